@@ -1,0 +1,3 @@
+"""synopsis: triangulate news reports of the same event across outlets."""
+
+__version__ = "0.1.0"

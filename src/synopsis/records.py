@@ -1,0 +1,354 @@
+"""Typed records that flow between the stages of synopsis.
+
+Every extracted item points into ``Article.text`` (the clean text) by character
+offsets ``start``/``end`` (Python slice convention: ``text[start:end]``), so a
+reader can always get back to the words it came from.  Records are frozen: a
+stage returns new records instead of mutating old ones.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, Literal
+
+OutletKind = Literal[
+    "wire service",
+    "state media",
+    "independent",
+    "broadcaster",
+    "newspaper",
+    "aggregator",
+    "encyclopedia",
+    "blog",
+    "government",
+    "unknown",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    """A news organisation as listed in the outlet registry (or guessed)."""
+
+    name: str
+    kind: str = "unknown"
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A piece of the raw text that cleaning dropped, with the reason (for audit)."""
+
+    text: str
+    reason: str
+    # Offsets into the *raw* text the article was read from (the clean text no
+    # longer contains these characters).
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """What a reader produced: text (or HTML) plus whatever metadata came with it."""
+
+    source: str  # path, URL, "<stdin>", or "path#3" for the 4th object of a JSONL file
+    content: str  # plain text; readers convert HTML and feed entries to text
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None  # outlet name given by the container (JSON field, HTML metadata, feed)
+    published: str | None = None  # as given by the container, any format
+    author: str | None = None
+    is_extracted: bool = False  # True when trafilatura already removed page clutter
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One cleaned article with its metadata; all later offsets point into ``text``."""
+
+    id: str  # stable content hash of the clean text (same content -> same id)
+    source: str
+    text: str
+    title: str | None = None
+    author: str | None = None
+    url: str | None = None
+    outlet: Outlet | None = None
+    origin: Outlet | None = None  # the outlet this article rewrites or cites as its source
+    cites: tuple[str, ...] = ()  # other outlets named as sources inside the text
+    published: str | None = None  # ISO 8601, with time zone offset when known
+    published_precision: str | None = None  # "day", "minute", ...
+    dateline: str | None = None  # place in the dateline ("ISTANBUL")
+    language: str = "en"
+    removed: tuple[Removed, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity mention; ``title`` is a role attached to a person, if any."""
+
+    text: str
+    label: str  # spaCy label: PERSON, GPE, ORG, NORP, LOC, FAC, EVENT, ...
+    start: int
+    end: int
+    title: str | None = None  # "Kremlin aide", "former Defense Minister"
+    title_start: int | None = None
+    title_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number with what it counts, as an interval [low, high] (None = unbounded)."""
+
+    text: str
+    start: int
+    end: int
+    value: float | None  # the stated number (midpoint-free: the number as written)
+    low: float | None
+    high: float | None
+    unit: str | None  # "minute", "hour", "USD", "percent", ... or None for a bare count
+    counted: str | None  # head noun of what is counted: "prisoners", "people", "soldiers"
+    qualifier: str | None = None  # "about", "more than", "at least", "less than", "up to", "range"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRef:
+    """A time expression normalised in the TimeML (TIMEX3) style."""
+
+    text: str
+    start: int
+    end: int
+    type: str  # DATE, TIME, DURATION, SET
+    value: str  # "2025-07-23", "2025-08", "2025-07-23T20:37+03:00", "PT40M", "P1W", "XXXX-WXX-3", ...
+    precision: str | None = None  # "year", "month", "part-of-month", "week", "day", "minute", ...
+    modifier: str | None = None  # TimeML mod: "END", "START", "MID", "APPROX", "LESS_THAN", ...
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """An attribution: who (source) said (cue) what (content)."""
+
+    kind: Literal["direct", "indirect"]
+    content: str
+    content_start: int
+    content_end: int
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    start: int  # whole attribution span
+    end: int
+    speaker_entity: str | None = None  # canonical in-article name the speaker resolves to
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A factual statement that later stages compare across outlets."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int  # index into ArticleAnalysis.sentences
+    entities: tuple[int, ...] = ()  # indices into ArticleAnalysis.entities
+    quantities: tuple[int, ...] = ()
+    times: tuple[int, ...] = ()
+    quote: int | None = None  # index into ArticleAnalysis.quotes if the claim is attributed
+    attributed_to: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAnalysis:
+    """Everything extracted from one article."""
+
+    article: Article
+    sentences: tuple[Sentence, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    times: tuple[TimeRef, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
+
+
+# ---------------------------------------------------------------------------
+# Story level (across articles)
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A span of one article that supports something a report shows."""
+
+    article_id: str
+    outlet: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One article of a story as a report lists it."""
+
+    article_id: str
+    outlet: str
+    kind: str
+    country: str | None
+    published: str | None
+    origin: str | None  # outlet it rewrites or cites, if any
+    title: str | None
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    text: str
+    outlets: tuple[str, ...]
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoryEntity:
+    """One real person, place or organisation across all outlets of a story."""
+
+    name: str
+    type: str
+    aliases: tuple[Alias, ...]
+    titles: tuple[Alias, ...] = ()  # roles/offices given to the entity, by outlet
+    findings: tuple[str, ...] = ()  # e.g. outlets give different first names or offices
+    mentions: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedClaim:
+    """Statements from different articles that report the same fact."""
+
+    id: str
+    text: str  # representative wording
+    status: Literal["corroborated", "single-source", "disputed"]
+    sources: tuple[str, ...]  # outlets that report it
+    independent_sources: tuple[str, ...]  # independent origins among them
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DisputeVersion:
+    value: str  # as written ("less than an hour")
+    normalized: str  # as compared ("[0, 60) min", "2025-07-23", "339")
+    sources: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    note: str | None = None  # e.g. "derived: B rewrites A", "earlier report"
+
+
+@dataclass(frozen=True, slots=True)
+class Dispute:
+    what: str  # the slot: "duration of the 23 July meeting"
+    kind: str  # count, duration, time, date, name, title, place, actor
+    versions: tuple[DisputeVersion, ...]
+    explanation: str  # plain words on what differs
+
+
+@dataclass(frozen=True, slots=True)
+class StoryQuote:
+    speaker: str
+    text: str
+    kind: str
+    sources: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    date: str  # TimeML value
+    precision: str | None
+    text: str
+    sources: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """How one outlet covered the story."""
+
+    outlet: str
+    omits: tuple[str, ...]  # ids of corroborated claims this outlet does not report
+    voices: tuple[tuple[str, int], ...]  # (speaker, number of attributions)
+    terms: tuple[str, ...]  # distinctive word choices
+    non_reporting: tuple[Evidence, ...] = ()  # editorial, appeals, promotion
+
+
+@dataclass(frozen=True, slots=True)
+class BriefSentence:
+    text: str
+    citations: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryReport:
+    story: Story
+    sources: tuple[Source, ...]
+    entities: tuple[StoryEntity, ...]
+    claims: tuple[AlignedClaim, ...]
+    disputes: tuple[Dispute, ...]
+    quotes: tuple[StoryQuote, ...]
+    timeline: tuple[TimelineEvent, ...]
+    coverage: tuple[Coverage, ...]
+    brief: tuple[BriefSentence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class InputError:
+    """A user-facing failure for one input item; the batch goes on."""
+
+    item: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.item}: {self.reason}"
+
+
+class SynopsisError(Exception):
+    """An error caused by user input or environment, shown as one line, never a traceback."""
+
+
+def to_dict(record: Any) -> Any:
+    """Recursively turn records (dataclasses, tuples) into JSON-ready values."""
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, (list, tuple)):
+        return [to_dict(item) for item in record]
+    if isinstance(record, dict):
+        return {key: to_dict(value) for key, value in record.items()}
+    return record
+
+
+__all__ = [
+    "Article",
+    "ArticleAnalysis",
+    "Claim",
+    "Entity",
+    "InputError",
+    "Outlet",
+    "Quantity",
+    "Quote",
+    "RawDocument",
+    "Removed",
+    "Sentence",
+    "SynopsisError",
+    "TimeRef",
+    "to_dict",
+]
