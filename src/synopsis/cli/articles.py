@@ -1,0 +1,218 @@
+"""Commands over single articles: ingest, articles, show, extract."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from synopsis.cli.output import Progress, exit_status, report_error
+from synopsis.ingest.outlets import OutletRegistry
+from synopsis.jobs import analyze_inputs, ingest_inputs
+from synopsis.records import ArticleAnalysis
+
+DB_OPTION = click.option(
+    "--db",
+    "db_path",
+    default="synopsis.db",
+    show_default=True,
+    envvar="SYNOPSIS_DB",
+    help="SQLite file to use (env SYNOPSIS_DB).",
+)
+OUTLETS_OPTION = click.option(
+    "--outlets",
+    "outlet_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Extra outlet registry YAML file (repeatable); adds to or overrides the shipped one.",
+)
+WORKERS_OPTION = click.option(
+    "--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores)."
+)
+QUIET_OPTION = click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
+
+
+def open_store(db_path: str):
+    from synopsis.store.db import Store
+
+    return Store.open(db_path)
+
+
+def _stdin_if_needed(items: tuple[str, ...]):
+    return sys.stdin.buffer if "-" in items else None
+
+
+@click.command("ingest")
+@click.argument("items", nargs=-1, required=True, metavar="PATH|URL|-...")
+@DB_OPTION
+@OUTLETS_OPTION
+@WORKERS_OPTION
+@QUIET_OPTION
+def ingest_command(items, db_path, outlet_files, workers, quiet):
+    """Read articles, extract their facts and store them in SQLite.
+
+    Accepts text, Markdown, HTML, JSON, JSON Lines and RSS/Atom files, folders
+    (recursively), http(s) URLs, and - for standard input. Content already
+    stored is skipped, so re-running after an interruption resumes. The exit
+    status is the number of items that failed.
+
+    \b
+    Examples:
+      synopsis ingest examples/harbor-bridge --db news.db
+      curl -s https://example.org/feed.xml | synopsis ingest - --db news.db
+    """
+    registry = OutletRegistry.load(outlet_files)
+    with open_store(db_path) as store:
+        result = ingest_inputs(
+            items,
+            store,
+            registry=registry,
+            stdin=_stdin_if_needed(items),
+            workers=workers,
+            on_error=report_error,
+            on_progress=Progress("ingested", quiet),
+        )
+    click.echo(
+        f"{result.added} added, {result.already_stored} already stored, "
+        f"{result.duplicates} duplicates in input, {len(result.errors)} failed ({db_path})",
+        err=True,
+    )
+    return exit_status(len(result.errors))
+
+
+@click.command("extract")
+@click.argument("items", nargs=-1, required=True, metavar="PATH|URL|-...")
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True, help="Output format."
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+@OUTLETS_OPTION
+@WORKERS_OPTION
+@QUIET_OPTION
+def extract_command(items, fmt, output, outlet_files, workers, quiet):
+    """Print what synopsis extracts from articles, without storing anything.
+
+    The JSON follows the schema synopsis.article/1 (src/synopsis/schemas/article-1.schema.json).
+
+    \b
+    Examples:
+      synopsis extract examples/harbor-bridge/wire.txt
+      synopsis extract page.html --format text
+    """
+    from synopsis.report.article_json import analyses_to_json
+
+    registry = OutletRegistry.load(outlet_files)
+    result = analyze_inputs(
+        items,
+        registry=registry,
+        stdin=_stdin_if_needed(items),
+        workers=workers,
+        on_error=report_error,
+        on_progress=Progress("extracted", quiet),
+    )
+    if fmt == "json":
+        text = json.dumps(analyses_to_json(result.analyses), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = "\n\n".join(describe_analysis(a) for a in result.analyses) + "\n"
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+    return exit_status(len(result.errors))
+
+
+@click.command("articles")
+@DB_OPTION
+@click.option("--search", "query", help="Full-text search (SQLite FTS5 syntax).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def articles_command(db_path, query, fmt):
+    """List stored articles: id, outlet, date, title and counts of extracted items.
+
+    \b
+    Examples:
+      synopsis articles --db news.db
+      synopsis articles --db news.db --search "prisoner exchange"
+    """
+    with open_store(db_path) as store:
+        rows = store.search_articles(query) if query else store.list_articles()
+    if fmt == "json":
+        click.echo(json.dumps([dataclasses.asdict(row) for row in rows], ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        click.echo("no articles stored" + (f" matching {query!r}" if query else ""), err=True)
+        return 0
+    for row in rows:
+        outlet = row.outlet or "?"
+        date = (row.published or "")[:10] or "----------"
+        title = (row.title or row.source)[:70]
+        click.echo(f"{row.id[:12]}  {date}  {outlet[:22]:22}  {title}")
+    return 0
+
+
+@click.command("show")
+@click.argument("article")
+@DB_OPTION
+@click.option("--removed", is_flag=True, help="Show what cleaning removed from the article, and why.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def show_command(article, db_path, removed, fmt):
+    """Show one stored article (by id or unique id prefix) with its extracted items.
+
+    \b
+    Examples:
+      synopsis show 3f2a91 --db news.db
+      synopsis show 3f2a91 --db news.db --removed
+    """
+    from synopsis.report.article_json import analyses_to_json
+
+    with open_store(db_path) as store:
+        analysis = store.get_analysis(article)
+    if fmt == "json":
+        click.echo(json.dumps(analyses_to_json([analysis]), ensure_ascii=False, indent=2))
+    elif removed:
+        click.echo(describe_removed(analysis))
+    else:
+        click.echo(describe_analysis(analysis))
+    return 0
+
+
+def describe_removed(analysis: ArticleAnalysis) -> str:
+    """What cleaning dropped, one line per piece, with the reason."""
+    article = analysis.article
+    lines = [f"{article.id}  {article.source}: {len(article.removed)} pieces removed"]
+    for piece in article.removed:
+        snippet = " ".join(piece.text.split())
+        lines.append(f"  [{piece.reason}] {snippet[:110]}")
+    return "\n".join(lines)
+
+
+def describe_analysis(analysis: ArticleAnalysis) -> str:
+    """A readable summary of one analysis for the terminal."""
+    a = analysis.article
+    outlet = a.outlet.name if a.outlet else "?"
+    kind = a.outlet.kind if a.outlet else "unknown"
+    lines = [
+        f"{a.id}  {a.source}",
+        f"  outlet: {outlet} ({kind})" + (f", rewriting {a.origin.name}" if a.origin else ""),
+        f"  published: {a.published or '?'}" + (f"   dateline: {a.dateline}" if a.dateline else ""),
+        f"  title: {a.title or '-'}",
+        f"  {len(analysis.sentences)} sentences, {len(analysis.entities)} entities, "
+        f"{len(analysis.quantities)} quantities, {len(analysis.times)} times, "
+        f"{len(analysis.quotes)} quotes, {len(analysis.claims)} claims; {len(a.removed)} pieces removed",
+    ]
+    if analysis.quantities:
+        lines.append("  quantities:")
+        for q in analysis.quantities[:12]:
+            lines.append(f"    {q.text!r} -> [{q.low}, {q.high}] {q.unit or ''} {q.counted or ''} ({q.qualifier or 'exact'})")
+    if analysis.times:
+        lines.append("  times:")
+        for t in analysis.times[:12]:
+            lines.append(f"    {t.text!r} -> {t.type} {t.value}")
+    if analysis.quotes:
+        lines.append("  quotes:")
+        for q in analysis.quotes[:12]:
+            who = q.speaker_entity or q.speaker or "?"
+            lines.append(f"    {who} ({q.kind}): {q.content[:90]!r}")
+    return "\n".join(lines)

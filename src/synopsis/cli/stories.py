@@ -1,0 +1,225 @@
+"""Commands over stories: analyze, report, stories (list, merge, split)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from synopsis.cli.articles import OUTLETS_OPTION, QUIET_OPTION, WORKERS_OPTION, open_store
+from synopsis.cli.output import Progress, exit_status, report_error
+from synopsis.ingest.outlets import OutletRegistry
+from synopsis.jobs import analyze_inputs
+from synopsis.records import SynopsisError
+from synopsis.report.render import FORMATS, format_for, render
+
+FORMAT_OPTION = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Report format (default: from each output file's extension; md on stdout).",
+)
+OUTPUT_OPTION = click.option(
+    "-o",
+    "--output",
+    "outputs",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report here (repeatable: -o report.html -o report.json).",
+)
+
+
+def write_reports(reports, analyses, outputs, fmt) -> None:
+    """Render to every requested file, or Markdown (or --format) on stdout."""
+    articles = {a.article.id: a.article for a in analyses}
+    if not outputs:
+        click.echo(render(reports, fmt or "md", articles), nl=False)
+        return
+    for path in outputs:
+        text = render(reports, format_for(path, fmt), articles)
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as err:
+            raise SynopsisError(f"{path}: cannot write the report ({err.strerror})") from None
+        click.echo(f"wrote {path}", err=True)
+
+
+@click.command("analyze")
+@click.argument("items", nargs=-1, required=True, metavar="PATH|URL|-...")
+@OUTPUT_OPTION
+@FORMAT_OPTION
+@click.option("--db", "db_path", default=None, help="Also store the articles in this SQLite file.")
+@OUTLETS_OPTION
+@WORKERS_OPTION
+@QUIET_OPTION
+def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, quiet):
+    """From raw articles to a report: stories, agreements, disputes, quotes, timeline, brief.
+
+    \b
+    Examples:
+      synopsis analyze examples/harbor-bridge -o report.html
+      synopsis analyze ../shared/corpus/istanbul-2025 -o report.md -o report.json
+      synopsis analyze articles.jsonl --format json > report.json
+    """
+    from synopsis.compare.story import build_reports
+
+    registry = OutletRegistry.load(outlet_files)
+    stdin = sys.stdin.buffer if "-" in items else None
+    progress = Progress("analysed", quiet)
+    if db_path:
+        from synopsis.jobs import ingest_inputs
+
+        with open_store(db_path) as store:
+            # Articles of this input that were stored earlier still belong in the report.
+            result = ingest_inputs(
+                items,
+                store,
+                registry=registry,
+                stdin=stdin,
+                workers=workers,
+                on_error=report_error,
+                on_progress=progress,
+                include_stored=True,
+            )
+    else:
+        result = analyze_inputs(items, registry=registry, stdin=stdin, workers=workers, on_error=report_error, on_progress=progress)
+    if not result.analyses:
+        raise SynopsisError("no article could be read from the input")
+    if not quiet:
+        click.echo(f"comparing {len(result.analyses)} articles…", err=True)
+    reports = build_reports(result.analyses)
+    write_reports(reports, result.analyses, outputs, fmt)
+    return exit_status(len(result.errors))
+
+
+@click.command("report")
+@click.argument("story", required=False)
+@click.option("--db", "db_path", default="synopsis.db", show_default=True, envvar="SYNOPSIS_DB")
+@OUTPUT_OPTION
+@FORMAT_OPTION
+def report_command(story, db_path, outputs, fmt):
+    """Report one stored story (id or unique prefix from `synopsis stories`), or all of them.
+
+    \b
+    Examples:
+      synopsis stories --db news.db
+      synopsis report s3f2a91 --db news.db -o story.html
+    """
+    from synopsis.compare.story import build_story_report
+    from synopsis.jobs import current_stories
+
+    with open_store(db_path) as store:
+        if not store.count_articles():
+            raise SynopsisError(f"{db_path}: no articles stored; run `synopsis ingest` first")
+        stories = current_stories(store)
+        if story:
+            story_id = store.resolve_story_id(story)
+            stories = [s for s in stories if s.id == story_id]
+        analyses = list(store.iter_analyses([i for s in stories for i in s.article_ids]))
+    by_id = {a.article.id: a for a in analyses}
+    reports = [build_story_report(s, [by_id[i] for i in s.article_ids]) for s in stories]
+    write_reports(reports, analyses, outputs, fmt)
+    return 0
+
+
+DB_OPTION = click.option("--db", "db_path", default=None, envvar="SYNOPSIS_DB", help="SQLite file (default synopsis.db; env SYNOPSIS_DB).")
+
+
+def story_rows(store) -> list[dict]:
+    """Every stored story as the listing shows it: id, title, time span, articles and their sources."""
+    from synopsis.jobs import current_stories
+
+    current_stories(store)  # assigns articles stored before stories existed
+    rows = []
+    for summary in store.list_stories():
+        articles = store.story_articles(summary.id)
+        rows.append(
+            {
+                "id": summary.id,
+                "title": summary.title,
+                "first": summary.first[:10] if summary.first else None,
+                "last": summary.last[:10] if summary.last else None,
+                "articles": [
+                    {"id": a.id, "source": a.source, "outlet": a.outlet, "published": a.published, "assigned_by": a.assigned_by}
+                    for a in articles
+                ],
+            }
+        )
+    return rows
+
+
+@click.group("stories", invoke_without_command=True)
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def stories_command(ctx, db_path, fmt):
+    """List the stories (one event each) the stored articles form; merge or split them.
+
+    Articles join stories as they are ingested. Corrections (merge, split) are
+    kept: later ingests never undo them.
+
+    \b
+    Examples:
+      synopsis stories --db news.db
+      synopsis stories --db news.db --format json
+      synopsis stories merge s3f2a91 s88c01d --db news.db
+      synopsis stories split s3f2a91 9b1e44 --db news.db
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["db_path"] = db_path or "synopsis.db"
+    if ctx.invoked_subcommand is not None:
+        return 0
+    with open_store(ctx.obj["db_path"]) as store:
+        rows = story_rows(store)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        click.echo("no stories: run `synopsis ingest` first", err=True)
+    for row in rows:
+        span = f"{row['first'] or '?'}..{row['last'] or '?'}"
+        click.echo(f"{row['id']}  {span:22}  {len(row['articles']):3d} articles  {row['title'][:70]}")
+    return 0
+
+
+@stories_command.command("merge")
+@click.argument("keep")
+@click.argument("other")
+@DB_OPTION
+@click.pass_context
+def merge_command(ctx, keep, other, db_path):
+    """Merge story OTHER into story KEEP (ids or unique prefixes); later ingests keep them merged.
+
+    \b
+    Example:
+      synopsis stories merge s3f2a91 s88c01d --db news.db
+    """
+    from synopsis.jobs import merge_stories
+
+    with open_store(db_path or ctx.obj["db_path"]) as store:
+        moved = merge_stories(store, keep, other)
+    click.echo(f"moved {moved} articles into {keep}", err=True)
+    return 0
+
+
+@stories_command.command("split")
+@click.argument("story")
+@click.argument("article")
+@DB_OPTION
+@click.pass_context
+def split_command(ctx, story, article, db_path):
+    """Move ARTICLE out of STORY into a new story of its own; it never rejoins automatically.
+
+    \b
+    Example:
+      synopsis stories split s3f2a91 9b1e44 --db news.db
+    """
+    from synopsis.jobs import split_article
+
+    with open_store(db_path or ctx.obj["db_path"]) as store:
+        new_id = split_article(store, story, article)
+    click.echo(new_id)
+    return 0

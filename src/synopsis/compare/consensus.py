@@ -1,0 +1,84 @@
+"""Consensus labels: corroborated (two or more independent origins), single-source, or disputed."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Collection, Mapping, Sequence
+
+from synopsis.compare.independence import OriginInfo, count_independent, name_outlet
+from synopsis.link.align import ClaimGroup
+from synopsis.records import AlignedClaim, ArticleAnalysis, Dispute, Evidence
+
+
+def find_disputed_groups(groups: Sequence[ClaimGroup], disputes: Sequence[Dispute]) -> set[str]:
+    """Return ids of groups whose members overlap the evidence of any dispute."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for dispute in disputes:
+        for version in dispute.versions:
+            for ev in version.evidence:
+                spans.setdefault(ev.article_id, []).append((ev.start, ev.end))
+    disputed = set()
+    for group in groups:
+        for m in group.members:
+            if any(start < m.end and m.start < end for start, end in spans.get(m.article_id, ())):
+                disputed.add(group.id)
+                break
+    return disputed
+
+
+def label_claims(
+    groups: Sequence[ClaimGroup],
+    analyses: Sequence[ArticleAnalysis],
+    origins: Mapping[str, OriginInfo],
+    disputed: Collection[str] = (),
+    disputes: Sequence[Dispute] = (),
+) -> list[AlignedClaim]:
+    """Label each claim group by how many independent origins report it; disputed groups say so."""
+    by_id = {a.article.id: a for a in analyses}
+    flagged = set(disputed) | find_disputed_groups(groups, disputes)
+    labelled: list[tuple[tuple, AlignedClaim]] = []
+    for order, group in enumerate(groups):
+        sources: list[str] = []
+        witnesses: list[tuple[str, ...]] = []
+        evidence: list[Evidence] = []
+        for m in group.members:
+            analysis = by_id.get(m.article_id)
+            outlet = name_outlet(analysis) if analysis is not None else m.article_id
+            if outlet not in sources:
+                sources.append(outlet)
+            info = origins.get(m.article_id)
+            if info is not None and m.claim_index < len(info.claim_witnesses):
+                witnesses.append(info.claim_witnesses[m.claim_index])
+            else:
+                witnesses.append((info.origin if info else outlet,))
+            evidence.append(Evidence(m.article_id, outlet, m.start, m.end, m.text))
+        independent = count_independent(witnesses)
+        if group.id in flagged:
+            status = "disputed"
+        elif len(independent) >= 2 and len(sources) >= 2:
+            # Two reporting outlets at least: one article that names two
+            # sources ("according to A and B") is still one report in hand.
+            status = "corroborated"
+        else:
+            status = "single-source"
+        claim = AlignedClaim(
+            id=make_claim_id(group),
+            text=group.text,
+            status=status,
+            sources=tuple(sources),
+            independent_sources=independent,
+            evidence=tuple(evidence),
+        )
+        # Most independent origins first, then most outlets, then reading order.
+        labelled.append(((-len(independent), -len(sources), order), claim))
+    labelled.sort(key=lambda pair: pair[0])
+    return [claim for _, claim in labelled]
+
+
+def make_claim_id(group: ClaimGroup) -> str:
+    """Return a stable id for an aligned claim: a hash of its members' article ids and spans (v1)."""
+    key = "|".join(sorted(f"{m.article_id}:{m.start}:{m.end}" for m in group.members))
+    return "claim-" + hashlib.sha1(("v1|" + key).encode("utf-8")).hexdigest()[:12]
+
+
+__all__ = ["find_disputed_groups", "label_claims", "make_claim_id"]

@@ -1,0 +1,134 @@
+"""Coverage and framing per outlet: what it leaves out, whose voices it quotes, its word choices."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import Sequence
+
+from synopsis.compare.voices import CanonicalName, count_voices
+from synopsis.records import AlignedClaim, ArticleAnalysis, Coverage, StoryEntity
+
+# Reasons the cleaner gives for content that is the outlet speaking for itself
+# rather than reporting; these are kept apart, never mixed with the reporting.
+NON_REPORTING_REASONS = (
+    "appeal",
+    "donation",
+    "subscription",
+    "promotion",
+    "self",
+    "editorial",
+    "advert",
+)
+# Distinctive words: weighted log-odds with an informative Dirichlet prior
+# (Monroe, Colaresi & Quinn 2008, "Fightin' Words"), which, unlike raw
+# frequency ratios, does not crown rare words. |z| > 2.58 is p < 0.01.
+DISTINCTIVE_Z = 2.58
+MAX_TERMS = 10
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W\d_]|[^\W\d_]", re.UNICODE)
+_STOP = frozenset(
+    """a an the and or but if of to in on at by for with from as is are was were be been being has have had
+    do does did will would shall should can could may might must not no nor so than that this these those
+    it its it's he she they them his her their our we you i me my your who whom whose which what when where
+    why how all any both each few more most other some such only own same too very just also into over
+    after before about against between through during out up down off again further then once here there
+    said says say told according while since because until than""".split()
+)
+
+
+def outlet_name(analysis: ArticleAnalysis) -> str:
+    outlet = analysis.article.outlet
+    return outlet.name if outlet else "unidentified"
+
+
+def _word_counts(analysis: ArticleAnalysis) -> Counter:
+    return Counter(
+        w for w in (m.group(0).lower().replace("’", "'") for m in _WORD.finditer(analysis.article.text)) if w not in _STOP
+    )
+
+
+def distinctive_terms(target: Counter, rest: Counter, prior: Counter, limit: int = MAX_TERMS) -> list[str]:
+    """Words the target uses markedly more than the others (log-odds z-scores)."""
+    n_target, n_rest, n_prior = sum(target.values()), sum(rest.values()), sum(prior.values())
+    if not n_target or not n_rest:
+        return []
+    scored = []
+    for word, count in target.items():
+        if count < 2:
+            continue
+        a0 = prior[word]
+        other = rest[word]
+        delta = math.log((count + a0) / (n_target + n_prior - count - a0)) - math.log(
+            (other + a0) / (n_rest + n_prior - other - a0)
+        )
+        variance = 1.0 / (count + a0) + 1.0 / (other + a0)
+        z = delta / math.sqrt(variance)
+        if z > DISTINCTIVE_Z:
+            scored.append((z, word))
+    scored.sort(reverse=True)
+    return [word for _, word in scored[:limit]]
+
+
+def alias_choices(outlet: str, entities: Sequence[StoryEntity]) -> list[str]:
+    """Names this outlet spells differently from the story's usual form ("Kiev (others: Kyiv)")."""
+    choices = []
+    for entity in entities:
+        if len(entity.aliases) < 2:
+            continue
+        mine = [a for a in entity.aliases if outlet in a.outlets]
+        others = [a for a in entity.aliases if outlet not in a.outlets]
+        if not mine or not others:
+            continue
+        mine_forms = {a.text for a in mine}
+        other_forms = [a.text for a in sorted(others, key=lambda a: -a.count) if a.text not in mine_forms]
+        # Only full forms are word choices; a surname-only mention is not a spelling.
+        for alias in mine:
+            if any(_same_length_form(alias.text, o) for o in other_forms):
+                rivals = [o for o in other_forms if _same_length_form(alias.text, o)][:2]
+                choices.append(f"{alias.text} (others: {', '.join(rivals)})")
+    return choices
+
+
+def _same_length_form(a: str, b: str) -> bool:
+    return len(a.split()) == len(b.split()) and a.lower() != b.lower()
+
+
+def describe_coverage(
+    analyses: Sequence[ArticleAnalysis],
+    claims: Sequence[AlignedClaim],
+    entities: Sequence[StoryEntity] = (),
+    canonical_name: CanonicalName | None = None,
+) -> list[Coverage]:
+    """One Coverage record per outlet of the story."""
+    by_outlet: dict[str, list[ArticleAnalysis]] = {}
+    for analysis in analyses:
+        by_outlet.setdefault(outlet_name(analysis), []).append(analysis)
+    counts = {name: sum((_word_counts(a) for a in items), Counter()) for name, items in by_outlet.items()}
+    total = sum(counts.values(), Counter())
+    corroborated = [c for c in claims if c.status == "corroborated"]
+
+    coverage = []
+    for name, items in by_outlet.items():
+        voices: Counter = Counter()
+        for analysis in items:
+            voices.update(dict(count_voices(analysis, canonical_name)))
+        rest = total - counts[name]
+        terms = alias_choices(name, entities) + distinctive_terms(counts[name], rest, total)
+        non_reporting = tuple(
+            piece
+            for analysis in items
+            for piece in analysis.article.removed
+            if any(reason in piece.reason.lower() for reason in NON_REPORTING_REASONS)
+        )
+        coverage.append(
+            Coverage(
+                outlet=name,
+                omits=tuple(c.id for c in corroborated if name not in c.sources),
+                voices=tuple(sorted(voices.items(), key=lambda item: (-item[1], item[0]))),
+                terms=tuple(terms[:MAX_TERMS]),
+                non_reporting=non_reporting,
+            )
+        )
+    return coverage

@@ -1,0 +1,427 @@
+"""Independence of outlets: which independent origin (witness) each article and each claim counts as.
+
+"Independent is not repeated": a rewrite of CNN is CNN's witness, an aggregator's
+"according to Reuters" paragraph is Reuters' witness, and a sentence copied word for
+word from an earlier article is the earlier article's witness.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from anyascii import anyascii
+
+from synopsis.records import ArticleAnalysis, Claim
+
+# Thresholds for "near-identical sentence" (copying).  Measured with the MiniLM
+# embedder on hand-made pairs: a verbatim copy with one word changed scores
+# 0.97-0.99 cosine and 0.80-0.90 token Jaccard; two outlets independently
+# paraphrasing the same fact ("lasted less than an hour" / "lasted about 40
+# minutes") score 0.6-0.8 cosine and < 0.4 Jaccard.  Eight words is the floor
+# because short sentences ("The talks were held in Russian.") are written
+# identically by independent reporters.
+COPY_JACCARD = 0.8
+COPY_COSINE = 0.95
+COPY_COSINE_MIN_JACCARD = 0.5  # cosine alone matches close paraphrases, so require shared words too
+COPY_MIN_WORDS = 8
+
+# How primary an outlet kind usually is; used only to orient a copy when
+# publication times cannot (lower = more likely the original).
+_KIND_RANK = {
+    "wire service": 0,
+    "government": 0,
+    "state media": 1,
+    "broadcaster": 2,
+    "newspaper": 2,
+    "independent": 2,
+    "unknown": 3,
+    "blog": 4,
+    "aggregator": 4,
+    "encyclopedia": 5,
+}
+
+# Phrases that hand a statement over to another reporter.  Hand-written because
+# textacy and spaCy find speech verbs, not media attributions of whole paragraphs.
+_NAME = r"(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of|for|the|de|[A-Z][\w.&'’-]*))*(?:\s+(?:television|radio|newspaper|news\s+agency|agency|channel|broadcaster))?"
+# A list continues over commas only when it ends in "and": "A, B and C", never "A, Russian officials".
+_LIST = r"(" + _NAME + r"(?:(?:\s*,\s*" + _NAME + r")*\s*,?\s+(?:and|&)\s+" + _NAME + r")?)"
+_CITE_PATTERNS = [
+    re.compile(
+        r"\b(?i:according\s+to|as\s+(?:reported|cited|noted|observed|detailed|quoted|published|first\s+reported)\s+by"
+        r"|as\s+per|reported\s+by|cited\s+by|citing|quoted\s+by|told)\s+"
+        r"(?i:(?:the\s+)?(?:coverage|reporting|reports?|a\s+report|live\s+coverage|data)\s+(?:by|from|of)\s+)?" + _LIST
+    ),
+    # "As per Jane Doe and John Roe in The Daily Planet", "... staff for Example News"
+    re.compile(
+        r"\b(?i:according\s+to|as\s+\w+\s+by|as\s+per)\s[^,;:]{0,80}?\s(?:in|for)\s+" + _LIST
+    ),
+    # "Reuters reported", "State news agency TASS confirmed"
+    re.compile(_LIST + r"\s+(?:reported|reports|confirmed|noted|wrote|writes|said|says|quoted)\b"),
+]
+_MEDIA_PHRASE = re.compile(
+    r"(?i)(?:as\s+(?:reported|cited|observed|detailed|published|first\s+reported)\s+by|reported\s+by|cited\s+by"
+    r"|according\s+to\s+(?:the\s+)?(?:coverage|reporting|reports?|a\s+report|live\s+coverage)\s)"
+)
+_MEDIA_VERB = re.compile(r"\s(?:reported|reports|wrote|writes)$")
+_MEDIA_WORDS = re.compile(
+    r"\b(?:news|times|post|tv|television|radio|agency|press|journal|herald|tribune|guardian|telegraph|"
+    r"gazette|daily|wire|broadcast\w*|channel|newspaper|magazine|media|bbc|cnn|reuters|tass|ria|afp|ap)\b",
+    re.IGNORECASE,
+)
+_NOT_NAMES = {"as", "it", "he", "she", "they", "we", "this", "that", "which", "who", "according", "also", "earlier"}
+_WORD = re.compile(r"\w+", re.UNICODE)
+_NAME_CONNECTORS = {"of", "for", "the", "de", "al", "el", "la", "le", "du", "und", "and"}
+
+
+@dataclass(frozen=True, slots=True)
+class OriginInfo:
+    """Whose witness an article is, and per claim whose witness each claim is."""
+
+    article_id: str
+    outlet: str  # the article's own outlet name (or its source when unknown)
+    origin: str  # the independent origin the article counts as by default
+    derived: bool  # True when the article rewrites or aggregates another outlet
+    cites: tuple[str, ...] = ()
+    # Per claim (same order as ArticleAnalysis.claims): the independent origins it counts under.
+    claim_witnesses: tuple[tuple[str, ...], ...] = ()
+    # Per claim: why it is not the article's own witness ("citing X", "repeating X"), or None.
+    claim_notes: tuple[str | None, ...] = ()
+    note: str | None = None
+    # Near-identical claims: (claim, earlier article id, its claim) for each copied claim.
+    copies: tuple[tuple[int, str, int], ...] = ()
+
+
+def name_outlet(analysis: ArticleAnalysis) -> str:
+    """Return the outlet name an article is shown under (its source when the outlet is unknown)."""
+    article = analysis.article
+    if article.outlet is not None and article.outlet.name:
+        return article.outlet.name
+    return article.source or article.id
+
+
+def normalize_name(name: str) -> str:
+    """Return an outlet or person name folded for comparison ("The New York Times" -> "new york times")."""
+    folded = anyascii(name).lower().replace("’", "'")
+    folded = re.sub(r"'s\b", "", folded)
+    folded = re.sub(r"[^\w\s]", " ", folded)
+    folded = re.sub(r"^\s*the\s+", "", folded)
+    return " ".join(folded.split())
+
+
+def build_outlet_index(analyses: Iterable[ArticleAnalysis], extra: Iterable[str] = ()) -> dict[str, str]:
+    """Map folded outlet names and aliases of a story to the names they are shown under."""
+    index: dict[str, str] = {}
+    for analysis in analyses:
+        article = analysis.article
+        for outlet in (article.outlet, article.origin):
+            if outlet is None:
+                continue
+            for alias in (outlet.name, *outlet.aliases):
+                index.setdefault(normalize_name(alias), outlet.name)
+        for cited in article.cites:
+            index.setdefault(normalize_name(cited), cited)
+    for name in extra:
+        index.setdefault(normalize_name(name), name)
+    index.pop("", None)
+    return index
+
+
+def find_cited_outlets(text: str, outlets: dict[str, str], analysis: ArticleAnalysis | None = None,
+                       offset: int = 0) -> tuple[str, ...]:
+    """Return the outlets a passage attributes its content to ("According to Reuters and DW, ...")."""
+    found: list[str] = []
+    for pattern in _CITE_PATTERNS:
+        for match in pattern.finditer(text):
+            group = match.group(1)
+            # "as reported by X" names a reporter; "according to X" may name any speaker.
+            media_phrase = bool(_MEDIA_PHRASE.match(match.group(0)) or _MEDIA_VERB.search(match.group(0)))
+            for part in re.split(r"\s*(?:,|\band\b|&)\s*", group):
+                name = _resolve_outlet(part.strip(), outlets, analysis, offset + match.start(1), media_phrase)
+                if name and name not in found:
+                    found.append(name)
+    return tuple(found)
+
+
+def _resolve_outlet(part: str, outlets: dict[str, str], analysis: ArticleAnalysis | None,
+                    position: int, media_phrase: bool = False) -> str | None:
+    part = re.sub(r"^(?:the|state\s+news\s+agency|news\s+agency|agency|broadcaster|newspaper)\s+", "", part,
+                  flags=re.IGNORECASE).strip()
+    part = re.sub(r"(?:'s|’s)$", "", part.rstrip(".")).strip()
+    media_phrase = media_phrase or bool(_MEDIA_WORDS.search(part))
+    part = re.sub(r"\s+(?:television|radio|newspaper|news\s+agency|agency|channel|broadcaster)$", "", part)
+    if not part:
+        return None
+    # Outlet names are capitalised words with a few connectors; a lower-case
+    # word means the match ran into prose ("Reuters staff for ...",
+    # "reporting by ...") and is not a name at all.
+    if any(word[:1].islower() and word not in _NAME_CONNECTORS for word in part.split()):
+        return None
+    folded = normalize_name(part)
+    if folded in _NOT_NAMES:
+        return None
+    if folded in outlets:
+        return outlets[folded]
+    # "DW's live coverage", "Al Jazeera's Sinem Koseoglu": a known outlet at the start.
+    for known, name in outlets.items():
+        if folded.startswith(known + " ") and len(known) >= 2:
+            return name
+    if analysis is not None and _is_person(analysis, part, position):
+        return None  # "According to Umerov": a speaker, not a reporter
+    if media_phrase or (analysis is not None and _is_org(analysis, position)):
+        return part
+    return None
+
+
+def _is_person(analysis: ArticleAnalysis, part: str, position: int) -> bool:
+    for entity in analysis.entities:
+        if entity.label == "PERSON" and entity.start <= position < entity.end:
+            return True
+        if entity.label == "PERSON" and normalize_name(entity.text) == normalize_name(part):
+            return True
+    return False
+
+
+def _is_org(analysis: ArticleAnalysis, position: int) -> bool:
+    return any(e.label == "ORG" and e.start <= position < e.end for e in analysis.entities)
+
+
+def find_paragraph(text: str, start: int) -> tuple[int, int]:
+    """Return the bounds of the paragraph (line) holding offset ``start``."""
+    begin = text.rfind("\n", 0, start) + 1
+    end = text.find("\n", start)
+    return begin, (len(text) if end == -1 else end)
+
+
+def attribute_claim(analysis: ArticleAnalysis, claim: Claim, outlets: dict[str, str]) -> tuple[str, ...]:
+    """Return the outlets a claim is attributed to in its sentence, else earlier in its paragraph."""
+    text = analysis.article.text
+    sentence_start, sentence_end = claim.start, claim.end
+    if 0 <= claim.sentence < len(analysis.sentences):
+        sentence = analysis.sentences[claim.sentence]
+        sentence_start, sentence_end = min(sentence.start, claim.start), max(sentence.end, claim.end)
+    own = name_outlet(analysis)
+    cited = [c for c in find_cited_outlets(text[sentence_start:sentence_end], outlets, analysis, sentence_start)
+             if normalize_name(c) != normalize_name(own)]
+    if claim.attributed_to:
+        resolved = _resolve_outlet(claim.attributed_to, outlets, analysis, claim.start)
+        if resolved and normalize_name(resolved) != normalize_name(own) and resolved not in cited:
+            cited.insert(0, resolved)
+    if cited:
+        return tuple(cited)
+    # A paragraph opened with "According to X, ..." hands its following sentences to X too.
+    begin, _ = find_paragraph(text, claim.start)
+    if begin < sentence_start:
+        earlier = find_cited_outlets(text[begin:sentence_start], outlets, analysis, begin)
+        return tuple(c for c in earlier if normalize_name(c) != normalize_name(own))
+    return ()
+
+
+def _parse_published(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+def order_articles(first: ArticleAnalysis, second: ArticleAnalysis) -> int:
+    """Return -1 if ``first`` is the likelier original of a shared sentence, 1 if ``second`` is, 0 if unknown."""
+    a, b = _parse_published(first.article.published), _parse_published(second.article.published)
+    if a is not None and b is not None and a != b:
+        return -1 if a < b else 1
+    rank = [_KIND_RANK.get(x.article.outlet.kind if x.article.outlet else "unknown", 3)
+            + (2 if x.article.origin is not None else 0) for x in (first, second)]
+    if rank[0] != rank[1]:
+        return -1 if rank[0] < rank[1] else 1
+    return 0
+
+
+def tokenize(text: str) -> list[str]:
+    """Return lower-cased word tokens (for token overlap)."""
+    return _WORD.findall(anyascii(text).lower())
+
+
+def find_copies(analyses: Sequence[ArticleAnalysis], embedder=None,
+                witnesses: dict[str, str] | None = None) -> dict[tuple[int, int], tuple[int, int]]:
+    """Return near-identical claims: (article, claim) of the copy -> (article, claim) of the original."""
+    refs: list[tuple[int, int]] = []
+    tokens: list[set[str]] = []
+    lengths: list[int] = []
+    for a, analysis in enumerate(analyses):
+        for c, claim in enumerate(analysis.claims):
+            words = tokenize(claim.text)
+            refs.append((a, c))
+            tokens.append(set(words))
+            lengths.append(len(words))
+    candidates = _find_overlap_candidates(tokens, lengths, refs)
+    vectors = None
+    if embedder is not None and refs:
+        vectors = embedder.embed([analyses[a].claims[c].text for a, c in refs])
+    copies: dict[tuple[int, int], tuple[int, int]] = {}
+    for i, j in sorted(candidates):
+        a, b = refs[i][0], refs[j][0]
+        if witnesses is not None and witnesses.get(analyses[a].article.id) == witnesses.get(analyses[b].article.id):
+            continue  # already counted as the same witness
+        jaccard = len(tokens[i] & tokens[j]) / max(1, len(tokens[i] | tokens[j]))
+        near = jaccard >= COPY_JACCARD
+        if not near and vectors is not None and jaccard >= COPY_COSINE_MIN_JACCARD:
+            near = float(vectors[i] @ vectors[j]) >= COPY_COSINE
+        if not near:
+            continue
+        direction = order_articles(analyses[a], analyses[b])
+        if direction == 0:
+            # Unknown order: still one witness, not two; keep the first-listed article as the original.
+            direction = -1 if a < b else 1
+        copy, original = (refs[j], refs[i]) if direction < 0 else (refs[i], refs[j])
+        copies.setdefault(copy, original)
+    return copies
+
+
+def _find_overlap_candidates(tokens: list[set[str]], lengths: list[int],
+                             refs: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    # Blocking by shared rare words: an inverted index over the words of long-enough
+    # claims; pairs must share at least half of the smaller claim's words.
+    df: dict[str, int] = {}
+    for words in tokens:
+        for w in words:
+            df[w] = df.get(w, 0) + 1
+    postings: dict[str, list[int]] = {}
+    for i, words in enumerate(tokens):
+        if lengths[i] < COPY_MIN_WORDS:
+            continue
+        # Index only each claim's rarest words: copies share them all, and common
+        # words ("the", "said") would make the blocking quadratic.
+        for w in sorted(words, key=lambda w: (df[w], w))[:6]:
+            postings.setdefault(w, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in postings.values():
+        if len(members) > 200:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                if refs[i][0] != refs[j][0]:
+                    pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
+def find_origins(analyses: Sequence[ArticleAnalysis], embedder=None,
+                 known_outlets: Collection[str] = ()) -> dict[str, OriginInfo]:
+    """Return, per article id, its independent origin and the witness of each of its claims."""
+    outlets = build_outlet_index(analyses, known_outlets)
+    base: dict[str, OriginInfo] = {}
+    per_claim: dict[str, list[tuple[str, ...]]] = {}
+    notes: dict[str, list[str | None]] = {}
+    for analysis in analyses:
+        article = analysis.article
+        own = name_outlet(analysis)
+        kind = article.outlet.kind if article.outlet else "unknown"
+        if article.origin is not None and normalize_name(article.origin.name) != normalize_name(own):
+            origin, derived, note = article.origin.name, True, f"rewrites {article.origin.name}"
+        elif kind == "aggregator" and len(article.cites) == 1:
+            origin, derived, note = article.cites[0], True, f"aggregates {article.cites[0]}"
+        else:
+            origin, derived, note = own, False, None
+        witnesses: list[tuple[str, ...]] = []
+        claim_notes: list[str | None] = []
+        for claim in analysis.claims:
+            cited = attribute_claim(analysis, claim, outlets) if not derived or kind == "aggregator" else ()
+            if cited:
+                witnesses.append(cited)
+                claim_notes.append("citing " + ", ".join(cited))
+            else:
+                witnesses.append((origin,))
+                claim_notes.append(f"citing {origin}" if derived else None)
+        base[article.id] = OriginInfo(article.id, own, origin, derived, tuple(article.cites), note=note)
+        per_claim[article.id] = witnesses
+        notes[article.id] = claim_notes
+
+    copies = find_copies(analyses, embedder, {k: v.origin for k, v in base.items()})
+    copy_links: dict[str, dict[int, tuple[str, int]]] = {a.article.id: {} for a in analyses}
+    for (a, c), (b, d) in copies.items():
+        copy_links[analyses[a].article.id][c] = (analyses[b].article.id, d)
+
+    def resolve(article_id: str, claim: int, seen: frozenset = frozenset()) -> tuple[str, ...]:
+        link = copy_links[article_id].get(claim)
+        if link is None or (article_id, claim) in seen:
+            return per_claim[article_id][claim]
+        return resolve(link[0], link[1], seen | {(article_id, claim)})
+
+    result: dict[str, OriginInfo] = {}
+    for analysis in analyses:
+        aid = analysis.article.id
+        info = base[aid]
+        witnesses = list(per_claim[aid])
+        claim_notes = list(notes[aid])
+        for claim, (other, _) in copy_links[aid].items():
+            resolved = resolve(aid, claim)
+            if resolved != witnesses[claim]:
+                witnesses[claim] = resolved
+                claim_notes[claim] = f"repeating {base[other].outlet}"
+        result[aid] = OriginInfo(
+            info.article_id, info.outlet, info.origin, info.derived, info.cites,
+            tuple(witnesses), tuple(claim_notes), info.note,
+            tuple((c, o, d) for c, (o, d) in sorted(copy_links[aid].items())),
+        )
+    return result
+
+
+def claim_witnesses(analysis: ArticleAnalysis, claim: Claim | int, info: OriginInfo | None = None,
+                    outlets: dict[str, str] | None = None) -> tuple[str, ...]:
+    """Return every independent origin a claim counts under."""
+    index = claim if isinstance(claim, int) else _claim_index(analysis, claim)
+    if info is not None and index is not None and index < len(info.claim_witnesses):
+        return info.claim_witnesses[index]
+    origins = find_origins([analysis], known_outlets=tuple(outlets.values()) if outlets else ())
+    mine = origins[analysis.article.id]
+    if index is not None:
+        return mine.claim_witnesses[index]
+    claim_obj = claim if isinstance(claim, Claim) else analysis.claims[claim]
+    cited = attribute_claim(analysis, claim_obj, build_outlet_index([analysis]))
+    return cited or (mine.origin,)
+
+
+def claim_witness(analysis: ArticleAnalysis, claim: Claim | int, info: OriginInfo | None = None) -> str:
+    """Return the independent origin a claim should be counted under (the first when several are cited)."""
+    return claim_witnesses(analysis, claim, info)[0]
+
+
+def _claim_index(analysis: ArticleAnalysis, claim: Claim) -> int | None:
+    for i, candidate in enumerate(analysis.claims):
+        if candidate == claim:
+            return i
+    return None
+
+
+def provenance_label(info: OriginInfo, claim: int | None = None) -> str:
+    """Return how a report names a source: "CNN", "Blogname, citing CNN", "Blog, repeating Meduza"."""
+    if claim is not None and claim < len(info.claim_notes) and info.claim_notes[claim]:
+        return f"{info.outlet}, {info.claim_notes[claim]}"
+    if info.derived:
+        return f"{info.outlet}, citing {info.origin}"
+    return info.outlet
+
+
+def count_independent(witnesses: Iterable[Iterable[str]]) -> tuple[str, ...]:
+    """Return the distinct independent origins among several claims' witnesses, in first-seen order."""
+    seen: dict[str, str] = {}
+    for group in witnesses:
+        for name in group:
+            seen.setdefault(normalize_name(name), name)
+    return tuple(seen.values())
+
+
+__all__ = [
+    "OriginInfo",
+    "claim_witness",
+    "claim_witnesses",
+    "count_independent",
+    "find_copies",
+    "find_origins",
+    "provenance_label",
+]

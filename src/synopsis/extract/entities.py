@@ -1,0 +1,316 @@
+"""Named entities, cleaned of common NER slips, with titles and roles attached to people.
+
+spaCy's small English model finds the names; this module fixes the spans it
+gets wrong in news text (a leading "the", a trailing possessive, an office glued
+into a PERSON span: "President Vladimir Putin") and attaches the role an
+article gives a person, from three constructions:
+
+* a pre-modifier:   "Turkish Foreign Minister Hakan Fidan", "Kremlin aide Vladimir Medinsky"
+* an apposition:    "Andrey Yermak, head of the presidential office,"
+                    "Russia's lead negotiator, Vladimir Medinsky,"
+* a relative "be":  "Rustem Umerov, who is the defence minister,"
+
+Roles are recognised by an office lexicon (``OFFICE_WORDS``); the parse says
+where the role phrase begins and ends.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from synopsis.records import Entity
+
+# Labels that other extractors own (times.py, quantities.py): dropped here.
+EXCLUDED_LABELS = {"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"}
+
+# Head nouns of offices and roles, lower case.  A phrase is taken as a title only
+# if it contains one of these, so "Istanbul talks Vladimir Medinsky" (a parse
+# slip in a headline) does not become a title.  Occupations are included
+# because news uses them as roles ("a political scientist", "analyst").
+OFFICE_WORDS = frozenset(
+    """
+    president president-elect vice-president premier chancellor minister ministers secretary
+    secretary-general undersecretary under-secretary aide aides adviser advisor advisers advisors
+    spokesman spokeswoman spokesperson spokespeople press head heads chief chiefs ambassador
+    envoy emissary consul diplomat attache chairman chairwoman chair chairperson director
+    commander commander-in-chief general admiral marshal colonel lieutenant major captain sergeant
+    governor mayor senator congressman congresswoman lawmaker legislator mp deputy deputies speaker
+    representative negotiator negotiators delegate mediator leader leaders king queen prince
+    princess emir sheikh ayatollah pope patriarch archbishop bishop cardinal imam rabbi
+    commissioner ombudsman ombudsperson officer official officials prosecutor judge justice
+    attorney counsel councillor councilor chairman-elect founder ceo cfo executive manager
+    coordinator member correspondent editor reporter journalist analyst scientist professor
+    expert economist researcher historian writer author activist
+    """.split()
+)
+# Words that may stand inside a title before the office word ("former", "acting").
+TITLE_MODIFIERS = frozenset(
+    """
+    former ex acting interim deputy vice first senior top lead chief special foreign defence defense
+    interior finance economy culture justice health education energy trade security national
+    presidential prime state general military intelligence permanent principal assistant associate
+    executive then outgoing incoming longtime veteran self-proclaimed de facto opposition
+    """.split()
+)
+# Courtesy titles are not roles: dropped from names, not reported as titles.
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam"})
+# Words that join parts of a title ("Minister of Foreign Affairs", "Ambassador to Ankara").
+_TITLE_JOINERS = frozenset({"of", "for", "to", "and", "&", "-", "on"})
+_DETERMINERS = frozenset({"the", "a", "an"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# A role phrase after a name ends at the next break in the sentence.
+_APPOS_STOPS = frozenset({",", ";", "—", "–", "(", ")", ":", '"', "“", "”"})
+
+
+def find_entities(doc: Doc) -> list[Entity]:
+    """Find named entities (no dates or numbers) with titles attached to PERSON mentions."""
+    entities: list[Entity] = []
+    for ent in doc.ents:
+        if ent.label_ in EXCLUDED_LABELS:
+            continue
+        span = _clean_span(doc, ent)
+        if span is None:
+            continue
+        label = ent.label_
+        if label != "PERSON" and _looks_like_titled_person(span):
+            label = "PERSON"  # "Russian Presidential Spokesman Dmitry Peskov" tagged ORG
+        elif len(span) == 1 and span[0].lower_ in TITLE_MODIFIERS | OFFICE_WORDS:
+            continue  # "Defense" of "Defense Minister" tagged ORG: part of a title, not a name
+        title: tuple[int, int] | None = None
+        if label == "PERSON":
+            span, title = _split_glued_title(span)
+            if span is None or all(_is_office(t) or t.lower_ in TITLE_MODIFIERS for t in span):
+                continue  # "Deputy Head": an office without a name
+            title = _pre_title(doc, span, title) or title
+            if title is None:
+                title = _appositive_title(doc, span) or _reverse_appositive_title(doc, span) or _relative_title(doc, span)
+        entities.append(_to_entity(doc, span, label, title))
+    return entities
+
+
+# Words that make a capitalised phrase an organisation even when it holds an
+# office word ("Office of the President", "Security Council").
+_ORG_WORDS = frozenset(
+    "ministry council office committee service agency department commission administration "
+    "government parliament assembly court bureau staff forces army navy guard party union "
+    "organization organisation institute center centre foundation bank company group".split()
+)
+
+
+def _looks_like_titled_person(span: Span) -> bool:
+    """Whether a non-PERSON span is an office followed by a personal name ("Spokesman Dmitry Peskov")."""
+    offices = [t.i for t in span if _is_office(t)]
+    if not offices:
+        return False
+    rest = span.doc[offices[-1] + 1:span.end]
+    return (
+        1 <= len(rest) <= 4
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest)
+        and not any(t.lower_ in _ORG_WORDS for t in span)
+    )
+
+
+def _to_entity(doc: Doc, span: Span, label: str, title: tuple[int, int] | None) -> Entity:
+    """An Entity record with character offsets for the name and its title."""
+    if title is None:
+        return Entity(text=span.text, label=label, start=span.start_char, end=span.end_char)
+    t = doc[title[0]:title[1]]
+    return Entity(
+        text=span.text,
+        label=label,
+        start=span.start_char,
+        end=span.end_char,
+        title=t.text,
+        title_start=t.start_char,
+        title_end=t.end_char,
+    )
+
+
+def _clean_span(doc: Doc, ent: Span) -> Span | None:
+    """Trim a leading article, a trailing possessive or punctuation, and anything past a line break."""
+    start, end = ent.start, ent.end
+    # NER runs across line breaks in headline-heavy pages: keep the longest line.
+    if "\n" in ent.text:
+        pieces: list[tuple[int, int]] = []
+        s = start
+        for tok in doc[start:end]:
+            if "\n" in tok.text or "\n" in tok.whitespace_:
+                e = tok.i if "\n" in tok.text else tok.i + 1
+                if e > s:
+                    pieces.append((s, e))
+                s = tok.i + 1
+        if s < end:
+            pieces.append((s, end))
+        if not pieces:
+            return None
+        start, end = max(pieces, key=lambda p: len(doc[p[0]:p[1]].text))
+    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+        # Keep a closing bracket or a final period that belongs to an abbreviation ("U.S.").
+        if doc[end - 1].text == "." and end - start == 1:
+            break
+        end -= 1
+    if start >= end:
+        return None
+    span = doc[start:end]
+    if not any(ch.isalpha() for ch in span.text):
+        return None
+    return span
+
+
+def _is_office(tok: Token) -> bool:
+    return tok.lower_ in OFFICE_WORDS or tok.lemma_.lower() in OFFICE_WORDS
+
+
+def _split_glued_title(span: Span) -> tuple[Span | None, tuple[int, int] | None]:
+    """Move offices and courtesy titles at the start of a PERSON span out of the name."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end - 1 and doc[start].lower_ in HONORIFICS:
+        start += 1
+    offices = [t.i for t in doc[start:end - 1] if _is_office(t)]
+    if not offices:
+        return doc[start:end], None
+    last_office = offices[-1]
+    name_start = last_office + 1
+    while name_start < end - 1 and doc[name_start].lower_ in HONORIFICS:
+        name_start += 1
+    if not all(t.text[:1].isupper() for t in doc[name_start:end]):
+        return doc[start:end], None  # "Head of State X"-like slips: leave the span alone
+    return doc[name_start:end], (start, last_office + 1)
+
+
+def _title_token_ok(tok: Token) -> bool:
+    """Whether a token may be part of a title written before a name."""
+    if tok.is_space or "\n" in tok.whitespace_:
+        return False
+    if tok.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
+        return False
+    lower = tok.lower_
+    if _is_office(tok) or lower in TITLE_MODIFIERS or lower in _TITLE_JOINERS:
+        return True
+    if tok.ent_type_ in ("ORG", "NORP", "GPE", "LOC", "FAC"):
+        return True
+    # Capitalised nouns and adjectives of an office name ("Presidential", "Security").
+    if tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.text[:1].isupper() and tok.text not in _POSSESSIVE:
+        return True
+    return tok.text in {"U.S.", "U.K.", "US", "UK", "UN", "EU", "NATO"}
+
+
+def _of_the(doc: Doc, j: int) -> bool:
+    """An article inside a title after "of" and an office ("Chief of the General Staff")."""
+    return doc[j].lower_ == "the" and j >= 2 and doc[j - 1].lower_ == "of" and _is_office(doc[j - 2])
+
+
+def _pre_title(doc: Doc, name: Span, glued: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A title written before the name ("former Defense Minister Rustem Umerov"), as token bounds."""
+    first = glued[0] if glued else name.start
+    sent_start = name.sent.start
+    j = first - 1
+    if j >= sent_start and "\n" in doc[j].whitespace_:
+        return glued
+    while j >= sent_start and (_title_token_ok(doc[j]) or _of_the(doc, j)):
+        tok = doc[j]
+        if tok.lower_ in ("of", "to", "for", "on"):
+            # "adviser to President X": the title of X starts after the preposition,
+            # since what follows it already holds an office word; "head of X": a
+            # preposition right before the name is not a title at all.  But in
+            # "Ambassador to Ankara X" the preposition is inside the title.
+            if j + 1 >= first or any(_is_office(t) for t in doc[j + 1:first]):
+                break
+        if tok.lower_ in ("and", "&") and tok.ent_iob_ != "I":
+            break  # "and" joins title words only inside one name ("Security and Defense Council")
+        j -= 1
+    start = j + 1
+    end = glued[1] if glued else name.start
+    # A title starts with a word, not a joiner ("and Russian President" -> "Russian President").
+    while start < end and (doc[start].lower_ in _TITLE_JOINERS or doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
+        start += 1
+    if start >= end:
+        return glued
+    tokens = doc[start:end]
+    offices = [t.i for t in tokens if _is_office(t)]
+    if not offices:
+        return glued
+    # After the last office word only "of/to/for" + names may follow ("Ambassador to Ankara").
+    tail = doc[offices[-1] + 1:end]
+    if len(tail) and not (
+        tail[0].lower_ in ("of", "for", "to")
+        and len(tail) > 1
+        and all(t.text[:1].isupper() or t.lower_ in _TITLE_JOINERS for t in tail[1:])
+    ):
+        # A noun after the office word that is not a joiner means the parse ran
+        # two phrases together; keep only what the office word heads.
+        return glued
+    return start, end
+
+
+def _trim_role_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Strip articles and punctuation from the ends of a role phrase."""
+    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _is_role_head(tok: Token) -> bool:
+    """Whether a noun, or a noun it is coordinated with, names an office or role."""
+    if _is_office(tok):
+        return True
+    return any(_is_office(c) for c in tok.children if c.dep_ == "conj" and c.pos_ == "NOUN")
+
+
+def _starts_clause(tok: Token) -> bool:
+    """A relative pronoun or a verb: the role phrase has ended ("advisor who also led ...")."""
+    return tok.tag_ in ("WDT", "WP", "WP$", "WRB") or tok.pos_ in ("VERB", "AUX")
+
+
+def _appositive_title(doc: Doc, name: Span) -> tuple[int, int] | None:
+    """A role in apposition after the name ("Andrey Yermak, head of Vladimir Zelensky's office,")."""
+    root = name.root
+    for child in root.children:
+        if child.dep_ != "appos" or child.i < name.end or child.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if child.ent_type_ == "PERSON" or not _is_role_head(child):
+            continue
+        if not any(t.text == "," for t in doc[name.end:child.left_edge.i + 1]) and child.left_edge.i != name.end:
+            continue
+        start = child.left_edge.i
+        end = child.i + 1
+        # Extend over the head's right dependents up to the next break in the sentence.
+        for tok in doc[child.i + 1:child.right_edge.i + 1]:
+            if tok.text in _APPOS_STOPS or "\n" in tok.text or _starts_clause(tok):
+                break
+            end = tok.i + 1
+        return _trim_role_span(doc, start, end)
+    return None
+
+
+def _reverse_appositive_title(doc: Doc, name: Span) -> tuple[int, int] | None:
+    """A role before the name it is in apposition with ("Russia's lead negotiator, Vladimir Medinsky")."""
+    root = name.root
+    head = root.head
+    if root.dep_ != "appos" or head.i >= name.start or not _is_office(head):
+        return None
+    between = doc[head.i + 1:name.start]
+    if not any(t.text == "," for t in between) or len(between) > 3:
+        return None
+    return _trim_role_span(doc, head.left_edge.i, head.i + 1)
+
+
+def _relative_title(doc: Doc, name: Span) -> tuple[int, int] | None:
+    """A role in a relative clause with "be" ("Rustem Umerov, who is the defence minister,")."""
+    for child in name.root.children:
+        if child.dep_ != "relcl" or child.lemma_ != "be":
+            continue
+        for attr in child.children:
+            if attr.dep_ == "attr" and _is_role_head(attr):
+                end = attr.i + 1
+                for tok in doc[attr.i + 1:attr.right_edge.i + 1]:
+                    if tok.text in _APPOS_STOPS or _starts_clause(tok):
+                        break
+                    end = tok.i + 1
+                return _trim_role_span(doc, attr.left_edge.i, end)
+    return None

@@ -1,0 +1,69 @@
+"""Word lists that drive attribution finding: reporting verbs, role nouns, quotation marks.
+
+Kept as data, apart from the code that uses them, so a reviewer can extend a list
+without reading the parser logic.  Lemmas are spaCy lemmas (lower case).
+"""
+
+from __future__ import annotations
+
+# Verbs of saying whose clausal complement (or adjacent quotation) is what the subject
+# said.  Gathered from the reporting verbs of news style guides (AP "said" and its
+# alternatives) and from the cues that PolNeAR annotators marked most often
+# (bench/polnear.py --errors lists the cues we miss).
+SPEECH_VERBS: frozenset[str] = frozenset(
+    """
+    say tell state claim note warn announce add confirm insist deny argue explain stress
+    emphasize emphasise reiterate repeat declare assert acknowledge admit concede
+    reply respond answer ask retort counter quip joke complain lament boast brag
+    report write tweet post publish comment remark observe mention point
+    suggest indicate signal hint imply allege charge accuse contend maintain
+    predict forecast estimate promise pledge vow threaten vouch assure reassure
+    reveal disclose clarify specify underline underscore highlight recall recount
+    testify conclude find show caution urge demand propose recommend agree disagree
+    dismiss reject dispute question doubt wonder speculate
+    inform notify brief
+    """.split()
+)
+
+# Verbs of belief or expectation: "X believes that ...", "X expects that ...".  They
+# attribute a stance rather than an utterance, which readers comparing outlets still
+# need to see ("who thinks what"); they only count when a clause follows.
+COGNITION_VERBS: frozenset[str] = frozenset(
+    "believe think expect hope fear feel worry reckon assume guess consider".split()
+)
+
+# Speech verbs that need a clausal complement to count: with only an object they
+# describe an act, not a statement ("he denied the charges" carries no content span).
+# Everything in SPEECH_VERBS already needs a clause or an adjacent quotation.
+
+# Verbs that, used in the passive with no agent, report hearsay without a source:
+# "it was reported that ...", "it is claimed that ...".
+HEARSAY_PASSIVES: frozenset[str] = frozenset(
+    "report say claim allege rumor rumour believe understand expect announce confirm state".split()
+)
+
+# Participles that introduce a source after "as": "as quoted by X", "as reported by X".
+AS_BY_VERBS: frozenset[str] = frozenset("quote report cite tell say state".split())
+
+# Nouns for an office or role: a definite "the aide" / "the minister" names a person
+# introduced earlier ("Kremlin aide Vladimir Medinsky ... the aide said").
+ROLE_NOUNS: frozenset[str] = frozenset(
+    """
+    aide adviser advisor minister spokesman spokeswoman spokesperson president
+    vice-president premier chancellor secretary senator congressman congresswoman
+    representative governor mayor ambassador envoy negotiator chairman chairwoman chair
+    head chief leader director commander general admiral candidate nominee official
+    prosecutor judge lawyer attorney mediator diplomat deputy king queen prince
+    foreign-minister monarch pope speaker lawmaker legislator emir sheikh sultan
+    """.split()
+)
+
+MALE_FEMALE_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
+GROUP_PRONOUNS: frozenset[str] = frozenset({"it", "they"})
+
+# Opening and closing quotation marks.  Single quotes are left out on purpose: "’" is
+# also the apostrophe, and single-quoted words in news are mostly headlines' scare
+# quotes or quotes nested inside a double-quoted one.
+OPENING_MARKS = "“„«"
+CLOSING_MARKS = "”»"
+STRAIGHT_MARK = '"'

@@ -1,0 +1,52 @@
+"""From a raw document to a validated, cleaned Article with its metadata."""
+
+from __future__ import annotations
+
+import hashlib
+
+from synopsis.ingest.clean import clean_text
+from synopsis.ingest.language import detect_language
+from synopsis.ingest.meta import detect_metadata
+from synopsis.ingest.outlets import OutletRegistry, default_registry
+from synopsis.records import Article, RawDocument, SynopsisError
+
+HANDLED_LANGUAGES = frozenset({"en"})
+# Below this many letters lingua guesses; short English snippets pass unchecked.
+MIN_LETTERS_FOR_LANGUAGE = 40
+
+
+def content_id(text: str) -> str:
+    """Stable id of an article: the first 16 hex digits of the SHA-256 of its clean text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def build_article(raw: RawDocument, registry: OutletRegistry | None = None) -> Article:
+    """Validate, clean and describe one document; raises SynopsisError with a short reason."""
+    if not raw.content or not raw.content.strip():
+        raise SynopsisError("empty document")
+    registry = registry or default_registry()
+    meta = detect_metadata(raw, registry)
+    text, removed = clean_text(raw.content, drop=meta.metadata, rules=not raw.is_extracted)
+    if not text.strip():
+        raise SynopsisError("no text left after cleaning")
+    language = "en"
+    if sum(c.isalpha() for c in text) >= MIN_LETTERS_FOR_LANGUAGE:
+        language, name = detect_language(text)
+        if language not in HANDLED_LANGUAGES and language != "und":
+            raise SynopsisError(f"language looks like {name}, only English is handled")
+    return Article(
+        id=content_id(text),
+        source=raw.source,
+        text=text,
+        title=meta.title,
+        author=meta.author,
+        url=raw.url,
+        outlet=meta.outlet,
+        origin=meta.origin,
+        cites=meta.cites,
+        published=meta.published,
+        published_precision=meta.published_precision,
+        dateline=meta.dateline,
+        language=language,
+        removed=tuple(removed),
+    )

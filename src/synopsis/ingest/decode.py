@@ -1,0 +1,68 @@
+"""Turning bytes into text: BOMs, UTF-8, declared charsets, and refusing binaries."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+# Byte-order marks we honour, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# C0 control characters other than tab, newline, form feed and carriage return
+# never occur in text files; a few may slip into copy-pasted pages (a stray
+# \x0b from Word), so only a share above 1 % marks a binary.
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+CONTROL_SHARE = 0.01
+SNIFF_BYTES = 8192
+
+
+class DecodeError(Exception):
+    """Bytes that are not text we can read; the message is a short reason."""
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for content with NUL bytes (and no UTF-16/32 BOM) or many control characters."""
+    head = data[:SNIFF_BYTES]
+    if any(head.startswith(bom) for bom, _ in BOMS):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = len(CONTROL.findall(head.decode("latin-1")))
+    return controls > max(2, CONTROL_SHARE * len(head))
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> str:
+    """Decode text: a BOM wins, then a declared charset, then strict UTF-8."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as err:
+                raise DecodeError(f"cannot decode as {encoding} (bad bytes at offset {err.start + len(bom)})") from err
+    if looks_binary(data):
+        raise DecodeError("binary file, not text")
+    encoding = "utf-8"
+    if declared:
+        try:
+            encoding = codecs.lookup(declared).name
+        except LookupError:
+            encoding = "utf-8"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as err:
+        byte = data[err.start : err.start + 1].hex()
+        raise DecodeError(f"cannot decode as {encoding}: invalid byte 0x{byte} at offset {err.start}") from err
+
+
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
+
+
+def declared_html_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a <meta> tag near its top, if any."""
+    match = META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii").lower() if match else None

@@ -1,0 +1,137 @@
+"""Fetching articles over HTTP(S) with limits on time, size, redirects and address range."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from synopsis import __version__
+
+# Ten seconds is what a patient reader waits for a page; news sites that answer
+# at all answer in well under that.
+DEFAULT_TIMEOUT = 10.0
+# The largest article pages (live blogs with inline scripts) are 2-5 MB of HTML;
+# ten megabytes leaves room without letting a video file through.
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+DEFAULT_MAX_REDIRECTS = 5
+DEFAULT_USER_AGENT = f"synopsis/{__version__} (+https://github.com/synopsis-news/synopsis)"
+
+
+@dataclass(frozen=True, slots=True)
+class FetchOptions:
+    """Limits for reading URLs (and, for max_bytes, files)."""
+
+    timeout: float = DEFAULT_TIMEOUT  # seconds, for connecting and for each read
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_redirects: int = DEFAULT_MAX_REDIRECTS
+    allow_private: bool = True  # False on servers: refuse loopback/private/link-local hosts
+    user_agent: str = DEFAULT_USER_AGENT
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """A fetched response body with what the server said about it."""
+
+    url: str  # final URL after redirects
+    body: bytes
+    content_type: str  # media type only, lower case ("text/html")
+    charset: str | None
+
+
+class FetchError(Exception):
+    """A URL could not be fetched; the message is a short user-facing reason."""
+
+
+def check_address(host: str) -> None:
+    """Refuse hosts that resolve to loopback, private, link-local or reserved addresses."""
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except socket.gaierror as err:
+        raise FetchError(f"cannot resolve host {host}") from err
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if (
+            address.is_private
+            or address.is_loopback
+            or address.is_link_local
+            or address.is_reserved
+            or address.is_multicast
+            or address.is_unspecified
+        ):
+            raise FetchError(f"refused: {host} resolves to a private address ({address})")
+
+
+def parse_content_type(header: str | None) -> tuple[str, str | None]:
+    """Split a Content-Type header into media type and charset."""
+    if not header:
+        return "", None
+    parts = [p.strip() for p in header.split(";")]
+    charset = None
+    for part in parts[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset" and value:
+            charset = value.strip().strip('"').lower()
+    return parts[0].lower(), charset
+
+
+def fetch_url(url: str, options: FetchOptions | None = None) -> Fetched:
+    """Download one URL, following at most max_redirects, aborting past max_bytes."""
+    options = options or FetchOptions()
+    timeout = httpx.Timeout(options.timeout)
+    headers = {"User-Agent": options.user_agent, "Accept": "text/html,application/xhtml+xml,application/xml,application/json,text/plain;q=0.9,*/*;q=0.5"}
+    # Redirects are followed by hand so that every hop is checked against the
+    # address policy (a public page may redirect to an internal one).
+    with httpx.Client(timeout=timeout, headers=headers, follow_redirects=False) as client:
+        current = url
+        for hop in range(options.max_redirects + 1):
+            parts = urlsplit(current)
+            if parts.scheme not in ("http", "https"):
+                raise FetchError(f"unsupported url scheme {parts.scheme or 'none'!r}")
+            if not parts.hostname:
+                raise FetchError("url has no host")
+            if not options.allow_private:
+                check_address(parts.hostname)
+            try:
+                with client.stream("GET", current) as response:
+                    if response.is_redirect:
+                        location = response.headers.get("location")
+                        if not location:
+                            raise FetchError(f"http {response.status_code} redirect without a location")
+                        current = urljoin(current, location)
+                        continue
+                    if response.status_code >= 400:
+                        reason = response.reason_phrase.lower() if response.reason_phrase else "error"
+                        raise FetchError(f"http {response.status_code} {reason}".strip())
+                    declared = response.headers.get("content-length")
+                    if declared and declared.isdigit() and int(declared) > options.max_bytes:
+                        raise FetchError(f"too large: {int(declared)} bytes (limit {options.max_bytes})")
+                    body = bytearray()
+                    for chunk in response.iter_bytes():
+                        body.extend(chunk)
+                        if len(body) > options.max_bytes:
+                            raise FetchError(f"too large: more than {options.max_bytes} bytes")
+                    media, charset = parse_content_type(response.headers.get("content-type"))
+                    return Fetched(url=str(response.url), body=bytes(body), content_type=media, charset=charset)
+            except httpx.TimeoutException as err:
+                raise FetchError(f"timed out after {options.timeout:g} s") from err
+            except httpx.ConnectError as err:
+                raise FetchError(describe_connect_error(err, parts.hostname)) from err
+            except httpx.TooManyRedirects as err:  # pragma: no cover - redirects are manual
+                raise FetchError("too many redirects") from err
+            except httpx.HTTPError as err:
+                raise FetchError(f"network error: {str(err).splitlines()[0].lower() or type(err).__name__}") from err
+        raise FetchError(f"too many redirects (more than {options.max_redirects})")
+
+
+def describe_connect_error(err: Exception, host: str) -> str:
+    """A short reason for a failed connection: DNS failure or refused connection."""
+    text = str(err).lower()
+    if "name or service not known" in text or "nodename nor servname" in text or "getaddrinfo" in text or "name resolution" in text:
+        return f"cannot resolve host {host}"
+    if "refused" in text:
+        return f"connection refused by {host}"
+    return f"cannot connect to {host}: {text.splitlines()[0] if text else 'unknown error'}"

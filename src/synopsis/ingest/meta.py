@@ -1,0 +1,357 @@
+"""Article metadata: title, author, outlet, origin, cited outlets, publication time, dateline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import PurePath
+
+import dateparser
+from dateparser.timezone_parser import pop_tz_offset_from_string
+
+from synopsis.ingest import patterns as P
+from synopsis.ingest.clean import Unit, clean_text, classify_unit, split_units
+from synopsis.ingest.outlets import OutletRegistry, default_registry, host_of, normalize_key
+from synopsis.records import Outlet, RawDocument, Removed
+
+# An article that names no outlet of its own and attributes its content to at
+# least this many different outlets is a round-up of other people's reporting.
+AGGREGATOR_MIN_CITES = 3
+# Metadata sits in the first lines of a page (title, byline, date, source) and
+# sometimes in the last ones (source of a rewrite).  Eight units cover a title,
+# a caption, a credit, a byline and a date line in the pages we have seen.
+HEADER_UNITS = 8
+FOOTER_UNITS = 4
+# Words that mark an outlet mention as an attribution ("According to X", "X reported").
+ATTRIBUTION_CUE = re.compile(
+    r"\b(according to|as reported by|reported|reports|reporting|report|said|says|told|cited|citing|cite|"
+    r"quoted|quoting|as per|per|noted|notes|wrote|writes|confirmed|coverage|as detailed by|as noted by|"
+    r"observed|chronicled|via|in an interview with|broadcast|aired|published|learned|claimed|stated|"
+    r"announced|described|journalists? from|correspondent)\b",
+    re.IGNORECASE,
+)
+# How pages speak of their own outlet ("a source told TASS", "Join Meduza").
+SELF_REFERENCE = (
+    r"\b(?:told|speaking to|said to|in an interview with)\s+{name}\b",
+    r"\b{name}\s+(?:has|have)\s+(?:learned|gathered|condemned|contacted|reached out|asked|obtained|seen)\b",
+    r"\b(?:join|support|donate to|subscribe to)\s+{name}\b",
+    r"\b{name}\s+(?:could not|was unable to|cannot) (?:independently )?(?:verify|confirm)\b",
+    r"\b{name}(?:'s|’s) (?:correspondent|reporter|editorial|newsroom)\b",
+    r"©\s*(?:\d{{4}}\s+)?{name}\b",
+)
+STRONG_DATE_LABELS = ("published", "posted", "first published", "released")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """What metadata detection found, and which raw spans were metadata."""
+
+    title: str | None = None
+    author: str | None = None
+    outlet: Outlet | None = None
+    outlet_basis: str | None = None  # how the outlet was found: "container", "url", "source line", ...
+    origin: Outlet | None = None
+    cites: tuple[str, ...] = ()
+    published: str | None = None
+    published_precision: str | None = None
+    dateline: str | None = None
+    metadata: tuple[Removed, ...] = ()  # raw spans to take out of the body (title line, ...)
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A parsed point in time as ISO 8601 with its precision."""
+
+    iso: str
+    precision: str
+
+
+# --- dates ---------------------------------------------------------------------
+def parse_when(date_text: str, time_text: str | None = None, *, year: int | None = None) -> When | None:
+    """Parse a date (and time, with zone when given) into ISO 8601."""
+    text = f"{date_text} {time_text or ''}".strip()
+    text = re.sub(r"\s+at\s+|\s*[–—|]\s*", " ", text)
+    text = re.sub(r"(\d)\.(\d{2})\s*([ap]\.?m)", r"\1:\2 \3", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b([ap])\.\s?m\.?", r"\1m", text, flags=re.IGNORECASE)
+    stripped, zone = pop_tz_offset_from_string(text)
+    settings = {"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY"}
+    if re.match(r"^\s*[A-Za-z]", stripped):
+        settings["DATE_ORDER"] = "MDY"
+    if year is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(year, 7, 1)
+    try:
+        parsed = dateparser.parse(stripped.strip(), languages=["en"], settings=settings)
+    except (ValueError, OverflowError):
+        parsed = None
+    if parsed is None:
+        return None
+    has_time = bool(time_text) or bool(re.search(r"\d{1,2}:\d{2}", stripped))
+    if not has_time:
+        return When(parsed.date().isoformat(), "day")
+    iso = parsed.replace(microsecond=0).isoformat(timespec="seconds")
+    if zone is not None:
+        offset = zone.utcoffset(parsed)
+        if offset is not None:
+            iso = parsed.replace(tzinfo=dt.timezone(offset), microsecond=0).isoformat(timespec="seconds")
+    return When(iso, "minute")
+
+
+def normalize_container_date(value: str | None) -> When | None:
+    """A container's date (ISO, RFC 822, free text) as ISO 8601."""
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return When(value, "day")
+        return When(parsed.replace(microsecond=0).isoformat(timespec="seconds"), "minute")
+    except ValueError:
+        pass
+    return parse_when(value)
+
+
+# --- helpers -----------------------------------------------------------------------
+def header_units(units: Sequence[Unit]) -> list[int]:
+    """Indexes of units before the body starts (and at most HEADER_UNITS of them)."""
+    out = []
+    for i, unit in enumerate(units[:HEADER_UNITS]):
+        out.append(i)
+        if len(P.words(unit.text)) >= 25 and classify_unit(unit.text) is None:
+            break
+    return out
+
+
+def resolve(name: str, registry: OutletRegistry) -> Outlet | None:
+    """The registered outlet for a name, also trying it without a trailing headline or "news agency"."""
+    name = name.strip().strip(".,;:")
+    outlet = registry.lookup(name)
+    if outlet is None:
+        trimmed = re.sub(r"\s+(news agency|agency|news|television|tv|newspaper|website)$", "", name, flags=re.IGNORECASE)
+        outlet = registry.lookup(trimmed) if trimmed != name else None
+    return outlet
+
+
+def find_dateline(text: str) -> tuple[re.Match[str], int] | None:
+    """A dateline at the start of a paragraph (after an optional date label), with its offset."""
+    offset = 0
+    label = P.DATE_PREFIX_LINE.match(text)
+    if label:
+        offset = label.end()
+    match = P.DATELINE.match(text[offset:]) or P.PLAIN_DATELINE.match(text[offset:])
+    return (match, offset) if match else None
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (or line) holding a span."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start))
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end), text.find("? ", end)) if i >= 0]
+    right = min(right_candidates) if right_candidates else len(text)
+    return text[left + 1 : right + 1]
+
+
+def find_cites(text: str, registry: OutletRegistry, skip: Sequence[tuple[int, int]], own: Outlet | None) -> tuple[str, ...]:
+    """Registered outlets the article attributes content to, in order of first mention."""
+    cites: list[str] = []
+    for outlet, start, end in registry.find_mentions(text):
+        if outlet.kind == "government" or (own is not None and outlet.name == own.name):
+            continue
+        if any(s <= start < e for s, e in skip):
+            continue
+        if ATTRIBUTION_CUE.search(sentence_around(text, start, end)) and outlet.name not in cites:
+            cites.append(outlet.name)
+    return tuple(cites)
+
+
+def find_self_reference(text: str, registry: OutletRegistry, skip: Sequence[tuple[int, int]]) -> Outlet | None:
+    """The registered outlet the text speaks of as itself, if exactly one does."""
+    found: dict[str, Outlet] = {}
+    mentioned = {o.name: o for o, s, e in registry.find_mentions(text) if not any(a <= s < b for a, b in skip)}
+    for outlet in mentioned.values():
+        entry = registry.entry(outlet)
+        names = (outlet.name, *outlet.aliases)
+        if entry:
+            names = tuple(n for n in names if n not in entry.ambiguous)
+        alternatives = "|".join(re.escape(n) for n in names if len(n) > 1)
+        if not alternatives:
+            continue
+        for template in SELF_REFERENCE:
+            if re.search(template.format(name=f"(?:{alternatives})"), text):
+                found[outlet.name] = outlet
+                break
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+# --- main entry ----------------------------------------------------------------
+def unnamed_outlet(kind: str, source: str) -> str:
+    """A name for an outlet we could not identify, distinct per input so two unknowns never merge."""
+    label = "outlet" if kind == "unknown" else kind
+    return f"unidentified {label} ({PurePath(source.split('#')[0]).name or source})"
+
+
+def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) -> ArticleMeta:
+    """Find title, author, outlet, origin, cited outlets, publication time and dateline of a document."""
+    registry = registry or default_registry()
+    text = raw.content
+    units = split_units(text)
+    head = header_units(units)
+    footer = set(range(max(len(head), len(units) - FOOTER_UNITS), len(units)))
+    metadata: list[Removed] = []
+
+    # Title: the container's, or the first headline-like line at the top.
+    title = raw.title.strip() if raw.title and raw.title.strip() else None
+    for i in head:
+        unit = units[i]
+        if title is not None:
+            if normalize_key(unit.text) == normalize_key(title):
+                metadata.append(Removed(text[unit.start : unit.end], "title", unit.start, unit.end))
+                break
+            continue
+        if (
+            classify_unit(unit.text) is None
+            and P.is_heading_like(unit.text)
+            and len(P.words(unit.text)) >= 3
+            and sum(1 for u in units if u.text == unit.text) == 1
+        ):
+            title = unit.text
+            metadata.append(Removed(text[unit.start : unit.end], "title", unit.start, unit.end))
+            break
+
+    # Author: container, author box, byline.
+    author = raw.author.strip() if raw.author and raw.author.strip() else None
+    author_when: When | None = None
+    for unit in units:
+        match = P.AUTHOR_DATE.match(unit.text)
+        if match and len(P.words(unit.text)) <= 14:
+            author = author or match.group("name").strip(" ,|-–")
+            author_when = parse_when(match.group("date"), match.group("time"))
+            break
+    if author is None:
+        for i in head:
+            match = P.BYLINE.match(units[i].text)
+            if match:
+                author = match.group("name").strip()
+                break
+
+    # Dates: labelled lines, datelines, header dates.
+    strong_when: When | None = None
+    weak_when: When | None = None
+    header_year: int | None = None
+    for i in head:
+        unit = units[i]
+        match = P.DATE_LINE.match(unit.text) or P.DATE_PREFIX_LINE.match(unit.text)
+        if not match:
+            continue
+        when = parse_when(match.group("date"), match.group("time"))
+        if when is None:
+            continue
+        header_year = header_year or int(when.iso[:4])
+        label = (match.group("label") or "").casefold()
+        if label in STRONG_DATE_LABELS and strong_when is None:
+            strong_when = when
+        elif weak_when is None:
+            weak_when = when
+    container_when = normalize_container_date(raw.published)
+    if header_year is None and container_when is not None:
+        header_year = int(container_when.iso[:4])
+
+    dateline_place = None
+    dateline_agency = None
+    dateline_when: When | None = None
+    for i in head[:3]:
+        found = find_dateline(units[i].text)
+        if not found:
+            continue
+        match, _ = found
+        dateline_place = match.group("place").strip()
+        agency = match.groupdict().get("slash") or match.groupdict().get("paren")
+        dateline_agency = agency.strip() if agency else None
+        if match.group("date"):
+            year_given = re.search(r"\d{4}", match.group("date"))
+            year = int(year_given.group()) if year_given else header_year
+            if year is not None:
+                date_text = match.group("date") if year_given else f"{match.group('date')}, {year}"
+                dateline_when = parse_when(date_text)
+        break
+
+    # Source lines: at the top they name the outlet, at the bottom the origin.
+    top_source: Outlet | None = None
+    origin: Outlet | None = None
+    for i, unit in enumerate(units):
+        if len(P.words(unit.text)) > 25:
+            continue
+        match = P.SOURCE_LINE.match(unit.text)
+        if not match:
+            continue
+        name = match.group("name")
+        outlet = resolve(name, registry)
+        at_top = i in head
+        if at_top and outlet is not None and top_source is None and not match.group("headline"):
+            top_source = outlet
+        elif i in footer or match.group("headline") or not at_top:
+            origin = origin or outlet or Outlet(name=name.strip())
+        elif at_top and outlet is None:
+            origin = origin or Outlet(name=name.strip())
+
+    # Clutter spans: outlet names inside captions, credits and link blocks are not attributions.
+    _, removed = clean_text(text, rules=not raw.is_extracted)
+    skip = [(r.start, r.end) for r in removed if r.reason != "metadata line"]
+
+    # The outlet, strongest cue first.
+    outlet: Outlet | None = None
+    basis: str | None = None
+    if raw.outlet and raw.outlet.strip():
+        outlet, basis = resolve(raw.outlet, registry) or Outlet(name=raw.outlet.strip()), "container"
+    if outlet is None and raw.url:
+        found = registry.lookup_url(raw.url)
+        if found:
+            outlet, basis = found, "url"
+    if outlet is None and top_source is not None:
+        outlet, basis = top_source, "source line"
+    agency_outlet = resolve(dateline_agency, registry) if dateline_agency else None
+    if dateline_agency and agency_outlet is None:
+        agency_outlet = Outlet(name=dateline_agency)
+    if outlet is None and agency_outlet is not None:
+        outlet, basis = agency_outlet, "dateline"
+    elif agency_outlet is not None and origin is None and agency_outlet.name != outlet.name:
+        origin = agency_outlet  # a republished wire story keeps the agency's dateline
+    if outlet is None:
+        cues = registry.find_cues(text)
+        if cues:
+            outlet, basis = cues[0][0], "registry cue"
+    cites = find_cites(text, registry, skip, outlet)
+    if outlet is None:
+        found = find_self_reference(text, registry, skip)
+        # "told X" in a round-up of many outlets is an attribution, not a self-reference.
+        if found and len([c for c in cites if c != found.name]) < 2:
+            outlet, basis = found, "self-reference"
+            cites = tuple(c for c in cites if c != found.name)
+    if origin is not None and outlet is not None and origin.name == outlet.name:
+        origin = None
+    if outlet is None:
+        if len(set(cites)) >= AGGREGATOR_MIN_CITES:
+            kind, basis = "aggregator", "attributions"
+        elif origin is not None:
+            kind, basis = "blog", "rewrite"
+        else:
+            kind, basis = "unknown", None
+        outlet = Outlet(name=host_of(raw.url) if raw.url else unnamed_outlet(kind, raw.source), kind=kind)
+
+    when = strong_when or container_when or dateline_when or author_when or weak_when
+    # An author box often gives the same day as a header date with the time of day too.
+    if when is not None and author_when is not None and when.precision == "day" and author_when.iso[:10] == when.iso:
+        when = author_when
+    return ArticleMeta(
+        title=title,
+        author=author,
+        outlet=outlet,
+        outlet_basis=basis,
+        origin=origin,
+        cites=cites,
+        published=when.iso if when else None,
+        published_precision=when.precision if when else None,
+        dateline=dateline_place,
+        metadata=tuple(metadata),
+    )

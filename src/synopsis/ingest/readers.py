@@ -1,0 +1,292 @@
+"""Reading inputs (files, folders, URLs, stdin) into raw documents, one error per bad item."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+from urllib.parse import urlsplit
+
+from synopsis.ingest.decode import DecodeError, decode_bytes, declared_html_charset
+from synopsis.ingest.feeds import FeedError, looks_like_feed, read_feed
+from synopsis.ingest.fetch import FetchError, FetchOptions, fetch_url
+from synopsis.ingest.markup import markdown_to_text
+from synopsis.ingest.pages import PageError, extract_page, looks_like_html
+from synopsis.records import InputError, RawDocument
+
+TEXT_EXTENSIONS = frozenset({".txt", ".text"})
+MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown"})
+HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml"})
+JSON_EXTENSIONS = frozenset({".json"})
+JSONL_EXTENSIONS = frozenset({".jsonl", ".ndjson"})
+FEED_EXTENSIONS = frozenset({".xml", ".rss", ".atom"})
+# Inside folders only these are read; anything else (images, PDFs, archives,
+# editor backups) is skipped without an error, since folders of saved pages
+# always carry such files along.
+KNOWN_EXTENSIONS = TEXT_EXTENSIONS | MARKDOWN_EXTENSIONS | HTML_EXTENSIONS | JSON_EXTENSIONS | JSONL_EXTENSIONS | FEED_EXTENSIONS
+# Optional article fields in JSON inputs, with the names other tools use for them.
+JSON_FIELDS = {
+    "title": ("title", "headline"),
+    "url": ("url", "link"),
+    "outlet": ("outlet", "source", "sitename", "site_name", "publisher"),
+    "published": ("published", "date", "published_at", "datePublished", "pubdate"),
+    "author": ("author", "byline", "authors"),
+}
+JSON_TEXT_FIELDS = ("text", "content", "body", "articleBody")
+
+
+class ReadError(Exception):
+    """A bad input item; the message is a short reason."""
+
+
+def read_inputs(
+    items: Iterable[str],
+    *,
+    stdin: BinaryIO | None = None,
+    fetch: FetchOptions | None = None,
+) -> Iterator[RawDocument | InputError]:
+    """Read every item (path, folder, URL or "-") and yield documents or one error per bad item."""
+    options = fetch or FetchOptions()
+    for item in items:
+        yield from read_item(item, stdin=stdin, options=options)
+
+
+def read_item(item: str, *, stdin: BinaryIO | None, options: FetchOptions) -> Iterator[RawDocument | InputError]:
+    """Documents (or errors) of one command-line item."""
+    if item == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        yield from guard("<stdin>", lambda: read_stream(stream, options))
+        return
+    scheme = urlsplit(item).scheme.lower()
+    if "://" in item and len(scheme) > 1:
+        if scheme not in ("http", "https"):
+            yield InputError(item, f"unsupported url scheme {scheme!r}")
+            return
+        yield from guard(item, lambda: read_url(item, options))
+        return
+    path = Path(item).expanduser()
+    if not path.exists():
+        yield InputError(item, "no such file or folder")
+        return
+    if path.is_dir():
+        yield from read_folder(path, options)
+        return
+    yield from guard(item, lambda: read_file(path, options, explicit=True))
+
+
+def guard(item: str, read) -> Iterator[RawDocument | InputError]:
+    """Run a reader and turn known failures into one InputError (documents already read are kept)."""
+    try:
+        for result in read():
+            yield result
+    except (ReadError, DecodeError, FetchError, PageError, FeedError) as err:
+        yield InputError(item, str(err))
+    except OSError as err:
+        yield InputError(item, f"cannot read: {(err.strerror or str(err)).lower()}")
+
+
+def read_folder(folder: Path, options: FetchOptions) -> Iterator[RawDocument | InputError]:
+    """Every article file under a folder, in name order; hidden and unknown files are skipped."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or Path(name).suffix.lower() not in KNOWN_EXTENSIONS:
+                continue
+            path = Path(root) / name
+            yield from guard(str(path), lambda path=path: read_file(path, options, explicit=False))
+
+
+def read_file(path: Path, options: FetchOptions, *, explicit: bool) -> Iterator[RawDocument | InputError]:
+    """Documents of one file, by extension (or by sniffing when the extension is unknown)."""
+    size = path.stat().st_size
+    if size == 0:
+        raise ReadError("empty file")
+    if size > options.max_bytes:
+        raise ReadError(f"too large: {size} bytes (limit {options.max_bytes})")
+    data = path.read_bytes()
+    kind = kind_from_extension(path.suffix.lower())
+    source = str(path)
+    if kind in ("feed", None):
+        kind = None  # .xml may be any XML: sniff it
+    yield from read_bytes(data, source, kind=kind)
+
+
+def kind_from_extension(suffix: str) -> str | None:
+    """The reader an extension stands for, None when the content must be sniffed."""
+    if suffix in TEXT_EXTENSIONS:
+        return "text"
+    if suffix in MARKDOWN_EXTENSIONS:
+        return "markdown"
+    if suffix in HTML_EXTENSIONS:
+        return "html"
+    if suffix in JSON_EXTENSIONS:
+        return "json"
+    if suffix in JSONL_EXTENSIONS:
+        return "jsonl"
+    if suffix in FEED_EXTENSIONS:
+        return "feed"
+    return None
+
+
+def read_stream(stream: BinaryIO, options: FetchOptions) -> Iterator[RawDocument]:
+    """Standard input, read up to the size limit and sniffed."""
+    data = stream.read(options.max_bytes + 1)
+    if len(data) > options.max_bytes:
+        raise ReadError(f"too large: more than {options.max_bytes} bytes")
+    if not data:
+        raise ReadError("empty input")
+    yield from read_bytes(data, "<stdin>", kind=None)
+
+
+def read_url(url: str, options: FetchOptions) -> Iterator[RawDocument]:
+    """A fetched URL; the Content-Type decides the reader (sniffing when it is vague)."""
+    fetched = fetch_url(url, options)
+    if not fetched.body:
+        raise ReadError("empty response")
+    media = fetched.content_type
+    if media in ("text/html", "application/xhtml+xml"):
+        kind = "html"
+    elif media in ("application/rss+xml", "application/atom+xml", "application/rdf+xml"):
+        kind = "feed"
+    elif media in ("application/json", "application/ld+json"):
+        kind = "json"
+    elif media in ("application/x-ndjson", "application/jsonl", "application/x-jsonlines"):
+        kind = "jsonl"
+    elif media == "text/markdown":
+        kind = "markdown"
+    elif media == "text/plain":
+        kind = "text"
+    elif media.startswith(("image/", "video/", "audio/", "font/")) or media in ("application/pdf", "application/zip", "application/octet-stream"):
+        raise ReadError(f"unsupported content type {media}")
+    else:
+        kind = None  # text/xml, application/xml, missing header: sniff
+    yield from read_bytes(fetched.body, url, kind=kind, charset=fetched.charset, url=fetched.url)
+
+
+def read_bytes(
+    data: bytes,
+    source: str,
+    *,
+    kind: str | None,
+    charset: str | None = None,
+    url: str | None = None,
+) -> Iterator[RawDocument]:
+    """Decode and dispatch to the reader for ``kind`` (sniffed when None)."""
+    if kind == "html" and charset is None:
+        charset = declared_html_charset(data)
+    text = decode_bytes(data, charset)
+    if not text.strip():
+        raise ReadError("empty file")
+    if kind is None:
+        kind = sniff_kind(text)
+    if kind == "html":
+        yield extract_page(text, source, url=url)
+    elif kind == "feed":
+        yield from read_feed(text, source)
+    elif kind == "json":
+        yield from read_json(text, source, url=url)
+    elif kind == "jsonl":
+        yield from read_jsonl(text, source)
+    elif kind == "markdown":
+        yield RawDocument(source=source, content=markdown_to_text(text), url=url)
+    else:
+        yield RawDocument(source=source, content=text, url=url)
+
+
+def sniff_kind(text: str) -> str:
+    """Guess the format of content with no telling extension or media type."""
+    head = text.lstrip()[:64]
+    if head.startswith("<?xml") or head.startswith("<rss") or head.startswith("<feed"):
+        if looks_like_feed(text):
+            return "feed"
+        if looks_like_html(text):
+            return "html"
+        return "feed"  # an XML file that is no feed fails with a clear reason
+    if looks_like_html(text):
+        return "html"
+    if head.startswith(("{", "[")):
+        lines = [line for line in text.splitlines() if line.strip()]
+        if len(lines) > 1 and all(line.lstrip().startswith("{") and line.rstrip().endswith("}") for line in lines[:3]):
+            try:
+                json.loads(text)
+            except ValueError:
+                return "jsonl"
+        return "json"
+    return "text"
+
+
+def first_value(obj: dict, keys: tuple[str, ...]) -> str | None:
+    """The first non-empty field among ``keys``, as a string (lists of names are joined)."""
+    for key in keys:
+        value = obj.get(key)
+        if isinstance(value, list):
+            value = ", ".join(str(v.get("name", v)) if isinstance(v, dict) else str(v) for v in value)
+        elif isinstance(value, dict):
+            value = value.get("name")
+        if value not in (None, ""):
+            return str(value)
+    return None
+
+
+def document_from_object(obj: object, source: str, url: str | None = None) -> RawDocument:
+    """One article object from JSON; raises ReadError without text."""
+    if not isinstance(obj, dict):
+        raise ReadError(f"expected an object, got {type(obj).__name__}")
+    text = first_value(obj, JSON_TEXT_FIELDS)
+    if text is None or not text.strip():
+        raise ReadError("object has no 'text'")
+    fields = {name: first_value(obj, keys) for name, keys in JSON_FIELDS.items()}
+    if url and not fields["url"]:
+        fields["url"] = url
+    content = text
+    is_extracted = False
+    if looks_like_html(text):
+        # Some exports store the page HTML in the text field.
+        page = extract_page(text, source, url=fields["url"])
+        content, is_extracted = page.content, True
+    return RawDocument(source=source, content=content, is_extracted=is_extracted, **fields)
+
+
+def read_json(text: str, source: str, url: str | None = None) -> Iterator[RawDocument]:
+    """One object or a list of objects; bad objects in a list are reported one by one."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ReadError(f"malformed json at line {err.lineno}, column {err.colno}: {err.msg.lower()}") from err
+    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+        data = data["articles"]
+    if isinstance(data, list):
+        if not data:
+            raise ReadError("json list is empty")
+        for number, obj in enumerate(data):
+            item = f"{source}#{number}"
+            try:
+                yield document_from_object(obj, item)
+            except (ReadError, PageError) as err:
+                yield InputError(item, str(err))  # type: ignore[misc]
+        return
+    yield document_from_object(data, source, url=url)
+
+
+def read_jsonl(text: str, source: str) -> Iterator[RawDocument]:
+    """One article object per line; a bad line is one error and the rest are still read."""
+    count = 0
+    for number, line in enumerate(text.splitlines()):
+        if not line.strip():
+            continue
+        item = f"{source}#{count}"
+        count += 1
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield InputError(item, f"malformed json on line {number + 1}, column {err.colno}: {err.msg.lower()}")  # type: ignore[misc]
+            continue
+        try:
+            yield document_from_object(obj, item)
+        except (ReadError, PageError) as err:
+            yield InputError(item, str(err))  # type: ignore[misc]
+    if count == 0:
+        raise ReadError("empty file")

@@ -1,0 +1,209 @@
+"""The jobs behind the commands: read inputs, analyse articles, store them, report stories.
+
+The CLI and the web server call these functions; they hold no parsing of options
+and print nothing themselves (progress and errors go through callbacks).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
+
+from synopsis.ingest.article import build_article
+from synopsis.ingest.outlets import OutletRegistry
+from synopsis.ingest.readers import FetchOptions, read_inputs
+from synopsis.records import Article, ArticleAnalysis, InputError, SynopsisError
+from synopsis.run.local import analyze_locally
+
+OnError = Callable[[InputError], None]
+OnProgress = Callable[[int, int], None]
+
+
+@dataclass
+class BatchResult:
+    """What a batch did: analyses produced, articles already known, and per-item failures."""
+
+    analyses: list[ArticleAnalysis] = field(default_factory=list)
+    added: int = 0
+    already_stored: int = 0
+    duplicates: int = 0
+    errors: list[InputError] = field(default_factory=list)
+
+
+def load_articles(
+    items: Iterable[str],
+    *,
+    registry: OutletRegistry | None = None,
+    stdin: BinaryIO | None = None,
+    fetch: FetchOptions | None = None,
+    on_error: OnError | None = None,
+) -> tuple[list[Article], list[InputError]]:
+    """Read, clean and identify every input; bad items become errors and the rest go on."""
+    registry = registry or OutletRegistry.load()
+    articles: list[Article] = []
+    errors: list[InputError] = []
+    for item in read_inputs(items, stdin=stdin, fetch=fetch):
+        if isinstance(item, InputError):
+            problem = item
+        else:
+            try:
+                articles.append(build_article(item, registry))
+                continue
+            except SynopsisError as err:
+                problem = InputError(item.source, str(err))
+        errors.append(problem)
+        if on_error:
+            on_error(problem)
+    return articles, errors
+
+
+def unique_articles(articles: Sequence[Article]) -> tuple[list[Article], int]:
+    """Drop articles whose clean text was already seen in this batch (same id)."""
+    seen: set[str] = set()
+    unique = []
+    for article in articles:
+        if article.id not in seen:
+            seen.add(article.id)
+            unique.append(article)
+    return unique, len(articles) - len(unique)
+
+
+def analyze_inputs(
+    items: Iterable[str],
+    *,
+    registry: OutletRegistry | None = None,
+    stdin: BinaryIO | None = None,
+    fetch: FetchOptions | None = None,
+    workers: int | None = None,
+    on_error: OnError | None = None,
+    on_progress: OnProgress | None = None,
+) -> BatchResult:
+    """Read and analyse inputs without storing anything (``synopsis extract``)."""
+    articles, errors = load_articles(items, registry=registry, stdin=stdin, fetch=fetch, on_error=on_error)
+    articles, duplicates = unique_articles(articles)
+    result = BatchResult(errors=errors, duplicates=duplicates)
+    for done, analysis in enumerate(analyze_locally(articles, workers), start=1):
+        result.analyses.append(analysis)
+        if on_progress:
+            on_progress(done, len(articles))
+    return result
+
+
+def ingest_inputs(
+    items: Iterable[str],
+    store,
+    *,
+    registry: OutletRegistry | None = None,
+    stdin: BinaryIO | None = None,
+    fetch: FetchOptions | None = None,
+    workers: int | None = None,
+    on_error: OnError | None = None,
+    on_progress: OnProgress | None = None,
+    on_stored: Callable[[ArticleAnalysis], None] | None = None,
+    include_stored: bool = False,
+    stories: bool = True,
+) -> BatchResult:
+    """Read, analyse and store inputs, one transaction per article.
+
+    Articles already in the store are skipped before analysis, so a killed run
+    resumes where it stopped and re-ingesting the same content stores nothing twice.
+    With ``include_stored`` their stored analyses are returned too (for reports).
+    With ``stories`` (the default) each stored article joins a story or opens one
+    right after it is stored (see ``assign_stories``).
+    """
+    articles, errors = load_articles(items, registry=registry, stdin=stdin, fetch=fetch, on_error=on_error)
+    articles, duplicates = unique_articles(articles)
+    fresh = [a for a in articles if not store.has_article(a.id)]
+    result = BatchResult(errors=errors, duplicates=duplicates, already_stored=len(articles) - len(fresh))
+    assigner = open_assigner(store) if stories else None
+    try:
+        if assigner:
+            # Articles a killed run stored but did not assign yet.
+            assigner.assign_unassigned()
+        for done, analysis in enumerate(analyze_locally(fresh, workers), start=1):
+            if store.add_analysis(analysis):
+                result.added += 1
+                if assigner:
+                    assigner.assign([analysis])
+                if on_stored:
+                    on_stored(analysis)
+            else:
+                result.already_stored += 1
+            result.analyses.append(analysis)
+            if on_progress:
+                on_progress(done, len(fresh))
+    finally:
+        if assigner:
+            assigner.save()
+    if include_stored:
+        fresh_ids = {a.id for a in fresh}
+        stored_ids = [a.id for a in articles if a.id not in fresh_ids]
+        if stored_ids:
+            result.analyses.extend(store.iter_analyses(stored_ids))
+    return result
+
+
+def iter_stored(store, ids: Sequence[str] | None = None) -> Iterator[ArticleAnalysis]:
+    """Every stored analysis (or those named), for reports over what is already ingested."""
+    yield from store.iter_analyses(ids)
+
+
+def open_assigner(store):
+    """The incremental story assigner over a store (loads its nearest-neighbour index once)."""
+    from synopsis.link.stories import StoredStories
+
+    return StoredStories(store)
+
+
+def assign_stories(store, analyses: Sequence[ArticleAnalysis] | None = None) -> list:
+    """Give stored articles a story (the given ones, else every one without a story); returns link.stories.Assignment records."""
+    assigner = open_assigner(store)
+    try:
+        return assigner.assign(analyses) if analyses is not None else assigner.assign_unassigned()
+    finally:
+        assigner.save()
+
+
+def current_stories(store) -> list:
+    """The stories of the stored articles, newest first (records.Story); assigns any article still without one."""
+    from synopsis.records import Story
+
+    if store.unassigned_article_ids():
+        assign_stories(store)
+    return [
+        Story(id=s.id, title=s.title, article_ids=tuple(a.id for a in store.story_articles(s.id)))
+        for s in store.list_stories()
+    ]
+
+
+def story_report(store, story_id: str):
+    """The StoryReport of one stored story, by id or unique id prefix."""
+    from synopsis.compare.story import build_story_report
+    from synopsis.records import Story
+
+    if store.unassigned_article_ids():
+        assign_stories(store)
+    found = store.resolve_story_id(story_id)
+    summary = next(s for s in store.list_stories() if s.id == found)
+    ids = tuple(a.id for a in store.story_articles(found))
+    return build_story_report(Story(id=found, title=summary.title, article_ids=ids), list(store.iter_analyses(list(ids))))
+
+
+def merge_stories(store, keep: str, other: str) -> int:
+    """Merge story other into story keep (ids or unique prefixes), as a correction later ingests respect."""
+    return store.merge_stories(store.resolve_story_id(keep), store.resolve_story_id(other))
+
+
+def split_article(store, story: str, article: str) -> str:
+    """Move one article out of a story into a new story of its own; it never rejoins automatically."""
+    from synopsis.link.stories import new_story_id
+
+    story_id = store.resolve_story_id(story)
+    article_id = store.resolve_id(article)
+    if store.story_of(article_id) != story_id:
+        raise SynopsisError(f"article {article_id[:12]} is not in story {story_id}")
+    analysis = store.get_analysis(article_id)
+    title = " ".join((analysis.article.title or analysis.article.source).split())
+    # Derived from the article and the story it left, so splitting the same
+    # article again elsewhere gives a different, still stable id.
+    return store.split_article(article_id, new_story_id(f"split:{story_id}:{article_id}"), title)

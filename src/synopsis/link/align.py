@@ -1,0 +1,439 @@
+"""Claim alignment: group statements in different articles that report the same fact."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from anyascii import anyascii
+
+from synopsis.extract.embed import Embedder
+from synopsis.records import ArticleAnalysis, Quantity, TimeRef
+
+# --- Thresholds (evidence: tests/link/test_align.py pairs and the istanbul-2025
+# corpus read in place, claims = spaCy sentences, MiniLM int8 cosine) ---------
+# Same fact, different words, no shared numbers: "The mayor resigned on Monday" /
+# "The mayor stepped down on Monday" 0.78; "Forty houses burned down" / "The fire
+# destroyed 40 homes" 0.88.  Different facts about the same event: "The talks
+# lasted less than an hour" / "The talks were held in Russian" 0.56; "swap 1,200
+# prisoners" / "bodies of 3,000 soldiers handed over" 0.35.  In the corpus the two
+# independent duration sentences ("lasted less than an hour" / "kicked off at
+# ... and lasted for about 40 minutes") score 0.62 on cosine alone, which is why
+# structure (a shared duration slot) must add to the score.
+LINK_SCORE = 0.72  # score a candidate pair needs to be linked
+MIN_COSINE = 0.40  # below this, no amount of shared structure links two claims
+MERGE_AVERAGE = 0.66  # average-linkage floor when merging two groups (stops chaining)
+NEIGHBOURS = 12  # candidates per claim from nearest-neighbour search
+MAX_PER_ARTICLE = 2  # an article may state the same fact twice (lede + body), rarely more
+HNSW_ABOVE = 4000
+SLOT_BLOCK_LIMIT = 200  # claims per quantity slot kind beyond which the slot is no block  # exact numpy search below this many claims, hnswlib above
+
+# Structure bonuses, added to the cosine.  Sized so that a shared slot lifts a
+# borderline paraphrase (0.60) over LINK_SCORE, but cannot lift an unrelated pair (< 0.45).
+ENTITY_BONUS = 0.08  # all shared entities together, weighted by rarity in the story
+QUANTITY_SAME = 0.20  # same counted thing / unit, intervals overlap: "less than an hour" ~ "40 minutes"
+QUANTITY_NEAR = 0.12  # same counted thing, values within 10 %: likely one fact reported differently
+QUANTITY_FAR = 0.0  # same counted thing, far apart values (250 vs 1,200 prisoners): separate facts
+QUANTITY_CLASH = -0.06  # both count things but nothing in common (minutes vs prisoners)
+TIME_BONUS = 0.05  # same date/time value, weighted by rarity
+TIME_CLASH = -0.08  # both dated, no date in common: a May round and a July round are different facts
+SPEAKER_SAME = 0.05
+SPEAKER_OTHER = -0.03
+
+_DURATION_MINUTES = {
+    "second": 1 / 60, "minute": 1.0, "hour": 60.0, "day": 1440.0, "week": 10080.0,
+    "month": 43800.0, "year": 525600.0,
+}
+_ISO_DURATION = re.compile(
+    r"^P(?:(?P<Y>[\d.]+)Y)?(?:(?P<M>[\d.]+)M)?(?:(?P<W>[\d.]+)W)?(?:(?P<D>[\d.]+)D)?"
+    r"(?:T(?:(?P<h>[\d.]+)H)?(?:(?P<m>[\d.]+)M)?(?:(?P<s>[\d.]+)S)?)?$"
+)
+_ISO_MINUTES = {"Y": 525600.0, "M": 43800.0, "W": 10080.0, "D": 1440.0, "h": 60.0, "m": 1.0, "s": 1 / 60}
+
+EntityKey = Callable[[str, int], "str | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimMember:
+    """One claim of one article inside a group."""
+
+    article_id: str
+    claim_index: int  # index into ArticleAnalysis.claims
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    """Claims from different articles that report the same fact."""
+
+    id: str  # stable: hash of the member keys
+    members: tuple[ClaimMember, ...]
+    representative: int  # index into members of the most central member
+    text: str  # the representative's wording
+    cohesion: float  # average pair score inside the group (1.0 for a single claim)
+
+    @property
+    def keys(self) -> tuple[tuple[str, int], ...]:
+        """Return the (article_id, claim_index) of every member."""
+        return tuple((m.article_id, m.claim_index) for m in self.members)
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        """Return the distinct articles in the group, in member order."""
+        return tuple(dict.fromkeys(m.article_id for m in self.members))
+
+
+@dataclass(frozen=True, slots=True)
+class _Slot:
+    """A comparable quantity: what is counted, and the interval of values in a common unit."""
+
+    kind: str
+    low: float
+    high: float
+    value: float | None
+
+
+@dataclass
+class _Features:
+    article: int
+    entities: frozenset[str]
+    slots: tuple[_Slot, ...]
+    times: frozenset[str]
+    speaker: str | None
+
+
+def fold(text: str) -> str:
+    """Return text folded for comparing names and nouns."""
+    folded = anyascii(text).lower().replace("'s", "")
+    folded = re.sub(r"[^\w\s]", " ", folded)
+    folded = re.sub(r"^\s*the\s+", "", folded)
+    return " ".join(folded.split())
+
+
+def singularize(noun: str) -> str:
+    """Return a crude singular of an English head noun ("prisoners" -> "prisoner", "children" -> "child")."""
+    # Hand-written: only head nouns of counted things are compared, and a lemmatizer
+    # would mean running spaCy again here for one word.
+    noun = fold(noun)
+    irregular = {"children": "child", "people": "person", "men": "man", "women": "woman", "lives": "life"}
+    if noun in irregular:
+        return irregular[noun]
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith(("ches", "shes", "sses", "xes")):
+        return noun[:-2]
+    if noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3:
+        return noun[:-1]
+    return noun
+
+
+def describe_quantity(quantity: Quantity) -> _Slot | None:
+    """Return the comparable slot of a quantity, durations in minutes."""
+    unit = fold(quantity.unit) if quantity.unit else None
+    base = singularize(unit) if unit else None
+    if base in _DURATION_MINUTES:
+        factor, kind = _DURATION_MINUTES[base], "duration"
+    elif unit:
+        factor, kind = 1.0, "unit:" + unit
+    elif quantity.counted:
+        factor, kind = 1.0, "count:" + singularize(quantity.counted.split()[-1])
+    else:
+        return None
+    low = quantity.low if quantity.low is not None else (quantity.value if quantity.high is None else 0.0)
+    high = quantity.high if quantity.high is not None else (quantity.value if quantity.low is None else math.inf)
+    if low is None or high is None:
+        return None
+    value = quantity.value * factor if quantity.value is not None else None
+    return _Slot(kind, low * factor, high * factor, value)
+
+
+def describe_duration(time: TimeRef) -> _Slot | None:
+    """Return a TimeML duration ("PT40M", modifier LESS_THAN) as a slot in minutes."""
+    match = _ISO_DURATION.match(time.value or "")
+    if time.type != "DURATION" or not match or not any(match.groupdict().values()):
+        return None
+    minutes = sum(float(v) * _ISO_MINUTES[k] for k, v in match.groupdict().items() if v)
+    mod = (time.modifier or "").upper()
+    low, high = minutes, minutes
+    if mod in {"LESS_THAN", "BEFORE", "END"}:
+        low = 0.0
+    elif mod in {"MORE_THAN", "AFTER"}:
+        high = math.inf
+    elif mod in {"APPROX", "MID"}:
+        low, high = minutes * 0.8, minutes * 1.2
+    if mod in {"EQUAL_OR_LESS"}:
+        low = 0.0
+    if mod in {"EQUAL_OR_MORE"}:
+        high = math.inf
+    return _Slot("duration", low, high, minutes)
+
+
+def describe_claims(analyses: Sequence[ArticleAnalysis], canonical: EntityKey | None) -> list[_Features]:
+    """Return the structure (entities, quantity slots, times, speaker) of every claim, in order."""
+    features: list[_Features] = []
+    for a, analysis in enumerate(analyses):
+        aid = analysis.article.id
+        for claim in analysis.claims:
+            entities = set()
+            for e in claim.entities:
+                if not 0 <= e < len(analysis.entities):
+                    continue
+                key = canonical(aid, e) if canonical else None
+                entities.add(key or fold(analysis.entities[e].text))
+            slots = [describe_quantity(analysis.quantities[q]) for q in claim.quantities
+                     if 0 <= q < len(analysis.quantities)]
+            times = set()
+            for t in claim.times:
+                if not 0 <= t < len(analysis.times):
+                    continue
+                ref = analysis.times[t]
+                duration = describe_duration(ref)
+                if duration is not None:
+                    slots.append(duration)
+                elif ref.type in {"DATE", "TIME"} and ref.value and "X" not in ref.value:
+                    times.add(ref.value)
+            speaker = None
+            if claim.quote is not None and 0 <= claim.quote < len(analysis.quotes):
+                quote = analysis.quotes[claim.quote]
+                speaker = quote.speaker_entity or quote.speaker
+            speaker = speaker or claim.attributed_to
+            features.append(_Features(a, frozenset(x for x in entities if x), tuple(s for s in slots if s),
+                                      frozenset(times), fold(speaker) if speaker else None))
+    return features
+
+
+def _same_name(a: str, b: str) -> bool:
+    # "medinsky" and "vladimir medinsky" are one person; whole-token containment only.
+    if a == b:
+        return True
+    ta, tb = a.split(), b.split()
+    small, big = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return bool(small) and all(t in big for t in small) and small[-1] == big[-1]
+
+
+class _Scorer:
+    """Pair score = embedding cosine + bonuses for shared structure."""
+
+    def __init__(self, vectors: np.ndarray, features: list[_Features]) -> None:
+        self.vectors = vectors
+        self.features = features
+        n = max(2, len(features))
+        df: dict[str, int] = {}
+        for f in features:
+            for key in f.entities | f.times:
+                df[key] = df.get(key, 0) + 1
+        # Rarity in [0, 1]: a name in every claim of the story ("Russia") says nothing.
+        self.rarity = {key: math.log(n / count) / math.log(n) for key, count in df.items()}
+
+    def score(self, i: int, j: int) -> float:
+        cosine = float(self.vectors[i] @ self.vectors[j])
+        if cosine < MIN_COSINE:
+            return cosine
+        fi, fj = self.features[i], self.features[j]
+        return cosine + self._entities(fi, fj) + self._quantities(fi, fj) + self._times(fi, fj) + self._speaker(fi, fj)
+
+    def _entities(self, fi: _Features, fj: _Features) -> float:
+        weight = 0.0
+        for a in fi.entities:
+            if any(_same_name(a, b) for b in fj.entities):
+                weight += self.rarity.get(a, 0.0)
+        return ENTITY_BONUS * min(1.0, weight)
+
+    def _quantities(self, fi: _Features, fj: _Features) -> float:
+        if not fi.slots or not fj.slots:
+            return 0.0
+        best = None
+        for s in fi.slots:
+            for t in fj.slots:
+                overlap = s.low <= t.high and t.low <= s.high
+                if s.kind != t.kind:
+                    # "300 detainees" / "about 300 prisoners": synonyms for the counted
+                    # thing, so equal counts of different nouns still hint at one fact.
+                    if overlap and s.kind.startswith("count:") and t.kind.startswith("count:"):
+                        best = max(best or 0.0, QUANTITY_NEAR)
+                    continue
+                if overlap:
+                    bonus = QUANTITY_SAME
+                elif s.value and t.value and abs(s.value - t.value) <= 0.1 * max(abs(s.value), abs(t.value)):
+                    bonus = QUANTITY_NEAR
+                else:
+                    bonus = QUANTITY_FAR
+                best = bonus if best is None else max(best, bonus)
+        return QUANTITY_CLASH if best is None else best
+
+    def _times(self, fi: _Features, fj: _Features) -> float:
+        if not fi.times or not fj.times:
+            return 0.0
+        weight, compatible = 0.0, False
+        for a in fi.times:
+            for b in fj.times:
+                # "2025-07" contains "2025-07-23": compatible at different precision.
+                if a == b or a.startswith(b) or b.startswith(a):
+                    compatible = True
+                    weight = max(weight, self.rarity.get(a, 0.0))
+        return TIME_BONUS * weight if compatible else TIME_CLASH
+
+    def _speaker(self, fi: _Features, fj: _Features) -> float:
+        if not fi.speaker or not fj.speaker:
+            return 0.0
+        return SPEAKER_SAME if _same_name(fi.speaker, fj.speaker) else SPEAKER_OTHER
+
+
+def find_neighbours(vectors: np.ndarray, articles: np.ndarray, k: int = NEIGHBOURS) -> list[list[int]]:
+    """Return, per row, the indices of its k most similar rows from other articles."""
+    n = len(vectors)
+    if n == 0:
+        return []
+    if n > HNSW_ABOVE:
+        return _find_neighbours_hnsw(vectors, articles, k)
+    result: list[list[int]] = []
+    for begin in range(0, n, 1024):
+        sims = vectors[begin : begin + 1024] @ vectors.T
+        sims[articles[begin : begin + 1024, None] == articles[None, :]] = -np.inf
+        take = min(k, n - 1)
+        top = np.argpartition(-sims, take - 1, axis=1)[:, :take] if take > 0 else np.zeros((len(sims), 0), int)
+        for row, cols in enumerate(top):
+            result.append([int(c) for c in cols if np.isfinite(sims[row, c])])
+    return result
+
+
+def _find_neighbours_hnsw(vectors: np.ndarray, articles: np.ndarray, k: int) -> list[list[int]]:
+    import hnswlib
+
+    index = hnswlib.Index(space="ip", dim=vectors.shape[1])
+    index.init_index(max_elements=len(vectors), ef_construction=200, M=16, random_seed=7)
+    index.add_items(vectors, np.arange(len(vectors)))
+    fetch = min(len(vectors), k * 3)
+    index.set_ef(max(fetch, 50))
+    labels, _ = index.knn_query(vectors, k=fetch)
+    return [[int(c) for c in row if articles[c] != articles[i]][:k] for i, row in enumerate(labels)]
+
+
+def find_slot_pairs(features: list[_Features], limit: int = SLOT_BLOCK_LIMIT) -> set[tuple[int, int]]:
+    """Return cross-article claim pairs that share a quantity slot kind (blocking, not scoring)."""
+    postings: dict[str, list[int]] = {}
+    for i, f in enumerate(features):
+        for kind in {slot.kind for slot in f.slots}:
+            postings.setdefault(kind, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in postings.values():
+        if len(members) > limit:
+            continue  # too common to be a useful block; nearest neighbours cover it
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if features[i].article != features[j].article:
+                    pairs.add((i, j))
+    return pairs
+
+
+def align_claims(
+    analyses: Sequence[ArticleAnalysis],
+    embedder: Embedder | None = None,
+    canonical: EntityKey | None = None,
+    include_singletons: bool = True,
+) -> list[ClaimGroup]:
+    """Group claims from different articles that report the same fact (every claim lands in one group).
+
+    ``canonical(article_id, entity_index)`` may map an entity mention to a story-wide id
+    (from entity resolution); without it entity names are compared as folded text.
+    """
+    refs = [(a, c) for a, analysis in enumerate(analyses) for c in range(len(analysis.claims))]
+    if not refs:
+        return []
+    embedder = embedder or Embedder.load()
+    vectors = embedder.embed([analyses[a].claims[c].text for a, c in refs])
+    features = describe_claims(analyses, canonical)
+    scorer = _Scorer(vectors, features)
+    articles = np.array([a for a, _ in refs])
+
+    edges: dict[tuple[int, int], float] = {}
+    for i, neighbours in enumerate(find_neighbours(vectors, articles)):
+        for j in neighbours:
+            key = (min(i, j), max(i, j))
+            if key not in edges:
+                edges[key] = scorer.score(*key)
+    # Second blocking key: claims that measure the same thing (a duration, a count of
+    # prisoners).  Long multi-fact sentences can fall outside each other's top-k on
+    # cosine alone (the corpus's two duration sentences: cosine 0.53, rank > 12).
+    for i, j in find_slot_pairs(features):
+        if (i, j) not in edges:
+            edges[(i, j)] = scorer.score(i, j)
+    clusters = _cluster(edges, scorer, articles, len(refs))
+    groups = [_build_group(members, analyses, refs, scorer) for members in clusters]
+    if not include_singletons:
+        groups = [g for g in groups if len(g.members) > 1]
+    # Widely reported facts first; otherwise in reading order (clusters come ordered by first member).
+    groups.sort(key=lambda g: -len(g.article_ids))
+    return groups
+
+
+def _cluster(edges: dict[tuple[int, int], float], scorer: _Scorer, articles: np.ndarray, n: int) -> list[list[int]]:
+    # Average linkage restricted to candidate edges: strongest links merge first, and
+    # two groups merge only if the average score over all their cross-article pairs
+    # stays high and no article gets more than MAX_PER_ARTICLE members.  Single
+    # linkage (connected components) chained "lasted 40 minutes" -> "lasted less
+    # than an hour" -> "ended without a deal" in early trials.
+    cluster_of = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    cache = dict(edges)
+
+    def pair_score(i: int, j: int) -> float:
+        key = (min(i, j), max(i, j))
+        if key not in cache:
+            cache[key] = scorer.score(*key)
+        return cache[key]
+
+    for (i, j), score in sorted(edges.items(), key=lambda kv: (-kv[1], kv[0])):
+        if score < LINK_SCORE:
+            break
+        ci, cj = cluster_of[i], cluster_of[j]
+        if ci == cj:
+            continue
+        a, b = members[ci], members[cj]
+        counts: dict[int, int] = {}
+        for m in a + b:
+            counts[int(articles[m])] = counts.get(int(articles[m]), 0) + 1
+        if max(counts.values()) > MAX_PER_ARTICLE:
+            continue
+        cross = [pair_score(x, y) for x in a for y in b if articles[x] != articles[y]]
+        if not cross or sum(cross) / len(cross) < MERGE_AVERAGE:
+            continue
+        # Keep the smaller id as the cluster id so results do not depend on dict order.
+        keep, drop = (ci, cj) if ci < cj else (cj, ci)
+        members[keep] = sorted(members[keep] + members.pop(drop))
+        for m in members[keep]:
+            cluster_of[m] = keep
+    return [members[c] for c in sorted(members)]
+
+
+def _build_group(indices: list[int], analyses: Sequence[ArticleAnalysis], refs: list[tuple[int, int]],
+                 scorer: _Scorer) -> ClaimGroup:
+    members = []
+    for i in indices:
+        a, c = refs[i]
+        claim = analyses[a].claims[c]
+        members.append(ClaimMember(analyses[a].article.id, c, claim.text, claim.start, claim.end))
+    if len(indices) == 1:
+        centre, cohesion = 0, 1.0
+    else:
+        totals = []
+        pair_scores = []
+        for x in indices:
+            row = [scorer.score(x, y) for y in indices if y != x and refs[y][0] != refs[x][0]]
+            totals.append(sum(row) / max(1, len(row)))
+            pair_scores.extend(row)
+        # Most central member; ties go to the shorter wording (easier to read).
+        centre = max(range(len(indices)), key=lambda k: (round(totals[k], 6), -len(members[k].text), -k))
+        cohesion = sum(pair_scores) / max(1, len(pair_scores))
+    key = "|".join(f"{m.article_id}:{m.claim_index}" for m in members)
+    group_id = "g-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+    return ClaimGroup(group_id, tuple(members), centre, members[centre].text, round(float(cohesion), 4))
+
+
+__all__ = ["ClaimGroup", "ClaimMember", "align_claims", "find_neighbours"]

@@ -1,0 +1,391 @@
+"""Grouping articles into stories (one real-world event each), in a batch or one article at a time.
+
+Both methods use one similarity (``link.events.compare_events``): the embedding
+of title and lead blended with shared key names and key numbers, set to zero when
+the articles' event days are too far apart and damped when their places differ,
+so look-alike events (another round of the same talks, another earthquake) stay
+apart.  A story's score for an article is the mean similarity to its members,
+which is what average-linkage clustering merges on; the batch method is that
+clustering, the incremental one assigns each new article to the best story among
+those its nearest neighbours (an HNSW index, filtered by time window) belong to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Protocol, Sequence
+
+import numpy as np
+
+from synopsis.link.events import (
+    TIME_WINDOW,
+    EventProfile,
+    compare_events,
+    compare_matrix,
+    describe_event,
+    key_names,
+    lead_text,
+)
+from synopsis.link.index import NO_DAY, VectorIndex
+from synopsis.records import ArticleAnalysis, Story
+
+# Mean similarity an article needs with a story's members to join it (and two
+# groups need to merge in the batch method).  Tuned on ECB+ topics 1-25 only
+# (bench/ecbplus.py --sweep); the example and reference corpora must each form
+# one story at this value (tests/link/test_stories.py).
+MERGE_SIMILARITY = 0.45
+# Nearest stored articles looked at for each new article: the stories they
+# belong to are the candidates.  News events rarely have more than a few dozen
+# articles on one day, and a wrong story ranks below the right one's members.
+NEIGHBOURS = 32
+# Members of a candidate story compared with the new article: the mean over a
+# bounded sample keeps the cost per article flat however large a story grows.
+MAX_MEMBERS = 48
+
+__all__ = [
+    "MERGE_SIMILARITY",
+    "StoryIndex",
+    "cluster_stories",
+    "describe_events",
+    "embed_leads",
+    "key_names",
+    "lead_text",
+    "new_story_id",
+    "story_id",
+    "story_title",
+]
+
+
+def embed_leads(analyses: Sequence[ArticleAnalysis], embedder=None) -> np.ndarray:
+    """Unit vectors of every article's title and lead."""
+    if embedder is None:
+        from synopsis.extract.embed import Embedder
+
+        embedder = Embedder.load()
+    return embedder.embed([lead_text(a) for a in analyses])
+
+
+def describe_events(
+    analyses: Sequence[ArticleAnalysis], vectors: np.ndarray | None = None, embedder=None
+) -> list[EventProfile]:
+    """Event profiles of many articles (embedding them in one batch unless vectors are given)."""
+    if vectors is None:
+        vectors = embed_leads(analyses, embedder)
+    return [describe_event(a, v) for a, v in zip(analyses, vectors)]
+
+
+def story_id(article_ids: Sequence[str]) -> str:
+    """A stable id from the member articles, so the same grouping gets the same id."""
+    return "s" + hashlib.sha256("\n".join(sorted(article_ids)).encode()).hexdigest()[:11]
+
+
+def new_story_id(first_article_id: str) -> str:
+    """The id of a story opened by an article: fixed for the story's life, whatever joins later."""
+    return story_id([first_article_id])
+
+
+def cluster_stories(
+    analyses: Sequence[ArticleAnalysis],
+    embedder=None,
+    threshold: float = MERGE_SIMILARITY,
+    vectors: np.ndarray | None = None,
+) -> list[Story]:
+    """Group articles into stories by average-linkage clustering (batch), newest first."""
+    if not analyses:
+        return []
+    profiles = describe_events(analyses, vectors, embedder)
+    labels = cluster_profiles(profiles, threshold)
+    groups: dict[int, list[ArticleAnalysis]] = defaultdict(list)
+    for analysis, label in zip(analyses, labels):
+        groups[label].append(analysis)
+    stories = [
+        Story(id=earliest_id(members), title=story_title(members), article_ids=tuple(m.article.id for m in members))
+        for members in groups.values()
+    ]
+    newest = {a.article.id: a.article.published or "" for a in analyses}
+    stories.sort(key=lambda s: (max(newest[i] for i in s.article_ids), s.id), reverse=True)
+    return stories
+
+
+def earliest_id(members: Sequence[ArticleAnalysis]) -> str:
+    """Story id from its earliest article: what the incremental method gives when fed in date order."""
+    first = min(members, key=lambda m: (m.article.published is None, m.article.published or "", m.article.id))
+    return new_story_id(first.article.id)
+
+
+def cluster_profiles(profiles: Sequence[EventProfile], threshold: float = MERGE_SIMILARITY) -> list[int]:
+    """Average-linkage cluster labels of event profiles."""
+    if len(profiles) == 1:
+        return [0]
+    from sklearn.cluster import AgglomerativeClustering
+
+    similarity = compare_matrix(profiles)
+    return AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1.0 - threshold
+    ).fit_predict(np.clip(1.0 - similarity, 0.0, None)).tolist()
+
+
+def story_title(members: Sequence[ArticleAnalysis]) -> str:
+    """The title of the member most like the others (or the first lead sentence)."""
+    titled = [m for m in members if m.article.title]
+    if not titled:
+        return members[0].sentences[0].text[:120] if members[0].sentences else members[0].article.source
+    return central_title([(m.article.title or "", key_names(m)) for m in titled])
+
+
+def central_title(candidates: Sequence[tuple[str, frozenset[str]]]) -> str:
+    """Of (title, names) pairs, the title whose names overlap most with the others', shortest on ties."""
+    best = max(
+        range(len(candidates)),
+        key=lambda i: (sum(len(candidates[i][1] & other) for _, other in candidates), -len(candidates[i][0]), -i),
+    )
+    return " ".join(candidates[best][0].split())
+
+
+# ---------------------------------------------------------------------------
+# Incremental assignment
+# ---------------------------------------------------------------------------
+
+
+class StoryState(Protocol):
+    """Where the incremental method keeps profiles and memberships (memory or the store)."""
+
+    def lookup(self, labels: Sequence[int]) -> dict[int, tuple[EventProfile, str]]:
+        """Profile and story id of each indexed label."""
+
+    def members(self, story: str, limit: int) -> list[EventProfile]:
+        """Up to limit member profiles of a story."""
+
+    def record(self, profile: EventProfile, story: str, is_new: bool) -> int:
+        """Persist the article's profile and membership; return its index label."""
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Where one article went and why."""
+
+    article_id: str
+    story_id: str
+    score: float  # mean similarity to the story's members (0 for a new story)
+    is_new: bool
+
+
+def day_ordinal(profile: EventProfile) -> int:
+    """The profile's best known day as an integer, for the index's time filter."""
+    import datetime as dt
+
+    when = profile.when()
+    if not when:
+        return NO_DAY
+    try:
+        return dt.date.fromisoformat(when[:10]).toordinal()
+    except ValueError:
+        return NO_DAY
+
+
+def choose_story(
+    profile: EventProfile, index: VectorIndex, state: StoryState, threshold: float = MERGE_SIMILARITY
+) -> tuple[str | None, float]:
+    """The existing story the article belongs to (or None) and its mean similarity to it."""
+    neighbours = index.query(profile.vector, NEIGHBOURS, day_ordinal(profile), TIME_WINDOW)
+    if not neighbours:
+        return None, 0.0
+    found = state.lookup([label for label, _ in neighbours])
+    near_members: dict[str, list[EventProfile]] = defaultdict(list)
+    for label, _ in neighbours:
+        if label in found:
+            other, story = found[label]
+            near_members[story].append(other)
+    best, best_score = None, 0.0
+    for story in sorted(near_members):
+        members = {m.article_id: m for m in near_members[story]}
+        for member in state.members(story, MAX_MEMBERS):
+            if len(members) >= MAX_MEMBERS:
+                break
+            members.setdefault(member.article_id, member)
+        score = float(np.mean([compare_events(profile, m) for m in members.values()]))
+        if score > best_score:
+            best, best_score = story, score
+    if best_score >= threshold:
+        return best, best_score
+    return None, best_score
+
+
+def assign_profile(
+    profile: EventProfile, index: VectorIndex, state: StoryState, threshold: float = MERGE_SIMILARITY
+) -> Assignment:
+    """Put one article into its story (or a new one), record it and index its vector."""
+    story, score = choose_story(profile, index, state, threshold)
+    is_new = story is None
+    story = story or new_story_id(profile.article_id)
+    label = state.record(profile, story, is_new)
+    index.add([label], profile.vector[None, :], [day_ordinal(profile)])
+    return Assignment(profile.article_id, story, score, is_new)
+
+
+class MemoryState:
+    """Profiles and memberships in dictionaries (benchmarks, tests, one-off batches)."""
+
+    def __init__(self) -> None:
+        self.profiles: list[EventProfile] = []
+        self.story_of: list[str] = []
+        self.by_story: dict[str, list[int]] = defaultdict(list)
+
+    def lookup(self, labels: Sequence[int]) -> dict[int, tuple[EventProfile, str]]:
+        return {label: (self.profiles[label], self.story_of[label]) for label in labels}
+
+    def members(self, story: str, limit: int) -> list[EventProfile]:
+        return [self.profiles[label] for label in self.by_story[story][:limit]]
+
+    def record(self, profile: EventProfile, story: str, is_new: bool) -> int:
+        label = len(self.profiles)
+        self.profiles.append(profile)
+        self.story_of.append(story)
+        self.by_story[story].append(label)
+        return label
+
+
+class StoryIndex:
+    """Incremental story clustering in memory: ``add`` each profile, get its story id."""
+
+    def __init__(self, threshold: float = MERGE_SIMILARITY, dimensions: int = 384) -> None:
+        self.threshold = threshold
+        self.index = VectorIndex(dimensions)
+        self.state = MemoryState()
+
+    def add(self, profile: EventProfile) -> str:
+        """Assign one article; return its story id."""
+        return assign_profile(profile, self.index, self.state, self.threshold).story_id
+
+    def stories(self) -> dict[str, list[str]]:
+        """Story id -> member article ids, in the order they joined."""
+        return {s: [self.state.profiles[l].article_id for l in labels] for s, labels in self.state.by_story.items()}
+
+
+def stream_stories(
+    analyses: Iterable[ArticleAnalysis], embedder=None, threshold: float = MERGE_SIMILARITY
+) -> dict[str, list[str]]:
+    """Incremental clustering of articles in the given order, in memory: story id -> article ids."""
+    analyses = list(analyses)
+    index = StoryIndex(threshold)
+    for profile in describe_events(analyses, embedder=embedder):
+        index.add(profile)
+    return index.stories()
+
+
+def title_from_profiles(profiles: Sequence[EventProfile]) -> str:
+    """A story title from its members' profiles (the most central title)."""
+    return central_title([(p.title, p.names) for p in profiles if p.title]) if profiles else ""
+
+
+def count_names(profiles: Iterable[EventProfile]) -> Counter:
+    """How many members mention each key name."""
+    counts: Counter = Counter()
+    for profile in profiles:
+        counts.update(profile.names)
+    return counts
+
+
+# ---------------------------------------------------------------------------
+# Incremental assignment over the store (what `synopsis ingest` runs)
+# ---------------------------------------------------------------------------
+
+
+def _vector(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype="<f4")
+
+
+class StoreState:
+    """Profiles and memberships in the SQLite store (tables of migration m003_stories)."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+
+    def lookup(self, labels: Sequence[int]) -> dict[int, tuple[EventProfile, str]]:
+        return {
+            label: (EventProfile.from_json(article_id, _vector(vector), profile), story)
+            for label, article_id, vector, profile, story in self.store.story_events(labels)
+            if story is not None
+        }
+
+    def members(self, story: str, limit: int) -> list[EventProfile]:
+        return [
+            EventProfile.from_json(article_id, _vector(vector), profile)
+            for _, article_id, vector, profile in self.store.story_member_events(story, limit)
+        ]
+
+    def record(self, profile: EventProfile, story: str, is_new: bool) -> int:
+        from synopsis.link.events import EVENT_METHOD
+
+        return self.store.record_story_assignment(
+            profile.article_id,
+            story,
+            title=profile.title,
+            method=EVENT_METHOD,
+            day_ordinal=day_ordinal(profile),
+            vector=np.asarray(profile.vector, dtype="<f4").tobytes(),
+            profile_json=profile.to_json(),
+        )
+
+
+def index_path(store) -> str | None:
+    """Where the store's nearest-neighbour index is kept: beside the database file."""
+    return None if store.path == ":memory:" else store.path + ".stories.hnsw"
+
+
+def open_index(store, dimensions: int = 384) -> VectorIndex:
+    """The store's vector index, loaded from its file and brought up to date with the stored vectors.
+
+    The file may lag behind the database (a killed run saves it last); labels
+    stored since are added and labels of removed articles hidden, so the database
+    stays the one source of truth and the index file is only a cache.
+    """
+    path = index_path(store)
+    index = VectorIndex.load(path) if path else None
+    if index is None or index.dimensions != dimensions:
+        index = VectorIndex(dimensions)
+    stored = store.event_labels()
+    indexed = index.labels()
+    for label in sorted(indexed - stored):
+        index.remove(label)
+    # Labels only grow (AUTOINCREMENT), so what the file lacks is what came after it.
+    for rows in store.iter_event_vectors(max(indexed) if indexed else 0):
+        index.add([r[0] for r in rows], np.stack([_vector(r[2]) for r in rows]), [r[1] for r in rows])
+    return index
+
+
+class StoredStories:
+    """Incremental story assignment backed by the store: ``assign`` analyses, then ``save``."""
+
+    def __init__(self, store, embedder=None, threshold: float = MERGE_SIMILARITY) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.threshold = threshold
+        self.index = open_index(store)
+        self.state = StoreState(store)
+
+    def assign(self, analyses: Sequence[ArticleAnalysis], vectors: np.ndarray | None = None) -> list[Assignment]:
+        """Give each analysed (and stored) article a story, in order; articles that have one keep it."""
+        todo = [a for a in analyses if self.store.story_of(a.article.id) is None]
+        if not todo:
+            return []
+        if vectors is None:
+            vectors = embed_leads(todo, self.embedder)
+        return [assign_profile(p, self.index, self.state, self.threshold) for p in describe_events(todo, vectors)]
+
+    def assign_unassigned(self) -> list[Assignment]:
+        """Assign every stored article that has no story yet (after a killed run), oldest first."""
+        ids = self.store.unassigned_article_ids()
+        done: list[Assignment] = []
+        # Chunks bound memory however many articles a killed run left behind.
+        for begin in range(0, len(ids), 256):
+            done += self.assign(list(self.store.iter_analyses(ids[begin : begin + 256])))
+        return done
+
+    def save(self) -> None:
+        """Write the index file beside the database (a cache: losing it costs a rebuild only)."""
+        path = index_path(self.store)
+        if path:
+            self.index.save(path)

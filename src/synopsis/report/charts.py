@@ -1,0 +1,116 @@
+"""Charts as inline SVG: they travel inside a self-contained HTML file and need no script."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html import escape
+from typing import Sequence
+
+from synopsis.records import AlignedClaim, TimelineEvent
+
+STATUS_COLOURS = {"corroborated": "#2f855a", "single-source": "#718096", "disputed": "#c05621"}
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def date_span(value: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day a TimeML date value covers (year, month or day precision)."""
+    match = _DATE.match(value or "")
+    if not match:
+        return None
+    year, month, day = match.groups()
+    try:
+        if day:
+            first = dt.date(int(year), int(month), int(day))
+            return first, first
+        if month:
+            first = dt.date(int(year), int(month), 1)
+            following = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+            return first, following - dt.timedelta(days=1)
+        return dt.date(int(year), 1, 1), dt.date(int(year), 12, 31)
+    except ValueError:
+        return None
+
+
+def timeline_svg(events: Sequence[TimelineEvent], width: int = 960, row: int = 24) -> str:
+    """Events on a date axis, one row each; a bar where the date is a month or a year."""
+    spans = [(event, date_span(event.date)) for event in events]
+    spans = [(e, s) for e, s in spans if s]
+    if not spans:
+        return ""
+    first = min(s[0] for _, s in spans)
+    last = max(s[1] for _, s in spans)
+    days = max((last - first).days, 1)
+    left, plot = 110, 330
+    height = row * len(spans) + 40
+
+    def x(day: dt.date) -> float:
+        return left + plot * (day - first).days / days
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" aria-label="Timeline of {len(spans)} events">',
+        f'<line x1="{left}" y1="20" x2="{left + plot}" y2="20" stroke="#999"/>',
+        f'<text x="{left}" y="14" font-size="11" fill="#555">{first.isoformat()}</text>',
+        f'<text x="{left + plot}" y="14" font-size="11" fill="#555" text-anchor="end">{last.isoformat()}</text>',
+    ]
+    for index, (event, (start, end)) in enumerate(spans):
+        y = 40 + index * row
+        colour = "#2b6cb0" if len(event.sources) > 1 else "#718096"
+        if end > start:
+            parts.append(
+                f'<rect x="{x(start):.1f}" y="{y - 5}" width="{max(x(end) - x(start), 3):.1f}" height="10" '
+                f'fill="{colour}" opacity="0.45"/>'
+            )
+        else:
+            parts.append(f'<circle cx="{x(start):.1f}" cy="{y}" r="5" fill="{colour}"/>')
+        label = f"{event.date} · {_shorten(event.text, 70)} ({', '.join(event.sources)})"
+        parts.append(f'<text x="4" y="{y + 4}" font-size="11" fill="#333">{escape(event.date)}</text>')
+        parts.append(
+            f'<text x="{left + plot + 12}" y="{y + 4}" font-size="11" fill="#222"><title>{escape(event.text)}</title>'
+            f"{escape(_shorten(label, 95))}</text>"
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def coverage_svg(claims: Sequence[AlignedClaim], outlets: Sequence[str], cell: int = 18) -> str:
+    """Outlet-by-fact matrix: a filled cell where the outlet reports the fact, coloured by status."""
+    if not claims or not outlets:
+        return ""
+    label_width, top = 420, 130
+    width = label_width + cell * len(outlets) + 20
+    height = top + cell * len(claims) + 10
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" aria-label="Which outlet reports which fact">'
+    ]
+    for column, outlet in enumerate(outlets):
+        cx = label_width + column * cell + cell / 2
+        parts.append(
+            f'<text transform="translate({cx + 4:.1f},{top - 6}) rotate(-55)" font-size="11" fill="#333">'
+            f"{escape(_shorten(outlet, 22))}</text>"
+        )
+    for row_index, claim in enumerate(claims):
+        y = top + row_index * cell
+        parts.append(
+            f'<text x="{label_width - 6}" y="{y + cell * 0.7:.1f}" font-size="11" text-anchor="end" fill="#222">'
+            f"<title>{escape(claim.text)}</title>{escape(_shorten(claim.text, 62))}</text>"
+        )
+        colour = STATUS_COLOURS.get(claim.status, "#718096")
+        for column, outlet in enumerate(outlets):
+            x = label_width + column * cell
+            reported = outlet in claim.sources
+            fill = colour if reported else "none"
+            parts.append(
+                f'<rect x="{x + 2}" y="{y + 2}" width="{cell - 4}" height="{cell - 4}" fill="{fill}" '
+                f'stroke="{colour if reported else "#cbd5e0"}"><title>{escape(outlet)}: '
+                f'{"reports" if reported else "does not report"} this</title></rect>'
+            )
+    parts.append("</svg>")
+    return "".join(parts)

@@ -1,0 +1,98 @@
+"""Story reports as one self-contained HTML file: no script, no CDN, all article text escaped."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+from typing import Mapping, Sequence
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from synopsis import __version__
+from synopsis.records import Article, Evidence, StoryReport
+from synopsis.report.charts import coverage_svg, timeline_svg
+
+# The matrix and side-by-side table show the best-supported facts; the full
+# list is in the JSON report.
+MAX_MATRIX_FACTS = 30
+MAX_SIDE_BY_SIDE = 15
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(loader=PackageLoader("synopsis.report", "templates"), autoescape=select_autoescape(["html", "j2"]))
+    env.filters["anchor"] = evidence_anchor
+    return env
+
+
+def evidence_anchor(evidence: Evidence) -> str:
+    """The id of a cited span inside the report's copy of the article."""
+    return f"ev-{evidence.article_id[:16]}-{evidence.start}-{evidence.end}"
+
+
+def cited_spans(report: StoryReport) -> dict[str, set[tuple[int, int]]]:
+    """Every span any part of the report cites, per article."""
+    spans: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    groups = [c.evidence for c in report.claims] + [s.citations for s in report.brief]
+    groups += [q.evidence for q in report.quotes] + [e.evidence for e in report.timeline]
+    groups += [v.evidence for d in report.disputes for v in d.versions]
+    for group in groups:
+        for evidence in group:
+            spans[evidence.article_id].add((evidence.start, evidence.end))
+    return spans
+
+
+def mark_text(text: str, spans: set[tuple[int, int]], article_id: str) -> Markup:
+    """The article text, escaped, with cited spans highlighted and given anchors."""
+    starts: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for start, end in spans:
+        starts[start].append((start, end))
+    bounds = sorted({0, len(text)} | {b for span in spans for b in span if 0 <= b <= len(text)})
+    out = []
+    for left, right in zip(bounds, bounds[1:]):
+        for start, end in starts.get(left, ()):
+            out.append(Markup('<a class="anchor" id="{}"></a>').format(f"ev-{article_id[:16]}-{start}-{end}"))
+        piece = escape(text[left:right])
+        covered = any(start <= left and right <= end for start, end in spans)
+        out.append(Markup("<mark>{}</mark>").format(piece) if covered else piece)
+    return Markup("").join(out)
+
+
+def side_by_side(report: StoryReport, outlets: Sequence[str]) -> list[tuple[str, list[list[Evidence]]]]:
+    """For the best-supported facts, each outlet's own wording (or nothing)."""
+    rows = []
+    shared = sorted((c for c in report.claims if len(c.sources) > 1), key=lambda c: -len(c.sources))
+    for claim in shared[:MAX_SIDE_BY_SIDE]:
+        cells = [[e for e in claim.evidence if e.outlet == outlet] for outlet in outlets]
+        rows.append((claim.text, cells))
+    return rows
+
+
+def render_html(reports: Sequence[StoryReport], articles: Mapping[str, Article]) -> str:
+    """All stories in one HTML page that works offline."""
+    stories = []
+    for report in reports:
+        outlets = sorted({s.outlet for s in report.sources})
+        spans = cited_spans(report)
+        matrix_claims = sorted(report.claims, key=lambda c: (-len(c.sources), c.status != "disputed"))[:MAX_MATRIX_FACTS]
+        stories.append(
+            {
+                "report": report,
+                "outlets": outlets,
+                "counts": {
+                    status: sum(c.status == status for c in report.claims)
+                    for status in ("corroborated", "single-source", "disputed")
+                },
+                "timeline_svg": Markup(timeline_svg(report.timeline)),
+                "coverage_svg": Markup(coverage_svg(matrix_claims, outlets)),
+                "side_by_side": side_by_side(report, outlets),
+                "claim_text": {c.id: c.text for c in report.claims},
+                "articles": [
+                    (articles[i], mark_text(articles[i].text, spans.get(i, set()), i))
+                    for i in report.story.article_ids
+                    if i in articles
+                ],
+            }
+        )
+    return environment().get_template("report.html.j2").render(stories=stories, version=__version__)

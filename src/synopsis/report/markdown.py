@@ -1,0 +1,132 @@
+"""Story reports as Markdown: readable in a terminal, a wiki or a pull request."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from synopsis.records import Evidence, StoryReport
+
+SNIPPET = 160
+
+
+def _escape(text: str) -> str:
+    """Neutralise Markdown and HTML in article text (it is untrusted)."""
+    text = " ".join(text.split())
+    for char in "\\`*_[]<>|#":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def _snippet(text: str, limit: int = SNIPPET) -> str:
+    text = " ".join(text.split())
+    return _escape(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def _cite(evidence: Evidence, numbers: dict[tuple, int], prefix: str) -> str:
+    key = (evidence.article_id, evidence.start, evidence.end)
+    if key not in numbers:
+        numbers[key] = len(numbers) + 1
+    return f"[^{prefix}{numbers[key]}]"
+
+
+def render_story(report: StoryReport, prefix: str = "") -> str:
+    """One story as a Markdown section with footnote citations to source spans."""
+    notes: dict[tuple, int] = {}
+    evidence_by_key: dict[tuple, Evidence] = {}
+
+    def cite_all(items: Sequence[Evidence]) -> str:
+        marks = []
+        for e in items:
+            evidence_by_key[(e.article_id, e.start, e.end)] = e
+            marks.append(_cite(e, notes, prefix))
+        return "".join(dict.fromkeys(marks))
+
+    out = [f"## {_escape(report.story.title)}", ""]
+    outlets = sorted({s.outlet for s in report.sources})
+    corroborated = [c for c in report.claims if c.status == "corroborated"]
+    single = [c for c in report.claims if c.status == "single-source"]
+    out.append(
+        f"Story `{report.story.id}` · {len(report.sources)} articles from {len(outlets)} outlets · "
+        f"{len(corroborated)} corroborated, {len(single)} single-source, {len(report.disputes)} disputed"
+    )
+    out += ["", "### Sources", "", "| outlet | kind | published | origin | title |", "|---|---|---|---|---|"]
+    for s in report.sources:
+        out.append(
+            f"| {_escape(s.outlet)} | {s.kind} | {s.published or '?'} | {_escape(s.origin or '')} | {_snippet(s.title or s.source, 80)} |"
+        )
+
+    out += ["", "### Brief", ""]
+    for sentence in report.brief:
+        out.append(f"- {_escape(sentence.text)} {cite_all(sentence.citations)}")
+
+    out += ["", "### Disputed", ""]
+    if not report.disputes:
+        out.append("No incompatible versions found.")
+    for dispute in report.disputes:
+        out += [f"**{_escape(dispute.what)}** ({dispute.kind}) — {_escape(dispute.explanation)}", ""]
+        out += ["| version | normalized | outlets | evidence | note |", "|---|---|---|---|---|"]
+        for v in dispute.versions:
+            out.append(
+                f"| {_escape(v.value)} | {_escape(v.normalized)} | {_escape(', '.join(v.sources))} | "
+                f"{cite_all(v.evidence)} | {_escape(v.note or '')} |"
+            )
+        out.append("")
+
+    out += ["", "### Corroborated by independent outlets", ""]
+    for claim in corroborated:
+        out.append(
+            f"- {_snippet(claim.text, 240)} — {_escape(', '.join(claim.independent_sources))} {cite_all(claim.evidence)}"
+        )
+    out += ["", "### Reported by one outlet only", ""]
+    for claim in single[:40]:
+        out.append(f"- {_snippet(claim.text, 240)} — {_escape(', '.join(claim.sources))} {cite_all(claim.evidence)}")
+    if len(single) > 40:
+        out.append(f"- … and {len(single) - 40} more (see the JSON report)")
+
+    out += ["", "### Who said what", ""]
+    for quote in report.quotes[:40]:
+        out.append(f"- **{_escape(quote.speaker)}** ({quote.kind}): “{_snippet(quote.text, 240)}” — {_escape(', '.join(quote.sources))} {cite_all(quote.evidence)}")
+
+    out += ["", "### Timeline", ""]
+    for event in report.timeline:
+        out.append(f"- **{event.date}** ({event.precision or '?'}): {_snippet(event.text, 200)} — {_escape(', '.join(event.sources))} {cite_all(event.evidence)}")
+
+    out += ["", "### Who is who", ""]
+    for entity in report.entities:
+        if len(entity.aliases) < 2 and not entity.findings and not entity.titles:
+            continue
+        forms = "; ".join(f"{_escape(a.text)} ({_escape(', '.join(a.outlets))})" for a in entity.aliases)
+        out.append(f"- **{_escape(entity.name)}** ({entity.type}): {forms}")
+        for title in entity.titles:
+            out.append(f"  - title: {_escape(title.text)} ({_escape(', '.join(title.outlets))})")
+        for finding in entity.findings:
+            out.append(f"  - ⚠ {_escape(finding)}")
+
+    out += ["", "### Coverage and framing by outlet", ""]
+    claim_text = {c.id: c.text for c in report.claims}
+    for cov in report.coverage:
+        out.append(f"#### {_escape(cov.outlet)}")
+        voices = ", ".join(f"{_escape(name)} ×{count}" for name, count in cov.voices) or "none"
+        out.append(f"- voices quoted: {voices}")
+        if cov.terms:
+            out.append(f"- word choices: {_escape('; '.join(cov.terms))}")
+        if cov.omits:
+            out.append(f"- leaves out {len(cov.omits)} corroborated facts, e.g.:")
+            for claim_id in cov.omits[:5]:
+                out.append(f"  - {_snippet(claim_text.get(claim_id, claim_id), 160)}")
+        for piece in cov.non_reporting:
+            out.append(f"- not reporting ({piece.reason}): {_snippet(piece.text, 120)}")
+        out.append("")
+
+    if notes:
+        out += ["", "### Evidence", ""]
+        for key, number in sorted(notes.items(), key=lambda item: item[1]):
+            e = evidence_by_key[key]
+            out.append(f"[^{prefix}{number}]: {_escape(e.outlet)}, article `{e.article_id[:12]}` chars {e.start}–{e.end}: “{_snippet(e.text, 220)}”")
+    return "\n".join(out) + "\n"
+
+
+def render_markdown(reports: Sequence[StoryReport]) -> str:
+    """All stories of a run as one Markdown document."""
+    head = [f"# synopsis report: {len(reports)} {'story' if len(reports) == 1 else 'stories'}", ""]
+    return "\n".join(head) + "\n".join(render_story(r, f"s{i}-" if len(reports) > 1 else "") for i, r in enumerate(reports, 1))

@@ -1,0 +1,37 @@
+"""Writing story reports in the format a file name asks for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from synopsis.records import Article, StoryReport, SynopsisError
+
+FORMATS = ("md", "html", "json")
+EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
+
+
+def format_for(path: Path, requested: str | None = None) -> str:
+    """The explicit format if given, else the one the file extension implies."""
+    if requested:
+        return requested
+    try:
+        return EXTENSIONS[path.suffix.lower()]
+    except KeyError:
+        raise SynopsisError(f"{path}: cannot tell the format from the extension; use --format md|html|json") from None
+
+
+def render(reports: Sequence[StoryReport], fmt: str, articles: Mapping[str, Article]) -> str:
+    if fmt == "json":
+        from synopsis.report.report_json import render_json
+
+        return render_json(reports)
+    if fmt == "html":
+        from synopsis.report.html import render_html
+
+        return render_html(reports, articles)
+    if fmt == "md":
+        from synopsis.report.markdown import render_markdown
+
+        return render_markdown(reports)
+    raise SynopsisError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")

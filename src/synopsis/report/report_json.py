@@ -1,0 +1,74 @@
+"""Story reports as JSON in the versioned schema ``synopsis.report/1``."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Sequence
+
+from synopsis import __version__
+from synopsis.records import StoryReport, to_dict
+
+REPORT_SCHEMA = "synopsis.report/1"
+SCHEMA_FILE = "report-1.schema.json"
+
+
+def report_to_dict(report: StoryReport) -> dict[str, Any]:
+    """One story as a JSON object."""
+    story = to_dict(report)
+    entities = []
+    for entity in story["entities"]:
+        mentions = entity.pop("mentions")
+        entity["mention_count"] = len(mentions)
+        entities.append(entity)
+    coverage = []
+    for item in story["coverage"]:
+        item["voices"] = [{"speaker": speaker, "count": count} for speaker, count in item["voices"]]
+        coverage.append(item)
+    return {
+        "id": report.story.id,
+        "title": report.story.title,
+        "articles": list(report.story.article_ids),
+        "sources": story["sources"],
+        "entities": entities,
+        "claims": story["claims"],
+        "disputes": story["disputes"],
+        "quotes": story["quotes"],
+        "timeline": story["timeline"],
+        "coverage": coverage,
+        "brief": story["brief"],
+        "counts": {
+            "articles": len(report.story.article_ids),
+            "outlets": len({s.outlet for s in report.sources}),
+            "corroborated": sum(c.status == "corroborated" for c in report.claims),
+            "single_source": sum(c.status == "single-source" for c in report.claims),
+            "disputed": len(report.disputes),
+        },
+    }
+
+
+def reports_to_json(reports: Sequence[StoryReport]) -> dict[str, Any]:
+    """All stories of a run as one document."""
+    return {
+        "schema": REPORT_SCHEMA,
+        "generator": f"synopsis {__version__}",
+        "stories": [report_to_dict(r) for r in reports],
+    }
+
+
+@lru_cache(maxsize=1)
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema of synopsis.report/1, shipped with the package."""
+    return json.loads(resources.files("synopsis.schemas").joinpath(SCHEMA_FILE).read_text("utf-8"))
+
+
+def validate_report_json(data: dict[str, Any]) -> None:
+    """Raise jsonschema.ValidationError if ``data`` does not follow synopsis.report/1."""
+    import jsonschema
+
+    jsonschema.validate(data, report_schema())
+
+
+def render_json(reports: Sequence[StoryReport]) -> str:
+    return json.dumps(reports_to_json(reports), ensure_ascii=False, indent=2) + "\n"

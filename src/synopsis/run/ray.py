@@ -1,0 +1,237 @@
+"""Ray engine: runs the per-article and per-story stages on Ray Data, locally or on a cluster.
+
+The stage functions are the ones the local engine runs (``analyze_articles``,
+``build_story_report``); this module only moves records through Ray Data as
+plain rows (the "synopsis.article/1" exchange format) and loads each model once
+per actor.  Results come back in input order, so both engines give the same output.
+
+Pointing it at a cluster: pass ``address`` (``ray://head:10001``, or ``auto``
+on a cluster node) or set ``RAY_ADDRESS``.  Every worker node needs the synopsis
+package and its model packages installed (or shipped with a ``runtime_env``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import pickle
+from typing import Iterator, Sequence
+
+from synopsis.records import Article, ArticleAnalysis, Story, StoryReport, SynopsisError
+
+INSTALL_HINT = "the ray engine needs: pip install 'synopsis[ray]'"
+# A local instance shares this machine with the driver and the models: Ray's
+# default object store takes 30% of RAM, far more than rows of article JSON need.
+# Blocks above the cap spill to disk instead of failing.
+LOCAL_OBJECT_STORE_BYTES = 512 * 1024 * 1024
+# CPUs each actor reserves.  On a 2-core machine, actors that reserve every CPU
+# leave none for Ray Data's own read and split tasks and the streaming
+# pipeline can stall without a warning (docs/MODELS.md in ../shared); half a
+# CPU each still runs one actor per core, the models being single-threaded here.
+CPUS_PER_ACTOR = 0.5
+# Articles per actor call: large enough for nlp.pipe to batch (same as the local
+# engine's task size), small enough that results stream back steadily.
+ARTICLES_PER_BATCH = 8
+# Articles handed to Ray Data at a time, so the object store holds one window of
+# rows however large the input is.  Each window restarts the actors (about 1 s of
+# model loading), under 2% of the time a window of this size takes to analyse.
+ARTICLES_PER_WINDOW = 2000
+
+
+def import_ray():
+    """The ray module, or a SynopsisError telling how to install it."""
+    try:
+        import ray
+        import ray.data  # noqa: F401  (the extra, not only ray core, must be there)
+    except ImportError:
+        raise SynopsisError(INSTALL_HINT) from None
+    return ray
+
+
+def start_ray(address: str | None = None) -> bool:
+    """Connect to ``address`` (or RAY_ADDRESS), else start a small local instance; True if this call started Ray."""
+    ray = import_ray()
+    if ray.is_initialized():
+        return False
+    address = address or os.environ.get("RAY_ADDRESS") or None
+    if address:
+        # Resources and the object store belong to the existing cluster; Ray
+        # refuses object_store_memory when connecting to one.
+        ray.init(address=address, logging_level=logging.WARNING)
+    else:
+        ray.init(
+            object_store_memory=LOCAL_OBJECT_STORE_BYTES,
+            include_dashboard=False,
+            logging_level=logging.WARNING,
+            # Worker output (spaCy warnings and the like) would interleave with
+            # the command's own progress lines; failures still arrive as exceptions.
+            log_to_driver=False,
+        )
+    context = ray.data.DataContext.get_current()
+    # The commands print their own progress; Ray Data's bars would duplicate it.
+    context.enable_progress_bars = False
+    context.enable_operator_progress_bars = False
+    return True
+
+
+def default_actors() -> int:
+    """One actor per CPU of the cluster (each model pass is single-threaded)."""
+    ray = import_ray()
+    return max(1, int(ray.cluster_resources().get("CPU", 1)))
+
+
+class ArticleAnalyzer:
+    """Ray Data actor: loads spaCy once, then analyses batches of articles given as rows."""
+
+    def __init__(self) -> None:
+        from synopsis.extract.nlp import load_nlp
+
+        self.nlp = load_nlp()
+
+    def __call__(self, batch: dict) -> dict:
+        from synopsis.extract.pipeline import analyze_articles
+        from synopsis.report.article_json import analysis_from_dict, analysis_to_dict
+
+        articles = [analysis_from_dict(json.loads(row)).article for row in batch["article"]]
+        analyses = [json.dumps(analysis_to_dict(a), ensure_ascii=False) for a in analyze_articles(articles, self.nlp)]
+        return {"index": batch["index"], "analysis": analyses}
+
+
+class StoryReporter:
+    """Ray Data actor: loads the embedder once, then reports stories given as rows."""
+
+    def __init__(self) -> None:
+        from synopsis.extract.embed import Embedder
+
+        self.embedder = Embedder.load()
+
+    def __call__(self, batch: dict) -> dict:
+        from synopsis.compare.story import build_story_report
+        from synopsis.report.article_json import analyses_from_json
+
+        reports = []
+        for story_json, members_json in zip(batch["story"], batch["analyses"]):
+            story = _story_from_json(story_json)
+            members = analyses_from_json(json.loads(members_json))
+            report = build_story_report(story, members, self.embedder)
+            # StoryReport has no JSON reader; both ends run the same synopsis
+            # version (a requirement of any cluster run), so pickle is exact.
+            reports.append(pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL))
+        return {"index": batch["index"], "report": reports}
+
+
+def analyze_with_ray(
+    articles: Sequence[Article],
+    address: str | None = None,
+    actors: int | None = None,
+    cpus_per_actor: float = CPUS_PER_ACTOR,
+) -> Iterator[ArticleAnalysis]:
+    """Analyse articles on Ray Data, models loaded once per actor; yields in input order."""
+    from synopsis.report.article_json import analysis_from_dict, analysis_to_dict
+
+    if not articles:
+        return
+    ray = import_ray()
+    start_ray(address)
+    actors = actors or default_actors()
+    for first in range(0, len(articles), ARTICLES_PER_WINDOW):
+        window = articles[first : first + ARTICLES_PER_WINDOW]
+        rows = [
+            {"index": first + i, "article": json.dumps(analysis_to_dict(ArticleAnalysis(article=a)), ensure_ascii=False)}
+            for i, a in enumerate(window)
+        ]
+        dataset = ray.data.from_items(rows, override_num_blocks=_blocks(len(rows), ARTICLES_PER_BATCH)).map_batches(
+            ArticleAnalyzer,
+            batch_size=ARTICLES_PER_BATCH,
+            batch_format="numpy",
+            compute=ray.data.ActorPoolStrategy(size=min(actors, len(_chunks(len(rows), ARTICLES_PER_BATCH)))),
+            num_cpus=cpus_per_actor,
+            udf_modifying_row_count=False,
+        )
+        for row in _in_order(_rows(ray, dataset), first, len(rows)):
+            yield analysis_from_dict(json.loads(row["analysis"]))
+
+
+def build_reports_with_ray(
+    analyses: Sequence[ArticleAnalysis],
+    address: str | None = None,
+    actors: int | None = None,
+    embedder=None,
+    cpus_per_actor: float = CPUS_PER_ACTOR,
+) -> list[StoryReport]:
+    """Group analyses into stories here, then report each story on Ray Data (embedder loaded once per actor)."""
+    from synopsis.extract.embed import Embedder
+    from synopsis.link.stories import cluster_stories
+    from synopsis.report.article_json import analyses_to_json
+
+    by_id = {a.article.id: a for a in analyses}
+    if not by_id:
+        return []
+    # Clustering needs every article at once (it is the global step); it runs
+    # here, exactly as the local engine's build_reports does.
+    stories = cluster_stories(list(by_id.values()), embedder or Embedder.load())
+    ray = import_ray()
+    start_ray(address)
+    actors = actors or default_actors()
+    rows = [
+        {
+            "index": i,
+            "story": _story_to_json(story),
+            "analyses": json.dumps(analyses_to_json([by_id[a] for a in story.article_ids]), ensure_ascii=False),
+        }
+        for i, story in enumerate(stories)
+    ]
+    dataset = ray.data.from_items(rows, override_num_blocks=len(rows)).map_batches(
+        StoryReporter,
+        batch_size=1,
+        batch_format="numpy",
+        compute=ray.data.ActorPoolStrategy(size=min(actors, len(rows))),
+        num_cpus=cpus_per_actor,
+        udf_modifying_row_count=False,
+    )
+    return [pickle.loads(row["report"]) for row in _in_order(_rows(ray, dataset), 0, len(rows))]
+
+
+def _rows(ray, dataset) -> Iterator[dict]:
+    """Stream a dataset's rows, turning a stage's SynopsisError back into itself."""
+    try:
+        yield from dataset.iter_rows()
+    except ray.exceptions.RayTaskError as err:
+        cause = getattr(err, "cause", None)
+        if isinstance(cause, SynopsisError):
+            raise SynopsisError(str(cause)) from None
+        raise
+
+
+def _in_order(rows: Iterator[dict], first: int, count: int) -> Iterator[dict]:
+    """Yield ``count`` rows by their "index" from ``first`` on, holding back those that arrive early."""
+    # Ray Data may hand blocks back out of order (preserve_order is off by
+    # default and costs throughput); reordering here keeps results streaming.
+    waiting: dict[int, dict] = {}
+    expected = first
+    for row in rows:
+        waiting[int(row["index"])] = row
+        while expected in waiting:
+            yield waiting.pop(expected)
+            expected += 1
+    if expected != first + count:
+        raise SynopsisError(f"the ray engine returned {expected - first} of {count} results")
+
+
+def _chunks(count: int, size: int) -> range:
+    return range(0, count, size)
+
+
+def _blocks(count: int, size: int) -> int:
+    """One input block per actor call, so every actor gets work from the start."""
+    return max(1, len(_chunks(count, size)))
+
+
+def _story_to_json(story: Story) -> str:
+    return json.dumps({"id": story.id, "title": story.title, "article_ids": list(story.article_ids)}, ensure_ascii=False)
+
+
+def _story_from_json(text: str) -> Story:
+    data = json.loads(text)
+    return Story(id=data["id"], title=data["title"], article_ids=tuple(data["article_ids"]))

@@ -1,0 +1,122 @@
+"""Adding articles through the web: uploaded files, posted JSON objects, or a URL or feed.
+
+``synopsis.jobs.ingest_inputs`` reads paths and URLs; uploads and posted
+objects arrive as bytes and dicts, so they go through the same readers and
+article builder here, without temporary files (whose paths would otherwise
+become the articles' source names).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any, Iterable
+
+from synopsis.ingest.article import build_article
+from synopsis.ingest.fetch import FetchOptions
+from synopsis.ingest.outlets import OutletRegistry
+from synopsis.ingest.pages import PageError
+from synopsis.ingest.readers import ReadError, document_from_object, guard, kind_from_extension, read_bytes
+from synopsis.records import Article, InputError, RawDocument, SynopsisError
+
+# The most articles one JSON request may carry: analysis takes tens of
+# milliseconds per article and holds the ingest lock, so bigger batches belong
+# to `synopsis ingest` on the command line.
+MAX_POSTED_ARTICLES = 200
+
+
+@dataclass
+class AddResult:
+    """What one add request did."""
+
+    added: list[str] = field(default_factory=list)
+    already_stored: list[str] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "already_stored": self.already_stored,
+            "errors": [{"item": e.item, "reason": e.reason} for e in self.errors],
+        }
+
+
+def documents_from_upload(name: str, data: bytes) -> list[RawDocument | InputError]:
+    """Documents of one uploaded file, by its extension (sniffed when unknown)."""
+    source = PurePath(name or "upload").name or "upload"
+    if not data:
+        return [InputError(source, "empty file")]
+    kind = kind_from_extension(PurePath(source).suffix.lower())
+    if kind == "feed":
+        kind = None  # .xml may be any XML: sniff it, as the file reader does
+    return list(guard(source, lambda: read_bytes(data, source, kind=kind)))
+
+
+def documents_from_objects(objects: Any) -> list[RawDocument | InputError]:
+    """Documents of posted article objects ({text, title, outlet, published, url})."""
+    if not isinstance(objects, list) or not objects:
+        raise SynopsisError("'articles' must be a non-empty list of objects with a 'text'")
+    if len(objects) > MAX_POSTED_ARTICLES:
+        raise SynopsisError(f"too many articles in one request ({len(objects)}; limit {MAX_POSTED_ARTICLES})")
+    out: list[RawDocument | InputError] = []
+    for index, obj in enumerate(objects):
+        item = f"articles[{index}]"
+        try:
+            out.append(document_from_object(obj, item))
+        except (ReadError, PageError) as err:
+            out.append(InputError(item, str(err)))
+    return out
+
+
+def documents_from_url(url: str, allow_private: bool) -> list[RawDocument | InputError]:
+    """Documents of a page or feed URL, refusing private addresses unless allowed."""
+    from synopsis.ingest.readers import read_item
+
+    url = (url or "").strip()
+    if not url:
+        raise SynopsisError("no URL given")
+    if not url.lower().startswith(("http://", "https://")):
+        raise SynopsisError(f"not an http(s) URL: {url[:200]}")
+    return list(read_item(url, stdin=None, options=FetchOptions(allow_private=allow_private)))
+
+
+def store_documents(documents: Iterable[RawDocument | InputError], store, registry: OutletRegistry | None = None) -> AddResult:
+    """Clean, analyse and store documents; bad ones become errors and the rest go on."""
+    from synopsis.run.local import analyze_locally
+
+    registry = registry or _registry()
+    result = AddResult()
+    articles: list[Article] = []
+    seen: set[str] = set()
+    for item in documents:
+        if isinstance(item, InputError):
+            result.errors.append(item)
+            continue
+        try:
+            article = build_article(item, registry)
+        except SynopsisError as err:
+            result.errors.append(InputError(item.source, str(err)))
+            continue
+        if article.id in seen or store.has_article(article.id):
+            result.already_stored.append(article.id)
+        else:
+            seen.add(article.id)
+            articles.append(article)
+    # One worker: the server process already holds the model, and a pool
+    # would fork the whole web server.
+    for analysis in analyze_locally(articles, workers=1):
+        if store.add_analysis(analysis):
+            result.added.append(analysis.article.id)
+        else:
+            result.already_stored.append(analysis.article.id)
+    return result
+
+
+_REGISTRY: OutletRegistry | None = None
+
+
+def _registry() -> OutletRegistry:
+    global _REGISTRY
+    if _REGISTRY is None:
+        _REGISTRY = OutletRegistry.load()
+    return _REGISTRY

@@ -1,0 +1,292 @@
+"""Numbered schema migrations for the SQLite store, recorded in a ``_migrations`` table.
+
+Each migration is a function ``mNNN_name(conn)`` that only issues statements;
+``apply_migrations`` runs every pending one in order, each in its own
+transaction, and records its name, so a database made by any older version is
+brought up to date on open and a failed migration leaves no half-changed schema.
+Never edit a released migration: add a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
+
+from synopsis.records import SynopsisError
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def m001_initial(conn: sqlite3.Connection) -> None:
+    """Create the articles table and one child table per kind of extracted item."""
+    statements = [
+        """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            outlet TEXT,
+            outlet_kind TEXT,
+            outlet_country TEXT,
+            origin TEXT,
+            origin_kind TEXT,
+            cites_json TEXT NOT NULL DEFAULT '[]',
+            published TEXT,
+            published_precision TEXT,
+            dateline TEXT,
+            title TEXT,
+            author TEXT,
+            url TEXT,
+            language TEXT,
+            text TEXT NOT NULL,
+            schema TEXT NOT NULL,
+            analysis_json TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            added_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX articles_published ON articles (published)",
+        "CREATE INDEX articles_outlet ON articles (outlet)",
+        "CREATE INDEX articles_content_hash ON articles (content_hash)",
+        # Offsets of removed text point into the raw input, not into articles.text.
+        """
+        CREATE TABLE removed (
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        )
+        """,
+        """
+        CREATE TABLE sentences (
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        )
+        """,
+        """
+        CREATE TABLE entities (
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            label TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            title TEXT,
+            title_start INTEGER,
+            title_end INTEGER,
+            PRIMARY KEY (article_id, idx)
+        )
+        """,
+        "CREATE INDEX entities_text ON entities (text)",
+        """
+        CREATE TABLE quantities (
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            value REAL,
+            low REAL,
+            high REAL,
+            unit TEXT,
+            counted TEXT,
+            qualifier TEXT,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        )
+        """,
+        """
+        CREATE TABLE times (
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            type TEXT NOT NULL,
+            value TEXT NOT NULL,
+            precision TEXT,
+            modifier TEXT,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        )
+        """,
+        """
+        CREATE TABLE quotes (
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            speaker TEXT,
+            speaker_entity TEXT,
+            cue TEXT,
+            content TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            cue_start INTEGER,
+            cue_end INTEGER,
+            content_start INTEGER NOT NULL,
+            content_end INTEGER NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        )
+        """,
+        "CREATE INDEX quotes_speaker ON quotes (speaker_entity)",
+        """
+        CREATE TABLE claims (
+            article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            sentence INTEGER NOT NULL,
+            entities_json TEXT NOT NULL,
+            quantities_json TEXT NOT NULL,
+            times_json TEXT NOT NULL,
+            quote INTEGER,
+            attributed_to TEXT,
+            PRIMARY KEY (article_id, idx)
+        )
+        """,
+    ]
+    for statement in statements:
+        conn.execute(statement)
+
+
+def m002_article_search(conn: sqlite3.Connection) -> None:
+    """Add full-text search over article title and text, kept in sync by triggers."""
+    # A standalone FTS5 table keyed by article_id rather than an external-content
+    # table on articles.rowid: articles has a TEXT primary key, so its rowids are
+    # not stable across VACUUM (sqlite.org/lang_vacuum.html), which would silently
+    # point search hits at the wrong article.  The cost is a second copy of the text.
+    statements = [
+        """
+        CREATE VIRTUAL TABLE articles_fts USING fts5 (
+            article_id UNINDEXED,
+            title,
+            text,
+            tokenize = 'unicode61 remove_diacritics 2'
+        )
+        """,
+        """
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts (article_id, title, text) VALUES (new.id, new.title, new.text);
+        END
+        """,
+        """
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            DELETE FROM articles_fts WHERE article_id = old.id;
+        END
+        """,
+        """
+        CREATE TRIGGER articles_fts_update AFTER UPDATE OF id, title, text ON articles BEGIN
+            DELETE FROM articles_fts WHERE article_id = old.id;
+            INSERT INTO articles_fts (article_id, title, text) VALUES (new.id, new.title, new.text);
+        END
+        """,
+        # Index rows of articles stored before this migration existed.
+        "INSERT INTO articles_fts (article_id, title, text) SELECT id, title, text FROM articles",
+    ]
+    for statement in statements:
+        conn.execute(statement)
+
+
+def m003_stories(conn: sqlite3.Connection) -> None:
+    """Add persistent stories: membership with who assigned it, event profiles with vectors, corrections."""
+    statements = [
+        """
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        )
+        """,
+        # One story per article; 'user' rows come from corrections and are
+        # never changed by automatic assignment.
+        """
+        CREATE TABLE story_articles (
+            article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            story_id TEXT NOT NULL REFERENCES stories (id),
+            assigned_by TEXT NOT NULL CHECK (assigned_by IN ('auto', 'user')),
+            score REAL,
+            assigned_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX story_articles_story ON story_articles (story_id)",
+        # label is the article's key in the nearest-neighbour index; the vector
+        # is float32 little-endian, so the index can always be rebuilt from here.
+        # AUTOINCREMENT: a label is never reused, so an index file never
+        # mistakes a new article for a removed one.
+        """
+        CREATE TABLE article_events (
+            label INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id TEXT NOT NULL UNIQUE REFERENCES articles (id) ON DELETE CASCADE,
+            method TEXT NOT NULL,
+            day_ordinal INTEGER NOT NULL,
+            vector BLOB NOT NULL,
+            profile_json TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE story_corrections (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+            story_id TEXT NOT NULL,
+            other_story_id TEXT,
+            article_id TEXT,
+            at TEXT NOT NULL
+        )
+        """,
+    ]
+    for statement in statements:
+        conn.execute(statement)
+
+
+MIGRATIONS: list[Migration] = [m001_initial, m002_article_search, m003_stories]
+
+
+def apply_migrations(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> list[str]:
+    """Apply pending migrations in order, one transaction each; return the names applied."""
+    # The connection must be in autocommit mode (isolation_level=None) so that
+    # BEGIN/COMMIT here are the only transaction boundaries.
+    conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    known = {migration.__name__ for migration in migrations}
+    done_before = applied_migrations(conn)
+    unknown = sorted(done_before - known)
+    if unknown:
+        raise SynopsisError(
+            f"the database was written by a newer synopsis (unknown migration {unknown[-1]}); upgrade synopsis"
+        )
+    applied = []
+    for migration in [m for m in migrations if m.__name__ not in done_before]:
+        # BEGIN IMMEDIATE takes the write lock before checking, so two processes
+        # opening a new database at once cannot both apply the same migration.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            done = conn.execute("SELECT 1 FROM _migrations WHERE name = ?", (migration.__name__,)).fetchone()
+            if done is None:
+                migration(conn)
+                conn.execute(
+                    "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
+                    (migration.__name__, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+                )
+                applied.append(migration.__name__)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    return applied
+
+
+def applied_migrations(conn: sqlite3.Connection) -> set[str]:
+    """Return the names of the migrations recorded in the database."""
+    return {row[0] for row in conn.execute("SELECT name FROM _migrations")}
+
+
+__all__ = ["MIGRATIONS", "apply_migrations", "applied_migrations", "m001_initial", "m002_article_search", "m003_stories"]

@@ -1,0 +1,74 @@
+"""Tests for consensus labels over aligned claim groups."""
+
+import pytest
+
+from synopsis.compare.consensus import label_claims, make_claim_id
+from synopsis.compare.independence import OriginInfo
+from synopsis.link.align import ClaimGroup, ClaimMember
+from synopsis.records import Article, ArticleAnalysis, Claim, Dispute, DisputeVersion, Evidence, Outlet
+
+TEXT = "The bridge closed at noon."
+
+
+def make(aid, outlet):
+    article = Article(id=aid, source=aid, text=TEXT, outlet=Outlet(outlet))
+    return ArticleAnalysis(article, claims=(Claim(TEXT, 0, len(TEXT), 0),))
+
+
+def origin(aid, outlet, witness):
+    return OriginInfo(aid, outlet, witness, witness != outlet, claim_witnesses=((witness,),), claim_notes=(None,))
+
+
+def group(*aids):
+    members = tuple(ClaimMember(a, 0, TEXT, 0, len(TEXT)) for a in aids)
+    return ClaimGroup("g-" + "-".join(aids), members, 0, TEXT, 1.0)
+
+
+ANALYSES = [make("a", "Alpha"), make("b", "Beta"), make("c", "Gamma")]
+
+
+@pytest.mark.parametrize(
+    "members, witnesses, expected_status, expected_independent",
+    [
+        (("a", "b"), {"a": "Alpha", "b": "Beta"}, "corroborated", ("Alpha", "Beta")),
+        (("a",), {"a": "Alpha"}, "single-source", ("Alpha",)),
+        (("a", "b"), {"a": "Alpha", "b": "Alpha"}, "single-source", ("Alpha",)),  # b rewrites a
+        (("b", "c"), {"b": "Delta", "c": "Delta"}, "single-source", ("Delta",)),  # both cite one outlet
+        (("a", "b", "c"), {"a": "Alpha", "b": "Alpha", "c": "Gamma"}, "corroborated", ("Alpha", "Gamma")),
+    ],
+)
+def test_status_counts_independent_origins(members, witnesses, expected_status, expected_independent):
+    outlets = {"a": "Alpha", "b": "Beta", "c": "Gamma"}
+    origins = {aid: origin(aid, outlets[aid], w) for aid, w in witnesses.items()}
+    [claim] = label_claims([group(*members)], ANALYSES, origins)
+    assert claim.status == expected_status
+    assert claim.independent_sources == expected_independent
+    assert claim.sources == tuple(outlets[m] for m in members)
+    assert [e.article_id for e in claim.evidence] == list(members)
+    assert all(e.text == TEXT and (e.start, e.end) == (0, len(TEXT)) for e in claim.evidence)
+
+
+def test_disputed_group_ids_win_over_corroboration():
+    g = group("a", "b")
+    origins = {"a": origin("a", "Alpha", "Alpha"), "b": origin("b", "Beta", "Beta")}
+    [claim] = label_claims([g], ANALYSES, origins, disputed={g.id})
+    assert claim.status == "disputed"
+
+
+def test_disputes_are_matched_to_groups_by_evidence_span():
+    g, other = group("a", "b"), group("c")
+    origins = {k: origin(k, v, v) for k, v in {"a": "Alpha", "b": "Beta", "c": "Gamma"}.items()}
+    version = DisputeVersion("noon", "12:00", ("Alpha",), (Evidence("a", "Alpha", 21, 25, "noon"),))
+    dispute = Dispute("closing time", "time", (version,), "outlets give different times")
+    claims = label_claims([g, other], ANALYSES, origins, disputes=[dispute])
+    status = {c.evidence[0].article_id: c.status for c in claims}
+    assert status == {"a": "disputed", "c": "single-source"}
+
+
+def test_ids_are_stable_and_order_puts_corroborated_first():
+    origins = {k: origin(k, v, v) for k, v in {"a": "Alpha", "b": "Beta", "c": "Gamma"}.items()}
+    groups = [group("c"), group("a", "b")]
+    first = label_claims(groups, ANALYSES, origins)
+    assert [c.status for c in first] == ["corroborated", "single-source"]
+    assert first == label_claims(groups, ANALYSES, origins)
+    assert first[0].id == make_claim_id(groups[1]) and first[0].id.startswith("claim-")

@@ -1,0 +1,324 @@
+"""Disputes on hand-built analyses from fictional outlets (our own sentences, no corpus text)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from synopsis.compare.disputes import find_disputes, lemmatize_noun
+from synopsis.records import (
+    Alias,
+    Article,
+    ArticleAnalysis,
+    Claim,
+    Evidence,
+    Outlet,
+    Quantity,
+    Sentence,
+    StoryEntity,
+    TimeRef,
+)
+
+
+@dataclass
+class Q:
+    text: str
+    value: float | None
+    unit: str | None = None
+    counted: str | None = None
+    qualifier: str | None = None
+    low: float | None = None
+    high: float | None = None
+
+
+@dataclass
+class T:
+    text: str
+    value: str
+    type: str = "DATE"
+    modifier: str | None = None
+    precision: str | None = "day"
+
+
+@dataclass
+class S:
+    """One sentence, which is also one claim, with the values it contains."""
+
+    text: str
+    values: list[Q | T] = field(default_factory=list)
+
+
+def build(outlet: str, sentences: list[S], published: str = "2026-03-04T09:00:00+00:00",
+          origin: str | None = None, kind: str = "newspaper", article_id: str | None = None) -> ArticleAnalysis:
+    """Lay sentences out as one paragraph; locate every value by its first occurrence in its sentence."""
+    text, spans = "", []
+    for sentence in sentences:
+        if text:
+            text += " "
+        spans.append((len(text), len(text) + len(sentence.text)))
+        text += sentence.text
+    records, quantities, times, claims = [], [], [], []
+    for number, (sentence, (start, end)) in enumerate(zip(sentences, spans)):
+        records.append(Sentence(start, end, sentence.text))
+        q_idx, t_idx = [], []
+        for value in sentence.values:
+            at = start + sentence.text.index(value.text)
+            if isinstance(value, Q):
+                q_idx.append(len(quantities))
+                quantities.append(Quantity(value.text, at, at + len(value.text), value.value, value.low, value.high,
+                                           value.unit, value.counted, value.qualifier))
+            else:
+                t_idx.append(len(times))
+                times.append(TimeRef(value.text, at, at + len(value.text), value.type, value.value,
+                                     value.precision, value.modifier))
+        claims.append(Claim(sentence.text, start, end, number, quantities=tuple(q_idx), times=tuple(t_idx)))
+    article = Article(
+        id=article_id or f"id-{outlet}", source=f"{outlet}.txt", text=text,
+        outlet=Outlet(outlet, kind), origin=Outlet(origin) if origin else None, published=published,
+    )
+    for claim in claims:
+        assert text[claim.start:claim.end] == claim.text
+    for item in quantities + times:
+        assert text[item.start:item.end] == item.text
+    return ArticleAnalysis(article, tuple(records), (), tuple(quantities), tuple(times), (), tuple(claims))
+
+
+MET = S("Delegations met in Geneva on March 3.", [T("March 3", "2026-03-03")])
+LESS_THAN_HOUR = Q("less than an hour", 1, "hour", qualifier="less than")
+
+
+def meeting_story() -> list[ArticleAnalysis]:
+    return [
+        build("Alpha", [MET, S("The meeting lasted less than an hour.", [LESS_THAN_HOUR])]),
+        build("Bravo", [S("The talks lasted about 40 minutes, officials said.", [Q("about 40 minutes", 40, "minute", qualifier="about")])]),
+        build("Charlie", [MET, S("The meeting, held in a hotel, lasted about three and a half hours.",
+                                 [Q("about three and a half hours", 3.5, "hour", qualifier="about")])]),
+        build("Delta", [S("The negotiations lasted less than an hour.", [LESS_THAN_HOUR])]),
+    ]
+
+
+def test_meeting_duration_gives_one_dispute_with_compatible_versions_merged() -> None:
+    disputes = find_disputes([], meeting_story())
+    assert len(disputes) == 1
+    dispute = disputes[0]
+    assert dispute.kind == "duration"
+    assert "meeting" in dispute.what
+    assert len(dispute.versions) == 2
+    merged, lone = dispute.versions
+    assert set(merged.sources) == {"Alpha", "Bravo", "Delta"}
+    assert lone.sources == ("Charlie",)
+    assert "less than an hour" in merged.value and "about 40 minutes" in merged.value
+    assert {e.outlet for e in merged.evidence} == {"Alpha", "Bravo", "Delta"}
+    for version in dispute.versions:
+        for evidence in version.evidence:
+            analysis = next(a for a in meeting_story() if a.article.id == evidence.article_id)
+            assert analysis.article.text[evidence.start:evidence.end] == evidence.text
+    assert "Charlie" in dispute.explanation and "about three and a half hours" in dispute.explanation
+    assert "Alpha" in dispute.explanation
+
+
+def test_aligned_group_gives_the_same_dispute() -> None:
+    analyses = meeting_story()
+    group = [(a.article.id, len(a.claims) - 1) for a in analyses]
+    disputes = find_disputes([group], analyses)
+    assert len(disputes) == 1
+    assert sorted(len(v.sources) for v in disputes[0].versions) == [1, 3]
+
+
+def test_compatible_durations_alone_are_no_dispute() -> None:
+    analyses = [a for a in meeting_story() if a.article.outlet.name != "Charlie"]
+    assert find_disputes([], analyses) == []
+
+
+def test_duration_of_an_earlier_meeting_is_another_slot() -> None:
+    earlier = build("Echo", [
+        S("A first meeting took place on January 10.", [T("January 10", "2026-01-10")]),
+        S("That meeting lasted about three and a half hours.", [Q("about three and a half hours", 3.5, "hour", qualifier="about")]),
+    ])
+    analyses = [a for a in meeting_story() if a.article.outlet.name != "Charlie"] + [earlier]
+    assert find_disputes([], analyses) == []
+
+
+def test_delay_is_not_the_length_of_the_meeting() -> None:
+    delayed = build("Echo", [S("The meeting was delayed by about three hours.", [Q("about three hours", 3, "hour", qualifier="about")])])
+    analyses = [a for a in meeting_story() if a.article.outlet.name != "Charlie"] + [delayed]
+    assert find_disputes([], analyses) == []
+
+
+def list_story(first: str = "339", second: str = "329") -> list[ArticleAnalysis]:
+    return [
+        build("Alpha", [S(f"Officials handed over a list of {first} missing children.",
+                          [Q(first, float(first), counted="children")])]),
+        build("Bravo", [S(f"The minister said the {second} children listed by the officials were checked.",
+                          [Q(second, float(second), counted="children")])]),
+    ]
+
+
+def test_list_sizes_differ() -> None:
+    disputes = find_disputes([], list_story())
+    assert len(disputes) == 1
+    assert disputes[0].kind == "count"
+    assert "children" in disputes[0].what
+    assert sorted(v.normalized for v in disputes[0].versions) == ["329", "339"]
+
+
+def test_same_list_size_is_no_dispute() -> None:
+    assert find_disputes([], list_story("339", "339")) == []
+
+
+def test_same_noun_in_unrelated_frames_is_no_dispute() -> None:
+    analyses = [
+        build("Alpha", [S("Officials handed over a list of 339 missing children.", [Q("339", 339, counted="children")])]),
+        build("Bravo", [S("Schools in the region closed, sending 12 children home.", [Q("12", 12, counted="children")])]),
+    ]
+    assert find_disputes([], analyses) == []
+
+
+def prisoners(outlet: str, sentence: str, quantity: Q, date: T | None = None) -> ArticleAnalysis:
+    return build(outlet, [S(sentence, [quantity] + ([date] if date else []))])
+
+
+def test_more_than_and_exact_agree_in_a_group() -> None:
+    analyses = [
+        prisoners("Alpha", "The sides agreed to exchange more than 1,000 prisoners.", Q("more than 1,000", 1000, counted="prisoners", qualifier="more than")),
+        prisoners("Bravo", "The sides agreed to exchange 1,200 prisoners.", Q("1,200", 1200, counted="prisoners")),
+    ]
+    groups = [[("id-Alpha", 0), ("id-Bravo", 0)]]
+    assert find_disputes(groups, analyses) == []
+    assert find_disputes([], analyses) == []
+
+
+def test_counts_of_different_months_are_different_slots() -> None:
+    may = T("in May", "2026-05", precision="month")
+    july = T("in July", "2026-07", precision="month")
+    analyses = [
+        prisoners("Alpha", "The sides agreed to exchange 1,000 prisoners in May.", Q("1,000", 1000, counted="prisoners"), may),
+        prisoners("Bravo", "The sides agreed to exchange 1,200 prisoners in July.", Q("1,200", 1200, counted="prisoners"), july),
+    ]
+    assert find_disputes([], analyses) == []
+    # control: the same two numbers for the same month are a dispute
+    same = [
+        prisoners("Alpha", "The sides agreed to exchange 1,000 prisoners in July.", Q("1,000", 1000, counted="prisoners"), july),
+        prisoners("Bravo", "The sides agreed to exchange 1,200 prisoners in July.", Q("1,200", 1200, counted="prisoners"), july),
+    ]
+    assert len(find_disputes([], same)) == 1
+
+
+def test_rewrite_gets_a_derived_note() -> None:
+    analyses = meeting_story() + [
+        build("Foxtrot", [S("The meeting lasted about three and a half hours.",
+                            [Q("about three and a half hours", 3.5, "hour", qualifier="about")])], origin="Charlie"),
+    ]
+    dispute = find_disputes([], analyses)[0]
+    long_version = next(v for v in dispute.versions if "Charlie" in v.sources)
+    assert set(long_version.sources) == {"Charlie", "Foxtrot"}
+    assert long_version.note is not None and "derived" in long_version.note and "Foxtrot" in long_version.note
+    short_version = next(v for v in dispute.versions if "Alpha" in v.sources)
+    assert short_version.note is None or "derived" not in short_version.note
+
+
+def test_entry_published_long_before_the_event_gets_a_note() -> None:
+    analyses = [a for a in meeting_story() if a.article.outlet.name != "Charlie"] + [
+        build("Wiki", [MET, S("The meeting lasted about three and a half hours.",
+                              [Q("about three and a half hours", 3.5, "hour", qualifier="about")])],
+              published="2025-11-20", kind="encyclopedia"),
+    ]
+    dispute = find_disputes([], analyses)[0]
+    wiki = next(v for v in dispute.versions if "Wiki" in v.sources)
+    assert wiki.note is not None and "long before" in wiki.note
+    assert len(dispute.versions) == 2  # still shown
+
+
+def test_start_times_differ_but_zones_agree() -> None:
+    analyses = [
+        build("Alpha", [MET, S("The meeting began at 8:37 p.m. local time (5:37 p.m. GMT).",
+                               [T("8:37 p.m.", "2026-03-03T20:37+03:00", "TIME"), T("5:37 p.m. GMT", "2026-03-03T17:37Z", "TIME")])]),
+        build("Bravo", [MET, S("The meeting began around 18:00 local time.", [T("18:00", "2026-03-03T18:00", "TIME", "APPROX")])]),
+        build("Charlie", [MET, S("The talks started at 17:37 GMT.", [T("17:37 GMT", "2026-03-03T17:37Z", "TIME")])]),
+    ]
+    disputes = find_disputes([], analyses)
+    assert len(disputes) == 1
+    dispute = disputes[0]
+    assert dispute.kind == "time" and "start" in dispute.what
+    by_outlets = sorted(tuple(sorted(v.sources)) for v in dispute.versions)
+    assert by_outlets == [("Alpha", "Charlie"), ("Bravo",)]
+
+
+def test_office_given_as_current_and_former() -> None:
+    entity = StoryEntity(
+        name="Ivan Petrenko", type="PERSON",
+        aliases=(Alias("Ivan Petrenko", ("Alpha", "Bravo"), 2),),
+        titles=(Alias("Defence Minister", ("Alpha",), 1), Alias("former Defence Minister", ("Bravo",), 1)),
+        mentions=(Evidence("id-Alpha", "Alpha", 0, 30, "Defence Minister Ivan Petrenko"),
+                  Evidence("id-Bravo", "Bravo", 0, 37, "former Defence Minister Ivan Petrenko")),
+    )
+    disputes = find_disputes([], [], entities=[entity])
+    assert len(disputes) == 1
+    dispute = disputes[0]
+    assert dispute.kind == "title"
+    current = next(v for v in dispute.versions if v.sources == ("Alpha",))
+    assert current.note is not None and "stale" in current.note
+    assert current.evidence and current.evidence[0].outlet == "Alpha"
+
+
+@pytest.mark.parametrize(
+    ("first_names", "expected"),
+    [(("Ivan", "Oleg"), 1), (("Dmitry", "Dmitri"), 0), (("I.", "Ivan"), 0)],
+)
+def test_first_names(first_names: tuple[str, str], expected: int) -> None:
+    entity = StoryEntity(
+        name=f"{first_names[1]} Petrenko", type="PERSON",
+        aliases=(Alias(f"{first_names[0]} Petrenko", ("Alpha",), 1), Alias(f"{first_names[1]} Petrenko", ("Bravo",), 1)),
+        findings=("outlets give different first names",),
+    )
+    disputes = find_disputes([], [], entities=[entity])
+    assert len(disputes) == expected
+    if expected:
+        assert disputes[0].kind == "name"
+        assert {s for v in disputes[0].versions for s in v.sources} == {"Alpha", "Bravo"}
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [("prisoners", "prisoner"), ("children", "child"), ("people", "person"), ("casualties", "casualty"),
+     ("bus", "bus"), ("talks", "talk"), ("witnesses", "witness")],
+)
+def test_lemmatize_noun(word: str, lemma: str) -> None:
+    assert lemmatize_noun(word) == lemma
+
+
+def test_compound_duration_is_one_value() -> None:
+    analyses = [
+        build("Alpha", [MET, S("The meeting lasted one hour and 45 minutes.",
+                               [Q("one hour", 1, "hour"), Q("45 minutes", 45, "minute")])]),
+        build("Bravo", [MET, S("The meeting lasted about two hours.", [Q("about two hours", 2, "hour", qualifier="about")])]),
+        build("Charlie", [MET, S("The meeting lasted 45 minutes.", [Q("45 minutes", 45, "minute")])]),
+    ]
+    disputes = find_disputes([], analyses)
+    assert len(disputes) == 1
+    versions = {v.sources: v.value for v in disputes[0].versions}
+    assert versions[("Alpha", "Bravo")].startswith("one hour and 45 minutes")
+    assert versions[("Charlie",)] == "45 minutes"
+
+
+def test_unaligned_counts_far_apart_are_different_things() -> None:
+    analyses = [
+        build("Alpha", [S("Officials handed over a list of 339 missing children.", [Q("339", 339, counted="children")])]),
+        build("Bravo", [S("A separate list names 20 children from border towns.", [Q("20", 20, counted="children")])]),
+    ]
+    assert find_disputes([], analyses) == []
+    assert len(find_disputes([[("id-Alpha", 0), ("id-Bravo", 0)]], analyses)) == 1  # aligned: compared
+
+
+def test_claim_group_objects_are_accepted() -> None:
+    class Member:
+        def __init__(self, article_id: str, claim_index: int) -> None:
+            self.article_id, self.claim_index = article_id, claim_index
+
+    class Group:
+        def __init__(self, members: list[Member]) -> None:
+            self.members = tuple(members)
+
+    analyses = list_story()
+    assert len(find_disputes([Group([Member("id-Alpha", 0), Member("id-Bravo", 0)])], analyses)) == 1

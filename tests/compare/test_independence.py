@@ -1,0 +1,143 @@
+"""Tests for independence of outlets (who is whose witness)."""
+
+import pytest
+
+from synopsis.compare.independence import (
+    claim_witness,
+    find_cited_outlets,
+    find_origins,
+    provenance_label,
+)
+from synopsis.extract.embed import Embedder
+from synopsis.records import Article, ArticleAnalysis, Claim, Entity, Outlet, Sentence
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    return Embedder.load()
+
+
+def make_analysis(aid, outlet, kind, text, origin=None, cites=(), published=None, entities=()):
+    """Build an analysis whose claims are the lines of ``text``."""
+    sentences, claims, pos = [], [], 0
+    for line in text.split("\n"):
+        start = text.index(line, pos)
+        pos = start + len(line)
+        sentences.append(Sentence(start, pos, line))
+        claims.append(Claim(line, start, pos, len(sentences) - 1))
+    ents = tuple(Entity(t, label, text.index(t), text.index(t) + len(t)) for t, label in entities)
+    article = Article(id=aid, source=f"{aid}.txt", text=text, outlet=Outlet(outlet, kind),
+                      origin=Outlet(origin) if origin else None, cites=tuple(cites), published=published)
+    return ArticleAnalysis(article, tuple(sentences), ents, claims=tuple(claims))
+
+
+@pytest.mark.parametrize(
+    "text, known, expected",
+    [
+        ("According to Daily Planet, the bridge closed at noon.", {"daily planet": "Daily Planet"}, ("Daily Planet",)),
+        ("The bridge closed at noon, as reported by Gotham Gazette.", {}, ("Gotham Gazette",)),
+        ("According to Metro TV and the Harbor Herald, the bridge closed.", {}, ("Metro TV", "Harbor Herald")),
+        ("Northwind Radio reported that the bridge closed.", {}, ("Northwind Radio",)),
+        ("The mayor said the bridge closed, a source told Coast Wire.", {}, ("Coast Wire",)),
+        ("According to the mayor, the bridge closed.", {}, ()),
+        ("According to Alice Brown, the bridge closed.", {}, ()),  # a person, not a reporter
+        ("The bridge closed at noon.", {}, ()),
+    ],
+)
+def test_find_cited_outlets(text, known, expected):
+    assert find_cited_outlets(text, known) == expected
+
+
+def test_person_entity_is_not_an_outlet():
+    text = "According to Dana Reporter Smith, the bridge closed."
+    analysis = make_analysis("a", "X", "newspaper", text, entities=[("Dana Reporter Smith", "PERSON")])
+    assert find_cited_outlets(text, {}, analysis) == ()
+
+
+@pytest.mark.parametrize(
+    "kind, origin, cites, text, expected_witness, expected_label",
+    [
+        # An ordinary outlet is its own witness.
+        ("newspaper", None, (), "The bridge closed at noon on Friday after the storm.", "Daily Planet", "Daily Planet"),
+        # A rewrite ("Source: CNN - ...") counts as its origin.
+        ("blog", "Gotham Gazette", (), "The bridge closed at noon on Friday after the storm.", "Gotham Gazette",
+         "Daily Planet, citing Gotham Gazette"),
+        # An aggregator counts as the outlet named in the claim's sentence.
+        ("aggregator", None, ("Coast Wire", "Metro TV"), "According to Coast Wire, the bridge closed at noon.",
+         "Coast Wire", "Daily Planet, citing Coast Wire"),
+        # A named outlet inside any outlet's sentence hands the claim over.
+        ("newspaper", None, (), "According to Metro TV, the bridge closed at noon.", "Metro TV",
+         "Daily Planet, citing Metro TV"),
+        # A person is a speaker, not a witness of another outlet.
+        ("newspaper", None, (), "According to the mayor, the bridge closed at noon.", "Daily Planet", "Daily Planet"),
+        # An aggregator's own uncited sentence is its own.
+        ("aggregator", None, ("Coast Wire", "Metro TV"), "Traffic was diverted to the ring road.", "Daily Planet",
+         "Daily Planet"),
+    ],
+)
+def test_article_and_claim_rules(kind, origin, cites, text, expected_witness, expected_label):
+    analysis = make_analysis("a1", "Daily Planet", kind, text, origin=origin, cites=cites)
+    origins = find_origins([analysis])
+    info = origins["a1"]
+    assert claim_witness(analysis, 0, info) == expected_witness
+    assert provenance_label(info, 0) == expected_label
+
+
+def test_paragraph_attribution_carries_to_following_sentence():
+    text = "According to Coast Wire, the bridge closed at noon. Traffic was diverted to the ring road."
+    first = text.index("Traffic")
+    article = Article(id="p", source="p", text=text, outlet=Outlet("Hub", "aggregator"), cites=("Coast Wire",))
+    analysis = ArticleAnalysis(
+        article,
+        (Sentence(0, first - 1, text[: first - 1]), Sentence(first, len(text), text[first:])),
+        claims=(Claim(text[: first - 1], 0, first - 1, 0), Claim(text[first:], first, len(text), 1)),
+    )
+    info = find_origins([analysis])["p"]
+    assert info.claim_witnesses == (("Coast Wire",), ("Coast Wire",))
+
+
+def test_aggregator_with_one_cited_outlet_counts_as_it():
+    analysis = make_analysis("agg", "Hub", "aggregator", "Traffic was diverted to the ring road.", cites=("Coast Wire",))
+    info = find_origins([analysis])["agg"]
+    assert info.derived and info.origin == "Coast Wire"
+
+
+SHARED = "Officials said the old harbour bridge will stay closed until engineers finish the inspection."
+
+
+@pytest.mark.parametrize(
+    "published_a, published_b, copier",
+    [
+        ("2025-03-01T09:00:00+00:00", "2025-03-01T12:00:00+00:00", "b"),
+        ("2025-03-02T09:00:00+00:00", "2025-03-01T12:00:00+00:00", "a"),
+    ],
+)
+def test_near_identical_sentence_makes_later_article_derived(embedder, published_a, published_b, copier):
+    a = make_analysis("a", "Daily Planet", "newspaper", SHARED + "\nThe storm also flooded two streets.",
+                      published=published_a)
+    b = make_analysis("b", "Gotham Gazette", "newspaper",
+                      SHARED.replace("Officials said", "Officials stated") + "\nSchools reopened on Monday.",
+                      published=published_b)
+    origins = find_origins([a, b], embedder)
+    original = "a" if copier == "b" else "b"
+    original_outlet = origins[original].outlet
+    assert origins[copier].claim_witnesses[0] == (original_outlet,)
+    assert provenance_label(origins[copier], 0).endswith(f"repeating {original_outlet}")
+    assert origins[original].claim_witnesses[0] == (original_outlet,)
+    # the copier's other claim is still its own
+    assert origins[copier].claim_witnesses[1] == (origins[copier].outlet,)
+
+
+def test_independent_paraphrase_is_not_a_copy(embedder):
+    a = make_analysis("a", "Daily Planet", "newspaper", "The old harbour bridge stays closed until the inspection ends.")
+    b = make_analysis("b", "Gotham Gazette", "newspaper", "Engineers must finish checking the harbour crossing before it reopens.")
+    origins = find_origins([a, b], embedder)
+    assert origins["b"].claim_witnesses[0] == ("Gotham Gazette",)
+    assert origins["a"].claim_witnesses[0] == ("Daily Planet",)
+
+
+def test_short_identical_sentences_are_not_copies():
+    a = make_analysis("a", "Daily Planet", "newspaper", "The talks were held in French.")
+    b = make_analysis("b", "Gotham Gazette", "newspaper", "The talks were held in French.")
+    origins = find_origins([a, b])
+    assert origins["b"].claim_witnesses[0] == ("Gotham Gazette",)

@@ -1,0 +1,113 @@
+"""Timeline: dated statements from several fictional outlets merged into events."""
+
+from __future__ import annotations
+
+import pytest
+
+from synopsis.compare.timeline import build_timeline
+from synopsis.records import Article, ArticleAnalysis, Claim, Outlet, Sentence, TimeRef
+
+Spec = tuple[str, list[tuple[str, str, str]]]  # sentence, [(date text, TimeML value, type)]
+
+
+def build(outlet: str, sentences: list[Spec], published: str = "2026-03-04") -> ArticleAnalysis:
+    text, records, times, claims = "", [], [], []
+    for number, (sentence, dates) in enumerate(sentences):
+        if text:
+            text += "\n" if sentence.startswith("Published") else " "
+        start = len(text)
+        text += sentence
+        records.append(Sentence(start, len(text), sentence))
+        indices = []
+        for date_text, value, kind in dates:
+            at = start + sentence.index(date_text)
+            indices.append(len(times))
+            times.append(TimeRef(date_text, at, at + len(date_text), kind, value))
+        claims.append(Claim(sentence, start, len(text), number, times=tuple(indices)))
+    article = Article(id=f"id-{outlet}", source=f"{outlet}.txt", text=text, outlet=Outlet(outlet), published=published)
+    return ArticleAnalysis(article, tuple(records), (), (), tuple(times), (), tuple(claims))
+
+
+def story() -> list[ArticleAnalysis]:
+    return [
+        build("Alpha", [
+            ("Published: March 4, 2026", [("March 4, 2026", "2026-03-04", "DATE")]),
+            ("Delegations met in Geneva on March 3 for a second round of talks.", [("March 3", "2026-03-03", "DATE")]),
+            ("A first round of talks took place in Oslo in January.", [("January", "2026-01", "DATE")]),
+        ]),
+        build("Bravo", [
+            ("On March 3 the delegations met in Geneva for talks.", [("March 3", "2026-03-03", "DATE")]),
+            ("The talks began at 8 p.m. on March 3 and ended quickly.", [("8 p.m. on March 3", "2026-03-03T20:00+01:00", "TIME")]),
+            ("A second session opened at 10 a.m. and closed at noon.", [("10 a.m.", "2026-03-04T10:00+01:00", "TIME")]),
+        ]),
+        build("Charlie", [
+            ("GENEVA, March 4 (Wire) - A storm hit the city on Tuesday, closing several roads.",
+             [("March 4", "2026-03-04", "DATE"), ("Tuesday", "2026-03-03", "DATE")]),
+            ("Negotiators met in Geneva on March 3, officials said.", [("March 3", "2026-03-03", "DATE")]),
+            ("A summit of leaders is planned for the end of April.", [("the end of April", "2026-04", "DATE")]),
+        ]),
+    ]
+
+
+def test_same_event_is_merged_across_outlets() -> None:
+    events = build_timeline(story())
+    geneva = [e for e in events if e.date == "2026-03-03" and "Geneva" in e.text]
+    assert len(geneva) == 1
+    assert set(geneva[0].sources) == {"Alpha", "Bravo", "Charlie"}
+    for evidence in geneva[0].evidence:
+        analysis = next(a for a in story() if a.article.id == evidence.article_id)
+        assert analysis.article.text[evidence.start:evidence.end] == evidence.text
+
+
+def test_different_events_on_one_day_stay_apart() -> None:
+    events = build_timeline(story())
+    same_day = [e for e in events if e.date == "2026-03-03"]
+    assert any("storm" in e.text for e in same_day)
+    assert not any("storm" in e.text and "Alpha" in e.sources for e in same_day)
+
+
+def test_headers_and_datelines_are_dropped() -> None:
+    events = build_timeline(story())
+    assert not any(e.date == "2026-03-04" for e in events)
+
+
+def test_events_are_sorted_by_date() -> None:
+    events = build_timeline(story())
+    dates = [e.date for e in events]
+    assert dates[0] == "2026-01"
+    assert dates.index("2026-03-03") < dates.index("2026-04")
+
+
+def test_clock_times_fall_on_their_day() -> None:
+    events = build_timeline(story())
+    assert any(e.date == "2026-03-03" and "8 p.m." in e.text for e in events)
+
+
+def test_clock_time_without_stated_date_is_not_dated() -> None:
+    assert not any("second session" in e.text for e in build_timeline(story()))
+
+
+def test_aligned_group_merges_dissimilar_wording() -> None:
+    analyses = [
+        build("Alpha", [("The ceasefire took effect on May 1.", [("May 1", "2026-05-01", "DATE")])]),
+        build("Bravo", [("Guns fell silent along the front on May 1, residents reported.", [("May 1", "2026-05-01", "DATE")])]),
+    ]
+    assert len(build_timeline(analyses)) == 2
+    merged = build_timeline(analyses, groups=[[("id-Alpha", 0), ("id-Bravo", 0)]])
+    assert len(merged) == 1 and set(merged[0].sources) == {"Alpha", "Bravo"}
+
+
+@pytest.mark.parametrize("limit", [1, 2])
+def test_limit_keeps_best_supported(limit: int) -> None:
+    events = build_timeline(story(), limit=limit)
+    assert len(events) == limit
+    assert events[0].date == "2026-03-03" or limit > 1
+    assert any(set(e.sources) == {"Alpha", "Bravo", "Charlie"} for e in events)
+
+
+def test_sentence_with_two_dates_is_split_into_clauses() -> None:
+    analyses = [build("Alpha", [("The army withdrew on June 2; the town was retaken on June 9.",
+                                 [("June 2", "2026-06-02", "DATE"), ("June 9", "2026-06-09", "DATE")])])]
+    events = build_timeline(analyses)
+    assert [e.date for e in events] == ["2026-06-02", "2026-06-09"]
+    assert "retaken" not in events[0].text and "withdrew" not in events[1].text

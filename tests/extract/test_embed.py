@@ -1,0 +1,62 @@
+"""Tests for the ONNX MiniLM embedder."""
+
+import numpy as np
+import pytest
+
+from synopsis.extract import embed
+from synopsis.extract.embed import Embedder
+from synopsis.records import SynopsisError
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    return Embedder.load()
+
+
+@pytest.mark.parametrize(
+    "a, b, unrelated",
+    [
+        ("The mayor resigned on Monday.", "The mayor stepped down on Monday.", "Heavy rain is expected in the north."),
+        ("The fire destroyed 40 homes in the village.", "Forty houses burned down in the village fire.",
+         "The central bank raised interest rates."),
+        ("Both sides agreed to swap 500 prisoners.", "The two parties settled on an exchange of 500 captives.",
+         "The film won three awards at the festival."),
+    ],
+)
+def test_paraphrases_score_higher_than_unrelated(embedder, a, b, unrelated):
+    va, vb, vu = embedder.embed([a, b, unrelated])
+    assert float(va @ vb) > 0.6
+    assert float(va @ vb) > float(va @ vu) + 0.3
+
+
+def test_shape_dtype_and_unit_norm(embedder):
+    vectors = embedder.embed(["One.", "A much longer sentence about a meeting in a city that lasted an hour.", ""])
+    assert vectors.shape == (3, 384)
+    assert vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+
+
+def test_deterministic_and_independent_of_batching(embedder):
+    texts = [f"Sentence number {i} talks about item {i * 7}." for i in range(10)] + ["short", "a bit longer text"]
+    first = embedder.embed(texts, batch_size=3)
+    second = embedder.embed(list(reversed(texts)), batch_size=64)[::-1]
+    assert np.allclose(first, second, atol=1e-5)
+    assert np.array_equal(first, embedder.embed(texts, batch_size=3))
+
+
+def test_long_text_is_truncated_not_failing(embedder):
+    vector = embedder.embed(["word " * 2000])
+    assert vector.shape == (1, 384)
+
+
+def test_empty_input(embedder):
+    assert embedder.embed([]).shape == (0, 384)
+
+
+def test_load_is_cached():
+    assert Embedder.load() is Embedder.load()
+
+
+def test_missing_package_names_the_pip_package():
+    with pytest.raises(SynopsisError, match="pip install no-such-pkg"):
+        embed.find_package_file("no_such_pkg_synopsis", "no-such-pkg", "model.onnx")

@@ -1,0 +1,104 @@
+"""Entities: NER clean-up and titles attached to people; reference corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from synopsis.extract.entities import find_entities
+
+# (sentence, person, expected title)
+TITLES = [
+    ("Harbour aide Tomas Verlin told reporters the plan was ready.", "Tomas Verlin", "Harbour aide"),
+    ("Kremlin aide Ivan Petrenko spoke first.", "Ivan Petrenko", "Kremlin aide"),
+    (
+        "National Security and Defense Council Secretary Olena Marchuk led the team.",
+        "Olena Marchuk",
+        "National Security and Defense Council Secretary",
+    ),
+    ("The team was led by former Defense Minister Olena Marchuk yesterday.", "Olena Marchuk", "former Defense Minister"),
+    ("Turkish Foreign Minister Selim Aydin welcomed the guests.", "Selim Aydin", "Turkish Foreign Minister"),
+    ("Russian Presidential Spokesman Pavel Sorokin declined to comment.", "Pavel Sorokin", "Russian Presidential Spokesman"),
+    ("The plan was praised by U.S. President Donald Trump on Monday.", "Donald Trump", "U.S. President"),
+    ("President Vladimir Putin did not attend the meeting.", "Vladimir Putin", "President"),
+    ("Prime Minister Keir Starmer arrived late.", "Keir Starmer", "Prime Minister"),
+    ("Ivan Petrenko, adviser to President Vladimir Putin, led the talks.", "Ivan Petrenko", "adviser to President Vladimir Putin"),
+    ("They also met Emre Kaya, senior advisor to the Turkish leader, on Friday.", "Emre Kaya", "senior advisor to the Turkish leader"),
+    ("Andrey Yermak, head of Vladimir Zelensky's office, said the talks went well.", "Andrey Yermak", "head of Vladimir Zelensky's office"),
+    ("The team is led by Ivan Petrenko, a political scientist and former culture minister.", "Ivan Petrenko", "political scientist and former culture minister"),
+    ("Russia's lead negotiator, Ivan Petrenko, confirmed the deal.", "Ivan Petrenko", "Russia's lead negotiator"),
+    ("The group met John Smith, who is the mayor of Kyiv, on Sunday.", "John Smith", "mayor of Kyiv"),
+    ("Secretary of State Marco Rubio arrived on Friday.", "Marco Rubio", "Secretary of State"),
+]
+
+
+@pytest.mark.parametrize("sentence,person,title", TITLES)
+def test_titles(nlp, sentence, person, title):
+    doc = nlp(sentence)
+    people = {e.text: e for e in find_entities(doc) if e.label == "PERSON"}
+    assert person in people, list(people)
+    e = people[person]
+    assert e.title == title
+    assert sentence[e.title_start:e.title_end] == title
+    assert sentence[e.start:e.end] == person
+
+
+def test_title_inside_an_apposition_does_not_swallow_the_head(nlp):
+    sentence = "Ivan Petrenko, adviser to Russian President Vladimir Putin, spoke."
+    people = {e.text: e for e in find_entities(nlp(sentence)) if e.label == "PERSON"}
+    assert people["Vladimir Putin"].title == "Russian President"
+
+
+def test_no_title_without_office_word(nlp):
+    people = [e for e in find_entities(nlp("Moscow and Kyiv said Anna Berg was right.")) if e.label == "PERSON"]
+    assert people and all(e.title is None for e in people)
+
+
+@pytest.mark.parametrize(
+    "sentence,text,label",
+    [
+        ("The talks were hosted by the United Nations in Geneva.", "United Nations", "ORG"),
+        ("Vladimir Zelensky's office issued a statement.", "Vladimir Zelensky", "PERSON"),
+        ("Russian Presidential Spokesman Pavel Sorokin declined to comment.", "Pavel Sorokin", "PERSON"),
+    ],
+)
+def test_span_fixes(nlp, sentence, text, label):
+    ents = find_entities(nlp(sentence))
+    assert any(e.text == text and e.label == label for e in ents), [(e.text, e.label) for e in ents]
+
+
+def test_dates_and_numbers_are_left_to_other_extractors(nlp):
+    ents = find_entities(nlp("On July 23, 2025, 40 delegates from Turkey met for 3 hours."))
+    assert {e.label for e in ents} <= {"GPE", "NORP", "ORG", "PERSON", "LOC"}
+    assert any(e.text == "Turkey" for e in ents)
+
+
+def test_office_word_alone_is_not_an_entity(nlp):
+    ents = find_entities(nlp("Ukraine's top delegate, former Defense Minister Olena Marchuk, proposed a summit."))
+    assert not any(e.text == "Defense" for e in ents)
+
+
+@pytest.fixture(scope="module")
+def corpus_entities(nlp, reference_corpus):
+    out = {}
+    for path in sorted(reference_corpus.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        out[path.name[:3]] = (text, find_entities(nlp(text)))
+    return out
+
+
+def test_corpus_offsets(corpus_entities):
+    for text, ents in corpus_entities.values():
+        assert ents
+        for e in ents:
+            assert text[e.start:e.end] == e.text
+            assert not e.text.endswith(("'s", "’s")) and not e.text.lower().startswith("the ")
+            if e.title is not None:
+                assert text[e.title_start:e.title_end] == e.title
+
+
+def test_corpus_titles_of_delegation_heads(corpus_entities):
+    titles = {(e.text.split()[-1], e.title) for _, ents in corpus_entities.values() for e in ents if e.title}
+    assert ("Umerov", "National Security and Defense Council Secretary") in titles
+    assert ("Medinsky", "Presidential Aide") in titles or ("Medinsky", "Kremlin aide") in titles
+    assert ("Umerov", "former Defense Minister") in titles
+    assert ("Fidan", "Turkish Foreign Minister") in titles

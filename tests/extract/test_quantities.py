@@ -1,0 +1,167 @@
+"""Quantities: numbers with unit, counted noun, qualifier and interval; skips; helpers; reference corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from synopsis.extract.quantities import find_quantities, normalize_unit, quantity_interval
+from synopsis.records import Quantity
+
+# (sentence, text, value, low, high, unit, counted, qualifier)
+CASES = [
+    ("Officials freed about 1,200 prisoners on Monday.", "about 1,200", 1200, 1080, 1320, None, "prisoners", "about"),
+    ("More than 1,000 people attended the rally.", "More than 1,000", 1000, 1000, None, None, "people", "more than"),
+    ("The deal covers at least 1,200 people in total.", "at least 1,200", 1200, 1200, None, None, "people", "at least"),
+    ("They handed over the remains of 6,000 soldiers.", "6,000", 6000, 6000, 6000, None, "soldiers", None),
+    ("Over 6,000 volunteers signed up for the program.", "Over 6,000", 6000, 6000, None, None, "volunteers", "more than"),
+    ("The hearing lasted 40 minutes on Friday.", "40 minutes", 40, 40, 40, "minute", None, None),
+    ("The council asked for pauses of 24 to 48 hours.", "24 to 48 hours", None, 24, 48, "hour", None, "range"),
+    ("The vote took three and a half hours to count.", "three and a half hours", 3.5, 3.5, 3.5, "hour", None, None),
+    ("Twelve inspectors visited the plant last week.", "Twelve", 12, 12, 12, None, "inspectors", None),
+    ("The army sent three thousand troops to the border.", "three thousand", 3000, 3000, 3000, None, "troops", None),
+    ("Police found a dozen cars at the scene.", "a dozen", 12, 12, 12, None, "cars", None),
+    ("Hundreds of residents gathered near the harbour.", "Hundreds", None, 200, 999, None, "residents", "vague"),
+    ("Thousands of workers joined the strike.", "Thousands", None, 2000, 9999, None, "workers", "vague"),
+    ("The sides agreed a 500-for-500 detainee swap.", "500-for-500", 500, 500, 500, None, "detainees", "exchange"),
+    ("The board grew from 12 to 14 members this year.", "12", 12, 12, 12, None, "members", "changed from"),
+    ("The city pledged $2 billion for new schools.", "$2 billion", 2e9, 2e9, 2e9, "USD", None, None),
+    ("Turnout reached 50 percent in the north.", "50 percent", 50, 50, 50, "percent", None, None),
+    ("Only 50% of the ballots were counted.", "50%", 50, 50, 50, "percent", None, None),
+    ("The storm left 1 million homes without power.", "1 million", 1e6, 1e6, 1e6, None, "homes", None),
+    ("The air force shot down 472 drones overnight.", "472", 472, 472, 472, None, "drones", None),
+    ("Each side released 250 prisoners of war from its camps.", "250", 250, 250, 250, None, "prisoners of war", None),
+    ("The agency returned 339 Ukrainian children home.", "339", 339, 339, 339, None, "children", None),
+    ("The queue moved in less than an hour.", "less than an hour", 1, 0, 1, "hour", None, "less than"),
+    ("The repairs took nearly 30 days in total.", "nearly 30 days", 30, 27, 30, "day", None, "nearly"),
+    ("The team may hire up to 40 engineers.", "up to 40", 40, 0, 40, None, "engineers", "up to"),
+    ("The bridge is 12 km long and cost 3 million euros.", "12 km", 12, 12, 12, "km", None, None),
+    ("The bridge is 12 km long and cost 3 million euros.", "3 million euros", 3e6, 3e6, 3e6, "EUR", None, None),
+    ("Investors lost $4m in the fraud.", "$4m", 4e6, 4e6, 4e6, "USD", None, None),
+    ("Casualties have exceeded 10,000 since spring.", "10,000", 10000, 10000, None, None, "Casualties", "more than"),
+    ("Fewer than 300 ships used the canal.", "Fewer than 300", 300, 0, 300, None, "ships", "less than"),
+    ("The ceasefire gave families a 30-day window.", "30-day", 30, 30, 30, "day", None, None),
+    ("The team met for about half an hour.", "about half an hour", 0.5, 0.45, 0.55, "hour", None, "about"),
+]
+
+
+@pytest.mark.parametrize("sentence,text,value,low,high,unit,counted,qualifier", CASES)
+def test_quantity_forms(nlp, sentence, text, value, low, high, unit, counted, qualifier):
+    found = {q.text: q for q in find_quantities(nlp(sentence))}
+    assert text in found, list(found)
+    q = found[text]
+    assert q.value == (None if value is None else pytest.approx(value))
+    assert q.low == (None if low is None else pytest.approx(low))
+    assert q.high == (None if high is None else pytest.approx(high))
+    assert (q.unit, q.counted, q.qualifier) == (unit, counted, qualifier)
+
+
+def test_change_gives_old_and_new_value(nlp):
+    qs = find_quantities(nlp("The party cut its staff from 40 to 25 people."))
+    assert [(q.value, q.qualifier, q.counted) for q in qs] == [
+        (40, "changed from", "people"),
+        (25, "changed to", "people"),
+    ]
+
+
+def test_between_range(nlp):
+    (q,) = find_quantities(nlp("The blast damaged between 30 and 40 houses."))
+    assert (q.low, q.high, q.qualifier, q.counted) == (30, 40, "range", "houses")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The summit opened on July 23, 2025 in the capital.",
+        "The talks began at 8:37 p.m. local time.",
+        "The third round ended without a deal.",
+        "The war started in 2022 and has not ended.",
+        "Call the hotline on +1 202-555-0143 for help.",
+        "Article 5 of the treaty was discussed.",
+        "They held a one-on-one meeting after lunch.",
+        "One of them refused to answer the question.",
+        "The two sides left the room without comment.",
+        "Shipments resumed on 9, 10 and 12 June under the deal.",
+        "He met the Bucharest Nine leaders on Tuesday.",
+    ],
+)
+def test_skips_dates_times_ordinals_and_identifiers(nlp, sentence):
+    assert find_quantities(nlp(sentence)) == []
+
+
+def test_offsets_match_text(nlp):
+    text = (
+        "About 40 people died.\n\nThe strike lasted 24 to 48 hours, cost $2 billion and hit 50% of the\u00a0grid; "
+        "at\u00a0least 1,200 workers and hundreds of families left within three and a half hours."
+    )
+    doc = nlp(text)
+    qs = find_quantities(doc)
+    assert len(qs) >= 7
+    for q in qs:
+        assert text[q.start:q.end] == q.text
+        assert q.low is None or q.high is None or q.low <= q.high
+
+
+def test_no_break_spaces_do_not_hide_qualifiers(nlp):
+    (q,) = find_quantities(nlp("The exchange involves at\u00a0least 1,200 people."))
+    assert (q.qualifier, q.low, q.high, q.counted) == ("at least", 1200, None, "people")
+
+
+@pytest.mark.parametrize(
+    "unit,base,factor",
+    [("minute", "second", 60.0), ("hour", "second", 3600.0), ("day", "second", 86400.0), ("km", "m", 1000.0),
+     ("percent", "percent", 1.0), ("USD", "USD", 1.0), (None, None, 1.0)],
+)
+def test_normalize_unit(unit, base, factor):
+    assert normalize_unit(unit) == (base, factor)
+
+
+def test_interval_in_base_units_makes_durations_comparable():
+    about_40_min = Quantity("about 40 minutes", 0, 16, 40, 36, 44, "minute", None, "about")
+    under_an_hour = Quantity("less than an hour", 0, 17, 1, 0, 1, "hour", None, "less than")
+    low, high = quantity_interval(about_40_min)
+    low2, high2 = quantity_interval(under_an_hour)
+    assert (low, high) == (2160, 2640)
+    assert (low2, high2) == (0, 3600)
+    assert low2 <= low and high <= high2
+    assert quantity_interval(Quantity("over 5", 0, 6, 5, 5, None, None, "x", "more than")) == (5, None)
+
+
+# ---------------------------------------------------------------------------
+# Reference corpus, read in place
+# ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus_quantities(nlp, reference_corpus):
+    """Each reference article's text and quantities, parsed once for this module."""
+    out = {}
+    for path in sorted(reference_corpus.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        out[path.name[:3]] = (text, find_quantities(nlp(text)))
+    return out
+
+
+def test_corpus_independent_outlet_at_least_1200_people(corpus_quantities):
+    _, qs = corpus_quantities["000"]
+    assert any(q.value == 1200 and q.qualifier == "at least" and q.counted == "people" and q.high is None for q in qs)
+
+
+def test_corpus_state_agency_about_40_minutes(corpus_quantities):
+    _, qs = corpus_quantities["003"]
+    hits = [q for q in qs if q.value == 40 and q.unit == "minute" and q.qualifier == "about"]
+    assert hits and quantity_interval(hits[0]) == (2160, 2640)
+
+
+def test_corpus_list_of_children_339_and_329(corpus_quantities):
+    counts = {(key, q.value) for key, (_, qs) in corpus_quantities.items() for q in qs if q.counted == "children"}
+    assert ("000", 339) in counts
+    assert ("002", 329) in counts
+
+
+def test_corpus_offsets_and_no_dates(corpus_quantities):
+    assert len(corpus_quantities) == 5
+    for text, qs in corpus_quantities.values():
+        assert qs
+        for q in qs:
+            assert text[q.start:q.end] == q.text
+            assert q.value not in (2022, 2025), q  # years are dates, not amounts

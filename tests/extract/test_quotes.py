@@ -1,0 +1,242 @@
+"""Attribution finding: patterns, speaker resolution, offsets, and the reference corpus."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from synopsis.extract.nlp import load_nlp
+from synopsis.extract.quotes import find_quotation_marks, find_quotes
+from synopsis.records import Entity, Quote
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "istanbul-2025"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+def _only(quotes: list[Quote]) -> Quote:
+    assert len(quotes) == 1, [(q.speaker, q.cue, q.content) for q in quotes]
+    return quotes[0]
+
+
+# (sentence, speaker, cue, content, kind)
+PATTERNS = [
+    # quote, then cue
+    ("“We will not give up,” Anna Berg said.", "Anna Berg", "said", "We will not give up", "direct"),
+    ('"The plan is dead," said Anna Berg.', "Anna Berg", "said", "The plan is dead", "direct"),
+    ("“Prices will rise next year,” the minister warned.", "the minister", "warned", "Prices will rise next year", "direct"),
+    # cue, then quote
+    ("Anna Berg said: “We will not give up on this plan.”", "Anna Berg", "said", "We will not give up on this plan.", "direct"),
+    ('The mayor told reporters, "The bridge stays shut until May."', "The mayor", "told", "The bridge stays shut until May.", "direct"),
+    # a quotation over two sentences
+    (
+        "“The talks were hard. Nobody left the room happy,” the envoy said.",
+        "the envoy", "said", "The talks were hard. Nobody left the room happy", "direct",
+    ),
+    # split quotation: one attribution covering both parts
+    (
+        "“We tried,” he said, “but the other side would not move.”",
+        "he", "said", "We tried,” he said, “but the other side would not move.", "direct",
+    ),
+    # reported speech
+    ("The mayor said that the bridge would reopen in May.", "The mayor", "said", "the bridge would reopen in May", "indirect"),
+    ("Tom Reed told reporters the budget was balanced.", "Tom Reed", "told", "the budget was balanced", "indirect"),
+    ("The governor told journalists that the road would close.", "The governor", "told", "the road would close", "indirect"),
+    ("The minister warned that prices would rise.", "The minister", "warned", "prices would rise", "indirect"),
+    ("The senator stated that the vote was fair.", "The senator", "stated", "the vote was fair", "indirect"),
+    ("The company claimed that its profits had doubled.", "The company", "claimed", "its profits had doubled", "indirect"),
+    ("The judge noted that the law was unclear.", "The judge", "noted", "the law was unclear", "indirect"),
+    ("The army announced that the drill had ended.", "The army", "announced", "the drill had ended", "indirect"),
+    ("The coach added that the team was tired.", "The coach", "added", "the team was tired", "indirect"),
+    ("The ministry confirmed that two ships had docked.", "The ministry", "confirmed", "two ships had docked", "indirect"),
+    ("The lawyer insisted that her client was innocent.", "The lawyer", "insisted", "her client was innocent", "indirect"),
+    ("The firm denied that it had paid any bribes.", "The firm", "denied", "it had paid any bribes", "indirect"),
+    ("The professor argued that the policy had failed.", "The professor", "argued", "the policy had failed", "indirect"),
+    ("The doctor explained that the virus spreads quickly.", "The doctor", "explained", "the virus spreads quickly", "indirect"),
+    ("The chief stressed that nobody was hurt.", "The chief", "stressed", "nobody was hurt", "indirect"),
+    ("The report emphasized that water levels were falling.", "The report", "emphasized", "water levels were falling", "indirect"),
+    ("The mayor's spokesman said the plan was dead.", "The mayor's spokesman", "said", "the plan was dead", "indirect"),
+    ("A source told TASS that the talks had stalled.", "A source", "told", "the talks had stalled", "indirect"),
+    ("The ministry said in a statement that the strike hit a depot.", "The ministry", "said", "the strike hit a depot", "indirect"),
+    ("The governor said on Telegram that the fire was out.", "The governor", "said", "the fire was out", "indirect"),
+    # according to / as quoted by
+    ("According to Anna Berg, the bridge will reopen in May.", "Anna Berg", "According to", "the bridge will reopen in May", "indirect"),
+    ("The bridge will reopen in May, according to the city council.", "the city council", "according to", "The bridge will reopen in May", "indirect"),
+    ("The talks went well, as quoted by Reuters.", "Reuters", "as quoted", "The talks went well", "indirect"),
+    # hearsay without a source
+    ("It was reported that the talks had stalled.", None, "reported", "the talks had stalled", "indirect"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content", "kind"), PATTERNS)
+def test_finds_attribution_pattern(nlp, text, speaker, cue, content, kind):
+    quote = _only(find_quotes(nlp(text)))
+    assert (quote.speaker, quote.cue, quote.content, quote.kind) == (speaker, cue, content, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bridge was closed for repairs in May.",
+        "That said, the bridge will reopen soon.",
+        "He called the plan a “disaster” and left.",  # a scare quote with no speech cue
+        "The council denied the permit on Monday.",  # speech verb without a reported clause
+    ],
+)
+def test_finds_no_attribution(nlp, text):
+    assert find_quotes(nlp(text)) == []
+
+
+def test_transcript_label_is_a_speaker(nlp):
+    text = "The interview went on.\nPENCE: Well, the debate tomorrow night will be about the economy."
+    quote = _only(find_quotes(nlp(text)))
+    assert (quote.speaker, quote.cue) == ("PENCE", ":")
+    assert quote.content.startswith("Well, the debate")
+
+
+def test_coordinated_speakers_give_one_attribution_each(nlp):
+    text = "Both Anna Berg and Tom Reed stated that the bridge would reopen."
+    quotes = find_quotes(nlp(text))
+    assert sorted(q.speaker for q in quotes) == ["Anna Berg", "Tom Reed"]
+    assert {q.content for q in quotes} == {"the bridge would reopen"}
+
+
+def test_partial_quote_inside_reported_speech_is_indirect(nlp):
+    text = "The mayor said that the city had proposed “short pauses” in the work."
+    quote = _only(find_quotes(nlp(text)))
+    assert quote.kind == "indirect"
+    assert quote.content == "the city had proposed “short pauses” in the work"
+
+
+def test_title_is_not_part_of_the_speaker(nlp):
+    quote = _only(find_quotes(nlp("Former President Bill Clinton said that the law was broken.")))
+    assert quote.speaker == "Bill Clinton"
+
+
+# --- speaker resolution ------------------------------------------------------
+
+
+def _resolved(nlp, text: str) -> list[tuple[str | None, str | None]]:
+    return [(q.speaker, q.speaker_entity) for q in find_quotes(nlp(text))]
+
+
+def test_surname_resolves_to_earlier_full_name(nlp):
+    text = "Anna Berg arrived in the capital on Monday. Berg said that the talks had been useful."
+    assert _resolved(nlp, text) == [("Berg", "Anna Berg")]
+
+
+def test_pronoun_resolves_to_previous_speaker(nlp):
+    text = (
+        "Tom Reed said that the budget was balanced. "
+        "“We did not cut a single school,” he said."
+    )
+    assert _resolved(nlp, text) == [("Tom Reed", "Tom Reed"), ("he", "Tom Reed")]
+
+
+def test_pronoun_follows_the_most_recent_person(nlp):
+    text = (
+        "Tom Reed said that the budget was balanced. Anna Berg disagreed with the figures. "
+        "She said that the deficit had grown."
+    )
+    assert _resolved(nlp, text)[-1] == ("She", "Anna Berg")
+
+
+def test_role_noun_resolves_by_written_title(nlp):
+    text = (
+        "Kremlin aide Vladimir Medinsky led the delegation. Tom Reed spoke for the other side. "
+        "Later the Kremlin aide told journalists that no deal was near."
+    )
+    assert _resolved(nlp, text)[-1] == ("the Kremlin aide", "Vladimir Medinsky")
+
+
+def test_role_noun_without_title_takes_most_recent_person(nlp):
+    text = "Anna Berg opened the session. The minister said that the budget would pass."
+    assert _resolved(nlp, text) == [("The minister", "Anna Berg")]
+
+
+def test_given_entities_are_used_for_resolution(nlp):
+    text = "Pavel Orlov arrived on Monday. Orlov said the talks were useful."
+    entities = [Entity("Pavel Orlov", "PERSON", 0, 11), Entity("Orlov", "PERSON", 31, 36)]
+    assert _resolved(nlp, text) == [("Orlov", "Pavel Orlov")]
+    assert find_quotes(nlp(text), entities)[0].speaker_entity == "Pavel Orlov"
+
+
+def test_uncued_quote_continues_previous_speaker(nlp):
+    text = "“The talks were useful,” Anna Berg said. “We will meet again in the spring and finish the work.”"
+    quotes = find_quotes(nlp(text))
+    assert [q.speaker_entity for q in quotes] == ["Anna Berg", "Anna Berg"]
+    assert quotes[1].speaker is None and quotes[1].cue is None
+
+
+def test_anonymous_source_stays_unresolved(nlp):
+    assert _resolved(nlp, "Anna Berg left. A source told TASS that the talks had stalled.") == [("A source", None)]
+
+
+# --- quotation marks and offsets ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“A” and “B”", ["“A”", "“B”"]),
+        ('He said "yes" twice.', ['"yes"']),
+        ("“Outer “inner” words” end", ["“Outer “inner” words”"]),
+        ('"Outer “inner” words" end', ['"Outer “inner” words"']),
+        ("“First paragraph.\n\n“Second paragraph,” she said.", ["“First paragraph.\n\n“Second paragraph,”"]),
+        ("“Never closed\n\nNext paragraph.", ["“Never closed"]),
+    ],
+)
+def test_pairs_quotation_marks(text, expected):
+    assert [text[m.start:m.end] for m in find_quotation_marks(text)] == expected
+
+
+OFFSET_TEXTS = [text for text, *_ in PATTERNS] + [
+    "“A long day,” said Anna Berg. “We will be back.”\n\nAccording to the ministry, the port stays open.",
+]
+
+
+@pytest.mark.parametrize("text", OFFSET_TEXTS)
+def test_offsets_point_into_the_text(nlp, text):
+    doc = nlp(text)
+    for q in find_quotes(doc):
+        assert text[q.content_start:q.content_end] == q.content
+        if q.speaker is not None:
+            assert text[q.speaker_start:q.speaker_end] == q.speaker
+            assert q.start <= q.speaker_start and q.speaker_end <= q.end
+        if q.cue is not None:
+            assert text[q.cue_start:q.cue_end] == q.cue
+            assert q.start <= q.cue_start and q.cue_end <= q.end
+        assert q.start <= q.content_start and q.content_end <= q.end
+
+
+# --- the reference corpus ------------------------------------------------------
+
+
+def _clean(raw: str) -> str:
+    if importlib.util.find_spec("synopsis.ingest.clean") is not None:
+        from synopsis.ingest.clean import clean_text
+
+        cleaned = clean_text(raw)
+        return cleaned[0] if isinstance(cleaned, tuple) else cleaned  # (text, removed)
+    return raw
+
+
+def test_reference_article_resolves_both_delegation_heads(nlp):
+    path = next(CORPUS.glob("000_*.txt"))
+    text = _clean(path.read_text(encoding="utf-8"))
+    doc = nlp(text)
+    quotes = find_quotes(doc)
+    resolved = {q.speaker_entity for q in quotes}
+    assert "Vladimir Medinsky" in resolved
+    assert "Rustem Umerov" in resolved
+    # surnames and pronouns are resolved, not just the full-name mentions
+    assert any(q.speaker in ("he", "He") and q.speaker_entity == "Vladimir Medinsky" for q in quotes)
+    assert any(q.speaker == "Umerov" and q.speaker_entity == "Rustem Umerov" for q in quotes)
+    assert any(q.kind == "direct" for q in quotes) and any(q.kind == "indirect" for q in quotes)
+    for q in quotes:
+        assert text[q.content_start:q.content_end] == q.content

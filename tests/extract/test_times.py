@@ -1,0 +1,215 @@
+"""Time expressions: detection, TIMEX3 normalisation, extents and offsets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from synopsis.extract.times import find_times
+from synopsis.records import TimeRef
+
+ANCHOR = dt.date(2025, 7, 23)  # a Wednesday
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "istanbul-2025"
+
+
+def only(text: str, anchor: dt.date | dt.datetime | None = ANCHOR) -> TimeRef:
+    """The single expression found in ``text``."""
+    found = find_times(text, anchor)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# (sentence, expected extent, type, value, precision, modifier)
+CASES = [
+    # absolute dates, all common orders
+    ("The talks were held on July 23, 2025.", "July 23, 2025", "DATE", "2025-07-23", "day", None),
+    ("The talks were held on 23 July 2025.", "23 July 2025", "DATE", "2025-07-23", "day", None),
+    ("Filed 2025-07-23 by the desk.", "2025-07-23", "DATE", "2025-07-23", "day", None),
+    ("They met on July 23 in the city.", "July 23", "DATE", "2025-07-23", "day", None),
+    ("The first meeting was in May 2025.", "May 2025", "DATE", "2025-05", "month", None),
+    ("The war began before 2025 ended.", "2025", "DATE", "2025", "year", None),
+    ("Prices rose sharply in the 1990s.", "the 1990s", "DATE", "199", "decade", None),
+    ("It was signed on the 4th of March 2024.", "the 4th of March 2024", "DATE", "2024-03-04", "day", None),
+    ("The order was dated 12/25/2024.", "12/25/2024", "DATE", "2024-12-25", "day", None),
+    ("Aid arrived in Sept. 2024.", "Sept. 2024", "DATE", "2024-09", "month", None),
+    # weekdays and deictic words
+    ("The delegations met on Wednesday.", "Wednesday", "DATE", "2025-07-23", "day", None),
+    ("The delegations met on Monday.", "Monday", "DATE", "2025-07-21", "day", None),
+    ("The delegations will meet again on Friday.", "Friday", "DATE", "2025-07-25", "day", None),
+    ("He spoke last Friday.", "last Friday", "DATE", "2025-07-18", "day", None),
+    ("The minister spoke today.", "today", "DATE", "2025-07-23", "day", None),
+    ("The minister spoke yesterday.", "yesterday", "DATE", "2025-07-22", "day", None),
+    ("The minister speaks tomorrow.", "tomorrow", "DATE", "2025-07-24", "day", None),
+    ("The minister speaks tonight.", "tonight", "TIME", "2025-07-23TNI", "part-of-day", None),
+    ("Shelling resumed on Tuesday night.", "Tuesday night", "TIME", "2025-07-22TNI", "part-of-day", None),
+    # relative periods
+    ("Prisoners were exchanged last week.", "last week", "DATE", "2025-W29", "week", None),
+    ("Prisoners were exchanged last month.", "last month", "DATE", "2025-06", "month", None),
+    ("Prisoners were exchanged last year.", "last year", "DATE", "2024", "year", None),
+    ("More talks are planned next week.", "next week", "DATE", "2025-W31", "week", None),
+    ("Output fell this year.", "this year", "DATE", "2025", "year", None),
+    ("A deal was reached earlier this month.", "earlier this month", "DATE", "2025-07", "month", None),
+    ("The convoy left two days ago.", "two days ago", "DATE", "2025-07-21", "day", None),
+    ("The court will rule in three weeks.", "three weeks", "DATE", "2025-W33", "week", None),
+    ("The plant closed a year ago.", "a year ago", "DATE", "2024", "year", None),
+    # parts of months and years, halves, seasons, quarters
+    ("A summit could be held by the end of August.", "the end of August", "DATE", "2025-08", "part-of-month", "END"),
+    ("The truce is due in mid-August.", "mid-August", "DATE", "2025-08", "part-of-month", "MID"),
+    ("The offensive began in early June.", "early June", "DATE", "2025-06", "part-of-month", "START"),
+    ("The bridge was hit in late 2024.", "late 2024", "DATE", "2024", "part-of-year", "END"),
+    ("Exports grew in the first half of 2025.", "the first half of 2025", "DATE", "2025-H1", "half", None),
+    ("Fighting paused in summer 2025.", "summer 2025", "DATE", "2025-SU", "season", None),
+    ("Fighting paused last winter.", "last winter", "DATE", "2024-WI", "season", None),
+    ("Profits fell in the second quarter of 2024.", "the second quarter of 2024", "DATE", "2024-Q2", "quarter", None),
+    ("Profits fell in Q1 2025.", "Q1 2025", "DATE", "2025-Q1", "quarter", None),
+    ("Talks are expected at the end of the year.", "the end of the year", "DATE", "2025", "part-of-year", "END"),
+    # clock times and zones
+    ("The session opened at 7:00 p.m. sharp.", "7:00 p.m.", "TIME", "2025-07-23T19:00", "minute", None),
+    ("Talks began at 18:00 local time on site.", "18:00 local time", "TIME", "2025-07-23T18:00", "minute", None),
+    ("The statement came at 4:50 PM PST in the capital.", "4:50 PM PST", "TIME", "2025-07-23T16:50-08:00", "minute", None),
+    ("The blast came at 0735 GMT near the port.", "0735 GMT", "TIME", "2025-07-23T07:35+00:00", "minute", None),
+    ("The vote ended at noon.", "noon", "TIME", "2025-07-23T12:00", "minute", None),
+    ("Sirens sounded at 3 a.m. Moscow time.", "3 a.m. Moscow time", "TIME", "2025-07-23T03:00+03:00", "minute", None),
+    # durations
+    ("The meeting lasted 40 minutes in all.", "40 minutes", "DURATION", "PT40M", "minute", None),
+    ("The meeting lasted less than an hour.", "less than an hour", "DURATION", "PT1H", "hour", "LESS_THAN"),
+    ("They talked for about three and a half hours.", "about three and a half hours", "DURATION", "PT3.5H", "hour", "APPROX"),
+    ("The siege lasted seven weeks.", "seven weeks", "DURATION", "P7W", "week", None),
+    ("He was held for more than three years.", "more than three years", "DURATION", "P3Y", "year", "MORE_THAN"),
+    ("The strike lasted 50 days.", "50 days", "DURATION", "P50D", "day", None),
+    ("His term runs four years.", "four years", "DURATION", "P4Y", "year", None),
+    ("They waited half an hour.", "half an hour", "DURATION", "PT30M", "hour", None),
+    ("Prices doubled over the past two months.", "the past two months", "DURATION", "P2M", "month", None),
+    ("It was a two-day visit.", "two-day", "DURATION", "P2D", "day", None),
+    ("He rested for several days.", "several days", "DURATION", "PXD", "day", None),
+    ("The talks took nearly twenty-five minutes.", "nearly twenty-five minutes", "DURATION", "PT25M", "minute", "LESS_THAN"),
+    # sets
+    ("Inspectors visit every week.", "every week", "SET", "P1W", "week", None),
+    ("The agency reports daily.", "daily", "SET", "P1D", None, None),
+    ("The report is published annually.", "annually", "SET", "P1Y", None, None),
+    ("Markets close every Monday.", "every Monday", "SET", "XXXX-WXX-1", "day", None),
+    ("The ferry sails twice a day.", "twice a day", "SET", "P1D", "day", None),
+    # fuzzy references
+    ("The border is now closed.", "now", "DATE", "PRESENT_REF", None, None),
+    ("The border was recently closed.", "recently", "DATE", "PAST_REF", None, None),
+    ("The border may reopen in the future.", "the future", "DATE", "FUTURE_REF", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "extent", "type_", "value", "precision", "modifier"), CASES)
+def test_normalises(text: str, extent: str, type_: str, value: str, precision: str | None, modifier: str | None) -> None:
+    ref = only(text)
+    assert (ref.text, ref.type, ref.value, ref.precision, ref.modifier) == (extent, type_, value, precision, modifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("They met on July 23.", "XXXX-07-23"),
+        ("They met on Wednesday.", "XXXX-WXX-3"),
+        ("They met last month.", "XXXX-XX"),
+        ("They met at the end of August.", "XXXX-08"),
+        ("It lasted 40 minutes.", "PT40M"),
+        ("They met on 23 July 2025.", "2025-07-23"),
+    ],
+)
+def test_underspecified_without_anchor(text: str, value: str) -> None:
+    assert only(text, None).value == value
+
+
+def test_parenthetical_gmt_gives_the_local_zone() -> None:
+    found = find_times("The talks began at 8:37 p.m. (5:37 p.m. GMT) and ended soon.", ANCHOR)
+    assert [(t.text, t.value) for t in found] == [
+        ("8:37 p.m.", "2025-07-23T20:37+03:00"),
+        ("5:37 p.m. GMT", "2025-07-23T17:37+00:00"),
+    ]
+
+
+def test_range_gives_two_bounded_durations() -> None:
+    found = find_times("Results are expected within 24 to 48 hours.", ANCHOR)
+    assert [(t.text, t.value, t.modifier) for t in found] == [
+        ("24", "PT24H", "EQUAL_OR_MORE"),
+        ("48 hours", "PT48H", "EQUAL_OR_LESS"),
+    ]
+
+
+def test_day_range_gives_two_dates() -> None:
+    found = find_times("The forum ran on 14-16 May 2025.", ANCHOR)
+    assert [t.value for t in found] == ["2025-05-14", "2025-05-16"]
+
+
+def test_time_takes_the_date_of_its_sentence() -> None:
+    found = find_times("On 16 May 2025 the delegations met at 10:45 in the palace.", ANCHOR)
+    assert found[-1].value == "2025-05-16T10:45"
+
+
+def test_weekday_followed_by_date_uses_the_date() -> None:
+    ref = only("The paper said in an editorial on Monday, Oct. 26: the court erred.", dt.date(1998, 10, 25))
+    assert (ref.text, ref.value) == ("Monday, Oct. 26", "1998-10-26")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May I ask a question?",
+        "April Ryan asked the question.",
+        "A 47-year-old man was detained.",
+        "The march went on without incident.",
+        "Protesters gathered for the March of the Mothers.",
+    ],
+)
+def test_rejects_non_times(text: str) -> None:
+    assert find_times(text, ANCHOR) == []
+
+
+def test_datetime_anchor_with_zone_is_accepted() -> None:
+    anchor = dt.datetime(2025, 7, 23, 21, 0, tzinfo=dt.timezone(dt.timedelta(hours=3)))
+    assert only("The sides met yesterday.", anchor).value == "2025-07-22"
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = (
+        "ISTANBUL, July 23 – The third round began at 7 p.m. (4 p.m. GMT) on Wednesday and lasted\n"
+        "less than an hour, officials said. A summit could follow by the end of August; talks "
+        "held in mid-May 2025 lasted about two hours. Exchanges happen every week, and 1,200 "
+        "prisoners were freed over 24 to 48 hours last month."
+    )
+    found = find_times(text, ANCHOR)
+    assert len(found) >= 10
+    for ref in found:
+        assert text[ref.start : ref.end] == ref.text
+    starts = [ref.start for ref in found]
+    assert starts == sorted(starts)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+@pytest.fixture(scope="module")
+def corpus() -> dict[str, str]:
+    files = sorted(CORPUS.glob("*.txt"))
+    assert files, f"reference corpus missing at {CORPUS}"
+    return {f.name: f.read_text(encoding="utf-8") for f in files}
+
+
+def test_corpus_end_of_august(corpus: dict[str, str]) -> None:
+    refs = [t for text in corpus.values() for t in find_times(text, ANCHOR) if t.text.endswith("August")]
+    ends = [t for t in refs if "end of" in t.text]
+    assert ends
+    assert all((t.value, t.precision, t.modifier) == ("2025-08", "part-of-month", "END") for t in ends)
+
+
+def test_corpus_gmt_time_has_a_zone(corpus: dict[str, str]) -> None:
+    agency = [text for text in corpus.values() if "GMT" in text]
+    assert agency
+    times = [t for text in agency for t in find_times(text, ANCHOR) if t.type == "TIME"]
+    gmt = [t for t in times if "GMT" in t.text]
+    assert gmt and all(t.value.endswith("+00:00") for t in gmt)
+    # The local time given before it in parentheses gets the inferred offset too.
+    assert any(t.value.startswith("2025-07-23T20:37+03:00") for t in times)
+
+
+def test_corpus_offsets(corpus: dict[str, str]) -> None:
+    for text in corpus.values():
+        for ref in find_times(text, ANCHOR):
+            assert text[ref.start : ref.end] == ref.text

@@ -1,0 +1,103 @@
+"""build_article: validation, cleaning, ids, and the reference corpus end to end."""
+
+from __future__ import annotations
+
+import pytest
+
+from synopsis.ingest.article import build_article
+from synopsis.ingest.readers import read_inputs
+from synopsis.records import RawDocument, SynopsisError
+
+PARA = (
+    "Two ferries collided in thick fog near the pier on Monday, the harbour authority said, and nobody "
+    "was hurt in the crash according to the coastguard, which sent two boats."
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("   \n", "empty document"),
+        ("Skip to main content\nShare\nTags\n", "no text left after cleaning"),
+        (
+            "Zwei Fähren sind am Montag im dichten Nebel in der Nähe des Piers zusammengestoßen, teilte die "
+            "Hafenbehörde mit. Niemand wurde verletzt, sagte die Küstenwache.",
+            "language looks like German, only English is handled",
+        ),
+    ],
+)
+def test_bad_documents(content: str, reason: str) -> None:
+    with pytest.raises(SynopsisError) as err:
+        build_article(RawDocument(source="t.txt", content=content))
+    assert str(err.value) == reason
+
+
+def test_same_content_same_id_and_id_is_of_clean_text() -> None:
+    a = build_article(RawDocument(source="a.txt", content=f"Skip to main content\n{PARA}"))
+    b = build_article(RawDocument(source="b.txt", content=PARA))
+    assert a.id == b.id and len(a.id) == 16 and a.text == PARA
+    assert a.removed[0].reason == "navigation"
+
+
+def test_extracted_text_keeps_widgets_but_drops_title_and_metadata_lines() -> None:
+    raw = RawDocument(source="p.html", content=f"Ferries collide\nPublished: March 4, 2024\nShare\n{PARA}", title="Ferries collide", is_extracted=True)
+    article = build_article(raw)
+    assert article.text == f"Share\n\n{PARA}"
+    assert [r.reason for r in article.removed] == ["title", "metadata line"]
+
+
+@pytest.fixture(scope="module")
+def corpus(corpus_files):
+    articles = {}
+    for key, path in corpus_files.items():
+        [raw] = list(read_inputs([str(path)]))
+        articles[key] = build_article(raw)
+    return articles
+
+
+def test_corpus_every_article_has_an_outlet(corpus) -> None:
+    assert all(a.outlet is not None and a.outlet.name for a in corpus.values())
+    assert all(a.language == "en" for a in corpus.values())
+
+
+def test_corpus_000_is_meduza(corpus) -> None:
+    a = corpus["000"]
+    assert a.outlet.name == "Meduza" and a.outlet.kind == "independent"
+    assert "Donate" not in a.text and "Skip to main content" not in a.text
+    assert "lasted less than an hour" in a.text
+
+
+def test_corpus_001_is_an_aggregator(corpus) -> None:
+    a = corpus["001"]
+    assert a.outlet.kind == "aggregator" and a.outlet.name.startswith("unidentified aggregator (001_")
+    assert {"Reuters", "Al Jazeera"} <= set(a.cites) and len(a.cites) >= 5
+
+
+def test_corpus_002_is_a_turkish_encyclopedia_with_author(corpus) -> None:
+    a = corpus["002"]
+    assert a.outlet.kind == "encyclopedia" and a.outlet.country == "TR"
+    assert a.author == "Edanur Karakoç"
+    assert a.published.startswith("2025-05-13")
+
+
+def test_corpus_003_is_tass_with_dateline(corpus) -> None:
+    a = corpus["003"]
+    assert a.outlet.name == "TASS" and a.outlet.kind == "state media"
+    assert a.dateline.casefold() == "istanbul"
+    assert a.published == "2025-07-24" and a.published_precision == "day"
+    assert not a.text.startswith(("date", "ISTANBUL"))
+
+
+def test_corpus_004_is_a_blog_rewriting_cnn(corpus) -> None:
+    a = corpus["004"]
+    assert a.outlet.kind == "blog"
+    assert a.origin is not None and a.origin.name == "CNN"
+    assert a.published.startswith("2025-07-23T16:50") and a.published.endswith("-08:00")
+    assert "Source: CNN" not in a.text and "Explore More" not in a.text
+
+
+def test_corpus_removed_offsets_point_into_raw(corpus, corpus_files) -> None:
+    for key, article in corpus.items():
+        raw = corpus_files[key].read_text(encoding="utf-8")
+        for r in article.removed:
+            assert raw[r.start : r.end] == r.text, (key, r)

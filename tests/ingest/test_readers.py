@@ -1,0 +1,209 @@
+"""Readers: every format, folders, stdin, and one short error per bad item."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from synopsis.ingest.fetch import FetchOptions
+from synopsis.ingest.readers import read_inputs
+from synopsis.records import InputError, RawDocument
+
+TEXT = "The harbour authority said two ferries collided in fog near the pier on Monday. Nobody was hurt."
+HTML = """<!DOCTYPE html><html><head><title>Ferries collide in fog | Harbour Gazette</title>
+<meta name="author" content="Ana Ruiz"><meta property="og:site_name" content="Harbour Gazette">
+<meta property="article:published_time" content="2024-03-03T09:15:00+01:00"></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>Ferries collide in fog</h1>
+<p>The harbour authority said on Monday that two ferries had collided in thick fog near the pier, and that
+nobody had been hurt in the crash, according to the coastguard.</p>
+<p>Inspectors will examine the radar logs of both ferries this week, the authority added, and a report is
+expected before the end of the month.</p></article><footer>Copyright Harbour Gazette</footer></body></html>"""
+RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Gazette</title><link>https://gazette.example</link>
+<item><title>Ferries collide</title><link>https://gazette.example/a</link><pubDate>Mon, 04 Mar 2024 10:00:00 GMT</pubDate>
+<description>&lt;p&gt;Two ferries &lt;b&gt;collided&lt;/b&gt; in fog.&lt;/p&gt;&lt;p&gt;Nobody was hurt.&lt;/p&gt;</description></item>
+<item><title>No text here</title><link>https://gazette.example/b</link></item>
+<item><title>Pier reopens</title><description>The pier reopened on Tuesday after repairs.</description></item>
+</channel></rss>"""
+ATOM = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Port News</title>
+<entry><title>Fog season</title><link href="https://port.example/fog"/><updated>2024-03-05T08:00:00Z</updated>
+<author><name>Jonas Weber</name></author><content type="html">&lt;p&gt;Fog closed the port for six hours.&lt;/p&gt;</content></entry></feed>"""
+
+
+def read(*items: str, **kwargs) -> list[RawDocument | InputError]:
+    return list(read_inputs(items, **kwargs))
+
+
+def one_doc(*items: str, **kwargs) -> RawDocument:
+    results = read(*items, **kwargs)
+    assert len(results) == 1 and isinstance(results[0], RawDocument), results
+    return results[0]
+
+
+def one_error(*items: str, **kwargs) -> InputError:
+    results = read(*items, **kwargs)
+    assert len(results) == 1 and isinstance(results[0], InputError), results
+    return results[0]
+
+
+def write(tmp_path: Path, name: str, content: str | bytes) -> str:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return str(path)
+
+
+def test_plain_text(tmp_path: Path) -> None:
+    doc = one_doc(write(tmp_path, "a.txt", TEXT))
+    assert doc.content == TEXT and not doc.is_extracted and doc.source.endswith("a.txt")
+
+
+def test_markdown_markup_is_stripped(tmp_path: Path) -> None:
+    md = "# Ferries collide\n\nTwo ferries **collided** in [thick fog](https://x.example) near the pier.\n\n- Nobody was *hurt*.\n"
+    doc = one_doc(write(tmp_path, "a.md", md))
+    assert "Ferries collide" in doc.content
+    assert "Two ferries collided in thick fog near the pier." in doc.content
+    assert "Nobody was hurt." in doc.content
+    assert "**" not in doc.content and "](" not in doc.content and "#" not in doc.content
+
+
+def test_html_page_with_metadata(tmp_path: Path) -> None:
+    doc = one_doc(write(tmp_path, "a.html", HTML))
+    assert doc.is_extracted
+    assert "two ferries had collided" in doc.content
+    assert "Copyright" not in doc.content and "Home" not in doc.content
+    assert doc.title.startswith("Ferries collide in fog")
+    assert doc.author == "Ana Ruiz"
+    assert doc.outlet == "Harbour Gazette"
+    assert doc.published == "2024-03-03T09:15:00+01:00"
+
+
+def test_json_object_and_list(tmp_path: Path) -> None:
+    obj = {"text": TEXT, "title": "Ferries", "url": "https://gazette.example/a", "outlet": "Harbour Gazette", "published": "2024-03-04", "author": "Ana Ruiz"}
+    doc = one_doc(write(tmp_path, "a.json", json.dumps(obj)))
+    assert (doc.content, doc.title, doc.url, doc.outlet, doc.published, doc.author) == (TEXT, "Ferries", "https://gazette.example/a", "Harbour Gazette", "2024-03-04", "Ana Ruiz")
+    results = read(write(tmp_path, "b.json", json.dumps([obj, {"title": "no text"}, {"text": "Second article text here."}])))
+    assert [type(r).__name__ for r in results] == ["RawDocument", "InputError", "RawDocument"]
+    assert results[0].source.endswith("b.json#0") and results[2].source.endswith("b.json#2")
+    assert results[1].item.endswith("b.json#1") and "no 'text'" in results[1].reason
+
+
+def test_jsonl_with_a_bad_line(tmp_path: Path) -> None:
+    lines = [json.dumps({"text": TEXT}), "{not json", json.dumps({"text": "Another short article."}), ""]
+    results = read(write(tmp_path, "a.jsonl", "\n".join(lines)))
+    assert [type(r).__name__ for r in results] == ["RawDocument", "InputError", "RawDocument"]
+    assert results[1].item.endswith("a.jsonl#1")
+    assert "malformed json on line 2" in results[1].reason
+    assert results[2].source.endswith("a.jsonl#2")
+
+
+def test_rss_feed_entries(tmp_path: Path) -> None:
+    results = read(write(tmp_path, "feed.xml", RSS))
+    assert all(isinstance(r, RawDocument) for r in results)
+    assert [r.title for r in results] == ["Ferries collide", "Pier reopens"]
+    assert results[0].content == "Two ferries collided in fog.\n\nNobody was hurt."
+    assert results[0].published == "2024-03-04T10:00:00+00:00"
+    assert results[0].outlet == "Harbour Gazette" and results[0].url == "https://gazette.example/a"
+    assert results[0].source.endswith("feed.xml#0")
+
+
+def test_atom_feed_with_unknown_extension_is_sniffed(tmp_path: Path) -> None:
+    doc = one_doc(write(tmp_path, "export.data", ATOM))
+    assert doc.content == "Fog closed the port for six hours."
+    assert doc.author == "Jonas Weber" and doc.title == "Fog season"
+
+
+@pytest.mark.parametrize(
+    ("content", "check"),
+    [
+        (HTML, lambda d: d.is_extracted and "radar logs" in d.content),
+        (json.dumps({"text": TEXT}), lambda d: d.content == TEXT),
+        (TEXT, lambda d: d.content == TEXT and not d.is_extracted),
+    ],
+)
+def test_unknown_extension_is_sniffed(tmp_path: Path, content: str, check) -> None:
+    assert check(one_doc(write(tmp_path, "article.unknown", content)))
+
+
+def test_folder_is_recursive_and_skips_non_articles(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", TEXT)
+    write(tmp_path, "sub/b.md", "Ferries *collided* in fog near the pier.")
+    write(tmp_path, "sub/deeper/c.json", json.dumps({"text": TEXT}))
+    write(tmp_path, ".hidden.txt", TEXT)
+    write(tmp_path, ".git/d.txt", TEXT)
+    write(tmp_path, "photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+    write(tmp_path, "notes.docx", b"PK\x03\x04\x00\x00")
+    results = read(str(tmp_path))
+    assert all(isinstance(r, RawDocument) for r in results)
+    assert sorted(Path(r.source).name for r in results) == ["a.txt", "b.md", "c.json"]
+
+
+def test_stdin() -> None:
+    doc = one_doc("-", stdin=io.BytesIO(TEXT.encode()))
+    assert doc.source == "<stdin>" and doc.content == TEXT
+
+
+def test_utf8_bom_and_utf16_bom_are_read(tmp_path: Path) -> None:
+    assert one_doc(write(tmp_path, "a.txt", b"\xef\xbb\xbf" + TEXT.encode())).content == TEXT
+    assert one_doc(write(tmp_path, "b.txt", TEXT.encode("utf-16"))).content == TEXT
+
+
+def test_good_items_go_on_after_bad_ones(tmp_path: Path) -> None:
+    results = read(str(tmp_path / "missing.txt"), write(tmp_path, "a.txt", TEXT))
+    assert isinstance(results[0], InputError) and isinstance(results[1], RawDocument)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"  \n\n ", "empty file"),
+        ("nul.txt", b"abc\x00def\x00" * 10, "binary file"),
+        ("ctrl.txt", bytes(range(1, 9)) * 20, "binary file"),
+        ("latin.txt", "Caf\u00e9 in the harbour".encode("latin-1"), "cannot decode as utf-8: invalid byte 0xe9 at offset 3"),
+        ("bad.json", b'{"text": "a",\n "title": }', "malformed json at line 2, column 11"),
+        ("notext.json", b'{"title": "Only a title"}', "object has no 'text'"),
+        ("empty-text.json", b'{"text": "   "}', "object has no 'text'"),
+        ("list.json", b"[]", "json list is empty"),
+        ("broken.xml", b"<?xml version='1.0'?><rss><channel><item><title>x</title></ite", "malformed feed"),
+        ("empty.html", b"<html><body><div></div></body></html>", "no article text found in html"),
+        ("cut.html", b"<!DOCTYPE html><html><head><title>Ferries</title></head><body><nav><a href='/'>Home</a>", "html looks truncated"),
+    ],
+)
+def test_bad_files_give_one_short_error(tmp_path: Path, name: str, content: bytes, reason: str) -> None:
+    error = one_error(write(tmp_path, name, content))
+    assert error.reason.startswith(reason), error.reason
+    assert "\n" not in error.reason and error.reason == error.reason.lower() or "'" in error.reason
+
+
+def test_missing_path() -> None:
+    error = one_error("/nonexistent/dir/file.txt")
+    assert error.item == "/nonexistent/dir/file.txt" and error.reason == "no such file or folder"
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = write(tmp_path, "big.txt", "x" * 2000)
+    error = one_error(path, fetch=FetchOptions(max_bytes=1000))
+    assert error.reason == "too large: 2000 bytes (limit 1000)"
+
+
+def test_oversized_stdin() -> None:
+    error = one_error("-", stdin=io.BytesIO(b"y" * 50), fetch=FetchOptions(max_bytes=10))
+    assert error.reason.startswith("too large")
+
+
+def test_unsupported_scheme() -> None:
+    error = one_error("ftp://example.com/a.txt")
+    assert error.reason == "unsupported url scheme 'ftp'"
+
+
+def test_bad_file_inside_folder_is_reported_but_others_read(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", TEXT)
+    write(tmp_path, "b.txt", b"")
+    results = read(str(tmp_path))
+    assert [type(r).__name__ for r in results] == ["RawDocument", "InputError"]

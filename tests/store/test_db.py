@@ -1,0 +1,318 @@
+"""Tests for the SQLite store: migrations, idempotent ingest, lookup, search, crash safety."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from synopsis.records import SynopsisError
+from synopsis.store import migrations
+from synopsis.store.db import ArticleSummary, Store
+
+
+
+def test_open_applies_all_migrations_in_order(store):
+    rows = store.conn.execute("SELECT name FROM _migrations ORDER BY rowid").fetchall()
+    assert [r[0] for r in rows] == [m.__name__ for m in migrations.MIGRATIONS]
+
+
+def test_open_file_uses_wal_and_foreign_keys(tmp_path):
+    with Store.open(tmp_path / "sub" / "s.db") as db:
+        assert db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_reopen_applies_nothing_twice(tmp_path):
+    path = tmp_path / "s.db"
+    Store.open(path).close()
+    with Store.open(path) as db:
+        count = db.conn.execute("SELECT COUNT(*) FROM _migrations").fetchone()[0]
+    assert count == len(migrations.MIGRATIONS)
+
+
+def test_new_migration_runs_on_old_database(tmp_path, monkeypatch, sample_analyses):
+    path = tmp_path / "s.db"
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrations.apply_migrations(conn, migrations.MIGRATIONS[:1])
+    conn.close()
+    monkeypatch.undo()
+    with Store.open(path) as db:
+        names = [r[0] for r in db.conn.execute("SELECT name FROM _migrations ORDER BY rowid")]
+        assert names == ["m001_initial", "m002_article_search"]
+        db.add_analysis(sample_analyses[0])
+        assert [s.id for s in db.search_articles("aground")] == [sample_analyses[0].article.id]
+
+
+def test_failing_migration_rolls_back_and_is_not_recorded():
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+
+    def m001_ok(c):
+        c.execute("CREATE TABLE a (x)")
+
+    def m002_broken(c):
+        c.execute("CREATE TABLE b (x)")
+        c.execute("THIS IS NOT SQL")
+
+    with pytest.raises(sqlite3.OperationalError):
+        migrations.apply_migrations(conn, [m001_ok, m002_broken])
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "a" in tables and "b" not in tables
+    assert migrations.applied_migrations(conn) == {"m001_ok"}
+
+
+def test_database_from_newer_version_is_refused(tmp_path):
+    path = tmp_path / "s.db"
+    with Store.open(path) as db:
+        db.conn.execute("INSERT INTO _migrations VALUES ('m999_future', '2030-01-01')")
+    with pytest.raises(SynopsisError, match="newer synopsis"):
+        Store.open(path)
+
+
+def test_not_a_database_is_a_clean_error(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("this is a text file, not SQLite " * 50)
+    with pytest.raises(SynopsisError, match="cannot"):
+        Store.open(path)
+
+
+def test_add_and_get_round_trips_exactly(store, sample_analyses):
+    for analysis in sample_analyses:
+        assert store.add_analysis(analysis) is True
+    for analysis in sample_analyses:
+        assert store.get_analysis(analysis.article.id) == analysis
+
+
+def test_add_is_idempotent_and_changes_nothing(store, sample_analyses):
+    first = sample_analyses[0]
+    assert store.add_analysis(first)
+    before = store.conn.execute("SELECT added_at, analysis_json FROM articles").fetchall()
+    changed = dataclasses.replace(first, claims=())  # same id, different content: still a no-op
+    assert store.add_analysis(changed) is False
+    assert store.add_analysis(first) is False
+    assert store.conn.execute("SELECT added_at, analysis_json FROM articles").fetchall() == before
+    assert store.count_articles() == 1
+    assert store.conn.execute("SELECT COUNT(*) FROM claims").fetchone()[0] == len(first.claims)
+    assert store.conn.execute("SELECT COUNT(*) FROM articles_fts").fetchone()[0] == 1
+
+
+def test_add_analyses_counts_only_new(store, sample_analyses):
+    assert store.add_analyses(sample_analyses[:2]) == 2
+    assert store.add_analyses(sample_analyses) == 1
+
+
+def test_has_article_needs_exact_id(store, sample_analyses):
+    analysis = sample_analyses[0]
+    store.add_analysis(analysis)
+    assert store.has_article(analysis.article.id)
+    assert not store.has_article(analysis.article.id[:6])
+    assert not store.has_article("0" * 16)
+
+
+def test_child_rows_carry_offsets_into_text(store, sample_analyses):
+    analysis = sample_analyses[0]
+    store.add_analysis(analysis)
+    text = analysis.article.text
+    for table in ("sentences", "entities", "quantities", "times", "claims"):
+        rows = store.conn.execute(f'SELECT text, start, "end" FROM {table} WHERE article_id = ? ORDER BY idx', (analysis.article.id,)).fetchall()
+        assert len(rows) == len(getattr(analysis, table)) > 0, table
+        assert all(text[start:end] == item for item, start, end in rows), table
+    speaker, content, cs, ce = store.conn.execute(
+        "SELECT speaker, content, content_start, content_end FROM quotes"
+    ).fetchone()
+    assert (speaker, content, text[cs:ce]) == ("Brann", "We were lucky", "We were lucky")
+    assert store.conn.execute("SELECT reason FROM removed").fetchone()[0] == "share buttons"
+
+
+def test_get_by_unique_prefix(store, build_analysis):
+    a = build_analysis("First text about the bridge.", article_id="abc123")
+    b = build_analysis("Second text about the bridge.", article_id="abd456")
+    store.add_analyses([a, b])
+    assert store.get_analysis("abc").article.id == "abc123"
+    assert store.get_analysis("abd456") == b
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("zzz", "no article matches 'zzz'"),
+        ("ab", "'ab' is ambiguous: 3 articles"),
+        ("", "no article id given"),
+    ],
+)
+def test_get_errors_are_clean(store, query, message, build_analysis):
+    for i, aid in enumerate(["abc1", "abc2", "abd3", "xyz4"]):
+        store.add_analysis(build_analysis(f"Article number {i} text.", article_id=aid))
+    with pytest.raises(SynopsisError) as info:
+        store.get_analysis(query)
+    assert str(info.value) == message
+
+
+def test_list_articles_is_chronological_with_counts(store, sample_analyses):
+    store.add_analyses(sample_analyses)
+    listing = store.list_articles()
+    assert [s.id for s in listing] == [
+        sample_analyses[1].article.id,  # 2 March
+        sample_analyses[0].article.id,  # 3 March
+        sample_analyses[2].article.id,  # undated last
+    ]
+    first = sample_analyses[0]
+    assert listing[1] == ArticleSummary(
+        id=first.article.id,
+        source=first.article.source,
+        outlet="Test Wire",
+        published=first.article.published,
+        title=first.article.title,
+        entities=len(first.entities),
+        quantities=len(first.quantities),
+        times=len(first.times),
+        quotes=len(first.quotes),
+        claims=len(first.claims),
+    )
+    assert listing[1].quotes == 1 and listing[1].quantities == 1
+    assert listing[2].outlet is None
+
+
+def test_iter_analyses_all_and_selected(store, sample_analyses):
+    store.add_analyses(sample_analyses)
+    assert [a.article.id for a in store.iter_analyses()] == [s.id for s in store.list_articles()]
+    wanted = [sample_analyses[2].article.id, sample_analyses[0].article.id[:8]]
+    got = list(store.iter_analyses(wanted))
+    assert got == [sample_analyses[2], sample_analyses[0]]
+    with pytest.raises(SynopsisError, match="no article matches"):
+        list(store.iter_analyses(["nope"]))
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_outlets"),
+    [
+        ("aground", ["Test Wire"]),
+        ("ferry", ["Test Wire", "Coast Radio"]),
+        ("rescue", ["Coast Radio"]),  # title only
+        ("ferry AND hour", ["Coast Radio"]),
+        ("lighthouse", [None]),
+        ("Kelso-Point", ["Test Wire"]),  # FTS5 syntax error: falls back to literal terms
+        ('"unbalanced', []),
+        ("submarine", []),
+        ("   ", []),
+    ],
+)
+def test_search_articles(store, sample_analyses, query, expected_outlets):
+    store.add_analyses(sample_analyses)
+    assert sorted(map(str, (s.outlet for s in store.search_articles(query)))) == sorted(map(str, expected_outlets))
+
+
+def test_search_ranks_title_hits_first(store, build_analysis):
+    store.add_analysis(build_analysis("The tunnel was closed. A bridge is nearby.", title="Tunnel closed", article_id="t1"))
+    store.add_analysis(build_analysis("Traffic moved slowly all day.", title="Bridge reopens", article_id="b1"))
+    assert [s.id for s in store.search_articles("bridge")] == ["b1", "t1"]
+
+
+def test_remove_cascades_and_unindexes(store, sample_analyses):
+    store.add_analyses(sample_analyses)
+    target = sample_analyses[0].article.id
+    assert store.remove_article(target) is True
+    assert store.remove_article(target) is False
+    for table in ("sentences", "entities", "quantities", "times", "quotes", "claims", "removed"):
+        assert store.conn.execute(f"SELECT COUNT(*) FROM {table} WHERE article_id = ?", (target,)).fetchone()[0] == 0
+    assert store.search_articles("aground") == []
+    assert store.add_analysis(sample_analyses[0]) is True  # can be stored again
+
+
+def test_failed_insert_leaves_nothing_behind(store, monkeypatch, sample_analyses):
+    import synopsis.store.db as db_module
+
+    def broken(conn, analysis):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(db_module, "_insert_children", broken)
+    with pytest.raises(RuntimeError):
+        store.add_analysis(sample_analyses[0])
+    assert store.count_articles() == 0
+    assert store.conn.execute("SELECT COUNT(*) FROM articles_fts").fetchone()[0] == 0
+    assert not store.conn.in_transaction
+
+
+CHILD = textwrap.dedent(
+    """
+    import sys, time
+    sys.path.insert(0, {tests_dir!r})
+    import synopsis.store.db as db_module
+    from store.conftest import build_analysis
+
+    path, hang_at = sys.argv[1], int(sys.argv[2])
+    analyses = [build_analysis(f"Report number {{i}} on the harbour. 12 people were hurt.", article_id=f"art{{i:02d}}")
+                for i in range(8)]
+    original = db_module._insert_children
+
+    def insert_then_hang(conn, analysis):
+        original(conn, analysis)
+        if analysis.article.id == f"art{{hang_at:02d}}":
+            # Rows are written but not committed: the parent kills us here.
+            print("HANGING", flush=True)
+            time.sleep(600)
+
+    db_module._insert_children = insert_then_hang
+    with db_module.Store.open(path) as store:
+        for analysis in analyses:
+            added = store.add_analysis(analysis)
+            print("ADDED" if added else "SKIPPED", analysis.article.id, flush=True)
+    """
+)
+
+
+def run_child(script: Path, db: Path, hang_at: int, kill: bool) -> list[str]:
+    """Run the ingest child; if kill, SIGKILL it once it hangs inside a transaction."""
+    proc = subprocess.Popen(
+        [sys.executable, str(script), str(db), str(hang_at)], stdout=subprocess.PIPE, text=True
+    )
+    lines = []
+    for line in proc.stdout:
+        lines.append(line.strip())
+        if kill and line.startswith("HANGING"):
+            proc.kill()
+            break
+    proc.wait()
+    proc.stdout.close()
+    return lines
+
+
+def test_killed_ingest_keeps_committed_and_resumes(tmp_path, build_analysis):
+    script = tmp_path / "child.py"
+    script.write_text(CHILD.format(tests_dir=str(Path(__file__).resolve().parents[1])))
+    db = tmp_path / "store.db"
+
+    lines = run_child(script, db, hang_at=3, kill=True)
+    assert lines == ["ADDED art00", "ADDED art01", "ADDED art02", "HANGING"]
+
+    with Store.open(db) as store:
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert [s.id for s in store.list_articles()] == ["art00", "art01", "art02"]
+        for s in store.list_articles():
+            analysis = store.get_analysis(s.id)
+            assert analysis == build_analysis(analysis.article.text, article_id=s.id)
+        # The uncommitted fourth article left no child or search rows.
+        assert store.conn.execute("SELECT COUNT(*) FROM claims WHERE article_id = 'art03'").fetchone()[0] == 0
+        assert store.conn.execute("SELECT COUNT(*) FROM articles_fts").fetchone()[0] == 3
+
+    lines = run_child(script, db, hang_at=99, kill=False)
+    assert lines == ["SKIPPED art00", "SKIPPED art01", "SKIPPED art02"] + [f"ADDED art{i:02d}" for i in range(3, 8)]
+    with Store.open(db) as store:
+        assert store.count_articles() == 8
+
+
+def test_stored_payload_is_valid_article_json(store, sample_analyses):
+    import json
+
+    from synopsis.report.article_json import SCHEMA_ID, validate_article_json
+
+    store.add_analyses(sample_analyses)
+    payloads = [json.loads(row[0]) for row in store.conn.execute("SELECT analysis_json FROM articles")]
+    validate_article_json({"schema": SCHEMA_ID, "generator": "test", "articles": payloads})
+    assert {p["id"] for p in payloads} == {a.article.id for a in sample_analyses}
