@@ -68,6 +68,20 @@ def unique_articles(articles: Sequence[Article]) -> tuple[list[Article], int]:
     return unique, len(articles) - len(unique)
 
 
+def analyze_with_engine(
+    articles: Sequence[Article], engine: str = "local", workers: int | None = None, ray_address: str | None = None
+) -> Iterator[ArticleAnalysis]:
+    """Analyse articles in input order on the chosen engine: "local" (process pool) or "ray" (Ray Data)."""
+    if engine == "ray":
+        from synopsis.run.ray import analyze_with_ray
+
+        # --workers sizes the actor pool too; by default one actor per cluster CPU.
+        return analyze_with_ray(articles, address=ray_address, actors=workers)
+    if engine != "local":
+        raise SynopsisError(f"unknown engine {engine!r}: use 'local' or 'ray'")
+    return analyze_locally(articles, workers)
+
+
 def analyze_inputs(
     items: Iterable[str],
     *,
@@ -77,12 +91,14 @@ def analyze_inputs(
     workers: int | None = None,
     on_error: OnError | None = None,
     on_progress: OnProgress | None = None,
+    engine: str = "local",
+    ray_address: str | None = None,
 ) -> BatchResult:
     """Read and analyse inputs without storing anything (``synopsis extract``)."""
     articles, errors = load_articles(items, registry=registry, stdin=stdin, fetch=fetch, on_error=on_error)
     articles, duplicates = unique_articles(articles)
     result = BatchResult(errors=errors, duplicates=duplicates)
-    for done, analysis in enumerate(analyze_locally(articles, workers), start=1):
+    for done, analysis in enumerate(analyze_with_engine(articles, engine, workers, ray_address), start=1):
         result.analyses.append(analysis)
         if on_progress:
             on_progress(done, len(articles))
@@ -102,6 +118,8 @@ def ingest_inputs(
     on_stored: Callable[[ArticleAnalysis], None] | None = None,
     include_stored: bool = False,
     stories: bool = True,
+    engine: str = "local",
+    ray_address: str | None = None,
 ) -> BatchResult:
     """Read, analyse and store inputs, one transaction per article.
 
@@ -120,7 +138,7 @@ def ingest_inputs(
         if assigner:
             # Articles a killed run stored but did not assign yet.
             assigner.assign_unassigned()
-        for done, analysis in enumerate(analyze_locally(fresh, workers), start=1):
+        for done, analysis in enumerate(analyze_with_engine(fresh, engine, workers, ray_address), start=1):
             if store.add_analysis(analysis):
                 result.added += 1
                 if assigner:

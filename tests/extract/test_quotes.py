@@ -99,6 +99,12 @@ def test_transcript_label_is_a_speaker(nlp):
     assert quote.content.startswith("Well, the debate")
 
 
+def test_dash_label_with_quotation_is_a_speaker(nlp):
+    text = "The poll closed on Friday.\nMaria Lopez ― “I will vote for the first time this year.”"
+    quote = _only(find_quotes(nlp(text)))
+    assert (quote.speaker, quote.kind, quote.content) == ("Maria Lopez", "direct", "I will vote for the first time this year.")
+
+
 def test_coordinated_speakers_give_one_attribution_each(nlp):
     text = "Both Anna Berg and Tom Reed stated that the bridge would reopen."
     quotes = find_quotes(nlp(text))
@@ -189,10 +195,16 @@ def test_anonymous_source_stays_unresolved(nlp):
         ('"Outer “inner” words" end', ['"Outer “inner” words"']),
         ("“First paragraph.\n\n“Second paragraph,” she said.", ["“First paragraph.\n\n“Second paragraph,”"]),
         ("“Never closed\n\nNext paragraph.", ["“Never closed"]),
+        ("He said ''we won'' today.", ["''we won''"]),
     ],
 )
 def test_pairs_quotation_marks(text, expected):
     assert [text[m.start:m.end] for m in find_quotation_marks(text)] == expected
+
+
+def test_ascii_double_single_quotes_are_direct_quotes(nlp):
+    quote = _only(find_quotes(nlp("''We have never been edited,'' Anna Berg said.")))
+    assert (quote.kind, quote.content, quote.speaker) == ("direct", "We have never been edited", "Anna Berg")
 
 
 OFFSET_TEXTS = [text for text, *_ in PATTERNS] + [

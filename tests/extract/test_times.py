@@ -75,7 +75,7 @@ CASES = [
     # durations
     ("The meeting lasted 40 minutes in all.", "40 minutes", "DURATION", "PT40M", "minute", None),
     ("The meeting lasted less than an hour.", "less than an hour", "DURATION", "PT1H", "hour", "LESS_THAN"),
-    ("They talked for about three and a half hours.", "about three and a half hours", "DURATION", "PT3.5H", "hour", "APPROX"),
+    ("They talked for about three and a half hours.", "about three and a half hours", "DURATION", "PT3H30M", "hour", "APPROX"),
     ("The siege lasted seven weeks.", "seven weeks", "DURATION", "P7W", "week", None),
     ("He was held for more than three years.", "more than three years", "DURATION", "P3Y", "year", "MORE_THAN"),
     ("The strike lasted 50 days.", "50 days", "DURATION", "P50D", "day", None),
@@ -86,6 +86,7 @@ CASES = [
     ("He rested for several days.", "several days", "DURATION", "PXD", "day", None),
     ("The talks took nearly twenty-five minutes.", "nearly twenty-five minutes", "DURATION", "PT25M", "minute", "LESS_THAN"),
     # sets
+    ("Aid grew in recent years.", "recent years", "DURATION", "PXY", "year", None),
     ("Inspectors visit every week.", "every week", "SET", "P1W", "week", None),
     ("The agency reports daily.", "daily", "SET", "P1D", None, None),
     ("The report is published annually.", "annually", "SET", "P1Y", None, None),

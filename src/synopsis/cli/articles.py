@@ -33,6 +33,19 @@ WORKERS_OPTION = click.option(
     "--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores)."
 )
 QUIET_OPTION = click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
+ENGINE_OPTION = click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Where articles are analysed: a local process pool, or Ray Data (pip install 'synopsis[ray]').",
+)
+RAY_ADDRESS_OPTION = click.option(
+    "--ray-address",
+    envvar="RAY_ADDRESS",
+    default=None,
+    help="Ray cluster to use with --engine ray, e.g. ray://head:10001 (env RAY_ADDRESS; default: start a local one).",
+)
 
 
 def open_store(db_path: str):
@@ -50,8 +63,10 @@ def _stdin_if_needed(items: tuple[str, ...]):
 @DB_OPTION
 @OUTLETS_OPTION
 @WORKERS_OPTION
+@ENGINE_OPTION
+@RAY_ADDRESS_OPTION
 @QUIET_OPTION
-def ingest_command(items, db_path, outlet_files, workers, quiet):
+def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, quiet):
     """Read articles, extract their facts and store them in SQLite.
 
     Accepts text, Markdown, HTML, JSON, JSON Lines and RSS/Atom files, folders
@@ -72,6 +87,8 @@ def ingest_command(items, db_path, outlet_files, workers, quiet):
             registry=registry,
             stdin=_stdin_if_needed(items),
             workers=workers,
+            engine=engine,
+            ray_address=ray_address,
             on_error=report_error,
             on_progress=Progress("ingested", quiet),
         )
@@ -91,8 +108,10 @@ def ingest_command(items, db_path, outlet_files, workers, quiet):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
 @OUTLETS_OPTION
 @WORKERS_OPTION
+@ENGINE_OPTION
+@RAY_ADDRESS_OPTION
 @QUIET_OPTION
-def extract_command(items, fmt, output, outlet_files, workers, quiet):
+def extract_command(items, fmt, output, outlet_files, workers, engine, ray_address, quiet):
     """Print what synopsis extracts from articles, without storing anything.
 
     The JSON follows the schema synopsis.article/1 (src/synopsis/schemas/article-1.schema.json).
@@ -110,6 +129,8 @@ def extract_command(items, fmt, output, outlet_files, workers, quiet):
         registry=registry,
         stdin=_stdin_if_needed(items),
         workers=workers,
+        engine=engine,
+        ray_address=ray_address,
         on_error=report_error,
         on_progress=Progress("extracted", quiet),
     )

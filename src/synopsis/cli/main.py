@@ -31,6 +31,7 @@ for command in (
     analyze_command,
     report_command,
     stories_command,
+    __import__("synopsis.cli.serve", fromlist=["serve_command"]).serve_command,
 ):
     cli.add_command(command)
 

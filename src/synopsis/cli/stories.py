@@ -8,7 +8,14 @@ from pathlib import Path
 
 import click
 
-from synopsis.cli.articles import OUTLETS_OPTION, QUIET_OPTION, WORKERS_OPTION, open_store
+from synopsis.cli.articles import (
+    ENGINE_OPTION,
+    OUTLETS_OPTION,
+    QUIET_OPTION,
+    RAY_ADDRESS_OPTION,
+    WORKERS_OPTION,
+    open_store,
+)
 from synopsis.cli.output import Progress, exit_status, report_error
 from synopsis.ingest.outlets import OutletRegistry
 from synopsis.jobs import analyze_inputs
@@ -54,8 +61,10 @@ def write_reports(reports, analyses, outputs, fmt) -> None:
 @click.option("--db", "db_path", default=None, help="Also store the articles in this SQLite file.")
 @OUTLETS_OPTION
 @WORKERS_OPTION
+@ENGINE_OPTION
+@RAY_ADDRESS_OPTION
 @QUIET_OPTION
-def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, quiet):
+def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine, ray_address, quiet):
     """From raw articles to a report: stories, agreements, disputes, quotes, timeline, brief.
 
     \b
@@ -80,17 +89,33 @@ def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, quiet):
                 registry=registry,
                 stdin=stdin,
                 workers=workers,
+                engine=engine,
+                ray_address=ray_address,
                 on_error=report_error,
                 on_progress=progress,
                 include_stored=True,
             )
     else:
-        result = analyze_inputs(items, registry=registry, stdin=stdin, workers=workers, on_error=report_error, on_progress=progress)
+        result = analyze_inputs(
+            items,
+            registry=registry,
+            stdin=stdin,
+            workers=workers,
+            engine=engine,
+            ray_address=ray_address,
+            on_error=report_error,
+            on_progress=progress,
+        )
     if not result.analyses:
         raise SynopsisError("no article could be read from the input")
     if not quiet:
         click.echo(f"comparing {len(result.analyses)} articles…", err=True)
-    reports = build_reports(result.analyses)
+    if engine == "ray":
+        from synopsis.run.ray import build_reports_with_ray
+
+        reports = build_reports_with_ray(result.analyses, address=ray_address, actors=workers)
+    else:
+        reports = build_reports(result.analyses)
     write_reports(reports, result.analyses, outputs, fmt)
     return exit_status(len(result.errors))
 

@@ -15,8 +15,8 @@ MAX_WORDS = 45
 # Two facts whose sentences share more than half their content words say the
 # same thing twice; the brief keeps the first.
 REDUNDANT_OVERLAP = 0.5
-# Outlets whose own reporting is preferred as the wording shown (a neutral
-# register); any outlet's wording is still cited.
+# Outlets whose own reporting is preferred as the wording shown, in this order
+# (wire copy is written to be neutral and reusable); every outlet is still cited.
 PREFERRED_KINDS = ("wire service", "broadcaster", "newspaper", "independent")
 
 
@@ -30,8 +30,9 @@ def _wording(claim: AlignedClaim, kinds: dict[str, str]) -> Evidence:
     def rank(evidence: Evidence) -> tuple:
         words = len(evidence.text.split())
         quoted = any(mark in evidence.text for mark in '“”"')
-        preferred = kinds.get(evidence.outlet) in PREFERRED_KINDS
-        return (quoted, not preferred, words > MAX_WORDS, abs(words - 25))
+        kind = kinds.get(evidence.outlet)
+        preference = PREFERRED_KINDS.index(kind) if kind in PREFERRED_KINDS else len(PREFERRED_KINDS)
+        return (quoted, words > MAX_WORDS, preference, abs(words - 25))
 
     return min(claim.evidence, key=rank)
 

@@ -81,6 +81,9 @@ def alias_choices(outlet: str, entities: Sequence[StoryEntity]) -> list[str]:
         others = [a for a in entity.aliases if outlet not in a.outlets]
         if not mine or not others:
             continue
+        # The form most outlets use is the story's usual spelling, not a choice.
+        usual = max(entity.aliases, key=lambda a: (len(a.outlets), a.count)).text
+        mine = [a for a in mine if a.text != usual]
         mine_forms = {a.text for a in mine}
         other_forms = [a.text for a in sorted(others, key=lambda a: -a.count) if a.text not in mine_forms]
         # Only full forms are word choices; a surname-only mention is not a spelling.

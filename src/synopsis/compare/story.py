@@ -35,7 +35,7 @@ def registered_outlet_names() -> tuple[str, ...]:
     """Names of registered outlets, so citations of them are recognised in any article."""
     from synopsis.ingest.outlets import OutletRegistry
 
-    return tuple(entry.name for entry in OutletRegistry.load().entries)
+    return tuple(entry.outlet.name for entry in OutletRegistry.load().entries)
 
 
 def build_story_report(story: Story, analyses: Sequence[ArticleAnalysis], embedder=None) -> StoryReport:

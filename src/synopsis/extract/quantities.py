@@ -665,7 +665,6 @@ def _counted(doc: Doc, core: _Core, unit: str | None) -> str | None:
             noun = nxt
     if noun is None or noun.pos_ in ("PRON", "DET"):
         return None
-    lo, hi = sorted((noun.idx, tok.idx))
     if "\n" in doc[min(noun.i, tok.i):max(noun.i, tok.i) + 1].text or noun.sent.start != tok.sent.start:
         return None  # a heading's number does not count the next paragraph's noun
     return _noun_phrase(noun)

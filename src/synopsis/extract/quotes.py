@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from synopsis.extract.quote_cues import (
     AS_BY_VERBS,
@@ -88,7 +88,7 @@ def find_quotes(doc: Doc, entities: Sequence[Entity] = ()) -> list[Quote]:
         hit = _attach_cue(doc, marks, index, in_mark)
         if hit is None:
             continue
-        verb, last = hit
+        verb, _gap = hit
         parts = [index] + _split_continuations(doc, marks, index, verb, in_mark, used_marks)
         used_marks.update(parts)
         used_cues.add(verb.i)
@@ -254,8 +254,8 @@ def _attach_cue(doc: Doc, marks: list[_Mark], index: int, in_mark: list[int]) ->
     options = [c for c in (after, before) if c is not None]
     if not options:
         return None
-    verb, gap = min(options, key=lambda c: c[1])
-    return verb, gap
+    # the closer cue wins: '“A,” he said. She replied: “B.”' gives A to him and B to her
+    return min(options, key=lambda c: c[1])
 
 
 def _first_token_at(doc: Doc, char: int) -> int:
@@ -755,9 +755,16 @@ def _full_name(person_words: tuple[str, ...], position: int, people: list[_Perso
         return (p.start < position, " ".join(p.words) in spoken, p.start if p.start < position else -p.start)
 
     best = max(candidates, key=rank)
-    # the longest mention of that person anywhere ("Vladimir Medinsky" over "Medinsky")
-    same = [p for p in people if _contains_words(p.words, best.words)]
-    return max(same, key=lambda p: (len(p.words), -p.start)).name.replace("’s", "").replace("'s", "")
+    # the usual full form of that person's name: among the mentions of two words or more
+    # that contain it, the most frequent, then the shortest (an entity span that
+    # swallowed a title, "Defense Council Secretary X Y", is rarer and longer)
+    same = [p for p in people if len(p.words) >= 2 and _contains_words(p.words, person_words)]
+    same = [p for p in same if _contains_words(best.words, p.words) or _contains_words(p.words, best.words)]
+    counts: dict[tuple[str, ...], int] = {}
+    for p in same:
+        counts[p.words] = counts.get(p.words, 0) + 1
+    chosen = max(same, key=lambda p: (counts[p.words], -len(p.words), -p.start))
+    return chosen.name.replace("’s", "").replace("'s", "")
 
 
 def _contains_words(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
@@ -768,7 +775,13 @@ def _canonical(entity: Entity, position: int, people: list[_Person], speakers: l
     name = entity.text.replace("’s", "").replace("'s", "")
     if entity.label != "PERSON":
         return name[4:] if name.lower().startswith("the ") else name
-    return _full_name(_name_words(name), position, people, speakers) or name
+    words = _name_words(name)
+    # an entity span that swallowed a title ("Defense Council Secretary Ruslan Umerov")
+    # gives way to the plain name written elsewhere in the article
+    inner = [p for p in people if 2 <= len(p.words) < len(words) and _contains_words(words, p.words)]
+    if inner:
+        return max(inner, key=lambda p: (sum(q.words == p.words for q in people), -len(p.words))).name
+    return _full_name(words, position, people, speakers) or name
 
 
 def _resolve(doc: Doc, found: list[_Found], ents: list[Entity]) -> list[Quote]:

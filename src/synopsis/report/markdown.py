@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from synopsis.records import Evidence, StoryReport
@@ -9,10 +10,18 @@ from synopsis.records import Evidence, StoryReport
 SNIPPET = 160
 
 
+_ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
+
+
 def _escape(text: str) -> str:
-    """Neutralise Markdown and HTML in article text (it is untrusted)."""
+    """Neutralise Markdown and HTML in article text (it is untrusted).
+
+    Angle brackets become entities rather than backslash escapes: some Markdown
+    renderers pass raw HTML through even when it is backslash-escaped.
+    """
     text = " ".join(text.split())
-    for char in "\\`*_[]<>|#":
+    text = _ENTITY_LIKE.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+    for char in "\\`*_[]|#":
         text = text.replace(char, "\\" + char)
     return text
 

@@ -68,10 +68,17 @@ def start_ray(address: str | None = None) -> bool:
             # the command's own progress lines; failures still arrive as exceptions.
             log_to_driver=False,
         )
+    # Ray Data logs every dataset's plan at INFO; a command run is not the place.
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
     context = ray.data.DataContext.get_current()
     # The commands print their own progress; Ray Data's bars would duplicate it.
     context.enable_progress_bars = False
     context.enable_operator_progress_bars = False
+    # Disabling them makes Ray Data warn once that they are disabled; mark that
+    # warning as already given.
+    from ray.util.debug import log_once
+
+    log_once("ray_data_progress_manager_disabled")
     return True
 
 

@@ -90,9 +90,9 @@ def templates() -> Environment:
     return env
 
 
-def render_page(name: str, status: int = 200, **context) -> HTMLResponse:
+def render_page(name: str, status_code: int = 200, **context) -> HTMLResponse:
     """A rendered page as a response."""
-    return HTMLResponse(templates().get_template(name).render(**context), status_code=status)
+    return HTMLResponse(templates().get_template(name).render(**context), status_code=status_code)
 
 
 def error_response(request: Request, status: int, message: str) -> JSONResponse | HTMLResponse:

@@ -1,0 +1,131 @@
+"""Load on the web app: requests/s and latency percentiles of the story page and the story JSON.
+
+    python bench/server_load.py news.db [--clients 50] [--seconds 10]
+    python bench/server_load.py ../shared/corpus/istanbul-2025      # ingests into a temporary store first
+
+Starts `synopsis serve` in a subprocess on a free loopback port, computes the
+biggest story's report once (as the first visitor would), then runs a bounded
+closed-loop load: each of the clients sends its next request as soon as the
+last one is answered, alternating the story page and the story JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def prepare_db(target: Path, workdir: Path) -> Path:
+    """The store to serve: the given file, or a temporary one ingesting the given folder."""
+    if target.is_file():
+        return target
+    db = workdir / "bench.db"
+    subprocess.run([sys.executable, "-m", "synopsis.cli.main", "ingest", str(target), "--db", str(db), "-q"], check=True)
+    return db
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+
+
+async def run_load(base: str, paths: list[str], clients: int, seconds: float) -> dict[str, list[float]]:
+    """Closed-loop load for a fixed time; returns latencies (ms) per path, errors under 'errors'."""
+    latencies: dict[str, list[float]] = {path: [] for path in paths}
+    latencies["errors"] = []
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+        deadline = time.perf_counter() + seconds
+
+        async def worker(index: int) -> None:
+            turn = index
+            while time.perf_counter() < deadline:
+                path = paths[turn % len(paths)]
+                turn += 1
+                start = time.perf_counter()
+                try:
+                    response = await client.get(path)
+                    await response.aread()
+                    ok = response.status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                elapsed = (time.perf_counter() - start) * 1000
+                (latencies[path] if ok else latencies["errors"]).append(elapsed)
+
+        await asyncio.gather(*(worker(i) for i in range(clients)))
+    return latencies
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("target", type=Path, help="a synopsis SQLite store, or a folder of articles to ingest first")
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = prepare_db(args.target, Path(tmp))
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen(
+            [sys.executable, "-m", "synopsis.cli.main", "serve", "--db", str(db), "--port", str(port)],
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    stories = httpx.get(f"{base}/api/stories", timeout=600).json()["stories"]
+                    break
+                except httpx.HTTPError:
+                    if time.monotonic() > deadline or server.poll() is not None:
+                        raise SystemExit("server did not start")
+                    time.sleep(0.2)
+            if not stories:
+                raise SystemExit("no stories in the store")
+            story = max(stories, key=lambda s: len(s["articles"]))
+            paths = [f"/stories/{story['id']}", f"/api/stories/{story['id']}"]
+            started = time.perf_counter()
+            for path in paths:
+                httpx.get(base + path, timeout=600).raise_for_status()
+            print(f"story {story['id']} ({len(story['articles'])} articles): first view computed in {time.perf_counter() - started:.1f} s")
+            began = time.perf_counter()
+            latencies = asyncio.run(run_load(base, paths, args.clients, args.seconds))
+            wall = time.perf_counter() - began
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    print(f"\n{args.clients} concurrent clients, {wall:.1f} s, loopback, keep-alive\n")
+    print("| endpoint | requests | req/s | p50 ms | p95 ms | p99 ms |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    names = {paths[0]: "story page (HTML)", paths[1]: "story JSON"}
+    for path in paths:
+        values = latencies[path]
+        if not values:
+            print(f"| {names[path]} | 0 | 0 | - | - | - |")
+            continue
+        print(
+            f"| {names[path]} | {len(values)} | {len(values) / wall:.0f} | {statistics.median(values):.1f} | "
+            f"{percentile(values, 95):.1f} | {percentile(values, 99):.1f} |"
+        )
+    print(f"\nerrors: {len(latencies['errors'])}")
+    return 1 if latencies["errors"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

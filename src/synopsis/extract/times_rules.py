@@ -1,0 +1,187 @@
+"""Core of the time grammar: candidate hits, the text context and rule registration.
+
+The rules themselves live in one module per concern -- ``times_dates`` (dates
+named outright), ``times_relative`` (dates counted from the anchor or the text),
+``times_durations`` (durations, sets and vague references) and ``times_clock``
+(clock times).  Each registers its rules here at import; ``times.find_times``
+imports them in that order, which is the order that breaks ties between
+equally long matches.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from synopsis.extract import times_grammar as g
+
+@dataclass(slots=True)
+class _Hit:
+    """A candidate expression; TIME parts stay separate until the date is known."""
+
+    start: int
+    end: int
+    type: str
+    value: str
+    precision: str | None = None
+    modifier: str | None = None
+    clock: str | None = None  # "T20:37" or "TMO" for TIMEs
+    minutes: int | None = None  # clock time in minutes after midnight, for zone arithmetic
+    zone: int | None = None  # UTC offset in minutes
+    day: str | None = None  # the TIME's own date, if it states one
+    part_ok: bool = True  # may take "the end of"/"early" in front
+    weekday: bool = False  # a bare weekday, resolved by tense
+    anaphor: tuple[float, str] | None = None  # ("the next", "day") -> (1, "day"): relative to the last date
+    year_ago: bool = False  # "a year ago", "year-earlier": the same reporting period a year before
+
+
+class _Context:
+    """The text, the anchor date and cheap sentence bounds for tense and date context."""
+
+    # A sentence ends at . ! ? before a capital, or at a line break.  Wire copy
+    # abbreviates months ("Aug. 7"), so a digit after the stop does not end one.
+    _END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n")
+    # Future cues: with them a bare "Friday" is the coming one; news mostly
+    # reports the past, so the past is the default.
+    # The verb nearest before the expression decides ("said Friday he will go"
+    # is past); with none before it, the first one after.
+    _TENSE = re.compile(
+        r"(?P<f>\b(?:will|won't|shall|going\s+to|is\s+to|are\s+to|scheduled|expected|plans?\s+to|"
+        r"planned|set\s+to|due|would|should|must|could|might|may|as\s+soon\s+as|upcoming|intends?\s+to|"
+        r"aims?\s+to|hopes?\s+to|tomorrow)\b|'ll\b)"
+        r"|(?P<p>\b(?:was|were|had|did|said|says|told|ago|yesterday|last|\w{3,}ed)\b)",
+        re.IGNORECASE,
+    )
+
+    def __init__(self, text: str, anchor: dt.datetime | dt.date | None):
+        self.text = text
+        self.date: dt.date | None = None
+        self.zone: int | None = None
+        if isinstance(anchor, dt.datetime):
+            self.date = anchor.date()
+            offset = anchor.utcoffset()
+            self.zone = int(offset.total_seconds() // 60) if offset is not None else None
+        elif isinstance(anchor, dt.date):
+            self.date = anchor
+        self.bounds = [m.end() for m in self._END.finditer(text)]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """Start and end of the sentence around ``pos``."""
+        i = bisect.bisect_right(self.bounds, pos)
+        start = self.bounds[i - 1] if i else 0
+        end = self.bounds[i] if i < len(self.bounds) else len(self.text)
+        return start, end
+
+    def future(self, pos: int) -> bool:
+        """True when the sentence around ``pos`` talks about the future."""
+        start, end = self.sentence(pos)
+        before = after = None
+        for m in self._TENSE.finditer(self.text, start, end):
+            if m.start() < pos:
+                before = m
+            elif after is None and m.start() > pos + 3:
+                after = m
+                break
+        cue = before or after
+        return cue is not None and cue["f"] is not None
+
+
+# ---------------------------------------------------------------------------
+# Rules
+# ---------------------------------------------------------------------------
+
+_Handler = Callable[[re.Match[str], _Context], "_Hit | list[_Hit] | None"]
+
+
+
+_LOOKAHEAD = 12
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    pattern: re.Pattern[str]
+    handler: _Handler
+    # Python's re tries a pattern at every position of the text; patterns that
+    # open with optional modifiers and number words cost ~1 ms per 2,000
+    # characters each.  A cheap trigger (the unit word, "ago", a clock digit)
+    # finds the few places worth trying; the pattern then runs only within
+    # ``back`` characters before and ``fwd`` after each trigger.  Triggers are
+    # lower-case literals run on the lower-cased text: case-insensitive
+    # alternations defeat re's literal search and cost 25x more.
+    trigger: re.Pattern[str] | None = None
+    back: int = 0
+    fwd: int = 0
+
+    def finditer(self, text: str, lowered: str) -> list[re.Match[str]]:
+        if self.trigger is None:
+            return list(self.pattern.finditer(text))
+        windows: list[list[int]] = []
+        for t in self.trigger.finditer(lowered):
+            # The window ends a few characters past ``fwd`` so that a closing
+            # \b or lookahead sees the real next character ("the quarter" must
+            # not match inside "the quarterly").
+            lo, hi = max(0, t.start() - self.back), min(len(text), t.end() + self.fwd + _LOOKAHEAD)
+            if windows and lo <= windows[-1][1]:
+                windows[-1][1] = hi
+            else:
+                windows.append([lo, hi])
+        return [m for lo, hi in windows for m in self.pattern.finditer(text, lo, hi)]
+
+
+_RULES: list[_Rule] = []
+
+
+def _rule(pattern: str, trigger: str | None = None, back: int = 0, fwd: int = 0) -> Callable[[_Handler], _Handler]:
+    """Register a handler for a pattern (compiled once, at import), optionally behind a trigger."""
+    # Only word starts can begin an expression: checking that first lets re
+    # reject most positions before it tries the long alternations.
+    compiled = re.compile(r"(?<!\w)(?=[\w'’])(?:" + pattern + ")")
+    compiled_trigger = re.compile(trigger) if trigger else None
+
+    def register(handler: _Handler) -> _Handler:
+        _RULES.append(_Rule(compiled, handler, compiled_trigger, back, fwd))
+        return handler
+
+    return register
+
+
+_PAST_RELS = {"last", "past", "this past", "previous", "the previous", "the past", "the last"}
+_NEXT_RELS = {"next", "coming", "this coming", "following", "the following", "the next", "the coming"}
+
+
+def _rel(text: str | None) -> str | None:
+    return " ".join(text.lower().split()) if text else None
+
+
+_POD = r"(?i:morning|afternoon|evening|night)"
+
+
+_PART_MODS = {"end": "END", "close": "END", "late": "END", "latter part": "END", "beginning": "START",
+              "start": "START", "early": "START", "early part": "START", "middle": "MID", "mid": "MID",
+              "dawn": "START"}  # fmt: skip
+
+
+_NUMSTRICT = rf"(?:\d+(?:[.,]\d+)?|(?i:{g.NUMWORD}))"
+
+
+def _year_of(m: re.Match[str], ctx: _Context, group: str = "y", rel_group: str = "yrel") -> int | None:
+    if m.groupdict().get(group):
+        return int(m[group])
+    rel = _rel(m.groupdict().get(rel_group))
+    if ctx.date is None:
+        return None
+    return ctx.date.year + (-1 if rel == "last" else 1 if rel == "next" else 0)
+
+
+def attach_triggers(triggers: dict[str, list[tuple[str, int, int]]]) -> None:
+    """Give the rules of ``triggers`` (handler name -> one trigger per rule, in rule order) their triggers."""
+    seen: dict[str, int] = {}
+    for i, rule in enumerate(_RULES):
+        name = rule.handler.__name__
+        if rule.trigger is None and name in triggers:
+            trigger, back, fwd = triggers[name][seen.get(name, 0)]
+            seen[name] = seen.get(name, 0) + 1
+            _RULES[i] = _Rule(rule.pattern, rule.handler, re.compile(trigger), back, fwd)

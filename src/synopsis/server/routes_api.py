@@ -1,0 +1,256 @@
+"""The JSON API under /api: stories, articles, adding articles, merging and splitting stories."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response
+from starlette.datastructures import UploadFile
+
+from synopsis.records import Story, SynopsisError, to_dict
+from synopsis.server.state import ServerState
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+# Files per upload request; more belong to `synopsis ingest`.
+MAX_FILES = 50
+
+
+def state_of(request: Request) -> ServerState:
+    return request.app.state.synopsis
+
+
+def story_json(report) -> bytes:
+    """One story as a synopsis.report/1 document (the schema of `synopsis analyze --format json`)."""
+    from synopsis.report.report_json import reports_to_json
+
+    return json.dumps(reports_to_json([report]), ensure_ascii=False).encode("utf-8")
+
+
+def row_dict(row) -> dict[str, Any]:
+    return {
+        "id": row.story.id,
+        "title": row.story.title,
+        "first": row.first,
+        "last": row.last,
+        "outlets": list(row.outlets),
+        "articles": list(row.story.article_ids),
+        "counts": row.counts,
+        "url": f"/api/stories/{row.story.id}",
+    }
+
+
+def matching_stories(state: ServerState, query: str | None) -> list[Story]:
+    """All stories, or those with an article matching the FTS5 query."""
+    stories = state.stories()
+    if not query or not query.strip():
+        return stories
+    hits = {summary.id for summary in state.store().search_articles(query)}
+    return [s for s in stories if hits.intersection(s.article_ids)]
+
+
+def resolve_article(state: ServerState, article_id: str) -> str:
+    """The full id of a stored article, LookupError (404) when there is none."""
+    try:
+        return state.store().resolve_id(article_id)
+    except SynopsisError as err:
+        if "no article" in str(err):
+            raise LookupError(str(err)) from None
+        raise
+
+
+@router.get("/stories", summary="List stories, newest first; q= searches article titles and text (SQLite FTS5)")
+def list_stories(request: Request, q: str | None = None) -> dict:
+    state = state_of(request)
+    stories = matching_stories(state, q)
+    return {"stories": [row_dict(row) for row in state.story_rows(stories)]}
+
+
+@router.get("/stories/{story_id}", summary="One story's report as synopsis.report/1 JSON")
+def get_story(request: Request, story_id: str) -> Response:
+    state = state_of(request)
+    body = state.rendered_by_id(story_id, "json")
+    if body is None:
+        story = state.find_story(story_id)
+        body = state.rendered(story, "json", story_json)
+    return Response(body, media_type="application/json")
+
+
+@router.get("/articles", summary="List stored articles; q= is a full-text (FTS5) search")
+def list_articles(request: Request, q: str | None = None) -> dict:
+    store = state_of(request).store()
+    summaries = store.search_articles(q) if q and q.strip() else store.list_articles()
+    return {"articles": [to_dict(s) | {"url": f"/api/articles/{s.id}"} for s in summaries]}
+
+
+@router.get("/articles/{article_id}", summary="One article with everything extracted from it (synopsis.article/1)")
+def get_article(request: Request, article_id: str) -> dict:
+    from synopsis.report.article_json import analyses_to_json
+
+    state = state_of(request)
+    analysis = state.store().get_analysis(resolve_article(state, article_id))
+    return analyses_to_json([analysis])
+
+
+ADD_BODY_DOC = {
+    "requestBody": {
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"}}},
+                }
+            },
+            "application/json": {
+                "schema": {
+                    "oneOf": [
+                        {
+                            "type": "object",
+                            "required": ["articles"],
+                            "properties": {
+                                "articles": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "required": ["text"],
+                                        "properties": {
+                                            k: {"type": "string"} for k in ("text", "title", "outlet", "published", "url")
+                                        },
+                                    },
+                                }
+                            },
+                        },
+                        {"type": "object", "required": ["url"], "properties": {"url": {"type": "string"}}},
+                    ]
+                }
+            },
+        },
+        "required": True,
+    }
+}
+
+
+async def read_add_request(request: Request) -> tuple[str, Any]:
+    """What an add request carries: ("files", [(name, bytes)]), ("articles", [...]) or ("url", str)."""
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media == "multipart/form-data":
+        form = await request.form(max_files=MAX_FILES)
+        files = []
+        for value in form.getlist("files") + form.getlist("file"):
+            if isinstance(value, UploadFile):
+                data = await value.read()
+                if not value.filename and not data:  # a form's file input left empty
+                    continue
+                files.append((value.filename or "upload", data))
+        if files:
+            return "files", files
+        url, pasted = form.get("url"), form.get("json")
+        if isinstance(url, str) and url.strip():
+            return "url", url
+        if isinstance(pasted, str) and pasted.strip():
+            return parse_json_body(pasted.encode("utf-8"))
+        raise SynopsisError("nothing to add: choose files, paste JSON or give a URL")
+    if media in ("application/json", ""):
+        return parse_json_body(await request.body())
+    raise SynopsisError(f"unsupported content type {media}: use multipart/form-data or application/json")
+
+
+def parse_json_body(raw: bytes) -> tuple[str, Any]:
+    """("articles", [...]) or ("url", str) from a JSON add request."""
+    if not raw.strip():
+        raise SynopsisError('empty body: send {"articles": [...]} or {"url": "..."} as JSON, or files as multipart')
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as err:
+        raise SynopsisError(f"malformed JSON: {err}") from None
+    if isinstance(data, dict) and "url" in data and "articles" not in data:
+        if not isinstance(data["url"], str):
+            raise SynopsisError("'url' must be a string")
+        return "url", data["url"]
+    if isinstance(data, dict) and "articles" in data:
+        return "articles", data["articles"]
+    if isinstance(data, list):  # a bare list of article objects
+        return "articles", data
+    raise SynopsisError(
+        'JSON must be {"articles": [{"text": ..., "title": ..., "outlet": ..., "published": ..., "url": ...}]} or {"url": "..."}'
+    )
+
+
+def add_documents(state: ServerState, kind: str, payload: Any):
+    """Read and store what an add request carries (runs in a worker thread: analysis is slow)."""
+    from synopsis.server.ingest import documents_from_objects, documents_from_upload, documents_from_url, store_documents
+
+    if kind == "files":
+        documents = [doc for name, data in payload for doc in documents_from_upload(name, data)]
+    elif kind == "articles":
+        documents = documents_from_objects(payload)
+    else:
+        documents = documents_from_url(payload, state.allow_private_urls)
+    with state.ingest_lock:
+        return store_documents(documents, state.store())
+
+
+def add_status(result) -> tuple[int, str | None]:
+    """201 when something was added, 200 when all was known, 400 (with the reasons) when nothing could be read."""
+    if result.added:
+        return 201, None
+    if result.already_stored:
+        return 200, None
+    reasons = "; ".join(str(e) for e in result.errors[:5]) or "nothing to add"
+    return 400, f"no article could be read: {reasons}"
+
+
+@router.post("/articles", summary="Add articles: multipart files, JSON {articles: [...]}, or JSON {url: ...} (page or feed)", openapi_extra=ADD_BODY_DOC, status_code=201)
+async def add_articles(request: Request) -> JSONResponse:
+    state = state_of(request)
+    kind, payload = await read_add_request(request)
+    result = await run_in_threadpool(add_documents, state, kind, payload)
+    status, error = add_status(result)
+    body = result.as_dict()
+    if error:
+        body["error"] = error
+    return JSONResponse(body, status_code=status)
+
+
+@router.post("/stories/merge", summary='Merge two stories: {"stories": [a, b]}')
+def merge_stories(request: Request, body: dict) -> JSONResponse:
+    from synopsis.server.corrections import merge
+
+    ids = body.get("stories")
+    if not isinstance(ids, list) or len(ids) != 2 or not all(isinstance(i, str) for i in ids):
+        raise SynopsisError('send {"stories": ["<story id>", "<story id>"]}')
+    state = state_of(request)
+    a, b = (state.find_story(i).id for i in ids)
+    try:
+        merged = merge(state.store(), a, b)
+    except NotImplementedError as err:
+        return JSONResponse({"error": str(err)}, status_code=501)
+    return JSONResponse({"story": story_summary(state, merged)})
+
+
+@router.post("/stories/{story_id}/split", summary='Move one article out of a story: {"article": id}')
+def split_story(request: Request, story_id: str, body: dict) -> JSONResponse:
+    from synopsis.server.corrections import split
+
+    article = body.get("article")
+    if not isinstance(article, str) or not article:
+        raise SynopsisError('send {"article": "<article id>"}')
+    state = state_of(request)
+    story = state.find_story(story_id)
+    article_id = resolve_article(state, article)
+    if article_id not in story.article_ids:
+        raise SynopsisError(f"article {article_id} is not in story {story.id}")
+    try:
+        result = split(state.store(), story.id, article_id)
+    except NotImplementedError as err:
+        return JSONResponse({"error": str(err)}, status_code=501)
+    return JSONResponse({"result": story_summary(state, result)})
+
+
+def story_summary(state: ServerState, result: Any) -> Any:
+    """What merge/split returned, as JSON, plus the stories as they are now."""
+    value = to_dict(result) if result is not None else None
+    return {"returned": value, "stories": [{"id": s.id, "title": s.title, "articles": list(s.article_ids)} for s in state.stories()]}

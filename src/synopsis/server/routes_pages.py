@@ -1,0 +1,151 @@
+"""The HTML pages: stories, one story, one article, two outlets side by side, adding articles."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from markupsafe import Markup
+
+from synopsis.records import SynopsisError
+from synopsis.server.app import render_page, templates
+from synopsis.server.routes_api import add_documents, add_status, matching_stories, read_add_request, resolve_article, state_of
+from synopsis.server.views import article_marks, compare_outlets, mark_text, report_outlets
+
+router = APIRouter(include_in_schema=False)
+
+# The coverage matrix shows the best-supported facts; all of them are in the JSON.
+MAX_MATRIX_FACTS = 40
+
+
+def evidence_link(evidence) -> str:
+    """Where a citation leads: the article page with the cited span marked and scrolled to."""
+    return f"/articles/{evidence.article_id}?start={evidence.start}&end={evidence.end}#cited"
+
+
+def render_story(report) -> bytes:
+    """The story page as bytes (cached per story id)."""
+    from synopsis.report.charts import coverage_svg, timeline_svg
+
+    outlets = report_outlets(report)
+    matrix = sorted(report.claims, key=lambda c: (-len(c.sources), c.status != "disputed"))[:MAX_MATRIX_FACTS]
+    claim_text = {c.id: c.text for c in report.claims}
+    page = templates().get_template("story.html.j2").render(
+        r=report,
+        outlets=outlets,
+        counts={s: sum(c.status == s for c in report.claims) for s in ("corroborated", "single-source", "disputed")},
+        # The chart functions escape every text they draw (charts.py uses html.escape).
+        timeline_svg=Markup(timeline_svg(report.timeline)),
+        coverage_svg=Markup(coverage_svg(matrix, sorted(outlets))),
+        claim_text=claim_text,
+        link=evidence_link,
+    )
+    return page.encode("utf-8")
+
+
+@router.get("/", response_class=HTMLResponse)
+def stories_page(request: Request, q: str | None = None) -> HTMLResponse:
+    state = state_of(request)
+    stories = matching_stories(state, q)
+    return render_page("stories.html.j2", rows=state.story_rows(stories), q=q or "", total=state.store().count_articles())
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(request: Request, story_id: str) -> Response:
+    state = state_of(request)
+    body = state.rendered_by_id(story_id, "page")
+    if body is None:
+        story = state.find_story(story_id)
+        if story.id != story_id:
+            return RedirectResponse(f"/stories/{story.id}", status_code=307)
+        body = state.rendered(story, "page", render_story)
+    return Response(body, media_type="text/html; charset=utf-8")
+
+
+@router.get("/stories/{story_id}/compare", response_class=HTMLResponse)
+def compare_page(request: Request, story_id: str, a: str | None = None, b: str | None = None) -> HTMLResponse:
+    state = state_of(request)
+    story = state.find_story(story_id)
+    report = state.report(story)
+    outlets = report_outlets(report)
+    if len(outlets) < 2:
+        raise SynopsisError("this story has a single outlet: nothing to compare")
+    a = a if a in outlets else outlets[0]
+    b = b if b in outlets and b != a else next(o for o in outlets if o != a)
+    comparison = compare_outlets(report, a, b)
+    return render_page("compare.html.j2", r=report, outlets=outlets, c=comparison, link=evidence_link)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: str, start: int | None = None, end: int | None = None) -> HTMLResponse:
+    state = state_of(request)
+    full_id = resolve_article(state, article_id)
+    analysis = state.store().get_analysis(full_id)
+    cited = (start, end) if start is not None and end is not None else None
+    marks = article_marks(analysis)
+    counts = {kind: sum(m.kind == kind for m in marks) for kind in ("entity", "quantity", "time", "quote")}
+    stories = [s for s in state.stories() if full_id in s.article_ids]
+    return render_page(
+        "article.html.j2",
+        a=analysis.article,
+        analysis=analysis,
+        marked=mark_text(analysis.article.text, marks, cited),
+        counts=counts,
+        cited=cited,
+        stories=stories,
+    )
+
+
+@router.get("/add", response_class=HTMLResponse)
+def add_page() -> HTMLResponse:
+    return render_page("add.html.j2", error=None, result=None)
+
+
+@router.post("/add", response_class=HTMLResponse)
+async def add_submit(request: Request) -> HTMLResponse:
+    state = state_of(request)
+    try:
+        kind, payload = await read_add_request(request)
+        result = await run_in_threadpool(add_documents, state, kind, payload)
+    except SynopsisError as err:
+        return render_page("add.html.j2", 400, error=str(err), result=None)
+    status, error = add_status(result)
+    return render_page("add.html.j2", 200 if status in (200, 201) else status, error=error, result=result)
+
+
+@router.post("/stories/{story_id}/split")
+async def split_submit(request: Request, story_id: str) -> Response:
+    from synopsis.server.corrections import split
+
+    form = await request.form()
+    state = state_of(request)
+
+    def work():
+        story = state.find_story(story_id)
+        article_id = resolve_article(state, str(form.get("article") or ""))
+        split(state.store(), story.id, article_id)
+
+    try:
+        await run_in_threadpool(work)
+    except NotImplementedError as err:
+        return render_page("error.html.j2", 501, status=501, message=str(err))
+    return RedirectResponse("/", status_code=303)
+
+
+@router.post("/stories/merge")
+async def merge_submit(request: Request) -> Response:
+    from synopsis.server.corrections import merge
+
+    form = await request.form()
+    state = state_of(request)
+
+    def work():
+        a = state.find_story(str(form.get("a") or "")).id
+        b = state.find_story(str(form.get("b") or "")).id
+        merge(state.store(), a, b)
+
+    try:
+        await run_in_threadpool(work)
+    except NotImplementedError as err:
+        return render_page("error.html.j2", 501, status=501, message=str(err))
+    return RedirectResponse("/", status_code=303)

@@ -1,0 +1,102 @@
+"""The synopsis command as a user runs it: outputs, one-line errors, exit status."""
+
+import json
+
+import pytest
+
+from synopsis.cli.main import main
+from synopsis.report.article_json import validate_article_json
+from synopsis.report.report_json import validate_report_json
+
+WIRE = """Skip to main content
+RIVERTON, May 4 /EXAMPLE WIRE/ - Floodwater forced about 1,200 people from their homes in Riverton on Monday, the city's emergency office said.
+
+Mayor Hana Okafor told reporters that the river peaked at 6:30 p.m. local time. "We have never seen it rise this fast," she said.
+
+Donate today to keep independent journalism alive.
+"""
+PAPER = """The river in Riverton burst its banks on Monday and more than 1,000 residents left their homes, officials said.
+
+According to Mayor Hana Okafor, the water peaked in the early evening. Schools will stay closed for three days.
+"""
+GERMAN = "Die Regierung hat am Montag neue Maßnahmen beschlossen, die ab nächster Woche gelten sollen. Das teilte ein Sprecher mit."
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
+    (folder / "paper.md").write_text(PAPER, encoding="utf-8")
+    return folder
+
+
+def run(capsys, *argv):
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_extract_prints_schema_valid_json_with_spans(capsys, corpus):
+    status, out, err = run(capsys, "extract", str(corpus / "wire.txt"), "--format", "json")
+    assert status == 0, err
+    data = json.loads(out)
+    validate_article_json(data)  # also checks every span against the text
+    article = data["articles"][0]
+    assert data["schema"] == "synopsis.article/1"
+    assert "Skip to main content" not in article["text"]
+    assert any(r["text"].startswith("Donate today") for r in article["removed"])
+    people = [q for q in article["quantities"] if q["value"] == 1200]
+    assert people and people[0]["qualifier"] == "about"
+
+
+def test_bad_items_get_one_line_each_and_the_batch_goes_on(capsys, tmp_path, corpus):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "blob.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    (tmp_path / "deutsch.txt").write_text(GERMAN, encoding="utf-8")
+    items = [str(tmp_path / name) for name in ("empty.txt", "blob.txt", "deutsch.txt", "missing.txt")]
+    status, out, err = run(capsys, "extract", *items, str(corpus / "paper.md"))
+    assert status == 4  # the exit status counts the failed items
+    lines = [line for line in err.splitlines() if line.startswith("synopsis: skipped")]
+    assert len(lines) == 4
+    assert any("empty.txt" in line and "empty" in line.split(": ", 2)[-1] for line in lines)
+    assert any("blob.txt" in line and "binary" in line for line in lines)
+    assert any("deutsch.txt" in line and "German" in line for line in lines)
+    assert any("missing.txt" in line for line in lines)
+    assert "Traceback" not in err
+    assert len(json.loads(out)["articles"]) == 1
+
+
+def test_ingest_is_idempotent_and_show_explains_removals(capsys, tmp_path, corpus):
+    db = str(tmp_path / "news.db")
+    status, _, err = run(capsys, "ingest", str(corpus), "--db", db)
+    assert status == 0 and "2 added" in err
+    status, _, err = run(capsys, "ingest", str(corpus), "--db", db)
+    assert status == 0 and "0 added, 2 already stored" in err
+
+    status, out, _ = run(capsys, "articles", "--db", db, "--format", "json")
+    rows = json.loads(out)
+    assert len(rows) == 2
+    wire = next(r for r in rows if r["source"].endswith("wire.txt"))
+    assert wire["outlet"] == "EXAMPLE WIRE"  # from the agency dateline
+
+    status, out, _ = run(capsys, "show", wire["id"][:8], "--db", db, "--removed")
+    assert status == 0
+    assert "Skip to main content" in out and "[navigation]" in out
+    assert "Donate today" in out
+
+
+def test_show_unknown_article_is_a_one_line_error(capsys, tmp_path):
+    status, _, err = run(capsys, "show", "deadbeef", "--db", str(tmp_path / "empty.db"))
+    assert status == 2
+    assert err.strip().count("\n") == 0 and "no article matches 'deadbeef'" in err
+
+
+def test_analyze_writes_every_requested_format(capsys, tmp_path, corpus):
+    md, js = tmp_path / "r.md", tmp_path / "r.json"
+    status, _, err = run(capsys, "analyze", str(corpus), "-o", str(md), "-o", str(js), "-q")
+    assert status == 0, err
+    data = json.loads(js.read_text(encoding="utf-8"))
+    validate_report_json(data)
+    assert len(data["stories"]) == 1 and len(data["stories"][0]["sources"]) == 2
+    assert md.read_text(encoding="utf-8").startswith("# synopsis report")

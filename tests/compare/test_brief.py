@@ -1,0 +1,65 @@
+from synopsis.compare.brief import write_brief
+from synopsis.records import ArticleAnalysis, Dispute, DisputeVersion
+from tests.factories import evidence_for, make_article, make_claim
+
+A = "The bridge collapsed on Tuesday morning. Two people died. The mayor called it a tragedy."
+B = "A bridge collapsed in the city on Tuesday morning. Two people were killed. Officials said 14 were hurt."
+C = "The bridge collapsed on Tuesday morning, officials said. At least 19 people were hurt."
+
+
+def story():
+    a = ArticleAnalysis(article=make_article("a", "Wire A", A, kind="wire service"))
+    b = ArticleAnalysis(article=make_article("b", "Paper B", B))
+    c = ArticleAnalysis(article=make_article("c", "Blog C", C, kind="blog"))
+    collapse = make_claim(
+        "k1",
+        "corroborated",
+        [evidence_for(a, "The bridge collapsed on Tuesday morning."), evidence_for(b, "A bridge collapsed in the city on Tuesday morning."), evidence_for(c, "The bridge collapsed on Tuesday morning, officials said.")],
+    )
+    deaths = make_claim("k2", "corroborated", [evidence_for(a, "Two people died."), evidence_for(b, "Two people were killed.")])
+    mayor = make_claim("k3", "single-source", [evidence_for(a, "The mayor called it a tragedy.")])
+    dispute = Dispute(
+        what="number injured",
+        kind="count",
+        versions=(
+            DisputeVersion("14", "14", ("Paper B",), (evidence_for(b, "Officials said 14 were hurt."),)),
+            DisputeVersion("at least 19", "[19, ∞)", ("Blog C",), (evidence_for(c, "At least 19 people were hurt."),)),
+        ),
+        explanation="Paper B says 14; Blog C says at least 19.",
+    )
+    return [a, b, c], [collapse, deaths, mayor], [dispute]
+
+
+def test_every_brief_sentence_is_cited_to_matching_source_text():
+    analyses, claims, disputes = story()
+    texts = {x.article.id: x.article.text for x in analyses}
+    brief = write_brief(analyses, claims, disputes)
+    assert brief
+    for sentence in brief:
+        assert sentence.citations
+        for cite in sentence.citations:
+            assert texts[cite.article_id][cite.start : cite.end] == cite.text
+
+
+def test_brief_uses_corroborated_facts_in_source_wording_and_skips_single_source():
+    analyses, claims, disputes = story()
+    texts = [s.text for s in write_brief(analyses, claims, disputes)]
+    # The wire service's wording is preferred for the fact all three report.
+    assert "The bridge collapsed on Tuesday morning." in texts
+    assert not any("tragedy" in t for t in texts)
+
+
+def test_disputed_point_is_stated_as_disputed_with_every_version():
+    analyses, claims, disputes = story()
+    last = write_brief(analyses, claims, disputes)[-1]
+    assert last.text.startswith("Accounts differ on number injured")
+    assert "14 (Paper B)" in last.text and "at least 19 (Blog C)" in last.text
+    assert {c.outlet for c in last.citations} == {"Paper B", "Blog C"}
+
+
+def test_redundant_facts_are_not_repeated():
+    analyses, claims, _ = story()
+    duplicate = make_claim("k4", "corroborated", list(claims[0].evidence))
+    texts = [s.text for s in write_brief(analyses, claims + [duplicate])]
+    assert len(texts) == len(set(texts))
+    assert sum("collapsed" in t for t in texts) == 1

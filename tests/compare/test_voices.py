@@ -1,0 +1,52 @@
+from synopsis.compare.voices import count_voices, group_quotes
+from synopsis.records import ArticleAnalysis
+from tests.factories import make_article, make_quote
+
+A_TEXT = 'The mayor, Ana Ruiz, said: "We will rebuild the bridge within two years." Ruiz added that funds exist.'
+B_TEXT = 'Mayor Ana Ruiz promised to rebuild the bridge within two years. "Nobody was warned," said Tom Berg.'
+
+
+def analyses():
+    a = make_article("a1", "Daily A", A_TEXT)
+    b = make_article("b1", "Radio B", B_TEXT)
+    qa = make_quote(A_TEXT, "We will rebuild the bridge within two years.", "Ana Ruiz")
+    qa2 = make_quote(A_TEXT, "funds exist", "Ruiz", kind="indirect")
+    qb = make_quote(B_TEXT, "rebuild the bridge within two years", "Ana Ruiz", kind="indirect")
+    qb2 = make_quote(B_TEXT, "Nobody was warned,", "Tom Berg")
+    return [ArticleAnalysis(article=a, quotes=(qa, qa2)), ArticleAnalysis(article=b, quotes=(qb, qb2))]
+
+
+def canonical(name: str):
+    return {"Ruiz": "Ana Ruiz"}.get(name, name)
+
+
+def test_same_statement_from_two_outlets_is_one_entry_with_both_versions():
+    quotes = group_quotes(analyses(), canonical)
+    rebuild = [q for q in quotes if "rebuild" in q.text]
+    assert len(rebuild) == 1
+    assert rebuild[0].speaker == "Ana Ruiz"
+    assert set(rebuild[0].sources) == {"Daily A", "Radio B"}
+    # The direct quotation is shown first; the paraphrase stands beside it as evidence.
+    assert rebuild[0].kind == "direct"
+    assert {e.outlet for e in rebuild[0].evidence} == {"Daily A", "Radio B"}
+
+
+def test_different_statements_and_speakers_stay_apart():
+    quotes = group_quotes(analyses(), canonical)
+    speakers = sorted((q.speaker, q.text) for q in quotes)
+    assert ("Tom Berg", "Nobody was warned,") in speakers
+    assert any(s == "Ana Ruiz" and "funds" in t for s, t in speakers)
+    assert len(quotes) == 3
+
+
+def test_evidence_points_at_the_quoted_words():
+    for analysis in analyses():
+        quotes = group_quotes([analysis], canonical)
+        for quote in quotes:
+            for e in quote.evidence:
+                assert analysis.article.text[e.start : e.end] == e.text
+
+
+def test_voices_are_counted_per_article_with_canonical_names():
+    first = analyses()[0]
+    assert count_voices(first, canonical) == [("Ana Ruiz", 2)]

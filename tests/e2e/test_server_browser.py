@@ -1,0 +1,171 @@
+"""The web app in a real headless Chromium (Debian's package, driven by Playwright; never a downloaded browser).
+
+The server runs with uvicorn in a thread on a free loopback port over a temporary
+store that ingests the reference corpus once per session.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+# The first visit to a story computes its report (seconds, more on a busy machine).
+SLOW_MS = 180_000
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory, reference_corpus):
+    """Base URL of the app serving a store of the reference corpus."""
+    import uvicorn
+
+    from synopsis.jobs import ingest_inputs
+    from synopsis.server.app import create_app
+    from synopsis.store.db import Store
+
+    db = tmp_path_factory.mktemp("e2e") / "news.db"
+    with Store.open(db) as store:
+        result = ingest_inputs([str(reference_corpus)], store)
+    assert result.added == 5, result.errors
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert time.monotonic() < deadline, "server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    # A missing browser is a failure, not a skip: CI installs Debian's chromium.
+    assert CHROMIUM.exists(), f"{CHROMIUM} missing: apt-get install -y chromium"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(SLOW_MS)
+    yield page
+    context.close()
+
+
+def biggest_story(page, base: str) -> dict:
+    stories = page.request.get(f"{base}/api/stories", timeout=SLOW_MS).json()["stories"]
+    return max(stories, key=lambda s: len(s["articles"]))
+
+
+def article_text(page, base: str, article_id: str) -> str:
+    return page.request.get(f"{base}/api/articles/{article_id}").json()["articles"][0]["text"]
+
+
+def test_dispute_evidence_shows_each_outlets_source_sentence(page, live_server):
+    ARTIFACTS.mkdir(exist_ok=True)
+    story = biggest_story(page, live_server)
+    page.goto(live_server + "/")
+    page.click(f'a.story-link[href="/stories/{story["id"]}"]')
+    page.wait_for_selector("#disputes", timeout=SLOW_MS)
+    assert page.title().startswith(story["title"][:20])
+    page.screenshot(path=str(ARTIFACTS / "story-page.png"), full_page=True)
+
+    report = page.request.get(f"{live_server}/api/stories/{story['id']}").json()["stories"][0]
+    assert report["disputes"], "the reference story has disputes"
+    dispute = page.locator("tr.dispute").first
+    quotes = dispute.locator("blockquote.source-sentence")
+    assert not quotes.first.is_visible()  # evidence is on demand
+    for summary in dispute.locator("details.evidence > summary").all():
+        summary.click()
+    expected = report["disputes"][0]
+    shown = {}
+    for quote in quotes.all():
+        assert quote.is_visible()
+        shown.setdefault(quote.get_attribute("data-outlet"), []).append(quote.inner_text())
+    assert set(shown) == {s for v in expected["versions"] for s in v["sources"]}
+    for version in expected["versions"]:
+        for evidence in version["evidence"]:
+            assert any(evidence["text"] in text for text in shown[evidence["outlet"]])
+            assert article_text(page, live_server, evidence["article_id"])[evidence["start"] : evidence["end"]] == evidence["text"]
+    dispute.scroll_into_view_if_needed()
+    dispute.screenshot(path=str(ARTIFACTS / "dispute-view.png"))
+
+
+def test_citation_in_the_brief_leads_to_its_source_sentence(page, live_server):
+    story = biggest_story(page, live_server)
+    page.goto(f"{live_server}/stories/{story['id']}")
+    citation = page.locator("ol.brief details.cite").first
+    sentence = citation.locator("blockquote")
+    assert not sentence.is_visible()
+    citation.locator("summary").click()
+    assert sentence.is_visible()  # revealed in place
+    report = page.request.get(f"{live_server}/api/stories/{story['id']}").json()["stories"][0]
+    first = report["brief"][0]["citations"][0]
+    assert first["text"] in sentence.inner_text()
+    sentence.locator("a").click()
+    page.wait_for_url(f"**/articles/{first['article_id']}?start={first['start']}&end={first['end']}#cited")
+    marked = page.locator(".article-text mark.hl-cited")
+    assert "".join(marked.all_inner_texts()) == first["text"]
+    assert page.locator("#cited").is_visible()
+    assert page.locator("#cited").evaluate("el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
+
+
+def test_bad_upload_shows_an_error_and_the_server_keeps_serving(page, live_server):
+    page.goto(live_server + "/add")
+    page.set_input_files('input[name="files"]', files=[{"name": "photo.bin", "mimeType": "application/octet-stream", "buffer": bytes(range(256)) * 64}])
+    page.click('button[type="submit"]')
+    error = page.locator('[role="alert"]')
+    error.wait_for()
+    assert "binary" in error.inner_text()
+    assert page.request.get(live_server + "/api/stories").ok
+
+
+def test_script_in_an_article_does_not_run(page, live_server):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    hostile = (
+        '<script>window.__pwned = 1; alert("script")</script> Officials in Dorvale met on Monday. '
+        '<img src="x" onerror="window.__pwned = 2; alert(2)"> <b>bold</b> <a href="javascript:alert(3)">link</a>'
+    )
+    response = page.request.post(
+        live_server + "/api/articles",
+        data={"articles": [{"text": hostile, "title": "<script>alert(4)</script>Dorvale", "outlet": "<img src=x onerror=alert(5)>"}]},
+    )
+    assert response.status == 201, response.text()
+    article_id = response.json()["added"][0]
+    page.goto(f"{live_server}/articles/{article_id}")
+    assert "<script>window.__pwned" in page.locator(".article-text").inner_text()  # shown as text
+    assert page.locator(".article-text script, .article-text img, .article-text b").count() == 0
+    page.goto(live_server + "/")
+    page.goto(f"{live_server}/articles/{article_id}")
+    assert page.evaluate("window.__pwned") is None
+    assert dialogs == []

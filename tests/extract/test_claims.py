@@ -1,0 +1,124 @@
+"""Sentences and claims: filtering, clause splitting, item indices, attribution; reference corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from synopsis.extract.claims import find_claims, split_sentences
+from synopsis.extract.entities import find_entities
+from synopsis.extract.quantities import find_quantities
+from synopsis.records import Quote, TimeRef
+
+
+def _claims(nlp, text, times=(), quotes=()):
+    doc = nlp(text)
+    sentences = split_sentences(doc)
+    entities = find_entities(doc)
+    quantities = find_quantities(doc)
+    return sentences, entities, quantities, find_claims(doc, sentences, entities, quantities, list(times), list(quotes))
+
+
+@pytest.mark.parametrize(
+    "text,is_claim",
+    [
+        ("The council approved the new budget on Tuesday.", True),
+        ("Police said 40 people were detained after the march.", True),
+        ("Why did the council approve the budget so late?", False),
+        ("Harbour bridge reopens after repairs", False),  # heading: a line without a final stop
+        ("Sign up for our newsletter to get the news first.", False),
+        ("Donate today to support independent journalism.", False),
+        ("We are committed to reporting fairly on the strike.", False),  # the outlet about itself
+        ("Read more about the strike on our website.", False),
+        ("The budget vote.", False),  # too short
+        ("A list of forty names and addresses of the victims.", False),  # no finite verb
+        ("Here is what the two mayors said about the deal.", False),
+        ("The mayor insisted: “We will not give up on the bridge.”", True),  # first person inside a quote
+    ],
+)
+def test_claim_filter(nlp, text, is_claim):
+    _, _, _, claims = _claims(nlp, text)
+    assert bool(claims) is is_claim
+
+
+def test_split_sentences_at_paragraph_breaks_and_trims(nlp):
+    text = "  Storm hits the coast\n\nThe storm hit the coast on Monday and cut power to 300 homes.  \nOfficials said repairs would take a week.\n"
+    doc = nlp(text)
+    sentences = split_sentences(doc)
+    assert [s.text for s in sentences] == [
+        "Storm hits the coast",
+        "The storm hit the coast on Monday and cut power to 300 homes.",
+        "Officials said repairs would take a week.",
+    ]
+    for s in sentences:
+        assert text[s.start:s.end] == s.text
+
+
+def test_indices_of_items_inside_each_claim(nlp):
+    text = (
+        "Mayor Anna Berg said the bridge would reopen after 40 days. "
+        "The repairs cost $2 million, according to the city council."
+    )
+    times = [TimeRef("40 days", text.index("40 days"), text.index("40 days") + 7, "DURATION", "P40D")]
+    sentences, entities, quantities, claims = _claims(nlp, text, times=times)
+    assert len(claims) == 2
+    first, second = claims
+    assert first.sentence == 0 and second.sentence == 1
+    assert {entities[i].text for i in first.entities} == {"Anna Berg"}
+    assert [quantities[i].text for i in first.quantities] == ["40 days"]
+    assert first.times == (0,) and second.times == ()
+    assert [quantities[i].text for i in second.quantities] == ["$2 million"]
+    assert {entities[i].text for i in second.entities} == {"city council"} or all(
+        entities[i].start >= second.start for i in second.entities
+    )
+    for claim in claims:
+        assert text[claim.start:claim.end] == claim.text
+
+
+def test_attribution_from_overlapping_quote(nlp):
+    text = "The strike will end on Friday, union leader Tom Reyes said. The port stayed closed all day."
+    s = text.index("The strike will end on Friday")
+    e = text.index(" union")
+    sp = text.index("Tom Reyes")
+    cue = text.index("said")
+    quote = Quote(
+        kind="indirect", content=text[s:e - 1], content_start=s, content_end=e - 1, speaker="Tom Reyes",
+        speaker_start=sp, speaker_end=sp + 9, cue="said", cue_start=cue, cue_end=cue + 4,
+        start=s, end=cue + 4, speaker_entity="Tom Reyes",
+    )
+    _, _, _, claims = _claims(nlp, text, quotes=[quote])
+    assert [(c.quote, c.attributed_to) for c in claims] == [(0, "Tom Reyes"), (None, None)]
+
+
+def test_semicolon_splits_independent_clauses(nlp):
+    text = "The council approved the new budget on Tuesday; the mayor vetoed the plan on Friday."
+    _, _, _, claims = _claims(nlp, text)
+    assert [c.text for c in claims] == [
+        "The council approved the new budget on Tuesday",
+        "the mayor vetoed the plan on Friday.",
+    ]
+    assert all(c.sentence == 0 for c in claims)
+
+
+def test_bullet_marker_is_not_part_of_the_claim(nlp):
+    text = "Summary\n- The council approved the new budget after a long debate.\n"
+    _, _, _, claims = _claims(nlp, text)
+    assert [c.text for c in claims] == ["The council approved the new budget after a long debate."]
+
+
+def test_corpus_claims(nlp, reference_corpus):
+    for path in sorted(reference_corpus.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        sentences, entities, quantities, claims = _claims(nlp, text)
+        assert claims, path.name
+        assert len(claims) < len(sentences)  # headings, captions and appeals are left out
+        for claim in claims:
+            assert text[claim.start:claim.end] == claim.text
+            assert not claim.text.rstrip().endswith("?")
+            for i in claim.entities:
+                assert claim.start <= entities[i].start and entities[i].end <= claim.end
+            for i in claim.quantities:
+                assert claim.start <= quantities[i].start and quantities[i].end <= claim.end
+        if path.name.startswith("000"):
+            # The outlet's own appeal is not a claim; the 339 children are.
+            assert not any("Donate" in c.text or "we are committed" in c.text for c in claims)
+            assert any(quantities[i].value == 339 for c in claims for i in c.quantities)

@@ -1,0 +1,111 @@
+"""Story reports in JSON, Markdown and HTML, from a hand-built StoryReport."""
+
+import json
+import re
+
+import pytest
+
+from synopsis.records import (
+    Alias,
+    ArticleAnalysis,
+    BriefSentence,
+    Coverage,
+    Dispute,
+    DisputeVersion,
+    Source,
+    Story,
+    StoryEntity,
+    StoryQuote,
+    StoryReport,
+    TimelineEvent,
+)
+from synopsis.report.html import render_html
+from synopsis.report.markdown import render_markdown
+from synopsis.report.report_json import reports_to_json, validate_report_json
+from tests.factories import evidence_for, make_article, make_claim, removed
+
+HOSTILE = '<script>alert("x")</script> <img src=x onerror=alert(1)>'
+A = f"The talks lasted less than an hour. {HOSTILE} Officials met at noon."
+B = "The talks lasted three and a half hours. Officials met at noon."
+
+
+@pytest.fixture()
+def story():
+    a = ArticleAnalysis(article=make_article("aaaa1111", "Outlet <A>", A, removed=(removed("Donate now", "donation appeal"),)))
+    b = ArticleAnalysis(article=make_article("bbbb2222", "Outlet B", B))
+    noon = make_claim("c1", "corroborated", [evidence_for(a, "Officials met at noon."), evidence_for(b, "Officials met at noon.")])
+    hostile = make_claim("c2", "single-source", [evidence_for(a, HOSTILE)])
+    short = evidence_for(a, "The talks lasted less than an hour.")
+    long = evidence_for(b, "The talks lasted three and a half hours.")
+    dispute = Dispute(
+        what="duration of the talks",
+        kind="duration",
+        versions=(
+            DisputeVersion("less than an hour", "[0, 60) min", ("Outlet <A>",), (short,)),
+            DisputeVersion("three and a half hours", "[199.5, 220.5] min", ("Outlet B",), (long,), note="earlier report"),
+        ),
+        explanation="Outlet <A> says less than an hour; Outlet B says three and a half hours.",
+    )
+    report = StoryReport(
+        story=Story("s123", "Talks <end>", ("aaaa1111", "bbbb2222")),
+        sources=(
+            Source("aaaa1111", "Outlet <A>", "newspaper", None, "2025-07-23", None, "A", "a.txt"),
+            Source("bbbb2222", "Outlet B", "blog", None, None, "Outlet <A>", None, "b.txt"),
+        ),
+        entities=(StoryEntity("Kyiv", "GPE", (Alias("Kyiv", ("Outlet B",), 1), Alias("Kiev", ("Outlet <A>",), 2)), findings=("outlets spell Kyiv differently",)),),
+        claims=(noon, hostile),
+        disputes=(dispute,),
+        quotes=(StoryQuote("Jane <b>Doe</b>", HOSTILE, "direct", ("Outlet <A>",), (evidence_for(a, HOSTILE),)),),
+        timeline=(TimelineEvent("2025-07-23", "day", "Officials met at noon.", ("Outlet <A>", "Outlet B"), noon.evidence),),
+        coverage=(Coverage("Outlet B", ("c2",), (("Jane Doe", 2),), ("Kyiv",), ()), Coverage("Outlet <A>", (), (), (), (removed("Donate now", "donation appeal"),))),
+        brief=(BriefSentence("Officials met at noon.", noon.evidence), BriefSentence("Accounts differ on duration of the talks.", (short, long))),
+    )
+    return report, {"aaaa1111": a.article, "bbbb2222": b.article}
+
+
+def test_json_follows_the_published_schema(story):
+    report, _ = story
+    data = json.loads(json.dumps(reports_to_json([report])))
+    validate_report_json(data)
+    out = data["stories"][0]
+    assert data["schema"] == "synopsis.report/1"
+    assert out["counts"] == {"articles": 2, "outlets": 2, "corroborated": 1, "single_source": 1, "disputed": 1}
+    assert [v["value"] for v in out["disputes"][0]["versions"]] == ["less than an hour", "three and a half hours"]
+    assert out["coverage"][0]["voices"] == [{"speaker": "Jane Doe", "count": 2}]
+
+
+def test_json_schema_rejects_a_dispute_with_one_version(story):
+    import jsonschema
+
+    report, _ = story
+    data = reports_to_json([report])
+    data["stories"][0]["disputes"][0]["versions"] = data["stories"][0]["disputes"][0]["versions"][:1]
+    with pytest.raises(jsonschema.ValidationError):
+        validate_report_json(data)
+
+
+def test_markdown_neutralises_html_and_cites_every_span(story):
+    report, _ = story
+    text = render_markdown([report])
+    assert "<script>" not in text and "<img" not in text
+    assert "&lt;script&gt;" in text
+    notes = set(re.findall(r"\[\^(\d+)\]:", text))
+    used = set(re.findall(r"\[\^(\d+)\](?!:)", text))
+    assert used and used == notes
+    assert "less than an hour" in text and "three and a half hours" in text
+
+
+def test_html_is_self_contained_escaped_and_links_citations_to_source_spans(story):
+    report, articles = story
+    page = render_html([report], articles)
+    assert "<script" not in page.lower().replace("&lt;script", "")
+    assert "&lt;script&gt;alert" in page
+    assert "onerror=alert" not in page.replace("onerror=alert(1)&gt;", "")
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//""", page)  # no CDN
+    anchors = set(re.findall(r'id="(ev-[^"]+)"', page))
+    links = set(re.findall(r'href="#(ev-[^"]+)"', page))
+    assert links and links <= anchors
+    # The anchor sits where the cited sentence starts in the article's text.
+    start = A.index("The talks lasted less than an hour.")
+    assert f"ev-aaaa1111-{start}-{start + len('The talks lasted less than an hour.')}" in anchors
+    assert page.count("<svg") == 2  # timeline and coverage matrix drawn as pictures

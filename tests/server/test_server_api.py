@@ -1,0 +1,180 @@
+"""The HTTP API and pages through FastAPI's test client, including bad input."""
+
+from __future__ import annotations
+
+import json
+import threading
+
+import pytest
+
+from synopsis.server.app import CONTENT_SECURITY_POLICY, MAX_BODY_BYTES
+
+
+def test_every_response_carries_the_security_headers(client):
+    for path in ("/", "/add", "/api/stories", "/static/app.css", "/no/such/page"):
+        response = client.get(path)
+        assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY, path
+        assert response.headers["x-content-type-options"] == "nosniff", path
+    assert "script-src 'self'" in CONTENT_SECURITY_POLICY and "frame-ancestors 'none'" in CONTENT_SECURITY_POLICY
+
+
+def test_openapi_is_served_and_cdn_docs_are_off(client):
+    spec = client.get("/openapi.json").json()
+    for path in ("/api/stories", "/api/stories/{story_id}", "/api/articles", "/api/articles/{article_id}", "/api/stories/merge", "/api/stories/{story_id}/split"):
+        assert path in spec["paths"], path
+    assert "post" in spec["paths"]["/api/articles"]
+    assert client.get("/docs").status_code == 404  # Swagger UI would load from a CDN
+
+
+def test_articles_are_listed_searched_and_returned_with_items(client):
+    articles = client.get("/api/articles").json()["articles"]
+    assert {a["outlet"] for a in articles} == {"Coastal Herald", "Island Gazette"}
+    hits = client.get("/api/articles", params={"q": "Quist"}).json()["articles"]
+    assert [a["outlet"] for a in hits] == ["Island Gazette"]
+    # Punctuation that FTS5 syntax rejects still searches instead of failing.
+    assert client.get("/api/articles", params={"q": 'Vellan\'s "'}).status_code == 200
+    doc = client.get(hits[0]["url"]).json()
+    assert doc["schema"] == "synopsis.article/1"
+    article = doc["articles"][0]
+    assert article["entities"] and article["quantities"]
+    for entity in article["entities"]:
+        assert article["text"][entity["start"] : entity["end"]] == entity["text"]
+    prefix = client.get(f"/api/articles/{hits[0]['id'][:8]}").json()
+    assert prefix["articles"][0]["id"] == hits[0]["id"]
+
+
+def test_story_json_follows_the_report_schema(client):
+    from synopsis.report.report_json import validate_report_json
+
+    stories = client.get("/api/stories").json()["stories"]
+    assert stories and all(s["title"] and s["articles"] for s in stories)
+    ferry = next(s for s in stories if len(s["articles"]) == 2)
+    assert ferry["outlets"] == ["Coastal Herald", "Island Gazette"]
+    response = client.get(f"/api/stories/{ferry['id']}")
+    assert response.headers["content-type"].startswith("application/json")
+    data = response.json()
+    validate_report_json(data)
+    assert data["schema"] == "synopsis.report/1" and data["stories"][0]["id"] == ferry["id"]
+    # Counts appear in the list once the report exists.
+    listed = next(s for s in client.get("/api/stories").json()["stories"] if s["id"] == ferry["id"])
+    assert listed["counts"] == {k: data["stories"][0]["counts"][k] for k in ("corroborated", "single_source", "disputed")}
+    assert client.get("/api/stories", params={"q": "Quist"}).json()["stories"][0]["id"] == ferry["id"]
+    assert client.get("/api/stories", params={"q": "zeppelin"}).json()["stories"] == []
+
+
+def test_story_report_is_computed_once_under_concurrent_requests(server_db, monkeypatch):
+    import synopsis.compare.story as story_module
+    from synopsis.server.state import ServerState
+
+    calls = []
+    real = story_module.build_story_report
+
+    def counting(story, analyses, embedder=None):
+        calls.append(story.id)
+        return real(story, analyses, embedder)
+
+    monkeypatch.setattr(story_module, "build_story_report", counting)
+    state = ServerState(server_db)
+    story = state.stories()[0]
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(state.report(story))) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert calls == [story.id]
+    assert all(r is results[0] for r in results)
+    first = state.rendered(story, "x", lambda r: b"one")
+    assert state.rendered(story, "x", lambda r: b"two") == first == state.rendered_by_id(story.id, "x")
+
+
+def test_pages_render(client):
+    story = next(s for s in client.get("/api/stories").json()["stories"] if len(s["articles"]) == 2)
+    page = client.get(f"/stories/{story['id']}")
+    assert page.status_code == 200
+    for section in ('id="brief"', 'id="disputes"', 'id="timeline"', 'id="coverage"', 'id="entities"', 'id="quotes"'):
+        assert section in page.text
+    assert "Lionel Ortiz" in page.text
+    assert "<script" not in page.text  # the CSP forbids inline script; the pages need none
+    compare = client.get(f"/stories/{story['id']}/compare", params={"a": "Island Gazette", "b": "Coastal Herald"})
+    assert compare.status_code == 200 and "Island Gazette and Coastal Herald side by side" in compare.text
+    article_id = story["articles"][0]
+    article = client.get(f"/articles/{article_id}", params={"start": 0, "end": 10})
+    assert article.status_code == 200
+    assert 'class="hl-entity"' in article.text or "hl-entity" in article.text
+    assert 'id="cited"' in article.text and "What cleaning removed" in article.text
+    assert client.get("/stories/nope").status_code == 404
+    assert "no story" in client.get("/stories/nope").text
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "status", "message"),
+    [
+        ({"files": {"files": ("photo.bin", bytes(range(256)) * 64, "application/octet-stream")}}, 400, "binary"),
+        ({"files": {"files": ("empty.txt", b"", "text/plain")}}, 400, "empty"),
+        ({"files": {"files": ("broken.json", b'{"text": ', "application/json")}}, 400, "malformed json"),
+        ({"content": b"{not json", "headers": {"content-type": "application/json"}}, 400, "malformed JSON"),
+        ({"json": {"articles": [{"title": "no text"}]}}, 400, "no 'text'"),
+        ({"json": {"articles": []}}, 400, "non-empty list"),
+        ({"json": {"something": 1}}, 400, "JSON must be"),
+        ({"json": {"url": "ftp://example.org/a"}}, 400, "not an http(s) URL"),
+        ({"json": {"url": "http://127.0.0.1:9/article"}}, 400, "private address"),
+        ({"json": {"url": "http://localhost:9/feed.xml"}}, 400, "private address"),
+        ({"content": b"text", "headers": {"content-type": "text/plain"}}, 400, "unsupported content type"),
+    ],
+)
+def test_bad_additions_get_a_json_error(client, kwargs, status, message):
+    response = client.post("/api/articles", **kwargs)
+    assert response.status_code == status, response.text
+    assert message.lower() in response.json()["error"].lower()
+    assert client.get("/api/stories").status_code == 200  # still serving
+
+
+def test_oversized_upload_is_refused_with_413(client):
+    big = b"a" * (MAX_BODY_BYTES + 1)
+    response = client.post("/api/articles", files={"files": ("big.txt", big, "text/plain")})
+    assert response.status_code == 413
+    assert "10 MB" in response.json()["error"]
+    page = client.post("/add", files={"files": ("big.txt", big, "text/plain")})
+    assert page.status_code == 413 and "10 MB" in page.text and 'role="alert"' in page.text
+
+
+def test_bad_upload_on_the_page_shows_the_reason(client):
+    page = client.post("/add", files={"files": ("photo.bin", bytes(range(256)) * 64, "application/octet-stream")})
+    assert page.status_code == 400
+    assert "binary" in page.text and 'role="alert"' in page.text
+    nothing = client.post("/add", files={"files": ("", b"", "application/octet-stream")})
+    assert nothing.status_code == 400 and "nothing to add" in nothing.text
+
+
+def test_adding_the_same_article_again_stores_nothing(client, invented_articles):
+    response = client.post("/api/articles", json={"articles": invented_articles[:1]})
+    assert response.status_code == 200
+    assert len(response.json()["already_stored"]) == 1 and response.json()["added"] == []
+
+
+def test_bad_story_and_article_ids(client):
+    assert client.get("/api/stories/s000000").json() == {"error": "no story 's000000'"}
+    assert client.get("/api/articles/ffffffff").status_code == 404
+    assert client.post("/api/stories/merge", json={"stories": ["a"]}).status_code == 400
+    assert client.post("/api/stories/merge", content=b"[", headers={"content-type": "application/json"}).status_code == 422
+    story = client.get("/api/stories").json()["stories"][0]
+    assert client.post(f"/api/stories/{story['id']}/split", json={}).status_code == 400
+
+
+def test_script_in_article_text_is_shown_as_text(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from synopsis.server.app import create_app
+
+    app = create_app(str(tmp_path / "xss.db"), warm=False)
+    hostile = '<script>alert("x")</script> The council <b>met</b> on Monday in <img src=x onerror="alert(1)"> Dorvale.'
+    with TestClient(app) as client:
+        response = client.post("/api/articles", json={"articles": [{"text": hostile, "title": "<script>t()</script>Council", "outlet": "<i>Gazette</i>"}]})
+        assert response.status_code == 201, response.text
+        article_id = response.json()["added"][0]
+        page = client.get(f"/articles/{article_id}").text
+        stories = client.get("/").text
+    for html in (page, stories):
+        assert "<script>" not in html and "<img src=x" not in html and "<i>Gazette" not in html
+    assert "&lt;script&gt;" in page
