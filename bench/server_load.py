@@ -40,17 +40,27 @@ def prepare_db(target: Path, workdir: Path) -> Path:
     return db
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process (Linux /proc), to compare runs on a shared, busy machine."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
 
 
-async def run_load(base: str, paths: list[str], clients: int, seconds: float) -> dict[str, list[float]]:
+async def run_load(base: str, paths: list[str], clients: int, seconds: float, gzip: bool = True) -> dict[str, list[float]]:
     """Closed-loop load for a fixed time; returns latencies (ms) per path, errors under 'errors'."""
     latencies: dict[str, list[float]] = {path: [] for path in paths}
     latencies["errors"] = []
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+    headers = {} if gzip else {"Accept-Encoding": "identity"}
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30, headers=headers) as client:
         deadline = time.perf_counter() + seconds
 
         async def worker(index: int) -> None:
@@ -77,6 +87,7 @@ def main() -> int:
     parser.add_argument("target", type=Path, help="a synopsis SQLite store, or a folder of articles to ingest first")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--no-gzip", action="store_true", help="ask for uncompressed responses")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = prepare_db(args.target, Path(tmp))
@@ -104,9 +115,17 @@ def main() -> int:
             for path in paths:
                 httpx.get(base + path, timeout=600).raise_for_status()
             print(f"story {story['id']} ({len(story['articles'])} articles): first view computed in {time.perf_counter() - started:.1f} s")
+            # The server computes every story's report in a background thread after
+            # start; measure the steady state, not that start-up work.
+            while any(s["counts"] is None for s in httpx.get(f"{base}/api/stories", timeout=600).json()["stories"]):
+                if time.perf_counter() - started > 900:
+                    raise SystemExit("reports still being computed after 15 minutes")
+                time.sleep(1)
             began = time.perf_counter()
-            latencies = asyncio.run(run_load(base, paths, args.clients, args.seconds))
+            cpu_before = cpu_seconds(server.pid)
+            latencies = asyncio.run(run_load(base, paths, args.clients, args.seconds, gzip=not args.no_gzip))
             wall = time.perf_counter() - began
+            cpu_after = cpu_seconds(server.pid)
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -123,7 +142,11 @@ def main() -> int:
             f"| {names[path]} | {len(values)} | {len(values) / wall:.0f} | {statistics.median(values):.1f} | "
             f"{percentile(values, 95):.1f} | {percentile(values, 99):.1f} |"
         )
-    print(f"\nerrors: {len(latencies['errors'])}")
+    total = sum(len(latencies[p]) for p in paths)
+    if cpu_before is not None and cpu_after is not None and total:
+        print(f"\nserver CPU per request: {(cpu_after - cpu_before) * 1000 / total:.2f} ms "
+              f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs during the run)")
+    print(f"errors: {len(latencies['errors'])}")
     return 1 if latencies["errors"] else 0
 
 

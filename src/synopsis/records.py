@@ -115,6 +115,9 @@ class Quantity:
     unit: str | None  # "minute", "hour", "USD", "percent", ... or None for a bare count
     counted: str | None  # head noun of what is counted: "prisoners", "people", "soldiers"
     qualifier: str | None = None  # "about", "more than", "at least", "less than", "up to", "range"
+    # What happened to the counted things: lemma of the governing verb, adjective or participle
+    # ("14 people were injured" -> "injure", "evacuated more than 300" -> "evacuate").
+    predicate: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

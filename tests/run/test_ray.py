@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from synopsis.jobs import analyze_inputs, analyze_with_engine, load_articles, unique_articles
 from synopsis.records import SynopsisError
-from synopsis.report.article_json import analyses_to_json
+from synopsis.report.article_json import analyses_to_json, analysis_to_dict
 from synopsis.run import ray as ray_engine
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "harbor-bridge"
@@ -65,6 +65,8 @@ def ray_analyses(local_ray, articles):
 
 def test_ray_analyses_equal_local(local_analyses, ray_analyses, articles):
     assert [a.article.id for a in ray_analyses] == [a.id for a in articles]
+    for got, want in zip(ray_analyses, local_analyses):
+        assert analysis_to_dict(got) == analysis_to_dict(want), got.article.source
     assert _json(ray_analyses) == _json(local_analyses)
     assert ray_analyses == local_analyses
 

@@ -118,7 +118,7 @@ def extract_command(items, fmt, output, outlet_files, workers, engine, ray_addre
 
     \b
     Examples:
-      synopsis extract examples/harbor-bridge/wire.txt
+      synopsis extract examples/harbor-bridge/corvan-wire.txt
       synopsis extract page.html --format text
     """
     from synopsis.report.article_json import analyses_to_json

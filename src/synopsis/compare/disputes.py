@@ -119,6 +119,25 @@ STOP_WORDS = frozenset(
     when where while after before into out not no new other another only just very one two three
     side sides total including included both such own""".split()
 )
+# What happened to counted things, by predicate lemma (from ``Quantity.predicate``): "killed two",
+# "two died" and "two dead" state one count; "14 injured" is another slot. Lemmas not listed form
+# their own class.
+PREDICATE_LEMMA_CLASSES = {
+    "die": "die", "kill": "die", "dead": "die", "death": "die", "killing": "die", "perish": "die",
+    "fatality": "die", "murder": "die", "slay": "die", "drown": "die",
+    "injure": "injure", "wound": "injure", "hurt": "injure", "injury": "injure", "maim": "injure",
+    "evacuate": "evacuate", "evacuation": "evacuate", "move": "evacuate", "relocate": "evacuate",
+    "displace": "evacuate", "displacement": "evacuate",
+    "exchange": "exchange", "swap": "exchange", "trade": "exchange", "release": "exchange",
+    "free": "exchange", "handover": "exchange", "hand": "exchange", "return": "exchange",
+    "repatriate": "exchange", "repatriation": "exchange", "transfer": "exchange",
+    "detain": "detain", "arrest": "detain", "capture": "detain", "detention": "detain",
+    "abduct": "detain", "deport": "detain", "deportation": "detain",
+    "rescue": "rescue", "save": "rescue", "list": "list",
+}
+# Words before a number that make it an additional batch ("another 3,000", "a further 200"):
+# it adds to an earlier count, so it never gives that count a different value.
+_ADDITIONAL = re.compile(r"\b(another|further|additional|more|extra|second|new)\s*$", re.I)
 IRREGULAR_PLURALS = {
     "people": "person", "children": "child", "men": "man", "women": "woman", "feet": "foot",
     "teeth": "tooth", "mice": "mouse", "geese": "goose", "persons": "person", "data": "datum",
@@ -205,6 +224,8 @@ class _Fact:
     section: list[Interval]  # the period of the article's section, if no explicit date
     frame: frozenset[str] = field(default_factory=frozenset)
     label: str | None = None  # what is counted, as written ("children")
+    noun: str | None = None  # counts: lemma of what is counted (None agrees with any noun)
+    additional: bool = False  # "another 3,000": a further batch, compared only inside aligned groups
 
     @property
     def key_known(self) -> bool:
@@ -301,6 +322,19 @@ def _frame(text: str, start: int, end: int, skip: Iterable[str]) -> frozenset[st
     )
 
 
+def classify_predicate(lemma: str | None) -> str | None:
+    """The class of a quantity's predicate lemma ("kill" and "die" -> "die"); None stays None."""
+    if not lemma:
+        return None
+    lemma = lemma.lower()
+    return PREDICATE_LEMMA_CLASSES.get(lemma, lemma)
+
+
+def _nouns_agree(a: _Fact, b: _Fact) -> bool:
+    """Counted nouns agree when equal or when either is unknown ("14 were hurt")."""
+    return a.noun is None or b.noun is None or a.noun == b.noun
+
+
 def _event_class(sentence: str, position: int) -> str | None:
     """The event a value in the sentence is about: the nearest event noun before it, else after it."""
     before = [m for m in _EVENT_RE.finditer(sentence) if m.end() <= position]
@@ -382,9 +416,11 @@ def _collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, i
             raw: list[_Fact] = []
 
             def add(kind: str, key: tuple[str | None, ...], intervals: list[Interval], value: str,
-                    frame: frozenset[str] = frozenset(), label: str | None = None) -> None:
+                    frame: frozenset[str] = frozenset(), label: str | None = None, noun: str | None = None,
+                    additional: bool = False) -> None:
                 raw.append(_Fact(kind, key, intervals, [" ".join(value.split())], article, outlet, evidence,
-                                 (article.id, index), group, dates, None if dates else recent, section, frame, label))
+                                 (article.id, index), group, dates, None if dates else recent, section, frame, label,
+                                 noun, additional))
 
             durations: list[tuple[int, int, Interval]] = []
             for q_index in claim.quantities:
@@ -401,7 +437,11 @@ def _collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, i
                 counted = lemmatize_noun(re.split(r"\s+of\s+", quantity.counted)[0]) if quantity.counted else None
                 frame = _frame(article.text, quantity.start, quantity.end, [quantity.counted or ""])
                 if interval.unit == "count":
-                    add("count", (counted,), [interval], quantity.text, frame, quantity.counted)
+                    # The slot is what happened to what is counted: "two died" and "14 injured" are
+                    # two slots even when both count people.
+                    additional = bool(_ADDITIONAL.search(article.text[max(0, quantity.start - 20) : quantity.start]))
+                    add("count", (classify_predicate(quantity.predicate),), [interval], quantity.text, frame,
+                        quantity.counted, counted, additional)
                 else:
                     add("amount", (interval.unit, counted), [interval], quantity.text, frame, quantity.counted)
             for t_index in claim.times:
@@ -447,7 +487,8 @@ def _merge_same_claim(facts: list[_Fact]) -> list[_Fact]:
     merged: list[_Fact] = []
     for fact in facts:
         for other in merged:
-            if other.kind == fact.kind and other.key == fact.key and _fact_relation(other, fact) is not False:
+            if (other.kind == fact.kind and other.key == fact.key and other.noun == fact.noun
+                    and _fact_relation(other, fact) is not False):
                 other.intervals.extend(fact.intervals)
                 other.values.extend(v for v in fact.values if v not in other.values)
                 break
@@ -483,6 +524,8 @@ def _contexts_agree(a: _Fact, b: _Fact) -> tuple[bool, bool]:
 
 def _same_slot_across(a: _Fact, b: _Fact) -> bool:
     if a.kind != b.kind or a.key != b.key or not a.key_known or a.kind == "date":
+        return False
+    if a.additional or b.additional or not _nouns_agree(a, b):
         return False
     agree, same_dates = _contexts_agree(a, b)
     if not agree:
@@ -533,7 +576,7 @@ def _slots(facts: list[_Fact]) -> list[list[_Fact]]:
                 if a.claim[0] == b.claim[0]:
                     continue
                 same_key = a.key == b.key or (len(known_keys) <= 1 and (not a.key_known or not b.key_known))
-                if same_key and _contexts_agree(a, b)[0]:
+                if same_key and _nouns_agree(a, b) and _contexts_agree(a, b)[0]:
                     union(i, j)
     # Across the story, blocked by (kind, key) so the work stays linear in practice.
     blocks: dict[tuple[str, tuple[str | None, ...]], list[int]] = {}
@@ -612,6 +655,10 @@ def _slot_date(slot: list[_Fact]) -> str | None:
     return describe(min(days, key=lambda d: d.low))
 
 
+PARTICIPLES = {
+    "die": "killed", "injure": "injured", "evacuate": "evacuated", "exchange": "exchanged or released",
+    "detain": "detained", "rescue": "rescued", "list": "listed",
+}
 PREDICATE_WORDS = {"start": "start time", "end": "end time", "scheduled": "scheduled time", "delay": "delay"}
 
 
@@ -621,8 +668,9 @@ def _what(slot: list[_Fact]) -> str:
     when = _slot_date(slot)
     suffix = f" on {when}" if when else ""
     if fact.kind == "count":
-        counted = next((f.label.lower() for f in slot if f.label), None)
-        return f"number of {counted}{suffix}" if counted else f"number{suffix}"
+        counted = next((f.label.lower() for f in slot if f.label), None) or "people or things"
+        happened = PARTICIPLES.get(fact.key[0] or "", "")
+        return f"number of {counted}{' ' + happened if happened else ''}{suffix}"
     if fact.kind == "amount":
         return f"amount in {fact.key[0]}" + (f" for {fact.key[1]}" if fact.key[1] else "") + suffix
     if fact.kind == "duration":

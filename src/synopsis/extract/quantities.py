@@ -169,6 +169,28 @@ _CHANGE_VERBS = {
 # Verbs whose object is an amount of their subject ("casualties surpassed 1 million").
 _AMOUNT_VERBS = {"exceed", "surpass", "reach", "top", "total", "number", "hit", "pass", "stand", "climb", "rise"}
 _EXCESS_VERBS = {"exceed", "surpass", "top", "pass", "outnumber"}
+# Verbs that link or report a number without saying what happened to the counted things
+# ("there were 14", "officials said 14", "the delegation includes 12"): no predicate.
+_LIGHT_VERBS = _AMOUNT_VERBS | _EXCESS_VERBS | {
+    "be", "have", "say", "tell", "report", "include", "involve", "contain", "consist", "comprise",
+    "become", "remain", "estimate", "add", "note", "state", "claim", "confirm", "announce", "show",
+    "see", "make", "do", "get", "count", "put", "place", "cite", "quote", "accord",
+}
+# Nouns that name what happened to what follows their "of" ("the exchange of 1,200 prisoners",
+# "the list of 339 children"); other nouns ("the remains of", "a group of") are passed through.
+_EVENT_NOUNS = {
+    "exchange", "swap", "trade", "release", "handover", "return", "repatriation", "transfer", "list",
+    "death", "killing", "injury", "evacuation", "arrest", "detention", "deportation", "rescue",
+    "capture", "abduction", "displacement", "transfer", "withdrawal", "deployment", "sale",
+    "purchase", "delivery", "launch", "hire", "dismissal", "loss",
+}
+# Participle adjectives that say what happened ("14 injured", "two dead"), with their verb.
+_STATE_ADJECTIVES = {
+    "injured": "injure", "wounded": "wound", "hurt": "hurt", "dead": "die", "killed": "kill",
+    "missing": "miss", "evacuated": "evacuate", "detained": "detain", "displaced": "displace",
+    "arrested": "arrest", "rescued": "rescue", "captured": "capture", "deported": "deport",
+    "released": "release", "freed": "free", "listed": "list", "exchanged": "exchange",
+}
 # Capitalised words before a number that make it an identifier, not an amount.
 _ID_WORDS = {"article", "section", "chapter", "resolution", "flight", "no.", "no", "number",
              "page", "room", "route", "paragraph", "clause", "item", "point", "protocol",
@@ -501,6 +523,7 @@ def _build(
     counted = None
     if unit is None or unit not in TIME_UNITS:
         counted = _counted(doc, counted_from or last, unit)
+    predicate = _predicate(doc, counted_from or last, unit)
     if qualifier is None and value is not None and _object_of_excess(doc, core):
         qualifier, (low, high) = "more than", _apply_rule("more", value)
     if core.spelled and not core.vague and unit is None and counted is None:
@@ -518,6 +541,7 @@ def _build(
         unit=unit,
         counted=counted,
         qualifier=qualifier,
+        predicate=predicate,
     )
 
 
@@ -628,6 +652,12 @@ def _last_token(doc: Doc, core: _Core) -> Token | None:
 
 def _counted(doc: Doc, core: _Core, unit: str | None) -> str | None:
     """The noun the number counts, from the dependency parse ("the remains of 6,000 soldiers" -> soldiers)."""
+    noun = _counted_noun(doc, core, unit)
+    return _noun_phrase(noun) if noun is not None else None
+
+
+def _counted_noun(doc: Doc, core: _Core, unit: str | None) -> Token | None:
+    """The token of the noun the number counts, or None."""
     tok = _last_token(doc, core)
     if tok is None:
         return None
@@ -667,7 +697,69 @@ def _counted(doc: Doc, core: _Core, unit: str | None) -> str | None:
         return None
     if "\n" in doc[min(noun.i, tok.i):max(noun.i, tok.i) + 1].text or noun.sent.start != tok.sent.start:
         return None  # a heading's number does not count the next paragraph's noun
-    return _noun_phrase(noun)
+    return noun
+
+
+# ---------------------------------------------------------------------------
+# What happened to what is counted
+# ---------------------------------------------------------------------------
+
+# Steps up the dependency tree from the number to its predicate: "the remains of 3,000 soldiers
+# were handed over" needs four (soldiers -> of -> remains -> handed); more reaches other clauses.
+_PREDICATE_STEPS = 5
+
+
+def _predicate(doc: Doc, core: _Core, unit: str | None) -> str | None:
+    """Lemma of what happened to the counted things ("14 people were injured" -> "injure")."""
+    tok = _last_token(doc, core)
+    if tok is None:
+        return None
+    noun = _counted_noun(doc, core, unit) if unit is None or unit not in TIME_UNITS else None
+    start = noun if noun is not None else tok
+    if start.lemma_.lower() in _EVENT_NOUNS:  # "a 1,000-for-1,000 prisoner swap"
+        return start.lemma_.lower()
+    found = _modifier_predicate(start) or (_modifier_predicate(tok) if tok is not start else None)
+    if found:
+        return found
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) and noun is None else None
+    if nxt is not None and nxt.lower_ in _STATE_ADJECTIVES:  # "14 injured" read as a noun phrase
+        return _STATE_ADJECTIVES[nxt.lower_]
+    cur = start
+    for _ in range(_PREDICATE_STEPS):
+        head = cur.head
+        if head is cur:
+            break
+        if head.pos_ in ("VERB", "AUX") and cur.dep_ != "conj":
+            lemma = head.lemma_.lower()
+            if lemma not in _LIGHT_VERBS:
+                return _STATE_ADJECTIVES.get(head.lower_, lemma)
+            # "two people are dead", "14 were injured" parsed with a copula: the complement says it.
+            for child in head.children:
+                if child.dep_ in ("acomp", "attr", "oprd") and child.lower_ in _STATE_ADJECTIVES:
+                    return _STATE_ADJECTIVES[child.lower_]
+            return None
+        if head.pos_ == "ADJ" and head.lower_ in _STATE_ADJECTIVES:
+            return _STATE_ADJECTIVES[head.lower_]
+        if head.pos_ in ("NOUN", "PROPN") and cur.dep_ == "pobj" or (
+            head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in _EVENT_NOUNS
+        ):
+            if head.lemma_.lower() in _EVENT_NOUNS:
+                return head.lemma_.lower()
+        cur = head
+    return None
+
+
+def _modifier_predicate(noun: Token) -> str | None:
+    """A participle attached to the noun that says what happened: "children listed by", "injured people"."""
+    for child in noun.children:
+        if child.lower_ in _STATE_ADJECTIVES and child.dep_ in ("amod", "acl", "relcl", "appos", "conj"):
+            return _STATE_ADJECTIVES[child.lower_]
+        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and child.i > noun.i:
+            # "people who were injured", "329 children listed by Ukraine"
+            lemma = child.lemma_.lower()
+            if lemma not in _LIGHT_VERBS:
+                return _STATE_ADJECTIVES.get(child.lower_, lemma)
+    return None
 
 
 def _of_complement(tok: Token) -> Token | None:

@@ -775,6 +775,11 @@ def _canonical(entity: Entity, position: int, people: list[_Person], speakers: l
     name = entity.text.replace("’s", "").replace("'s", "")
     if entity.label != "PERSON":
         return name[4:] if name.lower().startswith("the ") else name
+    return _best_name(name, position, people, speakers)
+
+
+def _best_name(name: str, position: int, people: list[_Person], speakers: list[str]) -> str:
+    """Canonical form of a person's name as the article writes it."""
     words = _name_words(name)
     # an entity span that swallowed a title ("Defense Council Secretary Ruslan Umerov")
     # gives way to the plain name written elsewhere in the article
@@ -885,7 +890,7 @@ def _title_match(head: Token, modifiers: set[str], position: int, people: list[_
             best, best_person = score, p
     if best_person is None:
         return None
-    return _full_name(best_person.words, position, people, spoken) or best_person.name
+    return _best_name(best_person.name, position, people, spoken)
 
 
 def _salient_person(
@@ -903,7 +908,7 @@ def _salient_person(
         return None
     pos, name = max(options)
     if (pos, name) == last_subject:
-        return _full_name(_name_words(name), pos + 1, people, spoken) or name.replace("’s", "").replace("'s", "")
+        return _best_name(name.replace("’s", "").replace("'s", ""), pos + 1, people, spoken)
     return name
 
 

@@ -78,7 +78,11 @@ def _merge_time_dates(hits: list[_Hit], ctx: _Context) -> list[_Hit]:
             and re.fullmatch(r",?\s{1,3}(?:the\s+)?", ctx.text[prev.end : hit.start])
         ):
             # "Monday, Oct. 26": the stated date settles which Monday.
-            prev.value, prev.end, prev.weekday = hit.value, hit.end, False
+            if prev.type == "TIME":  # "the night of Friday, Oct. 23"
+                prev.day = hit.value
+            else:
+                prev.value = hit.value
+            prev.end, prev.weekday = hit.end, False
             continue
         if (
             prev is not None
@@ -154,6 +158,10 @@ def _resolve_anaphors(hits: list[_Hit], ctx: _Context) -> None:
             # year's third quarter (TimeBank annotates 45 of its 73 "a year
             # ago/earlier" and "year-ago" so; most of the rest are a year).
             hit.value, hit.precision, hit.anaphor = f"{quarter[0] - 1:04d}-Q{quarter[1]}", "quarter", None
+            continue
+        if hit.report is not None and quarter is not None:
+            # "the latest period", "the 1988 period": the quarter being reported.
+            hit.value = f"{hit.report or quarter[0]:04d}-Q{quarter[1]}"
             continue
         q = _QUARTER.match(hit.value or "")
         # Results are reported for a past quarter; a forecast's quarter is not the one compared.

@@ -127,6 +127,7 @@ _MONTH_CONTEXT = re.compile(
     r"between|last|next|this|each|every)[\s-]+|[-–]\s*)$",
     re.IGNORECASE,
 )
+_SINCE = re.compile(r"\b[Ss]ince\s+$")
 _CAPITALISED = re.compile(r"\s+[A-Z][a-z]")
 _NAME_OF = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]")  # "the March of the Mothers"
 
@@ -158,7 +159,8 @@ def _month(m: re.Match[str], ctx: _Context) -> _Hit | None:
     elif rel in _NEXT_RELS:
         year += month <= now
     elif rel is None:
-        year = _nearest_month_year(ctx.date, month, ctx.future(m.start()))
+        since = _SINCE.search(ctx.text, max(0, m.start() - 8), m.start())  # "since March" is past
+        year = _nearest_month_year(ctx.date, month, not since and ctx.future(m.start()))
     return _Hit(m.start(), m.end(), "DATE", f"{year:04d}-{month:02d}", "month")
 
 

@@ -109,14 +109,17 @@ def _vague_duration(m: re.Match[str], ctx: _Context) -> _Hit:
 
 @_rule(
     r"\b(?P<w>(?i:now|currently|nowadays|at\s+present|presently|these\s+days|right\s+now|the\s+present))\b"
-    r"|\b(?P<p>(?i:recently|lately))\b"
+    r"|\b(?P<p>(?i:recently|lately|then\s+current)|(?<=\b[Ii]n\s)the\s+past(?!\s+(?:\w+\s+)?(?i:[a-z]+s)\b))\b"
+    # "current" as an adjective is a present reference in TimeML ("the current
+    # weakness", "his current post"); "current account" is an economic term.
+    r"|\b(?P<c>[Cc]urrent)\b(?=\s+(?:[a-z]|\d))(?!\s+accounts?\b)"
     r"|\b(?P<f>(?i:the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+(?:short|long|near|medium)\s+term"
     r"|the\s+long\s+run))\b"
 )
 def _reference(m: re.Match[str], ctx: _Context) -> _Hit | None:
     if m["w"] and m["w"] == "now" and ctx.text[m.end() : m.end() + 1] == "-":
         return None  # "now-defunct"
-    value = "PRESENT_REF" if m["w"] else "PAST_REF" if m["p"] else "FUTURE_REF"
+    value = "PRESENT_REF" if m["w"] or m["c"] else "PAST_REF" if m["p"] else "FUTURE_REF"
     return _Hit(m.start(), m.end(), "DATE", value, None, part_ok=False)
 
 
@@ -173,7 +176,7 @@ def _weekday_set(m: re.Match[str], ctx: _Context) -> _Hit:
 attach_triggers({
     "_rate": [(r"sec|min|hour|day|night|week|month|quarter|year", 6, 2)],
     "_vague_duration": [(r"seconds|minutes|hours|days|weeks|months|years|decades|centuries", 30, 2)],
-    "_reference": [(r"now|current|present|recent|lately|future|term|run|days", 20, 2)],
+    "_reference": [(r"now|current|present|recent|lately|future|term|run|days|past", 20, 2)],
     "_set_word": [(r"ly\b", 14, 0)],
     "_every": [(r"every|each", 0, 30)],
     "_frequency": [(r"once|twice|thrice|times", 40, 20)],

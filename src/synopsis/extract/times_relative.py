@@ -26,6 +26,11 @@ from synopsis.extract.times_values import (
 )
 
 
+# "extended the deadline until 9 a.m. Tuesday": a deadline runs to a coming day (but a
+# sentence that opens "Until Thursday, they had ..." looks back).
+_UNTIL = re.compile(r"\b(?:until|till)\s+(?:[\w.:]+\s+){0,3}$")
+
+
 def _weekday_date(ctx: _Context, weekday: int, rel: str | None, pos: int) -> str:
     """Date of a weekday relative to the anchor: the past one unless the sentence looks ahead."""
     d = ctx.date
@@ -38,7 +43,7 @@ def _weekday_date(ctx: _Context, weekday: int, rel: str | None, pos: int) -> str
         shift = (weekday - today) % 7 or 7
     elif rel == "this":
         shift = weekday - today
-    elif ctx.future(pos):
+    elif ctx.future(pos) or _UNTIL.search(ctx.text, max(0, pos - 25), pos):
         shift = (weekday - today) % 7
     else:
         shift = -((today - weekday) % 7)
@@ -97,7 +102,7 @@ _CAL_UNIT = r"(?i:week|weekend|month|year|quarter|decade|century)"
 @_rule(
     r"\b(?:(?P<ear>(?i:earlier|later))\s+)?(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|the\s+past|past|"
     r"the\s+coming|coming|the\s+previous|previous|the\s+following|following|the\s+current|current|the\s+next|"
-    rf"the\s+last))\s+(?P<u>{_CAL_UNIT})\b"
+    rf"the\s+last))\s+(?:(?i:fiscal)\s+)?(?P<u>{_CAL_UNIT})\b"
 )
 def _relative_unit(m: re.Match[str], ctx: _Context) -> _Hit:
     rel = _rel(m["rel"])
@@ -164,6 +169,35 @@ def _quarter(m: re.Match[str], ctx: _Context) -> _Hit | None:
         year -= q > (ctx.date.month - 1) // 3 + 1  # a past quarter not yet reached is last year's
     value = f"{year:04d}-Q{q}" if year is not None else f"XXXX-Q{q}"
     return _Hit(m.start(), m.end(), "DATE", value, "quarter")
+
+
+@_rule(
+    rf"\b(?i:the)\s+(?P<y>{g.YEAR4})\s+(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final))[-\s]+)?"
+    r"(?P<p>(?i:quarter|period))\b"
+)
+def _year_quarter(m: re.Match[str], ctx: _Context) -> _Hit:
+    """"the 1988 third quarter"; "the 1988 period" in results is the reported quarter of that year."""
+    year = int(m["y"])
+    if m["ord"]:
+        return _Hit(m.start(), m.end(), "DATE", f"{year:04d}-Q{g.ORDINALS[m['ord'].lower()]}", "quarter")
+    return _Hit(m.start(), m.end(), "DATE", f"{year:04d}-QX", "quarter", report=year)
+
+
+@_rule(
+    r"\b(?i:the)\s+(?P<rel>(?i:latest|most\s+recent|just-ended|just\s+ended))\s+(?i:period)\b"
+    r"|\b(?i:the)\s+(?:(?i:corresponding|comparable|same)\s+)?(?:(?i:quarter|period)\s+)"
+    r"(?i:a\s+year\s+(?:ago|earlier)|(?:one|a)\s+year\s+before|(?:of\s+)?last\s+year)\b"
+    r"|\b(?i:last\s+year['’]s\s+quarter)\b"
+)
+def _reported_period(m: re.Match[str], ctx: _Context) -> _Hit | None:
+    """"the latest period" of a results report: the quarter it reports on (or that quarter a year back)."""
+    if ctx.date is None:
+        return None
+    value, _ = _unit_value(ctx.date, "quarter", -1)
+    if m["rel"]:
+        return _Hit(m.start(), m.end(), "DATE", value, "quarter", report=0)
+    year, q = int(value[:4]) - 1, value[-1]
+    return _Hit(m.start(), m.end(), "DATE", f"{year:04d}-Q{q}", "quarter", year_ago=True)
 
 
 @_rule(r"\b(?i:the)\s+(?:(?P<rel>(?i:latest|most\s+recent|recent|current|just-ended|just\s+ended))\s+)?(?i:quarter)\b(?!\s+(?i:of|century))")
@@ -272,6 +306,8 @@ attach_triggers({
     "_the_weekend": [(r"weekend", 5, 0)],
     "_season": [(r"summer|winter|spring|autumn|fall", 25, 12)],
     "_quarter": [(r"quarter", 40, 25)],
+    "_year_quarter": [(r"quarter|period", 30, 0)],
+    "_reported_period": [(r"period|year", 30, 16)],
     "_the_quarter": [(r"quarter", 30, 0)],
     "_anaphor": [(r"day|week|month|year|morning|afternoon|evening|night", 40, 0)],
     "_part_of_unit": [(r"week|month|year|decade|century|quarter", 50, 2)],

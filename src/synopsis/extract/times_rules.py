@@ -36,6 +36,7 @@ class _Hit:
     weekday: bool = False  # a bare weekday, resolved by tense
     anaphor: tuple[float, str] | None = None  # ("the next", "day") -> (1, "day"): relative to the last date
     year_ago: bool = False  # "a year ago", "year-earlier": the same reporting period a year before
+    report: int | None = None  # "the latest period", "the 1988 quarter": the reported quarter, in that year
 
 
 class _Context:
@@ -43,7 +44,13 @@ class _Context:
 
     # A sentence ends at . ! ? before a capital, or at a line break.  Wire copy
     # abbreviates months ("Aug. 7"), so a digit after the stop does not end one.
-    _END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n")
+    # Initials and titles ("Daniel P. Davison", "Mr. Smith", "U.S. Trust") do not end one.
+    _END = re.compile(
+        r"(?<!\b[A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bGov)(?<!\bSen)(?<!\bRep)"
+        r"[.!?][\"'”’)]*\s+(?=(?:[\"'“‘(]|''|``)?[A-Z])"
+        # "4 a.m. EDT Thursday": a clock time's "a.m." ends a sentence only before an ordinary word.
+        r"(?:(?<![ap]\.m\.\s)|(?!(?:[A-Z]{2,4}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b))|\n"
+    )
     # Future cues: with them a bare "Friday" is the coming one; news mostly
     # reports the past, so the past is the default.
     # The verb nearest before the expression decides ("said Friday he will go"
@@ -51,10 +58,13 @@ class _Context:
     _TENSE = re.compile(
         r"(?P<f>\b(?:will|won't|shall|going\s+to|is\s+to|are\s+to|scheduled|expected|plans?\s+to|"
         r"planned|set\s+to|due|would|should|must|could|might|may|as\s+soon\s+as|upcoming|intends?\s+to|"
-        r"aims?\s+to|hopes?\s+to|tomorrow)\b|'ll\b)"
-        r"|(?P<p>\b(?:was|were|had|did|said|says|told|ago|yesterday|last|\w{3,}ed)\b)",
+        r"aims?\s+to|hopes?\s+to|planning\s+to|tomorrow)\b|'ll\b)"
+        # Past participles and past tenses in lower case: "United", "hundred" and "need" are not verbs.
+        r"|(?P<p>\b(?:was|were|had|did|said|says|told|ago|yesterday|last|(?-i:(?!(?:hundred|need|indeed|speed|proceed|succeed|exceed)\b)[a-z]\w{2,}ed))\b)",
         re.IGNORECASE,
     )
+
+    _ATTRIBUTIVE = re.compile(r"\b(?:an?|the|still|newly|its|their|his|her)\s+$", re.IGNORECASE)
 
     def __init__(self, text: str, anchor: dt.datetime | dt.date | None):
         self.text = text
@@ -80,6 +90,8 @@ class _Context:
         start, end = self.sentence(pos)
         before = after = None
         for m in self._TENSE.finditer(self.text, start, end):
+            if m["p"] and m["p"].endswith("ed") and self._ATTRIBUTIVE.search(self.text, max(start, m.start() - 12), m.start()):
+                continue  # "an unspecified date": a participle used as an adjective, not a past verb
             if m.start() < pos:
                 before = m
             elif after is None and m.start() > pos + 3:

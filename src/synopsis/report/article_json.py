@@ -41,7 +41,7 @@ _OUTLET_FIELDS = ("name", "kind", "country", "aliases")
 _REMOVED_FIELDS = ("text", "reason", "start", "end")
 _SENTENCE_FIELDS = ("text", "start", "end")
 _ENTITY_FIELDS = ("text", "label", "start", "end", "title", "title_start", "title_end")
-_QUANTITY_FIELDS = ("text", "value", "low", "high", "unit", "counted", "qualifier", "start", "end")
+_QUANTITY_FIELDS = ("text", "value", "low", "high", "unit", "counted", "qualifier", "predicate", "start", "end")
 _TIME_FIELDS = ("text", "type", "value", "precision", "modifier", "start", "end")
 _QUOTE_FIELDS = (
     "speaker",

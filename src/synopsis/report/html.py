@@ -26,6 +26,14 @@ def environment() -> Environment:
     return env
 
 
+def source_labels(report: StoryReport) -> dict[str, str]:
+    """Short labels for citations ("S1", "S2", ...), one per outlet in the sources table."""
+    labels: dict[str, str] = {}
+    for source in report.sources:
+        labels.setdefault(source.outlet, f"S{len(labels) + 1}")
+    return labels
+
+
 def evidence_anchor(evidence: Evidence) -> str:
     """The id of a cited span inside the report's copy of the article."""
     return f"ev-{evidence.article_id[:16]}-{evidence.start}-{evidence.end}"
@@ -88,6 +96,7 @@ def render_html(reports: Sequence[StoryReport], articles: Mapping[str, Article])
                 "coverage_svg": Markup(coverage_svg(matrix_claims, outlets)),
                 "side_by_side": side_by_side(report, outlets),
                 "claim_text": {c.id: c.text for c in report.claims},
+                "label": source_labels(report),
                 "articles": [
                     (articles[i], mark_text(articles[i].text, spans.get(i, set()), i))
                     for i in report.story.article_ids

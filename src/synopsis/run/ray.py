@@ -68,18 +68,23 @@ def start_ray(address: str | None = None) -> bool:
             # the command's own progress lines; failures still arrive as exceptions.
             log_to_driver=False,
         )
-    # Ray Data logs every dataset's plan at INFO; a command run is not the place.
-    logging.getLogger("ray.data").setLevel(logging.WARNING)
-    context = ray.data.DataContext.get_current()
-    # The commands print their own progress; Ray Data's bars would duplicate it.
-    context.enable_progress_bars = False
-    context.enable_operator_progress_bars = False
-    # Disabling them makes Ray Data warn once that they are disabled; mark that
-    # warning as already given.
+    return True
+
+
+def quiet_ray_data() -> None:
+    """Turn off Ray Data's progress bars and INFO logs: the commands report progress themselves."""
+    ray = import_ray()
     from ray.util.debug import log_once
 
+    # Ray Data logs every dataset's plan, and progress every few seconds when
+    # stderr is not a terminal, at INFO.
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False
+    context.enable_operator_progress_bars = False
+    # Disabling the bars makes Ray Data warn once that they are disabled; mark
+    # that warning as already given.
     log_once("ray_data_progress_manager_disabled")
-    return True
 
 
 def default_actors() -> int:
@@ -141,6 +146,7 @@ def analyze_with_ray(
         return
     ray = import_ray()
     start_ray(address)
+    quiet_ray_data()
     actors = actors or default_actors()
     for first in range(0, len(articles), ARTICLES_PER_WINDOW):
         window = articles[first : first + ARTICLES_PER_WINDOW]
@@ -148,11 +154,14 @@ def analyze_with_ray(
             {"index": first + i, "article": json.dumps(analysis_to_dict(ArticleAnalysis(article=a)), ensure_ascii=False)}
             for i, a in enumerate(window)
         ]
-        dataset = ray.data.from_items(rows, override_num_blocks=_blocks(len(rows), ARTICLES_PER_BATCH)).map_batches(
+        # Small inputs are split so every actor gets a share.
+        batch = max(1, min(ARTICLES_PER_BATCH, -(-len(rows) // actors)))
+        blocks = -(-len(rows) // batch)
+        dataset = ray.data.from_items(rows, override_num_blocks=blocks).map_batches(
             ArticleAnalyzer,
-            batch_size=ARTICLES_PER_BATCH,
+            batch_size=batch,
             batch_format="numpy",
-            compute=ray.data.ActorPoolStrategy(size=min(actors, len(_chunks(len(rows), ARTICLES_PER_BATCH)))),
+            compute=ray.data.ActorPoolStrategy(size=min(actors, blocks)),
             num_cpus=cpus_per_actor,
             udf_modifying_row_count=False,
         )
@@ -180,6 +189,7 @@ def build_reports_with_ray(
     stories = cluster_stories(list(by_id.values()), embedder or Embedder.load())
     ray = import_ray()
     start_ray(address)
+    quiet_ray_data()
     actors = actors or default_actors()
     rows = [
         {
@@ -224,15 +234,6 @@ def _in_order(rows: Iterator[dict], first: int, count: int) -> Iterator[dict]:
             expected += 1
     if expected != first + count:
         raise SynopsisError(f"the ray engine returned {expected - first} of {count} results")
-
-
-def _chunks(count: int, size: int) -> range:
-    return range(0, count, size)
-
-
-def _blocks(count: int, size: int) -> int:
-    """One input block per actor call, so every actor gets work from the start."""
-    return max(1, len(_chunks(count, size)))
 
 
 def _story_to_json(story: Story) -> str:

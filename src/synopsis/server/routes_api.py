@@ -70,13 +70,10 @@ def list_stories(request: Request, q: str | None = None) -> dict:
 
 
 @router.get("/stories/{story_id}", summary="One story's report as synopsis.report/1 JSON")
-def get_story(request: Request, story_id: str) -> Response:
-    state = state_of(request)
-    body = state.rendered_by_id(story_id, "json")
-    if body is None:
-        story = state.find_story(story_id)
-        body = state.rendered(story, "json", story_json)
-    return Response(body, media_type="application/json")
+async def get_story(request: Request, story_id: str) -> Response:
+    from synopsis.server.responses import cached_story_response
+
+    return await cached_story_response(request, state_of(request), story_id, "json", story_json, "application/json")
 
 
 @router.get("/articles", summary="List stored articles; q= is a full-text (FTS5) search")

@@ -51,15 +51,12 @@ def stories_page(request: Request, q: str | None = None) -> HTMLResponse:
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(request: Request, story_id: str) -> Response:
-    state = state_of(request)
-    body = state.rendered_by_id(story_id, "page")
-    if body is None:
-        story = state.find_story(story_id)
-        if story.id != story_id:
-            return RedirectResponse(f"/stories/{story.id}", status_code=307)
-        body = state.rendered(story, "page", render_story)
-    return Response(body, media_type="text/html; charset=utf-8")
+async def story_page(request: Request, story_id: str) -> Response:
+    from synopsis.server.responses import cached_story_response
+
+    return await cached_story_response(
+        request, state_of(request), story_id, "page", render_story, "text/html; charset=utf-8", redirect_to="/stories/{id}"
+    )
 
 
 @router.get("/stories/{story_id}/compare", response_class=HTMLResponse)
