@@ -123,9 +123,11 @@ def main() -> int:
                 time.sleep(1)
             began = time.perf_counter()
             cpu_before = cpu_seconds(server.pid)
+            client_before = time.process_time()
             latencies = asyncio.run(run_load(base, paths, args.clients, args.seconds, gzip=not args.no_gzip))
             wall = time.perf_counter() - began
             cpu_after = cpu_seconds(server.pid)
+            client_cpu = time.process_time() - client_before
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -146,6 +148,7 @@ def main() -> int:
     if cpu_before is not None and cpu_after is not None and total:
         print(f"\nserver CPU per request: {(cpu_after - cpu_before) * 1000 / total:.2f} ms "
               f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs during the run)")
+        print(f"load client CPU per request: {client_cpu * 1000 / total:.2f} ms (the client shares the machine)")
     print(f"errors: {len(latencies['errors'])}")
     return 1 if latencies["errors"] else 0
 

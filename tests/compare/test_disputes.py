@@ -30,6 +30,7 @@ class Q:
     qualifier: str | None = None
     low: float | None = None
     high: float | None = None
+    predicate: str | None = None
 
 
 @dataclass
@@ -67,7 +68,7 @@ def build(outlet: str, sentences: list[S], published: str = "2026-03-04T09:00:00
             if isinstance(value, Q):
                 q_idx.append(len(quantities))
                 quantities.append(Quantity(value.text, at, at + len(value.text), value.value, value.low, value.high,
-                                           value.unit, value.counted, value.qualifier))
+                                           value.unit, value.counted, value.qualifier, value.predicate))
             else:
                 t_idx.append(len(times))
                 times.append(TimeRef(value.text, at, at + len(value.text), value.type, value.value,
@@ -149,9 +150,9 @@ def test_delay_is_not_the_length_of_the_meeting() -> None:
 def list_story(first: str = "339", second: str = "329") -> list[ArticleAnalysis]:
     return [
         build("Alpha", [S(f"Officials handed over a list of {first} missing children.",
-                          [Q(first, float(first), counted="children")])]),
+                          [Q(first, float(first), counted="children", predicate="list")])]),
         build("Bravo", [S(f"The minister said the {second} children listed by the officials were checked.",
-                          [Q(second, float(second), counted="children")])]),
+                          [Q(second, float(second), counted="children", predicate="list")])]),
     ]
 
 
@@ -199,8 +200,10 @@ def test_counts_of_different_months_are_different_slots() -> None:
     assert find_disputes([], analyses) == []
     # control: the same two numbers for the same month are a dispute
     same = [
-        prisoners("Alpha", "The sides agreed to exchange 1,000 prisoners in July.", Q("1,000", 1000, counted="prisoners"), july),
-        prisoners("Bravo", "The sides agreed to exchange 1,200 prisoners in July.", Q("1,200", 1200, counted="prisoners"), july),
+        prisoners("Alpha", "The sides agreed to exchange 1,000 prisoners in July.",
+                  Q("1,000", 1000, counted="prisoners", predicate="exchange"), july),
+        prisoners("Bravo", "The sides agreed to swap 1,200 prisoners in July.",
+                  Q("1,200", 1200, counted="prisoners", predicate="swap"), july),
     ]
     assert len(find_disputes([], same)) == 1
 
@@ -322,3 +325,80 @@ def test_claim_group_objects_are_accepted() -> None:
 
     analyses = list_story()
     assert len(find_disputes([Group([Member("id-Alpha", 0), Member("id-Bravo", 0)])], analyses)) == 1
+
+
+# --- predicates: what happened to what is counted -----------------------------------------------
+
+
+def casualty_story() -> list[ArticleAnalysis]:
+    return [
+        build("Alpha", [S("The tower fire killed three people and injured 12.",
+                          [Q("three", 3, counted="people", predicate="kill"), Q("12", 12, predicate="injure")])]),
+        build("Bravo", [S("Three people died and 17 were hurt in the fire.",
+                          [Q("Three", 3, counted="people", predicate="die"), Q("17", 17, predicate="hurt")])]),
+        build("Charlie", [S("More than 200 residents were evacuated from the tower.",
+                            [Q("More than 200", 200, counted="residents", qualifier="more than", predicate="evacuate")])]),
+        build("Delta", [S("Firefighters moved 230 people out of the block.",
+                          [Q("230", 230, counted="people", predicate="move")])]),
+    ]
+
+
+def test_deaths_and_injuries_are_different_slots() -> None:
+    disputes = find_disputes([], casualty_story())
+    assert len(disputes) == 1, [d.what for d in disputes]
+    assert sorted(v.normalized for v in disputes[0].versions) == ["12", "17"]
+    assert "injured" in disputes[0].what
+
+
+def test_deaths_and_injuries_in_one_aligned_group_stay_apart() -> None:
+    analyses = casualty_story()
+    groups = [[(a.article.id, 0) for a in analyses]]
+    disputes = find_disputes(groups, analyses)
+    assert [sorted(v.normalized for v in d.versions) for d in disputes] == [["12", "17"]]
+
+
+def test_count_without_predicate_compares_only_inside_aligned_groups() -> None:
+    analyses = [
+        build("Alpha", [S("The report names 40 firms.", [Q("40", 40, counted="firms")])]),
+        build("Bravo", [S("The report names 55 firms.", [Q("55", 55, counted="firms")])]),
+    ]
+    assert find_disputes([], analyses) == []
+    assert len(find_disputes([[("id-Alpha", 0), ("id-Bravo", 0)]], analyses)) == 1
+
+
+def test_another_batch_is_not_a_different_value() -> None:
+    analyses = [
+        build("Alpha", [S("The army handed over the remains of 600 soldiers.",
+                          [Q("600", 600, counted="soldiers", predicate="hand")])]),
+        build("Bravo", [S("The army offered to return the remains of another 400 soldiers.",
+                          [Q("400", 400, counted="soldiers", predicate="return")])]),
+    ]
+    assert find_disputes([], analyses) == []
+    control = [analyses[0], build("Bravo", [S("The army returned the remains of 400 soldiers.",
+                                              [Q("400", 400, counted="soldiers", predicate="return")])])]
+    assert len(find_disputes([], control)) == 1
+
+
+def test_values_from_differently_numbered_rounds_are_different_slots() -> None:
+    first = S("The first round of talks was held in Oslo.")
+    third = S("The third round of talks was held in Oslo.")
+    analyses = [
+        build("Alpha", [first, S("The sides agreed to exchange 500 detainees.",
+                                 [Q("500", 500, counted="detainees", predicate="exchange")])]),
+        build("Bravo", [third, S("The sides agreed to exchange 800 detainees.",
+                                 [Q("800", 800, counted="detainees", predicate="exchange")])]),
+    ]
+    assert find_disputes([], analyses) == []
+    assert find_disputes([[("id-Alpha", 1), ("id-Bravo", 1)]], analyses) == []
+    same = [analyses[0], build("Bravo", [first, S("The sides agreed to exchange 800 detainees.",
+                                                  [Q("800", 800, counted="detainees", predicate="exchange")])])]
+    assert len(find_disputes([], same)) == 1
+
+
+@pytest.mark.parametrize("lemma, expected", [("kill", "die"), ("dead", "die"), ("wound", "injure"),
+                                             ("hurt", "injure"), ("swap", "exchange"), ("evacuate", "evacuate"),
+                                             ("sign", "sign"), (None, None)])
+def test_classify_predicate(lemma, expected) -> None:
+    from synopsis.compare.disputes import classify_predicate
+
+    assert classify_predicate(lemma) == expected

@@ -165,3 +165,29 @@ def test_corpus_offsets_and_no_dates(corpus_quantities):
         for q in qs:
             assert text[q.start:q.end] == q.text
             assert q.value not in (2022, 2025), q  # years are dates, not amounts
+
+
+# (sentence, quantity text, expected predicate): what happened to what is counted.
+PREDICATE_CASES = [
+    ("Four people were injured when the roof fell.", "Four", "injure"),
+    ("The blast injured 14 and damaged two shops.", "14", "injure"),
+    ("The storm left 20 dead and 40 injured.", "20", "die"),
+    ("The storm left 20 dead and 40 injured.", "40", "injure"),
+    ("Three workers died at the mine.", "Three", "die"),
+    ("The avalanche killed two skiers.", "two", "kill"),
+    ("Medics evacuated more than 300 patients overnight.", "more than 300", "evacuate"),
+    ("More than 300 tenants were evacuated from the tower.", "More than 300", "evacuate"),
+    ("The rivals agreed to exchange 250 detainees.", "250", "exchange"),
+    ("Both camps approved the exchange of 900 captives.", "900", "exchange"),
+    ("The envoy went through the list of 45 names.", "45", "list"),
+    ("The 45 pupils listed by the school were found.", "45", "list"),
+    ("The club has 45 members.", "45", None),
+    ("Officials said 12 climbers were rescued.", "12", "rescue"),
+]
+
+
+@pytest.mark.parametrize("sentence,text,predicate", PREDICATE_CASES)
+def test_quantity_predicate(nlp, sentence, text, predicate):
+    found = {q.text: q for q in find_quantities(nlp(sentence))}
+    assert text in found, list(found)
+    assert found[text].predicate == predicate

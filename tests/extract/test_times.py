@@ -159,6 +159,7 @@ def test_weekday_followed_by_date_uses_the_date() -> None:
         "A 47-year-old man was detained.",
         "The march went on without incident.",
         "Protesters gathered for the March of the Mothers.",
+        "A second round of talks was held.",
     ],
 )
 def test_rejects_non_times(text: str) -> None:
@@ -214,3 +215,70 @@ def test_corpus_offsets(corpus: dict[str, str]) -> None:
     for text in corpus.values():
         for ref in find_times(text, ANCHOR):
             assert text[ref.start : ref.end] == ref.text
+
+
+# TimeBank conventions for business and wire copy (anchor: Thursday 23 October 2025).
+REPORT_DAY = dt.date(2025, 10, 23)
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "value"),
+    [
+        # Quarterly results compare with the same quarter a year before.
+        ("Third-quarter profit fell to $10 million from $12 million a year earlier.", "a year earlier", "2024-Q3"),
+        ("Third-quarter sales rose 4% from a year ago.", "a year ago", "2024-Q3"),
+        ("Third-quarter profit beat the year-ago quarter.", "the year-ago quarter", "2024-Q3"),
+        ("Third-quarter profit beat year-earlier results.", "year-earlier", "2024-Q3"),
+        ("Third-quarter profit rose. Sales in the latest period were flat.", "the latest period", "2025-Q3"),
+        ("Profit was $3 million in the 2024 third quarter.", "the 2024 third quarter", "2024-Q3"),
+        ("Sales will grow in the current fiscal year.", "the current fiscal year", "2025"),
+        # Without a quarter in the text, a year ago is the year before.
+        ("The plant opened a year ago.", "a year ago", "2024"),
+    ],
+)
+def test_business_comparisons(text: str, extent: str, value: str) -> None:
+    found = {t.text: t.value for t in find_times(text, REPORT_DAY)}
+    assert found.get(extent) == value, found
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "value"),
+    [
+        ("The flight took 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
+        ("The case dragged on for 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+        ("The applause lasted a minute and a half.", "a minute and a half", "PT1M30S"),
+        ("The strike lasted a day and a half.", "a day and a half", "P1DT12H"),
+        ("The current talks have stalled.", "current", "PRESENT_REF"),
+        ("Such offers were rejected in the past.", "the past", "PAST_REF"),
+        ("Shares rose at the then current price.", "then current", "PAST_REF"),
+    ],
+)
+def test_timebank_forms(text: str, extent: str, value: str) -> None:
+    found = {t.text: t.value for t in find_times(text, REPORT_DAY)}
+    assert found.get(extent) == value, found
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "value"),
+    [
+        # An initial ("P.") does not end the sentence that holds the future cue.
+        ("Mr. Gray will succeed Daniel P. Davison Feb. 1, the bank said.", "Feb. 1", "2026-02-01"),
+        # "United" is a name, not a past-tense verb.
+        ("The envoy will fly to the United States Friday.", "Friday", "2025-10-24"),
+        # A deadline runs to a coming day, whatever the tense of the verb.
+        ("Officials extended the deadline until 9 a.m. Tuesday.", "9 a.m. Tuesday", "2025-10-28T09:00"),
+        # "a.m." before a zone or a weekday does not end the sentence.
+        ("The father will leave at dawn (4 a.m. EDT Saturday), he said.", "4 a.m. EDT Saturday", "2025-10-25T04:00-04:00"),
+        # A participle used as an adjective is not a past verb.
+        ("The split would be paid on a still unspecified date in January.", "January", "2026-01"),
+        ("The ship has been on patrol since March and will return soon.", "March", "2025-03"),
+        ("He was shot on the night of Friday, Oct. 17.", "the night of Friday, Oct. 17", "2025-10-17TNI"),
+    ],
+)
+def test_tense_and_sentence_cues(text: str, extent: str, value: str) -> None:
+    found = {t.text: t.value for t in find_times(text, REPORT_DAY)}
+    assert found.get(extent) == value, found
+
+
+def test_the_quarter_does_not_match_inside_quarterly() -> None:
+    assert all(t.text.lower() != "the quarter" for t in find_times("The quarterly results were weak.", REPORT_DAY))

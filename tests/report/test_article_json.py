@@ -135,7 +135,7 @@ def test_article_fields_as_documented():
     assert article["removed"][0] == {"text": "Subscribe now!", "reason": "promotion", "start": 3, "end": 17}
     assert article["quantities"][1] == {
         "text": "more than six weeks", "value": 6.0, "low": 6.0, "high": None, "unit": "week",
-        "counted": None, "qualifier": "more than", "start": TEXT.index("more than"), "end": TEXT.index("more than") + 19,
+        "counted": None, "qualifier": "more than", "predicate": None, "start": TEXT.index("more than"), "end": TEXT.index("more than") + 19,
     }  # fmt: skip
     assert article["claims"][0]["entities"] == [0] and article["claims"][0]["quote"] == 1
     quote = article["quotes"][0]

@@ -88,21 +88,26 @@ def test_ray_gives_same_stories_and_reports(local_ray, local_analyses, ray_analy
     local_stories = cluster_stories(local_analyses)
     assert len(local_stories) >= 2  # two unrelated events stay apart
     assert cluster_stories(ray_analyses) == local_stories
-    ray_reports = ray_engine.build_reports_with_ray(ray_analyses, actors=2)
-    assert [r.story for r in ray_reports] == local_stories
-    assert ray_reports == build_reports(local_analyses)
+    # Reports are compared on a smaller mix (still two stories) to keep the test quick.
+    harbor = {a.article.id for a in local_analyses if EXAMPLES.as_posix() in a.article.source}
+    mix = [a for a in local_analyses if a.article.id in harbor] + [a for a in local_analyses if a.article.id not in harbor][:2]
+    ray_mix = [a for a in ray_analyses if a.article.id in {m.article.id for m in mix}]
+    local_reports = build_reports(mix)
+    assert len(local_reports) == 2
+    ray_reports = ray_engine.build_reports_with_ray(ray_mix, actors=2)
+    assert [r.story for r in ray_reports] == [r.story for r in local_reports]
+    assert ray_reports == local_reports
 
 
-def test_jobs_and_cli_run_the_ray_engine(local_ray, reference_corpus, local_analyses, tmp_path):
+def test_jobs_and_cli_run_the_ray_engine(local_ray, local_analyses, tmp_path):
     from synopsis.cli.main import cli
 
-    result = analyze_inputs([str(reference_corpus)], engine="ray")
-    local_ids = [a.article.id for a in local_analyses]
-    assert [a.article.id for a in result.analyses] == local_ids[: len(result.analyses)]
-    assert _json(result.analyses) == _json(local_analyses[: len(result.analyses)])
+    inputs = [str(EXAMPLES / "vellan-courier.html"), str(EXAMPLES / "corvan-wire.txt")]
+    result = analyze_inputs(inputs, engine="ray")
+    assert _json(result.analyses) == _json(local_analyses[-2:])
 
     out = tmp_path / "ray.json"
-    run = CliRunner().invoke(cli, ["extract", str(reference_corpus), "--engine", "ray", "-q", "-o", str(out)])
+    run = CliRunner().invoke(cli, ["extract", *inputs, "--engine", "ray", "-q", "-o", str(out)])
     assert run.exit_code == 0, run.output
     written = json.loads(out.read_text(encoding="utf-8"))
     written.pop("generator")

@@ -178,3 +178,36 @@ def test_script_in_article_text_is_shown_as_text(tmp_path):
     for html in (page, stories):
         assert "<script>" not in html and "<img src=x" not in html and "<i>Gazette" not in html
     assert "&lt;script&gt;" in page
+
+
+def test_only_web_links_become_links(client):
+    response = client.post("/api/articles", json={"articles": [{"text": "The Dorvale bridge reopened on Friday after repairs.", "url": "javascript:alert(1)"}]})
+    assert response.status_code == 201, response.text
+    page = client.get(f"/articles/{response.json()['added'][0]}").text
+    assert 'href="javascript:' not in page and "url: javascript:alert(1)" in page
+
+
+def test_article_list_pages(client):
+    everything = client.get("/api/articles").json()
+    first = client.get("/api/articles", params={"limit": 1}).json()
+    assert first["total"] == everything["total"] >= 2 and len(first["articles"]) == 1
+    second = client.get("/api/articles", params={"limit": 1, "offset": 1}).json()["articles"][0]
+    assert second["id"] == everything["articles"][1]["id"]
+    assert "error" in client.get("/api/articles", params={"limit": 0}).json()
+
+
+def test_upload_keeps_good_files_and_reports_bad_ones(client):
+    good = b"Rescue crews in Lomhaven freed 12 miners on Wednesday after a tunnel collapse, the mine operator said."
+    response = client.post(
+        "/api/articles",
+        files=[("files", ("lomhaven.txt", good, "text/plain")), ("files", ("scan.png", b"\x89PNG\r\n\x1a\n" + bytes(200), "image/png"))],
+    )
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert len(body["added"]) == 1
+    assert [e["item"] for e in body["errors"]] == ["scan.png"]
+    article = client.get(f"/api/articles/{body['added'][0]}").json()["articles"][0]
+    assert article["source"] == "lomhaven.txt" and "Lomhaven" in article["text"]
+    story_ids = [s["id"] for s in client.get("/api/stories").json()["stories"] if body["added"][0] in s["articles"]]
+    assert len(story_ids) == 1  # the new article joined a story right away
+    assert client.get(f"/stories/{story_ids[0][:6]}", follow_redirects=False).status_code == 307

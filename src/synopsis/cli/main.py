@@ -8,6 +8,7 @@ import click
 
 from synopsis import __version__
 from synopsis.cli.articles import articles_command, extract_command, ingest_command, show_command
+from synopsis.cli.serve import serve_command
 from synopsis.cli.stories import analyze_command, report_command, stories_command
 from synopsis.records import SynopsisError
 
@@ -31,7 +32,7 @@ for command in (
     analyze_command,
     report_command,
     stories_command,
-    __import__("synopsis.cli.serve", fromlist=["serve_command"]).serve_command,
+    serve_command,
 ):
     cli.add_command(command)
 

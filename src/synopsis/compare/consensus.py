@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Collection, Mapping, Sequence
 
-from synopsis.compare.independence import OriginInfo, count_independent, name_outlet
+from synopsis.compare.independence import OriginInfo, count_independent, name_outlet, normalize_name
 from synopsis.link.align import ClaimGroup
 from synopsis.records import AlignedClaim, ArticleAnalysis, Dispute, Evidence
 
@@ -52,6 +52,7 @@ def label_claims(
             else:
                 witnesses.append((info.origin if info else outlet,))
             evidence.append(Evidence(m.article_id, outlet, m.start, m.end, m.text))
+        witnesses = _credit_aggregated(group, by_id, origins, witnesses, sources)
         independent = count_independent(witnesses)
         if group.id in flagged:
             status = "disputed"
@@ -73,6 +74,38 @@ def label_claims(
         labelled.append(((-len(independent), -len(sources), order), claim))
     labelled.sort(key=lambda pair: pair[0])
     return [claim for _, claim in labelled]
+
+
+def _credit_aggregated(
+    group: ClaimGroup,
+    by_id: Mapping[str, ArticleAnalysis],
+    origins: Mapping[str, OriginInfo],
+    witnesses: list[tuple[str, ...]],
+    sources: Sequence[str],
+) -> list[tuple[str, ...]]:
+    """An aggregator's unattributed sentence counts as the witness of the outlets it cites that report it too.
+
+    An aggregator summarises other outlets' reporting; when a sentence of it has no "according to"
+    but an outlet it cites states the same fact in the group, that outlet is the one witness.
+    """
+    reporting = {normalize_name(s) for s in sources} | {normalize_name(w) for ws in witnesses for w in ws}
+    credited = []
+    for member, found in zip(group.members, witnesses):
+        analysis = by_id.get(member.article_id)
+        article = analysis.article if analysis is not None else None
+        own = name_outlet(analysis) if analysis is not None else member.article_id
+        if (
+            article is not None
+            and article.outlet is not None
+            and article.outlet.kind == "aggregator"
+            and [normalize_name(w) for w in found] == [normalize_name(own)]
+        ):
+            cited = tuple(c for c in article.cites if normalize_name(c) in reporting)
+            if cited:
+                credited.append(cited)
+                continue
+        credited.append(found)
+    return credited
 
 
 def make_claim_id(group: ClaimGroup) -> str:

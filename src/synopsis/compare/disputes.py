@@ -39,6 +39,7 @@ from synopsis.compare.intervals import (
     interval_from_quantity,
     interval_from_time,
 )
+from synopsis.extract.quantities import predicate_class
 from synopsis.records import (
     Article,
     ArticleAnalysis,
@@ -109,6 +110,22 @@ PREDICATE_CLASSES = {
 _PREDICATE_RE = re.compile(
     "|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, pattern in PREDICATE_CLASSES.items()), re.I
 )
+# "the third round", "the first meeting", "the second day": which episode of a recurring event a
+# passage is about. Values from different episodes are different facts, whatever their wording.
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
+    "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10,
+}
+EPISODE_CLASSES = {
+    "round": "meeting", "rounds": "meeting", "stage": "stage", "phase": "stage", "day": "day",
+    "leg": "stage", "wave": "stage", "batch": "stage",
+}
+_ORDINAL_RE = re.compile(
+    r"\b(" + "|".join(ORDINALS) + r")\s+(?:[a-z-]+\s+)?("
+    + "|".join(sorted({*EPISODE_CLASSES, *EVENT_CLASSES}, key=len, reverse=True)) + r")\b",
+    re.I,
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # Function words and reporting verbs that say nothing about what a number counts.
 STOP_WORDS = frozenset(
@@ -119,22 +136,6 @@ STOP_WORDS = frozenset(
     when where while after before into out not no new other another only just very one two three
     side sides total including included both such own""".split()
 )
-# What happened to counted things, by predicate lemma (from ``Quantity.predicate``): "killed two",
-# "two died" and "two dead" state one count; "14 injured" is another slot. Lemmas not listed form
-# their own class.
-PREDICATE_LEMMA_CLASSES = {
-    "die": "die", "kill": "die", "dead": "die", "death": "die", "killing": "die", "perish": "die",
-    "fatality": "die", "murder": "die", "slay": "die", "drown": "die",
-    "injure": "injure", "wound": "injure", "hurt": "injure", "injury": "injure", "maim": "injure",
-    "evacuate": "evacuate", "evacuation": "evacuate", "move": "evacuate", "relocate": "evacuate",
-    "displace": "evacuate", "displacement": "evacuate",
-    "exchange": "exchange", "swap": "exchange", "trade": "exchange", "release": "exchange",
-    "free": "exchange", "handover": "exchange", "hand": "exchange", "return": "exchange",
-    "repatriate": "exchange", "repatriation": "exchange", "transfer": "exchange",
-    "detain": "detain", "arrest": "detain", "capture": "detain", "detention": "detain",
-    "abduct": "detain", "deport": "detain", "deportation": "detain",
-    "rescue": "rescue", "save": "rescue", "list": "list",
-}
 # Words before a number that make it an additional batch ("another 3,000", "a further 200"):
 # it adds to an earlier count, so it never gives that count a different value.
 _ADDITIONAL = re.compile(r"\b(another|further|additional|more|extra|second|new)\s*$", re.I)
@@ -226,6 +227,7 @@ class _Fact:
     label: str | None = None  # what is counted, as written ("children")
     noun: str | None = None  # counts: lemma of what is counted (None agrees with any noun)
     additional: bool = False  # "another 3,000": a further batch, compared only inside aligned groups
+    episode: tuple[str, int] | None = None  # ("meeting", 3) for a passage about "the third round"
 
     @property
     def key_known(self) -> bool:
@@ -301,6 +303,31 @@ def _section_dates(analysis: ArticleAnalysis, claim: Claim) -> list[Interval]:
     return []
 
 
+def _episode(analysis: ArticleAnalysis, claim: Claim) -> tuple[str, int] | None:
+    """The numbered episode the claim is about: nearest "the third round" in or before its sentence."""
+    text = analysis.article.text
+    start, end = _sentence_bounds(analysis, claim)
+    spans = [(start, end)]
+    for index in range(min(claim.sentence, len(analysis.sentences)) - 1,
+                       max(-1, claim.sentence - SECTION_LOOKBACK), -1):
+        sentence = analysis.sentences[index]
+        spans.append((sentence.start, sentence.end))
+    for span_start, span_end in spans:
+        found = list(_ORDINAL_RE.finditer(text, span_start, span_end))
+        if found:
+            ordinal, noun = found[-1].group(1).lower(), found[-1].group(2).lower()
+            kind = EPISODE_CLASSES.get(noun) or EVENT_CLASSES.get(noun) or noun
+            return kind, ORDINALS[ordinal]
+    return None
+
+
+def _episodes_agree(a: _Fact, b: _Fact) -> bool:
+    """False when both facts are about numbered episodes of one kind with different numbers."""
+    if a.episode is None or b.episode is None or a.episode[0] != b.episode[0]:
+        return True
+    return a.episode[1] == b.episode[1]
+
+
 def _recent_interval(article: Article) -> Interval | None:
     if article.outlet is not None and article.outlet.kind in UNDATED_KINDS:
         return None
@@ -324,10 +351,7 @@ def _frame(text: str, start: int, end: int, skip: Iterable[str]) -> frozenset[st
 
 def classify_predicate(lemma: str | None) -> str | None:
     """The class of a quantity's predicate lemma ("kill" and "die" -> "die"); None stays None."""
-    if not lemma:
-        return None
-    lemma = lemma.lower()
-    return PREDICATE_LEMMA_CLASSES.get(lemma, lemma)
+    return predicate_class(lemma)
 
 
 def _nouns_agree(a: _Fact, b: _Fact) -> bool:
@@ -412,6 +436,7 @@ def _collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, i
             sentence = article.text[start:end]
             dates = _context_dates(analysis, claim)
             section = [] if dates else _section_dates(analysis, claim)
+            episode = _episode(analysis, claim)
             evidence = Evidence(article.id, outlet, claim.start, claim.end, claim.text)
             raw: list[_Fact] = []
 
@@ -420,7 +445,7 @@ def _collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, i
                     additional: bool = False) -> None:
                 raw.append(_Fact(kind, key, intervals, [" ".join(value.split())], article, outlet, evidence,
                                  (article.id, index), group, dates, None if dates else recent, section, frame, label,
-                                 noun, additional))
+                                 noun, additional, episode))
 
             durations: list[tuple[int, int, Interval]] = []
             for q_index in claim.quantities:
@@ -525,7 +550,7 @@ def _contexts_agree(a: _Fact, b: _Fact) -> tuple[bool, bool]:
 def _same_slot_across(a: _Fact, b: _Fact) -> bool:
     if a.kind != b.kind or a.key != b.key or not a.key_known or a.kind == "date":
         return False
-    if a.additional or b.additional or not _nouns_agree(a, b):
+    if a.additional or b.additional or not _nouns_agree(a, b) or not _episodes_agree(a, b):
         return False
     agree, same_dates = _contexts_agree(a, b)
     if not agree:
@@ -576,7 +601,7 @@ def _slots(facts: list[_Fact]) -> list[list[_Fact]]:
                 if a.claim[0] == b.claim[0]:
                     continue
                 same_key = a.key == b.key or (len(known_keys) <= 1 and (not a.key_known or not b.key_known))
-                if same_key and _nouns_agree(a, b) and _contexts_agree(a, b)[0]:
+                if same_key and _nouns_agree(a, b) and _episodes_agree(a, b) and _contexts_agree(a, b)[0]:
                     union(i, j)
     # Across the story, blocked by (kind, key) so the work stays linear in practice.
     blocks: dict[tuple[str, tuple[str | None, ...]], list[int]] = {}

@@ -15,6 +15,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span
 
+from synopsis.extract.nlp import doc_text
 from synopsis.records import Claim, Entity, Quantity, Quote, Sentence, TimeRef
 
 # Five words: shorter "sentences" in news pages are captions, bylines and
@@ -45,7 +46,7 @@ _BULLET = re.compile(r"^[\-–—•*·▪►]\s+")
 
 def split_sentences(doc: Doc) -> list[Sentence]:
     """Sentences from spaCy, also split at line breaks it runs across, with whitespace trimmed."""
-    text = doc.text
+    text = doc_text(doc)
     sentences: list[Sentence] = []
     for sent in doc.sents:
         for start, end in _split_lines(text, sent.start_char, sent.end_char):
@@ -94,7 +95,7 @@ def find_claims(
 ) -> list[Claim]:
     """Claims (asserting sentences or clauses) with the items that fall inside them."""
     claims: list[Claim] = []
-    text = doc.text  # Doc.text joins every token on each call: read it once
+    text = doc_text(doc)  # Doc.text joins every token on each call: read it once
     quoted = [(m.start(), m.end()) for m in _QUOTE_PAIRS.finditer(text)]
     quoted += [(q.content_start, q.content_end) for q in quotes if q.kind == "direct"]
     for index, sentence in enumerate(sentences):

@@ -16,6 +16,7 @@ parse we already have; spelled-out numbers go to number-parser.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -183,6 +184,25 @@ _EVENT_NOUNS = {
     "death", "killing", "injury", "evacuation", "arrest", "detention", "deportation", "rescue",
     "capture", "abduction", "displacement", "transfer", "withdrawal", "deployment", "sale",
     "purchase", "delivery", "launch", "hire", "dismissal", "loss",
+}
+# What happened to counted things, by predicate lemma (from ``Quantity.predicate``): "killed two",
+# "two died" and "two dead" state one count; "14 injured" is another slot. Lemmas not listed form
+# their own class.
+PREDICATE_CLASSES = {
+    "die": "die", "kill": "die", "dead": "die", "death": "die", "killing": "die", "perish": "die",
+    "fatality": "die", "murder": "die", "slay": "die", "drown": "die",
+    "injure": "injure", "wound": "injure", "hurt": "injure", "injury": "injure", "maim": "injure",
+    "evacuate": "evacuate", "evacuation": "evacuate", "move": "evacuate", "relocate": "evacuate",
+    "displace": "evacuate", "displacement": "evacuate",
+    "exchange": "exchange", "swap": "exchange", "trade": "exchange", "release": "exchange",
+    "free": "exchange", "handover": "exchange", "hand": "exchange", "return": "exchange",
+    "repatriate": "exchange", "repatriation": "exchange", "transfer": "exchange",
+    "detain": "detain", "arrest": "detain", "capture": "detain", "detention": "detain",
+    "abduct": "detain", "deport": "detain", "deportation": "detain",
+    "rescue": "rescue", "save": "rescue", "list": "list",
+    # durations: how long something went on vs how late it was
+    "last": "length", "take": "length", "total": "length", "continue": "length", "run": "length", "long": "length",
+    "delay": "delay", "postpone": "delay", "push": "delay",
 }
 # Participle adjectives that say what happened ("14 injured", "two dead"), with their verb.
 _STATE_ADJECTIVES = {
@@ -394,6 +414,11 @@ def _word_cores(text: str, start: int, end: int) -> list[_Core]:
     return [_Core(s, e, value, spelled=True)]
 
 
+# number-parser rebuilds its accent-stripped vocabulary on every call (about 15 ms
+# here); the same few number phrases recur in every article, so remember them.
+_parse_number = functools.lru_cache(maxsize=4096)(parse_number)
+
+
 def _parse_words(words: list[str]) -> float | None:
     """Value of spelled-out number words; number-parser does integers, halves are added here."""
     half = 0.0
@@ -416,7 +441,7 @@ def _parse_words(words: list[str]) -> float | None:
         return None
     if all(w in _SCALES for w in words):
         return None  # "hundred", "million" alone: not a stated number
-    parsed = parse_number(" ".join(words))
+    parsed = _parse_number(" ".join(words))
     if parsed is None:
         return None
     return float(parsed) + half
@@ -731,7 +756,8 @@ def _predicate(doc: Doc, core: _Core, unit: str | None) -> str | None:
             break
         if head.pos_ in ("VERB", "AUX") and cur.dep_ != "conj":
             lemma = head.lemma_.lower()
-            if lemma not in _LIGHT_VERBS:
+            # "totaling three hours": for a length of time, a verb of amount says it is the length.
+            if lemma not in _LIGHT_VERBS or (unit in TIME_UNITS and lemma in _AMOUNT_VERBS):
                 return _STATE_ADJECTIVES.get(head.lower_, lemma)
             # "two people are dead", "14 were injured" parsed with a copula: the complement says it.
             for child in head.children:
@@ -747,6 +773,14 @@ def _predicate(doc: Doc, core: _Core, unit: str | None) -> str | None:
                 return head.lemma_.lower()
         cur = head
     return None
+
+
+def predicate_class(lemma: str | None) -> str | None:
+    """The class of a predicate lemma, so that synonyms compare ("kill", "die", "dead" -> "die")."""
+    if not lemma:
+        return None
+    lemma = lemma.lower()
+    return PREDICATE_CLASSES.get(lemma, lemma)
 
 
 def _modifier_predicate(noun: Token) -> str | None:

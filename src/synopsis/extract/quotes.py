@@ -28,6 +28,7 @@ from synopsis.extract.quote_cues import (
     SPEECH_VERBS,
     STRAIGHT_MARK,
 )
+from synopsis.extract.nlp import doc_text
 from synopsis.records import Entity, Quote
 
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -73,7 +74,7 @@ class _Found:
 
 def find_quotes(doc: Doc, entities: Sequence[Entity] = ()) -> list[Quote]:
     """Find direct quotes and reported speech in ``doc`` and resolve their speakers."""
-    text = doc.text
+    text = doc_text(doc)
     marks = find_quotation_marks(text)
     in_mark = _token_mark_index(doc, marks)
     ents = _speaker_entities(doc, entities)
@@ -312,7 +313,7 @@ def _cue_before(doc: Doc, mark: _Mark, index: int, in_mark: list[int]) -> tuple[
                 # 'proposed “short pauses”': a few quoted words run into the verb are
                 # its object (a scare quote), not a statement of their own
                 if not any(t.text in _GAP_PUNCT for t in between) and _word_count(
-                    doc.text[mark.inner_start:mark.inner_end]
+                    doc_text(doc)[mark.inner_start:mark.inner_end]
                 ) < _MIN_ORPHAN_WORDS:
                     return None
                 return token, sum(1 for t in between if not t.is_punct)
@@ -333,7 +334,7 @@ def _split_continuations(
     doc: Doc, marks: list[_Mark], index: int, verb: Token, in_mark: list[int], used: set[int]
 ) -> list[int]:
     """'“Part one,” he said, “part two.”': the later quotations that the same cue splits."""
-    text = doc.text
+    text = doc_text(doc)
     first = marks[index]
     parts: list[int] = []
     if verb.idx < first.start:
@@ -444,7 +445,7 @@ def _speaker_span(doc: Doc, head: Token, ents: list[Entity], *, with_conj: bool)
     """Character span of the speaker phrase, keeping a person's name rather than the title."""
     entity = _entity_at(ents, head)
     if entity is not None and entity.label == "PERSON" and not with_conj:
-        return entity.start, _strip_possessive(doc.text, entity.start, entity.end)
+        return entity.start, _strip_possessive(doc_text(doc), entity.start, entity.end)
     tokens = _np_tokens(head, with_conj)
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t) for t in tokens)
@@ -452,7 +453,7 @@ def _speaker_span(doc: Doc, head: Token, ents: list[Entity], *, with_conj: bool)
         # "Former President Bill Clinton" -> "Bill Clinton": the title is not the speaker.
         start = max(start, entity.start)
         end = min(end, entity.end) if end > entity.end and head.idx < entity.end else end
-    while end > start and doc.text[end - 1] in ",;:—– ":
+    while end > start and doc_text(doc)[end - 1] in ",;:—– ":
         end -= 1
     return start, end
 
@@ -557,15 +558,15 @@ _LABEL_LINE = re.compile(
 def _labelled_lines(doc: Doc, ents: list[Entity]) -> list[_Found]:
     """Paragraphs attributed by a leading speaker label and a colon."""
     result = []
-    for match in _LABEL_LINE.finditer(doc.text):
+    for match in _LABEL_LINE.finditer(doc_text(doc)):
         label_start, label_end = match.span(1)
         label = match.group(1)
         content_start, content_end = match.span(3)
         if match.group(2) != ":" and not _is_quoted_text(match.group(3).strip()):
             continue  # "Name ― “...”" (vox pops) counts only with a quotation after the dash
-        while content_end > content_start and doc.text[content_end - 1].isspace():
+        while content_end > content_start and doc_text(doc)[content_end - 1].isspace():
             content_end -= 1
-        if _word_count(doc.text[content_start:content_end]) < _MIN_ORPHAN_WORDS:
+        if _word_count(doc_text(doc)[content_start:content_end]) < _MIN_ORPHAN_WORDS:
             continue
         head = doc.char_span(label_start, label_end, alignment_mode="expand")
         if head is None:
@@ -578,7 +579,7 @@ def _labelled_lines(doc: Doc, ents: list[Entity]) -> list[_Found]:
             continue
         colon = match.start(2)
         kind = "indirect"
-        if _is_quoted_text(doc.text[content_start:content_end]):
+        if _is_quoted_text(doc_text(doc)[content_start:content_end]):
             kind, content_start, content_end = "direct", content_start + 1, content_end - 1
         result.append(
             _Found(kind, (content_start, content_end), (colon, colon + 1), (label_start, label_end), speaker_head=head.root)
@@ -690,7 +691,7 @@ def _speaker_entities(doc: Doc, entities: Sequence[Entity]) -> list[Entity]:
         if len(run) == 0 or run[0].i + len(run) != token.i or not all(t.text[:1].isupper() for t in [*run, token]):
             continue
         start = run[0].idx
-        chosen.append(Entity(doc.text[start:token.idx + len(token)], "PERSON", start, token.idx + len(token)))
+        chosen.append(Entity(doc_text(doc)[start:token.idx + len(token)], "PERSON", start, token.idx + len(token)))
     return sorted(chosen, key=lambda e: e.start)
 
 
@@ -791,7 +792,7 @@ def _best_name(name: str, position: int, people: list[_Person], speakers: list[s
 
 def _resolve(doc: Doc, found: list[_Found], ents: list[Entity]) -> list[Quote]:
     """Turn findings into Quote records, resolving each speaker to an in-article name."""
-    text = doc.text
+    text = doc_text(doc)
     people = _people(doc, ents)
     contents = [f.content for f in found]
     # Salience: person subjects of clauses outside reported content, by position

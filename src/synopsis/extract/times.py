@@ -150,7 +150,8 @@ def _resolve_anaphors(hits: list[_Hit], ctx: _Context) -> None:
     """Count "the next day" from the last concrete date before it, else from the anchor."""
     last: dt.date | None = ctx.date
     last_precision = "day"
-    quarter: tuple[int, str] | None = None
+    quarter: tuple[int, str] | None = None  # the last quarter mentioned: the one the results are for
+    now = (ctx.date.year, (ctx.date.month + 2) // 3) if ctx.date else (0, 0)
     for hit in hits:
         if hit.year_ago and quarter is not None:
             # Quarterly results compare a quarter with the same one a year
@@ -164,8 +165,8 @@ def _resolve_anaphors(hits: list[_Hit], ctx: _Context) -> None:
             hit.value = f"{hit.report or quarter[0]:04d}-Q{quarter[1]}"
             continue
         q = _QUARTER.match(hit.value or "")
-        # Results are reported for a past quarter; a forecast's quarter is not the one compared.
-        if q and hit.type == "DATE" and (ctx.date is None or (int(q[1]), int(q[2])) <= (ctx.date.year, (ctx.date.month + 2) // 3)):
+        # Results are reported for a quarter already begun; a forecast's quarter is not the one compared.
+        if q and hit.type == "DATE" and (ctx.date is None or (int(q[1]), int(q[2])) <= now):
             quarter = (int(q[1]), q[2])
         if hit.anaphor is not None:
             step, unit = hit.anaphor

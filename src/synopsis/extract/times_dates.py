@@ -1,4 +1,8 @@
-"""Time rules for dates named outright: ISO and numeric dates, day-month-year, months, years, decades, centuries, holidays, quarters and halves."""
+"""Time rules for dates named outright.
+
+ISO and numeric dates, day-month-year, months, years, decades, centuries,
+holidays, quarter codes and halves.
+"""
 
 from __future__ import annotations
 

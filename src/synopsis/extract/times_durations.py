@@ -29,8 +29,22 @@ _RELATIVE_RIGHT = re.compile(r"\s+(?:earlier|later|ago|before|after)\b", re.IGNO
 _RATE_LEFT = re.compile(r"(?:\d[\d,.]*%?|percent|once|twice|times)(?:\s+[A-Za-z]+){0,2}\s*$", re.IGNORECASE)
 
 
+# "a second round", "a second group": the ordinal, not the unit, when a noun follows.
+_ORDINAL_SECOND = re.compile(r"\s+(?!(?:and|or|to|ago|later|earlier|before|after|of|in|per|longer|more|less)\b)[a-z]")
+
+
+def _is_ordinal_second(m: re.Match[str], ctx: _Context, amount_group: str) -> bool:
+    return (
+        m["u"].lower() == "second"
+        and m[amount_group].lower() in ("a", "an")
+        and _ORDINAL_SECOND.match(ctx.text, m.end()) is not None
+    )
+
+
 @_rule(rf"\b(?P<a>(?i:per|a|an))\s+(?P<u>(?i:second|minute|hour|day|night|week|month|quarter|year))\b")
 def _rate(m: re.Match[str], ctx: _Context) -> _Hit | None:
+    if _is_ordinal_second(m, ctx, "a"):
+        return None
     if m["a"].lower() != "per" and (
         not _RATE_LEFT.search(ctx.text, max(0, m.start() - 40), m.start())
         or _RELATIVE_RIGHT.match(ctx.text, m.end())
@@ -74,6 +88,8 @@ def _duration_range(m: re.Match[str], ctx: _Context) -> list[_Hit] | None:
 def _duration_rule(m: re.Match[str], ctx: _Context) -> _Hit | None:
     if m["suffix"] and "old" in m["suffix"].lower():
         return None  # ages ("a 47-year-old man") are not time expressions in TimeML
+    if not m["suffix"] and _is_ordinal_second(m, ctx, "n"):
+        return None
     amount = g.parse_amount(m["n"])
     if amount is not None:
         amount += 0.5 if (m["half"] or m["half2"]) else 0

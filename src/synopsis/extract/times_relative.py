@@ -1,4 +1,8 @@
-"""Time rules for dates counted from the anchor or from the text: weekdays, "yesterday", "last week", seasons, quarters, "the next day", "two years ago"."""
+"""Time rules for dates counted from the anchor or from the text.
+
+Weekdays, "yesterday", "last week", seasons, quarters, "the next day", "two
+years ago" and the comparisons of results reports ("a year earlier").
+"""
 
 from __future__ import annotations
 

@@ -36,7 +36,7 @@ class _Hit:
     weekday: bool = False  # a bare weekday, resolved by tense
     anaphor: tuple[float, str] | None = None  # ("the next", "day") -> (1, "day"): relative to the last date
     year_ago: bool = False  # "a year ago", "year-earlier": the same reporting period a year before
-    report: int | None = None  # "the latest period", "the 1988 quarter": the reported quarter, in that year
+    report: int | None = None  # "the latest period" (0), "the 1988 period" (1988): the reported quarter, in that year
 
 
 class _Context:
@@ -46,8 +46,8 @@ class _Context:
     # abbreviates months ("Aug. 7"), so a digit after the stop does not end one.
     # Initials and titles ("Daniel P. Davison", "Mr. Smith", "U.S. Trust") do not end one.
     _END = re.compile(
-        r"(?<!\b[A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bGov)(?<!\bSen)(?<!\bRep)"
-        r"[.!?][\"'”’)]*\s+(?=(?:[\"'“‘(]|''|``)?[A-Z])"
+        r"[.!?](?<!\b[A-Z].)(?<!\bM[rs].)(?<!\bMrs.)(?<!\bDr.)(?<!\bSt.)(?<!\bGen.)(?<!\bGov.)(?<!\bSen.)(?<!\bRep.)"
+        r"[\"'”’)]*\s+(?=(?:[\"'“‘(]|''|``)?[A-Z])"
         # "4 a.m. EDT Thursday": a clock time's "a.m." ends a sentence only before an ordinary word.
         r"(?:(?<![ap]\.m\.\s)|(?!(?:[A-Z]{2,4}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b))|\n"
     )
@@ -60,7 +60,8 @@ class _Context:
         r"planned|set\s+to|due|would|should|must|could|might|may|as\s+soon\s+as|upcoming|intends?\s+to|"
         r"aims?\s+to|hopes?\s+to|planning\s+to|tomorrow)\b|'ll\b)"
         # Past participles and past tenses in lower case: "United", "hundred" and "need" are not verbs.
-        r"|(?P<p>\b(?:was|were|had|did|said|says|told|ago|yesterday|last|(?-i:(?!(?:hundred|need|indeed|speed|proceed|succeed|exceed)\b)[a-z]\w{2,}ed))\b)",
+        r"|(?P<p>\b(?:was|were|had|did|said|says|told|ago|yesterday|last"
+        r"|(?-i:(?!(?:hundred|need|indeed|speed|proceed|succeed|exceed)\b)[a-z]\w{2,}ed))\b)",
         re.IGNORECASE,
     )
 
@@ -90,7 +91,8 @@ class _Context:
         start, end = self.sentence(pos)
         before = after = None
         for m in self._TENSE.finditer(self.text, start, end):
-            if m["p"] and m["p"].endswith("ed") and self._ATTRIBUTIVE.search(self.text, max(start, m.start() - 12), m.start()):
+            attributive = self._ATTRIBUTIVE.search(self.text, max(start, m.start() - 12), m.start())
+            if m["p"] and m["p"].endswith("ed") and attributive:
                 continue  # "an unspecified date": a participle used as an adjective, not a past verb
             if m.start() < pos:
                 before = m

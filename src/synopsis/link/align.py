@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import math
 import re
@@ -12,6 +13,7 @@ import numpy as np
 from anyascii import anyascii
 
 from synopsis.extract.embed import Embedder
+from synopsis.extract.quantities import predicate_class
 from synopsis.records import ArticleAnalysis, Quantity, TimeRef
 
 # --- Thresholds (evidence: tests/link/test_align.py pairs and the istanbul-2025
@@ -97,6 +99,9 @@ class _Slot:
     low: float
     high: float
     value: float | None
+    # What happened to what is measured ("die", "injure", "length", "delay"); None when unknown.
+    # Counts of one noun with different predicates ("two died" / "14 injured") are different facts.
+    predicate: str | None = None
 
 
 @dataclass
@@ -150,7 +155,7 @@ def describe_quantity(quantity: Quantity) -> _Slot | None:
     if low is None or high is None:
         return None
     value = quantity.value * factor if quantity.value is not None else None
-    return _Slot(kind, low * factor, high * factor, value)
+    return _Slot(kind, low * factor, high * factor, value, predicate_class(quantity.predicate))
 
 
 def describe_duration(time: TimeRef) -> _Slot | None:
@@ -186,8 +191,8 @@ def describe_claims(analyses: Sequence[ArticleAnalysis], canonical: EntityKey | 
                     continue
                 key = canonical(aid, e) if canonical else None
                 entities.add(key or fold(analysis.entities[e].text))
-            slots = [describe_quantity(analysis.quantities[q]) for q in claim.quantities
-                     if 0 <= q < len(analysis.quantities)]
+            quantities = [analysis.quantities[q] for q in claim.quantities if 0 <= q < len(analysis.quantities)]
+            slots = [describe_quantity(q) for q in quantities]
             times = set()
             for t in claim.times:
                 if not 0 <= t < len(analysis.times):
@@ -195,6 +200,10 @@ def describe_claims(analyses: Sequence[ArticleAnalysis], canonical: EntityKey | 
                 ref = analysis.times[t]
                 duration = describe_duration(ref)
                 if duration is not None:
+                    # The same words read as a quantity carry the parse's predicate ("lasted", "delayed").
+                    same = [q.predicate for q in quantities if q.start < ref.end and ref.start < q.end and q.predicate]
+                    if same:
+                        duration = dataclasses.replace(duration, predicate=predicate_class(same[0]))
                     slots.append(duration)
                 elif ref.type in {"DATE", "TIME"} and ref.value and "X" not in ref.value:
                     times.add(ref.value)
@@ -252,6 +261,10 @@ class _Scorer:
         for s in fi.slots:
             for t in fj.slots:
                 overlap = s.low <= t.high and t.low <= s.high
+                if s.predicate and t.predicate and s.predicate != t.predicate:
+                    # "two people died" / "14 people were injured", "delayed by an hour" /
+                    # "lasted 40 minutes": the same measure of different happenings.
+                    continue
                 if s.kind != t.kind:
                     # "300 detainees" / "about 300 prisoners": synonyms for the counted
                     # thing, so equal counts of different nouns still hint at one fact.

@@ -113,8 +113,9 @@ def create_app(db_path: str, allow_private_urls: bool = False, warm: bool = True
         if warm:
             # Reports take seconds each; computing them in the background means
             # the list shows counts soon and the first story visit is fast.
-            threading.Thread(target=state.warm, name="synopsis-warm", daemon=True).start()
+            threading.Thread(target=state.watch, name="synopsis-watch", daemon=True).start()
         yield
+        state.stop()
 
     app = FastAPI(
         title="synopsis",

@@ -1,36 +1,36 @@
-"""Merging and splitting stories from the web: thin calls into the jobs layer.
-
-Stories are persisted and corrected by ``synopsis.jobs`` (``merge_stories``,
-``split_article``); this module only checks the request and turns the jobs'
-answers into what the API returns.
-"""
+"""Merging and splitting stories from the web: checked calls into ``synopsis.jobs``, one writer at a time."""
 
 from __future__ import annotations
 
+from synopsis import jobs
 from synopsis.records import SynopsisError
+from synopsis.server.state import ServerState
 
 
-def merge(store, story_a: str, story_b: str):
-    """Merge two stories into one; returns what the jobs layer returns (the merged story)."""
-    from synopsis import jobs
-
-    if not story_a or not story_b:
+def merge(state: ServerState, keep: str, other: str) -> tuple[str, int]:
+    """Merge story other into story keep; returns the kept id and how many articles moved."""
+    if not keep or not other:
         raise SynopsisError("give two story ids to merge")
-    if story_a == story_b:
+    keep_id, other_id = state.find_story(keep).id, state.find_story(other).id
+    if keep_id == other_id:
         raise SynopsisError("cannot merge a story with itself")
-    merge_stories = getattr(jobs, "merge_stories", None)
-    if merge_stories is None:
-        raise NotImplementedError("merging stories is not available in this version")
-    return merge_stories(store, story_a, story_b)
+    with state.write_lock:
+        moved = jobs.merge_stories(state.store(), keep_id, other_id)
+    state.stories()
+    return keep_id, moved
 
 
-def split(store, story_id: str, article_id: str):
-    """Move one article out of a story into a story of its own."""
-    from synopsis import jobs
-
+def split(state: ServerState, story_id: str, article_id: str) -> str:
+    """Move one article out of a story into a story of its own; returns the new story's id."""
     if not article_id:
         raise SynopsisError("give the id of the article to split out")
-    split_article = getattr(jobs, "split_article", None)
-    if split_article is None:
-        raise NotImplementedError("splitting stories is not available in this version")
-    return split_article(store, story_id, article_id)
+    story = state.find_story(story_id)
+    full_id = state.store().resolve_id(article_id)
+    if full_id not in story.article_ids:
+        raise SynopsisError(f"article {full_id} is not in story {story.id}")
+    if len(story.article_ids) == 1:
+        raise SynopsisError("the story has only this article: nothing to split")
+    with state.write_lock:
+        new_id = jobs.split_article(state.store(), story.id, full_id)
+    state.stories()
+    return new_id

@@ -104,11 +104,17 @@ def store_documents(documents: Iterable[RawDocument | InputError], store, regist
             articles.append(article)
     # One worker: the server process already holds the model, and a pool
     # would fork the whole web server.
+    stored = []
     for analysis in analyze_locally(articles, workers=1):
         if store.add_analysis(analysis):
             result.added.append(analysis.article.id)
+            stored.append(analysis)
         else:
             result.already_stored.append(analysis.article.id)
+    if stored:
+        from synopsis.jobs import assign_stories
+
+        assign_stories(store, stored)
     return result
 
 

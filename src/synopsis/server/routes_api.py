@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from starlette.datastructures import UploadFile
@@ -77,10 +77,13 @@ async def get_story(request: Request, story_id: str) -> Response:
 
 
 @router.get("/articles", summary="List stored articles; q= is a full-text (FTS5) search")
-def list_articles(request: Request, q: str | None = None) -> dict:
+def list_articles(
+    request: Request, q: str | None = None, limit: int = Query(500, ge=1, le=5000), offset: int = Query(0, ge=0)
+) -> dict:
     store = state_of(request).store()
     summaries = store.search_articles(q) if q and q.strip() else store.list_articles()
-    return {"articles": [to_dict(s) | {"url": f"/api/articles/{s.id}"} for s in summaries]}
+    page = summaries[offset : offset + limit]
+    return {"total": len(summaries), "articles": [to_dict(s) | {"url": f"/api/articles/{s.id}"} for s in page]}
 
 
 @router.get("/articles/{article_id}", summary="One article with everything extracted from it (synopsis.article/1)")
@@ -133,7 +136,7 @@ ADD_BODY_DOC = {
 async def read_add_request(request: Request) -> tuple[str, Any]:
     """What an add request carries: ("files", [(name, bytes)]), ("articles", [...]) or ("url", str)."""
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media == "multipart/form-data":
+    if media in ("multipart/form-data", "application/x-www-form-urlencoded"):
         form = await request.form(max_files=MAX_FILES)
         files = []
         for value in form.getlist("files") + form.getlist("file"):
@@ -186,8 +189,10 @@ def add_documents(state: ServerState, kind: str, payload: Any):
         documents = documents_from_objects(payload)
     else:
         documents = documents_from_url(payload, state.allow_private_urls)
-    with state.ingest_lock:
-        return store_documents(documents, state.store())
+    with state.write_lock:
+        result = store_documents(documents, state.store())
+    state.stories()  # new articles join stories now, not on the next page view
+    return result
 
 
 def add_status(result) -> tuple[int, str | None]:
@@ -212,7 +217,7 @@ async def add_articles(request: Request) -> JSONResponse:
     return JSONResponse(body, status_code=status)
 
 
-@router.post("/stories/merge", summary='Merge two stories: {"stories": [a, b]}')
+@router.post("/stories/merge", summary='Merge the second story into the first: {"stories": [keep, other]}')
 def merge_stories(request: Request, body: dict) -> JSONResponse:
     from synopsis.server.corrections import merge
 
@@ -220,15 +225,11 @@ def merge_stories(request: Request, body: dict) -> JSONResponse:
     if not isinstance(ids, list) or len(ids) != 2 or not all(isinstance(i, str) for i in ids):
         raise SynopsisError('send {"stories": ["<story id>", "<story id>"]}')
     state = state_of(request)
-    a, b = (state.find_story(i).id for i in ids)
-    try:
-        merged = merge(state.store(), a, b)
-    except NotImplementedError as err:
-        return JSONResponse({"error": str(err)}, status_code=501)
-    return JSONResponse({"story": story_summary(state, merged)})
+    kept, moved = merge(state, ids[0], ids[1])
+    return JSONResponse({"story": story_dict(state.find_story(kept)), "moved": moved})
 
 
-@router.post("/stories/{story_id}/split", summary='Move one article out of a story: {"article": id}')
+@router.post("/stories/{story_id}/split", summary='Move one article out of a story into a new one: {"article": id}')
 def split_story(request: Request, story_id: str, body: dict) -> JSONResponse:
     from synopsis.server.corrections import split
 
@@ -236,18 +237,10 @@ def split_story(request: Request, story_id: str, body: dict) -> JSONResponse:
     if not isinstance(article, str) or not article:
         raise SynopsisError('send {"article": "<article id>"}')
     state = state_of(request)
-    story = state.find_story(story_id)
-    article_id = resolve_article(state, article)
-    if article_id not in story.article_ids:
-        raise SynopsisError(f"article {article_id} is not in story {story.id}")
-    try:
-        result = split(state.store(), story.id, article_id)
-    except NotImplementedError as err:
-        return JSONResponse({"error": str(err)}, status_code=501)
-    return JSONResponse({"result": story_summary(state, result)})
+    resolve_article(state, article)  # 404 for an unknown article
+    new_id = split(state, story_id, article)
+    return JSONResponse({"story": story_dict(state.find_story(new_id)), "from": story_dict(state.find_story(story_id))})
 
 
-def story_summary(state: ServerState, result: Any) -> Any:
-    """What merge/split returned, as JSON, plus the stories as they are now."""
-    value = to_dict(result) if result is not None else None
-    return {"returned": value, "stories": [{"id": s.id, "title": s.title, "articles": list(s.article_ids)} for s in state.stories()]}
+def story_dict(story: Story) -> dict[str, Any]:
+    return {"id": story.id, "title": story.title, "articles": list(story.article_ids), "url": f"/api/stories/{story.id}"}

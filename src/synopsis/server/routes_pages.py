@@ -116,17 +116,8 @@ async def split_submit(request: Request, story_id: str) -> Response:
 
     form = await request.form()
     state = state_of(request)
-
-    def work():
-        story = state.find_story(story_id)
-        article_id = resolve_article(state, str(form.get("article") or ""))
-        split(state.store(), story.id, article_id)
-
-    try:
-        await run_in_threadpool(work)
-    except NotImplementedError as err:
-        return render_page("error.html.j2", 501, status=501, message=str(err))
-    return RedirectResponse("/", status_code=303)
+    new_id = await run_in_threadpool(split, state, story_id, str(form.get("article") or ""))
+    return RedirectResponse(f"/stories/{new_id}", status_code=303)
 
 
 @router.post("/stories/merge")
@@ -135,14 +126,5 @@ async def merge_submit(request: Request) -> Response:
 
     form = await request.form()
     state = state_of(request)
-
-    def work():
-        a = state.find_story(str(form.get("a") or "")).id
-        b = state.find_story(str(form.get("b") or "")).id
-        merge(state.store(), a, b)
-
-    try:
-        await run_in_threadpool(work)
-    except NotImplementedError as err:
-        return render_page("error.html.j2", 501, status=501, message=str(err))
-    return RedirectResponse("/", status_code=303)
+    kept, _ = await run_in_threadpool(merge, state, str(form.get("a") or ""), str(form.get("b") or ""))
+    return RedirectResponse(f"/stories/{kept}", status_code=303)

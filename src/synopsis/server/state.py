@@ -10,6 +10,10 @@ from dataclasses import dataclass, field
 from synopsis.records import Story, StoryReport, SynopsisError
 from synopsis.store.db import Store
 
+# How often the watcher looks for changes made by other processes (a
+# `synopsis ingest` into the same file): a page is at most this stale.
+WATCH_SECONDS = 2.0
+
 
 @dataclass(frozen=True, slots=True)
 class StoryRow:
@@ -26,7 +30,13 @@ class StoryRow:
 class _Entry:
     lock: threading.Lock = field(default_factory=threading.Lock)
     report: StoryReport | None = None
-    rendered: dict = field(default_factory=dict)  # name -> bytes (page HTML, JSON)
+    rendered: dict = field(default_factory=dict)  # name -> bytes (page HTML, JSON, their gzip)
+
+
+def cache_key(story: Story) -> str:
+    """Story id plus a hash of its members: a merge keeps the id but changes the report."""
+    members = hashlib.sha1(",".join(sorted(story.article_ids)).encode()).hexdigest()[:16]
+    return f"{story.id}:{members}"
 
 
 class ServerState:
@@ -39,11 +49,13 @@ class ServerState:
         self._stories_lock = threading.Lock()
         self._stories_version: str | None = None
         self._stories: list[Story] = []
+        self._current: dict[str, str] = {}  # story id -> cache key of its current membership
         self._entries: dict[str, _Entry] = {}
         self._entries_lock = threading.Lock()
-        # spaCy pipelines and the store writer are not meant for concurrent
-        # writers; one ingest at a time keeps both simple and safe.
-        self.ingest_lock = threading.Lock()
+        # spaCy pipelines and the story assigner are not meant for concurrent
+        # writers; one ingest or correction at a time keeps both simple and safe.
+        self.write_lock = threading.Lock()
+        self._stop = threading.Event()
         Store.open(db_path).close()  # fail at start-up, not on the first request
 
     def store(self) -> Store:
@@ -55,21 +67,23 @@ class ServerState:
         return store
 
     def store_version(self) -> str:
-        """A fingerprint of the stored articles and story corrections; changes whenever either does."""
+        """A fingerprint of the stored articles and their story membership; changes whenever either does."""
+        digest = hashlib.sha1()
         conn = self.store().conn
-        count, top, total = conn.execute("SELECT COUNT(*), COALESCE(MAX(rowid), 0), COALESCE(SUM(rowid), 0) FROM articles").fetchone()
-        parts = [str(count), str(top), str(total)]
-        for table in ("story_articles", "story_corrections"):
-            try:
-                row = conn.execute(f"SELECT COUNT(*), COALESCE(SUM(rowid), 0) FROM {table}").fetchone()
-                # story_articles has a TEXT primary key: rowid changes on reassignment.
-                parts += [str(v) for v in row]
-            except Exception:  # table absent in older databases
-                continue
-        return hashlib.sha1(":".join(parts).encode()).hexdigest()
+        digest.update(repr(conn.execute("SELECT COUNT(*), COALESCE(SUM(rowid), 0) FROM articles").fetchone()).encode())
+        try:
+            rows = conn.execute("SELECT article_id, story_id FROM story_articles ORDER BY article_id")
+            for article_id, story_id in rows:
+                digest.update(f"{article_id}={story_id};".encode())
+            digest.update(repr(conn.execute("SELECT COUNT(*), group_concat(title) FROM stories").fetchone()).encode())
+        except Exception:  # noqa: BLE001 - a store without persistent stories
+            pass
+        return digest.hexdigest()
 
-    def stories(self) -> list[Story]:
-        """The current stories, newest first; regrouped only when the store changed."""
+    def stories(self, refresh: bool = True) -> list[Story]:
+        """The current stories, newest first; re-read only when the store changed."""
+        if not refresh and self._stories_version is not None:
+            return self._stories
         version = self.store_version()
         if version == self._stories_version:
             return self._stories
@@ -77,41 +91,40 @@ class ServerState:
             if version != self._stories_version:
                 from synopsis import jobs
 
-                self._stories = list(jobs.current_stories(self.store()))
-                self._stories_version = version
+                stories = list(jobs.current_stories(self.store()))
+                self._current = {s.id: cache_key(s) for s in stories}
+                self._stories = stories
+                # current_stories may assign new articles (a write): fingerprint after it.
+                self._stories_version = self.store_version()
         return self._stories
 
     def find_story(self, story_id: str) -> Story:
         """The current story with this id (or unique id prefix)."""
-        matches = [s for s in self.stories() if s.id == story_id]
+        stories = self.stories()
+        matches = [s for s in stories if s.id == story_id]
         if not matches and story_id:
-            matches = [s for s in self.stories() if s.id.startswith(story_id)]
+            matches = [s for s in stories if s.id.startswith(story_id)]
         if not matches:
             raise LookupError(f"no story {story_id!r}")
         if len(matches) > 1:
             raise SynopsisError(f"{story_id!r} is ambiguous: {len(matches)} stories match")
         return matches[0]
 
-    def _entry(self, story_id: str) -> _Entry:
+    def _entry(self, story: Story) -> _Entry:
         with self._entries_lock:
-            return self._entries.setdefault(story_id, _Entry())
+            return self._entries.setdefault(cache_key(story), _Entry())
 
-    def cached_report(self, story_id: str) -> StoryReport | None:
+    def cached_report(self, story: Story) -> StoryReport | None:
         """The report if it was computed already (never computes)."""
-        entry = self._entries.get(story_id)
+        entry = self._entries.get(cache_key(story))
         return entry.report if entry else None
 
     def report(self, story: Story) -> StoryReport:
-        """The story's report, computed once per story id.
-
-        The id is a hash of the member articles and articles are immutable
-        (their id hashes their text), so a cached report never goes stale: a
-        change of membership makes a new id.
-        """
-        entry = self._entry(story.id)
+        """The story's report, computed once per membership (concurrent first requests wait for one computation)."""
+        entry = self._entry(story)
         if entry.report is not None:
             return entry.report
-        with entry.lock:  # concurrent first requests wait for one computation
+        with entry.lock:
             if entry.report is None:
                 from synopsis.compare.story import build_story_report
 
@@ -121,7 +134,7 @@ class ServerState:
 
     def rendered(self, story: Story, name: str, render) -> bytes:
         """A rendering of the story's report (page, JSON), made once and kept as bytes."""
-        entry = self._entry(story.id)
+        entry = self._entry(story)
         cached = entry.rendered.get(name)
         if cached is None:
             report = self.report(story)
@@ -132,21 +145,22 @@ class ServerState:
                     entry.rendered[name] = cached
         return cached
 
-    def rendered_by_id(self, story_id: str, name: str) -> bytes | None:
-        """A cached rendering by exact story id, without touching the store (the fast path)."""
-        entry = self._entries.get(story_id)
-        return entry.rendered.get(name) if entry else None
-
     def compressed(self, story: Story, name: str, render) -> bytes:
         """The gzip of a cached rendering, made once: pages are 100-200 kB and shrink about 8x."""
         key = name + ".gz"
-        entry = self._entry(story.id)
+        entry = self._entry(story)
         cached = entry.rendered.get(key)
         if cached is None:
             plain = self.rendered(story, name, render)
             cached = gzip.compress(plain, compresslevel=6, mtime=0)
             entry.rendered[key] = cached
         return cached
+
+    def rendered_by_id(self, story_id: str, name: str) -> bytes | None:
+        """A cached rendering of the story's current membership, from memory only (the fast path)."""
+        key = self._current.get(story_id)
+        entry = self._entries.get(key) if key else None
+        return entry.rendered.get(name) if entry else None
 
     def story_rows(self, stories: list[Story]) -> list[StoryRow]:
         """List rows for stories: time span and outlets from the store, counts from cached reports."""
@@ -155,10 +169,11 @@ class ServerState:
         for story in stories:
             marks = ",".join("?" * len(story.article_ids))
             found = conn.execute(
-                f"SELECT MIN(published), MAX(published), group_concat(DISTINCT outlet) FROM articles WHERE id IN ({marks})",
+                f"SELECT MIN(published), MAX(published), group_concat(DISTINCT COALESCE(outlet, 'unidentified')) "
+                f"FROM articles WHERE id IN ({marks})",
                 story.article_ids,
             ).fetchone()
-            report = self.cached_report(story.id)
+            report = self.cached_report(story)
             counts = None
             if report is not None:
                 counts = {
@@ -171,12 +186,24 @@ class ServerState:
         return rows
 
     def warm(self) -> None:
-        """Compute every current story's report, newest first (run in a background thread)."""
-        try:
-            for story in list(self.stories()):
-                self.report(story)
-        except Exception:  # noqa: BLE001 - warming is best effort; requests compute on demand
-            pass
+        """Compute the report of every current story not computed yet, newest first."""
+        for story in list(self.stories()):
+            if self._stop.is_set():
+                return
+            self.report(story)
+
+    def watch(self, interval: float = WATCH_SECONDS) -> None:
+        """Until stopped: notice changes by other processes and compute new reports (a background thread)."""
+        while not self._stop.is_set():
+            try:
+                self.warm()
+            except Exception:  # noqa: BLE001 - best effort; requests compute on demand and report errors
+                pass
+            self._stop.wait(interval)
+        self.close()
+
+    def stop(self) -> None:
+        self._stop.set()
 
     def close(self) -> None:
         store = getattr(self._local, "store", None)

@@ -1,0 +1,114 @@
+"""Merging and splitting stories, adding by URL, and the serve command, each over a fresh store."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from functools import partial
+
+import pytest
+
+OTHER_EVENT = {
+    "title": "Wildfire forces evacuation of Alder Creek valley",
+    "outlet": "Mountain Courier",
+    "published": "2024-08-19",
+    "text": (
+        "About 3,000 residents of the Alder Creek valley were told to leave their homes on Sunday as a wildfire spread. "
+        "Fire chief Tomas Reinholt said crews had contained 20 percent of the blaze."
+    ),
+}
+
+
+@pytest.fixture
+def fresh_client(tmp_path, invented_articles):
+    from fastapi.testclient import TestClient
+
+    from synopsis.server.app import create_app
+
+    with TestClient(create_app(str(tmp_path / "fresh.db"), warm=False)) as client:
+        response = client.post("/api/articles", json={"articles": invented_articles + [OTHER_EVENT]})
+        assert response.status_code == 201 and len(response.json()["added"]) == 3
+        yield client
+
+
+def test_merge_then_split_changes_the_stories_and_their_reports(fresh_client):
+    client = fresh_client
+    stories = client.get("/api/stories").json()["stories"]
+    assert sorted(len(s["articles"]) for s in stories) == [1, 2]
+    ferry = next(s for s in stories if len(s["articles"]) == 2)
+    fire = next(s for s in stories if len(s["articles"]) == 1)
+    before = client.get(f"/api/stories/{ferry['id']}").json()["stories"][0]
+    assert len(before["articles"]) == 2
+
+    merged = client.post("/api/stories/merge", json={"stories": [ferry["id"], fire["id"]]})
+    assert merged.status_code == 200, merged.text
+    assert merged.json()["story"]["id"] == ferry["id"] and merged.json()["moved"] == 1
+    assert [len(s["articles"]) for s in client.get("/api/stories").json()["stories"]] == [3]
+    # Same id, new membership: the cached report must not be served.
+    after = client.get(f"/api/stories/{ferry['id']}").json()["stories"][0]
+    assert sorted(after["articles"]) == sorted(ferry["articles"] + fire["articles"])
+    assert "Mountain Courier" in client.get(f"/stories/{ferry['id']}").text
+
+    fire_article = fire["articles"][0]
+    split = client.post(f"/api/stories/{ferry['id']}/split", json={"article": fire_article})
+    assert split.status_code == 200, split.text
+    new_story = split.json()["story"]
+    assert new_story["articles"] == [fire_article] and new_story["id"] != ferry["id"]
+    assert sorted(client.get(f"/api/stories/{ferry['id']}").json()["stories"][0]["articles"]) == sorted(ferry["articles"])
+
+    assert client.post("/api/stories/merge", json={"stories": [ferry["id"], ferry["id"]]}).status_code == 400
+    wrong = client.post(f"/api/stories/{ferry['id']}/split", json={"article": fire_article})
+    assert wrong.status_code == 400 and "not in story" in wrong.json()["error"]
+    assert client.post(f"/api/stories/{ferry['id']}/split", json={"article": "ffffffffff"}).status_code == 404
+    assert client.post("/api/stories/merge", json={"stories": [ferry["id"], "s-none"]}).status_code == 404
+
+
+def test_merge_form_redirects_to_the_merged_story(fresh_client):
+    stories = fresh_client.get("/api/stories").json()["stories"]
+    response = fresh_client.post("/stories/merge", data={"a": stories[0]["id"], "b": stories[1]["id"]}, follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == f"/stories/{stories[0]['id']}"
+
+
+@pytest.fixture
+def page_server(tmp_path):
+    """A local web server with one article page (loopback, so only reachable with the flag)."""
+    (tmp_path / "article.html").write_text(
+        "<html><head><title>Dam inspection finds cracks</title></head><body><article><h1>Dam inspection finds cracks</h1>"
+        "<p>Engineers inspecting the Brennan Dam found three cracks on Thursday, the regional water authority said.</p>"
+        "<p>The authority said repairs would take about six weeks and cost 2 million dollars.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/article.html"
+    server.shutdown()
+
+
+def test_private_urls_are_fetched_only_with_the_flag(tmp_path, page_server):
+    from fastapi.testclient import TestClient
+
+    from synopsis.server.app import create_app
+
+    with TestClient(create_app(str(tmp_path / "strict.db"), warm=False)) as strict:
+        refused = strict.post("/api/articles", json={"url": page_server})
+        assert refused.status_code == 400 and "private address" in refused.json()["error"]
+        page = strict.post("/add", data={"url": page_server})
+        assert page.status_code == 400 and "private address" in page.text
+    with TestClient(create_app(str(tmp_path / "open.db"), allow_private_urls=True, warm=False)) as open_client:
+        added = open_client.post("/api/articles", json={"url": page_server})
+        assert added.status_code == 201, added.text
+        article = open_client.get(f"/api/articles/{added.json()['added'][0]}").json()["articles"][0]
+        assert "Brennan Dam" in article["text"] and article["url"] == page_server
+
+
+def test_serve_command_is_registered():
+    from click.testing import CliRunner
+
+    from synopsis.cli.main import cli
+
+    result = CliRunner().invoke(cli, ["serve", "--help"])
+    assert result.exit_code == 0
+    assert "--allow-private-urls" in result.output and "127.0.0.1" in result.output
