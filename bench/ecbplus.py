@@ -63,7 +63,9 @@ def read_split(data_dir: Path, topics: set[int]) -> tuple[list[Article], list[st
             continue
         for path in sorted(folder.glob("*.json")):
             raw = json.loads(path.read_text(encoding="utf-8"))
-            text = " ".join((raw.get("text") or "").split())
+            title = " ".join((raw.get("title") or "").split()) or None
+            # 52 ECB+ documents have only a title (one sentence): it is their text.
+            text = " ".join((raw.get("text") or "").split()) or title
             if not text:
                 continue
             digest = hashlib.sha256(f"{path.name}\n{text}".encode()).hexdigest()
@@ -72,7 +74,7 @@ def read_split(data_dir: Path, topics: set[int]) -> tuple[list[Article], list[st
                     id=digest[:16],
                     source=f"{folder.name}/{path.name}",
                     text=text,
-                    title=(raw.get("title") or None),
+                    title=title,
                     published=parse_published(raw.get("date_publish")),
                 )
             )
@@ -85,7 +87,7 @@ def analyze_cached(articles: list[Article], cache_dir: Path) -> list[ArticleAnal
     from synopsis.run.local import analyze_locally
 
     cache_dir.mkdir(parents=True, exist_ok=True)
-    path = cache_dir / "synopsis-ecbplus-analyses.pkl"
+    path = cache_dir / f"synopsis-ecbplus-{code_fingerprint()}.pkl"
     cache: dict[str, ArticleAnalysis] = pickle.loads(path.read_bytes()) if path.exists() else {}
     missing = [a for a in articles if a.id not in cache or cache[a.id].article != a]
     if missing:
@@ -94,6 +96,18 @@ def analyze_cached(articles: list[Article], cache_dir: Path) -> list[ArticleAnal
             cache[analysis.article.id] = analysis
         path.write_bytes(pickle.dumps(cache))
     return [cache[a.id] for a in articles]
+
+
+def code_fingerprint() -> str:
+    """Hash of the extraction code and records: a cache made by other code is not reused."""
+    import synopsis
+
+    root = Path(synopsis.__file__).parent
+    files = sorted((root / "extract").rglob("*.py")) + [root / "records.py"]
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(file.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def bcubed(gold: list[str], predicted: list) -> tuple[float, float, float]:

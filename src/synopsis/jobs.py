@@ -16,6 +16,10 @@ from synopsis.records import Article, ArticleAnalysis, InputError, SynopsisError
 from synopsis.run.local import analyze_locally
 
 OnError = Callable[[InputError], None]
+# Stored articles get their stories in small batches: one embedding call for 16
+# leads costs much less than 16 calls, and the articles of a killed run that
+# were stored but not yet assigned are picked up by the next run.
+ASSIGN_BATCH = 16
 OnProgress = Callable[[int, int], None]
 
 
@@ -134,6 +138,7 @@ def ingest_inputs(
     fresh = [a for a in articles if not store.has_article(a.id)]
     result = BatchResult(errors=errors, duplicates=duplicates, already_stored=len(articles) - len(fresh))
     assigner = open_assigner(store) if stories else None
+    pending: list[ArticleAnalysis] = []
     try:
         if assigner:
             # Articles a killed run stored but did not assign yet.
@@ -142,7 +147,10 @@ def ingest_inputs(
             if store.add_analysis(analysis):
                 result.added += 1
                 if assigner:
-                    assigner.assign([analysis])
+                    pending.append(analysis)
+                    if len(pending) >= ASSIGN_BATCH:
+                        assigner.assign(pending)
+                        pending = []
                 if on_stored:
                     on_stored(analysis)
             else:
@@ -150,6 +158,8 @@ def ingest_inputs(
             result.analyses.append(analysis)
             if on_progress:
                 on_progress(done, len(fresh))
+        if assigner and pending:
+            assigner.assign(pending)
     finally:
         if assigner:
             assigner.save()

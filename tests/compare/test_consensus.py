@@ -72,3 +72,27 @@ def test_ids_are_stable_and_order_puts_corroborated_first():
     assert [c.status for c in first] == ["corroborated", "single-source"]
     assert first == label_claims(groups, ANALYSES, origins)
     assert first[0].id == make_claim_id(groups[1]) and first[0].id.startswith("claim-")
+
+
+def test_aggregator_sentence_without_attribution_counts_as_the_cited_outlet():
+    digest = Article(id="d", source="d", text=TEXT, outlet=Outlet("Digest", "aggregator"), cites=("Alpha",))
+    analyses = ANALYSES + [ArticleAnalysis(digest, claims=(Claim(TEXT, 0, len(TEXT), 0),))]
+    origins = {"a": origin("a", "Alpha", "Alpha"), "d": origin("d", "Digest", "Digest")}
+    [claim] = label_claims([group("a", "d")], analyses, origins)
+    assert claim.status == "single-source"
+    assert claim.independent_sources == ("Alpha",)
+    # control: an outlet it does not cite stays a second witness
+    origins["b"] = origin("b", "Beta", "Beta")
+    [claim] = label_claims([group("b", "d")], analyses, origins)
+    assert claim.status == "corroborated"
+
+
+def test_group_touching_a_dispute_in_passing_is_not_disputed():
+    origins = {k: origin(k, v, v) for k, v in {"a": "Alpha", "b": "Beta", "c": "Gamma"}.items()}
+    first = DisputeVersion("noon", "12:00", ("Alpha",), (Evidence("a", "Alpha", 21, 25, "noon"),))
+    second = DisputeVersion("noon", "13:00", ("Beta",), (Evidence("b", "Beta", 21, 25, "noon"),))
+    dispute = Dispute("closing time", "time", (first, second), "outlets give different times")
+    [claim] = label_claims([group("a", "c", "c")], ANALYSES, origins, disputes=[dispute])
+    assert claim.status != "disputed"
+    [claim] = label_claims([group("a", "b", "c")], ANALYSES, origins, disputes=[dispute])
+    assert claim.status == "disputed"

@@ -1,5 +1,6 @@
 """Tests for claim alignment across outlets."""
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -230,3 +231,49 @@ def test_corpus_duration_sentences_of_independent_outlet_and_state_agency_align(
     g1 = group_of(groups, independent.article.id, duration_claim(independent))
     g2 = group_of(groups, agency.article.id, duration_claim(agency))
     assert g1.id == g2.id
+
+
+def analysis_with_counts(aid, outlet, sentence, counts):
+    """One-sentence analysis whose quantities carry a predicate: (text, value, counted, predicate)."""
+    quantities = []
+    for q_text, value, counted, predicate in counts:
+        s = sentence.index(q_text)
+        quantities.append(Quantity(q_text, s, s + len(q_text), value, value, value, None, counted,
+                                   predicate=predicate))
+    claim = Claim(sentence, 0, len(sentence), 0, quantities=tuple(range(len(quantities))))
+    article = Article(id=aid, source=aid, text=sentence, outlet=Outlet(outlet, "newspaper"))
+    return ArticleAnalysis(article, (Sentence(0, len(sentence), sentence),), (), tuple(quantities), (), (), (claim,))
+
+
+@pytest.mark.parametrize(
+    "second, predicate, together",
+    [
+        ("Two people were injured in the crash.", "injure", False),
+        ("Two people died in the crash.", "die", True),
+    ],
+)
+def test_counts_of_different_happenings_do_not_align(embedder, second, predicate, together):
+    story = [
+        analysis_with_counts("a", "Alpha", "Two people were killed in the crash.", [("Two", 2, "people", "kill")]),
+        analysis_with_counts("b", "Beta", second, [("Two", 2, "people", predicate)]),
+    ]
+    groups = align_claims(story, embedder)
+    assert (len(groups) == 1) == together
+
+
+def test_delay_does_not_align_with_length(embedder):
+    story = [
+        make_analysis("a", "Alpha", [("The meeting was delayed by more than an hour.", [], [])]),
+        make_analysis("b", "Beta", [("The meeting lasted about 40 minutes.", [], [])]),
+    ]
+    # Durations as the quantity extractor gives them, with their predicates.
+    delay = Quantity("more than an hour", 27, 44, 1, 1, None, "hour", None, "more than", "delay")
+    length = Quantity("about 40 minutes", 19, 35, 40, 34, 46, "minute", None, "about", "last")
+    story = [
+        ArticleAnalysis(story[0].article, story[0].sentences, (), (delay,), (), (),
+                        (dataclasses.replace(story[0].claims[0], quantities=(0,)),)),
+        ArticleAnalysis(story[1].article, story[1].sentences, (), (length,), (), (),
+                        (dataclasses.replace(story[1].claims[0], quantities=(0,)),)),
+    ]
+    assert story[0].article.text[27:44] == "more than an hour" and story[1].article.text[19:35] == "about 40 minutes"
+    assert len(align_claims(story, embedder)) == 2

@@ -90,7 +90,8 @@ def test_ray_gives_same_stories_and_reports(local_ray, local_analyses, ray_analy
     assert cluster_stories(ray_analyses) == local_stories
     # Reports are compared on a smaller mix (still two stories) to keep the test quick.
     harbor = {a.article.id for a in local_analyses if EXAMPLES.as_posix() in a.article.source}
-    mix = [a for a in local_analyses if a.article.id in harbor] + [a for a in local_analyses if a.article.id not in harbor][:2]
+    others = [a for a in local_analyses if a.article.id not in harbor]
+    mix = [a for a in local_analyses if a.article.id in harbor] + others[:2]
     ray_mix = [a for a in ray_analyses if a.article.id in {m.article.id for m in mix}]
     local_reports = build_reports(mix)
     assert len(local_reports) == 2
@@ -131,3 +132,20 @@ def test_missing_ray_is_a_user_error(monkeypatch, articles):
 def test_unknown_engine_is_a_user_error(articles):
     with pytest.raises(SynopsisError, match="unknown engine"):
         list(analyze_with_engine(articles[:1], "spark"))
+
+
+def test_a_stage_user_error_reaches_the_driver_as_one(local_ray):
+    def refuse_in_batch(batch):
+        def produce():
+            raise SynopsisError("article 3 is not English")
+
+        return ray_engine._guarded(produce, batch, "analysis")
+
+    def refuse_outright(batch):
+        raise SynopsisError("spaCy model missing on this worker")
+
+    rows = local_ray.data.from_items([{"index": i} for i in range(4)])
+    with pytest.raises(SynopsisError, match="^article 3 is not English$"):
+        list(ray_engine._rows(local_ray, rows.map_batches(refuse_in_batch, batch_size=2)))
+    with pytest.raises(SynopsisError, match="^spaCy model missing on this worker$"):
+        list(ray_engine._rows(local_ray, rows.map_batches(refuse_outright)))

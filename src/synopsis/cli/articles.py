@@ -30,7 +30,10 @@ OUTLETS_OPTION = click.option(
     help="Extra outlet registry YAML file (repeatable); adds to or overrides the shipped one.",
 )
 WORKERS_OPTION = click.option(
-    "--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores)."
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes, or Ray actors with --engine ray (default: all cores).",
 )
 QUIET_OPTION = click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
 ENGINE_OPTION = click.option(

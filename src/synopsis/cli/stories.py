@@ -248,3 +248,28 @@ def split_command(ctx, story, article, db_path):
         new_id = split_article(store, story, article)
     click.echo(new_id)
     return 0
+
+
+@stories_command.command("show")
+@click.argument("story")
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def show_story_command(ctx, story, db_path, fmt):
+    """Show one story's articles (id or unique prefix): date, outlet, who assigned it, title.
+
+    \b
+    Example:
+      synopsis stories show s3f2a91 --db news.db
+    """
+    with open_store(db_path or ctx.obj["db_path"]) as store:
+        rows = story_rows(store)
+        story_id = store.resolve_story_id(story)
+    row = next(r for r in rows if r["id"] == story_id)
+    if fmt == "json":
+        click.echo(json.dumps(row, ensure_ascii=False, indent=2))
+        return 0
+    click.echo(f"{row['id']}  {row['first'] or '?'}..{row['last'] or '?'}  {row['title']}")
+    for a in row["articles"]:
+        click.echo(f"  {a['id'][:12]}  {(a['published'] or '')[:10] or '----------'}  {(a['outlet'] or '?')[:22]:22}  {a['assigned_by']:4}  {a['source']}")
+    return 0

@@ -11,18 +11,29 @@ from synopsis.records import AlignedClaim, ArticleAnalysis, Dispute, Evidence
 
 
 def find_disputed_groups(groups: Sequence[ClaimGroup], disputes: Sequence[Dispute]) -> set[str]:
-    """Return ids of groups whose members overlap the evidence of any dispute."""
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for dispute in disputes:
-        for version in dispute.versions:
+    """Return ids of groups whose fact is disputed: they hold two versions of one dispute, or at
+    least half of their members give a version of it.
+
+    A member that merely touches a dispute in passing (an outlet's "320 evacuated" sentence that
+    also says "19 injured", in a group about the evacuation) does not make the group disputed.
+    """
+    spans: dict[str, list[tuple[int, int, int, int]]] = {}  # article -> (start, end, dispute, version)
+    for d, dispute in enumerate(disputes):
+        for v, version in enumerate(dispute.versions):
             for ev in version.evidence:
-                spans.setdefault(ev.article_id, []).append((ev.start, ev.end))
+                spans.setdefault(ev.article_id, []).append((ev.start, ev.end, d, v))
     disputed = set()
     for group in groups:
+        versions: dict[int, set[int]] = {}
+        members: dict[int, int] = {}
         for m in group.members:
-            if any(start < m.end and m.start < end for start, end in spans.get(m.article_id, ())):
-                disputed.add(group.id)
-                break
+            hit = {(d, v) for start, end, d, v in spans.get(m.article_id, ()) if start < m.end and m.start < end}
+            for d, v in hit:
+                versions.setdefault(d, set()).add(v)
+            for d in {d for d, _ in hit}:
+                members[d] = members.get(d, 0) + 1
+        if any(len(vs) >= 2 or 2 * members[d] >= len(group.members) for d, vs in versions.items()):
+            disputed.add(group.id)
     return disputed
 
 

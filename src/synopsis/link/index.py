@@ -26,6 +26,7 @@ INITIAL_CAPACITY = 1024
 NO_DAY = -1  # day ordinal of an article whose event day is unknown
 # Below EXACT_BELOW * k articles in the time window, search them exhaustively.
 EXACT_BELOW = 8
+BULK_ADD = 1000
 
 
 class VectorIndex:
@@ -42,6 +43,7 @@ class VectorIndex:
         self.index.set_num_threads(1)
         self.days = np.full(capacity, NO_DAY, dtype=np.int32)
         self.present = np.zeros(capacity, dtype=bool)  # label is in the index and not deleted
+        self.token = ""  # identifies the database the index was built from
 
     def __len__(self) -> int:
         return self.index.get_current_count() - len(self.deleted())
@@ -73,7 +75,10 @@ class VectorIndex:
             self.present = present
         self.days[labels] = days
         self.present[labels] = True
-        self.index.add_items(np.asarray(vectors, dtype=np.float32), labels)
+        # Bulk loads (a rebuild) use every core; single adds stay on one thread so
+        # the graph, and so the results, do not depend on scheduling.
+        threads = (os.cpu_count() or 1) if len(labels) >= BULK_ADD else 1
+        self.index.add_items(np.asarray(vectors, dtype=np.float32), labels, num_threads=threads)
 
     def remove(self, label: int) -> None:
         """Hide a label from queries (hnswlib marks it deleted)."""
@@ -123,7 +128,7 @@ class VectorIndex:
         tmp = path.with_name(path.name + ".tmp")
         self.index.save_index(str(tmp))
         np.save(str(tmp) + ".days.npy", self.days)
-        meta = {"dimensions": self.dimensions, "deleted": sorted(self.deleted())}
+        meta = {"dimensions": self.dimensions, "deleted": sorted(self.deleted()), "token": self.token}
         Path(str(tmp) + ".json").write_text(json.dumps(meta))
         os.replace(str(tmp) + ".days.npy", str(path) + ".days.npy")
         os.replace(str(tmp) + ".json", str(path) + ".json")
@@ -146,6 +151,7 @@ class VectorIndex:
             self.index.set_num_threads(1)
             self.days = days.astype(np.int32)
             self._deleted = set(meta.get("deleted", []))
+            self.token = meta.get("token", "")
             self.present = np.zeros(len(self.days), dtype=bool)
             self.present[np.asarray(self.index.get_ids_list(), dtype=np.int64)] = True
             self.present[sorted(self._deleted)] = False

@@ -276,8 +276,9 @@ def stream_stories(
 
 
 def title_from_profiles(profiles: Sequence[EventProfile]) -> str:
-    """A story title from its members' profiles (the most central title)."""
-    return central_title([(p.title, p.names) for p in profiles if p.title]) if profiles else ""
+    """A story title from its members' profiles: the most central title of at least four words."""
+    titled = [(p.title, p.names) for p in profiles if len(p.title.split()) >= 4] or [(p.title, p.names) for p in profiles]
+    return central_title(titled) if titled else ""
 
 
 def count_names(profiles: Iterable[EventProfile]) -> Counter:
@@ -343,15 +344,20 @@ def open_index(store, dimensions: int = 384) -> VectorIndex:
     stays the one source of truth and the index file is only a cache.
     """
     path = index_path(store)
+    token = store.story_index_token()
     index = VectorIndex.load(path) if path else None
-    if index is None or index.dimensions != dimensions:
+    if index is None or index.dimensions != dimensions or index.token != token:
         index = VectorIndex(dimensions)
+    index.token = token
     stored = store.event_labels()
     indexed = index.labels()
     for label in sorted(indexed - stored):
         index.remove(label)
-    # Labels only grow (AUTOINCREMENT), so what the file lacks is what came after it.
-    for rows in store.iter_event_vectors(max(indexed) if indexed else 0):
+    # Usually only labels newer than the file; set difference also covers
+    # labels another process stored while this file was written.
+    missing = sorted(stored - indexed)
+    for begin in range(0, len(missing), 4096):
+        rows = store.event_vectors(missing[begin : begin + 4096])
         index.add([r[0] for r in rows], np.stack([_vector(r[2]) for r in rows]), [r[1] for r in rows])
     return index
 
@@ -373,7 +379,19 @@ class StoredStories:
             return []
         if vectors is None:
             vectors = embed_leads(todo, self.embedder)
-        return [assign_profile(p, self.index, self.state, self.threshold) for p in describe_events(todo, vectors)]
+        done = []
+        for profile in describe_events(todo, vectors):
+            assignment = assign_profile(profile, self.index, self.state, self.threshold)
+            if not assignment.is_new:
+                self.retitle(assignment.story_id)
+            done.append(assignment)
+        return done
+
+    def retitle(self, story: str) -> None:
+        """Title a story by its most central member's title (the first member's may be a bare outlet name)."""
+        members = self.state.members(story, MAX_MEMBERS)
+        if len(members) < MAX_MEMBERS:
+            self.store.set_story_title(story, title_from_profiles(members))
 
     def assign_unassigned(self) -> list[Assignment]:
         """Assign every stored article that has no story yet (after a killed run), oldest first."""

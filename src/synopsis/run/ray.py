@@ -16,9 +16,11 @@ import json
 import logging
 import os
 import pickle
-from typing import Iterator, Sequence
+import re
+from typing import Callable, Iterator, Sequence
 
 from synopsis.records import Article, ArticleAnalysis, Story, StoryReport, SynopsisError
+from synopsis.report.article_json import analysis_to_dict
 
 INSTALL_HINT = "the ray engine needs: pip install 'synopsis[ray]'"
 # A local instance shares this machine with the driver and the models: Ray's
@@ -105,9 +107,11 @@ class ArticleAnalyzer:
         from synopsis.extract.pipeline import analyze_articles
         from synopsis.report.article_json import analysis_from_dict, analysis_to_dict
 
-        articles = [analysis_from_dict(json.loads(row)).article for row in batch["article"]]
-        analyses = [json.dumps(analysis_to_dict(a), ensure_ascii=False) for a in analyze_articles(articles, self.nlp)]
-        return {"index": batch["index"], "analysis": analyses}
+        def produce() -> list[str]:
+            articles = [analysis_from_dict(json.loads(row)).article for row in batch["article"]]
+            return [json.dumps(analysis_to_dict(a), ensure_ascii=False) for a in analyze_articles(articles, self.nlp)]
+
+        return _guarded(produce, batch, "analysis")
 
 
 class StoryReporter:
@@ -122,15 +126,18 @@ class StoryReporter:
         from synopsis.compare.story import build_story_report
         from synopsis.report.article_json import analyses_from_json
 
-        reports = []
-        for story_json, members_json in zip(batch["story"], batch["analyses"]):
-            story = _story_from_json(story_json)
-            members = analyses_from_json(json.loads(members_json))
-            report = build_story_report(story, members, self.embedder)
-            # StoryReport has no JSON reader; both ends run the same synopsis
-            # version (a requirement of any cluster run), so pickle is exact.
-            reports.append(pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL))
-        return {"index": batch["index"], "report": reports}
+        def produce() -> list[bytes]:
+            reports = []
+            for story_json, members_json in zip(batch["story"], batch["analyses"]):
+                story = _story_from_json(story_json)
+                members = analyses_from_json(json.loads(members_json))
+                report = build_story_report(story, members, self.embedder)
+                # StoryReport has no JSON reader; both ends run the same synopsis
+                # version (a requirement of any cluster run), so pickle is exact.
+                reports.append(pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL))
+            return reports
+
+        return _guarded(produce, batch, "report")
 
 
 def analyze_with_ray(
@@ -140,7 +147,7 @@ def analyze_with_ray(
     cpus_per_actor: float = CPUS_PER_ACTOR,
 ) -> Iterator[ArticleAnalysis]:
     """Analyse articles on Ray Data, models loaded once per actor; yields in input order."""
-    from synopsis.report.article_json import analysis_from_dict, analysis_to_dict
+    from synopsis.report.article_json import analysis_from_dict
 
     if not articles:
         return
@@ -151,8 +158,7 @@ def analyze_with_ray(
     for first in range(0, len(articles), ARTICLES_PER_WINDOW):
         window = articles[first : first + ARTICLES_PER_WINDOW]
         rows = [
-            {"index": first + i, "article": json.dumps(analysis_to_dict(ArticleAnalysis(article=a)), ensure_ascii=False)}
-            for i, a in enumerate(window)
+            {"index": first + i, "article": _article_to_json(article)} for i, article in enumerate(window)
         ]
         # Small inputs are split so every actor gets a share.
         batch = max(1, min(ARTICLES_PER_BATCH, -(-len(rows) // actors)))
@@ -211,14 +217,32 @@ def build_reports_with_ray(
 
 
 def _rows(ray, dataset) -> Iterator[dict]:
-    """Stream a dataset's rows, turning a stage's SynopsisError back into itself."""
+    """Stream a dataset's rows; a stage's SynopsisError reaches the caller as a SynopsisError."""
     try:
-        yield from dataset.iter_rows()
-    except ray.exceptions.RayTaskError as err:
-        cause = getattr(err, "cause", None)
-        if isinstance(cause, SynopsisError):
-            raise SynopsisError(str(cause)) from None
+        for row in dataset.iter_rows():
+            if row.get("error"):
+                raise SynopsisError(str(row["error"]))
+            yield row
+    except ray.exceptions.RayError as err:
+        # An exception crossing processes arrives as Ray's wrapper holding only
+        # the remote traceback's text (the original object is not chained), so
+        # a user-facing error raised where rows could not carry it (an actor's
+        # constructor) is recovered from that text.
+        found = re.search(r"SynopsisError: (.+)", str(err))
+        if found:
+            raise SynopsisError(found.group(1).strip()) from None
         raise
+
+
+def _guarded(produce: Callable[[], list], batch: dict, column: str) -> dict:
+    """Run a stage on a batch; a SynopsisError becomes an "error" column the driver re-raises."""
+    try:
+        values = produce()
+        errors = [""] * len(values)
+    except SynopsisError as err:
+        values = [""] * len(batch["index"])
+        errors = [str(err)] * len(batch["index"])
+    return {"index": batch["index"], column: values, "error": errors}
 
 
 def _in_order(rows: Iterator[dict], first: int, count: int) -> Iterator[dict]:
@@ -236,8 +260,14 @@ def _in_order(rows: Iterator[dict], first: int, count: int) -> Iterator[dict]:
         raise SynopsisError(f"the ray engine returned {expected - first} of {count} results")
 
 
+def _article_to_json(article: Article) -> str:
+    # An analysis with nothing extracted yet: the article in the exchange format.
+    return json.dumps(analysis_to_dict(ArticleAnalysis(article=article)), ensure_ascii=False)
+
+
 def _story_to_json(story: Story) -> str:
-    return json.dumps({"id": story.id, "title": story.title, "article_ids": list(story.article_ids)}, ensure_ascii=False)
+    data = {"id": story.id, "title": story.title, "article_ids": list(story.article_ids)}
+    return json.dumps(data, ensure_ascii=False)
 
 
 def _story_from_json(text: str) -> Story:

@@ -316,6 +316,25 @@ class Store:
             yield rows
             after_label = rows[-1][0]
 
+    def event_vectors(self, labels: Iterable[int]) -> list[tuple[int, int, bytes]]:
+        """(label, day_ordinal, vector) of the given labels."""
+        labels = list(labels)
+        rows = []
+        # SQLite limits bound parameters (32,766 by default since 3.32); stay well below.
+        for begin in range(0, len(labels), 900):
+            chunk = labels[begin : begin + 900]
+            rows += self.conn.execute(
+                f"SELECT label, day_ordinal, vector FROM article_events WHERE label IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+        return rows
+
+    def story_index_token(self) -> str:
+        """An identifier of this database's story tables, so an index file from another database is not reused."""
+        row = self.conn.execute("SELECT applied_at FROM _migrations WHERE name = 'm003_stories'").fetchone()
+        first = self.conn.execute("SELECT article_id FROM article_events ORDER BY label LIMIT 1").fetchone()
+        return f"{row[0] if row else ''}/{first[0] if first else ''}"
+
     def event_labels(self) -> set[int]:
         """Labels of every stored event profile."""
         return {row[0] for row in self.conn.execute("SELECT label FROM article_events")}

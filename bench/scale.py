@@ -1,0 +1,224 @@
+"""Measure ingest throughput and the story-assignment cost per article as the archive grows.
+
+Usage:
+  python bench/scale.py ingest ARCHIVE_DIR [--db PATH] [--workers N]
+      whole ingest (read, clean, extract with both cores, store, assign stories)
+      of a synthetic archive from bench/synth.py: articles per second, and
+      BCubed F1 of the stories against the archive's gold events.
+  python bench/scale.py cluster --stored 10000 100000 [--new 300] [--work DIR]
+      the clustering step alone with N articles already stored: per-article
+      time of assigning new articles and the process's peak memory.  Stored
+      articles get synthetic event profiles (unit vectors around one centroid per
+      event, names, days over three years), bulk-inserted once, so the
+      per-article extraction is not redone at 100,000 articles.  Each size is
+      measured in a fresh process so peak memory belongs to that size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import resource
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+EVENT_SIZE = 10  # mean articles per synthetic event
+DIMENSIONS = 384
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_ingest(archive: Path, db: Path, workers: int | None) -> dict:
+    """Ingest every JSONL file of the archive into a fresh database; time it and score the stories."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from ecbplus import bcubed
+
+    from synopsis.jobs import current_stories, ingest_inputs
+    from synopsis.store.db import Store
+
+    for stale in db.parent.glob(db.name + "*"):
+        stale.unlink()
+    files = sorted(str(p) for p in archive.glob("*.jsonl"))
+    gold = {}
+    words = 0
+    for path in files:
+        for line in open(path, encoding="utf-8"):
+            row = json.loads(line)
+            gold[(row["title"], row["url"])] = row["event"]
+            words += len(row["text"].split())
+    started = time.perf_counter()
+    with Store.open(db) as store:
+        result = ingest_inputs(files, store, workers=workers)
+        elapsed = time.perf_counter() - started
+        stories = current_stories(store)
+        by_id = {a.article.id: a.article for a in result.analyses}
+    label = {aid: s.id for s in stories for aid in s.article_ids}
+    ids = [aid for aid in label if aid in by_id]
+    truth = [gold.get((by_id[i].title, by_id[i].url), "?") for i in ids]
+    p, r, f = bcubed(truth, [label[i] for i in ids])
+    return {
+        "articles": result.added,
+        "mean words": round(words / max(1, len(gold))),
+        "seconds": round(elapsed, 1),
+        "articles/s": round(result.added / elapsed, 2),
+        "stories": len(stories),
+        "gold events": len(set(gold.values())),
+        "BCubed P/R/F1": f"{p:.3f}/{r:.3f}/{f:.3f}",
+        "peak MB": round(peak_rss_mb()),
+    }
+
+
+def synthetic_profiles(count: int, seed: int, first_day: int):
+    """Event-structured profiles: (article_id, vector, profile_json, day_ordinal, event)."""
+    from synopsis.link.events import EventProfile
+
+    rng = np.random.default_rng(seed)
+    events = max(1, count // EVENT_SIZE)
+    centroids = rng.normal(size=(events, DIMENSIONS)).astype(np.float32)
+    # Families of look-alike events share much of their centroid (same kind).
+    kinds = rng.normal(size=(max(1, events // 3), DIMENSIONS)).astype(np.float32)
+    centroids = 0.6 * kinds[np.arange(events) % len(kinds)] + 0.4 * centroids
+    days = first_day + rng.integers(0, 3 * 365, size=events)
+    names = [[f"n{e}x{k}" for k in range(6)] + [f"kind{e % len(kinds)}"] for e in range(events)]
+    for i in range(count):
+        event = int(rng.integers(events))
+        vector = centroids[event] / np.linalg.norm(centroids[event]) + 0.35 * rng.normal(size=DIMENSIONS) / np.sqrt(DIMENSIONS)
+        vector = (vector / np.linalg.norm(vector)).astype("<f4")
+        cast = frozenset(rng.choice(names[event], size=5, replace=False).tolist())
+        day = dt.date.fromordinal(int(days[event]) + int(rng.integers(0, 2))).isoformat()
+        aid = hashlib.sha256(f"{seed}:{i}".encode()).hexdigest()[:16]
+        profile = EventProfile(article_id=aid, vector=vector, names=cast, cast=cast, day=day, published=day, title=f"event {event}")
+        yield aid, vector, profile, int(days[event]), event
+
+
+def prepare(db: Path, stored: int) -> None:
+    """Bulk-insert `stored` synthetic articles with profiles and stories, then build the index file."""
+    from synopsis.link.events import EVENT_METHOD
+    from synopsis.link.stories import new_story_id, open_index
+    from synopsis.store.db import Store
+
+    for stale in db.parent.glob(db.name + "*"):
+        stale.unlink()
+    with Store.open(db) as store:
+        conn = store.conn
+        now = "2025-01-01T00:00:00+00:00"
+        story_of_event: dict[int, str] = {}
+        conn.execute("BEGIN")
+        for aid, vector, profile, day, event in synthetic_profiles(stored, 1, dt.date(2022, 1, 1).toordinal()):
+            # Minimal article rows: the clustering step reads only profiles.
+            conn.execute(
+                "INSERT INTO articles (id, source, text, schema, analysis_json, content_hash, added_at, published) "
+                "VALUES (?, ?, '', 'synthetic', '{}', ?, ?, ?)",
+                (aid, f"synthetic/{aid}", aid, now, profile.day),
+            )
+            story = story_of_event.setdefault(event, new_story_id(aid))
+            conn.execute("INSERT OR IGNORE INTO stories (id, title, created, updated) VALUES (?, ?, ?, ?)", (story, profile.title, now, now))
+            conn.execute(
+                "INSERT INTO story_articles (article_id, story_id, assigned_by, assigned_at) VALUES (?, ?, 'auto', ?)",
+                (aid, story, now),
+            )
+            conn.execute(
+                "INSERT INTO article_events (article_id, method, day_ordinal, vector, profile_json) VALUES (?, ?, ?, ?, ?)",
+                (aid, EVENT_METHOD, day, vector.tobytes(), profile.to_json()),
+            )
+        conn.execute("COMMIT")
+        started = time.perf_counter()
+        index = open_index(store)
+        index.save(str(db) + ".stories.hnsw")
+        print(f"  built index of {stored} vectors in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+
+
+def measure(db: Path, new: int) -> dict:
+    """Assign `new` synthetic articles to the stored archive; time per article and peak memory."""
+    from synopsis.link.stories import StoreState, choose_story, day_ordinal, new_story_id, open_index
+    from synopsis.store.db import Store
+
+    with Store.open(db) as store:
+        started = time.perf_counter()
+        index = open_index(store)
+        load_seconds = time.perf_counter() - started
+        state = StoreState(store)
+        fresh = list(synthetic_profiles(new, 2, dt.date(2022, 1, 1).toordinal()))
+        conn = store.conn
+        for aid, *_ in fresh:
+            conn.execute(
+                "INSERT INTO articles (id, source, text, schema, analysis_json, content_hash, added_at) "
+                "VALUES (?, ?, '', 'synthetic', '{}', ?, '')",
+                (aid, f"synthetic/{aid}", aid),
+            )
+        choose, total = [], []
+        for _, _, profile, _, _ in fresh:
+            began = time.perf_counter()
+            story, _ = choose_story(profile, index, state)
+            chosen = time.perf_counter()
+            label = state.record(profile, story or new_story_id(profile.article_id), story is None)
+            index.add([label], profile.vector[None, :], [day_ordinal(profile)])
+            choose.append(chosen - began)
+            total.append(time.perf_counter() - began)
+    choose_ms, total_ms = np.array(choose) * 1000, np.array(total) * 1000
+    return {
+        "stored": store_count(db) - new,
+        "index load s": round(load_seconds, 1),
+        "choose story ms/article (mean, p95)": f"{choose_ms.mean():.2f}, {np.percentile(choose_ms, 95):.2f}",
+        "with commit + index add ms/article (mean, p95)": f"{total_ms.mean():.2f}, {np.percentile(total_ms, 95):.2f}",
+        "peak MB": round(peak_rss_mb()),
+    }
+
+
+def store_count(db: Path) -> int:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    ingest = commands.add_parser("ingest")
+    ingest.add_argument("archive", type=Path)
+    ingest.add_argument("--db", type=Path, default=Path("/tmp/synopsis-scale-ingest.db"))
+    ingest.add_argument("--workers", type=int, default=None)
+    cluster = commands.add_parser("cluster")
+    cluster.add_argument("--stored", type=int, nargs="+", default=[10_000, 100_000])
+    cluster.add_argument("--new", type=int, default=300)
+    cluster.add_argument("--work", type=Path, default=Path("/tmp"))
+    measure_one = commands.add_parser("measure-one")  # internal: one size, in a fresh process
+    measure_one.add_argument("db", type=Path)
+    measure_one.add_argument("--new", type=int, default=300)
+    args = parser.parse_args(argv)
+
+    if args.command == "ingest":
+        print(json.dumps(run_ingest(args.archive, args.db, args.workers), indent=1))
+    elif args.command == "measure-one":
+        print(json.dumps(measure(args.db, args.new)))
+    else:
+        rows = []
+        for stored in args.stored:
+            db = args.work / f"synopsis-scale-{stored}.db"
+            print(f"preparing {stored} stored articles…", file=sys.stderr)
+            prepare(db, stored)
+            # Measure on a copy-free fresh process: peak memory is this size's own.
+            out = subprocess.run(
+                [sys.executable, __file__, "measure-one", str(db), "--new", str(args.new)],
+                capture_output=True, text=True, check=True,
+            )  # fmt: skip
+            rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        keys = list(rows[0])
+        print("| " + " | ".join(keys) + " |")
+        print("|" + " --- |" * len(keys))
+        for row in rows:
+            print("| " + " | ".join(str(row[k]) for k in keys) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,186 @@
+"""Incremental story assignment during ingest: equals batch, keeps corrections, survives a kill."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from synopsis.jobs import current_stories, ingest_inputs, merge_stories, split_article
+from synopsis.link.stories import cluster_stories
+from synopsis.store.db import Store
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "harbor-bridge"
+
+
+def _partition(groups) -> set[frozenset[str]]:
+    return {frozenset(g) for g in groups}
+
+
+@pytest.fixture(scope="module")
+def corpus_db(tmp_path_factory, reference_corpus) -> Path:
+    """Reference and example corpora ingested once (stories assigned incrementally)."""
+    path = tmp_path_factory.mktemp("stories") / "news.db"
+    with Store.open(path) as store:
+        result = ingest_inputs([str(reference_corpus), str(EXAMPLES)], store, workers=1)
+        assert not result.errors and result.added >= 9
+    return path
+
+
+@pytest.fixture
+def db(corpus_db, tmp_path) -> Path:
+    """A private copy of the ingested database (and its index files) for tests that change it."""
+    for file in corpus_db.parent.iterdir():
+        if file.name.startswith(corpus_db.name) and not file.name.endswith(("-wal", "-shm")):
+            shutil.copy(file, tmp_path / file.name)
+    # WAL content is in the main file only after a checkpoint.
+    with sqlite3.connect(corpus_db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(corpus_db, tmp_path / corpus_db.name)
+    return tmp_path / corpus_db.name
+
+
+def test_incremental_equals_batch_on_the_fixed_corpus(corpus_db, reference_corpus):
+    with Store.open(corpus_db) as store:
+        incremental = _partition(s.article_ids for s in current_stories(store))
+        analyses = list(store.iter_analyses())
+    batch = _partition(s.article_ids for s in cluster_stories(analyses))
+    assert incremental == batch
+    reference = frozenset(a.article.id for a in analyses if a.article.source.startswith(str(reference_corpus)))
+    assert reference in incremental and len(incremental) == 2
+
+
+def test_listing_gives_ids_titles_spans_and_sources(corpus_db):
+    from click.testing import CliRunner
+
+    from synopsis.cli.main import cli
+
+    out = CliRunner().invoke(cli, ["stories", "--db", str(corpus_db), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    rows = json.loads(out.output)
+    assert len(rows) == 2
+    for row in rows:
+        assert row["id"].startswith("s") and row["title"] and row["first"] <= row["last"]
+        assert all(a["id"] and a["source"] for a in row["articles"])
+
+
+NEW_BRIDGE_ARTICLE = {
+    "title": "Divers search harbour after Corran Bridge collapse in Port Vellan",
+    "text": (
+        "Police divers searched the harbour of Port Vellan on Wednesday, a day after part of the Corran "
+        "Bridge fell into the water. Mayor Talbrook said the span had been closed for inspection twice. "
+        "Engineers from Vellan Technical University are examining the remaining piers."
+    ),
+    "published": "2026-03-04T10:00:00+01:00",
+    "outlet": "Harbour Gazette",
+}
+
+
+def test_merge_and_split_survive_a_further_ingest(db, tmp_path):
+    with Store.open(db) as store:
+        stories = current_stories(store)
+        bridge = next(s for s in stories if "Port Vellan" in s.title or "Corran" in s.title or "bridge" in s.title.lower())
+        other = next(s for s in stories if s.id != bridge.id)
+        # Split one bridge article out, then merge the two original stories.
+        moved_out = bridge.article_ids[1]
+        split_id = split_article(store, bridge.id, moved_out[:10])
+        merge_stories(store, bridge.id, other.id[:8])
+
+    new = tmp_path / "new.json"
+    new.write_text(json.dumps(NEW_BRIDGE_ARTICLE), encoding="utf-8")
+    with Store.open(db) as store:
+        # The same corpus again (nothing new) plus one new article about the bridge.
+        result = ingest_inputs([str(EXAMPLES), str(new)], store, workers=1)
+        assert result.added == 1
+        after = {s.id: set(s.article_ids) for s in current_stories(store)}
+        new_id = result.analyses[-1].article.id if result.analyses else None
+        # The split article stays out; the merged stories stay merged.
+        assert moved_out in after[split_id] and moved_out not in after[bridge.id]
+        assert set(other.article_ids) | (set(bridge.article_ids) - {moved_out}) <= after[bridge.id]
+        assert other.id not in after
+        # The new article joined a story about the bridge (a new article may join a split-off story).
+        assert new_id in after[bridge.id] | after[split_id]
+        by = {a.id: a.assigned_by for a in store.story_articles(split_id)}
+        assert by[moved_out] == "user" and set(by.values()) <= {"user", "auto"}
+        assert store.story_of(new_id) in {bridge.id, split_id}
+
+
+TEMPLATE = (
+    "{outlet} reports that {what} in {place} on {date}. "
+    "{person} told reporters that {count} people were affected and that crews worked through the night. "
+    "Residents of {place} described the scene to {outlet}. "
+    "Officials in {place} said an inquiry would begin next week."
+)
+EVENTS = [
+    ("a warehouse fire broke out", "Orlund", "12 April 2024", "Fire chief Pera Voss", 40),
+    ("a ferry ran aground", "Kessa Bay", "2 May 2024", "Harbour master Ivo Lant", 120),
+    ("floodwaters rose", "Maren Valley", "19 May 2024", "Mayor Dita Rusk", 900),
+    ("a train derailed", "Holt Junction", "3 June 2024", "Rail inspector Sem Arvo", 65),
+]
+OUTLETS = [f"Courier {n}" for n in "ABCDEFGHIJKL"]
+
+
+def _write_archive(folder: Path) -> int:
+    folder.mkdir()
+    count = 0
+    for e, (what, place, date, person, number) in enumerate(EVENTS):
+        for o, outlet in enumerate(OUTLETS):
+            text = TEMPLATE.format(outlet=outlet, what=what, place=place, date=date, person=person, count=number + o)
+            doc = {"title": f"{outlet}: in {place}, {what}", "text": text, "outlet": outlet}
+            (folder / f"e{e:02d}_{o:02d}.json").write_text(json.dumps(doc), encoding="utf-8")
+            count += 1
+    return count
+
+
+def _count(path: Path, table: str) -> int:
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1) as conn:
+            return conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def test_killed_ingest_resumes_without_losing_or_duplicating(tmp_path):
+    folder = tmp_path / "archive"
+    total = _write_archive(folder)
+    path = tmp_path / "news.db"
+    command = [sys.executable, "-m", "synopsis.cli.main", "ingest", str(folder), "--db", str(path), "--workers", "1", "-q"]
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    try:
+        stored_at_kill = 0
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and process.poll() is None:
+            stored_at_kill = _count(path, "articles")
+            if stored_at_kill >= 3:
+                break
+            time.sleep(0.02)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    finally:
+        if process.poll() is None:
+            process.kill()
+    stored_at_kill = _count(path, "articles")
+    assert 0 < stored_at_kill < total, "the kill must land mid-way"
+
+    rerun = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{total - stored_at_kill} added, {stored_at_kill} already stored" in rerun.stderr
+    with Store.open(path) as store:
+        assert store.count_articles() == total
+        rows = store.conn.execute("SELECT article_id, COUNT(*) FROM story_articles GROUP BY article_id").fetchall()
+        assert len(rows) == total and all(n == 1 for _, n in rows)
+        assert _count(path, "article_events") == total
+        stories = current_stories(store)
+        analyses = list(store.iter_analyses())
+    # Each event's articles form one story, and nothing else joined them.
+    place_of = {a.article.id: next(p for _, p, *_ in EVENTS if p in a.article.text) for a in analyses}
+    assert sorted(sorted({place_of[i] for i in s.article_ids}) for s in stories) == sorted([[p] for _, p, *_ in EVENTS])

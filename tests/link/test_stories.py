@@ -1,0 +1,159 @@
+"""Story clustering: event profiles, the shared similarity, batch clustering and look-alike events."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from synopsis.link.events import EventProfile, compare_events, describe_event
+from synopsis.link.index import VectorIndex
+from synopsis.link.stories import StoryIndex, cluster_stories, describe_events
+from synopsis.records import Article
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "harbor-bridge"
+
+
+def _unit(seed: int, base: np.ndarray | None = None, noise: float = 0.0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    vector = rng.normal(size=384) if base is None else base + noise * rng.normal(size=384)
+    return (vector / np.linalg.norm(vector)).astype(np.float32)
+
+
+def _profile(aid: str, vector, names=(), cast=(), day=None, published=None, places=()) -> EventProfile:
+    return EventProfile(
+        article_id=aid,
+        vector=vector,
+        names=frozenset(names),
+        cast=frozenset(cast or names),
+        day=day,
+        published=published,
+        places=frozenset(places),
+    )
+
+
+BASE = _unit(1)
+
+
+@pytest.mark.parametrize(
+    "a_day, b_day, same_event",
+    [
+        ("2024-05-16", "2024-05-16", True),
+        ("2024-05-16", "2024-05-18", True),  # a late report of the same day
+        ("2024-05-16", "2024-06-02", False),  # the next round of the same talks
+        ("2023-07-02", "2024-07-02", False),  # the same kind of signing a year later
+        (None, "2024-06-02", True),  # unknown day cannot exclude
+    ],
+)
+def test_event_days_keep_look_alike_events_apart(a_day, b_day, same_event):
+    a = _profile("a", BASE, names={"arlen", "sarnow", "vell"}, day=a_day)
+    b = _profile("b", _unit(2, BASE, 0.01), names={"arlen", "sarnow", "vell"}, day=b_day)
+    assert (compare_events(a, b) > 0.38) is same_event
+
+
+def test_different_places_damp_the_similarity():
+    a = _profile("a", BASE, names={"quake"}, places={"dravos"})
+    b = _profile("b", BASE, names={"quake"}, places={"keltia"})
+    c = _profile("c", BASE, names={"quake"}, places={"dravos", "north coast"})
+    assert compare_events(a, b) < compare_events(a, c)
+
+
+def test_shared_names_raise_the_similarity():
+    a = _profile("a", BASE, names={"arlen", "redport"})
+    b = _profile("b", _unit(3, BASE, 0.04), names={"arlen", "redport"})
+    c = _profile("c", _unit(3, BASE, 0.04), names={"osk", "tarn"})
+    assert compare_events(a, b) > compare_events(a, c)
+
+
+def test_profile_survives_json_round_trip():
+    p = _profile("x", BASE, names={"a", "b"}, day="2024-01-02", published="2024-01-03", places={"p"})
+    back = EventProfile.from_json("x", p.vector, p.to_json())
+    assert (back.names, back.cast, back.day, back.published, back.places) == (p.names, p.cast, p.day, p.published, p.places)
+
+
+def test_vector_index_filters_by_time_window():
+    index = VectorIndex(384)
+    index.add([1, 2, 3], np.stack([BASE, _unit(4, BASE, 0.02), _unit(5, BASE, 0.02)]), [1000, 1500, -1])
+    found = {label for label, _ in index.query(BASE, 3, day=1001, window=30)}
+    assert found == {1, 3}  # 2 is 500 days away; 3 is undated and may match
+    assert {label for label, _ in index.query(BASE, 3)} == {1, 2, 3}
+
+
+def test_vector_index_uses_the_graph_for_many_vectors():
+    index = VectorIndex(384, capacity=16)  # grows while adding
+    vectors = np.stack([_unit(100 + i) for i in range(400)])
+    index.add(range(1, 401), vectors, [5000] * 400)
+    hits = index.query(vectors[123], 5, day=5000, window=10)
+    assert hits[0][0] == 124 and hits[0][1] == pytest.approx(1.0, abs=1e-4)
+
+
+def test_describe_event_reads_the_lead_day_names_and_numbers(nlp):
+    from synopsis.extract.pipeline import analyze_article
+
+    text = (
+        "A magnitude 6.1 earthquake struck near the town of Dravos on 3 March 2024, killing 41 people. "
+        "Rescue teams from Keltia arrived in Dravos on Monday, said Mara Olsen, the regional governor. "
+        "Officials said 230 homes were destroyed."
+    )
+    article = Article(id="q1", source="t", text=text, title="Earthquake kills 41 in Dravos", published="2024-03-04")
+    profile = describe_event(analyze_article(article, nlp), _unit(9))
+    assert profile.day == "2024-03-03"
+    assert "olsen" in profile.cast and "dravos" in profile.names
+    assert "dravos" in profile.places
+    assert any(n.startswith("41") for n in profile.numbers)
+
+
+def _article(aid: str, title: str, text: str, published: str) -> Article:
+    return Article(id=aid, source=aid, text=text, title=title, published=published)
+
+
+LOOK_ALIKES = [
+    # Two rounds of the same talks, same parties and place, six weeks apart.
+    ("r2a", "Second round of Arvenia-Bolmark talks ends in Sarnow", "Delegations from Arvenia and Bolmark met in Sarnow on 14 May 2024 for a second round of talks. Envoy Ilse Varga said the sides agreed to swap 300 prisoners. The talks lasted two hours.", "2024-05-14"),
+    ("r2b", "Arvenia and Bolmark agree prisoner swap in Sarnow", "Arvenia and Bolmark agreed on 14 May 2024 in Sarnow to exchange 300 prisoners, envoy Ilse Varga said after a second round of talks. The meeting lasted about two hours.", "2024-05-14"),
+    ("r3a", "Third round of Arvenia-Bolmark talks ends in Sarnow", "Delegations from Arvenia and Bolmark met in Sarnow on 25 June 2024 for a third round of talks. Envoy Ilse Varga said the sides agreed to swap 1,200 prisoners. The talks lasted forty minutes.", "2024-06-25"),
+    ("r3b", "Arvenia, Bolmark hold third round in Sarnow", "Arvenia and Bolmark held a third round of talks in Sarnow on 25 June 2024, agreeing to exchange 1,200 prisoners, envoy Ilse Varga said. The meeting lasted less than an hour.", "2024-06-25"),
+]
+
+
+@pytest.fixture(scope="module")
+def look_alike_analyses(nlp):
+    from synopsis.extract.pipeline import analyze_articles
+
+    return list(analyze_articles([_article(*row) for row in LOOK_ALIKES], nlp))
+
+
+def _partition(groups) -> set[frozenset[str]]:
+    return {frozenset(g) for g in groups}
+
+
+def test_batch_keeps_rounds_of_the_same_talks_apart(look_alike_analyses):
+    stories = cluster_stories(look_alike_analyses)
+    assert _partition(s.article_ids for s in stories) == {frozenset({"r2a", "r2b"}), frozenset({"r3a", "r3b"})}
+
+
+def test_incremental_keeps_rounds_of_the_same_talks_apart(look_alike_analyses):
+    index = StoryIndex()
+    for profile in describe_events(look_alike_analyses):
+        index.add(profile)
+    assert _partition(index.stories().values()) == {frozenset({"r2a", "r2b"}), frozenset({"r3a", "r3b"})}
+
+
+@pytest.fixture(scope="module")
+def corpus_analyses(reference_corpus):
+    from synopsis.jobs import analyze_inputs
+
+    result = analyze_inputs([str(reference_corpus), str(EXAMPLES)], workers=1)
+    assert not result.errors
+    return result.analyses
+
+
+def test_reference_and_example_corpora_form_one_story_each(corpus_analyses, reference_corpus):
+    stories = cluster_stories(corpus_analyses)
+    reference = frozenset(a.article.id for a in corpus_analyses if a.article.source.startswith(str(reference_corpus)))
+    examples = frozenset(a.article.id for a in corpus_analyses) - reference
+    assert len(reference) == 5 and len(examples) >= 4
+    assert _partition(s.article_ids for s in stories) == {reference, examples}
+    titles = {s.title for s in stories}
+    assert all(len(t.split()) >= 4 for t in titles)
