@@ -15,14 +15,13 @@ with them, which is how they were chosen.  Per-article extraction is cached unde
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import hashlib
 import json
 import pickle
 import re
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 import numpy as np

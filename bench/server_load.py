@@ -1,7 +1,11 @@
 """Load on the web app: requests/s and latency percentiles of the story page and the story JSON.
 
-    python bench/server_load.py news.db [--clients 50] [--seconds 10]
+    python bench/server_load.py news.db [--clients 50] [--seconds 10] [--tool wrk|python]
     python bench/server_load.py ../shared/corpus/istanbul-2025      # ingests into a temporary store first
+
+The load comes from wrk (Debian package `wrk`) when it is installed: written in C,
+it leaves the second core to the server, where a Python client would spend
+several times the server's CPU per request and measure itself.
 
 Starts `synopsis serve` in a subprocess on a free loopback port, computes the
 biggest story's report once (as the first visitor would), then runs a bounded
@@ -14,6 +18,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import shutil
 import socket
 import statistics
 import subprocess
@@ -23,6 +28,17 @@ import time
 from pathlib import Path
 
 import httpx
+
+# wrk reports latency in microseconds; this script prints what the table needs.
+WRK_REPORT = """
+wrk.headers["Accept-Encoding"] = "gzip"
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("SYNOPSIS %d %d %.3f %.3f %.3f %d\\n", summary.requests, summary.duration,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    e.connect + e.read + e.write + e.status + e.timeout))
+end
+"""
 
 
 def free_port() -> int:
@@ -82,12 +98,32 @@ async def run_load(base: str, paths: list[str], clients: int, seconds: float, gz
     return latencies
 
 
+def run_wrk(base: str, path: str, clients: int, seconds: float) -> tuple[int, float, float, float, float, int]:
+    """One wrk run on one path: requests, wall seconds, p50, p95, p99 (ms), errors."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_REPORT)
+    try:
+        out = subprocess.run(
+            ["wrk", "-t1", f"-c{clients}", f"-d{max(1, int(seconds))}s", "-s", script.name, base + path],
+            capture_output=True, text=True, check=True,
+        ).stdout
+    finally:
+        os.unlink(script.name)
+    line = next(l for l in out.splitlines() if l.startswith("SYNOPSIS "))
+    requests, duration, p50, p95, p99, errors = line.split()[1:]
+    return int(requests), int(duration) / 1e6, float(p50), float(p95), float(p99), int(errors)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("target", type=Path, help="a synopsis SQLite store, or a folder of articles to ingest first")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=10.0)
-    parser.add_argument("--no-gzip", action="store_true", help="ask for uncompressed responses")
+    parser.add_argument("--no-gzip", action="store_true", help="ask for uncompressed responses (python tool)")
+    parser.add_argument(
+        "--tool", choices=["wrk", "python"], default="wrk" if shutil.which("wrk") else "python",
+        help="load generator (default: wrk when installed)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = prepare_db(args.target, Path(tmp))
@@ -121,6 +157,16 @@ def main() -> int:
                 if time.perf_counter() - started > 900:
                     raise SystemExit("reports still being computed after 15 minutes")
                 time.sleep(1)
+            if args.tool == "wrk":
+                rows = {path: run_wrk(base, path, args.clients, args.seconds) for path in paths}
+                print(f"\nwrk, {args.clients} connections per endpoint, {args.seconds:.0f} s each, loopback, keep-alive, gzip\n")
+                print("| endpoint | requests | req/s | p50 ms | p95 ms | p99 ms | errors |")
+                print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+                names = {paths[0]: "story page (HTML)", paths[1]: "story JSON"}
+                for path, (count, wall, p50, p95, p99, errors) in rows.items():
+                    print(f"| {names[path]} | {count} | {count / wall:.0f} | {p50:.1f} | {p95:.1f} | {p99:.1f} | {errors} |")
+                print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs after the run")
+                return 1 if any(r[5] for r in rows.values()) else 0
             began = time.perf_counter()
             cpu_before = cpu_seconds(server.pid)
             client_before = time.process_time()

@@ -13,7 +13,7 @@ those its nearest neighbours (an HNSW index, filtered by time window) belong to.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Protocol, Sequence
 
@@ -280,13 +280,6 @@ def title_from_profiles(profiles: Sequence[EventProfile]) -> str:
     titled = [(p.title, p.names) for p in profiles if len(p.title.split()) >= 4] or [(p.title, p.names) for p in profiles]
     return central_title(titled) if titled else ""
 
-
-def count_names(profiles: Iterable[EventProfile]) -> Counter:
-    """How many members mention each key name."""
-    counts: Counter = Counter()
-    for profile in profiles:
-        counts.update(profile.names)
-    return counts
 
 
 # ---------------------------------------------------------------------------
