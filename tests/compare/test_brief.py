@@ -63,3 +63,17 @@ def test_redundant_facts_are_not_repeated():
     texts = [s.text for s in write_brief(analyses, claims + [duplicate])]
     assert len(texts) == len(set(texts))
     assert sum("collapsed" in t for t in texts) == 1
+
+
+def test_sentences_that_lean_on_their_context_are_not_used():
+    from synopsis.compare.brief import stands_alone
+
+    assert not stands_alone("He also said the talks would resume.")
+    assert not stands_alone("However, the meeting ended early.")
+    assert stands_alone("Heavy rain flooded the valley.")
+    text = "He said the bridge had been inspected in 2024. It was closed last year."
+    other = "He said the bridge was inspected in 2024."
+    a = ArticleAnalysis(article=make_article("x", "Paper X", text))
+    b = ArticleAnalysis(article=make_article("y", "Paper Y", other))
+    dependent = make_claim("d1", "corroborated", [evidence_for(a, "He said the bridge had been inspected in 2024."), evidence_for(b, other)])
+    assert write_brief([a, b], [dependent]) == []

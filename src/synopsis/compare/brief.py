@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from synopsis.compare.voices import content_words
@@ -20,6 +21,20 @@ REDUNDANT_OVERLAP = 0.5
 PREFERRED_KINDS = ("wire service", "broadcaster", "newspaper", "independent")
 
 
+# A sentence that opens with a pronoun or a connective leans on the sentence
+# before it in its article; out of context, in a brief, it reads as nonsense.
+_DEPENDENT_OPENING = re.compile(
+    r"^(?:he|she|they|it|this|that|these|those|his|her|their|its|but|however|also|meanwhile|"
+    r"still|yet|then|there|here)\b",
+    re.IGNORECASE,
+)
+
+
+def stands_alone(text: str) -> bool:
+    """Whether a source sentence can be read without the sentence before it."""
+    return not _DEPENDENT_OPENING.match(text.lstrip("“\"'‘ "))
+
+
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
@@ -32,7 +47,7 @@ def _wording(claim: AlignedClaim, kinds: dict[str, str]) -> Evidence:
         quoted = any(mark in evidence.text for mark in '“”"')
         kind = kinds.get(evidence.outlet)
         preference = PREFERRED_KINDS.index(kind) if kind in PREFERRED_KINDS else len(PREFERRED_KINDS)
-        return (quoted, words > MAX_WORDS, preference, abs(words - 25))
+        return (not stands_alone(evidence.text), quoted, words > MAX_WORDS, preference, abs(words - 25))
 
     return min(claim.evidence, key=rank)
 
@@ -58,6 +73,8 @@ def write_brief(
     chosen: list[tuple[AlignedClaim, Evidence]] = []
     seen_words: list[frozenset[str]] = []
     for claim in ranked:
+        if not any(stands_alone(e.text) for e in claim.evidence):
+            continue
         wording = _wording(claim, kinds)
         words = content_words(wording.text)
         if any(_overlap(words, other) > REDUNDANT_OVERLAP for other in seen_words):
