@@ -247,7 +247,8 @@ def main() -> int:
     stage_names = [name for name, _, _ in STAGES] + ["(embedding, inside the above)", "total"]
     header = " | ".join(f"{size} art. / {sentences:,} sent. (wall s, CPU s)" for size, sentences, _ in results)
     growth = " | ".join(f"growth {a[0]}→{b[0]}" for a, b in zip(results, results[1:]))
-    print(f"| stage | {header} | {growth} |")
+    growth = f" {growth} |" if growth else ""
+    print(f"| stage | {header} |{growth}")
     print("| --- |" + " ---: |" * (len(results) + len(results) - 1))
     for name in stage_names:
         cells = " | ".join(f"{clock.wall[name]:.2f} / {clock.cpu[name]:.2f}" for _, _, clock in results)
@@ -255,7 +256,8 @@ def main() -> int:
         grows = " | ".join(
             exponent((a[1], a[2].cpu[name]), (b[1], b[2].cpu[name])) for a, b in zip(results, results[1:])
         )
-        print(f"| {name} | {cells} | {grows} |")
+        grows = f" {grows} |" if grows else ""
+        print(f"| {name} | {cells} |{grows}")
     return 0
 
 

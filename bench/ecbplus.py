@@ -181,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tune", default="1-25", help="topics the baseline threshold is tuned on (default 1-25)")
     parser.add_argument("--cache", type=Path, default=Path("/tmp"), help="where extraction is cached")
     parser.add_argument("--sweep", action="store_true", help="print F1 on the tuning topics over a threshold grid")
+    parser.add_argument("--fit", action="store_true", help="fit the similarity model on same-topic pairs of the tuning topics")
     args = parser.parse_args(argv)
 
     from synopsis.link.stories import embed_leads
@@ -194,6 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     test_vectors = embed_leads(test_analyses)
     print(f"extraction + embeddings: {time.perf_counter() - started:.1f} s", file=sys.stderr)
 
+    if args.fit:
+        fit_similarity(tune_analyses, tune_vectors, tune_gold)
     if args.sweep:
         sweep(tune_analyses, tune_vectors, tune_gold)
 
@@ -220,6 +223,31 @@ def print_table(rows) -> None:
     print("| --- | --- | --- | --- | --- | --- |")
     for name, s in rows:
         print(f"| {name} | {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} | {s['ARI']:.3f} | {s['clusters']} |")
+
+
+def fit_similarity(analyses, vectors, gold) -> None:
+    """Logistic regression of "same event" on pair_features over same-topic pairs (how FEATURE_WEIGHTS were set).
+
+    Pairs from different topics are left out: they are easy negatives and would
+    swamp the look-alike pairs the model must learn to split.
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    from synopsis.link.events import FEATURE_NAMES, pair_features
+    from synopsis.link.stories import describe_events
+
+    profiles = describe_events(analyses, vectors)
+    topic = [_FOLDER.match(g).group(1) for g in gold]
+    rows, same = [], []
+    for i in range(len(profiles)):
+        for j in range(i + 1, len(profiles)):
+            if topic[i] == topic[j]:
+                rows.append(pair_features(profiles[i], profiles[j]))
+                same.append(gold[i] == gold[j])
+    model = LogisticRegression(max_iter=2000).fit(np.array(rows), np.array(same))
+    weights = ", ".join(f"{w:.2f}" for w in model.coef_[0])
+    print(f"{len(rows)} pairs; FEATURE_NAMES = {FEATURE_NAMES}", file=sys.stderr)
+    print(f"FEATURE_WEIGHTS = ({weights})\nINTERCEPT = {model.intercept_[0]:.2f}", file=sys.stderr)
 
 
 def sweep(analyses, vectors, gold) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from pathlib import Path
 
 import numpy as np
@@ -67,9 +69,57 @@ def test_shared_names_raise_the_similarity():
 
 
 def test_profile_survives_json_round_trip():
-    p = _profile("x", BASE, names={"a", "b"}, day="2024-01-02", published="2024-01-03", places={"p"})
+    p = dataclasses.replace(
+        _profile("x", BASE, names={"a", "b"}, day="2024-01-02", published="2024-01-03", places={"p"}),
+        terms={"ferry": 0.8, "strike": 0.6},
+        month=1,
+        year=2024,
+        person="arlen",
+    )
     back = EventProfile.from_json("x", p.vector, p.to_json())
-    assert (back.names, back.cast, back.day, back.published, back.places) == (p.names, p.cast, p.day, p.published, p.places)
+    fields = ("names", "cast", "day", "published", "places", "terms", "month", "year", "person")
+    assert [getattr(back, f) for f in fields] == [getattr(p, f) for f in fields]
+
+
+def test_profile_stored_by_an_older_recipe_still_loads():
+    p = _profile("x", BASE, names={"a"})
+    old = json.loads(p.to_json())
+    for key in ("terms", "month", "year", "person"):
+        del old[key]
+    back = EventProfile.from_json("x", p.vector, json.dumps(old))
+    assert (back.terms, back.month, back.year, back.person) == ({}, None, None, None)
+
+
+@pytest.mark.parametrize(
+    "slot, mine, theirs",
+    [
+        ("person", "arlen", "sarnow"),  # two arrests of players of one team
+        ("month", 12, 9),  # two emergency patches months apart
+        ("year", 2008, 2011),  # two cable cuts years apart
+    ],
+)
+def test_a_slot_filled_differently_pushes_look_alikes_apart(slot, mine, theirs):
+    shared = dict(names={"redport", "chargers"}, cast={"redport", "chargers", "dune"})
+    a = dataclasses.replace(_profile("a", BASE, **shared), **{slot: mine})
+    same = dataclasses.replace(_profile("b", _unit(2, BASE, 0.01), **shared), **{slot: mine})
+    other = dataclasses.replace(_profile("c", _unit(2, BASE, 0.01), **shared), **{slot: theirs})
+    assert compare_events(a, other) < compare_events(a, same)
+
+
+def test_person_named_by_both_is_no_conflict():
+    # The other article names this one's main person too (a follow-up recalling an earlier arrest).
+    cast = {"redport", "arlen", "sarnow"}
+    a = dataclasses.replace(_profile("a", BASE, names={"redport"}, cast=cast), person="arlen")
+    b = dataclasses.replace(_profile("b", BASE, names={"redport"}, cast=cast), person="sarnow")
+    c = dataclasses.replace(_profile("c", BASE, names={"redport"}, cast=cast), person="arlen")
+    assert compare_events(a, b) == pytest.approx(compare_events(a, c))
+
+
+def test_shared_key_terms_raise_the_similarity():
+    a = dataclasses.replace(_profile("a", BASE), terms={"ferry": 0.6, "strike": 0.8})
+    b = dataclasses.replace(_profile("b", BASE), terms={"ferry": 0.6, "strike": 0.8})
+    c = dataclasses.replace(_profile("c", BASE), terms={"harvest": 0.6, "festival": 0.8})
+    assert compare_events(a, b) > compare_events(a, c)
 
 
 def test_vector_index_filters_by_time_window():
@@ -102,6 +152,9 @@ def test_describe_event_reads_the_lead_day_names_and_numbers(nlp):
     assert "olsen" in profile.cast and "dravos" in profile.names
     assert "dravos" in profile.places
     assert any(n.startswith("41") for n in profile.numbers)
+    assert (profile.month, profile.year) == (3, 2024)
+    assert "earthquake" in profile.terms and "the" not in profile.terms
+    assert abs(sum(w * w for w in profile.terms.values()) - 1.0) < 1e-6
 
 
 def _article(aid: str, title: str, text: str, published: str) -> Article:

@@ -18,27 +18,29 @@ from typing import Sequence
 
 import numpy as np
 from anyascii import anyascii
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from synopsis.records import ArticleAnalysis
 
 # Versioned so stored profiles can be recomputed when the recipe changes.
-EVENT_METHOD = "synopsis.event/1"
+EVENT_METHOD = "synopsis.event/2"
 LEAD_SENTENCES = 3
 KEY_NAMES = 12
 NAME_LABELS = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP", "EVENT")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
-# The similarity is a logistic model of "same event" over three measures:
+# The similarity is a logistic model of "same event" over seven measures:
 # cosine of the lead embeddings (what kind of event), overlap of the key names
-# (|A & B| / min(|A|, |B|): which people and places) and Jaccard of all names
-# mentioned (how much of the cast is shared).  Coefficients fitted on pairs of
-# ECB+ topics 1-25 only (bench/ecbplus.py; other topics never seen), where they
-# beat every simpler blend tried: 0.905 BCubed F1 there against 0.875 for the
-# embedding alone.
-COSINE_WEIGHT = 11.73
-KEY_NAMES_WEIGHT = 1.81
-ALL_NAMES_WEIGHT = 8.76
-INTERCEPT = -9.2
+# (|A & B| / min(|A|, |B|)), Jaccard of all names mentioned (how much of the
+# cast is shared), cosine of the key words of the whole text, and three
+# conflicts, where both articles fill a slot differently: the month of the first
+# date, the first year spelled out, the person the article is most about (two
+# arrests of players of one team; two patches in different months).  Fitted on
+# same-topic pairs of ECB+ topics 1-25 only (bench/ecbplus.py --fit; other
+# topics never seen).
+FEATURE_NAMES = ("cosine", "key_names", "all_names", "terms", "month_conflict", "year_conflict", "person_conflict")
+FEATURE_WEIGHTS = (4.61, -0.09, 6.60, 5.23, -0.53, -0.15, -0.88)
+INTERCEPT = -4.57
 ALL_NAMES = 30
 # Two leads whose event days are further apart than this report different
 # events (a follow-up round of talks, another quake): news leads date the event
@@ -57,6 +59,14 @@ TIME_WINDOW = 120
 # place at different levels ("Istanbul" vs "Turkey").
 PLACE_CONFLICT_FACTOR = 0.8
 
+# Words of the whole text kept per article for the term cosine: the most
+# frequent content words carry what happened and to whom; 60 bounds the profile.
+KEY_TERMS = 60
+_TERM = re.compile(r"[A-Za-z][A-Za-z'\-]+")
+# An explicit year in a date's own words ("in March 2008"), not one resolved
+# from a relative expression against an unknown publication day.
+_YEAR_TEXT = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_MONTH = re.compile(r"^(?:\d{4}|XXXX)-(\d{2})")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _YEAR = re.compile(r"^(\d{4})(?:-|$)")
 _NUMBER_UNITS_SKIPPED = {"percent"}
@@ -76,6 +86,10 @@ class EventProfile:
     years: frozenset[int] = frozenset()  # years the lead's dates fall in
     numbers: frozenset[str] = frozenset()  # key numbers of the lead ("339 prisoners")
     title: str = ""
+    terms: dict[str, float] = field(default_factory=dict, repr=False)  # unit-norm weights of key words
+    month: int | None = None  # month of the first date the text names (the event's, in news)
+    year: int | None = None  # first year the text's dates spell out
+    person: str | None = None  # the person the article is most about (surname), if any
 
     def when(self) -> str | None:
         """The best known day of the event: the lead's date, else publication."""
@@ -93,6 +107,10 @@ class EventProfile:
                 "years": sorted(self.years),
                 "numbers": sorted(self.numbers),
                 "title": self.title,
+                "terms": {t: round(w, 4) for t, w in self.terms.items()},
+                "month": self.month,
+                "year": self.year,
+                "person": self.person,
             },
             ensure_ascii=False,
             separators=(",", ":"),
@@ -113,6 +131,10 @@ class EventProfile:
             years=frozenset(data["years"]),
             numbers=frozenset(data["numbers"]),
             title=data.get("title", ""),
+            terms=data.get("terms", {}),
+            month=data.get("month"),
+            year=data.get("year"),
+            person=data.get("person"),
         )
 
 
@@ -212,9 +234,53 @@ def lead_numbers(analysis: ArticleAnalysis) -> frozenset[str]:
     return frozenset(numbers)
 
 
+def key_terms(analysis: ArticleAnalysis) -> dict[str, float]:
+    """The text's most frequent content words, sublinear counts scaled to unit length.
+
+    No IDF: the incremental method must score a pair the same whatever else is
+    stored; stop words stand in for the common words IDF would discount.
+    """
+    text = f"{analysis.article.title or ''} {analysis.article.text}"
+    counts = Counter(
+        word
+        for word in (token.lower().strip("'-") for token in _TERM.findall(text))
+        if len(word) > 2 and word not in ENGLISH_STOP_WORDS
+    )
+    weights = {word: 1.0 + math.log(n) for word, n in counts.most_common(KEY_TERMS)}
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {word: w / norm for word, w in weights.items()}
+
+
+def text_month_year(analysis: ArticleAnalysis) -> tuple[int | None, int | None]:
+    """Month of the first date naming one, and the first year spelled out, anywhere in the text."""
+    month = year = None
+    for time in sorted(analysis.times, key=lambda t: t.start):
+        if time.type != "DATE":
+            continue
+        if month is None and (match := _MONTH.match(time.value)):
+            month = int(match.group(1))
+        if year is None and (match := _YEAR_TEXT.search(time.text)):
+            year = int(match.group(1))
+    return month, year
+
+
+def main_person(analysis: ArticleAnalysis) -> str | None:
+    """The surname mentioned most (lead mentions count twice), if mentioned at least twice."""
+    counts: Counter = Counter()
+    end = lead_end(analysis)
+    for entity in analysis.entities:
+        if entity.label == "PERSON" and (name := fold_name(entity.text, "PERSON")):
+            counts[name] += 2 if entity.start < end else 1
+    if not counts:
+        return None
+    name, count = counts.most_common(1)[0]
+    return name if count >= 2 else None
+
+
 def describe_event(analysis: ArticleAnalysis, vector: np.ndarray) -> EventProfile:
     """The event profile of one analysed article, given the embedding of its lead."""
     day, years = lead_dates(analysis)
+    month, year = text_month_year(analysis)
     published = (analysis.article.published or "")[:10] or None
     if published and not _DAY.match(published):
         published = None
@@ -232,6 +298,10 @@ def describe_event(analysis: ArticleAnalysis, vector: np.ndarray) -> EventProfil
         years=years,
         numbers=lead_numbers(analysis),
         title=title or analysis.article.source,
+        terms=key_terms(analysis),
+        month=month,
+        year=year,
+        person=main_person(analysis),
     )
 
 
@@ -266,14 +336,33 @@ def jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+def pair_features(a: EventProfile, b: EventProfile, cosine: float | None = None) -> tuple[float, ...]:
+    """The measures the similarity model weighs (in the order of FEATURE_WEIGHTS)."""
+    if cosine is None:
+        cosine = float(np.dot(a.vector, b.vector))
+    key = len(a.names & b.names) / min(len(a.names), len(b.names)) if a.names and b.names else 0.0
+    small, large = sorted((a.terms, b.terms), key=len)
+    terms = sum(w * large.get(t, 0.0) for t, w in small.items())
+    # Conflicts: both articles fill the same slot and fill it differently.
+    month = float(a.month is not None and b.month is not None and a.month != b.month)
+    year = float(a.year is not None and b.year is not None and a.year != b.year)
+    person = float(
+        a.person is not None
+        and b.person is not None
+        and a.person != b.person
+        # One side never naming the other's main person is enough: a report of
+        # the second arrest often recalls the first, never the reverse.
+        and (a.person not in b.cast or b.person not in a.cast)
+    )
+    return (cosine, key, jaccard(a.cast, b.cast), terms, month, year, person)
+
+
 def compare_events(a: EventProfile, b: EventProfile, cosine: float | None = None) -> float:
     """Similarity of two articles' events in [0, 1]; 0 when their dates exclude one event."""
     if not compatible_times(a, b):
         return 0.0
-    if cosine is None:
-        cosine = float(np.dot(a.vector, b.vector))
-    key = len(a.names & b.names) / min(len(a.names), len(b.names)) if a.names and b.names else 0.0
-    logit = COSINE_WEIGHT * cosine + KEY_NAMES_WEIGHT * key + ALL_NAMES_WEIGHT * jaccard(a.cast, b.cast) + INTERCEPT
+    features = pair_features(a, b, cosine)
+    logit = INTERCEPT + sum(w * x for w, x in zip(FEATURE_WEIGHTS, features))
     score = 1.0 / (1.0 + math.exp(-logit))
     if a.places and b.places and not (a.places & (b.places | b.names)) and not (b.places & a.names):
         score *= PLACE_CONFLICT_FACTOR

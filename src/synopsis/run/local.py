@@ -53,14 +53,6 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def task_size(articles: int, workers: int) -> int:
-    """Articles per task: at most TASK_SIZE, and small enough that every worker gets several tasks."""
-    # With fixed tasks of 8, 20 articles on 2 workers split 12/8 (tasks of 8, 8, 4):
-    # one worker idles for a third of the run. Four tasks per worker keep the
-    # tail short when article lengths vary (the reference corpus spans 450-6,700 words).
-    return max(1, min(TASK_SIZE, -(-articles // (workers * 4))))
-
-
 def analyze_locally(articles: Sequence[Article], workers: int | None = None) -> Iterator[ArticleAnalysis]:
     """Analyse articles, in input order, with a process pool when it pays off."""
     workers = workers or default_workers()
@@ -74,5 +66,5 @@ def analyze_locally(articles: Sequence[Article], workers: int | None = None) -> 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker) as pool:
-        for batch_result in pool.map(_analyze_batch, _batches(articles, task_size(len(articles), workers))):
+        for batch_result in pool.map(_analyze_batch, _batches(articles, TASK_SIZE)):
             yield from batch_result
