@@ -26,6 +26,8 @@ def page(*lines: str) -> str:
         ("Skip to main content", "navigation"),
         ("news", "navigation"),
         ("Menu", "navigation"),
+        ("Home | Markets | Tech | Sport | Video", "navigation"),
+        ("You are here: News > Regions > Lakeside", "navigation"),
         ("Maria Lopez / Harbour Press / Pixels Agency", "photo credit"),
         ("Photo: Tom Brandt for the Gazette", "photo credit"),
         ("This text was automatically translated from the original Spanish version.", "translation notice"),
@@ -80,6 +82,7 @@ def test_clutter_line_is_removed_with_reason(clutter: str, reason: str) -> None:
         "The mayor said: “This harbour needs a new radar.”",
         "Readers of the Gazette had warned about fog for years, the editor said.",
         "Two ferries / one pier: the numbers behind the crash are small, officials said.",
+        "Prices rose 3% > forecasts | analysts > surprised, the bank said.",
     ],
 )
 def test_real_reporting_is_kept(real: str) -> None:

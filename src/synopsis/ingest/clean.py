@@ -100,6 +100,8 @@ def classify_unit(text: str) -> str | None:
         return "translation notice"
     if key in P.NAVIGATION_LINES or key in P.SECTION_WORDS:
         return "navigation"
+    if count <= 24 and P.MENU_LINE.match(text) and not P.ends_sentence(text):
+        return "navigation"
     if count <= 12 and any(p.search(key) for p in P.COMMENT_PATTERNS):
         return "comment prompt"
     if count <= 12 and (any(p.search(key) for p in P.AUTHOR_BOX_PATTERNS) or P.AUTHOR_DATE.match(text)):

@@ -213,7 +213,11 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
             classify_unit(unit.text) is None
             and P.is_heading_like(unit.text)
             and len(P.words(unit.text)) >= 3
-            and sum(1 for u in units if u.text == unit.text) == 1
+            # Pages print the headline once more as a caption; a line seen three
+            # or more times is a caption or a widget, not the headline.
+            and sum(1 for u in units if u.text == unit.text) <= 2
+            # A masthead ("Example News Agency") names the outlet, not the story.
+            and registry.lookup(unit.text) is None
         ):
             title = unit.text
             metadata.append(Removed(text[unit.start : unit.end], "title", unit.start, unit.end))
@@ -344,7 +348,8 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
     if when is not None and author_when is not None and when.precision == "day" and author_when.iso[:10] == when.iso:
         when = author_when
     return ArticleMeta(
-        title=title,
+        # Pages use non-breaking spaces in headlines to control line breaks.
+        title=" ".join(title.split()) if title else None,
         author=author,
         outlet=outlet,
         outlet_basis=basis,

@@ -285,3 +285,9 @@ def is_paragraph_like(text: str) -> bool:
     """A line of running text: ends like a sentence or is long."""
     count = len(words(text))
     return count >= 25 or (ends_sentence(text) and count >= 4 and not is_title_case_question(text))
+
+
+# A site menu or breadcrumb trail: three or more short labels joined by the
+# separators menus use ("Home | World | Business", "News > Regions > City").
+# Real sentences rarely hold two pipes or chevrons between short fragments.
+MENU_LINE = re.compile(r"^\s*(?:you are here:\s*)?[^|•·>»\n]{1,32}(?:\s*[|•·>»]\s*[^|•·>»\n]{1,32}){2,}\s*$", re.IGNORECASE)
