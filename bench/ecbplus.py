@@ -1,6 +1,6 @@
 """Score story clustering on ECB+ (one folder = one gold event) against a TF-IDF baseline.
 
-Usage:  python bench/ecbplus.py DATA_DIR [--topics 26-35] [--tune 1-25] [--cache DIR]
+Usage:  python bench/ecbplus.py DATA_DIR [--topics 26-35] [--tune 1-25] [--cache DIR] [--fit] [--sweep] [--any-cache]
 
 Every article of a split is clustered together.  Three systems run in the same
 process: a TF-IDF + average-linkage baseline (scikit-learn, threshold tuned on the
@@ -81,12 +81,16 @@ def read_split(data_dir: Path, topics: set[int]) -> tuple[list[Article], list[st
     return articles, labels
 
 
-def analyze_cached(articles: list[Article], cache_dir: Path) -> list[ArticleAnalysis]:
+def analyze_cached(articles: list[Article], cache_dir: Path, any_cache: bool = False) -> list[ArticleAnalysis]:
     """Per-article extraction, computed once per article text and kept under cache_dir."""
     from synopsis.run.local import analyze_locally
 
     cache_dir.mkdir(parents=True, exist_ok=True)
     path = cache_dir / f"synopsis-ecbplus-{code_fingerprint()}.pkl"
+    if any_cache and not path.exists():
+        # Tuning linking while others change extraction: reuse the newest cache.
+        made = sorted(cache_dir.glob("synopsis-ecbplus-*.pkl"), key=lambda p: p.stat().st_mtime)
+        path = made[-1] if made else path
     cache: dict[str, ArticleAnalysis] = pickle.loads(path.read_bytes()) if path.exists() else {}
     missing = [a for a in articles if a.id not in cache or cache[a.id].article != a]
     if missing:
@@ -180,6 +184,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--topics", default="26-35", help="topics to report (default 26-35)")
     parser.add_argument("--tune", default="1-25", help="topics the baseline threshold is tuned on (default 1-25)")
     parser.add_argument("--cache", type=Path, default=Path("/tmp"), help="where extraction is cached")
+    parser.add_argument(
+        "--any-cache", action="store_true", help="reuse the newest extraction cache even if extraction code changed"
+    )
     parser.add_argument("--sweep", action="store_true", help="print F1 on the tuning topics over a threshold grid")
     parser.add_argument("--fit", action="store_true", help="fit the similarity model on same-topic pairs of the tuning topics")
     args = parser.parse_args(argv)
@@ -189,8 +196,8 @@ def main(argv: list[str] | None = None) -> int:
     tune_articles, tune_gold = read_split(args.data_dir, parse_range(args.tune))
     test_articles, test_gold = read_split(args.data_dir, parse_range(args.topics))
     started = time.perf_counter()
-    tune_analyses = analyze_cached(tune_articles, args.cache)
-    test_analyses = analyze_cached(test_articles, args.cache)
+    tune_analyses = analyze_cached(tune_articles, args.cache, args.any_cache)
+    test_analyses = analyze_cached(test_articles, args.cache, args.any_cache)
     tune_vectors = embed_leads(tune_analyses)
     test_vectors = embed_leads(test_analyses)
     print(f"extraction + embeddings: {time.perf_counter() - started:.1f} s", file=sys.stderr)

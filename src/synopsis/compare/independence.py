@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 
 from anyascii import anyascii
 
+from synopsis.ingest.outlets import outlet_name
 from synopsis.records import ArticleAnalysis, Claim
 
 # Thresholds for "near-identical sentence" (copying).  Measured with the MiniLM
@@ -97,10 +98,7 @@ class OriginInfo:
 
 def name_outlet(analysis: ArticleAnalysis) -> str:
     """Return the outlet name an article is shown under (its source when the outlet is unknown)."""
-    article = analysis.article
-    if article.outlet is not None and article.outlet.name:
-        return article.outlet.name
-    return article.source or article.id
+    return outlet_name(analysis.article)
 
 
 # Pure and called for every entity against every cited name (22,000 calls for

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from synopsis.compare.disputes import STOP_WORDS, list_members, name_outlet, states_date
+from synopsis.compare.disputes import STOP_WORDS, list_members, states_date
 from synopsis.compare.intervals import interval_from_time
+from synopsis.ingest.outlets import outlet_name
 from synopsis.records import ArticleAnalysis, Evidence, TimeRef, TimelineEvent
 
 # Two statements with the same date report one event when this share of the shorter one's content
@@ -109,7 +110,7 @@ def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
 def _candidates(analyses: Sequence[ArticleAnalysis], group_of: dict[tuple[str, int], int]):
     for analysis in analyses:
         article = analysis.article
-        outlet = name_outlet(article)
+        outlet = outlet_name(article)
         for index, claim in enumerate(analysis.claims):
             refs = [analysis.times[i] for i in claim.times if 0 <= i < len(analysis.times)]
             dated = [(ref, _date_of(ref)) for ref in refs if not _is_dateline(article.text, ref.start)]

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from synopsis.records import Outlet, SynopsisError
+from synopsis.records import Article, Outlet, SynopsisError
 
 ENV_VAR = "SYNOPSIS_OUTLETS"
 KINDS = frozenset(
@@ -41,6 +41,13 @@ class OutletEntry:
     domains: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
     ambiguous: tuple[str, ...] = ()
+
+
+def outlet_name(article: Article) -> str:
+    """Return the outlet name an article is shown under (its source, else its id, when the outlet is unknown)."""
+    if article.outlet is not None and article.outlet.name:
+        return article.outlet.name
+    return article.source or article.id
 
 
 @functools.lru_cache(maxsize=4096)

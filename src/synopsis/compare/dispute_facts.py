@@ -1,0 +1,221 @@
+"""Facts: one value of one claim, with the keys and dates that say what it is about."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from synopsis.compare.fact_dates import (
+    SECTION_LOOKBACK,
+    clock_intervals,
+    context_dates,
+    recent_interval,
+    section_dates,
+    sentence_bounds,
+)
+from synopsis.compare.fact_keys import (
+    ADDITIONAL,
+    EPISODE_CLASSES,
+    EVENT_CLASSES,
+    ORDINAL_RE,
+    ORDINALS,
+    classify_predicate,
+    event_class_at,
+    frame_words,
+    lemmatize_noun,
+    predicate_class_at,
+)
+from synopsis.compare.intervals import (
+    Interval,
+    compatible,
+    interval_from_quantity,
+    interval_from_time,
+)
+from synopsis.ingest.outlets import outlet_name
+from synopsis.records import Article, ArticleAnalysis, Claim, Evidence
+
+
+Member = tuple[str, int]  # (article_id, claim_index)
+
+
+def list_members(group: Any) -> list[Member]:
+    """The (article_id, claim_index) members of an aligned group (pairs, or objects with those fields)."""
+    members = getattr(group, "members", group)
+    found = []
+    for member in members:
+        if hasattr(member, "article_id"):
+            found.append((str(member.article_id), int(member.claim_index)))
+        else:
+            article_id, index = member
+            found.append((str(article_id), int(index)))
+    return found
+
+
+@dataclass
+class Fact:
+    kind: str  # count, amount, duration, time, date
+    key: tuple[str | None, ...]
+    intervals: list[Interval]
+    values: list[str]
+    article: Article
+    outlet: str
+    evidence: Evidence
+    claim: tuple[str, int]
+    group: int | None
+    dates: list[Interval]  # explicit dates the sentence (or its paragraph) is about
+    recent: Interval | None  # the days before publication, if no explicit date
+    section: list[Interval]  # the period of the article's section, if no explicit date
+    frame: frozenset[str] = field(default_factory=frozenset)
+    label: str | None = None  # what is counted, as written ("children")
+    noun: str | None = None  # counts: lemma of what is counted (None agrees with any noun)
+    additional: bool = False  # "another 3,000": a further batch, compared only inside aligned groups
+    episode: tuple[str, int] | None = None  # ("meeting", 3) for a passage about "the third round"
+
+    @property
+    def key_known(self) -> bool:
+        return all(part is not None for part in self.key)
+
+
+def _episode(analysis: ArticleAnalysis, claim: Claim) -> tuple[str, int] | None:
+    """The numbered episode the claim is about: nearest "the third round" in or before its sentence."""
+    text = analysis.article.text
+    start, end = sentence_bounds(analysis, claim)
+    spans = [(start, end)]
+    for index in range(min(claim.sentence, len(analysis.sentences)) - 1,
+                       max(-1, claim.sentence - SECTION_LOOKBACK), -1):
+        sentence = analysis.sentences[index]
+        spans.append((sentence.start, sentence.end))
+    for span_start, span_end in spans:
+        found = list(ORDINAL_RE.finditer(text, span_start, span_end))
+        if found:
+            ordinal, noun = found[-1].group(1).lower(), found[-1].group(2).lower()
+            kind = EPISODE_CLASSES.get(noun) or EVENT_CLASSES.get(noun) or noun
+            return kind, ORDINALS[ordinal]
+    return None
+
+
+def episodes_agree(a: Fact, b: Fact) -> bool:
+    """False when both facts are about numbered episodes of one kind with different numbers."""
+    if a.episode is None or b.episode is None or a.episode[0] != b.episode[0]:
+        return True
+    return a.episode[1] == b.episode[1]
+
+
+def nouns_agree(a: Fact, b: Fact) -> bool:
+    """Counted nouns agree when equal or when either is unknown ("14 were hurt")."""
+    return a.noun is None or b.noun is None or a.noun == b.noun
+
+
+def _join_durations(items: list[tuple[int, int, Interval]], text: str) -> list[tuple[int, int, Interval]]:
+    """Join "one hour and 45 minutes" (two values, one duration) and drop the same span read twice."""
+    joined: list[tuple[int, int, Interval]] = []
+    for start, end, interval in sorted(items, key=lambda item: (item[0], -item[1])):
+        if joined and start < joined[-1][1]:  # the same words as quantity and as time expression
+            continue
+        if joined and re.fullmatch(r"\s*(and|,)\s*", text[joined[-1][1] : start]):
+            first_start, _, first = joined.pop()
+            interval = Interval(first.low + interval.low, first.high + interval.high,
+                                first.low_open or interval.low_open, first.high_open or interval.high_open, "s")
+            start = first_start
+        joined.append((start, end, interval))
+    return joined
+
+
+def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, int]) -> list[Fact]:
+    facts: list[Fact] = []
+    for analysis in analyses:
+        article = analysis.article
+        outlet = outlet_name(article)
+        recent = recent_interval(article)
+        for index, claim in enumerate(analysis.claims):
+            group = group_of.get((article.id, index))
+            start, end = sentence_bounds(analysis, claim)
+            sentence = article.text[start:end]
+            dates = context_dates(analysis, claim)
+            section = [] if dates else section_dates(analysis, claim)
+            episode = _episode(analysis, claim)
+            evidence = Evidence(article.id, outlet, claim.start, claim.end, claim.text)
+            raw: list[Fact] = []
+
+            def add(kind: str, key: tuple[str | None, ...], intervals: list[Interval], value: str,
+                    frame: frozenset[str] = frozenset(), label: str | None = None, noun: str | None = None,
+                    additional: bool = False) -> None:
+                raw.append(Fact(kind, key, intervals, [" ".join(value.split())], article, outlet, evidence,
+                                 (article.id, index), group, dates, None if dates else recent, section, frame, label,
+                                 noun, additional, episode))
+
+            durations: list[tuple[int, int, Interval]] = []
+            for q_index in claim.quantities:
+                if not 0 <= q_index < len(analysis.quantities):
+                    continue
+                quantity = analysis.quantities[q_index]
+                interval = interval_from_quantity(quantity)
+                if interval is None:
+                    continue
+                if interval.unit == "s":
+                    durations.append((quantity.start, quantity.end, interval))
+                    continue
+                # "prisoners of war" and "prisoners" count the same people: key on the head noun.
+                counted = lemmatize_noun(re.split(r"\s+of\s+", quantity.counted)[0]) if quantity.counted else None
+                frame = frame_words(article.text, quantity.start, quantity.end, [quantity.counted or ""])
+                if interval.unit == "count":
+                    # The slot is what happened to what is counted: "two died" and "14 injured" are
+                    # two slots even when both count people.
+                    additional = bool(ADDITIONAL.search(article.text[max(0, quantity.start - 20) : quantity.start]))
+                    add("count", (classify_predicate(quantity.predicate),), [interval], quantity.text, frame,
+                        quantity.counted, counted, additional)
+                else:
+                    add("amount", (interval.unit, counted), [interval], quantity.text, frame, quantity.counted)
+            for t_index in claim.times:
+                if not 0 <= t_index < len(analysis.times):
+                    continue
+                time = analysis.times[t_index]
+                kind = (time.type or "").upper()
+                interval = interval_from_time(time)
+                if interval is None:
+                    continue
+                position = time.start - start
+                event = event_class_at(sentence, position)
+                predicate = predicate_class_at(sentence, position, time.end - start)
+                if kind == "DURATION":
+                    durations.append((time.start, time.end, interval))
+                elif kind == "TIME":
+                    add("time", (event, predicate), clock_intervals(time, article.text), time.text)
+                elif kind == "DATE" and interval.unit == "date" and (time.precision in {None, "day"}):
+                    add("date", (event, predicate), [interval], time.text)
+            for d_start, d_end, interval in _join_durations(durations, article.text):
+                position = d_start - start
+                key = (event_class_at(sentence, position), predicate_class_at(sentence, position, d_end - start))
+                add("duration", key, [interval], article.text[d_start:d_end])
+            facts.extend(_merge_same_claim(raw))
+    return facts
+
+
+def fact_relation(a: Fact, b: Fact) -> bool | None:
+    """True if the values agree, False if they contradict, None if they cannot be compared."""
+    verdict: bool | None = None
+    for x in a.intervals:
+        for y in b.intervals:
+            if x.unit != y.unit:
+                continue
+            if compatible(x, y):
+                return True
+            verdict = False
+    return verdict
+
+
+def _merge_same_claim(facts: list[Fact]) -> list[Fact]:
+    """One claim giving one value twice ("8:37 p.m. local time (5:37 p.m. GMT)") is one fact."""
+    merged: list[Fact] = []
+    for fact in facts:
+        for other in merged:
+            if (other.kind == fact.kind and other.key == fact.key and other.noun == fact.noun
+                    and fact_relation(other, fact) is not False):
+                other.intervals.extend(fact.intervals)
+                other.values.extend(v for v in fact.values if v not in other.values)
+                break
+        else:
+            merged.append(fact)
+    return merged

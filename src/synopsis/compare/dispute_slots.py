@@ -1,0 +1,136 @@
+"""Slots: facts about the same thing, grouped into versions of mutually compatible values."""
+
+from __future__ import annotations
+
+from synopsis.compare.dispute_facts import Fact, episodes_agree, fact_relation, nouns_agree
+from synopsis.compare.intervals import Interval, compatible
+
+
+# Counts of one noun that are not aligned are compared only when within this factor of each other:
+# outlets misreporting one figure differ by a few percent to a few tens of percent (339 / 329,
+# 1,000 / 1,200), while "20 children" and "19,000 children" in one story are different groups.
+COUNT_RATIO = 2.0
+
+
+def _contexts_agree(a: Fact, b: Fact) -> tuple[bool, bool]:
+    """(no contradiction, explicitly the same dates) between two facts' time contexts.
+
+    Explicit dates must overlap. A section date (from earlier in the article) must meet the other's
+    explicit or section date. The publication window is checked only against explicit dates,
+    since entries edited long after they were first published carry misleading dates.
+    """
+    if a.dates and b.dates:
+        same = any(compatible(x, y) for x in a.dates for y in b.dates)
+        return same, same
+    a_known, b_known = a.dates or a.section, b.dates or b.section
+    if a_known and b_known:
+        return any(compatible(x, y) for x in a_known for y in b_known), False
+    if a.dates and b.recent is not None:
+        return any(compatible(x, b.recent) for x in a.dates), False
+    if b.dates and a.recent is not None:
+        return any(compatible(a.recent, y) for y in b.dates), False
+    return True, False
+
+
+def _same_slot_across(a: Fact, b: Fact) -> bool:
+    if a.kind != b.kind or a.key != b.key or not a.key_known or a.kind == "date":
+        return False
+    if a.additional or b.additional or not nouns_agree(a, b) or not episodes_agree(a, b):
+        return False
+    agree, same_dates = _contexts_agree(a, b)
+    if not agree:
+        return False
+    if a.kind in {"count", "amount"}:
+        return (same_dates or bool(a.frame & b.frame)) and values_close(a, b)
+    return True
+
+
+def _typical(interval: Interval) -> float:
+    if interval.high == float("inf"):
+        return interval.low
+    return (interval.low + interval.high) / 2
+
+
+def values_close(a: Fact, b: Fact) -> bool:
+    """Unaligned counts of one noun within a factor of COUNT_RATIO: the same thing misreported."""
+    x, y = _typical(a.intervals[0]), _typical(b.intervals[0])
+    if x <= 0 or y <= 0:
+        return x == y
+    return max(x, y) / min(x, y) <= COUNT_RATIO
+
+
+def find_root(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def group_slots(facts: list[Fact]) -> list[list[Fact]]:
+    """Cluster facts into slots (union-find over 'same slot' links), blocked by kind and key."""
+    parent = list(range(len(facts)))
+
+    def union(i: int, j: int) -> None:
+        parent[find_root(parent, i)] = find_root(parent, j)
+
+    # Inside aligned groups: the aligner already says these claims report one fact.
+    by_group: dict[tuple[int, str], list[int]] = {}
+    for i, fact in enumerate(facts):
+        if fact.group is not None:
+            by_group.setdefault((fact.group, fact.kind), []).append(i)
+    for indices in by_group.values():
+        known_keys = {facts[i].key for i in indices if facts[i].key_known}
+        for pos, i in enumerate(indices):
+            for j in indices[pos + 1 :]:
+                a, b = facts[i], facts[j]
+                if a.claim[0] == b.claim[0]:
+                    continue
+                same_key = a.key == b.key or (len(known_keys) <= 1 and (not a.key_known or not b.key_known))
+                if same_key and nouns_agree(a, b) and episodes_agree(a, b) and _contexts_agree(a, b)[0]:
+                    union(i, j)
+    # Across the story, blocked by (kind, key) so the work stays linear in practice.
+    blocks: dict[tuple[str, tuple[str | None, ...]], list[int]] = {}
+    for i, fact in enumerate(facts):
+        if fact.key_known:
+            blocks.setdefault((fact.kind, fact.key), []).append(i)
+    for indices in blocks.values():
+        for pos, i in enumerate(indices):
+            for j in indices[pos + 1 :]:
+                if facts[i].claim[0] != facts[j].claim[0] and _same_slot_across(facts[i], facts[j]):
+                    union(i, j)
+    slots: dict[int, list[Fact]] = {}
+    for i, fact in enumerate(facts):
+        slots.setdefault(find_root(parent, i), []).append(fact)
+    return [slot for slot in slots.values() if len({f.outlet for f in slot}) >= 2]
+
+
+def _width(fact: Fact) -> float:
+    return min(i.high - i.low for i in fact.intervals)
+
+
+def split_versions(slot: list[Fact]) -> list[list[Fact]]:
+    """Group a slot's values into versions: a value joins a version it agrees with entirely."""
+    versions: list[list[Fact]] = []
+    # Narrow values first, so broad ones ("less than an hour") join the precise one they contain.
+    for fact in sorted(slot, key=_width):
+        for version in versions:
+            relations = [fact_relation(fact, other) for other in version]
+            if False not in relations and True in relations:
+                version.append(fact)
+                break
+        else:
+            versions.append([fact])
+    return versions
+
+
+def in_conflict(versions: list[list[Fact]]) -> list[list[Fact]]:
+    """Keep versions that contradict another version given by a different outlet."""
+    kept = []
+    for i, version in enumerate(versions):
+        for j, other in enumerate(versions):
+            if i == j:
+                continue
+            if any(fact_relation(a, b) is False and a.outlet != b.outlet for a in version for b in other):
+                kept.append(version)
+                break
+    return kept

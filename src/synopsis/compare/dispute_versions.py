@@ -1,0 +1,141 @@
+"""Versions and notes: the wording of a dispute and why one version may be stale or derived."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta, timezone
+
+from synopsis.compare.dispute_facts import Fact
+from synopsis.compare.dispute_slots import in_conflict, split_versions
+from synopsis.compare.fact_dates import parse_published
+from synopsis.compare.intervals import Interval, describe
+from synopsis.records import Dispute, DisputeVersion
+
+
+# A report published this long before the event it describes was written for something else
+# (an encyclopedia entry first written months earlier and updated since).
+STALE_GAP = timedelta(days=2)
+
+# A version whose reports all appeared this much before every report of another version may have
+# been overtaken by events (breaking news is corrected within hours).
+EARLIER_GAP = timedelta(hours=1)
+
+
+def join_names(names: Sequence[str]) -> str:
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def unique_in_order(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _slot_days(slot: list[Fact]) -> list[Interval]:
+    """Day-precision dates the slot's values are about (stated, else from their sections)."""
+    days = [d for f in slot for d in f.dates if d.high - d.low <= 86400]
+    return days or [d for f in slot for d in f.section if d.high - d.low <= 86400]
+
+
+def _slot_date(slot: list[Fact]) -> str | None:
+    days = _slot_days(slot)
+    if not days:
+        return None
+    return describe(min(days, key=lambda d: d.low))
+
+
+PARTICIPLES = {
+    "die": "killed", "injure": "injured", "evacuate": "evacuated", "exchange": "exchanged or released",
+    "detain": "detained", "rescue": "rescued", "list": "listed",
+}
+PREDICATE_WORDS = {"start": "start time", "end": "end time", "scheduled": "scheduled time", "delay": "delay"}
+
+
+def _what(slot: list[Fact]) -> str:
+    fact = next((f for f in slot if f.key_known), slot[0])
+    event = fact.key[0] if fact.kind in {"duration", "time", "date"} else None
+    when = _slot_date(slot)
+    suffix = f" on {when}" if when else ""
+    if fact.kind == "count":
+        counted = next((f.label.lower() for f in slot if f.label), None) or "people or things"
+        happened = PARTICIPLES.get(fact.key[0] or "", "")
+        return f"number of {counted}{' ' + happened if happened else ''}{suffix}"
+    if fact.kind == "amount":
+        return f"amount in {fact.key[0]}" + (f" for {fact.key[1]}" if fact.key[1] else "") + suffix
+    if fact.kind == "duration":
+        if fact.key[1] == "delay":
+            return f"delay of the {event or 'event'}{suffix}"
+        return f"duration of the {event or 'event'}{suffix}"
+    if fact.kind == "time":
+        return f"{PREDICATE_WORDS.get(fact.key[1] or '', 'time')} of the {event or 'event'}{suffix}"
+    return f"date of the {event or 'event'}"
+
+
+def _verb(kind: str) -> str:
+    return {"duration": "it lasted ", "time": "it was at ", "date": "it was on "}.get(kind, "")
+
+
+def explain(what: str, kind: str, versions: Sequence[DisputeVersion]) -> str:
+    parts = []
+    for version in versions:
+        outlets = list(version.sources)
+        verb = "says" if len(outlets) == 1 else "say"
+        parts.append(f"{join_names(outlets)} {verb} {_verb(kind)}{version.value}")
+    return f"Outlets disagree on the {what}: " + "; ".join(parts) + "."
+
+
+def _notes(versions: list[list[Fact]], event: Interval | None) -> list[str | None]:
+    """Say where a version looks derived or stale; every version is still shown."""
+    outlets = {f.outlet for version in versions for f in version}
+    published = [[parse_published(f.article.published) for f in version] for version in versions]
+    notes: list[str | None] = []
+    for i, version in enumerate(versions):
+        found: list[str] = []
+        stale = False
+        for fact in version:
+            origin = fact.article.origin
+            if origin is not None and origin.name in outlets and origin.name != fact.outlet:
+                found.append(f"derived: {fact.outlet} rewrites {origin.name}")
+            moment = parse_published(fact.article.published)
+            if event is not None and moment is not None:
+                event_start = datetime.fromtimestamp(event.low, tz=timezone.utc)
+                if moment < event_start - STALE_GAP:
+                    stale = True
+                    kind = fact.article.outlet.kind if fact.article.outlet else "report"
+                    what = "an encyclopedia entry" if kind == "encyclopedia" else "a report"
+                    found.append(
+                        f"{fact.outlet} is {what} first published {moment.date().isoformat()}, long before"
+                        f" the event ({describe(event)}): edited since or about something earlier"
+                    )
+        mine = [m for m in published[i] if m is not None]
+        others = [m for j, ms in enumerate(published) if j != i for m in ms if m is not None]
+        if not stale and mine and others and max(mine) < min(others) - EARLIER_GAP:
+            found.append(f"earlier report (published {max(mine).isoformat(timespec='minutes')}); later reports differ")
+        notes.append("; ".join(unique_in_order(found)) or None)
+    return notes
+
+
+def build_dispute(slot: list[Fact]) -> Dispute | None:
+    versions = in_conflict(split_versions(slot))
+    if len(versions) < 2:
+        return None
+    what = _what(slot)
+    days = _slot_days(slot)
+    event = min(days, key=lambda d: d.low) if days else None
+    notes = _notes(versions, event)
+    records = []
+    for version, note in zip(versions, notes):
+        ordered = sorted(version, key=lambda f: (f.outlet, f.evidence.start))
+        records.append(
+            DisputeVersion(
+                value=" / ".join(unique_in_order(v for f in ordered for v in f.values)),
+                normalized=" / ".join(unique_in_order(describe(f.intervals[0]) for f in ordered)),
+                sources=tuple(unique_in_order(f.outlet for f in ordered)),
+                evidence=tuple(dict.fromkeys(f.evidence for f in ordered)),
+                note=note,
+            )
+        )
+    records.sort(key=lambda v: (-len(v.sources), v.normalized))
+    kind = slot[0].kind if slot[0].kind != "amount" else "count"
+    return Dispute(what=what, kind=kind, versions=tuple(records), explanation=explain(what, kind, records))

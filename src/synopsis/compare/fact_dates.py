@@ -1,0 +1,148 @@
+"""When a value is about: dates stated near it, the period of its section, the publication date, clock times."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from datetime import datetime, timezone
+
+from synopsis.compare.intervals import Interval, interval_from_time
+from synopsis.records import Article, ArticleAnalysis, Claim, TimeRef
+
+
+# A report with no date near a value is read as being about the few days before publication
+# (news reports events of the last day or two; three days covers weekend editions). Used only to
+# keep values about clearly different periods apart, never to merge them.
+RECENT_DAYS = 3
+
+# Sentences to look back for the date a sentence is about, without crossing a paragraph break:
+# reports give the date once ("talks were held on July 23") and continue ("The meeting lasted").
+DATE_LOOKBACK_SENTENCES = 3
+
+# Sentences to look back, across paragraphs, for the period a section of an article is about
+# (background sections and encyclopedia entries go round by round, each opening with its date).
+SECTION_LOOKBACK = 25
+
+# Outlets whose publication date says when a page was first written, not what it reports on.
+UNDATED_KINDS = frozenset({"encyclopedia"})
+
+
+def parse_published(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment
+
+
+def sentence_bounds(analysis: ArticleAnalysis, claim: Claim) -> tuple[int, int]:
+    if 0 <= claim.sentence < len(analysis.sentences):
+        sentence = analysis.sentences[claim.sentence]
+        return min(sentence.start, claim.start), max(sentence.end, claim.end)
+    return claim.start, claim.end
+
+
+def _day_interval(value: Interval) -> Interval | None:
+    """The calendar span a time or date interval falls on (dates only; instants by their UTC day)."""
+    if value.unit == "date":
+        return value
+    if value.unit == "instant" or value.unit.startswith("local"):
+        day = (value.low + value.high) / 2 // 86400 * 86400
+        # A day's slack each side: a UTC day and a local day differ by the zone offset.
+        return Interval(day - 86400, day + 2 * 86400, high_open=True, unit="date")
+    return None
+
+
+_DATE_WORDS = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"|\b(today|yesterday|tomorrow|tonight)\b|\b\d{4}\b|\b\d{1,2}[./-]\d{1,2}\b",
+    re.I,
+)
+
+
+def states_date(time: TimeRef) -> bool:
+    """Whether a time expression says its date ("8 p.m. on July 23"), rather than having it filled in."""
+    return (time.type or "").upper() != "TIME" or bool(_DATE_WORDS.search(time.text))
+
+
+def _dates_in(analysis: ArticleAnalysis, start: int, end: int) -> list[Interval]:
+    found = []
+    for time in analysis.times:
+        if (time.start >= start and time.end <= end and (time.type or "").upper() in {"DATE", "TIME"}
+                and states_date(time)):
+            interval = interval_from_time(time)
+            day = _day_interval(interval) if interval is not None else None
+            if day is not None:
+                found.append(day)
+    return found
+
+
+def context_dates(analysis: ArticleAnalysis, claim: Claim) -> list[Interval]:
+    """Dates the claim is about: in its sentence, else in the sentences just before, in one paragraph."""
+    start, end = sentence_bounds(analysis, claim)
+    dates = _dates_in(analysis, start, end)
+    index = claim.sentence
+    text = analysis.article.text
+    steps = 0
+    while not dates and 0 < index < len(analysis.sentences) and steps < DATE_LOOKBACK_SENTENCES:
+        previous = analysis.sentences[index - 1]
+        if "\n" in text[previous.end : analysis.sentences[index].start]:
+            break
+        dates = _dates_in(analysis, previous.start, previous.end)
+        index -= 1
+        steps += 1
+    return dates
+
+
+def section_dates(analysis: ArticleAnalysis, claim: Claim) -> list[Interval]:
+    """The latest specific date (a day to a month) stated earlier in the article: the section's period."""
+    for index in range(min(claim.sentence, len(analysis.sentences)) - 1, max(-1, claim.sentence - SECTION_LOOKBACK) , -1):
+        sentence = analysis.sentences[index]
+        dates = [d for d in _dates_in(analysis, sentence.start, sentence.end) if d.high - d.low <= 31 * 86400]
+        if dates:
+            return dates
+    return []
+
+
+def recent_interval(article: Article) -> Interval | None:
+    if article.outlet is not None and article.outlet.kind in UNDATED_KINDS:
+        return None
+    published = parse_published(article.published)
+    if published is None:
+        return None
+    day = datetime(published.year, published.month, published.day, tzinfo=timezone.utc).timestamp()
+    return Interval(day - RECENT_DAYS * 86400, day + 2 * 86400, high_open=True, unit="date")
+
+
+_ZONE = re.compile(r"(Z|[+-]\d{2}(?::?\d{2})?)$")
+UTC_ZONES = frozenset({"Z", "+00:00", "+0000", "+00", "-00:00"})
+
+
+def _is_local(time: TimeRef, text: str) -> bool:
+    return "local" in time.text.lower() or "local" in text[time.end : time.end + 20].lower()
+
+
+def clock_intervals(time: TimeRef, text: str) -> list[Interval]:
+    """A clock time as compared: with its date only when the text states one, else the time of day."""
+    value = time.value
+    if not states_date(time):
+        # The extractor fills a missing date from the publication date, which is often not the
+        # event's date (reports appear after midnight, entries are edited months later).
+        value = re.sub(r"^(\d{4}-\d{2}-\d{2}|XXXX-XX-XX)(?=T)", "", value)
+    intervals = []
+    for candidate in (value, None):
+        if candidate is None:
+            # "8:37 p.m. local time (UTC+3)": the wall clock is known too, so it also compares
+            # with zone-less local times of the same event.
+            zone = _ZONE.search(value)
+            if not (zone and zone.group(0) not in UTC_ZONES and "T" in value and _is_local(time, text)):
+                continue
+            candidate = value[: zone.start()]
+        interval = interval_from_time(dataclasses.replace(time, value=candidate))
+        if interval is not None:
+            intervals.append(interval)
+    return intervals

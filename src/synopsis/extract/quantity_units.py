@@ -1,0 +1,184 @@
+"""Qualifiers and units: the lexicons and rules that turn a stated number into an interval in base units."""
+
+from __future__ import annotations
+
+import re
+
+from synopsis.records import Quantity
+
+
+# Qualifier phrase -> (canonical qualifier, rule).  Rules:
+#   "exact"  [v, v]
+#   "about"  [0.9 v, 1.1 v]: journalists round to the nearest "round" number;
+#            ±10 % keeps "about 40 minutes" [36, 44] inside "less than an hour"
+#            and "about 1,200" [1080, 1320] compatible with "more than 1,000".
+#   "nearly" [0.9 v, v]      "just over" [v, 1.1 v]
+#   "more"   [v, None]: the interval cannot mark an open end; low is v itself.
+#   "less"   [0, v]: news quantities (counts, durations, money) are not negative.
+QUALIFIERS: dict[str, tuple[str, str]] = {
+    "more than": ("more than", "more"),
+    "over": ("more than", "more"),
+    "above": ("more than", "more"),
+    "in excess of": ("more than", "more"),
+    "upwards of": ("more than", "more"),
+    "exceeding": ("more than", "more"),
+    "greater than": ("more than", "more"),
+    "at least": ("at least", "more"),
+    "no fewer than": ("at least", "more"),
+    "no less than": ("at least", "more"),
+    "not less than": ("at least", "more"),
+    "a minimum of": ("at least", "more"),
+    "less than": ("less than", "less"),
+    "fewer than": ("less than", "less"),
+    "under": ("less than", "less"),
+    "below": ("less than", "less"),
+    "up to": ("up to", "less"),
+    "at most": ("up to", "less"),
+    "no more than": ("up to", "less"),
+    "not more than": ("up to", "less"),
+    "a maximum of": ("up to", "less"),
+    "as many as": ("up to", "less"),
+    "as much as": ("up to", "less"),
+    "nearly": ("nearly", "nearly"),
+    "almost": ("nearly", "nearly"),
+    "close to": ("nearly", "nearly"),
+    "just under": ("nearly", "nearly"),
+    "just shy of": ("nearly", "nearly"),
+    "just over": ("just over", "just over"),
+    "just above": ("just over", "just over"),
+    "slightly more than": ("just over", "just over"),
+    "about": ("about", "about"),
+    "around": ("about", "about"),
+    "approximately": ("about", "about"),
+    "approx.": ("about", "about"),
+    "roughly": ("about", "about"),
+    "some": ("about", "about"),
+    "an estimated": ("about", "about"),
+    "estimated": ("about", "about"),
+    "circa": ("about", "about"),
+    "an approximate": ("about", "about"),
+}
+
+# Postfix qualifiers: "1,200 or more", "40 or so", "1,000-plus".
+POSTFIX = {"or more": ("at least", "more"), "or so": ("about", "about"), "plus": ("more than", "more"),
+            "or fewer": ("up to", "less"), "or less": ("up to", "less")}
+APPROX_FRACTION = 0.10
+
+# Vague plural magnitudes ("hundreds of prisoners").  "Hundreds" means at least
+# two hundred and fewer than a thousand, and so on; the value is None because no
+# number was stated.  Qualifier "vague".
+VAGUE: dict[str, tuple[float, float]] = {
+    "dozens": (24, 99),
+    "scores": (40, 199),
+    "hundreds": (200, 999),
+    "thousands": (2_000, 9_999),
+    "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999),
+    "millions": (2_000_000, 999_999_999),
+    "tens of millions": (20_000_000, 99_999_999),
+    "hundreds of millions": (200_000_000, 999_999_999),
+    "billions": (2e9, 999e9),
+}
+
+# Surface unit -> canonical unit.  Time units are singular English words.
+UNITS: dict[str, str] = {
+    "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent",
+    "percentage point": "percentage point", "percentage points": "percentage point",
+    "second": "second", "seconds": "second", "sec": "second", "secs": "second",
+    "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
+    "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour",
+    "day": "day", "days": "day", "week": "week", "weeks": "week",
+    "month": "month", "months": "month", "year": "year", "years": "year", "yr": "year", "yrs": "year",
+    "decade": "decade", "decades": "decade", "century": "century", "centuries": "century",
+    "km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
+    "mile": "mile", "miles": "mile", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
+    "km2": "km2", "sq km": "km2", "square kilometres": "km2", "square kilometers": "km2",
+    "square miles": "sq mile", "hectares": "ha", "hectare": "ha",
+    "kg": "kg", "kilogram": "kg", "kilograms": "kg", "tonne": "tonne", "tonnes": "tonne",
+    "ton": "tonne", "tons": "tonne", "lb": "lb", "lbs": "lb",
+    "barrel": "barrel", "barrels": "barrel", "litre": "litre", "litres": "litre",
+    "liter": "litre", "liters": "litre", "km/h": "km/h", "mph": "mph",
+    "dollars": "USD", "dollar": "USD", "us dollars": "USD", "euros": "EUR", "euro": "EUR",
+    "rubles": "RUB", "roubles": "RUB", "ruble": "RUB", "rouble": "RUB",
+    "hryvnias": "UAH", "hryvnia": "UAH", "hryvnia's": "UAH", "lira": "TRY", "liras": "TRY",
+    "yuan": "CNY", "yen": "JPY", "pounds sterling": "GBP",
+}
+CURRENCY_SIGNS = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB",
+                   "₴": "UAH", "₺": "TRY", "usd": "USD", "eur": "EUR", "gbp": "GBP", "rub": "RUB",
+                   "uah": "UAH"}
+TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century")
+
+# Base unit and factor.  Time goes to seconds (the finest unit news gives);
+# month and year are Gregorian averages (30.436875 and 365.2425 days).
+# Currencies are not converted: exchange rates change and are not in the text.
+_BASE_UNITS: dict[str, tuple[str, float]] = {
+    "second": ("second", 1.0), "minute": ("second", 60.0), "hour": ("second", 3600.0),
+    "day": ("second", 86_400.0), "week": ("second", 604_800.0), "month": ("second", 2_629_746.0),
+    "year": ("second", 31_556_952.0), "decade": ("second", 315_569_520.0),
+    "century": ("second", 3_155_695_200.0),
+    "m": ("m", 1.0), "km": ("m", 1000.0), "mile": ("m", 1609.344),
+    "km2": ("m2", 1e6), "ha": ("m2", 1e4), "sq mile": ("m2", 2_589_988.110336),
+    "kg": ("kg", 1.0), "tonne": ("kg", 1000.0), "lb": ("kg", 0.45359237),
+    "litre": ("litre", 1.0), "barrel": ("litre", 158.987294928),
+    "km/h": ("km/h", 1.0), "mph": ("km/h", 1.609344),
+}
+
+
+def normalize_phrase(phrase: str) -> str:
+    """Lower case with single spaces, the form of the lexicon keys."""
+    return " ".join(phrase.lower().split())
+
+
+def phrase_pattern(words: str) -> str:
+    """Regex for a phrase whose spaces may be any whitespace (cleaned text keeps no-break spaces)."""
+    return r"\s+".join(re.escape(w) for w in words.split(" "))
+
+
+VAGUE_RE = re.compile(
+    r"\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)"
+    r"(?=\s+of\b)",
+    re.IGNORECASE,
+)
+UNIT_RE = re.compile(
+    r"^(?:\s*-\s*|\s*)(" + "|".join(sorted((phrase_pattern(u) for u in UNITS), key=len, reverse=True)) + r")(?![\w])",
+    re.IGNORECASE,
+)
+CURRENCY_RE = re.compile(
+    r"(" + "|".join(re.escape(c) for c in sorted(CURRENCY_SIGNS, key=len, reverse=True)) + r")\s?$",
+    re.IGNORECASE,
+)
+QUALIFIER_RE = re.compile(
+    r"(?<![\w])(" + "|".join(phrase_pattern(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+$",
+    re.IGNORECASE,
+)
+POSTFIX_RE = re.compile(r"^(?:\s+(or more|or so|or fewer|or less)\b|-?(plus)\b|\+)", re.IGNORECASE)
+
+
+def normalize_unit(unit: str | None) -> tuple[str | None, float]:
+    """Base unit and the factor that converts ``unit`` to it ("minute" -> ("second", 60.0))."""
+    if unit is None:
+        return None, 1.0
+    return _BASE_UNITS.get(unit, (unit, 1.0))
+
+
+def quantity_interval(q: Quantity) -> tuple[float | None, float | None]:
+    """The quantity's [low, high] in base units (time in seconds, distance in metres, ...)."""
+    _, factor = normalize_unit(q.unit)
+    low = None if q.low is None else round(q.low * factor, 6)
+    high = None if q.high is None else round(q.high * factor, 6)
+    return low, high
+
+
+def apply_rule(rule: str, v: float) -> tuple[float | None, float | None]:
+    """Interval for a stated value under a qualifier rule (see ``_QUALIFIERS``)."""
+    if rule == "about":
+        return round(v * (1 - APPROX_FRACTION), 6), round(v * (1 + APPROX_FRACTION), 6)
+    if rule == "nearly":
+        return round(v * (1 - APPROX_FRACTION), 6), v
+    if rule == "just over":
+        return v, round(v * (1 + APPROX_FRACTION), 6)
+    if rule == "more":
+        return v, None
+    if rule == "less":
+        return 0.0, v
+    return v, v

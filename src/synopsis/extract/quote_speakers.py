@@ -1,0 +1,168 @@
+"""The speaker phrase of an attribution: the subject of its cue verb, trimmed to a noun phrase."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from synopsis.extract.nlp import doc_text
+from synopsis.records import Entity
+
+
+# Dependents that belong to a speaker's noun phrase; appositions, relative clauses and
+# participle phrases are left out ("Medinsky, who led the delegation, said" -> "Medinsky").
+_NP_DEPS = frozenset(
+    {"compound", "det", "amod", "poss", "case", "nmod", "nummod", "quantmod", "prep", "pobj",
+     "predet", "preconj", "cc", "conj", "punct", "advmod", "npadvmod"}
+)
+_WH_SUBJECTS = frozenset({"who", "that", "which"})
+
+
+@dataclass(slots=True)
+class FoundAttribution:
+    kind: str
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None
+    speaker_head: Token | None = None
+
+
+def with_speakers(
+    doc: Doc, verb: Token, kind: str, content: tuple[int, int], ents: list[Entity]
+) -> list[FoundAttribution]:
+    """One attribution per speaker of ``verb`` ("Umerov and Medinsky said" gives two)."""
+    cue = _cue_span(verb)
+    subject = _subject_of(verb)
+    if subject is None:
+        if not _is_passive(verb):
+            return []
+        return [FoundAttribution(kind, content, cue, None)]
+    heads = [subject]
+    conjuncts = [c for c in subject.conjuncts if c.i > subject.i]
+    if conjuncts and all(entity_at(ents, t) is not None for t in [subject, *conjuncts]):
+        heads = [subject, *conjuncts]
+        return [
+            FoundAttribution(kind, content, cue, speaker_span(doc, h, ents, with_conj=False), speaker_head=h)
+            for h in heads
+        ]
+    return [FoundAttribution(kind, content, cue, speaker_span(doc, subject, ents, with_conj=True), speaker_head=subject)]
+
+
+def _cue_span(verb: Token) -> tuple[int, int]:
+    end = verb.idx + len(verb)
+    for child in verb.children:
+        if child.dep_ == "prt" and child.i == verb.i + 1:
+            end = child.idx + len(child)
+    return verb.idx, end
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The speaker token of a cue verb, following conjunctions, participles and 'as saying'."""
+    seen = 0
+    while seen < 6:
+        seen += 1
+        for child in verb.children:
+            if child.dep_ == "csubj" and child.tag_ == "VBG":
+                # "Speaking at a press conference, Secretary X, who ..., said": the small
+                # model takes the participle for the subject and X for an apposition in it
+                named = [t for t in child.subtree if t.dep_ == "appos" and t.pos_ in ("PROPN", "NOUN")]
+                return named[-1] if named else None
+            if child.dep_ in ("nsubj", "csubj"):
+                if child.lower_ in ("that", "this") and verb.lower_ == "said" and child.i == verb.i - 1:
+                    return None  # "That said, ..." is an idiom, not an attribution
+                if child.lower_ in _WH_SUBJECTS and verb.dep_ == "relcl":
+                    return verb.head
+                if child.lower_ == "it" and any(c.dep_ == "ccomp" for c in verb.children) and _is_passive(verb):
+                    return None
+                return child
+        if _is_passive(verb):
+            for child in verb.children:
+                if child.dep_ == "agent":
+                    objects = [g for g in child.children if g.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+            # "X was quoted as saying": the passive subject of "quote" is the speaker
+            if verb.lemma_ not in ("quote", "cite"):
+                return None
+            for child in verb.children:
+                if child.dep_ == "nsubjpass":
+                    return child
+            return None
+        head = verb.head
+        if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            verb = head
+        elif verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VB", "VBN"):
+            verb = head
+        elif verb.dep_ == "pcomp" and head.lower_ == "as":
+            quoted = head.head
+            if quoted.lemma_ in ("quote", "cite"):
+                for child in quoted.children:
+                    if child.dep_ in ("dobj", "nsubjpass"):
+                        return child
+            verb = quoted
+        else:
+            return None
+    return None
+
+
+def speaker_span(doc: Doc, head: Token, ents: list[Entity], *, with_conj: bool) -> tuple[int, int]:
+    """Character span of the speaker phrase, keeping a person's name rather than the title."""
+    entity = entity_at(ents, head)
+    if entity is not None and entity.label == "PERSON" and not with_conj:
+        return entity.start, _strip_possessive(doc_text(doc), entity.start, entity.end)
+    tokens = _np_tokens(head, with_conj)
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t) for t in tokens)
+    if entity is not None and entity.label == "PERSON" and not head.conjuncts:
+        # "Former President Bill Clinton" -> "Bill Clinton": the title is not the speaker.
+        start = max(start, entity.start)
+        end = min(end, entity.end) if end > entity.end and head.idx < entity.end else end
+    while end > start and doc_text(doc)[end - 1] in ",;:—– ":
+        end -= 1
+    return start, end
+
+
+def _np_tokens(head: Token, with_conj: bool) -> list[Token]:
+    tokens = [head]
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ not in _NP_DEPS:
+                continue
+            if child.dep_ in ("conj", "cc") and not with_conj:
+                continue
+            if child.dep_ == "punct" and child.text not in (".", "'", "’", "-"):
+                continue
+            tokens.append(child)
+            stack.append(child)
+    # keep the contiguous run around the head (a stray dependent after a comma is not the NP)
+    ids = sorted(t.i for t in tokens)
+    lo = hi = ids.index(head.i)
+    while lo > 0 and ids[lo - 1] == ids[lo] - 1:
+        lo -= 1
+    while hi < len(ids) - 1 and ids[hi + 1] == ids[hi] + 1:
+        hi += 1
+    keep = set(ids[lo:hi + 1])
+    return [t for t in tokens if t.i in keep]
+
+
+def _strip_possessive(text: str, start: int, end: int) -> int:
+    for suffix in ("'s", "’s"):
+        if text[start:end].endswith(suffix):
+            return end - len(suffix)
+    return end
+
+
+def entity_at(ents: list[Entity], token: Token) -> Entity | None:
+    starts = [e.start for e in ents]
+    k = bisect.bisect_right(starts, token.idx) - 1
+    if k >= 0 and ents[k].start <= token.idx < ents[k].end:
+        return ents[k]
+    return None

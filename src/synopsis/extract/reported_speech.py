@@ -1,0 +1,187 @@
+"""Reported speech: clausal complements of speech verbs, "according to X", "as quoted by X" and "NAME: words" lines."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from synopsis.extract.nlp import doc_text
+from synopsis.extract.quote_cues import CLOSING_MARKS, OPENING_MARKS, STRAIGHT_MARK
+from synopsis.extract.quote_marks import MIN_ORPHAN_WORDS, word_count
+from synopsis.extract.quote_speakers import FoundAttribution, entity_at, speaker_span
+from synopsis.records import Entity
+
+
+def complement_span(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """The clause a speech verb reports: its ccomp, or the host clause of a parenthetical."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            tokens = list(child.subtree)
+            if verb.dep_ == "ccomp" and verb.head.i > child.i:
+                # 'X told journalists that for A to meet, B would have to ...': the parser
+                # made the reported clause the main one; English puts no main clause after
+                # a reported one, so the content runs on to the end of that clause.
+                tokens = [t for t in verb.head.subtree if t.i >= child.left_edge.i]
+            return _trim_span(doc, tokens, verb)
+    # "said in a statement that ...": the parser hangs the clause on the noun
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for noun in prep.children:
+            for clause in noun.children:
+                if clause.dep_ in ("acl", "relcl", "ccomp") and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+                ):
+                    return _trim_span(doc, list(clause.subtree), verb)
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if has_subject and (
+        verb.dep_ == "parataxis" or (verb.dep_ in ("ccomp", "advcl") and verb.i > verb.head.i and _is_parenthetical(verb))
+    ):
+        host = verb.head
+        tokens = [t for t in host.subtree if t not in set(verb.subtree)]
+        return _trim_span(doc, tokens, verb)
+    return None
+
+
+def _is_parenthetical(verb: Token) -> bool:
+    """'The talks, he said, went well' / 'The talks went well, he said'."""
+    left = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    return left is not None and left.text == ","
+
+
+def _trim_span(doc: Doc, tokens: list[Token], verb: Token) -> tuple[int, int] | None:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    # keep the side of the verb the clause is on: a complement never includes the cue
+    if tokens and tokens[0].i < verb.i < tokens[-1].i:
+        left = [t for t in tokens if t.i < verb.i]
+        right = [t for t in tokens if t.i > verb.i]
+        tokens = right if len(right) >= len(left) else left
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or _is_complementizer(tokens)):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_space or (tokens[-1].is_punct and tokens[-1].text not in ("”", '"', ")", "?", "!"))):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+# A paragraph that opens with one to four capitalised words and a colon:
+# "PENCE: Well, look, ..." (transcripts), "Jane Doe: We will appeal" (headlines).
+_LABEL_LINE = re.compile(
+    r"(?m)^[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t]*([:―—–])[ \t]+(\S[^\n]*)"
+)
+
+
+def labelled_lines(doc: Doc, ents: list[Entity]) -> list[FoundAttribution]:
+    """Paragraphs attributed by a leading speaker label and a colon."""
+    result = []
+    for match in _LABEL_LINE.finditer(doc_text(doc)):
+        label_start, label_end = match.span(1)
+        label = match.group(1)
+        content_start, content_end = match.span(3)
+        if match.group(2) != ":" and not _is_quoted_text(match.group(3).strip()):
+            continue  # "Name ― “...”" (vox pops) counts only with a quotation after the dash
+        while content_end > content_start and doc_text(doc)[content_end - 1].isspace():
+            content_end -= 1
+        if word_count(doc_text(doc)[content_start:content_end]) < MIN_ORPHAN_WORDS:
+            continue
+        head = doc.char_span(label_start, label_end, alignment_mode="expand")
+        if head is None:
+            continue
+        entity = entity_at(ents, head.root)
+        # A capitalised label is a speaker only if it is a name: a person or organisation
+        # the NER found, or an all-capitals transcript tag ("Source: Reuters" and
+        # "Photo: AP" are neither).
+        if not (label.isupper() and len(label) > 1) and (entity is None or entity.label not in ("PERSON", "ORG")):
+            continue
+        colon = match.start(2)
+        kind = "indirect"
+        if _is_quoted_text(doc_text(doc)[content_start:content_end]):
+            kind, content_start, content_end = "direct", content_start + 1, content_end - 1
+        result.append(
+            FoundAttribution(kind, (content_start, content_end), (colon, colon + 1), (label_start, label_end), speaker_head=head.root)
+        )
+    return result
+
+
+def _is_quoted_text(text: str) -> bool:
+    return len(text) > 1 and (text[0] in OPENING_MARKS or text[0] == STRAIGHT_MARK) and (
+        text[-1] in CLOSING_MARKS or text[-1] == STRAIGHT_MARK
+    )
+
+
+def _is_complementizer(tokens: list[Token]) -> bool:
+    """A leading 'that' that introduces the reported clause rather than being its subject."""
+    first = tokens[0]
+    if first.lower_ not in ("that", "whether", "if"):
+        return False
+    if first.dep_ == "mark":
+        return True
+    if first.lower_ == "that" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in first.head.children
+    ):
+        return True  # 'told journalists that the road would close': parsed as an object
+    follower = tokens[1].lower_ if len(tokens) > 1 else ""
+    return first.lower_ == "that" and follower in ("for", "if", "when", "while", "because", "although", "as", "despite", "in")
+
+
+def according_to(doc: Doc, according: Token, ents: list[Entity]) -> list[FoundAttribution]:
+    """'According to X, ...' and '..., according to X.'"""
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    if to is None and according.i + 1 < len(doc) and doc[according.i + 1].lower_ == "to":
+        to = doc[according.i + 1]
+    if to is None:
+        return []
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return []
+    phrase = {t.i for t in according.subtree} | {t.i for t in to.subtree}
+    sentence = according.sent
+    host = according.head if according.head != according else sentence.root
+    base = host.subtree if host.sent == sentence and host.i not in phrase else sentence
+    tokens = [t for t in base if t.i not in phrase]
+    content = _trim_edges(doc, tokens, phrase)
+    if content is None:
+        return []
+    cue = (according.idx, to.idx + len(to))
+    return [FoundAttribution("indirect", content, cue, speaker_span(doc, source, ents, with_conj=True), speaker_head=source)]
+
+
+def as_by(doc: Doc, verb: Token, ents: list[Entity]) -> list[FoundAttribution]:
+    """'..., as quoted by X' / 'as reported by X'."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if source is None:
+        return []
+    phrase = {t.i for t in verb.subtree}
+    host = verb.head if verb.head != verb else verb.sent.root
+    tokens = [t for t in host.subtree if t.i not in phrase]
+    content = _trim_edges(doc, tokens, phrase)
+    if content is None:
+        return []
+    as_token = next(c for c in verb.children if c.lower_ == "as")
+    cue = (as_token.idx, verb.idx + len(verb))
+    return [FoundAttribution("indirect", content, cue, speaker_span(doc, source, ents, with_conj=True), speaker_head=source)]
+
+
+def _trim_edges(doc: Doc, tokens: list[Token], phrase: set[int]) -> tuple[int, int] | None:
+    """Content of a clause around an attribution phrase: the side(s) that hold the clause."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    if not tokens:
+        return None
+    lo, hi = min(phrase), max(phrase)
+    before = [t for t in tokens if t.i < lo]
+    after = [t for t in tokens if t.i > hi]
+    words = lambda ts: sum(1 for t in ts if not t.is_punct)  # noqa: E731
+    if words(before) and words(after):
+        chosen = tokens if min(words(before), words(after)) > 2 else (after if words(after) > words(before) else before)
+    else:
+        chosen = after if words(after) else before
+    while chosen and (chosen[0].is_punct or chosen[0].is_space):
+        chosen = chosen[1:]
+    while chosen and (chosen[-1].is_punct or chosen[-1].is_space) and chosen[-1].text not in ("”", '"'):
+        chosen = chosen[:-1]
+    if words(chosen) < 2:
+        return None
+    return chosen[0].idx, chosen[-1].idx + len(chosen[-1])

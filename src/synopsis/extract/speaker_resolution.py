@@ -1,0 +1,262 @@
+"""Speaker resolution: turn a speaker phrase (a pronoun, a title, a surname) into the full name it refers to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from spacy.tokens import Doc, Token
+
+from synopsis.extract.nlp import doc_text
+from synopsis.extract.quote_cues import GROUP_PRONOUNS, MALE_FEMALE_PRONOUNS, ROLE_NOUNS
+from synopsis.extract.quote_speakers import FoundAttribution, entity_at
+from synopsis.records import Entity, Quote
+
+
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
+def speaker_entities(doc: Doc, entities: Sequence[Entity]) -> list[Entity]:
+    """Entities that can speak, from the caller or else from spaCy's NER, in text order."""
+    if entities:
+        chosen = [e for e in entities if e.label in SPEAKER_LABELS]
+        return sorted(chosen, key=lambda e: e.start)
+    chosen = [Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents if e.label_ in SPEAKER_LABELS]
+    # The small English model misses many foreign names ("Pavel Orlov arrived" gets no
+    # entity); a run of two or more capitalised proper nouns outside any entity is taken
+    # as a person's name so that later surnames and pronouns can resolve to it.
+    taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    for token in doc:
+        if token.pos_ != "PROPN" or token.i in taken or token.dep_ == "compound":
+            continue
+        run = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i not in taken]
+        if len(run) == 0 or run[0].i + len(run) != token.i or not all(t.text[:1].isupper() for t in [*run, token]):
+            continue
+        start = run[0].idx
+        chosen.append(Entity(doc_text(doc)[start:token.idx + len(token)], "PERSON", start, token.idx + len(token)))
+    return sorted(chosen, key=lambda e: e.start)
+
+
+@dataclass(slots=True)
+class _Person:
+    name: str  # as mentioned
+    start: int
+    words: tuple[str, ...]
+    titles: frozenset[str]  # lower-case words of attached titles ("kremlin", "aide")
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    name = name.replace("’s", "").replace("'s", "")
+    return tuple(w.strip(".,").lower() for w in name.split() if w.strip(".,"))
+
+
+def _people(doc: Doc, ents: list[Entity]) -> list[_Person]:
+    """Person mentions with the titles written next to them ("Kremlin aide X", "X, the aide")."""
+    people = []
+    for entity in ents:
+        if entity.label != "PERSON":
+            continue
+        titles: set[str] = set()
+        if entity.title:
+            titles.update(_name_words(entity.title))
+        span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if span is not None:
+            root = span.root
+            for t in root.subtree:
+                if t.i < span.start and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.dep_ in ("compound", "amod", "nmod"):
+                    titles.add(t.lower_)
+                    titles.add(t.lemma_.lower())
+            for child in root.children:
+                if child.dep_ == "appos":
+                    titles.update(t.lower_ for t in child.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ"))
+                    titles.update(t.lemma_.lower() for t in child.subtree if t.pos_ == "NOUN")
+        people.append(_Person(entity.text, entity.start, _name_words(entity.text), frozenset(titles)))
+    return people
+
+
+def _full_name(person_words: tuple[str, ...], position: int, people: list[_Person], speakers: list[str]) -> str | None:
+    """The fullest mention of the same person: earlier ones first, prior speakers preferred."""
+    if not person_words:
+        return None
+    candidates = [
+        p for p in people
+        if len(p.words) > len(person_words) and _contains_words(p.words, person_words)
+    ]
+    if not candidates:
+        return None
+    spoken = {s.lower() for s in speakers}
+
+    def rank(p: _Person) -> tuple:
+        return (p.start < position, " ".join(p.words) in spoken, p.start if p.start < position else -p.start)
+
+    best = max(candidates, key=rank)
+    # the usual full form of that person's name: among the mentions of two words or more
+    # that contain it, the most frequent, then the shortest (an entity span that
+    # swallowed a title, "Defense Council Secretary X Y", is rarer and longer)
+    same = [p for p in people if len(p.words) >= 2 and _contains_words(p.words, person_words)]
+    same = [p for p in same if _contains_words(best.words, p.words) or _contains_words(p.words, best.words)]
+    counts: dict[tuple[str, ...], int] = {}
+    for p in same:
+        counts[p.words] = counts.get(p.words, 0) + 1
+    chosen = max(same, key=lambda p: (counts[p.words], -len(p.words), -p.start))
+    return chosen.name.replace("’s", "").replace("'s", "")
+
+
+def _contains_words(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    return all(w in longer for w in shorter)
+
+
+def _canonical(entity: Entity, position: int, people: list[_Person], speakers: list[str]) -> str:
+    name = entity.text.replace("’s", "").replace("'s", "")
+    if entity.label != "PERSON":
+        return name[4:] if name.lower().startswith("the ") else name
+    return _best_name(name, position, people, speakers)
+
+
+def _best_name(name: str, position: int, people: list[_Person], speakers: list[str]) -> str:
+    """Canonical form of a person's name as the article writes it."""
+    words = _name_words(name)
+    # an entity span that swallowed a title ("Defense Council Secretary Ruslan Umerov")
+    # gives way to the plain name written elsewhere in the article
+    inner = [p for p in people if 2 <= len(p.words) < len(words) and _contains_words(words, p.words)]
+    if inner:
+        return max(inner, key=lambda p: (sum(q.words == p.words for q in people), -len(p.words))).name
+    return _full_name(words, position, people, speakers) or name
+
+
+def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]) -> list[Quote]:
+    """Turn findings into Quote records, resolving each speaker to an in-article name."""
+    text = doc_text(doc)
+    people = _people(doc, ents)
+    contents = [f.content for f in found]
+    # Salience: person subjects of clauses outside reported content, by position
+    # (a simple rule: the most recent person who acted or spoke is "he"/"she"/"the aide").
+    subjects: list[tuple[int, str, str]] = []
+    for token in doc:
+        if token.dep_ in _SUBJECTS and not any(s <= token.idx < e for s, e in contents):
+            entity = entity_at(ents, token)
+            if entity is not None and (
+                entity.label == "PERSON" or _full_name(_name_words(entity.text), token.idx, people, []) is not None
+            ):
+                subjects.append((token.idx, entity.text, "PERSON"))
+    history: list[tuple[int, str, str]] = []  # (position, canonical, label) of resolved speakers
+    spoken: list[str] = []
+    quotes: list[Quote] = []
+    for f in sorted(found, key=lambda f: (f.content[0] if f.speaker is None else min(f.speaker[0], f.content[0]))):
+        speaker_text = text[f.speaker[0]:f.speaker[1]] if f.speaker else None
+        position = f.speaker[0] if f.speaker else f.content[0]
+        resolved, label = None, None
+        if f.speaker_head is not None:
+            resolved, label = _resolve_speaker(doc, f.speaker_head, f.speaker, position, ents, people, spoken, history, subjects)
+        elif f.cue is None and quotes:
+            resolved, label = _carried_over(text, quotes[-1], f.content[0]), "PERSON"
+        if resolved:
+            history.append((position, resolved, label or "PERSON"))
+            spoken.append(resolved)
+        spans = [f.content] + ([f.cue] if f.cue else []) + ([f.speaker] if f.speaker else [])
+        quotes.append(
+            Quote(
+                kind=f.kind,  # type: ignore[arg-type]
+                content=text[f.content[0]:f.content[1]],
+                content_start=f.content[0],
+                content_end=f.content[1],
+                speaker=speaker_text,
+                speaker_start=f.speaker[0] if f.speaker else None,
+                speaker_end=f.speaker[1] if f.speaker else None,
+                cue=text[f.cue[0]:f.cue[1]] if f.cue else None,
+                cue_start=f.cue[0] if f.cue else None,
+                cue_end=f.cue[1] if f.cue else None,
+                start=min(s for s, _ in spans),
+                end=max(e for _, e in spans),
+                speaker_entity=resolved,
+            )
+        )
+    return sorted(quotes, key=lambda q: (q.start, q.content_start))
+
+
+def _resolve_speaker(
+    doc: Doc,
+    head: Token,
+    span: tuple[int, int] | None,
+    position: int,
+    ents: list[Entity],
+    people: list[_Person],
+    spoken: list[str],
+    history: list[tuple[int, str, str]],
+    subjects: list[tuple[int, str, str]],
+) -> tuple[str | None, str | None]:
+    entity = entity_at(ents, head)
+    if entity is not None and entity.label != "PERSON":
+        # the small model often labels a lone surname ORG: check known people first
+        as_person = _full_name(_name_words(entity.text), position, people, spoken)
+        if as_person is not None:
+            return as_person, "PERSON"
+    if entity is not None:
+        return _canonical(entity, position, people, spoken), entity.label
+    lower = head.lower_
+    if lower in MALE_FEMALE_PRONOUNS:
+        return _salient_person(position, history, subjects, people, spoken), "PERSON"
+    if lower in GROUP_PRONOUNS:
+        return _latest(history, position, "GROUP"), "ORG"
+    if head.pos_ == "NOUN" and _is_definite(head):
+        modifiers = {t.lower_ for t in head.subtree if t.i < head.i and t.pos_ in ("PROPN", "NOUN", "ADJ")}
+        match = _title_match(head, modifiers, position, people, spoken)
+        if match is not None:
+            return match, "PERSON"
+        if head.lemma_.lower() in ROLE_NOUNS and not any(c.dep_ == "poss" for c in head.children):
+            return _salient_person(position, history, subjects, people, spoken), "PERSON"
+    return None, None
+
+
+def _is_definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+
+
+def _title_match(head: Token, modifiers: set[str], position: int, people: list[_Person], spoken: list[str]) -> str | None:
+    """The most recent earlier person whose written title has this role noun."""
+    role = {head.lower_, head.lemma_.lower()}
+    best: tuple[int, int] | None = None
+    best_person = None
+    for p in people:
+        if p.start >= position or not (role & p.titles):
+            continue
+        score = (len(modifiers & p.titles), p.start)
+        if best is None or score > best:
+            best, best_person = score, p
+    if best_person is None:
+        return None
+    return _best_name(best_person.name, position, people, spoken)
+
+
+def _salient_person(
+    position: int,
+    history: list[tuple[int, str, str]],
+    subjects: list[tuple[int, str, str]],
+    people: list[_Person],
+    spoken: list[str],
+) -> str | None:
+    """Most recent person speaker or person clause subject before ``position``."""
+    last_speaker = max(((p, n) for p, n, label in history if label == "PERSON" and p < position), default=None)
+    last_subject = max(((p, n) for p, n, _ in subjects if p < position), default=None)
+    options = [o for o in (last_speaker, last_subject) if o is not None]
+    if not options:
+        return None
+    pos, name = max(options)
+    if (pos, name) == last_subject:
+        return _best_name(name.replace("’s", "").replace("'s", ""), pos + 1, people, spoken)
+    return name
+
+
+def _latest(history: list[tuple[int, str, str]], position: int, label: str) -> str | None:
+    wanted = ("PERSON",) if label == "PERSON" else ("ORG", "GPE", "NORP")
+    earlier = [(p, n) for p, n, lab in history if lab in wanted and p < position]
+    return max(earlier)[1] if earlier else None
+
+
+def _carried_over(text: str, previous: Quote, start: int) -> str | None:
+    """An uncued quotation right after a quote goes on with that quote's speaker."""
+    gap = text[previous.end:start]
+    if previous.end > start or gap.count("\n") > 2 or len(gap) > 300:
+        return None
+    return previous.speaker_entity or previous.speaker

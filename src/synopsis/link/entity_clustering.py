@@ -1,0 +1,229 @@
+"""Clustering: mentions of one person, place or organisation across spellings and outlets."""
+
+from __future__ import annotations
+
+import collections
+import itertools
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+
+from synopsis.link.entity_mentions import Mention
+from synopsis.link.names import (
+    PersonName,
+    acronym,
+    block_key,
+    fold,
+    given_compatible,
+    is_acronym,
+    key_token,
+    office_label,
+    parse_person,
+    surnames_match,
+)
+
+
+# Places and organisations merge across these groups only on an identical key: the
+# small model tags one name GPE here and ORG there ("Crimea", "Türkiye").
+_CROSS_GROUPS = {frozenset({"place", "org"})}
+
+# Names of organisations and places that differ by one or two letters are spelling
+# variants ("Ministry of Defence"/"Ministry of Defense" 97); different places score
+# lower ("Austria"/"Australia" 82, "Iran"/"Iraq" 75).
+PLACE_MIN_RATIO = 92
+PLACE_FUZZY_MIN_LENGTH = 6
+
+
+def given_of(alias: str) -> tuple[str, ...]:
+    parsed = parse_person(alias)
+    return parsed.given if parsed else ()
+
+
+class UnionFind:
+    """Disjoint sets over integers (clusters of name forms)."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, first: int, second: int) -> None:
+        a, b = self.find(first), self.find(second)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+    def groups(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = collections.defaultdict(list)
+        for item in range(len(self.parent)):
+            out[self.find(item)].append(item)
+        return out
+
+
+def cluster_people(mentions: list[Mention]) -> list[list[Mention]]:
+    forms: dict[str, list[Mention]] = collections.defaultdict(list)
+    for m in mentions:
+        forms[m.key].append(m)
+    full = [k for k in forms if len(k.split()) > 1]
+    single = [k for k in forms if len(k.split()) == 1]
+    # Most common forms first, so complete-link merging grows from the strongest names.
+    full.sort(key=lambda k: (-len(forms[k]), k))
+    index_of = {k: i for i, k in enumerate(full)}
+    parsed = {k: forms[k][0].person for k in forms}
+    union = UnionFind(len(full))
+    members: dict[int, list[str]] = {i: [k] for i, k in enumerate(full)}
+    blocks: dict[str, list[str]] = collections.defaultdict(list)
+    for k in full:
+        blocks[block_key(parsed[k].surname)].append(k)
+    for block in blocks.values():
+        for a, b in itertools.combinations(block, 2):
+            root_a, root_b = union.find(index_of[a]), union.find(index_of[b])
+            if root_a == root_b or not surnames_match(parsed[a].surname, parsed[b].surname):
+                continue
+            # Complete link: "V. Smith" must not chain "Victor Smith" to "Vera Smith".
+            if all(given_compatible(parsed[x].given, parsed[y].given) for x in members[root_a] for y in members[root_b]):
+                union.union(root_a, root_b)
+                merged = members.pop(root_a) + members.pop(root_b)
+                members[union.find(root_a)] = merged
+    clusters = [[full[i] for i in members] for members in union.groups().values()]
+    clusters = _merge_same_role(clusters, parsed, forms)
+
+    result = [[m for k in keys for m in forms[k]] for keys in clusters]
+    by_surname: dict[str, list[int]] = collections.defaultdict(list)
+    by_first: dict[str, list[int]] = collections.defaultdict(list)
+    for ci, keys in enumerate(clusters):
+        for k in keys:
+            by_surname[block_key(parsed[k].surname)].append(ci)
+            by_first[key_token(parsed[k].tokens[0])].append(ci)
+    leftovers: list[Mention] = []
+    for k in single:
+        token = parsed[k].surname
+        candidates = sorted(
+            {ci for ci in by_surname.get(block_key(token), []) if any(surnames_match(token, parsed[f].surname) for f in clusters[ci])}
+        )
+        if not candidates:
+            # Surname-first names ("President Xi" -> "Xi Jinping") and given names alone.
+            candidates = sorted(set(by_first.get(key_token(token), [])))
+        for m in forms[k]:
+            chosen = _choose_cluster(m, candidates, result)
+            if chosen is None:
+                leftovers.append(m)
+            else:
+                result[chosen].append(m)
+    result += _cluster_surnames(leftovers)
+    return result
+
+
+def _choose_cluster(mention: Mention, candidates: list[int], clusters: list[list[Mention]]) -> int | None:
+    """Pick the person a surname-only mention means: the only one, or the only one in its article."""
+    if len(candidates) == 1:
+        return candidates[0]
+    in_article = [ci for ci in candidates if any(m.article_id == mention.article_id for m in clusters[ci])]
+    if len(in_article) == 1:
+        return in_article[0]
+    if mention.titles:
+        fitting = [ci for ci in (in_article or candidates) if _titles_fit(mention.titles, clusters[ci])]
+        if len(fitting) == 1:
+            return fitting[0]
+    return None
+
+
+def _titles_fit(titles: Iterable[str], cluster: list[Mention]) -> bool:
+    labels = {office_label(t) for t in titles} - {None}
+    return bool(labels & {office_label(t) for m in cluster for t in m.titles})
+
+
+def _merge_same_role(clusters: list[list[str]], parsed: dict[str, PersonName], forms: dict[str, list[Mention]]) -> list[list[str]]:
+    """Merge same-surname people whose first names differ when outlets give them the same office.
+
+    "John Smith, Defense Minister" in one outlet and "Jim Smith, Defense Minister"
+    in another are one person with a disputed first name (reported as a finding);
+    without a shared office two different first names mean two people.
+    """
+    union = UnionFind(len(clusters))
+    blocks: dict[str, list[int]] = collections.defaultdict(list)
+    for ci, keys in enumerate(clusters):
+        blocks[block_key(parsed[keys[0]].surname)].append(ci)
+    offices = [{office_label(t) for k in keys for m in forms[k] for t in m.titles} - {None} for keys in clusters]
+    for block in blocks.values():
+        for a, b in itertools.combinations(block, 2):
+            if not surnames_match(parsed[clusters[a][0]].surname, parsed[clusters[b][0]].surname):
+                continue
+            if offices[a] & offices[b]:
+                union.union(a, b)
+    return [[k for ci in members for k in clusters[ci]] for members in union.groups().values()]
+
+
+def _cluster_surnames(mentions: list[Mention]) -> list[list[Mention]]:
+    """Group surname-only mentions that match no full name (or more than one) by surname."""
+    forms: dict[str, list[Mention]] = collections.defaultdict(list)
+    for m in mentions:
+        forms[m.key].append(m)
+    keys = sorted(forms, key=lambda k: (-len(forms[k]), k))
+    union = UnionFind(len(keys))
+    blocks: dict[str, list[int]] = collections.defaultdict(list)
+    for i, k in enumerate(keys):
+        blocks[k[:2]].append(i)
+    for block in blocks.values():
+        for a, b in itertools.combinations(block, 2):
+            if surnames_match(keys[a], keys[b]):
+                union.union(a, b)
+    return [[m for i in members for m in forms[keys[i]]] for members in union.groups().values()]
+
+
+def cluster_places(mentions: list[Mention]) -> list[list[Mention]]:
+    forms: dict[tuple[str, str], list[Mention]] = collections.defaultdict(list)
+    for m in mentions:
+        forms[(m.group, m.key)].append(m)
+    keys = sorted(forms, key=lambda k: (-len(forms[k]), k))
+    union = UnionFind(len(keys))
+    by_key: dict[str, list[int]] = collections.defaultdict(list)
+    blocks: dict[tuple[str, str], list[int]] = collections.defaultdict(list)
+    for i, (group, key) in enumerate(keys):
+        by_key[key].append(i)
+        blocks[(group, key[:2])].append(i)
+    for same in by_key.values():
+        for i in same[1:]:
+            if frozenset({keys[same[0]][0], keys[i][0]}) in _CROSS_GROUPS or keys[i][0] == keys[same[0]][0]:
+                union.union(same[0], i)
+    for block in blocks.values():
+        for a, b in itertools.combinations(block, 2):
+            ka, kb = keys[a][1], keys[b][1]
+            if min(len(ka), len(kb)) >= PLACE_FUZZY_MIN_LENGTH and fuzz.ratio(ka, kb) >= PLACE_MIN_RATIO and _tokens_close(ka, kb):
+                union.union(a, b)
+    # Acronyms: "NATO" joins "North Atlantic Treaty Organization" when exactly one
+    # long form in the story has those initials.
+    initials: dict[str, set[int]] = collections.defaultdict(set)
+    for i, (group, key) in enumerate(keys):
+        for m in forms[keys[i]][:1]:
+            short = acronym(m.alias)
+            if short:
+                initials[short].add(i)
+    for i, (group, key) in enumerate(keys):
+        if any(is_acronym(m.alias) for m in forms[keys[i]]):
+            roots = {union.find(j) for j in initials.get(fold(key).replace(" ", ""), set())}
+            if len(roots) == 1:
+                union.union(i, roots.pop())
+    return [[m for i in members for m in forms[keys[i]]] for members in union.groups().values()]
+
+
+# Each word of a misspelt name stays close to its counterpart ("defence"/"defense"
+# 86), while a different word of similar letters does not ("ministry"/"minister" 75).
+TOKEN_MIN_RATIO = 80
+
+
+def _tokens_close(first: str, second: str) -> bool:
+    words_a, words_b = first.split(), second.split()
+    return len(words_a) == len(words_b) and all(
+        wa[-1] == wb[-1] and fuzz.ratio(wa, wb) >= TOKEN_MIN_RATIO for wa, wb in zip(words_a, words_b)
+    )
+
+
+def cluster_exact(mentions: list[Mention]) -> list[list[Mention]]:
+    forms: dict[tuple[str, str], list[Mention]] = collections.defaultdict(list)
+    for m in mentions:
+        forms[(m.label, m.key)].append(m)
+    return list(forms.values())

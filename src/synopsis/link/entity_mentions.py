@@ -1,0 +1,158 @@
+"""Mentions: every entity of every article, with its outlet, label group and cleaned title."""
+
+from __future__ import annotations
+
+import collections
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from synopsis.ingest.outlets import outlet_name
+from synopsis.link.names import (
+    TITLE_WORDS,
+    PersonName,
+    fold,
+    key_text,
+    key_token,
+    parse_person,
+    place_key,
+    split_title,
+    strip_name,
+)
+from synopsis.records import ArticleAnalysis, Entity
+
+
+# spaCy labels grouped by what may be merged: places with places, organisations
+# with groups ("Kremlin" is tagged ORG in one article and NORP in another).
+GROUP_OF_LABEL = {
+    "PERSON": "person",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "ORG": "org",
+    "NORP": "org",
+}
+
+# Other named things are merged only on identical keys; numbers and dates are not
+# entities to resolve (extract.quantities and extract.times handle them).
+OTHER_LABELS = frozenset({"EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+
+
+@dataclass(slots=True)
+class Mention:
+    article_id: str
+    outlet: str
+    index: int
+    entity: Entity
+    group: str
+    label: str
+    alias: str  # the name as written, without title and possessive
+    key: str
+    person: PersonName | None = None
+    titles: tuple[str, ...] = ()
+
+
+def collect_mentions(analyses: Sequence[ArticleAnalysis]) -> list[Mention]:
+    mentions = []
+    for analysis in analyses:
+        outlet = outlet_name(analysis.article)
+        for index, entity in enumerate(analysis.entities):
+            group = GROUP_OF_LABEL.get(entity.label, entity.label.lower())
+            mention = _make_mention(analysis.article.id, outlet, index, entity, group, entity.label)
+            if mention is not None:
+                mentions.append(mention)
+    return mentions
+
+
+def _make_mention(article_id: str, outlet: str, index: int, entity: Entity, group: str, label: str) -> Mention | None:
+    if group == "person":
+        person = parse_person(entity.text)
+        if person is None:
+            return None
+        given_before = entity.title_end is not None and entity.title_end <= entity.start
+        titles = tuple(
+            dict.fromkeys(t for t in (_clean_title(entity.title, given_before), _clean_title(person.title, True)) if t)
+        )
+        return Mention(article_id, outlet, index, entity, group, label, person.text, person.key, person, titles)
+    alias = strip_name(entity.text)
+    key = place_key(alias) if group in ("place", "org") else key_text(alias)
+    if not key:
+        return None
+    return Mention(article_id, outlet, index, entity, group, label, alias, key)
+
+
+_TRAILING_CONNECTORS = frozenset({"of", "to", "for", "the", "and", "by", "with", "from", "at", "in"})
+
+
+def _clean_title(title: str | None, before_name: bool = False) -> str | None:
+    """Return the part of a title that is the person's own office, or None.
+
+    A title written in front of the name may carry another person's words
+    ("adviser to President [Putin]", "Russian President Vladimir Putin and Ukrainian
+    President [Zelensky]"): only the last office before the name is this person's.
+    """
+    if not title:
+        return None
+    words = title.replace("\n", " ").split()
+    if before_name:
+        parts = split_title(" ".join(words))
+        last = parts[-1]
+        head, joined, tail = last.rpartition(" and ")
+        if joined and not any(fold(w) in TITLE_WORDS for w in head.split()):
+            last = tail  # "Zelensky and Russian President [Putin]": the left side is a name
+        words = last.split()
+        for i in range(len(words) - 1, -1, -1):
+            if fold(words[i]) in {"to", "for"}:
+                words = words[i + 1 :]
+                break
+        if words and fold(words[-1]) in _TRAILING_CONNECTORS:
+            return None  # "head of [Zelensky's office]": the name is the object, not the holder
+    while words and fold(words[0]) in {"the", "and", ","}:
+        words = words[1:]
+    cleaned = " ".join(words).strip(" ,;:")
+    if not cleaned or not any(fold(w) in TITLE_WORDS or w[:1].islower() for w in cleaned.split()):
+        return None  # a stray name ("Rustem") is not a title
+    return cleaned
+
+
+def relabel_by_majority(mentions: list[Mention]) -> list[Mention]:
+    """Fix labels the tagger got wrong in some articles, by the story-wide majority for that name.
+
+    The small model tags a surname as ORG or GPE in some sentences and a city as
+    PERSON in others; across a story the right reading usually dominates.
+    """
+    person_full = {m.person.key for m in mentions if m.person is not None and len(m.person.tokens) > 1}
+    full_surnames = {key.split()[-1] for key in person_full}
+    person_support: collections.Counter[str] = collections.Counter()
+    for m in mentions:
+        if m.person is not None:
+            person_support[key_token(m.person.surname)] += 1
+    other_support: collections.Counter[str] = collections.Counter(m.key for m in mentions if m.group in ("place", "org"))
+    other_labels: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for m in mentions:
+        if m.group in ("place", "org"):
+            other_labels[m.key][m.label] += 1
+    out = []
+    for m in mentions:
+        if m.group in ("place", "org"):
+            person = parse_person(m.entity.text)
+            if person is not None and (
+                (len(person.tokens) > 1 and person.key in person_full)
+                or (
+                    len(person.tokens) == 1
+                    and not person.title
+                    and person.key in full_surnames
+                    and person_support[person.key] > other_support[m.key]
+                )
+            ):
+                relabelled = _make_mention(m.article_id, m.outlet, m.index, m.entity, "person", "PERSON")
+                if relabelled is not None:
+                    m = relabelled
+        elif m.person is not None and len(m.person.tokens) == 1 and not m.titles:
+            key = place_key(m.alias)
+            # A lone "surname" that no full name in the story carries but that is
+            # written as a place elsewhere is the place ("Kyiv" tagged PERSON).
+            if other_support[key] and m.key not in full_surnames:
+                label = other_labels[key].most_common(1)[0][0]
+                m = Mention(m.article_id, m.outlet, m.index, m.entity, GROUP_OF_LABEL[label], label, strip_name(m.entity.text), key)
+        out.append(m)
+    return out
