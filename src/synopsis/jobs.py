@@ -171,11 +171,6 @@ def ingest_inputs(
     return result
 
 
-def iter_stored(store, ids: Sequence[str] | None = None) -> Iterator[ArticleAnalysis]:
-    """Every stored analysis (or those named), for reports over what is already ingested."""
-    yield from store.iter_analyses(ids)
-
-
 def open_assigner(store):
     """The incremental story assigner over a store (loads its nearest-neighbour index once)."""
     from synopsis.link.stories import StoredStories

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from synopsis.compare.voices import content_words
+from synopsis.compare.voices import content_words, word_overlap
 from synopsis.records import AlignedClaim, ArticleAnalysis, BriefSentence, Dispute, Evidence
 
 MAX_FACTS = 6
@@ -33,10 +33,6 @@ _DEPENDENT_OPENING = re.compile(
 def stands_alone(text: str) -> bool:
     """Whether a source sentence can be read without the sentence before it."""
     return not _DEPENDENT_OPENING.match(text.lstrip("“\"'‘ "))
-
-
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
 
 
 def _wording(claim: AlignedClaim, kinds: dict[str, str]) -> Evidence:
@@ -77,7 +73,7 @@ def write_brief(
             continue
         wording = _wording(claim, kinds)
         words = content_words(wording.text)
-        if any(_overlap(words, other) > REDUNDANT_OVERLAP for other in seen_words):
+        if any(word_overlap(words, other) > REDUNDANT_OVERLAP for other in seen_words):
             continue
         chosen.append((claim, wording))
         seen_words.append(words)

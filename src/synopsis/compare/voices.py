@@ -39,7 +39,8 @@ def speaker_of(quote: Quote, canonical_name: CanonicalName | None = None) -> str
     return name
 
 
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+def word_overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard overlap of two sets of content words (0 when either is empty)."""
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
@@ -63,7 +64,7 @@ def group_quotes(
         for analysis, quote in items:
             words = content_words(quote.content)
             for index, (group_words, members) in enumerate(statements):
-                if _overlap(words, group_words) >= SAME_STATEMENT_OVERLAP:
+                if word_overlap(words, group_words) >= SAME_STATEMENT_OVERLAP:
                     members.append((analysis, quote))
                     statements[index] = (group_words | words, members)
                     break

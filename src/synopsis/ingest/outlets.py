@@ -10,27 +10,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import get_args
 from urllib.parse import urlsplit
 
 import yaml
 
-from synopsis.records import Article, Outlet, SynopsisError
+from synopsis.records import Article, Outlet, OutletKind, SynopsisError
 
 ENV_VAR = "SYNOPSIS_OUTLETS"
-KINDS = frozenset(
-    {
-        "wire service",
-        "state media",
-        "independent",
-        "broadcaster",
-        "newspaper",
-        "aggregator",
-        "encyclopedia",
-        "blog",
-        "government",
-        "unknown",
-    }
-)
+# The kinds an outlet can have are the ones records.Outlet documents.
+KINDS = frozenset(get_args(OutletKind))
 
 
 @dataclass(frozen=True, slots=True)
