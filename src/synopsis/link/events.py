@@ -8,19 +8,46 @@ clustering use, so they agree.
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import importlib.util
 import json
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 from anyascii import anyascii
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from synopsis.records import ArticleAnalysis
+
+
+def read_english_stop_words() -> frozenset[str]:
+    """scikit-learn's English stop-word list (the Glasgow IR list), read without importing scikit-learn.
+
+    Importing scikit-learn costs over a second of every cold `synopsis analyze`
+    (bench/analyze_speed.py) and nothing else here needs it; the event
+    weights were fitted with exactly this list, so it is read from the installed
+    package rather than replaced.
+    """
+    spec = importlib.util.find_spec("sklearn")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / "feature_extraction" / "_stop_words.py"
+        if not path.is_file():
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "ENGLISH_STOP_WORDS" for t in node.targets):
+                if isinstance(node.value, ast.Call) and node.value.args:
+                    return frozenset(ast.literal_eval(node.value.args[0]))
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # layout changed: import it after all
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+ENGLISH_STOP_WORDS = read_english_stop_words()
 
 # Versioned so stored profiles can be recomputed when the recipe changes.
 EVENT_METHOD = "synopsis.event/2"
