@@ -41,16 +41,14 @@ def parse_range(text: str) -> set[int]:
 
 
 def parse_published(value: str | None) -> str | None:
-    """ECB+ publication dates are free text ('May 03, 2013'); ISO date or None."""
-    if not value:
-        return None
-    import dateparser
+    """ECB+ publication dates are free text ('May 03, 2013', 'TNN Nov 12, 2011, 05.51AM IST');
+    read them as `synopsis ingest` reads a JSON article's date: ISO day or None."""
+    from synopsis.ingest.meta import normalize_container_date
 
-    cleaned = re.sub(r"\s*([:.])\s*", r"\1 ", value).replace(" .", ".")
-    parsed = dateparser.parse(cleaned, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
-    if parsed is None or not (1990 <= parsed.year <= 2030):
+    when = normalize_container_date(value)
+    if when is None or not ("1990" <= when.iso[:4] <= "2030"):
         return None
-    return parsed.date().isoformat()
+    return when.iso[:10]
 
 
 def read_split(data_dir: Path, topics: set[int]) -> tuple[list[Article], list[str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from synopsis.ingest.meta import detect_metadata, parse_when
+from synopsis.ingest.meta import detect_metadata, normalize_container_date, parse_when
 from synopsis.records import RawDocument
 
 PARA = (
@@ -27,6 +27,27 @@ PARA = (
 def test_parse_when(date: str, time: str | None, iso: str, precision: str) -> None:
     when = parse_when(date, time)
     assert (when.iso, when.precision) == (iso, precision)
+
+
+@pytest.mark.parametrize(
+    ("value", "iso"),
+    [
+        ("December 15th, 2008, 7 : 35 am", "2008-12-15"),
+        ("Posted on November 15, 2011 6 : 07 : 15 PM GMT+01 : 0", "2011-11-15"),
+        ("TNN Nov 12, 2011, 05.51AM IST MUMBAI :", "2011-11-12"),
+        ("26 September 2013, 10 : 00 (GMT+05 : 00)", "2013-09-26"),
+        ("2013 - 09 - 26 Parliament has 125 seats.", "2013-09-26"),
+        ("Published : 2012.08.08 09 : 01 AM", "2012-08-08"),
+    ],
+)
+def test_crawler_date_strings_give_their_day(value: str, iso: str) -> None:
+    """Crawlers store dates inside longer strings; the date part is still found."""
+    assert normalize_container_date(value).iso[:10] == iso
+
+
+@pytest.mark.parametrize("value", ["Mumbai, Nov 11 -", "2013 - 02 - 30 edition", "updated recently"])
+def test_strings_without_a_full_valid_date_give_none(value: str) -> None:
+    assert normalize_container_date(value) is None
 
 
 def meta(content: str, **fields):

@@ -93,6 +93,16 @@ def test_json_object_and_list(tmp_path: Path) -> None:
     assert results[1].item.endswith("b.json#1") and "no 'text'" in results[1].reason
 
 
+def test_news_please_record(tmp_path: Path) -> None:
+    """news-please's own field names are read, and its free-text date is normalised by metadata detection."""
+    from synopsis.ingest.meta import detect_metadata
+
+    record = {"maintext": TEXT, "title": "Ferries", "source_domain": "gazette.example", "date_publish": "March 4th, 2024, 7 : 35 am"}
+    doc = one_doc(write(tmp_path, "a.json", json.dumps(record)))
+    assert (doc.content, doc.outlet) == (TEXT, "gazette.example")
+    assert detect_metadata(doc).published.startswith("2024-03-04")
+
+
 def test_jsonl_with_a_bad_line(tmp_path: Path) -> None:
     lines = [json.dumps({"text": TEXT}), "{not json", json.dumps({"text": "Another short article."}), ""]
     results = read(write(tmp_path, "a.jsonl", "\n".join(lines)))

@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from synopsis.link.events import EventProfile, compare_events, describe_event
+from synopsis.link.events import EventProfile, about_other_people, compare_events, describe_event
 from synopsis.link.index import VectorIndex
-from synopsis.link.stories import StoryIndex, cluster_stories, describe_events
+from synopsis.link.stories import MERGE_SIMILARITY, StoryIndex, cluster_profiles, cluster_stories, describe_events
 from synopsis.records import Article
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "harbor-bridge"
@@ -113,6 +113,42 @@ def test_person_named_by_both_is_no_conflict():
     b = dataclasses.replace(_profile("b", BASE, names={"redport"}, cast=cast), person="sarnow")
     c = dataclasses.replace(_profile("c", BASE, names={"redport"}, cast=cast), person="arlen")
     assert compare_events(a, b) == pytest.approx(compare_events(a, c))
+
+
+def _group(prefix: str, people: list[str | None], seed: int) -> list[EventProfile]:
+    """Articles with one shared cast and alike leads (closest within the group), differing in their main person."""
+    cast = {"redport", "arlen", "sarnow", "chargers"}
+    centre = _unit(seed, BASE, 0.02)
+    return [
+        dataclasses.replace(
+            _profile(f"{prefix}{n}", _unit(seed + n + 1, centre, 0.005), names={"redport", "chargers"}, cast=cast),
+            person=person,
+        )
+        for n, person in enumerate(people)
+    ]
+
+
+def test_groups_about_different_people_are_other_events():
+    arlen, sarnow = _group("a", ["arlen"] * 4, 10), _group("s", ["sarnow", "sarnow", "sarnow", None], 20)
+    assert about_other_people(arlen, sarnow)
+    # Each article alone names both people, so the pair similarity cannot tell them apart:
+    assert compare_events(arlen[0], sarnow[0]) > MERGE_SIMILARITY
+    labels = cluster_profiles(arlen + sarnow)
+    assert len(set(labels[:4])) == 1 and len(set(labels[4:])) == 1 and labels[0] != labels[4]
+
+
+@pytest.mark.parametrize(
+    "other_people",
+    [
+        ["arlen", "arlen", "arlen"],  # the same person: one event
+        ["sarnow", "arlen", None],  # nobody dominates the other group
+        ["sarnow", "sarnow"],  # too few articles to speak for a group
+    ],
+)
+def test_groups_stay_together_without_two_dominant_people(other_people):
+    arlen, other = _group("a", ["arlen"] * 4, 10), _group("o", other_people, 20)
+    assert not about_other_people(arlen, other)
+    assert len(set(cluster_profiles(arlen + other))) == 1
 
 
 def test_shared_key_terms_raise_the_similarity():

@@ -110,7 +110,35 @@ def normalize_container_date(value: str | None) -> When | None:
         return When(parsed.replace(microsecond=0).isoformat(timespec="seconds"), "minute")
     except ValueError:
         pass
-    return parse_when(value)
+    return parse_when(value) or embedded_date(value)
+
+
+_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# The date inside a longer metadata string ("Posted on November 15, 2011 6 : 07 : 15 PM
+# GMT+01 : 0", "TNN Nov 12, 2011, 05.51AM IST MUMBAI :", "2013 - 09 - 26 Parliament
+# has ..."): crawlers store such strings, dateparser gives up on the whole, and its
+# search mode misreads words ("of August") as days, so the date part is cut out first.
+_EMBEDDED_DATE = re.compile(
+    rf"\b{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s+\d{{4}}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME}\s*,?\s+\d{{4}}\b"
+    r"|\b\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}\b",
+    re.IGNORECASE,
+)
+
+
+def embedded_date(value: str) -> When | None:
+    """The first full date (day, month and year) inside a longer string, at day precision."""
+    match = _EMBEDDED_DATE.search(value)
+    if not match:
+        return None
+    text = re.sub(r"\s*([-./])\s*", r"\1", match.group(0))
+    if re.match(r"\d{4}[-./]", text):
+        year, month, day = (int(part) for part in re.split(r"[-./]", text))
+        try:
+            return When(dt.date(year, month, day).isoformat(), "day")
+        except ValueError:
+            return None
+    return parse_when(text)
 
 
 # --- helpers -----------------------------------------------------------------------

@@ -27,15 +27,16 @@ FEED_EXTENSIONS = frozenset({".xml", ".rss", ".atom"})
 # editor backups) is skipped without an error, since folders of saved pages
 # always carry such files along.
 KNOWN_EXTENSIONS = TEXT_EXTENSIONS | MARKDOWN_EXTENSIONS | HTML_EXTENSIONS | JSON_EXTENSIONS | JSONL_EXTENSIONS | FEED_EXTENSIONS
-# Optional article fields in JSON inputs, with the names other tools use for them.
+# Optional article fields in JSON inputs, with the names other tools use for them
+# (news-please, a common crawler, writes date_publish, source_domain and maintext).
 JSON_FIELDS = {
     "title": ("title", "headline"),
     "url": ("url", "link"),
-    "outlet": ("outlet", "source", "sitename", "site_name", "publisher"),
-    "published": ("published", "date", "published_at", "datePublished", "pubdate"),
+    "outlet": ("outlet", "source", "sitename", "site_name", "publisher", "source_domain"),
+    "published": ("published", "date", "published_at", "datePublished", "pubdate", "date_publish"),
     "author": ("author", "byline", "authors"),
 }
-JSON_TEXT_FIELDS = ("text", "content", "body", "articleBody")
+JSON_TEXT_FIELDS = ("text", "content", "body", "articleBody", "maintext")
 
 
 class ReadError(Exception):

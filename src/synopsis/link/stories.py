@@ -23,6 +23,7 @@ import numpy as np
 from synopsis.link.events import (
     TIME_WINDOW,
     EventProfile,
+    about_other_people,
     compare_events,
     compare_matrix,
     describe_event,
@@ -124,16 +125,40 @@ def cluster_profiles(profiles: Sequence[EventProfile], threshold: float = MERGE_
     # SciPy's hierarchical clustering rather than scikit-learn's wrapper around
     # the same algorithm: importing scikit-learn cost over a second of every
     # cold `synopsis analyze` (bench/analyze_speed.py); ECB+ scores are identical.
-    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.cluster.hierarchy import linkage
     from scipy.spatial.distance import squareform
 
     distance = np.clip(1.0 - compare_matrix(profiles), 0.0, None)
     distance = (distance + distance.T) / 2  # exact symmetry, as squareform requires
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")
-    # Merge while the average distance stays strictly below the threshold.
-    labels = fcluster(tree, t=np.nextafter(1.0 - threshold, 0.0), criterion="distance")
-    return (labels - 1).tolist()
+    return cut_tree(tree, profiles, 1.0 - threshold)
+
+
+def cut_tree(tree: np.ndarray, profiles: Sequence[EventProfile], max_distance: float) -> list[int]:
+    """Flat clusters of an average-linkage tree: merges strictly below max_distance, except
+    merges of two groups about different people (``about_other_people``), which stay apart."""
+    from scipy.cluster.hierarchy import to_tree
+
+    labels = [0] * len(profiles)
+    groups = 0
+    # An explicit stack: the tree of a large batch is deeper than Python's recursion limit.
+    stack = [to_tree(tree)]
+    while stack:
+        node = stack.pop()
+        if not node.is_leaf() and node.dist < max_distance:
+            left, right = node.get_left().pre_order(), node.get_right().pre_order()
+            if not about_other_people([profiles[i] for i in left], [profiles[i] for i in right]):
+                for i in left + right:
+                    labels[i] = groups
+                groups += 1
+                continue
+        if node.is_leaf():
+            labels[node.get_id()] = groups
+            groups += 1
+        else:
+            stack += [node.get_right(), node.get_left()]
+    return labels
 
 
 def story_title(members: Sequence[ArticleAnalysis]) -> str:
