@@ -118,6 +118,12 @@ def test_umerov_office_dispute(istanbul):
     assert any("defense minister" in v and "former" not in v for v in _values(found[0]))
 
 
+def test_two_wordings_of_one_office_are_not_disputed(istanbul):
+    """"Head of the Office of the President" and "head of Zelensky's office" name one post."""
+    report, _ = istanbul
+    assert not [d.what for d in report.disputes if d.kind == "title" and "Yermak" in d.what]
+
+
 @pytest.mark.parametrize("first, second", [("1,000", "1,200"), ("6,000", "3,000")])
 def test_counts_of_different_rounds_are_not_disputed(istanbul, first, second):
     report, _ = istanbul

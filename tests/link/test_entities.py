@@ -176,6 +176,9 @@ def test_different_places_have_different_keys(first, second):
         ("former National Security and Defense Council Secretary", "Defense Minister", False),
         ("Deputy Prime Minister and Foreign Minister", "Foreign Minister", False),
         ("businessman", "Defense Minister", False),  # unknown titles never conflict
+        ("Head of the Office of the President of Ukraine", "head of Vladimir Zelensky’s office", False),
+        ("head of Zelensky's office", "Defense Minister", True),
+        ("head of the press office", "head of Zelensky's office", True),
     ],
 )
 def test_titles_conflict(first, second, conflict):

@@ -420,8 +420,16 @@ _DOMAIN_WORDS = {
 _FORMER = re.compile(r"\b(?:former|ex|erstwhile|onetime|one time|then|retired)\b")
 
 
+# "head of Vladimir Zelensky's office": the head of a named leader's own office is
+# their chief of staff, as "head of the Office of the President" is. Matched before
+# folding, which drops the possessive that tells it from "head of the press office".
+_HEAD_OF_LEADERS_OFFICE = re.compile(r"\bhead of (?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]*['’]s office\b")
+
+
 def parse_office(title: str) -> Office | None:
     """Normalise one title to an office; None when it names no office we know."""
+    if _HEAD_OF_LEADERS_OFFICE.search(title):
+        return Office(kind="chief of staff", former=bool(_FORMER.search(fold(title))))
     text = fold(title)
     former = bool(_FORMER.search(text))
     # "adviser to President Putin": what follows "to" is the principal, not the office.
