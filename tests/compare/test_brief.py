@@ -77,3 +77,43 @@ def test_sentences_that_lean_on_their_context_are_not_used():
     b = ArticleAnalysis(article=make_article("y", "Paper Y", other))
     dependent = make_claim("d1", "corroborated", [evidence_for(a, "He said the bridge had been inspected in 2024."), evidence_for(b, other)])
     assert write_brief([a, b], [dependent]) == []
+
+
+# --- the story's own day first ----------------------------------------------------------------
+
+EARLIER = "The first round of talks took place in Istanbul on May 16."
+EVENT = "The third round of talks was held in Istanbul on July 23."
+
+
+def dated_story(nlp):
+    """Three reports published the day after the event; two recall an earlier round first."""
+    from synopsis.extract.pipeline import analyze_articles
+
+    texts = {
+        "a": f"{EARLIER} {EVENT}",
+        "b": f"{EARLIER} Delegations said little. {EVENT}",
+        "c": f"{EVENT} Both sides spoke briefly.",
+    }
+    articles = [make_article(key, f"Outlet {key.upper()}", text, published="2025-07-24") for key, text in texts.items()]
+    analyses = list(analyze_articles(articles, nlp))
+    earlier = make_claim("earlier", "corroborated", [evidence_for(x, EARLIER) for x in analyses[:2]])
+    event = make_claim("event", "corroborated", [evidence_for(x, EVENT) for x in analyses])
+    return analyses, [earlier, event]
+
+
+def test_main_day_is_the_day_most_articles_name(nlp):
+    from datetime import datetime, timezone
+
+    from synopsis.compare.brief import main_day
+
+    analyses, _ = dated_story(nlp)
+    day = main_day(analyses)
+    assert datetime.fromtimestamp(day.low, timezone.utc).date().isoformat() == "2025-07-23"
+
+
+def test_brief_opens_with_the_event_not_an_earlier_round(nlp):
+    analyses, claims = dated_story(nlp)
+    assert all(any(c.start == e.start for c in x.claims) for claim in claims for e in claim.evidence for x in analyses if x.article.id == e.article_id)
+    texts = [s.text for s in write_brief(analyses, claims)]
+    # Both are corroborated and the earlier round comes first in its articles, yet the event leads.
+    assert texts == [EVENT, EARLIER]

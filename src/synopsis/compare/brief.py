@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from datetime import datetime, timezone
 from typing import Sequence
 
+from synopsis.compare.fact_dates import context_dates, dates_in, sentence_bounds
+from synopsis.compare.intervals import Interval
 from synopsis.compare.voices import content_words, word_overlap
-from synopsis.records import AlignedClaim, ArticleAnalysis, BriefSentence, Dispute, Evidence
+from synopsis.records import AlignedClaim, ArticleAnalysis, BriefSentence, Claim, Dispute, Evidence
 
 MAX_FACTS = 6
 MAX_DISPUTES = 4
@@ -48,6 +52,54 @@ def _wording(claim: AlignedClaim, kinds: dict[str, str]) -> Evidence:
     return min(claim.evidence, key=rank)
 
 
+def main_day(analyses: Sequence[ArticleAnalysis]) -> Interval | None:
+    """The day most of the story's articles name: the day of the event itself.
+
+    Each article votes once per day it states, so an encyclopedia that dates every
+    earlier round many times still counts once per round.
+    """
+    votes: Counter = Counter()
+    for analysis in analyses:
+        days = dates_in(analysis, 0, len(analysis.article.text))
+        votes.update({(d.low, d.high) for d in days if d.high - d.low <= DAY_SPAN})
+    if not votes:
+        return None
+    (low, high), count = votes.most_common(1)[0]
+    return Interval(low, high, high_open=True, unit="date") if count >= 2 else None
+
+
+# A date this short that overlaps the story's main day dates a fact to it; a month
+# or a year that contains the day neither dates a fact to it nor away from it.
+DAY_SPAN = 3 * 86400
+
+
+def _day_rank(claim: AlignedClaim, day: Interval | None, claims_at: dict[tuple[str, int], tuple[ArticleAnalysis, Claim]]) -> int:
+    """0 when an outlet dates the fact to the story's main day; 2 when every outlet's report
+    of it is dated away from that day (background on an earlier round, say); else 1."""
+    if day is None:
+        return 1
+    all_away = True
+    for evidence in claim.evidence:
+        found = claims_at.get((evidence.article_id, evidence.start))
+        dates = context_dates(*found) if found is not None else []
+        overlapping = [d for d in dates if d.low < day.high and day.low < d.high]
+        if any(d.high - d.low <= DAY_SPAN for d in overlapping) or (found and _names_day_without_year(*found, day)):
+            return 0
+        all_away = all_away and bool(dates) and not overlapping
+    return 2 if all_away else 1
+
+
+def _names_day_without_year(analysis: ArticleAnalysis, claim: Claim, day: Interval) -> bool:
+    """Whether the claim's sentence gives the main day's month and day with no year ("on July 23"
+    in an undated article, whose dates extraction could not place in a year)."""
+    start, end = sentence_bounds(analysis, claim)
+    month_day = datetime.fromtimestamp(day.low, timezone.utc).strftime("-%m-%d")
+    return any(
+        t.start >= start and t.end <= end and t.value.startswith("XXXX-") and t.value[4:] == month_day
+        for t in analysis.times
+    )
+
+
 def _position(claim: AlignedClaim, lengths: dict[str, int]) -> float:
     """How early the fact comes in the articles that report it (leads state the main facts)."""
     return min(e.start / max(lengths.get(e.article_id, 1), 1) for e in claim.evidence)
@@ -62,9 +114,13 @@ def write_brief(
     """Corroborated facts in source wording, then the disputed points with every version."""
     kinds = {a.article.outlet.name: a.article.outlet.kind for a in analyses if a.article.outlet}
     lengths = {a.article.id: len(a.article.text) for a in analyses}
+    day = main_day(analyses)
+    claims_at = {(a.article.id, c.start): (a, c) for a in analyses for c in a.claims}
+    day_rank = {c.id: _day_rank(c, day, claims_at) for c in claims if c.status == "corroborated"}
+    # The event's own facts first, background dated to other days (earlier rounds) last.
     ranked = sorted(
         (c for c in claims if c.status == "corroborated" and c.evidence),
-        key=lambda c: (-len(c.independent_sources), -len(c.sources), _position(c, lengths)),
+        key=lambda c: (day_rank[c.id], -len(c.independent_sources), -len(c.sources), _position(c, lengths)),
     )
     chosen: list[tuple[AlignedClaim, Evidence]] = []
     seen_words: list[frozenset[str]] = []
@@ -79,7 +135,7 @@ def write_brief(
         seen_words.append(words)
         if len(chosen) == max_facts:
             break
-    chosen.sort(key=lambda item: _position(item[0], lengths))
+    chosen.sort(key=lambda item: (day_rank[item[0].id], _position(item[0], lengths)))
 
     brief = [
         BriefSentence(

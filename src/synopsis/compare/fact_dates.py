@@ -69,7 +69,8 @@ def states_date(time: TimeRef) -> bool:
     return (time.type or "").upper() != "TIME" or bool(_DATE_WORDS.search(time.text))
 
 
-def _dates_in(analysis: ArticleAnalysis, start: int, end: int) -> list[Interval]:
+def dates_in(analysis: ArticleAnalysis, start: int, end: int) -> list[Interval]:
+    """Calendar spans of the dates stated between start and end."""
     found = []
     for time in analysis.times:
         if (time.start >= start and time.end <= end and (time.type or "").upper() in {"DATE", "TIME"}
@@ -84,7 +85,7 @@ def _dates_in(analysis: ArticleAnalysis, start: int, end: int) -> list[Interval]
 def context_dates(analysis: ArticleAnalysis, claim: Claim) -> list[Interval]:
     """Dates the claim is about: in its sentence, else in the sentences just before, in one paragraph."""
     start, end = sentence_bounds(analysis, claim)
-    dates = _dates_in(analysis, start, end)
+    dates = dates_in(analysis, start, end)
     index = claim.sentence
     text = analysis.article.text
     steps = 0
@@ -92,7 +93,7 @@ def context_dates(analysis: ArticleAnalysis, claim: Claim) -> list[Interval]:
         previous = analysis.sentences[index - 1]
         if "\n" in text[previous.end : analysis.sentences[index].start]:
             break
-        dates = _dates_in(analysis, previous.start, previous.end)
+        dates = dates_in(analysis, previous.start, previous.end)
         index -= 1
         steps += 1
     return dates
@@ -102,7 +103,7 @@ def section_dates(analysis: ArticleAnalysis, claim: Claim) -> list[Interval]:
     """The latest specific date (a day to a month) stated earlier in the article: the section's period."""
     for index in range(min(claim.sentence, len(analysis.sentences)) - 1, max(-1, claim.sentence - SECTION_LOOKBACK) , -1):
         sentence = analysis.sentences[index]
-        dates = [d for d in _dates_in(analysis, sentence.start, sentence.end) if d.high - d.low <= 31 * 86400]
+        dates = [d for d in dates_in(analysis, sentence.start, sentence.end) if d.high - d.low <= 31 * 86400]
         if dates:
             return dates
     return []
