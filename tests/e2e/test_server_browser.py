@@ -136,7 +136,8 @@ def test_citation_in_the_brief_leads_to_its_source_sentence(page, live_server):
     marked = page.locator(".article-text mark.hl-cited")
     assert "".join(marked.all_inner_texts()) == first["text"]
     assert page.locator("#cited").is_visible()
-    assert page.locator("#cited").evaluate("el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
+    # In view: scrolled to, the mark may sit a fraction of a pixel above the top edge.
+    assert page.locator("#cited").evaluate("el => { const r = el.getBoundingClientRect(); return r.bottom > 0 && r.top > -2 && r.top < innerHeight; }")
 
 
 def test_bad_upload_shows_an_error_and_the_server_keeps_serving(page, live_server):
