@@ -184,3 +184,32 @@ def test_killed_ingest_resumes_without_losing_or_duplicating(tmp_path):
     # Each event's articles form one story, and nothing else joined them.
     place_of = {a.article.id: next(p for _, p, *_ in EVENTS if p in a.article.text) for a in analyses}
     assert sorted(sorted({place_of[i] for i in s.article_ids}) for s in stories) == sorted([[p] for _, p, *_ in EVENTS])
+
+
+def test_two_processes_ingesting_into_one_database_share_stories(db, nlp):
+    """Two assigners opened on one database before either stores anything: the second sees
+    the first's new story (the nearest-neighbour index of each is only a cache)."""
+    from synopsis.extract.pipeline import analyze_articles
+    from synopsis.link.stories import StoredStories
+    from synopsis.records import Article
+
+    texts = [
+        "Fire crews fought a blaze at the Orlund grain terminal on Tuesday, 12 March 2024. Fire chief Pera Voss "
+        "said 40 people were evacuated from the Orlund docks and the terminal's silos were lost.",
+        "A fire destroyed the grain terminal in Orlund on Tuesday, 12 March 2024, and 40 people left the docks, "
+        "fire chief Pera Voss told reporters at the Orlund terminal.",
+    ]
+    articles = [
+        Article(id=f"orlund{n}", source=f"orlund{n}.txt", text=text, title="Fire at the Orlund grain terminal",
+                published="2024-03-12T18:00:00+00:00")
+        for n, text in enumerate(texts)
+    ]
+    first, second = list(analyze_articles(articles, nlp))
+    with Store.open(db) as one, Store.open(db) as two:
+        one.add_analysis(first)
+        two.add_analysis(second)
+        assigner_one, assigner_two = StoredStories(one), StoredStories(two)
+        (a,) = assigner_one.assign([first])
+        (b,) = assigner_two.assign([second])
+        assert a.is_new and not b.is_new
+        assert one.story_of("orlund0") == two.story_of("orlund1") == a.story_id

@@ -398,6 +398,10 @@ class StoredStories:
         self.threshold = threshold
         self.index = open_index(store)
         self.state = StoreState(store)
+        # Highest label whose vector the index holds, and labels this process added
+        # beyond it: what catch_up must not add twice.
+        self.synced = max(self.index.labels(), default=0)
+        self.added: set[int] = set()
 
     def assign(self, analyses: Sequence[ArticleAnalysis], vectors: np.ndarray | None = None) -> list[Assignment]:
         """Give each analysed (and stored) article a story, in order; articles that have one keep it."""
@@ -408,11 +412,27 @@ class StoredStories:
             vectors = embed_leads(todo, self.embedder)
         done = []
         for profile in describe_events(todo, vectors):
-            assignment = assign_profile(profile, self.index, self.state, self.threshold)
+            # Choosing and recording under one write lock, after taking in what other
+            # processes stored meanwhile: two ingests into one database then see each
+            # other's articles and cannot open two stories for one event.
+            with self.store.write_lock():
+                self.catch_up()
+                if self.store.story_of(profile.article_id) is not None:
+                    continue
+                assignment = assign_profile(profile, self.index, self.state, self.threshold)
+            self.added.add(self.store.event_label(profile.article_id))
             if not assignment.is_new:
                 self.retitle(assignment.story_id)
             done.append(assignment)
         return done
+
+    def catch_up(self) -> None:
+        """Index the event profiles other processes stored since this index was last brought up to date."""
+        rows = [row for batch in self.store.iter_event_vectors(self.synced) for row in batch if row[0] not in self.added]
+        if rows:
+            self.index.add([r[0] for r in rows], np.stack([_vector(r[2]) for r in rows]), [r[1] for r in rows])
+        self.synced = max([self.synced, *(r[0] for r in rows), *self.added])
+        self.added.clear()
 
     def retitle(self, story: str) -> None:
         """Title a story by its most central member's title (the first member's may be a bare outlet name)."""

@@ -335,6 +335,16 @@ class Store:
         first = self.conn.execute("SELECT article_id FROM article_events ORDER BY label LIMIT 1").fetchone()
         return f"{row[0] if row else ''}/{first[0] if first else ''}"
 
+    def write_lock(self):
+        """A write transaction held across several steps (read, decide, write), so another
+        process writing to the same database waits instead of interleaving."""
+        return _transaction(self.conn)
+
+    def event_label(self, article_id: str) -> int | None:
+        """The index label of an article's stored event profile."""
+        row = self.conn.execute("SELECT label FROM article_events WHERE article_id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
     def event_labels(self) -> set[int]:
         """Labels of every stored event profile."""
         return {row[0] for row in self.conn.execute("SELECT label FROM article_events")}
@@ -445,7 +455,14 @@ def hash_text(text: str) -> str:
 
 @contextmanager
 def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    """Run the block in one write transaction: commit if it returns, roll back if it raises."""
+    """Run the block in one write transaction: commit if it returns, roll back if it raises.
+
+    Inside a transaction already open (``Store.write_lock``) the block joins it:
+    the outer one commits or rolls back everything.
+    """
+    if conn.in_transaction:
+        yield
+        return
     # IMMEDIATE takes the write lock up front; a deferred transaction that reads
     # then writes can fail with SQLITE_BUSY despite busy_timeout.
     conn.execute("BEGIN IMMEDIATE")
