@@ -22,6 +22,7 @@ from synopsis.compare.fact_keys import (
     ORDINAL_RE,
     ORDINALS,
     classify_predicate,
+    INSTANT_EVENTS,
     event_class_at,
     frame_words,
     lemmatize_noun,
@@ -182,6 +183,8 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                 if kind == "DURATION":
                     durations.append((time.start, time.end, interval))
                 elif kind == "TIME":
+                    if predicate is None and event in INSTANT_EVENTS:
+                        predicate = "occurred"  # "collapsed at 6:40 a.m.": the time the incident happened
                     add("time", (event, predicate), clock_intervals(time, article.text), time.text)
                 elif kind == "DATE" and interval.unit == "date" and (time.precision in {None, "day"}):
                     add("date", (event, predicate), [interval], time.text)

@@ -27,7 +27,17 @@ EVENT_CLASSES = {
     "hearing": "hearing", "trial": "trial", "interview": "interview", "speech": "speech", "vote": "vote",
     "flight": "flight", "outage": "outage", "blackout": "outage", "protest": "protest", "rally": "protest",
     "election": "election", "match": "match", "game": "match", "concert": "event", "ceremony": "ceremony",
+    # Incidents, by noun and by the verbs reports use for them ("collapsed at 6:40 a.m.",
+    # "the span gave way at 6:40"): a time or count near one is about that incident.
+    "collapse": "collapse", "collapsed": "collapse", "collapses": "collapse", "gave way": "collapse",
+    "caved in": "collapse", "explosion": "explosion", "exploded": "explosion", "blast": "explosion",
+    "crash": "crash", "crashed": "crash", "collision": "crash", "collided": "crash",
+    "derailment": "derailment", "derailed": "derailment", "earthquake": "earthquake", "quake": "earthquake",
+    "tremor": "earthquake", "eruption": "eruption", "erupted": "eruption", "fire": "fire", "blaze": "fire",
+    "shooting": "shooting", "flood": "flood", "flooding": "flood", "landslide": "landslide",
 }
+# Incidents that happen at a moment: a clock time given for one says when it happened.
+INSTANT_EVENTS = frozenset({"collapse", "explosion", "crash", "derailment", "earthquake", "eruption", "shooting", "landslide"})
 _EVENT_RE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(k) for k in EVENT_CLASSES), key=len, reverse=True)) + r")\b", re.I
 )
