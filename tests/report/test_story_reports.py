@@ -50,7 +50,7 @@ def story():
         story=Story("s123", "Talks <end>", ("aaaa1111", "bbbb2222")),
         sources=(
             Source("aaaa1111", "Outlet <A>", "newspaper", None, "2025-07-23", None, "A", "a.txt"),
-            Source("bbbb2222", "Outlet B", "blog", None, None, "Outlet <A>", None, "b.txt"),
+            Source("bbbb2222", "Outlet B", "blog", None, None, "Outlet <A>", None, "/home/ana/inbox/b.txt"),
         ),
         entities=(StoryEntity("Kyiv", "GPE", (Alias("Kyiv", ("Outlet B",), 1), Alias("Kiev", ("Outlet <A>",), 2)), findings=("outlets spell Kyiv differently",)),),
         claims=(noon, hostile),
@@ -109,3 +109,11 @@ def test_html_is_self_contained_escaped_and_links_citations_to_source_spans(stor
     start = A.index("The talks lasted less than an hour.")
     assert f"ev-aaaa1111-{start}-{start + len('The talks lasted less than an hour.')}" in anchors
     assert page.count("<svg") == 2  # timeline and coverage matrix drawn as pictures
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_untitled_article_is_listed_by_its_file_name_not_its_full_path(story, fmt):
+    report, articles = story
+    text = render_markdown([report]) if fmt == "md" else render_html([report], articles)
+    assert "untitled (b.txt)" in text
+    assert "/home/ana/inbox" not in text

@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 from synopsis import __version__
 from synopsis.records import Article, Evidence, StoryReport
 from synopsis.report.charts import coverage_svg, timeline_svg
+from synopsis.report.render import display_title
 
 # The matrix and side-by-side table show the best-supported facts; the full
 # list is in the JSON report.
@@ -23,6 +24,7 @@ MAX_SIDE_BY_SIDE = 15
 def environment() -> Environment:
     env = Environment(loader=PackageLoader("synopsis.report", "templates"), autoescape=select_autoescape(["html", "j2"]))
     env.filters["anchor"] = evidence_anchor
+    env.globals["display_title"] = display_title
     return env
 
 

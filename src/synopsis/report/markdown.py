@@ -6,6 +6,7 @@ import re
 from typing import Sequence
 
 from synopsis.records import Evidence, StoryReport
+from synopsis.report.render import display_title
 
 SNIPPET = 160
 
@@ -61,7 +62,7 @@ def render_story(report: StoryReport, prefix: str = "") -> str:
     out += ["", "### Sources", "", "| outlet | kind | published | origin | title |", "|---|---|---|---|---|"]
     for s in report.sources:
         out.append(
-            f"| {_escape(s.outlet)} | {s.kind} | {s.published or '?'} | {_escape(s.origin or '')} | {_snippet(s.title or s.source, 80)} |"
+            f"| {_escape(s.outlet)} | {s.kind} | {s.published or '?'} | {_escape(s.origin or '')} | {_snippet(display_title(s.title, s.source), 80)} |"
         )
 
     out += ["", "### Brief", ""]

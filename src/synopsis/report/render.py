@@ -11,6 +11,18 @@ FORMATS = ("md", "html", "json")
 EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
 
 
+def display_title(title: str | None, source: str) -> str:
+    """What a listing calls an article: its title, else the last part of its file name or URL.
+
+    A full local path tells readers nothing and shows the layout of the machine
+    that made the report; the path stays in the JSON output and the article view.
+    """
+    if title and title.strip():
+        return title
+    name = source.rstrip("/").rsplit("/", 1)[-1] or source
+    return f"untitled ({name})"
+
+
 def format_for(path: Path, requested: str | None = None) -> str:
     """The explicit format if given, else the one the file extension implies."""
     if requested:

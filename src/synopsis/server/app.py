@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from synopsis import __version__
 from synopsis.records import SynopsisError
+from synopsis.report.render import display_title
 from synopsis.server.state import ServerState
 
 # The same cap as FetchOptions.max_bytes for fetched pages: the largest article
@@ -87,6 +88,7 @@ def templates() -> Environment:
     """Page templates; everything is escaped unless marked safe (article text is untrusted)."""
     env = Environment(loader=PackageLoader("synopsis.server", "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.globals["version"] = __version__
+    env.globals["display_title"] = display_title
     return env
 
 
