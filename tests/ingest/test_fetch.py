@@ -144,3 +144,14 @@ def test_private_addresses_refused_when_not_allowed(server) -> None:
     assert error.reason == "refused: 127.0.0.1 resolves to a private address (127.0.0.1)"
     with pytest.raises(FetchError, match="private address"):
         fetch_url("http://localhost:9/", FetchOptions(allow_private=False))
+
+
+def test_address_connected_to_is_checked_too(server, monkeypatch) -> None:
+    """A name that resolved to a public address when checked and to a private one when
+    connecting (DNS rebinding) is refused before its body is read."""
+    import synopsis.ingest.fetch as fetch
+
+    monkeypatch.setattr(fetch, "check_address", lambda host: None)  # the first lookup said "public"
+    with pytest.raises(FetchError, match=r"refused: 127\.0\.0\.1 connected to a private address \(127\.0\.0\.1\)"):
+        fetch_url(f"{server}/page", FetchOptions(allow_private=False))
+    assert fetch_url(f"{server}/page", FetchOptions(allow_private=True)).content_type == "text/html"

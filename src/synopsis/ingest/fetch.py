@@ -46,6 +46,19 @@ class FetchError(Exception):
     """A URL could not be fetched; the message is a short user-facing reason."""
 
 
+def is_private_address(text: str) -> bool:
+    """Whether an IP address is loopback, private, link-local, reserved, multicast or unspecified."""
+    address = ipaddress.ip_address(text.split("%")[0])
+    return (
+        address.is_private
+        or address.is_loopback
+        or address.is_link_local
+        or address.is_reserved
+        or address.is_multicast
+        or address.is_unspecified
+    )
+
+
 def check_address(host: str) -> None:
     """Refuse hosts that resolve to loopback, private, link-local or reserved addresses."""
     try:
@@ -53,16 +66,22 @@ def check_address(host: str) -> None:
     except socket.gaierror as err:
         raise FetchError(f"cannot resolve host {host}") from err
     for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if (
-            address.is_private
-            or address.is_loopback
-            or address.is_link_local
-            or address.is_reserved
-            or address.is_multicast
-            or address.is_unspecified
-        ):
-            raise FetchError(f"refused: {host} resolves to a private address ({address})")
+        if is_private_address(info[4][0]):
+            raise FetchError(f"refused: {host} resolves to a private address ({info[4][0].split('%')[0]})")
+
+
+def check_peer(response: httpx.Response, host: str) -> None:
+    """Refuse a response whose connection went to a private address, before its body is read.
+
+    check_address resolves the name before connecting, and the connection resolves
+    it again: a name whose DNS answer changes in between (DNS rebinding) would pass
+    the first check and reach an internal host. The address actually connected to
+    closes that gap.
+    """
+    stream = response.extensions.get("network_stream")
+    peer = stream.get_extra_info("server_addr") if stream is not None else None
+    if peer and is_private_address(str(peer[0])):
+        raise FetchError(f"refused: {host} connected to a private address ({peer[0]})")
 
 
 def parse_content_type(header: str | None) -> tuple[str, str | None]:
@@ -97,6 +116,8 @@ def fetch_url(url: str, options: FetchOptions | None = None) -> Fetched:
                 check_address(parts.hostname)
             try:
                 with client.stream("GET", current) as response:
+                    if not options.allow_private:
+                        check_peer(response, parts.hostname)
                     if response.is_redirect:
                         location = response.headers.get("location")
                         if not location:
