@@ -52,6 +52,11 @@ def _wording(claim: AlignedClaim, kinds: dict[str, str]) -> Evidence:
     return min(claim.evidence, key=rank)
 
 
+# A date this short that overlaps the story's main day dates a fact to it; a month
+# or a year that contains the day neither dates a fact to it nor away from it.
+DAY_SPAN = 3 * 86400
+
+
 def main_day(analyses: Sequence[ArticleAnalysis]) -> Interval | None:
     """The day most of the story's articles name: the day of the event itself.
 
@@ -66,11 +71,6 @@ def main_day(analyses: Sequence[ArticleAnalysis]) -> Interval | None:
         return None
     (low, high), count = votes.most_common(1)[0]
     return Interval(low, high, high_open=True, unit="date") if count >= 2 else None
-
-
-# A date this short that overlaps the story's main day dates a fact to it; a month
-# or a year that contains the day neither dates a fact to it nor away from it.
-DAY_SPAN = 3 * 86400
 
 
 def _day_rank(claim: AlignedClaim, day: Interval | None, claims_at: dict[tuple[str, int], tuple[ArticleAnalysis, Claim]]) -> int:

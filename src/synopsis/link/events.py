@@ -425,11 +425,9 @@ def dominant_person(group: Sequence[EventProfile]) -> str | None:
     return person if count >= PERSON_SHARE * len(group) else None
 
 
-def about_other_people(
-    a: Sequence[EventProfile], b: Sequence[EventProfile], smallest: int = PERSON_GROUP
-) -> bool:
-    """True when groups a and b (each of at least ``smallest`` articles) are each dominated by a different person."""
-    if len(a) < smallest or len(b) < smallest:
+def about_other_people(a: Sequence[EventProfile], b: Sequence[EventProfile]) -> bool:
+    """True when groups a and b (each of at least PERSON_GROUP articles) are each dominated by a different person."""
+    if len(a) < PERSON_GROUP or len(b) < PERSON_GROUP:
         return False
     person_a, person_b = dominant_person(a), dominant_person(b)
     if person_a is None or person_b is None or person_a == person_b:

@@ -9,6 +9,8 @@ another earthquake) stay apart.  A story's score for an article is the mean simi
 which is what average-linkage clustering merges on; the batch method is that
 clustering, the incremental one assigns each new article to the best story among
 those its nearest neighbours (an HNSW index, filtered by time window) belong to.
+The batch method also keeps apart two groups each about a different person
+(``link.events.about_other_people``), a check that needs groups, not one article.
 """
 
 from __future__ import annotations

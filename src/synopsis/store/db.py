@@ -6,7 +6,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -335,7 +335,7 @@ class Store:
         first = self.conn.execute("SELECT article_id FROM article_events ORDER BY label LIMIT 1").fetchone()
         return f"{row[0] if row else ''}/{first[0] if first else ''}"
 
-    def write_lock(self):
+    def write_lock(self) -> AbstractContextManager[None]:
         """A write transaction held across several steps (read, decide, write), so another
         process writing to the same database waits instead of interleaving."""
         return _transaction(self.conn)
