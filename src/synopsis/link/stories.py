@@ -206,6 +206,7 @@ class Assignment:
     story_id: str
     score: float  # mean similarity to the story's members (0 for a new story)
     is_new: bool
+    label: int  # the article's label in the nearest-neighbour index
 
 
 def day_ordinal(profile: EventProfile) -> int:
@@ -258,7 +259,7 @@ def assign_profile(
     story = story or new_story_id(profile.article_id)
     label = state.record(profile, story, is_new)
     index.add([label], profile.vector[None, :], [day_ordinal(profile)])
-    return Assignment(profile.article_id, story, score, is_new)
+    return Assignment(profile.article_id, story, score, is_new, label)
 
 
 class MemoryState:
@@ -422,7 +423,7 @@ class StoredStories:
                 if self.store.story_of(profile.article_id) is not None:
                     continue
                 assignment = assign_profile(profile, self.index, self.state, self.threshold)
-            self.added.add(self.store.event_label(profile.article_id))
+            self.added.add(assignment.label)
             if not assignment.is_new:
                 self.retitle(assignment.story_id)
             done.append(assignment)

@@ -340,11 +340,6 @@ class Store:
         process writing to the same database waits instead of interleaving."""
         return _transaction(self.conn)
 
-    def event_label(self, article_id: str) -> int | None:
-        """The index label of an article's stored event profile."""
-        row = self.conn.execute("SELECT label FROM article_events WHERE article_id = ?", (article_id,)).fetchone()
-        return row[0] if row else None
-
     def event_labels(self) -> set[int]:
         """Labels of every stored event profile."""
         return {row[0] for row in self.conn.execute("SELECT label FROM article_events")}
