@@ -170,10 +170,10 @@ def synopsis_incremental_labels(analyses, vectors, **params) -> list[str]:
     profiles = describe_events(analyses, vectors)
     index = StoryIndex(**params)
     order = np.random.default_rng(0).permutation(len(analyses))
-    labels = [""] * len(analyses)
     for i in order:
-        labels[i] = index.add(profiles[i])
-    return labels
+        index.add(profiles[i])
+    story_of = {aid: story for story, members in index.stories().items() for aid in members}
+    return [story_of[p.article_id] for p in profiles]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -113,6 +113,19 @@ def test_merge_and_split_survive_a_further_ingest(db, tmp_path):
         assert store.story_of(new_id) in {bridge.id, split_id}
 
 
+def test_regrouping_moves_only_what_no_user_placed(db):
+    with Store.open(db) as store:
+        bridge, other = sorted(current_stories(store), key=lambda s: -len(s.article_ids))[:2]
+        kept, placed = bridge.article_ids[:2]
+        split_id = split_article(store, bridge.id, placed)
+        assert store.story_has_corrections(split_id) and not store.story_has_corrections(bridge.id)
+        moved = store.move_story_articles({kept: "snew", placed: other.id})
+        # The user's split stands; the automatic member moved into a story created for it.
+        assert moved == 1
+        assert store.story_of(placed) == split_id and store.story_of(kept) == "snew"
+        assert "snew" in {s.id for s in store.list_stories()}
+
+
 TEMPLATE = (
     "{outlet} reports that {what} in {place} on {date}. "
     "{person} told reporters that {count} people were affected and that crews worked through the night. "

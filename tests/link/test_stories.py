@@ -12,7 +12,7 @@ import pytest
 from synopsis.link.events import EventProfile, about_other_people, compare_events, describe_event
 from synopsis.link.index import VectorIndex
 from synopsis.link.stories import MERGE_SIMILARITY, StoryIndex, cluster_profiles, cluster_stories, describe_events
-from synopsis.records import Article
+from synopsis.records import Article, ArticleAnalysis
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "harbor-bridge"
 
@@ -149,6 +149,59 @@ def test_groups_stay_together_without_two_dominant_people(other_people):
     arlen, other = _group("a", ["arlen"] * 4, 10), _group("o", other_people, 20)
     assert not about_other_people(arlen, other)
     assert len(set(cluster_profiles(arlen + other))) == 1
+
+
+def _early_look_alike() -> list[EventProfile]:
+    """Alike leads throughout: one article about a fire (Voss, March), one naming both casts,
+    then four about a ferry (Lant, May).  Batch clustering keeps the fire article alone."""
+    fire = dataclasses.replace(_profile("a", BASE, names={"voss", "orlund"}), person="voss", month=3)
+    both = _profile("b", BASE, names={"voss", "lant", "kessa"})
+    ferry = [
+        dataclasses.replace(_profile(aid, BASE, names={"lant", "kessa"}), person="lant", month=5) for aid in "cdef"
+    ]
+    return [fire, both, *ferry]
+
+
+@pytest.mark.parametrize("order", ["abcdef", "fedcba", "bcadef", "cdefab"])
+def test_streamed_stories_equal_batch_whatever_the_arrival_order(order):
+    profiles = {p.article_id: p for p in _early_look_alike()}
+    labels = cluster_profiles(list(profiles.values()))
+    batch = _partition([[aid for aid, label in zip(profiles, labels) if label == n] for n in set(labels)])
+    assert batch == {frozenset("a"), frozenset("bcdef")}
+    index = StoryIndex()
+    for aid in order:
+        index.add(profiles[aid])
+    # Fed "abcdef", the bridging article joins the fire story while it is small and
+    # the ferry articles follow it there: regrouping the neighbourhood undoes that.
+    assert _partition(index.stories().values()) == batch
+
+
+def test_regrouping_leaves_corrected_stories_alone():
+    index = StoryIndex()
+    index.state.is_fixed = lambda story: True  # as if a user had corrected every story
+    for profile in _early_look_alike():
+        index.add(profile)
+    assert _partition(index.stories().values()) == {frozenset("abcdef")}
+
+
+def test_regrouping_in_the_store_moves_members(tmp_path):
+    from synopsis.link.stories import StoreState, assign_profile
+    from synopsis.store.db import Store
+
+    with Store.open(tmp_path / "news.db") as store:
+        profiles = _early_look_alike()
+        for profile in profiles:
+            text = f"Article {profile.article_id} about the harbour."
+            store.add_analysis(ArticleAnalysis(article=Article(id=profile.article_id, source=f"{profile.article_id}.txt", text=text)))
+        state, index = StoreState(store), VectorIndex(384)
+        assignments = [assign_profile(profile, index, state) for profile in profiles]
+        opened = assignments[0].story_id  # the story the first (fire) article opened
+        ferry = {store.story_of(aid) for aid in "bcdef"}
+        # The largest group keeps the story id; the fire article moved to a new story.
+        assert ferry == {opened} and store.story_of("a") not in ferry
+        assert sorted(s.articles for s in store.list_stories()) == [1, 5]
+        assert any({opened, store.story_of("a")} <= a.touched for a in assignments)
+        assert all(row.assigned_by == "auto" for aid in "bcdef" for row in store.story_articles(store.story_of(aid)))
 
 
 def test_shared_key_terms_raise_the_similarity():

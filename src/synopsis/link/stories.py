@@ -16,7 +16,7 @@ The batch method also keeps apart two groups each about a different person
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Protocol, Sequence
 
@@ -48,6 +48,12 @@ NEIGHBOURS = 32
 # Members of a candidate story compared with the new article: the mean over a
 # bounded sample keeps the cost per article flat however large a story grows.
 MAX_MEMBERS = 48
+# Nearby stories an article could bridge: they are re-clustered with the
+# article's own story after it joins (``regroup``), so arrival order does not
+# decide the stories.  Half the merge threshold: on ECB+ (topics 1-25 and
+# 26-35) the streamed stories then equal the batch method's, re-clustering about
+# 10 articles per new one (bench/ecbplus.py).
+REGROUP_SIMILARITY = MERGE_SIMILARITY / 2
 
 __all__ = [
     "MERGE_SIMILARITY",
@@ -197,6 +203,12 @@ class StoryState(Protocol):
     def record(self, profile: EventProfile, story: str, is_new: bool) -> int:
         """Persist the article's profile and membership; return its index label."""
 
+    def is_fixed(self, story: str) -> bool:
+        """True when a user corrected the story: regrouping leaves it alone."""
+
+    def move(self, moves: dict[str, str]) -> None:
+        """Move articles (id -> story id) to other stories, creating stories as needed."""
+
 
 @dataclass(frozen=True)
 class Assignment:
@@ -207,6 +219,7 @@ class Assignment:
     score: float  # mean similarity to the story's members (0 for a new story)
     is_new: bool
     label: int  # the article's label in the nearest-neighbour index
+    touched: frozenset[str] = frozenset()  # stories whose members changed (the article's, and any regrouped)
 
 
 def day_ordinal(profile: EventProfile) -> int:
@@ -222,44 +235,115 @@ def day_ordinal(profile: EventProfile) -> int:
         return NO_DAY
 
 
-def choose_story(
-    profile: EventProfile, index: VectorIndex, state: StoryState, threshold: float = MERGE_SIMILARITY
-) -> tuple[str | None, float]:
-    """The existing story the article belongs to (or None) and its mean similarity to it."""
+@dataclass(frozen=True)
+class Candidate:
+    """A story near a new article, with the article's mean similarity to its members."""
+
+    story: str
+    score: float
+    members: tuple[EventProfile, ...]  # the members compared (at most MAX_MEMBERS)
+    complete: bool  # members holds every member of the story
+
+
+def rank_stories(profile: EventProfile, index: VectorIndex, state: StoryState) -> list[Candidate]:
+    """The stories of the article's nearest neighbours, each scored by mean similarity, best first."""
     neighbours = index.query(profile.vector, NEIGHBOURS, day_ordinal(profile), TIME_WINDOW)
     if not neighbours:
-        return None, 0.0
+        return []
     found = state.lookup([label for label, _ in neighbours])
     near_members: dict[str, list[EventProfile]] = defaultdict(list)
     for label, _ in neighbours:
         if label in found:
             other, story = found[label]
             near_members[story].append(other)
-    best, best_score = None, 0.0
+    candidates = []
     for story in sorted(near_members):
         members = {m.article_id: m for m in near_members[story]}
-        for member in state.members(story, MAX_MEMBERS):
+        stored = state.members(story, MAX_MEMBERS + 1)
+        for member in stored:
             if len(members) >= MAX_MEMBERS:
                 break
             members.setdefault(member.article_id, member)
         score = float(np.mean([compare_events(profile, m) for m in members.values()]))
-        if score > best_score:
-            best, best_score = story, score
-    if best_score >= threshold:
-        return best, best_score
-    return None, best_score
+        complete = len(stored) <= MAX_MEMBERS and len(members) == len(stored)
+        candidates.append(Candidate(story, score, tuple(members.values()), complete))
+    candidates.sort(key=lambda c: -c.score)
+    return candidates
+
+
+def pick_story(candidates: Sequence[Candidate], threshold: float = MERGE_SIMILARITY) -> tuple[str | None, float]:
+    """The best candidate story if the article reaches the threshold with it (else None), and its score."""
+    if not candidates:
+        return None, 0.0
+    best = candidates[0]
+    return (best.story if best.score >= threshold else None), best.score
+
+
+def regroup(
+    profile: EventProfile,
+    story: str,
+    candidates: Sequence[Candidate],
+    state: StoryState,
+    threshold: float = MERGE_SIMILARITY,
+) -> dict[str, str]:
+    """Re-cluster the article's story with the nearby stories it could bridge; return the moves (article id -> story).
+
+    Greedy assignment depends on arrival order: an early look-alike article joins
+    a story while it is small, and stays there when the rest of its own event
+    arrives.  Average-linkage clustering of the neighbourhood (the article's story
+    and every candidate it scores at least REGROUP_SIMILARITY with) undoes that,
+    so the stories match what the batch method gives.  Stories a user corrected
+    and stories too large to load whole are left as they are.
+    """
+    own = next((c for c in candidates if c.story == story), None)
+    if (own is not None and not own.complete) or state.is_fixed(story):
+        return {}
+    hood: dict[str, list[EventProfile]] = {story: [*(own.members if own else ()), profile]}
+    for candidate in candidates:
+        if (
+            candidate.story != story
+            and candidate.complete
+            and candidate.score >= REGROUP_SIMILARITY
+            and not state.is_fixed(candidate.story)
+        ):
+            hood[candidate.story] = list(candidate.members)
+    members = [m for group in hood.values() for m in group]
+    if len(members) < 2:
+        return {}
+    old = {m.article_id: s for s, group in hood.items() for m in group}
+    groups: dict[int, list[str]] = defaultdict(list)
+    for member, label in zip(members, cluster_profiles(members, threshold)):
+        groups[label].append(member.article_id)
+    moves: dict[str, str] = {}
+    taken: set[str] = set()
+    # The largest group keeps the id of the story most of it was in; a group
+    # whose stories are all taken is a new story named by its members (marked, as
+    # a lone article's id would be the id of the story it opened).
+    for ids in sorted(groups.values(), key=lambda g: (-len(g), min(g))):
+        counts = Counter(old[i] for i in ids)
+        target = next((s for s, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0])) if s not in taken), None)
+        target = target or story_id(["regrouped", *ids])
+        taken.add(target)
+        moves.update({i: target for i in ids if old[i] != target})
+    return moves
 
 
 def assign_profile(
     profile: EventProfile, index: VectorIndex, state: StoryState, threshold: float = MERGE_SIMILARITY
 ) -> Assignment:
-    """Put one article into its story (or a new one), record it and index its vector."""
-    story, score = choose_story(profile, index, state, threshold)
+    """Put one article into its story (or a new one), record it, index its vector and regroup its neighbourhood."""
+    candidates = rank_stories(profile, index, state)
+    story, score = pick_story(candidates, threshold)
     is_new = story is None
     story = story or new_story_id(profile.article_id)
     label = state.record(profile, story, is_new)
     index.add([label], profile.vector[None, :], [day_ordinal(profile)])
-    return Assignment(profile.article_id, story, score, is_new, label)
+    moves = regroup(profile, story, candidates, state, threshold)
+    if moves:
+        state.move(moves)
+    left = {c.story for c in candidates if any(m.article_id in moves for m in c.members)}
+    touched = frozenset({story, *moves.values(), *left})
+    return Assignment(profile.article_id, moves.get(profile.article_id, story), score, is_new, label, touched)
 
 
 class MemoryState:
@@ -269,6 +353,7 @@ class MemoryState:
         self.profiles: list[EventProfile] = []
         self.story_of: list[str] = []
         self.by_story: dict[str, list[int]] = defaultdict(list)
+        self.label_of: dict[str, int] = {}
 
     def lookup(self, labels: Sequence[int]) -> dict[int, tuple[EventProfile, str]]:
         return {label: (self.profiles[label], self.story_of[label]) for label in labels}
@@ -281,7 +366,21 @@ class MemoryState:
         self.profiles.append(profile)
         self.story_of.append(story)
         self.by_story[story].append(label)
+        self.label_of[profile.article_id] = label
         return label
+
+    def is_fixed(self, story: str) -> bool:
+        return False
+
+    def move(self, moves: dict[str, str]) -> None:
+        for article_id, story in moves.items():
+            label = self.label_of[article_id]
+            old = self.story_of[label]
+            self.by_story[old].remove(label)
+            if not self.by_story[old]:
+                del self.by_story[old]
+            self.story_of[label] = story
+            self.by_story[story].append(label)
 
 
 class StoryIndex:
@@ -360,6 +459,12 @@ class StoreState:
             profile_json=profile.to_json(),
         )
 
+    def is_fixed(self, story: str) -> bool:
+        return self.store.story_has_corrections(story)
+
+    def move(self, moves: dict[str, str]) -> None:
+        self.store.move_story_articles(moves)
+
 
 def index_path(store) -> str | None:
     """Where the store's nearest-neighbour index is kept: beside the database file."""
@@ -424,8 +529,10 @@ class StoredStories:
                     continue
                 assignment = assign_profile(profile, self.index, self.state, self.threshold)
             self.added.add(assignment.label)
-            if not assignment.is_new:
-                self.retitle(assignment.story_id)
+            # A new story alone already has its article's title.
+            if not assignment.is_new or len(assignment.touched) > 1:
+                for story in sorted(assignment.touched):
+                    self.retitle(story)
             done.append(assignment)
         return done
 
@@ -440,7 +547,7 @@ class StoredStories:
     def retitle(self, story: str) -> None:
         """Title a story by its most central member's title (the first member's may be a bare outlet name)."""
         members = self.state.members(story, MAX_MEMBERS)
-        if len(members) < MAX_MEMBERS:
+        if 0 < len(members) < MAX_MEMBERS:
             self.store.set_story_title(story, title_from_profiles(members))
 
     def assign_unassigned(self) -> list[Assignment]:

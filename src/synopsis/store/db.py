@@ -430,6 +430,32 @@ class Store:
             )
         return new_story_id
 
+    def story_has_corrections(self, story_id: str) -> bool:
+        """True when a user put any of the story's articles there (a merge or a split)."""
+        row = self.conn.execute(
+            "SELECT 1 FROM story_articles WHERE story_id = ? AND assigned_by = 'user' LIMIT 1", (story_id,)
+        ).fetchone()
+        return row is not None
+
+    def move_story_articles(self, moves: dict[str, str]) -> int:
+        """Move automatically assigned articles (id -> story id) to other stories, creating
+        stories as needed; articles a user placed stay.  Returns how many moved."""
+        now = _now()
+        moved = 0
+        with _transaction(self.conn):
+            for story_id in sorted(set(moves.values())):
+                self.conn.execute(
+                    "INSERT INTO stories (id, title, created, updated) VALUES (?, '', ?, ?) "
+                    "ON CONFLICT (id) DO UPDATE SET updated = excluded.updated",
+                    (story_id, now, now),
+                )
+            for article_id, story_id in moves.items():
+                moved += self.conn.execute(
+                    "UPDATE story_articles SET story_id = ?, assigned_at = ? WHERE article_id = ? AND assigned_by = 'auto'",
+                    (story_id, now, article_id),
+                ).rowcount
+        return moved
+
     def set_story_title(self, story_id: str, title: str) -> None:
         """Replace a story's title."""
         with _transaction(self.conn):
