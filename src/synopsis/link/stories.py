@@ -8,8 +8,10 @@ when their places differ, so look-alike events (another round of the same talks,
 another earthquake) stay apart.  A story's score for an article is the mean similarity to its members,
 which is what average-linkage clustering merges on; the batch method is that
 clustering, the incremental one assigns each new article to the best story among
-those its nearest neighbours (an HNSW index, filtered by time window) belong to.
-The batch method also keeps apart two groups each about a different person
+those its nearest neighbours (an HNSW index, filtered by time window) belong to,
+then clusters that story again with the nearby stories the article could bridge
+(``regroup``), so the order articles arrive in does not decide the stories.
+Clustering also keeps apart two groups each about a different person
 (``link.events.about_other_people``), a check that needs groups, not one article.
 """
 
