@@ -38,6 +38,8 @@ def test_parse_when(date: str, time: str | None, iso: str, precision: str) -> No
         ("26 September 2013, 10 : 00 (GMT+05 : 00)", "2013-09-26"),
         ("2013 - 09 - 26 Parliament has 125 seats.", "2013-09-26"),
         ("Published : 2012.08.08 09 : 01 AM", "2012-08-08"),
+        ("11 / 28 / 05\t\t", "2005-11-28"),  # month first: 28 cannot be a month
+        ("28/11/05", "2005-11-28"),
     ],
 )
 def test_crawler_date_strings_give_their_day(value: str, iso: str) -> None:
@@ -45,7 +47,7 @@ def test_crawler_date_strings_give_their_day(value: str, iso: str) -> None:
     assert normalize_container_date(value).iso[:10] == iso
 
 
-@pytest.mark.parametrize("value", ["Mumbai, Nov 11 -", "2013 - 02 - 30 edition", "updated recently"])
+@pytest.mark.parametrize("value", ["Mumbai, Nov 11 -", "APR 28", "2013 - 02 - 30 edition", "updated recently"])
 def test_strings_without_a_full_valid_date_give_none(value: str) -> None:
     assert normalize_container_date(value) is None
 

@@ -69,8 +69,20 @@ class When:
 
 
 # --- dates ---------------------------------------------------------------------
-def parse_when(date_text: str, time_text: str | None = None, *, year: int | None = None) -> When | None:
-    """Parse a date (and time, with zone when given) into ISO 8601."""
+# A numeric date whose middle number exceeds 12 is month/day/year ("11/28/05");
+# told day-first, dateparser would read it as 2028-05-11.
+_MONTH_FIRST_NUMERIC = re.compile(r"^\s*\d{1,2}\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*\d{2,4}\b")
+
+
+def parse_when(
+    date_text: str, time_text: str | None = None, *, year: int | None = None, full_date: bool = False
+) -> When | None:
+    """Parse a date (and time, with zone when given) into ISO 8601.
+
+    With ``full_date``, a date missing its day, month or year gives None rather
+    than one completed from today (dateparser's default): an archive's "APR 28"
+    is not this year's.
+    """
     text = f"{date_text} {time_text or ''}".strip()
     text = re.sub(r"\s+at\s+|\s*[–—|]\s*", " ", text)
     text = re.sub(r"(\d)\.(\d{2})\s*([ap]\.?m)", r"\1:\2 \3", text, flags=re.IGNORECASE)
@@ -79,6 +91,10 @@ def parse_when(date_text: str, time_text: str | None = None, *, year: int | None
     settings = {"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY"}
     if re.match(r"^\s*[A-Za-z]", stripped):
         settings["DATE_ORDER"] = "MDY"
+    elif (numeric := _MONTH_FIRST_NUMERIC.match(stripped)) and int(numeric.group(1)) > 12:
+        settings["DATE_ORDER"] = "MDY"
+    if full_date:
+        settings["REQUIRE_PARTS"] = ["day", "month", "year"]
     if year is not None:
         settings["RELATIVE_BASE"] = dt.datetime(year, 7, 1)
     try:
@@ -110,7 +126,7 @@ def normalize_container_date(value: str | None) -> When | None:
         return When(parsed.replace(microsecond=0).isoformat(timespec="seconds"), "minute")
     except ValueError:
         pass
-    return parse_when(value) or embedded_date(value)
+    return parse_when(value, full_date=True) or embedded_date(value)
 
 
 _MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
