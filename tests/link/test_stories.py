@@ -204,6 +204,21 @@ def test_regrouping_in_the_store_moves_members(tmp_path):
         assert all(row.assigned_by == "auto" for aid in "bcdef" for row in store.story_articles(store.story_of(aid)))
 
 
+@pytest.mark.parametrize(
+    ("mine", "theirs", "damped"),
+    [
+        ({"saltor", "ethvor", "mergar"}, {"merkel bay", "liomer", "quinbor"}, True),  # other talks, other cast
+        ({"saltor", "ethvor", "mergar"}, {"saltor", "liomer", "quinbor"}, False),  # one name shared
+        ({"saltor", "ethvor"}, {"merkel bay", "liomer"}, False),  # too few names to judge
+    ],
+)
+def test_articles_sharing_no_name_are_damped(mine, theirs, damped):
+    a = _profile("a", BASE, cast=mine)
+    b = _profile("b", BASE, cast=theirs)
+    alone = compare_events(a, dataclasses.replace(b, cast=frozenset()))
+    assert (compare_events(a, b) < 0.6 * alone) is damped
+
+
 def test_shared_key_terms_raise_the_similarity():
     a = dataclasses.replace(_profile("a", BASE), terms={"ferry": 0.6, "strike": 0.8})
     b = dataclasses.replace(_profile("b", BASE), terms={"ferry": 0.6, "strike": 0.8})
