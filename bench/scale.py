@@ -5,6 +5,9 @@ Usage:
       whole ingest (read, clean, extract with both cores, store, assign stories)
       of a synthetic archive from bench/synth.py: articles per second, and
       BCubed F1 of the stories against the archive's gold events.
+  python bench/scale.py spacy ARCHIVE_DIR [--articles 1000]
+      the baseline: bare spaCy parsing the archive's first articles with
+      ``nlp.pipe(n_process=2)``, the pipeline synopsis loads, nothing else.
   python bench/scale.py cluster --stored 10000 100000 [--new 300] [--work DIR]
       the clustering step alone with N articles already stored: per-article
       time of assigning new articles and the process's peak memory.  Stored
@@ -36,6 +39,32 @@ DIMENSIONS = 384
 def peak_rss_mb() -> float:
     """Peak resident memory of this process (Linux reports KiB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_spacy_baseline(archive: Path, articles: int) -> dict:
+    """Bare spaCy over the first `articles` texts of the archive, on two processes: what parsing alone costs."""
+    from synopsis.extract.nlp import load_nlp
+
+    texts: list[str] = []
+    for path in sorted(archive.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as lines:
+            texts += [json.loads(line)["text"] for line in lines]
+        if len(texts) >= articles:
+            break
+    texts = texts[:articles]
+    nlp = load_nlp()
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32, n_process=2):
+        pass
+    seconds = time.perf_counter() - started
+    words = sum(len(t.split()) for t in texts)
+    return {
+        "articles": len(texts),
+        "words": words,
+        "seconds": round(seconds, 1),
+        "articles/s": round(len(texts) / seconds, 2),
+        "words/s": round(words / seconds),
+    }
 
 
 def run_ingest(archive: Path, db: Path, workers: int | None) -> dict:
@@ -187,6 +216,9 @@ def main(argv: list[str] | None = None) -> int:
     ingest.add_argument("archive", type=Path)
     ingest.add_argument("--db", type=Path, default=Path("/tmp/synopsis-scale-ingest.db"))
     ingest.add_argument("--workers", type=int, default=None)
+    spacy = commands.add_parser("spacy")
+    spacy.add_argument("archive", type=Path)
+    spacy.add_argument("--articles", type=int, default=1000)
     cluster = commands.add_parser("cluster")
     cluster.add_argument("--stored", type=int, nargs="+", default=[10_000, 100_000])
     cluster.add_argument("--new", type=int, default=300)
@@ -198,6 +230,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "ingest":
         print(json.dumps(run_ingest(args.archive, args.db, args.workers), indent=1))
+    elif args.command == "spacy":
+        print(json.dumps(run_spacy_baseline(args.archive, args.articles), indent=1))
     elif args.command == "measure-one":
         print(json.dumps(measure(args.db, args.new)))
     else:

@@ -126,6 +126,16 @@ def test_regrouping_moves_only_what_no_user_placed(db):
         assert "snew" in {s.id for s in store.list_stories()}
 
 
+def test_an_emptied_story_leads_to_where_its_articles_went(db):
+    with Store.open(db) as store:
+        small, large = sorted(current_stories(store), key=lambda s: len(s.article_ids))[:2]
+        assert store.move_story_articles({a: large.id for a in small.article_ids}) == len(small.article_ids)
+        assert small.id not in {s.id for s in store.list_stories()}
+        assert store.resolve_story_id(small.id) == large.id
+        assert store.resolve_story_id(small.id[:9]) == large.id
+        assert store.successor_story(large.id) is None
+
+
 TEMPLATE = (
     "{outlet} reports that {what} in {place} on {date}. "
     "{person} told reporters that {count} people were affected and that crews worked through the night. "

@@ -48,6 +48,10 @@ def test_merge_then_split_changes_the_stories_and_their_reports(fresh_client):
     after = client.get(f"/api/stories/{ferry['id']}").json()["stories"][0]
     assert sorted(after["articles"]) == sorted(ferry["articles"] + fire["articles"])
     assert "Mountain Courier" in client.get(f"/stories/{ferry['id']}").text
+    # The absorbed story's id still leads to its article, now in the merged story.
+    absorbed = client.get(f"/stories/{fire['id']}", follow_redirects=False)
+    assert absorbed.status_code == 307 and absorbed.headers["location"] == f"/stories/{ferry['id']}"
+    assert client.get(f"/api/stories/{fire['id']}").json()["stories"][0]["id"] == ferry["id"]
 
     fire_article = fire["articles"][0]
     split = client.post(f"/api/stories/{ferry['id']}/split", json={"article": fire_article})

@@ -104,6 +104,9 @@ class ServerState:
         matches = [s for s in stories if s.id == story_id]
         if not matches and story_id:
             matches = [s for s in stories if s.id.startswith(story_id)]
+        if not matches and (successor := self.store().successor_story(story_id)):
+            # A story absorbed by another (a merge or regrouping): lead to where its articles are.
+            matches = [s for s in stories if s.id == successor]
         if not matches:
             raise LookupError(f"no story {story_id!r}")
         if len(matches) > 1:

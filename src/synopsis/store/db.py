@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
@@ -378,17 +379,43 @@ class Store:
         return row[0] if row else None
 
     def resolve_story_id(self, id_or_prefix: str) -> str:
-        """Return the one story id equal to or starting with id_or_prefix; raise SynopsisError otherwise."""
+        """Return the one story id equal to or starting with id_or_prefix (or the story that
+        absorbed it, see ``successor_story``); raise SynopsisError otherwise."""
         rows = self.conn.execute(
             "SELECT id FROM stories WHERE id >= ? AND id < ? AND EXISTS "
             "(SELECT 1 FROM story_articles WHERE story_id = stories.id) ORDER BY id LIMIT 2",
             (id_or_prefix, id_or_prefix + _MAX_CHAR),
         ).fetchall()
+        if id_or_prefix and not rows and (successor := self.successor_story(id_or_prefix)):
+            return successor
         if not id_or_prefix or not rows:
             raise SynopsisError(f"no story matches {id_or_prefix!r}")
         if len(rows) > 1 and rows[0][0] != id_or_prefix:
             raise SynopsisError(f"{id_or_prefix!r} is ambiguous: several stories match")
         return rows[0][0]
+
+    def successor_story(self, id_or_prefix: str) -> str | None:
+        """The current story holding the articles of an emptied story (merged by a user or
+        regrouped), following successive merges; None when the id names no emptied story."""
+        if not id_or_prefix:
+            return None
+        rows = self.conn.execute(
+            "SELECT id, merged_into FROM stories WHERE id >= ? AND id < ? AND merged_into IS NOT NULL ORDER BY id LIMIT 2",
+            (id_or_prefix, id_or_prefix + _MAX_CHAR),
+        ).fetchall()
+        if not rows or (len(rows) > 1 and rows[0][0] != id_or_prefix):
+            return None
+        seen = {rows[0][0]}
+        story = rows[0][1]
+        while story not in seen:
+            if self.conn.execute("SELECT 1 FROM story_articles WHERE story_id = ? LIMIT 1", (story,)).fetchone():
+                return story
+            seen.add(story)
+            row = self.conn.execute("SELECT merged_into FROM stories WHERE id = ?", (story,)).fetchone()
+            if row is None or row[0] is None:
+                return None
+            story = row[0]
+        return None
 
     def merge_stories(self, keep: str, other: str) -> int:
         """Move every article of story other into story keep (as a user correction); return how many moved."""
@@ -401,6 +428,7 @@ class Store:
                 (keep, now, other),
             ).rowcount
             self.conn.execute("UPDATE stories SET updated = ? WHERE id = ?", (now, keep))
+            self.conn.execute("UPDATE stories SET merged_into = ? WHERE id = ?", (keep, other))
             self.conn.execute(
                 "INSERT INTO story_corrections (kind, story_id, other_story_id, at) VALUES ('merge', ?, ?, ?)",
                 (keep, other, now),
@@ -449,11 +477,22 @@ class Store:
                     "ON CONFLICT (id) DO UPDATE SET updated = excluded.updated",
                     (story_id, now, now),
                 )
+            received: dict[str, Counter] = defaultdict(Counter)  # old story -> where its articles went
             for article_id, story_id in moves.items():
-                moved += self.conn.execute(
-                    "UPDATE story_articles SET story_id = ?, assigned_at = ? WHERE article_id = ? AND assigned_by = 'auto'",
-                    (story_id, now, article_id),
-                ).rowcount
+                row = self.conn.execute(
+                    "SELECT story_id FROM story_articles WHERE article_id = ? AND assigned_by = 'auto'", (article_id,)
+                ).fetchone()
+                if row is None or row[0] == story_id:
+                    continue
+                self.conn.execute(
+                    "UPDATE story_articles SET story_id = ?, assigned_at = ? WHERE article_id = ?", (story_id, now, article_id)
+                )
+                received[row[0]][story_id] += 1
+                moved += 1
+            for old, targets in received.items():
+                if self.conn.execute("SELECT 1 FROM story_articles WHERE story_id = ? LIMIT 1", (old,)).fetchone() is None:
+                    successor = max(sorted(targets), key=lambda s: targets[s])
+                    self.conn.execute("UPDATE stories SET merged_into = ? WHERE id = ?", (successor, old))
         return moved
 
     def set_story_title(self, story_id: str, title: str) -> None:

@@ -247,7 +247,14 @@ def m003_stories(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: list[Migration] = [m001_initial, m002_article_search, m003_stories]
+def m004_story_successors(conn: sqlite3.Connection) -> None:
+    """Remember where an emptied story's articles went, so its id still leads to them."""
+    # Set when regrouping or a user's merge moves a story's last articles away:
+    # bookmarks, API clients and notes keep working after the story is absorbed.
+    conn.execute("ALTER TABLE stories ADD COLUMN merged_into TEXT")
+
+
+MIGRATIONS: list[Migration] = [m001_initial, m002_article_search, m003_stories, m004_story_successors]
 
 
 def apply_migrations(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> list[str]:
@@ -289,4 +296,12 @@ def applied_migrations(conn: sqlite3.Connection) -> set[str]:
     return {row[0] for row in conn.execute("SELECT name FROM _migrations")}
 
 
-__all__ = ["MIGRATIONS", "apply_migrations", "applied_migrations", "m001_initial", "m002_article_search", "m003_stories"]
+__all__ = [
+    "MIGRATIONS",
+    "apply_migrations",
+    "applied_migrations",
+    "m001_initial",
+    "m002_article_search",
+    "m003_stories",
+    "m004_story_successors",
+]
