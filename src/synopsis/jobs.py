@@ -214,14 +214,14 @@ def story_report(store, story_id: str):
 
 def merge_stories(store, keep: str, other: str) -> int:
     """Merge story other into story keep (ids or unique prefixes), as a correction later ingests respect."""
-    return store.merge_stories(store.resolve_story_id(keep), store.resolve_story_id(other))
+    return store.merge_stories(store.resolve_story_id(keep, follow=False), store.resolve_story_id(other, follow=False))
 
 
 def split_article(store, story: str, article: str) -> str:
     """Move one article out of a story into a new story of its own; it never rejoins automatically."""
     from synopsis.link.stories import new_story_id
 
-    story_id = store.resolve_story_id(story)
+    story_id = store.resolve_story_id(story, follow=False)
     article_id = store.resolve_id(article)
     if store.story_of(article_id) != story_id:
         raise SynopsisError(f"article {article_id[:12]} is not in story {story_id}")

@@ -47,7 +47,9 @@ def test_crawler_date_strings_give_their_day(value: str, iso: str) -> None:
     assert normalize_container_date(value).iso[:10] == iso
 
 
-@pytest.mark.parametrize("value", ["Mumbai, Nov 11 -", "APR 28", "2013 - 02 - 30 edition", "updated recently"])
+@pytest.mark.parametrize(
+    "value", ["Mumbai, Nov 11 -", "APR 28", "3 hours ago", "2013 - 02 - 30 edition", "updated recently"]
+)
 def test_strings_without_a_full_valid_date_give_none(value: str) -> None:
     assert normalize_container_date(value) is None
 

@@ -16,6 +16,7 @@ import pytest
 
 from synopsis.jobs import current_stories, ingest_inputs, merge_stories, split_article
 from synopsis.link.stories import cluster_stories
+from synopsis.records import SynopsisError
 from synopsis.store.db import Store
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "harbor-bridge"
@@ -134,6 +135,9 @@ def test_an_emptied_story_leads_to_where_its_articles_went(db):
         assert store.resolve_story_id(small.id) == large.id
         assert store.resolve_story_id(small.id[:9]) == large.id
         assert store.successor_story(large.id) is None
+        # Corrections name live stories only: a stale id must not merge its successor.
+        with pytest.raises(SynopsisError, match="no story matches"):
+            merge_stories(store, large.id, small.id)
 
 
 TEMPLATE = (

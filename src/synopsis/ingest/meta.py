@@ -79,9 +79,9 @@ def parse_when(
 ) -> When | None:
     """Parse a date (and time, with zone when given) into ISO 8601.
 
-    With ``full_date``, a date missing its day, month or year gives None rather
-    than one completed from today (dateparser's default): an archive's "APR 28"
-    is not this year's.
+    With ``full_date``, a date missing its day, month or year, or a relative one,
+    gives None rather than one completed from today (dateparser's default): an
+    archive's "APR 28" is not this year's.
     """
     text = f"{date_text} {time_text or ''}".strip()
     text = re.sub(r"\s+at\s+|\s*[–—|]\s*", " ", text)
@@ -95,6 +95,8 @@ def parse_when(
         settings["DATE_ORDER"] = "MDY"
     if full_date:
         settings["REQUIRE_PARTS"] = ["day", "month", "year"]
+        # Nor relative dates ("3 hours ago"): relative to an unknown crawl time.
+        settings["PARSERS"] = ["timestamp", "custom-formats", "absolute-time"]
     if year is not None:
         settings["RELATIVE_BASE"] = dt.datetime(year, 7, 1)
     try:

@@ -56,6 +56,10 @@ MAX_MEMBERS = 48
 # 26-35) the streamed stories then equal the batch method's, re-clustering about
 # 10 articles per new one (bench/ecbplus.py).
 REGROUP_SIMILARITY = MERGE_SIMILARITY / 2
+# At most this many articles are re-clustered per new article (best-scoring
+# stories first): all pairs are compared under the database's write lock.  On
+# ECB+ the neighbourhood averages 10 articles and peaks at 30.
+REGROUP_LIMIT = 2 * MAX_MEMBERS
 
 __all__ = [
     "MERGE_SIMILARITY",
@@ -301,14 +305,17 @@ def regroup(
     if (own is not None and not own.complete) or state.is_fixed(story):
         return {}
     hood: dict[str, list[EventProfile]] = {story: [*(own.members if own else ()), profile]}
-    for candidate in candidates:
+    size = len(hood[story])
+    for candidate in candidates:  # best first
         if (
             candidate.story != story
             and candidate.complete
             and candidate.score >= REGROUP_SIMILARITY
+            and size + len(candidate.members) <= REGROUP_LIMIT
             and not state.is_fixed(candidate.story)
         ):
             hood[candidate.story] = list(candidate.members)
+            size += len(candidate.members)
     members = [m for group in hood.values() for m in group]
     if len(members) < 2:
         return {}
@@ -319,12 +326,16 @@ def regroup(
     moves: dict[str, str] = {}
     taken: set[str] = set()
     # The largest group keeps the id of the story most of it was in; a group
-    # whose stories are all taken is a new story named by its members (marked, as
-    # a lone article's id would be the id of the story it opened).
+    # whose stories are all taken is a new story, named by its members and the
+    # article that caused the regrouping (a lone member's id alone would be the
+    # id of the story it opened, and the same members may be split off twice).
     for ids in sorted(groups.values(), key=lambda g: (-len(g), min(g))):
         counts = Counter(old[i] for i in ids)
         target = next((s for s, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0])) if s not in taken), None)
-        target = target or story_id(["regrouped", *ids])
+        salt = 0
+        while target is None or target in taken:
+            target = story_id(["regrouped", profile.article_id, str(salt), *ids])
+            salt += 1
         taken.add(target)
         moves.update({i: target for i in ids if old[i] != target})
     return moves
@@ -339,10 +350,12 @@ def assign_profile(
     is_new = story is None
     story = story or new_story_id(profile.article_id)
     label = state.record(profile, story, is_new)
-    index.add([label], profile.vector[None, :], [day_ordinal(profile)])
     moves = regroup(profile, story, candidates, state, threshold)
     if moves:
         state.move(moves)
+    # Indexed last: if regrouping fails, the store's write lock rolls the article
+    # back, and the index must not keep a label the store may give out again.
+    index.add([label], profile.vector[None, :], [day_ordinal(profile)])
     left = {c.story for c in candidates if any(m.article_id in moves for m in c.members)}
     touched = frozenset({story, *moves.values(), *left})
     return Assignment(profile.article_id, moves.get(profile.article_id, story), score, is_new, label, touched)
@@ -465,7 +478,12 @@ class StoreState:
         return self.store.story_has_corrections(story)
 
     def move(self, moves: dict[str, str]) -> None:
-        self.store.move_story_articles(moves)
+        """Move, then title the stories that received articles in the same transaction, so no
+        story is ever listed without a title."""
+        with self.store.write_lock():
+            self.store.move_story_articles(moves)
+            for story in sorted(set(moves.values())):
+                self.store.set_story_title(story, title_from_profiles(self.members(story, MAX_MEMBERS)))
 
 
 def index_path(store) -> str | None:
@@ -548,8 +566,8 @@ class StoredStories:
 
     def retitle(self, story: str) -> None:
         """Title a story by its most central member's title (the first member's may be a bare outlet name)."""
-        members = self.state.members(story, MAX_MEMBERS)
-        if 0 < len(members) < MAX_MEMBERS:
+        members = self.state.members(story, MAX_MEMBERS + 1)
+        if 0 < len(members) <= MAX_MEMBERS:
             self.store.set_story_title(story, title_from_profiles(members))
 
     def assign_unassigned(self) -> list[Assignment]:

@@ -11,7 +11,7 @@ def merge(state: ServerState, keep: str, other: str) -> tuple[str, int]:
     """Merge story other into story keep; returns the kept id and how many articles moved."""
     if not keep or not other:
         raise SynopsisError("give two story ids to merge")
-    keep_id, other_id = state.find_story(keep).id, state.find_story(other).id
+    keep_id, other_id = state.find_story(keep, follow=False).id, state.find_story(other, follow=False).id
     if keep_id == other_id:
         raise SynopsisError("cannot merge a story with itself")
     with state.write_lock:
@@ -24,7 +24,7 @@ def split(state: ServerState, story_id: str, article_id: str) -> str:
     """Move one article out of a story into a story of its own; returns the new story's id."""
     if not article_id:
         raise SynopsisError("give the id of the article to split out")
-    story = state.find_story(story_id)
+    story = state.find_story(story_id, follow=False)
     full_id = state.store().resolve_id(article_id)
     if full_id not in story.article_ids:
         raise SynopsisError(f"article {full_id} is not in story {story.id}")

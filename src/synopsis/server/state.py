@@ -98,13 +98,14 @@ class ServerState:
                 self._stories_version = self.store_version()
         return self._stories
 
-    def find_story(self, story_id: str) -> Story:
-        """The current story with this id (or unique id prefix)."""
+    def find_story(self, story_id: str, follow: bool = True) -> Story:
+        """The current story with this id (or unique id prefix); with follow, an absorbed
+        story's id gives the story that took its articles."""
         stories = self.stories()
         matches = [s for s in stories if s.id == story_id]
         if not matches and story_id:
             matches = [s for s in stories if s.id.startswith(story_id)]
-        if not matches and (successor := self.store().successor_story(story_id)):
+        if follow and not matches and (successor := self.store().successor_story(story_id)):
             # A story absorbed by another (a merge or regrouping): lead to where its articles are.
             matches = [s for s in stories if s.id == successor]
         if not matches:

@@ -274,7 +274,7 @@ class Store:
             if self.conn.execute("SELECT 1 FROM story_articles WHERE article_id = ?", (article_id,)).fetchone() is None:
                 self.conn.execute(
                     "INSERT INTO stories (id, title, created, updated) VALUES (?, ?, ?, ?) "
-                    "ON CONFLICT (id) DO UPDATE SET updated = excluded.updated",
+                    "ON CONFLICT (id) DO UPDATE SET updated = excluded.updated, merged_into = NULL",
                     (story_id, title, now, now),
                 )
                 self.conn.execute(
@@ -378,15 +378,18 @@ class Store:
         row = self.conn.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
         return row[0] if row else None
 
-    def resolve_story_id(self, id_or_prefix: str) -> str:
-        """Return the one story id equal to or starting with id_or_prefix (or the story that
-        absorbed it, see ``successor_story``); raise SynopsisError otherwise."""
+    def resolve_story_id(self, id_or_prefix: str, follow: bool = True) -> str:
+        """Return the one story id equal to or starting with id_or_prefix (or, with follow, the
+        story that absorbed it, see ``successor_story``); raise SynopsisError otherwise.
+
+        Corrections pass follow=False: merging a stale id must not merge its successor,
+        which may hold many other articles."""
         rows = self.conn.execute(
             "SELECT id FROM stories WHERE id >= ? AND id < ? AND EXISTS "
             "(SELECT 1 FROM story_articles WHERE story_id = stories.id) ORDER BY id LIMIT 2",
             (id_or_prefix, id_or_prefix + _MAX_CHAR),
         ).fetchall()
-        if id_or_prefix and not rows and (successor := self.successor_story(id_or_prefix)):
+        if follow and id_or_prefix and not rows and (successor := self.successor_story(id_or_prefix)):
             return successor
         if not id_or_prefix or not rows:
             raise SynopsisError(f"no story matches {id_or_prefix!r}")
@@ -444,7 +447,7 @@ class Store:
                 raise SynopsisError(f"article {article_id} has no story yet")
             self.conn.execute(
                 "INSERT INTO stories (id, title, created, updated) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (id) DO UPDATE SET updated = excluded.updated",
+                "ON CONFLICT (id) DO UPDATE SET updated = excluded.updated, merged_into = NULL",
                 (new_story_id, title, now, now),
             )
             self.conn.execute(
@@ -474,7 +477,7 @@ class Store:
             for story_id in sorted(set(moves.values())):
                 self.conn.execute(
                     "INSERT INTO stories (id, title, created, updated) VALUES (?, '', ?, ?) "
-                    "ON CONFLICT (id) DO UPDATE SET updated = excluded.updated",
+                    "ON CONFLICT (id) DO UPDATE SET updated = excluded.updated, merged_into = NULL",
                     (story_id, now, now),
                 )
             received: dict[str, Counter] = defaultdict(Counter)  # old story -> where its articles went
