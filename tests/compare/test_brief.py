@@ -118,3 +118,15 @@ def test_brief_opens_with_the_event_not_an_earlier_round(nlp):
     texts = [s.text for s in write_brief(analyses, claims)]
     # Both are corroborated and the earlier round comes first in its articles, yet the event leads.
     assert texts == [EVENT, EARLIER]
+
+
+def test_main_day_tie_goes_to_the_day_nearest_publication(nlp):
+    from datetime import datetime, timezone
+
+    from synopsis.compare.brief import main_day
+    from synopsis.extract.pipeline import analyze_articles
+
+    # Both articles name both rounds, the earlier first: the votes tie.
+    articles = [make_article(key, f"Outlet {key}", f"{EARLIER} {EVENT}", published="2025-07-24") for key in "ab"]
+    day = main_day(list(analyze_articles(articles, nlp)))
+    assert datetime.fromtimestamp(day.low, timezone.utc).date().isoformat() == "2025-07-23"

@@ -217,3 +217,12 @@ def test_corroborated_claims_have_two_outlets_and_two_origins(request, story):
     for claim in report.claims:
         if claim.status == "corroborated":
             assert len(claim.sources) >= 2 and len(claim.independent_sources) >= 2
+
+
+def test_undated_outlet_joins_the_timeline_with_the_story_year(istanbul):
+    report, analyses = istanbul
+    undated = {aid for aid, a in analyses.items() if not a.article.published}
+    assert undated and len(undated) < len(analyses)
+    # Their yearless dates take the story's year, so their reports join other outlets' on the timeline.
+    joined = [e for e in report.timeline if any(ev.article_id in undated for ev in e.evidence)]
+    assert any(e.date.startswith("2025-") and len(e.sources) >= 2 for e in joined)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from datetime import datetime, timezone
@@ -9,6 +10,7 @@ from typing import Sequence
 
 from synopsis.compare.fact_dates import context_dates, dates_in, sentence_bounds
 from synopsis.compare.intervals import Interval
+from synopsis.compare.story_years import story_middle_day
 from synopsis.compare.voices import content_words, word_overlap
 from synopsis.records import AlignedClaim, ArticleAnalysis, BriefSentence, Claim, Dispute, Evidence
 
@@ -69,7 +71,11 @@ def main_day(analyses: Sequence[ArticleAnalysis]) -> Interval | None:
         votes.update({(d.low, d.high) for d in days if d.high - d.low <= DAY_SPAN})
     if not votes:
         return None
-    (low, high), count = votes.most_common(1)[0]
+    # Ties go to the day nearest the story's publication (background dates an earlier
+    # round as often as the story dates its own), else to the later day.
+    middle = story_middle_day(analyses)
+    anchor = calendar.timegm(middle.timetuple()) if middle else max(low for low, _ in votes)
+    (low, high), count = max(votes.items(), key=lambda item: (item[1], -abs(item[0][0] - anchor), item[0][0]))
     return Interval(low, high, high_open=True, unit="date") if count >= 2 else None
 
 

@@ -45,6 +45,7 @@ def build_story_report(story: Story, analyses: Sequence[ArticleAnalysis], embedd
     from synopsis.compare.coverage import describe_coverage
     from synopsis.compare.disputes import find_disputes
     from synopsis.compare.independence import find_origins
+    from synopsis.compare.story_years import complete_years
     from synopsis.compare.timeline import build_timeline
     from synopsis.compare.voices import group_quotes
     from synopsis.extract.embed import Embedder
@@ -52,6 +53,8 @@ def build_story_report(story: Story, analyses: Sequence[ArticleAnalysis], embedd
     from synopsis.link.entities import resolve_entities
 
     embedder = embedder or Embedder.load()
+    # Undated articles' "July 23" gets the story's year, so their dates count everywhere below.
+    analyses = complete_years(analyses)
     resolution = resolve_entities(analyses)
     origins = find_origins(analyses, embedder, known_outlets=registered_outlet_names())
     groups = align_claims(analyses, embedder)
