@@ -242,6 +242,19 @@ def test_vector_index_uses_the_graph_for_many_vectors():
     assert hits[0][0] == 124 and hits[0][1] == pytest.approx(1.0, abs=1e-4)
 
 
+def test_vector_index_saves_at_once_from_several_threads(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    index = VectorIndex(384)
+    index.add(range(1, 201), np.stack([_unit(300 + i) for i in range(200)]), [7000] * 200)
+    path = tmp_path / "news.db.stories.hnsw"
+    with ThreadPoolExecutor(8) as pool:  # the web app files uploads in parallel threads
+        list(pool.map(lambda _: index.save(path), range(24)))
+    loaded = VectorIndex.load(path)
+    assert loaded is not None and loaded.labels() == set(range(1, 201))
+    assert [p.name for p in tmp_path.iterdir() if ".tmp" in p.name] == []
+
+
 def test_describe_event_reads_the_lead_day_names_and_numbers(nlp):
     from synopsis.extract.pipeline import analyze_article
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import uuid
 from pathlib import Path
 from typing import Iterable
 
@@ -125,7 +126,9 @@ class VectorIndex:
     def save(self, path: str | Path) -> None:
         """Write the graph and the day array atomically (a killed save leaves the old files)."""
         path = Path(path)
-        tmp = path.with_name(path.name + ".tmp")
+        # A name of its own per save: two threads or processes saving at once (the web
+        # app files uploads concurrently) must not rename each other's files away.
+        tmp = path.with_name(f"{path.name}.{uuid.uuid4().hex}.tmp")
         self.index.save_index(str(tmp))
         np.save(str(tmp) + ".days.npy", self.days)
         meta = {"dimensions": self.dimensions, "deleted": sorted(self.deleted()), "token": self.token}
@@ -155,6 +158,7 @@ class VectorIndex:
             self.present = np.zeros(len(self.days), dtype=bool)
             self.present[np.asarray(self.index.get_ids_list(), dtype=np.int64)] = True
             self.present[sorted(self._deleted)] = False
-        except (OSError, ValueError, KeyError, RuntimeError):
+        except (OSError, ValueError, KeyError, RuntimeError, IndexError):
+            # IndexError: graph and day array from two different saves; rebuild.
             return None
         return self
