@@ -1,0 +1,297 @@
+"""The story tables of the store: memberships, event profiles, corrections and successors."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from synopsis.records import SynopsisError
+from synopsis.store.transactions import ARTICLE_ORDER, MAX_CHAR, now, transaction
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    """One stored story as a listing shows it."""
+
+    id: str
+    title: str
+    first: str | None  # earliest publication among its articles
+    last: str | None
+    articles: int
+    created: str
+    updated: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoryArticle:
+    """One article of a stored story."""
+
+    id: str
+    source: str
+    outlet: str | None
+    published: str | None
+    title: str | None
+    assigned_by: str  # "auto" or "user"
+
+
+class StoryTables:
+    """Story methods of ``Store`` (tables of migrations m003 and m004), over its connection."""
+
+    conn: sqlite3.Connection
+
+    def record_story_assignment(
+        self,
+        article_id: str,
+        story_id: str,
+        *,
+        title: str,
+        method: str,
+        day_ordinal: int,
+        vector: bytes,
+        profile_json: str,
+        score: float | None = None,
+    ) -> int:
+        """Store an article's event profile and its story in one transaction; return its index label.
+
+        An article that already has a story keeps it (a user's correction, or
+        another process that got there first); its profile is stored once.
+        """
+        stamp = now()
+        with transaction(self.conn):
+            row = self.conn.execute("SELECT label FROM article_events WHERE article_id = ?", (article_id,)).fetchone()
+            if row is None:
+                label = self.conn.execute(
+                    "INSERT INTO article_events (article_id, method, day_ordinal, vector, profile_json) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (article_id, method, day_ordinal, vector, profile_json),
+                ).lastrowid
+            else:
+                label = row[0]
+            if self.conn.execute("SELECT 1 FROM story_articles WHERE article_id = ?", (article_id,)).fetchone() is None:
+                self.conn.execute(
+                    "INSERT INTO stories (id, title, created, updated) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (id) DO UPDATE SET updated = excluded.updated, merged_into = NULL",
+                    (story_id, title, stamp, stamp),
+                )
+                self.conn.execute(
+                    "INSERT INTO story_articles (article_id, story_id, assigned_by, score, assigned_at) "
+                    "VALUES (?, ?, 'auto', ?, ?)",
+                    (article_id, story_id, score, stamp),
+                )
+        return label
+
+    def story_events(self, labels: Iterable[int]) -> list[tuple[int, str, bytes, str, str | None]]:
+        """(label, article_id, vector, profile_json, story_id) of indexed articles."""
+        labels = list(labels)
+        if not labels:
+            return []
+        marks = ",".join("?" * len(labels))
+        return self.conn.execute(
+            "SELECT e.label, e.article_id, e.vector, e.profile_json, m.story_id FROM article_events AS e "
+            f"LEFT JOIN story_articles AS m ON m.article_id = e.article_id WHERE e.label IN ({marks})",
+            labels,
+        ).fetchall()
+
+    def story_member_events(self, story_id: str, limit: int) -> list[tuple[int, str, bytes, str]]:
+        """(label, article_id, vector, profile_json) of up to limit members of a story, earliest first."""
+        return self.conn.execute(
+            "SELECT e.label, e.article_id, e.vector, e.profile_json FROM story_articles AS m "
+            "JOIN article_events AS e ON e.article_id = m.article_id WHERE m.story_id = ? "
+            "ORDER BY e.label LIMIT ?",
+            (story_id, limit),
+        ).fetchall()
+
+    def iter_event_vectors(self, after_label: int = 0, batch: int = 4096) -> Iterator[list[tuple[int, int, bytes]]]:
+        """(label, day_ordinal, vector) of every stored event profile, in batches, by label."""
+        while True:
+            rows = self.conn.execute(
+                "SELECT label, day_ordinal, vector FROM article_events WHERE label > ? ORDER BY label LIMIT ?",
+                (after_label, batch),
+            ).fetchall()
+            if not rows:
+                return
+            yield rows
+            after_label = rows[-1][0]
+
+    def event_vectors(self, labels: Iterable[int]) -> list[tuple[int, int, bytes]]:
+        """(label, day_ordinal, vector) of the given labels."""
+        labels = list(labels)
+        rows = []
+        # SQLite limits bound parameters (32,766 by default since 3.32); stay well below.
+        for begin in range(0, len(labels), 900):
+            chunk = labels[begin : begin + 900]
+            rows += self.conn.execute(
+                f"SELECT label, day_ordinal, vector FROM article_events WHERE label IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+        return rows
+
+    def story_index_token(self) -> str:
+        """An identifier of this database's story tables, so an index file from another database is not reused."""
+        row = self.conn.execute("SELECT applied_at FROM _migrations WHERE name = 'm003_stories'").fetchone()
+        first = self.conn.execute("SELECT article_id FROM article_events ORDER BY label LIMIT 1").fetchone()
+        return f"{row[0] if row else ''}/{first[0] if first else ''}"
+
+    def event_labels(self) -> set[int]:
+        """Labels of every stored event profile."""
+        return {row[0] for row in self.conn.execute("SELECT label FROM article_events")}
+
+    def unassigned_article_ids(self) -> list[str]:
+        """Stored articles without a story (stored by a run killed before assigning), chronologically."""
+        return [
+            row[0]
+            for row in self.conn.execute(
+                "SELECT a.id FROM articles AS a LEFT JOIN story_articles AS m ON m.article_id = a.id "
+                f"WHERE m.article_id IS NULL {ARTICLE_ORDER}"
+            )
+        ]
+
+    def list_stories(self) -> list[StorySummary]:
+        """Every story with its time span and size, newest first."""
+        rows = self.conn.execute(
+            "SELECT s.id, s.title, MIN(a.published), MAX(a.published), COUNT(*), s.created, s.updated "
+            "FROM stories AS s JOIN story_articles AS m ON m.story_id = s.id JOIN articles AS a ON a.id = m.article_id "
+            "GROUP BY s.id ORDER BY MAX(a.published) IS NULL, MAX(a.published) DESC, s.id"
+        ).fetchall()
+        return [StorySummary(*row) for row in rows]
+
+    def story_articles(self, story_id: str) -> list[StoryArticle]:
+        """The articles of one story, oldest first."""
+        rows = self.conn.execute(
+            "SELECT a.id, a.source, a.outlet, a.published, a.title, m.assigned_by FROM story_articles AS m "
+            f"JOIN articles AS a ON a.id = m.article_id WHERE m.story_id = ? {ARTICLE_ORDER}",
+            (story_id,),
+        ).fetchall()
+        return [StoryArticle(*row) for row in rows]
+
+    def story_of(self, article_id: str) -> str | None:
+        """The story an article belongs to, if assigned."""
+        row = self.conn.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def resolve_story_id(self, id_or_prefix: str, follow: bool = True) -> str:
+        """Return the one story id equal to or starting with id_or_prefix (or, with follow, the
+        story that absorbed it, see ``successor_story``); raise SynopsisError otherwise.
+
+        Corrections pass follow=False: merging a stale id must not merge its successor,
+        which may hold many other articles."""
+        rows = self.conn.execute(
+            "SELECT id FROM stories WHERE id >= ? AND id < ? AND EXISTS "
+            "(SELECT 1 FROM story_articles WHERE story_id = stories.id) ORDER BY id LIMIT 2",
+            (id_or_prefix, id_or_prefix + MAX_CHAR),
+        ).fetchall()
+        if follow and id_or_prefix and not rows and (successor := self.successor_story(id_or_prefix)):
+            return successor
+        if not id_or_prefix or not rows:
+            raise SynopsisError(f"no story matches {id_or_prefix!r}")
+        if len(rows) > 1 and rows[0][0] != id_or_prefix:
+            raise SynopsisError(f"{id_or_prefix!r} is ambiguous: several stories match")
+        return rows[0][0]
+
+    def successor_story(self, id_or_prefix: str) -> str | None:
+        """The current story holding the articles of an emptied story (merged by a user or
+        regrouped), following successive merges; None when the id names no emptied story."""
+        if not id_or_prefix:
+            return None
+        rows = self.conn.execute(
+            "SELECT id, merged_into FROM stories WHERE id >= ? AND id < ? AND merged_into IS NOT NULL ORDER BY id LIMIT 2",
+            (id_or_prefix, id_or_prefix + MAX_CHAR),
+        ).fetchall()
+        if not rows or (len(rows) > 1 and rows[0][0] != id_or_prefix):
+            return None
+        seen = {rows[0][0]}
+        story = rows[0][1]
+        while story not in seen:
+            if self.conn.execute("SELECT 1 FROM story_articles WHERE story_id = ? LIMIT 1", (story,)).fetchone():
+                return story
+            seen.add(story)
+            row = self.conn.execute("SELECT merged_into FROM stories WHERE id = ?", (story,)).fetchone()
+            if row is None or row[0] is None:
+                return None
+            story = row[0]
+        return None
+
+    def merge_stories(self, keep: str, other: str) -> int:
+        """Move every article of story other into story keep (as a user correction); return how many moved."""
+        if keep == other:
+            raise SynopsisError("cannot merge a story with itself")
+        stamp = now()
+        with transaction(self.conn):
+            moved = self.conn.execute(
+                "UPDATE story_articles SET story_id = ?, assigned_by = 'user', assigned_at = ? WHERE story_id = ?",
+                (keep, stamp, other),
+            ).rowcount
+            self.conn.execute("UPDATE stories SET updated = ? WHERE id = ?", (stamp, keep))
+            self.conn.execute("UPDATE stories SET merged_into = ? WHERE id = ?", (keep, other))
+            self.conn.execute(
+                "INSERT INTO story_corrections (kind, story_id, other_story_id, at) VALUES ('merge', ?, ?, ?)",
+                (keep, other, stamp),
+            )
+        return moved
+
+    def split_article(self, article_id: str, new_story_id: str, title: str) -> str:
+        """Move one article out of its story into a new story of its own (a user correction)."""
+        stamp = now()
+        with transaction(self.conn):
+            row = self.conn.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+            if row is None:
+                raise SynopsisError(f"article {article_id} has no story yet")
+            self.conn.execute(
+                "INSERT INTO stories (id, title, created, updated) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET updated = excluded.updated, merged_into = NULL",
+                (new_story_id, title, stamp, stamp),
+            )
+            self.conn.execute(
+                "UPDATE story_articles SET story_id = ?, assigned_by = 'user', assigned_at = ? WHERE article_id = ?",
+                (new_story_id, stamp, article_id),
+            )
+            self.conn.execute(
+                "INSERT INTO story_corrections (kind, story_id, other_story_id, article_id, at) "
+                "VALUES ('split', ?, ?, ?, ?)",
+                (row[0], new_story_id, article_id, stamp),
+            )
+        return new_story_id
+
+    def story_has_corrections(self, story_id: str) -> bool:
+        """True when a user put any of the story's articles there (a merge or a split)."""
+        row = self.conn.execute(
+            "SELECT 1 FROM story_articles WHERE story_id = ? AND assigned_by = 'user' LIMIT 1", (story_id,)
+        ).fetchone()
+        return row is not None
+
+    def move_story_articles(self, moves: dict[str, str]) -> int:
+        """Move automatically assigned articles (id -> story id) to other stories, creating
+        stories as needed; articles a user placed stay.  Returns how many moved."""
+        stamp = now()
+        moved = 0
+        with transaction(self.conn):
+            for story_id in sorted(set(moves.values())):
+                self.conn.execute(
+                    "INSERT INTO stories (id, title, created, updated) VALUES (?, '', ?, ?) "
+                    "ON CONFLICT (id) DO UPDATE SET updated = excluded.updated, merged_into = NULL",
+                    (story_id, stamp, stamp),
+                )
+            received: dict[str, Counter] = defaultdict(Counter)  # old story -> where its articles went
+            for article_id, story_id in moves.items():
+                row = self.conn.execute(
+                    "SELECT story_id FROM story_articles WHERE article_id = ? AND assigned_by = 'auto'", (article_id,)
+                ).fetchone()
+                if row is None or row[0] == story_id:
+                    continue
+                self.conn.execute(
+                    "UPDATE story_articles SET story_id = ?, assigned_at = ? WHERE article_id = ?", (story_id, stamp, article_id)
+                )
+                received[row[0]][story_id] += 1
+                moved += 1
+            for old, targets in received.items():
+                if self.conn.execute("SELECT 1 FROM story_articles WHERE story_id = ? LIMIT 1", (old,)).fetchone() is None:
+                    successor = max(sorted(targets), key=lambda s: targets[s])
+                    self.conn.execute("UPDATE stories SET merged_into = ? WHERE id = ?", (successor, old))
+        return moved
+
+    def set_story_title(self, story_id: str, title: str) -> None:
+        """Replace a story's title."""
+        with transaction(self.conn):
+            self.conn.execute("UPDATE stories SET title = ? WHERE id = ?", (title, story_id))
