@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from synopsis.link.events import EventProfile, about_other_people, compare_events, describe_event
+from synopsis.link.events import EventProfile, about_other_people, compare_events, describe_event, series_ordinals
 from synopsis.link.index import VectorIndex
 from synopsis.link.stories import MERGE_SIMILARITY, StoryIndex, cluster_profiles, cluster_stories, describe_events
 from synopsis.records import Article, ArticleAnalysis
@@ -75,19 +75,20 @@ def test_profile_survives_json_round_trip():
         month=1,
         year=2024,
         person="arlen",
+        ordinals=frozenset({"round:3"}),
     )
     back = EventProfile.from_json("x", p.vector, p.to_json())
-    fields = ("names", "cast", "day", "published", "places", "terms", "month", "year", "person")
+    fields = ("names", "cast", "day", "published", "places", "terms", "month", "year", "person", "ordinals")
     assert [getattr(back, f) for f in fields] == [getattr(p, f) for f in fields]
 
 
 def test_profile_stored_by_an_older_recipe_still_loads():
     p = _profile("x", BASE, names={"a"})
     old = json.loads(p.to_json())
-    for key in ("terms", "month", "year", "person"):
+    for key in ("terms", "month", "year", "person", "ordinals"):
         del old[key]
     back = EventProfile.from_json("x", p.vector, json.dumps(old))
-    assert (back.terms, back.month, back.year, back.person) == ({}, None, None, None)
+    assert (back.terms, back.month, back.year, back.person, back.ordinals) == ({}, None, None, None, frozenset())
 
 
 @pytest.mark.parametrize(
@@ -219,6 +220,41 @@ def test_articles_sharing_no_name_are_damped(mine, theirs, damped):
     assert (compare_events(a, b) < 0.6 * alone) is damped
 
 
+@pytest.mark.parametrize(
+    ("text", "ordinals"),
+    [
+        ("Third round of Arvenia-Bolmark talks ends", {"round:3"}),
+        ("envoys met for a 4th round of direct talks", {"round:4"}),
+        ("the third and final round of negotiations", {"round:3"}),
+        ("the twenty-first session of the assembly", {"session:21"}),
+        ("the first leg of the tie", {"leg:1"}),
+        ("one round of talks, the first time since May", set()),  # no ordinal on a series noun
+        ("stopped him in the seventh round", set()),  # a part of one event (a boxing match)
+        ("a seventh-round stoppage", set()),
+    ],
+)
+def test_series_ordinals_read_numbered_events(text, ordinals):
+    assert series_ordinals(text) == ordinals
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs", "damped"),
+    [
+        ({"round:3"}, {"round:4"}, True),  # the third and the fourth round
+        ({"round:3"}, {"round:3"}, False),
+        ({"round:3", "round:2"}, {"round:3"}, False),  # a report recalling the previous round
+        ({"round:3"}, {"leg:1"}, False),  # different series nouns say nothing
+        ({"round:3"}, set(), False),
+    ],
+)
+def test_other_numbers_in_a_series_are_damped(mine, theirs, damped):
+    shared = dict(names={"arvenia", "bolmark"}, cast={"arvenia", "bolmark", "sarnow"}, day="2024-06-25")
+    a = dataclasses.replace(_profile("a", BASE, **shared), ordinals=frozenset(mine))
+    b = dataclasses.replace(_profile("b", _unit(2, BASE, 0.01), **shared), ordinals=frozenset(theirs))
+    alone = compare_events(a, dataclasses.replace(b, ordinals=frozenset()))
+    assert (compare_events(a, b) < 0.5 * alone) is damped
+
+
 def test_shared_key_terms_raise_the_similarity():
     a = dataclasses.replace(_profile("a", BASE), terms={"ferry": 0.6, "strike": 0.8})
     b = dataclasses.replace(_profile("b", BASE), terms={"ferry": 0.6, "strike": 0.8})
@@ -287,6 +323,16 @@ LOOK_ALIKES = [
 ]
 
 
+# Two rounds of one tournament two days apart: within the day tolerance, same
+# player, place and words; only the round's number tells them apart.
+ROUNDS_DAYS_APART = [
+    ("t2a", "Varga through to third round in Sarnow", "Ilse Varga beat Mara Olsen 6-3, 6-4 in the second round of the Sarnow Open on Monday 3 June 2024. Varga served well and broke twice in each set.", "2024-06-03"),
+    ("t2b", "Varga beats Olsen in Sarnow second round", "Top seed Ilse Varga defeated Mara Olsen in straight sets in the second round of the Sarnow Open on 3 June 2024, breaking serve twice in each set.", "2024-06-03"),
+    ("t3a", "Varga into Sarnow quarter-finals", "Ilse Varga beat Anna Kell 7-5, 6-2 in the third round of the Sarnow Open on Wednesday 5 June 2024. Varga served well and broke three times.", "2024-06-05"),
+    ("t3b", "Varga beats Kell in Sarnow third round", "Top seed Ilse Varga defeated Anna Kell in straight sets in the third round of the Sarnow Open on 5 June 2024, breaking serve three times.", "2024-06-05"),
+]
+
+
 @pytest.fixture(scope="module")
 def look_alike_analyses(nlp):
     from synopsis.extract.pipeline import analyze_articles
@@ -308,6 +354,18 @@ def test_incremental_keeps_rounds_of_the_same_talks_apart(look_alike_analyses):
     for profile in describe_events(look_alike_analyses):
         index.add(profile)
     assert _partition(index.stories().values()) == {frozenset({"r2a", "r2b"}), frozenset({"r3a", "r3b"})}
+
+
+def test_rounds_days_apart_stay_apart_in_batch_and_stream(nlp):
+    from synopsis.extract.pipeline import analyze_articles
+
+    analyses = list(analyze_articles([_article(*row) for row in ROUNDS_DAYS_APART], nlp))
+    expected = {frozenset({"t2a", "t2b"}), frozenset({"t3a", "t3b"})}
+    assert _partition(s.article_ids for s in cluster_stories(analyses)) == expected
+    index = StoryIndex()
+    for profile in describe_events(analyses):
+        index.add(profile)
+    assert _partition(index.stories().values()) == expected
 
 
 @pytest.fixture(scope="module")
