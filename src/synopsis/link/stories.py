@@ -478,12 +478,9 @@ class StoreState:
         return self.store.story_has_corrections(story)
 
     def move(self, moves: dict[str, str]) -> None:
-        """Move, then title the stories that received articles in the same transaction, so no
-        story is ever listed without a title."""
-        with self.store.write_lock():
-            self.store.move_story_articles(moves)
-            for story in sorted(set(moves.values())):
-                self.store.set_story_title(story, title_from_profiles(self.members(story, MAX_MEMBERS)))
+        """Move articles; the caller titles the stories they went to in the same transaction
+        (``StoredStories.assign``), so no story is ever listed without a title."""
+        self.store.move_story_articles(moves)
 
 
 def index_path(store) -> str | None:
@@ -548,11 +545,13 @@ class StoredStories:
                 if self.store.story_of(profile.article_id) is not None:
                     continue
                 assignment = assign_profile(profile, self.index, self.state, self.threshold)
+                # Titled in the same transaction as the moves: stories regrouping
+                # created are never listed untitled.  A new story alone already has
+                # its article's title.
+                if not assignment.is_new or len(assignment.touched) > 1:
+                    for story in sorted(assignment.touched):
+                        self.retitle(story)
             self.added.add(assignment.label)
-            # A new story alone already has its article's title.
-            if not assignment.is_new or len(assignment.touched) > 1:
-                for story in sorted(assignment.touched):
-                    self.retitle(story)
             done.append(assignment)
         return done
 
@@ -565,9 +564,10 @@ class StoredStories:
         self.added.clear()
 
     def retitle(self, story: str) -> None:
-        """Title a story by its most central member's title (the first member's may be a bare outlet name)."""
-        members = self.state.members(story, MAX_MEMBERS + 1)
-        if 0 < len(members) <= MAX_MEMBERS:
+        """Title a story by its most central member's title (the first member's may be a bare outlet
+        name), among its first MAX_MEMBERS members, which bounds the cost for large stories."""
+        members = self.state.members(story, MAX_MEMBERS)
+        if members:
             self.store.set_story_title(story, title_from_profiles(members))
 
     def assign_unassigned(self) -> list[Assignment]:
