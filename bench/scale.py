@@ -169,14 +169,14 @@ def prepare(db: Path, stored: int) -> None:
 
 def measure(db: Path, new: int) -> dict:
     """Assign `new` synthetic articles to the stored archive; time per article and peak memory."""
-    from synopsis.link.stories import StoreState, assign_profile, open_index, pick_story, rank_stories
+    from synopsis.link.stories import StoredStories, pick_story, rank_stories
     from synopsis.store.db import Store
 
     with Store.open(db) as store:
         started = time.perf_counter()
-        index = open_index(store)
+        stories = StoredStories(store)
         load_seconds = time.perf_counter() - started
-        state = StoreState(store)
+        index, state = stories.index, stories.state
         fresh = list(synthetic_profiles(new, 2, dt.date(2022, 1, 1).toordinal()))
         conn = store.conn
         for aid, *_ in fresh:
@@ -190,9 +190,10 @@ def measure(db: Path, new: int) -> dict:
             began = time.perf_counter()
             pick_story(rank_stories(profile, index, state))
             choose.append(time.perf_counter() - began)
-            # The whole path `synopsis ingest` takes: choose again, commit, index, regroup.
+            # The whole path `synopsis ingest` takes: catch up with other writers,
+            # choose again, commit, index, regroup, retitle.
             began = time.perf_counter()
-            assign_profile(profile, index, state)
+            stories.assign_profiles([profile])
             total.append(time.perf_counter() - began)
     choose_ms, total_ms = np.array(choose) * 1000, np.array(total) * 1000
     return {

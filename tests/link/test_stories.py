@@ -205,23 +205,17 @@ def test_regrouping_in_the_store_moves_members(tmp_path):
         assert all(row.assigned_by == "auto" for aid in "bcdef" for row in store.story_articles(store.story_of(aid)))
 
 
-def test_stories_regrouping_creates_are_titled_in_the_store(tmp_path, monkeypatch):
-    import synopsis.link.stories as stories
+def test_stories_regrouping_creates_are_titled_in_the_store(tmp_path):
+    from synopsis.link.stories import StoredStories
     from synopsis.store.db import Store
 
     titles = {"a": "Fire at the Orlund grain terminal"} | {aid: "Lant ferry strike enters its second week" for aid in "bcdef"}
-    profiles = {p.article_id: dataclasses.replace(p, title=titles[p.article_id]) for p in _early_look_alike()}
-    # The profiles stand in for extraction: this checks what the store gets, not what extraction reads.
-    monkeypatch.setattr(stories, "describe_events", lambda analyses, vectors: [profiles[a.article.id] for a in analyses])
+    profiles = [dataclasses.replace(p, title=titles[p.article_id]) for p in _early_look_alike()]
     with Store.open(tmp_path / "news.db") as store:
-        analyses = []
         for aid in "abcdef":
-            analysis = ArticleAnalysis(article=Article(id=aid, source=f"{aid}.txt", text=f"Article {aid}.", title=titles[aid]))
-            store.add_analysis(analysis)
-            analyses.append(analysis)
-        assigner = stories.StoredStories(store)
-        for analysis in analyses:  # one at a time, as a stream: the fire article opens the first story
-            assigner.assign([analysis], np.stack([profiles[analysis.article.id].vector]))
+            store.add_analysis(ArticleAnalysis(article=Article(id=aid, source=f"{aid}.txt", text=f"Article {aid}.", title=titles[aid])))
+        # In arrival order: the fire article opens the first story, and the ferry reports follow it there.
+        StoredStories(store).assign_profiles(profiles)
         listed = {s.title: s.articles for s in store.list_stories()}
         # Regrouping moved the fire article to a story of its own, created by the move.
         assert listed == {"Fire at the Orlund grain terminal": 1, "Lant ferry strike enters its second week": 5}

@@ -535,8 +535,12 @@ class StoredStories:
             return []
         if vectors is None:
             vectors = embed_leads(todo, self.embedder)
+        return self.assign_profiles(describe_events(todo, vectors))
+
+    def assign_profiles(self, profiles: Sequence[EventProfile]) -> list[Assignment]:
+        """Give each (stored) article of these event profiles a story, in order."""
         done = []
-        for profile in describe_events(todo, vectors):
+        for profile in profiles:
             # Choosing and recording under one write lock, after taking in what other
             # processes stored meanwhile: two ingests into one database then see each
             # other's articles and cannot open two stories for one event.
