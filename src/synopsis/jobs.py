@@ -217,6 +217,37 @@ def merge_stories(store, keep: str, other: str) -> int:
     return store.merge_stories(store.resolve_story_id(keep, follow=False), store.resolve_story_id(other, follow=False))
 
 
+def compare_stored_articles(store, first: str, second: str):
+    """Why two stored articles (ids or unique prefixes) share a story or not: their profiles and
+    the explained similarity (``link.events.explain_events``)."""
+    from synopsis.link.events import explain_events
+    from synopsis.link.stories import stored_profile
+
+    current_stories(store)  # articles stored before stories existed get their profiles
+    profiles = []
+    for given in (first, second):
+        article_id = store.resolve_id(given)
+        profile = stored_profile(store, article_id)
+        if profile is None:
+            raise SynopsisError(f"article {article_id[:12]} has no event profile yet: run `synopsis ingest` again")
+        profiles.append(profile)
+    return profiles[0], profiles[1], explain_events(profiles[0], profiles[1])
+
+
+def story_member_fit(store, story_id: str) -> dict[str, float]:
+    """Each article's mean similarity to the rest of its story (members beyond MAX_MEMBERS are
+    compared with the first MAX_MEMBERS only, which bounds the cost of a large story)."""
+    from synopsis.link.events import compare_events
+    from synopsis.link.stories import MAX_MEMBERS, StoreState, member_fit, stored_profile
+
+    sample = StoreState(store).members(story_id, MAX_MEMBERS)
+    fit = member_fit(sample)
+    for article in store.story_articles(story_id):
+        if article.id not in fit and (profile := stored_profile(store, article.id)) is not None:
+            fit[article.id] = sum(compare_events(profile, m) for m in sample) / len(sample)
+    return fit
+
+
 def split_article(store, story: str, article: str) -> str:
     """Move one article out of a story into a new story of its own; it never rejoins automatically."""
     from synopsis.link.stories import new_story_id

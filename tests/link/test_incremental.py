@@ -73,6 +73,54 @@ def test_listing_gives_ids_titles_spans_and_sources(corpus_db):
         assert all(a["id"] and a["source"] for a in row["articles"])
 
 
+def _cli_json(*args):
+    from click.testing import CliRunner
+
+    from synopsis.cli.main import cli
+
+    out = CliRunner().invoke(cli, list(args))
+    assert out.exit_code == 0, out.output
+    return json.loads(out.output)
+
+
+def test_compare_explains_what_the_stories_were_built_on(corpus_db):
+    from synopsis.link.events import compare_events
+    from synopsis.link.stories import MERGE_SIMILARITY, stored_profile
+
+    rows = _cli_json("stories", "--db", str(corpus_db), "--format", "json")
+    one, other = ([a["id"] for a in row["articles"]] for row in rows)
+    same = _cli_json("stories", "compare", one[0][:10], one[1], "--db", str(corpus_db), "--format", "json")
+    apart = _cli_json("stories", "compare", one[0], other[0], "--db", str(corpus_db), "--format", "json")
+    assert same["articles"][0]["story"] == same["articles"][1]["story"] == rows[0]["id"]
+    assert apart["articles"][1]["story"] == rows[1]["id"]
+    assert apart["similarity"] < MERGE_SIMILARITY <= same["similarity"]
+    with Store.open(corpus_db) as store:
+        a, b = stored_profile(store, one[0]), stored_profile(store, other[0])
+    assert apart["similarity"] == pytest.approx(compare_events(a, b), abs=1e-4)
+    # The product of the rules applied to the model's value is the similarity.
+    product = apart["model_similarity"]
+    for rule in apart["rules"]:
+        product *= rule["multiplier"]
+    assert apart["similarity"] == pytest.approx(product, abs=1e-3)
+
+
+def test_show_flags_articles_that_do_not_fit_their_story(db):
+    before = _cli_json("stories", "show", "--db", str(db), "--format", "json", _story_ids(db)[0])
+    with Store.open(db) as store:
+        keep, other = _story_ids(db)
+        merge_stories(store, keep, other)  # a wrong correction: two unrelated events in one story
+    after = _cli_json("stories", "show", keep, "--db", str(db), "--format", "json")
+    fit_before = {a["id"]: a["fit"] for a in before["articles"]}
+    fit_after = {a["id"]: a["fit"] for a in after["articles"]}
+    assert len(fit_after) > len(fit_before)
+    assert all(0 <= f <= 1 for f in fit_after.values())
+    assert all(fit_after[i] < fit_before[i] for i in fit_before)
+
+
+def _story_ids(db: Path) -> list[str]:
+    return [row["id"] for row in _cli_json("stories", "--db", str(db), "--format", "json")]
+
+
 NEW_BRIDGE_ARTICLE = {
     "title": "Divers search harbour after Corran Bridge collapse in Port Vellan",
     "text": (

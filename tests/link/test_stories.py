@@ -9,7 +9,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from synopsis.link.events import EventProfile, about_other_people, compare_events, describe_event, series_ordinals
+from synopsis.link.events import (
+    EventProfile,
+    about_other_people,
+    compare_events,
+    describe_event,
+    explain_events,
+    series_ordinals,
+)
 from synopsis.link.index import VectorIndex
 from synopsis.link.stories import MERGE_SIMILARITY, StoryIndex, cluster_profiles, cluster_stories, describe_events
 from synopsis.records import Article, ArticleAnalysis
@@ -269,6 +276,26 @@ def test_other_numbers_in_a_series_are_damped(mine, theirs, damped):
     b = dataclasses.replace(_profile("b", _unit(2, BASE, 0.01), **shared), ordinals=frozenset(theirs))
     alone = compare_events(a, dataclasses.replace(b, ordinals=frozenset()))
     assert (compare_events(a, b) < 0.5 * alone) is damped
+
+
+def test_explanation_names_the_rules_the_score_used():
+    shared = dict(names={"arvenia", "bolmark"}, cast={"arvenia", "bolmark", "sarnow"})
+    base = _profile("a", BASE, day="2024-06-25", places={"sarnow"}, **shared)
+    cases = {
+        "later": _profile("b", _unit(2, BASE, 0.01), day="2024-07-09", **shared),  # day rule
+        "fourth": dataclasses.replace(_profile("c", _unit(2, BASE, 0.01), day="2024-06-26", **shared), ordinals=frozenset({"round:4"})),
+        "elsewhere": _profile("d", _unit(2, BASE, 0.01), day="2024-06-25", places={"keltia"}, **shared),
+        "same": _profile("e", _unit(2, BASE, 0.01), day="2024-06-25", places={"sarnow"}, **shared),
+    }
+    base = dataclasses.replace(base, ordinals=frozenset({"round:3"}))
+    why = {name: explain_events(base, other) for name, other in cases.items()}
+    for name, other in cases.items():
+        assert why[name].score == pytest.approx(compare_events(base, other))
+    assert why["later"].score == 0 and why["later"].rules[0][0] == 0 and "14 days apart" in why["later"].rules[0][1]
+    assert [m for m, _ in why["fourth"].rules] == [0.25] and "round:3 / round:4" in why["fourth"].rules[0][1]
+    assert [m for m, _ in why["elsewhere"].rules] == [0.8] and "keltia" in why["elsewhere"].rules[0][1]
+    assert why["same"].rules == () and why["same"].score == pytest.approx(why["same"].model)
+    assert why["same"].measures["key_names"] == 1.0
 
 
 def test_shared_key_terms_raise_the_similarity():

@@ -1,4 +1,4 @@
-"""Commands over stories: analyze, report, stories (list, merge, split)."""
+"""Commands over stories: analyze, report, stories (list, show, compare, merge, split)."""
 
 from __future__ import annotations
 
@@ -192,6 +192,7 @@ def stories_command(ctx, db_path, fmt):
       synopsis stories --db news.db --format json
       synopsis stories merge s3f2a91 s88c01d --db news.db
       synopsis stories split s3f2a91 9b1e44 --db news.db
+      synopsis stories compare 3f2a91 9b1e44 --db news.db
     """
     ctx.ensure_object(dict)
     ctx.obj["db_path"] = db_path or "synopsis.db"
@@ -262,14 +263,73 @@ def show_story_command(ctx, story, db_path, fmt):
     Example:
       synopsis stories show s3f2a91 --db news.db
     """
+    from synopsis.jobs import story_member_fit
+
     with open_store(db_path or ctx.obj["db_path"]) as store:
         rows = story_rows(store)
         story_id = store.resolve_story_id(story)
+        fit = story_member_fit(store, story_id)
     row = next(r for r in rows if r["id"] == story_id)
+    for a in row["articles"]:
+        a["fit"] = round(fit[a["id"]], 3) if a["id"] in fit else None
     if fmt == "json":
         click.echo(json.dumps(row, ensure_ascii=False, indent=2))
         return 0
     click.echo(f"{row['id']}  {row['first'] or '?'}..{row['last'] or '?'}  {row['title']}")
+    click.echo("  (fit: mean similarity to the story's other articles; below 0.375 it would not join on its own)")
     for a in row["articles"]:
-        click.echo(f"  {a['id'][:12]}  {(a['published'] or '')[:10] or '----------'}  {(a['outlet'] or '?')[:22]:22}  {a['assigned_by']:4}  {a['source']}")
+        fit_text = f"{a['fit']:.2f}" if a["fit"] is not None else "  ? "
+        click.echo(
+            f"  {a['id'][:12]}  {(a['published'] or '')[:10] or '----------'}  {(a['outlet'] or '?')[:22]:22}"
+            f"  {a['assigned_by']:4}  fit {fit_text}  {a['source']}"
+        )
+    return 0
+
+
+@stories_command.command("compare")
+@click.argument("first")
+@click.argument("second")
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def compare_command(ctx, first, second, db_path, fmt):
+    """Why two articles (ids or unique prefixes) are in one story or not: their similarity and what made it.
+
+    \b
+    Example:
+      synopsis stories compare 3f2a91 9b1e44 --db news.db
+    """
+    from synopsis.jobs import compare_stored_articles
+    from synopsis.link.events import FEATURE_LABELS
+    from synopsis.link.stories import MERGE_SIMILARITY
+
+    with open_store(db_path or ctx.obj["db_path"]) as store:
+        a, b, why = compare_stored_articles(store, first, second)
+        stories = [store.story_of(a.article_id), store.story_of(b.article_id)]
+    if fmt == "json":
+        articles = [
+            {"id": p.article_id, "title": p.title, "event_day": p.day, "published": p.published, "story": story}
+            for p, story in zip((a, b), stories)
+        ]
+        out = {
+            "articles": articles,
+            "similarity": round(why.score, 4),
+            "merge_similarity": MERGE_SIMILARITY,
+            "model_similarity": round(why.model, 4),
+            "measures": {name: round(value, 4) for name, value in why.measures.items()},
+            "rules": [{"multiplier": m, "why": text} for m, text in why.rules],
+        }
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    for p, story in zip((a, b), stories):
+        click.echo(f"{p.article_id[:12]}  {p.day or p.published or '?':10}  story {story}  {p.title[:70]}")
+    verdict = "the same story" if stories[0] == stories[1] else "different stories"
+    click.echo(f"similarity {why.score:.3f} (articles join a story at {MERGE_SIMILARITY} on average; now in {verdict})")
+    click.echo(f"  the model gives {why.model:.3f} from:")
+    for name, value in why.measures.items():
+        click.echo(f"    {FEATURE_LABELS[name]:48} {value:.2f}")
+    if why.rules:
+        click.echo("  then:")
+        for multiplier, text in why.rules:
+            click.echo(f"    x{multiplier:g}  {text}")
     return 0

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import numpy as np
 from anyascii import anyascii
@@ -66,6 +66,16 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 # same-topic pairs of ECB+ topics 1-25 only (bench/ecbplus.py --fit; other
 # topics never seen).
 FEATURE_NAMES = ("cosine", "key_names", "all_names", "terms", "month_conflict", "year_conflict", "person_conflict")
+# What each measure is, in the words `synopsis stories compare` shows.
+FEATURE_LABELS = {
+    "cosine": "meaning of title and lead (embedding cosine)",
+    "key_names": "key names shared (share of the shorter list)",
+    "all_names": "all names shared (Jaccard)",
+    "terms": "key words of the whole text (cosine)",
+    "month_conflict": "first dates in different months (1 = yes)",
+    "year_conflict": "years spelled out differ (1 = yes)",
+    "person_conflict": "about different people (1 = yes)",
+}
 FEATURE_WEIGHTS = (4.71, -0.13, 6.21, 4.80, -0.44, -0.15, -1.00)
 INTERCEPT = -4.61
 ALL_NAMES = 30
@@ -460,18 +470,65 @@ def compare_events(a: EventProfile, b: EventProfile, cosine: float | None = None
     """Similarity of two articles' events in [0, 1]; 0 when their dates exclude one event."""
     if not compatible_times(a, b):
         return 0.0
-    features = pair_features(a, b, cosine)
-    logit = INTERCEPT + sum(w * x for w, x in zip(FEATURE_WEIGHTS, features))
-    score = 1.0 / (1.0 + math.exp(-logit))
-    if a.places and b.places and not (a.places & (b.places | b.names)) and not (b.places & a.names):
-        score *= PLACE_CONFLICT_FACTOR
-    if distant_publication(a, b):
-        score *= DISTANT_FACTOR
-    if len(a.cast) >= DISJOINT_CAST and len(b.cast) >= DISJOINT_CAST and not (a.cast & b.cast):
-        score *= DISJOINT_CAST_FACTOR
-    if ordinal_conflict(a, b):
-        score *= ORDINAL_CONFLICT_FACTOR
+    score = model_similarity(pair_features(a, b, cosine))
+    for multiplier, _ in damping_rules(a, b):
+        score *= multiplier
     return max(0.0, min(1.0, score))
+
+
+def model_similarity(features: Sequence[float]) -> float:
+    """The logistic model's "same event" probability for a pair's measures."""
+    logit = INTERCEPT + sum(w * x for w, x in zip(FEATURE_WEIGHTS, features))
+    return 1.0 / (1.0 + math.exp(-logit))
+
+
+def damping_rules(a: EventProfile, b: EventProfile) -> Iterator[tuple[float, str]]:
+    """The rules that lower a pair's similarity, as (multiplier, why) for each that applies.
+
+    One list for ``compare_events`` and ``explain_events``, so an explanation
+    always names exactly what the score used.
+    """
+    if a.places and b.places and not (a.places & (b.places | b.names)) and not (b.places & a.names):
+        yield PLACE_CONFLICT_FACTOR, f"the leads name different places ({_few(a.places)} / {_few(b.places)})"
+    if distant_publication(a, b):
+        yield DISTANT_FACTOR, f"no event days, and published more than {PUBLISHED_TOLERANCE} days apart ({a.when()} / {b.when()})"
+    if len(a.cast) >= DISJOINT_CAST and len(b.cast) >= DISJOINT_CAST and not (a.cast & b.cast):
+        yield DISJOINT_CAST_FACTOR, "the articles share no name of a person, place or organisation"
+    if ordinal_conflict(a, b):
+        yield ORDINAL_CONFLICT_FACTOR, f"the leads number the event differently ({_few(a.ordinals)} / {_few(b.ordinals)})"
+
+
+def _few(items: frozenset[str], at_most: int = 3) -> str:
+    shown = sorted(items)[:at_most]
+    return ", ".join(shown) + (", …" if len(items) > at_most else "")
+
+
+@dataclass(frozen=True)
+class EventComparison:
+    """Why two articles are (not) taken for reports of one event: what ``compare_events`` computed."""
+
+    score: float  # the similarity stories are built on
+    measures: dict[str, float]  # the logistic model's inputs, by FEATURE_NAMES
+    model: float  # the model's similarity before the rules below
+    rules: tuple[tuple[float, str], ...]  # (multiplier, why) of each rule that applied; 0 excludes the pair
+
+
+def explain_events(a: EventProfile, b: EventProfile) -> EventComparison:
+    """``compare_events`` with its workings, for a user checking why two articles share a story or not."""
+    measures = pair_features(a, b)
+    model = model_similarity(measures)
+    if not compatible_times(a, b):
+        why = f"the leads date the event {days_apart(a.day, b.day)} days apart ({a.day} / {b.day}; one event allows {DAY_TOLERANCE})"
+        rules: tuple[tuple[float, str], ...] = ((0.0, why),)
+    else:
+        rules = tuple(damping_rules(a, b))
+    score = model * math.prod(m for m, _ in rules)
+    return EventComparison(
+        score=max(0.0, min(1.0, score)),
+        measures=dict(zip(FEATURE_NAMES, measures)),
+        model=model,
+        rules=rules,
+    )
 
 
 # Two groups of articles each mostly about one person, and about different people,

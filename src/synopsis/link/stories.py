@@ -483,6 +483,22 @@ class StoreState:
         self.store.move_story_articles(moves)
 
 
+def stored_profile(store, article_id: str) -> EventProfile | None:
+    """The event profile ingest stored for an article (None before it is assigned a story)."""
+    row = store.article_event(article_id)
+    return EventProfile.from_json(article_id, _vector(row[0]), row[1]) if row else None
+
+
+def member_fit(profiles: Sequence[EventProfile]) -> dict[str, float]:
+    """Each member's mean similarity to the other members (0 for a story of one): a low value
+    marks the article a user should check first."""
+    if len(profiles) < 2:
+        return {p.article_id: 0.0 for p in profiles}
+    matrix = compare_matrix(profiles)
+    np.fill_diagonal(matrix, 0.0)
+    return {p.article_id: float(row.sum() / (len(profiles) - 1)) for p, row in zip(profiles, matrix)}
+
+
 def index_path(store) -> str | None:
     """Where the store's nearest-neighbour index is kept: beside the database file."""
     return None if store.path == ":memory:" else store.path + ".stories.hnsw"

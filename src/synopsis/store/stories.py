@@ -94,6 +94,12 @@ class StoryTables:
             labels,
         ).fetchall()
 
+    def article_event(self, article_id: str) -> tuple[bytes, str] | None:
+        """(vector, profile_json) of one article's stored event profile, if it has one."""
+        return self.conn.execute(
+            "SELECT vector, profile_json FROM article_events WHERE article_id = ?", (article_id,)
+        ).fetchone()
+
     def story_member_events(self, story_id: str, limit: int) -> list[tuple[int, str, bytes, str]]:
         """(label, article_id, vector, profile_json) of up to limit members of a story, earliest first."""
         return self.conn.execute(
