@@ -234,6 +234,24 @@ def compare_stored_articles(store, first: str, second: str):
     return profiles[0], profiles[1], explain_events(profiles[0], profiles[1])
 
 
+def article_comparison(store, first: str, second: str) -> dict:
+    """``compare_stored_articles`` as the JSON `synopsis stories compare` and the API give."""
+    from synopsis.link.stories import MERGE_SIMILARITY
+
+    a, b, why = compare_stored_articles(store, first, second)
+    return {
+        "articles": [
+            {"id": p.article_id, "title": p.title, "event_day": p.day, "published": p.published, "story": store.story_of(p.article_id)}
+            for p in (a, b)
+        ],
+        "similarity": round(why.score, 4),
+        "merge_similarity": MERGE_SIMILARITY,
+        "model_similarity": round(why.model, 4),
+        "measures": {name: round(value, 4) for name, value in why.measures.items()},
+        "rules": [{"multiplier": m, "why": text} for m, text in why.rules],
+    }
+
+
 def story_member_fit(store, story_id: str) -> dict[str, float]:
     """Each article's mean similarity to the rest of its story (members beyond MAX_MEMBERS are
     compared with the first MAX_MEMBERS only, which bounds the cost of a large story)."""

@@ -153,6 +153,18 @@ def test_adding_the_same_article_again_stores_nothing(client, invented_articles)
     assert len(response.json()["already_stored"]) == 1 and response.json()["added"] == []
 
 
+def test_two_articles_are_compared_with_the_reasons(client):
+    articles = {a["outlet"]: a["id"] for a in client.get("/api/articles").json()["articles"]}
+    herald, gazette = articles["Coastal Herald"], articles["Island Gazette"]
+    out = client.get(f"/api/articles/{herald[:10]}/compare/{gazette}").json()
+    assert [a["id"] for a in out["articles"]] == [herald, gazette]
+    # Two reports of one council vote: one story, and the similarity says why.
+    assert out["articles"][0]["story"] == out["articles"][1]["story"]
+    assert out["similarity"] >= out["merge_similarity"]
+    assert set(out["measures"]) >= {"cosine", "all_names"} and out["measures"]["all_names"] > 0
+    assert client.get(f"/api/articles/{herald}/compare/ffffffff").status_code == 404
+
+
 def test_bad_story_and_article_ids(client):
     assert client.get("/api/stories/s000000").json() == {"error": "no story 's000000'"}
     assert client.get("/api/articles/ffffffff").status_code == 404

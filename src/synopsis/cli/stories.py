@@ -299,37 +299,25 @@ def compare_command(ctx, first, second, db_path, fmt):
     Example:
       synopsis stories compare 3f2a91 9b1e44 --db news.db
     """
-    from synopsis.jobs import compare_stored_articles
+    from synopsis.jobs import article_comparison
     from synopsis.link.events import FEATURE_LABELS
-    from synopsis.link.stories import MERGE_SIMILARITY
 
     with open_store(db_path or ctx.obj["db_path"]) as store:
-        a, b, why = compare_stored_articles(store, first, second)
-        stories = [store.story_of(a.article_id), store.story_of(b.article_id)]
+        out = article_comparison(store, first, second)
     if fmt == "json":
-        articles = [
-            {"id": p.article_id, "title": p.title, "event_day": p.day, "published": p.published, "story": story}
-            for p, story in zip((a, b), stories)
-        ]
-        out = {
-            "articles": articles,
-            "similarity": round(why.score, 4),
-            "merge_similarity": MERGE_SIMILARITY,
-            "model_similarity": round(why.model, 4),
-            "measures": {name: round(value, 4) for name, value in why.measures.items()},
-            "rules": [{"multiplier": m, "why": text} for m, text in why.rules],
-        }
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
-    for p, story in zip((a, b), stories):
-        click.echo(f"{p.article_id[:12]}  {p.day or p.published or '?':10}  story {story}  {p.title[:70]}")
-    verdict = "the same story" if stories[0] == stories[1] else "different stories"
-    click.echo(f"similarity {why.score:.3f} (articles join a story at {MERGE_SIMILARITY} on average; now in {verdict})")
-    click.echo(f"  the model gives {why.model:.3f} from:")
-    for name, value in why.measures.items():
+    for article in out["articles"]:
+        when = article["event_day"] or (article["published"] or "?")[:10]
+        click.echo(f"{article['id'][:12]}  {when:10}  story {article['story']}  {article['title'][:70]}")
+    stories = {article["story"] for article in out["articles"]}
+    verdict = "the same story" if len(stories) == 1 else "different stories"
+    click.echo(f"similarity {out['similarity']:.3f} (articles join a story at {out['merge_similarity']} on average; now in {verdict})")
+    click.echo(f"  the model gives {out['model_similarity']:.3f} from:")
+    for name, value in out["measures"].items():
         click.echo(f"    {FEATURE_LABELS[name]:48} {value:.2f}")
-    if why.rules:
+    if out["rules"]:
         click.echo("  then:")
-        for multiplier, text in why.rules:
-            click.echo(f"    x{multiplier:g}  {text}")
+        for rule in out["rules"]:
+            click.echo(f"    x{rule['multiplier']:g}  {rule['why']}")
     return 0

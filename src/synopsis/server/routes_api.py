@@ -95,6 +95,17 @@ def get_article(request: Request, article_id: str) -> dict:
     return analyses_to_json([analysis])
 
 
+@router.get(
+    "/articles/{first}/compare/{second}",
+    summary="Why two articles share a story or not: their similarity, the measures and the rules behind it",
+)
+def compare_articles(request: Request, first: str, second: str) -> dict:
+    from synopsis.jobs import article_comparison
+
+    state = state_of(request)
+    return article_comparison(state.store(), resolve_article(state, first), resolve_article(state, second))
+
+
 ADD_BODY_DOC = {
     "requestBody": {
         "content": {
