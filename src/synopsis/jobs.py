@@ -187,12 +187,18 @@ def assign_stories(store, analyses: Sequence[ArticleAnalysis] | None = None) -> 
         assigner.save()
 
 
+def assign_pending(store) -> None:
+    """Give a story to every stored article still without one (stored before stories existed,
+    or left by a killed ingest)."""
+    if store.unassigned_article_ids():
+        assign_stories(store)
+
+
 def current_stories(store) -> list:
     """The stories of the stored articles, newest first (records.Story); assigns any article still without one."""
     from synopsis.records import Story
 
-    if store.unassigned_article_ids():
-        assign_stories(store)
+    assign_pending(store)
     return [
         Story(id=s.id, title=s.title, article_ids=tuple(a.id for a in store.story_articles(s.id)))
         for s in store.list_stories()
@@ -204,8 +210,7 @@ def story_report(store, story_id: str):
     from synopsis.compare.story import build_story_report
     from synopsis.records import Story
 
-    if store.unassigned_article_ids():
-        assign_stories(store)
+    assign_pending(store)
     found = store.resolve_story_id(story_id)
     summary = next(s for s in store.list_stories() if s.id == found)
     ids = tuple(a.id for a in store.story_articles(found))
@@ -223,7 +228,7 @@ def compare_stored_articles(store, first: str, second: str):
     from synopsis.link.events import explain_events
     from synopsis.link.stories import stored_profile
 
-    current_stories(store)  # articles stored before stories existed get their profiles
+    assign_pending(store)  # an article gets its event profile when it gets a story
     profiles = []
     for given in (first, second):
         article_id = store.resolve_id(given)
@@ -253,12 +258,15 @@ def article_comparison(store, first: str, second: str) -> dict:
 
 
 def story_member_fit(store, story_id: str) -> dict[str, float]:
-    """Each article's mean similarity to the rest of its story (members beyond MAX_MEMBERS are
-    compared with the first MAX_MEMBERS only, which bounds the cost of a large story)."""
+    """Each article's mean similarity to the rest of its story (none for a story of one).
+    Members beyond the first MAX_MEMBERS are compared with those only, which bounds the cost
+    per article of a large story."""
     from synopsis.link.events import compare_events
     from synopsis.link.stories import MAX_MEMBERS, StoreState, member_fit, stored_profile
 
     sample = StoreState(store).members(story_id, MAX_MEMBERS)
+    if len(sample) < 2:
+        return {}
     fit = member_fit(sample)
     for article in store.story_articles(story_id):
         if article.id not in fit and (profile := stored_profile(store, article.id)) is not None:

@@ -117,6 +117,28 @@ def test_show_flags_articles_that_do_not_fit_their_story(db):
     assert all(fit_after[i] < fit_before[i] for i in fit_before)
 
 
+def test_fit_of_large_stories_uses_a_bounded_sample_and_lone_articles_have_none(db, monkeypatch):
+    import synopsis.link.stories as stories
+    from synopsis.jobs import story_member_fit
+    from synopsis.link.events import compare_events
+
+    monkeypatch.setattr(stories, "MAX_MEMBERS", 2)
+    with Store.open(db) as store:
+        story = _story_ids(db)[0]
+        ids = [a.id for a in store.story_articles(story)]
+        profiles = {i: stories.stored_profile(store, i) for i in ids}
+        sample = [p.article_id for p in stories.StoreState(store).members(story, 2)]
+        fit = story_member_fit(store, story)
+        assert set(fit) == set(ids) and len(ids) > 2
+        for i in ids:
+            others = [o for o in sample if o != i]
+            assert fit[i] == pytest.approx(sum(compare_events(profiles[i], profiles[o]) for o in others) / len(others))
+        alone = split_article(store, story, ids[-1])
+        assert story_member_fit(store, alone) == {}
+    shown = _cli_json("stories", "show", alone, "--db", str(db), "--format", "json")
+    assert [a["fit"] for a in shown["articles"]] == [None]
+
+
 def _story_ids(db: Path) -> list[str]:
     return [row["id"] for row in _cli_json("stories", "--db", str(db), "--format", "json")]
 

@@ -228,6 +228,27 @@ def test_stories_regrouping_creates_are_titled_in_the_store(tmp_path):
         assert listed == {"Fire at the Orlund grain terminal": 1, "Lant ferry strike enters its second week": 5}
 
 
+def test_a_failed_retitle_leaves_neither_the_article_nor_its_index_label(tmp_path, monkeypatch):
+    from synopsis.link.stories import StoredStories
+    from synopsis.store.db import Store
+
+    profiles = _early_look_alike()
+    with Store.open(tmp_path / "news.db") as store:
+        for p in profiles:
+            store.add_analysis(ArticleAnalysis(article=Article(id=p.article_id, source=f"{p.article_id}.txt", text="x")))
+        assigner = StoredStories(store)
+        assigner.assign_profiles(profiles[:2])  # "b" joins "a": the next assignments retitle
+
+        def fail(story):
+            raise OSError("disk full")
+
+        monkeypatch.setattr(assigner, "retitle", fail)
+        with pytest.raises(OSError):
+            assigner.assign_profiles(profiles[2:3])
+        assert store.story_of("c") is None
+        assert len(assigner.index.labels()) == 2  # the rolled-back article's label is not searchable
+
+
 @pytest.mark.parametrize(
     ("mine", "theirs", "damped"),
     [
@@ -252,6 +273,9 @@ def test_articles_sharing_no_name_are_damped(mine, theirs, damped):
         ("the twenty-first session of the assembly", {"session:21"}),
         ("the first leg of the tie", {"leg:1"}),
         ("one round of talks, the first time since May", set()),  # no ordinal on a series noun
+        ("the 3rd round of talks", {"round:3"}),
+        ("after the first two rounds of talks", set()),  # a count, not a number in the series
+        ("the second phase of the ceasefire deal", set()),  # a part of one agreement
         ("stopped him in the seventh round", set()),  # a part of one event (a boxing match)
         ("a seventh-round stoppage", set()),
     ],
@@ -278,6 +302,12 @@ def test_other_numbers_in_a_series_are_damped(mine, theirs, damped):
     assert (compare_events(a, b) < 0.5 * alone) is damped
 
 
+def test_every_measure_has_a_label_for_users():
+    from synopsis.link.events import FEATURE_LABELS, FEATURE_NAMES
+
+    assert tuple(FEATURE_LABELS) == FEATURE_NAMES
+
+
 def test_explanation_names_the_rules_the_score_used():
     shared = dict(names={"arvenia", "bolmark"}, cast={"arvenia", "bolmark", "sarnow"})
     base = _profile("a", BASE, day="2024-06-25", places={"sarnow"}, **shared)
@@ -292,7 +322,7 @@ def test_explanation_names_the_rules_the_score_used():
     for name, other in cases.items():
         assert why[name].score == pytest.approx(compare_events(base, other))
     assert why["later"].score == 0 and why["later"].rules[0][0] == 0 and "14 days apart" in why["later"].rules[0][1]
-    assert [m for m, _ in why["fourth"].rules] == [0.25] and "round:3 / round:4" in why["fourth"].rules[0][1]
+    assert [m for m, _ in why["fourth"].rules] == [0.25] and "round 3 / round 4" in why["fourth"].rules[0][1]
     assert [m for m, _ in why["elsewhere"].rules] == [0.8] and "keltia" in why["elsewhere"].rules[0][1]
     assert why["same"].rules == () and why["same"].score == pytest.approx(why["same"].model)
     assert why["same"].measures["key_names"] == 1.0

@@ -257,13 +257,17 @@ def split_command(ctx, story, article, db_path):
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_context
 def show_story_command(ctx, story, db_path, fmt):
-    """Show one story's articles (id or unique prefix): date, outlet, who assigned it, title.
+    """Show one story's articles (id or unique prefix): date, outlet, who assigned it, fit, source.
+
+    Fit is an article's mean similarity to the story's other articles: the lowest
+    is the one to check first (`synopsis stories compare` says why).
 
     \b
     Example:
       synopsis stories show s3f2a91 --db news.db
     """
     from synopsis.jobs import story_member_fit
+    from synopsis.link.stories import MERGE_SIMILARITY
 
     with open_store(db_path or ctx.obj["db_path"]) as store:
         rows = story_rows(store)
@@ -276,9 +280,9 @@ def show_story_command(ctx, story, db_path, fmt):
         click.echo(json.dumps(row, ensure_ascii=False, indent=2))
         return 0
     click.echo(f"{row['id']}  {row['first'] or '?'}..{row['last'] or '?'}  {row['title']}")
-    click.echo("  (fit: mean similarity to the story's other articles; below 0.375 it would not join on its own)")
+    click.echo(f"  (fit: mean similarity to the story's other articles; below {MERGE_SIMILARITY} it would not join on its own)")
     for a in row["articles"]:
-        fit_text = f"{a['fit']:.2f}" if a["fit"] is not None else "  ? "
+        fit_text = f"{a['fit']:.2f}" if a["fit"] is not None else "  - "
         click.echo(
             f"  {a['id'][:12]}  {(a['published'] or '')[:10] or '----------'}  {(a['outlet'] or '?')[:22]:22}"
             f"  {a['assigned_by']:4}  fit {fit_text}  {a['source']}"

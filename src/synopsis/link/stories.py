@@ -213,7 +213,8 @@ class StoryState(Protocol):
         """True when a user corrected the story: regrouping leaves it alone."""
 
     def move(self, moves: dict[str, str]) -> None:
-        """Move articles (id -> story id) to other stories, creating stories as needed."""
+        """Move articles (id -> story id) to other stories, creating stories as needed (untitled:
+        the caller titles them, see ``StoredStories.assign_profiles``)."""
 
 
 @dataclass(frozen=True)
@@ -354,7 +355,8 @@ def assign_profile(
     if moves:
         state.move(moves)
     # Indexed last: if regrouping fails, the store's write lock rolls the article
-    # back, and the index must not keep a label the store may give out again.
+    # back, and the index must not keep a label the store may give out again
+    # (a caller writing more in the same transaction removes it if that fails).
     index.add([label], profile.vector[None, :], [day_ordinal(profile)])
     left = {c.story for c in candidates if any(m.article_id in moves for m in c.members)}
     touched = frozenset({story, *moves.values(), *left})
@@ -490,10 +492,10 @@ def stored_profile(store, article_id: str) -> EventProfile | None:
 
 
 def member_fit(profiles: Sequence[EventProfile]) -> dict[str, float]:
-    """Each member's mean similarity to the other members (0 for a story of one): a low value
-    marks the article a user should check first."""
+    """Each member's mean similarity to the other members (none for a story of one): a low
+    value marks the article a user should check first."""
     if len(profiles) < 2:
-        return {p.article_id: 0.0 for p in profiles}
+        return {}
     matrix = compare_matrix(profiles)
     np.fill_diagonal(matrix, 0.0)
     return {p.article_id: float(row.sum() / (len(profiles) - 1)) for p, row in zip(profiles, matrix)}
@@ -568,9 +570,13 @@ class StoredStories:
                 # Titled in the same transaction as the moves: stories regrouping
                 # created are never listed untitled.  A new story alone already has
                 # its article's title.
-                if not assignment.is_new or len(assignment.touched) > 1:
-                    for story in sorted(assignment.touched):
-                        self.retitle(story)
+                try:
+                    if not assignment.is_new or len(assignment.touched) > 1:
+                        for story in sorted(assignment.touched):
+                            self.retitle(story)
+                except BaseException:
+                    self.index.remove(assignment.label)  # the transaction rolls the article back
+                    raise
             self.added.add(assignment.label)
             done.append(assignment)
         return done

@@ -103,6 +103,7 @@ def compare_articles(request: Request, first: str, second: str) -> dict:
     from synopsis.jobs import article_comparison
 
     state = state_of(request)
+    state.stories()  # files any article still without a story, under the server's lock
     return article_comparison(state.store(), resolve_article(state, first), resolve_article(state, second))
 
 
