@@ -165,6 +165,17 @@ def test_two_articles_are_compared_with_the_reasons(client):
     assert client.get(f"/api/articles/{herald}/compare/ffffffff").status_code == 404
 
 
+def test_story_page_shows_how_well_each_article_fits(client):
+    import re
+
+    story = next(s for s in client.get("/api/stories").json()["stories"] if len(s["articles"]) == 2)
+    page = client.get(f"/stories/{story['id']}").text
+    shown = re.findall(r'<td class="fit">([^<]*)</td>', page)
+    # In a story of two, each article's fit is the pair's similarity.
+    pair = client.get(f"/api/articles/{story['articles'][0]}/compare/{story['articles'][1]}").json()
+    assert shown == [f"{pair['similarity']:.2f}"] * 2
+
+
 def test_bad_story_and_article_ids(client):
     assert client.get("/api/stories/s000000").json() == {"error": "no story 's000000'"}
     assert client.get("/api/articles/ffffffff").status_code == 404

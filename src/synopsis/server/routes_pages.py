@@ -23,8 +23,9 @@ def evidence_link(evidence) -> str:
     return f"/articles/{evidence.article_id}?start={evidence.start}&end={evidence.end}#cited"
 
 
-def render_story(report) -> bytes:
-    """The story page as bytes (cached per story id)."""
+def render_story(report, fit: dict[str, float] | None = None) -> bytes:
+    """The story page as bytes (cached per story id); fit is each article's mean similarity to
+    the rest of its story (``jobs.story_member_fit``), shown beside its "split out" button."""
     from synopsis.report.charts import coverage_svg, timeline_svg
 
     outlets = report_outlets(report)
@@ -39,6 +40,7 @@ def render_story(report) -> bytes:
         coverage_svg=Markup(coverage_svg(matrix, sorted(outlets))),
         claim_text=claim_text,
         link=evidence_link,
+        fit=fit or {},
     )
     return page.encode("utf-8")
 
@@ -52,10 +54,16 @@ def stories_page(request: Request, q: str | None = None) -> HTMLResponse:
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 async def story_page(request: Request, story_id: str) -> Response:
+    from synopsis.jobs import story_member_fit
     from synopsis.server.responses import cached_story_response
 
+    state = state_of(request)
+
+    def render(report) -> bytes:  # runs in the threadpool, where the store may be read
+        return render_story(report, story_member_fit(state.store(), report.story.id))
+
     return await cached_story_response(
-        request, state_of(request), story_id, "page", render_story, "text/html; charset=utf-8", redirect_to="/stories/{id}"
+        request, state, story_id, "page", render, "text/html; charset=utf-8", redirect_to="/stories/{id}"
     )
 
 
