@@ -133,7 +133,8 @@ def synthetic_profiles(count: int, seed: int, first_day: int):
 def prepare(db: Path, stored: int) -> None:
     """Bulk-insert `stored` synthetic articles with profiles and stories, then build the index file."""
     from synopsis.link.events import EVENT_METHOD
-    from synopsis.link.stories import new_story_id, open_index
+    from synopsis.link.stored_stories import open_index
+    from synopsis.link.stories import new_story_id
     from synopsis.store.db import Store
 
     for stale in db.parent.glob(db.name + "*"):
@@ -169,7 +170,8 @@ def prepare(db: Path, stored: int) -> None:
 
 def measure(db: Path, new: int) -> dict:
     """Assign `new` synthetic articles to the stored archive; time per article and peak memory."""
-    from synopsis.link.stories import StoredStories, pick_story, rank_stories
+    from synopsis.link.stored_stories import StoredStories
+    from synopsis.link.stories import pick_story, rank_stories
     from synopsis.store.db import Store
 
     with Store.open(db) as store:

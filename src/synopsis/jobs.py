@@ -173,7 +173,7 @@ def ingest_inputs(
 
 def open_assigner(store):
     """The incremental story assigner over a store (loads its nearest-neighbour index once)."""
-    from synopsis.link.stories import StoredStories
+    from synopsis.link.stored_stories import StoredStories
 
     return StoredStories(store)
 
@@ -226,7 +226,7 @@ def compare_stored_articles(store, first: str, second: str):
     """Why two stored articles (ids or unique prefixes) share a story or not: their profiles and
     the explained similarity (``link.events.explain_events``)."""
     from synopsis.link.events import explain_events
-    from synopsis.link.stories import stored_profile
+    from synopsis.link.stored_stories import stored_profile
 
     assign_pending(store)  # an article gets its event profile when it gets a story
     profiles = []
@@ -262,7 +262,8 @@ def story_member_fit(store, story_id: str) -> dict[str, float]:
     Members beyond the first MAX_MEMBERS are compared with those only, which bounds the cost
     per article of a large story."""
     from synopsis.link.events import compare_events
-    from synopsis.link.stories import MAX_MEMBERS, StoreState, member_fit, stored_profile
+    from synopsis.link.stories import MAX_MEMBERS
+    from synopsis.link.stored_stories import StoreState, member_fit, stored_profile
 
     sample = StoreState(store).members(story_id, MAX_MEMBERS)
     if len(sample) < 2:

@@ -85,7 +85,8 @@ def _cli_json(*args):
 
 def test_compare_explains_what_the_stories_were_built_on(corpus_db):
     from synopsis.link.events import compare_events
-    from synopsis.link.stories import MERGE_SIMILARITY, stored_profile
+    from synopsis.link.stored_stories import stored_profile
+    from synopsis.link.stories import MERGE_SIMILARITY
 
     rows = _cli_json("stories", "--db", str(corpus_db), "--format", "json")
     one, other = ([a["id"] for a in row["articles"]] for row in rows)
@@ -120,14 +121,15 @@ def test_show_flags_articles_that_do_not_fit_their_story(db):
 def test_fit_of_large_stories_uses_a_bounded_sample_and_lone_articles_have_none(db, monkeypatch):
     import synopsis.link.stories as stories
     from synopsis.jobs import story_member_fit
+    from synopsis.link.stored_stories import StoreState, stored_profile
     from synopsis.link.events import compare_events
 
     monkeypatch.setattr(stories, "MAX_MEMBERS", 2)
     with Store.open(db) as store:
         story = _story_ids(db)[0]
         ids = [a.id for a in store.story_articles(story)]
-        profiles = {i: stories.stored_profile(store, i) for i in ids}
-        sample = [p.article_id for p in stories.StoreState(store).members(story, 2)]
+        profiles = {i: stored_profile(store, i) for i in ids}
+        sample = [p.article_id for p in StoreState(store).members(story, 2)]
         fit = story_member_fit(store, story)
         assert set(fit) == set(ids) and len(ids) > 2
         for i in ids:
@@ -287,7 +289,7 @@ def test_two_processes_ingesting_into_one_database_share_stories(db, nlp):
     """Two assigners opened on one database before either stores anything: the second sees
     the first's new story (the nearest-neighbour index of each is only a cache)."""
     from synopsis.extract.pipeline import analyze_articles
-    from synopsis.link.stories import StoredStories
+    from synopsis.link.stored_stories import StoredStories
     from synopsis.records import Article
 
     texts = [

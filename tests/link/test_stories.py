@@ -193,7 +193,8 @@ def test_regrouping_leaves_corrected_stories_alone():
 
 
 def test_regrouping_in_the_store_moves_members(tmp_path):
-    from synopsis.link.stories import StoreState, assign_profile
+    from synopsis.link.stored_stories import StoreState
+    from synopsis.link.stories import assign_profile
     from synopsis.store.db import Store
 
     with Store.open(tmp_path / "news.db") as store:
@@ -213,7 +214,7 @@ def test_regrouping_in_the_store_moves_members(tmp_path):
 
 
 def test_stories_regrouping_creates_are_titled_in_the_store(tmp_path):
-    from synopsis.link.stories import StoredStories
+    from synopsis.link.stored_stories import StoredStories
     from synopsis.store.db import Store
 
     titles = {"a": "Fire at the Orlund grain terminal"} | {aid: "Lant ferry strike enters its second week" for aid in "bcdef"}
@@ -229,7 +230,7 @@ def test_stories_regrouping_creates_are_titled_in_the_store(tmp_path):
 
 
 def test_a_failed_retitle_leaves_neither_the_article_nor_its_index_label(tmp_path, monkeypatch):
-    from synopsis.link.stories import StoredStories
+    from synopsis.link.stored_stories import StoredStories
     from synopsis.store.db import Store
 
     profiles = _early_look_alike()

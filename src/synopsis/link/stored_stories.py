@@ -1,0 +1,199 @@
+"""Incremental story assignment over the SQLite store: what `synopsis ingest` runs.
+
+The store holds every article's event profile and story; the nearest-neighbour
+index beside the database file is a cache of the profiles' vectors.  The
+clustering itself is ``link.stories``; this module keeps it in the store, under
+the database's write lock, so several ingest processes can share one database.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from synopsis.link.events import EventProfile, compare_matrix
+from synopsis.link.index import VectorIndex
+from synopsis.link.stories import (
+    MAX_MEMBERS,
+    MERGE_SIMILARITY,
+    Assignment,
+    assign_profile,
+    day_ordinal,
+    describe_events,
+    embed_leads,
+    title_from_profiles,
+)
+from synopsis.records import ArticleAnalysis
+
+
+def _vector(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype="<f4")
+
+
+class StoreState:
+    """Profiles and memberships in the SQLite store (tables of migration m003_stories)."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+
+    def lookup(self, labels: Sequence[int]) -> dict[int, tuple[EventProfile, str]]:
+        return {
+            label: (EventProfile.from_json(article_id, _vector(vector), profile), story)
+            for label, article_id, vector, profile, story in self.store.story_events(labels)
+            if story is not None
+        }
+
+    def members(self, story: str, limit: int) -> list[EventProfile]:
+        return [
+            EventProfile.from_json(article_id, _vector(vector), profile)
+            for _, article_id, vector, profile in self.store.story_member_events(story, limit)
+        ]
+
+    def record(self, profile: EventProfile, story: str, is_new: bool) -> int:
+        from synopsis.link.events import EVENT_METHOD
+
+        return self.store.record_story_assignment(
+            profile.article_id,
+            story,
+            title=profile.title,
+            method=EVENT_METHOD,
+            day_ordinal=day_ordinal(profile),
+            vector=np.asarray(profile.vector, dtype="<f4").tobytes(),
+            profile_json=profile.to_json(),
+        )
+
+    def is_fixed(self, story: str) -> bool:
+        return self.store.story_has_corrections(story)
+
+    def move(self, moves: dict[str, str]) -> None:
+        """Move articles; the caller titles the stories they went to in the same transaction
+        (``StoredStories.assign``), so no story is ever listed without a title."""
+        self.store.move_story_articles(moves)
+
+
+def stored_profile(store, article_id: str) -> EventProfile | None:
+    """The event profile ingest stored for an article (None before it is assigned a story)."""
+    row = store.article_event(article_id)
+    return EventProfile.from_json(article_id, _vector(row[0]), row[1]) if row else None
+
+
+def member_fit(profiles: Sequence[EventProfile]) -> dict[str, float]:
+    """Each member's mean similarity to the other members (none for a story of one): a low
+    value marks the article a user should check first."""
+    if len(profiles) < 2:
+        return {}
+    matrix = compare_matrix(profiles)
+    np.fill_diagonal(matrix, 0.0)
+    return {p.article_id: float(row.sum() / (len(profiles) - 1)) for p, row in zip(profiles, matrix)}
+
+
+def index_path(store) -> str | None:
+    """Where the store's nearest-neighbour index is kept: beside the database file."""
+    return None if store.path == ":memory:" else store.path + ".stories.hnsw"
+
+
+def open_index(store, dimensions: int = 384) -> VectorIndex:
+    """The store's vector index, loaded from its file and brought up to date with the stored vectors.
+
+    The file may lag behind the database (a killed run saves it last); labels
+    stored since are added and labels of removed articles hidden, so the database
+    stays the one source of truth and the index file is only a cache.
+    """
+    path = index_path(store)
+    token = store.story_index_token()
+    index = VectorIndex.load(path) if path else None
+    if index is None or index.dimensions != dimensions or index.token != token:
+        index = VectorIndex(dimensions)
+    index.token = token
+    stored = store.event_labels()
+    indexed = index.labels()
+    for label in sorted(indexed - stored):
+        index.remove(label)
+    # Usually only labels newer than the file; set difference also covers
+    # labels another process stored while this file was written.
+    missing = sorted(stored - indexed)
+    for begin in range(0, len(missing), 4096):
+        rows = store.event_vectors(missing[begin : begin + 4096])
+        index.add([r[0] for r in rows], np.stack([_vector(r[2]) for r in rows]), [r[1] for r in rows])
+    return index
+
+
+class StoredStories:
+    """Incremental story assignment backed by the store: ``assign`` analyses, then ``save``."""
+
+    def __init__(self, store, embedder=None, threshold: float = MERGE_SIMILARITY) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.threshold = threshold
+        self.index = open_index(store)
+        self.state = StoreState(store)
+        # Highest label whose vector the index holds, and labels this process added
+        # beyond it: what catch_up must not add twice.
+        self.synced = max(self.index.labels(), default=0)
+        self.added: set[int] = set()
+
+    def assign(self, analyses: Sequence[ArticleAnalysis], vectors: np.ndarray | None = None) -> list[Assignment]:
+        """Give each analysed (and stored) article a story, in order; articles that have one keep it."""
+        todo = [a for a in analyses if self.store.story_of(a.article.id) is None]
+        if not todo:
+            return []
+        if vectors is None:
+            vectors = embed_leads(todo, self.embedder)
+        return self.assign_profiles(describe_events(todo, vectors))
+
+    def assign_profiles(self, profiles: Sequence[EventProfile]) -> list[Assignment]:
+        """Give each (stored) article of these event profiles a story, in order."""
+        done = []
+        for profile in profiles:
+            # Choosing and recording under one write lock, after taking in what other
+            # processes stored meanwhile: two ingests into one database then see each
+            # other's articles and cannot open two stories for one event.
+            with self.store.write_lock():
+                self.catch_up()
+                if self.store.story_of(profile.article_id) is not None:
+                    continue
+                assignment = assign_profile(profile, self.index, self.state, self.threshold)
+                # Titled in the same transaction as the moves: stories regrouping
+                # created are never listed untitled.  A new story alone already has
+                # its article's title.
+                try:
+                    if not assignment.is_new or len(assignment.touched) > 1:
+                        for story in sorted(assignment.touched):
+                            self.retitle(story)
+                except BaseException:
+                    self.index.remove(assignment.label)  # the transaction rolls the article back
+                    raise
+            self.added.add(assignment.label)
+            done.append(assignment)
+        return done
+
+    def catch_up(self) -> None:
+        """Index the event profiles other processes stored since this index was last brought up to date."""
+        rows = [row for batch in self.store.iter_event_vectors(self.synced) for row in batch if row[0] not in self.added]
+        if rows:
+            self.index.add([r[0] for r in rows], np.stack([_vector(r[2]) for r in rows]), [r[1] for r in rows])
+        self.synced = max([self.synced, *(r[0] for r in rows), *self.added])
+        self.added.clear()
+
+    def retitle(self, story: str) -> None:
+        """Title a story by its most central member's title (the first member's may be a bare outlet
+        name), among its first MAX_MEMBERS members, which bounds the cost for large stories."""
+        members = self.state.members(story, MAX_MEMBERS)
+        if members:
+            self.store.set_story_title(story, title_from_profiles(members))
+
+    def assign_unassigned(self) -> list[Assignment]:
+        """Assign every stored article that has no story yet (after a killed run), oldest first."""
+        ids = self.store.unassigned_article_ids()
+        done: list[Assignment] = []
+        # Chunks bound memory however many articles a killed run left behind.
+        for begin in range(0, len(ids), 256):
+            done += self.assign(list(self.store.iter_analyses(ids[begin : begin + 256])))
+        return done
+
+    def save(self) -> None:
+        """Write the index file beside the database (a cache: losing it costs a rebuild only)."""
+        path = index_path(self.store)
+        if path:
+            self.index.save(path)
