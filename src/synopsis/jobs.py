@@ -222,11 +222,12 @@ def merge_stories(store, keep: str, other: str) -> int:
     return store.merge_stories(store.resolve_story_id(keep, follow=False), store.resolve_story_id(other, follow=False))
 
 
-def compare_stored_articles(store, first: str, second: str):
-    """Why two stored articles (ids or unique prefixes) share a story or not: their profiles and
-    the explained similarity (``link.events.explain_events``)."""
+def article_comparison(store, first: str, second: str) -> dict:
+    """Why two stored articles (ids or unique prefixes) share a story or not, as the JSON
+    `synopsis stories compare` and the API give (``link.events.explain_events``)."""
     from synopsis.link.events import explain_events
     from synopsis.link.stored_stories import stored_profile
+    from synopsis.link.stories import MERGE_SIMILARITY
 
     assign_pending(store)  # an article gets its event profile when it gets a story
     profiles = []
@@ -236,14 +237,8 @@ def compare_stored_articles(store, first: str, second: str):
         if profile is None:
             raise SynopsisError(f"article {article_id[:12]} has no event profile yet: run `synopsis ingest` again")
         profiles.append(profile)
-    return profiles[0], profiles[1], explain_events(profiles[0], profiles[1])
-
-
-def article_comparison(store, first: str, second: str) -> dict:
-    """``compare_stored_articles`` as the JSON `synopsis stories compare` and the API give."""
-    from synopsis.link.stories import MERGE_SIMILARITY
-
-    a, b, why = compare_stored_articles(store, first, second)
+    a, b = profiles
+    why = explain_events(a, b)
     return {
         "articles": [
             {"id": p.article_id, "title": p.title, "event_day": p.day, "published": p.published, "story": store.story_of(p.article_id)}

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
 from anyascii import anyascii
@@ -488,23 +488,25 @@ def model_similarity(features: Sequence[float]) -> float:
     return 1.0 / (1.0 + math.exp(-logit))
 
 
-def damping_rules(a: EventProfile, b: EventProfile) -> Iterator[tuple[float, str]]:
+def damping_rules(a: EventProfile, b: EventProfile) -> Iterator[tuple[float, Callable[[], str]]]:
     """The rules that lower a pair's similarity, as (multiplier, why) for each that applies.
 
     One list for ``compare_events`` and ``explain_events``, so an explanation
-    always names exactly what the score used.
+    always names exactly what the score used.  ``why`` is called only to explain:
+    the place rule fires for most pairs of different stories, and compare_events
+    runs for every pair a clustering looks at.
     """
     if a.places and b.places and not (a.places & (b.places | b.names)) and not (b.places & a.names):
-        yield PLACE_CONFLICT_FACTOR, f"the leads name different places ({_few(a.places)} / {_few(b.places)})"
+        yield PLACE_CONFLICT_FACTOR, lambda: f"the leads name different places ({_few(a.places)} / {_few(b.places)})"
     if distant_publication(a, b):
-        yield DISTANT_FACTOR, (
+        yield DISTANT_FACTOR, lambda: (
             f"the leads do not both date the event, and the best known days are more than "
             f"{PUBLISHED_TOLERANCE} days apart ({a.when()} / {b.when()})"
         )
     if len(a.cast) >= DISJOINT_CAST and len(b.cast) >= DISJOINT_CAST and not (a.cast & b.cast):
-        yield DISJOINT_CAST_FACTOR, "the articles share no name of a person, place or organisation"
+        yield DISJOINT_CAST_FACTOR, lambda: "the articles share no name of a person, place or organisation"
     if ordinal_conflict(a, b):
-        yield ORDINAL_CONFLICT_FACTOR, (
+        yield ORDINAL_CONFLICT_FACTOR, lambda: (
             f"the leads number the event differently ({_few(a.ordinals).replace(':', ' ')} / {_few(b.ordinals).replace(':', ' ')})"
         )
 
@@ -532,7 +534,7 @@ def explain_events(a: EventProfile, b: EventProfile) -> EventComparison:
         why = f"the leads date the event {days_apart(a.day, b.day)} days apart ({a.day} / {b.day}; one event allows {DAY_TOLERANCE})"
         rules: tuple[tuple[float, str], ...] = ((0.0, why),)
     else:
-        rules = tuple(damping_rules(a, b))
+        rules = tuple((multiplier, why()) for multiplier, why in damping_rules(a, b))
     score = model * math.prod(m for m, _ in rules)
     return EventComparison(
         score=max(0.0, min(1.0, score)),
