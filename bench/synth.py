@@ -7,7 +7,8 @@ same talks with the same delegations and place, the same kind of disaster in
 another place, the same player signing again a year later) and varied dates.
 Each article is written from templates: a headline, a lead that states what,
 where and when, body sentences with the event's people and numbers, and
-background sentences, to about 500 words.  With ``--seed-dir`` (a folder of
+background paragraphs composed from parts (no sentence twice in an article, so
+the cleaner keeps them), to about 500 words.  With ``--seed-dir`` (a folder of
 news texts or ECB+-style JSON) background sentences are recombined from those
 files instead, for more varied prose.  Every record carries its gold ``event``
 id so clustering can be scored on it.  Names are invented from syllables.
@@ -73,20 +74,49 @@ KINDS = {
         ],
     },
 }
-BACKGROUND = [
-    "Analysts said the events of the week would shape the agenda for months.",
-    "Local media carried live coverage through the day.",
-    "Officials promised a full account once the facts were established.",
-    "Questions remain about how the authorities prepared for such a day.",
-    "Residents said they had heard conflicting accounts from officials.",
-    "Opposition politicians called for an inquiry.",
-    "The government said it would publish a detailed report.",
-    "Markets showed little reaction to the news.",
-    "Commentators on television argued over what the day meant.",
-    "Several witnesses spoke on condition of anonymity.",
-    "Earlier statements from the authorities were revised later in the day.",
-    "Community leaders appealed for calm.",
+# Background prose is composed from parts, so an article of 500 words never
+# repeats a sentence: repeated lines are page clutter to the cleaner, which
+# would cut an article padded with a dozen fixed sentences to under 100 words.
+SPEAKERS = [
+    "Analysts", "Local officials", "A spokesperson for the {org}", "{person}, a researcher at the {org},", "Residents of {town}",
+    "Opposition lawmakers", "Economists at the {org}", "Aid workers in {town}", "Diplomats in {town}", "A senior official who asked not to be named",
+    "{person}, who heads the {org},", "Union representatives", "Business owners in {town}", "{person}, a former minister,",
+]  # fmt: skip
+VERBS = ["said", "warned", "noted", "argued", "told reporters", "wrote in a statement", "said in an interview", "suggested", "acknowledged"]
+CLAUSES = [
+    "that the response had been slower than promised",
+    "that {n} similar cases had been recorded since {year}",
+    "that the budget for emergency services had been cut by {pct} percent last year",
+    "that the decision would be reviewed within {weeks} weeks",
+    "that more than {n} households in {town} were still waiting for compensation",
+    "that the regulator had raised the same concerns in {year}",
+    "that public confidence in the institutions had fallen to its lowest level in a decade",
+    "that the cost could reach {n} million over the next {weeks} months",
+    "that investors were watching the situation closely",
+    "that the figures published so far were incomplete",
+    "that the authorities in {town} had ignored earlier warnings",
+    "that neighbouring countries had offered help",
+    "that the insurance claims would take months to settle",
+    "that a parliamentary committee would hold hearings on the matter",
+    "that the same mistakes had been made during the crisis of {year}",
+    "that schools in {town} would remain closed for {days} days",
+    "that transport links to {town} had been partly restored",
+    "that volunteers from {town} had arrived to help",
+    "that an independent audit had been commissioned",
+    "that the timing of the announcement was politically motivated",
 ]
+TAILS = ["", "", " on Thursday", " earlier this month", " last week", " on Monday evening", " this year"]
+ASIDES = [
+    "The {org} has faced criticism over its handling of earlier incidents.",
+    "Figures from the {org} show {n} comparable events in the past {days} years.",
+    "In {year}, a similar episode in {town} led to the resignation of two officials.",
+    "The {org} declined to comment further.",
+    "A report by the {org} is expected within {weeks} weeks.",
+    "Roads into {town} were closed for several hours.",
+    "The story dominated the front pages of newspapers in {town}.",
+    "Traffic in central {town} was diverted while officials inspected the area.",
+]
+ORG_WORDS = ["Institute", "Council", "Agency", "Foundation", "Authority", "Association", "Commission", "Centre"]
 ROUNDS = ["first", "second", "third", "fourth", "fifth", "sixth"]
 
 
@@ -162,8 +192,25 @@ def read_seed_sentences(folder: Path, limit: int = 20000) -> list[str]:
     return sentences
 
 
-def write_article(event: Event, outlet: str, rng: random.Random, background: list[str], words: int) -> dict:
-    """One article about event by outlet: headline, lead, body, background to about `words` words."""
+def background_sentence(rng: random.Random) -> str:
+    """One sentence of generic news prose with invented names and numbers."""
+    slots = {
+        "org": f"{make_name(rng)} {rng.choice(ORG_WORDS)}", "person": make_person(rng), "town": make_name(rng),
+        "n": rng.randrange(3, 900), "year": rng.randrange(1995, 2021), "pct": rng.randrange(3, 40),
+        "weeks": rng.randrange(2, 12), "days": rng.randrange(2, 30),
+    }  # fmt: skip
+    if rng.random() < 0.25:
+        return rng.choice(ASIDES).format(**slots)
+    speaker = rng.choice(SPEAKERS).format(**slots)
+    return f"{speaker} {rng.choice(VERBS)}{rng.choice(TAILS)} {rng.choice(CLAUSES).format(**slots)}."
+
+
+def write_article(event: Event, outlet: str, rng: random.Random, background: list[str] | None, words: int) -> dict:
+    """One article about event by outlet: headline, lead, body, background to about `words` words.
+
+    Background comes from ``background`` (seed sentences) or is composed; no
+    sentence appears twice in one article.
+    """
     kind = KINDS[event.kind]
     slots = dict(event.slots, date=f"{event.day.day} {event.day:%B %Y}")
     lead = kind["lead"].format(**slots)
@@ -171,10 +218,21 @@ def write_article(event: Event, outlet: str, rng: random.Random, background: lis
     paragraphs = [lead, " ".join(body[:2])]
     count = sum(len(p.split()) for p in paragraphs)
     rest = body[2:]
+    used: set[str] = set()
     while count < words:
-        sentence = rest.pop() if rest and rng.random() < 0.5 else rng.choice(background)
-        paragraphs.append(sentence)
-        count += len(sentence.split())
+        if rest and rng.random() < 0.3:
+            paragraph = [rest.pop()]
+        else:
+            paragraph = []
+            sentences = rng.randrange(2, 4)
+            while len(paragraph) < sentences:
+                sentence = rng.choice(background) if background else background_sentence(rng)
+                # A seed folder smaller than the article may have to repeat itself.
+                if sentence not in used or (background and len(used) >= len(background)):
+                    used.add(sentence)
+                    paragraph.append(sentence)
+        paragraphs.append(" ".join(paragraph))
+        count += len(paragraphs[-1].split())
     published = dt.datetime.combine(event.day, dt.time(rng.randrange(6, 23), rng.randrange(60))) + dt.timedelta(
         days=rng.choice([0, 0, 0, 1, 1, 2])
     )
@@ -191,8 +249,8 @@ def write_article(event: Event, outlet: str, rng: random.Random, background: lis
 def generate(out_dir: Path, articles: int, events: int, seed: int = 0, seed_dir: Path | None = None, words: int = 500) -> list[Path]:
     """Write the archive as JSONL files of up to 1,000 articles; return their paths."""
     rng = random.Random(seed)
-    background = read_seed_sentences(seed_dir) if seed_dir else BACKGROUND
-    if not background:
+    background = read_seed_sentences(seed_dir) if seed_dir else None
+    if seed_dir and not background:
         raise SystemExit(f"no sentences found under {seed_dir}")
     outlets = [f"{make_name(rng)} {rng.choice(OUTLET_WORDS)}" for _ in range(max(8, events // 4))]
     made = make_events(events, rng, dt.date(2022, 1, 1), 3 * 365)

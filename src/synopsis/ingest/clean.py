@@ -8,6 +8,7 @@ piece is recorded with its reason and raw offsets, so a user can audit it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -84,12 +85,22 @@ def is_hard_wrapped(text: str, lines: Sequence[tuple[int, int]]) -> bool:
 
 
 # --- unit rules --------------------------------------------------------------
+# The unit rules are pure functions of a line's text, and each document's lines
+# are judged twice (metadata detection cleans the text to find clutter spans,
+# then build_article cleans it again with the metadata removed): memoised, the
+# second pass is nearly free.  Measured: loading 1,000 synthetic articles took
+# 16.1 s, classify_unit and normalized were 60% of it.
+_UNIT_CACHE = 8192
+
+
+@functools.lru_cache(maxsize=_UNIT_CACHE)
 def normalized(text: str) -> str:
     """Lower-case text without bullets and edge punctuation, for keyword matching."""
     text = P.BULLET.sub("", text)
     return re.sub(r"\s+", " ", text).strip(" \t:|·•-–—>»").casefold()
 
 
+@functools.lru_cache(maxsize=_UNIT_CACHE)
 def classify_unit(text: str) -> str | None:
     """The clutter reason for one unit on its own, or None."""
     key = normalized(text)
