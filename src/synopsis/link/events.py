@@ -454,8 +454,9 @@ def pair_features(a: EventProfile, b: EventProfile, cosine: float | None = None)
     if cosine is None:
         cosine = float(np.dot(a.vector, b.vector))
     key = len(a.names & b.names) / min(len(a.names), len(b.names)) if a.names and b.names else 0.0
-    small, large = sorted((a.terms, b.terms), key=len)
-    terms = sum(w * large.get(t, 0.0) for t, w in small.items())
+    # Only shared words contribute: the key-view intersection runs in C, a
+    # tenth of a generator over all 60 words (this runs for every compared pair).
+    terms = sum(a.terms[t] * b.terms[t] for t in a.terms.keys() & b.terms.keys())
     # Conflicts: both articles fill the same slot and fill it differently.
     month = float(a.month is not None and b.month is not None and a.month != b.month)
     year = float(a.year is not None and b.year is not None and a.year != b.year)
