@@ -42,6 +42,11 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def peak_worker_rss_mb() -> float:
+    """Peak resident memory of the largest finished child process (a pool worker)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
 def run_spacy_baseline(archive: Path, articles: int) -> list[dict]:
     """Bare spaCy over the first `articles` texts of the archive, on two processes: what parsing alone costs."""
     import spacy
@@ -114,6 +119,7 @@ def run_ingest(archive: Path, db: Path, workers: int | None) -> dict:
         "gold events": len(set(gold.values())),
         "BCubed P/R/F1": f"{p:.3f}/{r:.3f}/{f:.3f}",
         "peak MB": round(peak_rss_mb()),
+        "peak MB of a worker": round(peak_worker_rss_mb()),
     }
 
 

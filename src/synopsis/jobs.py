@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
+import numpy as np
+
 from synopsis.ingest.article import build_article
 from synopsis.ingest.outlets import OutletRegistry
 from synopsis.ingest.readers import FetchOptions, read_inputs
 from synopsis.records import Article, ArticleAnalysis, InputError, SynopsisError
-from synopsis.run.local import analyze_locally
+from synopsis.run.local import analyze_and_embed_locally, analyze_locally
 
 OnError = Callable[[InputError], None]
 # Stored articles get their stories in small batches: one embedding call for 16
@@ -86,6 +88,19 @@ def analyze_with_engine(
     return analyze_locally(articles, workers)
 
 
+def analyze_and_embed_with_engine(
+    articles: Sequence[Article], engine: str = "local", workers: int | None = None, ray_address: str | None = None
+) -> Iterator[tuple[ArticleAnalysis, np.ndarray]]:
+    """The ingest's per-article stage on the chosen engine: each analysis with the vector of its lead."""
+    if engine == "ray":
+        from synopsis.run.ray import analyze_and_embed_with_ray
+
+        return analyze_and_embed_with_ray(articles, address=ray_address, actors=workers)
+    if engine != "local":
+        raise SynopsisError(f"unknown engine {engine!r}: use 'local' or 'ray'")
+    return analyze_and_embed_locally(articles, workers)
+
+
 def analyze_inputs(
     items: Iterable[str],
     *,
@@ -138,18 +153,22 @@ def ingest_inputs(
     fresh = [a for a in articles if not store.has_article(a.id)]
     result = BatchResult(errors=errors, duplicates=duplicates, already_stored=len(articles) - len(fresh))
     assigner = open_assigner(store) if stories else None
-    pending: list[ArticleAnalysis] = []
+    pending: list[tuple[ArticleAnalysis, np.ndarray | None]] = []
+    if assigner:
+        analysed = analyze_and_embed_with_engine(fresh, engine, workers, ray_address)
+    else:
+        analysed = ((a, None) for a in analyze_with_engine(fresh, engine, workers, ray_address))
     try:
         if assigner:
             # Articles a killed run stored but did not assign yet.
             assigner.assign_unassigned()
-        for done, analysis in enumerate(analyze_with_engine(fresh, engine, workers, ray_address), start=1):
+        for done, (analysis, lead_vector) in enumerate(analysed, start=1):
             if store.add_analysis(analysis):
                 result.added += 1
                 if assigner:
-                    pending.append(analysis)
+                    pending.append((analysis, lead_vector))
                     if len(pending) >= ASSIGN_BATCH:
-                        assigner.assign(pending)
+                        assign_with_vectors(assigner, pending)
                         pending = []
                 if on_stored:
                     on_stored(analysis)
@@ -159,7 +178,7 @@ def ingest_inputs(
             if on_progress:
                 on_progress(done, len(fresh))
         if assigner and pending:
-            assigner.assign(pending)
+            assign_with_vectors(assigner, pending)
     finally:
         if assigner:
             assigner.save()
@@ -169,6 +188,11 @@ def ingest_inputs(
         if stored_ids:
             result.analyses.extend(store.iter_analyses(stored_ids))
     return result
+
+
+def assign_with_vectors(assigner, pending: Sequence[tuple[ArticleAnalysis, np.ndarray]]) -> None:
+    """Assign stored analyses whose lead vectors the per-article stage computed."""
+    assigner.assign([a for a, _ in pending], np.stack([v for _, v in pending]))
 
 
 def open_assigner(store):

@@ -59,6 +59,23 @@ def test_incremental_equals_batch_on_the_fixed_corpus(corpus_db, reference_corpu
     assert reference in incremental and len(incremental) == 2
 
 
+def test_given_lead_vectors_stay_with_their_articles_when_some_are_skipped(tmp_path, reference_corpus):
+    """assign(analyses, vectors): rows belong to analyses, so skipping an assigned article shifts nothing."""
+    import numpy as np
+
+    from synopsis.link.stored_stories import StoredStories, stored_profile
+
+    with Store.open(tmp_path / "v.db") as store:
+        ingest_inputs([str(reference_corpus)], store, workers=1, stories=False)
+        analyses = list(store.iter_analyses())[:3]
+        vectors = np.eye(3, 384, dtype=np.float32)  # one distinct unit vector per article
+        assigner = StoredStories(store)
+        assigner.assign(analyses[:1], vectors[:1])
+        assigner.assign(analyses, vectors)  # the first is skipped: it has a story
+        for analysis, vector in zip(analyses, vectors):
+            np.testing.assert_array_equal(stored_profile(store, analysis.article.id).vector, vector)
+
+
 def test_listing_gives_ids_titles_spans_and_sources(corpus_db):
     from click.testing import CliRunner
 

@@ -7,6 +7,7 @@ import random
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -98,6 +99,35 @@ def test_ray_gives_same_stories_and_reports(local_ray, local_analyses, ray_analy
     ray_reports = ray_engine.build_reports_with_ray(ray_mix, actors=2)
     assert [r.story for r in ray_reports] == [r.story for r in local_reports]
     assert ray_reports == local_reports
+
+
+def test_ray_ingest_stage_embeds_leads_as_the_local_engine(local_ray, articles, local_analyses):
+    """The ingest's per-article stage on Ray: the same analyses, and the lead vectors of the local engine."""
+    from synopsis.link.stories import embed_leads
+    from synopsis.run.local import analyze_and_embed_locally
+
+    pairs = list(ray_engine.analyze_and_embed_with_ray(articles, actors=2))
+    assert _json([a for a, _ in pairs]) == _json(local_analyses)
+    ray_vectors = np.stack([v for _, v in pairs])
+    assert ray_vectors.shape == (len(articles), 384)
+    np.testing.assert_allclose(ray_vectors, embed_leads(local_analyses), atol=1e-5)
+    local_vectors = np.stack([v for _, v in analyze_and_embed_locally(articles, workers=1)])
+    np.testing.assert_allclose(ray_vectors, local_vectors, atol=1e-5)
+
+
+def test_ray_ingest_files_the_same_stories_as_local(local_ray, reference_corpus, tmp_path):
+    from synopsis.jobs import current_stories, ingest_inputs
+    from synopsis.store.db import Store
+
+    inputs = [str(reference_corpus), str(EXAMPLES / "vellan-courier.html"), str(EXAMPLES / "corvan-wire.txt")]
+    grouped = {}
+    for engine in ("local", "ray"):
+        with Store.open(tmp_path / f"{engine}.db") as store:
+            result = ingest_inputs(inputs, store, engine=engine, workers=2)
+            assert result.added == 7
+            grouped[engine] = sorted(sorted(s.article_ids) for s in current_stories(store))
+    assert len(grouped["local"]) >= 2
+    assert grouped["ray"] == grouped["local"]
 
 
 def test_jobs_and_cli_run_the_ray_engine(local_ray, local_analyses, tmp_path):

@@ -72,11 +72,11 @@ class Embedder:
 
     @classmethod
     @functools.lru_cache(maxsize=None)
-    def load(cls) -> Embedder:
-        """Load the model and tokenizer from their packages once per process."""
+    def load(cls, threads: int | None = None) -> Embedder:
+        """Load the model and tokenizer from their packages once per process (and thread count)."""
         model = find_package_file(*_MODEL_PACKAGE)
         tokenizer = find_package_file(*_TOKENIZER_PACKAGE)
-        return cls(model, tokenizer)
+        return cls(model, tokenizer, threads=threads)
 
     def embed(self, texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
         """Return one float32 unit vector per text (rows in input order)."""

@@ -146,12 +146,16 @@ class StoredStories:
         self.added: set[int] = set()
 
     def assign(self, analyses: Sequence[ArticleAnalysis], vectors: np.ndarray | None = None) -> list[Assignment]:
-        """Give each analysed (and stored) article a story, in order; articles that have one keep it."""
-        todo = [a for a in analyses if self.store.story_of(a.article.id) is None]
-        if not todo:
+        """Give each analysed (and stored) article a story, in order; articles that have one keep it.
+
+        ``vectors`` are the analyses' lead vectors when the per-article stage
+        computed them (one row per analysis); else they are computed here.
+        """
+        keep = [i for i, a in enumerate(analyses) if self.store.story_of(a.article.id) is None]
+        if not keep:
             return []
-        if vectors is None:
-            vectors = embed_leads(todo, self.embedder)
+        todo = [analyses[i] for i in keep]
+        vectors = embed_leads(todo, self.embedder) if vectors is None else np.asarray(vectors)[keep]
         return self.assign_profiles(describe_events(todo, vectors))
 
     def assign_profiles(self, profiles: Sequence[EventProfile]) -> list[Assignment]:

@@ -19,6 +19,8 @@ import pickle
 import re
 from typing import Callable, Iterator, Sequence
 
+import numpy as np
+
 from synopsis.records import Article, ArticleAnalysis, Story, StoryReport, SynopsisError
 from synopsis.report.article_json import analysis_to_dict
 
@@ -96,22 +98,38 @@ def default_actors() -> int:
 
 
 class ArticleAnalyzer:
-    """Ray Data actor: loads spaCy once, then analyses batches of articles given as rows."""
+    """Ray Data actor: loads spaCy (and with ``lead_vectors`` the embedder) once, then
+    analyses batches of articles given as rows."""
 
-    def __init__(self) -> None:
+    def __init__(self, lead_vectors: bool = False) -> None:
         from synopsis.extract.nlp import load_nlp
 
         self.nlp = load_nlp()
+        self.embedder = None
+        if lead_vectors:
+            from synopsis.extract.embed import Embedder
+
+            # One thread: each actor has a share of a core (CPUS_PER_ACTOR).
+            self.embedder = Embedder.load(threads=1)
 
     def __call__(self, batch: dict) -> dict:
         from synopsis.extract.pipeline import analyze_articles
+        from synopsis.link.stories import embed_leads
         from synopsis.report.article_json import analysis_from_dict, analysis_to_dict
+
+        leads: list[bytes] = []
 
         def produce() -> list[str]:
             articles = [analysis_from_dict(json.loads(row)).article for row in batch["article"]]
-            return [json.dumps(analysis_to_dict(a), ensure_ascii=False) for a in analyze_articles(articles, self.nlp)]
+            analyses = list(analyze_articles(articles, self.nlp))
+            if self.embedder is not None and analyses:
+                leads.extend(np.asarray(v, dtype="<f4").tobytes() for v in embed_leads(analyses, self.embedder))
+            return [json.dumps(analysis_to_dict(a), ensure_ascii=False) for a in analyses]
 
-        return _guarded(produce, batch, "analysis")
+        result = _guarded(produce, batch, "analysis")
+        if self.embedder is not None:
+            result["lead"] = leads if len(leads) == len(result["analysis"]) else [b""] * len(result["analysis"])
+        return result
 
 
 class StoryReporter:
@@ -149,6 +167,26 @@ def analyze_with_ray(
     """Analyse articles on Ray Data, models loaded once per actor; yields in input order."""
     from synopsis.report.article_json import analysis_from_dict
 
+    for row in _analysis_rows(articles, address, actors, cpus_per_actor, lead_vectors=False):
+        yield analysis_from_dict(json.loads(row["analysis"]))
+
+
+def analyze_and_embed_with_ray(
+    articles: Sequence[Article],
+    address: str | None = None,
+    actors: int | None = None,
+    cpus_per_actor: float = CPUS_PER_ACTOR,
+) -> Iterator[tuple[ArticleAnalysis, np.ndarray]]:
+    """Analyse articles and embed their leads on Ray Data (the ingest's per-article stage), in input order."""
+    from synopsis.report.article_json import analysis_from_dict
+
+    for row in _analysis_rows(articles, address, actors, cpus_per_actor, lead_vectors=True):
+        yield analysis_from_dict(json.loads(row["analysis"])), np.frombuffer(row["lead"], dtype="<f4")
+
+
+def _analysis_rows(
+    articles: Sequence[Article], address: str | None, actors: int | None, cpus_per_actor: float, lead_vectors: bool
+) -> Iterator[dict]:
     if not articles:
         return
     ray = import_ray()
@@ -169,10 +207,10 @@ def analyze_with_ray(
             batch_format="numpy",
             compute=ray.data.ActorPoolStrategy(size=min(actors, blocks)),
             num_cpus=cpus_per_actor,
+            fn_constructor_kwargs={"lead_vectors": lead_vectors},
             udf_modifying_row_count=False,
         )
-        for row in _in_order(_rows(ray, dataset), first, len(rows)):
-            yield analysis_from_dict(json.loads(row["analysis"]))
+        yield from _in_order(_rows(ray, dataset), first, len(rows))
 
 
 def build_reports_with_ray(
