@@ -11,11 +11,10 @@ from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
-from synopsis.ingest.article import build_article
 from synopsis.ingest.outlets import OutletRegistry
 from synopsis.ingest.readers import FetchOptions, read_inputs
 from synopsis.records import Article, ArticleAnalysis, InputError, SynopsisError
-from synopsis.run.local import analyze_and_embed_locally, analyze_locally
+from synopsis.run.local import analyze_and_embed_locally, analyze_locally, build_locally
 
 OnError = Callable[[InputError], None]
 # Stored articles get their stories in small batches: one embedding call for 16
@@ -43,20 +42,23 @@ def load_articles(
     stdin: BinaryIO | None = None,
     fetch: FetchOptions | None = None,
     on_error: OnError | None = None,
+    workers: int | None = None,
 ) -> tuple[list[Article], list[InputError]]:
-    """Read, clean and identify every input; bad items become errors and the rest go on."""
+    """Read, clean and identify every input (on ``workers`` processes); bad items become errors and the rest go on."""
     registry = registry or OutletRegistry.load()
     articles: list[Article] = []
     errors: list[InputError] = []
-    for item in read_inputs(items, stdin=stdin, fetch=fetch):
+    read = list(read_inputs(items, stdin=stdin, fetch=fetch))
+    built = build_locally([item for item in read if not isinstance(item, InputError)], registry, workers)
+    for item in read:
         if isinstance(item, InputError):
             problem = item
         else:
-            try:
-                articles.append(build_article(item, registry))
+            outcome = next(built)
+            if isinstance(outcome, Article):
+                articles.append(outcome)
                 continue
-            except SynopsisError as err:
-                problem = InputError(item.source, str(err))
+            problem = InputError(item.source, str(outcome))
         errors.append(problem)
         if on_error:
             on_error(problem)
@@ -114,7 +116,7 @@ def analyze_inputs(
     ray_address: str | None = None,
 ) -> BatchResult:
     """Read and analyse inputs without storing anything (``synopsis extract``)."""
-    articles, errors = load_articles(items, registry=registry, stdin=stdin, fetch=fetch, on_error=on_error)
+    articles, errors = load_articles(items, registry=registry, stdin=stdin, fetch=fetch, on_error=on_error, workers=workers)
     articles, duplicates = unique_articles(articles)
     result = BatchResult(errors=errors, duplicates=duplicates)
     for done, analysis in enumerate(analyze_with_engine(articles, engine, workers, ray_address), start=1):
@@ -148,7 +150,7 @@ def ingest_inputs(
     With ``stories`` (the default) each stored article joins a story or opens one
     right after it is stored (see ``assign_stories``).
     """
-    articles, errors = load_articles(items, registry=registry, stdin=stdin, fetch=fetch, on_error=on_error)
+    articles, errors = load_articles(items, registry=registry, stdin=stdin, fetch=fetch, on_error=on_error, workers=workers)
     articles, duplicates = unique_articles(articles)
     fresh = [a for a in articles if not store.has_article(a.id)]
     result = BatchResult(errors=errors, duplicates=duplicates, already_stored=len(articles) - len(fresh))

@@ -32,3 +32,27 @@ def test_ingest_stage_embeds_each_lead_in_the_workers_in_input_order(nlp):
     np.testing.assert_allclose(np.stack([v for _, v in pooled]), expected, atol=1e-5)
     np.testing.assert_allclose(np.stack([v for _, v in alone]), expected, atol=1e-5)
     assert not np.allclose(expected[0], expected[1])
+
+
+def test_documents_are_built_in_a_pool_with_the_same_articles_and_errors_in_order(tmp_path):
+    from synopsis.jobs import load_articles
+    from synopsis.run.local import MIN_DOCUMENTS_FOR_POOL
+
+    paths = []
+    for i in range(MIN_DOCUMENTS_FOR_POOL + 6):
+        path = tmp_path / f"doc{i:03d}.txt"
+        if i % 17 == 5:
+            path.write_text("   \n")  # empty: refused by build_article
+        elif i % 17 == 11:
+            path.write_text("Der Stadtrat hat am Montag beschlossen, zwölf neue Busse zu kaufen, sagte der Bürgermeister.")
+        else:
+            path.write_text(f"The council of town {i} voted on Monday to buy {i + 2} new buses, the mayor said.")
+        paths.append(str(path))
+    pooled, pooled_errors = load_articles(paths, workers=2)
+    alone, alone_errors = load_articles(paths, workers=1)
+    assert pooled == alone
+    assert [(e.item, e.reason) for e in pooled_errors] == [(e.item, e.reason) for e in alone_errors]
+    refused = [e.item for e in pooled_errors]
+    assert len(refused) == 8 and refused == sorted(refused)
+    assert any("German" in e.reason for e in pooled_errors)
+    assert len(pooled) == len(paths) - 8

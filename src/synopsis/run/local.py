@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
-from synopsis.records import Article, ArticleAnalysis
+from synopsis.records import Article, ArticleAnalysis, RawDocument, SynopsisError
 
 # Below this many articles a pool costs more than it saves: each worker has to
 # import spaCy and load the model (about 1 s here) before it does any work.
@@ -21,6 +21,12 @@ MIN_ARTICLES_FOR_POOL = 8
 # Articles per task sent to a worker: large enough for nlp.pipe to batch, small
 # enough that both workers stay busy and results stream back steadily.
 TASK_SIZE = 8
+
+
+# Cleaning and identifying a document costs about 10 ms; below this many a pool
+# (forked, no model to load) is not worth starting.
+MIN_DOCUMENTS_FOR_POOL = 64
+DOCUMENTS_PER_TASK = 32
 
 
 def default_workers() -> int:
@@ -105,3 +111,40 @@ def _run_stage(articles: Sequence[Article], workers: int | None, stage: Callable
     ) as pool:
         for batch_result in pool.map(stage, _batches(articles, TASK_SIZE)):
             yield from batch_result
+
+
+_registry = None  # the outlet registry of a document-building worker
+
+
+def _init_builder(registry) -> None:
+    global _registry
+    _registry = registry
+
+
+def _build(raw: RawDocument) -> Article | SynopsisError:
+    from synopsis.ingest.article import build_article
+
+    try:
+        return build_article(raw, _registry)
+    except SynopsisError as err:
+        return err  # a user error travels back as a value, in its input's place
+
+
+def build_locally(raws: Sequence[RawDocument], registry, workers: int | None = None) -> Iterator[Article | SynopsisError]:
+    """Clean and identify documents (``ingest.article.build_article``), in input order, with a
+    process pool when there are many; each yields its Article or the SynopsisError that refused it."""
+    workers = workers or default_workers()
+    _init_builder(registry)
+    if workers <= 1 or len(raws) < MIN_DOCUMENTS_FOR_POOL:
+        yield from map(_build, raws)
+        return
+    from synopsis.ingest.language import language_detector
+
+    # Load the language models before forking, so the workers share them.
+    language_detector()
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_init_builder, initargs=(registry,)
+    ) as pool:
+        yield from pool.map(_build, raws, chunksize=DOCUMENTS_PER_TASK)
