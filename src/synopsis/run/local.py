@@ -21,8 +21,6 @@ MIN_ARTICLES_FOR_POOL = 8
 # Articles per task sent to a worker: large enough for nlp.pipe to batch, small
 # enough that both workers stay busy and results stream back steadily.
 TASK_SIZE = 8
-
-
 # Cleaning and identifying a document costs about 10 ms; below this many a pool
 # (forked, no model to load) is not worth starting.
 MIN_DOCUMENTS_FOR_POOL = 64
@@ -48,21 +46,22 @@ def _init_worker(lead_vectors: bool = False) -> None:
         Embedder.load(threads=1)
 
 
-def _analyze_batch(articles: Sequence[Article]) -> list[ArticleAnalysis]:
+def _analyze_batch(articles: Sequence[Article], in_pool: bool = True) -> list[ArticleAnalysis]:
     from synopsis.extract.pipeline import analyze_articles
 
     return list(analyze_articles(articles))
 
 
-def _analyze_and_embed_batch(articles: Sequence[Article], threads: int | None = 1) -> list[tuple[ArticleAnalysis, np.ndarray]]:
+def _analyze_and_embed_batch(articles: Sequence[Article], in_pool: bool = True) -> list[tuple[ArticleAnalysis, np.ndarray]]:
     """The per-article stage of an ingest: the analysis and the vector of its title and lead."""
     from synopsis.extract.embed import Embedder
     from synopsis.extract.pipeline import analyze_articles
     from synopsis.link.stories import embed_leads
 
     analyses = list(analyze_articles(articles))
-    # One thread: in a pool every core already runs a worker.
-    return list(zip(analyses, embed_leads(analyses, Embedder.load(threads=threads)) if analyses else []))
+    # In a pool every core already runs a worker: one thread each.
+    embedder = Embedder.load(threads=1 if in_pool else None)
+    return list(zip(analyses, embed_leads(analyses, embedder) if analyses else []))
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -96,11 +95,7 @@ def analyze_and_embed_locally(
 def _run_stage(articles: Sequence[Article], workers: int | None, stage: Callable, lead_vectors: bool) -> Iterator:
     workers = workers or default_workers()
     if workers <= 1 or len(articles) < MIN_ARTICLES_FOR_POOL:
-        if lead_vectors:
-            # In this process the embedder may use every core.
-            yield from _analyze_and_embed_batch(articles, threads=None)
-        else:
-            yield from stage(articles)
+        yield from stage(articles, in_pool=False)
         return
     # fork shares the already imported libraries copy-on-write; spawn would
     # re-import everything in each worker.
@@ -121,11 +116,11 @@ def _init_builder(registry) -> None:
     _registry = registry
 
 
-def _build(raw: RawDocument) -> Article | SynopsisError:
+def _build(raw: RawDocument, registry=None) -> Article | SynopsisError:
     from synopsis.ingest.article import build_article
 
     try:
-        return build_article(raw, _registry)
+        return build_article(raw, registry or _registry)
     except SynopsisError as err:
         return err  # a user error travels back as a value, in its input's place
 
@@ -134,9 +129,8 @@ def build_locally(raws: Sequence[RawDocument], registry, workers: int | None = N
     """Clean and identify documents (``ingest.article.build_article``), in input order, with a
     process pool when there are many; each yields its Article or the SynopsisError that refused it."""
     workers = workers or default_workers()
-    _init_builder(registry)
     if workers <= 1 or len(raws) < MIN_DOCUMENTS_FOR_POOL:
-        yield from map(_build, raws)
+        yield from (_build(raw, registry) for raw in raws)
         return
     from synopsis.ingest.language import language_detector
 

@@ -187,6 +187,8 @@ def analyze_and_embed_with_ray(
 def _analysis_rows(
     articles: Sequence[Article], address: str | None, actors: int | None, cpus_per_actor: float, lead_vectors: bool
 ) -> Iterator[dict]:
+    """Result rows of the ArticleAnalyzer actors ("analysis" JSON, with ``lead_vectors`` a "lead"
+    vector as bytes), window by window, in input order."""
     if not articles:
         return
     ray = import_ray()
