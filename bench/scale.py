@@ -98,21 +98,28 @@ def run_ingest(archive: Path, db: Path, workers: int | None) -> dict:
             row = json.loads(line)
             gold[(row["title"], row["url"])] = row["event"]
             words += len(row["text"].split())
+    stored: dict[str, tuple[str | None, str | None, int]] = {}
+
+    def note(analysis) -> None:
+        # Only what scoring needs: the ingest itself keeps no analyses (keep_analyses=False),
+        # as `synopsis ingest` runs it, so peak memory is the command's.
+        article = analysis.article
+        stored[article.id] = (article.title, article.url, len(article.text.split()))
+
     started = time.perf_counter()
     with Store.open(db) as store:
-        result = ingest_inputs(files, store, workers=workers)
+        result = ingest_inputs(files, store, workers=workers, on_stored=note, keep_analyses=False)
         elapsed = time.perf_counter() - started
         stories = current_stories(store)
-        by_id = {a.article.id: a.article for a in result.analyses}
     label = {aid: s.id for s in stories for aid in s.article_ids}
-    ids = [aid for aid in label if aid in by_id]
-    truth = [gold.get((by_id[i].title, by_id[i].url), "?") for i in ids]
+    ids = [aid for aid in label if aid in stored]
+    truth = [gold.get(stored[i][:2], "?") for i in ids]
     p, r, f = bcubed(truth, [label[i] for i in ids])
     return {
         "articles": result.added,
         "mean words": round(words / max(1, len(gold))),
         # What was parsed: cleaning drops clutter, so this is the honest article size.
-        "mean words analysed": round(sum(len(a.article.text.split()) for a in result.analyses) / max(1, len(result.analyses))),
+        "mean words analysed": round(sum(words for _, _, words in stored.values()) / max(1, len(stored))),
         "seconds": round(elapsed, 1),
         "articles/s": round(result.added / elapsed, 2),
         "stories": len(stories),

@@ -329,3 +329,25 @@ def test_two_processes_ingesting_into_one_database_share_stories(db, nlp):
         (b,) = assigner_two.assign([second])
         assert a.is_new and not b.is_new
         assert one.story_of("orlund0") == two.story_of("orlund1") == a.story_id
+
+
+def test_an_ingest_in_small_windows_files_the_same_stories_and_counts(tmp_path, reference_corpus, monkeypatch):
+    import synopsis.jobs as jobs
+
+    inputs = [str(reference_corpus), str(EXAMPLES), str(EXAMPLES / "corvan-wire.txt")]  # the last is a duplicate
+    outcomes = {}
+    for window in (jobs.INGEST_WINDOW, 3):
+        monkeypatch.setattr(jobs, "INGEST_WINDOW", window)
+        with Store.open(tmp_path / f"w{window}.db") as store:
+            result = ingest_inputs(inputs, store, workers=1, keep_analyses=False)
+            again = ingest_inputs([str(reference_corpus)], store, workers=1, include_stored=True)
+            outcomes[window] = (
+                (result.added, result.already_stored, result.duplicates, len(result.errors), len(result.analyses)),
+                (again.added, again.already_stored, len(again.analyses)),
+                _partition(s.article_ids for s in current_stories(store)),
+            )
+    assert outcomes[3] == outcomes[jobs.INGEST_WINDOW]
+    counts, repeat, stories = outcomes[3]
+    assert counts[0] >= 9 and counts[2] == 1 and counts[4] == 0  # keep_analyses=False holds none
+    assert repeat == (0, 5, 5)  # the reference corpus again: all stored, their analyses returned
+    assert len(stories) >= 2

@@ -94,6 +94,7 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
             ray_address=ray_address,
             on_error=report_error,
             on_progress=Progress("ingested", quiet),
+            keep_analyses=False,
         )
     click.echo(
         f"{result.added} added, {result.already_stored} already stored, "
