@@ -249,7 +249,8 @@ def write_article(event: Event, outlet: str, rng: random.Random, background: lis
 def generate(out_dir: Path, articles: int, events: int, seed: int = 0, seed_dir: Path | None = None, words: int = 500) -> list[Path]:
     """Write the archive as JSONL files of up to 1,000 articles; return their paths."""
     rng = random.Random(seed)
-    background = read_seed_sentences(seed_dir) if seed_dir else None
+    # Distinct sentences only: write_article draws until it has enough different ones.
+    background = list(dict.fromkeys(read_seed_sentences(seed_dir))) if seed_dir else None
     if seed_dir and not background:
         raise SystemExit(f"no sentences found under {seed_dir}")
     outlets = [f"{make_name(rng)} {rng.choice(OUTLET_WORDS)}" for _ in range(max(8, events // 4))]

@@ -46,8 +46,15 @@ def load_articles(
     workers: int | None = None,
 ) -> tuple[list[Article], list[InputError]]:
     """Read, clean and identify every input (on ``workers`` processes); bad items become errors and the rest go on."""
-    read = list(read_inputs(items, stdin=stdin, fetch=fetch))
-    return build_articles(read, registry or OutletRegistry.load(), workers, on_error)
+    registry = registry or OutletRegistry.load()
+    articles: list[Article] = []
+    errors: list[InputError] = []
+    # Window by window, so raw documents are released once built.
+    for window in _windows(read_inputs(items, stdin=stdin, fetch=fetch), INGEST_WINDOW):
+        built, failed = build_articles(window, registry, workers, on_error)
+        articles += built
+        errors += failed
+    return articles, errors
 
 
 def build_articles(
@@ -90,27 +97,26 @@ def analyze_with_engine(
     articles: Sequence[Article], engine: str = "local", workers: int | None = None, ray_address: str | None = None
 ) -> Iterator[ArticleAnalysis]:
     """Analyse articles in input order on the chosen engine: "local" (process pool) or "ray" (Ray Data)."""
-    if engine == "ray":
-        from synopsis.run.ray import analyze_with_ray
-
-        # --workers sizes the actor pool too; by default one actor per cluster CPU.
-        return analyze_with_ray(articles, address=ray_address, actors=workers)
-    if engine != "local":
-        raise SynopsisError(f"unknown engine {engine!r}: use 'local' or 'ray'")
-    return analyze_locally(articles, workers)
+    return _on_engine(articles, engine, workers, ray_address, lead_vectors=False)
 
 
 def analyze_and_embed_with_engine(
     articles: Sequence[Article], engine: str = "local", workers: int | None = None, ray_address: str | None = None
 ) -> Iterator[tuple[ArticleAnalysis, np.ndarray]]:
     """The ingest's per-article stage on the chosen engine: each analysis with the vector of its lead."""
-    if engine == "ray":
-        from synopsis.run.ray import analyze_and_embed_with_ray
+    return _on_engine(articles, engine, workers, ray_address, lead_vectors=True)
 
-        return analyze_and_embed_with_ray(articles, address=ray_address, actors=workers)
+
+def _on_engine(articles, engine: str, workers: int | None, ray_address: str | None, lead_vectors: bool) -> Iterator:
+    if engine == "ray":
+        from synopsis.run import ray as ray_engine
+
+        run = ray_engine.analyze_and_embed_with_ray if lead_vectors else ray_engine.analyze_with_ray
+        # --workers sizes the actor pool too; by default one actor per cluster CPU.
+        return run(articles, address=ray_address, actors=workers)
     if engine != "local":
         raise SynopsisError(f"unknown engine {engine!r}: use 'local' or 'ray'")
-    return analyze_and_embed_locally(articles, workers)
+    return (analyze_and_embed_locally if lead_vectors else analyze_locally)(articles, workers)
 
 
 def analyze_inputs(
@@ -126,7 +132,9 @@ def analyze_inputs(
     ray_address: str | None = None,
 ) -> BatchResult:
     """Read and analyse inputs without storing anything (``synopsis extract``)."""
-    articles, errors = load_articles(items, registry=registry, stdin=stdin, fetch=fetch, on_error=on_error, workers=workers)
+    articles, errors = load_articles(
+        items, registry=registry, stdin=stdin, fetch=fetch, on_error=on_error, workers=_build_workers(engine, workers)
+    )
     articles, duplicates = unique_articles(articles)
     result = BatchResult(errors=errors, duplicates=duplicates)
     for done, analysis in enumerate(analyze_with_engine(articles, engine, workers, ray_address), start=1):
@@ -137,10 +145,11 @@ def analyze_inputs(
 
 
 # Inputs read, cleaned, analysed and stored per step of an ingest: a step's
-# documents and articles are released before the next is read, so an ingest's
-# memory does not grow with the archive (it grew by ~1 GB per 10,000 articles
-# of 500 words).  Each step starts its worker pools again (~3 s of model
-# loading, about 1% of a step on two cores).
+# documents, articles and analyses are released before the next is read, so an
+# ingest's memory does not grow with the archive (it grew by ~1 GB per 10,000
+# articles of 500 words); only the ids seen, 16 characters each, are kept.
+# Each step starts its worker pools again (~3 s of model loading, about 1% of
+# a step on two cores).
 INGEST_WINDOW = 2000
 
 
@@ -182,7 +191,7 @@ def ingest_inputs(
             # Articles a killed run stored but did not assign yet.
             assigner.assign_unassigned()
         for window in _windows(read_inputs(items, stdin=stdin, fetch=fetch), INGEST_WINDOW):
-            articles, errors = build_articles(window, registry, workers, on_error)
+            articles, errors = build_articles(window, registry, _build_workers(engine, workers), on_error)
             result.errors += errors
             fresh = []
             for article in articles:
@@ -226,6 +235,12 @@ def ingest_inputs(
     if include_stored and stored_before:
         result.analyses.extend(store.iter_analyses(stored_before))
     return result
+
+
+def _build_workers(engine: str, workers: int | None) -> int | None:
+    """Processes that clean documents: none beside the driver once Ray runs in it, since
+    forking a Ray driver is unsupported (and Ray spreads only the analysis)."""
+    return 1 if engine == "ray" else workers
 
 
 def _windows(items: Iterable, size: int) -> Iterator[list]:

@@ -6,11 +6,14 @@ and test plain equality ("TAG is NN", "LOWER is something and TAG is NN").
 spaCy runs them through its general ``Matcher``, which took 15% of the whole
 parse here (1.1 of 10 s for 60 news articles, more than the parser itself).
 Such rules are table lookups, so this module answers them with dictionaries
-over ``Doc.to_array`` and leaves every other rule (several tokens, operators,
-sets of values) to a ``Matcher`` of its own.  The matches, their order and so
-the annotations are those spaCy's ``AttributeRuler.match`` gives; a test
-checks every token's tag, part of speech, morphology and lemma against the
-stock component.
+over ``Doc.to_array``; rules of several tokens, exclusions (NOT_IN) and
+patterns (REGEX) are numpy masks over the same array, and anything else
+(operators, other attributes) stays with a ``Matcher`` of its own.  The
+matches, their order and so the annotations are those spaCy's
+``AttributeRuler.match`` gives; tests check every token's tag, part of speech,
+morphology and lemma against the stock component.  The lookup is built from
+the rules present when it is installed (``load_nlp`` installs it right after
+loading); rules added to the ruler later would need a new AttributeLookup.
 """
 
 from __future__ import annotations
@@ -86,9 +89,10 @@ class AttributeLookup:
             if len(self.others):
                 for match_id, start, end in self.others(doc, allow_missing=True):
                     found.append((self.number_of[match_id], match_id, start, end))
-        # Later rules take precedence: AttributeRuler.match sorts the same way.
-        found.sort()
-        return found
+        # Each match once, as the Matcher gives it (a rule may reach a token
+        # through two of its patterns); later rules take precedence, so sort as
+        # AttributeRuler.match does.
+        return sorted(set(found))
 
     def _test(self, column: np.ndarray, kind: str, value) -> np.ndarray:
         """Which of the column's values pass one test of a rule."""

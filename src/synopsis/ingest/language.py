@@ -33,8 +33,8 @@ SAMPLE_CHARS = 3000
 
 @functools.lru_cache(maxsize=1)
 def language_detector() -> LanguageDetector:
-    """The detector, built once per process, its models loaded (so forked workers share them)."""
-    return LanguageDetectorBuilder.from_languages(*CANDIDATES).with_preloaded_language_models().build()
+    """The detector, built once per process."""
+    return LanguageDetectorBuilder.from_languages(*CANDIDATES).build()
 
 
 def detect_language(text: str) -> tuple[str, str]:

@@ -36,7 +36,8 @@ def _vector(blob: bytes) -> np.ndarray:
 # the profiles of its neighbours and of their stories' members, about 85 per
 # article on a synthetic archive, mostly the same recent ones; decoding their
 # JSON was a tenth of the ingest's main process.  Keyed by the stored bytes, so
-# a recomputed profile is decoded afresh.  About 8 KB each: bounded to ~30 MB.
+# a recomputed profile is decoded afresh.  About 8 KB each with its key (the
+# stored JSON and vector): bounded to ~35-60 MB.
 PROFILE_CACHE = 4096
 
 

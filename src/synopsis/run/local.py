@@ -22,7 +22,7 @@ MIN_ARTICLES_FOR_POOL = 8
 # enough that both workers stay busy and results stream back steadily.
 TASK_SIZE = 8
 # Cleaning and identifying a document costs about 10 ms; below this many a pool
-# (forked, no model to load) is not worth starting.
+# (forked: the language models are shared, not loaded again) is not worth starting.
 MIN_DOCUMENTS_FOR_POOL = 64
 DOCUMENTS_PER_TASK = 32
 
@@ -33,6 +33,13 @@ def default_workers() -> int:
     if configured and configured.isdigit() and int(configured) > 0:
         return int(configured)
     return max(1, os.cpu_count() or 1)
+
+
+def _pool_context():
+    """fork where there is one: it shares the already imported libraries and loaded models
+    copy-on-write; spawn would import everything again in each worker."""
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return multiprocessing.get_context(method)
 
 
 def _init_worker(lead_vectors: bool = False) -> None:
@@ -60,7 +67,7 @@ def _analyze_and_embed_batch(articles: Sequence[Article], in_pool: bool = True) 
 
     analyses = list(analyze_articles(articles))
     # In a pool every core already runs a worker: one thread each.
-    embedder = Embedder.load(threads=1 if in_pool else None)
+    embedder = Embedder.load(threads=1) if in_pool else Embedder.load()
     return list(zip(analyses, embed_leads(analyses, embedder) if analyses else []))
 
 
@@ -95,14 +102,12 @@ def analyze_and_embed_locally(
 def _run_stage(articles: Sequence[Article], workers: int | None, stage: Callable, lead_vectors: bool) -> Iterator:
     workers = workers or default_workers()
     if workers <= 1 or len(articles) < MIN_ARTICLES_FOR_POOL:
-        yield from stage(articles, in_pool=False)
+        # Batch by batch, so results (and a caller's progress and commits) still stream.
+        for batch in _batches(articles, TASK_SIZE):
+            yield from stage(batch, in_pool=False)
         return
-    # fork shares the already imported libraries copy-on-write; spawn would
-    # re-import everything in each worker.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(lead_vectors,)
+        max_workers=workers, mp_context=_pool_context(), initializer=_init_worker, initargs=(lead_vectors,)
     ) as pool:
         for batch_result in pool.map(stage, _batches(articles, TASK_SIZE)):
             yield from batch_result
@@ -120,7 +125,7 @@ def _build(raw: RawDocument, registry=None) -> Article | SynopsisError:
     from synopsis.ingest.article import build_article
 
     try:
-        return build_article(raw, registry or _registry)
+        return build_article(raw, registry if registry is not None else _registry)
     except SynopsisError as err:
         return err  # a user error travels back as a value, in its input's place
 
@@ -132,13 +137,15 @@ def build_locally(raws: Sequence[RawDocument], registry, workers: int | None = N
     if workers <= 1 or len(raws) < MIN_DOCUMENTS_FOR_POOL:
         yield from (_build(raw, registry) for raw in raws)
         return
-    from synopsis.ingest.language import language_detector
+    from synopsis.ingest.language import detect_language
 
-    # Load the language models before forking, so the workers share them.
-    language_detector()
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
+    # Load the language models a document needs before forking, so the workers
+    # share them instead of each loading its own: lingua loads models lazily, as
+    # a text needs them (preloading all of them cost small runs 3 s and 350 MB).
+    # lingua starts a thread pool, which a fork does not carry over: safe while
+    # workers call only detect_language_of, which runs in the calling thread.
+    detect_language(raws[0].content)
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_builder, initargs=(registry,)
+        max_workers=workers, mp_context=_pool_context(), initializer=_init_builder, initargs=(registry,)
     ) as pool:
         yield from pool.map(_build, raws, chunksize=DOCUMENTS_PER_TASK)
