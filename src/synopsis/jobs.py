@@ -148,8 +148,9 @@ def analyze_inputs(
 # documents, articles and analyses are released before the next is read, so an
 # ingest's memory does not grow with the archive (it grew by ~1 GB per 10,000
 # articles of 500 words); only the ids seen, 16 characters each, are kept.
-# Each step starts its worker pools again (~3 s of model loading, about 1% of
-# a step on two cores).
+# Each step starts its worker pools again, and a step's cleaning waits for the
+# previous step's analysis: measured at 10,000 articles on two cores, steps cost
+# about 5% of the throughput (6.78 against 7.59 articles/s; docs/benchmarks.md).
 INGEST_WINDOW = 2000
 
 
