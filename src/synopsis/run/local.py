@@ -42,10 +42,19 @@ def _pool_context():
     return multiprocessing.get_context(method)
 
 
+def one_blas_thread() -> None:
+    """Keep numpy's BLAS (which multiplies spaCy's matrices) to one thread in a worker:
+    the workers already take one core each, and BLAS threads on a busy core wait and spin."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+
+
 def _init_worker(lead_vectors: bool = False) -> None:
     # Load the models once per worker, before the first task arrives.
     from synopsis.extract.nlp import load_nlp
 
+    one_blas_thread()
     load_nlp()
     if lead_vectors:
         from synopsis.extract.embed import Embedder
