@@ -8,7 +8,9 @@ Usage:
   python bench/scale.py spacy ARCHIVE_DIR [--articles 1000]
       the baseline: bare spaCy parsing the archive's first articles with
       ``nlp.pipe(n_process=2)``, nothing else: the model as spaCy loads it, then
-      as synopsis loads it (its attribute ruler answered by lookup).
+      as synopsis loads it (its attribute ruler answered by lookup, its matrix
+      products through numpy's BLAS), each process with one BLAS thread as in
+      synopsis's workers.
   python bench/scale.py cluster --stored 10000 100000 [--new 300] [--work DIR]
       the clustering step alone with N articles already stored: per-article
       time of assigning new articles and the process's peak memory.  Stored
@@ -52,7 +54,11 @@ def run_spacy_baseline(archive: Path, articles: int) -> list[dict]:
     import spacy
 
     from synopsis.extract.nlp import MODEL_PACKAGE, load_nlp
+    from synopsis.run.local import one_blas_thread
 
+    # Two processes on two cores: BLAS threads of their own would only compete
+    # (the forked processes inherit this limit).
+    one_blas_thread()
     texts: list[str] = []
     for path in sorted(archive.glob("*.jsonl")):
         with path.open(encoding="utf-8") as lines:

@@ -34,6 +34,8 @@ class BatchResult:
     already_stored: int = 0
     duplicates: int = 0
     errors: list[InputError] = field(default_factory=list)
+    added_ids: list[str] = field(default_factory=list)  # articles this batch stored
+    known_ids: list[str] = field(default_factory=list)  # already stored, or repeated within the batch
 
 
 def load_articles(
@@ -158,9 +160,20 @@ def ingest_inputs(
     items: Iterable[str],
     store,
     *,
-    registry: OutletRegistry | None = None,
     stdin: BinaryIO | None = None,
     fetch: FetchOptions | None = None,
+    **options,
+) -> BatchResult:
+    """Read inputs (paths, folders, URLs, "-") and ingest what they hold: see ``ingest_documents``,
+    which takes the same keyword options."""
+    return ingest_documents(read_inputs(items, stdin=stdin, fetch=fetch), store, **options)
+
+
+def ingest_documents(
+    documents: Iterable[RawDocument | InputError],
+    store,
+    *,
+    registry: OutletRegistry | None = None,
     workers: int | None = None,
     on_error: OnError | None = None,
     on_progress: OnProgress | None = None,
@@ -171,8 +184,9 @@ def ingest_inputs(
     ray_address: str | None = None,
     keep_analyses: bool = True,
 ) -> BatchResult:
-    """Read, analyse and store inputs, one transaction per article, INGEST_WINDOW inputs at a time.
+    """Clean, analyse and store documents, one transaction per article, INGEST_WINDOW at a time.
 
+    Read failures among the documents are reported as errors, and the rest go on.
     Articles already in the store are skipped before analysis, so a killed run
     resumes where it stopped and re-ingesting the same content stores nothing twice.
     The new analyses are returned unless ``keep_analyses`` is false (a large
@@ -191,13 +205,14 @@ def ingest_inputs(
         if assigner:
             # Articles a killed run stored but did not assign yet.
             assigner.assign_unassigned()
-        for window in _windows(read_inputs(items, stdin=stdin, fetch=fetch), INGEST_WINDOW):
+        for window in _windows(documents, INGEST_WINDOW):
             articles, errors = build_articles(window, registry, _build_workers(engine, workers), on_error)
             result.errors += errors
             fresh = []
             for article in articles:
                 if article.id in seen:
                     result.duplicates += 1
+                    result.known_ids.append(article.id)
                 elif store.has_article(article.id):
                     seen.add(article.id)
                     result.already_stored += 1
@@ -215,6 +230,7 @@ def ingest_inputs(
                 done += 1
                 if store.add_analysis(analysis):
                     result.added += 1
+                    result.added_ids.append(analysis.article.id)
                     if assigner:
                         pending.append((analysis, lead_vector))
                         if len(pending) >= ASSIGN_BATCH:
@@ -224,6 +240,7 @@ def ingest_inputs(
                         on_stored(analysis)
                 else:
                     result.already_stored += 1
+                    result.known_ids.append(analysis.article.id)
                 if keep_analyses:
                     result.analyses.append(analysis)
                 if on_progress:
@@ -233,6 +250,7 @@ def ingest_inputs(
     finally:
         if assigner:
             assigner.save()
+    result.known_ids += stored_before
     if include_stored and stored_before:
         result.analyses.extend(store.iter_analyses(stored_before))
     return result

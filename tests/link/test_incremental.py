@@ -345,9 +345,15 @@ def test_an_ingest_in_small_windows_files_the_same_stories_and_counts(tmp_path, 
                 (result.added, result.already_stored, result.duplicates, len(result.errors), len(result.analyses)),
                 (again.added, again.already_stored, len(again.analyses)),
                 _partition(s.article_ids for s in current_stories(store)),
+                (result.added_ids, result.known_ids, sorted(again.known_ids), sorted(a.article.id for a in again.analyses)),
             )
     assert outcomes[3] == outcomes[jobs.INGEST_WINDOW]
-    counts, repeat, stories = outcomes[3]
+    counts, repeat, stories, ids = outcomes[3]
     assert counts[0] >= 9 and counts[2] == 1 and counts[4] == 0  # keep_analyses=False holds none
     assert repeat == (0, 5, 5)  # the reference corpus again: all stored, their analyses returned
+    # The ids the web app reports: each stored article once, the repeated file as known.
+    added_ids, known_ids, known_again, analysed_again = ids
+    assert len(added_ids) == len(set(added_ids)) == counts[0]
+    assert len(known_ids) == 1 and known_ids[0] in added_ids
+    assert known_again == analysed_again and len(known_again) == 5
     assert len(stories) >= 2

@@ -56,3 +56,20 @@ def test_documents_are_built_in_a_pool_with_the_same_articles_and_errors_in_orde
     assert len(refused) == 8 and refused == sorted(refused)
     assert any("German" in e.reason for e in pooled_errors)
     assert len(pooled) == len(paths) - 8
+
+
+def _report_blas_threads(batch, in_pool=True):
+    from threadpoolctl import threadpool_info
+
+    threads = max(info["num_threads"] for info in threadpool_info() if info["user_api"] == "blas")
+    return [(in_pool, threads)] * len(batch)
+
+
+def test_each_worker_multiplies_on_one_blas_thread():
+    # spaCy's matrix products go through numpy's BLAS; two workers with BLAS threads
+    # of their own would contend for the same two cores.
+    from synopsis.run.local import _run_stage
+
+    articles = [make_article(f"a{i}", "Outlet", f"Text {i}.") for i in range(MIN_ARTICLES_FOR_POOL)]
+    reports = list(_run_stage(articles, 2, _report_blas_threads, lead_vectors=False))
+    assert reports == [(True, 1)] * len(articles)

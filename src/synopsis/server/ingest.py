@@ -12,12 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, Iterable
 
-from synopsis.ingest.article import build_article
 from synopsis.ingest.fetch import FetchOptions
 from synopsis.ingest.outlets import OutletRegistry
 from synopsis.ingest.pages import PageError
 from synopsis.ingest.readers import ReadError, document_from_object, guard, kind_from_extension, read_bytes
-from synopsis.records import Article, InputError, RawDocument, SynopsisError
+from synopsis.records import InputError, RawDocument, SynopsisError
 
 # The most articles one JSON request may carry: analysis takes tens of
 # milliseconds per article and holds the ingest lock, so bigger batches belong
@@ -81,41 +80,13 @@ def documents_from_url(url: str, allow_private: bool) -> list[RawDocument | Inpu
 
 
 def store_documents(documents: Iterable[RawDocument | InputError], store, registry: OutletRegistry | None = None) -> AddResult:
-    """Clean, analyse and store documents; bad ones become errors and the rest go on."""
-    from synopsis.run.local import analyze_locally
+    """Clean, analyse and store documents, as ``synopsis ingest`` does; bad ones become errors and the rest go on."""
+    from synopsis.jobs import ingest_documents
 
-    registry = registry or _registry()
-    result = AddResult()
-    articles: list[Article] = []
-    seen: set[str] = set()
-    for item in documents:
-        if isinstance(item, InputError):
-            result.errors.append(item)
-            continue
-        try:
-            article = build_article(item, registry)
-        except SynopsisError as err:
-            result.errors.append(InputError(item.source, str(err)))
-            continue
-        if article.id in seen or store.has_article(article.id):
-            result.already_stored.append(article.id)
-        else:
-            seen.add(article.id)
-            articles.append(article)
-    # One worker: the server process already holds the model, and a pool
-    # would fork the whole web server.
-    stored = []
-    for analysis in analyze_locally(articles, workers=1):
-        if store.add_analysis(analysis):
-            result.added.append(analysis.article.id)
-            stored.append(analysis)
-        else:
-            result.already_stored.append(analysis.article.id)
-    if stored:
-        from synopsis.jobs import assign_stories
-
-        assign_stories(store, stored)
-    return result
+    # One worker: the server process already holds the models, and a pool would
+    # fork the whole web server.
+    batch = ingest_documents(documents, store, registry=registry or _registry(), workers=1, keep_analyses=False)
+    return AddResult(added=batch.added_ids, already_stored=batch.known_ids, errors=batch.errors)
 
 
 _REGISTRY: OutletRegistry | None = None
