@@ -1,9 +1,10 @@
 """Adding articles through the web: uploaded files, posted JSON objects, or a URL or feed.
 
 ``synopsis.jobs.ingest_inputs`` reads paths and URLs; uploads and posted
-objects arrive as bytes and dicts, so they go through the same readers and
-article builder here, without temporary files (whose paths would otherwise
-become the articles' source names).
+objects arrive as bytes and dicts, so they are read into documents here,
+without temporary files (whose paths would otherwise become the articles'
+source names), and then stored by ``synopsis.jobs.ingest_documents``, as the
+command line's ingest stores its own.
 """
 
 from __future__ import annotations
