@@ -170,3 +170,23 @@ def test_script_in_an_article_does_not_run(page, live_server):
     page.goto(f"{live_server}/articles/{article_id}")
     assert page.evaluate("window.__pwned") is None
     assert dialogs == []
+
+
+def test_the_weakest_fit_leads_to_why_the_article_is_in_the_story(page, live_server):
+    story = biggest_story(page, live_server)
+    page.goto(f"{live_server}/stories/{story['id']}")
+    links = page.locator("td.fit a")
+    assert links.count() == len(story["articles"]) >= 2
+    fits = [float(text) for text in links.all_inner_texts()]
+    weakest = links.nth(fits.index(min(fits)))
+    weakest.click()
+    page.wait_for_url("**/articles/*/compare/*")
+    first, second = page.url.rsplit("/articles/", 1)[1].split("/compare/")
+    assert first != second and {first, second} <= set(story["articles"])
+    pair = page.request.get(f"{live_server}/api/articles/{first}/compare/{second}").json()
+    assert page.locator("h1").inner_text() == "Why these articles are in one story"
+    assert page.locator("strong.similarity").inner_text() == f"{pair['similarity']:.3f}"
+    assert page.locator("table.measures tbody tr").count() == len(pair["measures"])
+    assert page.locator("ul.rules li").count() == len(pair["rules"])
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "why-page.png"), full_page=True)

@@ -170,10 +170,60 @@ def test_story_page_shows_how_well_each_article_fits(client):
 
     story = next(s for s in client.get("/api/stories").json()["stories"] if len(s["articles"]) == 2)
     page = client.get(f"/stories/{story['id']}").text
-    shown = re.findall(r'<td class="fit">([^<]*)</td>', page)
-    # In a story of two, each article's fit is the pair's similarity.
-    pair = client.get(f"/api/articles/{story['articles'][0]}/compare/{story['articles'][1]}").json()
-    assert shown == [f"{pair['similarity']:.2f}"] * 2
+    shown = re.findall(r'<td class="fit"><a href="/articles/(\w+)/compare/(\w+)"[^>]*>([^<]*)</a></td>', page)
+    # In a story of two, each article's fit is the pair's similarity, and each
+    # links to the page that explains it, comparing the article with the other.
+    first, second = story["articles"]
+    pair = client.get(f"/api/articles/{first}/compare/{second}").json()
+    assert sorted(shown) == sorted([(first, second, f"{pair['similarity']:.2f}"), (second, first, f"{pair['similarity']:.2f}")])
+
+
+def _why_page_matches_the_api(client, one: str, other: str) -> str:
+    """Fetch the why page of two articles; check it against the API's comparison; return its text."""
+    import re
+
+    from synopsis.link.events import FEATURE_LABELS
+
+    page = client.get(f"/articles/{one[:10]}/compare/{other}")
+    assert page.status_code == 200
+    pair = client.get(f"/api/articles/{one}/compare/{other}").json()
+    assert re.search(r'<strong class="similarity">([\d.]+)</strong>', page.text).group(1) == f"{pair['similarity']:.3f}"
+    # Every measure is shown under its label, with its value; every rule with its multiplier.
+    for name, value in pair["measures"].items():
+        assert f'<td>{FEATURE_LABELS[name]}</td><td class="num">{value:.2f}</td>' in page.text
+    for rule in pair["rules"]:
+        assert f"<strong>×{rule['multiplier']:g}</strong>" in page.text
+    for article in pair["articles"]:
+        assert f'href="/stories/{article["story"]}"' in page.text
+    return page.text
+
+
+def test_the_why_page_explains_a_pair_of_articles(client):
+    story = next(s for s in client.get("/api/stories").json()["stories"] if len(s["articles"]) == 2)
+    first, second = story["articles"]
+    assert "in one story" in _why_page_matches_the_api(client, first, second)
+    assert client.get(f"/articles/{first}/compare/ffffffff").status_code == 404
+
+
+def test_the_why_page_of_articles_in_different_stories(tmp_path, invented_articles):
+    from fastapi.testclient import TestClient
+
+    from synopsis.server.app import create_app
+    from synopsis.server.ingest import documents_from_objects, store_documents
+    from synopsis.store.db import Store
+
+    other_event = {
+        "title": "Storm closes mountain pass for a week",
+        "outlet": "Valley Post",
+        "published": "2023-11-20",
+        "text": "Heavy snow closed the Korrin mountain pass on Sunday, road officials said, "
+        "and it will stay shut for about a week while crews clear avalanches.",
+    }
+    with Store.open(tmp_path / "two.db") as store:
+        added = store_documents(documents_from_objects(invented_articles + [other_event]), store).added
+    with TestClient(create_app(str(tmp_path / "two.db"), warm=False)) as client:
+        text = _why_page_matches_the_api(client, added[0], added[2])
+    assert "in different stories" in text and "below" in text
 
 
 def test_bad_story_and_article_ids(client):

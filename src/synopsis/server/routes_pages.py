@@ -1,4 +1,5 @@
-"""The HTML pages: stories, one story, one article, two outlets side by side, adding articles."""
+"""The HTML pages: stories, one story, one article, two outlets side by side, why two articles
+share a story or not, adding articles."""
 
 from __future__ import annotations
 
@@ -41,8 +42,18 @@ def render_story(report, fit: dict[str, float] | None = None) -> bytes:
         claim_text=claim_text,
         link=evidence_link,
         fit=fit or {},
+        partner=comparison_partners(fit or {}),
     )
     return page.encode("utf-8")
+
+
+def comparison_partners(fit: dict[str, float]) -> dict[str, str]:
+    """For each member of a story, the article its "why" link compares it with: the member
+    that fits the story best (for that member itself, the next best)."""
+    ranked = sorted(fit, key=lambda article_id: (-fit[article_id], article_id))
+    if len(ranked) < 2:
+        return {}
+    return {article_id: ranked[1] if article_id == ranked[0] else ranked[0] for article_id in ranked}
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -79,6 +90,18 @@ def compare_page(request: Request, story_id: str, a: str | None = None, b: str |
     b = b if b in outlets and b != a else next(o for o in outlets if o != a)
     comparison = compare_outlets(report, a, b)
     return render_page("compare.html.j2", r=report, outlets=outlets, c=comparison, link=evidence_link)
+
+
+@router.get("/articles/{first}/compare/{second}", response_class=HTMLResponse)
+def article_comparison_page(request: Request, first: str, second: str) -> HTMLResponse:
+    """Why two articles share a story or not: the page of `synopsis stories compare`."""
+    from synopsis.jobs import article_comparison
+    from synopsis.link.events import FEATURE_LABELS
+
+    state = state_of(request)
+    state.stories()  # files any article still without a story, under the server's lock
+    out = article_comparison(state.store(), resolve_article(state, first), resolve_article(state, second))
+    return render_page("why.html.j2", out=out, labels=FEATURE_LABELS)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
