@@ -22,7 +22,9 @@ OnError = Callable[[InputError], None]
 # leads costs much less than 16 calls, and the articles of a killed run that
 # were stored but not yet assigned are picked up by the next run.
 ASSIGN_BATCH = 16
-OnProgress = Callable[[int, int], None]
+# (articles done, articles in all); the total is None while more inputs may follow
+# (an ingest reads its inputs INGEST_WINDOW at a time, so it learns the total late).
+OnProgress = Callable[[int, int | None], None]
 
 
 @dataclass
@@ -201,11 +203,13 @@ def ingest_documents(
     stored_before: list[str] = []  # input articles this run found already stored
     assigner = open_assigner(store) if stories else None
     done = known = 0
+    more_may_follow = False
     try:
         if assigner:
             # Articles a killed run stored but did not assign yet.
             assigner.assign_unassigned()
         for window in _windows(documents, INGEST_WINDOW):
+            more_may_follow = len(window) == INGEST_WINDOW
             articles, errors = build_articles(window, registry, _build_workers(engine, workers), on_error)
             result.errors += errors
             fresh = []
@@ -244,9 +248,11 @@ def ingest_documents(
                 if keep_analyses:
                     result.analyses.append(analysis)
                 if on_progress:
-                    on_progress(done, known)
+                    on_progress(done, None if more_may_follow else known)
             if assigner and pending:
                 assign_with_vectors(assigner, pending)
+        if on_progress and done and more_may_follow:
+            on_progress(done, done)  # the inputs ended with a full window: now the total is known
     finally:
         if assigner:
             assigner.save()

@@ -339,7 +339,14 @@ def test_an_ingest_in_small_windows_files_the_same_stories_and_counts(tmp_path, 
     for window in (jobs.INGEST_WINDOW, 3):
         monkeypatch.setattr(jobs, "INGEST_WINDOW", window)
         with Store.open(tmp_path / f"w{window}.db") as store:
-            result = ingest_inputs(inputs, store, workers=1, keep_analyses=False)
+            reported = []
+            result = ingest_inputs(inputs, store, workers=1, keep_analyses=False, on_progress=lambda *p: reported.append(p))
+            # Full windows may be followed by more inputs: no total until the last one.
+            assert reported[-1] == (result.added, result.added)
+            if window == 3:
+                assert reported[0] == (1, None) and all(total is None for _, total in reported[:-3])
+            else:
+                assert [total for _, total in reported] == [result.added] * len(reported)
             again = ingest_inputs([str(reference_corpus)], store, workers=1, include_stored=True)
             outcomes[window] = (
                 (result.added, result.already_stored, result.duplicates, len(result.errors), len(result.analyses)),

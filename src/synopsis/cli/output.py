@@ -35,20 +35,24 @@ class Progress:
         self.started = time.monotonic()
         self.last_print = 0.0
         self.tty = sys.stderr.isatty()
+        self.width = 0  # of the longest live line so far, which a shorter one must cover
 
-    def __call__(self, done: int, total: int) -> None:
-        if self.quiet or total < PROGRESS_MIN_ITEMS:
+    def __call__(self, done: int, total: int | None) -> None:
+        """Report done of total articles; a total of None means more may follow (not known yet)."""
+        if self.quiet or (total is not None and total < PROGRESS_MIN_ITEMS):
             return
         now = time.monotonic()
-        if done < total and now - self.last_print < (0.2 if self.tty else 5.0):
+        finished = done == total
+        if not finished and now - self.last_print < (0.2 if self.tty else 5.0):
             return
         self.last_print = now
         rate = done / max(now - self.started, 1e-6)
-        line = f"{self.verb} {done}/{total} articles ({rate:.1f}/s)"
+        counted = f"{done} articles so far" if total is None else f"{done}/{total} articles"
+        line = f"{self.verb} {counted} ({rate:.1f}/s)"
         if self.tty:
-            end = "\n" if done == total else ""
-            click.echo(f"\r{line}", err=True, nl=False)
-            if end:
+            self.width = max(self.width, len(line))
+            click.echo(f"\r{line.ljust(self.width)}", err=True, nl=False)
+            if finished:
                 click.echo("", err=True)
         else:
             click.echo(line, err=True)

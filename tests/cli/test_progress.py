@@ -1,0 +1,27 @@
+"""Progress lines of long batches, including an ingest whose total is learnt late."""
+
+from __future__ import annotations
+
+from synopsis.cli.output import Progress
+
+
+def test_an_unknown_total_is_reported_as_so_far_and_the_end_as_a_fraction(capsys):
+    progress = Progress("ingested")
+    progress(2000, None)
+    progress(2001, None)  # within 5 s of the last line: not repeated
+    progress(2500, 2500)  # the end is always shown
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith("ingested 2000 articles so far (")
+    assert lines[1].startswith("ingested 2500/2500 articles (")
+    assert len(lines) == 2
+
+
+def test_a_live_line_covers_a_longer_one_before_it(capsys):
+    progress = Progress("ingested")
+    progress.tty = True
+    progress(4000, None)
+    progress(4100, 4100)
+    out = capsys.readouterr().err
+    first, second = out.split("\r")[1:]
+    assert len(second.rstrip("\n")) >= len(first) and second.endswith("\n")
+    assert "4100/4100" in second
