@@ -459,3 +459,36 @@ def test_reference_and_example_corpora_form_one_story_each(corpus_analyses, refe
     assert _partition(s.article_ids for s in stories) == {reference, examples}
     titles = {s.title for s in stories}
     assert all(len(t.split()) >= 4 for t in titles)
+
+
+def test_an_incremental_run_scores_each_pair_once(monkeypatch):
+    import synopsis.link.events as events
+
+    scored = []
+    real = events.compare_events
+
+    def counting(a, b, cosine=None):
+        scored.append(frozenset((a.article_id, b.article_id)))
+        return real(a, b, cosine)
+
+    monkeypatch.setattr(events, "compare_events", counting)
+    index = StoryIndex()
+    for profile in _early_look_alike():
+        index.add(profile)
+    # Each arrival is ranked against the stories nearby and then its neighbourhood is
+    # clustered again: every earlier pair would be scored again without the memo.
+    assert len(scored) == len(set(scored)) == 15  # all pairs of the six articles
+    assert _partition(index.stories().values()) == {frozenset("a"), frozenset("bcdef")}
+
+
+def test_remembered_pair_scores_are_the_similarity_and_bounded():
+    from synopsis.link.events import PairScores, compare_events, compare_matrix
+
+    profiles = _early_look_alike()
+    scores = PairScores()
+    np.testing.assert_allclose(scores.matrix(profiles), compare_matrix(profiles), atol=1e-6)
+    a, b, c = profiles[:3]
+    assert scores.score(b, a) == scores.score(a, b) == pytest.approx(compare_events(a, b), abs=1e-6)
+    small = PairScores(capacity=2)
+    small.score(a, b), small.score(a, c), small.score(b, c)
+    assert len(small._scores) == 2 and ("a", "b") not in small._scores  # the least recently used went first

@@ -13,7 +13,7 @@ from typing import Sequence
 
 import numpy as np
 
-from synopsis.link.events import EventProfile, compare_matrix
+from synopsis.link.events import EventProfile, PairScores, compare_matrix
 from synopsis.link.index import VectorIndex
 from synopsis.link.stories import (
     MAX_MEMBERS,
@@ -52,6 +52,7 @@ class StoreState:
 
     def __init__(self, store) -> None:
         self.store = store
+        self.pair_scores = PairScores()
 
     def lookup(self, labels: Sequence[int]) -> dict[int, tuple[EventProfile, str]]:
         return {

@@ -27,8 +27,8 @@ import numpy as np
 from synopsis.link.events import (
     TIME_WINDOW,
     EventProfile,
+    PairScores,
     about_other_people,
-    compare_events,
     compare_matrix,
     describe_event,
     key_names,
@@ -132,8 +132,10 @@ def earliest_id(members: Sequence[ArticleAnalysis]) -> str:
     return new_story_id(first.article.id)
 
 
-def cluster_profiles(profiles: Sequence[EventProfile], threshold: float = MERGE_SIMILARITY) -> list[int]:
-    """Average-linkage cluster labels of event profiles."""
+def cluster_profiles(
+    profiles: Sequence[EventProfile], threshold: float = MERGE_SIMILARITY, scores: PairScores | None = None
+) -> list[int]:
+    """Average-linkage cluster labels of event profiles (with ``scores``, pairs scored before are not scored again)."""
     if len(profiles) == 1:
         return [0]
     # SciPy's hierarchical clustering rather than scikit-learn's wrapper around
@@ -142,7 +144,7 @@ def cluster_profiles(profiles: Sequence[EventProfile], threshold: float = MERGE_
     from scipy.cluster.hierarchy import linkage
     from scipy.spatial.distance import squareform
 
-    distance = np.clip(1.0 - compare_matrix(profiles), 0.0, None)
+    distance = np.clip(1.0 - (scores.matrix(profiles) if scores else compare_matrix(profiles)), 0.0, None)
     distance = (distance + distance.T) / 2  # exact symmetry, as squareform requires
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")
@@ -199,6 +201,8 @@ def central_title(candidates: Sequence[tuple[str, frozenset[str]]]) -> str:
 
 class StoryState(Protocol):
     """Where the incremental method keeps profiles and memberships (memory or the store)."""
+
+    pair_scores: PairScores  # the pairs this run has scored
 
     def lookup(self, labels: Sequence[int]) -> dict[int, tuple[EventProfile, str]]:
         """Profile and story id of each indexed label."""
@@ -271,7 +275,7 @@ def rank_stories(profile: EventProfile, index: VectorIndex, state: StoryState) -
             if len(members) >= MAX_MEMBERS:
                 break
             members.setdefault(member.article_id, member)
-        score = float(np.mean([compare_events(profile, m) for m in members.values()]))
+        score = float(np.mean([state.pair_scores.score(profile, m) for m in members.values()]))
         complete = len(stored) <= MAX_MEMBERS and len(members) == len(stored)
         candidates.append(Candidate(story, score, tuple(members.values()), complete))
     candidates.sort(key=lambda c: -c.score)
@@ -322,7 +326,7 @@ def regroup(
         return {}
     old = {m.article_id: s for s, group in hood.items() for m in group}
     groups: dict[int, list[str]] = defaultdict(list)
-    for member, label in zip(members, cluster_profiles(members, threshold)):
+    for member, label in zip(members, cluster_profiles(members, threshold, state.pair_scores)):
         groups[label].append(member.article_id)
     moves: dict[str, str] = {}
     taken: set[str] = set()
@@ -371,6 +375,7 @@ class MemoryState:
         self.story_of: list[str] = []
         self.by_story: dict[str, list[int]] = defaultdict(list)
         self.label_of: dict[str, int] = {}
+        self.pair_scores = PairScores()
 
     def lookup(self, labels: Sequence[int]) -> dict[int, tuple[EventProfile, str]]:
         return {label: (self.profiles[label], self.story_of[label]) for label in labels}
