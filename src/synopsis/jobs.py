@@ -36,6 +36,7 @@ class BatchResult:
     already_stored: int = 0
     duplicates: int = 0
     errors: list[InputError] = field(default_factory=list)
+    # Kept, like the analyses, unless the caller asks for none (a large ingest):
     added_ids: list[str] = field(default_factory=list)  # articles this batch stored
     known_ids: list[str] = field(default_factory=list)  # already stored, or repeated within the batch
 
@@ -191,8 +192,9 @@ def ingest_documents(
     Read failures among the documents are reported as errors, and the rest go on.
     Articles already in the store are skipped before analysis, so a killed run
     resumes where it stopped and re-ingesting the same content stores nothing twice.
-    The new analyses are returned unless ``keep_analyses`` is false (a large
-    ingest then holds one window in memory, whatever the archive's size).
+    The new analyses, and the ids of the articles stored and of those already
+    known, are returned unless ``keep_analyses`` is false (a large ingest then
+    holds one window in memory, whatever the archive's size).
     With ``include_stored`` the stored analyses of inputs stored before are returned too (for reports).
     With ``stories`` (the default) each stored article joins a story or opens one
     right after it is stored (see ``assign_stories``).
@@ -201,13 +203,12 @@ def ingest_documents(
     result = BatchResult()
     seen: set[str] = set()
     stored_before: list[str] = []  # input articles this run found already stored
-    assigner = open_assigner(store) if stories else None
+    # Opened with the first new article: loading and saving the story index is
+    # wasted on a batch that stores nothing (a web upload of known articles).
+    assigner = None
     done = known = 0
-    more_may_follow = False
+    unknown_total_shown = False  # progress was reported without a total
     try:
-        if assigner:
-            # Articles a killed run stored but did not assign yet.
-            assigner.assign_unassigned()
         for window in _windows(documents, INGEST_WINDOW):
             more_may_follow = len(window) == INGEST_WINDOW
             articles, errors = build_articles(window, registry, _build_workers(engine, workers), on_error)
@@ -216,7 +217,6 @@ def ingest_documents(
             for article in articles:
                 if article.id in seen:
                     result.duplicates += 1
-                    result.known_ids.append(article.id)
                 elif store.has_article(article.id):
                     seen.add(article.id)
                     result.already_stored += 1
@@ -224,17 +224,26 @@ def ingest_documents(
                 else:
                     seen.add(article.id)
                     fresh.append(article)
+                    continue
+                if keep_analyses:
+                    result.known_ids.append(article.id)
             known += len(fresh)
-            if assigner:
+            if stories and fresh and assigner is None:
+                assigner = open_assigner(store)
+                assigner.assign_unassigned()  # articles a killed run stored but did not assign yet
+            if stories:
                 analysed = analyze_and_embed_with_engine(fresh, engine, workers, ray_address)
             else:
                 analysed = ((a, None) for a in analyze_with_engine(fresh, engine, workers, ray_address))
             pending: list[tuple[ArticleAnalysis, np.ndarray | None]] = []
             for analysis, lead_vector in analysed:
                 done += 1
-                if store.add_analysis(analysis):
+                stored = store.add_analysis(analysis)
+                if keep_analyses:
+                    result.analyses.append(analysis)
+                    (result.added_ids if stored else result.known_ids).append(analysis.article.id)
+                if stored:
                     result.added += 1
-                    result.added_ids.append(analysis.article.id)
                     if assigner:
                         pending.append((analysis, lead_vector))
                         if len(pending) >= ASSIGN_BATCH:
@@ -243,20 +252,19 @@ def ingest_documents(
                     if on_stored:
                         on_stored(analysis)
                 else:
-                    result.already_stored += 1
-                    result.known_ids.append(analysis.article.id)
-                if keep_analyses:
-                    result.analyses.append(analysis)
+                    result.already_stored += 1  # stored by another writer since the check above
                 if on_progress:
                     on_progress(done, None if more_may_follow else known)
+                    unknown_total_shown = more_may_follow
             if assigner and pending:
                 assign_with_vectors(assigner, pending)
-        if on_progress and done and more_may_follow:
-            on_progress(done, done)  # the inputs ended with a full window: now the total is known
+        if on_progress and unknown_total_shown:
+            on_progress(done, done)  # the last progress had no total: close it with the final count
+        if stories and assigner is None:
+            assign_pending(store)  # nothing new, but a killed run may have left articles without a story
     finally:
         if assigner:
             assigner.save()
-    result.known_ids += stored_before
     if include_stored and stored_before:
         result.analyses.extend(store.iter_analyses(stored_before))
     return result

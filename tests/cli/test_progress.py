@@ -25,3 +25,13 @@ def test_a_live_line_covers_a_longer_one_before_it(capsys):
     first, second = out.split("\r")[1:]
     assert len(second.rstrip("\n")) >= len(first) and second.endswith("\n")
     assert "4100/4100" in second
+
+
+def test_a_line_once_shown_is_finished_even_for_a_small_total(capsys):
+    progress = Progress("ingested")
+    progress(3, 3)  # a small batch shows nothing
+    assert capsys.readouterr().err == ""
+    progress(5, None)
+    progress(8, 8)  # below the minimum too, but the line above must be closed
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split(" (")[0] for line in lines] == ["ingested 5 articles so far", "ingested 8/8 articles"]

@@ -352,15 +352,32 @@ def test_an_ingest_in_small_windows_files_the_same_stories_and_counts(tmp_path, 
                 (result.added, result.already_stored, result.duplicates, len(result.errors), len(result.analyses)),
                 (again.added, again.already_stored, len(again.analyses)),
                 _partition(s.article_ids for s in current_stories(store)),
-                (result.added_ids, result.known_ids, sorted(again.known_ids), sorted(a.article.id for a in again.analyses)),
+                (result.added_ids, result.known_ids, again.known_ids, [a.article.id for a in again.analyses]),
             )
     assert outcomes[3] == outcomes[jobs.INGEST_WINDOW]
     counts, repeat, stories, ids = outcomes[3]
     assert counts[0] >= 9 and counts[2] == 1 and counts[4] == 0  # keep_analyses=False holds none
     assert repeat == (0, 5, 5)  # the reference corpus again: all stored, their analyses returned
-    # The ids the web app reports: each stored article once, the repeated file as known.
+    # The ids the web app reports are kept like the analyses: none here, and the
+    # known articles of the second ingest in input order.
     added_ids, known_ids, known_again, analysed_again = ids
-    assert len(added_ids) == len(set(added_ids)) == counts[0]
-    assert len(known_ids) == 1 and known_ids[0] in added_ids
-    assert known_again == analysed_again and len(known_again) == 5
+    assert added_ids == known_ids == []
+    assert known_again == analysed_again and len(set(known_again)) == 5
     assert len(stories) >= 2
+
+
+def test_progress_without_a_total_is_closed_when_the_last_window_adds_nothing(tmp_path, monkeypatch):
+    import synopsis.jobs as jobs
+
+    monkeypatch.setattr(jobs, "INGEST_WINDOW", 2)
+    texts = ["The ferry to Orlund was cancelled on Monday because of fog, the operator said.",
+             "A new library opened in Vellan on Tuesday with 40,000 books, the mayor said."]
+    for n, text in enumerate(texts):
+        (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "2-copy.txt").write_text(texts[0], encoding="utf-8")  # the last window: a repeat only
+    reported = []
+    with Store.open(tmp_path / "p.db") as store:
+        result = ingest_inputs([str(tmp_path)], store, workers=1, on_progress=lambda *p: reported.append(p))
+    assert (result.added, result.duplicates) == (2, 1)
+    assert reported == [(1, None), (2, None), (2, 2)]
+    assert result.added_ids == [a.article.id for a in result.analyses] and result.known_ids == [result.added_ids[0]]

@@ -68,8 +68,13 @@ def _report_blas_threads(batch, in_pool=True):
 def test_each_worker_multiplies_on_one_blas_thread():
     # spaCy's matrix products go through numpy's BLAS; two workers with BLAS threads
     # of their own would contend for the same two cores.
+    from threadpoolctl import threadpool_limits
+
     from synopsis.run.local import _run_stage
 
     articles = [make_article(f"a{i}", "Outlet", f"Text {i}.") for i in range(MIN_ARTICLES_FOR_POOL)]
-    reports = list(_run_stage(articles, 2, _report_blas_threads, lead_vectors=False))
+    # The parent runs two BLAS threads, which forked workers would inherit.
+    with threadpool_limits(limits=2, user_api="blas"):
+        assert _report_blas_threads([None], in_pool=False) == [(False, 2)]
+        reports = list(_run_stage(articles, 2, _report_blas_threads, lead_vectors=False))
     assert reports == [(True, 1)] * len(articles)

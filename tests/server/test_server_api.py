@@ -206,6 +206,8 @@ def test_the_why_page_explains_a_pair_of_articles(client):
 
 
 def test_the_why_page_of_articles_in_different_stories(tmp_path, invented_articles):
+    import re
+
     from fastapi.testclient import TestClient
 
     from synopsis.server.app import create_app
@@ -223,7 +225,8 @@ def test_the_why_page_of_articles_in_different_stories(tmp_path, invented_articl
         added = store_documents(documents_from_objects(invented_articles + [other_event]), store).added
     with TestClient(create_app(str(tmp_path / "two.db"), warm=False)) as client:
         text = _why_page_matches_the_api(client, added[0], added[2])
-    assert "in different stories" in text and "below" in text
+    assert "in different stories" in text
+    assert re.search(r"</strong>:\s*below 0\.375,", text)
 
 
 def test_bad_story_and_article_ids(client):

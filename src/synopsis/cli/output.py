@@ -39,7 +39,8 @@ class Progress:
 
     def __call__(self, done: int, total: int | None) -> None:
         """Report done of total articles; a total of None means more may follow (not known yet)."""
-        if self.quiet or (total is not None and total < PROGRESS_MIN_ITEMS):
+        # A small batch shows no progress, but a line already shown is always finished.
+        if self.quiet or (total is not None and total < PROGRESS_MIN_ITEMS and not self.last_print):
             return
         now = time.monotonic()
         finished = done == total

@@ -86,7 +86,7 @@ def store_documents(documents: Iterable[RawDocument | InputError], store, regist
 
     # One worker: the server process already holds the models, and a pool would
     # fork the whole web server.
-    batch = ingest_documents(documents, store, registry=registry or _registry(), workers=1, keep_analyses=False)
+    batch = ingest_documents(documents, store, registry=registry or _registry(), workers=1)
     return AddResult(added=batch.added_ids, already_stored=batch.known_ids, errors=batch.errors)
 
 
