@@ -101,3 +101,18 @@ def test_corpus_removed_offsets_point_into_raw(corpus, corpus_files) -> None:
         raw = corpus_files[key].read_text(encoding="utf-8")
         for r in article.removed:
             assert raw[r.start : r.end] == r.text, (key, r)
+
+
+def test_language_is_checked_from_the_fortieth_letter_on() -> None:
+    from synopsis.ingest.article import MIN_LETTERS_FOR_LANGUAGE, has_letters
+
+    assert MIN_LETTERS_FOR_LANGUAGE == 40
+    assert has_letters("a1 " * 40, 40) and not has_letters("a1 " * 39, 40)
+    assert not has_letters("1234 — 5678 " * 20, 1)
+    # A short German line is let through unchecked, a longer German text is refused.
+    short = RawDocument(source="kurz.txt", content="Die Gespräche gingen am Mittwoch weiter.")
+    assert build_article(short).language == "en"
+    long = RawDocument(source="lang.txt", content="Die Gespräche in Istanbul gingen am Mittwoch weiter, "
+                       "sagte der Sprecher des Außenministeriums, und beide Seiten tauschten Gefangene aus.")
+    with pytest.raises(SynopsisError, match="German"):
+        build_article(long)
