@@ -144,7 +144,8 @@ def cluster_profiles(
     from scipy.cluster.hierarchy import linkage
     from scipy.spatial.distance import squareform
 
-    distance = np.clip(1.0 - (scores.matrix(profiles) if scores else compare_matrix(profiles)), 0.0, None)
+    matrix = scores.matrix(profiles) if scores is not None else compare_matrix(profiles)
+    distance = np.clip(1.0 - matrix, 0.0, None)
     distance = (distance + distance.T) / 2  # exact symmetry, as squareform requires
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")
