@@ -199,7 +199,7 @@ def prepare(db: Path, stored: int) -> None:
 
 def measure(db: Path, new: int) -> dict:
     """Assign `new` synthetic articles to the stored archive; time per article and peak memory."""
-    from synopsis.link.events import PairScores
+    from synopsis.link.pair_scores import PairScores
     from synopsis.link.stored_stories import StoredStories
     from synopsis.link.stories import pick_story, rank_stories
     from synopsis.store.db import Store

@@ -462,16 +462,16 @@ def test_reference_and_example_corpora_form_one_story_each(corpus_analyses, refe
 
 
 def test_an_incremental_run_scores_each_pair_once(monkeypatch):
-    import synopsis.link.events as events
+    import synopsis.link.pair_scores as pair_scores
 
     scored = []
-    real = events.compare_events
+    real = pair_scores.compare_events
 
     def counting(a, b, cosine=None):
         scored.append(frozenset((a.article_id, b.article_id)))
         return real(a, b, cosine)
 
-    monkeypatch.setattr(events, "compare_events", counting)
+    monkeypatch.setattr(pair_scores, "compare_events", counting)
     index = StoryIndex()
     for profile in _early_look_alike():
         index.add(profile)
@@ -482,7 +482,8 @@ def test_an_incremental_run_scores_each_pair_once(monkeypatch):
 
 
 def test_remembered_pair_scores_are_the_similarity_and_bounded():
-    from synopsis.link.events import PairScores, compare_events, compare_matrix
+    from synopsis.link.events import compare_events, compare_matrix
+    from synopsis.link.pair_scores import PairScores
 
     profiles = _early_look_alike()
     scores = PairScores()

@@ -13,7 +13,8 @@ from typing import Sequence
 
 import numpy as np
 
-from synopsis.link.events import EventProfile, PairScores, compare_matrix
+from synopsis.link.events import EventProfile, compare_matrix
+from synopsis.link.pair_scores import PairScores
 from synopsis.link.index import VectorIndex
 from synopsis.link.stories import (
     MAX_MEMBERS,

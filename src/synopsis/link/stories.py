@@ -27,7 +27,6 @@ import numpy as np
 from synopsis.link.events import (
     TIME_WINDOW,
     EventProfile,
-    PairScores,
     about_other_people,
     compare_matrix,
     describe_event,
@@ -35,6 +34,7 @@ from synopsis.link.events import (
     lead_text,
 )
 from synopsis.link.index import NO_DAY, VectorIndex
+from synopsis.link.pair_scores import PairScores
 from synopsis.records import ArticleAnalysis, Story
 
 # Mean similarity an article needs with a story's members to join it (and two
