@@ -6,7 +6,6 @@ and print nothing themselves (progress and errors go through callbacks).
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
@@ -15,7 +14,7 @@ import numpy as np
 from synopsis.ingest.outlets import OutletRegistry
 from synopsis.ingest.readers import FetchOptions, read_inputs
 from synopsis.records import Article, ArticleAnalysis, InputError, RawDocument, SynopsisError
-from synopsis.run.local import analyze_and_embed_locally, analyze_locally, build_locally
+from synopsis.run.local import analyze_and_embed_locally, analyze_locally, batches, build_locally
 
 OnError = Callable[[InputError], None]
 # Stored articles get their stories in small batches: one embedding call for 16
@@ -55,7 +54,7 @@ def load_articles(
     articles: list[Article] = []
     errors: list[InputError] = []
     # Window by window, so raw documents are released once built.
-    for window in _windows(read_inputs(items, stdin=stdin, fetch=fetch), INGEST_WINDOW):
+    for window in batches(read_inputs(items, stdin=stdin, fetch=fetch), INGEST_WINDOW):
         built, failed = build_articles(window, registry, workers, on_error)
         articles += built
         errors += failed
@@ -209,7 +208,7 @@ def ingest_documents(
     done = known = 0
     unknown_total_shown = False  # progress was reported without a total
     try:
-        for window in _windows(documents, INGEST_WINDOW):
+        for window in batches(documents, INGEST_WINDOW):
             more_may_follow = len(window) == INGEST_WINDOW
             articles, errors = build_articles(window, registry, _build_workers(engine, workers), on_error)
             result.errors += errors
@@ -274,12 +273,6 @@ def _build_workers(engine: str, workers: int | None) -> int | None:
     """Processes that clean documents: none beside the driver once Ray runs in it, since
     forking a Ray driver is unsupported (and Ray spreads only the analysis)."""
     return 1 if engine == "ray" else workers
-
-
-def _windows(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while window := list(itertools.islice(iterator, size)):
-        yield window
 
 
 def assign_with_vectors(assigner, pending: Sequence[tuple[ArticleAnalysis, np.ndarray]]) -> None:

@@ -6,6 +6,7 @@ articles are batched and which process parses them.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -80,14 +81,10 @@ def _analyze_and_embed_batch(articles: Sequence[Article], in_pool: bool = True) 
     return list(zip(analyses, embed_leads(analyses, embedder) if analyses else []))
 
 
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for article in articles:
-        batch.append(article)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
+def batches(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of up to ``size`` items, read lazily from any iterable."""
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
         yield batch
 
 
@@ -112,13 +109,13 @@ def _run_stage(articles: Sequence[Article], workers: int | None, stage: Callable
     workers = workers or default_workers()
     if workers <= 1 or len(articles) < MIN_ARTICLES_FOR_POOL:
         # Batch by batch, so results (and a caller's progress and commits) still stream.
-        for batch in _batches(articles, TASK_SIZE):
+        for batch in batches(articles, TASK_SIZE):
             yield from stage(batch, in_pool=False)
         return
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=_pool_context(), initializer=_init_worker, initargs=(lead_vectors,)
     ) as pool:
-        for batch_result in pool.map(stage, _batches(articles, TASK_SIZE)):
+        for batch_result in pool.map(stage, batches(articles, TASK_SIZE)):
             yield from batch_result
 
 
