@@ -352,6 +352,28 @@ def test_vector_index_uses_the_graph_for_many_vectors():
     assert hits[0][0] == 124 and hits[0][1] == pytest.approx(1.0, abs=1e-4)
 
 
+def test_vector_index_exact_search_reads_recent_vectors_within_the_bound(tmp_path, monkeypatch):
+    from synopsis.link import index as index_module
+
+    monkeypatch.setattr(index_module, "RECENT_VECTORS", 4)
+    vectors = np.stack([_unit(500 + i, BASE, 0.5) for i in range(10)])
+    index = VectorIndex(384)
+    index.add(range(1, 11), vectors, [9000] * 10)
+    assert list(index.recent) == [7, 8, 9, 10]  # the latest added, at most 4
+    expected = sorted(((label, float(vectors[label - 1] @ BASE)) for label in range(1, 11)), key=lambda h: -h[1])[:3]
+    hits = index.query(BASE, 3, day=9000, window=5)
+    assert [h[0] for h in hits] == [h[0] for h in expected]
+    assert [h[1] for h in hits] == pytest.approx([h[1] for h in expected], abs=1e-6)
+    assert len(index.recent) <= 4
+    index.remove(expected[0][0])
+    assert expected[0][0] not in index.recent and expected[0][0] not in {h[0] for h in index.query(BASE, 3, day=9000, window=5)}
+    # A loaded index starts with nothing in memory and reads the graph's copies.
+    index.save(tmp_path / "ix.hnsw")
+    loaded = VectorIndex.load(tmp_path / "ix.hnsw")
+    assert not loaded.recent
+    assert loaded.query(BASE, 3, day=9000, window=5) == index.query(BASE, 3, day=9000, window=5)
+
+
 def test_vector_index_saves_at_once_from_several_threads(tmp_path):
     from concurrent.futures import ThreadPoolExecutor
 

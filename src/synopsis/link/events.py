@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import functools
 import importlib.util
 import json
 import math
@@ -313,15 +314,22 @@ def lead_numbers(analysis: ArticleAnalysis) -> frozenset[str]:
     return frozenset(numbers)
 
 
-def series_ordinals(text: str) -> frozenset[str]:
-    """Numbered events of a series named in text, as "noun:number" ("the third round" -> "round:3")."""
+@functools.lru_cache(maxsize=1024)
+def _ordinal_value(word: str) -> int | None:
+    # number_parser rebuilds its language tables on every call (~0.3 ms), and a
+    # handful of ordinal words recur in every lead.
     from number_parser import parse_ordinal
 
+    return parse_ordinal(word)
+
+
+def series_ordinals(text: str) -> frozenset[str]:
+    """Numbered events of a series named in text, as "noun:number" ("the third round" -> "round:3")."""
     found = set()
     for match in _ORDINAL_PHRASE.finditer(text):
         word, noun = match.group(1), match.group(2).lower()
         numeral = _NUMERAL_ORDINAL.match(word)
-        number = int(numeral.group(1)) if numeral else parse_ordinal(word.lower())
+        number = int(numeral.group(1)) if numeral else _ordinal_value(word.lower())
         if number:
             found.add(f"{noun}:{number}")
     return frozenset(found)
