@@ -316,7 +316,7 @@ def lead_numbers(analysis: ArticleAnalysis) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1024)
 def _ordinal_value(word: str) -> int | None:
-    # number_parser rebuilds its language tables on every call (~0.3 ms), and a
+    # number_parser rebuilds its language tables on every call (~2.5 ms), and a
     # handful of ordinal words recur in every lead.
     from number_parser import parse_ordinal
 
