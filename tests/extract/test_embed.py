@@ -62,6 +62,38 @@ def test_padded_batches_keep_order_size_and_token_budget():
     assert runs[-1] == [texts[-1]]
 
 
+@pytest.mark.parametrize("length, sizes", [(96, [4, 1]), (77, [4, 2]), (128, [3, 2])])
+def test_padded_batches_fill_the_budget_exactly(length, sizes):
+    # 4 x 96 = 384 fits the budget exactly; a fifth text of 96 tokens would not.
+    count = sum(sizes)
+    runs = list(embed._padded_batches([f"t{i}" for i in range(count)], [length] * count, batch_size=16))
+    assert [len(run) for run in runs] == sizes
+
+
+def test_embed_sends_batches_within_the_token_budget(embedder, monkeypatch):
+    shapes = []
+    real = embedder._embed_batch
+
+    def recording(token_ids):
+        shapes.append((len(token_ids), max(len(row) for row in token_ids)))
+        return real(token_ids)
+
+    monkeypatch.setattr(embedder, "_embed_batch", recording)
+    embedder._memo.clear()
+    texts = [f"Lead {i}: " + "the delegations met again in the city and agreed on a further exchange " * 5 for i in range(12)]
+    texts += [f"Claim {i} is short." for i in range(20)]
+    vectors = embedder.embed(texts)
+    assert vectors.shape == (32, 384)
+    assert sum(rows for rows, _ in shapes) == 32
+    assert all(rows * width <= embed.BATCH_TOKENS or rows == 1 for rows, width in shapes)
+    assert max(rows for rows, _ in shapes) == embed.BATCH_SIZE  # short claims still go 16 at a time
+
+
+def test_batch_size_must_be_positive(embedder):
+    with pytest.raises(ValueError, match="batch_size"):
+        embedder.embed(["text"], batch_size=0)
+
+
 def test_long_text_is_truncated_not_failing(embedder):
     vector = embedder.embed(["word " * 2000])
     assert vector.shape == (1, 384)

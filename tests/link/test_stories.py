@@ -357,16 +357,34 @@ def test_vector_index_exact_search_reads_recent_vectors_within_the_bound(tmp_pat
 
     monkeypatch.setattr(index_module, "RECENT_VECTORS", 4)
     vectors = np.stack([_unit(500 + i, BASE, 0.5) for i in range(10)])
+    # Three time windows of 3, 3 and 4 articles: each exact search needs at most 4 vectors.
+    days = [9000] * 3 + [8000] * 3 + [7000] * 4
     index = VectorIndex(384)
-    index.add(range(1, 11), vectors, [9000] * 10)
+    index.add(range(1, 11), vectors, days)
     assert list(index.recent) == [7, 8, 9, 10]  # the latest added, at most 4
-    expected = sorted(((label, float(vectors[label - 1] @ BASE)) for label in range(1, 11)), key=lambda h: -h[1])[:3]
-    hits = index.query(BASE, 3, day=9000, window=5)
-    assert [h[0] for h in hits] == [h[0] for h in expected]
-    assert [h[1] for h in hits] == pytest.approx([h[1] for h in expected], abs=1e-6)
-    assert len(index.recent) <= 4
-    index.remove(expected[0][0])
-    assert expected[0][0] not in index.recent and expected[0][0] not in {h[0] for h in index.query(BASE, 3, day=9000, window=5)}
+
+    def brute_force(labels):
+        scored = sorted(((label, float(vectors[label - 1] @ BASE)) for label in labels), key=lambda h: -h[1])
+        return [h[0] for h in scored[:3]], [h[1] for h in scored[:3]]
+
+    def search(day):
+        hits = index.query(BASE, 3, day=day, window=5)
+        return [h[0] for h in hits], [h[1] for h in hits]
+
+    for day, labels, kept in (
+        (9000, [1, 2, 3], {10, 1, 2, 3}),  # all three read from the graph, then kept
+        (9000, [1, 2, 3], {10, 1, 2, 3}),  # all three from memory
+        (7000, [7, 8, 9, 10], {7, 8, 9, 10}),  # 10 from memory, 7-9 from the graph
+    ):
+        found, scores = search(day)
+        expected, expected_scores = brute_force(labels)
+        assert found == expected
+        assert scores == pytest.approx(expected_scores, abs=1e-6)
+        assert set(index.recent) == kept
+    assert all(np.array_equal(index.recent[label], vectors[label - 1]) for label in index.recent)
+
+    index.remove(10)
+    assert 10 not in index.recent and 10 not in search(7000)[0]
     # A loaded index starts with nothing in memory and reads the graph's copies.
     index.save(tmp_path / "ix.hnsw")
     loaded = VectorIndex.load(tmp_path / "ix.hnsw")

@@ -23,10 +23,11 @@ MAX_TOKENS = 256
 MEMO_SIZE = 50_000
 # Texts per model call: up to BATCH_SIZE, and no more than BATCH_TOKENS tokens
 # once padded to the longest. Measured with one thread (int8 model, AVX2 without
-# VNNI), per text: claims of ~21 tokens cost 7.4-7.7 ms in batches of 12-16 and
-# 8.2-8.6 in batches of 4-8; article leads of ~77 tokens cost 32-35 ms in
-# batches of 4-6 and 37-41 in batches of 16. Past ~400 padded tokens the
-# activations (x1536 in the feed-forward layers) no longer fit in cache.
+# VNNI), per text: article leads of ~77 tokens cost 37-41 ms in batches of 16
+# (1,232 padded tokens; their activations, x1536 in the feed-forward layers,
+# likely outgrow the cache) and 27-30 ms within 384 padded tokens (4 per batch).
+# Claims of ~21 tokens cost least in batches of 12-16 (7.4-7.7 ms against
+# 8.2-8.6 in batches of 4-8), which the budget still allows.
 BATCH_SIZE = 16
 BATCH_TOKENS = 384
 
@@ -84,6 +85,8 @@ class Embedder:
 
     def embed(self, texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
         """Return one float32 unit vector per text (rows in input order)."""
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, not {batch_size}")
         texts = [text if text.strip() else " " for text in texts]
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         # The stages of one story embed the same sentences more than once
@@ -91,11 +94,13 @@ class Embedder:
         # cost, so each distinct text is computed once per process.
         known = {text: self._memo[text] for text in texts if text in self._memo}
         fresh = sorted({text for text in texts if text not in known})
-        encodings = dict(zip(fresh, self.tokenizer.encode_batch(fresh)))
+        # Token ids only: a tokenizer Encoding also holds offsets and token
+        # strings, ~60 KB for a text of 256 tokens.
+        ids = {text: np.asarray(e.ids, dtype=np.int64) for text, e in zip(fresh, self.tokenizer.encode_batch(fresh))}
         # Sorting by length keeps padding (wasted compute) small within a batch.
-        order = sorted(fresh, key=lambda t: (len(encodings[t].ids), t))
-        for chunk in _padded_batches(order, [len(encodings[t].ids) for t in order], batch_size):
-            known.update(zip(chunk, self._embed_batch([encodings[t] for t in chunk])))
+        order = sorted(fresh, key=lambda t: (len(ids[t]), t))
+        for chunk in _padded_batches(order, [len(ids[t]) for t in order], batch_size):
+            known.update(zip(chunk, self._embed_batch([ids[t] for t in chunk])))
         for i, text in enumerate(texts):
             out[i] = known[text]
         if len(self._memo) + len(order) > MEMO_SIZE:
@@ -103,13 +108,13 @@ class Embedder:
         self._memo.update((text, known[text]) for text in order)
         return out
 
-    def _embed_batch(self, encodings: list) -> np.ndarray:
-        width = max(len(e.ids) for e in encodings)
-        ids = np.zeros((len(encodings), width), dtype=np.int64)
-        mask = np.zeros((len(encodings), width), dtype=np.int64)
-        for row, encoding in enumerate(encodings):
-            ids[row, : len(encoding.ids)] = encoding.ids
-            mask[row, : len(encoding.ids)] = 1
+    def _embed_batch(self, token_ids: list[np.ndarray]) -> np.ndarray:
+        width = max(len(row) for row in token_ids)
+        ids = np.zeros((len(token_ids), width), dtype=np.int64)
+        mask = np.zeros((len(token_ids), width), dtype=np.int64)
+        for row, tokens in enumerate(token_ids):
+            ids[row, : len(tokens)] = tokens
+            mask[row, : len(tokens)] = 1
         feeds = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self.input_names:
             feeds["token_type_ids"] = np.zeros_like(ids)

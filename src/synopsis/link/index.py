@@ -37,7 +37,11 @@ RECENT_VECTORS = 16_384
 
 
 class VectorIndex:
-    """Unit vectors under integer labels; query returns (label, cosine) best first."""
+    """Unit vectors under integer labels; query returns (label, cosine) best first.
+
+    Not for concurrent use: a query updates the recent vectors kept in memory
+    (each ingest opens an index of its own, under the store's write lock).
+    """
 
     def __init__(self, dimensions: int, capacity: int = INITIAL_CAPACITY) -> None:
         import hnswlib
@@ -88,12 +92,12 @@ class VectorIndex:
         threads = (os.cpu_count() or 1) if len(labels) >= BULK_ADD else 1
         vectors = np.asarray(vectors, dtype=np.float32)
         self.index.add_items(vectors, labels, num_threads=threads)
-        # A copy, so that a bulk load's whole array is not kept alive by a view.
-        self._remember(labels[-RECENT_VECTORS:].tolist(), vectors[-RECENT_VECTORS:].copy())
+        self._remember(labels[-RECENT_VECTORS:].tolist(), vectors[-RECENT_VECTORS:])
 
     def _remember(self, labels: list[int], vectors: np.ndarray) -> None:
         for label, vector in zip(labels, vectors):
-            self.recent[label] = vector
+            # A copy of the row: a view would keep its whole source array alive.
+            self.recent[label] = vector.copy()
             self.recent.move_to_end(label)
         while len(self.recent) > RECENT_VECTORS:
             self.recent.popitem(last=False)
