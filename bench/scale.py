@@ -138,7 +138,7 @@ def run_ingest(archive: Path, db: Path, workers: int | None) -> dict:
 
 def synthetic_profiles(count: int, seed: int, first_day: int):
     """Event-structured profiles: (article_id, vector, profile_json, day_ordinal, event)."""
-    from synopsis.link.events import EventProfile
+    from synopsis.link.event_profile import EventProfile
 
     rng = np.random.default_rng(seed)
     events = max(1, count // EVENT_SIZE)
@@ -161,7 +161,7 @@ def synthetic_profiles(count: int, seed: int, first_day: int):
 
 def prepare(db: Path, stored: int) -> None:
     """Bulk-insert `stored` synthetic articles with profiles and stories, then build the index file."""
-    from synopsis.link.events import EVENT_METHOD
+    from synopsis.link.event_profile import EVENT_METHOD
     from synopsis.link.stored_stories import open_index
     from synopsis.link.stories import new_story_id
     from synopsis.store.db import Store

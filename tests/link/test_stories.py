@@ -9,14 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from synopsis.link.events import (
-    EventProfile,
-    about_other_people,
-    compare_events,
-    describe_event,
-    explain_events,
-    series_ordinals,
-)
+from synopsis.link.event_profile import EventProfile, describe_event, series_ordinals
+from synopsis.link.events import about_other_people, compare_events, explain_events
 from synopsis.link.index import VectorIndex
 from synopsis.link.stories import MERGE_SIMILARITY, StoryIndex, cluster_profiles, cluster_stories, describe_events
 from synopsis.records import Article, ArticleAnalysis

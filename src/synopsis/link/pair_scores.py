@@ -7,7 +7,8 @@ from typing import Sequence
 
 import numpy as np
 
-from synopsis.link.events import EventProfile, compare_events
+from synopsis.link.event_profile import EventProfile
+from synopsis.link.events import compare_events
 
 # Pairs an incremental run remembers, least recently used forgotten first: about
 # 200 bytes each, so at most about 40 MB.

@@ -13,7 +13,8 @@ from typing import Sequence
 
 import numpy as np
 
-from synopsis.link.events import EventProfile, compare_matrix
+from synopsis.link.event_profile import EventProfile
+from synopsis.link.events import compare_matrix
 from synopsis.link.pair_scores import PairScores
 from synopsis.link.index import VectorIndex
 from synopsis.link.stories import (
@@ -66,7 +67,7 @@ class StoreState:
         return [decode_profile(article_id, vector, profile) for _, article_id, vector, profile in self.store.story_member_events(story, limit)]
 
     def record(self, profile: EventProfile, story: str, is_new: bool) -> int:
-        from synopsis.link.events import EVENT_METHOD
+        from synopsis.link.event_profile import EVENT_METHOD
 
         return self.store.record_story_assignment(
             profile.article_id,

@@ -24,15 +24,8 @@ from typing import Iterable, Protocol, Sequence
 
 import numpy as np
 
-from synopsis.link.events import (
-    TIME_WINDOW,
-    EventProfile,
-    about_other_people,
-    compare_matrix,
-    describe_event,
-    key_names,
-    lead_text,
-)
+from synopsis.link.event_profile import EventProfile, describe_event, key_names, lead_text
+from synopsis.link.events import TIME_WINDOW, about_other_people, compare_matrix
 from synopsis.link.index import NO_DAY, VectorIndex
 from synopsis.link.pair_scores import PairScores
 from synopsis.records import ArticleAnalysis, Story

@@ -1,0 +1,356 @@
+"""What identifies the event an article reports: its lead's meaning, names, places, day, numbers and words.
+
+An ``EventProfile`` is computed once per article (``describe_event``) and stored,
+so later articles are compared with it (``link.events``) without re-reading the
+article.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import importlib.util
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from anyascii import anyascii
+
+from synopsis.records import ArticleAnalysis
+
+
+def read_english_stop_words() -> frozenset[str]:
+    """scikit-learn's English stop-word list (the Glasgow IR list), read without importing scikit-learn.
+
+    Importing scikit-learn costs over a second of every cold `synopsis analyze`
+    (bench/analyze_speed.py) and nothing else here needs it; the event
+    weights were fitted with exactly this list, so it is read from the installed
+    package rather than replaced.
+    """
+    spec = importlib.util.find_spec("sklearn")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / "feature_extraction" / "_stop_words.py"
+        if not path.is_file():
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "ENGLISH_STOP_WORDS" for t in node.targets):
+                if isinstance(node.value, ast.Call) and node.value.args:
+                    return frozenset(ast.literal_eval(node.value.args[0]))
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # layout changed: import it after all
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+ENGLISH_STOP_WORDS = read_english_stop_words()
+
+# Stored with each profile, so profiles made by an older recipe can be told apart.
+# They are not recomputed: profiles stored before /3 have no ordinals, so the
+# ordinal rule does not fire against them.
+EVENT_METHOD = "synopsis.event/3"
+LEAD_SENTENCES = 3
+KEY_NAMES = 12
+NAME_LABELS = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP", "EVENT")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# At most this many names of the whole text are kept per profile (its cast).
+ALL_NAMES = 30
+# Nouns that number recurring events of one kind ("the third round of talks");
+# see ``link.events.ORDINAL_CONFLICT_FACTOR`` for what a conflict between them does.
+# "meeting" or "day" are left out because "the first meeting since 2019" and "the second
+# day of talks" do not number events, and "phase" because "the second phase of the
+# ceasefire deal" is a part of one agreement.
+ORDINAL_NOUNS = ("round", "leg", "stage", "session", "edition", "summit", "debate")
+
+# Words of the whole text kept per article for the term cosine: the most
+# frequent content words carry what happened and to whom; 60 bounds the profile.
+KEY_TERMS = 60
+_TERM = re.compile(r"[A-Za-z][A-Za-z'\-]+")
+# An explicit year in a date's own words ("in March 2008"), not one resolved
+# from a relative expression against an unknown publication day.
+_YEAR_TEXT = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_MONTH = re.compile(r"^(?:\d{4}|XXXX)-(\d{2})")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_YEAR = re.compile(r"^(\d{4})(?:-|$)")
+_NUMBER_UNITS_SKIPPED = {"percent"}
+# An ordinal, at most one word between ("direct", "and final"), a series noun, then
+# "of": "the third round of talks", "a 4th round of direct negotiations".  The
+# "of" is what marks a numbered event rather than a part of one: reports of one
+# boxing match disagree on "the sixth round" and "a seventh-round stoppage"
+# (ECB+ topic 7), and only the article that wrote "the seventh round of their
+# contest" numbers the event.  A pattern rather than the parse: the phrase is
+# contiguous, and titles are not parsed.  English ordinal words all end in
+# -st/-nd/-rd/-th, and so does "and": the lookahead lets matches overlap, so
+# "the second and third round of" is tried at "and" and at "third".  The word
+# between may not be a count ("the first two rounds of" numbers no round).
+_ORDINAL_PHRASE = re.compile(
+    r"(?=(?<![\w,-])([a-z]+(?:-[a-z]+)?(?:st|nd|rd|th)|\d{1,3}(?:st|nd|rd|th))\s+"
+    r"(?:and\s+final\s+|(?!(?:two|three|four|five|six|seven|eight|nine|ten)\b)[a-z]+\s+)?("
+    + "|".join(ORDINAL_NOUNS)
+    + r")s?\s+of\b)",
+    re.IGNORECASE,
+)
+_NUMERAL_ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, eq=False)
+class EventProfile:
+    """The features of one article that identify the event it reports."""
+
+    article_id: str
+    vector: np.ndarray = field(repr=False)  # unit vector of title + lead
+    names: frozenset[str] = frozenset()  # key names, ASCII lower case, surnames for people
+    cast: frozenset[str] = frozenset()  # every name mentioned (the most frequent ALL_NAMES)
+    places: frozenset[str] = frozenset()  # places named in the title and lead
+    day: str | None = None  # ISO day of the event, from the lead's own dates
+    published: str | None = None  # ISO day of publication
+    years: frozenset[int] = frozenset()  # years the lead's dates fall in
+    numbers: frozenset[str] = frozenset()  # key numbers of the lead ("339 prisoners")
+    title: str = ""
+    terms: dict[str, float] = field(default_factory=dict, repr=False)  # unit-norm weights of key words
+    month: int | None = None  # month of the first date the text names (the event's, in news), else publication's
+    year: int | None = None  # first year the text's dates spell out, else publication's
+    person: str | None = None  # the person the article is most about (surname), if any
+    ordinals: frozenset[str] = frozenset()  # numbered events of a series in title and lead ("round:3")
+
+    def when(self) -> str | None:
+        """The best known day of the event: the lead's date, else publication."""
+        return self.day or self.published
+
+    def to_json(self) -> str:
+        """Everything but the vector (stored apart as a BLOB)."""
+        return json.dumps(
+            {
+                "names": sorted(self.names),
+                "cast": sorted(self.cast),
+                "places": sorted(self.places),
+                "day": self.day,
+                "published": self.published,
+                "years": sorted(self.years),
+                "numbers": sorted(self.numbers),
+                "title": self.title,
+                "terms": {t: round(w, 4) for t, w in self.terms.items()},
+                "month": self.month,
+                "year": self.year,
+                "person": self.person,
+                "ordinals": sorted(self.ordinals),
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def from_json(cls, article_id: str, vector: np.ndarray, text: str) -> EventProfile:
+        """Rebuild a profile stored with ``to_json``."""
+        data = json.loads(text)
+        return cls(
+            article_id=article_id,
+            vector=vector,
+            names=frozenset(data["names"]),
+            cast=frozenset(data.get("cast", ())),
+            places=frozenset(data["places"]),
+            day=data["day"],
+            published=data["published"],
+            years=frozenset(data["years"]),
+            numbers=frozenset(data["numbers"]),
+            title=data.get("title", ""),
+            terms=data.get("terms", {}),
+            month=data.get("month"),
+            year=data.get("year"),
+            person=data.get("person"),
+            ordinals=frozenset(data.get("ordinals", ())),
+        )
+
+
+def lead_end(analysis: ArticleAnalysis) -> int:
+    """Character offset where the lead (first sentences) ends."""
+    if len(analysis.sentences) >= LEAD_SENTENCES:
+        return analysis.sentences[LEAD_SENTENCES - 1].end
+    return len(analysis.article.text)
+
+
+def lead_text(analysis: ArticleAnalysis) -> str:
+    """Title plus the first sentences: where news states what happened."""
+    parts = [analysis.article.title or ""]
+    parts += [s.text for s in analysis.sentences[:LEAD_SENTENCES]]
+    text = " ".join(p for p in parts if p).strip()
+    return text or analysis.article.text[:600]
+
+
+def fold_name(text: str, label: str) -> str:
+    """ASCII lower case; people by surname, so "Vladimir Medinsky" meets "Medinsky"."""
+    folded = " ".join(anyascii(text).lower().replace("'s", "").split()).strip(" .,'\"")
+    if label == "PERSON" and folded.split():
+        return folded.split()[-1]
+    return folded
+
+
+def key_names(analysis: ArticleAnalysis) -> frozenset[str]:
+    """The names an article mentions most (title and lead counted twice)."""
+    counts: Counter = Counter()
+    end = lead_end(analysis)
+    for entity in analysis.entities:
+        if entity.label not in NAME_LABELS:
+            continue
+        name = fold_name(entity.text, entity.label)
+        if name:
+            counts[name] += 2 if entity.start < end else 1
+    for name in title_names(analysis):
+        counts[name] += 2
+    return frozenset(name for name, _ in counts.most_common(KEY_NAMES))
+
+
+def all_names(analysis: ArticleAnalysis) -> frozenset[str]:
+    """The names an article mentions, most frequent first, at most ALL_NAMES."""
+    counts = Counter(fold_name(e.text, e.label) for e in analysis.entities if e.label in NAME_LABELS)
+    return frozenset(name for name, _ in counts.most_common(ALL_NAMES) if name)
+
+
+def title_names(analysis: ArticleAnalysis) -> list[str]:
+    """Capitalised words of the title that the text also tags as names (titles are not parsed)."""
+    title = analysis.article.title or ""
+    if not title:
+        return []
+    known = {fold_name(e.text, e.label) for e in analysis.entities if e.label in NAME_LABELS}
+    words = {anyascii(w).lower().strip(".,'\":;!?") for w in title.split() if w[:1].isupper()}
+    return sorted(words & known)
+
+
+def lead_places(analysis: ArticleAnalysis) -> frozenset[str]:
+    """Places named in the lead, plus the dateline."""
+    end = lead_end(analysis)
+    places = {fold_name(e.text, e.label) for e in analysis.entities if e.label in PLACE_LABELS and e.start < end}
+    if analysis.article.dateline:
+        places.add(fold_name(analysis.article.dateline, "GPE"))
+    return frozenset(p for p in places if p)
+
+
+def lead_dates(analysis: ArticleAnalysis) -> tuple[str | None, frozenset[int]]:
+    """The event day (first resolved day-level date of the lead) and the years its dates name."""
+    end = lead_end(analysis)
+    day = None
+    years: set[int] = set()
+    for time in sorted(analysis.times, key=lambda t: t.start):
+        if time.start >= end or time.type != "DATE":
+            continue
+        match = _DAY.match(time.value)
+        if match:
+            day = day or match.group(0)
+        year = _YEAR.match(time.value)
+        if year:
+            years.add(int(year.group(1)))
+    return day, frozenset(years)
+
+
+def lead_numbers(analysis: ArticleAnalysis) -> frozenset[str]:
+    """Counts stated in the lead with what they count ("339 prisoners"): specific to one event."""
+    end = lead_end(analysis)
+    numbers = set()
+    for quantity in analysis.quantities:
+        if quantity.start >= end or quantity.value is None or quantity.unit in _NUMBER_UNITS_SKIPPED:
+            continue
+        value = quantity.value
+        # Small counts ("two sides", "one year") say nothing about which event.
+        if quantity.unit is None and abs(value) < 10:
+            continue
+        what = quantity.unit or (quantity.counted or "").lower()
+        numbers.add(f"{value:g} {what}".strip())
+    return frozenset(numbers)
+
+
+@functools.lru_cache(maxsize=1024)
+def _ordinal_value(word: str) -> int | None:
+    # number_parser rebuilds its language tables on every call (~2.5 ms), and a
+    # handful of ordinal words recur in every lead.
+    from number_parser import parse_ordinal
+
+    return parse_ordinal(word)
+
+
+def series_ordinals(text: str) -> frozenset[str]:
+    """Numbered events of a series named in text, as "noun:number" ("the third round" -> "round:3")."""
+    found = set()
+    for match in _ORDINAL_PHRASE.finditer(text):
+        word, noun = match.group(1), match.group(2).lower()
+        numeral = _NUMERAL_ORDINAL.match(word)
+        number = int(numeral.group(1)) if numeral else _ordinal_value(word.lower())
+        if number:
+            found.add(f"{noun}:{number}")
+    return frozenset(found)
+
+
+def key_terms(analysis: ArticleAnalysis) -> dict[str, float]:
+    """The text's most frequent content words, sublinear counts scaled to unit length.
+
+    No IDF: the incremental method must score a pair the same whatever else is
+    stored; stop words stand in for the common words IDF would discount.
+    """
+    text = f"{analysis.article.title or ''} {analysis.article.text}"
+    counts = Counter(
+        word
+        for word in (token.lower().strip("'-") for token in _TERM.findall(text))
+        if len(word) > 2 and word not in ENGLISH_STOP_WORDS
+    )
+    weights = {word: 1.0 + math.log(n) for word, n in counts.most_common(KEY_TERMS)}
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {word: w / norm for word, w in weights.items()}
+
+
+def text_month_year(analysis: ArticleAnalysis) -> tuple[int | None, int | None]:
+    """Month of the first date naming one, and the first year spelled out, anywhere in the text."""
+    month = year = None
+    for time in sorted(analysis.times, key=lambda t: t.start):
+        if time.type != "DATE":
+            continue
+        if month is None and (match := _MONTH.match(time.value)):
+            month = int(match.group(1))
+        if year is None and (match := _YEAR_TEXT.search(time.text)):
+            year = int(match.group(1))
+    return month, year
+
+
+def main_person(analysis: ArticleAnalysis) -> str | None:
+    """The surname mentioned most (lead mentions count twice), if mentioned at least twice."""
+    counts: Counter = Counter()
+    end = lead_end(analysis)
+    for entity in analysis.entities:
+        if entity.label == "PERSON" and (name := fold_name(entity.text, "PERSON")):
+            counts[name] += 2 if entity.start < end else 1
+    if not counts:
+        return None
+    name, count = counts.most_common(1)[0]
+    return name if count >= 2 else None
+
+
+def describe_event(analysis: ArticleAnalysis, vector: np.ndarray) -> EventProfile:
+    """The event profile of one analysed article, given the embedding of its lead."""
+    day, years = lead_dates(analysis)
+    published = (analysis.article.published or "")[:10] or None
+    if published and not _DAY.match(published):
+        published = None
+    month, year = text_month_year(analysis)
+    if published and _DAY.match(published):
+        month = month or int(published[5:7])
+        year = year or int(published[:4])
+    title = " ".join((analysis.article.title or "").split())
+    if not title and analysis.sentences:
+        title = analysis.sentences[0].text[:120]
+    return EventProfile(
+        article_id=analysis.article.id,
+        vector=np.asarray(vector, dtype=np.float32),
+        names=key_names(analysis),
+        cast=all_names(analysis),
+        places=lead_places(analysis),
+        day=day,
+        published=published,
+        years=years,
+        numbers=lead_numbers(analysis),
+        title=title or analysis.article.source,
+        terms=key_terms(analysis),
+        month=month,
+        year=year,
+        person=main_person(analysis),
+        ordinals=series_ordinals(lead_text(analysis)),
+    )
