@@ -84,5 +84,5 @@ def build_reports(analyses: Sequence[ArticleAnalysis], embedder=None) -> list[St
 
     embedder = embedder or Embedder.load()
     by_id = {a.article.id: a for a in analyses}
-    stories = cluster_stories(list(by_id.values()), embedder)
+    stories = cluster_stories(list(by_id.values()))
     return [build_story_report(story, [by_id[i] for i in story.article_ids], embedder) for story in stories]

@@ -69,11 +69,15 @@ __all__ = [
 
 
 def embed_leads(analyses: Sequence[ArticleAnalysis], embedder=None) -> np.ndarray:
-    """Unit vectors of every article's title and lead."""
+    """Unit vectors of every article's title and lead, from the lead model (``Embedder.load_leads``)."""
     if embedder is None:
         from synopsis.extract.embed import Embedder
 
-        embedder = Embedder.load()
+        embedder = Embedder.load_leads()
+    elif not getattr(embedder, "one_at_a_time", False):
+        # Lead vectors are compared with the lead vectors stored before them: a
+        # vector from the claim model would sit in a slightly different space.
+        raise ValueError("lead vectors come from the lead model: pass Embedder.load_leads()")
     return embedder.embed([lead_text(a) for a in analyses])
 
 

@@ -60,7 +60,7 @@ def _init_worker(lead_vectors: bool = False) -> None:
     if lead_vectors:
         from synopsis.extract.embed import Embedder
 
-        Embedder.load(threads=1)
+        Embedder.load_leads(threads=1)
 
 
 def _analyze_batch(articles: Sequence[Article], in_pool: bool = True) -> list[ArticleAnalysis]:
@@ -77,7 +77,7 @@ def _analyze_and_embed_batch(articles: Sequence[Article], in_pool: bool = True) 
 
     analyses = list(analyze_articles(articles))
     # In a pool every core already runs a worker: one thread each.
-    embedder = Embedder.load(threads=1) if in_pool else Embedder.load()
+    embedder = Embedder.load_leads(threads=1) if in_pool else Embedder.load_leads()
     return list(zip(analyses, embed_leads(analyses, embedder) if analyses else []))
 
 

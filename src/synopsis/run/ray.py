@@ -112,7 +112,7 @@ class ArticleAnalyzer:
             from synopsis.extract.embed import Embedder
 
             # One thread: each actor has a share of a core (CPUS_PER_ACTOR).
-            self.embedder = Embedder.load(threads=1)
+            self.embedder = Embedder.load_leads(threads=1)
 
     def __call__(self, batch: dict) -> dict:
         from synopsis.extract.pipeline import analyze_articles
@@ -221,11 +221,9 @@ def build_reports_with_ray(
     analyses: Sequence[ArticleAnalysis],
     address: str | None = None,
     actors: int | None = None,
-    embedder=None,
     cpus_per_actor: float = CPUS_PER_ACTOR,
 ) -> list[StoryReport]:
     """Group analyses into stories here, then report each story on Ray Data (embedder loaded once per actor)."""
-    from synopsis.extract.embed import Embedder
     from synopsis.link.stories import cluster_stories
     from synopsis.report.article_json import analyses_to_json
 
@@ -234,7 +232,7 @@ def build_reports_with_ray(
         return []
     # Clustering needs every article at once (it is the global step); it runs
     # here, exactly as the local engine's build_reports does.
-    stories = cluster_stories(list(by_id.values()), embedder or Embedder.load())
+    stories = cluster_stories(list(by_id.values()))
     ray = import_ray()
     start_ray(address)
     quiet_ray_data()
