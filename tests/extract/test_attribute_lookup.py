@@ -19,8 +19,8 @@ Did he say that? She has had enough of it; it was her who had been asked.
 """
 
 
-def annotations(doc) -> list[tuple[str, str, str, str, str]]:
-    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_) for t in doc]
+def annotations(doc) -> list[tuple[str, str, str, str, str, str]]:
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc]
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +32,7 @@ def stock():
 def test_the_loaded_pipeline_uses_the_lookup(nlp):
     ruler = nlp.get_pipe("attribute_ruler")
     assert getattr(ruler.match, "__self__", None).__class__ is AttributeLookup
+    assert getattr(ruler.set_annotations, "__self__", None).__class__ is AttributeLookup
 
 
 def test_every_rule_of_the_model_is_answered_without_the_matcher(stock):

@@ -27,8 +27,11 @@ CANDIDATES = (
     Language.CHINESE,
     Language.JAPANESE,
 )
-# Enough text for a confident decision; more only costs time.
-SAMPLE_CHARS = 3000
+# Enough text for a confident decision; more only costs time. lingua's default
+# (high accuracy) mode is built to decide on phrases and single words, and its
+# time grows with the sample: per news article here, 4.6 ms for 3,000 characters
+# and 1.9 for 1,000, over half of cleaning and identifying a document at 3,000.
+SAMPLE_CHARS = 1000
 
 
 @functools.lru_cache(maxsize=1)
