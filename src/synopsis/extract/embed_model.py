@@ -103,8 +103,9 @@ def quantize_model(source: Path, work: Path) -> Path:
     quantized = work / "quantized.onnx"
     # Per-channel weight scales keep the vectors within cosine ~0.99 of the float
     # model's (0.95 with one scale per matrix). reduce_range keeps weights to 7
-    # bits, so AVX2's u8 x s8 multiply-adds cannot saturate: the vectors are then
-    # the same on CPUs with and without VNNI, as a Ray cluster of mixed machines needs.
+    # bits, so AVX2's u8 x s8 multiply-adds cannot saturate: the integer products
+    # are then exact on CPUs with and without VNNI, as a Ray cluster of mixed
+    # machines needs.
     quiet = _Quiet()
     logging.getLogger().addFilter(quiet)  # quantize_dynamic advises pre-processing through the root logger
     try:
