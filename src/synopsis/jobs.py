@@ -17,9 +17,9 @@ from synopsis.records import Article, ArticleAnalysis, InputError, RawDocument, 
 from synopsis.run.local import analyze_and_embed_locally, analyze_locally, batches, build_locally
 
 OnError = Callable[[InputError], None]
-# Stored articles get their stories in small batches: one embedding call for 16
-# leads costs much less than 16 calls, and the articles of a killed run that
-# were stored but not yet assigned are picked up by the next run.
+# Stored articles get their stories in small batches, close behind their storing;
+# the articles of a killed run that were stored but not yet assigned are picked
+# up by the next run.
 ASSIGN_BATCH = 16
 # (articles done, articles in all); the total is None while more inputs may follow
 # (an ingest reads its inputs INGEST_WINDOW at a time, so it learns the total late).

@@ -79,6 +79,32 @@ def test_unusual_rules_match_as_the_matcher_does():
     assert lookup.match(nlp.make_doc("")) == []
 
 
+def test_annotations_are_written_as_the_ruler_writes_them():
+    """Negative and positive token indices, overlapping rules (the later wins), one attribute
+    or several, docs of 0, 1 and more tokens: the same annotations as spaCy's own writing."""
+
+    def build(fast: bool):
+        nlp = spacy.blank("en")
+        ruler = nlp.add_pipe("attribute_ruler")
+        ruler.add([[{"LOWER": "new"}, {"LOWER": "york"}, {"LOWER": "city"}]], {"LEMMA": "NYC", "POS": "PROPN"}, index=-1)
+        ruler.add([[{"LOWER": "new"}, {"LOWER": "york"}, {"LOWER": "city"}]], {"LEMMA": "york"}, index=-2)
+        ruler.add([[{"LOWER": "new"}, {"LOWER": "york"}]], {"POS": "ADJ", "MORPH": "Degree=Pos"}, index=0)
+        ruler.add([[{"LOWER": "york"}]], {"LEMMA": "York!", "TAG": "NNP"})
+        ruler.add([[{"LOWER": "city"}]], {"POS": "NOUN"})  # a later rule than the first: its POS wins
+        if fast:
+            use_attribute_lookup(nlp)
+            assert getattr(ruler.set_annotations, "__self__", None).__class__ is AttributeLookup
+        return nlp
+
+    def written(doc):
+        return [(t.text, t.lemma_, t.pos_, t.tag_, str(t.morph)) for t in doc]
+
+    stock, fast = build(False), build(True)
+    for text in ["", "york", "I love New York City and new york city", "new york"]:
+        assert written(fast(text)) == written(stock(text))
+    assert written(fast("New York City"))[1:] == [("York", "York!", "", "NNP", ""), ("City", "NYC", "NOUN", "", "")]
+
+
 def test_use_attribute_lookup_leaves_a_pipeline_without_a_ruler_alone():
     nlp = spacy.blank("en")
     use_attribute_lookup(nlp)

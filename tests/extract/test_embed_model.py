@@ -107,9 +107,3 @@ def test_lead_vectors_do_not_depend_on_the_texts_embedded_with_them():
     alone = np.vstack([embedder.embed([text]) for text in reversed(texts)])[::-1]
     assert np.array_equal(together, alone)
 
-
-def test_lead_vectors_refuse_the_claim_model():
-    from synopsis.link.stories import embed_leads
-
-    with pytest.raises(ValueError, match="load_leads"):
-        embed_leads([], Embedder.load())

@@ -4,8 +4,8 @@
 batches: claims and sentences (alignment, copy detection). ``Embedder.load_leads()``
 runs the same model with int8 matrix products (``embed_model``), one text at a
 time: the title and lead of every ingested article, which story clustering
-compares only with each other. Leads are a third of an ingest's per-article
-work; claims are embedded per story, where the float model in batches is as
+compares only with each other. Leads were about a quarter of an ingest's
+per-article work in the workers; claims are embedded per story, where the float model in batches is as
 fast as the int8 one alone, and the report's alignment thresholds were set on
 its vectors.
 """
@@ -31,13 +31,13 @@ MAX_TOKENS = 256
 # Vectors kept for reuse (1.5 KB each): 50,000 is about 75 MB, bounded however
 # much a long-running server embeds.
 MEMO_SIZE = 50_000
-# Texts per model call: up to BATCH_SIZE, and no more than BATCH_TOKENS tokens
-# once padded to the longest. Measured with one thread (int8 model, AVX2 without
-# VNNI), per text: article leads of ~77 tokens cost 37-41 ms in batches of 16
-# (1,232 padded tokens; their activations, x1536 in the feed-forward layers,
-# likely outgrow the cache) and 27-30 ms within 384 padded tokens (4 per batch).
-# Claims of ~21 tokens cost least in batches of 12-16 (7.4-7.7 ms against
-# 8.2-8.6 in batches of 4-8), which the budget still allows.
+# Texts per call of the float model (the lead model takes one at a time): up to
+# BATCH_SIZE, and no more than BATCH_TOKENS tokens once padded to the longest.
+# Measured with one thread (AVX2 without VNNI), per text: leads of ~77 tokens cost
+# 37-41 ms in batches of 16 (1,232 padded tokens; their activations, x1536 in the
+# feed-forward layers, likely outgrow the cache) and 27-30 ms within 384 padded
+# tokens (4 per batch). Claims of ~21 tokens cost least in batches of 12-16
+# (7.4-7.7 ms against 8.2-8.6 in batches of 4-8), which the budget still allows.
 BATCH_SIZE = 16
 BATCH_TOKENS = 384
 
@@ -45,10 +45,16 @@ class Embedder:
     """Turns sentences into L2-normalised 384-d vectors, as sentence-transformers does for MiniLM."""
 
     def __init__(
-        self, model: bytes | Path, tokenizer_path: Path, threads: int | None = None, one_at_a_time: bool = False
+        self,
+        model: bytes | Path,
+        tokenizer_path: Path,
+        threads: int | None = None,
+        one_at_a_time: bool = False,
+        model_id: str = MODEL_ID,
     ) -> None:
         """``model``: an ONNX file or its bytes. ``one_at_a_time`` runs each text alone, which
-        a model with dynamically quantized activations needs (see ``_embed_alone``)."""
+        a model with dynamically quantized activations needs (see ``_embed_alone``).
+        ``model_id`` names the vectors' space (stored with lead vectors)."""
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -70,6 +76,7 @@ class Embedder:
         source = model if isinstance(model, bytes) else str(model)
         self.session = ort.InferenceSession(source, options, providers=["CPUExecutionProvider"])
         self.one_at_a_time = one_at_a_time
+        self.model_id = model_id
         self.input_names = {i.name for i in self.session.get_inputs()}
         self._memo: dict[str, np.ndarray] = {}
 
@@ -83,7 +90,15 @@ class Embedder:
     @functools.lru_cache(maxsize=None)
     def load_leads(cls, threads: int | None = None) -> Embedder:
         """The int8 model for article leads (story clustering), once per process (and thread count)."""
-        return cls(runtime_model(), find_package_file(*TOKENIZER_PACKAGE), threads=threads, one_at_a_time=True)
+        from onnxruntime.capi.onnxruntime_pybind11_state import Fail, InvalidProtobuf
+
+        tokenizer = find_package_file(*TOKENIZER_PACKAGE)
+        build = functools.partial(cls, tokenizer_path=tokenizer, threads=threads, one_at_a_time=True, model_id=LEAD_MODEL_ID)
+        try:
+            return build(runtime_model())
+        except (Fail, InvalidProtobuf):
+            # A cached file damaged after it was written (a full disk, a crash): build it again.
+            return build(runtime_model(rebuild=True))
 
     def embed(self, texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
         """Return one float32 unit vector per text (rows in input order)."""

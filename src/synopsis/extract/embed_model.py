@@ -55,33 +55,44 @@ def cache_dir() -> Path:
     return Path(base) / "synopsis"
 
 
-def runtime_model(source: Path | None = None, cache: Path | None = None) -> bytes:
+def runtime_model(source: Path | None = None, cache: Path | None = None, rebuild: bool = False) -> bytes:
     """The serialized runtime model: the cached quantized build of ``source`` (the package's
-    model by default), built first if the cache lacks it.
+    model by default), built first if the cache lacks it (or with ``rebuild``, whatever it holds).
 
     Where the cache cannot be written (a read-only home), the model is built in a
     temporary folder for this process alone: slower to start, the same vectors.
     """
+    import onnx
     import onnxruntime
 
     source = source or find_package_file(*MODEL_PACKAGE)
     data = source.read_bytes()
-    # The source's bytes, the quantizer's version and the recipe decide the result.
-    key = hashlib.sha256(data + f"|{onnxruntime.__version__}|{RECIPE}".encode()).hexdigest()[:20]
-    target = (cache or cache_dir()) / "models" / f"{source.stem}-{key}.onnx"
-    if target.is_file():
-        return target.read_bytes()
+    # The source's bytes, the quantizer's (and its onnx's) version and the recipe decide the result.
+    versions = f"|{onnxruntime.__version__}|{onnx.__version__}|{RECIPE}"
+    key = hashlib.sha256(data + versions.encode()).hexdigest()[:20]
     try:
+        target = (cache or cache_dir()) / "models" / f"{source.stem}-{key}.onnx"
+        if target.is_file() and not rebuild:
+            return target.read_bytes()
         target.parent.mkdir(parents=True, exist_ok=True)
         # Built beside the target and renamed into place: a worker that starts meanwhile
         # never reads half a file, and two builders just replace one identical file.
         with tempfile.TemporaryDirectory(dir=target.parent, prefix=".build-") as work:
             built = quantize_model(source, Path(work))
+            with open(built, "rb") as file:
+                os.fsync(file.fileno())  # on disk before it is renamed into place
             os.replace(built, target)
         return target.read_bytes()
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: Path.home() without a home
         with tempfile.TemporaryDirectory(prefix="synopsis-model-") as work:
             return quantize_model(source, Path(work)).read_bytes()
+
+
+def prepare_runtime_model() -> None:
+    """Make sure the cache holds the runtime model: called once before a pool's workers
+    or Ray's actors start, so they do not all build it at the same moment on an
+    empty cache (~5 s and ~500 MB each)."""
+    runtime_model()
 
 
 def quantize_model(source: Path, work: Path) -> Path:
@@ -106,12 +117,19 @@ def quantize_model(source: Path, work: Path) -> Path:
     # bits, so AVX2's u8 x s8 multiply-adds cannot saturate: the integer products
     # are then exact on CPUs with and without VNNI, as a Ray cluster of mixed
     # machines needs.
-    quiet = _Quiet()
-    logging.getLogger().addFilter(quiet)  # quantize_dynamic advises pre-processing through the root logger
+    # quantize_dynamic advises pre-processing through the root logger: filtered out,
+    # and a root logger without handlers gets a silent one for the call, since
+    # logging.warning would otherwise give the whole process a stderr handler.
+    root = logging.getLogger()
+    quiet, silent = _Quiet(), logging.NullHandler()
+    root.addFilter(quiet)
+    if not root.handlers:
+        root.addHandler(silent)
     try:
         quantize_dynamic(folded, quantized, weight_type=QuantType.QInt8, per_channel=True, reduce_range=True)
     finally:
-        logging.getLogger().removeFilter(quiet)
+        root.removeFilter(quiet)
+        root.removeHandler(silent)
     return quantized
 
 

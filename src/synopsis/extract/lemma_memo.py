@@ -16,8 +16,8 @@ from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Token
 
-# Distinct (word, part of speech, morphology) answers kept: ~150 bytes each, so
-# ~15 MB at most however much a long-running process parses.
+# Distinct (word, part of speech, morphology) answers kept: ~300 bytes each with
+# their key and lemma list, so ~30 MB at most however much a long-running process parses.
 MEMO_SIZE = 100_000
 
 

@@ -30,7 +30,7 @@ CANDIDATES = (
 # Enough text for a confident decision; more only costs time. lingua's default
 # (high accuracy) mode is built to decide on phrases and single words, and its
 # time grows with the sample: per news article here, 4.6 ms for 3,000 characters
-# and 1.9 for 1,000, over half of cleaning and identifying a document at 3,000.
+# and 1.9 for 1,000: 40-50% of cleaning and identifying a document at 3,000.
 SAMPLE_CHARS = 1000
 
 

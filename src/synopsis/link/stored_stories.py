@@ -67,6 +67,7 @@ class StoreState:
         return [decode_profile(article_id, vector, profile) for _, article_id, vector, profile in self.store.story_member_events(story, limit)]
 
     def record(self, profile: EventProfile, story: str, is_new: bool) -> int:
+        from synopsis.extract.embed import LEAD_MODEL_ID
         from synopsis.link.event_profile import EVENT_METHOD
 
         return self.store.record_story_assignment(
@@ -77,6 +78,7 @@ class StoreState:
             day_ordinal=day_ordinal(profile),
             vector=np.asarray(profile.vector, dtype="<f4").tobytes(),
             profile_json=profile.to_json(),
+            lead_model=LEAD_MODEL_ID,
         )
 
     def is_fixed(self, story: str) -> bool:
@@ -107,6 +109,26 @@ def member_fit(profiles: Sequence[EventProfile]) -> dict[str, float]:
 def index_path(store) -> str | None:
     """Where the store's nearest-neighbour index is kept: beside the database file."""
     return None if store.path == ":memory:" else store.path + ".stories.hnsw"
+
+
+# Stored leads embedded again per transaction when the lead model changed.
+REFRESH_BATCH = 256
+
+
+def refresh_lead_vectors(store, embedder=None) -> int:
+    """Embed again, with the current lead model, the stored leads another model embedded
+    (a store made before an upgrade); return how many. Vectors of two models are
+    close (cosine ~0.99) but not interchangeable: a store keeps one kind."""
+    from synopsis.extract.embed import LEAD_MODEL_ID
+
+    stale = store.events_of_other_lead_models(LEAD_MODEL_ID)
+    for begin in range(0, len(stale), REFRESH_BATCH):
+        chunk = stale[begin : begin + REFRESH_BATCH]
+        vectors = embed_leads([store.get_analysis(article_id) for _, article_id in chunk], embedder)
+        store.replace_lead_vectors(
+            [(label, np.asarray(v, dtype="<f4").tobytes()) for (label, _), v in zip(chunk, vectors)], LEAD_MODEL_ID
+        )
+    return len(stale)
 
 
 def open_index(store, dimensions: int = 384) -> VectorIndex:
@@ -142,6 +164,9 @@ class StoredStories:
         self.store = store
         self.embedder = embedder
         self.threshold = threshold
+        # Before the index loads: redone vectors change the store's index token, so
+        # an index file of the old vectors is rebuilt, even after a killed run.
+        refresh_lead_vectors(store, embedder)
         self.index = open_index(store)
         self.state = StoreState(store)
         # Highest label whose vector the index holds, and labels this process added

@@ -68,13 +68,19 @@ __all__ = [
 ]
 
 
+def _lead_model_id() -> str:
+    from synopsis.extract.embed import LEAD_MODEL_ID
+
+    return LEAD_MODEL_ID
+
+
 def embed_leads(analyses: Sequence[ArticleAnalysis], embedder=None) -> np.ndarray:
     """Unit vectors of every article's title and lead, from the lead model (``Embedder.load_leads``)."""
     if embedder is None:
         from synopsis.extract.embed import Embedder
 
         embedder = Embedder.load_leads()
-    elif not getattr(embedder, "one_at_a_time", False):
+    elif getattr(embedder, "model_id", None) != _lead_model_id():
         # Lead vectors are compared with the lead vectors stored before them: a
         # vector from the claim model would sit in a slightly different space.
         raise ValueError("lead vectors come from the lead model: pass Embedder.load_leads()")
@@ -84,7 +90,7 @@ def embed_leads(analyses: Sequence[ArticleAnalysis], embedder=None) -> np.ndarra
 def describe_events(
     analyses: Sequence[ArticleAnalysis], vectors: np.ndarray | None = None, embedder=None
 ) -> list[EventProfile]:
-    """Event profiles of many articles (embedding them in one batch unless vectors are given)."""
+    """Event profiles of many articles (embedding their leads unless vectors are given)."""
     if vectors is None:
         vectors = embed_leads(analyses, embedder)
     return [describe_event(a, v) for a, v in zip(analyses, vectors)]

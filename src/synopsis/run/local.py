@@ -112,6 +112,10 @@ def _run_stage(articles: Sequence[Article], workers: int | None, stage: Callable
         for batch in batches(articles, TASK_SIZE):
             yield from stage(batch, in_pool=False)
         return
+    if lead_vectors:
+        from synopsis.extract.embed_model import prepare_runtime_model
+
+        prepare_runtime_model()
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=_pool_context(), initializer=_init_worker, initargs=(lead_vectors,)
     ) as pool:

@@ -193,6 +193,10 @@ def _analysis_rows(
     vector as bytes), window by window, in input order."""
     if not articles:
         return
+    if lead_vectors:
+        from synopsis.extract.embed_model import prepare_runtime_model
+
+        prepare_runtime_model()  # for the actors on this machine
     ray = import_ray()
     start_ray(address)
     quiet_ray_data()

@@ -254,7 +254,20 @@ def m004_story_successors(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE stories ADD COLUMN merged_into TEXT")
 
 
-MIGRATIONS: list[Migration] = [m001_initial, m002_article_search, m003_stories, m004_story_successors]
+def m005_lead_models(conn: sqlite3.Connection) -> None:
+    """Record which model embedded each stored lead, so that vectors of another model are redone."""
+    # Rows stored before this migration were embedded by the float MiniLM (the
+    # name is written out: a migration must not change when the code's constants do).
+    conn.execute("ALTER TABLE article_events ADD COLUMN lead_model TEXT NOT NULL DEFAULT 'all-MiniLM-L6-v2-onnx-int8'")
+
+
+MIGRATIONS: list[Migration] = [
+    m001_initial,
+    m002_article_search,
+    m003_stories,
+    m004_story_successors,
+    m005_lead_models,
+]
 
 
 def apply_migrations(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> list[str]:

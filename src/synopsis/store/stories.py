@@ -51,6 +51,7 @@ class StoryTables:
         day_ordinal: int,
         vector: bytes,
         profile_json: str,
+        lead_model: str,
         score: float | None = None,
     ) -> int:
         """Store an article's event profile and its story in one transaction; return its index label.
@@ -63,9 +64,9 @@ class StoryTables:
             row = self.conn.execute("SELECT label FROM article_events WHERE article_id = ?", (article_id,)).fetchone()
             if row is None:
                 label = self.conn.execute(
-                    "INSERT INTO article_events (article_id, method, day_ordinal, vector, profile_json) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (article_id, method, day_ordinal, vector, profile_json),
+                    "INSERT INTO article_events (article_id, method, day_ordinal, vector, profile_json, lead_model) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (article_id, method, day_ordinal, vector, profile_json, lead_model),
                 ).lastrowid
             else:
                 label = row[0]
@@ -135,10 +136,26 @@ class StoryTables:
         return rows
 
     def story_index_token(self) -> str:
-        """An identifier of this database's story tables, so an index file from another database is not reused."""
+        """An identifier of this database's story tables and of the models that embedded their
+        leads, so an index file from another database, or of vectors since redone, is not reused."""
         row = self.conn.execute("SELECT applied_at FROM _migrations WHERE name = 'm003_stories'").fetchone()
         first = self.conn.execute("SELECT article_id FROM article_events ORDER BY label LIMIT 1").fetchone()
-        return f"{row[0] if row else ''}/{first[0] if first else ''}"
+        models = ",".join(sorted(r[0] for r in self.conn.execute("SELECT DISTINCT lead_model FROM article_events")))
+        return f"{row[0] if row else ''}/{first[0] if first else ''}/{models}"
+
+    def events_of_other_lead_models(self, lead_model: str) -> list[tuple[int, str]]:
+        """(label, article_id) of stored event profiles whose lead vector another model made."""
+        return self.conn.execute(
+            "SELECT label, article_id FROM article_events WHERE lead_model != ? ORDER BY label", (lead_model,)
+        ).fetchall()
+
+    def replace_lead_vectors(self, vectors: Iterable[tuple[int, bytes]], lead_model: str) -> None:
+        """Store lead vectors made again, by ``lead_model``, for the given labels (one transaction)."""
+        with transaction(self.conn):
+            self.conn.executemany(
+                "UPDATE article_events SET vector = ?, lead_model = ? WHERE label = ?",
+                [(vector, lead_model, label) for label, vector in vectors],
+            )
 
     def event_labels(self) -> set[int]:
         """Labels of every stored event profile."""
