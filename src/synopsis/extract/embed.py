@@ -5,9 +5,9 @@ batches: claims and sentences (alignment, copy detection). ``Embedder.load_leads
 runs the same model with int8 matrix products (``embed_model``), one text at a
 time: the title and lead of every ingested article, which story clustering
 compares only with each other. Leads were about a quarter of an ingest's
-per-article work in the workers; claims are embedded per story, where the float model in batches is as
-fast as the int8 one alone, and the report's alignment thresholds were set on
-its vectors.
+per-article work in the workers; claims are embedded per story, where the float
+model in batches is as fast as the int8 one alone, and the report's alignment
+thresholds were set on its vectors.
 """
 
 from __future__ import annotations

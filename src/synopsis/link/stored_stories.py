@@ -13,6 +13,7 @@ from typing import Sequence
 
 import numpy as np
 
+from synopsis.extract.embed import LEAD_MODEL_ID
 from synopsis.link.event_profile import EventProfile
 from synopsis.link.events import compare_matrix
 from synopsis.link.pair_scores import PairScores
@@ -67,7 +68,6 @@ class StoreState:
         return [decode_profile(article_id, vector, profile) for _, article_id, vector, profile in self.store.story_member_events(story, limit)]
 
     def record(self, profile: EventProfile, story: str, is_new: bool) -> int:
-        from synopsis.extract.embed import LEAD_MODEL_ID
         from synopsis.link.event_profile import EVENT_METHOD
 
         return self.store.record_story_assignment(
@@ -119,8 +119,6 @@ def refresh_lead_vectors(store, embedder=None) -> int:
     """Embed again, with the current lead model, the stored leads another model embedded
     (a store made before an upgrade); return how many. Vectors of two models are
     close (cosine ~0.99) but not interchangeable: a store keeps one kind."""
-    from synopsis.extract.embed import LEAD_MODEL_ID
-
     stale = store.events_of_other_lead_models(LEAD_MODEL_ID)
     for begin in range(0, len(stale), REFRESH_BATCH):
         chunk = stale[begin : begin + REFRESH_BATCH]

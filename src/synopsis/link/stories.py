@@ -24,6 +24,7 @@ from typing import Iterable, Protocol, Sequence
 
 import numpy as np
 
+from synopsis.extract.embed import LEAD_MODEL_ID
 from synopsis.link.event_profile import EventProfile, describe_event, key_names, lead_text
 from synopsis.link.events import TIME_WINDOW, about_other_people, compare_matrix
 from synopsis.link.index import NO_DAY, VectorIndex
@@ -68,19 +69,13 @@ __all__ = [
 ]
 
 
-def _lead_model_id() -> str:
-    from synopsis.extract.embed import LEAD_MODEL_ID
-
-    return LEAD_MODEL_ID
-
-
 def embed_leads(analyses: Sequence[ArticleAnalysis], embedder=None) -> np.ndarray:
     """Unit vectors of every article's title and lead, from the lead model (``Embedder.load_leads``)."""
     if embedder is None:
         from synopsis.extract.embed import Embedder
 
         embedder = Embedder.load_leads()
-    elif getattr(embedder, "model_id", None) != _lead_model_id():
+    elif getattr(embedder, "model_id", None) != LEAD_MODEL_ID:
         # Lead vectors are compared with the lead vectors stored before them: a
         # vector from the claim model would sit in a slightly different space.
         raise ValueError("lead vectors come from the lead model: pass Embedder.load_leads()")
