@@ -1,5 +1,7 @@
 """Tests for the lead model: built from the registry package, int8, cached, one text at a time."""
 
+import os
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -107,3 +109,16 @@ def test_lead_vectors_do_not_depend_on_the_texts_embedded_with_them():
     alone = np.vstack([embedder.embed([text]) for text in reversed(texts)])[::-1]
     assert np.array_equal(together, alone)
 
+
+
+def test_folders_of_killed_builds_are_removed(tmp_path, monkeypatch):
+    monkeypatch.setattr(embed_model, "quantize_model", _fake_quantizer([]))
+    models = tmp_path / "models"
+    abandoned, running = models / ".build-killed", models / ".build-running"
+    for folder in (abandoned, running):
+        folder.mkdir(parents=True)
+        (folder / "folded.onnx").write_bytes(b"half a model")
+    two_hours_ago = time.time() - 2 * 3600
+    os.utime(abandoned, (two_hours_ago, two_hours_ago))
+    runtime_model(cache=tmp_path)
+    assert not abandoned.exists() and running.exists()  # a build still running is left alone

@@ -18,7 +18,9 @@ import hashlib
 import importlib.util
 import logging
 import os
+import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from synopsis.records import SynopsisError
@@ -75,6 +77,7 @@ def runtime_model(source: Path | None = None, cache: Path | None = None, rebuild
         if target.is_file() and not rebuild:
             return target.read_bytes()
         target.parent.mkdir(parents=True, exist_ok=True)
+        _remove_abandoned_builds(target.parent)
         # Built beside the target and renamed into place: a worker that starts meanwhile
         # never reads half a file, and two builders just replace one identical file.
         with tempfile.TemporaryDirectory(dir=target.parent, prefix=".build-") as work:
@@ -86,6 +89,20 @@ def runtime_model(source: Path | None = None, cache: Path | None = None, rebuild
     except (OSError, RuntimeError):  # RuntimeError: Path.home() without a home
         with tempfile.TemporaryDirectory(prefix="synopsis-model-") as work:
             return quantize_model(source, Path(work)).read_bytes()
+
+
+# A build folder older than this was left by a killed build (a build takes ~5 s).
+ABANDONED_AFTER_S = 3600
+
+
+def _remove_abandoned_builds(folder: Path) -> None:
+    """Delete build folders that killed builds left (each holds ~110 MB of intermediate models)."""
+    for build in folder.glob(".build-*"):
+        try:
+            if time.time() - build.stat().st_mtime > ABANDONED_AFTER_S:
+                shutil.rmtree(build, ignore_errors=True)
+        except OSError:
+            continue  # removed meanwhile by another process
 
 
 def prepare_runtime_model() -> None:
