@@ -54,7 +54,7 @@ def run_spacy_baseline(archive: Path, articles: int) -> list[dict]:
     import spacy
 
     from synopsis.extract.nlp import MODEL_PACKAGE, load_nlp
-    from synopsis.run.local import one_blas_thread
+    from synopsis.run.worker_process import one_blas_thread
 
     # Two processes on two cores: BLAS threads of their own would only compete
     # (the forked processes inherit this limit).

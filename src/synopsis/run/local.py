@@ -15,6 +15,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 import numpy as np
 
 from synopsis.records import Article, ArticleAnalysis, RawDocument, SynopsisError
+from synopsis.run.worker_process import prepare_worker_process
 
 # Below this many articles a pool costs more than it saves: each worker has to
 # import spaCy and load the model (about 1 s here) before it does any work.
@@ -43,19 +44,11 @@ def _pool_context():
     return multiprocessing.get_context(method)
 
 
-def one_blas_thread() -> None:
-    """Keep numpy's BLAS (which multiplies spaCy's matrices) to one thread in a worker:
-    the workers already take one core each, and BLAS threads on a busy core wait and spin."""
-    from threadpoolctl import threadpool_limits
-
-    threadpool_limits(limits=1, user_api="blas")
-
-
 def _init_worker(lead_vectors: bool = False) -> None:
     # Load the models once per worker, before the first task arrives.
     from synopsis.extract.nlp import load_nlp
 
-    one_blas_thread()
+    prepare_worker_process()
     load_nlp()
     if lead_vectors:
         from synopsis.extract.embed import Embedder

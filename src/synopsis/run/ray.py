@@ -103,9 +103,9 @@ class ArticleAnalyzer:
 
     def __init__(self, lead_vectors: bool = False) -> None:
         from synopsis.extract.nlp import load_nlp
-        from synopsis.run.local import one_blas_thread
+        from synopsis.run.worker_process import prepare_worker_process
 
-        one_blas_thread()
+        prepare_worker_process()
         self.nlp = load_nlp()
         self.embedder = None
         if lead_vectors:
