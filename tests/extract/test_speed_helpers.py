@@ -22,6 +22,27 @@ def test_doc_text_equals_doc_text_and_is_built_once(nlp, text):
     assert doc_text(doc) is first
 
 
+def test_extractors_read_the_article_text_itself_never_a_join_of_the_tokens(nlp):
+    from spacy.tokens import Doc
+
+    from synopsis.extract.pipeline import analyze_doc
+    from tests.factories import make_article
+
+    class DocThatCannotJoin(Doc):
+        @property
+        def text(self):
+            raise AssertionError("Doc.text was joined")
+
+    article = make_article("a1", "Outlet", 'The council voted 7 to 2 on Tuesday. "We lost," the mayor said.')
+    parsed = nlp(article.text)
+    doc = DocThatCannotJoin(nlp.vocab, words=[t.text for t in parsed], spaces=[bool(t.whitespace_) for t in parsed])
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    analysis = analyze_doc(article, doc)
+    assert doc_text(doc) is article.text
+    assert [q.text for q in analysis.quantities] and [q.content for q in analysis.quotes]
+
+
 def test_doc_text_is_per_doc(nlp):
     a, b = nlp("First text here."), nlp("Second, different text.")
     assert doc_text(a) == "First text here."

@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from synopsis.extract.claims import find_claims, split_sentences
 from synopsis.extract.entities import find_entities
-from synopsis.extract.nlp import load_nlp
+from synopsis.extract.nlp import load_nlp, remember_text
 from synopsis.extract.quantities import find_quantities
 from synopsis.extract.quotes import find_quotes
 from synopsis.extract.times import find_times
@@ -51,6 +51,7 @@ def anchor_date(article: Article) -> dt.datetime | dt.date | None:
 
 def analyze_doc(article: Article, doc) -> ArticleAnalysis:
     """Run every extractor over an already parsed Doc of ``article.text``."""
+    remember_text(doc, article.text)
     sentences = split_sentences(doc)
     entities = find_entities(doc)
     quantities = find_quantities(doc)

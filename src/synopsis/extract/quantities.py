@@ -28,6 +28,7 @@ from synopsis.extract.counted_nouns import (
     last_token,
     token_at,
 )
+from synopsis.extract.nlp import doc_text
 from synopsis.extract.number_parsing import PHONE, NumberCore, find_cores, is_range
 from synopsis.extract.quantity_units import (
     CURRENCY_RE,
@@ -66,7 +67,7 @@ _CLOCK_AFTER = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?|gmt|utc|cet|cest|msk|edt|est
 
 def find_quantities(doc: Doc) -> list[Quantity]:
     """Find numbers with their unit, what they count and their qualifier, as intervals."""
-    text = doc.text
+    text = doc_text(doc)
     cores = find_cores(doc, text)
     quantities: list[Quantity] = []
     i = 0
