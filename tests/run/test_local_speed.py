@@ -119,3 +119,21 @@ def test_each_worker_keeps_freed_heap_memory_for_its_next_batch():
     reports = list(_run_stage(articles, 2, _report_heap_churn, lead_vectors=False))
     assert all(in_pool for in_pool, _ in reports)
     assert max(faults for _, faults in reports) < default_faults / 10
+
+
+def _report_frozen_objects(batch, in_pool=True):
+    import gc
+
+    return [(in_pool, gc.get_freeze_count())] * len(batch)
+
+
+def test_each_worker_exempts_its_loaded_models_from_garbage_collection():
+    # The collector's full passes would otherwise walk the models' objects again and again.
+    import gc
+
+    from synopsis.run.local import _run_stage
+
+    articles = [make_article(f"a{i}", "Outlet", f"Text {i}.") for i in range(MIN_ARTICLES_FOR_POOL)]
+    reports = list(_run_stage(articles, 2, _report_frozen_objects, lead_vectors=False))
+    assert all(in_pool for in_pool, _ in reports)
+    assert min(frozen for _, frozen in reports) > gc.get_freeze_count() + 10_000

@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 import numpy as np
 
 from synopsis.records import Article, ArticleAnalysis, RawDocument, SynopsisError
-from synopsis.run.worker_process import prepare_worker_process
+from synopsis.run.worker_process import freeze_loaded_objects, prepare_worker_process
 
 # Below this many articles a pool costs more than it saves: each worker has to
 # import spaCy and load the model (about 1 s here) before it does any work.
@@ -54,6 +54,7 @@ def _init_worker(lead_vectors: bool = False) -> None:
         from synopsis.extract.embed import Embedder
 
         Embedder.load_leads(threads=1)
+    freeze_loaded_objects()
 
 
 def _analyze_batch(articles: Sequence[Article], in_pool: bool = True) -> list[ArticleAnalysis]:

@@ -103,7 +103,7 @@ class ArticleAnalyzer:
 
     def __init__(self, lead_vectors: bool = False) -> None:
         from synopsis.extract.nlp import load_nlp
-        from synopsis.run.worker_process import prepare_worker_process
+        from synopsis.run.worker_process import freeze_loaded_objects, prepare_worker_process
 
         prepare_worker_process()
         self.nlp = load_nlp()
@@ -113,6 +113,7 @@ class ArticleAnalyzer:
 
             # One thread: each actor has a share of a core (CPUS_PER_ACTOR).
             self.embedder = Embedder.load_leads(threads=1)
+        freeze_loaded_objects()
 
     def __call__(self, batch: dict) -> dict:
         from synopsis.extract.pipeline import analyze_articles

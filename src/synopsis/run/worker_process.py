@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 
 # glibc's mallopt parameters (malloc.h).
 _M_TRIM_THRESHOLD = -1
@@ -42,6 +43,16 @@ def keep_freed_memory() -> bool:
     return bool(mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES)) and bool(
         mallopt(_M_TRIM_THRESHOLD, TRIM_THRESHOLD_BYTES)
     )
+
+
+def freeze_loaded_objects() -> None:
+    """Exempt what the worker has loaded so far (models, vocabularies, modules) from garbage collection.
+
+    Call once the models are loaded. The collector's full passes otherwise walk
+    every one of those objects again, for nothing: they live as long as the
+    worker. Single process, 160 articles: 0.85 -> 0.2 ms of collection per article.
+    """
+    gc.freeze()
 
 
 def prepare_worker_process() -> None:
