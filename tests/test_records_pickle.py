@@ -38,3 +38,16 @@ def test_every_record_is_pickled_as_its_class_and_all_its_field_values_in_order(
         rebuilt_with, values = instance.__reduce__()
         assert rebuilt_with is cls and values == tuple(f"value of {name}" for name in names)
         assert pickle.loads(pickle.dumps(instance)) == instance
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class RankedOutlet(records.Outlet):
+    """A record subclass with a field of its own (pickle finds it by module-level name)."""
+
+    rank: int = 0
+
+
+def test_a_subclass_of_a_record_keeps_its_own_fields_through_pickling():
+    ranked = RankedOutlet("Reuters", "wire service", None, (), 3)
+    restored = pickle.loads(pickle.dumps(ranked))
+    assert type(restored) is RankedOutlet and restored == ranked and restored.rank == 3

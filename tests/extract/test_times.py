@@ -282,3 +282,11 @@ def test_tense_and_sentence_cues(text: str, extent: str, value: str) -> None:
 
 def test_the_quarter_does_not_match_inside_quarterly() -> None:
     assert all(t.text.lower() != "the quarter" for t in find_times("The quarterly results were weak.", REPORT_DAY))
+
+
+def test_a_word_cut_at_a_trigger_window_edge_is_not_read_as_a_unit() -> None:
+    # The window opened by " hours" ends inside "ministers"; read to that edge,
+    # "five min" would look like a five-minute duration.
+    text = "He waited 3 hours and then, at noon, five ministers resigned."
+    found = [(t.text, t.value) for t in find_times(text, dt.date(2025, 7, 23)) if t.type == "DURATION"]
+    assert found == [("3 hours", "PT3H")]

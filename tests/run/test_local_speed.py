@@ -1,5 +1,7 @@
 """Tests for the local engine: the pool and the in-process path give the same analyses, in input order."""
 
+import os
+
 import numpy as np
 
 from synopsis.run.local import MIN_ARTICLES_FOR_POOL, analyze_and_embed_locally, analyze_locally
@@ -80,60 +82,53 @@ def test_each_worker_multiplies_on_one_blas_thread():
     assert reports == [(True, 1)] * len(articles)
 
 
-def _heap_churn_faults() -> int:
-    """Page faults of five rounds of allocating, writing and freeing 64 MB in 8 MB arrays
-    (after a first round): what a worker's batches do to the heap, in small."""
-    import resource
+_HEAP_CHURN = """
+import resource, sys
+import numpy as np
+from synopsis.run.worker_process import keep_freed_memory
 
-    def churn():
-        blocks = [np.ones(1 << 20) for _ in range(8)]
-        del blocks
+assert keep_freed_memory()
 
+def churn():
+    blocks = [np.ones(1 << 20) for _ in range(8)]  # 8 x 8 MB, every page written
+    del blocks
+
+churn()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+for _ in range(5):
     churn()
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
-    for _ in range(5):
-        churn()
-    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+print(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)
+"""
 
 
-def _report_heap_churn(batch, in_pool=True):
-    return [(in_pool, _heap_churn_faults())] * len(batch)
-
-
-def test_each_worker_keeps_freed_heap_memory_for_its_next_batch():
-    # With glibc's defaults the freed arrays are handed back to the system after each
-    # round and faulted in again on the next (~4,000 faults a round); a worker keeps them.
+def test_a_kept_heap_reuses_freed_memory_instead_of_faulting_it_in_again():
+    # Five rounds of writing 64 MB (81,920 pages of 4 KB) after a first round. With
+    # glibc's defaults here, ~20,000 of those pages fault in afresh (the freed heap top
+    # went back to the system); with the heap kept, the first round's pages serve them all.
     import subprocess
     import sys
 
-    from synopsis.run.local import _run_stage
-
-    fresh = subprocess.run(
-        [sys.executable, "-c", "from tests.run.test_local_speed import _heap_churn_faults as f; print(f())"],
-        capture_output=True, text=True, check=True,
-    )
-    default_faults = int(fresh.stdout)
-    assert default_faults > 10_000
-
-    articles = [make_article(f"a{i}", "Outlet", f"Text {i}.") for i in range(MIN_ARTICLES_FOR_POOL)]
-    reports = list(_run_stage(articles, 2, _report_heap_churn, lead_vectors=False))
-    assert all(in_pool for in_pool, _ in reports)
-    assert max(faults for _, faults in reports) < default_faults / 10
+    run = subprocess.run([sys.executable, "-c", _HEAP_CHURN], capture_output=True, text=True, check=True)
+    assert int(run.stdout) < 1_000
 
 
-def _report_frozen_objects(batch, in_pool=True):
+def _report_worker_settings(batch, in_pool=True):
     import gc
 
-    return [(in_pool, gc.get_freeze_count())] * len(batch)
+    from synopsis.extract.nlp import load_nlp
+    from synopsis.run import worker_process
+
+    nlp = load_nlp()
+    # Frozen objects are left out of gc.get_objects(): the loaded pipeline must be one.
+    model_frozen = not any(obj is nlp for obj in gc.get_objects())
+    return [(in_pool, os.getpid(), worker_process.heap_kept, model_frozen)] * len(batch)
 
 
-def test_each_worker_exempts_its_loaded_models_from_garbage_collection():
-    # The collector's full passes would otherwise walk the models' objects again and again.
-    import gc
+def test_pool_workers_keep_freed_heap_memory_and_exempt_their_models_from_collection():
+    from synopsis.run.local import TASK_SIZE, _run_stage
 
-    from synopsis.run.local import _run_stage
-
-    articles = [make_article(f"a{i}", "Outlet", f"Text {i}.") for i in range(MIN_ARTICLES_FOR_POOL)]
-    reports = list(_run_stage(articles, 2, _report_frozen_objects, lead_vectors=False))
-    assert all(in_pool for in_pool, _ in reports)
-    assert min(frozen for _, frozen in reports) > gc.get_freeze_count() + 10_000
+    articles = [make_article(f"a{i}", "Outlet", f"Text {i}.") for i in range(4 * TASK_SIZE)]
+    reports = list(_run_stage(articles, 2, _report_worker_settings, lead_vectors=False))
+    assert len(reports) == len(articles)
+    assert all(in_pool and heap_kept and model_frozen for in_pool, _, heap_kept, model_frozen in reports)
+    assert os.getpid() not in {pid for _, pid, _, _ in reports}

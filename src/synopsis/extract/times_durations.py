@@ -24,7 +24,7 @@ from synopsis.extract.times_values import (
 # A duration's unit is a whole word after a space or hyphen ("six hours", "15-minute"):
 # triggering on the word, not on its letters anywhere, skips "minister", "security",
 # "Monday" and "today", a third of the windows in news text.
-_UNIT_TRIGGER = r"[\s-](?:" + "|".join(sorted(g._UNIT_WORDS, key=len, reverse=True)) + r")\b"
+_UNIT_TRIGGER = r"[\s-](?:" + "|".join(sorted(g.UNIT_WORDS, key=len, reverse=True)) + r")\b"
 
 
 _RELATIVE_RIGHT = re.compile(r"\s+(?:earlier|later|ago|before|after)\b", re.IGNORECASE)

@@ -107,13 +107,13 @@ VAGUE = r"(?:a\s+few|a\s+couple\s+of|a\s+couple|couple\s+of|few|several|many|som
 NUMWORD_YEAR = rf"(?i:(?:{_alt(_TENS)})(?:[- ](?:{_alt(_SMALL[1:10])}))?|{_alt(_SMALL[10:])}|ten|oh[- ](?:{_alt(_SMALL[1:10])}))"
 NUMBER = rf"(?:\d+(?:\s+1/2|½)|\d+(?:[.,]\d+)?|(?i:{NUMWORD})|(?i:an?|one|a\s+dozen|half\s+a|half\s+an|a\s+half)\b)"
 
-_UNIT_WORDS = [
+UNIT_WORDS = [
     "seconds", "second", "secs", "sec", "minutes", "minute", "mins", "min", "hours", "hour", "hrs",
     "hr", "days", "day", "weeks", "week", "fortnights", "fortnight", "months", "month", "quarters",
     "quarter", "years", "year", "yrs", "yr", "decades", "decade", "centuries", "century",
     "millennium", "millennia", "nights", "night",
 ]  # fmt: skip
-UNIT = rf"(?i:{_alt(_UNIT_WORDS)})\b"
+UNIT = rf"(?i:{_alt(UNIT_WORDS)})\b"
 UNIT_PLURAL = r"(?i:seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b"
 
 # Modifiers of amounts, as TimeML "mod" values.  TimeBank annotates "nearly" and

@@ -112,6 +112,7 @@ _Handler = Callable[[re.Match[str], _Context], "_Hit | list[_Hit] | None"]
 
 
 _LOOKAHEAD = 12
+_WORD_TAIL = re.compile(r"\w*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +123,8 @@ class _Rule:
     # open with optional modifiers and number words cost ~1 ms per 2,000
     # characters each.  A cheap trigger (the unit word, "ago", a clock digit)
     # finds the few places worth trying; the pattern then runs only within
-    # ``back`` characters before and ``fwd`` after each trigger.  Triggers are
-    # lower-case literals run on the lower-cased text: case-insensitive
+    # ``back`` characters before and ``fwd`` after each trigger.  Triggers run
+    # on the lower-cased text and are written in lower case: case-insensitive
     # alternations defeat re's literal search and cost 25x more.
     trigger: re.Pattern[str] | None = None
     back: int = 0
@@ -138,6 +139,9 @@ class _Rule:
             # \b or lookahead sees the real next character ("the quarter" must
             # not match inside "the quarterly").
             lo, hi = max(0, t.start() - self.back), min(len(text), t.end() + self.fwd + _LOOKAHEAD)
+            # Never cut a word: the search treats the window's end as the text's, so a
+            # \b there would pass "five min|isters" off as "five min".
+            hi = _WORD_TAIL.match(text, hi).end()
             if windows and lo <= windows[-1][1]:
                 windows[-1][1] = hi
             else:

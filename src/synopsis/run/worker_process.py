@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import gc
 
 # glibc's mallopt parameters (malloc.h).
@@ -15,6 +14,9 @@ _M_MMAP_THRESHOLD = -3
 MMAP_THRESHOLD_BYTES = 32 << 20
 # Free memory at the top of the heap is returned to the system only beyond this.
 TRIM_THRESHOLD_BYTES = 128 << 20
+
+# Whether keep_freed_memory took effect in this process (tests read it in workers).
+heap_kept = False
 
 
 def one_blas_thread() -> None:
@@ -28,21 +30,26 @@ def one_blas_thread() -> None:
 def keep_freed_memory() -> bool:
     """Let the worker's heap keep what a batch frees for the next batch; False where libc has no mallopt.
 
-    With glibc's adaptive defaults the heap top was handed back to the system
-    after nearly every batch, and the next batch faulted the same pages in
-    again: 1.3 million page faults and 7 s of system time per 1,000 articles
-    across two workers, against 0.15 million and 1.4 s with these thresholds
-    (docs/benchmarks.md). Peak memory per worker is unchanged to within a few MB.
+    With glibc's adaptive defaults the heap top went back to the system after
+    nearly every batch, and the next batch faulted the same pages in again:
+    1.3 million page faults and 7 s of system time per 1,000 articles across two
+    workers, against 0.15 million and 1.4 s with these thresholds
+    (docs/benchmarks.md, "Stories at scale", session 9). The cost: between
+    batches a worker may hold up to TRIM_THRESHOLD_BYTES of freed heap; its
+    peak memory was the same to within a few MB.
     """
+    global heap_kept
     try:
-        mallopt = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").mallopt
+        # dlopen(NULL): the symbols already loaded, libc's among them (no ldconfig run).
+        mallopt = ctypes.CDLL(None).mallopt
     except (OSError, AttributeError):
         return False  # not glibc (macOS, musl builds without it): keep the defaults
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
     mallopt.restype = ctypes.c_int
-    return bool(mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES)) and bool(
-        mallopt(_M_TRIM_THRESHOLD, TRIM_THRESHOLD_BYTES)
-    )
+    mmap_set = mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES)
+    trim_set = mallopt(_M_TRIM_THRESHOLD, TRIM_THRESHOLD_BYTES)
+    heap_kept = bool(mmap_set and trim_set)
+    return heap_kept
 
 
 def freeze_loaded_objects() -> None:
@@ -51,6 +58,9 @@ def freeze_loaded_objects() -> None:
     Call once the models are loaded. The collector's full passes otherwise walk
     every one of those objects again, for nothing: they live as long as the
     worker. Single process, 160 articles: 0.85 -> 0.2 ms of collection per article.
+    No collection runs first: it would write to every inherited object's header
+    and so copy the pages a forked worker shares with its parent; the little
+    garbage model loading leaves stays.
     """
     gc.freeze()
 
