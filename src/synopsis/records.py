@@ -364,9 +364,13 @@ def _pickle_by_fields(cls: type) -> None:
     cls.__reduce__ = __reduce__
 
 
-for _record in list(globals().values()):
-    if isinstance(_record, type) and dataclasses.is_dataclass(_record) and _record.__module__ == __name__:
-        _pickle_by_fields(_record)
+# Every record class defined above.
+RECORD_TYPES: tuple[type, ...] = tuple(
+    value for value in list(globals().values())
+    if isinstance(value, type) and dataclasses.is_dataclass(value) and value.__module__ == __name__
+)
+for _record in RECORD_TYPES:
+    _pickle_by_fields(_record)
 
 
 __all__ = [

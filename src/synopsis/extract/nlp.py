@@ -51,8 +51,8 @@ def remember_text(doc, text: str) -> None:
     ~0.4 ms per 3,000-character article, and two extractors asked for it.
     A text of another length than the Doc's is not remembered (doc_text builds it).
     """
-    last = doc[-1] if len(doc) else None
-    if (last.idx + len(last.text_with_ws) if last is not None else 0) == len(text):
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if length == len(text):
         doc.user_data[_TEXT_KEY] = text
 
 
