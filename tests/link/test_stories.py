@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from synopsis.link.event_profile import EventProfile, describe_event, series_ordinals
-from synopsis.link.events import about_other_people, compare_events, explain_events
+from synopsis.link.events import about_other_people, compare_events, explain_events, marking_names, named_apart
 from synopsis.link.index import VectorIndex
 from synopsis.link.stories import MERGE_SIMILARITY, StoryIndex, cluster_profiles, cluster_stories, describe_events
 from synopsis.records import Article, ArticleAnalysis
@@ -151,6 +151,42 @@ def test_groups_stay_together_without_two_dominant_people(other_people):
     arlen, other = _group("a", ["arlen"] * 4, 10), _group("o", other_people, 20)
     assert not about_other_people(arlen, other)
     assert len(set(cluster_profiles(arlen + other))) == 1
+
+
+def _named_group(prefix: str, marks: list[set[str]], seed: int) -> list[EventProfile]:
+    """Articles with a shared cast and alike leads, each also naming its own marks."""
+    shared = {"gulf of dravos", "coast guard", "kessa"}
+    centre = _unit(seed, BASE, 0.02)
+    return [
+        _profile(f"{prefix}{n}", _unit(seed + n + 1, centre, 0.005), names=shared, cast=shared | mark)
+        for n, mark in enumerate(marks)
+    ]
+
+
+def test_groups_each_naming_what_the_other_lacks_are_other_events():
+    ship = _named_group("s", [{"ins varuna"}] * 4 + [set()], 10)  # the ship in 4 of 5 articles
+    pirates = _named_group("p", [{"pelago"}] * 5, 20)
+    assert marking_names(ship, pirates) == ["ins varuna"] and marking_names(pirates, ship) == ["pelago"]
+    assert named_apart(ship, pirates)
+    # Article by article the two groups are alike enough to merge:
+    assert compare_events(ship[0], pirates[0]) > MERGE_SIMILARITY
+    labels = cluster_profiles(ship + pirates)
+    assert len(set(labels[:5])) == 1 and len(set(labels[5:])) == 1 and labels[0] != labels[5]
+
+
+@pytest.mark.parametrize(
+    "ship_marks, pirate_marks",
+    [
+        ([{"ins varuna"}] * 5, [set()] * 5),  # only one group has a name of its own
+        ([{"ins varuna"}] * 5, [{"pelago"}] * 4 + [{"pelago", "ins varuna"}]),  # named across: 1 in 5 is too many
+        ([{"ins varuna"}] * 3 + [set()] * 2, [{"pelago"}] * 5),  # 3 of 5 does not mark a group
+        ([{"ins varuna"}] * 4, [{"pelago"}] * 4),  # too few articles to speak for a group
+    ],
+)
+def test_groups_stay_together_without_names_marking_each(ship_marks, pirate_marks):
+    ship, pirates = _named_group("s", ship_marks, 10), _named_group("p", pirate_marks, 20)
+    assert not named_apart(ship, pirates)
+    assert len(set(cluster_profiles(ship + pirates))) == 1
 
 
 def _early_look_alike() -> list[EventProfile]:

@@ -11,8 +11,9 @@ clustering, the incremental one assigns each new article to the best story among
 those its nearest neighbours (an HNSW index, filtered by time window) belong to,
 then clusters that story again with the nearby stories the article could bridge
 (``regroup``), so the order articles arrive in does not decide the stories.
-Clustering also keeps apart two groups each about a different person
-(``link.events.about_other_people``), a check that needs groups, not one article.
+Clustering also keeps apart two groups each about a different person, or each
+naming someone the other hardly names (``link.events.distinct_events``): checks
+that need groups, not one article.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import numpy as np
 
 from synopsis.extract.embed import LEAD_MODEL_ID
 from synopsis.link.event_profile import EventProfile, describe_event, key_names, lead_text
-from synopsis.link.events import TIME_WINDOW, about_other_people, compare_matrix
+from synopsis.link.events import TIME_WINDOW, compare_matrix, distinct_events
 from synopsis.link.index import NO_DAY, VectorIndex
 from synopsis.link.pair_scores import PairScores
 from synopsis.records import ArticleAnalysis, Story
@@ -152,7 +153,7 @@ def cluster_profiles(
 
 def cut_tree(tree: np.ndarray, profiles: Sequence[EventProfile], max_distance: float) -> list[int]:
     """Flat clusters of an average-linkage tree: merges strictly below max_distance, except
-    merges of two groups about different people (``about_other_people``), which stay apart."""
+    merges of two groups that report different events (``distinct_events``), which stay apart."""
     from scipy.cluster.hierarchy import to_tree
 
     labels = [0] * len(profiles)
@@ -163,7 +164,7 @@ def cut_tree(tree: np.ndarray, profiles: Sequence[EventProfile], max_distance: f
         node = stack.pop()
         if not node.is_leaf() and node.dist < max_distance:
             left, right = node.get_left().pre_order(), node.get_right().pre_order()
-            if not about_other_people([profiles[i] for i in left], [profiles[i] for i in right]):
+            if not distinct_events([profiles[i] for i in left], [profiles[i] for i in right]):
                 for i in left + right:
                     labels[i] = groups
                 groups += 1
