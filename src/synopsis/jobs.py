@@ -348,17 +348,32 @@ def article_comparison(store, first: str, second: str) -> dict:
         profiles.append(profile)
     a, b = profiles
     why = explain_events(a, b)
+    stories = [store.story_of(p.article_id) for p in (a, b)]
     return {
         "articles": [
-            {"id": p.article_id, "title": p.title, "event_day": p.day, "published": p.published, "story": store.story_of(p.article_id)}
-            for p in (a, b)
+            {"id": p.article_id, "title": p.title, "event_day": p.day, "published": p.published, "story": story}
+            for p, story in zip((a, b), stories)
         ],
         "similarity": round(why.score, 4),
         "merge_similarity": MERGE_SIMILARITY,
         "model_similarity": round(why.model, 4),
         "measures": {name: round(value, 4) for name, value in why.measures.items()},
         "rules": [{"multiplier": m, "why": text} for m, text in why.rules],
+        "stories_apart": stories_apart(store, *stories),
     }
+
+
+def stories_apart(store, first: str | None, second: str | None) -> str | None:
+    """Why two different stories stay apart as a whole, when their groups of articles say so
+    (``link.events.why_apart``, over up to MAX_MEMBERS of each); None otherwise."""
+    from synopsis.link.events import why_apart
+    from synopsis.link.stored_stories import StoreState
+    from synopsis.link.stories import MAX_MEMBERS
+
+    if not first or not second or first == second:
+        return None
+    state = StoreState(store)
+    return why_apart(state.members(first, MAX_MEMBERS), state.members(second, MAX_MEMBERS))
 
 
 def story_member_fit(store, story_id: str) -> dict[str, float]:

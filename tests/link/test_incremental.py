@@ -122,6 +122,35 @@ def test_compare_explains_what_the_stories_were_built_on(corpus_db):
     assert apart["similarity"] == pytest.approx(product, abs=1e-3)
 
 
+def test_compare_says_why_two_stories_stay_apart_as_groups(corpus_db, monkeypatch):
+    import synopsis.link.events as events
+    from synopsis.link.stored_stories import StoreState
+    from synopsis.link.stories import MAX_MEMBERS
+
+    rows = _cli_json("stories", "--db", str(corpus_db), "--format", "json")
+    one, other = ([a["id"] for a in row["articles"]] for row in rows)
+    with Store.open(corpus_db) as store:
+        groups = [StoreState(store).members(row["id"], MAX_MEMBERS) for row in rows]
+    # Too few articles per story for the group checks: no story-level reason.
+    monkeypatch.setattr(events, "NAME_GROUP", max(len(g) for g in groups) + 1)
+    assert _cli_json("stories", "compare", one[0], other[0], "--db", str(corpus_db), "--format", "json")["stories_apart"] is None
+    # Small enough: the two events' stories each keep names of their own, and the
+    # reason quotes them, as the table view does.
+    monkeypatch.setattr(events, "NAME_GROUP", 2)
+    apart = _cli_json("stories", "compare", one[0], other[0], "--db", str(corpus_db), "--format", "json")
+    marks = events.marking_names(groups[0], groups[1])
+    assert marks and all(sum(name in p.cast for p in groups[0]) >= 0.7 * len(groups[0]) for name in marks)
+    assert apart["stories_apart"] == events.why_apart(groups[0], groups[1]) and marks[0] in apart["stories_apart"]
+    same = _cli_json("stories", "compare", one[0], one[1], "--db", str(corpus_db), "--format", "json")
+    assert same["stories_apart"] is None
+    from click.testing import CliRunner
+
+    from synopsis.cli.main import cli
+
+    table = CliRunner().invoke(cli, ["stories", "compare", one[0], other[0], "--db", str(corpus_db)]).output
+    assert f"the two stories stay apart as a whole: {apart['stories_apart']}" in table
+
+
 def test_show_flags_articles_that_do_not_fit_their_story(db):
     before = _cli_json("stories", "show", "--db", str(db), "--format", "json", _story_ids(db)[0])
     with Store.open(db) as store:

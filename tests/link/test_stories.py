@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from synopsis.link.event_profile import EventProfile, describe_event, series_ordinals
-from synopsis.link.events import about_other_people, compare_events, explain_events, marking_names, named_apart
+from synopsis.link.events import about_other_people, compare_events, explain_events, marking_names, named_apart, why_apart
 from synopsis.link.index import VectorIndex
 from synopsis.link.stories import MERGE_SIMILARITY, StoryIndex, cluster_profiles, cluster_stories, describe_events
 from synopsis.records import Article, ArticleAnalysis
@@ -133,6 +133,7 @@ def _group(prefix: str, people: list[str | None], seed: int) -> list[EventProfil
 def test_groups_about_different_people_are_other_events():
     arlen, sarnow = _group("a", ["arlen"] * 4, 10), _group("s", ["sarnow", "sarnow", "sarnow", None], 20)
     assert about_other_people(arlen, sarnow)
+    assert why_apart(arlen, sarnow) == "one is about arlen, the other about sarnow"
     # Each article alone names both people, so the pair similarity cannot tell them apart:
     assert compare_events(arlen[0], sarnow[0]) > MERGE_SIMILARITY
     labels = cluster_profiles(arlen + sarnow)
@@ -168,6 +169,7 @@ def test_groups_each_naming_what_the_other_lacks_are_other_events():
     pirates = _named_group("p", [{"pelago"}] * 5, 20)
     assert marking_names(ship, pirates) == ["ins varuna"] and marking_names(pirates, ship) == ["pelago"]
     assert named_apart(ship, pirates)
+    assert why_apart(ship, pirates) == "each keeps naming what the other hardly names (ins varuna / pelago)"
     # Article by article the two groups are alike enough to merge:
     assert compare_events(ship[0], pirates[0]) > MERGE_SIMILARITY
     labels = cluster_profiles(ship + pirates)
@@ -185,7 +187,7 @@ def test_groups_each_naming_what_the_other_lacks_are_other_events():
 )
 def test_groups_stay_together_without_names_marking_each(ship_marks, pirate_marks):
     ship, pirates = _named_group("s", ship_marks, 10), _named_group("p", pirate_marks, 20)
-    assert not named_apart(ship, pirates)
+    assert not named_apart(ship, pirates) and why_apart(ship, pirates) is None
     assert len(set(cluster_profiles(ship + pirates))) == 1
 
 

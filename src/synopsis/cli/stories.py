@@ -324,4 +324,6 @@ def compare_command(ctx, first, second, db_path, fmt):
         click.echo("  then:")
         for rule in out["rules"]:
             click.echo(f"    x{rule['multiplier']:g}  {rule['why']}")
+    if out["stories_apart"]:
+        click.echo(f"the two stories stay apart as a whole: {out['stories_apart']}")
     return 0

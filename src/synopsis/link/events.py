@@ -11,7 +11,7 @@ import datetime as dt
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Collection, Iterator, Sequence
 
 import numpy as np
 
@@ -182,7 +182,7 @@ def damping_rules(a: EventProfile, b: EventProfile) -> Iterator[tuple[float, Cal
         )
 
 
-def _few(items: frozenset[str], at_most: int = 3) -> str:
+def _few(items: Collection[str], at_most: int = 3) -> str:
     shown = sorted(items)[:at_most]
     return ", ".join(shown) + (", …" if len(items) > at_most else "")
 
@@ -281,9 +281,18 @@ def named_apart(a: Sequence[EventProfile], b: Sequence[EventProfile]) -> bool:
     return bool(marking_names(a, b)) and bool(marking_names(b, a))
 
 
-def distinct_events(a: Sequence[EventProfile], b: Sequence[EventProfile]) -> bool:
-    """True when two groups, however alike article by article, report different events."""
-    return about_other_people(a, b) or named_apart(a, b)
+def why_apart(a: Sequence[EventProfile], b: Sequence[EventProfile]) -> str | None:
+    """Why two groups, however alike article by article, report different events; None when
+    nothing at the group level keeps them apart.  Clustering merges no two groups this
+    explains, and `synopsis stories compare` shows the explanation for two stories."""
+    if about_other_people(a, b):
+        return f"one is about {dominant_person(a)}, the other about {dominant_person(b)}"
+    if named_apart(a, b):
+        return (
+            f"each keeps naming what the other hardly names ({_few(marking_names(a, b))} / "
+            f"{_few(marking_names(b, a))})"
+        )
+    return None
 
 
 def compare_matrix(profiles: Sequence[EventProfile]) -> np.ndarray:

@@ -12,7 +12,7 @@ those its nearest neighbours (an HNSW index, filtered by time window) belong to,
 then clusters that story again with the nearby stories the article could bridge
 (``regroup``), so the order articles arrive in does not decide the stories.
 Clustering also keeps apart two groups each about a different person, or each
-naming someone the other hardly names (``link.events.distinct_events``): checks
+naming someone the other hardly names (``link.events.why_apart``): checks
 that need groups, not one article.
 """
 
@@ -27,7 +27,7 @@ import numpy as np
 
 from synopsis.extract.embed import LEAD_MODEL_ID
 from synopsis.link.event_profile import EventProfile, describe_event, key_names, lead_text
-from synopsis.link.events import TIME_WINDOW, compare_matrix, distinct_events
+from synopsis.link.events import TIME_WINDOW, compare_matrix, why_apart
 from synopsis.link.index import NO_DAY, VectorIndex
 from synopsis.link.pair_scores import PairScores
 from synopsis.records import ArticleAnalysis, Story
@@ -153,7 +153,7 @@ def cluster_profiles(
 
 def cut_tree(tree: np.ndarray, profiles: Sequence[EventProfile], max_distance: float) -> list[int]:
     """Flat clusters of an average-linkage tree: merges strictly below max_distance, except
-    merges of two groups that report different events (``distinct_events``), which stay apart."""
+    merges of two groups that report different events (``why_apart``), which stay apart."""
     from scipy.cluster.hierarchy import to_tree
 
     labels = [0] * len(profiles)
@@ -164,7 +164,7 @@ def cut_tree(tree: np.ndarray, profiles: Sequence[EventProfile], max_distance: f
         node = stack.pop()
         if not node.is_leaf() and node.dist < max_distance:
             left, right = node.get_left().pre_order(), node.get_right().pre_order()
-            if not distinct_events([profiles[i] for i in left], [profiles[i] for i in right]):
+            if why_apart([profiles[i] for i in left], [profiles[i] for i in right]) is None:
                 for i in left + right:
                     labels[i] = groups
                 groups += 1
