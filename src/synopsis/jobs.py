@@ -179,6 +179,7 @@ def ingest_documents(
     workers: int | None = None,
     on_error: OnError | None = None,
     on_progress: OnProgress | None = None,
+    on_refresh: OnProgress | None = None,
     on_stored: Callable[[ArticleAnalysis], None] | None = None,
     include_stored: bool = False,
     stories: bool = True,
@@ -196,7 +197,9 @@ def ingest_documents(
     holds one window in memory, whatever the archive's size).
     With ``include_stored`` the stored analyses of inputs stored before are returned too (for reports).
     With ``stories`` (the default) each stored article joins a story or opens one
-    right after it is stored (see ``assign_stories``).
+    right after it is stored (see ``assign_stories``); ``on_refresh`` hears the
+    progress of embedding again the leads of a store made by an older lead model
+    (``link.stored_stories.refresh_lead_vectors``), which comes first.
     """
     registry = registry or OutletRegistry.load()
     result = BatchResult()
@@ -228,7 +231,7 @@ def ingest_documents(
                     result.known_ids.append(article.id)
             known += len(fresh)
             if stories and fresh and assigner is None:
-                assigner = open_assigner(store)
+                assigner = open_assigner(store, on_refresh)
                 assigner.assign_unassigned()  # articles a killed run stored but did not assign yet
             if stories:
                 analysed = analyze_and_embed_with_engine(fresh, engine, workers, ray_address)
@@ -280,11 +283,12 @@ def assign_with_vectors(assigner, pending: Sequence[tuple[ArticleAnalysis, np.nd
     assigner.assign([a for a, _ in pending], np.stack([v for _, v in pending]))
 
 
-def open_assigner(store):
-    """The incremental story assigner over a store (loads its nearest-neighbour index once)."""
+def open_assigner(store, on_refresh: OnProgress | None = None):
+    """The incremental story assigner over a store (loads its nearest-neighbour index once,
+    after embedding again any leads an older lead model embedded)."""
     from synopsis.link.stored_stories import StoredStories
 
-    return StoredStories(store)
+    return StoredStories(store, on_refresh=on_refresh)
 
 
 def assign_stories(store, analyses: Sequence[ArticleAnalysis] | None = None) -> list:

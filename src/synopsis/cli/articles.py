@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from synopsis.cli.output import Progress, exit_status, report_error
+from synopsis.cli.output import REFRESH_VERB, Progress, exit_status, report_error
 from synopsis.ingest.outlets import OutletRegistry
 from synopsis.jobs import analyze_inputs, ingest_inputs
 from synopsis.records import ArticleAnalysis
@@ -94,6 +94,7 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
             ray_address=ray_address,
             on_error=report_error,
             on_progress=Progress("ingested", quiet),
+            on_refresh=Progress(REFRESH_VERB, quiet),
             keep_analyses=False,
         )
     click.echo(

@@ -14,6 +14,9 @@ from synopsis.records import InputError
 MAX_EXIT_STATUS = 125
 # Batches shorter than this finish before a progress line would help anyone.
 PROGRESS_MIN_ITEMS = 10
+# What an ingest into a store made by an older lead model does first, for minutes
+# on a large store (``link.stored_stories.refresh_lead_vectors``).
+REFRESH_VERB = "new lead model: embedded again the leads of"
 
 
 def report_error(error: InputError) -> None:

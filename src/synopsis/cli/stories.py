@@ -16,7 +16,7 @@ from synopsis.cli.articles import (
     WORKERS_OPTION,
     open_store,
 )
-from synopsis.cli.output import Progress, exit_status, report_error
+from synopsis.cli.output import REFRESH_VERB, Progress, exit_status, report_error
 from synopsis.ingest.outlets import OutletRegistry
 from synopsis.jobs import analyze_inputs
 from synopsis.records import SynopsisError
@@ -93,6 +93,7 @@ def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine,
                 ray_address=ray_address,
                 on_error=report_error,
                 on_progress=progress,
+                on_refresh=Progress(REFRESH_VERB, quiet),
                 include_stored=True,
             )
     else:

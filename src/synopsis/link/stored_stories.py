@@ -9,7 +9,7 @@ the database's write lock, so several ingest processes can share one database.
 from __future__ import annotations
 
 import functools
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -115,10 +115,12 @@ def index_path(store) -> str | None:
 REFRESH_BATCH = 256
 
 
-def refresh_lead_vectors(store, embedder=None) -> int:
+def refresh_lead_vectors(store, embedder=None, on_progress: Callable[[int, int], None] | None = None) -> int:
     """Embed again, with the current lead model, the stored leads another model embedded
     (a store made before an upgrade); return how many. Vectors of two models are
-    close (cosine ~0.99) but not interchangeable: a store keeps one kind."""
+    close (cosine ~0.99) but not interchangeable: a store keeps one kind.  A large
+    store takes minutes (about 4 per 10,000 articles here), so ``on_progress``
+    hears (done, total) after each committed batch."""
     stale = store.events_of_other_lead_models(LEAD_MODEL_ID)
     for begin in range(0, len(stale), REFRESH_BATCH):
         chunk = stale[begin : begin + REFRESH_BATCH]
@@ -126,6 +128,8 @@ def refresh_lead_vectors(store, embedder=None) -> int:
         store.replace_lead_vectors(
             [(label, np.asarray(v, dtype="<f4").tobytes()) for (label, _), v in zip(chunk, vectors)], LEAD_MODEL_ID
         )
+        if on_progress:
+            on_progress(begin + len(chunk), len(stale))
     return len(stale)
 
 
@@ -158,13 +162,19 @@ def open_index(store, dimensions: int = 384) -> VectorIndex:
 class StoredStories:
     """Incremental story assignment backed by the store: ``assign`` analyses, then ``save``."""
 
-    def __init__(self, store, embedder=None, threshold: float = MERGE_SIMILARITY) -> None:
+    def __init__(
+        self,
+        store,
+        embedder=None,
+        threshold: float = MERGE_SIMILARITY,
+        on_refresh: Callable[[int, int], None] | None = None,
+    ) -> None:
         self.store = store
         self.embedder = embedder
         self.threshold = threshold
         # Before the index loads: redone vectors change the store's index token, so
         # an index file of the old vectors is rebuilt, even after a killed run.
-        refresh_lead_vectors(store, embedder)
+        refresh_lead_vectors(store, embedder, on_refresh)
         self.index = open_index(store)
         self.state = StoreState(store)
         # Highest label whose vector the index holds, and labels this process added
