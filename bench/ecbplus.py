@@ -8,7 +8,8 @@ tuning topics), synopsis's batch clustering (``cluster_stories``) and its
 incremental assignment (``assign_story`` over a stream, the path ``synopsis
 ingest`` takes).  synopsis's thresholds are the constants in
 ``synopsis.link.stories``; ``--sweep`` prints how F1 on the tuning topics moves
-with them, which is how they were chosen.  Per-article extraction is cached under
+with them (the merge threshold, and the group rule on marking names), which is
+how they were chosen.  Per-article extraction is cached under
 ``--cache`` (default /tmp) so reruns take seconds.
 """
 
@@ -256,11 +257,24 @@ def fit_similarity(analyses, vectors, gold) -> None:
 
 
 def sweep(analyses, vectors, gold) -> None:
-    """F1 on the tuning topics over the merge threshold (how MERGE_SIMILARITY was chosen)."""
+    """F1 on the tuning topics over the merge threshold (how MERGE_SIMILARITY was chosen), then
+    batch F1 over the group rule on marking names (how link.events.NAME_* were chosen)."""
+    import itertools
+
+    import synopsis.link.events as events
+
     for threshold in np.arange(0.30, 0.66, 0.025):
         batch = score(gold, synopsis_batch_labels(analyses, vectors, threshold=float(threshold)))
         stream = score(gold, synopsis_incremental_labels(analyses, vectors, threshold=float(threshold)))
         print(f"threshold {threshold:.3f}: batch F1 {batch['F1']:.3f} ARI {batch['ARI']:.3f} | incremental F1 {stream['F1']:.3f}", file=sys.stderr)
+    chosen = (events.NAME_GROUP, events.NAME_SHARE, events.NAME_STRAY)
+    try:
+        for group, share, stray in itertools.product((4, 5, 6, 8), (0.5, 0.6, 0.7, 0.8, 0.9), (0.0, 0.1, 0.2)):
+            events.NAME_GROUP, events.NAME_SHARE, events.NAME_STRAY = group, share, stray
+            batch = score(gold, synopsis_batch_labels(analyses, vectors))
+            print(f"names: groups >= {group}, share {share}, stray {stray}: batch F1 {batch['F1']:.3f}", file=sys.stderr)
+    finally:
+        events.NAME_GROUP, events.NAME_SHARE, events.NAME_STRAY = chosen
 
 
 if __name__ == "__main__":

@@ -161,6 +161,7 @@ def synthetic_profiles(count: int, seed: int, first_day: int):
 
 def prepare(db: Path, stored: int) -> None:
     """Bulk-insert `stored` synthetic articles with profiles and stories, then build the index file."""
+    from synopsis.extract.embed import LEAD_MODEL_ID
     from synopsis.link.event_profile import EVENT_METHOD
     from synopsis.link.stored_stories import open_index
     from synopsis.link.stories import new_story_id
@@ -186,9 +187,12 @@ def prepare(db: Path, stored: int) -> None:
                 "INSERT INTO story_articles (article_id, story_id, assigned_by, assigned_at) VALUES (?, ?, 'auto', ?)",
                 (aid, story, now),
             )
+            # Stored as the current lead model's: vectors of another model are
+            # embedded again from the article text, which these rows do not have.
             conn.execute(
-                "INSERT INTO article_events (article_id, method, day_ordinal, vector, profile_json) VALUES (?, ?, ?, ?, ?)",
-                (aid, EVENT_METHOD, day, vector.tobytes(), profile.to_json()),
+                "INSERT INTO article_events (article_id, method, day_ordinal, vector, profile_json, lead_model) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (aid, EVENT_METHOD, day, vector.tobytes(), profile.to_json(), LEAD_MODEL_ID),
             )
         conn.execute("COMMIT")
         started = time.perf_counter()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import numpy as np
+
+from synopsis.link.event_profile import EventProfile
 from synopsis.records import (
     AlignedClaim,
     Article,
@@ -57,3 +60,50 @@ def make_claim(claim_id: str, status: str, evidence: list[Evidence]) -> AlignedC
 
 def removed(text: str, reason: str) -> Removed:
     return Removed(text=text, reason=reason, start=0, end=len(text))
+
+
+def unit_vector(seed: int, base: np.ndarray | None = None, noise: float = 0.0) -> np.ndarray:
+    """A random unit vector of the lead model's size, or one near ``base`` (closer for less noise)."""
+    rng = np.random.default_rng(seed)
+    vector = rng.normal(size=384) if base is None else base + noise * rng.normal(size=384)
+    return (vector / np.linalg.norm(vector)).astype(np.float32)
+
+
+def event_profile(aid: str, vector, names=(), cast=(), day=None, published=None, places=()) -> EventProfile:
+    """An event profile with the given names (its cast defaults to them)."""
+    return EventProfile(
+        article_id=aid,
+        vector=vector,
+        names=frozenset(names),
+        cast=frozenset(cast or names),
+        day=day,
+        published=published,
+        places=frozenset(places),
+    )
+
+
+EVENT_BASE = unit_vector(1)
+
+
+def named_group(prefix: str, marks: list[set[str]], seed: int) -> list[EventProfile]:
+    """Articles with a shared cast and alike leads, each also naming its own marks: with other
+    marks and another seed, the reports of a look-alike event (two pirate attacks in one gulf)."""
+    shared = {"gulf of dravos", "coast guard", "kessa"}
+    centre = unit_vector(seed, EVENT_BASE, 0.02)
+    return [
+        event_profile(f"{prefix}{n}", unit_vector(seed + n + 1, centre, 0.005), names=shared, cast=shared | mark)
+        for n, mark in enumerate(marks)
+    ]
+
+
+def store_as_stories(store, stories: dict[str, list[EventProfile]]) -> None:
+    """Store a bare article for each profile and file each list under its story id as given
+    (no clustering), as an ingest would have left them."""
+    from synopsis.link.stored_stories import StoreState
+
+    state = StoreState(store)
+    for story, profiles in stories.items():
+        for n, profile in enumerate(profiles):
+            text = f"Report {profile.article_id} of story {story}."
+            store.add_analysis(ArticleAnalysis(article=Article(id=profile.article_id, source=f"{profile.article_id}.txt", text=text)))
+            state.record(profile, story, is_new=n == 0)

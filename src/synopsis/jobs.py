@@ -363,21 +363,33 @@ def article_comparison(store, first: str, second: str) -> dict:
         "model_similarity": round(why.model, 4),
         "measures": {name: round(value, 4) for name, value in why.measures.items()},
         "rules": [{"multiplier": m, "why": text} for m, text in why.rules],
-        "stories_apart": stories_apart(store, *stories),
+        **stories_apart(store, *stories),
     }
 
 
-def stories_apart(store, first: str | None, second: str | None) -> str | None:
-    """Why two different stories stay apart as a whole, when their groups of articles say so
-    (``link.events.why_apart``, over up to MAX_MEMBERS of each); None otherwise."""
-    from synopsis.link.events import why_apart
+def stories_apart(store, first: str | None, second: str | None) -> dict:
+    """For two different stories: their articles' mean similarity across the two (over up to
+    MAX_MEMBERS of each), and, when that mean would merge them, why they stay apart as groups
+    (``link.events.why_apart``); None for what does not apply."""
+    from synopsis.link.events import compare_events, why_apart
     from synopsis.link.stored_stories import StoreState
-    from synopsis.link.stories import MAX_MEMBERS
+    from synopsis.link.stories import MAX_MEMBERS, MERGE_SIMILARITY
 
+    out: dict = {"stories_similarity": None, "stories_apart": None}
     if not first or not second or first == second:
-        return None
+        return out
     state = StoreState(store)
-    return why_apart(state.members(first, MAX_MEMBERS), state.members(second, MAX_MEMBERS))
+    mine, theirs = state.members(first, MAX_MEMBERS), state.members(second, MAX_MEMBERS)
+    if not mine or not theirs:
+        return out
+    mean = sum(compare_events(a, b) for a in mine for b in theirs) / (len(mine) * len(theirs))
+    out["stories_similarity"] = round(mean, 4)
+    # Stories too unlike to merge need no group-level reason: the pair's similarity is it.
+    # (Unrelated stories of five articles or more nearly always each name someone the
+    # other does not.)
+    if mean >= MERGE_SIMILARITY:
+        out["stories_apart"] = why_apart(mine, theirs)
+    return out
 
 
 def story_member_fit(store, story_id: str) -> dict[str, float]:

@@ -122,33 +122,35 @@ def test_compare_explains_what_the_stories_were_built_on(corpus_db):
     assert apart["similarity"] == pytest.approx(product, abs=1e-3)
 
 
-def test_compare_says_why_two_stories_stay_apart_as_groups(corpus_db, monkeypatch):
-    import synopsis.link.events as events
-    from synopsis.link.stored_stories import StoreState
-    from synopsis.link.stories import MAX_MEMBERS
+def test_compare_gives_no_group_reason_for_stories_too_unlike_to_merge(corpus_db):
+    from synopsis.link.stories import MERGE_SIMILARITY
 
     rows = _cli_json("stories", "--db", str(corpus_db), "--format", "json")
     one, other = ([a["id"] for a in row["articles"]] for row in rows)
-    with Store.open(corpus_db) as store:
-        groups = [StoreState(store).members(row["id"], MAX_MEMBERS) for row in rows]
-    # Too few articles per story for the group checks: no story-level reason.
-    monkeypatch.setattr(events, "NAME_GROUP", max(len(g) for g in groups) + 1)
-    assert _cli_json("stories", "compare", one[0], other[0], "--db", str(corpus_db), "--format", "json")["stories_apart"] is None
-    # Small enough: the two events' stories each keep names of their own, and the
-    # reason quotes them, as the table view does.
-    monkeypatch.setattr(events, "NAME_GROUP", 2)
     apart = _cli_json("stories", "compare", one[0], other[0], "--db", str(corpus_db), "--format", "json")
-    marks = events.marking_names(groups[0], groups[1])
-    assert marks and all(sum(name in p.cast for p in groups[0]) >= 0.7 * len(groups[0]) for name in marks)
-    assert apart["stories_apart"] == events.why_apart(groups[0], groups[1]) and marks[0] in apart["stories_apart"]
+    # Two unrelated events, each with names of its own: the low similarity is the reason.
+    assert apart["stories_similarity"] < MERGE_SIMILARITY and apart["stories_apart"] is None
     same = _cli_json("stories", "compare", one[0], one[1], "--db", str(corpus_db), "--format", "json")
-    assert same["stories_apart"] is None
+    assert same["stories_similarity"] is None and same["stories_apart"] is None
+
+
+def test_compare_says_why_look_alike_stories_stay_apart(tmp_path):
     from click.testing import CliRunner
 
     from synopsis.cli.main import cli
+    from synopsis.link.stories import MERGE_SIMILARITY
+    from tests.factories import named_group, store_as_stories
 
-    table = CliRunner().invoke(cli, ["stories", "compare", one[0], other[0], "--db", str(corpus_db)]).output
-    assert f"the two stories stay apart as a whole: {apart['stories_apart']}" in table
+    ship, pirates = named_group("s", [{"ins varuna"}] * 5, 10), named_group("p", [{"pelago"}] * 5, 20)
+    with Store.open(tmp_path / "news.db") as store:
+        store_as_stories(store, {"sship": ship, "spirates": pirates})
+    args = ["stories", "compare", "s0", "p1", "--db", str(tmp_path / "news.db")]
+    out = _cli_json(*args, "--format", "json")
+    assert [a["story"] for a in out["articles"]] == ["sship", "spirates"]
+    assert out["stories_similarity"] >= MERGE_SIMILARITY
+    assert out["stories_apart"] == "each keeps naming what the other hardly names (ins varuna / pelago)"
+    table = CliRunner().invoke(cli, args).output
+    assert f"as groups they report different events: {out['stories_apart']}" in table
 
 
 def test_show_flags_articles_that_do_not_fit_their_story(db):

@@ -10,33 +10,18 @@ import numpy as np
 import pytest
 
 from synopsis.link.event_profile import EventProfile, describe_event, series_ordinals
-from synopsis.link.events import about_other_people, compare_events, explain_events, marking_names, named_apart, why_apart
+from synopsis.link.events import about_other_people, compare_events, explain_events, marking_names, why_apart
 from synopsis.link.index import VectorIndex
 from synopsis.link.stories import MERGE_SIMILARITY, StoryIndex, cluster_profiles, cluster_stories, describe_events
 from synopsis.records import Article, ArticleAnalysis
+from tests.factories import EVENT_BASE as BASE
+from tests.factories import event_profile as _profile
+from tests.factories import named_group
+from tests.factories import unit_vector as _unit
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "harbor-bridge"
 
 
-def _unit(seed: int, base: np.ndarray | None = None, noise: float = 0.0) -> np.ndarray:
-    rng = np.random.default_rng(seed)
-    vector = rng.normal(size=384) if base is None else base + noise * rng.normal(size=384)
-    return (vector / np.linalg.norm(vector)).astype(np.float32)
-
-
-def _profile(aid: str, vector, names=(), cast=(), day=None, published=None, places=()) -> EventProfile:
-    return EventProfile(
-        article_id=aid,
-        vector=vector,
-        names=frozenset(names),
-        cast=frozenset(cast or names),
-        day=day,
-        published=published,
-        places=frozenset(places),
-    )
-
-
-BASE = _unit(1)
 
 
 @pytest.mark.parametrize(
@@ -154,21 +139,10 @@ def test_groups_stay_together_without_two_dominant_people(other_people):
     assert len(set(cluster_profiles(arlen + other))) == 1
 
 
-def _named_group(prefix: str, marks: list[set[str]], seed: int) -> list[EventProfile]:
-    """Articles with a shared cast and alike leads, each also naming its own marks."""
-    shared = {"gulf of dravos", "coast guard", "kessa"}
-    centre = _unit(seed, BASE, 0.02)
-    return [
-        _profile(f"{prefix}{n}", _unit(seed + n + 1, centre, 0.005), names=shared, cast=shared | mark)
-        for n, mark in enumerate(marks)
-    ]
-
-
 def test_groups_each_naming_what_the_other_lacks_are_other_events():
-    ship = _named_group("s", [{"ins varuna"}] * 4 + [set()], 10)  # the ship in 4 of 5 articles
-    pirates = _named_group("p", [{"pelago"}] * 5, 20)
+    ship = named_group("s", [{"ins varuna"}] * 4 + [set()], 10)  # the ship in 4 of 5 articles
+    pirates = named_group("p", [{"pelago"}] * 5, 20)
     assert marking_names(ship, pirates) == ["ins varuna"] and marking_names(pirates, ship) == ["pelago"]
-    assert named_apart(ship, pirates)
     assert why_apart(ship, pirates) == "each keeps naming what the other hardly names (ins varuna / pelago)"
     # Article by article the two groups are alike enough to merge:
     assert compare_events(ship[0], pirates[0]) > MERGE_SIMILARITY
@@ -186,8 +160,8 @@ def test_groups_each_naming_what_the_other_lacks_are_other_events():
     ],
 )
 def test_groups_stay_together_without_names_marking_each(ship_marks, pirate_marks):
-    ship, pirates = _named_group("s", ship_marks, 10), _named_group("p", pirate_marks, 20)
-    assert not named_apart(ship, pirates) and why_apart(ship, pirates) is None
+    ship, pirates = named_group("s", ship_marks, 10), named_group("p", pirate_marks, 20)
+    assert why_apart(ship, pirates) is None
     assert len(set(cluster_profiles(ship + pirates))) == 1
 
 
@@ -214,6 +188,33 @@ def test_streamed_stories_equal_batch_whatever_the_arrival_order(order):
     # Fed "abcdef", the bridging article joins the fire story while it is small and
     # the ferry articles follow it there: regrouping the neighbourhood undoes that.
     assert _partition(index.stories().values()) == batch
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_streamed_articles_keep_groups_marked_by_their_own_names_apart(seed):
+    ship = named_group("s", [{"ins varuna"}] * 5, 10)
+    pirates = named_group("p", [{"pelago"}] * 5, 20)
+    profiles = ship + pirates
+    index = StoryIndex()
+    for i in np.random.default_rng(seed).permutation(len(profiles)):
+        index.add(profiles[i])
+    assert _partition(index.stories().values()) == {frozenset(p.article_id for p in ship), frozenset(p.article_id for p in pirates)}
+
+
+def test_names_mark_a_group_at_exactly_the_shares_set():
+    # 7 of 10 articles name the ship (NAME_SHARE 0.7); 1 of 10 pirate reports names it too (NAME_STRAY 0.1).
+    ship = named_group("s", [{"ins varuna"}] * 7 + [set()] * 3, 10)
+    pirates = named_group("p", [{"pelago"}] * 9 + [{"pelago", "ins varuna"}], 20)
+    assert marking_names(ship, pirates) == ["ins varuna"] and marking_names(pirates, ship) == ["pelago"]
+    assert why_apart(ship, pirates) is not None
+    one_more_stray = named_group("p", [{"pelago"}] * 8 + [{"pelago", "ins varuna"}] * 2, 20)
+    assert marking_names(ship, one_more_stray) == [] and why_apart(ship, one_more_stray) is None
+
+
+def test_marking_names_come_most_frequent_first():
+    ship = named_group("s", [{"ins varuna", "aden"}] * 4 + [{"aden"}], 10)
+    pirates = named_group("p", [{"pelago"}] * 5, 20)
+    assert marking_names(ship, pirates) == ["aden", "ins varuna"]
 
 
 def test_regrouping_leaves_corrected_stories_alone():

@@ -197,7 +197,8 @@ def _why_page_matches_the_api(client, one: str, other: str) -> str:
     for article in pair["articles"]:
         assert f'href="/stories/{article["story"]}"' in page.text
     if pair["stories_apart"]:
-        assert f"report different events: {html.escape(pair['stories_apart'])}." in page.text
+        assert f"they report different events: {html.escape(pair['stories_apart'])}." in page.text
+        assert f'<span class="num">{pair["stories_similarity"]:.3f}</span>' in page.text
     else:
         assert "Why the two stories stay apart" not in page.text
     return page.text
@@ -210,10 +211,8 @@ def test_the_why_page_explains_a_pair_of_articles(client):
     assert client.get(f"/articles/{first}/compare/ffffffff").status_code == 404
 
 
-def test_the_why_page_of_articles_in_different_stories(tmp_path, invented_articles, monkeypatch):
+def test_the_why_page_of_articles_in_different_stories(tmp_path, invented_articles):
     import re
-
-    import synopsis.link.events as events
 
     from fastapi.testclient import TestClient
 
@@ -232,13 +231,22 @@ def test_the_why_page_of_articles_in_different_stories(tmp_path, invented_articl
         added = store_documents(documents_from_objects(invented_articles + [other_event]), store).added
     with TestClient(create_app(str(tmp_path / "two.db"), warm=False)) as client:
         text = _why_page_matches_the_api(client, added[0], added[2])
-        assert "in different stories" in text
-        assert re.search(r"</strong>:\s*below 0\.375,", text)
-        # With groups of one allowed, the lone storm report keeps a name the council story lacks:
-        # the page says why the stories stay apart as a whole.
-        monkeypatch.setattr(events, "NAME_GROUP", 1)
-        text = _why_page_matches_the_api(client, added[0], added[2])
-    assert "Why the two stories stay apart" in text and "korrin" in text
+    assert "in different stories" in text
+    assert re.search(r"</strong>:\s*below 0\.375,", text)
+
+
+def test_the_why_page_says_why_look_alike_stories_stay_apart(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from synopsis.server.app import create_app
+    from synopsis.store.db import Store
+    from tests.factories import named_group, store_as_stories
+
+    with Store.open(tmp_path / "alike.db") as store:
+        store_as_stories(store, {"sship": named_group("s", [{"ins varuna"}] * 5, 10), "spirates": named_group("p", [{"pelago"}] * 5, 20)})
+    with TestClient(create_app(str(tmp_path / "alike.db"), warm=False)) as client:
+        text = _why_page_matches_the_api(client, "s0", "p0")
+    assert "Why the two stories stay apart" in text and "(ins varuna / pelago)" in text
 
 
 def test_bad_story_and_article_ids(client):

@@ -326,5 +326,8 @@ def compare_command(ctx, first, second, db_path, fmt):
         for rule in out["rules"]:
             click.echo(f"    x{rule['multiplier']:g}  {rule['why']}")
     if out["stories_apart"]:
-        click.echo(f"the two stories stay apart as a whole: {out['stories_apart']}")
+        click.echo(
+            f"the two stories are alike enough to merge ({out['stories_similarity']:.3f} on average between their "
+            f"articles), but as groups they report different events: {out['stories_apart']}"
+        )
     return 0

@@ -11,7 +11,7 @@ import datetime as dt
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable, Collection, Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -168,7 +168,7 @@ def damping_rules(a: EventProfile, b: EventProfile) -> Iterator[tuple[float, Cal
     runs for every pair a clustering looks at.
     """
     if a.places and b.places and not (a.places & (b.places | b.names)) and not (b.places & a.names):
-        yield PLACE_CONFLICT_FACTOR, lambda: f"the leads name different places ({_few(a.places)} / {_few(b.places)})"
+        yield PLACE_CONFLICT_FACTOR, lambda: f"the leads name different places ({_few(sorted(a.places))} / {_few(sorted(b.places))})"
     if distant_publication(a, b):
         yield DISTANT_FACTOR, lambda: (
             f"the leads do not both date the event, and the best known days are more than "
@@ -178,13 +178,14 @@ def damping_rules(a: EventProfile, b: EventProfile) -> Iterator[tuple[float, Cal
         yield DISJOINT_CAST_FACTOR, lambda: "the articles share no name of a person, place or organisation"
     if ordinal_conflict(a, b):
         yield ORDINAL_CONFLICT_FACTOR, lambda: (
-            f"the leads number the event differently ({_few(a.ordinals).replace(':', ' ')} / {_few(b.ordinals).replace(':', ' ')})"
+            f"the leads number the event differently ({_few(sorted(a.ordinals)).replace(':', ' ')} / "
+            f"{_few(sorted(b.ordinals)).replace(':', ' ')})"
         )
 
 
-def _few(items: Collection[str], at_most: int = 3) -> str:
-    shown = sorted(items)[:at_most]
-    return ", ".join(shown) + (", …" if len(items) > at_most else "")
+def _few(items: Sequence[str], at_most: int = 3) -> str:
+    """The first few of the items, in their order, and an ellipsis when there are more."""
+    return ", ".join(items[:at_most]) + (", …" if len(items) > at_most else "")
 
 
 @dataclass(frozen=True)
@@ -255,7 +256,7 @@ def about_other_people(a: Sequence[EventProfile], b: Sequence[EventProfile]) -> 
 # marks a group when at least NAME_SHARE of its articles mention it (their
 # cast) and at most NAME_STRAY of the other's do; both groups need such a name,
 # and NAME_GROUP articles each, since a few articles' casts are too thin to
-# speak for an event.  Chosen on ECB+ topics 1-25 (bench/ecbplus.py): batch F1
+# speak for an event.  Chosen on ECB+ topics 1-25 (bench/ecbplus.py --sweep): batch F1
 # 0.889 -> 0.902 there, flat for NAME_GROUP 4-8 and NAME_SHARE 0.5-0.7
 # (0.901-0.902); a stray share of 0.2 already costs 0.006.
 NAME_SHARE = 0.7
@@ -264,35 +265,31 @@ NAME_GROUP = 5
 
 
 def marking_names(group: Sequence[EventProfile], other: Sequence[EventProfile]) -> list[str]:
-    """Names in at least NAME_SHARE of group's articles and at most NAME_STRAY of other's, sorted."""
+    """Names in at least NAME_SHARE of group's articles and at most NAME_STRAY of other's,
+    the most frequent in the group first."""
     mine = Counter(name for p in group for name in p.cast)
     theirs = Counter(name for p in other for name in p.cast)
-    return sorted(
-        name
+    marking = [
+        (count, name)
         for name, count in mine.items()
         if count >= NAME_SHARE * len(group) and theirs[name] <= NAME_STRAY * len(other)
-    )
-
-
-def named_apart(a: Sequence[EventProfile], b: Sequence[EventProfile]) -> bool:
-    """True when groups a and b (each of at least NAME_GROUP articles) each have a marking name the other lacks."""
-    if len(a) < NAME_GROUP or len(b) < NAME_GROUP:
-        return False
-    return bool(marking_names(a, b)) and bool(marking_names(b, a))
+    ]
+    return [name for _, name in sorted(marking, key=lambda m: (-m[0], m[1]))]
 
 
 def why_apart(a: Sequence[EventProfile], b: Sequence[EventProfile]) -> str | None:
     """Why two groups, however alike article by article, report different events; None when
-    nothing at the group level keeps them apart.  Clustering merges no two groups this
-    explains, and `synopsis stories compare` shows the explanation for two stories."""
+    nothing at the group level keeps them apart.  Clustering does not merge two groups
+    (subtrees of its tree) this explains; `synopsis stories compare` shows it for two stories."""
     if about_other_people(a, b):
         return f"one is about {dominant_person(a)}, the other about {dominant_person(b)}"
-    if named_apart(a, b):
-        return (
-            f"each keeps naming what the other hardly names ({_few(marking_names(a, b))} / "
-            f"{_few(marking_names(b, a))})"
-        )
-    return None
+    if len(a) < NAME_GROUP or len(b) < NAME_GROUP:
+        return None
+    marks_a = marking_names(a, b)
+    marks_b = marking_names(b, a) if marks_a else []
+    if not marks_b:
+        return None
+    return f"each keeps naming what the other hardly names ({_few(marks_a)} / {_few(marks_b)})"
 
 
 def compare_matrix(profiles: Sequence[EventProfile]) -> np.ndarray:

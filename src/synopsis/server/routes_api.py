@@ -97,7 +97,7 @@ def get_article(request: Request, article_id: str) -> dict:
 
 @router.get(
     "/articles/{first}/compare/{second}",
-    summary="Why two articles share a story or not: their similarity, the measures and the rules behind it",
+    summary="Why two articles share a story or not: their similarity, the measures and rules behind it, and why two look-alike stories stay apart",
 )
 def compare_articles(request: Request, first: str, second: str) -> dict:
     from synopsis.jobs import article_comparison
