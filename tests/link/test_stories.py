@@ -115,14 +115,18 @@ def _group(prefix: str, people: list[str | None], seed: int) -> list[EventProfil
     ]
 
 
+def _two_clusters_split_at(labels: list[int], first: int) -> bool:
+    """True when the labels form two clusters: the first ``first`` items, and the rest."""
+    return len(set(labels[:first])) == 1 and len(set(labels[first:])) == 1 and labels[0] != labels[first]
+
+
 def test_groups_about_different_people_are_other_events():
     arlen, sarnow = _group("a", ["arlen"] * 4, 10), _group("s", ["sarnow", "sarnow", "sarnow", None], 20)
     assert about_other_people(arlen, sarnow)
     assert why_apart(arlen, sarnow) == "one is about arlen, the other about sarnow"
     # Each article alone names both people, so the pair similarity cannot tell them apart:
     assert compare_events(arlen[0], sarnow[0]) > MERGE_SIMILARITY
-    labels = cluster_profiles(arlen + sarnow)
-    assert len(set(labels[:4])) == 1 and len(set(labels[4:])) == 1 and labels[0] != labels[4]
+    assert _two_clusters_split_at(cluster_profiles(arlen + sarnow), 4)
 
 
 @pytest.mark.parametrize(
@@ -146,8 +150,7 @@ def test_groups_each_naming_what_the_other_lacks_are_other_events():
     assert why_apart(ship, pirates) == "each keeps naming what the other hardly names (ins varuna / pelago)"
     # Article by article the two groups are alike enough to merge:
     assert compare_events(ship[0], pirates[0]) > MERGE_SIMILARITY
-    labels = cluster_profiles(ship + pirates)
-    assert len(set(labels[:5])) == 1 and len(set(labels[5:])) == 1 and labels[0] != labels[5]
+    assert _two_clusters_split_at(cluster_profiles(ship + pirates), 5)
 
 
 @pytest.mark.parametrize(

@@ -256,8 +256,8 @@ def about_other_people(a: Sequence[EventProfile], b: Sequence[EventProfile]) -> 
 # marks a group when at least NAME_SHARE of its articles mention it (their
 # cast) and at most NAME_STRAY of the other's do; both groups need such a name,
 # and NAME_GROUP articles each, since a few articles' casts are too thin to
-# speak for an event.  Chosen on ECB+ topics 1-25 (bench/ecbplus.py --sweep): batch F1
-# 0.889 -> 0.902 there, flat for NAME_GROUP 4-8 and NAME_SHARE 0.5-0.7
+# speak for an event.  Chosen on ECB+ topics 1-25 (bench/ecbplus.py --sweep):
+# batch F1 0.889 -> 0.902 there, flat for NAME_GROUP 4-8 and NAME_SHARE 0.5-0.7
 # (0.901-0.902); a stray share of 0.2 already costs 0.006.
 NAME_SHARE = 0.7
 NAME_STRAY = 0.1
