@@ -369,8 +369,9 @@ def article_comparison(store, first: str, second: str) -> dict:
 
 def stories_apart(store, first: str | None, second: str | None) -> dict:
     """For two different stories: their articles' mean similarity across the two (over up to
-    MAX_MEMBERS of each), and, when that mean would merge them, why they stay apart as groups
-    (``link.events.why_apart``); None for what does not apply."""
+    MAX_MEMBERS of each), and, when that mean would merge them, why they stay apart: as groups
+    they report different events (``link.events.why_apart``), or a user corrected one of them;
+    None for what does not apply."""
     from synopsis.link.events import compare_events, why_apart
     from synopsis.link.stored_stories import StoreState
     from synopsis.link.stories import MAX_MEMBERS, MERGE_SIMILARITY
@@ -388,7 +389,12 @@ def stories_apart(store, first: str | None, second: str | None) -> dict:
     # (Unrelated stories of five articles or more nearly always each name someone the
     # other does not.)
     if mean >= MERGE_SIMILARITY:
-        out["stories_apart"] = why_apart(mine, theirs)
+        corrected = [story for story in (first, second) if store.story_has_corrections(story)]
+        groups = why_apart(mine, theirs)
+        if groups:
+            out["stories_apart"] = f"as groups, {groups}"
+        elif corrected:
+            out["stories_apart"] = f"a user corrected story {corrected[0]} (a merge or a split), and regrouping leaves corrected stories alone"
     return out
 
 

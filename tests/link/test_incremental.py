@@ -148,9 +148,21 @@ def test_compare_says_why_look_alike_stories_stay_apart(tmp_path):
     out = _cli_json(*args, "--format", "json")
     assert [a["story"] for a in out["articles"]] == ["sship", "spirates"]
     assert out["stories_similarity"] >= MERGE_SIMILARITY
-    assert out["stories_apart"] == "each keeps naming what the other hardly names (ins varuna / pelago)"
+    assert out["stories_apart"] == "as groups, each keeps naming what the other hardly names (ins varuna / pelago)"
     table = CliRunner().invoke(cli, args).output
-    assert f"as groups they report different events: {out['stories_apart']}" in table
+    assert f"articles) but stay apart: {out['stories_apart']}" in table
+
+
+def test_compare_names_a_users_correction_as_why_alike_stories_stay_apart(tmp_path):
+    from tests.factories import named_group, store_as_stories
+
+    alike = named_group("a", [set()] * 6, 10)  # one event's reports, no marks of their own
+    with Store.open(tmp_path / "news.db") as store:
+        store_as_stories(store, {"sevent": alike})
+        alone = split_article(store, "sevent", "a5")  # the user's call, however alike it reads
+    out = _cli_json("stories", "compare", "a0", "a5", "--db", str(tmp_path / "news.db"), "--format", "json")
+    assert out["articles"][1]["story"] == alone
+    assert out["stories_apart"] == f"a user corrected story {alone} (a merge or a split), and regrouping leaves corrected stories alone"
 
 
 def test_show_flags_articles_that_do_not_fit_their_story(db):

@@ -197,7 +197,7 @@ def _why_page_matches_the_api(client, one: str, other: str) -> str:
     for article in pair["articles"]:
         assert f'href="/stories/{article["story"]}"' in page.text
     if pair["stories_apart"]:
-        assert f"they report different events: {html.escape(pair['stories_apart'])}." in page.text
+        assert f"They stay apart: {html.escape(pair['stories_apart'])}." in page.text
         assert f'<span class="num">{pair["stories_similarity"]:.3f}</span>' in page.text
     else:
         assert "Why the two stories stay apart" not in page.text

@@ -328,6 +328,6 @@ def compare_command(ctx, first, second, db_path, fmt):
     if out["stories_apart"]:
         click.echo(
             f"the two stories are alike enough to merge ({out['stories_similarity']:.3f} on average between their "
-            f"articles), but as groups they report different events: {out['stories_apart']}"
+            f"articles) but stay apart: {out['stories_apart']}"
         )
     return 0
