@@ -370,8 +370,8 @@ def article_comparison(store, first: str, second: str) -> dict:
 def stories_apart(store, first: str | None, second: str | None) -> dict:
     """For two different stories: their articles' mean similarity across the two (over up to
     MAX_MEMBERS of each), and, when that mean would merge them, why they stay apart: as groups
-    they report different events (``link.events.why_apart``), or a user corrected one of them;
-    None for what does not apply."""
+    they report different events (``link.events.why_apart``), a user corrected one of them, or
+    only that they were never weighed together; None for what does not apply."""
     from synopsis.link.events import compare_events, why_apart
     from synopsis.link.stored_stories import StoreState
     from synopsis.link.stories import MAX_MEMBERS, MERGE_SIMILARITY
@@ -389,12 +389,18 @@ def stories_apart(store, first: str | None, second: str | None) -> dict:
     # (Unrelated stories of five articles or more nearly always each name someone the
     # other does not.)
     if mean >= MERGE_SIMILARITY:
+        reasons = []
+        if groups := why_apart(mine, theirs):
+            reasons.append(f"as groups, {groups}")
         corrected = [story for story in (first, second) if store.story_has_corrections(story)]
-        groups = why_apart(mine, theirs)
-        if groups:
-            out["stories_apart"] = f"as groups, {groups}"
-        elif corrected:
-            out["stories_apart"] = f"a user corrected story {corrected[0]} (a merge or a split), and regrouping leaves corrected stories alone"
+        if corrected:
+            reasons.append(f"a user corrected {' and '.join(corrected)} (a merge or a split), and regrouping leaves corrected stories alone")
+        out["stories_apart"] = "; ".join(reasons) or (
+            # Regrouping weighs only the stories near a newly filed article, and none
+            # larger than it re-clusters (link.stories.regroup).
+            f"nothing keeps them apart but that regrouping never weighed them together (it looks only at stories "
+            f"near a new article, of at most {MAX_MEMBERS} articles); `synopsis stories merge` joins them"
+        )
     return out
 
 

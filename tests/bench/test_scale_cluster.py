@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 from synopsis.extract.embed import LEAD_MODEL_ID
 from synopsis.store.db import Store
-
-SCALE = Path(__file__).resolve().parents[2] / "bench" / "scale.py"
-
-
-def load_scale():
-    spec = importlib.util.spec_from_file_location("scale", SCALE)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["scale"] = module
-    spec.loader.exec_module(module)
-    return module
+from tests.bench import load_bench_script
 
 
 def test_stored_profiles_are_the_current_lead_models_and_new_articles_get_stories(tmp_path):
-    scale = load_scale()
+    scale = load_bench_script("scale")
     db = tmp_path / "stored.db"
     scale.prepare(db, 200)
     with Store.open(db) as store:

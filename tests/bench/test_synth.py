@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 from synopsis.ingest.article import build_article
 from synopsis.records import RawDocument
-
-SYNTH = Path(__file__).resolve().parents[2] / "bench" / "synth.py"
-
-
-def load_synth():
-    spec = importlib.util.spec_from_file_location("synth", SYNTH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["synth"] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+from tests.bench import load_bench_script
 
 
 def test_articles_keep_their_length_through_cleaning(tmp_path):
-    synth = load_synth()
+    synth = load_bench_script("synth")
     (path,) = synth.generate(tmp_path, articles=40, events=10, seed=3, words=500)
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 40 and len({r["event"] for r in rows}) == 10

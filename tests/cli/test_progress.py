@@ -35,3 +35,16 @@ def test_a_line_once_shown_is_finished_even_for_a_small_total(capsys):
     progress(8, 8)  # below the minimum too, but the line above must be closed
     lines = capsys.readouterr().err.splitlines()
     assert [line.split(" (")[0] for line in lines] == ["ingested 5 articles so far", "ingested 8/8 articles"]
+
+
+def test_the_rate_counts_from_the_start_of_the_work_not_of_the_command(capsys):
+    import time
+
+    progress = Progress("embedded again the leads of")
+    progress.started = time.monotonic() - 1000  # the command began long before this work
+    progress(0, 500)  # the work starts
+    progress(500, 500)
+    last = capsys.readouterr().err.splitlines()[-1]
+    assert last.startswith("embedded again the leads of 500/500 articles (")
+    # 500 articles over 1,000 s would read 0.5/s; counted from the start of the work it is far more.
+    assert float(last.split("(")[1].split("/s")[0]) > 100

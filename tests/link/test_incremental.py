@@ -162,7 +162,26 @@ def test_compare_names_a_users_correction_as_why_alike_stories_stay_apart(tmp_pa
         alone = split_article(store, "sevent", "a5")  # the user's call, however alike it reads
     out = _cli_json("stories", "compare", "a0", "a5", "--db", str(tmp_path / "news.db"), "--format", "json")
     assert out["articles"][1]["story"] == alone
-    assert out["stories_apart"] == f"a user corrected story {alone} (a merge or a split), and regrouping leaves corrected stories alone"
+    assert out["stories_apart"] == f"a user corrected {alone} (a merge or a split), and regrouping leaves corrected stories alone"
+
+
+def test_compare_gives_every_reason_that_applies_and_says_when_there_is_none(tmp_path):
+    from tests.factories import named_group, store_as_stories
+
+    ship = named_group("s", [{"ins varuna"}] * 6, 10)
+    pirates = named_group("p", [{"pelago"}] * 5, 20)
+    one_event = named_group("a", [set()] * 5, 30), named_group("b", [set()] * 5, 30)
+    with Store.open(tmp_path / "news.db") as store:
+        store_as_stories(store, {"sship": ship[:3], "sship2": ship[3:], "spirates": pirates, "sa": one_event[0], "sb": one_event[1]})
+        merge_stories(store, "sship", "sship2")  # a user's correction, on a story that is also marked
+    db = str(tmp_path / "news.db")
+    both = _cli_json("stories", "compare", "s0", "p0", "--db", db, "--format", "json")["stories_apart"]
+    assert both.startswith("as groups, each keeps naming what the other hardly names (ins varuna / pelago); ")
+    assert "a user corrected sship" in both
+    # Two stories of one event filed apart (as if no new article ever bridged them): nothing but that.
+    none = _cli_json("stories", "compare", "a0", "b0", "--db", db, "--format", "json")
+    assert none["stories_apart"].startswith("nothing keeps them apart but that regrouping never weighed them together")
+    assert "`synopsis stories merge` joins them" in none["stories_apart"]
 
 
 def test_show_flags_articles_that_do_not_fit_their_story(db):

@@ -78,7 +78,7 @@ def test_embedding_the_leads_again_reports_progress_per_committed_batch(tmp_path
     with Store.open(tmp_path / "news.db") as store:
         StoredStories(store, on_refresh=lambda done, total: heard.append((done, total)))
         assert store.events_of_other_lead_models(LEAD_MODEL_ID) == []
-    assert heard == [(2, 3), (3, 3)]
+    assert heard == [(0, 3), (2, 3), (3, 3)]
 
 
 def test_ingest_into_a_store_of_an_older_lead_model_shows_that_progress(tmp_path, monkeypatch):

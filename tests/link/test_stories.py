@@ -22,8 +22,6 @@ from tests.factories import unit_vector as _unit
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "harbor-bridge"
 
 
-
-
 @pytest.mark.parametrize(
     "a_day, b_day, same_event",
     [
@@ -215,9 +213,9 @@ def test_names_mark_a_group_at_exactly_the_shares_set():
 
 
 def test_marking_names_come_most_frequent_first():
-    ship = named_group("s", [{"ins varuna", "aden"}] * 4 + [{"aden"}], 10)
+    ship = named_group("s", [{"ins varuna", "zarand"}] * 4 + [{"zarand"}], 10)
     pirates = named_group("p", [{"pelago"}] * 5, 20)
-    assert marking_names(ship, pirates) == ["aden", "ins varuna"]
+    assert marking_names(ship, pirates) == ["zarand", "ins varuna"]  # 5 of 5 before 4 of 5
 
 
 def test_regrouping_leaves_corrected_stories_alone():

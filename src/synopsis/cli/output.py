@@ -41,7 +41,10 @@ class Progress:
         self.width = 0  # of the longest live line so far, which a shorter one must cover
 
     def __call__(self, done: int, total: int | None) -> None:
-        """Report done of total articles; a total of None means more may follow (not known yet)."""
+        """Report done of total articles; a total of None means more may follow (not known yet).
+        Nothing done yet marks the start: the rate counts from there, not from when the command began."""
+        if done == 0:
+            self.started = time.monotonic()
         # A small batch shows no progress, but a line already shown is always finished.
         if self.quiet or (total is not None and total < PROGRESS_MIN_ITEMS and not self.last_print):
             return

@@ -120,8 +120,10 @@ def refresh_lead_vectors(store, embedder=None, on_progress: Callable[[int, int],
     (a store made before an upgrade); return how many. Vectors of two models are
     close (cosine ~0.99) but not interchangeable: a store keeps one kind.  A large
     store takes minutes (about 4 per 10,000 articles here), so ``on_progress``
-    hears (done, total) after each committed batch."""
+    hears (0, total) as it starts and (done, total) after each committed batch."""
     stale = store.events_of_other_lead_models(LEAD_MODEL_ID)
+    if stale and on_progress:
+        on_progress(0, len(stale))
     for begin in range(0, len(stale), REFRESH_BATCH):
         chunk = stale[begin : begin + REFRESH_BATCH]
         vectors = embed_leads([store.get_analysis(article_id) for _, article_id in chunk], embedder)
