@@ -258,24 +258,42 @@ def fit_similarity(analyses, vectors, gold) -> None:
 
 def sweep(analyses, vectors, gold) -> None:
     """F1 on the tuning topics over the merge threshold (how MERGE_SIMILARITY was chosen), then
-    batch F1 over the group rule on marking names (how link.events.NAME_* were chosen)."""
-    import itertools
-
+    batch F1 over the group rule on marking names (how link.events.NAME_* were chosen) and
+    over the attachment of strays (how link.stories.STRAY_SIZE, STORY_SIZE, ATTACH_* were chosen)."""
     import synopsis.link.events as events
+    import synopsis.link.stories as stories
 
     for threshold in np.arange(0.30, 0.66, 0.025):
         batch = score(gold, synopsis_batch_labels(analyses, vectors, threshold=float(threshold)))
         stream = score(gold, synopsis_incremental_labels(analyses, vectors, threshold=float(threshold)))
         print(f"threshold {threshold:.3f}: batch F1 {batch['F1']:.3f} ARI {batch['ARI']:.3f} | incremental F1 {stream['F1']:.3f}", file=sys.stderr)
-    chosen = (events.NAME_GROUP, events.NAME_SHARE, events.NAME_STRAY)
-    try:
-        for group, share, stray in itertools.product((4, 5, 6, 8), (0.5, 0.6, 0.7, 0.8, 0.9), (0.0, 0.1, 0.2)):
-            events.NAME_GROUP, events.NAME_SHARE, events.NAME_STRAY = group, share, stray
-            batch = score(gold, synopsis_batch_labels(analyses, vectors))
-            print(f"names: groups >= {group}, share {share}, stray {stray}: batch F1 {batch['F1']:.3f}", file=sys.stderr)
-    finally:
-        events.NAME_GROUP, events.NAME_SHARE, events.NAME_STRAY = chosen
+    sweep_constants(
+        events, ("NAME_GROUP", "NAME_SHARE", "NAME_STRAY"), ((4, 5, 6, 8), (0.5, 0.6, 0.7, 0.8, 0.9), (0.0, 0.1, 0.2)),
+        analyses, vectors, gold,
+    )
+    sweep_constants(
+        stories,
+        ("STRAY_SIZE", "STORY_SIZE", "ATTACH_SIMILARITY", "ATTACH_MARGIN"),
+        ((0, 1, 2, 3), (3, 5, 8), (0.1, 0.15, 0.2, 0.25), (1.5, 2.0, 3.0)),
+        analyses, vectors, gold,
+    )
 
+
+def sweep_constants(module, names, grids, analyses, vectors, gold) -> None:
+    """Batch F1 for every combination of values of the module's constants, restored afterwards."""
+    import itertools
+
+    chosen = [getattr(module, name) for name in names]
+    try:
+        for values in itertools.product(*grids):
+            for name, value in zip(names, values):
+                setattr(module, name, value)
+            batch = score(gold, synopsis_batch_labels(analyses, vectors))
+            setting = ", ".join(f"{name} {value}" for name, value in zip(names, values))
+            print(f"{setting}: batch F1 {batch['F1']:.3f}", file=sys.stderr)
+    finally:
+        for name, value in zip(names, chosen):
+            setattr(module, name, value)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -12,6 +12,7 @@ import pytest
 from synopsis.link.event_profile import EventProfile, describe_event, series_ordinals
 from synopsis.link.events import about_other_people, compare_events, explain_events, marking_names, why_apart
 from synopsis.link.index import VectorIndex
+import synopsis.link.stories as stories
 from synopsis.link.stories import MERGE_SIMILARITY, StoryIndex, cluster_profiles, cluster_stories, describe_events
 from synopsis.records import Article, ArticleAnalysis
 from tests.factories import EVENT_BASE as BASE
@@ -167,26 +168,29 @@ def test_groups_stay_together_without_names_marking_each(ship_marks, pirate_mark
 
 
 def _early_look_alike() -> list[EventProfile]:
-    """Alike leads throughout: one article about a fire (Voss, March), one naming both casts,
-    then four about a ferry (Lant, May).  Batch clustering keeps the fire article alone."""
-    fire = dataclasses.replace(_profile("a", BASE, names={"voss", "orlund"}), person="voss", month=3)
+    """Alike leads throughout: three articles about a fire (Voss, March), one naming both casts,
+    then four about a ferry (Lant, May).  Batch clustering keeps the fire articles apart: as a
+    stray group they are about another person than the ferry story."""
+    fire = [
+        dataclasses.replace(_profile(aid, BASE, names={"voss", "orlund"}), person="voss", month=3) for aid in "agh"
+    ]
     both = _profile("b", BASE, names={"voss", "lant", "kessa"})
     ferry = [
         dataclasses.replace(_profile(aid, BASE, names={"lant", "kessa"}), person="lant", month=5) for aid in "cdef"
     ]
-    return [fire, both, *ferry]
+    return [*fire, both, *ferry]
 
 
-@pytest.mark.parametrize("order", ["abcdef", "fedcba", "bcadef", "cdefab"])
+@pytest.mark.parametrize("order", ["aghbcdef", "fedcbhga", "bcagdehf", "cdefabgh"])
 def test_streamed_stories_equal_batch_whatever_the_arrival_order(order):
     profiles = {p.article_id: p for p in _early_look_alike()}
     labels = cluster_profiles(list(profiles.values()))
     batch = _partition([[aid for aid, label in zip(profiles, labels) if label == n] for n in set(labels)])
-    assert batch == {frozenset("a"), frozenset("bcdef")}
+    assert batch == {frozenset("agh"), frozenset("bcdef")}
     index = StoryIndex()
     for aid in order:
         index.add(profiles[aid])
-    # Fed "abcdef", the bridging article joins the fire story while it is small and
+    # Fed "aghbcdef", the bridging article joins the fire story while it is small and
     # the ferry articles follow it there: regrouping the neighbourhood undoes that.
     assert _partition(index.stories().values()) == batch
 
@@ -223,7 +227,7 @@ def test_regrouping_leaves_corrected_stories_alone():
     index.state.is_fixed = lambda story: True  # as if a user had corrected every story
     for profile in _early_look_alike():
         index.add(profile)
-    assert _partition(index.stories().values()) == {frozenset("abcdef")}
+    assert _partition(index.stories().values()) == {frozenset("aghbcdef")}
 
 
 def test_regrouping_in_the_store_moves_members(tmp_path):
@@ -239,11 +243,12 @@ def test_regrouping_in_the_store_moves_members(tmp_path):
         state, index = StoreState(store), VectorIndex(384)
         assignments = [assign_profile(profile, index, state) for profile in profiles]
         opened = assignments[0].story_id  # the story the first (fire) article opened
-        ferry = {store.story_of(aid) for aid in "bcdef"}
-        # The largest group keeps the story id; the fire article moved to a new story.
-        assert ferry == {opened} and store.story_of("a") not in ferry
-        assert sorted(s.articles for s in store.list_stories()) == [1, 5]
-        assert any({opened, store.story_of("a")} <= a.touched for a in assignments)
+        fire, ferry = {store.story_of(aid) for aid in "agh"}, {store.story_of(aid) for aid in "bcdef"}
+        # "d" splits the story three against three: the group holding its earliest article
+        # keeps the story id, and the ferry reports move to a new story.
+        assert fire == {opened} and len(ferry) == 1 and ferry != fire
+        assert sorted(s.articles for s in store.list_stories()) == [3, 5]
+        assert any(fire | ferry <= a.touched for a in assignments)
         assert all(row.assigned_by == "auto" for aid in "bcdef" for row in store.story_articles(store.story_of(aid)))
 
 
@@ -251,16 +256,18 @@ def test_stories_regrouping_creates_are_titled_in_the_store(tmp_path):
     from synopsis.link.stored_stories import StoredStories
     from synopsis.store.db import Store
 
-    titles = {"a": "Fire at the Orlund grain terminal"} | {aid: "Lant ferry strike enters its second week" for aid in "bcdef"}
+    titles = {aid: "Fire at the Orlund grain terminal" for aid in "agh"} | {
+        aid: "Lant ferry strike enters its second week" for aid in "bcdef"
+    }
     profiles = [dataclasses.replace(p, title=titles[p.article_id]) for p in _early_look_alike()]
     with Store.open(tmp_path / "news.db") as store:
-        for aid in "abcdef":
+        for aid in "aghbcdef":
             store.add_analysis(ArticleAnalysis(article=Article(id=aid, source=f"{aid}.txt", text=f"Article {aid}.", title=titles[aid])))
-        # In arrival order: the fire article opens the first story, and the ferry reports follow it there.
+        # In arrival order: the fire articles open the first story, and the ferry reports follow them there.
         StoredStories(store).assign_profiles(profiles)
         listed = {s.title: s.articles for s in store.list_stories()}
-        # Regrouping moved the fire article to a story of its own, created by the move.
-        assert listed == {"Fire at the Orlund grain terminal": 1, "Lant ferry strike enters its second week": 5}
+        # Regrouping moved the fire articles to a story of their own, created by the move.
+        assert listed == {"Fire at the Orlund grain terminal": 3, "Lant ferry strike enters its second week": 5}
 
 
 def test_a_failed_retitle_leaves_neither_the_article_nor_its_index_label(tmp_path, monkeypatch):
@@ -272,7 +279,7 @@ def test_a_failed_retitle_leaves_neither_the_article_nor_its_index_label(tmp_pat
         for p in profiles:
             store.add_analysis(ArticleAnalysis(article=Article(id=p.article_id, source=f"{p.article_id}.txt", text="x")))
         assigner = StoredStories(store)
-        assigner.assign_profiles(profiles[:2])  # "b" joins "a": the next assignments retitle
+        assigner.assign_profiles(profiles[:2])  # "g" joins "a": the next assignments retitle
 
         def fail(story):
             raise OSError("disk full")
@@ -280,7 +287,7 @@ def test_a_failed_retitle_leaves_neither_the_article_nor_its_index_label(tmp_pat
         monkeypatch.setattr(assigner, "retitle", fail)
         with pytest.raises(OSError):
             assigner.assign_profiles(profiles[2:3])
-        assert store.story_of("c") is None
+        assert store.story_of("h") is None
         assert len(assigner.index.labels()) == 2  # the rolled-back article's label is not searchable
 
 
@@ -551,8 +558,8 @@ def test_an_incremental_run_scores_each_pair_once(monkeypatch):
         index.add(profile)
     # Each arrival is ranked against the stories nearby and then its neighbourhood is
     # clustered again: every earlier pair would be scored again without the memo.
-    assert len(scored) == len(set(scored)) == 15  # all pairs of the six articles
-    assert _partition(index.stories().values()) == {frozenset("a"), frozenset("bcdef")}
+    assert len(scored) == len(set(scored)) == 28  # all pairs of the eight articles
+    assert _partition(index.stories().values()) == {frozenset("agh"), frozenset("bcdef")}
 
 
 def test_remembered_pair_scores_are_the_similarity_and_bounded():
@@ -566,4 +573,86 @@ def test_remembered_pair_scores_are_the_similarity_and_bounded():
     assert scores.score(b, a) == scores.score(a, b) == pytest.approx(compare_events(a, b), abs=1e-6)
     small = PairScores(capacity=2)
     small.score(a, b), small.score(a, c), small.score(b, c)
-    assert len(small._scores) == 2 and ("a", "b") not in small._scores  # the least recently used went first
+    assert len(small._scores) == 2 and ("a", "g") not in small._scores  # the least recently used went first
+
+
+def _story_with_follow_up() -> list[EventProfile]:
+    """Six alike reports of one event, then a follow-up that reads like them only in part: its
+    mean similarity with them (about 0.2) is under the merge threshold."""
+    centre = _unit(10, BASE, 0.02)
+    cast = {"redport", "chargers", "arlen", "sarnow"}
+    reports = [_profile(f"s{n}", _unit(11 + n, centre, 0.005), names={"redport", "chargers"}, cast=cast) for n in range(6)]
+    follow_up = _profile("f", _unit(99, centre, 0.08), names={"arlen"}, cast={"arlen", "city attorney", "pell", "dorn"})
+    return [*reports, follow_up]
+
+
+def test_a_follow_up_left_alone_by_the_cut_joins_the_story_it_is_closest_to(monkeypatch):
+    profiles = _story_with_follow_up()
+    mean = np.mean([compare_events(profiles[-1], p) for p in profiles[:-1]])
+    assert stories.ATTACH_SIMILARITY <= mean < MERGE_SIMILARITY
+    assert len(set(cluster_profiles(profiles))) == 1
+    monkeypatch.setattr(stories, "STRAY_SIZE", 0)  # no attachment: average linkage alone
+    assert _two_clusters_split_at(cluster_profiles(profiles), 6)
+
+
+@pytest.mark.parametrize("order", ["first", "last", "middle"])
+def test_streamed_follow_up_joins_its_story_as_in_batch(order):
+    *reports, follow_up = _story_with_follow_up()
+    stream = {"first": [follow_up, *reports], "last": [*reports, follow_up], "middle": [*reports[:3], follow_up, *reports[3:]]}[order]
+    index = StoryIndex()
+    for profile in stream:
+        index.add(profile)
+    assert _partition(index.stories().values()) == {frozenset(p.article_id for p in stream)}
+
+
+def _block_matrix(sizes: list[int], means: dict[tuple[int, int], float]) -> tuple[list[int], np.ndarray]:
+    """Labels for groups of the given sizes, and a similarity matrix holding ``means`` between
+    groups (1.0 within a group, 0.0 between groups not listed)."""
+    labels = [g for g, size in enumerate(sizes) for _ in range(size)]
+    matrix = np.array([[1.0 if x == y else means.get((min(x, y), max(x, y)), 0.0) for y in labels] for x in labels])
+    np.fill_diagonal(matrix, 0.0)
+    return labels, matrix
+
+
+def _plain(count: int, prefix: str = "p") -> list[EventProfile]:
+    return [_profile(f"{prefix}{n}", BASE, names={"redport"}) for n in range(count)]
+
+
+@pytest.mark.parametrize(
+    "sizes, means, joins",
+    [
+        ([6, 1], {(0, 1): 0.2}, True),  # clearly closest to one story
+        ([6, 1], {(0, 1): 0.14}, False),  # under ATTACH_SIMILARITY
+        ([6, 6, 1], {(0, 2): 0.2, (1, 2): 0.11}, False),  # not twice as close to one story as to the other
+        ([6, 6, 1], {(0, 2): 0.2, (1, 2): 0.1}, True),  # exactly twice as close
+        ([4, 1], {(0, 1): 0.3}, False),  # four articles are not yet a story to join
+        ([6, 4], {(0, 1): 0.3}, False),  # four articles are more than a stray
+        ([6, 3], {(0, 1): 0.3}, True),  # three still are
+    ],
+)
+def test_strays_join_only_a_clearly_closest_story(sizes, means, joins):
+    labels, matrix = _block_matrix(sizes, means)
+    attached = stories.attach_strays(labels, matrix, _plain(len(labels)))
+    stray = len(labels) - 1
+    assert (attached[stray] == 0) is joins
+    assert attached[: sizes[0]] == [0] * sizes[0]
+
+
+def test_a_stray_group_naming_its_own_place_stays_apart():
+    # Three reports of a hotel fire in Dravor City near eight of a hotel fire in Lando.
+    lando = [_profile(f"l{n}", BASE, names={"hotel", "lando"}) for n in range(8)]
+    dravor = [_profile(f"d{n}", BASE, names={"hotel", "dravor city"}) for n in range(3)]
+    labels, matrix = _block_matrix([8, 3], {(0, 1): 0.3})
+    assert stories.attach_strays(labels, matrix, lando + dravor) == labels
+    assert why_apart(dravor, lando, name_group=stories.STRAY_NAME_GROUP) == (
+        "each keeps naming what the other hardly names (dravor city / lando)"
+    )
+    # One such article alone is not judged by its names: nearly every article names something its story does not.
+    labels, matrix = _block_matrix([8, 1], {(0, 1): 0.3})
+    assert stories.attach_strays(labels, matrix, lando + dravor[:1]) == [0] * 9
+
+
+def test_a_stray_group_about_another_person_stays_apart():
+    arlen, sarnow = _group("a", ["arlen"] * 6, 10), _group("s", ["sarnow"] * 3, 20)
+    labels, matrix = _block_matrix([6, 3], {(0, 1): 0.3})
+    assert stories.attach_strays(labels, matrix, arlen + sarnow) == labels
