@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,3 +25,17 @@ def nlp():
     from synopsis.extract.nlp import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def model_cache(tmp_path_factory) -> Iterator[Path]:
+    """Derived models (the int8 lead model) are built into this run's own folder, not the user's
+    cache: the suite neither depends on what an earlier version left there nor changes it.
+    Commands the tests run in subprocesses inherit the setting."""
+    from synopsis.extract.embed_model import CACHE_ENV
+
+    folder = tmp_path_factory.mktemp("model-cache")
+    patch = pytest.MonkeyPatch()
+    patch.setenv(CACHE_ENV, str(folder))
+    yield folder
+    patch.undo()

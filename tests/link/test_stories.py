@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import synopsis.link.stories as stories
 from synopsis.link.event_profile import EventProfile, describe_event, series_ordinals
 from synopsis.link.events import about_other_people, compare_events, explain_events, marking_names, why_apart
 from synopsis.link.index import VectorIndex
-import synopsis.link.stories as stories
 from synopsis.link.stories import MERGE_SIMILARITY, StoryIndex, cluster_profiles, cluster_stories, describe_events
 from synopsis.records import Article, ArticleAnalysis
 from tests.factories import EVENT_BASE as BASE
