@@ -387,7 +387,8 @@ def stories_apart(store, first: str | None, second: str | None) -> dict:
     out["stories_similarity"] = round(mean, 4)
     # Stories too unlike to merge need no group-level reason: the pair's similarity is it.
     # (Unrelated stories of five articles or more nearly always each name someone the
-    # other does not.)
+    # other does not.)  A story of 1-3 articles below the threshold may have stayed out
+    # of a larger one by the stray rules (link.stories.attach_strays); this says nothing of those.
     if mean >= MERGE_SIMILARITY:
         reasons = []
         if groups := why_apart(mine, theirs):

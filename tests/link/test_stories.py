@@ -625,6 +625,8 @@ def _plain(count: int, prefix: str = "p") -> list[EventProfile]:
         ([6, 1], {(0, 1): 0.14}, False),  # under ATTACH_SIMILARITY
         ([6, 6, 1], {(0, 2): 0.2, (1, 2): 0.11}, False),  # not twice as close to one story as to the other
         ([6, 6, 1], {(0, 2): 0.2, (1, 2): 0.1}, True),  # exactly twice as close
+        ([6, 4, 1], {(0, 2): 0.2, (1, 2): 0.9}, False),  # far closer to a group too small to join
+        ([6, 1, 1], {(0, 1): 0.2, (0, 2): 0.2, (1, 2): 0.9}, True),  # another stray is no rival
         ([4, 1], {(0, 1): 0.3}, False),  # four articles are not yet a story to join
         ([6, 4], {(0, 1): 0.3}, False),  # four articles are more than a stray
         ([6, 3], {(0, 1): 0.3}, True),  # three still are
@@ -652,7 +654,17 @@ def test_a_stray_group_naming_its_own_place_stays_apart():
     assert stories.attach_strays(labels, matrix, lando + dravor[:1]) == [0] * 9
 
 
-def test_a_stray_group_about_another_person_stays_apart():
-    arlen, sarnow = _group("a", ["arlen"] * 6, 10), _group("s", ["sarnow"] * 3, 20)
+@pytest.mark.parametrize("stray_person, joins", [("sarnow", False), ("arlen", True)])
+def test_a_stray_group_about_another_person_stays_apart(stray_person, joins):
+    arlen, stray = _group("a", ["arlen"] * 6, 10), _group("s", [stray_person] * 3, 20)
     labels, matrix = _block_matrix([6, 3], {(0, 1): 0.3})
-    assert stories.attach_strays(labels, matrix, arlen + sarnow) == labels
+    assert (stories.attach_strays(labels, matrix, arlen + stray) == [0] * 9) is joins
+
+
+def test_the_name_rule_reads_its_group_size_when_called(monkeypatch):
+    import synopsis.link.events as events
+
+    ship, pirates = named_group("s", [{"ins varuna"}] * 5, 10), named_group("p", [{"pelago"}] * 5, 20)
+    assert why_apart(ship, pirates) is not None
+    monkeypatch.setattr(events, "NAME_GROUP", 6)  # as bench/ecbplus.py --sweep sets it
+    assert why_apart(ship, pirates) is None

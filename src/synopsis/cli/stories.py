@@ -281,7 +281,7 @@ def show_story_command(ctx, story, db_path, fmt):
         click.echo(json.dumps(row, ensure_ascii=False, indent=2))
         return 0
     click.echo(f"{row['id']}  {row['first'] or '?'}..{row['last'] or '?'}  {row['title']}")
-    click.echo(f"  (fit: mean similarity to the story's other articles; below {MERGE_SIMILARITY} it would not join on its own)")
+    click.echo(f"  (fit: mean similarity to the story's other articles; below {MERGE_SIMILARITY} it joined through others or as a stray)")
     for a in row["articles"]:
         fit_text = f"{a['fit']:.2f}" if a["fit"] is not None else "  - "
         click.echo(

@@ -277,13 +277,14 @@ def marking_names(group: Sequence[EventProfile], other: Sequence[EventProfile]) 
     return [name for _, name in sorted(marking, key=lambda m: (-m[0], m[1]))]
 
 
-def why_apart(a: Sequence[EventProfile], b: Sequence[EventProfile], name_group: int = NAME_GROUP) -> str | None:
+def why_apart(a: Sequence[EventProfile], b: Sequence[EventProfile], name_group: int | None = None) -> str | None:
     """Why two groups, however alike article by article, report different events; None when
     nothing at the group level keeps them apart.  Clustering does not merge two groups
     (subtrees of its tree) this explains; `synopsis stories compare` shows it for two stories.
-    The name rule judges groups of at least ``name_group`` articles."""
+    The name rule judges groups of at least ``name_group`` articles (NAME_GROUP, read when called)."""
     if about_other_people(a, b):
         return f"one is about {dominant_person(a)}, the other about {dominant_person(b)}"
+    name_group = NAME_GROUP if name_group is None else name_group
     if len(a) < name_group or len(b) < name_group:
         return None
     marks_a = marking_names(a, b)
