@@ -295,5 +295,6 @@ def sweep_constants(module, names, grids, analyses, vectors, gold) -> None:
         for name, value in zip(names, chosen):
             setattr(module, name, value)
 
+
 if __name__ == "__main__":
     sys.exit(main())

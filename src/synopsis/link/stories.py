@@ -63,16 +63,16 @@ REGROUP_LIMIT = 2 * MAX_MEMBERS
 # group of at most STRAY_SIZE articles left after the cut joins the story of at
 # least STORY_SIZE articles it is clearly closest to: a mean similarity of at
 # least ATTACH_SIMILARITY with it, and ATTACH_MARGIN times its mean with any
-# other group larger than a stray.  Chosen on ECB+ topics 1-25 (bench/ecbplus.py --sweep): batch F1
-# 0.902 -> 0.923 there.  A stray of STRAY_NAME_GROUP
-# articles or more that keeps naming what the story hardly names (the name rule
-# of ``why_apart``) stays apart: in a synthetic archive, three reports of a hotel
+# other group larger than a stray.  Chosen on ECB+ topics 1-25 (bench/ecbplus.py
+# --sweep): batch F1 0.902 -> 0.923 there.  A stray of STRAY_NAME_GROUP articles
+# or more that keeps naming what the story hardly names (the name rule of
+# ``why_apart``) stays apart: in a synthetic archive, three reports of a hotel
 # fire in one city had joined eight of a hotel fire in another.  A single
 # article is not judged so: nearly every article names someone its story does
 # not (on ECB+ the rule then vetoes nearly every attachment).  Streamed, strays
 # are attached within the neighbourhood ``regroup`` re-clusters: a host or a
-# rival story outside it is not seen, so the stream can differ from batch (on
-# ECB+ 1-25: incremental F1 0.921 against batch 0.923; equal on 26-35).
+# rival outside it is not seen, so the stream can differ from batch (on ECB+
+# 1-25: incremental F1 0.921 against batch 0.923; equal on 26-35).
 STRAY_SIZE = 3
 STORY_SIZE = 5
 ATTACH_SIMILARITY = 0.15
@@ -361,8 +361,9 @@ def regroup(
     a story while it is small, and stays there when the rest of its own event
     arrives.  Average-linkage clustering of the neighbourhood (the article's story
     and every candidate it scores at least REGROUP_SIMILARITY with) undoes that,
-    so the stories match what the batch method gives (but for strays, see STRAY_SIZE).  Stories a user corrected
-    and stories too large to load whole are left as they are.
+    so the stories match what the batch method gives (but for strays, see
+    STRAY_SIZE).  Stories a user corrected and stories too large to load whole are
+    left as they are.
     """
     own = next((c for c in candidates if c.story == story), None)
     if (own is not None and not own.complete) or state.is_fixed(story):
