@@ -9,7 +9,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-import synopsis.link.stories as stories
 from synopsis.link.event_profile import EventProfile, describe_event, series_ordinals
 from synopsis.link.events import about_other_people, compare_events, explain_events, marking_names, why_apart
 from synopsis.link.index import VectorIndex
@@ -574,91 +573,6 @@ def test_remembered_pair_scores_are_the_similarity_and_bounded():
     small = PairScores(capacity=2)
     small.score(a, b), small.score(a, c), small.score(b, c)
     assert len(small._scores) == 2 and ("a", "g") not in small._scores  # the least recently used went first
-
-
-def _story_with_follow_up() -> list[EventProfile]:
-    """Six alike reports of one event, then a follow-up that reads like them only in part: its
-    mean similarity with them (about 0.2) is under the merge threshold."""
-    centre = _unit(10, BASE, 0.02)
-    cast = {"redport", "chargers", "arlen", "sarnow"}
-    reports = [_profile(f"s{n}", _unit(11 + n, centre, 0.005), names={"redport", "chargers"}, cast=cast) for n in range(6)]
-    follow_up = _profile("f", _unit(99, centre, 0.08), names={"arlen"}, cast={"arlen", "city attorney", "pell", "dorn"})
-    return [*reports, follow_up]
-
-
-def test_a_follow_up_left_alone_by_the_cut_joins_the_story_it_is_closest_to(monkeypatch):
-    profiles = _story_with_follow_up()
-    mean = np.mean([compare_events(profiles[-1], p) for p in profiles[:-1]])
-    assert stories.ATTACH_SIMILARITY <= mean < MERGE_SIMILARITY
-    assert len(set(cluster_profiles(profiles))) == 1
-    monkeypatch.setattr(stories, "STRAY_SIZE", 0)  # no attachment: average linkage alone
-    assert _two_clusters_split_at(cluster_profiles(profiles), 6)
-
-
-@pytest.mark.parametrize("order", ["first", "last", "middle"])
-def test_streamed_follow_up_joins_its_story_as_in_batch(order):
-    *reports, follow_up = _story_with_follow_up()
-    stream = {"first": [follow_up, *reports], "last": [*reports, follow_up], "middle": [*reports[:3], follow_up, *reports[3:]]}[order]
-    index = StoryIndex()
-    for profile in stream:
-        index.add(profile)
-    assert _partition(index.stories().values()) == {frozenset(p.article_id for p in stream)}
-
-
-def _block_matrix(sizes: list[int], means: dict[tuple[int, int], float]) -> tuple[list[int], np.ndarray]:
-    """Labels for groups of the given sizes, and a similarity matrix holding ``means`` between
-    groups (1.0 within a group, 0.0 between groups not listed)."""
-    labels = [g for g, size in enumerate(sizes) for _ in range(size)]
-    matrix = np.array([[1.0 if x == y else means.get((min(x, y), max(x, y)), 0.0) for y in labels] for x in labels])
-    np.fill_diagonal(matrix, 0.0)
-    return labels, matrix
-
-
-def _plain(count: int, prefix: str = "p") -> list[EventProfile]:
-    return [_profile(f"{prefix}{n}", BASE, names={"redport"}) for n in range(count)]
-
-
-@pytest.mark.parametrize(
-    "sizes, means, joins",
-    [
-        ([6, 1], {(0, 1): 0.2}, True),  # clearly closest to one story
-        ([6, 1], {(0, 1): 0.14}, False),  # under ATTACH_SIMILARITY
-        ([6, 6, 1], {(0, 2): 0.2, (1, 2): 0.11}, False),  # not twice as close to one story as to the other
-        ([6, 6, 1], {(0, 2): 0.2, (1, 2): 0.1}, True),  # exactly twice as close
-        ([6, 4, 1], {(0, 2): 0.2, (1, 2): 0.9}, False),  # far closer to a group too small to join
-        ([6, 1, 1], {(0, 1): 0.2, (0, 2): 0.2, (1, 2): 0.9}, True),  # another stray is no rival
-        ([4, 1], {(0, 1): 0.3}, False),  # four articles are not yet a story to join
-        ([6, 4], {(0, 1): 0.3}, False),  # four articles are more than a stray
-        ([6, 3], {(0, 1): 0.3}, True),  # three still are
-    ],
-)
-def test_strays_join_only_a_clearly_closest_story(sizes, means, joins):
-    labels, matrix = _block_matrix(sizes, means)
-    attached = stories.attach_strays(labels, matrix, _plain(len(labels)))
-    stray = len(labels) - 1
-    assert (attached[stray] == 0) is joins
-    assert attached[: sizes[0]] == [0] * sizes[0]
-
-
-def test_a_stray_group_naming_its_own_place_stays_apart():
-    # Three reports of a hotel fire in Dravor City near eight of a hotel fire in Lando.
-    lando = [_profile(f"l{n}", BASE, names={"hotel", "lando"}) for n in range(8)]
-    dravor = [_profile(f"d{n}", BASE, names={"hotel", "dravor city"}) for n in range(3)]
-    labels, matrix = _block_matrix([8, 3], {(0, 1): 0.3})
-    assert stories.attach_strays(labels, matrix, lando + dravor) == labels
-    assert why_apart(dravor, lando, name_group=stories.STRAY_NAME_GROUP) == (
-        "each keeps naming what the other hardly names (dravor city / lando)"
-    )
-    # One such article alone is not judged by its names: nearly every article names something its story does not.
-    labels, matrix = _block_matrix([8, 1], {(0, 1): 0.3})
-    assert stories.attach_strays(labels, matrix, lando + dravor[:1]) == [0] * 9
-
-
-@pytest.mark.parametrize("stray_person, joins", [("sarnow", False), ("arlen", True)])
-def test_a_stray_group_about_another_person_stays_apart(stray_person, joins):
-    arlen, stray = _group("a", ["arlen"] * 6, 10), _group("s", [stray_person] * 3, 20)
-    labels, matrix = _block_matrix([6, 3], {(0, 1): 0.3})
-    assert (stories.attach_strays(labels, matrix, arlen + stray) == [0] * 9) is joins
 
 
 def test_the_name_rule_reads_its_group_size_when_called(monkeypatch):
