@@ -180,24 +180,27 @@ def attach_strays(labels: Sequence[int], matrix: np.ndarray, profiles: Sequence[
     groups: dict[int, list[int]] = defaultdict(list)
     for i, label in enumerate(labels):
         groups[label].append(i)
-    # Groups are measured as the cut left them, whatever strays join them.
+    # Groups are measured as the cut left them, whatever strays join them.  Every group
+    # larger than a stray is a rival, a host or not: the stray must be clearly closest to its
+    # host.  Other strays are not (fragments of one follow-up story would each keep the
+    # others from joining).
     out = list(labels)
-    for label, members in groups.items():
+    rivals = [label for label, members in groups.items() if len(members) > STRAY_SIZE]
+    if not rivals:
+        return out
+    # Each article's total similarity with each rival, summed once for all strays.
+    totals = np.stack([matrix[:, groups[label]].sum(axis=1) for label in rivals], axis=1)
+    sizes = np.array([len(groups[label]) for label in rivals])
+    hosts = [k for k in range(len(rivals)) if sizes[k] >= STORY_SIZE]
+    if not hosts:
+        return out
+    for members in groups.values():
         if len(members) > STRAY_SIZE:
             continue
-        means = sorted(
-            ((float(matrix[np.ix_(members, others)].mean()), other) for other, others in groups.items() if other != label),
-            reverse=True,
-        )
-        # Every group larger than a stray is a rival, a host or not: the stray must be clearly
-        # closest to its host.  Other strays are not (fragments of one follow-up story would
-        # each keep the others from joining).
-        hosts = [(mean, other) for mean, other in means if len(groups[other]) >= STORY_SIZE]
-        if not hosts:
-            continue
-        best, story = hosts[0]
-        rivals = [mean for mean, other in means if other != story and len(groups[other]) > STRAY_SIZE]
-        runner_up = max(rivals, default=0.0)
+        means = totals[members].sum(axis=0) / (len(members) * sizes)
+        chosen = max(hosts, key=lambda k: (means[k], rivals[k]))
+        best, story = float(means[chosen]), rivals[chosen]
+        runner_up = max((float(means[k]) for k in range(len(rivals)) if k != chosen), default=0.0)
         stray, host = [profiles[i] for i in members], [profiles[i] for i in groups[story]]
         if (
             best >= ATTACH_SIMILARITY
