@@ -1,6 +1,6 @@
 """Score story clustering on ECB+ (one folder = one gold event) against a TF-IDF baseline.
 
-Usage:  python bench/ecbplus.py DATA_DIR [--topics 26-35] [--tune 1-25] [--cache DIR] [--fit] [--sweep] [--any-cache]
+Usage:  python bench/ecbplus.py DATA_DIR [--topics 26-35] [--tune 1-25] [--cache DIR] [--fit] [--sweep] [--orders N] [--any-cache]
 
 Every article of a split is clustered together.  Three systems run in the same
 process: a TF-IDF + average-linkage baseline (scikit-learn, threshold tuned on the
@@ -164,13 +164,13 @@ def synopsis_batch_labels(analyses, vectors, **params) -> list[int]:
     return [label[a.article.id] for a in analyses]
 
 
-def synopsis_incremental_labels(analyses, vectors, **params) -> list[str]:
-    """Stream the articles (in a fixed shuffled order) through the incremental assigner."""
+def synopsis_incremental_labels(analyses, vectors, seed: int = 0, **params) -> list[str]:
+    """Stream the articles (in the shuffled order ``seed`` fixes) through the incremental assigner."""
     from synopsis.link.stories import StoryIndex, describe_events
 
     profiles = describe_events(analyses, vectors)
     index = StoryIndex(**params)
-    order = np.random.default_rng(0).permutation(len(analyses))
+    order = np.random.default_rng(seed).permutation(len(analyses))
     for i in order:
         index.add(profiles[i])
     story_of = {aid: story for story, members in index.stories().items() for aid in members}
@@ -187,6 +187,9 @@ def main(argv: list[str] | None = None) -> int:
         "--any-cache", action="store_true", help="reuse the newest extraction cache even if extraction code changed"
     )
     parser.add_argument("--sweep", action="store_true", help="print F1 on the tuning topics over a threshold grid")
+    parser.add_argument(
+        "--orders", type=int, default=0, help="also stream each split in this many shuffled orders and compare with batch"
+    )
     parser.add_argument("--fit", action="store_true", help="fit the similarity model on same-topic pairs of the tuning topics")
     args = parser.parse_args(argv)
 
@@ -221,7 +224,34 @@ def main(argv: list[str] | None = None) -> int:
     print_table(rows)
     print(f"\n(tuning topics {args.tune}: {len(tune_articles)} articles, {len(set(tune_gold))} gold events)\n")
     print_table(tune_rows)
+    if args.orders:
+        print("\n| topics | stream orders | F1 min / mean / max | orders giving the batch stories |")
+        print("| --- | --- | --- | --- |")
+        for topics, analyses, vectors, gold in (
+            (args.topics, test_analyses, test_vectors, test_gold),
+            (args.tune, tune_analyses, tune_vectors, tune_gold),
+        ):
+            print(f"| {topics} | {args.orders} | {compare_orders(analyses, vectors, gold, args.orders)} |")
     return 0
+
+
+def partition(labels) -> set[frozenset[int]]:
+    """The clusters of a labelling as sets of positions, whatever the labels are called."""
+    members = defaultdict(set)
+    for i, label in enumerate(labels):
+        members[label].add(i)
+    return {frozenset(m) for m in members.values()}
+
+
+def compare_orders(analyses, vectors, gold, orders: int) -> str:
+    """F1 over several stream orders, and how many of them give exactly the batch partition."""
+    batch = partition(synopsis_batch_labels(analyses, vectors))
+    f1s, equal = [], 0
+    for seed in range(orders):
+        labels = synopsis_incremental_labels(analyses, vectors, seed=seed)
+        f1s.append(score(gold, labels)["F1"])
+        equal += partition(labels) == batch
+    return f"{min(f1s):.3f} / {np.mean(f1s):.3f} / {max(f1s):.3f} | {equal} of {orders}"
 
 
 def print_table(rows) -> None:

@@ -16,13 +16,14 @@ from tests.factories import unit_vector as _unit
 from tests.link.test_stories import _group, _partition, _two_clusters_split_at
 
 
-def _story_with_follow_up() -> list[EventProfile]:
+def _story_with_follow_up(drift: float = 0.08) -> list[EventProfile]:
     """Six alike reports of one event, then a follow-up that reads like them only in part: its
-    mean similarity with them (about 0.2) is under the merge threshold."""
+    mean similarity with them (about 0.2, or 0.16 with a drift of 0.095) is under the merge
+    threshold."""
     centre = _unit(10, BASE, 0.02)
     cast = {"redport", "chargers", "arlen", "sarnow"}
     reports = [_profile(f"s{n}", _unit(11 + n, centre, 0.005), names={"redport", "chargers"}, cast=cast) for n in range(6)]
-    follow_up = _profile("f", _unit(99, centre, 0.08), names={"arlen"}, cast={"arlen", "city attorney", "pell", "dorn"})
+    follow_up = _profile("f", _unit(99, centre, drift), names={"arlen"}, cast={"arlen", "city attorney", "pell", "dorn"})
     return [*reports, follow_up]
 
 
@@ -35,14 +36,25 @@ def test_a_follow_up_left_alone_by_the_cut_joins_the_story_it_is_closest_to(monk
     assert _two_clusters_split_at(cluster_profiles(profiles), 6)
 
 
+@pytest.mark.parametrize("drift", [0.08, 0.095])
 @pytest.mark.parametrize("order", ["first", "last", "middle"])
-def test_streamed_follow_up_joins_its_story_as_in_batch(order):
-    *reports, follow_up = _story_with_follow_up()
+def test_streamed_follow_up_joins_its_story_as_in_batch(order, drift):
+    *reports, follow_up = _story_with_follow_up(drift)
     stream = {"first": [follow_up, *reports], "last": [*reports, follow_up], "middle": [*reports[:3], follow_up, *reports[3:]]}[order]
     index = StoryIndex()
     for profile in stream:
         index.add(profile)
     assert _partition(index.stories().values()) == {frozenset(p.article_id for p in stream)}
+
+
+def test_the_distant_follow_up_joins_in_batch_below_where_regrouping_once_looked():
+    # Its mean with the story is under half the merge threshold, where regrouping once stopped
+    # looking, but over what a stray needs to join: the story must be in the neighbourhood.
+    *reports, follow_up = _story_with_follow_up(0.095)
+    mean = np.mean([compare_events(follow_up, p) for p in reports])
+    assert stories.ATTACH_SIMILARITY <= mean < MERGE_SIMILARITY / 2
+    assert stories.REGROUP_SIMILARITY <= stories.ATTACH_SIMILARITY / stories.ATTACH_MARGIN
+    assert len(set(cluster_profiles([*reports, follow_up]))) == 1
 
 
 def _block_matrix(sizes: list[int], means: dict[tuple[int, int], float]) -> tuple[list[int], np.ndarray]:
