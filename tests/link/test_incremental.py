@@ -90,6 +90,24 @@ def test_listing_gives_ids_titles_spans_and_sources(corpus_db):
         assert all(a["id"] and a["source"] for a in row["articles"])
 
 
+
+def test_listing_and_corrections_count_a_lone_article_in_the_singular(db):
+    from click.testing import CliRunner
+
+    from synopsis.cli.main import cli
+
+    with Store.open(db) as store:
+        story = max(current_stories(store), key=lambda s: len(s.article_ids))
+    split = CliRunner().invoke(cli, ["stories", "split", story.id, story.article_ids[0], "--db", str(db)])
+    assert split.exit_code == 0, split.output
+    listing = CliRunner().invoke(cli, ["stories", "--db", str(db)]).output.splitlines()
+    counts = [line.split()[2:4] for line in listing]
+    assert ["1", "article"] in counts and ["1", "articles"] not in counts
+    assert all(word == ("article" if n == "1" else "articles") for n, word in counts)
+    lone = next(line.split()[0] for line in listing if line.split()[2] == "1")
+    merged = CliRunner().invoke(cli, ["stories", "merge", story.id, lone, "--db", str(db)])
+    assert "moved 1 article into" in merged.output
+
 def _cli_json(*args):
     from click.testing import CliRunner
 

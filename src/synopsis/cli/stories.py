@@ -208,7 +208,8 @@ def stories_command(ctx, db_path, fmt):
         click.echo("no stories: run `synopsis ingest` first", err=True)
     for row in rows:
         span = f"{row['first'] or '?'}..{row['last'] or '?'}"
-        click.echo(f"{row['id']}  {span:22}  {len(row['articles']):3d} articles  {row['title'][:70]}")
+        count = len(row["articles"])
+        click.echo(f"{row['id']}  {span:22}  {count:3d} {'article ' if count == 1 else 'articles'}  {row['title'][:70]}")
     return 0
 
 
@@ -228,7 +229,7 @@ def merge_command(ctx, keep, other, db_path):
 
     with open_store(db_path or ctx.obj["db_path"]) as store:
         moved = merge_stories(store, keep, other)
-    click.echo(f"moved {moved} articles into {keep}", err=True)
+    click.echo(f"moved {moved} article{'' if moved == 1 else 's'} into {keep}", err=True)
     return 0
 
 
