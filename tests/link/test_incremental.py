@@ -382,6 +382,57 @@ def test_killed_ingest_resumes_without_losing_or_duplicating(tmp_path):
     assert sorted(sorted({place_of[i] for i in s.article_ids}) for s in stories) == sorted([[p] for _, p, *_ in EVENTS])
 
 
+
+def _state_and_parent(pid: int) -> tuple[str, int] | None:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    state, parent = stat.rsplit(")", 1)[1].split()[:2]
+    return state, int(parent)
+
+
+def _children(pid: int) -> list[int]:
+    found = ((int(d), _state_and_parent(int(d))) for d in os.listdir("/proc") if d.isdigit())
+    return [child for child, info in found if info and info[1] == pid]
+
+
+def _running(pid: int) -> bool:
+    info = _state_and_parent(pid)
+    return info is not None and info[0] not in "ZX"  # a zombie has exited
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGKILL])
+def test_a_stopped_ingest_leaves_no_workers_behind_and_resumes(tmp_path, stop):
+    folder = tmp_path / "archive"
+    total = _write_archive(folder)
+    path = tmp_path / "news.db"
+    command = [sys.executable, "-m", "synopsis.cli.main", "ingest", str(folder), "--db", str(path), "--workers", "2", "-q"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and process.poll() is None and _count(path, "articles") < 3:
+            time.sleep(0.02)
+        workers = _children(process.pid)
+        assert len(workers) >= 2, "the pool must be running when the signal lands"
+        process.send_signal(stop)
+        _, stderr = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    if stop == signal.SIGTERM:
+        assert process.returncode == 128 + signal.SIGTERM
+        assert "synopsis: terminated" in stderr and "the same command resumes" in stderr
+        assert "Traceback" not in stderr
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(_running(w) for w in workers):
+        time.sleep(0.1)
+    assert not any(_running(w) for w in workers)
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    with Store.open(path) as store:
+        assert store.count_articles() == total
+
 def test_two_processes_ingesting_into_one_database_share_stories(db, nlp):
     """Two assigners opened on one database before either stores anything: the second sees
     the first's new story (the nearest-neighbour index of each is only a cache)."""

@@ -84,19 +84,23 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
     """
     registry = OutletRegistry.load(outlet_files)
     with open_store(db_path) as store:
-        result = ingest_inputs(
-            items,
-            store,
-            registry=registry,
-            stdin=_stdin_if_needed(items),
-            workers=workers,
-            engine=engine,
-            ray_address=ray_address,
-            on_error=report_error,
-            on_progress=Progress("ingested", quiet),
-            on_refresh=Progress(REFRESH_VERB, quiet),
-            keep_analyses=False,
-        )
+        try:
+            result = ingest_inputs(
+                items,
+                store,
+                registry=registry,
+                stdin=_stdin_if_needed(items),
+                workers=workers,
+                engine=engine,
+                ray_address=ray_address,
+                on_error=report_error,
+                on_progress=Progress("ingested", quiet),
+                on_refresh=Progress(REFRESH_VERB, quiet),
+                keep_analyses=False,
+            )
+        except KeyboardInterrupt:  # Ctrl-C or SIGTERM (cli.output.Terminated); main reports which
+            click.echo(f"synopsis: ingest stopped: what it committed stays in {db_path}; the same command resumes", err=True)
+            raise
     click.echo(
         f"{result.added} added, {result.already_stored} already stored, "
         f"{result.duplicates} duplicates in input, {len(result.errors)} failed ({db_path})",

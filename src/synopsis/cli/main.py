@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 
 import click
 
 from synopsis import __version__
 from synopsis.cli.articles import articles_command, extract_command, ingest_command, show_command
+from synopsis.cli.output import Terminated, raise_terminated
 from synopsis.cli.serve import serve_command
 from synopsis.cli.stories import analyze_command, report_command, stories_command
 from synopsis.records import SynopsisError
@@ -39,23 +42,44 @@ for command in (
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: user errors become one line on stderr, never a traceback."""
+    # Python's default for SIGTERM ends the process at once: no message, and a
+    # process pool's workers left waiting for tasks.  `synopsis serve` replaces
+    # this with uvicorn's own handler.
+    if threading.current_thread() is not threading.main_thread():
+        return _run(argv)  # only the main thread may set signal handlers
+    previous = signal.signal(signal.SIGTERM, raise_terminated)
+    try:
+        return _run(argv)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         result = cli.main(args=argv, prog_name="synopsis", standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("synopsis: interrupted", err=True)
-        return 130
+    except click.exceptions.Abort as abort:
+        # click turns an interrupt into Abort; the cause tells Ctrl-C from SIGTERM.
+        return _stopped(abort.__cause__)
     except click.ClickException as err:
         err.show()
         return err.exit_code
     except SynopsisError as err:
         click.echo(f"synopsis: error: {err}", err=True)
         return 2
-    except KeyboardInterrupt:
-        click.echo("synopsis: interrupted", err=True)
-        return 130
+    except KeyboardInterrupt as stop:
+        return _stopped(stop)
     except BrokenPipeError:
         return 0
     return result if isinstance(result, int) else 0
+
+
+def _stopped(cause: BaseException | None) -> int:
+    """The line and exit status of a command stopped by a signal (128 + its number, as shells report it)."""
+    if isinstance(cause, Terminated):
+        click.echo("synopsis: terminated", err=True)
+        return 128 + signal.SIGTERM
+    click.echo("synopsis: interrupted", err=True)
+    return 128 + signal.SIGINT
 
 
 if __name__ == "__main__":  # pragma: no cover

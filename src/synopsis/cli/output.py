@@ -19,6 +19,14 @@ PROGRESS_MIN_ITEMS = 10
 REFRESH_VERB = "new lead model: embedded again the leads of"
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived (``kill``, docker stop, systemd): a command stops as on Ctrl-C."""
+
+
+def raise_terminated(signum, frame) -> None:
+    raise Terminated
+
+
 def report_error(error: InputError) -> None:
     """One line per bad item: the item and the reason."""
     click.echo(f"synopsis: skipped {error.item}: {error.reason}", err=True)

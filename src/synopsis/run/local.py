@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 import numpy as np
 
 from synopsis.records import Article, ArticleAnalysis, RawDocument, SynopsisError
-from synopsis.run.worker_process import freeze_loaded_objects, prepare_worker_process
+from synopsis.run.worker_process import exit_with_parent, freeze_loaded_objects, prepare_worker_process
 
 # Below this many articles a pool costs more than it saves: each worker has to
 # import spaCy and load the model (about 1 s here) before it does any work.
@@ -48,6 +48,7 @@ def _init_worker(lead_vectors: bool = False) -> None:
     # Load the models once per worker, before the first task arrives.
     from synopsis.extract.nlp import load_nlp
 
+    exit_with_parent()
     prepare_worker_process()
     load_nlp()
     if lead_vectors:
@@ -122,6 +123,7 @@ _registry = None  # the outlet registry of a document-building worker
 
 def _init_builder(registry) -> None:
     global _registry
+    exit_with_parent()
     _registry = registry
 
 

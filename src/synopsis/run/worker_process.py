@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import os
+import threading
+import time
 
 # glibc's mallopt parameters (malloc.h).
 _M_TRIM_THRESHOLD = -1
@@ -17,6 +20,8 @@ TRIM_THRESHOLD_BYTES = 128 << 20
 
 # Whether keep_freed_memory took effect in this process (tests read it in workers).
 heap_kept = False
+# How often a pool worker checks that the process that started it is still there.
+PARENT_CHECK_SECONDS = 1.0
 
 
 def one_blas_thread() -> None:
@@ -63,6 +68,25 @@ def freeze_loaded_objects() -> None:
     garbage model loading leaves stays.
     """
     gc.freeze()
+
+
+def exit_with_parent() -> None:
+    """End this pool worker when the process that started it is gone (killed with SIGKILL, say).
+
+    A forked worker waits for tasks on a pipe whose writing end its siblings hold
+    too, so it never reads an end of file: after ``kill -9`` of an ingest its
+    workers waited forever, holding 370 MB each and the database open.  A daemon
+    thread polls the parent's pid (portable, unlike Linux's PR_SET_PDEATHSIG,
+    which also fires when the thread that forked exits rather than the process).
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)  # nothing of the worker's is worth keeping: its results had nowhere to go
+
+    threading.Thread(target=watch, name="synopsis-parent-watch", daemon=True).start()
 
 
 def prepare_worker_process() -> None:
