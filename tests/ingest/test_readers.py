@@ -199,12 +199,55 @@ def test_missing_path() -> None:
 def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
     path = write(tmp_path, "big.txt", "x" * 2000)
     error = one_error(path, fetch=FetchOptions(max_bytes=1000))
-    assert error.reason == "too large: 2000 bytes (limit 1000)"
+    assert error.reason == "too large: 2000 bytes (limit 1000; in json lines the limit is per line)"
+
+
+def _archive_lines(count: int) -> list[str]:
+    return [json.dumps({"text": f"Report {n}: {TEXT}", "title": f"Ferries {n}"}) for n in range(count)]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_json_lines_archive_is_limited_per_line_not_in_all(tmp_path: Path, newline: str) -> None:
+    lines = _archive_lines(40)
+    lines[7] = json.dumps({"text": "x" * 5000})  # one line over the limit
+    lines[9] = "not json"
+    path = write(tmp_path, "archive.jsonl", newline.join(lines) + newline)
+    assert Path(path).stat().st_size > 4000
+    results = read(path, fetch=FetchOptions(max_bytes=1000))
+    errors = {r.item.rsplit("#", 1)[1]: r.reason for r in results if isinstance(r, InputError)}
+    assert errors == {"7": "line 8: too large: more than 1000 bytes", "9": "malformed json on line 10, column 1: expecting value"}
+    documents = [r for r in results if isinstance(r, RawDocument)]
+    assert [d.title for d in documents] == [f"Ferries {n}" for n in range(40) if n not in (7, 9)]
+    assert all(d.source == f"{path}#{d.title.split()[1]}" for d in documents)
+
+
+def test_a_json_lines_archive_on_stdin_may_exceed_the_limit() -> None:
+    data = ("\n".join(_archive_lines(30)) + "\n").encode()
+    results = read("-", stdin=io.BytesIO(data), fetch=FetchOptions(max_bytes=1000))
+    assert len(data) > 1000 and [r.title for r in results] == [f"Ferries {n}" for n in range(30)]
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"abc\x00def\x00" * 10, "binary file"),
+        ('{"text": "a"}\n'.encode("utf-16"), "json lines must be utf-8"),
+    ],
+)
+def test_a_json_lines_file_that_is_not_utf8_text_is_one_error(tmp_path: Path, content: bytes, reason: str) -> None:
+    assert one_error(write(tmp_path, "a.jsonl", content)).reason.startswith(reason)
+
+
+def test_an_undecodable_json_line_is_one_error_among_good_ones(tmp_path: Path) -> None:
+    good = [line.encode() for line in _archive_lines(3)]
+    results = read(write(tmp_path, "a.jsonl", b"\n".join([good[0], b'{"text": "Caf\xe9"}', good[1], good[2]])))
+    assert [type(r).__name__ for r in results] == ["RawDocument", "InputError", "RawDocument", "RawDocument"]
+    assert results[1].reason == "line 2: cannot decode as utf-8: invalid byte 0xe9 at offset 13"
 
 
 def test_oversized_stdin() -> None:
     error = one_error("-", stdin=io.BytesIO(b"y" * 50), fetch=FetchOptions(max_bytes=10))
-    assert error.reason.startswith("too large")
+    assert error.reason == "too large: more than 10 bytes (in json lines the limit is per line)"
 
 
 def test_unsupported_scheme() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
-from synopsis.ingest.decode import DecodeError, decode_bytes, declared_html_charset
+from synopsis.ingest.decode import BOMS, SNIFF_BYTES, DecodeError, decode_bytes, declared_html_charset, looks_binary
 from synopsis.ingest.feeds import FeedError, looks_like_feed, read_feed
 from synopsis.ingest.fetch import FetchError, FetchOptions, fetch_url
 from synopsis.ingest.markup import markdown_to_text
@@ -105,11 +106,17 @@ def read_file(path: Path, options: FetchOptions, *, explicit: bool) -> Iterator[
     size = path.stat().st_size
     if size == 0:
         raise ReadError("empty file")
-    if size > options.max_bytes:
-        raise ReadError(f"too large: {size} bytes (limit {options.max_bytes})")
-    data = path.read_bytes()
     kind = kind_from_extension(path.suffix.lower())
     source = str(path)
+    if kind == "jsonl":
+        # An archive: read a line at a time, so its size is not limited (each
+        # line is) and memory holds one line, not the file.
+        with path.open("rb") as stream:
+            yield from read_jsonl_stream(stream, source, options.max_bytes)
+        return
+    if size > options.max_bytes:
+        raise ReadError(f"too large: {size} bytes (limit {options.max_bytes}; in json lines the limit is per line)")
+    data = path.read_bytes()
     if kind in ("feed", None):
         kind = None  # .xml may be any XML: sniff it
     yield from read_bytes(data, source, kind=kind)
@@ -133,13 +140,70 @@ def kind_from_extension(suffix: str) -> str | None:
 
 
 def read_stream(stream: BinaryIO, options: FetchOptions) -> Iterator[RawDocument]:
-    """Standard input, read up to the size limit and sniffed."""
+    """Standard input, read up to the size limit and sniffed (JSON Lines beyond it, a line at a time)."""
     data = stream.read(options.max_bytes + 1)
-    if len(data) > options.max_bytes:
-        raise ReadError(f"too large: more than {options.max_bytes} bytes")
     if not data:
         raise ReadError("empty input")
+    if len(data) > options.max_bytes:
+        if not starts_like_jsonl(data):
+            raise ReadError(f"too large: more than {options.max_bytes} bytes (in json lines the limit is per line)")
+        yield from read_jsonl_stream(stream, "<stdin>", options.max_bytes, head=data)
+        return
     yield from read_bytes(data, "<stdin>", kind=None)
+
+
+def starts_like_jsonl(data: bytes) -> bool:
+    """Whether the first line of ``data`` is one whole JSON object (as in a JSON Lines archive)."""
+    first = data.lstrip().split(b"\n", 1)[0]
+    try:
+        return isinstance(json.loads(first), dict)
+    except ValueError:
+        return False
+
+
+def read_jsonl_stream(stream: BinaryIO, source: str, max_line_bytes: int, head: bytes = b"") -> Iterator[RawDocument]:
+    """A JSON Lines archive of any length, read a line at a time (``head``: bytes already read from it)."""
+    reader = io.BufferedReader(_Chained(head, stream))
+    start = reader.peek(SNIFF_BYTES)[:SNIFF_BYTES]
+    if any(start.startswith(bom) for bom, encoding in BOMS if encoding != "utf-8"):
+        raise ReadError("json lines must be utf-8, not utf-16 or utf-32")
+    if looks_binary(start):
+        raise DecodeError("binary file, not text")
+    yield from read_jsonl_lines(capped_lines(reader, max_line_bytes), source)
+
+
+class _Chained(io.RawIOBase):
+    """Bytes already read from a stream, then the rest of the stream, as one stream
+    (the standard library chains iterables, not binary streams)."""
+
+    def __init__(self, head: bytes, stream: BinaryIO) -> None:
+        self.parts = [io.BytesIO(head), stream]
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while self.parts:
+            count = self.parts[0].readinto(buffer)
+            if count:
+                return count
+            self.parts.pop(0)
+        return 0
+
+
+def capped_lines(reader: BinaryIO, limit: int) -> Iterator[str | ReadError]:
+    """Decoded lines; a line longer than ``limit`` bytes, or not UTF-8, is a ReadError in its
+    place (never read whole into memory), and reading goes on with the next line."""
+    while line := reader.readline(limit + 1):
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := reader.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield ReadError(f"too large: more than {limit} bytes")
+            continue
+        try:
+            yield decode_bytes(line.rstrip(b"\r\n"))
+        except DecodeError as err:
+            yield ReadError(str(err))
 
 
 def read_url(url: str, options: FetchOptions) -> Iterator[RawDocument]:
@@ -274,16 +338,24 @@ def read_json(text: str, source: str, url: str | None = None) -> Iterator[RawDoc
 
 def read_jsonl(text: str, source: str) -> Iterator[RawDocument]:
     """One article object per line; a bad line is one error and the rest are still read."""
+    return read_jsonl_lines(text.splitlines(), source)
+
+
+def read_jsonl_lines(lines: Iterable[str | ReadError], source: str) -> Iterator[RawDocument]:
+    """Articles of JSON Lines, one per non-blank line (a ReadError stands for a line that could not be read)."""
     count = 0
-    for number, line in enumerate(text.splitlines()):
-        if not line.strip():
+    for number, line in enumerate(lines, start=1):
+        if isinstance(line, str) and not line.strip():
             continue
         item = f"{source}#{count}"
         count += 1
+        if isinstance(line, ReadError):
+            yield InputError(item, f"line {number}: {line}")  # type: ignore[misc]
+            continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as err:
-            yield InputError(item, f"malformed json on line {number + 1}, column {err.colno}: {err.msg.lower()}")  # type: ignore[misc]
+            yield InputError(item, f"malformed json on line {number}, column {err.colno}: {err.msg.lower()}")  # type: ignore[misc]
             continue
         try:
             yield document_from_object(obj, item)
