@@ -431,6 +431,9 @@ def split_article(store, story: str, article: str) -> str:
     article_id = store.resolve_id(article)
     if store.story_of(article_id) != story_id:
         raise SynopsisError(f"article {article_id[:12]} is not in story {story_id}")
+    if len(store.story_articles(story_id)) == 1:
+        # Splitting would only rename the story, and the old id would stop leading anywhere.
+        raise SynopsisError(f"article {article_id[:12]} is the only article of story {story_id}: nothing to split")
     analysis = store.get_analysis(article_id)
     title = " ".join((analysis.article.title or analysis.article.source).split())
     # Derived from the article and the story it left, so splitting the same

@@ -86,10 +86,23 @@ def test_ingest_is_idempotent_and_show_explains_removals(capsys, tmp_path, corpu
     assert "Donate today" in out
 
 
-def test_show_unknown_article_is_a_one_line_error(capsys, tmp_path):
-    status, _, err = run(capsys, "show", "deadbeef", "--db", str(tmp_path / "empty.db"))
+def test_show_unknown_article_is_a_one_line_error(capsys, tmp_path, corpus):
+    db = str(tmp_path / "news.db")
+    assert run(capsys, "ingest", str(corpus), "--db", db, "-q")[0] == 0
+    status, _, err = run(capsys, "show", "deadbeef", "--db", db)
     assert status == 2
     assert err.strip().count("\n") == 0 and "no article matches 'deadbeef'" in err
+
+
+@pytest.mark.parametrize(
+    "command", [["articles"], ["show", "deadbeef"], ["stories"], ["stories", "show", "s1"], ["report", "s1"]]
+)
+def test_reading_a_database_that_does_not_exist_is_an_error_and_makes_none(capsys, tmp_path, command):
+    missing = tmp_path / "mistyped.db"
+    status, _, err = run(capsys, *command, "--db", str(missing))
+    assert status == 2
+    assert err == f"synopsis: error: no database at {missing}; `synopsis ingest ... --db {missing}` makes one\n"
+    assert not missing.exists()
 
 
 def test_analyze_writes_every_requested_format(capsys, tmp_path, corpus):
@@ -100,3 +113,31 @@ def test_analyze_writes_every_requested_format(capsys, tmp_path, corpus):
     validate_report_json(data)
     assert len(data["stories"]) == 1 and len(data["stories"][0]["sources"]) == 2
     assert md.read_text(encoding="utf-8").startswith("# synopsis report")
+
+
+def test_listings_show_an_untitled_article_by_its_opening_words(capsys, tmp_path):
+    archive = tmp_path / "feed.jsonl"
+    archive.write_text(json.dumps({"text": PAPER, "outlet": "Riverton Daily Courier and Evening Gazette"}) + "\n", encoding="utf-8")
+    db = str(tmp_path / "news.db")
+    assert run(capsys, "ingest", str(archive), "--db", db, "-q")[0] == 0
+    _, listing, _ = run(capsys, "articles", "--db", db)
+    assert "The river in Riverton burst its banks on Monday and more than 1,000…" in listing
+    assert "Riverton Daily…" in listing and str(archive) not in listing
+    story = run(capsys, "stories", "--db", db)[1].split()[0]
+    _, shown, _ = run(capsys, "stories", "show", story, "--db", db)
+    assert "The river in Riverton burst its banks on Monday and more…" in shown
+
+
+@pytest.mark.parametrize(
+    "text, width, shortened",
+    [
+        ("Ferries collide in fog", 30, "Ferries collide in fog"),
+        ("Ferries collide in thick fog near the pier", 30, "Ferries collide in thick fog…"),
+        ("Ferries, collide in thick fog", 12, "Ferries…"),  # no word boundary near enough: cut in the word
+        ("Supercalifragilistic words", 10, "Supercali…"),
+    ],
+)
+def test_columns_are_cut_at_a_word_with_an_ellipsis(text, width, shortened):
+    from synopsis.cli.output import shorten
+
+    assert shorten(text, width) == shortened and len(shorten(text, width)) <= width

@@ -150,6 +150,17 @@ def test_compare_gives_no_group_reason_for_stories_too_unlike_to_merge(corpus_db
     assert apart["stories_similarity"] < MERGE_SIMILARITY and apart["stories_apart"] is None
     same = _cli_json("stories", "compare", one[0], one[1], "--db", str(corpus_db), "--format", "json")
     assert same["stories_similarity"] is None and same["stories_apart"] is None
+    # The table says so in words, and which date each article is shown by.
+    from click.testing import CliRunner
+
+    from synopsis.cli.main import cli
+
+    table = CliRunner().invoke(cli, ["stories", "compare", one[0], other[0], "--db", str(corpus_db)]).output
+    assert (
+        f"the two stories are too unlike to merge: {apart['stories_similarity']:.3f} on average between their "
+        f"articles, under {MERGE_SIMILARITY}"
+    ) in table
+    assert table.count(" (event)") + table.count(" (published)") == 2
 
 
 def test_compare_says_why_look_alike_stories_stay_apart(tmp_path):
@@ -305,8 +316,19 @@ def test_an_emptied_story_leads_to_where_its_articles_went(db):
         assert store.resolve_story_id(small.id[:9]) == large.id
         assert store.successor_story(large.id) is None
         # Corrections name live stories only: a stale id must not merge its successor.
-        with pytest.raises(SynopsisError, match="no story matches"):
+        with pytest.raises(SynopsisError, match=f"story '{small.id}' holds no articles now: they are in {large.id}"):
             merge_stories(store, large.id, small.id)
+        with pytest.raises(SynopsisError, match="no story matches"):
+            merge_stories(store, large.id, "szzz")
+
+
+def test_splitting_the_only_article_of_a_story_is_refused(db):
+    with Store.open(db) as store:
+        story = max(current_stories(store), key=lambda s: len(s.article_ids))
+        lone = split_article(store, story.id, story.article_ids[0])
+        with pytest.raises(SynopsisError, match=f"is the only article of story {lone}: nothing to split"):
+            split_article(store, lone, story.article_ids[0])
+        assert store.story_of(story.article_ids[0]) == lone
 
 
 TEMPLATE = (

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import click
 
-from synopsis.cli.output import REFRESH_VERB, Progress, exit_status, report_error
+from synopsis.cli.output import REFRESH_VERB, Progress, exit_status, report_error, shorten
 from synopsis.ingest.outlets import OutletRegistry
 from synopsis.jobs import analyze_inputs, ingest_inputs
-from synopsis.records import ArticleAnalysis
+from synopsis.records import ArticleAnalysis, SynopsisError
 
 DB_OPTION = click.option(
     "--db",
@@ -51,9 +51,13 @@ RAY_ADDRESS_OPTION = click.option(
 )
 
 
-def open_store(db_path: str):
+def open_store(db_path: str, create: bool = False):
+    """The store at db_path; only commands that add articles (``create``) may start a new file,
+    so a mistyped --db is an error rather than a new, empty database."""
     from synopsis.store.db import Store
 
+    if not create and db_path != ":memory:" and not Path(db_path).expanduser().exists():
+        raise SynopsisError(f"no database at {db_path}; `synopsis ingest ... --db {db_path}` makes one")
     return Store.open(db_path)
 
 
@@ -83,7 +87,7 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
       curl -s https://example.org/feed.xml | synopsis ingest - --db news.db
     """
     registry = OutletRegistry.load(outlet_files)
-    with open_store(db_path) as store:
+    with open_store(db_path, create=True) as store:
         try:
             result = ingest_inputs(
                 items,
@@ -168,6 +172,7 @@ def articles_command(db_path, query, fmt):
     """
     with open_store(db_path) as store:
         rows = store.search_articles(query) if query else store.list_articles()
+        openings = store.article_openings([row.id for row in rows if not row.title])
     if fmt == "json":
         click.echo(json.dumps([dataclasses.asdict(row) for row in rows], ensure_ascii=False, indent=2))
         return 0
@@ -177,8 +182,8 @@ def articles_command(db_path, query, fmt):
     for row in rows:
         outlet = row.outlet or "?"
         date = (row.published or "")[:10] or "----------"
-        title = (row.title or row.source)[:70]
-        click.echo(f"{row.id[:12]}  {date}  {outlet[:22]:22}  {title}")
+        title = shorten(row.title or openings.get(row.id) or row.source, 70)
+        click.echo(f"{row.id[:12]}  {date}  {shorten(outlet, 22):22}  {title}")
     return 0
 
 

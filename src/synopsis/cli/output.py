@@ -27,6 +27,18 @@ def raise_terminated(signum, frame) -> None:
     raise Terminated
 
 
+def shorten(text: str, width: int) -> str:
+    """Text cut to ``width`` characters at a word boundary where one is near, with an ellipsis
+    when anything was cut (a listing's column)."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    space = cut.rfind(" ")
+    if space >= width * 2 // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-") + "…"
+
+
 def report_error(error: InputError) -> None:
     """One line per bad item: the item and the reason."""
     click.echo(f"synopsis: skipped {error.item}: {error.reason}", err=True)

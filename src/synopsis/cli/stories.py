@@ -16,7 +16,7 @@ from synopsis.cli.articles import (
     WORKERS_OPTION,
     open_store,
 )
-from synopsis.cli.output import REFRESH_VERB, Progress, exit_status, report_error
+from synopsis.cli.output import REFRESH_VERB, Progress, exit_status, report_error, shorten
 from synopsis.ingest.outlets import OutletRegistry
 from synopsis.jobs import analyze_inputs
 from synopsis.records import SynopsisError
@@ -81,7 +81,7 @@ def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine,
     if db_path:
         from synopsis.jobs import ingest_inputs
 
-        with open_store(db_path) as store:
+        with open_store(db_path, create=True) as store:
             # Articles of this input that were stored earlier still belong in the report.
             result = ingest_inputs(
                 items,
@@ -169,7 +169,14 @@ def story_rows(store) -> list[dict]:
                 "first": summary.first[:10] if summary.first else None,
                 "last": summary.last[:10] if summary.last else None,
                 "articles": [
-                    {"id": a.id, "source": a.source, "outlet": a.outlet, "published": a.published, "assigned_by": a.assigned_by}
+                    {
+                        "id": a.id,
+                        "title": a.title,
+                        "source": a.source,
+                        "outlet": a.outlet,
+                        "published": a.published,
+                        "assigned_by": a.assigned_by,
+                    }
                     for a in articles
                 ],
             }
@@ -275,6 +282,8 @@ def show_story_command(ctx, story, db_path, fmt):
         rows = story_rows(store)
         story_id = store.resolve_story_id(story)
         fit = story_member_fit(store, story_id)
+        members = next(r for r in rows if r["id"] == story_id)["articles"]
+        openings = store.article_openings([a["id"] for a in members if not a["title"]])
     row = next(r for r in rows if r["id"] == story_id)
     for a in row["articles"]:
         a["fit"] = round(fit[a["id"]], 3) if a["id"] in fit else None
@@ -285,9 +294,10 @@ def show_story_command(ctx, story, db_path, fmt):
     click.echo(f"  (fit: mean similarity to the story's other articles; below {MERGE_SIMILARITY} it joined through others or as a stray)")
     for a in row["articles"]:
         fit_text = f"{a['fit']:.2f}" if a["fit"] is not None else "  - "
+        headline = shorten(a["title"] or openings.get(a["id"]) or a["source"], 60)
         click.echo(
-            f"  {a['id'][:12]}  {(a['published'] or '')[:10] or '----------'}  {(a['outlet'] or '?')[:22]:22}"
-            f"  {a['assigned_by']:4}  fit {fit_text}  {a['source']}"
+            f"  {a['id'][:12]}  {(a['published'] or '')[:10] or '----------'}  {shorten(a['outlet'] or '?', 22):22}"
+            f"  {a['assigned_by']:4}  fit {fit_text}  {headline}"
         )
     return 0
 
@@ -314,8 +324,11 @@ def compare_command(ctx, first, second, db_path, fmt):
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
     for article in out["articles"]:
-        when = article["event_day"] or (article["published"] or "?")[:10]
-        click.echo(f"{article['id'][:12]}  {when:10}  story {article['story']}  {article['title'][:70]}")
+        if article["event_day"]:
+            when = f"{article['event_day']} (event)"
+        else:
+            when = f"{(article['published'] or '?')[:10]} (published)"
+        click.echo(f"{article['id'][:12]}  {when:22}  story {article['story']}  {article['title'][:70]}")
     stories = {article["story"] for article in out["articles"]}
     verdict = "the same story" if len(stories) == 1 else "different stories"
     click.echo(f"similarity {out['similarity']:.3f} (articles join a story at {out['merge_similarity']} on average; now in {verdict})")
@@ -330,5 +343,10 @@ def compare_command(ctx, first, second, db_path, fmt):
         click.echo(
             f"the two stories are alike enough to merge ({out['stories_similarity']:.3f} on average between their "
             f"articles) but stay apart: {out['stories_apart']}"
+        )
+    elif out["stories_similarity"] is not None:
+        click.echo(
+            f"the two stories are too unlike to merge: {out['stories_similarity']:.3f} on average between their "
+            f"articles, under {out['merge_similarity']}"
         )
     return 0

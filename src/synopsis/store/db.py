@@ -206,6 +206,19 @@ class Store(StoryTables):
             rows = self.conn.execute(sql, (literal,) + params[1:]).fetchall()
         return [ArticleSummary(*row) for row in rows]
 
+    def article_openings(self, article_ids: list[str], length: int = 160) -> dict[str, str]:
+        """The first characters of each article's clean text, whitespace collapsed: what a
+        listing shows for an article that has no title."""
+        openings = {}
+        for start in range(0, len(article_ids), 500):  # SQLite caps the parameters of one query
+            chunk = article_ids[start : start + 500]
+            rows = self.conn.execute(
+                f"SELECT id, substr(text, 1, ?) FROM articles WHERE id IN ({','.join('?' * len(chunk))})",
+                (length, *chunk),
+            ).fetchall()
+            openings.update({article_id: " ".join(text.split()) for article_id, text in rows})
+        return openings
+
     def count_articles(self) -> int:
         """Return the number of stored articles."""
         return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]

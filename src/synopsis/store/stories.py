@@ -205,8 +205,10 @@ class StoryTables:
             "(SELECT 1 FROM story_articles WHERE story_id = stories.id) ORDER BY id LIMIT 2",
             (id_or_prefix, id_or_prefix + MAX_CHAR),
         ).fetchall()
-        if follow and id_or_prefix and not rows and (successor := self.successor_story(id_or_prefix)):
-            return successor
+        if id_or_prefix and not rows and (successor := self.successor_story(id_or_prefix)):
+            if follow:
+                return successor
+            raise SynopsisError(f"story {id_or_prefix!r} holds no articles now: they are in {successor}, name that story")
         if not id_or_prefix or not rows:
             raise SynopsisError(f"no story matches {id_or_prefix!r}")
         if len(rows) > 1 and rows[0][0] != id_or_prefix:
