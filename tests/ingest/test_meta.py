@@ -119,3 +119,21 @@ def test_author_box_gives_author_and_time() -> None:
 def test_self_reference_identifies_outlet() -> None:
     m = meta(f"{PARA} The coastguard captain told Meduza that the radar had failed.")
     assert m.outlet.name == "Meduza"
+
+
+def test_a_masthead_atop_a_copied_page_names_the_outlet_not_the_story() -> None:
+    m = meta(f"Pelar Harbour Gazette\nHome | World | Sport\n\nFerries collide in fog near the pier\nMarch 3, 2024\n\n{PARA}")
+    assert m.title == "Ferries collide in fog near the pier"
+    assert (m.outlet.name, m.outlet_basis) == ("Pelar Harbour Gazette", "masthead")
+    assert [r.text for r in m.metadata if r.reason == "masthead"] == ["Pelar Harbour Gazette"]
+
+
+def test_a_headline_that_reads_like_a_masthead_stays_the_title_when_nothing_follows() -> None:
+    m = meta(f"Mayor Scolds The Press\n\n{PARA}")
+    assert m.title == "Mayor Scolds The Press"
+    assert m.outlet.name.startswith("unidentified outlet (")
+
+
+def test_a_named_outlet_wins_over_a_masthead() -> None:
+    m = meta(f"Pelar Harbour Gazette\n\nFerries collide in fog near the pier\n\n{PARA}", url="https://www.dw.com/en/ferries/a-1")
+    assert (m.outlet.name, m.title) == ("Deutsche Welle", "Ferries collide in fog near the pier")

@@ -248,6 +248,7 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
 
     # Title: the container's, or the first headline-like line at the top.
     title = raw.title.strip() if raw.title and raw.title.strip() else None
+    masthead: Unit | None = None  # an unregistered outlet's name atop a page copied as text
     for i in head:
         unit = units[i]
         if title is not None:
@@ -265,9 +266,17 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
             # A masthead ("Example News Agency") names the outlet, not the story.
             and registry.lookup(unit.text) is None
         ):
+            if masthead is None and P.MASTHEAD.match(unit.text):
+                masthead = unit  # the headline, if any, comes below it
+                continue
             title = unit.text
             metadata.append(Removed(text[unit.start : unit.end], "title", unit.start, unit.end))
             break
+    if title is None and masthead is not None:
+        # No other headline below it: the line may be one after all.
+        title = masthead.text
+        metadata.append(Removed(text[masthead.start : masthead.end], "title", masthead.start, masthead.end))
+        masthead = None
 
     # Author: container, author box, byline.
     author = raw.author.strip() if raw.author and raw.author.strip() else None
@@ -378,6 +387,9 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         if found and len([c for c in cites if c != found.name]) < 2:
             outlet, basis = found, "self-reference"
             cites = tuple(c for c in cites if c != found.name)
+    if outlet is None and masthead is not None:
+        outlet, basis = Outlet(name=" ".join(masthead.text.split())), "masthead"
+        metadata.append(Removed(text[masthead.start : masthead.end], "masthead", masthead.start, masthead.end))
     if origin is not None and outlet is not None and origin.name == outlet.name:
         origin = None
     if outlet is None:

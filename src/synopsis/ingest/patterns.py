@@ -268,6 +268,16 @@ def is_title_case_question(text: str) -> bool:
     return capitalised / len(long_words) >= 0.6
 
 
+# A masthead: a few capitalised words ending in what outlets call themselves
+# ("Corvan News Agency", "The Harbour Gazette", "Kado Dispatch").  Words that
+# also end headlines ("Report", "Review", "Star") are left out.
+MASTHEAD = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w'’&.-]*\s+){0,3}"
+    r"(?:News(?:\s+Agency)?|Agency|Times|Post|Herald|Gazette|Wire|Tribune|Journal|Press|Courier|"
+    r"Chronicle|Telegraph|Observer|Dispatch|Ledger|Bulletin|Daily)$"
+)
+
+
 def is_heading_like(text: str) -> bool:
     """A short line that does not end like a sentence (or a headline-style question)."""
     count = len(words(text))
