@@ -322,6 +322,16 @@ def test_an_emptied_story_leads_to_where_its_articles_went(db):
             merge_stories(store, large.id, "szzz")
 
 
+def test_a_story_id_that_is_ambiguous_or_an_articles_says_so(db):
+    with Store.open(db) as store:
+        stories = sorted(s.id for s in current_stories(store))
+        assert len(stories) >= 2
+        with pytest.raises(SynopsisError, match=f"'s' is ambiguous: it could be {stories[0]}, {stories[1]}"):
+            store.resolve_story_id("s")
+        article = current_stories(store)[0].article_ids[0]
+        with pytest.raises(SynopsisError, match=f"article {article[:12]} does, in story {store.story_of(article)}"):
+            store.resolve_story_id(article[:10])
+
 def test_splitting_the_only_article_of_a_story_is_refused(db):
     with Store.open(db) as store:
         story = max(current_stories(store), key=lambda s: len(s.article_ids))

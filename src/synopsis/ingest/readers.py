@@ -300,9 +300,14 @@ def document_from_object(obj: object, source: str, url: str | None = None) -> Ra
     """One article object from JSON; raises ReadError without text."""
     if not isinstance(obj, dict):
         raise ReadError(f"expected an object, got {type(obj).__name__}")
-    text = first_value(obj, JSON_TEXT_FIELDS)
-    if text is None or not text.strip():
+    key = next((key for key in JSON_TEXT_FIELDS if obj.get(key) not in (None, "")), None)
+    if key is None:
         raise ReadError("object has no 'text'")
+    if not isinstance(obj[key], str):
+        raise ReadError(f"'{key}' is not a string")
+    text = obj[key]
+    if not text.strip():
+        raise ReadError(f"'{key}' is empty")
     fields = {name: first_value(obj, keys) for name, keys in JSON_FIELDS.items()}
     if url and not fields["url"]:
         fields["url"] = url

@@ -202,7 +202,7 @@ class StoryTables:
         which may hold many other articles."""
         rows = self.conn.execute(
             "SELECT id FROM stories WHERE id >= ? AND id < ? AND EXISTS "
-            "(SELECT 1 FROM story_articles WHERE story_id = stories.id) ORDER BY id LIMIT 2",
+            "(SELECT 1 FROM story_articles WHERE story_id = stories.id) ORDER BY id LIMIT 4",
             (id_or_prefix, id_or_prefix + MAX_CHAR),
         ).fetchall()
         if id_or_prefix and not rows and (successor := self.successor_story(id_or_prefix)):
@@ -210,9 +210,16 @@ class StoryTables:
                 return successor
             raise SynopsisError(f"story {id_or_prefix!r} holds no articles now: they are in {successor}, name that story")
         if not id_or_prefix or not rows:
+            article = self.conn.execute(
+                "SELECT m.article_id, m.story_id FROM story_articles AS m WHERE m.article_id >= ? AND m.article_id < ? LIMIT 2",
+                (id_or_prefix, id_or_prefix + MAX_CHAR),
+            ).fetchall()
+            if id_or_prefix and len(article) == 1:
+                raise SynopsisError(f"no story matches {id_or_prefix!r}; article {article[0][0][:12]} does, in story {article[0][1]}")
             raise SynopsisError(f"no story matches {id_or_prefix!r}")
         if len(rows) > 1 and rows[0][0] != id_or_prefix:
-            raise SynopsisError(f"{id_or_prefix!r} is ambiguous: several stories match")
+            shown = ", ".join(row[0] for row in rows[:3]) + (", …" if len(rows) > 3 else "")
+            raise SynopsisError(f"{id_or_prefix!r} is ambiguous: it could be {shown}")
         return rows[0][0]
 
     def successor_story(self, id_or_prefix: str) -> str | None:
