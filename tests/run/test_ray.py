@@ -179,3 +179,54 @@ def test_a_stage_user_error_reaches_the_driver_as_one(local_ray):
         list(ray_engine._rows(local_ray, rows.map_batches(refuse_in_batch, batch_size=2)))
     with pytest.raises(SynopsisError, match="^spaCy model missing on this worker$"):
         list(ray_engine._rows(local_ray, rows.map_batches(refuse_outright)))
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]  # nothing listens there once the probe is closed
+
+
+@pytest.mark.parametrize(
+    "address, reason",
+    [
+        (None, "connection refused"),
+        ("http://127.0.0.1:8265", "not a http url"),
+        ("head-node", "expected host:port"),
+    ],
+)
+def test_a_ray_address_that_cannot_work_is_one_error_before_ray_waits_on_it(monkeypatch, address, reason):
+    address = address or f"127.0.0.1:{_closed_port()}"
+
+    class RayThatMustNotBeCalled:
+        @staticmethod
+        def is_initialized():
+            return False
+
+        @staticmethod
+        def init(**_):
+            raise AssertionError("ray.init retries an unreachable head node without end")
+
+    monkeypatch.setattr(ray_engine, "import_ray", lambda: RayThatMustNotBeCalled)
+    with pytest.raises(SynopsisError, match=reason) as refused:
+        ray_engine.start_ray(address)
+    assert address in str(refused.value) and "\n" not in str(refused.value)
+
+
+def test_ray_refusing_an_address_is_one_error(monkeypatch):
+    class RayWithoutClient:
+        @staticmethod
+        def is_initialized():
+            return False
+
+        @staticmethod
+        def init(**_):
+            raise ValueError("Ray Client requires pip package `ray[client]`.\nMore lines of advice")
+
+    monkeypatch.setattr(ray_engine, "import_ray", lambda: RayWithoutClient)
+    monkeypatch.setattr(ray_engine, "check_reachable", lambda address: None)
+    with pytest.raises(SynopsisError) as refused:
+        ray_engine.start_ray("ray://head:10001")
+    assert str(refused.value) == "cannot use the Ray cluster at ray://head:10001: Ray Client requires pip package `ray[client]`."

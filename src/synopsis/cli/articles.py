@@ -47,7 +47,7 @@ RAY_ADDRESS_OPTION = click.option(
     "--ray-address",
     envvar="RAY_ADDRESS",
     default=None,
-    help="Ray cluster to use with --engine ray, e.g. ray://head:10001 (env RAY_ADDRESS; default: start a local one).",
+    help="Ray cluster to use with --engine ray: auto on a cluster node, or the head's host:port (env RAY_ADDRESS; default: start a local one).",
 )
 
 

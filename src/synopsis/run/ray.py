@@ -5,8 +5,8 @@ The stage functions are the ones the local engine runs (``analyze_articles``,
 plain rows (the "synopsis.article/1" exchange format) and loads each model once
 per actor.  Results come back in input order, so both engines give the same output.
 
-Pointing it at a cluster: pass ``address`` (``ray://head:10001``, or ``auto``
-on a cluster node) or set ``RAY_ADDRESS``.  Every worker node needs the synopsis
+Pointing it at a cluster: pass ``address`` (``head:6379``, or ``auto`` on a
+cluster node; ``ray://head:10001`` needs ``ray[client]``) or set ``RAY_ADDRESS``.  Every worker node needs the synopsis
 package and its model packages installed (or shipped with a ``runtime_env``).
 """
 
@@ -17,6 +17,7 @@ import logging
 import os
 import pickle
 import re
+import socket
 from typing import Callable, Iterator, Sequence
 
 import numpy as np
@@ -41,6 +42,8 @@ ARTICLES_PER_BATCH = 8
 # rows however large the input is.  Each window restarts the actors (about 1 s of
 # model loading), under 2% of the time a window of this size takes to analyse.
 ARTICLES_PER_WINDOW = 2000
+# How long the head node of a cluster may take to accept a connection.
+CONNECT_TIMEOUT_SECONDS = 5.0
 
 
 def import_ray():
@@ -60,11 +63,19 @@ def start_ray(address: str | None = None) -> bool:
         return False
     address = address or os.environ.get("RAY_ADDRESS") or None
     if address:
-        # Resources and the object store belong to the existing cluster; Ray
-        # refuses object_store_memory when connecting to one.
-        ray.init(address=address, logging_level=logging.WARNING)
+        check_reachable(address)
+        try:
+            # Resources and the object store belong to the existing cluster; Ray
+            # refuses object_store_memory when connecting to one.
+            ray.init(address=address, logging_level=logging.WARNING)
+        except (ConnectionError, ValueError, RuntimeError) as err:
+            reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+            raise SynopsisError(f"cannot use the Ray cluster at {address}: {reason}") from None
     else:
         ray.init(
+            # A new instance of our own, even where `ray start` left a cluster
+            # running (it would be joined instead, and refuse our object store size).
+            address="local",
             object_store_memory=LOCAL_OBJECT_STORE_BYTES,
             include_dashboard=False,
             logging_level=logging.WARNING,
@@ -73,6 +84,28 @@ def start_ray(address: str | None = None) -> bool:
             log_to_driver=False,
         )
     return True
+
+
+def check_reachable(address: str, timeout: float = CONNECT_TIMEOUT_SECONDS) -> None:
+    """Refuse, as a SynopsisError, a Ray address that is malformed or whose host does not answer.
+
+    ``ray.init`` retries an unreachable head node without end, and Ctrl-C does
+    not stop it, so a mistyped address hung the command.  ``auto`` and ``local``
+    are Ray's own and are left to it.
+    """
+    if address in ("auto", "local"):
+        return
+    scheme, _, rest = address.rpartition("://")
+    if scheme not in ("", "ray"):
+        raise SynopsisError(f"Ray address {address!r}: use host:port of the head node, ray://host:port or auto, not a {scheme} url")
+    host, _, port = rest.rpartition(":")
+    if not host or not port.isdigit():
+        raise SynopsisError(f"Ray address {address!r}: expected host:port (the head node's GCS port, 6379 by default)")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as err:
+        reason = (getattr(err, "strerror", None) or str(err) or type(err).__name__).lower()
+        raise SynopsisError(f"cannot reach the Ray cluster at {address}: {reason}") from None
 
 
 def quiet_ray_data() -> None:
