@@ -181,6 +181,21 @@ def test_a_stage_user_error_reaches_the_driver_as_one(local_ray):
         list(ray_engine._rows(local_ray, rows.map_batches(refuse_outright)))
 
 
+def _ray_whose_init_raises(error: BaseException):
+    """A stand-in for the ray module: not yet started, and ``init`` raises ``error``."""
+
+    class Ray:
+        @staticmethod
+        def is_initialized():
+            return False
+
+        @staticmethod
+        def init(**_):
+            raise error
+
+    return Ray
+
+
 def _closed_port() -> int:
     import socket
 
@@ -199,33 +214,16 @@ def _closed_port() -> int:
 )
 def test_a_ray_address_that_cannot_work_is_one_error_before_ray_waits_on_it(monkeypatch, address, reason):
     address = address or f"127.0.0.1:{_closed_port()}"
-
-    class RayThatMustNotBeCalled:
-        @staticmethod
-        def is_initialized():
-            return False
-
-        @staticmethod
-        def init(**_):
-            raise AssertionError("ray.init retries an unreachable head node without end")
-
-    monkeypatch.setattr(ray_engine, "import_ray", lambda: RayThatMustNotBeCalled)
+    must_not_wait = AssertionError("ray.init retries an unreachable head node without end")
+    monkeypatch.setattr(ray_engine, "import_ray", lambda: _ray_whose_init_raises(must_not_wait))
     with pytest.raises(SynopsisError, match=reason) as refused:
         ray_engine.start_ray(address)
     assert address in str(refused.value) and "\n" not in str(refused.value)
 
 
 def test_ray_refusing_an_address_is_one_error(monkeypatch):
-    class RayWithoutClient:
-        @staticmethod
-        def is_initialized():
-            return False
-
-        @staticmethod
-        def init(**_):
-            raise ValueError("Ray Client requires pip package `ray[client]`.\nMore lines of advice")
-
-    monkeypatch.setattr(ray_engine, "import_ray", lambda: RayWithoutClient)
+    without_client = ValueError("Ray Client requires pip package `ray[client]`.\nMore lines of advice")
+    monkeypatch.setattr(ray_engine, "import_ray", lambda: _ray_whose_init_raises(without_client))
     monkeypatch.setattr(ray_engine, "check_reachable", lambda address: None)
     with pytest.raises(SynopsisError) as refused:
         ray_engine.start_ray("ray://head:10001")
