@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up .venv with synopsis and its pinned dependencies, from the package registry only.
 #   bash scripts/setup.sh          # to run synopsis
-#   bash scripts/setup.sh --test   # also what the test suite needs
+#   bash scripts/setup.sh --ray    # also the Ray engine (the synopsis[ray] extra)
+#   bash scripts/setup.sh --test   # also what the test suite needs (Ray included)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python=${PYTHON:-python3}
@@ -10,6 +11,9 @@ if [ ! -x .venv/bin/python ]; then
 fi
 pip=(.venv/bin/python -m pip install --quiet --disable-pip-version-check)
 extras=server
+if [ "${1:-}" = "--ray" ]; then
+  extras=server,ray
+fi
 if [ "${1:-}" = "--test" ]; then
   extras=server,test,ray
   # The browser tests drive Debian's Chromium, never a browser build downloaded by a test tool.
