@@ -25,7 +25,7 @@ import numpy as np
 from synopsis.records import Article, ArticleAnalysis, Story, StoryReport, SynopsisError
 from synopsis.report.article_json import analysis_to_dict
 
-INSTALL_HINT = "the ray engine needs: pip install 'synopsis[ray]'"
+INSTALL_HINT = "the ray engine needs the ray extra: pip install 'synopsis[ray]' (in a checkout: bash scripts/setup.sh --ray)"
 # A local instance shares this machine with the driver and the models: Ray's
 # default object store takes 30% of RAM, far more than rows of article JSON need.
 # Blocks above the cap spill to disk instead of failing.
