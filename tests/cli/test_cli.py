@@ -141,3 +141,15 @@ def test_columns_are_cut_at_a_word_with_an_ellipsis(text, width, shortened):
     from synopsis.cli.output import shorten
 
     assert shorten(text, width) == shortened and len(shorten(text, width)) <= width
+
+
+def test_a_database_path_with_a_tilde_is_the_home_folders(capsys, tmp_path, corpus, monkeypatch):
+    home, elsewhere = tmp_path / "home", tmp_path / "cwd"
+    home.mkdir()
+    elsewhere.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(elsewhere)
+    assert run(capsys, "ingest", str(corpus), "--db", "~/news.db", "-q")[0] == 0
+    status, listing, _ = run(capsys, "articles", "--db", "~/news.db")
+    assert status == 0 and len(listing.splitlines()) == 2
+    assert (home / "news.db").exists() and not (elsewhere / "~").exists()

@@ -128,12 +128,19 @@ def test_a_masthead_atop_a_copied_page_names_the_outlet_not_the_story() -> None:
     assert [r.text for r in m.metadata if r.reason == "masthead"] == ["Pelar Harbour Gazette"]
 
 
-def test_a_headline_that_reads_like_a_masthead_stays_the_title_when_nothing_follows() -> None:
-    m = meta(f"Mayor Scolds The Press\n\n{PARA}")
-    assert m.title == "Mayor Scolds The Press"
+def test_a_masthead_the_page_names_again_is_one_without_navigation() -> None:
+    m = meta(f"Pelar Harbour Gazette\n\nFerries collide in fog near the pier\n\n{PARA}\n\n© 2024 Pelar Harbour Gazette")
+    assert (m.title, m.outlet.name) == ("Ferries collide in fog near the pier", "Pelar Harbour Gazette")
+
+
+@pytest.mark.parametrize("headline", ["Trump Attacks Fake News", "Mayor Scolds The Press", "Storm Brings Hard Times", "Facebook Removes Fake News"])
+@pytest.mark.parametrize("below", ["", "President says the media are the enemy of the people\n\n"])
+def test_a_headline_that_reads_like_a_masthead_stays_the_title(headline: str, below: str) -> None:
+    m = meta(f"{headline}\n\n{below}{PARA}")
+    assert m.title == headline
     assert m.outlet.name.startswith("unidentified outlet (")
 
 
 def test_a_named_outlet_wins_over_a_masthead() -> None:
-    m = meta(f"Pelar Harbour Gazette\n\nFerries collide in fog near the pier\n\n{PARA}", url="https://www.dw.com/en/ferries/a-1")
+    m = meta(f"Pelar Harbour Gazette\nHome | World | Sport\n\nFerries collide in fog near the pier\n\n{PARA}", url="https://www.dw.com/en/ferries/a-1")
     assert (m.outlet.name, m.title) == ("Deutsche Welle", "Ferries collide in fog near the pier")

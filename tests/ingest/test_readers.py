@@ -180,7 +180,7 @@ def test_good_items_go_on_after_bad_ones(tmp_path: Path) -> None:
         ("notext.json", b'{"title": "Only a title"}', "object has no 'text'"),
         ("empty-text.json", b'{"text": "   "}', "'text' is empty"),
         ("number-text.json", b'{"text": 12345}', "'text' is not a string"),
-        ("list-body.json", b'{"title": "Ferries", "body": ["a", "b"]}', "'body' is not a string"),
+        ("list-body.json", b'{"title": "Ferries", "body": [1, 2]}', "'body' is not a string"),
         ("list.json", b"[]", "json list is empty"),
         ("broken.xml", b"<?xml version='1.0'?><rss><channel><item><title>x</title></ite", "malformed feed"),
         ("empty.html", b"<html><body><div></div></body></html>", "no article text found in html"),
@@ -233,11 +233,32 @@ def test_a_json_lines_archive_on_stdin_may_exceed_the_limit() -> None:
     ("content", "reason"),
     [
         (b"abc\x00def\x00" * 10, "binary file"),
-        ('{"text": "a"}\n'.encode("utf-16"), "json lines must be utf-8"),
     ],
 )
-def test_a_json_lines_file_that_is_not_utf8_text_is_one_error(tmp_path: Path, content: bytes, reason: str) -> None:
+
+
+def test_a_json_lines_file_that_is_not_text_is_one_error(tmp_path: Path, content: bytes, reason: str) -> None:
     assert one_error(write(tmp_path, "a.jsonl", content)).reason.startswith(reason)
+
+
+def test_a_utf16_json_lines_file_is_read_whole_within_the_limit(tmp_path: Path) -> None:
+    content = ("\r\n".join(_archive_lines(3)) + "\r\n").encode("utf-16")  # as Windows PowerShell writes
+    assert [d.title for d in read(write(tmp_path, "a.jsonl", content))] == ["Ferries 0", "Ferries 1", "Ferries 2"]
+    error = one_error(write(tmp_path, "b.jsonl", content), fetch=FetchOptions(max_bytes=100))
+    assert error.reason.startswith("too large")
+
+
+def test_json_lines_break_at_newlines_only_however_they_arrive(tmp_path: Path) -> None:
+    lines = [json.dumps({"text": f"{TEXT}\u2028Second line.", "title": "Ferries"}, ensure_ascii=False), json.dumps({"text": TEXT})]
+    data = "\n".join(lines).encode()
+    from_file = read(write(tmp_path, "a.jsonl", data))
+    from_stdin = read("-", stdin=io.BytesIO(data))
+    assert [d.content for d in from_file] == [d.content for d in from_stdin] == [f"{TEXT}\u2028Second line.", TEXT]
+
+
+def test_paragraphs_given_as_a_list_are_the_text(tmp_path: Path) -> None:
+    doc = one_doc(write(tmp_path, "a.json", json.dumps({"title": "Ferries", "body": ["First paragraph.", "Second one."]})))
+    assert doc.content == "First paragraph.\n\nSecond one."
 
 
 def test_an_undecodable_json_line_is_one_error_among_good_ones(tmp_path: Path) -> None:

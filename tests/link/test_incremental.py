@@ -90,7 +90,6 @@ def test_listing_gives_ids_titles_spans_and_sources(corpus_db):
         assert all(a["id"] and a["source"] for a in row["articles"])
 
 
-
 def test_listing_and_corrections_count_a_lone_article_in_the_singular(db):
     from click.testing import CliRunner
 
@@ -107,6 +106,7 @@ def test_listing_and_corrections_count_a_lone_article_in_the_singular(db):
     lone = next(line.split()[0] for line in listing if line.split()[2] == "1")
     merged = CliRunner().invoke(cli, ["stories", "merge", story.id, lone, "--db", str(db)])
     assert "moved 1 article into" in merged.output
+
 
 def _cli_json(*args):
     from click.testing import CliRunner
@@ -332,6 +332,7 @@ def test_a_story_id_that_is_ambiguous_or_an_articles_says_so(db):
         with pytest.raises(SynopsisError, match=f"article {article[:12]} does, in story {store.story_of(article)}"):
             store.resolve_story_id(article[:10])
 
+
 def test_splitting_the_only_article_of_a_story_is_refused(db):
     with Store.open(db) as store:
         story = max(current_stories(store), key=lambda s: len(s.article_ids))
@@ -414,7 +415,6 @@ def test_killed_ingest_resumes_without_losing_or_duplicating(tmp_path):
     assert sorted(sorted({place_of[i] for i in s.article_ids}) for s in stories) == sorted([[p] for _, p, *_ in EVENTS])
 
 
-
 def _state_and_parent(pid: int) -> tuple[str, int] | None:
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
@@ -464,6 +464,7 @@ def test_a_stopped_ingest_leaves_no_workers_behind_and_resumes(tmp_path, stop):
     assert rerun.returncode == 0, rerun.stderr
     with Store.open(path) as store:
         assert store.count_articles() == total
+
 
 def test_two_processes_ingesting_into_one_database_share_stories(db, nlp):
     """Two assigners opened on one database before either stores anything: the second sees

@@ -1,5 +1,6 @@
 """Story reports in JSON, Markdown and HTML, from a hand-built StoryReport."""
 
+import dataclasses
 import json
 import re
 
@@ -117,3 +118,12 @@ def test_untitled_article_is_listed_by_its_file_name_not_its_full_path(story, fm
     text = render_markdown([report]) if fmt == "md" else render_html([report], articles)
     assert "untitled (b.txt)" in text
     assert "/home/ana/inbox" not in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_counts_in_the_header_agree_with_their_nouns(story, fmt):
+    report, articles = story
+    one = dataclasses.replace(report, story=Story("s124", "Talks", ("aaaa1111",)), sources=report.sources[:1])
+    for r, expected in ((report, "2 articles from 2 outlets"), (one, "1 article from 1 outlet ")):
+        text = render_markdown([r]) if fmt == "md" else render_html([r], articles)
+        assert expected in text

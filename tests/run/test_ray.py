@@ -228,3 +228,35 @@ def test_ray_refusing_an_address_is_one_error(monkeypatch):
     with pytest.raises(SynopsisError) as refused:
         ray_engine.start_ray("ray://head:10001")
     assert str(refused.value) == "cannot use the Ray cluster at ray://head:10001: Ray Client requires pip package `ray[client]`."
+
+
+def test_auto_is_checked_where_ray_would_take_it(monkeypatch):
+    monkeypatch.setenv("RAY_ADDRESS", f"127.0.0.1:{_closed_port()}")
+    must_not_wait = AssertionError("ray.init would wait on RAY_ADDRESS without end")
+    monkeypatch.setattr(ray_engine, "import_ray", lambda: _ray_whose_init_raises(must_not_wait))
+    with pytest.raises(SynopsisError, match="connection refused"):
+        ray_engine.start_ray("auto")
+
+
+def test_starting_ray_keeps_the_commands_sigterm_handler(monkeypatch):
+    import signal
+
+    class RayTakingSigterm:
+        @staticmethod
+        def is_initialized():
+            return False
+
+        @staticmethod
+        def init(**_):
+            signal.signal(signal.SIGTERM, lambda *_: sys.exit(signal.SIGTERM))  # as ray.init does
+
+    def commands_handler(*_):
+        raise AssertionError("not called here")
+
+    monkeypatch.setattr(ray_engine, "import_ray", lambda: RayTakingSigterm)
+    previous = signal.signal(signal.SIGTERM, commands_handler)
+    try:
+        assert ray_engine.start_ray() is True
+        assert signal.getsignal(signal.SIGTERM) is commands_handler
+    finally:
+        signal.signal(signal.SIGTERM, previous)

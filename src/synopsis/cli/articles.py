@@ -56,9 +56,12 @@ def open_store(db_path: str, create: bool = False):
     so a mistyped --db is an error rather than a new, empty database."""
     from synopsis.store.db import Store
 
-    if not create and db_path != ":memory:" and not Path(db_path).expanduser().exists():
+    if db_path == ":memory:":
+        return Store.open(db_path)
+    path = Path(db_path).expanduser()  # SYNOPSIS_DB='~/news.db' reaches us unexpanded
+    if not create and not path.exists():
         raise SynopsisError(f"no database at {db_path}; `synopsis ingest ... --db {db_path}` makes one")
-    return Store.open(db_path)
+    return Store.open(path)
 
 
 def _stdin_if_needed(items: tuple[str, ...]):

@@ -51,7 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(argv)
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if previous is not None:  # None: a handler set outside Python, which cannot be put back
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _run(argv: list[str] | None) -> int:

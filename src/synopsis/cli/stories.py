@@ -20,7 +20,7 @@ from synopsis.cli.output import REFRESH_VERB, Progress, exit_status, report_erro
 from synopsis.ingest.outlets import OutletRegistry
 from synopsis.jobs import analyze_inputs
 from synopsis.records import SynopsisError
-from synopsis.report.render import FORMATS, format_for, render
+from synopsis.report.render import FORMATS, counted, format_for, render
 
 FORMAT_OPTION = click.option(
     "--format",
@@ -216,7 +216,7 @@ def stories_command(ctx, db_path, fmt):
     for row in rows:
         span = f"{row['first'] or '?'}..{row['last'] or '?'}"
         count = len(row["articles"])
-        click.echo(f"{row['id']}  {span:22}  {count:3d} {'article ' if count == 1 else 'articles'}  {row['title'][:70]}")
+        click.echo(f"{row['id']}  {span:22}  {count:3d} {'article ' if count == 1 else 'articles'}  {shorten(row['title'], 70)}")
     return 0
 
 
@@ -236,7 +236,7 @@ def merge_command(ctx, keep, other, db_path):
 
     with open_store(db_path or ctx.obj["db_path"]) as store:
         moved = merge_stories(store, keep, other)
-    click.echo(f"moved {moved} article{'' if moved == 1 else 's'} into {keep}", err=True)
+    click.echo(f"moved {counted(moved, 'article')} into {keep}", err=True)
     return 0
 
 
@@ -328,7 +328,7 @@ def compare_command(ctx, first, second, db_path, fmt):
             when = f"{article['event_day']} (event)"
         else:
             when = f"{(article['published'] or '?')[:10]} (published)"
-        click.echo(f"{article['id'][:12]}  {when:22}  story {article['story']}  {article['title'][:70]}")
+        click.echo(f"{article['id'][:12]}  {when:22}  story {article['story']}  {shorten(article['title'], 70)}")
     stories = {article["story"] for article in out["articles"]}
     verdict = "the same story" if len(stories) == 1 else "different stories"
     click.echo(f"similarity {out['similarity']:.3f} (articles join a story at {out['merge_similarity']} on average; now in {verdict})")

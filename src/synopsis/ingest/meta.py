@@ -237,6 +237,20 @@ def unnamed_outlet(kind: str, source: str) -> str:
     return f"unidentified {label} ({PurePath(source.split('#')[0]).name or source})"
 
 
+def is_masthead(units: Sequence[Unit], i: int, text: str) -> bool:
+    """Whether unit i is an outlet's name atop the page rather than a headline: it reads like
+    one ("Corvan News Agency", ``P.MASTHEAD``), only page furniture stands above it, and the
+    page bears it out, with navigation right below it or the name again further down (a
+    copyright line, "told the Gazette").  Headlines such as "Storm Brings Hard Times" read
+    like mastheads too, but are followed by a standfirst or the story."""
+    unit = units[i]
+    if not P.MASTHEAD.match(unit.text) or any(classify_unit(units[j].text) is None for j in range(i)):
+        return False
+    if i + 1 < len(units) and classify_unit(units[i + 1].text) is not None:
+        return True
+    return unit.text.casefold() in text[unit.end :].casefold()
+
+
 def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) -> ArticleMeta:
     """Find title, author, outlet, origin, cited outlets, publication time and dateline of a document."""
     registry = registry or default_registry()
@@ -266,7 +280,7 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
             # A masthead ("Example News Agency") names the outlet, not the story.
             and registry.lookup(unit.text) is None
         ):
-            if masthead is None and P.MASTHEAD.match(unit.text):
+            if masthead is None and is_masthead(units, i, text):
                 masthead = unit  # the headline, if any, comes below it
                 continue
             title = unit.text

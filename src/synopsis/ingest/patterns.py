@@ -268,9 +268,11 @@ def is_title_case_question(text: str) -> bool:
     return capitalised / len(long_words) >= 0.6
 
 
-# A masthead: a few capitalised words ending in what outlets call themselves
-# ("Corvan News Agency", "The Harbour Gazette", "Kado Dispatch").  Words that
-# also end headlines ("Report", "Review", "Star") are left out.
+# What a masthead reads like: a few capitalised words ending in what outlets call
+# themselves ("Corvan News Agency", "The Harbour Gazette").  Words that end
+# headlines more often than outlet names ("Report", "Review", "Star") are left
+# out; headlines that still match ("Storm Brings Hard Times") are told apart by
+# where the line stands (``meta.is_masthead``).
 MASTHEAD = re.compile(
     r"^(?:The\s+)?(?:[A-Z][\w'’&.-]*\s+){0,3}"
     r"(?:News(?:\s+Agency)?|Agency|Times|Post|Herald|Gazette|Wire|Tribune|Journal|Press|Courier|"

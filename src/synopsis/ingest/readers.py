@@ -108,9 +108,10 @@ def read_file(path: Path, options: FetchOptions, *, explicit: bool) -> Iterator[
         raise ReadError("empty file")
     kind = kind_from_extension(path.suffix.lower())
     source = str(path)
-    if kind == "jsonl":
+    if kind == "jsonl" and not starts_wide(path):
         # An archive: read a line at a time, so its size is not limited (each
-        # line is) and memory holds one line, not the file.
+        # line is) and memory holds one line, not the file.  (UTF-16 and -32
+        # files, as Windows PowerShell writes them, are read whole below.)
         with path.open("rb") as stream:
             yield from read_jsonl_stream(stream, source, options.max_bytes)
         return
@@ -120,6 +121,13 @@ def read_file(path: Path, options: FetchOptions, *, explicit: bool) -> Iterator[
     if kind in ("feed", None):
         kind = None  # .xml may be any XML: sniff it
     yield from read_bytes(data, source, kind=kind)
+
+
+def starts_wide(path: Path) -> bool:
+    """Whether a file starts with a UTF-16 or UTF-32 byte order mark."""
+    with path.open("rb") as stream:
+        head = stream.read(4)
+    return any(head.startswith(bom) for bom, encoding in BOMS if encoding != "utf-8")
 
 
 def kind_from_extension(suffix: str) -> str | None:
@@ -166,7 +174,7 @@ def read_jsonl_stream(stream: BinaryIO, source: str, max_line_bytes: int, head: 
     reader = io.BufferedReader(_Chained(head, stream))
     start = reader.peek(SNIFF_BYTES)[:SNIFF_BYTES]
     if any(start.startswith(bom) for bom, encoding in BOMS if encoding != "utf-8"):
-        raise ReadError("json lines must be utf-8, not utf-16 or utf-32")
+        raise ReadError("json lines beyond the size limit must be utf-8, not utf-16 or utf-32")
     if looks_binary(start):
         raise DecodeError("binary file, not text")
     yield from read_jsonl_lines(capped_lines(reader, max_line_bytes), source)
@@ -273,7 +281,7 @@ def sniff_kind(text: str) -> str:
     if looks_like_html(text):
         return "html"
     if head.startswith(("{", "[")):
-        lines = [line for line in text.splitlines() if line.strip()]
+        lines = [line for line in text.split("\n") if line.strip()]
         if len(lines) > 1 and all(line.lstrip().startswith("{") and line.rstrip().endswith("}") for line in lines[:3]):
             try:
                 json.loads(text)
@@ -303,9 +311,11 @@ def document_from_object(obj: object, source: str, url: str | None = None) -> Ra
     key = next((key for key in JSON_TEXT_FIELDS if obj.get(key) not in (None, "")), None)
     if key is None:
         raise ReadError("object has no 'text'")
-    if not isinstance(obj[key], str):
-        raise ReadError(f"'{key}' is not a string")
     text = obj[key]
+    if isinstance(text, list) and all(isinstance(part, str) for part in text):
+        text = "\n\n".join(text)  # some exports keep the paragraphs as a list
+    if not isinstance(text, str):
+        raise ReadError(f"'{key}' is not a string")
     if not text.strip():
         raise ReadError(f"'{key}' is empty")
     fields = {name: first_value(obj, keys) for name, keys in JSON_FIELDS.items()}
@@ -343,7 +353,9 @@ def read_json(text: str, source: str, url: str | None = None) -> Iterator[RawDoc
 
 def read_jsonl(text: str, source: str) -> Iterator[RawDocument]:
     """One article object per line; a bad line is one error and the rest are still read."""
-    return read_jsonl_lines(text.splitlines(), source)
+    # On "\n" only, as the stream reader does: str.splitlines also breaks at
+    # U+2028 and other separators that JSON strings may hold raw.
+    return read_jsonl_lines(text.split("\n"), source)
 
 
 def read_jsonl_lines(lines: Iterable[str | ReadError], source: str) -> Iterator[RawDocument]:

@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 from synopsis import __version__
 from synopsis.records import Article, Evidence, StoryReport
 from synopsis.report.charts import coverage_svg, timeline_svg
-from synopsis.report.render import display_title
+from synopsis.report.render import counted, display_title
 
 # The matrix and side-by-side table show the best-supported facts; the full
 # list is in the JSON report.
@@ -25,6 +25,7 @@ def environment() -> Environment:
     env = Environment(loader=PackageLoader("synopsis.report", "templates"), autoescape=select_autoescape(["html", "j2"]))
     env.filters["anchor"] = evidence_anchor
     env.globals["display_title"] = display_title
+    env.globals["counted"] = counted
     return env
 
 

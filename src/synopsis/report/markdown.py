@@ -6,7 +6,7 @@ import re
 from typing import Sequence
 
 from synopsis.records import Evidence, StoryReport
-from synopsis.report.render import display_title
+from synopsis.report.render import counted, display_title
 
 SNIPPET = 160
 
@@ -56,7 +56,7 @@ def render_story(report: StoryReport, prefix: str = "") -> str:
     corroborated = [c for c in report.claims if c.status == "corroborated"]
     single = [c for c in report.claims if c.status == "single-source"]
     out.append(
-        f"Story `{report.story.id}` · {len(report.sources)} articles from {len(outlets)} outlets · "
+        f"Story `{report.story.id}` · {counted(len(report.sources), 'article')} from {counted(len(outlets), 'outlet')} · "
         f"{len(corroborated)} corroborated, {len(single)} single-source, {len(report.disputes)} disputed"
     )
     out += ["", "### Sources", "", "| outlet | kind | published | origin | title |", "|---|---|---|---|---|"]

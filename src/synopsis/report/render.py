@@ -11,6 +11,11 @@ FORMATS = ("md", "html", "json")
 EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
 
 
+def counted(count: int, noun: str) -> str:
+    """"1 article", "2 articles" (every noun a report counts takes an -s)."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def display_title(title: str | None, source: str) -> str:
     """What a listing calls an article: its title, else the last part of its file name or URL.
 

@@ -44,11 +44,11 @@ def _pool_context():
     return multiprocessing.get_context(method)
 
 
-def _init_worker(lead_vectors: bool = False) -> None:
+def _init_worker(parent: int, lead_vectors: bool = False) -> None:
     # Load the models once per worker, before the first task arrives.
     from synopsis.extract.nlp import load_nlp
 
-    exit_with_parent()
+    exit_with_parent(parent)
     prepare_worker_process()
     load_nlp()
     if lead_vectors:
@@ -112,7 +112,7 @@ def _run_stage(articles: Sequence[Article], workers: int | None, stage: Callable
 
         prepare_runtime_model()
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=_pool_context(), initializer=_init_worker, initargs=(lead_vectors,)
+        max_workers=workers, mp_context=_pool_context(), initializer=_init_worker, initargs=(os.getpid(), lead_vectors)
     ) as pool:
         for batch_result in pool.map(stage, batches(articles, TASK_SIZE)):
             yield from batch_result
@@ -121,9 +121,9 @@ def _run_stage(articles: Sequence[Article], workers: int | None, stage: Callable
 _registry = None  # the outlet registry of a document-building worker
 
 
-def _init_builder(registry) -> None:
+def _init_builder(parent: int, registry) -> None:
     global _registry
-    exit_with_parent()
+    exit_with_parent(parent)
     _registry = registry
 
 
@@ -152,6 +152,6 @@ def build_locally(raws: Sequence[RawDocument], registry, workers: int | None = N
     # workers call only detect_language_of, which runs in the calling thread.
     detect_language(raws[0].content)
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=_pool_context(), initializer=_init_builder, initargs=(registry,)
+        max_workers=workers, mp_context=_pool_context(), initializer=_init_builder, initargs=(os.getpid(), registry)
     ) as pool:
         yield from pool.map(_build, raws, chunksize=DOCUMENTS_PER_TASK)

@@ -17,7 +17,9 @@ import logging
 import os
 import pickle
 import re
+import signal
 import socket
+import threading
 from typing import Callable, Iterator, Sequence
 
 import numpy as np
@@ -62,8 +64,13 @@ def start_ray(address: str | None = None) -> bool:
     if ray.is_initialized():
         return False
     address = address or os.environ.get("RAY_ADDRESS") or None
+    # ray.init puts in a SIGTERM handler of its own (sys.exit); the command's
+    # (cli.main: stop, say so, exit 143) is put back once Ray is up.
+    on_term = signal.getsignal(signal.SIGTERM) if threading.current_thread() is threading.main_thread() else None
     if address:
-        check_reachable(address)
+        # Given "auto", Ray connects to RAY_ADDRESS when that is set.
+        target = (os.environ.get("RAY_ADDRESS") or address) if address == "auto" else address
+        check_reachable(target)
         try:
             # Resources and the object store belong to the existing cluster; Ray
             # refuses object_store_memory when connecting to one.
@@ -83,6 +90,8 @@ def start_ray(address: str | None = None) -> bool:
             # the command's own progress lines; failures still arrive as exceptions.
             log_to_driver=False,
         )
+    if on_term is not None:
+        signal.signal(signal.SIGTERM, on_term)
     return True
 
 

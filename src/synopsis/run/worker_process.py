@@ -70,16 +70,16 @@ def freeze_loaded_objects() -> None:
     gc.freeze()
 
 
-def exit_with_parent() -> None:
-    """End this pool worker when the process that started it is gone (killed with SIGKILL, say).
+def exit_with_parent(parent: int) -> None:
+    """End this pool worker when ``parent`` (the pid of the process that started it, passed
+    in rather than read here, where it may already have died) is no longer its parent.
 
     A forked worker waits for tasks on a pipe whose writing end its siblings hold
     too, so it never reads an end of file: after ``kill -9`` of an ingest its
     workers waited forever, holding 370 MB each and the database open.  A daemon
-    thread polls the parent's pid (portable, unlike Linux's PR_SET_PDEATHSIG,
-    which also fires when the thread that forked exits rather than the process).
+    thread polls the parent's pid (on Linux and macOS; unlike Linux's
+    PR_SET_PDEATHSIG, it does not fire when only the thread that forked exits).
     """
-    parent = os.getppid()
 
     def watch() -> None:
         while os.getppid() == parent:

@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from synopsis import __version__
 from synopsis.records import SynopsisError
-from synopsis.report.render import display_title
+from synopsis.report.render import counted, display_title
 from synopsis.server.state import ServerState
 
 # The same cap as FetchOptions.max_bytes for fetched pages: the largest article
@@ -89,6 +89,7 @@ def templates() -> Environment:
     env = Environment(loader=PackageLoader("synopsis.server", "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.globals["version"] = __version__
     env.globals["display_title"] = display_title
+    env.globals["counted"] = counted
     return env
 
 

@@ -26,11 +26,7 @@ def split(state: ServerState, story_id: str, article_id: str) -> str:
         raise SynopsisError("give the id of the article to split out")
     story = state.find_story(story_id, follow=False)
     full_id = state.store().resolve_id(article_id)
-    if full_id not in story.article_ids:
-        raise SynopsisError(f"article {full_id} is not in story {story.id}")
-    if len(story.article_ids) == 1:
-        raise SynopsisError("the story has only this article: nothing to split")
-    with state.write_lock:
+    with state.write_lock:  # jobs.split_article refuses an article not in the story, or its only one
         new_id = jobs.split_article(state.store(), story.id, full_id)
     state.stories()
     return new_id

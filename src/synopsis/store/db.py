@@ -232,7 +232,6 @@ class Store(StoryTables):
         return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
 
-
 def hash_text(text: str) -> str:
     """Return the SHA-256 hex digest of text (UTF-8)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
