@@ -144,3 +144,4 @@ def test_a_headline_that_reads_like_a_masthead_stays_the_title(headline: str, be
 def test_a_named_outlet_wins_over_a_masthead() -> None:
     m = meta(f"Pelar Harbour Gazette\nHome | World | Sport\n\nFerries collide in fog near the pier\n\n{PARA}", url="https://www.dw.com/en/ferries/a-1")
     assert (m.outlet.name, m.title) == ("Deutsche Welle", "Ferries collide in fog near the pier")
+    assert [r.text for r in m.metadata if r.reason == "masthead"] == ["Pelar Harbour Gazette"]  # not story text

@@ -401,9 +401,10 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         if found and len([c for c in cites if c != found.name]) < 2:
             outlet, basis = found, "self-reference"
             cites = tuple(c for c in cites if c != found.name)
-    if outlet is None and masthead is not None:
-        outlet, basis = Outlet(name=" ".join(masthead.text.split())), "masthead"
+    if masthead is not None:
         metadata.append(Removed(text[masthead.start : masthead.end], "masthead", masthead.start, masthead.end))
+        if outlet is None:
+            outlet, basis = Outlet(name=" ".join(masthead.text.split())), "masthead"
     if origin is not None and outlet is not None and origin.name == outlet.name:
         origin = None
     if outlet is None:

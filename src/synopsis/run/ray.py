@@ -6,8 +6,9 @@ plain rows (the "synopsis.article/1" exchange format) and loads each model once
 per actor.  Results come back in input order, so both engines give the same output.
 
 Pointing it at a cluster: pass ``address`` (``head:6379``, or ``auto`` on a
-cluster node; ``ray://head:10001`` needs ``ray[client]``) or set ``RAY_ADDRESS``.  Every worker node needs the synopsis
-package and its model packages installed (or shipped with a ``runtime_env``).
+cluster node; ``ray://head:10001`` needs ``ray[client]``) or set
+``RAY_ADDRESS``.  Every worker node needs the synopsis package and its model
+packages installed (or shipped with a ``runtime_env``).
 """
 
 from __future__ import annotations
