@@ -48,13 +48,14 @@ def load_articles(
     fetch: FetchOptions | None = None,
     on_error: OnError | None = None,
     workers: int | None = None,
+    on_ignored: Callable[[str], None] | None = None,
 ) -> tuple[list[Article], list[InputError]]:
     """Read, clean and identify every input (on ``workers`` processes); bad items become errors and the rest go on."""
     registry = registry or OutletRegistry.load()
     articles: list[Article] = []
     errors: list[InputError] = []
     # Window by window, so raw documents are released once built.
-    for window in batches(read_inputs(items, stdin=stdin, fetch=fetch), INGEST_WINDOW):
+    for window in batches(read_inputs(items, stdin=stdin, fetch=fetch, on_ignored=on_ignored), INGEST_WINDOW):
         built, failed = build_articles(window, registry, workers, on_error)
         articles += built
         errors += failed
@@ -134,10 +135,17 @@ def analyze_inputs(
     on_progress: OnProgress | None = None,
     engine: str = "local",
     ray_address: str | None = None,
+    on_ignored: Callable[[str], None] | None = None,
 ) -> BatchResult:
     """Read and analyse inputs without storing anything (``synopsis extract``)."""
     articles, errors = load_articles(
-        items, registry=registry, stdin=stdin, fetch=fetch, on_error=on_error, workers=_build_workers(engine, workers)
+        items,
+        registry=registry,
+        stdin=stdin,
+        fetch=fetch,
+        on_error=on_error,
+        workers=_build_workers(engine, workers),
+        on_ignored=on_ignored,
     )
     articles, duplicates = unique_articles(articles)
     result = BatchResult(errors=errors, duplicates=duplicates)
@@ -164,11 +172,12 @@ def ingest_inputs(
     *,
     stdin: BinaryIO | None = None,
     fetch: FetchOptions | None = None,
+    on_ignored: Callable[[str], None] | None = None,
     **options,
 ) -> BatchResult:
     """Read inputs (paths, folders, URLs, "-") and ingest what they hold: see ``ingest_documents``,
     which takes the same keyword options."""
-    return ingest_documents(read_inputs(items, stdin=stdin, fetch=fetch), store, **options)
+    return ingest_documents(read_inputs(items, stdin=stdin, fetch=fetch, on_ignored=on_ignored), store, **options)
 
 
 def ingest_documents(

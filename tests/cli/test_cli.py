@@ -153,3 +153,15 @@ def test_a_database_path_with_a_tilde_is_the_home_folders(capsys, tmp_path, corp
     status, listing, _ = run(capsys, "articles", "--db", "~/news.db")
     assert status == 0 and len(listing.splitlines()) == 2
     assert (home / "news.db").exists() and not (elsewhere / "~").exists()
+
+
+def test_files_a_folder_holds_in_other_formats_are_named_in_one_line(capsys, tmp_path, corpus):
+    (corpus / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (corpus / ".DS_Store").write_bytes(b"\x00\x01")
+    outlets = corpus / "outlets.yaml"
+    outlets.write_text("outlets: []\n", encoding="utf-8")
+    status, _, err = run(capsys, "ingest", str(corpus), "--db", str(tmp_path / "news.db"), "--outlets", str(outlets), "-q")
+    assert status == 0  # ignoring a file is no failure
+    assert "synopsis: ignored 1 file in formats synopsis does not read: scan.pdf\n" in err
+    _, _, err = run(capsys, "extract", str(corpus), "-q")
+    assert "ignored 2 files in formats synopsis does not read: outlets.yaml, scan.pdf" in err

@@ -148,9 +148,11 @@ def test_folder_is_recursive_and_skips_non_articles(tmp_path: Path) -> None:
     write(tmp_path, ".git/d.txt", TEXT)
     write(tmp_path, "photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
     write(tmp_path, "notes.docx", b"PK\x03\x04\x00\x00")
-    results = read(str(tmp_path))
+    ignored: list[str] = []
+    results = read(str(tmp_path), on_ignored=ignored.append)
     assert all(isinstance(r, RawDocument) for r in results)
     assert sorted(Path(r.source).name for r in results) == ["a.txt", "b.md", "c.json"]
+    assert ignored == [str(tmp_path / "notes.docx"), str(tmp_path / "photo.jpg")]  # hidden ones go unmentioned
 
 
 def test_stdin() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from synopsis.cli.output import REFRESH_VERB, Progress, exit_status, report_error, shorten
+from synopsis.cli.output import REFRESH_VERB, IgnoredFiles, Progress, exit_status, report_error, shorten
 from synopsis.ingest.outlets import OutletRegistry
 from synopsis.jobs import analyze_inputs, ingest_inputs
 from synopsis.records import ArticleAnalysis, SynopsisError
@@ -90,6 +90,7 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
       curl -s https://example.org/feed.xml | synopsis ingest - --db news.db
     """
     registry = OutletRegistry.load(outlet_files)
+    ignored = IgnoredFiles(outlet_files or ())
     with open_store(db_path, create=True) as store:
         try:
             result = ingest_inputs(
@@ -101,6 +102,7 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
                 engine=engine,
                 ray_address=ray_address,
                 on_error=report_error,
+                on_ignored=ignored,
                 on_progress=Progress("ingested", quiet),
                 on_refresh=Progress(REFRESH_VERB, quiet),
                 keep_analyses=False,
@@ -108,6 +110,7 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
         except KeyboardInterrupt:  # Ctrl-C or SIGTERM (cli.output.Terminated); main reports which
             click.echo(f"synopsis: ingest stopped: what it committed stays in {db_path}; the same command resumes", err=True)
             raise
+    ignored.report()
     click.echo(
         f"{result.added} added, {result.already_stored} already stored, "
         f"{result.duplicates} duplicates in input, {len(result.errors)} failed ({db_path})",
@@ -140,6 +143,7 @@ def extract_command(items, fmt, output, outlet_files, workers, engine, ray_addre
     from synopsis.report.article_json import analyses_to_json
 
     registry = OutletRegistry.load(outlet_files)
+    ignored = IgnoredFiles(outlet_files or ())
     result = analyze_inputs(
         items,
         registry=registry,
@@ -148,8 +152,10 @@ def extract_command(items, fmt, output, outlet_files, workers, engine, ray_addre
         engine=engine,
         ray_address=ray_address,
         on_error=report_error,
+        on_ignored=ignored,
         on_progress=Progress("extracted", quiet),
     )
+    ignored.report()
     if fmt == "json":
         text = json.dumps(analyses_to_json(result.analyses), ensure_ascii=False, indent=2) + "\n"
     else:

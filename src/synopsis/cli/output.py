@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Iterable
+from pathlib import Path, PurePath
 
 import click
 
 from synopsis.records import InputError
+from synopsis.report.render import counted
 
 # An exit status is one byte and values above 125 mean "killed by a signal" to
 # shells, so the count of failed items is capped there.
@@ -37,6 +40,27 @@ def shorten(text: str, width: int) -> str:
     if space >= width * 2 // 3:
         cut = cut[:space]
     return cut.rstrip(" ,;:-") + "…"
+
+
+class IgnoredFiles:
+    """The files the given folders held in formats synopsis does not read (PDFs, images, …),
+    collected as they are met and named in one line at the end."""
+
+    def __init__(self, used: Iterable[str] = ()) -> None:
+        self.paths: list[str] = []
+        # Files the command reads otherwise (--outlets lists kept beside the articles).
+        self.used = {Path(path).resolve() for path in used}
+
+    def __call__(self, path: str) -> None:
+        if Path(path).resolve() not in self.used:
+            self.paths.append(path)
+
+    def report(self) -> None:
+        if not self.paths:
+            return
+        names = [PurePath(path).name for path in self.paths]
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        click.echo(f"synopsis: ignored {counted(len(names), 'file')} in formats synopsis does not read: {shown}", err=True)
 
 
 def report_error(error: InputError) -> None:

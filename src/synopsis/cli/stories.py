@@ -16,7 +16,7 @@ from synopsis.cli.articles import (
     WORKERS_OPTION,
     open_store,
 )
-from synopsis.cli.output import REFRESH_VERB, Progress, exit_status, report_error, shorten
+from synopsis.cli.output import REFRESH_VERB, IgnoredFiles, Progress, exit_status, report_error, shorten
 from synopsis.ingest.outlets import OutletRegistry
 from synopsis.jobs import analyze_inputs
 from synopsis.records import SynopsisError
@@ -78,6 +78,7 @@ def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine,
     registry = OutletRegistry.load(outlet_files)
     stdin = sys.stdin.buffer if "-" in items else None
     progress = Progress("analysed", quiet)
+    ignored = IgnoredFiles(outlet_files or ())
     if db_path:
         from synopsis.jobs import ingest_inputs
 
@@ -92,6 +93,7 @@ def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine,
                 engine=engine,
                 ray_address=ray_address,
                 on_error=report_error,
+                on_ignored=ignored,
                 on_progress=progress,
                 on_refresh=Progress(REFRESH_VERB, quiet),
                 include_stored=True,
@@ -105,8 +107,10 @@ def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine,
             engine=engine,
             ray_address=ray_address,
             on_error=report_error,
+            on_ignored=ignored,
             on_progress=progress,
         )
+    ignored.report()
     if not result.analyses:
         raise SynopsisError("no article could be read from the input")
     if not quiet:

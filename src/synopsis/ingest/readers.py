@@ -6,7 +6,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
@@ -26,7 +26,7 @@ JSONL_EXTENSIONS = frozenset({".jsonl", ".ndjson"})
 FEED_EXTENSIONS = frozenset({".xml", ".rss", ".atom"})
 # Inside folders only these are read; anything else (images, PDFs, archives,
 # editor backups) is skipped without an error, since folders of saved pages
-# always carry such files along.
+# always carry such files along (the commands count them in one line).
 KNOWN_EXTENSIONS = TEXT_EXTENSIONS | MARKDOWN_EXTENSIONS | HTML_EXTENSIONS | JSON_EXTENSIONS | JSONL_EXTENSIONS | FEED_EXTENSIONS
 # Optional article fields in JSON inputs, with the names other tools use for them
 # (news-please, a common crawler, writes date_publish, source_domain and maintext).
@@ -49,14 +49,18 @@ def read_inputs(
     *,
     stdin: BinaryIO | None = None,
     fetch: FetchOptions | None = None,
+    on_ignored: Callable[[str], None] | None = None,
 ) -> Iterator[RawDocument | InputError]:
-    """Read every item (path, folder, URL or "-") and yield documents or one error per bad item."""
+    """Read every item (path, folder, URL or "-") and yield documents or one error per bad item;
+    ``on_ignored`` hears of each file a folder holds that is no article format."""
     options = fetch or FetchOptions()
     for item in items:
-        yield from read_item(item, stdin=stdin, options=options)
+        yield from read_item(item, stdin=stdin, options=options, on_ignored=on_ignored)
 
 
-def read_item(item: str, *, stdin: BinaryIO | None, options: FetchOptions) -> Iterator[RawDocument | InputError]:
+def read_item(
+    item: str, *, stdin: BinaryIO | None, options: FetchOptions, on_ignored: Callable[[str], None] | None = None
+) -> Iterator[RawDocument | InputError]:
     """Documents (or errors) of one command-line item."""
     if item == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
@@ -74,7 +78,7 @@ def read_item(item: str, *, stdin: BinaryIO | None, options: FetchOptions) -> It
         yield InputError(item, "no such file or folder")
         return
     if path.is_dir():
-        yield from read_folder(path, options)
+        yield from read_folder(path, options, on_ignored)
         return
     yield from guard(item, lambda: read_file(path, options, explicit=True))
 
@@ -90,14 +94,21 @@ def guard(item: str, read) -> Iterator[RawDocument | InputError]:
         yield InputError(item, f"cannot read: {(err.strerror or str(err)).lower()}")
 
 
-def read_folder(folder: Path, options: FetchOptions) -> Iterator[RawDocument | InputError]:
-    """Every article file under a folder, in name order; hidden and unknown files are skipped."""
+def read_folder(
+    folder: Path, options: FetchOptions, on_ignored: Callable[[str], None] | None = None
+) -> Iterator[RawDocument | InputError]:
+    """Every article file under a folder, in name order; hidden files are skipped, and files of
+    other formats too (``on_ignored`` hears of those)."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if name.startswith(".") or Path(name).suffix.lower() not in KNOWN_EXTENSIONS:
+            if name.startswith("."):
                 continue
             path = Path(root) / name
+            if path.suffix.lower() not in KNOWN_EXTENSIONS:
+                if on_ignored is not None:
+                    on_ignored(str(path))
+                continue
             yield from guard(str(path), lambda path=path: read_file(path, options, explicit=False))
 
 
