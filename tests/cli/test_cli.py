@@ -165,3 +165,13 @@ def test_files_a_folder_holds_in_other_formats_are_named_in_one_line(capsys, tmp
     assert "synopsis: ignored 1 file in formats synopsis does not read: scan.pdf\n" in err
     _, _, err = run(capsys, "extract", str(corpus), "-q")
     assert "ignored 2 files in formats synopsis does not read: outlets.yaml, scan.pdf" in err
+
+
+@pytest.mark.parametrize("stop", ["KeyboardInterrupt", "Terminated"])
+def test_work_that_commits_as_it_goes_says_how_to_go_on_when_stopped(capsys, stop):
+    from synopsis.cli.output import Terminated, resumable
+
+    with pytest.raises(KeyboardInterrupt):
+        with resumable("news.db"):
+            raise {"KeyboardInterrupt": KeyboardInterrupt, "Terminated": Terminated}[stop]()
+    assert capsys.readouterr().err == "synopsis: stopped: what was committed stays in news.db; the same command resumes\n"

@@ -250,7 +250,7 @@ def test_the_why_page_says_why_look_alike_stories_stay_apart(tmp_path):
 
 
 def test_bad_story_and_article_ids(client):
-    assert client.get("/api/stories/s000000").json() == {"error": "no story 's000000'"}
+    assert client.get("/api/stories/s000000").json() == {"error": "no story matches 's000000'"}
     assert client.get("/api/articles/ffffffff").status_code == 404
     assert client.post("/api/stories/merge", json={"stories": ["a"]}).status_code == 400
     assert client.post("/api/stories/merge", content=b"[", headers={"content-type": "application/json"}).status_code == 422

@@ -52,6 +52,10 @@ def test_merge_then_split_changes_the_stories_and_their_reports(fresh_client):
     absorbed = client.get(f"/stories/{fire['id']}", follow_redirects=False)
     assert absorbed.status_code == 307 and absorbed.headers["location"] == f"/stories/{ferry['id']}"
     assert client.get(f"/api/stories/{fire['id']}").json()["stories"][0]["id"] == ferry["id"]
+    # A correction must name a live story, and is told which one took the articles.
+    stale = client.post("/api/stories/merge", json={"stories": [ferry["id"], fire["id"]]})
+    assert stale.status_code == 400
+    assert stale.json()["error"] == f"story '{fire['id']}' holds no articles now: they are in {ferry['id']}, name that story"
 
     fire_article = fire["articles"][0]
     split = client.post(f"/api/stories/{ferry['id']}/split", json={"article": fire_article})
@@ -63,6 +67,8 @@ def test_merge_then_split_changes_the_stories_and_their_reports(fresh_client):
     assert client.post("/api/stories/merge", json={"stories": [ferry["id"], ferry["id"]]}).status_code == 400
     wrong = client.post(f"/api/stories/{ferry['id']}/split", json={"article": fire_article})
     assert wrong.status_code == 400 and "not in story" in wrong.json()["error"]
+    only = client.post(f"/api/stories/{new_story['id']}/split", json={"article": fire_article})
+    assert only.status_code == 400 and "is the only article of story" in only.json()["error"]
     assert client.post(f"/api/stories/{ferry['id']}/split", json={"article": "ffffffffff"}).status_code == 404
     assert client.post("/api/stories/merge", json={"stories": [ferry["id"], "s-none"]}).status_code == 404
 

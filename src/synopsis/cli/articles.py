@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from synopsis.cli.output import REFRESH_VERB, IgnoredFiles, Progress, exit_status, report_error, shorten
+from synopsis.cli.output import REFRESH_VERB, IgnoredFiles, Progress, exit_status, report_error, resumable, shorten
 from synopsis.ingest.outlets import OutletRegistry
 from synopsis.jobs import analyze_inputs, ingest_inputs
 from synopsis.records import ArticleAnalysis, SynopsisError
@@ -91,25 +91,21 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
     """
     registry = OutletRegistry.load(outlet_files)
     ignored = IgnoredFiles(outlet_files or ())
-    with open_store(db_path, create=True) as store:
-        try:
-            result = ingest_inputs(
-                items,
-                store,
-                registry=registry,
-                stdin=_stdin_if_needed(items),
-                workers=workers,
-                engine=engine,
-                ray_address=ray_address,
-                on_error=report_error,
-                on_ignored=ignored,
-                on_progress=Progress("ingested", quiet),
-                on_refresh=Progress(REFRESH_VERB, quiet),
-                keep_analyses=False,
-            )
-        except KeyboardInterrupt:  # Ctrl-C or SIGTERM (cli.output.Terminated); main reports which
-            click.echo(f"synopsis: ingest stopped: what it committed stays in {db_path}; the same command resumes", err=True)
-            raise
+    with open_store(db_path, create=True) as store, resumable(db_path):
+        result = ingest_inputs(
+            items,
+            store,
+            registry=registry,
+            stdin=_stdin_if_needed(items),
+            workers=workers,
+            engine=engine,
+            ray_address=ray_address,
+            on_error=report_error,
+            on_ignored=ignored,
+            on_progress=Progress("ingested", quiet),
+            on_refresh=Progress(REFRESH_VERB, quiet),
+            keep_analyses=False,
+        )
     ignored.report()
     click.echo(
         f"{result.added} added, {result.already_stored} already stored, "

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePath
 
 import click
@@ -28,6 +29,17 @@ class Terminated(KeyboardInterrupt):
 
 def raise_terminated(signum, frame) -> None:
     raise Terminated
+
+
+@contextmanager
+def resumable(db_path: str) -> Iterator[None]:
+    """Around work that commits articles as it goes: when it is stopped (Ctrl-C or SIGTERM;
+    ``cli.main`` reports which), say that nothing committed is lost and how to go on."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        click.echo(f"synopsis: stopped: what was committed stays in {db_path}; the same command resumes", err=True)
+        raise
 
 
 def shorten(text: str, width: int) -> str:

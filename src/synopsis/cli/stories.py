@@ -16,7 +16,7 @@ from synopsis.cli.articles import (
     WORKERS_OPTION,
     open_store,
 )
-from synopsis.cli.output import REFRESH_VERB, IgnoredFiles, Progress, exit_status, report_error, shorten
+from synopsis.cli.output import REFRESH_VERB, IgnoredFiles, Progress, exit_status, report_error, resumable, shorten
 from synopsis.ingest.outlets import OutletRegistry
 from synopsis.jobs import analyze_inputs
 from synopsis.records import SynopsisError
@@ -82,7 +82,7 @@ def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine,
     if db_path:
         from synopsis.jobs import ingest_inputs
 
-        with open_store(db_path, create=True) as store:
+        with open_store(db_path, create=True) as store, resumable(db_path):
             # Articles of this input that were stored earlier still belong in the report.
             result = ingest_inputs(
                 items,

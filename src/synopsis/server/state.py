@@ -100,19 +100,19 @@ class ServerState:
 
     def find_story(self, story_id: str, follow: bool = True) -> Story:
         """The current story with this id (or unique id prefix); with follow, an absorbed
-        story's id gives the story that took its articles."""
-        stories = self.stories()
-        matches = [s for s in stories if s.id == story_id]
-        if not matches and story_id:
-            matches = [s for s in stories if s.id.startswith(story_id)]
-        if follow and not matches and (successor := self.store().successor_story(story_id)):
-            # A story absorbed by another (a merge or regrouping): lead to where its articles are.
-            matches = [s for s in stories if s.id == successor]
-        if not matches:
-            raise LookupError(f"no story {story_id!r}")
-        if len(matches) > 1:
-            raise SynopsisError(f"{story_id!r} is ambiguous: {len(matches)} stories match")
-        return matches[0]
+        story's id gives the story that took its articles.  The store resolves the id, so the
+        API gives the command line's hints (where a merged story went, what a prefix could be);
+        LookupError (404) when no story matches."""
+        try:
+            found = self.store().resolve_story_id(story_id, follow=follow)
+        except SynopsisError as err:
+            if str(err).startswith("no story matches"):
+                raise LookupError(str(err)) from None
+            raise
+        story = next((s for s in self.stories() if s.id == found), None)
+        if story is None:  # filed by another writer since the list was read
+            raise LookupError(f"no story matches {story_id!r}")
+        return story
 
     def _entry(self, story: Story) -> _Entry:
         with self._entries_lock:
