@@ -92,26 +92,30 @@ class Progress:
         self.verb = verb
         self.quiet = quiet
         self.started = time.monotonic()
+        self.first: tuple[int, float] | None = None  # (done, when) at the first article finished
         self.last_print = 0.0
         self.tty = sys.stderr.isatty()
         self.width = 0  # of the longest live line so far, which a shorter one must cover
 
     def __call__(self, done: int, total: int | None) -> None:
         """Report done of total articles; a total of None means more may follow (not known yet).
-        Nothing done yet marks the start: the rate counts from there, not from when the command began."""
+        Nothing done yet marks the start of the work."""
+        now = time.monotonic()
         if done == 0:
-            self.started = time.monotonic()
+            self.started, self.first = now, None
+        elif self.first is None:
+            self.first = (done, now)
         # A small batch shows no progress, but a line already shown is always finished.
         if self.quiet or (total is not None and total < PROGRESS_MIN_ITEMS and not self.last_print):
             return
-        now = time.monotonic()
         finished = done == total
         if not finished and now - self.last_print < (0.2 if self.tty else 5.0):
             return
         self.last_print = now
-        rate = done / max(now - self.started, 1e-6)
         counted = f"{done} articles so far" if total is None else f"{done}/{total} articles"
-        line = f"{self.verb} {counted} ({rate:.1f}/s)"
+        line = f"{self.verb} {counted}"
+        if (rate := self.rate(done, now, finished)) is not None:
+            line += f" ({rate:.1f}/s)"
         if self.tty:
             self.width = max(self.width, len(line))
             click.echo(f"\r{line.ljust(self.width)}", err=True, nl=False)
@@ -119,3 +123,13 @@ class Progress:
                 click.echo("", err=True)
         else:
             click.echo(line, err=True)
+
+    def rate(self, done: int, now: float, finished: bool) -> float | None:
+        """Articles per second: at the end, over the whole work; before it, since the first article
+        finished (until then the workers were loading their models, and the first lines read
+        "1/200 (0.1/s)"), or None while there is nothing to measure yet."""
+        if finished:
+            return done / max(now - self.started, 1e-6)
+        if self.first is not None and done > self.first[0] and now > self.first[1]:
+            return (done - self.first[0]) / (now - self.first[1])
+        return None
