@@ -49,8 +49,8 @@ ENGLISH_STOP_WORDS = read_english_stop_words()
 
 # Stored with each profile, so profiles made by an older recipe can be told apart.
 # They are not recomputed: profiles stored before /3 have no ordinals, so the
-# ordinal rule does not fire against them.
-EVENT_METHOD = "synopsis.event/3"
+# ordinal rule does not fire against them, and /3 read only "the Nth round of".
+EVENT_METHOD = "synopsis.event/4"
 LEAD_SENTENCES = 3
 KEY_NAMES = 12
 NAME_LABELS = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP", "EVENT")
@@ -63,6 +63,10 @@ ALL_NAMES = 30
 # day of talks" do not number events, and "phase" because "the second phase of the
 # ceasefire deal" is a part of one agreement.
 ORDINAL_NOUNS = ("round", "leg", "stage", "session", "edition", "summit", "debate")
+# Talks are numbered in more ways than "the third round of talks": "the third peace
+# talks", "met for the third time", "round three".  All of them number rounds, so they
+# are read as "round:N" and conflict with one another.
+ROUND_WORDS = ("talks", "negotiations")
 
 # Words of the whole text kept per article for the term cosine: the most
 # frequent content words carry what happened and to whom; 60 bounds the profile.
@@ -85,13 +89,41 @@ _NUMBER_UNITS_SKIPPED = {"percent"}
 # -st/-nd/-rd/-th, and so does "and": the lookahead lets matches overlap, so
 # "the second and third round of" is tried at "and" and at "third".  The word
 # between may not be a count ("the first two rounds of" numbers no round).
+_ORDINAL_WORD = r"(?<![\w,-])([a-z]+(?:-[a-z]+)?(?:st|nd|rd|th)|\d{1,3}(?:st|nd|rd|th))"
+_COUNT_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten)\b"
 _ORDINAL_PHRASE = re.compile(
-    r"(?=(?<![\w,-])([a-z]+(?:-[a-z]+)?(?:st|nd|rd|th)|\d{1,3}(?:st|nd|rd|th))\s+"
-    r"(?:and\s+final\s+|(?!(?:two|three|four|five|six|seven|eight|nine|ten)\b)[a-z]+\s+)?("
+    r"(?=" + _ORDINAL_WORD + r"\s+"
+    r"(?:and\s+final\s+|(?!" + _COUNT_WORD + r")[a-z]+\s+)?("
     + "|".join(ORDINAL_NOUNS)
     + r")s?\s+of\b)",
     re.IGNORECASE,
 )
+# "the third peace talks", "a second round of Istanbul negotiations" is above; here the
+# talks themselves are numbered, with at most two words between ("second direct peace
+# talks").  The words between may not be a count ("the first two talks") nor make the ordinal
+# number something else ("the second day of talks", "the first time talks were held").
+_ORDINAL_TALKS = re.compile(
+    r"(?=" + _ORDINAL_WORD + r"\s+(?:(?!" + _COUNT_WORD + r"|(?:of|day|days|week|weeks|time|times)\b)[A-Za-z-]+\s+){0,2}(?:"
+    + "|".join(ROUND_WORDS)
+    + r")\b)",
+    re.IGNORECASE,
+)
+# "met for the third time", "will meet for a second time": a numbered meeting.  Not "for the
+# first time", which in news mostly means "for once" ("for the first time since 2019").
+_ORDINAL_MEETING = re.compile(
+    r"\b(?:met|meet|meets|meeting|sat\s+down|talked|negotiated)\s+(?:again\s+)?for\s+(?:the|a)\s+"
+    + _ORDINAL_WORD
+    + r"\s+time\b",
+    re.IGNORECASE,
+)
+# "round three", "Round 2 of the talks"; the number must end the phrase, since "another
+# round two weeks later" counts weeks.
+_ROUND_NUMBER = re.compile(
+    r"\bround\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+    r"(?=\s+of\b|\s*[.,;:!?)\"\u201d]|\s*$)",
+    re.IGNORECASE,
+)
+_CARDINALS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
 _NUMERAL_ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.IGNORECASE)
 
 
@@ -273,12 +305,24 @@ def series_ordinals(text: str) -> frozenset[str]:
     """Numbered events of a series named in text, as "noun:number" ("the third round" -> "round:3")."""
     found = set()
     for match in _ORDINAL_PHRASE.finditer(text):
-        word, noun = match.group(1), match.group(2).lower()
-        numeral = _NUMERAL_ORDINAL.match(word)
-        number = int(numeral.group(1)) if numeral else _ordinal_value(word.lower())
-        if number:
-            found.add(f"{noun}:{number}")
+        if number := _ordinal_number(match.group(1)):
+            found.add(f"{match.group(2).lower()}:{number}")
+    for pattern in (_ORDINAL_TALKS, _ORDINAL_MEETING):
+        for match in pattern.finditer(text):
+            number = _ordinal_number(match.group(1))
+            # "for the first time" is excluded above; "the first talks" stays (round one).
+            if number and not (pattern is _ORDINAL_MEETING and number < 2):
+                found.add(f"round:{number}")
+    for match in _ROUND_NUMBER.finditer(text):
+        word = match.group(1).lower()
+        found.add(f"round:{int(word) if word.isdigit() else _CARDINALS[word]}")
     return frozenset(found)
+
+
+def _ordinal_number(word: str) -> int | None:
+    """3 for "third" or "3rd"; None for a word that is no ordinal ("and", "last")."""
+    numeral = _NUMERAL_ORDINAL.match(word)
+    return int(numeral.group(1)) if numeral else _ordinal_value(word.lower())
 
 
 def key_terms(analysis: ArticleAnalysis) -> dict[str, float]:

@@ -277,6 +277,32 @@ def marking_names(group: Sequence[EventProfile], other: Sequence[EventProfile]) 
     return [name for _, name in sorted(marking, key=lambda m: (-m[0], m[1]))]
 
 
+# Average linkage can still merge two rounds of one series: a round's reports that do not
+# number it are as close to the other round's as to their own, and they outvote the
+# few pairs ORDINAL_CONFLICT_FACTOR damps.  So two groups whose reports mostly give
+# different numbers stay apart as groups (the numbers most of each group's numbering
+# reports give; a report recalling the previous round does not change them).
+
+
+def series_numbers(group: Sequence[EventProfile]) -> dict[str, set[str]]:
+    """For each series noun the group's reports number, the numbers most of those reports give."""
+    counts: dict[str, Counter] = {}
+    for profile in group:
+        for ordinal in profile.ordinals:
+            noun, _, number = ordinal.partition(":")
+            counts.setdefault(noun, Counter())[number] += 1
+    return {noun: {n for n, c in numbers.items() if c == max(numbers.values())} for noun, numbers in counts.items()}
+
+
+def numbered_apart(a: Sequence[EventProfile], b: Sequence[EventProfile]) -> str | None:
+    """Why two groups are different events of one series (the third round / the second), or None."""
+    mine, theirs = series_numbers(a), series_numbers(b)
+    for noun in sorted(mine.keys() & theirs.keys()):
+        if not (mine[noun] & theirs[noun]):
+            return f"they number the event differently ({noun} {'/'.join(sorted(mine[noun]))} / {noun} {'/'.join(sorted(theirs[noun]))})"
+    return None
+
+
 def why_apart(a: Sequence[EventProfile], b: Sequence[EventProfile], name_group: int | None = None) -> str | None:
     """Why two groups, however alike article by article, report different events; None when
     nothing at the group level keeps them apart.  Clustering does not merge two groups
@@ -284,6 +310,8 @@ def why_apart(a: Sequence[EventProfile], b: Sequence[EventProfile], name_group: 
     The name rule judges groups of at least ``name_group`` articles (NAME_GROUP, read when called)."""
     if about_other_people(a, b):
         return f"one is about {dominant_person(a)}, the other about {dominant_person(b)}"
+    if numbered := numbered_apart(a, b):
+        return numbered
     name_group = NAME_GROUP if name_group is None else name_group
     if len(a) < name_group or len(b) < name_group:
         return None
