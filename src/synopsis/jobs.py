@@ -364,7 +364,7 @@ def article_comparison(store, first: str, second: str) -> dict:
     stories = [store.story_of(p.article_id) for p in (a, b)]
     return {
         "articles": [
-            {"id": p.article_id, "title": p.title, "event_day": p.day, "published": p.published, "story": story}
+            {"id": p.article_id, "title": p.title, "event_day": p.day or p.time_day, "published": p.published, "story": story}
             for p, story in zip((a, b), stories)
         ],
         "similarity": round(why.score, 4),

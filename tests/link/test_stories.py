@@ -60,19 +60,20 @@ def test_profile_survives_json_round_trip():
         year=2024,
         person="arlen",
         ordinals=frozenset({"round:3"}),
+        time_day="2024-01-01",
     )
     back = EventProfile.from_json("x", p.vector, p.to_json())
-    fields = ("names", "cast", "day", "published", "places", "terms", "month", "year", "person", "ordinals")
+    fields = ("names", "cast", "day", "time_day", "published", "places", "terms", "month", "year", "person", "ordinals")
     assert [getattr(back, f) for f in fields] == [getattr(p, f) for f in fields]
 
 
 def test_profile_stored_by_an_older_recipe_still_loads():
     p = _profile("x", BASE, names={"a"})
     old = json.loads(p.to_json())
-    for key in ("terms", "month", "year", "person", "ordinals"):
+    for key in ("terms", "month", "year", "person", "ordinals", "time_day"):
         del old[key]
     back = EventProfile.from_json("x", p.vector, json.dumps(old))
-    assert (back.terms, back.month, back.year, back.person, back.ordinals) == ({}, None, None, None, frozenset())
+    assert (back.terms, back.month, back.year, back.person, back.ordinals, back.time_day) == ({}, None, None, None, frozenset(), None)
 
 
 @pytest.mark.parametrize(
@@ -529,6 +530,45 @@ def test_rounds_days_apart_stay_apart_in_batch_and_stream(nlp):
     for profile in describe_events(analyses):
         index.add(profile)
     assert _partition(index.stories().values()) == expected
+
+
+# Two fires in one city a week apart, each dated only by a part of day ("on Monday
+# afternoon"), published a week apart: the publication gap alone is too small to damp.
+FIRES_A_WEEK_APART = [
+    ("f1a", "Fire guts warehouse in Sarnow harbour", "A fire gutted a timber warehouse in Sarnow harbour on Monday afternoon, the city fire service said. Forty firefighters fought the blaze for five hours. Nobody was hurt, fire chief Ilse Varga said.", "2024-06-10"),
+    ("f1b", "Sarnow harbour warehouse destroyed by blaze", "Firefighters in Sarnow spent five hours on Monday afternoon putting out a fire that destroyed a timber warehouse in the harbour. Fire chief Ilse Varga said no one was injured.", "2024-06-10"),
+    ("f2a", "Fire destroys warehouse in Sarnow harbour", "A fire destroyed a paper warehouse in Sarnow harbour on Monday afternoon, the city fire service said. Thirty firefighters fought the blaze for four hours. Nobody was hurt, fire chief Ilse Varga said.", "2024-06-17"),
+    ("f2b", "Blaze guts Sarnow harbour warehouse", "Firefighters in Sarnow spent four hours on Monday afternoon putting out a fire that gutted a paper warehouse in the harbour. Fire chief Ilse Varga said no one was injured.", "2024-06-17"),
+]
+
+
+def test_same_day_reports_a_week_apart_are_other_events(nlp):
+    from synopsis.extract.pipeline import analyze_articles
+
+    analyses = list(analyze_articles([_article(*row) for row in FIRES_A_WEEK_APART], nlp))
+    profiles = describe_events(analyses)
+    assert [(p.day, p.time_day) for p in profiles] == [(None, "2024-06-10")] * 2 + [(None, "2024-06-17")] * 2
+    expected = {frozenset({"f1a", "f1b"}), frozenset({"f2a", "f2b"})}
+    assert _partition(s.article_ids for s in cluster_stories(analyses)) == expected
+    index = StoryIndex()
+    for profile in profiles:
+        index.add(profile)
+    assert _partition(index.stories().values()) == expected
+    assert explain_events(profiles[0], profiles[2]).rules[0][1].startswith("the leads date the event 7 days apart")
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs", "excluded"),
+    [
+        ((None, "2024-06-10"), (None, "2024-06-17"), True),  # two same-day reports a week apart
+        ((None, "2024-06-10"), (None, "2024-06-12"), False),  # within the tolerance
+        (("2024-06-17", None), (None, "2024-06-10"), False),  # a calendar date against a part of day
+    ],
+)
+def test_parts_of_day_are_compared_only_with_parts_of_day(mine, theirs, excluded):
+    a = dataclasses.replace(_profile("a", BASE), day=mine[0], time_day=mine[1])
+    b = dataclasses.replace(_profile("b", BASE), day=theirs[0], time_day=theirs[1])
+    assert (compare_events(a, b) == 0.0) is excluded
 
 
 @pytest.fixture(scope="module")

@@ -49,7 +49,8 @@ ENGLISH_STOP_WORDS = read_english_stop_words()
 
 # Stored with each profile, so profiles made by an older recipe can be told apart.
 # They are not recomputed: profiles stored before /3 have no ordinals, so the
-# ordinal rule does not fire against them, and /3 read only "the Nth round of".
+# ordinal rule does not fire against them, /3 read only "the Nth round of", and
+# profiles before /4 have no part-of-day day (``time_day``).
 EVENT_METHOD = "synopsis.event/4"
 LEAD_SENTENCES = 3
 KEY_NAMES = 12
@@ -137,6 +138,7 @@ class EventProfile:
     cast: frozenset[str] = frozenset()  # every name mentioned (the most frequent ALL_NAMES)
     places: frozenset[str] = frozenset()  # places named in the title and lead
     day: str | None = None  # ISO day of the event, from the lead's own dates
+    time_day: str | None = None  # without such a date, the day of a part of day or clock time ("this morning")
     published: str | None = None  # ISO day of publication
     years: frozenset[int] = frozenset()  # years the lead's dates fall in
     numbers: frozenset[str] = frozenset()  # key numbers of the lead ("339 prisoners")
@@ -159,6 +161,7 @@ class EventProfile:
                 "cast": sorted(self.cast),
                 "places": sorted(self.places),
                 "day": self.day,
+                "time_day": self.time_day,
                 "published": self.published,
                 "years": sorted(self.years),
                 "numbers": sorted(self.numbers),
@@ -184,6 +187,7 @@ class EventProfile:
             cast=frozenset(data.get("cast", ())),
             places=frozenset(data["places"]),
             day=data["day"],
+            time_day=data.get("time_day"),
             published=data["published"],
             years=frozenset(data["years"]),
             numbers=frozenset(data["numbers"]),
@@ -274,6 +278,16 @@ def lead_dates(analysis: ArticleAnalysis) -> tuple[str | None, frozenset[int]]:
         if year:
             years.add(int(year.group(1)))
     return day, frozenset(years)
+
+
+def lead_time_day(analysis: ArticleAnalysis) -> str | None:
+    """The day of the lead's first part of day or clock time ("Monday afternoon", "this
+    morning"), resolved against publication: what a same-day report dates its news by."""
+    end = lead_end(analysis)
+    for time in sorted(analysis.times, key=lambda t: t.start):
+        if time.start < end and time.type == "TIME" and (match := _DAY.match(time.value)):
+            return match.group(0)
+    return None
 
 
 def lead_numbers(analysis: ArticleAnalysis) -> frozenset[str]:
@@ -388,6 +402,7 @@ def describe_event(analysis: ArticleAnalysis, vector: np.ndarray) -> EventProfil
         cast=all_names(analysis),
         places=lead_places(analysis),
         day=day,
+        time_day=None if day else lead_time_day(analysis),
         published=published,
         years=years,
         numbers=lead_numbers(analysis),
