@@ -107,9 +107,26 @@ def test_jsonl_with_a_bad_line(tmp_path: Path) -> None:
     lines = [json.dumps({"text": TEXT}), "{not json", json.dumps({"text": "Another short article."}), ""]
     results = read(write(tmp_path, "a.jsonl", "\n".join(lines)))
     assert [type(r).__name__ for r in results] == ["RawDocument", "InputError", "RawDocument"]
-    assert results[1].item.endswith("a.jsonl#1")
+    assert results[0].source.endswith("a.jsonl#1")  # #N is the line number, counted from 1
+    assert results[1].item.endswith("a.jsonl#2")
     assert "malformed json on line 2" in results[1].reason
-    assert results[2].source.endswith("a.jsonl#2")
+    assert results[2].source.endswith("a.jsonl#3")
+
+
+@pytest.mark.parametrize("first", ['{"text": "Cut off', "{not json", '{"text": "no comma" "title": "x"}', "oops"])
+@pytest.mark.parametrize("big", [False, True])
+def test_json_lines_on_stdin_with_a_bad_first_line(first: str, big: bool) -> None:
+    """A bad first line is one error naming line 1; the lines after it are still read."""
+    lines = [first, *_archive_lines(3)]
+    lines.insert(2, "")  # a blank line still counts in the line numbers
+    data = ("\n".join(lines) + "\n").encode()
+    limit = 400 if big else 100_000  # big: beyond the limit, read a line at a time
+    assert (len(data) > limit) == big
+    results = read("-", stdin=io.BytesIO(data), fetch=FetchOptions(max_bytes=limit))
+    assert [type(r).__name__ for r in results] == ["InputError", "RawDocument", "RawDocument", "RawDocument"]
+    assert results[0].item == "<stdin>#1"
+    assert results[0].reason.startswith("malformed json on line 1, column ") and "\n" not in results[0].reason
+    assert [(d.source, d.title) for d in results[1:]] == [("<stdin>#2", "Ferries 0"), ("<stdin>#4", "Ferries 1"), ("<stdin>#5", "Ferries 2")]
 
 
 def test_rss_feed_entries(tmp_path: Path) -> None:
@@ -219,10 +236,10 @@ def test_a_json_lines_archive_is_limited_per_line_not_in_all(tmp_path: Path, new
     assert Path(path).stat().st_size > 4000
     results = read(path, fetch=FetchOptions(max_bytes=1000))
     errors = {r.item.rsplit("#", 1)[1]: r.reason for r in results if isinstance(r, InputError)}
-    assert errors == {"7": "line 8: too large: more than 1000 bytes", "9": "malformed json on line 10, column 1: expecting value"}
+    assert errors == {"8": "line 8: too large: more than 1000 bytes", "10": "malformed json on line 10, column 1: expecting value"}
     documents = [r for r in results if isinstance(r, RawDocument)]
     assert [d.title for d in documents] == [f"Ferries {n}" for n in range(40) if n not in (7, 9)]
-    assert all(d.source == f"{path}#{d.title.split()[1]}" for d in documents)
+    assert all(d.source == f"{path}#{int(d.title.split()[1]) + 1}" for d in documents)
 
 
 def test_a_json_lines_archive_on_stdin_may_exceed_the_limit() -> None:
