@@ -116,3 +116,24 @@ def test_language_is_checked_from_the_fortieth_letter_on() -> None:
                        "sagte der Sprecher des Außenministeriums, und beide Seiten tauschten Gefangene aus.")
     with pytest.raises(SynopsisError, match="German"):
         build_article(long)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "# Ferries collide in fog near the pier\nPublished: 2025-06-02\nSource: Deutsche Welle\n",
+        "Published: 2025-06-02\nSource: Deutsche Welle\n# Ferries collide in fog near the pier\n",
+    ],
+)
+def test_markdown_header_lines_are_read_like_in_text_files(tmp_path, header: str) -> None:
+    """CommonMark joins consecutive lines into one paragraph; header lines stay lines of their own."""
+    path = tmp_path / "a.md"
+    path.write_text(f"{header}\n{PARA}\nIt was the *second* collision\nthis year.\n", encoding="utf-8")
+    (raw,) = read_inputs([str(path)])
+    assert "Published: 2025-06-02\n\nSource: Deutsche Welle\n\n" in raw.content
+    article = build_article(raw)
+    assert (article.published, article.published_precision) == ("2025-06-02", "day")
+    assert article.outlet.name == "Deutsche Welle"
+    assert article.title == "Ferries collide in fog near the pier"
+    assert "2025" not in article.text and "Source" not in article.text
+    assert article.text.endswith("It was the second collision this year.")  # wrapped prose is still joined
