@@ -137,3 +137,11 @@ def test_markdown_header_lines_are_read_like_in_text_files(tmp_path, header: str
     assert article.title == "Ferries collide in fog near the pier"
     assert "2025" not in article.text and "Source" not in article.text
     assert article.text.endswith("It was the second collision this year.")  # wrapped prose is still joined
+
+
+def test_a_labelled_title_is_stripped_from_title_and_text(tmp_path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(f"Title: Ferries collide in fog near the pier\nPublished: 2025-06-02\n\n{PARA}\n", encoding="utf-8")
+    (raw,) = read_inputs([str(path)])
+    article = build_article(raw)
+    assert (article.title, article.published, article.text) == ("Ferries collide in fog near the pier", "2025-06-02", PARA)

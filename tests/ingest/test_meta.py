@@ -145,3 +145,20 @@ def test_a_named_outlet_wins_over_a_masthead() -> None:
     m = meta(f"Pelar Harbour Gazette\nHome | World | Sport\n\nFerries collide in fog near the pier\n\n{PARA}", url="https://www.dw.com/en/ferries/a-1")
     assert (m.outlet.name, m.title) == ("Deutsche Welle", "Ferries collide in fog near the pier")
     assert [r.text for r in m.metadata if r.reason == "masthead"] == ["Pelar Harbour Gazette"]  # not story text
+
+
+@pytest.mark.parametrize("label", ["Title:", "TITLE :", "Headline:"])
+def test_a_title_label_is_a_header_like_published(label: str) -> None:
+    """"Title: ..." atop a text export is read like "Published: ...": the label is stripped."""
+    content = f"{label} Ferries collide in fog near the pier\nPublished: 2025-06-02\n\n{PARA}"
+    m = meta(content)
+    assert m.title == "Ferries collide in fog near the pier"
+    assert m.published == "2025-06-02"
+    line = content.split("\n")[0]
+    assert [(r.text, r.reason) for r in m.metadata] == [(line, "title")]
+
+
+def test_a_title_line_goes_from_the_text_when_the_container_has_the_title() -> None:
+    m = meta(f"Title: Ferries collide\n\n{PARA}", title="Ferries collide in the fog")
+    assert m.title == "Ferries collide in the fog"
+    assert [r.text for r in m.metadata] == ["Title: Ferries collide"]

@@ -260,8 +260,17 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
     footer = set(range(max(len(head), len(units) - FOOTER_UNITS), len(units)))
     metadata: list[Removed] = []
 
-    # Title: the container's, or the first headline-like line at the top.
+    # Title: the container's, a labelled "Title: ..." header line, or the first headline-like line at the top.
     title = raw.title.strip() if raw.title and raw.title.strip() else None
+    for i in head:
+        unit = units[i]
+        labelled = P.TITLE_LINE.match(unit.text)
+        if labelled:
+            # A header line like "Published: ..." and "Source: ...": its label is no part
+            # of the headline, and the line no part of the body.
+            title = title or labelled.group("title")
+            metadata.append(Removed(text[unit.start : unit.end], "title", unit.start, unit.end))
+            break
     masthead: Unit | None = None  # an unregistered outlet's name atop a page copied as text
     for i in head:
         unit = units[i]
