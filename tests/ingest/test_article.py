@@ -145,3 +145,21 @@ def test_a_labelled_title_is_stripped_from_title_and_text(tmp_path) -> None:
     (raw,) = read_inputs([str(path)])
     article = build_article(raw)
     assert (article.title, article.published, article.text) == ("Ferries collide in fog near the pier", "2025-06-02", PARA)
+
+
+def test_header_lines_of_hard_wrapped_text_are_read(tmp_path) -> None:
+    """Hard-wrapped text (e-mail, plain-text exports) joins lines into paragraphs, but not header lines."""
+    wrapped = (
+        "The harbour authority said on Monday that two ferries had collided in\n"
+        "thick fog near the pier, and that nobody had been hurt in the crash,\n"
+        "according to the coastguard, which sent two boats to the scene.\n\n"
+        "Inspectors will examine the radar logs of both ferries this week, the\n"
+        "authority added, and a report on the collision is expected before the\n"
+        "end of the month, a spokeswoman for the harbour authority said.\n"
+    )
+    path = tmp_path / "a.txt"
+    path.write_text(f"Title: Ferries collide in fog near the pier\nPublished: 2025-06-02\n\n{wrapped}", encoding="utf-8")
+    (raw,) = read_inputs([str(path)])
+    article = build_article(raw)
+    assert (article.title, article.published) == ("Ferries collide in fog near the pier", "2025-06-02")
+    assert article.text == wrapped.replace("\n\n", "\0").replace("\n", " ").strip().replace("\0", "\n\n")
