@@ -182,6 +182,26 @@ def test_utf8_bom_and_utf16_bom_are_read(tmp_path: Path) -> None:
     assert one_doc(write(tmp_path, "b.txt", TEXT.encode("utf-16"))).content == TEXT
 
 
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_western_legacy_encodings_are_detected(tmp_path: Path, encoding: str) -> None:
+    """Archives hold ISO-8859-1 and Windows-1252 files; short Western text is not read as Central European."""
+    text = "Caf\u00e9 M\u00fcller in K\u00f6ln: na\u00efve r\u00e9sum\u00e9, \u00a3 5 \u00bd, Stra\u00dfe."
+    if encoding == "cp1252":
+        text += " The mayor\u2019s office \u2013 \u201cglad\u201d \u2013 said so."
+    assert one_doc(write(tmp_path, "a.txt", text.encode(encoding))).content == text
+
+
+def test_other_legacy_encodings_are_detected_too(tmp_path: Path) -> None:
+    text = "\u0414\u0432\u0430 \u043f\u0430\u0440\u043e\u043c\u0430 \u0441\u0442\u043e\u043b\u043a\u043d\u0443\u043b\u0438\u0441\u044c \u0432 \u0442\u0443\u043c\u0430\u043d\u0435."
+    assert one_doc(write(tmp_path, "a.txt", text.encode("cp1251"))).content == text
+
+
+def test_a_declared_charset_is_not_second_guessed(tmp_path: Path) -> None:
+    page = HTML.replace("<head>", '<head><meta charset="utf-8">').replace("fog near", "fog n\u00e9ar").encode("latin-1")
+    offset = page.index("\u00e9".encode("latin-1"))
+    assert one_error(write(tmp_path, "a.html", page)).reason == f"cannot decode as utf-8: invalid byte 0xe9 at offset {offset}"
+
+
 def test_good_items_go_on_after_bad_ones(tmp_path: Path) -> None:
     results = read(str(tmp_path / "missing.txt"), write(tmp_path, "a.txt", TEXT))
     assert isinstance(results[0], InputError) and isinstance(results[1], RawDocument)
@@ -194,7 +214,7 @@ def test_good_items_go_on_after_bad_ones(tmp_path: Path) -> None:
         ("blank.txt", b"  \n\n ", "empty file"),
         ("nul.txt", b"abc\x00def\x00" * 10, "binary file"),
         ("ctrl.txt", bytes(range(1, 9)) * 20, "binary file"),
-        ("latin.txt", "Caf\u00e9 in the harbour".encode("latin-1"), "cannot decode as utf-8: invalid byte 0xe9 at offset 3"),
+        ("high.txt", bytes(range(0x80, 0x100)) * 3, "cannot decode as utf-8: invalid byte 0x80 at offset 0, and no other text encoding fits"),
         ("bad.json", b'{"text": "a",\n "title": }', "malformed json at line 2, column 11"),
         ("notext.json", b'{"title": "Only a title"}', "object has no 'text'"),
         ("empty-text.json", b'{"text": "   "}', "'text' is empty"),

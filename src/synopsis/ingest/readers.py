@@ -217,7 +217,8 @@ def capped_lines(reader: BinaryIO, limit: int) -> Iterator[str | ReadError]:
             yield ReadError(f"too large: more than {limit} bytes")
             continue
         try:
-            yield decode_bytes(line.rstrip(b"\r\n"))
+            # JSON is UTF-8 (RFC 8259), and one line is too short to guess a charset from.
+            yield decode_bytes(line.rstrip(b"\r\n"), detect=False)
         except DecodeError as err:
             yield ReadError(str(err))
 
