@@ -116,3 +116,50 @@ def test_language_is_checked_from_the_fortieth_letter_on() -> None:
                        "sagte der Sprecher des Außenministeriums, und beide Seiten tauschten Gefangene aus.")
     with pytest.raises(SynopsisError, match="German"):
         build_article(long)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "# Ferries collide in fog near the pier\nPublished: 2025-06-02\nSource: Deutsche Welle\n",
+        "Published: 2025-06-02\nSource: Deutsche Welle\n# Ferries collide in fog near the pier\n",
+    ],
+)
+def test_markdown_header_lines_are_read_like_in_text_files(tmp_path, header: str) -> None:
+    """CommonMark joins consecutive lines into one paragraph; header lines stay lines of their own."""
+    path = tmp_path / "a.md"
+    path.write_text(f"{header}\n{PARA}\nIt was the *second* collision\nthis year.\n", encoding="utf-8")
+    (raw,) = read_inputs([str(path)])
+    assert "Published: 2025-06-02\n\nSource: Deutsche Welle\n\n" in raw.content
+    article = build_article(raw)
+    assert (article.published, article.published_precision) == ("2025-06-02", "day")
+    assert article.outlet.name == "Deutsche Welle"
+    assert article.title == "Ferries collide in fog near the pier"
+    assert "2025" not in article.text and "Source" not in article.text
+    assert article.text.endswith("It was the second collision this year.")  # wrapped prose is still joined
+
+
+def test_a_labelled_title_is_stripped_from_title_and_text(tmp_path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(f"Title: Ferries collide in fog near the pier\nPublished: 2025-06-02\n\n{PARA}\n", encoding="utf-8")
+    (raw,) = read_inputs([str(path)])
+    article = build_article(raw)
+    assert (article.title, article.published, article.text) == ("Ferries collide in fog near the pier", "2025-06-02", PARA)
+
+
+def test_header_lines_of_hard_wrapped_text_are_read(tmp_path) -> None:
+    """Hard-wrapped text (e-mail, plain-text exports) joins lines into paragraphs, but not header lines."""
+    wrapped = (
+        "The harbour authority said on Monday that two ferries had collided in\n"
+        "thick fog near the pier, and that nobody had been hurt in the crash,\n"
+        "according to the coastguard, which sent two boats to the scene.\n\n"
+        "Inspectors will examine the radar logs of both ferries this week, the\n"
+        "authority added, and a report on the collision is expected before the\n"
+        "end of the month, a spokeswoman for the harbour authority said.\n"
+    )
+    path = tmp_path / "a.txt"
+    path.write_text(f"Title: Ferries collide in fog near the pier\nPublished: 2025-06-02\n\n{wrapped}", encoding="utf-8")
+    (raw,) = read_inputs([str(path)])
+    article = build_article(raw)
+    assert (article.title, article.published) == ("Ferries collide in fog near the pier", "2025-06-02")
+    assert article.text == wrapped.replace("\n\n", "\0").replace("\n", " ").strip().replace("\0", "\n\n")

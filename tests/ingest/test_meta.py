@@ -145,3 +145,53 @@ def test_a_named_outlet_wins_over_a_masthead() -> None:
     m = meta(f"Pelar Harbour Gazette\nHome | World | Sport\n\nFerries collide in fog near the pier\n\n{PARA}", url="https://www.dw.com/en/ferries/a-1")
     assert (m.outlet.name, m.title) == ("Deutsche Welle", "Ferries collide in fog near the pier")
     assert [r.text for r in m.metadata if r.reason == "masthead"] == ["Pelar Harbour Gazette"]  # not story text
+
+
+@pytest.mark.parametrize("label", ["Title:", "TITLE :", "Headline:"])
+def test_a_title_label_is_a_header_like_published(label: str) -> None:
+    """"Title: ..." atop a text export is read like "Published: ...": the label is stripped."""
+    content = f"{label} Ferries collide in fog near the pier\nPublished: 2025-06-02\n\n{PARA}"
+    m = meta(content)
+    assert m.title == "Ferries collide in fog near the pier"
+    assert m.published == "2025-06-02"
+    line = content.split("\n")[0]
+    assert [(r.text, r.reason) for r in m.metadata] == [(line, "title")]
+
+
+def test_a_title_line_goes_from_the_text_when_the_container_has_the_title() -> None:
+    m = meta(f"Title: Ferries collide\n\n{PARA}", title="Ferries collide in the fog")
+    assert m.title == "Ferries collide in the fog"
+    assert [r.text for r in m.metadata] == ["Title: Ferries collide"]
+
+
+@pytest.mark.parametrize(
+    ("date", "iso", "ambiguous"),
+    [
+        ("05/02/2024", "2024-02-05", True),  # both parts could be the month: read day-first, marked
+        ("5-2-2024", "2024-02-05", True),
+        ("05.02.2024", "2024-02-05", False),  # dots: day-first conventions only
+        ("05/05/2024", "2024-05-05", False),  # the same either way
+        ("11/28/2005", "2005-11-28", False),  # 28 cannot be a month
+        ("28/11/2005", "2005-11-28", False),
+    ],
+)
+def test_numeric_dates_say_when_day_and_month_could_be_swapped(date: str, iso: str, ambiguous: bool) -> None:
+    when = parse_when(date)
+    assert (when.iso, when.ambiguous) == (iso, ambiguous)
+
+
+@pytest.mark.parametrize(
+    ("url", "iso"),
+    [
+        (None, "2024-02-05"),  # no outlet country known: day-first, as most countries write
+        ("https://www.bbc.co.uk/news/ferries", "2024-02-05"),  # GB: day-first
+        ("https://apnews.com/article/ferries", "2024-05-02"),  # US: month-first
+    ],
+)
+def test_an_ambiguous_numeric_date_follows_the_outlets_country(url: str | None, iso: str) -> None:
+    header = meta(f"Ferries collide in fog\nPublished: 05/02/2024 10:30\n\n{PARA}", url=url)
+    assert header.published == f"{iso}T10:30:00"
+    container = meta(PARA, url=url, published="05/02/2024")
+    assert (container.published, container.published_precision) == (iso, "day")
+    dotted = meta(PARA, url=url, published="05.02.2024")
+    assert dotted.published == "2024-02-05"  # never swapped

@@ -107,9 +107,26 @@ def test_jsonl_with_a_bad_line(tmp_path: Path) -> None:
     lines = [json.dumps({"text": TEXT}), "{not json", json.dumps({"text": "Another short article."}), ""]
     results = read(write(tmp_path, "a.jsonl", "\n".join(lines)))
     assert [type(r).__name__ for r in results] == ["RawDocument", "InputError", "RawDocument"]
-    assert results[1].item.endswith("a.jsonl#1")
+    assert results[0].source.endswith("a.jsonl#1")  # #N is the line number, counted from 1
+    assert results[1].item.endswith("a.jsonl#2")
     assert "malformed json on line 2" in results[1].reason
-    assert results[2].source.endswith("a.jsonl#2")
+    assert results[2].source.endswith("a.jsonl#3")
+
+
+@pytest.mark.parametrize("first", ['{"text": "Cut off', "{not json", '{"text": "no comma" "title": "x"}', "oops"])
+@pytest.mark.parametrize("big", [False, True])
+def test_json_lines_on_stdin_with_a_bad_first_line(first: str, big: bool) -> None:
+    """A bad first line is one error naming line 1; the lines after it are still read."""
+    lines = [first, *_archive_lines(3)]
+    lines.insert(2, "")  # a blank line still counts in the line numbers
+    data = ("\n".join(lines) + "\n").encode()
+    limit = 400 if big else 100_000  # big: beyond the limit, read a line at a time
+    assert (len(data) > limit) == big
+    results = read("-", stdin=io.BytesIO(data), fetch=FetchOptions(max_bytes=limit))
+    assert [type(r).__name__ for r in results] == ["InputError", "RawDocument", "RawDocument", "RawDocument"]
+    assert results[0].item == "<stdin>#1"
+    assert results[0].reason.startswith("malformed json on line 1, column ") and "\n" not in results[0].reason
+    assert [(d.source, d.title) for d in results[1:]] == [("<stdin>#2", "Ferries 0"), ("<stdin>#4", "Ferries 1"), ("<stdin>#5", "Ferries 2")]
 
 
 def test_rss_feed_entries(tmp_path: Path) -> None:
@@ -165,6 +182,26 @@ def test_utf8_bom_and_utf16_bom_are_read(tmp_path: Path) -> None:
     assert one_doc(write(tmp_path, "b.txt", TEXT.encode("utf-16"))).content == TEXT
 
 
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_western_legacy_encodings_are_detected(tmp_path: Path, encoding: str) -> None:
+    """Archives hold ISO-8859-1 and Windows-1252 files; short Western text is not read as Central European."""
+    text = "Caf\u00e9 M\u00fcller in K\u00f6ln: na\u00efve r\u00e9sum\u00e9, \u00a3 5 \u00bd, Stra\u00dfe."
+    if encoding == "cp1252":
+        text += " The mayor\u2019s office \u2013 \u201cglad\u201d \u2013 said so."
+    assert one_doc(write(tmp_path, "a.txt", text.encode(encoding))).content == text
+
+
+def test_other_legacy_encodings_are_detected_too(tmp_path: Path) -> None:
+    text = "\u0414\u0432\u0430 \u043f\u0430\u0440\u043e\u043c\u0430 \u0441\u0442\u043e\u043b\u043a\u043d\u0443\u043b\u0438\u0441\u044c \u0432 \u0442\u0443\u043c\u0430\u043d\u0435."
+    assert one_doc(write(tmp_path, "a.txt", text.encode("cp1251"))).content == text
+
+
+def test_a_declared_charset_is_not_second_guessed(tmp_path: Path) -> None:
+    page = HTML.replace("<head>", '<head><meta charset="utf-8">').replace("fog near", "fog n\u00e9ar").encode("latin-1")
+    offset = page.index("\u00e9".encode("latin-1"))
+    assert one_error(write(tmp_path, "a.html", page)).reason == f"cannot decode as utf-8: invalid byte 0xe9 at offset {offset}"
+
+
 def test_good_items_go_on_after_bad_ones(tmp_path: Path) -> None:
     results = read(str(tmp_path / "missing.txt"), write(tmp_path, "a.txt", TEXT))
     assert isinstance(results[0], InputError) and isinstance(results[1], RawDocument)
@@ -177,7 +214,7 @@ def test_good_items_go_on_after_bad_ones(tmp_path: Path) -> None:
         ("blank.txt", b"  \n\n ", "empty file"),
         ("nul.txt", b"abc\x00def\x00" * 10, "binary file"),
         ("ctrl.txt", bytes(range(1, 9)) * 20, "binary file"),
-        ("latin.txt", "Caf\u00e9 in the harbour".encode("latin-1"), "cannot decode as utf-8: invalid byte 0xe9 at offset 3"),
+        ("high.txt", bytes(range(0x80, 0x100)) * 3, "cannot decode as utf-8: invalid byte 0x80 at offset 0, and no other text encoding fits"),
         ("bad.json", b'{"text": "a",\n "title": }', "malformed json at line 2, column 11"),
         ("notext.json", b'{"title": "Only a title"}', "object has no 'text'"),
         ("empty-text.json", b'{"text": "   "}', "'text' is empty"),
@@ -219,10 +256,10 @@ def test_a_json_lines_archive_is_limited_per_line_not_in_all(tmp_path: Path, new
     assert Path(path).stat().st_size > 4000
     results = read(path, fetch=FetchOptions(max_bytes=1000))
     errors = {r.item.rsplit("#", 1)[1]: r.reason for r in results if isinstance(r, InputError)}
-    assert errors == {"7": "line 8: too large: more than 1000 bytes", "9": "malformed json on line 10, column 1: expecting value"}
+    assert errors == {"8": "line 8: too large: more than 1000 bytes", "10": "malformed json on line 10, column 1: expecting value"}
     documents = [r for r in results if isinstance(r, RawDocument)]
     assert [d.title for d in documents] == [f"Ferries {n}" for n in range(40) if n not in (7, 9)]
-    assert all(d.source == f"{path}#{d.title.split()[1]}" for d in documents)
+    assert all(d.source == f"{path}#{int(d.title.split()[1]) + 1}" for d in documents)
 
 
 def test_a_json_lines_archive_on_stdin_may_exceed_the_limit() -> None:

@@ -61,7 +61,14 @@ def split_units(text: str) -> list[Unit]:
             blank = True
             continue
         line_text = text[start:end]
-        if wrapped and block and not P.BULLET.match(line_text):
+        # Header lines ("Title: ...", "Published: ...") stand alone even in wrapped text.
+        if (
+            wrapped
+            and block
+            and not P.BULLET.match(line_text)
+            and not P.HEADER_LABEL_LINE.match(line_text)
+            and not P.HEADER_LABEL_LINE.match(text[block[-1][0] : block[-1][1]])
+        ):
             block.append((start, end))
             continue
         flush()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from charset_normalizer import from_bytes
+
 # Byte-order marks we honour, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -36,8 +38,9 @@ def looks_binary(data: bytes) -> bool:
     return controls > max(2, CONTROL_SHARE * len(head))
 
 
-def decode_bytes(data: bytes, declared: str | None = None) -> str:
-    """Decode text: a BOM wins, then a declared charset, then strict UTF-8."""
+def decode_bytes(data: bytes, declared: str | None = None, *, detect: bool = True) -> str:
+    """Decode text: a BOM wins, then a declared charset, then strict UTF-8, then (with ``detect``,
+    for text that is not UTF-8 and declares nothing) the legacy charset ``detect_charset`` finds."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
@@ -56,7 +59,38 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as err:
         byte = data[err.start : err.start + 1].hex()
-        raise DecodeError(f"cannot decode as {encoding}: invalid byte 0x{byte} at offset {err.start}") from err
+        reason = f"cannot decode as {encoding}: invalid byte 0x{byte} at offset {err.start}"
+        if declared or not detect:
+            raise DecodeError(reason) from err
+        legacy = detect_charset(data)
+        if legacy is None:
+            raise DecodeError(f"{reason}, and no other text encoding fits") from err
+        return data.decode(legacy)
+
+
+# What an English-language archive that is not UTF-8 is written in, nearly always:
+# Windows-1252, a superset of ISO-8859-1's printable characters (WHATWG decodes
+# "iso-8859-1" pages as windows-1252 for that reason).
+WESTERN = "cp1252"
+
+
+def detect_charset(data: bytes) -> str | None:
+    """The legacy charset of text that is not UTF-8, or None when no charset gives clean text.
+
+    charset-normalizer (a dependency, trafilatura's too) decides which charsets
+    decode the bytes to clean text.  On short Western text several do equally
+    well and its ``best()`` picks by a language guess (cp1250 for "Café in the
+    harbour", turning "£" into "Ł"), so among the cleanest candidates WESTERN
+    wins whenever it is one of them; Cyrillic or Greek text still gets its own.
+    """
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    cleanest = min(match.chaos for match in matches)
+    candidates = [match for match in matches if match.chaos == cleanest]
+    if any(WESTERN in match.could_be_from_charset for match in candidates):
+        return WESTERN
+    return candidates[0].encoding
 
 
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)

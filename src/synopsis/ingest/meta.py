@@ -66,12 +66,23 @@ class When:
 
     iso: str
     precision: str
+    # Read day-first, but day and month could be the other way round ("05/02/2024").
+    ambiguous: bool = False
 
 
 # --- dates ---------------------------------------------------------------------
-# A numeric date whose middle number exceeds 12 is month/day/year ("11/28/05");
-# told day-first, dateparser would read it as 2028-05-11.
-_MONTH_FIRST_NUMERIC = re.compile(r"^\s*\d{1,2}\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*\d{2,4}\b")
+# Numeric dates: "05/02/2024" is 5 February to most of the world, May 2 in the
+# United States.  How they are read:
+# - a number above 12 settles it: "11/28/05" is month-first (told day-first,
+#   dateparser would read it as 2028-05-11), "28/11/05" day-first;
+# - dots ("05.02.2024") are day-first: month-first writers use slashes;
+# - otherwise it is ambiguous (When.ambiguous): read day-first, and turned
+#   month-first in detect_metadata once the outlet is known to be from a
+#   month-first country (MONTH_FIRST_COUNTRIES).  With no outlet country known
+#   it stays day-first, the convention of most countries (and of the
+#   non-US outlets that are most of outlets.yaml).
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*[/.-]\s*\d{2,4}\b")
+MONTH_FIRST_COUNTRIES = frozenset({"US", "PH", "FM", "MH", "PW"})
 
 
 def parse_when(
@@ -89,10 +100,14 @@ def parse_when(
     text = re.sub(r"\b([ap])\.\s?m\.?", r"\1m", text, flags=re.IGNORECASE)
     stripped, zone = pop_tz_offset_from_string(text)
     settings = {"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY"}
+    ambiguous = False
     if re.match(r"^\s*[A-Za-z]", stripped):
         settings["DATE_ORDER"] = "MDY"
-    elif (numeric := _MONTH_FIRST_NUMERIC.match(stripped)) and int(numeric.group(1)) > 12:
-        settings["DATE_ORDER"] = "MDY"
+    elif numeric := _NUMERIC_DATE.match(stripped):
+        first, separator, second = int(numeric.group(1)), numeric.group(2), int(numeric.group(3))
+        if second > 12:
+            settings["DATE_ORDER"] = "MDY"
+        ambiguous = separator != "." and first != second and 0 < first <= 12 and 0 < second <= 12
     if full_date:
         settings["REQUIRE_PARTS"] = ["day", "month", "year"]
         # Nor relative dates ("3 hours ago"): relative to an unknown crawl time.
@@ -107,13 +122,22 @@ def parse_when(
         return None
     has_time = bool(time_text) or bool(re.search(r"\d{1,2}:\d{2}", stripped))
     if not has_time:
-        return When(parsed.date().isoformat(), "day")
+        return When(parsed.date().isoformat(), "day", ambiguous)
     iso = parsed.replace(microsecond=0).isoformat(timespec="seconds")
     if zone is not None:
         offset = zone.utcoffset(parsed)
         if offset is not None:
             iso = parsed.replace(tzinfo=dt.timezone(offset), microsecond=0).isoformat(timespec="seconds")
-    return When(iso, "minute")
+    return When(iso, "minute", ambiguous)
+
+
+def month_first(when: When) -> When:
+    """An ambiguous numeric date read the other way round: month first (see _NUMERIC_DATE)."""
+    if not when.ambiguous:
+        return when
+    day = dt.date.fromisoformat(when.iso[:10])
+    swapped = day.replace(month=day.day, day=day.month)  # both are 12 or less: always valid
+    return When(swapped.isoformat() + when.iso[10:], when.precision, ambiguous=False)
 
 
 def normalize_container_date(value: str | None) -> When | None:
@@ -260,8 +284,17 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
     footer = set(range(max(len(head), len(units) - FOOTER_UNITS), len(units)))
     metadata: list[Removed] = []
 
-    # Title: the container's, or the first headline-like line at the top.
+    # Title: the container's, a labelled "Title: ..." header line, or the first headline-like line at the top.
     title = raw.title.strip() if raw.title and raw.title.strip() else None
+    for i in head:
+        unit = units[i]
+        labelled = P.TITLE_LINE.match(unit.text)
+        if labelled:
+            # A header line like "Published: ..." and "Source: ...": its label is no part
+            # of the headline, and the line no part of the body.
+            title = title or labelled.group("title")
+            metadata.append(Removed(text[unit.start : unit.end], "title", unit.start, unit.end))
+            break
     masthead: Unit | None = None  # an unregistered outlet's name atop a page copied as text
     for i in head:
         unit = units[i]
@@ -417,6 +450,10 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         outlet = Outlet(name=host_of(raw.url) if raw.url else unnamed_outlet(kind, raw.source), kind=kind)
 
     when = strong_when or container_when or dateline_when or author_when or weak_when
+    if when is not None and when.ambiguous and outlet.country in MONTH_FIRST_COUNTRIES:
+        when = month_first(when)  # "05/02/2024" from a US outlet is May 2
+    if author_when is not None and author_when.ambiguous and outlet.country in MONTH_FIRST_COUNTRIES:
+        author_when = month_first(author_when)
     # An author box often gives the same day as a header date with the time of day too.
     if when is not None and author_when is not None and when.precision == "day" and author_when.iso[:10] == when.iso:
         when = author_when

@@ -56,6 +56,15 @@ SOURCE_LINE = re.compile(
     r"(?P<name>[^–—|:\n]{2,60}?)\s*(?:(?:[–—|]|\s-\s|:)\s*(?P<headline>.+?))?\s*$",
     re.IGNORECASE,
 )
+# "Title: Ferries collide in fog": a labelled headline atop a text export.
+TITLE_LINE = re.compile(r"^\s*(?:title|headline)\s*:\s*(?P<title>\S.{0,199}?)\s*$", re.IGNORECASE)
+# A "Label: value" header line of the kinds metadata detection reads (title,
+# date, source, author lines): Markdown joins consecutive lines into one
+# paragraph, so markup.py keeps these on lines of their own.
+HEADER_LABEL_LINE = re.compile(
+    rf"^\s*(?:title|headline|{DATE_PREFIX}|source|sources|via|credit|author|authors|written by|posted by|by)\s*:",
+    re.IGNORECASE,
+)
 # Author boxes glue name and date: "AuthorJane RoeMay 13, 2025 at 1:43 PM".
 AUTHOR_DATE = re.compile(
     rf"^\s*(?:author|written by|posted by|by)\s*:?\s*(?P<name>[^\d\n]{{2,60}}?)\s*,?\s*(?P<date>{ANY_DATE})"

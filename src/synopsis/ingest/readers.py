@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import sys
@@ -172,12 +173,8 @@ def read_stream(stream: BinaryIO, options: FetchOptions) -> Iterator[RawDocument
 
 
 def starts_like_jsonl(data: bytes) -> bool:
-    """Whether the first line of ``data`` is one whole JSON object (as in a JSON Lines archive)."""
-    first = data.lstrip().split(b"\n", 1)[0]
-    try:
-        return isinstance(json.loads(first), dict)
-    except ValueError:
-        return False
+    """Whether the whole lines at the start of ``data`` read as a JSON Lines archive."""
+    return looks_like_jsonl(data.split(b"\n")[:-1])  # the last piece may be a cut line
 
 
 def read_jsonl_stream(stream: BinaryIO, source: str, max_line_bytes: int, head: bytes = b"") -> Iterator[RawDocument]:
@@ -220,7 +217,8 @@ def capped_lines(reader: BinaryIO, limit: int) -> Iterator[str | ReadError]:
             yield ReadError(f"too large: more than {limit} bytes")
             continue
         try:
-            yield decode_bytes(line.rstrip(b"\r\n"))
+            # JSON is UTF-8 (RFC 8259), and one line is too short to guess a charset from.
+            yield decode_bytes(line.rstrip(b"\r\n"), detect=False)
         except DecodeError as err:
             yield ReadError(str(err))
 
@@ -292,14 +290,38 @@ def sniff_kind(text: str) -> str:
     if looks_like_html(text):
         return "html"
     if head.startswith(("{", "[")):
-        lines = [line for line in text.split("\n") if line.strip()]
-        if len(lines) > 1 and all(line.lstrip().startswith("{") and line.rstrip().endswith("}") for line in lines[:3]):
-            try:
-                json.loads(text)
-            except ValueError:
-                return "jsonl"
-        return "json"
-    return "text"
+        try:
+            json.loads(text)
+            return "json"
+        except ValueError:
+            pass
+    if looks_like_jsonl(text.split("\n")):
+        return "jsonl"
+    return "json" if head.startswith(("{", "[")) else "text"
+
+
+# How many non-blank lines sniffing JSON Lines looks at.
+JSONL_SNIFF_LINES = 20
+
+
+def is_json_object_line(line: str | bytes) -> bool:
+    """Whether a line, unindented, is one whole JSON object (as each line of JSON Lines is)."""
+    if line[:1] not in ("{", b"{"):
+        return False  # pretty-printed JSON indents its inner objects
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
+
+
+def looks_like_jsonl(lines: Iterable[str | bytes]) -> bool:
+    """JSON Lines: more than one non-blank line, and at least half of the first ones are whole
+    JSON objects.  Not all of them: a malformed line (the first one too) must be reported on its
+    own while the other lines are read, not make the whole input one malformed document."""
+    sample = list(itertools.islice((line.rstrip() for line in lines if line.strip()), JSONL_SNIFF_LINES))
+    if len(sample) < 2:
+        return False
+    return 2 * sum(1 for line in sample if is_json_object_line(line)) >= len(sample)
 
 
 def first_value(obj: dict, keys: tuple[str, ...]) -> str | None:
@@ -370,12 +392,16 @@ def read_jsonl(text: str, source: str) -> Iterator[RawDocument]:
 
 
 def read_jsonl_lines(lines: Iterable[str | ReadError], source: str) -> Iterator[RawDocument]:
-    """Articles of JSON Lines, one per non-blank line (a ReadError stands for a line that could not be read)."""
+    """Articles of JSON Lines, one per non-blank line (a ReadError stands for a line that could not be read).
+
+    Each is named by its line number, counted from 1 as editors count lines, so
+    ``archive.jsonl#8`` is the article (or the error) on line 8, blank lines included.
+    """
     count = 0
     for number, line in enumerate(lines, start=1):
         if isinstance(line, str) and not line.strip():
             continue
-        item = f"{source}#{count}"
+        item = f"{source}#{number}"
         count += 1
         if isinstance(line, ReadError):
             yield InputError(item, f"line {number}: {line}")  # type: ignore[misc]
