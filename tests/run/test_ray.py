@@ -230,6 +230,54 @@ def test_ray_refusing_an_address_is_one_error(monkeypatch):
     assert str(refused.value) == "cannot use the Ray cluster at ray://head:10001: Ray Client requires pip package `ray[client]`."
 
 
+def _one_shot_server(answer: bytes) -> str:
+    """host:port of a server that reads a client's first bytes, sends ``answer`` and closes."""
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+
+    def serve():
+        with listener:
+            connection, _ = listener.accept()
+            with connection:
+                connection.recv(64)
+                connection.sendall(answer)
+
+    threading.Thread(target=serve, daemon=True).start()
+    return f"127.0.0.1:{listener.getsockname()[1]}"
+
+
+def test_a_port_that_is_not_a_ray_head_is_one_error_before_ray_waits_on_it(monkeypatch):
+    address = _one_shot_server(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")  # the dashboard, say
+    monkeypatch.setattr(ray_engine, "import_ray", lambda: _ray_whose_init_raises(AssertionError("ray.init retries for minutes")))
+    with pytest.raises(SynopsisError, match="answers, but not as a Ray head node") as refused:
+        ray_engine.start_ray(address)
+    assert address in str(refused.value) and "6379" in str(refused.value)
+
+
+def test_a_grpc_server_passes_the_check():
+    settings = bytes([0, 0, 6, 4, 0, 0, 0, 0, 0]) + bytes([0, 3, 0, 0, 0, 100])  # a SETTINGS frame, as gRPC sends
+    ray_engine.check_reachable(_one_shot_server(settings))
+
+
+@pytest.mark.parametrize("mode, hinted", [(None, True), ("token", False)])
+def test_a_refused_connection_says_how_to_give_a_token(monkeypatch, mode, hinted):
+    if mode:
+        monkeypatch.setenv("RAY_AUTH_MODE", mode)
+    else:
+        monkeypatch.delenv("RAY_AUTH_MODE", raising=False)
+    refused_by_cluster = ConnectionError("Failed to connect to Ray cluster at 10.0.0.5:6379")
+    monkeypatch.setattr(ray_engine, "import_ray", lambda: _ray_whose_init_raises(refused_by_cluster))
+    monkeypatch.setattr(ray_engine, "check_reachable", lambda address: None)
+    with pytest.raises(SynopsisError) as refused:
+        ray_engine.start_ray("10.0.0.5:6379")
+    assert ("RAY_AUTH_MODE=token" in str(refused.value)) is hinted
+    assert str(refused.value).startswith("cannot use the Ray cluster at 10.0.0.5:6379: Failed to connect")
+
+
 def test_auto_is_checked_where_ray_would_take_it(monkeypatch):
     monkeypatch.setenv("RAY_ADDRESS", f"127.0.0.1:{_closed_port()}")
     must_not_wait = AssertionError("ray.init would wait on RAY_ADDRESS without end")

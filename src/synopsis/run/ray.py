@@ -45,6 +45,10 @@ ARTICLES_PER_BATCH = 8
 # rows however large the input is.  Each window restarts the actors (about 1 s of
 # model loading), under 2% of the time a window of this size takes to analyse.
 ARTICLES_PER_WINDOW = 2000
+# Ray's own INFO and WARNING lines (the token authentication it turns on for a local
+# instance, for one) interleave with the command's output and say nothing a user acts on;
+# failures still arrive as exceptions.
+RAY_LOGGING_LEVEL = logging.ERROR
 # How long the head node of a cluster may take to accept a connection.
 CONNECT_TIMEOUT_SECONDS = 5.0
 
@@ -75,10 +79,10 @@ def start_ray(address: str | None = None) -> bool:
         try:
             # Resources and the object store belong to the existing cluster; Ray
             # refuses object_store_memory when connecting to one.
-            ray.init(address=address, logging_level=logging.WARNING)
+            ray.init(address=address, logging_level=RAY_LOGGING_LEVEL)
         except (ConnectionError, ValueError, RuntimeError) as err:
             reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-            raise SynopsisError(f"cannot use the Ray cluster at {address}: {reason}") from None
+            raise SynopsisError(f"cannot use the Ray cluster at {address}: {reason}{auth_hint(reason)}") from None
     else:
         ray.init(
             # A new instance of our own, even where `ray start` left a cluster
@@ -86,7 +90,7 @@ def start_ray(address: str | None = None) -> bool:
             address="local",
             object_store_memory=LOCAL_OBJECT_STORE_BYTES,
             include_dashboard=False,
-            logging_level=logging.WARNING,
+            logging_level=RAY_LOGGING_LEVEL,
             # Worker output (spaCy warnings and the like) would interleave with
             # the command's own progress lines; failures still arrive as exceptions.
             log_to_driver=False,
@@ -94,6 +98,21 @@ def start_ray(address: str | None = None) -> bool:
     if on_term is not None:
         signal.signal(signal.SIGTERM, on_term)
     return True
+
+
+def auth_hint(reason: str) -> str:
+    """What to set when a cluster refused the connection and token authentication may be why.
+
+    A cluster started by Ray 2.59 or later on its own machine asks for a token; a driver
+    without RAY_AUTH_MODE=token connects without one, and Ray only says it failed to connect
+    (after retrying for about 20 seconds).
+    """
+    if not reason.lower().startswith("failed to connect") or os.environ.get("RAY_AUTH_MODE") == "token":
+        return ""
+    return (
+        "; if the cluster uses token authentication, set RAY_AUTH_MODE=token and its token in "
+        "RAY_AUTH_TOKEN or RAY_AUTH_TOKEN_PATH (`ray get-auth-token` on the head node prints it)"
+    )
 
 
 def check_reachable(address: str, timeout: float = CONNECT_TIMEOUT_SECONDS) -> None:
@@ -112,10 +131,42 @@ def check_reachable(address: str, timeout: float = CONNECT_TIMEOUT_SECONDS) -> N
     if not host or not port.isdigit():
         raise SynopsisError(f"Ray address {address!r}: expected host:port (the head node's GCS port, 6379 by default)")
     try:
-        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+        with socket.create_connection((host.strip("[]"), int(port)), timeout=timeout) as connection:
+            speaks_grpc = answers_http2(connection)
     except OSError as err:
         reason = (getattr(err, "strerror", None) or str(err) or type(err).__name__).lower()
         raise SynopsisError(f"cannot reach the Ray cluster at {address}: {reason}") from None
+    if not speaks_grpc:
+        raise SynopsisError(
+            f"{address} answers, but not as a Ray head node: give the head's GCS port "
+            f"(6379 by default; 8265 is the dashboard) or ray://host:10001 for Ray Client"
+        )
+
+
+# The first bytes an HTTP/2 client sends (RFC 9113, section 3.4): the connection preface,
+# then an empty SETTINGS frame (length 0, type 4, no flags, stream 0).
+_HTTP2_PREFACE = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" + bytes([0, 0, 0, 4, 0, 0, 0, 0, 0])
+
+
+def answers_http2(connection: socket.socket) -> bool:
+    """True when the peer answers an HTTP/2 preface with a SETTINGS frame, as every gRPC server
+    (Ray's GCS and Ray Client) does; an HTTP/1 server or another service does not.
+
+    By hand, because neither ray nor the rest of synopsis ships an HTTP/2 client for Python,
+    and only the type of the peer's first frame is needed.  ``ray.init`` against a port that
+    is not a GCS (the dashboard's, most often) retries for minutes and logs each attempt.
+    """
+    try:
+        connection.sendall(_HTTP2_PREFACE)
+        header = b""
+        while len(header) < 9:
+            chunk = connection.recv(9 - len(header))
+            if not chunk:
+                return False
+            header += chunk
+    except OSError:  # a timeout or a reset: no HTTP/2 answer
+        return False
+    return header[3] == 4 and int.from_bytes(header[5:9], "big") == 0
 
 
 def quiet_ray_data() -> None:
