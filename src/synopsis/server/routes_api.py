@@ -203,7 +203,9 @@ def add_documents(state: ServerState, kind: str, payload: Any):
         documents = documents_from_url(payload, state.allow_private_urls)
     with state.write_lock:
         result = store_documents(documents, state.store())
-    state.stories()  # new articles join stories now, not on the next page view
+    # New articles join stories now, not on the next page view, and the stories they
+    # joined have their counts right in the next list.
+    state.refresh_reports(state.stories_holding(result.added))
     return result
 
 
@@ -238,7 +240,7 @@ def merge_stories(request: Request, body: dict) -> JSONResponse:
         raise SynopsisError('send {"stories": ["<story id>", "<story id>"]}')
     state = state_of(request)
     kept, moved = merge(state, ids[0], ids[1])
-    return JSONResponse({"story": story_dict(state.find_story(kept)), "moved": moved})
+    return JSONResponse({"story": story_dict(state, state.find_story(kept)), "moved": moved})
 
 
 @router.post("/stories/{story_id}/split", summary='Move one article out of a story into a new one: {"article": id}')
@@ -251,8 +253,14 @@ def split_story(request: Request, story_id: str, body: dict) -> JSONResponse:
     state = state_of(request)
     resolve_article(state, article)  # 404 for an unknown article
     new_id = split(state, story_id, article)
-    return JSONResponse({"story": story_dict(state.find_story(new_id)), "from": story_dict(state.find_story(story_id))})
+    return JSONResponse({"story": story_dict(state, state.find_story(new_id)), "from": story_dict(state, state.find_story(story_id))})
 
 
-def story_dict(story: Story) -> dict[str, Any]:
-    return {"id": story.id, "title": story.title, "articles": list(story.article_ids), "url": f"/api/stories/{story.id}"}
+def story_dict(state: ServerState, story: Story) -> dict[str, Any]:
+    return {
+        "id": story.id,
+        "title": story.title,
+        "articles": list(story.article_ids),
+        "counts": state.counts(story),
+        "url": f"/api/stories/{story.id}",
+    }
