@@ -111,7 +111,8 @@ def test_pages_render(client):
 @pytest.mark.parametrize(
     ("kwargs", "status", "message"),
     [
-        ({"files": {"files": ("photo.bin", bytes(range(256)) * 64, "application/octet-stream")}}, 400, "binary"),
+        ({"files": {"files": ("photo", bytes(range(256)) * 64, "application/octet-stream")}}, 400, "binary"),
+        ({"files": {"files": ("photo.bin", bytes(range(256)) * 64, "application/octet-stream")}}, 415, "photo.bin: unsupported file type .bin"),
         ({"files": {"files": ("empty.txt", b"", "text/plain")}}, 400, "empty"),
         ({"files": {"files": ("broken.json", b'{"text": ', "application/json")}}, 400, "malformed json"),
         ({"content": b"{not json", "headers": {"content-type": "application/json"}}, 400, "malformed JSON"),
@@ -141,11 +142,34 @@ def test_oversized_upload_is_refused_with_413(client):
 
 
 def test_bad_upload_on_the_page_shows_the_reason(client):
-    page = client.post("/add", files={"files": ("photo.bin", bytes(range(256)) * 64, "application/octet-stream")})
+    page = client.post("/add", files={"files": ("photo", bytes(range(256)) * 64, "application/octet-stream")})
     assert page.status_code == 400
     assert "binary" in page.text and 'role="alert"' in page.text
     nothing = client.post("/add", files={"files": ("", b"", "application/octet-stream")})
     assert nothing.status_code == 400 and "nothing to add" in nothing.text
+
+
+def test_files_of_unsupported_types_are_refused_with_415(client):
+    # A PDF whose bytes happen to decode as text was read as a text article.
+    pdf = b"%PDF-1.4\nThe harbor council of Port Vellan met on Monday to vote on the bridge.\n"
+    before = client.get("/api/articles").json()["total"]
+    response = client.post("/api/articles", files={"files": ("minutes.pdf", pdf, "application/pdf")})
+    assert response.status_code == 415, response.text
+    error = response.json()["error"]
+    assert error.startswith("nothing added: minutes.pdf: unsupported file type .pdf: synopsis reads text, Markdown, HTML")
+    assert ".txt" in error and ".html" in error
+    several = client.post("/api/articles", files=[("files", (f"scan{i}.PNG", b"x", "image/png")) for i in range(5)])
+    assert several.status_code == 415 and "scan0.PNG: unsupported file type .png" in several.json()["error"]
+    assert several.json()["error"].endswith("; and 2 more")
+    page = client.post("/add", files={"files": ("minutes.pdf", pdf, "application/pdf")})
+    assert page.status_code == 415 and 'role="alert"' in page.text and "minutes.pdf: unsupported file type .pdf" in page.text
+    assert client.get("/api/articles").json()["total"] == before
+    # Beside a file that is read, the refused one is reported among the errors.
+    good = b"Volunteers in Serrow planted 4,000 trees on Saturday along the river, the town said."
+    mixed = client.post("/api/articles", files=[("files", ("serrow.txt", good, "text/plain")), ("files", ("minutes.pdf", pdf, "application/pdf"))])
+    assert mixed.status_code == 201, mixed.text
+    assert [(e["item"], e["reason"].split(":")[0]) for e in mixed.json()["errors"]] == [("minutes.pdf", "unsupported file type .pdf")]
+    assert client.get("/api/articles").json()["total"] == before + 1
 
 
 def test_adding_the_same_article_again_stores_nothing(client, invented_articles):

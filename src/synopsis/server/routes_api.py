@@ -9,8 +9,9 @@ from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from synopsis.records import Story, SynopsisError, to_dict
+from synopsis.records import InputError, Story, SynopsisError, to_dict
 from synopsis.server.state import ServerState
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -193,10 +194,23 @@ def parse_json_body(raw: bytes) -> tuple[str, Any]:
 
 def add_documents(state: ServerState, kind: str, payload: Any):
     """Read and store what an add request carries (runs in a worker thread: analysis is slow)."""
-    from synopsis.server.ingest import documents_from_objects, documents_from_upload, documents_from_url, store_documents
+    from synopsis.server.ingest import (
+        documents_from_objects,
+        documents_from_upload,
+        documents_from_url,
+        store_documents,
+        unsupported_reason,
+        upload_name,
+    )
 
     if kind == "files":
-        documents = [doc for name, data in payload for doc in documents_from_upload(name, data)]
+        refused = [InputError(upload_name(name), reason) for name, _ in payload if (reason := unsupported_reason(name))]
+        if len(refused) == len(payload):
+            # Only files of types synopsis does not read: refused before any work.
+            more = f"; and {len(refused) - 3} more" if len(refused) > 3 else ""
+            raise StarletteHTTPException(415, "nothing added: " + "; ".join(map(str, refused[:3])) + more)
+        # The others are read and stored; the refused ones are reported among the errors.
+        documents = refused + [doc for name, data in payload if not unsupported_reason(name) for doc in documents_from_upload(name, data)]
     elif kind == "articles":
         documents = documents_from_objects(payload)
     else:
