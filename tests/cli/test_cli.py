@@ -175,3 +175,30 @@ def test_work_that_commits_as_it_goes_says_how_to_go_on_when_stopped(capsys, sto
         with resumable("news.db"):
             raise {"KeyboardInterrupt": KeyboardInterrupt, "Terminated": Terminated}[stop]()
     assert capsys.readouterr().err == "synopsis: stopped: what was committed stays in news.db; the same command resumes\n"
+
+
+@pytest.mark.parametrize("command", ["analyze", "extract", "report"])
+def test_an_output_that_cannot_be_written_is_refused_before_any_work(capsys, tmp_path, corpus, monkeypatch, command):
+    import synopsis.cli.articles
+    import synopsis.cli.stories
+
+    db = str(tmp_path / "news.db")
+    assert run(capsys, "ingest", str(corpus), "--db", db, "-q")[0] == 0
+
+    def no_work(*args, **kwargs):
+        raise AssertionError("the work started before the output was checked")
+
+    monkeypatch.setattr(synopsis.cli.stories, "analyze_inputs", no_work)
+    monkeypatch.setattr(synopsis.cli.articles, "analyze_inputs", no_work)
+    monkeypatch.setattr("synopsis.jobs.ingest_inputs", no_work)
+    monkeypatch.setattr("synopsis.jobs.current_stories", no_work)
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    argv = {"analyze": ["analyze", str(corpus), "-q"], "extract": ["extract", str(corpus), "-q"], "report": ["report", "--db", db]}[command]
+    for output, why in [
+        (tmp_path / "missing" / "folder" / "report.html", f"the folder {tmp_path / 'missing' / 'folder'} does not exist"),
+        (tmp_path / "a-file" / "report.html", f"{tmp_path / 'a-file'} is a file, not a folder"),
+    ]:
+        status, out, err = run(capsys, *argv, "-o", str(output))
+        assert (status, out) == (2, "")
+        assert err == f"synopsis: error: {output}: cannot write there: {why}\n"
+    assert not (tmp_path / "missing").exists()

@@ -9,7 +9,16 @@ from pathlib import Path
 
 import click
 
-from synopsis.cli.output import REFRESH_VERB, IgnoredFiles, Progress, exit_status, report_error, resumable, shorten
+from synopsis.cli.output import (
+    REFRESH_VERB,
+    IgnoredFiles,
+    Progress,
+    check_writable,
+    exit_status,
+    report_error,
+    resumable,
+    shorten,
+)
 from synopsis.ingest.outlets import OutletRegistry
 from synopsis.jobs import analyze_inputs, ingest_inputs
 from synopsis.records import ArticleAnalysis, SynopsisError
@@ -138,6 +147,8 @@ def extract_command(items, fmt, output, outlet_files, workers, engine, ray_addre
     """
     from synopsis.report.article_json import analyses_to_json
 
+    if output:
+        check_writable([output])
     registry = OutletRegistry.load(outlet_files)
     ignored = IgnoredFiles(outlet_files or ())
     result = analyze_inputs(
@@ -157,7 +168,10 @@ def extract_command(items, fmt, output, outlet_files, workers, engine, ray_addre
     else:
         text = "\n\n".join(describe_analysis(a) for a in result.analyses) + "\n"
     if output:
-        output.write_text(text, encoding="utf-8")
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as err:
+            raise SynopsisError(f"{output}: cannot write ({err.strerror})") from None
     else:
         click.echo(text, nl=False)
     return exit_status(len(result.errors))
