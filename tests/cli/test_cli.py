@@ -202,3 +202,21 @@ def test_an_output_that_cannot_be_written_is_refused_before_any_work(capsys, tmp
         assert (status, out) == (2, "")
         assert err == f"synopsis: error: {output}: cannot write there: {why}\n"
     assert not (tmp_path / "missing").exists()
+
+
+@pytest.mark.parametrize("command", ["ingest", "extract", "analyze"])
+def test_a_ray_address_without_the_ray_engine_is_refused_in_one_line(capsys, tmp_path, corpus, monkeypatch, command):
+    argv = [command, str(corpus), "-q"] + (["--db", str(tmp_path / "news.db")] if command == "ingest" else [])
+    status, out, err = run(capsys, *argv, "--ray-address", "head:6379")
+    assert (status, out) == (2, "")
+    assert err == "synopsis: error: --ray-address works only with --engine ray: add --engine ray to run on that cluster\n"
+    assert not (tmp_path / "news.db").exists()
+    # RAY_ADDRESS in the environment (`ray job submit` sets it) leaves the local engine alone.
+    monkeypatch.setenv("RAY_ADDRESS", "head:6379")
+    status, _, err = run(capsys, *argv)
+    assert status == 0, err
+
+
+def test_the_ray_address_help_says_it_needs_the_ray_engine(capsys):
+    status, out, _ = run(capsys, "ingest", "--help")
+    assert status == 0 and "Given without --engine ray it is an error" in " ".join(out.split())

@@ -14,6 +14,7 @@ from synopsis.cli.articles import (
     QUIET_OPTION,
     RAY_ADDRESS_OPTION,
     WORKERS_OPTION,
+    check_engine,
     open_store,
 )
 from synopsis.cli.output import (
@@ -84,6 +85,7 @@ def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine,
     """
     from synopsis.compare.story import build_reports
 
+    check_engine(engine, ray_address)
     check_writable(outputs)  # before minutes of work, not after
     registry = OutletRegistry.load(outlet_files)
     stdin = sys.stdin.buffer if "-" in items else None
