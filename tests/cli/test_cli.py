@@ -167,14 +167,26 @@ def test_files_a_folder_holds_in_other_formats_are_named_in_one_line(capsys, tmp
     assert "ignored 2 files in formats synopsis does not read: outlets.yaml, scan.pdf" in err
 
 
-@pytest.mark.parametrize("stop", ["KeyboardInterrupt", "Terminated"])
-def test_work_that_commits_as_it_goes_says_how_to_go_on_when_stopped(capsys, stop):
-    from synopsis.cli.output import Terminated, resumable
+@pytest.mark.parametrize(("stop", "status", "word"), [("KeyboardInterrupt", 130, "interrupted"), ("Terminated", 143, "terminated")])
+@pytest.mark.parametrize("command", ["ingest", "analyze"])
+def test_work_that_commits_as_it_goes_says_once_how_to_go_on_when_stopped(capsys, tmp_path, corpus, monkeypatch, stop, status, word, command):
+    from synopsis.cli.output import Terminated
 
-    with pytest.raises(KeyboardInterrupt):
-        with resumable("news.db"):
-            raise {"KeyboardInterrupt": KeyboardInterrupt, "Terminated": Terminated}[stop]()
-    assert capsys.readouterr().err == "synopsis: stopped: what was committed stays in news.db; the same command resumes\n"
+    def stopped(*args, on_progress, **kwargs):
+        on_progress(0, 2)
+        raise {"KeyboardInterrupt": KeyboardInterrupt, "Terminated": Terminated}[stop]()
+
+    monkeypatch.setattr("synopsis.cli.articles.ingest_inputs", stopped)
+    monkeypatch.setattr("synopsis.jobs.ingest_inputs", stopped)
+    db = tmp_path / "news.db"
+    assert run(capsys, command, str(corpus), "--db", str(db)) == (
+        status,
+        "",
+        f"synopsis: {word}: what was committed stays in {db}; the same command resumes\n",
+    )
+    # Work that stores nothing has nothing to resume.
+    monkeypatch.setattr("synopsis.cli.articles.analyze_inputs", stopped)
+    assert run(capsys, "extract", str(corpus)) == (status, "", f"synopsis: {word}\n")
 
 
 @pytest.mark.parametrize("command", ["analyze", "extract", "report"])

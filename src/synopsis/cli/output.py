@@ -34,12 +34,12 @@ def raise_terminated(signum, frame) -> None:
 
 @contextmanager
 def resumable(db_path: str) -> Iterator[None]:
-    """Around work that commits articles as it goes: when it is stopped (Ctrl-C or SIGTERM;
-    ``cli.main`` reports which), say that nothing committed is lost and how to go on."""
+    """Around work that commits articles as it goes: when it is stopped (Ctrl-C or SIGTERM), the one
+    line ``cli.main`` prints says which, that nothing committed is lost, and how to go on."""
     try:
         yield
-    except KeyboardInterrupt:
-        click.echo(f"synopsis: stopped: what was committed stays in {db_path}; the same command resumes", err=True)
+    except KeyboardInterrupt as stop:
+        stop.resume_hint = f"what was committed stays in {db_path}; the same command resumes"
         raise
 
 
