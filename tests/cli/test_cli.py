@@ -232,3 +232,21 @@ def test_a_ray_address_without_the_ray_engine_is_refused_in_one_line(capsys, tmp
 def test_the_ray_address_help_says_it_needs_the_ray_engine(capsys):
     status, out, _ = run(capsys, "ingest", "--help")
     assert status == 0 and "Given without --engine ray it is an error" in " ".join(out.split())
+
+
+def test_the_exit_status_counts_failed_items_up_to_the_cap_the_readme_gives(capsys, tmp_path):
+    import re
+    from pathlib import Path
+
+    from synopsis.cli.output import MAX_EXIT_STATUS
+
+    readme = " ".join((Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8").split())
+    documented = re.search(r"the exit status is the number of items that failed, at most (\d+)", readme)
+    assert documented and int(documented.group(1)) == MAX_EXIT_STATUS == 125
+    missing = [str(tmp_path / f"missing-{i}.txt") for i in range(MAX_EXIT_STATUS + 3)]
+    status, _, err = run(capsys, "extract", *missing[:3], "-q")
+    assert status == 3 and err.count("synopsis: skipped") == 3
+    status, _, err = run(capsys, "extract", *missing, "-q")
+    assert status == MAX_EXIT_STATUS and err.count("synopsis: skipped") == len(missing)
+    _, help_text, _ = run(capsys, "ingest", "--help")
+    assert "number of items that failed (at most 125)" in " ".join(help_text.split())

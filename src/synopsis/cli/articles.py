@@ -102,7 +102,7 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
     Accepts text, Markdown, HTML, JSON, JSON Lines and RSS/Atom files, folders
     (recursively), http(s) URLs, and - for standard input. Content already
     stored is skipped, so re-running after an interruption resumes. The exit
-    status is the number of items that failed.
+    status is the number of items that failed (at most 125).
 
     \b
     Examples:
