@@ -167,11 +167,86 @@ def test_files_a_folder_holds_in_other_formats_are_named_in_one_line(capsys, tmp
     assert "ignored 2 files in formats synopsis does not read: outlets.yaml, scan.pdf" in err
 
 
-@pytest.mark.parametrize("stop", ["KeyboardInterrupt", "Terminated"])
-def test_work_that_commits_as_it_goes_says_how_to_go_on_when_stopped(capsys, stop):
-    from synopsis.cli.output import Terminated, resumable
+@pytest.mark.parametrize(("stop", "status", "word"), [("KeyboardInterrupt", 130, "interrupted"), ("Terminated", 143, "terminated")])
+@pytest.mark.parametrize("command", ["ingest", "analyze"])
+def test_work_that_commits_as_it_goes_says_once_how_to_go_on_when_stopped(capsys, tmp_path, corpus, monkeypatch, stop, status, word, command):
+    from synopsis.cli.output import Terminated
 
-    with pytest.raises(KeyboardInterrupt):
-        with resumable("news.db"):
-            raise {"KeyboardInterrupt": KeyboardInterrupt, "Terminated": Terminated}[stop]()
-    assert capsys.readouterr().err == "synopsis: stopped: what was committed stays in news.db; the same command resumes\n"
+    def stopped(*args, on_progress, **kwargs):
+        on_progress(0, 2)
+        raise {"KeyboardInterrupt": KeyboardInterrupt, "Terminated": Terminated}[stop]()
+
+    monkeypatch.setattr("synopsis.cli.articles.ingest_inputs", stopped)
+    monkeypatch.setattr("synopsis.jobs.ingest_inputs", stopped)
+    db = tmp_path / "news.db"
+    assert run(capsys, command, str(corpus), "--db", str(db)) == (
+        status,
+        "",
+        f"synopsis: {word}: what was committed stays in {db}; the same command resumes\n",
+    )
+    # Work that stores nothing has nothing to resume.
+    monkeypatch.setattr("synopsis.cli.articles.analyze_inputs", stopped)
+    assert run(capsys, "extract", str(corpus)) == (status, "", f"synopsis: {word}\n")
+
+
+@pytest.mark.parametrize("command", ["analyze", "extract", "report"])
+def test_an_output_that_cannot_be_written_is_refused_before_any_work(capsys, tmp_path, corpus, monkeypatch, command):
+    import synopsis.cli.articles
+    import synopsis.cli.stories
+
+    db = str(tmp_path / "news.db")
+    assert run(capsys, "ingest", str(corpus), "--db", db, "-q")[0] == 0
+
+    def no_work(*args, **kwargs):
+        raise AssertionError("the work started before the output was checked")
+
+    monkeypatch.setattr(synopsis.cli.stories, "analyze_inputs", no_work)
+    monkeypatch.setattr(synopsis.cli.articles, "analyze_inputs", no_work)
+    monkeypatch.setattr("synopsis.jobs.ingest_inputs", no_work)
+    monkeypatch.setattr("synopsis.jobs.current_stories", no_work)
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    argv = {"analyze": ["analyze", str(corpus), "-q"], "extract": ["extract", str(corpus), "-q"], "report": ["report", "--db", db]}[command]
+    for output, why in [
+        (tmp_path / "missing" / "folder" / "report.html", f"the folder {tmp_path / 'missing' / 'folder'} does not exist"),
+        (tmp_path / "a-file" / "report.html", f"{tmp_path / 'a-file'} is a file, not a folder"),
+    ]:
+        status, out, err = run(capsys, *argv, "-o", str(output))
+        assert (status, out) == (2, "")
+        assert err == f"synopsis: error: {output}: cannot write there: {why}\n"
+    assert not (tmp_path / "missing").exists()
+
+
+@pytest.mark.parametrize("command", ["ingest", "extract", "analyze"])
+def test_a_ray_address_without_the_ray_engine_is_refused_in_one_line(capsys, tmp_path, corpus, monkeypatch, command):
+    argv = [command, str(corpus), "-q"] + (["--db", str(tmp_path / "news.db")] if command == "ingest" else [])
+    status, out, err = run(capsys, *argv, "--ray-address", "head:6379")
+    assert (status, out) == (2, "")
+    assert err == "synopsis: error: --ray-address works only with --engine ray: add --engine ray to run on that cluster\n"
+    assert not (tmp_path / "news.db").exists()
+    # RAY_ADDRESS in the environment (`ray job submit` sets it) leaves the local engine alone.
+    monkeypatch.setenv("RAY_ADDRESS", "head:6379")
+    status, _, err = run(capsys, *argv)
+    assert status == 0, err
+
+
+def test_the_ray_address_help_says_it_needs_the_ray_engine(capsys):
+    status, out, _ = run(capsys, "ingest", "--help")
+    assert status == 0 and "Given without --engine ray it is an error" in " ".join(out.split())
+
+
+def test_the_exit_status_counts_failed_items_up_to_the_cap_the_readme_gives(capsys, tmp_path):
+    import re
+    from pathlib import Path
+
+    from synopsis.cli.output import MAX_EXIT_STATUS
+
+    readme = " ".join((Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8").split())
+    documented = re.search(r"the exit status is the number of items that failed, at most (\d+)", readme)
+    assert documented and int(documented.group(1)) == MAX_EXIT_STATUS == 125
+    missing = [str(tmp_path / f"missing-{i}.txt") for i in range(MAX_EXIT_STATUS + 3)]
+    status, _, err = run(capsys, "extract", *missing[:3], "-q")
+    assert status == 3 and err.count("synopsis: skipped") == 3
+    status, _, err = run(capsys, "extract", *missing, "-q")
+    assert status == MAX_EXIT_STATUS and err.count("synopsis: skipped") == len(missing)
+    _, help_text, _ = run(capsys, "ingest", "--help")
+    assert "number of items that failed (at most 125)" in " ".join(help_text.split())

@@ -27,6 +27,49 @@ def test_openapi_is_served_and_cdn_docs_are_off(client):
     assert client.get("/docs").status_code == 404  # Swagger UI would load from a CDN
 
 
+def test_openapi_documents_the_errors_each_endpoint_answers_with(client):
+    spec = client.get("/openapi.json").json()
+    story = next(s for s in client.get("/api/stories").json()["stories"] if len(s["articles"]) == 2)
+    article = story["articles"][0]
+    big = b"a" * (MAX_BODY_BYTES + 1)
+    # (method, path template, path, request) -> the status each answers with, as the server really does.
+    answered = [
+        ("get", "/api/stories/{story_id}", "/api/stories/s000000", {}, 404),
+        ("get", "/api/articles", "/api/articles?limit=0", {}, 422),
+        ("get", "/api/articles/{article_id}", "/api/articles/ffffffff", {}, 404),
+        ("get", "/api/articles/{first}/compare/{second}", f"/api/articles/{article}/compare/ffffffff", {}, 404),
+        ("post", "/api/articles", "/api/articles", {"json": {"something": 1}}, 400),
+        ("post", "/api/articles", "/api/articles", {"files": {"files": ("photo", bytes(range(256)) * 64)}}, 400),
+        ("post", "/api/articles", "/api/articles", {"files": {"files": ("big.txt", big)}}, 413),
+        ("post", "/api/articles", "/api/articles", {"files": {"files": ("minutes.pdf", b"%PDF-1.4")}}, 415),
+        ("post", "/api/articles", "/api/articles", {"content": b"x", "headers": {"content-type": "text/plain"}}, 415),
+        ("post", "/api/stories/merge", "/api/stories/merge", {"json": {"stories": ["a"]}}, 400),
+        ("post", "/api/stories/merge", "/api/stories/merge", {"json": {"stories": [story["id"], "s-none"]}}, 404),
+        ("post", "/api/stories/merge", "/api/stories/merge", {"content": big, "headers": {"content-type": "application/json"}}, 413),
+        ("post", "/api/stories/merge", "/api/stories/merge", {"json": ["not", "an", "object"]}, 422),
+        ("post", "/api/stories/{story_id}/split", f"/api/stories/{story['id']}/split", {"json": {}}, 400),
+        ("post", "/api/stories/{story_id}/split", f"/api/stories/{story['id']}/split", {"json": {"article": "ffffffffff"}}, 404),
+        ("post", "/api/stories/{story_id}/split", "/api/stories/s000000/split", {"json": {"article": article}}, 404),
+        ("post", "/api/stories/{story_id}/split", f"/api/stories/{story['id']}/split", {"json": "x"}, 422),
+    ]
+    schemas = spec["components"]["schemas"]
+    assert schemas["ErrorBody"]["required"] == ["error"] and schemas["ErrorBody"]["properties"]["error"]["type"] == "string"
+    for method, template, path, request, status in answered:
+        response = client.request(method.upper(), path, **request)
+        assert response.status_code == status, (path, request, response.text)
+        assert isinstance(response.json()["error"], str) and response.json()["error"], path
+        documented = spec["paths"][template][method]["responses"]
+        assert str(status) in documented, (template, status, sorted(documented))
+        ref = documented[str(status)]["content"]["application/json"]["schema"]["$ref"]
+        assert ref in ("#/components/schemas/ErrorBody", "#/components/schemas/AddErrorBody"), (template, status, ref)
+        assert documented[str(status)]["description"] not in ("", "Successful Response"), (template, status)
+    # FastAPI's own 422 shape ({"detail": [...]}) is documented nowhere: the server never sends it.
+    assert "HTTPValidationError" not in schemas
+    add = spec["paths"]["/api/articles"]["post"]["responses"]
+    assert set(add) == {"200", "201", "400", "413", "415"}
+    assert add["201"]["content"]["application/json"]["schema"]["$ref"] == "#/components/schemas/AddBody"
+
+
 def test_articles_are_listed_searched_and_returned_with_items(client):
     articles = client.get("/api/articles").json()["articles"]
     assert {a["outlet"] for a in articles} == {"Coastal Herald", "Island Gazette"}
@@ -111,7 +154,8 @@ def test_pages_render(client):
 @pytest.mark.parametrize(
     ("kwargs", "status", "message"),
     [
-        ({"files": {"files": ("photo.bin", bytes(range(256)) * 64, "application/octet-stream")}}, 400, "binary"),
+        ({"files": {"files": ("photo", bytes(range(256)) * 64, "application/octet-stream")}}, 400, "binary"),
+        ({"files": {"files": ("photo.bin", bytes(range(256)) * 64, "application/octet-stream")}}, 415, "photo.bin: unsupported file type .bin"),
         ({"files": {"files": ("empty.txt", b"", "text/plain")}}, 400, "empty"),
         ({"files": {"files": ("broken.json", b'{"text": ', "application/json")}}, 400, "malformed json"),
         ({"content": b"{not json", "headers": {"content-type": "application/json"}}, 400, "malformed JSON"),
@@ -121,7 +165,7 @@ def test_pages_render(client):
         ({"json": {"url": "ftp://example.org/a"}}, 400, "not an http(s) URL"),
         ({"json": {"url": "http://127.0.0.1:9/article"}}, 400, "private address"),
         ({"json": {"url": "http://localhost:9/feed.xml"}}, 400, "private address"),
-        ({"content": b"text", "headers": {"content-type": "text/plain"}}, 400, "unsupported content type"),
+        ({"content": b"text", "headers": {"content-type": "text/plain"}}, 415, "unsupported content type"),
     ],
 )
 def test_bad_additions_get_a_json_error(client, kwargs, status, message):
@@ -141,11 +185,34 @@ def test_oversized_upload_is_refused_with_413(client):
 
 
 def test_bad_upload_on_the_page_shows_the_reason(client):
-    page = client.post("/add", files={"files": ("photo.bin", bytes(range(256)) * 64, "application/octet-stream")})
+    page = client.post("/add", files={"files": ("photo", bytes(range(256)) * 64, "application/octet-stream")})
     assert page.status_code == 400
     assert "binary" in page.text and 'role="alert"' in page.text
     nothing = client.post("/add", files={"files": ("", b"", "application/octet-stream")})
     assert nothing.status_code == 400 and "nothing to add" in nothing.text
+
+
+def test_files_of_unsupported_types_are_refused_with_415(client):
+    # A PDF whose bytes happen to decode as text was read as a text article.
+    pdf = b"%PDF-1.4\nThe harbor council of Port Vellan met on Monday to vote on the bridge.\n"
+    before = client.get("/api/articles").json()["total"]
+    response = client.post("/api/articles", files={"files": ("minutes.pdf", pdf, "application/pdf")})
+    assert response.status_code == 415, response.text
+    error = response.json()["error"]
+    assert error.startswith("nothing added: minutes.pdf: unsupported file type .pdf: synopsis reads text, Markdown, HTML")
+    assert ".txt" in error and ".html" in error
+    several = client.post("/api/articles", files=[("files", (f"scan{i}.PNG", b"x", "image/png")) for i in range(5)])
+    assert several.status_code == 415 and "scan0.PNG: unsupported file type .png" in several.json()["error"]
+    assert several.json()["error"].endswith("; and 2 more")
+    page = client.post("/add", files={"files": ("minutes.pdf", pdf, "application/pdf")})
+    assert page.status_code == 415 and 'role="alert"' in page.text and "minutes.pdf: unsupported file type .pdf" in page.text
+    assert client.get("/api/articles").json()["total"] == before
+    # Beside a file that is read, the refused one is reported among the errors.
+    good = b"Volunteers in Serrow planted 4,000 trees on Saturday along the river, the town said."
+    mixed = client.post("/api/articles", files=[("files", ("serrow.txt", good, "text/plain")), ("files", ("minutes.pdf", pdf, "application/pdf"))])
+    assert mixed.status_code == 201, mixed.text
+    assert [(e["item"], e["reason"].split(":")[0]) for e in mixed.json()["errors"]] == [("minutes.pdf", "unsupported file type .pdf")]
+    assert client.get("/api/articles").json()["total"] == before + 1
 
 
 def test_adding_the_same_article_again_stores_nothing(client, invented_articles):

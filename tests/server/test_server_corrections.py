@@ -122,3 +122,37 @@ def test_serve_command_is_registered():
     result = CliRunner().invoke(cli, ["serve", "--help"])
     assert result.exit_code == 0
     assert "--allow-private-urls" in result.output and "127.0.0.1" in result.output
+
+
+def _listed_counts(client) -> dict[str, dict | None]:
+    return {s["id"]: s["counts"] for s in client.get("/api/stories").json()["stories"]}
+
+
+def _report_counts(client, story_id: str) -> dict:
+    counts = client.get(f"/api/stories/{story_id}").json()["stories"][0]["counts"]
+    return {k: counts[k] for k in ("corroborated", "single_source", "disputed")}
+
+
+def test_story_counts_are_listed_right_after_upload_merge_and_split(fresh_client):
+    client = fresh_client
+    # The fixture's upload: no story page was visited, and no watcher runs (warm=False).
+    listed = _listed_counts(client)
+    assert len(listed) == 2 and all(counts is not None for counts in listed.values()), listed
+    stories = client.get("/api/stories").json()["stories"]
+    ferry = next(s for s in stories if len(s["articles"]) == 2)
+    fire = next(s for s in stories if len(s["articles"]) == 1)
+    before = _report_counts(client, ferry["id"])
+    assert listed[ferry["id"]] == before
+
+    merged = client.post("/api/stories/merge", json={"stories": [ferry["id"], fire["id"]]}).json()
+    listed = _listed_counts(client)
+    assert list(listed) == [ferry["id"]] and listed[ferry["id"]] is not None
+    assert merged["story"]["counts"] == listed[ferry["id"]]
+    assert listed[ferry["id"]] == _report_counts(client, ferry["id"]) != before  # the fire's claims joined
+
+    split = client.post(f"/api/stories/{ferry['id']}/split", json={"article": fire["articles"][0]}).json()
+    new_id = split["story"]["id"]
+    listed = _listed_counts(client)
+    assert set(listed) == {ferry["id"], new_id} and None not in listed.values(), listed
+    assert split["story"]["counts"] == listed[new_id] == _report_counts(client, new_id)
+    assert split["from"]["counts"] == listed[ferry["id"]] == _report_counts(client, ferry["id"]) == before

@@ -9,7 +9,16 @@ from pathlib import Path
 
 import click
 
-from synopsis.cli.output import REFRESH_VERB, IgnoredFiles, Progress, exit_status, report_error, resumable, shorten
+from synopsis.cli.output import (
+    REFRESH_VERB,
+    IgnoredFiles,
+    Progress,
+    check_writable,
+    exit_status,
+    report_error,
+    resumable,
+    shorten,
+)
 from synopsis.ingest.outlets import OutletRegistry
 from synopsis.jobs import analyze_inputs, ingest_inputs
 from synopsis.records import ArticleAnalysis, SynopsisError
@@ -47,8 +56,19 @@ RAY_ADDRESS_OPTION = click.option(
     "--ray-address",
     envvar="RAY_ADDRESS",
     default=None,
-    help="Ray cluster to use with --engine ray: auto on a cluster node, or the head's host:port (env RAY_ADDRESS; default: start a local one).",
+    help="Ray cluster to use with --engine ray: auto on a cluster node, or the head's host:port (env RAY_ADDRESS; "
+    "default: start a local one). Given without --engine ray it is an error; RAY_ADDRESS alone is then ignored.",
 )
+
+
+def check_engine(engine: str, ray_address: str | None) -> None:
+    """Refuse a --ray-address given without --engine ray: it would be ignored, and the work would run on
+    this machine. RAY_ADDRESS in the environment is no error (``ray job submit`` sets it for every job)."""
+    if engine == "ray" or ray_address is None:
+        return
+    source = click.get_current_context().get_parameter_source("ray_address")
+    if source is click.core.ParameterSource.COMMANDLINE:
+        raise SynopsisError("--ray-address works only with --engine ray: add --engine ray to run on that cluster")
 
 
 def open_store(db_path: str, create: bool = False):
@@ -82,13 +102,14 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
     Accepts text, Markdown, HTML, JSON, JSON Lines and RSS/Atom files, folders
     (recursively), http(s) URLs, and - for standard input. Content already
     stored is skipped, so re-running after an interruption resumes. The exit
-    status is the number of items that failed.
+    status is the number of items that failed (at most 125).
 
     \b
     Examples:
       synopsis ingest examples/harbor-bridge --db news.db
       curl -s https://example.org/feed.xml | synopsis ingest - --db news.db
     """
+    check_engine(engine, ray_address)
     registry = OutletRegistry.load(outlet_files)
     ignored = IgnoredFiles(outlet_files or ())
     with open_store(db_path, create=True) as store, resumable(db_path):
@@ -138,6 +159,9 @@ def extract_command(items, fmt, output, outlet_files, workers, engine, ray_addre
     """
     from synopsis.report.article_json import analyses_to_json
 
+    check_engine(engine, ray_address)
+    if output:
+        check_writable([output])
     registry = OutletRegistry.load(outlet_files)
     ignored = IgnoredFiles(outlet_files or ())
     result = analyze_inputs(
@@ -157,7 +181,10 @@ def extract_command(items, fmt, output, outlet_files, workers, engine, ray_addre
     else:
         text = "\n\n".join(describe_analysis(a) for a in result.analyses) + "\n"
     if output:
-        output.write_text(text, encoding="utf-8")
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as err:
+            raise SynopsisError(f"{output}: cannot write ({err.strerror})") from None
     else:
         click.echo(text, nl=False)
     return exit_status(len(result.errors))

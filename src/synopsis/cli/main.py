@@ -16,7 +16,24 @@ from synopsis.cli.stories import analyze_command, report_command, stories_comman
 from synopsis.records import SynopsisError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class Stopped(BaseException):
+    """Ctrl-C or SIGTERM (``cause``) stopped a command; raised past click, which would print a blank
+    line for an interrupt, so that the stop is reported in exactly one line."""
+
+    def __init__(self, cause: KeyboardInterrupt) -> None:
+        super().__init__(cause)
+        self.cause = cause
+
+
+class SynopsisGroup(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as stop:
+            raise Stopped(stop) from None
+
+
+@click.group(cls=SynopsisGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="synopsis")
 def cli() -> None:
     """Triangulate news: what outlets agree on, dispute and leave out, cited to the source words.
@@ -58,8 +75,10 @@ def main(argv: list[str] | None = None) -> int:
 def _run(argv: list[str] | None) -> int:
     try:
         result = cli.main(args=argv, prog_name="synopsis", standalone_mode=False)
+    except Stopped as stopped:
+        return _stopped(stopped.cause)
     except click.exceptions.Abort as abort:
-        # click turns an interrupt into Abort; the cause tells Ctrl-C from SIGTERM.
+        # click turns an interrupt (while it parses the options) into Abort; the cause tells Ctrl-C from SIGTERM.
         return _stopped(abort.__cause__)
     except click.ClickException as err:
         err.show()
@@ -75,12 +94,14 @@ def _run(argv: list[str] | None) -> int:
 
 
 def _stopped(cause: BaseException | None) -> int:
-    """The line and exit status of a command stopped by a signal (128 + its number, as shells report it)."""
-    if isinstance(cause, Terminated):
-        click.echo("synopsis: terminated", err=True)
-        return 128 + signal.SIGTERM
-    click.echo("synopsis: interrupted", err=True)
-    return 128 + signal.SIGINT
+    """The one line and the exit status of a command stopped by a signal (128 + its number, as shells
+    report it); the line says how to resume when the work was committing as it went (``resumable``)."""
+    if sys.stderr.isatty():
+        click.echo("", err=True)  # the terminal shows ^C, or a live progress line, without a newline
+    terminated = isinstance(cause, Terminated)
+    hint = getattr(cause, "resume_hint", None)
+    click.echo(f"synopsis: {'terminated' if terminated else 'interrupted'}" + (f": {hint}" if hint else ""), err=True)
+    return 128 + (signal.SIGTERM if terminated else signal.SIGINT)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -10,7 +11,7 @@ from pathlib import Path, PurePath
 
 import click
 
-from synopsis.records import InputError
+from synopsis.records import InputError, SynopsisError
 from synopsis.report.render import counted
 
 # An exit status is one byte and values above 125 mean "killed by a signal" to
@@ -33,13 +34,30 @@ def raise_terminated(signum, frame) -> None:
 
 @contextmanager
 def resumable(db_path: str) -> Iterator[None]:
-    """Around work that commits articles as it goes: when it is stopped (Ctrl-C or SIGTERM;
-    ``cli.main`` reports which), say that nothing committed is lost and how to go on."""
+    """Around work that commits articles as it goes: when it is stopped (Ctrl-C or SIGTERM), the one
+    line ``cli.main`` prints says which, that nothing committed is lost, and how to go on."""
     try:
         yield
-    except KeyboardInterrupt:
-        click.echo(f"synopsis: stopped: what was committed stays in {db_path}; the same command resumes", err=True)
+    except KeyboardInterrupt as stop:
+        stop.resume_hint = f"what was committed stays in {db_path}; the same command resumes"
         raise
+
+
+def check_writable(paths: Iterable[Path]) -> None:
+    """Refuse, before any work, output files that could not be written: a folder that does not exist
+    or is not writable, a folder in the file's place, or a file that may not be overwritten."""
+    for path in paths:
+        target = Path(path).expanduser()
+        parent = target.parent
+        if target.is_dir():
+            raise SynopsisError(f"{path}: is a folder; give a file name to write")
+        if not parent.is_dir():
+            why = f"{parent} is a file, not a folder" if parent.exists() else f"the folder {parent} does not exist"
+            raise SynopsisError(f"{path}: cannot write there: {why}")
+        if target.exists() and not os.access(target, os.W_OK):
+            raise SynopsisError(f"{path}: cannot write there: the file is not writable")
+        if not target.exists() and not os.access(parent, os.W_OK | os.X_OK):
+            raise SynopsisError(f"{path}: cannot write there: the folder {parent} is not writable")
 
 
 def shorten(text: str, width: int) -> str:

@@ -14,9 +14,19 @@ from synopsis.cli.articles import (
     QUIET_OPTION,
     RAY_ADDRESS_OPTION,
     WORKERS_OPTION,
+    check_engine,
     open_store,
 )
-from synopsis.cli.output import REFRESH_VERB, IgnoredFiles, Progress, exit_status, report_error, resumable, shorten
+from synopsis.cli.output import (
+    REFRESH_VERB,
+    IgnoredFiles,
+    Progress,
+    check_writable,
+    exit_status,
+    report_error,
+    resumable,
+    shorten,
+)
 from synopsis.ingest.outlets import OutletRegistry
 from synopsis.jobs import analyze_inputs
 from synopsis.records import SynopsisError
@@ -75,6 +85,8 @@ def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine,
     """
     from synopsis.compare.story import build_reports
 
+    check_engine(engine, ray_address)
+    check_writable(outputs)  # before minutes of work, not after
     registry = OutletRegistry.load(outlet_files)
     stdin = sys.stdin.buffer if "-" in items else None
     progress = Progress("analysed", quiet)
@@ -141,6 +153,7 @@ def report_command(story, db_path, outputs, fmt):
     from synopsis.compare.story import build_story_report
     from synopsis.jobs import current_stories
 
+    check_writable(outputs)
     with open_store(db_path) as store:
         if not store.count_articles():
             raise SynopsisError(f"{db_path}: no articles stored; run `synopsis ingest` first")

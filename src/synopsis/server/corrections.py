@@ -16,7 +16,7 @@ def merge(state: ServerState, keep: str, other: str) -> tuple[str, int]:
         raise SynopsisError("cannot merge a story with itself")
     with state.write_lock:
         moved = jobs.merge_stories(state.store(), keep_id, other_id)
-    state.stories()
+    state.refresh_reports([keep_id])  # the list shows the merged story's counts at once
     return keep_id, moved
 
 
@@ -28,5 +28,5 @@ def split(state: ServerState, story_id: str, article_id: str) -> str:
     full_id = state.store().resolve_id(article_id)
     with state.write_lock:  # jobs.split_article refuses an article not in the story, or its only one
         new_id = jobs.split_article(state.store(), story.id, full_id)
-    state.stories()
+    state.refresh_reports([story.id, new_id])  # both stories' counts are right at once
     return new_id

@@ -16,7 +16,7 @@ from typing import Any, Iterable
 from synopsis.ingest.fetch import FetchOptions
 from synopsis.ingest.outlets import OutletRegistry
 from synopsis.ingest.pages import PageError
-from synopsis.ingest.readers import ReadError, document_from_object, guard, kind_from_extension, read_bytes
+from synopsis.ingest.readers import KNOWN_EXTENSIONS, ReadError, document_from_object, guard, kind_from_extension, read_bytes
 from synopsis.records import InputError, RawDocument, SynopsisError
 
 # The most articles one JSON request may carry: analysis takes tens of
@@ -41,9 +41,26 @@ class AddResult:
         }
 
 
+def upload_name(name: str) -> str:
+    """The name an uploaded file goes by: its base name (browsers may send a path)."""
+    return PurePath(name or "upload").name or "upload"
+
+
+def unsupported_reason(name: str) -> str | None:
+    """Why an uploaded file's type is refused (PDFs, images, office files, archives…), None when it is
+    read: by its extension, as folders are read on the command line; a name without one is sniffed."""
+    suffix = PurePath(name or "").suffix.lower()
+    if not suffix or suffix in KNOWN_EXTENSIONS:
+        return None
+    return (
+        f"unsupported file type {suffix}: synopsis reads text, Markdown, HTML, JSON, JSON Lines and RSS/Atom files "
+        f"({', '.join(sorted(KNOWN_EXTENSIONS))})"
+    )
+
+
 def documents_from_upload(name: str, data: bytes) -> list[RawDocument | InputError]:
     """Documents of one uploaded file, by its extension (sniffed when unknown)."""
-    source = PurePath(name or "upload").name or "upload"
+    source = upload_name(name)
     if not data:
         return [InputError(source, "empty file")]
     kind = kind_from_extension(PurePath(source).suffix.lower())

@@ -8,15 +8,56 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from synopsis.records import Story, SynopsisError, to_dict
+from synopsis.records import InputError, Story, SynopsisError, to_dict
 from synopsis.server.state import ServerState
 
 router = APIRouter(prefix="/api", tags=["api"])
 
 # Files per upload request; more belong to `synopsis ingest`.
 MAX_FILES = 50
+
+
+class ErrorBody(BaseModel):
+    """Every error under /api: one line saying what was wrong and, where it helps, what to do."""
+
+    error: str = Field(examples=["no story matches 's000000'"])
+
+
+class ItemError(BaseModel):
+    """One input that could not be read, and why."""
+
+    item: str = Field(examples=["minutes.pdf"])
+    reason: str = Field(examples=["unsupported file type .pdf: synopsis reads text, Markdown, HTML, JSON, JSON Lines and RSS/Atom files"])
+
+
+class AddBody(BaseModel):
+    """What an add request did: the ids of the articles added and of those stored before, and the inputs that failed."""
+
+    added: list[str]
+    already_stored: list[str]
+    errors: list[ItemError]
+
+
+class AddErrorBody(ErrorBody):
+    """A refused add request; when inputs were read but none could be stored, what happened to each."""
+
+    added: list[str] | None = None
+    already_stored: list[str] | None = None
+    errors: list[ItemError] | None = None
+
+
+def error_responses(**described: str) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses=`` for error statuses (given as e404="why"), each with the JSON error body."""
+    return {int(code.lstrip("e")): {"model": ErrorBody, "description": why} for code, why in described.items()}
+
+
+AMBIGUOUS = "The id prefix is ambiguous (the message lists what it could be), or no id was given"
+TOO_LARGE = "The request body is over the 10 MB limit"
+INVALID = "A parameter or the JSON body is not what the endpoint takes (the message names it)"
 
 
 def state_of(request: Request) -> ServerState:
@@ -62,21 +103,37 @@ def resolve_article(state: ServerState, article_id: str) -> str:
         raise
 
 
-@router.get("/stories", summary="List stories, newest first; q= searches article titles and text (SQLite FTS5)")
+@router.get(
+    "/stories",
+    summary="List stories, newest first; q= searches article titles and text (SQLite FTS5)",
+    responses=error_responses(e422=INVALID),
+)
 def list_stories(request: Request, q: str | None = None) -> dict:
     state = state_of(request)
     stories = matching_stories(state, q)
     return {"stories": [row_dict(row) for row in state.story_rows(stories)]}
 
 
-@router.get("/stories/{story_id}", summary="One story's report as synopsis.report/1 JSON")
+@router.get(
+    "/stories/{story_id}",
+    summary="One story's report as synopsis.report/1 JSON",
+    responses=error_responses(
+        e400=AMBIGUOUS,
+        e404="No story matches the id or prefix (the message names a story holding an article of that id, if one does)",
+        e422=INVALID,
+    ),
+)
 async def get_story(request: Request, story_id: str) -> Response:
     from synopsis.server.responses import cached_story_response
 
     return await cached_story_response(request, state_of(request), story_id, "json", story_json, "application/json")
 
 
-@router.get("/articles", summary="List stored articles; q= is a full-text (FTS5) search")
+@router.get(
+    "/articles",
+    summary="List stored articles; q= is a full-text (FTS5) search",
+    responses=error_responses(e422="limit is not 1-5000, or offset is negative"),
+)
 def list_articles(
     request: Request, q: str | None = None, limit: int = Query(500, ge=1, le=5000), offset: int = Query(0, ge=0)
 ) -> dict:
@@ -86,7 +143,11 @@ def list_articles(
     return {"total": len(summaries), "articles": [to_dict(s) | {"url": f"/api/articles/{s.id}"} for s in page]}
 
 
-@router.get("/articles/{article_id}", summary="One article with everything extracted from it (synopsis.article/1)")
+@router.get(
+    "/articles/{article_id}",
+    summary="One article with everything extracted from it (synopsis.article/1)",
+    responses=error_responses(e400=AMBIGUOUS, e404="No article matches the id or prefix", e422=INVALID),
+)
 def get_article(request: Request, article_id: str) -> dict:
     from synopsis.report.article_json import analyses_to_json
 
@@ -98,6 +159,7 @@ def get_article(request: Request, article_id: str) -> dict:
 @router.get(
     "/articles/{first}/compare/{second}",
     summary="Why two articles share a story or not: their similarity, the measures and rules behind it, and why two look-alike stories stay apart",
+    responses=error_responses(e400=AMBIGUOUS, e404="No article matches one of the ids or prefixes", e422=INVALID),
 )
 def compare_articles(request: Request, first: str, second: str) -> dict:
     from synopsis.jobs import article_comparison
@@ -167,7 +229,7 @@ async def read_add_request(request: Request) -> tuple[str, Any]:
         raise SynopsisError("nothing to add: choose files, paste JSON or give a URL")
     if media in ("application/json", ""):
         return parse_json_body(await request.body())
-    raise SynopsisError(f"unsupported content type {media}: use multipart/form-data or application/json")
+    raise StarletteHTTPException(415, f"unsupported content type {media}: use multipart/form-data or application/json")
 
 
 def parse_json_body(raw: bytes) -> tuple[str, Any]:
@@ -193,17 +255,32 @@ def parse_json_body(raw: bytes) -> tuple[str, Any]:
 
 def add_documents(state: ServerState, kind: str, payload: Any):
     """Read and store what an add request carries (runs in a worker thread: analysis is slow)."""
-    from synopsis.server.ingest import documents_from_objects, documents_from_upload, documents_from_url, store_documents
+    from synopsis.server.ingest import (
+        documents_from_objects,
+        documents_from_upload,
+        documents_from_url,
+        store_documents,
+        unsupported_reason,
+        upload_name,
+    )
 
     if kind == "files":
-        documents = [doc for name, data in payload for doc in documents_from_upload(name, data)]
+        refused = [InputError(upload_name(name), reason) for name, _ in payload if (reason := unsupported_reason(name))]
+        if len(refused) == len(payload):
+            # Only files of types synopsis does not read: refused before any work.
+            more = f"; and {len(refused) - 3} more" if len(refused) > 3 else ""
+            raise StarletteHTTPException(415, "nothing added: " + "; ".join(map(str, refused[:3])) + more)
+        # The others are read and stored; the refused ones are reported among the errors.
+        documents = refused + [doc for name, data in payload if not unsupported_reason(name) for doc in documents_from_upload(name, data)]
     elif kind == "articles":
         documents = documents_from_objects(payload)
     else:
         documents = documents_from_url(payload, state.allow_private_urls)
     with state.write_lock:
         result = store_documents(documents, state.store())
-    state.stories()  # new articles join stories now, not on the next page view
+    # New articles join stories now, not on the next page view, and the stories they
+    # joined have their counts right in the next list.
+    state.refresh_reports(state.stories_holding(result.added))
     return result
 
 
@@ -217,7 +294,33 @@ def add_status(result) -> tuple[int, str | None]:
     return 400, f"no article could be read: {reasons}"
 
 
-@router.post("/articles", summary="Add articles: multipart files, JSON {articles: [...]}, or JSON {url: ...} (page or feed)", openapi_extra=ADD_BODY_DOC, status_code=201)
+ADD_RESPONSES: dict[int | str, dict[str, Any]] = {
+    201: {"model": AddBody, "description": "At least one article was added; inputs that failed are listed in errors"},
+    200: {"model": AddBody, "description": "Every article read was stored already: nothing added"},
+    400: {
+        "model": AddErrorBody,
+        "description": "Nothing could be added: no input could be read (each one's reason is in errors), "
+        "malformed JSON, a JSON shape other than {articles: [...]} or {url: ...}, too many articles, "
+        "a URL that is not http(s), resolves to a private address or cannot be fetched, more than 50 files, "
+        "or nothing given",
+    },
+    413: {"model": ErrorBody, "description": TOO_LARGE},
+    415: {
+        "model": ErrorBody,
+        "description": "Every uploaded file is of a type synopsis does not read (PDFs, images, office files…; the "
+        "message names each file and the types read), or the request is neither multipart/form-data nor JSON",
+    },
+}
+
+
+@router.post(
+    "/articles",
+    summary="Add articles: multipart files, JSON {articles: [...]}, or JSON {url: ...} (page or feed)",
+    openapi_extra=ADD_BODY_DOC,
+    status_code=201,
+    response_model=AddBody,
+    responses=ADD_RESPONSES,
+)
 async def add_articles(request: Request) -> JSONResponse:
     state = state_of(request)
     kind, payload = await read_add_request(request)
@@ -229,7 +332,17 @@ async def add_articles(request: Request) -> JSONResponse:
     return JSONResponse(body, status_code=status)
 
 
-@router.post("/stories/merge", summary='Merge the second story into the first: {"stories": [keep, other]}')
+@router.post(
+    "/stories/merge",
+    summary='Merge the second story into the first: {"stories": [keep, other]}',
+    responses=error_responses(
+        e400='The body is not {"stories": [keep, other]}, both name the same story, one was merged into another '
+        "story already (the message names it), or an id prefix is ambiguous",
+        e404="No story matches one of the ids or prefixes",
+        e413=TOO_LARGE,
+        e422="The body is not a JSON object",
+    ),
+)
 def merge_stories(request: Request, body: dict) -> JSONResponse:
     from synopsis.server.corrections import merge
 
@@ -238,10 +351,20 @@ def merge_stories(request: Request, body: dict) -> JSONResponse:
         raise SynopsisError('send {"stories": ["<story id>", "<story id>"]}')
     state = state_of(request)
     kept, moved = merge(state, ids[0], ids[1])
-    return JSONResponse({"story": story_dict(state.find_story(kept)), "moved": moved})
+    return JSONResponse({"story": story_dict(state, state.find_story(kept)), "moved": moved})
 
 
-@router.post("/stories/{story_id}/split", summary='Move one article out of a story into a new one: {"article": id}')
+@router.post(
+    "/stories/{story_id}/split",
+    summary='Move one article out of a story into a new one: {"article": id}',
+    responses=error_responses(
+        e400='The body is not {"article": id}, the article is not in the story or is its only article, '
+        "or an id prefix is ambiguous",
+        e404="No story or no article matches the id or prefix",
+        e413=TOO_LARGE,
+        e422="The body is not a JSON object",
+    ),
+)
 def split_story(request: Request, story_id: str, body: dict) -> JSONResponse:
     from synopsis.server.corrections import split
 
@@ -251,8 +374,14 @@ def split_story(request: Request, story_id: str, body: dict) -> JSONResponse:
     state = state_of(request)
     resolve_article(state, article)  # 404 for an unknown article
     new_id = split(state, story_id, article)
-    return JSONResponse({"story": story_dict(state.find_story(new_id)), "from": story_dict(state.find_story(story_id))})
+    return JSONResponse({"story": story_dict(state, state.find_story(new_id)), "from": story_dict(state, state.find_story(story_id))})
 
 
-def story_dict(story: Story) -> dict[str, Any]:
-    return {"id": story.id, "title": story.title, "articles": list(story.article_ids), "url": f"/api/stories/{story.id}"}
+def story_dict(state: ServerState, story: Story) -> dict[str, Any]:
+    return {
+        "id": story.id,
+        "title": story.title,
+        "articles": list(story.article_ids),
+        "counts": state.counts(story),
+        "url": f"/api/stories/{story.id}",
+    }

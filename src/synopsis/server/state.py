@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from synopsis.records import Story, StoryReport, SynopsisError
@@ -136,6 +137,31 @@ class ServerState:
                 entry.report = build_story_report(story, analyses)
         return entry.report
 
+    def refresh_reports(self, story_ids: Iterable[str]) -> None:
+        """Compute now the reports of stories whose membership a merge, split or upload just
+        changed, so their counts are right in the next answer rather than after the watcher's
+        next round (the rest of the list keeps what is cached)."""
+        wanted = set(story_ids)
+        for story in self.stories():
+            if story.id in wanted:
+                self.report(story)
+
+    def stories_holding(self, article_ids: Iterable[str]) -> list[str]:
+        """The ids of the current stories with any of these articles."""
+        wanted = set(article_ids)
+        return [s.id for s in self.stories() if wanted.intersection(s.article_ids)]
+
+    def counts(self, story: Story) -> dict | None:
+        """A story's claim and dispute counts from its cached report (None while there is none)."""
+        report = self.cached_report(story)
+        if report is None:
+            return None
+        return {
+            "corroborated": sum(c.status == "corroborated" for c in report.claims),
+            "single_source": sum(c.status == "single-source" for c in report.claims),
+            "disputed": len(report.disputes),
+        }
+
     def rendered(self, story: Story, name: str, render) -> bytes:
         """A rendering of the story's report (page, JSON), made once and kept as bytes."""
         entry = self._entry(story)
@@ -177,14 +203,7 @@ class ServerState:
                 f"FROM articles WHERE id IN ({marks})",
                 story.article_ids,
             ).fetchone()
-            report = self.cached_report(story)
-            counts = None
-            if report is not None:
-                counts = {
-                    "corroborated": sum(c.status == "corroborated" for c in report.claims),
-                    "single_source": sum(c.status == "single-source" for c in report.claims),
-                    "disputed": len(report.disputes),
-                }
+            counts = self.counts(story)
             outlets = tuple(sorted(o for o in (found[2] or "").split(",") if o))
             rows.append(StoryRow(story, found[0], found[1], outlets, counts))
         return rows
