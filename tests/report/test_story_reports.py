@@ -71,7 +71,7 @@ def test_json_follows_the_published_schema(story):
     out = data["stories"][0]
     assert data["schema"] == "synopsis.report/1"
     assert out["counts"] == {"articles": 2, "outlets": 2, "corroborated": 1, "single_source": 1,
-                             "single_source_shared": 0, "disputed": 1}
+                             "single_source_shared": 0, "disputed": 1, "disputes": 1, "disputed_claims": 0}
     assert [v["value"] for v in out["disputes"][0]["versions"]] == ["less than an hour", "three and a half hours"]
     assert out["coverage"][0]["voices"] == [{"speaker": "Jane Doe", "count": 2}]
 
@@ -155,3 +155,19 @@ def test_wire_copy_is_listed_as_one_original_shared_by_several_outlets(story, fm
     assert "one original report (Outlet" in text[shared_at:lone_at] and "shared by 2 outlets" in text[shared_at:lone_at]
     assert "Officials met at noon." not in text[lone_at:text.index("Who said what")]
     assert "2 single-source (1 of them one original shared by several outlets)" in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_header_counts_disputed_points_as_the_section_lists_them(story, fmt):
+    """Two claims touch the one dispute: the header says 1 disputed point, as the section lists."""
+    report, articles = story
+    claims = tuple(dataclasses.replace(c, status="disputed") for c in report.claims)
+    report = dataclasses.replace(report, claims=claims)
+    if fmt == "json":
+        counts = reports_to_json([report])["stories"][0]["counts"]
+        assert (counts["disputes"], counts["disputed_claims"]) == (1, 2)
+        return
+    text = render_markdown([report]) if fmt == "md" else render_html([report], articles)
+    assert "1 disputed point" in text and "disputed points" not in text.split("Sources")[0]
+    assert "Disputed points (1)" in text
+    assert "2 disputed" not in text

@@ -62,7 +62,8 @@ def render_story(report: StoryReport, prefix: str = "") -> str:
     shared = f" ({len(repeated)} of them one original shared by several outlets)" if repeated else ""
     out.append(
         f"Story `{report.story.id}` · {counted(len(report.sources), 'article')} from {counted(len(outlets), 'outlet')} · "
-        f"{len(corroborated)} corroborated, {len(single)} single-source{shared}, {len(report.disputes)} disputed"
+        f"{len(corroborated)} corroborated, {len(single)} single-source{shared} facts · "
+        f"{counted(len(report.disputes), 'disputed point')}"
     )
     out += ["", "### Sources", "", "| outlet | kind | published | origin | title |", "|---|---|---|---|---|"]
     for s in report.sources:
@@ -74,7 +75,9 @@ def render_story(report: StoryReport, prefix: str = "") -> str:
     for sentence in report.brief:
         out.append(f"- {_escape(sentence.text)} {cite_all(sentence.citations)}")
 
-    out += ["", "### Disputed", ""]
+    # The header counts what this section lists: disputed points (each with all its versions),
+    # not the claims that touch them.
+    out += ["", f"### Disputed points ({len(report.disputes)})", ""]
     if not report.disputes:
         out.append("No incompatible versions found.")
     for dispute in report.disputes:
