@@ -130,3 +130,80 @@ def test_main_day_tie_goes_to_the_day_nearest_publication(nlp):
     articles = [make_article(key, f"Outlet {key}", f"{EARLIER} {EVENT}", published="2025-07-24") for key in "ab"]
     day = main_day(list(analyze_articles(articles, nlp)))
     assert datetime.fromtimestamp(day.low, timezone.utc).date().isoformat() == "2025-07-23"
+
+
+# --- wire copy: one original carried word for word by several outlets ---------------------------
+
+WIRE_LEAD = "Delegations from Arvenia and Boskar agreed on Tuesday to reopen the Kell border crossing after three days of talks in Lunor."
+# Six further facts, each told by Paper B and Paper C in their own words (two independent reports).
+OWN_WORDS = [
+    ("Trucks carrying grain will be the first allowed through the crossing.",
+     "Grain lorries get priority once the checkpoint opens."),
+    ("Customs staff from both countries will share a single inspection hall.",
+     "A joint customs building is to be used by officers of the two states."),
+    ("The crossing has been shut since a dispute over fishing rights in March.",
+     "Kell was closed in March when a row about fisheries escalated."),
+    ("Farmers on both sides had lobbied hard for the reopening.",
+     "Agricultural groups in the region campaigned for months to end the closure."),
+    ("Lunor's mayor hosted the closing dinner for both delegations.",
+     "The final evening was a banquet given by the city's mayor."),
+    ("Rail links between the two capitals are not part of the deal.",
+     "Train services were left out of the agreement entirely."),
+]
+
+
+def _lines(aid, outlet, kind, lines, published):
+    from synopsis.records import Article, Claim, Outlet, Sentence
+
+    text = "\n".join(lines)
+    sentences, claims, pos = [], [], 0
+    for line in lines:
+        start = text.index(line, pos)
+        pos = start + len(line)
+        sentences.append(Sentence(start, pos, line))
+        claims.append(Claim(line, start, pos, len(sentences) - 1))
+    article = Article(id=aid, source=f"{aid}.txt", text=text, outlet=Outlet(outlet, kind), published=published)
+    return ArticleAnalysis(article, tuple(sentences), claims=tuple(claims))
+
+
+def wire_copy_story():
+    from synopsis.compare.consensus import label_claims
+    from synopsis.compare.independence import find_origins
+    from synopsis.link.align import ClaimGroup, ClaimMember
+
+    wire = _lines("w", "Wire A", "wire service", [WIRE_LEAD, "The wire's own closing line about the weather in Lunor."],
+                  "2026-05-05T08:00:00+00:00")
+    b = _lines("b", "Paper B", "newspaper", [WIRE_LEAD] + [x for x, _ in OWN_WORDS], "2026-05-05T10:00:00+00:00")
+    c = _lines("c", "Paper C", "newspaper", [WIRE_LEAD] + [y for _, y in OWN_WORDS], "2026-05-05T11:00:00+00:00")
+    analyses = [wire, b, c]
+
+    def member(analysis, index):
+        claim = analysis.claims[index]
+        return ClaimMember(analysis.article.id, index, claim.text, claim.start, claim.end)
+
+    groups = [ClaimGroup("lead", (member(wire, 0), member(b, 0), member(c, 0)), 0, WIRE_LEAD, 1.0)]
+    groups += [ClaimGroup(f"own{i}", (member(b, i), member(c, i)), 0, b.claims[i].text, 0.8) for i in range(1, 7)]
+    claims = label_claims(groups, analyses, find_origins(analyses))
+    return analyses, claims
+
+
+def test_wire_copy_counts_as_one_source_shared_by_several_outlets():
+    from synopsis.compare.consensus import repeated_from
+
+    _, claims = wire_copy_story()
+    [lead] = [c for c in claims if c.text == WIRE_LEAD]
+    assert lead.sources == ("Wire A", "Paper B", "Paper C")
+    assert lead.independent_sources == ("Wire A",)
+    assert lead.status == "single-source"
+    assert repeated_from(lead) == "Wire A"
+    assert all(repeated_from(c) is None for c in claims if c is not lead)
+
+
+def test_main_event_carried_as_wire_copy_is_in_the_brief():
+    analyses, claims = wire_copy_story()
+    assert sum(c.status == "corroborated" for c in claims) == 6  # enough to fill the brief without it
+    brief = write_brief(analyses, claims)
+    [lead] = [s for s in brief if s.text.startswith(WIRE_LEAD)]
+    assert "one original report (Wire A), shared by 3 outlets" in lead.text
+    assert {c.outlet for c in lead.citations} == {"Wire A", "Paper B", "Paper C"}
+    assert brief[0] is lead  # the lead of every report opens the brief

@@ -402,3 +402,95 @@ def test_classify_predicate(lemma, expected) -> None:
     from synopsis.compare.disputes import classify_predicate
 
     assert classify_predicate(lemma) == expected
+
+
+# --- a dispute needs one slot and genuinely different values -------------------------------------
+
+
+def test_other_quantity_in_an_aligned_sentence_is_not_a_version() -> None:
+    """'seven weeks' (the gap since the last round) is not the length of the meeting, even though
+    the sentence it is in reports the meeting's length and is aligned with another outlet's."""
+    analyses = [
+        build("Alpha", [S("The talks lasted 40 minutes.", [Q("40 minutes", 40, "minute")])]),
+        build("Bravo", [S("The talks, the first in seven weeks, lasted less than an hour.",
+                          [Q("seven weeks", 7, "week"), LESS_THAN_HOUR])]),
+    ]
+    assert find_disputes([[("id-Alpha", 0), ("id-Bravo", 0)]], analyses) == []
+    # A really different length is still disputed.
+    analyses[0] = build("Alpha", [S("The talks lasted three hours.", [Q("three hours", 3, "hour")])])
+    [dispute] = find_disputes([[("id-Alpha", 0), ("id-Bravo", 0)]], analyses)
+    assert [v.value for v in dispute.versions] in (["three hours", "less than an hour"], ["less than an hour", "three hours"])
+
+
+def test_same_written_value_resolved_differently_is_no_dispute() -> None:
+    """Two outlets both say "on Wednesday"; only our reading of it (from their publication dates)
+    differs. The versions would read 'Wednesday' against 'Wednesday': not a disagreement."""
+    analyses = [
+        build("Alpha", [S("The talks ended on Wednesday.", [T("Wednesday", "2026-03-04")])],
+              published="2026-03-04T09:00:00+00:00"),
+        build("Bravo", [S("The negotiations ended on Wednesday.", [T("Wednesday", "2026-03-11")])],
+              published="2026-03-09T09:00:00+00:00"),
+    ]
+    assert find_disputes([[("id-Alpha", 0), ("id-Bravo", 0)]], analyses) == []
+
+
+def _hyphen_range(outlet: str) -> ArticleAnalysis:
+    # How the extractor reads "40-50 minutes": two durations, "at least 40" and "at most 50".
+    return build(outlet, [MET, S("The meeting lasted 40-50 minutes.", [
+        T("40", "PT40M", "DURATION", "EQUAL_OR_MORE", "minute"), T("50 minutes", "PT50M", "DURATION", "EQUAL_OR_LESS", "minute")])])
+
+
+def test_hyphenated_range_is_one_interval() -> None:
+    analyses = [
+        _hyphen_range("Alpha"),
+        build("Bravo", [MET, S("The meeting lasted 45 minutes.", [Q("45 minutes", 45, "minute")])]),
+        build("Charlie", [MET, S("The meeting lasted about three and a half hours.",
+                                 [Q("about three and a half hours", 3.5, "hour", qualifier="about")])]),
+    ]
+    [dispute] = find_disputes([], analyses)
+    ranges = {v.sources: v for v in dispute.versions}
+    # 45 minutes lies inside 40-50 minutes: one version; three and a half hours does not.
+    assert set(ranges) == {("Alpha", "Bravo"), ("Charlie",)}
+    assert "[40, 50] min" in ranges[("Alpha", "Bravo")].normalized
+    assert "∞" not in ranges[("Alpha", "Bravo")].normalized
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        (Q("1,000 to 1,200", None, counted="prisoners", qualifier="range", low=1000, high=1200, predicate="exchange"),
+         Q("1,200", 1200, counted="prisoners", predicate="exchange")),
+        (Q("1,000 to 1,200", None, counted="prisoners", qualifier="range", low=1000, high=1200, predicate="exchange"),
+         Q("more than 1,000", 1000, counted="prisoners", qualifier="more than", predicate="exchange")),
+        (Q("up to 1,200", 1200, counted="prisoners", qualifier="up to", low=0, high=1200, predicate="exchange"),
+         Q("1,100", 1100, counted="prisoners", predicate="exchange")),
+    ],
+)
+def test_contained_or_overlapping_ranges_are_compatible(first: Q, second: Q) -> None:
+    analyses = [
+        build("Alpha", [S(f"The sides agreed to exchange {first.text} prisoners.", [first])]),
+        build("Bravo", [S(f"The sides agreed to exchange {second.text} prisoners.", [second])]),
+    ]
+    assert find_disputes([[("id-Alpha", 0), ("id-Bravo", 0)]], analyses) == []
+    assert find_disputes([], analyses) == []
+
+
+def test_range_and_a_value_outside_it_are_disputed() -> None:
+    analyses = [
+        _hyphen_range("Alpha"),
+        build("Bravo", [MET, S("The meeting lasted 20 minutes.", [Q("20 minutes", 20, "minute")])]),
+    ]
+    [dispute] = find_disputes([], analyses)
+    assert {v.sources for v in dispute.versions} == {("Alpha",), ("Bravo",)}
+
+
+def test_hedged_values_are_shown_with_their_hedge() -> None:
+    """The extractor's span of "more than 1,200" may be "1,200": versions must not read alike."""
+    analyses = [
+        build("Alpha", [S("Officials said more than 1,200 prisoners were exchanged.",
+                          [Q("1,200", 1200, counted="prisoners", qualifier="more than", predicate="exchange")])]),
+        build("Bravo", [S("Officials said nearly 1,200 prisoners were exchanged.",
+                          [Q("1,200", 1200, counted="prisoners", qualifier="nearly", predicate="exchange")])]),
+    ]
+    [dispute] = find_disputes([[("id-Alpha", 0), ("id-Bravo", 0)]], analyses)
+    assert sorted(v.value for v in dispute.versions) == ["more than 1,200", "nearly 1,200"]

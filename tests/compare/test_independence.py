@@ -141,3 +141,42 @@ def test_short_identical_sentences_are_not_copies():
     b = make_analysis("b", "Gotham Gazette", "newspaper", "The talks were held in French.")
     origins = find_origins([a, b])
     assert origins["b"].claim_witnesses[0] == ("Gotham Gazette",)
+
+
+@pytest.mark.parametrize(
+    "text, entities",
+    [
+        # An official body "reports" too: it is a speaker, not a reporting outlet.
+        ("The Harbor Defense Ministry reported that 84 soldiers came home on Friday.", [("Harbor Defense Ministry", "ORG")]),
+        # A titled speaker that NER takes for an organisation.
+        ("Harbor's Minister of Foreign Affairs Lena Ostrova said 84 soldiers came home on Friday.",
+         [("Harbor's Minister of Foreign Affairs", "ORG")]),
+        ("White House Press Secretary Dana Miles said 84 soldiers came home on Friday.", []),
+        ("The Kremlin said 84 soldiers came home on Friday.", [("Kremlin", "ORG")]),
+    ],
+)
+def test_speakers_are_not_independent_sources(text, entities):
+    """independent_sources counts outlets: two outlets quoting one speaker are two outlets, and the
+    speaker is not a third source."""
+    from synopsis.compare.consensus import label_claims
+    from synopsis.link.align import ClaimGroup, ClaimMember
+
+    a = make_analysis("a", "Daily Planet", "newspaper", text, entities=entities)
+    # The other outlet words it its own way (a near-identical sentence would be a copy).
+    other = text.replace("84 soldiers came home on Friday", "on Friday, 84 troops returned after months in captivity")
+    b = make_analysis("b", "Gotham Gazette", "newspaper", other, entities=entities)
+    origins = find_origins([a, b])
+    assert origins["a"].claim_witnesses == (("Daily Planet",),)
+    members = tuple(ClaimMember(x.article.id, 0, x.article.text, 0, len(x.article.text)) for x in (a, b))
+    [claim] = label_claims([ClaimGroup("g", members, 0, text, 1.0)], [a, b], origins)
+    assert claim.independent_sources == ("Daily Planet", "Gotham Gazette")
+    assert claim.status == "corroborated"
+
+
+def test_state_news_agency_named_with_its_kind_is_one_outlet():
+    text = "State news agency TASS confirmed that the two delegations would meet on Wednesday in the city."
+    a = make_analysis("a", "Hub", "aggregator", text, cites=("TASS", "Coast Wire"),
+                      entities=[("State news agency TASS", "ORG")])
+    a = ArticleAnalysis(a.article, a.sentences, a.entities,
+                        claims=(Claim(text, 0, len(text), 0, attributed_to="State news agency"),))
+    assert find_origins([a])["a"].claim_witnesses == (("TASS",),)

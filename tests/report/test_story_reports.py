@@ -70,7 +70,8 @@ def test_json_follows_the_published_schema(story):
     validate_report_json(data)
     out = data["stories"][0]
     assert data["schema"] == "synopsis.report/1"
-    assert out["counts"] == {"articles": 2, "outlets": 2, "corroborated": 1, "single_source": 1, "disputed": 1}
+    assert out["counts"] == {"articles": 2, "outlets": 2, "corroborated": 1, "single_source": 1,
+                             "single_source_shared": 0, "disputed": 1, "disputes": 1, "disputed_claims": 0}
     assert [v["value"] for v in out["disputes"][0]["versions"]] == ["less than an hour", "three and a half hours"]
     assert out["coverage"][0]["voices"] == [{"speaker": "Jane Doe", "count": 2}]
 
@@ -127,3 +128,46 @@ def test_counts_in_the_header_agree_with_their_nouns(story, fmt):
     for r, expected in ((report, "2 articles from 2 outlets"), (one, "1 article from 1 outlet ")):
         text = render_markdown([r]) if fmt == "md" else render_html([r], articles)
         assert expected in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_wire_copy_is_listed_as_one_original_shared_by_several_outlets(story, fmt):
+    report, articles = story
+    a, b = (ArticleAnalysis(article=articles[i]) for i in ("aaaa1111", "bbbb2222"))
+    # Both outlets print the same sentence; Outlet <A> published it first, so it is one source.
+    copied = dataclasses.replace(
+        make_claim("c3", "single-source", [evidence_for(a, "Officials met at noon."), evidence_for(b, "Officials met at noon.")]),
+        independent_sources=("Outlet <A>",),
+    )
+    lone = make_claim("c4", "single-source", [evidence_for(b, "The talks lasted three and a half hours.")])
+    report = dataclasses.replace(report, claims=(copied, lone))
+    if fmt == "json":
+        data = reports_to_json([report])
+        validate_report_json(data)
+        out = data["stories"][0]
+        assert [c.get("repeated_from") for c in out["claims"]] == ["Outlet <A>", None]
+        assert out["counts"]["single_source"] == 2 and out["counts"]["single_source_shared"] == 1
+        return
+    text = render_markdown([report]) if fmt == "md" else render_html([report], articles)
+    shared_at = text.index("One original, shared by several outlets")
+    lone_at = text.index("Reported by one outlet only")
+    assert shared_at < text.index("Officials met at noon.", shared_at) < lone_at
+    assert "one original report (Outlet" in text[shared_at:lone_at] and "shared by 2 outlets" in text[shared_at:lone_at]
+    assert "Officials met at noon." not in text[lone_at:text.index("Who said what")]
+    assert "2 single-source (1 of them one original shared by several outlets)" in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_header_counts_disputed_points_as_the_section_lists_them(story, fmt):
+    """Two claims touch the one dispute: the header says 1 disputed point, as the section lists."""
+    report, articles = story
+    claims = tuple(dataclasses.replace(c, status="disputed") for c in report.claims)
+    report = dataclasses.replace(report, claims=claims)
+    if fmt == "json":
+        counts = reports_to_json([report])["stories"][0]["counts"]
+        assert (counts["disputes"], counts["disputed_claims"]) == (1, 2)
+        return
+    text = render_markdown([report]) if fmt == "md" else render_html([report], articles)
+    assert "1 disputed point" in text and "disputed points" not in text.split("Sources")[0]
+    assert "Disputed points (1)" in text
+    assert "2 disputed" not in text

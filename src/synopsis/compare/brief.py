@@ -8,6 +8,7 @@ from collections import Counter
 from datetime import datetime, timezone
 from typing import Sequence
 
+from synopsis.compare.consensus import describe_repeat, repeated_from
 from synopsis.compare.fact_dates import context_dates, dates_in, sentence_bounds
 from synopsis.compare.intervals import Interval
 from synopsis.compare.story_years import story_middle_day
@@ -111,22 +112,50 @@ def _position(claim: AlignedClaim, lengths: dict[str, int]) -> float:
     return min(e.start / max(lengths.get(e.article_id, 1), 1) for e in claim.evidence)
 
 
+# A fact is a lead when an outlet states it in its first sentences (the second allows for a
+# dateline or a kicker line) and at least two outlets carry it.
+LEAD_SENTENCES = 2
+
+
+def _in_lead(claim: AlignedClaim, claims_at: dict[tuple[str, int], tuple[ArticleAnalysis, Claim]]) -> bool:
+    if len(claim.sources) < 2:
+        return False
+    for evidence in claim.evidence:
+        found = claims_at.get((evidence.article_id, evidence.start))
+        if found is not None and found[1].sentence < LEAD_SENTENCES:
+            return True
+    return False
+
+
+def _with_repeat(text: str, claim: AlignedClaim) -> str:
+    """Source wording, and for one original carried by several outlets, a note that it is one source."""
+    note = describe_repeat(claim)
+    return f"{text} ({note})" if note else text
+
+
 def write_brief(
     analyses: Sequence[ArticleAnalysis],
     claims: Sequence[AlignedClaim],
     disputes: Sequence[Dispute] = (),
     max_facts: int = MAX_FACTS,
 ) -> list[BriefSentence]:
-    """Corroborated facts in source wording, then the disputed points with every version."""
+    """Corroborated facts (and facts several outlets carry from one original, said to be so) in
+    source wording, then the disputed points with every version."""
     kinds = {a.article.outlet.name: a.article.outlet.kind for a in analyses if a.article.outlet}
     lengths = {a.article.id: len(a.article.text) for a in analyses}
     day = main_day(analyses)
     claims_at = {(a.article.id, c.start): (a, c) for a in analyses for c in a.claims}
-    day_rank = {c.id: _day_rank(c, day, claims_at) for c in claims if c.status == "corroborated"}
-    # The event's own facts first, background dated to other days (earlier rounds) last.
+    # Facts two independent outlets report, and facts several outlets carry from one original
+    # (wire copy): the main event is often the latter, and the brief says it is one source.
+    candidates = [c for c in claims if c.evidence and (c.status == "corroborated" or repeated_from(c))]
+    day_rank = {c.id: _day_rank(c, day, claims_at) for c in candidates}
+    lead = {c.id: _in_lead(c, claims_at) for c in candidates}
+    # The event's own facts first, background dated to other days (earlier rounds) last; among
+    # them what several outlets open with (the event itself), then the best corroborated.
     ranked = sorted(
-        (c for c in claims if c.status == "corroborated" and c.evidence),
-        key=lambda c: (day_rank[c.id], -len(c.independent_sources), -len(c.sources), _position(c, lengths)),
+        candidates,
+        key=lambda c: (day_rank[c.id], not lead[c.id], -len(c.independent_sources), -len(c.sources),
+                       _position(c, lengths)),
     )
     chosen: list[tuple[AlignedClaim, Evidence]] = []
     seen_words: list[frozenset[str]] = []
@@ -145,7 +174,7 @@ def write_brief(
 
     brief = [
         BriefSentence(
-            text=" ".join(wording.text.split()),
+            text=_with_repeat(" ".join(wording.text.split()), claim),
             # The chosen wording first, then every other outlet's report of the fact.
             citations=(wording,) + tuple(e for e in claim.evidence if e != wording),
         )

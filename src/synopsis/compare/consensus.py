@@ -119,10 +119,30 @@ def _credit_aggregated(
     return credited
 
 
+def repeated_from(claim: AlignedClaim) -> str | None:
+    """The one original of a fact that several outlets carry but that counts as one source.
+
+    Wire copy, rewrites and word-for-word repeats of one report are one witness however many
+    outlets print them: such a fact is single-source, yet it is not "reported by one outlet".
+    Returns that original's name, or None for any other claim.
+    """
+    if claim.status == "single-source" and len(claim.independent_sources) == 1 and len(claim.sources) >= 2:
+        return claim.independent_sources[0]
+    return None
+
+
+def describe_repeat(claim: AlignedClaim) -> str | None:
+    """How a report says a fact is one source repeated: "one original report (Wire A), shared by 3 outlets"."""
+    original = repeated_from(claim)
+    if original is None:
+        return None
+    return f"one original report ({original}), shared by {len(claim.sources)} outlets"
+
+
 def make_claim_id(group: ClaimGroup) -> str:
     """Return a stable id for an aligned claim: a hash of its members' article ids and spans (v1)."""
     key = "|".join(sorted(f"{m.article_id}:{m.start}:{m.end}" for m in group.members))
     return "claim-" + hashlib.sha1(("v1|" + key).encode("utf-8")).hexdigest()[:12]
 
 
-__all__ = ["find_disputed_groups", "label_claims", "make_claim_id"]
+__all__ = ["describe_repeat", "find_disputed_groups", "label_claims", "make_claim_id", "repeated_from"]

@@ -109,19 +109,45 @@ def nouns_agree(a: Fact, b: Fact) -> bool:
     return a.noun is None or b.noun is None or a.noun == b.noun
 
 
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|or)\s*")
+
+
 def _join_durations(items: list[tuple[int, int, Interval]], text: str) -> list[tuple[int, int, Interval]]:
-    """Join "one hour and 45 minutes" (two values, one duration) and drop the same span read twice."""
+    """Join "one hour and 45 minutes" (two values, one duration) and "40-50 minutes" (the two ends
+    of one range), and drop the same span read twice."""
     joined: list[tuple[int, int, Interval]] = []
     for start, end, interval in sorted(items, key=lambda item: (item[0], -item[1])):
         if joined and start < joined[-1][1]:  # the same words as quantity and as time expression
             continue
-        if joined and re.fullmatch(r"\s*(and|,)\s*", text[joined[-1][1] : start]):
+        gap = text[joined[-1][1] : start] if joined else ""
+        first = joined[-1][2] if joined else None
+        # "40-50 minutes", "2 to 3 hours", and "between 40 and 50": the extractor reads the ends as
+        # "at least 40" and "at most 50"; the value is the range between them, not either end alone.
+        ends = first is not None and first.high == float("inf") and interval.low <= 0 and not first.low_open
+        if first is not None and (_RANGE_GAP.fullmatch(gap) or (ends and re.fullmatch(r"\s*and\s*", gap))):
+            low, high = first.low, interval.high
+            if low <= high and high != float("inf"):
+                first_start, _, _ = joined.pop()
+                joined.append((first_start, end, Interval(low, high, first.low_open, interval.high_open, "s")))
+                continue
+        if joined and re.fullmatch(r"\s*(and|,)\s*", gap):
             first_start, _, first = joined.pop()
             interval = Interval(first.low + interval.low, first.high + interval.high,
                                 first.low_open or interval.low_open, first.high_open or interval.high_open, "s")
             start = first_start
         joined.append((start, end, interval))
     return joined
+
+
+def _as_stated(quantity) -> str:
+    """A value as the outlet hedged it: "more than 1,200" even when the extractor's span is "1,200",
+    so that "more than 1,200" and "nearly 1,200" never read as the same value."""
+    qualifier = (quantity.qualifier or "").strip()
+    if not qualifier or qualifier.lower() == "range" or not qualifier.replace(" ", "").isalpha() or qualifier.isupper():
+        return quantity.text
+    if qualifier.lower() in quantity.text.lower():
+        return quantity.text
+    return f"{qualifier} {quantity.text}"
 
 
 def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, int]) -> list[Fact]:
@@ -165,10 +191,10 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                     # The slot is what happened to what is counted: "two died" and "14 injured" are
                     # two slots even when both count people.
                     additional = bool(ADDITIONAL.search(article.text[max(0, quantity.start - 20) : quantity.start]))
-                    add("count", (classify_predicate(quantity.predicate),), [interval], quantity.text, frame,
+                    add("count", (classify_predicate(quantity.predicate),), [interval], _as_stated(quantity), frame,
                         quantity.counted, counted, additional)
                 else:
-                    add("amount", (interval.unit, counted), [interval], quantity.text, frame, quantity.counted)
+                    add("amount", (interval.unit, counted), [interval], _as_stated(quantity), frame, quantity.counted)
             for t_index in claim.times:
                 if not 0 <= t_index < len(analysis.times):
                     continue

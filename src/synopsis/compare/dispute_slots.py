@@ -78,12 +78,22 @@ def group_slots(facts: list[Fact]) -> list[list[Fact]]:
     for i, fact in enumerate(facts):
         if fact.group is not None:
             by_group.setdefault((fact.group, fact.kind), []).append(i)
+    # A value whose key is unknown is taken to be about the group's fact only when it is the one
+    # value of its kind in its claim: in "the talks, the first in seven weeks, lasted less than an
+    # hour" the claim's fact is the length, and "seven weeks" is something else.
+    per_claim: dict[tuple[tuple[str, int], str], int] = {}
+    for fact in facts:
+        per_claim[(fact.claim, fact.kind)] = per_claim.get((fact.claim, fact.kind), 0) + 1
+
+    def placeable(fact: Fact) -> bool:
+        return fact.key_known or per_claim[(fact.claim, fact.kind)] == 1
+
     for indices in by_group.values():
         known_keys = {facts[i].key for i in indices if facts[i].key_known}
         for pos, i in enumerate(indices):
             for j in indices[pos + 1 :]:
                 a, b = facts[i], facts[j]
-                if a.claim[0] == b.claim[0]:
+                if a.claim[0] == b.claim[0] or not (placeable(a) and placeable(b)):
                     continue
                 same_key = a.key == b.key or (len(known_keys) <= 1 and (not a.key_known or not b.key_known))
                 if same_key and nouns_agree(a, b) and episodes_agree(a, b) and _contexts_agree(a, b)[0]:

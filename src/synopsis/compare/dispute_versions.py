@@ -136,6 +136,10 @@ def build_dispute(slot: list[Fact]) -> Dispute | None:
                 note=note,
             )
         )
+    # Outlets that state the same value do not disagree, whatever our reading of it: a dispute
+    # whose versions all read alike ("Wednesday" / "Wednesday") is no dispute.
+    if len({" ".join(v.value.lower().split()) for v in records}) < 2:
+        return None
     records.sort(key=lambda v: (-len(v.sources), v.normalized))
     kind = slot[0].kind if slot[0].kind != "amount" else "count"
     return Dispute(what=what, kind=kind, versions=tuple(records), explanation=explain(what, kind, records))

@@ -67,12 +67,32 @@ _MEDIA_PHRASE = re.compile(
     r"(?i)(?:as\s+(?:reported|cited|observed|detailed|published|first\s+reported)\s+by|reported\s+by|cited\s+by"
     r"|according\s+to\s+(?:the\s+)?(?:coverage|reporting|reports?|a\s+report|live\s+coverage)\s)"
 )
+_SPEECH_VERB = re.compile(r"\s(?:said|says|confirmed|noted|quoted)$")
 _MEDIA_VERB = re.compile(r"\s(?:reported|reports|wrote|writes)$")
 _MEDIA_WORDS = re.compile(
     r"\b(?:news|times|post|tv|television|radio|agency|press|journal|herald|tribune|guardian|telegraph|"
     r"gazette|daily|wire|broadcast\w*|channel|newspaper|magazine|media|bbc|cnn|reuters|tass|ria|afp|ap)\b",
     re.IGNORECASE,
 )
+# Words that make a name an official, a body or a person speaking, not a reporting outlet: "the
+# Defense Ministry reported", "White House Press Secretary X said". Independent sources are
+# outlets; whoever they quote is a voice (see voices), never a further source.
+_SPEAKER_WORDS = re.compile(
+    r"\b(?:ministry|ministries|minister|ministers|government|kremlin|office|president|presidency|"
+    r"spokes\w*|secretary|council|department|police|army|military|forces|committee|commission|"
+    r"parliament|embassy|authorit\w+|officials?|advis[eo]rs?|ambassador|governor|mayor|general|"
+    r"command|court|prosecutor\w*|senator|lawmakers?|party|delegation|chief|head|director|"
+    r"foreign\s+affairs|white\s+house)\b",
+    re.IGNORECASE,
+)
+# Media words that outweigh speaker words in one name ("BBC World Service", "Press TV").
+_MEDIA_OUTLET_WORDS = re.compile(
+    r"\b(?:news|times|post|tv|television|radio|newspaper|magazine|gazette|herald|tribune|journal|wire|"
+    r"bbc|cnn|reuters|tass|ria|afp|ap)\b",
+    re.IGNORECASE,
+)
+_DESCRIPTIONS = {"state", "national", "local", "regional", "official", "government", "independent", "private",
+                 "public", "foreign", "international", "russian", "ukrainian", "turkish", "western"}
 _NOT_NAMES = {"as", "it", "he", "she", "they", "we", "this", "that", "which", "who", "according", "also", "earlier"}
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NAME_CONNECTORS = {"of", "for", "the", "de", "al", "el", "la", "le", "du", "und", "and"}
@@ -140,22 +160,26 @@ def find_cited_outlets(text: str, outlets: dict[str, str], analysis: ArticleAnal
             group = match.group(1)
             # "as reported by X" names a reporter; "according to X" may name any speaker.
             media_phrase = bool(_MEDIA_PHRASE.match(match.group(0)) or _MEDIA_VERB.search(match.group(0)))
+            # "X said": any organisation speaks; only "according to X" / "told X" may hand a
+            # statement to an organisation that is not named like a medium.
+            speaking = bool(_SPEECH_VERB.search(match.group(0)))
             for part in re.split(r"\s*(?:,|\band\b|&)\s*", group):
-                name = _resolve_outlet(part.strip(), outlets, analysis, offset + match.start(1), media_phrase)
+                name = _resolve_outlet(part.strip(), outlets, analysis, offset + match.start(1), media_phrase,
+                                       allow_org=not speaking)
                 if name and name not in found:
                     found.append(name)
     return tuple(found)
 
 
 def _resolve_outlet(part: str, outlets: dict[str, str], analysis: ArticleAnalysis | None,
-                    position: int, media_phrase: bool = False) -> str | None:
+                    position: int, media_phrase: bool = False, allow_org: bool = True) -> str | None:
     part = re.sub(r"^(?:the|state\s+news\s+agency|news\s+agency|agency|broadcaster|newspaper)\s+", "", part,
                   flags=re.IGNORECASE).strip()
     part = re.sub(r"(?:'s|’s)$", "", part.rstrip(".")).strip()
     media_phrase = media_phrase or bool(_MEDIA_WORDS.search(part))
     part = re.sub(r"\s+(?:television|radio|newspaper|news\s+agency|agency|channel|broadcaster)$", "", part)
-    if not part:
-        return None
+    if not part or part.lower() in _DESCRIPTIONS:
+        return None  # "State news agency" describes an outlet without naming it
     # Outlet names are capitalised words with a few connectors; a lower-case
     # word means the match ran into prose ("Reuters staff for ...",
     # "reporting by ...") and is not a name at all.
@@ -172,9 +196,19 @@ def _resolve_outlet(part: str, outlets: dict[str, str], analysis: ArticleAnalysi
             return name
     if analysis is not None and _is_person(analysis, part, position):
         return None  # "According to Umerov": a speaker, not a reporter
-    if media_phrase or (analysis is not None and _is_org(analysis, position)):
+    if _SPEAKER_WORDS.search(part) and not _MEDIA_OUTLET_WORDS.search(part):
+        return None  # "the Defense Ministry reported": an official source, not an outlet
+    # An unknown name is an outlet when it is handed the statement as a reporter ("as reported
+    # by X", "X reported"), is named like one ("Metro TV"), or is an organisation the statement is
+    # credited to ("according to DW's live coverage"); an organisation that merely "said"
+    # something (the Kremlin, a company) is a speaker.
+    if media_phrase or (allow_org and analysis is not None and _is_org(analysis, position)):
         return part
     return None
+
+
+def _is_org(analysis: ArticleAnalysis, position: int) -> bool:
+    return any(e.label == "ORG" and e.start <= position < e.end for e in analysis.entities)
 
 
 def _is_person(analysis: ArticleAnalysis, part: str, position: int) -> bool:
@@ -184,10 +218,6 @@ def _is_person(analysis: ArticleAnalysis, part: str, position: int) -> bool:
         if entity.label == "PERSON" and normalize_name(entity.text) == normalize_name(part):
             return True
     return False
-
-
-def _is_org(analysis: ArticleAnalysis, position: int) -> bool:
-    return any(e.label == "ORG" and e.start <= position < e.end for e in analysis.entities)
 
 
 def find_paragraph(text: str, start: int) -> tuple[int, int]:
@@ -208,7 +238,8 @@ def attribute_claim(analysis: ArticleAnalysis, claim: Claim, outlets: dict[str, 
     cited = [c for c in find_cited_outlets(text[sentence_start:sentence_end], outlets, analysis, sentence_start)
              if normalize_name(c) != normalize_name(own)]
     if claim.attributed_to:
-        resolved = _resolve_outlet(claim.attributed_to, outlets, analysis, claim.start)
+        # The extractor's speaker of the claim: an outlet only when known or named like one.
+        resolved = _resolve_outlet(claim.attributed_to, outlets, analysis, claim.start, allow_org=False)
         if resolved and normalize_name(resolved) != normalize_name(own) and resolved not in cited:
             cited.insert(0, resolved)
     if cited:

@@ -10,6 +10,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from synopsis import __version__
+from synopsis.compare.consensus import describe_repeat, repeated_from
 from synopsis.records import Article, Evidence, StoryReport
 from synopsis.report.charts import coverage_svg, timeline_svg
 from synopsis.report.render import counted, display_title
@@ -95,6 +96,8 @@ def render_html(reports: Sequence[StoryReport], articles: Mapping[str, Article])
                     status: sum(c.status == status for c in report.claims)
                     for status in ("corroborated", "single-source", "disputed")
                 },
+                # One original carried by several outlets (wire copy): single-source, not one outlet's.
+                "repeated": {c.id: describe_repeat(c) for c in report.claims if repeated_from(c)},
                 "timeline_svg": Markup(timeline_svg(report.timeline)),
                 "coverage_svg": Markup(coverage_svg(matrix_claims, outlets)),
                 "side_by_side": side_by_side(report, outlets),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from synopsis.compare.consensus import describe_repeat, repeated_from
 from synopsis.records import Evidence, StoryReport
 from synopsis.report.render import counted, display_title
 
@@ -55,9 +56,14 @@ def render_story(report: StoryReport, prefix: str = "") -> str:
     outlets = sorted({s.outlet for s in report.sources})
     corroborated = [c for c in report.claims if c.status == "corroborated"]
     single = [c for c in report.claims if c.status == "single-source"]
+    # Wire copy and rewrites: one source, carried by several outlets.
+    repeated = [c for c in single if repeated_from(c)]
+    one_outlet = [c for c in single if not repeated_from(c)]
+    shared = f" ({len(repeated)} of them one original shared by several outlets)" if repeated else ""
     out.append(
         f"Story `{report.story.id}` · {counted(len(report.sources), 'article')} from {counted(len(outlets), 'outlet')} · "
-        f"{len(corroborated)} corroborated, {len(single)} single-source, {len(report.disputes)} disputed"
+        f"{len(corroborated)} corroborated, {len(single)} single-source{shared} facts · "
+        f"{counted(len(report.disputes), 'disputed point')}"
     )
     out += ["", "### Sources", "", "| outlet | kind | published | origin | title |", "|---|---|---|---|---|"]
     for s in report.sources:
@@ -69,7 +75,9 @@ def render_story(report: StoryReport, prefix: str = "") -> str:
     for sentence in report.brief:
         out.append(f"- {_escape(sentence.text)} {cite_all(sentence.citations)}")
 
-    out += ["", "### Disputed", ""]
+    # The header counts what this section lists: disputed points (each with all its versions),
+    # not the claims that touch them.
+    out += ["", f"### Disputed points ({len(report.disputes)})", ""]
     if not report.disputes:
         out.append("No incompatible versions found.")
     for dispute in report.disputes:
@@ -87,11 +95,18 @@ def render_story(report: StoryReport, prefix: str = "") -> str:
         out.append(
             f"- {_snippet(claim.text, 240)} — {_escape(', '.join(claim.independent_sources))} {cite_all(claim.evidence)}"
         )
+    if repeated:
+        out += ["", "### One original, shared by several outlets (not independent)", ""]
+        for claim in repeated:
+            out.append(
+                f"- {_snippet(claim.text, 240)} — {_escape(describe_repeat(claim) or '')}: "
+                f"{_escape(', '.join(claim.sources))} {cite_all(claim.evidence)}"
+            )
     out += ["", "### Reported by one outlet only", ""]
-    for claim in single[:40]:
+    for claim in one_outlet[:40]:
         out.append(f"- {_snippet(claim.text, 240)} — {_escape(', '.join(claim.sources))} {cite_all(claim.evidence)}")
-    if len(single) > 40:
-        out.append(f"- … and {len(single) - 40} more (see the JSON report)")
+    if len(one_outlet) > 40:
+        out.append(f"- … and {len(one_outlet) - 40} more (see the JSON report)")
 
     out += ["", "### Who said what", ""]
     for quote in report.quotes[:40]:

@@ -8,6 +8,7 @@ from importlib import resources
 from typing import Any, Sequence
 
 from synopsis import __version__
+from synopsis.compare.consensus import repeated_from
 from synopsis.records import StoryReport, to_dict
 
 REPORT_SCHEMA = "synopsis.report/1"
@@ -26,13 +27,19 @@ def report_to_dict(report: StoryReport) -> dict[str, Any]:
     for item in story["coverage"]:
         item["voices"] = [{"speaker": speaker, "count": count} for speaker, count in item["voices"]]
         coverage.append(item)
+    claims = []
+    for claim, item in zip(report.claims, story["claims"]):
+        original = repeated_from(claim)
+        if original is not None:
+            item["repeated_from"] = original  # one source, carried by every outlet in "sources"
+        claims.append(item)
     return {
         "id": report.story.id,
         "title": report.story.title,
         "articles": list(report.story.article_ids),
         "sources": story["sources"],
         "entities": entities,
-        "claims": story["claims"],
+        "claims": claims,
         "disputes": story["disputes"],
         "quotes": story["quotes"],
         "timeline": story["timeline"],
@@ -43,7 +50,12 @@ def report_to_dict(report: StoryReport) -> dict[str, Any]:
             "outlets": len({s.outlet for s in report.sources}),
             "corroborated": sum(c.status == "corroborated" for c in report.claims),
             "single_source": sum(c.status == "single-source" for c in report.claims),
+            "single_source_shared": sum(repeated_from(c) is not None for c in report.claims),
+            # Disputed points (the "disputes" list), as the report headers count them; kept under
+            # its old name too. Claims whose fact is disputed are counted apart.
             "disputed": len(report.disputes),
+            "disputes": len(report.disputes),
+            "disputed_claims": sum(c.status == "disputed" for c in report.claims),
         },
     }
 
