@@ -142,12 +142,18 @@ def test_citation_in_the_brief_leads_to_its_source_sentence(page, live_server):
 
 def test_bad_upload_shows_an_error_and_the_server_keeps_serving(page, live_server):
     page.goto(live_server + "/add")
-    page.set_input_files('input[name="files"]', files=[{"name": "photo.bin", "mimeType": "application/octet-stream", "buffer": bytes(range(256)) * 64}])
+    # A binary file named like text is read and refused; a file of a type synopsis does not read is not read.
+    page.set_input_files('input[name="files"]', files=[{"name": "photo.txt", "mimeType": "text/plain", "buffer": bytes(range(256)) * 64}])
     page.click('button[type="submit"]')
     error = page.locator('[role="alert"]')
     error.wait_for()
-    assert "binary" in error.inner_text()
+    assert "photo.txt" in error.inner_text() and "binary" in error.inner_text()
     assert page.request.get(live_server + "/api/stories").ok
+    page.goto(live_server + "/add")
+    page.set_input_files('input[name="files"]', files=[{"name": "minutes.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.7 " * 64}])
+    page.click('button[type="submit"]')
+    page.locator('[role="alert"]').wait_for()
+    assert "minutes.pdf: unsupported file type .pdf" in page.locator('[role="alert"]').inner_text()
 
 
 def test_script_in_an_article_does_not_run(page, live_server):
