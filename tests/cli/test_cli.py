@@ -115,6 +115,16 @@ def test_analyze_writes_every_requested_format(capsys, tmp_path, corpus):
     assert md.read_text(encoding="utf-8").startswith("# synopsis report")
 
 
+def test_analyze_and_ingest_name_the_stories_of_the_same_files_alike(capsys, tmp_path, reference_corpus):
+    report = tmp_path / "r.json"
+    assert run(capsys, "analyze", str(reference_corpus), "-o", str(report), "-q")[0] == 0
+    analyzed = {(s["id"], s["title"]) for s in json.loads(report.read_text(encoding="utf-8"))["stories"]}
+    db = str(tmp_path / "news.db")
+    assert run(capsys, "ingest", str(reference_corpus), "--db", db, "-q")[0] == 0
+    stored = {(s["id"], s["title"]) for s in json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])}
+    assert analyzed == stored and len(stored) == 1
+
+
 def test_listings_show_an_untitled_article_by_its_opening_words(capsys, tmp_path):
     archive = tmp_path / "feed.jsonl"
     archive.write_text(json.dumps({"text": PAPER, "outlet": "Riverton Daily Courier and Evening Gazette"}) + "\n", encoding="utf-8")

@@ -92,7 +92,6 @@ __all__ = [
     "lead_text",
     "new_story_id",
     "story_id",
-    "story_title",
 ]
 
 
@@ -139,22 +138,23 @@ def cluster_stories(
         return []
     profiles = describe_events(analyses, vectors, embedder)
     labels = cluster_profiles(profiles, threshold)
-    groups: dict[int, list[ArticleAnalysis]] = defaultdict(list)
-    for analysis, label in zip(analyses, labels):
-        groups[label].append(analysis)
+    groups: dict[int, list[EventProfile]] = defaultdict(list)
+    for profile, label in zip(profiles, labels):
+        groups[label].append(profile)
+    # Named as `synopsis ingest` names a story fed the same input: by the member that came
+    # first (the article that opened it) and the store's title rule, so a one-off analysis
+    # and a store built from the same files show the same story ids and titles.
     stories = [
-        Story(id=earliest_id(members), title=story_title(members), article_ids=tuple(m.article.id for m in members))
+        Story(
+            id=new_story_id(members[0].article_id),
+            title=title_from_profiles(members[:MAX_MEMBERS]),
+            article_ids=tuple(m.article_id for m in members),
+        )
         for members in groups.values()
     ]
     newest = {a.article.id: a.article.published or "" for a in analyses}
     stories.sort(key=lambda s: (max(newest[i] for i in s.article_ids), s.id), reverse=True)
     return stories
-
-
-def earliest_id(members: Sequence[ArticleAnalysis]) -> str:
-    """Story id from its earliest article: what the incremental method gives when fed in date order."""
-    first = min(members, key=lambda m: (m.article.published is None, m.article.published or "", m.article.id))
-    return new_story_id(first.article.id)
 
 
 def cluster_profiles(
@@ -239,14 +239,6 @@ def cut_tree(tree: np.ndarray, profiles: Sequence[EventProfile], max_distance: f
         else:
             stack += [node.get_right(), node.get_left()]
     return labels
-
-
-def story_title(members: Sequence[ArticleAnalysis]) -> str:
-    """The title of the member most like the others (or the first lead sentence)."""
-    titled = [m for m in members if m.article.title]
-    if not titled:
-        return members[0].sentences[0].text[:120] if members[0].sentences else members[0].article.source
-    return central_title([(m.article.title or "", key_names(m)) for m in titled])
 
 
 def central_title(candidates: Sequence[tuple[str, frozenset[str]]]) -> str:
