@@ -31,7 +31,11 @@ OUTLET_WORDS = ["Courier", "Herald", "Wire", "Post", "Ledger", "Observer", "Gaze
 KINDS = {
     "talks": {
         "titles": ["{round} round of {a}-{b} talks ends in {place}", "{a} and {b} agree to swap {n} prisoners in {place}", "{place} talks: {a}, {b} trade prisoners but no ceasefire", "Envoys of {a} and {b} meet in {place} for {round_l} round"],
-        "lead": "Delegations from {a} and {b} met in {place} on {date} for a {round_l} round of direct talks, agreeing to exchange {n} prisoners of war.",
+        "leads": [
+            "Delegations from {a} and {b} met in {place} on {date} for a {round_l} round of direct talks, agreeing to exchange {n} prisoners of war.",
+            "{a} and {b} held their {round_l} peace talks in {place} on {weekday} afternoon and agreed to swap {n} prisoners of war.",
+            "Envoys of {a} and {b} met in {place} on {date}, agreeing to exchange {n} prisoners of war but not a ceasefire.",
+        ],
         "body": [
             "{person}, who led the {a} delegation, said the meeting lasted {minutes} minutes.",
             "{person2} of {b} told reporters that a ceasefire was not on the table.",
@@ -42,7 +46,10 @@ KINDS = {
     },
     "quake": {
         "titles": ["Magnitude {mag} earthquake strikes near {place}", "{n} dead after quake hits {place}", "Rescuers search rubble after {place} earthquake", "Earthquake in {region}: {n} killed near {place}"],
-        "lead": "A magnitude {mag} earthquake struck near {place} in {region} on {date}, killing at least {n} people and damaging {m} buildings.",
+        "leads": [
+            "A magnitude {mag} earthquake struck near {place} in {region} on {date}, killing at least {n} people and damaging {m} buildings.",
+            "At least {n} people were killed when a magnitude {mag} quake hit {place} in {region} early on {weekday} morning, damaging {m} buildings.",
+        ],
         "body": [
             "{person}, the regional governor, said rescue teams were still searching collapsed homes in {place}.",
             "The quake was centred {km} kilometres from {place} at a depth of {depth} kilometres, said {person2} of the national seismic service.",
@@ -53,7 +60,10 @@ KINDS = {
     },
     "signing": {
         "titles": ["{person} signs for {club}", "{club} complete signing of {person}", "{person} joins {club} on {years}-year deal", "{club} land {person} for {fee} million"],
-        "lead": "{club} signed {person} from {club2} on {date} on a {years}-year contract worth a reported {fee} million.",
+        "leads": [
+            "{club} signed {person} from {club2} on {date} on a {years}-year contract worth a reported {fee} million.",
+            "{person} joined {club} from {club2} on {weekday} on a {years}-year deal worth a reported {fee} million.",
+        ],
         "body": [
             "{person2}, the {club} manager, said {person} would strengthen the attack.",
             "{person} scored {goals} goals for {club2} last season.",
@@ -64,7 +74,10 @@ KINDS = {
     },
     "fire": {
         "titles": ["Fire destroys {what} in {place}", "{n} hurt as blaze engulfs {place} {what}", "Firefighters battle {what} fire in {place}", "{place} {what} fire under control after {hours} hours"],
-        "lead": "A fire destroyed a {what} in {place} on {date}, injuring {n} people and forcing the evacuation of {m} residents.",
+        "leads": [
+            "A fire destroyed a {what} in {place} on {date}, injuring {n} people and forcing the evacuation of {m} residents.",
+            "{n} people were hurt when fire swept through a {what} in {place} on {weekday} evening, forcing {m} residents from their homes.",
+        ],
         "body": [
             "{person}, the chief fire officer, said {trucks} engines were sent to the scene.",
             "The blaze in {place} burned for {hours} hours before it was brought under control.",
@@ -212,8 +225,11 @@ def write_article(event: Event, outlet: str, rng: random.Random, background: lis
     sentence appears twice in one article.
     """
     kind = KINDS[event.kind]
-    slots = dict(event.slots, date=f"{event.day.day} {event.day:%B %Y}")
-    lead = kind["lead"].format(**slots)
+    slots = dict(event.slots, date=f"{event.day.day} {event.day:%B %Y}", weekday=f"{event.day:%A}")
+    # Leads date the event as outlets do: a calendar date, or only a weekday and part of day
+    # ("on Tuesday afternoon", read against publication); talks are numbered in several
+    # wordings or not at all.
+    lead = rng.choice(kind["leads"]).format(**slots)
     body = [s.format(**slots) for s in rng.sample(kind["body"], k=len(kind["body"]))]
     paragraphs = [lead, " ".join(body[:2])]
     count = sum(len(p.split()) for p in paragraphs)

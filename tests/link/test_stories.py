@@ -129,6 +129,23 @@ def test_groups_about_different_people_are_other_events():
 
 
 @pytest.mark.parametrize(
+    ("days_a", "days_b", "apart"),
+    [
+        ("2024-02-14", "2024-02-14", False),  # one day: one event told from two sides
+        ("2024-02-14", "2024-02-15", False),  # a day apart: time zones, late reports
+        ("2024-02-14", "2024-03-20", True),  # other days: other events (two arrests)
+        (None, "2024-02-14", True),  # one group undated: the people decide
+    ],
+)
+def test_groups_about_different_people_on_one_day_are_one_event(days_a, days_b, apart):
+    arlen = [dataclasses.replace(p, day=days_a) for p in _group("a", ["arlen"] * 4, 10)]
+    # The other group dates its event by part of day only, as same-day reports do.
+    sarnow = [dataclasses.replace(p, time_day=days_b) for p in _group("s", ["sarnow"] * 3 + [None], 20)]
+    assert about_other_people(arlen, sarnow) is apart
+    assert (why_apart(arlen, sarnow) is not None) is apart
+
+
+@pytest.mark.parametrize(
     "other_people",
     [
         ["arlen", "arlen", "arlen"],  # the same person: one event
