@@ -231,6 +231,8 @@ def ingest_documents(
                 elif store.has_article(article.id):
                     seen.add(article.id)
                     result.already_stored += 1
+                    # Stored under an older name of this item (JSON and feed items were numbered from 0): the name it goes by now.
+                    store.rename_item_source(article.id, article.source)
                     stored_before.append(article.id)
                 else:
                     seen.add(article.id)

@@ -250,3 +250,35 @@ def test_the_exit_status_counts_failed_items_up_to_the_cap_the_readme_gives(caps
     assert status == MAX_EXIT_STATUS and err.count("synopsis: skipped") == len(missing)
     _, help_text, _ = run(capsys, "ingest", "--help")
     assert "number of items that failed (at most 125)" in " ".join(help_text.split())
+
+
+def test_json_items_are_numbered_from_1_and_names_from_older_runs_are_brought_up_to_date(capsys, tmp_path):
+    """a.json#1 is the first item, in errors and sources; an archive ingested when items were
+    numbered from 0 is not stored again, and its articles take the names they go by now."""
+    import sqlite3
+
+    items = [{"text": WIRE, "url": "https://wire.example/floods"}, {"title": "no text"}, {"text": PAPER}]
+    archive = tmp_path / "a.json"
+    archive.write_text(json.dumps(items), encoding="utf-8")
+    db = str(tmp_path / "news.db")
+    status, _, err = run(capsys, "ingest", str(archive), "--db", db, "-q")
+    assert status == 1 and "2 added" in err
+    assert f"{archive}#2" in err and "no 'text'" in err  # the error names item 2, the one without text
+
+    def sources():
+        _, out, _ = run(capsys, "articles", "--db", db, "--format", "json")
+        return sorted(row["source"] for row in json.loads(out))
+
+    assert sources() == [f"{archive}#1", f"{archive}#3"]
+    # What an older synopsis stored: the same items named from 0.
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE articles SET source = replace(replace(source, '#1', '#0'), '#3', '#2')")
+        conn.execute("UPDATE articles SET analysis_json = json_set(analysis_json, '$.source', source)")
+    assert sources() == [f"{archive}#0", f"{archive}#2"]
+    status, _, err = run(capsys, "ingest", str(archive), "--db", db, "-q")
+    assert "0 added, 2 already stored" in err
+    assert sources() == [f"{archive}#1", f"{archive}#3"]
+    _, out, _ = run(capsys, "articles", "--db", db, "--format", "json")
+    first = next(row["id"] for row in json.loads(out) if row["source"].endswith("#1"))
+    status, out, _ = run(capsys, "show", first, "--db", db, "--format", "json")
+    assert status == 0 and f"{archive}#1" in out  # the stored analysis carries the new name too

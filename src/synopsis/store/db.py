@@ -123,6 +123,29 @@ class Store(StoryTables):
         """Return True if an article with exactly this id is stored."""
         return self._has(article_id)
 
+    def rename_item_source(self, article_id: str, source: str) -> bool:
+        """Give a stored article the name its input item goes by now, when the stored name is an
+        older name of an item of the same container ("a.json#0", numbered from 0 before items
+        were numbered from 1, or an item that moved within its file); return True if renamed.
+        The content is the same (same id), so only the name changes, in the row and its analysis."""
+        container, mark, number = source.rpartition("#")
+        if not mark or not number.isdigit() or container == "<stdin>":
+            return False
+        with transaction(self.conn):
+            row = self.conn.execute("SELECT source, analysis_json FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if row is None or row[0] == source:
+                return False
+            stored_container, stored_mark, stored_number = row[0].rpartition("#")
+            if not stored_mark or stored_container != container or not stored_number.isdigit():
+                return False
+            payload = json.loads(row[1])
+            payload["source"] = source
+            self.conn.execute(
+                "UPDATE articles SET source = ?, analysis_json = ? WHERE id = ?",
+                (source, json.dumps(payload, ensure_ascii=False, separators=(",", ":")), article_id),
+            )
+        return True
+
     def remove_article(self, article_id: str) -> bool:
         """Delete an article and everything extracted from it; return False if it was not stored."""
         with transaction(self.conn):
