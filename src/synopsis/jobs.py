@@ -17,6 +17,9 @@ from synopsis.records import Article, ArticleAnalysis, InputError, RawDocument, 
 from synopsis.run.local import analyze_and_embed_locally, analyze_locally, batches, build_locally
 
 OnError = Callable[[InputError], None]
+# (an input item, the earlier item of the same input with the same clean text): the
+# later one is dropped, a duplicate in input.
+OnDuplicate = Callable[[str, str], None]
 # Stored articles get their stories in small batches, close behind their storing;
 # the articles of a killed run that were stored but not yet assigned are picked
 # up by the next run.
@@ -87,14 +90,19 @@ def build_articles(
     return articles, errors
 
 
-def unique_articles(articles: Sequence[Article]) -> tuple[list[Article], int]:
-    """Drop articles whose clean text was already seen in this batch (same id)."""
-    seen: set[str] = set()
+def unique_articles(
+    articles: Sequence[Article], on_duplicate: OnDuplicate | None = None
+) -> tuple[list[Article], int]:
+    """Drop articles whose clean text was already seen in this batch (same id);
+    ``on_duplicate`` hears of each one dropped and of the item it repeats."""
+    first: dict[str, str] = {}
     unique = []
     for article in articles:
-        if article.id not in seen:
-            seen.add(article.id)
+        if article.id not in first:
+            first[article.id] = article.source
             unique.append(article)
+        elif on_duplicate:
+            on_duplicate(article.source, first[article.id])
     return unique, len(articles) - len(unique)
 
 
@@ -136,6 +144,7 @@ def analyze_inputs(
     engine: str = "local",
     ray_address: str | None = None,
     on_ignored: Callable[[str], None] | None = None,
+    on_duplicate: OnDuplicate | None = None,
 ) -> BatchResult:
     """Read and analyse inputs without storing anything (``synopsis extract``)."""
     articles, errors = load_articles(
@@ -147,7 +156,7 @@ def analyze_inputs(
         workers=_build_workers(engine, workers),
         on_ignored=on_ignored,
     )
-    articles, duplicates = unique_articles(articles)
+    articles, duplicates = unique_articles(articles, on_duplicate)
     result = BatchResult(errors=errors, duplicates=duplicates)
     for done, analysis in enumerate(analyze_with_engine(articles, engine, workers, ray_address), start=1):
         result.analyses.append(analysis)
@@ -187,6 +196,7 @@ def ingest_documents(
     registry: OutletRegistry | None = None,
     workers: int | None = None,
     on_error: OnError | None = None,
+    on_duplicate: OnDuplicate | None = None,
     on_progress: OnProgress | None = None,
     on_refresh: OnProgress | None = None,
     on_stored: Callable[[ArticleAnalysis], None] | None = None,
@@ -199,6 +209,8 @@ def ingest_documents(
     """Clean, analyse and store documents, one transaction per article, INGEST_WINDOW at a time.
 
     Read failures among the documents are reported as errors, and the rest go on.
+    A document whose clean text an earlier one of the input had is dropped (``on_duplicate``
+    hears of it and of the earlier one).
     Articles already in the store are skipped before analysis, so a killed run
     resumes where it stopped and re-ingesting the same content stores nothing twice.
     The new analyses, and the ids of the articles stored and of those already
@@ -212,7 +224,9 @@ def ingest_documents(
     """
     registry = registry or OutletRegistry.load()
     result = BatchResult()
-    seen: set[str] = set()
+    # The input item each article id was first met in: duplicates name it.  (The
+    # names cost memory with the archive's size, about 100 bytes an article.)
+    seen: dict[str, str] = {}
     stored_before: list[str] = []  # input articles this run found already stored
     # Opened with the first new article: loading and saving the story index is
     # wasted on a batch that stores nothing (a web upload of known articles).
@@ -228,14 +242,16 @@ def ingest_documents(
             for article in articles:
                 if article.id in seen:
                     result.duplicates += 1
+                    if on_duplicate:
+                        on_duplicate(article.source, seen[article.id])
                 elif store.has_article(article.id):
-                    seen.add(article.id)
+                    seen[article.id] = article.source
                     result.already_stored += 1
                     # Stored under an older name of this item (JSON and feed items were numbered from 0): the name it goes by now.
                     store.rename_item_source(article.id, article.source)
                     stored_before.append(article.id)
                 else:
-                    seen.add(article.id)
+                    seen[article.id] = article.source
                     fresh.append(article)
                     continue
                 if keep_analyses:

@@ -282,3 +282,30 @@ def test_json_items_are_numbered_from_1_and_names_from_older_runs_are_brought_up
     first = next(row["id"] for row in json.loads(out) if row["source"].endswith("#1"))
     status, out, _ = run(capsys, "show", first, "--db", db, "--format", "json")
     assert status == 0 and f"{archive}#1" in out  # the stored analysis carries the new name too
+
+
+def test_duplicates_in_input_are_named_with_the_item_they_repeat(capsys, tmp_path, corpus):
+    """Each input dropped for repeating an earlier one's text is named beside that one: the first
+    few always, all of them with -v."""
+    copies = []
+    for number in range(1, 8):
+        copy = tmp_path / f"copy{number}.txt"
+        copy.write_text(WIRE, encoding="utf-8")
+        copies.append(str(copy))
+    wire = str(corpus / "wire.txt")
+    db = str(tmp_path / "news.db")
+    status, _, err = run(capsys, "ingest", wire, *copies, "--db", db, "-q")
+    assert status == 0 and "1 added, 0 already stored, 7 duplicates in input" in err
+    named = [line for line in err.splitlines() if line.startswith("synopsis: duplicate ")]
+    assert named == [f"synopsis: duplicate {copy}: same text as {wire}, kept once" for copy in copies[:5]]
+    assert "synopsis: and 2 more duplicates (-v names them all)" in err
+
+    status, _, err = run(capsys, "ingest", wire, *copies, "--db", db, "-q", "-v")
+    assert "0 added, 1 already stored, 7 duplicates in input" in err  # named also when the first was stored before
+    named = [line for line in err.splitlines() if line.startswith("synopsis: duplicate ")]
+    assert named == [f"synopsis: duplicate {copy}: same text as {wire}, kept once" for copy in copies]
+    assert "more duplicate" not in err
+
+    status, out, err = run(capsys, "extract", wire, copies[0], "-q")
+    assert status == 0 and len(json.loads(out)["articles"]) == 1
+    assert f"synopsis: duplicate {copies[0]}: same text as {wire}, kept once" in err
