@@ -309,3 +309,44 @@ def test_duplicates_in_input_are_named_with_the_item_they_repeat(capsys, tmp_pat
     status, out, err = run(capsys, "extract", wire, copies[0], "-q")
     assert status == 0 and len(json.loads(out)["articles"]) == 1
     assert f"synopsis: duplicate {copies[0]}: same text as {wire}, kept once" in err
+
+
+def test_an_edited_file_or_a_record_with_updated_text_replaces_its_stored_version(capsys, tmp_path, corpus):
+    """Re-ingesting an edited file, or a JSON record of the same URL with updated text, stores the
+    new version in place of the old one (named in a line and counted as updated); its story
+    holds the new version only, and running the same command again changes nothing."""
+    db = str(tmp_path / "news.db")
+    wire = corpus / "wire.txt"
+    record = tmp_path / "feed.json"
+    record.write_text(json.dumps([{"text": PAPER, "url": "https://paper.example/river"}]), encoding="utf-8")
+    status, _, err = run(capsys, "ingest", str(wire), str(record), "--db", db, "-q")
+    assert status == 0 and "2 added" in err
+
+    def articles():
+        _, out, _ = run(capsys, "articles", "--db", db, "--format", "json")
+        return {row["source"]: row["id"] for row in json.loads(out)}
+
+    old = articles()
+    wire.write_text(WIRE.replace("about 1,200 people", "about 1,500 people"), encoding="utf-8")
+    record.write_text(
+        json.dumps([{"text": PAPER + "\nThe river fell overnight.\n", "url": "https://paper.example/river"}]), encoding="utf-8"
+    )
+    for again in (False, True):  # the same command twice: the second run finds everything stored
+        status, _, err = run(capsys, "ingest", str(wire), str(record), "--db", db, "-q")
+        assert status == 0 and "Traceback" not in err
+        if not again:
+            assert "0 added, 2 updated, 0 already stored" in err
+            assert f"synopsis: updated {wire}: " in err and f"replaces article {old[str(wire)][:12]}" in err
+            assert f"synopsis: updated {record}#1: " in err
+        else:
+            assert "0 added, 2 already stored" in err and "updated" not in err
+    new = articles()
+    assert set(new) == set(old) and not set(new.values()) & set(old.values())  # one article each, the new version
+    status, out, _ = run(capsys, "show", new[str(wire)], "--db", db, "--format", "json")
+    assert "1,500" in out and "1,200" not in out
+    status, _, err = run(capsys, "show", old[str(wire)][:12], "--db", db)
+    assert status != 0 and "replaced by a newer version" in err and new[str(wire)][:12] in err
+    # Stories hold the current versions only.
+    status, out, _ = run(capsys, "stories", "--db", db, "--format", "json")
+    members = [a["id"] for story in json.loads(out) for a in story["articles"]]
+    assert sorted(members) == sorted(new.values())

@@ -17,6 +17,7 @@ from synopsis.cli.output import (
     check_writable,
     exit_status,
     report_error,
+    report_version,
     resumable,
     shorten,
 )
@@ -132,6 +133,7 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
             ray_address=ray_address,
             on_error=report_error,
             on_duplicate=duplicates,
+            on_version=report_version,
             on_ignored=ignored,
             on_progress=Progress("ingested", quiet),
             on_refresh=Progress(REFRESH_VERB, quiet),
@@ -140,7 +142,7 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
     ignored.report()
     duplicates.report()
     click.echo(
-        f"{result.added} added, {result.already_stored} already stored, "
+        f"{result.added} added, {f'{result.updated} updated, ' if result.updated else ''}{result.already_stored} already stored, "
         f"{result.duplicates} duplicates in input, {len(result.errors)} failed ({db_path})",
         err=True,
     )

@@ -123,6 +123,24 @@ class Duplicates:
             click.echo(f"synopsis: and {counted(self.count - len(self.shown), 'more duplicate')} (-v names them all)", err=True)
 
 
+def report_version(note) -> None:
+    """One line per input item that is another version of a stored article (``jobs.VersionNote``)."""
+    others = ", ".join(other[:12] for other in note.others)
+    if note.kind == "updated":
+        line = (
+            f"updated {note.source}: its new text (article {note.article_id[:12]}) replaces article {others}; "
+            "the story and extracted items follow the new text"
+        )
+    elif note.kind == "outdated":
+        line = f"older version {note.source}: not stored, article {others} replaced it"
+    else:
+        line = (
+            f"new article {note.source}: same file or address as stored article {others} but another text; "
+            f"stored beside it as article {note.article_id[:12]}"
+        )
+    click.echo(f"synopsis: {line}", err=True)
+
+
 def report_error(error: InputError) -> None:
     """One line per bad item: the item and the reason."""
     click.echo(f"synopsis: skipped {error.item}: {error.reason}", err=True)
