@@ -15,8 +15,29 @@ from synopsis.ingest.outlets import OutletRegistry
 from synopsis.ingest.readers import FetchOptions, read_inputs
 from synopsis.records import Article, ArticleAnalysis, InputError, RawDocument, SynopsisError
 from synopsis.run.local import analyze_and_embed_locally, analyze_locally, batches, build_locally
+from synopsis.store.versions import Replaced, item_key
 
 OnError = Callable[[InputError], None]
+# (an input item, the earlier item of the same input with the same clean text): the
+# later one is dropped, a duplicate in input.
+OnDuplicate = Callable[[str, str], None]
+
+
+@dataclass(frozen=True)
+class VersionNote:
+    """An input item whose file or address a stored article already has, with another text:
+    "updated" (its text, stored as ``article_id``, replaced ``others``, older versions of it),
+    "outdated" (its text is a version that ``others[0]``, stored, replaced: not stored again)
+    or "apart" (its text, stored as ``article_id``, is no revision of ``others``: another
+    article under the same name, kept beside them)."""
+
+    kind: str
+    source: str
+    article_id: str
+    others: tuple[str, ...]
+
+
+OnVersion = Callable[[VersionNote], None]
 # Stored articles get their stories in small batches, close behind their storing;
 # the articles of a killed run that were stored but not yet assigned are picked
 # up by the next run.
@@ -32,6 +53,7 @@ class BatchResult:
 
     analyses: list[ArticleAnalysis] = field(default_factory=list)
     added: int = 0
+    updated: int = 0  # stored as the new version of an article stored before (not counted in added)
     already_stored: int = 0
     duplicates: int = 0
     errors: list[InputError] = field(default_factory=list)
@@ -87,14 +109,19 @@ def build_articles(
     return articles, errors
 
 
-def unique_articles(articles: Sequence[Article]) -> tuple[list[Article], int]:
-    """Drop articles whose clean text was already seen in this batch (same id)."""
-    seen: set[str] = set()
+def unique_articles(
+    articles: Sequence[Article], on_duplicate: OnDuplicate | None = None
+) -> tuple[list[Article], int]:
+    """Drop articles whose clean text was already seen in this batch (same id);
+    ``on_duplicate`` hears of each one dropped and of the item it repeats."""
+    first: dict[str, str] = {}
     unique = []
     for article in articles:
-        if article.id not in seen:
-            seen.add(article.id)
+        if article.id not in first:
+            first[article.id] = article.source
             unique.append(article)
+        elif on_duplicate:
+            on_duplicate(article.source, first[article.id])
     return unique, len(articles) - len(unique)
 
 
@@ -136,6 +163,7 @@ def analyze_inputs(
     engine: str = "local",
     ray_address: str | None = None,
     on_ignored: Callable[[str], None] | None = None,
+    on_duplicate: OnDuplicate | None = None,
 ) -> BatchResult:
     """Read and analyse inputs without storing anything (``synopsis extract``)."""
     articles, errors = load_articles(
@@ -147,7 +175,7 @@ def analyze_inputs(
         workers=_build_workers(engine, workers),
         on_ignored=on_ignored,
     )
-    articles, duplicates = unique_articles(articles)
+    articles, duplicates = unique_articles(articles, on_duplicate)
     result = BatchResult(errors=errors, duplicates=duplicates)
     for done, analysis in enumerate(analyze_with_engine(articles, engine, workers, ray_address), start=1):
         result.analyses.append(analysis)
@@ -177,6 +205,7 @@ def ingest_inputs(
 ) -> BatchResult:
     """Read inputs (paths, folders, URLs, "-") and ingest what they hold: see ``ingest_documents``,
     which takes the same keyword options."""
+    options.setdefault("item_files", True)
     return ingest_documents(read_inputs(items, stdin=stdin, fetch=fetch, on_ignored=on_ignored), store, **options)
 
 
@@ -187,6 +216,8 @@ def ingest_documents(
     registry: OutletRegistry | None = None,
     workers: int | None = None,
     on_error: OnError | None = None,
+    on_duplicate: OnDuplicate | None = None,
+    on_version: OnVersion | None = None,
     on_progress: OnProgress | None = None,
     on_refresh: OnProgress | None = None,
     on_stored: Callable[[ArticleAnalysis], None] | None = None,
@@ -195,10 +226,19 @@ def ingest_documents(
     engine: str = "local",
     ray_address: str | None = None,
     keep_analyses: bool = True,
+    item_files: bool = False,
 ) -> BatchResult:
     """Clean, analyse and store documents, one transaction per article, INGEST_WINDOW at a time.
 
     Read failures among the documents are reported as errors, and the rest go on.
+    A document whose clean text an earlier one of the input had is dropped (``on_duplicate``
+    hears of it and of the earlier one).
+    A document of the same input item as a stored article (the same URL, or with ``item_files``,
+    when sources are paths of files on this machine, the same file) whose text revises the
+    stored one's is its new version: it replaces the stored article, whose extracted items and
+    story membership go with it (its text is kept in the store's version history), and joins a
+    story as a new article would; ``on_version`` hears of it (see ``VersionNote``).  Re-reading
+    a version that was replaced stores nothing.
     Articles already in the store are skipped before analysis, so a killed run
     resumes where it stopped and re-ingesting the same content stores nothing twice.
     The new analyses, and the ids of the articles stored and of those already
@@ -212,7 +252,9 @@ def ingest_documents(
     """
     registry = registry or OutletRegistry.load()
     result = BatchResult()
-    seen: set[str] = set()
+    # The input item each article id was first met in: duplicates name it.  (The
+    # names cost memory with the archive's size, about 100 bytes an article.)
+    seen: dict[str, str] = {}
     stored_before: list[str] = []  # input articles this run found already stored
     # Opened with the first new article: loading and saving the story index is
     # wasted on a batch that stores nothing (a web upload of known articles).
@@ -228,12 +270,23 @@ def ingest_documents(
             for article in articles:
                 if article.id in seen:
                     result.duplicates += 1
-                elif store.has_article(article.id):
-                    seen.add(article.id)
+                    if on_duplicate:
+                        on_duplicate(article.source, seen[article.id])
+                elif current := (article.id if store.has_article(article.id) else store.replaced_by(article.id)):
+                    seen[article.id] = article.source
                     result.already_stored += 1
-                    stored_before.append(article.id)
+                    stored_before.append(current)
+                    if current != article.id:
+                        # A version a newer one replaced (re-read from an old copy, or an archive holding both).
+                        if on_version:
+                            on_version(VersionNote("outdated", article.source, article.id, (current,)))
+                        if keep_analyses:
+                            result.known_ids.append(current)
+                        continue
+                    # Stored under an older name of this item (JSON and feed items were numbered from 0): the name it goes by now.
+                    store.rename_item_source(article.id, article.source)
                 else:
-                    seen.add(article.id)
+                    seen[article.id] = article.source
                     fresh.append(article)
                     continue
                 if keep_analyses:
@@ -247,14 +300,29 @@ def ingest_documents(
             else:
                 analysed = ((a, None) for a in analyze_with_engine(fresh, engine, workers, ray_address))
             pending: list[tuple[ArticleAnalysis, np.ndarray | None]] = []
+            replaced: list[tuple[Replaced, str]] = []  # (an old version, the id of the new one)
             for analysis, lead_vector in analysed:
                 done += 1
-                stored = store.add_analysis(analysis)
+                article = analysis.article
+                key = item_key(article.url, article.source, item_files)
+                # Stored before item keys existed: a file is found by its source as typed.
+                legacy = article.source if item_files and key and key.startswith("file:") else None
+                outcome = store.add_version(analysis, key, legacy)
+                stored = outcome.stored
+                if outcome.replaced:
+                    replaced += [(old, article.id) for old in outcome.replaced]
+                    if on_version:
+                        on_version(VersionNote("updated", article.source, article.id, tuple(r.id for r in outcome.replaced)))
+                if outcome.apart and on_version:
+                    on_version(VersionNote("apart", article.source, article.id, outcome.apart))
                 if keep_analyses:
                     result.analyses.append(analysis)
                     (result.added_ids if stored else result.known_ids).append(analysis.article.id)
                 if stored:
-                    result.added += 1
+                    if outcome.replaced:
+                        result.updated += 1
+                    else:
+                        result.added += 1
                     if assigner:
                         pending.append((analysis, lead_vector))
                         if len(pending) >= ASSIGN_BATCH:
@@ -269,6 +337,8 @@ def ingest_documents(
                     unknown_total_shown = more_may_follow
             if assigner and pending:
                 assign_with_vectors(assigner, pending)
+            if assigner and replaced:
+                follow_new_versions(store, assigner, replaced)
         if on_progress and unknown_total_shown:
             on_progress(done, done)  # the last progress had no total: close it with the final count
         if stories and assigner is None:
@@ -277,8 +347,20 @@ def ingest_documents(
         if assigner:
             assigner.save()
     if include_stored and stored_before:
-        result.analyses.extend(store.iter_analyses(stored_before))
+        result.analyses.extend(store.iter_analyses(list(dict.fromkeys(stored_before))))
     return result
+
+
+def follow_new_versions(store, assigner, replaced: Sequence[tuple[Replaced, str]]) -> None:
+    """Once the new versions of replaced articles have their stories: a story a replaced article
+    was alone in leads to its new version's story, and one it shared is titled again (it may
+    have been titled by the old version)."""
+    for old, new_id in replaced:
+        if old.story_id is None or store.follow_new_version(old.story_id, new_id):
+            continue
+        if store.story_of(new_id) != old.story_id and store.story_articles(old.story_id):
+            with store.write_lock():
+                assigner.retitle(old.story_id)
 
 
 def _build_workers(engine: str, workers: int | None) -> int | None:

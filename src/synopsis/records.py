@@ -53,7 +53,7 @@ class Removed:
 class RawDocument:
     """What a reader produced: text (or HTML) plus whatever metadata came with it."""
 
-    source: str  # path, URL, "<stdin>", or "path#3" for the 4th object of a JSONL file
+    source: str  # path, URL, "<stdin>", or "path#3" for the 3rd item of a JSON array or feed (line 3 of JSON Lines)
     content: str  # plain text; readers convert HTML and feed entries to text
     title: str | None = None
     url: str | None = None

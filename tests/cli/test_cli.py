@@ -260,3 +260,103 @@ def test_the_exit_status_counts_failed_items_up_to_the_cap_the_readme_gives(caps
     assert status == MAX_EXIT_STATUS and err.count("synopsis: skipped") == len(missing)
     _, help_text, _ = run(capsys, "ingest", "--help")
     assert "number of items that failed (at most 125)" in " ".join(help_text.split())
+
+
+def test_json_items_are_numbered_from_1_and_names_from_older_runs_are_brought_up_to_date(capsys, tmp_path):
+    """a.json#1 is the first item, in errors and sources; an archive ingested when items were
+    numbered from 0 is not stored again, and its articles take the names they go by now."""
+    import sqlite3
+
+    items = [{"text": WIRE, "url": "https://wire.example/floods"}, {"title": "no text"}, {"text": PAPER}]
+    archive = tmp_path / "a.json"
+    archive.write_text(json.dumps(items), encoding="utf-8")
+    db = str(tmp_path / "news.db")
+    status, _, err = run(capsys, "ingest", str(archive), "--db", db, "-q")
+    assert status == 1 and "2 added" in err
+    assert f"{archive}#2" in err and "no 'text'" in err  # the error names item 2, the one without text
+
+    def sources():
+        _, out, _ = run(capsys, "articles", "--db", db, "--format", "json")
+        return sorted(row["source"] for row in json.loads(out))
+
+    assert sources() == [f"{archive}#1", f"{archive}#3"]
+    # What an older synopsis stored: the same items named from 0.
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE articles SET source = replace(replace(source, '#1', '#0'), '#3', '#2')")
+        conn.execute("UPDATE articles SET analysis_json = json_set(analysis_json, '$.source', source)")
+    assert sources() == [f"{archive}#0", f"{archive}#2"]
+    status, _, err = run(capsys, "ingest", str(archive), "--db", db, "-q")
+    assert "0 added, 2 already stored" in err
+    assert sources() == [f"{archive}#1", f"{archive}#3"]
+    _, out, _ = run(capsys, "articles", "--db", db, "--format", "json")
+    first = next(row["id"] for row in json.loads(out) if row["source"].endswith("#1"))
+    status, out, _ = run(capsys, "show", first, "--db", db, "--format", "json")
+    assert status == 0 and f"{archive}#1" in out  # the stored analysis carries the new name too
+
+
+def test_duplicates_in_input_are_named_with_the_item_they_repeat(capsys, tmp_path, corpus):
+    """Each input dropped for repeating an earlier one's text is named beside that one: the first
+    few always, all of them with -v."""
+    copies = []
+    for number in range(1, 8):
+        copy = tmp_path / f"copy{number}.txt"
+        copy.write_text(WIRE, encoding="utf-8")
+        copies.append(str(copy))
+    wire = str(corpus / "wire.txt")
+    db = str(tmp_path / "news.db")
+    status, _, err = run(capsys, "ingest", wire, *copies, "--db", db, "-q")
+    assert status == 0 and "1 added, 0 already stored, 7 duplicates in input" in err
+    named = [line for line in err.splitlines() if line.startswith("synopsis: duplicate ")]
+    assert named == [f"synopsis: duplicate {copy}: same text as {wire}, kept once" for copy in copies[:5]]
+    assert "synopsis: and 2 more duplicates (-v names them all)" in err
+
+    status, _, err = run(capsys, "ingest", wire, *copies, "--db", db, "-q", "-v")
+    assert "0 added, 1 already stored, 7 duplicates in input" in err  # named also when the first was stored before
+    named = [line for line in err.splitlines() if line.startswith("synopsis: duplicate ")]
+    assert named == [f"synopsis: duplicate {copy}: same text as {wire}, kept once" for copy in copies]
+    assert "more duplicate" not in err
+
+    status, out, err = run(capsys, "extract", wire, copies[0], "-q")
+    assert status == 0 and len(json.loads(out)["articles"]) == 1
+    assert f"synopsis: duplicate {copies[0]}: same text as {wire}, kept once" in err
+
+
+def test_an_edited_file_or_a_record_with_updated_text_replaces_its_stored_version(capsys, tmp_path, corpus):
+    """Re-ingesting an edited file, or a JSON record of the same URL with updated text, stores the
+    new version in place of the old one (named in a line and counted as updated); its story
+    holds the new version only, and running the same command again changes nothing."""
+    db = str(tmp_path / "news.db")
+    wire = corpus / "wire.txt"
+    record = tmp_path / "feed.json"
+    record.write_text(json.dumps([{"text": PAPER, "url": "https://paper.example/river"}]), encoding="utf-8")
+    status, _, err = run(capsys, "ingest", str(wire), str(record), "--db", db, "-q")
+    assert status == 0 and "2 added" in err
+
+    def articles():
+        _, out, _ = run(capsys, "articles", "--db", db, "--format", "json")
+        return {row["source"]: row["id"] for row in json.loads(out)}
+
+    old = articles()
+    wire.write_text(WIRE.replace("about 1,200 people", "about 1,500 people"), encoding="utf-8")
+    record.write_text(
+        json.dumps([{"text": PAPER + "\nThe river fell overnight.\n", "url": "https://paper.example/river"}]), encoding="utf-8"
+    )
+    for again in (False, True):  # the same command twice: the second run finds everything stored
+        status, _, err = run(capsys, "ingest", str(wire), str(record), "--db", db, "-q")
+        assert status == 0 and "Traceback" not in err
+        if not again:
+            assert "0 added, 2 updated, 0 already stored" in err
+            assert f"synopsis: updated {wire}: " in err and f"replaces article {old[str(wire)][:12]}" in err
+            assert f"synopsis: updated {record}#1: " in err
+        else:
+            assert "0 added, 2 already stored" in err and "updated" not in err
+    new = articles()
+    assert set(new) == set(old) and not set(new.values()) & set(old.values())  # one article each, the new version
+    status, out, _ = run(capsys, "show", new[str(wire)], "--db", db, "--format", "json")
+    assert "1,500" in out and "1,200" not in out
+    status, _, err = run(capsys, "show", old[str(wire)][:12], "--db", db)
+    assert status != 0 and "replaced by a newer version" in err and new[str(wire)][:12] in err
+    # Stories hold the current versions only.
+    status, out, _ = run(capsys, "stories", "--db", db, "--format", "json")
+    members = [a["id"] for story in json.loads(out) for a in story["articles"]]
+    assert sorted(members) == sorted(new.values())

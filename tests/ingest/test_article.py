@@ -163,3 +163,33 @@ def test_header_lines_of_hard_wrapped_text_are_read(tmp_path) -> None:
     article = build_article(raw)
     assert (article.title, article.published) == ("Ferries collide in fog near the pier", "2025-06-02")
     assert article.text == wrapped.replace("\n\n", "\0").replace("\n", " ").strip().replace("\0", "\n\n")
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_labelled_author_and_url_lines_are_read_not_dropped_as_headings(tmp_path, suffix: str) -> None:
+    """"Author: Ana Ruiz" (no date) is the author and "URL: https://..." the article's address;
+    both leave the text with their own reason, and the title is still the labelled one."""
+    path = tmp_path / f"a{suffix}"
+    path.write_text(
+        "Title: Ferries collide in fog near the pier\nAuthor: Ana Ruiz\n"
+        f"URL: https://www.dw.com/en/ferries/a-1\nPublished: 2025-06-02\n\n{PARA}\n",
+        encoding="utf-8",
+    )
+    (raw,) = read_inputs([str(path)])
+    article = build_article(raw)
+    assert article.author == "Ana Ruiz"
+    assert article.url == "https://www.dw.com/en/ferries/a-1"
+    assert article.outlet.name == "Deutsche Welle"  # the labelled URL's domain names the outlet
+    assert (article.title, article.published, article.text) == ("Ferries collide in fog near the pier", "2025-06-02", PARA)
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons["Author: Ana Ruiz"] == "author"
+    assert reasons["URL: https://www.dw.com/en/ferries/a-1"] == "url"
+
+
+def test_an_author_line_alone_is_neither_title_nor_heading(tmp_path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(f"Author: Ana Ruiz\n\n{PARA}\n", encoding="utf-8")
+    (raw,) = read_inputs([str(path)])
+    article = build_article(raw)
+    assert (article.author, article.title, article.text) == ("Ana Ruiz", None, PARA)
+    assert article.url is None and article.outlet.kind == "unknown"

@@ -195,3 +195,17 @@ def test_an_ambiguous_numeric_date_follows_the_outlets_country(url: str | None, 
     assert (container.published, container.published_precision) == (iso, "day")
     dotted = meta(PARA, url=url, published="05.02.2024")
     assert dotted.published == "2024-02-05"  # never swapped
+
+
+def test_source_line_at_top_names_an_unregistered_outlet_not_an_origin() -> None:
+    """A "Source:" header names who published the text, even an outlet the registry does not know."""
+    m = meta(f"Source: Harbour Weekly\nTitle: Ferries collide in the fog near the pier\n\n{PARA}")
+    assert (m.outlet.name, m.outlet.kind, m.outlet_basis) == ("Harbour Weekly", "unknown", "source line")
+    assert m.origin is None
+    assert m.title == "Ferries collide in the fog near the pier"
+
+
+def test_via_line_at_top_still_names_an_origin() -> None:
+    """Other labels ("Via:", "Originally published by") name the outlet the text was taken from."""
+    m = meta(f"Via: Harbour Weekly\n\n{PARA}")
+    assert m.origin.name == "Harbour Weekly" and m.outlet.kind == "blog"

@@ -89,8 +89,9 @@ def test_json_object_and_list(tmp_path: Path) -> None:
     assert (doc.content, doc.title, doc.url, doc.outlet, doc.published, doc.author) == (TEXT, "Ferries", "https://gazette.example/a", "Harbour Gazette", "2024-03-04", "Ana Ruiz")
     results = read(write(tmp_path, "b.json", json.dumps([obj, {"title": "no text"}, {"text": "Second article text here."}])))
     assert [type(r).__name__ for r in results] == ["RawDocument", "InputError", "RawDocument"]
-    assert results[0].source.endswith("b.json#0") and results[2].source.endswith("b.json#2")
-    assert results[1].item.endswith("b.json#1") and "no 'text'" in results[1].reason
+    # #N is the item's number counted from 1, as for JSON Lines lines and feed entries
+    assert results[0].source.endswith("b.json#1") and results[2].source.endswith("b.json#3")
+    assert results[1].item.endswith("b.json#2") and "no 'text'" in results[1].reason
 
 
 def test_news_please_record(tmp_path: Path) -> None:
@@ -136,7 +137,8 @@ def test_rss_feed_entries(tmp_path: Path) -> None:
     assert results[0].content == "Two ferries collided in fog.\n\nNobody was hurt."
     assert results[0].published == "2024-03-04T10:00:00+00:00"
     assert results[0].outlet == "Harbour Gazette" and results[0].url == "https://gazette.example/a"
-    assert results[0].source.endswith("feed.xml#0")
+    # #N is the entry's place in the feed, counted from 1 (entry 2 has no text)
+    assert [r.source.rsplit("/", 1)[-1] for r in results] == ["feed.xml#1", "feed.xml#3"]
 
 
 def test_atom_feed_with_unknown_extension_is_sniffed(tmp_path: Path) -> None:

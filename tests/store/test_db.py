@@ -317,3 +317,60 @@ def test_stored_payload_is_valid_article_json(store, sample_analyses):
     payloads = [json.loads(row[0]) for row in store.conn.execute("SELECT analysis_json FROM articles")]
     validate_article_json({"schema": SCHEMA_ID, "generator": "test", "articles": payloads})
     assert {p["id"] for p in payloads} == {a.article.id for a in sample_analyses}
+
+
+def test_m006_keys_stored_articles_by_url_and_adds_the_version_history(tmp_path, build_analysis):
+    """A database written before m006: its articles get item keys from their URLs (a home page
+    or no URL gives none), and a new version of one of them replaces it."""
+    path = tmp_path / "s.db"
+    before = [m for m in migrations.MIGRATIONS if m.__name__ != "m006_article_versions"]
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrations.apply_migrations(conn, before)
+    text = "A ferry ran aground near Kelso Point on Tuesday. Officials said 12 people were hurt in the crash."
+    rows = {
+        "https://Gazette.example/ferry#top": "url:https://gazette.example/ferry",
+        "https://gazette.example/": None,
+        None: None,
+    }
+    for number, url in enumerate(rows):
+        analysis = build_analysis(f"{text} Report {number}.", source=f"a.json#{number}")
+        conn.execute(
+            "INSERT INTO articles (id, source, url, text, schema, analysis_json, content_hash, added_at) "
+            "VALUES (?, ?, ?, ?, 'synopsis.article/1', '{}', '', '2026-01-01')",
+            (analysis.article.id, analysis.article.source, url, analysis.article.text),
+        )
+    conn.close()
+    with Store.open(path) as db:
+        assert "m006_article_versions" in migrations.applied_migrations(db.conn)
+        keys = dict(db.conn.execute("SELECT url, item_key FROM articles").fetchall())
+        assert keys == rows
+        newer = build_analysis(f"{text} Report 0. Two of them are still in hospital.", source="b.json#1")
+        outcome = db.add_version(newer, "url:https://gazette.example/ferry")
+        assert outcome.stored and [r.source for r in outcome.replaced] == ["a.json#0"]
+        assert db.count_articles() == 3
+        assert db.replaced_by(outcome.replaced[0].id) == newer.article.id
+
+
+def test_a_new_version_replaces_the_stored_one_with_its_items_and_an_unrelated_text_does_not(store, build_analysis):
+    key = "file:/news/ferry.txt"
+    first = build_analysis('A ferry ran aground near Kelso Point on Tuesday. Officials said 12 people were hurt. "We were lucky," said Brann.')
+    second = build_analysis('A ferry ran aground near Kelso Point on Tuesday. Officials said 15 people were hurt. "We were lucky," said Brann.')
+    other = build_analysis("The council approved the harbour budget on Monday after a long debate about taxes and roads.")
+    assert store.add_version(first, key).stored
+    outcome = store.add_version(second, key)
+    assert outcome.stored and [r.id for r in outcome.replaced] == [first.article.id]
+    assert not store.has_article(first.article.id) and store.has_article(second.article.id)
+    # The old version's extracted items went with it; its text is kept in the history.
+    for table in ("sentences", "entities", "quantities", "claims", "quotes"):
+        assert store.conn.execute(f"SELECT COUNT(*) FROM {table} WHERE article_id = ?", (first.article.id,)).fetchone() == (0,)
+    assert [s.id for s in store.search_articles("12")] == []
+    assert store.past_versions(second.article.id)[0][0] == first.article.id
+    # The older text again: nothing stored, nothing replaced back (re-running is idempotent).
+    assert not store.add_version(first, key).stored
+    assert store.count_articles() == 1
+    with pytest.raises(SynopsisError, match=f"replaced by a newer version .*{second.article.id[:12]}"):
+        store.resolve_id(first.article.id[:10])
+    # Another article under the same name is kept beside it, and said to be.
+    outcome = store.add_version(other, key)
+    assert outcome.stored and outcome.replaced == () and outcome.apart == (second.article.id,)
+    assert store.count_articles() == 2

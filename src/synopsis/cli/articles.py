@@ -11,11 +11,13 @@ import click
 
 from synopsis.cli.output import (
     REFRESH_VERB,
+    Duplicates,
     IgnoredFiles,
     Progress,
     check_writable,
     exit_status,
     report_error,
+    report_version,
     resumable,
     shorten,
 )
@@ -45,6 +47,12 @@ WORKERS_OPTION = click.option(
     help="Worker processes, or Ray actors with --engine ray (default: all cores).",
 )
 QUIET_OPTION = click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
+VERBOSE_OPTION = click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Name every input dropped as a duplicate of an earlier one (without it, the first few are named).",
+)
 ENGINE_OPTION = click.option(
     "--engine",
     type=click.Choice(["local", "ray"]),
@@ -96,7 +104,8 @@ def _stdin_if_needed(items: tuple[str, ...]):
 @ENGINE_OPTION
 @RAY_ADDRESS_OPTION
 @QUIET_OPTION
-def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, quiet):
+@VERBOSE_OPTION
+def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, quiet, verbose):
     """Read articles, extract their facts and store them in SQLite.
 
     Accepts text, Markdown, HTML, JSON, JSON Lines and RSS/Atom files, folders
@@ -112,6 +121,7 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
     check_engine(engine, ray_address)
     registry = OutletRegistry.load(outlet_files)
     ignored = IgnoredFiles(outlet_files or ())
+    duplicates = Duplicates(verbose)
     with open_store(db_path, create=True) as store, resumable(db_path):
         result = ingest_inputs(
             items,
@@ -122,14 +132,17 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
             engine=engine,
             ray_address=ray_address,
             on_error=report_error,
+            on_duplicate=duplicates,
+            on_version=report_version,
             on_ignored=ignored,
             on_progress=Progress("ingested", quiet),
             on_refresh=Progress(REFRESH_VERB, quiet),
             keep_analyses=False,
         )
     ignored.report()
+    duplicates.report()
     click.echo(
-        f"{result.added} added, {result.already_stored} already stored, "
+        f"{result.added} added, {f'{result.updated} updated, ' if result.updated else ''}{result.already_stored} already stored, "
         f"{result.duplicates} duplicates in input, {len(result.errors)} failed ({db_path})",
         err=True,
     )
@@ -147,7 +160,8 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
 @ENGINE_OPTION
 @RAY_ADDRESS_OPTION
 @QUIET_OPTION
-def extract_command(items, fmt, output, outlet_files, workers, engine, ray_address, quiet):
+@VERBOSE_OPTION
+def extract_command(items, fmt, output, outlet_files, workers, engine, ray_address, quiet, verbose):
     """Print what synopsis extracts from articles, without storing anything.
 
     The JSON follows the schema synopsis.article/1 (src/synopsis/schemas/article-1.schema.json).
@@ -164,6 +178,7 @@ def extract_command(items, fmt, output, outlet_files, workers, engine, ray_addre
         check_writable([output])
     registry = OutletRegistry.load(outlet_files)
     ignored = IgnoredFiles(outlet_files or ())
+    duplicates = Duplicates(verbose)
     result = analyze_inputs(
         items,
         registry=registry,
@@ -172,10 +187,12 @@ def extract_command(items, fmt, output, outlet_files, workers, engine, ray_addre
         engine=engine,
         ray_address=ray_address,
         on_error=report_error,
+        on_duplicate=duplicates,
         on_ignored=ignored,
         on_progress=Progress("extracted", quiet),
     )
     ignored.report()
+    duplicates.report()
     if fmt == "json":
         text = json.dumps(analyses_to_json(result.analyses), ensure_ascii=False, indent=2) + "\n"
     else:

@@ -17,6 +17,8 @@ from synopsis.report.render import counted
 # An exit status is one byte and values above 125 mean "killed by a signal" to
 # shells, so the count of failed items is capped there.
 MAX_EXIT_STATUS = 125
+# Duplicates in input named without -v (the rest are counted).
+DUPLICATES_SHOWN = 5
 # Batches shorter than this finish before a progress line would help anyone.
 PROGRESS_MIN_ITEMS = 10
 # What an ingest into a store made by an older lead model does first, for minutes
@@ -91,6 +93,52 @@ class IgnoredFiles:
         names = [PurePath(path).name for path in self.paths]
         shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
         click.echo(f"synopsis: ignored {counted(len(names), 'file')} in formats synopsis does not read: {shown}", err=True)
+
+
+class Duplicates:
+    """Input items dropped because an earlier item had the same clean text, one line each naming
+    both: as they are met with ``verbose``, else the first DUPLICATES_SHOWN at the end (and how
+    many more there were)."""
+
+    def __init__(self, verbose: bool = False) -> None:
+        self.verbose = verbose
+        self.shown: list[tuple[str, str]] = []
+        self.count = 0
+
+    def __call__(self, item: str, first: str) -> None:
+        self.count += 1
+        if self.verbose:
+            self.echo(item, first)
+        elif len(self.shown) < DUPLICATES_SHOWN:
+            self.shown.append((item, first))
+
+    @staticmethod
+    def echo(item: str, first: str) -> None:
+        click.echo(f"synopsis: duplicate {item}: same text as {first}, kept once", err=True)
+
+    def report(self) -> None:
+        for item, first in self.shown:
+            self.echo(item, first)
+        if self.count > len(self.shown) and not self.verbose:
+            click.echo(f"synopsis: and {counted(self.count - len(self.shown), 'more duplicate')} (-v names them all)", err=True)
+
+
+def report_version(note) -> None:
+    """One line per input item that is another version of a stored article (``jobs.VersionNote``)."""
+    others = ", ".join(other[:12] for other in note.others)
+    if note.kind == "updated":
+        line = (
+            f"updated {note.source}: its new text (article {note.article_id[:12]}) replaces article {others}; "
+            "the story and extracted items follow the new text"
+        )
+    elif note.kind == "outdated":
+        line = f"older version {note.source}: not stored, article {others} replaced it"
+    else:
+        line = (
+            f"new article {note.source}: same file or address as stored article {others} but another text; "
+            f"stored beside it as article {note.article_id[:12]}"
+        )
+    click.echo(f"synopsis: {line}", err=True)
 
 
 def report_error(error: InputError) -> None:

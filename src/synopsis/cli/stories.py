@@ -13,17 +13,20 @@ from synopsis.cli.articles import (
     OUTLETS_OPTION,
     QUIET_OPTION,
     RAY_ADDRESS_OPTION,
+    VERBOSE_OPTION,
     WORKERS_OPTION,
     check_engine,
     open_store,
 )
 from synopsis.cli.output import (
     REFRESH_VERB,
+    Duplicates,
     IgnoredFiles,
     Progress,
     check_writable,
     exit_status,
     report_error,
+    report_version,
     resumable,
     shorten,
 )
@@ -74,7 +77,8 @@ def write_reports(reports, analyses, outputs, fmt) -> None:
 @ENGINE_OPTION
 @RAY_ADDRESS_OPTION
 @QUIET_OPTION
-def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine, ray_address, quiet):
+@VERBOSE_OPTION
+def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine, ray_address, quiet, verbose):
     """From raw articles to a report: stories, agreements, disputes, quotes, timeline, brief.
 
     \b
@@ -91,6 +95,7 @@ def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine,
     stdin = sys.stdin.buffer if "-" in items else None
     progress = Progress("analysed", quiet)
     ignored = IgnoredFiles(outlet_files or ())
+    duplicates = Duplicates(verbose)
     if db_path:
         from synopsis.jobs import ingest_inputs
 
@@ -105,6 +110,8 @@ def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine,
                 engine=engine,
                 ray_address=ray_address,
                 on_error=report_error,
+                on_duplicate=duplicates,
+                on_version=report_version,
                 on_ignored=ignored,
                 on_progress=progress,
                 on_refresh=Progress(REFRESH_VERB, quiet),
@@ -119,10 +126,12 @@ def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine,
             engine=engine,
             ray_address=ray_address,
             on_error=report_error,
+            on_duplicate=duplicates,
             on_ignored=ignored,
             on_progress=progress,
         )
     ignored.report()
+    duplicates.report()
     if not result.analyses:
         raise SynopsisError("no article could be read from the input")
     if not quiet:

@@ -42,7 +42,8 @@ def read_feed(text: str, source: str) -> list[RawDocument]:
         raise FeedError("feed has no entries")
     feed_title = parsed.feed.get("title") or None
     documents = []
-    for number, entry in enumerate(parsed.entries):
+    # Entries are numbered from 1 (feed.xml#1 is the first), as JSON items and JSON Lines lines are.
+    for number, entry in enumerate(parsed.entries, start=1):
         html = ""
         if entry.get("content"):
             html = max((c.get("value", "") for c in entry.content), key=len)

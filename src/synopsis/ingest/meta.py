@@ -50,6 +50,7 @@ class ArticleMeta:
 
     title: str | None = None
     author: str | None = None
+    url: str | None = None  # the container's, or a labelled "URL: ..." header line's
     outlet: Outlet | None = None
     outlet_basis: str | None = None  # how the outlet was found: "container", "url", "source line", ...
     origin: Outlet | None = None
@@ -284,19 +285,38 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
     footer = set(range(max(len(head), len(units) - FOOTER_UNITS), len(units)))
     metadata: list[Removed] = []
 
-    # Title: the container's, a labelled "Title: ..." header line, or the first headline-like line at the top.
-    title = raw.title.strip() if raw.title and raw.title.strip() else None
+    # Labelled "Author: ..." and "URL: ..." header lines of a text export: read, and
+    # taken out of the body (and never mistaken for a headline below).
+    url = raw.url.strip() if raw.url and raw.url.strip() else None
+    labelled_author: str | None = None
+    labelled: set[int] = set()
     for i in head:
         unit = units[i]
-        labelled = P.TITLE_LINE.match(unit.text)
-        if labelled:
+        if match := P.URL_LINE.match(unit.text):
+            url = url or match.group("url")
+            reason = "url"
+        elif (match := P.AUTHOR_LINE.match(unit.text)) and not P.AUTHOR_DATE.match(unit.text):
+            labelled_author = labelled_author or match.group("name").strip(" ,|-–")
+            reason = "author"
+        else:
+            continue
+        labelled.add(i)
+        metadata.append(Removed(text[unit.start : unit.end], reason, unit.start, unit.end))
+    head_lines = [i for i in head if i not in labelled]
+
+    # Title: the container's, a labelled "Title: ..." header line, or the first headline-like line at the top.
+    title = raw.title.strip() if raw.title and raw.title.strip() else None
+    for i in head_lines:
+        unit = units[i]
+        title_line = P.TITLE_LINE.match(unit.text)
+        if title_line:
             # A header line like "Published: ..." and "Source: ...": its label is no part
             # of the headline, and the line no part of the body.
-            title = title or labelled.group("title")
+            title = title or title_line.group("title")
             metadata.append(Removed(text[unit.start : unit.end], "title", unit.start, unit.end))
             break
     masthead: Unit | None = None  # an unregistered outlet's name atop a page copied as text
-    for i in head:
+    for i in head_lines:
         unit = units[i]
         if title is not None:
             if normalize_key(unit.text) == normalize_key(title):
@@ -325,7 +345,7 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         metadata.append(Removed(text[masthead.start : masthead.end], "title", masthead.start, masthead.end))
         masthead = None
 
-    # Author: container, author box, byline.
+    # Author: container, author box, labelled author line, byline.
     author = raw.author.strip() if raw.author and raw.author.strip() else None
     author_when: When | None = None
     for unit in units:
@@ -334,6 +354,7 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
             author = author or match.group("name").strip(" ,|-–")
             author_when = parse_when(match.group("date"), match.group("time"))
             break
+    author = author or labelled_author
     if author is None:
         for i in head:
             match = P.BYLINE.match(units[i].text)
@@ -394,6 +415,10 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         name = match.group("name")
         outlet = resolve(name, registry)
         at_top = i in head
+        # A plain "Source: X" header names the outlet that published the text, registered
+        # or not; other labels ("via X", "originally published by X") name whom it rewrites.
+        if at_top and outlet is None and match.group("label").casefold() in ("source", "sources"):
+            outlet = Outlet(name=" ".join(name.split()))
         if at_top and outlet is not None and top_source is None and not match.group("headline"):
             top_source = outlet
         elif i in footer or match.group("headline") or not at_top:
@@ -410,8 +435,8 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
     basis: str | None = None
     if raw.outlet and raw.outlet.strip():
         outlet, basis = resolve(raw.outlet, registry) or Outlet(name=raw.outlet.strip()), "container"
-    if outlet is None and raw.url:
-        found = registry.lookup_url(raw.url)
+    if outlet is None and url:
+        found = registry.lookup_url(url)
         if found:
             outlet, basis = found, "url"
     if outlet is None and top_source is not None:
@@ -447,7 +472,7 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
             kind, basis = "blog", "rewrite"
         else:
             kind, basis = "unknown", None
-        outlet = Outlet(name=host_of(raw.url) if raw.url else unnamed_outlet(kind, raw.source), kind=kind)
+        outlet = Outlet(name=(host_of(url) if url else None) or unnamed_outlet(kind, raw.source), kind=kind)
 
     when = strong_when or container_when or dateline_when or author_when or weak_when
     if when is not None and when.ambiguous and outlet.country in MONTH_FIRST_COUNTRIES:
@@ -461,6 +486,7 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         # Pages use non-breaking spaces in headlines to control line breaks.
         title=" ".join(title.split()) if title else None,
         author=author,
+        url=url,
         outlet=outlet,
         outlet_basis=basis,
         origin=origin,

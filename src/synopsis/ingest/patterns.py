@@ -52,7 +52,7 @@ BYLINE = re.compile(
 )
 # "Source: Meduza", "Source: CNN – Headline of the original"
 SOURCE_LINE = re.compile(
-    r"^\s*(?:source|sources|originally published (?:by|on|in|at)|first published (?:by|on|in)|via|credit)\s*:?\s*"
+    r"^\s*(?P<label>source|sources|originally published (?:by|on|in|at)|first published (?:by|on|in)|via|credit)\s*:?\s*"
     r"(?P<name>[^–—|:\n]{2,60}?)\s*(?:(?:[–—|]|\s-\s|:)\s*(?P<headline>.+?))?\s*$",
     re.IGNORECASE,
 )
@@ -62,7 +62,18 @@ TITLE_LINE = re.compile(r"^\s*(?:title|headline)\s*:\s*(?P<title>\S.{0,199}?)\s*
 # date, source, author lines): Markdown joins consecutive lines into one
 # paragraph, so markup.py keeps these on lines of their own.
 HEADER_LABEL_LINE = re.compile(
-    rf"^\s*(?:title|headline|{DATE_PREFIX}|source|sources|via|credit|author|authors|written by|posted by|by)\s*:",
+    rf"^\s*(?:title|headline|{DATE_PREFIX}|source|sources|via|credit|author|authors|written by|posted by|byline|by|"
+    r"(?:original |source |canonical )?url|link|canonical)\s*:",
+    re.IGNORECASE,
+)
+# "Author: Ana Ruiz", "By: Ana Ruiz and Tom Brel": a labelled author line atop a text export
+# (the colon tells it from a sentence; without a date, which AUTHOR_DATE reads).
+AUTHOR_LINE = re.compile(
+    r"^\s*(?:author|authors|written by|posted by|byline|by)\s*:\s*(?P<name>[^\d\n:]{2,100}?)\s*$", re.IGNORECASE
+)
+# "URL: https://example.org/story": the article's address, labelled, atop a text export.
+URL_LINE = re.compile(
+    r"^\s*(?:url|link|original url|source url|canonical url|canonical)\s*:\s*<?(?P<url>https?://[^\s<>]+?)>?\s*$",
     re.IGNORECASE,
 )
 # Author boxes glue name and date: "AuthorJane RoeMay 13, 2025 at 1:43 PM".

@@ -374,7 +374,8 @@ def read_json(text: str, source: str, url: str | None = None) -> Iterator[RawDoc
     if isinstance(data, list):
         if not data:
             raise ReadError("json list is empty")
-        for number, obj in enumerate(data):
+        # Items are numbered from 1, as JSON Lines lines and feed entries are: a.json#1 is the first.
+        for number, obj in enumerate(data, start=1):
             item = f"{source}#{number}"
             try:
                 yield document_from_object(obj, item)

@@ -16,6 +16,7 @@ from synopsis.report.article_json import SCHEMA_ID, analysis_from_dict, analysis
 from synopsis.store.migrations import apply_migrations
 from synopsis.store.stories import StoryArticle, StorySummary, StoryTables
 from synopsis.store.transactions import ARTICLE_ORDER, MAX_CHAR, now, transaction
+from synopsis.store.versions import Replaced, Stored, is_revision
 
 # Wait this long for another process's write lock (parallel ingest workers share
 # one file) before failing with "database is locked".
@@ -104,16 +105,73 @@ class Store(StoryTables):
 
     def add_analysis(self, analysis: ArticleAnalysis) -> bool:
         """Store one analysis in one transaction; return False (changing nothing) if its id is stored."""
+        return self.add_version(analysis).stored
+
+    def add_version(
+        self, analysis: ArticleAnalysis, item_key: str | None = None, legacy_source: str | None = None
+    ) -> Stored:
+        """Store one analysis in one transaction, as the current version of the input item
+        ``item_key`` names (``store.versions.item_key``): stored articles of that item whose
+        text the new one revises (``store.versions.is_revision``) are replaced by it, their
+        extracted items and story membership deleted with them and their text kept in
+        article_versions.  ``legacy_source`` also matches articles stored, without a key, under
+        that source.  Returns whether it was stored (not, changing nothing, if its id is stored
+        or is a version already replaced), what it replaced, and what it left apart."""
         article = analysis.article
         payload = json.dumps(analysis_to_dict(analysis), ensure_ascii=False, separators=(",", ":"))
+        replaced: list[Replaced] = []
+        apart: list[str] = []
         with transaction(self.conn):
             # Checked inside the write transaction so two workers storing the
             # same article cannot both insert it.
-            if self._has(article.id):
-                return False
-            _insert_article(self.conn, analysis, payload)
+            if self._has(article.id) or self.replaced_by(article.id):
+                return Stored(False)
+            for old_id, source, text, story in self.same_item(item_key, legacy_source):
+                if not is_revision(text, article.text):
+                    apart.append(old_id)
+                    continue
+                self.conn.execute(
+                    "INSERT INTO article_versions (old_id, new_id, item_key, source, title, url, text, story_id, "
+                    "added_at, replaced_at) SELECT id, ?, item_key, source, title, url, text, ?, added_at, ? "
+                    "FROM articles WHERE id = ?",
+                    (article.id, story, now(), old_id),
+                )
+                self.conn.execute("UPDATE article_versions SET new_id = ? WHERE new_id = ?", (article.id, old_id))
+                self.conn.execute("DELETE FROM articles WHERE id = ?", (old_id,))
+                replaced.append(Replaced(old_id, source, story))
+            _insert_article(self.conn, analysis, payload, item_key)
             _insert_children(self.conn, analysis)
-        return True
+        return Stored(True, tuple(replaced), tuple(apart))
+
+    def same_item(self, item_key: str | None, legacy_source: str | None = None) -> list[tuple[str, str, str, str | None]]:
+        """(id, source, text, story) of the stored articles of one input item: of this key, or
+        stored without one under ``legacy_source``."""
+        rows = []
+        if item_key:
+            rows += self.conn.execute(
+                "SELECT a.id, a.source, a.text, m.story_id FROM articles AS a "
+                "LEFT JOIN story_articles AS m ON m.article_id = a.id WHERE a.item_key = ?",
+                (item_key,),
+            ).fetchall()
+        if legacy_source:
+            rows += self.conn.execute(
+                "SELECT a.id, a.source, a.text, m.story_id FROM articles AS a "
+                "LEFT JOIN story_articles AS m ON m.article_id = a.id WHERE a.item_key IS NULL AND a.source = ?",
+                (legacy_source,),
+            ).fetchall()
+        return rows
+
+    def replaced_by(self, article_id: str) -> str | None:
+        """The id of the current version of an article a newer version replaced, None if it was not replaced."""
+        row = self.conn.execute("SELECT new_id FROM article_versions WHERE old_id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def past_versions(self, article_id: str) -> list[tuple[str, str, str]]:
+        """(id, source, replaced_at) of the versions an article replaced, oldest first."""
+        return self.conn.execute(
+            "SELECT old_id, source, replaced_at FROM article_versions WHERE new_id = ? ORDER BY replaced_at, old_id",
+            (article_id,),
+        ).fetchall()
 
     def add_analyses(self, analyses: Iterable[ArticleAnalysis]) -> int:
         """Store each analysis in its own transaction; return how many were new."""
@@ -122,6 +180,29 @@ class Store(StoryTables):
     def has_article(self, article_id: str) -> bool:
         """Return True if an article with exactly this id is stored."""
         return self._has(article_id)
+
+    def rename_item_source(self, article_id: str, source: str) -> bool:
+        """Give a stored article the name its input item goes by now, when the stored name is an
+        older name of an item of the same container ("a.json#0", numbered from 0 before items
+        were numbered from 1, or an item that moved within its file); return True if renamed.
+        The content is the same (same id), so only the name changes, in the row and its analysis."""
+        container, mark, number = source.rpartition("#")
+        if not mark or not number.isdigit() or container == "<stdin>":
+            return False
+        with transaction(self.conn):
+            row = self.conn.execute("SELECT source, analysis_json FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if row is None or row[0] == source:
+                return False
+            stored_container, stored_mark, stored_number = row[0].rpartition("#")
+            if not stored_mark or stored_container != container or not stored_number.isdigit():
+                return False
+            payload = json.loads(row[1])
+            payload["source"] = source
+            self.conn.execute(
+                "UPDATE articles SET source = ?, analysis_json = ? WHERE id = ?",
+                (source, json.dumps(payload, ensure_ascii=False, separators=(",", ":")), article_id),
+            )
+        return True
 
     def remove_article(self, article_id: str) -> bool:
         """Delete an article and everything extracted from it; return False if it was not stored."""
@@ -140,6 +221,14 @@ class Store(StoryTables):
             (id_or_prefix, id_or_prefix + MAX_CHAR),
         ).fetchall()
         if not rows:
+            newer = self.conn.execute(
+                "SELECT old_id, new_id FROM article_versions WHERE old_id >= ? AND old_id < ? ORDER BY old_id LIMIT 2",
+                (id_or_prefix, id_or_prefix + MAX_CHAR),
+            ).fetchall()
+            if len(newer) == 1:
+                raise SynopsisError(
+                    f"article {newer[0][0][:12]} was replaced by a newer version of the same file or address: {newer[0][1][:12]}"
+                )
             raise SynopsisError(f"no article matches {id_or_prefix!r}")
         if len(rows) > 1:
             (count,) = self.conn.execute(
@@ -250,15 +339,15 @@ def _load_analysis(article_id: str, schema: str, payload: str) -> ArticleAnalysi
     return analysis_from_dict(json.loads(payload), where=f"article {article_id}")
 
 
-def _insert_article(conn: sqlite3.Connection, analysis: ArticleAnalysis, payload: str) -> None:
+def _insert_article(conn: sqlite3.Connection, analysis: ArticleAnalysis, payload: str, item_key: str | None = None) -> None:
     """Insert the articles row (the FTS row follows by trigger)."""
     article = analysis.article
     conn.execute(
         """
         INSERT INTO articles (id, source, outlet, outlet_kind, outlet_country, origin, origin_kind,
             cites_json, published, published_precision, dateline, title, author, url, language, text,
-            schema, analysis_json, content_hash, added_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            schema, analysis_json, content_hash, added_at, item_key)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         (
             article.id,
@@ -281,6 +370,7 @@ def _insert_article(conn: sqlite3.Connection, analysis: ArticleAnalysis, payload
             payload,
             hash_text(article.text),
             now(),
+            item_key,
         ),
     )
 

@@ -261,12 +261,57 @@ def m005_lead_models(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE article_events ADD COLUMN lead_model TEXT NOT NULL DEFAULT 'all-MiniLM-L6-v2-onnx-int8'")
 
 
+def m006_article_versions(conn: sqlite3.Connection) -> None:
+    """Key articles by the input item they came from, and keep the texts a newer version replaced."""
+    statements = [
+        # What identifies an article across edits: "url:<address>", or "file:<absolute path>"
+        # for a file without one; NULL when neither (pasted text, items of a file without a URL).
+        "ALTER TABLE articles ADD COLUMN item_key TEXT",
+        "CREATE INDEX articles_item_key ON articles (item_key)",
+        # A replaced version: its id, text and names, and the id of the version that
+        # replaced it (always the current one: chains are kept flat).
+        """
+        CREATE TABLE article_versions (
+            old_id TEXT PRIMARY KEY,
+            new_id TEXT NOT NULL,
+            item_key TEXT,
+            source TEXT NOT NULL,
+            title TEXT,
+            url TEXT,
+            text TEXT NOT NULL,
+            story_id TEXT,
+            added_at TEXT NOT NULL,
+            replaced_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX article_versions_new ON article_versions (new_id)",
+    ]
+    for statement in statements:
+        conn.execute(statement)
+    # Articles stored before are keyed by their URL, as store.versions.url_key keys them
+    # (written out here: a migration must not change when the code does).  Their
+    # paths were stored as typed, relative to a folder no longer known, so ingest
+    # matches those by source instead.
+    from urllib.parse import urlsplit, urlunsplit
+
+    keys = []
+    for article_id, url in conn.execute("SELECT id, url FROM articles WHERE url IS NOT NULL").fetchall():
+        try:
+            parts = urlsplit(url.strip())
+        except ValueError:
+            continue
+        if parts.netloc and (parts.path not in ("", "/") or parts.query):
+            keys.append(("url:" + urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, parts.query, "")), article_id))
+    conn.executemany("UPDATE articles SET item_key = ? WHERE id = ?", keys)
+
+
 MIGRATIONS: list[Migration] = [
     m001_initial,
     m002_article_search,
     m003_stories,
     m004_story_successors,
     m005_lead_models,
+    m006_article_versions,
 ]
 
 
@@ -317,4 +362,6 @@ __all__ = [
     "m002_article_search",
     "m003_stories",
     "m004_story_successors",
+    "m005_lead_models",
+    "m006_article_versions",
 ]

@@ -245,6 +245,19 @@ class StoryTables:
             story = row[0]
         return None
 
+    def follow_new_version(self, old_story: str, article_id: str) -> bool:
+        """After a newer version of an article replaced the only article of ``old_story``: the
+        story the new version joined is where the old story's id leads now (as after a merge).
+        Returns True when the old story was left empty and now leads there."""
+        with transaction(self.conn):
+            new_story = self.story_of(article_id)
+            if new_story is None or new_story == old_story:
+                return False
+            if self.conn.execute("SELECT 1 FROM story_articles WHERE story_id = ? LIMIT 1", (old_story,)).fetchone():
+                return False
+            self.conn.execute("UPDATE stories SET merged_into = ? WHERE id = ?", (new_story, old_story))
+        return True
+
     def merge_stories(self, keep: str, other: str) -> int:
         """Move every article of story other into story keep (as a user correction); return how many moved."""
         if keep == other:
