@@ -45,18 +45,23 @@ def report_to_dict(report: StoryReport) -> dict[str, Any]:
         "timeline": story["timeline"],
         "coverage": coverage,
         "brief": story["brief"],
-        "counts": {
-            "articles": len(report.story.article_ids),
-            "outlets": len({s.outlet for s in report.sources}),
-            "corroborated": sum(c.status == "corroborated" for c in report.claims),
-            "single_source": sum(c.status == "single-source" for c in report.claims),
-            "single_source_shared": sum(repeated_from(c) is not None for c in report.claims),
-            # Disputed points (the "disputes" list), as the report headers count them; kept under
-            # its old name too. Claims whose fact is disputed are counted apart.
-            "disputed": len(report.disputes),
-            "disputes": len(report.disputes),
-            "disputed_claims": sum(c.status == "disputed" for c in report.claims),
-        },
+        "counts": report_counts(report),
+    }
+
+
+def report_counts(report: StoryReport) -> dict[str, int]:
+    """A story's counts, as the JSON report gives them and the web app shows them."""
+    return {
+        "articles": len(report.story.article_ids),
+        "outlets": len({s.outlet for s in report.sources}),
+        "corroborated": sum(c.status == "corroborated" for c in report.claims),
+        "single_source": sum(c.status == "single-source" for c in report.claims),
+        "single_source_shared": sum(repeated_from(c) is not None for c in report.claims),
+        # Disputed points (the "disputes" list), as the report headers count them; kept under
+        # its old name too. Claims whose fact is disputed are counted apart.
+        "disputed": len(report.disputes),
+        "disputes": len(report.disputes),
+        "disputed_claims": sum(c.status == "disputed" for c in report.claims),
     }
 
 

@@ -15,6 +15,9 @@ from synopsis.store.db import Store
 # `synopsis ingest` into the same file): a page is at most this stale.
 WATCH_SECONDS = 2.0
 
+# The report counts a story row carries (the JSON report's names).
+LISTED_COUNTS = ("corroborated", "single_source", "disputed", "disputes", "disputed_claims")
+
 
 @dataclass(frozen=True, slots=True)
 class StoryRow:
@@ -156,11 +159,12 @@ class ServerState:
         report = self.cached_report(story)
         if report is None:
             return None
-        return {
-            "corroborated": sum(c.status == "corroborated" for c in report.claims),
-            "single_source": sum(c.status == "single-source" for c in report.claims),
-            "disputed": len(report.disputes),
-        }
+        from synopsis.report.report_json import report_counts
+
+        # The report's own numbers: "disputes" counts disputed points (what the Disputed points
+        # section lists, "disputed" is its old name), "disputed_claims" the facts they touch.
+        counts = report_counts(report)
+        return {key: counts[key] for key in LISTED_COUNTS}
 
     def rendered(self, story: Story, name: str, render) -> bytes:
         """A rendering of the story's report (page, JSON), made once and kept as bytes."""
