@@ -98,6 +98,7 @@ class ServerState:
                 stories = list(jobs.current_stories(self.store()))
                 self._current = {s.id: cache_key(s) for s in stories}
                 self._stories = stories
+                self._drop_stale_entries()
                 # current_stories may assign new articles (a write): fingerprint after it.
                 self._stories_version = self.store_version()
         return self._stories
@@ -117,6 +118,21 @@ class ServerState:
         if story is None:  # filed by another writer since the list was read
             raise LookupError(f"no story matches {story_id!r}")
         return story
+
+    def _drop_stale_entries(self) -> None:
+        """Forget the reports and renderings of memberships no current story has: after a merge,
+        a split or an upload a story's old cache key is never asked for again, and keeping its
+        entry would grow the cache with every correction. A request still computing a stale
+        entry holds it and finishes; the entry just is not kept."""
+        current = set(self._current.values())
+        with self._entries_lock:
+            for key in [key for key in self._entries if key not in current]:
+                del self._entries[key]
+
+    def cached_keys(self) -> set[str]:
+        """The cache keys (story id and membership) that have a cache entry."""
+        with self._entries_lock:
+            return set(self._entries)
 
     def _entry(self, story: Story) -> _Entry:
         with self._entries_lock:
