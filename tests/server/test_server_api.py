@@ -176,6 +176,30 @@ def test_pages_count_disputed_points_as_the_report_does(client):
     assert f"Disputed points ({points})</h2>" in story_page
 
 
+def test_story_page_lists_each_disputed_claim_under_its_disputed_point(client):
+    """Every claim the report marks disputed is shown in the Disputed points section, under the
+    point whose version its sentences give, each outlet's sentence linked to its span."""
+    import html as html_lib
+
+    stories = client.get("/api/stories").json()["stories"]
+    ferry = next(s for s in stories if len(s["articles"]) == 2)
+    report = client.get(f"/api/stories/{ferry['id']}").json()["stories"][0]
+    disputed = [c for c in report["claims"] if c["status"] == "disputed"]
+    assert disputed, "the invented ferry story has disputed claims"
+    page = client.get(f"/stories/{ferry['id']}").text
+    section = page[page.index('<section id="disputes">'):page.index('<section id="timeline">')]
+    rows = section.split('<tr class="dispute"')[1:]
+    for claim in disputed:
+        points = [i for i, d in enumerate(report["disputes"]) if claim["id"] in d["claims"]]
+        assert points, claim
+        for i in points:
+            assert f"({claim['id']})" in rows[i]
+        for e in claim["evidence"]:
+            link = html_lib.escape(f"/articles/{e['article_id']}?start={e['start']}&end={e['end']}#cited")
+            assert link in section
+    assert 'class="side-taken"' in section and "gives “" in section
+
+
 @pytest.mark.parametrize(
     ("kwargs", "status", "message"),
     [
