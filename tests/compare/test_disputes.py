@@ -494,3 +494,55 @@ def test_hedged_values_are_shown_with_their_hedge() -> None:
     ]
     [dispute] = find_disputes([[("id-Alpha", 0), ("id-Bravo", 0)]], analyses)
     assert sorted(v.value for v in dispute.versions) == ["more than 1,200", "nearly 1,200"]
+
+
+def _extracted(nlp, texts: dict[str, str]) -> list[ArticleAnalysis]:
+    """Our own sentences run through the real extractor (not hand-built values)."""
+    from synopsis.extract.pipeline import analyze_articles
+    from tests.factories import make_article
+
+    articles = [make_article(f"id-{outlet}", outlet, text, published="2026-03-04T09:00:00+00:00")
+                for outlet, text in texts.items()]
+    return list(analyze_articles(articles, nlp))
+
+
+HYPHEN_SWAP = "Delegations met in Geneva on March 3. The sides agreed to exchange 1,000-1,200 prisoners."
+
+
+def test_extracted_hyphenated_range_agrees_with_a_value_inside_it(nlp) -> None:
+    analyses = _extracted(nlp, {
+        "Alpha": HYPHEN_SWAP,
+        "Bravo": "Delegations met in Geneva on March 3. The sides agreed to exchange 1,100 prisoners.",
+    })
+    (q,) = [q for q in analyses[0].quantities if q.counted == "prisoners"]
+    assert (q.text, q.low, q.high) == ("1,000-1,200", 1000, 1200)
+    assert find_disputes([], analyses) == []
+
+
+def test_extracted_hyphenated_range_is_one_version_against_a_value_outside_it(nlp) -> None:
+    analyses = _extracted(nlp, {
+        "Alpha": HYPHEN_SWAP,
+        "Bravo": "Delegations met in Geneva on March 3. The sides agreed to exchange 1,500 prisoners.",
+    })
+    [dispute] = find_disputes([], analyses)
+    assert dispute.kind == "count"
+    versions = {v.sources: v for v in dispute.versions}
+    assert set(versions) == {("Alpha",), ("Bravo",)}
+    assert versions[("Alpha",)].value == "1,000-1,200"
+    assert versions[("Bravo",)].value == "1,500"
+    [evidence] = versions[("Alpha",)].evidence
+    assert HYPHEN_SWAP[evidence.start:evidence.end] == evidence.text
+    assert "1,000-1,200" in evidence.text
+
+
+def test_extracted_hyphenated_duration_is_read_once_as_a_range(nlp) -> None:
+    """"40-50 minutes" is now a quantity as well as two time expressions: still one [40, 50] value."""
+    analyses = _extracted(nlp, {
+        "Alpha": "Delegations met in Geneva on March 3. The meeting lasted 40-50 minutes.",
+        "Bravo": "Delegations met in Geneva on March 3. The meeting lasted 45 minutes.",
+        "Charlie": "Delegations met in Geneva on March 3. The meeting lasted about three and a half hours.",
+    })
+    [dispute] = find_disputes([], analyses)
+    versions = {v.sources: v for v in dispute.versions}
+    assert set(versions) == {("Alpha", "Bravo"), ("Charlie",)}
+    assert "[40, 50] min" in versions[("Alpha", "Bravo")].normalized

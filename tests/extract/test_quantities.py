@@ -106,6 +106,74 @@ def test_no_break_spaces_do_not_hide_qualifiers(nlp):
     assert (q.qualifier, q.low, q.high, q.counted) == ("at least", 1200, None, "people")
 
 
+# Hyphenated ranges: (sentence, span text, low, high, unit, counted).
+HYPHEN_RANGES = [
+    ("Officials freed 1,000-1,200 prisoners on Monday.", "1,000-1,200", 1000, 1200, None, "prisoners"),
+    ("Officials freed 1000-1200 prisoners on Monday.", "1000-1200", 1000, 1200, None, "prisoners"),
+    ("The pause lasted 40-50 minutes in the end.", "40-50 minutes", 40, 50, "minute", None),
+    ("Witnesses counted 10-12 drones over the port.", "10-12", 10, 12, None, "drones"),
+    ("Officials said 10,000-12,000 troops massed nearby.", "10,000-12,000", 10000, 12000, None, "troops"),
+    ("Officials said 10000-12000 troops massed nearby.", "10000-12000", 10000, 12000, None, "troops"),
+    ("Between 95-100 tanks crossed the river.", "95-100", 95, 100, None, "tanks"),
+    # The scale is written once, after the second end: both ends carry it.
+    ("About 2-3 million people fled the region.", "2-3 million", 2e6, 3e6, None, "people"),
+    ("The repairs cost $2-3bn in total.", "$2-3bn", 2e9, 3e9, "USD", None),
+]
+
+
+@pytest.mark.parametrize("sentence,text,low,high,unit,counted", HYPHEN_RANGES)
+def test_hyphenated_range(nlp, sentence, text, low, high, unit, counted):
+    qs = find_quantities(nlp(sentence))
+    assert [q.text for q in qs] == [text]
+    (q,) = qs
+    start = sentence.index(text)
+    assert (q.start, q.end) == (start, start + len(text))
+    assert sentence[q.start:q.end] == text
+    assert (q.value, q.low, q.high, q.unit, q.counted, q.qualifier) == (None, low, high, unit, counted, "range")
+
+
+@pytest.mark.parametrize(
+    "sentence,low,high",
+    [
+        ("Between 2 and 3 million people fled the region.", 2e6, 3e6),
+        ("Some 2\u20133 million people fled the region.", 2e6, 3e6),
+        ("Two to three million people fled the region.", 2e6, 3e6),
+        # The first end is a full number by itself: it keeps its value.
+        ("Between 500 and 3 million people fled the region.", 500, 3e6),
+    ],
+)
+def test_range_scale_written_once(nlp, sentence, low, high):
+    (q,) = find_quantities(nlp(sentence))
+    assert (q.low, q.high, q.qualifier, q.counted) == (low, high, "range", "people")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 2024-2025 season was the hardest yet.",
+        "The league ran from 1939-1945 without a break.",
+        "They won 3-1 on Sunday.",
+        "They lost 1-3 to the visitors on Sunday.",
+        "The hosts suffered a 2-4 defeat at home.",
+        "The committee voted 4-5 against the plan.",
+        "Call 555-1234 for tickets.",
+        "Call the office on 020-7946 for details.",
+        "The COVID-19 pandemic closed the border.",
+        "The F-16 and the MiG-29 flew over the city.",
+        "The airline bought the 737-800 jets last year.",
+        "The talks on 2025-07-23 ended without a deal.",
+        "Talks were held on 1-3 June in the capital.",
+    ],
+)
+def test_hyphenated_non_ranges_are_not_amounts(nlp, sentence):
+    assert find_quantities(nlp(sentence)) == []
+
+
+def test_hyphenated_compound_stays_one_number(nlp):
+    (q,) = find_quantities(nlp("A 24-hour truce held across the front."))
+    assert (q.text, q.value, q.unit) == ("24-hour", 24, "hour")
+
+
 @pytest.mark.parametrize(
     "unit,base,factor",
     [("minute", "second", 60.0), ("hour", "second", 3600.0), ("day", "second", 86400.0), ("km", "m", 1000.0),

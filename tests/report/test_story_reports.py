@@ -171,3 +171,74 @@ def test_header_counts_disputed_points_as_the_section_lists_them(story, fmt):
     assert "1 disputed point" in text and "disputed points" not in text.split("Sources")[0]
     assert "Disputed points (1)" in text
     assert "2 disputed" not in text
+
+
+def _with_disputed_claims(report):
+    """Claim c3 aligns the two sentences that give the two versions; c4 is flagged disputed but
+    gives no version of the listed point (flagged by other means)."""
+    short, long = (v.evidence[0] for v in report.disputes[0].versions)
+    both = dataclasses.replace(make_claim("c3", "disputed", [short, long]), text="The talks lasted less than an hour.")
+    noon = next(c for c in report.claims if c.id == "c1")
+    flagged = dataclasses.replace(noon, id="c4", status="disputed")
+    return dataclasses.replace(report, claims=(*report.claims, both, flagged)), short, long
+
+
+def _disputed_section(text: str, end_marker: str) -> str:
+    start = text.index("Disputed points (1)")
+    return text[start:text.index(end_marker, start)]
+
+
+def test_markdown_lists_disputed_claims_under_their_point_with_each_outlets_version(story):
+    report, _ = story
+    report, short, long = _with_disputed_claims(report)
+    text = render_markdown([report])
+    section = _disputed_section(text, "### Corroborated")
+    assert "Disputed facts on this point (1)" in section
+    assert "The talks lasted less than an hour. (`c3`)" in section
+    notes = dict(re.findall(r"^\[\^(\d+)\]: (.*)$", text, re.M))
+    found = re.findall(r"^  - (.+?) gives “([^”]+)” \[\^(\d+)\]$", section, re.M)
+    sides = {outlet: (value, note) for outlet, value, note in found}
+    assert set(sides) == {"Outlet &lt;A&gt;", "Outlet B"}
+    for outlet, evidence, value in (("Outlet &lt;A&gt;", short, "less than an hour"), ("Outlet B", long, "three and a half hours")):
+        given, note = sides[outlet]
+        assert given == value
+        # The footnote is the provenance: article id and the sentence's span.
+        assert f"article `{evidence.article_id[:12]}` chars {evidence.start}–{evidence.end}" in notes[note]
+    # A disputed claim no point reaches is still listed in the section.
+    assert "Other disputed facts (1)" in section and "(`c4`)" in section
+
+
+def test_html_lists_disputed_claims_under_their_point_with_each_outlets_version(story):
+    report, articles = story
+    report, short, long = _with_disputed_claims(report)
+    text = render_html([report], articles)
+    section = _disputed_section(text, "<h3>Timeline")
+    assert "Disputed facts on this point (1)" in section and "(c3)" in section
+    for evidence, value in ((short, "less than an hour"), (long, "three and a half hours")):
+        assert f"gives “{value}”" in section
+        assert f'href="#ev-{evidence.article_id[:16]}-{evidence.start}-{evidence.end}"' in section
+        assert f"article {evidence.article_id[:12]}, chars {evidence.start}–{evidence.end}" in section
+        assert f'id="ev-{evidence.article_id[:16]}-{evidence.start}-{evidence.end}"' in text  # the anchor exists
+    assert "Other disputed facts (1)" in section and "(c4)" in section
+
+
+def test_json_disputes_name_the_disputed_claims_they_reach(story):
+    report, _ = story
+    report, _, _ = _with_disputed_claims(report)
+    data = reports_to_json([report])
+    validate_report_json(data)
+    out = data["stories"][0]
+    assert out["disputes"][0]["claims"] == ["c3"]
+    assert out["counts"]["disputed_claims"] == 2
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_every_disputed_claim_is_reachable_from_the_disputed_points_section(story, fmt):
+    report, articles = story
+    report, _, _ = _with_disputed_claims(report)
+    text = render_markdown([report]) if fmt == "md" else render_html([report], articles)
+    section = _disputed_section(text, "### Corroborated" if fmt == "md" else "<h3>Timeline")
+    disputed = [c for c in report.claims if c.status == "disputed"]
+    assert len(disputed) == 2
+    for claim in disputed:
+        assert (f"(`{claim.id}`)" if fmt == "md" else f"({claim.id})") in section

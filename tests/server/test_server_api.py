@@ -101,7 +101,7 @@ def test_story_json_follows_the_report_schema(client):
     assert data["schema"] == "synopsis.report/1" and data["stories"][0]["id"] == ferry["id"]
     # Counts appear in the list once the report exists.
     listed = next(s for s in client.get("/api/stories").json()["stories"] if s["id"] == ferry["id"])
-    assert listed["counts"] == {k: data["stories"][0]["counts"][k] for k in ("corroborated", "single_source", "disputed")}
+    assert listed["counts"] == {k: data["stories"][0]["counts"][k] for k in ("corroborated", "single_source", "disputed", "disputes", "disputed_claims")}
     assert client.get("/api/stories", params={"q": "Quist"}).json()["stories"][0]["id"] == ferry["id"]
     assert client.get("/api/stories", params={"q": "zeppelin"}).json()["stories"] == []
 
@@ -149,6 +149,55 @@ def test_pages_render(client):
     assert 'id="cited"' in article.text and "What cleaning removed" in article.text
     assert client.get("/stories/nope").status_code == 404
     assert "no story" in client.get("/stories/nope").text
+
+
+def test_pages_count_disputed_points_as_the_report_does(client):
+    """The list and the story page say "N disputed points" with the report's number of disputed
+    points (counts.disputes: what the Disputed points section lists), never a bare "N disputed"."""
+    import re
+
+    stories = client.get("/api/stories").json()["stories"]
+    ferry = next(s for s in stories if len(s["articles"]) == 2)
+    report = client.get(f"/api/stories/{ferry['id']}").json()["stories"][0]
+    counts = report["counts"]
+    points = counts["disputes"]
+    assert points == len(report["disputes"]) >= 1
+    label = f"{points} disputed point" + ("" if points == 1 else "s")
+
+    listed = next(s for s in client.get("/api/stories").json()["stories"] if s["id"] == ferry["id"])
+    assert {k: listed["counts"][k] for k in ("disputes", "disputed_claims")} == {
+        "disputes": points, "disputed_claims": counts["disputed_claims"]}
+
+    story_page = client.get(f"/stories/{ferry['id']}").text
+    list_page = client.get("/").text
+    for page in (story_page, list_page):
+        assert label in page
+        assert not re.search(r"\d+ disputed</span>", page)
+    assert f"Disputed points ({points})</h2>" in story_page
+
+
+def test_story_page_lists_each_disputed_claim_under_its_disputed_point(client):
+    """Every claim the report marks disputed is shown in the Disputed points section, under the
+    point whose version its sentences give, each outlet's sentence linked to its span."""
+    import html as html_lib
+
+    stories = client.get("/api/stories").json()["stories"]
+    ferry = next(s for s in stories if len(s["articles"]) == 2)
+    report = client.get(f"/api/stories/{ferry['id']}").json()["stories"][0]
+    disputed = [c for c in report["claims"] if c["status"] == "disputed"]
+    assert disputed, "the invented ferry story has disputed claims"
+    page = client.get(f"/stories/{ferry['id']}").text
+    section = page[page.index('<section id="disputes">'):page.index('<section id="timeline">')]
+    rows = section.split('<tr class="dispute"')[1:]
+    for claim in disputed:
+        points = [i for i, d in enumerate(report["disputes"]) if claim["id"] in d["claims"]]
+        assert points, claim
+        for i in points:
+            assert f"({claim['id']})" in rows[i]
+        for e in claim["evidence"]:
+            link = html_lib.escape(f"/articles/{e['article_id']}?start={e['start']}&end={e['end']}#cited")
+            assert link in section
+    assert 'class="side-taken"' in section and "gives “" in section
 
 
 @pytest.mark.parametrize(

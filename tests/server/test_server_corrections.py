@@ -130,7 +130,7 @@ def _listed_counts(client) -> dict[str, dict | None]:
 
 def _report_counts(client, story_id: str) -> dict:
     counts = client.get(f"/api/stories/{story_id}").json()["stories"][0]["counts"]
-    return {k: counts[k] for k in ("corroborated", "single_source", "disputed")}
+    return {k: counts[k] for k in ("corroborated", "single_source", "disputed", "disputes", "disputed_claims")}
 
 
 def test_story_counts_are_listed_right_after_upload_merge_and_split(fresh_client):
@@ -156,3 +156,37 @@ def test_story_counts_are_listed_right_after_upload_merge_and_split(fresh_client
     assert set(listed) == {ferry["id"], new_id} and None not in listed.values(), listed
     assert split["story"]["counts"] == listed[new_id] == _report_counts(client, new_id)
     assert split["from"]["counts"] == listed[ferry["id"]] == _report_counts(client, ferry["id"]) == before
+
+
+def test_cache_keeps_only_current_story_memberships(fresh_client):
+    """After a merge and a split, the reports of memberships that no longer exist are dropped:
+    the cache holds entries for current stories only, so corrections do not grow it."""
+    from synopsis.server.state import cache_key
+
+    client = fresh_client
+    state = client.app.state.synopsis
+
+    def current_keys() -> set[str]:
+        return {cache_key(s) for s in state.stories()}
+
+    stories = client.get("/api/stories").json()["stories"]
+    ferry = next(s for s in stories if len(s["articles"]) == 2)
+    fire = next(s for s in stories if len(s["articles"]) == 1)
+    for story in stories:
+        assert client.get(f"/stories/{story['id']}").status_code == 200  # page and report cached
+    before = state.cached_keys()
+    assert before == current_keys() and len(before) == 2
+
+    assert client.post("/api/stories/merge", json={"stories": [ferry["id"], fire["id"]]}).status_code == 200
+    assert client.get(f"/stories/{ferry['id']}").status_code == 200
+    merged = state.cached_keys()
+    assert merged == current_keys() and len(merged) == 1
+    assert not merged & before  # the ferry's two-article report and the fire's are gone
+
+    split = client.post(f"/api/stories/{ferry['id']}/split", json={"article": fire["articles"][0]})
+    assert split.status_code == 200
+    for story in client.get("/api/stories").json()["stories"]:
+        assert client.get(f"/stories/{story['id']}").status_code == 200
+    after = state.cached_keys()
+    assert after == current_keys() and len(after) == 2
+    assert not after & merged  # the three-article report is gone

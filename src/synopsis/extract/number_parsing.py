@@ -39,6 +39,31 @@ _WORD_CORE = re.compile(
     r"ninety|hundred|thousand|million|billion|trillion|dozen|half)\b(?:[\s\-]+(?:and[\s\-]+)?)?)+",
     re.IGNORECASE,
 )
+# "1,000-1,200", "10-12", "2-3 million": two digit numbers joined by a bare hyphen.  _DIGITS
+# refuses a hyphen on either side (it keeps "COVID-19", "F-16", "202-555-0143" out), so
+# the pair is read here and vetted by ``_hyphen_range``: scores, years and phone numbers
+# have the same shape.
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_HYPHEN_PAIR = re.compile(
+    r"(?<![\w.,:/\-–—])(" + _NUM + r")-(" + _NUM +
+    r"(?:\s*(?:hundred|thousand|million|billion|trillion)\b|(?:bn|mn|mln|tn|trn|b|m|k)\b)?)"
+    r"(?![\d:/\-–—]|[.,]\d|[a-zA-Z]{1,2}\d)",
+    re.IGNORECASE,
+)
+# Words that make "N-N" a score, a vote tally or a result, not a range.
+_SCORE_BEFORE = re.compile(
+    r"\b(?:won|wins?|winning|beat|beats|beaten|lost|lose|loses|losing|drew|draw|drawn|defeated|"
+    r"scored?|scores|scoreline|leads?|led|trail(?:s|ed|ing)?|vote[ds]?|voting|tied|ties|final|"
+    r"result|margin|record)\b[^.;\d]{0,25}$",
+    re.IGNORECASE,
+)
+_SCORE_AFTER = re.compile(
+    r"^\s*(?:win|wins|victory|victories|defeat|defeats|loss|losses|draw|lead|vote|votes|ruling|"
+    r"decision|margin|scoreline|record|split|majority|result)\b",
+    re.IGNORECASE,
+)
+_PHONE_WORDS = re.compile(r"\b(?:call|calls|calling|phone|tel|telephone|hotline|fax|dial|number|no\.?|ext)\b"
+                          r"[^.;]{0,12}$", re.IGNORECASE)
 _RANGE_SEP = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
 PHONE = re.compile(r"\+?\d[\d\s().\-]{7,}\d")
 
@@ -56,6 +81,8 @@ class NumberCore:
     vague: bool = False
     article: bool = False  # "an hour", "a year": number from the indefinite article
     exchange: bool = False  # "1,000-for-1,000"
+    scale: float = 1.0  # the scale word or abbreviation written with it: 1e6 for "3 million", "3m"
+    hyphen: bool = False  # one end of a hyphenated range "1,000-1,200" (vetted: not a score, year or phone)
 
 
 def find_cores(doc: Doc, text: str) -> list[NumberCore]:
@@ -69,6 +96,8 @@ def find_cores(doc: Doc, text: str) -> list[NumberCore]:
         if m.group(1) == m.group(2):
             value = float(m.group(1).replace(",", ""))
             cores.append(NumberCore(m.start(), m.end(), value, exchange=True))
+    for m in _HYPHEN_PAIR.finditer(text):
+        cores.extend(_hyphen_range(text, m))
     for m in _DIGITS.finditer(text):
         value = _parse_digits(m.group(0), currency=bool(CURRENCY_RE.search(text[max(0, m.start() - 4):m.start()])))
         if value is None:
@@ -79,7 +108,7 @@ def find_cores(doc: Doc, text: str) -> list[NumberCore]:
             text[max(0, m.start() - 4):m.start()]
         ):
             end -= 1
-        cores.append(NumberCore(m.start(), end, value))
+        cores.append(NumberCore(m.start(), end, value, scale=_scale_of(m.group(0)[: end - m.start()], value)))
     for m in _WORD_CORE.finditer(text):
         cores.extend(_word_cores(text, m.start(), m.end()))
     cores.sort(key=lambda c: (c.start, -(c.end - c.start)))
@@ -89,6 +118,66 @@ def find_cores(doc: Doc, text: str) -> list[NumberCore]:
             continue
         kept.append(core)
     return kept
+
+
+def _scale_of(raw: str, value: float | None) -> float:
+    """The factor a scale word or abbreviation gave a digit number ("3 million" -> 1e6), else 1."""
+    m = re.match(r"[\d,]+(?:\.\d+)?", raw)
+    if value is None or not m or m.end() == len(raw.rstrip()):
+        return 1.0
+    base = float(m.group(0).replace(",", ""))
+    return value / base if base else 1.0
+
+
+def _hyphen_range(text: str, m: re.Match) -> list[NumberCore]:
+    """The two ends of a hyphenated range "1,000-1,200 prisoners", or nothing when the pair is
+    a score ("won 3-1", "lost 1-3"), a span of years ("2024-2025"), a phone number ("555-1234")
+    or not increasing: none of those is an amount."""
+    first_raw, second_raw = m.group(1), m.group(2)
+    currency = bool(CURRENCY_RE.search(text[max(0, m.start() - 4):m.start()]))
+    low = _parse_digits(first_raw, currency=currency)
+    high = _parse_digits(second_raw, currency=currency)
+    if low is None or high is None:
+        return []
+    second_end = m.end()
+    # A trailing "m"/"k" that is not a money scale belongs to the unit ("10-12m" is metres).
+    if re.search(r"\d[mk]$", second_raw, re.IGNORECASE) and not currency:
+        second_end -= 1
+        high = _parse_digits(second_raw[:-1], currency=False)
+    scale = _scale_of(text[m.start(2):second_end], high)
+    base_high = high / scale
+    if not base_high > low:
+        return []  # "3-1", "2-2": a score or a tally, not a range
+    second_num = re.match(_NUM, second_raw).group(0)
+    first_digits, second_digits = first_raw.replace(",", ""), second_num.replace(",", "")
+    plain = "," not in first_raw + second_num and "." not in first_raw + second_num
+    if plain and re.fullmatch(r"\d{4}", first_digits) and re.fullmatch(r"\d{4}", second_digits) \
+            and 1800 <= low <= 2100 and 1800 <= base_high <= 2100 and base_high - low <= 50:
+        return []  # "2024-2025", "1939-1945": years
+    if plain and (
+        re.match(r"0\d", first_digits) or re.match(r"0\d", second_digits)
+        or (len(first_digits) + len(second_digits) >= 7 and int(base_high) % 10 != 0)
+        or _PHONE_WORDS.search(text[max(0, m.start() - 25):m.start()])
+    ):
+        return []  # "555-1234", "call 020-7946": a phone number
+    if plain and low >= 100 and _precision(base_high) >= 100 * _precision(low):
+        return []  # "737-800": a model number; a range's ends are rounded alike ("300-400", "95-100")
+    if _SCORE_BEFORE.search(text[max(0, m.start() - 40):m.start()]) or _SCORE_AFTER.match(text[second_end:second_end + 20]):
+        return []
+    return [
+        NumberCore(m.start(1), m.end(1), low, hyphen=True),
+        NumberCore(m.start(2), second_end, high, scale=scale, hyphen=True),
+    ]
+
+
+def _precision(value: float) -> int:
+    """The largest power of ten dividing a whole number: 1 for 737, 100 for 800."""
+    number, power = int(value), 1
+    if number != value or number == 0:
+        return 1
+    while number % (power * 10) == 0:
+        power *= 10
+    return power
 
 
 def _parse_digits(raw: str, currency: bool) -> float | None:
@@ -131,7 +220,8 @@ def _word_cores(text: str, start: int, end: int) -> list[NumberCore]:
     value = _parse_words(names)
     if value is None:
         return []
-    return [NumberCore(s, e, value, spelled=True)]
+    scale = SCALES[names[-1]] if len(names) > 1 and names[-1] in SCALES else 1.0
+    return [NumberCore(s, e, value, spelled=True, scale=scale)]
 
 
 # number-parser rebuilds its accent-stripped vocabulary on every call (about 15 ms

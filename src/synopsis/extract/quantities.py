@@ -17,6 +17,7 @@ parse we already have; spelled-out numbers go to number-parser.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -94,6 +95,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
 
 def _build_range(doc: Doc, text: str, first: NumberCore, second: NumberCore) -> list[Quantity]:
     """A range "24 to 48 hours", or an old and a new value "from 12 to 14 members"."""
+    first = _shared_scale(first, second)
     before = text[max(0, first.start - 6):first.start].lower()
     if re.search(r"\bfrom\s+$", before):
         head = token_at(doc, first.start)
@@ -110,6 +112,18 @@ def _build_range(doc: Doc, text: str, first: NumberCore, second: NumberCore) -> 
         # A "from X to Y" that is not a change is still a range.
     q = _build(doc, text, first, second.end, None, first.value, second.value, "range", second=second)
     return [q] if q else []
+
+
+def _shared_scale(first: NumberCore, second: NumberCore) -> NumberCore:
+    """The first end of "2-3 million" or "between 2 and 3 million" with the scale written once, after
+    the second: 2 million, not 2.  A first end that is a full number already ("between 500 and
+    3 million" keeps 500, "900 to 1.2 million" keeps 900) is left alone."""
+    if first.scale != 1.0 or second.scale == 1.0 or first.value is None or second.value is None:
+        return first
+    scaled = first.value * second.scale
+    if scaled > second.value:
+        return first
+    return replace(first, value=scaled, scale=second.scale)
 
 
 def _build(
@@ -205,6 +219,13 @@ def _definite_before(text: str, pos: int) -> bool:
     return bool(re.search(r"\b(?:the|these|those|both|its|their|our|his|her)\s+$", text[max(0, pos - 8):pos], re.I))
 
 
+def _amount_range(text: str, core: NumberCore) -> bool:
+    """Whether the first end of a hyphenated range is too large for a day and no year, so that
+    spaCy's DATE on "10000-12000 troops" is its mistake (years were refused when the range was read)."""
+    raw = text[core.start:core.end]
+    return core.hyphen and (core.value or 0) > 100 and not re.fullmatch(r"(1[89]|20)\d\d|2100", raw)
+
+
 def _skip(doc: Doc, text: str, core: NumberCore, last: NumberCore, end: int) -> bool:
     """Whether a number is a date, year, clock time, ordinal, identifier or phone number."""
     tok = token_at(doc, core.start)
@@ -214,7 +235,7 @@ def _skip(doc: Doc, text: str, core: NumberCore, last: NumberCore, end: int) -> 
         return True
     unit_follows = bool(UNIT_RE.match(after))
     unit_is_time = unit_follows and UNITS[normalize_phrase(UNIT_RE.match(after).group(1))] in TIME_UNITS
-    if tok.ent_type_ in ("DATE", "TIME") and not unit_is_time and not core.vague:
+    if tok.ent_type_ in ("DATE", "TIME") and not unit_is_time and not core.vague and not _amount_range(text, core):
         # spaCy's DATE covers "July 23", "2025", "mid-2025"; keep only durations.
         if not unit_follows:
             return True
@@ -237,7 +258,8 @@ def _skip(doc: Doc, text: str, core: NumberCore, last: NumberCore, end: int) -> 
         if re.search(r"\d(?:st|nd|rd|th)\b", text[core.start:core.end + 2]):
             return True
         lo = max(0, core.start - 20)
-        for m in PHONE.finditer(text[lo:end + 20]):
+        # The ends of "10,000-12,000" were vetted as a range, not a phone number, when they were read.
+        for m in ([] if core.hyphen else PHONE.finditer(text[lo:end + 20])):
             if m.start() + lo <= core.start and m.end() + lo >= core.end and sum(c.isdigit() for c in m.group(0)) >= 9:
                 return True  # phone numbers and other long digit groups
     prev_word = re.search(r"([A-Za-z.]+)[\s\-]*$", before)

@@ -13,6 +13,7 @@ from synopsis import __version__
 from synopsis.compare.consensus import describe_repeat, repeated_from
 from synopsis.records import Article, Evidence, StoryReport
 from synopsis.report.charts import coverage_svg, timeline_svg
+from synopsis.report.dispute_claims import claims_by_point, describe_side
 from synopsis.report.render import counted, display_title
 
 # The matrix and side-by-side table show the best-supported facts; the full
@@ -27,6 +28,7 @@ def environment() -> Environment:
     env.filters["anchor"] = evidence_anchor
     env.globals["display_title"] = display_title
     env.globals["counted"] = counted
+    env.globals["describe_side"] = describe_side
     return env
 
 
@@ -88,9 +90,12 @@ def render_html(reports: Sequence[StoryReport], articles: Mapping[str, Article])
         outlets = sorted({s.outlet for s in report.sources})
         spans = cited_spans(report)
         matrix_claims = sorted(report.claims, key=lambda c: (-len(c.sources), c.status != "disputed"))[:MAX_MATRIX_FACTS]
+        point_claims, unreached = claims_by_point(report)
         stories.append(
             {
                 "report": report,
+                "point_claims": point_claims,
+                "unreached": unreached,
                 "outlets": outlets,
                 "counts": {
                     status: sum(c.status == status for c in report.claims)

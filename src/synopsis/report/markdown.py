@@ -7,6 +7,7 @@ from typing import Sequence
 
 from synopsis.compare.consensus import describe_repeat, repeated_from
 from synopsis.records import Evidence, StoryReport
+from synopsis.report.dispute_claims import claims_by_point, describe_side
 from synopsis.report.render import counted, display_title
 
 SNIPPET = 160
@@ -80,7 +81,8 @@ def render_story(report: StoryReport, prefix: str = "") -> str:
     out += ["", f"### Disputed points ({len(report.disputes)})", ""]
     if not report.disputes:
         out.append("No incompatible versions found.")
-    for dispute in report.disputes:
+    point_claims, unreached = claims_by_point(report)
+    for number, dispute in enumerate(report.disputes):
         out += [f"**{_escape(dispute.what)}** ({dispute.kind}) — {_escape(dispute.explanation)}", ""]
         out += ["| version | normalized | outlets | evidence | note |", "|---|---|---|---|---|"]
         for v in dispute.versions:
@@ -88,6 +90,22 @@ def render_story(report: StoryReport, prefix: str = "") -> str:
                 f"| {_escape(v.value)} | {_escape(v.normalized)} | {_escape(', '.join(v.sources))} | "
                 f"{cite_all(v.evidence)} | {_escape(v.note or '')} |"
             )
+        out.append("")
+        facts = point_claims[number]
+        if facts:
+            out += [f"Disputed facts on this point ({len(facts)}), and the version each outlet's sentence gives:", ""]
+            for fact in facts:
+                out.append(f"- {_snippet(fact.claim.text, 240)} (`{fact.claim.id}`)")
+                for side in fact.sides:
+                    out.append(f"  - {_escape(side.evidence.outlet)} {_escape(describe_side(side, dispute))} "
+                               f"{cite_all([side.evidence])}")
+            out.append("")
+    if unreached:
+        # Disputed by other means than a listed point's versions: still listed, so none is lost.
+        out += [f"Other disputed facts ({len(unreached)}):", ""]
+        for claim in unreached:
+            out.append(f"- {_snippet(claim.text, 240)} (`{claim.id}`) — {_escape(', '.join(claim.sources))} "
+                       f"{cite_all(claim.evidence)}")
         out.append("")
 
     out += ["", "### Corroborated by independent outlets", ""]

@@ -10,6 +10,7 @@ from typing import Any, Sequence
 from synopsis import __version__
 from synopsis.compare.consensus import repeated_from
 from synopsis.records import StoryReport, to_dict
+from synopsis.report.dispute_claims import claims_by_point
 
 REPORT_SCHEMA = "synopsis.report/1"
 SCHEMA_FILE = "report-1.schema.json"
@@ -33,6 +34,13 @@ def report_to_dict(report: StoryReport) -> dict[str, Any]:
         if original is not None:
             item["repeated_from"] = original  # one source, carried by every outlet in "sources"
         claims.append(item)
+    # Each disputed point names the disputed claims whose sentences give one of its versions
+    # (the claims list holds their evidence: article id and span of each outlet's sentence).
+    point_claims, _ = claims_by_point(report)
+    disputes = []
+    for item, facts in zip(story["disputes"], point_claims):
+        item["claims"] = [fact.claim.id for fact in facts]
+        disputes.append(item)
     return {
         "id": report.story.id,
         "title": report.story.title,
@@ -40,23 +48,28 @@ def report_to_dict(report: StoryReport) -> dict[str, Any]:
         "sources": story["sources"],
         "entities": entities,
         "claims": claims,
-        "disputes": story["disputes"],
+        "disputes": disputes,
         "quotes": story["quotes"],
         "timeline": story["timeline"],
         "coverage": coverage,
         "brief": story["brief"],
-        "counts": {
-            "articles": len(report.story.article_ids),
-            "outlets": len({s.outlet for s in report.sources}),
-            "corroborated": sum(c.status == "corroborated" for c in report.claims),
-            "single_source": sum(c.status == "single-source" for c in report.claims),
-            "single_source_shared": sum(repeated_from(c) is not None for c in report.claims),
-            # Disputed points (the "disputes" list), as the report headers count them; kept under
-            # its old name too. Claims whose fact is disputed are counted apart.
-            "disputed": len(report.disputes),
-            "disputes": len(report.disputes),
-            "disputed_claims": sum(c.status == "disputed" for c in report.claims),
-        },
+        "counts": report_counts(report),
+    }
+
+
+def report_counts(report: StoryReport) -> dict[str, int]:
+    """A story's counts, as the JSON report gives them and the web app shows them."""
+    return {
+        "articles": len(report.story.article_ids),
+        "outlets": len({s.outlet for s in report.sources}),
+        "corroborated": sum(c.status == "corroborated" for c in report.claims),
+        "single_source": sum(c.status == "single-source" for c in report.claims),
+        "single_source_shared": sum(repeated_from(c) is not None for c in report.claims),
+        # Disputed points (the "disputes" list), as the report headers count them; kept under
+        # its old name too. Claims whose fact is disputed are counted apart.
+        "disputed": len(report.disputes),
+        "disputes": len(report.disputes),
+        "disputed_claims": sum(c.status == "disputed" for c in report.claims),
     }
 
 

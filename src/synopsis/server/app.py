@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from synopsis import __version__
 from synopsis.records import SynopsisError
+from synopsis.report.dispute_claims import describe_side
 from synopsis.report.render import counted, display_title
 from synopsis.server.state import ServerState
 
@@ -90,6 +91,7 @@ def templates() -> Environment:
     env.globals["version"] = __version__
     env.globals["display_title"] = display_title
     env.globals["counted"] = counted
+    env.globals["describe_side"] = describe_side
     return env
 
 

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
 from synopsis.records import SynopsisError
+from synopsis.report.dispute_claims import claims_by_point
 from synopsis.server.app import render_page, templates
 from synopsis.server.routes_api import add_documents, add_status, matching_stories, read_add_request, resolve_article, state_of
 from synopsis.server.views import article_marks, compare_outlets, mark_text, report_outlets
@@ -32,8 +33,11 @@ def render_story(report, fit: dict[str, float] | None = None) -> bytes:
     outlets = report_outlets(report)
     matrix = sorted(report.claims, key=lambda c: (-len(c.sources), c.status != "disputed"))[:MAX_MATRIX_FACTS]
     claim_text = {c.id: c.text for c in report.claims}
+    point_claims, unreached = claims_by_point(report)
     page = templates().get_template("story.html.j2").render(
         r=report,
+        point_claims=point_claims,
+        unreached=unreached,
         outlets=outlets,
         counts={s: sum(c.status == s for c in report.claims) for s in ("corroborated", "single-source", "disputed")},
         # The chart functions escape every text they draw (charts.py uses html.escape).

@@ -15,6 +15,9 @@ from synopsis.store.db import Store
 # `synopsis ingest` into the same file): a page is at most this stale.
 WATCH_SECONDS = 2.0
 
+# The report counts a story row carries (the JSON report's names).
+LISTED_COUNTS = ("corroborated", "single_source", "disputed", "disputes", "disputed_claims")
+
 
 @dataclass(frozen=True, slots=True)
 class StoryRow:
@@ -95,6 +98,7 @@ class ServerState:
                 stories = list(jobs.current_stories(self.store()))
                 self._current = {s.id: cache_key(s) for s in stories}
                 self._stories = stories
+                self._drop_stale_entries()
                 # current_stories may assign new articles (a write): fingerprint after it.
                 self._stories_version = self.store_version()
         return self._stories
@@ -114,6 +118,21 @@ class ServerState:
         if story is None:  # filed by another writer since the list was read
             raise LookupError(f"no story matches {story_id!r}")
         return story
+
+    def _drop_stale_entries(self) -> None:
+        """Forget the reports and renderings of memberships no current story has: after a merge,
+        a split or an upload a story's old cache key is never asked for again, and keeping its
+        entry would grow the cache with every correction. A request still computing a stale
+        entry holds it and finishes; the entry just is not kept."""
+        current = set(self._current.values())
+        with self._entries_lock:
+            for key in [key for key in self._entries if key not in current]:
+                del self._entries[key]
+
+    def cached_keys(self) -> set[str]:
+        """The cache keys (story id and membership) that have a cache entry."""
+        with self._entries_lock:
+            return set(self._entries)
 
     def _entry(self, story: Story) -> _Entry:
         with self._entries_lock:
@@ -156,11 +175,12 @@ class ServerState:
         report = self.cached_report(story)
         if report is None:
             return None
-        return {
-            "corroborated": sum(c.status == "corroborated" for c in report.claims),
-            "single_source": sum(c.status == "single-source" for c in report.claims),
-            "disputed": len(report.disputes),
-        }
+        from synopsis.report.report_json import report_counts
+
+        # The report's own numbers: "disputes" counts disputed points (what the Disputed points
+        # section lists, "disputed" is its old name), "disputed_claims" the facts they touch.
+        counts = report_counts(report)
+        return {key: counts[key] for key in LISTED_COUNTS}
 
     def rendered(self, story: Story, name: str, render) -> bytes:
         """A rendering of the story's report (page, JSON), made once and kept as bytes."""

@@ -1,0 +1,64 @@
+"""Which disputed facts take which version of each disputed point.
+
+A claim is "disputed" (``consensus.find_disputed_groups``) when its sentences give versions of a
+disputed point. The Disputed points section lists the points with their versions; a fact-checker
+also needs the facts (claims) the point puts in doubt, and for each outlet's sentence in them the
+version it takes, cited to its article and span. A disputed claim that no point reaches (it was
+flagged by other means) is listed apart, so that every disputed claim is in the report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from synopsis.records import AlignedClaim, Dispute, Evidence, StoryReport
+
+
+@dataclass(frozen=True, slots=True)
+class SideTaken:
+    """One outlet's sentence of a disputed claim and the versions of the point it gives."""
+
+    evidence: Evidence
+    versions: tuple[int, ...]  # indexes into the dispute's versions; empty: it states none of them
+
+
+@dataclass(frozen=True, slots=True)
+class DisputedClaim:
+    claim: AlignedClaim
+    sides: tuple[SideTaken, ...]
+
+
+def _overlaps(a: Evidence, b: Evidence) -> bool:
+    return a.article_id == b.article_id and a.start < b.end and b.start < a.end
+
+
+def _versions_in(evidence: Evidence, dispute: Dispute) -> tuple[int, ...]:
+    return tuple(
+        index for index, version in enumerate(dispute.versions)
+        if any(_overlaps(evidence, given) for given in version.evidence)
+    )
+
+
+def claims_by_point(report: StoryReport) -> tuple[list[list[DisputedClaim]], list[AlignedClaim]]:
+    """For each dispute (in report order) the disputed claims one of whose sentences gives a version
+    of it, each sentence with the versions it gives; and the disputed claims no dispute reaches."""
+    disputed = [claim for claim in report.claims if claim.status == "disputed"]
+    per_point: list[list[DisputedClaim]] = []
+    reached: set[str] = set()
+    for dispute in report.disputes:
+        found = []
+        for claim in disputed:
+            sides = tuple(SideTaken(e, _versions_in(e, dispute)) for e in claim.evidence)
+            if any(side.versions for side in sides):
+                found.append(DisputedClaim(claim, sides))
+                reached.add(claim.id)
+        per_point.append(found)
+    return per_point, [claim for claim in disputed if claim.id not in reached]
+
+
+def describe_side(side: SideTaken, dispute: Dispute) -> str:
+    """What one sentence says on the point: 'gives “about three and a half hours”', or that it
+    gives none of the versions (it is in the claim for the rest of what it says)."""
+    if not side.versions:
+        return "gives none of the versions"
+    return "gives " + " and ".join(f"“{dispute.versions[i].value}”" for i in side.versions)
