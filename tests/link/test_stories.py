@@ -549,6 +549,44 @@ def test_rounds_days_apart_stay_apart_in_batch_and_stream(nlp):
     assert _partition(index.stories().values()) == expected
 
 
+# Two fires in two towns a day apart, written alike: only the town tells them apart.
+FIRES_IN_TWO_TOWNS = [
+    ("l1", "Fire guts furniture depot in Leeds", "A fire gutted a furniture depot in Leeds on Tuesday evening, injuring 12 people and forcing 140 residents from nearby homes, the county fire service said. Crews fought the blaze for six hours.", "2024-03-05"),
+    ("l2", "Twelve hurt as blaze engulfs Leeds depot", "Twelve people were hurt when fire swept through a furniture depot in Leeds on Tuesday evening, and 140 residents were moved out of their homes. Firefighters needed six hours to bring it under control.", "2024-03-05"),
+    ("b1", "Fire guts furniture depot in Bradford", "A fire gutted a furniture depot in Bradford on Wednesday evening, injuring 9 people and forcing 80 residents from nearby homes, the county fire service said. Crews fought the blaze for five hours.", "2024-03-06"),
+    ("b2", "Nine hurt as blaze engulfs Bradford depot", "Nine people were hurt when fire swept through a furniture depot in Bradford on Wednesday evening, and 80 residents were moved out of their homes. Firefighters needed five hours to bring it under control.", "2024-03-06"),
+]
+
+
+def test_groups_placing_the_event_in_different_towns_are_other_events(nlp):
+    from synopsis.extract.pipeline import analyze_articles
+
+    analyses = list(analyze_articles([_article(*row) for row in FIRES_IN_TWO_TOWNS], nlp))
+    profiles = describe_events(analyses)
+    expected = {frozenset({"l1", "l2"}), frozenset({"b1", "b2"})}
+    assert _partition(s.article_ids for s in cluster_stories(analyses)) == expected
+    index = StoryIndex()
+    for profile in profiles:
+        index.add(profile)
+    assert _partition(index.stories().values()) == expected
+    assert why_apart(profiles[:2], profiles[2:]) == "each places the event where the other never does (leeds / bradford)"
+
+
+@pytest.mark.parametrize(
+    ("other_places", "other_cast", "apart"),
+    [
+        ({"bradford"}, set(), True),
+        ({"bradford"}, {"leeds"}, False),  # the other group's texts name the town too
+        ({"bradford", "leeds"}, set(), False),  # one event named at two places
+        (set(), set(), False),  # the other group places its event nowhere
+    ],
+)
+def test_a_place_marks_a_group_only_where_the_other_never_names_it(other_places, other_cast, apart):
+    leeds = [_profile(f"l{i}", BASE, names={"depot"}, places={"leeds"}) for i in range(2)]
+    other = [_profile(f"o{i}", BASE, names={"depot"}, cast={"depot", *other_cast}, places=other_places) for i in range(2)]
+    assert (why_apart(leeds, other) is not None) is apart
+
+
 # Two fires in one city a week apart, each dated only by a part of day ("on Monday
 # afternoon"), published a week apart: the publication gap alone is too small to damp.
 FIRES_A_WEEK_APART = [
