@@ -223,6 +223,22 @@ def test_streamed_articles_keep_groups_marked_by_their_own_names_apart(seed):
     assert _partition(index.stories().values()) == {frozenset(p.article_id for p in ship), frozenset(p.article_id for p in pirates)}
 
 
+def test_a_story_too_large_to_load_whole_still_lets_a_look_alike_event_out():
+    # The ship's story holds more than MAX_MEMBERS articles before the pirate reports
+    # arrive; the first of them joins it (nothing else is near), and the later ones must
+    # still gather apart, as the batch method puts them.
+    from synopsis.link.stories import MAX_MEMBERS
+
+    ship = named_group("s", [{"ins varuna"}] * (MAX_MEMBERS + 6), 10)
+    pirates = named_group("p", [{"pelago"}] * 6, 20)
+    index = StoryIndex()
+    for profile in ship + pirates:
+        index.add(profile)
+    expected = {frozenset(p.article_id for p in ship), frozenset(p.article_id for p in pirates)}
+    assert _partition(index.stories().values()) == expected
+    assert _two_clusters_split_at(cluster_profiles(ship + pirates), len(ship))
+
+
 def test_names_mark_a_group_at_exactly_the_shares_set():
     # 7 of 10 articles name the ship (NAME_SHARE 0.7); 1 of 10 pirate reports names it too (NAME_STRAY 0.1).
     ship = named_group("s", [{"ins varuna"}] * 7 + [set()] * 3, 10)

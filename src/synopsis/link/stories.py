@@ -360,11 +360,16 @@ def regroup(
     arrives.  Average-linkage clustering of the neighbourhood (the article's story
     and every candidate it scores at least REGROUP_SIMILARITY with) undoes that,
     so the stories match what the batch method gives (but for strays, see
-    STRAY_SIZE).  Stories a user corrected and stories too large to load whole are
-    left as they are.
+    STRAY_SIZE).  Stories a user corrected are left as they are.  A story too large
+    to load whole takes part through its sample (the members nearest the article
+    first, MAX_MEMBERS in all): members of the sample may move out, the rest stay.
+    Left out, a large story kept every look-alike article that joined it while its
+    own event had no story yet: in the 10,000-article synthetic archive, 27 reports
+    of one round of talks inside a story of 48 of another (1,197 stories of 1,200
+    without regrouping large stories, 1,199 with; F1 0.996 -> 0.998).
     """
     own = next((c for c in candidates if c.story == story), None)
-    if (own is not None and not own.complete) or state.is_fixed(story):
+    if state.is_fixed(story):
         return {}
     hood: dict[str, list[EventProfile]] = {story: [*(own.members if own else ()), profile]}
     size = len(hood[story])
