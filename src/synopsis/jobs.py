@@ -301,6 +301,7 @@ def ingest_documents(
                 analysed = ((a, None) for a in analyze_with_engine(fresh, engine, workers, ray_address))
             pending: list[tuple[ArticleAnalysis, np.ndarray | None]] = []
             replaced: list[tuple[Replaced, str]] = []  # (an old version, the id of the new one)
+            stored_this_run: set[str] = set()
             for analysis, lead_vector in analysed:
                 done += 1
                 article = analysis.article
@@ -311,6 +312,13 @@ def ingest_documents(
                 stored = outcome.stored
                 if outcome.replaced:
                     replaced += [(old, article.id) for old in outcome.replaced]
+                    # A version this run stored a moment ago (two texts of one URL in one input):
+                    # it is gone from the store, so it gets no story and is not reported as stored.
+                    if gone := {r.id for r in outcome.replaced} & stored_this_run:
+                        stored_this_run -= gone
+                        pending = [(a, v) for a, v in pending if a.article.id not in gone]
+                        result.analyses = [a for a in result.analyses if a.article.id not in gone]
+                        result.added_ids = [i for i in result.added_ids if i not in gone]
                     if on_version:
                         on_version(VersionNote("updated", article.source, article.id, tuple(r.id for r in outcome.replaced)))
                 if outcome.apart and on_version:
@@ -319,6 +327,7 @@ def ingest_documents(
                     result.analyses.append(analysis)
                     (result.added_ids if stored else result.known_ids).append(analysis.article.id)
                 if stored:
+                    stored_this_run.add(article.id)
                     if outcome.replaced:
                         result.updated += 1
                     else:

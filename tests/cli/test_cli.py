@@ -321,6 +321,24 @@ def test_duplicates_in_input_are_named_with_the_item_they_repeat(capsys, tmp_pat
     assert f"synopsis: duplicate {copies[0]}: same text as {wire}, kept once" in err
 
 
+def test_two_texts_of_one_url_in_one_input_keep_the_later_as_the_article(capsys, tmp_path):
+    """A re-crawled archive holds both versions: the first is stored, the second replaces it in
+    the same run, and the story holds the second only."""
+    archive = tmp_path / "crawl.jsonl"
+    first = {"text": PAPER, "url": "https://paper.example/river"}
+    second = {"text": PAPER + "\nThe river fell overnight.\n", "url": "https://paper.example/river"}
+    archive.write_text(json.dumps(first) + "\n" + json.dumps(second) + "\n", encoding="utf-8")
+    db = str(tmp_path / "news.db")
+    status, _, err = run(capsys, "ingest", str(archive), "--db", db, "-q")
+    assert status == 0 and "Traceback" not in err, err
+    assert "1 added, 1 updated" in err and f"updated {archive}#2" in err
+    _, out, _ = run(capsys, "stories", "--db", db, "--format", "json")
+    stories = json.loads(out)
+    _, listed, _ = run(capsys, "articles", "--db", db, "--format", "json")
+    (article,) = json.loads(listed)
+    assert [[a["id"] for a in s["articles"]] for s in stories] == [[article["id"]]]
+
+
 def test_an_edited_file_or_a_record_with_updated_text_replaces_its_stored_version(capsys, tmp_path, corpus):
     """Re-ingesting an edited file, or a JSON record of the same URL with updated text, stores the
     new version in place of the old one (named in a line and counted as updated); its story
