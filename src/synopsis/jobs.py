@@ -348,6 +348,8 @@ def ingest_documents(
                 assign_with_vectors(assigner, pending)
             if assigner and replaced:
                 follow_new_versions(store, assigner, replaced)
+            if assigner:
+                follow_unfollowed_versions(store)
         if on_progress and unknown_total_shown:
             on_progress(done, done)  # the last progress had no total: close it with the final count
         if stories and assigner is None:
@@ -405,6 +407,14 @@ def assign_pending(store) -> None:
     or left by a killed ingest)."""
     if store.unassigned_article_ids():
         assign_stories(store)
+    follow_unfollowed_versions(store)
+
+
+def follow_unfollowed_versions(store) -> None:
+    """Lead the stories a killed ingest emptied by replacing their article to the new version's
+    story, as an ingest that ran to the end does (``follow_new_versions``)."""
+    for old_story, new_id in store.unfollowed_versions():
+        store.follow_new_version(old_story, new_id)
 
 
 def current_stories(store) -> list:

@@ -321,6 +321,28 @@ def test_duplicates_in_input_are_named_with_the_item_they_repeat(capsys, tmp_pat
     assert f"synopsis: duplicate {copies[0]}: same text as {wire}, kept once" in err
 
 
+def test_a_story_emptied_by_a_killed_update_still_leads_to_the_new_version(capsys, tmp_path, corpus, monkeypatch):
+    import synopsis.jobs as jobs
+
+    db = str(tmp_path / "news.db")
+    wire = corpus / "wire.txt"
+    assert run(capsys, "ingest", str(wire), "--db", db, "-q")[0] == 0
+    (old_story,) = [s["id"] for s in json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])]
+    wire.write_text(WIRE.replace("about 1,200 people", "about 1,500 people"), encoding="utf-8")
+
+    def killed(*_):
+        raise KeyboardInterrupt  # the run stops after replacing and assigning, before following
+
+    with monkeypatch.context() as patched:
+        patched.setattr(jobs, "follow_new_versions", killed)
+        assert run(capsys, "ingest", str(wire), "--db", db, "-q")[0] == 130
+    assert run(capsys, "ingest", str(wire), "--db", db, "-q")[0] == 0  # the same command resumes
+    (current,) = json.loads(run(capsys, "articles", "--db", db, "--format", "json")[1])
+    status, shown, err = run(capsys, "stories", "show", old_story, "--db", db)
+    assert status == 0, err
+    assert current["id"][:12] in shown
+
+
 def test_two_texts_of_one_url_in_one_input_keep_the_later_as_the_article(capsys, tmp_path):
     """A re-crawled archive holds both versions: the first is stored, the second replaces it in
     the same run, and the story holds the second only."""

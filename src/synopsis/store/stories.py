@@ -245,6 +245,18 @@ class StoryTables:
             story = row[0]
         return None
 
+    def unfollowed_versions(self) -> list[tuple[str, str]]:
+        """(old story, new version's id) for every story a replaced article left empty that leads
+        nowhere yet: a killed ingest replaced the article but stopped before following it."""
+        return self.conn.execute(
+            """
+            SELECT v.story_id, v.new_id FROM article_versions v JOIN stories s ON s.id = v.story_id
+            WHERE s.merged_into IS NULL
+              AND NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.story_id = v.story_id)
+            ORDER BY v.replaced_at
+            """
+        ).fetchall()
+
     def follow_new_version(self, old_story: str, article_id: str) -> bool:
         """After a newer version of an article replaced the only article of ``old_story``: the
         story the new version joined is where the old story's id leads now (as after a merge).
