@@ -423,3 +423,25 @@ def test_upload_keeps_good_files_and_reports_bad_ones(client):
     story_ids = [s["id"] for s in client.get("/api/stories").json()["stories"] if body["added"][0] in s["articles"]]
     assert len(story_ids) == 1  # the new article joined a story right away
     assert client.get(f"/stories/{story_ids[0][:6]}", follow_redirects=False).status_code == 307
+
+
+def test_an_article_a_newer_version_replaced_is_not_found_and_names_the_newer(tmp_path, invented_articles):
+    from fastapi.testclient import TestClient
+
+    from synopsis.server.app import create_app
+    from synopsis.server.ingest import documents_from_objects, store_documents
+    from synopsis.store.db import Store
+
+    first = invented_articles[0] | {"url": "https://herald.example/ferry"}
+    path = tmp_path / "news.db"
+    with Store.open(path) as store:
+        (old_id,) = store_documents(documents_from_objects([first]), store).added
+    with TestClient(create_app(str(path), warm=False)) as client:
+        updated = first | {"text": first["text"] + " The first boats are expected in June."}
+        posted = client.post("/api/articles", json={"articles": [updated]})
+        assert posted.status_code == 201, posted.text
+        (new_id,) = posted.json()["added"]
+        answer = client.get(f"/api/articles/{old_id}")
+        assert answer.status_code == 404
+        assert "replaced by a newer version" in answer.json()["error"] and new_id[:12] in answer.json()["error"]
+        assert client.get(f"/api/articles/{new_id}").status_code == 200

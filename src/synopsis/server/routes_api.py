@@ -94,11 +94,12 @@ def matching_stories(state: ServerState, query: str | None) -> list[Story]:
 
 
 def resolve_article(state: ServerState, article_id: str) -> str:
-    """The full id of a stored article, LookupError (404) when there is none."""
+    """The full id of a stored article, LookupError (404) when there is none (the message names
+    the newer version of an article one replaced)."""
     try:
         return state.store().resolve_id(article_id)
     except SynopsisError as err:
-        if "no article" in str(err):
+        if "no article" in str(err) or "replaced by a newer version" in str(err):
             raise LookupError(str(err)) from None
         raise
 
@@ -146,7 +147,9 @@ def list_articles(
 @router.get(
     "/articles/{article_id}",
     summary="One article with everything extracted from it (synopsis.article/1)",
-    responses=error_responses(e400=AMBIGUOUS, e404="No article matches the id or prefix", e422=INVALID),
+    responses=error_responses(
+        e400=AMBIGUOUS, e404="No article matches the id or prefix, or a newer version replaced it (the message names it)", e422=INVALID
+    ),
 )
 def get_article(request: Request, article_id: str) -> dict:
     from synopsis.report.article_json import analyses_to_json
