@@ -400,3 +400,20 @@ def test_an_edited_file_or_a_record_with_updated_text_replaces_its_stored_versio
     status, out, _ = run(capsys, "stories", "--db", db, "--format", "json")
     members = [a["id"] for story in json.loads(out) for a in story["articles"]]
     assert sorted(members) == sorted(new.values())
+
+
+def test_updates_are_named_like_duplicates_the_first_few_unless_verbose(capsys, tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for n in range(7):
+        (folder / f"r{n}.txt").write_text(PAPER.replace("1,000", f"{1000 + n:,}"), encoding="utf-8")
+    db = str(tmp_path / "news.db")
+    assert run(capsys, "ingest", str(folder), "--db", db, "-q")[0] == 0
+    for path in folder.iterdir():
+        path.write_text(path.read_text(encoding="utf-8") + "\nThe river fell overnight.\n", encoding="utf-8")
+    status, _, err = run(capsys, "ingest", str(folder), "--db", db, "-q")
+    assert status == 0 and "0 added, 7 updated" in err
+    assert err.count("synopsis: updated ") == 5 and "synopsis: and 2 more versions (-v names them all)" in err
+    (folder / "copy.txt").write_text((folder / "r0.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    status, _, err = run(capsys, "ingest", str(folder), "--db", db, "-q", "-v")
+    assert "1 duplicate in input" in err and "duplicate " in err

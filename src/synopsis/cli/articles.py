@@ -14,16 +14,17 @@ from synopsis.cli.output import (
     Duplicates,
     IgnoredFiles,
     Progress,
+    Versions,
     check_writable,
     exit_status,
     report_error,
-    report_version,
     resumable,
     shorten,
 )
 from synopsis.ingest.outlets import OutletRegistry
 from synopsis.jobs import analyze_inputs, ingest_inputs
 from synopsis.records import ArticleAnalysis, SynopsisError
+from synopsis.report.render import counted
 
 DB_OPTION = click.option(
     "--db",
@@ -122,6 +123,7 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
     registry = OutletRegistry.load(outlet_files)
     ignored = IgnoredFiles(outlet_files or ())
     duplicates = Duplicates(verbose)
+    versions = Versions(verbose)
     with open_store(db_path, create=True) as store, resumable(db_path):
         result = ingest_inputs(
             items,
@@ -133,7 +135,7 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
             ray_address=ray_address,
             on_error=report_error,
             on_duplicate=duplicates,
-            on_version=report_version,
+            on_version=versions,
             on_ignored=ignored,
             on_progress=Progress("ingested", quiet),
             on_refresh=Progress(REFRESH_VERB, quiet),
@@ -141,9 +143,10 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
         )
     ignored.report()
     duplicates.report()
+    versions.report()
     click.echo(
         f"{result.added} added, {f'{result.updated} updated, ' if result.updated else ''}{result.already_stored} already stored, "
-        f"{result.duplicates} duplicates in input, {len(result.errors)} failed ({db_path})",
+        f"{counted(result.duplicates, 'duplicate')} in input, {len(result.errors)} failed ({db_path})",
         err=True,
     )
     return exit_status(len(result.errors))

@@ -17,7 +17,7 @@ from synopsis.report.render import counted
 # An exit status is one byte and values above 125 mean "killed by a signal" to
 # shells, so the count of failed items is capped there.
 MAX_EXIT_STATUS = 125
-# Duplicates in input named without -v (the rest are counted).
+# Duplicates in input, and new versions of stored articles, named without -v (the rest are counted).
 DUPLICATES_SHOWN = 5
 # Batches shorter than this finish before a progress line would help anyone.
 PROGRESS_MIN_ITEMS = 10
@@ -95,50 +95,62 @@ class IgnoredFiles:
         click.echo(f"synopsis: ignored {counted(len(names), 'file')} in formats synopsis does not read: {shown}", err=True)
 
 
-class Duplicates:
-    """Input items dropped because an earlier item had the same clean text, one line each naming
-    both: as they are met with ``verbose``, else the first DUPLICATES_SHOWN at the end (and how
-    many more there were)."""
+class NamedItems:
+    """One line per input item of a kind (dropped duplicates, new versions of stored articles):
+    as they are met with ``verbose``, else the first DUPLICATES_SHOWN at the end and how many
+    more there were, so a batch of thousands does not bury its summary."""
 
-    def __init__(self, verbose: bool = False) -> None:
+    def __init__(self, noun: str, verbose: bool = False) -> None:
+        self.noun = noun
         self.verbose = verbose
-        self.shown: list[tuple[str, str]] = []
+        self.shown: list[str] = []
         self.count = 0
 
-    def __call__(self, item: str, first: str) -> None:
+    def add(self, line: str) -> None:
         self.count += 1
         if self.verbose:
-            self.echo(item, first)
+            click.echo(f"synopsis: {line}", err=True)
         elif len(self.shown) < DUPLICATES_SHOWN:
-            self.shown.append((item, first))
-
-    @staticmethod
-    def echo(item: str, first: str) -> None:
-        click.echo(f"synopsis: duplicate {item}: same text as {first}, kept once", err=True)
+            self.shown.append(line)
 
     def report(self) -> None:
-        for item, first in self.shown:
-            self.echo(item, first)
+        for line in self.shown:
+            click.echo(f"synopsis: {line}", err=True)
         if self.count > len(self.shown) and not self.verbose:
-            click.echo(f"synopsis: and {counted(self.count - len(self.shown), 'more duplicate')} (-v names them all)", err=True)
+            click.echo(f"synopsis: and {counted(self.count - len(self.shown), 'more ' + self.noun)} (-v names them all)", err=True)
 
 
-def report_version(note) -> None:
-    """One line per input item that is another version of a stored article (``jobs.VersionNote``)."""
-    others = ", ".join(other[:12] for other in note.others)
-    if note.kind == "updated":
-        line = (
-            f"updated {note.source}: its new text (article {note.article_id[:12]}) replaces article {others}; "
-            "the story and extracted items follow the new text"
-        )
-    elif note.kind == "outdated":
-        line = f"older version {note.source}: not stored, article {others} replaced it"
-    else:
-        line = (
-            f"new article {note.source}: same file or address as stored article {others} but another text; "
-            f"stored beside it as article {note.article_id[:12]}"
-        )
-    click.echo(f"synopsis: {line}", err=True)
+class Duplicates(NamedItems):
+    """Input items dropped because an earlier item had the same clean text, each naming both."""
+
+    def __init__(self, verbose: bool = False) -> None:
+        super().__init__("duplicate", verbose)
+
+    def __call__(self, item: str, first: str) -> None:
+        self.add(f"duplicate {item}: same text as {first}, kept once")
+
+
+class Versions(NamedItems):
+    """Input items that are another version of a stored article (``jobs.VersionNote``)."""
+
+    def __init__(self, verbose: bool = False) -> None:
+        super().__init__("version", verbose)
+
+    def __call__(self, note) -> None:
+        others = ", ".join(other[:12] for other in note.others)
+        if note.kind == "updated":
+            line = (
+                f"updated {note.source}: its new text (article {note.article_id[:12]}) replaces article {others}; "
+                "the story and extracted items follow the new text"
+            )
+        elif note.kind == "outdated":
+            line = f"older version {note.source}: not stored, article {others} replaced it"
+        else:
+            line = (
+                f"new article {note.source}: same file or address as stored article {others} but another text; "
+                f"stored beside it as article {note.article_id[:12]}"
+            )
+        self.add(line)
 
 
 def report_error(error: InputError) -> None:

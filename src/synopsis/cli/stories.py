@@ -23,10 +23,10 @@ from synopsis.cli.output import (
     Duplicates,
     IgnoredFiles,
     Progress,
+    Versions,
     check_writable,
     exit_status,
     report_error,
-    report_version,
     resumable,
     shorten,
 )
@@ -96,6 +96,7 @@ def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine,
     progress = Progress("analysed", quiet)
     ignored = IgnoredFiles(outlet_files or ())
     duplicates = Duplicates(verbose)
+    versions = Versions(verbose)
     if db_path:
         from synopsis.jobs import ingest_inputs
 
@@ -111,7 +112,7 @@ def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine,
                 ray_address=ray_address,
                 on_error=report_error,
                 on_duplicate=duplicates,
-                on_version=report_version,
+                on_version=versions,
                 on_ignored=ignored,
                 on_progress=progress,
                 on_refresh=Progress(REFRESH_VERB, quiet),
@@ -132,6 +133,7 @@ def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine,
         )
     ignored.report()
     duplicates.report()
+    versions.report()
     if not result.analyses:
         raise SynopsisError("no article could be read from the input")
     if not quiet:
