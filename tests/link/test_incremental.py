@@ -466,6 +466,31 @@ def test_a_stopped_ingest_leaves_no_workers_behind_and_resumes(tmp_path, stop):
         assert store.count_articles() == total
 
 
+@pytest.mark.parametrize("when", ["loading", "working"])
+def test_ctrl_c_stops_an_ingest_with_one_line_and_no_worker_tracebacks(tmp_path, when):
+    # Ctrl-C in a terminal signals the whole process group: the workers too.
+    folder = tmp_path / "archive"
+    _write_archive(folder)
+    path = tmp_path / "news.db"
+    command = [sys.executable, "-m", "synopsis.cli.main", "ingest", str(folder), "--db", str(path), "--workers", "2", "-q"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        if when == "loading":
+            while time.monotonic() < deadline and len(_children(process.pid)) < 2:
+                time.sleep(0.01)
+        else:
+            while time.monotonic() < deadline and process.poll() is None and _count(path, "articles") < 3:
+                time.sleep(0.02)
+        os.killpg(process.pid, signal.SIGINT)
+        _, stderr = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == 128 + signal.SIGINT, stderr
+    assert "synopsis: interrupted" in stderr and "Traceback" not in stderr, stderr
+
+
 def test_two_processes_ingesting_into_one_database_share_stories(db, nlp):
     """Two assigners opened on one database before either stores anything: the second sees
     the first's new story (the nearest-neighbour index of each is only a cache)."""

@@ -6,6 +6,7 @@ articles are batched and which process parses them.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
 import os
@@ -15,7 +16,12 @@ from typing import Callable, Iterable, Iterator, Sequence
 import numpy as np
 
 from synopsis.records import Article, ArticleAnalysis, RawDocument, SynopsisError
-from synopsis.run.worker_process import exit_with_parent, freeze_loaded_objects, prepare_worker_process
+from synopsis.run.worker_process import (
+    exit_with_parent,
+    freeze_loaded_objects,
+    leave_interrupts_to_parent,
+    prepare_worker_process,
+)
 
 # Below this many articles a pool costs more than it saves: each worker has to
 # import spaCy and load the model (about 1 s here) before it does any work.
@@ -46,6 +52,7 @@ def _pool_context():
 
 def _init_worker(parent: int, lead_vectors: bool = False) -> None:
     # Load the models once per worker, before the first task arrives.
+    leave_interrupts_to_parent()  # first: the imports below take seconds in a fresh worker
     from synopsis.extract.nlp import load_nlp
 
     exit_with_parent(parent)
@@ -111,11 +118,36 @@ def _run_stage(articles: Sequence[Article], workers: int | None, stage: Callable
         from synopsis.extract.embed_model import prepare_runtime_model
 
         prepare_runtime_model()
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=_pool_context(), initializer=_init_worker, initargs=(os.getpid(), lead_vectors)
+    with stopping_at_once(
+        ProcessPoolExecutor(
+            max_workers=workers, mp_context=_pool_context(), initializer=_init_worker, initargs=(os.getpid(), lead_vectors)
+        )
     ) as pool:
         for batch_result in pool.map(stage, batches(articles, TASK_SIZE)):
             yield from batch_result
+
+
+@contextlib.contextmanager
+def stopping_at_once(pool: ProcessPoolExecutor) -> Iterator[ProcessPoolExecutor]:
+    """The pool, shut down when the block ends; stopped at once when it ends by an exception
+    (Ctrl-C, a failure, a consumer that stops reading).
+
+    ``with pool`` alone waits for every task already submitted: ``map`` submits them all
+    before yielding, and workers ignore Ctrl-C (``leave_interrupts_to_parent``), so an
+    interrupted ingest went on analysing its whole window before it stopped.  Their results
+    would be thrown away, so queued tasks are cancelled and the workers terminated.
+    """
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        # The executor has no public way to stop a running task; its worker processes
+        # are in ``_processes`` (CPython 3.8 to 3.13).
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        raise
+    else:
+        pool.shutdown(wait=True)
 
 
 _registry = None  # the outlet registry of a document-building worker
@@ -123,6 +155,7 @@ _registry = None  # the outlet registry of a document-building worker
 
 def _init_builder(parent: int, registry) -> None:
     global _registry
+    leave_interrupts_to_parent()
     exit_with_parent(parent)
     _registry = registry
 
@@ -151,7 +184,9 @@ def build_locally(raws: Sequence[RawDocument], registry, workers: int | None = N
     # lingua starts a thread pool, which a fork does not carry over: safe while
     # workers call only detect_language_of, which runs in the calling thread.
     detect_language(raws[0].content)
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=_pool_context(), initializer=_init_builder, initargs=(os.getpid(), registry)
+    with stopping_at_once(
+        ProcessPoolExecutor(
+            max_workers=workers, mp_context=_pool_context(), initializer=_init_builder, initargs=(os.getpid(), registry)
+        )
     ) as pool:
         yield from pool.map(_build, raws, chunksize=DOCUMENTS_PER_TASK)

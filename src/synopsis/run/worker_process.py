@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import os
+import signal
 import threading
 import time
 
@@ -87,6 +88,13 @@ def exit_with_parent(parent: int) -> None:
         os._exit(1)  # nothing of the worker's is worth keeping: its results had nowhere to go
 
     threading.Thread(target=watch, name="synopsis-parent-watch", daemon=True).start()
+
+
+def leave_interrupts_to_parent() -> None:
+    """Ignore Ctrl-C in a pool worker.  A terminal sends SIGINT to the whole process group:
+    the parent stops the pool and says so in one line, while a worker interrupted in the middle
+    of loading its models printed a traceback of its own around that line."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def prepare_worker_process() -> None:
