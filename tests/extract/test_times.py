@@ -290,3 +290,29 @@ def test_a_word_cut_at_a_trigger_window_edge_is_not_read_as_a_unit() -> None:
     text = "He waited 3 hours and then, at noon, five ministers resigned."
     found = [(t.text, t.value) for t in find_times(text, dt.date(2025, 7, 23)) if t.type == "DURATION"]
     assert found == [("3 hours", "PT3H")]
+
+
+MONDAY = dt.date(2025, 5, 19)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # An irregular past verb before the weekday decides, whatever the sentence says next.
+        ("The two sides met in Jeddah on Tuesday and will meet again next week.", "2025-05-13"),
+        ("He narrowly won the first round on Sunday and will face a runoff.", "2025-05-18"),
+        ("The earthquake struck on Saturday, and aftershocks are expected to continue.", "2025-05-17"),
+        # A participle after "be" is passive: the auxiliary's tense decides.
+        ("The vote will be held on Sunday.", "2025-05-25"),
+        ("The summit is to be held on Thursday.", "2025-05-22"),
+        ("He said on Friday that he would resign.", "2025-05-16"),
+    ],
+)
+def test_a_weekday_takes_the_tense_of_the_verb_before_it(text: str, value: str) -> None:
+    weekday = next(t for t in find_times(text, MONDAY) if t.text.endswith("day") and " " not in t.text)
+    assert weekday.value == value
+
+
+def test_a_passive_future_after_a_past_clause_is_the_coming_day() -> None:
+    found = {t.text: t.value for t in find_times("The minister resigned on Sunday; her successor will be named on Wednesday.", MONDAY)}
+    assert found == {"Sunday": "2025-05-18", "Wednesday": "2025-05-21"}

@@ -39,6 +39,21 @@ class _Hit:
     report: int | None = None  # "the latest period" (0), "the 1988 period" (1988): the reported quarter, in that year
 
 
+# The simple past of irregular verbs news leads use ("met on Tuesday", "struck on Saturday"),
+# which the "-ed" pattern misses: without them "met in Brussels on Tuesday and will meet again"
+# took its tense from "will" and dated the meeting a week ahead.  Forms that are also
+# present tenses or nouns read otherwise in a lead ("hit", "put", "set", "beat", "saw",
+# "lay") are left out.
+IRREGULAR_PAST = (
+    "met", "won", "lost", "struck", "held", "began", "came", "went", "took", "made", "fell", "rose",
+    "led", "gave", "spoke", "sent", "shot", "broke", "ran", "fought", "brought", "bought", "sold",
+    "chose", "drew", "flew", "grew", "knew", "paid", "shook", "sank", "stood", "swept", "threw",
+    "tore", "wrote", "caught", "thought", "felt", "kept", "became", "withdrew", "spent", "built",
+    "fled", "stole", "swore", "got", "meant", "heard", "sought", "taught", "drove", "sat", "stuck",
+    "hung", "dug", "hid", "slept", "blew", "bled", "dealt", "arose", "overtook", "undertook",
+)  # fmt: skip
+
+
 class _Context:
     """The text, the anchor date and cheap sentence bounds for tense and date context."""
 
@@ -60,10 +75,12 @@ class _Context:
         r"planned|set\s+to|due|would|should|must|could|might|may|as\s+soon\s+as|upcoming|intends?\s+to|"
         r"aims?\s+to|hopes?\s+to|planning\s+to|tomorrow)\b|'ll\b)"
         # Past participles and past tenses in lower case: "United", "hundred" and "need" are not verbs.
-        r"|(?P<p>\b(?:was|were|had|did|said|says|told|ago|yesterday|last"
+        r"|(?P<p>\b(?:was|were|had|did|said|says|told|ago|yesterday|last|" + "|".join(IRREGULAR_PAST) + r""
         r"|(?-i:(?!(?:hundred|need|indeed|speed|proceed|succeed|exceed)\b)[a-z]\w{2,}ed))\b)",
         re.IGNORECASE,
     )
+    # "will be named", "is to be held": a participle after these is passive, not past.
+    _PASSIVE = re.compile(r"\b(?:be|been|being)\s+$", re.IGNORECASE)
 
     _ATTRIBUTIVE = re.compile(r"\b(?:an?|the|still|newly|its|their|his|her)\s+$", re.IGNORECASE)
 
@@ -94,6 +111,8 @@ class _Context:
             attributive = self._ATTRIBUTIVE.search(self.text, max(start, m.start() - 12), m.start())
             if m["p"] and m["p"].endswith("ed") and attributive:
                 continue  # "an unspecified date": a participle used as an adjective, not a past verb
+            if m["p"] and self._PASSIVE.search(self.text, max(start, m.start() - 8), m.start()):
+                continue  # "her successor will be named on Wednesday": the tense is the auxiliary's
             if m.start() < pos:
                 before = m
             elif after is None and m.start() > pos + 3:
