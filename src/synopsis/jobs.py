@@ -363,11 +363,22 @@ def ingest_documents(
 
 
 def follow_new_versions(store, assigner, replaced: Sequence[tuple[Replaced, str]]) -> None:
-    """Once the new versions of replaced articles have their stories: a story a replaced article
-    was alone in leads to its new version's story, and one it shared is titled again (it may
-    have been titled by the old version)."""
+    """Once the new versions of replaced articles have their stories: the new version of an
+    article a user placed (split or merge) goes where the user put it, as a user's placement,
+    since corrections outlive later ingests; a story a replaced article was alone in leads to
+    its new version's story; one it shared is titled again (the old version may have titled it)."""
     for old, new_id in replaced:
-        if old.story_id is None or store.follow_new_version(old.story_id, new_id):
+        if old.story_id is None:
+            continue
+        if old.placed_by_user and (given := store.story_of(new_id)) is not None:
+            store.place_by_user(new_id, old.story_id)
+            if given != old.story_id:
+                with store.write_lock():
+                    assigner.retitle(old.story_id)
+                    if store.story_articles(given):
+                        assigner.retitle(given)
+            continue
+        if store.follow_new_version(old.story_id, new_id):
             continue
         if store.story_of(new_id) != old.story_id and store.story_articles(old.story_id):
             with store.write_lock():

@@ -417,3 +417,19 @@ def test_updates_are_named_like_duplicates_the_first_few_unless_verbose(capsys, 
     (folder / "copy.txt").write_text((folder / "r0.txt").read_text(encoding="utf-8"), encoding="utf-8")
     status, _, err = run(capsys, "ingest", str(folder), "--db", db, "-q", "-v")
     assert "1 duplicate in input" in err and "duplicate " in err
+
+
+def test_an_update_of_an_article_a_user_placed_stays_where_the_user_put_it(capsys, tmp_path, corpus):
+    db = str(tmp_path / "news.db")
+    wire = corpus / "wire.txt"
+    assert run(capsys, "ingest", str(corpus), "--db", db, "-q")[0] == 0
+    (story,) = json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])
+    wire_id = next(a["id"] for a in story["articles"] if a["source"] == str(wire))
+    status, out, err = run(capsys, "stories", "split", story["id"], wire_id, "--db", db)
+    assert status == 0, err
+    split_story = next(s["id"] for s in json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1]) if s["id"] != story["id"])
+    wire.write_text(WIRE.replace("about 1,200 people", "about 1,500 people"), encoding="utf-8")
+    status, _, err = run(capsys, "ingest", str(corpus), "--db", db, "-q")
+    assert status == 0 and "1 updated" in err, err
+    stories = {s["id"]: [a["source"] for a in s["articles"]] for s in json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])}
+    assert stories[split_story] == [str(wire)] and str(wire) not in stories[story["id"]]

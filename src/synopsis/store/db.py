@@ -126,7 +126,7 @@ class Store(StoryTables):
             # same article cannot both insert it.
             if self._has(article.id) or self.replaced_by(article.id):
                 return Stored(False)
-            for old_id, source, text, story in self.same_item(item_key, legacy_source):
+            for old_id, source, text, story, by_user in self.same_item(item_key, legacy_source):
                 if not is_revision(text, article.text):
                     apart.append(old_id)
                     continue
@@ -138,24 +138,24 @@ class Store(StoryTables):
                 )
                 self.conn.execute("UPDATE article_versions SET new_id = ? WHERE new_id = ?", (article.id, old_id))
                 self.conn.execute("DELETE FROM articles WHERE id = ?", (old_id,))
-                replaced.append(Replaced(old_id, source, story))
+                replaced.append(Replaced(old_id, source, story, bool(by_user)))
             _insert_article(self.conn, analysis, payload, item_key)
             _insert_children(self.conn, analysis)
         return Stored(True, tuple(replaced), tuple(apart))
 
-    def same_item(self, item_key: str | None, legacy_source: str | None = None) -> list[tuple[str, str, str, str | None]]:
-        """(id, source, text, story) of the stored articles of one input item: of this key, or
-        stored without one under ``legacy_source``."""
+    def same_item(self, item_key: str | None, legacy_source: str | None = None) -> list[tuple[str, str, str, str | None, bool]]:
+        """(id, source, text, story, placed by a user) of the stored articles of one input item: of
+        this key, or stored without one under ``legacy_source``."""
         rows = []
         if item_key:
             rows += self.conn.execute(
-                "SELECT a.id, a.source, a.text, m.story_id FROM articles AS a "
+                "SELECT a.id, a.source, a.text, m.story_id, m.assigned_by = 'user' FROM articles AS a "
                 "LEFT JOIN story_articles AS m ON m.article_id = a.id WHERE a.item_key = ?",
                 (item_key,),
             ).fetchall()
         if legacy_source:
             rows += self.conn.execute(
-                "SELECT a.id, a.source, a.text, m.story_id FROM articles AS a "
+                "SELECT a.id, a.source, a.text, m.story_id, m.assigned_by = 'user' FROM articles AS a "
                 "LEFT JOIN story_articles AS m ON m.article_id = a.id WHERE a.item_key IS NULL AND a.source = ?",
                 (legacy_source,),
             ).fetchall()

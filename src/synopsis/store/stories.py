@@ -311,6 +311,15 @@ class StoryTables:
             )
         return new_story_id
 
+    def place_by_user(self, article_id: str, story_id: str) -> None:
+        """Put an article in a story as a user placed it (the new version of an article a user
+        had placed there): later regrouping leaves it there."""
+        with transaction(self.conn):
+            self.conn.execute(
+                "UPDATE story_articles SET story_id = ?, assigned_by = 'user', assigned_at = ? WHERE article_id = ?",
+                (story_id, now(), article_id),
+            )
+
     def story_has_corrections(self, story_id: str) -> bool:
         """True when a user put any of the story's articles there (a merge or a split)."""
         row = self.conn.execute(

@@ -23,6 +23,7 @@ class Replaced:
     id: str
     source: str
     story_id: str | None
+    placed_by_user: bool = False  # a user put it in its story (split or merge): the new version stays there
 
 
 @dataclass(frozen=True, slots=True)
