@@ -476,7 +476,14 @@ def article_comparison(store, first: str, second: str) -> dict:
     stories = [store.story_of(p.article_id) for p in (a, b)]
     return {
         "articles": [
-            {"id": p.article_id, "title": p.title, "event_day": p.day or p.time_day, "published": p.published, "story": story}
+            {
+                "id": p.article_id,
+                "title": p.title,
+                "event_day": p.day,  # the lead's calendar date of the event
+                "part_of_day_day": p.time_day,  # else the day of its "this morning", "on Monday afternoon"
+                "published": p.published,
+                "story": story,
+            }
             for p, story in zip((a, b), stories)
         ],
         "similarity": round(why.score, 4),

@@ -433,3 +433,22 @@ def test_an_update_of_an_article_a_user_placed_stays_where_the_user_put_it(capsy
     assert status == 0 and "1 updated" in err, err
     stories = {s["id"]: [a["source"] for a in s["articles"]] for s in json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])}
     assert stories[split_story] == [str(wire)] and str(wire) not in stories[story["id"]]
+
+
+def test_compare_says_which_day_a_lead_gives_and_how(capsys, tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Title: Fire guts Sarnow warehouse\nPublished: 2024-06-10\n\nA fire gutted a timber warehouse in Sarnow on Monday afternoon, the fire service said.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "Title: Sarnow ferry strike ends\nPublished: 2024-06-12\n\nFerry crews in Sarnow ended their strike on 11 June 2024, the union said.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "news.db")
+    assert run(capsys, "ingest", str(folder), "--db", db, "-q")[0] == 0
+    ids = {row["source"]: row["id"] for row in json.loads(run(capsys, "articles", "--db", db, "--format", "json")[1])}
+    status, out, err = run(capsys, "stories", "compare", ids[str(folder / "a.txt")], ids[str(folder / "b.txt")], "--db", db)
+    assert status == 0, err
+    assert "2024-06-10 (part of day)" in out and "2024-06-11 (event)" in out

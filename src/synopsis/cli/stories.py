@@ -354,6 +354,9 @@ def compare_command(ctx, first, second, db_path, fmt):
     for article in out["articles"]:
         if article["event_day"]:
             when = f"{article['event_day']} (event)"
+        elif article.get("part_of_day_day"):
+            # Compared only with another part of day (link.events.event_days), so said apart.
+            when = f"{article['part_of_day_day']} (part of day)"
         else:
             when = f"{(article['published'] or '?')[:10]} (published)"
         click.echo(f"{article['id'][:12]}  {when:22}  story {article['story']}  {shorten(article['title'], 70)}")
