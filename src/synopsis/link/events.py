@@ -11,7 +11,7 @@ import datetime as dt
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -311,14 +311,30 @@ NAME_GROUP = 5
 def marking_names(group: Sequence[EventProfile], other: Sequence[EventProfile]) -> list[str]:
     """Names in at least NAME_SHARE of group's articles and at most NAME_STRAY of other's,
     the most frequent in the group first."""
-    mine = Counter(name for p in group for name in p.cast)
-    theirs = Counter(name for p in other for name in p.cast)
-    marking = [
-        (count, name)
-        for name, count in mine.items()
-        if count >= NAME_SHARE * len(group) and theirs[name] <= NAME_STRAY * len(other)
-    ]
-    return [name for _, name in sorted(marking, key=lambda m: (-m[0], m[1]))]
+    return marking(group, other, lambda p: p.cast, lambda p: p.cast, NAME_SHARE, NAME_STRAY)
+
+
+def marking(
+    group: Sequence[EventProfile],
+    other: Sequence[EventProfile],
+    own: Callable[[EventProfile], Iterable[str]],
+    seen: Callable[[EventProfile], Iterable[str]],
+    share: float,
+    stray: float,
+) -> list[str]:
+    """What ``own`` gives for at least ``share`` of group's articles and ``seen`` for at most
+    ``stray`` of other's, the most frequent in the group first."""
+    mine = Counter(item for p in group for item in own(p))
+    theirs = Counter(item for p in other for item in seen(p))
+    found = [(count, item) for item, count in mine.items() if count >= share * len(group) and theirs[item] <= stray * len(other)]
+    return [item for _, item in sorted(found, key=lambda m: (-m[0], m[1]))]
+
+
+def both_marked(a: Sequence[EventProfile], b: Sequence[EventProfile], marks: Callable) -> tuple[list[str], list[str]] | None:
+    """What marks each group against the other (``marks(group, other)``), when both have something."""
+    marks_a = marks(a, b)
+    marks_b = marks(b, a) if marks_a else []
+    return (marks_a, marks_b) if marks_b else None
 
 
 # Average linkage can still merge two rounds of one series: a round's reports that do not
@@ -363,25 +379,14 @@ PLACE_GROUP = 2
 def marking_places(group: Sequence[EventProfile], other: Sequence[EventProfile]) -> list[str]:
     """Places in the leads of at least PLACE_SHARE of group's articles and in the text of at most
     PLACE_STRAY of other's, the most frequent first."""
-    mine = Counter(place for p in group for place in p.places)
-    theirs = Counter(name for p in other for name in p.cast | p.places)
-    marking = [
-        (count, place)
-        for place, count in mine.items()
-        if count >= PLACE_SHARE * len(group) and theirs[place] <= PLACE_STRAY * len(other)
-    ]
-    return [place for _, place in sorted(marking, key=lambda m: (-m[0], m[1]))]
+    return marking(group, other, lambda p: p.places, lambda p: p.cast | p.places, PLACE_SHARE, PLACE_STRAY)
 
 
 def placed_apart(a: Sequence[EventProfile], b: Sequence[EventProfile]) -> str | None:
     """Why two groups report events in different places (``marking_places``), or None."""
-    if len(a) < PLACE_GROUP or len(b) < PLACE_GROUP:
+    if len(a) < PLACE_GROUP or len(b) < PLACE_GROUP or not (marked := both_marked(a, b, marking_places)):
         return None
-    places_a = marking_places(a, b)
-    places_b = marking_places(b, a) if places_a else []
-    if not places_b:
-        return None
-    return f"each places the event where the other never does ({_few(places_a)} / {_few(places_b)})"
+    return f"each places the event where the other never does ({_few(marked[0])} / {_few(marked[1])})"
 
 
 def why_apart(a: Sequence[EventProfile], b: Sequence[EventProfile], name_group: int | None = None) -> str | None:
@@ -396,13 +401,9 @@ def why_apart(a: Sequence[EventProfile], b: Sequence[EventProfile], name_group: 
     if placed := placed_apart(a, b):
         return placed
     name_group = NAME_GROUP if name_group is None else name_group
-    if len(a) < name_group or len(b) < name_group:
+    if len(a) < name_group or len(b) < name_group or not (marked := both_marked(a, b, marking_names)):
         return None
-    marks_a = marking_names(a, b)
-    marks_b = marking_names(b, a) if marks_a else []
-    if not marks_b:
-        return None
-    return f"each keeps naming what the other hardly names ({_few(marks_a)} / {_few(marks_b)})"
+    return f"each keeps naming what the other hardly names ({_few(marked[0])} / {_few(marked[1])})"
 
 
 def compare_matrix(profiles: Sequence[EventProfile]) -> np.ndarray:

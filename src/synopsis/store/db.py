@@ -146,19 +146,15 @@ class Store(StoryTables):
     def same_item(self, item_key: str | None, legacy_source: str | None = None) -> list[tuple[str, str, str, str | None, bool]]:
         """(id, source, text, story, placed by a user) of the stored articles of one input item: of
         this key, or stored without one under ``legacy_source``."""
+        select = (
+            "SELECT a.id, a.source, a.text, m.story_id, m.assigned_by = 'user' FROM articles AS a "
+            "LEFT JOIN story_articles AS m ON m.article_id = a.id WHERE "
+        )
         rows = []
         if item_key:
-            rows += self.conn.execute(
-                "SELECT a.id, a.source, a.text, m.story_id, m.assigned_by = 'user' FROM articles AS a "
-                "LEFT JOIN story_articles AS m ON m.article_id = a.id WHERE a.item_key = ?",
-                (item_key,),
-            ).fetchall()
+            rows += self.conn.execute(select + "a.item_key = ?", (item_key,)).fetchall()
         if legacy_source:
-            rows += self.conn.execute(
-                "SELECT a.id, a.source, a.text, m.story_id, m.assigned_by = 'user' FROM articles AS a "
-                "LEFT JOIN story_articles AS m ON m.article_id = a.id WHERE a.item_key IS NULL AND a.source = ?",
-                (legacy_source,),
-            ).fetchall()
+            rows += self.conn.execute(select + "a.item_key IS NULL AND a.source = ?", (legacy_source,)).fetchall()
         return rows
 
     def replaced_by(self, article_id: str) -> str | None:
