@@ -479,6 +479,7 @@ def test_ctrl_c_stops_an_ingest_with_one_line_and_no_worker_tracebacks(tmp_path,
         if when == "loading":
             while time.monotonic() < deadline and len(_children(process.pid)) < 2:
                 time.sleep(0.01)
+            time.sleep(0.3)  # into the seconds a fresh worker spends importing and loading its models
         else:
             while time.monotonic() < deadline and process.poll() is None and _count(path, "articles") < 3:
                 time.sleep(0.02)

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from synopsis.link.event_profile import EventProfile, describe_event, series_ordinals
+from synopsis.link.event_profile import EventProfile, describe_event, fold_name, series_ordinals
 from synopsis.link.events import about_other_people, compare_events, explain_events, marking_names, why_apart
 from synopsis.link.index import VectorIndex
 from synopsis.link.stories import MERGE_SIMILARITY, StoryIndex, cluster_profiles, cluster_stories, describe_events
@@ -739,3 +739,19 @@ def test_the_name_rule_reads_its_group_size_when_called(monkeypatch):
     assert why_apart(ship, pirates) is not None
     monkeypatch.setattr(events, "NAME_GROUP", 6)  # as bench/ecbplus.py --sweep sets it
     assert why_apart(ship, pirates) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "folded"),
+    [
+        ("Malatya province", "GPE", "malatya"),
+        ("the Province of Malatya", "GPE", "malatya"),
+        ("Kherson region", "LOC", "kherson"),
+        ("Mexico City", "GPE", "mexico city"),  # a city's name keeps its "City"
+        ("Region", "GPE", "region"),  # nothing left: the word itself
+        ("Malatya Province", "ORG", "malatya province"),  # only places lose their kind of region
+        ("Vladimir Medinsky", "PERSON", "medinsky"),
+    ],
+)
+def test_names_fold_so_outlets_spellings_of_one_place_or_person_meet(text, label, folded):
+    assert fold_name(text, label) == folded

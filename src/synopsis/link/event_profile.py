@@ -80,6 +80,10 @@ _MONTH = re.compile(r"^(?:\d{4}|XXXX)-(\d{2})")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _YEAR = re.compile(r"^(\d{4})(?:-|$)")
 _NUMBER_UNITS_SKIPPED = {"percent"}
+# The kind of region after (or before) a place's name: outlets write "Malatya province",
+# "the Malatya region" and "Malatya" for one place.  Not "city" ("Mexico City"), nor
+# "state" ("Washington State" is not Washington, D.C.).
+_REGION_KIND = re.compile(r"^(?:the\s+)?(?:province|region|district|county|prefecture|governorate|oblast)\s+of\s+|\s+(?:province|region|district|county|prefecture|governorate|oblast)$")
 # An ordinal, at most one word between ("direct", "and final"), a series noun, then
 # "of": "the third round of talks", "a 4th round of direct negotiations".  The
 # "of" is what marks a numbered event rather than a part of one: reports of one
@@ -216,10 +220,13 @@ def lead_text(analysis: ArticleAnalysis) -> str:
 
 
 def fold_name(text: str, label: str) -> str:
-    """ASCII lower case; people by surname, so "Vladimir Medinsky" meets "Medinsky"."""
+    """ASCII lower case; people by surname, so "Vladimir Medinsky" meets "Medinsky"; places
+    without the kind of region they are, so "Malatya province" meets "Malatya"."""
     folded = " ".join(anyascii(text).lower().replace("'s", "").split()).strip(" .,'\"")
     if label == "PERSON" and folded.split():
         return folded.split()[-1]
+    if label in PLACE_LABELS:
+        folded = _REGION_KIND.sub("", folded).strip() or folded
     return folded
 
 
