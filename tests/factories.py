@@ -107,3 +107,8 @@ def store_as_stories(store, stories: dict[str, list[EventProfile]]) -> None:
             text = f"Report {profile.article_id} of story {story}."
             store.add_analysis(ArticleAnalysis(article=Article(id=profile.article_id, source=f"{profile.article_id}.txt", text=text)))
             state.record(profile, story, is_new=n == 0)
+
+
+def partition(groups) -> set[frozenset[str]]:
+    """Groups of article ids as a set of sets: stories compared whatever their order."""
+    return {frozenset(g) for g in groups}

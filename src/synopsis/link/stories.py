@@ -37,7 +37,7 @@ from synopsis.records import ArticleAnalysis, Story
 # (bench/ecbplus.py --sweep, session 10: batch F1 0.902 there, 0.905 at 0.325,
 # 0.900 at 0.35, 0.899 at 0.40, a spread within the noise between thresholds;
 # complete linkage peaked at 0.87 in session 1); the example and reference
-# corpora must each form one story at this value (tests/link/test_stories.py).
+# corpora must each form one story at this value (tests/link/test_look_alike_events.py).
 MERGE_SIMILARITY = 0.375
 # Nearest stored articles looked at for each new article: the stories they
 # belong to are the candidates.  News events rarely have more than a few dozen

@@ -1,0 +1,205 @@
+"""Look-alike events read from text: rounds of one series of talks, fires in two towns or a week
+apart, the reference corpus and the round of talks before it, batch and streamed."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from synopsis.link.events import compare_events, explain_events, why_apart
+from synopsis.link.stories import StoryIndex, cluster_stories, describe_events
+from synopsis.records import Article
+from tests.factories import EVENT_BASE as BASE
+from tests.factories import event_profile as _profile
+from tests.factories import partition as _partition
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "harbor-bridge"
+
+
+def _article(aid: str, title: str, text: str, published: str) -> Article:
+    return Article(id=aid, source=aid, text=text, title=title, published=published)
+
+
+LOOK_ALIKES = [
+    # Two rounds of the same talks, same parties and place, six weeks apart.
+    ("r2a", "Second round of Arvenia-Bolmark talks ends in Sarnow", "Delegations from Arvenia and Bolmark met in Sarnow on 14 May 2024 for a second round of talks. Envoy Ilse Varga said the sides agreed to swap 300 prisoners. The talks lasted two hours.", "2024-05-14"),
+    ("r2b", "Arvenia and Bolmark agree prisoner swap in Sarnow", "Arvenia and Bolmark agreed on 14 May 2024 in Sarnow to exchange 300 prisoners, envoy Ilse Varga said after a second round of talks. The meeting lasted about two hours.", "2024-05-14"),
+    ("r3a", "Third round of Arvenia-Bolmark talks ends in Sarnow", "Delegations from Arvenia and Bolmark met in Sarnow on 25 June 2024 for a third round of talks. Envoy Ilse Varga said the sides agreed to swap 1,200 prisoners. The talks lasted forty minutes.", "2024-06-25"),
+    ("r3b", "Arvenia, Bolmark hold third round in Sarnow", "Arvenia and Bolmark held a third round of talks in Sarnow on 25 June 2024, agreeing to exchange 1,200 prisoners, envoy Ilse Varga said. The meeting lasted less than an hour.", "2024-06-25"),
+]
+
+
+# Two rounds of one tournament two days apart: within the day tolerance, same
+# player, place and words; only the round's number tells them apart.
+ROUNDS_DAYS_APART = [
+    ("t2a", "Varga through to third round in Sarnow", "Ilse Varga beat Mara Olsen 6-3, 6-4 in the second round of the Sarnow Open on Monday 3 June 2024. Varga served well and broke twice in each set.", "2024-06-03"),
+    ("t2b", "Varga beats Olsen in Sarnow second round", "Top seed Ilse Varga defeated Mara Olsen in straight sets in the second round of the Sarnow Open on 3 June 2024, breaking serve twice in each set.", "2024-06-03"),
+    ("t3a", "Varga into Sarnow quarter-finals", "Ilse Varga beat Anna Kell 7-5, 6-2 in the third round of the Sarnow Open on Wednesday 5 June 2024. Varga served well and broke three times.", "2024-06-05"),
+    ("t3b", "Varga beats Kell in Sarnow third round", "Top seed Ilse Varga defeated Anna Kell in straight sets in the third round of the Sarnow Open on 5 June 2024, breaking serve three times.", "2024-06-05"),
+]
+
+
+@pytest.fixture(scope="module")
+def look_alike_analyses(nlp):
+    from synopsis.extract.pipeline import analyze_articles
+
+    return list(analyze_articles([_article(*row) for row in LOOK_ALIKES], nlp))
+
+
+def test_batch_keeps_rounds_of_the_same_talks_apart(look_alike_analyses):
+    stories = cluster_stories(look_alike_analyses)
+    assert _partition(s.article_ids for s in stories) == {frozenset({"r2a", "r2b"}), frozenset({"r3a", "r3b"})}
+
+
+def test_incremental_keeps_rounds_of_the_same_talks_apart(look_alike_analyses):
+    index = StoryIndex()
+    for profile in describe_events(look_alike_analyses):
+        index.add(profile)
+    assert _partition(index.stories().values()) == {frozenset({"r2a", "r2b"}), frozenset({"r3a", "r3b"})}
+
+
+def test_rounds_days_apart_stay_apart_in_batch_and_stream(nlp):
+    from synopsis.extract.pipeline import analyze_articles
+
+    analyses = list(analyze_articles([_article(*row) for row in ROUNDS_DAYS_APART], nlp))
+    expected = {frozenset({"t2a", "t2b"}), frozenset({"t3a", "t3b"})}
+    assert _partition(s.article_ids for s in cluster_stories(analyses)) == expected
+    index = StoryIndex()
+    for profile in describe_events(analyses):
+        index.add(profile)
+    assert _partition(index.stories().values()) == expected
+
+
+# Two fires in two towns a day apart, written alike: only the town tells them apart.
+FIRES_IN_TWO_TOWNS = [
+    ("l1", "Fire guts furniture depot in Leeds", "A fire gutted a furniture depot in Leeds on Tuesday evening, injuring 12 people and forcing 140 residents from nearby homes, the county fire service said. Crews fought the blaze for six hours.", "2024-03-05"),
+    ("l2", "Twelve hurt as blaze engulfs Leeds depot", "Twelve people were hurt when fire swept through a furniture depot in Leeds on Tuesday evening, and 140 residents were moved out of their homes. Firefighters needed six hours to bring it under control.", "2024-03-05"),
+    ("b1", "Fire guts furniture depot in Bradford", "A fire gutted a furniture depot in Bradford on Wednesday evening, injuring 9 people and forcing 80 residents from nearby homes, the county fire service said. Crews fought the blaze for five hours.", "2024-03-06"),
+    ("b2", "Nine hurt as blaze engulfs Bradford depot", "Nine people were hurt when fire swept through a furniture depot in Bradford on Wednesday evening, and 80 residents were moved out of their homes. Firefighters needed five hours to bring it under control.", "2024-03-06"),
+]
+
+
+def test_groups_placing_the_event_in_different_towns_are_other_events(nlp):
+    from synopsis.extract.pipeline import analyze_articles
+
+    analyses = list(analyze_articles([_article(*row) for row in FIRES_IN_TWO_TOWNS], nlp))
+    profiles = describe_events(analyses)
+    expected = {frozenset({"l1", "l2"}), frozenset({"b1", "b2"})}
+    assert _partition(s.article_ids for s in cluster_stories(analyses)) == expected
+    index = StoryIndex()
+    for profile in profiles:
+        index.add(profile)
+    assert _partition(index.stories().values()) == expected
+    assert why_apart(profiles[:2], profiles[2:]) == "each places the event where the other never does (leeds / bradford)"
+
+
+@pytest.mark.parametrize(
+    ("other_places", "other_cast", "apart"),
+    [
+        ({"bradford"}, set(), True),
+        ({"bradford"}, {"leeds"}, False),  # the other group's texts name the town too
+        ({"bradford", "leeds"}, set(), False),  # one event named at two places
+        (set(), set(), False),  # the other group places its event nowhere
+    ],
+)
+def test_a_place_marks_a_group_only_where_the_other_never_names_it(other_places, other_cast, apart):
+    leeds = [_profile(f"l{i}", BASE, names={"depot"}, places={"leeds"}) for i in range(2)]
+    other = [_profile(f"o{i}", BASE, names={"depot"}, cast={"depot", *other_cast}, places=other_places) for i in range(2)]
+    assert (why_apart(leeds, other) is not None) is apart
+
+
+# Two fires in one city a week apart, each dated only by a part of day ("on Monday
+# afternoon"), published a week apart: the publication gap alone is too small to damp.
+FIRES_A_WEEK_APART = [
+    ("f1a", "Fire guts warehouse in Sarnow harbour", "A fire gutted a timber warehouse in Sarnow harbour on Monday afternoon, the city fire service said. Forty firefighters fought the blaze for five hours. Nobody was hurt, fire chief Ilse Varga said.", "2024-06-10"),
+    ("f1b", "Sarnow harbour warehouse destroyed by blaze", "Firefighters in Sarnow spent five hours on Monday afternoon putting out a fire that destroyed a timber warehouse in the harbour. Fire chief Ilse Varga said no one was injured.", "2024-06-10"),
+    ("f2a", "Fire destroys warehouse in Sarnow harbour", "A fire destroyed a paper warehouse in Sarnow harbour on Monday afternoon, the city fire service said. Thirty firefighters fought the blaze for four hours. Nobody was hurt, fire chief Ilse Varga said.", "2024-06-17"),
+    ("f2b", "Blaze guts Sarnow harbour warehouse", "Firefighters in Sarnow spent four hours on Monday afternoon putting out a fire that gutted a paper warehouse in the harbour. Fire chief Ilse Varga said no one was injured.", "2024-06-17"),
+]
+
+
+def test_same_day_reports_a_week_apart_are_other_events(nlp):
+    from synopsis.extract.pipeline import analyze_articles
+
+    analyses = list(analyze_articles([_article(*row) for row in FIRES_A_WEEK_APART], nlp))
+    profiles = describe_events(analyses)
+    assert [(p.day, p.time_day) for p in profiles] == [(None, "2024-06-10")] * 2 + [(None, "2024-06-17")] * 2
+    expected = {frozenset({"f1a", "f1b"}), frozenset({"f2a", "f2b"})}
+    assert _partition(s.article_ids for s in cluster_stories(analyses)) == expected
+    index = StoryIndex()
+    for profile in profiles:
+        index.add(profile)
+    assert _partition(index.stories().values()) == expected
+    assert explain_events(profiles[0], profiles[2]).rules[0][1].startswith("the leads date the event 7 days apart")
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs", "excluded"),
+    [
+        ((None, "2024-06-10"), (None, "2024-06-17"), True),  # two same-day reports a week apart
+        ((None, "2024-06-10"), (None, "2024-06-12"), False),  # within the tolerance
+        (("2024-06-17", None), (None, "2024-06-10"), False),  # a calendar date against a part of day
+    ],
+)
+def test_parts_of_day_are_compared_only_with_parts_of_day(mine, theirs, excluded):
+    a = dataclasses.replace(_profile("a", BASE), day=mine[0], time_day=mine[1])
+    b = dataclasses.replace(_profile("b", BASE), day=theirs[0], time_day=theirs[1])
+    assert (compare_events(a, b) == 0.0) is excluded
+
+
+@pytest.fixture(scope="module")
+def corpus_analyses(reference_corpus):
+    from synopsis.jobs import analyze_inputs
+
+    result = analyze_inputs([str(reference_corpus), str(EXAMPLES)], workers=1)
+    assert not result.errors
+    return result.analyses
+
+
+def test_reference_and_example_corpora_form_one_story_each(corpus_analyses, reference_corpus):
+    stories = cluster_stories(corpus_analyses)
+    reference = frozenset(a.article.id for a in corpus_analyses if a.article.source.startswith(str(reference_corpus)))
+    examples = frozenset(a.article.id for a in corpus_analyses) - reference
+    assert len(reference) == 5 and len(examples) >= 4
+    assert _partition(s.article_ids for s in stories) == {reference, examples}
+    titles = {s.title for s in stories}
+    assert all(len(t.split()) >= 4 for t in titles)
+
+
+# The round of the Istanbul talks before the reference corpus's (2 June 2025), written
+# for this test.  Some reference reports number their round only as "third peace talks"
+# or "met for the third time", and two give no day of the event.
+EARLIER_ROUND = [
+    ("june-a", "Russia and Ukraine hold second round of Istanbul talks, agree on prisoner swap", "Russian and Ukrainian delegations met in Istanbul on Monday, June 2, for a second round of direct peace talks that lasted a little over an hour. Vladimir Medinsky led the Russian side and Defence Minister Rustem Umerov the Ukrainian one. The sides agreed to exchange all severely wounded and young prisoners of war and to return the bodies of 6,000 fallen soldiers. Turkish Foreign Minister Hakan Fidan hosted the meeting at the Ciragan Palace.", "2025-06-02"),
+    ("june-b", "Second Istanbul meeting brings prisoner deal but no truce", "Negotiators from Moscow and Kyiv sat down in Istanbul on 2 June for their second round of talks in less than three weeks. The meeting at Ciragan Palace ended after about 70 minutes with a deal to swap the youngest and most badly wounded prisoners. Ukraine's delegation was headed by Rustem Umerov; Russia's by presidential aide Vladimir Medinsky.", "2025-06-02"),
+    ("june-c", "Istanbul talks: Russia hands Ukraine its peace memorandum", "Russia handed Ukraine a memorandum of its conditions for peace during the second round of negotiations in Istanbul on Monday, the head of the Russian delegation, Vladimir Medinsky, said. The two delegations agreed on a large exchange of prisoners and the return of bodies. Ukrainian Defence Minister Rustem Umerov said Kyiv would need a week to study the Russian document.", "2025-06-03"),
+]
+
+
+def test_the_reference_round_stays_apart_from_the_round_before(nlp, corpus_analyses, reference_corpus):
+    from synopsis.extract.pipeline import analyze_articles
+
+    earlier = list(analyze_articles([_article(*row) for row in EARLIER_ROUND], nlp))
+    reference = sorted(
+        (a for a in corpus_analyses if a.article.source.startswith(str(reference_corpus))), key=lambda a: a.article.source
+    )
+    expected = {frozenset(a.article.id for a in earlier), frozenset(a.article.id for a in reference)}
+    assert _partition(s.article_ids for s in cluster_stories(earlier + reference)) == expected
+    # The earlier round first, then the reports that number the round least plainly last.
+    index = StoryIndex()
+    for profile in describe_events(earlier + [reference[i] for i in (0, 3, 4, 2, 1)]):
+        index.add(profile)
+    assert _partition(index.stories().values()) == expected
+
+
+def test_groups_mostly_numbering_different_rounds_are_other_events():
+    shared = dict(names={"arvenia", "bolmark"}, cast={"arvenia", "bolmark", "sarnow"})
+    third = [dataclasses.replace(_profile(f"t{i}", BASE, **shared), ordinals=frozenset({"round:3"})) for i in range(3)]
+    unnumbered = [_profile(f"u{i}", BASE, **shared) for i in range(4)]
+    recalling = dataclasses.replace(_profile("r", BASE, **shared), ordinals=frozenset({"round:2", "round:3"}))
+    second = [dataclasses.replace(_profile(f"s{i}", BASE, **shared), ordinals=frozenset({"round:2"})) for i in range(2)]
+    assert "round 3 / round 2" in why_apart(third + unnumbered + [recalling], second + unnumbered[:1])
+    assert why_apart(third + unnumbered, unnumbered[:2]) is None  # reports that do not number say nothing
+    assert why_apart([recalling], second) is None  # a report naming both rounds may belong to either
