@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from synopsis.link.events import compare_events, explain_events, why_apart
+from synopsis.link.events import PART_OF_DAY_FACTOR, compare_events, explain_events, why_apart
 from synopsis.link.stories import StoryIndex, cluster_stories, describe_events
 from synopsis.records import Article
 from tests.factories import EVENT_BASE as BASE
@@ -147,6 +147,69 @@ def test_parts_of_day_are_compared_only_with_parts_of_day(mine, theirs, excluded
     a = dataclasses.replace(_profile("a", BASE), day=mine[0], time_day=mine[1])
     b = dataclasses.replace(_profile("b", BASE), day=theirs[0], time_day=theirs[1])
     assert (compare_events(a, b) == 0.0) is excluded
+
+
+def test_a_part_of_day_far_from_a_calendar_date_damps_the_pair():
+    dated = dataclasses.replace(_profile("a", BASE), day="2024-06-17", time_day=None)
+    near = dataclasses.replace(_profile("b", BASE), day=None, time_day="2024-06-16")
+    far = dataclasses.replace(_profile("c", BASE), day=None, time_day="2024-06-10")
+    assert compare_events(dated, far) == pytest.approx(PART_OF_DAY_FACTOR * compare_events(dated, near))
+    assert compare_events(dated, far) > 0.0
+    assert any("part of day falls on 2024-06-10, 7 days away" in why for _, why in explain_events(dated, far).rules)
+
+
+# Two rounds of talks six days apart: the next-day report of the first dates it only by
+# "Tuesday evening", the second round's reports by calendar date.
+ROUNDS_WITH_A_NEXT_DAY_REPORT = [
+    ("k2a", "Kesh and Dorvan hold second round of talks in Melor", "Delegations from Kesh and Dorvan met in Melor on Tuesday for a second round of talks, mediators said, with aid corridors into Tarsa at the top of the agenda. Envoy Omar Lind said his side was ready to discuss a local truce.", "2025-06-03"),
+    ("k2b", "Kesh and Dorvan negotiators meet again in Melor", "Negotiators for Kesh and Dorvan sat down in Melor on Tuesday for round two of the mediated talks. Aid agencies urged both sides to open routes into Tarsa. Envoy Omar Lind led the Kesh delegation.", "2025-06-03"),
+    ("k2c", "Melor talks: little progress as delegations meet", "Talks between Kesh and Dorvan ended in Melor on Tuesday evening without a breakthrough, diplomats said. The discussions focused on aid access to Tarsa. Envoy Omar Lind said his delegation had come in good faith.", "2025-06-04"),
+    ("k3a", "Kesh and Dorvan open third round of Melor talks", "Kesh and Dorvan began a third round of talks in Melor on Monday, mediators said, after the previous session ended without agreement on aid access to Tarsa. Envoy Omar Lind said his side had brought written proposals.", "2025-06-09"),
+    ("k3b", "Melor talks resume as Tarsa goes hungry", "Kesh and Dorvan delegations returned to Melor on Monday for talks on aid access to Tarsa. Envoy Omar Lind said a humanitarian pause was on the table.", "2025-06-09"),
+    ("k3c", "New Melor round brings Kesh and Dorvan back to the table", "A third round of talks between Kesh and Dorvan opened in Melor on Monday, diplomats said. Envoy Omar Lind called for aid corridors into Tarsa.", "2025-06-10"),
+]
+
+
+def test_a_next_day_report_stays_with_its_round(nlp):
+    from synopsis.extract.pipeline import analyze_articles
+
+    analyses = list(analyze_articles([_article(*row) for row in ROUNDS_WITH_A_NEXT_DAY_REPORT], nlp))
+    profiles = describe_events(analyses)
+    assert (profiles[2].day, profiles[2].time_day) == (None, "2025-06-03")
+    expected = {frozenset({"k2a", "k2b", "k2c"}), frozenset({"k3a", "k3b", "k3c"})}
+    assert _partition(s.article_ids for s in cluster_stories(analyses)) == expected
+    for order in ([0, 1, 2, 3, 4, 5], [3, 4, 5, 2, 1, 0], [2, 3, 0, 4, 1, 5]):
+        index = StoryIndex()
+        for i in order:
+            index.add(profiles[i])
+        assert _partition(index.stories().values()) == expected, order
+
+
+# An election's first round and its runoff two weeks later.  The election-night reports name
+# the runoff to come ("will face him in the second round"): that number is the runoff's.
+ELECTION_ROUNDS = [
+    ("e1a", "Vessa vote heads to runoff between Marin and Holt", "Liberal mayor Ana Marin narrowly won the first round of Vessa's presidential election on Sunday and will face nationalist Piet Holt in the second round of voting on June 1, official results showed.", "2025-05-19"),
+    ("e1b", "Marin edges first round as Vessa's far right surges", "Ana Marin came first in Sunday's first round of voting, but the strong showing of far-right candidates has left the runoff wide open. Piet Holt finished a close second.", "2025-05-19"),
+    ("e1c", "Vessa election: Marin and Holt go through", "Exit polls tonight show Ana Marin and Piet Holt progressing to the second round of Vessa's presidential election, which will take place in two weeks.", "2025-05-18"),
+    ("e2a", "Nationalist Holt wins Vessa's presidential runoff", "Nationalist Piet Holt narrowly won Vessa's presidential election on Sunday, official results showed, defeating liberal mayor Ana Marin with 50.9% of the vote.", "2025-06-02"),
+    ("e2b", "Holt beats Marin in second round", "Piet Holt has been elected president of Vessa after beating Ana Marin in Sunday's second round of the election.", "2025-06-02"),
+    ("e2c", "Vessa elects Holt as president", "Piet Holt has won Vessa's presidential election, taking 50.89% of the vote in yesterday's second round of voting against Ana Marin, according to final results.", "2025-06-02"),
+]
+
+
+def test_a_coming_round_named_on_election_night_does_not_join_the_runoff(nlp):
+    from synopsis.extract.pipeline import analyze_articles
+
+    analyses = list(analyze_articles([_article(*row) for row in ELECTION_ROUNDS], nlp))
+    profiles = describe_events(analyses)
+    assert [sorted(p.ordinals) for p in profiles[:3]] == [["round:1"], ["round:1"], []]
+    expected = {frozenset({"e1a", "e1b", "e1c"}), frozenset({"e2a", "e2b", "e2c"})}
+    assert _partition(s.article_ids for s in cluster_stories(analyses)) == expected
+    for order in ([0, 1, 2, 3, 4, 5], [3, 4, 5, 2, 1, 0], [2, 3, 0, 4, 1, 5]):
+        index = StoryIndex()
+        for i in order:
+            index.add(profiles[i])
+        assert _partition(index.stories().values()) == expected, order
 
 
 @pytest.fixture(scope="module")

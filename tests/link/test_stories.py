@@ -359,6 +359,12 @@ def test_articles_sharing_no_name_are_damped(mine, theirs, damped):
         ("Round three of the Sarnow talks", {"round:3"}),
         ("they hope to finish in round two.", {"round:2"}),
         ("another round two weeks later", set()),  # weeks are counted, not rounds
+        # A number given to a coming event is not the reported event's.
+        ("won the first round of the vote and will face him in the second round of voting", {"round:1"}),
+        ("exit polls show both progressing to the second round of the election", set()),
+        ("the second round of the election, which will take place in two weeks", set()),
+        ("they met for a third round of talks. The fourth round of talks is due to start in May", {"round:3"}),
+        ("the second round of talks, which ended on Monday, was short", {"round:2"}),
     ],
 )
 def test_series_ordinals_read_numbered_events(text, ordinals):

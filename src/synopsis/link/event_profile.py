@@ -50,8 +50,9 @@ ENGLISH_STOP_WORDS = read_english_stop_words()
 # Stored with each profile, so profiles made by an older recipe can be told apart.
 # They are not recomputed: profiles stored before /3 have no ordinals, so the
 # ordinal rule does not fire against them, /3 read only "the Nth round of", and
-# profiles before /4 have no part-of-day day (``time_day``).
-EVENT_METHOD = "synopsis.event/4"
+# profiles before /4 have no part-of-day day (``time_day``); before /5 a number given to a
+# coming event ("will face him in the second round") was read as the reported event's.
+EVENT_METHOD = "synopsis.event/5"
 LEAD_SENTENCES = 3
 KEY_NAMES = 12
 NAME_LABELS = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP", "EVENT")
@@ -128,6 +129,23 @@ _ROUND_NUMBER = re.compile(
     r"(?=\s+of\b|\s*[.,;:!?)\"\u201d]|\s*$)",
     re.IGNORECASE,
 )
+# A number given to a coming event numbers the next one, not the event reported: "won the
+# first round and will face him in the second round", "progressing to the second round",
+# "ahead of the third round", "the fourth round, which will be held".  Such mentions are
+# not read: they would tie an election-night report to the runoff's.
+_PROSPECTIVE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|'ll|to\s+face|set\s+to|expected\s+to|due\s+to|scheduled\s+to"
+    r"|(?:advanc|progress|head|mov)\w*\s+(?:on\s+)?(?:in)?to|through\s+to|qualif\w*\s+for|ahead\s+of|run-up\s+to)\b",
+    re.IGNORECASE,
+)
+# After the number: the rest of its noun phrase ("round of the election"), no verb or
+# conjunction, then "will" or "which will".
+_PROSPECTIVE_AFTER = re.compile(
+    r"^[\w'-]*(?:\s+(?!(?:and|but|or)\b)[\w'-]+){0,6}?(?:,\s*(?:which|that))?"
+    r"\s+(?:will|is\s+(?:due|set|scheduled|expected)\s+to)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_START = re.compile(r"[.;!?]\s")
 _CARDINALS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
 _NUMERAL_ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.IGNORECASE)
 
@@ -211,12 +229,15 @@ def lead_end(analysis: ArticleAnalysis) -> int:
     return len(analysis.article.text)
 
 
+def lead_parts(analysis: ArticleAnalysis) -> list[str]:
+    """The title and the first sentences, each apart: where news states what happened."""
+    parts = [analysis.article.title or ""] + [s.text for s in analysis.sentences[:LEAD_SENTENCES]]
+    return [p for p in parts if p.strip()] or [analysis.article.text[:600]]
+
+
 def lead_text(analysis: ArticleAnalysis) -> str:
-    """Title plus the first sentences: where news states what happened."""
-    parts = [analysis.article.title or ""]
-    parts += [s.text for s in analysis.sentences[:LEAD_SENTENCES]]
-    text = " ".join(p for p in parts if p).strip()
-    return text or analysis.article.text[:600]
+    """Title plus the first sentences, as one text."""
+    return " ".join(lead_parts(analysis)).strip()
 
 
 def fold_name(text: str, label: str) -> str:
@@ -326,18 +347,25 @@ def series_ordinals(text: str) -> frozenset[str]:
     """Numbered events of a series named in text, as "noun:number" ("the third round" -> "round:3")."""
     found = set()
     for match in _ORDINAL_PHRASE.finditer(text):
-        if number := _ordinal_number(match.group(1)):
+        if (number := _ordinal_number(match.group(1))) and not prospective(text, match.start(1), match.end(1)):
             found.add(f"{match.group(2).lower()}:{number}")
     for pattern in (_ORDINAL_TALKS, _ORDINAL_MEETING):
         for match in pattern.finditer(text):
             number = _ordinal_number(match.group(1))
             # "for the first time" is excluded above; "the first talks" stays (round one).
-            if number and not (pattern is _ORDINAL_MEETING and number < 2):
+            if number and not (pattern is _ORDINAL_MEETING and number < 2) and not prospective(text, match.start(1), match.end(1)):
                 found.add(f"round:{number}")
     for match in _ROUND_NUMBER.finditer(text):
-        word = match.group(1).lower()
-        found.add(f"round:{int(word) if word.isdigit() else _CARDINALS[word]}")
+        if not prospective(text, match.start(), match.end()):
+            word = match.group(1).lower()
+            found.add(f"round:{int(word) if word.isdigit() else _CARDINALS[word]}")
     return frozenset(found)
+
+
+def prospective(text: str, start: int, end: int) -> bool:
+    """True when the number at text[start:end] is given to a coming event (_PROSPECTIVE_*)."""
+    clause_start = max((m.end() for m in _CLAUSE_START.finditer(text, 0, start)), default=0)
+    return bool(_PROSPECTIVE_BEFORE.search(text, clause_start, start) or _PROSPECTIVE_AFTER.match(text[end:]))
 
 
 def _ordinal_number(word: str) -> int | None:
@@ -418,5 +446,7 @@ def describe_event(analysis: ArticleAnalysis, vector: np.ndarray) -> EventProfil
         month=month,
         year=year,
         person=main_person(analysis),
-        ordinals=series_ordinals(lead_text(analysis)),
+        # Part by part: a title runs into the lead without a full stop, and a title's "heads to
+        # runoff" must not make the lead's "won the first round" a coming round.
+        ordinals=frozenset().union(*(series_ordinals(part) for part in lead_parts(analysis))),
     )
