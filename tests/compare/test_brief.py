@@ -207,3 +207,65 @@ def test_main_event_carried_as_wire_copy_is_in_the_brief():
     assert "one original report (Wire A), shared by 3 outlets" in lead.text
     assert {c.outlet for c in lead.citations} == {"Wire A", "Paper B", "Paper C"}
     assert brief[0] is lead  # the lead of every report opens the brief
+
+
+# --- citations only to reports that support the sentence ----------------------------------------
+
+
+def _reports(nlp, texts):
+    """One analysed article per text, from outlets A, B, C, ... in order."""
+    from synopsis.extract.pipeline import analyze_articles
+
+    articles = [
+        make_article(chr(ord("a") + i), f"Outlet {chr(ord('A') + i)}", text, published="2026-03-02")
+        for i, text in enumerate(texts)
+    ]
+    return list(analyze_articles(articles, nlp))
+
+
+def _fact(analyses):
+    """One aligned fact: every article's whole text, as the aligner would group them."""
+    return make_claim("fact", "corroborated", [evidence_for(x, x.article.text) for x in analyses])
+
+
+SWAP = "Officials said 1,200 prisoners would be exchanged next week."
+
+
+def test_report_giving_another_number_is_not_cited(nlp):
+    analyses = _reports(nlp, [SWAP, "Officials said 1200 prisoners would be exchanged next week.",
+                              "Officials said 1,000 prisoners would be exchanged next week."])
+    [sentence] = write_brief(analyses, [_fact(analyses)])
+    assert sentence.text == SWAP
+    # "1200" is the sentence's number written another way; "1,000" is another number.
+    assert [c.outlet for c in sentence.citations] == ["Outlet A", "Outlet B"]
+
+
+def test_fact_no_second_outlet_supports_is_left_out(nlp):
+    analyses = _reports(nlp, [SWAP, "Officials said 1,000 prisoners would be exchanged next week."])
+    # Neither wording is supported by the other report: the brief does not state the fact.
+    assert write_brief(analyses, [_fact(analyses)]) == []
+
+
+WHITE_HOUSE = "White House officials said the talks would resume in Geneva."
+
+
+def test_report_that_does_not_name_the_actor_is_not_cited(nlp):
+    analyses = _reports(nlp, [WHITE_HOUSE, "White House officials expect the talks to resume in Geneva.",
+                              "The talks will resume in Geneva."])
+    [sentence] = write_brief(analyses, [_fact(analyses)])
+    assert sentence.text == WHITE_HOUSE
+    assert [c.outlet for c in sentence.citations] == ["Outlet A", "Outlet B"]
+
+
+def test_a_fact_is_worded_from_a_report_the_others_support(nlp):
+    # The preferred wording (a wire service's) names an actor no other outlet names; the plainer
+    # wording is carried by every report (the wire's included), so the brief states that one.
+    texts = [WHITE_HOUSE, "The talks will resume in Geneva.", "The talks would resume in Geneva, officials said."]
+    analyses = _reports(nlp, texts)
+    analyses[0] = ArticleAnalysis(
+        article=make_article("a", "Outlet A", WHITE_HOUSE, kind="wire service", published="2026-03-02"),
+        sentences=analyses[0].sentences, entities=analyses[0].entities, claims=analyses[0].claims,
+    )
+    [sentence] = write_brief(analyses, [_fact(analyses)])
+    assert sentence.text in texts[1:]
+    assert {c.outlet for c in sentence.citations} == {"Outlet A", "Outlet B", "Outlet C"}

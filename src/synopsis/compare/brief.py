@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import re
 from collections import Counter
 from datetime import datetime, timezone
@@ -12,7 +13,9 @@ from synopsis.compare.consensus import describe_repeat, repeated_from
 from synopsis.compare.fact_dates import context_dates, dates_in, sentence_bounds
 from synopsis.compare.intervals import Interval
 from synopsis.compare.story_years import story_middle_day
+from synopsis.compare.support import SupportCheck
 from synopsis.compare.voices import content_words, word_overlap
+from synopsis.link.entities import EntityResolution
 from synopsis.records import AlignedClaim, ArticleAnalysis, BriefSentence, Claim, Dispute, Evidence
 
 MAX_FACTS = 6
@@ -26,6 +29,9 @@ REDUNDANT_OVERLAP = 0.5
 # Outlets whose own reporting is preferred as the wording shown, in this order
 # (wire copy is written to be neutral and reusable); every outlet is still cited.
 PREFERRED_KINDS = ("wire service", "broadcaster", "newspaper", "independent")
+# A fact enters the brief because several outlets carry it; the wording shown must still be carried
+# by that many once the reports that do not support it (another number, other actors) are set aside.
+MIN_SUPPORTING_OUTLETS = 2
 
 
 # A sentence that opens with a pronoun or a connective leans on the sentence
@@ -42,8 +48,8 @@ def stands_alone(text: str) -> bool:
     return not _DEPENDENT_OPENING.match(text.lstrip("“\"'‘ "))
 
 
-def _wording(claim: AlignedClaim, kinds: dict[str, str]) -> Evidence:
-    """The evidence whose sentence reads best as a neutral statement of the fact."""
+def _wordings(claim: AlignedClaim, kinds: dict[str, str]) -> list[Evidence]:
+    """The reports of a fact, those whose sentence reads best as a neutral statement of it first."""
 
     def rank(evidence: Evidence) -> tuple:
         words = len(evidence.text.split())
@@ -52,7 +58,24 @@ def _wording(claim: AlignedClaim, kinds: dict[str, str]) -> Evidence:
         preference = PREFERRED_KINDS.index(kind) if kind in PREFERRED_KINDS else len(PREFERRED_KINDS)
         return (not stands_alone(evidence.text), quoted, words > MAX_WORDS, preference, abs(words - 25))
 
-    return min(claim.evidence, key=rank)
+    return sorted(claim.evidence, key=rank)
+
+
+def cite_supported(claim: AlignedClaim, kinds: dict[str, str], check: SupportCheck) -> AlignedClaim | None:
+    """The fact as the brief can state it: the best wording first, then only the reports that support it.
+
+    Aligned reports of one fact may differ in a number or in who acted; a wording is kept when
+    enough outlets support it, else the next best wording is tried, else the fact is left out.
+    """
+    for wording in _wordings(claim, kinds):
+        if not stands_alone(wording.text):
+            continue
+        others = tuple(e for e in claim.evidence if e != wording and check.supports(wording, e))
+        sources = tuple(dict.fromkeys(e.outlet for e in (wording,) + others))
+        if len(sources) >= MIN_SUPPORTING_OUTLETS:
+            # The brief says how many outlets carry a repeated original: only those cited count.
+            return dataclasses.replace(claim, sources=sources, evidence=(wording,) + others)
+    return None
 
 
 # A date this short that overlaps the story's main day dates a fact to it; a month
@@ -138,10 +161,13 @@ def write_brief(
     claims: Sequence[AlignedClaim],
     disputes: Sequence[Dispute] = (),
     max_facts: int = MAX_FACTS,
+    resolution: EntityResolution | None = None,
 ) -> list[BriefSentence]:
     """Corroborated facts (and facts several outlets carry from one original, said to be so) in
-    source wording, then the disputed points with every version."""
+    source wording, each cited only to the reports that support it, then the disputed points with
+    every version. ``resolution`` (optional) tells who a mention is across spellings."""
     kinds = {a.article.outlet.name: a.article.outlet.kind for a in analyses if a.article.outlet}
+    check = SupportCheck({a.article.id: a for a in analyses}, resolution)
     lengths = {a.article.id: len(a.article.text) for a in analyses}
     day = main_day(analyses)
     claims_at = {(a.article.id, c.start): (a, c) for a in analyses for c in a.claims}
@@ -157,28 +183,28 @@ def write_brief(
         key=lambda c: (day_rank[c.id], not lead[c.id], -len(c.independent_sources), -len(c.sources),
                        _position(c, lengths)),
     )
-    chosen: list[tuple[AlignedClaim, Evidence]] = []
+    chosen: list[AlignedClaim] = []
     seen_words: list[frozenset[str]] = []
     for claim in ranked:
-        if not any(stands_alone(e.text) for e in claim.evidence):
+        cited = cite_supported(claim, kinds, check)
+        if cited is None:
             continue
-        wording = _wording(claim, kinds)
-        words = content_words(wording.text)
+        words = content_words(cited.evidence[0].text)
         if any(word_overlap(words, other) > REDUNDANT_OVERLAP for other in seen_words):
             continue
-        chosen.append((claim, wording))
+        chosen.append(cited)
         seen_words.append(words)
         if len(chosen) == max_facts:
             break
-    chosen.sort(key=lambda item: (day_rank[item[0].id], _position(item[0], lengths)))
+    chosen.sort(key=lambda claim: (day_rank[claim.id], _position(claim, lengths)))
 
     brief = [
         BriefSentence(
-            text=_with_repeat(" ".join(wording.text.split()), claim),
-            # The chosen wording first, then every other outlet's report of the fact.
-            citations=(wording,) + tuple(e for e in claim.evidence if e != wording),
+            text=_with_repeat(" ".join(claim.evidence[0].text.split()), claim),
+            # The wording shown first, then every other outlet's report that supports it.
+            citations=claim.evidence,
         )
-        for claim, wording in chosen
+        for claim in chosen
     ]
     for dispute in list(disputes)[:MAX_DISPUTES]:
         versions = "; ".join(f"{v.value} ({', '.join(v.sources)})" for v in dispute.versions)

@@ -17,12 +17,9 @@ from synopsis.compare.fact_dates import (
 )
 from synopsis.compare.fact_keys import (
     ADDITIONAL,
-    EPISODE_CLASSES,
-    EVENT_CLASSES,
-    ORDINAL_RE,
-    ORDINALS,
     classify_predicate,
     INSTANT_EVENTS,
+    episodes_in,
     event_class_at,
     frame_words,
     lemmatize_noun,
@@ -89,11 +86,9 @@ def _episode(analysis: ArticleAnalysis, claim: Claim) -> tuple[str, int] | None:
         sentence = analysis.sentences[index]
         spans.append((sentence.start, sentence.end))
     for span_start, span_end in spans:
-        found = list(ORDINAL_RE.finditer(text, span_start, span_end))
+        found = episodes_in(text, span_start, span_end)
         if found:
-            ordinal, noun = found[-1].group(1).lower(), found[-1].group(2).lower()
-            kind = EPISODE_CLASSES.get(noun) or EVENT_CLASSES.get(noun) or noun
-            return kind, ORDINALS[ordinal]
+            return found[-1]
     return None
 
 

@@ -70,6 +70,17 @@ ORDINAL_RE = re.compile(
     + "|".join(sorted({*EPISODE_CLASSES, *EVENT_CLASSES}, key=len, reverse=True)) + r")\b",
     re.I,
 )
+
+
+def episodes_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int]]:
+    """The numbered episodes a passage names, in order: "the third round" -> ("meeting", 3)."""
+    found = []
+    for match in ORDINAL_RE.finditer(text, start, len(text) if end is None else end):
+        ordinal, noun = match.group(1).lower(), match.group(2).lower()
+        found.append((EPISODE_CLASSES.get(noun) or EVENT_CLASSES.get(noun) or noun, ORDINALS[ordinal]))
+    return found
+
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 # Function words and reporting verbs that say nothing about what a number counts.

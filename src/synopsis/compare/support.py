@@ -1,0 +1,242 @@
+"""Whether a cited span supports a brief sentence: it gives the sentence's numbers and names its actors.
+
+A brief sentence is one outlet's wording of a fact, cited to the reports aligned with it. Alignment
+groups reports of one fact by meaning, so a report can be "the same fact" and still give another
+number ("at least 1,000" where the sentence says "at least 1,200") or leave out who acted ("Russia
+and Ukraine held talks" for a sentence about White House officials). A citation to it would send
+the reader to words that contradict, or do not contain, what they read. The check reads what
+extraction already found (quantities, dates, entities, attributions) and compares names by their
+story entity, else by the spelling-proof keys of ``link.names``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from synopsis.compare.fact_dates import dates_in
+from synopsis.compare.fact_keys import episodes_in
+from synopsis.compare.intervals import Interval
+from synopsis.extract.quantities import normalize_unit
+from synopsis.link.entities import EntityResolution
+from synopsis.link.names import acronym, fold, key_text, parse_person, place_key, strip_name, strip_possessive, surnames_match
+from synopsis.records import ArticleAnalysis, Entity, Evidence, Quantity, StoryEntity
+
+# Who acts in a sentence: people and organisations. Places and nationalities are left out: they
+# say where or whose, and outlets write them as adjectives ("Russian delegations") as often as names.
+ACTOR_LABELS = frozenset({"PERSON", "ORG"})
+
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """The numbers a quantity states, in its base unit ("40 minutes" -> second, (2400,))."""
+
+    unit: str | None
+    numbers: tuple[float, ...]
+    text: str
+
+    def same_as(self, other: Amount) -> bool:
+        return self.unit == other.unit and len(self.numbers) == len(other.numbers) and all(
+            math.isclose(a, b, rel_tol=1e-9) for a, b in zip(self.numbers, other.numbers)
+        )
+
+
+def amount_of(quantity: Quantity) -> Amount | None:
+    """The stated number (or both ends of a range) in base units; None when no number is stated.
+
+    The stated value, not the interval: "at least 1,000" and "1,200" are compatible values of one
+    count, but a report of the first does not say the second.
+    """
+    unit, factor = normalize_unit(quantity.unit)
+    numbers = (quantity.value,) if quantity.value is not None else (quantity.low, quantity.high)
+    if any(n is None for n in numbers):
+        return None
+    return Amount(unit, tuple(n * factor for n in numbers), quantity.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A person or organisation a sentence names, with the story entity the mention resolved to."""
+
+    text: str
+    label: str
+    entity: StoryEntity | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """What a brief sentence states that a report cited for it must give, or must not contradict."""
+
+    amounts: tuple[Amount, ...]
+    dates: tuple[Interval, ...]
+    episodes: tuple[tuple[str, int], ...]  # ("meeting", 3) for "the third round"
+    actors: tuple[Actor, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """A cited span as it is read: its numbers, and its whole sentence with the speaker of its claim.
+
+    A claim can be a clause of a longer sentence, and "he said" names its speaker only through the
+    attribution extraction resolved; both still tell the reader who acted and when.
+    """
+
+    amounts: tuple[Amount, ...]  # in the span itself: the numbers the citation shows
+    dates: tuple[Interval, ...]  # in its sentence
+    episodes: tuple[tuple[str, int], ...]
+    text: str  # the sentence(s), then the speaker
+    entities: tuple[Entity, ...]
+    resolved: tuple[StoryEntity, ...] = ()  # story entities its mentions resolved to
+
+    @property
+    def tokens(self) -> list[str]:
+        return [strip_possessive(m.group(0)).rstrip(".") for m in _NAME_TOKEN.finditer(self.text)]
+
+
+def names_actor(actor: Actor, context: Context) -> bool:
+    """Whether the context names the person or organisation, in any spelling outlets use for it."""
+    if actor.entity is not None and any(found is actor.entity for found in context.resolved):
+        return True
+    person = parse_person(actor.text) if actor.label == "PERSON" else None
+    if person is not None:
+        # A person is named by their surname ("Putin", "President Vladimir Putin").
+        return any(surnames_match(person.surname, token) for token in context.tokens)
+    key = key_text(strip_name(actor.text))
+    if key and f" {key} " in f" {key_text(context.text)} ":
+        return True
+    # "the UN" for "the United Nations", "NATO" for its full name.
+    short = fold(strip_name(actor.text))
+    own_acronym = acronym(actor.text)
+    return any(
+        place_key(e.text) == place_key(actor.text)
+        or (own_acronym is not None and fold(strip_name(e.text)) == own_acronym)
+        or acronym(e.text) == short
+        for e in context.entities
+    )
+
+
+def _amounts(quantities: Iterable[Quantity]) -> tuple[Amount, ...]:
+    return tuple(a for a in map(amount_of, quantities) if a is not None)
+
+
+class SupportCheck:
+    """Support checks over the articles of one story; what each span states is read once."""
+
+    def __init__(self, analyses: Mapping[str, ArticleAnalysis], resolution: EntityResolution | None = None):
+        self.analyses = analyses
+        self.resolution = resolution
+        self._statements: dict[Evidence, Statement] = {}
+        self._contexts: dict[Evidence, Context] = {}
+
+    def _resolved(self, article_id: str, index: int) -> StoryEntity | None:
+        return self.resolution.entity(article_id, index) if self.resolution is not None else None
+
+    def _actors(self, analysis: ArticleAnalysis, start: int, end: int) -> tuple[Actor, ...]:
+        """The people and organisations named between start and end.
+
+        A mention's type is its story entity's when resolved: the tagger calls a lone "Zelenskyy" a
+        place in one sentence, while the story's other mentions of him make him a person. An
+        organisation in a person's title ("Kremlin spokesman Dmitry Peskov") says who the person
+        is; a report that names only "Peskov" still names the one who acted.
+        """
+        mentions = [(i, e) for i, e in enumerate(analysis.entities) if start <= e.start and e.end <= end]
+        titles = [(e.title_start, e.title_end) for _, e in mentions if e.title_start is not None and e.title_end is not None]
+        actors = []
+        for index, mention in mentions:
+            if any(low <= mention.start and mention.end <= high for low, high in titles):
+                continue
+            entity = self._resolved(analysis.article.id, index)
+            label = entity.type if entity is not None else mention.label
+            if label in ACTOR_LABELS:
+                actors.append(Actor(mention.text, label, entity))
+        return tuple(actors)
+
+    def statement(self, sentence: Evidence) -> Statement:
+        """What a source sentence shown in the brief states."""
+        if sentence not in self._statements:
+            analysis = self.analyses[sentence.article_id]
+            start, end = sentence.start, sentence.end
+            self._statements[sentence] = Statement(
+                amounts=_amounts(q for q in analysis.quantities if start <= q.start and q.end <= end),
+                dates=tuple(dates_in(analysis, start, end)),
+                episodes=tuple(episodes_in(analysis.article.text, start, end)),
+                actors=self._actors(analysis, start, end),
+            )
+        return self._statements[sentence]
+
+    def context(self, span: Evidence) -> Context:
+        """A cited span with its sentence(s), the speaker of its claim and what they name."""
+        if span not in self._contexts:
+            analysis = self.analyses[span.article_id]
+            sentences = [s for s in analysis.sentences if s.start < span.end and span.start < s.end]
+            start = min([span.start] + [s.start for s in sentences])
+            end = max([span.end] + [s.end for s in sentences])
+            parts = [analysis.article.text[start:end]]
+            for claim in analysis.claims:
+                if claim.start == span.start and claim.end == span.end:
+                    parts.append(claim.attributed_to or "")
+                    if claim.quote is not None and claim.quote < len(analysis.quotes):
+                        parts.append(analysis.quotes[claim.quote].speaker_entity or "")
+            indices = [i for i, e in enumerate(analysis.entities) if start <= e.start and e.end <= end]
+            resolved = (self._resolved(span.article_id, i) for i in indices)
+            self._contexts[span] = Context(
+                amounts=_amounts(q for q in analysis.quantities if span.start <= q.start and q.end <= span.end),
+                dates=tuple(dates_in(analysis, start, end)),
+                episodes=tuple(episodes_in(analysis.article.text, start, end)),
+                text=" ".join(parts),
+                entities=tuple(analysis.entities[i] for i in indices),
+                resolved=tuple(e for e in resolved if e is not None),
+            )
+        return self._contexts[span]
+
+    def problem(self, sentence: Evidence, cited: Evidence) -> str | None:
+        """Why the cited span does not support the sentence (a source span), or None when it does.
+
+        Every number the sentence states must be in the span; a date or a numbered episode ("the
+        third round") the span's sentence gives must not be another than the sentence's; every
+        person and organisation the sentence names must be named in the span's sentence or be
+        the speaker of its claim.
+        """
+        if cited == sentence:
+            return None
+        if sentence.article_id not in self.analyses or cited.article_id not in self.analyses:
+            return "the cited article is not in the story"
+        stated, context = self.statement(sentence), self.context(cited)
+        for amount in stated.amounts:
+            if not any(amount.same_as(given) for given in context.amounts):
+                found = ", ".join(a.text for a in context.amounts) or "no number"
+                return f"gives {found} where the sentence says {amount.text}"
+        # Dates and episodes only conflict: a report that leaves the day to its dateline or an
+        # earlier sentence still reports the fact; one that names another day or round does not.
+        if stated.dates and context.dates and not any(
+            d.low < o.high and o.low < d.high for d in stated.dates for o in context.dates
+        ):
+            return "is dated to another day"
+        for kind in {k for k, _ in stated.episodes} & {k for k, _ in context.episodes}:
+            if not {n for k, n in stated.episodes if k == kind} & {n for k, n in context.episodes if k == kind}:
+                return f"is about another {kind}"
+        for actor in stated.actors:
+            if not names_actor(actor, context):
+                return f"does not name {actor.text}"
+        return None
+
+    def supports(self, sentence: Evidence, cited: Evidence) -> bool:
+        """Whether the cited span states what the sentence states (see ``problem``)."""
+        return self.problem(sentence, cited) is None
+
+
+def support_problem(
+    sentence: Evidence,
+    cited: Evidence,
+    analyses: Mapping[str, ArticleAnalysis],
+    resolution: EntityResolution | None = None,
+) -> str | None:
+    """Why the cited span does not support the sentence, or None when it does (one-off check)."""
+    return SupportCheck(analyses, resolution).problem(sentence, cited)
+
+
+__all__ = ["Actor", "Amount", "Context", "Statement", "SupportCheck", "amount_of", "names_actor", "support_problem"]

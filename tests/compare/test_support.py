@@ -1,0 +1,86 @@
+"""Whether a cited span supports a brief sentence: its numbers, dates, episodes and actors."""
+
+import pytest
+
+from synopsis.compare.support import support_problem
+from synopsis.records import ArticleAnalysis, Claim, Entity, Sentence, StoryEntity
+from tests.factories import evidence_for, make_article
+
+
+def problem(nlp, sentence: str, cited: str, context: str = "") -> str | None:
+    """The support check of `cited` (with `context` before it in its article) for `sentence`."""
+    from synopsis.extract.pipeline import analyze_articles
+
+    articles = [
+        make_article("s", "Outlet S", sentence, published="2025-07-24"),
+        make_article("c", "Outlet C", f"{context} {cited}".strip(), published="2025-07-24"),
+    ]
+    own, other = analyze_articles(articles, nlp)
+    analyses = {"s": own, "c": other}
+    return support_problem(evidence_for(own, sentence), evidence_for(other, cited), analyses)
+
+
+@pytest.mark.parametrize(
+    "cited, supported",
+    [
+        ("Officials said 1,200 prisoners would be exchanged.", True),
+        ("Officials said 1200 prisoners would be exchanged.", True),
+        ("Officials said 1.2 thousand prisoners would be exchanged.", True),
+        ("Officials said 1,000 prisoners would be exchanged.", False),
+        ("Officials said prisoners would be exchanged.", False),
+    ],
+)
+def test_the_sentences_number_must_be_in_the_span(nlp, cited, supported):
+    found = problem(nlp, "Officials said 1,200 prisoners would be exchanged.", cited)
+    assert (found is None) == supported, found
+
+
+def test_a_duration_compares_in_its_unit(nlp):
+    assert problem(nlp, "The talks lasted 40 minutes.", "The talks lasted forty minutes.") is None
+    assert problem(nlp, "The talks lasted 40 minutes.", "The talks lasted less than an hour.") is not None
+
+
+def test_another_day_or_round_is_another_fact(nlp):
+    sentence = "Negotiators met for the third round of talks on July 23."
+    assert problem(nlp, sentence, "Negotiators met for the third round of talks.") is None
+    assert problem(nlp, sentence, "Negotiators met for talks on June 2.") == "is dated to another day"
+    assert problem(nlp, sentence, "Negotiators met for the second round of talks.") == "is about another meeting"
+
+
+@pytest.mark.parametrize(
+    "cited, context",
+    [
+        ("Zelenskiy met the delegation in Kyiv.", ""),  # another spelling of the surname
+        ("President Volodymyr Zelensky's team met the delegation in Kyiv.", ""),  # possessive
+        ("“We met the delegation in Kyiv,” he said.", "Volodymyr Zelensky spoke on Monday."),  # the speaker
+    ],
+)
+def test_the_actor_may_be_named_in_any_spelling_or_as_the_speaker(nlp, cited, context):
+    assert problem(nlp, "Volodymyr Zelensky met the delegation in Kyiv.", cited, context) is None
+
+
+def test_a_span_that_does_not_name_the_actor_does_not_support(nlp):
+    found = problem(nlp, "White House officials said the talks would resume.", "Officials said the talks would resume.")
+    assert found == "does not name White House"
+
+
+def test_an_organisation_in_a_persons_title_is_not_another_actor(nlp):
+    assert problem(nlp, "Kremlin spokesman Dmitry Peskov said the talks would resume.",
+                   "Peskov said the talks would resume.") is None
+
+
+def test_a_mention_counts_as_the_story_entity_it_resolved_to():
+    from synopsis.link.entities import EntityResolution
+
+    # The tagger took "Zelenskyy" for a place; the story's other mentions make him a person.
+    sentence, cited = "Zelenskyy arrived in Kyiv.", "The president arrived in Kyiv."
+    own = ArticleAnalysis(make_article("s", "Outlet S", sentence), (Sentence(0, len(sentence), sentence),),
+                          entities=(Entity("Zelenskyy", "GPE", 0, 9),), claims=(Claim(sentence, 0, len(sentence), 0),))
+    other = ArticleAnalysis(make_article("c", "Outlet C", cited), (Sentence(0, len(cited), cited),),
+                            claims=(Claim(cited, 0, len(cited), 0),))
+    analyses = {"s": own, "c": other}
+    person = StoryEntity("Volodymyr Zelensky", "PERSON", aliases=())
+    resolution = EntityResolution([person], _by_mention={("s", 0): 0})
+    assert support_problem(evidence_for(own, sentence), evidence_for(other, cited), analyses) is None
+    found = support_problem(evidence_for(own, sentence), evidence_for(other, cited), analyses, resolution)
+    assert found == "does not name Zelenskyy"
