@@ -86,6 +86,22 @@ def test_ingest_is_idempotent_and_show_explains_removals(capsys, tmp_path, corpu
     assert "Donate today" in out
 
 
+def test_an_ambiguous_numeric_date_is_read_as_the_text_says_and_shown_as_ambiguous(capsys, tmp_path):
+    page = tmp_path / "flood.txt"
+    page.write_text(
+        "Published: 05/02/2024\n\nFloodwater forced about 1,200 people from their homes in Riverton on "
+        "Thursday, May 2, the city's emergency office said.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "news.db")
+    assert run(capsys, "ingest", str(page), "--db", db, "-q")[0] == 0
+    status, out, _ = run(capsys, "articles", "--db", db, "--format", "json")
+    [row] = json.loads(out)
+    assert (row["published"], row["published_ambiguous"]) == ("2024-05-02", "text")
+    status, out, _ = run(capsys, "show", row["id"], "--db", db)
+    assert "published: 2024-05-02 (day and month could be swapped; read as the text spells the day out)" in out
+
+
 def test_show_unknown_article_is_a_one_line_error(capsys, tmp_path, corpus):
     db = str(tmp_path / "news.db")
     assert run(capsys, "ingest", str(corpus), "--db", db, "-q")[0] == 0

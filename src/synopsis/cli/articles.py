@@ -24,7 +24,7 @@ from synopsis.cli.output import (
 from synopsis.ingest.outlets import OutletRegistry
 from synopsis.jobs import analyze_inputs, ingest_inputs
 from synopsis.records import ArticleAnalysis, SynopsisError
-from synopsis.report.render import counted
+from synopsis.report.render import ambiguous_date_note, counted
 
 DB_OPTION = click.option(
     "--db",
@@ -283,7 +283,9 @@ def describe_analysis(analysis: ArticleAnalysis) -> str:
     lines = [
         f"{a.id}  {a.source}",
         f"  outlet: {outlet} ({kind})" + (f", rewriting {a.origin.name}" if a.origin else ""),
-        f"  published: {a.published or '?'}" + (f"   dateline: {a.dateline}" if a.dateline else ""),
+        f"  published: {a.published or '?'}"
+        + (f" ({note})" if (note := ambiguous_date_note(a.published_ambiguous)) else "")
+        + (f"   dateline: {a.dateline}" if a.dateline else ""),
         f"  title: {a.title or '-'}",
         f"  {len(analysis.sentences)} sentences, {len(analysis.entities)} entities, "
         f"{len(analysis.quantities)} quantities, {len(analysis.times)} times, "

@@ -37,6 +37,7 @@ class ArticleSummary:
     times: int
     quotes: int
     claims: int
+    published_ambiguous: str | None = None  # records.Article.published_ambiguous
 
 
 _SUMMARY_SELECT = """
@@ -45,7 +46,8 @@ _SUMMARY_SELECT = """
         (SELECT COUNT(*) FROM quantities WHERE article_id = a.id),
         (SELECT COUNT(*) FROM times WHERE article_id = a.id),
         (SELECT COUNT(*) FROM quotes WHERE article_id = a.id),
-        (SELECT COUNT(*) FROM claims WHERE article_id = a.id)
+        (SELECT COUNT(*) FROM claims WHERE article_id = a.id),
+        a.published_ambiguous
     FROM articles AS a
 """
 # Chronological, undated last, id as tie-break so listings are deterministic.
@@ -342,8 +344,8 @@ def _insert_article(conn: sqlite3.Connection, analysis: ArticleAnalysis, payload
         """
         INSERT INTO articles (id, source, outlet, outlet_kind, outlet_country, origin, origin_kind,
             cites_json, published, published_precision, dateline, title, author, url, language, text,
-            schema, analysis_json, content_hash, added_at, item_key)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            schema, analysis_json, content_hash, added_at, item_key, published_ambiguous)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         (
             article.id,
@@ -367,6 +369,7 @@ def _insert_article(conn: sqlite3.Connection, analysis: ArticleAnalysis, payload
             hash_text(article.text),
             now(),
             item_key,
+            article.published_ambiguous,
         ),
     )
 

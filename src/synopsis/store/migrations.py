@@ -305,6 +305,14 @@ def m006_article_versions(conn: sqlite3.Connection) -> None:
     conn.executemany("UPDATE articles SET item_key = ? WHERE id = ?", keys)
 
 
+def m007_published_ambiguous(conn: sqlite3.Connection) -> None:
+    """Record, for listings, whether an article's publication date was a numeric date that reads both ways."""
+    # What settled the reading ("weekday", "text", "outlet country", "default"); NULL when the
+    # date was not ambiguous, and for articles stored before this migration, whose raw dates
+    # were not kept (their analysis JSON lacks the field too).
+    conn.execute("ALTER TABLE articles ADD COLUMN published_ambiguous TEXT")
+
+
 MIGRATIONS: list[Migration] = [
     m001_initial,
     m002_article_search,
@@ -312,6 +320,7 @@ MIGRATIONS: list[Migration] = [
     m004_story_successors,
     m005_lead_models,
     m006_article_versions,
+    m007_published_ambiguous,
 ]
 
 
@@ -364,4 +373,5 @@ __all__ = [
     "m004_story_successors",
     "m005_lead_models",
     "m006_article_versions",
+    "m007_published_ambiguous",
 ]
