@@ -323,7 +323,7 @@ def test_m006_keys_stored_articles_by_url_and_adds_the_version_history(tmp_path,
     """A database written before m006: its articles get item keys from their URLs (a home page
     or no URL gives none), and a new version of one of them replaces it."""
     path = tmp_path / "s.db"
-    before = [m for m in migrations.MIGRATIONS if m.__name__ != "m006_article_versions"]
+    before = migrations.MIGRATIONS[: migrations.MIGRATIONS.index(migrations.m006_article_versions)]
     conn = sqlite3.connect(path, isolation_level=None)
     migrations.apply_migrations(conn, before)
     text = "A ferry ran aground near Kelso Point on Tuesday. Officials said 12 people were hurt in the crash."
@@ -380,7 +380,7 @@ def test_an_ambiguous_publication_date_is_listed_and_kept_and_older_stores_read_
     """m007: the listing says how an ambiguous numeric date was read; a store from before it
     opens with NULL for its articles, whose raw dates were not kept."""
     path = tmp_path / "s.db"
-    before = [m for m in migrations.MIGRATIONS if m.__name__ != "m007_published_ambiguous"]
+    before = migrations.MIGRATIONS[: migrations.MIGRATIONS.index(migrations.m007_published_ambiguous)]
     old = build_analysis("A ferry ran aground near Kelso Point on Tuesday. Officials said 12 people were hurt.")
     conn = sqlite3.connect(path, isolation_level=None)
     migrations.apply_migrations(conn, before)
@@ -398,3 +398,36 @@ def test_an_ambiguous_publication_date_is_listed_and_kept_and_older_stores_read_
         assert listed == {old.article.id: None, new.article.id: "text"}
         assert db.get_analysis(new.article.id).article.published_ambiguous == "text"
         assert db.get_analysis(old.article.id).article.published_ambiguous is None
+
+
+def test_a_new_version_is_dated_by_its_update_and_keeps_its_publication(store, build_analysis):
+    key = "url:https://gazette.example/ferry"
+    first = build_analysis("A ferry ran aground near Kelso Point on Tuesday. Officials said 12 people were hurt.")
+    second = build_analysis("A ferry ran aground near Kelso Point on Tuesday. Officials said 15 people were hurt.")
+    assert store.add_version(first, key).updated is None
+    assert store.get_analysis(first.article.id).article.updated is None
+    outcome = store.add_version(second, key)
+    [(_, _, replaced_at)] = store.past_versions(second.article.id)
+    assert outcome.updated == replaced_at
+    stored = store.get_analysis(second.article.id).article
+    assert (stored.published, stored.updated) == (second.article.published, replaced_at)
+
+
+def test_m008_dates_new_versions_stored_before_it(tmp_path, build_analysis):
+    path = tmp_path / "s.db"
+    before = migrations.MIGRATIONS[: migrations.MIGRATIONS.index(migrations.m008_updated_versions)]
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrations.apply_migrations(conn, before)
+    conn.close()
+    key = "url:https://gazette.example/ferry"
+    first = build_analysis("A ferry ran aground near Kelso Point on Tuesday. Officials said 12 people were hurt.")
+    second = build_analysis("A ferry ran aground near Kelso Point on Tuesday. Officials said 15 people were hurt.")
+    with Store.open(path) as db:
+        db.add_version(first, key)
+        db.add_version(second, key)
+        # As the version before m008 stored it: no update time in the payload.
+        db.conn.execute("UPDATE articles SET analysis_json = ?", (json.dumps(analysis_to_dict(second)),))
+        db.conn.execute("UPDATE article_versions SET replaced_at = '2026-01-02T03:04:05+00:00'")
+        db.conn.execute("DELETE FROM _migrations WHERE name = 'm008_updated_versions'")
+    with Store.open(path) as db:
+        assert db.get_analysis(second.article.id).article.updated == "2026-01-02T03:04:05+00:00"

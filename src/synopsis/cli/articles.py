@@ -285,6 +285,7 @@ def describe_analysis(analysis: ArticleAnalysis) -> str:
         f"  outlet: {outlet} ({kind})" + (f", rewriting {a.origin.name}" if a.origin else ""),
         f"  published: {a.published or '?'}"
         + (f" ({note})" if (note := ambiguous_date_note(a.published_ambiguous)) else "")
+        + (f"   this version since: {a.updated}" if a.updated else "")
         + (f"   dateline: {a.dateline}" if a.dateline else ""),
         f"  title: {a.title or '-'}",
         f"  {len(analysis.sentences)} sentences, {len(analysis.entities)} entities, "
