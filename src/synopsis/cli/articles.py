@@ -111,8 +111,8 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
 
     Accepts text, Markdown, HTML, JSON, JSON Lines and RSS/Atom files, folders
     (recursively), http(s) URLs, and - for standard input. Content already
-    stored is skipped, so re-running after an interruption resumes. The exit
-    status is the number of items that failed (at most 125).
+    stored is skipped, so re-running after an interruption resumes. Exit
+    status 3 means some items failed (each is named; the last line counts them).
 
     \b
     Examples:
@@ -149,7 +149,7 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
         f"{counted(result.duplicates, 'duplicate')} in input, {len(result.errors)} failed ({db_path})",
         err=True,
     )
-    return exit_status(len(result.errors))
+    return exit_status(len(result.errors), summarised=True)
 
 
 @click.command("extract")
