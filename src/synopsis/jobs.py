@@ -6,6 +6,7 @@ and print nothing themselves (progress and errors go through callbacks).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
@@ -310,6 +311,10 @@ def ingest_documents(
                 legacy = article.source if item_files and key and key.startswith("file:") else None
                 outcome = store.add_version(analysis, key, legacy)
                 stored = outcome.stored
+                if outcome.updated and article.updated != outcome.updated:
+                    # As stored: a new version's text is as of when it replaced the old one.
+                    article = dataclasses.replace(article, updated=outcome.updated)
+                    analysis = dataclasses.replace(analysis, article=article)
                 if outcome.replaced:
                     replaced += [(old, article.id) for old in outcome.replaced]
                     # A version this run stored a moment ago (two texts of one URL in one input):

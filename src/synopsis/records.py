@@ -78,6 +78,13 @@ class Article:
     cites: tuple[str, ...] = ()  # other outlets named as sources inside the text
     published: str | None = None  # ISO 8601, with time zone offset when known
     published_precision: str | None = None  # "day", "minute", ...
+    # Set when the publication date was numeric with day and month swappable ("05/02/2024"):
+    # what settled the reading, "weekday", "text", "outlet country" or "default" (day-first).
+    published_ambiguous: str | None = None
+    # ISO 8601: when this text replaced an earlier version of the same article (set by the
+    # store; None for a first version).  ``published`` stays the first publication; what the
+    # text says is as of this time (compare.fact_dates.as_of).
+    updated: str | None = None
     dateline: str | None = None  # place in the dateline ("ISTANBUL")
     language: str = "en"
     removed: tuple[Removed, ...] = ()

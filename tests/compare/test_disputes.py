@@ -546,3 +546,29 @@ def test_extracted_hyphenated_duration_is_read_once_as_a_range(nlp) -> None:
     versions = {v.sources: v for v in dispute.versions}
     assert set(versions) == {("Alpha", "Bravo"), ("Charlie",)}
     assert "[40, 50] min" in versions[("Alpha", "Bravo")].normalized
+
+
+def test_a_corrected_version_counts_as_of_its_correction_not_its_first_publication() -> None:
+    """Alpha corrects its figure after Bravo reported the old one: the corrected figure is the
+    later report, though Alpha was first published before Bravo (two versions of one article)."""
+    from synopsis.store.db import Store
+
+    met = S("Delegations met in Geneva on May 3.", [T("May 3", "2024-05-03")])
+    long = Q("about three and a half hours", 3.5, "hour", qualifier="about")
+    first = build("Alpha", [met, S("The meeting lasted about three and a half hours, officials said.", [long])],
+                  published="2024-05-03T18:00:00+00:00", article_id="alpha-1")
+    corrected = build("Alpha", [met, S("The meeting lasted less than an hour, officials said.", [LESS_THAN_HOUR])],
+                      published="2024-05-03T18:00:00+00:00", article_id="alpha-2")
+    bravo = build("Bravo", [met, S("The meeting lasted about three and a half hours.", [long])],
+                  published="2024-05-03T21:00:00+00:00")
+    with Store.open(":memory:") as store:
+        store.add_version(first, "url:https://alpha.example/talks")
+        store.add_version(bravo, "url:https://bravo.example/talks")
+        assert store.add_version(corrected, "url:https://alpha.example/talks").replaced
+        analyses = list(store.iter_analyses())
+    dispute = find_disputes([], analyses)[0]
+    notes = {v.sources: v.note for v in dispute.versions}
+    assert notes[("Alpha",)] is None
+    assert notes[("Bravo",)] == "earlier report (published 2024-05-03T21:00+00:00); later reports differ"
+    alpha = next(a.article for a in analyses if a.article.id == "alpha-2")
+    assert alpha.published == "2024-05-03T18:00:00+00:00" and alpha.updated  # the first publication is kept for display

@@ -167,15 +167,20 @@ def test_a_title_line_goes_from_the_text_when_the_container_has_the_title() -> N
 @pytest.mark.parametrize(
     ("date", "iso", "ambiguous"),
     [
-        ("05/02/2024", "2024-02-05", True),  # both parts could be the month: read day-first, marked
-        ("5-2-2024", "2024-02-05", True),
-        ("05.02.2024", "2024-02-05", False),  # dots: day-first conventions only
-        ("05/05/2024", "2024-05-05", False),  # the same either way
-        ("11/28/2005", "2005-11-28", False),  # 28 cannot be a month
-        ("28/11/2005", "2005-11-28", False),
+        ("05/02/2024", "2024-02-05", "default"),  # both parts could be the month: read day-first, marked
+        ("5-2-2024", "2024-02-05", "default"),
+        ("05.02.2024", "2024-02-05", None),  # dots: day-first conventions only
+        ("05/05/2024", "2024-05-05", None),  # the same either way
+        ("11/28/2005", "2005-11-28", None),  # 28 cannot be a month
+        ("28/11/2005", "2005-11-28", None),
+        # A weekday named with the date picks the reading that falls on it (2 May 2024 was a Thursday).
+        ("Thursday, 05/02/2024", "2024-05-02", "weekday"),
+        ("Mon 05/02/2024", "2024-02-05", "weekday"),
+        ("05/02/2024 (Thu)", "2024-05-02", "weekday"),
+        ("Friday, 05/02/2024", "2024-02-05", "default"),  # fits neither reading: no evidence
     ],
 )
-def test_numeric_dates_say_when_day_and_month_could_be_swapped(date: str, iso: str, ambiguous: bool) -> None:
+def test_numeric_dates_say_when_day_and_month_could_be_swapped(date: str, iso: str, ambiguous: str | None) -> None:
     when = parse_when(date)
     assert (when.iso, when.ambiguous) == (iso, ambiguous)
 
@@ -195,6 +200,40 @@ def test_an_ambiguous_numeric_date_follows_the_outlets_country(url: str | None, 
     assert (container.published, container.published_precision) == (iso, "day")
     dotted = meta(PARA, url=url, published="05.02.2024")
     assert dotted.published == "2024-02-05"  # never swapped
+
+
+@pytest.mark.parametrize(
+    ("body", "url", "iso", "basis"),
+    [
+        # The text names the day with its month: that reading, against the outlet's day-first country.
+        ("The ferries collided on Thursday, May 2, in thick fog.", "https://www.bbc.co.uk/news/ferries", "2024-05-02", "text"),
+        ("Talks opened on 2 May 2024 in the port.", None, "2024-05-02", "text"),
+        # ... and against a month-first country.
+        ("The ferries collided on February 5 in thick fog.", "https://apnews.com/article/ferries", "2024-02-05", "text"),
+        # A weekday wrong for that day in 2024 (5 February was a Monday) makes it another day.
+        ("The ferries collided on Thursday, February 5.", None, "2024-02-05", "default"),
+        # Both days named: no evidence; the convention decides.
+        ("Talks set for May 2 follow the crash of February 5.", "https://apnews.com/article/ferries", "2024-05-02", "outlet country"),
+        ("The ferries collided in thick fog.", None, "2024-02-05", "default"),
+    ],
+)
+def test_an_ambiguous_numeric_date_is_read_as_the_text_names_the_day(body: str, url: str | None, iso: str, basis: str) -> None:
+    for content, published in ((f"Ferries collide in fog\nPublished: 05/02/2024\n\n{body} {PARA}", None), (f"{body} {PARA}", "05/02/2024")):
+        m = meta(content, url=url, published=published)
+        assert (m.published, m.published_ambiguous) == (iso, basis)
+
+
+def test_a_weekday_with_a_numeric_header_date_settles_it() -> None:
+    m = meta(f"Ferries collide in fog\nPublished: Thursday, 05/02/2024 10:30\n\n{PARA}")
+    assert (m.published, m.published_ambiguous) == ("2024-05-02T10:30:00", "weekday")
+    # The weekday beside the date in the text settles a container's bare numeric date too.
+    m = meta(f"Ferries collide in fog\nThu, 05/02/2024\n\n{PARA}", published="05/02/2024")
+    assert (m.published, m.published_ambiguous) == ("2024-05-02", "text")
+
+
+def test_an_unambiguous_date_has_no_ambiguity_recorded() -> None:
+    assert meta(PARA, published="2024-05-02").published_ambiguous is None
+    assert meta(PARA, published="05.02.2024").published_ambiguous is None
 
 
 def test_source_line_at_top_names_an_unregistered_outlet_not_an_origin() -> None:

@@ -241,6 +241,24 @@ def test_bad_upload_on_the_page_shows_the_reason(client):
     assert nothing.status_code == 400 and "nothing to add" in nothing.text
 
 
+def test_the_add_pages_file_picker_offers_exactly_the_types_that_are_not_refused(client):
+    import re
+
+    from synopsis.ingest.readers import KNOWN_EXTENSIONS
+    from synopsis.server.ingest import unsupported_reason
+
+    page = client.get("/add")
+    picker = re.search(r'<input type="file"[^>]*\saccept="([^"]*)"', page.text)
+    assert picker, "the file input has no accept= list"
+    offered = picker.group(1).split(",")
+    assert set(offered) == KNOWN_EXTENSIONS and all(ext.startswith(".") for ext in offered)
+    assert not [ext for ext in offered if unsupported_reason(f"article{ext}")]
+    assert unsupported_reason("minutes.pdf") and ".pdf" not in offered
+    # The page shown again after a refused upload keeps the list.
+    refused = client.post("/add", files={"files": ("minutes.pdf", b"%PDF-1.4\n", "application/pdf")})
+    assert refused.status_code == 415 and f'accept="{picker.group(1)}"' in refused.text
+
+
 def test_files_of_unsupported_types_are_refused_with_415(client):
     # A PDF whose bytes happen to decode as text was read as a text article.
     pdf = b"%PDF-1.4\nThe harbor council of Port Vellan met on Monday to vote on the bridge.\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import sqlite3
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from synopsis.records import SynopsisError
+from synopsis.report.article_json import analysis_to_dict
 from synopsis.store import migrations
 from synopsis.store.db import ArticleSummary, Store
 
@@ -309,8 +311,6 @@ def test_killed_ingest_keeps_committed_and_resumes(tmp_path, build_analysis):
 
 
 def test_stored_payload_is_valid_article_json(store, sample_analyses):
-    import json
-
     from synopsis.report.article_json import SCHEMA_ID, validate_article_json
 
     store.add_analyses(sample_analyses)
@@ -323,7 +323,7 @@ def test_m006_keys_stored_articles_by_url_and_adds_the_version_history(tmp_path,
     """A database written before m006: its articles get item keys from their URLs (a home page
     or no URL gives none), and a new version of one of them replaces it."""
     path = tmp_path / "s.db"
-    before = [m for m in migrations.MIGRATIONS if m.__name__ != "m006_article_versions"]
+    before = migrations.MIGRATIONS[: migrations.MIGRATIONS.index(migrations.m006_article_versions)]
     conn = sqlite3.connect(path, isolation_level=None)
     migrations.apply_migrations(conn, before)
     text = "A ferry ran aground near Kelso Point on Tuesday. Officials said 12 people were hurt in the crash."
@@ -374,3 +374,60 @@ def test_a_new_version_replaces_the_stored_one_with_its_items_and_an_unrelated_t
     outcome = store.add_version(other, key)
     assert outcome.stored and outcome.replaced == () and outcome.apart == (second.article.id,)
     assert store.count_articles() == 2
+
+
+def test_an_ambiguous_publication_date_is_listed_and_kept_and_older_stores_read_on(tmp_path, build_analysis):
+    """m007: the listing says how an ambiguous numeric date was read; a store from before it
+    opens with NULL for its articles, whose raw dates were not kept."""
+    path = tmp_path / "s.db"
+    before = migrations.MIGRATIONS[: migrations.MIGRATIONS.index(migrations.m007_published_ambiguous)]
+    old = build_analysis("A ferry ran aground near Kelso Point on Tuesday. Officials said 12 people were hurt.")
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrations.apply_migrations(conn, before)
+    conn.execute(
+        "INSERT INTO articles (id, source, text, published, schema, analysis_json, content_hash, added_at) "
+        "VALUES (?, ?, ?, '2026-03-03', 'synopsis.article/1', ?, '', '2026-01-01')",
+        (old.article.id, old.article.source, old.article.text, json.dumps(analysis_to_dict(old))),
+    )
+    conn.close()
+    new = build_analysis("Rescuers reached the stranded ferry within the hour. Harbour master Ilse Varga counted 15 injured.")
+    new = dataclasses.replace(new, article=dataclasses.replace(new.article, published_ambiguous="text"))
+    with Store.open(path) as db:
+        assert db.add_analysis(new)
+        listed = {s.id: s.published_ambiguous for s in db.list_articles()}
+        assert listed == {old.article.id: None, new.article.id: "text"}
+        assert db.get_analysis(new.article.id).article.published_ambiguous == "text"
+        assert db.get_analysis(old.article.id).article.published_ambiguous is None
+
+
+def test_a_new_version_is_dated_by_its_update_and_keeps_its_publication(store, build_analysis):
+    key = "url:https://gazette.example/ferry"
+    first = build_analysis("A ferry ran aground near Kelso Point on Tuesday. Officials said 12 people were hurt.")
+    second = build_analysis("A ferry ran aground near Kelso Point on Tuesday. Officials said 15 people were hurt.")
+    assert store.add_version(first, key).updated is None
+    assert store.get_analysis(first.article.id).article.updated is None
+    outcome = store.add_version(second, key)
+    [(_, _, replaced_at)] = store.past_versions(second.article.id)
+    assert outcome.updated == replaced_at
+    stored = store.get_analysis(second.article.id).article
+    assert (stored.published, stored.updated) == (second.article.published, replaced_at)
+
+
+def test_m008_dates_new_versions_stored_before_it(tmp_path, build_analysis):
+    path = tmp_path / "s.db"
+    before = migrations.MIGRATIONS[: migrations.MIGRATIONS.index(migrations.m008_updated_versions)]
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrations.apply_migrations(conn, before)
+    conn.close()
+    key = "url:https://gazette.example/ferry"
+    first = build_analysis("A ferry ran aground near Kelso Point on Tuesday. Officials said 12 people were hurt.")
+    second = build_analysis("A ferry ran aground near Kelso Point on Tuesday. Officials said 15 people were hurt.")
+    with Store.open(path) as db:
+        db.add_version(first, key)
+        db.add_version(second, key)
+        # As the version before m008 stored it: no update time in the payload.
+        db.conn.execute("UPDATE articles SET analysis_json = ?", (json.dumps(analysis_to_dict(second)),))
+        db.conn.execute("UPDATE article_versions SET replaced_at = '2026-01-02T03:04:05+00:00'")
+        db.conn.execute("DELETE FROM _migrations WHERE name = 'm008_updated_versions'")
+    with Store.open(path) as db:
+        assert db.get_analysis(second.article.id).article.updated == "2026-01-02T03:04:05+00:00"

@@ -24,7 +24,7 @@ from synopsis.cli.output import (
 from synopsis.ingest.outlets import OutletRegistry
 from synopsis.jobs import analyze_inputs, ingest_inputs
 from synopsis.records import ArticleAnalysis, SynopsisError
-from synopsis.report.render import counted
+from synopsis.report.render import ambiguous_date_note, counted
 
 DB_OPTION = click.option(
     "--db",
@@ -111,8 +111,8 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
 
     Accepts text, Markdown, HTML, JSON, JSON Lines and RSS/Atom files, folders
     (recursively), http(s) URLs, and - for standard input. Content already
-    stored is skipped, so re-running after an interruption resumes. The exit
-    status is the number of items that failed (at most 125).
+    stored is skipped, so re-running after an interruption resumes. Exit
+    status 3 means some items failed (each is named; the last line counts them).
 
     \b
     Examples:
@@ -149,7 +149,7 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
         f"{counted(result.duplicates, 'duplicate')} in input, {len(result.errors)} failed ({db_path})",
         err=True,
     )
-    return exit_status(len(result.errors))
+    return exit_status(len(result.errors), summarised=True)
 
 
 @click.command("extract")
@@ -283,7 +283,10 @@ def describe_analysis(analysis: ArticleAnalysis) -> str:
     lines = [
         f"{a.id}  {a.source}",
         f"  outlet: {outlet} ({kind})" + (f", rewriting {a.origin.name}" if a.origin else ""),
-        f"  published: {a.published or '?'}" + (f"   dateline: {a.dateline}" if a.dateline else ""),
+        f"  published: {a.published or '?'}"
+        + (f" ({note})" if (note := ambiguous_date_note(a.published_ambiguous)) else "")
+        + (f"   this version since: {a.updated}" if a.updated else "")
+        + (f"   dateline: {a.dateline}" if a.dateline else ""),
         f"  title: {a.title or '-'}",
         f"  {len(analysis.sentences)} sentences, {len(analysis.entities)} entities, "
         f"{len(analysis.quantities)} quantities, {len(analysis.times)} times, "

@@ -10,7 +10,7 @@ import click
 
 from synopsis import __version__
 from synopsis.cli.articles import articles_command, extract_command, ingest_command, show_command
-from synopsis.cli.output import Terminated, raise_terminated
+from synopsis.cli.output import EXIT_STOPPED, Terminated, raise_terminated
 from synopsis.cli.serve import serve_command
 from synopsis.cli.stories import analyze_command, report_command, stories_command
 from synopsis.records import SynopsisError
@@ -82,10 +82,10 @@ def _run(argv: list[str] | None) -> int:
         return _stopped(abort.__cause__)
     except click.ClickException as err:
         err.show()
-        return err.exit_code
+        return EXIT_STOPPED  # a usage error (click's own code), or another error click reports (its 1)
     except SynopsisError as err:
         click.echo(f"synopsis: error: {err}", err=True)
-        return 2
+        return EXIT_STOPPED
     except KeyboardInterrupt as stop:
         return _stopped(stop)
     except BrokenPipeError:

@@ -14,9 +14,12 @@ import click
 from synopsis.records import InputError, SynopsisError
 from synopsis.report.render import counted
 
-# An exit status is one byte and values above 125 mean "killed by a signal" to
-# shells, so the count of failed items is capped there.
-MAX_EXIT_STATUS = 125
+# Exit statuses (README, "Exit status"): one fixed number per outcome, so a script can tell
+# them apart.  (They were the count of failed items, so two failed items read as 2, a usage error.)
+# 1 is left to Python: an unexpected error, with its traceback (a bug to report).
+EXIT_STOPPED = 2  # the command stopped, its one line says why: a usage error (click's 2, as argparse's) or a missing database, an unwritable output, ...
+EXIT_ITEMS_FAILED = 3  # the command did its work, but some input items failed: each named in a line, the count at the end
+# Stopped by a signal: 128 + its number, as shells report it (130 Ctrl-C, 143 SIGTERM): cli.main._stopped.
 # Duplicates in input, and new versions of stored articles, named without -v (the rest are counted).
 DUPLICATES_SHOWN = 5
 # Batches shorter than this finish before a progress line would help anyone.
@@ -158,9 +161,14 @@ def report_error(error: InputError) -> None:
     click.echo(f"synopsis: skipped {error.item}: {error.reason}", err=True)
 
 
-def exit_status(failed: int) -> int:
-    """The exit status of a batch: the number of items that failed (capped)."""
-    return min(failed, MAX_EXIT_STATUS)
+def exit_status(failed: int, summarised: bool = False) -> int:
+    """The exit status of a batch in which ``failed`` items failed; the count goes to stderr in
+    one line, unless the command's own summary line gives it (``summarised``)."""
+    if not failed:
+        return 0
+    if not summarised:
+        click.echo(f"synopsis: {counted(failed, 'item')} failed", err=True)
+    return EXIT_ITEMS_FAILED
 
 
 class Progress:

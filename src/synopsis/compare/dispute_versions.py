@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 from synopsis.compare.dispute_facts import Fact
 from synopsis.compare.dispute_slots import in_conflict, split_versions
-from synopsis.compare.fact_dates import parse_published
+from synopsis.compare.fact_dates import as_of, parse_published
 from synopsis.compare.intervals import Interval, describe
 from synopsis.records import Dispute, DisputeVersion
 
@@ -88,7 +88,9 @@ def explain(what: str, kind: str, versions: Sequence[DisputeVersion]) -> str:
 def _notes(versions: list[list[Fact]], event: Interval | None) -> list[str | None]:
     """Say where a version looks derived or stale; every version is still shown."""
     outlets = {f.outlet for version in versions for f in version}
-    published = [[parse_published(f.article.published) for f in version] for version in versions]
+    # Which version came later goes by when each text stands as of: a corrected version of an
+    # article keeps its first publication date, but its figures are as of the correction.
+    current = [[as_of(f.article) for f in version] for version in versions]
     notes: list[str | None] = []
     for i, version in enumerate(versions):
         found: list[str] = []
@@ -108,10 +110,14 @@ def _notes(versions: list[list[Fact]], event: Interval | None) -> list[str | Non
                         f"{fact.outlet} is {what} first published {moment.date().isoformat()}, long before"
                         f" the event ({describe(event)}): edited since or about something earlier"
                     )
-        mine = [m for m in published[i] if m is not None]
-        others = [m for j, ms in enumerate(published) if j != i for m in ms if m is not None]
-        if not stale and mine and others and max(mine) < min(others) - EARLIER_GAP:
-            found.append(f"earlier report (published {max(mine).isoformat(timespec='minutes')}); later reports differ")
+        mine = [(m, f.article.updated) for m, f in zip(current[i], version) if m is not None]
+        others = [m for j, ms in enumerate(current) if j != i for m in ms if m is not None]
+        latest, updated = max(mine, key=lambda pair: pair[0]) if mine else (None, None)
+        if not stale and latest is not None and others and latest < min(others) - EARLIER_GAP:
+            found.append(
+                f"earlier report ({'updated' if updated else 'published'} {latest.isoformat(timespec='minutes')}); "
+                "later reports differ"
+            )
         notes.append("; ".join(unique_in_order(found)) or None)
     return notes
 

@@ -39,6 +39,12 @@ def parse_published(value: str | None) -> datetime | None:
     return moment
 
 
+def as_of(article: Article) -> datetime | None:
+    """When what an article says stands as of: for a new version of a stored article (a
+    correction), when it replaced the old text, not its first publication; else when published."""
+    return parse_published(article.updated) or parse_published(article.published)
+
+
 def sentence_bounds(analysis: ArticleAnalysis, claim: Claim) -> tuple[int, int]:
     if 0 <= claim.sentence < len(analysis.sentences):
         sentence = analysis.sentences[claim.sentence]

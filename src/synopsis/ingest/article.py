@@ -54,6 +54,7 @@ def build_article(raw: RawDocument, registry: OutletRegistry | None = None) -> A
         cites=meta.cites,
         published=meta.published,
         published_precision=meta.published_precision,
+        published_ambiguous=meta.published_ambiguous,
         dateline=meta.dateline,
         language=language,
         removed=tuple(removed),

@@ -13,6 +13,7 @@ from dateparser.timezone_parser import pop_tz_offset_from_string
 
 from synopsis.ingest import patterns as P
 from synopsis.ingest.clean import Unit, clean_text, classify_unit, split_units
+from synopsis.ingest.numeric_dates import MONTH_FIRST_COUNTRIES, Basis, swap, text_reading, weekday_reading
 from synopsis.ingest.outlets import OutletRegistry, default_registry, host_of, normalize_key
 from synopsis.records import Outlet, RawDocument, Removed
 
@@ -57,6 +58,7 @@ class ArticleMeta:
     cites: tuple[str, ...] = ()
     published: str | None = None
     published_precision: str | None = None
+    published_ambiguous: Basis | None = None  # see When.ambiguous
     dateline: str | None = None
     metadata: tuple[Removed, ...] = ()  # raw spans to take out of the body (title line, ...)
 
@@ -67,23 +69,24 @@ class When:
 
     iso: str
     precision: str
-    # Read day-first, but day and month could be the other way round ("05/02/2024").
-    ambiguous: bool = False
+    # A numeric date whose day and month could be the other way round ("05/02/2024"): what
+    # settled its reading (numeric_dates.Basis; "default" is day-first, still open to the
+    # text and the outlet's country).  None when only one reading is a date.
+    ambiguous: Basis | None = None
 
 
 # --- dates ---------------------------------------------------------------------
-# Numeric dates: "05/02/2024" is 5 February to most of the world, May 2 in the
-# United States.  How they are read:
+# Numeric dates (see numeric_dates for which way round an ambiguous one goes):
 # - a number above 12 settles it: "11/28/05" is month-first (told day-first,
 #   dateparser would read it as 2028-05-11), "28/11/05" day-first;
 # - dots ("05.02.2024") are day-first: month-first writers use slashes;
-# - otherwise it is ambiguous (When.ambiguous): read day-first, and turned
-#   month-first in detect_metadata once the outlet is known to be from a
-#   month-first country (MONTH_FIRST_COUNTRIES).  With no outlet country known
-#   it stays day-first, the convention of most countries (and of the
-#   non-US outlets that are most of outlets.yaml).
+# - otherwise it is ambiguous (When.ambiguous): read day-first unless a weekday named
+#   with it fits the other reading, and settled in detect_metadata by the text or the
+#   outlet's country (settle_day_order).
 _NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*[/.-]\s*\d{2,4}\b")
-MONTH_FIRST_COUNTRIES = frozenset({"US", "PH", "FM", "MH", "PW"})
+# A weekday named with a date ("Thursday, 05/02/2024", "05/02/2024 (Thu)"); dateparser reads
+# a numeric date after a word month-first whatever its weekday, so it is taken out first.
+_NAMED_WEEKDAY = re.compile(rf"\(?\b({P.WEEKDAY})\b\.?\)?,?", re.IGNORECASE)
 
 
 def parse_when(
@@ -102,6 +105,9 @@ def parse_when(
     stripped, zone = pop_tz_offset_from_string(text)
     settings = {"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY"}
     ambiguous = False
+    weekday = None
+    if (named := _NAMED_WEEKDAY.search(stripped)) and _NUMERIC_DATE.match(without := _NAMED_WEEKDAY.sub(" ", stripped, count=1)):
+        weekday, stripped = named.group(1), without
     if re.match(r"^\s*[A-Za-z]", stripped):
         settings["DATE_ORDER"] = "MDY"
     elif numeric := _NUMERIC_DATE.match(stripped):
@@ -121,24 +127,38 @@ def parse_when(
         parsed = None
     if parsed is None:
         return None
+    basis: Basis | None = None
+    if ambiguous:
+        basis = "default"
+        if weekday is not None and (fits := weekday_reading(parsed.date(), weekday)) is not None:
+            parsed, basis = dt.datetime.combine(fits, parsed.time()), "weekday"
     has_time = bool(time_text) or bool(re.search(r"\d{1,2}:\d{2}", stripped))
     if not has_time:
-        return When(parsed.date().isoformat(), "day", ambiguous)
+        return When(parsed.date().isoformat(), "day", basis)
     iso = parsed.replace(microsecond=0).isoformat(timespec="seconds")
     if zone is not None:
         offset = zone.utcoffset(parsed)
         if offset is not None:
             iso = parsed.replace(tzinfo=dt.timezone(offset), microsecond=0).isoformat(timespec="seconds")
-    return When(iso, "minute", ambiguous)
+    return When(iso, "minute", basis)
 
 
-def month_first(when: When) -> When:
-    """An ambiguous numeric date read the other way round: month first (see _NUMERIC_DATE)."""
-    if not when.ambiguous:
+def read_as(when: When, day: dt.date, basis: Basis) -> When:
+    """The same moment on another day (the other reading of an ambiguous date), with what settled it."""
+    return When(day.isoformat() + when.iso[10:], when.precision, basis)
+
+
+def settle_day_order(when: When | None, text: str, country: str | None) -> When | None:
+    """An ambiguous numeric date that nothing settled yet (read day-first by default) read as the
+    text supports, else as the outlet's country writes dates (numeric_dates)."""
+    if when is None or when.ambiguous != "default":
         return when
     day = dt.date.fromisoformat(when.iso[:10])
-    swapped = day.replace(month=day.day, day=day.month)  # both are 12 or less: always valid
-    return When(swapped.isoformat() + when.iso[10:], when.precision, ambiguous=False)
+    if (supported := text_reading(day, text)) is not None:
+        return read_as(when, supported, "text")
+    if country in MONTH_FIRST_COUNTRIES:
+        return read_as(when, swap(day), "outlet country")  # "05/02/2024" from a US outlet is May 2
+    return when
 
 
 def normalize_container_date(value: str | None) -> When | None:
@@ -474,14 +494,11 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
             kind, basis = "unknown", None
         outlet = Outlet(name=(host_of(url) if url else None) or unnamed_outlet(kind, raw.source), kind=kind)
 
-    when = strong_when or container_when or dateline_when or author_when or weak_when
-    if when is not None and when.ambiguous and outlet.country in MONTH_FIRST_COUNTRIES:
-        when = month_first(when)  # "05/02/2024" from a US outlet is May 2
-    if author_when is not None and author_when.ambiguous and outlet.country in MONTH_FIRST_COUNTRIES:
-        author_when = month_first(author_when)
+    when = settle_day_order(strong_when or container_when or dateline_when or author_when or weak_when, text, outlet.country)
+    author_when = settle_day_order(author_when, text, outlet.country)
     # An author box often gives the same day as a header date with the time of day too.
     if when is not None and author_when is not None and when.precision == "day" and author_when.iso[:10] == when.iso:
-        when = author_when
+        when = When(author_when.iso, author_when.precision, author_when.ambiguous or when.ambiguous)
     return ArticleMeta(
         # Pages use non-breaking spaces in headlines to control line breaks.
         title=" ".join(title.split()) if title else None,
@@ -493,6 +510,7 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         cites=cites,
         published=when.iso if when else None,
         published_precision=when.precision if when else None,
+        published_ambiguous=when.ambiguous if when else None,
         dateline=dateline_place,
         metadata=tuple(metadata),
     )

@@ -16,6 +16,22 @@ def counted(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
+# How an ambiguous numeric publication date was read (records.Article.published_ambiguous).
+_DATE_READINGS = {
+    "weekday": "to fit the weekday given with it",
+    "text": "as the text spells the day out",
+    "outlet country": "month first, as the outlet's country writes dates",
+    "default": "day first, as most countries write dates",
+}
+
+
+def ambiguous_date_note(basis: str | None) -> str | None:
+    """What a reader is told of a publication date whose day and month could be swapped, else None."""
+    if not basis:
+        return None
+    return f"day and month could be swapped; read {_DATE_READINGS.get(basis, basis)}"
+
+
 def display_title(title: str | None, source: str) -> str:
     """What a listing calls an article: its title, else the last part of its file name or URL.
 

@@ -18,6 +18,7 @@ from synopsis import __version__
 from synopsis.records import SynopsisError
 from synopsis.report.dispute_claims import describe_side
 from synopsis.report.render import counted, display_title
+from synopsis.server.ingest import UPLOAD_ACCEPT
 from synopsis.server.state import ServerState
 
 # The same cap as FetchOptions.max_bytes for fetched pages: the largest article
@@ -92,6 +93,7 @@ def templates() -> Environment:
     env.globals["display_title"] = display_title
     env.globals["counted"] = counted
     env.globals["describe_side"] = describe_side
+    env.globals["upload_accept"] = UPLOAD_ACCEPT
     return env
 
 

@@ -23,6 +23,10 @@ from synopsis.records import InputError, RawDocument, SynopsisError
 # milliseconds per article and holds the ingest lock, so bigger batches belong
 # to `synopsis ingest` on the command line.
 MAX_POSTED_ARTICLES = 200
+# The add page's file picker offers what ``unsupported_reason`` lets through: the same
+# extensions, so the picker and the 415 cannot drift apart.  (A name without an extension is
+# read too, by sniffing; accept= cannot say so, but the picker's "all files" still offers it.)
+UPLOAD_ACCEPT = ",".join(sorted(KNOWN_EXTENSIONS))
 
 
 @dataclass

@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from synopsis.records import SynopsisError
 from synopsis.report.dispute_claims import claims_by_point
+from synopsis.report.render import ambiguous_date_note
 from synopsis.server.app import render_page, templates
 from synopsis.server.routes_api import add_documents, add_status, matching_stories, read_add_request, resolve_article, state_of
 from synopsis.server.views import article_marks, compare_outlets, mark_text, report_outlets
@@ -120,6 +121,7 @@ def article_page(request: Request, article_id: str, start: int | None = None, en
     return render_page(
         "article.html.j2",
         a=analysis.article,
+        date_note=ambiguous_date_note(analysis.article.published_ambiguous),
         analysis=analysis,
         marked=mark_text(analysis.article.text, marks, cited),
         counts=counts,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import sqlite3
@@ -37,6 +38,7 @@ class ArticleSummary:
     times: int
     quotes: int
     claims: int
+    published_ambiguous: str | None = None  # records.Article.published_ambiguous
 
 
 _SUMMARY_SELECT = """
@@ -45,7 +47,8 @@ _SUMMARY_SELECT = """
         (SELECT COUNT(*) FROM quantities WHERE article_id = a.id),
         (SELECT COUNT(*) FROM times WHERE article_id = a.id),
         (SELECT COUNT(*) FROM quotes WHERE article_id = a.id),
-        (SELECT COUNT(*) FROM claims WHERE article_id = a.id)
+        (SELECT COUNT(*) FROM claims WHERE article_id = a.id),
+        a.published_ambiguous
     FROM articles AS a
 """
 # Chronological, undated last, id as tie-break so listings are deterministic.
@@ -115,8 +118,10 @@ class Store(StoryTables):
         text the new one revises (``store.versions.is_revision``) are replaced by it, their
         extracted items and story membership deleted with them and their text kept in
         article_versions.  ``legacy_source`` also matches articles stored, without a key, under
-        that source.  Returns whether it was stored (not, changing nothing, if its id is stored
-        or is a version already replaced), what it replaced, and what it left apart."""
+        that source; a new version is stored with the time it replaced them as its ``updated``
+        (records.Article), unless it has one.  Returns whether it was stored (not, changing
+        nothing, if its id is stored or is a version already replaced), what it replaced, when,
+        and what it left apart."""
         article = analysis.article
         payload = json.dumps(analysis_to_dict(analysis), ensure_ascii=False, separators=(",", ":"))
         replaced: list[Replaced] = []
@@ -126,6 +131,7 @@ class Store(StoryTables):
             # same article cannot both insert it.
             if self._has(article.id) or self.replaced_by(article.id):
                 return Stored(False)
+            at = now()
             for old_id, source, text, story, by_user in self.same_item(item_key, legacy_source):
                 if not is_revision(text, article.text):
                     apart.append(old_id)
@@ -134,14 +140,17 @@ class Store(StoryTables):
                     "INSERT INTO article_versions (old_id, new_id, item_key, source, title, url, text, story_id, "
                     "added_at, replaced_at) SELECT id, ?, item_key, source, title, url, text, ?, added_at, ? "
                     "FROM articles WHERE id = ?",
-                    (article.id, story, now(), old_id),
+                    (article.id, story, at, old_id),
                 )
                 self.conn.execute("UPDATE article_versions SET new_id = ? WHERE new_id = ?", (article.id, old_id))
                 self.conn.execute("DELETE FROM articles WHERE id = ?", (old_id,))
                 replaced.append(Replaced(old_id, source, story, bool(by_user)))
+            if replaced and article.updated is None:
+                analysis = dataclasses.replace(analysis, article=dataclasses.replace(article, updated=at))
+                payload = json.dumps(analysis_to_dict(analysis), ensure_ascii=False, separators=(",", ":"))
             _insert_article(self.conn, analysis, payload, item_key)
             _insert_children(self.conn, analysis)
-        return Stored(True, tuple(replaced), tuple(apart))
+        return Stored(True, tuple(replaced), tuple(apart), analysis.article.updated if replaced else None)
 
     def same_item(self, item_key: str | None, legacy_source: str | None = None) -> list[tuple[str, str, str, str | None, bool]]:
         """(id, source, text, story, placed by a user) of the stored articles of one input item: of
@@ -342,8 +351,8 @@ def _insert_article(conn: sqlite3.Connection, analysis: ArticleAnalysis, payload
         """
         INSERT INTO articles (id, source, outlet, outlet_kind, outlet_country, origin, origin_kind,
             cites_json, published, published_precision, dateline, title, author, url, language, text,
-            schema, analysis_json, content_hash, added_at, item_key)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            schema, analysis_json, content_hash, added_at, item_key, published_ambiguous)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         (
             article.id,
@@ -367,6 +376,7 @@ def _insert_article(conn: sqlite3.Connection, analysis: ArticleAnalysis, payload
             hash_text(article.text),
             now(),
             item_key,
+            article.published_ambiguous,
         ),
     )
 

@@ -305,6 +305,37 @@ def m006_article_versions(conn: sqlite3.Connection) -> None:
     conn.executemany("UPDATE articles SET item_key = ? WHERE id = ?", keys)
 
 
+def m007_published_ambiguous(conn: sqlite3.Connection) -> None:
+    """Record, for listings, whether an article's publication date was a numeric date that reads both ways."""
+    # What settled the reading ("weekday", "text", "outlet country", "default"); NULL when the
+    # date was not ambiguous, and for articles stored before this migration, whose raw dates
+    # were not kept (their analysis JSON lacks the field too).
+    conn.execute("ALTER TABLE articles ADD COLUMN published_ambiguous TEXT")
+
+
+def m008_updated_versions(conn: sqlite3.Connection) -> None:
+    """Date the current text of each article that replaced an earlier version: its ``updated``."""
+    # Stored since, a new version carries the time it replaced the old one in its analysis JSON
+    # (reports order its values by it, not by its first publication); versions stored before
+    # get the same time from article_versions.  Only the payload changes: no column.
+    import json
+
+    rows = conn.execute(
+        "SELECT a.id, a.analysis_json, MAX(v.replaced_at) FROM articles AS a "
+        "JOIN article_versions AS v ON v.new_id = a.id GROUP BY a.id"
+    ).fetchall()
+    updates = []
+    for article_id, payload, replaced_at in rows:
+        try:
+            data = json.loads(payload)
+        except ValueError:
+            continue  # unreadable already; the store names it when it is read
+        if isinstance(data, dict) and not data.get("updated"):
+            data["updated"] = replaced_at
+            updates.append((json.dumps(data, ensure_ascii=False, separators=(",", ":")), article_id))
+    conn.executemany("UPDATE articles SET analysis_json = ? WHERE id = ?", updates)
+
+
 MIGRATIONS: list[Migration] = [
     m001_initial,
     m002_article_search,
@@ -312,6 +343,8 @@ MIGRATIONS: list[Migration] = [
     m004_story_successors,
     m005_lead_models,
     m006_article_versions,
+    m007_published_ambiguous,
+    m008_updated_versions,
 ]
 
 
@@ -364,4 +397,6 @@ __all__ = [
     "m004_story_successors",
     "m005_lead_models",
     "m006_article_versions",
+    "m007_published_ambiguous",
+    "m008_updated_versions",
 ]

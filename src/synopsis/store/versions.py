@@ -34,6 +34,8 @@ class Stored:
     stored: bool
     replaced: tuple[Replaced, ...] = ()
     apart: tuple[str, ...] = ()
+    # When it replaced them: the stored article's ``updated`` (records.Article), None if it replaced none.
+    updated: str | None = None
 
 
 def url_key(url: str | None) -> str | None:
