@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 from anyascii import anyascii
 
+from synopsis.link.gazetteer import Spot, locate
 from synopsis.records import ArticleAnalysis
 
 
@@ -51,7 +52,8 @@ ENGLISH_STOP_WORDS = read_english_stop_words()
 # They are not recomputed: profiles stored before /3 have no ordinals, so the
 # ordinal rule does not fire against them, /3 read only "the Nth round of", and
 # profiles before /4 have no part-of-day day (``time_day``); before /5 a number given to a
-# coming event ("will face him in the second round") was read as the reported event's.
+# coming event ("will face him in the second round") was read as the reported event's, and
+# places had no coordinates (``spots``).
 EVENT_METHOD = "synopsis.event/5"
 LEAD_SENTENCES = 3
 KEY_NAMES = 12
@@ -170,6 +172,7 @@ class EventProfile:
     year: int | None = None  # first year the text's dates spell out, else publication's
     person: str | None = None  # the person the article is most about (surname), if any
     ordinals: frozenset[str] = frozenset()  # numbered events of a series in title and lead ("round:3")
+    spots: tuple[Spot, ...] = ()  # the towns and cities among places, with where they are
 
     def when(self) -> str | None:
         """The best known day of the event: the lead's date, else publication."""
@@ -193,6 +196,7 @@ class EventProfile:
                 "year": self.year,
                 "person": self.person,
                 "ordinals": sorted(self.ordinals),
+                "spots": [spot.to_json() for spot in self.spots],
             },
             ensure_ascii=False,
             separators=(",", ":"),
@@ -219,6 +223,7 @@ class EventProfile:
             year=data.get("year"),
             person=data.get("person"),
             ordinals=frozenset(data.get("ordinals", ())),
+            spots=tuple(Spot.from_json(row) for row in data.get("spots", ())),
         )
 
 
@@ -435,7 +440,8 @@ def describe_event(analysis: ArticleAnalysis, vector: np.ndarray) -> EventProfil
         vector=np.asarray(vector, dtype=np.float32),
         names=key_names(analysis),
         cast=all_names(analysis),
-        places=lead_places(analysis),
+        places=(places := lead_places(analysis)),
+        spots=locate(places),
         day=day,
         time_day=None if day else lead_time_day(analysis),
         published=published,

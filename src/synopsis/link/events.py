@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 import numpy as np
 
 from synopsis.link.event_profile import EventProfile
+from synopsis.link.gazetteer import apart_in_one_country
 
 # The similarity is a logistic model of "same event" over seven measures:
 # cosine of the lead embeddings (what kind of event), overlap of the key names
@@ -55,6 +56,13 @@ TIME_WINDOW = 120
 # (two earthquakes in different regions); soft, because outlets name the same
 # place at different levels ("Istanbul" vs "Turkey").
 PLACE_CONFLICT_FACTOR = 0.8
+# Multiplier when the towns and cities the two leads name (``EventProfile.spots``) are all
+# more than PLACES_APART_KM apart, even when the leads share the country: two earthquakes
+# two days apart in one country, written to one wire template, share every word but the
+# province.  Damped, not excluded: one storm or wave of protests can be reported from towns
+# far apart.
+PLACES_APART_KM = 300
+PLACES_APART_FACTOR = 0.5
 # Multiplier when both articles name at least DISJOINT_CAST names (people,
 # places, organisations) and share none: reports of one event almost always
 # share some.  On ECB+ (topics 1-35) 3% of same-event pairs are disjoint so,
@@ -209,6 +217,11 @@ def damping_rules(a: EventProfile, b: EventProfile) -> Iterator[tuple[float, Cal
     """
     if a.places and b.places and not (a.places & (b.places | b.names)) and not (b.places & a.names):
         yield PLACE_CONFLICT_FACTOR, lambda: f"the leads name different places ({_few(sorted(a.places))} / {_few(sorted(b.places))})"
+    if (apart := apart_in_one_country(a.spots, a.places, b.spots, b.places)) and apart[1] > PLACES_APART_KM:
+        yield PLACES_APART_FACTOR, lambda: (
+            f"the leads place the event in {apart[0]} at least {apart[1]:,.0f} km apart "
+            f"({_few([s.name for s in a.spots])} / {_few([s.name for s in b.spots])})"
+        )
     if distant_publication(a, b):
         yield DISTANT_FACTOR, lambda: (
             f"the leads do not both date the event, and the best known days are more than "
