@@ -48,15 +48,17 @@ class S:
 
     text: str
     values: list[Q | T] = field(default_factory=list)
+    new_paragraph: bool = False  # a paragraph break before it
 
 
 def build(outlet: str, sentences: list[S], published: str = "2026-03-04T09:00:00+00:00",
           origin: str | None = None, kind: str = "newspaper", article_id: str | None = None) -> ArticleAnalysis:
-    """Lay sentences out as one paragraph; locate every value by its first occurrence in its sentence."""
+    """Lay sentences out as paragraphs (one, unless a sentence starts a new one); locate every value
+    by its first occurrence in its sentence."""
     text, spans = "", []
     for sentence in sentences:
         if text:
-            text += " "
+            text += "\n\n" if sentence.new_paragraph else " "
         spans.append((len(text), len(text) + len(sentence.text)))
         text += sentence.text
     records, quantities, times, claims = [], [], [], []
@@ -174,6 +176,44 @@ def test_same_noun_in_unrelated_frames_is_no_dispute() -> None:
         build("Bravo", [S("Schools in the region closed, sending 12 children home.", [Q("12", 12, counted="children")])]),
     ]
     assert find_disputes([], analyses) == []
+
+
+# --- the day a dispute is about -----------------------------------------------------------------
+
+
+def recalled_round_story(background: S, said: S) -> list[ArticleAnalysis]:
+    """Alpha recalls an earlier round before reporting a figure given today; Bravo, an encyclopedia
+    entry, gives another figure for the same list; Charlie only dates today's meeting."""
+    today = S("The delegations met in Geneva on March 3 for a third round.", [T("March 3", "2026-03-03")])
+    return [
+        build("Alpha", [today, background, said]),
+        build("Bravo", [S("The minister said the 329 children listed by the officials were checked.",
+                          [Q("329", 329, counted="children", predicate="list")])], kind="encyclopedia"),
+        build("Charlie", [today]),
+    ]
+
+
+EARLIER_ROUND = "At the previous round on February 10, the officials handed over a list of missing children."
+SAID_TODAY = "The envoy said the entire list of 339 children had been checked."
+
+
+@pytest.mark.parametrize("new_paragraph", [True, False], ids=["section-before", "sentence-before"])
+def test_dispute_is_dated_by_the_story_day_not_a_recalled_round(new_paragraph: bool) -> None:
+    background = S(EARLIER_ROUND, [T("February 10", "2026-02-10")], new_paragraph=new_paragraph)
+    said = S(SAID_TODAY, [Q("339", 339, counted="children", predicate="list")], new_paragraph=new_paragraph)
+    analyses = recalled_round_story(background, said)
+    disputes = find_disputes([[("id-Alpha", 2), ("id-Bravo", 0)]], analyses)
+    assert len(disputes) == 1
+    assert "2026-03-03" in disputes[0].what and "2026-02-10" not in disputes[0].what
+
+
+def test_dispute_is_dated_by_the_day_its_claims_state() -> None:
+    background = S(EARLIER_ROUND, [T("February 10", "2026-02-10")], new_paragraph=True)
+    said = S("On March 4 the envoy said the entire list of 339 children had been checked.",
+             [Q("339", 339, counted="children", predicate="list"), T("March 4", "2026-03-04")], new_paragraph=True)
+    disputes = find_disputes([[("id-Alpha", 2), ("id-Bravo", 0)]], recalled_round_story(background, said))
+    assert len(disputes) == 1
+    assert disputes[0].what.endswith("on 2026-03-04")
 
 
 def prisoners(outlet: str, sentence: str, quantity: Q, date: T | None = None) -> ArticleAnalysis:
