@@ -305,6 +305,43 @@ def test_office_given_as_current_and_former() -> None:
     assert current.evidence and current.evidence[0].outlet == "Alpha"
 
 
+def test_every_office_given_is_a_version_alongside_current_and_former() -> None:
+    def said(outlet: str, title: str) -> Evidence:
+        text = f"{title} Ivan Petrenko"
+        return Evidence(f"id-{outlet}", outlet, 0, len(text), text)
+
+    entity = StoryEntity(
+        name="Ivan Petrenko", type="PERSON",
+        aliases=(Alias("Ivan Petrenko", ("Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot"), 6),),
+        titles=(Alias("Defence Minister", ("Alpha",), 1), Alias("former Defence Minister", ("Bravo",), 1),
+                Alias("Security Council Secretary", ("Charlie", "Delta"), 2),
+                # The post's word lost in extraction: still the council secretary's version.
+                Alias("Security Council", ("Echo",), 1),
+                # A function for the talks, not an office: no version of its own.
+                Alias("chief negotiator", ("Foxtrot",), 1)),
+        mentions=(said("Alpha", "Defence Minister"), said("Bravo", "former Defence Minister"),
+                  said("Charlie", "Security Council Secretary"), said("Delta", "Security Council Secretary"),
+                  said("Echo", "Security Council"), said("Foxtrot", "chief negotiator")),
+    )
+    [dispute] = find_disputes([], [], entities=[entity])
+    assert dispute.kind == "title"
+    by_sources = {v.sources: v for v in dispute.versions}
+    assert set(by_sources) == {("Charlie", "Delta", "Echo"), ("Alpha",), ("Bravo",)}
+    secretary = by_sources[("Charlie", "Delta", "Echo")]
+    assert {e.outlet for e in secretary.evidence} == {"Charlie", "Delta", "Echo"}
+    assert by_sources[("Alpha",)].note is not None and "stale" in by_sources[("Alpha",)].note
+    assert [e.text for e in by_sources[("Alpha",)].evidence] == ["Defence Minister Ivan Petrenko"]
+
+
+def test_offices_an_outlet_gives_at_different_times_are_no_dispute() -> None:
+    entity = StoryEntity(
+        name="Ivan Petrenko", type="PERSON",
+        aliases=(Alias("Ivan Petrenko", ("Alpha", "Bravo"), 2),),
+        titles=(Alias("Defence Minister", ("Alpha", "Bravo"), 2), Alias("Security Council Secretary", ("Alpha",), 1)),
+    )
+    assert find_disputes([], [], entities=[entity]) == []
+
+
 @pytest.mark.parametrize(
     ("first_names", "expected"),
     [(("Ivan", "Oleg"), 1), (("Dmitry", "Dmitri"), 0), (("I.", "Ivan"), 0)],
