@@ -359,6 +359,46 @@ def test_first_names(first_names: tuple[str, str], expected: int) -> None:
         assert {s for v in disputes[0].versions for s in v.sources} == {"Alpha", "Bravo"}
 
 
+def person(aliases: dict[str, tuple[str, ...]], mentions: list[tuple[str, str]] = ()) -> StoryEntity:
+    """A person flagged for different first names: full names with the outlets that write them, and
+    (outlet, words) mentions."""
+    return StoryEntity(
+        name=next(iter(aliases)), type="PERSON",
+        aliases=tuple(Alias(text, outlets, len(outlets)) for text, outlets in aliases.items()),
+        findings=("outlets give different first names",),
+        mentions=tuple(Evidence(f"id-{outlet}", outlet, 0, len(text), text) for outlet, text in mentions),
+    )
+
+
+@pytest.mark.parametrize(("written", "folded"), [("Küre", "Kure"), ("Zoë", "Zoe"), ("Volodymyr", "Vladimir")])
+def test_spellings_of_one_first_name_are_one_version(written: str, folded: str) -> None:
+    assert find_disputes([], [], entities=[person({f"{written} Marr": ("Alpha",), f"{folded} Marr": ("Bravo",)})]) == []
+    entity = person({f"{written} Marr": ("Alpha",), f"{folded} Marr": ("Bravo",), "Ayla Marr": ("Charlie",)})
+    [dispute] = find_disputes([], [], entities=[entity])
+    assert sorted(v.sources for v in dispute.versions) == [("Alpha", "Bravo"), ("Charlie",)]
+
+
+def test_an_outlet_writing_two_first_names_stands_on_one_side() -> None:
+    entity = person(
+        {"Ivan Petrenko": ("Alpha", "Bravo"), "Oleg Petrenko": ("Alpha", "Charlie")},
+        [("Alpha", "Ivan Petrenko"), ("Alpha", "Minister Ivan Petrenko"), ("Alpha", "Oleg Petrenko"),
+         ("Bravo", "Ivan Petrenko"), ("Charlie", "Oleg Petrenko")],
+    )
+    [dispute] = find_disputes([], [], entities=[entity])
+    by_name = {v.normalized: v for v in dispute.versions}
+    assert by_name["Ivan"].sources == ("Alpha", "Bravo") and by_name["Oleg"].sources == ("Charlie",)
+    assert "Alpha also writes Oleg Petrenko (1 of 3 mentions)" in by_name["Ivan"].note
+    assert {e.outlet for e in by_name["Oleg"].evidence} == {"Charlie"}
+
+
+def test_an_outlet_contradicting_only_itself_is_no_dispute() -> None:
+    entity = person(
+        {"Ivan Petrenko": ("Alpha", "Bravo"), "Oleg Petrenko": ("Alpha",)},
+        [("Alpha", "Ivan Petrenko"), ("Alpha", "Ivan Petrenko"), ("Alpha", "Oleg Petrenko"), ("Bravo", "Ivan Petrenko")],
+    )
+    assert find_disputes([], [], entities=[entity]) == []
+
+
 @pytest.mark.parametrize(
     ("word", "lemma"),
     [("prisoners", "prisoner"), ("children", "child"), ("people", "person"), ("casualties", "casualty"),

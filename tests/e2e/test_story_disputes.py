@@ -205,6 +205,15 @@ def test_versions_are_mutually_incompatible(request, story):
 
 
 @pytest.mark.parametrize("story", ["istanbul", "bridge"])
+def test_no_outlet_stands_on_both_sides_of_a_name(request, story):
+    report, _ = request.getfixturevalue(story)
+    for dispute in report.disputes:
+        if dispute.kind == "name":
+            sources = [o for v in dispute.versions for o in v.sources]
+            assert len(sources) == len(set(sources)), (dispute.what, sources)
+
+
+@pytest.mark.parametrize("story", ["istanbul", "bridge"])
 def test_every_version_has_evidence_matching_the_text(request, story):
     report, analyses = request.getfixturevalue(story)
     assert report.disputes

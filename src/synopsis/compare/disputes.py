@@ -61,7 +61,7 @@ from synopsis.compare.fact_keys import (  # noqa: F401
 )
 from synopsis.compare.dispute_slots import COUNT_RATIO  # noqa: F401
 from synopsis.compare.dispute_versions import EARLIER_GAP, PARTICIPLES, PREDICATE_WORDS, STALE_GAP  # noqa: F401
-from synopsis.compare.name_disputes import FORMER, SAME_NAME_SCORE  # noqa: F401
+from synopsis.compare.name_disputes import FORMER  # noqa: F401
 
 
 def find_disputes(

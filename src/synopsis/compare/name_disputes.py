@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
 from synopsis.compare.dispute_versions import explain, join_names, unique_in_order
-from synopsis.link.names import fold, office_label, parse_office, split_title, titles_conflict
+from synopsis.link.names import fold, given_names_compatible, office_label, parse_office, split_title, titles_conflict
 from synopsis.records import Alias, Dispute, DisputeVersion, Evidence, StoryEntity
 
 
-# Name spellings this similar (0-100) are transliterations of one name, not different names:
-# "Dmitry"/"Dmitri" score 83, "Rustem"/"Rustam" 83, "Vladimir"/"Volodymyr" 71.
-SAME_NAME_SCORE = 80
 FORMER = re.compile(r"^(former|ex-|ex |then-|outgoing|previous)\s*", re.I)
 
 
@@ -126,35 +122,87 @@ def find_title_disputes(entity: StoryEntity) -> list[Dispute]:
     return [Dispute(what, "title", tuple(records), explain(what, "title", records))]
 
 
+@dataclass
+class _FirstName:
+    """One version of a person's first name: the full names written with it."""
+
+    name: str
+    spellings: list[str] = field(default_factory=list)
+
+    def written_in(self, mention: str) -> bool:
+        """Whether a mention writes one of these full names, as whole words ("Ana Marr" is not in "Diana Marr")."""
+        return any(re.search(rf"(?<!\w){re.escape(spelling)}(?!\w)", mention, re.I) for spelling in self.spellings)
+
+
+def _first_names(aliases: Iterable[Alias]) -> list[_FirstName]:
+    """Full names grouped by first name, with link.names' test of what spells one given name
+    (diacritics, transliterations: "Küre"/"Kure", "Volodymyr"/"Vladimir" are one name)."""
+    versions: list[_FirstName] = []
+    for alias in aliases:
+        tokens = alias.text.split()
+        if len(tokens) < 2 or len(tokens[0].strip(".")) <= 1:  # no first name, or an initial (fits any)
+            continue
+        first = tokens[0].strip(".")
+        version = next((v for v in versions if given_names_compatible(first, v.name)), None)
+        if version is None:
+            version = _FirstName(first)
+            versions.append(version)
+        version.spellings.append(alias.text)
+    return versions
+
+
+def _uses(entity: StoryEntity, versions: list[_FirstName]) -> tuple[dict[str, Counter[int]], set[str]]:
+    """How often each outlet writes each version, in the order it first writes them: from the
+    mentions, else (no mention says) one use per alias the outlet is listed under; and the outlets
+    counted from mentions."""
+    uses: dict[str, Counter[int]] = {}
+    for mention in entity.mentions:
+        for number, version in enumerate(versions):
+            if version.written_in(mention.text):
+                uses.setdefault(mention.outlet, Counter())[number] += 1
+    counted = set(uses)
+    for number, version in enumerate(versions):
+        for alias in entity.aliases:
+            if alias.text in version.spellings:
+                for outlet in alias.outlets:
+                    if outlet not in counted:
+                        uses.setdefault(outlet, Counter())[number] += 1
+    return uses, counted
+
+
 def find_name_disputes(entity: StoryEntity) -> list[Dispute]:
-    """Different first names for one person, when entity resolution flags it."""
+    """Different first names for one person, when entity resolution flags it.
+
+    Each outlet is listed under the first name it writes most (ties: the one it writes first), so
+    no outlet stands on both sides; that it also writes another is noted. An outlet contradicting
+    only itself is no dispute between outlets.
+    """
     if entity.type not in {"PERSON", "person"}:
         return []
     if not any(re.search(r"first name|given name|forename|name", f, re.I) for f in entity.findings):
         return []
-    groups: list[tuple[str, list[str], list[str]]] = []  # (first name, spellings, outlets)
-    for alias in entity.aliases:
-        tokens = alias.text.split()
-        if len(tokens) < 2:
-            continue
-        first = tokens[0].strip(".")
-        if len(first) <= 1:  # an initial agrees with any name
-            continue
-        for name, spellings, outlets in groups:
-            if fuzz.ratio(first.lower(), name.lower()) >= SAME_NAME_SCORE:
-                spellings.append(alias.text)
-                outlets.extend(alias.outlets)
-                break
-        else:
-            groups.append((first, [alias.text], list(alias.outlets)))
-    if len(groups) < 2:
+    versions = _first_names(entity.aliases)
+    if len(versions) < 2:
         return []
-    versions = tuple(
-        DisputeVersion(" / ".join(unique_in_order(spellings)), name, tuple(unique_in_order(outlets)),
-                       _mentions(entity, outlets, spellings))
-        for name, spellings, outlets in groups
+    uses, counted = _uses(entity, versions)
+    listed: dict[int, list[str]] = {}
+    notes: dict[int, list[str]] = {}
+    for outlet, counts in uses.items():
+        # Counter keeps insertion order and max() the first of equals: ties go to the first written.
+        number = max(counts, key=lambda n: counts[n])
+        listed.setdefault(number, []).append(outlet)
+        total = sum(counts.values())
+        for other in counts:
+            if other != number:
+                tally = f" ({counts[other]} of {total} mentions)" if outlet in counted else ""
+                notes.setdefault(number, []).append(
+                    f"{outlet} also writes {' / '.join(unique_in_order(versions[other].spellings))}{tally}")
+    if len(listed) < 2:
+        return []
+    records = tuple(
+        DisputeVersion(" / ".join(unique_in_order(version.spellings)), version.name, tuple(sorted(listed[number])),
+                       _mentions(entity, listed[number], version.spellings), note="; ".join(notes.get(number, [])) or None)
+        for number, version in enumerate(versions) if number in listed
     )
-    if len({o for v in versions for o in v.sources}) < 2:
-        return []
     what = f"first name of {entity.name}"
-    return [Dispute(what, "name", versions, explain(what, "name", versions))]
+    return [Dispute(what, "name", records, explain(what, "name", records))]
