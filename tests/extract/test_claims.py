@@ -33,6 +33,10 @@ def _claims(nlp, text, times=(), quotes=()):
         ("A list of forty names and addresses of the victims.", False),  # no finite verb
         ("Here is what the two mayors said about the deal.", False),
         ("The mayor insisted: “We will not give up on the bridge.”", True),  # first person inside a quote
+        # Correction notes inside a paragraph: the outlet about its article, repeating the wrong value.
+        ("Correction: An earlier version of this article said the council approved the budget on Monday.", False),
+        ("An earlier version of this story gave the wrong date for the budget vote.", False),
+        ("The council corrected the budget figures on Tuesday.", True),
     ],
 )
 def test_claim_filter(nlp, text, is_claim):

@@ -86,6 +86,9 @@ def test_finds_attribution_pattern(nlp, text, speaker, cue, content, kind):
         "That said, the bridge will reopen soon.",
         "He called the plan a “disaster” and left.",  # a scare quote with no speech cue
         "The council denied the permit on Monday.",  # speech verb without a reported clause
+        # Correction notes: no speaker ("Correction" is a label), and what they repeat was wrong.
+        "Correction: An earlier version of this article said the bridge would reopen in May.",
+        "CORRECTION: The bridge will reopen in June, not in May as first reported.",
     ],
 )
 def test_finds_no_attribution(nlp, text):

@@ -60,6 +60,16 @@ def page(*lines: str) -> str:
             "donation appeal",
         ),
         ("Become a member and get our newsletter every morning.", "donation appeal"),
+        (
+            "Correction: An earlier version of this article said the ferries collided at night. "
+            "They collided in the morning.",
+            "correction note",
+        ),
+        ("CORRECTION (March 4, 2024): The second ferry carried 40 passengers, not 14.", "correction note"),
+        ("Editor's note: This story was changed to give the right name of the pier.", "correction note"),
+        ("This article has been updated with comments from the coastguard.", "correction note"),
+        ("An earlier version of this story misstated the name of the second ferry.", "correction note"),
+        ("(Corrects name of the pier in paragraph 2)", "correction note"),
     ],
 )
 def test_clutter_line_is_removed_with_reason(clutter: str, reason: str) -> None:
@@ -83,6 +93,8 @@ def test_clutter_line_is_removed_with_reason(clutter: str, reason: str) -> None:
         "Readers of the Gazette had warned about fog for years, the editor said.",
         "Two ferries / one pier: the numbers behind the crash are small, officials said.",
         "Prices rose 3% > forecasts | analysts > surprised, the bank said.",
+        "Correction officers at the harbour jail said the ferry crew had been released.",
+        "The coastguard said its earlier count of passengers had been corrected to 40.",
     ],
 )
 def test_real_reporting_is_kept(real: str) -> None:
@@ -192,6 +204,14 @@ def test_removed_offsets_point_into_the_raw_text() -> None:
     assert len(removed) == 5
     for r in removed:
         assert raw[r.start : r.end] == r.text
+
+
+def test_rules_off_still_takes_correction_notes() -> None:
+    """Main text from HTML keeps editors' notes: they go there too."""
+    note = "Editor's note: An earlier version of this article gave the wrong time of the collision."
+    clean, removed = clean_text(page(BODY, note), rules=False)
+    assert clean == BODY
+    assert [r.reason for r in removed] == ["correction note"]
 
 
 def test_rules_off_only_takes_metadata_lines() -> None:

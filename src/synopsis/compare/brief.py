@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import re
-from collections import Counter
 from datetime import datetime, timezone
 from typing import Sequence
 
 from synopsis.compare.consensus import describe_repeat, repeated_from
-from synopsis.compare.fact_dates import context_dates, dates_in, sentence_bounds
+from synopsis.compare.fact_dates import DAY_SPAN, context_dates, main_day, sentence_bounds
 from synopsis.compare.intervals import Interval
-from synopsis.compare.story_years import story_middle_day
 from synopsis.compare.support import SupportCheck
 from synopsis.compare.voices import content_words, word_overlap
 from synopsis.link.entities import EntityResolution
@@ -76,31 +73,6 @@ def cite_supported(claim: AlignedClaim, kinds: dict[str, str], check: SupportChe
             # The brief says how many outlets carry a repeated original: only those cited count.
             return dataclasses.replace(claim, sources=sources, evidence=(wording,) + others)
     return None
-
-
-# A date this short that overlaps the story's main day dates a fact to it; a month
-# or a year that contains the day neither dates a fact to it nor away from it.
-DAY_SPAN = 3 * 86400
-
-
-def main_day(analyses: Sequence[ArticleAnalysis]) -> Interval | None:
-    """The day most of the story's articles name: the day of the event itself.
-
-    Each article votes once per day it states, so an encyclopedia that dates every
-    earlier round many times still counts once per round.
-    """
-    votes: Counter = Counter()
-    for analysis in analyses:
-        days = dates_in(analysis, 0, len(analysis.article.text))
-        votes.update({(d.low, d.high) for d in days if d.high - d.low <= DAY_SPAN})
-    if not votes:
-        return None
-    # Ties go to the day nearest the story's publication (background dates an earlier
-    # round as often as the story dates its own), else to the later day.
-    middle = story_middle_day(analyses)
-    anchor = calendar.timegm(middle.timetuple()) if middle else max(low for low, _ in votes)
-    (low, high), count = max(votes.items(), key=lambda item: (item[1], -abs(item[0][0] - anchor), item[0][0]))
-    return Interval(low, high, high_open=True, unit="date") if count >= 2 else None
 
 
 def _day_rank(claim: AlignedClaim, day: Interval | None, claims_at: dict[tuple[str, int], tuple[ArticleAnalysis, Claim]]) -> int:

@@ -11,6 +11,7 @@ from synopsis.compare.fact_dates import (
     SECTION_LOOKBACK,
     clock_intervals,
     context_dates,
+    own_dates,
     recent_interval,
     section_dates,
     sentence_bounds,
@@ -70,6 +71,7 @@ class Fact:
     noun: str | None = None  # counts: lemma of what is counted (None agrees with any noun)
     additional: bool = False  # "another 3,000": a further batch, compared only inside aligned groups
     episode: tuple[str, int] | None = None  # ("meeting", 3) for a passage about "the third round"
+    own: list[Interval] = field(default_factory=list)  # dates the claim itself states (what a dispute is dated by)
 
     @property
     def key_known(self) -> bool:
@@ -156,6 +158,7 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
             start, end = sentence_bounds(analysis, claim)
             sentence = article.text[start:end]
             dates = context_dates(analysis, claim)
+            own = own_dates(analysis, claim)
             section = [] if dates else section_dates(analysis, claim)
             episode = _episode(analysis, claim)
             evidence = Evidence(article.id, outlet, claim.start, claim.end, claim.text)
@@ -166,7 +169,7 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                     additional: bool = False) -> None:
                 raw.append(Fact(kind, key, intervals, [" ".join(value.split())], article, outlet, evidence,
                                  (article.id, index), group, dates, None if dates else recent, section, frame, label,
-                                 noun, additional, episode))
+                                 noun, additional, episode, own))
 
             durations: list[tuple[int, int, Interval]] = []
             for q_index in claim.quantities:

@@ -32,17 +32,15 @@ def unique_in_order(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def _slot_days(slot: list[Fact]) -> list[Interval]:
-    """Day-precision dates the slot's values are about (stated, else from their sections)."""
-    days = [d for f in slot for d in f.dates if d.high - d.low <= 86400]
-    return days or [d for f in slot for d in f.section if d.high - d.low <= 86400]
+def dispute_day(slot: list[Fact], story_day: Interval | None) -> Interval | None:
+    """The day a dispute is about: the day its claims themselves state, else the story's main day.
 
-
-def _slot_date(slot: list[Fact]) -> str | None:
-    days = _slot_days(slot)
-    if not days:
-        return None
-    return describe(min(days, key=lambda d: d.low))
+    Only the claims' own words date them. A date elsewhere in the paragraph or section is often
+    a recalled earlier event ("exchanged memos at the last round on June 2 ... Medinsky said on
+    Wednesday"), and would date today's statement to that round.
+    """
+    days = [d for f in slot for d in f.own if d.high - d.low <= 86400]
+    return min(days, key=lambda d: d.low) if days else story_day
 
 
 PARTICIPLES = {
@@ -52,11 +50,10 @@ PARTICIPLES = {
 PREDICATE_WORDS = {"start": "start time", "end": "end time", "scheduled": "scheduled time", "delay": "delay"}
 
 
-def _what(slot: list[Fact]) -> str:
+def _what(slot: list[Fact], day: Interval | None) -> str:
     fact = next((f for f in slot if f.key_known), slot[0])
     event = fact.key[0] if fact.kind in {"duration", "time", "date"} else None
-    when = _slot_date(slot)
-    suffix = f" on {when}" if when else ""
+    suffix = f" on {describe(day)}" if day is not None else ""
     if fact.kind == "count":
         counted = next((f.label.lower() for f in slot if f.label), None) or "people or things"
         happened = PARTICIPLES.get(fact.key[0] or "", "")
@@ -122,13 +119,14 @@ def _notes(versions: list[list[Fact]], event: Interval | None) -> list[str | Non
     return notes
 
 
-def build_dispute(slot: list[Fact]) -> Dispute | None:
+def build_dispute(slot: list[Fact], story_day: Interval | None = None) -> Dispute | None:
+    """The dispute of one slot, if its values fall into versions that contradict each other;
+    ``story_day`` (the story's main day) dates it when its claims state no day of their own."""
     versions = in_conflict(split_versions(slot))
     if len(versions) < 2:
         return None
-    what = _what(slot)
-    days = _slot_days(slot)
-    event = min(days, key=lambda d: d.low) if days else None
+    event = dispute_day(slot, story_day)
+    what = _what(slot, event)
     notes = _notes(versions, event)
     records = []
     for version, note in zip(versions, notes):

@@ -19,6 +19,9 @@ How values are put into slots (rules kept general; no story-specific names):
   "329 children listed"): the same noun in different frames is usually a different thing.
 - Dates of events are compared only inside aligned groups: a story about several rounds of talks
   has many "talks were held on ..." with different, correct dates.
+
+A dispute is dated by the day its claims themselves state, else by the story's main day; the dates
+near a value help keep slots apart, but they often belong to a recalled earlier round.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from typing import Any
 from synopsis.compare.dispute_facts import Member, collect_facts, list_members
 from synopsis.compare.dispute_slots import group_slots
 from synopsis.compare.dispute_versions import build_dispute
+from synopsis.compare.fact_dates import main_day
 from synopsis.compare.name_disputes import find_name_disputes, find_title_disputes
 from synopsis.records import ArticleAnalysis, Dispute, StoryEntity
 
@@ -57,7 +61,7 @@ from synopsis.compare.fact_keys import (  # noqa: F401
 )
 from synopsis.compare.dispute_slots import COUNT_RATIO  # noqa: F401
 from synopsis.compare.dispute_versions import EARLIER_GAP, PARTICIPLES, PREDICATE_WORDS, STALE_GAP  # noqa: F401
-from synopsis.compare.name_disputes import FORMER, SAME_NAME_SCORE  # noqa: F401
+from synopsis.compare.name_disputes import FORMER  # noqa: F401
 
 
 def find_disputes(
@@ -76,7 +80,8 @@ def find_disputes(
         for member in list_members(group):
             group_of.setdefault(member, number)
     facts = collect_facts(analyses, group_of)
-    disputes = [d for d in (build_dispute(slot) for slot in group_slots(facts)) if d is not None]
+    story_day = main_day(analyses)
+    disputes = [d for d in (build_dispute(slot, story_day) for slot in group_slots(facts)) if d is not None]
     for entity in entities or ():
         disputes.extend(find_name_disputes(entity))
         disputes.extend(find_title_disputes(entity))

@@ -1,12 +1,17 @@
-"""When a value is about: dates stated near it, the period of its section, the publication date, clock times."""
+"""When a value is about: dates it states or that are stated near it, the period of its section, the
+publication date, the story's main day, clock times."""
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import re
+from collections import Counter
+from collections.abc import Sequence
 from datetime import datetime, timezone
 
 from synopsis.compare.intervals import Interval, interval_from_time
+from synopsis.compare.story_years import story_middle_day
 from synopsis.records import Article, ArticleAnalysis, Claim, TimeRef
 
 
@@ -88,6 +93,11 @@ def dates_in(analysis: ArticleAnalysis, start: int, end: int) -> list[Interval]:
     return found
 
 
+def own_dates(analysis: ArticleAnalysis, claim: Claim) -> list[Interval]:
+    """Dates the claim itself states, within its own words."""
+    return dates_in(analysis, claim.start, claim.end)
+
+
 def context_dates(analysis: ArticleAnalysis, claim: Claim) -> list[Interval]:
     """Dates the claim is about: in its sentence, else in the sentences just before, in one paragraph."""
     start, end = sentence_bounds(analysis, claim)
@@ -113,6 +123,31 @@ def section_dates(analysis: ArticleAnalysis, claim: Claim) -> list[Interval]:
         if dates:
             return dates
     return []
+
+
+# A date this short that overlaps the story's main day dates a fact to it; a month
+# or a year that contains the day neither dates a fact to it nor away from it.
+DAY_SPAN = 3 * 86400
+
+
+def main_day(analyses: Sequence[ArticleAnalysis]) -> Interval | None:
+    """The day most of the story's articles name: the day of the event itself.
+
+    Each article votes once per day it states, so an encyclopedia that dates every
+    earlier round many times still counts once per round.
+    """
+    votes: Counter = Counter()
+    for analysis in analyses:
+        days = dates_in(analysis, 0, len(analysis.article.text))
+        votes.update({(d.low, d.high) for d in days if d.high - d.low <= DAY_SPAN})
+    if not votes:
+        return None
+    # Ties go to the day nearest the story's publication (background dates an earlier
+    # round as often as the story dates its own), else to the later day.
+    middle = story_middle_day(analyses)
+    anchor = calendar.timegm(middle.timetuple()) if middle else max(low for low, _ in votes)
+    (low, high), count = max(votes.items(), key=lambda item: (item[1], -abs(item[0][0] - anchor), item[0][0]))
+    return Interval(low, high, high_open=True, unit="date") if count >= 2 else None
 
 
 def recent_interval(article: Article) -> Interval | None:

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
-
-from rapidfuzz import fuzz
+from dataclasses import dataclass, field
 
 from synopsis.compare.dispute_versions import explain, join_names, unique_in_order
-from synopsis.records import Dispute, DisputeVersion, Evidence, StoryEntity
+from synopsis.link.names import fold, given_names_compatible, office_label, parse_office, split_title, titles_conflict
+from synopsis.records import Alias, Dispute, DisputeVersion, Evidence, StoryEntity
 
 
-# Name spellings this similar (0-100) are transliterations of one name, not different names:
-# "Dmitry"/"Dmitri" score 83, "Rustem"/"Rustam" 83, "Vladimir"/"Volodymyr" 71.
-SAME_NAME_SCORE = 80
 FORMER = re.compile(r"^(former|ex-|ex |then-|outgoing|previous)\s*", re.I)
 
 
@@ -24,92 +22,187 @@ def _normalize_title(title: str) -> tuple[str, bool]:
     return FORMER.sub("", text).strip(), former
 
 
+_FORMER_BEFORE = re.compile(r"\b(former|ex|then|outgoing|previous)[\s-]*$", re.I)
+
+
 def _mentions(entity: StoryEntity, outlets: Iterable[str], texts: Iterable[str]) -> tuple[Evidence, ...]:
+    """The entity's mentions by these outlets that write one of these texts (a current title only
+    where it is not written as former: "former Defense Minister" is no evidence of "Defense Minister")."""
     outlets, texts = set(outlets), [t.lower() for t in texts]
-    return tuple(m for m in entity.mentions if m.outlet in outlets and any(t in m.text.lower() for t in texts))
+
+    def writes(mention: str, text: str) -> bool:
+        at = mention.find(text)
+        return at >= 0 and (_FORMER_BEFORE.match(text) is not None or not _FORMER_BEFORE.search(mention[:at]))
+
+    return tuple(m for m in entity.mentions if m.outlet in outlets and any(writes(m.text.lower(), t) for t in texts))
+
+
+@dataclass
+class _Office:
+    """One version of a person's office: the titles that name one post, and who gives them."""
+
+    label: tuple  # link.names.office_label: each office's kind, portfolio, former, deputy
+    titles: list[Alias] = field(default_factory=list)
+
+    @property
+    def outlets(self) -> list[str]:
+        return unique_in_order(o for alias in self.titles for o in alias.outlets)
+
+    @property
+    def texts(self) -> list[str]:
+        return unique_in_order(alias.text for alias in self.titles)
+
+    @property
+    def post(self) -> tuple:
+        """The label without "former": the post itself."""
+        return tuple((kind, domain, deputy) for kind, domain, _, deputy in self.label)
+
+    @property
+    def former(self) -> bool:
+        return all(former for _, _, former, _ in self.label)
+
+
+def _is_role(title: str) -> bool:
+    """A function for the event ("chief negotiator", "head of the delegation"): any office holder
+    can have it, so it is no version of an office."""
+    return any(office is not None and office.is_role for office in map(parse_office, split_title(title)))
+
+
+def _office_versions(titles: Iterable[Alias]) -> list[_Office]:
+    """The person's titles grouped by the post they name (link.names decides what a post is)."""
+    versions: dict[tuple, _Office] = {}
+    unknown: list[Alias] = []
+    for alias in sorted(titles, key=lambda a: (-len(a.outlets), -a.count, a.text)):
+        label = office_label(alias.text)
+        if label is not None:
+            versions.setdefault(label, _Office(label)).titles.append(alias)
+        elif not _is_role(alias.text):
+            unknown.append(alias)
+    # A title that names no post we know is a part of one when extraction lost the post's word
+    # ("Secretary of the National Security and Defense Council" read as "National Security and
+    # Defense Council"): it joins the one version whose titles contain all its words.
+    for alias in unknown:
+        words = set(fold(alias.text).split()) - {"the", "of", "and"}
+        hosts = [v for v in versions.values() if words and any(words <= set(fold(t).split()) for t in v.texts)]
+        if len(hosts) == 1:
+            hosts[0].titles.append(alias)
+    return list(versions.values())
+
+
+def _disputed(first: _Office, second: _Office) -> bool:
+    """Offices that cannot both hold, each given by an outlet that does not give the other: an
+    outlet writing both may be telling a change of office over time, which is not a dispute."""
+    first_outlets, second_outlets = set(first.outlets), set(second.outlets)
+    return (titles_conflict(first.texts[0], second.texts[0])
+            and bool(first_outlets - second_outlets) and bool(second_outlets - first_outlets))
 
 
 def find_title_disputes(entity: StoryEntity) -> list[Dispute]:
-    """An office given as current by some outlets and as former by others, or offices that differ."""
-    flagged = any(re.search(r"title|office|role|position", f, re.I) for f in entity.findings)
-    current: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-    former: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-    for alias in entity.titles:
-        base, is_former = _normalize_title(alias.text)
-        if base:
-            (former if is_former else current).setdefault(base, []).append((alias.text, alias.outlets))
-    disputes = []
-    for base, written in current.items():
-        if base not in former:
+    """Offices that cannot all hold at once: every version of the person's office that outlets give
+    and another outlet contradicts, with who gives it; a current title others call former is noted."""
+    versions = _office_versions(entity.titles)
+    kept = [v for v in versions if any(_disputed(v, other) for other in versions if other is not v)]
+    if len(kept) < 2:
+        return []
+    records = []
+    for version in kept:
+        note = None
+        then = [o for other in kept if other.former and not version.former and other.post == version.post
+                for o in other.outlets]
+        if then:
+            note = (f"possibly stale: a title held before a change of office ({join_names(unique_in_order(then))}"
+                    f" call{'s' if len(set(then)) == 1 else ''} it former)")
+        base, former = _normalize_title(version.texts[0])
+        records.append(DisputeVersion(
+            " / ".join(version.texts), f"former {base}" if former else base, tuple(version.outlets),
+            _mentions(entity, version.outlets, version.texts), note=note,
+        ))
+    records.sort(key=lambda v: (-len(v.sources), v.normalized))
+    what = f"{entity.name}'s office"
+    return [Dispute(what, "title", tuple(records), explain(what, "title", records))]
+
+
+@dataclass
+class _FirstName:
+    """One version of a person's first name: the full names written with it."""
+
+    name: str
+    spellings: list[str] = field(default_factory=list)
+
+    def written_in(self, mention: str) -> bool:
+        """Whether a mention writes one of these full names, as whole words ("Ana Marr" is not in "Diana Marr")."""
+        return any(re.search(rf"(?<!\w){re.escape(spelling)}(?!\w)", mention, re.I) for spelling in self.spellings)
+
+
+def _first_names(aliases: Iterable[Alias]) -> list[_FirstName]:
+    """Full names grouped by first name, with link.names' test of what spells one given name
+    (diacritics, transliterations: "Küre"/"Kure", "Volodymyr"/"Vladimir" are one name)."""
+    versions: list[_FirstName] = []
+    for alias in aliases:
+        tokens = alias.text.split()
+        if len(tokens) < 2 or len(tokens[0].strip(".")) <= 1:  # no first name, or an initial (fits any)
             continue
-        now_outlets = unique_in_order(o for _, outlets in written for o in outlets)
-        then_outlets = unique_in_order(o for _, outlets in former[base] for o in outlets)
-        if not set(now_outlets) - set(then_outlets) or not set(then_outlets) - set(now_outlets):
-            continue
-        now_texts = unique_in_order(t for t, _ in written)
-        then_texts = unique_in_order(t for t, _ in former[base])
-        versions = (
-            DisputeVersion(" / ".join(then_texts), f"former {base}", tuple(then_outlets),
-                           _mentions(entity, then_outlets, then_texts)),
-            DisputeVersion(" / ".join(now_texts), base, tuple(now_outlets), _mentions(entity, now_outlets, now_texts),
-                           note=f"possibly stale: a title held before a change of office ({join_names(then_outlets)}"
-                                f" call{'s' if len(then_outlets) == 1 else ''} it former)"),
-        )
-        what = f"{entity.name}'s office"
-        disputes.append(Dispute(what, "title", versions, explain(what, "title", versions)))
-    if flagged and not disputes and len(current) >= 2:
-        groups: list[list[str]] = []
-        for base in current:
-            for group in groups:
-                if fuzz.token_set_ratio(base, group[0]) >= 90:
-                    group.append(base)
-                    break
-            else:
-                groups.append([base])
-        if len(groups) >= 2:
-            versions = tuple(
-                DisputeVersion(
-                    " / ".join(unique_in_order(t for b in group for t, _ in current[b])), group[0],
-                    tuple(unique_in_order(o for b in group for _, outlets in current[b] for o in outlets)),
-                    _mentions(entity, [o for b in group for _, outs in current[b] for o in outs],
-                              [t for b in group for t, _ in current[b]]),
-                )
-                for group in groups
-            )
-            what = f"{entity.name}'s office"
-            disputes.append(Dispute(what, "title", versions, explain(what, "title", versions)))
-    return disputes
+        first = tokens[0].strip(".")
+        version = next((v for v in versions if given_names_compatible(first, v.name)), None)
+        if version is None:
+            version = _FirstName(first)
+            versions.append(version)
+        version.spellings.append(alias.text)
+    return versions
+
+
+def _uses(entity: StoryEntity, versions: list[_FirstName]) -> tuple[dict[str, Counter[int]], set[str]]:
+    """How often each outlet writes each version, in the order it first writes them: from the
+    mentions, else (no mention says) one use per alias the outlet is listed under; and the outlets
+    counted from mentions."""
+    uses: dict[str, Counter[int]] = {}
+    for mention in entity.mentions:
+        for number, version in enumerate(versions):
+            if version.written_in(mention.text):
+                uses.setdefault(mention.outlet, Counter())[number] += 1
+    counted = set(uses)
+    for number, version in enumerate(versions):
+        for alias in entity.aliases:
+            if alias.text in version.spellings:
+                for outlet in alias.outlets:
+                    if outlet not in counted:
+                        uses.setdefault(outlet, Counter())[number] += 1
+    return uses, counted
 
 
 def find_name_disputes(entity: StoryEntity) -> list[Dispute]:
-    """Different first names for one person, when entity resolution flags it."""
+    """Different first names for one person, when entity resolution flags it.
+
+    Each outlet is listed under the first name it writes most (ties: the one it writes first), so
+    no outlet stands on both sides; that it also writes another is noted. An outlet contradicting
+    only itself is no dispute between outlets.
+    """
     if entity.type not in {"PERSON", "person"}:
         return []
     if not any(re.search(r"first name|given name|forename|name", f, re.I) for f in entity.findings):
         return []
-    groups: list[tuple[str, list[str], list[str]]] = []  # (first name, spellings, outlets)
-    for alias in entity.aliases:
-        tokens = alias.text.split()
-        if len(tokens) < 2:
-            continue
-        first = tokens[0].strip(".")
-        if len(first) <= 1:  # an initial agrees with any name
-            continue
-        for name, spellings, outlets in groups:
-            if fuzz.ratio(first.lower(), name.lower()) >= SAME_NAME_SCORE:
-                spellings.append(alias.text)
-                outlets.extend(alias.outlets)
-                break
-        else:
-            groups.append((first, [alias.text], list(alias.outlets)))
-    if len(groups) < 2:
+    versions = _first_names(entity.aliases)
+    if len(versions) < 2:
         return []
-    versions = tuple(
-        DisputeVersion(" / ".join(unique_in_order(spellings)), name, tuple(unique_in_order(outlets)),
-                       _mentions(entity, outlets, spellings))
-        for name, spellings, outlets in groups
+    uses, counted = _uses(entity, versions)
+    listed: dict[int, list[str]] = {}
+    notes: dict[int, list[str]] = {}
+    for outlet, counts in uses.items():
+        # Counter keeps insertion order and max() the first of equals: ties go to the first written.
+        number = max(counts, key=lambda n: counts[n])
+        listed.setdefault(number, []).append(outlet)
+        total = sum(counts.values())
+        for other in counts:
+            if other != number:
+                tally = f" ({counts[other]} of {total} mentions)" if outlet in counted else ""
+                notes.setdefault(number, []).append(
+                    f"{outlet} also writes {' / '.join(unique_in_order(versions[other].spellings))}{tally}")
+    if len(listed) < 2:
+        return []
+    records = tuple(
+        DisputeVersion(" / ".join(unique_in_order(version.spellings)), version.name, tuple(sorted(listed[number])),
+                       _mentions(entity, listed[number], version.spellings), note="; ".join(notes.get(number, [])) or None)
+        for number, version in enumerate(versions) if number in listed
     )
-    if len({o for v in versions for o in v.sources}) < 2:
-        return []
     what = f"first name of {entity.name}"
-    return [Dispute(what, "name", versions, explain(what, "name", versions))]
+    return [Dispute(what, "name", records, explain(what, "name", records))]

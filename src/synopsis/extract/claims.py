@@ -16,6 +16,7 @@ from typing import Sequence
 from spacy.tokens import Doc, Span
 
 from synopsis.extract.nlp import doc_text
+from synopsis.ingest.patterns import is_correction_note
 from synopsis.records import Claim, Entity, Quantity, Quote, Sentence, TimeRef
 
 # Five words: shorter "sentences" in news pages are captions, bylines and
@@ -188,6 +189,10 @@ def _is_claim(
     if text.rstrip('"”’\' )').endswith("?"):
         return False
     if _BOILERPLATE.match(text):
+        return False
+    # A correction note left inside a paragraph (cleaning removes those on a line of their own)
+    # repeats the wrong value and is not reporting; the corrected text around it still counts.
+    if is_correction_note(text):
         return False
     if not _has_finite_verb(span):
         return False

@@ -36,6 +36,7 @@ from synopsis.extract.reported_speech import (
     labelled_lines,
 )
 from synopsis.extract.speaker_resolution import resolve_speakers, speaker_entities
+from synopsis.ingest.patterns import is_correction_note
 from synopsis.records import Entity, Quote
 
 # Re-exported so that callers keep importing these names from this module.
@@ -103,8 +104,21 @@ def find_quotes(doc: Doc, entities: Sequence[Entity] = ()) -> list[Quote]:
         found.append(FoundAttribution("direct", content, None, None))
         used_marks.add(index)
 
-    found = _dedupe(found)
+    found = _dedupe(_outside_correction_notes(doc, found))
     return resolve_speakers(doc, found, ents)
+
+
+def _outside_correction_notes(doc: Doc, found: list[FoundAttribution]) -> list[FoundAttribution]:
+    """Drop attributions inside correction notes: "Correction: An earlier version of this article
+    said ..." has no speaker (the parse offers "Correction"), and what it reports was wrong."""
+    notes = [(s.start_char, s.end_char) for s in doc.sents if is_correction_note(s.text)]
+    if not notes:
+        return found
+
+    def in_note(span: tuple[int, int] | None) -> bool:
+        return span is not None and any(start <= span[0] < end for start, end in notes)
+
+    return [f for f in found if not (in_note(f.speaker) or in_note(f.cue))]
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:

@@ -100,6 +100,14 @@ def is_hard_wrapped(text: str, lines: Sequence[tuple[int, int]]) -> bool:
 _UNIT_CACHE = 8192
 
 
+# Correction notes run to a few sentences (what was wrong, what is right); a paragraph longer
+# than this that opens like one is taken to be reporting.
+CORRECTION_NOTE_WORDS = 120
+# Reasons that apply to text trafilatura already cleaned too: its main text keeps metadata lines,
+# credit lines and editors' notes.
+EXTRACTED_REASONS = frozenset({"metadata line", "credit line", "correction note"})
+
+
 @functools.lru_cache(maxsize=_UNIT_CACHE)
 def normalized(text: str) -> str:
     """Lower-case text without bullets and edge punctuation, for keyword matching."""
@@ -116,6 +124,8 @@ def classify_unit(text: str) -> str | None:
         return "navigation"
     if any(p.search(text) for p in P.TRANSLATION_PATTERNS) and count <= 40:
         return "translation notice"
+    if count <= CORRECTION_NOTE_WORDS and P.is_correction_note(text):
+        return "correction note"
     if key in P.NAVIGATION_LINES or key in P.SECTION_WORDS:
         return "navigation"
     if count <= 24 and P.MENU_LINE.match(text) and not P.ends_sentence(text):
@@ -264,7 +274,7 @@ def clean_text(
     """Remove page clutter from already-extracted text; return the clean text and what was removed.
 
     ``drop`` are spans found by metadata detection (title, source line, dateline)
-    that must go too; ``rules=False`` applies only those and the metadata-line
+    that must go too; ``rules=False`` applies only those and the EXTRACTED_REASONS
     rules (for text trafilatura already cleaned).
     """
     units = split_units(text)
@@ -274,7 +284,7 @@ def clean_text(
     reasons: list[str | None] = [None] * len(units)
     for i, unit in enumerate(units):
         reason = classify_unit(unit.text)
-        if reason is not None and (rules or reason in ("metadata line", "credit line")):
+        if reason is not None and (rules or reason in EXTRACTED_REASONS):
             reasons[i] = reason
     if rules:
         mark_blocks(units, reasons)

@@ -204,6 +204,29 @@ TRANSLATION_PATTERNS = tuple(
         r"\bthis (article|page) is (also )?available in\b",
     )
 )
+# Corrections and editors' notes: the outlet speaking about its own article, not reporting.
+# Their wording repeats the value that was wrong ("An earlier version said the talks lasted two
+# hours"), and a parse reads the label as a speaker ("Correction ... said"). The label needs its
+# colon or dash ("Correction officers said" is news); wires put the note in parentheses
+# ("(Corrects spelling of name in paragraph 4)").
+CORRECTION_NOTE = re.compile(
+    r"^\(?\s*(?:"
+    r"(?:corrections?|clarifications?|retractions?|editor['’]?s['’]? notes?|note to (?:readers|our readers))"
+    r"(?:\s*\([^)]{0,40}\)|\s*,[^:\n]{0,30})?\s*(?::|[—–]|-\s)"
+    r"|(?:updated?\s*(?::|[—–]|-\s)\s*)?(?:this|the) (?:article|story|report|post|piece|page|headline) "
+    r"(?:has been|was|had been|is being) (?:updated|corrected|amended|revised|edited|changed)\b"
+    r"|an? (?:earlier|previous) version of this (?:article|story|report|post|piece)\b"
+    r")"
+    r"|^\(\s*(?:corrects|clarifies|updates|adds|fixes)\b",
+    re.IGNORECASE,
+)
+
+
+def is_correction_note(text: str) -> bool:
+    """A correction or editor's note, from the start of a paragraph or sentence."""
+    return CORRECTION_NOTE.match(text.lstrip()) is not None
+
+
 # Donation and subscription appeals and an outlet's promotion of itself.
 # Strong cues are imperatives aimed at the reader; weak cues need company.
 APPEAL_STRONG = tuple(
