@@ -24,6 +24,12 @@ PARA = (
             "Hafenbehörde mit. Niemand wurde verletzt, sagte die Küstenwache.",
             "language looks like German, only English is handled",
         ),
+        (
+            # Finnish is not among the languages loaded: it is not named as the nearest one.
+            "Kaksi lauttaa törmäsi sakeassa sumussa laiturin lähellä maanantaina, satamaviranomainen kertoi. "
+            "Kukaan ei loukkaantunut, rannikkovartiosto sanoi tiistaina.",
+            "language is not English, only English is handled",
+        ),
     ],
 )
 def test_bad_documents(content: str, reason: str) -> None:

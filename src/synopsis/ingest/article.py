@@ -41,7 +41,8 @@ def build_article(raw: RawDocument, registry: OutletRegistry | None = None) -> A
     if has_letters(text, MIN_LETTERS_FOR_LANGUAGE):
         language, name = detect_language(text)
         if language not in HANDLED_LANGUAGES and language != "und":
-            raise SynopsisError(f"language looks like {name}, only English is handled")
+            seen = f"looks like {name}" if name else "is not English"
+            raise SynopsisError(f"language {seen}, only English is handled")
     return Article(
         id=content_id(text),
         source=raw.source,
