@@ -112,3 +112,28 @@ def store_as_stories(store, stories: dict[str, list[EventProfile]]) -> None:
 def partition(groups) -> set[frozenset[str]]:
     """Groups of article ids as a set of sets: stories compared whatever their order."""
     return {frozenset(g) for g in groups}
+
+
+# Orders a stream of six look-alike reports is fed in: as written, reversed, interleaved.
+STREAM_ORDERS = ((0, 1, 2, 3, 4, 5), (5, 4, 3, 2, 1, 0), (2, 3, 0, 4, 1, 5))
+
+
+def analyze_rows(rows, nlp) -> list[ArticleAnalysis]:
+    """Analyses of (id, title, text, published) rows, each id its own source."""
+    from synopsis.extract.pipeline import analyze_articles
+
+    articles = [Article(id=aid, source=aid, text=text, title=title, published=published) for aid, title, text, published in rows]
+    return list(analyze_articles(articles, nlp))
+
+
+def assert_stories_batch_and_stream(analyses, expected: set[frozenset[str]], orders=STREAM_ORDERS) -> None:
+    """Batch clustering, and the stream in each of the orders, give the expected stories."""
+    from synopsis.link.stories import StoryIndex, cluster_stories, describe_events
+
+    assert partition(s.article_ids for s in cluster_stories(analyses)) == expected
+    profiles = describe_events(analyses)
+    for order in orders:
+        index = StoryIndex()
+        for i in order:
+            index.add(profiles[i])
+        assert partition(index.stories().values()) == expected, order

@@ -11,11 +11,10 @@ import pytest
 from synopsis.link.event_profile import EventProfile
 from synopsis.link.events import PLACES_APART_FACTOR, compare_events, explain_events
 from synopsis.link.gazetteer import apart_in_one_country, distance_km, locate
-from synopsis.link.stories import StoryIndex, cluster_stories, describe_events
-from synopsis.records import Article
+from synopsis.link.stories import describe_events
 from tests.factories import EVENT_BASE as BASE
+from tests.factories import analyze_rows, assert_stories_batch_and_stream
 from tests.factories import event_profile as _profile
-from tests.factories import partition as _partition
 
 
 def _countries(places):
@@ -73,10 +72,6 @@ def test_spots_survive_the_store():
     assert again.spots[0].latitude == pytest.approx(profile.spots[0].latitude, abs=1e-3)
 
 
-def _article(aid: str, title: str, text: str, published: str) -> Article:
-    return Article(id=aid, source=aid, text=text, title=title, published=published)
-
-
 # Two earthquakes two days apart in one country, the wire reports written to one template:
 # only the provinces tell them apart.
 QUAKES_IN_ONE_COUNTRY = [
@@ -90,15 +85,7 @@ QUAKES_IN_ONE_COUNTRY = [
 
 
 def test_quakes_in_two_provinces_of_one_country_are_two_stories(nlp):
-    from synopsis.extract.pipeline import analyze_articles
-
-    analyses = list(analyze_articles([_article(*row) for row in QUAKES_IN_ONE_COUNTRY], nlp))
+    analyses = analyze_rows(QUAKES_IN_ONE_COUNTRY, nlp)
     profiles = describe_events(analyses)
     assert {s.name for s in profiles[0].spots} == {"malatya"} and {s.name for s in profiles[3].spots} == {"balikesir"}
-    expected = {frozenset({"m1", "m2", "m3"}), frozenset({"b1", "b2", "b3"})}
-    assert _partition(s.article_ids for s in cluster_stories(analyses)) == expected
-    for order in ([0, 1, 2, 3, 4, 5], [5, 4, 3, 2, 1, 0], [0, 3, 1, 4, 2, 5]):
-        index = StoryIndex()
-        for i in order:
-            index.add(profiles[i])
-        assert _partition(index.stories().values()) == expected, order
+    assert_stories_batch_and_stream(analyses, {frozenset({"m1", "m2", "m3"}), frozenset({"b1", "b2", "b3"})})

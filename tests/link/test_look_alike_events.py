@@ -13,6 +13,7 @@ from synopsis.link.stories import StoryIndex, cluster_stories, describe_events
 from synopsis.records import Article
 from tests.factories import EVENT_BASE as BASE
 from tests.factories import event_profile as _profile
+from tests.factories import analyze_rows, assert_stories_batch_and_stream
 from tests.factories import partition as _partition
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "harbor-bridge"
@@ -171,18 +172,10 @@ ROUNDS_WITH_A_NEXT_DAY_REPORT = [
 
 
 def test_a_next_day_report_stays_with_its_round(nlp):
-    from synopsis.extract.pipeline import analyze_articles
-
-    analyses = list(analyze_articles([_article(*row) for row in ROUNDS_WITH_A_NEXT_DAY_REPORT], nlp))
-    profiles = describe_events(analyses)
-    assert (profiles[2].day, profiles[2].time_day) == (None, "2025-06-03")
-    expected = {frozenset({"k2a", "k2b", "k2c"}), frozenset({"k3a", "k3b", "k3c"})}
-    assert _partition(s.article_ids for s in cluster_stories(analyses)) == expected
-    for order in ([0, 1, 2, 3, 4, 5], [3, 4, 5, 2, 1, 0], [2, 3, 0, 4, 1, 5]):
-        index = StoryIndex()
-        for i in order:
-            index.add(profiles[i])
-        assert _partition(index.stories().values()) == expected, order
+    analyses = analyze_rows(ROUNDS_WITH_A_NEXT_DAY_REPORT, nlp)
+    next_day = describe_events(analyses)[2]
+    assert (next_day.day, next_day.time_day) == (None, "2025-06-03")
+    assert_stories_batch_and_stream(analyses, {frozenset({"k2a", "k2b", "k2c"}), frozenset({"k3a", "k3b", "k3c"})})
 
 
 # An election's first round and its runoff two weeks later.  The election-night reports name
@@ -198,18 +191,9 @@ ELECTION_ROUNDS = [
 
 
 def test_a_coming_round_named_on_election_night_does_not_join_the_runoff(nlp):
-    from synopsis.extract.pipeline import analyze_articles
-
-    analyses = list(analyze_articles([_article(*row) for row in ELECTION_ROUNDS], nlp))
-    profiles = describe_events(analyses)
-    assert [sorted(p.ordinals) for p in profiles[:3]] == [["round:1"], ["round:1"], []]
-    expected = {frozenset({"e1a", "e1b", "e1c"}), frozenset({"e2a", "e2b", "e2c"})}
-    assert _partition(s.article_ids for s in cluster_stories(analyses)) == expected
-    for order in ([0, 1, 2, 3, 4, 5], [3, 4, 5, 2, 1, 0], [2, 3, 0, 4, 1, 5]):
-        index = StoryIndex()
-        for i in order:
-            index.add(profiles[i])
-        assert _partition(index.stories().values()) == expected, order
+    analyses = analyze_rows(ELECTION_ROUNDS, nlp)
+    assert [sorted(p.ordinals) for p in describe_events(analyses)[:3]] == [["round:1"], ["round:1"], []]
+    assert_stories_batch_and_stream(analyses, {frozenset({"e1a", "e1b", "e1c"}), frozenset({"e2a", "e2b", "e2c"})})
 
 
 @pytest.fixture(scope="module")
