@@ -362,7 +362,13 @@ class _Scorer:
     def _speaker(self, fi: _Features, fj: _Features) -> float:
         if not fi.speaker or not fj.speaker:
             return 0.0
-        return SPEAKER_SAME if _same_name(fi.speaker, fj.speaker) else SPEAKER_OTHER
+        if not _same_name(fi.speaker, fj.speaker):
+            return SPEAKER_OTHER
+        # A speaker named in both sentences is already a shared entity: counting them again
+        # would lift any two things one person said ("The wind is our biggest enemy," Lund said /
+        # Lund warned that the wind would pick up) over the link score.
+        named = any(_same_name(fi.speaker, e) for e in fi.entities) and any(_same_name(fj.speaker, e) for e in fj.entities)
+        return 0.0 if named else SPEAKER_SAME
 
 
 def find_neighbours(vectors: np.ndarray, articles: np.ndarray, k: int = NEIGHBOURS) -> list[list[int]]:
