@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from synopsis.compare.timeline import build_timeline
-from synopsis.records import Article, ArticleAnalysis, Claim, Outlet, Sentence, TimeRef
+from synopsis.records import Article, ArticleAnalysis, Claim, Outlet, Quantity, Sentence, TimeRef
 
 Spec = tuple[str, list[tuple[str, str, str]]]  # sentence, [(date text, TimeML value, type)]
 
@@ -111,3 +113,23 @@ def test_sentence_with_two_dates_is_split_into_clauses() -> None:
     events = build_timeline(analyses)
     assert [e.date for e in events] == ["2026-06-02", "2026-06-09"]
     assert "retaken" not in events[0].text and "withdrew" not in events[1].text
+
+
+def test_statements_giving_different_numbers_are_different_events() -> None:
+    # Same day, same words, another number: the outlet that says 55 does not say 40.
+    def with_count(outlet: str, sentence: str, number: str) -> ArticleAnalysis:
+        analysis = build(outlet, [(sentence, [("On Monday", "2026-03-02", "DATE")])])
+        at = analysis.article.text.index(number)
+        quantity = Quantity(number, at, at + len(number), float(number), float(number), float(number), None, "homes")
+        claim = dataclasses.replace(analysis.claims[0], quantities=(0,))
+        return dataclasses.replace(analysis, quantities=(quantity,), claims=(claim,))
+
+    events = build_timeline([
+        with_count("Alpha", "On Monday, 40 homes were destroyed in Brackenridge.", "40"),
+        with_count("Bravo", "On Monday, 40 homes were destroyed in Brackenridge, officials said.", "40"),
+        with_count("Charlie", "On Monday, 55 homes were destroyed in Brackenridge, the county said.", "55"),
+    ])
+    by_text = {e.text: set(e.sources) for e in events}
+    forty = next(sources for text, sources in by_text.items() if "40" in text)
+    fifty_five = next(sources for text, sources in by_text.items() if "55" in text)
+    assert forty == {"Alpha", "Bravo"} and fifty_five == {"Charlie"}

@@ -10,6 +10,7 @@ import pytest
 
 from synopsis.compare.intervals import Interval, compatible
 from synopsis.compare.story import build_story_report
+from synopsis.compare.support import SupportCheck, amounts_conflict, dates_conflict, episode_conflict
 from synopsis.extract.embed import Embedder
 from synopsis.extract.pipeline import analyze_articles
 from synopsis.ingest.article import build_article
@@ -222,6 +223,24 @@ def test_every_version_has_evidence_matching_the_text(request, story):
             assert version.evidence, (dispute.what, version.value)
             for ev in version.evidence:
                 assert analyses[ev.article_id].article.text[ev.start : ev.end] == ev.text
+
+
+@pytest.mark.parametrize("story", ["istanbul", "bridge"])
+def test_corroborated_claims_do_not_pair_other_rounds_days_or_numbers(request, story):
+    # The reports listed under a corroborated claim tell one fact: none names another numbered
+    # round, another day or another number than a report of another outlet in the same claim.
+    report, analyses = request.getfixturevalue(story)
+    check = SupportCheck(analyses)
+    for claim in report.claims:
+        if claim.status != "corroborated":
+            continue
+        for a, b in itertools.combinations(claim.evidence, 2):
+            if a.article_id == b.article_id:
+                continue
+            first, second = check.statement(a), check.statement(b)
+            assert episode_conflict(first.episodes, second.episodes) is None, (a.text, b.text)
+            assert not dates_conflict(first.dates, second.dates), (a.text, b.text)
+            assert not amounts_conflict(first.amounts, second.amounts), (a.text, b.text)
 
 
 @pytest.mark.parametrize("story", ["istanbul", "bridge"])

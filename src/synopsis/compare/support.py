@@ -119,6 +119,38 @@ def names_actor(actor: Actor, context: Context) -> bool:
     )
 
 
+def dates_conflict(first: Iterable[Interval], second: Iterable[Interval]) -> bool:
+    """Whether two passages are dated to different days: both give dates, and none overlap."""
+    first, second = tuple(first), tuple(second)
+    return bool(first and second) and not any(d.low < o.high and o.low < d.high for d in first for o in second)
+
+
+def episode_conflict(first: Iterable[tuple[str, int]], second: Iterable[tuple[str, int]]) -> str | None:
+    """The kind of episode two passages number differently ("the second round" / "the third round"), else None."""
+    first, second = tuple(first), tuple(second)
+    for kind in sorted({k for k, _ in first} & {k for k, _ in second}):
+        if not {n for k, n in first if k == kind} & {n for k, n in second if k == kind}:
+            return kind
+    return None
+
+
+def amounts_conflict(first: Iterable[Amount], second: Iterable[Amount]) -> bool:
+    """Whether two passages give different numbers in one unit, and no number in common.
+
+    "at least 1,200 people" and "at least 1,000 on each side", "a 30-day ceasefire" and "pauses of
+    24 to 48 hours": neither passage says what the other says. A passage may give more numbers
+    than the other ("12 died when the ferry with 200 passengers capsized" / "12 died"), and one
+    that gives none leaves the number out rather than contradicting it.
+    """
+    first, second = tuple(first), tuple(second)
+    for unit in {a.unit for a in first} & {a.unit for a in second}:
+        mine = [a for a in first if a.unit == unit]
+        theirs = [a for a in second if a.unit == unit]
+        if not any(a.same_as(b) for a in mine for b in theirs):
+            return True
+    return False
+
+
 def _amounts(quantities: Iterable[Quantity]) -> tuple[Amount, ...]:
     return tuple(a for a in map(amount_of, quantities) if a is not None)
 
@@ -212,13 +244,11 @@ class SupportCheck:
                 return f"gives {found} where the sentence says {amount.text}"
         # Dates and episodes only conflict: a report that leaves the day to its dateline or an
         # earlier sentence still reports the fact; one that names another day or round does not.
-        if stated.dates and context.dates and not any(
-            d.low < o.high and o.low < d.high for d in stated.dates for o in context.dates
-        ):
+        if dates_conflict(stated.dates, context.dates):
             return "is dated to another day"
-        for kind in {k for k, _ in stated.episodes} & {k for k, _ in context.episodes}:
-            if not {n for k, n in stated.episodes if k == kind} & {n for k, n in context.episodes if k == kind}:
-                return f"is about another {kind}"
+        other_episode = episode_conflict(stated.episodes, context.episodes)
+        if other_episode is not None:
+            return f"is about another {other_episode}"
         for actor in stated.actors:
             if not names_actor(actor, context):
                 return f"does not name {actor.text}"
@@ -239,4 +269,7 @@ def support_problem(
     return SupportCheck(analyses, resolution).problem(sentence, cited)
 
 
-__all__ = ["Actor", "Amount", "Context", "Statement", "SupportCheck", "amount_of", "names_actor", "support_problem"]
+__all__ = [
+    "Actor", "Amount", "Context", "Statement", "SupportCheck", "amount_of", "amounts_conflict", "dates_conflict",
+    "episode_conflict", "names_actor", "support_problem",
+]

@@ -9,6 +9,7 @@ from typing import Any
 
 from synopsis.compare.disputes import STOP_WORDS, list_members, states_date
 from synopsis.compare.intervals import interval_from_time
+from synopsis.compare.support import Amount, amount_of, amounts_conflict
 from synopsis.ingest.outlets import outlet_name
 from synopsis.records import ArticleAnalysis, Evidence, TimeRef, TimelineEvent
 
@@ -95,6 +96,7 @@ class _Event:
     precision: str | None
     modifier: str | None
     items: list[tuple[str, Evidence, frozenset[str]]] = field(default_factory=list)  # (outlet, evidence, words)
+    amounts: dict[Evidence, tuple[Amount, ...]] = field(default_factory=dict)  # the numbers each statement gives
     groups: set[int] = field(default_factory=set)
 
     @property
@@ -126,7 +128,11 @@ def _candidates(analyses: Sequence[ArticleAnalysis], group_of: dict[tuple[str, i
                 text = article.text[start:end]
                 words = _content_words(text.replace(ref.text, " "))
                 evidence = Evidence(article.id, outlet, start, end, text)
-                yield value, precision, modifier, outlet, evidence, words, group_of.get((article.id, index))
+                amounts = tuple(
+                    a for a in (amount_of(q) for q in analysis.quantities if start <= q.start and q.end <= end)
+                    if a is not None
+                )
+                yield value, precision, modifier, outlet, evidence, words, amounts, group_of.get((article.id, index))
 
 
 def _representative(event: _Event) -> str:
@@ -151,8 +157,12 @@ def build_timeline(
             group_of.setdefault(member, number)
     events: list[_Event] = []
     by_date: dict[tuple[str, str | None], list[_Event]] = {}
-    for value, precision, modifier, outlet, evidence, words, group in _candidates(analyses, group_of):
+    for value, precision, modifier, outlet, evidence, words, amounts, group in _candidates(analyses, group_of):
         for event in by_date.get((value, modifier), []):
+            # "On Monday, 40 homes were destroyed" and "On Monday, 55 homes were destroyed" share
+            # their words but not their number: an outlet listed under one does not say the other.
+            if any(amounts_conflict(amounts, other) for other in event.amounts.values()):
+                continue
             if (group is not None and group in event.groups) or any(_similar(words, w) for _, _, w in event.items):
                 break
         else:
@@ -162,6 +172,7 @@ def build_timeline(
         if any(e == evidence for _, e, _ in event.items):
             continue
         event.items.append((outlet, evidence, words))
+        event.amounts[evidence] = amounts
         if group is not None:
             event.groups.add(group)
     # Best supported first for the cut (more outlets, then more statements), then by date; within
