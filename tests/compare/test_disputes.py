@@ -305,7 +305,9 @@ def test_office_given_as_current_and_former() -> None:
     assert current.evidence and current.evidence[0].outlet == "Alpha"
 
 
-def test_every_office_given_is_a_version_alongside_current_and_former() -> None:
+def test_a_former_office_stands_with_the_current_office_it_fits() -> None:
+    """"former Defence Minister" contradicts "Defence Minister", not "Security Council Secretary":
+    Bravo stands with the secretary's version, not as a version of its own."""
     def said(outlet: str, title: str) -> Evidence:
         text = f"{title} Ivan Petrenko"
         return Evidence(f"id-{outlet}", outlet, 0, len(text), text)
@@ -325,12 +327,13 @@ def test_every_office_given_is_a_version_alongside_current_and_former() -> None:
     )
     [dispute] = find_disputes([], [], entities=[entity])
     assert dispute.kind == "title"
-    by_sources = {v.sources: v for v in dispute.versions}
-    assert set(by_sources) == {("Charlie", "Delta", "Echo"), ("Alpha",), ("Bravo",)}
-    secretary = by_sources[("Charlie", "Delta", "Echo")]
-    assert {e.outlet for e in secretary.evidence} == {"Charlie", "Delta", "Echo"}
-    assert by_sources[("Alpha",)].note is not None and "stale" in by_sources[("Alpha",)].note
-    assert [e.text for e in by_sources[("Alpha",)].evidence] == ["Defence Minister Ivan Petrenko"]
+    by_sources = {frozenset(v.sources): v for v in dispute.versions}
+    assert set(by_sources) == {frozenset({"Bravo", "Charlie", "Delta", "Echo"}), frozenset({"Alpha"})}
+    secretary = by_sources[frozenset({"Bravo", "Charlie", "Delta", "Echo"})]
+    assert {e.outlet for e in secretary.evidence} == {"Bravo", "Charlie", "Delta", "Echo"}
+    alpha = by_sources[frozenset({"Alpha"})]
+    assert alpha.note is not None and "stale" in alpha.note and "Bravo" in alpha.note
+    assert [e.text for e in alpha.evidence] == ["Defence Minister Ivan Petrenko"]
 
 
 def test_offices_an_outlet_gives_at_different_times_are_no_dispute() -> None:

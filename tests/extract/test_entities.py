@@ -28,6 +28,10 @@ TITLES = [
     ("Russia's lead negotiator, Ivan Petrenko, confirmed the deal.", "Ivan Petrenko", "Russia's lead negotiator"),
     ("The group met John Smith, who is the mayor of Kyiv, on Sunday.", "John Smith", "mayor of Kyiv"),
     ("Secretary of State Marco Rubio arrived on Friday.", "Marco Rubio", "Secretary of State"),
+    # The field of an office written in lower case stays in the title ("chief" alone is another office).
+    ("Former police chief Tomas Reyes promised an inquiry.", "Tomas Reyes", "Former police chief"),
+    # An office the text marks as held now wins over a former one.
+    ("Former police chief Tomas Reyes, now the interior minister, promised an inquiry.", "Tomas Reyes", "interior minister"),
 ]
 
 

@@ -97,6 +97,21 @@ def _disputed(first: _Office, second: _Office) -> bool:
             and bool(first_outlets - second_outlets) and bool(second_outlets - first_outlets))
 
 
+def _join_former_to_current(versions: list[_Office]) -> list[_Office]:
+    """A former office is history: it contradicts no current office, only the claim that the post is
+    still held. It stands with the one current version it fits ("former Defense Minister" beside
+    "Council Secretary", against "Defense Minister"), not as a version of its own."""
+    current = [v for v in versions if not v.former]
+    kept = []
+    for version in versions:
+        hosts = [v for v in current if not titles_conflict(v.texts[0], version.texts[0])] if version.former else []
+        if len(hosts) == 1:
+            hosts[0].titles.extend(version.titles)
+        else:
+            kept.append(version)
+    return kept
+
+
 def find_title_disputes(entity: StoryEntity) -> list[Dispute]:
     """Offices that cannot all hold at once: every version of the person's office that outlets give
     and another outlet contradicts, with who gives it; a current title others call former is noted."""
@@ -104,11 +119,15 @@ def find_title_disputes(entity: StoryEntity) -> list[Dispute]:
     kept = [v for v in versions if any(_disputed(v, other) for other in versions if other is not v)]
     if len(kept) < 2:
         return []
+    formers = [v for v in kept if v.former]
+    kept = _join_former_to_current(kept)
+    if len(kept) < 2:
+        return []
     records = []
     for version in kept:
         note = None
-        then = [o for other in kept if other.former and not version.former and other.post == version.post
-                for o in other.outlets]
+        then = [o for other in formers if not version.former and other.post == version.post
+                and not set(other.outlets) <= set(version.outlets) for o in other.outlets]
         if then:
             note = (f"possibly stale: a title held before a change of office ({join_names(unique_in_order(then))}"
                     f" call{'s' if len(set(then)) == 1 else ''} it former)")

@@ -84,6 +84,10 @@ def find_entities(doc: Doc) -> list[Entity]:
             title = _pre_title(doc, span, title) or title
             if title is None:
                 title = _appositive_title(doc, span) or _reverse_appositive_title(doc, span) or _relative_title(doc, span)
+            elif _is_former(doc, title):
+                # "Former police chief X, now the interior minister": the office held now is
+                # the one outlets compare; the former one is history and contradicts nothing.
+                title = _current_title(doc, span) or title
         entities.append(_to_entity(doc, span, label, title))
     return entities
 
@@ -192,6 +196,10 @@ def _title_token_ok(tok: Token) -> bool:
         return True
     if tok.ent_type_ in ("ORG", "NORP", "GPE", "LOC", "FAC"):
         return True
+    # A lower-case noun compounded with an office word names its field ("police chief", "fire
+    # commissioner"); cutting it off leaves a bare "chief" that reads as a different office.
+    if tok.pos_ == "NOUN" and tok.dep_ == "compound" and _is_office(tok.head):
+        return True
     # Capitalised nouns and adjectives of an office name ("Presidential", "Security").
     if tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.text[:1].isupper() and tok.text not in _POSSESSIVE:
         return True
@@ -246,9 +254,26 @@ def _pre_title(doc: Doc, name: Span, glued: tuple[int, int] | None) -> tuple[int
     return start, end
 
 
+_FORMER_WORDS = frozenset({"former", "ex", "ex-", "then", "outgoing", "erstwhile", "onetime"})
+# Words that mark an appositive role as the one held at the time of writing.
+_NOW_WORDS = frozenset({"now", "currently"})
+
+
+def _is_former(doc: Doc, title: tuple[int, int]) -> bool:
+    return any(t.lower_ in _FORMER_WORDS for t in doc[title[0]:title[1]])
+
+
+def _current_title(doc: Doc, name: Span) -> tuple[int, int] | None:
+    """An appositive role the text marks as current ("X, now the interior minister,")."""
+    title = _appositive_title(doc, name)
+    if title is None or not any(t.lower_ in _NOW_WORDS for t in doc[name.end:title[0]]):
+        return None
+    return title
+
+
 def _trim_role_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Strip articles and punctuation from the ends of a role phrase."""
-    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct or doc[start].is_space):
+    """Strip articles, "now" and punctuation from the ends of a role phrase."""
+    while start < end and (doc[start].lower_ in _DETERMINERS | _NOW_WORDS or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
