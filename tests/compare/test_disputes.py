@@ -692,3 +692,35 @@ def test_a_corrected_version_counts_as_of_its_correction_not_its_first_publicati
     assert notes[("Bravo",)] == "earlier report (published 2024-05-03T21:00+00:00); later reports differ"
     alpha = next(a.article for a in analyses if a.article.id == "alpha-2")
     assert alpha.published == "2024-05-03T18:00:00+00:00" and alpha.updated  # the first publication is kept for display
+
+
+def test_a_title_given_only_for_an_earlier_round_is_no_version() -> None:
+    """An entry that calls the man Defence Minister only in its section on an earlier round, and
+    Council Secretary in the one on this round, stands on one side only: the current one."""
+    earlier = S("In January the delegation was led by Defence Minister Ivan Petrenko.", [T("January", "2026-01", precision="month")])
+    now = S("On March 3 the talks were led by Security Council Secretary Ivan Petrenko.", [T("March 3", "2026-03-03")],
+            new_paragraph=True)
+    analyses = [
+        build("Alpha", [MET, S("Security Council Secretary Ivan Petrenko led the team.")]),
+        build("Bravo", [MET, S("Security Council Secretary Ivan Petrenko spoke.")]),
+        build("Charlie", [MET, S("Defence Minister Ivan Petrenko spoke.")]),
+        build("Wiki", [earlier, now], kind="encyclopedia", published="2025-11-20"),
+    ]
+
+    def mention(analysis: ArticleAnalysis, words: str) -> Evidence:
+        start = analysis.article.text.index(words)
+        return Evidence(analysis.article.id, analysis.article.outlet.name, start, start + len(words), words)
+
+    entity = StoryEntity(
+        name="Ivan Petrenko", type="PERSON",
+        aliases=(Alias("Ivan Petrenko", ("Alpha", "Bravo", "Charlie", "Wiki"), 5),),
+        titles=(Alias("Security Council Secretary", ("Alpha", "Bravo", "Wiki"), 3),
+                Alias("Defence Minister", ("Charlie", "Wiki"), 2)),
+        mentions=(mention(analyses[0], "Security Council Secretary Ivan Petrenko"),
+                  mention(analyses[1], "Security Council Secretary Ivan Petrenko"),
+                  mention(analyses[2], "Defence Minister Ivan Petrenko"),
+                  mention(analyses[3], "Defence Minister Ivan Petrenko"),
+                  mention(analyses[3], "Security Council Secretary Ivan Petrenko")),
+    )
+    [dispute] = [d for d in find_disputes([], analyses, entities=[entity]) if d.kind == "title"]
+    assert sorted(sorted(v.sources) for v in dispute.versions) == [["Alpha", "Bravo", "Wiki"], ["Charlie"]]

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 
 from synopsis.compare.dispute_versions import explain, join_names, unique_in_order
+from synopsis.compare.fact_dates import UNDATED_KINDS, context_dates, section_dates
+from synopsis.compare.intervals import Interval
 from synopsis.link.names import fold, given_names_compatible, office_label, parse_office, split_title, titles_conflict
-from synopsis.records import Alias, Dispute, DisputeVersion, Evidence, StoryEntity
+from synopsis.records import Alias, ArticleAnalysis, Claim, Dispute, DisputeVersion, Evidence, StoryEntity
 
 
 FORMER = re.compile(r"^(former|ex-|ex |then-|outgoing|previous)\s*", re.I)
@@ -95,6 +97,45 @@ def _disputed(first: _Office, second: _Office) -> bool:
     first_outlets, second_outlets = set(first.outlets), set(second.outlets)
     return (titles_conflict(first.texts[0], second.texts[0])
             and bool(first_outlets - second_outlets) and bool(second_outlets - first_outlets))
+
+
+def _about_earlier(analysis: ArticleAnalysis, mention: Evidence, story_day: Interval) -> bool:
+    """Whether the passage a mention stands in is about a time before the story's day: its
+    sentence or the sentences just before it date only earlier days, or (in an entry, which goes
+    round by round) the section it stands in does. A report's undated sentence is read as about
+    the event it reports, however far back a background paragraph before it reached."""
+    for number, sentence in enumerate(analysis.sentences):
+        if sentence.start <= mention.start < sentence.end:
+            claim = Claim(sentence.text, sentence.start, sentence.end, number)
+            dates = context_dates(analysis, claim)
+            if not dates and analysis.article.outlet is not None and analysis.article.outlet.kind in UNDATED_KINDS:
+                dates = section_dates(analysis, claim)
+            return bool(dates) and all(d.high <= story_day.low for d in dates)
+    return False
+
+
+def current_titles(entity: StoryEntity, analyses: Sequence[ArticleAnalysis], story_day: Interval | None) -> StoryEntity:
+    """The entity with only the titles each outlet gives for the time of the event.
+
+    A title an outlet writes only in passages about earlier days ("in May, Defense Minister X led
+    the delegation") is what the person was then, not a version of what they are now: background
+    sections and encyclopedia entries go round by round. An outlet keeps a title if any mention
+    of it is not dated earlier.
+    """
+    if story_day is None or not entity.titles:
+        return entity
+    by_id = {a.article.id: a for a in analyses}
+    earlier = {id(m) for m in entity.mentions if m.article_id in by_id and _about_earlier(by_id[m.article_id], m, story_day)}
+    titles = []
+    for alias in entity.titles:
+        outlets = tuple(
+            outlet for outlet in alias.outlets
+            if not (found := _mentions(entity, [outlet], [alias.text])) or any(id(m) not in earlier for m in found)
+        )
+        if outlets:
+            titles.append(replace(alias, outlets=outlets))
+    mentions = tuple(m for m in entity.mentions if id(m) not in earlier)
+    return replace(entity, titles=tuple(titles), mentions=mentions)
 
 
 def _join_former_to_current(versions: list[_Office]) -> list[_Office]:
