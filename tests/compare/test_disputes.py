@@ -724,3 +724,17 @@ def test_a_title_given_only_for_an_earlier_round_is_no_version() -> None:
     )
     [dispute] = [d for d in find_disputes([], analyses, entities=[entity]) if d.kind == "title"]
     assert sorted(sorted(v.sources) for v in dispute.versions) == [["Alpha", "Bravo", "Wiki"], ["Charlie"]]
+
+
+def test_an_outlet_writing_two_first_names_about_equally_stands_on_both_sides() -> None:
+    entity = person(
+        {"Ivan Petrenko": ("Alpha", "Bravo"), "Oleg Petrenko": ("Alpha",)},
+        [("Alpha", "Ivan Petrenko"), ("Alpha", "Minister Ivan Petrenko"), ("Alpha", "Oleg Petrenko"),
+         ("Alpha", "Minister Oleg Petrenko"), ("Alpha", "Oleg Petrenko"), ("Bravo", "Ivan Petrenko")],
+    )
+    [dispute] = find_disputes([], [], entities=[entity])
+    by_name = {v.normalized: v for v in dispute.versions}
+    assert by_name["Ivan"].sources == ("Alpha", "Bravo") and by_name["Oleg"].sources == ("Alpha",)
+    for version in by_name.values():
+        assert "Alpha writes both (Oleg Petrenko 3, Ivan Petrenko 2 of 5 mentions)" in version.note
+    assert [e.outlet for e in by_name["Oleg"].evidence] == ["Alpha"] * 3

@@ -182,6 +182,12 @@ def find_title_disputes(entity: StoryEntity) -> list[Dispute]:
     return [Dispute(what, "title", tuple(records), explain(what, "title", records))]
 
 
+# Share of an outlet's mentions of a person a second first name must have for the outlet to stand
+# on that side too: an encyclopedia writing "Ruslan" 6 times and "Rustem" 5 gives both names, one
+# writing the other name once in three mentions made a slip (a note says so).
+BOTH_SIDES_SHARE = 0.4
+
+
 @dataclass
 class _FirstName:
     """One version of a person's first name: the full names written with it."""
@@ -233,9 +239,11 @@ def _uses(entity: StoryEntity, versions: list[_FirstName]) -> tuple[dict[str, Co
 def find_name_disputes(entity: StoryEntity) -> list[Dispute]:
     """Different first names for one person, when entity resolution flags it.
 
-    Each outlet is listed under the first name it writes most (ties: the one it writes first), so
-    no outlet stands on both sides; that it also writes another is noted. An outlet contradicting
-    only itself is no dispute between outlets.
+    Each outlet is listed under the first name it writes most (ties: the one it writes first);
+    that it also writes another is noted. An outlet that writes another name in a large share of
+    its mentions (BOTH_SIDES_SHARE) stands on both sides, with its counts: a fact-checker needs to
+    see that this source is inconsistent, and that the rarer name has a source at all. An outlet
+    that slips once contradicts only itself, which is no dispute between outlets.
     """
     if entity.type not in {"PERSON", "person"}:
         return []
@@ -250,10 +258,18 @@ def find_name_disputes(entity: StoryEntity) -> list[Dispute]:
     for outlet, counts in uses.items():
         # Counter keeps insertion order and max() the first of equals: ties go to the first written.
         number = max(counts, key=lambda n: counts[n])
-        listed.setdefault(number, []).append(outlet)
         total = sum(counts.values())
+        sides = [number] + [n for n in counts if n != number and outlet in counted
+                            and counts[n] >= BOTH_SIDES_SHARE * total]
+        for side in sides:
+            listed.setdefault(side, []).append(outlet)
+        if len(sides) > 1:
+            tally = ", ".join(f"{' / '.join(unique_in_order(versions[n].spellings))} {counts[n]}"
+                              for n in sorted(sides, key=lambda n: -counts[n]))
+            for side in sides:
+                notes.setdefault(side, []).append(f"{outlet} writes both ({tally} of {total} mentions)")
         for other in counts:
-            if other != number:
+            if other not in sides:
                 tally = f" ({counts[other]} of {total} mentions)" if outlet in counted else ""
                 notes.setdefault(number, []).append(
                     f"{outlet} also writes {' / '.join(unique_in_order(versions[other].spellings))}{tally}")

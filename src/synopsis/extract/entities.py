@@ -16,6 +16,8 @@ where the role phrase begins and ends.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from synopsis.records import Entity
@@ -81,15 +83,48 @@ def find_entities(doc: Doc) -> list[Entity]:
             span, title = _split_glued_title(span)
             if span is None or all(_is_office(t) or t.lower_ in TITLE_MODIFIERS for t in span):
                 continue  # "Deputy Head": an office without a name
-            title = _pre_title(doc, span, title) or title
-            if title is None:
-                title = _appositive_title(doc, span) or _reverse_appositive_title(doc, span) or _relative_title(doc, span)
-            elif _is_former(doc, title):
-                # "Former police chief X, now the interior minister": the office held now is
-                # the one outlets compare; the former one is history and contradicts nothing.
-                title = _current_title(doc, span) or title
+            title = _person_title(doc, span, title)
         entities.append(_to_entity(doc, span, label, title))
-    return entities
+    return _complete_people(doc, entities)
+
+
+def _person_title(doc: Doc, span: Span, glued: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The title of a person: written before the name, else after it in apposition or a clause."""
+    title = _pre_title(doc, span, glued) or glued
+    if title is None:
+        return _appositive_title(doc, span) or _reverse_appositive_title(doc, span) or _relative_title(doc, span)
+    if _is_former(doc, title):
+        # "Former police chief X, now the interior minister": the office held now is
+        # the one outlets compare; the former one is history and contradicts nothing.
+        return _current_title(doc, span) or title
+    return title
+
+
+def _complete_people(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """Add the mentions of a person's full name that the tagger missed in this article.
+
+    The small model tags a name in one sentence and misses it, or keeps only the surname, in
+    the next ("led by Defense Minister Rustem Umerov" untagged, "Defence Minister [Umerov]"):
+    counting who writes which first name then loses most of an outlet's uses. A full name
+    tagged once is the same name wherever else the article writes it, so each untagged
+    occurrence becomes a mention, replacing a surname-only mention inside it.
+    """
+    names = {e.text for e in entities if e.label == "PERSON" and len(e.text.split()) >= 2}
+    added = False
+    for name in sorted(names, key=len, reverse=True):
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
+            start, end = match.span()
+            overlapping = [e for e in entities if e.start < end and start < e.end]
+            if not all(e.label == "PERSON" and start <= e.start and e.end <= end and e.end - e.start < end - start
+                       for e in overlapping):
+                continue  # already tagged, or inside another name ("... Council Ruslan Umerov" as ORG)
+            span = doc.char_span(start, end)
+            if span is None:
+                continue
+            entities = [e for e in entities if e not in overlapping]
+            entities.append(_to_entity(doc, span, "PERSON", _person_title(doc, span, None)))
+            added = True
+    return sorted(entities, key=lambda e: e.start) if added else entities
 
 
 # Words that make a capitalised phrase an organisation even when it holds an
