@@ -373,7 +373,8 @@ def person(aliases: dict[str, tuple[str, ...]], mentions: list[tuple[str, str]] 
     )
 
 
-@pytest.mark.parametrize(("written", "folded"), [("Küre", "Kure"), ("Zoë", "Zoe"), ("Volodymyr", "Vladimir")])
+@pytest.mark.parametrize(("written", "folded"), [("Küre", "Kure"), ("Zoë", "Zoe"), ("Volodymyr", "Vladimir"),
+                                               ("Jelena", "Elena"), ("Yevhen", "Evgeny")])
 def test_spellings_of_one_first_name_are_one_version(written: str, folded: str) -> None:
     assert find_disputes([], [], entities=[person({f"{written} Marr": ("Alpha",), f"{folded} Marr": ("Bravo",)})]) == []
     entity = person({f"{written} Marr": ("Alpha",), f"{folded} Marr": ("Bravo",), "Ayla Marr": ("Charlie",)})
