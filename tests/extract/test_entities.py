@@ -119,3 +119,10 @@ def test_full_name_the_tagger_missed_elsewhere_in_the_article_is_a_mention(nlp):
                 doc.char_span(second, second + len("Petrenko"), label="PERSON")]
     people = [(e.text, e.title) for e in find_entities(doc) if e.label == "PERSON"]
     assert people == [("Ivan Petrenko", "Defense Minister"), ("Ivan Petrenko", "Defence Minister"), ("Ivan Petrenko", None)]
+
+
+def test_name_cut_after_a_joiner_ends_before_it(nlp):
+    doc = nlp("The Ministry of Foreign Affairs of the Republic of Borovia announced the talks.")
+    start = doc.text.index("Ministry")
+    doc.ents = [doc.char_span(start, doc.text.index(" the Republic"), label="ORG")]
+    assert [e.text for e in find_entities(doc)] == ["Ministry of Foreign Affairs"]

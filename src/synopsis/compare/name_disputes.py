@@ -24,6 +24,7 @@ def _normalize_title(title: str) -> tuple[str, bool]:
     return FORMER.sub("", text).strip(), former
 
 
+_FORMER_WORD = re.compile(r"\b(former|ex|outgoing|previous)\b", re.I)
 _FORMER_BEFORE = re.compile(r"\b(former|ex|then|outgoing|previous)[\s-]*$", re.I)
 
 
@@ -128,13 +129,17 @@ def current_titles(entity: StoryEntity, analyses: Sequence[ArticleAnalysis], sto
     earlier = {id(m) for m in entity.mentions if m.article_id in by_id and _about_earlier(by_id[m.article_id], m, story_day)}
     titles = []
     for alias in entity.titles:
+        # A former title says what the person is not now, whenever the passage is set ("the
+        # department, then led by former deputy mayor X"): it stays a version.
+        former = _normalize_title(alias.text)[1]
         outlets = tuple(
             outlet for outlet in alias.outlets
-            if not (found := _mentions(entity, [outlet], [alias.text])) or any(id(m) not in earlier for m in found)
+            if former or not (found := _mentions(entity, [outlet], [alias.text]))
+            or any(id(m) not in earlier for m in found)
         )
         if outlets:
             titles.append(replace(alias, outlets=outlets))
-    mentions = tuple(m for m in entity.mentions if id(m) not in earlier)
+    mentions = tuple(m for m in entity.mentions if id(m) not in earlier or _FORMER_WORD.search(m.text))
     return replace(entity, titles=tuple(titles), mentions=mentions)
 
 

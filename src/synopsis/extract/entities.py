@@ -185,6 +185,10 @@ def _clean_span(doc: Doc, ent: Span) -> Span | None:
         start, end = max(pieces, key=lambda p: len(doc[p[0]:p[1]].text))
     while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct or doc[start].is_space):
         start += 1
+    # "Ministry of Foreign Affairs of [the Republic of Turkey]": a name cut after a joiner
+    # ends before it.
+    while end - start > 1 and doc[end - 1].lower_ in _TITLE_JOINERS | _DETERMINERS:
+        end -= 1
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
         # Keep a closing bracket or a final period that belongs to an abbreviation ("U.S.").
         if doc[end - 1].text == "." and end - start == 1:

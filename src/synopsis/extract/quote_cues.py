@@ -58,6 +58,33 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Nouns that name people, groups of people or bodies that speak through people: a speaker
+# phrase whose head is a common noun counts only if the noun is one of these (or a role
+# noun above). The parse alone cannot tell "officials say" from "progress shows" or
+# "threats suggest" (both are subjects of a reporting verb); animacy of the head noun can,
+# and a short closed list is enough because news names its unnamed speakers with few nouns.
+SPEAKER_NOUNS: frozenset[str] = ROLE_NOUNS | frozenset(
+    """
+    person people man woman men women official source insider witness resident citizen
+    survivor victim family relative parent mother father child student worker employee
+    side party government ministry department office delegation delegate team committee
+    council cabinet authority administration agency police military army navy force
+    leadership camp country state nation capital regime opposition coalition alliance bloc
+    union organisation organization group company firm bank court panel commission
+    parliament legislature board staff member analyst expert observer journalist reporter
+    correspondent editor researcher scientist economist historian professor commentator
+    negotiator mediator activist campaigner lawyer doctor officer soldier commander
+    spokesperson representative envoy diplomat critic supporter opponent coach player
+    manager owner teacher chef farmer driver pilot passenger fan voter
+    """.split()
+)
+# Documents speak for whoever issued them ("the report found", "the statement said"): news
+# attributes to them as it does to people, and a reader can look them up.
+SPEAKER_NOUNS |= frozenset(
+    "report statement study survey poll document letter decree memo filing communique ruling review "
+    "assessment audit investigation inquiry indictment complaint lawsuit order resolution declaration".split()
+)
+
 MALE_FEMALE_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
 GROUP_PRONOUNS: frozenset[str] = frozenset({"it", "they"})
 
