@@ -295,3 +295,8 @@ def test_they_refers_to_an_unnamed_group_that_spoke(nlp):
 def test_outlet_that_relays_a_quote_is_not_its_speaker(nlp, text, speaker):
     quotes = find_quotes(nlp(text))
     assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_possessor_of_statements_is_the_speaker(nlp):
+    quotes = find_quotes(nlp("Mayor Anna Kohl visited the pier. According to her statements, the ferry will not run until May."))
+    assert [q.speaker_entity for q in quotes] == ["Anna Kohl"]

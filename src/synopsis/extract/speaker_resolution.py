@@ -190,6 +190,10 @@ def _resolve_speaker(
     history: list[tuple[int, str, str]],
     subjects: list[tuple[int, str, str]],
 ) -> tuple[str | None, str | None]:
+    if head.lemma_.lower() in _WORDS_OF_SOMEONE:
+        # "according to his statements": the words are his; resolve their owner.
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        head = owner if owner is not None else head
     entity = entity_at(ents, head)
     named = speaking_appositive(head, ents) if entity is None else None
     if named is not None:
@@ -202,7 +206,7 @@ def _resolve_speaker(
     if entity is not None:
         return _canonical(entity, position, people, spoken), entity.label
     lower = head.lower_
-    if lower in MALE_FEMALE_PRONOUNS:
+    if lower in MALE_FEMALE_PRONOUNS or lower in ("his", "her"):
         return _salient_person(position, history, subjects, people, spoken), "PERSON"
     if lower in GROUP_PRONOUNS:
         return _latest(history, position, "GROUP"), "ORG"
@@ -215,6 +219,9 @@ def _resolve_speaker(
             return _salient_person(position, history, subjects, people, spoken), "PERSON"
     return None, None
 
+
+# Nouns for what someone said: with a possessor ("his statements") the possessor is the speaker.
+_WORDS_OF_SOMEONE = frozenset("statement remark word comment account testimony words".split())
 
 # Singular nouns that name a body of people, which "it" or "they" can refer back to.
 _COLLECTIVE_NOUNS = frozenset("side government delegation team ministry committee council administration".split())
