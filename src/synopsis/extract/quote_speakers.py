@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from synopsis.extract.nlp import doc_text
-from synopsis.extract.quote_cues import SPEAKER_NOUNS
+from synopsis.extract.quote_cues import AGENT_SUFFIXES, NOT_AGENTS, SPEAKER_NOUNS
 from synopsis.records import Entity
 
 
@@ -185,7 +185,10 @@ def can_speak(head: Token, ents: list[Entity]) -> bool:
         return True
     if speaking_appositive(head, ents) is not None:
         return True
-    return head.lemma_.lower() in SPEAKER_NOUNS or head.lower_ in SPEAKER_NOUNS
+    lemma = head.lemma_.lower()
+    if lemma in SPEAKER_NOUNS or head.lower_ in SPEAKER_NOUNS:
+        return True
+    return len(lemma) > 4 and lemma.endswith(AGENT_SUFFIXES) and lemma not in NOT_AGENTS
 
 
 def speaking_appositive(head: Token, ents: list[Entity]) -> Token | None:
