@@ -255,3 +255,48 @@ def test_reference_article_resolves_both_delegation_heads(nlp):
     assert any(q.kind == "direct" for q in quotes) and any(q.kind == "indirect" for q in quotes)
     for q in quotes:
         assert text[q.content_start:q.content_end] == q.content
+
+
+# A speaker is a person, a body of people or a pronoun for one: the subject of a reporting verb
+# that names a thing ("progress shows", "statements suggest") attributes nothing.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marrow’s limited progress shows how far apart both sides still are.",
+        "Both the nature of the delegations and their records suggest the meeting cannot settle anything.",
+        "The agenda of the talks was shaped according to each party’s priorities.",
+        "The ongoing exchanges suggest that some channels are still open between the two towns.",
+    ],
+)
+def test_no_speaker_in_an_abstract_subject(nlp, text):
+    assert find_quotes(nlp(text)) == []
+
+
+def test_role_noun_in_apposition_with_a_name_is_that_person(nlp):
+    quote = _only(find_quotes(nlp("Borovia’s lead negotiator, Ivan Petrenko, confirmed that a larger exchange was planned.")))
+    assert quote.speaker_entity == "Ivan Petrenko"
+
+
+def test_they_refers_to_an_unnamed_group_that_spoke(nlp):
+    quotes = find_quotes(nlp("After the talks, harbour officials announced that the pier had reopened. "
+                             "However, they clarified that the ferry would not run until May."))
+    assert [q.speaker_entity for q in quotes][-1] == "harbour officials"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Anna Kohl told reporters in Marrow, as quoted by the Harbour Post,\n\n“We will rebuild the pier by summer.”",
+         "Anna Kohl"),
+        ("Local sources, as cited by the Harbour Post and Lake Radio, say “the pier will stay closed for a month.”",
+         "Local sources"),
+    ],
+)
+def test_outlet_that_relays_a_quote_is_not_its_speaker(nlp, text, speaker):
+    quotes = find_quotes(nlp(text))
+    assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_possessor_of_statements_is_the_speaker(nlp):
+    quotes = find_quotes(nlp("Mayor Anna Kohl visited the pier. According to her statements, the ferry will not run until May."))
+    assert [q.speaker_entity for q in quotes] == ["Anna Kohl"]

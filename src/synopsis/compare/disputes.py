@@ -33,7 +33,7 @@ from synopsis.compare.dispute_facts import Member, collect_facts, list_members
 from synopsis.compare.dispute_slots import group_slots
 from synopsis.compare.dispute_versions import build_dispute
 from synopsis.compare.fact_dates import main_day
-from synopsis.compare.name_disputes import find_name_disputes, find_title_disputes
+from synopsis.compare.name_disputes import current_titles, find_name_disputes, find_title_disputes
 from synopsis.records import ArticleAnalysis, Dispute, StoryEntity
 
 # Re-exported so that callers keep importing these names from this module.
@@ -84,7 +84,7 @@ def find_disputes(
     disputes = [d for d in (build_dispute(slot, story_day) for slot in group_slots(facts)) if d is not None]
     for entity in entities or ():
         disputes.extend(find_name_disputes(entity))
-        disputes.extend(find_title_disputes(entity))
+        disputes.extend(find_title_disputes(current_titles(entity, analyses, story_day)))
     # Most widely reported disagreements first.
     disputes.sort(key=lambda d: (-len({o for v in d.versions for o in v.sources}), d.kind, d.what))
     return disputes

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 
 from synopsis.compare.dispute_versions import explain, join_names, unique_in_order
+from synopsis.compare.fact_dates import UNDATED_KINDS, context_dates, section_dates
+from synopsis.compare.intervals import Interval
 from synopsis.link.names import fold, given_names_compatible, office_label, parse_office, split_title, titles_conflict
-from synopsis.records import Alias, Dispute, DisputeVersion, Evidence, StoryEntity
+from synopsis.records import Alias, ArticleAnalysis, Claim, Dispute, DisputeVersion, Evidence, StoryEntity
 
 
 FORMER = re.compile(r"^(former|ex-|ex |then-|outgoing|previous)\s*", re.I)
@@ -22,6 +24,7 @@ def _normalize_title(title: str) -> tuple[str, bool]:
     return FORMER.sub("", text).strip(), former
 
 
+_FORMER_WORD = re.compile(r"\b(former|ex|outgoing|previous)\b", re.I)
 _FORMER_BEFORE = re.compile(r"\b(former|ex|then|outgoing|previous)[\s-]*$", re.I)
 
 
@@ -97,6 +100,64 @@ def _disputed(first: _Office, second: _Office) -> bool:
             and bool(first_outlets - second_outlets) and bool(second_outlets - first_outlets))
 
 
+def _about_earlier(analysis: ArticleAnalysis, mention: Evidence, story_day: Interval) -> bool:
+    """Whether the passage a mention stands in is about a time before the story's day: its
+    sentence or the sentences just before it date only earlier days, or (in an entry, which goes
+    round by round) the section it stands in does. A report's undated sentence is read as about
+    the event it reports, however far back a background paragraph before it reached."""
+    for number, sentence in enumerate(analysis.sentences):
+        if sentence.start <= mention.start < sentence.end:
+            claim = Claim(sentence.text, sentence.start, sentence.end, number)
+            dates = context_dates(analysis, claim)
+            if not dates and analysis.article.outlet is not None and analysis.article.outlet.kind in UNDATED_KINDS:
+                dates = section_dates(analysis, claim)
+            return bool(dates) and all(d.high <= story_day.low for d in dates)
+    return False
+
+
+def current_titles(entity: StoryEntity, analyses: Sequence[ArticleAnalysis], story_day: Interval | None) -> StoryEntity:
+    """The entity with only the titles each outlet gives for the time of the event.
+
+    A title an outlet writes only in passages about earlier days ("in May, Defense Minister X led
+    the delegation") is what the person was then, not a version of what they are now: background
+    sections and encyclopedia entries go round by round. An outlet keeps a title if any mention
+    of it is not dated earlier.
+    """
+    if story_day is None or not entity.titles:
+        return entity
+    by_id = {a.article.id: a for a in analyses}
+    earlier = {id(m) for m in entity.mentions if m.article_id in by_id and _about_earlier(by_id[m.article_id], m, story_day)}
+    titles = []
+    for alias in entity.titles:
+        # A former title says what the person is not now, whenever the passage is set ("the
+        # department, then led by former deputy mayor X"): it stays a version.
+        former = _normalize_title(alias.text)[1]
+        outlets = tuple(
+            outlet for outlet in alias.outlets
+            if former or not (found := _mentions(entity, [outlet], [alias.text]))
+            or any(id(m) not in earlier for m in found)
+        )
+        if outlets:
+            titles.append(replace(alias, outlets=outlets))
+    mentions = tuple(m for m in entity.mentions if id(m) not in earlier or _FORMER_WORD.search(m.text))
+    return replace(entity, titles=tuple(titles), mentions=mentions)
+
+
+def _join_former_to_current(versions: list[_Office]) -> list[_Office]:
+    """A former office is history: it contradicts no current office, only the claim that the post is
+    still held. It stands with the one current version it fits ("former Defense Minister" beside
+    "Council Secretary", against "Defense Minister"), not as a version of its own."""
+    current = [v for v in versions if not v.former]
+    kept = []
+    for version in versions:
+        hosts = [v for v in current if not titles_conflict(v.texts[0], version.texts[0])] if version.former else []
+        if len(hosts) == 1:
+            hosts[0].titles.extend(version.titles)
+        else:
+            kept.append(version)
+    return kept
+
+
 def find_title_disputes(entity: StoryEntity) -> list[Dispute]:
     """Offices that cannot all hold at once: every version of the person's office that outlets give
     and another outlet contradicts, with who gives it; a current title others call former is noted."""
@@ -104,11 +165,15 @@ def find_title_disputes(entity: StoryEntity) -> list[Dispute]:
     kept = [v for v in versions if any(_disputed(v, other) for other in versions if other is not v)]
     if len(kept) < 2:
         return []
+    formers = [v for v in kept if v.former]
+    kept = _join_former_to_current(kept)
+    if len(kept) < 2:
+        return []
     records = []
     for version in kept:
         note = None
-        then = [o for other in kept if other.former and not version.former and other.post == version.post
-                for o in other.outlets]
+        then = [o for other in formers if not version.former and other.post == version.post
+                and not set(other.outlets) <= set(version.outlets) for o in other.outlets]
         if then:
             note = (f"possibly stale: a title held before a change of office ({join_names(unique_in_order(then))}"
                     f" call{'s' if len(set(then)) == 1 else ''} it former)")
@@ -120,6 +185,12 @@ def find_title_disputes(entity: StoryEntity) -> list[Dispute]:
     records.sort(key=lambda v: (-len(v.sources), v.normalized))
     what = f"{entity.name}'s office"
     return [Dispute(what, "title", tuple(records), explain(what, "title", records))]
+
+
+# Share of an outlet's mentions of a person a second first name must have for the outlet to stand
+# on that side too: an encyclopedia writing "Ruslan" 6 times and "Rustem" 5 gives both names, one
+# writing the other name once in three mentions made a slip (a note says so).
+BOTH_SIDES_SHARE = 0.4
 
 
 @dataclass
@@ -173,9 +244,11 @@ def _uses(entity: StoryEntity, versions: list[_FirstName]) -> tuple[dict[str, Co
 def find_name_disputes(entity: StoryEntity) -> list[Dispute]:
     """Different first names for one person, when entity resolution flags it.
 
-    Each outlet is listed under the first name it writes most (ties: the one it writes first), so
-    no outlet stands on both sides; that it also writes another is noted. An outlet contradicting
-    only itself is no dispute between outlets.
+    Each outlet is listed under the first name it writes most (ties: the one it writes first);
+    that it also writes another is noted. An outlet that writes another name in a large share of
+    its mentions (BOTH_SIDES_SHARE) stands on both sides, with its counts: a fact-checker needs to
+    see that this source is inconsistent, and that the rarer name has a source at all. An outlet
+    that slips once contradicts only itself, which is no dispute between outlets.
     """
     if entity.type not in {"PERSON", "person"}:
         return []
@@ -190,10 +263,18 @@ def find_name_disputes(entity: StoryEntity) -> list[Dispute]:
     for outlet, counts in uses.items():
         # Counter keeps insertion order and max() the first of equals: ties go to the first written.
         number = max(counts, key=lambda n: counts[n])
-        listed.setdefault(number, []).append(outlet)
         total = sum(counts.values())
+        sides = [number] + [n for n in counts if n != number and outlet in counted
+                            and counts[n] >= BOTH_SIDES_SHARE * total]
+        for side in sides:
+            listed.setdefault(side, []).append(outlet)
+        if len(sides) > 1:
+            tally = ", ".join(f"{' / '.join(unique_in_order(versions[n].spellings))} {counts[n]}"
+                              for n in sorted(sides, key=lambda n: -counts[n]))
+            for side in sides:
+                notes.setdefault(side, []).append(f"{outlet} writes both ({tally} of {total} mentions)")
         for other in counts:
-            if other != number:
+            if other not in sides:
                 tally = f" ({counts[other]} of {total} mentions)" if outlet in counted else ""
                 notes.setdefault(number, []).append(
                     f"{outlet} also writes {' / '.join(unique_in_order(versions[other].spellings))}{tally}")

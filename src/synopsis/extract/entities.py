@@ -16,6 +16,8 @@ where the role phrase begins and ends.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from synopsis.records import Entity
@@ -81,11 +83,48 @@ def find_entities(doc: Doc) -> list[Entity]:
             span, title = _split_glued_title(span)
             if span is None or all(_is_office(t) or t.lower_ in TITLE_MODIFIERS for t in span):
                 continue  # "Deputy Head": an office without a name
-            title = _pre_title(doc, span, title) or title
-            if title is None:
-                title = _appositive_title(doc, span) or _reverse_appositive_title(doc, span) or _relative_title(doc, span)
+            title = _person_title(doc, span, title)
         entities.append(_to_entity(doc, span, label, title))
-    return entities
+    return _complete_people(doc, entities)
+
+
+def _person_title(doc: Doc, span: Span, glued: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The title of a person: written before the name, else after it in apposition or a clause."""
+    title = _pre_title(doc, span, glued) or glued
+    if title is None:
+        return _appositive_title(doc, span) or _reverse_appositive_title(doc, span) or _relative_title(doc, span)
+    if _is_former(doc, title):
+        # "Former police chief X, now the interior minister": the office held now is
+        # the one outlets compare; the former one is history and contradicts nothing.
+        return _current_title(doc, span) or title
+    return title
+
+
+def _complete_people(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """Add the mentions of a person's full name that the tagger missed in this article.
+
+    The small model tags a name in one sentence and misses it, or keeps only the surname, in
+    the next ("led by Defense Minister Rustem Umerov" untagged, "Defence Minister [Umerov]"):
+    counting who writes which first name then loses most of an outlet's uses. A full name
+    tagged once is the same name wherever else the article writes it, so each untagged
+    occurrence becomes a mention, replacing a surname-only mention inside it.
+    """
+    names = {e.text for e in entities if e.label == "PERSON" and len(e.text.split()) >= 2}
+    added = False
+    for name in sorted(names, key=len, reverse=True):
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
+            start, end = match.span()
+            overlapping = [e for e in entities if e.start < end and start < e.end]
+            if not all(e.label == "PERSON" and start <= e.start and e.end <= end and e.end - e.start < end - start
+                       for e in overlapping):
+                continue  # already tagged, or inside another name ("... Council Ruslan Umerov" as ORG)
+            span = doc.char_span(start, end)
+            if span is None:
+                continue
+            entities = [e for e in entities if e not in overlapping]
+            entities.append(_to_entity(doc, span, "PERSON", _person_title(doc, span, None)))
+            added = True
+    return sorted(entities, key=lambda e: e.start) if added else entities
 
 
 # Words that make a capitalised phrase an organisation even when it holds an
@@ -146,6 +185,10 @@ def _clean_span(doc: Doc, ent: Span) -> Span | None:
         start, end = max(pieces, key=lambda p: len(doc[p[0]:p[1]].text))
     while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct or doc[start].is_space):
         start += 1
+    # "Ministry of Foreign Affairs of [the Republic of Turkey]": a name cut after a joiner
+    # ends before it.
+    while end - start > 1 and doc[end - 1].lower_ in _TITLE_JOINERS | _DETERMINERS:
+        end -= 1
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
         # Keep a closing bracket or a final period that belongs to an abbreviation ("U.S.").
         if doc[end - 1].text == "." and end - start == 1:
@@ -191,6 +234,10 @@ def _title_token_ok(tok: Token) -> bool:
     if _is_office(tok) or lower in TITLE_MODIFIERS or lower in _TITLE_JOINERS:
         return True
     if tok.ent_type_ in ("ORG", "NORP", "GPE", "LOC", "FAC"):
+        return True
+    # A lower-case noun compounded with an office word names its field ("police chief", "fire
+    # commissioner"); cutting it off leaves a bare "chief" that reads as a different office.
+    if tok.pos_ == "NOUN" and tok.dep_ == "compound" and _is_office(tok.head):
         return True
     # Capitalised nouns and adjectives of an office name ("Presidential", "Security").
     if tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.text[:1].isupper() and tok.text not in _POSSESSIVE:
@@ -246,9 +293,26 @@ def _pre_title(doc: Doc, name: Span, glued: tuple[int, int] | None) -> tuple[int
     return start, end
 
 
+_FORMER_WORDS = frozenset({"former", "ex", "ex-", "then", "outgoing", "erstwhile", "onetime"})
+# Words that mark an appositive role as the one held at the time of writing.
+_NOW_WORDS = frozenset({"now", "currently"})
+
+
+def _is_former(doc: Doc, title: tuple[int, int]) -> bool:
+    return any(t.lower_ in _FORMER_WORDS for t in doc[title[0]:title[1]])
+
+
+def _current_title(doc: Doc, name: Span) -> tuple[int, int] | None:
+    """An appositive role the text marks as current ("X, now the interior minister,")."""
+    title = _appositive_title(doc, name)
+    if title is None or not any(t.lower_ in _NOW_WORDS for t in doc[name.end:title[0]]):
+        return None
+    return title
+
+
 def _trim_role_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Strip articles and punctuation from the ends of a role phrase."""
-    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct or doc[start].is_space):
+    """Strip articles, "now" and punctuation from the ends of a role phrase."""
+    while start < end and (doc[start].lower_ in _DETERMINERS | _NOW_WORDS or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from synopsis.extract.nlp import doc_text
+from synopsis.extract.quote_cues import AGENT_SUFFIXES, NOT_AGENTS, SPEAKER_NOUNS
 from synopsis.records import Entity
 
 
@@ -165,4 +166,46 @@ def entity_at(ents: list[Entity], token: Token) -> Entity | None:
     k = bisect.bisect_right(starts, token.idx) - 1
     if k >= 0 and ents[k].start <= token.idx < ents[k].end:
         return ents[k]
+    return None
+
+
+# Entity labels that can speak: people, organisations, countries and groups ("Ukraine said").
+_SPEAKING_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def can_speak(head: Token, ents: list[Entity]) -> bool:
+    """Whether a speaker phrase's head names someone who can speak: a named person,
+    organisation or country, a pronoun, or a common noun for people or a body of them
+    (quote_cues.SPEAKER_NOUNS). "Istanbul's limited progress shows", "the exchanges suggest"
+    and "according to each party's priorities" attribute nothing to anyone."""
+    entity = entity_at(ents, head)
+    if entity is not None:
+        return entity.label in _SPEAKING_LABELS
+    if head.pos_ in ("PRON", "PROPN"):
+        return True
+    if speaking_appositive(head, ents) is not None:
+        return True
+    lemma = head.lemma_.lower()
+    if lemma in SPEAKER_NOUNS or head.lower_ in SPEAKER_NOUNS:
+        return True
+    return len(lemma) > 4 and lemma.endswith(AGENT_SUFFIXES) and lemma not in NOT_AGENTS
+
+
+def speaking_appositive(head: Token, ents: list[Entity]) -> Token | None:
+    """The named person a role noun is in apposition with ("Russia's lead negotiator, X, said")."""
+    for child in head.children:
+        if child.dep_ == "appos":
+            entity = entity_at(ents, child)
+            if entity is not None and entity.label == "PERSON":
+                return child
+    return None
+
+
+def by_agent(noun: Token) -> Token | None:
+    """Who a noun of reporting is by ("coverage by Al Jazeera" -> Al Jazeera)."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return obj
     return None

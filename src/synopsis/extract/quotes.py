@@ -28,7 +28,7 @@ from synopsis.extract.quote_marks import (
     token_mark_index,
     word_count,
 )
-from synopsis.extract.quote_speakers import FoundAttribution, with_speakers
+from synopsis.extract.quote_speakers import FoundAttribution, can_speak, with_speakers
 from synopsis.extract.reported_speech import (
     according_to,
     as_by,
@@ -104,8 +104,18 @@ def find_quotes(doc: Doc, entities: Sequence[Entity] = ()) -> list[Quote]:
         found.append(FoundAttribution("direct", content, None, None))
         used_marks.add(index)
 
-    found = _dedupe(_outside_correction_notes(doc, found))
+    found = _dedupe(_outside_correction_notes(doc, [f for f in map(lambda f: _speaking(f, ents), found) if f]))
     return resolve_speakers(doc, found, ents)
+
+
+def _speaking(found: FoundAttribution, ents: list[Entity]) -> FoundAttribution | None:
+    """The attribution with a speaker that can speak: reported speech whose subject names no one
+    ("progress shows that ...") is no attribution; a quotation stays, without the wrong speaker."""
+    if found.speaker_head is None or can_speak(found.speaker_head, ents):
+        return found
+    if found.kind != "direct":
+        return None
+    return FoundAttribution(found.kind, found.content, found.cue, None)
 
 
 def _outside_correction_notes(doc: Doc, found: list[FoundAttribution]) -> list[FoundAttribution]:
@@ -128,9 +138,11 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 def _dedupe(found: list[FoundAttribution]) -> list[FoundAttribution]:
     """Keep one finding per (content, speaker); a direct one wins over an indirect one."""
     result: list[FoundAttribution] = []
-    for f in sorted(found, key=lambda f: (f.kind != "direct", f.content)):
+    # Findings with a speaker first: the same words found again without one add nothing.
+    for f in sorted(found, key=lambda f: (f.kind != "direct", f.speaker is None, f.content)):
         if any(
-            _overlap(f.content, g.content) >= 0.8 * (f.content[1] - f.content[0]) and f.speaker == g.speaker
+            _overlap(f.content, g.content) >= 0.8 * (f.content[1] - f.content[0])
+            and (f.speaker == g.speaker or f.speaker is None)
             for g in result
         ):
             continue

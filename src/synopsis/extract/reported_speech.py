@@ -7,9 +7,9 @@ import re
 from spacy.tokens import Doc, Token
 
 from synopsis.extract.nlp import doc_text
-from synopsis.extract.quote_cues import CLOSING_MARKS, OPENING_MARKS, STRAIGHT_MARK
+from synopsis.extract.quote_cues import CLOSING_MARKS, COGNITION_VERBS, OPENING_MARKS, SPEECH_VERBS, STRAIGHT_MARK
 from synopsis.extract.quote_marks import MIN_ORPHAN_WORDS, word_count
-from synopsis.extract.quote_speakers import FoundAttribution, entity_at, speaker_span
+from synopsis.extract.quote_speakers import FoundAttribution, by_agent, can_speak, entity_at, speaker_span
 from synopsis.records import Entity
 
 
@@ -136,6 +136,11 @@ def according_to(doc: Doc, according: Token, ents: list[Entity]) -> list[FoundAt
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     if source is None:
         return []
+    if not can_speak(source, ents):
+        # "according to reporting by The New York Times": the outlet is the source.
+        source = by_agent(source)
+        if source is None or not can_speak(source, ents):
+            return []
     phrase = {t.i for t in according.subtree} | {t.i for t in to.subtree}
     sentence = according.sent
     host = according.head if according.head != according else sentence.root
@@ -156,6 +161,14 @@ def as_by(doc: Doc, verb: Token, ents: list[Entity]) -> list[FoundAttribution]:
         return []
     phrase = {t.i for t in verb.subtree}
     host = verb.head if verb.head != verb else verb.sent.root
+    # "X told reporters, as quoted by Al Jazeera, ..." and "Russian sources, as cited by Reuters,
+    # say ...": X is the speaker and the outlet only where the words were read; the speech verb
+    # gives the attribution.
+    speech = host.head if host.dep_ in ("nsubj", "nsubjpass") else host
+    if (speech.lemma_ in SPEECH_VERBS or speech.lemma_ in COGNITION_VERBS) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i not in phrase for c in speech.children
+    ):
+        return []
     tokens = [t for t in host.subtree if t.i not in phrase]
     content = _trim_edges(doc, tokens, phrase)
     if content is None:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from synopsis.extract.nlp import doc_text
 from synopsis.extract.quote_cues import GROUP_PRONOUNS, MALE_FEMALE_PRONOUNS, ROLE_NOUNS
-from synopsis.extract.quote_speakers import FoundAttribution, entity_at
+from synopsis.extract.quote_speakers import FoundAttribution, entity_at, speaking_appositive
 from synopsis.records import Entity, Quote
 
 
@@ -154,6 +154,10 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
         if resolved:
             history.append((position, resolved, label or "PERSON"))
             spoken.append(resolved)
+        elif f.speaker_head is not None and _is_group(f.speaker_head) and speaker_text:
+            # "Russian and Ukrainian officials announced ... they clarified": an unnamed group
+            # is what a later "they" refers to.
+            history.append((position, speaker_text, "GROUP"))
         spans = [f.content] + ([f.cue] if f.cue else []) + ([f.speaker] if f.speaker else [])
         quotes.append(
             Quote(
@@ -186,7 +190,14 @@ def _resolve_speaker(
     history: list[tuple[int, str, str]],
     subjects: list[tuple[int, str, str]],
 ) -> tuple[str | None, str | None]:
+    if head.lemma_.lower() in _WORDS_OF_SOMEONE:
+        # "according to his statements": the words are his; resolve their owner.
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        head = owner if owner is not None else head
     entity = entity_at(ents, head)
+    named = speaking_appositive(head, ents) if entity is None else None
+    if named is not None:
+        head, entity = named, entity_at(ents, named)  # "Russia's lead negotiator, X, said"
     if entity is not None and entity.label != "PERSON":
         # the small model often labels a lone surname ORG: check known people first
         as_person = _full_name(_name_words(entity.text), position, people, spoken)
@@ -195,7 +206,7 @@ def _resolve_speaker(
     if entity is not None:
         return _canonical(entity, position, people, spoken), entity.label
     lower = head.lower_
-    if lower in MALE_FEMALE_PRONOUNS:
+    if lower in MALE_FEMALE_PRONOUNS or lower in ("his", "her"):
         return _salient_person(position, history, subjects, people, spoken), "PERSON"
     if lower in GROUP_PRONOUNS:
         return _latest(history, position, "GROUP"), "ORG"
@@ -207,6 +218,17 @@ def _resolve_speaker(
         if head.lemma_.lower() in ROLE_NOUNS and not any(c.dep_ == "poss" for c in head.children):
             return _salient_person(position, history, subjects, people, spoken), "PERSON"
     return None, None
+
+
+# Nouns for what someone said: with a possessor ("his statements") the possessor is the speaker.
+_WORDS_OF_SOMEONE = frozenset("statement remark word comment account testimony words".split())
+
+# Singular nouns that name a body of people, which "it" or "they" can refer back to.
+_COLLECTIVE_NOUNS = frozenset("side government delegation team ministry committee council administration".split())
+
+
+def _is_group(head: Token) -> bool:
+    return head.pos_ == "NOUN" and (head.tag_ == "NNS" or head.lemma_.lower() in _COLLECTIVE_NOUNS)
 
 
 def _is_definite(noun: Token) -> bool:
@@ -249,7 +271,7 @@ def _salient_person(
 
 
 def _latest(history: list[tuple[int, str, str]], position: int, label: str) -> str | None:
-    wanted = ("PERSON",) if label == "PERSON" else ("ORG", "GPE", "NORP")
+    wanted = ("PERSON",) if label == "PERSON" else ("ORG", "GPE", "NORP", "GROUP")
     earlier = [(p, n) for p, n, lab in history if lab in wanted and p < position]
     return max(earlier)[1] if earlier else None
 

@@ -220,8 +220,21 @@ def given_names_compatible(first: str, second: str) -> bool:
     group_a, group_b = _GIVEN_GROUP.get(a), _GIVEN_GROUP.get(b)
     if group_a is not None and group_a == group_b:
         return True
-    loose_a, loose_b = a.replace("g", "h"), b.replace("g", "h")  # Ukrainian h = Russian g
+    loose_a, loose_b = _loose_given(a), _loose_given(b)
+    if not loose_a or not loose_b:
+        return False
     return loose_a[0] == loose_b[0] and fuzz.ratio(loose_a, loose_b) >= GIVEN_NAME_MIN_RATIO
+
+
+# Cyrillic "Е" opening a name is written "e", "ye", "ie" or "je" by different schemes and
+# languages (Elena, Yelena, Ielena, Jelena; Evgeny, Yevhen): the glide before the "e" says
+# nothing about which name it is. ("Я" keeps its glide in every scheme, so Jan/Ann stay apart.)
+_LEADING_GLIDE = re.compile(r"^[ji](?=e)")
+
+
+def _loose_given(key: str) -> str:
+    """A given name's key with the letters transliterations swap at will made one."""
+    return _LEADING_GLIDE.sub("", key.replace("g", "h"))  # Ukrainian h = Russian g
 
 
 def given_compatible(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
