@@ -62,7 +62,7 @@ def test_far_apart_towns_damp_the_pair_and_say_so():
     west = dataclasses.replace(_profile("b", BASE), places=frozenset({"balikesir", "turkey"}), spots=locate({"balikesir", "turkey"}))
     unlocated = dataclasses.replace(west, spots=())
     assert compare_events(east, west) == pytest.approx(PLACES_APART_FACTOR * compare_events(east, unlocated))
-    assert any("in TR at least" in why and "malatya / balikesir" in why for _, why in explain_events(east, west).rules)
+    assert any("in Turkey at least" in why and "malatya / balikesir" in why for _, why in explain_events(east, west).rules)
 
 
 def test_spots_survive_the_store():

