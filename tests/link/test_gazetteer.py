@@ -89,3 +89,5 @@ def test_quakes_in_two_provinces_of_one_country_are_two_stories(nlp):
     profiles = describe_events(analyses)
     assert {s.name for s in profiles[0].spots} == {"malatya"} and {s.name for s in profiles[3].spots} == {"balikesir"}
     assert_stories_batch_and_stream(analyses, {frozenset({"m1", "m2", "m3"}), frozenset({"b1", "b2", "b3"})})
+    # Reported once each, by one wire service to one template: still two stories.
+    assert_stories_batch_and_stream([analyses[0], analyses[3]], {frozenset({"m1"}), frozenset({"b1"})}, orders=((0, 1), (1, 0)))

@@ -55,8 +55,7 @@ class _Place:
 
 @functools.cache
 def _gazetteer() -> tuple[dict[str, list[_Place]], dict[str, str]]:
-    """Towns by folded name (own and Latin-script alternate names, most populous first), and
-    country codes by folded country name.
+    """Towns by folded name (most populous first), and country codes by folded country name.
 
     Left out: names of countries and US states ("Georgia", "Jordan", "Mexico"), which
     name the country far more often than a town; and national capitals, which news writes
@@ -74,11 +73,10 @@ def _gazetteer() -> tuple[dict[str, list[_Place]], dict[str, str]]:
     for city in cache.get_cities().values():
         own = fold(city["name"])
         place = _Place(float(city["latitude"]), float(city["longitude"]), city["countrycode"], int(city["population"]))
-        # Latin-script alternate names only ("Kiev" for "Kyiv"); they are ASCII already.
-        names = {own} | {" ".join(n.lower().split()) for n in city.get("alternatenames", ()) if n.isascii()}
-        for name in names - reserved:
-            if len(name) >= 3:
-                towns.setdefault(name, []).append(place)
+        # Own names only: GeoNames' alternate names include translations into words ("White
+        # House" is Casablanca), and a town missed only keeps the rule from firing.
+        if own not in reserved and len(own) >= 3:
+            towns.setdefault(own, []).append(place)
     for places in towns.values():
         if len(places) > 1:
             places.sort(key=lambda p: -p.population)
