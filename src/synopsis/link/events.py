@@ -17,6 +17,7 @@ import numpy as np
 
 from synopsis.link.event_profile import EventProfile
 from synopsis.link.gazetteer import apart_in_one_country, country_name
+from synopsis.link.names import key_token
 
 # The similarity is a logistic model of "same event" over seven measures:
 # cosine of the lead embeddings (what kind of event), overlap of the key names
@@ -185,7 +186,7 @@ def pair_features(a: EventProfile, b: EventProfile, cosine: float | None = None)
     person = float(
         a.person is not None
         and b.person is not None
-        and a.person != b.person
+        and key_token(a.person) != key_token(b.person)
         # Both sides must ignore the other's main person: requiring only one
         # (a report of a second arrest recalls the first) fired on too many
         # same-event pairs on topics 1-25 (F1 0.878 against 0.889).
@@ -294,11 +295,14 @@ PERSON_GROUP = 3
 
 def dominant_person(group: Sequence[EventProfile]) -> str | None:
     """The main person of at least PERSON_SHARE of the group's articles, if any."""
-    people = Counter(p.person for p in group if p.person)
+    # Counted by spelling-proof key: "Selenskyj" and "Zelenskyy" are one main person.
+    people = Counter(key_token(p.person) for p in group if p.person)
     if not people:
         return None
-    person, count = people.most_common(1)[0]
-    return person if count >= PERSON_SHARE * len(group) else None
+    key, count = people.most_common(1)[0]
+    if count < PERSON_SHARE * len(group):
+        return None
+    return Counter(p.person for p in group if p.person and key_token(p.person) == key).most_common(1)[0][0]
 
 
 # Unless both groups date the event to the same day (give or take SAME_DAY_TOLERANCE):
@@ -333,10 +337,10 @@ def about_other_people(a: Sequence[EventProfile], b: Sequence[EventProfile]) -> 
     if len(a) < PERSON_GROUP or len(b) < PERSON_GROUP or dated_alike(a, b):
         return False
     person_a, person_b = dominant_person(a), dominant_person(b)
-    if person_a is None or person_b is None or person_a == person_b:
+    if person_a is None or person_b is None or key_token(person_a) == key_token(person_b):
         return False
-    stray_b_in_a = sum(p.person == person_b for p in a) / len(a)
-    stray_a_in_b = sum(p.person == person_a for p in b) / len(b)
+    stray_b_in_a = sum(p.person is not None and key_token(p.person) == key_token(person_b) for p in a) / len(a)
+    stray_a_in_b = sum(p.person is not None and key_token(p.person) == key_token(person_a) for p in b) / len(b)
     return stray_b_in_a <= PERSON_STRAY and stray_a_in_b <= PERSON_STRAY
 
 

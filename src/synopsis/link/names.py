@@ -40,6 +40,9 @@ _SPELLING = (
 # "j" after a vowel is a "y" sound in Slavic and German schemes (Mykhajlo, Jurij);
 # a leading "j" stays (John, Jim).
 _INNER_J = re.compile(r"(?<=[aeiouy])j")
+# German schemes write Cyrillic "З" (z) as an initial "S" before a vowel (Selenskyj, Sacharowa):
+# an initial "s" before a vowel keys as "z", whatever the scheme, so both spellings meet.
+_INITIAL_S = re.compile(r"^s(?=[aeiouy])")
 _DOUBLE = re.compile(r"([a-z])\1+")
 # Arabic article prefixes: al-Assad / Assad, el-Sisi / Sisi.
 _ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az)-")
@@ -58,6 +61,7 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)
 def key_token(token: str) -> str:
     """Return the phonetic key of one name token (Zelenskiy, Zelenskyy -> zelenski)."""
     word = anyascii(token).lower()
@@ -67,6 +71,7 @@ def key_token(token: str) -> str:
     if len(word) > 3:
         word = _ENDING.sub("i", word)
     word = _INNER_J.sub("i", word)
+    word = _INITIAL_S.sub("z", word)
     for old, new in _SPELLING:
         word = word.replace(old, new)
     return _DOUBLE.sub(r"\1", word)
