@@ -458,7 +458,15 @@ def story_report(store, story_id: str):
 
 def merge_stories(store, keep: str, other: str) -> int:
     """Merge story other into story keep (ids or unique prefixes), as a correction later ingests respect."""
-    return store.merge_stories(store.resolve_story_id(keep, follow=False), store.resolve_story_id(other, follow=False))
+    from synopsis.link.stored_stories import retitle_story
+
+    # One write transaction: the merged story is never listed with a title chosen
+    # from its old members only, as ingest titles a story its articles joined.
+    with store.write_lock():
+        keep_id = store.resolve_story_id(keep, follow=False)
+        moved = store.merge_stories(keep_id, store.resolve_story_id(other, follow=False))
+        retitle_story(store, keep_id)
+    return moved
 
 
 def article_comparison(store, first: str, second: str) -> dict:
@@ -558,6 +566,12 @@ def story_member_fit(store, story_id: str) -> dict[str, float]:
 
 def split_article(store, story: str, article: str) -> str:
     """Move one article out of a story into a new story of its own; it never rejoins automatically."""
+    with store.write_lock():  # checks, split and retitling in one transaction
+        return _split_article(store, story, article)
+
+
+def _split_article(store, story: str, article: str) -> str:
+    from synopsis.link.stored_stories import retitle_story
     from synopsis.link.stories import new_story_id
 
     story_id = store.resolve_story_id(story, follow=False)
@@ -571,4 +585,8 @@ def split_article(store, story: str, article: str) -> str:
     title = " ".join((analysis.article.title or analysis.article.source).split())
     # Derived from the article and the story it left, so splitting the same
     # article again elsewhere gives a different, still stable id.
-    return store.split_article(article_id, new_story_id(f"split:{story_id}:{article_id}"), title)
+    new_id = store.split_article(article_id, new_story_id(f"split:{story_id}:{article_id}"), title)
+    # The story left behind may have been titled by the article that left; later
+    # ingests retitle it only if an article joins it.
+    retitle_story(store, story_id)
+    return new_id

@@ -70,6 +70,21 @@ def test_reuters_style_dateline() -> None:
     assert m.outlet.name == "Reuters" and m.dateline == "LISBON"
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Title: Council approves budget after long debate\nPublished: 2024-05-14\n",
+        "Title: Council approves budget after long debate\nPublished: 2024-05-14\nSource: Associated Press\n",
+        "Title: Council approves budget after long debate\nAuthor: Jane Roe\nPublished: 2024-05-14\n"
+        "Source: Associated Press\nURL: https://example.org/budget\n",
+    ],
+)
+def test_a_dateline_below_any_number_of_header_lines_is_found(header: str) -> None:
+    """The dateline is looked for in the first blocks after the lines read as metadata."""
+    m = meta(f"{header}\nBIRMINGHAM, England (AP) — {PARA}")
+    assert m.dateline == "BIRMINGHAM"
+
+
 def test_source_line_at_top_is_the_outlet() -> None:
     m = meta(f"Ferries collide in the fog near the pier\n\nSource: Deutsche Welle\n\n{PARA}")
     assert m.outlet.name == "Deutsche Welle"

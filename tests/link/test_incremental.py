@@ -333,6 +333,34 @@ def test_a_story_id_that_is_ambiguous_or_an_articles_says_so(db):
             store.resolve_story_id(article[:10])
 
 
+def test_a_split_retitles_the_story_the_titling_article_left(db):
+    from synopsis.link.stored_stories import stored_profile
+
+    with Store.open(db) as store:
+        story = max(current_stories(store), key=lambda s: len(s.article_ids))
+        titled_by = next(a for a in story.article_ids if " ".join(stored_profile(store, a).title.split()) == story.title)
+        split_article(store, story.id, titled_by)
+        rest = [stored_profile(store, a) for a in story.article_ids if a != titled_by]
+        titles = {s.id: s.title for s in current_stories(store)}
+        assert titles[story.id] != story.title
+        assert titles[story.id] in {" ".join(p.title.split()) for p in rest}
+        # A further ingest with nothing new (so nothing joins the story) keeps the new title.
+        assert ingest_inputs([str(EXAMPLES)], store, workers=1).added == 0
+        assert {s.id: s.title for s in current_stories(store)}[story.id] == titles[story.id]
+
+
+def test_a_merged_story_is_titled_from_all_its_members(db):
+    import synopsis.link.stored_stories as stored
+    from synopsis.link.stories import title_from_profiles
+
+    with Store.open(db) as store:
+        keep, other = sorted(current_stories(store), key=lambda s: len(s.article_ids))[:2]
+        merge_stories(store, keep.id, other.id)
+        # Titled as ingest titles a story articles joined (its central title).
+        expected = title_from_profiles(stored.StoreState(store).members(keep.id, stored.MAX_MEMBERS))
+        assert {s.id: s.title for s in current_stories(store)}[keep.id] == expected
+
+
 def test_splitting_the_only_article_of_a_story_is_refused(db):
     with Store.open(db) as store:
         story = max(current_stories(store), key=lambda s: len(s.article_ids))

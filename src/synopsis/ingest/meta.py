@@ -24,6 +24,7 @@ AGGREGATOR_MIN_CITES = 3
 # sometimes in the last ones (source of a rewrite).  Eight units cover a title,
 # a caption, a credit, a byline and a date line in the pages we have seen.
 HEADER_UNITS = 8
+DATELINE_UNITS = 3  # a dateline opens one of the first blocks after the header lines
 FOOTER_UNITS = 4
 # Words that mark an outlet mention as an attribution ("According to X", "X reported").
 ATTRIBUTION_CUE = re.compile(
@@ -215,6 +216,21 @@ def header_units(units: Sequence[Unit]) -> list[int]:
     return out
 
 
+def dateline_window(head: Sequence[int], header_fields: set[int]) -> list[int]:
+    """The header units a dateline may open: up to the DATELINE_UNITS-th unit that was not read
+    as metadata. Counting after the metadata lines, not a fixed number of units from the top,
+    finds it below any number of "Title:", "Published:", "Source:" lines of a text export.
+    Metadata units stay in the window: a unit read as a header may still open with a dateline."""
+    window = []
+    others = 0
+    for i in head:
+        window.append(i)
+        others += i not in header_fields
+        if others == DATELINE_UNITS:
+            break
+    return window
+
+
 def resolve(name: str, registry: OutletRegistry) -> Outlet | None:
     """The registered outlet for a name, also trying it without a trailing headline or "news agency"."""
     name = name.strip().strip(".,;:")
@@ -323,6 +339,9 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         labelled.add(i)
         metadata.append(Removed(text[unit.start : unit.end], reason, unit.start, unit.end))
     head_lines = [i for i in head if i not in labelled]
+    # Header units read as metadata below (title, masthead, byline, date and source
+    # lines): the dateline is looked for in the blocks after them.
+    header_fields = set(labelled)
 
     # Title: the container's, a labelled "Title: ..." header line, or the first headline-like line at the top.
     title = raw.title.strip() if raw.title and raw.title.strip() else None
@@ -334,6 +353,7 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
             # of the headline, and the line no part of the body.
             title = title or title_line.group("title")
             metadata.append(Removed(text[unit.start : unit.end], "title", unit.start, unit.end))
+            header_fields.add(i)
             break
     masthead: Unit | None = None  # an unregistered outlet's name atop a page copied as text
     for i in head_lines:
@@ -341,6 +361,7 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         if title is not None:
             if normalize_key(unit.text) == normalize_key(title):
                 metadata.append(Removed(text[unit.start : unit.end], "title", unit.start, unit.end))
+                header_fields.add(i)
                 break
             continue
         if (
@@ -355,9 +376,11 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         ):
             if masthead is None and is_masthead(units, i, text):
                 masthead = unit  # the headline, if any, comes below it
+                header_fields.add(i)
                 continue
             title = unit.text
             metadata.append(Removed(text[unit.start : unit.end], "title", unit.start, unit.end))
+            header_fields.add(i)
             break
     if title is None and masthead is not None:
         # No other headline below it: the line may be one after all.
@@ -380,6 +403,7 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
             match = P.BYLINE.match(units[i].text)
             if match:
                 author = match.group("name").strip()
+                header_fields.add(i)
                 break
 
     # Dates: labelled lines, datelines, header dates.
@@ -394,6 +418,8 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         when = parse_when(match.group("date"), match.group("time"))
         if when is None:
             continue
+        if match.re is P.DATE_LINE:
+            header_fields.add(i)  # a date line of its own, not a label before the story's first words
         header_year = header_year or int(when.iso[:4])
         label = (match.group("label") or "").casefold()
         if label in STRONG_DATE_LABELS and strong_when is None:
@@ -404,10 +430,35 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
     if header_year is None and container_when is not None:
         header_year = int(container_when.iso[:4])
 
+    # Source lines: at the top they name the outlet, at the bottom the origin.
+    top_source: Outlet | None = None
+    origin: Outlet | None = None
+    for i, unit in enumerate(units):
+        if len(P.words(unit.text)) > 25:
+            continue
+        match = P.SOURCE_LINE.match(unit.text)
+        if not match:
+            continue
+        name = match.group("name")
+        outlet = resolve(name, registry)
+        at_top = i in head
+        if at_top:
+            header_fields.add(i)
+        # A plain "Source: X" header names the outlet that published the text, registered
+        # or not; other labels ("via X", "originally published by X") name whom it rewrites.
+        if at_top and outlet is None and match.group("label").casefold() in ("source", "sources"):
+            outlet = Outlet(name=" ".join(name.split()))
+        if at_top and outlet is not None and top_source is None and not match.group("headline"):
+            top_source = outlet
+        elif i in footer or match.group("headline") or not at_top:
+            origin = origin or outlet or Outlet(name=name.strip())
+        elif at_top and outlet is None:
+            origin = origin or Outlet(name=name.strip())
+
     dateline_place = None
     dateline_agency = None
     dateline_when: When | None = None
-    for i in head[:3]:
+    for i in dateline_window(head, header_fields):
         found = find_dateline(units[i].text)
         if not found:
             continue
@@ -422,29 +473,6 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
                 date_text = match.group("date") if year_given else f"{match.group('date')}, {year}"
                 dateline_when = parse_when(date_text)
         break
-
-    # Source lines: at the top they name the outlet, at the bottom the origin.
-    top_source: Outlet | None = None
-    origin: Outlet | None = None
-    for i, unit in enumerate(units):
-        if len(P.words(unit.text)) > 25:
-            continue
-        match = P.SOURCE_LINE.match(unit.text)
-        if not match:
-            continue
-        name = match.group("name")
-        outlet = resolve(name, registry)
-        at_top = i in head
-        # A plain "Source: X" header names the outlet that published the text, registered
-        # or not; other labels ("via X", "originally published by X") name whom it rewrites.
-        if at_top and outlet is None and match.group("label").casefold() in ("source", "sources"):
-            outlet = Outlet(name=" ".join(name.split()))
-        if at_top and outlet is not None and top_source is None and not match.group("headline"):
-            top_source = outlet
-        elif i in footer or match.group("headline") or not at_top:
-            origin = origin or outlet or Outlet(name=name.strip())
-        elif at_top and outlet is None:
-            origin = origin or Outlet(name=name.strip())
 
     # Clutter spans: outlet names inside captions, credits and link blocks are not attributions.
     _, removed = clean_text(text, rules=not raw.is_extracted)

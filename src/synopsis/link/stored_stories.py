@@ -65,7 +65,7 @@ class StoreState:
         }
 
     def members(self, story: str, limit: int) -> list[EventProfile]:
-        return [decode_profile(article_id, vector, profile) for _, article_id, vector, profile in self.store.story_member_events(story, limit)]
+        return story_members(self.store, story, limit)
 
     def record(self, profile: EventProfile, story: str, is_new: bool) -> int:
         from synopsis.link.event_profile import EVENT_METHOD
@@ -88,6 +88,21 @@ class StoreState:
         """Move articles; the caller titles the stories they went to in the same transaction
         (``StoredStories.assign``), so no story is ever listed without a title."""
         self.store.move_story_articles(moves)
+
+
+def story_members(store, story: str, limit: int) -> list[EventProfile]:
+    """The event profiles of up to limit members of a story, earliest first."""
+    return [decode_profile(article_id, vector, profile) for _, article_id, vector, profile in store.story_member_events(story, limit)]
+
+
+def retitle_story(store, story: str) -> None:
+    """Title a story by its most central member's title (the first member's may be a bare outlet
+    name), among its first MAX_MEMBERS members, which bounds the cost for large stories.
+    Ingest, split and merge all title this way, so a story's title always comes from an
+    article it still holds; a story left empty keeps its title."""
+    members = story_members(store, story, MAX_MEMBERS)
+    if members:
+        store.set_story_title(story, title_from_profiles(members))
 
 
 def stored_profile(store, article_id: str) -> EventProfile | None:
@@ -232,11 +247,7 @@ class StoredStories:
         self.added.clear()
 
     def retitle(self, story: str) -> None:
-        """Title a story by its most central member's title (the first member's may be a bare outlet
-        name), among its first MAX_MEMBERS members, which bounds the cost for large stories."""
-        members = self.state.members(story, MAX_MEMBERS)
-        if members:
-            self.store.set_story_title(story, title_from_profiles(members))
+        retitle_story(self.store, story)
 
     def assign_unassigned(self) -> list[Assignment]:
         """Assign every stored article that has no story yet (after a killed run), oldest first."""
