@@ -53,6 +53,8 @@ def make_analysis(outlet: str, text: str, mentions: list[tuple]) -> ArticleAnaly
         ("Khodorovich", "Hodorovich"),
         ("Al-Bashir", "Bashir"),
         ("Brandtner", "Brandner"),  # one-letter slip in a long name
+        ("Selenskyj", "Zelenskyy"),  # German scheme: initial S for Cyrillic Z
+        ("Sacharowa", "Zakharova"),
     ],
 )
 def test_surnames_that_are_spellings_of_one_name_match(first, second):

@@ -148,6 +148,7 @@ def test_groups_about_different_people_on_one_day_are_one_event(days_a, days_b, 
         ["arlen", "arlen", "arlen"],  # the same person: one event
         ["sarnow", "arlen", None],  # nobody dominates the other group
         ["sarnow", "sarnow"],  # too few articles to speak for a group
+        ["arlenn", "arlenn", "arlenn"],  # the same person, spelled another way
     ],
 )
 def test_groups_stay_together_without_two_dominant_people(other_people):
