@@ -2,103 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import pytest
 
 from synopsis.compare.disputes import find_disputes, lemmatize_noun
-from synopsis.records import (
-    Alias,
-    Article,
-    ArticleAnalysis,
-    Claim,
-    Evidence,
-    Outlet,
-    Quantity,
-    Sentence,
-    StoryEntity,
-    TimeRef,
-)
-
-
-@dataclass
-class Q:
-    text: str
-    value: float | None
-    unit: str | None = None
-    counted: str | None = None
-    qualifier: str | None = None
-    low: float | None = None
-    high: float | None = None
-    predicate: str | None = None
-
-
-@dataclass
-class T:
-    text: str
-    value: str
-    type: str = "DATE"
-    modifier: str | None = None
-    precision: str | None = "day"
-
-
-@dataclass
-class S:
-    """One sentence, which is also one claim, with the values it contains."""
-
-    text: str
-    values: list[Q | T] = field(default_factory=list)
-    new_paragraph: bool = False  # a paragraph break before it
-
-
-def build(outlet: str, sentences: list[S], published: str = "2026-03-04T09:00:00+00:00",
-          origin: str | None = None, kind: str = "newspaper", article_id: str | None = None) -> ArticleAnalysis:
-    """Lay sentences out as paragraphs (one, unless a sentence starts a new one); locate every value
-    by its first occurrence in its sentence."""
-    text, spans = "", []
-    for sentence in sentences:
-        if text:
-            text += "\n\n" if sentence.new_paragraph else " "
-        spans.append((len(text), len(text) + len(sentence.text)))
-        text += sentence.text
-    records, quantities, times, claims = [], [], [], []
-    for number, (sentence, (start, end)) in enumerate(zip(sentences, spans)):
-        records.append(Sentence(start, end, sentence.text))
-        q_idx, t_idx = [], []
-        for value in sentence.values:
-            at = start + sentence.text.index(value.text)
-            if isinstance(value, Q):
-                q_idx.append(len(quantities))
-                quantities.append(Quantity(value.text, at, at + len(value.text), value.value, value.low, value.high,
-                                           value.unit, value.counted, value.qualifier, value.predicate))
-            else:
-                t_idx.append(len(times))
-                times.append(TimeRef(value.text, at, at + len(value.text), value.type, value.value,
-                                     value.precision, value.modifier))
-        claims.append(Claim(sentence.text, start, end, number, quantities=tuple(q_idx), times=tuple(t_idx)))
-    article = Article(
-        id=article_id or f"id-{outlet}", source=f"{outlet}.txt", text=text,
-        outlet=Outlet(outlet, kind), origin=Outlet(origin) if origin else None, published=published,
-    )
-    for claim in claims:
-        assert text[claim.start:claim.end] == claim.text
-    for item in quantities + times:
-        assert text[item.start:item.end] == item.text
-    return ArticleAnalysis(article, tuple(records), (), tuple(quantities), tuple(times), (), tuple(claims))
-
-
-MET = S("Delegations met in Geneva on March 3.", [T("March 3", "2026-03-03")])
-LESS_THAN_HOUR = Q("less than an hour", 1, "hour", qualifier="less than")
-
-
-def meeting_story() -> list[ArticleAnalysis]:
-    return [
-        build("Alpha", [MET, S("The meeting lasted less than an hour.", [LESS_THAN_HOUR])]),
-        build("Bravo", [S("The talks lasted about 40 minutes, officials said.", [Q("about 40 minutes", 40, "minute", qualifier="about")])]),
-        build("Charlie", [MET, S("The meeting, held in a hotel, lasted about three and a half hours.",
-                                 [Q("about three and a half hours", 3.5, "hour", qualifier="about")])]),
-        build("Delta", [S("The negotiations lasted less than an hour.", [LESS_THAN_HOUR])]),
-    ]
+from synopsis.records import ArticleAnalysis
+from tests.compare.dispute_builders import LESS_THAN_HOUR, MET, Q, S, T, build, meeting_story
 
 
 def test_meeting_duration_gives_one_dispute_with_compatible_versions_merged() -> None:
@@ -288,119 +196,20 @@ def test_start_times_differ_but_zones_agree() -> None:
     assert by_outlets == [("Alpha", "Charlie"), ("Bravo",)]
 
 
-def test_office_given_as_current_and_former() -> None:
-    entity = StoryEntity(
-        name="Ivan Petrenko", type="PERSON",
-        aliases=(Alias("Ivan Petrenko", ("Alpha", "Bravo"), 2),),
-        titles=(Alias("Defence Minister", ("Alpha",), 1), Alias("former Defence Minister", ("Bravo",), 1)),
-        mentions=(Evidence("id-Alpha", "Alpha", 0, 30, "Defence Minister Ivan Petrenko"),
-                  Evidence("id-Bravo", "Bravo", 0, 37, "former Defence Minister Ivan Petrenko")),
-    )
-    disputes = find_disputes([], [], entities=[entity])
-    assert len(disputes) == 1
-    dispute = disputes[0]
-    assert dispute.kind == "title"
-    current = next(v for v in dispute.versions if v.sources == ("Alpha",))
-    assert current.note is not None and "stale" in current.note
-    assert current.evidence and current.evidence[0].outlet == "Alpha"
 
 
-def test_a_former_office_stands_with_the_current_office_it_fits() -> None:
-    """"former Defence Minister" contradicts "Defence Minister", not "Security Council Secretary":
-    Bravo stands with the secretary's version, not as a version of its own."""
-    def said(outlet: str, title: str) -> Evidence:
-        text = f"{title} Ivan Petrenko"
-        return Evidence(f"id-{outlet}", outlet, 0, len(text), text)
-
-    entity = StoryEntity(
-        name="Ivan Petrenko", type="PERSON",
-        aliases=(Alias("Ivan Petrenko", ("Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot"), 6),),
-        titles=(Alias("Defence Minister", ("Alpha",), 1), Alias("former Defence Minister", ("Bravo",), 1),
-                Alias("Security Council Secretary", ("Charlie", "Delta"), 2),
-                # The post's word lost in extraction: still the council secretary's version.
-                Alias("Security Council", ("Echo",), 1),
-                # A function for the talks, not an office: no version of its own.
-                Alias("chief negotiator", ("Foxtrot",), 1)),
-        mentions=(said("Alpha", "Defence Minister"), said("Bravo", "former Defence Minister"),
-                  said("Charlie", "Security Council Secretary"), said("Delta", "Security Council Secretary"),
-                  said("Echo", "Security Council"), said("Foxtrot", "chief negotiator")),
-    )
-    [dispute] = find_disputes([], [], entities=[entity])
-    assert dispute.kind == "title"
-    by_sources = {frozenset(v.sources): v for v in dispute.versions}
-    assert set(by_sources) == {frozenset({"Bravo", "Charlie", "Delta", "Echo"}), frozenset({"Alpha"})}
-    secretary = by_sources[frozenset({"Bravo", "Charlie", "Delta", "Echo"})]
-    assert {e.outlet for e in secretary.evidence} == {"Bravo", "Charlie", "Delta", "Echo"}
-    alpha = by_sources[frozenset({"Alpha"})]
-    assert alpha.note is not None and "stale" in alpha.note and "Bravo" in alpha.note
-    assert [e.text for e in alpha.evidence] == ["Defence Minister Ivan Petrenko"]
 
 
-def test_offices_an_outlet_gives_at_different_times_are_no_dispute() -> None:
-    entity = StoryEntity(
-        name="Ivan Petrenko", type="PERSON",
-        aliases=(Alias("Ivan Petrenko", ("Alpha", "Bravo"), 2),),
-        titles=(Alias("Defence Minister", ("Alpha", "Bravo"), 2), Alias("Security Council Secretary", ("Alpha",), 1)),
-    )
-    assert find_disputes([], [], entities=[entity]) == []
 
 
-@pytest.mark.parametrize(
-    ("first_names", "expected"),
-    [(("Ivan", "Oleg"), 1), (("Dmitry", "Dmitri"), 0), (("I.", "Ivan"), 0)],
-)
-def test_first_names(first_names: tuple[str, str], expected: int) -> None:
-    entity = StoryEntity(
-        name=f"{first_names[1]} Petrenko", type="PERSON",
-        aliases=(Alias(f"{first_names[0]} Petrenko", ("Alpha",), 1), Alias(f"{first_names[1]} Petrenko", ("Bravo",), 1)),
-        findings=("outlets give different first names",),
-    )
-    disputes = find_disputes([], [], entities=[entity])
-    assert len(disputes) == expected
-    if expected:
-        assert disputes[0].kind == "name"
-        assert {s for v in disputes[0].versions for s in v.sources} == {"Alpha", "Bravo"}
 
 
-def person(aliases: dict[str, tuple[str, ...]], mentions: list[tuple[str, str]] = ()) -> StoryEntity:
-    """A person flagged for different first names: full names with the outlets that write them, and
-    (outlet, words) mentions."""
-    return StoryEntity(
-        name=next(iter(aliases)), type="PERSON",
-        aliases=tuple(Alias(text, outlets, len(outlets)) for text, outlets in aliases.items()),
-        findings=("outlets give different first names",),
-        mentions=tuple(Evidence(f"id-{outlet}", outlet, 0, len(text), text) for outlet, text in mentions),
-    )
 
 
-@pytest.mark.parametrize(("written", "folded"), [("Küre", "Kure"), ("Zoë", "Zoe"), ("Volodymyr", "Vladimir"),
-                                               ("Jelena", "Elena"), ("Yevhen", "Evgeny")])
-def test_spellings_of_one_first_name_are_one_version(written: str, folded: str) -> None:
-    assert find_disputes([], [], entities=[person({f"{written} Marr": ("Alpha",), f"{folded} Marr": ("Bravo",)})]) == []
-    entity = person({f"{written} Marr": ("Alpha",), f"{folded} Marr": ("Bravo",), "Ayla Marr": ("Charlie",)})
-    [dispute] = find_disputes([], [], entities=[entity])
-    assert sorted(v.sources for v in dispute.versions) == [("Alpha", "Bravo"), ("Charlie",)]
 
 
-def test_an_outlet_writing_two_first_names_stands_on_one_side() -> None:
-    entity = person(
-        {"Ivan Petrenko": ("Alpha", "Bravo"), "Oleg Petrenko": ("Alpha", "Charlie")},
-        [("Alpha", "Ivan Petrenko"), ("Alpha", "Minister Ivan Petrenko"), ("Alpha", "Oleg Petrenko"),
-         ("Bravo", "Ivan Petrenko"), ("Charlie", "Oleg Petrenko")],
-    )
-    [dispute] = find_disputes([], [], entities=[entity])
-    by_name = {v.normalized: v for v in dispute.versions}
-    assert by_name["Ivan"].sources == ("Alpha", "Bravo") and by_name["Oleg"].sources == ("Charlie",)
-    assert "Alpha also writes Oleg Petrenko (1 of 3 mentions)" in by_name["Ivan"].note
-    assert {e.outlet for e in by_name["Oleg"].evidence} == {"Charlie"}
 
 
-def test_an_outlet_contradicting_only_itself_is_no_dispute() -> None:
-    entity = person(
-        {"Ivan Petrenko": ("Alpha", "Bravo"), "Oleg Petrenko": ("Alpha",)},
-        [("Alpha", "Ivan Petrenko"), ("Alpha", "Ivan Petrenko"), ("Alpha", "Oleg Petrenko"), ("Bravo", "Ivan Petrenko")],
-    )
-    assert find_disputes([], [], entities=[entity]) == []
 
 
 @pytest.mark.parametrize(
@@ -693,49 +502,3 @@ def test_a_corrected_version_counts_as_of_its_correction_not_its_first_publicati
     assert notes[("Bravo",)] == "earlier report (published 2024-05-03T21:00+00:00); later reports differ"
     alpha = next(a.article for a in analyses if a.article.id == "alpha-2")
     assert alpha.published == "2024-05-03T18:00:00+00:00" and alpha.updated  # the first publication is kept for display
-
-
-def test_a_title_given_only_for_an_earlier_round_is_no_version() -> None:
-    """An entry that calls the man Defence Minister only in its section on an earlier round, and
-    Council Secretary in the one on this round, stands on one side only: the current one."""
-    earlier = S("In January the delegation was led by Defence Minister Ivan Petrenko.", [T("January", "2026-01", precision="month")])
-    now = S("On March 3 the talks were led by Security Council Secretary Ivan Petrenko.", [T("March 3", "2026-03-03")],
-            new_paragraph=True)
-    analyses = [
-        build("Alpha", [MET, S("Security Council Secretary Ivan Petrenko led the team.")]),
-        build("Bravo", [MET, S("Security Council Secretary Ivan Petrenko spoke.")]),
-        build("Charlie", [MET, S("Defence Minister Ivan Petrenko spoke.")]),
-        build("Wiki", [earlier, now], kind="encyclopedia", published="2025-11-20"),
-    ]
-
-    def mention(analysis: ArticleAnalysis, words: str) -> Evidence:
-        start = analysis.article.text.index(words)
-        return Evidence(analysis.article.id, analysis.article.outlet.name, start, start + len(words), words)
-
-    entity = StoryEntity(
-        name="Ivan Petrenko", type="PERSON",
-        aliases=(Alias("Ivan Petrenko", ("Alpha", "Bravo", "Charlie", "Wiki"), 5),),
-        titles=(Alias("Security Council Secretary", ("Alpha", "Bravo", "Wiki"), 3),
-                Alias("Defence Minister", ("Charlie", "Wiki"), 2)),
-        mentions=(mention(analyses[0], "Security Council Secretary Ivan Petrenko"),
-                  mention(analyses[1], "Security Council Secretary Ivan Petrenko"),
-                  mention(analyses[2], "Defence Minister Ivan Petrenko"),
-                  mention(analyses[3], "Defence Minister Ivan Petrenko"),
-                  mention(analyses[3], "Security Council Secretary Ivan Petrenko")),
-    )
-    [dispute] = [d for d in find_disputes([], analyses, entities=[entity]) if d.kind == "title"]
-    assert sorted(sorted(v.sources) for v in dispute.versions) == [["Alpha", "Bravo", "Wiki"], ["Charlie"]]
-
-
-def test_an_outlet_writing_two_first_names_about_equally_stands_on_both_sides() -> None:
-    entity = person(
-        {"Ivan Petrenko": ("Alpha", "Bravo"), "Oleg Petrenko": ("Alpha",)},
-        [("Alpha", "Ivan Petrenko"), ("Alpha", "Minister Ivan Petrenko"), ("Alpha", "Oleg Petrenko"),
-         ("Alpha", "Minister Oleg Petrenko"), ("Alpha", "Oleg Petrenko"), ("Bravo", "Ivan Petrenko")],
-    )
-    [dispute] = find_disputes([], [], entities=[entity])
-    by_name = {v.normalized: v for v in dispute.versions}
-    assert by_name["Ivan"].sources == ("Alpha", "Bravo") and by_name["Oleg"].sources == ("Alpha",)
-    for version in by_name.values():
-        assert "Alpha writes both (Oleg Petrenko 3, Ivan Petrenko 2 of 5 mentions)" in version.note
-    assert [e.outlet for e in by_name["Oleg"].evidence] == ["Alpha"] * 3
