@@ -83,7 +83,7 @@ class Article:
     published_ambiguous: str | None = None
     # ISO 8601: when this text replaced an earlier version of the same article (set by the
     # store; None for a first version).  ``published`` stays the first publication; what the
-    # text says is as of this time (compare.fact_dates.as_of).
+    # text says is as of this time (facts.dates.as_of).
     updated: str | None = None
     dateline: str | None = None  # place in the dateline ("ISTANBUL")
     language: str = "en"

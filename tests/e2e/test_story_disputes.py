@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from synopsis.compare.intervals import Interval, compatible
+from synopsis.facts.intervals import Interval, compatible
 from synopsis.compare.story import build_story_report
-from synopsis.compare.support import SupportCheck, amounts_conflict, dates_conflict, episode_conflict
+from synopsis.facts.support import SupportCheck, amounts_conflict, dates_conflict, episode_conflict
 from synopsis.extract.embed import Embedder
 from synopsis.extract.pipeline import analyze_articles
 from synopsis.ingest.article import build_article
@@ -61,7 +61,7 @@ def _find(report, kind: str, *needles: str):
 def _version_intervals(version, analyses) -> list[Interval]:
     """Intervals of the quantities and times a version quotes, found inside its evidence spans."""
     from synopsis.compare.disputes import _clock_intervals
-    from synopsis.compare.intervals import interval_from_quantity, interval_from_time
+    from synopsis.facts.intervals import interval_from_quantity, interval_from_time
 
     values = {" ".join(v.split()) for v in version.value.split(" / ")}
     found: list[Interval] = []

@@ -8,9 +8,9 @@ from datetime import datetime, timezone
 from typing import Sequence
 
 from synopsis.compare.consensus import describe_repeat, repeated_from
-from synopsis.compare.fact_dates import DAY_SPAN, context_dates, main_day, sentence_bounds
-from synopsis.compare.intervals import Interval
-from synopsis.compare.support import SupportCheck
+from synopsis.facts.dates import DAY_SPAN, context_dates, main_day, sentence_bounds
+from synopsis.facts.intervals import Interval
+from synopsis.facts.support import SupportCheck
 from synopsis.compare.voices import content_words, word_overlap
 from synopsis.link.entities import EntityResolution
 from synopsis.records import AlignedClaim, ArticleAnalysis, BriefSentence, Claim, Dispute, Evidence

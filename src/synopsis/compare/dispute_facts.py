@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from synopsis.compare.fact_dates import (
+from synopsis.facts.dates import (
     SECTION_LOOKBACK,
     clock_intervals,
     context_dates,
@@ -16,7 +16,7 @@ from synopsis.compare.fact_dates import (
     section_dates,
     sentence_bounds,
 )
-from synopsis.compare.fact_keys import (
+from synopsis.facts.keys import (
     ADDITIONAL,
     classify_predicate,
     INSTANT_EVENTS,
@@ -26,7 +26,7 @@ from synopsis.compare.fact_keys import (
     lemmatize_noun,
     predicate_class_at,
 )
-from synopsis.compare.intervals import (
+from synopsis.facts.intervals import (
     Interval,
     compatible,
     interval_from_quantity,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from synopsis.compare.dispute_facts import Fact, episodes_agree, fact_relation, nouns_agree
-from synopsis.compare.intervals import Interval, compatible
+from synopsis.facts.intervals import Interval, compatible
 
 
 # Counts of one noun that are not aligned are compared only when within this factor of each other:

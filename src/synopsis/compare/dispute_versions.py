@@ -7,8 +7,8 @@ from datetime import datetime, timedelta, timezone
 
 from synopsis.compare.dispute_facts import Fact
 from synopsis.compare.dispute_slots import in_conflict, split_versions
-from synopsis.compare.fact_dates import as_of, parse_published
-from synopsis.compare.intervals import Interval, describe
+from synopsis.facts.dates import as_of, parse_published
+from synopsis.facts.intervals import Interval, describe
 from synopsis.records import Dispute, DisputeVersion
 
 

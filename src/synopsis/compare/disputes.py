@@ -32,13 +32,13 @@ from typing import Any
 from synopsis.compare.dispute_facts import Member, collect_facts, list_members
 from synopsis.compare.dispute_slots import group_slots
 from synopsis.compare.dispute_versions import build_dispute
-from synopsis.compare.fact_dates import main_day
+from synopsis.facts.dates import main_day
 from synopsis.compare.name_disputes import current_titles, find_name_disputes, find_title_disputes
 from synopsis.records import ArticleAnalysis, Dispute, StoryEntity
 
 # Re-exported so that callers keep importing these names from this module.
 from synopsis.ingest.outlets import outlet_name as name_outlet  # noqa: F401
-from synopsis.compare.fact_dates import (  # noqa: F401
+from synopsis.facts.dates import (  # noqa: F401
     clock_intervals as _clock_intervals,
     DATE_LOOKBACK_SENTENCES,
     RECENT_DAYS,
@@ -47,7 +47,7 @@ from synopsis.compare.fact_dates import (  # noqa: F401
     UNDATED_KINDS,
     UTC_ZONES,
 )
-from synopsis.compare.fact_keys import (  # noqa: F401
+from synopsis.facts.keys import (  # noqa: F401
     classify_predicate,
     EPISODE_CLASSES,
     EVENT_CLASSES,

@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from synopsis.compare.dispute_versions import explain, join_names, unique_in_order
-from synopsis.compare.fact_dates import UNDATED_KINDS, context_dates, section_dates
-from synopsis.compare.intervals import Interval
+from synopsis.facts.dates import UNDATED_KINDS, context_dates, section_dates
+from synopsis.facts.intervals import Interval
 from synopsis.link.names import fold, given_names_compatible, office_label, parse_office, split_title, titles_conflict
 from synopsis.records import Alias, ArticleAnalysis, Claim, Dispute, DisputeVersion, Evidence, StoryEntity
 

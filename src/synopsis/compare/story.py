@@ -45,7 +45,7 @@ def build_story_report(story: Story, analyses: Sequence[ArticleAnalysis], embedd
     from synopsis.compare.coverage import describe_coverage
     from synopsis.compare.disputes import find_disputes
     from synopsis.compare.independence import find_origins
-    from synopsis.compare.story_years import complete_years
+    from synopsis.facts.story_years import complete_years
     from synopsis.compare.timeline import build_timeline
     from synopsis.compare.voices import group_quotes
     from synopsis.extract.embed import Embedder

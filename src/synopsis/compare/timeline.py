@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from synopsis.compare.disputes import STOP_WORDS, list_members, states_date
-from synopsis.compare.intervals import interval_from_time
-from synopsis.compare.support import Amount, amount_of, amounts_conflict
+from synopsis.facts.intervals import interval_from_time
+from synopsis.facts.support import Amount, amount_of, amounts_conflict
 from synopsis.ingest.outlets import outlet_name
 from synopsis.records import ArticleAnalysis, Evidence, TimeRef, TimelineEvent
 

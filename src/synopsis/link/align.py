@@ -12,10 +12,10 @@ from dataclasses import dataclass
 import numpy as np
 from anyascii import anyascii
 
-from synopsis.compare.fact_dates import dates_in, states_date
-from synopsis.compare.fact_keys import episodes_in
-from synopsis.compare.intervals import Interval
-from synopsis.compare.support import (
+from synopsis.facts.dates import dates_in, states_date
+from synopsis.facts.keys import episodes_in
+from synopsis.facts.intervals import Interval
+from synopsis.facts.support import (
     Amount, SupportCheck, amount_of, amounts_conflict, dates_conflict, episode_conflict, names_actor,
 )
 from synopsis.extract.counted_nouns import PREDICATE_CLASSES
@@ -61,7 +61,7 @@ TIME_BONUS = 0.05  # same date/time value, weighted by rarity
 TIME_CLASH = -0.08  # both dated, no date in common: a May round and a July round are different facts
 SPEAKER_SAME = 0.05
 # Neither sentence names every person and organisation the other names as acting (the citation
-# rule of ``compare.support``): "Peskov confirmed the delegation had not changed" / "Putin did
+# rule of ``facts.support``): "Peskov confirmed the delegation had not changed" / "Putin did
 # not attend". One report may add who acted; when each names someone the other leaves out,
 # they are more often two facts about one meeting.
 ACTOR_MISSING = -0.08
@@ -132,7 +132,7 @@ class _Features:
     slots: tuple[_Slot, ...]
     times: frozenset[str]
     speaker: str | None
-    # What a report of the fact must not contradict (the checks of ``compare.support``): the
+    # What a report of the fact must not contradict (the checks of ``facts.support``): the
     # numbers the claim states, the days its sentence states, and the numbered episodes it names
     # ("the third round"). Only the sentence's own dates: one looked up in the sentences before
     # is as often the date of something else ("inspected in January", then "ordered an inquiry").
@@ -479,7 +479,7 @@ def align_claims(
 
 def _actor_check(analyses: Sequence[ArticleAnalysis], refs: list[tuple[int, int]]) -> Callable[[int, int], bool]:
     """``named(i, j)``: whether claim j's sentence (or its speaker) names every person and
-    organisation claim i names, in any spelling (``compare.support.names_actor``)."""
+    organisation claim i names, in any spelling (``facts.support.names_actor``)."""
     check = SupportCheck({a.article.id: a for a in analyses})
     spans = []
     for a, c in refs:

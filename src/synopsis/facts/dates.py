@@ -10,8 +10,8 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime, timezone
 
-from synopsis.compare.intervals import Interval, interval_from_time
-from synopsis.compare.story_years import story_middle_day
+from synopsis.facts.intervals import Interval, interval_from_time
+from synopsis.facts.story_years import story_middle_day
 from synopsis.records import Article, ArticleAnalysis, Claim, TimeRef
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from synopsis.compare.story_years import complete_years
+from synopsis.facts.story_years import complete_years
 from synopsis.records import ArticleAnalysis, TimeRef
 from tests.factories import make_article
 

@@ -16,9 +16,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from synopsis.compare.fact_dates import dates_in
-from synopsis.compare.fact_keys import episodes_in
-from synopsis.compare.intervals import Interval
+from synopsis.facts.dates import dates_in
+from synopsis.facts.keys import episodes_in
+from synopsis.facts.intervals import Interval
 from synopsis.extract.quantities import normalize_unit
 from synopsis.link.entities import EntityResolution
 from synopsis.link.names import acronym, fold, key_text, parse_person, place_key, strip_name, strip_possessive, surnames_match

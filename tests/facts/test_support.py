@@ -2,7 +2,7 @@
 
 import pytest
 
-from synopsis.compare.support import support_problem
+from synopsis.facts.support import support_problem
 from synopsis.records import ArticleAnalysis, Claim, Entity, Sentence, StoryEntity
 from tests.factories import evidence_for, make_article
 

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from synopsis.compare.intervals import (
+from synopsis.facts.intervals import (
     Interval,
     compatible,
     describe,

@@ -1,0 +1,1 @@
+"""What a statement states (its values, dates, numbered episodes and actors), read by both link and compare."""
