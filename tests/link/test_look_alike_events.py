@@ -196,6 +196,27 @@ def test_a_coming_round_named_on_election_night_does_not_join_the_runoff(nlp):
     assert_stories_batch_and_stream(analyses, {frozenset({"e1a", "e1b", "e1c"}), frozenset({"e2a", "e2b", "e2c"})})
 
 
+# Two signings by one club two days apart.  The tagger reads the club as a person, as often as
+# the player; the player's first name alone ("Tavo") must count for him, or the club becomes
+# the main person of the first signing and the person rule cannot tell the signings apart.
+SIGNINGS_BY_ONE_CLUB = [
+    ("s1a", "Aston Villa sign winger Tavo Brandao", "Aston Villa have signed winger Tavo Brandao from Coritiba for 30 million pounds, the club said on Tuesday. Tavo has agreed a five-year contract. Manager Unai Emery said he would give the side pace.", "2025-08-26"),
+    ("s1b", "Brandao leaves Coritiba for Aston Villa", "Coritiba have sold winger Tavo Brandao to Aston Villa for 30 million pounds, the Brazilian club said on Tuesday. Brandao scored nine goals this season.", "2025-08-26"),
+    ("s2a", "Aston Villa sign defender Pim Kuiper", "Aston Villa have signed defender Pim Kuiper from Utrecht for 24 million pounds, the club said on Thursday. Pim has agreed a four-year contract. Manager Unai Emery said he was strong in the air.", "2025-08-28"),
+    ("s2b", "Kuiper leaves Utrecht for Aston Villa", "Utrecht have sold captain Pim Kuiper to Aston Villa for 24 million pounds, the Dutch club said on Thursday. Kuiper played 120 matches for Utrecht.", "2025-08-28"),
+]
+
+
+def test_a_first_name_alone_counts_for_the_full_name_it_shortens(nlp):
+    analyses = analyze_rows(SIGNINGS_BY_ONE_CLUB, nlp)
+    first = analyses[0]
+    assert {e.text for e in first.entities if e.label == "PERSON"} >= {"Aston Villa", "Tavo Brandao", "Tavo"}
+    assert describe_events(analyses)[0].person == "brandao"
+    assert_stories_batch_and_stream(
+        analyses, {frozenset({"s1a", "s1b"}), frozenset({"s2a", "s2b"})}, orders=((0, 1, 2, 3), (3, 2, 1, 0), (0, 2, 1, 3))
+    )
+
+
 @pytest.fixture(scope="module")
 def corpus_analyses(reference_corpus):
     from synopsis.jobs import analyze_inputs

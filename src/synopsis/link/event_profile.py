@@ -53,8 +53,9 @@ ENGLISH_STOP_WORDS = read_english_stop_words()
 # ordinal rule does not fire against them, /3 read only "the Nth round of", and
 # profiles before /4 have no part-of-day day (``time_day``); before /5 a number given to a
 # coming event ("will face him in the second round") was read as the reported event's, and
-# places had no coordinates (``spots``).
-EVENT_METHOD = "synopsis.event/5"
+# places had no coordinates (``spots``); before /6 a first name alone ("Luan") did not count
+# for the full name it shortens when choosing the main person.
+EVENT_METHOD = "synopsis.event/6"
 LEAD_SENTENCES = 3
 KEY_NAMES = 12
 NAME_LABELS = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP", "EVENT")
@@ -413,8 +414,19 @@ def main_person(analysis: ArticleAnalysis) -> str | None:
     """The surname mentioned most (lead mentions count twice), if mentioned at least twice."""
     counts: Counter = Counter()
     end = lead_end(analysis)
-    for entity in analysis.entities:
-        if entity.label == "PERSON" and (name := fold_name(entity.text, "PERSON")):
+    people = [e for e in analysis.entities if e.label == "PERSON"]
+    # A one-word mention that is the first name of a full name the article gives ("Luan" after
+    # "Luan Teixeira") is that person: counted by the surname, it no longer loses a tie to a
+    # club the tagger took for a person ("Aston Villa have signed Luan Teixeira").
+    surname_of = {}
+    for entity in people:
+        words = anyascii(entity.text).lower().split()
+        if len(words) >= 2:
+            surname_of.setdefault(words[0], fold_name(entity.text, "PERSON"))
+    for entity in people:
+        words = anyascii(entity.text).lower().split()
+        name = surname_of.get(words[0]) if len(words) == 1 and words[0] in surname_of else fold_name(entity.text, "PERSON")
+        if name:
             counts[name] += 2 if entity.start < end else 1
     if not counts:
         return None
