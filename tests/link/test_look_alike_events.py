@@ -217,6 +217,23 @@ def test_a_first_name_alone_counts_for_the_full_name_it_shortens(nlp):
     )
 
 
+# One dam breach reported by wires that transliterate Kyrgyz names differently (Zhumabekov /
+# Jumabekov, Ak-Suu / Aksuu), with a dateline in the capital, and one report recalling the year
+# the dam was built: one story, however the reports arrive.
+DAM_BREACH_TRANSLITERATED = [
+    ("d1", "Dam breach floods villages near Tash-Kol", "TASH-KOL, Kyrgyzstan - An earthen dam on the Ak-Suu reservoir, built in 1968, gave way early yesterday, sending water through three villages, officials said. Emergency Minister Bakhtiyar Zhumabekov said seven people had died. President Nurlan Zhaparbaev ordered an inquiry.", "2025-03-04"),
+    ("d2", "Kyrgyzstan evacuates 4,000 after dam collapse", "BISHKEK - Kyrgyz authorities on Tuesday evacuated some 4,000 people after a dam on the Aksuu reservoir collapsed on Monday, killing at least nine people. Minister Bakhtiar Jumabekov said the situation was under control. President Nurlan Japarbaev promised help.", "2025-03-05"),
+    ("d3", "Death toll in dam disaster rises to 11", "The number of people killed when the Ak-Suu dam burst on 3 March has risen to 11, the Emergency Ministry said on Thursday. Minister Zhumabekov told parliament that 12 people were still missing. President Zhaparbaev visited the villages.", "2025-03-07"),
+    ("d4", "Thousands evacuated after deadly dam collapse", "Kyrgyz authorities on Tuesday moved some 4,000 people to safety after the Aksuu reservoir dam collapsed on Monday. Minister Jumabekov warned that the embankment could fail again. Villagers accused officials of negligence.", "2025-03-06"),
+]
+
+
+def test_one_event_in_other_transliterations_is_one_story(nlp):
+    analyses = analyze_rows(DAM_BREACH_TRANSLITERATED, nlp)
+    assert [p.year for p in describe_events(analyses)] == [2025] * 4
+    assert_stories_batch_and_stream(analyses, {frozenset({"d1", "d2", "d3", "d4"})}, orders=((0, 1, 2, 3), (3, 2, 1, 0), (1, 3, 0, 2)))
+
+
 @pytest.fixture(scope="module")
 def corpus_analyses(reference_corpus):
     from synopsis.jobs import analyze_inputs

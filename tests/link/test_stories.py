@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 
 from synopsis.link.event_profile import EventProfile, describe_event, fold_name, series_ordinals
-from synopsis.link.events import about_other_people, compare_events, explain_events, marking_names, why_apart
+from synopsis.link.events import about_other_people, compare_events, explain_events, marking_names, pair_features, why_apart
 from synopsis.link.index import VectorIndex
 from synopsis.link.stories import MERGE_SIMILARITY, StoryIndex, cluster_profiles
-from synopsis.records import Article, ArticleAnalysis
+from synopsis.records import Article, ArticleAnalysis, TimeRef
 from tests.factories import EVENT_BASE as BASE
 from tests.factories import event_profile as _profile
 from tests.factories import named_group
@@ -47,6 +47,37 @@ def test_shared_names_raise_the_similarity():
     b = _profile("b", _unit(3, BASE, 0.04), names={"arlen", "redport"})
     c = _profile("c", _unit(3, BASE, 0.04), names={"osk", "tarn"})
     assert compare_events(a, b) > compare_events(a, c)
+
+
+def test_names_in_other_transliterations_are_shared_names():
+    """Reports of one dam breach that write the minister "Zhumagulov" or "Jumagulov", the president
+    "Zhaparov" or "Japarov", the reservoir "Kara-Suu" or "Karasuu" name the same people and place."""
+    names_a = {"zhumagulov", "zhaparov", "kara-suu", "osh"}
+    names_b = {"jumagulov", "japarov", "karasuu", "bishkek"}
+    a = dataclasses.replace(_profile("a", BASE, names=names_a), person="zhumagulov")
+    b = dataclasses.replace(_profile("b", _unit(3, BASE, 0.04), names=names_b), person="jumagulov")
+    unrelated = dataclasses.replace(_profile("c", _unit(3, BASE, 0.04), names={"tarn", "velk", "osk", "bishkek"}), person="tarn")
+    key_names, all_names, person_conflict = 1, 2, 6
+    shared = pair_features(a, b)
+    assert shared[key_names] == 0.75 and shared[all_names] == pytest.approx(3 / 5) and shared[person_conflict] == 0.0
+    assert pair_features(a, unrelated)[person_conflict] == 1.0
+    assert not any("share no name" in why for _, why in explain_events(a, b).rules)
+
+
+def test_a_year_far_from_publication_is_history_not_the_event_year():
+    """"The dam, built in 1974, gave way yesterday": the event's year is the report's."""
+    text = "The dam, built in 1974, gave way yesterday near Osh. Seven people died."
+    article = Article(id="d", source="d", text=text, title="Dam gives way near Osh", published="2025-03-04")
+    profile = describe_event(ArticleAnalysis(article, times=(_date_ref(text, "1974", "1974"),)), BASE)
+    assert profile.year == 2025
+    recent = "The dam, finished in March 2024, gave way yesterday near Osh."
+    article = dataclasses.replace(article, text=recent)
+    assert describe_event(ArticleAnalysis(article, times=(_date_ref(recent, "March 2024", "2024-03"),)), BASE).year == 2024
+
+
+def _date_ref(text: str, words: str, value: str) -> TimeRef:
+    start = text.index(words)
+    return TimeRef(text=words, start=start, end=start + len(words), type="DATE", value=value)
 
 
 def test_profile_survives_json_round_trip():

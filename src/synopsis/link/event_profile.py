@@ -21,6 +21,7 @@ import numpy as np
 from anyascii import anyascii
 
 from synopsis.link.gazetteer import Spot, locate
+from synopsis.link.names import fold, key_token
 from synopsis.records import ArticleAnalysis
 
 
@@ -54,7 +55,8 @@ ENGLISH_STOP_WORDS = read_english_stop_words()
 # profiles before /4 have no part-of-day day (``time_day``); before /5 a number given to a
 # coming event ("will face him in the second round") was read as the reported event's, and
 # places had no coordinates (``spots``); before /6 a first name alone ("Luan") did not count
-# for the full name it shortens when choosing the main person.
+# for the full name it shortens when choosing the main person.  (Names are compared by their
+# transliteration keys since /6 too, but those are derived when a profile is read.)
 EVENT_METHOD = "synopsis.event/6"
 LEAD_SENTENCES = 3
 KEY_NAMES = 12
@@ -153,6 +155,12 @@ _CARDINALS = {w: n for n, w in enumerate("one two three four five six seven eigh
 _NUMERAL_ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.IGNORECASE)
 
 
+def name_key(name: str) -> str:
+    """A folded name's transliteration key, its words run together ("kara-suu", "karasuu" -> "karasu";
+    "abdel rahman" meets "abdelrahman")."""
+    return key_token("".join(fold(name).split())) or name
+
+
 @dataclass(frozen=True, eq=False)
 class EventProfile:
     """The features of one article that identify the event it reports."""
@@ -174,6 +182,15 @@ class EventProfile:
     person: str | None = None  # the person the article is most about (surname), if any
     ordinals: frozenset[str] = frozenset()  # numbered events of a series in title and lead ("round:3")
     spots: tuple[Spot, ...] = ()  # the towns and cities among places, with where they are
+    # Names and cast by transliteration key (``name_key``), which comparisons use: "Zhaparov"
+    # meets "Japarov", "Kara-Suu" meets "Karasuu".  Derived, never stored, so profiles stored
+    # by any recipe compare alike; the names themselves stay readable for explanations.
+    name_keys: frozenset[str] = field(init=False, repr=False, compare=False)
+    cast_keys: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name_keys", frozenset(map(name_key, self.names)))
+        object.__setattr__(self, "cast_keys", frozenset(map(name_key, self.cast)))
 
     def when(self) -> str | None:
         """The best known day of the event: the lead's date, else publication."""
@@ -443,7 +460,10 @@ def describe_event(analysis: ArticleAnalysis, vector: np.ndarray) -> EventProfil
     month, year = text_month_year(analysis)
     if published and _DAY.match(published):
         month = month or int(published[5:7])
-        year = year or int(published[:4])
+        # News reports what happened lately: a year spelled out far from the publication's
+        # ("the dam, built in 1974") is history the report recalls, not the event's year.
+        if year is None or abs(year - int(published[:4])) > 1:
+            year = int(published[:4])
     title = " ".join((analysis.article.title or "").split())
     if not title and analysis.sentences:
         title = analysis.sentences[0].text[:120]

@@ -176,7 +176,7 @@ def pair_features(a: EventProfile, b: EventProfile, cosine: float | None = None)
     """The measures the similarity model weighs (in the order of FEATURE_WEIGHTS)."""
     if cosine is None:
         cosine = float(np.dot(a.vector, b.vector))
-    key = len(a.names & b.names) / min(len(a.names), len(b.names)) if a.names and b.names else 0.0
+    key = len(a.name_keys & b.name_keys) / min(len(a.name_keys), len(b.name_keys)) if a.names and b.names else 0.0
     # Only shared words contribute: the key-view intersection runs in C, a
     # tenth of a generator over all 60 words (this runs for every compared pair).
     terms = sum(a.terms[t] * b.terms[t] for t in a.terms.keys() & b.terms.keys())
@@ -190,10 +190,10 @@ def pair_features(a: EventProfile, b: EventProfile, cosine: float | None = None)
         # Both sides must ignore the other's main person: requiring only one
         # (a report of a second arrest recalls the first) fired on too many
         # same-event pairs on topics 1-25 (F1 0.878 against 0.889).
-        and a.person not in b.cast
-        and b.person not in a.cast
+        and key_token(a.person) not in b.cast_keys
+        and key_token(b.person) not in a.cast_keys
     )
-    return (cosine, key, jaccard(a.cast, b.cast), terms, month, year, person)
+    return (cosine, key, jaccard(a.cast_keys, b.cast_keys), terms, month, year, person)
 
 
 def compare_events(a: EventProfile, b: EventProfile, cosine: float | None = None) -> float:
@@ -232,7 +232,7 @@ def damping_rules(a: EventProfile, b: EventProfile) -> Iterator[tuple[float, Cal
             f"the leads do not both date the event, and the best known days are more than "
             f"{PUBLISHED_TOLERANCE} days apart ({a.when()} / {b.when()})"
         )
-    if len(a.cast) >= DISJOINT_CAST and len(b.cast) >= DISJOINT_CAST and not (a.cast & b.cast):
+    if len(a.cast) >= DISJOINT_CAST and len(b.cast) >= DISJOINT_CAST and not (a.cast_keys & b.cast_keys):
         yield DISJOINT_CAST_FACTOR, lambda: "the articles share no name of a person, place or organisation"
     if (days := day_against_part_of_day(a, b)) and _apart_beyond(days, DAY_TOLERANCE):
         yield PART_OF_DAY_FACTOR, lambda: (

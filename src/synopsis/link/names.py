@@ -43,6 +43,10 @@ _INNER_J = re.compile(r"(?<=[aeiouy])j")
 # German schemes write Cyrillic "З" (z) as an initial "S" before a vowel (Selenskyj, Sacharowa):
 # an initial "s" before a vowel keys as "z", whatever the scheme, so both spellings meet.
 _INITIAL_S = re.compile(r"^s(?=[aeiouy])")
+# Central Asian names written from Cyrillic ("Ж") or from the Latin alphabets now official
+# ("J"): Zhaparov / Japarov, Zhumagulov / Jumagulov, Dzhabarov / Jabarov.  Initial only: inside
+# a word "zh" and "j"/"y" are different letters of Slavic names (Bozhko / Boiko).
+_INITIAL_ZH = re.compile(r"^d?zh")
 _DOUBLE = re.compile(r"([a-z])\1+")
 # Arabic article prefixes: al-Assad / Assad, el-Sisi / Sisi.
 _ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az)-")
@@ -61,7 +65,6 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-@lru_cache(maxsize=65536)
 def key_token(token: str) -> str:
     """Return the phonetic key of one name token (Zelenskiy, Zelenskyy -> zelenski)."""
     word = anyascii(token).lower()
@@ -71,6 +74,7 @@ def key_token(token: str) -> str:
     if len(word) > 3:
         word = _ENDING.sub("i", word)
     word = _INNER_J.sub("i", word)
+    word = _INITIAL_ZH.sub("j", word)
     word = _INITIAL_S.sub("z", word)
     for old, new in _SPELLING:
         word = word.replace(old, new)
