@@ -1,7 +1,8 @@
+import dataclasses
 from collections import Counter
 
 from synopsis.compare.coverage import describe_coverage, distinctive_terms
-from synopsis.records import Alias, ArticleAnalysis, StoryEntity
+from synopsis.records import Alias, ArticleAnalysis, StoryEntity, TimeRef
 from tests.factories import evidence_for, make_article, make_claim, removed
 
 A = "Forces shelled Kiev overnight. The regime claims victory. The regime lies. Donate today to support us."
@@ -59,3 +60,45 @@ def test_distinctive_terms_find_words_one_outlet_overuses():
     terms = distinctive_terms(target, rest, target + rest)
     assert terms[0] == "regime"
     assert "city" not in terms and "forces" not in terms
+
+
+
+def _dated(analysis: ArticleAnalysis, *dates: tuple[str, str]) -> ArticleAnalysis:
+    """The analysis with DATE expressions at the given words ((words, value) pairs)."""
+    text = analysis.article.text
+    times = tuple(TimeRef(words, text.index(words), text.index(words) + len(words), "DATE", value) for words, value in dates)
+    return dataclasses.replace(analysis, times=times)
+
+
+def _reported_by(claim_id: str, sentence: str, *analyses: ArticleAnalysis):
+    return make_claim(claim_id, "corroborated", [evidence_for(a, sentence) for a in analyses])
+
+
+DATES = (("31 December", "2024-12-31"), ("2 January", "2025-01-02"), ("28 December", "2024-12-28"))
+LATER_TEXT = ("Police arrested 120 protesters on 31 December. The imam appealed for calm on 2 January. "
+              "Fuel prices rose by 15 percent on 28 December. Unions called a strike.")
+
+
+def test_an_outlet_is_not_charged_with_facts_from_after_it_published():
+    early = ArticleAnalysis(article=make_article("e", "Early Wire", "Markets were calm.", published="2024-12-29T11:00:00+02:00"))
+    mid = _dated(ArticleAnalysis(article=make_article("m", "Mid Post", LATER_TEXT, published="2025-01-02T09:00:00+02:00")), *DATES)
+    late = _dated(ArticleAnalysis(article=make_article("l", "Late Daily", LATER_TEXT, published="2025-01-03T07:00:00+00:00")), *DATES)
+    claims = [
+        _reported_by("arrests", "Police arrested 120 protesters on 31 December.", mid, late),
+        _reported_by("appeal", "The imam appealed for calm on 2 January.", mid, late),
+        _reported_by("rise", "Fuel prices rose by 15 percent on 28 December.", mid, late),
+        # Undated, and reported only on days after the early report: a later development.
+        _reported_by("strike", "Unions called a strike.", mid, late),
+    ]
+    coverage = {c.outlet: c for c in describe_coverage([early, mid, late], claims)}
+    # The price rise came the day before the early report: that one it does leave out.
+    assert coverage["Early Wire"].omits == ("rise",)
+    # The same facts are all omissions for an outlet that published after them.
+    on_the_3rd = ArticleAnalysis(article=make_article("x", "Third Paper", "Markets were calm.", published="2025-01-03T12:00:00+00:00"))
+    coverage = {c.outlet: c for c in describe_coverage([early, mid, late, on_the_3rd], claims)}
+    assert coverage["Third Paper"].omits == ("arrests", "appeal", "rise", "strike")
+    # Undated articles and encyclopedias (a page's creation date) are charged as before.
+    undated = ArticleAnalysis(article=make_article("u", "No Date", "Markets were calm."))
+    page = ArticleAnalysis(article=make_article("p", "Wiki", "Markets were calm.", kind="encyclopedia", published="2024-12-01"))
+    coverage = {c.outlet: c for c in describe_coverage([undated, page, mid, late], claims)}
+    assert coverage["No Date"].omits == coverage["Wiki"].omits == ("arrests", "appeal", "rise", "strike")

@@ -5,9 +5,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from datetime import datetime, timezone
 from typing import Sequence
 
 from synopsis.compare.voices import CanonicalName, count_voices
+from synopsis.facts.dates import UNDATED_KINDS, as_of, dates_in
 from synopsis.records import AlignedClaim, ArticleAnalysis, Coverage, StoryEntity
 
 # Reasons the cleaner gives for content that is the outlet speaking for itself
@@ -98,6 +100,40 @@ def _same_length_form(a: str, b: str) -> bool:
     return len(a.split()) == len(b.split()) and a.lower() != b.lower()
 
 
+def _publication_day(analysis: ArticleAnalysis) -> float | None:
+    """The calendar day an article speaks as of, as the naive POSIX seconds dates use; None when
+    unknown or when its date is a page's creation rather than what it reports on (encyclopedias)."""
+    article = analysis.article
+    if article.outlet is not None and article.outlet.kind in UNDATED_KINDS:
+        return None
+    moment = as_of(article)
+    if moment is None:
+        return None
+    return datetime(moment.year, moment.month, moment.day, tzinfo=timezone.utc).timestamp()
+
+
+def came_after(claim: AlignedClaim, outlet_articles: Sequence[ArticleAnalysis], by_id: dict[str, ArticleAnalysis]) -> bool:
+    """Whether an outlet's articles all appeared before the claim's fact could be reported, so not
+    reporting it is no omission: the fact is dated after the day of the outlet's latest article, or,
+    undated, only articles of later days report it ("the Imam appealed for calm on 2 January"
+    against a report of 29 December; a preview written before the talks they report)."""
+    days = [_publication_day(a) for a in outlet_articles]
+    if not days or any(day is None for day in days):
+        return False
+    latest = max(days)
+    fact_days = [
+        interval.low
+        for evidence in claim.evidence
+        if (analysis := by_id.get(evidence.article_id)) is not None
+        for interval in dates_in(analysis, evidence.start, evidence.end)
+    ]
+    if fact_days:
+        # The earliest date the reports give: a fact dated both "Monday" and "yesterday" counts as of Monday.
+        return min(fact_days) > latest
+    reported = [_publication_day(by_id[e.article_id]) for e in claim.evidence if e.article_id in by_id]
+    return bool(reported) and all(day is not None and day > latest for day in reported)
+
+
 def describe_coverage(
     analyses: Sequence[ArticleAnalysis],
     claims: Sequence[AlignedClaim],
@@ -111,6 +147,7 @@ def describe_coverage(
     counts = {name: sum((_word_counts(a) for a in items), Counter()) for name, items in by_outlet.items()}
     total = sum(counts.values(), Counter())
     corroborated = [c for c in claims if c.status == "corroborated"]
+    by_id = {a.article.id: a for a in analyses}
 
     coverage = []
     for name, items in by_outlet.items():
@@ -128,7 +165,7 @@ def describe_coverage(
         coverage.append(
             Coverage(
                 outlet=name,
-                omits=tuple(c.id for c in corroborated if name not in c.sources),
+                omits=tuple(c.id for c in corroborated if name not in c.sources and not came_after(c, items, by_id)),
                 voices=tuple(sorted(voices.items(), key=lambda item: (-item[1], item[0]))),
                 terms=tuple(terms[:MAX_TERMS]),
                 non_reporting=non_reporting,
