@@ -143,6 +143,30 @@ def test_short_identical_sentences_are_not_copies():
     assert origins["b"].claim_witnesses[0] == ("Gotham Gazette",)
 
 
+REPUBLISHED = (
+    "Authorities evacuated some 4,000 people from the valley after the dam collapsed on Monday night.\n"
+    "The emergencies minister said the situation was under control but the reservoir was still draining.\n"
+    "Engineers warned that the damaged embankment could give way again within the next few days.\n"
+    "Villagers accused officials of negligence.\n"
+    "The United Nations offered emergency assistance."
+)
+
+
+def test_an_article_republishing_another_counts_as_its_witness_throughout(embedder):
+    a = make_analysis("a", "Valley Monitor", "newspaper", REPUBLISHED, published="2025-03-05T09:00:00+00:00")
+    b = make_analysis("b", "Steppe Courier", "newspaper", REPUBLISHED.replace("some 4,000", "about 4,000"),
+                      published="2025-03-06T09:00:00+00:00")
+    # An independent report sharing one stock short sentence stays its own witness.
+    c = make_analysis("c", "Hill Herald", "newspaper", "Villagers accused officials of negligence.\nRescuers searched the mud.",
+                      published="2025-03-06T10:00:00+00:00")
+    origins = find_origins([a, b, c], embedder)
+    assert origins["b"].derived and origins["b"].origin == "Valley Monitor" and origins["b"].note == "repeats Valley Monitor"
+    # The short sentences too: too short to be called copies one by one.
+    assert [w for w in origins["b"].claim_witnesses] == [("Valley Monitor",)] * 5
+    assert not origins["a"].derived and not origins["c"].derived
+    assert origins["c"].claim_witnesses[0] == ("Hill Herald",)
+
+
 @pytest.mark.parametrize(
     "text, entities",
     [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -29,6 +30,14 @@ COPY_JACCARD = 0.8
 COPY_COSINE = 0.95
 COPY_COSINE_MIN_JACCARD = 0.5  # cosine alone matches close paraphrases, so require shared words too
 COPY_MIN_WORDS = 8
+# An article that repeats another's wording for at least this share of its long claims (and at
+# least REPEATED_ARTICLE_CLAIMS of them) is that article republished: it counts as the other's
+# witness throughout, short sentences included ("Villagers accused officials of negligence.",
+# too short to tell a copy from independent wording on its own).  A republished wire story
+# copies nearly every sentence; independent reports of one event share a few stock sentences
+# at most, which the per-claim rule already handles.
+REPEATED_ARTICLE_SHARE = 0.5
+REPEATED_ARTICLE_CLAIMS = 3
 
 # How primary an outlet kind usually is; used only to orient a copy when
 # publication times cannot (lower = more likely the original).
@@ -315,6 +324,22 @@ def find_copies(analyses: Sequence[ArticleAnalysis], embedder=None,
     return copies
 
 
+def find_repeated_articles(analyses: Sequence[ArticleAnalysis],
+                           copies: dict[tuple[int, int], tuple[int, int]]) -> dict[int, int]:
+    """Articles that republish another's text: article index -> index of the one it repeats
+    (REPEATED_ARTICLE_SHARE of its long claims are copies of that one)."""
+    copied: dict[int, Counter] = {}
+    for (a, _), (b, _) in copies.items():
+        copied.setdefault(a, Counter())[b] += 1
+    repeated = {}
+    for a, sources in copied.items():
+        b, count = sources.most_common(1)[0]
+        long_claims = sum(len(tokenize(c.text)) >= COPY_MIN_WORDS for c in analyses[a].claims)
+        if count >= REPEATED_ARTICLE_CLAIMS and count >= REPEATED_ARTICLE_SHARE * long_claims:
+            repeated[a] = b
+    return repeated
+
+
 def _find_overlap_candidates(tokens: list[set[str]], lengths: list[int],
                              refs: list[tuple[int, int]]) -> set[tuple[int, int]]:
     # Blocking by shared rare words: an inverted index over the words of long-enough
@@ -375,6 +400,14 @@ def find_origins(analyses: Sequence[ArticleAnalysis], embedder=None,
         notes[article.id] = claim_notes
 
     copies = find_copies(analyses, embedder, {k: v.origin for k, v in base.items()})
+    for a, b in find_repeated_articles(analyses, copies).items():
+        article, original = analyses[a].article.id, base[analyses[b].article.id]
+        if base[article].derived:
+            continue  # its metadata already says whose it is
+        repeating = f"repeats {original.outlet}"
+        base[article] = OriginInfo(article, base[article].outlet, original.origin, True, base[article].cites, note=repeating)
+        per_claim[article] = [(original.origin,)] * len(analyses[a].claims)
+        notes[article] = [f"repeating {original.outlet}"] * len(analyses[a].claims)
     copy_links: dict[str, dict[int, tuple[str, int]]] = {a.article.id: {} for a in analyses}
     for (a, c), (b, d) in copies.items():
         copy_links[analyses[a].article.id][c] = (analyses[b].article.id, d)
@@ -456,5 +489,6 @@ __all__ = [
     "count_independent",
     "find_copies",
     "find_origins",
+    "find_repeated_articles",
     "provenance_label",
 ]

@@ -8,12 +8,15 @@ from typing import Sequence
 from synopsis.records import ArticleAnalysis, Source, Story, StoryReport
 
 
-def list_sources(analyses: Sequence[ArticleAnalysis]) -> list[Source]:
-    """The story's articles as a report lists them, oldest first."""
+def list_sources(analyses: Sequence[ArticleAnalysis], origins: dict | None = None) -> list[Source]:
+    """The story's articles as a report lists them, oldest first; an article that repeats or
+    aggregates another outlet's (``independence.find_origins``) names it as its origin."""
     sources = []
     for analysis in analyses:
         article = analysis.article
         outlet = article.outlet
+        info = (origins or {}).get(article.id)
+        found = info.origin if info is not None and info.derived else None
         sources.append(
             Source(
                 article_id=article.id,
@@ -21,7 +24,7 @@ def list_sources(analyses: Sequence[ArticleAnalysis]) -> list[Source]:
                 kind=outlet.kind if outlet else "unknown",
                 country=outlet.country if outlet else None,
                 published=article.published,
-                origin=article.origin.name if article.origin else None,
+                origin=article.origin.name if article.origin else found,
                 title=article.title,
                 source=article.source,
             )
@@ -66,7 +69,7 @@ def build_story_report(story: Story, analyses: Sequence[ArticleAnalysis], embedd
     brief = write_brief(analyses, claims, disputes, resolution=resolution)
     return StoryReport(
         story=story,
-        sources=tuple(list_sources(analyses)),
+        sources=tuple(list_sources(analyses, origins)),
         entities=tuple(resolution.entities),
         claims=tuple(claims),
         disputes=tuple(disputes),
