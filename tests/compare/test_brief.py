@@ -269,3 +269,10 @@ def test_a_fact_is_worded_from_a_report_the_others_support(nlp):
     [sentence] = write_brief(analyses, [_fact(analyses)])
     assert sentence.text in texts[1:]
     assert {c.outlet for c in sentence.citations} == {"Outlet A", "Outlet B", "Outlet C"}
+
+
+def test_a_report_merely_on_topic_does_not_carry_a_fact(nlp):
+    # Aligned as one fact (both about the children), but the second does not say what the first does.
+    analyses = _reports(nlp, ["The delegation handed the mediators a list of deported children.",
+                              "Aid groups said the children were healthy and attending school again."])
+    assert write_brief(analyses, [_fact(analyses)]) == []
