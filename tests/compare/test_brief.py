@@ -1,3 +1,5 @@
+import pytest
+
 from synopsis.compare.brief import write_brief
 from synopsis.records import ArticleAnalysis, Dispute, DisputeVersion
 from tests.factories import evidence_for, make_article, make_claim
@@ -276,3 +278,43 @@ def test_a_report_merely_on_topic_does_not_carry_a_fact(nlp):
     analyses = _reports(nlp, ["The delegation handed the mediators a list of deported children.",
                               "Aid groups said the children were healthy and attending school again."])
     assert write_brief(analyses, [_fact(analyses)]) == []
+
+
+# --- each fact once -----------------------------------------------------------------------------
+
+SAME_EVENT = [
+    "Negotiators from Norway and Chile held a third round of talks on May 12.",
+    "Norwegian and Chilean negotiators travelled to Geneva for a new round of peace talks on May 12.",
+    "Norway and Chile met for the third round of direct talks in the Swiss city of Geneva.",
+]
+NEW_FACT = "The talks ended with an agreement to swap 300 detainees."
+
+
+def test_a_sentence_that_adds_nothing_to_an_earlier_one_is_left_out(nlp):
+    # Each wording is carried by two outlets; the second and third restate the first's event (its
+    # day and round) in other words, the fourth adds a number about the same talks.
+    texts = [text for text in SAME_EVENT + [NEW_FACT] for _ in range(2)]
+    analyses = [
+        ArticleAnalysis(article=x.article, sentences=x.sentences, entities=x.entities, quantities=x.quantities,
+                        times=x.times, claims=x.claims)
+        for x in _reports(nlp, texts)
+    ]
+    claims = [
+        make_claim(f"k{i}", "corroborated", [evidence_for(x, x.article.text) for x in analyses[2 * i:2 * i + 2]])
+        for i in range(4)
+    ]
+    texts = [s.text for s in write_brief(analyses, claims)]
+    assert texts == [SAME_EVENT[0], NEW_FACT]
+
+
+@pytest.mark.parametrize("similarity, repeated", [(0.45, False), (0.55, False), (0.65, True)])
+def test_a_sentence_naming_only_actors_repeats_only_a_closer_one(nlp, similarity, repeated):
+    from synopsis.compare.brief import repeats
+    from synopsis.facts.support import SupportCheck
+
+    # Actors recur across a story's facts: sharing them takes a closer meaning than sharing a day.
+    analyses = _reports(nlp, ["Mayor Anna Berg is not attending the ceremony.",
+                              "Mayor Anna Berg decided not to attend the ceremony."])
+    earlier, new = (evidence_for(x, x.article.text) for x in analyses)
+    check = SupportCheck({x.article.id: x for x in analyses})
+    assert repeats(new, earlier, similarity, check) is repeated
