@@ -105,3 +105,14 @@ def test_a_span_must_share_what_the_sentence_says_happened(nlp, sentence, cited,
     assert (found is None) == supported, found
     if not supported:
         assert found.startswith("shares too few of its words")
+
+
+def test_a_span_dated_only_before_an_undated_sentences_report_is_another_event(nlp):
+    # Both reports are published on July 24: the sentence, undated, is about the last few days.
+    sentence = "The talks ended with a prisoner exchange between the two sides."
+    assert problem(nlp, sentence, "On June 26, a prisoner exchange between the two sides took place after the talks.") \
+        == "is dated before the days the sentence's report covers"
+    assert problem(nlp, sentence, "On July 23, a prisoner exchange between the two sides took place after the talks.") is None
+    # A later date says how long something lasts, not when it happened.
+    assert problem(nlp, "Ferry services across the bay were suspended.",
+                   "Ferry services across the bay remain suspended until July 30.") is None

@@ -9,7 +9,8 @@ extraction already found (quantities, dates, entities, attributions) and compare
 story entity, else by the spelling-proof keys of ``link.names``. A cited span must also share enough
 of the sentence's own words (what happened): alignment groups reports by topic, and a report on
 topic ("the children were raised in the talks") does not say what the sentence says ("Kyiv handed
-over a list of deported children").
+over a list of deported children"); nor does one dated only before the days a news report's
+undated sentence is about (an earlier exchange of prisoners for "the talks ended with an exchange").
 """
 
 from __future__ import annotations
@@ -20,13 +21,13 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from synopsis.facts.dates import dates_in
+from synopsis.facts.dates import dates_in, recent_interval
 from synopsis.facts.keys import STOP_WORDS, _stem, episodes_in
 from synopsis.facts.intervals import Interval
 from synopsis.extract.quantities import normalize_unit
 from synopsis.link.entities import EntityResolution
 from synopsis.link.names import acronym, fold, key_text, parse_person, place_key, strip_name, strip_possessive, surnames_match
-from synopsis.records import ArticleAnalysis, Entity, Evidence, Quantity, StoryEntity
+from synopsis.records import Article, ArticleAnalysis, Entity, Evidence, Quantity, StoryEntity
 
 # Who acts in a sentence: people and organisations. Places and nationalities are left out: they
 # say where or whose, and outlets write them as adjectives ("Russian delegations") as often as names.
@@ -143,6 +144,19 @@ def dates_conflict(first: Iterable[Interval], second: Iterable[Interval]) -> boo
     """Whether two passages are dated to different days: both give dates, and none overlap."""
     first, second = tuple(first), tuple(second)
     return bool(first and second) and not any(d.low < o.high and o.low < d.high for d in first for o in second)
+
+
+def reports_earlier(article: Article, dates: Iterable[Interval]) -> bool:
+    """Whether dates (a cited span's) all lie before the few days a news article reports on.
+
+    An undated sentence of a news report is about the days before its publication (``RECENT_DAYS``);
+    a span dated only earlier ("On 26 June, another exchange took place", cited for "the new round
+    ended with a prisoner exchange" published on July 23) reports an earlier event. Later dates do
+    not count against it: "suspended until at least March 10" says how long, not when.
+    """
+    recent = recent_interval(article)
+    dates = tuple(dates)
+    return recent is not None and bool(dates) and all(d.high <= recent.low for d in dates)
 
 
 def episode_conflict(first: Iterable[tuple[str, int]], second: Iterable[tuple[str, int]]) -> str | None:
@@ -303,9 +317,12 @@ class SupportCheck:
                 found = ", ".join(a.text for a in context.amounts) or "no number"
                 return f"gives {found} where the sentence says {amount.text}"
         # Dates and episodes only conflict: a report that leaves the day to its dateline or an
-        # earlier sentence still reports the fact; one that names another day or round does not.
+        # earlier sentence still reports the fact; one that names another day or round does not,
+        # nor, for a sentence its report leaves undated, one dated only before that report's days.
         if dates_conflict(stated.dates, context.dates):
             return "is dated to another day"
+        if not stated.dates and reports_earlier(self.analyses[sentence.article_id].article, context.dates):
+            return "is dated before the days the sentence's report covers"
         other_episode = episode_conflict(stated.episodes, context.episodes)
         if other_episode is not None:
             return f"is about another {other_episode}"
