@@ -113,6 +113,9 @@ def test_a_span_dated_only_before_an_undated_sentences_report_is_another_event(n
     assert problem(nlp, sentence, "On June 26, a prisoner exchange between the two sides took place after the talks.") \
         == "is dated before the days the sentence's report covers"
     assert problem(nlp, sentence, "On July 23, a prisoner exchange between the two sides took place after the talks.") is None
+    # And the other way round: the undated report is not about the earlier day the sentence gives.
+    assert problem(nlp, "On June 26, a prisoner exchange between the two sides took place after the talks.", sentence) \
+        == "is about days after the sentence's date"
     # A later date says how long something lasts, not when it happened.
     assert problem(nlp, "Ferry services across the bay were suspended.",
                    "Ferry services across the bay remain suspended until July 30.") is None

@@ -318,11 +318,14 @@ class SupportCheck:
                 return f"gives {found} where the sentence says {amount.text}"
         # Dates and episodes only conflict: a report that leaves the day to its dateline or an
         # earlier sentence still reports the fact; one that names another day or round does not,
-        # nor, for a sentence its report leaves undated, one dated only before that report's days.
+        # nor does an undated news sentence (about the days before its publication) and a span
+        # dated only before those days, either way round.
         if dates_conflict(stated.dates, context.dates):
             return "is dated to another day"
         if not stated.dates and reports_earlier(self.analyses[sentence.article_id].article, context.dates):
             return "is dated before the days the sentence's report covers"
+        if not context.dates and reports_earlier(self.analyses[cited.article_id].article, stated.dates):
+            return "is about days after the sentence's date"
         other_episode = episode_conflict(stated.episodes, context.episodes)
         if other_episode is not None:
             return f"is about another {other_episode}"
