@@ -318,3 +318,23 @@ def test_a_sentence_naming_only_actors_repeats_only_a_closer_one(nlp, similarity
     earlier, new = (evidence_for(x, x.article.text) for x in analyses)
     check = SupportCheck({x.article.id: x for x in analyses})
     assert repeats(new, earlier, similarity, check) is repeated
+
+
+def test_a_dispute_line_cites_each_outlet_once_per_version():
+    a = ArticleAnalysis(article=make_article("a", "Paper A", "Mayor Ann Berg spoke. Berg left. Ann Berg returned."))
+    b = ArticleAnalysis(article=make_article("b", "Paper B", "Mayor Anne Berg spoke. Anne Berg left."))
+    dispute = Dispute(
+        what="first name of the mayor",
+        kind="name",
+        versions=(
+            DisputeVersion("Ann Berg", "Ann Berg", ("Paper A",),
+                           (evidence_for(a, "Mayor Ann Berg spoke."), evidence_for(a, "Ann Berg returned."))),
+            DisputeVersion("Anne Berg", "Anne Berg", ("Paper B",),
+                           (evidence_for(b, "Mayor Anne Berg spoke."), evidence_for(b, "Anne Berg left."))),
+        ),
+        explanation="Paper A writes Ann; Paper B writes Anne.",
+    )
+    [line] = write_brief([a, b], [], [dispute])
+    # Every version stays traceable, to each outlet that gives it, once.
+    assert [(c.outlet, c.text) for c in line.citations] == [("Paper A", "Mayor Ann Berg spoke."),
+                                                           ("Paper B", "Mayor Anne Berg spoke.")]

@@ -162,6 +162,16 @@ def _in_lead(claim: AlignedClaim, claims_at: dict[tuple[str, int], tuple[Article
     return False
 
 
+def _one_per_outlet(evidence: Sequence[Evidence]) -> tuple[Evidence, ...]:
+    """Each outlet's first report of a version: a brief line names who gives each version, and one
+    citation per outlet lets the reader check it (a name spelled one way in 15 places of 5 articles
+    gave one line 20 citations); every report stays in the dispute's own section."""
+    first: dict[str, Evidence] = {}
+    for e in evidence:
+        first.setdefault(e.outlet, e)
+    return tuple(first.values())
+
+
 def _with_repeat(text: str, claim: AlignedClaim) -> str:
     """Source wording, and for one original carried by several outlets, a note that it is one source."""
     note = describe_repeat(claim)
@@ -236,7 +246,7 @@ def write_brief(
         brief.append(
             BriefSentence(
                 text=f"Accounts differ on {dispute.what}: {versions}.",
-                citations=tuple(e for v in dispute.versions for e in v.evidence),
+                citations=tuple(e for v in dispute.versions for e in _one_per_outlet(v.evidence)),
             )
         )
     return [sentence for sentence in brief if sentence.citations]
