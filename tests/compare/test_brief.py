@@ -338,3 +338,14 @@ def test_a_dispute_line_cites_each_outlet_once_per_version():
     # Every version stays traceable, to each outlet that gives it, once.
     assert [(c.outlet, c.text) for c in line.citations] == [("Paper A", "Mayor Ann Berg spoke."),
                                                            ("Paper B", "Mayor Anne Berg spoke.")]
+
+
+def test_an_outlet_printing_a_sentence_twice_is_cited_once():
+    text = "The ferry sank near the pier. Divers searched all night. The ferry sank near the pier."
+    a = ArticleAnalysis(article=make_article("a", "Almanac A", text, kind="encyclopedia"))
+    b = ArticleAnalysis(article=make_article("b", "Paper B", "The ferry sank near the pier."))
+    second = evidence_for(a, "The ferry sank near the pier.")
+    second = type(second)(second.article_id, second.outlet, text.rindex("The ferry"), len(text), second.text)
+    fact = make_claim("f", "corroborated", [evidence_for(b, b.article.text), evidence_for(a, "The ferry sank near the pier."), second])
+    [sentence] = write_brief([a, b], [fact])
+    assert [c.outlet for c in sentence.citations] == ["Paper B", "Almanac A"]

@@ -82,11 +82,25 @@ def cite_supported(claim: AlignedClaim, kinds: dict[str, str], check: SupportChe
         if not stands_alone(wording.text):
             continue
         others = tuple(e for e in claim.evidence if e != wording and check.supports(wording, e))
+        others = _distinct(wording, others)
         sources = tuple(dict.fromkeys(e.outlet for e in (wording,) + others))
         if len(sources) >= MIN_SUPPORTING_OUTLETS:
             # The brief says how many outlets carry a repeated original: only those cited count.
             return dataclasses.replace(claim, sources=sources, evidence=(wording,) + others)
     return None
+
+
+def _distinct(wording: Evidence, others: Sequence[Evidence]) -> tuple[Evidence, ...]:
+    """The other reports without repeats: an outlet that prints one sentence twice (an encyclopedia,
+    round by round) gives one citation, not two."""
+    seen = {(wording.outlet, " ".join(wording.text.split()))}
+    kept = []
+    for e in others:
+        key = (e.outlet, " ".join(e.text.split()))
+        if key not in seen:
+            seen.add(key)
+            kept.append(e)
+    return tuple(kept)
 
 
 def _date_given(date: Interval, others: Sequence[Interval]) -> bool:
