@@ -1,3 +1,5 @@
+import pytest
+
 from synopsis.compare.brief import write_brief
 from synopsis.records import ArticleAnalysis, Dispute, DisputeVersion
 from tests.factories import evidence_for, make_article, make_claim
@@ -269,3 +271,81 @@ def test_a_fact_is_worded_from_a_report_the_others_support(nlp):
     [sentence] = write_brief(analyses, [_fact(analyses)])
     assert sentence.text in texts[1:]
     assert {c.outlet for c in sentence.citations} == {"Outlet A", "Outlet B", "Outlet C"}
+
+
+def test_a_report_merely_on_topic_does_not_carry_a_fact(nlp):
+    # Aligned as one fact (both about the children), but the second does not say what the first does.
+    analyses = _reports(nlp, ["The delegation handed the mediators a list of deported children.",
+                              "Aid groups said the children were healthy and attending school again."])
+    assert write_brief(analyses, [_fact(analyses)]) == []
+
+
+# --- each fact once -----------------------------------------------------------------------------
+
+SAME_EVENT = [
+    "Negotiators from Norway and Chile held a third round of talks on May 12.",
+    "Norwegian and Chilean negotiators travelled to Geneva for a new round of peace talks on May 12.",
+    "Norway and Chile met for the third round of direct talks in the Swiss city of Geneva.",
+]
+NEW_FACT = "The talks ended with an agreement to swap 300 detainees."
+
+
+def test_a_sentence_that_adds_nothing_to_an_earlier_one_is_left_out(nlp):
+    # Each wording is carried by two outlets; the second and third restate the first's event (its
+    # day and round) in other words, the fourth adds a number about the same talks.
+    texts = [text for text in SAME_EVENT + [NEW_FACT] for _ in range(2)]
+    analyses = [
+        ArticleAnalysis(article=x.article, sentences=x.sentences, entities=x.entities, quantities=x.quantities,
+                        times=x.times, claims=x.claims)
+        for x in _reports(nlp, texts)
+    ]
+    claims = [
+        make_claim(f"k{i}", "corroborated", [evidence_for(x, x.article.text) for x in analyses[2 * i:2 * i + 2]])
+        for i in range(4)
+    ]
+    texts = [s.text for s in write_brief(analyses, claims)]
+    assert texts == [SAME_EVENT[0], NEW_FACT]
+
+
+@pytest.mark.parametrize("similarity, repeated", [(0.45, False), (0.55, False), (0.65, True)])
+def test_a_sentence_naming_only_actors_repeats_only_a_closer_one(nlp, similarity, repeated):
+    from synopsis.compare.brief import repeats
+    from synopsis.facts.support import SupportCheck
+
+    # Actors recur across a story's facts: sharing them takes a closer meaning than sharing a day.
+    analyses = _reports(nlp, ["Mayor Anna Berg is not attending the ceremony.",
+                              "Mayor Anna Berg decided not to attend the ceremony."])
+    earlier, new = (evidence_for(x, x.article.text) for x in analyses)
+    check = SupportCheck({x.article.id: x for x in analyses})
+    assert repeats(new, earlier, similarity, check) is repeated
+
+
+def test_a_dispute_line_cites_each_outlet_once_per_version():
+    a = ArticleAnalysis(article=make_article("a", "Paper A", "Mayor Ann Berg spoke. Berg left. Ann Berg returned."))
+    b = ArticleAnalysis(article=make_article("b", "Paper B", "Mayor Anne Berg spoke. Anne Berg left."))
+    dispute = Dispute(
+        what="first name of the mayor",
+        kind="name",
+        versions=(
+            DisputeVersion("Ann Berg", "Ann Berg", ("Paper A",),
+                           (evidence_for(a, "Mayor Ann Berg spoke."), evidence_for(a, "Ann Berg returned."))),
+            DisputeVersion("Anne Berg", "Anne Berg", ("Paper B",),
+                           (evidence_for(b, "Mayor Anne Berg spoke."), evidence_for(b, "Anne Berg left."))),
+        ),
+        explanation="Paper A writes Ann; Paper B writes Anne.",
+    )
+    [line] = write_brief([a, b], [], [dispute])
+    # Every version stays traceable, to each outlet that gives it, once.
+    assert [(c.outlet, c.text) for c in line.citations] == [("Paper A", "Mayor Ann Berg spoke."),
+                                                           ("Paper B", "Mayor Anne Berg spoke.")]
+
+
+def test_an_outlet_printing_a_sentence_twice_is_cited_once():
+    text = "The ferry sank near the pier. Divers searched all night. The ferry sank near the pier."
+    a = ArticleAnalysis(article=make_article("a", "Almanac A", text, kind="encyclopedia"))
+    b = ArticleAnalysis(article=make_article("b", "Paper B", "The ferry sank near the pier."))
+    second = evidence_for(a, "The ferry sank near the pier.")
+    second = type(second)(second.article_id, second.outlet, text.rindex("The ferry"), len(text), second.text)
+    fact = make_claim("f", "corroborated", [evidence_for(b, b.article.text), evidence_for(a, "The ferry sank near the pier."), second])
+    [sentence] = write_brief([a, b], [fact])
+    assert [c.outlet for c in sentence.citations] == ["Paper B", "Almanac A"]

@@ -37,6 +37,15 @@ def _claims(nlp, text, times=(), quotes=()):
         ("Correction: An earlier version of this article said the council approved the budget on Monday.", False),
         ("An earlier version of this story gave the wrong date for the budget vote.", False),
         ("The council corrected the budget figures on Tuesday.", True),
+        # Short sentences: a complete fact with a number, date or name is a claim; fragments are not.
+        ("Rescuers saved 173 people.", True),
+        ("Lind resigned on Friday.", True),
+        ("The ferry sank.", False),  # nothing to check it against
+        ("By Marta Lind", False),  # byline
+        ("Read more here.", False),
+        ("Bridge reopens in May", False),  # headline: no final stop
+        ("Photo: Marta Lind/Reuters.", False),
+        ("Two killed.", False),  # no finite verb
     ],
 )
 def test_claim_filter(nlp, text, is_claim):

@@ -84,3 +84,38 @@ def test_a_mention_counts_as_the_story_entity_it_resolved_to():
     assert support_problem(evidence_for(own, sentence), evidence_for(other, cited), analyses) is None
     found = support_problem(evidence_for(own, sentence), evidence_for(other, cited), analyses, resolution)
     assert found == "does not name Zelenskyy"
+
+
+@pytest.mark.parametrize(
+    "sentence, cited, supported",
+    [
+        # On topic is not enough: the span must say what the sentence says happened.
+        ("The delegation handed the mediators a list of deported children.",
+         "Some of the children have already come home.", False),
+        ("The Kremlin said its delegation had finished preparing for the trip.",
+         "The Kremlin hopes that direct negotiations begin shortly.", False),
+        # Another wording of the same event shares enough of its words.
+        ("Ferry services across the harbour were suspended.", "Ferry services remain suspended.", True),
+        ("The mayor promised to publish every inspection report.",
+         "The mayor vowed not to hide a single page of the inspection reports.", True),
+    ],
+)
+def test_a_span_must_share_what_the_sentence_says_happened(nlp, sentence, cited, supported):
+    found = problem(nlp, sentence, cited)
+    assert (found is None) == supported, found
+    if not supported:
+        assert found.startswith("shares too few of its words")
+
+
+def test_a_span_dated_only_before_an_undated_sentences_report_is_another_event(nlp):
+    # Both reports are published on July 24: the sentence, undated, is about the last few days.
+    sentence = "The talks ended with a prisoner exchange between the two sides."
+    assert problem(nlp, sentence, "On June 26, a prisoner exchange between the two sides took place after the talks.") \
+        == "is dated before the days the sentence's report covers"
+    assert problem(nlp, sentence, "On July 23, a prisoner exchange between the two sides took place after the talks.") is None
+    # And the other way round: the undated report is not about the earlier day the sentence gives.
+    assert problem(nlp, "On June 26, a prisoner exchange between the two sides took place after the talks.", sentence) \
+        == "is about days after the sentence's date"
+    # A later date says how long something lasts, not when it happened.
+    assert problem(nlp, "Ferry services across the bay were suspended.",
+                   "Ferry services across the bay remain suspended until July 30.") is None

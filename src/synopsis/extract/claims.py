@@ -3,7 +3,7 @@
 A claim is a sentence (or an independent clause of a long sentence joined by
 ";") that asserts something: it has a finite verb, is not a question, heading,
 command or the outlet speaking about itself, and has at least ``MIN_WORDS``
-words.  Each claim points to the entities, quantities, times and quotes whose
+words, or fewer when it gives a number, date or name.  Each claim points to the entities, quantities, times and quotes whose
 spans fall inside it, so comparison can work on structured facts and still
 cite the words.
 """
@@ -20,10 +20,13 @@ from synopsis.ingest.patterns import is_correction_note
 from synopsis.records import Claim, Entity, Quantity, Quote, Sentence, TimeRef
 
 # Five words: shorter "sentences" in news pages are captions, bylines and
-# labels ("Source: Meduza", "Explore More:"); the shortest reporting sentences
-# ("Peskov denied the report.") have four or more words plus a finite verb,
-# so four-word claims are lost only rarely.
+# labels ("Source: Meduza", "Explore More:"). A shorter sentence is still a
+# claim when it states something checkable: a finite verb and a number, date or
+# name ("Rescuers saved 173 people.", "Peskov denied the report."), with at
+# least ``MIN_SHORT_WORDS`` words; headings, bylines and "Read more" fail the
+# other tests (final stop, finite verb, boilerplate) whatever their length.
 MIN_WORDS = 5
+MIN_SHORT_WORDS = 3
 # A whole line without final punctuation is a heading, caption or teaser
 # ("Istanbul talks bring limited progress"), however long: body paragraphs end
 # with a stop after cleaning, and teaser headlines in the reference corpus run
@@ -103,6 +106,8 @@ def find_claims(
         for start, end in _clauses(doc, text, sentence):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or not _is_claim(text, span, start, end, sentence, quoted):
+                continue
+            if _word_count(span) < MIN_WORDS and not _states_checkable(span, start, end, entities, quantities, times):
                 continue
             quote_index = _overlapping_quote(quotes, start, end)
             speaker = None
@@ -184,7 +189,7 @@ def _is_claim(
 ) -> bool:
     """Whether a sentence or clause asserts something worth comparing."""
     text = full_text[start:end]
-    if _word_count(span) < MIN_WORDS:
+    if _word_count(span) < MIN_SHORT_WORDS:
         return False
     if text.rstrip('"”’\' )').endswith("?"):
         return False
@@ -206,6 +211,15 @@ def _is_claim(
     if re.match(r"^here(?:'s|’s| is| are)\b", text, re.IGNORECASE):
         return False
     return True
+
+
+def _states_checkable(
+    span: Span, start: int, end: int, entities: Sequence[Entity], quantities: Sequence[Quantity], times: Sequence[TimeRef]
+) -> bool:
+    """Whether a short claim gives a number, a date or a name a report can be checked against."""
+    if any(_inside(items, start, end) for items in (entities, quantities, times)):
+        return True
+    return any(t.like_num or t.ent_type_ in ("DATE", "TIME") for t in span)
 
 
 def _is_heading(text: str, sentence: Sentence, span: Span) -> bool:
