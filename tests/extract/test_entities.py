@@ -126,3 +126,30 @@ def test_name_cut_after_a_joiner_ends_before_it(nlp):
     start = doc.text.index("Ministry")
     doc.ents = [doc.char_span(start, doc.text.index(" the Republic"), label="ORG")]
     assert [e.text for e in find_entities(doc)] == ["Ministry of Foreign Affairs"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Shelling hit Donetsk, Luhansk, Zaporizhzhia and Kherson overnight.", "Zaporizhzhia"),  # tagged PERSON
+        ("Shelling hit Donetsk, Luhansk, Zaporizhzhia and Kherson overnight.", "Kherson"),
+        ("Civilians were killed in the town of Bucha, officials said.", "Bucha"),  # tagged ORG
+        ("Protesters gathered in Kramatorsk on Sunday.", "Kramatorsk"),  # tagged PRODUCT
+        ("Andre Jackson and Kyiv officials met in Lviv.", "Kyiv"),  # tagged PERSON
+    ],
+)
+def test_towns_the_tagger_takes_for_people_or_organisations_are_places(nlp, sentence, place):
+    tagged = {e.text: e.label_ for e in nlp(sentence).ents}
+    assert tagged[place] != "GPE"  # the tagger's slip this test is about
+    assert {e.text: e.label for e in find_entities(nlp(sentence))}[place] == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("Jackson said the talks had failed.", "Jackson"),  # a town's name, written as a person's
+        ("Andre Jackson and Kyiv officials met in Lviv.", "Andre Jackson"),
+    ],
+)
+def test_people_named_like_towns_stay_people(nlp, sentence, person):
+    assert {e.text: e.label for e in find_entities(nlp(sentence))}[person] == "PERSON"

