@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 from typing import Sequence
 
 from synopsis.compare.voices import CanonicalName, count_voices
+from synopsis.compare.word_choices import word_choices
 from synopsis.facts.dates import UNDATED_KINDS, as_of, dates_in
 from synopsis.records import AlignedClaim, ArticleAnalysis, Coverage, StoryEntity
 
@@ -148,6 +149,7 @@ def describe_coverage(
     total = sum(counts.values(), Counter())
     corroborated = [c for c in claims if c.status == "corroborated"]
     by_id = {a.article.id: a for a in analyses}
+    wordings = word_choices(by_outlet)
 
     coverage = []
     for name, items in by_outlet.items():
@@ -155,7 +157,7 @@ def describe_coverage(
         for analysis in items:
             voices.update(dict(count_voices(analysis, canonical_name)))
         rest = total - counts[name]
-        terms = alias_choices(name, entities) + distinctive_terms(counts[name], rest, total)
+        terms = wordings[name] + alias_choices(name, entities) + distinctive_terms(counts[name], rest, total)
         non_reporting = tuple(
             piece
             for analysis in items

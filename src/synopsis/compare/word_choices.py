@@ -1,0 +1,76 @@
+"""Contested wordings: which of the words for one thing (``word_families.yaml``) each outlet uses
+that the story's other outlets do not ("riots (others: protests)")."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from synopsis.records import ArticleAnalysis
+
+
+@dataclass(frozen=True, slots=True)
+class WordFamily:
+    """Words outlets choose between for one thing: variant name -> pattern matching its phrases."""
+
+    what: str
+    variants: tuple[tuple[str, re.Pattern], ...]
+
+
+def _phrase_pattern(phrases: Sequence[str]) -> re.Pattern:
+    parts = []
+    for phrase in phrases:
+        stem = re.escape(phrase.rstrip("*")).replace(r"\ ", r"\s+")
+        parts.append(stem + (r"\w*" if phrase.endswith("*") else ""))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+
+
+@functools.cache
+def load_word_families() -> tuple[WordFamily, ...]:
+    """The shipped families of contested wordings."""
+    text = resources.files("synopsis.compare").joinpath("word_families.yaml").read_text(encoding="utf-8")
+    return tuple(
+        WordFamily(entry["what"], tuple((name, _phrase_pattern(phrases)) for name, phrases in entry["variants"].items()))
+        for entry in yaml.safe_load(text)
+    )
+
+
+def variants_used(text: str, families: Sequence[WordFamily]) -> dict[str, set[str]]:
+    """Per family (by what it names), the variants a text uses."""
+    used: dict[str, set[str]] = {}
+    for family in families:
+        found = {name for name, pattern in family.variants if pattern.search(text)}
+        if found:
+            used[family.what] = found
+    return used
+
+
+def word_choices(by_outlet: Mapping[str, Sequence[ArticleAnalysis]],
+                 families: Sequence[WordFamily] | None = None) -> dict[str, list[str]]:
+    """Per outlet, the wordings it uses that most other outlets of the story avoid while some use
+    another word for the same thing: "riots (others: protests)"."""
+    families = load_word_families() if families is None else families
+    used = {
+        outlet: variants_used(" ".join(a.article.text for a in items), families) for outlet, items in by_outlet.items()
+    }
+    choices: dict[str, list[str]] = {outlet: [] for outlet in by_outlet}
+    for family in families:
+        for outlet, mine in used.items():
+            others = [u.get(family.what, set()) for o, u in used.items() if o != outlet]
+            for name, _ in family.variants:
+                if name not in mine.get(family.what, set()):
+                    continue
+                sharing = sum(name in theirs for theirs in others)
+                # Other words for it that other outlets use and this one does not.
+                rivals = sorted({v for theirs in others for v in theirs} - mine.get(family.what, set()))
+                if rivals and sharing * 2 < len(others):
+                    choices[outlet].append(f"{name} (others: {', '.join(rivals)})")
+    return choices
+
+
+__all__ = ["WordFamily", "load_word_families", "variants_used", "word_choices"]
