@@ -436,20 +436,23 @@ def find_slot_pairs(features: list[_Features], limit: int = SLOT_BLOCK_LIMIT) ->
     return pairs
 
 
-def align_claims(
-    analyses: Sequence[ArticleAnalysis],
-    embedder: Embedder | None = None,
-    canonical: EntityKey | None = None,
-    include_singletons: bool = True,
-) -> list[ClaimGroup]:
-    """Group claims from different articles that report the same fact (every claim lands in one group).
+@dataclass
+class Candidates:
+    """The candidate pairs of a story's claims and their scores (what clustering starts from)."""
 
-    ``canonical(article_id, entity_index)`` may map an entity mention to a story-wide id
-    (from entity resolution); without it entity names are compared as folded text.
-    """
+    refs: list[tuple[int, int]]  # (analysis index, claim index) of every claim, in order
+    vectors: np.ndarray  # unit embedding per claim: cosine = dot product
+    scorer: _Scorer
+    edges: dict[tuple[int, int], float]  # (i, j), i < j, indices into refs -> pair score
+
+
+def score_candidates(
+    analyses: Sequence[ArticleAnalysis], embedder: Embedder | None = None, canonical: EntityKey | None = None,
+) -> Candidates:
+    """Find cross-article candidate pairs (nearest neighbours and shared quantity slots) and score them."""
     refs = [(a, c) for a, analysis in enumerate(analyses) for c in range(len(analysis.claims))]
     if not refs:
-        return []
+        return Candidates(refs, np.zeros((0, 0)), _Scorer(np.zeros((0, 0)), []), {})
     embedder = embedder or Embedder.load()
     vectors = embedder.embed([analyses[a].claims[c].text for a, c in refs])
     features = describe_claims(analyses, canonical)
@@ -468,6 +471,25 @@ def align_claims(
     for i, j in find_slot_pairs(features):
         if (i, j) not in edges:
             edges[(i, j)] = scorer.score(i, j)
+    return Candidates(refs, vectors, scorer, edges)
+
+
+def align_claims(
+    analyses: Sequence[ArticleAnalysis],
+    embedder: Embedder | None = None,
+    canonical: EntityKey | None = None,
+    include_singletons: bool = True,
+) -> list[ClaimGroup]:
+    """Group claims from different articles that report the same fact (every claim lands in one group).
+
+    ``canonical(article_id, entity_index)`` may map an entity mention to a story-wide id
+    (from entity resolution); without it entity names are compared as folded text.
+    """
+    candidates = score_candidates(analyses, embedder, canonical)
+    if not candidates.refs:
+        return []
+    refs, scorer, edges = candidates.refs, candidates.scorer, candidates.edges
+    articles = np.array([a for a, _ in refs])
     clusters = _cluster(edges, scorer, articles, len(refs))
     groups = [_build_group(members, analyses, refs, scorer) for members in clusters]
     if not include_singletons:
@@ -563,4 +585,4 @@ def _build_group(indices: list[int], analyses: Sequence[ArticleAnalysis], refs: 
     return ClaimGroup(group_id, tuple(members), centre, members[centre].text, round(float(cohesion), 4))
 
 
-__all__ = ["ClaimGroup", "ClaimMember", "align_claims", "find_neighbours"]
+__all__ = ["Candidates", "ClaimGroup", "ClaimMember", "align_claims", "find_neighbours", "score_candidates"]
