@@ -66,6 +66,21 @@ SPEAKER_SAME = 0.05
 # they are more often two facts about one meeting.
 ACTOR_MISSING = -0.08
 SPEAKER_OTHER = -0.03
+# Claim frames (``extract.claim_frames``).  Sizes were set on the labelled pairs of
+# bench/alignment-labels (see bench/alignment.py for the table before and after).
+# The agents are two different named parties and neither sentence names the other's:
+# "Moscow demands Ukraine's withdrawal" / "The Kyiv administration demanded the removal of
+# Russian control" score 0.85 on words and structure; they are two opposing demands.
+AGENT_CLASH = -0.15
+# One says a thing happened, the other that it is expected, planned or hoped for, or that
+# someone demands or proposes it: "talks are expected to take place in Istanbul" / "held
+# the third round in Istanbul" (0.80).  A report of what will happen ("would not attend")
+# agrees with the report that it happened, and with a proposal or demand reported with
+# "would"; a hope is no announcement ("we hope talks begin" / "would discuss").
+MODALITY_CLASH = -0.12
+# The same predicate asserted by one and denied by the other is a dispute, not agreement.
+NEGATION_CLASH = -0.20
+PREDICATE_OTHER = 0.0
 
 _DURATION_MINUTES = {
     "second": 1 / 60, "minute": 1.0, "hour": 60.0, "day": 1440.0, "week": 10080.0,
@@ -139,6 +154,15 @@ class _Features:
     amounts: tuple[Amount, ...] = ()
     dates: tuple[Interval, ...] = ()
     episodes: tuple[tuple[str, int], ...] = ()
+    # The claim frame (``records.ClaimFrame``): predicate lemma, the agent as an actor key when
+    # it is a named entity, negation, modality; and the actor keys of every party the
+    # sentence names (its speaker too), to tell whether one sentence names the other's agent.
+    predicate: str | None = None
+    agent: str | None = None
+    agent_party: bool = False  # the agent is a country, people or organisation, not a person
+    negated: bool = False
+    modality: str | None = None
+    actors: frozenset[str] = frozenset()
 
 
 # Predicate classes the extractor knows ("die", "rescue", "exchange"); any other lemma ("pull",
@@ -254,14 +278,110 @@ def describe_claims(analyses: Sequence[ArticleAnalysis], canonical: EntityKey | 
             sentence = analysis.sentences[claim.sentence] if 0 <= claim.sentence < len(analysis.sentences) else None
             start = min(claim.start, sentence.start) if sentence else claim.start
             end = max(claim.end, sentence.end) if sentence else claim.end
+            actors = {actor_key(key or "") for key in _party_keys(analysis, claim, aid, canonical)}
+            if speaker:
+                actors.add(actor_key(speaker))
+            frame = claim.frame
+            agent, party = None, False
+            if frame is not None and frame.agent_entity is not None and 0 <= frame.agent_entity < len(analysis.entities):
+                entity = analysis.entities[frame.agent_entity]
+                name = (canonical(aid, frame.agent_entity) if canonical else None) or entity.text
+                agent = actor_key(name)
+                # A capital stands for its government whatever the tagger says ("Kiev" as a PERSON).
+                party = entity.label != "PERSON" or _is_capital(name)
             features.append(_Features(
                 a, frozenset(x for x in entities if x), tuple(s for s in slots if s),
                 frozenset(times), fold(speaker) if speaker else None,
                 amounts=tuple(x for x in map(amount_of, quantities) if x is not None),
                 dates=tuple(dates_in(analysis, start, end)),
                 episodes=tuple(episodes_in(analysis.article.text, start, end)),
+                predicate=frame.predicate if frame else None,
+                agent=agent or None,
+                agent_party=party,
+                negated=frame.negated if frame else False,
+                modality=frame.modality if frame else None,
+                actors=frozenset(x for x in actors if x),
             ))
     return features
+
+
+# Labels of named parties that can act (and be an agent in a claim frame).
+PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Seats of government that news writes for the government: "the Kremlin said".  Capitals are
+# looked up in the gazetteer ("Moscow demands").
+_SEATS = {"kremlin": "russia", "white house": "united states", "downing street": "united kingdom",
+          "elysee": "france", "elysee palace": "france"}
+
+
+def _party_keys(analysis: ArticleAnalysis, claim, aid: str, canonical: EntityKey | None) -> list[str]:
+    keys = []
+    for e in claim.entities:
+        if 0 <= e < len(analysis.entities) and analysis.entities[e].label in PARTY_LABELS:
+            keys.append((canonical(aid, e) if canonical else None) or analysis.entities[e].text)
+    return keys
+
+
+def actor_key(text: str) -> str:
+    """Return the key two names of one party share (``names.place_key``: "Kiev" and "Kyiv" are
+    one), a capital or seat of government as its country ("Moscow", "the Kremlin" -> Russia)."""
+    from synopsis.link.gazetteer import country_of_capital
+    from synopsis.link.names import place_key
+
+    folded = fold(text)
+    if not folded:
+        return ""
+    key = place_key(_SEATS.get(folded, text)) or folded
+    return country_of_capital(key) or key
+
+
+def _is_capital(text: str) -> bool:
+    from synopsis.link.gazetteer import country_of_capital
+    from synopsis.link.names import place_key
+
+    return country_of_capital(place_key(text)) is not None
+
+
+def _demonym_match(a: str, b: str) -> bool:
+    # A people's name shares its country's stem up to the last two or three letters:
+    # "russia"/"russian", "ukraine"/"ukrainian", "turkey"/"turkish".
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    return common >= 4 and common >= min(len(a), len(b)) - 3
+
+
+def same_actor(a: str, b: str) -> bool:
+    """Whether two actor keys name one party: one name within the other ("putin", "vladimir
+    putin"), one surname in two spellings ("zelensky", "zelenskyy"), a country and its people,
+    or a country and an institution named after its people ("russian defense ministry")."""
+    from synopsis.link.names import surnames_match
+
+    if _same_name(a, b):
+        return True
+    ta, tb = a.split(), b.split()
+    if not ta or not tb:
+        return False
+    if surnames_match(ta[-1], tb[-1]) and (len(ta) == 1 or len(tb) == 1):
+        return True
+    if len(ta) == 1 or len(tb) == 1:
+        return _demonym_match(ta[0], tb[0])
+    return False
+
+
+def _nested_bounds(first: Sequence[_Slot], second: Sequence[_Slot]) -> bool:
+    """Whether one claim's measure lies under the other's upper bound: "about 40 minutes" within
+    "less than an hour" (compatible, not conflicting: DESIGN.md).  Only a bound from zero ("less
+    than", "up to"): "at least 1,000" and "at least 1,200" overlap and still give different
+    counts, and "about 40 minutes" does not say "45 minutes"."""
+    for s in first:
+        for t in second:
+            if s.kind != t.kind or math.isinf(s.high) or math.isinf(t.high):
+                continue
+            if (s.low == 0 < t.low and t.high <= s.high) or (t.low == 0 < s.low and s.high <= t.high):
+                return True
+    return False
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -299,7 +419,7 @@ class _Scorer:
         """
         fi, fj = self.features[i], self.features[j]
         return (
-            amounts_conflict(fi.amounts, fj.amounts)
+            (amounts_conflict(fi.amounts, fj.amounts) and not _nested_bounds(fi.slots, fj.slots))
             or dates_conflict(fi.dates, fj.dates)
             or episode_conflict(fi.episodes, fj.episodes) is not None
         )
@@ -315,7 +435,27 @@ class _Scorer:
         if self.actors_named is not None and not (self.actors_named(i, j) or self.actors_named(j, i)):
             actors = ACTOR_MISSING
         return (cosine + self._entities(fi, fj) + self._quantities(fi, fj) + self._times(fi, fj)
-                + self._speaker(fi, fj) + actors)
+                + self._speaker(fi, fj) + actors + self._frames(fi, fj))
+
+    def _frames(self, fi: _Features, fj: _Features) -> float:
+        """Penalties for two frames that cannot report one fact (see AGENT_CLASH and below)."""
+        penalty = 0.0
+        if fi.agent and fj.agent and not same_actor(fi.agent, fj.agent):
+            # Two parties (countries, peoples, organisations) acting are two sides, even when
+            # each sentence names the other ("Moscow demands Ukraine's withdrawal" / "Kyiv
+            # demands the removal of Russian control").  A person may act for a party or report
+            # for it ("Umerov proposed" / "Umerov said Ukraine proposed"): only when neither
+            # sentence names the other's agent are they two acts.
+            named = any(same_actor(fi.agent, x) for x in fj.actors) or any(same_actor(fj.agent, x) for x in fi.actors)
+            if (fi.agent_party and fj.agent_party) or not named:
+                penalty += AGENT_CLASH
+        if fi.modality and fj.modality and modalities_clash(fi.modality, fj.modality):
+            penalty += MODALITY_CLASH
+        if fi.predicate and fi.predicate == fj.predicate and fi.negated != fj.negated:
+            penalty += NEGATION_CLASH
+        if fi.predicate and fj.predicate and fi.predicate != fj.predicate:
+            penalty += PREDICATE_OTHER
+        return penalty
 
     def _entities(self, fi: _Features, fj: _Features) -> float:
         weight = 0.0
@@ -387,6 +527,22 @@ class _Scorer:
         # Lund warned that the wind would pick up) over the link score.
         named = any(_same_name(fi.speaker, e) for e in fi.entities) and any(_same_name(fj.speaker, e) for e in fj.entities)
         return 0.0 if named else SPEAKER_SAME
+
+
+_MODALITY_GROUP = {
+    "asserted": "real", "expected": "prospect", "planned": "prospect", "possible": "prospect",
+    "hoped": "prospect", "demanded": "position", "proposed": "position",
+}
+
+
+def modalities_clash(a: str, b: str) -> bool:
+    """Whether two modalities cannot be one fact: a happening and an expectation, plan, hope or
+    position about it.  "future" (will, would) goes with all but a hope."""
+    if a == b:
+        return False
+    if "future" in (a, b):
+        return "hoped" in (a, b)
+    return _MODALITY_GROUP.get(a, a) != _MODALITY_GROUP.get(b, b)
 
 
 def find_neighbours(vectors: np.ndarray, articles: np.ndarray, k: int = NEIGHBOURS) -> list[list[int]]:
@@ -585,4 +741,5 @@ def _build_group(indices: list[int], analyses: Sequence[ArticleAnalysis], refs: 
     return ClaimGroup(group_id, tuple(members), centre, members[centre].text, round(float(cohesion), 4))
 
 
-__all__ = ["Candidates", "ClaimGroup", "ClaimMember", "align_claims", "find_neighbours", "score_candidates"]
+__all__ = ["Candidates", "ClaimGroup", "ClaimMember", "actor_key", "align_claims", "find_neighbours", "modalities_clash",
+           "same_actor", "score_candidates"]
