@@ -180,9 +180,6 @@ class _Features:
     # The claim frame (``records.ClaimFrame``): predicate lemma, the agent as an actor key when
     # it is a named entity, negation, modality; and the actor keys of every party the
     # sentence names (its speaker too), to tell whether one sentence names the other's agent.
-    # The slots of the claim's quantities alone: a time range ("24 to 48 hours") also gives
-    # its ends as one-sided durations, which say nothing about a bound the text states.
-    quantity_slots: tuple[_Slot, ...] = ()
     predicate: str | None = None
     agent: str | None = None
     agent_party: bool = False  # the agent is a country, people or organisation, not a person
@@ -277,7 +274,6 @@ def describe_claims(analyses: Sequence[ArticleAnalysis], canonical: EntityKey | 
                 entities.add(key or fold(analysis.entities[e].text))
             quantities = [analysis.quantities[q] for q in claim.quantities if 0 <= q < len(analysis.quantities)]
             slots = [describe_quantity(q) for q in quantities]
-            quantity_slots = tuple(x for x in slots if x)
             times = set()
             for t in claim.times:
                 if not 0 <= t < len(analysis.times):
@@ -322,7 +318,6 @@ def describe_claims(analyses: Sequence[ArticleAnalysis], canonical: EntityKey | 
                 amounts=tuple(x for x in map(amount_of, quantities) if x is not None),
                 dates=tuple(dates_in(analysis, start, end)),
                 episodes=tuple(episodes_in(analysis.article.text, start, end)),
-                quantity_slots=quantity_slots,
                 predicate=frame.predicate if frame else None,
                 agent=agent or None,
                 agent_party=party,
@@ -398,23 +393,6 @@ def same_actor(a: str, b: str) -> bool:
     return False
 
 
-def _nested_bounds(first: Sequence[_Slot], second: Sequence[_Slot]) -> bool:
-    """Whether one claim's measure lies within the other's one-sided bound: "about 40 minutes"
-    under "less than an hour", "1,200" over "at least 1,000" (compatible, not conflicting:
-    DESIGN.md).  Only a bound against a bounded value: "at least 1,000" and "at least 1,200"
-    overlap and still give different counts, and "about 40 minutes" does not say "45 minutes"."""
-    def within(bound: _Slot, value: _Slot) -> bool:
-        if math.isinf(value.high) or value.low == 0:
-            return False  # the value is itself a one-sided bound
-        if bound.low == 0 and not math.isinf(bound.high):
-            return value.high <= bound.high  # less than, up to
-        if bound.low > 0 and math.isinf(bound.high):
-            return value.low >= bound.low  # at least, more than
-        return False
-
-    return any(s.kind == t.kind and (within(s, t) or within(t, s)) for s in first for t in second)
-
-
 def _same_name(a: str, b: str) -> bool:
     # "medinsky" and "vladimir medinsky" are one person; whole-token containment only.
     if a == b:
@@ -450,7 +428,7 @@ class _Scorer:
         """
         fi, fj = self.features[i], self.features[j]
         return (
-            (amounts_conflict(fi.amounts, fj.amounts) and not _nested_bounds(fi.quantity_slots, fj.quantity_slots))
+            amounts_conflict(fi.amounts, fj.amounts)
             or dates_conflict(fi.dates, fj.dates)
             or episode_conflict(fi.episodes, fj.episodes) is not None
         )
