@@ -161,6 +161,23 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimFrame:
+    """Who does what in a claim, as its parse reads it: what alignment compares beyond the words.
+
+    For reported speech the frame is the reported content's ("Peskov said Putin would not
+    attend" -> attend, Putin, negated, future); the speaker is the claim's ``attributed_to``.
+    """
+
+    predicate: str  # lemma of the main predicate ("attend", "demand", "lead")
+    agent: str | None = None  # who acts: the subject's (or passive by-phrase's) head text, lower case
+    agent_entity: int | None = None  # index into ArticleAnalysis.entities when the agent is one named entity
+    negated: bool = False  # "did not attend", "decided not to attend", "neither ... nor ..."
+    # asserted (it happens or happened) | future (will, would) | expected | planned | hoped | possible
+    # (could, may) | demanded (demand, call for, insist, must) | proposed (propose, offer, ready to)
+    modality: str = "asserted"
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A factual statement that later stages compare across outlets."""
 
@@ -173,6 +190,7 @@ class Claim:
     times: tuple[int, ...] = ()
     quote: int | None = None  # index into ArticleAnalysis.quotes if the claim is attributed
     attributed_to: str | None = None
+    frame: ClaimFrame | None = None  # None for claims made elsewhere than the parser (tests, old files)
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,6 +402,7 @@ __all__ = [
     "Article",
     "ArticleAnalysis",
     "Claim",
+    "ClaimFrame",
     "Entity",
     "InputError",
     "Outlet",

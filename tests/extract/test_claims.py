@@ -135,3 +135,42 @@ def test_corpus_claims(nlp, reference_corpus):
             # The outlet's own appeal is not a claim; the 339 children are.
             assert not any("Donate" in c.text or "we are committed" in c.text for c in claims)
             assert any(quantities[i].value == 339 for c in claims for i in c.quantities)
+
+
+# Claim frames: the predicate, who acts, negation and modality, read from the parse.
+# (sentence, predicate, agent entity text or None, negated, modality)
+@pytest.mark.parametrize(
+    "text,predicate,agent,negated,modality",
+    [
+        ("The mayor of Lyon resigned on Monday after the vote.", "resign", None, False, "asserted"),
+        ("Berlin is demanding the withdrawal of the inspectors from the plant.", "demand", "Berlin", False, "demanded"),
+        ("France demanded that Germany withdraw its inspectors from the plant.", "withdraw", "France", False, "demanded"),
+        ("Chancellor Weber did not attend the summit in Oslo.", "attend", "Weber", True, "asserted"),
+        ("Chancellor Weber decided not to attend the summit in Oslo.", "attend", "Weber", True, "asserted"),
+        ("Chancellor Weber is expected to attend the summit in Oslo.", "attend", "Weber", False, "expected"),
+        ("Neither Weber nor Laurent is expected to attend the summit.", "attend", None, True, "expected"),
+        # Reported speech: the frame is the reported content's; the speaker is the claim's attribution.
+        ("The ministry said that Weber would not attend the summit in Oslo.", "attend", "Weber", True, "future"),
+        ("Officials said they hoped the talks would resume next week.", "resume", None, False, "hoped"),
+        ("The talks are scheduled to take place in Oslo on Friday.", "take", None, False, "planned"),
+        ("Norway offered to host the next round of talks in Oslo.", "host", "Norway", False, "proposed"),
+        ("The Norwegian side indicated its readiness to host the next round of talks.", "host", "Norwegian", False, "proposed"),
+        ("The delegation was led by Foreign Minister Anna Berg.", "lead", "Anna Berg", False, "asserted"),
+    ],
+)
+def test_claim_frame(nlp, text, predicate, agent, negated, modality):
+    _, entities, _, claims = _claims(nlp, text)
+    assert len(claims) == 1
+    frame = claims[0].frame
+    assert frame is not None
+    assert (frame.predicate, frame.negated, frame.modality) == (predicate, negated, modality)
+    found = entities[frame.agent_entity].text if frame.agent_entity is not None else None
+    if agent is None:
+        assert found is None
+    else:
+        assert found is not None and agent in found
+
+
+def test_claim_frame_of_a_joint_agent_names_no_one_entity(nlp):
+    _, _, _, claims = _claims(nlp, "France and Germany signed the treaty in Oslo on Friday.")
+    assert claims[0].frame.predicate == "sign" and claims[0].frame.agent_entity is None

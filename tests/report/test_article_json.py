@@ -16,6 +16,7 @@ from synopsis.records import (
     Article,
     ArticleAnalysis,
     Claim,
+    ClaimFrame,
     Entity,
     Outlet,
     Quantity,
@@ -110,7 +111,8 @@ def full_analysis() -> ArticleAnalysis:
         ),
         claims=(
             Claim(TEXT[s1[0]:s1[1]], *s1, sentence=0, entities=(0,), quantities=(0,), times=(0,), quote=1, attributed_to="Mira Okonkwo"),
-            Claim(TEXT[s3[0]:s3[1]], *s3, sentence=2, quantities=(1,), times=(1,)),
+            Claim(TEXT[s3[0]:s3[1]], *s3, sentence=2, quantities=(1,), times=(1,),
+                  frame=ClaimFrame("damage", "boats", None, negated=False, modality="asserted")),
         ),
     )
 

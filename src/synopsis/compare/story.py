@@ -60,7 +60,7 @@ def build_story_report(story: Story, analyses: Sequence[ArticleAnalysis], embedd
     analyses = complete_years(analyses)
     resolution = resolve_entities(analyses)
     origins = find_origins(analyses, embedder, known_outlets=registered_outlet_names())
-    groups = align_claims(analyses, embedder)
+    groups = align_claims(analyses, embedder, canonical=resolution.canonical)
     disputes = find_disputes(groups, analyses, resolution.entities)
     claims = label_claims(groups, analyses, origins, disputes=disputes)
     quotes = group_quotes(analyses, resolution.canonical_name)

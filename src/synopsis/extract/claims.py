@@ -15,6 +15,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span
 
+from synopsis.extract.claim_frames import describe_frame
 from synopsis.extract.nlp import doc_text
 from synopsis.ingest.patterns import is_correction_note
 from synopsis.records import Claim, Entity, Quantity, Quote, Sentence, TimeRef
@@ -125,6 +126,7 @@ def find_claims(
                     times=_inside(times, start, end),
                     quote=quote_index,
                     attributed_to=speaker,
+                    frame=describe_frame(span, entities),
                 )
             )
     return claims

