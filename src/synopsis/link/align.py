@@ -347,7 +347,7 @@ def _party_keys(analysis: ArticleAnalysis, claim, aid: str, canonical: EntityKey
 def actor_key(text: str) -> str:
     """Return the key two names of one party share (``names.place_key``: "Kiev" and "Kyiv" are
     one), a capital or seat of government as its country ("Moscow", "the Kremlin" -> Russia)."""
-    from synopsis.link.gazetteer import country_of_capital
+    from synopsis.extract.gazetteer import country_of_capital
     from synopsis.link.names import place_key
 
     folded = fold(text)
@@ -358,7 +358,7 @@ def actor_key(text: str) -> str:
 
 
 def _is_capital(text: str) -> bool:
-    from synopsis.link.gazetteer import country_of_capital
+    from synopsis.extract.gazetteer import country_of_capital
     from synopsis.link.names import place_key
 
     return country_of_capital(place_key(text)) is not None
