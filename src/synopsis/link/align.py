@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import math
 import re
@@ -344,24 +345,31 @@ def _party_keys(analysis: ArticleAnalysis, claim, aid: str, canonical: EntityKey
     return keys
 
 
+@functools.cache
+def _capital_countries() -> dict[str, str]:
+    """Capitals' place keys and their countries' ("moscov" -> "rusia")."""
+    from synopsis.extract.gazetteer import capital_countries
+    from synopsis.link.names import place_key
+
+    return {place_key(capital): place_key(country) for capital, country in capital_countries().items()}
+
+
 def actor_key(text: str) -> str:
     """Return the key two names of one party share (``names.place_key``: "Kiev" and "Kyiv" are
     one), a capital or seat of government as its country ("Moscow", "the Kremlin" -> Russia)."""
-    from synopsis.extract.gazetteer import country_of_capital
     from synopsis.link.names import place_key
 
     folded = fold(text)
     if not folded:
         return ""
     key = place_key(_SEATS.get(folded, text)) or folded
-    return country_of_capital(key) or key
+    return _capital_countries().get(key) or key
 
 
 def _is_capital(text: str) -> bool:
-    from synopsis.extract.gazetteer import country_of_capital
     from synopsis.link.names import place_key
 
-    return country_of_capital(place_key(text)) is not None
+    return place_key(text) in _capital_countries()
 
 
 def _demonym_match(a: str, b: str) -> bool:
