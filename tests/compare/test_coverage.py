@@ -102,3 +102,28 @@ def test_an_outlet_is_not_charged_with_facts_from_after_it_published():
     page = ArticleAnalysis(article=make_article("p", "Wiki", "Markets were calm.", kind="encyclopedia", published="2024-12-01"))
     coverage = {c.outlet: c for c in describe_coverage([undated, page, mid, late], claims)}
     assert coverage["No Date"].omits == coverage["Wiki"].omits == ("arrests", "appeal", "rise", "strike")
+
+
+def test_word_choices_name_the_contested_words_an_outlet_uses_and_others_avoid():
+    texts = {
+        "Gate": "Security forces ended riots by small groups of saboteurs. The rioters damaged shops.",
+        "Observer": "Hundreds protested against the price rise. Protesters chanted outside the syndicate.",
+        "Ledger": "Hundreds of protesters rallied in two cities. The protests were peaceful.",
+        "Levant": "Rights groups condemned the crackdown on the protests.",
+    }
+    analyses = [ArticleAnalysis(article=make_article(name.lower(), name, text)) for name, text in texts.items()]
+    coverage = {c.outlet: c for c in describe_coverage(analyses, [])}
+    assert coverage["Gate"].terms[:2] == ("riots (others: protests)", "saboteurs (others: protesters)")
+    # "protests" is what most outlets write: the usual word is no choice.
+    assert not any(t.startswith("protests") for t in coverage["Observer"].terms)
+    # A word no other outlet has a rival for is no choice either ("crackdown" alone).
+    assert not any(t.startswith("crackdown") for t in coverage["Levant"].terms)
+
+
+def test_word_choices_match_whole_words_and_endings_only():
+    from synopsis.compare.word_choices import load_word_families, variants_used
+
+    families = load_word_families()
+    assert variants_used("The rioters were dispersed.", families) == {"the street protests": {"riots"}}
+    assert variants_used("Prices rose in March. The chariot was restored.", families) == {}
+    assert variants_used("Moscow calls it a special military operation.", families)["the war"] == {"special military operation"}

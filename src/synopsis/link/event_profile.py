@@ -55,8 +55,7 @@ ENGLISH_STOP_WORDS = read_english_stop_words()
 # profiles before /4 have no part-of-day day (``time_day``); before /5 a number given to a
 # coming event ("will face him in the second round") was read as the reported event's, and
 # places had no coordinates (``spots``); before /6 a first name alone ("Luan") did not count
-# for the full name it shortens when choosing the main person, and a name never written in full
-# or with a title could be the main person.  (Names are compared by their
+# for the full name it shortens when choosing the main person.  (Names are compared by their
 # transliteration keys since /6 too, but those are derived when a profile is read.)
 EVENT_METHOD = "synopsis.event/6"
 LEAD_SENTENCES = 3
@@ -429,8 +428,7 @@ def text_month_year(analysis: ArticleAnalysis) -> tuple[int | None, int | None]:
 
 
 def main_person(analysis: ArticleAnalysis) -> str | None:
-    """The surname mentioned most (lead mentions count twice), if mentioned at least twice and
-    named in full or with a title at least once."""
+    """The surname mentioned most (lead mentions count twice), if mentioned at least twice."""
     counts: Counter = Counter()
     end = lead_end(analysis)
     people = [e for e in analysis.entities if e.label == "PERSON"]
@@ -447,11 +445,6 @@ def main_person(analysis: ArticleAnalysis) -> str | None:
         name = surname_of.get(words[0]) if len(words) == 1 and words[0] in surname_of else fold_name(entity.text, "PERSON")
         if name:
             counts[name] += 2 if entity.start < end else 1
-    # Only someone the article names in full or with a title somewhere is a person for certain:
-    # a lone capitalised word the tagger took for one ("Calm returned to the streets", "outside
-    # the Press Syndicate") would otherwise be the main person and clash with real ones.
-    named = set(surname_of.values()) | {fold_name(e.text, "PERSON") for e in people if e.title}
-    counts = Counter({name: count for name, count in counts.items() if name in named})
     if not counts:
         return None
     name, count = counts.most_common(1)[0]
