@@ -300,3 +300,75 @@ def test_outlet_that_relays_a_quote_is_not_its_speaker(nlp, text, speaker):
 def test_possessor_of_statements_is_the_speaker(nlp):
     quotes = find_quotes(nlp("Mayor Anna Kohl visited the pier. According to her statements, the ferry will not run until May."))
     assert [q.speaker_entity for q in quotes] == ["Anna Kohl"]
+
+
+# Outlets credited with a statement report it: they are where the words were read, not a voice.
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The pier will stay closed until May, according to Al Arabiya.", "Al Arabiya"),
+        ("The pier will stay closed until May, according to Harbour News and Al Arabiya.", "Harbour News and Al Arabiya"),
+        ("The Harbour Times reported that the pier would stay closed until May.", "The Harbour Times"),
+        ("Officials met in Marrow on Monday, according to coverage by Al Jazeera and Euronews.", "Al Jazeera and Euronews"),
+        ("The delegates arrived late, as reported by Jane Roe and Reuters staff for Al-Monitor.",
+         "Jane Roe and Reuters staff for Al-Monitor"),
+        ("The ferry will not run until May, according to the Harbour Times.", "the Harbour Times"),
+        ("State news agency officials confirmed that the two sides had agreed to meet.", None),
+    ],
+)
+def test_outlet_credited_with_a_statement_is_its_source_not_a_voice(nlp, text, speaker):
+    quote = _only(find_quotes(nlp(text)))
+    if speaker is None:
+        assert quote.speaker_kind is None  # "news agency officials" are people speaking
+        return
+    assert (quote.speaker, quote.speaker_kind) == (speaker, "outlet")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Kohl told Reuters that the pier would reopen in May.",
+        "Al Jazeera's Sinem Koseoglu said that the talks had ended.",
+        "The Harbour Authority said that the pier had reopened.",
+        "The city agency said that the pier had reopened.",
+        # a newspaper that argues (in court, in an editorial) takes part in the story
+        "The Harbour Times argued that the ban on its reporters was unlawful.",
+    ],
+)
+def test_people_and_bodies_speaking_to_the_press_are_voices(nlp, text):
+    assert _only(find_quotes(nlp(text))).speaker_kind is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "issuer"),
+    [
+        ("The Kremlin's decree says that the delegation will have four members.", "The Kremlin's decree", "Kremlin"),
+        ("Marrovia's statement said that the talks had stalled.", "Marrovia's statement", "Marrovia"),
+        ("According to the presidential decree issued by the Harbour Council, the delegation includes two generals.",
+         "the presidential decree", "Harbour Council"),
+        ("According to a statement by the Harbour Ministry of Defence, 300 soldiers were released.",
+         "a statement by the Harbour Ministry of Defence", "Harbour Ministry of Defence"),
+    ],
+)
+def test_document_speaks_for_its_named_issuer(nlp, text, speaker, issuer):
+    quote = _only(find_quotes(nlp(text)))
+    assert (quote.speaker, quote.speaker_entity, quote.speaker_kind) == (speaker, issuer, None)
+
+
+def test_the_document_refers_back_to_its_issuer(nlp):
+    text = ("According to a statement by the Harbour Ministry of Defence, 300 soldiers were released. "
+            "The ferry left at noon. The statement indicated that 120 civilians were exchanged.")
+    quotes = find_quotes(nlp(text))
+    assert [q.speaker_entity for q in quotes] == ["Harbour Ministry of Defence"] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The decree says that the delegation will have four members.",
+        "The memorandum states that the ceasefire must hold for thirty days.",
+    ],
+)
+def test_document_without_issuer_stays_the_source(nlp, text):
+    quote = _only(find_quotes(nlp(text)))
+    assert (quote.speaker_entity, quote.speaker_kind) == (None, "document")

@@ -9,11 +9,14 @@ from spacy.tokens import Doc, Token
 
 from synopsis.extract.nlp import doc_text
 from synopsis.extract.quote_cues import GROUP_PRONOUNS, MALE_FEMALE_PRONOUNS, ROLE_NOUNS
-from synopsis.extract.quote_speakers import FoundAttribution, entity_at, speaking_appositive
+from synopsis.extract.quote_speakers import FoundAttribution, entity_at, speaker_span, speaking_appositive
+from synopsis.extract.speaker_kinds import document_issuer, is_document, is_outlet_source
 from synopsis.records import Entity, Quote
 
 
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# The label _resolve_speaker gives a document whose issuer the text does not name.
+_DOCUMENT = "DOCUMENT"
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 
@@ -146,11 +149,21 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
     for f in sorted(found, key=lambda f: (f.content[0] if f.speaker is None else min(f.speaker[0], f.content[0]))):
         speaker_text = text[f.speaker[0]:f.speaker[1]] if f.speaker else None
         position = f.speaker[0] if f.speaker else f.content[0]
-        resolved, label = None, None
+        resolved, label, speaker_kind = None, None, None
         if f.speaker_head is not None:
             resolved, label = _resolve_speaker(doc, f.speaker_head, f.speaker, position, ents, people, spoken, history, subjects)
         elif f.cue is None and quotes:
             resolved, label = _carried_over(text, quotes[-1], f.content[0]), "PERSON"
+            if resolved:
+                speaker_kind = quotes[-1].speaker_kind
+        cue_text = text[f.cue[0]:f.cue[1]] if f.cue else None
+        if label == _DOCUMENT:
+            speaker_kind, label = "document", None
+        elif f.speaker_head is not None and is_outlet_source(
+            cue_text, _cue_lemma(doc, f.cue), speaker_text, resolved, label, f.speaker_head
+        ):
+            # A medium that reports the words, not a voice: recorded as where they were read.
+            speaker_kind = "outlet"
         if resolved:
             history.append((position, resolved, label or "PERSON"))
             spoken.append(resolved)
@@ -168,15 +181,21 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
                 speaker=speaker_text,
                 speaker_start=f.speaker[0] if f.speaker else None,
                 speaker_end=f.speaker[1] if f.speaker else None,
-                cue=text[f.cue[0]:f.cue[1]] if f.cue else None,
+                cue=cue_text,
                 cue_start=f.cue[0] if f.cue else None,
                 cue_end=f.cue[1] if f.cue else None,
                 start=min(s for s, _ in spans),
                 end=max(e for _, e in spans),
                 speaker_entity=resolved,
+                speaker_kind=speaker_kind,
             )
         )
     return sorted(quotes, key=lambda q: (q.start, q.content_start))
+
+
+def _cue_lemma(doc: Doc, cue: tuple[int, int] | None) -> str | None:
+    span = doc.char_span(cue[0], cue[1], alignment_mode="expand") if cue else None
+    return span.root.lemma_.lower() if span is not None and len(span) else None
 
 
 def _resolve_speaker(
@@ -190,6 +209,17 @@ def _resolve_speaker(
     history: list[tuple[int, str, str]],
     subjects: list[tuple[int, str, str]],
 ) -> tuple[str | None, str | None]:
+    if is_document(head, ents):
+        # A document speaks for its issuer ("a statement by the ministry"); with none named it
+        # stays the source, and is no one's voice.
+        issuer = document_issuer(head, ents)
+        if issuer is None:
+            return None, _DOCUMENT
+        resolved, label = _resolve_speaker(doc, issuer, None, position, ents, people, spoken, history, subjects)
+        if resolved is None and issuer.pos_ != "PRON":
+            start, end = speaker_span(doc, issuer, ents, with_conj=True)
+            resolved, label = doc_text(doc)[start:end], "ORG"
+        return resolved, label
     if head.lemma_.lower() in _WORDS_OF_SOMEONE:
         # "according to his statements": the words are his; resolve their owner.
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
