@@ -372,3 +372,28 @@ def test_the_document_refers_back_to_its_issuer(nlp):
 def test_document_without_issuer_stays_the_source(nlp, text):
     quote = _only(find_quotes(nlp(text)))
     assert (quote.speaker_entity, quote.speaker_kind) == (None, "document")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "resolved"),
+    [
+        # a plural role is not the one person with that title named last
+        ("Mayor Pavel Orlov met the envoys. The presidents of Marrovia and Tessia emphasized that talks must begin.",
+         "The presidents of Marrovia and Tessia", None),
+        # a body is the body named last, not a person whose title has its word
+        ("Harbour Ministry of Defence spokesperson Lena Marr spoke on Monday. The Harbour Ministry of Defence also "
+         "confirmed the exchange. The ministry reported that a group of soldiers had returned.",
+         "The ministry", "Harbour Ministry of Defence"),
+        ("Ivan Petrenko, head of the Marrovian delegation, arrived on Monday. The Marrovian delegation noted that the "
+         "exchange had been completed.", "The Marrovian delegation", None),
+    ],
+)
+def test_definite_noun_resolves_only_to_what_it_can_name(nlp, text, speaker, resolved):
+    assert _resolved(nlp, text)[-1] == (speaker, resolved)
+
+
+def test_entity_that_swallowed_a_title_is_the_person_it_ends_with(nlp):
+    text = "Defense Minister Oleg Marko led the talks. Council Secretary Oleg Marko stated that a summit was needed."
+    entities = [Entity("Oleg Marko", "PERSON", 17, 27), Entity("Council Secretary Oleg Marko", "ORG", 43, 71)]
+    assert text[43:71] == "Council Secretary Oleg Marko"
+    assert find_quotes(nlp(text), entities)[0].speaker_entity == "Oleg Marko"

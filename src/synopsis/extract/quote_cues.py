@@ -58,6 +58,17 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Nouns for a body of people (not one person): "the ministry" or "the delegation" is no person
+# whose title has the word ("Ministry Spokesperson X", "head of the delegation X"); it refers to
+# the body named before.
+BODY_NOUNS: frozenset[str] = frozenset(
+    """
+    ministry department office agency authority government administration council committee
+    commission parliament court embassy army military police service cabinet presidency party
+    delegation side team camp coalition alliance
+    """.split()
+)
+
 # Nouns that name people, groups of people or bodies that speak through people: a speaker
 # phrase whose head is a common noun counts only if the noun is one of these (or a role
 # noun above). The parse alone cannot tell "officials say" from "progress shows" or

@@ -8,7 +8,7 @@ from typing import Sequence
 from spacy.tokens import Doc, Token
 
 from synopsis.extract.nlp import doc_text
-from synopsis.extract.quote_cues import GROUP_PRONOUNS, MALE_FEMALE_PRONOUNS, ROLE_NOUNS
+from synopsis.extract.quote_cues import BODY_NOUNS, GROUP_PRONOUNS, MALE_FEMALE_PRONOUNS, ROLE_NOUNS
 from synopsis.extract.quote_speakers import FoundAttribution, entity_at, speaker_span, speaking_appositive
 from synopsis.extract.speaker_kinds import document_issuer, is_document, is_outlet_source
 from synopsis.records import Entity, Quote
@@ -231,6 +231,8 @@ def _resolve_speaker(
     if entity is not None and entity.label != "PERSON":
         # the small model often labels a lone surname ORG: check known people first
         as_person = _full_name(_name_words(entity.text), position, people, spoken)
+        if as_person is None and (titled := _titled_person(entity, people)) is not None:
+            as_person = _best_name(titled, position, people, spoken)
         if as_person is not None:
             return as_person, "PERSON"
     if entity is not None:
@@ -240,7 +242,12 @@ def _resolve_speaker(
         return _salient_person(position, history, subjects, people, spoken), "PERSON"
     if lower in GROUP_PRONOUNS:
         return _latest(history, position, "GROUP"), "ORG"
-    if head.pos_ == "NOUN" and _is_definite(head):
+    if head.pos_ == "NOUN" and _is_definite(head) and head.lemma_.lower() in BODY_NOUNS:
+        # "The Russian Ministry of Defense confirmed ... The ministry reported": the body named
+        # last; never a person whose title has the word ("Ministry Spokesperson X").
+        return _named_body(head, position, ents, people, spoken), "ORG"
+    if head.pos_ == "NOUN" and _is_definite(head) and head.tag_ != "NNS":
+        # a singular role: "the presidents of A and B" are not the president named last
         modifiers = {t.lower_ for t in head.subtree if t.i < head.i and t.pos_ in ("PROPN", "NOUN", "ADJ")}
         match = _title_match(head, modifiers, position, people, spoken)
         if match is not None:
@@ -255,6 +262,34 @@ _WORDS_OF_SOMEONE = frozenset("statement remark word comment account testimony w
 
 # Singular nouns that name a body of people, which "it" or "they" can refer back to.
 _COLLECTIVE_NOUNS = frozenset("side government delegation team ministry committee council administration".split())
+
+
+def _titled_person(entity: Entity, people: list[_Person]) -> str | None:
+    """A person whose name ends an entity span that swallowed the title ("Secretary of the
+    National Security and Defense Council Ruslan Umerov", labelled ORG)."""
+    words = _name_words(entity.text)
+    for p in people:
+        if 2 <= len(p.words) < len(words) and words[-len(p.words):] == p.words:
+            return p.name
+    return None
+
+
+def _named_body(head: Token, position: int, ents: list[Entity], people: list[_Person], spoken: list[str]) -> str | None:
+    """The latest organisation named before ``position`` whose name has the noun ("the ministry"
+    -> "Russian Ministry of Defense"), within a few paragraphs."""
+    words = {head.lower_, head.lemma_.lower()}
+    for entity in reversed(ents):
+        if entity.start >= position or entity.label != "ORG":
+            continue
+        if position - entity.start > _BODY_REACH:
+            break
+        if words & set(_name_words(entity.text)):
+            return _canonical(entity, position, people, spoken)
+    return None
+
+
+# How far back (characters) "the ministry" looks for the ministry it refers to.
+_BODY_REACH = 1500
 
 
 def _is_group(head: Token) -> bool:
