@@ -181,7 +181,7 @@ def can_speak(head: Token, ents: list[Entity]) -> bool:
     entity = entity_at(ents, head)
     if entity is not None:
         return entity.label in _SPEAKING_LABELS
-    if head.pos_ in ("PRON", "PROPN"):
+    if head.pos_ in ("PRON", "PROPN") or is_known_surname(head, ents):
         return True
     if speaking_appositive(head, ents) is not None:
         return True
@@ -189,6 +189,14 @@ def can_speak(head: Token, ents: list[Entity]) -> bool:
     if lemma in SPEAKER_NOUNS or head.lower_ in SPEAKER_NOUNS:
         return True
     return len(lemma) > 4 and lemma.endswith(AGENT_SUFFIXES) and lemma not in NOT_AGENTS
+
+
+def is_known_surname(token: Token, ents: list[Entity]) -> bool:
+    """A capitalised word the parse did not take for a name ("Trump, speaking on ..., insisted":
+    tagged ADJ) that is the last word of a person named in the article."""
+    if not token.text[:1].isupper() or not token.is_alpha or len(token.text) < 3:
+        return False
+    return any(e.label == "PERSON" and len(e.text.split()) >= 2 and e.text.split()[-1] == token.text for e in ents)
 
 
 def speaking_appositive(head: Token, ents: list[Entity]) -> Token | None:

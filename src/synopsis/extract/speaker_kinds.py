@@ -24,6 +24,7 @@ from synopsis.extract.quote_cues import (
     REPORTING_VERBS,
     SPEAKER_NOUNS,
 )
+from synopsis.extract.nlp import doc_text
 from synopsis.extract.quote_speakers import entity_at
 from synopsis.ingest.outlets import default_registry, normalize_key
 from synopsis.records import Entity
@@ -36,6 +37,8 @@ _MEDIA_NAME = re.compile(MEDIA_NOUN_PATTERN + r"$", re.IGNORECASE)
 _MASTHEAD = re.compile(r"^(?:[A-Z][\w.'’-]*\s+)+(?:News|Times|Post|Herald|Tribune|Gazette|Journal|Telegraph|Daily|Wire|Chronicle|Courier)$")
 # "as reported by X", "as first published by X": X is who reported it (a journalist or a medium).
 _REPORTED_BY = re.compile(r"(?i)^as\s+(?:first\s+)?(?:reported|published|broadcast)\b")
+# "as quoted by X", "as cited by X": X relays the words; an outlet, or someone of one.
+_QUOTED_BY = re.compile(r"(?i)^as\s+(?:quoted|cited)\b")
 # How far back (characters) a definite "the statement" looks for the statement it refers to: the
 # paragraph or two news gives a document before quoting it.
 ANTECEDENT_REACH = 1200
@@ -116,6 +119,12 @@ def is_outlet_source(cue: str | None, cue_lemma: str | None, speaker: str | None
         return True
     if head is not None and _credited_coverage(head):
         return True
+    if cue and _QUOTED_BY.match(cue.strip()) and head is not None:
+        # "as quoted by Al Jazeera's Sinem Koseoglu": a correspondent relays the words (the
+        # speaker span drops the title: read the phrase up to the head)
+        phrase = doc_text(head.doc)[head.left_edge.idx:head.idx + len(head)]
+        if any(_outlet_staff(text) for text in (speaker, phrase) if text):
+            return True
     if label == "PERSON" or not (cue and cue.lower().startswith("according") or cue_lemma in REPORTING_VERBS):
         return False
     # A medium by its name ("State news agency", "the Harbour Times") only when the head is a name
@@ -123,6 +132,16 @@ def is_outlet_source(cue: str | None, cue_lemma: str | None, speaker: str | None
     generic = head is not None and (
         head.pos_ == "PROPN" or (speaker is not None and speaker.rstrip().endswith(head.text)))
     return any(name and names_outlets(name, generic=generic) for name in (resolved, speaker))
+
+
+def _outlet_staff(speaker: str) -> bool:
+    """'Al Jazeera's Sinem Koseoglu', 'Reuters correspondent Jane Roe': someone of a registered outlet."""
+    match = re.match(r"^(?:the\s+)?(.+?)(?:'s|’s)\s", speaker, re.IGNORECASE)
+    if match and normalize_key(match.group(1)) in _outlet_keys():
+        return True
+    words = speaker.split()
+    return any(normalize_key(" ".join(words[:n])) in _outlet_keys() for n in range(1, min(4, len(words)))) and bool(
+        re.search(r"(?i)\b(?:correspondent|reporter|journalist|editor|staff|bureau|anchor|host)\b", speaker))
 
 
 def _credited_coverage(head: Token) -> bool:

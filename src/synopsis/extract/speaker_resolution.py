@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from synopsis.extract.nlp import doc_text
 from synopsis.extract.quote_cues import BODY_NOUNS, GROUP_PRONOUNS, MALE_FEMALE_PRONOUNS, ROLE_NOUNS
-from synopsis.extract.quote_speakers import FoundAttribution, entity_at, speaker_span, speaking_appositive
+from synopsis.extract.quote_speakers import FoundAttribution, entity_at, is_known_surname, speaker_span, speaking_appositive
 from synopsis.extract.speaker_kinds import document_issuer, is_document, is_outlet_source
 from synopsis.records import Entity, Quote
 
@@ -164,7 +164,9 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
         ):
             # A medium that reports the words, not a voice: recorded as where they were read.
             speaker_kind = "outlet"
-        if resolved:
+        if speaker_kind == "outlet":
+            pass  # a medium that reported the words is not who a later "he" or "it" is
+        elif resolved:
             history.append((position, resolved, label or "PERSON"))
             spoken.append(resolved)
         elif f.speaker_head is not None and _is_group(f.speaker_head) and speaker_text:
@@ -237,6 +239,8 @@ def _resolve_speaker(
             return as_person, "PERSON"
     if entity is not None:
         return _canonical(entity, position, people, spoken), entity.label
+    if is_known_surname(head, ents):
+        return _full_name((head.lower_,), position, people, spoken), "PERSON"
     lower = head.lower_
     if lower in MALE_FEMALE_PRONOUNS or lower in ("his", "her"):
         return _salient_person(position, history, subjects, people, spoken), "PERSON"
