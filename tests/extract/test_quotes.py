@@ -410,3 +410,16 @@ def test_surname_the_parse_misses_is_still_the_person(nlp):
     entities = [Entity("Oleg Marko", "PERSON", 10, 20)]
     quotes = find_quotes(nlp(text), entities)
     assert [q.speaker_entity for q in quotes] == ["Oleg Marko", "Oleg Marko"]
+
+
+def test_participle_after_a_quotation_does_not_take_it_from_the_speaker_before(nlp):
+    text = ("Local sources, as cited by the Harbour Post, say “the mayor is unmoved by the protests and will keep "
+            "the pier closed,” suggesting the city’s own plans remain.")
+    quote = next(q for q in find_quotes(nlp(text)) if q.kind == "direct")
+    assert (quote.speaker, quote.cue) == ("Local sources", "say")
+
+
+def test_verb_with_an_infinitive_reports_no_clause_before_it(nlp):
+    text = ("Harbour officials maintain that the pier will have to stay closed; neither the mayor nor the governor "
+            "is expected to attend unless repairs are done.")
+    assert [(q.speaker, q.cue) for q in find_quotes(nlp(text))] == [("Harbour officials", "maintain")]

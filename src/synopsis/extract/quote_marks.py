@@ -196,6 +196,10 @@ def _cue_after(doc: Doc, mark: Quotation, index: int, in_mark: list[int]) -> tup
         if token.text in (".", "!", "?") or "\n" in token.text:
             return None
         if token.lemma_ in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
+            if token.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+                # '..., say “A,” suggesting that B': a participle after the quotation comments
+                # on it; it introduces no speaker of its own
+                return None
             between = doc[first:i]
             allowed = _gap_tokens(token)
             if all(t.text in _GAP_PUNCT or t.i in allowed or t.is_space for t in between):
