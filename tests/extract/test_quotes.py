@@ -423,3 +423,9 @@ def test_verb_with_an_infinitive_reports_no_clause_before_it(nlp):
     text = ("Harbour officials maintain that the pier will have to stay closed; neither the mayor nor the governor "
             "is expected to attend unless repairs are done.")
     assert [(q.speaker, q.cue) for q in find_quotes(nlp(text))] == [("Harbour officials", "maintain")]
+
+
+def test_statement_issued_before_its_quoted_words_gives_them_to_the_issuer(nlp):
+    text = "Following the talks, the Marrovian side issued a statement: “Marrovia is ready for a lasting ceasefire.”"
+    quote = _only(find_quotes(nlp(text)))
+    assert (quote.speaker, quote.cue, quote.kind) == ("the Marrovian side", "issued", "direct")
