@@ -429,3 +429,18 @@ def test_statement_issued_before_its_quoted_words_gives_them_to_the_issuer(nlp):
     text = "Following the talks, the Marrovian side issued a statement: “Marrovia is ready for a lasting ceasefire.”"
     quote = _only(find_quotes(nlp(text)))
     assert (quote.speaker, quote.cue, quote.kind) == ("the Marrovian side", "issued", "direct")
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved"),
+    [
+        # "it" is the country or body last acting, not a plural group that spoke before
+        ("The presidents of Marrovia and Tessia emphasized that talks must begin. The Tessian administration "
+         "demanded a withdrawal. It has also emphasized that the port must stay neutral.",
+         "The Tessian administration"),
+        ("Mayor Anna Kohl said the pier was safe. Marrovia continues to call for the return of the boats it says "
+         "were seized.", "Marrovia"),
+    ],
+)
+def test_it_is_the_latest_body_or_country(nlp, text, resolved):
+    assert _resolved(nlp, text)[-1][1] == resolved

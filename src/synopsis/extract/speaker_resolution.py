@@ -143,6 +143,12 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
                 entity.label == "PERSON" or _full_name(_name_words(entity.text), token.idx, people, []) is not None
             ):
                 subjects.append((token.idx, entity.text, "PERSON"))
+            elif entity is not None and entity.label in ("ORG", "GPE"):
+                # what a later "it" can be: "Ukraine continues to call for ... children it says ..."
+                subjects.append((token.idx, _canonical(entity, token.idx, people, []), "BODY"))
+            elif entity is None and _is_group(token) and token.tag_ != "NNS" and _is_definite(token):
+                start, end = speaker_span(doc, token, ents, with_conj=False)
+                subjects.append((token.idx, text[start:end], "BODY"))
     history: list[tuple[int, str, str]] = []  # (position, canonical, label) of resolved speakers
     spoken: list[str] = []
     quotes: list[Quote] = []
@@ -172,7 +178,7 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
         elif f.speaker_head is not None and _is_group(f.speaker_head) and speaker_text:
             # "Russian and Ukrainian officials announced ... they clarified": an unnamed group
             # is what a later "they" refers to.
-            history.append((position, speaker_text, "GROUP"))
+            history.append((position, speaker_text, "GROUP" if f.speaker_head.tag_ == "NNS" else "BODY"))
         spans = [f.content] + ([f.cue] if f.cue else []) + ([f.speaker] if f.speaker else [])
         quotes.append(
             Quote(
@@ -244,6 +250,10 @@ def _resolve_speaker(
     lower = head.lower_
     if lower in MALE_FEMALE_PRONOUNS or lower in ("his", "her"):
         return _salient_person(position, history, subjects, people, spoken), "PERSON"
+    if lower == "it":
+        # a body or country, never a plural group ("the presidents of A and B ... It has also
+        # emphasized"): the latest that spoke or was the subject of a clause
+        return _latest(history + [s for s in subjects if s[2] == "BODY"], position, "BODY"), "ORG"
     if lower in GROUP_PRONOUNS:
         return _latest(history, position, "GROUP"), "ORG"
     if head.pos_ == "NOUN" and _is_definite(head) and head.lemma_.lower() in BODY_NOUNS:
@@ -329,7 +339,7 @@ def _salient_person(
 ) -> str | None:
     """Most recent person speaker or person clause subject before ``position``."""
     last_speaker = max(((p, n) for p, n, label in history if label == "PERSON" and p < position), default=None)
-    last_subject = max(((p, n) for p, n, _ in subjects if p < position), default=None)
+    last_subject = max(((p, n) for p, n, label in subjects if label == "PERSON" and p < position), default=None)
     options = [o for o in (last_speaker, last_subject) if o is not None]
     if not options:
         return None
@@ -340,7 +350,7 @@ def _salient_person(
 
 
 def _latest(history: list[tuple[int, str, str]], position: int, label: str) -> str | None:
-    wanted = ("PERSON",) if label == "PERSON" else ("ORG", "GPE", "NORP", "GROUP")
+    wanted = {"PERSON": ("PERSON",), "BODY": ("ORG", "GPE", "NORP", "BODY")}.get(label, ("ORG", "GPE", "NORP", "GROUP", "BODY"))
     earlier = [(p, n) for p, n, lab in history if lab in wanted and p < position]
     return max(earlier)[1] if earlier else None
 
