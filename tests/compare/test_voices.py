@@ -65,6 +65,22 @@ def test_outlets_and_documents_are_no_voices():
     # Who said what keeps them, after the voices, marked as what they are.
     quotes = group_quotes([analysis])
     assert [(q.speaker, q.speaker_kind) for q in quotes] == [
-        ("Ana Ruiz", None), ("Harbour News", "outlet"), ("The decree", "document")]
+        ("Ana Ruiz", None), ("Harbour News", "outlet"), ("the decree", "document")]
     assert [speaker_label(q.speaker, q.speaker_kind) for q in quotes] == [
-        "Ana Ruiz", "reported by Harbour News", "The decree (document)"]
+        "Ana Ruiz", "reported by Harbour News", "the decree (document)"]
+
+
+def test_one_unnamed_body_however_its_article_is_written():
+    text = "The Marrovian side said the pier was closed. Later the Marrovian side said it would reopen."
+    first = make_quote(text, "the pier was closed", "The Marrovian side", kind="indirect")
+    second = make_quote(text, "it would reopen", "the Marrovian side", kind="indirect")
+    analysis = ArticleAnalysis(article=make_article("a1", "Daily A", text), quotes=(first, second))
+    assert count_voices(analysis) == [("the Marrovian side", 2)]
+
+
+def test_outlets_credited_together_are_shown_together():
+    text = "The pier reopened, according to Harbour News and Lake Radio."
+    quote = dataclasses.replace(make_quote(text, "The pier reopened", "Harbour News and Lake Radio", kind="indirect"),
+                                speaker_entity="Harbour News", speaker_kind="outlet")
+    analysis = ArticleAnalysis(article=make_article("a1", "Daily A", text), quotes=(quote,))
+    assert [q.speaker for q in group_quotes([analysis])] == ["Harbour News and Lake Radio"]

@@ -31,12 +31,24 @@ def content_words(text: str) -> frozenset[str]:
 
 def speaker_of(quote: Quote, canonical_name: CanonicalName | None = None) -> str | None:
     """The speaker's name across the story, or None for anonymous attributions."""
+    if quote.speaker_kind == "outlet" and quote.speaker:
+        # every outlet credited, as written: "Al Arabiya and Euronews", "Al Jazeera's X"
+        return _article_lowered(quote.speaker)
     name = quote.speaker_entity or quote.speaker
     if not name:
         return None
     if canonical_name:
-        return canonical_name(name) or name
-    return name
+        name = canonical_name(name) or name
+    return _article_lowered(name)
+
+
+_LEADING_ARTICLE = re.compile(r"^(The|A|An)\s+(?=(?:.*\s)?[a-z][\w-]*$)")
+
+
+def _article_lowered(name: str) -> str:
+    """'The Ukrainian side' and 'the Ukrainian side' are one speaker: a phrase whose head is a
+    common noun starts with a lower-case article; a name keeps its own ("The New York Times")."""
+    return _LEADING_ARTICLE.sub(lambda m: m.group(1).lower() + " ", name)
 
 
 # Speaker kinds that are no voice: an outlet that reported the words, a document with no named issuer.
