@@ -314,6 +314,7 @@ def test_possessor_of_statements_is_the_speaker(nlp):
          "Jane Roe and Reuters staff for Al-Monitor"),
         ("The ferry will not run until May, according to the Harbour Times.", "the Harbour Times"),
         ("State news agency officials confirmed that the two sides had agreed to meet.", None),
+        ("State news agency Marrpress confirmed that the two sides had agreed to meet.", "Marrpress"),
         # a correspondent relaying the words of someone named: the outlet's, not a voice
         ("The team was chosen to balance the other side, according to President Anna Kohl, as quoted by "
          "Al Jazeera’s Sinem Koseoglu.", "Al Jazeera’s Sinem Koseoglu"),

@@ -68,6 +68,9 @@ def _subject_of(verb: Token) -> Token | None:
     seen = 0
     while seen < 6:
         seen += 1
+        named = _named_after_description(verb)
+        if named is not None:
+            return named
         for child in verb.children:
             if child.dep_ == "csubj" and child.tag_ == "VBG":
                 # "Speaking at a press conference, Secretary X, who ..., said": the small
@@ -109,6 +112,15 @@ def _subject_of(verb: Token) -> Token | None:
             verb = quoted
         else:
             return None
+    return None
+
+
+def _named_after_description(verb: Token) -> Token | None:
+    """'State news agency TASS confirmed': the parser gives the verb two subjects, the description
+    and the name right after it; the name is the speaker."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) == 2 and subjects[1].pos_ == "PROPN" and subjects[1].i == subjects[0].right_edge.i + 1:
+        return subjects[1]
     return None
 
 

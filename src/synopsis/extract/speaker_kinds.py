@@ -131,7 +131,14 @@ def is_outlet_source(cue: str | None, cue_lemma: str | None, speaker: str | None
     # or ends the phrase: "anyone on the business side of TV" is a person.
     generic = head is not None and (
         head.pos_ == "PROPN" or (speaker is not None and speaker.rstrip().endswith(head.text)))
-    return any(name and names_outlets(name, generic=generic) for name in (resolved, speaker))
+    if any(name and names_outlets(name, generic=generic) for name in (resolved, speaker)):
+        return True
+    # "State news agency Marrpress confirmed": the description before the name says what it is
+    description = next((c for c in head.head.children if c.dep_ == "nsubj" and c.i < head.i), None) if head else None
+    if description is not None and description.right_edge.i + 1 == head.i:
+        text = doc_text(head.doc)[description.left_edge.idx:description.idx + len(description)]
+        return names_outlets(text)
+    return False
 
 
 def _outlet_staff(speaker: str) -> bool:
