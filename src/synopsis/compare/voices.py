@@ -110,7 +110,9 @@ def group_quotes(
     return grouped
 
 
-def _story_quote(speaker: str, members: list[tuple[ArticleAnalysis, Quote]], speaker_kind: str | None = None) -> StoryQuote:
+def _story_quote(
+    speaker: str, members: list[tuple[ArticleAnalysis, Quote]], speaker_kind: str | None = None
+) -> StoryQuote:
     # Prefer a direct quotation as the text shown: it is the speaker's own words.
     members = sorted(members, key=lambda m: (m[1].kind != "direct", -len(m[1].content)))
     evidence = tuple(

@@ -219,7 +219,8 @@ def _cue_before(doc: Doc, mark: Quotation, index: int, in_mark: list[int]) -> tu
             return None
         if token.text in (".", "!", "?") or "\n" in token.text:
             return None
-        if (token.lemma_ in SPEECH_VERBS or _issues_document(token, doc[i + 1:last + 1])) and token.pos_ in ("VERB", "AUX"):
+        is_cue = token.lemma_ in SPEECH_VERBS or _issues_document(token, doc[i + 1:last + 1])
+        if is_cue and token.pos_ in ("VERB", "AUX"):
             between = doc[i + 1:last + 1]
             allowed = _gap_tokens(token)
             if all(

@@ -16,6 +16,7 @@ import re
 
 from spacy.tokens import Token
 
+from synopsis.extract.nlp import doc_text
 from synopsis.extract.quote_cues import (
     COVERAGE_NOUNS,
     DOCUMENT_NOUNS,
@@ -24,7 +25,6 @@ from synopsis.extract.quote_cues import (
     REPORTING_VERBS,
     SPEAKER_NOUNS,
 )
-from synopsis.extract.nlp import doc_text
 from synopsis.extract.quote_speakers import entity_at
 from synopsis.ingest.outlets import default_registry, normalize_key
 from synopsis.records import Entity
@@ -34,7 +34,9 @@ _ISSUER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _MEDIA_NAME = re.compile(MEDIA_NOUN_PATTERN + r"$", re.IGNORECASE)
 # The last word of a capitalised name that says it is a paper or a news service ("Harbour News",
 # "the Marrow Times"), as in mastheads; "Press" is left out ("Press Secretary").
-_MASTHEAD = re.compile(r"^(?:[A-Z][\w.'’-]*\s+)+(?:News|Times|Post|Herald|Tribune|Gazette|Journal|Telegraph|Daily|Wire|Chronicle|Courier)$")
+_MASTHEAD = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s+)+(?:News|Times|Post|Herald|Tribune|Gazette|Journal|Telegraph|Daily|Wire|Chronicle|Courier)$"
+)
 # "as reported by X", "as first published by X": X is who reported it (a journalist or a medium).
 _REPORTED_BY = re.compile(r"(?i)^as\s+(?:first\s+)?(?:reported|published|broadcast)\b")
 # "as quoted by X", "as cited by X": X relays the words; an outlet, or someone of one.

@@ -9,7 +9,13 @@ from spacy.tokens import Doc, Token
 
 from synopsis.extract.nlp import doc_text
 from synopsis.extract.quote_cues import BODY_NOUNS, GROUP_PRONOUNS, MALE_FEMALE_PRONOUNS, ROLE_NOUNS
-from synopsis.extract.quote_speakers import FoundAttribution, entity_at, is_known_surname, speaker_span, speaking_appositive
+from synopsis.extract.quote_speakers import (
+    FoundAttribution,
+    entity_at,
+    is_known_surname,
+    speaker_span,
+    speaking_appositive,
+)
 from synopsis.extract.speaker_kinds import document_issuer, is_document, is_outlet_source
 from synopsis.records import Entity, Quote
 
@@ -350,7 +356,8 @@ def _salient_person(
 
 
 def _latest(history: list[tuple[int, str, str]], position: int, label: str) -> str | None:
-    wanted = {"PERSON": ("PERSON",), "BODY": ("ORG", "GPE", "NORP", "BODY")}.get(label, ("ORG", "GPE", "NORP", "GROUP", "BODY"))
+    wanted = {"PERSON": ("PERSON",), "BODY": ("ORG", "GPE", "NORP", "BODY")}.get(
+        label, ("ORG", "GPE", "NORP", "GROUP", "BODY"))
     earlier = [(p, n) for p, n, lab in history if lab in wanted and p < position]
     return max(earlier)[1] if earlier else None
 

@@ -129,7 +129,9 @@ def render_story(report: StoryReport, prefix: str = "") -> str:
     out += ["", "### Who said what", ""]
     for quote in report.quotes[:40]:
         # An outlet credited with the words reported them ("reported by Al Arabiya"); it is no voice.
-        who = f"reported by **{_escape(quote.speaker)}**" if quote.speaker_kind == "outlet" else f"**{_escape(quote.speaker)}**"
+        who = f"**{_escape(quote.speaker)}**"
+        if quote.speaker_kind == "outlet":
+            who = "reported by " + who
         kind = f"document, {quote.kind}" if quote.speaker_kind == "document" else quote.kind
         out.append(f"- {who} ({kind}): “{_snippet(quote.text, 240)}” — {_escape(', '.join(quote.sources))} {cite_all(quote.evidence)}")
 
