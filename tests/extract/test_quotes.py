@@ -315,14 +315,13 @@ def test_possessor_of_statements_is_the_speaker(nlp):
         ("The ferry will not run until May, according to the Harbour Times.", "the Harbour Times"),
         ("State news agency officials confirmed that the two sides had agreed to meet.", None),
         ("State news agency Marrpress confirmed that the two sides had agreed to meet.", "Marrpress"),
-        # a correspondent relaying the words of someone named: the outlet's, not a voice
-        ("The team was chosen to balance the other side, according to President Anna Kohl, as quoted by "
-         "Al Jazeera’s Sinem Koseoglu.", "Al Jazeera’s Sinem Koseoglu"),
+        # a correspondent relaying words: the outlet's, not a voice
+        ("The team was chosen to balance the other side, as quoted by Al Jazeera’s Sinem Koseoglu.",
+         "Al Jazeera’s Sinem Koseoglu"),
     ],
 )
 def test_outlet_credited_with_a_statement_is_its_source_not_a_voice(nlp, text, speaker):
-    quotes = find_quotes(nlp(text))
-    quote = _only([q for q in quotes if q.speaker_entity != "Anna Kohl"])
+    quote = _only(find_quotes(nlp(text)))
     if speaker is None:
         assert quote.speaker_kind is None  # "news agency officials" are people speaking
         return
@@ -445,3 +444,10 @@ def test_statement_issued_before_its_quoted_words_gives_them_to_the_issuer(nlp):
 )
 def test_it_is_the_latest_body_or_country(nlp, text, resolved):
     assert _resolved(nlp, text)[-1][1] == resolved
+
+
+def test_words_relayed_by_a_correspondent_are_the_speakers_named_with_according_to(nlp):
+    text = ("The team was chosen to balance the other side, according to President Anna Kohl, as quoted by "
+            "Al Jazeera’s Sinem Koseoglu.")
+    quote = _only(find_quotes(nlp(text)))
+    assert (quote.speaker_entity, quote.speaker_kind) == ("Anna Kohl", None)

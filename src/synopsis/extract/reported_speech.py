@@ -177,6 +177,10 @@ def as_by(doc: Doc, verb: Token, ents: list[Entity]) -> list[FoundAttribution]:
         c.dep_ in ("nsubj", "nsubjpass") and c.i not in phrase for c in speech.children
     ):
         return []
+    # "..., according to X, as quoted by Al Jazeera's Y": the words are X's (an attribution of
+    # their own); Y only relayed them.
+    if host.lower_ == "according" or any(c.lower_ == "according" for c in host.children):
+        return []
     tokens = [t for t in host.subtree if t.i not in phrase]
     content = _trim_edges(doc, tokens, phrase)
     if content is None:
