@@ -158,6 +158,11 @@ class Quote:
     start: int  # whole attribution span
     end: int
     speaker_entity: str | None = None  # canonical in-article name the speaker resolves to
+    # What the speaker is when it is no participant's voice: "outlet", a news medium the statement
+    # is credited to ("according to Al Arabiya", "as reported by ... for Reuters"), or "document", a
+    # text whose issuer the article does not name ("the decree says"). None: a person, a body or a
+    # country speaking (a document whose issuer is named speaks for the issuer: speaker_entity).
+    speaker_kind: Literal["outlet", "document"] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +296,7 @@ class StoryQuote:
     kind: str
     sources: tuple[str, ...]
     evidence: tuple[Evidence, ...]
+    speaker_kind: str | None = None  # Quote.speaker_kind: "outlet" (reported by), "document", None (a voice)
 
 
 @dataclass(frozen=True, slots=True)

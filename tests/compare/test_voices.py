@@ -1,4 +1,6 @@
-from synopsis.compare.voices import count_voices, group_quotes
+import dataclasses
+
+from synopsis.compare.voices import count_voices, group_quotes, speaker_label
 from synopsis.records import ArticleAnalysis
 from tests.factories import make_article, make_quote
 
@@ -50,3 +52,35 @@ def test_evidence_points_at_the_quoted_words():
 def test_voices_are_counted_per_article_with_canonical_names():
     first = analyses()[0]
     assert count_voices(first, canonical) == [("Ana Ruiz", 2)]
+
+
+def test_outlets_and_documents_are_no_voices():
+    text = "The pier reopened, according to Harbour News. The decree says the ferry runs. Ana Ruiz said it was late."
+    reported = dataclasses.replace(make_quote(text, "The pier reopened", "Harbour News", kind="indirect"), speaker_kind="outlet")
+    decree = dataclasses.replace(make_quote(text, "the ferry runs", "The decree", kind="indirect"), speaker_entity=None,
+                                 speaker_kind="document")
+    said = make_quote(text, "it was late", "Ana Ruiz", kind="indirect")
+    analysis = ArticleAnalysis(article=make_article("a1", "Daily A", text), quotes=(reported, decree, said))
+    assert count_voices(analysis) == [("Ana Ruiz", 1)]
+    # Who said what keeps them, after the voices, marked as what they are.
+    quotes = group_quotes([analysis])
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [
+        ("Ana Ruiz", None), ("Harbour News", "outlet"), ("the decree", "document")]
+    assert [speaker_label(q.speaker, q.speaker_kind) for q in quotes] == [
+        "Ana Ruiz", "reported by Harbour News", "the decree (document)"]
+
+
+def test_one_unnamed_body_however_its_article_is_written():
+    text = "The Marrovian side said the pier was closed. Later the Marrovian side said it would reopen."
+    first = make_quote(text, "the pier was closed", "The Marrovian side", kind="indirect")
+    second = make_quote(text, "it would reopen", "the Marrovian side", kind="indirect")
+    analysis = ArticleAnalysis(article=make_article("a1", "Daily A", text), quotes=(first, second))
+    assert count_voices(analysis) == [("the Marrovian side", 2)]
+
+
+def test_outlets_credited_together_are_shown_together():
+    text = "The pier reopened, according to Harbour News and Lake Radio."
+    quote = dataclasses.replace(make_quote(text, "The pier reopened", "Harbour News and Lake Radio", kind="indirect"),
+                                speaker_entity="Harbour News", speaker_kind="outlet")
+    analysis = ArticleAnalysis(article=make_article("a1", "Daily A", text), quotes=(quote,))
+    assert [q.speaker for q in group_quotes([analysis])] == ["Harbour News and Lake Radio"]

@@ -242,3 +242,16 @@ def test_every_disputed_claim_is_reachable_from_the_disputed_points_section(stor
     assert len(disputed) == 2
     for claim in disputed:
         assert (f"(`{claim.id}`)" if fmt == "md" else f"({claim.id})") in section
+
+
+def test_markdown_who_said_what_cuts_no_speaker_off(story):
+    report, _ = story
+    first = report.quotes[0]
+    many = tuple(dataclasses.replace(first, speaker="Anna Berg", text=f"Statement {n}.") for n in range(45))
+    late = dataclasses.replace(first, speaker="Zoe Marr", text="The pier stays shut.")
+    outlet = dataclasses.replace(first, speaker="Harbour News", text="The pier reopened.", speaker_kind="outlet")
+    text = render_markdown([dataclasses.replace(report, quotes=(*many, late, outlet))])
+    section = text[text.index("### Who said what"):text.index("### Timeline")]
+    assert "**Zoe Marr**" in section and "reported by **Harbour News**" in section
+    assert section.count("**Anna Berg**") == 38
+    assert "… and 7 more" in section

@@ -21,6 +21,7 @@ from synopsis.cli.output import (
     resumable,
     shorten,
 )
+from synopsis.compare.voices import speaker_label
 from synopsis.ingest.outlets import OutletRegistry
 from synopsis.jobs import analyze_inputs, ingest_inputs
 from synopsis.records import ArticleAnalysis, SynopsisError
@@ -303,6 +304,6 @@ def describe_analysis(analysis: ArticleAnalysis) -> str:
     if analysis.quotes:
         lines.append("  quotes:")
         for q in analysis.quotes[:12]:
-            who = q.speaker_entity or q.speaker or "?"
+            who = speaker_label(q.speaker_entity or q.speaker or "?", q.speaker_kind)
             lines.append(f"    {who} ({q.kind}): {q.content[:90]!r}")
     return "\n".join(lines)

@@ -31,12 +31,42 @@ def content_words(text: str) -> frozenset[str]:
 
 def speaker_of(quote: Quote, canonical_name: CanonicalName | None = None) -> str | None:
     """The speaker's name across the story, or None for anonymous attributions."""
+    if quote.speaker_kind == "outlet" and quote.speaker:
+        # every outlet credited, as written: "Al Arabiya and Euronews", "Al Jazeera's X"
+        return _article_lowered(quote.speaker)
     name = quote.speaker_entity or quote.speaker
     if not name:
         return None
     if canonical_name:
-        return canonical_name(name) or name
-    return name
+        name = canonical_name(name) or name
+    return _article_lowered(name)
+
+
+_LEADING_ARTICLE = re.compile(r"^(The|A|An)\s+(?=(?:.*\s)?[a-z][\w-]*$)")
+
+
+def _article_lowered(name: str) -> str:
+    """'The Ukrainian side' and 'the Ukrainian side' are one speaker: a phrase whose head is a
+    common noun starts with a lower-case article; a name keeps its own ("The New York Times")."""
+    return _LEADING_ARTICLE.sub(lambda m: m.group(1).lower() + " ", name)
+
+
+# Speaker kinds that are no voice: an outlet that reported the words, a document with no named issuer.
+NOT_VOICES = frozenset({"outlet", "document"})
+
+
+def is_voice(quote: Quote) -> bool:
+    """Whether an attribution gives someone's voice: a person, body or country, named or not."""
+    return quote.speaker_kind not in NOT_VOICES
+
+
+def speaker_label(speaker: str, speaker_kind: str | None) -> str:
+    """How a speaker is shown: "reported by Al Arabiya" for an outlet, "the decree (document)"."""
+    if speaker_kind == "outlet":
+        return f"reported by {speaker}"
+    if speaker_kind == "document":
+        return f"{speaker} (document)"
+    return speaker
 
 
 def word_overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -49,15 +79,19 @@ def word_overlap(a: frozenset[str], b: frozenset[str]) -> float:
 def group_quotes(
     analyses: Sequence[ArticleAnalysis], canonical_name: CanonicalName | None = None
 ) -> list[StoryQuote]:
-    """Group attributions by speaker, then by statement, so outlets' versions stand side by side."""
-    by_speaker: dict[str, list[tuple[ArticleAnalysis, Quote]]] = defaultdict(list)
+    """Group attributions by speaker, then by statement, so outlets' versions stand side by side.
+
+    Voices come first; statements credited to a news outlet ("according to Al Arabiya") or to a
+    document with no named issuer follow, marked by their speaker_kind: they are where the words
+    were read, not who spoke."""
+    by_speaker: dict[tuple[str, str | None], list[tuple[ArticleAnalysis, Quote]]] = defaultdict(list)
     for analysis in analyses:
         for quote in analysis.quotes:
             speaker = speaker_of(quote, canonical_name) or "unnamed source"
-            by_speaker[speaker].append((analysis, quote))
+            by_speaker[(speaker, quote.speaker_kind if not is_voice(quote) else None)].append((analysis, quote))
 
     grouped: list[StoryQuote] = []
-    for speaker, items in by_speaker.items():
+    for (speaker, speaker_kind), items in by_speaker.items():
         # Greedy grouping within one speaker: the number of quotes per speaker
         # is small (tens), so comparing each with the groups so far is cheap.
         statements: list[tuple[frozenset[str], list[tuple[ArticleAnalysis, Quote]]]] = []
@@ -71,12 +105,14 @@ def group_quotes(
             else:
                 statements.append((words, [(analysis, quote)]))
         for _, members in statements:
-            grouped.append(_story_quote(speaker, members))
-    grouped.sort(key=lambda q: (-len(q.sources), q.speaker, q.text))
+            grouped.append(_story_quote(speaker, members, speaker_kind))
+    grouped.sort(key=lambda q: (q.speaker_kind is not None, -len(q.sources), q.speaker, q.text))
     return grouped
 
 
-def _story_quote(speaker: str, members: list[tuple[ArticleAnalysis, Quote]]) -> StoryQuote:
+def _story_quote(
+    speaker: str, members: list[tuple[ArticleAnalysis, Quote]], speaker_kind: str | None = None
+) -> StoryQuote:
     # Prefer a direct quotation as the text shown: it is the speaker's own words.
     members = sorted(members, key=lambda m: (m[1].kind != "direct", -len(m[1].content)))
     evidence = tuple(
@@ -91,14 +127,18 @@ def _story_quote(speaker: str, members: list[tuple[ArticleAnalysis, Quote]]) -> 
     )
     sources = tuple(dict.fromkeys(e.outlet for e in evidence))
     lead = members[0][1]
-    return StoryQuote(speaker=speaker, text=lead.content, kind=lead.kind, sources=sources, evidence=evidence)
+    return StoryQuote(speaker=speaker, text=lead.content, kind=lead.kind, sources=sources, evidence=evidence,
+                      speaker_kind=speaker_kind)
 
 
 def count_voices(
     analysis: ArticleAnalysis, canonical_name: CanonicalName | None = None
 ) -> list[tuple[str, int]]:
-    """Whose voices one article quotes, and how often, most quoted first."""
+    """Whose voices one article quotes, and how often, most quoted first (outlets it cites and
+    documents with no named issuer are no voices)."""
     counts: dict[str, int] = defaultdict(int)
     for quote in analysis.quotes:
+        if not is_voice(quote):
+            continue
         counts[speaker_of(quote, canonical_name) or "unnamed source"] += 1
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))

@@ -58,6 +58,17 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Nouns for a body of people (not one person): "the ministry" or "the delegation" is no person
+# whose title has the word ("Ministry Spokesperson X", "head of the delegation X"); it refers to
+# the body named before.
+BODY_NOUNS: frozenset[str] = frozenset(
+    """
+    ministry department office agency authority government administration council committee
+    commission parliament court embassy army military police service cabinet presidency party
+    delegation side team camp coalition alliance
+    """.split()
+)
+
 # Nouns that name people, groups of people or bodies that speak through people: a speaker
 # phrase whose head is a common noun counts only if the noun is one of these (or a role
 # noun above). The parse alone cannot tell "officials say" from "progress shows" or
@@ -80,13 +91,44 @@ SPEAKER_NOUNS: frozenset[str] = ROLE_NOUNS | frozenset(
     """.split()
 )
 # Documents speak for whoever issued them ("the report found", "the statement said"): news
-# attributes to them as it does to people, and a reader can look them up.
-SPEAKER_NOUNS |= frozenset(
-    "report statement study survey poll document letter decree memo filing communique ruling review "
-    "assessment audit investigation inquiry indictment complaint lawsuit order resolution declaration "
-    "ad advertisement video clip footage spot slide transcript email message post tweet article story "
-    "book website blog page analysis research data datum program programme brief response campaign "
-    "fund network city town village".split()
+# attributes to them as it does to people, and a reader can look them up. They are no voice of
+# their own: speaker_resolution attributes one to its issuer where the text names it ("the
+# Kremlin's decree", "a statement by the ministry", "X issued a statement. The statement said"),
+# and otherwise keeps the document as the source (Quote.speaker_kind "document").
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    "report statement study survey poll document letter decree memo memorandum filing communique "
+    "communiqué ruling review assessment audit investigation inquiry indictment complaint lawsuit order "
+    "resolution declaration ad advertisement video clip footage spot slide transcript email message "
+    "post tweet article story book website blog page analysis research data datum program programme "
+    "brief response readout release draft proposal plan text".split()
+)
+SPEAKER_NOUNS |= DOCUMENT_NOUNS - frozenset("readout release draft proposal plan text".split())
+SPEAKER_NOUNS |= frozenset("campaign fund network city town village".split())
+
+# Verbs by which someone issues a document: "the ministry issued a statement", "Putin signed a
+# decree"; their subject is the document's issuer.
+ISSUE_VERBS: frozenset[str] = frozenset(
+    "issue release publish sign adopt send post put circulate submit present distribute draft write "
+    "make announce".split()
+)
+
+# Nouns of news coverage: "according to coverage by X", "reporting by X" credit X as a medium.
+COVERAGE_NOUNS: frozenset[str] = frozenset("coverage reporting broadcast dispatch reportage".split())
+
+# Cues by which a news outlet reports (rather than takes part): "Al Arabiya reported", "TASS
+# said", "the Harbour Times wrote"; with others ("argued", "denied", "sued") an outlet is a party.
+REPORTING_VERBS: frozenset[str] = frozenset(
+    "say report write publish broadcast air cite quote confirm note add state reveal disclose find "
+    "show learn tweet post detail describe indicate explain cite".split()
+)
+
+# Words that name a news medium without naming which ("state news agency", "Russian media"): a
+# speaker named so reports the statement rather than making it. "agency" alone is left out (an
+# energy agency speaks for itself), and so are "news" and "times" alone (the small model's
+# sentence fragments).
+MEDIA_NOUN_PATTERN = (
+    r"\b(?:news\s+agency|press\s+agency|news\s+service|wire\s+service|state\s+media|media|newspapers?|"
+    r"broadcasters?|television|tv|radio|tabloids?|magazines?|news\s+outlets?|outlets?|news\s+channels?)\b"
 )
 # Words that count people ("60 percent said", "many say", "the majority believe").
 SPEAKER_NOUNS |= frozenset("percent majority minority many most half few some one other others all both".split())

@@ -12,6 +12,8 @@ from synopsis.extract.nlp import doc_text
 from synopsis.extract.quote_cues import (
     CLOSING_MARKS,
     COGNITION_VERBS,
+    DOCUMENT_NOUNS,
+    ISSUE_VERBS,
     OPENING_MARKS,
     SPEECH_VERBS,
     STRAIGHT_MARK,
@@ -196,6 +198,10 @@ def _cue_after(doc: Doc, mark: Quotation, index: int, in_mark: list[int]) -> tup
         if token.text in (".", "!", "?") or "\n" in token.text:
             return None
         if token.lemma_ in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
+            if token.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+                # '..., say “A,” suggesting that B': a participle after the quotation comments
+                # on it; it introduces no speaker of its own
+                return None
             between = doc[first:i]
             allowed = _gap_tokens(token)
             if all(t.text in _GAP_PUNCT or t.i in allowed or t.is_space for t in between):
@@ -213,7 +219,8 @@ def _cue_before(doc: Doc, mark: Quotation, index: int, in_mark: list[int]) -> tu
             return None
         if token.text in (".", "!", "?") or "\n" in token.text:
             return None
-        if token.lemma_ in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
+        is_cue = token.lemma_ in SPEECH_VERBS or _issues_document(token, doc[i + 1:last + 1])
+        if is_cue and token.pos_ in ("VERB", "AUX"):
             between = doc[i + 1:last + 1]
             allowed = _gap_tokens(token)
             if all(
@@ -234,6 +241,16 @@ def _cue_before(doc: Doc, mark: Quotation, index: int, in_mark: list[int]) -> tu
                 return token, sum(1 for t in between if not t.is_punct)
             return None
     return None
+
+
+def _issues_document(verb: Token, between) -> bool:
+    """'the Ukrainian side issued a statement: “...”': a document given out, then its words."""
+    return (
+        verb.lemma_.lower() in ISSUE_VERBS
+        and len(between) > 0
+        and between[-1].text == ":"
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in verb.children)
+    )
 
 
 def _gap_tokens(verb: Token) -> set[int]:

@@ -68,6 +68,9 @@ def _subject_of(verb: Token) -> Token | None:
     seen = 0
     while seen < 6:
         seen += 1
+        named = _named_after_description(verb)
+        if named is not None:
+            return named
         for child in verb.children:
             if child.dep_ == "csubj" and child.tag_ == "VBG":
                 # "Speaking at a press conference, Secretary X, who ..., said": the small
@@ -109,6 +112,15 @@ def _subject_of(verb: Token) -> Token | None:
             verb = quoted
         else:
             return None
+    return None
+
+
+def _named_after_description(verb: Token) -> Token | None:
+    """'State news agency TASS confirmed': the parser gives the verb two subjects, the description
+    and the name right after it; the name is the speaker."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) == 2 and subjects[1].pos_ == "PROPN" and subjects[1].i == subjects[0].right_edge.i + 1:
+        return subjects[1]
     return None
 
 
@@ -181,7 +193,7 @@ def can_speak(head: Token, ents: list[Entity]) -> bool:
     entity = entity_at(ents, head)
     if entity is not None:
         return entity.label in _SPEAKING_LABELS
-    if head.pos_ in ("PRON", "PROPN"):
+    if head.pos_ in ("PRON", "PROPN") or is_known_surname(head, ents):
         return True
     if speaking_appositive(head, ents) is not None:
         return True
@@ -189,6 +201,14 @@ def can_speak(head: Token, ents: list[Entity]) -> bool:
     if lemma in SPEAKER_NOUNS or head.lower_ in SPEAKER_NOUNS:
         return True
     return len(lemma) > 4 and lemma.endswith(AGENT_SUFFIXES) and lemma not in NOT_AGENTS
+
+
+def is_known_surname(token: Token, ents: list[Entity]) -> bool:
+    """A capitalised word the parse did not take for a name ("Trump, speaking on ..., insisted":
+    tagged ADJ) that is the last word of a person named in the article."""
+    if not token.text[:1].isupper() or not token.is_alpha or len(token.text) < 3:
+        return False
+    return any(e.label == "PERSON" and len(e.text.split()) >= 2 and e.text.split()[-1] == token.text for e in ents)
 
 
 def speaking_appositive(head: Token, ents: list[Entity]) -> Token | None:

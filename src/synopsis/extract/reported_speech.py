@@ -15,8 +15,13 @@ from synopsis.records import Entity
 
 def complement_span(doc: Doc, verb: Token) -> tuple[int, int] | None:
     """The clause a speech verb reports: its ccomp, or the host clause of a parenthetical."""
+    infinitive = any(c.dep_ == "xcomp" for c in verb.children)
     for child in verb.children:
         if child.dep_ == "ccomp":
+            if infinitive and child.i < verb.i:
+                # "A maintain that B; neither is expected to attend": the parser hung the clause
+                # before on a verb that reports its own infinitive, not that clause
+                continue
             tokens = list(child.subtree)
             if verb.dep_ == "ccomp" and verb.head.i > child.i:
                 # 'X told journalists that for A to meet, B would have to ...': the parser
@@ -35,7 +40,10 @@ def complement_span(doc: Doc, verb: Token) -> tuple[int, int] | None:
                 ):
                     return _trim_span(doc, list(clause.subtree), verb)
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    if has_subject and (
+    # A parenthetical cue has nothing of its own after it ("the talks, he said, went well"); one
+    # with an infinitive or an object ("neither is expected to attend") says something else.
+    has_own_complement = any(c.dep_ in ("xcomp", "dobj") for c in verb.children)
+    if has_subject and not has_own_complement and (
         verb.dep_ == "parataxis" or (verb.dep_ in ("ccomp", "advcl") and verb.i > verb.head.i and _is_parenthetical(verb))
     ):
         host = verb.head
@@ -168,6 +176,10 @@ def as_by(doc: Doc, verb: Token, ents: list[Entity]) -> list[FoundAttribution]:
     if (speech.lemma_ in SPEECH_VERBS or speech.lemma_ in COGNITION_VERBS) and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.i not in phrase for c in speech.children
     ):
+        return []
+    # "..., according to X, as quoted by Al Jazeera's Y": the words are X's (an attribution of
+    # their own); Y only relayed them.
+    if host.lower_ == "according" or any(c.lower_ == "according" for c in host.children):
         return []
     tokens = [t for t in host.subtree if t.i not in phrase]
     content = _trim_edges(doc, tokens, phrase)

@@ -8,12 +8,21 @@ from typing import Sequence
 from spacy.tokens import Doc, Token
 
 from synopsis.extract.nlp import doc_text
-from synopsis.extract.quote_cues import GROUP_PRONOUNS, MALE_FEMALE_PRONOUNS, ROLE_NOUNS
-from synopsis.extract.quote_speakers import FoundAttribution, entity_at, speaking_appositive
+from synopsis.extract.quote_cues import BODY_NOUNS, GROUP_PRONOUNS, MALE_FEMALE_PRONOUNS, ROLE_NOUNS
+from synopsis.extract.quote_speakers import (
+    FoundAttribution,
+    entity_at,
+    is_known_surname,
+    speaker_span,
+    speaking_appositive,
+)
+from synopsis.extract.speaker_kinds import document_issuer, is_document, is_outlet_source
 from synopsis.records import Entity, Quote
 
 
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# The label _resolve_speaker gives a document whose issuer the text does not name.
+_DOCUMENT = "DOCUMENT"
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 
@@ -140,24 +149,42 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
                 entity.label == "PERSON" or _full_name(_name_words(entity.text), token.idx, people, []) is not None
             ):
                 subjects.append((token.idx, entity.text, "PERSON"))
+            elif entity is not None and entity.label in ("ORG", "GPE"):
+                # what a later "it" can be: "Ukraine continues to call for ... children it says ..."
+                subjects.append((token.idx, _canonical(entity, token.idx, people, []), "BODY"))
+            elif entity is None and _is_group(token) and token.tag_ != "NNS" and _is_definite(token):
+                start, end = speaker_span(doc, token, ents, with_conj=False)
+                subjects.append((token.idx, text[start:end], "BODY"))
     history: list[tuple[int, str, str]] = []  # (position, canonical, label) of resolved speakers
     spoken: list[str] = []
     quotes: list[Quote] = []
     for f in sorted(found, key=lambda f: (f.content[0] if f.speaker is None else min(f.speaker[0], f.content[0]))):
         speaker_text = text[f.speaker[0]:f.speaker[1]] if f.speaker else None
         position = f.speaker[0] if f.speaker else f.content[0]
-        resolved, label = None, None
+        resolved, label, speaker_kind = None, None, None
         if f.speaker_head is not None:
             resolved, label = _resolve_speaker(doc, f.speaker_head, f.speaker, position, ents, people, spoken, history, subjects)
         elif f.cue is None and quotes:
             resolved, label = _carried_over(text, quotes[-1], f.content[0]), "PERSON"
-        if resolved:
+            if resolved:
+                speaker_kind = quotes[-1].speaker_kind
+        cue_text = text[f.cue[0]:f.cue[1]] if f.cue else None
+        if label == _DOCUMENT:
+            speaker_kind, label = "document", None
+        elif f.speaker_head is not None and is_outlet_source(
+            cue_text, _cue_lemma(doc, f.cue), speaker_text, resolved, label, f.speaker_head
+        ):
+            # A medium that reports the words, not a voice: recorded as where they were read.
+            speaker_kind = "outlet"
+        if speaker_kind == "outlet":
+            pass  # a medium that reported the words is not who a later "he" or "it" is
+        elif resolved:
             history.append((position, resolved, label or "PERSON"))
             spoken.append(resolved)
         elif f.speaker_head is not None and _is_group(f.speaker_head) and speaker_text:
             # "Russian and Ukrainian officials announced ... they clarified": an unnamed group
             # is what a later "they" refers to.
-            history.append((position, speaker_text, "GROUP"))
+            history.append((position, speaker_text, "GROUP" if f.speaker_head.tag_ == "NNS" else "BODY"))
         spans = [f.content] + ([f.cue] if f.cue else []) + ([f.speaker] if f.speaker else [])
         quotes.append(
             Quote(
@@ -168,15 +195,21 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
                 speaker=speaker_text,
                 speaker_start=f.speaker[0] if f.speaker else None,
                 speaker_end=f.speaker[1] if f.speaker else None,
-                cue=text[f.cue[0]:f.cue[1]] if f.cue else None,
+                cue=cue_text,
                 cue_start=f.cue[0] if f.cue else None,
                 cue_end=f.cue[1] if f.cue else None,
                 start=min(s for s, _ in spans),
                 end=max(e for _, e in spans),
                 speaker_entity=resolved,
+                speaker_kind=speaker_kind,
             )
         )
     return sorted(quotes, key=lambda q: (q.start, q.content_start))
+
+
+def _cue_lemma(doc: Doc, cue: tuple[int, int] | None) -> str | None:
+    span = doc.char_span(cue[0], cue[1], alignment_mode="expand") if cue else None
+    return span.root.lemma_.lower() if span is not None and len(span) else None
 
 
 def _resolve_speaker(
@@ -190,6 +223,17 @@ def _resolve_speaker(
     history: list[tuple[int, str, str]],
     subjects: list[tuple[int, str, str]],
 ) -> tuple[str | None, str | None]:
+    if is_document(head, ents):
+        # A document speaks for its issuer ("a statement by the ministry"); with none named it
+        # stays the source, and is no one's voice.
+        issuer = document_issuer(head, ents)
+        if issuer is None:
+            return None, _DOCUMENT
+        resolved, label = _resolve_speaker(doc, issuer, None, position, ents, people, spoken, history, subjects)
+        if resolved is None and issuer.pos_ != "PRON":
+            start, end = speaker_span(doc, issuer, ents, with_conj=True)
+            resolved, label = doc_text(doc)[start:end], "ORG"
+        return resolved, label
     if head.lemma_.lower() in _WORDS_OF_SOMEONE:
         # "according to his statements": the words are his; resolve their owner.
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -201,16 +245,29 @@ def _resolve_speaker(
     if entity is not None and entity.label != "PERSON":
         # the small model often labels a lone surname ORG: check known people first
         as_person = _full_name(_name_words(entity.text), position, people, spoken)
+        if as_person is None and (titled := _titled_person(entity, people)) is not None:
+            as_person = _best_name(titled, position, people, spoken)
         if as_person is not None:
             return as_person, "PERSON"
     if entity is not None:
         return _canonical(entity, position, people, spoken), entity.label
+    if is_known_surname(head, ents):
+        return _full_name((head.lower_,), position, people, spoken), "PERSON"
     lower = head.lower_
     if lower in MALE_FEMALE_PRONOUNS or lower in ("his", "her"):
         return _salient_person(position, history, subjects, people, spoken), "PERSON"
+    if lower == "it":
+        # a body or country, never a plural group ("the presidents of A and B ... It has also
+        # emphasized"): the latest that spoke or was the subject of a clause
+        return _latest(history + [s for s in subjects if s[2] == "BODY"], position, "BODY"), "ORG"
     if lower in GROUP_PRONOUNS:
         return _latest(history, position, "GROUP"), "ORG"
-    if head.pos_ == "NOUN" and _is_definite(head):
+    if head.pos_ == "NOUN" and _is_definite(head) and head.lemma_.lower() in BODY_NOUNS:
+        # "The Russian Ministry of Defense confirmed ... The ministry reported": the body named
+        # last; never a person whose title has the word ("Ministry Spokesperson X").
+        return _named_body(head, position, ents, people, spoken), "ORG"
+    if head.pos_ == "NOUN" and _is_definite(head) and head.tag_ != "NNS":
+        # a singular role: "the presidents of A and B" are not the president named last
         modifiers = {t.lower_ for t in head.subtree if t.i < head.i and t.pos_ in ("PROPN", "NOUN", "ADJ")}
         match = _title_match(head, modifiers, position, people, spoken)
         if match is not None:
@@ -225,6 +282,34 @@ _WORDS_OF_SOMEONE = frozenset("statement remark word comment account testimony w
 
 # Singular nouns that name a body of people, which "it" or "they" can refer back to.
 _COLLECTIVE_NOUNS = frozenset("side government delegation team ministry committee council administration".split())
+
+
+def _titled_person(entity: Entity, people: list[_Person]) -> str | None:
+    """A person whose name ends an entity span that swallowed the title ("Secretary of the
+    National Security and Defense Council Ruslan Umerov", labelled ORG)."""
+    words = _name_words(entity.text)
+    for p in people:
+        if 2 <= len(p.words) < len(words) and words[-len(p.words):] == p.words:
+            return p.name
+    return None
+
+
+def _named_body(head: Token, position: int, ents: list[Entity], people: list[_Person], spoken: list[str]) -> str | None:
+    """The latest organisation named before ``position`` whose name has the noun ("the ministry"
+    -> "Russian Ministry of Defense"), within a few paragraphs."""
+    words = {head.lower_, head.lemma_.lower()}
+    for entity in reversed(ents):
+        if entity.start >= position or entity.label != "ORG":
+            continue
+        if position - entity.start > _BODY_REACH:
+            break
+        if words & set(_name_words(entity.text)):
+            return _canonical(entity, position, people, spoken)
+    return None
+
+
+# How far back (characters) "the ministry" looks for the ministry it refers to.
+_BODY_REACH = 1500
 
 
 def _is_group(head: Token) -> bool:
@@ -260,7 +345,7 @@ def _salient_person(
 ) -> str | None:
     """Most recent person speaker or person clause subject before ``position``."""
     last_speaker = max(((p, n) for p, n, label in history if label == "PERSON" and p < position), default=None)
-    last_subject = max(((p, n) for p, n, _ in subjects if p < position), default=None)
+    last_subject = max(((p, n) for p, n, label in subjects if label == "PERSON" and p < position), default=None)
     options = [o for o in (last_speaker, last_subject) if o is not None]
     if not options:
         return None
@@ -271,7 +356,8 @@ def _salient_person(
 
 
 def _latest(history: list[tuple[int, str, str]], position: int, label: str) -> str | None:
-    wanted = ("PERSON",) if label == "PERSON" else ("ORG", "GPE", "NORP", "GROUP")
+    wanted = {"PERSON": ("PERSON",), "BODY": ("ORG", "GPE", "NORP", "BODY")}.get(
+        label, ("ORG", "GPE", "NORP", "GROUP", "BODY"))
     earlier = [(p, n) for p, n, lab in history if lab in wanted and p < position]
     return max(earlier)[1] if earlier else None
 

@@ -47,6 +47,7 @@ _TIME_FIELDS = ("text", "type", "value", "precision", "modifier", "start", "end"
 _QUOTE_FIELDS = (
     "speaker",
     "speaker_entity",
+    "speaker_kind",
     "cue",
     "content",
     "kind",

@@ -39,6 +39,13 @@ def _versions_in(evidence: Evidence, dispute: Dispute) -> tuple[int, ...]:
     )
 
 
+# Disputes over how a person is named or titled: a sentence that writes neither version (only the
+# surname "Umerov" in a first-name dispute, the name without an office in a title dispute) takes no
+# side. It is no problem of the sentence and is left out of the point's list; a sentence without a
+# version of a figure or a date is still shown, since it may give a further value.
+_SIDELESS_KINDS = frozenset({"name", "title"})
+
+
 def claims_by_point(report: StoryReport) -> tuple[list[list[DisputedClaim]], list[AlignedClaim]]:
     """For each dispute (in report order) the disputed claims one of whose sentences gives a version
     of it, each sentence with the versions it gives; and the disputed claims no dispute reaches."""
@@ -49,6 +56,8 @@ def claims_by_point(report: StoryReport) -> tuple[list[list[DisputedClaim]], lis
         found = []
         for claim in disputed:
             sides = tuple(SideTaken(e, _versions_in(e, dispute)) for e in claim.evidence)
+            if dispute.kind in _SIDELESS_KINDS:
+                sides = tuple(side for side in sides if side.versions)
             if any(side.versions for side in sides):
                 found.append(DisputedClaim(claim, sides))
                 reached.add(claim.id)

@@ -13,6 +13,7 @@ from synopsis import __version__
 from synopsis.compare.consensus import describe_repeat, repeated_from
 from synopsis.records import Article, Evidence, StoryReport
 from synopsis.report.charts import coverage_svg, timeline_svg
+from synopsis.compare.voices import speaker_label
 from synopsis.report.dispute_claims import claims_by_point, describe_side
 from synopsis.report.render import counted, display_title
 
@@ -29,6 +30,7 @@ def environment() -> Environment:
     env.globals["display_title"] = display_title
     env.globals["counted"] = counted
     env.globals["describe_side"] = describe_side
+    env.globals["speaker_label"] = speaker_label
     return env
 
 

@@ -6,14 +6,33 @@ import re
 from typing import Sequence
 
 from synopsis.compare.consensus import describe_repeat, repeated_from
-from synopsis.records import Evidence, StoryReport
+from synopsis.records import Evidence, StoryQuote, StoryReport
 from synopsis.report.dispute_claims import claims_by_point, describe_side
 from synopsis.report.render import counted, display_title
 
 SNIPPET = 160
+# Statements listed under "Who said what"; the JSON and HTML reports list them all.
+WHO_SAID_WHAT = 40
 
 
 _ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
+
+
+def _every_speaker_first(quotes: Sequence[StoryQuote], limit: int) -> list[StoryQuote]:
+    """Up to ``limit`` statements, taken a round at a time over the speakers (each speaker's best
+    supported first), in report order: the list the report keeps shows every voice before a second
+    statement of anyone, and no speaker is cut off for being late in the alphabet."""
+    by_speaker: dict[tuple[str, str | None], list[int]] = {}
+    for index, quote in enumerate(quotes):
+        by_speaker.setdefault((quote.speaker, quote.speaker_kind), []).append(index)
+    chosen: set[int] = set()
+    depth = 0
+    while len(chosen) < min(limit, len(quotes)):
+        for indexes in by_speaker.values():
+            if depth < len(indexes) and len(chosen) < limit:
+                chosen.add(indexes[depth])
+        depth += 1
+    return [quote for index, quote in enumerate(quotes) if index in chosen]
 
 
 def _escape(text: str) -> str:
@@ -127,8 +146,16 @@ def render_story(report: StoryReport, prefix: str = "") -> str:
         out.append(f"- … and {len(one_outlet) - 40} more (see the JSON report)")
 
     out += ["", "### Who said what", ""]
-    for quote in report.quotes[:40]:
-        out.append(f"- **{_escape(quote.speaker)}** ({quote.kind}): “{_snippet(quote.text, 240)}” — {_escape(', '.join(quote.sources))} {cite_all(quote.evidence)}")
+    shown = _every_speaker_first(report.quotes, WHO_SAID_WHAT)
+    for quote in shown:
+        # An outlet credited with the words reported them ("reported by Al Arabiya"); it is no voice.
+        who = f"**{_escape(quote.speaker)}**"
+        if quote.speaker_kind == "outlet":
+            who = "reported by " + who
+        kind = f"document, {quote.kind}" if quote.speaker_kind == "document" else quote.kind
+        out.append(f"- {who} ({kind}): “{_snippet(quote.text, 240)}” — {_escape(', '.join(quote.sources))} {cite_all(quote.evidence)}")
+    if len(report.quotes) > len(shown):
+        out.append(f"- … and {len(report.quotes) - len(shown)} more (see the JSON report)")
 
     out += ["", "### Timeline", ""]
     for event in report.timeline:

@@ -1,0 +1,61 @@
+"""Which sentences of a disputed claim take which version of a disputed point."""
+
+import pytest
+
+from synopsis.records import ArticleAnalysis, Dispute, DisputeVersion, Story, StoryReport
+from synopsis.report.dispute_claims import claims_by_point, describe_side
+from synopsis.report.markdown import render_markdown
+from tests.factories import evidence_for, make_article, make_claim
+
+A = "Defence Minister Pavlo Marko led the delegation."
+B = "Defence Minister Petro Marko led the delegation."
+C = "Marko led the delegation, officials said."
+
+
+def _report(kind: str, what: str, first: str, second: str):
+    a = ArticleAnalysis(article=make_article("aaaa1111", "Outlet A", A))
+    b = ArticleAnalysis(article=make_article("bbbb2222", "Outlet B", B))
+    c = ArticleAnalysis(article=make_article("cccc3333", "Outlet C", C))
+    ev_a, ev_b, ev_c = evidence_for(a, A), evidence_for(b, B), evidence_for(c, C)
+    dispute = Dispute(
+        what=what,
+        kind=kind,
+        versions=(
+            DisputeVersion(first, first, ("Outlet A",), (ev_a,)),
+            DisputeVersion(second, second, ("Outlet B",), (ev_b,)),
+        ),
+        explanation=f"Outlet A says {first}; Outlet B says {second}.",
+    )
+    claim = make_claim("c1", "disputed", [ev_a, ev_b, ev_c])
+    report = StoryReport(
+        story=Story("s1", "Talks", ("aaaa1111", "bbbb2222", "cccc3333")), sources=(), entities=(),
+        claims=(claim,), disputes=(dispute,), quotes=(), timeline=(), coverage=(), brief=(),
+    )
+    return report, ev_c
+
+
+@pytest.mark.parametrize(
+    "kind, what, first, second",
+    [
+        ("name", "first name of Pavlo Marko", "Pavlo Marko", "Petro Marko"),
+        ("title", "Pavlo Marko's office", "Defence Minister", "Council Secretary"),
+    ],
+)
+def test_a_sentence_with_only_the_surname_takes_no_side_in_a_name_dispute(kind, what, first, second):
+    report, surname_only = _report(kind, what, first, second)
+    (facts,), unreached = claims_by_point(report)
+    assert not unreached
+    (fact,) = facts
+    # The sentence writing only "Marko" gives neither first name (nor any office): it is not
+    # listed as a sentence that "gives none of the versions".
+    assert [side.evidence.outlet for side in fact.sides] == ["Outlet A", "Outlet B"]
+    assert all(side.evidence != surname_only for side in fact.sides)
+    assert "gives none of the versions" not in render_markdown([report])
+
+
+def test_a_sentence_without_the_disputed_figure_is_still_shown():
+    report, other = _report("duration", "duration of the talks", "an hour", "three hours")
+    (facts,), _ = claims_by_point(report)
+    (fact,) = facts
+    side = next(side for side in fact.sides if side.evidence == other)
+    assert describe_side(side, report.disputes[0]) == "gives none of the versions"
