@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from synopsis.link.entity_bodies import office_of
 from synopsis.link.entities import EntityResolution, resolve_entities
 from synopsis.link.names import (
     given_names_compatible,
@@ -525,3 +526,37 @@ def test_corpus_names_resolve_across_outlets(corpus_resolution):
     for analysis in analyses:
         for evidence in (m for e in resolution.entities for m in e.mentions if m.article_id == analysis.article.id):
             assert analysis.article.text[evidence.start : evidence.end] == evidence.text
+
+
+# ---------------------------------------------------------------------------
+# Government bodies of several countries
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("alias", "expected"),
+    [
+        ("Russian Defense Ministry", ("russian", "ministry:defense")),
+        ("Russian Ministry of Defense", ("russian", "ministry:defense")),
+        ("Ministry of Defence", ("", "ministry:defense")),
+        ("the Foreign Office", ("", "ministry:foreign affairs")),
+        ("Ministry of Foreign Affairs", ("", "ministry:foreign affairs")),
+        ("Emergency Situations Ministry", ("", "ministry:emergency situations")),
+        ("Kremlin", None),
+    ],
+)
+def test_government_bodies_are_read_as_country_and_office(alias, expected):
+    assert office_of(alias) == expected
+
+
+def test_one_countrys_ministry_is_one_entity_and_another_countrys_is_another():
+    uk_text = "The UK's Ministry of Defence estimated losses. The Russian Defense Ministry denied it."
+    ru_text = "According to the Russian Ministry of Defense, 84 soldiers returned. The Ministry of Defense said more would follow."
+    uk = make_analysis("Harbor Blog", uk_text, [("Ministry of Defence", "ORG"), ("Russian Defense Ministry", "ORG")])
+    ru = make_analysis("Steppe Wire", ru_text, [("Russian Ministry of Defense", "ORG"), ("Ministry of Defense", "ORG")])
+    resolution = resolve_entities([uk, ru])
+    russian = resolution.entity(ru.article.id, 0)
+    assert {a.text for a in russian.aliases} == {"Russian Ministry of Defense", "Ministry of Defense", "Russian Defense Ministry"}
+    assert resolution.entity(ru.article.id, 1) is russian and resolution.entity(uk.article.id, 1) is russian
+    british = resolution.entity(uk.article.id, 0)
+    assert british is not russian and {a.text for a in british.aliases} == {"Ministry of Defence"}

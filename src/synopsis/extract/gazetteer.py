@@ -94,6 +94,13 @@ def capital_countries() -> dict[str, str]:
     return {fold(c["capital"]): fold(c["name"]) for c in countries if c.get("capital")}
 
 
+@functools.cache
+def country_prefixes() -> frozenset[str]:
+    """The first four letters of every country's folded name: most demonyms share them
+    ("russian", "ukrainian", "turkish"), so a word starting so may name a country."""
+    return frozenset(name[:4] for name in _gazetteer()[1] if len(name) >= 4)
+
+
 def is_known_place(name: str) -> bool:
     """Whether a name is a country, a national capital or a town of the gazetteer (as its own name)."""
     towns, countries = _gazetteer()

@@ -16,6 +16,7 @@ from synopsis.link.entity_clustering import (
     cluster_places,
     given_of,
 )
+from synopsis.link.entity_bodies import separate_bodies
 from synopsis.link.entity_findings import build_entity
 from synopsis.link.entity_mentions import OTHER_LABELS, collect_mentions, relabel_by_majority
 from synopsis.link.names import given_compatible, key_token, parse_person, place_key, surnames_match
@@ -81,7 +82,7 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> EntityResolution:
     mentions = collect_mentions(analyses)
     mentions = relabel_by_majority(mentions)
     clusters = cluster_people([m for m in mentions if m.group == "person"])
-    clusters += cluster_places([m for m in mentions if m.group in ("place", "org")])
+    clusters += separate_bodies(cluster_places([m for m in mentions if m.group in ("place", "org")]), texts)
     clusters += cluster_exact([m for m in mentions if m.label in OTHER_LABELS])
     built = sorted(
         ((build_entity(cluster, texts), cluster) for cluster in clusters if cluster),
