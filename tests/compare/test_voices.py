@@ -84,3 +84,16 @@ def test_outlets_credited_together_are_shown_together():
                                 speaker_entity="Harbour News", speaker_kind="outlet")
     analysis = ArticleAnalysis(article=make_article("a1", "Daily A", text), quotes=(quote,))
     assert [q.speaker for q in group_quotes([analysis])] == ["Harbour News and Lake Radio"]
+
+
+def test_sources_a_report_does_not_name_are_one_unnamed_voice_however_worded():
+    text = ("Talks will resume, a source said. The delegations are tired, the source added. Informed sources "
+            "expect a deal. A senior diplomatic source close to the talks denied it. Source Code Inc said nothing.")
+    speakers = ["a source", "the source", "Informed sources", "A senior diplomatic source close to the talks", "Source Code Inc"]
+    contents = ["Talks will resume", "The delegations are tired", "expect a deal", "denied it", "said nothing"]
+    quotes = tuple(
+        dataclasses.replace(make_quote(text, content, speaker, kind="indirect"), speaker_entity=None)
+        for content, speaker in zip(contents, speakers)
+    )
+    analysis = ArticleAnalysis(article=make_article("s1", "Wire S", text), quotes=quotes)
+    assert dict(count_voices(analysis)) == {"unnamed source": 4, "Source Code Inc": 1}

@@ -35,13 +35,21 @@ def speaker_of(quote: Quote, canonical_name: CanonicalName | None = None) -> str
         # every outlet credited, as written: "Al Arabiya and Euronews", "Al Jazeera's X"
         return _article_lowered(quote.speaker)
     name = quote.speaker_entity or quote.speaker
-    if not name:
+    if not name or _ANONYMOUS.match(name.strip()):
         return None
     if canonical_name:
         name = canonical_name(name) or name
     return _article_lowered(name)
 
 
+# Sources a report does not name ("a source", "the source", "a senior diplomatic source close to
+# the talks", "informed sources"): one unnamed voice, however worded.
+_ANONYMOUS = re.compile(
+    r"^(?:an?|the|one|two|several)?\s*(?:(?:senior|anonymous|unnamed|informed|diplomatic|official|knowledgeable|"
+    r"military|government|security|western|european|russian|ukrainian|other)\s+)*(?:sources?|insiders?)\b"
+    r"(?:\s+(?:close\s+to|familiar\s+with|in|at|from|with)\b.*)?$",
+    re.IGNORECASE,
+)
 _LEADING_ARTICLE = re.compile(r"^(The|A|An)\s+(?=(?:.*\s)?[a-z][\w-]*$)")
 
 
