@@ -133,3 +133,71 @@ def test_statements_giving_different_numbers_are_different_events() -> None:
     forty = next(sources for text, sources in by_text.items() if "40" in text)
     fifty_five = next(sources for text, sources in by_text.items() if "55" in text)
     assert forty == {"Alpha", "Bravo"} and fifty_five == {"Charlie"}
+
+
+def dated_events(sentence: str, dates: list[tuple[str, str, str]], published: str = "2026-03-07") -> list:
+    return build_timeline([build("Alpha", [(sentence, dates)], published=published)])
+
+
+def test_sentence_appears_once_under_its_main_event() -> None:
+    # "after the levee broke on Monday" is context; the evacuation is the sentence's event.
+    events = dated_events("Crews on Tuesday moved 900 people out of Marlow after the levee broke on Monday.",
+                          [("Tuesday", "2026-03-03", "DATE"), ("Monday", "2026-03-02", "DATE")])
+    assert [e.date for e in events] == ["2026-03-03"]
+    assert events[0].text.endswith("on Monday.")
+
+
+def test_reporting_date_beats_a_referred_event_and_is_not_doubled() -> None:
+    events = dated_events(
+        "The number killed when the storm struck Marlow on 2 March has risen to 14, the county said on Thursday.",
+        [("2 March", "2026-03-02", "DATE"), ("Thursday", "2026-03-05", "DATE")])
+    assert [e.date for e in events] == ["2026-03-05"]
+
+
+def test_year_that_frames_a_dated_sentence_is_no_entry() -> None:
+    events = dated_events("Bus fares rose by a tenth yesterday, the second rise this year.",
+                          [("yesterday", "2026-03-06", "DATE"), ("this year", "2026", "DATE")])
+    assert [e.date for e in events] == ["2026-03-06"]
+
+
+@pytest.mark.parametrize("sentence, dates, expected", [
+    ("The swap of detainees was carried out between 23 and 25 May in three stages.",
+     [("23", "2026-05-23", "DATE"), ("25 May", "2026-05-25", "DATE")], "2026-05-23/2026-05-25"),
+    ("The Vellan talks on May 15–16 ended without a deal.",
+     [("May 15", "2026-05-15", "DATE"), ("16", "2026-05-16", "DATE")], "2026-05-15/2026-05-16"),
+    ("The Vellan talks were held in three rounds in May, June, and July with mediators present.",
+     [("May", "2026-05", "DATE"), ("June", "2026-06", "DATE"), ("July", "2026-07", "DATE")], "2026-05/2026-07"),
+])
+def test_dates_joined_into_a_span_make_one_whole_entry(sentence: str, dates: list, expected: str) -> None:
+    events = dated_events(sentence, dates)
+    assert [e.date for e in events] == [expected]
+    assert events[0].text == sentence
+
+
+def test_deadline_is_planned_not_a_happening() -> None:
+    events = dated_events("The envoy proposed a summit of the two leaders by the end of August.",
+                          [("the end of August", "2026-08", "DATE")])
+    assert len(events) == 1 and "planned" in (events[0].precision or "")
+    events = dated_events("The inquiry is due to report on 20 March to the cabinet.", [("20 March", "2026-03-20", "DATE")])
+    assert "planned" in (events[0].precision or "")
+
+
+def test_deadline_joins_the_event_an_aligned_statement_dates() -> None:
+    analyses = [
+        build("Alpha", [("After the talks on Wednesday the envoy proposed a summit by the end of August.",
+                         [("Wednesday", "2026-07-22", "DATE"), ("the end of August", "2026-08", "DATE")])]),
+        build("Bravo", [("The envoy proposed a leaders' summit by the end of August.", [("the end of August", "2026-08", "DATE")])]),
+    ]
+    events = build_timeline(analyses, groups=[[("id-Alpha", 0), ("id-Bravo", 0)]])
+    assert [(e.date, set(e.sources)) for e in events] == [("2026-07-22", {"Alpha", "Bravo"})]
+
+
+def test_talks_and_negotiations_on_one_day_are_one_happening() -> None:
+    analyses = [
+        build("Alpha", [("Delegations from both countries held a third round of peace talks on July 23.",
+                         [("July 23", "2026-07-23", "DATE")])]),
+        build("Bravo", [("The third round of negotiations was held at the Vellan palace with mediators on July 23.",
+                         [("July 23", "2026-07-23", "DATE")])]),
+    ]
+    events = build_timeline(analyses)
+    assert len(events) == 1 and set(events[0].sources) == {"Alpha", "Bravo"}
