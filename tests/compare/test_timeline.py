@@ -185,8 +185,10 @@ def test_deadline_is_planned_not_a_happening() -> None:
 def test_deadline_joins_the_event_an_aligned_statement_dates() -> None:
     analyses = [
         build("Alpha", [("After the talks on Wednesday the envoy proposed a summit by the end of August.",
-                         [("Wednesday", "2026-07-22", "DATE"), ("the end of August", "2026-08", "DATE")])]),
-        build("Bravo", [("The envoy proposed a leaders' summit by the end of August.", [("the end of August", "2026-08", "DATE")])]),
+                         [("Wednesday", "2026-07-22", "DATE"), ("the end of August", "2026-08", "DATE")])],
+              published="2026-07-23"),
+        build("Bravo", [("The envoy proposed a leaders' summit by the end of August.", [("the end of August", "2026-08", "DATE")])],
+              published="2026-07-23"),
     ]
     events = build_timeline(analyses, groups=[[("id-Alpha", 0), ("id-Bravo", 0)]])
     assert [(e.date, set(e.sources)) for e in events] == [("2026-07-22", {"Alpha", "Bravo"})]
@@ -198,6 +200,29 @@ def test_talks_and_negotiations_on_one_day_are_one_happening() -> None:
                          [("July 23", "2026-07-23", "DATE")])]),
         build("Bravo", [("The third round of negotiations was held at the Vellan palace with mediators on July 23.",
                          [("July 23", "2026-07-23", "DATE")])]),
+    ]
+    events = build_timeline(analyses)
+    assert len(events) == 1 and set(events[0].sources) == {"Alpha", "Bravo"}
+
+
+def test_a_day_counted_after_a_dated_event_is_the_statement_date() -> None:
+    events = dated_events("The strike began two days after the fare rise on 28 December.",
+                          [("two days", "P2D", "DURATION"), ("28 December", "2025-12-28", "DATE")], published="2026-01-02")
+    assert [e.date for e in events] == ["2025-12-30"]
+
+
+def test_a_weekday_ahead_of_publication_is_planned() -> None:
+    events = dated_events("The union leader urged members to walk out peacefully on Monday.",
+                          [("Monday", "2025-12-29", "DATE")], published="2025-12-28")
+    assert "planned" in (events[0].precision or "")
+
+
+def test_a_visit_told_in_other_words_on_one_day_is_one_event() -> None:
+    analyses = [
+        build("Alpha", [("President Arlen Voss visited the flooded villages on Wednesday, promising new homes.",
+                         [("Wednesday", "2026-03-04", "DATE")])]),
+        build("Bravo", [("Arlen Voss, who toured the flooded area on Wednesday, said every family would be housed.",
+                         [("Wednesday", "2026-03-04", "DATE")])]),
     ]
     events = build_timeline(analyses)
     assert len(events) == 1 and set(events[0].sources) == {"Alpha", "Bravo"}

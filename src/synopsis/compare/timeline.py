@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -60,7 +61,13 @@ _FUTURE = re.compile(
 _FRAME_PRECISIONS = {"year", "season", "half", "decade", "century", "quarter"}
 _FINE_PRECISIONS = {"minute", "hour", "part-of-day", "day", "week", "part-of-month", "month"}
 # Words for one happening that outlets name differently ("talks", "negotiations", "meeting").
-_SYNONYMS = {"negotiation": "talk", "meeting": "talk", "summit": "talk", "negotiating": "talk"}
+_SYNONYMS = {"negotiation": "talk", "meeting": "talk", "negotiating": "talk", "meet": "talk", "met": "talk",
+             "visited": "visit", "toured": "visit", "tour": "visit", "visiting": "visit", "touring": "visit",
+             "protested": "protest", "rallied": "protest", "rally": "protest", "demonstration": "protest"}
+# Nouns naming a happening: two statements of one day that both name it, and share another word,
+# tell of one happening ("At the meeting on 2 June the parties agreed a swap" and "the second round
+# of talks was held on 2 June"), even in words too different for the overlap above.
+_HAPPENINGS = frozenset({"talk", "visit", "protest"})
 
 
 def _content_words(text: str) -> frozenset[str]:
@@ -166,9 +173,18 @@ class _Event:
         return list(dict.fromkeys(outlet for outlet, _, _ in self.items))
 
 
-def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
-    shared = len(a & b)
-    return shared >= MIN_SHARED_WORDS and shared / max(1, min(len(a), len(b))) >= SAME_EVENT_OVERLAP
+def _similar(a: frozenset[str], b: frozenset[str], precision: str | None = None) -> bool:
+    shared = a & b
+    if len(shared) >= MIN_SHARED_WORDS and len(shared) / max(1, min(len(a), len(b))) >= SAME_EVENT_OVERLAP:
+        return True
+    return precision in {"day", "part-of-day"} and bool(shared & _HAPPENINGS) and len(shared) >= MIN_SHARED_WORDS
+
+
+def _after_publication(published: str | None, value: str) -> bool:
+    """True when a day starts after the day the article was published."""
+    day = _day(value) if _DAY.match(value) else None
+    first = _day(published) if published and _DAY.match(published) else None
+    return day is not None and first is not None and day > first
 
 
 def _main_date(text: str, seg_start: int, seg_end: int, dated):
@@ -193,6 +209,32 @@ def _main_date(text: str, seg_start: int, seg_end: int, dated):
     return best
 
 
+_COUNT = re.compile(r"^P(\d+)([DW])$")
+_COUNTED_FROM = re.compile(r"\s+(?:after|later\s+than)\s")
+
+
+def _counted_dates(text: str, refs: list[TimeRef], dated: list) -> list:
+    """"broke out two days after the rise on 28 December": the event's own date, 30 December."""
+    added = []
+    for ref in refs:
+        count = _COUNT.match(ref.value or "") if (ref.type or "").upper() == "DURATION" else None
+        if count is None or not _COUNTED_FROM.match(text, ref.end):
+            continue
+        following = [(r, d) for r, d in dated if r.start >= ref.end and d[1] == "day" and _DAY.match(d[0])]
+        if not following or not (base := _day(following[0][1][0])):
+            continue
+        days = int(count[1]) * (7 if count[2] == "W" else 1)
+        added.append((ref, ((base + dt.timedelta(days=days)).isoformat(), "day", None)))
+    return sorted(dated + added, key=lambda x: x[0].start) if added else dated
+
+
+def _day(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
 def _candidates(analyses: Sequence[ArticleAnalysis], group_of: dict[tuple[str, int], int]):
     """Each statement once, under the date of its own event; its other dates are its context."""
     for analysis in analyses:
@@ -204,6 +246,7 @@ def _candidates(analyses: Sequence[ArticleAnalysis], group_of: dict[tuple[str, i
             refs = [t for t in analysis.times if claim.start <= t.start and t.end <= claim.end]
             dated = [(ref, _date_of(ref)) for ref in refs if not _is_dateline(article.text, ref.start)]
             dated = [(ref, d) for ref, d in sorted(dated, key=lambda x: x[0].start) if d is not None]
+            dated = _counted_dates(article.text, refs, dated)
             if not dated or _is_header(analysis, claim.text, [ref.text for ref in refs]):
                 continue
             segments = _segments(claim.text, claim.start) if len(dated) > 1 else [(claim.start, claim.end)]
@@ -228,6 +271,10 @@ def _candidates(analyses: Sequence[ArticleAnalysis], group_of: dict[tuple[str, i
                 )
                 # A coming event, or a deadline: a plan made, not yet a happening.
                 planned = role == 4 or bool(_FUTURE.search(article.text, seg_start, main_refs[0].start))
+                # "urged supporters to gather on Monday": a day the extractor counted forward from
+                # the publication date is to come (a written date may postdate an old version).
+                planned = planned or (
+                    not any(c.isdigit() for c in main_refs[0].text) and _after_publication(article.published, value))
                 yield (value, precision, modifier, planned, outlet, evidence, _content_words(words), amounts,
                        group_of.get((article.id, index)))
 
@@ -276,7 +323,7 @@ def build_timeline(
                 # their words but not their number: an outlet listed under one does not say the other.
                 if any(amounts_conflict(amounts, other) for other in event.amounts.values()):
                     continue
-                if (group is not None and group in event.groups) or any(_similar(words, w) for _, _, w in event.items):
+                if (group is not None and group in event.groups) or any(_similar(words, w, precision) for _, _, w in event.items):
                     matches.append(event)
         if matches:
             event = matches[0]
