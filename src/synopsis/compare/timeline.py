@@ -31,9 +31,9 @@ PRECISION_RANK = {"minute": 0, "hour": 1, "part-of-day": 2, "day": 3, "week": 4,
 _DATELINE = re.compile(r"(^|\n|\.\s)\s*[A-Z][A-Z .'’-]{2,},\s*$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-# A statement is cut only where an independent clause starts (a semicolon, a sentence end, a line
-# break): cutting at ", and" made fragments of "in May, June, and July 2025".
-_SEGMENT = re.compile(r";\s|\.\s+(?=[A-Z\"“])|\n")
+# A statement is cut only where an independent clause starts (a semicolon, a line break; not at
+# "U.S. President"): cutting at ", and" made fragments of "in May, June, and July 2025".
+_SEGMENT = re.compile(r";\s|\n")
 # What joins two dates into one span: "23 and 25 May", "May 15–16", "May, June, and July".
 _JOIN = re.compile(r"^\s*(?:[-–—]|to|and|or|through|until|till|,|,\s*and|,\s*or)\s*$", re.I)
 # A date right after these is a deadline or a bound, not when the statement's event happened.
@@ -64,9 +64,10 @@ _FINE_PRECISIONS = {"minute", "hour", "part-of-day", "day", "week", "part-of-mon
 _SYNONYMS = {"negotiation": "talk", "meeting": "talk", "negotiating": "talk", "meet": "talk", "met": "talk",
              "visited": "visit", "toured": "visit", "tour": "visit", "visiting": "visit", "touring": "visit",
              "protested": "protest", "rallied": "protest", "rally": "protest", "demonstration": "protest"}
-# Nouns naming a happening: two statements of one day that both name it, and share another word,
-# tell of one happening ("At the meeting on 2 June the parties agreed a swap" and "the second round
-# of talks was held on 2 June"), even in words too different for the overlap above.
+# Words naming a happening. Two statements of one day that name the same one right by their date
+# ("the meeting on 2 June", "the June 2 peace talks", "toured the area on Wednesday") tell of one
+# happening, even in words too different for the overlap above; named further from the date, the
+# word is often another happening's ("held a press conference after meeting the president").
 _HAPPENINGS = frozenset({"talk", "visit", "protest"})
 
 
@@ -177,7 +178,14 @@ def _similar(a: frozenset[str], b: frozenset[str], precision: str | None = None)
     shared = a & b
     if len(shared) >= MIN_SHARED_WORDS and len(shared) / max(1, min(len(a), len(b))) >= SAME_EVENT_OVERLAP:
         return True
-    return precision in {"day", "part-of-day"} and bool(shared & _HAPPENINGS) and len(shared) >= MIN_SHARED_WORDS
+    return precision in {"day", "part-of-day"} and any(w.startswith("@") for w in shared)
+
+
+def _happenings_by(text: str, start: int, end: int) -> frozenset[str]:
+    """The happenings named right by a date (six words before it, three after), as "@talk" marks."""
+    before = " ".join(text[max(0, start - 80) : start].split()[-6:])
+    after = " ".join(text[end : end + 40].split()[:3])
+    return frozenset("@" + w for w in _content_words(before + " " + after) & _HAPPENINGS)
 
 
 def _after_publication(published: str | None, value: str) -> bool:
@@ -275,7 +283,8 @@ def _candidates(analyses: Sequence[ArticleAnalysis], group_of: dict[tuple[str, i
                 # the publication date is to come (a written date may postdate an old version).
                 planned = planned or (
                     not any(c.isdigit() for c in main_refs[0].text) and _after_publication(article.published, value))
-                yield (value, precision, modifier, planned, outlet, evidence, _content_words(words), amounts,
+                happenings = _happenings_by(article.text, main_refs[0].start, main_refs[-1].end)
+                yield (value, precision, modifier, planned, outlet, evidence, _content_words(words) | happenings, amounts,
                        group_of.get((article.id, index)))
 
 
