@@ -227,3 +227,23 @@ def test_a_visit_told_in_other_words_on_one_day_is_one_event() -> None:
     ]
     events = build_timeline(analyses)
     assert len(events) == 1 and set(events[0].sources) == {"Alpha", "Bravo"}
+
+
+def test_a_year_of_something_else_dates_no_entry() -> None:
+    assert dated_events("The delegation is led by Arlen Voss, who also led the Vellan talks in 2019.",
+                        [("2019", "2019", "DATE")]) == []
+    assert [e.date for e in dated_events("The Vellan talks collapsed in 2019.", [("2019", "2019", "DATE")])] == ["2019"]
+
+
+def test_a_claim_cut_from_its_sentence_is_shown_whole() -> None:
+    sentence = "The two sides agreed to meet on Wednesday, with Voss leading one delegation and Kell the other."
+    cut = sentence.index(" Kell")
+    at = sentence.index("Wednesday")
+    analysis = ArticleAnalysis(
+        Article(id="id-Alpha", source="a.txt", text=sentence, outlet=Outlet("Alpha"), published="2026-07-20"),
+        (Sentence(0, len(sentence), sentence),), (), (),
+        (TimeRef("Wednesday", at, at + 9, "DATE", "2026-07-22"),), (),
+        (Claim(sentence[:cut], 0, cut, 0, times=(0,)), Claim(sentence[cut + 1:], cut + 1, len(sentence), 0)),
+    )
+    events = build_timeline([analysis])
+    assert [e.text for e in events] == [sentence]

@@ -243,26 +243,49 @@ def _day(value: str) -> dt.date | None:
         return None
 
 
+def _sentence_of(analysis: ArticleAnalysis, claim: Any) -> tuple[int, int]:
+    """The span of the sentence a claim comes from (the claim's own span when it has none)."""
+    if 0 <= claim.sentence < len(analysis.sentences):
+        sentence = analysis.sentences[claim.sentence]
+        if sentence.start <= claim.start and claim.end <= sentence.end:
+            return sentence.start, sentence.end
+    return claim.start, claim.end
+
+
 def _candidates(analyses: Sequence[ArticleAnalysis], group_of: dict[tuple[str, int], int]):
     """Each statement once, under the date of its own event; its other dates are its context."""
     for analysis in analyses:
         article = analysis.article
         outlet = outlet_name(article)
+        done: set[tuple[int, int]] = set()
         for index, claim in enumerate(analysis.claims):
+            # The whole sentence a claim comes from: a claim cut at "and" or a line break is a fragment.
+            unit_start, unit_end = _sentence_of(analysis, claim)
+            if (unit_start, unit_end) in done:
+                continue
             # Every date inside the statement: "after Wednesday's talks" dates it even where the
             # claim's own list leaves it out.
-            refs = [t for t in analysis.times if claim.start <= t.start and t.end <= claim.end]
+            refs = [t for t in analysis.times if unit_start <= t.start and t.end <= unit_end]
             dated = [(ref, _date_of(ref)) for ref in refs if not _is_dateline(article.text, ref.start)]
             dated = [(ref, d) for ref, d in sorted(dated, key=lambda x: x[0].start) if d is not None]
             dated = _counted_dates(article.text, refs, dated)
-            if not dated or _is_header(analysis, claim.text, [ref.text for ref in refs]):
+            unit_text = article.text[unit_start:unit_end]
+            if not dated or _is_header(analysis, unit_text, [ref.text for ref in refs]):
                 continue
-            segments = _segments(claim.text, claim.start) if len(dated) > 1 else [(claim.start, claim.end)]
+            done.add((unit_start, unit_end))
+            group = next((group_of[(article.id, i)] for i, other in enumerate(analysis.claims)
+                          if (article.id, i) in group_of and unit_start <= other.start and other.end <= unit_end), None)
+            segments = _segments(unit_text, unit_start)
+            # Cut only between independent clauses that each date an event of their own.
+            if sum(any(a <= r.start < b for r, _ in dated) for a, b in segments) < 2:
+                segments = [(unit_start, unit_end)]
             for seg_start, seg_end in segments:
                 main = _main_date(article.text, seg_start, seg_end, dated)
                 if main is None:
                     continue
                 value, precision, modifier, role, main_refs = main
+                if role >= 2 and precision in _FRAME_PRECISIONS:
+                    continue  # "who also led the talks in 2022": a year of something else dates nothing here
                 start, end = seg_start, seg_end
                 while start < end and article.text[start] in " ,;:\n":
                     start += 1
@@ -285,7 +308,7 @@ def _candidates(analyses: Sequence[ArticleAnalysis], group_of: dict[tuple[str, i
                     not any(c.isdigit() for c in main_refs[0].text) and _after_publication(article.published, value))
                 happenings = _happenings_by(article.text, main_refs[0].start, main_refs[-1].end)
                 yield (value, precision, modifier, planned, outlet, evidence, _content_words(words) | happenings, amounts,
-                       group_of.get((article.id, index)))
+                       group)
 
 
 def _representative(event: _Event) -> str:
