@@ -247,3 +247,16 @@ def test_a_claim_cut_from_its_sentence_is_shown_whole() -> None:
     )
     events = build_timeline([analysis])
     assert [e.text for e in events] == [sentence]
+
+
+def test_a_sentence_the_parser_cut_at_and_is_joined() -> None:
+    text = "The two sides agreed to meet on Wednesday, with Voss leading one delegation and Kell the other."
+    cut = text.index(" Kell")
+    at = text.index("Wednesday")
+    analysis = ArticleAnalysis(
+        Article(id="id-Alpha", source="a.txt", text=text, outlet=Outlet("Alpha"), published="2026-07-20"),
+        (Sentence(0, cut, text[:cut]), Sentence(cut + 1, len(text), text[cut + 1:])), (), (),
+        (TimeRef("Wednesday", at, at + 9, "DATE", "2026-07-22"),), (),
+        (Claim(text[:cut], 0, cut, 0, times=(0,)), Claim(text[cut + 1:], cut + 1, len(text), 1)),
+    )
+    assert [e.text for e in build_timeline([analysis])] == [text]

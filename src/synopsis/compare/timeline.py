@@ -243,13 +243,33 @@ def _day(value: str) -> dt.date | None:
         return None
 
 
+# A sentence that stops on a word that needs more ("and", "the", a comma), or one that opens in
+# lower case, is half of a sentence the parser cut.
+_OPEN_END = re.compile(r"(?:,|\b(?:and|or|but|nor|the|a|an|of|with|to|in|on|at|for|by|from|that|as))\s*$")
+_OPEN_START = re.compile(r"^\s*[a-z]")
+
+
 def _sentence_of(analysis: ArticleAnalysis, claim: Any) -> tuple[int, int]:
-    """The span of the sentence a claim comes from (the claim's own span when it has none)."""
-    if 0 <= claim.sentence < len(analysis.sentences):
-        sentence = analysis.sentences[claim.sentence]
-        if sentence.start <= claim.start and claim.end <= sentence.end:
-            return sentence.start, sentence.end
-    return claim.start, claim.end
+    """The span of the sentence a claim comes from (the claim's own span when it has none).
+
+    A parser's sentence that stops on "and" ("... the Russian delegation and") goes on in the
+    next one, unless a line break parts them (a heading, a list item).
+    """
+    sentences, text = analysis.sentences, analysis.article.text
+    if not 0 <= claim.sentence < len(sentences):
+        return claim.start, claim.end
+    first = last = claim.sentence
+    if not (sentences[first].start <= claim.start and claim.end <= sentences[last].end):
+        return claim.start, claim.end
+    def joined(one: int, two: int) -> bool:
+        return "\n" not in text[sentences[one].end : sentences[two].start] and bool(
+            _OPEN_END.search(sentences[one].text) or _OPEN_START.match(sentences[two].text))
+
+    while first > 0 and joined(first - 1, first):
+        first -= 1
+    while last + 1 < len(sentences) and joined(last, last + 1):
+        last += 1
+    return sentences[first].start, sentences[last].end
 
 
 def _candidates(analyses: Sequence[ArticleAnalysis], group_of: dict[tuple[str, int], int]):
