@@ -331,6 +331,8 @@ def test_a_passive_future_after_a_past_clause_is_the_coming_day() -> None:
         # A perfect takes no past day: the day is the appearance's. A simple past keeps its day.
         ("She said she had been summoned for questioning by the court on Thursday.", "2025-05-22"),
         ("She was summoned for questioning on Thursday.", "2025-05-15"),
+        # "can" looks ahead like "could" and "may".
+        ("He said a good outcome can come from the meeting in Vellan on Thursday.", "2025-05-22"),
     ],
 )
 def test_a_weekday_asked_for_is_the_coming_one(text: str, value: str) -> None:

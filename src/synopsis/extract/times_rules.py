@@ -72,7 +72,7 @@ class _Context:
     # is past); with none before it, the first one after.
     _TENSE = re.compile(
         r"(?P<f>\b(?:will|won't|shall|going\s+to|is\s+to|are\s+to|scheduled|expected|plans?\s+to|"
-        r"planned|set\s+to|due|would|should|must|could|might|may|as\s+soon\s+as|upcoming|intends?\s+to|"
+        r"planned|set\s+to|due|would|should|must|could|might|may|can|as\s+soon\s+as|upcoming|intends?\s+to|"
         r"aims?\s+to|hopes?\s+to|planning\s+to|tomorrow)\b|'ll\b"
         # "urged supporters to gather on Monday", "called for a strike on Friday": what is asked
         # for is to come, though the asking is past.
