@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 
@@ -260,3 +261,10 @@ def test_a_sentence_the_parser_cut_at_and_is_joined() -> None:
         (Claim(text[:cut], 0, cut, 0, times=(0,)), Claim(text[cut + 1:], cut + 1, len(text), 1)),
     )
     assert [e.text for e in build_timeline([analysis])] == [text]
+
+
+def test_a_span_of_dates_is_drawn_from_its_first_to_its_last_day() -> None:
+    from synopsis.report.charts import date_span
+
+    assert date_span("2026-05-23/2026-05-25") == (dt.date(2026, 5, 23), dt.date(2026, 5, 25))
+    assert date_span("2026-05/2026-07") == (dt.date(2026, 5, 1), dt.date(2026, 7, 31))
