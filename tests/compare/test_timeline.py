@@ -182,6 +182,8 @@ def test_deadline_is_planned_not_a_happening() -> None:
     assert len(events) == 1 and "planned" in (events[0].precision or "")
     events = dated_events("The inquiry is due to report on 20 March to the cabinet.", [("20 March", "2026-03-20", "DATE")])
     assert "planned" in (events[0].precision or "")
+    events = dated_events("Ferries stay in port until at least March 10, the operator said.", [("March 10", "2026-03-10", "DATE")])
+    assert "planned" in (events[0].precision or "")
 
 
 def test_deadline_joins_the_event_an_aligned_statement_dates() -> None:

@@ -37,7 +37,8 @@ _SEGMENT = re.compile(r";\s|\n")
 # What joins two dates into one span: "23 and 25 May", "May 15–16", "May, June, and July".
 _JOIN = re.compile(r"^\s*(?:[-–—]|to|and|or|through|until|till|,|,\s*and|,\s*or)\s*$", re.I)
 # A date right after these is a deadline or a bound, not when the statement's event happened.
-_DEADLINE = re.compile(r"\b(?:by|until|till|before|ahead\s+of|no\s+later\s+than|in\s+time\s+for)\s+$", re.I)
+_DEADLINE = re.compile(
+    r"\b(?:by|until|till|before|ahead\s+of|no\s+later\s+than|in\s+time\s+for)\s+(?:at\s+(?:the\s+)?(?:least|latest|earliest)\s+)?$", re.I)
 # Between the previous date (or the start of the statement) and a date, these open a clause about
 # another event: "evacuated on Tuesday after the dam collapsed on Monday".
 _SUBORDINATE = re.compile(
