@@ -270,3 +270,8 @@ def test_a_span_of_dates_is_drawn_from_its_first_to_its_last_day() -> None:
 
     assert date_span("2026-05-23/2026-05-25") == (dt.date(2026, 5, 23), dt.date(2026, 5, 25))
     assert date_span("2026-05/2026-07") == (dt.date(2026, 5, 1), dt.date(2026, 7, 31))
+
+
+def test_a_year_naming_a_thing_dates_no_entry() -> None:
+    assert dated_events("Asked about the 2019 warning, the mayor said she had never seen it.",
+                        [("2019", "2019", "DATE")]) == []

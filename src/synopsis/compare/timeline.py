@@ -46,6 +46,8 @@ _SUBORDINATE = re.compile(
     r"amid|than|if)\b", re.I)
 # ", built in 1974,": a participle after a comma describes a noun with a date of its own.
 _APPOSITIVE = re.compile(r",\s*(?:[a-z]+ed|built|held|made|born|founded|begun|taken|given|known)\b[^,]*$")
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
 _REPORTING = (r"(?:said|says|told|tells|announced|reported|confirmed|stated|added|noted|wrote|declared|"
               r"claimed|insisted|warned|explained|acknowledged|denied)")
 # "the ministry said on Thursday", "the Cabinet said today", "said late Tuesday".
@@ -142,8 +144,8 @@ def _role(text: str, seg_start: int, start: int, end: int, after_previous: int, 
         return 4
     if finer_elsewhere and precision in _FRAME_PRECISIONS:
         return 3
-    if text.startswith(("'s", "’s"), end):
-        return 2
+    if text.startswith(("'s", "’s"), end) or (_DETERMINER.search(before[-12:]) and _NOUN_AFTER.match(text, end)):
+        return 2  # "Monday's protests", "the 2024 warning": a date that names a thing, not the event
     if _SUBORDINATE.search(text, after_previous, start) or _APPOSITIVE.search(before[-60:]):
         return 2
     if _REPORTED_BEFORE.search(before[-40:]) or _REPORTED_AFTER.match(text, end):
