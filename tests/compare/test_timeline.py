@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 
@@ -82,7 +83,8 @@ def test_events_are_sorted_by_date() -> None:
 
 def test_clock_times_fall_on_their_day() -> None:
     events = build_timeline(story())
-    assert any(e.date == "2026-03-03" and "8 p.m." in e.text for e in events)
+    # The talks that began at 8 p.m. are the Geneva talks of that day: one event, which lists it.
+    assert any(e.date == "2026-03-03" and any("8 p.m." in x.text for x in e.evidence) for e in events)
 
 
 def test_clock_time_without_stated_date_is_not_dated() -> None:
@@ -133,3 +135,143 @@ def test_statements_giving_different_numbers_are_different_events() -> None:
     forty = next(sources for text, sources in by_text.items() if "40" in text)
     fifty_five = next(sources for text, sources in by_text.items() if "55" in text)
     assert forty == {"Alpha", "Bravo"} and fifty_five == {"Charlie"}
+
+
+def dated_events(sentence: str, dates: list[tuple[str, str, str]], published: str = "2026-03-07") -> list:
+    return build_timeline([build("Alpha", [(sentence, dates)], published=published)])
+
+
+def test_sentence_appears_once_under_its_main_event() -> None:
+    # "after the levee broke on Monday" is context; the evacuation is the sentence's event.
+    events = dated_events("Crews on Tuesday moved 900 people out of Marlow after the levee broke on Monday.",
+                          [("Tuesday", "2026-03-03", "DATE"), ("Monday", "2026-03-02", "DATE")])
+    assert [e.date for e in events] == ["2026-03-03"]
+    assert events[0].text.endswith("on Monday.")
+
+
+def test_reporting_date_beats_a_referred_event_and_is_not_doubled() -> None:
+    events = dated_events(
+        "The number killed when the storm struck Marlow on 2 March has risen to 14, the county said on Thursday.",
+        [("2 March", "2026-03-02", "DATE"), ("Thursday", "2026-03-05", "DATE")])
+    assert [e.date for e in events] == ["2026-03-05"]
+
+
+def test_year_that_frames_a_dated_sentence_is_no_entry() -> None:
+    events = dated_events("Bus fares rose by a tenth yesterday, the second rise this year.",
+                          [("yesterday", "2026-03-06", "DATE"), ("this year", "2026", "DATE")])
+    assert [e.date for e in events] == ["2026-03-06"]
+
+
+@pytest.mark.parametrize("sentence, dates, expected", [
+    ("The swap of detainees was carried out between 23 and 25 May in three stages.",
+     [("23", "2026-05-23", "DATE"), ("25 May", "2026-05-25", "DATE")], "2026-05-23/2026-05-25"),
+    ("The Vellan talks on May 15–16 ended without a deal.",
+     [("May 15", "2026-05-15", "DATE"), ("16", "2026-05-16", "DATE")], "2026-05-15/2026-05-16"),
+    ("The Vellan talks were held in three rounds in May, June, and July with mediators present.",
+     [("May", "2026-05", "DATE"), ("June", "2026-06", "DATE"), ("July", "2026-07", "DATE")], "2026-05/2026-07"),
+])
+def test_dates_joined_into_a_span_make_one_whole_entry(sentence: str, dates: list, expected: str) -> None:
+    events = dated_events(sentence, dates)
+    assert [e.date for e in events] == [expected]
+    assert events[0].text == sentence
+
+
+def test_deadline_is_planned_not_a_happening() -> None:
+    events = dated_events("The envoy proposed a summit of the two leaders by the end of August.",
+                          [("the end of August", "2026-08", "DATE")])
+    assert len(events) == 1 and "planned" in (events[0].precision or "")
+    events = dated_events("The inquiry is due to report on 20 March to the cabinet.", [("20 March", "2026-03-20", "DATE")])
+    assert "planned" in (events[0].precision or "")
+    events = dated_events("Ferries stay in port until at least March 10, the operator said.", [("March 10", "2026-03-10", "DATE")])
+    assert "planned" in (events[0].precision or "")
+
+
+def test_deadline_joins_the_event_an_aligned_statement_dates() -> None:
+    analyses = [
+        build("Alpha", [("After the talks on Wednesday the envoy proposed a summit by the end of August.",
+                         [("Wednesday", "2026-07-22", "DATE"), ("the end of August", "2026-08", "DATE")])],
+              published="2026-07-23"),
+        build("Bravo", [("The envoy proposed a leaders' summit by the end of August.", [("the end of August", "2026-08", "DATE")])],
+              published="2026-07-23"),
+    ]
+    events = build_timeline(analyses, groups=[[("id-Alpha", 0), ("id-Bravo", 0)]])
+    assert [(e.date, set(e.sources)) for e in events] == [("2026-07-22", {"Alpha", "Bravo"})]
+
+
+def test_talks_and_negotiations_on_one_day_are_one_happening() -> None:
+    analyses = [
+        build("Alpha", [("Delegations from both countries held a third round of peace talks on July 23.",
+                         [("July 23", "2026-07-23", "DATE")])]),
+        build("Bravo", [("The third round of negotiations was held at the Vellan palace with mediators on July 23.",
+                         [("July 23", "2026-07-23", "DATE")])]),
+    ]
+    events = build_timeline(analyses)
+    assert len(events) == 1 and set(events[0].sources) == {"Alpha", "Bravo"}
+
+
+def test_a_day_counted_after_a_dated_event_is_the_statement_date() -> None:
+    events = dated_events("The strike began two days after the fare rise on 28 December.",
+                          [("two days", "P2D", "DURATION"), ("28 December", "2025-12-28", "DATE")], published="2026-01-02")
+    assert [e.date for e in events] == ["2025-12-30"]
+
+
+def test_a_weekday_ahead_of_publication_is_planned() -> None:
+    events = dated_events("The union leader urged members to walk out peacefully on Monday.",
+                          [("Monday", "2025-12-29", "DATE")], published="2025-12-28")
+    assert "planned" in (events[0].precision or "")
+
+
+def test_a_visit_told_in_other_words_on_one_day_is_one_event() -> None:
+    analyses = [
+        build("Alpha", [("President Arlen Voss visited the flooded villages on Wednesday, promising new homes.",
+                         [("Wednesday", "2026-03-04", "DATE")])]),
+        build("Bravo", [("Arlen Voss, who toured the flooded area on Wednesday, said every family would be housed.",
+                         [("Wednesday", "2026-03-04", "DATE")])]),
+    ]
+    events = build_timeline(analyses)
+    assert len(events) == 1 and set(events[0].sources) == {"Alpha", "Bravo"}
+
+
+def test_a_year_of_something_else_dates_no_entry() -> None:
+    assert dated_events("The delegation is led by Arlen Voss, who also led the Vellan talks in 2019.",
+                        [("2019", "2019", "DATE")]) == []
+    assert [e.date for e in dated_events("The Vellan talks collapsed in 2019.", [("2019", "2019", "DATE")])] == ["2019"]
+
+
+def test_a_claim_cut_from_its_sentence_is_shown_whole() -> None:
+    sentence = "The two sides agreed to meet on Wednesday, with Voss leading one delegation and Kell the other."
+    cut = sentence.index(" Kell")
+    at = sentence.index("Wednesday")
+    analysis = ArticleAnalysis(
+        Article(id="id-Alpha", source="a.txt", text=sentence, outlet=Outlet("Alpha"), published="2026-07-20"),
+        (Sentence(0, len(sentence), sentence),), (), (),
+        (TimeRef("Wednesday", at, at + 9, "DATE", "2026-07-22"),), (),
+        (Claim(sentence[:cut], 0, cut, 0, times=(0,)), Claim(sentence[cut + 1:], cut + 1, len(sentence), 0)),
+    )
+    events = build_timeline([analysis])
+    assert [e.text for e in events] == [sentence]
+
+
+def test_a_sentence_the_parser_cut_at_and_is_joined() -> None:
+    text = "The two sides agreed to meet on Wednesday, with Voss leading one delegation and Kell the other."
+    cut = text.index(" Kell")
+    at = text.index("Wednesday")
+    analysis = ArticleAnalysis(
+        Article(id="id-Alpha", source="a.txt", text=text, outlet=Outlet("Alpha"), published="2026-07-20"),
+        (Sentence(0, cut, text[:cut]), Sentence(cut + 1, len(text), text[cut + 1:])), (), (),
+        (TimeRef("Wednesday", at, at + 9, "DATE", "2026-07-22"),), (),
+        (Claim(text[:cut], 0, cut, 0, times=(0,)), Claim(text[cut + 1:], cut + 1, len(text), 1)),
+    )
+    assert [e.text for e in build_timeline([analysis])] == [text]
+
+
+def test_a_span_of_dates_is_drawn_from_its_first_to_its_last_day() -> None:
+    from synopsis.report.charts import date_span
+
+    assert date_span("2026-05-23/2026-05-25") == (dt.date(2026, 5, 23), dt.date(2026, 5, 25))
+    assert date_span("2026-05/2026-07") == (dt.date(2026, 5, 1), dt.date(2026, 7, 31))
+
+
+def test_a_year_naming_a_thing_dates_no_entry() -> None:
+    assert dated_events("Asked about the 2019 warning, the mayor said she had never seen it.",
+                        [("2019", "2019", "DATE")]) == []

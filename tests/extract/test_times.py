@@ -316,3 +316,36 @@ def test_a_weekday_takes_the_tense_of_the_verb_before_it(text: str, value: str) 
 def test_a_passive_future_after_a_past_clause_is_the_coming_day() -> None:
     found = {t.text: t.value for t in find_times("The minister resigned on Sunday; her successor will be named on Wednesday.", MONDAY)}
     assert found == {"Sunday": "2025-05-18", "Wednesday": "2025-05-21"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # What is urged or called for is to come, though the urging is past.
+        ("The union leader urged members to walk out peacefully on Thursday.", "2025-05-22"),
+        ("Farmers called on the ministry to meet them on Friday.", "2025-05-23"),
+        ("The opposition called for a general strike on Wednesday.", "2025-05-21"),
+        # The weekday after the urging verb itself dates the urging.
+        ("The mayor called on Friday for calm.", "2025-05-16"),
+        ("The mayor called on Friday to end the blockade.", "2025-05-16"),
+        # A perfect takes no past day: the day is the appearance's. A simple past keeps its day.
+        ("She said she had been summoned for questioning by the court on Thursday.", "2025-05-22"),
+        ("She was summoned for questioning on Thursday.", "2025-05-15"),
+        # "can" looks ahead like "could" and "may".
+        ("He said a good outcome can come from the meeting in Vellan on Thursday.", "2025-05-22"),
+    ],
+)
+def test_a_weekday_asked_for_is_the_coming_one(text: str, value: str) -> None:
+    weekday = next(t for t in find_times(text, MONDAY) if t.text.endswith("day") and " " not in t.text)
+    assert weekday.value == value
+
+
+def test_days_later_count_from_the_event_not_from_the_day_it_was_reported() -> None:
+    text = ("The number of homes lost when the river burst its banks on 3 May has risen to 80, the county "
+            "said on Thursday. Crews worked through the night. The governor toured Marlow two days later.")
+    found = {t.text: t.value for t in find_times(text, MONDAY)}
+    assert found["two days later"] == "2025-05-05"
+    # A report dated by nothing else is the event: the count starts there.
+    found = {t.text: t.value for t in find_times("The county said on Thursday that 80 homes were lost. "
+                                                   "Two days later the governor resigned.", MONDAY)}
+    assert found["Two days later"] == "2025-05-17"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -30,13 +31,53 @@ PRECISION_RANK = {"minute": 0, "hour": 1, "part-of-day": 2, "day": 3, "week": 4,
 _DATELINE = re.compile(r"(^|\n|\.\s)\s*[A-Z][A-Z .'’-]{2,},\s*$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-# Clause boundaries for narrowing a sentence with several dates to the clause of one date.
-_CLAUSE = re.compile(r";|:|, (?:and|but|while|after|before|when|as|then|whereas)\b|\. ")
+# A statement is cut only where an independent clause starts (a semicolon, a line break; not at
+# "U.S. President"): cutting at ", and" made fragments of "in May, June, and July 2025".
+_SEGMENT = re.compile(r";\s|\n")
+# What joins two dates into one span: "23 and 25 May", "May 15–16", "May, June, and July".
+_JOIN = re.compile(r"^\s*(?:[-–—]|to|and|or|through|until|till|,|,\s*and|,\s*or)\s*$", re.I)
+# A date right after these is a deadline or a bound, not when the statement's event happened.
+_DEADLINE = re.compile(
+    r"\b(?:by|until|till|before|ahead\s+of|no\s+later\s+than|in\s+time\s+for)\s+(?:at\s+(?:the\s+)?(?:least|latest|earliest)\s+)?$", re.I)
+# Between the previous date (or the start of the statement) and a date, these open a clause about
+# another event: "evacuated on Tuesday after the dam collapsed on Monday".
+_SUBORDINATE = re.compile(
+    r"\b(?:after|when|since|before|following|until|once|while|because|which|who|whom|whose|where|whereas|"
+    r"amid|than|if)\b", re.I)
+# ", built in 1974,": a participle after a comma describes a noun with a date of its own.
+_APPOSITIVE = re.compile(r",\s*(?:[a-z]+ed|built|held|made|born|founded|begun|taken|given|known)\b[^,]*$")
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
+_REPORTING = (r"(?:said|says|told|tells|announced|reported|confirmed|stated|added|noted|wrote|declared|"
+              r"claimed|insisted|warned|explained|acknowledged|denied)")
+# "the ministry said on Thursday", "the Cabinet said today", "said late Tuesday".
+_REPORTED_BEFORE = re.compile(
+    rf"\b{_REPORTING}(?:\s+(?:[A-Z][\w.'’-]*|reporters|journalists|parliament|lawmakers))?"
+    r"\s+(?:on\s+|in\s+|at\s+|late\s+|early\s+|earlier\s+)?$", re.I)
+# "on Thursday said", "Tuesday, officials said" stay main: only a verb right after the date counts.
+_REPORTED_AFTER = re.compile(rf"\s*{_REPORTING}\b", re.I)
+# A statement about what is to come: "is due to report on 20 March", "will meet on Monday".
+_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:due|expected|scheduled|set|going|to\s+be)|plans?\s+to|intends?\s+to|"
+    r"expects?|forecasts?)\b|'ll\b", re.I)
+# Precisions that frame a statement rather than date its event, when a finer date is there too.
+_FRAME_PRECISIONS = {"year", "season", "half", "decade", "century", "quarter"}
+_FINE_PRECISIONS = {"minute", "hour", "part-of-day", "day", "week", "part-of-month", "month"}
+# Words for one happening that outlets name differently ("talks", "negotiations", "meeting").
+_SYNONYMS = {"negotiation": "talk", "meeting": "talk", "negotiating": "talk", "meet": "talk", "met": "talk",
+             "visited": "visit", "toured": "visit", "tour": "visit", "visiting": "visit", "touring": "visit",
+             "protested": "protest", "rallied": "protest", "rally": "protest", "demonstration": "protest"}
+# Words naming a happening. Two statements of one day that name the same one right by their date
+# ("the meeting on 2 June", "the June 2 peace talks", "toured the area on Wednesday") tell of one
+# happening, even in words too different for the overlap above; named further from the date, the
+# word is often another happening's ("held a press conference after meeting the president").
+_HAPPENINGS = frozenset({"talk", "visit", "protest"})
 
 
 def _content_words(text: str) -> frozenset[str]:
     words = (w.lower().replace("’", "'") for w in _WORD.findall(text))
-    return frozenset(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words if w not in STOP_WORDS)
+    stems = (w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words if w not in STOP_WORDS)
+    return frozenset(_SYNONYMS.get(w, w) for w in stems)
 
 
 def _date_of(time: TimeRef) -> tuple[str, str | None, str | None] | None:
@@ -68,17 +109,48 @@ def _is_dateline(text: str, start: int) -> bool:
     return bool(_DATELINE.search(text[max(0, start - 40) : start]))
 
 
-def _clause(text: str, offset: int, start: int, end: int, others: int) -> tuple[int, int]:
-    """The clause of a sentence around one date when the sentence has several dates."""
-    if others <= 1:
-        return offset, offset + len(text)
-    cuts = [0] + [m.end() for m in _CLAUSE.finditer(text)] + [len(text)]
-    rel_start, rel_end = start - offset, end - offset
-    low = max(c for c in cuts if c <= rel_start)
-    high = min((c for c in cuts if c >= rel_end), default=len(text))
-    while low < high and text[low] in " ,;:":
-        low += 1
-    return offset + low, offset + high
+def _segments(text: str, offset: int) -> list[tuple[int, int]]:
+    """The independent parts of a statement: its sentences and the halves of a semicolon."""
+    cuts = [0] + [m.end() for m in _SEGMENT.finditer(text)] + [len(text)]
+    return [(offset + low, offset + high) for low, high in zip(cuts, cuts[1:]) if text[low:high].strip()]
+
+
+def _groups_of_refs(text: str, refs: list[tuple[TimeRef, tuple[str, str | None, str | None]]]):
+    """Dates joined into one span: "between 23 and 25 May", "May 15–16", "in May, June and July"."""
+    groups: list[list[tuple[TimeRef, tuple[str, str | None, str | None]]]] = []
+    for ref, date in refs:
+        if groups:
+            last_ref, last_date = groups[-1][-1]
+            if last_ref.end <= ref.start and _JOIN.match(text[last_ref.end : ref.start]) and (
+                (last_date[1] or "") == (date[1] or "")
+            ):
+                groups[-1].append((ref, date))
+                continue
+        groups.append([(ref, date)])
+    return groups
+
+
+def _role(text: str, seg_start: int, start: int, end: int, after_previous: int, finer_elsewhere: bool,
+          precision: str | None) -> int:
+    """How far a date is from the event the statement's main verb reports (0: that event's date).
+
+    1: when it was said ("the ministry said on Thursday"); 2: the date of something the
+    statement only refers to (after a subordinator, "Monday's protests", ", built in 1974,");
+    3: a year or season that only frames a statement with a finer date ("the third rise this
+    year"); 4: a deadline ("by the end of August", "before winter").
+    """
+    before = text[seg_start:start]
+    if _DEADLINE.search(before[-40:]):
+        return 4
+    if finer_elsewhere and precision in _FRAME_PRECISIONS:
+        return 3
+    if text.startswith(("'s", "’s"), end) or (_DETERMINER.search(before[-12:]) and _NOUN_AFTER.match(text, end)):
+        return 2  # "Monday's protests", "the 2024 warning": a date that names a thing, not the event
+    if _SUBORDINATE.search(text, after_previous, start) or _APPOSITIVE.search(before[-60:]):
+        return 2
+    if _REPORTED_BEFORE.search(before[-40:]) or _REPORTED_AFTER.match(text, end):
+        return 1
+    return 0
 
 
 def _is_header(analysis: ArticleAnalysis, text: str, time_texts: Sequence[str]) -> bool:
@@ -90,11 +162,12 @@ def _is_header(analysis: ArticleAnalysis, text: str, time_texts: Sequence[str]) 
     return len(_content_words(rest)) < MIN_EVENT_WORDS
 
 
-@dataclass
+@dataclass(eq=False)
 class _Event:
     date: str
     precision: str | None
     modifier: str | None
+    planned: bool = False
     items: list[tuple[str, Evidence, frozenset[str]]] = field(default_factory=list)  # (outlet, evidence, words)
     amounts: dict[Evidence, tuple[Amount, ...]] = field(default_factory=dict)  # the numbers each statement gives
     groups: set[int] = field(default_factory=set)
@@ -104,35 +177,161 @@ class _Event:
         return list(dict.fromkeys(outlet for outlet, _, _ in self.items))
 
 
-def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
-    shared = len(a & b)
-    return shared >= MIN_SHARED_WORDS and shared / max(1, min(len(a), len(b))) >= SAME_EVENT_OVERLAP
+def _similar(a: frozenset[str], b: frozenset[str], precision: str | None = None) -> bool:
+    shared = a & b
+    if len(shared) >= MIN_SHARED_WORDS and len(shared) / max(1, min(len(a), len(b))) >= SAME_EVENT_OVERLAP:
+        return True
+    return precision in {"day", "part-of-day"} and any(w.startswith("@") for w in shared)
+
+
+def _happenings_by(text: str, start: int, end: int) -> frozenset[str]:
+    """The happenings named right by a date (six words before it, three after), as "@talk" marks."""
+    before = " ".join(text[max(0, start - 80) : start].split()[-6:])
+    after = " ".join(text[end : end + 40].split()[:3])
+    return frozenset("@" + w for w in _content_words(before + " " + after) & _HAPPENINGS)
+
+
+def _after_publication(published: str | None, value: str) -> bool:
+    """True when a day starts after the day the article was published."""
+    day = _day(value) if _DAY.match(value) else None
+    first = _day(published) if published and _DAY.match(published) else None
+    return day is not None and first is not None and day > first
+
+
+def _main_date(text: str, seg_start: int, seg_end: int, dated):
+    """The date of the event a statement's main verb reports, as (value, precision, modifier, role, refs)."""
+    inside = [(ref, d) for ref, d in dated if seg_start <= ref.start and ref.end <= seg_end]
+    if not inside:
+        return None
+    spans = _groups_of_refs(text, inside)
+    finest = {d[1] for _, d in inside}
+    best = None
+    previous_end = seg_start
+    for span in spans:
+        first, (value, precision, modifier) = span[0]
+        last, (last_value, _, _) = span[-1]
+        finer_elsewhere = bool(finest & _FINE_PRECISIONS) and precision not in _FINE_PRECISIONS
+        role = _role(text, seg_start, first.start, last.end, previous_end, finer_elsewhere, precision)
+        previous_end = last.end
+        if last_value != value:
+            value = f"{value}/{last_value}"
+        if best is None or role < best[3]:
+            best = (value, precision, modifier, role, [ref for ref, _ in span])
+    return best
+
+
+_COUNT = re.compile(r"^P(\d+)([DW])$")
+_COUNTED_FROM = re.compile(r"\s+(?:after|later\s+than)\s")
+
+
+def _counted_dates(text: str, refs: list[TimeRef], dated: list) -> list:
+    """"broke out two days after the rise on 28 December": the event's own date, 30 December."""
+    added = []
+    for ref in refs:
+        count = _COUNT.match(ref.value or "") if (ref.type or "").upper() == "DURATION" else None
+        if count is None or not _COUNTED_FROM.match(text, ref.end):
+            continue
+        following = [(r, d) for r, d in dated if r.start >= ref.end and d[1] == "day" and _DAY.match(d[0])]
+        if not following or not (base := _day(following[0][1][0])):
+            continue
+        days = int(count[1]) * (7 if count[2] == "W" else 1)
+        added.append((ref, ((base + dt.timedelta(days=days)).isoformat(), "day", None)))
+    return sorted(dated + added, key=lambda x: x[0].start) if added else dated
+
+
+def _day(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+# A sentence that stops on a word that needs more ("and", "the", a comma), or one that opens in
+# lower case, is half of a sentence the parser cut.
+_OPEN_END = re.compile(r"(?:,|\b(?:and|or|but|nor|the|a|an|of|with|to|in|on|at|for|by|from|that|as))\s*$")
+_OPEN_START = re.compile(r"^\s*[a-z]")
+
+
+def _sentence_of(analysis: ArticleAnalysis, claim: Any) -> tuple[int, int]:
+    """The span of the sentence a claim comes from (the claim's own span when it has none).
+
+    A parser's sentence that stops on "and" ("... the Russian delegation and") goes on in the
+    next one, unless a line break parts them (a heading, a list item).
+    """
+    sentences, text = analysis.sentences, analysis.article.text
+    if not 0 <= claim.sentence < len(sentences):
+        return claim.start, claim.end
+    first = last = claim.sentence
+    if not (sentences[first].start <= claim.start and claim.end <= sentences[last].end):
+        return claim.start, claim.end
+    def joined(one: int, two: int) -> bool:
+        return "\n" not in text[sentences[one].end : sentences[two].start] and bool(
+            _OPEN_END.search(sentences[one].text) or _OPEN_START.match(sentences[two].text))
+
+    while first > 0 and joined(first - 1, first):
+        first -= 1
+    while last + 1 < len(sentences) and joined(last, last + 1):
+        last += 1
+    return sentences[first].start, sentences[last].end
 
 
 def _candidates(analyses: Sequence[ArticleAnalysis], group_of: dict[tuple[str, int], int]):
+    """Each statement once, under the date of its own event; its other dates are its context."""
     for analysis in analyses:
         article = analysis.article
         outlet = outlet_name(article)
+        done: set[tuple[int, int]] = set()
         for index, claim in enumerate(analysis.claims):
-            refs = [analysis.times[i] for i in claim.times if 0 <= i < len(analysis.times)]
-            dated = [(ref, _date_of(ref)) for ref in refs if not _is_dateline(article.text, ref.start)]
-            dated = [(ref, d) for ref, d in dated if d is not None]
-            if not dated or _is_header(analysis, claim.text, [ref.text for ref in refs]):
+            # The whole sentence a claim comes from: a claim cut at "and" or a line break is a fragment.
+            unit_start, unit_end = _sentence_of(analysis, claim)
+            if (unit_start, unit_end) in done:
                 continue
-            seen: set[tuple[str, str | None]] = set()
-            for ref, (value, precision, modifier) in dated:
-                if (value, modifier) in seen:
+            # Every date inside the statement: "after Wednesday's talks" dates it even where the
+            # claim's own list leaves it out.
+            refs = [t for t in analysis.times if unit_start <= t.start and t.end <= unit_end]
+            dated = [(ref, _date_of(ref)) for ref in refs if not _is_dateline(article.text, ref.start)]
+            dated = [(ref, d) for ref, d in sorted(dated, key=lambda x: x[0].start) if d is not None]
+            dated = _counted_dates(article.text, refs, dated)
+            unit_text = article.text[unit_start:unit_end]
+            if not dated or _is_header(analysis, unit_text, [ref.text for ref in refs]):
+                continue
+            done.add((unit_start, unit_end))
+            group = next((group_of[(article.id, i)] for i, other in enumerate(analysis.claims)
+                          if (article.id, i) in group_of and unit_start <= other.start and other.end <= unit_end), None)
+            segments = _segments(unit_text, unit_start)
+            # Cut only between independent clauses that each date an event of their own.
+            if sum(any(a <= r.start < b for r, _ in dated) for a, b in segments) < 2:
+                segments = [(unit_start, unit_end)]
+            for seg_start, seg_end in segments:
+                main = _main_date(article.text, seg_start, seg_end, dated)
+                if main is None:
                     continue
-                seen.add((value, modifier))
-                start, end = _clause(claim.text, claim.start, ref.start, ref.end, len(dated))
+                value, precision, modifier, role, main_refs = main
+                if role >= 2 and precision in _FRAME_PRECISIONS:
+                    continue  # "who also led the talks in 2022": a year of something else dates nothing here
+                start, end = seg_start, seg_end
+                while start < end and article.text[start] in " ,;:\n":
+                    start += 1
+                while end > start and article.text[end - 1] in " \n":
+                    end -= 1
                 text = article.text[start:end]
-                words = _content_words(text.replace(ref.text, " "))
+                words = text
+                for ref in main_refs:
+                    words = words.replace(ref.text, " ")
                 evidence = Evidence(article.id, outlet, start, end, text)
                 amounts = tuple(
                     a for a in (amount_of(q) for q in analysis.quantities if start <= q.start and q.end <= end)
                     if a is not None
                 )
-                yield value, precision, modifier, outlet, evidence, words, amounts, group_of.get((article.id, index))
+                # A coming event, or a deadline: a plan made, not yet a happening.
+                planned = role == 4 or bool(_FUTURE.search(article.text, seg_start, main_refs[0].start))
+                # "urged supporters to gather on Monday": a day the extractor counted forward from
+                # the publication date is to come (a written date may postdate an old version).
+                planned = planned or (
+                    not any(c.isdigit() for c in main_refs[0].text) and _after_publication(article.published, value))
+                happenings = _happenings_by(article.text, main_refs[0].start, main_refs[-1].end)
+                yield (value, precision, modifier, planned, outlet, evidence, _content_words(words) | happenings, amounts,
+                       group)
 
 
 def _representative(event: _Event) -> str:
@@ -143,8 +342,17 @@ def _representative(event: _Event) -> str:
 
 
 def _start(event: _Event) -> float:
-    interval = interval_from_time(TimeRef(event.date, 0, 0, "DATE", event.date, event.precision, event.modifier))
+    value = event.date.split("/")[0]
+    interval = interval_from_time(TimeRef(value, 0, 0, "DATE", value, event.precision, event.modifier))
     return interval.low if interval is not None else float("inf")
+
+
+def _merge(into: _Event, other: _Event) -> None:
+    for item in other.items:
+        if not any(e == item[1] for _, e, _ in into.items):
+            into.items.append(item)
+    into.amounts.update(other.amounts)
+    into.groups |= other.groups
 
 
 def build_timeline(
@@ -156,19 +364,32 @@ def build_timeline(
         for member in list_members(group):
             group_of.setdefault(member, number)
     events: list[_Event] = []
-    by_date: dict[tuple[str, str | None], list[_Event]] = {}
-    for value, precision, modifier, outlet, evidence, words, amounts, group in _candidates(analyses, group_of):
-        for event in by_date.get((value, modifier), []):
-            # "On Monday, 40 homes were destroyed" and "On Monday, 55 homes were destroyed" share
-            # their words but not their number: an outlet listed under one does not say the other.
-            if any(amounts_conflict(amounts, other) for other in event.amounts.values()):
-                continue
-            if (group is not None and group in event.groups) or any(_similar(words, w) for _, _, w in event.items):
-                break
+    by_date: dict[tuple[str, str | None, bool], list[_Event]] = {}
+    # Statements of what happened first; a plan or deadline ("proposed a summit by the end of
+    # August") then joins the event an aligned statement dates, else it stands as a planned one.
+    candidates = sorted(_candidates(analyses, group_of), key=lambda c: c[3])
+    for value, precision, modifier, planned, outlet, evidence, words, amounts, group in candidates:
+        matches: list[_Event] = []
+        if planned and group is not None:
+            matches = [e for e in events if group in e.groups and not e.planned][:1]
+        if not matches:
+            for event in by_date.get((value, modifier, planned), []):
+                # "On Monday, 40 homes were destroyed" and "On Monday, 55 homes were destroyed" share
+                # their words but not their number: an outlet listed under one does not say the other.
+                if any(amounts_conflict(amounts, other) for other in event.amounts.values()):
+                    continue
+                if (group is not None and group in event.groups) or any(_similar(words, w, precision) for _, _, w in event.items):
+                    matches.append(event)
+        if matches:
+            event = matches[0]
+            for other in matches[1:]:  # the statement bridges two events of one day: they are one
+                _merge(event, other)
+                events.remove(other)
+                by_date[(other.date, other.modifier, other.planned)].remove(other)
         else:
-            event = _Event(value, precision, modifier)
+            event = _Event(value, precision, modifier, planned)
             events.append(event)
-            by_date.setdefault((value, modifier), []).append(event)
+            by_date.setdefault((value, modifier, planned), []).append(event)
         if any(e == evidence for _, e, _ in event.items):
             continue
         event.items.append((outlet, evidence, words))
@@ -181,8 +402,15 @@ def build_timeline(
     kept.sort(key=lambda e: (_start(e), PRECISION_RANK.get(e.precision or "", 12), _representative(e)))
     return [
         TimelineEvent(
-            date=event.date, precision=event.precision, text=_representative(event),
+            date=event.date, precision=_shown_precision(event), text=_representative(event),
             sources=tuple(event.outlets), evidence=tuple(e for _, e, _ in event.items),
         )
         for event in kept
     ]
+
+
+def _shown_precision(event: _Event) -> str | None:
+    """The precision, marked "planned" for a coming event or a deadline rather than a happening."""
+    if not event.planned:
+        return event.precision
+    return f"{event.precision}, planned" if event.precision else "planned"

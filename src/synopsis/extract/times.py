@@ -146,6 +146,25 @@ _CONCRETE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 
 
+# "the ministry said on Thursday", "the Cabinet said today": when a report has a date of its own
+# the event has another one, and "two days later" in what follows counts from the event.
+_REPORTED = re.compile(
+    r"\b(?:said|says|told(?:\s+[\w'’-]+){0,2}|announced|reported|confirmed|stated|added)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE)
+
+
+def _is_report_date(hit: _Hit, hits: list[_Hit], ctx: _Context) -> bool:
+    """A date that only says when a statement was made, in a sentence that dates its event too."""
+    if not _REPORTED.search(ctx.text, max(0, hit.start - 40), hit.start):
+        return False
+    start, end = ctx.sentence(hit.start)
+    return any(
+        other is not hit and start <= other.start < end and other.type in ("DATE", "TIME") and other.anaphor is None
+        and _CONCRETE.match(other.day or other.value or "")
+        for other in hits
+    )
+
+
 def _resolve_anaphors(hits: list[_Hit], ctx: _Context) -> None:
     """Count "the next day" from the last concrete date before it, else from the anchor."""
     last: dt.date | None = ctx.date
@@ -181,6 +200,8 @@ def _resolve_anaphors(hits: list[_Hit], ctx: _Context) -> None:
                 hit.value, hit.precision = value, precision
             continue
         m = _CONCRETE.match(hit.day or hit.value or "")
+        if m and hit.type in ("DATE", "TIME") and _is_report_date(hit, hits, ctx):
+            continue
         if m and hit.type in ("DATE", "TIME"):
             last = dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
             last_precision = "day" if m[3] else "month" if m[2] else "year"

@@ -72,8 +72,17 @@ class _Context:
     # is past); with none before it, the first one after.
     _TENSE = re.compile(
         r"(?P<f>\b(?:will|won't|shall|going\s+to|is\s+to|are\s+to|scheduled|expected|plans?\s+to|"
-        r"planned|set\s+to|due|would|should|must|could|might|may|as\s+soon\s+as|upcoming|intends?\s+to|"
-        r"aims?\s+to|hopes?\s+to|planning\s+to|tomorrow)\b|'ll\b)"
+        r"planned|set\s+to|due|would|should|must|could|might|may|can|as\s+soon\s+as|upcoming|intends?\s+to|"
+        r"aims?\s+to|hopes?\s+to|planning\s+to|tomorrow)\b|'ll\b"
+        # "urged supporters to gather on Monday", "called for a strike on Friday": what is asked
+        # for is to come, though the asking is past.
+        r"|\b(?:urg(?:ed|es|ing)|call(?:ed|s|ing)\s+on|ask(?:ed|s|ing)|invit(?:ed|es|ing)|encourag(?:ed|es|ing)|"
+        r"appeal(?:ed|s|ing)\s+to)\s+"
+        r"(?!(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|last|this|on|in)\b)(?:[\w'’-]+\s+){1,4}?to\s+(?!be\b|have\b)[a-z]+\b"
+        r"|\bcall(?:ed|s|ing)?\s+for\b"
+        # "he had been summoned for questioning on Thursday": a perfect takes no past day of its
+        # own ("has been summoned on Thursday" is not English), so the day is the appearance's.
+        r"|\b(?:has|have|had)\s+been\s+(?:summoned|called|ordered|invited)\s+(?:to|for)\b)"
         # Past participles and past tenses in lower case: "United", "hundred" and "need" are not verbs.
         r"|(?P<p>\b(?:was|were|had|did|said|says|told|ago|yesterday|last|" + "|".join(IRREGULAR_PAST) + r""
         r"|(?-i:(?!(?:hundred|need|indeed|speed|proceed|succeed|exceed)\b)[a-z]\w{2,}ed))\b)",

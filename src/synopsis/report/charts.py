@@ -19,7 +19,11 @@ def _shorten(text: str, limit: int) -> str:
 
 
 def date_span(value: str) -> tuple[dt.date, dt.date] | None:
-    """First and last day a TimeML date value covers (year, month or day precision)."""
+    """First and last day a TimeML date value covers (year, month or day precision; "A/B" from A to B)."""
+    if value and "/" in value:
+        first_part, last_part = value.split("/", 1)
+        first, last = date_span(first_part), date_span(last_part)
+        return (first[0], last[1]) if first and last and first[0] <= last[1] else first
     match = _DATE.match(value or "")
     if not match:
         return None
