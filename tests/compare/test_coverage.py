@@ -127,3 +127,21 @@ def test_word_choices_match_whole_words_and_endings_only():
     assert variants_used("The rioters were dispersed.", families) == {"the street protests": {"riots"}}
     assert variants_used("Prices rose in March. The chariot was restored.", families) == {}
     assert variants_used("Moscow calls it a special military operation.", families)["the war"] == {"special military operation"}
+
+
+def test_only_spellings_of_a_name_are_word_choices_not_other_names_for_it():
+    body = StoryEntity(
+        name="Russian Ministry of Defense",
+        type="ORG",
+        aliases=(Alias("Ministry of Defense", ("Outlet B", "Outlet C"), 2), Alias("Russian Defense Ministry", ("Outlet A",), 1)),
+    )
+    analyses, claims, entities = story()
+    terms = {c.outlet: c.terms for c in describe_coverage(analyses, claims, entities + [body])}
+    assert "Kiev (others: Kyiv)" in terms["Outlet A"]
+    assert not any("Defense Ministry" in t for t in terms["Outlet A"])
+
+
+def test_name_fragments_are_not_distinctive_words():
+    target = Counter({"al": 30, "regime": 30, "said": 40})
+    rest = Counter({"government": 200, "said": 200})
+    assert distinctive_terms(target, rest, target + rest) == ["regime"]

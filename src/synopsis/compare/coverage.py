@@ -8,9 +8,12 @@ from collections import Counter
 from datetime import datetime, timezone
 from typing import Sequence
 
+from rapidfuzz import fuzz
+
 from synopsis.compare.voices import CanonicalName, count_voices
 from synopsis.compare.word_choices import word_choices
 from synopsis.facts.dates import UNDATED_KINDS, as_of, dates_in
+from synopsis.link.names import fold, key_text, place_key
 from synopsis.records import AlignedClaim, ArticleAnalysis, Coverage, StoryEntity
 
 # Reasons the cleaner gives for content that is the outlet speaking for itself
@@ -28,6 +31,10 @@ NON_REPORTING_REASONS = (
 # (Monroe, Colaresi & Quinn 2008, "Fightin' Words"), which, unlike raw
 # frequency ratios, does not crown rare words. |z| > 2.58 is p < 0.01.
 DISTINCTIVE_Z = 2.58
+# Two forms of a name this alike are spellings of one name ("Zelenskyy" / "Zelenskiy" 89,
+# "Erdoğan" / "Erdogan" after folding 100); other names of one body are not ("Russian Defense
+# Ministry" / "Ministry of Defense" 55).
+SPELLING_MIN_RATIO = 80
 MAX_TERMS = 10
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W\d_]|[^\W\d_]", re.UNICODE)
@@ -59,8 +66,8 @@ def distinctive_terms(target: Counter, rest: Counter, prior: Counter, limit: int
         return []
     scored = []
     for word, count in target.items():
-        if count < 2:
-            continue
+        if count < 2 or len(word) < 3:
+            continue  # a word used once, or a fragment of a name ("al" of "Al Jazeera")
         a0 = prior[word]
         other = rest[word]
         delta = math.log((count + a0) / (n_target + n_prior - count - a0)) - math.log(
@@ -98,7 +105,11 @@ def alias_choices(outlet: str, entities: Sequence[StoryEntity]) -> list[str]:
 
 
 def _same_length_form(a: str, b: str) -> bool:
-    return len(a.split()) == len(b.split()) and a.lower() != b.lower()
+    """Whether two forms of one name are spellings of each other ("Kiev" / "Kyiv", "Zelenskyy" /
+    "Zelensky"), not two ways of naming it ("Russian Defense Ministry" / "Ministry of Defense")."""
+    if len(a.split()) != len(b.split()) or a.lower() == b.lower():
+        return False
+    return key_text(a) == key_text(b) or place_key(a) == place_key(b) or fuzz.ratio(fold(a), fold(b)) >= SPELLING_MIN_RATIO
 
 
 def _publication_day(analysis: ArticleAnalysis) -> float | None:
