@@ -367,6 +367,40 @@ def ingest_documents(
     return result
 
 
+@dataclass(frozen=True)
+class ReanalyzeResult:
+    """What ``reanalyze`` did: articles analysed again, and articles already current."""
+
+    reanalyzed: int
+    current: int
+
+
+def reanalyze(
+    store,
+    *,
+    everything: bool = False,
+    workers: int | None = None,
+    engine: str = "local",
+    ray_address: str | None = None,
+    on_progress: OnProgress | None = None,
+) -> ReanalyzeResult:
+    """Extract again, with this synopsis's recipe, the stored articles an older one analysed (all
+    with ``everything``), from their stored clean text; ids, stories, versions and corrections stay.
+    Window by window, so a stopped run keeps what it finished and the next run does the rest."""
+    total = store.count_articles()
+    ids = [a.id for a in store.list_articles()] if everything else store.outdated_ids()
+    done = 0
+    if on_progress:
+        on_progress(0, len(ids))
+    for window in batches(ids, INGEST_WINDOW):
+        articles = [analysis.article for analysis in store.iter_analyses(window)]
+        for analysis in analyze_with_engine(articles, engine, workers, ray_address):
+            done += store.replace_analysis(analysis)
+            if on_progress:
+                on_progress(done, len(ids))
+    return ReanalyzeResult(done, total - len(ids))
+
+
 def follow_new_versions(store, assigner, replaced: Sequence[tuple[Replaced, str]]) -> None:
     """Once the new versions of replaced articles have their stories: the new version of an
     article a user placed (split or merge) goes where the user put it, as a user's placement,

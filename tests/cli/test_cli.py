@@ -473,3 +473,31 @@ def test_compare_says_which_day_a_lead_gives_and_how(capsys, tmp_path):
     status, out, err = run(capsys, "stories", "compare", ids[str(folder / "a.txt")], ids[str(folder / "b.txt")], "--db", db)
     assert status == 0, err
     assert "2024-06-10 (part of day)" in out and "2024-06-11 (event)" in out
+
+
+def test_reanalyze_extracts_articles_an_older_synopsis_stored_and_keeps_their_stories(capsys, corpus, tmp_path):
+    import sqlite3
+
+    db = str(tmp_path / "news.db")
+    assert run(capsys, "ingest", str(corpus), "--db", db, "-q")[0] == 0
+    conn = sqlite3.connect(db)
+    before = dict(conn.execute("SELECT article_id, story_id FROM story_articles").fetchall())
+    entities = conn.execute("SELECT COUNT(*) FROM entities").fetchone()[0]
+    # As an older synopsis left them: no recipe recorded, and one article's entities missing.
+    wire = conn.execute("SELECT id FROM articles WHERE source LIKE '%wire.txt'").fetchone()[0]
+    conn.execute("UPDATE articles SET extraction = NULL")
+    conn.execute("DELETE FROM entities WHERE article_id = ?", (wire,))
+    conn.commit()
+    status, _, err = run(capsys, "ingest", str(corpus), "--db", db)
+    assert status == 0 and "2 stored articles analysed by an older synopsis" in err and "synopsis reanalyze" in err
+    status, _, err = run(capsys, "reanalyze", "--db", db, "-q")
+    assert status == 0, err
+    assert err.strip().endswith(f"2 analysed again, 0 already current ({db})")
+    assert conn.execute("SELECT COUNT(*) FROM entities").fetchone()[0] == entities
+    assert dict(conn.execute("SELECT article_id, story_id FROM story_articles").fetchall()) == before
+    assert {row[0] for row in conn.execute("SELECT DISTINCT extraction FROM articles")} == {"synopsis.extract/2"}
+    # Nothing left to do, unless asked for everything.
+    assert run(capsys, "reanalyze", "--db", db, "-q")[2].strip().endswith("0 analysed again, 2 already current (" + db + ")")
+    assert run(capsys, "reanalyze", "--db", db, "--all", "-q")[2].strip().startswith("2 analysed again, 0 already current")
+    status, _, err = run(capsys, "reanalyze", "--db", str(tmp_path / "missing.db"))
+    assert status == 2 and "no database at" in err and "Traceback" not in err

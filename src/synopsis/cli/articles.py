@@ -23,7 +23,7 @@ from synopsis.cli.output import (
 )
 from synopsis.compare.voices import speaker_label
 from synopsis.ingest.outlets import OutletRegistry
-from synopsis.jobs import analyze_inputs, ingest_inputs
+from synopsis.jobs import analyze_inputs, ingest_inputs, reanalyze
 from synopsis.records import ArticleAnalysis, SynopsisError
 from synopsis.report.render import ambiguous_date_note, counted
 
@@ -142,15 +142,49 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
             on_refresh=Progress(REFRESH_VERB, quiet),
             keep_analyses=False,
         )
+        outdated = len(store.outdated_ids())
     ignored.report()
     duplicates.report()
     versions.report()
+    if outdated and not quiet:
+        click.echo(f"note: {counted(outdated, 'stored article')} analysed by an older synopsis: "
+                   f"`synopsis reanalyze --db {db_path}` extracts them again", err=True)
     click.echo(
         f"{result.added} added, {f'{result.updated} updated, ' if result.updated else ''}{result.already_stored} already stored, "
         f"{counted(result.duplicates, 'duplicate')} in input, {len(result.errors)} failed ({db_path})",
         err=True,
     )
     return exit_status(len(result.errors), summarised=True)
+
+
+@click.command("reanalyze")
+@DB_OPTION
+@click.option("--all", "everything", is_flag=True, help="Analyse every stored article again, not only those an older synopsis analysed.")
+@WORKERS_OPTION
+@ENGINE_OPTION
+@RAY_ADDRESS_OPTION
+@QUIET_OPTION
+def reanalyze_command(db_path, everything, workers, engine, ray_address, quiet):
+    """Extract the stored articles again with this version of synopsis.
+
+    A newer synopsis extracts more from an article than an older one did (who acts
+    in a claim, which sources are outlets); articles stored before keep what the
+    older one found until analysed again. Ids, stories, versions and your
+    corrections stay as they are. Stopped, it keeps what it finished.
+
+    \b
+    Examples:
+      synopsis reanalyze --db news.db
+      synopsis reanalyze --db news.db --all --workers 2
+    """
+    check_engine(engine, ray_address)
+    with open_store(db_path) as store, resumable(db_path):
+        result = reanalyze(
+            store, everything=everything, workers=workers, engine=engine, ray_address=ray_address,
+            on_progress=Progress("analysed again", quiet),
+        )
+    click.echo(f"{result.reanalyzed} analysed again, {result.current} already current ({db_path})", err=True)
+    return 0
 
 
 @click.command("extract")

@@ -9,7 +9,7 @@ import threading
 import click
 
 from synopsis import __version__
-from synopsis.cli.articles import articles_command, extract_command, ingest_command, show_command
+from synopsis.cli.articles import articles_command, extract_command, ingest_command, reanalyze_command, show_command
 from synopsis.cli.output import EXIT_STOPPED, Terminated, raise_terminated
 from synopsis.cli.serve import serve_command
 from synopsis.cli.stories import analyze_command, report_command, stories_command
@@ -47,6 +47,7 @@ def cli() -> None:
 for command in (
     ingest_command,
     articles_command,
+    reanalyze_command,
     show_command,
     extract_command,
     analyze_command,

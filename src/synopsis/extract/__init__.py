@@ -1,0 +1,5 @@
+# The extraction recipe, stored with each analysis (``store.db``): articles analysed by an older
+# recipe lack what later ones extract, and ``synopsis reanalyze`` brings them up to date.  /2 adds
+# claim frames (``Claim.frame``), speaker kinds (outlets and documents are no voices) and towns
+# the tagger took for people read as places.  Raise it whenever extraction changes what it stores.
+EXTRACTION_METHOD = "synopsis.extract/2"

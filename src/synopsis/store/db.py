@@ -13,6 +13,7 @@ from pathlib import Path
 from types import TracebackType
 
 from synopsis.records import ArticleAnalysis, SynopsisError
+from synopsis.extract import EXTRACTION_METHOD
 from synopsis.report.article_json import SCHEMA_ID, analysis_from_dict, analysis_to_dict
 from synopsis.store.migrations import apply_migrations
 from synopsis.store.stories import StoryArticle, StorySummary, StoryTables
@@ -267,6 +268,35 @@ class Store(StoryTables):
             if row is not None:  # removed meanwhile
                 yield _load_analysis(article_id, row[0], row[1])
 
+    def outdated_ids(self) -> list[str]:
+        """Ids of the articles analysed by another extraction recipe than this synopsis's
+        (``extract.pipeline.EXTRACTION_METHOD``), oldest first."""
+        return [
+            row[0]
+            for row in self.conn.execute(
+                f"SELECT a.id FROM articles AS a WHERE a.extraction IS NULL OR a.extraction != ? {ARTICLE_ORDER}",
+                (EXTRACTION_METHOD,),
+            )
+        ]
+
+    def replace_analysis(self, analysis: ArticleAnalysis) -> bool:
+        """Store a new analysis of an article already stored (same id, same text), replacing its
+        extracted items in one transaction; its story, versions and corrections stay.  False when
+        the article is no longer stored."""
+        article = analysis.article
+        payload = json.dumps(analysis_to_dict(analysis), ensure_ascii=False, separators=(",", ":"))
+        with transaction(self.conn):
+            updated = self.conn.execute(
+                "UPDATE articles SET analysis_json = ?, schema = ?, extraction = ? WHERE id = ?",
+                (payload, SCHEMA_ID, EXTRACTION_METHOD, article.id),
+            ).rowcount
+            if not updated:
+                return False
+            for table in _CHILD_TABLES:
+                self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article.id,))
+            _insert_children(self.conn, analysis)
+        return True
+
     def list_articles(self) -> list[ArticleSummary]:
         """Return a summary of every stored article, oldest first (undated last)."""
         rows = self.conn.execute(f"{_SUMMARY_SELECT} {ARTICLE_ORDER}").fetchall()
@@ -351,8 +381,8 @@ def _insert_article(conn: sqlite3.Connection, analysis: ArticleAnalysis, payload
         """
         INSERT INTO articles (id, source, outlet, outlet_kind, outlet_country, origin, origin_kind,
             cites_json, published, published_precision, dateline, title, author, url, language, text,
-            schema, analysis_json, content_hash, added_at, item_key, published_ambiguous)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            schema, analysis_json, content_hash, added_at, item_key, published_ambiguous, extraction)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         (
             article.id,
@@ -377,8 +407,13 @@ def _insert_article(conn: sqlite3.Connection, analysis: ArticleAnalysis, payload
             now(),
             item_key,
             article.published_ambiguous,
+            EXTRACTION_METHOD,
         ),
     )
+
+
+# The tables of extracted items, one row per item (``_insert_children``).
+_CHILD_TABLES = ("removed", "sentences", "entities", "quantities", "times", "quotes", "claims")
 
 
 def _insert_children(conn: sqlite3.Connection, analysis: ArticleAnalysis) -> None:

@@ -336,6 +336,12 @@ def m008_updated_versions(conn: sqlite3.Connection) -> None:
     conn.executemany("UPDATE articles SET analysis_json = ? WHERE id = ?", updates)
 
 
+def m009_extraction_method(conn: sqlite3.Connection) -> None:
+    """Record the extraction recipe of each stored analysis (``extract.pipeline.EXTRACTION_METHOD``);
+    articles stored before have none, and ``synopsis reanalyze`` re-extracts them."""
+    conn.execute("ALTER TABLE articles ADD COLUMN extraction TEXT")
+
+
 MIGRATIONS: list[Migration] = [
     m001_initial,
     m002_article_search,
@@ -345,6 +351,7 @@ MIGRATIONS: list[Migration] = [
     m006_article_versions,
     m007_published_ambiguous,
     m008_updated_versions,
+    m009_extraction_method,
 ]
 
 
@@ -399,4 +406,5 @@ __all__ = [
     "m006_article_versions",
     "m007_published_ambiguous",
     "m008_updated_versions",
+    "m009_extraction_method",
 ]
