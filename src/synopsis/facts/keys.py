@@ -98,7 +98,7 @@ STOP_WORDS = frozenset(
 ADDITIONAL = re.compile(r"\b(another|further|additional|more|extra|second|new)\s*$", re.I)
 IRREGULAR_PLURALS = {
     "people": "person", "children": "child", "men": "man", "women": "woman", "feet": "foot",
-    "teeth": "tooth", "mice": "mouse", "geese": "goose", "persons": "person", "data": "datum",
+    "teeth": "tooth", "mice": "mouse", "geese": "goose", "persons": "person", "data": "datum", "lives": "life",
 }
 
 

@@ -14,7 +14,7 @@ import numpy as np
 from anyascii import anyascii
 
 from synopsis.facts.dates import dates_in, states_date
-from synopsis.facts.keys import episodes_in
+from synopsis.facts.keys import episodes_in, lemmatize_noun
 from synopsis.facts.intervals import Interval
 from synopsis.facts.support import (
     Amount, SupportCheck, amount_of, amounts_conflict, dates_conflict, episode_conflict, names_actor,
@@ -205,19 +205,7 @@ def fold(text: str) -> str:
 
 def singularize(noun: str) -> str:
     """Return a crude singular of an English head noun ("prisoners" -> "prisoner", "children" -> "child")."""
-    # Hand-written: only head nouns of counted things are compared, and a lemmatizer
-    # would mean running spaCy again here for one word.
-    noun = fold(noun)
-    irregular = {"children": "child", "people": "person", "men": "man", "women": "woman", "lives": "life"}
-    if noun in irregular:
-        return irregular[noun]
-    if noun.endswith("ies") and len(noun) > 4:
-        return noun[:-3] + "y"
-    if noun.endswith(("ches", "shes", "sses", "xes")):
-        return noun[:-2]
-    if noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3:
-        return noun[:-1]
-    return noun
+    return lemmatize_noun(fold(noun))
 
 
 def describe_quantity(quantity: Quantity) -> _Slot | None:
