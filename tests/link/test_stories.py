@@ -8,7 +8,7 @@ import json
 import numpy as np
 import pytest
 
-from synopsis.link.event_profile import EventProfile, describe_event, fold_name, series_ordinals
+from synopsis.link.event_profile import EventProfile, describe_event, fold_name, name_key, series_ordinals
 from synopsis.link.events import about_other_people, compare_events, explain_events, marking_names, pair_features, why_apart
 from synopsis.link.index import VectorIndex
 from synopsis.link.stories import MERGE_SIMILARITY, StoryIndex, cluster_profiles
@@ -62,6 +62,23 @@ def test_names_in_other_transliterations_are_shared_names():
     assert shared[key_names] == 0.75 and shared[all_names] == pytest.approx(3 / 5) and shared[person_conflict] == 0.0
     assert pair_features(a, unrelated)[person_conflict] == 1.0
     assert not any("share no name" in why for _, why in explain_events(a, b).rules)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("zhumagulov", "jumagulov"),
+        ("kara-suu", "karasuu"),
+        ("el-tayeb", "tayyeb"),  # an Arabic article, joined or left out
+        ("al jazeera", "jazeera"),
+    ],
+)
+def test_name_keys_meet_across_transliterations(first, second):
+    assert name_key(first) == name_key(second)
+
+
+def test_a_cut_parenthesis_is_not_part_of_a_name():
+    assert fold_name("Egyptian Initiative for Personal Rights (EIPR", "ORG") == "egyptian initiative for personal rights"
 
 
 def test_a_year_far_from_publication_is_history_not_the_event_year():

@@ -155,10 +155,19 @@ _CARDINALS = {w: n for n, w in enumerate("one two three four five six seven eigh
 _NUMERAL_ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.IGNORECASE)
 
 
+# Articles that open Arabic names, written joined or apart ("el-Tayeb", "al Jazeera").
+_NAME_ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "az"})
+# A parenthesis the tagger cut ("Egyptian Initiative for Personal Rights (EIPR"): not part of the name.
+_OPEN_PARENTHESIS = re.compile(r"\s*\([^)]*$")
+
+
 def name_key(name: str) -> str:
     """A folded name's transliteration key, its words run together ("kara-suu", "karasuu" -> "karasu";
     "abdel rahman" meets "abdelrahman")."""
-    return key_token("".join(fold(name).split())) or name
+    words = fold(name).split()
+    if len(words) > 1 and words[0] in _NAME_ARTICLES:
+        words = words[1:]  # "el-Tayeb" meets "Tayeb", "al Jazeera" "Jazeera"
+    return key_token("".join(words)) or name
 
 
 @dataclass(frozen=True, eq=False)
@@ -266,7 +275,7 @@ def lead_text(analysis: ArticleAnalysis) -> str:
 def fold_name(text: str, label: str) -> str:
     """ASCII lower case; people by surname, so "Vladimir Medinsky" meets "Medinsky"; places
     without the kind of region they are, so "Malatya province" meets "Malatya"."""
-    folded = " ".join(anyascii(text).lower().replace("'s", "").split()).strip(" .,'\"")
+    folded = " ".join(anyascii(_OPEN_PARENTHESIS.sub("", text)).lower().replace("'s", "").split()).strip(" .,'\"")
     if label == "PERSON" and folded.split():
         return folded.split()[-1]
     if label in PLACE_LABELS:
