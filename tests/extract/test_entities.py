@@ -153,3 +153,12 @@ def test_towns_the_tagger_takes_for_people_or_organisations_are_places(nlp, sent
 )
 def test_people_named_like_towns_stay_people(nlp, sentence, person):
     assert {e.text: e.label for e in find_entities(nlp(sentence))}[person] == "PERSON"
+
+
+def test_a_name_after_a_role_is_a_person_even_when_tagged_an_organisation(nlp):
+    sentence = "Protest organiser Daniyar Kassymov said the march would go on."
+    assert {e.text: e.label_ for e in nlp(sentence).ents}["Daniyar Kassymov"] == "ORG"  # the slip
+    found = {e.text: (e.label, e.title) for e in find_entities(nlp(sentence))}
+    assert found["Daniyar Kassymov"] == ("PERSON", "Protest organiser")
+    # An organisation after "head of" stays one.
+    assert {e.text: e.label for e in find_entities(nlp("He met the head of Gazprom Neft."))}["Gazprom Neft"] == "ORG"

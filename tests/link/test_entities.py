@@ -59,6 +59,8 @@ def make_analysis(outlet: str, text: str, mentions: list[tuple]) -> ArticleAnaly
         ("Zhaparov", "Japarov"),  # Central Asian names: Cyrillic "Ж" or the official Latin "J"
         ("Zhumagulov", "Jumagulov"),
         ("Dzhabarov", "Jabarov"),
+        ("Tokayev", "Tokaev"),
+        ("Andreyev", "Andreev"),
     ],
 )
 def test_surnames_that_are_spellings_of_one_name_match(first, second):

@@ -43,7 +43,8 @@ OFFICE_WORDS = frozenset(
     commissioner ombudsman ombudsperson officer official officials prosecutor judge justice
     attorney counsel councillor councilor chairman-elect founder ceo cfo executive manager
     coordinator member correspondent editor reporter journalist analyst scientist professor
-    expert economist researcher historian writer author activist
+    expert economist researcher historian writer author activist organiser organizer campaigner
+    lawyer teacher doctor engineer technician
     """.split()
 )
 # Words that may stand inside a title before the office word ("former", "acting").
@@ -196,7 +197,13 @@ def _looks_like_titled_person(span: Span) -> bool:
     """Whether a non-PERSON span is an office followed by a personal name ("Spokesman Dmitry Peskov")."""
     offices = [t.i for t in span if _is_office(t)]
     if not offices:
-        return False
+        # The office just before the span: "Protest organiser [Daniyar Kassymov]" tagged ORG.
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        return (
+            before is not None and _is_office(before) and before.lower_ not in {"press", "head", "heads"}
+            and 2 <= len(span) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
+            and not any(t.lower_ in _ORG_WORDS for t in span)
+        )
     rest = span.doc[offices[-1] + 1:span.end]
     return (
         1 <= len(rest) <= 4

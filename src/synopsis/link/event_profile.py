@@ -155,6 +155,8 @@ _CARDINALS = {w: n for n, w in enumerate("one two three four five six seven eigh
 _NUMERAL_ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.IGNORECASE)
 
 
+# Words that open an Arabic surname of two words ("Hamdi Abdel Rahman", "Ahmed Abu Zeid").
+_SURNAME_PARTICLES = frozenset({"abdel", "abdul", "abd", "abu", "bin", "ibn"})
 # Articles that open Arabic names, written joined or apart ("el-Tayeb", "al Jazeera").
 _NAME_ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "az"})
 # A parenthesis the tagger cut ("Egyptian Initiative for Personal Rights (EIPR"): not part of the name.
@@ -276,8 +278,11 @@ def fold_name(text: str, label: str) -> str:
     """ASCII lower case; people by surname, so "Vladimir Medinsky" meets "Medinsky"; places
     without the kind of region they are, so "Malatya province" meets "Malatya"."""
     folded = " ".join(anyascii(_OPEN_PARENTHESIS.sub("", text)).lower().replace("'s", "").split()).strip(" .,'\"")
-    if label == "PERSON" and folded.split():
-        return folded.split()[-1]
+    if label == "PERSON" and (words := folded.split()):
+        # An Arabic surname may be written in two words or one ("Abdel Rahman" / "Abdelrahman").
+        if len(words) > 2 and words[-2] in _SURNAME_PARTICLES:
+            return " ".join(words[-2:])
+        return words[-1]
     if label in PLACE_LABELS:
         folded = _REGION_KIND.sub("", folded).strip() or folded
     return folded

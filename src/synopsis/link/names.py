@@ -48,6 +48,9 @@ _INITIAL_S = re.compile(r"^s(?=[aeiouy])")
 # a word "zh" and "j"/"y" are different letters of Slavic names (Bozhko / Boiko).
 _INITIAL_ZH = re.compile(r"^d?zh")
 _DOUBLE = re.compile(r"([a-z])\1+")
+# A "y" between vowels is a glide some schemes write and others leave out: Tokayev / Tokaev,
+# Zhumabayev / Jumabaev, Andreyev / Andreev.
+_GLIDE_Y = re.compile(r"(?<=[aeiou])y+(?=[eo])")
 # Arabic article prefixes: al-Assad / Assad, el-Sisi / Sisi.
 _ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az)-")
 
@@ -71,6 +74,7 @@ def key_token(token: str) -> str:
     word = _APOSTROPHE.sub("", word)
     word = _ARTICLE.sub("", word)
     word = re.sub(r"[^a-z0-9]", "", word)
+    word = _GLIDE_Y.sub("", word)
     if len(word) > 3:
         word = _ENDING.sub("i", word)
     word = _INNER_J.sub("i", word)
