@@ -145,3 +145,16 @@ def test_name_fragments_are_not_distinctive_words():
     target = Counter({"al": 30, "regime": 30, "said": 40})
     rest = Counter({"government": 200, "said": 200})
     assert distinctive_terms(target, rest, target + rest) == ["regime"]
+
+
+def test_a_loaded_word_no_other_outlet_uses_is_a_choice_even_without_a_rival():
+    texts = {
+        "Press N": "Terrorists attacked the post. The regime's forces cracked down on the town.",
+        "Wire C": "Gunfire was heard near the post. Residents fled.",
+        "Daily F": "The post was attacked overnight, officials said.",
+    }
+    analyses = [ArticleAnalysis(article=make_article(name.lower(), name, text)) for name, text in texts.items()]
+    terms = {c.outlet: c.terms for c in describe_coverage(analyses, [])}
+    assert "terrorists (only this outlet)" in terms["Press N"] and "regime (only this outlet)" in terms["Press N"]
+    # A neutral word nobody else uses is no choice ("crackdown" has no rival here and is not loaded).
+    assert not any(t.startswith("crackdown") for t in terms["Press N"])

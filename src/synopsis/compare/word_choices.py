@@ -20,6 +20,7 @@ class WordFamily:
 
     what: str
     variants: tuple[tuple[str, re.Pattern], ...]
+    loaded: frozenset[str] = frozenset()  # variants that are a choice even when nobody else names the thing
 
 
 def _phrase_pattern(phrases: Sequence[str]) -> re.Pattern:
@@ -35,7 +36,11 @@ def load_word_families() -> tuple[WordFamily, ...]:
     """The shipped families of contested wordings."""
     text = resources.files("synopsis.compare").joinpath("word_families.yaml").read_text(encoding="utf-8")
     return tuple(
-        WordFamily(entry["what"], tuple((name, _phrase_pattern(phrases)) for name, phrases in entry["variants"].items()))
+        WordFamily(
+            entry["what"],
+            tuple((name, _phrase_pattern(phrases)) for name, phrases in entry["variants"].items()),
+            frozenset(entry.get("loaded", ())),
+        )
         for entry in yaml.safe_load(text)
     )
 
@@ -53,7 +58,8 @@ def variants_used(text: str, families: Sequence[WordFamily]) -> dict[str, set[st
 def word_choices(by_outlet: Mapping[str, Sequence[ArticleAnalysis]],
                  families: Sequence[WordFamily] | None = None) -> dict[str, list[str]]:
     """Per outlet, the wordings it uses that most other outlets of the story avoid while some use
-    another word for the same thing: "riots (others: protests)"."""
+    another word for the same thing ("riots (others: protests)"), and loaded words no other outlet
+    uses ("terrorists (only this outlet)")."""
     families = load_word_families() if families is None else families
     used = {
         outlet: variants_used(" ".join(a.article.text for a in items), families) for outlet, items in by_outlet.items()
@@ -68,8 +74,12 @@ def word_choices(by_outlet: Mapping[str, Sequence[ArticleAnalysis]],
                 sharing = sum(name in theirs for theirs in others)
                 # Other words for it that other outlets use and this one does not.
                 rivals = sorted({v for theirs in others for v in theirs} - mine.get(family.what, set()))
-                if rivals and sharing * 2 < len(others):
+                if sharing * 2 >= len(others):
+                    continue
+                if rivals:
                     choices[outlet].append(f"{name} (others: {', '.join(rivals)})")
+                elif name in family.loaded and not sharing:
+                    choices[outlet].append(f"{name} (only this outlet)")
     return choices
 
 
