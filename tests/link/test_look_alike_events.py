@@ -234,6 +234,23 @@ def test_one_event_in_other_transliterations_is_one_story(nlp):
     assert_stories_batch_and_stream(analyses, {frozenset({"d1", "d2", "d3", "d4"})}, orders=((0, 1, 2, 3), (3, 2, 1, 0), (1, 3, 0, 2)))
 
 
+# An early report dates the news by a part of day and recalls, in its second sentence, the day
+# the trouble began; the later reports date the protest itself.  One story: the recalled date is
+# background, not the early report's event day.
+EARLY_REPORT_WITH_BACKGROUND_DATE = [
+    ("w1", "Police detain protesters at water rally in Tarsk", "Police in Tarsk detained at least 20 people on Saturday morning as about 2,000 residents gathered outside the regional administration over water shortages. Tap water has been cut off for five days after a main pipe burst on March 9. Governor Arman Kulov urged residents to go home.", "2026-03-14T08:40:00+00:00"),
+    ("w2", "Tarsk governor resigns after water protest", "Tarsk governor Arman Kulov resigned on Saturday, March 14, after thousands protested over water shortages in the city and police detained 43 people. Water has been cut off since a pipe burst.", "2026-03-14T19:10:00+00:00"),
+    ("w3", "Water protest in Tarsk ends with 43 detained", "Police detained 43 people in Tarsk on March 14 as residents protested over five days without tap water. Governor Arman Kulov later resigned.", "2026-03-14T21:30:00+00:00"),
+]
+
+
+def test_an_early_report_is_dated_by_its_own_part_of_day_not_a_recalled_date(nlp):
+    analyses = analyze_rows(EARLY_REPORT_WITH_BACKGROUND_DATE, nlp)
+    early = describe_events(analyses)[0]
+    assert (early.day, early.time_day) == (None, "2026-03-14")
+    assert_stories_batch_and_stream(analyses, {frozenset({"w1", "w2", "w3"})}, orders=((0, 1, 2), (2, 1, 0), (1, 0, 2)))
+
+
 @pytest.fixture(scope="module")
 def corpus_analyses(reference_corpus):
     from synopsis.jobs import analyze_inputs

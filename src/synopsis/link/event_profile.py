@@ -333,16 +333,35 @@ def lead_dates(analysis: ArticleAnalysis) -> tuple[str | None, frozenset[int]]:
     end = lead_end(analysis)
     day = None
     years: set[int] = set()
+    day_at = None
     for time in sorted(analysis.times, key=lambda t: t.start):
         if time.start >= end or time.type != "DATE":
             continue
         match = _DAY.match(time.value)
-        if match:
-            day = day or match.group(0)
+        if match and day is None:
+            day, day_at = match.group(0), time.start
         year = _YEAR.match(time.value)
         if year:
             years.add(int(year.group(1)))
+    # A sentence before the date's that dates the news by a part of day ("detained 20 people on
+    # Saturday morning. ... water cut off since a pipe burst on March 9") gives the event's day:
+    # the later date is background, and the part of day (``lead_time_day``) stands instead.
+    if day is not None and (part := _first_part_of_day(analysis, end)) is not None and _sentence_of(analysis, part) < _sentence_of(analysis, day_at):
+        day = None
     return day, frozenset(years)
+
+
+def _first_part_of_day(analysis: ArticleAnalysis, end: int) -> int | None:
+    """Where the lead's first day-resolved part of day or clock time starts, if any."""
+    for time in sorted(analysis.times, key=lambda t: t.start):
+        if time.start < end and time.type == "TIME" and _DAY.match(time.value):
+            return time.start
+    return None
+
+
+def _sentence_of(analysis: ArticleAnalysis, offset: int) -> int:
+    """The index of the sentence holding a character offset (the count of sentences ending before it)."""
+    return sum(1 for sentence in analysis.sentences if sentence.end <= offset)
 
 
 def lead_time_day(analysis: ArticleAnalysis) -> str | None:
