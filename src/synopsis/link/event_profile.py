@@ -163,6 +163,7 @@ _NAME_ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "az"})
 _OPEN_PARENTHESIS = re.compile(r"\s*\([^)]*$")
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A folded name's transliteration key, its words run together ("kara-suu", "karasuu" -> "karasu";
     "abdel rahman" meets "abdelrahman")."""
