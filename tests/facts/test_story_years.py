@@ -43,3 +43,4 @@ def test_dated_articles_and_distant_dates_are_left_alone():
 def test_a_story_without_any_dated_article_is_unchanged():
     undated = [_analysis("a", None, "XXXX-07-23"), _analysis("b", None, "XXXX-07-23")]
     assert [a.times[0].value for a in complete_years(undated)] == ["XXXX-07-23", "XXXX-07-23"]
+

@@ -137,7 +137,8 @@ def _day_rank(claim: AlignedClaim, day: Interval | None, claims_at: dict[tuple[s
     all_away = True
     for evidence in claim.evidence:
         found = claims_at.get((evidence.article_id, evidence.start))
-        dates = context_dates(*found) if found is not None else []
+        # A deadline in the sentence ("proposed a summit by the end of August") is no day of the fact.
+        dates = context_dates(*found, deadlines=False) if found is not None else []
         overlapping = [d for d in dates if d.low < day.high and day.low < d.high]
         if any(d.high - d.low <= DAY_SPAN for d in overlapping) or (found and _names_day_without_year(*found, day)):
             return 0

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from synopsis.compare.disputes import STOP_WORDS, list_members, states_date
+from synopsis.facts.dates import DEADLINE_BEFORE
 from synopsis.facts.intervals import interval_from_time
 from synopsis.facts.support import Amount, amount_of, amounts_conflict
 from synopsis.ingest.outlets import outlet_name
@@ -36,9 +37,6 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _SEGMENT = re.compile(r";\s|\n")
 # What joins two dates into one span: "23 and 25 May", "May 15–16", "May, June, and July".
 _JOIN = re.compile(r"^\s*(?:[-–—]|to|and|or|through|until|till|,|,\s*and|,\s*or)\s*$", re.I)
-# A date right after these is a deadline or a bound, not when the statement's event happened.
-_DEADLINE = re.compile(
-    r"\b(?:by|until|till|before|ahead\s+of|no\s+later\s+than|in\s+time\s+for)\s+(?:at\s+(?:the\s+)?(?:least|latest|earliest)\s+)?$", re.I)
 # Between the previous date (or the start of the statement) and a date, these open a clause about
 # another event: "evacuated on Tuesday after the dam collapsed on Monday".
 _SUBORDINATE = re.compile(
@@ -140,7 +138,7 @@ def _role(text: str, seg_start: int, start: int, end: int, after_previous: int, 
     year"); 4: a deadline ("by the end of August", "before winter").
     """
     before = text[seg_start:start]
-    if _DEADLINE.search(before[-40:]):
+    if DEADLINE_BEFORE.search(before[-40:]):
         return 4
     if finer_elsewhere and precision in _FRAME_PRECISIONS:
         return 3

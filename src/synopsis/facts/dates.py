@@ -80,12 +80,23 @@ def states_date(time: TimeRef) -> bool:
     return (time.type or "").upper() != "TIME" or bool(_DATE_WORDS.search(time.text))
 
 
-def dates_in(analysis: ArticleAnalysis, start: int, end: int) -> list[Interval]:
-    """Calendar spans of the dates stated between start and end."""
+# A date right after these is a deadline or a bound ("a summit by the end of August"), not when
+# the statement's event happened.
+DEADLINE_BEFORE = re.compile(
+    r"\b(?:by|until|till|before|ahead\s+of|no\s+later\s+than|in\s+time\s+for)\s+(?:at\s+(?:the\s+)?(?:least|latest|earliest)\s+)?$", re.I)
+
+
+def is_deadline(text: str, start: int) -> bool:
+    """Whether the date at ``start`` of text is a deadline or a bound ("by the end of August")."""
+    return bool(DEADLINE_BEFORE.search(text[max(0, start - 40) : start]))
+
+
+def dates_in(analysis: ArticleAnalysis, start: int, end: int, deadlines: bool = True) -> list[Interval]:
+    """Calendar spans of the dates stated between start and end (without deadlines, if asked)."""
     found = []
     for time in analysis.times:
         if (time.start >= start and time.end <= end and (time.type or "").upper() in {"DATE", "TIME"}
-                and states_date(time)):
+                and states_date(time) and (deadlines or not is_deadline(analysis.article.text, time.start))):
             interval = interval_from_time(time)
             day = _day_interval(interval) if interval is not None else None
             if day is not None:
@@ -98,10 +109,11 @@ def own_dates(analysis: ArticleAnalysis, claim: Claim) -> list[Interval]:
     return dates_in(analysis, claim.start, claim.end)
 
 
-def context_dates(analysis: ArticleAnalysis, claim: Claim) -> list[Interval]:
-    """Dates the claim is about: in its sentence, else in the sentences just before, in one paragraph."""
+def context_dates(analysis: ArticleAnalysis, claim: Claim, deadlines: bool = True) -> list[Interval]:
+    """Dates the claim is about: in its sentence, else in the sentences just before, in one
+    paragraph (a deadline in its sentence counts as a date unless ``deadlines`` is False)."""
     start, end = sentence_bounds(analysis, claim)
-    dates = dates_in(analysis, start, end)
+    dates = dates_in(analysis, start, end, deadlines)
     index = claim.sentence
     text = analysis.article.text
     steps = 0
