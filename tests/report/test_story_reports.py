@@ -128,6 +128,9 @@ def test_counts_in_the_header_agree_with_their_nouns(story, fmt):
     for r, expected in ((report, "2 articles from 2 outlets"), (one, "1 article from 1 outlet ")):
         text = render_markdown([r]) if fmt == "md" else render_html([r], articles)
         assert expected in text
+    # An outlet's coverage counts agree with their nouns too.
+    text = render_markdown([report]) if fmt == "md" else render_html([report], articles)
+    assert "leaves out 1 corroborated fact" in text and "leaves out 1 corroborated facts" not in text
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "json"])

@@ -181,7 +181,7 @@ def render_story(report: StoryReport, prefix: str = "") -> str:
         if cov.terms:
             out.append(f"- word choices: {_escape('; '.join(cov.terms))}")
         if cov.omits:
-            out.append(f"- leaves out {len(cov.omits)} corroborated facts, e.g.:")
+            out.append(f"- leaves out {counted(len(cov.omits), 'corroborated fact')}, e.g.:")
             for claim_id in cov.omits[:5]:
                 out.append(f"  - {_snippet(claim_text.get(claim_id, claim_id), 160)}")
         for piece in cov.non_reporting:
