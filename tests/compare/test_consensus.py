@@ -96,3 +96,17 @@ def test_group_touching_a_dispute_in_passing_is_not_disputed():
     assert claim.status != "disputed"
     [claim] = label_claims([group("a", "b", "c")], ANALYSES, origins, disputes=[dispute])
     assert claim.status == "disputed"
+
+
+@pytest.mark.parametrize(("kind", "status"), [("time", "disputed"), ("title", "corroborated"), ("name", "corroborated")])
+def test_a_dispute_about_who_someone_is_makes_no_fact_disputed(kind, status):
+    # Both sentences name someone whose office (or first name) outlets disagree on; what the
+    # sentences state is not in dispute for that.
+    g = group("a", "b")
+    origins = {k: origin(k, v, v) for k, v in {"a": "Alpha", "b": "Beta"}.items()}
+    versions = (
+        DisputeVersion("one", "one", ("Alpha",), (Evidence("a", "Alpha", 0, 10, TEXT[:10]),)),
+        DisputeVersion("other", "other", ("Beta",), (Evidence("b", "Beta", 0, 10, TEXT[:10]),)),
+    )
+    claims = label_claims([g], ANALYSES, origins, disputes=[Dispute("what", kind, versions, "outlets differ")])
+    assert claims[0].status == status

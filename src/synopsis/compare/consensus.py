@@ -10,15 +10,24 @@ from synopsis.link.align import ClaimGroup
 from synopsis.records import AlignedClaim, ArticleAnalysis, Dispute, Evidence
 
 
+# Disputes about who someone is (a first name, an office) rather than about what happened: a
+# sentence that names "former Defense Minister Rustem Umerov" gives a version of his office, but
+# the summit it says he proposed is not disputed for that.
+WHO_DISPUTES = frozenset({"name", "title"})
+
+
 def find_disputed_groups(groups: Sequence[ClaimGroup], disputes: Sequence[Dispute]) -> set[str]:
     """Return ids of groups whose fact is disputed: they hold two versions of one dispute, or at
     least half of their members give a version of it.
 
     A member that merely touches a dispute in passing (an outlet's "320 evacuated" sentence that
-    also says "19 injured", in a group about the evacuation) does not make the group disputed.
+    also says "19 injured", in a group about the evacuation) does not make the group disputed, and
+    disputes about who someone is (``WHO_DISPUTES``) make no fact disputed.
     """
     spans: dict[str, list[tuple[int, int, int, int]]] = {}  # article -> (start, end, dispute, version)
     for d, dispute in enumerate(disputes):
+        if dispute.kind in WHO_DISPUTES:
+            continue
         for v, version in enumerate(dispute.versions):
             for ev in version.evidence:
                 spans.setdefault(ev.article_id, []).append((ev.start, ev.end, d, v))
