@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import math
 import re
@@ -11,7 +10,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from anyascii import anyascii
 
 from synopsis.facts.dates import dates_in, states_date
 from synopsis.facts.keys import episodes_in, lemmatize_noun
@@ -20,6 +18,7 @@ from synopsis.facts.support import (
     Amount, SupportCheck, amount_of, amounts_conflict, dates_conflict, episode_conflict, names_actor,
 )
 from synopsis.extract.counted_nouns import PREDICATE_CLASSES
+from synopsis.link.actors import EntityKey, actor_key, fold, is_capital, modalities_clash, party_keys, same_actor, same_name
 from synopsis.extract.embed import Embedder
 from synopsis.extract.quantities import predicate_class
 from synopsis.records import ArticleAnalysis, Evidence, Quantity, TimeRef
@@ -116,8 +115,6 @@ _ISO_DURATION = re.compile(
 )
 _ISO_MINUTES = {"Y": 525600.0, "M": 43800.0, "W": 10080.0, "D": 1440.0, "h": 60.0, "m": 1.0, "s": 1 / 60}
 
-EntityKey = Callable[[str, int], "str | None"]
-
 
 @dataclass(frozen=True, slots=True)
 class ClaimMember:
@@ -193,14 +190,6 @@ class _Features:
 # "hold") is a wording, and two wordings of one happening ("rescued 173" / "pulled 173 from
 # the water") must not count as two happenings.
 KNOWN_PREDICATES = frozenset(PREDICATE_CLASSES.values())
-
-
-def fold(text: str) -> str:
-    """Return text folded for comparing names and nouns."""
-    folded = anyascii(text).lower().replace("'s", "")
-    folded = re.sub(r"[^\w\s]", " ", folded)
-    folded = re.sub(r"^\s*the\s+", "", folded)
-    return " ".join(folded.split())
 
 
 def singularize(noun: str) -> str:
@@ -290,7 +279,7 @@ def describe_claims(analyses: Sequence[ArticleAnalysis], canonical: EntityKey | 
             sentence = analysis.sentences[claim.sentence] if 0 <= claim.sentence < len(analysis.sentences) else None
             start = min(claim.start, sentence.start) if sentence else claim.start
             end = max(claim.end, sentence.end) if sentence else claim.end
-            actors = {actor_key(key or "") for key in _party_keys(analysis, claim, aid, canonical)}
+            actors = {actor_key(key or "") for key in party_keys(analysis, claim, aid, canonical)}
             if speaker:
                 actors.add(actor_key(speaker))
             frame = claim.frame
@@ -300,7 +289,7 @@ def describe_claims(analyses: Sequence[ArticleAnalysis], canonical: EntityKey | 
                 name = (canonical(aid, frame.agent_entity) if canonical else None) or entity.text
                 agent = actor_key(name)
                 # A capital stands for its government whatever the tagger says ("Kiev" as a PERSON).
-                party = entity.label != "PERSON" or _is_capital(name)
+                party = entity.label != "PERSON" or is_capital(name)
             features.append(_Features(
                 a, frozenset(x for x in entities if x), tuple(s for s in slots if s),
                 frozenset(times), fold(speaker) if speaker else None,
@@ -315,87 +304,6 @@ def describe_claims(analyses: Sequence[ArticleAnalysis], canonical: EntityKey | 
                 actors=frozenset(x for x in actors if x),
             ))
     return features
-
-
-# Labels of named parties that can act (and be an agent in a claim frame).
-PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-# Seats of government that news writes for the government: "the Kremlin said".  Capitals are
-# looked up in the gazetteer ("Moscow demands").
-_SEATS = {"kremlin": "russia", "white house": "united states", "downing street": "united kingdom",
-          "elysee": "france", "elysee palace": "france"}
-
-
-def _party_keys(analysis: ArticleAnalysis, claim, aid: str, canonical: EntityKey | None) -> list[str]:
-    keys = []
-    for e in claim.entities:
-        if 0 <= e < len(analysis.entities) and analysis.entities[e].label in PARTY_LABELS:
-            keys.append((canonical(aid, e) if canonical else None) or analysis.entities[e].text)
-    return keys
-
-
-@functools.cache
-def _capital_countries() -> dict[str, str]:
-    """Capitals' place keys and their countries' ("moscov" -> "rusia")."""
-    from synopsis.extract.gazetteer import capital_countries
-    from synopsis.link.names import place_key
-
-    return {place_key(capital): place_key(country) for capital, country in capital_countries().items()}
-
-
-def actor_key(text: str) -> str:
-    """Return the key two names of one party share (``names.place_key``: "Kiev" and "Kyiv" are
-    one), a capital or seat of government as its country ("Moscow", "the Kremlin" -> Russia)."""
-    from synopsis.link.names import place_key
-
-    folded = fold(text)
-    if not folded:
-        return ""
-    key = place_key(_SEATS.get(folded, text)) or folded
-    return _capital_countries().get(key) or key
-
-
-def _is_capital(text: str) -> bool:
-    from synopsis.link.names import place_key
-
-    return place_key(text) in _capital_countries()
-
-
-def _demonym_match(a: str, b: str) -> bool:
-    # A people's name shares its country's stem up to the last two or three letters:
-    # "russia"/"russian", "ukraine"/"ukrainian", "turkey"/"turkish".
-    common = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        common += 1
-    return common >= 4 and common >= min(len(a), len(b)) - 3
-
-
-def same_actor(a: str, b: str) -> bool:
-    """Whether two actor keys name one party: one name within the other ("putin", "vladimir
-    putin"), one surname in two spellings ("zelensky", "zelenskyy"), a country and its people,
-    or a country and an institution named after its people ("russian defense ministry")."""
-    from synopsis.link.names import surnames_match
-
-    if _same_name(a, b):
-        return True
-    ta, tb = a.split(), b.split()
-    if not ta or not tb:
-        return False
-    if surnames_match(ta[-1], tb[-1]) and (len(ta) == 1 or len(tb) == 1):
-        return True
-    if len(ta) == 1 or len(tb) == 1:
-        return _demonym_match(ta[0], tb[0])
-    return False
-
-
-def _same_name(a: str, b: str) -> bool:
-    # "medinsky" and "vladimir medinsky" are one person; whole-token containment only.
-    if a == b:
-        return True
-    ta, tb = a.split(), b.split()
-    small, big = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    return bool(small) and all(t in big for t in small) and small[-1] == big[-1]
 
 
 class _Scorer:
@@ -461,14 +369,14 @@ class _Scorer:
             penalty += NEGATION_CLASH
         if fi.predicate and fj.predicate and fi.predicate != fj.predicate and not measured:
             penalty += PREDICATE_OTHER
-            if fi.speaker and fj.speaker and _same_name(fi.speaker, fj.speaker):
+            if fi.speaker and fj.speaker and same_name(fi.speaker, fj.speaker):
                 penalty += SPEAKER_STATEMENT_OTHER
         return penalty
 
     def _entities(self, fi: _Features, fj: _Features) -> float:
         weight = 0.0
         for a in fi.entities:
-            if any(_same_name(a, b) for b in fj.entities):
+            if any(same_name(a, b) for b in fj.entities):
                 weight += self.rarity.get(a, 0.0)
         return ENTITY_BONUS * min(1.0, weight)
 
@@ -528,29 +436,13 @@ class _Scorer:
     def _speaker(self, fi: _Features, fj: _Features) -> float:
         if not fi.speaker or not fj.speaker:
             return 0.0
-        if not _same_name(fi.speaker, fj.speaker):
+        if not same_name(fi.speaker, fj.speaker):
             return SPEAKER_OTHER
         # A speaker named in both sentences is already a shared entity: counting them again
         # would lift any two things one person said ("The wind is our biggest enemy," Lund said /
         # Lund warned that the wind would pick up) over the link score.
-        named = any(_same_name(fi.speaker, e) for e in fi.entities) and any(_same_name(fj.speaker, e) for e in fj.entities)
+        named = any(same_name(fi.speaker, e) for e in fi.entities) and any(same_name(fj.speaker, e) for e in fj.entities)
         return 0.0 if named else SPEAKER_SAME
-
-
-_MODALITY_GROUP = {
-    "asserted": "real", "expected": "prospect", "planned": "prospect", "possible": "prospect",
-    "hoped": "prospect", "demanded": "position", "proposed": "position",
-}
-
-
-def modalities_clash(a: str, b: str) -> bool:
-    """Whether two modalities cannot be one fact: a happening and an expectation, plan, hope or
-    position about it.  "future" (will, would) goes with all but a hope."""
-    if a == b:
-        return False
-    if "future" in (a, b):
-        return "hoped" in (a, b)
-    return _MODALITY_GROUP.get(a, a) != _MODALITY_GROUP.get(b, b)
 
 
 def find_neighbours(vectors: np.ndarray, articles: np.ndarray, k: int = NEIGHBOURS) -> list[list[int]]:
@@ -749,5 +641,4 @@ def _build_group(indices: list[int], analyses: Sequence[ArticleAnalysis], refs: 
     return ClaimGroup(group_id, tuple(members), centre, members[centre].text, round(float(cohesion), 4))
 
 
-__all__ = ["Candidates", "ClaimGroup", "ClaimMember", "actor_key", "align_claims", "find_neighbours", "modalities_clash",
-           "same_actor", "score_candidates"]
+__all__ = ["Candidates", "ClaimGroup", "ClaimMember", "align_claims", "find_neighbours", "score_candidates"]
