@@ -91,7 +91,8 @@ def run_ingest(archive: Path, db: Path, workers: int | None) -> dict:
     sys.path.insert(0, str(Path(__file__).parent))
     from ecbplus import bcubed
 
-    from synopsis.jobs import current_stories, ingest_inputs
+    from synopsis.jobs import ingest_inputs
+    from synopsis.story_jobs import current_stories
     from synopsis.store.db import Store
 
     for stale in db.parent.glob(db.name + "*"):

@@ -230,7 +230,7 @@ def test_an_output_that_cannot_be_written_is_refused_before_any_work(capsys, tmp
     monkeypatch.setattr(synopsis.cli.stories, "analyze_inputs", no_work)
     monkeypatch.setattr(synopsis.cli.articles, "analyze_inputs", no_work)
     monkeypatch.setattr("synopsis.jobs.ingest_inputs", no_work)
-    monkeypatch.setattr("synopsis.jobs.current_stories", no_work)
+    monkeypatch.setattr("synopsis.story_jobs.current_stories", no_work)
     (tmp_path / "a-file").write_text("x", encoding="utf-8")
     argv = {"analyze": ["analyze", str(corpus), "-q"], "extract": ["extract", str(corpus), "-q"], "report": ["report", "--db", db]}[command]
     for output, why in [

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from synopsis.jobs import current_stories, ingest_inputs, merge_stories, split_article
+from synopsis.jobs import ingest_inputs
+from synopsis.story_jobs import current_stories, merge_stories, split_article
 from synopsis.link.stories import cluster_stories
 from synopsis.records import SynopsisError
 from synopsis.store.db import Store
@@ -223,7 +224,7 @@ def test_show_flags_articles_that_do_not_fit_their_story(db):
 
 def test_fit_of_large_stories_uses_a_bounded_sample_and_lone_articles_have_none(db, monkeypatch):
     import synopsis.link.stories as stories
-    from synopsis.jobs import story_member_fit
+    from synopsis.story_jobs import story_member_fit
     from synopsis.link.stored_stories import StoreState, stored_profile
     from synopsis.link.events import compare_events
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from synopsis.jobs import current_stories
+from synopsis.story_jobs import current_stories
 from synopsis.store.db import Store
 
 

@@ -116,7 +116,8 @@ def test_ray_ingest_stage_embeds_leads_as_the_local_engine(local_ray, articles, 
 
 
 def test_ray_ingest_files_the_same_stories_as_local(local_ray, reference_corpus, tmp_path):
-    from synopsis.jobs import current_stories, ingest_inputs
+    from synopsis.jobs import ingest_inputs
+    from synopsis.story_jobs import current_stories
     from synopsis.store.db import Store
 
     inputs = [str(reference_corpus), str(EXAMPLES / "vellan-courier.html"), str(EXAMPLES / "corvan-wire.txt")]

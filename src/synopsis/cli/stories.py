@@ -162,7 +162,7 @@ def report_command(story, db_path, outputs, fmt):
       synopsis report s3f2a91 --db news.db -o story.html
     """
     from synopsis.compare.story import build_story_report
-    from synopsis.jobs import current_stories
+    from synopsis.story_jobs import current_stories
 
     check_writable(outputs)
     with open_store(db_path) as store:
@@ -184,7 +184,7 @@ DB_OPTION = click.option("--db", "db_path", default=None, envvar="SYNOPSIS_DB", 
 
 def story_rows(store) -> list[dict]:
     """Every stored story as the listing shows it: id, title, time span, articles and their sources."""
-    from synopsis.jobs import current_stories
+    from synopsis.story_jobs import current_stories
 
     current_stories(store)  # assigns articles stored before stories existed
     rows = []
@@ -260,7 +260,7 @@ def merge_command(ctx, keep, other, db_path):
     Example:
       synopsis stories merge s3f2a91 s88c01d --db news.db
     """
-    from synopsis.jobs import merge_stories
+    from synopsis.story_jobs import merge_stories
 
     with open_store(db_path or ctx.obj["db_path"]) as store:
         moved = merge_stories(store, keep, other)
@@ -280,7 +280,7 @@ def split_command(ctx, story, article, db_path):
     Example:
       synopsis stories split s3f2a91 9b1e44 --db news.db
     """
-    from synopsis.jobs import split_article
+    from synopsis.story_jobs import split_article
 
     with open_store(db_path or ctx.obj["db_path"]) as store:
         new_id = split_article(store, story, article)
@@ -303,7 +303,7 @@ def show_story_command(ctx, story, db_path, fmt):
     Example:
       synopsis stories show s3f2a91 --db news.db
     """
-    from synopsis.jobs import story_member_fit
+    from synopsis.story_jobs import story_member_fit
     from synopsis.link.stories import MERGE_SIMILARITY
 
     with open_store(db_path or ctx.obj["db_path"]) as store:
@@ -343,7 +343,7 @@ def compare_command(ctx, first, second, db_path, fmt):
     Example:
       synopsis stories compare 3f2a91 9b1e44 --db news.db
     """
-    from synopsis.jobs import article_comparison
+    from synopsis.story_jobs import article_comparison
     from synopsis.link.events import FEATURE_LABELS
 
     with open_store(db_path or ctx.obj["db_path"]) as store:

@@ -165,7 +165,7 @@ def get_article(request: Request, article_id: str) -> dict:
     responses=error_responses(e400=AMBIGUOUS, e404="No article matches one of the ids or prefixes", e422=INVALID),
 )
 def compare_articles(request: Request, first: str, second: str) -> dict:
-    from synopsis.jobs import article_comparison
+    from synopsis.story_jobs import article_comparison
 
     state = state_of(request)
     state.stories()  # files any article still without a story, under the server's lock

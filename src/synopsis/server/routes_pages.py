@@ -28,7 +28,7 @@ def evidence_link(evidence) -> str:
 
 def render_story(report, fit: dict[str, float] | None = None) -> bytes:
     """The story page as bytes (cached per story id); fit is each article's mean similarity to
-    the rest of its story (``jobs.story_member_fit``), shown beside its "split out" button."""
+    the rest of its story (``story_jobs.story_member_fit``), shown beside its "split out" button."""
     from synopsis.report.charts import coverage_svg, timeline_svg
 
     outlets = report_outlets(report)
@@ -70,7 +70,7 @@ def stories_page(request: Request, q: str | None = None) -> HTMLResponse:
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 async def story_page(request: Request, story_id: str) -> Response:
-    from synopsis.jobs import story_member_fit
+    from synopsis.story_jobs import story_member_fit
     from synopsis.server.responses import cached_story_response
 
     state = state_of(request)
@@ -100,7 +100,7 @@ def compare_page(request: Request, story_id: str, a: str | None = None, b: str |
 @router.get("/articles/{first}/compare/{second}", response_class=HTMLResponse)
 def article_comparison_page(request: Request, first: str, second: str) -> HTMLResponse:
     """Why two articles share a story or not: the page of `synopsis stories compare`."""
-    from synopsis.jobs import article_comparison
+    from synopsis.story_jobs import article_comparison
     from synopsis.link.events import FEATURE_LABELS
 
     state = state_of(request)

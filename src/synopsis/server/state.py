@@ -93,9 +93,9 @@ class ServerState:
             return self._stories
         with self._stories_lock:
             if version != self._stories_version:
-                from synopsis import jobs
+                from synopsis import story_jobs
 
-                stories = list(jobs.current_stories(self.store()))
+                stories = list(story_jobs.current_stories(self.store()))
                 self._current = {s.id: cache_key(s) for s in stories}
                 self._stories = stories
                 self._drop_stale_entries()
