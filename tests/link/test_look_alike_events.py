@@ -251,6 +251,53 @@ def test_an_early_report_is_dated_by_its_own_part_of_day_not_a_recalled_date(nlp
     assert_stories_batch_and_stream(analyses, {frozenset({"w1", "w2", "w3"})}, orders=((0, 1, 2), (2, 1, 0), (1, 0, 2)))
 
 
+# One player's two transfers two years apart, each reported on its day and in an undated
+# interview that recalls his whole career: the interviews are as close to the other transfer's
+# reports as to their own, and average linkage let them join the two transfers into one story.
+TRANSFERS_TWO_YEARS_APART = [
+    ("m1a", "Valdoria sign Teo Marulanda from Nacional Tarsa", "Valdoria FC have signed forward Teo Marulanda from Nacional Tarsa on a four-year contract, the club said on Thursday, 14 July 2022. Sporting director Ines Robles said Marulanda, 21, had been scouted for two years.", "2022-07-14"),
+    ("m1b", "Marulanda completes Valdoria move", "Teo Marulanda completed his move from Nacional Tarsa to Valdoria FC on 14 July 2022 after passing a medical. The forward scored 19 goals for Nacional Tarsa last season.", "2022-07-15"),
+    ("m1c", "Interview: Teo Marulanda on his first season at Valdoria", "Teo Marulanda says leaving Nacional Tarsa for Valdoria FC was the hardest choice of his life. The forward, who scored 19 goals for Nacional Tarsa, says sporting director Ines Robles gave him time to adapt at Valdoria FC.", None),
+    ("m2a", "Hollmark sign Teo Marulanda from Valdoria", "Hollmark SV have signed forward Teo Marulanda from Valdoria FC on a five-year contract, the club said on Friday, 2 August 2024. Coach Bernd Keller said Marulanda would lead the attack.", "2024-08-02"),
+    ("m2b", "Marulanda leaves Valdoria for Hollmark", "Valdoria FC have sold Teo Marulanda to Hollmark SV, the club said on 2 August 2024. The forward joined Valdoria FC from Nacional Tarsa and scored 41 goals for the club.", "2024-08-02"),
+    ("m2c", "Interview: Teo Marulanda on moving to Hollmark", "Teo Marulanda says joining Hollmark SV from Valdoria FC fulfils a dream he had since his days at Nacional Tarsa. The forward, who scored 41 goals for Valdoria FC, says coach Bernd Keller called him every week.", None),
+]
+
+
+def test_undated_reports_do_not_join_two_transfers_years_apart(nlp):
+    analyses = analyze_rows(TRANSFERS_TWO_YEARS_APART, nlp)
+    profiles = describe_events(analyses)
+    assert [p.day for p in profiles] == ["2022-07-14", "2022-07-14", None, "2024-08-02", "2024-08-02", None]
+    assert why_apart(profiles[:3], profiles[3:]) == "they date the event to different days (2022-07-14 / 2024-08-02)"
+    assert_stories_batch_and_stream(
+        analyses, {frozenset({"m1a", "m1b", "m1c"}), frozenset({"m2a", "m2b", "m2c"})}
+    )
+
+
+# One protest reported either side of New Year: the late report's year is its event day's, not
+# its publication's, so the two reports do not give the event different years.
+PROTEST_ACROSS_NEW_YEAR = [
+    ("n1", "Hundreds protest fuel price rise in Dravos", "Hundreds of people protested in Dravos on Monday, 30 December, against the fuel price rise, chanting outside the Journalists Syndicate. Police detained 40 people.", "2024-12-31"),
+    ("n2", "Dravos fuel protest: 40 detained", "Police detained 40 people when hundreds protested in Dravos on 30 December against higher fuel prices outside the Journalists Syndicate, lawyers said.", "2025-01-03"),
+]
+
+
+def test_a_report_published_after_new_year_keeps_its_event_year(nlp):
+    profiles = describe_events(analyze_rows(PROTEST_ACROSS_NEW_YEAR, nlp))
+    assert [(p.day, p.year) for p in profiles] == [("2024-12-30", 2024), ("2024-12-30", 2024)]
+    assert explain_events(*profiles).measures["year_conflict"] == 0.0
+
+
+def test_groups_dated_weeks_apart_may_still_be_one_story():
+    # A follow-up weeks after the event is told with it (the pair rule keeps the days apart);
+    # only a gap of months makes two groups two events.
+    event = [_profile(f"e{n}", BASE, day="2024-03-01") for n in range(3)]
+    weeks_later = [_profile(f"f{n}", BASE, day="2024-03-29") for n in range(3)]
+    months_later = [_profile(f"g{n}", BASE, day="2024-07-01") for n in range(3)]
+    assert why_apart(event, weeks_later) is None
+    assert why_apart(event, months_later) == "they date the event to different days (2024-03-01 / 2024-07-01)"
+
+
 @pytest.fixture(scope="module")
 def corpus_analyses(reference_corpus):
     from synopsis.jobs import analyze_inputs

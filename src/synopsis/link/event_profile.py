@@ -492,12 +492,15 @@ def describe_event(analysis: ArticleAnalysis, vector: np.ndarray) -> EventProfil
     if published and not _DAY.match(published):
         published = None
     month, year = text_month_year(analysis)
-    if published and _DAY.match(published):
-        month = month or int(published[5:7])
-        # News reports what happened lately: a year spelled out far from the publication's
-        # ("the dam, built in 1974") is history the report recalls, not the event's year.
-        if year is None or abs(year - int(published[:4])) > 1:
-            year = int(published[:4])
+    # Unless the text names them, the event's month and year are its day's, else the
+    # publication's: a report of a 30 December protest published on 3 January is not a
+    # report of another year's event.
+    if anchor := day or published:
+        month = month or int(anchor[5:7])
+        # News reports what happened lately: a year spelled out far from the event's or the
+        # publication's ("the dam, built in 1974") is history the report recalls.
+        if year is None or abs(year - int(anchor[:4])) > 1:
+            year = int(anchor[:4])
     title = " ".join((analysis.article.title or "").split())
     if not title and analysis.sentences:
         title = analysis.sentences[0].text[:120]
