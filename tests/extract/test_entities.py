@@ -162,3 +162,22 @@ def test_a_name_after_a_role_is_a_person_even_when_tagged_an_organisation(nlp):
     assert found["Daniyar Kassymov"] == ("PERSON", "Protest organiser")
     # An organisation after "head of" stays one.
     assert {e.text: e.label for e in find_entities(nlp("He met the head of Gazprom Neft."))}["Gazprom Neft"] == "ORG"
+
+
+def test_an_ordinary_word_a_sentence_capitalised_is_not_a_person(nlp):
+    # The small model tags "Calm" PERSON; the article writes "calm" in lower case later on.
+    found = {(e.text, e.label) for e in find_entities(nlp("Calm returned to the streets of Cairo on Tuesday. The imam appealed for calm."))}
+    assert not any(label == "PERSON" for _, label in found)
+    assert ("Cairo", "GPE") in found
+
+
+def test_a_one_word_name_opening_a_sentence_stays_a_person(nlp):
+    # Never written in lower case: a name, wherever the sentence puts it.
+    text = "Tomas Keller spoke first. Keller said the plan was sound."
+    assert ("Keller", "PERSON") in {(e.text, e.label) for e in find_entities(nlp(text))}
+
+
+def test_an_organisation_tagged_as_a_person_is_an_organisation(nlp):
+    found = {(e.text, e.label) for e in find_entities(nlp("Hundreds protested outside the Press Syndicate in Cairo on Monday."))}
+    assert any(label == "ORG" and text.endswith("Syndicate") for text, label in found)
+    assert not any(label == "PERSON" for _, label in found)

@@ -83,6 +83,10 @@ def find_entities(doc: Doc) -> list[Entity]:
         title: tuple[int, int] | None = None
         if label in _MISTAKEN_FOR_PLACES and _placed_as_place(doc, span):
             label = "GPE"
+        if label == "PERSON" and _common_word_at_sentence_start(doc, span):
+            continue  # "Calm returned to the streets": a capital a sentence gave an ordinary word
+        if label == "PERSON" and span[-1].lower_ in _ORG_WORDS:
+            label = "ORG"  # "the Press [Syndicate]", "[Workers Union]" tagged PERSON
         if label == "PERSON":
             span = _without_leading_place(doc, span)
             span, title = _split_glued_title(span)
@@ -134,6 +138,17 @@ def _placed_as_place(doc: Doc, span: Span) -> bool:
     # person too ("Zaporizhzhia and Kherson", both PERSON).
     return any(t.ent_type_ in _PLACE_LABELS or (t.ent_type_ in _MISTAKEN_FOR_PLACES and is_known_place(t.text))
                for t in neighbours if not span.start <= t.i < span.end)
+
+
+def _common_word_at_sentence_start(doc: Doc, span: Span) -> bool:
+    """Whether a one-word name opens its sentence, where every word is capitalised, and the article
+    writes the same word in lower case elsewhere ("Calm returned …" / "appealed for calm"): an ordinary
+    word, not a name.  The small model has no word frequencies to tell them apart; names are not
+    written in lower case."""
+    if len(span) != 1 or not span[0].is_sent_start:
+        return False
+    word = span[0].lower_
+    return any(t.text == word for t in doc if t.i != span.start)
 
 
 def _without_leading_place(doc: Doc, span: Span) -> Span:
@@ -189,7 +204,8 @@ def _complete_people(doc: Doc, entities: list[Entity]) -> list[Entity]:
 _ORG_WORDS = frozenset(
     "ministry council office committee service agency department commission administration "
     "government parliament assembly court bureau staff forces army navy guard party union "
-    "organization organisation institute center centre foundation bank company group".split()
+    "organization organisation institute center centre foundation bank company group syndicate "
+    "association federation alliance league coalition movement chamber".split()
 )
 
 
