@@ -177,6 +177,11 @@ def _in_lead(claim: AlignedClaim, claims_at: dict[tuple[str, int], tuple[Article
     return False
 
 
+def established(claim: AlignedClaim) -> bool:
+    """Whether independent origins, two at least, report the fact (not one original repeated)."""
+    return len(claim.independent_sources) >= 2
+
+
 def _one_per_outlet(evidence: Sequence[Evidence]) -> tuple[Evidence, ...]:
     """Each outlet's first report of a version: a brief line names who gives each version, and one
     citation per outlet lets the reader check it (a name spelled one way in 15 places of 5 articles
@@ -217,22 +222,28 @@ def write_brief(
     day_rank = {c.id: _day_rank(c, day, claims_at) for c in candidates}
     lead = {c.id: _in_lead(c, claims_at) for c in candidates}
     # The event's own facts first, background dated to other days (earlier rounds) last; among
-    # them what several outlets open with (the event itself), then the best corroborated.
+    # them what several outlets open with (the event itself), facts independent outlets establish
+    # before one original's, then the best corroborated. A fact of one origin competes for a place
+    # only as a lead: the main event may reach a story as wire copy alone.
     ranked = sorted(
         candidates,
-        key=lambda c: (day_rank[c.id], not lead[c.id], -len(c.independent_sources), -len(c.sources),
-                       _position(c, lengths)),
+        key=lambda c: (not (established(c) or lead[c.id]), day_rank[c.id], not lead[c.id], not established(c),
+                       -len(c.independent_sources), -len(c.sources), _position(c, lengths)),
     )
     chosen: list[AlignedClaim] = []
     seen_words: list[frozenset[str]] = []
     for claim in ranked:
+        full = len(chosen) == max_facts
+        if full and all(established(c) for c in chosen):
+            break
+        if full and not established(claim):
+            continue  # full: a further fact may only take the place of one origin's telling of it
         cited = cite_supported(claim, kinds, check)
         if cited is None:
             continue
         wording = cited.evidence[0]
         words = content_words(wording.text)
-        if any(word_overlap(words, other) > REDUNDANT_OVERLAP for other in seen_words):
-            continue
+        said = {i for i, other in enumerate(seen_words) if word_overlap(words, other) > REDUNDANT_OVERLAP}
         if chosen:
             if embedder is None:
                 from synopsis.extract.embed import Embedder
@@ -240,13 +251,22 @@ def write_brief(
                 embedder = Embedder.load()
             # The embedder remembers each text's vector: the chosen ones are computed once.
             *before, vector = embedder.embed([c.evidence[0].text for c in chosen] + [wording.text])
-            if any(repeats(wording, c.evidence[0], float(vector @ v), check) for c, v in zip(chosen, before)):
+            said |= {i for i, (c, v) in enumerate(zip(chosen, before))
+                     if repeats(wording, c.evidence[0], float(vector @ v), check)}
+        if said:
+            # Said already: the fact enters only in place of one origin's telling of it, when
+            # independent outlets establish it.
+            if not established(cited) or any(established(chosen[i]) for i in said):
                 continue
+            chosen = [c for i, c in enumerate(chosen) if i not in said]
+            seen_words = [w for i, w in enumerate(seen_words) if i not in said]
+        elif full:
+            continue
         chosen.append(cited)
         seen_words.append(words)
-        if len(chosen) == max_facts:
-            break
-    chosen.sort(key=lambda claim: (day_rank[claim.id], _position(claim, lengths)))
+    # What independent outlets establish leads; a fact of one origin, said to be so, never comes
+    # before it (an outlet repeating another is no second witness, however early it states it).
+    chosen.sort(key=lambda claim: (not established(claim), day_rank[claim.id], _position(claim, lengths)))
 
     brief = [
         BriefSentence(
