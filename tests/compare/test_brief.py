@@ -361,6 +361,7 @@ SLIDE_WIRE = [
     "No train was on the section when the slope gave way, the operator said in a statement.",
     "Heavy rain had fallen on the valley for five days before the hillside above the tracks collapsed.",
     "Buses will carry passengers between the two towns until the line reopens to traffic.",
+    "Repairs will be led by the operator's own maintenance division, which is based in Tarsk.",
 ]
 # Two outlets' own reporting: a scene first, then three of the wire's facts in their own words.
 SLIDE_RADIO = [
@@ -368,12 +369,14 @@ SLIDE_RADIO = [
     "Engineers told the station that crews need a week at least to clear the debris.",
     "Nobody was hurt, since no train was on the section when the slope collapsed.",
     "Five days of heavy rain had soaked the hillside above the tracks.",
+    "Specialist contractors from abroad have been hired to rebuild the damaged embankment.",
 ]
 SLIDE_DAILY = [
     "Shopkeepers near Tarsk station were counting lost customers by midday.",
     "Clearing the debris from the tracks will take crews a week or longer.",
     "No one was injured because no train was on that section when the hillside gave way.",
     "The valley had seen heavy rain for five days before the slide.",
+    "Contractors from abroad were hired to rebuild the embankment that the slide destroyed.",
 ]
 
 
@@ -413,9 +416,11 @@ def wire_heavy_story(own_lead: bool = False):
         group("unhurt", (wire, 2), (b, 2), (c, 2), (d, 2), (e, 2)),
         group("rain", (wire, 3), (b, 3), (c, 3), (d, 3), (e, 3)),
         group("buses", (wire, 4), (b, 4), (c, 4)),
+        # Aligned as one fact (who repairs the line), but only the reprints support the wire's wording.
+        group("repairs", (wire, 5), (b, 5), (c, 5), (d, 4), (e, 4)),
     ]
     if own_lead:
-        groups.append(group("slide-own", (d, 4), (e, 4)))
+        groups.append(group("slide-own", (d, 5), (e, 5)))
     origins = find_origins(analyses)
     return analyses, label_claims(groups, analyses, origins), origins
 
@@ -454,3 +459,20 @@ def test_a_fact_independent_outlets_establish_takes_the_place_of_one_origins_tel
     [own] = [s for s in brief if s.text in SLIDE_OWN]
     assert {c.outlet for c in own.citations} == {"Radio Velm", "Mountain Daily"}
     assert all(len(_origins_cited(s, analyses, origins)) >= 2 for s in brief[:4])
+
+
+@pytest.mark.parametrize("with_origins", [True, False])
+def test_a_sentence_counts_the_origins_of_the_reports_it_cites(with_origins):
+    analyses, claims, origins = wire_heavy_story()
+    [repairs] = [c for c in claims if c.text == SLIDE_WIRE[5]]
+    assert repairs.status == "corroborated" and len(repairs.independent_sources) == 3
+    brief = write_brief(analyses, claims, origins=origins if with_origins else None)
+    # The wire's wording (preferred) is supported by its two reprints only, one origin: the brief
+    # states the fact in the words two independent outlets share instead.
+    [sentence] = [s for s in brief if "abroad" in s.text or s.text.startswith(SLIDE_WIRE[5])]
+    assert sentence.text == SLIDE_RADIO[4]
+    assert {c.outlet for c in sentence.citations} == {"Radio Velm", "Mountain Daily"}
+    # No sentence that only one origin's reports support goes without saying so.
+    for s in brief:
+        if len(_origins_cited(s, analyses, origins)) < 2:
+            assert "one original report (Norpress)" in s.text, s.text
