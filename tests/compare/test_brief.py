@@ -408,7 +408,8 @@ def wire_heavy_story(own_lead: bool = False):
         return ClaimMember(analysis.article.id, index, claim.text, claim.start, claim.end)
 
     def group(gid, *members):
-        return ClaimGroup(gid, tuple(member(a, i) for a, i in members), 0, members[0][0].claims[members[0][1]].text, 0.9)
+        first, index = members[0]
+        return ClaimGroup(gid, tuple(member(a, i) for a, i in members), 0, first.claims[index].text, 0.9)
 
     groups = [
         group("slide", (wire, 0), (b, 0), (c, 0)),

@@ -77,9 +77,9 @@ def _wordings(claim: AlignedClaim, kinds: dict[str, str]) -> list[Evidence]:
 Witnesses = Mapping[tuple[str, int], tuple[str, ...]]
 
 
-def map_witnesses(analyses: Sequence[ArticleAnalysis], origins: Mapping[str, OriginInfo]) -> dict[tuple[str, int], tuple[str, ...]]:
+def map_witnesses(analyses: Sequence[ArticleAnalysis], origins: Mapping[str, OriginInfo]) -> Witnesses:
     """Each claim's independent origins (find_origins), by the article and start its evidence gives."""
-    found = {}
+    found: dict[tuple[str, int], tuple[str, ...]] = {}
     for analysis in analyses:
         info = origins.get(analysis.article.id)
         if info is not None:
