@@ -208,7 +208,8 @@ def test_main_event_carried_as_wire_copy_is_in_the_brief():
     [lead] = [s for s in brief if s.text.startswith(WIRE_LEAD)]
     assert "one original report (Wire A), shared by 3 outlets" in lead.text
     assert {c.outlet for c in lead.citations} == {"Wire A", "Paper B", "Paper C"}
-    assert brief[0] is lead  # the lead of every report opens the brief
+    # Every report opens with it, yet one origin carries it: it follows what independent outlets establish.
+    assert brief[-1] is lead and len(brief) > 1
 
 
 # --- citations only to reports that support the sentence ----------------------------------------
@@ -349,3 +350,130 @@ def test_an_outlet_printing_a_sentence_twice_is_cited_once():
     fact = make_claim("f", "corroborated", [evidence_for(b, b.article.text), evidence_for(a, "The ferry sank near the pier."), second])
     [sentence] = write_brief([a, b], [fact])
     assert [c.outlet for c in sentence.citations] == ["Paper B", "Almanac A"]
+
+
+# --- wire-heavy story: three outlets run one wire report, two report on their own --------------
+
+# Norpress's report, run word for word by two papers (find_origins marks them as repeats of it).
+SLIDE_WIRE = [
+    "A landslide buried the rail line between Tarsk and Velm early on Sunday, halting all trains on the mountain route.",
+    "The regional rail operator said crews would need at least a week to clear the debris from the tracks.",
+    "No train was on the section when the slope gave way, the operator said in a statement.",
+    "Heavy rain had fallen on the valley for five days before the hillside above the tracks collapsed.",
+    "Buses will carry passengers between the two towns until the line reopens to traffic.",
+    "Repairs will be led by the operator's own maintenance division, which is based in Tarsk.",
+]
+# Two outlets' own reporting: a scene first, then three of the wire's facts in their own words.
+SLIDE_RADIO = [
+    "Commuters in Velm woke up to silent platforms and shuttered ticket windows.",
+    "Engineers told the station that crews need a week at least to clear the debris.",
+    "Nobody was hurt, since no train was on the section when the slope collapsed.",
+    "Five days of heavy rain had soaked the hillside above the tracks.",
+    "Specialist contractors from abroad have been hired to rebuild the damaged embankment.",
+]
+SLIDE_DAILY = [
+    "Shopkeepers near Tarsk station were counting lost customers by midday.",
+    "Clearing the debris from the tracks will take crews a week or longer.",
+    "No one was injured because no train was on that section when the hillside gave way.",
+    "The valley had seen heavy rain for five days before the slide.",
+    "Contractors from abroad were hired to rebuild the embankment that the slide destroyed.",
+]
+
+
+# The wire's lead as the two independent outlets tell it further down (no lead of theirs).
+SLIDE_OWN = [
+    "On Sunday a landslide buried the mountain rail line between Tarsk and Velm, and trains are halted.",
+    "Trains between Tarsk and Velm stopped running after Sunday's landslide covered the mountain line.",
+]
+
+
+def wire_heavy_story(own_lead: bool = False):
+    """Norpress and two papers repeating it (one origin), Radio Velm and Mountain Daily (two more);
+    with ``own_lead`` the two also tell the wire's lead, late in their reports."""
+    from synopsis.compare.consensus import label_claims
+    from synopsis.compare.independence import find_origins
+    from synopsis.link.align import ClaimGroup, ClaimMember
+
+    analyses = [
+        _lines("w", "Norpress", "wire service", SLIDE_WIRE, "2026-04-12T06:00:00+00:00"),
+        _lines("b", "Tarsk Courier", "newspaper", SLIDE_WIRE, "2026-04-12T08:00:00+00:00"),
+        _lines("c", "Valley Herald", "newspaper", SLIDE_WIRE, "2026-04-12T09:00:00+00:00"),
+        _lines("d", "Radio Velm", "broadcaster", SLIDE_RADIO + SLIDE_OWN[:own_lead], "2026-04-12T10:00:00+00:00"),
+        _lines("e", "Mountain Daily", "newspaper", SLIDE_DAILY + SLIDE_OWN[1:1 + own_lead], "2026-04-12T11:00:00+00:00"),
+    ]
+    wire, b, c, d, e = analyses
+
+    def member(analysis, index):
+        claim = analysis.claims[index]
+        return ClaimMember(analysis.article.id, index, claim.text, claim.start, claim.end)
+
+    def group(gid, *members):
+        first, index = members[0]
+        return ClaimGroup(gid, tuple(member(a, i) for a, i in members), 0, first.claims[index].text, 0.9)
+
+    groups = [
+        group("slide", (wire, 0), (b, 0), (c, 0)),
+        group("week", (wire, 1), (b, 1), (c, 1), (d, 1), (e, 1)),
+        group("unhurt", (wire, 2), (b, 2), (c, 2), (d, 2), (e, 2)),
+        group("rain", (wire, 3), (b, 3), (c, 3), (d, 3), (e, 3)),
+        group("buses", (wire, 4), (b, 4), (c, 4)),
+        # Aligned as one fact (who repairs the line), but only the reprints support the wire's wording.
+        group("repairs", (wire, 5), (b, 5), (c, 5), (d, 4), (e, 4)),
+    ]
+    if own_lead:
+        groups.append(group("slide-own", (d, 5), (e, 5)))
+    origins = find_origins(analyses)
+    return analyses, label_claims(groups, analyses, origins), origins
+
+
+def _origins_cited(sentence, analyses, origins):
+    """The independent origins of the reports a brief sentence cites."""
+    found = set()
+    for cite in sentence.citations:
+        [analysis] = [a for a in analyses if a.article.id == cite.article_id]
+        [index] = [i for i, c in enumerate(analysis.claims) if c.start == cite.start]
+        found.update(origins[cite.article_id].claim_witnesses[index])
+    return found
+
+
+def test_wire_heavy_brief_opens_with_what_independent_outlets_establish():
+    analyses, claims, origins = wire_heavy_story()
+    assert {origins[x].origin for x in "wbc"} == {"Norpress"}  # the papers repeat the wire
+    brief = write_brief(analyses, claims)
+    first = brief[0]
+    assert len(_origins_cited(first, analyses, origins)) >= 2, first.text
+    # The wire's lead, carried by three outlets but one origin, may appear, said to be one source,
+    # after every fact two origins or more establish.
+    support = [len(_origins_cited(s, analyses, origins)) for s in brief]
+    assert support == sorted(support, reverse=True)
+    slide = [s for s in brief if s.text.startswith(SLIDE_WIRE[0])]
+    assert all("one original report (Norpress), shared by 3 outlets" in s.text for s in slide)
+
+
+def test_a_fact_independent_outlets_establish_takes_the_place_of_one_origins_telling():
+    analyses, claims, origins = wire_heavy_story(own_lead=True)
+    brief = write_brief(analyses, claims)
+    texts = [s.text for s in brief]
+    # The wire's lead is chosen first (every repeat of it opens a report), then the independent
+    # outlets' own telling of it, which says nothing new, replaces it rather than being dropped.
+    assert not any(t.startswith(SLIDE_WIRE[0]) for t in texts)
+    [own] = [s for s in brief if s.text in SLIDE_OWN]
+    assert {c.outlet for c in own.citations} == {"Radio Velm", "Mountain Daily"}
+    assert all(len(_origins_cited(s, analyses, origins)) >= 2 for s in brief[:4])
+
+
+@pytest.mark.parametrize("with_origins", [True, False])
+def test_a_sentence_counts_the_origins_of_the_reports_it_cites(with_origins):
+    analyses, claims, origins = wire_heavy_story()
+    [repairs] = [c for c in claims if c.text == SLIDE_WIRE[5]]
+    assert repairs.status == "corroborated" and len(repairs.independent_sources) == 3
+    brief = write_brief(analyses, claims, origins=origins if with_origins else None)
+    # The wire's wording (preferred) is supported by its two reprints only, one origin: the brief
+    # states the fact in the words two independent outlets share instead.
+    [sentence] = [s for s in brief if "abroad" in s.text or s.text.startswith(SLIDE_WIRE[5])]
+    assert sentence.text == SLIDE_RADIO[4]
+    assert {c.outlet for c in sentence.citations} == {"Radio Velm", "Mountain Daily"}
+    # No sentence that only one origin's reports support goes without saying so.
+    for s in brief:
+        if len(_origins_cited(s, analyses, origins)) < 2:
+            assert "one original report (Norpress)" in s.text, s.text

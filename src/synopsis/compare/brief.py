@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import datetime, timezone
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from synopsis.compare.consensus import describe_repeat, repeated_from
+from synopsis.compare.independence import OriginInfo, count_independent, normalize_name
 from synopsis.facts.dates import DAY_SPAN, context_dates, main_day, sentence_bounds
 from synopsis.facts.intervals import Interval
 from synopsis.facts.support import SupportCheck, names_actor
@@ -72,22 +73,67 @@ def _wordings(claim: AlignedClaim, kinds: dict[str, str]) -> list[Evidence]:
     return sorted(claim.evidence, key=rank)
 
 
-def cite_supported(claim: AlignedClaim, kinds: dict[str, str], check: SupportCheck) -> AlignedClaim | None:
+# Whose witness a report is: (article id, claim start) -> the independent origins it counts under.
+Witnesses = Mapping[tuple[str, int], tuple[str, ...]]
+
+
+def map_witnesses(analyses: Sequence[ArticleAnalysis], origins: Mapping[str, OriginInfo]) -> Witnesses:
+    """Each claim's independent origins (find_origins), by the article and start its evidence gives."""
+    found: dict[tuple[str, int], tuple[str, ...]] = {}
+    for analysis in analyses:
+        info = origins.get(analysis.article.id)
+        if info is not None:
+            for claim, witnesses in zip(analysis.claims, info.claim_witnesses):
+                found[(analysis.article.id, claim.start)] = witnesses
+    return found
+
+
+def origins_cited(claim: AlignedClaim, evidence: Sequence[Evidence], witnesses: Witnesses) -> tuple[str, ...]:
+    """The independent origins among some of a fact's reports.
+
+    Only origins the fact's label counted are named: a report whose origin is not among them
+    (an aggregator's sentence the label credits to the outlet it cites) adds none, so a subset
+    never looks more independent than the whole. Without a report's witnesses, its outlet is its
+    origin when the label counted it.
+    """
+    counted = {normalize_name(name) for name in claim.independent_sources}
+    return count_independent(
+        [name for name in witnesses.get((e.article_id, e.start), (e.outlet,)) if normalize_name(name) in counted]
+        for e in evidence
+    )
+
+
+def cite_supported(claim: AlignedClaim, kinds: dict[str, str], check: SupportCheck,
+                   witnesses: Witnesses | None = None) -> AlignedClaim | None:
     """The fact as the brief can state it: the best wording first, then only the reports that support it.
 
     Aligned reports of one fact may differ in a number or in who acted; a wording is kept when
     enough outlets support it, else the next best wording is tried, else the fact is left out.
+    A wording independent origins support is preferred to one that only one origin's outlets
+    (a wire report and its reprints) support; the fact counts only the origins it cites.
     """
+    one_origin = None
     for wording in _wordings(claim, kinds):
         if not stands_alone(wording.text):
             continue
         others = tuple(e for e in claim.evidence if e != wording and check.supports(wording, e))
         others = _distinct(wording, others)
         sources = tuple(dict.fromkeys(e.outlet for e in (wording,) + others))
-        if len(sources) >= MIN_SUPPORTING_OUTLETS:
-            # The brief says how many outlets carry a repeated original: only those cited count.
-            return dataclasses.replace(claim, sources=sources, evidence=(wording,) + others)
-    return None
+        independent = origins_cited(claim, (wording,) + others, witnesses or {})
+        if len(sources) < MIN_SUPPORTING_OUTLETS or not independent:
+            continue
+        # The brief says how many outlets carry a repeated original: only those cited count.
+        cited = dataclasses.replace(
+            claim,
+            status="corroborated" if len(independent) >= 2 else "single-source",
+            sources=sources,
+            independent_sources=independent,
+            evidence=(wording,) + others,
+        )
+        if len(independent) >= 2:
+            return cited
+        one_origin = one_origin or cited
+    return one_origin
 
 
 def _distinct(wording: Evidence, others: Sequence[Evidence]) -> tuple[Evidence, ...]:
@@ -177,6 +223,11 @@ def _in_lead(claim: AlignedClaim, claims_at: dict[tuple[str, int], tuple[Article
     return False
 
 
+def established(claim: AlignedClaim) -> bool:
+    """Whether independent origins, two at least, report the fact (not one original repeated)."""
+    return len(claim.independent_sources) >= 2
+
+
 def _one_per_outlet(evidence: Sequence[Evidence]) -> tuple[Evidence, ...]:
     """Each outlet's first report of a version: a brief line names who gives each version, and one
     citation per outlet lets the reader check it (a name spelled one way in 15 places of 5 articles
@@ -200,12 +251,15 @@ def write_brief(
     max_facts: int = MAX_FACTS,
     resolution: EntityResolution | None = None,
     embedder=None,
+    origins: Mapping[str, OriginInfo] | None = None,
 ) -> list[BriefSentence]:
     """Corroborated facts (and facts several outlets carry from one original, said to be so) in
     source wording, each cited only to the reports that support it and each adding information to
     the ones before it, then the disputed points with every version. ``resolution`` (optional)
     tells who a mention is across spellings; ``embedder`` (default: the claim model) how alike
-    two sentences are in meaning."""
+    two sentences are in meaning; ``origins`` (find_origins, optional) whose witness each report
+    is, so a sentence counts the independent origins of the reports it cites (without them, the
+    outlets its fact's label counted)."""
     kinds = {a.article.outlet.name: a.article.outlet.kind for a in analyses if a.article.outlet}
     check = SupportCheck({a.article.id: a for a in analyses}, resolution)
     lengths = {a.article.id: len(a.article.text) for a in analyses}
@@ -216,23 +270,32 @@ def write_brief(
     candidates = [c for c in claims if c.evidence and (c.status == "corroborated" or repeated_from(c))]
     day_rank = {c.id: _day_rank(c, day, claims_at) for c in candidates}
     lead = {c.id: _in_lead(c, claims_at) for c in candidates}
+    # Each fact as the brief can state it, counted by the origins of the reports it cites: when
+    # only a wire report and its reprints support the wording, the sentence is that one origin's.
+    witnesses = map_witnesses(analyses, origins) if origins is not None else {}
+    labelled = {c.id: c for c in candidates}
+    stated = [cited for c in candidates if (cited := cite_supported(c, kinds, check, witnesses)) is not None]
     # The event's own facts first, background dated to other days (earlier rounds) last; among
-    # them what several outlets open with (the event itself), then the best corroborated.
+    # them what several outlets open with (the event itself), facts independent outlets establish
+    # before one original's, then the best corroborated. A fact of one origin competes for a place
+    # only as a lead: the main event may reach a story as wire copy alone.
     ranked = sorted(
-        candidates,
-        key=lambda c: (day_rank[c.id], not lead[c.id], -len(c.independent_sources), -len(c.sources),
-                       _position(c, lengths)),
+        stated,
+        key=lambda c: (not (established(c) or lead[c.id]), day_rank[c.id], not lead[c.id], not established(c),
+                       -len(c.independent_sources), -len(labelled[c.id].sources),
+                       _position(labelled[c.id], lengths)),
     )
     chosen: list[AlignedClaim] = []
     seen_words: list[frozenset[str]] = []
-    for claim in ranked:
-        cited = cite_supported(claim, kinds, check)
-        if cited is None:
-            continue
+    for cited in ranked:
+        full = len(chosen) == max_facts
+        if full and all(established(c) for c in chosen):
+            break
+        if full and not established(cited):
+            continue  # full: a further fact may only take the place of one origin's telling of it
         wording = cited.evidence[0]
         words = content_words(wording.text)
-        if any(word_overlap(words, other) > REDUNDANT_OVERLAP for other in seen_words):
-            continue
+        said = {i for i, other in enumerate(seen_words) if word_overlap(words, other) > REDUNDANT_OVERLAP}
         if chosen:
             if embedder is None:
                 from synopsis.extract.embed import Embedder
@@ -240,13 +303,22 @@ def write_brief(
                 embedder = Embedder.load()
             # The embedder remembers each text's vector: the chosen ones are computed once.
             *before, vector = embedder.embed([c.evidence[0].text for c in chosen] + [wording.text])
-            if any(repeats(wording, c.evidence[0], float(vector @ v), check) for c, v in zip(chosen, before)):
+            said |= {i for i, (c, v) in enumerate(zip(chosen, before))
+                     if repeats(wording, c.evidence[0], float(vector @ v), check)}
+        if said:
+            # Said already: the fact enters only in place of one origin's telling of it, when
+            # independent outlets establish it.
+            if not established(cited) or any(established(chosen[i]) for i in said):
                 continue
+            chosen = [c for i, c in enumerate(chosen) if i not in said]
+            seen_words = [w for i, w in enumerate(seen_words) if i not in said]
+        elif full:
+            continue
         chosen.append(cited)
         seen_words.append(words)
-        if len(chosen) == max_facts:
-            break
-    chosen.sort(key=lambda claim: (day_rank[claim.id], _position(claim, lengths)))
+    # What independent outlets establish leads; a fact of one origin, said to be so, never comes
+    # before it (an outlet repeating another is no second witness, however early it states it).
+    chosen.sort(key=lambda claim: (not established(claim), day_rank[claim.id], _position(claim, lengths)))
 
     brief = [
         BriefSentence(

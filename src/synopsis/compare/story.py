@@ -66,7 +66,7 @@ def build_story_report(story: Story, analyses: Sequence[ArticleAnalysis], embedd
     quotes = group_quotes(analyses, resolution.canonical_name)
     timeline = build_timeline(analyses, groups)
     coverage = describe_coverage(analyses, claims, resolution.entities, resolution.canonical_name)
-    brief = write_brief(analyses, claims, disputes, resolution=resolution, embedder=embedder)
+    brief = write_brief(analyses, claims, disputes, resolution=resolution, embedder=embedder, origins=origins)
     return StoryReport(
         story=story,
         sources=tuple(list_sources(analyses, origins)),
