@@ -209,6 +209,39 @@ def interval_from_quantity(quantity: Quantity) -> Interval | None:
     return apply_qualifier(value, quantity.qualifier, unit, tolerance)
 
 
+def hedge_of(quantity: Quantity) -> str:
+    """How a quantity's number is meant: ``"exact"`` (as written, perhaps rounded), ``"approx"``
+    ("about", "nearly", a vague plural), ``"lower"`` ("more than", "at least"), ``"upper"``
+    ("less than", "up to") or ``"range"`` ("24 to 48 hours")."""
+    q = (quantity.qualifier or "").strip()
+    if q.lower() == "range":
+        return "range"
+    if q.lower() == "vague" or any(pattern.search(quantity.text) for pattern, _, _ in VAGUE_AMOUNTS):
+        return "approx"
+    if quantity.value is None and quantity.low is not None and quantity.high is not None:
+        return "range"
+    for hedge, words in (("approx", APPROX_WORDS | BELOW_WORDS), ("lower", MORE_THAN_WORDS | AT_LEAST_WORDS),
+                         ("upper", LESS_THAN_WORDS | AT_MOST_WORDS)):
+        if q in words or q.lower() in words:
+            return hedge
+    return "exact"
+
+
+def stated_interval(quantity: Quantity) -> Interval | None:
+    """The number(s) a quantity writes, without its hedge or rounding, in the base unit of
+    ``interval_from_quantity``: "about 40 minutes" -> [2400, 2400] s, "24 to 48 hours" -> [86400, 172800] s."""
+    unit, factor = _unit_of(quantity)
+    numbers = (quantity.value,) if quantity.value is not None else (quantity.low, quantity.high)
+    if any(n is None for n in numbers):
+        return None
+    return Interval(min(numbers) * factor, max(numbers) * factor, unit=unit)  # type: ignore[type-var]
+
+
+def within(inner: Interval, outer: Interval) -> bool:
+    """Whether every value of ``inner`` lies in ``outer`` (same unit)."""
+    return inner.unit == outer.unit and outer.contains(inner.low) and outer.contains(inner.high)
+
+
 # ---------------------------------------------------------------------------
 # Time expressions
 # ---------------------------------------------------------------------------
