@@ -13,7 +13,7 @@ import numpy as np
 
 from synopsis.facts.dates import dates_in, states_date
 from synopsis.facts.keys import episodes_in, lemmatize_noun
-from synopsis.facts.intervals import Interval
+from synopsis.facts.intervals import Interval, join_compound_durations
 from synopsis.facts.support import (
     Amount, SupportCheck, amount_of, amounts_incompatible, dates_conflict, episode_conflict, names_actor,
 )
@@ -293,7 +293,8 @@ def describe_claims(analyses: Sequence[ArticleAnalysis], canonical: EntityKey | 
             features.append(_Features(
                 a, frozenset(x for x in entities if x), tuple(s for s in slots if s),
                 frozenset(times), fold(speaker) if speaker else None,
-                amounts=tuple(x for x in map(amount_of, quantities) if x is not None),
+                amounts=tuple(x for x in map(amount_of, join_compound_durations(quantities, analysis.article.text))
+                              if x is not None),
                 dates=tuple(dates_in(analysis, start, end)),
                 episodes=tuple(episodes_in(analysis.article.text, start, end)),
                 predicate=frame.predicate if frame else None,
