@@ -53,9 +53,9 @@ MIN_SHARED_WORDS_WITH_NUMBERS = MIN_SHARED_WORDS / 2
 
 @dataclass(frozen=True, slots=True)
 class Amount:
-    """The numbers a quantity states, in its base unit ("40 minutes" -> second, (2400,)), with
-    how they are meant (``intervals.hedge_of``), the values they allow and the numbers as written
-    (``intervals``)."""
+    """The numbers a quantity states, in its base unit ("40 minutes" -> second, (2400,)), with how
+    they are meant (``intervals.hedge_of``), the values they allow (``intervals.interval_from_quantity``)
+    and the numbers as written (``intervals.stated_interval``), for ``compatible_with``."""
 
     unit: str | None
     numbers: tuple[float, ...]
