@@ -277,3 +277,57 @@ def test_delay_does_not_align_with_length(embedder):
     ]
     assert story[0].article.text[27:44] == "more than an hour" and story[1].article.text[19:35] == "about 40 minutes"
     assert len(align_claims(story, embedder)) == 2
+
+
+def analysis_with_amount(aid, outlet, sentence, q_text, value, low, high, unit=None, qualifier=None, counted=None):
+    """One-sentence analysis with one quantity as the extractor gives it (with its hedge)."""
+    s = sentence.index(q_text)
+    quantity = Quantity(q_text, s, s + len(q_text), value, low, high, unit, counted, qualifier)
+    claim = Claim(sentence, 0, len(sentence), 0, quantities=(0,))
+    article = Article(id=aid, source=aid, text=sentence, outlet=Outlet(outlet, "newspaper"))
+    return ArticleAnalysis(article, (Sentence(0, len(sentence), sentence),), (), (quantity,), (), (), (claim,))
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        (("The council meeting lasted less than an hour.", "less than an hour", 1, 0, 1, "hour", "less than"),
+         ("The council meeting lasted about 40 minutes.", "about 40 minutes", 40, 36, 44, "minute", "about")),
+        (("More than 1,000 volunteers joined the clean-up.", "More than 1,000", 1000, 1000, None, None, "more than", "volunteers"),
+         ("Some 1,200 volunteers joined the clean-up.", "Some 1,200", 1200, 1080, 1320, None, "about", "volunteers")),
+    ],
+)
+def test_compatible_hedged_amounts_align(embedder, first, second):
+    story = [analysis_with_amount("a", "Alpha", *first), analysis_with_amount("b", "Beta", *second)]
+    assert len(align_claims(story, embedder)) == 1
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        # Both open upwards: they overlap whatever the counts, so the overlap says nothing.
+        (("The clubs swapped at least 1,200 stickers.", "at least 1,200", 1200, 1200, None, None, "at least", "stickers"),
+         ("The clubs swapped at least 1,000 stickers on each side.", "at least 1,000", 1000, 1000, None, None, "at least", "stickers")),
+        (("The council meeting lasted 40 minutes.", "40 minutes", 40, 40, 40, "minute", None),
+         ("The council meeting lasted 45 minutes.", "45 minutes", 45, 45, 45, "minute", None)),
+        (("The council meeting lasted 40 minutes.", "40 minutes", 40, 40, 40, "minute", None),
+         ("The council meeting lasted 42 minutes.", "42 minutes", 42, 42, 42, "minute", None)),
+    ],
+)
+def test_different_figures_do_not_align(embedder, first, second):
+    story = [analysis_with_amount("a", "Alpha", *first), analysis_with_amount("b", "Beta", *second)]
+    assert len(align_claims(story, embedder)) == 2
+
+
+def test_a_duration_written_in_parts_is_one_duration(embedder):
+    # "two hours and 20 minutes" is not "20 minutes": the remainder alone must not meet "about 20 minutes".
+    sentence = "The council meeting lasted roughly two hours and 20 minutes."
+    parts = [Quantity("roughly two hours", 27, 44, 2, 1.8, 2.2, "hour", None, "about", "last"),
+             Quantity("20 minutes", 49, 59, 20, 20, 20, "minute", None, None, "last")]
+    assert [sentence[q.start:q.end] for q in parts] == ["roughly two hours", "20 minutes"]
+    article = Article(id="a", source="a", text=sentence, outlet=Outlet("Alpha", "newspaper"))
+    whole = ArticleAnalysis(article, (Sentence(0, len(sentence), sentence),), (), tuple(parts), (), (),
+                            (Claim(sentence, 0, len(sentence), 0, quantities=(0, 1)),))
+    short = analysis_with_amount("b", "Beta", "The council meeting lasted about 20 minutes.",
+                                 "about 20 minutes", 20, 18, 22, "minute", "about")
+    assert len(align_claims([whole, short], embedder)) == 2

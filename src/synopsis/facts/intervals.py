@@ -22,7 +22,8 @@ from __future__ import annotations
 import calendar
 import math
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
 from synopsis.records import Quantity, TimeRef
@@ -207,6 +208,85 @@ def interval_from_quantity(quantity: Quantity) -> Interval | None:
     # Durations as written ("40 minutes", "two days") are rounded; counts are exact unless round.
     tolerance = ROUND_TOLERANCE if unit == "s" or _is_round(quantity.value) else 0.0
     return apply_qualifier(value, quantity.qualifier, unit, tolerance)
+
+
+# "one hour and 45 minutes", "2 hours, 10 minutes": what joins the parts of one duration.
+_COMPOUND_JOINER = re.compile(r"\s*(?:,\s*and|,|and)\s*", re.I)
+# "one hour, and 45 minutes later": the second part dates something else.
+_OFFSET_AFTER = re.compile(r"\s*(?:later|earlier|after|before|ago)\b", re.I)
+
+
+def join_compound_durations(quantities: Iterable[Quantity], text: str) -> list[Quantity]:
+    """The quantities with each duration written in parts read as one ("approximately one hour
+    and 45 minutes" -> about 1.75 hours), in text order.
+
+    The extractor gives the parts as two quantities, and the remainder alone ("45 minutes") is not
+    a duration anybody reported: it would agree with "about 40 minutes". The hedge of the first
+    part covers the whole. A part joins only when it is in a smaller unit and less than one of the
+    first part's units (a remainder), with nothing but "and" or a comma between them.
+    """
+    joined: list[Quantity] = []
+    for quantity in sorted(quantities, key=lambda q: q.start):
+        ratio = _remainder_ratio(joined[-1], quantity, text) if joined else None
+        if ratio is None or quantity.value is None:
+            joined.append(quantity)
+            continue
+        whole, extra = joined[-1], quantity.value * ratio
+        joined[-1] = replace(
+            whole, text=text[whole.start:quantity.end], end=quantity.end,
+            value=None if whole.value is None else whole.value + extra,
+            low=None if whole.low is None else whole.low + extra,
+            high=None if whole.high is None else whole.high + extra,
+            predicate=whole.predicate or quantity.predicate,
+        )
+    return joined
+
+
+def _remainder_ratio(whole: Quantity, part: Quantity, text: str) -> float | None:
+    """The size of ``part``'s unit in ``whole``'s when ``part`` is the remainder of a duration
+    written in parts ("45 minutes" after "one hour and": 1/60), else None."""
+    units = [(q.unit or "").strip().lower() for q in (whole, part)]
+    if not all(u in SECONDS for u in units) or whole.value is None or part.value is None or part.qualifier:
+        return None
+    big, small = SECONDS[units[0]], SECONDS[units[1]]
+    if small >= big or part.value * small >= big or not _COMPOUND_JOINER.fullmatch(text[whole.end:part.start]):
+        return None
+    if _OFFSET_AFTER.match(text, part.end):
+        return None
+    return small / big
+
+
+def hedge_of(quantity: Quantity) -> str:
+    """How a quantity's number is meant: ``"exact"`` (as written, perhaps rounded), ``"approx"``
+    ("about", "nearly", a vague plural), ``"lower"`` ("more than", "at least"), ``"upper"``
+    ("less than", "up to") or ``"range"`` ("24 to 48 hours")."""
+    q = (quantity.qualifier or "").strip()
+    if q.lower() == "range":
+        return "range"
+    if q.lower() == "vague" or any(pattern.search(quantity.text) for pattern, _, _ in VAGUE_AMOUNTS):
+        return "approx"
+    if quantity.value is None and quantity.low is not None and quantity.high is not None:
+        return "range"
+    for hedge, words in (("approx", APPROX_WORDS | BELOW_WORDS), ("lower", MORE_THAN_WORDS | AT_LEAST_WORDS),
+                         ("upper", LESS_THAN_WORDS | AT_MOST_WORDS)):
+        if q in words or q.lower() in words:
+            return hedge
+    return "exact"
+
+
+def stated_interval(quantity: Quantity) -> Interval | None:
+    """The number(s) a quantity writes, without its hedge or rounding, in the base unit of
+    ``interval_from_quantity``: "about 40 minutes" -> [2400, 2400] s, "24 to 48 hours" -> [86400, 172800] s."""
+    unit, factor = _unit_of(quantity)
+    numbers = (quantity.value,) if quantity.value is not None else (quantity.low, quantity.high)
+    if any(n is None for n in numbers):
+        return None
+    return Interval(min(numbers) * factor, max(numbers) * factor, unit=unit)  # type: ignore[type-var]
+
+
+def within(inner: Interval, outer: Interval) -> bool:
+    """Whether every value of ``inner`` lies in ``outer`` (same unit)."""
+    return inner.unit == outer.unit and outer.contains(inner.low) and outer.contains(inner.high)
 
 
 # ---------------------------------------------------------------------------

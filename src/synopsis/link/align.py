@@ -13,9 +13,9 @@ import numpy as np
 
 from synopsis.facts.dates import dates_in, states_date
 from synopsis.facts.keys import episodes_in, lemmatize_noun
-from synopsis.facts.intervals import Interval
+from synopsis.facts.intervals import Interval, join_compound_durations
 from synopsis.facts.support import (
-    Amount, SupportCheck, amount_of, amounts_conflict, dates_conflict, episode_conflict, names_actor,
+    Amount, SupportCheck, amount_of, amounts_incompatible, dates_conflict, episode_conflict, names_actor,
 )
 from synopsis.extract.counted_nouns import PREDICATE_CLASSES
 from synopsis.link.actors import EntityKey, actor_key, fold, is_capital, modalities_clash, party_keys, same_actor, same_name
@@ -293,7 +293,8 @@ def describe_claims(analyses: Sequence[ArticleAnalysis], canonical: EntityKey | 
             features.append(_Features(
                 a, frozenset(x for x in entities if x), tuple(s for s in slots if s),
                 frozenset(times), fold(speaker) if speaker else None,
-                amounts=tuple(x for x in map(amount_of, quantities) if x is not None),
+                amounts=tuple(x for x in map(amount_of, join_compound_durations(quantities, analysis.article.text))
+                              if x is not None),
                 dates=tuple(dates_in(analysis, start, end)),
                 episodes=tuple(episodes_in(analysis.article.text, start, end)),
                 predicate=frame.predicate if frame else None,
@@ -323,16 +324,17 @@ class _Scorer:
         self.rarity = {key: math.log(n / count) / math.log(n) for key, count in df.items()}
 
     def conflict(self, i: int, j: int) -> bool:
-        """Whether two claims cannot report one fact: they state different numbers in one unit,
+        """Whether two claims cannot report one fact: they state incompatible numbers in one unit,
         are dated to different days, or are about different numbered episodes.
 
         Similar wording does not make one fact: "the June 2 round is scheduled" / "held the third
         round", "at least 1,200 people" / "at least 1,000 on each side". Different values of one
-        count are a dispute, which ``compare.disputes`` finds across the story without alignment.
+        count are a dispute, which ``compare.disputes`` finds across the story without alignment;
+        compatible ones ("less than an hour" / "about 40 minutes") may be one fact.
         """
         fi, fj = self.features[i], self.features[j]
         return (
-            amounts_conflict(fi.amounts, fj.amounts)
+            amounts_incompatible(fi.amounts, fj.amounts)
             or dates_conflict(fi.dates, fj.dates)
             or episode_conflict(fi.episodes, fj.episodes) is not None
         )

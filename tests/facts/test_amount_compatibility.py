@@ -1,0 +1,106 @@
+"""Claim alignment compares amounts as hedged intervals: compatible is not conflicting, but two
+different figures of one form are two figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from synopsis.facts.support import Amount, amount_of, amounts_incompatible
+from synopsis.records import Quantity
+
+
+def amount(text: str, value: float | None, unit: str | None = None, qualifier: str | None = None,
+           low: float | None = None, high: float | None = None) -> Amount:
+    found = amount_of(Quantity(text, 0, len(text), value, low, high, unit, None, qualifier))
+    assert found is not None
+    return found
+
+
+UNDER_AN_HOUR = amount("less than an hour", 1, "hour", "less than", 0, 1)
+ABOUT_40_MIN = amount("about 40 minutes", 40, "minute", "about", 36, 44)
+AT_LEAST_1200 = amount("at least 1,200", 1200, None, "at least", 1200, None)
+AT_LEAST_1000 = amount("at least 1,000", 1000, None, "at least", 1000, None)
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        (UNDER_AN_HOUR, ABOUT_40_MIN),
+        (amount("more than 1,000", 1000, None, "more than", 1000, None), amount("1,200", 1200, None, None, 1200, 1200)),
+        (amount("up to 48 hours", 48, "hour", "up to", 0, 48), amount("two days", 2, "day", None, 2, 2)),
+        (amount("about 40 minutes", 40, "minute", "about"), amount("about 45 minutes", 45, "minute", "about")),
+        (amount("nearly 300", 300, None, "nearly"), amount("290", 290, None, None, 290, 290)),
+        (amount("24 to 48 hours", None, "hour", "range", 24, 48), amount("36 hours", 36, "hour", None, 36, 36)),
+    ],
+)
+def test_a_number_inside_the_others_hedge_is_compatible(first: Amount, second: Amount) -> None:
+    assert first.compatible_with(second) and second.compatible_with(first)
+    assert not amounts_incompatible([first], [second])
+    assert not amounts_incompatible([second], [first])
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        # Two lower bounds overlap whatever their counts: different thresholds are different counts.
+        (AT_LEAST_1200, AT_LEAST_1000),
+        (AT_LEAST_1200, amount("more than 1,000", 1000, None, "more than", 1000, None)),
+        (amount("under an hour", 1, "hour", "less than", 0, 1), amount("up to 45 minutes", 45, "minute", "up to", 0, 45)),
+        # Two plain figures are two figures, even within rounding of each other.
+        (amount("40 minutes", 40, "minute", None, 40, 40), amount("45 minutes", 45, "minute", None, 45, 45)),
+        (amount("40 minutes", 40, "minute", None, 40, 40), amount("42 minutes", 42, "minute", None, 42, 42)),
+        (amount("1,000", 1000, None, None, 1000, 1000), amount("1,012", 1012, None, None, 1012, 1012)),
+        (amount("a 30-day truce", 30, "day", None, 30, 30), amount("24 to 48 hours", None, "hour", "range", 24, 48)),
+        (amount("24 to 48 hours", None, "hour", "range", 24, 48), amount("12 to 36 hours", None, "hour", "range", 12, 36)),
+        # Approximations that overlap only at their edges round two different values.
+        (amount("about 1,000", 1000, None, "about"), amount("about 1,200", 1200, None, "about")),
+        (amount("at least 1,200", 1200, None, "at least"), amount("about 1,000", 1000, None, "about")),
+    ],
+)
+def test_different_figures_of_one_measure_are_incompatible(first: Amount, second: Amount) -> None:
+    assert not first.compatible_with(second) and not second.compatible_with(first)
+    assert amounts_incompatible([first], [second])
+    assert amounts_incompatible([second], [first])
+
+
+def test_the_same_number_is_compatible_whatever_the_hedge() -> None:
+    assert AT_LEAST_1200.compatible_with(amount("1,200", 1200, None, None, 1200, 1200))
+    assert AT_LEAST_1200.compatible_with(AT_LEAST_1200)
+
+
+def test_amounts_in_different_units_are_never_compatible() -> None:
+    percent = amount("about 40 percent", 40, "percent", "about")
+    assert not ABOUT_40_MIN.compatible_with(percent) and not percent.compatible_with(ABOUT_40_MIN)
+    assert not UNDER_AN_HOUR.compatible_with(amount("40", 40, None, None, 40, 40))
+    # Different units are not one measure: neither compatible nor in conflict.
+    assert not amounts_incompatible([ABOUT_40_MIN], [percent])
+
+
+def test_one_compatible_number_per_unit_is_enough() -> None:
+    # "12 died when the ferry with 200 passengers capsized" / "more than ten died".
+    twelve, passengers = amount("12", 12, None, None, 12, 12), amount("200", 200, None, None, 200, 200)
+    assert not amounts_incompatible([twelve, passengers], [amount("more than ten", 10, None, "more than", 10, None)])
+    assert amounts_incompatible([twelve, passengers], [amount("19", 19, None, None, 19, 19)])
+
+
+def test_a_duration_written_in_parts_is_read_as_one() -> None:
+    from synopsis.facts.intervals import join_compound_durations
+
+    text = "The hearing lasted about one hour and 45 minutes, and 20 minutes later the court rose."
+    hour = Quantity("about one hour", 19, 33, 1, None, None, "hour", None, "about")
+    minutes = Quantity("45 minutes", 38, 48, 45, 45, 45, "minute", None, None)
+    later = Quantity("20 minutes", 54, 64, 20, 20, 20, "minute", None, None)
+    assert [text[q.start:q.end] for q in (hour, minutes, later)] == ["about one hour", "45 minutes", "20 minutes"]
+    joined = join_compound_durations([later, minutes, hour], text)
+    assert [q.text for q in joined] == ["about one hour and 45 minutes", "20 minutes"]  # "later" dates something else
+    whole = amount_of(joined[0])
+    assert whole is not None and whole.numbers == (6300.0,) and whole.hedge == "approx"
+    assert amounts_incompatible([whole], [amount("about 40 minutes", 40, "minute", "about")])
+    # Parts in the same unit, or a "remainder" of a whole unit or more, are two amounts.
+    counts = "It took 3 hours and 4 hours."
+    same_unit = [Quantity("3 hours", 8, 15, 3, 3, 3, "hour", None), Quantity("4 hours", 20, 27, 4, 4, 4, "hour", None)]
+    assert len(join_compound_durations(same_unit, counts)) == 2
+    too_big = "It took 1 hour and 90 minutes."
+    parts = [Quantity("1 hour", 8, 14, 1, 1, 1, "hour", None), Quantity("90 minutes", 19, 29, 90, 90, 90, "minute", None)]
+    assert [too_big[q.start:q.end] for q in parts] == ["1 hour", "90 minutes"]
+    assert len(join_compound_durations(parts, too_big)) == 2
