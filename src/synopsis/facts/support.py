@@ -211,13 +211,7 @@ def amounts_conflict(first: Iterable[Amount], second: Iterable[Amount]) -> bool:
     than the other ("12 died when the ferry with 200 passengers capsized" / "12 died"), and one
     that gives none leaves the number out rather than contradicting it.
     """
-    first, second = tuple(first), tuple(second)
-    for unit in {a.unit for a in first} & {a.unit for a in second}:
-        mine = [a for a in first if a.unit == unit]
-        theirs = [a for a in second if a.unit == unit]
-        if not any(a.same_as(b) for a in mine for b in theirs):
-            return True
-    return False
+    return _some_unit_unmatched(first, second, Amount.same_as)
 
 
 def amounts_incompatible(first: Iterable[Amount], second: Iterable[Amount]) -> bool:
@@ -228,11 +222,16 @@ def amounts_incompatible(first: Iterable[Amount], second: Iterable[Amount]) -> b
     "at least 1,200 people" and "at least 1,000 on each side", "a 30-day ceasefire" and "pauses of
     24 to 48 hours" do not. A citation needs more (``amounts_conflict``: the very number).
     """
+    return _some_unit_unmatched(first, second, Amount.compatible_with)
+
+
+def _some_unit_unmatched(first: Iterable[Amount], second: Iterable[Amount], match) -> bool:
+    """Whether, in some unit both passages give, no amount of one matches an amount of the other."""
     first, second = tuple(first), tuple(second)
     for unit in {a.unit for a in first} & {a.unit for a in second}:
         mine = [a for a in first if a.unit == unit]
         theirs = [a for a in second if a.unit == unit]
-        if not any(a.compatible_with(b) for a in mine for b in theirs):
+        if not any(match(a, b) for a in mine for b in theirs):
             return True
     return False
 
