@@ -1,5 +1,6 @@
 # The extraction recipe, stored with each analysis (``store.db``): articles analysed by an older
 # recipe lack what later ones extract, and ``synopsis reanalyze`` brings them up to date.  /2 adds
 # claim frames (``Claim.frame``), speaker kinds (outlets and documents are no voices) and towns
-# the tagger took for people read as places.  Raise it whenever extraction changes what it stores.
-EXTRACTION_METHOD = "synopsis.extract/2"
+# the tagger took for people read as places.  /3 gives each co-speaker ("officials and President
+# X said") a quote of its own.  Raise it whenever extraction changes what it stores.
+EXTRACTION_METHOD = "synopsis.extract/3"
