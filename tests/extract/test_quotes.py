@@ -453,7 +453,7 @@ def test_words_relayed_by_a_correspondent_are_the_speakers_named_with_according_
     assert (quote.speaker_entity, quote.speaker_kind) == ("Anna Kohl", None)
 
 
-# --- co-speakers --------------------------------
+# --- co-speakers and passives with no one named --------------------------------
 
 
 def _named(text: str, **names: list[str]) -> list[Entity]:
@@ -505,3 +505,42 @@ def test_a_name_the_parser_took_for_an_apposition_in_a_list_is_a_co_speaker(nlp)
     text = "Ana Ruiz, Tom Berg, and Ivo Lind said that the pier would reopen in May."
     quotes = find_quotes(nlp(text), _named(text, PERSON=["Ana Ruiz", "Tom Berg", "Ivo Lind"]))
     assert [q.speaker for q in quotes] == ["Ana Ruiz", "Tom Berg", "Ivo Lind"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was proposed that the two sides exchange their prisoners before winter.",
+        "At the meeting it was agreed that the ferry would run twice a day.",
+        "It was also noted that the harbour needs new cranes.",
+    ],
+)
+def test_passive_that_names_no_one_is_the_outlets_own_reporting(nlp, text):
+    quote = _only(find_quotes(nlp(text)))
+    assert (quote.speaker, quote.speaker_entity, quote.speaker_kind) == (None, None, "outlet")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("It was proposed by the Borovian side that the two sides exchange their prisoners.", "the Borovian side"),
+        # the parser hangs the clause on the agent: it is still what the agent proposed
+        ("In Marrow, it was agreed by the two delegations that prisoners would be swapped.", "the two delegations"),
+    ],
+)
+def test_passive_with_an_agent_is_the_agents_statement(nlp, text, speaker):
+    quote = _only(find_quotes(nlp(text)))
+    assert (quote.speaker, quote.speaker_kind) == (speaker, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A source said that the ferry would run twice a day.",
+        # someone told the envoy; the text does not say who
+        "The envoy was told that the ferry would run twice a day.",
+    ],
+)
+def test_unnamed_source_stays_a_voice(nlp, text):
+    quote = _only(find_quotes(nlp(text)))
+    assert quote.speaker_kind is None

@@ -2,5 +2,6 @@
 # recipe lack what later ones extract, and ``synopsis reanalyze`` brings them up to date.  /2 adds
 # claim frames (``Claim.frame``), speaker kinds (outlets and documents are no voices) and towns
 # the tagger took for people read as places.  /3 gives each co-speaker ("officials and President
-# X said") a quote of its own.  Raise it whenever extraction changes what it stores.
+# X said") a quote of its own and marks what a passive says with no one named ("it was agreed
+# that ...") as the outlet's own reporting.  Raise it whenever extraction changes what it stores.
 EXTRACTION_METHOD = "synopsis.extract/3"

@@ -28,6 +28,9 @@ class FoundAttribution:
     cue: tuple[int, int] | None
     speaker: tuple[int, int] | None
     speaker_head: Token | None = None
+    # "It was agreed that ...": a passive that names no one who said it; the outlet reports it in
+    # its own voice (Quote.speaker_kind "outlet" with no speaker), it is no unnamed source.
+    own_reporting: bool = False
 
 
 def with_speakers(
@@ -41,7 +44,10 @@ def with_speakers(
     if subject is None:
         if not _is_passive(verb):
             return []
-        return [FoundAttribution(kind, content, cue, None)]
+        # "It was proposed that ..." names no one: the outlet's own reporting.  "He was told that
+        # ..." and "“...,” it was said" do have a speaker, one the text does not name.
+        own = kind != "direct" and _is_impersonal(verb)
+        return [FoundAttribution(kind, content, cue, None, own_reporting=own)]
     conjuncts = _co_speakers(subject, ents)
     if conjuncts and all(_is_own_speaker(t, ents) for t in [subject, *conjuncts]):
         return [
@@ -93,6 +99,13 @@ def _cue_span(verb: Token) -> tuple[int, int]:
 
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _is_impersonal(verb: Token) -> bool:
+    """A passive whose subject is the placeholder "it" or missing: "It was agreed that ...", "as
+    was proposed".  "The envoy was told that ..." is not: the envoy heard it from someone."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj", "expl")]
+    return all(c.lower_ == "it" for c in subjects)
 
 
 def _subject_of(verb: Token) -> Token | None:

@@ -172,7 +172,9 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
             if resolved:
                 speaker_kind = quotes[-1].speaker_kind
         cue_text = text[f.cue[0]:f.cue[1]] if f.cue else None
-        if label == _DOCUMENT:
+        if f.own_reporting:
+            speaker_kind = "outlet"  # no one is named: the article's outlet reports it itself
+        elif label == _DOCUMENT:
             speaker_kind, label = "document", None
         elif f.speaker_head is not None and is_outlet_source(
             cue_text, _cue_lemma(doc, f.cue), speaker_text, resolved, label, f.speaker_head
