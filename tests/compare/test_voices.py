@@ -1,6 +1,6 @@
 import dataclasses
 
-from synopsis.compare.voices import count_voices, group_quotes, speaker_label
+from synopsis.compare.voices import count_voices, group_quotes, quote_label, speaker_label
 from synopsis.records import ArticleAnalysis
 from tests.factories import make_article, make_quote
 
@@ -109,3 +109,5 @@ def test_what_an_article_reports_itself_is_no_ones_statement():
     analysis = ArticleAnalysis(article=make_article("a1", "Daily A", text), quotes=(own, told))
     assert count_voices(analysis) == [("unnamed source", 1)]
     assert [(q.speaker, q.text) for q in group_quotes([analysis])] == [("unnamed source", "The pier was closed")]
+    # an article's own list of quotes says so, rather than "reported by ?"
+    assert [quote_label(q) for q in (own, told)] == ["the outlet's own reporting", "?"]

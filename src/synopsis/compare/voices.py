@@ -83,6 +83,14 @@ def speaker_label(speaker: str, speaker_kind: str | None) -> str:
     return speaker
 
 
+def quote_label(quote: Quote, unknown: str = "?") -> str:
+    """How one article's quote shows its speaker: its name or phrase as speaker_label gives it, the
+    outlet's own reporting for a passive that names no one, ``unknown`` where no speaker was found."""
+    if is_own_reporting(quote):
+        return "the outlet's own reporting"
+    return speaker_label(quote.speaker_entity or quote.speaker or unknown, quote.speaker_kind)
+
+
 def word_overlap(a: frozenset[str], b: frozenset[str]) -> float:
     """Jaccard overlap of two sets of content words (0 when either is empty)."""
     if not a or not b:
