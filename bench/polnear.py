@@ -89,7 +89,15 @@ def predict_synopsis(doc: Doc) -> list[Attribution]:
             continue
         source = ((q.speaker_start, q.speaker_end),) if q.speaker_start is not None else None
         cue = ((q.cue_start, q.cue_end),) if q.cue_start is not None else None
-        result.append(Attribution(((q.content_start, q.content_end),), source, cue))
+        content = ((q.content_start, q.content_end),)
+        same = next((i for i, r in enumerate(result) if (r.content, r.cue) == (content, cue) and r.source), None)
+        if source and cue and same is not None:
+            # "Cairn and the envoy said ...": synopsis gives each co-speaker a record of its own;
+            # PolNeAR annotates one attribution whose source covers them all.
+            earlier = result[same]
+            result[same] = Attribution(content, tuple(sorted(earlier.source + source)), cue)
+            continue
+        result.append(Attribution(content, source, cue))
     return result
 
 

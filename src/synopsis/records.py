@@ -162,6 +162,8 @@ class Quote:
     # is credited to ("according to Al Arabiya", "as reported by ... for Reuters"), or "document", a
     # text whose issuer the article does not name ("the decree says"). None: a person, a body or a
     # country speaking (a document whose issuer is named speaks for the issuer: speaker_entity).
+    # "outlet" with no speaker: a passive that names no one ("It was agreed that ..."), the
+    # article's own outlet reporting it.
     speaker_kind: Literal["outlet", "document"] | None = None
 
 

@@ -478,6 +478,8 @@ def test_compare_says_which_day_a_lead_gives_and_how(capsys, tmp_path):
 def test_reanalyze_extracts_articles_an_older_synopsis_stored_and_keeps_their_stories(capsys, corpus, tmp_path):
     import sqlite3
 
+    from synopsis.extract import EXTRACTION_METHOD
+
     db = str(tmp_path / "news.db")
     assert run(capsys, "ingest", str(corpus), "--db", db, "-q")[0] == 0
     conn = sqlite3.connect(db)
@@ -495,7 +497,7 @@ def test_reanalyze_extracts_articles_an_older_synopsis_stored_and_keeps_their_st
     assert err.strip().endswith(f"2 analysed again, 0 already current ({db})")
     assert conn.execute("SELECT COUNT(*) FROM entities").fetchone()[0] == entities
     assert dict(conn.execute("SELECT article_id, story_id FROM story_articles").fetchall()) == before
-    assert {row[0] for row in conn.execute("SELECT DISTINCT extraction FROM articles")} == {"synopsis.extract/2"}
+    assert {row[0] for row in conn.execute("SELECT DISTINCT extraction FROM articles")} == {EXTRACTION_METHOD}
     # Nothing left to do, unless asked for everything.
     assert run(capsys, "reanalyze", "--db", db, "-q")[2].strip().endswith("0 analysed again, 2 already current (" + db + ")")
     assert run(capsys, "reanalyze", "--db", db, "--all", "-q")[2].strip().startswith("2 analysed again, 0 already current")

@@ -1,6 +1,6 @@
 import dataclasses
 
-from synopsis.compare.voices import count_voices, group_quotes, speaker_label
+from synopsis.compare.voices import count_voices, group_quotes, quote_label, speaker_label
 from synopsis.records import ArticleAnalysis
 from tests.factories import make_article, make_quote
 
@@ -97,3 +97,17 @@ def test_sources_a_report_does_not_name_are_one_unnamed_voice_however_worded():
     )
     analysis = ArticleAnalysis(article=make_article("s1", "Wire S", text), quotes=quotes)
     assert dict(count_voices(analysis)) == {"unnamed source": 4, "Source Code Inc": 1}
+
+
+def test_what_an_article_reports_itself_is_no_ones_statement():
+    text = "It was agreed that the ferry runs daily. The pier was closed, someone was told."
+    own = dataclasses.replace(make_quote(text, "the ferry runs daily", "It", kind="indirect"),
+                              speaker=None, speaker_start=None, speaker_end=None, speaker_entity=None,
+                              speaker_kind="outlet")
+    told = dataclasses.replace(make_quote(text, "The pier was closed", "someone", kind="indirect"),
+                               speaker=None, speaker_start=None, speaker_end=None, speaker_entity=None)
+    analysis = ArticleAnalysis(article=make_article("a1", "Daily A", text), quotes=(own, told))
+    assert count_voices(analysis) == [("unnamed source", 1)]
+    assert [(q.speaker, q.text) for q in group_quotes([analysis])] == [("unnamed source", "The pier was closed")]
+    # an article's own list of quotes says so, rather than "reported by ?"
+    assert [quote_label(q) for q in (own, told)] == ["the outlet's own reporting", "?"]

@@ -21,7 +21,7 @@ from synopsis.cli.output import (
     resumable,
     shorten,
 )
-from synopsis.compare.voices import speaker_label
+from synopsis.compare.voices import quote_label
 from synopsis.ingest.outlets import OutletRegistry
 from synopsis.jobs import analyze_inputs, ingest_inputs, reanalyze
 from synopsis.records import ArticleAnalysis, SynopsisError
@@ -338,6 +338,6 @@ def describe_analysis(analysis: ArticleAnalysis) -> str:
     if analysis.quotes:
         lines.append("  quotes:")
         for q in analysis.quotes[:12]:
-            who = speaker_label(q.speaker_entity or q.speaker or "?", q.speaker_kind)
+            who = quote_label(q)
             lines.append(f"    {who} ({q.kind}): {q.content[:90]!r}")
     return "\n".join(lines)

@@ -68,6 +68,12 @@ def is_voice(quote: Quote) -> bool:
     return quote.speaker_kind not in NOT_VOICES
 
 
+def is_own_reporting(quote: Quote) -> bool:
+    """Whether the article's outlet reports the statement itself: a passive that names no one
+    ("It was agreed that ..."), with no speaker to list it under."""
+    return quote.speaker_kind == "outlet" and not quote.speaker
+
+
 def speaker_label(speaker: str, speaker_kind: str | None) -> str:
     """How a speaker is shown: "reported by Al Arabiya" for an outlet, "the decree (document)"."""
     if speaker_kind == "outlet":
@@ -75,6 +81,14 @@ def speaker_label(speaker: str, speaker_kind: str | None) -> str:
     if speaker_kind == "document":
         return f"{speaker} (document)"
     return speaker
+
+
+def quote_label(quote: Quote, unknown: str = "?") -> str:
+    """How one article's quote shows its speaker: its name or phrase as speaker_label gives it, the
+    outlet's own reporting for a passive that names no one, ``unknown`` where no speaker was found."""
+    if is_own_reporting(quote):
+        return "the outlet's own reporting"
+    return speaker_label(quote.speaker_entity or quote.speaker or unknown, quote.speaker_kind)
 
 
 def word_overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -91,10 +105,12 @@ def group_quotes(
 
     Voices come first; statements credited to a news outlet ("according to Al Arabiya") or to a
     document with no named issuer follow, marked by their speaker_kind: they are where the words
-    were read, not who spoke."""
+    were read, not who spoke.  What an article reports in its own voice is no one's statement."""
     by_speaker: dict[tuple[str, str | None], list[tuple[ArticleAnalysis, Quote]]] = defaultdict(list)
     for analysis in analyses:
         for quote in analysis.quotes:
+            if is_own_reporting(quote):
+                continue
             speaker = speaker_of(quote, canonical_name) or "unnamed source"
             by_speaker[(speaker, quote.speaker_kind if not is_voice(quote) else None)].append((analysis, quote))
 

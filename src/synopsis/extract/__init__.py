@@ -1,7 +1,9 @@
 # The extraction recipe, stored with each analysis (``store.db``): articles analysed by an older
 # recipe lack what later ones extract, and ``synopsis reanalyze`` brings them up to date.  /2 adds
 # claim frames (``Claim.frame``), speaker kinds (outlets and documents are no voices) and towns
-# the tagger took for people read as places; /3 drops ordinary words a sentence capitalised
-# ("Calm returned …") and reads organisations tagged as people ("Press Syndicate") as such.
+# the tagger took for people read as places.  /3 gives each co-speaker ("officials and President
+# X said") a quote of its own, marks what a passive says with no one named ("it was agreed
+# that ...") as the outlet's own reporting, drops ordinary words a sentence capitalised ("Calm
+# returned ...") and reads organisations tagged as people ("Press Syndicate") as such.
 # Raise it whenever extraction changes what it stores.
 EXTRACTION_METHOD = "synopsis.extract/3"

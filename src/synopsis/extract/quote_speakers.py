@@ -28,27 +28,65 @@ class FoundAttribution:
     cue: tuple[int, int] | None
     speaker: tuple[int, int] | None
     speaker_head: Token | None = None
+    # "It was agreed that ...": a passive that names no one who said it; the outlet reports it in
+    # its own voice (Quote.speaker_kind "outlet" with no speaker), it is no unnamed source.
+    own_reporting: bool = False
 
 
 def with_speakers(
     doc: Doc, verb: Token, kind: str, content: tuple[int, int], ents: list[Entity]
 ) -> list[FoundAttribution]:
-    """One attribution per speaker of ``verb`` ("Umerov and Medinsky said" gives two)."""
+    """One attribution per speaker of ``verb``: "Umerov and Medinsky said" and "Ukrainian officials
+    and President X said" give two, each with its own speaker span, so that each is counted as a
+    voice of the statement."""
     cue = _cue_span(verb)
     subject = _subject_of(verb)
     if subject is None:
         if not _is_passive(verb):
             return []
-        return [FoundAttribution(kind, content, cue, None)]
-    heads = [subject]
-    conjuncts = [c for c in subject.conjuncts if c.i > subject.i]
-    if conjuncts and all(entity_at(ents, t) is not None for t in [subject, *conjuncts]):
-        heads = [subject, *conjuncts]
+        # "It was proposed that ..." names no one: the outlet's own reporting.  "He was told that
+        # ..." and "“...,” it was said" do have a speaker, one the text does not name.
+        own = kind != "direct" and _is_impersonal(verb)
+        return [FoundAttribution(kind, content, cue, None, own_reporting=own)]
+    conjuncts = _co_speakers(subject, ents)
+    if conjuncts and all(_is_own_speaker(t, ents) for t in [subject, *conjuncts]):
         return [
             FoundAttribution(kind, content, cue, speaker_span(doc, h, ents, with_conj=False), speaker_head=h)
-            for h in heads
+            for h in [subject, *conjuncts]
         ]
     return [FoundAttribution(kind, content, cue, speaker_span(doc, subject, ents, with_conj=True), speaker_head=subject)]
+
+
+def _co_speakers(subject: Token, ents: list[Entity]) -> list[Token]:
+    """The heads coordinated with a speaker's head, in text order.  In "A, B, and C said" the small
+    model often hangs B on A as an apposition (and C on B); a name is no description of another
+    name of the same kind, so such an apposition in a list is one more speaker."""
+    conjuncts = [c for c in subject.conjuncts if c.i > subject.i]
+    entity = entity_at(ents, subject)
+    if entity is None:
+        return conjuncts
+    for child in subject.children:
+        named = entity_at(ents, child) if child.dep_ == "appos" else None
+        if named is None or named.label != entity.label or named == entity:
+            continue
+        listed = [c for c in child.conjuncts if c.i > child.i]
+        if listed or any(c.i > child.i for c in conjuncts):
+            conjuncts += [child, *listed]
+    return sorted(set(conjuncts), key=lambda t: t.i)
+
+
+def _is_own_speaker(conjunct: Token, ents: list[Entity]) -> bool:
+    """Whether a conjunct of a speaker names someone of its own: a name, a pronoun, a plural ("Ukrainian
+    officials") or a noun with its own determiner ("the governor", "his aides").  A bare singular
+    noun after another shares its determiner and is a second title of the same person ("the former
+    minister and current envoy said")."""
+    if entity_at(ents, conjunct) is not None:
+        return True
+    if conjunct.dep_ == "conj" and conjunct.tag_ == "NN" and not any(
+        c.dep_ in ("det", "poss", "predet") for c in conjunct.children
+    ):
+        return False
+    return can_speak(conjunct, ents)
 
 
 def _cue_span(verb: Token) -> tuple[int, int]:
@@ -61,6 +99,13 @@ def _cue_span(verb: Token) -> tuple[int, int]:
 
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _is_impersonal(verb: Token) -> bool:
+    """A passive whose subject is the placeholder "it" or missing: "It was agreed that ...", "as
+    was proposed".  "The envoy was told that ..." is not: the envoy heard it from someone."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj", "expl")]
+    return all(c.lower_ == "it" for c in subjects)
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -149,8 +194,8 @@ def _np_tokens(head: Token, with_conj: bool) -> list[Token]:
         for child in token.children:
             if child.dep_ not in _NP_DEPS:
                 continue
-            if child.dep_ in ("conj", "cc") and not with_conj:
-                continue
+            if child.dep_ in ("conj", "cc", "preconj") and not with_conj:
+                continue  # one conjunct alone: "Both Russia and Ukraine said" -> "Russia"
             if child.dep_ == "punct" and child.text not in (".", "'", "’", "-"):
                 continue
             tokens.append(child)

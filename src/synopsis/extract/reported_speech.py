@@ -29,9 +29,10 @@ def complement_span(doc: Doc, verb: Token) -> tuple[int, int] | None:
                 # a reported one, so the content runs on to the end of that clause.
                 tokens = [t for t in verb.head.subtree if t.i >= child.left_edge.i]
             return _trim_span(doc, tokens, verb)
-    # "said in a statement that ...": the parser hangs the clause on the noun
+    # "said in a statement that ...": the parser hangs the clause on the noun; and on the agent in
+    # "it was agreed by the delegations that ..."
     for prep in verb.children:
-        if prep.dep_ != "prep":
+        if prep.dep_ not in ("prep", "agent"):
             continue
         for noun in prep.children:
             for clause in noun.children:

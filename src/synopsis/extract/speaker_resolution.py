@@ -163,13 +163,18 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
         position = f.speaker[0] if f.speaker else f.content[0]
         resolved, label, speaker_kind = None, None, None
         if f.speaker_head is not None:
-            resolved, label = _resolve_speaker(doc, f.speaker_head, f.speaker, position, ents, people, spoken, history, subjects)
+            # a co-speaker is never one of the others: "X, Y and the mayor said" looks for who "the
+            # mayor" is before the whole list, not in it
+            looked_up = min(position, _coordination_start(f.speaker_head))
+            resolved, label = _resolve_speaker(doc, f.speaker_head, f.speaker, looked_up, ents, people, spoken, history, subjects)
         elif f.cue is None and quotes:
             resolved, label = _carried_over(text, quotes[-1], f.content[0]), "PERSON"
             if resolved:
                 speaker_kind = quotes[-1].speaker_kind
         cue_text = text[f.cue[0]:f.cue[1]] if f.cue else None
-        if label == _DOCUMENT:
+        if f.own_reporting:
+            speaker_kind = "outlet"  # no one is named: the article's outlet reports it itself
+        elif label == _DOCUMENT:
             speaker_kind, label = "document", None
         elif f.speaker_head is not None and is_outlet_source(
             cue_text, _cue_lemma(doc, f.cue), speaker_text, resolved, label, f.speaker_head
@@ -205,6 +210,15 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
             )
         )
     return sorted(quotes, key=lambda q: (q.start, q.content_start))
+
+
+def _coordination_start(head: Token) -> int:
+    """Where the list a co-speaker belongs to starts (quote_speakers._co_speakers: conjuncts, and
+    names the parser hung on the first as appositions); a speaker in no list starts where it is."""
+    first = head
+    while first.head != first and (first.dep_ == "conj" or (first.dep_ == "appos" and first.head.pos_ == "PROPN")):
+        first = first.head
+    return first.left_edge.idx if first is not head else head.idx
 
 
 def _cue_lemma(doc: Doc, cue: tuple[int, int] | None) -> str | None:

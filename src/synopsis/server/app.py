@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from synopsis import __version__
 from synopsis.records import SynopsisError
-from synopsis.compare.voices import speaker_label
+from synopsis.compare.voices import quote_label, speaker_label
 from synopsis.report.dispute_claims import describe_side
 from synopsis.report.render import counted, display_title
 from synopsis.server.ingest import UPLOAD_ACCEPT
@@ -95,6 +95,7 @@ def templates() -> Environment:
     env.globals["counted"] = counted
     env.globals["describe_side"] = describe_side
     env.globals["speaker_label"] = speaker_label
+    env.globals["quote_label"] = quote_label
     env.globals["upload_accept"] = UPLOAD_ACCEPT
     return env
 

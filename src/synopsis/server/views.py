@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from synopsis.compare.voices import speaker_label
+from synopsis.compare.voices import quote_label
 from synopsis.records import AlignedClaim, ArticleAnalysis, Evidence, StoryReport
 
 
@@ -30,7 +30,7 @@ def article_marks(analysis: ArticleAnalysis) -> list[Mark]:
         marks.append(Mark(q.start, q.end, "quantity", f"quantity {bounds} {what}".strip()))
     marks += [Mark(t.start, t.end, "time", f"{t.type} {t.value}" + (f" ({t.modifier})" if t.modifier else "")) for t in analysis.times]
     for q in analysis.quotes:
-        marks.append(Mark(q.content_start, q.content_end, "quote", f"{q.kind} quote · {speaker_label(q.speaker_entity or q.speaker or 'unknown speaker', q.speaker_kind)}"))
+        marks.append(Mark(q.content_start, q.content_end, "quote", f"{q.kind} quote · {quote_label(q, 'unknown speaker')}"))
     return marks
 
 
