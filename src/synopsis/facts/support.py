@@ -19,7 +19,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from synopsis.facts.dates import dates_in, recent_interval
 from synopsis.facts.keys import STOP_WORDS, _stem, episodes_in
@@ -145,10 +145,15 @@ class Context:
     text: str  # the sentence(s), then the speaker
     entities: tuple[Entity, ...]
     resolved: tuple[StoryEntity, ...] = ()  # story entities its mentions resolved to
+    # Read once when the context is made: alignment asks of one context whether it names each
+    # actor of hundreds of claims (in a 200-article story, 97,000 times).
+    tokens: tuple[str, ...] = field(init=False, compare=False)  # its capitalised words, possessives cut
+    key: str = field(init=False, compare=False)  # its text by transliteration key, space-padded
 
-    @property
-    def tokens(self) -> list[str]:
-        return [strip_possessive(m.group(0)).rstrip(".") for m in _NAME_TOKEN.finditer(self.text)]
+    def __post_init__(self):
+        tokens = tuple(strip_possessive(m.group(0)).rstrip(".") for m in _NAME_TOKEN.finditer(self.text))
+        object.__setattr__(self, "tokens", tokens)
+        object.__setattr__(self, "key", f" {key_text(self.text)} ")
 
 
 def names_actor(actor: Actor, context: Context) -> bool:
@@ -160,7 +165,7 @@ def names_actor(actor: Actor, context: Context) -> bool:
         # A person is named by their surname ("Putin", "President Vladimir Putin").
         return any(surnames_match(person.surname, token) for token in context.tokens)
     key = key_text(strip_name(actor.text))
-    if key and f" {key} " in f" {key_text(context.text)} ":
+    if key and f" {key} " in context.key:
         return True
     # "the UN" for "the United Nations", "NATO" for its full name.
     short = fold(strip_name(actor.text))
