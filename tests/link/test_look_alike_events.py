@@ -274,6 +274,26 @@ def test_undated_reports_do_not_join_two_transfers_years_apart(nlp):
     )
 
 
+# Storms in two port towns two days apart, told in the same words; one outlet's lead has the town
+# tagged an organisation ("Gusts hit [Brest]"). Read as the place it is, each pair's leads keep
+# naming a town the other pair never names.
+STORMS_IN_TWO_TOWNS = [
+    ("b1", "Storm batters port, leaving thousands without power", "A violent storm struck the port city of Brest on Tuesday, tearing roofs off houses and leaving about 12,000 homes without electricity, the prefecture said. Winds of up to 140 km/h were recorded at the harbour.", "2026-11-03T18:00:00+00:00"),
+    ("b2", "Storm cuts power to 12,000 homes", "Gusts of 140 km/h hit Brest on Tuesday afternoon, cutting electricity to 12,000 homes and halting ferries, the prefecture said. Firefighters were called out hundreds of times for fallen trees.", "2026-11-03T20:00:00+00:00"),
+    ("t1", "Storm batters port, leaving thousands without power", "A violent storm struck the port city of Toulon on Thursday, tearing roofs off houses and leaving about 9,000 homes without electricity, the prefecture said. Winds of up to 140 km/h were recorded at the harbour.", "2026-11-05T18:00:00+00:00"),
+    ("t2", "Storm cuts power to 9,000 homes", "Gusts of 140 km/h hit Toulon on Thursday afternoon, cutting electricity to 9,000 homes and halting ferries, the prefecture said. Firefighters were called out hundreds of times for fallen trees.", "2026-11-05T20:00:00+00:00"),
+]
+
+
+def test_a_town_tagged_as_an_organisation_still_places_the_event(nlp):
+    analyses = analyze_rows(STORMS_IN_TWO_TOWNS, nlp)
+    profiles = describe_events(analyses)
+    assert [sorted(p.places) for p in profiles] == [["brest"], ["brest"], ["toulon"], ["toulon"]]
+    assert_stories_batch_and_stream(
+        analyses, {frozenset({"b1", "b2"}), frozenset({"t1", "t2"})}, orders=((0, 1, 2, 3), (3, 2, 1, 0), (0, 2, 1, 3))
+    )
+
+
 # One protest reported either side of New Year: the late report's year is its event day's, not
 # its publication's, so the two reports do not give the event different years.
 PROTEST_ACROSS_NEW_YEAR = [

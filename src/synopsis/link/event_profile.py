@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 from anyascii import anyascii
 
-from synopsis.extract.gazetteer import Spot, locate
+from synopsis.extract.gazetteer import Spot, is_known_place, locate
 from synopsis.link.names import fold, key_token
 from synopsis.records import ArticleAnalysis
 
@@ -323,7 +323,14 @@ def title_names(analysis: ArticleAnalysis) -> list[str]:
 def lead_places(analysis: ArticleAnalysis) -> frozenset[str]:
     """Places named in the lead, plus the dateline."""
     end = lead_end(analysis)
-    places = {fold_name(e.text, e.label) for e in analysis.entities if e.label in PLACE_LABELS and e.start < end}
+    # A town of the gazetteer tagged an organisation is its place too ("Gusts hit [Brest]" tagged
+    # ORG, a town's club, "Moscow said"): where the event is, for telling look-alikes apart.
+    # Not one tagged a person: many towns are surnames.
+    places = {
+        fold_name(e.text, "GPE" if e.label == "ORG" else e.label)
+        for e in analysis.entities
+        if e.start < end and (e.label in PLACE_LABELS or (e.label == "ORG" and is_known_place(e.text)))
+    }
     if analysis.article.dateline:
         places.add(fold_name(analysis.article.dateline, "GPE"))
     return frozenset(p for p in places if p)
