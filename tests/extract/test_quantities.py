@@ -283,3 +283,10 @@ def test_comparative_qualifiers_bound_the_number(nlp, sentence, text, low, high,
     assert text in found, list(found)
     q = found[text]
     assert (q.low, q.high, q.qualifier) == (low, high, qualifier)
+
+
+def test_four_digit_count_the_tagger_calls_a_date_is_kept(nlp):
+    """The time extractor does not read "1999 votes" as a year; neither may the quantity extractor drop it."""
+    (q,) = find_quantities(nlp("The count ended and 1999 votes were declared valid."))
+    assert (q.text, q.value, q.counted) == ("1999", 1999, "votes")
+    assert find_quantities(nlp("The 2020 elections brought a new council.")) == []

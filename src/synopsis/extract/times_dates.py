@@ -197,16 +197,17 @@ _YEAR_BEFORE = re.compile(
 )
 
 
-def _counts_things(ctx: _Context, start: int, end: int) -> bool:
-    """Whether the number at ``start:end`` counts what follows it rather than naming a year."""
-    if not _COUNTED_AFTER.match(ctx.text, end):
+def counts_things(text: str, start: int, end: int) -> bool:
+    """Whether the four-digit number at ``start:end`` counts what follows it rather than naming a
+    year (the quantity extractor asks too, so that the two agree on what a year is)."""
+    if not _COUNTED_AFTER.match(text, end):
         return False
-    return not _YEAR_BEFORE.search(ctx.text, max(0, start - 12), start)
+    return not _YEAR_BEFORE.search(text, max(0, start - 12), start)
 
 
 @_rule(rf"(?P<y>{g.YEAR_FREE})")
 def _year(m: re.Match[str], ctx: _Context) -> _Hit | None:
-    if _counts_things(ctx, m.start(), m.end()):
+    if counts_things(ctx.text, m.start(), m.end()):
         return None
     return _Hit(m.start(), m.end(), "DATE", m["y"], "year")
 
@@ -215,7 +216,7 @@ def _year(m: re.Match[str], ctx: _Context) -> _Hit | None:
 def _year_range(m: re.Match[str], ctx: _Context) -> list[_Hit] | None:
     y1 = int(m["y1"])
     y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
-    if not y1 < y2 <= y1 + 100 or not 1600 <= y1 <= 2099 or _counts_things(ctx, m.start(), m.end()):
+    if not y1 < y2 <= y1 + 100 or not 1600 <= y1 <= 2099 or counts_things(ctx.text, m.start(), m.end()):
         return None
     return [
         _Hit(m.start("y1"), m.end("y1"), "DATE", f"{y1:04d}", "year"),
