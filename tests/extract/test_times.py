@@ -359,6 +359,7 @@ def test_days_later_count_from_the_event_not_from_the_day_it_was_reported() -> N
         "Volunteers handed out some 1800 meals on the quay.",
         "Between 1500 and 2000 runners took part.",
         "The dock handled 1900 tonnes of grain.",
+        "The final tally: 2000 votes for the plan.",
     ],
 )
 def test_a_four_digit_count_is_no_year(text: str) -> None:

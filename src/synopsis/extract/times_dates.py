@@ -193,7 +193,7 @@ _COUNTED_AFTER = re.compile(
 # brings ...").
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?i:the|this|that|its|their|his|her|our|your|my|whose|in|since|until|till|during|fiscal|calendar)"
-    r"|\w['’]s?|[A-Za-z]-|^|[.!?:;][\"'”’)]*|\n)[\s\"“‘(]*$"
+    r"|\w['’]s?|[A-Za-z]-|^|[.!?][\"'”’)]*|\n)[\s\"“‘(]*$"
 )
 
 
