@@ -502,3 +502,28 @@ def test_a_corrected_version_counts_as_of_its_correction_not_its_first_publicati
     assert notes[("Bravo",)] == "earlier report (published 2024-05-03T21:00+00:00); later reports differ"
     alpha = next(a.article for a in analyses if a.article.id == "alpha-2")
     assert alpha.published == "2024-05-03T18:00:00+00:00" and alpha.updated  # the first publication is kept for display
+
+
+
+QUOTA_DAY = "Delegations met in Geneva on March 3."
+
+
+def _quota_story(nlp, alpha: str, bravo: str) -> tuple[list[list[tuple[str, int]]], list[ArticleAnalysis]]:
+    """Two outlets' quota sentences, extracted, with the claims that state a number aligned as one group."""
+    analyses = _extracted(nlp, {"Alpha": f"{QUOTA_DAY} {alpha}", "Bravo": f"{QUOTA_DAY} {bravo}"})
+    group = [(a.article.id, next(i for i, c in enumerate(a.claims) if c.quantities)) for a in analyses]
+    return [group], analyses
+
+
+def test_extracted_comparative_bound_agrees_with_more_than(nlp) -> None:
+    """"larger than 15 percent" is the lower bound "more than 15 percent" is, not exactly 15."""
+    groups, analyses = _quota_story(nlp, "The envoy would reject any quota cut larger than 15 percent.",
+                                    "The envoy would reject any quota cut of more than 15 percent.")
+    assert find_disputes(groups, analyses) == []
+
+
+def test_extracted_comparative_bound_is_shown_as_written(nlp) -> None:
+    groups, analyses = _quota_story(nlp, "The envoy would reject any quota cut larger than 15 percent.",
+                                    "The envoy would reject any quota cut of 10 percent.")
+    [dispute] = find_disputes(groups, analyses)
+    assert sorted(v.value for v in dispute.versions) == ["10 percent", "larger than 15 percent"]

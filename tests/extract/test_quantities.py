@@ -259,3 +259,34 @@ def test_quantity_predicate(nlp, sentence, text, predicate):
     found = {q.text: q for q in find_quantities(nlp(sentence))}
     assert text in found, list(found)
     assert found[text].predicate == predicate
+
+
+# Comparatives bound the number whatever the adjective, and "no/not" turns the bound round:
+# (sentence, span text, low, high, canonical qualifier).
+COMPARATIVES = [
+    ("The union will refuse any pay cut larger than 15 percent.", "larger than 15 percent", 15, None, "more than"),
+    ("Turnout was higher than 60 percent in the hill districts.", "higher than 60 percent", 60, None, "more than"),
+    ("Waves bigger than 4 metres flooded the promenade.", "bigger than 4 metres", 4, None, "more than"),
+    ("The ferry fare will be no higher than 20 dollars.", "no higher than 20 dollars", 0, 20, "up to"),
+    ("Crowds smaller than 300 people met the minister.", "smaller than 300", 0, 300, "less than"),
+    ("Rents lower than 500 euros are rare in the old town.", "lower than 500 euros", 0, 500, "less than"),
+    ("The plan stays short of 40 percent of the target.", "short of 40 percent", 0, 40, "less than"),
+    ("Well over 2,000 fans waited at the gate.", "Well over 2,000", 2000, None, "more than"),
+    ("The line needs not fewer than 30 buses a day.", "not fewer than 30", 30, None, "at least"),
+    ("Plots no smaller than 10 hectares qualify for the grant.", "no smaller than 10 hectares", 10, None, "at least"),
+]
+
+
+@pytest.mark.parametrize("sentence,text,low,high,qualifier", COMPARATIVES)
+def test_comparative_qualifiers_bound_the_number(nlp, sentence, text, low, high, qualifier):
+    found = {q.text: q for q in find_quantities(nlp(sentence))}
+    assert text in found, list(found)
+    q = found[text]
+    assert (q.low, q.high, q.qualifier) == (low, high, qualifier)
+
+
+def test_four_digit_count_the_tagger_calls_a_date_is_kept(nlp):
+    """The time extractor does not read "1999 votes" as a year; neither may the quantity extractor drop it."""
+    (q,) = find_quantities(nlp("The count ended and 1999 votes were declared valid."))
+    assert (q.text, q.value, q.counted) == ("1999", 1999, "votes")
+    assert find_quantities(nlp("The 2020 elections brought a new council.")) == []

@@ -349,3 +349,36 @@ def test_days_later_count_from_the_event_not_from_the_day_it_was_reported() -> N
     found = {t.text: t.value for t in find_times("The county said on Thursday that 80 homes were lost. "
                                                    "Two days later the governor resigned.", MONDAY)}
     assert found["Two days later"] == "2025-05-17"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new ferry carries about 2000 people a day.",
+        "The count ended and 1999 votes were declared valid.",
+        "Volunteers handed out some 1800 meals on the quay.",
+        "Between 1500 and 2000 runners took part.",
+        "The dock handled 1900 tonnes of grain.",
+        "The final tally: 2000 votes for the plan.",
+    ],
+)
+def test_a_four_digit_count_is_no_year(text: str) -> None:
+    assert [t for t in find_times(text, ANCHOR) if t.precision == "year"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "extent"),
+    [
+        ("The library has stood since 1999 on the square.", "1999"),
+        ("The ferry line opened in 2000 after long delays.", "2000"),
+        ("In 2000 voters chose a new mayor.", "2000"),
+        ("The 2000 Olympics were held in Sydney.", "2000"),
+        ("The 2020 elections brought a new council.", "2020"),
+        ("Parties campaigned hard ahead of 2024 elections.", "2024"),
+        ("Turnout fell after the city's 2019 reforms.", "2019"),
+        ("He said post-1999 reforms had failed.", "1999"),
+        ("2019 brings a new tax year.", "2019"),
+    ],
+)
+def test_a_year_before_a_noun_stays_a_year(text: str, extent: str) -> None:
+    assert only(text).text == extent

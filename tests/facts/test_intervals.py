@@ -6,10 +6,12 @@ import math
 
 import pytest
 
+from synopsis.extract.quantity_units import POSTFIX, QUALIFIERS
 from synopsis.facts.intervals import (
     Interval,
     compatible,
     describe,
+    hedge_of,
     interval_from_quantity,
     interval_from_time,
 )
@@ -152,3 +154,14 @@ def test_describe_times(time: TimeRef, text: str) -> None:
     interval = interval_from_time(time)
     assert interval is not None
     assert describe(interval) == text
+
+
+_HEDGE_OF_RULE = {"more": "lower", "less": "upper", "about": "approx", "nearly": "approx", "just over": "lower"}
+
+
+@pytest.mark.parametrize("phrase", sorted(QUALIFIERS | POSTFIX))
+def test_every_qualifier_the_extractor_reads_is_read_the_same_way_here(phrase: str) -> None:
+    """The extractor's lexicon is the one word list: a hedge it learns ("larger than", "exceeding")
+    must not be read here as an exact value."""
+    _, rule = (QUALIFIERS | POSTFIX)[phrase]
+    assert hedge_of(qty(f"{phrase} 20", 20, qualifier=phrase)) == _HEDGE_OF_RULE[rule]

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from synopsis.extract.quantity_units import LEADING_QUALIFIER_RE
 from synopsis.facts.dates import (
     SECTION_LOOKBACK,
     clock_intervals,
@@ -142,14 +143,9 @@ def _as_stated(quantity) -> str:
     qualifier = (quantity.qualifier or "").strip()
     if not qualifier or qualifier.lower() == "range" or not qualifier.replace(" ", "").isalpha() or qualifier.isupper():
         return quantity.text
-    if qualifier.lower() in quantity.text.lower() or _HEDGED.match(quantity.text):
+    if qualifier.lower() in quantity.text.lower() or LEADING_QUALIFIER_RE.match(quantity.text):
         return quantity.text  # the span has the outlet's own hedge ("approximately 1,200", read as "about")
     return f"{qualifier} {quantity.text}"
-
-
-_HEDGED = re.compile(
-    r"(about|approximately|approx\.?|around|roughly|nearly|almost|some|over|under|more than|less than|"
-    r"fewer than|at least|at most|up to|close to|upwards of|in excess of)\s", re.I)
 
 
 def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, int]) -> list[Fact]:

@@ -44,6 +44,7 @@ from synopsis.extract.quantity_units import (
     apply_rule,
     normalize_phrase,
 )
+from synopsis.extract.times_dates import counts_things
 from synopsis.records import Quantity
 
 # Re-exported so that callers keep importing these names from this module.
@@ -236,8 +237,10 @@ def _skip(doc: Doc, text: str, core: NumberCore, last: NumberCore, end: int) -> 
     unit_follows = bool(UNIT_RE.match(after))
     unit_is_time = unit_follows and UNITS[normalize_phrase(UNIT_RE.match(after).group(1))] in TIME_UNITS
     if tok.ent_type_ in ("DATE", "TIME") and not unit_is_time and not core.vague and not _amount_range(text, core):
-        # spaCy's DATE covers "July 23", "2025", "mid-2025"; keep only durations.
-        if not unit_follows:
+        # spaCy's DATE covers "July 23", "2025", "mid-2025"; keep only durations, and four-digit
+        # counts the time extractor does not take for years either ("1999 votes were cast").
+        four_digit_count = core.end - core.start == 4 and counts_things(text, core.start, core.end)
+        if not unit_follows and not four_digit_count:
             return True
     if tok.ent_type_ in _NAME_LABELS:
         return True  # part of a name: "Bucharest Nine", "Channel 4"

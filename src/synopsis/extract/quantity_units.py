@@ -15,27 +15,19 @@ from synopsis.records import Quantity
 #   "nearly" [0.9 v, v]      "just over" [v, 1.1 v]
 #   "more"   [v, None]: the interval cannot mark an open end; low is v itself.
 #   "less"   [0, v]: news quantities (counts, durations, money) are not negative.
+# "<comparative> than" and "no/not <comparative> than" are added below, as one family.
 QUALIFIERS: dict[str, tuple[str, str]] = {
-    "more than": ("more than", "more"),
     "over": ("more than", "more"),
     "above": ("more than", "more"),
     "in excess of": ("more than", "more"),
     "upwards of": ("more than", "more"),
     "exceeding": ("more than", "more"),
-    "greater than": ("more than", "more"),
     "at least": ("at least", "more"),
-    "no fewer than": ("at least", "more"),
-    "no less than": ("at least", "more"),
-    "not less than": ("at least", "more"),
     "a minimum of": ("at least", "more"),
-    "less than": ("less than", "less"),
-    "fewer than": ("less than", "less"),
     "under": ("less than", "less"),
     "below": ("less than", "less"),
     "up to": ("up to", "less"),
     "at most": ("up to", "less"),
-    "no more than": ("up to", "less"),
-    "not more than": ("up to", "less"),
     "a maximum of": ("up to", "less"),
     "as many as": ("up to", "less"),
     "as much as": ("up to", "less"),
@@ -57,7 +49,36 @@ QUALIFIERS: dict[str, tuple[str, str]] = {
     "estimated": ("about", "about"),
     "circa": ("about", "about"),
     "an approximate": ("about", "about"),
+    "approx": ("about", "about"),
+    "short of": ("less than", "less"),
+    "just short of": ("nearly", "nearly"),
+    "just below": ("nearly", "nearly"),
+    "well over": ("more than", "more"),
+    "well above": ("more than", "more"),
+    "well under": ("less than", "less"),
+    "well below": ("less than", "less"),
 }
+
+# Comparatives bound a number whatever the adjective: "larger than 15 percent" is a lower bound
+# like "more than 15 percent", and "no larger than" an upper one like "no more than".  Without
+# the family, "larger than 15 percent" read as exactly 15 and disputed another outlet's
+# "more than 15 percent".
+_GREATER = ("more", "greater", "larger", "bigger", "higher", "longer")
+_SMALLER = ("less", "fewer", "smaller", "lower", "shorter")
+
+
+def _comparatives() -> dict[str, tuple[str, str]]:
+    """Qualifier entries for "<comparative> than" and its negations "no/not <comparative> than"."""
+    entries: dict[str, tuple[str, str]] = {}
+    for words, bound, negated in ((_GREATER, ("more than", "more"), ("up to", "less")),
+                                  (_SMALLER, ("less than", "less"), ("at least", "more"))):
+        for word in words:
+            entries[f"{word} than"] = bound
+            entries[f"no {word} than"] = entries[f"not {word} than"] = negated
+    return entries
+
+
+QUALIFIERS |= _comparatives()
 
 # Postfix qualifiers: "1,200 or more", "40 or so", "1,000-plus".
 POSTFIX = {"or more": ("at least", "more"), "or so": ("about", "about"), "plus": ("more than", "more"),
@@ -147,10 +168,10 @@ CURRENCY_RE = re.compile(
     r"(" + "|".join(re.escape(c) for c in sorted(CURRENCY_SIGNS, key=len, reverse=True)) + r")\s?$",
     re.IGNORECASE,
 )
-QUALIFIER_RE = re.compile(
-    r"(?<![\w])(" + "|".join(phrase_pattern(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+$",
-    re.IGNORECASE,
-)
+_QUALIFIER_ALTERNATIVES = "|".join(phrase_pattern(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+QUALIFIER_RE = re.compile(r"(?<![\w])(" + _QUALIFIER_ALTERNATIVES + r")\s+$", re.IGNORECASE)
+# A quantity's span that opens with the writer's own hedge ("larger than 15 percent").
+LEADING_QUALIFIER_RE = re.compile(r"(?:" + _QUALIFIER_ALTERNATIVES + r")\s", re.IGNORECASE)
 POSTFIX_RE = re.compile(r"^(?:\s+(or more|or so|or fewer|or less)\b|-?(plus)\b|\+)", re.IGNORECASE)
 
 

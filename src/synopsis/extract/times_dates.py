@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from synopsis.extract import times_grammar as g
+from synopsis.extract.quantity_units import TIME_UNITS, UNITS, phrase_pattern
 from synopsis.extract.times_rules import (
     _NEXT_RELS,
     _PAST_RELS,
@@ -168,8 +169,46 @@ def _month(m: re.Match[str], ctx: _Context) -> _Hit | None:
     return _Hit(m.start(), m.end(), "DATE", f"{year:04d}-{month:02d}", "month")
 
 
+# A four-digit number that counts something is no year: "about 2000 people a day", "1999 votes
+# were cast", "between 1500 and 2000 troops", "1800 tonnes".  What follows the number (or the
+# range it opens) says so: a plural noun or a unit of measure.  Words ending in "s" that are no
+# plural nouns are left out, and so are the plurals a year usually names without "the" before it
+# ("ahead of 2024 elections", "compared with 1989 earnings"): events and accounts, not things counted.
+_NOT_PLURAL = ("this", "thus", "plus", "does", "goes", "always", "perhaps", "across", "unless", "besides",
+               "whereas", "towards", "afterwards", "onwards", "nevertheless", "sometimes", "various", "news",
+               "elections", "polls", "primaries", "midterms", "games", "olympics", "championships", "finals",
+               "talks", "protests", "riots", "attacks", "floods", "reforms", "accords", "results",
+               "earnings", "sales", "figures", "levels", "profits", "accounts", "budgets", "forecasts")
+_MEASURES = sorted((u for u, unit in UNITS.items() if unit not in TIME_UNITS and unit != "percent"),
+                   key=len, reverse=True)
+_COUNTED_AFTER = re.compile(
+    r"(?:\s*(?:-|–|to|and|or)\s*\d[\d,.]*)?[ \t]+"
+    r"(?:people|persons|children|men|women|" + "|".join(phrase_pattern(u) for u in _MEASURES) + r""
+    rf"|(?!(?:{'|'.join(_NOT_PLURAL)})\b)[a-z]{{2,}}[^\Wsui]s)\b"
+)
+# ... unless what comes before makes the number a year that modifies the noun: a determiner or
+# possessive ("the 2020 elections", "Russia's 2024 budget"), "in"/"since"/"until"/"during"
+# ("in 2000 voters chose"), a prefix ("post-1959 politics"), or the start of a sentence, where
+# news style spells a count out ("Two thousand people") but writes a year in digits ("2019
+# brings ...").
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?i:the|this|that|its|their|his|her|our|your|my|whose|in|since|until|till|during|fiscal|calendar)"
+    r"|\w['’]s?|[A-Za-z]-|^|[.!?][\"'”’)]*|\n)[\s\"“‘(]*$"
+)
+
+
+def counts_things(text: str, start: int, end: int) -> bool:
+    """Whether the four-digit number at ``start:end`` counts what follows it rather than naming a
+    year (the quantity extractor asks too, so that the two agree on what a year is)."""
+    if not _COUNTED_AFTER.match(text, end):
+        return False
+    return not _YEAR_BEFORE.search(text, max(0, start - 12), start)
+
+
 @_rule(rf"(?P<y>{g.YEAR_FREE})")
 def _year(m: re.Match[str], ctx: _Context) -> _Hit | None:
+    if counts_things(ctx.text, m.start(), m.end()):
+        return None
     return _Hit(m.start(), m.end(), "DATE", m["y"], "year")
 
 
@@ -177,7 +216,7 @@ def _year(m: re.Match[str], ctx: _Context) -> _Hit | None:
 def _year_range(m: re.Match[str], ctx: _Context) -> list[_Hit] | None:
     y1 = int(m["y1"])
     y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
-    if not y1 < y2 <= y1 + 100 or not 1600 <= y1 <= 2099:
+    if not y1 < y2 <= y1 + 100 or not 1600 <= y1 <= 2099 or counts_things(ctx.text, m.start(), m.end()):
         return None
     return [
         _Hit(m.start("y1"), m.end("y1"), "DATE", f"{y1:04d}", "year"),

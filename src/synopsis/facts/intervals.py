@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
+from synopsis.extract.quantity_units import POSTFIX, QUALIFIERS
 from synopsis.records import Quantity, TimeRef
 
 INF = math.inf
@@ -43,22 +44,24 @@ ROUND_TOLERANCE = 0.05
 # often differ by a minute in what they round to.
 CLOCK_SLACK_S = 60.0
 
-APPROX_WORDS = frozenset(
-    {"about", "approximately", "approx", "approx.", "around", "roughly", "some", "circa", "c.", "ca.",
-     "an estimated", "estimated", "or so", "approximate", "APPROX"}
-)
-BELOW_WORDS = frozenset({"nearly", "almost", "just under", "close to", "just shy of", "NEARLY", "ALMOST"})
-MORE_THAN_WORDS = frozenset(
-    {"more than", "over", "above", "in excess of", "upwards of", "greater than", "just over", "MORE_THAN"}
-)
-AT_LEAST_WORDS = frozenset(
-    {"at least", "no fewer than", "no less than", "a minimum of", "minimum", "EQUAL_OR_MORE", "ON_OR_AFTER"}
-)
-LESS_THAN_WORDS = frozenset({"less than", "under", "fewer than", "below", "LESS_THAN"})
-AT_MOST_WORDS = frozenset(
-    {"up to", "at most", "no more than", "a maximum of", "maximum", "as many as", "as much as",
-     "not more than", "EQUAL_OR_LESS", "ON_OR_BEFORE"}
-)
+
+def _read_as(*canonical: str) -> frozenset[str]:
+    """The canonical qualifiers and every phrase the extractor reads as one of them: the
+    extractor's lexicon (``quantity_units.QUALIFIERS`` and ``POSTFIX``) is the one word list, so
+    that a hedge it learns ("larger than") is read here the same way."""
+    written = {phrase for phrase, (name, _) in (QUALIFIERS | POSTFIX).items() if name in canonical}
+    return frozenset(canonical) | written
+
+
+# Besides the extractor's words: TimeML "mod" values (the times extractor's modifiers) and
+# words the extractor does not read before a number but a hand-made quantity may carry.
+APPROX_WORDS = _read_as("about") | {"c.", "ca.", "approximate", "APPROX"}
+BELOW_WORDS = _read_as("nearly") | {"NEARLY", "ALMOST"}
+# "just over" is read as an open lower bound here, as it was before the lexicon was shared.
+MORE_THAN_WORDS = _read_as("more than", "just over") | {"MORE_THAN"}
+AT_LEAST_WORDS = _read_as("at least") | {"minimum", "EQUAL_OR_MORE", "ON_OR_AFTER"}
+LESS_THAN_WORDS = _read_as("less than") | {"LESS_THAN"}
+AT_MOST_WORDS = _read_as("up to") | {"maximum", "EQUAL_OR_LESS", "ON_OR_BEFORE"}
 
 # Vague plurals with no number: "hundreds" means at least two hundred and fewer than a thousand
 # (otherwise a writer says "a hundred" or "thousands"); the same reading for the other scales.
