@@ -456,6 +456,33 @@ def test_an_update_of_an_article_a_user_placed_stays_where_the_user_put_it(capsy
     assert stories[split_story] == [str(wire)] and str(wire) not in stories[story["id"]]
 
 
+def test_an_update_keeps_its_place_and_leaves_the_other_members_of_a_corrected_story(capsys, tmp_path, corpus):
+    """QA: a user split the wire report off; a close copy of it then joined the split story.
+    Updating the wire file regrouped that story (its user-placed article was deleted with the
+    old version, so nothing kept it fixed): the paper's report moved in, against the split.
+    The new version takes the old one's place; nobody else moves."""
+    db = str(tmp_path / "news.db")
+    wire = corpus / "wire.txt"
+    assert run(capsys, "ingest", str(corpus), "--db", db, "-q")[0] == 0
+    (story,) = json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])
+    wire_id = next(a["id"] for a in story["articles"] if a["source"] == str(wire))
+    assert run(capsys, "stories", "split", story["id"], wire_id, "--db", db)[0] == 0
+    copy = tmp_path / "copy.txt"
+    copy.write_text(WIRE.replace("EXAMPLE WIRE", "COAST WIRE").replace("told reporters", "said at a briefing"), encoding="utf-8")
+    assert run(capsys, "ingest", str(copy), "--db", db, "-q")[0] == 0
+
+    def stories():
+        listed = json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])
+        return {s["id"]: sorted((a["source"], a["assigned_by"]) for a in s["articles"]) for s in listed}
+
+    before = stories()
+    assert any((str(copy), "auto") in members and (str(wire), "user") in members for members in before.values())
+    wire.write_text(WIRE.replace("1,200 people", "1,200 people, aged 31 and 45,"), encoding="utf-8")
+    status, _, err = run(capsys, "ingest", str(wire), "--db", db, "-q")
+    assert status == 0 and "1 updated" in err, err
+    assert stories() == before
+
+
 def test_compare_says_which_day_a_lead_gives_and_how(capsys, tmp_path):
     folder = tmp_path / "news"
     folder.mkdir()

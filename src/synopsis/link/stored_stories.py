@@ -67,7 +67,7 @@ class StoreState:
     def members(self, story: str, limit: int) -> list[EventProfile]:
         return story_members(self.store, story, limit)
 
-    def record(self, profile: EventProfile, story: str, is_new: bool) -> int:
+    def record(self, profile: EventProfile, story: str, is_new: bool, by_user: bool = False) -> int:
         from synopsis.link.event_profile import EVENT_METHOD
 
         return self.store.record_story_assignment(
@@ -79,6 +79,7 @@ class StoreState:
             vector=np.asarray(profile.vector, dtype="<f4").tobytes(),
             profile_json=profile.to_json(),
             lead_model=LEAD_MODEL_ID,
+            by_user=by_user,
         )
 
     def is_fixed(self, story: str) -> bool:
@@ -237,6 +238,27 @@ class StoredStories:
             self.added.add(assignment.label)
             done.append(assignment)
         return done
+
+    def place_versions(
+        self, analyses: Sequence[ArticleAnalysis], vectors: np.ndarray | None, places: Sequence[tuple[str, bool]]
+    ) -> None:
+        """Put each (stored) new version of an article in the story of the version it replaced,
+        ``places[i]`` = (that story, whether a user had placed the old version there), as the
+        old version was placed and without regrouping: a version update changes which text an
+        article has, not which story it is in, and regrouping on its arrival moved other members
+        of a story a user corrected (the user-placed old version, which kept the story fixed,
+        had just been deleted).  The story is titled again: the old version may have titled it."""
+        vectors = embed_leads(analyses, self.embedder) if vectors is None else np.asarray(vectors)
+        for profile, (story, by_user) in zip(describe_events(analyses, vectors), places):
+            with self.store.write_lock():
+                self.catch_up()
+                if self.store.story_of(profile.article_id) is not None:
+                    continue
+                label = self.state.record(profile, story, is_new=False, by_user=by_user)
+                self.retitle(story)
+                # Indexed last, as in ``assign_profile``: a failure above rolls the article back.
+                self.index.add([label], profile.vector[None, :], [day_ordinal(profile)])
+            self.added.add(label)
 
     def catch_up(self) -> None:
         """Index the event profiles other processes stored since this index was last brought up to date."""

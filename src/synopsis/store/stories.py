@@ -53,11 +53,14 @@ class StoryTables:
         profile_json: str,
         lead_model: str,
         score: float | None = None,
+        by_user: bool = False,
     ) -> int:
         """Store an article's event profile and its story in one transaction; return its index label.
 
         An article that already has a story keeps it (a user's correction, or
         another process that got there first); its profile is stored once.
+        ``by_user`` records the membership as a user's placement (the new version of an
+        article a user placed), which regrouping leaves alone.
         """
         stamp = now()
         with transaction(self.conn):
@@ -78,8 +81,8 @@ class StoryTables:
                 )
                 self.conn.execute(
                     "INSERT INTO story_articles (article_id, story_id, assigned_by, score, assigned_at) "
-                    "VALUES (?, ?, 'auto', ?, ?)",
-                    (article_id, story_id, score, stamp),
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (article_id, story_id, "user" if by_user else "auto", score, stamp),
                 )
         return label
 
