@@ -125,8 +125,8 @@ def story_member_fit(store, story_id: str) -> dict[str, float]:
     Members beyond the first MAX_MEMBERS are compared with those only, which bounds the cost
     per article of a large story."""
     from synopsis.link.events import compare_events
-    from synopsis.link.stories import MAX_MEMBERS
-    from synopsis.link.stored_stories import StoreState, member_fit, stored_profile
+    from synopsis.link.stored_stories import StoreState, stored_profile
+    from synopsis.link.stories import MAX_MEMBERS, member_fit
 
     sample = StoreState(store).members(story_id, MAX_MEMBERS)
     if len(sample) < 2:

@@ -15,7 +15,6 @@ import numpy as np
 
 from synopsis.extract.embed import LEAD_MODEL_ID
 from synopsis.link.event_profile import EventProfile
-from synopsis.link.events import compare_matrix
 from synopsis.link.pair_scores import PairScores
 from synopsis.link.index import VectorIndex
 from synopsis.link.stories import (
@@ -96,30 +95,21 @@ def story_members(store, story: str, limit: int) -> list[EventProfile]:
     return [decode_profile(article_id, vector, profile) for _, article_id, vector, profile in store.story_member_events(story, limit)]
 
 
-def retitle_story(store, story: str) -> None:
-    """Title a story by its most central member's title (the first member's may be a bare outlet
-    name), among its first MAX_MEMBERS members, which bounds the cost for large stories.
-    Ingest, split and merge all title this way, so a story's title always comes from an
-    article it still holds; a story left empty keeps its title."""
+def retitle_story(store, story: str, scores: PairScores | None = None) -> None:
+    """Title a story by its most central member's title (``title_from_profiles``), among its
+    first MAX_MEMBERS members, which bounds the cost for large stories (``scores``: pairs a run
+    already scored).  Ingest, split and merge all title this way, so a story's title always
+    comes from an article it still holds, whichever story it came from; a story left empty
+    keeps its title."""
     members = story_members(store, story, MAX_MEMBERS)
     if members:
-        store.set_story_title(story, title_from_profiles(members))
+        store.set_story_title(story, title_from_profiles(members, scores))
 
 
 def stored_profile(store, article_id: str) -> EventProfile | None:
     """The event profile ingest stored for an article (None before it is assigned a story)."""
     row = store.article_event(article_id)
     return decode_profile(article_id, row[0], row[1]) if row else None
-
-
-def member_fit(profiles: Sequence[EventProfile]) -> dict[str, float]:
-    """Each member's mean similarity to the other members (none for a story of one): a low
-    value marks the article a user should check first."""
-    if len(profiles) < 2:
-        return {}
-    matrix = compare_matrix(profiles)
-    np.fill_diagonal(matrix, 0.0)
-    return {p.article_id: float(row.sum() / (len(profiles) - 1)) for p, row in zip(profiles, matrix)}
 
 
 def index_path(store) -> str | None:
@@ -269,7 +259,8 @@ class StoredStories:
         self.added.clear()
 
     def retitle(self, story: str) -> None:
-        retitle_story(self.store, story)
+        # The pairs regrouping scored are the story's members': titling reuses them.
+        retitle_story(self.store, story, self.state.pair_scores)
 
     def assign_unassigned(self) -> list[Assignment]:
         """Assign every stored article that has no story yet (after a killed run), oldest first."""
