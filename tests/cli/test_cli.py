@@ -203,8 +203,8 @@ def test_work_that_commits_as_it_goes_says_once_how_to_go_on_when_stopped(capsys
         on_progress(0, 2)
         raise {"KeyboardInterrupt": KeyboardInterrupt, "Terminated": Terminated}[stop]()
 
-    monkeypatch.setattr("synopsis.cli.articles.ingest_inputs", stopped)
-    monkeypatch.setattr("synopsis.jobs.ingest_inputs", stopped)
+    monkeypatch.setattr("synopsis.cli.articles.ingest_documents", stopped)
+    monkeypatch.setattr("synopsis.jobs.ingest_documents", stopped)
     db = tmp_path / "news.db"
     assert run(capsys, command, str(corpus), "--db", str(db)) == (
         status,
@@ -229,7 +229,7 @@ def test_an_output_that_cannot_be_written_is_refused_before_any_work(capsys, tmp
 
     monkeypatch.setattr(synopsis.cli.stories, "analyze_inputs", no_work)
     monkeypatch.setattr(synopsis.cli.articles, "analyze_inputs", no_work)
-    monkeypatch.setattr("synopsis.jobs.ingest_inputs", no_work)
+    monkeypatch.setattr("synopsis.jobs.ingest_documents", no_work)
     monkeypatch.setattr("synopsis.story_jobs.current_stories", no_work)
     (tmp_path / "a-file").write_text("x", encoding="utf-8")
     argv = {"analyze": ["analyze", str(corpus), "-q"], "extract": ["extract", str(corpus), "-q"], "report": ["report", "--db", db]}[command]
@@ -281,6 +281,22 @@ def test_exit_statuses_tell_failed_items_from_a_stopped_command_as_the_readme_sa
     assert status == 2 and "Invalid value" in err and "skipped" not in err
     _, help_text, _ = run(capsys, "ingest", "--help")
     assert "Exit status 3 means some items failed" in " ".join(help_text.split())
+
+
+@pytest.mark.parametrize("command", ["ingest", "analyze"])
+def test_storing_from_inputs_none_of_which_can_be_read_exits_2_and_makes_no_database(capsys, tmp_path, corpus, command):
+    """QA: `ingest c/typo --db typo.db` exited 3 (some items failed) and made an empty typo.db.
+    The README gives 2 for no readable article at all; a database that exists stays as it was."""
+    db = tmp_path / "typo.db"
+    typo = str(tmp_path / "typo")
+    status, _, err = run(capsys, command, typo, "--db", str(db), "-q")
+    assert status == 2 and f"synopsis: skipped {typo}: no such file or folder" in err
+    assert "no article could be read from the input" in err
+    assert not list(tmp_path.glob("typo.db*"))
+    assert run(capsys, "ingest", str(corpus / "wire.txt"), typo, "--db", str(db), "-q")[0] == 3  # one read: some failed
+    before = db.stat().st_mtime_ns, json.loads(run(capsys, "stories", "--db", str(db), "--format", "json")[1])
+    assert run(capsys, command, typo, "--db", str(db), "-q")[0] == 2
+    assert (db.stat().st_mtime_ns, json.loads(run(capsys, "stories", "--db", str(db), "--format", "json")[1])) == before
 
 
 def test_json_items_are_numbered_from_1_and_names_from_older_runs_are_brought_up_to_date(capsys, tmp_path):

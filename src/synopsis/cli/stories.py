@@ -17,6 +17,7 @@ from synopsis.cli.articles import (
     WORKERS_OPTION,
     check_engine,
     open_store,
+    readable_inputs,
 )
 from synopsis.cli.output import (
     REFRESH_VERB,
@@ -98,22 +99,22 @@ def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine,
     duplicates = Duplicates(verbose)
     versions = Versions(verbose)
     if db_path:
-        from synopsis.jobs import ingest_inputs
+        from synopsis.jobs import ingest_documents
 
+        documents = readable_inputs(items, ignored)  # none readable: no database is made
         with open_store(db_path, create=True) as store, resumable(db_path):
             # Articles of this input that were stored earlier still belong in the report.
-            result = ingest_inputs(
-                items,
+            result = ingest_documents(
+                documents,
                 store,
+                item_files=True,  # every source is a path, URL or "-" typed here
                 registry=registry,
-                stdin=stdin,
                 workers=workers,
                 engine=engine,
                 ray_address=ray_address,
                 on_error=report_error,
                 on_duplicate=duplicates,
                 on_version=versions,
-                on_ignored=ignored,
                 on_progress=progress,
                 on_refresh=Progress(REFRESH_VERB, quiet),
                 include_stored=True,
