@@ -499,6 +499,30 @@ def test_an_update_keeps_its_place_and_leaves_the_other_members_of_a_corrected_s
     assert stories() == before
 
 
+def test_corrections_print_the_resulting_story_alone_on_stdout_and_what_they_did_on_stderr(capsys, tmp_path, corpus):
+    """QA: `split` printed the new id with no message, `merge` a message and no id; and neither
+    `stories show` of a merged-away id nor `stories compare` of two articles a user put together
+    said a user did it."""
+    db = str(tmp_path / "news.db")
+    assert run(capsys, "ingest", str(corpus), "--db", db, "-q")[0] == 0
+    (story,) = json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])
+    wire, paper = sorted(story["articles"], key=lambda a: not a["source"].endswith("wire.txt"))
+    status, out, err = run(capsys, "stories", "split", story["id"][:6], wire["id"][:8], "--db", db)
+    new_id = out.strip()
+    assert status == 0 and out == f"{new_id}\n" and new_id != story["id"]
+    assert err == f"moved article {wire['id'][:12]} out of {story['id']} into a new story, {new_id}\n"
+    status, out, err = run(capsys, "stories", "merge", story["id"][:6], new_id[:6], "--db", db)
+    assert status == 0 and out == f"{story['id']}\n"
+    assert err == f"moved 1 article into {story['id']} from {new_id}, which now leads there\n"
+    status, out, err = run(capsys, "stories", "show", new_id, "--db", db)
+    assert status == 0 and out.startswith(story["id"])
+    assert f"story {new_id} holds no articles now (a user merged it into another story): they are in {story['id']}" in err
+    status, out, _ = run(capsys, "stories", "compare", paper["id"], wire["id"], "--db", db)
+    assert status == 0 and "a user merged their stories (`synopsis stories merge`)" in out
+    compared = json.loads(run(capsys, "stories", "compare", paper["id"], wire["id"], "--db", db, "--format", "json")[1])
+    assert compared["together_by_user"] == "merge"
+
+
 def test_compare_says_which_day_a_lead_gives_and_how(capsys, tmp_path):
     folder = tmp_path / "news"
     folder.mkdir()

@@ -264,8 +264,9 @@ def merge_command(ctx, keep, other, db_path):
     from synopsis.story_jobs import merge_stories
 
     with open_store(db_path or ctx.obj["db_path"]) as store:
-        moved = merge_stories(store, keep, other)
-    click.echo(f"moved {counted(moved, 'article')} into {keep}", err=True)
+        merged = merge_stories(store, keep, other)
+    click.echo(merged.story_id)  # the resulting story, alone on stdout for scripts (as `split` gives)
+    click.echo(f"moved {counted(merged.moved, 'article')} into {merged.story_id} from {merged.absorbed}, which now leads there", err=True)
     return 0
 
 
@@ -285,7 +286,10 @@ def split_command(ctx, story, article, db_path):
 
     with open_store(db_path or ctx.obj["db_path"]) as store:
         new_id = split_article(store, story, article)
-    click.echo(new_id)
+        left = store.resolve_story_id(story, follow=False)  # still holds the other articles
+        article_id = store.resolve_id(article)
+    click.echo(new_id)  # the resulting story, alone on stdout for scripts (as `merge` gives)
+    click.echo(f"moved article {article_id[:12]} out of {left} into a new story, {new_id}", err=True)
     return 0
 
 
@@ -307,9 +311,13 @@ def show_story_command(ctx, story, db_path, fmt):
     from synopsis.story_jobs import story_member_fit
     from synopsis.link.stories import MERGE_SIMILARITY
 
+    from synopsis.story_jobs import absorbed_note
+
     with open_store(db_path or ctx.obj["db_path"]) as store:
         rows = story_rows(store)
         story_id = store.resolve_story_id(story)
+        if note := absorbed_note(store, story):
+            click.echo(f"synopsis: {note}", err=True)
         fit = story_member_fit(store, story_id)
         members = next(r for r in rows if r["id"] == story_id)["articles"]
         openings = store.article_openings([a["id"] for a in members if not a["title"]])
@@ -364,6 +372,10 @@ def compare_command(ctx, first, second, db_path, fmt):
     stories = {article["story"] for article in out["articles"]}
     verdict = "the same story" if len(stories) == 1 else "different stories"
     click.echo(f"similarity {out['similarity']:.3f} (articles join a story at {out['merge_similarity']} on average; now in {verdict})")
+    if out["together_by_user"] == "merge":
+        click.echo("  a user merged their stories (`synopsis stories merge`): they share one whatever their similarity")
+    elif out["together_by_user"] == "split":
+        click.echo("  a user split one of them out into a story of its own (`synopsis stories split`), which the other then joined")
     click.echo(f"  the model gives {out['model_similarity']:.3f} from:")
     for name, value in out["measures"].items():
         click.echo(f"    {FEATURE_LABELS[name]:48} {value:.2f}")
