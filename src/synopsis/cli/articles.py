@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -95,6 +97,21 @@ def open_store(db_path: str, create: bool = False):
     return Store.open(path)
 
 
+@contextmanager
+def store_to_fill(db_path: str) -> Iterator:
+    """``open_store(db_path, create=True)`` for a command that adds articles; a database it made
+    that holds no article when the command is done (every document read was refused: no text, not
+    English) is removed again, so a first ingest that stores nothing leaves no empty database."""
+    path = Path(db_path).expanduser()
+    made = db_path != ":memory:" and not path.exists()
+    with open_store(db_path, create=True) as store:
+        yield store
+        empty = made and not store.count_articles()
+    if empty:
+        for name in (path.name, path.name + "-wal", path.name + "-shm"):
+            path.with_name(name).unlink(missing_ok=True)
+
+
 def _stdin_if_needed(items: tuple[str, ...]):
     return sys.stdin.buffer if "-" in items else None
 
@@ -141,7 +158,7 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
     duplicates = Duplicates(verbose)
     versions = Versions(verbose)
     documents = readable_inputs(items, ignored)
-    with open_store(db_path, create=True) as store, resumable(db_path):
+    with store_to_fill(db_path) as store, resumable(db_path):
         result = ingest_documents(
             documents,
             store,
