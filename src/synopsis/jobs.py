@@ -7,6 +7,7 @@ and print nothing themselves (progress and errors go through callbacks).
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
@@ -195,6 +196,22 @@ def analyze_inputs(
 INGEST_WINDOW = 2000
 
 
+def read_until_readable(
+    documents: Iterable[RawDocument | InputError],
+) -> tuple[Iterator[RawDocument | InputError], bool]:
+    """The same documents, read up to the first one that could be read, and False when every
+    input item failed to read: a command that stores articles then has nothing to store, and
+    need not open, nor make, its database."""
+    documents = iter(documents)
+    failures: list[InputError] = []
+    for item in documents:
+        if not isinstance(item, InputError):
+            return itertools.chain(failures, [item], documents), True
+        failures.append(item)
+    # No input at all (an empty folder) is no failure: the command goes on and says it stored nothing.
+    return iter(failures), not failures
+
+
 def ingest_inputs(
     items: Iterable[str],
     store,
@@ -236,9 +253,9 @@ def ingest_documents(
     hears of it and of the earlier one).
     A document of the same input item as a stored article (the same URL, or with ``item_files``,
     when sources are paths of files on this machine, the same file) whose text revises the
-    stored one's is its new version: it replaces the stored article, whose extracted items and
-    story membership go with it (its text is kept in the store's version history), and joins a
-    story as a new article would; ``on_version`` hears of it (see ``VersionNote``).  Re-reading
+    stored one's is its new version: it replaces the stored article, whose extracted items go
+    with it (its text is kept in the store's version history), and takes its place in its story
+    (``version_home``, ``StoredStories.place_versions``); ``on_version`` hears of it (see ``VersionNote``).  Re-reading
     a version that was replaced stores nothing.
     Articles already in the store are skipped before analysis, so a killed run
     resumes where it stopped and re-ingesting the same content stores nothing twice.
@@ -337,7 +354,11 @@ def ingest_documents(
                         result.updated += 1
                     else:
                         result.added += 1
-                    if assigner:
+                    if assigner and (home := version_home(outcome.replaced)):
+                        # The new version takes the old one's place: it revises the same
+                        # article, so it is not grouped again (see StoredStories.place_versions).
+                        assigner.place_versions([analysis], None if lead_vector is None else lead_vector[None, :], [home])
+                    elif assigner:
                         pending.append((analysis, lead_vector))
                         if len(pending) >= ASSIGN_BATCH:
                             assign_with_vectors(assigner, pending)
@@ -401,25 +422,33 @@ def reanalyze(
     return ReanalyzeResult(done, total - len(ids))
 
 
+def version_home(replaced: Sequence[Replaced]) -> tuple[str, bool] | None:
+    """The story a new version takes, and whether a user placed it there: the story of the
+    version it replaced (of one a user placed, when it replaced several); None when none had one."""
+    placed = sorted((old for old in replaced if old.story_id), key=lambda old: not old.placed_by_user)
+    return (placed[0].story_id, placed[0].placed_by_user) if placed else None
+
+
 def follow_new_versions(store, assigner, replaced: Sequence[tuple[Replaced, str]]) -> None:
-    """Once the new versions of replaced articles have their stories: the new version of an
-    article a user placed (split or merge) goes where the user put it, as a user's placement,
-    since corrections outlive later ingests; a story a replaced article was alone in leads to
-    its new version's story; one it shared is titled again (the old version may have titled it)."""
+    """Once the new versions of replaced articles have their stories (the story of the version
+    each replaced, see ``version_home``, or one found as for a new article when that had none):
+    a new version that replaced several stories' articles goes where a user placed one of them,
+    as a user's placement, since corrections outlive later ingests; a story a replaced article
+    was alone in leads to its new version's story; one it shared is titled again (the old
+    version may have titled it)."""
     for old, new_id in replaced:
-        if old.story_id is None:
+        if old.story_id is None or store.story_of(new_id) == old.story_id:
             continue
         if old.placed_by_user and (given := store.story_of(new_id)) is not None:
             store.place_by_user(new_id, old.story_id)
-            if given != old.story_id:
-                with store.write_lock():
-                    assigner.retitle(old.story_id)
-                    if store.story_articles(given):
-                        assigner.retitle(given)
+            with store.write_lock():
+                assigner.retitle(old.story_id)
+                if store.story_articles(given):
+                    assigner.retitle(given)
             continue
         if store.follow_new_version(old.story_id, new_id):
             continue
-        if store.story_of(new_id) != old.story_id and store.story_articles(old.story_id):
+        if store.story_articles(old.story_id):
             with store.write_lock():
                 assigner.retitle(old.story_id)
 

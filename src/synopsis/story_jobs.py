@@ -3,6 +3,8 @@ and apply a user's corrections (merge, split) so that they survive later ingests
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from synopsis.jobs import assign_pending
 from synopsis.records import SynopsisError
 
@@ -30,7 +32,16 @@ def story_report(store, story_id: str):
     return build_story_report(Story(id=found, title=summary.title, article_ids=ids), list(store.iter_analyses(list(ids))))
 
 
-def merge_stories(store, keep: str, other: str) -> int:
+@dataclass(frozen=True)
+class Merged:
+    """What ``merge_stories`` did: the story kept (full id), the story absorbed, articles moved."""
+
+    story_id: str
+    absorbed: str
+    moved: int
+
+
+def merge_stories(store, keep: str, other: str) -> Merged:
     """Merge story other into story keep (ids or unique prefixes), as a correction later ingests respect."""
     from synopsis.link.stored_stories import retitle_story
 
@@ -38,9 +49,25 @@ def merge_stories(store, keep: str, other: str) -> int:
     # from its old members only, as ingest titles a story its articles joined.
     with store.write_lock():
         keep_id = store.resolve_story_id(keep, follow=False)
-        moved = store.merge_stories(keep_id, store.resolve_story_id(other, follow=False))
+        other_id = store.resolve_story_id(other, follow=False)
+        moved = store.merge_stories(keep_id, other_id)
         retitle_story(store, keep_id)
-    return moved
+    return Merged(keep_id, other_id, moved)
+
+
+def absorbed_note(store, given: str) -> str | None:
+    """For an id (or prefix) naming a story whose articles are now in another: a line saying where
+    they went and how (a user's merge, or regrouping), for a command that shows that other story;
+    None when ``given`` names a current story (or none)."""
+    if store.resolve_story_id(given).startswith(given):
+        return None
+    found = store.absorbed_story(given)
+    if found is None:
+        return None
+    absorbed, by_user = found
+    successor = store.successor_story(absorbed)
+    how = "a user merged it into another story" if by_user else "regrouping moved its articles"
+    return f"story {absorbed} holds no articles now ({how}): they are in {successor}, shown here"
 
 
 def article_comparison(store, first: str, second: str) -> dict:
@@ -78,8 +105,18 @@ def article_comparison(store, first: str, second: str) -> dict:
         "model_similarity": round(why.model, 4),
         "measures": {name: round(value, 4) for name, value in why.measures.items()},
         "rules": [{"multiplier": m, "why": text} for m, text in why.rules],
+        "together_by_user": together_by_user(store, a.article_id, b.article_id) if stories[0] == stories[1] else None,
         **stories_apart(store, *stories),
     }
+
+
+def together_by_user(store, first: str, second: str) -> str | None:
+    """For two articles of one story, the user's correction that put them there, if any: "merge"
+    when a user merged one's story into the other's (they share a story whatever their
+    similarity), "split" when a user split one out into a story of its own that the other then
+    joined; None when no user placed either."""
+    placements = {store.user_placement(first), store.user_placement(second)}
+    return "merge" if "merge" in placements else "split" if "split" in placements else None
 
 
 def stories_apart(store, first: str | None, second: str | None) -> dict:
@@ -125,8 +162,8 @@ def story_member_fit(store, story_id: str) -> dict[str, float]:
     Members beyond the first MAX_MEMBERS are compared with those only, which bounds the cost
     per article of a large story."""
     from synopsis.link.events import compare_events
-    from synopsis.link.stories import MAX_MEMBERS
-    from synopsis.link.stored_stories import StoreState, member_fit, stored_profile
+    from synopsis.link.stored_stories import StoreState, stored_profile
+    from synopsis.link.stories import MAX_MEMBERS, member_fit
 
     sample = StoreState(store).members(story_id, MAX_MEMBERS)
     if len(sample) < 2:

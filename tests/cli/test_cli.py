@@ -203,8 +203,8 @@ def test_work_that_commits_as_it_goes_says_once_how_to_go_on_when_stopped(capsys
         on_progress(0, 2)
         raise {"KeyboardInterrupt": KeyboardInterrupt, "Terminated": Terminated}[stop]()
 
-    monkeypatch.setattr("synopsis.cli.articles.ingest_inputs", stopped)
-    monkeypatch.setattr("synopsis.jobs.ingest_inputs", stopped)
+    monkeypatch.setattr("synopsis.cli.articles.ingest_documents", stopped)
+    monkeypatch.setattr("synopsis.jobs.ingest_documents", stopped)
     db = tmp_path / "news.db"
     assert run(capsys, command, str(corpus), "--db", str(db)) == (
         status,
@@ -229,7 +229,7 @@ def test_an_output_that_cannot_be_written_is_refused_before_any_work(capsys, tmp
 
     monkeypatch.setattr(synopsis.cli.stories, "analyze_inputs", no_work)
     monkeypatch.setattr(synopsis.cli.articles, "analyze_inputs", no_work)
-    monkeypatch.setattr("synopsis.jobs.ingest_inputs", no_work)
+    monkeypatch.setattr("synopsis.jobs.ingest_documents", no_work)
     monkeypatch.setattr("synopsis.story_jobs.current_stories", no_work)
     (tmp_path / "a-file").write_text("x", encoding="utf-8")
     argv = {"analyze": ["analyze", str(corpus), "-q"], "extract": ["extract", str(corpus), "-q"], "report": ["report", "--db", db]}[command]
@@ -281,6 +281,27 @@ def test_exit_statuses_tell_failed_items_from_a_stopped_command_as_the_readme_sa
     assert status == 2 and "Invalid value" in err and "skipped" not in err
     _, help_text, _ = run(capsys, "ingest", "--help")
     assert "Exit status 3 means some items failed" in " ".join(help_text.split())
+
+
+@pytest.mark.parametrize("command", ["ingest", "analyze"])
+def test_storing_from_inputs_none_of_which_can_be_read_exits_2_and_makes_no_database(capsys, tmp_path, corpus, command):
+    """QA: `ingest c/typo --db typo.db` exited 3 (some items failed) and made an empty typo.db.
+    The README gives 2 for no readable article at all; a database that exists stays as it was."""
+    db = tmp_path / "typo.db"
+    typo = str(tmp_path / "typo")
+    status, _, err = run(capsys, command, typo, "--db", str(db), "-q")
+    assert status == 2 and f"synopsis: skipped {typo}: no such file or folder" in err
+    assert "no article could be read from the input" in err
+    assert not list(tmp_path.glob("typo.db*"))
+    german = tmp_path / "german.txt"  # read, but refused: no article either
+    german.write_text(GERMAN, encoding="utf-8")
+    status, _, err = run(capsys, command, str(german), "--db", str(db), "-q")
+    assert status == 2 and "only English is handled" in err and "no article could be read from the input" in err
+    assert not list(tmp_path.glob("typo.db*"))
+    assert run(capsys, "ingest", str(corpus / "wire.txt"), typo, "--db", str(db), "-q")[0] == 3  # one read: some failed
+    before = db.stat().st_mtime_ns, json.loads(run(capsys, "stories", "--db", str(db), "--format", "json")[1])
+    assert run(capsys, command, typo, "--db", str(db), "-q")[0] == 2
+    assert (db.stat().st_mtime_ns, json.loads(run(capsys, "stories", "--db", str(db), "--format", "json")[1])) == before
 
 
 def test_json_items_are_numbered_from_1_and_names_from_older_runs_are_brought_up_to_date(capsys, tmp_path):
@@ -454,6 +475,57 @@ def test_an_update_of_an_article_a_user_placed_stays_where_the_user_put_it(capsy
     assert status == 0 and "1 updated" in err, err
     stories = {s["id"]: [a["source"] for a in s["articles"]] for s in json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])}
     assert stories[split_story] == [str(wire)] and str(wire) not in stories[story["id"]]
+
+
+def test_an_update_keeps_its_place_and_leaves_the_other_members_of_a_corrected_story(capsys, tmp_path, corpus):
+    """QA: a user split the wire report off; a close copy of it then joined the split story.
+    Updating the wire file regrouped that story (its user-placed article was deleted with the
+    old version, so nothing kept it fixed): the paper's report moved in, against the split.
+    The new version takes the old one's place; nobody else moves."""
+    db = str(tmp_path / "news.db")
+    wire = corpus / "wire.txt"
+    assert run(capsys, "ingest", str(corpus), "--db", db, "-q")[0] == 0
+    (story,) = json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])
+    wire_id = next(a["id"] for a in story["articles"] if a["source"] == str(wire))
+    assert run(capsys, "stories", "split", story["id"], wire_id, "--db", db)[0] == 0
+    copy = tmp_path / "copy.txt"
+    copy.write_text(WIRE.replace("EXAMPLE WIRE", "COAST WIRE").replace("told reporters", "said at a briefing"), encoding="utf-8")
+    assert run(capsys, "ingest", str(copy), "--db", db, "-q")[0] == 0
+
+    def stories():
+        listed = json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])
+        return {s["id"]: sorted((a["source"], a["assigned_by"]) for a in s["articles"]) for s in listed}
+
+    before = stories()
+    assert any((str(copy), "auto") in members and (str(wire), "user") in members for members in before.values())
+    wire.write_text(WIRE.replace("1,200 people", "1,200 people, aged 31 and 45,"), encoding="utf-8")
+    status, _, err = run(capsys, "ingest", str(wire), "--db", db, "-q")
+    assert status == 0 and "1 updated" in err, err
+    assert stories() == before
+
+
+def test_corrections_print_the_resulting_story_alone_on_stdout_and_what_they_did_on_stderr(capsys, tmp_path, corpus):
+    """QA: `split` printed the new id with no message, `merge` a message and no id; and neither
+    `stories show` of a merged-away id nor `stories compare` of two articles a user put together
+    said a user did it."""
+    db = str(tmp_path / "news.db")
+    assert run(capsys, "ingest", str(corpus), "--db", db, "-q")[0] == 0
+    (story,) = json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])
+    wire, paper = sorted(story["articles"], key=lambda a: not a["source"].endswith("wire.txt"))
+    status, out, err = run(capsys, "stories", "split", story["id"][:6], wire["id"][:8], "--db", db)
+    new_id = out.strip()
+    assert status == 0 and out == f"{new_id}\n" and new_id != story["id"]
+    assert err == f"moved article {wire['id'][:12]} out of {story['id']} into a new story, {new_id}\n"
+    status, out, err = run(capsys, "stories", "merge", story["id"][:6], new_id[:6], "--db", db)
+    assert status == 0 and out == f"{story['id']}\n"
+    assert err == f"moved 1 article into {story['id']} from {new_id}, which now leads there\n"
+    status, out, err = run(capsys, "stories", "show", new_id, "--db", db)
+    assert status == 0 and out.startswith(story["id"])
+    assert f"story {new_id} holds no articles now (a user merged it into another story): they are in {story['id']}" in err
+    status, out, _ = run(capsys, "stories", "compare", paper["id"], wire["id"], "--db", db)
+    assert status == 0 and "a user merged their stories (`synopsis stories merge`)" in out
+    compared = json.loads(run(capsys, "stories", "compare", paper["id"], wire["id"], "--db", db, "--format", "json")[1])
+    assert compared["together_by_user"] == "merge"
 
 
 def test_compare_says_which_day_a_lead_gives_and_how(capsys, tmp_path):

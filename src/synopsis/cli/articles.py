@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -23,7 +25,8 @@ from synopsis.cli.output import (
 )
 from synopsis.compare.voices import quote_label
 from synopsis.ingest.outlets import OutletRegistry
-from synopsis.jobs import analyze_inputs, ingest_inputs, reanalyze
+from synopsis.ingest.readers import read_inputs
+from synopsis.jobs import analyze_inputs, ingest_documents, read_until_readable, reanalyze
 from synopsis.records import ArticleAnalysis, SynopsisError
 from synopsis.report.render import ambiguous_date_note, counted
 
@@ -94,8 +97,36 @@ def open_store(db_path: str, create: bool = False):
     return Store.open(path)
 
 
+@contextmanager
+def store_to_fill(db_path: str) -> Iterator:
+    """``open_store(db_path, create=True)`` for a command that adds articles; a database it made
+    that holds no article when the command is done (every document read was refused: no text, not
+    English) is removed again, so a first ingest that stores nothing leaves no empty database."""
+    path = Path(db_path).expanduser()
+    made = db_path != ":memory:" and not path.exists()
+    with open_store(db_path, create=True) as store:
+        yield store
+        empty = made and not store.count_articles()
+    if empty:
+        for name in (path.name, path.name + "-wal", path.name + "-shm"):
+            path.with_name(name).unlink(missing_ok=True)
+
+
 def _stdin_if_needed(items: tuple[str, ...]):
     return sys.stdin.buffer if "-" in items else None
+
+
+def readable_inputs(items: tuple[str, ...], ignored: IgnoredFiles):
+    """The documents of the command's inputs, for a command that stores them; when not one input
+    item can be read, each is named and the command stops (exit 2) before opening its database,
+    so a mistyped path makes no empty database."""
+    documents, readable = read_until_readable(read_inputs(items, stdin=_stdin_if_needed(items), on_ignored=ignored))
+    if not readable:
+        for problem in documents:
+            report_error(problem)
+        ignored.report()
+        raise SynopsisError("no article could be read from the input: nothing stored")
+    return documents
 
 
 @click.command("ingest")
@@ -113,7 +144,8 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
     Accepts text, Markdown, HTML, JSON, JSON Lines and RSS/Atom files, folders
     (recursively), http(s) URLs, and - for standard input. Content already
     stored is skipped, so re-running after an interruption resumes. Exit
-    status 3 means some items failed (each is named; the last line counts them).
+    status 3 means some items failed (each is named; the last line counts them),
+    2 that every item failed (a new database is then not made).
 
     \b
     Examples:
@@ -125,19 +157,19 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
     ignored = IgnoredFiles(outlet_files or ())
     duplicates = Duplicates(verbose)
     versions = Versions(verbose)
-    with open_store(db_path, create=True) as store, resumable(db_path):
-        result = ingest_inputs(
-            items,
+    documents = readable_inputs(items, ignored)
+    with store_to_fill(db_path) as store, resumable(db_path):
+        result = ingest_documents(
+            documents,
             store,
+            item_files=True,  # every source is a path, URL or "-" typed here
             registry=registry,
-            stdin=_stdin_if_needed(items),
             workers=workers,
             engine=engine,
             ray_address=ray_address,
             on_error=report_error,
             on_duplicate=duplicates,
             on_version=versions,
-            on_ignored=ignored,
             on_progress=Progress("ingested", quiet),
             on_refresh=Progress(REFRESH_VERB, quiet),
             keep_analyses=False,
@@ -154,6 +186,8 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
         f"{counted(result.duplicates, 'duplicate')} in input, {len(result.errors)} failed ({db_path})",
         err=True,
     )
+    if result.errors and not (result.added or result.updated or result.already_stored or result.duplicates):
+        raise SynopsisError("no article could be read from the input: nothing stored")
     return exit_status(len(result.errors), summarised=True)
 
 

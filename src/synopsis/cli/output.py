@@ -144,7 +144,7 @@ class Versions(NamedItems):
         if note.kind == "updated":
             line = (
                 f"updated {note.source}: its new text (article {note.article_id[:12]}) replaces article {others}; "
-                "the story and extracted items follow the new text"
+                "it keeps its place in its story, and extracted items follow the new text"
             )
         elif note.kind == "outdated":
             line = f"older version {note.source}: not stored, article {others} replaced it"

@@ -17,6 +17,8 @@ from synopsis.cli.articles import (
     WORKERS_OPTION,
     check_engine,
     open_store,
+    readable_inputs,
+    store_to_fill,
 )
 from synopsis.cli.output import (
     REFRESH_VERB,
@@ -98,22 +100,22 @@ def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine,
     duplicates = Duplicates(verbose)
     versions = Versions(verbose)
     if db_path:
-        from synopsis.jobs import ingest_inputs
+        from synopsis.jobs import ingest_documents
 
-        with open_store(db_path, create=True) as store, resumable(db_path):
+        documents = readable_inputs(items, ignored)  # none readable: no database is made
+        with store_to_fill(db_path) as store, resumable(db_path):
             # Articles of this input that were stored earlier still belong in the report.
-            result = ingest_inputs(
-                items,
+            result = ingest_documents(
+                documents,
                 store,
+                item_files=True,  # every source is a path, URL or "-" typed here
                 registry=registry,
-                stdin=stdin,
                 workers=workers,
                 engine=engine,
                 ray_address=ray_address,
                 on_error=report_error,
                 on_duplicate=duplicates,
                 on_version=versions,
-                on_ignored=ignored,
                 on_progress=progress,
                 on_refresh=Progress(REFRESH_VERB, quiet),
                 include_stored=True,
@@ -263,8 +265,9 @@ def merge_command(ctx, keep, other, db_path):
     from synopsis.story_jobs import merge_stories
 
     with open_store(db_path or ctx.obj["db_path"]) as store:
-        moved = merge_stories(store, keep, other)
-    click.echo(f"moved {counted(moved, 'article')} into {keep}", err=True)
+        merged = merge_stories(store, keep, other)
+    click.echo(merged.story_id)  # the resulting story, alone on stdout for scripts (as `split` gives)
+    click.echo(f"moved {counted(merged.moved, 'article')} into {merged.story_id} from {merged.absorbed}, which now leads there", err=True)
     return 0
 
 
@@ -284,7 +287,10 @@ def split_command(ctx, story, article, db_path):
 
     with open_store(db_path or ctx.obj["db_path"]) as store:
         new_id = split_article(store, story, article)
-    click.echo(new_id)
+        left = store.resolve_story_id(story, follow=False)  # still holds the other articles
+        article_id = store.resolve_id(article)
+    click.echo(new_id)  # the resulting story, alone on stdout for scripts (as `merge` gives)
+    click.echo(f"moved article {article_id[:12]} out of {left} into a new story, {new_id}", err=True)
     return 0
 
 
@@ -306,9 +312,13 @@ def show_story_command(ctx, story, db_path, fmt):
     from synopsis.story_jobs import story_member_fit
     from synopsis.link.stories import MERGE_SIMILARITY
 
+    from synopsis.story_jobs import absorbed_note
+
     with open_store(db_path or ctx.obj["db_path"]) as store:
         rows = story_rows(store)
         story_id = store.resolve_story_id(story)
+        if note := absorbed_note(store, story):
+            click.echo(f"synopsis: {note}", err=True)
         fit = story_member_fit(store, story_id)
         members = next(r for r in rows if r["id"] == story_id)["articles"]
         openings = store.article_openings([a["id"] for a in members if not a["title"]])
@@ -363,6 +373,10 @@ def compare_command(ctx, first, second, db_path, fmt):
     stories = {article["story"] for article in out["articles"]}
     verdict = "the same story" if len(stories) == 1 else "different stories"
     click.echo(f"similarity {out['similarity']:.3f} (articles join a story at {out['merge_similarity']} on average; now in {verdict})")
+    if out["together_by_user"] == "merge":
+        click.echo("  a user merged their stories (`synopsis stories merge`): they share one whatever their similarity")
+    elif out["together_by_user"] == "split":
+        click.echo("  a user split one of them out into a story of its own (`synopsis stories split`), which the other then joined")
     click.echo(f"  the model gives {out['model_similarity']:.3f} from:")
     for name, value in out["measures"].items():
         click.echo(f"    {FEATURE_LABELS[name]:48} {value:.2f}")

@@ -15,7 +15,6 @@ import numpy as np
 
 from synopsis.extract.embed import LEAD_MODEL_ID
 from synopsis.link.event_profile import EventProfile
-from synopsis.link.events import compare_matrix
 from synopsis.link.pair_scores import PairScores
 from synopsis.link.index import VectorIndex
 from synopsis.link.stories import (
@@ -67,7 +66,7 @@ class StoreState:
     def members(self, story: str, limit: int) -> list[EventProfile]:
         return story_members(self.store, story, limit)
 
-    def record(self, profile: EventProfile, story: str, is_new: bool) -> int:
+    def record(self, profile: EventProfile, story: str, is_new: bool, by_user: bool = False) -> int:
         from synopsis.link.event_profile import EVENT_METHOD
 
         return self.store.record_story_assignment(
@@ -79,6 +78,7 @@ class StoreState:
             vector=np.asarray(profile.vector, dtype="<f4").tobytes(),
             profile_json=profile.to_json(),
             lead_model=LEAD_MODEL_ID,
+            by_user=by_user,
         )
 
     def is_fixed(self, story: str) -> bool:
@@ -95,30 +95,21 @@ def story_members(store, story: str, limit: int) -> list[EventProfile]:
     return [decode_profile(article_id, vector, profile) for _, article_id, vector, profile in store.story_member_events(story, limit)]
 
 
-def retitle_story(store, story: str) -> None:
-    """Title a story by its most central member's title (the first member's may be a bare outlet
-    name), among its first MAX_MEMBERS members, which bounds the cost for large stories.
-    Ingest, split and merge all title this way, so a story's title always comes from an
-    article it still holds; a story left empty keeps its title."""
+def retitle_story(store, story: str, scores: PairScores | None = None) -> None:
+    """Title a story by its most central member's title (``title_from_profiles``), among its
+    first MAX_MEMBERS members, which bounds the cost for large stories (``scores``: pairs a run
+    already scored).  Ingest, split and merge all title this way, so a story's title always
+    comes from an article it still holds, whichever story it came from; a story left empty
+    keeps its title."""
     members = story_members(store, story, MAX_MEMBERS)
     if members:
-        store.set_story_title(story, title_from_profiles(members))
+        store.set_story_title(story, title_from_profiles(members, scores))
 
 
 def stored_profile(store, article_id: str) -> EventProfile | None:
     """The event profile ingest stored for an article (None before it is assigned a story)."""
     row = store.article_event(article_id)
     return decode_profile(article_id, row[0], row[1]) if row else None
-
-
-def member_fit(profiles: Sequence[EventProfile]) -> dict[str, float]:
-    """Each member's mean similarity to the other members (none for a story of one): a low
-    value marks the article a user should check first."""
-    if len(profiles) < 2:
-        return {}
-    matrix = compare_matrix(profiles)
-    np.fill_diagonal(matrix, 0.0)
-    return {p.article_id: float(row.sum() / (len(profiles) - 1)) for p, row in zip(profiles, matrix)}
 
 
 def index_path(store) -> str | None:
@@ -238,6 +229,27 @@ class StoredStories:
             done.append(assignment)
         return done
 
+    def place_versions(
+        self, analyses: Sequence[ArticleAnalysis], vectors: np.ndarray | None, places: Sequence[tuple[str, bool]]
+    ) -> None:
+        """Put each (stored) new version of an article in the story of the version it replaced,
+        ``places[i]`` = (that story, whether a user had placed the old version there), as the
+        old version was placed and without regrouping: a version update changes which text an
+        article has, not which story it is in, and regrouping on its arrival moved other members
+        of a story a user corrected (the user-placed old version, which kept the story fixed,
+        had just been deleted).  The story is titled again: the old version may have titled it."""
+        vectors = embed_leads(analyses, self.embedder) if vectors is None else np.asarray(vectors)
+        for profile, (story, by_user) in zip(describe_events(analyses, vectors), places):
+            with self.store.write_lock():
+                self.catch_up()
+                if self.store.story_of(profile.article_id) is not None:
+                    continue
+                label = self.state.record(profile, story, is_new=False, by_user=by_user)
+                self.retitle(story)
+                # Indexed last, as in ``assign_profile``: a failure above rolls the article back.
+                self.index.add([label], profile.vector[None, :], [day_ordinal(profile)])
+            self.added.add(label)
+
     def catch_up(self) -> None:
         """Index the event profiles other processes stored since this index was last brought up to date."""
         rows = [row for batch in self.store.iter_event_vectors(self.synced) for row in batch if row[0] not in self.added]
@@ -247,7 +259,8 @@ class StoredStories:
         self.added.clear()
 
     def retitle(self, story: str) -> None:
-        retitle_story(self.store, story)
+        # The pairs regrouping scored are the story's members': titling reuses them.
+        retitle_story(self.store, story, self.state.pair_scores)
 
     def assign_unassigned(self) -> list[Assignment]:
         """Assign every stored article that has no story yet (after a killed run), oldest first."""

@@ -241,15 +241,6 @@ def cut_tree(tree: np.ndarray, profiles: Sequence[EventProfile], max_distance: f
     return labels
 
 
-def central_title(candidates: Sequence[tuple[str, frozenset[str]]]) -> str:
-    """Of (title, names) pairs, the title whose names overlap most with the others', shortest on ties."""
-    best = max(
-        range(len(candidates)),
-        key=lambda i: (sum(len(candidates[i][1] & other) for _, other in candidates), -len(candidates[i][0]), -i),
-    )
-    return " ".join(candidates[best][0].split())
-
-
 # ---------------------------------------------------------------------------
 # Incremental assignment
 # ---------------------------------------------------------------------------
@@ -495,7 +486,35 @@ def stream_stories(
     return index.stories()
 
 
-def title_from_profiles(profiles: Sequence[EventProfile]) -> str:
-    """A story title from its members' profiles: the most central title of at least four words."""
-    titled = [(p.title, p.names) for p in profiles if len(p.title.split()) >= 4] or [(p.title, p.names) for p in profiles]
-    return central_title(titled) if titled else ""
+def member_fit(profiles: Sequence[EventProfile], scores: PairScores | None = None) -> dict[str, float]:
+    """Each member's mean similarity to the other members (none for a story of one): the
+    member with the best fit is the story's centre, and a low value marks the article a user
+    should check first.  ``scores`` reuses the pairs a run already scored."""
+    if len(profiles) < 2:
+        return {}
+    matrix = scores.matrix(profiles) if scores is not None else compare_matrix(profiles)
+    np.fill_diagonal(matrix, 0.0)
+    return {p.article_id: float(row.sum() / (len(profiles) - 1)) for p, row in zip(profiles, matrix)}
+
+
+# Fits are compared at this many decimals: a mean summed in another member order may
+# differ in its last bits, which must not change the title.
+FIT_DECIMALS = 9
+
+
+def title_from_profiles(profiles: Sequence[EventProfile], scores: PairScores | None = None) -> str:
+    """A story's title: its most central member's, the member with the best fit (``member_fit``,
+    as `synopsis stories show` lists it), among the members titled with at least four words (a
+    bare outlet name is no headline), all members when none is.  A member that reports a side
+    event (a reopening after a theft) fits the story's other reports least and does not title it.
+    Ties go to the shorter title, then the lower article id: the same members give the same title
+    in any order, and an article that joins without becoming the centre leaves the title as it was."""
+    if not profiles:
+        return ""
+    fit = member_fit(profiles, scores)
+    titled = [p for p in profiles if len(p.title.split()) >= 4] or list(profiles)
+    centre = min(
+        titled,
+        key=lambda p: (-round(fit.get(p.article_id, 0.0), FIT_DECIMALS), len(" ".join(p.title.split())), p.article_id),
+    )
+    return " ".join(centre.title.split())

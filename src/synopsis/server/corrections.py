@@ -15,7 +15,7 @@ def merge(state: ServerState, keep: str, other: str) -> tuple[str, int]:
     if keep_id == other_id:
         raise SynopsisError("cannot merge a story with itself")
     with state.write_lock:
-        moved = story_jobs.merge_stories(state.store(), keep_id, other_id)
+        moved = story_jobs.merge_stories(state.store(), keep_id, other_id).moved
     state.refresh_reports([keep_id])  # the list shows the merged story's counts at once
     return keep_id, moved
 

@@ -53,11 +53,14 @@ class StoryTables:
         profile_json: str,
         lead_model: str,
         score: float | None = None,
+        by_user: bool = False,
     ) -> int:
         """Store an article's event profile and its story in one transaction; return its index label.
 
         An article that already has a story keeps it (a user's correction, or
         another process that got there first); its profile is stored once.
+        ``by_user`` records the membership as a user's placement (the new version of an
+        article a user placed), which regrouping leaves alone.
         """
         stamp = now()
         with transaction(self.conn):
@@ -78,8 +81,8 @@ class StoryTables:
                 )
                 self.conn.execute(
                     "INSERT INTO story_articles (article_id, story_id, assigned_by, score, assigned_at) "
-                    "VALUES (?, ?, 'auto', ?, ?)",
-                    (article_id, story_id, score, stamp),
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (article_id, story_id, "user" if by_user else "auto", score, stamp),
                 )
         return label
 
@@ -244,6 +247,35 @@ class StoryTables:
                 return None
             story = row[0]
         return None
+
+    def absorbed_story(self, id_or_prefix: str) -> tuple[str, bool] | None:
+        """For the id (or unique prefix) of a story emptied into another: its full id, and whether
+        a user merged it away (else regrouping moved its articles); None for any other id."""
+        rows = self.conn.execute(
+            "SELECT id FROM stories WHERE id >= ? AND id < ? AND merged_into IS NOT NULL ORDER BY id LIMIT 2",
+            (id_or_prefix, id_or_prefix + MAX_CHAR),
+        ).fetchall()
+        if not id_or_prefix or not rows or (len(rows) > 1 and rows[0][0] != id_or_prefix):
+            return None
+        story = rows[0][0]
+        by_user = self.conn.execute(
+            "SELECT 1 FROM story_corrections WHERE kind = 'merge' AND other_story_id = ? LIMIT 1", (story,)
+        ).fetchone()
+        return story, by_user is not None
+
+    def user_placement(self, article_id: str) -> str | None:
+        """How a user put an article in its story: "split" (split out into it, this version or an
+        older one), "merge" (moved with its story into another), None when regrouping placed it."""
+        row = self.conn.execute("SELECT story_id, assigned_by FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+        if row is None or row[1] != "user":
+            return None
+        versions = [article_id, *(old for old, _, _ in self.past_versions(article_id))]
+        split = self.conn.execute(
+            f"SELECT 1 FROM story_corrections WHERE kind = 'split' AND other_story_id = ? "
+            f"AND article_id IN ({','.join('?' * len(versions))}) LIMIT 1",
+            (row[0], *versions),
+        ).fetchone()
+        return "split" if split else "merge"
 
     def unfollowed_versions(self) -> list[tuple[str, str]]:
         """(old story, new version's id) for every story a replaced article left empty that leads
