@@ -294,6 +294,20 @@ def test_a_town_tagged_as_an_organisation_still_places_the_event(nlp):
     )
 
 
+# Two towns' councils open new buildings two days apart, reported in one outlet's template: the
+# council that says so is no name the two stories share.
+OPENINGS_IN_TWO_TOWNS = [
+    ("o1", "Harwick opens new library after 3 years of work", "The town of Harwick opened its new library on 1 September after 3 years of construction that cost about 10 million pounds, the Council said. Council leader Ann Whitby said the library would serve about 2,000 people a day.", "2026-09-01T10:00:00+00:00"),
+    ("o2", "Dunmore opens new swimming pool after 4 years of work", "The town of Dunmore opened its new swimming pool on 3 September after 4 years of construction that cost about 13 million pounds, the Council said. Council leader Owen Price said the pool would serve about 2,500 people a day.", "2026-09-03T10:00:00+00:00"),
+]
+
+
+def test_a_council_is_no_name_two_towns_stories_share(nlp):
+    analyses = analyze_rows(OPENINGS_IN_TWO_TOWNS, nlp)
+    assert "council" not in describe_events(analyses)[0].cast
+    assert_stories_batch_and_stream(analyses, {frozenset({"o1"}), frozenset({"o2"})}, orders=((0, 1), (1, 0)))
+
+
 # One protest reported either side of New Year: the late report's year is its event day's, not
 # its publication's, so the two reports do not give the event different years.
 PROTEST_ACROSS_NEW_YEAR = [

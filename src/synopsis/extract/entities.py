@@ -85,7 +85,7 @@ def find_entities(doc: Doc) -> list[Entity]:
             label = "GPE"
         if label == "PERSON" and _common_word_at_sentence_start(doc, span):
             continue  # "Calm returned to the streets": a capital a sentence gave an ordinary word
-        if label == "PERSON" and span[-1].lower_ in _ORG_WORDS:
+        if label == "PERSON" and span[-1].lower_ in ORG_WORDS:
             label = "ORG"  # "the Press [Syndicate]", "[Workers Union]" tagged PERSON
         if label == "PERSON":
             span = _without_leading_place(doc, span)
@@ -201,7 +201,7 @@ def _complete_people(doc: Doc, entities: list[Entity]) -> list[Entity]:
 
 # Words that make a capitalised phrase an organisation even when it holds an
 # office word ("Office of the President", "Security Council").
-_ORG_WORDS = frozenset(
+ORG_WORDS = frozenset(
     "ministry council office committee service agency department commission administration "
     "government parliament assembly court bureau staff forces army navy guard party union "
     "organization organisation institute center centre foundation bank company group syndicate "
@@ -218,13 +218,13 @@ def _looks_like_titled_person(span: Span) -> bool:
         return (
             before is not None and _is_office(before) and before.lower_ not in {"press", "head", "heads"}
             and 2 <= len(span) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
-            and not any(t.lower_ in _ORG_WORDS for t in span)
+            and not any(t.lower_ in ORG_WORDS for t in span)
         )
     rest = span.doc[offices[-1] + 1:span.end]
     return (
         1 <= len(rest) <= 4
         and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest)
-        and not any(t.lower_ in _ORG_WORDS for t in span)
+        and not any(t.lower_ in ORG_WORDS for t in span)
     )
 
 

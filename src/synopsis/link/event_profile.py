@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 from anyascii import anyascii
 
+from synopsis.extract.entities import ORG_WORDS
 from synopsis.extract.gazetteer import Spot, is_known_place, locate
 from synopsis.link.names import fold, key_token
 from synopsis.records import ArticleAnalysis
@@ -286,6 +287,10 @@ def fold_name(text: str, label: str) -> str:
         return words[-1]
     if label in PLACE_LABELS:
         folded = _REGION_KIND.sub("", folded).strip() or folded
+    # "the Council said", "Ministry officials": a body's common noun alone names no one in
+    # particular, and would make two towns' council stories share a name.
+    if label == "ORG" and folded in ORG_WORDS:
+        return ""
     return folded
 
 
