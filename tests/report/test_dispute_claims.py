@@ -1,5 +1,7 @@
 """Which sentences of a disputed claim take which version of a disputed point."""
 
+import dataclasses
+
 import pytest
 
 from synopsis.records import ArticleAnalysis, Dispute, DisputeVersion, Story, StoryReport
@@ -59,3 +61,14 @@ def test_a_sentence_without_the_disputed_figure_is_still_shown():
     (fact,) = facts
     side = next(side for side in fact.sides if side.evidence == other)
     assert describe_side(side, report.disputes[0]) == "gives none of the versions"
+
+
+def test_a_claim_is_shown_under_a_point_in_a_sentence_that_gives_a_version():
+    # The claim is worded by Outlet C's sentence, which names no office; under the office dispute
+    # it is shown in the first of its sentences that gives one.
+    report, _ = _report("title", "Pavlo Marko's office", "Defence Minister", "Council Secretary")
+    report = dataclasses.replace(report, claims=(dataclasses.replace(report.claims[0], text=C),))
+    (facts,), _ = claims_by_point(report)
+    assert facts[0].text == A
+    markdown = render_markdown([report])
+    assert f"- {A} (`c1`)" in markdown and f"- {C} (`c1`)" not in markdown

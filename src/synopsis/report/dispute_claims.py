@@ -27,6 +27,14 @@ class DisputedClaim:
     claim: AlignedClaim
     sides: tuple[SideTaken, ...]
 
+    @property
+    def text(self) -> str:
+        """The claim as shown under the point: the first sentence of it that gives a version of the
+        point. An aligned claim is worded by one of its sentences, and that one may give none
+        ("lasted less than an hour" shown under the start time another outlet's sentence of the
+        same claim gives)."""
+        return next((side.evidence.text for side in self.sides if side.versions), self.claim.text)
+
 
 def _overlaps(a: Evidence, b: Evidence) -> bool:
     return a.article_id == b.article_id and a.start < b.end and b.start < a.end

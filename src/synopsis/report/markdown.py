@@ -114,7 +114,7 @@ def render_story(report: StoryReport, prefix: str = "") -> str:
         if facts:
             out += [f"Disputed facts on this point ({len(facts)}), and the version each outlet's sentence gives:", ""]
             for fact in facts:
-                out.append(f"- {_snippet(fact.claim.text, 240)} (`{fact.claim.id}`)")
+                out.append(f"- {_snippet(fact.text, 240)} (`{fact.claim.id}`)")
                 for side in fact.sides:
                     out.append(f"  - {_escape(side.evidence.outlet)} {_escape(describe_side(side, dispute))} "
                                f"{cite_all([side.evidence])}")
