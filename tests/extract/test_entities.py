@@ -181,3 +181,16 @@ def test_an_organisation_tagged_as_a_person_is_an_organisation(nlp):
     found = {(e.text, e.label) for e in find_entities(nlp("Hundreds protested outside the Press Syndicate in Cairo on Monday."))}
     assert any(label == "ORG" and text.endswith("Syndicate") for text, label in found)
     assert not any(label == "PERSON" for _, label in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "street"),
+    [
+        ("Thousands marched from the old tobacco factory to Place Bellecour on Thursday.", "Place Bellecour"),
+        ("Protesters gathered on Avenue Habib Bourguiba in the evening.", "Avenue Habib Bourguiba"),
+    ],
+)
+def test_a_street_the_tagger_takes_for_a_person_is_a_place(nlp, sentence, street):
+    found = {(e.text, e.label) for e in find_entities(nlp(sentence))}
+    assert (street, "FAC") in found
+    assert not any(label == "PERSON" for _, label in found)

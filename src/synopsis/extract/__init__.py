@@ -4,8 +4,8 @@
 # the tagger took for people read as places.  /3 gives each co-speaker ("officials and President
 # X said") a quote of its own, marks what a passive says with no one named ("it was agreed
 # that ...") as the outlet's own reporting, drops ordinary words a sentence capitalised ("Calm
-# returned ..."), reads organisations tagged as people ("Press Syndicate") as such, reads every
-# comparative as a bound ("larger than 15 percent" is more than 15, not exactly 15) and no longer
-# takes a four-digit count for a year ("about 2000 people a day").
+# returned ..."), reads organisations and streets tagged as people ("Press Syndicate", "Place
+# Bellecour") as such, reads every comparative as a bound ("larger than 15 percent" is more than
+# 15, not exactly 15) and no longer takes a four-digit count for a year ("about 2000 people a day").
 # Raise it whenever extraction changes what it stores.
 EXTRACTION_METHOD = "synopsis.extract/3"

@@ -87,6 +87,8 @@ def find_entities(doc: Doc) -> list[Entity]:
             continue  # "Calm returned to the streets": a capital a sentence gave an ordinary word
         if label == "PERSON" and span[-1].lower_ in ORG_WORDS:
             label = "ORG"  # "the Press [Syndicate]", "[Workers Union]" tagged PERSON
+        if label == "PERSON" and (street := _street_named(doc, span)) is not None:
+            span, label = street, "FAC"  # "marched to [Place Bellecour]", "on Avenue [Habib Bourguiba]"
         if label == "PERSON":
             span = _without_leading_place(doc, span)
             span, title = _split_glued_title(span)
@@ -138,6 +140,24 @@ def _placed_as_place(doc: Doc, span: Span) -> bool:
     # person too ("Zaporizhzhia and Kherson", both PERSON).
     return any(t.ent_type_ in _PLACE_LABELS or (t.ent_type_ in _MISTAKEN_FOR_PLACES and is_known_place(t.text))
                for t in neighbours if not span.start <= t.i < span.end)
+
+
+# Words that make a name a street or square: the small model tags "Place Bellecour" a person, and
+# "Habib Bourguiba" of "Avenue Habib Bourguiba" too.
+_STREET_WORDS = frozenset(
+    "place rue avenue boulevard piazza plaza platz square street road lane bridge prospekt quai".split()
+)
+
+
+def _street_named(doc: Doc, span: Span) -> Span | None:
+    """The street or square a span the tagger took for a person names (with the street word before
+    it, when that word was left out), or None when it is not written as one."""
+    if span[0].lower_ in _STREET_WORDS or span[-1].lower_ in _STREET_WORDS:
+        return span if len(span) > 1 else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in _STREET_WORDS and before.text[:1].isupper() and not before.is_sent_start:
+        return doc[before.i:span.end]
+    return None
 
 
 def _common_word_at_sentence_start(doc: Doc, span: Span) -> bool:
