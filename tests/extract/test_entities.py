@@ -194,3 +194,17 @@ def test_a_street_the_tagger_takes_for_a_person_is_a_place(nlp, sentence, street
     found = {(e.text, e.label) for e in find_entities(nlp(sentence))}
     assert (street, "FAC") in found
     assert not any(label == "PERSON" for _, label in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # A surname that is also an ordinary word, opening its sentence after the full name.
+        ("Prime Minister Theresa May met EU leaders. May said a deal was close, though talks may fail.", "May"),
+        # Surnames that are street or organisation words.
+        ("Diane Lane arrived in Paris.", "Diane Lane"),
+        ("Margaret Court said the plan was sound.", "Margaret Court"),
+    ],
+)
+def test_people_named_like_words_streets_or_bodies_stay_people(nlp, text, person):
+    assert (person, "PERSON") in {(e.text, e.label) for e in find_entities(nlp(text))}

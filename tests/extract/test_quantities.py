@@ -290,3 +290,9 @@ def test_four_digit_count_the_tagger_calls_a_date_is_kept(nlp):
     (q,) = find_quantities(nlp("The count ended and 1999 votes were declared valid."))
     assert (q.text, q.value, q.counted) == ("1999", 1999, "votes")
     assert find_quantities(nlp("The 2020 elections brought a new council.")) == []
+
+
+def test_a_four_letter_number_word_is_counted_not_read_as_a_year(nlp):
+    # "five" spans four characters, as a year does: the year check must not take it for digits.
+    (quantity,) = find_quantities(nlp("Rescuers said five people were hurt in the blast."))
+    assert (quantity.text, quantity.value, quantity.counted) == ("five", 5, "people")

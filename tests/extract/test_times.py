@@ -378,6 +378,9 @@ def test_a_four_digit_count_is_no_year(text: str) -> None:
         ("Turnout fell after the city's 2019 reforms.", "2019"),
         ("He said post-1999 reforms had failed.", "1999"),
         ("2019 brings a new tax year.", "2019"),
+        ("By 2030 emissions must fall by half.", "2030"),
+        ("Prices rose after 2014 sanctions were imposed.", "2014"),
+        ("He said 2024 brings change.", "2024"),
     ],
 )
 def test_a_year_before_a_noun_stays_a_year(text: str, extent: str) -> None:

@@ -471,3 +471,18 @@ def test_progress_without_a_total_is_closed_when_the_last_window_adds_nothing(tm
     assert (result.added, result.duplicates) == (2, 1)
     assert reported == [(1, None), (2, None), (2, 2)]
     assert result.added_ids == [a.article.id for a in result.analyses] and result.known_ids == [result.added_ids[0]]
+
+
+def test_only_a_users_merge_or_split_counts_as_putting_articles_together(tmp_path):
+    # A user-placed row without a correction of its story (a new version taking its old version's
+    # place) is no merge; after a merge into that story, its moved articles are.
+    from synopsis.story_jobs import together_by_user
+    from tests.factories import named_group, store_as_stories
+
+    ship, pirates = named_group("s", [{"ins varuna"}] * 3, 10), named_group("p", [{"pelago"}] * 3, 20)
+    with Store.open(tmp_path / "news.db") as store:
+        store_as_stories(store, {"sship": ship, "spirates": pirates})
+        store.place_by_user("s1", "sship")
+        assert together_by_user(store, "s0", "s1") is None
+        store.merge_stories("sship", "spirates")
+        assert together_by_user(store, "s0", "p0") == "merge"

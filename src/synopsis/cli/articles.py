@@ -5,8 +5,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -97,21 +95,6 @@ def open_store(db_path: str, create: bool = False):
     return Store.open(path)
 
 
-@contextmanager
-def store_to_fill(db_path: str) -> Iterator:
-    """``open_store(db_path, create=True)`` for a command that adds articles; a database it made
-    that holds no article when the command is done (every document read was refused: no text, not
-    English) is removed again, so a first ingest that stores nothing leaves no empty database."""
-    path = Path(db_path).expanduser()
-    made = db_path != ":memory:" and not path.exists()
-    with open_store(db_path, create=True) as store:
-        yield store
-        empty = made and not store.count_articles()
-    if empty:
-        for name in (path.name, path.name + "-wal", path.name + "-shm"):
-            path.with_name(name).unlink(missing_ok=True)
-
-
 def _stdin_if_needed(items: tuple[str, ...]):
     return sys.stdin.buffer if "-" in items else None
 
@@ -145,7 +128,7 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
     (recursively), http(s) URLs, and - for standard input. Content already
     stored is skipped, so re-running after an interruption resumes. Exit
     status 3 means some items failed (each is named; the last line counts them),
-    2 that every item failed (a new database is then not made).
+    2 that every item failed (when none could even be read, no database is made).
 
     \b
     Examples:
@@ -158,7 +141,7 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
     duplicates = Duplicates(verbose)
     versions = Versions(verbose)
     documents = readable_inputs(items, ignored)
-    with store_to_fill(db_path) as store, resumable(db_path):
+    with open_store(db_path, create=True) as store, resumable(db_path):
         result = ingest_documents(
             documents,
             store,

@@ -18,7 +18,6 @@ from synopsis.cli.articles import (
     check_engine,
     open_store,
     readable_inputs,
-    store_to_fill,
 )
 from synopsis.cli.output import (
     REFRESH_VERB,
@@ -103,7 +102,7 @@ def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine,
         from synopsis.jobs import ingest_documents
 
         documents = readable_inputs(items, ignored)  # none readable: no database is made
-        with store_to_fill(db_path) as store, resumable(db_path):
+        with open_store(db_path, create=True) as store, resumable(db_path):
             # Articles of this input that were stored earlier still belong in the report.
             result = ingest_documents(
                 documents,

@@ -21,6 +21,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from synopsis.extract.gazetteer import is_known_place
+from synopsis.extract.name_words import ORG_WORDS
 from synopsis.records import Entity
 
 # Labels that other extractors own (times.py, quantities.py): dropped here.
@@ -85,8 +86,8 @@ def find_entities(doc: Doc) -> list[Entity]:
             label = "GPE"
         if label == "PERSON" and _common_word_at_sentence_start(doc, span):
             continue  # "Calm returned to the streets": a capital a sentence gave an ordinary word
-        if label == "PERSON" and span[-1].lower_ in ORG_WORDS:
-            label = "ORG"  # "the Press [Syndicate]", "[Workers Union]" tagged PERSON
+        if label == "PERSON" and span[-1].lower_ in ORG_WORDS and _after_article(doc, span):
+            label = "ORG"  # "the Press [Syndicate]" tagged PERSON; "Margaret Court said" stays a person
         if label == "PERSON" and (street := _street_named(doc, span)) is not None:
             span, label = street, "FAC"  # "marched to [Place Bellecour]", "on Avenue [Habib Bourguiba]"
         if label == "PERSON":
@@ -143,18 +144,27 @@ def _placed_as_place(doc: Doc, span: Span) -> bool:
 
 
 # Words that make a name a street or square: the small model tags "Place Bellecour" a person, and
-# "Habib Bourguiba" of "Avenue Habib Bourguiba" too.
-_STREET_WORDS = frozenset(
-    "place rue avenue boulevard piazza plaza platz square street road lane bridge prospekt quai".split()
-)
+# "Habib Bourguiba" of "Avenue Habib Bourguiba" too.  Written first, a street word names a street;
+# written last, only these (a surname may be "Lane" or "Bridge": "Diane Lane arrived"), and only
+# where a place is written ("on Snyder Avenue", "along Zayed Road").
+_STREET_WORDS = frozenset("place rue avenue boulevard piazza plaza platz square prospekt quai".split())
+_STREET_ENDINGS = frozenset("avenue boulevard square street road plaza".split())
+_BEFORE_PLACES = frozenset("on at along to from near off in the down up across into onto".split())
+
+
+def _after_article(doc: Doc, span: Span) -> bool:
+    """Whether "the" comes right before the span: people are not written "the Margaret Court"."""
+    return span.start > 0 and doc[span.start - 1].lower_ == "the"
 
 
 def _street_named(doc: Doc, span: Span) -> Span | None:
     """The street or square a span the tagger took for a person names (with the street word before
     it, when that word was left out), or None when it is not written as one."""
-    if span[0].lower_ in _STREET_WORDS or span[-1].lower_ in _STREET_WORDS:
-        return span if len(span) > 1 else None
     before = doc[span.start - 1] if span.start > 0 else None
+    if len(span) > 1 and span[0].lower_ in _STREET_WORDS:
+        return span
+    if len(span) > 1 and span[-1].lower_ in _STREET_ENDINGS and before is not None and before.lower_ in _BEFORE_PLACES:
+        return span
     if before is not None and before.lower_ in _STREET_WORDS and before.text[:1].isupper() and not before.is_sent_start:
         return doc[before.i:span.end]
     return None
@@ -162,12 +172,14 @@ def _street_named(doc: Doc, span: Span) -> Span | None:
 
 def _common_word_at_sentence_start(doc: Doc, span: Span) -> bool:
     """Whether a one-word name opens its sentence, where every word is capitalised, and the article
-    writes the same word in lower case elsewhere ("Calm returned …" / "appealed for calm"): an ordinary
-    word, not a name.  The small model has no word frequencies to tell them apart; names are not
-    written in lower case."""
+    writes the same word in lower case elsewhere ("Calm returned …" / "appealed for calm"), and never
+    in a longer name ("Theresa May … May said … talks may fail"): an ordinary word, not a name.  The
+    small model has no word frequencies to tell them apart."""
     if len(span) != 1 or not span[0].is_sent_start:
         return False
     word = span[0].lower_
+    if any(len(e) > 1 and word in (t.lower_ for t in e) for e in doc.ents if e.label_ == "PERSON"):
+        return False
     return any(t.text == word for t in doc if t.i != span.start)
 
 
@@ -219,14 +231,6 @@ def _complete_people(doc: Doc, entities: list[Entity]) -> list[Entity]:
     return sorted(entities, key=lambda e: e.start) if added else entities
 
 
-# Words that make a capitalised phrase an organisation even when it holds an
-# office word ("Office of the President", "Security Council").
-ORG_WORDS = frozenset(
-    "ministry council office committee service agency department commission administration "
-    "government parliament assembly court bureau staff forces army navy guard party union "
-    "organization organisation institute center centre foundation bank company group syndicate "
-    "association federation alliance league coalition movement chamber".split()
-)
 
 
 def _looks_like_titled_person(span: Span) -> bool:

@@ -181,18 +181,32 @@ _NOT_PLURAL = ("this", "thus", "plus", "does", "goes", "always", "perhaps", "acr
                "earnings", "sales", "figures", "levels", "profits", "accounts", "budgets", "forecasts")
 _MEASURES = sorted((u for u, unit in UNITS.items() if unit not in TIME_UNITS and unit != "percent"),
                    key=len, reverse=True)
+_RANGE_TAIL = r"(?:\s*(?:-|–|to|and|or)\s*\d[\d,.]*)?[ \t]+"
+# Nouns that count people or things in the news: what a number in the years' range (1900-2099)
+# must be followed by to be a count; any plural will not do there ("after 2014 sanctions were
+# imposed", "he said 2024 brings change" are years).
+_COUNTED_NOUNS = (
+    "people", "persons", "children", "men", "women", "troops", "soldiers", "officers", "police", "votes",
+    "ballots", "voters", "residents", "protesters", "demonstrators", "workers", "employees", "families",
+    "homes", "houses", "households", "jobs", "students", "patients", "migrants", "refugees", "prisoners",
+    "detainees", "passengers", "fans", "visitors", "tourists", "cases", "deaths", "casualties", "victims",
+)
 _COUNTED_AFTER = re.compile(
-    r"(?:\s*(?:-|–|to|and|or)\s*\d[\d,.]*)?[ \t]+"
-    r"(?:people|persons|children|men|women|" + "|".join(phrase_pattern(u) for u in _MEASURES) + r""
+    _RANGE_TAIL + r"(?:people|persons|children|men|women|" + "|".join(phrase_pattern(u) for u in _MEASURES) + r""
     rf"|(?!(?:{'|'.join(_NOT_PLURAL)})\b)[a-z]{{2,}}[^\Wsui]s)\b"
 )
+_RANGE_START = re.compile(r"\b(\d{1,2},?\d{3})\s*(?:-|–|to|and|or)\s*$")
+_COUNTED_AFTER_YEARLIKE = re.compile(
+    _RANGE_TAIL + r"(?:" + "|".join(_COUNTED_NOUNS) + "|" + "|".join(phrase_pattern(u) for u in _MEASURES) + r")\b"
+)
 # ... unless what comes before makes the number a year that modifies the noun: a determiner or
-# possessive ("the 2020 elections", "Russia's 2024 budget"), "in"/"since"/"until"/"during"
-# ("in 2000 voters chose"), a prefix ("post-1959 politics"), or the start of a sentence, where
+# possessive ("the 2020 elections", "Russia's 2024 budget"), a preposition of time ("in 2000
+# voters chose", "by 2030 emissions must fall"), a prefix ("post-1959 politics"), or the start of a sentence, where
 # news style spells a count out ("Two thousand people") but writes a year in digits ("2019
 # brings ...").
 _YEAR_BEFORE = re.compile(
-    r"(?:\b(?i:the|this|that|its|their|his|her|our|your|my|whose|in|since|until|till|during|fiscal|calendar)"
+    r"(?:\b(?i:the|this|that|its|their|his|her|our|your|my|whose|in|since|until|till|during|fiscal|calendar"
+    r"|by|after|before|from|of|for|through|as\s+of)"
     r"|\w['’]s?|[A-Za-z]-|^|[.!?][\"'”’)]*|\n)[\s\"“‘(]*$"
 )
 
@@ -200,7 +214,14 @@ _YEAR_BEFORE = re.compile(
 def counts_things(text: str, start: int, end: int) -> bool:
     """Whether the four-digit number at ``start:end`` counts what follows it rather than naming a
     year (the quantity extractor asks too, so that the two agree on what a year is)."""
-    if not _COUNTED_AFTER.match(text, end):
+    digits = text[start:end]
+    if not digits.isdigit():
+        return False  # "five": a number in words is no year
+    # A range is judged by its first number: "between 1500 and 2000 runners" counts runners.
+    first = _RANGE_START.search(text, max(0, start - 16), start)
+    number = int(first.group(1).replace(",", "")) if first else int(digits)
+    after = _COUNTED_AFTER_YEARLIKE if 1900 <= number <= 2099 else _COUNTED_AFTER
+    if not after.match(text, end):
         return False
     return not _YEAR_BEFORE.search(text, max(0, start - 12), start)
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 from anyascii import anyascii
 
-from synopsis.extract.entities import ORG_WORDS
+from synopsis.extract.name_words import ORG_WORDS
 from synopsis.extract.gazetteer import Spot, is_known_place, locate
 from synopsis.link.names import fold, key_token
 from synopsis.records import ArticleAnalysis

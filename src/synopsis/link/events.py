@@ -343,7 +343,7 @@ DATED_APART_DAYS = 60
 
 def dated_apart(a: Sequence[EventProfile], b: Sequence[EventProfile]) -> str | None:
     """Why two groups, each mostly dating the event to one day, report different events: the days
-    are further apart than DAY_TOLERANCE (None otherwise)."""
+    are further apart than DATED_APART_DAYS (None otherwise)."""
     day_a, day_b = usual_day(a), usual_day(b)
     if day_a and day_b and _apart_beyond((day_a, day_b), DATED_APART_DAYS):
         return f"they date the event to different days ({day_a} / {day_b})"

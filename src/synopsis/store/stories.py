@@ -265,7 +265,7 @@ class StoryTables:
 
     def user_placement(self, article_id: str) -> str | None:
         """How a user put an article in its story: "split" (split out into it, this version or an
-        older one), "merge" (moved with its story into another), None when regrouping placed it."""
+        older one), "merge" (moved with its story into another by a user's merge), None otherwise."""
         row = self.conn.execute("SELECT story_id, assigned_by FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
         if row is None or row[1] != "user":
             return None
@@ -275,7 +275,14 @@ class StoryTables:
             f"AND article_id IN ({','.join('?' * len(versions))}) LIMIT 1",
             (row[0], *versions),
         ).fetchone()
-        return "split" if split else "merge"
+        if split:
+            return "split"
+        # Only a merge a user made into this story: a user-placed row may also be a new version
+        # taking its old version's place, or a story regrouping filled after a correction.
+        merged = self.conn.execute(
+            "SELECT 1 FROM story_corrections WHERE kind = 'merge' AND story_id = ? LIMIT 1", (row[0],)
+        ).fetchone()
+        return "merge" if merged else None
 
     def unfollowed_versions(self) -> list[tuple[str, str]]:
         """(old story, new version's id) for every story a replaced article left empty that leads
