@@ -20,8 +20,8 @@ from pathlib import Path
 import numpy as np
 from anyascii import anyascii
 
-from synopsis.extract.name_words import ORG_WORDS
 from synopsis.extract.gazetteer import Spot, is_known_place, locate
+from synopsis.extract.name_words import ORG_WORDS
 from synopsis.link.names import fold, key_token
 from synopsis.records import ArticleAnalysis
 
@@ -57,8 +57,10 @@ ENGLISH_STOP_WORDS = read_english_stop_words()
 # coming event ("will face him in the second round") was read as the reported event's, and
 # places had no coordinates (``spots``); before /6 a first name alone ("Luan") did not count
 # for the full name it shortens when choosing the main person.  (Names are compared by their
-# transliteration keys since /6 too, but those are derived when a profile is read.)
-EVENT_METHOD = "synopsis.event/6"
+# transliteration keys since /6 too, but those are derived when a profile is read.)  Before /7
+# month and year fell back to the publication's before the event day's, a town tagged ORG in a
+# lead was no place, and a body's common noun ("council") was a name.
+EVENT_METHOD = "synopsis.event/7"
 LEAD_SENTENCES = 3
 KEY_NAMES = 12
 NAME_LABELS = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP", "EVENT")
