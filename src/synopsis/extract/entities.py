@@ -231,8 +231,6 @@ def _complete_people(doc: Doc, entities: list[Entity]) -> list[Entity]:
     return sorted(entities, key=lambda e: e.start) if added else entities
 
 
-
-
 def _looks_like_titled_person(span: Span) -> bool:
     """Whether a non-PERSON span is an office followed by a personal name ("Spokesman Dmitry Peskov")."""
     offices = [t.i for t in span if _is_office(t)]
