@@ -308,6 +308,13 @@ def test_a_council_is_no_name_two_towns_stories_share(nlp):
     assert_stories_batch_and_stream(analyses, {frozenset({"o1"}), frozenset({"o2"})}, orders=((0, 1), (1, 0)))
 
 
+def test_a_first_name_alone_is_the_person_it_shortens_among_the_names(nlp):
+    # "Ann said" after "Ann Whitby": one name, the surname, not a first name two stories may share.
+    row = ("f1", "Harwick opens new library", "Council leader Ann Whitby opened the new library in Harwick on 1 September. \"This is a proud day,\" Ann said at the ceremony.", "2026-09-01T10:00:00+00:00")
+    profile = describe_events(analyze_rows([row], nlp))[0]
+    assert "whitby" in profile.names and "ann" not in profile.names | profile.cast
+
+
 # One protest reported either side of New Year: the late report's year is its event day's, not
 # its publication's, so the two reports do not give the event different years.
 PROTEST_ACROSS_NEW_YEAR = [

@@ -59,7 +59,8 @@ ENGLISH_STOP_WORDS = read_english_stop_words()
 # for the full name it shortens when choosing the main person.  (Names are compared by their
 # transliteration keys since /6 too, but those are derived when a profile is read.)  Before /7
 # month and year fell back to the publication's before the event day's, a town tagged ORG in a
-# lead was no place, and a body's common noun ("council") was a name.
+# lead was no place, a body's common noun ("council") was a name, and a first name alone ("Ann
+# said") was a name of its own among the names and cast.
 EVENT_METHOD = "synopsis.event/7"
 LEAD_SENTENCES = 3
 KEY_NAMES = 12
@@ -300,11 +301,8 @@ def key_names(analysis: ArticleAnalysis) -> frozenset[str]:
     """The names an article mentions most (title and lead counted twice)."""
     counts: Counter = Counter()
     end = lead_end(analysis)
-    for entity in analysis.entities:
-        if entity.label not in NAME_LABELS:
-            continue
-        name = fold_name(entity.text, entity.label)
-        if name:
+    for entity, name in zip(analysis.entities, entity_names(analysis)):
+        if entity.label in NAME_LABELS and name:
             counts[name] += 2 if entity.start < end else 1
     for name in title_names(analysis):
         counts[name] += 2
@@ -313,7 +311,7 @@ def key_names(analysis: ArticleAnalysis) -> frozenset[str]:
 
 def all_names(analysis: ArticleAnalysis) -> frozenset[str]:
     """The names an article mentions, most frequent first, at most ALL_NAMES."""
-    counts = Counter(fold_name(e.text, e.label) for e in analysis.entities if e.label in NAME_LABELS)
+    counts = Counter(name for e, name in zip(analysis.entities, entity_names(analysis)) if e.label in NAME_LABELS)
     return frozenset(name for name, _ in counts.most_common(ALL_NAMES) if name)
 
 
@@ -479,24 +477,37 @@ def main_person(analysis: ArticleAnalysis) -> str | None:
     """The surname mentioned most (lead mentions count twice), if mentioned at least twice."""
     counts: Counter = Counter()
     end = lead_end(analysis)
-    people = [e for e in analysis.entities if e.label == "PERSON"]
-    # A one-word mention that is the first name of a full name the article gives ("Luan" after
-    # "Luan Teixeira") is that person: counted by the surname, it no longer loses a tie to a
-    # club the tagger took for a person ("Aston Villa have signed Luan Teixeira").
-    surname_of = {}
-    for entity in people:
-        words = anyascii(entity.text).lower().split()
-        if len(words) >= 2:
-            surname_of.setdefault(words[0], fold_name(entity.text, "PERSON"))
-    for entity in people:
-        words = anyascii(entity.text).lower().split()
-        name = surname_of.get(words[0]) if len(words) == 1 and words[0] in surname_of else fold_name(entity.text, "PERSON")
-        if name:
+    name_of = entity_names(analysis)
+    for index, entity in enumerate(analysis.entities):
+        if entity.label == "PERSON" and (name := name_of[index]):
             counts[name] += 2 if entity.start < end else 1
     if not counts:
         return None
     name, count = counts.most_common(1)[0]
     return name if count >= 2 else None
+
+
+def entity_names(analysis: ArticleAnalysis) -> list[str]:
+    """Each entity's name as profiles compare it (``fold_name``), "" for none.
+
+    A one-word mention that is the first name of a full name the article gives ("Luan" after
+    "Luan Teixeira", "Owen said" after "Owen Pryce") is that person, by the surname: counted
+    apart, a club the tagger took for a person won the main person's tie ("Aston Villa have signed
+    Luan Teixeira"), and two towns' stories shared a councillor's first name.
+    """
+    surname_of: dict[str, str] = {}
+    for entity in analysis.entities:
+        words = anyascii(entity.text).lower().split()
+        if entity.label == "PERSON" and len(words) >= 2:
+            surname_of.setdefault(words[0], fold_name(entity.text, "PERSON"))
+    names = []
+    for entity in analysis.entities:
+        words = anyascii(entity.text).lower().split()
+        if entity.label == "PERSON" and len(words) == 1 and words[0] in surname_of:
+            names.append(surname_of[words[0]])
+        else:
+            names.append(fold_name(entity.text, entity.label))
+    return names
 
 
 def describe_event(analysis: ArticleAnalysis, vector: np.ndarray) -> EventProfile:
