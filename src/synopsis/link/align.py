@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import math
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from synopsis.facts.dates import dates_in, states_date
-from synopsis.facts.keys import episodes_in, lemmatize_noun
-from synopsis.facts.intervals import Interval, join_compound_durations
-from synopsis.facts.support import (
-    Amount, SupportCheck, amount_of, amounts_incompatible, dates_conflict, episode_conflict, names_actor,
-)
-from synopsis.extract.counted_nouns import PREDICATE_CLASSES
-from synopsis.link.actors import EntityKey, actor_key, fold, is_capital, modalities_clash, party_keys, same_actor, same_name
 from synopsis.extract.embed import Embedder
-from synopsis.extract.quantities import predicate_class
-from synopsis.records import ArticleAnalysis, Evidence, Quantity, TimeRef
+from synopsis.facts.support import SupportCheck, amounts_incompatible, dates_conflict, episode_conflict, names_actor
+from synopsis.link.actors import EntityKey, modalities_clash, same_actor, same_name
+from synopsis.link.claim_features import KNOWN_PREDICATES, ClaimFeatures, describe_claims
+from synopsis.records import ArticleAnalysis, Evidence
 
 # --- Thresholds (evidence: tests/link/test_align.py pairs and the istanbul-2025
 # corpus read in place, claims = spaCy sentences, MiniLM int8 cosine) ---------
@@ -105,17 +97,6 @@ PREDICATE_OTHER = -0.02
 # labelled the same fact.
 SPEAKER_STATEMENT_OTHER = -0.10
 
-_DURATION_MINUTES = {
-    "second": 1 / 60, "minute": 1.0, "hour": 60.0, "day": 1440.0, "week": 10080.0,
-    "month": 43800.0, "year": 525600.0,
-}
-_ISO_DURATION = re.compile(
-    r"^P(?:(?P<Y>[\d.]+)Y)?(?:(?P<M>[\d.]+)M)?(?:(?P<W>[\d.]+)W)?(?:(?P<D>[\d.]+)D)?"
-    r"(?:T(?:(?P<h>[\d.]+)H)?(?:(?P<m>[\d.]+)M)?(?:(?P<s>[\d.]+)S)?)?$"
-)
-_ISO_MINUTES = {"Y": 525600.0, "M": 43800.0, "W": 10080.0, "D": 1440.0, "h": 60.0, "m": 1.0, "s": 1 / 60}
-
-
 @dataclass(frozen=True, slots=True)
 class ClaimMember:
     """One claim of one article inside a group."""
@@ -148,169 +129,10 @@ class ClaimGroup:
         return tuple(dict.fromkeys(m.article_id for m in self.members))
 
 
-@dataclass(frozen=True, slots=True)
-class _Slot:
-    """A comparable quantity: what is counted, and the interval of values in a common unit."""
-
-    kind: str
-    low: float
-    high: float
-    value: float | None
-    # What happened to what is measured ("die", "injure", "length", "delay"); None when unknown.
-    # Counts of one noun with different predicates ("two died" / "14 injured") are different facts.
-    predicate: str | None = None
-
-
-@dataclass
-class _Features:
-    article: int
-    entities: frozenset[str]
-    slots: tuple[_Slot, ...]
-    times: frozenset[str]
-    speaker: str | None
-    # What a report of the fact must not contradict (the checks of ``facts.support``): the
-    # numbers the claim states, the days its sentence states, and the numbered episodes it names
-    # ("the third round"). Only the sentence's own dates: one looked up in the sentences before
-    # is as often the date of something else ("inspected in January", then "ordered an inquiry").
-    amounts: tuple[Amount, ...] = ()
-    dates: tuple[Interval, ...] = ()
-    episodes: tuple[tuple[str, int], ...] = ()
-    # The claim frame (``records.ClaimFrame``): predicate lemma, the agent as an actor key when
-    # it is a named entity, negation, modality; and the actor keys of every party the
-    # sentence names (its speaker too), to tell whether one sentence names the other's agent.
-    predicate: str | None = None
-    agent: str | None = None
-    agent_party: bool = False  # the agent is a country, people or organisation, not a person
-    negated: bool = False
-    modality: str | None = None
-    actors: frozenset[str] = frozenset()
-
-
-# Predicate classes the extractor knows ("die", "rescue", "exchange"); any other lemma ("pull",
-# "hold") is a wording, and two wordings of one happening ("rescued 173" / "pulled 173 from
-# the water") must not count as two happenings.
-KNOWN_PREDICATES = frozenset(PREDICATE_CLASSES.values())
-
-
-def singularize(noun: str) -> str:
-    """Return a crude singular of an English head noun ("prisoners" -> "prisoner", "children" -> "child")."""
-    return lemmatize_noun(fold(noun))
-
-
-def describe_quantity(quantity: Quantity) -> _Slot | None:
-    """Return the comparable slot of a quantity, durations in minutes."""
-    unit = fold(quantity.unit) if quantity.unit else None
-    base = singularize(unit) if unit else None
-    if base in _DURATION_MINUTES:
-        factor, kind = _DURATION_MINUTES[base], "duration"
-    elif unit:
-        factor, kind = 1.0, "unit:" + unit
-    elif quantity.counted:
-        factor, kind = 1.0, "count:" + singularize(quantity.counted.split()[-1])
-    else:
-        return None
-    low = quantity.low if quantity.low is not None else (quantity.value if quantity.high is None else 0.0)
-    high = quantity.high if quantity.high is not None else (quantity.value if quantity.low is None else math.inf)
-    if low is None or high is None:
-        return None
-    value = quantity.value * factor if quantity.value is not None else None
-    return _Slot(kind, low * factor, high * factor, value, predicate_class(quantity.predicate))
-
-
-def describe_duration(time: TimeRef) -> _Slot | None:
-    """Return a TimeML duration ("PT40M", modifier LESS_THAN) as a slot in minutes."""
-    match = _ISO_DURATION.match(time.value or "")
-    if time.type != "DURATION" or not match or not any(match.groupdict().values()):
-        return None
-    minutes = sum(float(v) * _ISO_MINUTES[k] for k, v in match.groupdict().items() if v)
-    mod = (time.modifier or "").upper()
-    low, high = minutes, minutes
-    if mod in {"LESS_THAN", "BEFORE", "END"}:
-        low = 0.0
-    elif mod in {"MORE_THAN", "AFTER"}:
-        high = math.inf
-    elif mod in {"APPROX", "MID"}:
-        low, high = minutes * 0.8, minutes * 1.2
-    if mod in {"EQUAL_OR_LESS"}:
-        low = 0.0
-    if mod in {"EQUAL_OR_MORE"}:
-        high = math.inf
-    return _Slot("duration", low, high, minutes)
-
-
-def describe_claims(analyses: Sequence[ArticleAnalysis], canonical: EntityKey | None) -> list[_Features]:
-    """Return the structure (entities, quantity slots, times, speaker) of every claim, in order."""
-    features: list[_Features] = []
-    for a, analysis in enumerate(analyses):
-        aid = analysis.article.id
-        for claim in analysis.claims:
-            entities = set()
-            for e in claim.entities:
-                if not 0 <= e < len(analysis.entities):
-                    continue
-                key = canonical(aid, e) if canonical else None
-                entities.add(key or fold(analysis.entities[e].text))
-            quantities = [analysis.quantities[q] for q in claim.quantities if 0 <= q < len(analysis.quantities)]
-            slots = [describe_quantity(q) for q in quantities]
-            times = set()
-            for t in claim.times:
-                if not 0 <= t < len(analysis.times):
-                    continue
-                ref = analysis.times[t]
-                duration = describe_duration(ref)
-                if duration is not None:
-                    # The same words read as a quantity carry the parse's predicate ("lasted", "delayed").
-                    same = [q.predicate for q in quantities if q.start < ref.end and ref.start < q.end and q.predicate]
-                    if same:
-                        duration = dataclasses.replace(duration, predicate=predicate_class(same[0]))
-                    slots.append(duration)
-                elif ref.type in {"DATE", "TIME"} and ref.value and "X" not in ref.value:
-                    # "at 8:15 a.m." gets its day from the publication date, which differs between
-                    # outlets that report one moment: such a time compares by its clock alone.
-                    value = ref.value
-                    if not states_date(ref) and "T" in value:
-                        value = "T" + value.split("T", 1)[1]
-                    times.add(value)
-            speaker = None
-            if claim.quote is not None and 0 <= claim.quote < len(analysis.quotes):
-                quote = analysis.quotes[claim.quote]
-                speaker = quote.speaker_entity or quote.speaker
-            speaker = speaker or claim.attributed_to
-            sentence = analysis.sentences[claim.sentence] if 0 <= claim.sentence < len(analysis.sentences) else None
-            start = min(claim.start, sentence.start) if sentence else claim.start
-            end = max(claim.end, sentence.end) if sentence else claim.end
-            actors = {actor_key(key or "") for key in party_keys(analysis, claim, aid, canonical)}
-            if speaker:
-                actors.add(actor_key(speaker))
-            frame = claim.frame
-            agent, party = None, False
-            if frame is not None and frame.agent_entity is not None and 0 <= frame.agent_entity < len(analysis.entities):
-                entity = analysis.entities[frame.agent_entity]
-                name = (canonical(aid, frame.agent_entity) if canonical else None) or entity.text
-                agent = actor_key(name)
-                # A capital stands for its government whatever the tagger says ("Kiev" as a PERSON).
-                party = entity.label != "PERSON" or is_capital(name)
-            features.append(_Features(
-                a, frozenset(x for x in entities if x), tuple(s for s in slots if s),
-                frozenset(times), fold(speaker) if speaker else None,
-                amounts=tuple(x for x in map(amount_of, join_compound_durations(quantities, analysis.article.text))
-                              if x is not None),
-                dates=tuple(dates_in(analysis, start, end)),
-                episodes=tuple(episodes_in(analysis.article.text, start, end)),
-                predicate=frame.predicate if frame else None,
-                agent=agent or None,
-                agent_party=party,
-                negated=frame.negated if frame else False,
-                modality=frame.modality if frame else None,
-                actors=frozenset(x for x in actors if x),
-            ))
-    return features
-
-
 class _Scorer:
     """Pair score = embedding cosine + bonuses for shared structure."""
 
-    def __init__(self, vectors: np.ndarray, features: list[_Features],
+    def __init__(self, vectors: np.ndarray, features: list[ClaimFeatures],
                  actors_named: Callable[[int, int], bool] | None = None) -> None:
         self.vectors = vectors
         self.features = features
@@ -353,7 +175,7 @@ class _Scorer:
         return (cosine + self._entities(fi, fj) + quantities + self._times(fi, fj)
                 + self._speaker(fi, fj) + actors + self._frames(fi, fj, measured=quantities > 0))
 
-    def _frames(self, fi: _Features, fj: _Features, measured: bool = False) -> float:
+    def _frames(self, fi: ClaimFeatures, fj: ClaimFeatures, measured: bool = False) -> float:
         """Penalties for two frames that cannot report one fact (see AGENT_CLASH and below)."""
         penalty = 0.0
         if fi.agent and fj.agent and not same_actor(fi.agent, fj.agent):
@@ -375,14 +197,14 @@ class _Scorer:
                 penalty += SPEAKER_STATEMENT_OTHER
         return penalty
 
-    def _entities(self, fi: _Features, fj: _Features) -> float:
+    def _entities(self, fi: ClaimFeatures, fj: ClaimFeatures) -> float:
         weight = 0.0
         for a in fi.entities:
             if any(same_name(a, b) for b in fj.entities):
                 weight += self.rarity.get(a, 0.0)
         return ENTITY_BONUS * min(1.0, weight)
 
-    def _quantities(self, fi: _Features, fj: _Features) -> float:
+    def _quantities(self, fi: ClaimFeatures, fj: ClaimFeatures) -> float:
         if not fi.slots or not fj.slots:
             return 0.0
         best = None
@@ -412,7 +234,7 @@ class _Scorer:
             return PREDICATE_CLASH if clash else QUANTITY_CLASH
         return best
 
-    def _times(self, fi: _Features, fj: _Features) -> float:
+    def _times(self, fi: ClaimFeatures, fj: ClaimFeatures) -> float:
         if not fi.times or not fj.times:
             return 0.0
         weight, compatible, compared = 0.0, False, False
@@ -435,7 +257,7 @@ class _Scorer:
             return 0.0
         return TIME_BONUS * weight if compatible else TIME_CLASH
 
-    def _speaker(self, fi: _Features, fj: _Features) -> float:
+    def _speaker(self, fi: ClaimFeatures, fj: ClaimFeatures) -> float:
         if not fi.speaker or not fj.speaker:
             return 0.0
         if not same_name(fi.speaker, fj.speaker):
@@ -477,7 +299,7 @@ def _find_neighbours_hnsw(vectors: np.ndarray, articles: np.ndarray, k: int) -> 
     return [[int(c) for c in row if articles[c] != articles[i]][:k] for i, row in enumerate(labels)]
 
 
-def find_slot_pairs(features: list[_Features], limit: int = SLOT_BLOCK_LIMIT) -> set[tuple[int, int]]:
+def find_slot_pairs(features: list[ClaimFeatures], limit: int = SLOT_BLOCK_LIMIT) -> set[tuple[int, int]]:
     """Return cross-article claim pairs that share a quantity slot kind (blocking, not scoring)."""
     postings: dict[str, list[int]] = {}
     for i, f in enumerate(features):
