@@ -111,3 +111,35 @@ def test_a_stray_group_about_another_person_stays_apart(stray_person, joins):
     arlen, stray = _group("a", ["arlen"] * 6, 10), _group("s", [stray_person] * 3, 20)
     labels, matrix = _block_matrix([6, 3], {(0, 1): 0.3})
     assert (stories.attach_strays(labels, matrix, arlen + stray) == [0] * 9) is joins
+
+
+def _scored_by_group(monkeypatch, means: dict[str, float]) -> None:
+    """Score every pair by the groups its article ids start with ("h", "r", "s"): ``means["hr"]``
+    between a host and a rival member, 0.9 within a group, 0 for pairs not listed."""
+
+    def score(a: EventProfile, b: EventProfile, cosine: float | None = None) -> float:
+        pair = "".join(sorted(a.article_id[0] + b.article_id[0]))
+        return 0.9 if pair[0] == pair[1] else means.get(pair, 0.0)
+
+    for module in ("synopsis.link.events", "synopsis.link.pair_scores", "synopsis.link.stories"):
+        monkeypatch.setattr(f"{module}.compare_events", score, raising=False)
+
+
+def test_a_streamed_stray_is_judged_against_rivals_outside_the_neighbourhood(monkeypatch):
+    # A lone report as close to a story of five as to a story of six, by half: batch keeps it
+    # apart.  Streamed after the five, each new member of the six re-clusters its neighbourhood,
+    # which holds the lone report but not the five (too far from the six): it used to join there.
+    _scored_by_group(monkeypatch, {"hs": 0.2, "rs": 0.11})
+    host = [_profile(f"h{n}", _unit(n, BASE, 0.01), names={"redport"}) for n in range(6)]
+    rival = [_profile(f"r{n}", _unit(10 + n, BASE, 0.01), names={"redport"}) for n in range(5)]
+    stray = _profile("s", _unit(20, BASE, 0.01), names={"redport"})
+    labels = cluster_profiles([*host, *rival, stray])
+    assert len(set(labels)) == 3 and labels.count(labels[-1]) == 1
+    index = StoryIndex()
+    for profile in [*rival, stray, *host]:
+        index.add(profile)
+    assert _partition(index.stories().values()) == {
+        frozenset(p.article_id for p in host),
+        frozenset(p.article_id for p in rival),
+        frozenset({"s"}),
+    }

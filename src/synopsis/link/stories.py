@@ -27,7 +27,7 @@ import numpy as np
 
 from synopsis.extract.embed import LEAD_MODEL_ID
 from synopsis.link.event_profile import EventProfile, describe_event, key_names, lead_text
-from synopsis.link.events import TIME_WINDOW, compare_matrix, why_apart
+from synopsis.link.events import TIME_WINDOW, compare_events, compare_matrix, why_apart
 from synopsis.link.index import NO_DAY, VectorIndex
 from synopsis.link.pair_scores import PairScores
 from synopsis.records import ArticleAnalysis, Story
@@ -158,9 +158,14 @@ def cluster_stories(
 
 
 def cluster_profiles(
-    profiles: Sequence[EventProfile], threshold: float = MERGE_SIMILARITY, scores: PairScores | None = None
+    profiles: Sequence[EventProfile],
+    threshold: float = MERGE_SIMILARITY,
+    scores: PairScores | None = None,
+    outside: Sequence[Sequence[EventProfile]] = (),
 ) -> list[int]:
-    """Average-linkage cluster labels of event profiles (with ``scores``, pairs scored before are not scored again)."""
+    """Average-linkage cluster labels of event profiles (with ``scores``, pairs scored before are
+    not scored again); ``outside`` are stories left out of the clustering that strays must still
+    be clearly closer to their host than to (see ``attach_strays``)."""
     if len(profiles) == 1:
         return [0]
     # SciPy's hierarchical clustering rather than scikit-learn's wrapper around
@@ -174,12 +179,19 @@ def cluster_profiles(
     distance = (distance + distance.T) / 2  # exact symmetry, as squareform requires
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")
-    return attach_strays(cut_tree(tree, profiles, 1.0 - threshold), matrix, profiles)
+    return attach_strays(cut_tree(tree, profiles, 1.0 - threshold), matrix, profiles, outside, scores)
 
 
-def attach_strays(labels: Sequence[int], matrix: np.ndarray, profiles: Sequence[EventProfile]) -> list[int]:
+def attach_strays(
+    labels: Sequence[int],
+    matrix: np.ndarray,
+    profiles: Sequence[EventProfile],
+    outside: Sequence[Sequence[EventProfile]] = (),
+    scores: PairScores | None = None,
+) -> list[int]:
     """Labels with every small group moved into the large story it is clearly closest to
-    (STRAY_SIZE, STORY_SIZE, ATTACH_*), unless ``why_apart`` keeps them apart."""
+    (STRAY_SIZE, STORY_SIZE, ATTACH_*), unless ``why_apart`` keeps them apart.  Stories
+    ``outside`` the clustering are rivals too, never hosts."""
     groups: dict[int, list[int]] = defaultdict(list)
     for i, label in enumerate(labels):
         groups[label].append(i)
@@ -208,11 +220,28 @@ def attach_strays(labels: Sequence[int], matrix: np.ndarray, profiles: Sequence[
         if (
             best >= ATTACH_SIMILARITY
             and best >= ATTACH_MARGIN * runner_up
+            and best >= ATTACH_MARGIN * closest_outside(stray, outside, scores)
             and why_apart(stray, host, name_group=STRAY_NAME_GROUP) is None
         ):
             for i in members:
                 out[i] = story
     return out
+
+
+def closest_outside(
+    stray: Sequence[EventProfile], outside: Sequence[Sequence[EventProfile]], scores: PairScores | None
+) -> float:
+    """The stray's highest mean similarity with a story left out of the clustering that is
+    larger than a stray (0 when there is none).  Streamed, a stray is judged within the
+    neighbourhood ``regroup`` re-clusters around a new article, which holds the host but not
+    always the rival the stray is about as close to: batch sees every rival, and without
+    them the stream attached strays batch kept apart (ECB+ topics 1-25: a report of one
+    arrest joined the reports of another shooting in 3 of 4 orders)."""
+    rivals = [group for group in outside if len(group) > STRAY_SIZE]
+    if not rivals:
+        return 0.0
+    score = scores.score if scores is not None else compare_events
+    return max(float(np.mean([score(s, m) for s in stray for m in group])) for group in rivals)
 
 
 def cut_tree(tree: np.ndarray, profiles: Sequence[EventProfile], max_distance: float) -> list[int]:
@@ -379,7 +408,8 @@ def regroup(
         return {}
     old = {m.article_id: s for s, group in hood.items() for m in group}
     groups: dict[int, list[str]] = defaultdict(list)
-    for member, label in zip(members, cluster_profiles(members, threshold, state.pair_scores)):
+    outside = [list(c.members) for c in candidates if c.story not in hood]
+    for member, label in zip(members, cluster_profiles(members, threshold, state.pair_scores, outside)):
         groups[label].append(member.article_id)
     moves: dict[str, str] = {}
     taken: set[str] = set()
