@@ -241,6 +241,19 @@ def test_an_output_that_cannot_be_written_is_refused_before_any_work(capsys, tmp
         assert (status, out) == (2, "")
         assert err == f"synopsis: error: {output}: cannot write there: {why}\n"
     assert not (tmp_path / "missing").exists()
+    if command != "extract":  # extract writes JSON whatever the name
+        status, out, err = run(capsys, *argv, "-o", str(tmp_path / "report.pdf"))
+        assert (status, out) == (2, "")
+        assert err == f"synopsis: error: {tmp_path / 'report.pdf'}: cannot tell the format from the extension; use --format md|html|json\n"
+
+
+def test_python_dash_m_synopsis_runs_the_command_line():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "synopsis", "--help"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0
+    assert "analyze" in done.stdout and "ingest" in done.stdout
 
 
 @pytest.mark.parametrize("command", ["ingest", "extract", "analyze"])

@@ -133,6 +133,17 @@ def test_counts_in_the_header_agree_with_their_nouns(story, fmt):
     assert "leaves out 1 corroborated fact" in text and "leaves out 1 corroborated facts" not in text
 
 
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_an_empty_brief_says_why_where_the_brief_would_be(story, fmt):
+    report, articles = story
+    one = dataclasses.replace(report, story=Story("s124", "Talks", ("aaaa1111",)), sources=report.sources[:1], brief=())
+    none_shared = dataclasses.replace(report, brief=())
+    render = (lambda r: render_markdown([r])) if fmt == "md" else (lambda r: render_html([r], articles))
+    assert "this story has one outlet" in render(one)
+    assert "no fact is reported by more than one outlet" in render(none_shared)
+    assert "No brief" not in render(report)
+
+
 @pytest.mark.parametrize("fmt", ["md", "html", "json"])
 def test_wire_copy_is_listed_as_one_original_shared_by_several_outlets(story, fmt):
     report, articles = story

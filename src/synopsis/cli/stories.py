@@ -53,6 +53,14 @@ OUTPUT_OPTION = click.option(
 )
 
 
+def check_report_outputs(outputs, fmt) -> None:
+    """Refuse, before minutes of work, report files that could not be written or whose name
+    does not tell their format (``-o report.pdf``)."""
+    check_writable(outputs)
+    for path in outputs:
+        format_for(path, fmt)
+
+
 def write_reports(reports, analyses, outputs, fmt) -> None:
     """Render to every requested file, or Markdown (or --format) on stdout."""
     articles = {a.article.id: a.article for a in analyses}
@@ -91,7 +99,7 @@ def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine,
     from synopsis.compare.story import build_reports
 
     check_engine(engine, ray_address)
-    check_writable(outputs)  # before minutes of work, not after
+    check_report_outputs(outputs, fmt)
     registry = OutletRegistry.load(outlet_files)
     stdin = sys.stdin.buffer if "-" in items else None
     progress = Progress("analysed", quiet)
@@ -138,7 +146,7 @@ def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine,
     if not result.analyses:
         raise SynopsisError("no article could be read from the input")
     if not quiet:
-        click.echo(f"comparing {len(result.analyses)} articles…", err=True)
+        click.echo(f"comparing {counted(len(result.analyses), 'article')}…", err=True)
     if engine == "ray":
         from synopsis.run.ray import build_reports_with_ray
 
@@ -165,7 +173,7 @@ def report_command(story, db_path, outputs, fmt):
     from synopsis.compare.story import build_story_report
     from synopsis.story_jobs import current_stories
 
-    check_writable(outputs)
+    check_report_outputs(outputs, fmt)
     with open_store(db_path) as store:
         if not store.count_articles():
             raise SynopsisError(f"{db_path}: no articles stored; run `synopsis ingest` first")

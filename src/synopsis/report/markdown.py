@@ -8,7 +8,7 @@ from typing import Sequence
 from synopsis.compare.consensus import describe_repeat, repeated_from
 from synopsis.records import Evidence, StoryQuote, StoryReport
 from synopsis.report.dispute_claims import claims_by_point, describe_side
-from synopsis.report.render import counted, display_title
+from synopsis.report.render import counted, display_title, why_no_brief
 
 SNIPPET = 160
 # Statements listed under "Who said what"; the JSON and HTML reports list them all.
@@ -92,6 +92,8 @@ def render_story(report: StoryReport, prefix: str = "") -> str:
         )
 
     out += ["", "### Brief", ""]
+    if not report.brief:
+        out.append(why_no_brief(report))
     for sentence in report.brief:
         out.append(f"- {_escape(sentence.text)} {cite_all(sentence.citations)}")
 

@@ -44,6 +44,16 @@ def display_title(title: str | None, source: str) -> str:
     return f"untitled ({name})"
 
 
+def why_no_brief(report) -> str:
+    """What an empty brief means, said where the brief would be: the brief states only what
+    two outlets report (or several carry from one original), so it is empty, not broken, for one
+    article or for outlets that share no fact."""
+    outlets = {source.outlet for source in report.sources}
+    if len(outlets) < 2:
+        return "No brief: the brief states what several outlets report, and this story has one outlet. Its facts are listed as single-source."
+    return "No brief: no fact is reported by more than one outlet. The facts are listed as single-source, and any disagreement under disputed points."
+
+
 def format_for(path: Path, requested: str | None = None) -> str:
     """The explicit format if given, else the one the file extension implies."""
     if requested:
