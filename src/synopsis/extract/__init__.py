@@ -8,4 +8,4 @@
 # Bellecour") as such, reads every comparative as a bound ("larger than 15 percent" is more than
 # 15, not exactly 15) and no longer takes a four-digit count for a year ("about 2000 people a day").
 # Raise it whenever extraction changes what it stores.
-EXTRACTION_METHOD = "synopsis.extract/3"
+EXTRACTION_METHOD = "synopsis.extract/4"
