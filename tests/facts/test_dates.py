@@ -14,3 +14,23 @@ def test_a_deadline_is_no_day_of_the_fact_when_asked():
     assert is_deadline(text, text.index("31 August")) and not is_deadline(text, text.index("23 July"))
     assert len(dates_in(analysis, 0, len(text))) == 2
     assert len(dates_in(analysis, 0, len(text), deadlines=False)) == 1
+
+
+def test_a_section_is_dated_by_the_date_its_paragraph_opens_with_not_a_look_back(nlp):
+    from synopsis.extract.pipeline import analyze_article
+    from synopsis.facts.dates import passage_dates, section_dates
+    from tests.factories import make_article
+
+    text = "\n".join([
+        "On 2 June 2031, the second round was held in Vantor. It continued the talks begun on 16 May 2031.",
+        "The Norland delegation was headed by Defence Minister Ilse Varga.",
+    ])
+    analysis = analyze_article(make_article("e", "Civic Encyclopedia", text, kind="encyclopedia"), nlp)
+    claim = next(c for c in analysis.claims if c.text.startswith("The Norland delegation"))
+    days = {(d.low, d.high) for d in section_dates(analysis, claim)}
+    june_2 = {(d.low, d.high) for d in dates_in(analysis, 0, text.index(" It continued"))}
+    assert days == june_2 and len(days) == 1
+    assert {(d.low, d.high) for d in passage_dates(analysis, claim)} == june_2
+    # A news report's undated sentence stays undated: it is about the days before publication.
+    news = analyze_article(make_article("n", "Outlet N", text, published="2031-06-03"), nlp)
+    assert passage_dates(news, next(c for c in news.claims if c.text.startswith("The Norland delegation"))) == []

@@ -119,3 +119,39 @@ def test_a_span_dated_only_before_an_undated_sentences_report_is_another_event(n
     # A later date says how long something lasts, not when it happened.
     assert problem(nlp, "Ferry services across the bay were suspended.",
                    "Ferry services across the bay remain suspended until July 30.") is None
+
+
+ENTRY = "\n".join([
+    "The Vantor talks between Norland and Estmark were held in two rounds in 2031.",
+    "On 2 June 2031, the second round was held in Vantor. It continued the talks begun on 16 May 2031.",
+    "The Norland delegation was headed by Defence Minister Ilse Varga.",
+    "On 23 July 2031, the third round was held in Vantor.",
+    "The Estmark delegation was headed by Foreign Minister Pavo Rinne.",
+])
+
+
+def _entry_and_report(nlp, report: str, published: str | None):
+    from synopsis.extract.pipeline import analyze_articles
+
+    articles = [
+        make_article("e", "Civic Encyclopedia", ENTRY, kind="encyclopedia", published="2031-05-01"),
+        make_article("r", "Outlet R", report, published=published),
+        # A third report dates the story's event: the day an undated report is about.
+        make_article("d", "Outlet D", "The third round of talks was held in Vantor on 23 July 2031.", published="2031-07-24"),
+    ]
+    entry, news, dated = analyze_articles(articles, nlp)
+    return entry, news, {"e": entry, "r": news, "d": dated}
+
+
+@pytest.mark.parametrize("published", ["2031-07-24", None])
+def test_an_entrys_undated_sentence_is_about_the_date_its_section_opens_with(nlp, published):
+    # The entry's delegation lists are undated sentences of its 2 June and 23 July sections; a
+    # news report of the third round, dated or not (then about its story's day), is supported only
+    # by the 23 July section, and the look back to 16 May does not date the 2 June section.
+    report = "The Norland delegation was headed by Defence Minister Ilse Varga. The Estmark delegation was headed by Foreign Minister Pavo Rinne."
+    entry, news, analyses = _entry_and_report(nlp, report, published)
+    norland = "The Norland delegation was headed by Defence Minister Ilse Varga."
+    estmark = "The Estmark delegation was headed by Foreign Minister Pavo Rinne."
+    assert support_problem(evidence_for(news, norland), evidence_for(entry, norland), analyses) \
+        == "is dated before the days the sentence's report covers"
+    assert support_problem(evidence_for(news, estmark), evidence_for(entry, estmark), analyses) is None

@@ -69,6 +69,27 @@ def test_claims_dated_to_different_days_do_not_align(embedder):
     )
 
 
+def test_a_news_reports_undated_claim_does_not_align_with_an_entrys_claim_dated_earlier(embedder, nlp):
+    # The entry's delegation list stands under its 2 June section; the report, published on
+    # 24 July, is about the days before.  Under the entry's 23 July section they are one fact.
+    from synopsis.extract.pipeline import analyze_articles
+
+    def entry(day: str) -> Article:
+        text = f"On {day}, the delegations met in Vantor.\nThe Norland delegation was headed by Defence Minister Ilse Varga."
+        return Article(id=f"entry-{day}", source="e", text=text, outlet=Outlet("Civic Encyclopedia", "encyclopedia"),
+                       published="2031-05-01")
+
+    report = Article(id="report", source="r", text="The Norland delegation was headed by Defence Minister Ilse Varga.",
+                     outlet=Outlet("Outlet R", "newspaper"), published="2031-07-24")
+
+    def together(day: str) -> bool:
+        analyses = list(analyze_articles([entry(day), report], nlp))
+        return any({m.article_id for m in group.members} >= {f"entry-{day}", "report"} for group in align_claims(analyses, embedder))
+
+    assert not together("2 June 2031")
+    assert together("23 July 2031")
+
+
 def test_claims_that_give_different_numbers_do_not_align(embedder):
     # "at least 1,000" and "at least 1,200" overlap as intervals, yet neither says the other.
     assert not aligned(

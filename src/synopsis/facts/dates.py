@@ -128,13 +128,40 @@ def context_dates(analysis: ArticleAnalysis, claim: Claim, deadlines: bool = Tru
 
 
 def section_dates(analysis: ArticleAnalysis, claim: Claim) -> list[Interval]:
-    """The latest specific date (a day to a month) stated earlier in the article: the section's period."""
-    for index in range(min(claim.sentence, len(analysis.sentences)) - 1, max(-1, claim.sentence - SECTION_LOOKBACK) , -1):
-        sentence = analysis.sentences[index]
+    """The section's period: the specific dates (a day to a month) of the nearest paragraph before
+    the claim that opens with one.  Sections open with their date ("On 2 June 2025, the second
+    round was held"); a date later in a paragraph is as often a look back ("the talks continued
+    the negotiations begun on 16 May"), which made the delegations listed under 2 June May's."""
+    text = analysis.article.text
+    sentences = analysis.sentences
+    for index in range(min(claim.sentence, len(sentences)) - 1, max(-1, claim.sentence - SECTION_LOOKBACK), -1):
+        if index > 0 and "\n" not in text[sentences[index - 1].end : sentences[index].start]:
+            continue  # not the first sentence of a paragraph
+        sentence = sentences[index]
         dates = [d for d in dates_in(analysis, sentence.start, sentence.end) if d.high - d.low <= 31 * 86400]
         if dates:
             return dates
     return []
+
+
+def passage_dates(analysis: ArticleAnalysis, claim: Claim) -> list[Interval]:
+    """Dates a claim's sentence states; in an entry, which goes date by date (``UNDATED_KINDS``),
+    its section's date when the sentence states none: "The delegation was headed by the defence
+    minister" under an entry's 2 June round is about 2 June, while a news report's undated
+    sentence is about the days before its publication (``recent_interval``).  A news report's
+    earlier sentences are not looked up: their date is as often the date of something else
+    ("inspected in January", then "ordered an inquiry")."""
+    start, end = sentence_bounds(analysis, claim)
+    dates = dates_in(analysis, start, end)
+    if not dates and analysis.article.outlet is not None and analysis.article.outlet.kind in UNDATED_KINDS:
+        dates = section_dates(analysis, claim)
+    return dates
+
+
+def sentence_claim(analysis: ArticleAnalysis, start: int, end: int) -> Claim:
+    """The passage from start to end as a claim of the sentence it begins in (for ``passage_dates``)."""
+    number = next((n for n, s in enumerate(analysis.sentences) if s.start <= start < s.end), -1)
+    return Claim(analysis.article.text[start:end], start, end, number)
 
 
 # A date this short that overlaps the story's main day dates a fact to it; a month
@@ -162,12 +189,18 @@ def main_day(analyses: Sequence[ArticleAnalysis]) -> Interval | None:
     return Interval(low, high, high_open=True, unit="date") if count >= 2 else None
 
 
-def recent_interval(article: Article) -> Interval | None:
+def recent_interval(article: Article, story_day: Interval | None = None) -> Interval | None:
+    """The days a news report's undated sentences are about: the few before its publication
+    (``RECENT_DAYS``); for a report without a publication date, those around ``story_day``, the
+    day of the event its story reports (``main_day``), since that is why it is in the story.
+    None for an entry (``UNDATED_KINDS``) or when neither day is known."""
     if article.outlet is not None and article.outlet.kind in UNDATED_KINDS:
         return None
     published = parse_published(article.published)
     if published is None:
-        return None
+        if story_day is None:
+            return None
+        return Interval(story_day.low - RECENT_DAYS * 86400, story_day.high + 86400, high_open=True, unit="date")
     day = datetime(published.year, published.month, published.day, tzinfo=timezone.utc).timestamp()
     return Interval(day - RECENT_DAYS * 86400, day + 2 * 86400, high_open=True, unit="date")
 

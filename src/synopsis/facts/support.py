@@ -18,16 +18,16 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from synopsis.facts.dates import dates_in, recent_interval
+from synopsis.facts.dates import main_day, passage_dates, recent_interval, sentence_claim
 from synopsis.facts.keys import STOP_WORDS, _stem, episodes_in
 from synopsis.facts.intervals import Interval, hedge_of, interval_from_quantity, stated_interval, within
 from synopsis.extract.quantities import normalize_unit
 from synopsis.link.entities import EntityResolution
 from synopsis.link.names import acronym, fold, key_text, parse_person, place_key, strip_name, strip_possessive, surnames_match
-from synopsis.records import Article, ArticleAnalysis, Entity, Evidence, Quantity, StoryEntity
+from synopsis.records import ArticleAnalysis, Entity, Evidence, Quantity, StoryEntity
 
 # Who acts in a sentence: people and organisations. Places and nationalities are left out: they
 # say where or whose, and outlets write them as adjectives ("Russian delegations") as often as names.
@@ -129,6 +129,7 @@ class Statement:
     episodes: tuple[tuple[str, int], ...]  # ("meeting", 3) for "the third round"
     actors: tuple[Actor, ...]
     words: frozenset[str] = frozenset()  # content-word stems outside names: what the sentence says happened
+    recent: Interval | None = None  # the days its report covers (``recent_interval``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,11 +141,12 @@ class Context:
     """
 
     amounts: tuple[Amount, ...]  # in the span itself: the numbers the citation shows
-    dates: tuple[Interval, ...]  # in its sentence
+    dates: tuple[Interval, ...]  # what its passage is about (``passage_dates``)
     episodes: tuple[tuple[str, int], ...]
     text: str  # the sentence(s), then the speaker
     entities: tuple[Entity, ...]
     resolved: tuple[StoryEntity, ...] = ()  # story entities its mentions resolved to
+    recent: Interval | None = None  # the days its report covers (``recent_interval``)
     # Read once when the context is made: alignment asks of one context whether it names each
     # actor of hundreds of claims (in a 200-article story, 97,000 times).
     tokens: tuple[str, ...] = field(init=False, compare=False)  # its capitalised words, possessives cut
@@ -184,17 +186,33 @@ def dates_conflict(first: Iterable[Interval], second: Iterable[Interval]) -> boo
     return bool(first and second) and not any(d.low < o.high and o.low < d.high for d in first for o in second)
 
 
-def reports_earlier(article: Article, dates: Iterable[Interval]) -> bool:
-    """Whether dates (a cited span's) all lie before the few days a news article reports on.
+def reports_earlier(recent: Interval | None, dates: Iterable[Interval]) -> bool:
+    """Whether dates (a cited span's) all lie before ``recent``, the few days a news article
+    reports on (``recent_interval``; None for an article of no such days).
 
     An undated sentence of a news report is about the days before its publication (``RECENT_DAYS``);
     a span dated only earlier ("On 26 June, another exchange took place", cited for "the new round
     ended with a prisoner exchange" published on July 23) reports an earlier event. Later dates do
     not count against it: "suspended until at least March 10" says how long, not when.
     """
-    recent = recent_interval(article)
     dates = tuple(dates)
     return recent is not None and bool(dates) and all(d.high <= recent.low for d in dates)
+
+
+def dated_apart(
+    first: Sequence[Interval], first_recent: Interval | None, second: Sequence[Interval], second_recent: Interval | None
+) -> str | None:
+    """Why two passages (their dates, and the days their reports cover when undated) cannot report
+    one fact, or None.  Dates only conflict: a report that leaves the day to its dateline still
+    reports the fact; one that names another day does not, nor does an undated news sentence
+    and a passage dated only before the days its report covers, either way round."""
+    if dates_conflict(first, second):
+        return "is dated to another day"
+    if not first and reports_earlier(first_recent, second):
+        return "is dated before the days the sentence's report covers"
+    if not second and reports_earlier(second_recent, first):
+        return "is about days after the sentence's date"
+    return None
 
 
 def episode_conflict(first: Iterable[tuple[str, int]], second: Iterable[tuple[str, int]]) -> str | None:
@@ -275,6 +293,13 @@ class SupportCheck:
         self._weights: dict[str, float] = {}
         self._given: dict[Evidence, frozenset[str]] = {}
         self._totals: dict[Evidence, float] = {}
+        self._story_day: tuple[Interval | None] | None = None
+
+    def _recent(self, analysis: ArticleAnalysis) -> Interval | None:
+        """The days an undated sentence of this report is about (``recent_interval``)."""
+        if self._story_day is None:
+            self._story_day = (main_day(list(self.analyses.values())),)
+        return recent_interval(analysis.article, self._story_day[0])
 
     def _weight(self, stem: str) -> float:
         """How much a word says in this story: words in most of its sentences ("talks") say little."""
@@ -330,13 +355,14 @@ class SupportCheck:
             start, end = sentence.start, sentence.end
             self._statements[sentence] = Statement(
                 amounts=_amounts(q for q in analysis.quantities if start <= q.start and q.end <= end),
-                dates=tuple(dates_in(analysis, start, end)),
+                dates=tuple(passage_dates(analysis, sentence_claim(analysis, start, end))),
                 episodes=tuple(episodes_in(analysis.article.text, start, end)),
                 actors=self._actors(analysis, start, end),
                 words=content_stems(_outside(
                     analysis.article.text[start:end], start,
                     ((e.start, e.end) for e in analysis.entities if start <= e.start and e.end <= end),
                 )),
+                recent=self._recent(analysis),
             )
         return self._statements[sentence]
 
@@ -357,11 +383,12 @@ class SupportCheck:
             resolved = (self._resolved(span.article_id, i) for i in indices)
             self._contexts[span] = Context(
                 amounts=_amounts(q for q in analysis.quantities if span.start <= q.start and q.end <= span.end),
-                dates=tuple(dates_in(analysis, start, end)),
+                dates=tuple(passage_dates(analysis, sentence_claim(analysis, span.start, span.end))),
                 episodes=tuple(episodes_in(analysis.article.text, start, end)),
                 text=" ".join(parts),
                 entities=tuple(analysis.entities[i] for i in indices),
                 resolved=tuple(e for e in resolved if e is not None),
+                recent=self._recent(analysis),
             )
         return self._contexts[span]
 
@@ -383,16 +410,9 @@ class SupportCheck:
             if not any(amount.same_as(given) for given in context.amounts):
                 found = ", ".join(a.text for a in context.amounts) or "no number"
                 return f"gives {found} where the sentence says {amount.text}"
-        # Dates and episodes only conflict: a report that leaves the day to its dateline or an
-        # earlier sentence still reports the fact; one that names another day or round does not,
-        # nor does an undated news sentence (about the days before its publication) and a span
-        # dated only before those days, either way round.
-        if dates_conflict(stated.dates, context.dates):
-            return "is dated to another day"
-        if not stated.dates and reports_earlier(self.analyses[sentence.article_id].article, context.dates):
-            return "is dated before the days the sentence's report covers"
-        if not context.dates and reports_earlier(self.analyses[cited.article_id].article, stated.dates):
-            return "is about days after the sentence's date"
+        # Episodes only conflict too: one that names another round does not report the fact.
+        if apart := dated_apart(stated.dates, stated.recent, context.dates, context.recent):
+            return apart
         other_episode = episode_conflict(stated.episodes, context.episodes)
         if other_episode is not None:
             return f"is about another {other_episode}"
@@ -422,6 +442,6 @@ def support_problem(
 __all__ = [
     "Actor", "Amount", "Context", "MIN_SHARED_WORDS", "Statement", "SupportCheck", "amount_of", "amounts_conflict",
     "amounts_incompatible",
-    "content_stems", "dates_conflict",
+    "content_stems", "dated_apart", "dates_conflict",
     "episode_conflict", "names_actor", "support_problem",
 ]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from synopsis.extract.embed import Embedder
-from synopsis.facts.support import SupportCheck, amounts_incompatible, dates_conflict, episode_conflict, names_actor
+from synopsis.facts.support import SupportCheck, amounts_incompatible, dated_apart, episode_conflict, names_actor
 from synopsis.link.actors import EntityKey, modalities_clash, same_actor, same_name
 from synopsis.link.claim_features import KNOWN_PREDICATES, ClaimFeatures, describe_claims
 from synopsis.records import ArticleAnalysis, Evidence
@@ -147,7 +147,8 @@ class _Scorer:
 
     def conflict(self, i: int, j: int) -> bool:
         """Whether two claims cannot report one fact: they state incompatible numbers in one unit,
-        are dated to different days, or are about different numbered episodes.
+        are dated to different days (an undated news claim is about the days before its
+        publication, an entry's about its section's date), or are about different numbered episodes.
 
         Similar wording does not make one fact: "the June 2 round is scheduled" / "held the third
         round", "at least 1,200 people" / "at least 1,000 on each side". Different values of one
@@ -157,7 +158,7 @@ class _Scorer:
         fi, fj = self.features[i], self.features[j]
         return (
             amounts_incompatible(fi.amounts, fj.amounts)
-            or dates_conflict(fi.dates, fj.dates)
+            or dated_apart(fi.dates, fi.recent, fj.dates, fj.recent) is not None
             or episode_conflict(fi.episodes, fj.episodes) is not None
         )
 

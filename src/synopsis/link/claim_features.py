@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from synopsis.extract.counted_nouns import PREDICATE_CLASSES
 from synopsis.extract.quantities import predicate_class
-from synopsis.facts.dates import dates_in, states_date
+from synopsis.facts.dates import main_day, passage_dates, recent_interval, states_date
 from synopsis.facts.intervals import Interval, join_compound_durations
 from synopsis.facts.keys import episodes_in, lemmatize_noun
 from synopsis.facts.support import Amount, amount_of
@@ -52,11 +52,12 @@ class ClaimFeatures:
     times: frozenset[str]
     speaker: str | None
     # What a report of the fact must not contradict (the checks of ``facts.support``): the
-    # numbers the claim states, the days its sentence states, and the numbered episodes it names
-    # ("the third round"). Only the sentence's own dates: one looked up in the sentences before
-    # is as often the date of something else ("inspected in January", then "ordered an inquiry").
+    # numbers the claim states, the days it is about (``facts.dates.passage_dates``), and the
+    # numbered episodes it names ("the third round"); an undated claim of a news report is about
+    # the days its report covers (``recent``).
     amounts: tuple[Amount, ...] = ()
     dates: tuple[Interval, ...] = ()
+    recent: Interval | None = None
     episodes: tuple[tuple[str, int], ...] = ()
     # The claim frame (``records.ClaimFrame``): predicate lemma, the agent as an actor key when
     # it is a named entity, negation, modality; and the actor keys of every party the
@@ -124,8 +125,10 @@ def describe_duration(time: TimeRef) -> Slot | None:
 def describe_claims(analyses: Sequence[ArticleAnalysis], canonical: EntityKey | None) -> list[ClaimFeatures]:
     """Return the structure (entities, quantity slots, times, speaker) of every claim, in order."""
     features: list[ClaimFeatures] = []
+    story_day = main_day(analyses)
     for a, analysis in enumerate(analyses):
         aid = analysis.article.id
+        recent = recent_interval(analysis.article, story_day)
         for claim in analysis.claims:
             entities = set()
             for e in claim.entities:
@@ -178,7 +181,8 @@ def describe_claims(analyses: Sequence[ArticleAnalysis], canonical: EntityKey | 
                 frozenset(times), fold(speaker) if speaker else None,
                 amounts=tuple(x for x in map(amount_of, join_compound_durations(quantities, analysis.article.text))
                               if x is not None),
-                dates=tuple(dates_in(analysis, start, end)),
+                dates=tuple(passage_dates(analysis, claim)),
+                recent=recent,
                 episodes=tuple(episodes_in(analysis.article.text, start, end)),
                 predicate=frame.predicate if frame else None,
                 agent=agent or None,
