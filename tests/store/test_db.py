@@ -431,3 +431,40 @@ def test_m008_dates_new_versions_stored_before_it(tmp_path, build_analysis):
         db.conn.execute("DELETE FROM _migrations WHERE name = 'm008_updated_versions'")
     with Store.open(path) as db:
         assert db.get_analysis(second.article.id).article.updated == "2026-01-02T03:04:05+00:00"
+
+
+def _file_in_story(store, article_id: str, story: str, by_user: bool) -> None:
+    """Give a stored article a story as ingest (or, by_user, a user's correction) would."""
+    store.record_story_assignment(
+        article_id, story, title="Ferry", method="test", day_ordinal=0, vector=b"", profile_json="{}", lead_model="test", by_user=by_user
+    )
+
+
+@pytest.mark.parametrize("by_user", [True, False])
+def test_a_replaced_version_keeps_whether_a_user_had_placed_it(store, build_analysis, by_user):
+    key = "url:https://gazette.example/ferry"
+    first = build_analysis("A ferry ran aground near Kelso Point on Tuesday. Officials said 12 people were hurt.")
+    second = build_analysis("A ferry ran aground near Kelso Point on Tuesday. Officials said 15 people were hurt.")
+    store.add_version(first, key)
+    _file_in_story(store, first.article.id, "sferry", by_user)
+    outcome = store.add_version(second, key)
+    assert [(r.story_id, r.placed_by_user) for r in outcome.replaced] == [("sferry", by_user)]
+    # Kept in the history too: a run killed before placing the new version still knows it.
+    row = store.conn.execute("SELECT story_id, placed_by_user FROM article_versions WHERE old_id = ?", (first.article.id,))
+    assert row.fetchone() == ("sferry", int(by_user))
+
+
+def test_m010_counts_versions_replaced_before_it_as_placed_automatically(tmp_path, build_analysis):
+    path = tmp_path / "s.db"
+    before = migrations.MIGRATIONS[: migrations.MIGRATIONS.index(migrations.m010_version_placements)]
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrations.apply_migrations(conn, before)
+    conn.execute(
+        "INSERT INTO article_versions (old_id, new_id, source, text, story_id, added_at, replaced_at) "
+        "VALUES ('old', 'new', 'a.txt', 'Old text.', 'sferry', '2026-01-01', '2026-01-02')"
+    )
+    conn.close()
+    with Store.open(path) as db:
+        assert "m010_version_placements" in migrations.applied_migrations(db.conn)
+        row = db.conn.execute("SELECT story_id, placed_by_user FROM article_versions WHERE old_id = 'old'").fetchone()
+        assert row == ("sferry", 0)
