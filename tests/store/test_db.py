@@ -468,3 +468,58 @@ def test_m010_counts_versions_replaced_before_it_as_placed_automatically(tmp_pat
         assert "m010_version_placements" in migrations.applied_migrations(db.conn)
         row = db.conn.execute("SELECT story_id, placed_by_user FROM article_versions WHERE old_id = 'old'").fetchone()
         assert row == ("sferry", 0)
+
+
+def test_a_new_version_left_without_a_story_is_listed_with_where_its_old_versions_stories_are_now(store, build_analysis):
+    """What a run needs to place the new versions a killed ingest stored but did not place: the
+    story each replaced version was in, followed to where its articles went since, and whether a
+    user put them there (the old version, or a user's merge on the way)."""
+    from synopsis.jobs import version_home
+
+    key = "url:https://gazette.example/ferry"
+    first = build_analysis("A ferry ran aground near Kelso Point on Tuesday. Officials said 12 people were hurt.")
+    second = build_analysis("A ferry ran aground near Kelso Point on Tuesday. Officials said 15 people were hurt.")
+    rescue = build_analysis("Rescuers reached the stranded ferry within the hour. Harbour master Ilse Varga counted 15 injured.")
+    harbour = build_analysis("The harbour reopened on Friday after divers cleared the channel of debris.")
+    store.add_version(first, key)
+    store.add_analyses([rescue, harbour])
+    for analysis, story in ((first, "sferry"), (rescue, "sferry"), (harbour, "sharbour")):
+        _file_in_story(store, analysis.article.id, story, by_user=False)
+    assert store.unplaced_versions() == []
+    store.add_version(second, key)  # and killed before placing it
+    new_id = second.article.id
+
+    def homes():
+        return [(article_id, [(r.id, r.story_id, r.placed_by_user) for r in replaced]) for article_id, replaced in store.unplaced_versions()]
+
+    assert homes() == [(new_id, [(first.article.id, "sferry", False)])]
+    # Regrouping moved the story's other article away: the story leads there now.
+    store.move_story_articles({rescue.article.id: "srescue"})
+    assert homes() == [(new_id, [(first.article.id, "srescue", False)])]
+    # A user merged that story into another: its articles are the user's placements there.
+    store.merge_stories("sharbour", "srescue")
+    assert homes() == [(new_id, [(first.article.id, "sharbour", True)])]
+    assert store.story_now("sferry") == ("sharbour", True) and store.story_now("sharbour") == ("sharbour", False)
+    # A story no longer stored, or leading to no story with articles, is no home: the new version
+    # is then grouped like a new article.
+    store.conn.execute("UPDATE stories SET merged_into = 'sgone' WHERE id = 'sferry'")
+    assert store.story_now("sferry") is None and store.story_now("sgone") is None
+    assert version_home(store.unplaced_versions()[0][1]) is None
+    # Once placed, it is no longer listed.
+    _file_in_story(store, new_id, "sharbour", by_user=True)
+    assert store.unplaced_versions() == []
+
+
+def test_a_new_version_is_homed_by_an_earlier_version_when_the_latest_it_replaced_had_no_story(store, build_analysis):
+    """Versions replaced one after another: when the latest replaced version had no story yet (a
+    run killed before placing it), the story of the one before it is where the newest goes."""
+    key = "url:https://gazette.example/ferry"
+    texts = [f"A ferry ran aground near Kelso Point on Tuesday. Officials said {n} people were hurt." for n in (12, 15, 17)]
+    first, second, third = (build_analysis(text) for text in texts)
+    store.add_version(first, key)
+    _file_in_story(store, first.article.id, "sferry", by_user=True)
+    store.add_version(second, key)  # killed before placing it
+    store.add_version(third, key)  # a run without stories
+    [(article_id, replaced)] = store.unplaced_versions()
+    assert article_id == third.article.id
+    assert [(r.id, r.story_id, r.placed_by_user) for r in replaced] == [(first.article.id, "sferry", True)]
