@@ -258,7 +258,8 @@ def ingest_documents(
     (``version_home``, ``StoredStories.place_versions``); ``on_version`` hears of it (see ``VersionNote``).  Re-reading
     a version that was replaced stores nothing.
     Articles already in the store are skipped before analysis, so a killed run
-    resumes where it stopped and re-ingesting the same content stores nothing twice.
+    resumes where it stopped and re-ingesting the same content stores nothing twice;
+    the articles it stored but gave no story get theirs first (``assign_left_behind``).
     The new analyses, and the ids of the articles stored and of those already
     known, are returned unless ``keep_analyses`` is false (a large ingest then
     holds one window in memory, whatever the archive's size).
@@ -312,7 +313,7 @@ def ingest_documents(
             known += len(fresh)
             if stories and fresh and assigner is None:
                 assigner = open_assigner(store, on_refresh)
-                assigner.assign_unassigned()  # articles a killed run stored but did not assign yet
+                assign_left_behind(assigner)  # articles a killed run stored but did not assign yet
             if stories:
                 analysed = analyze_and_embed_with_engine(fresh, engine, workers, ray_address)
             else:
@@ -473,12 +474,36 @@ def open_assigner(store, on_refresh: OnProgress | None = None):
 
 
 def assign_stories(store, analyses: Sequence[ArticleAnalysis] | None = None) -> list:
-    """Give stored articles a story (the given ones, else every one without a story); returns link.stories.Assignment records."""
+    """Give stored articles a story (the given ones, else every one without a story, see
+    ``assign_left_behind``); returns the link.stories.Assignment records of those grouped."""
     assigner = open_assigner(store)
     try:
-        return assigner.assign(analyses) if analyses is not None else assigner.assign_unassigned()
+        return assigner.assign(analyses) if analyses is not None else assign_left_behind(assigner)
     finally:
         assigner.save()
+
+
+# New versions placed per batch when a killed run left them without a story: bounds the
+# analyses held at once, however many it left.
+PLACE_BATCH = 256
+
+
+def assign_left_behind(assigner) -> list:
+    """Give a story to every stored article without one (left by a killed ingest, or by one run
+    without stories).  A new version goes where the versions it replaced are now, as when the
+    ingest runs to the end (``version_home``, ``StoredStories.place_versions``, ``follow_new_versions``):
+    grouped as a new article, it could land in another story, and a user's placement of the old
+    version would be lost.  The others are grouped as new articles; returns their Assignment records."""
+    store = assigner.store
+    homeward = [
+        (article_id, replaced, home) for article_id, replaced in store.unplaced_versions() if (home := version_home(replaced))
+    ]
+    for begin in range(0, len(homeward), PLACE_BATCH):
+        chunk = homeward[begin : begin + PLACE_BATCH]
+        analyses = list(store.iter_analyses([article_id for article_id, _, _ in chunk]))
+        assigner.place_versions(analyses, None, [home for _, _, home in chunk])
+        follow_new_versions(store, assigner, [(old, article_id) for article_id, replaced, _ in chunk for old in replaced])
+    return assigner.assign_unassigned()
 
 
 def assign_pending(store) -> None:

@@ -431,3 +431,95 @@ def test_m008_dates_new_versions_stored_before_it(tmp_path, build_analysis):
         db.conn.execute("DELETE FROM _migrations WHERE name = 'm008_updated_versions'")
     with Store.open(path) as db:
         assert db.get_analysis(second.article.id).article.updated == "2026-01-02T03:04:05+00:00"
+
+
+def _file_in_story(store, article_id: str, story: str, by_user: bool) -> None:
+    """Give a stored article a story as ingest (or, by_user, a user's correction) would."""
+    store.record_story_assignment(
+        article_id, story, title="Ferry", method="test", day_ordinal=0, vector=b"", profile_json="{}", lead_model="test", by_user=by_user
+    )
+
+
+@pytest.mark.parametrize("by_user", [True, False])
+def test_a_replaced_version_keeps_whether_a_user_had_placed_it(store, build_analysis, by_user):
+    key = "url:https://gazette.example/ferry"
+    first = build_analysis("A ferry ran aground near Kelso Point on Tuesday. Officials said 12 people were hurt.")
+    second = build_analysis("A ferry ran aground near Kelso Point on Tuesday. Officials said 15 people were hurt.")
+    store.add_version(first, key)
+    _file_in_story(store, first.article.id, "sferry", by_user)
+    outcome = store.add_version(second, key)
+    assert [(r.story_id, r.placed_by_user) for r in outcome.replaced] == [("sferry", by_user)]
+    # Kept in the history too: a run killed before placing the new version still knows it.
+    row = store.conn.execute("SELECT story_id, placed_by_user FROM article_versions WHERE old_id = ?", (first.article.id,))
+    assert row.fetchone() == ("sferry", int(by_user))
+
+
+def test_m010_counts_versions_replaced_before_it_as_placed_automatically(tmp_path, build_analysis):
+    path = tmp_path / "s.db"
+    before = migrations.MIGRATIONS[: migrations.MIGRATIONS.index(migrations.m010_version_placements)]
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrations.apply_migrations(conn, before)
+    conn.execute(
+        "INSERT INTO article_versions (old_id, new_id, source, text, story_id, added_at, replaced_at) "
+        "VALUES ('old', 'new', 'a.txt', 'Old text.', 'sferry', '2026-01-01', '2026-01-02')"
+    )
+    conn.close()
+    with Store.open(path) as db:
+        assert "m010_version_placements" in migrations.applied_migrations(db.conn)
+        row = db.conn.execute("SELECT story_id, placed_by_user FROM article_versions WHERE old_id = 'old'").fetchone()
+        assert row == ("sferry", 0)
+
+
+def test_a_new_version_left_without_a_story_is_listed_with_where_its_old_versions_stories_are_now(store, build_analysis):
+    """What a run needs to place the new versions a killed ingest stored but did not place: the
+    story each replaced version was in, followed to where its articles went since, and whether a
+    user put them there (the old version, or a user's merge on the way)."""
+    from synopsis.jobs import version_home
+
+    key = "url:https://gazette.example/ferry"
+    first = build_analysis("A ferry ran aground near Kelso Point on Tuesday. Officials said 12 people were hurt.")
+    second = build_analysis("A ferry ran aground near Kelso Point on Tuesday. Officials said 15 people were hurt.")
+    rescue = build_analysis("Rescuers reached the stranded ferry within the hour. Harbour master Ilse Varga counted 15 injured.")
+    harbour = build_analysis("The harbour reopened on Friday after divers cleared the channel of debris.")
+    store.add_version(first, key)
+    store.add_analyses([rescue, harbour])
+    for analysis, story in ((first, "sferry"), (rescue, "sferry"), (harbour, "sharbour")):
+        _file_in_story(store, analysis.article.id, story, by_user=False)
+    assert store.unplaced_versions() == []
+    store.add_version(second, key)  # and killed before placing it
+    new_id = second.article.id
+
+    def homes():
+        return [(article_id, [(r.id, r.story_id, r.placed_by_user) for r in replaced]) for article_id, replaced in store.unplaced_versions()]
+
+    assert homes() == [(new_id, [(first.article.id, "sferry", False)])]
+    # Regrouping moved the story's other article away: the story leads there now.
+    store.move_story_articles({rescue.article.id: "srescue"})
+    assert homes() == [(new_id, [(first.article.id, "srescue", False)])]
+    # A user merged that story into another: its articles are the user's placements there.
+    store.merge_stories("sharbour", "srescue")
+    assert homes() == [(new_id, [(first.article.id, "sharbour", True)])]
+    assert store.story_now("sferry") == ("sharbour", True) and store.story_now("sharbour") == ("sharbour", False)
+    # A story no longer stored, or leading to no story with articles, is no home: the new version
+    # is then grouped like a new article.
+    store.conn.execute("UPDATE stories SET merged_into = 'sgone' WHERE id = 'sferry'")
+    assert store.story_now("sferry") is None and store.story_now("sgone") is None
+    assert version_home(store.unplaced_versions()[0][1]) is None
+    # Once placed, it is no longer listed.
+    _file_in_story(store, new_id, "sharbour", by_user=True)
+    assert store.unplaced_versions() == []
+
+
+def test_a_new_version_is_homed_by_an_earlier_version_when_the_latest_it_replaced_had_no_story(store, build_analysis):
+    """Versions replaced one after another: when the latest replaced version had no story yet (a
+    run killed before placing it), the story of the one before it is where the newest goes."""
+    key = "url:https://gazette.example/ferry"
+    texts = [f"A ferry ran aground near Kelso Point on Tuesday. Officials said {n} people were hurt." for n in (12, 15, 17)]
+    first, second, third = (build_analysis(text) for text in texts)
+    store.add_version(first, key)
+    _file_in_story(store, first.article.id, "sferry", by_user=True)
+    store.add_version(second, key)  # killed before placing it
+    store.add_version(third, key)  # a run without stories
+    [(article_id, replaced)] = store.unplaced_versions()
+    assert article_id == third.article.id
+    assert [(r.id, r.story_id, r.placed_by_user) for r in replaced] == [(first.article.id, "sferry", True)]

@@ -263,7 +263,8 @@ class StoredStories:
         retitle_story(self.store, story, self.state.pair_scores)
 
     def assign_unassigned(self) -> list[Assignment]:
-        """Assign every stored article that has no story yet (after a killed run), oldest first."""
+        """Assign every stored article that has no story yet (after a killed run), oldest first, as
+        new articles (``jobs.assign_left_behind`` first puts new versions where their old ones were)."""
         ids = self.store.unassigned_article_ids()
         done: list[Assignment] = []
         # Chunks bound memory however many articles a killed run left behind.

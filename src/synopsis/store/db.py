@@ -139,9 +139,9 @@ class Store(StoryTables):
                     continue
                 self.conn.execute(
                     "INSERT INTO article_versions (old_id, new_id, item_key, source, title, url, text, story_id, "
-                    "added_at, replaced_at) SELECT id, ?, item_key, source, title, url, text, ?, added_at, ? "
-                    "FROM articles WHERE id = ?",
-                    (article.id, story, at, old_id),
+                    "placed_by_user, added_at, replaced_at) SELECT id, ?, item_key, source, title, url, text, ?, ?, "
+                    "added_at, ? FROM articles WHERE id = ?",
+                    (article.id, story, bool(by_user), at, old_id),
                 )
                 self.conn.execute("UPDATE article_versions SET new_id = ? WHERE new_id = ?", (article.id, old_id))
                 self.conn.execute("DELETE FROM articles WHERE id = ?", (old_id,))

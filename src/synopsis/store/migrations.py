@@ -342,6 +342,15 @@ def m009_extraction_method(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE articles ADD COLUMN extraction TEXT")
 
 
+def m010_version_placements(conn: sqlite3.Connection) -> None:
+    """Record, for each replaced version, whether a user had placed it in its story, so that a new
+    version a killed ingest stored but did not place still goes where the user put the old one."""
+    # Versions replaced before this migration did not record it: unknown, so they count as
+    # placed automatically (a new version one of them left unplaced joins its story as an
+    # automatic member, which later regrouping may move).
+    conn.execute("ALTER TABLE article_versions ADD COLUMN placed_by_user INTEGER NOT NULL DEFAULT 0")
+
+
 MIGRATIONS: list[Migration] = [
     m001_initial,
     m002_article_search,
@@ -352,6 +361,7 @@ MIGRATIONS: list[Migration] = [
     m007_published_ambiguous,
     m008_updated_versions,
     m009_extraction_method,
+    m010_version_placements,
 ]
 
 
@@ -407,4 +417,5 @@ __all__ = [
     "m007_published_ambiguous",
     "m008_updated_versions",
     "m009_extraction_method",
+    "m010_version_placements",
 ]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from synopsis.records import SynopsisError
 from synopsis.store.transactions import ARTICLE_ORDER, MAX_CHAR, now, transaction
+from synopsis.store.versions import Replaced
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,16 +237,42 @@ class StoryTables:
         ).fetchall()
         if not rows or (len(rows) > 1 and rows[0][0] != id_or_prefix):
             return None
-        seen = {rows[0][0]}
-        story = rows[0][1]
-        while story not in seen:
-            if self.conn.execute("SELECT 1 FROM story_articles WHERE story_id = ? LIMIT 1", (story,)).fetchone():
-                return story
+        return next((story for story in self._merge_chain(rows[0][0]) if self._has_members(story)), None)
+
+    def _merge_chain(self, story_id: str) -> Iterator[str]:
+        """The stories an emptied story's articles went to, merge after merge (``merged_into``),
+        up to a story merged nowhere, or no story; a cycle ends it too."""
+        seen = {story_id}
+        row = self.conn.execute("SELECT merged_into FROM stories WHERE id = ?", (story_id,)).fetchone()
+        while row is not None and row[0] is not None and row[0] not in seen:
+            story = row[0]
+            yield story
             seen.add(story)
             row = self.conn.execute("SELECT merged_into FROM stories WHERE id = ?", (story,)).fetchone()
-            if row is None or row[0] is None:
-                return None
-            story = row[0]
+
+    def _has_members(self, story_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM story_articles WHERE story_id = ? LIMIT 1", (story_id,)).fetchone() is not None
+
+    def story_now(self, story_id: str) -> tuple[str, bool] | None:
+        """Where the articles of a story are now, and whether a user's merge took them there: the
+        story itself, unless it was emptied into another (``successor_story``); None when no
+        such story is stored, or its merges lead to no story with articles."""
+        row = self.conn.execute("SELECT merged_into FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            return None
+        if row[0] is None or self._has_members(story_id):
+            return story_id, False
+        # Articles a user's merge moves become the user's placements (``merge_stories``): an
+        # article that had been in the story by then would have moved as one.
+        previous, by_user = story_id, False
+        for story in self._merge_chain(story_id):
+            by_user = by_user or self.conn.execute(
+                "SELECT 1 FROM story_corrections WHERE kind = 'merge' AND story_id = ? AND other_story_id = ? LIMIT 1",
+                (story, previous),
+            ).fetchone() is not None
+            if self._has_members(story):
+                return story, by_user
+            previous = story
         return None
 
     def absorbed_story(self, id_or_prefix: str) -> tuple[str, bool] | None:
@@ -295,6 +322,26 @@ class StoryTables:
             ORDER BY v.replaced_at
             """
         ).fetchall()
+
+    def unplaced_versions(self) -> list[tuple[str, tuple[Replaced, ...]]]:
+        """For every stored article without a story that replaced versions which had one (a killed
+        ingest stored it but stopped before placing it, or one ran without stories): its id and
+        those versions, latest first, each with the story its own story is now and whether a user
+        placed it there (``story_now``; no story when that is gone).  Oldest articles first."""
+        rows = self.conn.execute(
+            f"""
+            SELECT a.id, v.old_id, v.source, v.story_id, v.placed_by_user FROM articles AS a
+            JOIN article_versions AS v ON v.new_id = a.id
+            WHERE v.story_id IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM story_articles WHERE article_id = a.id)
+            {ARTICLE_ORDER}, v.replaced_at DESC, v.old_id
+            """
+        ).fetchall()
+        versions: dict[str, list[Replaced]] = {}
+        for article_id, old_id, source, story, by_user in rows:
+            story_now, merged_by_user = self.story_now(story) or (None, False)
+            versions.setdefault(article_id, []).append(Replaced(old_id, source, story_now, bool(by_user) or merged_by_user))
+        return [(article_id, tuple(replaced)) for article_id, replaced in versions.items()]
 
     def follow_new_version(self, old_story: str, article_id: str) -> bool:
         """After a newer version of an article replaced the only article of ``old_story``: the
