@@ -46,6 +46,10 @@ def _claims(nlp, text, times=(), quotes=()):
         ("Bridge reopens in May", False),  # headline: no final stop
         ("Photo: Marta Lind/Reuters.", False),
         ("Two killed.", False),  # no finite verb
+        # The parser makes the subject the root after an aside between commas; the verb still counts.
+        ("The ferry Silver Heron, carrying 200 passengers, overturned at 8:15 a.m. near the pier.", True),
+        ("The tanker Nordic Dawn, loaded with crude oil, ran aground near the harbour on Sunday.", True),
+        ("The ferry Silver Heron, carrying 200 passengers.", False),  # still a fragment
     ],
 )
 def test_claim_filter(nlp, text, is_claim):

@@ -183,6 +183,14 @@ def _has_finite_verb(span: Span) -> bool:
             deps = {c.dep_ for c in tok.children}
             if "nsubj" in deps and not deps & {"aux", "auxpass"}:
                 return True
+        # After an aside between commas it parses the main verb as a participle modifying the
+        # subject, which becomes the root ("The ferry Silver Heron, carrying 200 passengers,
+        # overturned at 8:15 a.m."): the sentence was dropped, and outlets that reported its
+        # facts were said to leave them out.  A participle right after the aside's comma, modifying
+        # the noun root it follows, is the sentence's verb.
+        if (tok.tag_ in ("VBN", "VBD") and tok.dep_ == "acl" and tok.head.dep_ == "ROOT"
+                and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i and tok.nbor(-1).text == ","):
+            return True
     return False
 
 
