@@ -527,3 +527,26 @@ def test_extracted_comparative_bound_is_shown_as_written(nlp) -> None:
                                     "The envoy would reject any quota cut of 10 percent.")
     [dispute] = find_disputes(groups, analyses)
     assert sorted(v.value for v in dispute.versions) == ["10 percent", "larger than 15 percent"]
+
+
+def test_extracted_figure_agrees_with_a_bound_it_may_be_a_rounding_of(nlp) -> None:
+    """"15 percent" as written may be 15.2 percent: not a dispute with "more than 15 percent"."""
+    groups, analyses = _quota_story(nlp, "The envoy would reject any quota cut of 15 percent.",
+                                    "The envoy would reject any quota cut of more than 15 percent.")
+    assert find_disputes(groups, analyses) == []
+    assert find_disputes([], analyses) == []
+
+
+def test_extracted_figure_disputes_a_bound_beyond_its_rounding(nlp) -> None:
+    groups, analyses = _quota_story(nlp, "The envoy would reject any quota cut of 15 percent.",
+                                    "The envoy would reject any quota cut of more than 16 percent.")
+    [dispute] = find_disputes(groups, analyses)
+    assert sorted(v.value for v in dispute.versions) == ["15 percent", "more than 16 percent"]
+
+
+def test_extracted_small_count_disputes_more_than_itself(nlp) -> None:
+    """Two climbers killed are two, not "more than two": a count of few things is not rounded."""
+    groups, analyses = _quota_story(nlp, "Two climbers were killed in the avalanche.",
+                                    "More than two climbers were killed in the avalanche.")
+    [dispute] = find_disputes(groups, analyses)
+    assert sorted(v.value for v in dispute.versions) == ["More than two", "Two"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from synopsis.facts.support import Amount, amount_of, amounts_incompatible
+from synopsis.facts.support import Amount, amount_of, amounts_conflict, amounts_incompatible
 from synopsis.records import Quantity
 
 
@@ -61,6 +61,52 @@ def test_different_figures_of_one_measure_are_incompatible(first: Amount, second
     assert not first.compatible_with(second) and not second.compatible_with(first)
     assert amounts_incompatible([first], [second])
     assert amounts_incompatible([second], [first])
+
+
+@pytest.mark.parametrize(
+    "exact, bound",
+    [
+        # A measure written without a hedge is a rounding: 15 percent may be 15.2.
+        (amount("15 percent", 15, "percent", None, 15, 15), amount("more than 15 percent", 15, "percent", "more than", 15, None)),
+        (amount("15 percent", 15, "percent", None, 15, 15), amount("less than 15 percent", 15, "percent", "less than", 0, 15)),
+        (amount("$1.5 million", 1.5e6, "USD", None, 1.5e6, 1.5e6),
+         amount("more than $1.52 million", 1.52e6, "USD", "more than", 1.52e6, None)),
+        (amount("40 minutes", 40, "minute", None, 40, 40), amount("more than 40 minutes", 40, "minute", "more than", 40, None)),
+        (amount("one hour", 1, "hour", None, 1, 1), amount("more than an hour", 1, "hour", "more than", 1, None)),
+        # A large round count is a rounding too.
+        (amount("10,000", 10_000, None, None, 10_000, 10_000), amount("more than 10,000", 10_000, None, "more than", 10_000, None)),
+    ],
+)
+def test_an_unqualified_figure_is_compatible_with_a_bound_its_rounding_covers(exact: Amount, bound: Amount) -> None:
+    assert exact.compatible_with(bound) and bound.compatible_with(exact)
+    assert not amounts_incompatible([exact], [bound]) and not amounts_incompatible([bound], [exact])
+
+
+@pytest.mark.parametrize(
+    "exact, bound",
+    [
+        # A small count is what was counted: two dead are not "more than two".
+        (amount("2", 2, None, None, 2, 2), amount("more than 2", 2, None, "more than", 2, None)),
+        (amount("339", 339, None, None, 339, 339), amount("more than 339", 339, None, "more than", 339, None)),
+        # The rounding of the last digit does not reach the bound.
+        (amount("15 percent", 15, "percent", None, 15, 15), amount("more than 16 percent", 16, "percent", "more than", 16, None)),
+        (amount("14.9 percent", 14.9, "percent", None, 14.9, 14.9), amount("more than 15 percent", 15, "percent", "more than", 15, None)),
+        (amount("1,000", 1000, None, None, 1000, 1000), amount("more than 1,200", 1200, None, "more than", 1200, None)),
+        # Nor does a rounding wider than 5 %: "one hour" is not 80 minutes.
+        (amount("one hour", 1, "hour", None, 1, 1), amount("more than 80 minutes", 80, "minute", "more than", 80, None)),
+    ],
+)
+def test_a_bound_beyond_the_figures_rounding_is_incompatible(exact: Amount, bound: Amount) -> None:
+    assert not exact.compatible_with(bound) and not bound.compatible_with(exact)
+    assert amounts_incompatible([exact], [bound]) and amounts_incompatible([bound], [exact])
+
+
+def test_two_figures_within_rounding_of_each_other_are_still_two_figures() -> None:
+    fifteen, more_precise = amount("15 percent", 15, "percent", None, 15, 15), amount("15.2 percent", 15.2, "percent", None, 15.2, 15.2)
+    assert not fifteen.compatible_with(more_precise) and amounts_incompatible([fifteen], [more_precise])
+    # A citation needs the very number, rounding or not.
+    assert amounts_conflict([fifteen], [more_precise])
+    assert not amounts_conflict([fifteen], [amount("15 percent", 15, "percent", None, 15, 15)])
 
 
 def test_the_same_number_is_compatible_whatever_the_hedge() -> None:

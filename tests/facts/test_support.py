@@ -119,3 +119,9 @@ def test_a_span_dated_only_before_an_undated_sentences_report_is_another_event(n
     # A later date says how long something lasts, not when it happened.
     assert problem(nlp, "Ferry services across the bay were suspended.",
                    "Ferry services across the bay remain suspended until July 30.") is None
+
+
+def test_a_citation_needs_the_very_figure_not_one_it_may_round(nlp):
+    # "15 percent" and "15.2 percent" may be one value, but the reader is sent to another number.
+    assert problem(nlp, "The quota was cut by 15 percent.", "The quota was cut by 15.2 percent.") is not None
+    assert problem(nlp, "The quota was cut by 15 percent.", "The quota was cut by 15 percent, officials said.") is None

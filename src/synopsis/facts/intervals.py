@@ -22,6 +22,7 @@ from __future__ import annotations
 import calendar
 import math
 import re
+from decimal import Decimal
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
@@ -36,9 +37,9 @@ INF = math.inf
 # 40 while keeping "about 40 minutes" and "about three and a half hours" (a factor of five apart)
 # clearly apart. "nearly"/"almost" say the true value is just below the stated one: [0.85x, x].
 APPROX_TOLERANCE = 0.15
-# Unqualified round values ("1,000 prisoners", "two days", "40 minutes") are usually rounded by
-# the writer; 5 % lets "1,000" meet "1,012" without letting "1,000" meet "1,200" (a different swap)
-# or "339" meet "329" (not round, so exact).
+# An unqualified figure is the writer's rounding of the value (``rounding_margin``), by at most
+# 5 %: further than that a writer hedges ("about"). 5 % lets "1,000" meet "1,012" without letting
+# "1,000" meet "1,200" (a different swap); "339" and "329" (counts, not round) stay exact.
 ROUND_TOLERANCE = 0.05
 # A clock time as written ("8:37 p.m.") has minute resolution; outlets quoting the same clock
 # often differ by a minute in what they round to.
@@ -145,13 +146,38 @@ def comparable(a: Interval, b: Interval) -> bool:
 
 
 def _is_round(value: float) -> bool:
-    # 100, 250, 1,000, 6,000: the numbers writers round to. 40 (minutes) and 2 (days) count as
-    # round for durations, see interval_from_quantity.
+    # 100, 250, 1,000, 6,000: the numbers writers round a count to.
     return value >= 100 and value % 50 == 0
 
 
-def apply_qualifier(value: float, qualifier: str | None, unit: str, round_tolerance: float) -> Interval:
-    """Turn a stated number and its hedge ("about", "more than", ...) into an interval."""
+def rounding_margin(number: float, discrete: bool = False) -> float:
+    """How far the value an unqualified figure stands for may lie from the figure, in its own unit.
+
+    A journalist reads an unqualified figure of a measure as rounded to its last significant
+    digit: "15 percent" is 14.5 to 15.5 percent, so it is not disputed by "more than 15 percent";
+    "1.5 million" is 1.45 to 1.55 million, "40 minutes" 35 to 45 minutes. A writer who rounds by
+    more than ``ROUND_TOLERANCE`` says "about", so no margin is wider than that: "40 minutes" is
+    38 to 42, "one hour" 57 to 63 minutes (not 30 to 90, which would take in "45 minutes").
+    A count of discrete things is what was counted: "2 killed" is two, and "more than 2 killed"
+    disputes it; only a round count ("10,000 protesters", ``_is_round``) is a rounding.
+    """
+    if number == 0 or not math.isfinite(number) or (discrete and not _is_round(number)):
+        return 0.0
+    # The place of the last significant digit: 15 -> 1, 40 -> 10, 1.5e6 -> 1e5, 1.75 -> 0.01.
+    # Trailing zeros of a whole number are not significant (a writer rounds to them).
+    exponent = Decimal(repr(float(number))).normalize().as_tuple().exponent
+    return min(0.5 * 10.0 ** int(exponent), abs(number) * ROUND_TOLERANCE)
+
+
+def rounded(value: float, margin: float, unit: str) -> Interval:
+    """The values a figure rounded by ``margin`` stands for: [value - margin, value + margin), the
+    upper end open so that "15 percent" (up to 15.5) and "16 percent" (from 15.5) do not meet."""
+    return Interval(value - margin, value + margin, high_open=margin > 0, unit=unit)
+
+
+def apply_qualifier(value: float, qualifier: str | None, unit: str, margin: float) -> Interval:
+    """Turn a stated number and its hedge ("about", "more than", ...) into an interval; an
+    unqualified number stands for the values it may be a rounding of (``margin``, same unit)."""
     q = (qualifier or "").strip()
     lower_q = q.lower()
     if q in APPROX_WORDS or lower_q in APPROX_WORDS:
@@ -169,8 +195,7 @@ def apply_qualifier(value: float, qualifier: str | None, unit: str, round_tolera
         return Interval(floor, value, high_open=True, unit=unit)
     if q in AT_MOST_WORDS or lower_q in AT_MOST_WORDS:
         return Interval(floor, value, unit=unit)
-    spread = abs(value) * round_tolerance
-    return Interval(value - spread, value + spread, unit=unit)
+    return rounded(value, margin, unit)
 
 
 def _unit_of(quantity: Quantity) -> tuple[str, float]:
@@ -207,10 +232,10 @@ def interval_from_quantity(quantity: Quantity) -> Interval | None:
             # "hundreds of prisoners" parsed as 100 with no qualifier is still vague.
             if pattern.search(quantity.text):
                 return Interval(low * factor, high * factor, high_open=True, unit=unit)
-    value = quantity.value * factor
-    # Durations as written ("40 minutes", "two days") are rounded; counts are exact unless round.
-    tolerance = ROUND_TOLERANCE if unit == "s" or _is_round(quantity.value) else 0.0
-    return apply_qualifier(value, quantity.qualifier, unit, tolerance)
+    # The margin is worked out in the unit the figure is written in: "40 minutes" is rounded to
+    # ten minutes, not to 100 of the 2,400 seconds it is.
+    margin = rounding_margin(quantity.value, discrete=unit == "count") * factor
+    return apply_qualifier(quantity.value * factor, quantity.qualifier, unit, margin)
 
 
 # "one hour and 45 minutes", "2 hours, 10 minutes": what joins the parts of one duration.
@@ -385,16 +410,26 @@ def _narrow(low: float, high: float, modifier: str | None) -> tuple[float, float
     return low, high, False, True
 
 
+_DURATION_PARTS = (("Y", 31556952.0), ("M", 2629746.0), ("W", 604800.0), ("D", 86400.0),
+                   ("h", 3600.0), ("m", 60.0), ("s", 1.0))
+
+
 def _duration_seconds(value: str) -> float | None:
     match = _DURATION.match(value)
     if not match or value in {"P", "PT"}:
         return None
-    total = 0.0
-    for key, factor in (("Y", 31556952.0), ("M", 2629746.0), ("W", 604800.0), ("D", 86400.0),
-                        ("h", 3600.0), ("m", 60.0), ("s", 1.0)):
-        if match[key]:
-            total += float(match[key]) * factor
-    return total
+    return sum(float(match[key]) * factor for key, factor in _DURATION_PARTS if match[key])
+
+
+def _duration_margin(value: str) -> float:
+    """``rounding_margin`` of a TimeML duration, in seconds: that of its last part as written
+    ("PT1H45M": of the 45 minutes)."""
+    match = _DURATION.match(value)
+    written = [(float(match[key]), factor) for key, factor in _DURATION_PARTS if match and match[key]]
+    if not written:
+        return 0.0
+    number, factor = written[-1]
+    return rounding_margin(number) * factor
 
 
 def _zone_offset(tz: str) -> timedelta:
@@ -427,7 +462,7 @@ def interval_from_time(time: TimeRef, place: str | None = None) -> Interval | No
         seconds = _duration_seconds(value)
         if seconds is None:
             return None
-        return apply_qualifier(seconds, time.modifier, "s", ROUND_TOLERANCE)
+        return apply_qualifier(seconds, time.modifier, "s", _duration_margin(value))
     if match := _TIME.match(value):
         hour, minute = int(match["h"]), int(match["m"] or 0)
         second = float(match["s"] or 0)

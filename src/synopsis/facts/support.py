@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from synopsis.facts.dates import dates_in, recent_interval
 from synopsis.facts.keys import STOP_WORDS, _stem, episodes_in
-from synopsis.facts.intervals import Interval, hedge_of, interval_from_quantity, stated_interval, within
+from synopsis.facts.intervals import Interval, compatible, hedge_of, interval_from_quantity, stated_interval, within
 from synopsis.extract.quantities import normalize_unit
 from synopsis.link.entities import EntityResolution
 from synopsis.link.names import acronym, fold, key_text, parse_person, place_key, strip_name, strip_possessive, surnames_match
@@ -71,9 +71,14 @@ class Amount:
 
     def admits(self, other: Amount) -> bool:
         """Whether this amount's hedge leaves room for the number(s) the other writes ("less than
-        an hour" for the 40 of "about 40 minutes")."""
-        return (self.hedge != "exact" and self.interval is not None and other.stated is not None
-                and within(other.stated, self.interval))
+        an hour" for the 40 of "about 40 minutes"), an unqualified figure read as the rounding it
+        is (``intervals.rounding_margin``): "more than 15 percent" for "15 percent", which may be
+        15.2, but not "more than 2 killed" for "2 killed"."""
+        if self.hedge == "exact" or self.interval is None:
+            return False
+        if other.hedge == "exact" and other.interval is not None:
+            return compatible(other.interval, self.interval)
+        return other.stated is not None and within(other.stated, self.interval)
 
     def compatible_with(self, other: Amount) -> bool:
         """Whether two reports of one measure can give the same value (claim alignment).
@@ -81,7 +86,7 @@ class Amount:
         Compatible is not conflicting (DESIGN.md), but overlap alone is not agreement. A hedge is
         the writer saying the number is not the value ("about 40 minutes", "less than an hour",
         "more than 1,000"): a report agrees with it when the number it writes lies in the hedged
-        interval. Two figures of the same form that write different numbers are different figures,
+        interval, or, unqualified, may be a rounding of a value in it (``admits``). Two figures of the same form that write different numbers are different figures,
         whatever their intervals: two plain counts ("40 minutes" / "45 minutes", "1,000" / "1,012"),
         two ranges, or two bounds the same way ("at least 1,200 people" / "at least 1,000 on each
         side": both open upwards, so they overlap whatever the counts). Only approximations of the
@@ -89,10 +94,12 @@ class Amount:
         value, and even they must contain the other's number, so "about 1,000" and "about 1,200"
         (whose ±15 % intervals overlap) stay apart.
         """
-        if self.same_as(other):
+        if self.hedge == other.hedge and self.same_as(other):
             return True
         if self.hedge == other.hedge and self.hedge != "approx":
             return False
+        # The same number under another hedge is no exception: "more than 2 killed" is not "2
+        # killed", while "more than 15 percent" may be the 15.2 that "15 percent" rounds.
         return self.admits(other) or other.admits(self)
 
 
