@@ -221,13 +221,12 @@ def test_lemmatize_noun(word: str, lemma: str) -> None:
     assert lemmatize_noun(word) == lemma
 
 
-def test_compound_duration_is_one_value() -> None:
-    analyses = [
-        build("Alpha", [MET, S("The meeting lasted one hour and 45 minutes.",
-                               [Q("one hour", 1, "hour"), Q("45 minutes", 45, "minute")])]),
-        build("Bravo", [MET, S("The meeting lasted about two hours.", [Q("about two hours", 2, "hour", qualifier="about")])]),
-        build("Charlie", [MET, S("The meeting lasted 45 minutes.", [Q("45 minutes", 45, "minute")])]),
-    ]
+def test_compound_duration_is_one_value(nlp) -> None:
+    analyses = _extracted(nlp, {
+        "Alpha": "Delegations met in Geneva on March 3. The meeting lasted one hour and 45 minutes.",
+        "Bravo": "Delegations met in Geneva on March 3. The meeting lasted about two hours.",
+        "Charlie": "Delegations met in Geneva on March 3. The meeting lasted 45 minutes.",
+    })
     disputes = find_disputes([], analyses)
     assert len(disputes) == 1
     versions = {v.sources: v.value for v in disputes[0].versions}

@@ -87,6 +87,10 @@ CASES = [
     ("The talks took nearly twenty-five minutes.", "nearly twenty-five minutes", "DURATION", "PT25M", "minute", "LESS_THAN"),
     # sets
     ("Aid grew in recent years.", "recent years", "DURATION", "PXY", "year", None),
+    # a duration written in parts is one duration, hedged as its first part
+    ("The hearing lasted approximately one hour and 45 minutes.", "approximately one hour and 45 minutes", "DURATION",
+     "PT1H45M", "minute", "APPROX"),
+    ("The siege lasted two days, five hours.", "two days, five hours", "DURATION", "P2DT5H", "hour", None),
     ("Inspectors visit every week.", "every week", "SET", "P1W", "week", None),
     ("The agency reports daily.", "daily", "SET", "P1D", None, None),
     ("The report is published annually.", "annually", "SET", "P1Y", None, None),
@@ -385,3 +389,16 @@ def test_a_four_digit_count_is_no_year(text: str) -> None:
 )
 def test_a_year_before_a_noun_stays_a_year(text: str, extent: str) -> None:
     assert only(text).text == extent
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        # "45 minutes later" dates what follows; it is not the rest of the hour.
+        ("The hearing lasted one hour, and 45 minutes later the court rose.", ["one hour", "45 minutes"]),
+        ("It took 3 hours and 4 hours.", ["3 hours", "4 hours"]),  # the same unit: two durations
+        ("It took 1 hour and 90 minutes.", ["1 hour", "90 minutes"]),  # no remainder of an hour
+    ],
+)
+def test_durations_that_are_not_parts_of_one_stay_apart(text: str, parts: list[str]) -> None:
+    assert [t.text for t in find_times(text, ANCHOR) if t.type == "DURATION"] == parts

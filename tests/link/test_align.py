@@ -325,15 +325,14 @@ def test_different_figures_do_not_align(embedder, first, second):
     assert len(align_claims(story, embedder)) == 2
 
 
-def test_a_duration_written_in_parts_is_one_duration(embedder):
+def test_a_duration_written_in_parts_is_one_duration(nlp, embedder):
     # "two hours and 20 minutes" is not "20 minutes": the remainder alone must not meet "about 20 minutes".
+    from synopsis.extract.pipeline import analyze_articles
+    from tests.factories import make_article
+
     sentence = "The council meeting lasted roughly two hours and 20 minutes."
-    parts = [Quantity("roughly two hours", 27, 44, 2, 1.8, 2.2, "hour", None, "about", "last"),
-             Quantity("20 minutes", 49, 59, 20, 20, 20, "minute", None, None, "last")]
-    assert [sentence[q.start:q.end] for q in parts] == ["roughly two hours", "20 minutes"]
-    article = Article(id="a", source="a", text=sentence, outlet=Outlet("Alpha", "newspaper"))
-    whole = ArticleAnalysis(article, (Sentence(0, len(sentence), sentence),), (), tuple(parts), (), (),
-                            (Claim(sentence, 0, len(sentence), 0, quantities=(0, 1)),))
+    [whole] = analyze_articles([make_article("a", "Alpha", sentence)], nlp)
+    assert [q.text for q in whole.quantities] == ["roughly two hours and 20 minutes"]
     short = analysis_with_amount("b", "Beta", "The council meeting lasted about 20 minutes.",
                                  "about 20 minutes", 20, 18, 22, "minute", "about")
     assert len(align_claims([whole, short], embedder)) == 2

@@ -23,8 +23,7 @@ import calendar
 import math
 import re
 from decimal import Decimal
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from synopsis.extract.quantity_units import POSTFIX, QUALIFIERS
@@ -236,52 +235,6 @@ def interval_from_quantity(quantity: Quantity) -> Interval | None:
     # ten minutes, not to 100 of the 2,400 seconds it is.
     margin = rounding_margin(quantity.value, discrete=unit == "count") * factor
     return apply_qualifier(quantity.value * factor, quantity.qualifier, unit, margin)
-
-
-# "one hour and 45 minutes", "2 hours, 10 minutes": what joins the parts of one duration.
-_COMPOUND_JOINER = re.compile(r"\s*(?:,\s*and|,|and)\s*", re.I)
-# "one hour, and 45 minutes later": the second part dates something else.
-_OFFSET_AFTER = re.compile(r"\s*(?:later|earlier|after|before|ago)\b", re.I)
-
-
-def join_compound_durations(quantities: Iterable[Quantity], text: str) -> list[Quantity]:
-    """The quantities with each duration written in parts read as one ("approximately one hour
-    and 45 minutes" -> about 1.75 hours), in text order.
-
-    The extractor gives the parts as two quantities, and the remainder alone ("45 minutes") is not
-    a duration anybody reported: it would agree with "about 40 minutes". The hedge of the first
-    part covers the whole. A part joins only when it is in a smaller unit and less than one of the
-    first part's units (a remainder), with nothing but "and" or a comma between them.
-    """
-    joined: list[Quantity] = []
-    for quantity in sorted(quantities, key=lambda q: q.start):
-        ratio = _remainder_ratio(joined[-1], quantity, text) if joined else None
-        if ratio is None or quantity.value is None:
-            joined.append(quantity)
-            continue
-        whole, extra = joined[-1], quantity.value * ratio
-        joined[-1] = replace(
-            whole, text=text[whole.start:quantity.end], end=quantity.end,
-            value=None if whole.value is None else whole.value + extra,
-            low=None if whole.low is None else whole.low + extra,
-            high=None if whole.high is None else whole.high + extra,
-            predicate=whole.predicate or quantity.predicate,
-        )
-    return joined
-
-
-def _remainder_ratio(whole: Quantity, part: Quantity, text: str) -> float | None:
-    """The size of ``part``'s unit in ``whole``'s when ``part`` is the remainder of a duration
-    written in parts ("45 minutes" after "one hour and": 1/60), else None."""
-    units = [(q.unit or "").strip().lower() for q in (whole, part)]
-    if not all(u in SECONDS for u in units) or whole.value is None or part.value is None or part.qualifier:
-        return None
-    big, small = SECONDS[units[0]], SECONDS[units[1]]
-    if small >= big or part.value * small >= big or not _COMPOUND_JOINER.fullmatch(text[whole.end:part.start]):
-        return None
-    if _OFFSET_AFTER.match(text, part.end):
-        return None
-    return small / big
 
 
 def hedge_of(quantity: Quantity) -> str:

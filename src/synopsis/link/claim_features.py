@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from synopsis.extract.counted_nouns import PREDICATE_CLASSES
 from synopsis.extract.quantities import predicate_class
 from synopsis.facts.dates import dates_in, states_date
-from synopsis.facts.intervals import Interval, join_compound_durations
+from synopsis.facts.intervals import Interval
 from synopsis.facts.keys import episodes_in, lemmatize_noun
 from synopsis.facts.support import Amount, amount_of
 from synopsis.link.actors import EntityKey, actor_key, fold, is_capital, party_keys
@@ -176,8 +176,7 @@ def describe_claims(analyses: Sequence[ArticleAnalysis], canonical: EntityKey | 
             features.append(ClaimFeatures(
                 a, frozenset(x for x in entities if x), tuple(s for s in slots if s),
                 frozenset(times), fold(speaker) if speaker else None,
-                amounts=tuple(x for x in map(amount_of, join_compound_durations(quantities, analysis.article.text))
-                              if x is not None),
+                amounts=tuple(x for x in map(amount_of, quantities) if x is not None),
                 dates=tuple(dates_in(analysis, start, end)),
                 episodes=tuple(episodes_in(analysis.article.text, start, end)),
                 predicate=frame.predicate if frame else None,
