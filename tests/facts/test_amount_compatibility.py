@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from synopsis.facts.support import Amount, amount_of, amounts_conflict, amounts_incompatible
+from synopsis.facts.amounts import Amount, amount_of, amounts_conflict, amounts_incompatible
 from synopsis.records import Quantity
 
 

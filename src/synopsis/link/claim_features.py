@@ -16,7 +16,7 @@ from synopsis.extract.quantities import predicate_class
 from synopsis.facts.dates import dates_in, states_date
 from synopsis.facts.intervals import Interval
 from synopsis.facts.keys import episodes_in, lemmatize_noun
-from synopsis.facts.support import Amount, amount_of
+from synopsis.facts.amounts import Amount, amount_of
 from synopsis.link.actors import EntityKey, actor_key, fold, is_capital, party_keys
 from synopsis.records import ArticleAnalysis, Quantity, TimeRef
 
