@@ -549,3 +549,12 @@ def test_extracted_small_count_disputes_more_than_itself(nlp) -> None:
                                     "More than two climbers were killed in the avalanche.")
     [dispute] = find_disputes(groups, analyses)
     assert sorted(v.value for v in dispute.versions) == ["More than two", "Two"]
+
+
+def test_extracted_distances_in_different_units_are_compared(nlp) -> None:
+    """"3.2 km" and "3,200 metres" are one length; "4,500 metres" is another."""
+    groups, analyses = _quota_story(nlp, "The new tunnel is 3.2 km long.", "The new tunnel is 3,200 metres long.")
+    assert find_disputes(groups, analyses) == []
+    groups, analyses = _quota_story(nlp, "The new tunnel is 3.2 km long.", "The new tunnel is 4,500 metres long.")
+    [dispute] = find_disputes(groups, analyses)
+    assert sorted(v.value for v in dispute.versions) == ["3.2 km", "4,500 metres"]

@@ -68,6 +68,10 @@ EXACT_1200 = qty("1,200", 1200)
         # A small count is exact: two dead are not "more than two".
         (qty("2", 2), qty("more than 2", 2, None, "more than"), False),
         (qty("10,000", 10_000), qty("more than 10,000", 10_000, None, "more than"), True),
+        # One table of units for every comparison: kilometres and metres are one distance.
+        (qty("12 km", 12, "km"), qty("12,000 metres", 12_000, "m"), True),
+        (qty("12 km", 12, "km"), qty("5 miles", 5, "mile"), False),
+        (qty("a decade", 1, "decade"), qty("10 years", 10, "year"), True),
     ],
 )
 def test_quantities_compare_as_intervals(a: Quantity, b: Quantity, expected: bool) -> None:

@@ -26,7 +26,7 @@ from decimal import Decimal
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from synopsis.extract.quantity_units import POSTFIX, QUALIFIERS
+from synopsis.extract.quantity_units import POSTFIX, QUALIFIERS, UNITS, normalize_phrase, normalize_unit
 from synopsis.records import Quantity, TimeRef
 
 INF = math.inf
@@ -82,18 +82,6 @@ VAGUE_AMOUNTS: tuple[tuple[re.Pattern[str], float, float], ...] = tuple(
         (r"\bscores\b", 40, 200),
     )
 )
-
-# Seconds per unit; a month and a year are Gregorian means (365.2425 days / year).
-SECONDS = {
-    "second": 1.0, "seconds": 1.0, "sec": 1.0, "s": 1.0,
-    "minute": 60.0, "minutes": 60.0, "min": 60.0, "mins": 60.0,
-    "hour": 3600.0, "hours": 3600.0, "h": 3600.0, "hr": 3600.0, "hrs": 3600.0,
-    "day": 86400.0, "days": 86400.0, "d": 86400.0,
-    "week": 604800.0, "weeks": 604800.0, "wk": 604800.0,
-    "month": 2629746.0, "months": 2629746.0,
-    "year": 31556952.0, "years": 31556952.0, "yr": 31556952.0,
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Interval:
@@ -198,13 +186,14 @@ def apply_qualifier(value: float, qualifier: str | None, unit: str, margin: floa
 
 
 def _unit_of(quantity: Quantity) -> tuple[str, float]:
-    """Base unit and factor to it for a quantity's unit."""
+    """Base unit and factor to it for a quantity's unit, from the extractor's one table
+    (``quantity_units.normalize_unit``): "12 km" and "12,000 metres" are one distance here as in
+    claim alignment. Durations are in ``"s"``."""
     if quantity.unit is None:
         return "count", 1.0
-    key = quantity.unit.strip().lower()
-    if key in SECONDS:
-        return "s", SECONDS[key]
-    return quantity.unit, 1.0
+    written = normalize_phrase(quantity.unit)
+    base, factor = normalize_unit(UNITS.get(written, quantity.unit))
+    return ("s" if base == "second" else base or "count"), factor
 
 
 def interval_from_quantity(quantity: Quantity) -> Interval | None:
