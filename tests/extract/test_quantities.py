@@ -294,6 +294,8 @@ def test_four_digit_count_the_tagger_calls_a_date_is_kept(nlp):
     (q,) = find_quantities(nlp("The count ended and 1999 votes were declared valid."))
     assert (q.text, q.value, q.counted) == ("1999", 1999, "votes")
     assert find_quantities(nlp("The 2020 elections brought a new council.")) == []
+    (q,) = find_quantities(nlp("Organisers say there's 2000 people in the square."))
+    assert (q.text, q.value, q.counted) == ("2000", 2000, "people")
 
 
 def test_a_four_letter_number_word_is_counted_not_read_as_a_year(nlp):

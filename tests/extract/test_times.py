@@ -364,6 +364,9 @@ def test_days_later_count_from_the_event_not_from_the_day_it_was_reported() -> N
         "Between 1500 and 2000 runners took part.",
         "The dock handled 1900 tonnes of grain.",
         "The final tally: 2000 votes for the plan.",
+        # "'s" here is "is", not a possessive ("the city's 2019 reforms").
+        "Organisers say there's 2000 people in the square.",
+        "Police said that's 1900 protesters more than last week.",
     ],
 )
 def test_a_four_digit_count_is_no_year(text: str) -> None:
@@ -385,6 +388,7 @@ def test_a_four_digit_count_is_no_year(text: str) -> None:
         ("By 2030 emissions must fall by half.", "2030"),
         ("Prices rose after 2014 sanctions were imposed.", "2014"),
         ("He said 2024 brings change.", "2024"),
+        ("It's 2024 and prices keep rising.", "2024"),  # "it is" a year: no counted noun follows
     ],
 )
 def test_a_year_before_a_noun_stays_a_year(text: str, extent: str) -> None:
