@@ -7,7 +7,8 @@ Units after conversion (``Interval.unit``):
 
 - ``"s"``: durations in seconds;
 - ``"count"``: bare counts (what is counted is the caller's business: a slot, not a unit);
-- money and other units as the extractor names them (``"USD"``, ``"percent"``, ...);
+- other units in the extractor's base units (``quantity_units.normalize_unit``: ``"m"`` for
+  kilometres and miles, ``"kg"``, ``"USD"``, ``"percent"``, ...);
 - ``"date"``: calendar spans as naive POSIX seconds (a date is the local calendar day of the event,
   so no time zone is applied);
 - ``"instant"``: clock times with a known zone, converted to UTC POSIX seconds;
