@@ -221,13 +221,12 @@ def test_lemmatize_noun(word: str, lemma: str) -> None:
     assert lemmatize_noun(word) == lemma
 
 
-def test_compound_duration_is_one_value() -> None:
-    analyses = [
-        build("Alpha", [MET, S("The meeting lasted one hour and 45 minutes.",
-                               [Q("one hour", 1, "hour"), Q("45 minutes", 45, "minute")])]),
-        build("Bravo", [MET, S("The meeting lasted about two hours.", [Q("about two hours", 2, "hour", qualifier="about")])]),
-        build("Charlie", [MET, S("The meeting lasted 45 minutes.", [Q("45 minutes", 45, "minute")])]),
-    ]
+def test_compound_duration_is_one_value(nlp) -> None:
+    analyses = _extracted(nlp, {
+        "Alpha": "Delegations met in Geneva on March 3. The meeting lasted one hour and 45 minutes.",
+        "Bravo": "Delegations met in Geneva on March 3. The meeting lasted about two hours.",
+        "Charlie": "Delegations met in Geneva on March 3. The meeting lasted 45 minutes.",
+    })
     disputes = find_disputes([], analyses)
     assert len(disputes) == 1
     versions = {v.sources: v.value for v in disputes[0].versions}
@@ -527,3 +526,35 @@ def test_extracted_comparative_bound_is_shown_as_written(nlp) -> None:
                                     "The envoy would reject any quota cut of 10 percent.")
     [dispute] = find_disputes(groups, analyses)
     assert sorted(v.value for v in dispute.versions) == ["10 percent", "larger than 15 percent"]
+
+
+def test_extracted_figure_agrees_with_a_bound_it_may_be_a_rounding_of(nlp) -> None:
+    """"15 percent" as written may be 15.2 percent: not a dispute with "more than 15 percent"."""
+    groups, analyses = _quota_story(nlp, "The envoy would reject any quota cut of 15 percent.",
+                                    "The envoy would reject any quota cut of more than 15 percent.")
+    assert find_disputes(groups, analyses) == []
+    assert find_disputes([], analyses) == []
+
+
+def test_extracted_figure_disputes_a_bound_beyond_its_rounding(nlp) -> None:
+    groups, analyses = _quota_story(nlp, "The envoy would reject any quota cut of 15 percent.",
+                                    "The envoy would reject any quota cut of more than 16 percent.")
+    [dispute] = find_disputes(groups, analyses)
+    assert sorted(v.value for v in dispute.versions) == ["15 percent", "more than 16 percent"]
+
+
+def test_extracted_small_count_disputes_more_than_itself(nlp) -> None:
+    """Two climbers killed are two, not "more than two": a count of few things is not rounded."""
+    groups, analyses = _quota_story(nlp, "Two climbers were killed in the avalanche.",
+                                    "More than two climbers were killed in the avalanche.")
+    [dispute] = find_disputes(groups, analyses)
+    assert sorted(v.value for v in dispute.versions) == ["More than two", "Two"]
+
+
+def test_extracted_distances_in_different_units_are_compared(nlp) -> None:
+    """"3.2 km" and "3,200 metres" are one length; "4,500 metres" is another."""
+    groups, analyses = _quota_story(nlp, "The new tunnel is 3.2 km long.", "The new tunnel is 3,200 metres long.")
+    assert find_disputes(groups, analyses) == []
+    groups, analyses = _quota_story(nlp, "The new tunnel is 3.2 km long.", "The new tunnel is 4,500 metres long.")
+    [dispute] = find_disputes(groups, analyses)
+    assert sorted(v.value for v in dispute.versions) == ["3.2 km", "4,500 metres"]

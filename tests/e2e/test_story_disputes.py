@@ -10,7 +10,8 @@ import pytest
 
 from synopsis.facts.intervals import Interval, compatible
 from synopsis.compare.story import build_story_report
-from synopsis.facts.support import SupportCheck, amounts_incompatible, dates_conflict, episode_conflict
+from synopsis.facts.amounts import amounts_incompatible
+from synopsis.facts.support import SupportCheck, dates_conflict, episode_conflict
 from synopsis.extract.embed import Embedder
 from synopsis.extract.pipeline import analyze_articles
 from synopsis.ingest.article import build_article

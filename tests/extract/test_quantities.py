@@ -31,6 +31,10 @@ CASES = [
     ("The air force shot down 472 drones overnight.", "472", 472, 472, 472, None, "drones", None),
     ("Each side released 250 prisoners of war from its camps.", "250", 250, 250, 250, None, "prisoners of war", None),
     ("The agency returned 339 Ukrainian children home.", "339", 339, 339, 339, None, "children", None),
+    # A duration written in parts is one, in the unit of its last part, hedged as its first.
+    ("The hearing lasted approximately one hour and 45 minutes.", "approximately one hour and 45 minutes",
+     105, 99, 111, "minute", None, "about"),
+    ("The siege lasted two days, five hours.", "two days, five hours", 53, 53, 53, "hour", None, None),
     ("The queue moved in less than an hour.", "less than an hour", 1, 0, 1, "hour", None, "less than"),
     ("The repairs took nearly 30 days in total.", "nearly 30 days", 30, 27, 30, "day", None, "nearly"),
     ("The team may hire up to 40 engineers.", "up to 40", 40, 0, 40, None, "engineers", "up to"),
@@ -290,9 +294,24 @@ def test_four_digit_count_the_tagger_calls_a_date_is_kept(nlp):
     (q,) = find_quantities(nlp("The count ended and 1999 votes were declared valid."))
     assert (q.text, q.value, q.counted) == ("1999", 1999, "votes")
     assert find_quantities(nlp("The 2020 elections brought a new council.")) == []
+    (q,) = find_quantities(nlp("Organisers say there's 2000 people in the square."))
+    assert (q.text, q.value, q.counted) == ("2000", 2000, "people")
 
 
 def test_a_four_letter_number_word_is_counted_not_read_as_a_year(nlp):
     # "five" spans four characters, as a year does: the year check must not take it for digits.
     (quantity,) = find_quantities(nlp("Rescuers said five people were hurt in the blast."))
     assert (quantity.text, quantity.value, quantity.counted) == ("five", 5, "people")
+
+
+@pytest.mark.parametrize(
+    "sentence, parts",
+    [
+        # "45 minutes later" dates what follows; it is not the rest of the hour.
+        ("The hearing lasted one hour, and 45 minutes later the court rose.", ["one hour", "45 minutes"]),
+        ("It took 3 hours and 4 hours.", ["3 hours", "4 hours"]),  # the same unit: two durations
+        ("It took 1 hour and 90 minutes.", ["1 hour", "90 minutes"]),  # no remainder of an hour
+    ],
+)
+def test_durations_that_are_not_parts_of_one_stay_apart(nlp, sentence, parts):
+    assert [q.text for q in find_quantities(nlp(sentence)) if q.unit] == parts

@@ -87,6 +87,10 @@ CASES = [
     ("The talks took nearly twenty-five minutes.", "nearly twenty-five minutes", "DURATION", "PT25M", "minute", "LESS_THAN"),
     # sets
     ("Aid grew in recent years.", "recent years", "DURATION", "PXY", "year", None),
+    # a duration written in parts is one duration, hedged as its first part
+    ("The hearing lasted approximately one hour and 45 minutes.", "approximately one hour and 45 minutes", "DURATION",
+     "PT1H45M", "minute", "APPROX"),
+    ("The siege lasted two days, five hours.", "two days, five hours", "DURATION", "P2DT5H", "hour", None),
     ("Inspectors visit every week.", "every week", "SET", "P1W", "week", None),
     ("The agency reports daily.", "daily", "SET", "P1D", None, None),
     ("The report is published annually.", "annually", "SET", "P1Y", None, None),
@@ -360,6 +364,9 @@ def test_days_later_count_from_the_event_not_from_the_day_it_was_reported() -> N
         "Between 1500 and 2000 runners took part.",
         "The dock handled 1900 tonnes of grain.",
         "The final tally: 2000 votes for the plan.",
+        # "'s" here is "is", not a possessive ("the city's 2019 reforms").
+        "Organisers say there's 2000 people in the square.",
+        "Police said that's 1900 protesters more than last week.",
     ],
 )
 def test_a_four_digit_count_is_no_year(text: str) -> None:
@@ -381,7 +388,21 @@ def test_a_four_digit_count_is_no_year(text: str) -> None:
         ("By 2030 emissions must fall by half.", "2030"),
         ("Prices rose after 2014 sanctions were imposed.", "2014"),
         ("He said 2024 brings change.", "2024"),
+        ("It's 2024 and prices keep rising.", "2024"),  # "it is" a year: no counted noun follows
     ],
 )
 def test_a_year_before_a_noun_stays_a_year(text: str, extent: str) -> None:
     assert only(text).text == extent
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        # "45 minutes later" dates what follows; it is not the rest of the hour.
+        ("The hearing lasted one hour, and 45 minutes later the court rose.", ["one hour", "45 minutes"]),
+        ("It took 3 hours and 4 hours.", ["3 hours", "4 hours"]),  # the same unit: two durations
+        ("It took 1 hour and 90 minutes.", ["1 hour", "90 minutes"]),  # no remainder of an hour
+    ],
+)
+def test_durations_that_are_not_parts_of_one_stay_apart(text: str, parts: list[str]) -> None:
+    assert [t.text for t in find_times(text, ANCHOR) if t.type == "DURATION"] == parts

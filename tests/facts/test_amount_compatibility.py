@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from synopsis.facts.support import Amount, amount_of, amounts_incompatible
+from synopsis.facts.amounts import Amount, amount_of, amounts_conflict, amounts_incompatible
 from synopsis.records import Quantity
 
 
@@ -63,6 +63,52 @@ def test_different_figures_of_one_measure_are_incompatible(first: Amount, second
     assert amounts_incompatible([second], [first])
 
 
+@pytest.mark.parametrize(
+    "exact, bound",
+    [
+        # A measure written without a hedge is a rounding: 15 percent may be 15.2.
+        (amount("15 percent", 15, "percent", None, 15, 15), amount("more than 15 percent", 15, "percent", "more than", 15, None)),
+        (amount("15 percent", 15, "percent", None, 15, 15), amount("less than 15 percent", 15, "percent", "less than", 0, 15)),
+        (amount("$1.5 million", 1.5e6, "USD", None, 1.5e6, 1.5e6),
+         amount("more than $1.52 million", 1.52e6, "USD", "more than", 1.52e6, None)),
+        (amount("40 minutes", 40, "minute", None, 40, 40), amount("more than 40 minutes", 40, "minute", "more than", 40, None)),
+        (amount("one hour", 1, "hour", None, 1, 1), amount("more than an hour", 1, "hour", "more than", 1, None)),
+        # A large round count is a rounding too.
+        (amount("10,000", 10_000, None, None, 10_000, 10_000), amount("more than 10,000", 10_000, None, "more than", 10_000, None)),
+    ],
+)
+def test_an_unqualified_figure_is_compatible_with_a_bound_its_rounding_covers(exact: Amount, bound: Amount) -> None:
+    assert exact.compatible_with(bound) and bound.compatible_with(exact)
+    assert not amounts_incompatible([exact], [bound]) and not amounts_incompatible([bound], [exact])
+
+
+@pytest.mark.parametrize(
+    "exact, bound",
+    [
+        # A small count is what was counted: two dead are not "more than two".
+        (amount("2", 2, None, None, 2, 2), amount("more than 2", 2, None, "more than", 2, None)),
+        (amount("339", 339, None, None, 339, 339), amount("more than 339", 339, None, "more than", 339, None)),
+        # The rounding of the last digit does not reach the bound.
+        (amount("15 percent", 15, "percent", None, 15, 15), amount("more than 16 percent", 16, "percent", "more than", 16, None)),
+        (amount("14.9 percent", 14.9, "percent", None, 14.9, 14.9), amount("more than 15 percent", 15, "percent", "more than", 15, None)),
+        (amount("1,000", 1000, None, None, 1000, 1000), amount("more than 1,200", 1200, None, "more than", 1200, None)),
+        # Nor does a rounding wider than 5 %: "one hour" is not 80 minutes.
+        (amount("one hour", 1, "hour", None, 1, 1), amount("more than 80 minutes", 80, "minute", "more than", 80, None)),
+    ],
+)
+def test_a_bound_beyond_the_figures_rounding_is_incompatible(exact: Amount, bound: Amount) -> None:
+    assert not exact.compatible_with(bound) and not bound.compatible_with(exact)
+    assert amounts_incompatible([exact], [bound]) and amounts_incompatible([bound], [exact])
+
+
+def test_two_figures_within_rounding_of_each_other_are_still_two_figures() -> None:
+    fifteen, more_precise = amount("15 percent", 15, "percent", None, 15, 15), amount("15.2 percent", 15.2, "percent", None, 15.2, 15.2)
+    assert not fifteen.compatible_with(more_precise) and amounts_incompatible([fifteen], [more_precise])
+    # A citation needs the very number, rounding or not.
+    assert amounts_conflict([fifteen], [more_precise])
+    assert not amounts_conflict([fifteen], [amount("15 percent", 15, "percent", None, 15, 15)])
+
+
 def test_the_same_number_is_compatible_whatever_the_hedge() -> None:
     assert AT_LEAST_1200.compatible_with(amount("1,200", 1200, None, None, 1200, 1200))
     assert AT_LEAST_1200.compatible_with(AT_LEAST_1200)
@@ -83,24 +129,13 @@ def test_one_compatible_number_per_unit_is_enough() -> None:
     assert amounts_incompatible([twelve, passengers], [amount("19", 19, None, None, 19, 19)])
 
 
-def test_a_duration_written_in_parts_is_read_as_one() -> None:
-    from synopsis.facts.intervals import join_compound_durations
+def test_a_duration_written_in_parts_is_compared_whole(nlp) -> None:
+    from synopsis.extract.quantities import find_quantities
 
-    text = "The hearing lasted about one hour and 45 minutes, and 20 minutes later the court rose."
-    hour = Quantity("about one hour", 19, 33, 1, None, None, "hour", None, "about")
-    minutes = Quantity("45 minutes", 38, 48, 45, 45, 45, "minute", None, None)
-    later = Quantity("20 minutes", 54, 64, 20, 20, 20, "minute", None, None)
-    assert [text[q.start:q.end] for q in (hour, minutes, later)] == ["about one hour", "45 minutes", "20 minutes"]
-    joined = join_compound_durations([later, minutes, hour], text)
-    assert [q.text for q in joined] == ["about one hour and 45 minutes", "20 minutes"]  # "later" dates something else
-    whole = amount_of(joined[0])
-    assert whole is not None and whole.numbers == (6300.0,) and whole.hedge == "approx"
-    assert amounts_incompatible([whole], [amount("about 40 minutes", 40, "minute", "about")])
-    # Parts in the same unit, or a "remainder" of a whole unit or more, are two amounts.
-    counts = "It took 3 hours and 4 hours."
-    same_unit = [Quantity("3 hours", 8, 15, 3, 3, 3, "hour", None), Quantity("4 hours", 20, 27, 4, 4, 4, "hour", None)]
-    assert len(join_compound_durations(same_unit, counts)) == 2
-    too_big = "It took 1 hour and 90 minutes."
-    parts = [Quantity("1 hour", 8, 14, 1, 1, 1, "hour", None), Quantity("90 minutes", 19, 29, 90, 90, 90, "minute", None)]
-    assert [too_big[q.start:q.end] for q in parts] == ["1 hour", "90 minutes"]
-    assert len(join_compound_durations(parts, too_big)) == 2
+    [whole] = find_quantities(nlp("The hearing lasted about one hour and 45 minutes."))
+    assert whole.text == "about one hour and 45 minutes"
+    found = amount_of(whole)
+    assert found is not None and found.numbers == (6300.0,) and found.hedge == "approx"
+    # The remainder alone would agree with "about 40 minutes"; the whole does not.
+    assert amounts_incompatible([found], [amount("about 40 minutes", 40, "minute", "about")])
+    assert not amounts_incompatible([found], [amount("about two hours", 2, "hour", "about")])

@@ -59,6 +59,19 @@ EXACT_1200 = qty("1,200", 1200)
         (qty("1,000", 1000), EXACT_1200, False),
         (qty("up to 500", 500, None, "up to"), qty("500", 500), True),
         (qty("40 minutes", 40, "minute"), qty("40", 40), False),  # different units never agree
+        # An unqualified measure is rounded to its last digit: 15 percent may be 15.3.
+        (qty("15 percent", 15, "percent"), qty("more than 15 percent", 15, "percent", "more than"), True),
+        (qty("15 percent", 15, "percent"), qty("15.3 percent", 15.3, "percent"), True),
+        (qty("15 percent", 15, "percent"), qty("16 percent", 16, "percent"), False),
+        (qty("15 percent", 15, "percent"), qty("more than 16 percent", 16, "percent", "more than"), False),
+        (qty("2.5 km", 2.5, "km"), qty("less than 2.5 km", 2.5, "km", "less than"), True),
+        # A small count is exact: two dead are not "more than two".
+        (qty("2", 2), qty("more than 2", 2, None, "more than"), False),
+        (qty("10,000", 10_000), qty("more than 10,000", 10_000, None, "more than"), True),
+        # One table of units for every comparison: kilometres and metres are one distance.
+        (qty("12 km", 12, "km"), qty("12,000 metres", 12_000, "m"), True),
+        (qty("12 km", 12, "km"), qty("5 miles", 5, "mile"), False),
+        (qty("a decade", 1, "decade"), qty("10 years", 10, "year"), True),
     ],
 )
 def test_quantities_compare_as_intervals(a: Quantity, b: Quantity, expected: bool) -> None:
@@ -77,6 +90,15 @@ def test_quantities_compare_as_intervals(a: Quantity, b: Quantity, expected: boo
         (MORE_THAN_1000, 1000, math.inf, True, True),
         (qty("at least 1,200", 1200, None, "at least"), 1200, math.inf, False, True),
         (qty("339", 339), 339, 339, False, False),
+        # Half a unit of the last significant digit, open above so that 15 and 16 do not meet.
+        (qty("15 percent", 15, "percent"), 14.5, 15.5, False, True),
+        (qty("15.3 percent", 15.3, "percent"), 15.25, 15.35, False, True),
+        (qty("$1.5 million", 1.5e6, "USD"), 1.45e6, 1.55e6, False, True),
+        (qty("45 minutes", 45, "minute"), 44.5 * 60, 45.5 * 60, False, True),
+        # ... but no more than 5 % of the figure: "40 minutes" is 38 to 42, not 35 to 45.
+        (qty("40 minutes", 40, "minute"), 38 * 60, 42 * 60, False, True),
+        (qty("one hour", 1, "hour"), 57 * 60, 63 * 60, False, True),
+        (qty("10,000", 10_000), 9_500, 10_500, False, True),
     ],
 )
 def test_quantity_bounds(quantity: Quantity, low: float, high: float, low_open: bool, high_open: bool) -> None:

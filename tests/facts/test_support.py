@@ -155,3 +155,15 @@ def test_an_entrys_undated_sentence_is_about_the_date_its_section_opens_with(nlp
     assert support_problem(evidence_for(news, norland), evidence_for(entry, norland), analyses) \
         == "is dated before the days the sentence's report covers"
     assert support_problem(evidence_for(news, estmark), evidence_for(entry, estmark), analyses) is None
+
+
+def test_a_citation_needs_the_very_figure_not_one_it_may_round(nlp):
+    # "15 percent" and "15.2 percent" may be one value, but the reader is sent to another number.
+    assert problem(nlp, "The quota was cut by 15 percent.", "The quota was cut by 15.2 percent.") is not None
+    assert problem(nlp, "The quota was cut by 15 percent.", "The quota was cut by 15 percent, officials said.") is None
+
+
+def test_a_duration_written_in_parts_is_not_cited_for_its_remainder(nlp):
+    # "one hour and 45 minutes" is 105 minutes: it does not say "45 minutes".
+    assert problem(nlp, "The hearing lasted 45 minutes.", "The hearing lasted one hour and 45 minutes.") is not None
+    assert problem(nlp, "The hearing lasted one hour and 45 minutes.", "The hearing lasted 1 hour and 45 minutes.") is None

@@ -295,6 +295,9 @@ def analysis_with_amount(aid, outlet, sentence, q_text, value, low, high, unit=N
          ("The council meeting lasted about 40 minutes.", "about 40 minutes", 40, 36, 44, "minute", "about")),
         (("More than 1,000 volunteers joined the clean-up.", "More than 1,000", 1000, 1000, None, None, "more than", "volunteers"),
          ("Some 1,200 volunteers joined the clean-up.", "Some 1,200", 1200, 1080, 1320, None, "about", "volunteers")),
+        # An unqualified measure is a rounding: "15 percent" may be 15.2.
+        (("The envoy would accept a quota cut of 15 percent.", "15 percent", 15, 15, 15, "percent", None),
+         ("The envoy would accept a quota cut of more than 15 percent.", "more than 15 percent", 15, 15, None, "percent", "more than")),
     ],
 )
 def test_compatible_hedged_amounts_align(embedder, first, second):
@@ -312,6 +315,9 @@ def test_compatible_hedged_amounts_align(embedder, first, second):
          ("The council meeting lasted 45 minutes.", "45 minutes", 45, 45, 45, "minute", None)),
         (("The council meeting lasted 40 minutes.", "40 minutes", 40, 40, 40, "minute", None),
          ("The council meeting lasted 42 minutes.", "42 minutes", 42, 42, 42, "minute", None)),
+        # A count of few things is exact: the same number under "more than" is another count.
+        (("Two climbers were killed in the avalanche.", "Two", 2, 2, 2, None, None, "climbers"),
+         ("More than two climbers were killed in the avalanche.", "More than two", 2, 2, None, None, "more than", "climbers")),
     ],
 )
 def test_different_figures_do_not_align(embedder, first, second):
@@ -319,15 +325,14 @@ def test_different_figures_do_not_align(embedder, first, second):
     assert len(align_claims(story, embedder)) == 2
 
 
-def test_a_duration_written_in_parts_is_one_duration(embedder):
+def test_a_duration_written_in_parts_is_one_duration(nlp, embedder):
     # "two hours and 20 minutes" is not "20 minutes": the remainder alone must not meet "about 20 minutes".
+    from synopsis.extract.pipeline import analyze_articles
+    from tests.factories import make_article
+
     sentence = "The council meeting lasted roughly two hours and 20 minutes."
-    parts = [Quantity("roughly two hours", 27, 44, 2, 1.8, 2.2, "hour", None, "about", "last"),
-             Quantity("20 minutes", 49, 59, 20, 20, 20, "minute", None, None, "last")]
-    assert [sentence[q.start:q.end] for q in parts] == ["roughly two hours", "20 minutes"]
-    article = Article(id="a", source="a", text=sentence, outlet=Outlet("Alpha", "newspaper"))
-    whole = ArticleAnalysis(article, (Sentence(0, len(sentence), sentence),), (), tuple(parts), (), (),
-                            (Claim(sentence, 0, len(sentence), 0, quantities=(0, 1)),))
+    [whole] = analyze_articles([make_article("a", "Alpha", sentence)], nlp)
+    assert [q.text for q in whole.quantities] == ["roughly two hours and 20 minutes"]
     short = analysis_with_amount("b", "Beta", "The council meeting lasted about 20 minutes.",
                                  "about 20 minutes", 20, 18, 22, "minute", "about")
     assert len(align_claims([whole, short], embedder)) == 2

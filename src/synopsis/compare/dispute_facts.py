@@ -110,9 +110,10 @@ def nouns_agree(a: Fact, b: Fact) -> bool:
 _RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|or)\s*")
 
 
-def _join_durations(items: list[tuple[int, int, Interval]], text: str) -> list[tuple[int, int, Interval]]:
-    """Join "one hour and 45 minutes" (two values, one duration) and "40-50 minutes" (the two ends
-    of one range), and drop the same span read twice."""
+def _join_duration_ranges(items: list[tuple[int, int, Interval]], text: str) -> list[tuple[int, int, Interval]]:
+    """Join "40-50 minutes" (the two ends of one range) and drop the same span read twice. A
+    duration written in parts ("one hour and 45 minutes") is one value already (the extractors
+    join it)."""
     joined: list[tuple[int, int, Interval]] = []
     for start, end, interval in sorted(items, key=lambda item: (item[0], -item[1])):
         if joined and start < joined[-1][1]:  # the same words as quantity and as time expression
@@ -128,11 +129,6 @@ def _join_durations(items: list[tuple[int, int, Interval]], text: str) -> list[t
                 first_start, _, _ = joined.pop()
                 joined.append((first_start, end, Interval(low, high, first.low_open, interval.high_open, "s")))
                 continue
-        if joined and re.fullmatch(r"\s*(and|,)\s*", gap):
-            first_start, _, first = joined.pop()
-            interval = Interval(first.low + interval.low, first.high + interval.high,
-                                first.low_open or interval.low_open, first.high_open or interval.high_open, "s")
-            start = first_start
         joined.append((start, end, interval))
     return joined
 
@@ -213,7 +209,7 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                     add("time", (event, predicate), clock_intervals(time, article.text), time.text)
                 elif kind == "DATE" and interval.unit == "date" and (time.precision in {None, "day"}):
                     add("date", (event, predicate), [interval], time.text)
-            for d_start, d_end, interval in _join_durations(durations, article.text):
+            for d_start, d_end, interval in _join_duration_ranges(durations, article.text):
                 position = d_start - start
                 key = (event_class_at(sentence, position), predicate_class_at(sentence, position, d_end - start))
                 add("duration", key, [interval], article.text[d_start:d_end])

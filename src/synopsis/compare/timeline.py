@@ -11,7 +11,7 @@ from typing import Any
 from synopsis.compare.disputes import STOP_WORDS, list_members, states_date
 from synopsis.facts.dates import DEADLINE_BEFORE
 from synopsis.facts.intervals import interval_from_time
-from synopsis.facts.support import Amount, amount_of, amounts_conflict
+from synopsis.facts.amounts import Amount, amount_of, amounts_conflict
 from synopsis.ingest.outlets import outlet_name
 from synopsis.records import ArticleAnalysis, Evidence, TimeRef, TimelineEvent
 

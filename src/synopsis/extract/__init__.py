@@ -7,5 +7,9 @@
 # returned ..."), reads organisations and streets tagged as people ("Press Syndicate", "Place
 # Bellecour") as such, reads every comparative as a bound ("larger than 15 percent" is more than
 # 15, not exactly 15) and no longer takes a four-digit count for a year ("about 2000 people a day").
+# /4 stores a duration written in parts ("one hour and 45 minutes") as one quantity and one time
+# expression (105 minutes, PT1H45M) spanning both parts; nothing after extraction joins them
+# any more, so analyses stored by /3 need ``synopsis reanalyze`` to compare them whole. It also
+# counts "there's 2000 people" (a contraction of "is", not a possessive before a year).
 # Raise it whenever extraction changes what it stores.
 EXTRACTION_METHOD = "synopsis.extract/4"

@@ -43,6 +43,7 @@ from synopsis.extract.quantity_units import (
     UNITS,
     apply_rule,
     normalize_phrase,
+    remainder_factor,
 )
 from synopsis.extract.times_dates import counts_things
 from synopsis.records import Quantity
@@ -91,7 +92,33 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         if q:
             quantities.append(q)
         i += 1
-    return quantities
+    return join_compound_durations(quantities, text)
+
+
+def join_compound_durations(quantities: list[Quantity], text: str) -> list[Quantity]:
+    """The quantities (in text order) with each duration written in parts made one, in the unit of
+    its last part: "approximately one hour and 45 minutes" is about 105 minutes, with the span of
+    both parts and the hedge of the first (``quantity_units.remainder_factor`` says what joins)."""
+    joined: list[Quantity] = []
+    for quantity in quantities:
+        whole = joined[-1] if joined else None
+        factor = None
+        if whole is not None and whole.value is not None and quantity.value is not None and not quantity.qualifier:
+            factor = remainder_factor(whole.unit, quantity.unit, quantity.value, text, whole.end, quantity.start,
+                                      quantity.end)
+        if whole is None or factor is None:
+            joined.append(quantity)
+            continue
+
+        def add(number: float | None) -> float | None:
+            return None if number is None else number * factor + quantity.value
+
+        joined[-1] = replace(
+            whole, text=text[whole.start:quantity.end], end=quantity.end, unit=quantity.unit,
+            value=add(whole.value), low=add(whole.low), high=add(whole.high),
+            predicate=whole.predicate or quantity.predicate,
+        )
+    return joined
 
 
 def _build_range(doc: Doc, text: str, first: NumberCore, second: NumberCore) -> list[Quantity]:

@@ -175,6 +175,33 @@ LEADING_QUALIFIER_RE = re.compile(r"(?:" + _QUALIFIER_ALTERNATIVES + r")\s", re.
 POSTFIX_RE = re.compile(r"^(?:\s+(or more|or so|or fewer|or less)\b|-?(plus)\b|\+)", re.IGNORECASE)
 
 
+# "one hour and 45 minutes", "2 hours, 10 minutes": what joins the parts of one duration.
+_COMPOUND_JOINER = re.compile(r"\s*(?:,\s*and|,|and)\s*", re.I)
+# "one hour, and 45 minutes later": the second part dates something else.
+_OFFSET_AFTER = re.compile(r"\s*(?:later|earlier|after|before|ago)\b", re.I)
+
+
+def remainder_factor(whole_unit: str | None, part_unit: str | None, part_value: float, text: str,
+                     whole_end: int, part_start: int, part_end: int) -> float | None:
+    """How many of ``part_unit`` make one ``whole_unit`` when the part (``text[part_start:part_end]``)
+    is the remainder of a duration written in parts ("45 minutes" after "one hour and": 60), else
+    None.
+
+    The quantity and the time extractor both join such parts into one duration: the remainder
+    alone ("45 minutes") is not a duration anybody reported, and it would agree with another
+    outlet's "about 40 minutes". A part is a remainder when it is in a smaller time unit and less
+    than one of the first part's units, with nothing but "and" or a comma between them.
+    """
+    if whole_unit not in TIME_UNITS or part_unit not in TIME_UNITS:
+        return None
+    big, small = normalize_unit(whole_unit)[1], normalize_unit(part_unit)[1]
+    if small >= big or part_value * small >= big or not _COMPOUND_JOINER.fullmatch(text[whole_end:part_start]):
+        return None
+    if _OFFSET_AFTER.match(text, part_end):
+        return None
+    return big / small
+
+
 def normalize_unit(unit: str | None) -> tuple[str | None, float]:
     """Base unit and the factor that converts ``unit`` to it ("minute" -> ("second", 60.0))."""
     if unit is None:

@@ -19,6 +19,7 @@ import datetime as dt
 import re
 
 from synopsis.extract import times_grammar as g
+from synopsis.extract.quantity_units import remainder_factor
 # Importing the rule modules registers their rules, in this order (ties between
 # equally long matches go to the earlier rule).
 from synopsis.extract import times_dates, times_relative, times_durations, times_clock  # noqa: F401, I001
@@ -207,6 +208,34 @@ def _resolve_anaphors(hits: list[_Hit], ctx: _Context) -> None:
             last_precision = "day" if m[3] else "month" if m[2] else "year"
 
 
+# A duration of one unit as the rules write it: "PT45M", "P2D".
+_ONE_UNIT = re.compile(r"^P(?P<t>T?)(?P<n>\d+(?:\.\d+)?)(?P<d>[YMWDHS])$")
+_DESIGNATOR_UNITS = {("", "Y"): "year", ("", "M"): "month", ("", "W"): "week", ("", "D"): "day",
+                     ("T", "H"): "hour", ("T", "M"): "minute", ("T", "S"): "second"}
+
+
+def _join_compound_durations(hits: list[_Hit], ctx: _Context) -> list[_Hit]:
+    """Join a duration written in parts ("one hour and 45 minutes") into one DURATION, PT1H45M,
+    with the modifier of its first part (the same rule as the quantities', ``remainder_factor``)."""
+    out: list[_Hit] = []
+    for hit in hits:
+        whole = out[-1] if out else None
+        first = _ONE_UNIT.match(whole.value) if whole is not None and whole.type == "DURATION" else None
+        part = _ONE_UNIT.match(hit.value) if hit.type == "DURATION" and not hit.modifier else None
+        if whole is None or first is None or part is None or remainder_factor(
+            _DESIGNATOR_UNITS[first["t"], first["d"]], _DESIGNATOR_UNITS[part["t"], part["d"]], float(part["n"]),
+            ctx.text, whole.end, hit.start, hit.end,
+        ) is None:
+            out.append(hit)
+            continue
+        # The whole is in the larger unit: its date part (if any) comes before the time part.
+        date_parts = "".join(f"{m['n']}{m['d']}" for m in (first, part) if not m["t"])
+        time_parts = "".join(f"{m['n']}{m['d']}" for m in (first, part) if m["t"])
+        whole.value = "P" + date_parts + ("T" + time_parts if time_parts else "")
+        whole.end, whole.precision = hit.end, hit.precision
+    return out
+
+
 def _choose(hits: list[_Hit]) -> list[_Hit]:
     """Longest hits win; among equals, the earlier rule."""
     chosen: list[_Hit] = []
@@ -250,7 +279,7 @@ def find_times(text: str, anchor: dt.datetime | dt.date | None = None) -> list[T
                 continue
             for hit in result if isinstance(result, list) else [result]:
                 hits.append(hit)
-    chosen = _choose(hits)
+    chosen = _join_compound_durations(_choose(hits), ctx)
     _extend_parts(chosen, ctx)
     chosen = _merge_time_dates(chosen, ctx)
     _resolve_anaphors(chosen, ctx)

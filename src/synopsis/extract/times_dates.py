@@ -203,11 +203,14 @@ _COUNTED_AFTER_YEARLIKE = re.compile(
 # possessive ("the 2020 elections", "Russia's 2024 budget"), a preposition of time ("in 2000
 # voters chose", "by 2030 emissions must fall"), a prefix ("post-1959 politics"), or the start of a sentence, where
 # news style spells a count out ("Two thousand people") but writes a year in digits ("2019
-# brings ...").
+# brings ..."). An "'s" after "there", "here", "it", "that", "what" or "who" is "is", not a
+# possessive: "there's 2000 people" counts them (a year there would need "the": "there's the
+# 2024 budget").
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?i:the|this|that|its|their|his|her|our|your|my|whose|in|since|until|till|during|fiscal|calendar"
     r"|by|after|before|from|of|for|through|as\s+of)"
-    r"|\w['’]s?|[A-Za-z]-|^|[.!?][\"'”’)]*|\n)[\s\"“‘(]*$"
+    r"|\w(?<!\b[Tt]here)(?<!\b[Hh]ere)(?<!\b[Ii]t)(?<!\b[Tt]hat)(?<!\b[Ww]hat)(?<!\b[Ww]ho)['’]s?"
+    r"|[A-Za-z]-|^|[.!?][\"'”’)]*|\n)[\s\"“‘(]*$"
 )
 
 

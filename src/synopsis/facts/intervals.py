@@ -7,7 +7,8 @@ Units after conversion (``Interval.unit``):
 
 - ``"s"``: durations in seconds;
 - ``"count"``: bare counts (what is counted is the caller's business: a slot, not a unit);
-- money and other units as the extractor names them (``"USD"``, ``"percent"``, ...);
+- other units in the extractor's base units (``quantity_units.normalize_unit``: ``"m"`` for
+  kilometres and miles, ``"kg"``, ``"USD"``, ``"percent"``, ...);
 - ``"date"``: calendar spans as naive POSIX seconds (a date is the local calendar day of the event,
   so no time zone is applied);
 - ``"instant"``: clock times with a known zone, converted to UTC POSIX seconds;
@@ -22,11 +23,11 @@ from __future__ import annotations
 import calendar
 import math
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from decimal import Decimal
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from synopsis.extract.quantity_units import POSTFIX, QUALIFIERS
+from synopsis.extract.quantity_units import POSTFIX, QUALIFIERS, UNITS, normalize_phrase, normalize_unit
 from synopsis.records import Quantity, TimeRef
 
 INF = math.inf
@@ -36,9 +37,9 @@ INF = math.inf
 # 40 while keeping "about 40 minutes" and "about three and a half hours" (a factor of five apart)
 # clearly apart. "nearly"/"almost" say the true value is just below the stated one: [0.85x, x].
 APPROX_TOLERANCE = 0.15
-# Unqualified round values ("1,000 prisoners", "two days", "40 minutes") are usually rounded by
-# the writer; 5 % lets "1,000" meet "1,012" without letting "1,000" meet "1,200" (a different swap)
-# or "339" meet "329" (not round, so exact).
+# An unqualified figure is the writer's rounding of the value (``rounding_margin``), by at most
+# 5 %: further than that a writer hedges ("about"). 5 % lets "1,000" meet "1,012" without letting
+# "1,000" meet "1,200" (a different swap); "339" and "329" (counts, not round) stay exact.
 ROUND_TOLERANCE = 0.05
 # A clock time as written ("8:37 p.m.") has minute resolution; outlets quoting the same clock
 # often differ by a minute in what they round to.
@@ -82,18 +83,6 @@ VAGUE_AMOUNTS: tuple[tuple[re.Pattern[str], float, float], ...] = tuple(
         (r"\bscores\b", 40, 200),
     )
 )
-
-# Seconds per unit; a month and a year are Gregorian means (365.2425 days / year).
-SECONDS = {
-    "second": 1.0, "seconds": 1.0, "sec": 1.0, "s": 1.0,
-    "minute": 60.0, "minutes": 60.0, "min": 60.0, "mins": 60.0,
-    "hour": 3600.0, "hours": 3600.0, "h": 3600.0, "hr": 3600.0, "hrs": 3600.0,
-    "day": 86400.0, "days": 86400.0, "d": 86400.0,
-    "week": 604800.0, "weeks": 604800.0, "wk": 604800.0,
-    "month": 2629746.0, "months": 2629746.0,
-    "year": 31556952.0, "years": 31556952.0, "yr": 31556952.0,
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Interval:
@@ -145,13 +134,38 @@ def comparable(a: Interval, b: Interval) -> bool:
 
 
 def _is_round(value: float) -> bool:
-    # 100, 250, 1,000, 6,000: the numbers writers round to. 40 (minutes) and 2 (days) count as
-    # round for durations, see interval_from_quantity.
+    # 100, 250, 1,000, 6,000: the numbers writers round a count to.
     return value >= 100 and value % 50 == 0
 
 
-def apply_qualifier(value: float, qualifier: str | None, unit: str, round_tolerance: float) -> Interval:
-    """Turn a stated number and its hedge ("about", "more than", ...) into an interval."""
+def rounding_margin(number: float, discrete: bool = False) -> float:
+    """How far the value an unqualified figure stands for may lie from the figure, in its own unit.
+
+    A journalist reads an unqualified figure of a measure as rounded to its last significant
+    digit: "15 percent" is 14.5 to 15.5 percent, so it is not disputed by "more than 15 percent";
+    "1.5 million" is 1.45 to 1.55 million, "40 minutes" 35 to 45 minutes. A writer who rounds by
+    more than ``ROUND_TOLERANCE`` says "about", so no margin is wider than that: "40 minutes" is
+    38 to 42, "one hour" 57 to 63 minutes (not 30 to 90, which would take in "45 minutes").
+    A count of discrete things is what was counted: "2 killed" is two, and "more than 2 killed"
+    disputes it; only a round count ("10,000 protesters", ``_is_round``) is a rounding.
+    """
+    if number == 0 or not math.isfinite(number) or (discrete and not _is_round(number)):
+        return 0.0
+    # The place of the last significant digit: 15 -> 1, 40 -> 10, 1.5e6 -> 1e5, 1.75 -> 0.01.
+    # Trailing zeros of a whole number are not significant (a writer rounds to them).
+    exponent = Decimal(repr(float(number))).normalize().as_tuple().exponent
+    return min(0.5 * 10.0 ** int(exponent), abs(number) * ROUND_TOLERANCE)
+
+
+def rounded(value: float, margin: float, unit: str) -> Interval:
+    """The values a figure rounded by ``margin`` stands for: [value - margin, value + margin), the
+    upper end open so that "15 percent" (up to 15.5) and "16 percent" (from 15.5) do not meet."""
+    return Interval(value - margin, value + margin, high_open=margin > 0, unit=unit)
+
+
+def apply_qualifier(value: float, qualifier: str | None, unit: str, margin: float) -> Interval:
+    """Turn a stated number and its hedge ("about", "more than", ...) into an interval; an
+    unqualified number stands for the values it may be a rounding of (``margin``, same unit)."""
     q = (qualifier or "").strip()
     lower_q = q.lower()
     if q in APPROX_WORDS or lower_q in APPROX_WORDS:
@@ -169,18 +183,18 @@ def apply_qualifier(value: float, qualifier: str | None, unit: str, round_tolera
         return Interval(floor, value, high_open=True, unit=unit)
     if q in AT_MOST_WORDS or lower_q in AT_MOST_WORDS:
         return Interval(floor, value, unit=unit)
-    spread = abs(value) * round_tolerance
-    return Interval(value - spread, value + spread, unit=unit)
+    return rounded(value, margin, unit)
 
 
 def _unit_of(quantity: Quantity) -> tuple[str, float]:
-    """Base unit and factor to it for a quantity's unit."""
+    """Base unit and factor to it for a quantity's unit, from the extractor's one table
+    (``quantity_units.normalize_unit``): "12 km" and "12,000 metres" are one distance here as in
+    claim alignment. Durations are in ``"s"``."""
     if quantity.unit is None:
         return "count", 1.0
-    key = quantity.unit.strip().lower()
-    if key in SECONDS:
-        return "s", SECONDS[key]
-    return quantity.unit, 1.0
+    written = normalize_phrase(quantity.unit)
+    base, factor = normalize_unit(UNITS.get(written, quantity.unit))
+    return ("s" if base == "second" else base or "count"), factor
 
 
 def interval_from_quantity(quantity: Quantity) -> Interval | None:
@@ -207,56 +221,10 @@ def interval_from_quantity(quantity: Quantity) -> Interval | None:
             # "hundreds of prisoners" parsed as 100 with no qualifier is still vague.
             if pattern.search(quantity.text):
                 return Interval(low * factor, high * factor, high_open=True, unit=unit)
-    value = quantity.value * factor
-    # Durations as written ("40 minutes", "two days") are rounded; counts are exact unless round.
-    tolerance = ROUND_TOLERANCE if unit == "s" or _is_round(quantity.value) else 0.0
-    return apply_qualifier(value, quantity.qualifier, unit, tolerance)
-
-
-# "one hour and 45 minutes", "2 hours, 10 minutes": what joins the parts of one duration.
-_COMPOUND_JOINER = re.compile(r"\s*(?:,\s*and|,|and)\s*", re.I)
-# "one hour, and 45 minutes later": the second part dates something else.
-_OFFSET_AFTER = re.compile(r"\s*(?:later|earlier|after|before|ago)\b", re.I)
-
-
-def join_compound_durations(quantities: Iterable[Quantity], text: str) -> list[Quantity]:
-    """The quantities with each duration written in parts read as one ("approximately one hour
-    and 45 minutes" -> about 1.75 hours), in text order.
-
-    The extractor gives the parts as two quantities, and the remainder alone ("45 minutes") is not
-    a duration anybody reported: it would agree with "about 40 minutes". The hedge of the first
-    part covers the whole. A part joins only when it is in a smaller unit and less than one of the
-    first part's units (a remainder), with nothing but "and" or a comma between them.
-    """
-    joined: list[Quantity] = []
-    for quantity in sorted(quantities, key=lambda q: q.start):
-        ratio = _remainder_ratio(joined[-1], quantity, text) if joined else None
-        if ratio is None or quantity.value is None:
-            joined.append(quantity)
-            continue
-        whole, extra = joined[-1], quantity.value * ratio
-        joined[-1] = replace(
-            whole, text=text[whole.start:quantity.end], end=quantity.end,
-            value=None if whole.value is None else whole.value + extra,
-            low=None if whole.low is None else whole.low + extra,
-            high=None if whole.high is None else whole.high + extra,
-            predicate=whole.predicate or quantity.predicate,
-        )
-    return joined
-
-
-def _remainder_ratio(whole: Quantity, part: Quantity, text: str) -> float | None:
-    """The size of ``part``'s unit in ``whole``'s when ``part`` is the remainder of a duration
-    written in parts ("45 minutes" after "one hour and": 1/60), else None."""
-    units = [(q.unit or "").strip().lower() for q in (whole, part)]
-    if not all(u in SECONDS for u in units) or whole.value is None or part.value is None or part.qualifier:
-        return None
-    big, small = SECONDS[units[0]], SECONDS[units[1]]
-    if small >= big or part.value * small >= big or not _COMPOUND_JOINER.fullmatch(text[whole.end:part.start]):
-        return None
-    if _OFFSET_AFTER.match(text, part.end):
-        return None
-    return small / big
+    # The margin is worked out in the unit the figure is written in: "40 minutes" is rounded to
+    # ten minutes, not to 100 of the 2,400 seconds it is.
+    margin = rounding_margin(quantity.value, discrete=unit == "count") * factor
+    return apply_qualifier(quantity.value * factor, quantity.qualifier, unit, margin)
 
 
 def hedge_of(quantity: Quantity) -> str:
@@ -385,16 +353,26 @@ def _narrow(low: float, high: float, modifier: str | None) -> tuple[float, float
     return low, high, False, True
 
 
+_DURATION_PARTS = (("Y", 31556952.0), ("M", 2629746.0), ("W", 604800.0), ("D", 86400.0),
+                   ("h", 3600.0), ("m", 60.0), ("s", 1.0))
+
+
 def _duration_seconds(value: str) -> float | None:
     match = _DURATION.match(value)
     if not match or value in {"P", "PT"}:
         return None
-    total = 0.0
-    for key, factor in (("Y", 31556952.0), ("M", 2629746.0), ("W", 604800.0), ("D", 86400.0),
-                        ("h", 3600.0), ("m", 60.0), ("s", 1.0)):
-        if match[key]:
-            total += float(match[key]) * factor
-    return total
+    return sum(float(match[key]) * factor for key, factor in _DURATION_PARTS if match[key])
+
+
+def _duration_margin(value: str) -> float:
+    """``rounding_margin`` of a TimeML duration, in seconds: that of its last part as written
+    ("PT1H45M": of the 45 minutes)."""
+    match = _DURATION.match(value)
+    written = [(float(match[key]), factor) for key, factor in _DURATION_PARTS if match and match[key]]
+    if not written:
+        return 0.0
+    number, factor = written[-1]
+    return rounding_margin(number) * factor
 
 
 def _zone_offset(tz: str) -> timedelta:
@@ -427,7 +405,7 @@ def interval_from_time(time: TimeRef, place: str | None = None) -> Interval | No
         seconds = _duration_seconds(value)
         if seconds is None:
             return None
-        return apply_qualifier(seconds, time.modifier, "s", ROUND_TOLERANCE)
+        return apply_qualifier(seconds, time.modifier, "s", _duration_margin(value))
     if match := _TIME.match(value):
         hour, minute = int(match["h"]), int(match["m"] or 0)
         second = float(match["s"] or 0)

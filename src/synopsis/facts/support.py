@@ -21,13 +21,13 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from synopsis.facts.amounts import Amount, amounts_in
 from synopsis.facts.dates import main_day, passage_dates, recent_interval, sentence_claim
 from synopsis.facts.keys import STOP_WORDS, _stem, episodes_in
-from synopsis.facts.intervals import Interval, hedge_of, interval_from_quantity, stated_interval, within
-from synopsis.extract.quantities import normalize_unit
+from synopsis.facts.intervals import Interval
 from synopsis.link.entities import EntityResolution
 from synopsis.link.names import acronym, fold, key_text, parse_person, place_key, strip_name, strip_possessive, surnames_match
-from synopsis.records import ArticleAnalysis, Entity, Evidence, Quantity, StoryEntity
+from synopsis.records import ArticleAnalysis, Entity, Evidence, StoryEntity
 
 # Who acts in a sentence: people and organisations. Places and nationalities are left out: they
 # say where or whose, and outlets write them as adjectives ("Russian delegations") as often as names.
@@ -49,66 +49,6 @@ _CONTENT_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 # citations dropped, none of the 62 supported.
 MIN_SHARED_WORDS = 0.15
 MIN_SHARED_WORDS_WITH_NUMBERS = MIN_SHARED_WORDS / 2
-
-
-@dataclass(frozen=True, slots=True)
-class Amount:
-    """The numbers a quantity states, in its base unit ("40 minutes" -> second, (2400,)), with how
-    they are meant (``intervals.hedge_of``), the values they allow (``intervals.interval_from_quantity``)
-    and the numbers as written (``intervals.stated_interval``), for ``compatible_with``."""
-
-    unit: str | None
-    numbers: tuple[float, ...]
-    text: str
-    hedge: str = "exact"
-    interval: Interval | None = None
-    stated: Interval | None = None
-
-    def same_as(self, other: Amount) -> bool:
-        return self.unit == other.unit and len(self.numbers) == len(other.numbers) and all(
-            math.isclose(a, b, rel_tol=1e-9) for a, b in zip(self.numbers, other.numbers)
-        )
-
-    def admits(self, other: Amount) -> bool:
-        """Whether this amount's hedge leaves room for the number(s) the other writes ("less than
-        an hour" for the 40 of "about 40 minutes")."""
-        return (self.hedge != "exact" and self.interval is not None and other.stated is not None
-                and within(other.stated, self.interval))
-
-    def compatible_with(self, other: Amount) -> bool:
-        """Whether two reports of one measure can give the same value (claim alignment).
-
-        Compatible is not conflicting (DESIGN.md), but overlap alone is not agreement. A hedge is
-        the writer saying the number is not the value ("about 40 minutes", "less than an hour",
-        "more than 1,000"): a report agrees with it when the number it writes lies in the hedged
-        interval. Two figures of the same form that write different numbers are different figures,
-        whatever their intervals: two plain counts ("40 minutes" / "45 minutes", "1,000" / "1,012"),
-        two ranges, or two bounds the same way ("at least 1,200 people" / "at least 1,000 on each
-        side": both open upwards, so they overlap whatever the counts). Only approximations of the
-        same form may differ ("about 40" / "about 45 minutes"), because each is a rounding of the
-        value, and even they must contain the other's number, so "about 1,000" and "about 1,200"
-        (whose ±15 % intervals overlap) stay apart.
-        """
-        if self.same_as(other):
-            return True
-        if self.hedge == other.hedge and self.hedge != "approx":
-            return False
-        return self.admits(other) or other.admits(self)
-
-
-def amount_of(quantity: Quantity) -> Amount | None:
-    """The stated number (or both ends of a range) in base units; None when no number is stated.
-
-    The stated value, not the interval: "at least 1,000" and "1,200" are compatible values of one
-    count, but a report of the first does not say the second (``Amount.compatible_with`` says
-    whether they can be one value).
-    """
-    unit, factor = normalize_unit(quantity.unit)
-    numbers = (quantity.value,) if quantity.value is not None else (quantity.low, quantity.high)
-    if any(n is None for n in numbers):
-        return None
-    return Amount(unit, tuple(n * factor for n in numbers), quantity.text, hedge_of(quantity),
-                  interval_from_quantity(quantity), stated_interval(quantity))
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,45 +164,6 @@ def episode_conflict(first: Iterable[tuple[str, int]], second: Iterable[tuple[st
     return None
 
 
-def amounts_conflict(first: Iterable[Amount], second: Iterable[Amount]) -> bool:
-    """Whether two passages give different numbers in one unit, and no number in common: neither
-    says the other's number (a citation, an outlet listed under a timeline event). Whether the
-    numbers can be one value is ``amounts_incompatible``.
-
-    "at least 1,200 people" and "at least 1,000 on each side", "a 30-day ceasefire" and "pauses of
-    24 to 48 hours": neither passage says what the other says. A passage may give more numbers
-    than the other ("12 died when the ferry with 200 passengers capsized" / "12 died"), and one
-    that gives none leaves the number out rather than contradicting it.
-    """
-    return _some_unit_unmatched(first, second, Amount.same_as)
-
-
-def amounts_incompatible(first: Iterable[Amount], second: Iterable[Amount]) -> bool:
-    """Whether two passages give incompatible numbers in one unit (``Amount.compatible_with``): no
-    number of one is compatible with a number of the other.
-
-    The rule for claim alignment: "less than an hour" and "about 40 minutes" report one duration,
-    "at least 1,200 people" and "at least 1,000 on each side", "a 30-day ceasefire" and "pauses of
-    24 to 48 hours" do not. A citation needs more (``amounts_conflict``: the very number).
-    """
-    return _some_unit_unmatched(first, second, Amount.compatible_with)
-
-
-def _some_unit_unmatched(first: Iterable[Amount], second: Iterable[Amount], match) -> bool:
-    """Whether, in some unit both passages give, no amount of one matches an amount of the other."""
-    first, second = tuple(first), tuple(second)
-    for unit in {a.unit for a in first} & {a.unit for a in second}:
-        mine = [a for a in first if a.unit == unit]
-        theirs = [a for a in second if a.unit == unit]
-        if not any(match(a, b) for a in mine for b in theirs):
-            return True
-    return False
-
-
-def _amounts(quantities: Iterable[Quantity]) -> tuple[Amount, ...]:
-    return tuple(a for a in map(amount_of, quantities) if a is not None)
-
-
 def content_stems(text: str) -> frozenset[str]:
     """Crude stems of a passage's content words ("exchanged" ~ "exchange"), function words left out."""
     return frozenset(_stem(w) for w in (m.group(0).lower() for m in _CONTENT_WORD.finditer(text)) if w not in STOP_WORDS)
@@ -354,7 +255,7 @@ class SupportCheck:
             analysis = self.analyses[sentence.article_id]
             start, end = sentence.start, sentence.end
             self._statements[sentence] = Statement(
-                amounts=_amounts(q for q in analysis.quantities if start <= q.start and q.end <= end),
+                amounts=amounts_in(q for q in analysis.quantities if start <= q.start and q.end <= end),
                 dates=tuple(passage_dates(analysis, sentence_claim(analysis, start, end))),
                 episodes=tuple(episodes_in(analysis.article.text, start, end)),
                 actors=self._actors(analysis, start, end),
@@ -382,7 +283,7 @@ class SupportCheck:
             indices = [i for i, e in enumerate(analysis.entities) if start <= e.start and e.end <= end]
             resolved = (self._resolved(span.article_id, i) for i in indices)
             self._contexts[span] = Context(
-                amounts=_amounts(q for q in analysis.quantities if span.start <= q.start and q.end <= span.end),
+                amounts=amounts_in(q for q in analysis.quantities if span.start <= q.start and q.end <= span.end),
                 dates=tuple(passage_dates(analysis, sentence_claim(analysis, span.start, span.end))),
                 episodes=tuple(episodes_in(analysis.article.text, start, end)),
                 text=" ".join(parts),
@@ -440,8 +341,6 @@ def support_problem(
 
 
 __all__ = [
-    "Actor", "Amount", "Context", "MIN_SHARED_WORDS", "Statement", "SupportCheck", "amount_of", "amounts_conflict",
-    "amounts_incompatible",
-    "content_stems", "dated_apart", "dates_conflict",
+    "Actor", "Context", "MIN_SHARED_WORDS", "Statement", "SupportCheck", "content_stems", "dated_apart", "dates_conflict",
     "episode_conflict", "names_actor", "support_problem",
 ]

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from synopsis.extract.embed import Embedder
-from synopsis.facts.support import SupportCheck, amounts_incompatible, dated_apart, episode_conflict, names_actor
+from synopsis.facts.amounts import amounts_incompatible
+from synopsis.facts.support import SupportCheck, dated_apart, episode_conflict, names_actor
 from synopsis.link.actors import EntityKey, modalities_clash, same_actor, same_name
 from synopsis.link.claim_features import KNOWN_PREDICATES, ClaimFeatures, describe_claims
 from synopsis.records import ArticleAnalysis, Evidence

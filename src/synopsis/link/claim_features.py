@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from synopsis.extract.counted_nouns import PREDICATE_CLASSES
 from synopsis.extract.quantities import predicate_class
 from synopsis.facts.dates import main_day, passage_dates, recent_interval, states_date
-from synopsis.facts.intervals import Interval, join_compound_durations
+from synopsis.facts.intervals import Interval
 from synopsis.facts.keys import episodes_in, lemmatize_noun
-from synopsis.facts.support import Amount, amount_of
+from synopsis.facts.amounts import Amount, amount_of
 from synopsis.link.actors import EntityKey, actor_key, fold, is_capital, party_keys
 from synopsis.records import ArticleAnalysis, Quantity, TimeRef
 
@@ -179,8 +179,7 @@ def describe_claims(analyses: Sequence[ArticleAnalysis], canonical: EntityKey | 
             features.append(ClaimFeatures(
                 a, frozenset(x for x in entities if x), tuple(s for s in slots if s),
                 frozenset(times), fold(speaker) if speaker else None,
-                amounts=tuple(x for x in map(amount_of, join_compound_durations(quantities, analysis.article.text))
-                              if x is not None),
+                amounts=tuple(x for x in map(amount_of, quantities) if x is not None),
                 dates=tuple(passage_dates(analysis, claim)),
                 recent=recent,
                 episodes=tuple(episodes_in(analysis.article.text, start, end)),

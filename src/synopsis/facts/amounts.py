@@ -1,0 +1,123 @@
+"""Amounts: the numbers a passage states, in base units with their hedge, and when two passages'
+numbers are one value (``amounts_incompatible``, for claim alignment) or the very same number
+(``amounts_conflict``, for citations and the timeline). Disputes compare the same intervals
+(``intervals.interval_from_quantity``), so an unqualified figure is read as the same rounding
+everywhere (``intervals.rounding_margin``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from synopsis.extract.quantity_units import normalize_unit
+from synopsis.facts.intervals import Interval, compatible, hedge_of, interval_from_quantity, stated_interval, within
+from synopsis.records import Quantity
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """The numbers a quantity states, in its base unit ("40 minutes" -> second, (2400,)), with how
+    they are meant (``intervals.hedge_of``), the values they allow (``intervals.interval_from_quantity``)
+    and the numbers as written (``intervals.stated_interval``), for ``compatible_with``."""
+
+    unit: str | None
+    numbers: tuple[float, ...]
+    text: str
+    hedge: str = "exact"
+    interval: Interval | None = None
+    stated: Interval | None = None
+
+    def same_as(self, other: Amount) -> bool:
+        return self.unit == other.unit and len(self.numbers) == len(other.numbers) and all(
+            math.isclose(a, b, rel_tol=1e-9) for a, b in zip(self.numbers, other.numbers)
+        )
+
+    def admits(self, other: Amount) -> bool:
+        """Whether this amount's hedge leaves room for the number(s) the other writes ("less than
+        an hour" for the 40 of "about 40 minutes"), an unqualified figure read as the rounding it
+        is (``intervals.rounding_margin``): "more than 15 percent" for "15 percent", which may be
+        15.2, but not "more than 2 killed" for "2 killed"."""
+        if self.hedge == "exact" or self.interval is None:
+            return False
+        if other.hedge == "exact" and other.interval is not None:
+            return compatible(other.interval, self.interval)
+        return other.stated is not None and within(other.stated, self.interval)
+
+    def compatible_with(self, other: Amount) -> bool:
+        """Whether two reports of one measure can give the same value (claim alignment).
+
+        Compatible is not conflicting (DESIGN.md), but overlap alone is not agreement. A hedge is
+        the writer saying the number is not the value ("about 40 minutes", "less than an hour",
+        "more than 1,000"): a report agrees with it when the number it writes lies in the hedged
+        interval, or, unqualified, may be a rounding of a value in it (``admits``). Two figures of the same form that write different numbers are different figures,
+        whatever their intervals: two plain counts ("40 minutes" / "45 minutes", "1,000" / "1,012"),
+        two ranges, or two bounds the same way ("at least 1,200 people" / "at least 1,000 on each
+        side": both open upwards, so they overlap whatever the counts). Only approximations of the
+        same form may differ ("about 40" / "about 45 minutes"), because each is a rounding of the
+        value, and even they must contain the other's number, so "about 1,000" and "about 1,200"
+        (whose ±15 % intervals overlap) stay apart.
+        """
+        if self.hedge == other.hedge and self.same_as(other):
+            return True
+        if self.hedge == other.hedge and self.hedge != "approx":
+            return False
+        # The same number under another hedge is no exception: "more than 2 killed" is not "2
+        # killed", while "more than 15 percent" may be the 15.2 that "15 percent" rounds.
+        return self.admits(other) or other.admits(self)
+
+
+def amount_of(quantity: Quantity) -> Amount | None:
+    """The stated number (or both ends of a range) in base units; None when no number is stated.
+
+    The stated value, not the interval: "at least 1,000" and "1,200" are compatible values of one
+    count, but a report of the first does not say the second (``Amount.compatible_with`` says
+    whether they can be one value).
+    """
+    unit, factor = normalize_unit(quantity.unit)
+    numbers = (quantity.value,) if quantity.value is not None else (quantity.low, quantity.high)
+    if any(n is None for n in numbers):
+        return None
+    return Amount(unit, tuple(n * factor for n in numbers), quantity.text, hedge_of(quantity),
+                  interval_from_quantity(quantity), stated_interval(quantity))
+
+
+def amounts_conflict(first: Iterable[Amount], second: Iterable[Amount]) -> bool:
+    """Whether two passages give different numbers in one unit, and no number in common: neither
+    says the other's number (a citation, an outlet listed under a timeline event). Whether the
+    numbers can be one value is ``amounts_incompatible``.
+
+    "at least 1,200 people" and "at least 1,000 on each side", "a 30-day ceasefire" and "pauses of
+    24 to 48 hours": neither passage says what the other says. A passage may give more numbers
+    than the other ("12 died when the ferry with 200 passengers capsized" / "12 died"), and one
+    that gives none leaves the number out rather than contradicting it.
+    """
+    return _some_unit_unmatched(first, second, Amount.same_as)
+
+
+def amounts_incompatible(first: Iterable[Amount], second: Iterable[Amount]) -> bool:
+    """Whether two passages give incompatible numbers in one unit (``Amount.compatible_with``): no
+    number of one is compatible with a number of the other.
+
+    The rule for claim alignment: "less than an hour" and "about 40 minutes" report one duration,
+    "at least 1,200 people" and "at least 1,000 on each side", "a 30-day ceasefire" and "pauses of
+    24 to 48 hours" do not. A citation needs more (``amounts_conflict``: the very number).
+    """
+    return _some_unit_unmatched(first, second, Amount.compatible_with)
+
+
+def _some_unit_unmatched(first: Iterable[Amount], second: Iterable[Amount], match) -> bool:
+    """Whether, in some unit both passages give, no amount of one matches an amount of the other."""
+    first, second = tuple(first), tuple(second)
+    for unit in {a.unit for a in first} & {a.unit for a in second}:
+        mine = [a for a in first if a.unit == unit]
+        theirs = [a for a in second if a.unit == unit]
+        if not any(match(a, b) for a in mine for b in theirs):
+            return True
+    return False
+
+
+def amounts_in(quantities: Iterable[Quantity]) -> tuple[Amount, ...]:
+    """The amounts of the quantities that state a number."""
+    return tuple(a for a in map(amount_of, quantities) if a is not None)
