@@ -508,6 +508,31 @@ def test_a_name_the_parser_took_for_an_apposition_in_a_list_is_a_co_speaker(nlp)
 
 
 @pytest.mark.parametrize(
+    ("text", "they"),
+    [
+        # "they" after a joint statement is all of its speakers, not the last one named
+        ("Port officials and union leaders said on Monday that the strike would end soon. "
+         "They said the talks had gone well.", ["Port officials", "union leaders"]),
+        # people too: a plural pronoun takes up the whole coordinated subject
+        ("Ana Ruiz and Tom Berg said that the pier would reopen in May. They said the ferry would run again.",
+         ["Ana Ruiz", "Tom Berg"]),
+        # and again in the next sentence
+        ("Port officials and union leaders said that the strike would end soon. They said the talks had "
+         "gone well. They added that the port would reopen.", ["Port officials", "union leaders"]),
+        # a group that spoke after the list is who "they" is
+        ("Port officials and union leaders said that the strike would end soon. Fishermen said that "
+         "the harbour was empty. They added that the boats had been sold.", ["Fishermen"]),
+    ],
+)
+def test_they_after_a_joint_statement_is_each_of_its_speakers(nlp, text, they):
+    quotes = find_quotes(nlp(text), _named(text, PERSON=["Ana Ruiz", "Tom Berg"]))
+    last = [q for q in quotes if q.content == quotes[-1].content]
+    assert [q.speaker_entity for q in last] == they
+    # each is a quote of its own, with the pronoun's span
+    assert all(text[q.speaker_start:q.speaker_end] == "They" for q in last)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "It was proposed that the two sides exchange their prisoners before winter.",
