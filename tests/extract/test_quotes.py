@@ -559,6 +559,43 @@ def test_passive_with_an_agent_is_the_agents_statement(nlp, text, speaker):
 
 
 @pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # the words were said for someone: theirs, not the outlet's own reporting
+        ("In statements made on behalf of the delegation, it was emphasized that the pier would reopen in May.",
+         ["the delegation"]),
+        ("On behalf of the harbour board, it was announced that the pier would reopen in May.", ["the harbour board"]),
+        ("“We will rebuild the pier,” it was said on behalf of the council.", ["the council"]),
+        ("It was stressed on behalf of Marrovia and Borovia that the ferry would run twice a day.",
+         ["Marrovia", "Borovia"]),
+        # said in a document whose issuer the sentence names
+        ("In a statement by the ministry, it was stressed that the pier would reopen in May.", ["the ministry"]),
+        # already so: "according to X" in the same sentence
+        ("According to the harbour board, it was stressed that the pier would reopen in May.", ["the harbour board"]),
+    ],
+)
+def test_agentless_passive_said_on_behalf_of_someone_is_theirs(nlp, text, speakers):
+    quotes = find_quotes(nlp(text), _named(text, GPE=["Marrovia", "Borovia"]))
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [(s, None) for s in speakers]
+    for quote in quotes:
+        assert text[quote.speaker_start:quote.speaker_end] == quote.speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "on behalf of" inside what is reported names no one who said it
+        "It was emphasized that talks on behalf of the delegation would resume in May.",
+        # a document whose issuer is not named
+        "In a statement, it was stressed that the pier would reopen in May.",
+    ],
+)
+def test_agentless_passive_said_for_no_one_named_stays_own_reporting(nlp, text):
+    quote = _only(find_quotes(nlp(text)))
+    assert (quote.speaker, quote.speaker_kind) == (None, "outlet")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "A source said that the ferry would run twice a day.",

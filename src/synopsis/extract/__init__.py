@@ -7,6 +7,7 @@
 # returned ..."), reads organisations and streets tagged as people ("Press Syndicate", "Place
 # Bellecour") as such, reads every comparative as a bound ("larger than 15 percent" is more than
 # 15, not exactly 15) and no longer takes a four-digit count for a year ("about 2000 people a day").
-# /4 credits a claim over a joint statement to every speaker (``Claim.co_speakers``).
+# /4 credits a claim over a joint statement to every speaker (``Claim.co_speakers``), reads "they"
+# after one as all of its speakers, and gives an agentless passive said "on behalf of X" to X.
 # Raise it whenever extraction changes what it stores.
 EXTRACTION_METHOD = "synopsis.extract/4"
