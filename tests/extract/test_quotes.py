@@ -562,8 +562,11 @@ def test_passive_with_an_agent_is_the_agents_statement(nlp, text, speaker):
     ("text", "speakers"),
     [
         # the words were said for someone: theirs, not the outlet's own reporting
-        ("In statements made on behalf of the delegation, it was emphasized that the pier would reopen in May.",
-         ["the delegation"]),
+        ("In remarks delivered on behalf of the harbour commission, it was stressed that the pier would reopen "
+         "in May.", ["the harbour commission"]),
+        # the one it was said for is not the one the reported words mention
+        ("In remarks made on behalf of the commission, it was noted that talks on behalf of the union would "
+         "resume.", ["the commission"]),
         ("On behalf of the harbour board, it was announced that the pier would reopen in May.", ["the harbour board"]),
         ("“We will rebuild the pier,” it was said on behalf of the council.", ["the council"]),
         ("It was stressed on behalf of Marrovia and Borovia that the ferry would run twice a day.",
@@ -585,7 +588,7 @@ def test_agentless_passive_said_on_behalf_of_someone_is_theirs(nlp, text, speake
     "text",
     [
         # "on behalf of" inside what is reported names no one who said it
-        "It was emphasized that talks on behalf of the delegation would resume in May.",
+        "It was noted that talks on behalf of the union would resume in May.",
         # a document whose issuer is not named
         "In a statement, it was stressed that the pier would reopen in May.",
     ],

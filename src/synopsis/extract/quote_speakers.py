@@ -42,7 +42,7 @@ def with_speakers(
     cue = _cue_span(verb)
     subject = _subject_of(verb)
     if subject is None and _is_passive(verb):
-        # "In statements made on behalf of the delegation, it was emphasized that ...": the
+        # "In remarks made on behalf of the commission, it was stressed that ...": the
         # passive names no agent, but whom the words were said for.
         subject = _spoken_for(verb, content, ents)
         if subject is None:
@@ -69,7 +69,7 @@ _SAID_FOR = {"behalf": ("on", "in"), "name": ("in",), "part": ("on",), "words": 
 def _spoken_for(verb: Token, content: tuple[int, int], ents: list[Entity]) -> Token | None:
     """Whom an agentless passive statement is made for: X in "on behalf of X" (or "in the name
     of X", ...) anywhere in the passive's clause but in what it reports, even inside a phrase
-    ("In statements made on behalf of the delegation, it was emphasized that ..."); or the issuer
+    ("In remarks made on behalf of the commission, it was stressed that ..."); or the issuer
     of the document it was said in ("In a statement by the ministry, it was stressed ...")."""
     for token in verb.subtree:
         if content[0] <= token.idx < content[1] or token.dep_ != "pobj":
