@@ -533,6 +533,19 @@ def test_they_after_a_joint_statement_is_each_of_its_speakers(nlp, text, they):
 
 
 @pytest.mark.parametrize(
+    ("first", "issuers"),
+    [
+        ("Harbour officials said", ["Harbour officials"]),
+        ("Port officials and union leaders said", ["Port officials", "union leaders"]),
+    ],
+)
+def test_a_document_they_issued_is_theirs(nlp, first, issuers):
+    text = f"{first} that the talks had ended. They later issued a statement. The statement said that the pier would reopen."
+    quotes = [q for q in find_quotes(nlp(text)) if q.speaker == "The statement"]
+    assert [(q.speaker_entity, q.speaker_kind) for q in quotes] == [(issuer, None) for issuer in issuers]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "It was proposed that the two sides exchange their prisoners before winter.",

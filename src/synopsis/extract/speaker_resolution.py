@@ -167,7 +167,7 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
         position = f.speaker[0] if f.speaker else f.content[0]
         resolved, label, speaker_kind = None, None, None
         referents: list[tuple[str, str]] = []  # more than one: "they" after a joint statement
-        if f.speaker_head is not None and f.speaker_head.lower_ == "they":
+        if f.speaker_head is not None and _they_behind(f.speaker_head, ents) is not None:
             referents = _referents_of_they(position, history, together)
             resolved, label = referents[0] if len(referents) == 1 else (None, "ORG")
         elif f.speaker_head is not None:
@@ -250,6 +250,15 @@ def _joint_statements(found: list[FoundAttribution]) -> dict[int, tuple[int, ...
             for f in members:
                 joint[id(f)] = positions
     return joint
+
+
+def _they_behind(head: Token, ents: list[Entity]) -> Token | None:
+    """The "they" a speaker phrase stands for: the phrase itself, or the issuer of the document it
+    is ("They issued a statement. The statement said ...")."""
+    if head.lower_ == "they":
+        return head
+    issuer = document_issuer(head, ents) if is_document(head, ents) else None
+    return issuer if issuer is not None and issuer.lower_ == "they" else None
 
 
 def _referents_of_they(
