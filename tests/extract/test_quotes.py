@@ -539,9 +539,17 @@ def test_they_after_a_joint_statement_is_each_of_its_speakers(nlp, text, they):
         ("Port officials and union leaders said", ["Port officials", "union leaders"]),
     ],
 )
-def test_a_document_they_issued_is_theirs(nlp, first, issuers):
-    text = f"{first} that the talks had ended. They later issued a statement. The statement said that the pier would reopen."
-    quotes = [q for q in find_quotes(nlp(text)) if q.speaker == "The statement"]
+@pytest.mark.parametrize(
+    ("then", "speaker"),
+    [
+        ("They later issued a statement. The statement said that the pier would reopen.", "The statement"),
+        ("According to their statement, the pier would reopen.", "their statement"),
+        ("In a statement by them, it was stressed that the pier would reopen.", "them"),
+    ],
+)
+def test_a_document_they_issued_is_theirs(nlp, first, issuers, then, speaker):
+    text = f"{first} that the talks had ended. {then}"
+    quotes = [q for q in find_quotes(nlp(text)) if q.speaker == speaker]
     assert [(q.speaker_entity, q.speaker_kind) for q in quotes] == [(issuer, None) for issuer in issuers]
 
 

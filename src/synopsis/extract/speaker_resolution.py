@@ -254,11 +254,14 @@ def _joint_statements(found: list[FoundAttribution]) -> dict[int, tuple[int, ...
 
 def _they_behind(head: Token, ents: list[Entity]) -> Token | None:
     """The "they" a speaker phrase stands for: the phrase itself, or the issuer of the document it
-    is ("They issued a statement. The statement said ...")."""
-    if head.lower_ == "they":
+    is ("They issued a statement. The statement said ...", "according to their statement")."""
+    if head.lower_ in _PLURAL_PRONOUNS:
         return head
     issuer = document_issuer(head, ents) if is_document(head, ents) else None
-    return issuer if issuer is not None and issuer.lower_ == "they" else None
+    return issuer if issuer is not None and issuer.lower_ in _PLURAL_PRONOUNS else None
+
+
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 
 
 def _referents_of_they(
