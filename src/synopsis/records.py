@@ -198,6 +198,9 @@ class Claim:
     quote: int | None = None  # index into ArticleAnalysis.quotes if the claim is attributed
     attributed_to: str | None = None
     frame: ClaimFrame | None = None  # None for claims made elsewhere than the parser (tests, old files)
+    # The other speakers of a jointly made statement ("officials and President X said"): each has a
+    # quote of its own, with its span, and is as much the claim's speaker as ``attributed_to``.
+    co_speakers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -197,6 +197,15 @@ def test_speakers_are_not_independent_sources(text, entities):
     assert claim.status == "corroborated"
 
 
+def test_an_outlet_that_made_a_statement_jointly_is_its_witness():
+    # "announced" is no verb of citing: the outlet is found only as one of the claim's speakers
+    text = "Port officials and the Daily Planet announced on Monday that the bridge would close for a week."
+    a = make_analysis("a", "Hub", "aggregator", text, cites=("Daily Planet",))
+    joint = Claim(text, 0, len(text), 0, attributed_to="Port officials", co_speakers=("Daily Planet",))
+    a = ArticleAnalysis(a.article, a.sentences, a.entities, claims=(joint,))
+    assert find_origins([a])["a"].claim_witnesses == (("Daily Planet",),)
+
+
 def test_state_news_agency_named_with_its_kind_is_one_outlet():
     text = "State news agency TASS confirmed that the two delegations would meet on Wednesday in the city."
     a = make_analysis("a", "Hub", "aggregator", text, cites=("TASS", "Coast Wire"),

@@ -7,6 +7,7 @@ import pytest
 from synopsis.extract.claims import find_claims, split_sentences
 from synopsis.extract.entities import find_entities
 from synopsis.extract.quantities import find_quantities
+from synopsis.extract.quotes import find_quotes
 from synopsis.records import Quote, TimeRef
 
 
@@ -104,6 +105,31 @@ def test_attribution_from_overlapping_quote(nlp):
     )
     _, _, _, claims = _claims(nlp, text, quotes=[quote])
     assert [(c.quote, c.attributed_to) for c in claims] == [(0, "Tom Reyes"), (None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a group and a named person: the claim is both of theirs, as the two quotes are
+        ("Harbour officials and Mayor Marta Lind said that the pier would reopen in May.",
+         [("Harbour officials", "Marta Lind")]),
+        ("Marta Lind and her aides insisted that the pier would reopen in May.", [("Marta Lind", "her aides")]),
+        # two statements by two speakers in a row are no joint statement
+        ("The mayor and the port authority said on Monday that the ferry would resume service. "
+         "Tom Berg said the ferry was safe.",
+         [("The mayor", "the port authority"), ("Tom Berg",)]),
+    ],
+)
+def test_claim_over_a_joint_statement_credits_every_speaker(nlp, text, speakers):
+    doc = nlp(text)
+    sentences, entities = split_sentences(doc), find_entities(doc)
+    quotes = find_quotes(doc, entities)
+    claims = find_claims(doc, sentences, entities, find_quantities(doc), [], quotes)
+    assert [(c.attributed_to, *c.co_speakers) for c in claims] == speakers
+    for claim in claims:
+        # every speaker credited has a quote of the claim's words, with its own span
+        own = [q for q in quotes if q.content == quotes[claim.quote].content]
+        assert {q.speaker_entity or q.speaker for q in own} == {claim.attributed_to, *claim.co_speakers}
 
 
 def test_semicolon_splits_independent_clauses(nlp):

@@ -508,6 +508,52 @@ def test_a_name_the_parser_took_for_an_apposition_in_a_list_is_a_co_speaker(nlp)
 
 
 @pytest.mark.parametrize(
+    ("text", "they"),
+    [
+        # "they" after a joint statement is all of its speakers, not the last one named
+        ("Port officials and union leaders said on Monday that the strike would end soon. "
+         "They said the talks had gone well.", ["Port officials", "union leaders"]),
+        # people too: a plural pronoun takes up the whole coordinated subject
+        ("Ana Ruiz and Tom Berg said that the pier would reopen in May. They said the ferry would run again.",
+         ["Ana Ruiz", "Tom Berg"]),
+        # and again in the next sentence
+        ("Port officials and union leaders said that the strike would end soon. They said the talks had "
+         "gone well. They added that the port would reopen.", ["Port officials", "union leaders"]),
+        # a group that spoke after the list is who "they" is
+        ("Port officials and union leaders said that the strike would end soon. Fishermen said that "
+         "the harbour was empty. They added that the boats had been sold.", ["Fishermen"]),
+    ],
+)
+def test_they_after_a_joint_statement_is_each_of_its_speakers(nlp, text, they):
+    quotes = find_quotes(nlp(text), _named(text, PERSON=["Ana Ruiz", "Tom Berg"]))
+    last = [q for q in quotes if q.content == quotes[-1].content]
+    assert [q.speaker_entity for q in last] == they
+    # each is a quote of its own, with the pronoun's span
+    assert all(text[q.speaker_start:q.speaker_end] == "They" for q in last)
+
+
+@pytest.mark.parametrize(
+    ("first", "issuers"),
+    [
+        ("Harbour officials said", ["Harbour officials"]),
+        ("Port officials and union leaders said", ["Port officials", "union leaders"]),
+    ],
+)
+@pytest.mark.parametrize(
+    ("then", "speaker"),
+    [
+        ("They later issued a statement. The statement said that the pier would reopen.", "The statement"),
+        ("According to their statement, the pier would reopen.", "their statement"),
+        ("In a statement by them, it was stressed that the pier would reopen.", "them"),
+    ],
+)
+def test_a_document_they_issued_is_theirs(nlp, first, issuers, then, speaker):
+    text = f"{first} that the talks had ended. {then}"
+    quotes = [q for q in find_quotes(nlp(text)) if q.speaker == speaker]
+    assert [(q.speaker_entity, q.speaker_kind) for q in quotes] == [(issuer, None) for issuer in issuers]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "It was proposed that the two sides exchange their prisoners before winter.",
@@ -531,6 +577,46 @@ def test_passive_that_names_no_one_is_the_outlets_own_reporting(nlp, text):
 def test_passive_with_an_agent_is_the_agents_statement(nlp, text, speaker):
     quote = _only(find_quotes(nlp(text)))
     assert (quote.speaker, quote.speaker_kind) == (speaker, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # the words were said for someone: theirs, not the outlet's own reporting
+        ("In remarks delivered on behalf of the harbour commission, it was stressed that the pier would reopen "
+         "in May.", ["the harbour commission"]),
+        # the one it was said for is not the one the reported words mention
+        ("In remarks made on behalf of the commission, it was noted that talks on behalf of the union would "
+         "resume.", ["the commission"]),
+        ("On behalf of the harbour board, it was announced that the pier would reopen in May.", ["the harbour board"]),
+        ("“We will rebuild the pier,” it was said on behalf of the council.", ["the council"]),
+        ("It was stressed on behalf of Marrovia and Borovia that the ferry would run twice a day.",
+         ["Marrovia", "Borovia"]),
+        # said in a document whose issuer the sentence names
+        ("In a statement by the ministry, it was stressed that the pier would reopen in May.", ["the ministry"]),
+        # already so: "according to X" in the same sentence
+        ("According to the harbour board, it was stressed that the pier would reopen in May.", ["the harbour board"]),
+    ],
+)
+def test_agentless_passive_said_on_behalf_of_someone_is_theirs(nlp, text, speakers):
+    quotes = find_quotes(nlp(text), _named(text, GPE=["Marrovia", "Borovia"]))
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [(s, None) for s in speakers]
+    for quote in quotes:
+        assert text[quote.speaker_start:quote.speaker_end] == quote.speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "on behalf of" inside what is reported names no one who said it
+        "It was noted that talks on behalf of the union would resume in May.",
+        # a document whose issuer is not named
+        "In a statement, it was stressed that the pier would reopen in May.",
+    ],
+)
+def test_agentless_passive_said_for_no_one_named_stays_own_reporting(nlp, text):
+    quote = _only(find_quotes(nlp(text)))
+    assert (quote.speaker, quote.speaker_kind) == (None, "outlet")
 
 
 @pytest.mark.parametrize(

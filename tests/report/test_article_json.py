@@ -110,7 +110,8 @@ def full_analysis() -> ArticleAnalysis:
             Quote("indirect", "about 40 boats were damaged on Sunday", boats[0], sunday[1], None, None, None, None, None, None, boats[0], sunday[1]),
         ),
         claims=(
-            Claim(TEXT[s1[0]:s1[1]], *s1, sentence=0, entities=(0,), quantities=(0,), times=(0,), quote=1, attributed_to="Mira Okonkwo"),
+            Claim(TEXT[s1[0]:s1[1]], *s1, sentence=0, entities=(0,), quantities=(0,), times=(0,), quote=1, attributed_to="Mira Okonkwo",
+                  co_speakers=("Harbour officials",)),
             Claim(TEXT[s3[0]:s3[1]], *s3, sentence=2, quantities=(1,), times=(1,),
                   frame=ClaimFrame("damage", "boats", None, negated=False, modality="asserted")),
         ),
@@ -235,6 +236,14 @@ def test_reader_ignores_unknown_keys():
     data["articles"][0]["entities"][0]["wikidata"] = "Q1"
     validate_article_json(data)
     assert analyses_from_json(data) == [full_analysis()]
+
+
+def test_claims_of_files_written_before_co_speakers_read_back_with_none():
+    data = analyses_to_json([full_analysis()])
+    for claim in data["articles"][0]["claims"]:
+        del claim["co_speakers"]
+    validate_article_json(data)
+    assert [claim.co_speakers for claim in analyses_from_json(data)[0].claims] == [(), ()]
 
 
 @pytest.mark.parametrize(

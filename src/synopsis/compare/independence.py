@@ -246,9 +246,11 @@ def attribute_claim(analysis: ArticleAnalysis, claim: Claim, outlets: dict[str, 
     own = name_outlet(analysis)
     cited = [c for c in find_cited_outlets(text[sentence_start:sentence_end], outlets, analysis, sentence_start)
              if normalize_name(c) != normalize_name(own)]
-    if claim.attributed_to:
-        # The extractor's speaker of the claim: an outlet only when known or named like one.
-        resolved = _resolve_outlet(claim.attributed_to, outlets, analysis, claim.start, allow_org=False)
+    speakers = [claim.attributed_to, *claim.co_speakers] if claim.attributed_to else []
+    for speaker in reversed(speakers):  # inserted at the front: the first speaker ends up first
+        # The extractor's speakers of the claim ("Reuters and AP reported" credits both): an
+        # outlet only when known or named like one.
+        resolved = _resolve_outlet(speaker, outlets, analysis, claim.start, allow_org=False)
         if resolved and normalize_name(resolved) != normalize_name(own) and resolved not in cited:
             cited.insert(0, resolved)
     if cited:

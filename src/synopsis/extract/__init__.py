@@ -9,7 +9,11 @@
 # 15, not exactly 15) and no longer takes a four-digit count for a year ("about 2000 people a day").
 # /4 stores a duration written in parts ("one hour and 45 minutes") as one quantity and one time
 # expression (105 minutes, PT1H45M) spanning both parts; nothing after extraction joins them
-# any more, so analyses stored by /3 need ``synopsis reanalyze`` to compare them whole. It also
-# counts "there's 2000 people" (a contraction of "is", not a possessive before a year).
+# any more, so analyses stored by /3 need ``synopsis reanalyze`` to compare them whole.  It also
+# counts "there's 2000 people" (a contraction of "is", not a possessive before a year), credits a
+# claim over a joint statement to every speaker (``Claim.co_speakers``), reads "they" after one as
+# all of its speakers, gives an agentless passive said "on behalf of X" to X, reads "today" in an
+# entry from the date of its passage (``times_sections``) and keeps a sentence whose verb the
+# parser hung on its subject after an aside.
 # Raise it whenever extraction changes what it stores.
 EXTRACTION_METHOD = "synopsis.extract/4"

@@ -111,10 +111,7 @@ def find_claims(
             if _word_count(span) < MIN_WORDS and not _states_checkable(span, start, end, entities, quantities, times):
                 continue
             quote_index = _overlapping_quote(quotes, start, end)
-            speaker = None
-            if quote_index is not None:
-                q = quotes[quote_index]
-                speaker = q.speaker_entity or q.speaker
+            speakers = _statement_speakers(quotes, quote_index)
             claims.append(
                 Claim(
                     text=text[start:end],
@@ -125,8 +122,9 @@ def find_claims(
                     quantities=_inside(quantities, start, end),
                     times=_inside(times, start, end),
                     quote=quote_index,
-                    attributed_to=speaker,
+                    attributed_to=speakers[0] if speakers else None,
                     frame=describe_frame(span, entities),
+                    co_speakers=speakers[1:],
                 )
             )
     return claims
@@ -268,6 +266,29 @@ def _overlapping_quote(quotes: Sequence[Quote], start: int, end: int) -> int | N
         if overlap > best_overlap:
             best, best_overlap = i, overlap
     return best
+
+
+def _statement_speakers(quotes: Sequence[Quote], index: int | None) -> tuple[str, ...]:
+    """Who made the statement of ``quotes[index]``: its speaker first, then, for a joint statement,
+    every co-speaker in text order.  "Officials and President X said that ..." gives one quote per
+    speaker (quote_speakers.with_speakers), all with the same words and cue; the claim over those
+    words is each speaker's, not only the one whose quote overlaps it most."""
+    if index is None:
+        return ()
+    lead = quotes[index]
+    joint = [q for q in quotes if q is not lead and _same_statement(q, lead)]
+    joint.sort(key=lambda q: (q.speaker_start if q.speaker_start is not None else q.start))
+    names = [q.speaker_entity or q.speaker for q in [lead, *joint]]
+    return tuple(dict.fromkeys(name for name in names if name))
+
+
+def _same_statement(a: Quote, b: Quote) -> bool:
+    """Two attributions of one statement by two speakers: the same words, the same cue."""
+    return (
+        a.cue_start is not None
+        and (a.content_start, a.content_end, a.cue_start, a.cue_end)
+        == (b.content_start, b.content_end, b.cue_start, b.cue_end)
+    )
 
 
 def _inside(items: Sequence[Entity | Quantity | TimeRef], start: int, end: int) -> tuple[int, ...]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from synopsis.extract.nlp import doc_text
-from synopsis.extract.quote_cues import AGENT_SUFFIXES, NOT_AGENTS, SPEAKER_NOUNS
+from synopsis.extract.quote_cues import AGENT_SUFFIXES, DOCUMENT_NOUNS, NOT_AGENTS, SPEAKER_NOUNS
 from synopsis.records import Entity
 
 
@@ -41,13 +41,17 @@ def with_speakers(
     voice of the statement."""
     cue = _cue_span(verb)
     subject = _subject_of(verb)
+    if subject is None and _is_passive(verb):
+        # "In remarks made on behalf of the commission, it was stressed that ...": the
+        # passive names no agent, but whom the words were said for.
+        subject = _spoken_for(verb, content, ents)
+        if subject is None:
+            # "It was proposed that ..." names no one: the outlet's own reporting.  "He was told
+            # that ..." and "“...,” it was said" do have a speaker, one the text does not name.
+            own = kind != "direct" and _is_impersonal(verb)
+            return [FoundAttribution(kind, content, cue, None, own_reporting=own)]
     if subject is None:
-        if not _is_passive(verb):
-            return []
-        # "It was proposed that ..." names no one: the outlet's own reporting.  "He was told that
-        # ..." and "“...,” it was said" do have a speaker, one the text does not name.
-        own = kind != "direct" and _is_impersonal(verb)
-        return [FoundAttribution(kind, content, cue, None, own_reporting=own)]
+        return []
     conjuncts = _co_speakers(subject, ents)
     if conjuncts and all(_is_own_speaker(t, ents) for t in [subject, *conjuncts]):
         return [
@@ -55,6 +59,38 @@ def with_speakers(
             for h in [subject, *conjuncts]
         ]
     return [FoundAttribution(kind, content, cue, speaker_span(doc, subject, ents, with_conj=True), speaker_head=subject)]
+
+
+# "on behalf of X", "in the name of X", "on the part of X", "in the words of X": the preposition and
+# noun that make X the one a statement is said for.
+_SAID_FOR = {"behalf": ("on", "in"), "name": ("in",), "part": ("on",), "words": ("in",)}
+
+
+def _spoken_for(verb: Token, content: tuple[int, int], ents: list[Entity]) -> Token | None:
+    """Whom an agentless passive statement is made for: X in "on behalf of X" (or "in the name
+    of X", ...) anywhere in the passive's clause but in what it reports, even inside a phrase
+    ("In remarks made on behalf of the commission, it was stressed that ..."); or the issuer
+    of the document it was said in ("In a statement by the ministry, it was stressed ...")."""
+    for token in verb.subtree:
+        if content[0] <= token.idx < content[1] or token.dep_ != "pobj":
+            continue
+        if token.head.lower_ in _SAID_FOR.get(token.lower_, ()):
+            source = _object_of(token, ("of",))
+        elif token.head.lower_ == "in" and token.head.head == verb and token.lemma_.lower() in DOCUMENT_NOUNS:
+            source = _object_of(token, ("by", "from"))
+        else:
+            continue
+        if source is not None and can_speak(source, ents):
+            return source
+    return None
+
+
+def _object_of(noun: Token, prepositions: tuple[str, ...]) -> Token | None:
+    """The object of the first of ``prepositions`` after a noun ("behalf [of the delegation]")."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in prepositions:
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _co_speakers(subject: Token, ents: list[Entity]) -> list[Token]:

@@ -8,7 +8,7 @@ from typing import Sequence
 from spacy.tokens import Doc, Token
 
 from synopsis.extract.nlp import doc_text
-from synopsis.extract.quote_cues import BODY_NOUNS, GROUP_PRONOUNS, MALE_FEMALE_PRONOUNS, ROLE_NOUNS
+from synopsis.extract.quote_cues import BODY_NOUNS, MALE_FEMALE_PRONOUNS, ROLE_NOUNS
 from synopsis.extract.quote_speakers import (
     FoundAttribution,
     entity_at,
@@ -156,13 +156,21 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
                 start, end = speaker_span(doc, token, ents, with_conj=False)
                 subjects.append((token.idx, text[start:end], "BODY"))
     history: list[tuple[int, str, str]] = []  # (position, canonical, label) of resolved speakers
+    # The speakers of each jointly made statement ("Ukrainian officials and Russian negotiators
+    # said"), by the history position of each: a later "they" is all of them, not the last named.
+    together: dict[int, list[tuple[str, str]]] = {}
+    joint = _joint_statements(found)
     spoken: list[str] = []
     quotes: list[Quote] = []
     for f in sorted(found, key=lambda f: (f.content[0] if f.speaker is None else min(f.speaker[0], f.content[0]))):
         speaker_text = text[f.speaker[0]:f.speaker[1]] if f.speaker else None
         position = f.speaker[0] if f.speaker else f.content[0]
         resolved, label, speaker_kind = None, None, None
-        if f.speaker_head is not None:
+        referents: list[tuple[str, str]] = []  # more than one: "they" after a joint statement
+        if f.speaker_head is not None and _they_behind(f.speaker_head, ents) is not None:
+            referents = _referents_of_they(position, history, together)
+            resolved, label = referents[0] if len(referents) == 1 else (None, "ORG")
+        elif f.speaker_head is not None:
             # a co-speaker is never one of the others: "X, Y and the mayor said" looks for who "the
             # mayor" is before the whole list, not in it
             looked_up = min(position, _coordination_start(f.speaker_head))
@@ -181,35 +189,95 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
         ):
             # A medium that reports the words, not a voice: recorded as where they were read.
             speaker_kind = "outlet"
+        # who this attribution names, as a later pronoun may refer back to them
+        remembered: list[tuple[str, str]] = []
         if speaker_kind == "outlet":
             pass  # a medium that reported the words is not who a later "he" or "it" is
+        elif len(referents) > 1:
+            remembered = referents  # "they" again: the same speakers, together
         elif resolved:
-            history.append((position, resolved, label or "PERSON"))
+            remembered = [(resolved, label or "PERSON")]
             spoken.append(resolved)
         elif f.speaker_head is not None and _is_group(f.speaker_head) and speaker_text:
             # "Russian and Ukrainian officials announced ... they clarified": an unnamed group
             # is what a later "they" refers to.
-            history.append((position, speaker_text, "GROUP" if f.speaker_head.tag_ == "NNS" else "BODY"))
+            remembered = [(speaker_text, "GROUP" if f.speaker_head.tag_ == "NNS" else "BODY")]
+        history.extend((position, name, kind) for name, kind in remembered)
+        statement = joint.get(id(f))
+        if len(referents) > 1:
+            together[position] = referents
+        elif statement is not None and speaker_kind != "outlet" and speaker_text:
+            # every co-speaker, named or not ("X, Y and the mayor said"), is one of "they"
+            members = together.setdefault(statement[0], [])
+            members.extend(remembered or [(speaker_text, "GROUP")])
+            for spoke in statement:
+                together[spoke] = members
         spans = [f.content] + ([f.cue] if f.cue else []) + ([f.speaker] if f.speaker else [])
-        quotes.append(
-            Quote(
-                kind=f.kind,  # type: ignore[arg-type]
-                content=text[f.content[0]:f.content[1]],
-                content_start=f.content[0],
-                content_end=f.content[1],
-                speaker=speaker_text,
-                speaker_start=f.speaker[0] if f.speaker else None,
-                speaker_end=f.speaker[1] if f.speaker else None,
-                cue=cue_text,
-                cue_start=f.cue[0] if f.cue else None,
-                cue_end=f.cue[1] if f.cue else None,
-                start=min(s for s, _ in spans),
-                end=max(e for _, e in spans),
-                speaker_entity=resolved,
-                speaker_kind=speaker_kind,
+        # one quote per speaker: "they" after a joint statement is each of its speakers
+        for name in [n for n, _ in referents] if len(referents) > 1 else [resolved]:
+            quotes.append(
+                Quote(
+                    kind=f.kind,  # type: ignore[arg-type]
+                    content=text[f.content[0]:f.content[1]],
+                    content_start=f.content[0],
+                    content_end=f.content[1],
+                    speaker=speaker_text,
+                    speaker_start=f.speaker[0] if f.speaker else None,
+                    speaker_end=f.speaker[1] if f.speaker else None,
+                    cue=cue_text,
+                    cue_start=f.cue[0] if f.cue else None,
+                    cue_end=f.cue[1] if f.cue else None,
+                    start=min(s for s, _ in spans),
+                    end=max(e for _, e in spans),
+                    speaker_entity=name,
+                    speaker_kind=speaker_kind,
+                )
             )
-        )
     return sorted(quotes, key=lambda q: (q.start, q.content_start))
+
+
+def _joint_statements(found: list[FoundAttribution]) -> dict[int, tuple[int, ...]]:
+    """For each co-speaker of a jointly made statement (quote_speakers.with_speakers gives one
+    finding per speaker, with the same words and cue), the speaker positions of all of them."""
+    by_statement: dict[tuple, list[FoundAttribution]] = {}
+    for f in found:
+        if f.speaker is not None and f.cue is not None:
+            by_statement.setdefault((f.content, f.cue), []).append(f)
+    joint: dict[int, tuple[int, ...]] = {}
+    for members in by_statement.values():
+        if len(members) > 1:
+            positions = tuple(sorted(f.speaker[0] for f in members if f.speaker is not None))
+            for f in members:
+                joint[id(f)] = positions
+    return joint
+
+
+def _they_behind(head: Token, ents: list[Entity]) -> Token | None:
+    """The "they" a speaker phrase stands for: the phrase itself, or the issuer of the document it
+    is ("They issued a statement. The statement said ...", "according to their statement")."""
+    if head.lower_ in _PLURAL_PRONOUNS:
+        return head
+    issuer = document_issuer(head, ents) if is_document(head, ents) else None
+    return issuer if issuer is not None and issuer.lower_ in _PLURAL_PRONOUNS else None
+
+
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+
+
+def _referents_of_they(
+    position: int, history: list[tuple[int, str, str]], together: dict[int, list[tuple[str, str]]]
+) -> list[tuple[str, str]]:
+    """Who "they" is: the latest group, body or country that spoke, or, when the latest speaker
+    spoke jointly with others ("Ukrainian officials and Russian negotiators said"), all of them:
+    a plural pronoun after a coordinated subject takes up the whole of it, people included."""
+    groups = ("ORG", "GPE", "NORP", "GROUP", "BODY")
+    earlier = [(p, n) for p, n, label in history if p < position and (label in groups or p in together)]
+    if not earlier:
+        return []
+    latest, name = max(earlier)
+    if latest in together:
+        return list(dict.fromkeys(together[latest]))
+    return [(name, "ORG")]
 
 
 def _coordination_start(head: Token) -> int:
@@ -274,8 +342,6 @@ def _resolve_speaker(
         # a body or country, never a plural group ("the presidents of A and B ... It has also
         # emphasized"): the latest that spoke or was the subject of a clause
         return _latest(history + [s for s in subjects if s[2] == "BODY"], position, "BODY"), "ORG"
-    if lower in GROUP_PRONOUNS:
-        return _latest(history, position, "GROUP"), "ORG"
     if head.pos_ == "NOUN" and _is_definite(head) and head.lemma_.lower() in BODY_NOUNS:
         # "The Russian Ministry of Defense confirmed ... The ministry reported": the body named
         # last; never a person whose title has the word ("Ministry Spokesperson X").

@@ -60,7 +60,10 @@ _QUOTE_FIELDS = (
     "content_start",
     "content_end",
 )
-_CLAIM_FIELDS = ("text", "start", "end", "sentence", "entities", "quantities", "times", "quote", "attributed_to", "frame")
+_CLAIM_FIELDS = (
+    "text", "start", "end", "sentence", "entities", "quantities", "times", "quote", "attributed_to", "frame",
+    "co_speakers",
+)
 _FRAME_FIELDS = ("predicate", "agent", "agent_entity", "negated", "modality")
 _ARTICLE_FIELDS = (
     "id",
@@ -260,6 +263,7 @@ def _claim_to_dict(claim: Claim) -> dict:
     for kind in ("entities", "quantities", "times"):
         out[kind] = list(out[kind])
     out["frame"] = _pick(claim.frame, _FRAME_FIELDS) if claim.frame is not None else None
+    out["co_speakers"] = list(claim.co_speakers)
     return out
 
 
@@ -271,6 +275,8 @@ def _claim_from_dict(data: Mapping[str, Any]) -> Claim:
     # Files written before frames existed have none: alignment then compares the words alone.
     frame = values.get("frame")
     values["frame"] = ClaimFrame(**_pick_dict(frame, _FRAME_FIELDS)) if frame else None
+    # Files written before co-speakers existed credit a joint statement to its first speaker only.
+    values["co_speakers"] = tuple(values.get("co_speakers") or ())
     return Claim(**values)
 
 
