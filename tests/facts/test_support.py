@@ -167,3 +167,11 @@ def test_a_duration_written_in_parts_is_not_cited_for_its_remainder(nlp):
     # "one hour and 45 minutes" is 105 minutes: it does not say "45 minutes".
     assert problem(nlp, "The hearing lasted 45 minutes.", "The hearing lasted one hour and 45 minutes.") is not None
     assert problem(nlp, "The hearing lasted one hour and 45 minutes.", "The hearing lasted 1 hour and 45 minutes.") is None
+
+
+def test_every_speaker_of_a_joint_statement_is_named_by_its_span(nlp):
+    # "They" is the officials and the president: a report that names either is supported.
+    context = "Norland officials and President Ilse Varga said on Monday that the talks had ended."
+    cited = "They said that the border crossing at Vantor would reopen next week."
+    found = problem(nlp, "President Ilse Varga said that the border crossing at Vantor would reopen next week.", cited, context)
+    assert found is None, found

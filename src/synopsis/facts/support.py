@@ -277,7 +277,7 @@ class SupportCheck:
             parts = [analysis.article.text[start:end]]
             for claim in analysis.claims:
                 if claim.start == span.start and claim.end == span.end:
-                    parts.append(claim.attributed_to or "")
+                    parts += [claim.attributed_to or "", *claim.co_speakers]
                     if claim.quote is not None and claim.quote < len(analysis.quotes):
                         parts.append(analysis.quotes[claim.quote].speaker_entity or "")
             indices = [i for i, e in enumerate(analysis.entities) if start <= e.start and e.end <= end]

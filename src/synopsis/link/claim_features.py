@@ -166,8 +166,10 @@ def describe_claims(analyses: Sequence[ArticleAnalysis], canonical: EntityKey | 
             start = min(claim.start, sentence.start) if sentence else claim.start
             end = max(claim.end, sentence.end) if sentence else claim.end
             actors = {actor_key(key or "") for key in party_keys(analysis, claim, aid, canonical)}
-            if speaker:
-                actors.add(actor_key(speaker))
+            # Every speaker of a joint statement is a party to it ("officials and President X said").
+            for name in (speaker, *claim.co_speakers):
+                if name:
+                    actors.add(actor_key(name))
             frame = claim.frame
             agent, party = None, False
             if frame is not None and frame.agent_entity is not None and 0 <= frame.agent_entity < len(analysis.entities):
