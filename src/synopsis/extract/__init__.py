@@ -13,7 +13,8 @@
 # counts "there's 2000 people" (a contraction of "is", not a possessive before a year), credits a
 # claim over a joint statement to every speaker (``Claim.co_speakers``), reads "they" after one as
 # all of its speakers, gives an agentless passive said "on behalf of X" to X, reads "today" in an
-# entry from the date of its passage (``times_sections``) and keeps a sentence whose verb the
-# parser hung on its subject after an aside.
+# entry from the date of its passage (``times_sections``), gives "18:00 local time" the offset of
+# the place named before it (``times_local``) and keeps a sentence whose verb the parser hung on
+# its subject after an aside.
 # Raise it whenever extraction changes what it stores.
 EXTRACTION_METHOD = "synopsis.extract/4"
