@@ -558,3 +558,20 @@ def test_extracted_distances_in_different_units_are_compared(nlp) -> None:
     groups, analyses = _quota_story(nlp, "The new tunnel is 3.2 km long.", "The new tunnel is 4,500 metres long.")
     [dispute] = find_disputes(groups, analyses)
     assert sorted(v.value for v in dispute.versions) == ["3.2 km", "4,500 metres"]
+
+
+def test_a_value_that_fits_both_versions_takes_neither_side() -> None:
+    # "At least 10" fits 12 and 19: counted with 12, it made that version look better attested.
+    def killed(outlet: str, text: str, value: float, qualifier: str | None = None) -> ArticleAnalysis:
+        number = text.split(" people")[0].split("killed ")[-1]
+        return build(outlet, [S(text, [Q(number, value, counted="people", predicate="kill", qualifier=qualifier)])])
+
+    analyses = [
+        killed("Alpha", "The ferry accident killed 12 people on the lake.", 12),
+        killed("Bravo", "The ferry accident killed 12 people near the pier.", 12),
+        killed("Charlie", "The ferry accident killed 19 people on the lake.", 19),
+        killed("Delta", "The ferry accident killed at least 10 people on the lake.", 10, qualifier="at least"),
+    ]
+    [dispute] = find_disputes([], analyses)
+    assert {v.normalized: v.sources for v in dispute.versions} == {"12": ("Alpha", "Bravo"), "19": ("Charlie",)}
+    assert dispute.explanation.endswith("Delta's “at least 10” fits both versions.")

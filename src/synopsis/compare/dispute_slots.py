@@ -124,13 +124,29 @@ def split_versions(slot: list[Fact]) -> list[list[Fact]]:
     # Narrow values first, so broad ones ("less than an hour") join the precise one they contain.
     for fact in sorted(slot, key=_width):
         for version in versions:
-            relations = [fact_relation(fact, other) for other in version]
-            if False not in relations and True in relations:
+            if _agrees_with(fact, version):
                 version.append(fact)
                 break
         else:
             versions.append([fact])
     return versions
+
+
+def _agrees_with(fact: Fact, version: list[Fact]) -> bool:
+    relations = [fact_relation(fact, other) for other in version]
+    return False not in relations and True in relations
+
+
+def set_aside_fitting_several(versions: list[list[Fact]]) -> tuple[list[list[Fact]], list[Fact]]:
+    """Versions without the values that fit another version as well as their own ("at least 10
+    dead" beside "12" and "19"), and those values.  Counted on the side it joined first, such a
+    report made one version look better attested than the other; it takes neither side."""
+    fitting = [f for i, version in enumerate(versions) for f in version
+               if len(version) > 1 and any(_agrees_with(f, other) for j, other in enumerate(versions) if j != i)]
+    if not fitting:
+        return versions, []
+    kept = [[f for f in version if f not in fitting] for version in versions]
+    return [version for version in kept if version], fitting
 
 
 def in_conflict(versions: list[list[Fact]]) -> list[list[Fact]]:

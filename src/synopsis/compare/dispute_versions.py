@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, timezone
 
 from synopsis.compare.dispute_facts import Fact
-from synopsis.compare.dispute_slots import in_conflict, split_versions
+from synopsis.compare.dispute_slots import in_conflict, set_aside_fitting_several, split_versions
 from synopsis.facts.dates import as_of, parse_published
 from synopsis.facts.intervals import Interval, describe
 from synopsis.records import Dispute, DisputeVersion
@@ -122,7 +122,8 @@ def _notes(versions: list[list[Fact]], event: Interval | None) -> list[str | Non
 def build_dispute(slot: list[Fact], story_day: Interval | None = None) -> Dispute | None:
     """The dispute of one slot, if its values fall into versions that contradict each other;
     ``story_day`` (the story's main day) dates it when its claims state no day of their own."""
-    versions = in_conflict(split_versions(slot))
+    versions, fitting = set_aside_fitting_several(split_versions(slot))
+    versions = in_conflict(versions)
     if len(versions) < 2:
         return None
     event = dispute_day(slot, story_day)
@@ -146,4 +147,7 @@ def build_dispute(slot: list[Fact], story_day: Interval | None = None) -> Disput
         return None
     records.sort(key=lambda v: (-len(v.sources), v.normalized))
     kind = slot[0].kind if slot[0].kind != "amount" else "count"
-    return Dispute(what=what, kind=kind, versions=tuple(records), explanation=explain(what, kind, records))
+    explanation = explain(what, kind, records)
+    for fact in sorted(fitting, key=lambda f: (f.outlet, f.evidence.start)):
+        explanation += f" {fact.outlet}'s “{' / '.join(fact.values)}” fits {'both versions' if len(records) == 2 else 'several versions'}."
+    return Dispute(what=what, kind=kind, versions=tuple(records), explanation=explanation)
