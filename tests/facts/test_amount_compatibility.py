@@ -31,6 +31,10 @@ AT_LEAST_1000 = amount("at least 1,000", 1000, None, "at least", 1000, None)
         (amount("about 40 minutes", 40, "minute", "about"), amount("about 45 minutes", 45, "minute", "about")),
         (amount("nearly 300", 300, None, "nearly"), amount("290", 290, None, None, 290, 290)),
         (amount("24 to 48 hours", None, "hour", "range", 24, 48), amount("36 hours", 36, "hour", None, 36, 36)),
+        # A round figure may be the rounding of a precise one: "1,200 evacuated" and "1,187 evacuated".
+        (amount("1,200", 1200, None, None, 1200, 1200), amount("1,187", 1187, None, None, 1187, 1187)),
+        (amount("1,000", 1000, None, None, 1000, 1000), amount("1,012", 1012, None, None, 1012, 1012)),
+        (amount("40 minutes", 40, "minute", None, 40, 40), amount("41 minutes", 41, "minute", None, 41, 41)),
     ],
 )
 def test_a_number_inside_the_others_hedge_is_compatible(first: Amount, second: Amount) -> None:
@@ -46,10 +50,11 @@ def test_a_number_inside_the_others_hedge_is_compatible(first: Amount, second: A
         (AT_LEAST_1200, AT_LEAST_1000),
         (AT_LEAST_1200, amount("more than 1,000", 1000, None, "more than", 1000, None)),
         (amount("under an hour", 1, "hour", "less than", 0, 1), amount("up to 45 minutes", 45, "minute", "up to", 0, 45)),
-        # Two plain figures are two figures, even within rounding of each other.
+        # Two plain figures are two figures unless one may be a rounding of the other's number.
         (amount("40 minutes", 40, "minute", None, 40, 40), amount("45 minutes", 45, "minute", None, 45, 45)),
         (amount("40 minutes", 40, "minute", None, 40, 40), amount("42 minutes", 42, "minute", None, 42, 42)),
-        (amount("1,000", 1000, None, None, 1000, 1000), amount("1,012", 1012, None, None, 1012, 1012)),
+        (amount("12", 12, None, None, 12, 12), amount("13", 13, None, None, 13, 13)),
+        (amount("1,000", 1000, None, None, 1000, 1000), amount("1,100", 1100, None, None, 1100, 1100)),
         (amount("a 30-day truce", 30, "day", None, 30, 30), amount("24 to 48 hours", None, "hour", "range", 24, 48)),
         (amount("24 to 48 hours", None, "hour", "range", 24, 48), amount("12 to 36 hours", None, "hour", "range", 12, 36)),
         # Approximations that overlap only at their edges round two different values.
@@ -101,9 +106,10 @@ def test_a_bound_beyond_the_figures_rounding_is_incompatible(exact: Amount, boun
     assert amounts_incompatible([exact], [bound]) and amounts_incompatible([bound], [exact])
 
 
-def test_two_figures_within_rounding_of_each_other_are_still_two_figures() -> None:
+def test_a_figure_within_the_others_rounding_is_one_value_but_not_its_citation() -> None:
     fifteen, more_precise = amount("15 percent", 15, "percent", None, 15, 15), amount("15.2 percent", 15.2, "percent", None, 15.2, 15.2)
-    assert not fifteen.compatible_with(more_precise) and amounts_incompatible([fifteen], [more_precise])
+    # As a dispute reads them: "15 percent" may be the 15.2 another report gives.
+    assert fifteen.compatible_with(more_precise) and not amounts_incompatible([fifteen], [more_precise])
     # A citation needs the very number, rounding or not.
     assert amounts_conflict([fifteen], [more_precise])
     assert not amounts_conflict([fifteen], [amount("15 percent", 15, "percent", None, 15, 15)])

@@ -34,6 +34,10 @@ class Amount:
             math.isclose(a, b, rel_tol=1e-9) for a, b in zip(self.numbers, other.numbers)
         )
 
+    def rounds(self, other: Amount) -> bool:
+        """Whether this unqualified figure may be a rounding of the number the other writes."""
+        return self.interval is not None and other.stated is not None and within(other.stated, self.interval)
+
     def admits(self, other: Amount) -> bool:
         """Whether this amount's hedge leaves room for the number(s) the other writes ("less than
         an hour" for the 40 of "about 40 minutes"), an unqualified figure read as the rounding it
@@ -51,9 +55,11 @@ class Amount:
         Compatible is not conflicting (DESIGN.md), but overlap alone is not agreement. A hedge is
         the writer saying the number is not the value ("about 40 minutes", "less than an hour",
         "more than 1,000"): a report agrees with it when the number it writes lies in the hedged
-        interval, or, unqualified, may be a rounding of a value in it (``admits``). Two figures of the same form that write different numbers are different figures,
-        whatever their intervals: two plain counts ("40 minutes" / "45 minutes", "1,000" / "1,012"),
-        two ranges, or two bounds the same way ("at least 1,200 people" / "at least 1,000 on each
+        interval, or, unqualified, may be a rounding of a value in it (``admits``). Two plain
+        figures agree when one may be a rounding of the other's number ("1,200" / "1,187",
+        "40" / "41 minutes"; ``rounds``), not otherwise ("40" / "45 minutes", "12" / "13 killed").
+        Other figures of the same form that write different numbers are different figures,
+        whatever their intervals: two ranges, or two bounds the same way ("at least 1,200 people" / "at least 1,000 on each
         side": both open upwards, so they overlap whatever the counts). Only approximations of the
         same form may differ ("about 40" / "about 45 minutes"), because each is a rounding of the
         value, and even they must contain the other's number, so "about 1,000" and "about 1,200"
@@ -61,6 +67,11 @@ class Amount:
         """
         if self.hedge == other.hedge and self.same_as(other):
             return True
+        if self.hedge == other.hedge == "exact":
+            # Unqualified figures are read as the roundings they are (``intervals.rounding_margin``):
+            # "1,200 residents evacuated" may be the 1,187 another report counted, and a dispute
+            # does not set them against each other either; "12" and "13 killed" are two counts.
+            return self.rounds(other) or other.rounds(self)
         if self.hedge == other.hedge and self.hedge != "approx":
             return False
         # The same number under another hedge is no exception: "more than 2 killed" is not "2
