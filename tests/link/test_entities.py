@@ -562,3 +562,44 @@ def test_one_countrys_ministry_is_one_entity_and_another_countrys_is_another():
     assert resolution.entity(ru.article.id, 1) is russian and resolution.entity(uk.article.id, 1) is russian
     british = resolution.entity(uk.article.id, 0)
     assert british is not russian and {a.text for a in british.aliases} == {"Ministry of Defence"}
+
+
+def test_a_body_named_with_its_state_after_it_is_that_states_not_anothers():
+    text = ("The Ministry of Foreign Affairs of the Republic of Moldova announced the venue. The Russian Ministry "
+            "of Foreign Affairs confirmed the date. A diplomat of the Ministry of Foreign Affairs joined later.")
+    analysis = make_analysis("Harbor Blog", text, [("Ministry of Foreign Affairs", "ORG"),
+                                                   ("Russian Ministry of Foreign Affairs", "ORG"),
+                                                   ("Ministry of Foreign Affairs", "ORG")])
+    resolution = resolve_entities([analysis])
+    moldovan, russian, unqualified = (resolution.entity(analysis.article.id, i) for i in range(3))
+    assert moldovan is not russian
+    # The article names two states' foreign ministries: which one the bare mention means is not said.
+    assert unqualified is not russian and unqualified is not moldovan
+
+
+def test_a_bare_body_takes_no_country_from_another_article():
+    home = make_analysis("Harbor Blog", "The Ministry of Foreign Affairs published the schedule.",
+                         [("Ministry of Foreign Affairs", "ORG")])
+    abroad = make_analysis("Steppe Wire", "The Russian Ministry of Foreign Affairs welcomed the talks.",
+                           [("Russian Ministry of Foreign Affairs", "ORG")])
+    resolution = resolve_entities([home, abroad])
+    assert resolution.entity(home.article.id, 0) is not resolution.entity(abroad.article.id, 0)
+
+
+@pytest.mark.parametrize(
+    ("alias", "expected"),
+    [
+        ("Ministry of Foreign Affairs of Ukraine", ("ukraine", "ministry:foreign affairs")),
+        ("Ministry of Defense of the Republic of Moldova", ("moldova", "ministry:defense")),
+    ],
+)
+def test_the_state_written_after_a_bodys_office_is_its_country(alias, expected):
+    assert office_of(alias) == expected
+
+
+def test_a_countrys_name_demonym_and_capital_give_one_key():
+    from synopsis.link.entity_bodies import country_key
+
+    assert country_key("Russia's") == country_key("Russian") == country_key("Moscow")
+    assert country_key("Türkiye") == country_key("Turkish") == country_key("Ankara")
+    assert country_key("Britain") == country_key("UK") == country_key("British")
