@@ -603,3 +603,24 @@ def test_a_countrys_name_demonym_and_capital_give_one_key():
     assert country_key("Russia's") == country_key("Russian") == country_key("Moscow")
     assert country_key("Türkiye") == country_key("Turkish") == country_key("Ankara")
     assert country_key("Britain") == country_key("UK") == country_key("British")
+
+
+def test_a_places_name_is_the_spelling_the_articles_write_most_not_the_one_the_tagger_caught():
+    # The tagger caught "Kiev" wherever two outlets wrote it, and "Kyiv" once in three articles
+    # writing it five times.
+    tagged_kiev = make_analysis("Steppe Wire", "Officials in Kiev said the strike hit Kiev twice.",
+                                [("Kiev", "GPE"), ("Kiev", "GPE")])
+    other_kiev = make_analysis("Plain Post", "Kiev denied it.", [("Kiev", "GPE")])
+    once_tagged = make_analysis("Harbor Blog", "Kyiv said the talks would resume. Kyiv's delegation left.",
+                                [("Kyiv", "GPE")])
+    untagged = make_analysis("River Daily", "The delegation flew back to Kyiv. The Kyiv Independent reported it.", [])
+    untagged_too = make_analysis("Lake News", "Talks between Moscow and Kyiv ended.", [("Moscow", "GPE")])
+    resolution = resolve_entities([tagged_kiev, other_kiev, once_tagged, untagged, untagged_too])
+    city = resolution.find("Kyiv")
+    assert city.name == "Kyiv"
+    spellings = {a.text: (a.count, set(a.outlets)) for a in city.aliases}
+    # "Kyiv Independent" is another name: its first word is not a mention of the city.
+    assert spellings["Kyiv"] == (4, {"Harbor Blog", "River Daily", "Lake News"})
+    assert spellings["Kiev"] == (3, {"Steppe Wire", "Plain Post"})
+    texts = {a.article.id: a.article.text for a in (tagged_kiev, other_kiev, once_tagged, untagged, untagged_too)}
+    assert all(texts[m.article_id][m.start:m.end] == m.text for m in city.mentions)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -11,6 +12,7 @@ from synopsis.link.names import (
     TITLE_WORDS,
     PersonName,
     fold,
+    is_acronym,
     key_text,
     key_token,
     parse_person,
@@ -37,11 +39,15 @@ GROUP_OF_LABEL = {
 OTHER_LABELS = frozenset({"EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 
 
+# The index of a mention the tagger missed (``untagged_place_mentions``): it is no entity of its article.
+UNTAGGED = -1
+
+
 @dataclass(slots=True)
 class Mention:
     article_id: str
     outlet: str
-    index: int
+    index: int  # the entity's place in its article's entities, or UNTAGGED
     entity: Entity
     group: str
     label: str
@@ -156,3 +162,48 @@ def relabel_by_majority(mentions: list[Mention]) -> list[Mention]:
                 m = Mention(m.article_id, m.outlet, m.index, m.entity, GROUP_OF_LABEL[label], label, strip_name(m.entity.text), key)
         out.append(m)
     return out
+
+
+def untagged_place_mentions(clusters: Sequence[list[Mention]], analyses: Sequence[ArticleAnalysis]) -> list[list[Mention]]:
+    """Each place cluster with the mentions the tagger missed: every spelling the story writes for
+    the place, found again as a whole word outside every tagged name of any article.
+
+    The small model tags "Kyiv" in one sentence and misses it in the next, or in a whole article
+    ("Kyiv's delegation"), so counting tagged mentions alone can crown the spelling of the outlet
+    whose wording the tagger happened to catch: the report named the city "Kiev" (4 tagged) though
+    the articles write "Kyiv" 9 times to "Kiev"'s 4. A spelling two places share is left alone,
+    as is a short form written in capitals ("US"), which is also an ordinary word.
+    """
+    owners: dict[str, set[int]] = collections.defaultdict(set)
+    for ci, cluster in enumerate(clusters):
+        if cluster and cluster[0].group == "place":
+            for m in cluster:
+                if not is_acronym(m.alias) and len(m.alias) >= 3:
+                    owners[m.alias].add(ci)
+    spellings: dict[int, list[str]] = collections.defaultdict(list)
+    for alias, clusters_of in owners.items():
+        if len(clusters_of) == 1:
+            spellings[next(iter(clusters_of))].append(alias)
+    if not spellings:
+        return list(clusters)
+    completed = [list(cluster) for cluster in clusters]
+    for analysis in analyses:
+        text = analysis.article.text
+        tagged = sorted((e.start, e.end) for e in analysis.entities)
+        outlet = outlet_name(analysis.article)
+        for ci, aliases in spellings.items():
+            sample = completed[ci][0]
+            # Longest first, so "Kyiv Oblast" is found before "Kyiv" inside it.
+            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(aliases, key=len, reverse=True))) + r")(?![\w-])")
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                if any(s < end and start < e for s, e in tagged) or _NEXT_CAPITAL.match(text, end):
+                    continue  # tagged already, or the first word of a longer name ("Kyiv Independent")
+                entity = Entity(text=match.group(), label=sample.label, start=start, end=end)
+                completed[ci].append(Mention(analysis.article.id, outlet, UNTAGGED, entity, sample.group, sample.label,
+                                             match.group(), sample.key))
+    return completed
+
+
+# A capitalised word right after a match: the match begins a longer name.
+_NEXT_CAPITAL = re.compile(r"[ \t]+[A-Z]")
