@@ -624,3 +624,29 @@ def test_a_places_name_is_the_spelling_the_articles_write_most_not_the_one_the_t
     assert spellings["Kiev"] == (3, {"Steppe Wire", "Plain Post"})
     texts = {a.article.id: a.article.text for a in (tagged_kiev, other_kiev, once_tagged, untagged, untagged_too)}
     assert all(texts[m.article_id][m.start:m.end] == m.text for m in city.mentions)
+
+
+def test_a_town_written_before_a_named_place_does_not_make_it_another_place():
+    one = make_analysis("Harbor Blog", "Delegates met at Lyon's Celestins Theatre on Friday.",
+                        [("Lyon's Celestins Theatre", "ORG")])
+    other = make_analysis("Steppe Wire", "The Célestins Theatre hosted the talks. The Célestins Theatre was closed.",
+                          [("Célestins Theatre", "FAC"), ("Célestins Theatre", "FAC")])
+    resolution = resolve_entities([one, other])
+    theatre = resolution.entity(one.article.id, 0)
+    assert resolution.entity(other.article.id, 0) is theatre and theatre.name == "Célestins Theatre"
+    assert not theatre.findings  # diacritics and the town are no different spelling
+
+
+def test_a_country_written_before_a_body_keeps_it_apart():
+    one = make_analysis("Harbor Blog", "Russia's Security Council met.", [("Russia's Security Council", "ORG")])
+    other = make_analysis("Steppe Wire", "The Security Council voted.", [("Security Council", "ORG")])
+    resolution = resolve_entities([one, other])
+    assert resolution.entity(one.article.id, 0) is not resolution.entity(other.article.id, 0)
+
+
+def test_names_the_outlet_registry_gives_one_broadcaster_are_one_entity():
+    text = "PBS reported the deal. Speaking to PBS NewsHour, the envoy agreed. The NewsHour aired it."
+    analysis = make_analysis("Harbor Blog", text, [("PBS", "ORG"), ("PBS NewsHour", "ORG"), ("NewsHour", "PRODUCT")])
+    resolution = resolve_entities([analysis])
+    assert resolution.entity(analysis.article.id, 0) is resolution.entity(analysis.article.id, 1)
+    assert resolution.entity(analysis.article.id, 2) is not resolution.entity(analysis.article.id, 0)

@@ -80,10 +80,32 @@ def _make_mention(article_id: str, outlet: str, index: int, entity: Entity, grou
         )
         return Mention(article_id, outlet, index, entity, group, label, person.text, person.key, person, titles)
     alias = strip_name(entity.text)
-    key = place_key(alias) if group in ("place", "org") else key_text(alias)
+    key = place_key(without_town(alias)) if group in ("place", "org") else key_text(alias)
     if not key:
         return None
     return Mention(article_id, outlet, index, entity, group, label, alias, key)
+
+
+# A town's possessive before a name: "Istanbul's Ciragan Palace".
+_TOWN_POSSESSIVE = re.compile(r"^(?P<town>[^\W\d_][\w-]*(?:\s[^\W\d_][\w-]*)?)['’]s\s+(?P<name>\S.*)$")
+
+
+def without_town(name: str) -> str:
+    """A name without the town written before it to say where it is ("Istanbul's Ciragan Palace" is
+    the Ciragan Palace): one palace, square or stadium has one name wherever an outlet adds the
+    town.  A country before a name is kept, since it tells one country's body from another's
+    ("Russia's Security Council", not the UN's), and so is a town that stands for its government
+    ("Moscow's Foreign Ministry"), which ``entity_bodies`` reads."""
+    match = _TOWN_POSSESSIVE.match(name)
+    if match is None:
+        return name
+    from synopsis.extract.gazetteer import is_known_place, named_countries
+    from synopsis.link.entity_bodies import office_of
+
+    town = match.group("town")
+    if not is_known_place(town) or named_countries([fold(town)]) or office_of(name) is not None:
+        return name
+    return match.group("name")
 
 
 _TRAILING_CONNECTORS = frozenset({"of", "to", "for", "the", "and", "by", "with", "from", "at", "in"})
