@@ -202,28 +202,26 @@ def untagged_place_mentions(clusters: Sequence[list[Mention]], analyses: Sequenc
             for m in cluster:
                 if not is_acronym(m.alias) and len(m.alias) >= 3:
                     owners[m.alias].add(ci)
-    spellings: dict[int, list[str]] = collections.defaultdict(list)
-    for alias, clusters_of in owners.items():
-        if len(clusters_of) == 1:
-            spellings[next(iter(clusters_of))].append(alias)
-    if not spellings:
+    owner = {alias: next(iter(found)) for alias, found in owners.items() if len(found) == 1}
+    if not owner:
         return list(clusters)
+    # One pass over each article for all spellings; longest first, so that "Kyiv Oblast" is
+    # found before the "Kyiv" inside it.
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(owner, key=len, reverse=True))) + r")(?![\w-])")
     completed = [list(cluster) for cluster in clusters]
     for analysis in analyses:
         text = analysis.article.text
-        tagged = sorted((e.start, e.end) for e in analysis.entities)
+        tagged = [(e.start, e.end) for e in analysis.entities]
         outlet = outlet_name(analysis.article)
-        for ci, aliases in spellings.items():
-            sample = completed[ci][0]
-            # Longest first, so "Kyiv Oblast" is found before "Kyiv" inside it.
-            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(aliases, key=len, reverse=True))) + r")(?![\w-])")
-            for match in pattern.finditer(text):
-                start, end = match.span()
-                if any(s < end and start < e for s, e in tagged) or _NEXT_CAPITAL.match(text, end):
-                    continue  # tagged already, or the first word of a longer name ("Kyiv Independent")
-                entity = Entity(text=match.group(), label=sample.label, start=start, end=end)
-                completed[ci].append(Mention(analysis.article.id, outlet, UNTAGGED, entity, sample.group, sample.label,
-                                             match.group(), sample.key))
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in tagged) or _NEXT_CAPITAL.match(text, end):
+                continue  # tagged already, or the first word of a longer name ("Kyiv Independent")
+            cluster = completed[owner[match.group()]]
+            sample = cluster[0]
+            entity = Entity(text=match.group(), label=sample.label, start=start, end=end)
+            cluster.append(Mention(analysis.article.id, outlet, UNTAGGED, entity, sample.group, sample.label,
+                                   match.group(), sample.key))
     return completed
 
 
