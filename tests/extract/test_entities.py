@@ -131,6 +131,17 @@ def test_each_title_in_a_list_goes_with_the_name_after_it(nlp):
     assert people["Anton Gromov"] == "Director of the Third Department for Regional Cooperation"
 
 
+def test_a_title_runs_on_to_the_body_its_unit_belongs_to(nlp):
+    sentence = ("The team included Director of the Third Department for Regional Cooperation at the Ministry "
+                "of Civic Affairs Anton Gromov.")
+    people = {e.text: e.title for e in find_entities(nlp(sentence)) if e.label == "PERSON"}
+    assert people["Anton Gromov"] == "Director of the Third Department for Regional Cooperation at the Ministry of Civic Affairs"
+    # "at" before anything but a body's name ends a title.
+    people = {e.text: e.title for e in find_entities(nlp("He arrived at the Kremlin aide Ivan Petrenko's office."))
+              if e.label == "PERSON"}
+    assert people["Ivan Petrenko"] == "Kremlin aide"
+
+
 def test_an_office_inside_a_bodys_name_does_not_cut_the_title(nlp):
     # "General" of "General Staff" names no office of its own; "the" after "of" stays in the title.
     doc = nlp("Also present was Chief of the General Staff Pavel Sorokin.")

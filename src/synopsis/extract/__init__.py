@@ -8,6 +8,8 @@
 # Bellecour") as such, reads every comparative as a bound ("larger than 15 percent" is more than
 # 15, not exactly 15) and no longer takes a four-digit count for a year ("about 2000 people a day").
 # /4 splits a personal name the tagger ran into an organisation ("the National Guard [Viktor
-# Zolotov]") off as a person, and gives each title in a list of people the name written after it.
+# Zolotov]") off as a person, gives each title in a list of people the name written after it, and
+# reads a title on through "at" to the body its unit belongs to ("Director of the Second Department
+# at the Ministry of Foreign Affairs X").
 # Raise it whenever extraction changes what it stores.
 EXTRACTION_METHOD = "synopsis.extract/4"

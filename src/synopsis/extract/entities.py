@@ -64,6 +64,9 @@ TITLE_MODIFIERS = frozenset(
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam"})
 # Words that join parts of a title ("Minister of Foreign Affairs", "Ambassador to Ankara").
 _TITLE_JOINERS = frozenset({"of", "for", "to", "and", "&", "-", "on"})
+# "at" joins an office's unit to the body it belongs to ("Director of the Second Department at
+# the Ministry of Foreign Affairs"), and only so when a body's name follows it.
+_AT = "at"
 _DETERMINERS = frozenset({"the", "a", "an"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # A role phrase after a name ends at the next break in the sentence.
@@ -401,6 +404,8 @@ def _title_token_ok(tok: Token) -> bool:
     lower = tok.lower_
     if _is_office(tok) or lower in TITLE_MODIFIERS or lower in _TITLE_JOINERS:
         return True
+    if lower == _AT:
+        return _body_after(tok)
     if tok.ent_type_ in ("ORG", "NORP", "GPE", "LOC", "FAC"):
         return True
     # A lower-case noun compounded with an office word names its field ("police chief", "fire
@@ -411,6 +416,15 @@ def _title_token_ok(tok: Token) -> bool:
     if tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.text[:1].isupper() and tok.text not in _POSSESSIVE:
         return True
     return tok.text in {"U.S.", "U.K.", "US", "UK", "UN", "EU", "NATO"}
+
+
+def _body_after(tok: Token) -> bool:
+    """Whether an organisation's name follows a word, with or without "the"."""
+    doc = tok.doc
+    after = tok.i + 1
+    if after < len(doc) and doc[after].lower_ == "the":
+        after += 1
+    return after < len(doc) and doc[after].ent_type_ == "ORG"
 
 
 def _of_the(doc: Doc, j: int) -> bool:
@@ -427,7 +441,7 @@ def _pre_title(doc: Doc, name: Span, glued: tuple[int, int] | None) -> tuple[int
         return glued
     while j >= sent_start and (_title_token_ok(doc[j]) or _of_the(doc, j)):
         tok = doc[j]
-        if tok.lower_ in ("of", "to", "for", "on"):
+        if tok.lower_ in ("of", "to", "for", "on", _AT):
             # "adviser to President X": the title of X starts after the preposition,
             # since what follows it is already a title; "head of X": a preposition right
             # before the name is not a title at all.  But in "Ambassador to Ankara X" and
@@ -441,7 +455,7 @@ def _pre_title(doc: Doc, name: Span, glued: tuple[int, int] | None) -> tuple[int
     start = j + 1
     end = glued[1] if glued else name.start
     # A title starts with a word, not a joiner ("and Russian President" -> "Russian President").
-    while start < end and (doc[start].lower_ in _TITLE_JOINERS or doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in _TITLE_JOINERS | {_AT} or doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
         start += 1
     if start >= end:
         return glued
@@ -460,7 +474,8 @@ def _heads_title(doc: Doc, start: int, end: int) -> bool:
         if not len(tail):
             return True
         if tail[0].lower_ in ("of", "for", "to") and len(tail) > 1 and all(
-            t.text[:1].isupper() or t.lower_ in _TITLE_JOINERS or (t.lower_ == "the" and doc[t.i - 1].lower_ in _TITLE_JOINERS)
+            t.text[:1].isupper() or t.lower_ in _TITLE_JOINERS or (t.lower_ == _AT and _body_after(t))
+            or (t.lower_ == "the" and doc[t.i - 1].lower_ in _TITLE_JOINERS | {_AT})
             for t in tail[1:]
         ):
             return True
