@@ -436,6 +436,10 @@ def test_mislabelled_mentions_follow_the_story_majority():
         ("An adviser to President Maria Ortega spoke.", {"President"}),
         ("Paulo Reis and Foreign Minister Maria Ortega spoke.", {"Foreign Minister"}),
         ("The head of Maria Ortega spoke.", set()),
+        # What follows "for" or "to" is another's office only when it names one.
+        ("Director of the Department for Northern Affairs at the Ministry of Ports Maria Ortega spoke.",
+         {"Director of the Department for Northern Affairs at the Ministry of Ports"}),
+        ("Ambassador to Lisbon Maria Ortega spoke.", {"Ambassador to Lisbon"}),
     ],
 )
 def test_only_the_office_right_before_a_name_is_its_title(text, titles):

@@ -15,6 +15,7 @@ from synopsis.link.names import (
     is_acronym,
     key_text,
     key_token,
+    parse_office,
     parse_person,
     place_key,
     split_title,
@@ -130,7 +131,10 @@ def _clean_title(title: str | None, before_name: bool = False) -> str | None:
         words = last.split()
         for i in range(len(words) - 1, -1, -1):
             if fold(words[i]) in {"to", "for"}:
-                words = words[i + 1 :]
+                # "adviser to President [X]": X's own office follows; but in "Ambassador to
+                # Lisbon" or "Director of the Department for Northern Affairs" no office does.
+                if parse_office(" ".join(words[i + 1 :])) is not None:
+                    words = words[i + 1 :]
                 break
         if words and fold(words[-1]) in _TRAILING_CONNECTORS:
             return None  # "head of [Zelensky's office]": the name is the object, not the holder
