@@ -158,3 +158,20 @@ def test_a_loaded_word_no_other_outlet_uses_is_a_choice_even_without_a_rival():
     assert "terrorists (only this outlet)" in terms["Press N"] and "regime (only this outlet)" in terms["Press N"]
     # A neutral word nobody else uses is no choice ("crackdown" has no rival here and is not loaded).
     assert not any(t.startswith("crackdown") for t in terms["Press N"])
+
+
+def test_the_spelling_most_outlets_write_is_no_word_choice():
+    from synopsis.compare.coverage import alias_choices
+
+    person = StoryEntity(
+        name="Ivan Sorokin",
+        type="PERSON",
+        aliases=(
+            Alias("Ivan Sorokin", ("Outlet A", "Outlet B", "Outlet C", "Outlet D"), 6),
+            Alias("Sorokin", ("Outlet A", "Outlet B", "Outlet C"), 5),
+            Alias("Sorokine", ("Outlet D",), 1),
+        ),
+    )
+    # "Sorokin" is what three outlets write; the one outlet writing "Sorokine" made the choice.
+    assert alias_choices("Outlet B", [person]) == []
+    assert alias_choices("Outlet D", [person]) == ["Sorokine (others: Sorokin)"]

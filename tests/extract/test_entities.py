@@ -121,6 +121,60 @@ def test_full_name_the_tagger_missed_elsewhere_in_the_article_is_a_mention(nlp):
     assert people == [("Ivan Petrenko", "Defense Minister"), ("Ivan Petrenko", "Defence Minister"), ("Ivan Petrenko", None)]
 
 
+def test_each_title_in_a_list_goes_with_the_name_after_it(nlp):
+    sentence = ("The working group includes Deputy Head of the Northern Border Service Directorate Pavel Orlov, "
+                "Deputy Head of the Department of Civic Housing Policy Irina Volkova, Director of the Third "
+                "Department for Regional Cooperation Anton Gromov, and a translator.")
+    people = {e.text: e.title for e in find_entities(nlp(sentence)) if e.label == "PERSON"}
+    # Not the next person's title read as an apposition ("Irina Volkova, Director of ... Anton Gromov").
+    assert people["Irina Volkova"] == "Deputy Head of the Department of Civic Housing Policy"
+    assert people["Anton Gromov"] == "Director of the Third Department for Regional Cooperation"
+
+
+def test_a_title_runs_on_to_the_body_its_unit_belongs_to(nlp):
+    sentence = ("The team included Director of the Third Department for Regional Cooperation at the Ministry "
+                "of Civic Affairs Anton Gromov.")
+    people = {e.text: e.title for e in find_entities(nlp(sentence)) if e.label == "PERSON"}
+    assert people["Anton Gromov"] == "Director of the Third Department for Regional Cooperation at the Ministry of Civic Affairs"
+    # "at" before anything but a body's name ends a title.
+    people = {e.text: e.title for e in find_entities(nlp("He arrived at the Kremlin aide Ivan Petrenko's office."))
+              if e.label == "PERSON"}
+    assert people["Ivan Petrenko"] == "Kremlin aide"
+
+
+def test_an_office_inside_a_bodys_name_does_not_cut_the_title(nlp):
+    # "General" of "General Staff" names no office of its own; "the" after "of" stays in the title.
+    doc = nlp("Also present was Chief of the General Staff Pavel Sorokin.")
+    people = {e.text: e.title for e in find_entities(doc) if e.label == "PERSON"}
+    assert people["Pavel Sorokin"] == "Chief of the General Staff"
+    people = {e.text: e.title for e in find_entities(nlp("The delegation included Secretary of the Security Council Sergey Ivanov."))
+              if e.label == "PERSON"}
+    assert people["Sergey Ivanov"] == "Secretary of the Security Council"
+
+
+def test_a_personal_name_run_into_an_organisation_is_a_person(nlp):
+    sentence = "The delegation included Commander of the National Guard Viktor Lebedev."
+    doc = nlp(sentence)
+    start = sentence.index("National")
+    doc.ents = [doc.char_span(start, len(sentence) - 1, label="ORG")]  # as the small model tags it
+    found = [(e.label, e.text, e.title) for e in find_entities(doc)]
+    assert found == [("ORG", "National Guard", None), ("PERSON", "Viktor Lebedev", "Commander of the National Guard")]
+    for entity in find_entities(doc):
+        assert sentence[entity.start:entity.end] == entity.text
+
+
+@pytest.mark.parametrize(
+    "sentence,organisation",
+    [
+        ("Officials of the Defence Council Strategy Review met on Monday.", "Defence Council Strategy Review"),
+        ("The Harbour Authority Press Office declined to comment.", "Harbour Authority Press Office"),
+        ("Reporters from the Union Pacific Railroad Company waited.", "Union Pacific Railroad Company"),
+    ],
+)
+def test_an_organisations_own_last_words_stay_in_its_name(nlp, sentence, organisation):
+    assert organisation in [e.text for e in find_entities(nlp(sentence)) if e.label == "ORG"]
+
+
 def test_name_cut_after_a_joiner_ends_before_it(nlp):
     doc = nlp("The Ministry of Foreign Affairs of the Republic of Borovia announced the talks.")
     start = doc.text.index("Ministry")

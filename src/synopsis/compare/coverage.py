@@ -14,7 +14,7 @@ from synopsis.compare.voices import CanonicalName, count_voices
 from synopsis.compare.word_choices import word_choices
 from synopsis.facts.dates import UNDATED_KINDS, as_of, dates_in
 from synopsis.link.names import fold, key_text, place_key
-from synopsis.records import AlignedClaim, ArticleAnalysis, Coverage, StoryEntity
+from synopsis.records import AlignedClaim, Alias, ArticleAnalysis, Coverage, StoryEntity
 
 # Reasons the cleaner gives for content that is the outlet speaking for itself
 # rather than reporting; these are kept apart, never mixed with the reporting.
@@ -91,17 +91,23 @@ def alias_choices(outlet: str, entities: Sequence[StoryEntity]) -> list[str]:
         others = [a for a in entity.aliases if outlet not in a.outlets]
         if not mine or not others:
             continue
-        # The form most outlets use is the story's usual spelling, not a choice.
-        usual = max(entity.aliases, key=lambda a: (len(a.outlets), a.count)).text
-        mine = [a for a in mine if a.text != usual]
         mine_forms = {a.text for a in mine}
-        other_forms = [a.text for a in sorted(others, key=lambda a: -a.count) if a.text not in mine_forms]
+        other_forms = [a for a in sorted(others, key=lambda a: -a.count) if a.text not in mine_forms]
         # Only full forms are word choices; a surname-only mention is not a spelling.
         for alias in mine:
-            if any(_same_length_form(alias.text, o) for o in other_forms):
-                rivals = [o for o in other_forms if _same_length_form(alias.text, o)][:2]
-                choices.append(f"{alias.text} (others: {', '.join(rivals)})")
+            rivals = [o for o in other_forms if _same_length_form(alias.text, o.text)]
+            # The spelling of a name that most outlets write, then most often, is the story's
+            # usual one, not a choice, though a few outlets write another ("Medinsky" against one
+            # "Medinskiy"); each spelling is weighed against its own rivals, so a full name is
+            # not judged by how often its surname alone is written.
+            if rivals and any(_more_used(rival, alias) for rival in rivals):
+                choices.append(f"{alias.text} (others: {', '.join(r.text for r in rivals[:2])})")
     return choices
+
+
+def _more_used(first: Alias, second: Alias) -> bool:
+    """Whether more outlets write the first form than the second, or as many and more often."""
+    return (len(first.outlets), first.count) > (len(second.outlets), second.count)
 
 
 def _same_length_form(a: str, b: str) -> bool:

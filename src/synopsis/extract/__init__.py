@@ -14,7 +14,10 @@
 # claim over a joint statement to every speaker (``Claim.co_speakers``), reads "they" after one as
 # all of its speakers, gives an agentless passive said "on behalf of X" to X, reads "today" in an
 # entry from the date of its passage (``times_sections``), gives "18:00 local time" the offset of
-# the place named before it (``times_local``) and keeps a sentence whose verb the parser hung on
-# its subject after an aside.
+# the place named before it (``times_local``), keeps a sentence whose verb the parser hung on its
+# subject after an aside, splits a personal name the tagger ran into an organisation ("the
+# National Guard [Viktor Zolotov]") off as a person, gives each title in a list of people the name
+# written after it, and reads a title on through "at" to the body its unit belongs to ("Director
+# of the Second Department at the Ministry of Foreign Affairs X").
 # Raise it whenever extraction changes what it stores.
 EXTRACTION_METHOD = "synopsis.extract/4"

@@ -16,12 +16,15 @@ where the role phrase begins and ends.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from synopsis.extract.gazetteer import is_known_place
 from synopsis.extract.name_words import ORG_WORDS
+from synopsis.extract.nlp import load_nlp
 from synopsis.records import Entity
 
 # Labels that other extractors own (times.py, quantities.py): dropped here.
@@ -61,6 +64,9 @@ TITLE_MODIFIERS = frozenset(
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam"})
 # Words that join parts of a title ("Minister of Foreign Affairs", "Ambassador to Ankara").
 _TITLE_JOINERS = frozenset({"of", "for", "to", "and", "&", "-", "on"})
+# "at" joins an office's unit to the body it belongs to ("Director of the Second Department at
+# the Ministry of Foreign Affairs"), and only so when a body's name follows it.
+_AT = "at"
 _DETERMINERS = frozenset({"the", "a", "an"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # A role phrase after a name ends at the next break in the sentence.
@@ -69,35 +75,95 @@ _APPOS_STOPS = frozenset({",", ";", "—", "–", "(", ")", ":", '"', "“", "�
 
 def find_entities(doc: Doc) -> list[Entity]:
     """Find named entities (no dates or numbers) with titles attached to PERSON mentions."""
-    entities: list[Entity] = []
+    found: list[tuple[Span, str, tuple[int, int] | None]] = []  # name, label, title glued into it
+    for span, label in _tagged_spans(doc):
+        named = _read_span(doc, span, label)
+        if named is not None:
+            found.append(named)
+    # Titles are read once every person is known: a role written right before another person's
+    # name is that person's title, not an apposition to the name before it.
+    people = [span for span, label, _ in found if label == "PERSON"]
+    entities = [
+        _to_entity(doc, span, label, _person_title(doc, span, glued, people) if label == "PERSON" else None)
+        for span, label, glued in found
+    ]
+    return _complete_people(doc, entities)
+
+
+def _tagged_spans(doc: Doc) -> Iterator[tuple[Span, str]]:
+    """The tagger's entities, cleaned, with a person's name the tagger ran into the organisation
+    before it split off ("the Security Council [Sergey Shoigu]")."""
     for ent in doc.ents:
         if ent.label_ in EXCLUDED_LABELS:
             continue
         span = _clean_span(doc, ent)
         if span is None:
             continue
-        label = ent.label_
-        if label != "PERSON" and _looks_like_titled_person(span):
-            label = "PERSON"  # "Russian Presidential Spokesman Dmitry Peskov" tagged ORG
-        elif len(span) == 1 and span[0].lower_ in TITLE_MODIFIERS | OFFICE_WORDS:
-            continue  # "Defense" of "Defense Minister" tagged ORG: part of a title, not a name
-        title: tuple[int, int] | None = None
-        if label in _MISTAKEN_FOR_PLACES and _placed_as_place(doc, span):
-            label = "GPE"
-        if label == "PERSON" and _common_word_at_sentence_start(doc, span):
-            continue  # "Calm returned to the streets": a capital a sentence gave an ordinary word
-        if label == "PERSON" and span[-1].lower_ in ORG_WORDS and _after_article(doc, span):
-            label = "ORG"  # "the Press [Syndicate]" tagged PERSON; "Margaret Court said" stays a person
-        if label == "PERSON" and (street := _street_named(doc, span)) is not None:
-            span, label = street, "FAC"  # "marched to [Place Bellecour]", "on Avenue [Habib Bourguiba]"
-        if label == "PERSON":
-            span = _without_leading_place(doc, span)
-            span, title = _split_glued_title(span)
-            if span is None or all(_is_office(t) or t.lower_ in TITLE_MODIFIERS for t in span):
-                continue  # "Deputy Head": an office without a name
-            title = _person_title(doc, span, title)
-        entities.append(_to_entity(doc, span, label, title))
-    return _complete_people(doc, entities)
+        if ent.label_ in _BODY_LABELS and (person := _trailing_person(span)) is not None:
+            yield doc[span.start:person.start], ent.label_
+            yield person, "PERSON"
+            continue
+        yield span, ent.label_
+
+
+def _read_span(doc: Doc, span: Span, label: str) -> tuple[Span, str, tuple[int, int] | None] | None:
+    """The name, its label as the text shows it, and a title glued into a person's name; None
+    for what is no name at all."""
+    if label != "PERSON" and _looks_like_titled_person(span):
+        label = "PERSON"  # "Russian Presidential Spokesman Dmitry Peskov" tagged ORG
+    elif len(span) == 1 and span[0].lower_ in TITLE_MODIFIERS | OFFICE_WORDS:
+        return None  # "Defense" of "Defense Minister" tagged ORG: part of a title, not a name
+    title: tuple[int, int] | None = None
+    if label in _MISTAKEN_FOR_PLACES and _placed_as_place(doc, span):
+        label = "GPE"
+    if label == "PERSON" and _common_word_at_sentence_start(doc, span):
+        return None  # "Calm returned to the streets": a capital a sentence gave an ordinary word
+    if label == "PERSON" and span[-1].lower_ in ORG_WORDS and _after_article(doc, span):
+        label = "ORG"  # "the Press [Syndicate]" tagged PERSON; "Margaret Court said" stays a person
+    if label == "PERSON" and (street := _street_named(doc, span)) is not None:
+        span, label = street, "FAC"  # "marched to [Place Bellecour]", "on Avenue [Habib Bourguiba]"
+    if label == "PERSON":
+        span = _without_leading_place(doc, span)
+        span, title = _split_glued_title(span)
+        if span is None or all(_is_office(t) or t.lower_ in TITLE_MODIFIERS for t in span):
+            return None  # "Deputy Head": an office without a name
+    return span, label, title
+
+
+# Labels of bodies and buildings the tagger runs a following personal name into: "Secretary of the
+# Security Council Sergey Shoigu" tags "Security Council Sergey Shoigu" ORG.
+_BODY_LABELS = frozenset({"ORG", "FAC"})
+# A personal name is two or three words (given name, perhaps a middle one, surname); the longer is
+# tried first so that "Recep Tayyip Erdogan" is not cut to "Tayyip Erdogan".
+_NAME_LENGTHS = (3, 2)
+
+
+def _trailing_person(span: Span) -> Span | None:
+    """The personal name that ends an organisation's span after the word that ends the body's own
+    name ("Security Council | Sergey Shoigu", "National Guard | Viktor Zolotov"), else None.
+
+    The name must be two or three capitalised words, none of them a body or an office word, and
+    the tagger must read those words alone as a person: the small model knows personal names far
+    better than it knows where a body's name ends, and an organisation's own last words ("Armed
+    Forces", "York Times") do not read as a person.
+    """
+    for size in _NAME_LENGTHS:
+        if len(span) <= size:
+            continue
+        tail = span[len(span) - size:]
+        if span[len(span) - size - 1].lower_ not in ORG_WORDS:
+            continue
+        if all(t.is_alpha and t.text[:1].isupper() and t.lower_ not in ORG_WORDS and not _is_office(t) for t in tail) \
+                and _reads_as_person(tail.text):
+            return tail
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _reads_as_person(name: str) -> bool:
+    """Whether the tagger reads words alone, as the subject of "said", as one person's name."""
+    doc = load_nlp()(f"{name} said.")
+    return any(e.label_ == "PERSON" and e.start_char == 0 and e.end_char == len(name) for e in doc.ents)
 
 
 # Nouns that make the name beside them a place: "the town of Bucha", "Istanbul's Besiktas district".
@@ -192,15 +258,18 @@ def _without_leading_place(doc: Doc, span: Span) -> Span:
     return span
 
 
-def _person_title(doc: Doc, span: Span, glued: tuple[int, int] | None) -> tuple[int, int] | None:
-    """The title of a person: written before the name, else after it in apposition or a clause."""
+def _person_title(doc: Doc, span: Span, glued: tuple[int, int] | None,
+                  people: Sequence[Span] = ()) -> tuple[int, int] | None:
+    """The title of a person: written before the name, else after it in apposition or a clause.
+    ``people`` are the article's other person names, whose own titles an apposition must not take."""
     title = _pre_title(doc, span, glued) or glued
     if title is None:
-        return _appositive_title(doc, span) or _reverse_appositive_title(doc, span) or _relative_title(doc, span)
+        return (_appositive_title(doc, span, people) or _reverse_appositive_title(doc, span)
+                or _relative_title(doc, span))
     if _is_former(doc, title):
         # "Former police chief X, now the interior minister": the office held now is
         # the one outlets compare; the former one is history and contradicts nothing.
-        return _current_title(doc, span) or title
+        return _current_title(doc, span, people) or title
     return title
 
 
@@ -214,6 +283,7 @@ def _complete_people(doc: Doc, entities: list[Entity]) -> list[Entity]:
     occurrence becomes a mention, replacing a surname-only mention inside it.
     """
     names = {e.text for e in entities if e.label == "PERSON" and len(e.text.split()) >= 2}
+    people = [span for e in entities if e.label == "PERSON" and (span := doc.char_span(e.start, e.end)) is not None]
     added = False
     for name in sorted(names, key=len, reverse=True):
         for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
@@ -226,7 +296,7 @@ def _complete_people(doc: Doc, entities: list[Entity]) -> list[Entity]:
             if span is None:
                 continue
             entities = [e for e in entities if e not in overlapping]
-            entities.append(_to_entity(doc, span, "PERSON", _person_title(doc, span, None)))
+            entities.append(_to_entity(doc, span, "PERSON", _person_title(doc, span, None, people)))
             added = True
     return sorted(entities, key=lambda e: e.start) if added else entities
 
@@ -334,6 +404,8 @@ def _title_token_ok(tok: Token) -> bool:
     lower = tok.lower_
     if _is_office(tok) or lower in TITLE_MODIFIERS or lower in _TITLE_JOINERS:
         return True
+    if lower == _AT:
+        return _body_after(tok)
     if tok.ent_type_ in ("ORG", "NORP", "GPE", "LOC", "FAC"):
         return True
     # A lower-case noun compounded with an office word names its field ("police chief", "fire
@@ -344,6 +416,15 @@ def _title_token_ok(tok: Token) -> bool:
     if tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.text[:1].isupper() and tok.text not in _POSSESSIVE:
         return True
     return tok.text in {"U.S.", "U.K.", "US", "UK", "UN", "EU", "NATO"}
+
+
+def _body_after(tok: Token) -> bool:
+    """Whether an organisation's name follows a word, with or without "the"."""
+    doc = tok.doc
+    after = tok.i + 1
+    if after < len(doc) and doc[after].lower_ == "the":
+        after += 1
+    return after < len(doc) and doc[after].ent_type_ == "ORG"
 
 
 def _of_the(doc: Doc, j: int) -> bool:
@@ -360,12 +441,13 @@ def _pre_title(doc: Doc, name: Span, glued: tuple[int, int] | None) -> tuple[int
         return glued
     while j >= sent_start and (_title_token_ok(doc[j]) or _of_the(doc, j)):
         tok = doc[j]
-        if tok.lower_ in ("of", "to", "for", "on"):
+        if tok.lower_ in ("of", "to", "for", "on", _AT):
             # "adviser to President X": the title of X starts after the preposition,
-            # since what follows it already holds an office word; "head of X": a
-            # preposition right before the name is not a title at all.  But in
-            # "Ambassador to Ankara X" the preposition is inside the title.
-            if j + 1 >= first or any(_is_office(t) for t in doc[j + 1:first]):
+            # since what follows it is already a title; "head of X": a preposition right
+            # before the name is not a title at all.  But in "Ambassador to Ankara X" and
+            # "Deputy Head of the General Staff Directorate X" (an office word inside a
+            # body's name heads no title) the preposition is inside the title.
+            if j + 1 >= first or _heads_title(doc, j + 1, first):
                 break
         if tok.lower_ in ("and", "&") and tok.ent_iob_ != "I":
             break  # "and" joins title words only inside one name ("Security and Defense Council")
@@ -373,25 +455,31 @@ def _pre_title(doc: Doc, name: Span, glued: tuple[int, int] | None) -> tuple[int
     start = j + 1
     end = glued[1] if glued else name.start
     # A title starts with a word, not a joiner ("and Russian President" -> "Russian President").
-    while start < end and (doc[start].lower_ in _TITLE_JOINERS or doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in _TITLE_JOINERS | {_AT} or doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
         start += 1
     if start >= end:
         return glued
-    tokens = doc[start:end]
-    offices = [t.i for t in tokens if _is_office(t)]
-    if not offices:
-        return glued
-    # After the last office word only "of/to/for" + names may follow ("Ambassador to Ankara").
-    tail = doc[offices[-1] + 1:end]
-    if len(tail) and not (
-        tail[0].lower_ in ("of", "for", "to")
-        and len(tail) > 1
-        and all(t.text[:1].isupper() or t.lower_ in _TITLE_JOINERS for t in tail[1:])
-    ):
+    if not _heads_title(doc, start, end):
         # A noun after the office word that is not a joiner means the parse ran
         # two phrases together; keep only what the office word heads.
         return glued
     return start, end
+
+
+def _heads_title(doc: Doc, start: int, end: int) -> bool:
+    """Whether an office word among tokens [start, end) heads what follows it up to ``end``: nothing,
+    or "of/to/for" and a name ("Ambassador to Ankara", "Head of the General Staff Directorate")."""
+    for office in (i for i in range(end - 1, start - 1, -1) if _is_office(doc[i])):
+        tail = doc[office + 1:end]
+        if not len(tail):
+            return True
+        if tail[0].lower_ in ("of", "for", "to") and len(tail) > 1 and all(
+            t.text[:1].isupper() or t.lower_ in _TITLE_JOINERS or (t.lower_ == _AT and _body_after(t))
+            or (t.lower_ == "the" and doc[t.i - 1].lower_ in _TITLE_JOINERS | {_AT})
+            for t in tail[1:]
+        ):
+            return True
+    return False
 
 
 _FORMER_WORDS = frozenset({"former", "ex", "ex-", "then", "outgoing", "erstwhile", "onetime"})
@@ -403,9 +491,9 @@ def _is_former(doc: Doc, title: tuple[int, int]) -> bool:
     return any(t.lower_ in _FORMER_WORDS for t in doc[title[0]:title[1]])
 
 
-def _current_title(doc: Doc, name: Span) -> tuple[int, int] | None:
+def _current_title(doc: Doc, name: Span, people: Sequence[Span] = ()) -> tuple[int, int] | None:
     """An appositive role the text marks as current ("X, now the interior minister,")."""
-    title = _appositive_title(doc, name)
+    title = _appositive_title(doc, name, people)
     if title is None or not any(t.lower_ in _NOW_WORDS for t in doc[name.end:title[0]]):
         return None
     return title
@@ -432,8 +520,10 @@ def _starts_clause(tok: Token) -> bool:
     return tok.tag_ in ("WDT", "WP", "WP$", "WRB") or tok.pos_ in ("VERB", "AUX")
 
 
-def _appositive_title(doc: Doc, name: Span) -> tuple[int, int] | None:
-    """A role in apposition after the name ("Andrey Yermak, head of Vladimir Zelensky's office,")."""
+def _appositive_title(doc: Doc, name: Span, people: Sequence[Span] = ()) -> tuple[int, int] | None:
+    """A role in apposition after the name ("Andrey Yermak, head of Vladimir Zelensky's office,"),
+    unless it is written before another person's name, whose title it is ("X, Deputy Head of the
+    Department Y, Director of the Office Z": each title goes with the name after it)."""
     root = name.root
     for child in root.children:
         if child.dep_ != "appos" or child.i < name.end or child.pos_ not in ("NOUN", "PROPN"):
@@ -449,8 +539,21 @@ def _appositive_title(doc: Doc, name: Span) -> tuple[int, int] | None:
             if tok.text in _APPOS_STOPS or "\n" in tok.text or _starts_clause(tok):
                 break
             end = tok.i + 1
+        if any(_titles_next_name(doc, child, end, other) for other in people if other.start > name.start):
+            continue
         return _trim_role_span(doc, start, end)
     return None
+
+
+def _titles_next_name(doc: Doc, head: Token, end: int, name: Span) -> bool:
+    """Whether the role headed by ``head`` and ending at ``end`` is written before ``name`` as its
+    title: the role ends with the name, and no other office word stands between the role's head
+    and the name ("Director of the Second Department [Anton Gromov]" gives Gromov his office;
+    "adviser to President [Putin]" names Putin as the one advised, and "head of [Zelensky]'s
+    office" the one whose office it is)."""
+    if not head.i < name.start <= end <= name.end:
+        return False
+    return not any(_is_office(t) for t in doc[head.i + 1:name.start])
 
 
 def _reverse_appositive_title(doc: Doc, name: Span) -> tuple[int, int] | None:

@@ -7,5 +7,5 @@ ORG_WORDS = frozenset(
     "ministry council office committee service agency department commission administration "
     "government parliament assembly court bureau staff forces army navy guard party union "
     "organization organisation institute center centre foundation bank company group syndicate "
-    "association federation alliance league coalition movement chamber".split()
+    "association federation alliance league coalition movement chamber directorate".split()
 )

@@ -18,7 +18,13 @@ from synopsis.link.entity_clustering import (
 )
 from synopsis.link.entity_bodies import separate_bodies
 from synopsis.link.entity_findings import build_entity
-from synopsis.link.entity_mentions import OTHER_LABELS, collect_mentions, relabel_by_majority
+from synopsis.link.entity_mentions import (
+    OTHER_LABELS,
+    UNTAGGED,
+    collect_mentions,
+    relabel_by_majority,
+    untagged_place_mentions,
+)
 from synopsis.link.names import given_compatible, key_token, parse_person, place_key, surnames_match
 from synopsis.records import ArticleAnalysis, StoryEntity
 
@@ -82,7 +88,8 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> EntityResolution:
     mentions = collect_mentions(analyses)
     mentions = relabel_by_majority(mentions)
     clusters = cluster_people([m for m in mentions if m.group == "person"])
-    clusters += separate_bodies(cluster_places([m for m in mentions if m.group in ("place", "org")]), texts)
+    places = separate_bodies(cluster_places([m for m in mentions if m.group in ("place", "org")]), texts)
+    clusters += untagged_place_mentions(places, analyses)
     clusters += cluster_exact([m for m in mentions if m.label in OTHER_LABELS])
     built = sorted(
         ((build_entity(cluster, texts), cluster) for cluster in clusters if cluster),
@@ -91,6 +98,8 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> EntityResolution:
     resolution = EntityResolution(entities=[entity for entity, _ in built])
     for index, (entity, cluster) in enumerate(built):
         for mention in cluster:
+            if mention.index == UNTAGGED:
+                continue  # found by its spelling alone: no entity of its article to look up
             resolution._by_mention[(mention.article_id, mention.index)] = index
             if mention.person is not None:
                 if len(mention.person.tokens) > 1:

@@ -4,9 +4,11 @@ Every state has a defence ministry, a foreign ministry, an interior ministry; ne
 "the Russian Defense Ministry", "Russia's Ministry of Defense", "the UK's Ministry of Defence", or
 bare, "the Ministry of Defense", when the article's country is plain.  Clustering by name alone
 merges the UK's ministry with Russia's and keeps "Russian Defense Ministry" apart from "Russian
-Ministry of Defense".  Here each mention of such a body gets its country (written in the name, or
-just before it, else the one its article gives that body) and its office, and clusters are redrawn
-so that one cluster is one country's body.
+Ministry of Defense".  Here each mention of such a body gets its country (written in the name, just
+before it or just after it, else the only one its own article gives that body) and its office, and
+clusters are redrawn so that one cluster is one country's body.  A bare mention whose article names
+no country for that body, or several, stays apart: another article's "Russian Foreign Ministry" says
+nothing about which country's foreign ministry this article means.
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ _COUNTRY_WORDS = {
 }
 # A possessive or adjective just before the mention ("the UK's Ministry of Defence", "Russia's").
 _QUALIFIER_BEFORE = re.compile(r"(?:\b([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:['’]s)?)\s+$")
+# The state a body belongs to, written after its name: "the Ministry of Foreign Affairs of the
+# Republic of Turkey", "the Defence Ministry of Ukraine".
+_QUALIFIER_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,3})")
 
 
 def office_of(alias: str) -> tuple[str, str] | None:
@@ -45,6 +50,10 @@ def office_of(alias: str) -> tuple[str, str] | None:
         folded = folded[4:]
     if match := _OF_FORM.match(folded):
         country, body, office = match.group("country").strip(), match.group("body"), match.group("office")
+        # "Ministry of Foreign Affairs of Ukraine": the state after the office is its country.
+        office, _, owner = office.partition(" of ")
+        if owner and not country:
+            country = _country_named(owner)
     else:
         words = folded.split()
         if len(words) < 2 or words[-1] not in _BODIES:
@@ -67,11 +76,23 @@ def _is_country(word: str) -> bool:
 
 
 def country_key(words: str) -> str:
-    """A comparable key for a country as written: its name, a demonym, its capital or seat."""
+    """A comparable key for a country as written: its name, a demonym, its capital or seat
+    ("Russia's", "Russian" and "Moscow" all give "russ")."""
     words = fold(words)
     if words.startswith("the "):
         words = words[4:]
-    return _COUNTRY_WORDS.get(words, words[:4])
+    return _COUNTRY_WORDS.get(words, words)[:4]
+
+
+def _country_named(words: str) -> str:
+    """The country a name after "of" gives ("the Republic of Turkey" -> "turkey"), else ""."""
+    folded = fold(words)
+    if folded.startswith("the "):
+        folded = folded[4:]
+    # "Republic of Turkey", "Kingdom of Spain": the state's own name follows the last "of".
+    name = folded.rpartition(" of ")[2]
+    first = name.split()[0] if name else ""
+    return name if first and _is_country(first) else ""
 
 
 def _qualifier_before(text: str, start: int) -> str:
@@ -81,10 +102,15 @@ def _qualifier_before(text: str, start: int) -> str:
     return match.group(1)
 
 
+def _qualifier_after(text: str, end: int) -> str:
+    match = _QUALIFIER_AFTER.match(text[end : end + 60])
+    return _country_named(match.group(1)) if match else ""
+
+
 def separate_bodies(clusters: Sequence[list[Mention]], texts: Mapping[str, str]) -> list[list[Mention]]:
     """Clusters redrawn so that each government body is one country's: mentions of one office
     grouped by their country; a mention that names none takes the country its article gives
-    the same office, else the one the whole story gives it, else stays with the office alone."""
+    the same office when that is one country, else stays with the office alone."""
     kept: list[list[Mention]] = []
     bodies: list[tuple[Mention, str, str]] = []  # mention, office, country key ("" unknown)
     for cluster in clusters:
@@ -96,22 +122,21 @@ def separate_bodies(clusters: Sequence[list[Mention]], texts: Mapping[str, str])
                 continue
             written, office = found
             if not written and mention.article_id in texts:
-                written = _qualifier_before(texts[mention.article_id], mention.entity.start)
+                text = texts[mention.article_id]
+                written = _qualifier_before(text, mention.entity.start) or _qualifier_after(text, mention.entity.end)
             bodies.append((mention, office, country_key(written) if written else ""))
         if rest:
             kept.append(rest)
     if not bodies:
         return list(clusters)
     in_article: dict[tuple[str, str], set[str]] = collections.defaultdict(set)
-    in_story: dict[str, set[str]] = collections.defaultdict(set)
     for mention, office, country in bodies:
         if country:
             in_article[(mention.article_id, office)].add(country)
-            in_story[office].add(country)
     grouped: dict[tuple[str, str], list[Mention]] = collections.defaultdict(list)
     for mention, office, country in bodies:
         if not country:
-            known = in_article.get((mention.article_id, office)) or in_story.get(office, set())
+            known = in_article.get((mention.article_id, office), set())
             country = next(iter(known)) if len(known) == 1 else ""
         grouped[(office, country)].append(mention)
     return kept + list(grouped.values())

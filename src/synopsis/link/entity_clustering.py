@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
+from synopsis.ingest.outlets import default_registry, normalize_key
 from synopsis.link.entity_mentions import Mention
 from synopsis.link.names import (
     PersonName,
@@ -207,7 +208,31 @@ def cluster_places(mentions: list[Mention]) -> list[list[Mention]]:
             roots = {union.find(j) for j in initials.get(fold(key).replace(" ", ""), set())}
             if len(roots) == 1:
                 union.union(i, roots.pop())
+    # News organisations the outlet registry knows by several names ("PBS", "PBS NewsHour").
+    by_outlet: dict[str, list[int]] = collections.defaultdict(list)
+    for i, (group, key) in enumerate(keys):
+        if group == "org" and (outlet := _registered_outlet(forms[keys[i]][0].alias)) is not None:
+            by_outlet[outlet].append(i)
+    for same in by_outlet.values():
+        for i in same[1:]:
+            union.union(same[0], i)
     return [[m for i in members for m in forms[keys[i]]] for members in union.groups().values()]
+
+
+def _registered_outlet(name: str) -> str | None:
+    """The outlet of the registry (``ingest/outlets.yaml``) a name or alias names, else None; an
+    alias the registry marks ambiguous ("PA", "Time") names none, nor does a name with a dot,
+    which the registry would read as a web address."""
+    if "." in name:
+        return None
+    registry = default_registry()
+    outlet = registry.lookup(name)
+    if outlet is None:
+        return None
+    entry = registry.entry(outlet)
+    if entry is not None and normalize_key(name) in {normalize_key(a) for a in entry.ambiguous}:
+        return None
+    return outlet.name
 
 
 # Each word of a misspelt name stays close to its counterpart ("defence"/"defense"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import collections
 from collections.abc import Iterable, Mapping
 
-from synopsis.link.entity_mentions import GROUP_OF_LABEL, Mention
+from synopsis.link.entity_mentions import GROUP_OF_LABEL, Mention, without_town
 from synopsis.link.names import (
     fold,
     given_names_compatible,
@@ -151,7 +151,7 @@ def _spelling_findings(cluster: list[Mention], name: str) -> list[str]:
         elif is_acronym(m.alias):
             continue
         else:
-            text = m.alias
+            text = without_town(m.alias)  # "Istanbul's Ciragan Palace" spells the palace's name alike
         per_outlet[m.outlet][fold(text)] += 1
         shown[fold(text)][text] += 1
     preferred: dict[str, list[str]] = collections.defaultdict(list)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -11,8 +12,10 @@ from synopsis.link.names import (
     TITLE_WORDS,
     PersonName,
     fold,
+    is_acronym,
     key_text,
     key_token,
+    parse_office,
     parse_person,
     place_key,
     split_title,
@@ -37,11 +40,15 @@ GROUP_OF_LABEL = {
 OTHER_LABELS = frozenset({"EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 
 
+# The index of a mention the tagger missed (``untagged_place_mentions``): it is no entity of its article.
+UNTAGGED = -1
+
+
 @dataclass(slots=True)
 class Mention:
     article_id: str
     outlet: str
-    index: int
+    index: int  # the entity's place in its article's entities, or UNTAGGED
     entity: Entity
     group: str
     label: str
@@ -74,10 +81,32 @@ def _make_mention(article_id: str, outlet: str, index: int, entity: Entity, grou
         )
         return Mention(article_id, outlet, index, entity, group, label, person.text, person.key, person, titles)
     alias = strip_name(entity.text)
-    key = place_key(alias) if group in ("place", "org") else key_text(alias)
+    key = place_key(without_town(alias)) if group in ("place", "org") else key_text(alias)
     if not key:
         return None
     return Mention(article_id, outlet, index, entity, group, label, alias, key)
+
+
+# A town's possessive before a name: "Istanbul's Ciragan Palace".
+_TOWN_POSSESSIVE = re.compile(r"^(?P<town>[^\W\d_][\w-]*(?:\s[^\W\d_][\w-]*)?)['’]s\s+(?P<name>\S.*)$")
+
+
+def without_town(name: str) -> str:
+    """A name without the town written before it to say where it is ("Istanbul's Ciragan Palace" is
+    the Ciragan Palace): one palace, square or stadium has one name wherever an outlet adds the
+    town.  A country before a name is kept, since it tells one country's body from another's
+    ("Russia's Security Council", not the UN's), and so is a town that stands for its government
+    ("Moscow's Foreign Ministry"), which ``entity_bodies`` reads."""
+    match = _TOWN_POSSESSIVE.match(name)
+    if match is None:
+        return name
+    from synopsis.extract.gazetteer import is_known_place, named_countries
+    from synopsis.link.entity_bodies import office_of
+
+    town = match.group("town")
+    if not is_known_place(town) or named_countries([fold(town)]) or office_of(name) is not None:
+        return name
+    return match.group("name")
 
 
 _TRAILING_CONNECTORS = frozenset({"of", "to", "for", "the", "and", "by", "with", "from", "at", "in"})
@@ -102,7 +131,10 @@ def _clean_title(title: str | None, before_name: bool = False) -> str | None:
         words = last.split()
         for i in range(len(words) - 1, -1, -1):
             if fold(words[i]) in {"to", "for"}:
-                words = words[i + 1 :]
+                # "adviser to President [X]": X's own office follows; but in "Ambassador to
+                # Lisbon" or "Director of the Department for Northern Affairs" no office does.
+                if parse_office(" ".join(words[i + 1 :])) is not None:
+                    words = words[i + 1 :]
                 break
         if words and fold(words[-1]) in _TRAILING_CONNECTORS:
             return None  # "head of [Zelensky's office]": the name is the object, not the holder
@@ -156,3 +188,46 @@ def relabel_by_majority(mentions: list[Mention]) -> list[Mention]:
                 m = Mention(m.article_id, m.outlet, m.index, m.entity, GROUP_OF_LABEL[label], label, strip_name(m.entity.text), key)
         out.append(m)
     return out
+
+
+def untagged_place_mentions(clusters: Sequence[list[Mention]], analyses: Sequence[ArticleAnalysis]) -> list[list[Mention]]:
+    """Each place cluster with the mentions the tagger missed: every spelling the story writes for
+    the place, found again as a whole word outside every tagged name of any article.
+
+    The small model tags "Kyiv" in one sentence and misses it in the next, or in a whole article
+    ("Kyiv's delegation"), so counting tagged mentions alone can crown the spelling of the outlet
+    whose wording the tagger happened to catch: the report named the city "Kiev" (4 tagged) though
+    the articles write "Kyiv" 9 times to "Kiev"'s 4. A spelling two places share is left alone,
+    as is a short form written in capitals ("US"), which is also an ordinary word.
+    """
+    owners: dict[str, set[int]] = collections.defaultdict(set)
+    for ci, cluster in enumerate(clusters):
+        if cluster and cluster[0].group == "place":
+            for m in cluster:
+                if not is_acronym(m.alias) and len(m.alias) >= 3:
+                    owners[m.alias].add(ci)
+    owner = {alias: next(iter(found)) for alias, found in owners.items() if len(found) == 1}
+    if not owner:
+        return list(clusters)
+    # One pass over each article for all spellings; longest first, so that "Kyiv Oblast" is
+    # found before the "Kyiv" inside it.
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(owner, key=len, reverse=True))) + r")(?![\w-])")
+    completed = [list(cluster) for cluster in clusters]
+    for analysis in analyses:
+        text = analysis.article.text
+        tagged = [(e.start, e.end) for e in analysis.entities]
+        outlet = outlet_name(analysis.article)
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in tagged) or _NEXT_CAPITAL.match(text, end):
+                continue  # tagged already, or the first word of a longer name ("Kyiv Independent")
+            cluster = completed[owner[match.group()]]
+            sample = cluster[0]
+            entity = Entity(text=match.group(), label=sample.label, start=start, end=end)
+            cluster.append(Mention(analysis.article.id, outlet, UNTAGGED, entity, sample.group, sample.label,
+                                   match.group(), sample.key))
+    return completed
+
+
+# A capitalised word right after a match: the match begins a longer name.
+_NEXT_CAPITAL = re.compile(r"[ \t]+[A-Z]")
