@@ -7,8 +7,8 @@ import re
 from datetime import datetime, timezone
 from typing import Mapping, Sequence
 
-from synopsis.compare.consensus import describe_repeat, repeated_from
-from synopsis.compare.independence import OriginInfo, count_independent, normalize_name
+from synopsis.compare.consensus import describe_repeat, find_witnesses, list_citing, repeated_from
+from synopsis.compare.independence import OriginInfo, Witness, find_independent_origins, normalize_name
 from synopsis.facts.dates import DAY_SPAN, context_dates, main_day, sentence_bounds
 from synopsis.facts.intervals import Interval
 from synopsis.facts.support import SupportCheck, names_actor
@@ -78,60 +78,68 @@ def _wordings(claim: AlignedClaim, kinds: dict[str, str]) -> list[Evidence]:
     return sorted(claim.evidence, key=rank)
 
 
-# Whose witness a report is: (article id, claim start) -> the independent origins it counts under.
-Witnesses = Mapping[tuple[str, int], tuple[str, ...]]
+# Where a report stands in its article: (article id, start, end) -> the claim's index.
+ClaimNumbers = Mapping[tuple[str, int, int], int]
 
 
-def map_witnesses(analyses: Sequence[ArticleAnalysis], origins: Mapping[str, OriginInfo]) -> Witnesses:
-    """Each claim's independent origins (find_origins), by the article and start its evidence gives."""
-    found: dict[tuple[str, int], tuple[str, ...]] = {}
-    for analysis in analyses:
-        info = origins.get(analysis.article.id)
-        if info is not None:
-            for claim, witnesses in zip(analysis.claims, info.claim_witnesses):
-                found[(analysis.article.id, claim.start)] = witnesses
-    return found
+def number_claims(analyses: Sequence[ArticleAnalysis]) -> ClaimNumbers:
+    """Each claim's index in its article, by the span its evidence gives."""
+    return {(a.article.id, c.start, c.end): i for a in analyses for i, c in enumerate(a.claims)}
 
 
-def origins_cited(claim: AlignedClaim, evidence: Sequence[Evidence], witnesses: Witnesses) -> tuple[str, ...]:
-    """The independent origins among some of a fact's reports.
+def fact_witnesses(claim: AlignedClaim, analyses: Mapping[str, ArticleAnalysis],
+                   origins: Mapping[str, OriginInfo] | None, numbers: ClaimNumbers) -> list[Witness]:
+    """The witnesses among a fact's reports, as its label counted them (``consensus.find_witnesses``).
 
-    Only origins the fact's label counted are named: a report whose origin is not among them
-    (an aggregator's sentence the label credits to the outlet it cites) adds none, so a subset
-    never looks more independent than the whole. Without a report's witnesses, its outlet is its
-    origin when the label counted it.
+    Without origins, each report whose outlet the label counted is its own witness; the others
+    (a reprint the label credited to its original) are none, so a subset of the reports never
+    looks more independent than the whole.
     """
-    counted = {normalize_name(name) for name in claim.independent_sources}
-    return count_independent(
-        [name for name in witnesses.get((e.article_id, e.start), (e.outlet,)) if normalize_name(name) in counted]
-        for e in evidence
-    )
+    if origins is None:
+        counted = {normalize_name(name) for name in claim.independent_sources}
+        return [Witness(e.article_id, e.outlet, (e.outlet,)) for e in claim.evidence
+                if normalize_name(e.outlet) in counted]
+    return find_witnesses([(e.article_id, numbers.get((e.article_id, e.start, e.end))) for e in claim.evidence],
+                          analyses, origins)
+
+
+def origins_cited(evidence: Sequence[Evidence], witnesses: Sequence[Witness]) -> tuple[str, ...]:
+    """The independent origins of a fact (among all its reports' ``witnesses``) that some of its
+    reports belong to: which reports are one origin is judged over the whole fact, so leaving out
+    the report that links two others does not make them independent."""
+    cited = {e.article_id for e in evidence}
+    return tuple(origin.name for origin in find_independent_origins(witnesses) if origin.article_ids & cited)
 
 
 def cite_supported(claim: AlignedClaim, kinds: dict[str, str], check: SupportCheck,
-                   witnesses: Witnesses | None = None) -> AlignedClaim | None:
+                   witnesses: Sequence[Witness] | None = None) -> AlignedClaim | None:
     """The fact as the brief can state it: the best wording first, then only the reports that support it.
 
     Aligned reports of one fact may differ in a number or in who acted; a wording is kept when
     enough outlets support it, else the next best wording is tried, else the fact is left out.
     A wording independent origins support is preferred to one that only one origin's outlets
     (a wire report and its reprints) support; the fact counts only the origins it cites.
+    ``witnesses`` (``fact_witnesses``): whose witness each report is; by default, its outlet's.
     """
+    if witnesses is None:
+        witnesses = [Witness(e.article_id, e.outlet, (e.outlet,)) for e in claim.evidence]
     one_origin = None
     for wording in [w for w in _wordings(claim, kinds) if stands_alone(w.text)][:WORDINGS_TRIED]:
         others = tuple(e for e in claim.evidence if e != wording and check.supports(wording, e))
         others = _distinct(wording, others)
         sources = tuple(dict.fromkeys(e.outlet for e in (wording,) + others))
-        independent = origins_cited(claim, (wording,) + others, witnesses or {})
+        independent = origins_cited((wording,) + others, witnesses)
         if len(sources) < MIN_SUPPORTING_OUTLETS or not independent:
             continue
         # The brief says how many outlets carry a repeated original: only those cited count.
+        cited_ids = {e.article_id for e in (wording,) + others}
         cited = dataclasses.replace(
             claim,
             status="corroborated" if len(independent) >= 2 else "single-source",
             sources=sources,
             independent_sources=independent,
             evidence=(wording,) + others,
+            citing=list_citing([w for w in witnesses if w.article_id in cited_ids]),
         )
         if len(independent) >= 2:
             return cited
@@ -275,9 +283,10 @@ def write_brief(
     lead = {c.id: _in_lead(c, claims_at) for c in candidates}
     # Each fact as the brief can state it, counted by the origins of the reports it cites: when
     # only a wire report and its reprints support the wording, the sentence is that one origin's.
-    witnesses = map_witnesses(analyses, origins) if origins is not None else {}
+    by_id, numbers = {a.article.id: a for a in analyses}, number_claims(analyses)
     labelled = {c.id: c for c in candidates}
-    stated = [cited for c in candidates if (cited := cite_supported(c, kinds, check, witnesses)) is not None]
+    stated = [cited for c in candidates
+              if (cited := cite_supported(c, kinds, check, fact_witnesses(c, by_id, origins, numbers))) is not None]
     # The event's own facts first, background dated to other days (earlier rounds) last; among
     # them what several outlets open with (the event itself), facts independent outlets establish
     # before one original's, then the best corroborated. A fact of one origin competes for a place
