@@ -26,7 +26,8 @@ from synopsis.facts.keys import STOP_WORDS, _stem, episodes_in
 from synopsis.facts.intervals import Interval, hedge_of, interval_from_quantity, stated_interval, within
 from synopsis.extract.quantities import normalize_unit
 from synopsis.link.entities import EntityResolution
-from synopsis.link.names import acronym, fold, key_text, parse_person, place_key, strip_name, strip_possessive, surnames_match
+from synopsis.link.names import (acronym, fold, key_text, parse_person, place_key, strip_name, strip_possessive,
+                                 surnames_match, titles_conflict)
 from synopsis.records import Article, ArticleAnalysis, Entity, Evidence, Quantity, StoryEntity
 
 # Who acts in a sentence: people and organisations. Places and nationalities are left out: they
@@ -259,6 +260,37 @@ def _outside(text: str, start: int, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+@dataclass(frozen=True, slots=True)
+class TitledPerson:
+    """A person a passage names with a title ("Defense Minister Rustem Umerov"): what it says they are."""
+
+    name: str
+    title: str
+    entity: StoryEntity | None = None
+
+
+def same_person(first: TitledPerson, second: TitledPerson) -> bool:
+    """Whether two mentions name one person: the story entity both resolved to, else their surname
+    in any spelling outlets use."""
+    if first.entity is not None and second.entity is not None:
+        return first.entity is second.entity
+    a, b = parse_person(first.name), parse_person(second.name)
+    return a is not None and b is not None and surnames_match(a.surname, b.surname)
+
+
+def title_conflict(stated: Iterable[TitledPerson], given: Iterable[TitledPerson]) -> tuple[TitledPerson, TitledPerson] | None:
+    """A person both passages name whom they give offices that cannot both hold, as (the one
+    stated, the one given), else None. The test is ``link.names.titles_conflict``, the one office
+    disputes are found by: "Defense Minister X" and "Security Council Secretary X" conflict, "Defense
+    Minister X" and "former Defense Minister X" too, a role ("chief negotiator") never does."""
+    given = tuple(given)
+    for person in stated:
+        for other in given:
+            if same_person(person, other) and titles_conflict(person.title, other.title):
+                return person, other
+    return None
+
+
 class SupportCheck:
     """Support checks over the articles of one story; what each span states is read once."""
 
@@ -275,6 +307,7 @@ class SupportCheck:
         self._weights: dict[str, float] = {}
         self._given: dict[Evidence, frozenset[str]] = {}
         self._totals: dict[Evidence, float] = {}
+        self._titled: dict[tuple[str, int, int], tuple[TitledPerson, ...]] = {}
 
     def _weight(self, stem: str) -> float:
         """How much a word says in this story: words in most of its sentences ("talks") say little."""
@@ -365,6 +398,24 @@ class SupportCheck:
             )
         return self._contexts[span]
 
+    def titled(self, article_id: str, start: int, end: int) -> tuple[TitledPerson, ...]:
+        """The people named between start and end with a title, each with the story entity it resolved to."""
+        key = (article_id, start, end)
+        if key not in self._titled:
+            analysis = self.analyses[article_id]
+            self._titled[key] = tuple(
+                TitledPerson(e.text, e.title, self._resolved(article_id, i))
+                for i, e in enumerate(analysis.entities)
+                if e.title and e.label == "PERSON" and start <= e.start and e.end <= end
+            )
+        return self._titled[key]
+
+    def sentence_bounds(self, span: Evidence) -> tuple[int, int]:
+        """The span widened to the sentence(s) it stands in (what ``context`` reads)."""
+        analysis = self.analyses[span.article_id]
+        sentences = [s for s in analysis.sentences if s.start < span.end and span.start < s.end]
+        return min([span.start] + [s.start for s in sentences]), max([span.end] + [s.end for s in sentences])
+
     def problem(self, sentence: Evidence, cited: Evidence) -> str | None:
         """Why the cited span does not support the sentence (a source span), or None when it does.
 
@@ -399,6 +450,13 @@ class SupportCheck:
         for actor in stated.actors:
             if not names_actor(actor, context):
                 return f"does not name {actor.text}"
+        # A span that gives a person of the sentence another office says who they are otherwise:
+        # it is a version of that point, not support for a sentence that gives the other.
+        if people := self.titled(sentence.article_id, sentence.start, sentence.end):
+            conflict = title_conflict(people, self.titled(cited.article_id, *self.sentence_bounds(cited)))
+            if conflict is not None:
+                person, other = conflict
+                return f"gives {person.name} another office ({other.title})"
         shared = self.shared_words(sentence, cited)
         if shared < (MIN_SHARED_WORDS_WITH_NUMBERS if stated.amounts else MIN_SHARED_WORDS):
             return f"shares too few of its words ({shared:.2f} of their weight)"
@@ -420,8 +478,9 @@ def support_problem(
 
 
 __all__ = [
-    "Actor", "Amount", "Context", "MIN_SHARED_WORDS", "Statement", "SupportCheck", "amount_of", "amounts_conflict",
+    "Actor", "Amount", "Context", "MIN_SHARED_WORDS", "Statement", "SupportCheck", "TitledPerson", "amount_of",
+    "amounts_conflict",
     "amounts_incompatible",
     "content_stems", "dates_conflict",
-    "episode_conflict", "names_actor", "support_problem",
+    "episode_conflict", "names_actor", "same_person", "support_problem", "title_conflict",
 ]
