@@ -11,6 +11,7 @@ from synopsis.compare.consensus import describe_repeat, find_witnesses, list_cit
 from synopsis.compare.independence import OriginInfo, Witness, find_independent_origins, normalize_name
 from synopsis.facts.dates import DAY_SPAN, context_dates, main_day, sentence_bounds
 from synopsis.facts.intervals import Interval
+from synopsis.compare.disputed_wording import gives_a_version
 from synopsis.facts.support import SupportCheck, names_actor
 from synopsis.compare.voices import content_words, word_overlap
 from synopsis.link.entities import EntityResolution
@@ -112,7 +113,7 @@ def origins_cited(evidence: Sequence[Evidence], witnesses: Sequence[Witness]) ->
 
 
 def cite_supported(claim: AlignedClaim, kinds: dict[str, str], check: SupportCheck,
-                   witnesses: Sequence[Witness] | None = None) -> AlignedClaim | None:
+                   witnesses: Sequence[Witness] | None = None, disputes: Sequence[Dispute] = ()) -> AlignedClaim | None:
     """The fact as the brief can state it: the best wording first, then only the reports that support it.
 
     Aligned reports of one fact may differ in a number or in who acted; a wording is kept when
@@ -120,11 +121,14 @@ def cite_supported(claim: AlignedClaim, kinds: dict[str, str], check: SupportChe
     A wording independent origins support is preferred to one that only one origin's outlets
     (a wire report and its reprints) support; the fact counts only the origins it cites.
     ``witnesses`` (``fact_witnesses``): whose witness each report is; by default, its outlet's.
+    A wording that gives one version of a point in ``disputes`` is never shown: the brief would
+    state as fact what outlets dispute (it states the point as disputed instead).
     """
     if witnesses is None:
         witnesses = [Witness(e.article_id, e.outlet, (e.outlet,)) for e in claim.evidence]
     one_origin = None
-    for wording in [w for w in _wordings(claim, kinds) if stands_alone(w.text)][:WORDINGS_TRIED]:
+    wordings = [w for w in _wordings(claim, kinds) if stands_alone(w.text) and not gives_a_version(w, disputes, check)]
+    for wording in wordings[:WORDINGS_TRIED]:
         others = tuple(e for e in claim.evidence if e != wording and check.supports(wording, e))
         others = _distinct(wording, others)
         sources = tuple(dict.fromkeys(e.outlet for e in (wording,) + others))
@@ -286,7 +290,8 @@ def write_brief(
     by_id, numbers = {a.article.id: a for a in analyses}, number_claims(analyses)
     labelled = {c.id: c for c in candidates}
     stated = [cited for c in candidates
-              if (cited := cite_supported(c, kinds, check, fact_witnesses(c, by_id, origins, numbers))) is not None]
+              if (cited := cite_supported(c, kinds, check, fact_witnesses(c, by_id, origins, numbers), disputes))
+              is not None]
     # The event's own facts first, background dated to other days (earlier rounds) last; among
     # them what several outlets open with (the event itself), facts independent outlets establish
     # before one original's, then the best corroborated. A fact of one origin competes for a place
