@@ -158,3 +158,16 @@ def test_a_loaded_word_no_other_outlet_uses_is_a_choice_even_without_a_rival():
     assert "terrorists (only this outlet)" in terms["Press N"] and "regime (only this outlet)" in terms["Press N"]
     # A neutral word nobody else uses is no choice ("crackdown" has no rival here and is not loaded).
     assert not any(t.startswith("crackdown") for t in terms["Press N"])
+
+
+def test_an_outlet_telling_the_fact_in_another_version_does_not_leave_it_out():
+    from tests.compare.test_brief import titled_story
+
+    analyses, led, office = titled_story()
+    a, b, c, d = analyses
+    # Alignment kept Paper C's sentence (another office) and Paper D's apart from the fact.
+    led = make_claim("k1", "corroborated", [e for e in led.evidence if e.article_id in {"a", "b"}])
+    coverage = {item.outlet: item for item in describe_coverage(analyses, [led], disputes=[office])}
+    assert coverage["Paper C"].omits == ()
+    # An outlet that gives no version of the point is still said to leave the fact out.
+    assert coverage["Paper D"].omits == ("k1",)

@@ -10,11 +10,14 @@ from typing import Sequence
 
 from rapidfuzz import fuzz
 
+from synopsis.compare.disputed_wording import points_given
 from synopsis.compare.voices import CanonicalName, count_voices
 from synopsis.compare.word_choices import word_choices
 from synopsis.facts.dates import UNDATED_KINDS, as_of, dates_in
+from synopsis.facts.support import SupportCheck
+from synopsis.link.entities import EntityResolution
 from synopsis.link.names import fold, key_text, place_key
-from synopsis.records import AlignedClaim, ArticleAnalysis, Coverage, StoryEntity
+from synopsis.records import AlignedClaim, ArticleAnalysis, Coverage, Dispute, StoryEntity
 
 # Reasons the cleaner gives for content that is the outlet speaking for itself
 # rather than reporting; these are kept apart, never mixed with the reporting.
@@ -146,13 +149,26 @@ def came_after(claim: AlignedClaim, outlet_articles: Sequence[ArticleAnalysis], 
     return bool(reported) and all(day is not None and day > latest for day in reported)
 
 
+def tells_otherwise(claim: AlignedClaim, outlet: str, disputes: Sequence[Dispute], check: SupportCheck) -> bool:
+    """Whether an outlet tells the claim's fact in another version: a report of the fact gives a
+    version of a disputed point, and the outlet gives a version of that point too ("led by Defense
+    Minister X" against its "Council Secretary X, who led the delegation"). Alignment may keep the
+    versions apart; not finding the outlet among the fact's reports is then no omission."""
+    outlets = {number: {o for version in dispute.versions for o in version.sources} for number, dispute in enumerate(disputes)}
+    return any(outlet in outlets[number] for e in claim.evidence for number in points_given(e, disputes, check))
+
+
 def describe_coverage(
     analyses: Sequence[ArticleAnalysis],
     claims: Sequence[AlignedClaim],
     entities: Sequence[StoryEntity] = (),
     canonical_name: CanonicalName | None = None,
+    disputes: Sequence[Dispute] = (),
+    resolution: EntityResolution | None = None,
 ) -> list[Coverage]:
-    """One Coverage record per outlet of the story."""
+    """One Coverage record per outlet of the story; ``disputes`` (optional) keep an outlet that
+    tells a fact in another version from being said to leave it out (``resolution``, optional:
+    who a mention is across spellings)."""
     by_outlet: dict[str, list[ArticleAnalysis]] = {}
     for analysis in analyses:
         by_outlet.setdefault(outlet_name(analysis), []).append(analysis)
@@ -161,6 +177,7 @@ def describe_coverage(
     corroborated = [c for c in claims if c.status == "corroborated"]
     by_id = {a.article.id: a for a in analyses}
     wordings = word_choices(by_outlet)
+    check = SupportCheck(by_id, resolution)
 
     coverage = []
     for name, items in by_outlet.items():
@@ -178,7 +195,8 @@ def describe_coverage(
         coverage.append(
             Coverage(
                 outlet=name,
-                omits=tuple(c.id for c in corroborated if name not in c.sources and not came_after(c, items, by_id)),
+                omits=tuple(c.id for c in corroborated if name not in c.sources and not came_after(c, items, by_id)
+                            and not tells_otherwise(c, name, disputes, check)),
                 voices=tuple(sorted(voices.items(), key=lambda item: (-item[1], item[0]))),
                 terms=tuple(terms[:MAX_TERMS]),
                 non_reporting=non_reporting,
