@@ -527,3 +527,45 @@ def test_a_wording_that_gives_one_version_of_a_disputed_point_is_not_stated_as_f
     without_d = analyses[:3]
     led = make_claim("k1", "corroborated", [e for e in led.evidence if e.article_id != "d"])
     assert all(s.text.startswith("Accounts differ") for s in write_brief(without_d, [led], [office]))
+
+
+@pytest.mark.parametrize("supported", [False, True])
+def test_a_wording_that_adds_a_statement_no_other_report_gives_is_not_shown(supported):
+    # The wire's sentence goes on with its own evaluation; shown as the fact, the evaluation would
+    # read as what every cited outlet reports.
+    wire = "The two sides agreed to swap captured sailors, making it the largest exchange of the war."
+    paper = ("The two sides agreed to swap captured sailors, the largest exchange of the war so far."
+             if supported else "The two sides agreed to swap captured sailors on Friday.")
+    radio = "Negotiators from the two sides agreed to swap captured sailors."
+    a = ArticleAnalysis(article=make_article("a", "Wire A", wire, kind="wire service"))
+    b = ArticleAnalysis(article=make_article("b", "Paper B", paper))
+    c = ArticleAnalysis(article=make_article("c", "Radio C", radio, kind="broadcaster"))
+    swap = make_claim("k1", "corroborated", [evidence_for(a, wire), evidence_for(b, paper), evidence_for(c, radio)])
+    [sentence] = write_brief([a, b, c], [swap])
+    if supported:
+        # Another report gives the evaluation too: the wire's wording stands.
+        assert sentence.text == wire
+    else:
+        assert sentence.text in {paper, radio}
+        assert "largest" not in sentence.text
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("The ferry sank at noon.", ["The ferry sank at noon."]),
+        ("The ferry sank at noon, making it the worst accident in years.",
+         ["The ferry sank at noon", "making it the worst accident in years."]),
+        ("The ferry sank at noon; rescuers arrived an hour later.", ["The ferry sank at noon", "rescuers arrived an hour later."]),
+        ("The mayor set a deadline—or new fines.", ["The mayor set a deadline", "or new fines."]),
+        ("The ferry sank, and the operator denied blame.", ["The ferry sank", "and the operator denied blame."]),
+        ("Mayor Ana Lind, a former nurse, visited the pier.", ["Mayor Ana Lind, a former nurse, visited the pier."]),
+    ],
+)
+def test_content_parts_split_a_sentence_into_the_statements_it_joins(text, parts):
+    from synopsis.compare.brief import content_parts
+
+    a = ArticleAnalysis(article=make_article("a", "Paper A", "Before. " + text))
+    found = content_parts(evidence_for(a, text))
+    assert [p.text for p in found] == parts
+    assert all(a.article.text[p.start:p.end] == p.text for p in found)

@@ -12,7 +12,7 @@ from synopsis.compare.independence import OriginInfo, Witness, find_independent_
 from synopsis.facts.dates import DAY_SPAN, context_dates, main_day, sentence_bounds
 from synopsis.facts.intervals import Interval
 from synopsis.compare.disputed_wording import gives_a_version
-from synopsis.facts.support import SupportCheck, names_actor
+from synopsis.facts.support import MIN_SHARED_WORDS, MIN_SHARED_WORDS_WITH_NUMBERS, SupportCheck, names_actor
 from synopsis.compare.voices import content_words, word_overlap
 from synopsis.link.entities import EntityResolution
 from synopsis.records import AlignedClaim, ArticleAnalysis, BriefSentence, Claim, Dispute, Evidence
@@ -112,6 +112,52 @@ def origins_cited(evidence: Sequence[Evidence], witnesses: Sequence[Witness]) ->
     return tuple(origin.name for origin in find_independent_origins(witnesses) if origin.article_ids & cited)
 
 
+# Where a sentence joins one statement to another: a semicolon, a dash, or a comma before a
+# participle, a relative or a conjunction ("..., making this the largest exchange to date",
+# "..., and the Kremlin has said ..."). Each part is a statement the reader takes as reported.
+_PART_BREAK = re.compile(
+    r";\s+|\s*[—–]\s*|,\s+(?=(?:which|who|whom|whose|where|while|whereas|although|though|but|and|as)\b)"
+    r"|,\s+(?=[a-z]+ing\b)"
+)
+# A part with fewer content words (outside names) than this names or places something ("Kremlin
+# spokesman Dmitry Peskov, speaking on Monday, said ..."); it states nothing of its own to check.
+MIN_PART_WORDS = 3
+
+
+def content_parts(wording: Evidence) -> list[Evidence]:
+    """The statements a source sentence joins (``_PART_BREAK``), each as a span of its own."""
+    parts, begin = [], 0
+    for found in _PART_BREAK.finditer(wording.text):
+        parts.append((begin, found.start()))
+        begin = found.end()
+    parts.append((begin, len(wording.text)))
+    return [Evidence(wording.article_id, wording.outlet, wording.start + low, wording.start + high, wording.text[low:high])
+            for low, high in parts if wording.text[low:high].strip()]
+
+
+def parts_supported(wording: Evidence, others: Sequence[Evidence], check: SupportCheck) -> bool:
+    """Whether every statement the wording joins is given by one of the other reports cited for it.
+
+    The support check reads a sentence as a whole, so a report that gives its main statement
+    supports it even when the sentence goes on with one outlet's own addition: its evaluation
+    ("..., making this one of the most comprehensive agreements to date"), or a further statement
+    no other report makes. Shown as the fact, that addition would read as what every cited outlet
+    reports. Each part must share as much of its own words with one report as a citation must of
+    a whole sentence (``MIN_SHARED_WORDS``, half as much when it states numbers, which the whole
+    sentence's check already found in every report).
+    """
+    parts = content_parts(wording)
+    if len(parts) < 2:
+        return True
+    for part in parts:
+        if len(check.statement(part).words) < MIN_PART_WORDS:
+            continue
+        needed = MIN_SHARED_WORDS_WITH_NUMBERS if check.statement(part).amounts else MIN_SHARED_WORDS
+        if not any(check.shared_words(part, other) >= needed for other in others):
+            return False
+    return True
+
+
 def cite_supported(claim: AlignedClaim, kinds: dict[str, str], check: SupportCheck,
                    witnesses: Sequence[Witness] | None = None, disputes: Sequence[Dispute] = ()) -> AlignedClaim | None:
     """The fact as the brief can state it: the best wording first, then only the reports that support it.
@@ -122,7 +168,8 @@ def cite_supported(claim: AlignedClaim, kinds: dict[str, str], check: SupportChe
     (a wire report and its reprints) support; the fact counts only the origins it cites.
     ``witnesses`` (``fact_witnesses``): whose witness each report is; by default, its outlet's.
     A wording that gives one version of a point in ``disputes`` is never shown: the brief would
-    state as fact what outlets dispute (it states the point as disputed instead).
+    state as fact what outlets dispute (it states the point as disputed instead); nor is one that
+    joins a statement no other report cited for it gives (``parts_supported``).
     """
     if witnesses is None:
         witnesses = [Witness(e.article_id, e.outlet, (e.outlet,)) for e in claim.evidence]
@@ -131,6 +178,8 @@ def cite_supported(claim: AlignedClaim, kinds: dict[str, str], check: SupportChe
     for wording in wordings[:WORDINGS_TRIED]:
         others = tuple(e for e in claim.evidence if e != wording and check.supports(wording, e))
         others = _distinct(wording, others)
+        if not parts_supported(wording, others, check):
+            continue
         sources = tuple(dict.fromkeys(e.outlet for e in (wording,) + others))
         independent = origins_cited((wording,) + others, witnesses)
         if len(sources) < MIN_SUPPORTING_OUTLETS or not independent:
