@@ -482,7 +482,7 @@ def test_a_sentence_counts_the_origins_of_the_reports_it_cites(with_origins):
 def titled_story():
     """Four outlets report who led the delegation; two of them give the man offices that cannot
     both hold, and one (on an earlier round, left out of the versions) gives one of those offices."""
-    from synopsis.records import Entity
+    from synopsis.records import Entity, Sentence
 
     def titled(aid, outlet, text, title=None, kind="newspaper"):
         entities = ()
@@ -493,7 +493,8 @@ def titled_story():
         else:
             name = text.index("Ivan Petrenko")
             entities = (Entity("Ivan Petrenko", "PERSON", name, name + 13),)
-        return ArticleAnalysis(article=make_article(aid, outlet, text, kind=kind), entities=entities)
+        return ArticleAnalysis(article=make_article(aid, outlet, text, kind=kind), entities=entities,
+                               sentences=(Sentence(0, len(text), text),))
 
     a = titled("a", "Wire A", "Defence Minister Ivan Petrenko led the delegation to Velm.", "Defence Minister", "wire service")
     b = titled("b", "Paper B", "The delegation to Velm was led by Defence Minister Ivan Petrenko.", "Defence Minister")

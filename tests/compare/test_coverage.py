@@ -161,13 +161,23 @@ def test_a_loaded_word_no_other_outlet_uses_is_a_choice_even_without_a_rival():
 
 
 def test_an_outlet_telling_the_fact_in_another_version_does_not_leave_it_out():
+    from synopsis.records import Entity, Sentence
     from tests.compare.test_brief import titled_story
 
     analyses, led, office = titled_story()
-    a, b, c, d = analyses
+    # Paper E calls him Council Secretary too, but in a sentence on something else.
+    text = "Security Council Secretary Ivan Petrenko opened a hospital in Dorn."
+    e = ArticleAnalysis(article=make_article("e", "Paper E", text), sentences=(Sentence(0, len(text), text),),
+                        entities=(Entity("Ivan Petrenko", "PERSON", 27, 40, "Security Council Secretary", 0, 26),))
+    council = office.versions[1]
+    office = dataclasses.replace(office, versions=(office.versions[0], dataclasses.replace(
+        council, sources=council.sources + ("Paper E",),
+        evidence=council.evidence + (evidence_for(e, "Security Council Secretary Ivan Petrenko"),))))
     # Alignment kept Paper C's sentence (another office) and Paper D's apart from the fact.
-    led = make_claim("k1", "corroborated", [e for e in led.evidence if e.article_id in {"a", "b"}])
-    coverage = {item.outlet: item for item in describe_coverage(analyses, [led], disputes=[office])}
+    led = make_claim("k1", "corroborated", [x for x in led.evidence if x.article_id in {"a", "b"}])
+    coverage = {item.outlet: item for item in describe_coverage(analyses + [e], [led], disputes=[office])}
     assert coverage["Paper C"].omits == ()
-    # An outlet that gives no version of the point is still said to leave the fact out.
+    # An outlet that gives no version of the point, or gives one about something else, is still
+    # said to leave the fact out.
     assert coverage["Paper D"].omits == ("k1",)
+    assert coverage["Paper E"].omits == ("k1",)

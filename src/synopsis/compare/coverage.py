@@ -150,12 +150,27 @@ def came_after(claim: AlignedClaim, outlet_articles: Sequence[ArticleAnalysis], 
 
 
 def tells_otherwise(claim: AlignedClaim, outlet: str, disputes: Sequence[Dispute], check: SupportCheck) -> bool:
-    """Whether an outlet tells the claim's fact in another version: a report of the fact gives a
-    version of a disputed point, and the outlet gives a version of that point too ("led by Defense
-    Minister X" against its "Council Secretary X, who led the delegation"). Alignment may keep the
-    versions apart; not finding the outlet among the fact's reports is then no omission."""
-    outlets = {number: {o for version in dispute.versions for o in version.sources} for number, dispute in enumerate(disputes)}
-    return any(outlet in outlets[number] for e in claim.evidence for number in points_given(e, disputes, check))
+    """Whether an outlet tells the claim's fact with another office for someone in it.
+
+    A report of the fact gives a version of a disputed office ("led by Defense Minister X"), and
+    a sentence of the outlet that gives a version of that point would support the report but for
+    the office it gives (``SupportCheck.office_problem`` is the support check's one objection:
+    "Council Secretary X, who led the delegation, said ..."). Alignment may keep such versions
+    apart; not finding the outlet among the fact's reports is then no omission. An outlet that
+    only names the man otherwise, in a sentence about something else, still leaves the fact out.
+    """
+    for report in claim.evidence:
+        for number in points_given(report, disputes, check):
+            if disputes[number].kind != "title":
+                continue
+            for version in disputes[number].versions:
+                for mention in version.evidence:
+                    if mention.outlet != outlet or mention.article_id not in check.analyses:
+                        continue
+                    found = check.problem(report, mention)
+                    if found is not None and found == check.office_problem(report, mention):
+                        return True
+    return False
 
 
 def describe_coverage(

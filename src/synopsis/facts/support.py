@@ -422,8 +422,9 @@ class SupportCheck:
         Every number the sentence states must be in the span; a date or a numbered episode ("the
         third round") the span's sentence gives must not be another than the sentence's; every
         person and organisation the sentence names must be named in the span's sentence or be
-        the speaker of its claim; and the span's sentence must give enough of the sentence's own
-        words (``MIN_SHARED_WORDS``, half as many when its numbers anchor it).
+        the speaker of its claim; the span's sentence must give enough of the sentence's own
+        words (``MIN_SHARED_WORDS``, half as many when its numbers anchor it); and it must give no
+        person of the sentence another office (``office_problem``).
         """
         if cited == sentence:
             return None
@@ -450,17 +451,25 @@ class SupportCheck:
         for actor in stated.actors:
             if not names_actor(actor, context):
                 return f"does not name {actor.text}"
-        # A span that gives a person of the sentence another office says who they are otherwise:
-        # it is a version of that point, not support for a sentence that gives the other.
-        if people := self.titled(sentence.article_id, sentence.start, sentence.end):
-            conflict = title_conflict(people, self.titled(cited.article_id, *self.sentence_bounds(cited)))
-            if conflict is not None:
-                person, other = conflict
-                return f"gives {person.name} another office ({other.title})"
         shared = self.shared_words(sentence, cited)
         if shared < (MIN_SHARED_WORDS_WITH_NUMBERS if stated.amounts else MIN_SHARED_WORDS):
             return f"shares too few of its words ({shared:.2f} of their weight)"
-        return None
+        # Checked last, so that a span this is the one objection to is a report of the same fact
+        # that gives someone in it another office (coverage: the fact told in another version).
+        return self.office_problem(sentence, cited)
+
+    def office_problem(self, sentence: Evidence, cited: Evidence) -> str | None:
+        """The office the cited span's sentence gives a person of the sentence where the sentence
+        gives one that cannot also hold (``title_conflict``), else None: such a span tells who the
+        person is otherwise, a version of that point, not support for the sentence's."""
+        people = self.titled(sentence.article_id, sentence.start, sentence.end)
+        if not people:
+            return None
+        conflict = title_conflict(people, self.titled(cited.article_id, *self.sentence_bounds(cited)))
+        if conflict is None:
+            return None
+        person, other = conflict
+        return f"gives {person.name} another office ({other.title})"
 
     def supports(self, sentence: Evidence, cited: Evidence) -> bool:
         """Whether the cited span states what the sentence states (see ``problem``)."""
