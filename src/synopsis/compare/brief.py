@@ -8,10 +8,10 @@ from datetime import datetime, timezone
 from typing import Mapping, Sequence
 
 from synopsis.compare.consensus import describe_repeat, find_witnesses, list_citing, repeated_from
+from synopsis.compare.disputed_wording import gives_a_version
 from synopsis.compare.independence import OriginInfo, Witness, find_independent_origins, normalize_name
 from synopsis.facts.dates import DAY_SPAN, context_dates, main_day, sentence_bounds
 from synopsis.facts.intervals import Interval
-from synopsis.compare.disputed_wording import gives_a_version
 from synopsis.facts.support import MIN_SHARED_WORDS, MIN_SHARED_WORDS_WITH_NUMBERS, SupportCheck, names_actor
 from synopsis.compare.voices import content_words, word_overlap
 from synopsis.link.entities import EntityResolution

@@ -71,6 +71,8 @@ def label_claims(
         if group.id in flagged:
             status = "disputed"
         elif len(independent) >= 2:
+            # Two origins are two articles at least: one that names two outlets ("according to A
+            # and B") is one witness (find_independent_origins).
             status = "corroborated"
         else:
             status = "single-source"
@@ -94,9 +96,9 @@ def find_witnesses(
     by_id: Mapping[str, ArticleAnalysis],
     origins: Mapping[str, OriginInfo],
 ) -> list[Witness]:
-    """Each report of one fact (article id, claim index if known) as a witness with the origins it may come
-    from (``find_origins``), an aggregator's unattributed sentence credited as ``_credit_aggregated``
-    says."""
+    """Each report of one fact (article id, claim index if known) as a witness with the origins it
+    may come from (``find_origins``), an aggregator's unattributed sentence credited as
+    ``_credit_aggregated`` says."""
     witnesses = []
     for article_id, index in reports:
         analysis = by_id.get(article_id)
@@ -170,4 +172,5 @@ def make_claim_id(group: ClaimGroup) -> str:
     return "claim-" + hashlib.sha1(("v1|" + key).encode("utf-8")).hexdigest()[:12]
 
 
-__all__ = ["describe_repeat", "find_disputed_groups", "find_witnesses", "label_claims", "list_citing", "make_claim_id", "repeated_from"]
+__all__ = ["describe_repeat", "find_disputed_groups", "find_witnesses", "label_claims", "list_citing", "make_claim_id",
+           "repeated_from"]
