@@ -149,8 +149,8 @@ def came_after(claim: AlignedClaim, outlet_articles: Sequence[ArticleAnalysis], 
     return bool(reported) and all(day is not None and day > latest for day in reported)
 
 
-def tells_otherwise(claim: AlignedClaim, outlet: str, disputes: Sequence[Dispute], check: SupportCheck) -> bool:
-    """Whether an outlet tells the claim's fact with another office for someone in it.
+def told_otherwise(claim: AlignedClaim, disputes: Sequence[Dispute], check: SupportCheck) -> set[str]:
+    """The outlets that tell the claim's fact with another office for someone in it.
 
     A report of the fact gives a version of a disputed office ("led by Defense Minister X"), and
     a sentence of the outlet that gives a version of that point would support the report but for
@@ -159,18 +159,19 @@ def tells_otherwise(claim: AlignedClaim, outlet: str, disputes: Sequence[Dispute
     apart; not finding the outlet among the fact's reports is then no omission. An outlet that
     only names the man otherwise, in a sentence about something else, still leaves the fact out.
     """
+    outlets = set()
     for report in claim.evidence:
         for number in points_given(report, disputes, check):
             if disputes[number].kind != "title":
                 continue
             for version in disputes[number].versions:
                 for mention in version.evidence:
-                    if mention.outlet != outlet or mention.article_id not in check.analyses:
+                    if mention.outlet in outlets or mention.article_id not in check.analyses:
                         continue
                     found = check.problem(report, mention)
                     if found is not None and found == check.office_problem(report, mention):
-                        return True
-    return False
+                        outlets.add(mention.outlet)
+    return outlets
 
 
 def describe_coverage(
@@ -193,6 +194,7 @@ def describe_coverage(
     by_id = {a.article.id: a for a in analyses}
     wordings = word_choices(by_outlet)
     check = SupportCheck(by_id, resolution)
+    otherwise = {c.id: told_otherwise(c, disputes, check) for c in corroborated}
 
     coverage = []
     for name, items in by_outlet.items():
@@ -210,8 +212,8 @@ def describe_coverage(
         coverage.append(
             Coverage(
                 outlet=name,
-                omits=tuple(c.id for c in corroborated if name not in c.sources and not came_after(c, items, by_id)
-                            and not tells_otherwise(c, name, disputes, check)),
+                omits=tuple(c.id for c in corroborated if name not in c.sources and name not in otherwise[c.id]
+                            and not came_after(c, items, by_id)),
                 voices=tuple(sorted(voices.items(), key=lambda item: (-item[1], item[0]))),
                 terms=tuple(terms[:MAX_TERMS]),
                 non_reporting=non_reporting,
