@@ -266,15 +266,24 @@ class StoryEntity:
 
 
 @dataclass(frozen=True, slots=True)
+class Attribution:
+    """An outlet of the story that gives a fact as coming from others, and whom it names."""
+
+    outlet: str
+    cites: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class AlignedClaim:
     """Statements from different articles that report the same fact."""
 
     id: str
     text: str  # representative wording
     status: Literal["corroborated", "single-source", "disputed"]
-    sources: tuple[str, ...]  # outlets that report it
-    independent_sources: tuple[str, ...]  # independent origins among them
+    sources: tuple[str, ...]  # outlets of the story that report it
+    independent_sources: tuple[str, ...]  # independent origins among them, one per witness or shared source
     evidence: tuple[Evidence, ...]
+    citing: tuple[Attribution, ...] = ()  # of those outlets, the ones that cite others for it
 
 
 @dataclass(frozen=True, slots=True)

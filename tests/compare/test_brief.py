@@ -477,3 +477,96 @@ def test_a_sentence_counts_the_origins_of_the_reports_it_cites(with_origins):
     for s in brief:
         if len(_origins_cited(s, analyses, origins)) < 2:
             assert "one original report (Norpress)" in s.text, s.text
+
+
+def titled_story():
+    """Four outlets report who led the delegation; two of them give the man offices that cannot
+    both hold, and one (on an earlier round, left out of the versions) gives one of those offices."""
+    from synopsis.records import Entity, Sentence
+
+    def titled(aid, outlet, text, title=None, kind="newspaper"):
+        entities = ()
+        if title is not None:
+            at = text.index(title)
+            name = text.index("Ivan Petrenko")
+            entities = (Entity("Ivan Petrenko", "PERSON", name, name + 13, title, at, at + len(title)),)
+        else:
+            name = text.index("Ivan Petrenko")
+            entities = (Entity("Ivan Petrenko", "PERSON", name, name + 13),)
+        return ArticleAnalysis(article=make_article(aid, outlet, text, kind=kind), entities=entities,
+                               sentences=(Sentence(0, len(text), text),))
+
+    a = titled("a", "Wire A", "Defence Minister Ivan Petrenko led the delegation to Velm.", "Defence Minister", "wire service")
+    b = titled("b", "Paper B", "The delegation to Velm was led by Defence Minister Ivan Petrenko.", "Defence Minister")
+    c = titled("c", "Paper C", "Security Council Secretary Ivan Petrenko led the delegation to Velm.",
+               "Security Council Secretary")
+    d = titled("d", "Paper D", "Ivan Petrenko led the delegation to Velm.")
+    analyses = [a, b, c, d]
+    led = make_claim("k1", "corroborated", [evidence_for(x, x.article.text) for x in analyses])
+    office = Dispute(
+        what="Ivan Petrenko's office", kind="title",
+        versions=(
+            DisputeVersion("Defence Minister", "defence minister", ("Wire A",),
+                           (evidence_for(a, "Defence Minister Ivan Petrenko"),)),
+            DisputeVersion("Security Council Secretary", "security council secretary", ("Paper C",),
+                           (evidence_for(c, "Security Council Secretary Ivan Petrenko"),)),
+        ),
+        explanation="Wire A says Defence Minister; Paper C says Security Council Secretary.",
+    )
+    return analyses, led, office
+
+
+def test_a_wording_that_gives_one_version_of_a_disputed_point_is_not_stated_as_fact():
+    analyses, led, office = titled_story()
+    brief = write_brief(analyses, [led], [office])
+    facts = [s for s in brief if not s.text.startswith("Accounts differ")]
+    # Not the wire's wording (a version), nor Paper B's, whose office is one side's though its
+    # sentence is no evidence of a version: the one wording that gives no office.
+    assert [s.text for s in facts] == ["Ivan Petrenko led the delegation to Velm."]
+    assert brief[-1].text.startswith("Accounts differ on Ivan Petrenko's office")
+    # Without a wording that gives no office, the fact is left to the disputed point.
+    without_d = analyses[:3]
+    led = make_claim("k1", "corroborated", [e for e in led.evidence if e.article_id != "d"])
+    assert all(s.text.startswith("Accounts differ") for s in write_brief(without_d, [led], [office]))
+
+
+@pytest.mark.parametrize("supported", [False, True])
+def test_a_wording_that_adds_a_statement_no_other_report_gives_is_not_shown(supported):
+    # The wire's sentence goes on with its own evaluation; shown as the fact, the evaluation would
+    # read as what every cited outlet reports.
+    wire = "The two sides agreed to swap captured sailors, making it the largest exchange of the war."
+    paper = ("The two sides agreed to swap captured sailors, the largest exchange of the war so far."
+             if supported else "The two sides agreed to swap captured sailors on Friday.")
+    radio = "Negotiators from the two sides agreed to swap captured sailors."
+    a = ArticleAnalysis(article=make_article("a", "Wire A", wire, kind="wire service"))
+    b = ArticleAnalysis(article=make_article("b", "Paper B", paper))
+    c = ArticleAnalysis(article=make_article("c", "Radio C", radio, kind="broadcaster"))
+    swap = make_claim("k1", "corroborated", [evidence_for(a, wire), evidence_for(b, paper), evidence_for(c, radio)])
+    [sentence] = write_brief([a, b, c], [swap])
+    if supported:
+        # Another report gives the evaluation too: the wire's wording stands.
+        assert sentence.text == wire
+    else:
+        assert sentence.text in {paper, radio}
+        assert "largest" not in sentence.text
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("The ferry sank at noon.", ["The ferry sank at noon."]),
+        ("The ferry sank at noon, making it the worst accident in years.",
+         ["The ferry sank at noon", "making it the worst accident in years."]),
+        ("The ferry sank at noon; rescuers arrived an hour later.", ["The ferry sank at noon", "rescuers arrived an hour later."]),
+        ("The mayor set a deadline—or new fines.", ["The mayor set a deadline", "or new fines."]),
+        ("The ferry sank, and the operator denied blame.", ["The ferry sank", "and the operator denied blame."]),
+        ("Mayor Ana Lind, a former nurse, visited the pier.", ["Mayor Ana Lind, a former nurse, visited the pier."]),
+    ],
+)
+def test_content_parts_split_a_sentence_into_the_statements_it_joins(text, parts):
+    from synopsis.compare.brief import content_parts
+
+    a = ArticleAnalysis(article=make_article("a", "Paper A", "Before. " + text))
+    found = content_parts(evidence_for(a, text))
+    assert [p.text for p in found] == parts
+    assert all(a.article.text[p.start:p.end] == p.text for p in found)

@@ -110,3 +110,34 @@ def test_a_dispute_about_who_someone_is_makes_no_fact_disputed(kind, status):
     )
     claims = label_claims([g], ANALYSES, origins, disputes=[Dispute("what", kind, versions, "outlets differ")])
     assert claims[0].status == status
+
+
+def cites(aid, outlet, *cited):
+    """An article whose sentence gives the fact "according to" the outlets ``cited``."""
+    return OriginInfo(aid, outlet, outlet, False, claim_witnesses=(cited,), claim_notes=("citing " + ", ".join(cited),))
+
+
+def test_an_article_naming_several_outlets_is_one_witness():
+    # "According to Wire X and Wire Y, ...": the article says where its words may come from; it
+    # is still one report in hand, and neither wire is in the story.
+    origins = {"a": cites("a", "Alpha", "Wire X", "Wire Y"), "b": origin("b", "Beta", "Beta")}
+    [alone] = label_claims([group("a")], ANALYSES, origins)
+    assert alone.status == "single-source" and alone.independent_sources == ("Alpha",)
+    [claim] = label_claims([group("a", "b")], ANALYSES, origins)
+    assert claim.status == "corroborated"
+    assert claim.independent_sources == ("Alpha", "Beta")
+    # Which outlets of the story report it, and apart from that whom they cite.
+    assert claim.sources == ("Alpha", "Beta")
+    assert [(a.outlet, a.cites) for a in claim.citing] == [("Alpha", ("Wire X", "Wire Y"))]
+
+
+def test_articles_that_may_share_a_source_are_one_origin():
+    # Beta cites Wire X; Gamma cites Wire X and Wire Y: both may tell Wire X's report.
+    origins = {"b": cites("b", "Beta", "Wire X"), "c": cites("c", "Gamma", "Wire X", "Wire Y")}
+    [claim] = label_claims([group("b", "c")], ANALYSES, origins)
+    assert claim.status == "single-source"
+    assert claim.independent_sources == ("Wire X",)
+    # A third article telling it on its own is a second origin.
+    origins["a"] = origin("a", "Alpha", "Alpha")
+    [claim] = label_claims([group("a", "b", "c")], ANALYSES, origins)
+    assert claim.status == "corroborated" and claim.independent_sources == ("Alpha", "Wire X")

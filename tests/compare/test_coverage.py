@@ -175,3 +175,26 @@ def test_the_spelling_most_outlets_write_is_no_word_choice():
     # "Sorokin" is what three outlets write; the one outlet writing "Sorokine" made the choice.
     assert alias_choices("Outlet B", [person]) == []
     assert alias_choices("Outlet D", [person]) == ["Sorokine (others: Sorokin)"]
+
+
+def test_an_outlet_telling_the_fact_in_another_version_does_not_leave_it_out():
+    from synopsis.records import Entity, Sentence
+    from tests.compare.test_brief import titled_story
+
+    analyses, led, office = titled_story()
+    # Paper E calls him Council Secretary too, but in a sentence on something else.
+    text = "Security Council Secretary Ivan Petrenko opened a hospital in Dorn."
+    e = ArticleAnalysis(article=make_article("e", "Paper E", text), sentences=(Sentence(0, len(text), text),),
+                        entities=(Entity("Ivan Petrenko", "PERSON", 27, 40, "Security Council Secretary", 0, 26),))
+    council = office.versions[1]
+    office = dataclasses.replace(office, versions=(office.versions[0], dataclasses.replace(
+        council, sources=council.sources + ("Paper E",),
+        evidence=council.evidence + (evidence_for(e, "Security Council Secretary Ivan Petrenko"),))))
+    # Alignment kept Paper C's sentence (another office) and Paper D's apart from the fact.
+    led = make_claim("k1", "corroborated", [x for x in led.evidence if x.article_id in {"a", "b"}])
+    coverage = {item.outlet: item for item in describe_coverage(analyses + [e], [led], disputes=[office])}
+    assert coverage["Paper C"].omits == ()
+    # An outlet that gives no version of the point, or gives one about something else, is still
+    # said to leave the fact out.
+    assert coverage["Paper D"].omits == ("k1",)
+    assert coverage["Paper E"].omits == ("k1",)

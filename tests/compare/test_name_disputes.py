@@ -160,13 +160,25 @@ def test_a_title_given_only_for_an_earlier_round_is_no_version() -> None:
 
 def test_an_outlet_writing_two_first_names_about_equally_stands_on_both_sides() -> None:
     entity = person(
-        {"Ivan Petrenko": ("Alpha", "Bravo"), "Oleg Petrenko": ("Alpha",)},
+        {"Ivan Petrenko": ("Alpha", "Bravo"), "Oleg Petrenko": ("Alpha", "Charlie")},
         [("Alpha", "Ivan Petrenko"), ("Alpha", "Minister Ivan Petrenko"), ("Alpha", "Oleg Petrenko"),
-         ("Alpha", "Minister Oleg Petrenko"), ("Alpha", "Oleg Petrenko"), ("Bravo", "Ivan Petrenko")],
+         ("Alpha", "Minister Oleg Petrenko"), ("Alpha", "Oleg Petrenko"), ("Bravo", "Ivan Petrenko"),
+         ("Charlie", "Oleg Petrenko")],
     )
     [dispute] = find_disputes([], [], entities=[entity])
     by_name = {v.normalized: v for v in dispute.versions}
-    assert by_name["Ivan"].sources == ("Alpha", "Bravo") and by_name["Oleg"].sources == ("Alpha",)
+    assert by_name["Ivan"].sources == ("Alpha", "Bravo") and by_name["Oleg"].sources == ("Alpha", "Charlie")
     for version in by_name.values():
         assert "Alpha writes both (Oleg Petrenko 3, Ivan Petrenko 2 of 5 mentions)" in version.note
-    assert [e.outlet for e in by_name["Oleg"].evidence] == ["Alpha"] * 3
+    assert [e.outlet for e in by_name["Oleg"].evidence] == ["Alpha"] * 3 + ["Charlie"]
+
+
+def test_a_name_only_an_outlet_writing_both_gives_is_no_dispute_between_outlets() -> None:
+    # Alpha writes Oleg as often as Ivan; no other outlet writes Oleg: Alpha disagrees with itself.
+    entity = person(
+        {"Ivan Petrenko": ("Alpha", "Bravo", "Charlie"), "Oleg Petrenko": ("Alpha",)},
+        [("Alpha", "Ivan Petrenko"), ("Alpha", "Minister Ivan Petrenko"), ("Alpha", "Oleg Petrenko"),
+         ("Alpha", "Minister Oleg Petrenko"), ("Alpha", "Oleg Petrenko"), ("Bravo", "Ivan Petrenko"),
+         ("Charlie", "Ivan Petrenko")],
+    )
+    assert find_disputes([], [], entities=[entity]) == []

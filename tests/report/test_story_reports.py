@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from synopsis import records
+
 from synopsis.records import (
     Alias,
     ArticleAnalysis,
@@ -269,3 +271,21 @@ def test_markdown_who_said_what_cuts_no_speaker_off(story):
     assert "**Zoe Marr**" in section and "reported by **Harbour News**" in section
     assert section.count("**Anna Berg**") == 38
     assert "… and 7 more" in section
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_corroborated_fact_lists_the_story_outlets_and_apart_whom_they_cite(story, fmt):
+    report, articles = story
+    a, b = (ArticleAnalysis(article=articles[i]) for i in ("aaaa1111", "bbbb2222"))
+    claim = make_claim("c5", "corroborated", [evidence_for(a, "Officials met at noon."), evidence_for(b, "Officials met at noon.")])
+    # Outlet <B> gave it "according to" two outlets that are not in the story.
+    claim = dataclasses.replace(claim, citing=(records.Attribution("Outlet B", ("Coast Wire", "Harbor Radio")),))
+    report = dataclasses.replace(report, claims=(claim,))
+    if fmt == "json":
+        data = reports_to_json([report])
+        validate_report_json(data)
+        assert data["stories"][0]["claims"][0]["citing"] == [{"outlet": "Outlet B", "cites": ["Coast Wire", "Harbor Radio"]}]
+        return
+    text = render_markdown([report]) if fmt == "md" else render_html([report], articles)
+    corroborated = text[text.index("Corroborated"):text.index("Reported by one outlet only")]
+    assert "Outlet B (citing Coast Wire, Harbor Radio)" in corroborated

@@ -7,11 +7,12 @@ import re
 from datetime import datetime, timezone
 from typing import Mapping, Sequence
 
-from synopsis.compare.consensus import describe_repeat, repeated_from
-from synopsis.compare.independence import OriginInfo, count_independent, normalize_name
+from synopsis.compare.consensus import describe_repeat, find_witnesses, list_citing, repeated_from
+from synopsis.compare.disputed_wording import gives_a_version
+from synopsis.compare.independence import OriginInfo, Witness, find_independent_origins, normalize_name
 from synopsis.facts.dates import DAY_SPAN, context_dates, main_day, sentence_bounds
 from synopsis.facts.intervals import Interval
-from synopsis.facts.support import SupportCheck, names_actor
+from synopsis.facts.support import MIN_SHARED_WORDS, MIN_SHARED_WORDS_WITH_NUMBERS, SupportCheck, names_actor
 from synopsis.compare.voices import content_words, word_overlap
 from synopsis.link.entities import EntityResolution
 from synopsis.records import AlignedClaim, ArticleAnalysis, BriefSentence, Claim, Dispute, Evidence
@@ -78,60 +79,120 @@ def _wordings(claim: AlignedClaim, kinds: dict[str, str]) -> list[Evidence]:
     return sorted(claim.evidence, key=rank)
 
 
-# Whose witness a report is: (article id, claim start) -> the independent origins it counts under.
-Witnesses = Mapping[tuple[str, int], tuple[str, ...]]
+# Where a report stands in its article: (article id, start, end) -> the claim's index.
+ClaimNumbers = Mapping[tuple[str, int, int], int]
 
 
-def map_witnesses(analyses: Sequence[ArticleAnalysis], origins: Mapping[str, OriginInfo]) -> Witnesses:
-    """Each claim's independent origins (find_origins), by the article and start its evidence gives."""
-    found: dict[tuple[str, int], tuple[str, ...]] = {}
-    for analysis in analyses:
-        info = origins.get(analysis.article.id)
-        if info is not None:
-            for claim, witnesses in zip(analysis.claims, info.claim_witnesses):
-                found[(analysis.article.id, claim.start)] = witnesses
-    return found
+def number_claims(analyses: Sequence[ArticleAnalysis]) -> ClaimNumbers:
+    """Each claim's index in its article, by the span its evidence gives."""
+    return {(a.article.id, c.start, c.end): i for a in analyses for i, c in enumerate(a.claims)}
 
 
-def origins_cited(claim: AlignedClaim, evidence: Sequence[Evidence], witnesses: Witnesses) -> tuple[str, ...]:
-    """The independent origins among some of a fact's reports.
+def fact_witnesses(claim: AlignedClaim, analyses: Mapping[str, ArticleAnalysis],
+                   origins: Mapping[str, OriginInfo] | None, numbers: ClaimNumbers) -> list[Witness]:
+    """The witnesses among a fact's reports, as its label counted them (``consensus.find_witnesses``).
 
-    Only origins the fact's label counted are named: a report whose origin is not among them
-    (an aggregator's sentence the label credits to the outlet it cites) adds none, so a subset
-    never looks more independent than the whole. Without a report's witnesses, its outlet is its
-    origin when the label counted it.
+    Without origins, each report whose outlet the label counted is its own witness; the others
+    (a reprint the label credited to its original) are none, so a subset of the reports never
+    looks more independent than the whole.
     """
-    counted = {normalize_name(name) for name in claim.independent_sources}
-    return count_independent(
-        [name for name in witnesses.get((e.article_id, e.start), (e.outlet,)) if normalize_name(name) in counted]
-        for e in evidence
-    )
+    if origins is None:
+        counted = {normalize_name(name) for name in claim.independent_sources}
+        return [Witness(e.article_id, e.outlet, (e.outlet,)) for e in claim.evidence
+                if normalize_name(e.outlet) in counted]
+    return find_witnesses([(e.article_id, numbers.get((e.article_id, e.start, e.end))) for e in claim.evidence],
+                          analyses, origins)
+
+
+def origins_cited(evidence: Sequence[Evidence], witnesses: Sequence[Witness]) -> tuple[str, ...]:
+    """The independent origins of a fact (among all its reports' ``witnesses``) that some of its
+    reports belong to: which reports are one origin is judged over the whole fact, so leaving out
+    the report that links two others does not make them independent."""
+    cited = {e.article_id for e in evidence}
+    return tuple(origin.name for origin in find_independent_origins(witnesses) if origin.article_ids & cited)
+
+
+# Where a sentence joins one statement to another: a semicolon, a dash, or a comma before a
+# participle, a relative or a conjunction ("..., making this the largest exchange to date",
+# "..., and the Kremlin has said ..."). Each part is a statement the reader takes as reported.
+_PART_BREAK = re.compile(
+    r";\s+|\s*[—–]\s*|,\s+(?=(?:which|who|whom|whose|where|while|whereas|although|though|but|and|as)\b)"
+    r"|,\s+(?=[a-z]+ing\b)"
+)
+# A part with fewer content words (outside names) than this names or places something ("Kremlin
+# spokesman Dmitry Peskov, speaking on Monday, said ..."); it states nothing of its own to check.
+MIN_PART_WORDS = 3
+
+
+def content_parts(wording: Evidence) -> list[Evidence]:
+    """The statements a source sentence joins (``_PART_BREAK``), each as a span of its own."""
+    parts, begin = [], 0
+    for found in _PART_BREAK.finditer(wording.text):
+        parts.append((begin, found.start()))
+        begin = found.end()
+    parts.append((begin, len(wording.text)))
+    return [Evidence(wording.article_id, wording.outlet, wording.start + low, wording.start + high, wording.text[low:high])
+            for low, high in parts if wording.text[low:high].strip()]
+
+
+def parts_supported(wording: Evidence, others: Sequence[Evidence], check: SupportCheck) -> bool:
+    """Whether every statement the wording joins is given by one of the other reports cited for it.
+
+    The support check reads a sentence as a whole, so a report that gives its main statement
+    supports it even when the sentence goes on with one outlet's own addition: its evaluation
+    ("..., making this one of the most comprehensive agreements to date"), or a further statement
+    no other report makes. Shown as the fact, that addition would read as what every cited outlet
+    reports. Each part must share as much of its own words with one report as a citation must of
+    a whole sentence (``MIN_SHARED_WORDS``, half as much when it states numbers, which the whole
+    sentence's check already found in every report).
+    """
+    parts = content_parts(wording)
+    if len(parts) < 2:
+        return True
+    for part in parts:
+        if len(check.statement(part).words) < MIN_PART_WORDS:
+            continue
+        needed = MIN_SHARED_WORDS_WITH_NUMBERS if check.statement(part).amounts else MIN_SHARED_WORDS
+        if not any(check.shared_words(part, other) >= needed for other in others):
+            return False
+    return True
 
 
 def cite_supported(claim: AlignedClaim, kinds: dict[str, str], check: SupportCheck,
-                   witnesses: Witnesses | None = None) -> AlignedClaim | None:
+                   witnesses: Sequence[Witness] | None = None, disputes: Sequence[Dispute] = ()) -> AlignedClaim | None:
     """The fact as the brief can state it: the best wording first, then only the reports that support it.
 
     Aligned reports of one fact may differ in a number or in who acted; a wording is kept when
     enough outlets support it, else the next best wording is tried, else the fact is left out.
     A wording independent origins support is preferred to one that only one origin's outlets
     (a wire report and its reprints) support; the fact counts only the origins it cites.
+    ``witnesses`` (``fact_witnesses``): whose witness each report is; by default, its outlet's.
+    A wording that gives one version of a point in ``disputes`` is never shown: the brief would
+    state as fact what outlets dispute (it states the point as disputed instead); nor is one that
+    joins a statement no other report cited for it gives (``parts_supported``).
     """
+    if witnesses is None:
+        witnesses = [Witness(e.article_id, e.outlet, (e.outlet,)) for e in claim.evidence]
     one_origin = None
-    for wording in [w for w in _wordings(claim, kinds) if stands_alone(w.text)][:WORDINGS_TRIED]:
+    wordings = [w for w in _wordings(claim, kinds) if stands_alone(w.text) and not gives_a_version(w, disputes, check)]
+    for wording in wordings[:WORDINGS_TRIED]:
         others = tuple(e for e in claim.evidence if e != wording and check.supports(wording, e))
         others = _distinct(wording, others)
+        if not parts_supported(wording, others, check):
+            continue
         sources = tuple(dict.fromkeys(e.outlet for e in (wording,) + others))
-        independent = origins_cited(claim, (wording,) + others, witnesses or {})
+        independent = origins_cited((wording,) + others, witnesses)
         if len(sources) < MIN_SUPPORTING_OUTLETS or not independent:
             continue
         # The brief says how many outlets carry a repeated original: only those cited count.
+        cited_ids = {e.article_id for e in (wording,) + others}
         cited = dataclasses.replace(
             claim,
             status="corroborated" if len(independent) >= 2 else "single-source",
             sources=sources,
             independent_sources=independent,
             evidence=(wording,) + others,
+            citing=list_citing([w for w in witnesses if w.article_id in cited_ids]),
         )
         if len(independent) >= 2:
             return cited
@@ -275,9 +336,11 @@ def write_brief(
     lead = {c.id: _in_lead(c, claims_at) for c in candidates}
     # Each fact as the brief can state it, counted by the origins of the reports it cites: when
     # only a wire report and its reprints support the wording, the sentence is that one origin's.
-    witnesses = map_witnesses(analyses, origins) if origins is not None else {}
+    by_id, numbers = {a.article.id: a for a in analyses}, number_claims(analyses)
     labelled = {c.id: c for c in candidates}
-    stated = [cited for c in candidates if (cited := cite_supported(c, kinds, check, witnesses)) is not None]
+    stated = [cited for c in candidates
+              if (cited := cite_supported(c, kinds, check, fact_witnesses(c, by_id, origins, numbers), disputes))
+              is not None]
     # The event's own facts first, background dated to other days (earlier rounds) last; among
     # them what several outlets open with (the event itself), facts independent outlets establish
     # before one original's, then the best corroborated. A fact of one origin competes for a place

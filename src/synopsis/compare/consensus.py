@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Collection, Mapping, Sequence
 
-from synopsis.compare.independence import OriginInfo, count_independent, name_outlet, normalize_name
+from synopsis.compare.independence import OriginInfo, Witness, count_independent, name_outlet, normalize_name
 from synopsis.link.align import ClaimGroup
-from synopsis.records import AlignedClaim, ArticleAnalysis, Dispute, Evidence
+from synopsis.records import AlignedClaim, ArticleAnalysis, Attribution, Dispute, Evidence
 
 
 # Disputes about who someone is (a first name, an office) rather than about what happened: a
@@ -59,26 +59,20 @@ def label_claims(
     labelled: list[tuple[tuple, AlignedClaim]] = []
     for order, group in enumerate(groups):
         sources: list[str] = []
-        witnesses: list[tuple[str, ...]] = []
         evidence: list[Evidence] = []
         for m in group.members:
             analysis = by_id.get(m.article_id)
             outlet = name_outlet(analysis) if analysis is not None else m.article_id
             if outlet not in sources:
                 sources.append(outlet)
-            info = origins.get(m.article_id)
-            if info is not None and m.claim_index < len(info.claim_witnesses):
-                witnesses.append(info.claim_witnesses[m.claim_index])
-            else:
-                witnesses.append((info.origin if info else outlet,))
             evidence.append(Evidence(m.article_id, outlet, m.start, m.end, m.text))
-        witnesses = _credit_aggregated(group, by_id, origins, witnesses, sources)
+        witnesses = find_witnesses([(m.article_id, m.claim_index) for m in group.members], by_id, origins)
         independent = count_independent(witnesses)
         if group.id in flagged:
             status = "disputed"
-        elif len(independent) >= 2 and len(sources) >= 2:
-            # Two reporting outlets at least: one article that names two
-            # sources ("according to A and B") is still one report in hand.
+        elif len(independent) >= 2:
+            # Two origins are two articles at least: one that names two outlets ("according to A
+            # and B") is one witness (find_independent_origins).
             status = "corroborated"
         else:
             status = "single-source"
@@ -89,6 +83,7 @@ def label_claims(
             sources=tuple(sources),
             independent_sources=independent,
             evidence=tuple(evidence),
+            citing=list_citing(witnesses),
         )
         # Most independent origins first, then most outlets, then reading order.
         labelled.append(((-len(independent), -len(sources), order), claim))
@@ -96,35 +91,58 @@ def label_claims(
     return [claim for _, claim in labelled]
 
 
-def _credit_aggregated(
-    group: ClaimGroup,
+def find_witnesses(
+    reports: Sequence[tuple[str, int | None]],
     by_id: Mapping[str, ArticleAnalysis],
     origins: Mapping[str, OriginInfo],
-    witnesses: list[tuple[str, ...]],
-    sources: Sequence[str],
-) -> list[tuple[str, ...]]:
+) -> list[Witness]:
+    """Each report of one fact (article id, claim index if known) as a witness with the origins it
+    may come from (``find_origins``), an aggregator's unattributed sentence credited as
+    ``_credit_aggregated`` says."""
+    witnesses = []
+    for article_id, index in reports:
+        analysis = by_id.get(article_id)
+        outlet = name_outlet(analysis) if analysis is not None else article_id
+        info = origins.get(article_id)
+        if info is not None and index is not None and index < len(info.claim_witnesses):
+            found = info.claim_witnesses[index]
+        else:
+            found = (info.origin if info else outlet,)
+        witnesses.append(Witness(article_id, outlet, found))
+    return _credit_aggregated(witnesses, by_id)
+
+
+def list_citing(witnesses: Sequence[Witness]) -> tuple[Attribution, ...]:
+    """The reporting outlets that give the fact as coming from others, each with whom it names."""
+    cites: dict[str, dict[str, None]] = {}
+    for witness in witnesses:
+        if witness.cites:
+            cites.setdefault(witness.outlet, {}).update(dict.fromkeys(witness.cites))
+    return tuple(Attribution(outlet, tuple(names)) for outlet, names in cites.items())
+
+
+def _credit_aggregated(witnesses: Sequence[Witness], by_id: Mapping[str, ArticleAnalysis]) -> list[Witness]:
     """An aggregator's unattributed sentence counts as the witness of the outlets it cites that report it too.
 
     An aggregator summarises other outlets' reporting; when a sentence of it has no "according to"
     but an outlet it cites states the same fact in the group, that outlet is the one witness.
     """
-    reporting = {normalize_name(s) for s in sources} | {normalize_name(w) for ws in witnesses for w in ws}
+    reporting = {normalize_name(w.outlet) for w in witnesses} | {normalize_name(o) for w in witnesses for o in w.origins}
     credited = []
-    for member, found in zip(group.members, witnesses):
-        analysis = by_id.get(member.article_id)
+    for witness in witnesses:
+        analysis = by_id.get(witness.article_id)
         article = analysis.article if analysis is not None else None
-        own = name_outlet(analysis) if analysis is not None else member.article_id
         if (
             article is not None
             and article.outlet is not None
             and article.outlet.kind == "aggregator"
-            and [normalize_name(w) for w in found] == [normalize_name(own)]
+            and [normalize_name(o) for o in witness.origins] == [normalize_name(witness.outlet)]
         ):
             cited = tuple(c for c in article.cites if normalize_name(c) in reporting)
             if cited:
-                credited.append(cited)
+                credited.append(Witness(witness.article_id, witness.outlet, cited))
                 continue
-        credited.append(found)
+        credited.append(witness)
     return credited
 
 
@@ -154,4 +172,5 @@ def make_claim_id(group: ClaimGroup) -> str:
     return "claim-" + hashlib.sha1(("v1|" + key).encode("utf-8")).hexdigest()[:12]
 
 
-__all__ = ["describe_repeat", "find_disputed_groups", "label_claims", "make_claim_id", "repeated_from"]
+__all__ = ["describe_repeat", "find_disputed_groups", "find_witnesses", "label_claims", "list_citing", "make_claim_id",
+           "repeated_from"]

@@ -10,11 +10,14 @@ from typing import Sequence
 
 from rapidfuzz import fuzz
 
+from synopsis.compare.disputed_wording import points_given
 from synopsis.compare.voices import CanonicalName, count_voices
 from synopsis.compare.word_choices import word_choices
 from synopsis.facts.dates import UNDATED_KINDS, as_of, dates_in
+from synopsis.facts.support import SupportCheck
+from synopsis.link.entities import EntityResolution
 from synopsis.link.names import fold, key_text, place_key
-from synopsis.records import AlignedClaim, Alias, ArticleAnalysis, Coverage, StoryEntity
+from synopsis.records import AlignedClaim, Alias, ArticleAnalysis, Coverage, Dispute, StoryEntity
 
 # Reasons the cleaner gives for content that is the outlet speaking for itself
 # rather than reporting; these are kept apart, never mixed with the reporting.
@@ -152,13 +155,42 @@ def came_after(claim: AlignedClaim, outlet_articles: Sequence[ArticleAnalysis], 
     return bool(reported) and all(day is not None and day > latest for day in reported)
 
 
+def told_otherwise(claim: AlignedClaim, disputes: Sequence[Dispute], check: SupportCheck) -> set[str]:
+    """The outlets that tell the claim's fact with another office for someone in it.
+
+    A report of the fact gives a version of a disputed office ("led by Defense Minister X"), and
+    a sentence of the outlet that gives a version of that point would support the report but for
+    the office it gives (``SupportCheck.office_problem`` is the support check's one objection:
+    "Council Secretary X, who led the delegation, said ..."). Alignment may keep such versions
+    apart; not finding the outlet among the fact's reports is then no omission. An outlet that
+    only names the man otherwise, in a sentence about something else, still leaves the fact out.
+    """
+    outlets = set()
+    for report in claim.evidence:
+        for number in points_given(report, disputes, check):
+            if disputes[number].kind != "title":
+                continue
+            for version in disputes[number].versions:
+                for mention in version.evidence:
+                    if mention.outlet in outlets or mention.article_id not in check.analyses:
+                        continue
+                    found = check.problem(report, mention)
+                    if found is not None and found == check.office_problem(report, mention):
+                        outlets.add(mention.outlet)
+    return outlets
+
+
 def describe_coverage(
     analyses: Sequence[ArticleAnalysis],
     claims: Sequence[AlignedClaim],
     entities: Sequence[StoryEntity] = (),
     canonical_name: CanonicalName | None = None,
+    disputes: Sequence[Dispute] = (),
+    resolution: EntityResolution | None = None,
 ) -> list[Coverage]:
-    """One Coverage record per outlet of the story."""
+    """One Coverage record per outlet of the story; ``disputes`` (optional) keep an outlet that
+    tells a fact in another version from being said to leave it out (``resolution``, optional:
+    who a mention is across spellings)."""
     by_outlet: dict[str, list[ArticleAnalysis]] = {}
     for analysis in analyses:
         by_outlet.setdefault(outlet_name(analysis), []).append(analysis)
@@ -167,6 +199,8 @@ def describe_coverage(
     corroborated = [c for c in claims if c.status == "corroborated"]
     by_id = {a.article.id: a for a in analyses}
     wordings = word_choices(by_outlet)
+    check = SupportCheck(by_id, resolution)
+    otherwise = {c.id: told_otherwise(c, disputes, check) for c in corroborated}
 
     coverage = []
     for name, items in by_outlet.items():
@@ -184,7 +218,8 @@ def describe_coverage(
         coverage.append(
             Coverage(
                 outlet=name,
-                omits=tuple(c.id for c in corroborated if name not in c.sources and not came_after(c, items, by_id)),
+                omits=tuple(c.id for c in corroborated if name not in c.sources and name not in otherwise[c.id]
+                            and not came_after(c, items, by_id)),
                 voices=tuple(sorted(voices.items(), key=lambda item: (-item[1], item[0]))),
                 terms=tuple(terms[:MAX_TERMS]),
                 non_reporting=non_reporting,

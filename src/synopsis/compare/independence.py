@@ -475,21 +475,94 @@ def provenance_label(info: OriginInfo, claim: int | None = None) -> str:
     return info.outlet
 
 
-def count_independent(witnesses: Iterable[Iterable[str]]) -> tuple[str, ...]:
-    """Return the distinct independent origins among several claims' witnesses, in first-seen order."""
-    seen: dict[str, str] = {}
-    for group in witnesses:
-        for name in group:
-            seen.setdefault(normalize_name(name), name)
-    return tuple(seen.values())
+@dataclass(frozen=True, slots=True)
+class Witness:
+    """One corpus article's report of a fact, and the origins its words may come from: the article
+    itself, or the outlets it cites, rewrites or repeats (``find_origins``)."""
+
+    article_id: str
+    outlet: str  # the corpus outlet the article is shown under
+    origins: tuple[str, ...]
+
+    @property
+    def cites(self) -> tuple[str, ...]:
+        """The origins that are not the article's own outlet: whom it gives the fact as coming from."""
+        return tuple(o for o in self.origins if normalize_name(o) != normalize_name(self.outlet))
+
+
+@dataclass(frozen=True, slots=True)
+class IndependentOrigin:
+    """Corpus articles that may tell a fact from one source, under the name that source goes by."""
+
+    name: str
+    article_ids: frozenset[str]
+
+
+def find_independent_origins(witnesses: Iterable[Witness]) -> tuple[IndependentOrigin, ...]:
+    """The independent origins among the reports of one fact, in first-seen order.
+
+    A corpus article is one witness however many outlets it names: "according to A and B" says
+    where its words may come from, not that A and B were heard. Its reports of one fact are one
+    witness too. Two articles that may share a source (both cite one wire, one rewrites or cites
+    the other) are one origin, and so are chains of them. An origin is named by the source its
+    articles share most (two papers citing one wire: the wire); one article alone by the one
+    source it gives, else by itself, so an outlet that is not in the story never stands for an
+    article that names several.
+    """
+    merged: dict[str, Witness] = {}
+    for witness in witnesses:
+        found = merged.get(witness.article_id)
+        origins = witness.origins if found is None else tuple(dict.fromkeys(found.origins + witness.origins))
+        merged[witness.article_id] = Witness(witness.article_id, (found or witness).outlet, origins)
+    articles = list(merged.values())
+    parent = list(range(len(articles)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_by_origin: dict[str, int] = {}
+    for i, witness in enumerate(articles):
+        for origin in witness.origins:
+            j = first_by_origin.setdefault(normalize_name(origin), i)
+            parent[root(i)] = root(j)
+    components: dict[int, list[Witness]] = {}
+    for i, witness in enumerate(articles):
+        components.setdefault(root(i), []).append(witness)
+    found: list[IndependentOrigin] = []
+    for members in components.values():
+        if len(members) == 1:
+            [only] = members
+            name = only.origins[0] if len(only.origins) == 1 else only.outlet
+        else:
+            names: dict[str, str] = {}
+            shared: Counter[str] = Counter()
+            for witness in members:
+                for origin in dict.fromkeys(normalize_name(o) for o in witness.origins):
+                    shared[origin] += 1
+                for origin in witness.origins:
+                    names.setdefault(normalize_name(origin), origin)
+            name = names[max(shared, key=lambda folded: shared[folded])]  # ties: the first given
+        found.append(IndependentOrigin(name, frozenset(w.article_id for w in members)))
+    return tuple(found)
+
+
+def count_independent(witnesses: Iterable[Witness]) -> tuple[str, ...]:
+    """The names of the independent origins among the reports of one fact (``find_independent_origins``)."""
+    return tuple(origin.name for origin in find_independent_origins(witnesses))
 
 
 __all__ = [
+    "IndependentOrigin",
     "OriginInfo",
+    "Witness",
     "claim_witness",
     "claim_witnesses",
     "count_independent",
     "find_copies",
+    "find_independent_origins",
     "find_origins",
     "find_repeated_articles",
     "provenance_label",

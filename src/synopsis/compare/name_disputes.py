@@ -248,7 +248,8 @@ def find_name_disputes(entity: StoryEntity) -> list[Dispute]:
     that it also writes another is noted. An outlet that writes another name in a large share of
     its mentions (BOTH_SIDES_SHARE) stands on both sides, with its counts: a fact-checker needs to
     see that this source is inconsistent, and that the rarer name has a source at all. An outlet
-    that slips once contradicts only itself, which is no dispute between outlets.
+    that slips once contradicts only itself, which is no dispute between outlets; nor is a name
+    that only outlets writing the other name too give, however often they write it.
     """
     if entity.type not in {"PERSON", "person"}:
         return []
@@ -278,6 +279,12 @@ def find_name_disputes(entity: StoryEntity) -> list[Dispute]:
                 tally = f" ({counts[other]} of {total} mentions)" if outlet in counted else ""
                 notes.setdefault(number, []).append(
                     f"{outlet} also writes {' / '.join(unique_in_order(versions[other].spellings))}{tally}")
+    # A version that only outlets giving another version too stand on is one source contradicting
+    # itself, not outlets disagreeing: it is no version of a dispute between outlets (the "writes
+    # both" note on the version they share still says so where another outlet disputes the name).
+    listed = {number: outlets for number, outlets in listed.items()
+              if any(all(outlet not in others for side, others in listed.items() if side != number)
+                     for outlet in outlets)}
     if len(listed) < 2:
         return []
     records = tuple(

@@ -65,7 +65,8 @@ def build_story_report(story: Story, analyses: Sequence[ArticleAnalysis], embedd
     claims = label_claims(groups, analyses, origins, disputes=disputes)
     quotes = group_quotes(analyses, resolution.canonical_name)
     timeline = build_timeline(analyses, groups)
-    coverage = describe_coverage(analyses, claims, resolution.entities, resolution.canonical_name)
+    coverage = describe_coverage(analyses, claims, resolution.entities, resolution.canonical_name, disputes,
+                                  resolution)
     brief = write_brief(analyses, claims, disputes, resolution=resolution, embedder=embedder, origins=origins)
     return StoryReport(
         story=story,

@@ -26,7 +26,8 @@ from synopsis.facts.dates import main_day, passage_dates, recent_interval, sente
 from synopsis.facts.keys import STOP_WORDS, _stem, episodes_in
 from synopsis.facts.intervals import Interval
 from synopsis.link.entities import EntityResolution
-from synopsis.link.names import acronym, fold, key_text, parse_person, place_key, strip_name, strip_possessive, surnames_match
+from synopsis.link.names import (acronym, fold, key_text, parse_person, place_key, strip_name, strip_possessive,
+                                 surnames_match, titles_conflict)
 from synopsis.records import ArticleAnalysis, Entity, Evidence, StoryEntity
 
 # Who acts in a sentence: people and organisations. Places and nationalities are left out: they
@@ -178,6 +179,37 @@ def _outside(text: str, start: int, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+@dataclass(frozen=True, slots=True)
+class TitledPerson:
+    """A person a passage names with a title ("Defense Minister Rustem Umerov"): what it says they are."""
+
+    name: str
+    title: str
+    entity: StoryEntity | None = None
+
+
+def same_person(first: TitledPerson, second: TitledPerson) -> bool:
+    """Whether two mentions name one person: the story entity both resolved to, else their surname
+    in any spelling outlets use."""
+    if first.entity is not None and second.entity is not None:
+        return first.entity is second.entity
+    a, b = parse_person(first.name), parse_person(second.name)
+    return a is not None and b is not None and surnames_match(a.surname, b.surname)
+
+
+def title_conflict(stated: Iterable[TitledPerson], given: Iterable[TitledPerson]) -> tuple[TitledPerson, TitledPerson] | None:
+    """A person both passages name whom they give offices that cannot both hold, as (the one
+    stated, the one given), else None. The test is ``link.names.titles_conflict``, the one office
+    disputes are found by: "Defense Minister X" and "Security Council Secretary X" conflict, "Defense
+    Minister X" and "former Defense Minister X" too, a role ("chief negotiator") never does."""
+    given = tuple(given)
+    for person in stated:
+        for other in given:
+            if same_person(person, other) and titles_conflict(person.title, other.title):
+                return person, other
+    return None
+
+
 class SupportCheck:
     """Support checks over the articles of one story; what each span states is read once."""
 
@@ -195,6 +227,7 @@ class SupportCheck:
         self._given: dict[Evidence, frozenset[str]] = {}
         self._totals: dict[Evidence, float] = {}
         self._story_day: tuple[Interval | None] | None = None
+        self._titled: dict[tuple[str, int, int], tuple[TitledPerson, ...]] = {}
 
     def _recent(self, analysis: ArticleAnalysis) -> Interval | None:
         """The days an undated sentence of this report is about (``recent_interval``)."""
@@ -293,14 +326,33 @@ class SupportCheck:
             )
         return self._contexts[span]
 
+    def titled(self, article_id: str, start: int, end: int) -> tuple[TitledPerson, ...]:
+        """The people named between start and end with a title, each with the story entity it resolved to."""
+        key = (article_id, start, end)
+        if key not in self._titled:
+            analysis = self.analyses[article_id]
+            self._titled[key] = tuple(
+                TitledPerson(e.text, e.title, self._resolved(article_id, i))
+                for i, e in enumerate(analysis.entities)
+                if e.title and e.label == "PERSON" and start <= e.start and e.end <= end
+            )
+        return self._titled[key]
+
+    def sentence_bounds(self, span: Evidence) -> tuple[int, int]:
+        """The span widened to the sentence(s) it stands in (what ``context`` reads)."""
+        analysis = self.analyses[span.article_id]
+        sentences = [s for s in analysis.sentences if s.start < span.end and span.start < s.end]
+        return min([span.start] + [s.start for s in sentences]), max([span.end] + [s.end for s in sentences])
+
     def problem(self, sentence: Evidence, cited: Evidence) -> str | None:
         """Why the cited span does not support the sentence (a source span), or None when it does.
 
         Every number the sentence states must be in the span; a date or a numbered episode ("the
         third round") the span's sentence gives must not be another than the sentence's; every
         person and organisation the sentence names must be named in the span's sentence or be
-        the speaker of its claim; and the span's sentence must give enough of the sentence's own
-        words (``MIN_SHARED_WORDS``, half as many when its numbers anchor it).
+        the speaker of its claim; the span's sentence must give enough of the sentence's own
+        words (``MIN_SHARED_WORDS``, half as many when its numbers anchor it); and it must give no
+        person of the sentence another office (``office_problem``).
         """
         if cited == sentence:
             return None
@@ -323,7 +375,22 @@ class SupportCheck:
         shared = self.shared_words(sentence, cited)
         if shared < (MIN_SHARED_WORDS_WITH_NUMBERS if stated.amounts else MIN_SHARED_WORDS):
             return f"shares too few of its words ({shared:.2f} of their weight)"
-        return None
+        # Checked last, so that a span this is the one objection to is a report of the same fact
+        # that gives someone in it another office (coverage: the fact told in another version).
+        return self.office_problem(sentence, cited)
+
+    def office_problem(self, sentence: Evidence, cited: Evidence) -> str | None:
+        """The office the cited span's sentence gives a person of the sentence where the sentence
+        gives one that cannot also hold (``title_conflict``), else None: such a span tells who the
+        person is otherwise, a version of that point, not support for the sentence's."""
+        people = self.titled(sentence.article_id, sentence.start, sentence.end)
+        if not people:
+            return None
+        conflict = title_conflict(people, self.titled(cited.article_id, *self.sentence_bounds(cited)))
+        if conflict is None:
+            return None
+        person, other = conflict
+        return f"gives {person.name} another office ({other.title})"
 
     def supports(self, sentence: Evidence, cited: Evidence) -> bool:
         """Whether the cited span states what the sentence states (see ``problem``)."""
@@ -341,6 +408,6 @@ def support_problem(
 
 
 __all__ = [
-    "Actor", "Context", "MIN_SHARED_WORDS", "Statement", "SupportCheck", "content_stems", "dated_apart", "dates_conflict",
-    "episode_conflict", "names_actor", "support_problem",
+    "Actor", "Context", "MIN_SHARED_WORDS", "Statement", "SupportCheck", "TitledPerson", "content_stems", "dated_apart",
+    "dates_conflict", "episode_conflict", "names_actor", "same_person", "support_problem", "title_conflict",
 ]

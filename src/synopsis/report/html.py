@@ -15,7 +15,7 @@ from synopsis.records import Article, Evidence, StoryReport
 from synopsis.report.charts import coverage_svg, timeline_svg
 from synopsis.compare.voices import speaker_label
 from synopsis.report.dispute_claims import claims_by_point, describe_side
-from synopsis.report.render import counted, display_title, why_no_brief
+from synopsis.report.render import counted, display_title, name_reporters, why_no_brief
 
 # The matrix and side-by-side table show the best-supported facts; the full
 # list is in the JSON report.
@@ -30,6 +30,7 @@ def environment() -> Environment:
     env.globals["display_title"] = display_title
     env.globals["counted"] = counted
     env.globals["why_no_brief"] = why_no_brief
+    env.globals["name_reporters"] = name_reporters
     env.globals["describe_side"] = describe_side
     env.globals["speaker_label"] = speaker_label
     return env

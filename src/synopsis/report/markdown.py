@@ -8,7 +8,7 @@ from typing import Sequence
 from synopsis.compare.consensus import describe_repeat, repeated_from
 from synopsis.records import Evidence, StoryQuote, StoryReport
 from synopsis.report.dispute_claims import claims_by_point, describe_side
-from synopsis.report.render import counted, display_title, why_no_brief
+from synopsis.report.render import counted, display_title, name_reporters, why_no_brief
 
 SNIPPET = 160
 # Statements listed under "Who said what"; the JSON and HTML reports list them all.
@@ -132,7 +132,7 @@ def render_story(report: StoryReport, prefix: str = "") -> str:
     out += ["", "### Corroborated by independent outlets", ""]
     for claim in corroborated:
         out.append(
-            f"- {_snippet(claim.text, 240)} — {_escape(', '.join(claim.independent_sources))} {cite_all(claim.evidence)}"
+            f"- {_snippet(claim.text, 240)} — {_escape(name_reporters(claim))} {cite_all(claim.evidence)}"
         )
     if repeated:
         out += ["", "### One original, shared by several outlets (not independent)", ""]

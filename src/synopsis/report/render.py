@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from synopsis.records import Article, StoryReport, SynopsisError
+from synopsis.records import AlignedClaim, Article, StoryReport, SynopsisError
 
 FORMATS = ("md", "html", "json")
 EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
@@ -14,6 +14,15 @@ EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", "
 def counted(count: int, noun: str) -> str:
     """"1 article", "2 articles" (every noun a report counts takes an -s)."""
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def name_reporters(claim: AlignedClaim) -> str:
+    """The outlets of the story that report a fact, each that gives it as another's with whom it
+    cites: "Meduza, Digest (citing Reuters, AP)". The witnesses are the story's articles; an
+    outlet they cite is where their words may come from, not a further witness."""
+    cites = {attribution.outlet: attribution.cites for attribution in claim.citing}
+    return ", ".join(f"{outlet} (citing {', '.join(cites[outlet])})" if cites.get(outlet) else outlet
+                     for outlet in claim.sources)
 
 
 # How an ambiguous numeric publication date was read (records.Article.published_ambiguous).

@@ -18,7 +18,7 @@ from synopsis import __version__
 from synopsis.records import SynopsisError
 from synopsis.compare.voices import quote_label, speaker_label
 from synopsis.report.dispute_claims import describe_side
-from synopsis.report.render import counted, display_title, why_no_brief
+from synopsis.report.render import counted, display_title, name_reporters, why_no_brief
 from synopsis.server.ingest import UPLOAD_ACCEPT
 from synopsis.server.state import ServerState
 
@@ -94,6 +94,7 @@ def templates() -> Environment:
     env.globals["display_title"] = display_title
     env.globals["counted"] = counted
     env.globals["why_no_brief"] = why_no_brief
+    env.globals["name_reporters"] = name_reporters
     env.globals["describe_side"] = describe_side
     env.globals["speaker_label"] = speaker_label
     env.globals["quote_label"] = quote_label
