@@ -141,3 +141,14 @@ def test_articles_that_may_share_a_source_are_one_origin():
     origins["a"] = origin("a", "Alpha", "Alpha")
     [claim] = label_claims([group("a", "b", "c")], ANALYSES, origins)
     assert claim.status == "corroborated" and claim.independent_sources == ("Alpha", "Wire X")
+
+
+def test_a_roundup_citing_two_wires_does_not_make_their_own_reports_one_origin():
+    # Alpha cites Wire X, Beta cites Wire Y: two origins.  Gamma's "according to Wire X and Wire
+    # Y" adds a report of one of them; it must not join the two, taking corroboration away.
+    origins = {"a": cites("a", "Alpha", "Wire X"), "b": cites("b", "Beta", "Wire Y"),
+               "c": cites("c", "Gamma", "Wire X", "Wire Y")}
+    [without] = label_claims([group("a", "b")], ANALYSES, origins)
+    [claim] = label_claims([group("a", "b", "c")], ANALYSES, origins)
+    assert without.status == claim.status == "corroborated"
+    assert claim.independent_sources == without.independent_sources == ("Wire X", "Wire Y")

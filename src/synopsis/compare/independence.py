@@ -523,11 +523,23 @@ def find_independent_origins(witnesses: Iterable[Witness]) -> tuple[IndependentO
             i = parent[i]
         return i
 
+    # Articles giving one source are joined by it (two papers citing one wire).  An article that
+    # names several ("according to Reuters and AP") joins the origin of one of them if there is
+    # one, but joins no two origins: a roundup citing two wires would otherwise make their own
+    # reports one origin, and adding a report would take corroboration away.
     first_by_origin: dict[str, int] = {}
     for i, witness in enumerate(articles):
-        for origin in witness.origins:
-            j = first_by_origin.setdefault(normalize_name(origin), i)
+        if len(witness.origins) == 1:
+            j = first_by_origin.setdefault(normalize_name(witness.origins[0]), i)
             parent[root(i)] = root(j)
+    for i, witness in enumerate(articles):
+        if len(witness.origins) > 1:
+            keys = [normalize_name(origin) for origin in witness.origins]
+            joined = next((first_by_origin[key] for key in keys if key in first_by_origin), None)
+            if joined is not None:
+                parent[root(i)] = root(joined)
+            for key in keys:
+                first_by_origin.setdefault(key, i)
     components: dict[int, list[Witness]] = {}
     for i, witness in enumerate(articles):
         components.setdefault(root(i), []).append(witness)
