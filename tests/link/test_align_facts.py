@@ -146,3 +146,18 @@ def test_a_named_speaker_is_not_counted_twice(embedder):
         one_claim("beta", "Fire chief Maria Lund warned that the wind would pick up.",
                   entities=[("Maria Lund", "PERSON")], attributed="Maria Lund"),
     )
+
+
+def test_a_follow_ups_undated_restatement_aligns_with_the_event_days_report(embedder, nlp):
+    # A week later the follow-up restates the collapse undated: it is about its story's day too.
+    from synopsis.extract.pipeline import analyze_articles
+
+    first = Article(id="first", source="a", text="The Harbor Street bridge in Tarnville collapsed on Monday, killing three workers.",
+                    outlet=Outlet("Outlet A", "newspaper"), published="2031-09-02")
+    later = Article(id="later", source="c", text="The Harbor Street bridge in Tarnville collapsed, killing three workers.",
+                    outlet=Outlet("Outlet C", "newspaper"), published="2031-09-09")
+    other = Article(id="other", source="b", text="Engineers inspected the Tarnville bridge site on Monday, 1 September 2031.",
+                    outlet=Outlet("Outlet B", "newspaper"), published="2031-09-02")
+    analyses = list(analyze_articles([first, later, other], nlp))
+    groups = align_claims(analyses, embedder)
+    assert any({m.article_id for m in g.members} >= {"first", "later"} for g in groups)

@@ -191,9 +191,11 @@ def main_day(analyses: Sequence[ArticleAnalysis]) -> Interval | None:
 
 def recent_interval(article: Article, story_day: Interval | None = None) -> Interval | None:
     """The days a news report's undated sentences are about: the few before its publication
-    (``RECENT_DAYS``); for a report without a publication date, those around ``story_day``, the
-    day of the event its story reports (``main_day``), since that is why it is in the story.
-    None for an entry (``UNDATED_KINDS``) or when neither day is known."""
+    (``RECENT_DAYS``), and back to ``story_day``, the day of the event its story reports
+    (``main_day``), when that is earlier: a follow-up a week later restates the event undated
+    ("the bridge collapsed, killing three").  For a report without a publication date, the days
+    around ``story_day``, since that is why it is in the story.  None for an entry
+    (``UNDATED_KINDS``) or when neither day is known."""
     if article.outlet is not None and article.outlet.kind in UNDATED_KINDS:
         return None
     published = parse_published(article.published)
@@ -202,7 +204,10 @@ def recent_interval(article: Article, story_day: Interval | None = None) -> Inte
             return None
         return Interval(story_day.low - RECENT_DAYS * 86400, story_day.high + 86400, high_open=True, unit="date")
     day = datetime(published.year, published.month, published.day, tzinfo=timezone.utc).timestamp()
-    return Interval(day - RECENT_DAYS * 86400, day + 2 * 86400, high_open=True, unit="date")
+    low = day - RECENT_DAYS * 86400
+    if story_day is not None and story_day.low < low:
+        low = story_day.low
+    return Interval(low, day + 2 * 86400, high_open=True, unit="date")
 
 
 _ZONE = re.compile(r"(Z|[+-]\d{2}(?::?\d{2})?)$")
