@@ -40,3 +40,16 @@ def test_relative_days_in_an_entry_are_read_from_the_date_of_their_passage(nlp) 
 def test_a_news_report_reads_today_as_its_publication_day(kind, nlp) -> None:
     values = _values(kind, nlp)
     assert values[("today", 1)] == "2031-01-20" and values[("today", 2)] == "2031-01-20"
+
+
+def test_a_look_back_or_a_birth_date_anchors_no_relative_day(nlp) -> None:
+    entry = "\n".join([
+        "On 2 June 2031, the second round was held in Vantor, continuing the negotiations begun on 16 May 2031. "
+        "A spokesman said the delegations arrived today.",
+        "On 9 June 2031 their leader, born on 4 April 1960, said he would sign the accord tomorrow.",
+    ])
+    analysis = analyze_article(make_article("e2", "Civic Encyclopedia", entry, kind="encyclopedia",
+                                            published="2031-01-20T09:00:00"), nlp)
+    values = {t.text: t.value for t in analysis.times}
+    assert values["today"] == "2031-06-02"
+    assert values["tomorrow"] == "2031-06-10"

@@ -34,3 +34,20 @@ def test_a_section_is_dated_by_the_date_its_paragraph_opens_with_not_a_look_back
     # A news report's undated sentence stays undated: it is about the days before publication.
     news = analyze_article(make_article("n", "Outlet N", text, published="2031-06-03"), nlp)
     assert passage_dates(news, next(c for c in news.claims if c.text.startswith("The Norland delegation"))) == []
+
+
+def test_a_section_date_may_open_the_second_sentence_of_its_paragraph(nlp):
+    from synopsis.extract.pipeline import analyze_article
+    from synopsis.facts.dates import section_dates
+    from tests.factories import make_article
+
+    text = "\n".join([
+        "On 16 May 2031, the first round was held in Vantor.",
+        "After weeks of preparation the delegations returned to the city. On 2 June 2031, the second round was held. "
+        "The Norland delegation was headed by Defence Minister Ilse Varga.",
+    ])
+    analysis = analyze_article(make_article("e", "Civic Encyclopedia", text, kind="encyclopedia"), nlp)
+    claim = next(c for c in analysis.claims if c.text.startswith("The Norland delegation"))
+    start = text.index("2 June 2031")
+    assert {(d.low, d.high) for d in section_dates(analysis, claim)} == {
+        (d.low, d.high) for d in dates_in(analysis, start, start + len("2 June 2031"))}

@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 
 from synopsis.facts.intervals import Interval, interval_from_time
 from synopsis.facts.story_years import story_middle_day
-from synopsis.records import Article, ArticleAnalysis, Claim, TimeRef
+from synopsis.records import Article, ArticleAnalysis, Claim, Sentence, TimeRef
 
 
 # A report with no date near a value is read as being about the few days before publication
@@ -127,18 +127,46 @@ def context_dates(analysis: ArticleAnalysis, claim: Claim, deadlines: bool = Tru
     return dates
 
 
+# What may stand before a date that opens its sentence: "On 2 June 2025, …", "As of the morning of
+# May 15, …", "Early on 3 March, …".
+_OPENING = re.compile(
+    r"^\W*(?:(?:on|in|as\s+of|at|by|early|late|later)\s+)*(?:the\s+)?"
+    r"(?:(?:morning|afternoon|evening|night|end|start|beginning|middle)\s+of\s+)?$", re.I)
+
+
+def opens_sentence(text: str, sentence_start: int, start: int) -> bool:
+    """Whether the date at ``start`` opens the sentence beginning at ``sentence_start``: how a
+    section of an entry, or a new passage, gives its date ("On 2 June 2025, the second round …")."""
+    return bool(_OPENING.match(text[sentence_start:start]))
+
+
+def passage_openers(text: str, sentences: Sequence[Sentence], number: int, starts: Sequence[int]) -> set[int]:
+    """Which of the dates starting at ``starts`` (in sentence ``number``) give the date of a
+    passage: one that opens its sentence, and the first of a sentence that opens a paragraph ("The
+    third round was held on 23 July at …"); later ones are as often a look back ("…, continuing
+    the talks begun on 16 May")."""
+    sentence = sentences[number]
+    found = {start for start in starts if opens_sentence(text, sentence.start, start)}
+    if starts and (number == 0 or "\n" in text[sentences[number - 1].end : sentence.start]):
+        found.add(min(starts))
+    return found
+
+
 def section_dates(analysis: ArticleAnalysis, claim: Claim) -> list[Interval]:
-    """The section's period: the specific dates (a day to a month) of the nearest paragraph before
-    the claim that opens with one.  Sections open with their date ("On 2 June 2025, the second
-    round was held"); a date later in a paragraph is as often a look back ("the talks continued
-    the negotiations begun on 16 May"), which made the delegations listed under 2 June May's."""
+    """The section's period: the specific dates (a day to a month) of the nearest sentence before
+    the claim that opens a paragraph with one, or opens with one itself.  Sections open with their
+    date ("On 2 June 2025, the second round was held"); a date later in a sentence is as often a
+    look back ("the talks continued the negotiations begun on 16 May"), which made the
+    delegations listed under 2 June May's."""
     text = analysis.article.text
     sentences = analysis.sentences
     for index in range(min(claim.sentence, len(sentences)) - 1, max(-1, claim.sentence - SECTION_LOOKBACK), -1):
-        if index > 0 and "\n" not in text[sentences[index - 1].end : sentences[index].start]:
-            continue  # not the first sentence of a paragraph
         sentence = sentences[index]
-        dates = [d for d in dates_in(analysis, sentence.start, sentence.end) if d.high - d.low <= 31 * 86400]
+        dated = [(time, [d for d in dates_in(analysis, time.start, time.end) if d.high - d.low <= 31 * 86400])
+                 for time in analysis.times if sentence.start <= time.start < sentence.end]
+        dated = [(time, days) for time, days in dated if days]
+        openers = passage_openers(text, sentences, index, [time.start for time, _ in dated])
+        dates = [day for time, days in dated if time.start in openers for day in days]
         if dates:
             return dates
     return []
