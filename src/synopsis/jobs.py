@@ -500,8 +500,11 @@ def assign_left_behind(assigner) -> list:
     ]
     for begin in range(0, len(homeward), PLACE_BATCH):
         chunk = homeward[begin : begin + PLACE_BATCH]
-        analyses = list(store.iter_analyses([article_id for article_id, _, _ in chunk]))
-        assigner.place_versions(analyses, None, [home for _, _, home in chunk])
+        homes = {article_id: home for article_id, _, home in chunk}
+        # Homes by id: an article another process removed meanwhile is not loaded, and pairing
+        # the rest by position would file each later one in the wrong story.
+        analyses = list(store.iter_analyses(list(homes)))
+        assigner.place_versions(analyses, None, [homes[a.article.id] for a in analyses])
         follow_new_versions(store, assigner, [(old, article_id) for article_id, replaced, _ in chunk for old in replaced])
     return assigner.assign_unassigned()
 

@@ -51,6 +51,8 @@ def _claims(nlp, text, times=(), quotes=()):
         ("The ferry Silver Heron, carrying 200 passengers, overturned at 8:15 a.m. near the pier.", True),
         ("The tanker Nordic Dawn, loaded with crude oil, ran aground near the harbour on Sunday.", True),
         ("The ferry Silver Heron, carrying 200 passengers.", False),  # still a fragment
+        ("Rescuers at the scene, pictured on Monday.", False),  # a caption: no aside before the participle
+        ("The wreckage of the ferry, photographed from a helicopter near the harbour on Tuesday.", False),
     ],
 )
 def test_claim_filter(nlp, text, is_claim):

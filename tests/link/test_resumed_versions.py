@@ -127,3 +127,34 @@ def test_a_new_version_left_unplaced_follows_its_old_story_into_the_story_a_user
         # placed it before the merge, the merge would have moved it too.
         assert members(store, mining) == {ids[str(paper)]: "user", ids[str(mine)]: "auto", new_id: "user"}
         assert store.resolve_story_id(flood) == mining
+
+
+def test_versions_left_unplaced_each_go_home_when_one_of_them_is_gone(tmp_path, news, monkeypatch):
+    # Two new versions stored and not placed (what a kill leaves); the first of them is removed
+    # (another process) before they are loaded: the other still goes to its own old story.
+    from synopsis.extract.pipeline import analyze_article
+    from synopsis.ingest.article import build_article
+    from synopsis.records import RawDocument
+    from synopsis.store.versions import item_key
+
+    wire, mine = news / "wire.txt", news / "mine.txt"
+    mine.write_text(MINE, encoding="utf-8")
+    with Store.open(tmp_path / "news.db") as store:
+        ingest(store, wire, mine)
+        homes = {}
+        for path, text in ((wire, WIRE.replace("about 1,200", "about 1,500")), (mine, MINE.replace("14 miners", "15 miners"))):
+            story = store.story_of(next(a.id for a in store.list_articles() if a.source == str(path)))
+            analysis = analyze_article(build_article(RawDocument(source=str(path), content=text)))
+            assert store.add_version(analysis, item_key(None, str(path), True)).replaced
+            homes[analysis.article.id] = story
+        assert len(set(homes.values())) == 2 and all(store.story_of(i) is None for i in homes)
+        loaded, gone = Store.iter_analyses, []
+
+        def first_removed(self, ids):
+            gone.append(ids[0])
+            return loaded(self, list(ids[1:]))
+
+        monkeypatch.setattr(Store, "iter_analyses", first_removed)
+        assign_pending(store)
+        (kept,) = set(homes) - {gone[0]}
+        assert store.story_of(kept) == homes[kept]

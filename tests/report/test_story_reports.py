@@ -139,9 +139,11 @@ def test_counts_in_the_header_agree_with_their_nouns(story, fmt):
 def test_an_empty_brief_says_why_where_the_brief_would_be(story, fmt):
     report, articles = story
     one = dataclasses.replace(report, story=Story("s124", "Talks", ("aaaa1111",)), sources=report.sources[:1], brief=())
-    none_shared = dataclasses.replace(report, brief=())
+    none_stated = dataclasses.replace(report, brief=())  # "Officials met at noon." is corroborated
+    none_shared = dataclasses.replace(report, brief=(), claims=tuple(c for c in report.claims if c.status != "corroborated"))
     render = (lambda r: render_markdown([r])) if fmt == "md" else (lambda r: render_html([r], articles))
     assert "this story has one outlet" in render(one)
+    assert "no sentence of the facts several outlets report is supported in full" in render(none_stated)
     assert "no fact is reported by more than one outlet" in render(none_shared)
     assert "No brief" not in render(report)
 

@@ -184,10 +184,12 @@ def _has_finite_verb(span: Span) -> bool:
         # After an aside between commas it parses the main verb as a participle modifying the
         # subject, which becomes the root ("The ferry Silver Heron, carrying 200 passengers,
         # overturned at 8:15 a.m."): the sentence was dropped, and outlets that reported its
-        # facts were said to leave them out.  A participle right after the aside's comma, modifying
-        # the noun root it follows, is the sentence's verb.
+        # facts were said to leave them out.  A participle right after an aside closed by a comma
+        # (a comma opens it after the noun root it modifies) is the sentence's verb; one after a
+        # single comma is a caption ("Rescuers at the scene, pictured on Monday.").
         if (tok.tag_ in ("VBN", "VBD") and tok.dep_ == "acl" and tok.head.dep_ == "ROOT"
-                and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i and tok.nbor(-1).text == ","):
+                and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i and tok.nbor(-1).text == ","
+                and any(t.text == "," for t in tok.doc[tok.head.i + 1 : tok.i - 1])):
             return True
     return False
 

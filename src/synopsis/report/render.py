@@ -60,6 +60,9 @@ def why_no_brief(report) -> str:
     outlets = {source.outlet for source in report.sources}
     if len(outlets) < 2:
         return "No brief: the brief states what several outlets report, and this story has one outlet. Its facts are listed as single-source."
+    if any(claim.status == "corroborated" for claim in report.claims):
+        return ("No brief: no sentence of the facts several outlets report is supported in full by the "
+                "other reports cited for it. The facts are listed as corroborated, with each outlet's wording.")
     return "No brief: no fact is reported by more than one outlet. The facts are listed as single-source, and any disagreement under disputed points."
 
 
