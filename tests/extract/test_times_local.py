@@ -32,3 +32,20 @@ def test_a_local_time_with_no_known_place_before_it_keeps_its_wall_clock(nlp):
     text = "The ministers met in Berlin on 14 July 2031.\nThe meeting began at 18:00 local time."
     assert _clock(nlp, text) == "2031-07-14T18:00"
     assert _clock(nlp, "The council met on 14 July 2031. It began at 18:00 local time.") == "2031-07-14T18:00"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # The place named right after the clock is the one it is local to.
+        ("Rubio flew in from Washington on 16 May 2031. The talks began at 12:30 local time in Istanbul.",
+         "2031-05-16T12:30+03:00"),
+        # Places in two zones before it, none after: which one is not known.
+        ("The blast in Kabul on 16 May 2031 was reported by officials in London at 8:15 a.m. local time.",
+         "2031-05-16T08:15"),
+        # A name towns in several zones share, none of them dominant, locates nothing.
+        ("The ministers met in Birmingham on 14 July 2031. The meeting began at 18:00 local time.", "2031-07-14T18:00"),
+    ],
+)
+def test_a_local_time_is_local_to_the_place_after_it_or_to_one_zone_before_it(nlp, text, value):
+    assert _clock(nlp, text) == value

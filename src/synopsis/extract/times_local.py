@@ -28,17 +28,34 @@ def _says_local(text: str, time: TimeRef) -> bool:
     return "local" in time.text.lower() or bool(re.match(r"\s*\(?\s*local\b", text[time.end : time.end + 20], re.I))
 
 
+# "local time in Istanbul": a place this close after the clock is the one it is local to.
+PLACE_AFTER = 30
+
+
+def _zone_of(text: str, time: TimeRef, entities: Sequence[Entity]) -> str | None:
+    """The zone a local clock time is in: of the town named right after it ("12:30 local time in
+    Istanbul"), else of the towns named before it in its paragraph when they are all in one zone
+    ("talks in Istanbul … began at 18:00 local time"); None when they are in several ("the blast
+    in Kabul was reported by officials in London at 8:15 a.m. local time")."""
+    places = [e for e in entities if e.label in PLACE_LABELS]
+    after = [e for e in places if time.end <= e.start <= time.end + PLACE_AFTER and "\n" not in text[time.end : e.start]]
+    for entity in after:
+        if zone := time_zone(entity.text):
+            return zone
+    begin = max(text.rfind("\n", 0, time.start) + 1, time.start - PLACE_LOOKBACK)
+    zones = {zone for e in places if begin <= e.start and e.end <= time.start and (zone := time_zone(e.text))}
+    return zones.pop() if len(zones) == 1 else None
+
+
 def zone_local_times(text: str, times: Sequence[TimeRef], entities: Sequence[Entity]) -> list[TimeRef]:
     """``times`` with each dated clock time said to be local given the offset, on its day, of the
-    last town or city named before it in its paragraph (none when no such place is known)."""
+    place it is local to (``_zone_of``; unchanged when that is not known)."""
     out = list(times)
     for index, time in enumerate(times):
         match = _WALL_CLOCK.match(time.value or "")
         if time.type != "TIME" or match is None or not _says_local(text, time):
             continue
-        begin = max(text.rfind("\n", 0, time.start) + 1, time.start - PLACE_LOOKBACK)
-        places = [e for e in entities if e.label in PLACE_LABELS and begin <= e.start and e.end <= time.start]
-        zone = next((z for e in reversed(places) if (z := time_zone(e.text))), None)
+        zone = _zone_of(text, time, entities)
         if zone is None:
             continue
         try:
