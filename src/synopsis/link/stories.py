@@ -64,8 +64,9 @@ REGROUP_LIMIT = 2 * MAX_MEMBERS
 # article is not judged so: nearly every article names someone its story does
 # not (on ECB+ the rule then vetoes nearly every attachment).  Streamed, strays
 # are attached within the neighbourhood ``regroup`` re-clusters (see
-# REGROUP_SIMILARITY): a host or a rival outside it is not seen, so the stream
-# can still differ from batch.
+# REGROUP_SIMILARITY), with the candidate stories left out of it as rivals
+# (``closest_outside``): a host outside it is not seen, so the stream can still
+# differ from batch.
 STRAY_SIZE = 3
 STORY_SIZE = 5
 ATTACH_SIMILARITY = 0.15
