@@ -524,10 +524,32 @@ def test_a_wording_that_gives_one_version_of_a_disputed_point_is_not_stated_as_f
     # sentence is no evidence of a version: the one wording that gives no office.
     assert [s.text for s in facts] == ["Ivan Petrenko led the delegation to Velm."]
     assert brief[-1].text.startswith("Accounts differ on Ivan Petrenko's office")
-    # Without a wording that gives no office, the fact is left to the disputed point.
+    # Without a wording that gives no office, a disputed office is incidental to what the sentence
+    # reports: the wording is shown, cited only to the reports giving the same office, and says
+    # the office is disputed.
     without_d = analyses[:3]
     led = make_claim("k1", "corroborated", [e for e in led.evidence if e.article_id != "d"])
-    assert all(s.text.startswith("Accounts differ") for s in write_brief(without_d, [led], [office]))
+    [fact, point] = write_brief(without_d, [led], [office])
+    assert fact.text == ("Defence Minister Ivan Petrenko led the delegation to Velm. "
+                         "(accounts differ on Ivan Petrenko's office: see below)")
+    assert {c.article_id for c in fact.citations} == {"a", "b"}
+    assert point.text.startswith("Accounts differ on Ivan Petrenko's office")
+
+
+def test_a_wording_that_gives_one_version_of_a_disputed_number_is_never_stated():
+    # A disputed number is the fact itself, not a detail of it: no note makes it neutral.
+    a = ArticleAnalysis(article=make_article("a", "Wire A", "The ferry accident killed 12 people on the lake."))
+    b = ArticleAnalysis(article=make_article("b", "Paper B", "The ferry accident killed 12 people on the lake, police said."))
+    c = ArticleAnalysis(article=make_article("c", "Radio C", "The ferry accident killed 19 people on the lake."))
+    killed = make_claim("k1", "corroborated", [evidence_for(a, a.article.text), evidence_for(b, b.article.text)])
+    toll = Dispute(
+        what="number of people killed", kind="count",
+        versions=(DisputeVersion("12", "12", ("Wire A", "Paper B"), (evidence_for(a, "12"), evidence_for(b, "12"))),
+                  DisputeVersion("19", "19", ("Radio C",), (evidence_for(c, "19"),))),
+        explanation="Wire A and Paper B say 12; Radio C says 19.",
+    )
+    brief = write_brief([a, b, c], [killed], [toll])
+    assert [s.text[:len("Accounts differ")] for s in brief] == ["Accounts differ"]
 
 
 @pytest.mark.parametrize("supported", [False, True])

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from typing import Mapping, Sequence
 
 from synopsis.compare.consensus import describe_repeat, find_witnesses, list_citing, repeated_from
-from synopsis.compare.disputed_wording import gives_a_version
+from synopsis.compare.disputed_wording import points_given
 from synopsis.compare.independence import OriginInfo, Witness, find_independent_origins, normalize_name
 from synopsis.facts.dates import DAY_SPAN, context_dates, main_day, sentence_bounds
 from synopsis.facts.intervals import Interval
@@ -167,14 +167,18 @@ def cite_supported(claim: AlignedClaim, kinds: dict[str, str], check: SupportChe
     A wording independent origins support is preferred to one that only one origin's outlets
     (a wire report and its reprints) support; the fact counts only the origins it cites.
     ``witnesses`` (``fact_witnesses``): whose witness each report is; by default, its outlet's.
-    A wording that gives one version of a point in ``disputes`` is never shown: the brief would
-    state as fact what outlets dispute (it states the point as disputed instead); nor is one that
-    joins a statement no other report cited for it gives (``parts_supported``).
+    A wording that gives one version of a point in ``disputes`` is not shown: the brief would
+    state as fact what outlets dispute (it states the point as disputed instead), unless the point
+    is only someone's office (``incidental_points``): then it is tried after the wordings that give
+    no version, cited only to reports that give the same office, and shown with a note. Nor is a
+    wording shown that joins a statement no other report cited for it gives (``parts_supported``).
     """
     if witnesses is None:
         witnesses = [Witness(e.article_id, e.outlet, (e.outlet,)) for e in claim.evidence]
     one_origin = None
-    wordings = [w for w in _wordings(claim, kinds) if stands_alone(w.text) and not gives_a_version(w, disputes, check)]
+    candidates = [(w, points_given(w, disputes, check)) for w in _wordings(claim, kinds) if stands_alone(w.text)]
+    wordings = [w for w, points in candidates if not points] + [
+        w for w, points in candidates if points and incidental_points(points, disputes)]
     for wording in wordings[:WORDINGS_TRIED]:
         others = tuple(e for e in claim.evidence if e != wording and check.supports(wording, e))
         others = _distinct(wording, others)
@@ -198,6 +202,13 @@ def cite_supported(claim: AlignedClaim, kinds: dict[str, str], check: SupportChe
             return cited
         one_origin = one_origin or cited
     return one_origin
+
+
+def incidental_points(points: Sequence[int], disputes: Sequence[Dispute]) -> bool:
+    """Whether the disputed points a wording gives a version of are all someone's office: "NSDC
+    Secretary Umerov proposed a summit" reports the proposal, and the office it gives him is said
+    to be disputed beside it, where a disputed number or day is the fact itself."""
+    return all(disputes[number].kind == "title" for number in points)
 
 
 def _distinct(wording: Evidence, others: Sequence[Evidence]) -> tuple[Evidence, ...]:
@@ -308,6 +319,13 @@ def _with_repeat(text: str, claim: AlignedClaim) -> str:
     return f"{text} ({note})" if note else text
 
 
+def _with_disputed_office(text: str, points: Sequence[int], disputes: Sequence[Dispute]) -> str:
+    """A wording that gives someone an office outlets dispute, with a note saying so."""
+    if not points:
+        return text
+    return f"{text} (accounts differ on {', '.join(disputes[number].what for number in points)}: see below)"
+
+
 def write_brief(
     analyses: Sequence[ArticleAnalysis],
     claims: Sequence[AlignedClaim],
@@ -388,7 +406,8 @@ def write_brief(
 
     brief = [
         BriefSentence(
-            text=_with_repeat(" ".join(claim.evidence[0].text.split()), claim),
+            text=_with_disputed_office(_with_repeat(" ".join(claim.evidence[0].text.split()), claim),
+                                       points_given(claim.evidence[0], disputes, check), disputes),
             # The wording shown first, then every other outlet's report that supports it.
             citations=claim.evidence,
         )
