@@ -4,7 +4,7 @@ An encyclopedia entry (or any page whose publication date says when it was first
 ``facts.dates.UNDATED_KINDS``) tells events section by section, each opening with its own date:
 "On May 15, 2025, Trump said: 'I am fully booked today and tomorrow'".  Resolved against the
 page's date, as a news report's words are, that "today" became the day the page was started.
-Here a relative expression is resolved against the last date stated in full before it.
+Here a relative expression is resolved against the date of the passage it stands in.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from synopsis.facts.dates import UNDATED_KINDS, passage_openers
 from synopsis.records import Article, Sentence, TimeRef
 
 _FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
-# A date that names its month and day ("23 July", "May 15, 2025", "16.05.2025") opens a passage;
+# A date that names its month and day ("23 July", "May 15, 2025", "16.05.2025") may date a passage;
 # "the following day" or "Friday" is read from the passage's date, not a new one.
 _CALENDAR_DATE = re.compile(
     r"(?=.*\d)(?=.*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b", re.I)
