@@ -37,6 +37,8 @@ def test_office_given_as_current_and_former() -> None:
     current = next(v for v in dispute.versions if v.sources == ("Alpha",))
     assert current.note is not None and "stale" in current.note
     assert current.evidence and current.evidence[0].outlet == "Alpha"
+    # A person's office takes no article: not "the Ivan Petrenko's office".
+    assert dispute.explanation.startswith("Outlets disagree on Ivan Petrenko's office: ")
 
 
 def test_a_former_office_stands_with_the_current_office_it_fits() -> None:

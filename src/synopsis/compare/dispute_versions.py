@@ -79,7 +79,9 @@ def explain(what: str, kind: str, versions: Sequence[DisputeVersion]) -> str:
         outlets = list(version.sources)
         verb = "says" if len(outlets) == 1 else "say"
         parts.append(f"{join_names(outlets)} {verb} {_verb(kind)}{version.value}")
-    return f"Outlets disagree on the {what}: " + "; ".join(parts) + "."
+    # An office dispute is about "Rustem Umerov's office", which takes no article.
+    article = "" if kind == "title" else "the "
+    return f"Outlets disagree on {article}{what}: " + "; ".join(parts) + "."
 
 
 def _notes(versions: list[list[Fact]], event: Interval | None) -> list[str | None]:
