@@ -86,6 +86,9 @@ class Article:
     # text says is as of this time (facts.dates.as_of).
     updated: str | None = None
     dateline: str | None = None  # place in the dateline ("ISTANBUL")
+    # The dateline's date as ISO 8601, "XXXX" standing for a year it leaves out ("KABUL, April 3 -"
+    # in a text with no other date: "XXXX-04-03"), so an undated report still says which day it is of.
+    dateline_date: str | None = None
     language: str = "en"
     removed: tuple[Removed, ...] = ()
 

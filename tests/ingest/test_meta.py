@@ -65,6 +65,25 @@ def test_agency_dateline_gives_outlet_place_and_date_with_header_year(registry) 
     assert (m.published, m.published_precision) == ("2024-03-04", "day")
 
 
+@pytest.mark.parametrize(
+    ("content", "published", "dateline_date"),
+    [
+        # The year from a header date: the dateline's day is the publication's.
+        (f"date 2024-03-03 PORTO NUEVO, March 4. /Xinhua/. {PARA}", "2024-03-04", "2024-03-04"),
+        # No year anywhere: no publication date is made up, but the day and month are kept.
+        (f"KABRIN, April 3 - {PARA}", None, "XXXX-04-03"),
+        (f"KABRIN, Feb. 29 (Reuters) - {PARA}", None, "XXXX-02-29"),
+        # A dateline without a date gives none.
+        (f"KABRIN - {PARA}", None, None),
+    ],
+)
+def test_a_dateline_keeps_its_date_even_without_a_year(content, published, dateline_date) -> None:
+    m = meta(content)
+    assert m.dateline in {"KABRIN", "PORTO NUEVO"}
+    assert (m.published[:10] if m.published else None) == published
+    assert m.dateline_date == dateline_date
+
+
 def test_reuters_style_dateline() -> None:
     m = meta(f"LISBON, March 4 (Reuters) - {PARA}", published="2024-03-04T08:00:00Z")
     assert m.outlet.name == "Reuters" and m.dateline == "LISBON"

@@ -393,3 +393,39 @@ def test_groups_mostly_numbering_different_rounds_are_other_events():
     assert "round 3 / round 2" in why_apart(third + unnumbered + [recalling], second + unnumbered[:1])
     assert why_apart(third + unnumbered, unnumbered[:2]) is None  # reports that do not number say nothing
     assert why_apart([recalling], second) is None  # a report naming both rounds may belong to either
+
+
+# Two bombings of one market a week apart, each told by a dated wire report and by a local
+# paper whose text carries no date but its dateline's ("VARNOK, March 6 -"), and no year.
+MARKET_BOMBINGS = [
+    ("Title: Market blast in Varnok kills 8\nPublished: 2026-03-06 13:00\n\n"
+     "A bomb went off in the central market of Varnok on Friday, killing eight shoppers and wounding 20, "
+     "the provincial police said."),
+    ("Title: Eight dead as bomb hits Varnok market\n\n"
+     "VARNOK, March 6 - Eight people were killed and 20 wounded when a bomb exploded in the central "
+     "market of Varnok on Friday, police officials said."),
+    ("Title: Second market blast in a week kills 5 in Varnok\nPublished: 2026-03-13 12:30\n\n"
+     "A bomb went off in the central market of Varnok on Friday, killing five shoppers and wounding 14, "
+     "the provincial police said, a week after a similar attack."),
+    ("Title: Five dead as bomb hits Varnok market\n\n"
+     "VARNOK, March 13 - Five people were killed and 14 wounded when a bomb exploded in the central "
+     "market of Varnok on Friday, police officials said."),
+]
+
+
+def test_undated_reports_are_held_to_their_datelines_day(nlp):
+    """Without the datelines' days the two undated reports, alike in every word, join each other
+    and bridge the two bombings into one story."""
+    from synopsis.extract.pipeline import analyze_articles
+    from synopsis.ingest.article import build_article
+    from synopsis.records import RawDocument
+
+    articles = [build_article(RawDocument(source=f"m{n}.txt", content=text)) for n, text in enumerate(MARKET_BOMBINGS)]
+    analyses = list(analyze_articles(articles, nlp))
+    profiles = describe_events(analyses)
+    assert [p.day for p in profiles] == ["2026-03-06", "XXXX-03-06", "2026-03-13", "XXXX-03-13"]
+    assert not compare_events(profiles[1], profiles[3])  # one day and month a week apart, in any year
+    ids = [a.article.id for a in analyses]
+    assert_stories_batch_and_stream(
+        analyses, {frozenset(ids[:2]), frozenset(ids[2:])}, orders=((0, 1, 2, 3), (3, 2, 1, 0), (1, 3, 0, 2))
+    )

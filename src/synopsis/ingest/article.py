@@ -57,6 +57,7 @@ def build_article(raw: RawDocument, registry: OutletRegistry | None = None) -> A
         published_precision=meta.published_precision,
         published_ambiguous=meta.published_ambiguous,
         dateline=meta.dateline,
+        dateline_date=meta.dateline_date,
         language=language,
         removed=tuple(removed),
     )

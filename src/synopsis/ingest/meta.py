@@ -61,6 +61,7 @@ class ArticleMeta:
     published_precision: str | None = None
     published_ambiguous: Basis | None = None  # see When.ambiguous
     dateline: str | None = None
+    dateline_date: str | None = None  # records.Article.dateline_date
     metadata: tuple[Removed, ...] = ()  # raw spans to take out of the body (title line, ...)
 
 
@@ -458,6 +459,7 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
     dateline_place = None
     dateline_agency = None
     dateline_when: When | None = None
+    dateline_date: str | None = None
     for i in dateline_window(head, header_fields):
         found = find_dateline(units[i].text)
         if not found:
@@ -472,6 +474,12 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
             if year is not None:
                 date_text = match.group("date") if year_given else f"{match.group('date')}, {year}"
                 dateline_when = parse_when(date_text)
+                dateline_date = dateline_when.iso[:10] if dateline_when else None
+            else:
+                # No year anywhere: the day and month still tell two reports a week apart
+                # apart (read in a leap year, so "Feb. 29" parses; the year is then dropped).
+                leap = parse_when(f"{match.group('date')}, 2000")
+                dateline_date = f"XXXX{leap.iso[4:10]}" if leap and leap.precision == "day" else None
         break
 
     # Clutter spans: outlet names inside captions, credits and link blocks are not attributions.
@@ -540,5 +548,6 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         published_precision=when.precision if when else None,
         published_ambiguous=when.ambiguous if when else None,
         dateline=dateline_place,
+        dateline_date=dateline_date,
         metadata=tuple(metadata),
     )

@@ -60,8 +60,9 @@ ENGLISH_STOP_WORDS = read_english_stop_words()
 # transliteration keys since /6 too, but those are derived when a profile is read.)  Before /7
 # month and year fell back to the publication's before the event day's, a town tagged ORG in a
 # lead was no place, a body's common noun ("council") was a name, and a first name alone ("Ann
-# said") was a name of its own among the names and cast.
-EVENT_METHOD = "synopsis.event/7"
+# said") was a name of its own among the names and cast.  Before /8 a day without its year
+# ("on April 3" in an undated report) and an undated report's dateline date gave no event day.
+EVENT_METHOD = "synopsis.event/8"
 LEAD_SENTENCES = 3
 KEY_NAMES = 12
 NAME_LABELS = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP", "EVENT")
@@ -88,6 +89,9 @@ _TERM = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 _YEAR_TEXT = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _MONTH = re.compile(r"^(?:\d{4}|XXXX)-(\d{2})")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+# A day whose year the text does not give ("on April 3" in an undated report): still a day,
+# compared by day and month (``link.events.days_apart``).
+_SOME_DAY = re.compile(r"^(?:\d{4}|XXXX)-(\d{2})-(\d{2})")
 _YEAR = re.compile(r"^(\d{4})(?:-|$)")
 _NUMBER_UNITS_SKIPPED = {"percent"}
 # The kind of region after (or before) a place's name: outlets write "Malatya province",
@@ -350,7 +354,7 @@ def lead_dates(analysis: ArticleAnalysis) -> tuple[str | None, frozenset[int]]:
     for time in sorted(analysis.times, key=lambda t: t.start):
         if time.start >= end or time.type != "DATE":
             continue
-        match = _DAY.match(time.value)
+        match = _SOME_DAY.match(time.value)
         if match and day is None:
             day, day_at = match.group(0), time.start
         year = _YEAR.match(time.value)
@@ -516,6 +520,10 @@ def describe_event(analysis: ArticleAnalysis, vector: np.ndarray) -> EventProfil
     published = (analysis.article.published or "")[:10] or None
     if published and not _DAY.match(published):
         published = None
+    if day is None and published is None and _SOME_DAY.match(analysis.article.dateline_date or ""):
+        # An undated report's dateline ("KABUL, April 3 -") is the day it reports from: its
+        # "on Friday" is that day or one just before.
+        day = analysis.article.dateline_date
     month, year = text_month_year(analysis)
     # Unless the text names them, the event's month and year are its day's, else the
     # publication's: a report of a 30 December protest published on 3 January is not a
@@ -524,7 +532,7 @@ def describe_event(analysis: ArticleAnalysis, vector: np.ndarray) -> EventProfil
         month = month or int(anchor[5:7])
         # News reports what happened lately: a year spelled out far from the event's or the
         # publication's ("the dam, built in 1974") is history the report recalls.
-        if year is None or abs(year - int(anchor[:4])) > 1:
+        if anchor[:4].isdigit() and (year is None or abs(year - int(anchor[:4])) > 1):
             year = int(anchor[:4])
     title = " ".join((analysis.article.title or "").split())
     if not title and analysis.sentences:

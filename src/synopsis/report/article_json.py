@@ -76,6 +76,7 @@ _ARTICLE_FIELDS = (
     "published_ambiguous",
     "updated",
     "dateline",
+    "dateline_date",
     "title",
     "author",
     "url",
@@ -143,6 +144,7 @@ def analysis_from_dict(data: Mapping[str, Any], where: str = "article") -> Artic
             published_ambiguous=data.get("published_ambiguous"),
             updated=data.get("updated"),
             dateline=data.get("dateline"),
+            dateline_date=data.get("dateline_date"),
             language=data.get("language") or "en",
             removed=tuple(Removed(**_pick_dict(item, _REMOVED_FIELDS)) for item in data.get("removed") or ()),
         )
