@@ -198,3 +198,26 @@ def test_an_outlet_telling_the_fact_in_another_version_does_not_leave_it_out():
     # said to leave the fact out.
     assert coverage["Paper D"].omits == ("k1",)
     assert coverage["Paper E"].omits == ("k1",)
+
+
+def test_an_outlet_giving_another_number_for_the_fact_does_not_leave_it_out():
+    """Alignment keeps "three injured" and "four hurt" apart as incompatible; the outlet saying four
+    contradicts the fact (the dispute shows it) rather than leaving it out."""
+    from synopsis.records import Dispute, DisputeVersion
+
+    texts = {"a": "Three workers were injured in the blast at the depot.",
+             "b": "Three workers were injured when the depot blew up.",
+             "c": "Four workers were hurt in the blast at the depot.",
+             "d": "Smoke rose over the depot for hours."}
+    analyses = [ArticleAnalysis(article=make_article(key, f"Paper {key.upper()}", text)) for key, text in texts.items()]
+    a, b, c, _ = analyses
+    injured = make_claim("k1", "corroborated", [evidence_for(a, texts["a"]), evidence_for(b, texts["b"])])
+    count = Dispute("number of workers injured", "count", (
+        DisputeVersion("Three", "3", ("Paper A", "Paper B"), (evidence_for(a, "Three"), evidence_for(b, "Three"))),
+        DisputeVersion("Four", "4", ("Paper C",), (evidence_for(c, "Four"),)),
+    ), "Outlets disagree on the number of workers injured.")
+    coverage = {item.outlet: item for item in describe_coverage(analyses, [injured], disputes=[count])}
+    assert coverage["Paper C"].omits == ()
+    assert coverage["Paper D"].omits == ("k1",)
+    # Without the dispute, Paper C is said to leave the fact out.
+    assert {item.outlet: item for item in describe_coverage(analyses, [injured])}["Paper C"].omits == ("k1",)

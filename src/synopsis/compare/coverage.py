@@ -156,21 +156,28 @@ def came_after(claim: AlignedClaim, outlet_articles: Sequence[ArticleAnalysis], 
 
 
 def told_otherwise(claim: AlignedClaim, disputes: Sequence[Dispute], check: SupportCheck) -> set[str]:
-    """The outlets that tell the claim's fact with another office for someone in it.
+    """The outlets that tell the claim's fact in another version: another number, day or time for
+    it, or another office for someone in it.
 
-    A report of the fact gives a version of a disputed office ("led by Defense Minister X"), and
-    a sentence of the outlet that gives a version of that point would support the report but for
-    the office it gives (``SupportCheck.office_problem`` is the support check's one objection:
-    "Council Secretary X, who led the delegation, said ..."). Alignment may keep such versions
-    apart; not finding the outlet among the fact's reports is then no omission. An outlet that
-    only names the man otherwise, in a sentence about something else, still leaves the fact out.
+    A report of the fact gives a version of a disputed point; alignment keeps facts with
+    incompatible values apart, so an outlet giving another version of that point is not among
+    the fact's reports, yet it does not leave the fact out: it contradicts it, and the dispute
+    shows that ("Three workers were injured" against another outlet's "Four workers were hurt").
+    A point about a value belongs to the fact, so every outlet giving a version of it tells the
+    fact.  An office belongs to a person, named in many facts: the outlet counts only when a
+    sentence of its that gives a version would support the report but for the office it gives
+    (``SupportCheck.office_problem`` is the support check's one objection: "Council Secretary X,
+    who led the delegation, said ..."); an outlet that only names the man otherwise, in a
+    sentence about something else, still leaves the fact out.
     """
     outlets = set()
     for report in claim.evidence:
         for number in points_given(report, disputes, check):
-            if disputes[number].kind != "title":
-                continue
-            for version in disputes[number].versions:
+            dispute = disputes[number]
+            for version in dispute.versions:
+                if dispute.kind != "title":
+                    outlets.update(version.sources)
+                    continue
                 for mention in version.evidence:
                     if mention.outlet in outlets or mention.article_id not in check.analyses:
                         continue
