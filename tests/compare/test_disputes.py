@@ -86,6 +86,25 @@ def test_same_noun_in_unrelated_frames_is_no_dispute() -> None:
     assert find_disputes([], analyses) == []
 
 
+def test_one_happening_to_the_same_things_is_one_count_however_the_sentences_go_on() -> None:
+    """"Three firefighters were injured, spokesman X told reporters" / "Four firefighters were hurt,
+    the fire service said": no word around the numbers is shared, but both count firefighters
+    hurt, so the two figures are versions of one count."""
+    analyses = [
+        build("Alpha", [S("Three firefighters were injured, spokesman Petar Ivanov told reporters.",
+                          [Q("Three", 3, counted="firefighters", predicate="injure")])]),
+        build("Bravo", [S("Four firefighters were hurt, the fire service said.",
+                          [Q("Four", 4, counted="firefighters", predicate="hurt")])]),
+    ]
+    disputes = find_disputes([], analyses)
+    assert [(d.kind, [v.sources for v in d.versions]) for d in disputes] == [("count", [("Alpha",), ("Bravo",)])]
+    # What is counted must be named alike: three firefighters hurt and four people hurt are not
+    # compared unaligned when nothing else ties them.
+    people = build("Bravo", [S("Four people were hurt as smoke drifted over homes.",
+                               [Q("Four", 4, counted="people", predicate="hurt")])])
+    assert find_disputes([], [analyses[0], people]) == []
+
+
 # --- the day a dispute is about -----------------------------------------------------------------
 
 

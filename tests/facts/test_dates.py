@@ -51,3 +51,27 @@ def test_a_section_date_may_open_the_second_sentence_of_its_paragraph(nlp):
     start = text.index("2 June 2031")
     assert {(d.low, d.high) for d in section_dates(analysis, claim)} == {
         (d.low, d.high) for d in dates_in(analysis, start, start + len("2 June 2031"))}
+
+
+def test_a_part_of_a_day_votes_for_its_calendar_day():
+    """Three reports date a fire "late on Sunday", "on Sunday" and "Sunday night"; two of them also
+    say residents returned "on Tuesday morning".  Parts of Sunday count for Sunday, so Sunday is the
+    story's day, and a whole day, not Tuesday's morning hours."""
+    from datetime import datetime, timezone
+
+    from synopsis.facts.dates import main_day
+
+    def report(aid: str, *dates: tuple[str, str]) -> ArticleAnalysis:
+        text = " ".join(words for words, _ in dates)
+        times = tuple(TimeRef(words, text.index(words), text.index(words) + len(words), "DATE", value)
+                      for words, value in dates)
+        return ArticleAnalysis(Article(id=aid, source=aid, text=text, published="2026-11-17"), times=times)
+
+    analyses = [
+        report("a", ("late on Sunday", "2026-11-15TNI"), ("on Tuesday morning", "2026-11-17TMO")),
+        report("b", ("on Sunday", "2026-11-15"), ("on Tuesday morning", "2026-11-17TMO")),
+        report("c", ("Sunday night", "2026-11-15TNI")),
+    ]
+    day = main_day(analyses)
+    assert datetime.fromtimestamp(day.low, timezone.utc).isoformat() == "2026-11-15T00:00:00+00:00"
+    assert day.high - day.low == 86400

@@ -170,6 +170,8 @@ def test_describe(interval: Interval, text: str) -> None:
         (tref("5:37 p.m. GMT", "2025-07-23T17:37Z", "TIME"), "2025-07-23T17:37 UTC ± 1 min"),
         (tref("8:37 p.m. (UTC+3)", "2025-07-23T20:37+03:00", "TIME"), "2025-07-23T17:37 UTC ± 1 min"),
         (tref("the end of August", "2025-08", modifier="END"), "[2025-08-21, 2025-09-01)"),
+        # A part of a day shows its hours: "[2025-07-23, 2025-07-23)" read as an empty day.
+        (tref("Wednesday morning", "2025-07-23TMO"), "[2025-07-23 05:00, 2025-07-23 12:00)"),
     ],
 )
 def test_describe_times(time: TimeRef, text: str) -> None:

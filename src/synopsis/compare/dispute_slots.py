@@ -41,7 +41,10 @@ def _same_slot_across(a: Fact, b: Fact) -> bool:
     if not agree:
         return False
     if a.kind in {"count", "amount"}:
-        return (same_dates or bool(a.frame & b.frame)) and values_close(a, b)
+        # The same happening to the same named things ("three firefighters were injured" / "four
+        # firefighters were hurt") is one count however differently the sentences go on.
+        same_thing = a.kind == "count" and a.noun is not None and a.noun == b.noun
+        return (same_dates or same_thing or bool(a.frame & b.frame)) and values_close(a, b)
     return True
 
 

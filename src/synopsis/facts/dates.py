@@ -206,7 +206,7 @@ def main_day(analyses: Sequence[ArticleAnalysis]) -> Interval | None:
     votes: Counter = Counter()
     for analysis in analyses:
         days = dates_in(analysis, 0, len(analysis.article.text))
-        votes.update({(d.low, d.high) for d in days if d.high - d.low <= DAY_SPAN})
+        votes.update({_calendar_day(d) for d in days if d.high - d.low <= DAY_SPAN})
     if not votes:
         return None
     # Ties go to the day nearest the story's publication (background dates an earlier
@@ -215,6 +215,15 @@ def main_day(analyses: Sequence[ArticleAnalysis]) -> Interval | None:
     anchor = calendar.timegm(middle.timetuple()) if middle else max(low for low, _ in votes)
     (low, high), count = max(votes.items(), key=lambda item: (item[1], -abs(item[0][0] - anchor), item[0][0]))
     return Interval(low, high, high_open=True, unit="date") if count >= 2 else None
+
+
+def _calendar_day(interval: Interval) -> tuple[float, float]:
+    """The interval as a vote for a day: a part of a day ("late Sunday", "Tuesday morning") votes
+    for its calendar day, as "on Sunday" does; whole days and spans of days stand as they are."""
+    if interval.high - interval.low < 86400:
+        start = interval.low - interval.low % 86400
+        return start, start + 86400
+    return interval.low, interval.high
 
 
 def recent_interval(article: Article, story_day: Interval | None = None) -> Interval | None:

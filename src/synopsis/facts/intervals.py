@@ -484,8 +484,9 @@ def describe(interval: Interval) -> str:
         low = _moment(interval.low, "%Y-%m-%d")
         if not math.isinf(interval.high) and interval.high - interval.low == 86400 and interval.low % 86400 == 0:
             return low
-        high = _moment(interval.high, "%Y-%m-%d")
-        return _brackets(interval, low, high, "")
+        # Part of a day ("Tuesday morning"): with the hours, or the bounds read as one empty day.
+        fmt = "%Y-%m-%d %H:%M" if interval.high - interval.low < 86400 else "%Y-%m-%d"
+        return _brackets(interval, _moment(interval.low, fmt), _moment(interval.high, fmt), "")
     if interval.unit in {"instant", "clock"} or interval.unit.startswith(("local", "clock-local")):
         fmt = "%Y-%m-%dT%H:%M" if interval.unit == "instant" or interval.unit.startswith("local") else "%H:%M"
         zone = " UTC" if interval.unit in {"instant", "clock"} else " local"
