@@ -142,6 +142,11 @@ class TimeRef:
     value: str  # "2025-07-23", "2025-08", "2025-07-23T20:37+03:00", "PT40M", "P1W", "XXXX-WXX-3", ...
     precision: str | None = None  # "year", "month", "part-of-month", "week", "day", "minute", ...
     modifier: str | None = None  # TimeML mod: "END", "START", "MID", "APPROX", "LESS_THAN", ...
+    # When the expression sits in a clause modifying a noun ("the agreement reached during the
+    # June 2 talks", "the deal signed on 5 May"), the span of that noun phrase: the date is of
+    # the noun's own event, not of the event the sentence reports (``extract.times_attachment``).
+    noun_phrase_start: int | None = None
+    noun_phrase_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

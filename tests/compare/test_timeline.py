@@ -275,3 +275,63 @@ def test_a_span_of_dates_is_drawn_from_its_first_to_its_last_day() -> None:
 def test_a_year_naming_a_thing_dates_no_entry() -> None:
     assert dated_events("Asked about the 2019 warning, the mayor said she had never seen it.",
                         [("2019", "2019", "DATE")]) == []
+
+
+def in_noun_phrase(analysis: ArticleAnalysis, date: str, phrase: str) -> ArticleAnalysis:
+    """The analysis with ``date`` marked as sitting in ``phrase``'s modifier, as the parse marks it."""
+    text = analysis.article.text
+    at = text.index(phrase)
+    times = tuple(dataclasses.replace(t, noun_phrase_start=at, noun_phrase_end=at + len(phrase)) if t.text == date else t
+                  for t in analysis.times)
+    return dataclasses.replace(analysis, times=times)
+
+
+@pytest.mark.parametrize("sentence, date, value, phrase", [
+    ("Although the ministry gave no number, it said the swap was in accordance with the agreement reached "
+     "during the June 2 peace talks.", "June 2", "2026-06-02", "the agreement reached during the June 2 peace talks"),
+    ("Rebels broke the ceasefire agreed in March.", "March", "2026-03", "the ceasefire agreed in March"),
+    ("The delegation is the same as the one that met in Vantor on 16 May.", "16 May", "2026-05-16",
+     "the one that met in Vantor on 16 May"),
+])
+def test_a_date_in_a_nouns_modifier_files_that_phrase_not_the_sentence(sentence: str, date: str, value: str,
+                                                                       phrase: str) -> None:
+    analysis = in_noun_phrase(build("Alpha", [(sentence, [(date, value, "DATE")])], published="2026-07-24"), date, phrase)
+    events = build_timeline([analysis])
+    assert [(e.date, e.text) for e in events] == [(value, phrase)]
+    evidence = events[0].evidence[0]
+    assert analysis.article.text[evidence.start:evidence.end] == phrase
+
+
+def test_a_phrase_cited_for_its_own_event_joins_that_event_and_a_statement_tells_it() -> None:
+    sentence = "It said the swap was in accordance with the agreement reached during the June 2 talks."
+    alpha = in_noun_phrase(build("Alpha", [(sentence, [("June 2", "2026-06-02", "DATE")])], published="2026-07-24"),
+                           "June 2", "the agreement reached during the June 2 talks")
+    bravo = build("Bravo", [("Vantor hosted the second round of talks on June 2.", [("June 2", "2026-06-02", "DATE")])])
+    [event] = build_timeline([alpha, bravo])
+    assert event.text == "Vantor hosted the second round of talks on June 2."
+    assert [e.text for e in event.evidence if e.outlet == "Alpha"] == ["the agreement reached during the June 2 talks"]
+
+
+def test_a_date_of_the_sentences_own_event_beats_one_in_a_nouns_modifier() -> None:
+    sentence = "The deal signed on 5 May collapsed on Tuesday."
+    analysis = in_noun_phrase(build("Alpha", [(sentence, [("5 May", "2026-05-05", "DATE"), ("Tuesday", "2026-07-21", "DATE")])],
+                                    published="2026-07-24"), "5 May", "The deal signed on 5 May")
+    assert [(e.date, e.text) for e in build_timeline([analysis])] == [("2026-07-21", sentence)]
+
+
+def test_a_year_in_a_nouns_modifier_dates_nothing() -> None:
+    sentence = "The Vellan side based its position on the draft text worked on in Vantor in 2019."
+    analysis = in_noun_phrase(build("Alpha", [(sentence, [("2019", "2019", "DATE")])]), "2019",
+                              "the draft text worked on in Vantor in 2019")
+    assert build_timeline([analysis]) == []
+
+
+def test_a_date_in_a_nouns_modifier_is_found_from_the_text(nlp) -> None:
+    from synopsis.extract.pipeline import analyze_article
+    from tests.factories import make_article
+
+    text = ("Vantor, 24 July. Russia and Ukraine swapped 250 prisoners each on Wednesday. The ministry said the swap "
+            "was in accordance with the agreement reached during the June 2 peace talks.")
+    analysis = analyze_article(make_article("a1", "Alpha", text, published="2026-07-24T09:00:00"), nlp)
+    dated = {e.date: e.evidence[0].text for e in build_timeline([analysis])}
+    assert dated.get("2026-06-02") == "the agreement reached during the June 2 peace talks"

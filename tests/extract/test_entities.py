@@ -262,3 +262,66 @@ def test_a_street_the_tagger_takes_for_a_person_is_a_place(nlp, sentence, street
 )
 def test_people_named_like_words_streets_or_bodies_stay_people(nlp, text, person):
     assert (person, "PERSON") in {(e.text, e.label) for e in find_entities(nlp(text))}
+
+
+def _as_tagged(nlp, sentence: str, ents: list[tuple[str, str]]):
+    """The parsed sentence with the tagger's entities set as the small model tags them."""
+    doc = nlp(sentence)
+    doc.ents = [doc.char_span(sentence.index(text), sentence.index(text) + len(text), label=label) for text, label in ents]
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ents", "person", "title"),
+    [
+        # The name tagged ORG after a title and its body's abbreviation.
+        ("Other members included Deputy Head of the Security Service of Norland (NSS) Petro Lysenko.",
+         [("Deputy Head", "PERSON"), ("Security Service of Norland", "ORG"), ("NSS", "ORG"), ("Petro Lysenko", "ORG")],
+         "Petro Lysenko", "Deputy Head of the Security Service of Norland"),
+        # ... and after a title that ends with its body's name.
+        ("The talks were joined by Deputy Head of the Security Service of Norland Petro Lysenko.",
+         [("Security Service of Norland", "ORG"), ("Petro Lysenko", "ORG")],
+         "Petro Lysenko", "Deputy Head of the Security Service of Norland"),
+        # A name the tagger ran into the body of its office, which it does not read alone as a person.
+        ("Other members included Deputy Head of the Foreign Intelligence Service Taras Holub.",
+         [("Deputy Head", "PERSON"), ("Foreign Intelligence Service Taras Holub", "ORG")],
+         "Taras Holub", "Deputy Head of the Foreign Intelligence Service"),
+    ],
+)
+def test_a_name_after_a_persons_title_is_a_person_whatever_the_tagger_says(nlp, sentence, ents, person, title):
+    found = {e.text: (e.label, e.title) for e in find_entities(_as_tagged(nlp, sentence, ents))}
+    assert found[person] == ("PERSON", title)
+
+
+def test_a_title_reads_on_over_its_bodys_abbreviation(nlp):
+    found = {e.text: e.title for e in find_entities(nlp(
+        "The delegation included Deputy Head of the State Border Guard Service (SBGS) Mykola Dorosh."))}
+    assert found["Mykola Dorosh"] == "Deputy Head of the State Border Guard Service"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ents", "name"),
+    [
+        ("She is the chief executive of Goldman Sachs.", [("Goldman Sachs", "ORG")], "Goldman Sachs"),
+        ("Officials met Morgan Stanley and the Security Council.", [("Morgan Stanley", "ORG"), ("Security Council", "ORG")],
+         "Morgan Stanley"),
+    ],
+)
+def test_a_firm_named_like_a_person_without_a_title_stays_an_organisation(nlp, sentence, ents, name):
+    assert {e.text: e.label for e in find_entities(_as_tagged(nlp, sentence, ents))}[name] == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ents", "outlet"),
+    [
+        # The tagger cuts a registered outlet's name in two ("PBS" ORG, "NewsHour" PRODUCT).
+        ("PBS NewsHour, Al Jazeera and France24 reported that little headway was made.",
+         [("PBS", "ORG"), ("NewsHour", "PRODUCT"), ("Al Jazeera", "ORG"), ("France24", "ORG")], "PBS NewsHour"),
+        # A programme the registry lists for its outlet is the outlet, not a product.
+        ("She told NewsHour that the talks had stalled.", [("NewsHour", "PRODUCT")], "NewsHour"),
+    ],
+)
+def test_an_outlets_name_or_programme_is_an_organisation(nlp, sentence, ents, outlet):
+    found = {e.text: e.label for e in find_entities(_as_tagged(nlp, sentence, ents))}
+    assert found[outlet] == "ORG"
+    assert "NewsHour" not in found or outlet == "NewsHour"

@@ -3,6 +3,7 @@ titles and outlets; name keys are in test_names.py, bodies and places in test_en
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -352,3 +353,32 @@ def test_corpus_names_resolve_across_outlets(corpus_resolution):
     for analysis in analyses:
         for evidence in (m for e in resolution.entities for m in e.mentions if m.article_id == analysis.article.id):
             assert analysis.article.text[evidence.start : evidence.end] == evidence.text
+
+
+# ---------------------------------------------------------------------------
+# An outlet's own name in its own text
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("outlet", "kind", "text", "name"),
+    [
+        ("TASS", "state media", "The sides agreed to swap civilians, a source told TASS.", "TASS"),
+        ("PBS NewsHour", "broadcaster", "Speaking to NewsHour, the envoy said talks had stalled.", "NewsHour"),
+        ("Harbor Blog", "unknown", "Harbor Blog has gathered the key facts.", "Harbor Blog"),
+    ],
+)
+def test_an_outlets_own_name_in_its_own_report_is_no_entity(outlet, kind, text, name):
+    analysis = make_analysis(outlet, text, [(name, "ORG")])
+    analysis = dataclasses.replace(
+        analysis, article=dataclasses.replace(analysis.article, outlet=Outlet(name=outlet, kind=kind)))
+    assert resolve_entities([analysis]).entities == []
+
+
+def test_an_outlet_cited_by_another_stays_and_a_governments_own_name_stays():
+    cited = make_analysis("Harbor Blog", "The sides agreed to swap civilians, a source told TASS.", [("TASS", "ORG")])
+    own = make_analysis("The White House", "The White House said the talks would go on.", [("White House", "ORG")])
+    own = dataclasses.replace(own, article=dataclasses.replace(
+        own.article, outlet=Outlet(name="The White House", kind="government")))
+    names = {e.name for e in resolve_entities([cited, own]).entities}
+    assert names == {"TASS", "White House"}

@@ -41,7 +41,8 @@ def test_one_countrys_ministry_is_one_entity_and_another_countrys_is_another():
     assert {a.text for a in russian.aliases} == {"Russian Ministry of Defense", "Ministry of Defense", "Russian Defense Ministry"}
     assert resolution.entity(ru.article.id, 1) is russian and resolution.entity(uk.article.id, 1) is russian
     british = resolution.entity(uk.article.id, 0)
-    assert british is not russian and {a.text for a in british.aliases} == {"Ministry of Defence"}
+    # Shown with the country its article writes before it: a bare "Ministry of Defence" is anyone's.
+    assert british is not russian and {a.text for a in british.aliases} == {"UK's Ministry of Defence"}
 
 
 def test_a_body_named_with_its_state_after_it_is_that_states_not_anothers():
@@ -55,6 +56,28 @@ def test_a_body_named_with_its_state_after_it_is_that_states_not_anothers():
     assert moldovan is not russian
     # The article names two states' foreign ministries: which one the bare mention means is not said.
     assert unqualified is not russian and unqualified is not moldovan
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "shown"),
+    [
+        ("The Ministry of Foreign Affairs of the Republic of Turkey announced the venue.", "Ministry of Foreign Affairs",
+         "Ministry of Foreign Affairs of the Republic of Turkey"),
+        ("The Ministry of Defence of Ukraine.\n\nKremlin officials said nothing.", "Ministry of Defence",
+         "Ministry of Defence of Ukraine"),
+        ("Talks were set by the Office of the President of Ukraine. The office said so.", "Office of the President",
+         "Office of the President of Ukraine"),
+        ("Poland's Ministry of Foreign Affairs summoned the envoy.", "Ministry of Foreign Affairs",
+         "Poland's Ministry of Foreign Affairs"),
+        # Capitalised words before it that name no country add nothing.
+        ("On Monday Ministry of Defence officials met.", "Ministry of Defence", "Ministry of Defence"),
+    ],
+)
+def test_a_bodys_name_is_shown_with_the_country_written_beside_it(text, body, shown):
+    analysis = make_analysis("Harbor Blog", text, [(body, "ORG")])
+    entity = resolve_entities([analysis]).entity(analysis.article.id, 0)
+    assert entity.name == shown and [a.text for a in entity.aliases] == [shown]
+    assert [(m.start, m.end) for m in entity.mentions] == [(text.index(body), text.index(body) + len(body))]
 
 
 def test_a_bare_body_takes_no_country_from_another_article():

@@ -129,19 +129,22 @@ def _groups_of_refs(text: str, refs: list[tuple[TimeRef, tuple[str, str | None, 
 
 
 def _role(text: str, seg_start: int, start: int, end: int, after_previous: int, finer_elsewhere: bool,
-          precision: str | None) -> int:
+          precision: str | None, in_noun_phrase: bool = False) -> int:
     """How far a date is from the event the statement's main verb reports (0: that event's date).
 
     1: when it was said ("the ministry said on Thursday"); 2: the date of something the
-    statement only refers to (after a subordinator, "Monday's protests", ", built in 1974,");
-    3: a year or season that only frames a statement with a finer date ("the third rise this
-    year"); 4: a deadline ("by the end of August", "before winter").
+    statement only refers to (after a subordinator, "Monday's protests", ", built in 1974,", a
+    noun's modifier the parse found: "the deal signed on 5 May"); 3: a year or season that only
+    frames a statement with a finer date ("the third rise this year"); 4: a deadline ("by the end
+    of August", "before winter").
     """
     before = text[seg_start:start]
     if DEADLINE_BEFORE.search(before[-40:]):
         return 4
     if finer_elsewhere and precision in _FRAME_PRECISIONS:
         return 3
+    if in_noun_phrase:
+        return 2
     if text.startswith(("'s", "’s"), end) or (_DETERMINER.search(before[-12:]) and _NOUN_AFTER.match(text, end)):
         return 2  # "Monday's protests", "the 2024 warning": a date that names a thing, not the event
     if _SUBORDINATE.search(text, after_previous, start) or _APPOSITIVE.search(before[-60:]):
@@ -169,6 +172,7 @@ class _Event:
     items: list[tuple[str, Evidence, frozenset[str]]] = field(default_factory=list)  # (outlet, evidence, words)
     amounts: dict[Evidence, tuple[Amount, ...]] = field(default_factory=dict)  # the numbers each statement gives
     groups: set[int] = field(default_factory=set)
+    parts: set[Evidence] = field(default_factory=set)  # noun phrases cited for their own event, not whole statements
 
     @property
     def outlets(self) -> list[str]:
@@ -209,13 +213,21 @@ def _main_date(text: str, seg_start: int, seg_end: int, dated):
         first, (value, precision, modifier) = span[0]
         last, (last_value, _, _) = span[-1]
         finer_elsewhere = bool(finest & _FINE_PRECISIONS) and precision not in _FINE_PRECISIONS
-        role = _role(text, seg_start, first.start, last.end, previous_end, finer_elsewhere, precision)
+        role = _role(text, seg_start, first.start, last.end, previous_end, finer_elsewhere, precision,
+                     _noun_phrase(first) is not None)
         previous_end = last.end
         if last_value != value:
             value = f"{value}/{last_value}"
         if best is None or role < best[3]:
             best = (value, precision, modifier, role, [ref for ref, _ in span])
     return best
+
+
+def _noun_phrase(ref: TimeRef) -> tuple[int, int] | None:
+    """The noun phrase whose own event a date in its modifier dates ("the deal signed on 5 May")."""
+    if ref.noun_phrase_start is None or ref.noun_phrase_end is None:
+        return None
+    return ref.noun_phrase_start, ref.noun_phrase_end
 
 
 _COUNT = re.compile(r"^P(\d+)([DW])$")
@@ -305,9 +317,19 @@ def _candidates(analyses: Sequence[ArticleAnalysis], group_of: dict[tuple[str, i
                 if main is None:
                     continue
                 value, precision, modifier, role, main_refs = main
+                # No date of the statement's own event, only one in a noun's modifier ("it said the
+                # swap followed the agreement reached during the June 2 talks"): what is dated is
+                # the noun's event, filed and cited as that phrase, not the sentence.
+                phrase = _noun_phrase(main_refs[0]) if role == 2 else None
+                if phrase is not None:  # through the last date of a span ("in May, June and July")
+                    phrase = (phrase[0], max(phrase[1], main_refs[-1].end))
+                    if not seg_start <= phrase[0] < phrase[1] <= seg_end:
+                        phrase = None
                 if role >= 2 and precision in _FRAME_PRECISIONS:
-                    continue  # "who also led the talks in 2022": a year of something else dates nothing here
-                start, end = seg_start, seg_end
+                    # "who also led the talks in 2022", "the treaty signed in 1994": a year of
+                    # something else dates nothing here, nor does it date that thing for the story.
+                    continue
+                start, end = phrase or (seg_start, seg_end)
                 while start < end and article.text[start] in " ,;:\n":
                     start += 1
                 while end > start and article.text[end - 1] in " \n":
@@ -317,25 +339,30 @@ def _candidates(analyses: Sequence[ArticleAnalysis], group_of: dict[tuple[str, i
                 for ref in main_refs:
                     words = words.replace(ref.text, " ")
                 evidence = Evidence(article.id, outlet, start, end, text)
+                if phrase is not None:  # the sentence's claims are about its own event, not the noun's
+                    group = next((group_of[(article.id, i)] for i, other in enumerate(analysis.claims)
+                                  if (article.id, i) in group_of and start <= other.start and other.end <= end), None)
                 amounts = tuple(
                     a for a in (amount_of(q) for q in analysis.quantities if start <= q.start and q.end <= end)
                     if a is not None
                 )
                 # A coming event, or a deadline: a plan made, not yet a happening.
-                planned = role == 4 or bool(_FUTURE.search(article.text, seg_start, main_refs[0].start))
+                planned = role == 4 or bool(_FUTURE.search(article.text, start, main_refs[0].start))
                 # "urged supporters to gather on Monday": a day the extractor counted forward from
                 # the publication date is to come (a written date may postdate an old version).
                 planned = planned or (
                     not any(c.isdigit() for c in main_refs[0].text) and _after_publication(article.published, value))
                 happenings = _happenings_by(article.text, main_refs[0].start, main_refs[-1].end)
                 yield (value, precision, modifier, planned, outlet, evidence, _content_words(words) | happenings, amounts,
-                       group)
+                       group, phrase is not None)
 
 
 def _representative(event: _Event) -> str:
-    """The statement sharing most words with the others (ties: the shortest), as the event's text."""
-    def score(item: tuple[str, Evidence, frozenset[str]]) -> tuple[int, int]:
-        return (sum(len(item[2] & other[2]) for other in event.items if other is not item), -len(item[1].text))
+    """The statement sharing most words with the others (ties: the shortest), as the event's text;
+    a whole statement before a noun phrase cited for its own event ("the deal signed on 5 May")."""
+    def score(item: tuple[str, Evidence, frozenset[str]]) -> tuple[bool, int, int]:
+        return (item[1] not in event.parts, sum(len(item[2] & other[2]) for other in event.items if other is not item),
+                -len(item[1].text))
     return max(event.items, key=score)[1].text.strip()
 
 
@@ -351,6 +378,7 @@ def _merge(into: _Event, other: _Event) -> None:
             into.items.append(item)
     into.amounts.update(other.amounts)
     into.groups |= other.groups
+    into.parts |= other.parts
 
 
 def build_timeline(
@@ -366,7 +394,7 @@ def build_timeline(
     # Statements of what happened first; a plan or deadline ("proposed a summit by the end of
     # August") then joins the event an aligned statement dates, else it stands as a planned one.
     candidates = sorted(_candidates(analyses, group_of), key=lambda c: c[3])
-    for value, precision, modifier, planned, outlet, evidence, words, amounts, group in candidates:
+    for value, precision, modifier, planned, outlet, evidence, words, amounts, group, part in candidates:
         matches: list[_Event] = []
         if planned and group is not None:
             matches = [e for e in events if group in e.groups and not e.planned][:1]
@@ -392,6 +420,8 @@ def build_timeline(
             continue
         event.items.append((outlet, evidence, words))
         event.amounts[evidence] = amounts
+        if part:
+            event.parts.add(evidence)
         if group is not None:
             event.groups.add(group)
     # Best supported first for the cut (more outlets, then more statements), then by date; within

@@ -90,20 +90,60 @@ def find_entities(doc: Doc) -> list[Entity]:
     return _complete_people(doc, entities)
 
 
+# Labels the small model gives a news outlet's programme or brand ("PBS [NewsHour]" PRODUCT): no
+# organisation's, place's or person's label, which a registered name could also be.
+_WORK_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _registered_outlet(name: str) -> bool:
+    """Whether the outlet registry (``ingest/outlets.yaml``) knows a name or alias as a news
+    outlet, other than one it marks ambiguous ("Time", "AA")."""
+    from synopsis.ingest.outlets import default_registry, normalize_key
+
+    if not name or "." in name:
+        return False  # a name with a dot is read as a web address
+    registry = default_registry()
+    outlet = registry.lookup(name)
+    entry = registry.entry(outlet) if outlet is not None else None
+    return outlet is not None and not (entry and normalize_key(name) in {normalize_key(a) for a in entry.ambiguous})
+
+
+def _outlet_ents(doc: Doc) -> list[tuple[Span, str]]:
+    """The tagger's entities, with an outlet's name it cut in two joined and labelled as the
+    organisation it is ("[PBS] [NewsHour]" ORG and PRODUCT: "PBS NewsHour"), and a programme or
+    brand the registry lists for an outlet labelled ORG ("NewsHour" PRODUCT)."""
+    ents = list(doc.ents)
+    out: list[tuple[Span, str]] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        following = ents[i + 1] if i + 1 < len(ents) else None
+        if (following is not None and following.start == ent.end and "\n" not in ent[-1].whitespace_
+                and ent.label_ not in EXCLUDED_LABELS and following.label_ not in EXCLUDED_LABELS
+                and _registered_outlet(doc[ent.start:following.end].text)):
+            out.append((doc[ent.start:following.end], "ORG"))
+            i += 2
+            continue
+        out.append((ent, "ORG" if ent.label_ in _WORK_LABELS and _registered_outlet(ent.text) else ent.label_))
+        i += 1
+    return out
+
+
 def _tagged_spans(doc: Doc) -> Iterator[tuple[Span, str]]:
     """The tagger's entities, cleaned, with a person's name the tagger ran into the organisation
     before it split off ("the Security Council [Sergey Shoigu]")."""
-    for ent in doc.ents:
-        if ent.label_ in EXCLUDED_LABELS:
+    for ent, label in _outlet_ents(doc):
+        if label in EXCLUDED_LABELS:
             continue
         span = _clean_span(doc, ent)
         if span is None:
             continue
-        if ent.label_ in _BODY_LABELS and (person := _trailing_person(span)) is not None:
-            yield doc[span.start:person.start], ent.label_
+        if label in _BODY_LABELS and (person := _trailing_person(span, _unit_of_office(doc, span))) is not None:
+            yield doc[span.start:person.start], label
             yield person, "PERSON"
             continue
-        yield span, ent.label_
+        yield span, label
 
 
 def _read_span(doc: Doc, span: Span, label: str) -> tuple[Span, str, tuple[int, int] | None] | None:
@@ -138,14 +178,30 @@ _BODY_LABELS = frozenset({"ORG", "FAC"})
 _NAME_LENGTHS = (3, 2)
 
 
-def _trailing_person(span: Span) -> Span | None:
+def _unit_of_office(doc: Doc, span: Span) -> bool:
+    """Whether a body's name follows an office and "of": "Deputy Head of the [Foreign Intelligence
+    Service ...]" names whose unit it is, and a name after the body is the office holder's."""
+    j = span.start - 1
+    if j >= 0 and doc[j].lower_ == "the":
+        j -= 1
+    if j < 1 or doc[j].lower_ != "of":
+        return False
+    office = doc[j - 1]
+    if office.tag_ in {"NNS", "NNPS"} or office.lower_ in {"officials", "members", "leaders", "heads"}:
+        return False  # "Officials of the Defence Council ...": many people, no one holder named
+    return _is_office(office) or (office.ent_type_ == "PERSON" and _office_tagged_person(office))
+
+
+def _trailing_person(span: Span, titled: bool = False) -> Span | None:
     """The personal name that ends an organisation's span after the word that ends the body's own
     name ("Security Council | Sergey Shoigu", "National Guard | Viktor Zolotov"), else None.
 
     The name must be two or three capitalised words, none of them a body or an office word, and
     the tagger must read those words alone as a person: the small model knows personal names far
     better than it knows where a body's name ends, and an organisation's own last words ("Armed
-    Forces", "York Times") do not read as a person.
+    Forces", "York Times") do not read as a person.  After an office of the body (``titled``:
+    "Deputy Head of the Foreign Intelligence Service Taras Holub") the title says a person is
+    named there, which the tagger's reading of an unfamiliar name need not confirm.
     """
     for size in _NAME_LENGTHS:
         if len(span) <= size:
@@ -154,7 +210,7 @@ def _trailing_person(span: Span) -> Span | None:
         if span[len(span) - size - 1].lower_ not in ORG_WORDS:
             continue
         if all(t.is_alpha and t.text[:1].isupper() and t.lower_ not in ORG_WORDS and not _is_office(t) for t in tail) \
-                and _reads_as_person(tail.text):
+                and (titled or _reads_as_person(tail.text)):
             return tail
     return None
 
@@ -305,13 +361,16 @@ def _looks_like_titled_person(span: Span) -> bool:
     """Whether a non-PERSON span is an office followed by a personal name ("Spokesman Dmitry Peskov")."""
     offices = [t.i for t in span if _is_office(t)]
     if not offices:
-        # The office just before the span: "Protest organiser [Daniyar Kassymov]" tagged ORG.
+        # The office just before the span: "Protest organiser [Daniyar Kassymov]" tagged ORG; or a
+        # whole title, perhaps with its body's abbreviation: "Deputy Head of the Security Service
+        # of Ukraine (SBU) [Oleksandr Poklad]" (a title heads a person's name, not a body's).
         before = span.doc[span.start - 1] if span.start > 0 else None
-        return (
-            before is not None and _is_office(before) and before.lower_ not in {"press", "head", "heads"}
-            and 2 <= len(span) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
-            and not any(t.lower_ in ORG_WORDS for t in span)
-        )
+        if not (2 <= len(span) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in span)
+                and not any(t.lower_ in ORG_WORDS for t in span)):
+            return False
+        if before is not None and _is_office(before) and before.lower_ not in {"press", "head", "heads"}:
+            return True
+        return before is not None and _pre_title(span.doc, span, None) is not None
     rest = span.doc[offices[-1] + 1:span.end]
     return (
         1 <= len(rest) <= 4
@@ -399,6 +458,8 @@ def _title_token_ok(tok: Token) -> bool:
     """Whether a token may be part of a title written before a name."""
     if tok.is_space or "\n" in tok.whitespace_:
         return False
+    if tok.ent_type_ == "PERSON" and _office_tagged_person(tok):
+        return True  # "[Deputy Head] of the Security Service": an office the tagger took for a name
     if tok.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
         return False
     lower = tok.lower_
@@ -418,6 +479,12 @@ def _title_token_ok(tok: Token) -> bool:
     return tok.text in {"U.S.", "U.K.", "US", "UK", "UN", "EU", "NATO"}
 
 
+def _office_tagged_person(tok: Token) -> bool:
+    """Whether the PERSON span a token is in holds office words only ("Deputy Head")."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and all(_is_office(t) or t.lower_ in TITLE_MODIFIERS for t in ent)
+
+
 def _body_after(tok: Token) -> bool:
     """Whether an organisation's name follows a word, with or without "the"."""
     doc = tok.doc
@@ -432,9 +499,20 @@ def _of_the(doc: Doc, j: int) -> bool:
     return doc[j].lower_ == "the" and j >= 2 and doc[j - 1].lower_ == "of" and _is_office(doc[j - 2])
 
 
+def _bracket_before(doc: Doc, first: int) -> int | None:
+    """The start of a bracketed abbreviation right before token ``first`` ("Deputy Head of the
+    Security Service of Ukraine (SBU) Oleksandr Poklad": the body's short name, inside the title)."""
+    if first < 3 or doc[first - 1].text != ")" or doc[first - 3].text != "(":
+        return None
+    inside = doc[first - 2]
+    return first - 3 if inside.is_alpha and inside.text.isupper() and len(inside) >= 2 else None
+
+
 def _pre_title(doc: Doc, name: Span, glued: tuple[int, int] | None) -> tuple[int, int] | None:
     """A title written before the name ("former Defense Minister Rustem Umerov"), as token bounds."""
     first = glued[0] if glued else name.start
+    if glued is None and (bracket := _bracket_before(doc, first)) is not None:
+        first = bracket  # the title ends before its body's abbreviation
     sent_start = name.sent.start
     j = first - 1
     if j >= sent_start and "\n" in doc[j].whitespace_:
@@ -453,7 +531,7 @@ def _pre_title(doc: Doc, name: Span, glued: tuple[int, int] | None) -> tuple[int
             break  # "and" joins title words only inside one name ("Security and Defense Council")
         j -= 1
     start = j + 1
-    end = glued[1] if glued else name.start
+    end = glued[1] if glued else first
     # A title starts with a word, not a joiner ("and Russian President" -> "Russian President").
     while start < end and (doc[start].lower_ in _TITLE_JOINERS | {_AT} or doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
         start += 1

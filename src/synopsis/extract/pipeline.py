@@ -14,6 +14,7 @@ from synopsis.extract.nlp import load_nlp, remember_text
 from synopsis.extract.quantities import find_quantities
 from synopsis.extract.quotes import find_quotes
 from synopsis.extract.times import find_times
+from synopsis.extract.times_attachment import mark_noun_modifiers
 from synopsis.extract.times_local import zone_local_times
 from synopsis.extract.times_sections import dated_by_section
 from synopsis.records import Article, ArticleAnalysis
@@ -59,6 +60,7 @@ def analyze_doc(article: Article, doc) -> ArticleAnalysis:
     quantities = find_quantities(doc)
     times = dated_by_section(article, sentences, find_times(article.text, anchor_date(article)))
     times = zone_local_times(article.text, times, entities)
+    times = mark_noun_modifiers(doc, times)
     quotes = find_quotes(doc, entities)
     claims = find_claims(doc, sentences, entities, quantities, times, quotes)
     return ArticleAnalysis(

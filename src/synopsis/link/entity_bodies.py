@@ -107,6 +107,25 @@ def _qualifier_after(text: str, end: int) -> str:
     return _country_named(match.group(1)) if match else ""
 
 
+def _with_country(alias: str, text: str, start: int, end: int) -> str:
+    """The name with the country the text writes just before or after it, as written: "Ministry
+    of Foreign Affairs" followed by "of the Republic of Turkey" is Turkey's ministry, and a
+    reader shown the bare name cannot tell it from another country's.  The name alone when the
+    words beside it name no country."""
+    before = _QUALIFIER_BEFORE.search(text[max(0, start - 40) : start])
+    if before is not None and before.group(1).lower() not in {"the", "a", "an"}:
+        written = re.sub(r"^[Tt]he\s+", "", before.group(0).strip())  # "The UK's" -> "UK's"
+        words = fold(re.sub(r"['’]s$", "", written)).split()
+        if words and _is_country(words[0]):
+            return f"{written} {alias}"
+    after = _QUALIFIER_AFTER.match(text[end : end + 60])
+    if after is not None and _country_named(after.group(1)):
+        written = re.split(r"\n|(?<=[a-z])\.(?:\s|$)", text[end : end + after.end()])[0]
+        if _country_named(written.strip()[3:]):  # up to the line or sentence end: "of Ukraine.\n\nKremlin"
+            return f"{alias}{written.rstrip()}"
+    return alias
+
+
 def separate_bodies(clusters: Sequence[list[Mention]], texts: Mapping[str, str]) -> list[list[Mention]]:
     """Clusters redrawn so that each government body is one country's: mentions of one office
     grouped by their country; a mention that names none takes the country its article gives
@@ -124,6 +143,8 @@ def separate_bodies(clusters: Sequence[list[Mention]], texts: Mapping[str, str])
             if not written and mention.article_id in texts:
                 text = texts[mention.article_id]
                 written = _qualifier_before(text, mention.entity.start) or _qualifier_after(text, mention.entity.end)
+                if written:  # shown with its country, as the article writes it
+                    mention.alias = _with_country(mention.alias, text, mention.entity.start, mention.entity.end)
             bodies.append((mention, office, country_key(written) if written else ""))
         if rest:
             kept.append(rest)

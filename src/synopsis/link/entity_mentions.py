@@ -63,11 +63,37 @@ def collect_mentions(analyses: Sequence[ArticleAnalysis]) -> list[Mention]:
     for analysis in analyses:
         outlet = outlet_name(analysis.article)
         for index, entity in enumerate(analysis.entities):
+            if names_own_outlet(analysis.article, entity):
+                continue
             group = GROUP_OF_LABEL.get(entity.label, entity.label.lower())
             mention = _make_mention(analysis.article.id, outlet, index, entity, group, entity.label)
             if mention is not None:
                 mentions.append(mention)
     return mentions
+
+
+# Kinds of publisher whose own name in their text is a party to the story: a government's site
+# ("the White House said" on whitehouse.gov).  Every other kind's is the reporter's.
+_ACTING_KINDS = frozenset({"government"})
+# What the tagger labels an outlet's name, programme or brand ("TASS" ORG, "NewsHour" PRODUCT).
+_OUTLET_LABELS = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
+
+
+def names_own_outlet(article, entity: Entity) -> bool:
+    """Whether a name in an article is its own outlet's (its name, an alias, a programme or brand
+    the registry lists for it): "a source told TASS" in a TASS report is the reporter, not someone
+    the story is about."""
+    outlet = article.outlet
+    if outlet is None or outlet.kind in _ACTING_KINDS or entity.label not in _OUTLET_LABELS:
+        return False
+    from synopsis.ingest.outlets import default_registry, normalize_key
+
+    name = strip_name(entity.text)
+    own = {normalize_key(n) for n in (outlet.name, *outlet.aliases)}
+    if normalize_key(name) in own:
+        return True
+    found = default_registry().lookup(name) if "." not in name else None
+    return found is not None and normalize_key(found.name) in own
 
 
 def _make_mention(article_id: str, outlet: str, index: int, entity: Entity, group: str, label: str) -> Mention | None:

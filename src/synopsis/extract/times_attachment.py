@@ -1,0 +1,128 @@
+"""Dates inside a noun's modifier: "the agreement reached during the June 2 talks" dates the
+agreement, not the event the sentence reports ("the swap was in accordance with ...").
+
+Time expressions are found by rules over the text (``times.py``); which event one dates is a
+question for the parse.  A date whose attachment climbs, through prepositions and nouns, into a
+clause that modifies a noun (spaCy's ``acl``: "the deal signed on 5 May"; ``relcl``: "the
+members who met on 16 May") before it reaches a clause of the sentence's own is recorded with
+the span of that noun phrase (``TimeRef.noun_phrase_start``/``_end``), so that the timeline files
+the noun's event under it, cited as such, and not the whole sentence.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from synopsis.extract.nlp import doc_text
+from synopsis.records import TimeRef
+
+# Dependencies of a clause that modifies a noun.
+_NOUN_CLAUSES = frozenset({"acl", "relcl"})
+# A verb on one of these is a clause of the sentence's own: the date dates that clause's event.
+_CLAUSES = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "conj", "parataxis", "csubj", "csubjpass", "pcomp"})
+# Steps from a date up to its clause: "the [June 2] peace talks" (nmod) -> during (pobj) ->
+# reached (prep) is three; the cap only guards against a malformed parse.
+_MAX_STEPS = 12
+_TRAILING = " ,;:–—-"
+_QUOTES = (("“", "”"),)  # not ‘ ’: ’ is as often an apostrophe ("Russia’s")
+
+
+# What a participle that has a clause of its own would have: "the ceasefire [they] agreed in March".
+_CLAUSE_MARKS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl"})
+
+
+def _reduced_relative(token):
+    """The noun a participle right after it modifies, where the parser took the participle for an
+    adverbial clause ("Rebels broke the ceasefire agreed in March": ``agreed`` advcl of
+    ``broke``): one without a subject, an auxiliary or a conjunction of its own."""
+    if token.dep_ != "advcl" or token.tag_ not in {"VBN", "VBD"} or token.i == 0:
+        return None
+    before = token.doc[token.i - 1]
+    if before.pos_ not in {"NOUN", "PROPN"} or before.sent != token.sent:
+        return None
+    if any(child.dep_ in _CLAUSE_MARKS for child in token.children):
+        return None
+    return before
+
+
+def _number(token) -> str | None:
+    """Sing or Plur: of a noun by its tag, of a relative clause by its finite verb ("which was")."""
+    if token.tag_ in {"NN", "NNP"}:
+        return "Sing"
+    if token.tag_ in {"NNS", "NNPS"}:
+        return "Plur"
+    for word in [token, *(c for c in token.children if c.dep_ in {"aux", "auxpass"})]:
+        if word.morph.get("VerbForm") == ["Fin"] and word.morph.get("Number"):
+            return word.morph.get("Number")[0]
+    return None
+
+
+def _agreeing_noun(noun, clause):
+    """The noun a relative clause agrees with: "the release of 1000 prisoners which was
+    implemented in May" is the release's, though the parser hangs it on the nearest noun."""
+    wanted = _number(clause) if clause.dep_ == "relcl" else None
+    while wanted is not None and _number(noun) not in {None, wanted}:
+        # up "of" to the noun before it: release <- of <- prisoners
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ not in {"NOUN", "PROPN"}:
+            break
+        noun = noun.head.head
+    return noun
+
+
+def _modified_noun(token):
+    """The noun whose modifier clause ``token`` sits in (with that clause), or None when it
+    reaches a clause of the sentence's own first."""
+    for _ in range(_MAX_STEPS):
+        if token.dep_ in _NOUN_CLAUSES and token.head is not token:
+            return _agreeing_noun(token.head, token), token
+        if (noun := _reduced_relative(token)) is not None:
+            return noun, token
+        if token.head is token or (token.pos_ in {"VERB", "AUX"} and token.dep_ in _CLAUSES):
+            return None
+        token = token.head
+    return None
+
+
+def _phrase(noun, clause, date_end: int) -> tuple[int, int] | None:
+    """The noun with what precedes it and its modifier clause: "the agreement reached during the
+    June 2 peace talks" (through the date, which the parser may hang elsewhere)."""
+    if noun.dep_ in {"ROOT", "attr"}:
+        # A headline's noun ("Talks held on 23 July"), or what the subject is said to be ("The
+        # Istanbul talks are negotiations held in May"): its event is the statement's own.
+        return None
+    start = noun.left_edge.idx
+    last = clause.right_edge
+    end = max(last.idx + len(last.text), date_end)
+    text = doc_text(noun.doc)
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    # A quotation the parser split ("the “all for all” principle agreed upon ..." from "all”"):
+    # the phrase starts at its opening mark.
+    for opening, closing in _QUOTES:
+        inside = text[start:end]
+        if inside.count(closing) > inside.count(opening) and (at := text.rfind(opening, noun.sent.start_char, start)) >= 0:
+            start = at
+    return start, end
+
+
+def mark_noun_modifiers(doc, times: Sequence[TimeRef]) -> list[TimeRef]:
+    """``times`` with each date or time inside a noun's modifier clause given that noun phrase's span."""
+    out = []
+    for time in times:
+        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        found = None
+        if (time.type or "").upper() in {"DATE", "TIME"} and span is not None and len(span):
+            # The tokens the parser hangs outside the expression ("5" on "on", "May" on "deal"):
+            # one of them leading into a noun's modifier is enough.
+            for token in (t for t in span if not (span.start <= t.head.i < span.end) or t.head is t):
+                attached = _modified_noun(token)
+                if attached is not None:
+                    found = _phrase(*attached, time.end)
+                    if found is not None and found[0] <= time.start:
+                        break
+                    found = None
+        if found is not None:
+            time = dataclasses.replace(time, noun_phrase_start=found[0], noun_phrase_end=found[1])
+        out.append(time)
+    return out

@@ -1,0 +1,46 @@
+"""A date in a clause that modifies a noun dates that noun's event: the parse finds the noun phrase."""
+
+from __future__ import annotations
+
+import pytest
+
+from synopsis.extract.times import find_times
+from synopsis.extract.times_attachment import mark_noun_modifiers
+
+
+@pytest.mark.parametrize("sentence, date, phrase", [
+    # A participle on a noun (acl), with the date in a nominal modifier two steps further down.
+    ("The ministry said the swap followed the agreement reached during the June 2 peace talks.", "June 2",
+     "the agreement reached during the June 2 peace talks"),
+    ("Officials said the swap followed the deal signed in Doha on 5 May.", "5 May", "the deal signed in Doha on 5 May"),
+    # A relative clause (relcl).
+    ("The delegation would consist of the same members who met in Vantor on 16 May 2031.", "16 May 2031",
+     "the same members who met in Vantor on 16 May 2031"),
+    # The participle the small parser takes for an adverbial clause of the main verb.
+    ("Rebels broke the ceasefire agreed in March.", "March", "the ceasefire agreed in March"),
+    # A relative clause agrees with the noun it is about ("was": the release, not the prisoners).
+    ("The sides agreed on the release of 1000 prisoners which was carried out on 25 May 2031.", "25 May 2031",
+     "the release of 1000 prisoners which was carried out on 25 May 2031"),
+    # A quotation the parser split keeps its opening mark.
+    ("The plan followed the “all for all” principle agreed upon at the 2 June 2031 meeting.", "2 June 2031",
+     "“all for all” principle agreed upon at the 2 June 2031 meeting"),
+    # The sentence's own event: the main verb's date, a noun's own prepositional date, a headline's
+    # noun, what the subject is said to be.
+    ("Delegations met in Geneva on 3 March.", "3 March", None),
+    ("Russia and Ukraine exchanged memos at the last round of talks in Vantor on June 2.", "June 2", None),
+    ("The meeting on 2 June 2031 addressed technical details.", "2 June 2031", None),
+    ("Talks held on 23 July in Vantor", "23 July", None),
+    ("The Vantor talks are negotiations held in May, June and July 2031.", "May", None),
+    ("The deal signed on 5 May collapsed on Tuesday.", "Tuesday", None),
+])
+def test_a_date_in_a_nouns_modifier_gets_that_noun_phrase(sentence: str, date: str, phrase: str | None, nlp) -> None:
+    times = mark_noun_modifiers(nlp(sentence), find_times(sentence))
+    time = next(t for t in times if t.text == date or (date in t.text and t.text.startswith(("the ", date))))
+    found = None if time.noun_phrase_start is None else sentence[time.noun_phrase_start:time.noun_phrase_end]
+    assert found == phrase
+
+
+def test_durations_are_left_alone(nlp) -> None:
+    sentence = "The talks, which lasted less than an hour, ended a round begun on 16 May."
+    times = mark_noun_modifiers(nlp(sentence), find_times(sentence))
+    assert all(t.noun_phrase_start is None for t in times if t.type == "DURATION")
