@@ -573,6 +573,29 @@ def test_a_wording_that_adds_a_statement_no_other_report_gives_is_not_shown(supp
         assert "largest" not in sentence.text
 
 
+@pytest.mark.parametrize("trailing", [False, True])
+def test_a_relative_clause_inside_the_main_clause_is_no_statement_of_its_own(trailing):
+    # "X, who led ..., said ..." is one statement: cut at ", who", its opening ("Speaking to
+    # reporters on Friday, Mayor Ana Lind") would be a part no other report gives, and the fact
+    # would be left out (Meduza's wording of Umerov's summit proposal in the reference corpus).
+    wire = ("The ferry operator agreed to pay compensation to the families, which critics called an admission of guilt."
+            if trailing else
+            "Speaking to reporters on Friday, Mayor Ana Lind, who led the inquiry, said the ferry operator had agreed "
+            "to pay compensation to the families.")
+    paper = "She said the ferry operator had agreed to pay compensation to the families of the victims."
+    a = ArticleAnalysis(article=make_article("a", "Wire A", wire, kind="wire service"))
+    b = ArticleAnalysis(article=make_article("b", "Paper B", paper))
+    fact = make_claim("k1", "corroborated", [evidence_for(a, wire), evidence_for(b, paper)])
+    brief = write_brief([a, b], [fact])
+    if trailing:
+        # An addition at the end is still one outlet's own: no wording of the fact can be shown.
+        assert brief == []
+    else:
+        [sentence] = brief
+        assert sentence.text == wire
+        assert [c.outlet for c in sentence.citations] == ["Wire A", "Paper B"]
+
+
 @pytest.mark.parametrize(
     "text, parts",
     [
@@ -583,6 +606,20 @@ def test_a_wording_that_adds_a_statement_no_other_report_gives_is_not_shown(supp
         ("The mayor set a deadline—or new fines.", ["The mayor set a deadline", "or new fines."]),
         ("The ferry sank, and the operator denied blame.", ["The ferry sank", "and the operator denied blame."]),
         ("Mayor Ana Lind, a former nurse, visited the pier.", ["Mayor Ana Lind, a former nurse, visited the pier."]),
+        # A relative clause set off inside its main clause tells who or what; the main clause goes on after it.
+        ("Speaking on Friday, Mayor Ana Lind, who led the inquiry, said the ferry sank at noon.",
+         ["Speaking on Friday, Mayor Ana Lind, who led the inquiry, said the ferry sank at noon."]),
+        ("The ferry, which sank at noon, was towed to port.", ["The ferry, which sank at noon, was towed to port."]),
+        ("The ferry, whose captain was arrested, sank at noon.", ["The ferry, whose captain was arrested, sank at noon."]),
+        ("Mayor Ana Lind — who led the inquiry — said the ferry sank.", ["Mayor Ana Lind — who led the inquiry — said the ferry sank."]),
+        ("The mayor said the ferry, which sank at noon, was towed to port.",
+         ["The mayor said the ferry, which sank at noon, was towed to port."]),
+        # One at the end of its sentence, or followed by another statement, adds one.
+        ("Rescuers reached the mayor, who said the ferry sank at noon.", ["Rescuers reached the mayor", "who said the ferry sank at noon."]),
+        ("The ferry sank at noon, which made it the worst accident in years.",
+         ["The ferry sank at noon", "which made it the worst accident in years."]),
+        ("The mayor met the captain, who had swum ashore, and the operator denied blame.",
+         ["The mayor met the captain", "who had swum ashore", "and the operator denied blame."]),
     ],
 )
 def test_content_parts_split_a_sentence_into_the_statements_it_joins(text, parts):

@@ -594,3 +594,34 @@ def test_a_value_that_fits_both_versions_takes_neither_side() -> None:
     [dispute] = find_disputes([], analyses)
     assert {v.normalized: v.sources for v in dispute.versions} == {"12": ("Alpha", "Bravo"), "19": ("Charlie",)}
     assert dispute.explanation.endswith("Delta's “at least 10” fits both versions.")
+
+
+@pytest.mark.parametrize(
+    "alpha, bravo, versions",
+    [
+        # A share and the whole of two shares, or the same share, are one figure.
+        ("The sides agreed to exchange 1,200 prisoners from each side.", "The sides agreed to exchange 2,400 prisoners.", None),
+        ("The sides agreed to exchange over 1,200 prisoners from each side.",
+         "The sides agreed to exchange more than 2,400 prisoners.", None),
+        ("The sides agreed to exchange 1,200 prisoners from each side.",
+         "The sides agreed to exchange about 2,400 prisoners.", None),
+        ("The two sides agreed to exchange 1,200 prisoners each.", "The sides agreed to exchange 2,400 prisoners.", None),
+        ("The sides agreed to exchange 1,200 prisoners from each side.",
+         "The sides agreed to exchange 1,200 prisoners each.", None),
+        # Neither the share nor a whole of it, or another share: shown as a share.
+        ("The sides agreed to exchange 1,200 prisoners from each side.", "The sides agreed to exchange 1,500 prisoners.",
+         ["1,200 each", "1,500"]),
+        ("The sides agreed to exchange 1,200 prisoners from each side.",
+         "The sides agreed to exchange 1,000 prisoners each.", ["1,000 each", "1,200 each"]),
+    ],
+)
+def test_extracted_share_is_compared_with_shares_and_wholes(nlp, alpha: str, bravo: str,
+                                                           versions: list[str] | None) -> None:
+    """"1,200 from each side" is 1,200 each of two sides: never a dispute with the 2,400 they make."""
+    groups, analyses = _quota_story(nlp, alpha, bravo)
+    for found in (find_disputes(groups, analyses), find_disputes([], analyses)):
+        if versions is None:
+            assert found == []
+        else:
+            [dispute] = found
+            assert sorted(v.value for v in dispute.versions) == versions

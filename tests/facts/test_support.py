@@ -35,6 +35,22 @@ def test_the_sentences_number_must_be_in_the_span(nlp, cited, supported):
     assert (found is None) == supported, found
 
 
+@pytest.mark.parametrize(
+    "sentence, cited, supported",
+    [
+        # Each side's share is the same number however marked; the whole of the sides the sentence
+        # counts is that number written otherwise.
+        ("The sides will exchange 1,200 prisoners from each side.", "The sides will exchange 1,200 prisoners each.", True),
+        ("The two sides will exchange 1,200 prisoners each.", "The sides will exchange 2,400 prisoners.", True),
+        # Sides not counted: 2,400 is not the number the sentence gives.
+        ("The sides will exchange 1,200 prisoners from each side.", "The sides will exchange 2,400 prisoners.", False),
+    ],
+)
+def test_a_share_is_given_by_the_same_share_or_its_counted_whole(nlp, sentence, cited, supported):
+    found = problem(nlp, sentence, cited)
+    assert (found is None) == supported, found
+
+
 def test_a_duration_compares_in_its_unit(nlp):
     assert problem(nlp, "The talks lasted 40 minutes.", "The talks lasted forty minutes.") is None
     assert problem(nlp, "The talks lasted 40 minutes.", "The talks lasted less than an hour.") is not None

@@ -10,6 +10,7 @@ from typing import Mapping, Sequence
 from synopsis.compare.consensus import describe_repeat, find_witnesses, list_citing, repeated_from
 from synopsis.compare.disputed_wording import points_given
 from synopsis.compare.independence import OriginInfo, Witness, find_independent_origins, normalize_name
+from synopsis.compare.relative_clauses import RELATIVE_OPENING, embedded_relatives
 from synopsis.facts.dates import DAY_SPAN, context_dates, main_day, sentence_bounds
 from synopsis.facts.intervals import Interval
 from synopsis.facts.support import MIN_SHARED_WORDS, MIN_SHARED_WORDS_WITH_NUMBERS, SupportCheck, names_actor
@@ -125,9 +126,20 @@ MIN_PART_WORDS = 3
 
 
 def content_parts(wording: Evidence) -> list[Evidence]:
-    """The statements a source sentence joins (``_PART_BREAK``), each as a span of its own."""
+    """The statements a source sentence joins (``_PART_BREAK``), each as a span of its own.
+
+    A relative clause set off inside its main clause is no statement of its own: "Umerov, who led
+    the Ukrainian delegation, said ..." is one statement, and cut at ", who" its subject would be
+    checked apart from what he said (``relative_clauses.embedded_relatives``, from the parse).
+    """
+    text = wording.text
+    breaks = list(_PART_BREAK.finditer(text))
+    if any(RELATIVE_OPENING.match(text, found.end()) for found in breaks):
+        inside = embedded_relatives(text)
+        breaks = [found for found in breaks
+                  if not any(found.end() >= low and found.start() < high for low, high in inside)]
     parts, begin = [], 0
-    for found in _PART_BREAK.finditer(wording.text):
+    for found in breaks:
         parts.append((begin, found.start()))
         begin = found.end()
     parts.append((begin, len(wording.text)))

@@ -33,6 +33,7 @@ from synopsis.facts.intervals import (
     interval_from_quantity,
     interval_from_time,
 )
+from synopsis.facts.shares import PLAIN, Share, parties_between, scaled, share_of
 from synopsis.ingest.outlets import outlet_name
 from synopsis.records import Article, ArticleAnalysis, Claim, Evidence
 
@@ -73,6 +74,7 @@ class Fact:
     additional: bool = False  # "another 3,000": a further batch, compared only inside aligned groups
     episode: tuple[str, int] | None = None  # ("meeting", 3) for a passage about "the third round"
     own: list[Interval] = field(default_factory=list)  # dates the claim itself states (what a dispute is dated by)
+    share: Share = PLAIN  # "1,200 prisoners from each side": each party's share, compared like with like
 
     @property
     def key_known(self) -> bool:
@@ -163,10 +165,10 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
 
             def add(kind: str, key: tuple[str | None, ...], intervals: list[Interval], value: str,
                     frame: frozenset[str] = frozenset(), label: str | None = None, noun: str | None = None,
-                    additional: bool = False) -> None:
+                    additional: bool = False, share: Share = PLAIN) -> None:
                 raw.append(Fact(kind, key, intervals, [" ".join(value.split())], article, outlet, evidence,
                                  (article.id, index), group, dates, None if dates else recent, section, frame, label,
-                                 noun, additional, episode, own))
+                                 noun, additional, episode, own, share))
 
             durations: list[tuple[int, int, Interval]] = []
             for q_index in claim.quantities:
@@ -182,14 +184,17 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                 # "prisoners of war" and "prisoners" count the same people: key on the head noun.
                 counted = lemmatize_noun(re.split(r"\s+of\s+", quantity.counted)[0]) if quantity.counted else None
                 frame = frame_words(article.text, quantity.start, quantity.end, [quantity.counted or ""])
+                share = share_of(article.text, quantity, start, end)
+                # A share is shown as one ("over 1,200 each"): set beside a total, the bare number misleads.
+                value = _as_stated(quantity) + (" each" if share.each else "")
                 if interval.unit == "count":
                     # The slot is what happened to what is counted: "two died" and "14 injured" are
                     # two slots even when both count people.
                     additional = bool(ADDITIONAL.search(article.text[max(0, quantity.start - 20) : quantity.start]))
-                    add("count", (classify_predicate(quantity.predicate),), [interval], _as_stated(quantity), frame,
-                        quantity.counted, counted, additional)
+                    add("count", (classify_predicate(quantity.predicate),), [interval], value, frame,
+                        quantity.counted, counted, additional, share)
                 else:
-                    add("amount", (interval.unit, counted), [interval], _as_stated(quantity), frame, quantity.counted)
+                    add("amount", (interval.unit, counted), [interval], value, frame, quantity.counted, share=share)
             for t_index in claim.times:
                 if not 0 <= t_index < len(analysis.times):
                     continue
@@ -218,7 +223,13 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
 
 
 def fact_relation(a: Fact, b: Fact) -> bool | None:
-    """True if the values agree, False if they contradict, None if they cannot be compared."""
+    """True if the values agree, False if they contradict, None if they cannot be compared.
+
+    A per-party share and a value not marked so (``shares``) agree when the value is the share or
+    its whole: of the parties the share's sentence counts, else of the one number of parties that
+    could make them one ("1,200 from each side" / "2,400 prisoners").
+    """
+    per = a if a.share.each and not b.share.each else b if b.share.each and not a.share.each else None
     verdict: bool | None = None
     for x in a.intervals:
         for y in b.intervals:
@@ -226,6 +237,11 @@ def fact_relation(a: Fact, b: Fact) -> bool | None:
                 continue
             if compatible(x, y):
                 return True
+            if per is not None:
+                share, other = (x, y) if per is a else (y, x)
+                parties = per.share.parties or parties_between(share, other)
+                if parties is not None and compatible(scaled(share, parties), other):
+                    return True
             verdict = False
     return verdict
 

@@ -2,7 +2,8 @@
 numbers are one value (``amounts_incompatible``, for claim alignment) or the very same number
 (``amounts_conflict``, for citations and the timeline). Disputes compare the same intervals
 (``intervals.interval_from_quantity``), so an unqualified figure is read as the same rounding
-everywhere (``intervals.rounding_margin``).
+everywhere (``intervals.rounding_margin``). An amount each of several parties gives or gets ("1,200 prisoners
+from each side") is compared like with like (``shares``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 
 from synopsis.extract.quantity_units import normalize_unit
 from synopsis.facts.intervals import Interval, compatible, hedge_of, interval_from_quantity, stated_interval, within
+from synopsis.facts.shares import PLAIN, Share, parties_between, scaled, share_of
 from synopsis.records import Quantity
 
 
@@ -20,7 +22,8 @@ from synopsis.records import Quantity
 class Amount:
     """The numbers a quantity states, in its base unit ("40 minutes" -> second, (2400,)), with how
     they are meant (``intervals.hedge_of``), the values they allow (``intervals.interval_from_quantity``)
-    and the numbers as written (``intervals.stated_interval``), for ``compatible_with``."""
+    and the numbers as written (``intervals.stated_interval``), for ``compatible_with``; ``each``
+    when the number is each party's share (``shares``), with the number of parties if stated."""
 
     unit: str | None
     numbers: tuple[float, ...]
@@ -28,8 +31,39 @@ class Amount:
     hedge: str = "exact"
     interval: Interval | None = None
     stated: Interval | None = None
+    each: bool = False
+    parties: int | None = None
+
+    def whole(self, parties: int | None = None) -> Amount | None:
+        """The total of a per-party amount: its share times the parties its passage counts ("1,200
+        prisoners each" of "the two sides": 2,400), or times ``parties``; None when not a share
+        or no number of parties is known."""
+        n = parties or self.parties
+        if not self.each or n is None:
+            return None
+        return Amount(self.unit, tuple(x * n for x in self.numbers), self.text, self.hedge,
+                      scaled(self.interval, n), scaled(self.stated, n))
+
+    def _readings(self, other: Amount, uncounted: bool = False) -> list[tuple[Amount, Amount]]:
+        """The pairs to compare: like with like; a per-party amount and one not marked so (which
+        may be a share too, or the whole) both as they are and as wholes, of the parties the
+        passage counts, or with ``uncounted``, of the one number that could make them one
+        (``shares.parties_between``)."""
+        pairs = [(self, other)]
+        if self.each != other.each:
+            per, plain = (self, other) if self.each else (other, self)
+            parties = per.parties or (parties_between(per.interval, plain.interval) if uncounted else None)
+            if (whole := per.whole(parties)) is not None:
+                pairs.append((whole, plain))
+        return pairs
 
     def same_as(self, other: Amount) -> bool:
+        """Whether the two write one number: a share and the whole of the parties its passage
+        counts are one number too, one of parties it does not count is not (a citation must give
+        the sentence's number, not one it might come to)."""
+        return any(a._same_numbers(b) for a, b in self._readings(other))
+
+    def _same_numbers(self, other: Amount) -> bool:
         return self.unit == other.unit and len(self.numbers) == len(other.numbers) and all(
             math.isclose(a, b, rel_tol=1e-9) for a, b in zip(self.numbers, other.numbers)
         )
@@ -64,8 +98,15 @@ class Amount:
         same form may differ ("about 40" / "about 45 minutes"), because each is a rounding of the
         value, and even they must contain the other's number, so "about 1,000" and "about 1,200"
         (whose ±15 % intervals overlap) stay apart.
+
+        A per-party amount is compared like with like (``_readings``): "1,200 from each side"
+        agrees with "1,200 prisoners each", and with "2,400 prisoners" as the whole of two sides.
         """
-        if self.hedge == other.hedge and self.same_as(other):
+        return any(a._compatible(b) for a, b in self._readings(other, uncounted=True))
+
+    def _compatible(self, other: Amount) -> bool:
+        """``compatible_with`` for two amounts read alike (both shares, or both not)."""
+        if self.hedge == other.hedge and self._same_numbers(other):
             return True
         if self.hedge == other.hedge == "exact":
             # Unqualified figures are read as the roundings they are (``intervals.rounding_margin``):
@@ -79,19 +120,19 @@ class Amount:
         return self.admits(other) or other.admits(self)
 
 
-def amount_of(quantity: Quantity) -> Amount | None:
+def amount_of(quantity: Quantity, share: Share = PLAIN) -> Amount | None:
     """The stated number (or both ends of a range) in base units; None when no number is stated.
 
     The stated value, not the interval: "at least 1,000" and "1,200" are compatible values of one
     count, but a report of the first does not say the second (``Amount.compatible_with`` says
-    whether they can be one value).
+    whether they can be one value). ``share``: whether it is each party's (``shares.share_of``).
     """
     unit, factor = normalize_unit(quantity.unit)
     numbers = (quantity.value,) if quantity.value is not None else (quantity.low, quantity.high)
     if any(n is None for n in numbers):
         return None
     return Amount(unit, tuple(n * factor for n in numbers), quantity.text, hedge_of(quantity),
-                  interval_from_quantity(quantity), stated_interval(quantity))
+                  interval_from_quantity(quantity), stated_interval(quantity), share.each, share.parties)
 
 
 def amounts_conflict(first: Iterable[Amount], second: Iterable[Amount]) -> bool:
@@ -129,6 +170,9 @@ def _some_unit_unmatched(first: Iterable[Amount], second: Iterable[Amount], matc
     return False
 
 
-def amounts_in(quantities: Iterable[Quantity]) -> tuple[Amount, ...]:
-    """The amounts of the quantities that state a number."""
-    return tuple(a for a in map(amount_of, quantities) if a is not None)
+def amounts_in(quantities: Iterable[Quantity], text: str | None = None, start: int = 0,
+               end: int | None = None) -> tuple[Amount, ...]:
+    """The amounts of the quantities that state a number; given the article ``text`` and the
+    bounds of their sentence, each read as a share or not (``shares.share_of``)."""
+    amounts = (amount_of(q, share_of(text, q, start, end) if text is not None else PLAIN) for q in quantities)
+    return tuple(a for a in amounts if a is not None)

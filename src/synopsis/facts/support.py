@@ -288,7 +288,8 @@ class SupportCheck:
             analysis = self.analyses[sentence.article_id]
             start, end = sentence.start, sentence.end
             self._statements[sentence] = Statement(
-                amounts=amounts_in(q for q in analysis.quantities if start <= q.start and q.end <= end),
+                amounts=amounts_in((q for q in analysis.quantities if start <= q.start and q.end <= end),
+                                   analysis.article.text, start, end),
                 dates=tuple(passage_dates(analysis, sentence_claim(analysis, start, end))),
                 episodes=tuple(episodes_in(analysis.article.text, start, end)),
                 actors=self._actors(analysis, start, end),
@@ -316,7 +317,8 @@ class SupportCheck:
             indices = [i for i, e in enumerate(analysis.entities) if start <= e.start and e.end <= end]
             resolved = (self._resolved(span.article_id, i) for i in indices)
             self._contexts[span] = Context(
-                amounts=amounts_in(q for q in analysis.quantities if span.start <= q.start and q.end <= span.end),
+                amounts=amounts_in((q for q in analysis.quantities if span.start <= q.start and q.end <= span.end),
+                                   analysis.article.text, start, end),
                 dates=tuple(passage_dates(analysis, sentence_claim(analysis, span.start, span.end))),
                 episodes=tuple(episodes_in(analysis.article.text, start, end)),
                 text=" ".join(parts),

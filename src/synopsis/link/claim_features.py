@@ -16,7 +16,7 @@ from synopsis.extract.quantities import predicate_class
 from synopsis.facts.dates import main_day, passage_dates, recent_interval, states_date
 from synopsis.facts.intervals import Interval
 from synopsis.facts.keys import episodes_in, lemmatize_noun
-from synopsis.facts.amounts import Amount, amount_of
+from synopsis.facts.amounts import Amount, amounts_in
 from synopsis.link.actors import EntityKey, actor_key, fold, is_capital, party_keys
 from synopsis.records import ArticleAnalysis, Quantity, TimeRef
 
@@ -181,7 +181,7 @@ def describe_claims(analyses: Sequence[ArticleAnalysis], canonical: EntityKey | 
             features.append(ClaimFeatures(
                 a, frozenset(x for x in entities if x), tuple(s for s in slots if s),
                 frozenset(times), fold(speaker) if speaker else None,
-                amounts=tuple(x for x in map(amount_of, quantities) if x is not None),
+                amounts=amounts_in(quantities, analysis.article.text, start, end),
                 dates=tuple(passage_dates(analysis, claim)),
                 recent=recent,
                 episodes=tuple(episodes_in(analysis.article.text, start, end)),
