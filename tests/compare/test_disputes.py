@@ -625,3 +625,42 @@ def test_extracted_share_is_compared_with_shares_and_wholes(nlp, alpha: str, bra
         else:
             [dispute] = found
             assert sorted(v.value for v in dispute.versions) == versions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "position_of", "statement"),
+    [
+        ("A fire broke out late on Sunday, the fire service said on Monday.", "Monday", True),
+        ("A fire broke out late on Sunday, the fire service said on Monday.", "Sunday", False),
+        ("The ministry told reporters on Tuesday that the talks had ended.", "Tuesday", True),
+        ("Officials said the blaze began on Sunday.", "Sunday", False),
+    ],
+)
+def test_a_day_right_after_a_reporting_verb_dates_the_statement(sentence, position_of, statement) -> None:
+    from synopsis.facts.keys import is_statement_time, predicate_class_at
+
+    position = sentence.index(position_of)
+    assert is_statement_time(sentence, position) is statement
+    # "late on Sunday" is no delay: the day is the event's, with no predicate of its own.
+    assert predicate_class_at(sentence, position, position + len(position_of)) in {None, "start"}
+
+
+def test_the_day_a_source_spoke_is_no_version_of_the_events_day() -> None:
+    """A wire report dates the fire to Sunday and the fire service's statement to Monday; its
+    rewrite gives only Sunday.  Nobody disagrees on the day of the fire."""
+    lead = S("A fire broke out late on Sunday, the fire service said on Monday.",
+             [T("Sunday", "2026-11-15"), T("Monday", "2026-11-16")])
+    rewrite = S("A fire broke out late on Sunday, according to the wire.", [T("Sunday", "2026-11-15")])
+    analyses = [build("Alpha", [lead]), build("Bravo", [rewrite])]
+    assert find_disputes([[("id-Alpha", 0), ("id-Bravo", 0)]], analyses) == []
+
+
+def test_a_part_of_a_day_is_a_version_of_the_events_day() -> None:
+    """"Saturday night" (a part of a day, whatever type the tagger gives it) against "on Monday" in
+    one aligned fact: two days."""
+    saturday = S("The fire broke out on Saturday night at the depot.",
+                 [T("Saturday night", "2026-11-14TNI", type="TIME", precision="part-of-day")])
+    monday = S("The fire broke out on Monday at the depot.", [T("Monday", "2026-11-16")])
+    analyses = [build("Alpha", [saturday]), build("Bravo", [monday])]
+    disputes = find_disputes([[("id-Alpha", 0), ("id-Bravo", 0)]], analyses)
+    assert [(d.kind, sorted(v.value for v in d.versions)) for d in disputes] == [("date", ["Monday", "Saturday night"])]

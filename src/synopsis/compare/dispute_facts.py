@@ -25,6 +25,7 @@ from synopsis.facts.keys import (
     event_class_at,
     frame_words,
     lemmatize_noun,
+    is_statement_time,
     predicate_class_at,
 )
 from synopsis.facts.intervals import (
@@ -208,12 +209,16 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                 predicate = predicate_class_at(sentence, position, time.end - start)
                 if kind == "DURATION":
                     durations.append((time.start, time.end, interval))
+                elif is_statement_time(sentence, position):
+                    continue  # when a source spoke, not when the event happened: no version of its day
+                elif interval.unit == "date" and time.precision in {None, "day", "part-of-day"}:
+                    # A day, or part of one ("late Sunday", "Saturday night", whichever type the
+                    # tagger gave it): a version of the day of the event.
+                    add("date", (event, predicate), [interval], time.text)
                 elif kind == "TIME":
                     if predicate is None and event in INSTANT_EVENTS:
                         predicate = "occurred"  # "collapsed at 6:40 a.m.": the time the incident happened
                     add("time", (event, predicate), clock_intervals(time, article.text), time.text)
-                elif kind == "DATE" and interval.unit == "date" and (time.precision in {None, "day"}):
-                    add("date", (event, predicate), [interval], time.text)
             for d_start, d_end, interval in _join_duration_ranges(durations, article.text):
                 position = d_start - start
                 key = (event_class_at(sentence, position), predicate_class_at(sentence, position, d_end - start))

@@ -99,7 +99,10 @@ def group_slots(facts: list[Fact]) -> list[list[Fact]]:
                 if a.claim[0] == b.claim[0] or not (placeable(a) and placeable(b)):
                     continue
                 same_key = a.key == b.key or (len(known_keys) <= 1 and (not a.key_known or not b.key_known))
-                if same_key and nouns_agree(a, b) and episodes_agree(a, b) and _contexts_agree(a, b)[0]:
+                # A date is its own time context: two days given for one aligned fact are versions
+                # of its day, not a sign that the claims are about different days.
+                in_context = a.kind == "date" or _contexts_agree(a, b)[0]
+                if same_key and nouns_agree(a, b) and episodes_agree(a, b) and in_context:
                     union(i, j)
     # Across the story, blocked by (kind, key) so the work stays linear in practice.
     blocks: dict[tuple[str, tuple[str | None, ...]], list[int]] = {}

@@ -48,8 +48,17 @@ PREDICATE_CLASSES = {
     "start": r"began|begin|begins|beginning|started|start|starts|starting|kicked off|kick off|opened|commenced|got under way|got underway",
     "end": r"ended|ends|end|concluded|finished|wrapped up|until|closed|broke up|was over",
     "scheduled": r"scheduled|planned|due|set for|set to",
-    "delay": r"delayed|delay|postponed|late|pushed back",
+    # "late" as in "started an hour late", not "late on Sunday" or "late last night".
+    "delay": r"delayed|delay|postponed|late(?!\s+(?:on|in|at|last|that|this|yesterday|night|evening|afternoon"
+             r"|morning|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|pushed back",
 }
+# A date or time right after a reporting verb is when something was said, not when the event
+# happened: "a fire broke out late on Sunday ..., the fire service said on Monday".
+_STATEMENT_TIME = re.compile(
+    r"\b(?:said|says|told(?:\s+\w+){0,2}?|announced|reported|stated|confirmed|added|wrote|tweeted)"
+    r"\s+(?:(?:late|early)\s+)?(?:on\s+|at\s+|in\s+)?$",
+    re.I,
+)
 _PREDICATE_RE = re.compile(
     "|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, pattern in PREDICATE_CLASSES.items()), re.I
 )
@@ -150,6 +159,11 @@ def event_class_at(sentence: str, position: int) -> str | None:
         return EVENT_CLASSES[before[-1].group(1).lower()]
     after = _EVENT_RE.search(sentence, position)
     return EVENT_CLASSES[after.group(1).lower()] if after else None
+
+
+def is_statement_time(sentence: str, position: int) -> bool:
+    """Whether the date or time at ``position`` dates a statement ("the ministry said on Monday")."""
+    return bool(_STATEMENT_TIME.search(sentence[:position]))
 
 
 def predicate_class_at(sentence: str, position: int, value_end: int) -> str | None:
