@@ -664,3 +664,16 @@ def test_a_part_of_a_day_is_a_version_of_the_events_day() -> None:
     analyses = [build("Alpha", [saturday]), build("Bravo", [monday])]
     disputes = find_disputes([[("id-Alpha", 0), ("id-Bravo", 0)]], analyses)
     assert [(d.kind, sorted(v.value for v in d.versions)) for d in disputes] == [("date", ["Monday", "Saturday night"])]
+
+
+@pytest.mark.parametrize(("other_day", "disputed"), [("2026-11-16", True), ("2026-12-20", False)])
+def test_days_of_day_rivals_are_versions_when_a_few_days_apart(other_day: str, disputed: bool) -> None:
+    """Two sentences told alike but for their days (``link.align.day_rivals``): a day or two apart
+    they are outlets disagreeing on one event's day; weeks apart, other occasions of one kind."""
+    first = S("A bomb attack at the station on Sunday killed 14 people.", [T("Sunday", "2026-11-15")])
+    second = S("A bomb attack at the station on that day killed 14 people.", [T("that day", other_day)])
+    analyses = [build("Alpha", [first]), build("Bravo", [second])]
+    assert find_disputes([], analyses) == []  # unaligned, and not rivals: never compared
+    rivals = [(("id-Alpha", 0), ("id-Bravo", 0))]
+    disputes = find_disputes([], analyses, day_rivals=rivals)
+    assert [d.kind for d in disputes] == (["date"] if disputed else [])

@@ -336,3 +336,24 @@ def test_a_duration_written_in_parts_is_one_duration(nlp, embedder):
     short = analysis_with_amount("b", "Beta", "The council meeting lasted about 20 minutes.",
                                  "about 20 minutes", 20, 18, 22, "minute", "about")
     assert len(align_claims([whole, short], embedder)) == 2
+
+
+def test_claims_told_alike_but_for_their_days_are_day_rivals_not_one_fact(nlp, embedder):
+    """One outlet dates a bombing Tuesday, another Monday: alignment keeps the two sentences apart
+    (one day each), and lists them as rivals whose days the dispute finder compares."""
+    from synopsis.extract.pipeline import analyze_articles
+    from synopsis.link.align import day_rivals, score_candidates
+    from tests.factories import make_article
+
+    articles = [
+        make_article("a", "Alpha", "A bomb attack at a bus station in the city of Kerova on Tuesday killed 14 people, police said.",
+                     published="2026-03-04T08:00:00"),
+        make_article("b", "Bravo", "A bomb attack at a bus station in the city of Kerova on Monday killed 14 people, officials say.",
+                     published="2026-03-04T09:00:00"),
+        make_article("c", "Charlie", "The city council of Kerova approved a new budget for schools on Monday.",
+                     published="2026-03-04T10:00:00"),
+    ]
+    analyses = list(analyze_articles(articles, nlp))
+    candidates = score_candidates(analyses, embedder)
+    assert all(len(g.article_ids) == 1 for g in align_claims(analyses, embedder, candidates=candidates))
+    assert day_rivals(analyses, candidates) == [(("a", 0), ("b", 0))]

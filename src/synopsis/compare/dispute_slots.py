@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from synopsis.compare.dispute_facts import Fact, episodes_agree, fact_relation, nouns_agree
 from synopsis.facts.intervals import Interval, compatible
+
+Claim = tuple[str, int]  # (article id, claim index)
 
 
 # Counts of one noun that are not aligned are compared only when within this factor of each other:
@@ -69,8 +73,10 @@ def find_root(parent: list[int], i: int) -> int:
     return i
 
 
-def group_slots(facts: list[Fact]) -> list[list[Fact]]:
-    """Cluster facts into slots (union-find over 'same slot' links), blocked by kind and key."""
+def group_slots(facts: list[Fact], day_rivals: Iterable[tuple[Claim, Claim]] = ()) -> list[list[Fact]]:
+    """Cluster facts into slots (union-find over 'same slot' links), blocked by kind and key.
+    ``day_rivals`` are pairs of claims told alike but for their days (``link.align.day_rivals``):
+    the days they give the same event are versions of one day."""
     parent = list(range(len(facts)))
 
     def union(i: int, j: int) -> None:
@@ -104,6 +110,15 @@ def group_slots(facts: list[Fact]) -> list[list[Fact]]:
                 in_context = a.kind == "date" or _contexts_agree(a, b)[0]
                 if same_key and nouns_agree(a, b) and episodes_agree(a, b) and in_context:
                     union(i, j)
+    dates_of: dict[Claim, list[int]] = {}
+    for i, fact in enumerate(facts):
+        if fact.kind == "date":
+            dates_of.setdefault(fact.claim, []).append(i)
+    for first, second in day_rivals:
+        for i in dates_of.get(first, ()):
+            for j in dates_of.get(second, ()):
+                if _same_event_key(facts[i].key, facts[j].key) and _days_near(facts[i], facts[j]):
+                    union(i, j)
     # Across the story, blocked by (kind, key) so the work stays linear in practice.
     blocks: dict[tuple[str, tuple[str | None, ...]], list[int]] = {}
     for i, fact in enumerate(facts):
@@ -118,6 +133,24 @@ def group_slots(facts: list[Fact]) -> list[list[Fact]]:
     for i, fact in enumerate(facts):
         slots.setdefault(find_root(parent, i), []).append(fact)
     return [slot for slot in slots.values() if len({f.outlet for f in slot}) >= 2]
+
+
+# Outlets that misreport an event's day are off by a day or a few (time zones, "yesterday" read a
+# day late); sentences told alike about days further apart are about other occasions of one
+# kind: an encyclopedia's earlier rounds of the same talks, weeks apart, read as a dispute.  The
+# tolerance is the one stories hold their reports' event days to (``link.events.DAY_TOLERANCE``).
+RIVAL_DAYS = 3
+
+
+def _days_near(a: Fact, b: Fact) -> bool:
+    """Whether two date facts' days lie within RIVAL_DAYS of each other."""
+    x, y = a.intervals[0], b.intervals[0]
+    return max(x.low - y.high, y.low - x.high) <= RIVAL_DAYS * 86400
+
+
+def _same_event_key(a: tuple[str | None, ...], b: tuple[str | None, ...]) -> bool:
+    """Keys that may name one event: equal where both are known."""
+    return all(x is None or y is None or x == y for x, y in zip(a, b))
 
 
 def _width(fact: Fact) -> float:

@@ -70,7 +70,7 @@ def _what(slot: list[Fact], day: Interval | None) -> str:
 
 
 def _verb(kind: str) -> str:
-    return {"duration": "it lasted ", "time": "it was at ", "date": "it was on "}.get(kind, "")
+    return {"duration": "it lasted ", "time": "it was at ", "date": "it was "}.get(kind, "")
 
 
 def explain(what: str, kind: str, versions: Sequence[DisputeVersion]) -> str:

@@ -68,12 +68,14 @@ def find_disputes(
     groups: Sequence[Any],
     analyses: Sequence[ArticleAnalysis],
     entities: Sequence[StoryEntity] | None = None,
+    day_rivals: Sequence[tuple[Member, Member]] = (),
 ) -> list[Dispute]:
     """Find slots that outlets fill with incompatible values; every version keeps its outlets and evidence.
 
     ``groups`` are aligned claim groups, each a sequence of ``(article_id, claim_index)`` members
     (or an object with such a ``members`` attribute). ``entities`` (optional) are the resolved
-    story entities, whose titles and findings give name and office disputes.
+    story entities, whose titles and findings give name and office disputes.  ``day_rivals``
+    are claims told alike but for their days (``link.align.day_rivals``), whose days are compared.
     """
     group_of: dict[Member, int] = {}
     for number, group in enumerate(groups):
@@ -81,7 +83,7 @@ def find_disputes(
             group_of.setdefault(member, number)
     facts = collect_facts(analyses, group_of)
     story_day = main_day(analyses)
-    disputes = [d for d in (build_dispute(slot, story_day) for slot in group_slots(facts)) if d is not None]
+    disputes = [d for d in (build_dispute(slot, story_day) for slot in group_slots(facts, day_rivals)) if d is not None]
     for entity in entities or ():
         disputes.extend(find_name_disputes(entity))
         disputes.extend(find_title_disputes(current_titles(entity, analyses, story_day)))

@@ -52,7 +52,7 @@ def build_story_report(story: Story, analyses: Sequence[ArticleAnalysis], embedd
     from synopsis.compare.timeline import build_timeline
     from synopsis.compare.voices import group_quotes
     from synopsis.extract.embed import Embedder
-    from synopsis.link.align import align_claims
+    from synopsis.link.align import align_claims, day_rivals, score_candidates
     from synopsis.link.entities import resolve_entities
 
     embedder = embedder or Embedder.load()
@@ -60,8 +60,9 @@ def build_story_report(story: Story, analyses: Sequence[ArticleAnalysis], embedd
     analyses = complete_years(analyses)
     resolution = resolve_entities(analyses)
     origins = find_origins(analyses, embedder, known_outlets=registered_outlet_names())
-    groups = align_claims(analyses, embedder, canonical=resolution.canonical)
-    disputes = find_disputes(groups, analyses, resolution.entities)
+    candidates = score_candidates(analyses, embedder, resolution.canonical)
+    groups = align_claims(analyses, embedder, canonical=resolution.canonical, candidates=candidates)
+    disputes = find_disputes(groups, analyses, resolution.entities, day_rivals(analyses, candidates))
     claims = label_claims(groups, analyses, origins, disputes=disputes)
     quotes = group_quotes(analyses, resolution.canonical_name)
     timeline = build_timeline(analyses, groups)

@@ -146,7 +146,7 @@ class _Scorer:
         # Rarity in [0, 1]: a name in every claim of the story ("Russia") says nothing.
         self.rarity = {key: math.log(n / count) / math.log(n) for key, count in df.items()}
 
-    def conflict(self, i: int, j: int) -> bool:
+    def conflict(self, i: int, j: int, days: bool = True) -> bool:
         """Whether two claims cannot report one fact: they state incompatible numbers in one unit,
         are dated to different days (an undated news claim is about the days before its
         publication, an entry's about its section's date), or are about different numbered episodes.
@@ -159,13 +159,14 @@ class _Scorer:
         fi, fj = self.features[i], self.features[j]
         return (
             amounts_incompatible(fi.amounts, fj.amounts)
-            or dated_apart(fi.dates, fi.recent, fj.dates, fj.recent) is not None
+            or (days and dated_apart(fi.dates, fi.recent, fj.dates, fj.recent) is not None)
             or episode_conflict(fi.episodes, fj.episodes) is not None
         )
 
-    def score(self, i: int, j: int) -> float:
+    def score(self, i: int, j: int, days: bool = True) -> float:
+        """The pair score; with ``days`` False, as if the two claims gave no day (``day_rivals``)."""
         cosine = float(self.vectors[i] @ self.vectors[j])
-        if self.conflict(i, j):
+        if self.conflict(i, j, days):
             return cosine - 1.0  # never linked, and sinks any average it is part of
         if cosine < MIN_COSINE:
             return cosine
@@ -174,7 +175,8 @@ class _Scorer:
         if self.actors_named is not None and not (self.actors_named(i, j) or self.actors_named(j, i)):
             actors = ACTOR_MISSING
         quantities = self._quantities(fi, fj)
-        return (cosine + self._entities(fi, fj) + quantities + self._times(fi, fj)
+        times = self._times(fi, fj) if days else 0.0
+        return (cosine + self._entities(fi, fj) + quantities + times
                 + self._speaker(fi, fj) + actors + self._frames(fi, fj, measured=quantities > 0))
 
     def _frames(self, fi: ClaimFeatures, fj: ClaimFeatures, measured: bool = False) -> float:
@@ -361,13 +363,15 @@ def align_claims(
     embedder: Embedder | None = None,
     canonical: EntityKey | None = None,
     include_singletons: bool = True,
+    candidates: Candidates | None = None,
 ) -> list[ClaimGroup]:
     """Group claims from different articles that report the same fact (every claim lands in one group).
 
     ``canonical(article_id, entity_index)`` may map an entity mention to a story-wide id
     (from entity resolution); without it entity names are compared as folded text.
+    ``candidates`` are the story's scored pairs when already found (``score_candidates``).
     """
-    candidates = score_candidates(analyses, embedder, canonical)
+    candidates = candidates or score_candidates(analyses, embedder, canonical)
     if not candidates.refs:
         return []
     refs, scorer, edges = candidates.refs, candidates.scorer, candidates.edges
@@ -379,6 +383,21 @@ def align_claims(
     # Widely reported facts first; otherwise in reading order (clusters come ordered by first member).
     groups.sort(key=lambda g: -len(g.article_ids))
     return groups
+
+
+def day_rivals(analyses: Sequence[ArticleAnalysis], candidates: Candidates) -> list[tuple[tuple[str, int], tuple[str, int]]]:
+    """Pairs of claims of two articles that would be linked as one fact but for the days they give
+    ("a bomb ... killed 14 people on Tuesday" / "... on Monday"), as ((article id, claim index),
+    ...) pairs.  Alignment keeps them apart, one day each; they are what ``compare.disputes``
+    compares the event's day across, since outlets may give one event different days."""
+    refs, scorer = candidates.refs, candidates.scorer
+    found = []
+    for i, j in sorted(candidates.edges):
+        if refs[i][0] == refs[j][0] or not scorer.conflict(i, j) or scorer.conflict(i, j, days=False):
+            continue
+        if scorer.score(i, j, days=False) >= LINK_SCORE:
+            found.append(((analyses[refs[i][0]].article.id, refs[i][1]), (analyses[refs[j][0]].article.id, refs[j][1])))
+    return found
 
 
 def _actor_check(analyses: Sequence[ArticleAnalysis], refs: list[tuple[int, int]]) -> Callable[[int, int], bool]:
@@ -467,4 +486,4 @@ def _build_group(indices: list[int], analyses: Sequence[ArticleAnalysis], refs: 
     return ClaimGroup(group_id, tuple(members), centre, members[centre].text, round(float(cohesion), 4))
 
 
-__all__ = ["Candidates", "ClaimGroup", "ClaimMember", "align_claims", "find_neighbours", "score_candidates"]
+__all__ = ["Candidates", "ClaimGroup", "ClaimMember", "align_claims", "day_rivals", "find_neighbours", "score_candidates"]
