@@ -629,3 +629,48 @@ def test_content_parts_split_a_sentence_into_the_statements_it_joins(text, parts
     found = content_parts(evidence_for(a, text))
     assert [p.text for p in found] == parts
     assert all(a.article.text[p.start:p.end] == p.text for p in found)
+
+
+def test_a_disputed_toll_leaves_the_brief_saying_what_happened_without_it(nlp):
+    """Every outlet's lead gives its toll, and the tolls are disputed: the brief states the lead's
+    first statement, cut before the toll, cited to the reports it cites, and the toll only as
+    disputed."""
+    from synopsis.compare.story import build_story_report
+    from synopsis.extract.pipeline import analyze_articles
+    from synopsis.records import Story
+
+    leads = {
+        "a": ("Wire A", "A suicide bomber blew himself up at a crowded bus station in Kerova on Tuesday, killing 14 people, police said."),
+        "b": ("Wire B", "A suicide bomber struck a busy bus station in Kerova on Tuesday, killing 14 people, officials said."),
+        "c": ("Paper C", "At least 21 people were killed when a suicide bomber blew himself up at the bus station in Kerova on Tuesday."),
+    }
+    articles = [make_article(key, outlet, text, kind="wire service" if key != "c" else "newspaper",
+                             published="2026-03-03T12:00:00") for key, (outlet, text) in leads.items()]
+    analyses = list(analyze_articles(articles, nlp))
+    report = build_story_report(Story("s", "t", tuple(a.article.id for a in analyses)), analyses)
+    facts = [s for s in report.brief if not s.text.startswith("Accounts differ")]
+    assert [s.text for s in facts] == ["A suicide bomber blew himself up at a crowded bus station in Kerova on Tuesday."]
+    [fact] = facts
+    assert {c.article_id for c in fact.citations} >= {"a", "b"}
+    texts = {a.article.id: a.article.text for a in analyses}
+    # The first citation is the words shown; every citation is the words of its source.
+    assert fact.citations[0].text == fact.text[:-1]
+    assert all(texts[c.article_id][c.start:c.end] == c.text for c in fact.citations)
+    assert any(s.text.startswith("Accounts differ on number of people killed") for s in report.brief)
+
+
+def test_a_hedged_number_is_cited_to_the_figure_it_admits_only_when_nothing_is_cited_as_written(nlp):
+    from synopsis.extract.pipeline import analyze_articles
+    from synopsis.facts.support import SupportCheck
+
+    texts = {"a": "A ferry carrying nearly 300 passengers sank off Lombok on Monday.",
+             "b": "A ferry with 296 passengers on board sank near Lombok on Monday."}
+    analyses = list(analyze_articles([make_article(k, f"Outlet {k}", t) for k, t in texts.items()], nlp))
+    check = SupportCheck({a.article.id: a for a in analyses})
+    hedged, precise = (evidence_for(a, a.article.text) for a in analyses)
+    assert check.problem(hedged, precise) is not None  # as written, 296 is not "nearly 300"
+    assert check.supports(hedged, precise, hedges=True)  # but 296 passengers are nearly 300
+    assert not check.supports(precise, hedged, hedges=True)  # and "nearly 300" is not 296
+    claim = make_claim("k1", "corroborated", [hedged, precise])
+    [fact] = write_brief(analyses, [claim])
+    assert fact.text == texts["a"] and {c.article_id for c in fact.citations} == {"a", "b"}

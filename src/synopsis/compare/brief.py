@@ -123,6 +123,12 @@ _PART_BREAK = re.compile(
 # A part with fewer content words (outside names) than this names or places something ("Kremlin
 # spokesman Dmitry Peskov, speaking on Monday, said ..."); it states nothing of its own to check.
 MIN_PART_WORDS = 3
+# A first statement cut from a sentence whose rest gives a disputed value (``undisputed_lead``)
+# must say what happened, not only name someone: "A suicide bomber struck a bus station in
+# Peshawar on Tuesday" has seven content words outside names; "Officials in Kerova" none.
+MIN_LEAD_WORDS = 4
+# Which values of a statement (``facts.support.Statement``) give a version of a dispute of each kind.
+VALUE_KINDS = {"count": "amounts", "amount": "amounts", "duration": "amounts", "date": "dates", "time": "dates"}
 
 
 def content_parts(wording: Evidence) -> list[Evidence]:
@@ -189,10 +195,20 @@ def cite_supported(claim: AlignedClaim, kinds: dict[str, str], check: SupportChe
         witnesses = [Witness(e.article_id, e.outlet, (e.outlet,)) for e in claim.evidence]
     one_origin = None
     candidates = [(w, points_given(w, disputes, check)) for w in _wordings(claim, kinds) if stands_alone(w.text)]
-    wordings = [w for w, points in candidates if not points] + [
-        w for w, points in candidates if points and incidental_points(points, disputes)]
-    for wording in wordings[:WORDINGS_TRIED]:
-        others = tuple(e for e in claim.evidence if e != wording and check.supports(wording, e))
+    leads = [lead for w, points in candidates
+             if points and not incidental_points(points, disputes) and (lead := undisputed_lead(w, disputes, check))]
+    if claim.status == "disputed":
+        # Reports a dispute keeps together may disagree on more than the values it found (a
+        # version its extraction missed): only what they say besides their values is stated.
+        wordings = leads
+    else:
+        wordings = [w for w, points in candidates if not points] + [
+            w for w, points in candidates if points and incidental_points(points, disputes)] + leads
+    # Each wording as written first; then, when none is supported so, a hedged number ("nearly
+    # 300") may be cited to the figures it admits ("296"): the fact is stated less precisely
+    # rather than not at all, but never in place of a wording whose numbers reports repeat.
+    for wording, hedges in [(w, False) for w in wordings[:WORDINGS_TRIED]] + [(w, True) for w in wordings[:WORDINGS_TRIED]]:
+        others = tuple(e for e in claim.evidence if e != wording and check.supports(wording, e, hedges))
         others = _distinct(wording, others)
         if not parts_supported(wording, others, check):
             continue
@@ -214,6 +230,33 @@ def cite_supported(claim: AlignedClaim, kinds: dict[str, str], check: SupportChe
             return cited
         one_origin = one_origin or cited
     return one_origin
+
+
+def undisputed_lead(wording: Evidence, disputes: Sequence[Dispute], check: SupportCheck) -> Evidence | None:
+    """The wording's first statement (``content_parts``) when the disputed points it gives a version
+    of all lie in the statements after it: "A suicide bomber struck a bus station in Peshawar on
+    Tuesday" of "..., killing 14 people, police said", where outlets dispute the toll.  Every
+    wording of such a fact gives a version of its number, so without it the brief would not say
+    what happened at all, only that accounts of the toll differ; the number stays with the
+    dispute.  A span of the source, as every wording is; None when there is no such statement."""
+    parts = content_parts(wording)
+    if len(parts) < 2:
+        return None
+    first = parts[0]
+    text = first.text.rstrip(" ,;:")
+    lead = Evidence(first.article_id, first.outlet, first.start, first.start + len(text), text)
+    stated = check.statement(lead)
+    if not stands_alone(text) or len(stated.words) < MIN_LEAD_WORDS:
+        return None
+    # A dispute's evidence is the whole sentence that gives a version: the lead gives one only
+    # when it states a value of the dispute's kind itself (or names someone with a disputed office).
+    for number in points_given(lead, disputes, check):
+        kind = disputes[number].kind
+        if kind in VALUE_KINDS and (stated.amounts if VALUE_KINDS[kind] == "amounts" else stated.dates):
+            return None
+        if kind not in VALUE_KINDS:
+            return None
+    return lead
 
 
 def incidental_points(points: Sequence[int], disputes: Sequence[Dispute]) -> bool:
@@ -331,11 +374,19 @@ def _with_repeat(text: str, claim: AlignedClaim) -> str:
     return f"{text} ({note})" if note else text
 
 
+def _as_sentence(text: str) -> str:
+    """A wording cut at the end of its first statement (``undisputed_lead``) ends with a full stop."""
+    return text if text.endswith((".", "!", "?", "\"", "”", "’", "'", ")")) else text + "."
+
+
 def _with_disputed_office(text: str, points: Sequence[int], disputes: Sequence[Dispute]) -> str:
-    """A wording that gives someone an office outlets dispute, with a note saying so."""
-    if not points:
+    """A wording that gives someone an office outlets dispute, with a note saying so.  (A wording
+    giving another disputed value is never shown; a lead cut before it, ``undisputed_lead``, gives
+    none, though its sentence does.)"""
+    offices = [disputes[number].what for number in points if disputes[number].kind == "title"]
+    if not offices:
         return text
-    return f"{text} (accounts differ on {', '.join(disputes[number].what for number in points)}: see below)"
+    return f"{text} (accounts differ on {', '.join(offices)}: see below)"
 
 
 def write_brief(
@@ -360,8 +411,10 @@ def write_brief(
     day = main_day(analyses)
     claims_at = {(a.article.id, c.start): (a, c) for a in analyses for c in a.claims}
     # Facts two independent outlets report, and facts several outlets carry from one original
-    # (wire copy): the main event is often the latter, and the brief says it is one source.
-    candidates = [c for c in claims if c.evidence and (c.status == "corroborated" or repeated_from(c))]
+    # (wire copy): the main event is often the latter, and the brief says it is one source.  A
+    # disputed fact comes in only as what it says besides its disputed values (``cite_supported``).
+    candidates = [c for c in claims
+                  if c.evidence and (c.status in {"corroborated", "disputed"} or repeated_from(c))]
     day_rank = {c.id: _day_rank(c, day, claims_at) for c in candidates}
     lead = {c.id: _in_lead(c, claims_at) for c in candidates}
     # Each fact as the brief can state it, counted by the origins of the reports it cites: when
@@ -418,7 +471,7 @@ def write_brief(
 
     brief = [
         BriefSentence(
-            text=_with_disputed_office(_with_repeat(" ".join(claim.evidence[0].text.split()), claim),
+            text=_with_disputed_office(_with_repeat(_as_sentence(" ".join(claim.evidence[0].text.split())), claim),
                                        points_given(claim.evidence[0], disputes, check), disputes),
             # The wording shown first, then every other outlet's report that supports it.
             citations=claim.evidence,

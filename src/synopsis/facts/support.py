@@ -346,10 +346,11 @@ class SupportCheck:
         sentences = [s for s in analysis.sentences if s.start < span.end and span.start < s.end]
         return min([span.start] + [s.start for s in sentences]), max([span.end] + [s.end for s in sentences])
 
-    def problem(self, sentence: Evidence, cited: Evidence) -> str | None:
+    def problem(self, sentence: Evidence, cited: Evidence, hedges: bool = False) -> str | None:
         """Why the cited span does not support the sentence (a source span), or None when it does.
 
-        Every number the sentence states must be in the span; a date or a numbered episode ("the
+        Every number the sentence states must be in the span (with ``hedges``, or be a hedge the
+        span's figure satisfies: "nearly 300" by "296"); a date or a numbered episode ("the
         third round") the span's sentence gives must not be another than the sentence's; every
         person and organisation the sentence names must be named in the span's sentence or be
         the speaker of its claim; the span's sentence must give enough of the sentence's own
@@ -362,7 +363,9 @@ class SupportCheck:
             return "the cited article is not in the story"
         stated, context = self.statement(sentence), self.context(cited)
         for amount in stated.amounts:
-            if not any(amount.same_as(given) for given in context.amounts):
+            # A hedged number is given by a source whose figure its hedge admits: "296 passengers"
+            # says "nearly 300 passengers", and "a dozen" says "at least 12" (not the reverse).
+            if not any(amount.same_as(given) or (hedges and amount.admits(given)) for given in context.amounts):
                 found = ", ".join(a.text for a in context.amounts) or "no number"
                 return f"gives {found} where the sentence says {amount.text}"
         # Episodes only conflict too: one that names another round does not report the fact.
@@ -394,9 +397,9 @@ class SupportCheck:
         person, other = conflict
         return f"gives {person.name} another office ({other.title})"
 
-    def supports(self, sentence: Evidence, cited: Evidence) -> bool:
+    def supports(self, sentence: Evidence, cited: Evidence, hedges: bool = False) -> bool:
         """Whether the cited span states what the sentence states (see ``problem``)."""
-        return self.problem(sentence, cited) is None
+        return self.problem(sentence, cited, hedges) is None
 
 
 def support_problem(
