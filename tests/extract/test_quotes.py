@@ -451,3 +451,33 @@ def test_words_relayed_by_a_correspondent_are_the_speakers_named_with_according_
             "Al Jazeera’s Sinem Koseoglu.")
     quote = _only(find_quotes(nlp(text)))
     assert (quote.speaker_entity, quote.speaker_kind) == ("Anna Kohl", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # the parser runs an unpunctuated heading into the sentence after it: the heading is the
+        # subject and the speaker its object
+        ("The talks ended.\n\nAgenda of talks\n\nHarbour Spokesman Ivo Lind said on Monday that the two towns "
+         "would discuss the draft plans.", "Ivo Lind", "the two towns would discuss the draft plans"),
+        # or the verb gets two subjects, the heading's first
+        ("The talks ended.\n\nStatement on the Possibility of the Mayor’s Participation in the Talks\n\nOn May 15, "
+         "Mayor Ivo Lind stated that he had considered attending the talks.", "Ivo Lind",
+         "he had considered attending the talks"),
+        # what was said does not start in the heading either
+        ("The talks ended.\n\nAgreements\n\nMarrovia and Tessia agreed to swap prisoners, a source told "
+         "reporters.", "a source", "Marrovia and Tessia agreed to swap prisoners"),
+    ],
+)
+def test_a_heading_is_neither_speaker_nor_words(nlp, text, speaker, content):
+    named = [Entity("Ivo Lind", "PERSON", text.index("Ivo"), text.index("Ivo") + 8)] if "Ivo" in text else []
+    quote = _only(find_quotes(nlp(text), named))
+    assert (quote.speaker, quote.content) == (speaker, content)
+    assert text[quote.speaker_start:quote.speaker_end] == speaker
+
+
+def test_words_after_a_colon_at_a_paragraph_end_are_still_the_speakers(nlp):
+    text = ("President Ivo Lind celebrated the return of more than 1,000 sailors, saying on Telegram:\n"
+            "“Bringing all our people back is a priority for the state.”")
+    quote = find_quotes(nlp(text), [Entity("Ivo Lind", "PERSON", 10, 18)])[0]
+    assert (quote.speaker_entity, quote.content) == ("Ivo Lind", "Bringing all our people back is a priority for the state")

@@ -9,7 +9,14 @@ from spacy.tokens import Doc, Token
 from synopsis.extract.nlp import doc_text
 from synopsis.extract.quote_cues import CLOSING_MARKS, COGNITION_VERBS, OPENING_MARKS, SPEECH_VERBS, STRAIGHT_MARK
 from synopsis.extract.quote_marks import MIN_ORPHAN_WORDS, word_count
-from synopsis.extract.quote_speakers import FoundAttribution, by_agent, can_speak, entity_at, speaker_span
+from synopsis.extract.quote_speakers import (
+    FoundAttribution,
+    by_agent,
+    can_speak,
+    entity_at,
+    paragraph_of,
+    speaker_span,
+)
 from synopsis.records import Entity
 
 
@@ -60,7 +67,10 @@ def _is_parenthetical(verb: Token) -> bool:
 
 
 def _trim_span(doc: Doc, tokens: list[Token], verb: Token) -> tuple[int, int] | None:
-    tokens = sorted(tokens, key=lambda t: t.i)
+    # what a verb reports starts in its paragraph, not in the heading the parser ran into the
+    # sentence; it may go on into the next ("X said on Telegram:\n“...”")
+    first = paragraph_of(verb)[0]
+    tokens = sorted((t for t in tokens if t.i >= first), key=lambda t: t.i)
     # keep the side of the verb the clause is on: a complement never includes the cue
     if tokens and tokens[0].i < verb.i < tokens[-1].i:
         left = [t for t in tokens if t.i < verb.i]
