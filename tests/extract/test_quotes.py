@@ -476,8 +476,16 @@ def test_a_heading_is_neither_speaker_nor_words(nlp, text, speaker, content):
     assert text[quote.speaker_start:quote.speaker_end] == speaker
 
 
-def test_words_after_a_colon_at_a_paragraph_end_are_still_the_speakers(nlp):
-    text = ("President Ivo Lind celebrated the return of more than 1,000 sailors, saying on Telegram:\n"
-            "“Bringing all our people back is a priority for the state.”")
-    quote = find_quotes(nlp(text), [Entity("Ivo Lind", "PERSON", 10, 18)])[0]
-    assert (quote.speaker_entity, quote.content) == ("Ivo Lind", "Bringing all our people back is a priority for the state")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Ivo Lind celebrated the return of more than 1,000 sailors, saying on Telegram:\n"
+        "“Bringing all our people back is a priority for the state. We will go on.”",
+        "President Ivo Lind, speaking on state radio, insisted:\n“Get to the table right now, before it is too late.”",
+    ],
+)
+def test_a_line_ending_in_a_colon_introduces_the_quotation_on_the_next(nlp, text):
+    # web pages set a long quotation apart on a line of its own: the cue is the line before it
+    quote = _only(find_quotes(nlp(text), [Entity("Ivo Lind", "PERSON", 10, 18)]))
+    assert (quote.speaker_entity, quote.kind) == ("Ivo Lind", "direct")
+    assert quote.content == text[text.index("“") + 1:text.rindex("”")]
