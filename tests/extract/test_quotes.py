@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from synopsis.extract.nlp import load_nlp
+from synopsis.extract.quote_marks import attach_cue, token_mark_index
 from synopsis.extract.quotes import find_quotation_marks, find_quotes
 from synopsis.records import Entity, Quote
 
@@ -489,3 +490,54 @@ def test_a_line_ending_in_a_colon_introduces_the_quotation_on_the_next(nlp, text
     quote = _only(find_quotes(nlp(text), [Entity("Ivo Lind", "PERSON", 10, 18)]))
     assert (quote.speaker_entity, quote.kind) == ("Ivo Lind", "direct")
     assert quote.content == text[text.index("“") + 1:text.rindex("”")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Local sources say\n“The mayor is unmoved by the protests and will keep the pier closed.”", "say"),
+        ("The mayor said on the radio:\n“We will keep the pier closed until the council agrees.”", "said"),
+        # a line that says nothing introduces nothing
+        ("The talks went on all night\n“We will keep the pier closed until the council agrees.”", None),
+        ("Local sources say so.\n“The mayor is unmoved by the protests and will keep the pier closed.”", None),
+    ],
+)
+def test_cue_of_a_quotation_set_apart_on_its_own_line(nlp, text, cue):
+    marks = find_quotation_marks(text)
+    doc = nlp(text)
+    hit = attach_cue(doc, marks, 0, token_mark_index(doc, marks))
+    assert (hit[0].text if hit else None) == cue
+
+
+def test_a_line_ending_in_a_speech_verb_introduces_the_quotation_on_the_next(nlp):
+    text = ("Local sources, as cited by the Harbour Post, say\n“The mayor is unmoved by the protests and will keep "
+            "the pier closed,”\nsuggesting the city’s own plans remain.")
+    quotes = find_quotes(nlp(text))
+    quote = next(q for q in quotes if q.kind == "direct")
+    assert (quote.speaker, quote.cue) == ("Local sources", "say")
+    assert quote.content == "The mayor is unmoved by the protests and will keep the pier closed"
+    # and no second, uncued copy of the same words
+    assert [q for q in quotes if "mayor" in q.content] == [quote]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # the clause is what the participle with its own subject reports, not the verb it hangs on
+        ("Marrovia immediately rejected the plan, with Lind stating that such a meeting should only happen after a "
+         "peace framework has been established.", ["Lind"]),
+        # a participle with no subject of its own says the same speaker's words
+        ("Mayor Ivo Lind responded to the offer by stating in a public address that he supported direct talks.",
+         ["Ivo Lind"]),
+    ],
+)
+def test_a_clause_is_reported_by_the_verb_whose_subject_says_it(nlp, text, speakers):
+    assert [q.speaker for q in find_quotes(nlp(text))] == speakers
+
+
+@pytest.mark.parametrize("bullet", ["- ", "• ", "* "])
+@pytest.mark.parametrize("item", ["Marrovia says that Tessia must withdraw its boats.", "Marrovia said the talks had failed."])
+def test_a_list_items_bullet_is_no_part_of_the_speaker(nlp, bullet, item):
+    text = f"Key points:\n{bullet}{item}\n{bullet}Talks go on."
+    quote = _only(find_quotes(nlp(text)))
+    assert (quote.speaker, text[quote.speaker_start:quote.speaker_end]) == ("Marrovia", "Marrovia")

@@ -211,9 +211,13 @@ def _cue_after(doc: Doc, mark: Quotation, index: int, in_mark: list[int]) -> tup
 
 
 def _introduces(doc: Doc, i: int) -> bool:
-    """Whether line break ``i`` follows a colon: the line introduces the quotation on the next
-    ("X said on Telegram:\n“...”"), as web pages set a long quotation apart."""
-    return i > 0 and doc[i - 1].text == ":"
+    """Whether line break ``i`` follows a colon or a speech verb: the line introduces the quotation
+    on the next ("X said on Telegram:\n“...”", "sources say\n“...”"), as web pages set a long
+    quotation apart."""
+    if i == 0:
+        return False
+    before = doc[i - 1]
+    return before.text == ":" or (before.lemma_ in SPEECH_VERBS and before.pos_ in ("VERB", "AUX"))
 
 
 def _cue_before(doc: Doc, mark: Quotation, index: int, in_mark: list[int]) -> tuple[Token, int] | None:

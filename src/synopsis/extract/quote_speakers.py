@@ -264,7 +264,13 @@ def speaker_span(doc: Doc, head: Token, ents: list[Entity], *, with_conj: bool) 
         end = min(end, entity.end) if end > entity.end and head.idx < entity.end else end
     while end > start and doc_text(doc)[end - 1] in ",;:—– ":
         end -= 1
+    # a list item's bullet is no part of who speaks: "- Russia demands ..."
+    while start < end and doc_text(doc)[start] in _BULLETS:
+        start += 1
     return start, end
+
+
+_BULLETS = frozenset("-–—•*·▪ \t")
 
 
 def _np_tokens(head: Token, with_conj: bool) -> list[Token]:

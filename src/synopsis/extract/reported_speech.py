@@ -42,6 +42,11 @@ def complement_span(doc: Doc, verb: Token) -> tuple[int, int] | None:
         if prep.dep_ not in ("prep", "agent"):
             continue
         for noun in prep.children:
+            if noun.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in noun.children):
+                # "rejected the idea, with Medinsky stating that ...": the clause is what the other
+                # verb reports, for a speaker of its own ("responded by stating that ..." has none,
+                # and is the same speaker's)
+                continue
             for clause in noun.children:
                 if clause.dep_ in ("acl", "relcl", "ccomp") and any(
                     c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
