@@ -1,12 +1,16 @@
-"""Speaker resolution of definite descriptions and of pronouns after lists: "the delegation" is
-the delegation described last ("the Ukrainian delegation, led by X"), "it" is never a list nor one
-of its members, and "they" after a list is all of it."""
+"""Speaker resolution of definite descriptions, of pronouns after lists and of bodies named with
+their country: "the delegation" is the delegation described last ("the Ukrainian delegation, led
+by X"), "it" is never a list nor one of its members, "they" after a list is all of it, and "the
+UK's Ministry of Defence" is not any "Ministry of Defence"."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
 from synopsis.extract.quotes import find_quotes
+from synopsis.records import Entity
 from tests.extract.test_joint_speakers import _named
 
 
@@ -107,3 +111,31 @@ def test_they_after_a_list_is_all_of_it(nlp, text):
     quotes = _last(nlp, text, GPE=["Marrovia", "Tessia"])
     assert [q.speaker_entity for q in quotes] == ["Marrovia", "Tessia"]
     assert all(text[q.speaker_start:q.speaker_end] == "They" for q in quotes)
+
+
+# --- a body keeps the country written with it ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved"),
+    [
+        ("The Tessian Ministry of Defence said on Monday that the port was shut. Marrovia’s Ministry of Defence "
+         "now estimates that losses have doubled.", "Marrovia’s Ministry of Defence"),
+        ("The Ministry of Foreign Affairs of the Republic of Marrovia announced that the talks would start in June.",
+         "Ministry of Foreign Affairs of the Republic of Marrovia"),
+        # and "the ministry" after it is the same
+        ("Marrovia's Ministry of Defence reported that a swap had taken place. The ministry said that more swaps "
+         "would follow.", "Marrovia's Ministry of Defence"),
+    ],
+)
+def test_a_body_keeps_the_country_written_with_it(nlp, text, resolved):
+    # many countries have a "Ministry of Defence": without its country the name says another's spoke
+    names = {"ORG": ["Ministry of Defence", "Ministry of Foreign Affairs"], "GPE": ["Republic of Marrovia", "Marrovia"]}
+    found: list[Entity] = []
+    for label, listed in names.items():
+        for name in listed:
+            for match in re.finditer(re.escape(name), text):
+                if not any(e.start <= match.start() < e.end for e in found):
+                    found.append(Entity(name, label, match.start(), match.end()))
+    quotes = find_quotes(nlp(text), sorted(found, key=lambda e: e.start))
+    assert quotes[-1].speaker_entity == resolved

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -117,11 +118,39 @@ def _contains_words(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     return all(w in longer for w in shorter)
 
 
-def _canonical(entity: Entity, position: int, people: list[_Person], speakers: list[str]) -> str:
+def _canonical(
+    entity: Entity, position: int, people: list[_Person], speakers: list[str], doc: Doc | None = None,
+    ents: Sequence[Entity] = (),
+) -> str:
+    if entity.label == "ORG" and doc is not None and (country := _country_of(doc_text(doc), entity, ents)):
+        return country
     name = entity.text.replace("’s", "").replace("'s", "")
     if entity.label != "PERSON":
         return name[4:] if name.lower().startswith("the ") else name
     return _best_name(name, position, people, speakers)
+
+
+_OF_COUNTRY = re.compile(r"\sof(?:\s+the)?\s+$", re.IGNORECASE)
+
+
+def _without_article(name: str) -> str:
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+def _country_of(text: str, body: Entity, ents: Sequence[Entity]) -> str | None:
+    """A body's name with the country written next to it, as written: "the UK’s Ministry of
+    Defence", "the Ministry of Foreign Affairs of the Republic of Turkey". Many countries have a
+    "Ministry of Defence"; without its country the name says another country's ministry spoke."""
+    for place in ents:
+        if place.label not in ("GPE", "NORP"):
+            continue
+        between = text[place.end:body.start]
+        if place.end <= body.start and between in ("’s ", "'s "):
+            return _without_article(text[place.start:body.end])
+        # (the small model's span may end in the "of" itself: "The Ministry of Foreign Affairs of")
+        if 0 <= place.start - body.end <= len(" of the ") and _OF_COUNTRY.search(text[body.start:place.start]):
+            return _without_article(text[body.start:place.end])
+    return None
 
 
 def _best_name(name: str, position: int, people: list[_Person], speakers: list[str]) -> str:
@@ -157,7 +186,7 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
                 subjects.append((token.idx, entity.text, "PERSON"))
             elif entity is not None and entity.label in ("ORG", "GPE"):
                 # what a later "it" can be: "Ukraine continues to call for ... children it says ..."
-                subjects.append((token.idx, _canonical(entity, token.idx, people, []), "BODY"))
+                subjects.append((token.idx, _canonical(entity, token.idx, people, [], doc, ents), "BODY"))
             elif entity is None and _is_group(token) and token.tag_ != "NNS" and _is_definite(token):
                 start, end = speaker_span(doc, token, ents, with_conj=False)
                 subjects.append((token.idx, text[start:end], "BODY"))
@@ -308,7 +337,7 @@ def _list_members(doc: Doc, subject: Token, ents: list[Entity], people: list[_Pe
     for token in [subject, *(t for t in subject.conjuncts if t.pos_ in ("NOUN", "PROPN"))]:
         entity = entity_at(ents, token)
         if entity is not None:
-            members.append((_canonical(entity, token.idx, people, []), entity.label))
+            members.append((_canonical(entity, token.idx, people, [], doc, ents), entity.label))
         else:
             start, end = speaker_span(doc, token, ents, with_conj=False)
             members.append((doc_text(doc)[start:end], "GROUP"))
@@ -371,7 +400,7 @@ def _resolve_speaker(
         if as_person is not None:
             return as_person, "PERSON"
     if entity is not None:
-        return _canonical(entity, position, people, spoken), entity.label
+        return _canonical(entity, position, people, spoken, doc, ents), entity.label
     if is_known_surname(head, ents):
         return _full_name((head.lower_,), position, people, spoken), "PERSON"
     lower = head.lower_
@@ -436,7 +465,7 @@ def _named_body(
         if position - entity.start > _BODY_REACH:
             break
         if words & set(_name_words(entity.text)):
-            return entity.start, _canonical(entity, position, people, spoken)
+            return entity.start, _canonical(entity, position, people, spoken, head.doc, ents)
     return None
 
 
