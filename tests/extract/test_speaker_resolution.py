@@ -139,3 +139,17 @@ def test_a_body_keeps_the_country_written_with_it(nlp, text, resolved):
                     found.append(Entity(name, label, match.start(), match.end()))
     quotes = find_quotes(nlp(text), sorted(found, key=lambda e: e.start))
     assert quotes[-1].speaker_entity == resolved
+
+
+def test_claim_of_they_after_a_list_credits_all_of_it(nlp):
+    from synopsis.extract.claims import find_claims, split_sentences
+    from synopsis.extract.entities import find_entities
+    from synopsis.extract.quantities import find_quantities
+
+    text = "Marrovia and Tessia held talks on Wednesday. They said that the swap would go ahead."
+    doc = nlp(text)
+    entities = find_entities(doc)
+    quotes = find_quotes(doc, entities)
+    claims = find_claims(doc, split_sentences(doc), entities, find_quantities(doc), [], quotes)
+    said = [c for c in claims if c.quote is not None]
+    assert [(c.attributed_to, *c.co_speakers) for c in said] == [("Marrovia", "Tessia")]
