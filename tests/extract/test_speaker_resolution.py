@@ -153,3 +153,21 @@ def test_claim_of_they_after_a_list_credits_all_of_it(nlp):
     claims = find_claims(doc, split_sentences(doc), entities, find_quantities(doc), [], quotes)
     said = [c for c in claims if c.quote is not None]
     assert [(c.attributed_to, *c.co_speakers) for c in said] == [("Marrovia", "Tessia")]
+
+
+@pytest.mark.parametrize(
+    ("text", "they"),
+    [
+        # a plural group that only acted, after a list: the group, the latest
+        ("Marrovia and Tessia met in Istanbul. Officials from both countries arrived later. They said that the "
+         "swap would go ahead.", ["Officials from both countries"]),
+        # a plural group that only acted, with no one before it
+        ("Marrovian negotiators are heading to Istanbul. They said that the talks would be hard.",
+         ["Marrovian negotiators"]),
+        # a group acted on is not who spoke: the list before it is
+        ("Marrovia and Tessia met in Istanbul. The prisoners were exchanged at noon. They said that the swap "
+         "would go ahead.", ["Marrovia", "Tessia"]),
+    ],
+)
+def test_they_is_the_latest_group_or_list_that_acted(nlp, text, they):
+    assert [q.speaker_entity for q in _last(nlp, text, GPE=["Marrovia", "Tessia"])] == they

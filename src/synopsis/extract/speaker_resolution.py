@@ -13,6 +13,7 @@ from synopsis.extract.nlp import doc_text
 from synopsis.extract.quote_cues import BODY_NOUNS, MALE_FEMALE_PRONOUNS, ROLE_NOUNS
 from synopsis.extract.quote_speakers import (
     FoundAttribution,
+    can_speak,
     entity_at,
     is_known_surname,
     speaker_span,
@@ -172,8 +173,9 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
     # Salience: person subjects of clauses outside reported content, by position
     # (a simple rule: the most recent person who acted or spoke is "he"/"she"/"the aide").
     subjects: list[tuple[int, str, str]] = []
-    # The members of each coordinated subject ("Russia and Ukraine held talks"), by position: a
-    # later "they" is all of them, and "it" none of them.
+    # The members of each coordinated subject ("Russia and Ukraine held talks"), and each plural
+    # group subject ("Officials arrived"), by position: a later "they" is all of them, and "it"
+    # none of them.
     listed: dict[int, list[tuple[str, str]]] = {}
     for token in doc:
         if token.dep_ in _SUBJECTS and not any(s <= token.idx < e for s, e in contents):
@@ -190,6 +192,12 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
             elif entity is None and _is_group(token) and token.tag_ != "NNS" and _is_definite(token):
                 start, end = speaker_span(doc, token, ents, with_conj=False)
                 subjects.append((token.idx, text[start:end], "BODY"))
+            elif entity is None and token.tag_ == "NNS" and token.dep_ == "nsubj" and can_speak(token, ents):
+                # a group that only acted is who a later "they" is, as a list is: "Officials from
+                # both countries arrived later. They said ..." (one acted on, "prisoners were
+                # exchanged", is left out: the pronoun is more often who did it)
+                start, end = speaker_span(doc, token, ents, with_conj=True)
+                listed[token.idx] = [(text[start:end], "GROUP")]
     history: list[tuple[int, str, str]] = []  # (position, canonical, label) of resolved speakers
     # The speakers of each jointly made statement ("Ukrainian officials and Russian negotiators
     # said"), by the history position of each: a later "they" is all of them, not the last named.
