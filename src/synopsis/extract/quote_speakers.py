@@ -56,9 +56,10 @@ def with_speakers(
     subject = _in_paragraph(subject, start, verb, ents)
     conjuncts = [t for t in _co_speakers(subject, ents) if start <= t.i < end]
     if conjuncts and all(_is_own_speaker(t, ents) for t in [subject, *conjuncts]):
+        spans = [_clipped(doc, speaker_span(doc, h, ents, with_conj=False), start) for h in [subject, *conjuncts]]
         return [
-            FoundAttribution(kind, content, cue, _clipped(doc, speaker_span(doc, h, ents, with_conj=False), start), speaker_head=h)
-            for h in [subject, *conjuncts]
+            FoundAttribution(kind, content, cue, span, speaker_head=h)
+            for h, span in zip([subject, *conjuncts], spans)
         ]
     span = _clipped(doc, speaker_span(doc, subject, ents, with_conj=True), start)
     return [FoundAttribution(kind, content, cue, span, speaker_head=subject)]

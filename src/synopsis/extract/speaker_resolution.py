@@ -127,10 +127,11 @@ def _canonical(
         return country
     name = entity.text.replace("’s", "").replace("'s", "")
     if entity.label != "PERSON":
-        return name[4:] if name.lower().startswith("the ") else name
+        return _without_article(name)
     return _best_name(name, position, people, speakers)
 
 
+# "<body> of <country>", the "of" possibly inside the body's span
 _OF_COUNTRY = re.compile(r"\sof(?:\s+the)?\s+$", re.IGNORECASE)
 
 
@@ -387,7 +388,9 @@ def _resolve_speaker(
         issuer = document_issuer(head, ents)
         if issuer is None:
             return None, _DOCUMENT
-        resolved, label = _resolve_speaker(doc, issuer, None, position, ents, people, spoken, history, subjects, singular)
+        resolved, label = _resolve_speaker(
+            doc, issuer, None, position, ents, people, spoken, history, subjects, singular
+        )
         if resolved is None and issuer.pos_ != "PRON":
             start, end = speaker_span(doc, issuer, ents, with_conj=True)
             resolved, label = doc_text(doc)[start:end], "ORG"
