@@ -210,6 +210,16 @@ def _cue_after(doc: Doc, mark: Quotation, index: int, in_mark: list[int]) -> tup
     return None
 
 
+def _introduces(doc: Doc, i: int) -> bool:
+    """Whether line break ``i`` follows a colon or a speech verb: the line introduces the quotation
+    on the next ("X said on Telegram:\n“...”", "sources say\n“...”"), as web pages set a long
+    quotation apart."""
+    if i == 0:
+        return False
+    before = doc[i - 1]
+    return before.text == ":" or (before.lemma_ in SPEECH_VERBS and before.pos_ in ("VERB", "AUX"))
+
+
 def _cue_before(doc: Doc, mark: Quotation, index: int, in_mark: list[int]) -> tuple[Token, int] | None:
     """'X said: “...”' / 'X told reporters, “...”': a speech verb just before the quotation."""
     last = _first_token_at(doc, mark.start) - 1
@@ -217,7 +227,7 @@ def _cue_before(doc: Doc, mark: Quotation, index: int, in_mark: list[int]) -> tu
         token = doc[i]
         if in_mark[i] >= 0:
             return None
-        if token.text in (".", "!", "?") or "\n" in token.text:
+        if token.text in (".", "!", "?") or ("\n" in token.text and not _introduces(doc, i)):
             return None
         is_cue = token.lemma_ in SPEECH_VERBS or _issues_document(token, doc[i + 1:last + 1])
         if is_cue and token.pos_ in ("VERB", "AUX"):

@@ -52,13 +52,59 @@ def with_speakers(
             return [FoundAttribution(kind, content, cue, None, own_reporting=own)]
     if subject is None:
         return []
-    conjuncts = _co_speakers(subject, ents)
+    start, end = paragraph_of(verb)
+    subject = _in_paragraph(subject, start, verb, ents)
+    conjuncts = [t for t in _co_speakers(subject, ents) if start <= t.i < end]
     if conjuncts and all(_is_own_speaker(t, ents) for t in [subject, *conjuncts]):
+        spans = [_clipped(doc, speaker_span(doc, h, ents, with_conj=False), start) for h in [subject, *conjuncts]]
         return [
-            FoundAttribution(kind, content, cue, speaker_span(doc, h, ents, with_conj=False), speaker_head=h)
-            for h in [subject, *conjuncts]
+            FoundAttribution(kind, content, cue, span, speaker_head=h)
+            for h, span in zip([subject, *conjuncts], spans)
         ]
-    return [FoundAttribution(kind, content, cue, speaker_span(doc, subject, ents, with_conj=True), speaker_head=subject)]
+    span = _clipped(doc, speaker_span(doc, subject, ents, with_conj=True), start)
+    return [FoundAttribution(kind, content, cue, span, speaker_head=subject)]
+
+
+def paragraph_of(token: Token) -> tuple[int, int]:
+    """The token range (start, end) of the paragraph ``token`` is in. A line break ends a
+    paragraph (ingest joins hard-wrapped lines), and nothing said is parsed across one: the small
+    model runs an unpunctuated heading into the sentence after it ("Agenda of talks\n\nSpokesman
+    X said ..." makes "Agenda" the subject and X its object)."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and not _is_line_break(doc[start - 1]):
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and not _is_line_break(doc[end]):
+        end += 1
+    return start, end
+
+
+def _is_line_break(token: Token) -> bool:
+    return token.is_space and "\n" in token.text
+
+
+def _in_paragraph(subject: Token, start: int, verb: Token, ents: list[Entity]) -> Token:
+    """The speaker of a verb whose parsed subject lies in the paragraph before it (a heading): the
+    topmost word of that subject's phrase in the verb's own paragraph, when it can speak."""
+    if subject.i >= start or subject.i > verb.i:
+        return subject
+    # the parser may give the verb a second subject, the one in its own paragraph
+    second = [c for c in subject.head.children if c.dep_ in ("nsubj", "nsubjpass") and start <= c.i < verb.i]
+    if second and can_speak(second[0], ents):
+        return second[0]
+    words = [t for t in subject.subtree if start <= t.i < verb.i and not t.is_space]
+    tops = [t for t in words if t.head not in words or t.head == t]
+    if len(tops) == 1 and can_speak(tops[0], ents):
+        return tops[0]
+    return subject
+
+
+def _clipped(doc: Doc, span: tuple[int, int], start: int) -> tuple[int, int]:
+    """A speaker span cut to start in the cue's paragraph (a heading's words are no speaker's)."""
+    if start == 0 or span[0] >= doc[start].idx or span[1] <= doc[start].idx:
+        return span
+    return doc[start].idx, span[1]
 
 
 # "on behalf of X", "in the name of X", "on the part of X", "in the words of X": the preposition and
@@ -219,7 +265,13 @@ def speaker_span(doc: Doc, head: Token, ents: list[Entity], *, with_conj: bool) 
         end = min(end, entity.end) if end > entity.end and head.idx < entity.end else end
     while end > start and doc_text(doc)[end - 1] in ",;:—– ":
         end -= 1
+    # a list item's bullet is no part of who speaks: "- Russia demands ..."
+    while start < end and doc_text(doc)[start] in _BULLETS:
+        start += 1
     return start, end
+
+
+_BULLETS = frozenset("-–—•*·▪ \t")
 
 
 def _np_tokens(head: Token, with_conj: bool) -> list[Token]:

@@ -9,7 +9,14 @@ from spacy.tokens import Doc, Token
 from synopsis.extract.nlp import doc_text
 from synopsis.extract.quote_cues import CLOSING_MARKS, COGNITION_VERBS, OPENING_MARKS, SPEECH_VERBS, STRAIGHT_MARK
 from synopsis.extract.quote_marks import MIN_ORPHAN_WORDS, word_count
-from synopsis.extract.quote_speakers import FoundAttribution, by_agent, can_speak, entity_at, speaker_span
+from synopsis.extract.quote_speakers import (
+    FoundAttribution,
+    by_agent,
+    can_speak,
+    entity_at,
+    paragraph_of,
+    speaker_span,
+)
 from synopsis.records import Entity
 
 
@@ -35,6 +42,11 @@ def complement_span(doc: Doc, verb: Token) -> tuple[int, int] | None:
         if prep.dep_ not in ("prep", "agent"):
             continue
         for noun in prep.children:
+            if noun.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in noun.children):
+                # "rejected the idea, with Medinsky stating that ...": the clause is what the other
+                # verb reports, for a speaker of its own ("responded by stating that ..." has none,
+                # and is the same speaker's)
+                continue
             for clause in noun.children:
                 if clause.dep_ in ("acl", "relcl", "ccomp") and any(
                     c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
@@ -60,7 +72,10 @@ def _is_parenthetical(verb: Token) -> bool:
 
 
 def _trim_span(doc: Doc, tokens: list[Token], verb: Token) -> tuple[int, int] | None:
-    tokens = sorted(tokens, key=lambda t: t.i)
+    # what a verb reports starts in its paragraph, not in the heading the parser ran into the
+    # sentence; it may go on into the next ("X said on Telegram:\n“...”")
+    first = paragraph_of(verb)[0]
+    tokens = sorted((t for t in tokens if t.i >= first), key=lambda t: t.i)
     # keep the side of the verb the clause is on: a complement never includes the cue
     if tokens and tokens[0].i < verb.i < tokens[-1].i:
         left = [t for t in tokens if t.i < verb.i]

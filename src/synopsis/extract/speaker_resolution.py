@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
+from synopsis.extract.descriptions import described_antecedent, is_bare
 from synopsis.extract.nlp import doc_text
 from synopsis.extract.quote_cues import BODY_NOUNS, MALE_FEMALE_PRONOUNS, ROLE_NOUNS
 from synopsis.extract.quote_speakers import (
     FoundAttribution,
+    can_speak,
     entity_at,
     is_known_surname,
     speaker_span,
@@ -116,11 +119,40 @@ def _contains_words(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     return all(w in longer for w in shorter)
 
 
-def _canonical(entity: Entity, position: int, people: list[_Person], speakers: list[str]) -> str:
+def _canonical(
+    entity: Entity, position: int, people: list[_Person], speakers: list[str], doc: Doc | None = None,
+    ents: Sequence[Entity] = (),
+) -> str:
+    if entity.label == "ORG" and doc is not None and (country := _country_of(doc_text(doc), entity, ents)):
+        return country
     name = entity.text.replace("’s", "").replace("'s", "")
     if entity.label != "PERSON":
-        return name[4:] if name.lower().startswith("the ") else name
+        return _without_article(name)
     return _best_name(name, position, people, speakers)
+
+
+# "<body> of <country>", the "of" possibly inside the body's span
+_OF_COUNTRY = re.compile(r"\sof(?:\s+the)?\s+$", re.IGNORECASE)
+
+
+def _without_article(name: str) -> str:
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+def _country_of(text: str, body: Entity, ents: Sequence[Entity]) -> str | None:
+    """A body's name with the country written next to it, as written: "the UK’s Ministry of
+    Defence", "the Ministry of Foreign Affairs of the Republic of Turkey". Many countries have a
+    "Ministry of Defence"; without its country the name says another country's ministry spoke."""
+    for place in ents:
+        if place.label not in ("GPE", "NORP"):
+            continue
+        between = text[place.end:body.start]
+        if place.end <= body.start and between in ("’s ", "'s "):
+            return _without_article(text[place.start:body.end])
+        # (the small model's span may end in the "of" itself: "The Ministry of Foreign Affairs of")
+        if 0 <= place.start - body.end <= len(" of the ") and _OF_COUNTRY.search(text[body.start:place.start]):
+            return _without_article(text[body.start:place.end])
+    return None
 
 
 def _best_name(name: str, position: int, people: list[_Person], speakers: list[str]) -> str:
@@ -142,19 +174,31 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
     # Salience: person subjects of clauses outside reported content, by position
     # (a simple rule: the most recent person who acted or spoke is "he"/"she"/"the aide").
     subjects: list[tuple[int, str, str]] = []
+    # The members of each coordinated subject ("Russia and Ukraine held talks"), and each plural
+    # group subject ("Officials arrived"), by position: a later "they" is all of them, and "it"
+    # none of them.
+    listed: dict[int, list[tuple[str, str]]] = {}
     for token in doc:
         if token.dep_ in _SUBJECTS and not any(s <= token.idx < e for s, e in contents):
             entity = entity_at(ents, token)
-            if entity is not None and (
+            if _conjoined(token):
+                listed[token.idx] = _list_members(doc, token, ents, people)
+            elif entity is not None and (
                 entity.label == "PERSON" or _full_name(_name_words(entity.text), token.idx, people, []) is not None
             ):
                 subjects.append((token.idx, entity.text, "PERSON"))
             elif entity is not None and entity.label in ("ORG", "GPE"):
                 # what a later "it" can be: "Ukraine continues to call for ... children it says ..."
-                subjects.append((token.idx, _canonical(entity, token.idx, people, []), "BODY"))
+                subjects.append((token.idx, _canonical(entity, token.idx, people, [], doc, ents), "BODY"))
             elif entity is None and _is_group(token) and token.tag_ != "NNS" and _is_definite(token):
                 start, end = speaker_span(doc, token, ents, with_conj=False)
                 subjects.append((token.idx, text[start:end], "BODY"))
+            elif entity is None and token.tag_ == "NNS" and token.dep_ == "nsubj" and can_speak(token, ents):
+                # a group that only acted is who a later "they" is, as a list is: "Officials from
+                # both countries arrived later. They said ..." (one acted on, "prisoners were
+                # exchanged", is left out: the pronoun is more often who did it)
+                start, end = speaker_span(doc, token, ents, with_conj=True)
+                listed[token.idx] = [(text[start:end], "GROUP")]
     history: list[tuple[int, str, str]] = []  # (position, canonical, label) of resolved speakers
     # The speakers of each jointly made statement ("Ukrainian officials and Russian negotiators
     # said"), by the history position of each: a later "they" is all of them, not the last named.
@@ -168,13 +212,17 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
         resolved, label, speaker_kind = None, None, None
         referents: list[tuple[str, str]] = []  # more than one: "they" after a joint statement
         if f.speaker_head is not None and _they_behind(f.speaker_head, ents) is not None:
-            referents = _referents_of_they(position, history, together)
+            referents = _referents_of_they(position, history, together, listed)
             resolved, label = referents[0] if len(referents) == 1 else (None, "ORG")
         elif f.speaker_head is not None:
             # a co-speaker is never one of the others: "X, Y and the mayor said" looks for who "the
             # mayor" is before the whole list, not in it
             looked_up = min(position, _coordination_start(f.speaker_head))
-            resolved, label = _resolve_speaker(doc, f.speaker_head, f.speaker, looked_up, ents, people, spoken, history, subjects)
+            # "it" is no one who spoke together with others: "Russia and Ukraine said ... It said"
+            singular = [h for h in history if h[0] not in together]
+            resolved, label = _resolve_speaker(
+                doc, f.speaker_head, f.speaker, looked_up, ents, people, spoken, history, subjects, singular
+            )
         elif f.cue is None and quotes:
             resolved, label = _carried_over(text, quotes[-1], f.content[0]), "PERSON"
             if resolved:
@@ -265,19 +313,44 @@ _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 
 
 def _referents_of_they(
-    position: int, history: list[tuple[int, str, str]], together: dict[int, list[tuple[str, str]]]
+    position: int,
+    history: list[tuple[int, str, str]],
+    together: dict[int, list[tuple[str, str]]],
+    listed: dict[int, list[tuple[str, str]]],
 ) -> list[tuple[str, str]]:
     """Who "they" is: the latest group, body or country that spoke, or, when the latest speaker
     spoke jointly with others ("Ukrainian officials and Russian negotiators said"), all of them:
-    a plural pronoun after a coordinated subject takes up the whole of it, people included."""
+    a plural pronoun after a coordinated subject takes up the whole of it, people included. A
+    coordinated subject that said nothing counts too ("Russia and Ukraine held talks. They said")."""
     groups = ("ORG", "GPE", "NORP", "GROUP", "BODY")
     earlier = [(p, n) for p, n, label in history if p < position and (label in groups or p in together)]
+    earlier += [(p, "") for p in listed if p < position]
     if not earlier:
         return []
     latest, name = max(earlier)
     if latest in together:
         return list(dict.fromkeys(together[latest]))
+    if latest in listed:
+        return list(dict.fromkeys(listed[latest]))
     return [(name, "ORG")]
+
+
+def _conjoined(subject: Token) -> bool:
+    """Whether a subject is a list of two or more ("Russia and Ukraine", "the mayor and her aides")."""
+    return any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in subject.children)
+
+
+def _list_members(doc: Doc, subject: Token, ents: list[Entity], people: list[_Person]) -> list[tuple[str, str]]:
+    """Each member of a coordinated subject, as named in the article, with its kind."""
+    members = []
+    for token in [subject, *(t for t in subject.conjuncts if t.pos_ in ("NOUN", "PROPN"))]:
+        entity = entity_at(ents, token)
+        if entity is not None:
+            members.append((_canonical(entity, token.idx, people, [], doc, ents), entity.label))
+        else:
+            start, end = speaker_span(doc, token, ents, with_conj=False)
+            members.append((doc_text(doc)[start:end], "GROUP"))
+    return members
 
 
 def _coordination_start(head: Token) -> int:
@@ -304,14 +377,20 @@ def _resolve_speaker(
     spoken: list[str],
     history: list[tuple[int, str, str]],
     subjects: list[tuple[int, str, str]],
+    singular: list[tuple[int, str, str]] | None = None,
 ) -> tuple[str | None, str | None]:
+    """Who one speaker phrase is. ``singular`` is the part of ``history`` that spoke alone, which
+    is what "it" can refer to (all of ``history`` when not given)."""
+    singular = history if singular is None else singular
     if is_document(head, ents):
         # A document speaks for its issuer ("a statement by the ministry"); with none named it
         # stays the source, and is no one's voice.
         issuer = document_issuer(head, ents)
         if issuer is None:
             return None, _DOCUMENT
-        resolved, label = _resolve_speaker(doc, issuer, None, position, ents, people, spoken, history, subjects)
+        resolved, label = _resolve_speaker(
+            doc, issuer, None, position, ents, people, spoken, history, subjects, singular
+        )
         if resolved is None and issuer.pos_ != "PRON":
             start, end = speaker_span(doc, issuer, ents, with_conj=True)
             resolved, label = doc_text(doc)[start:end], "ORG"
@@ -332,7 +411,7 @@ def _resolve_speaker(
         if as_person is not None:
             return as_person, "PERSON"
     if entity is not None:
-        return _canonical(entity, position, people, spoken), entity.label
+        return _canonical(entity, position, people, spoken, doc, ents), entity.label
     if is_known_surname(head, ents):
         return _full_name((head.lower_,), position, people, spoken), "PERSON"
     lower = head.lower_
@@ -340,18 +419,29 @@ def _resolve_speaker(
         return _salient_person(position, history, subjects, people, spoken), "PERSON"
     if lower == "it":
         # a body or country, never a plural group ("the presidents of A and B ... It has also
-        # emphasized"): the latest that spoke or was the subject of a clause
-        return _latest(history + [s for s in subjects if s[2] == "BODY"], position, "BODY"), "ORG"
+        # emphasized") nor one of a list ("Russia and Ukraine said ... It said"): the latest that
+        # spoke alone or was the sole subject of a clause, else no one
+        return _latest(singular + [s for s in subjects if s[2] == "BODY"], position, "BODY"), "ORG"
     if head.pos_ == "NOUN" and _is_definite(head) and head.lemma_.lower() in BODY_NOUNS:
         # "The Russian Ministry of Defense confirmed ... The ministry reported": the body named
-        # last; never a person whose title has the word ("Ministry Spokesperson X").
-        return _named_body(head, position, ents, people, spoken), "ORG"
+        # last; never a person whose title has the word ("Ministry Spokesperson X"). A bare
+        # noun may also take up a described body ("Russia's delegation ... the delegation said"):
+        # whichever of the two is later.
+        named = _named_body(head, position, ents, people, spoken)
+        described = described_antecedent(doc, head, position, ents) if is_bare(head) else None
+        latest = max((c for c in (named, described) if c is not None), default=None)
+        return (latest[1] if latest else None), "ORG"
     if head.pos_ == "NOUN" and _is_definite(head) and head.tag_ != "NNS":
         # a singular role: "the presidents of A and B" are not the president named last
         modifiers = {t.lower_ for t in head.subtree if t.i < head.i and t.pos_ in ("PROPN", "NOUN", "ADJ")}
         match = _title_match(head, modifiers, position, people, spoken)
         if match is not None:
             return match, "PERSON"
+        described = described_antecedent(doc, head, position, ents) if is_bare(head) else None
+        if described is not None:
+            # "A Kremlin spokesman said ... the spokesman added": that unnamed official, not
+            # whoever was named last
+            return described[1], "PERSON"
         if head.lemma_.lower() in ROLE_NOUNS and not any(c.dep_ == "poss" for c in head.children):
             return _salient_person(position, history, subjects, people, spoken), "PERSON"
     return None, None
@@ -374,9 +464,11 @@ def _titled_person(entity: Entity, people: list[_Person]) -> str | None:
     return None
 
 
-def _named_body(head: Token, position: int, ents: list[Entity], people: list[_Person], spoken: list[str]) -> str | None:
+def _named_body(
+    head: Token, position: int, ents: list[Entity], people: list[_Person], spoken: list[str]
+) -> tuple[int, str] | None:
     """The latest organisation named before ``position`` whose name has the noun ("the ministry"
-    -> "Russian Ministry of Defense"), within a few paragraphs."""
+    -> "Russian Ministry of Defense"), within a few paragraphs, with where it is named."""
     words = {head.lower_, head.lemma_.lower()}
     for entity in reversed(ents):
         if entity.start >= position or entity.label != "ORG":
@@ -384,7 +476,7 @@ def _named_body(head: Token, position: int, ents: list[Entity], people: list[_Pe
         if position - entity.start > _BODY_REACH:
             break
         if words & set(_name_words(entity.text)):
-            return _canonical(entity, position, people, spoken)
+            return entity.start, _canonical(entity, position, people, spoken, head.doc, ents)
     return None
 
 
