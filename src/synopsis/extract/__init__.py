@@ -19,5 +19,14 @@
 # National Guard [Viktor Zolotov]") off as a person, gives each title in a list of people the name
 # written after it, and reads a title on through "at" to the body its unit belongs to ("Director
 # of the Second Department at the Ministry of Foreign Affairs X").
+# /5 records the noun phrase a date in a noun's modifier dates ("the agreement reached during
+# the June 2 talks": ``TimeRef.noun_phrase_start``/``_end``, ``times_attachment``), reads a name
+# after a whole title as a person ("Deputy Head of the SBU Oleksandr Poklad"), joins an outlet's
+# name the tagger cut in two ("PBS" + "NewsHour"), resolves "the delegation" / "the ministry" to
+# the earlier mention that says which one (``descriptions``), never reads a lone "it" after a list
+# as the list, keeps a heading line out of a quote's speaker, gives a quotation its introducing
+# line ("X said on Telegram:"), and keeps the country written with a body ("UK's Ministry of
+# Defence") in the speaker.  Stored /4 analyses keep their old timeline and speakers until
+# ``synopsis reanalyze``; ingest also keeps a dateline's date (``Article.dateline_date``) since.
 # Raise it whenever extraction changes what it stores.
-EXTRACTION_METHOD = "synopsis.extract/4"
+EXTRACTION_METHOD = "synopsis.extract/5"
