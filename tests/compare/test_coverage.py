@@ -208,16 +208,20 @@ def test_an_outlet_giving_another_number_for_the_fact_does_not_leave_it_out():
     texts = {"a": "Three workers were injured in the blast at the depot.",
              "b": "Three workers were injured when the depot blew up.",
              "c": "Four workers were hurt in the blast at the depot.",
-             "d": "Smoke rose over the depot for hours."}
+             "d": "Smoke rose over the depot for hours.",
+             "e": "Police arrested a guard. Four workers were hurt earlier in the week."}
     analyses = [ArticleAnalysis(article=make_article(key, f"Paper {key.upper()}", text)) for key, text in texts.items()]
-    a, b, c, _ = analyses
+    a, b, c, _, e = analyses
     injured = make_claim("k1", "corroborated", [evidence_for(a, texts["a"]), evidence_for(b, texts["b"])])
     count = Dispute("number of workers injured", "count", (
-        DisputeVersion("Three", "3", ("Paper A", "Paper B"), (evidence_for(a, "Three"), evidence_for(b, "Three"))),
-        DisputeVersion("Four", "4", ("Paper C",), (evidence_for(c, "Four"),)),
+        DisputeVersion("Three", "3", ("Paper A", "Paper B"), (evidence_for(a, texts["a"]), evidence_for(b, texts["b"]))),
+        DisputeVersion("Four", "4", ("Paper C", "Paper E"),
+                       (evidence_for(c, texts["c"]), evidence_for(e, "Police arrested a guard."))),
     ), "Outlets disagree on the number of workers injured.")
     coverage = {item.outlet: item for item in describe_coverage(analyses, [injured], disputes=[count])}
     assert coverage["Paper C"].omits == ()
     assert coverage["Paper D"].omits == ("k1",)
+    # A version given in a sentence about something else does not tell the fact.
+    assert coverage["Paper E"].omits == ("k1",)
     # Without the dispute, Paper C is said to leave the fact out.
     assert {item.outlet: item for item in describe_coverage(analyses, [injured])}["Paper C"].omits == ("k1",)

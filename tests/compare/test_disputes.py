@@ -634,13 +634,17 @@ def test_extracted_share_is_compared_with_shares_and_wholes(nlp, alpha: str, bra
         ("A fire broke out late on Sunday, the fire service said on Monday.", "Sunday", False),
         ("The ministry told reporters on Tuesday that the talks had ended.", "Tuesday", True),
         ("Officials said the blaze began on Sunday.", "Sunday", False),
+        ("Police said Monday's explosion killed 12 people.", "Monday", False),
+        ("Residents were told to evacuate on Sunday.", "Sunday", False),
+        ("The fire was first reported at 3:15 a.m.", "3:15 a.m.", False),
+        ("Reuters reported on Tuesday that the deal was signed.", "Tuesday", True),
     ],
 )
 def test_a_day_right_after_a_reporting_verb_dates_the_statement(sentence, position_of, statement) -> None:
     from synopsis.facts.keys import is_statement_time, predicate_class_at
 
     position = sentence.index(position_of)
-    assert is_statement_time(sentence, position) is statement
+    assert is_statement_time(sentence, position, position + len(position_of)) is statement
     # "late on Sunday" is no delay: the day is the event's, with no predicate of its own.
     assert predicate_class_at(sentence, position, position + len(position_of)) in {None, "start"}
 

@@ -88,6 +88,10 @@ def test_a_share_agrees_with_the_same_share_and_with_its_whole(first: Amount, se
         (EXACT_PER_SIDE, amount("The sides will exchange 2,400 prisoners each.", "2,400", 2400)),
         # Two sides counted: 3,600 is not their whole (three sides' would be).
         (TWO_SIDES_EACH, amount("The sides will exchange 3,600 prisoners.", "3,600", 3600)),
+        # Sides not counted are two: three or six shares would make any figure a whole.
+        (EXACT_PER_SIDE, amount("The sides will exchange 3,600 prisoners.", "3,600", 3600)),
+        (amount("Each side will free 100 prisoners.", "100", 100),
+         amount("The sides will exchange 600 prisoners.", "600", 600)),
         # Two lower bounds with different numbers stay two figures, as shares or as a whole.
         (amount("At least 1,000 on each side were returned.", "At least 1,000", 1000, "at least"),
          amount("At least 1,200 people will be exchanged.", "At least 1,200", 1200, "at least")),

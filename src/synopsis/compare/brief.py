@@ -204,11 +204,12 @@ def cite_supported(claim: AlignedClaim, kinds: dict[str, str], check: SupportChe
     else:
         wordings = [w for w, points in candidates if not points] + [
             w for w, points in candidates if points and incidental_points(points, disputes)] + leads
-    # Each wording as written first; then, when none is supported so, a hedged number ("nearly
-    # 300") may be cited to the figures it admits ("296"): the fact is stated less precisely
-    # rather than not at all, but never in place of a wording whose numbers reports repeat.
+    # Each wording as written first; then a hedged number ("nearly 300") may be cited to the
+    # figures it admits ("296"): the fact is stated less precisely rather than not at all, or
+    # rather than as one origin's when independent reports support it only so.
     for wording, hedges in [(w, False) for w in wordings[:WORDINGS_TRIED]] + [(w, True) for w in wordings[:WORDINGS_TRIED]]:
-        others = tuple(e for e in claim.evidence if e != wording and check.supports(wording, e, hedges))
+        # (not the sentence a lead was cut from: the same words, cited twice)
+        others = tuple(e for e in claim.evidence if not _overlaps(e, wording) and check.supports(wording, e, hedges))
         others = _distinct(wording, others)
         if not parts_supported(wording, others, check):
             continue
@@ -264,6 +265,11 @@ def incidental_points(points: Sequence[int], disputes: Sequence[Dispute]) -> boo
     Secretary Umerov proposed a summit" reports the proposal, and the office it gives him is said
     to be disputed beside it, where a disputed number or day is the fact itself."""
     return all(disputes[number].kind == "title" for number in points)
+
+
+def _overlaps(first: Evidence, second: Evidence) -> bool:
+    """Whether two spans share characters of one article."""
+    return first.article_id == second.article_id and first.start < second.end and second.start < first.end
 
 
 def _distinct(wording: Evidence, others: Sequence[Evidence]) -> tuple[Evidence, ...]:

@@ -14,7 +14,7 @@ from synopsis.compare.disputed_wording import points_given
 from synopsis.compare.voices import CanonicalName, count_voices
 from synopsis.compare.word_choices import word_choices
 from synopsis.facts.dates import UNDATED_KINDS, as_of, dates_in
-from synopsis.facts.support import SupportCheck
+from synopsis.facts.support import MIN_SHARED_WORDS_WITH_NUMBERS, SupportCheck
 from synopsis.link.entities import EntityResolution
 from synopsis.link.names import fold, key_text, place_key
 from synopsis.records import AlignedClaim, Alias, ArticleAnalysis, Coverage, Dispute, StoryEntity
@@ -163,23 +163,25 @@ def told_otherwise(claim: AlignedClaim, disputes: Sequence[Dispute], check: Supp
     incompatible values apart, so an outlet giving another version of that point is not among
     the fact's reports, yet it does not leave the fact out: it contradicts it, and the dispute
     shows that ("Three workers were injured" against another outlet's "Four workers were hurt").
-    A point about a value belongs to the fact, so every outlet giving a version of it tells the
-    fact.  An office belongs to a person, named in many facts: the outlet counts only when a
-    sentence of its that gives a version would support the report but for the office it gives
-    (``SupportCheck.office_problem`` is the support check's one objection: "Council Secretary X,
-    who led the delegation, said ..."); an outlet that only names the man otherwise, in a
-    sentence about something else, still leaves the fact out.
+    The outlet counts when a sentence of its that gives a version tells the report's fact: for a
+    value, one sharing as much of the report's words as a citation with numbers must (the
+    sentence of the version, not another fact of the outlet's that happens to give the toll);
+    for an office, which belongs to a person named in many facts, one the support check would
+    accept but for the office it gives (``SupportCheck.office_problem`` is its one objection:
+    "Council Secretary X, who led the delegation, said ..."). An outlet that only names the man
+    otherwise, or gives the value in a sentence about something else, still leaves the fact out.
     """
     outlets = set()
     for report in claim.evidence:
         for number in points_given(report, disputes, check):
             dispute = disputes[number]
             for version in dispute.versions:
-                if dispute.kind != "title":
-                    outlets.update(version.sources)
-                    continue
                 for mention in version.evidence:
                     if mention.outlet in outlets or mention.article_id not in check.analyses:
+                        continue
+                    if dispute.kind != "title":
+                        if check.shared_words(report, mention) >= MIN_SHARED_WORDS_WITH_NUMBERS:
+                            outlets.add(mention.outlet)
                         continue
                     found = check.problem(report, mention)
                     if found is not None and found == check.office_problem(report, mention):

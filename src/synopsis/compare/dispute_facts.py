@@ -209,7 +209,7 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                 predicate = predicate_class_at(sentence, position, time.end - start)
                 if kind == "DURATION":
                     durations.append((time.start, time.end, interval))
-                elif is_statement_time(sentence, position):
+                elif is_statement_time(sentence, position, time.end - start):
                     continue  # when a source spoke, not when the event happened: no version of its day
                 elif interval.unit == "date" and time.precision in {None, "day", "part-of-day"}:
                     # A day, or part of one ("late Sunday", "Saturday night", whichever type the

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 from synopsis.compare.dispute_facts import Fact
 from synopsis.compare.dispute_slots import in_conflict, set_aside_fitting_several, split_versions
-from synopsis.facts.dates import as_of, parse_published
+from synopsis.facts.dates import as_of, calendar_day, parse_published
 from synopsis.facts.intervals import Interval, describe
 from synopsis.records import Dispute, DisputeVersion
 
@@ -39,7 +39,8 @@ def dispute_day(slot: list[Fact], story_day: Interval | None) -> Interval | None
     a recalled earlier event ("exchanged memos at the last round on June 2 ... Medinsky said on
     Wednesday"), and would date today's statement to that round.
     """
-    days = [d for f in slot for d in f.own if d.high - d.low <= 86400]
+    # A part of a day ("Tuesday night") dates the dispute to its calendar day, not its hours.
+    days = [calendar_day(d) for f in slot for d in f.own if d.high - d.low <= 86400]
     return min(days, key=lambda d: d.low) if days else story_day
 
 

@@ -206,7 +206,7 @@ def main_day(analyses: Sequence[ArticleAnalysis]) -> Interval | None:
     votes: Counter = Counter()
     for analysis in analyses:
         days = dates_in(analysis, 0, len(analysis.article.text))
-        votes.update({_calendar_day(d) for d in days if d.high - d.low <= DAY_SPAN})
+        votes.update({(day.low, day.high) for d in days if d.high - d.low <= DAY_SPAN for day in [calendar_day(d)]})
     if not votes:
         return None
     # Ties go to the day nearest the story's publication (background dates an earlier
@@ -217,13 +217,13 @@ def main_day(analyses: Sequence[ArticleAnalysis]) -> Interval | None:
     return Interval(low, high, high_open=True, unit="date") if count >= 2 else None
 
 
-def _calendar_day(interval: Interval) -> tuple[float, float]:
-    """The interval as a vote for a day: a part of a day ("late Sunday", "Tuesday morning") votes
-    for its calendar day, as "on Sunday" does; whole days and spans of days stand as they are."""
+def calendar_day(interval: Interval) -> Interval:
+    """A part of a day ("late Sunday", "Tuesday morning") as its calendar day, what "on Sunday"
+    says; whole days and spans of days as they are."""
     if interval.high - interval.low < 86400:
         start = interval.low - interval.low % 86400
-        return start, start + 86400
-    return interval.low, interval.high
+        return Interval(start, start + 86400, high_open=True, unit=interval.unit)
+    return interval
 
 
 def recent_interval(article: Article, story_day: Interval | None = None) -> Interval | None:

@@ -89,15 +89,21 @@ def _typical(interval: Interval) -> float:
     return interval.low if interval.high == float("inf") else (interval.low + interval.high) / 2
 
 
+# A share whose passage does not count the parties is taken as one of two sides: a swap, talks,
+# a match.  Any other count would let "100 from each side" agree with 300, 600 or 1,000
+# prisoners, however the outlets disagree.
+UNCOUNTED_PARTIES = 2
+
+
 def parties_between(share: Interval | None, whole: Interval | None) -> int | None:
-    """The number of parties (two or more) whose equal ``share`` would make ``whole``, or None: for
-    a share whose passage does not count the parties, the one count that could make the two
-    figures one ("1,200 from each side" / "2,400": two). Whether they are then one value is for the
-    caller's own comparison: "at least 1,000 on each side" and "at least 1,200" make no whole."""
+    """The number of parties whose equal ``share`` would make ``whole``, or None: for a share whose
+    passage does not count the parties, two (UNCOUNTED_PARTIES) when two shares come near the whole
+    ("1,200 from each side" / "2,400"). Whether they are then one value is for the caller's own
+    comparison: "at least 1,000 on each side" and "at least 1,200" make no whole."""
     if share is None or whole is None or share.unit != whole.unit or _typical(share) <= 0:
         return None
     parties = round(_typical(whole) / _typical(share))
-    return parties if parties >= 2 else None
+    return parties if parties == UNCOUNTED_PARTIES else None
 
 
 __all__ = ["PLAIN", "Share", "parties_between", "scaled", "share_of"]

@@ -38,15 +38,15 @@ def story_middle_day(analyses: Sequence[ArticleAnalysis]) -> dt.date | None:
     return median_low(days) if days else None
 
 
-def nearest_year(month: int, day: int, middle: dt.date) -> int | None:
-    """The year that puts month/day nearest to the middle day, if within MAX_DAYS_FROM_STORY."""
+def nearest_year(month: int, day: int, middle: dt.date, within: int | None = MAX_DAYS_FROM_STORY) -> int | None:
+    """The year that puts month/day nearest to the middle day, if within ``within`` days of it."""
     best = None
     for year in (middle.year - 1, middle.year, middle.year + 1):
         try:
             distance = abs((dt.date(year, month, day) - middle).days)
         except ValueError:  # 29 February of a common year
             continue
-        if distance <= MAX_DAYS_FROM_STORY and (best is None or distance < best[0]):
+        if (within is None or distance <= within) and (best is None or distance < best[0]):
             best = (distance, year)
     return best[1] if best else None
 

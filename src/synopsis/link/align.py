@@ -6,11 +6,13 @@ import hashlib
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
 import numpy as np
 
 from synopsis.extract.embed import Embedder
 from synopsis.facts.amounts import amounts_incompatible
+from synopsis.facts.dates import as_of, dates_in
 from synopsis.facts.support import SupportCheck, dated_apart, episode_conflict, names_actor
 from synopsis.link.actors import EntityKey, modalities_clash, same_actor, same_name
 from synopsis.link.claim_features import KNOWN_PREDICATES, ClaimFeatures, describe_claims
@@ -395,9 +397,29 @@ def day_rivals(analyses: Sequence[ArticleAnalysis], candidates: Candidates) -> l
     for i, j in sorted(candidates.edges):
         if refs[i][0] == refs[j][0] or not scorer.conflict(i, j) or scorer.conflict(i, j, days=False):
             continue
-        if scorer.score(i, j, days=False) >= LINK_SCORE:
+        if scorer.score(i, j, days=False) >= LINK_SCORE and not _other_occasions(analyses, refs, scorer, i, j):
             found.append(((analyses[refs[i][0]].article.id, refs[i][1]), (analyses[refs[j][0]].article.id, refs[j][1])))
     return found
+
+
+def _other_occasions(analyses: Sequence[ArticleAnalysis], refs: list[tuple[int, int]], scorer: _Scorer,
+                     i: int, j: int) -> bool:
+    """Whether two claims told alike but for their days are about two days of an ongoing event
+    (marches on Saturday and again on Sunday) rather than one day outlets disagree on: one
+    report's day is after the other report was published, so that report could not tell it, or
+    one article names the other's day too, so it tells both days apart."""
+    for mine, theirs in ((i, j), (j, i)):
+        analysis, other = analyses[refs[mine][0]], analyses[refs[theirs][0]]
+        published = as_of(other.article)
+        if published is not None:
+            day_after = datetime(published.year, published.month, published.day, tzinfo=timezone.utc).timestamp() + 86400
+            if any(day.low >= day_after for day in scorer.features[mine].dates):
+                return True
+        claim = other.claims[refs[theirs][1]]
+        elsewhere = dates_in(other, 0, claim.start) + dates_in(other, claim.end, len(other.article.text))
+        if any(day.low < seen.high and seen.low < day.high for day in scorer.features[mine].dates for seen in elsewhere):
+            return True
+    return False
 
 
 def _actor_check(analyses: Sequence[ArticleAnalysis], refs: list[tuple[int, int]]) -> Callable[[int, int], bool]:

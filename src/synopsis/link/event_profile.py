@@ -8,6 +8,7 @@ article.
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import functools
 import importlib.util
 import json
@@ -91,7 +92,19 @@ _MONTH = re.compile(r"^(?:\d{4}|XXXX)-(\d{2})")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 # A day whose year the text does not give ("on April 3" in an undated report): still a day,
 # compared by day and month (``link.events.days_apart``).
-_SOME_DAY = re.compile(r"^(?:\d{4}|XXXX)-(\d{2})-(\d{2})")
+_SOME_DAY = re.compile(r"^(?:\d{4}|XXXX)-\d{2}-\d{2}")
+
+
+def is_day(value: str) -> bool:
+    """Whether an ISO value is a calendar day, with or without its year, that exists ("XXXX-04-31"
+    does not, in any year; "XXXX-02-29" does, in a leap year)."""
+    if not _SOME_DAY.match(value):
+        return False
+    try:
+        dt.date.fromisoformat(value[:10].replace("XXXX", "2000", 1))
+    except ValueError:
+        return False
+    return True
 _YEAR = re.compile(r"^(\d{4})(?:-|$)")
 _NUMBER_UNITS_SKIPPED = {"percent"}
 # The kind of region after (or before) a place's name: outlets write "Malatya province",
@@ -354,9 +367,8 @@ def lead_dates(analysis: ArticleAnalysis) -> tuple[str | None, frozenset[int]]:
     for time in sorted(analysis.times, key=lambda t: t.start):
         if time.start >= end or time.type != "DATE":
             continue
-        match = _SOME_DAY.match(time.value)
-        if match and day is None:
-            day, day_at = match.group(0), time.start
+        if day is None and is_day(time.value):
+            day, day_at = time.value[:10], time.start
         year = _YEAR.match(time.value)
         if year:
             years.add(int(year.group(1)))
@@ -520,7 +532,7 @@ def describe_event(analysis: ArticleAnalysis, vector: np.ndarray) -> EventProfil
     published = (analysis.article.published or "")[:10] or None
     if published and not _DAY.match(published):
         published = None
-    if day is None and published is None and _SOME_DAY.match(analysis.article.dateline_date or ""):
+    if day is None and published is None and is_day(analysis.article.dateline_date or ""):
         # An undated report's dateline ("KABUL, April 3 -") is the day it reports from: its
         # "on Friday" is that day or one just before.
         day = analysis.article.dateline_date

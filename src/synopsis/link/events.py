@@ -15,6 +15,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
+from synopsis.facts.story_years import nearest_year
 from synopsis.link.event_profile import EventProfile
 from synopsis.extract.gazetteer import apart_in_one_country, country_name
 from synopsis.link.names import key_token
@@ -107,24 +108,17 @@ def days_apart(a: str, b: str) -> int:
     """Whole days between two ISO dates.  A day without its year ("XXXX-04-03") is taken in the
     year that brings it closest to the other day: two events whose days and months are further
     apart are further apart in any year, and ones that share them may be years apart, which
-    nothing here can tell."""
-    if not a.startswith("XXXX") and not b.startswith("XXXX"):
-        return abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days)
-    fixed, loose = (b, a) if a.startswith("XXXX") else (a, b)
-    base = int(fixed[:4]) if fixed[:4].isdigit() else 2000  # both yearless: a leap year holds Feb 29
-    anchor = _in_year(fixed, base)
-    gaps = []
-    for year in (base - 1, base, base + 1):
-        try:
-            gaps.append(abs((_in_year(loose, year) - anchor).days))
-        except ValueError:  # Feb 29 in a common year
-            continue
-    return min(gaps)
-
-
-def _in_year(day: str, year: int) -> dt.date:
-    """The ISO day, in ``year`` when it gives none."""
-    return dt.date.fromisoformat(f"{year:04d}{day[4:10]}" if day.startswith("XXXX") else day[:10])
+    nothing here can tell.  ValueError for a day that does not exist."""
+    if a.startswith("XXXX") and not b.startswith("XXXX"):
+        a, b = b, a
+    first = dt.date.fromisoformat(a[:10].replace("XXXX", "2000", 1))  # both yearless: a leap year
+    if not b.startswith("XXXX"):
+        return abs((dt.date.fromisoformat(b[:10]) - first).days)
+    month, day = int(b[5:7]), int(b[8:10])
+    year = nearest_year(month, day, first, within=None)
+    if year is None:
+        raise ValueError(f"no such day: {b}")
+    return abs((dt.date(year, month, day) - first).days)
 
 
 def event_days(a: EventProfile, b: EventProfile) -> tuple[str, str] | None:
