@@ -221,6 +221,32 @@ def test_a_weekday_ahead_of_publication_is_planned() -> None:
     assert "planned" in (events[0].precision or "")
 
 
+@pytest.mark.parametrize("sentence, date, value, planned", [
+    # A future in a reported statement, for a date after the report's own: a plan.
+    ("The foreign minister said the two sides would meet again in Vantor on 12 November.", "12 November",
+     "2026-11-12", True),
+    ("The mediator said the delegations would meet again in Vantor next week.", "next week", "2026-W46", True),
+    ("The delegations are to meet again in Vantor on 12 November, the mediator said.", "12 November",
+     "2026-11-12", True),
+    ("The envoys were to sign the accord in Vantor on 12 November, officials said.", "12 November",
+     "2026-11-12", True),
+    # A week or a month counted forward from the report, even without a modal verb; not a month by
+    # its name in a report dated before it (an old version's date).
+    ("The mediator said the delegations meet again in Vantor next month.", "next month", "2026-12", True),
+    ("In December the delegations met again in Vantor.", "December", "2026-12", False),
+    # A "would" of another clause plans nothing.
+    ("After it became clear Arlen Voss would not attend, Mira Tal decided on 12 November to stay away.",
+     "12 November", "2026-11-12", False),
+    # "would" of a date already past is a habit or a wish, not a plan.
+    ("The delegations would meet in Vantor every evening on 3 November, a diplomat said.", "3 November",
+     "2026-11-03", False),
+    ("The delegations met again in Vantor on 3 November.", "3 November", "2026-11-03", False),
+])
+def test_a_future_in_a_reported_statement_is_planned(sentence: str, date: str, value: str, planned: bool) -> None:
+    events = dated_events(sentence, [(date, value, "DATE")], published="2026-11-05")
+    assert len(events) == 1 and ("planned" in (events[0].precision or "")) is planned
+
+
 def test_a_visit_told_in_other_words_on_one_day_is_one_event() -> None:
     analyses = [
         build("Alpha", [("President Arlen Voss visited the flooded villages on Wednesday, promising new homes.",

@@ -155,6 +155,29 @@ def test_weekday_followed_by_date_uses_the_date() -> None:
     assert (ref.text, ref.value) == ("Monday, Oct. 26", "1998-10-26")
 
 
+MORNING = dt.datetime(2025, 7, 23, 10, 30)  # a report published on a Wednesday morning
+
+
+@pytest.mark.parametrize("text, anchor, value", [
+    # The same time today is still to come: a past verb tells of the evening before.
+    ("We heard a loud bang around 11 p.m. and ran outside.", MORNING, "2025-07-22T23:00"),
+    ("The first shots were fired at 9:40 p.m., a resident of Vantor said.", MORNING, "2025-07-22T21:40"),
+    # Said to be coming, or today by its words: today.
+    ("The council will vote at 11 p.m.", MORNING, "2025-07-23T23:00"),
+    ("The council meets at 11 p.m. tonight.", MORNING, "2025-07-23T23:00"),
+    ("Polls close at 8 p.m.", MORNING, "2025-07-23T20:00"),
+    # Already past when the report was filed, or within a few hours of it (a zone apart).
+    ("The convoy left at 7:15 a.m.", MORNING, "2025-07-23T07:15"),
+    ("The convoy left at 1 p.m.", MORNING, "2025-07-23T13:00"),
+    # A report with a day but no time says nothing about the hour; nor does a stated day.
+    ("We heard a loud bang around 11 p.m.", dt.date(2025, 7, 23), "2025-07-23T23:00"),
+    ("We heard a loud bang around 11 p.m. on Monday.", MORNING, "2025-07-21T23:00"),
+])
+def test_a_clock_time_ahead_of_a_morning_report_is_the_evening_before(text: str, anchor, value: str) -> None:
+    found = [t for t in find_times(text, anchor) if t.type == "TIME" and ":" in t.value]
+    assert found[0].value == value
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -367,6 +390,9 @@ def test_days_later_count_from_the_event_not_from_the_day_it_was_reported() -> N
         # "'s" here is "is", not a possessive ("the city's 2019 reforms").
         "Organisers say there's 2000 people in the square.",
         "Police said that's 1900 protesters more than last week.",
+        # A round hundred before "people" counts a crowd even after "in".
+        "In 2000 people gathered outside the Vantor town hall.",
+        "Police said in 1900 people marched through the old town.",
     ],
 )
 def test_a_four_digit_count_is_no_year(text: str) -> None:
@@ -379,6 +405,8 @@ def test_a_four_digit_count_is_no_year(text: str) -> None:
         ("The library has stood since 1999 on the square.", "1999"),
         ("The ferry line opened in 2000 after long delays.", "2000"),
         ("In 2000 voters chose a new mayor.", "2000"),
+        ("In 2019 people gathered outside the Vantor town hall.", "2019"),
+        ("In 2000, people gathered outside the Vantor town hall.", "2000"),
         ("The 2000 Olympics were held in Sydney.", "2000"),
         ("The 2020 elections brought a new council.", "2020"),
         ("Parties campaigned hard ahead of 2024 elections.", "2024"),

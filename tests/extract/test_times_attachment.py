@@ -24,6 +24,19 @@ from synopsis.extract.times_attachment import mark_noun_modifiers
     # A quotation the parser split keeps its opening mark.
     ("The plan followed the “all for all” principle agreed upon at the 2 June 2031 meeting.", "2 June 2031",
      "“all for all” principle agreed upon at the 2 June 2031 meeting"),
+    # A relative clause on the subject dates the clause's event, not the main verb's.
+    ("Vantor, who had won the first leg 2-1 at home a week earlier, rarely threatened.", "a week earlier",
+     "Vantor, who had won the first leg 2-1 at home a week earlier"),
+    # A participle the parser took for a clause with the noun as its subject (ccomp of a verb that
+    # takes no clause, and no object of its own).
+    ("The envoy accused the rebels of violating the aid corridors agreed last week.", "last week",
+     "the aid corridors agreed last week"),
+    ("Vantor accused Telmar of breaching the truce lines drawn on Monday.", "Monday",
+     "the truce lines drawn on Monday"),
+    # After a verb that takes a clause, a noun and a past verb are a clause: the statement's own.
+    ("The minister said the parties agreed last week.", "last week", None),
+    ("Officials feared the rebels attacked last week.", "last week", None),
+    ("The envoy said the rebels signed the deal last week.", "last week", None),
     # The sentence's own event: the main verb's date, a noun's own prepositional date, a headline's
     # noun, what the subject is said to be.
     ("Delegations met in Geneva on 3 March.", "3 March", None),

@@ -57,7 +57,12 @@ _REPORTED_AFTER = re.compile(rf"\s*{_REPORTING}\b", re.I)
 # A statement about what is to come: "is due to report on 20 March", "will meet on Monday".
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:due|expected|scheduled|set|going|to\s+be)|plans?\s+to|intends?\s+to|"
-    r"expects?|forecasts?)\b|'ll\b", re.I)
+    r"expects?|forecasts?|(?:is|are)\s+to\s+(?!blame\b)[a-z]+)\b|'ll\b", re.I)
+# The future of a reported statement: "said the two sides would meet again next week". "would" also
+# tells of a past habit or a wish ("would meet every Monday"), so it marks a plan only for a date
+# after the report's own.
+_FUTURE_IN_PAST = re.compile(
+    r"\b(?:would|(?:was|were)\s+(?:to|due|expected|scheduled|set|going)|planned\s+to|intended\s+to)\b", re.I)
 # Precisions that frame a statement rather than date its event, when a finer date is there too.
 _FRAME_PRECISIONS = {"year", "season", "half", "decade", "century", "quarter"}
 _FINE_PRECISIONS = {"minute", "hour", "part-of-day", "day", "week", "part-of-month", "month"}
@@ -193,9 +198,40 @@ def _happenings_by(text: str, start: int, end: int) -> frozenset[str]:
     return frozenset("@" + w for w in _content_words(before + " " + after) & _HAPPENINGS)
 
 
+_WEEK = re.compile(r"^(\d{4})-W(\d\d)$")
+_MONTH = re.compile(r"^(\d{4})-(\d\d)$")
+
+
+def _first_day(value: str) -> dt.date | None:
+    """The first day of a day, ISO week ("2026-W46") or month value."""
+    if _DAY.match(value):
+        return _day(value)
+    try:
+        if week := _WEEK.match(value):
+            return dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
+        if month := _MONTH.match(value):
+            return dt.date(int(month[1]), int(month[2]), 1)
+    except ValueError:
+        return None
+    return None
+
+
+# A week or month counted forward from the report ("next week", "the coming month").
+_AHEAD = re.compile(r"\b(?:next|coming)\b", re.I)
+# What parts a "would" from a date of another clause: a comma, a semicolon, a conjunction.
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|whereas|after|before|when)\b", re.I)
+
+
+def _future_in_past(text: str, start: int, date_start: int) -> bool:
+    """"said the two sides would meet again next week": a "would" whose clause the date is in,
+    not one of a clause before it ("After it became clear X would not attend, Y decided on 15 May")."""
+    cues = list(_FUTURE_IN_PAST.finditer(text, start, date_start))
+    return bool(cues) and not _CLAUSE_BREAK.search(text, cues[-1].end(), date_start)
+
+
 def _after_publication(published: str | None, value: str) -> bool:
-    """True when a day starts after the day the article was published."""
-    day = _day(value) if _DAY.match(value) else None
+    """True when a day, week or month starts after the day the article was published."""
+    day = _first_day(value.split("/")[0])
     first = _day(published) if published and _DAY.match(published) else None
     return day is not None and first is not None and day > first
 
@@ -347,11 +383,16 @@ def _candidates(analyses: Sequence[ArticleAnalysis], group_of: dict[tuple[str, i
                     if a is not None
                 )
                 # A coming event, or a deadline: a plan made, not yet a happening.
-                planned = role == 4 or bool(_FUTURE.search(article.text, start, main_refs[0].start))
+                planned = role == 4 or bool(_FUTURE.search(article.text, start, main_refs[0].start)) or (
+                    _future_in_past(article.text, start, main_refs[0].start)
+                    and _after_publication(article.published, value))
                 # "urged supporters to gather on Monday": a day the extractor counted forward from
-                # the publication date is to come (a written date may postdate an old version).
+                # the publication date is to come (a written date may postdate an old version; a
+                # bare "In June" in an encyclopedia's old version is no plan).
                 planned = planned or (
-                    not any(c.isdigit() for c in main_refs[0].text) and _after_publication(article.published, value))
+                    not any(c.isdigit() for c in main_refs[0].text)
+                    and (bool(_DAY.match(value)) or bool(_AHEAD.search(main_refs[0].text)))
+                    and _after_publication(article.published, value))
                 happenings = _happenings_by(article.text, main_refs[0].start, main_refs[-1].end)
                 yield (value, precision, modifier, planned, outlet, evidence, _content_words(words) | happenings, amounts,
                        group, phrase is not None)

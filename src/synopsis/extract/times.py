@@ -117,8 +117,38 @@ def _attach_days(hits: list[_Hit], ctx: _Context) -> None:
             # Prefer the nearest preceding day ("On Wednesday ... at 8 p.m.").
             near.sort(key=lambda d: (d.start > hit.start, abs(d.start - hit.start)))
             hit.day = near[0].value
+        elif ctx.date is None:
+            hit.day = "XXXX-XX-XX"
+        elif _is_day_before(hit, hits, ctx, start, end):
+            hit.day = (ctx.date - dt.timedelta(days=1)).isoformat()
         else:
-            hit.day = ctx.date.isoformat() if ctx.date else "XXXX-XX-XX"
+            hit.day = ctx.date.isoformat()
+
+
+# A clock time this much later than the publication time is not read as a zone difference between
+# where the report was stamped and where it happened (Europe to UTC: 1-3 hours).
+CLOCK_AHEAD_MARGIN = 180
+
+
+def _is_day_before(hit: _Hit, hits: list[_Hit], ctx: _Context, start: int, end: int) -> bool:
+    """Whether a clock time with no day in its text was yesterday's, in a report published earlier.
+
+    "We heard a bang around 11 p.m.", in a report published at 10:30 that morning: the same
+    time today has not come yet, so what the past verb tells of was the evening before.  Not so
+    for a time within the margin of the publication time, a sentence without a past verb ("will
+    vote at 11 p.m.", "polls close at 8 p.m.") or one with a part of a day the rules dated
+    ("at 11 p.m. tonight").
+    """
+    if ctx.minutes is None or hit.minutes is None:
+        return False
+    minutes = hit.minutes
+    if hit.zone is not None and ctx.zone is not None:
+        minutes += ctx.zone - hit.zone
+    if minutes - ctx.minutes <= CLOCK_AHEAD_MARGIN:
+        return False
+    if any(o is not hit and o.type == "TIME" and o.day is not None and start <= o.start < end for o in hits):
+        return False
+    return ctx.past(hit.start)
 
 
 _PAREN = re.compile(r"\s*[(\[]\s*|\s*,\s*or\s+|\s*/\s*|\s+or\s+")

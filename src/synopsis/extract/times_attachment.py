@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
+from synopsis.extract.claim_frames import MODAL_VERBS, REPORTING
 from synopsis.extract.nlp import doc_text
 from synopsis.records import TimeRef
 
@@ -32,14 +33,38 @@ _QUOTES = (("“", "”"),)  # not ‘ ’: ’ is as often an apostrophe ("Russ
 _CLAUSE_MARKS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl"})
 
 
+# Verbs that take a clause without "that" ("said the parties agreed last week"): after them a
+# noun and a past verb are a clause of its own, not a noun and its participle.
+_CLAUSE_TAKERS = REPORTING | frozenset(MODAL_VERBS) | frozenset({
+    "agree", "decide", "find", "feel", "fear", "hear", "see", "suggest", "learn", "understand",
+    "realise", "realize", "mean", "ensure", "suspect", "doubt", "worry", "allege", "assume", "guess",
+    "admit", "insist", "promise", "suppose", "estimate", "conclude", "notice", "discover", "prove"})
+_OBJECTS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
+
+
 def _reduced_relative(token):
     """The noun a participle right after it modifies, where the parser took the participle for an
     adverbial clause ("Rebels broke the ceasefire agreed in March": ``agreed`` advcl of
-    ``broke``): one without a subject, an auxiliary or a conjunction of its own."""
-    if token.dep_ != "advcl" or token.tag_ not in {"VBN", "VBD"} or token.i == 0:
+    ``broke``): one without a subject, an auxiliary or a conjunction of its own.
+
+    Or for a clause with that noun as its subject ("accused the RSF of violating the aid
+    corridors agreed last week": ``corridors`` nsubj of ``agreed``, ccomp of ``violating``) where
+    the verb above takes no clause and the participle has no object: a passive participle has none.
+    """
+    if token.tag_ not in {"VBN", "VBD"} or token.i == 0:
         return None
     before = token.doc[token.i - 1]
     if before.pos_ not in {"NOUN", "PROPN"} or before.sent != token.sent:
+        return None
+    if token.dep_ == "ccomp" and before.head == token and before.dep_ in {"nsubj", "nsubjpass"}:
+        if token.head.lemma_.lower() in _CLAUSE_TAKERS or any(c.dep_ in _OBJECTS for c in token.children):
+            return None
+        marks = _CLAUSE_MARKS - {"nsubj", "nsubjpass"}
+        if any(child.dep_ in marks or (child.dep_ in {"nsubj", "nsubjpass"} and child != before)
+               for child in token.children):
+            return None
+        return before
+    if token.dep_ != "advcl":
         return None
     if any(child.dep_ in _CLAUSE_MARKS for child in token.children):
         return None

@@ -213,6 +213,11 @@ _YEAR_BEFORE = re.compile(
     r"|[A-Za-z]-|^|[.!?][\"'”’)]*|\n)[\s\"“‘(]*$"
 )
 
+# ... but a round hundred before "people" counts them even there: "In 2000 people gathered" is
+# a crowd (news counts crowds in round numbers, and dates a year before "people" with a comma:
+# "In 2000, people ..."), where "In 2000 voters chose" and "In 2019 people" stay years.
+_PEOPLE_AFTER = re.compile(_RANGE_TAIL + r"(?:people|persons)\b(?!['’])")
+
 
 def counts_things(text: str, start: int, end: int) -> bool:
     """Whether the four-digit number at ``start:end`` counts what follows it rather than naming a
@@ -226,6 +231,8 @@ def counts_things(text: str, start: int, end: int) -> bool:
     after = _COUNTED_AFTER_YEARLIKE if 1900 <= number <= 2099 else _COUNTED_AFTER
     if not after.match(text, end):
         return False
+    if number % 100 == 0 and _PEOPLE_AFTER.match(text, end):
+        return True
     return not _YEAR_BEFORE.search(text, max(0, start - 12), start)
 
 

@@ -97,8 +97,13 @@ class _Context:
         self.text = text
         self.date: dt.date | None = None
         self.zone: int | None = None
+        # Minutes into the anchor's day, when it has a time: midnight exactly is what a date
+        # without a time becomes ("2026-11-16" read as a datetime), so it says nothing.
+        self.minutes: int | None = None
         if isinstance(anchor, dt.datetime):
             self.date = anchor.date()
+            if anchor.time() != dt.time(0):
+                self.minutes = anchor.hour * 60 + anchor.minute
             offset = anchor.utcoffset()
             self.zone = int(offset.total_seconds() // 60) if offset is not None else None
         elif isinstance(anchor, dt.date):
@@ -114,6 +119,16 @@ class _Context:
 
     def future(self, pos: int) -> bool:
         """True when the sentence around ``pos`` talks about the future."""
+        cue = self._tense_cue(pos)
+        return cue is not None and cue["f"] is not None
+
+    def past(self, pos: int) -> bool:
+        """True when the sentence around ``pos`` has a past verb for its tense (not merely no future one)."""
+        cue = self._tense_cue(pos)
+        return cue is not None and cue["p"] is not None
+
+    def _tense_cue(self, pos: int) -> re.Match[str] | None:
+        """The tense word that decides the tense of the sentence around ``pos``."""
         start, end = self.sentence(pos)
         before = after = None
         for m in self._TENSE.finditer(self.text, start, end):
@@ -127,8 +142,7 @@ class _Context:
             elif after is None and m.start() > pos + 3:
                 after = m
                 break
-        cue = before or after
-        return cue is not None and cue["f"] is not None
+        return before or after
 
 
 # ---------------------------------------------------------------------------
