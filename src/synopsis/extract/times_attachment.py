@@ -99,11 +99,11 @@ def _modified_noun(token):
     """The noun whose modifier clause ``token`` sits in (with that clause), or None when it
     reaches a clause of the sentence's own first."""
     for _ in range(_MAX_STEPS):
-        if token.dep_ in _NOUN_CLAUSES and token.head is not token:
+        if token.dep_ in _NOUN_CLAUSES and token.head != token:
             return _agreeing_noun(token.head, token), token
         if (noun := _reduced_relative(token)) is not None:
             return noun, token
-        if token.head is token or (token.pos_ in {"VERB", "AUX"} and token.dep_ in _CLAUSES):
+        if token.head == token or (token.pos_ in {"VERB", "AUX"} and token.dep_ in _CLAUSES):
             return None
         token = token.head
     return None
@@ -140,7 +140,7 @@ def mark_noun_modifiers(doc, times: Sequence[TimeRef]) -> list[TimeRef]:
         if (time.type or "").upper() in {"DATE", "TIME"} and span is not None and len(span):
             # The tokens the parser hangs outside the expression ("5" on "on", "May" on "deal"):
             # one of them leading into a noun's modifier is enough.
-            for token in (t for t in span if not (span.start <= t.head.i < span.end) or t.head is t):
+            for token in (t for t in span if not (span.start <= t.head.i < span.end) or t.head == t):
                 attached = _modified_noun(token)
                 if attached is not None:
                     found = _phrase(*attached, time.end)
