@@ -60,6 +60,22 @@ def test_claim_filter(nlp, text, is_claim):
     assert bool(claims) is is_claim
 
 
+@pytest.mark.parametrize(
+    "text,sentence,is_claim",
+    [
+        # The small model hangs the verb on its subject as a participle ("crowd" the root,
+        # "watched" a modifier): in running text it is the sentence's verb.
+        ("The final ended 2-1. A crowd of 18,000 watched at the stadium.", "A crowd of 18,000", True),
+        ("The final ended 2-1. A crowd of 18,000 watched at the stadium.", "The final", True),
+        # Standing alone on its line, or after a comma, it is a caption.
+        ("The final ended 2-1.\n\nFans at the stadium, pictured on Sunday.", "Fans at", False),
+    ],
+)
+def test_participle_parsed_as_a_modifier_is_the_verb_in_running_text(nlp, text, sentence, is_claim):
+    _, _, _, claims = _claims(nlp, text)
+    assert any(c.text.startswith(sentence) for c in claims) is is_claim
+
+
 def test_split_sentences_at_paragraph_breaks_and_trims(nlp):
     text = "  Storm hits the coast\n\nThe storm hit the coast on Monday and cut power to 300 homes.  \nOfficials said repairs would take a week.\n"
     doc = nlp(text)

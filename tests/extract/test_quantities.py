@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from synopsis.extract.quantities import find_quantities, normalize_unit, quantity_interval
+from synopsis.facts.intervals import interval_from_quantity
 from synopsis.records import Quantity
 
 # (sentence, text, value, low, high, unit, counted, qualifier)
@@ -255,6 +256,10 @@ PREDICATE_CASES = [
     ("The 45 pupils listed by the school were found.", "45", "list"),
     ("The club has 45 members.", "45", None),
     ("Officials said 12 climbers were rescued.", "12", "rescue"),
+    # A route or a means: nothing is done to what the number counts.
+    ("The truce lets food through three crossings into the city.", "three", None),
+    ("The sides agreed to open three crossings into the city.", "three", "open"),
+    ("The convoy drove aid across two bridges.", "two", None),
 ]
 
 
@@ -315,3 +320,52 @@ def test_a_four_letter_number_word_is_counted_not_read_as_a_year(nlp):
 )
 def test_durations_that_are_not_parts_of_one_stay_apart(nlp, sentence, parts):
     assert [q.text for q in find_quantities(nlp(sentence)) if q.unit] == parts
+
+
+# (sentence, span, low, high, player): match minutes are points on a game's clock, told of a player.
+MATCH_MINUTES = [
+    ("Ivo Marek scored the winner in the 64th minute.", "64th minute", 64, 64, "Marek"),
+    ("Tomas Lind's 71st-minute header settled the derby.", "71st-minute", 71, 71, "Lind"),
+    ("Marek levelled in the 2nd minute of stoppage time.", "2nd minute", 2, 2, "Marek"),
+    ("The 88th-minute goal came from Sandro Vellić.", "88th-minute", 88, 88, "Vellic"),
+    # A countdown from the 90th, give or take a minute: not a duration of five minutes.
+    ("Sandro Vell equalised five minutes from time.", "five minutes from time", 84, 86, "Vell"),
+    ("Oskar Brandt struck 12 minutes from full-time.", "12 minutes from full-time", 77, 79, "Brandt"),
+]
+
+
+@pytest.mark.parametrize("sentence,text,low,high,player", MATCH_MINUTES)
+def test_match_minutes(nlp, sentence, text, low, high, player):
+    found = find_quantities(nlp(sentence))
+    assert [q.text for q in found] == [text]
+    assert (found[0].low, found[0].high, found[0].unit, found[0].counted) == (low, high, "match minute", player)
+
+
+def test_a_countdown_is_no_duration(nlp):
+    from synopsis.extract.match_minutes import drop_countdown_durations
+    from synopsis.extract.times import find_times
+
+    sentence = "Sandro Vell equalised five minutes from time after a break of ten minutes."
+    quantities = find_quantities(nlp(sentence))
+    durations = [t.text for t in drop_countdown_durations(find_times(sentence), quantities) if t.type == "DURATION"]
+    assert durations == ["ten minutes"]
+    assert [q.text for q in quantities if q.unit == "minute"] == ["ten minutes"]
+
+
+def test_match_minutes_are_not_rounded():
+    minute = Quantity("80th minute", 0, 11, 80, 80, 80, "match minute", "Marek")
+    assert interval_from_quantity(minute).low == interval_from_quantity(minute).high == 80
+
+
+# (sentence, span, counted): a gathering counted by a bare number in its "of".
+GATHERINGS = [
+    ("A crowd of 18,000 watched the final.", "18,000", "crowd"),
+    ("The club announced an attendance of 9,500 for the match.", "9,500", "attendance"),
+    ("A total of 300 were killed.", "300", None),  # a sum is not a gathering
+]
+
+
+@pytest.mark.parametrize("sentence,text,counted", GATHERINGS)
+def test_gathering_counts_its_people(nlp, sentence, text, counted):
+    found = {q.text: q for q in find_quantities(nlp(sentence))}
+    assert found[text].counted == counted

@@ -19,6 +19,8 @@ from synopsis.facts.dates import (
 )
 from synopsis.facts.keys import (
     ADDITIONAL,
+    ATTENDANCE,
+    AUDIENCE_NOUNS,
     classify_predicate,
     INSTANT_EVENTS,
     episodes_in,
@@ -192,8 +194,10 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                     # The slot is what happened to what is counted: "two died" and "14 injured" are
                     # two slots even when both count people.
                     additional = bool(ADDITIONAL.search(article.text[max(0, quantity.start - 20) : quantity.start]))
-                    add("count", (classify_predicate(quantity.predicate),), [interval], value, frame,
-                        quantity.counted, counted, additional, share)
+                    predicate = classify_predicate(quantity.predicate)
+                    if counted in AUDIENCE_NOUNS:
+                        predicate, counted = ATTENDANCE
+                    add("count", (predicate,), [interval], value, frame, quantity.counted, counted, additional, share)
                 else:
                     add("amount", (interval.unit, counted), [interval], value, frame, quantity.counted, share=share)
             for t_index in claim.times:

@@ -36,14 +36,36 @@ def _contexts_agree(a: Fact, b: Fact) -> tuple[bool, bool]:
     return True, False
 
 
+# Base units of physical measures (``quantity_units``): a distance, area, weight, volume or speed.
+MEASURE_UNITS = frozenset({"m", "m2", "kg", "litre", "km/h"})
+
+# Frame words two measures of nothing named must share to be one slot across unaligned claims.
+MEASURE_FRAME_WORDS = 2
+
+
+def _unnamed_measure(fact: Fact) -> bool:
+    """A physical measure whose sentence names nothing it counts ("agreed to demarcate 15
+    kilometres of the border"): its key is incomplete, yet it is a value of something."""
+    return fact.kind == "amount" and fact.key[0] in MEASURE_UNITS and not fact.key_known
+
+
+def _comparable_across(fact: Fact) -> bool:
+    return fact.key_known or _unnamed_measure(fact)
+
+
 def _same_slot_across(a: Fact, b: Fact) -> bool:
-    if a.kind != b.kind or a.key != b.key or not a.key_known or a.kind == "date":
+    if a.kind != b.kind or a.key != b.key or not _comparable_across(a) or a.kind == "date":
         return False
     if a.additional or b.additional or not nouns_agree(a, b) or not episodes_agree(a, b):
         return False
     agree, same_dates = _contexts_agree(a, b)
     if not agree:
         return False
+    if _unnamed_measure(a):
+        # Without a noun the key says only "a distance": outlets on one day with the same words
+        # around it ("15 kilometres of the border" / "a 12-kilometre stretch of their border")
+        # measure one thing; a distance told of something else shares fewer of them.
+        return same_dates and len(a.frame & b.frame) >= MEASURE_FRAME_WORDS and values_close(a, b)
     if a.kind in {"count", "amount"}:
         # The same happening to the same named things ("three firefighters were injured" / "four
         # firefighters were hurt") is one count however differently the sentences go on.
@@ -122,7 +144,7 @@ def group_slots(facts: list[Fact], day_rivals: Iterable[tuple[Claim, Claim]] = (
     # Across the story, blocked by (kind, key) so the work stays linear in practice.
     blocks: dict[tuple[str, tuple[str | None, ...]], list[int]] = {}
     for i, fact in enumerate(facts):
-        if fact.key_known:
+        if _comparable_across(fact):
             blocks.setdefault((fact.kind, fact.key), []).append(i)
     for indices in blocks.values():
         for pos, i in enumerate(indices):

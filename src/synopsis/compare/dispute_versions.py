@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 from synopsis.compare.dispute_facts import Fact
 from synopsis.compare.dispute_slots import in_conflict, set_aside_fitting_several, split_versions
+from synopsis.extract.match_minutes import MATCH_MINUTE
 from synopsis.facts.dates import as_of, calendar_day, parse_published
 from synopsis.facts.intervals import Interval, describe
 from synopsis.records import Dispute, DisputeVersion
@@ -51,6 +52,10 @@ PARTICIPLES = {
 PREDICATE_WORDS = {"start": "start time", "end": "end time", "scheduled": "scheduled time", "delay": "delay"}
 
 
+# What a physical measure of nothing named is, by its base unit ("15 kilometres": a distance).
+MEASURE_NAMES = {"m": "distance", "m2": "area", "kg": "weight", "litre": "volume", "km/h": "speed"}
+
+
 def _what(slot: list[Fact], day: Interval | None) -> str:
     fact = next((f for f in slot if f.key_known), slot[0])
     event = fact.key[0] if fact.kind in {"duration", "time", "date"} else None
@@ -59,6 +64,10 @@ def _what(slot: list[Fact], day: Interval | None) -> str:
         counted = next((f.label.lower() for f in slot if f.label), None) or "people or things"
         happened = PARTICIPLES.get(fact.key[0] or "", "")
         return f"number of {counted}{' ' + happened if happened else ''}{suffix}"
+    if fact.kind == "amount" and fact.key[0] == MATCH_MINUTE:
+        return "match minute" + (f" of {fact.label}" if fact.label else "") + suffix
+    if fact.kind == "amount" and fact.key[0] in MEASURE_NAMES and not fact.key[1]:
+        return MEASURE_NAMES[fact.key[0]] + suffix
     if fact.kind == "amount":
         return f"amount in {fact.key[0]}" + (f" for {fact.key[1]}" if fact.key[1] else "") + suffix
     if fact.kind == "duration":

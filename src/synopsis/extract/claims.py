@@ -194,6 +194,28 @@ def _has_finite_verb(span: Span) -> bool:
     return False
 
 
+def _participle_as_verb(span: Span) -> bool:
+    """Whether the small model's parse hangs the verb on its subject as a participle ("A crowd of
+    24,000 watched at the stadium": "crowd" the root, "watched" a modifier of it), with no comma
+    between them; after a comma the participle is a caption's ("Rescuers at the scene, pictured
+    on Monday")."""
+    root = span.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for tok in span:
+        if tok.tag_ in ("VBN", "VBD") and tok.dep_ == "acl" and tok.head == root and root.i < tok.i:
+            return not any(t.text in (",", ";", ":", "(", "—", "–") for t in tok.doc[root.i + 1:tok.i])
+    return False
+
+
+def _in_running_text(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence shares its line with another one: a caption or heading stands alone."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    line_end = len(text) if line_end == -1 else line_end
+    return bool(text[line_start:sentence.start].strip() or text[sentence.end:line_end].strip())
+
+
 def _is_claim(
     full_text: str, span: Span, start: int, end: int, sentence: Sentence, quoted: list[tuple[int, int]]
 ) -> bool:
@@ -209,7 +231,7 @@ def _is_claim(
     # repeats the wrong value and is not reporting; the corrected text around it still counts.
     if is_correction_note(text):
         return False
-    if not _has_finite_verb(span):
+    if not _has_finite_verb(span) and not (_in_running_text(full_text, sentence) and _participle_as_verb(span)):
         return False
     if _is_heading(full_text, sentence, span):
         return False

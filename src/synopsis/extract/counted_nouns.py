@@ -32,6 +32,10 @@ _LIGHT_VERBS = _AMOUNT_VERBS | EXCESS_VERBS | {
     "see", "make", "do", "get", "count", "put", "place", "cite", "quote", "accord",
 }
 
+# Nouns for a gathering of people, counted by a bare number in their "of" ("a crowd of 24,000",
+# "an attendance of 31,000"); nouns that sum or rank ("a total of", "a toll of") are not among them.
+_GATHERING_NOUNS = {"crowd", "audience", "attendance", "gathering", "congregation", "throng"}
+
 # Nouns that name what happened to what follows their "of" ("the exchange of 1,200 prisoners",
 # "the list of 339 children"); other nouns ("the remains of", "a group of") are passed through.
 _EVENT_NOUNS = {
@@ -120,6 +124,9 @@ def _counted_noun(doc: Doc, core: NumberCore, unit: str | None) -> Token | None:
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ in ("NNS", "NNPS") and nxt.lower_ not in UNITS:
                 noun = nxt
+    if noun is None and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _GATHERING_NOUNS:
+        # "a crowd of 24,000": the number counts the people the gathering is made of.
+        noun = tok.head.head
     if noun is None and tok.dep_ in ("dobj", "attr", "pobj") and unit is None:
         # "casualties have exceeded 1 million": the subject of a verb of amount is counted.
         verb = tok.head if tok.dep_ != "pobj" else tok.head.head
@@ -137,6 +144,11 @@ def _counted_noun(doc: Doc, core: NumberCore, unit: str | None) -> Token | None:
         return None  # a heading's number does not count the next paragraph's noun
     return noun
 
+
+# Prepositions of a route or a means: the counted things are the way something went, and the
+# verb above says what happened to that something ("allow aid through three corridors" says
+# nothing was done to corridors; "agreed to open three corridors" does).
+_PATH_PREPOSITIONS = {"through", "via", "along", "across", "past"}
 
 # Steps up the dependency tree from the number to its predicate: "the remains of 3,000 soldiers
 # were handed over" needs four (soldiers -> of -> remains -> handed); more reaches other clauses.
@@ -163,6 +175,8 @@ def find_predicate(doc: Doc, core: NumberCore, unit: str | None) -> str | None:
         head = cur.head
         if head is cur:
             break
+        if cur.dep_ == "pobj" and head.lower_ in _PATH_PREPOSITIONS:
+            return None  # "allow aid through three corridors": what the verb did was not to the corridors
         if head.pos_ in ("VERB", "AUX") and cur.dep_ != "conj":
             lemma = head.lemma_.lower()
             # "totaling three hours": for a length of time, a verb of amount says it is the length.

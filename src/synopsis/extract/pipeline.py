@@ -11,6 +11,7 @@ from spacy.language import Language
 from synopsis.extract.claims import find_claims, split_sentences
 from synopsis.extract.entities import find_entities
 from synopsis.extract.nlp import load_nlp, remember_text
+from synopsis.extract.match_minutes import drop_countdown_durations
 from synopsis.extract.quantities import find_quantities
 from synopsis.extract.quotes import find_quotes
 from synopsis.extract.times import find_times
@@ -61,6 +62,7 @@ def analyze_doc(article: Article, doc) -> ArticleAnalysis:
     times = dated_by_section(article, sentences, find_times(article.text, anchor_date(article)))
     times = zone_local_times(article.text, times, entities)
     times = mark_noun_modifiers(doc, times)
+    times = drop_countdown_durations(times, quantities)
     quotes = find_quotes(doc, entities)
     claims = find_claims(doc, sentences, entities, quantities, times, quotes)
     return ArticleAnalysis(

@@ -29,6 +29,7 @@ from synopsis.extract.counted_nouns import (
     last_token,
     token_at,
 )
+from synopsis.extract.match_minutes import merge_match_minutes
 from synopsis.extract.nlp import doc_text
 from synopsis.extract.number_parsing import PHONE, NumberCore, find_cores, is_range
 from synopsis.extract.quantity_units import (
@@ -92,7 +93,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         if q:
             quantities.append(q)
         i += 1
-    return join_compound_durations(quantities, text)
+    return merge_match_minutes(join_compound_durations(quantities, text), doc, text)
 
 
 def join_compound_durations(quantities: list[Quantity], text: str) -> list[Quantity]:

@@ -27,6 +27,7 @@ from decimal import Decimal
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from synopsis.extract.match_minutes import MATCH_MINUTE
 from synopsis.extract.quantity_units import POSTFIX, QUALIFIERS, UNITS, normalize_phrase, normalize_unit
 from synopsis.records import Quantity, TimeRef
 
@@ -223,7 +224,9 @@ def interval_from_quantity(quantity: Quantity) -> Interval | None:
                 return Interval(low * factor, high * factor, high_open=True, unit=unit)
     # The margin is worked out in the unit the figure is written in: "40 minutes" is rounded to
     # ten minutes, not to 100 of the 2,400 seconds it is.
-    margin = rounding_margin(quantity.value, discrete=unit == "count") * factor
+    # A match minute is a point on the game's clock, told to the minute: "the 80th minute" is not
+    # rounded, and "the 81st" disputes it.
+    margin = 0.0 if unit == MATCH_MINUTE else rounding_margin(quantity.value, discrete=unit == "count") * factor
     return apply_qualifier(quantity.value * factor, quantity.qualifier, unit, margin)
 
 

@@ -113,6 +113,15 @@ IRREGULAR_PLURALS = {
 }
 
 
+# Head nouns (lemmas) that count the people present at an event.  Whatever the verb ("24,000
+# spectators attended", "a crowd of 31,000 filled the stadium", "in front of 31,000 fans"), such a
+# count says one thing, how many were there: the slot is the attendance.  Viewers at a distance
+# (television audiences) are a different number, and are not here.
+AUDIENCE_NOUNS = frozenset({"crowd", "spectator", "fan", "supporter", "attendance", "attendee", "audience",
+                            "onlooker", "throng", "congregation"})
+ATTENDANCE = ("attend", "audience")  # the predicate class and noun of every such count
+
+
 def lemmatize_noun(word: str) -> str:
     """Reduce an English plural noun to its singular (prisoners -> prisoner, children -> child)."""
     # Hand-written: slot keys need only head nouns, and loading a spaCy pipeline here for
