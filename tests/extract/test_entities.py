@@ -121,6 +121,34 @@ def test_full_name_the_tagger_missed_elsewhere_in_the_article_is_a_mention(nlp):
     assert people == [("Ivan Petrenko", "Defense Minister"), ("Ivan Petrenko", "Defence Minister"), ("Ivan Petrenko", None)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "tagged", "person", "title"),
+    [
+        # The tagger's slip: the first name between the office and the name left out.
+        ("Lieutenant General Tarek Hamid el-Nusair said the corridors would open.", "Hamid el-Nusair",
+         "Tarek Hamid el-Nusair", "Lieutenant General"),
+        ("Later Defence Minister Ivan Petrenko spoke.", "Petrenko", "Ivan Petrenko", "Defence Minister"),
+        # Words of the office's body are not given names.
+        ("Chief of the General Staff Olek Marchuk spoke.", "Olek Marchuk", "Olek Marchuk", "Chief of the General Staff"),
+    ],
+)
+def test_given_names_the_tagger_left_after_an_office_join_the_name(nlp, sentence, tagged, person, title):
+    doc = nlp(sentence)
+    start = doc.text.index(tagged)
+    doc.ents = [doc.char_span(start, start + len(tagged), label="PERSON")]
+    people = [(e.text, e.title) for e in find_entities(doc) if e.label == "PERSON"]
+    assert people == [(person, title)]
+
+
+def test_a_given_name_tagged_with_the_office_is_not_taken_twice(nlp):
+    doc = nlp("Kremlin Spokesperson Ivan Sorokin said so.")
+    first = doc.text.index("Kremlin")
+    surname = doc.text.index("Sorokin")
+    doc.ents = [doc.char_span(first, surname - 1, label="ORG"), doc.char_span(surname, surname + len("Sorokin"), label="PERSON")]
+    people = sorted((e.start, e.end) for e in find_entities(doc) if e.label == "PERSON")
+    assert all(end <= start for (_, end), (start, _) in zip(people, people[1:]))  # no word in two names
+
+
 def test_each_title_in_a_list_goes_with_the_name_after_it(nlp):
     sentence = ("The working group includes Deputy Head of the Northern Border Service Directorate Pavel Orlov, "
                 "Deputy Head of the Department of Civic Housing Policy Irina Volkova, Director of the Third "

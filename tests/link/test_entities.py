@@ -307,6 +307,31 @@ def test_surname_shared_by_two_people_is_resolved_within_the_article():
     assert resolution.canonical("id-Two", 1) == "Marek Kowalski"
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "surname_only"),
+    [
+        # An Arabic article in small letters before the surname, spelt al-/el-, and the Arabic
+        # vowels written differently (Hamid/Hamed, Nuseir/Nusair).
+        ("Lieutenant General Tariq Hamid al-Nuseir", "Lieutenant General Tarek Hamid el-Nusair", "Nuseir"),
+        ("General Karim Fawzi al-Dabbagh", "General Karim Fawzi al-Dabbagh", "Dabbagh"),
+        # Ukrainian and Russian transliterations of one surname.
+        ("Governor Taras Pereniehin", "Governor Taras Perenegin", "Pereniehin"),
+        # A Turkish "C" for the English "J".
+        ("Minister Ceyhun Aliyarov", "Minister Jeyhun Aliyarov", "Aliyarov"),
+    ],
+)
+def test_spellings_of_one_person_resolve_to_one_entity_without_findings(first, second, surname_only):
+    one = make_analysis("One", f"{first} arrived. {surname_only} spoke.",
+                        [(first, "PERSON"), (surname_only, "PERSON")])
+    two = make_analysis("Two", f"{second} arrived.", [(second, "PERSON")])
+    resolution = resolve_entities([one, two])
+    people = [e for e in resolution.entities if e.type == "PERSON"]
+    assert len(people) == 1
+    assert len(people[0].mentions) == 3
+    assert not [f for f in people[0].findings if "first names" in f]
+    assert resolution.canonical("id-One", 1) == people[0].name
+
+
 def test_empty_input_gives_no_entities():
     resolution = resolve_entities([])
     assert resolution.entities == []

@@ -163,7 +163,7 @@ def _read_span(doc: Doc, span: Span, label: str) -> tuple[Span, str, tuple[int, 
     if label == "PERSON" and (street := _street_named(doc, span)) is not None:
         span, label = street, "FAC"  # "marched to [Place Bellecour]", "on Avenue [Habib Bourguiba]"
     if label == "PERSON":
-        span = _without_leading_place(doc, span)
+        span = _without_leading_place(doc, _with_given_names_before(doc, span))
         span, title = _split_glued_title(span)
         if span is None or all(_is_office(t) or t.lower_ in TITLE_MODIFIERS for t in span):
             return None  # "Deputy Head": an office without a name
@@ -303,6 +303,33 @@ def _common_word_at_sentence_start(doc: Doc, span: Span) -> bool:
     if any(len(e) > 1 and word in (t.lower_ for t in e) for e in doc.ents if e.label_ == "PERSON"):
         return False
     return any(t.text == word for t in doc if t.i != span.start)
+
+
+# At most this many given names the tagger left between an office and the name it tagged.
+_MAX_GIVEN_BEFORE = 2
+
+
+def _with_given_names_before(doc: Doc, span: Span) -> Span:
+    """A person's name with the given names the tagger left out between it and the office before
+    it: "Lieutenant General Omer [Hasan el-Zubair]" is Omer Hasan el-Zubair, the general, whose
+    first name the outlets are then compared on.  Only capitalised proper nouns that are no office,
+    title word, body, place or part of another tagged name, and only when an office word stands
+    right before them."""
+    start = span.start
+    sent_start = span.sent.start
+    while (span.start - start < _MAX_GIVEN_BEFORE and start - 1 > sent_start and _given_name_token(doc[start - 1])):
+        start -= 1
+    if start == span.start or not _is_office(doc[start - 1]) or "\n" in doc[start - 1].whitespace_:
+        return span
+    return doc[start:span.end]
+
+
+def _given_name_token(tok: Token) -> bool:
+    # A word of another tagged name is that name's ("[Kremlin Spokesperson Dmitry] [Peskov]", which
+    # ``_complete_people`` joins).
+    return (tok.ent_type_ == "" and tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and "\n" not in tok.whitespace_
+            and not _is_office(tok) and tok.lower_ not in TITLE_MODIFIERS | ORG_WORDS | HONORIFICS
+            and not is_known_place(tok.text))
 
 
 def _without_leading_place(doc: Doc, span: Span) -> Span:
