@@ -407,3 +407,22 @@ def test_an_outlet_cited_by_another_stays_and_a_governments_own_name_stays():
         own.article, outlet=Outlet(name="The White House", kind="government")))
     names = {e.name for e in resolve_entities([cited, own]).entities}
     assert names == {"TASS", "White House"}
+
+
+@pytest.mark.parametrize(
+    ("tagged", "first_word_label", "expected"),
+    [
+        # A club named after its town, tagged PERSON, where the story writes its first word alone
+        # as a club: the club.
+        ("Olimpija Varna", "ORG", "ORG"),
+        # A person whose surname is a town is not called by a first name written as a body.
+        ("Andre Jackson", None, "PERSON"),
+    ],
+)
+def test_a_club_named_after_its_town_tagged_a_person_is_an_organisation(tagged, first_word_label, expected):
+    first_word = tagged.split()[0]
+    one = make_analysis("One", f"{tagged} won the match.", [(tagged, "PERSON")])
+    text = f"{first_word}'s coach was pleased."
+    two = make_analysis("Two", text, [(first_word, first_word_label)] if first_word_label else [])
+    resolution = resolve_entities([one, two])
+    assert resolution.entity("id-One", 0).type == expected

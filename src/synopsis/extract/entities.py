@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from synopsis.extract.gazetteer import is_known_place
+from synopsis.extract.gazetteer import is_known_place, named_countries
 from synopsis.extract.name_words import ORG_WORDS
 from synopsis.extract.nlp import load_nlp
 from synopsis.records import Entity
@@ -139,11 +139,56 @@ def _tagged_spans(doc: Doc) -> Iterator[tuple[Span, str]]:
         span = _clean_span(doc, ent)
         if span is None:
             continue
+        span, label = _without_score(doc, span, label)
+        if span is None:
+            continue
+        if label == "ORG" and (place := _place_after_in(doc, span)) is not None:
+            yield doc[span.start:place.start - 1], label
+            yield place, "GPE"
+            continue
         if label in _BODY_LABELS and (person := _trailing_person(span, _unit_of_office(doc, span))) is not None:
             yield doc[span.start:person.start], label
             yield person, "PERSON"
             continue
         yield span, label
+
+
+# A match score written after a team's name: "beat [Ferencváros 2-1]", "[Dinamo Zagreb 3-0]".
+_SCORE = re.compile(r"\s+\d{1,2}\s?[-–]\s?\d{1,2}$")
+# Labels the tagger gives a name with a score glued on ("Ferencváros 2-1" LAW): a name followed by a
+# score is a team, an organisation (a person's stays a person's: "Novak beat Ruud 6-3").
+_SCORED_AS_WORKS = frozenset({"LAW", "WORK_OF_ART", "PRODUCT", "EVENT"})
+
+
+def _without_score(doc: Doc, span: Span, label: str) -> tuple[Span | None, str]:
+    """A name without the match score the tagger ran into it, and its label as a team's."""
+    match = _SCORE.search(span.text)
+    if match is None or match.start() == 0:
+        return span, label
+    name = doc.char_span(span.start_char, span.start_char + match.start(), alignment_mode="contract")
+    if name is None or not any(ch.isalpha() for ch in name.text):
+        return None, label
+    return name, ("ORG" if label in _SCORED_AS_WORKS else label)
+
+
+# Words of an organisation's name that may stand before "in" and a place inside its name.
+_MAX_PLACE_WORDS = 3
+
+
+def _place_after_in(doc: Doc, span: Span) -> Span | None:
+    """The town an organisation's span ends with after "in", which the tagger ran into the name
+    ("[Rapid Support Forces in Jeddah]" is the forces, in the town of Jeddah), else None.  Only a
+    town of the gazetteer, not a country or region: a body's own name may end so ("Organization for
+    Security and Co-operation in Europe", "Church in Wales")."""
+    for i in range(span.end - 2, max(span.start, span.end - 1 - _MAX_PLACE_WORDS) - 1, -1):
+        if doc[i].lower_ != "in" or i == span.start:
+            continue
+        place = doc[i + 1:span.end]
+        if (all(t.text[:1].isupper() for t in place) and is_known_place(place.text)
+                and not named_countries([place.text.lower()])):
+            return place
+        return None
+    return None
 
 
 def _read_span(doc: Doc, span: Span, label: str) -> tuple[Span, str, tuple[int, int] | None] | None:
@@ -160,6 +205,8 @@ def _read_span(doc: Doc, span: Span, label: str) -> tuple[Span, str, tuple[int, 
         return None  # "Calm returned to the streets": a capital a sentence gave an ordinary word
     if label == "PERSON" and span[-1].lower_ in ORG_WORDS and _after_article(doc, span):
         label = "ORG"  # "the Press [Syndicate]" tagged PERSON; "Margaret Court said" stays a person
+    if label == "PERSON" and _named_before_venue(doc, span):
+        label = "FAC"  # "at the [Maksimir] stadium": a stadium's name, not a person's
     if label == "PERSON" and (street := _street_named(doc, span)) is not None:
         span, label = street, "FAC"  # "marched to [Place Bellecour]", "on Avenue [Habib Bourguiba]"
     if label == "PERSON":
@@ -272,6 +319,20 @@ def _placed_as_place(doc: Doc, span: Span) -> bool:
 _STREET_WORDS = frozenset("place rue avenue boulevard piazza plaza platz square prospekt quai".split())
 _STREET_ENDINGS = frozenset("avenue boulevard square street road plaza".split())
 _BEFORE_PLACES = frozenset("on at along to from near off in the down up across into onto".split())
+
+
+# Nouns of buildings and grounds written after their name in lower case ("the Maksimir stadium").
+_VENUE_NOUNS = frozenset("stadium arena ground airport palace hall hospital prison mosque church cathedral".split())
+
+
+def _named_before_venue(doc: Doc, span: Span) -> bool:
+    """Whether a name stands where a venue's is written: after "the" or a preposition of place and
+    before a venue noun in lower case ("at the Maksimir stadium"); a person's name before such a
+    noun is written with a possessive ("Smith's hospital")."""
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return (before is not None and before.lower_ in _BEFORE_PLACES and after is not None
+            and after.text in _VENUE_NOUNS and after.pos_ == "NOUN")
 
 
 def _after_article(doc: Doc, span: Span) -> bool:
