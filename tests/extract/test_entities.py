@@ -121,6 +121,34 @@ def test_full_name_the_tagger_missed_elsewhere_in_the_article_is_a_mention(nlp):
     assert people == [("Ivan Petrenko", "Defense Minister"), ("Ivan Petrenko", "Defence Minister"), ("Ivan Petrenko", None)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "tagged", "person", "title"),
+    [
+        # The tagger's slip: the first name between the office and the name left out.
+        ("Lieutenant General Tarek Hamid el-Nusair said the corridors would open.", "Hamid el-Nusair",
+         "Tarek Hamid el-Nusair", "Lieutenant General"),
+        ("Later Defence Minister Ivan Petrenko spoke.", "Petrenko", "Ivan Petrenko", "Defence Minister"),
+        # Words of the office's body are not given names.
+        ("Chief of the General Staff Olek Marchuk spoke.", "Olek Marchuk", "Olek Marchuk", "Chief of the General Staff"),
+    ],
+)
+def test_given_names_the_tagger_left_after_an_office_join_the_name(nlp, sentence, tagged, person, title):
+    doc = nlp(sentence)
+    start = doc.text.index(tagged)
+    doc.ents = [doc.char_span(start, start + len(tagged), label="PERSON")]
+    people = [(e.text, e.title) for e in find_entities(doc) if e.label == "PERSON"]
+    assert people == [(person, title)]
+
+
+def test_a_given_name_tagged_with_the_office_is_not_taken_twice(nlp):
+    doc = nlp("Kremlin Spokesperson Ivan Sorokin said so.")
+    first = doc.text.index("Kremlin")
+    surname = doc.text.index("Sorokin")
+    doc.ents = [doc.char_span(first, surname - 1, label="ORG"), doc.char_span(surname, surname + len("Sorokin"), label="PERSON")]
+    people = sorted((e.start, e.end) for e in find_entities(doc) if e.label == "PERSON")
+    assert all(end <= start for (_, end), (start, _) in zip(people, people[1:]))  # no word in two names
+
+
 def test_each_title_in_a_list_goes_with_the_name_after_it(nlp):
     sentence = ("The working group includes Deputy Head of the Northern Border Service Directorate Pavel Orlov, "
                 "Deputy Head of the Department of Civic Housing Policy Irina Volkova, Director of the Third "
@@ -325,3 +353,56 @@ def test_an_outlets_name_or_programme_is_an_organisation(nlp, sentence, ents, ou
     found = {e.text: e.label for e in find_entities(_as_tagged(nlp, sentence, ents))}
     assert found[outlet] == "ORG"
     assert "NewsHour" not in found or outlet == "NewsHour"
+
+
+def _tagged(nlp, sentence: str, name: str, label: str):
+    """The sentence's doc with one name tagged as the small model mis-tags it."""
+    doc = nlp(sentence)
+    start = doc.text.index(name)
+    doc.ents = [doc.char_span(start, start + len(name), label=label)]
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tagged", "label", "expected"),
+    [
+        # A score glued to a club's name: the club, an organisation.
+        ("Olimpija Varna beat Radnik Borovo 2-1 on Thursday.", "Radnik Borovo 2-1", "LAW", [("Radnik Borovo", "ORG")]),
+        ("Radnik Borovo lost to Olimpija Varna 3–0 at home.", "Olimpija Varna 3–0", "WORK_OF_ART", [("Olimpija Varna", "ORG")]),
+        # A player's score leaves a person.
+        ("Tomas Verlin 6-3 was the final set.", "Tomas Verlin 6-3", "PERSON", [("Tomas Verlin", "PERSON")]),
+        # A number that is no score stays in the name.
+        ("Resolution 2231 was adopted.", "Resolution 2231", "LAW", [("Resolution 2231", "LAW")]),
+    ],
+)
+def test_a_score_glued_to_a_name_is_cut_off(nlp, sentence, tagged, label, expected):
+    assert [(e.text, e.label) for e in find_entities(_tagged(nlp, sentence, tagged, label))] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tagged", "label"),
+    [
+        ("A crowd of 20,000 watched at the Kovalin stadium.", "Kovalin", "FAC"),  # a venue's name
+        ("Olek Kovalin said the stadium was full.", "Olek Kovalin", "PERSON"),
+        ("They met Olek Kovalin at the hospital.", "Olek Kovalin", "PERSON"),
+    ],
+)
+def test_a_name_written_before_a_venue_noun_is_the_venue(nlp, sentence, tagged, label):
+    assert [(e.text, e.label) for e in find_entities(_tagged(nlp, sentence, tagged, "PERSON"))] == [(tagged, label)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tagged", "expected"),
+    [
+        # "X in <town>" run together: the body and the town.
+        ("Talks with the Northern Defence Forces in Jeddah ended.", "Northern Defence Forces in Jeddah",
+         [("Northern Defence Forces", "ORG"), ("Jeddah", "GPE")]),
+        # A body whose own name ends in a region or country keeps it.
+        ("The Organization for Security and Co-operation in Europe sent observers.",
+         "Organization for Security and Co-operation in Europe",
+         [("Organization for Security and Co-operation in Europe", "ORG")]),
+        ("The Bank of Farming in Sudan lent the money.", "Bank of Farming in Sudan", [("Bank of Farming in Sudan", "ORG")]),
+    ],
+)
+def test_an_organisation_run_into_its_town_is_split(nlp, sentence, tagged, expected):
+    assert [(e.text, e.label) for e in find_entities(_tagged(nlp, sentence, tagged, "ORG"))] == expected

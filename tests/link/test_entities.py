@@ -307,6 +307,31 @@ def test_surname_shared_by_two_people_is_resolved_within_the_article():
     assert resolution.canonical("id-Two", 1) == "Marek Kowalski"
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "surname_only"),
+    [
+        # An Arabic article in small letters before the surname, spelt al-/el-, and the Arabic
+        # vowels written differently (Hamid/Hamed, Nuseir/Nusair).
+        ("Lieutenant General Tariq Hamid al-Nuseir", "Lieutenant General Tarek Hamid el-Nusair", "Nuseir"),
+        ("General Karim Fawzi al-Dabbagh", "General Karim Fawzi al-Dabbagh", "Dabbagh"),
+        # Ukrainian and Russian transliterations of one surname.
+        ("Governor Taras Pereniehin", "Governor Taras Perenegin", "Pereniehin"),
+        # A Turkish "C" for the English "J".
+        ("Minister Ceyhun Aliyarov", "Minister Jeyhun Aliyarov", "Aliyarov"),
+    ],
+)
+def test_spellings_of_one_person_resolve_to_one_entity_without_findings(first, second, surname_only):
+    one = make_analysis("One", f"{first} arrived. {surname_only} spoke.",
+                        [(first, "PERSON"), (surname_only, "PERSON")])
+    two = make_analysis("Two", f"{second} arrived.", [(second, "PERSON")])
+    resolution = resolve_entities([one, two])
+    people = [e for e in resolution.entities if e.type == "PERSON"]
+    assert len(people) == 1
+    assert len(people[0].mentions) == 3
+    assert not [f for f in people[0].findings if "first names" in f]
+    assert resolution.canonical("id-One", 1) == people[0].name
+
+
 def test_empty_input_gives_no_entities():
     resolution = resolve_entities([])
     assert resolution.entities == []
@@ -382,3 +407,22 @@ def test_an_outlet_cited_by_another_stays_and_a_governments_own_name_stays():
         own.article, outlet=Outlet(name="The White House", kind="government")))
     names = {e.name for e in resolve_entities([cited, own]).entities}
     assert names == {"TASS", "White House"}
+
+
+@pytest.mark.parametrize(
+    ("tagged", "first_word_label", "expected"),
+    [
+        # A club named after its town, tagged PERSON, where the story writes its first word alone
+        # as a club: the club.
+        ("Olimpija Varna", "ORG", "ORG"),
+        # A person whose surname is a town is not called by a first name written as a body.
+        ("Andre Jackson", None, "PERSON"),
+    ],
+)
+def test_a_club_named_after_its_town_tagged_a_person_is_an_organisation(tagged, first_word_label, expected):
+    first_word = tagged.split()[0]
+    one = make_analysis("One", f"{tagged} won the match.", [(tagged, "PERSON")])
+    text = f"{first_word}'s coach was pleased."
+    two = make_analysis("Two", text, [(first_word, first_word_label)] if first_word_label else [])
+    resolution = resolve_entities([one, two])
+    assert resolution.entity("id-One", 0).type == expected

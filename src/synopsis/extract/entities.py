@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from synopsis.extract.gazetteer import is_known_place
+from synopsis.extract.gazetteer import is_known_place, named_countries
 from synopsis.extract.name_words import ORG_WORDS
 from synopsis.extract.nlp import load_nlp
 from synopsis.records import Entity
@@ -139,11 +139,56 @@ def _tagged_spans(doc: Doc) -> Iterator[tuple[Span, str]]:
         span = _clean_span(doc, ent)
         if span is None:
             continue
+        span, label = _without_score(doc, span, label)
+        if span is None:
+            continue
+        if label == "ORG" and (place := _place_after_in(doc, span)) is not None:
+            yield doc[span.start:place.start - 1], label
+            yield place, "GPE"
+            continue
         if label in _BODY_LABELS and (person := _trailing_person(span, _unit_of_office(doc, span))) is not None:
             yield doc[span.start:person.start], label
             yield person, "PERSON"
             continue
         yield span, label
+
+
+# A match score written after a team's name: "beat [Ferencváros 2-1]", "[Dinamo Zagreb 3-0]".
+_SCORE = re.compile(r"\s+\d{1,2}\s?[-–]\s?\d{1,2}$")
+# Labels the tagger gives a name with a score glued on ("Ferencváros 2-1" LAW): a name followed by a
+# score is a team, an organisation (a person's stays a person's: "Novak beat Ruud 6-3").
+_SCORED_AS_WORKS = frozenset({"LAW", "WORK_OF_ART", "PRODUCT", "EVENT"})
+
+
+def _without_score(doc: Doc, span: Span, label: str) -> tuple[Span | None, str]:
+    """A name without the match score the tagger ran into it, and its label as a team's."""
+    match = _SCORE.search(span.text)
+    if match is None or match.start() == 0:
+        return span, label
+    name = doc.char_span(span.start_char, span.start_char + match.start(), alignment_mode="contract")
+    if name is None or not any(ch.isalpha() for ch in name.text):
+        return None, label
+    return name, ("ORG" if label in _SCORED_AS_WORKS else label)
+
+
+# Words of an organisation's name that may stand before "in" and a place inside its name.
+_MAX_PLACE_WORDS = 3
+
+
+def _place_after_in(doc: Doc, span: Span) -> Span | None:
+    """The town an organisation's span ends with after "in", which the tagger ran into the name
+    ("[Rapid Support Forces in Jeddah]" is the forces, in the town of Jeddah), else None.  Only a
+    town of the gazetteer, not a country or region: a body's own name may end so ("Organization for
+    Security and Co-operation in Europe", "Church in Wales")."""
+    for i in range(span.end - 2, max(span.start, span.end - 1 - _MAX_PLACE_WORDS) - 1, -1):
+        if doc[i].lower_ != "in" or i == span.start:
+            continue
+        place = doc[i + 1:span.end]
+        if (all(t.text[:1].isupper() for t in place) and is_known_place(place.text)
+                and not named_countries([place.text.lower()])):
+            return place
+        return None
+    return None
 
 
 def _read_span(doc: Doc, span: Span, label: str) -> tuple[Span, str, tuple[int, int] | None] | None:
@@ -160,10 +205,12 @@ def _read_span(doc: Doc, span: Span, label: str) -> tuple[Span, str, tuple[int, 
         return None  # "Calm returned to the streets": a capital a sentence gave an ordinary word
     if label == "PERSON" and span[-1].lower_ in ORG_WORDS and _after_article(doc, span):
         label = "ORG"  # "the Press [Syndicate]" tagged PERSON; "Margaret Court said" stays a person
+    if label == "PERSON" and _named_before_venue(doc, span):
+        label = "FAC"  # "at the [Maksimir] stadium": a stadium's name, not a person's
     if label == "PERSON" and (street := _street_named(doc, span)) is not None:
         span, label = street, "FAC"  # "marched to [Place Bellecour]", "on Avenue [Habib Bourguiba]"
     if label == "PERSON":
-        span = _without_leading_place(doc, span)
+        span = _without_leading_place(doc, _with_given_names_before(doc, span))
         span, title = _split_glued_title(span)
         if span is None or all(_is_office(t) or t.lower_ in TITLE_MODIFIERS for t in span):
             return None  # "Deputy Head": an office without a name
@@ -274,6 +321,20 @@ _STREET_ENDINGS = frozenset("avenue boulevard square street road plaza".split())
 _BEFORE_PLACES = frozenset("on at along to from near off in the down up across into onto".split())
 
 
+# Nouns of buildings and grounds written after their name in lower case ("the Maksimir stadium").
+_VENUE_NOUNS = frozenset("stadium arena ground airport palace hall hospital prison mosque church cathedral".split())
+
+
+def _named_before_venue(doc: Doc, span: Span) -> bool:
+    """Whether a name stands where a venue's is written: after "the" or a preposition of place and
+    before a venue noun in lower case ("at the Maksimir stadium"); a person's name before such a
+    noun is written with a possessive ("Smith's hospital")."""
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return (before is not None and before.lower_ in _BEFORE_PLACES and after is not None
+            and after.text in _VENUE_NOUNS and after.pos_ == "NOUN")
+
+
 def _after_article(doc: Doc, span: Span) -> bool:
     """Whether "the" comes right before the span: people are not written "the Margaret Court"."""
     return span.start > 0 and doc[span.start - 1].lower_ == "the"
@@ -303,6 +364,33 @@ def _common_word_at_sentence_start(doc: Doc, span: Span) -> bool:
     if any(len(e) > 1 and word in (t.lower_ for t in e) for e in doc.ents if e.label_ == "PERSON"):
         return False
     return any(t.text == word for t in doc if t.i != span.start)
+
+
+# At most this many given names the tagger left between an office and the name it tagged.
+_MAX_GIVEN_BEFORE = 2
+
+
+def _with_given_names_before(doc: Doc, span: Span) -> Span:
+    """A person's name with the given names the tagger left out between it and the office before
+    it: "Lieutenant General Omer [Hasan el-Zubair]" is Omer Hasan el-Zubair, the general, whose
+    first name the outlets are then compared on.  Only capitalised proper nouns that are no office,
+    title word, body, place or part of another tagged name, and only when an office word stands
+    right before them."""
+    start = span.start
+    sent_start = span.sent.start
+    while (span.start - start < _MAX_GIVEN_BEFORE and start - 1 > sent_start and _given_name_token(doc[start - 1])):
+        start -= 1
+    if start == span.start or not _is_office(doc[start - 1]) or "\n" in doc[start - 1].whitespace_:
+        return span
+    return doc[start:span.end]
+
+
+def _given_name_token(tok: Token) -> bool:
+    # A word of another tagged name is that name's ("[Kremlin Spokesperson Dmitry] [Peskov]", which
+    # ``_complete_people`` joins).
+    return (tok.ent_type_ == "" and tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and "\n" not in tok.whitespace_
+            and not _is_office(tok) and tok.lower_ not in TITLE_MODIFIERS | ORG_WORDS | HONORIFICS
+            and not is_known_place(tok.text))
 
 
 def _without_leading_place(doc: Doc, span: Span) -> Span:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import collections
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from synopsis.ingest.outlets import outlet_name
@@ -205,6 +205,13 @@ def relabel_by_majority(mentions: list[Mention]) -> list[Mention]:
                 relabelled = _make_mention(m.article_id, m.outlet, m.index, m.entity, "person", "PERSON")
                 if relabelled is not None:
                     m = relabelled
+        elif m.person is not None and len(m.person.tokens) > 1 and not m.titles and _team_named_as_person(m, other_labels):
+            # "Dinamo Zagreb beat ...", tagged PERSON, where the story writes "Dinamo" alone as a
+            # club: a club named after its town, not a person.
+            labels = other_labels.get(place_key(m.alias)) or other_labels[place_key(m.person.tokens[0])]
+            label = labels.most_common(1)[0][0]
+            alias = strip_name(m.entity.text)
+            m = Mention(m.article_id, m.outlet, m.index, m.entity, GROUP_OF_LABEL[label], label, alias, place_key(alias))
         elif m.person is not None and len(m.person.tokens) == 1 and not m.titles:
             key = place_key(m.alias)
             # A lone "surname" that no full name in the story carries but that is
@@ -214,6 +221,19 @@ def relabel_by_majority(mentions: list[Mention]) -> list[Mention]:
                 m = Mention(m.article_id, m.outlet, m.index, m.entity, GROUP_OF_LABEL[label], label, strip_name(m.entity.text), key)
         out.append(m)
     return out
+
+
+def _team_named_as_person(mention: Mention, other_labels: Mapping[str, collections.Counter[str]]) -> bool:
+    """Whether a "person" is a club or body named after a place: its first word written alone as an
+    organisation or place in the story ("Dinamo"), and the whole name written as one too, or ending
+    in a known town ("Dinamo Zagreb").  People whose surname is a town ("Andre Jackson") are not
+    called by their first name alone, so they stay people."""
+    from synopsis.extract.gazetteer import is_known_place
+
+    tokens = mention.person.tokens
+    if not other_labels.get(place_key(tokens[0])):
+        return False
+    return bool(other_labels.get(place_key(mention.alias))) or is_known_place(tokens[-1])
 
 
 def untagged_place_mentions(clusters: Sequence[list[Mention]], analyses: Sequence[ArticleAnalysis]) -> list[list[Mention]]:

@@ -53,6 +53,9 @@ _DOUBLE = re.compile(r"([a-z])\1+")
 _GLIDE_Y = re.compile(r"(?<=[aeiou])y+(?=[eo])")
 # Arabic article prefixes: al-Assad / Assad, el-Sisi / Sisi.
 _ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az)-")
+# The same article as written before a capital, lower case in English copy: "Omar Hassan
+# al-Zubeir" ends in a name though its last word opens with a small letter.
+_ARTICLE_GLUED = re.compile(r"^(?:al|el|ad|as|ash|at|az)[-‐‑](?=[A-Z])")
 
 
 _APOSTROPHE = re.compile(r"[" + _APOSTROPHES + r"]")
@@ -178,7 +181,7 @@ def parse_person(text: str) -> PersonName | None:
     tokens = [t for t in tokens if fold(t)]
     if not tokens or all(fold(t) in TITLE_WORDS for t in tokens):
         return None
-    if not any(ch.isupper() for ch in tokens[-1][:1]):
+    if not _ARTICLE_GLUED.sub("", tokens[-1])[:1].isupper():
         return None
     start = spans[cut][1]
     title = text[: start].strip() or None
@@ -236,6 +239,8 @@ def given_names_compatible(first: str, second: str) -> bool:
     loose_a, loose_b = _loose_given(a), _loose_given(b)
     if not loose_a or not loose_b:
         return False
+    if _turkic_c(a, b) or _turkic_c(b, a):
+        return True
     return loose_a[0] == loose_b[0] and fuzz.ratio(loose_a, loose_b) >= GIVEN_NAME_MIN_RATIO
 
 
@@ -243,6 +248,14 @@ def given_names_compatible(first: str, second: str) -> bool:
 # languages (Elena, Yelena, Ielena, Jelena; Evgeny, Yevhen): the glide before the "e" says
 # nothing about which name it is. ("Я" keeps its glide in every scheme, so Jan/Ann stay apart.)
 _LEADING_GLIDE = re.compile(r"^[ji](?=e)")
+
+
+def _turkic_c(first: str, second: str) -> bool:
+    """Whether a Turkish or Azerbaijani name with "C" (the English "J" sound) is the other's
+    English spelling: Ceyhun / Jeyhun, Cemal / Jemal, Cihan / Jihan.  Only before "e" or "i",
+    where English reads "C" as "s", so no English name is taken for another (Cody / Jody stay
+    two), and only when all the other letters agree."""
+    return first[:1] == "c" and second[:1] == "j" and first[1:2] in ("e", "i") and first[1:] == second[1:]
 
 
 def _loose_given(key: str) -> str:
@@ -270,7 +283,20 @@ def surnames_match(first: str, second: str) -> bool:
         return bool(a)
     if min(len(a), len(b)) < 5 or a[0] != b[0] or a[-1] != b[-1]:
         return False
-    return fuzz.ratio(a, b) >= SURNAME_MIN_RATIO
+    return _loose_surname(a) == _loose_surname(b) or fuzz.ratio(a, b) >= SURNAME_MIN_RATIO
+
+
+# Letters one language's transliteration writes where another's writes others, too many in one
+# name for the ratio to see: Ukrainian "Г" is "h" where Russian has "g", and Ukrainian "є" is
+# "ie" where Russian "е" is "e" (Syniehubov / Synegubov, 82); the Arabic diphthong "ay" is
+# written "ei" or "ai" (Zubeir / Zubair 83, Hussein / Husain).  Applied only when comparing
+# two surnames that already share their first and last letters, and then the whole rest must
+# agree letter for letter, so unrelated names stay apart (Lavrov / Lazarov).
+_UKRAINIAN_IE = re.compile(r"(?<=[^aeiou])ie")
+
+
+def _loose_surname(key: str) -> str:
+    return _UKRAINIAN_IE.sub("e", key.replace("g", "h")).replace("ei", "ai")
 
 
 def block_key(token: str) -> str:
