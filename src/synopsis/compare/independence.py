@@ -42,10 +42,10 @@ REPEATED_ARTICLE_CLAIMS = 3
 # same stock attribution ("Three firefighters were injured, fire service spokesman Petar Ivanov
 # said.", 10 words, 0.96 cosine with "... told reporters.") from one press briefing.  A copy needs
 # COPY_MIN_SHARED sentences taken from the same article, or one sentence of COPY_LONG_WORDS words
-# (the copied wire leads of the QA cases run 19-31 words; stock attributions 8-15), or an explicit
-# credit of the original's outlet (the article's origin or cited outlets).
+# (a wire lead run word for word is 20-31 words in the QA cases; stock attributions 8-15), or an
+# explicit credit of the original's outlet (the article's origin or cited outlets).
 COPY_MIN_SHARED = 2
-COPY_LONG_WORDS = 25
+COPY_LONG_WORDS = 20
 
 # How primary an outlet kind usually is; used only to orient a copy when
 # publication times cannot (lower = more likely the original).
