@@ -674,3 +674,35 @@ def test_a_hedged_number_is_cited_to_the_figure_it_admits_only_when_nothing_is_c
     claim = make_claim("k1", "corroborated", [hedged, precise])
     [fact] = write_brief(analyses, [claim])
     assert fact.text == texts["a"] and {c.article_id for c in fact.citations} == {"a", "b"}
+
+
+def test_one_origins_wording_of_a_fact_others_tell_independently_names_them():
+    """The brief may state a fact in words only one origin's reports support (a wire and its
+    reprint), while an independent outlet tells it in other words: the note says so, as the
+    corroborated list credits the fact to both (QA: "one original report (Reuters)" in the
+    brief, "Associated Press, Reuters" among the corroborated facts)."""
+    from synopsis.compare.consensus import label_claims
+    from synopsis.compare.independence import find_origins
+    from synopsis.link.align import ClaimGroup, ClaimMember
+
+    wire = SLIDE_WIRE[:3] + [SLIDE_WIRE[5]]
+    analyses = [
+        _lines("w", "Norpress", "wire service", wire, "2026-04-12T06:00:00+00:00"),
+        _lines("b", "Tarsk Courier", "newspaper", wire, "2026-04-12T08:00:00+00:00"),
+        _lines("d", "Radio Velm", "broadcaster", SLIDE_RADIO[:1] + SLIDE_RADIO[4:], "2026-04-12T10:00:00+00:00"),
+    ]
+    w, b, d = analyses
+
+    def member(analysis, index):
+        claim = analysis.claims[index]
+        return ClaimMember(analysis.article.id, index, claim.text, claim.start, claim.end)
+
+    group = ClaimGroup("repairs", (member(w, 3), member(b, 3), member(d, 1)), 0, w.claims[3].text, 0.9)
+    origins = find_origins(analyses)
+    [fact] = label_claims([group], analyses, origins)
+    assert fact.status == "corroborated" and set(fact.independent_sources) == {"Norpress", "Radio Velm"}
+    [sentence] = write_brief(analyses, [fact], origins=origins)
+    assert sentence.text.startswith(SLIDE_WIRE[5])
+    assert {c.outlet for c in sentence.citations} == {"Norpress", "Tarsk Courier"}
+    assert ("one original report (Norpress), shared by 2 outlets; Radio Velm reports the fact independently "
+            "in other words") in sentence.text

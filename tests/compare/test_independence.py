@@ -103,6 +103,8 @@ def test_aggregator_with_one_cited_outlet_counts_as_it():
 
 
 SHARED = "Officials said the old harbour bridge will stay closed until engineers finish the inspection."
+# A second copied sentence: one shared sentence alone is not enough to call a copy.
+SHARED_TOO = "Ferries will carry commuters across the estuary every twenty minutes from Monday morning."
 
 
 @pytest.mark.parametrize(
@@ -113,11 +115,11 @@ SHARED = "Officials said the old harbour bridge will stay closed until engineers
     ],
 )
 def test_near_identical_sentence_makes_later_article_derived(embedder, published_a, published_b, copier):
-    a = make_analysis("a", "Daily Planet", "newspaper", SHARED + "\nThe storm also flooded two streets.",
+    a = make_analysis("a", "Daily Planet", "newspaper", SHARED + "\nThe storm also flooded two streets.\n" + SHARED_TOO,
                       published=published_a)
     b = make_analysis("b", "Gotham Gazette", "newspaper",
-                      SHARED.replace("Officials said", "Officials stated") + "\nSchools reopened on Monday.",
-                      published=published_b)
+                      SHARED.replace("Officials said", "Officials stated") + "\nSchools reopened on Monday.\n"
+                      + SHARED_TOO, published=published_b)
     origins = find_origins([a, b], embedder)
     original = "a" if copier == "b" else "b"
     original_outlet = origins[original].outlet
@@ -126,6 +128,36 @@ def test_near_identical_sentence_makes_later_article_derived(embedder, published
     assert origins[original].claim_witnesses[0] == (original_outlet,)
     # the copier's other claim is still its own
     assert origins[copier].claim_witnesses[1] == (origins[copier].outlet,)
+
+
+STOCK = "Three firefighters were injured, fire service spokesman Tomas Verhoeven told reporters."
+LONG_LEAD = ("A fire broke out at a grain warehouse in the river port of Marlow late on Sunday, forcing the "
+             "evacuation of 300 people from nearby streets, the regional fire service said on Monday.")
+
+
+@pytest.mark.parametrize(
+    "first, second, cites, copied",
+    [
+        # One short stock attribution from one briefing: two witnesses, not a copy (QA: min7).
+        ("A blaze hit a Marlow warehouse.\n" + STOCK,
+         "Fire swept through a depot in Marlow.\n" + STOCK.replace("told reporters", "said"), (), False),
+        # The same short sentence in an article that credits the other outlet: a copy.
+        ("A blaze hit a Marlow warehouse.\n" + STOCK,
+         "Fire swept through a depot in Marlow.\n" + STOCK.replace("told reporters", "said"), ("Harbor Wire",), True),
+        # One long sentence taken word for word: a copy on its own.
+        ("Rescuers searched the depot.\n" + LONG_LEAD, "Crowds watched from the quay.\n" + LONG_LEAD, (), True),
+        # Two shared sentences: a copy.
+        (STOCK + "\n" + SHARED, "Crowds watched from the quay.\n" + STOCK + "\n" + SHARED, (), True),
+    ],
+)
+def test_a_copy_takes_more_than_one_short_shared_sentence(embedder, first, second, cites, copied):
+    a = make_analysis("a", "Harbor Wire", "wire service", first, published="2026-11-16T09:00:00+00:00")
+    b = make_analysis("b", "Coast Press", "wire service", second, cites=cites, published="2026-11-16T10:00:00+00:00")
+    origins = find_origins([a, b], embedder)
+    repeated = [w for w in origins["b"].claim_witnesses if w == ("Harbor Wire",)]
+    assert bool(repeated) == copied
+    assert not origins["b"].derived  # a copied sentence or two never makes the whole article a rewrite
+    assert all(w == ("Harbor Wire",) for w in origins["a"].claim_witnesses)
 
 
 def test_independent_paraphrase_is_not_a_copy(embedder):

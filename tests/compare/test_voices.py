@@ -111,3 +111,20 @@ def test_what_an_article_reports_itself_is_no_ones_statement():
     assert [(q.speaker, q.text) for q in group_quotes([analysis])] == [("unnamed source", "The pier was closed")]
     # an article's own list of quotes says so, rather than "reported by ?"
     assert [quote_label(q) for q in (own, told)] == ["the outlet's own reporting", "?"]
+
+
+def test_a_statement_is_shown_in_words_every_listed_outlet_gives():
+    """Two reports of one statement, one adding a detail: shown next to both outlets' names, the
+    fuller wording would credit the other outlet with a detail it never gave (QA: Quetta, AP shown
+    with Dawn's "the bomb weighed about 5kg ...")."""
+    fuller, plain = "the bomb weighed about 5kg and was set off by remote control", "the bomb was detonated by remote control"
+    a_text, b_text = f"Officer Lena Hartwig said {fuller}.", f"Officer Lena Hartwig said {plain}."
+    a = ArticleAnalysis(article=make_article("a1", "Daily A", a_text),
+                        quotes=(make_quote(a_text, fuller, "Lena Hartwig", kind="indirect"),))
+    b = ArticleAnalysis(article=make_article("b1", "Radio B", b_text),
+                        quotes=(make_quote(b_text, plain, "Lena Hartwig", kind="indirect"),))
+    for order in ([a, b], [b, a]):
+        [statement] = group_quotes(order)
+        assert statement.text == plain
+        assert set(statement.sources) == {"Daily A", "Radio B"}
+        assert {e.text for e in statement.evidence} == {fuller, plain}

@@ -71,6 +71,18 @@ PATTERNS = [
     ("The talks went well, as quoted by Reuters.", "Reuters", "as quoted", "The talks went well", "indirect"),
     # hearsay without a source
     ("It was reported that the talks had stalled.", None, "reported", "the talks had stalled", "indirect"),
+    # a role before the person, the name hung on the body the role is of (QA: Dawn)
+    ("According to senior superintendent of police Lena Hartwig, the driver was around 40 years old.",
+     "Lena Hartwig", "According to", "the driver was around 40 years old", "indirect"),
+    ("A spokesman for Rescue 1122, Tomas Verhoeven, said the death toll had risen.",
+     "Tomas Verhoeven", "said", "the death toll had risen", "indirect"),
+    # bodies named by their function, and media (QA: AP, Al Jazeera)
+    ("Four workers were hurt, the inspectorate said.", "the inspectorate", "said", "Four workers were hurt", "indirect"),
+    ("Firefighters needed less than an hour to contain the flames, according to the regional emergency inspectorate.",
+     "the regional emergency inspectorate", "according to", "Firefighters needed less than an hour to contain the flames",
+     "indirect"),
+    ("Talks resumed in Marlow on Monday, according to Arvenian state media.", "Arvenian state media", "according to",
+     "Talks resumed in Marlow on Monday", "indirect"),
 ]
 
 
@@ -94,6 +106,38 @@ def test_finds_attribution_pattern(nlp, text, speaker, cue, content, kind):
 )
 def test_finds_no_attribution(nlp, text):
     assert find_quotes(nlp(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A dateline opening the story is never a speaker (QA: "QUETTA:" became "Quetta").
+        ("MARLOW: Nine people were killed when a bomb exploded at the market on Tuesday, police said.",
+         [("police", "said", "Nine people were killed when a bomb exploded at the market on Tuesday")]),
+        ("MARLOW: Three houses burned down on Sunday night in the old town.", []),
+        # The parser takes the dateline for a second subject of the cue.
+        ("KELLTOWN: At least 21 people were killed and 40 injured when a bomber blew himself up at the "
+         "General Bus Stand on Tuesday, rescue officials said.",
+         [("rescue officials", "said", "At least 21 people were killed and 40 injured when a bomber blew himself "
+           "up at the General Bus Stand on Tuesday")]),
+        ("The fire spread fast.\nMARLOW: Three houses burned down on Sunday, the fire service said.",
+         [("the fire service", "said", "Three houses burned down on Sunday")]),
+        # Not even below an introduction, when the paragraph reports another speaker's words.
+        ("The storm hit overnight.\nKELLTOWN: Nine people were killed in the flood on Tuesday, rescue officials said.",
+         [("rescue officials", "said", "Nine people were killed in the flood on Tuesday")]),
+    ],
+)
+def test_a_dateline_is_not_a_speaker(nlp, text, expected):
+    found = [(q.speaker, q.cue, q.content) for q in find_quotes(nlp(text))]
+    assert found == expected
+
+
+def test_a_sentence_final_cue_inside_a_reported_clause_keeps_the_speaker_out_of_the_words(nlp):
+    """"A, spokesman X told reporters, Reuters reported": X's words stop before his title (QA: fire)."""
+    text = ("Firefighters brought the blaze under control after about 40 minutes, fire service spokesman "
+            "Tomas Verhoeven told reporters, Harbor Wire reported.")
+    [spokesman] = [q for q in find_quotes(nlp(text)) if q.speaker == "Tomas Verhoeven"]
+    assert spokesman.content == "Firefighters brought the blaze under control after about 40 minutes"
 
 
 def test_transcript_label_is_a_speaker(nlp):

@@ -171,3 +171,20 @@ def test_claim_of_they_after_a_list_credits_all_of_it(nlp):
 )
 def test_they_is_the_latest_group_or_list_that_acted(nlp, text, they):
     assert [q.speaker_entity for q in _last(nlp, text, GPE=["Marrovia", "Tessia"])] == they
+
+
+# --- a surname the NER found alone is widened over the given name the parse joins to it ------
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "speaker"),
+    [
+        # QA (Dawn): "Bilal Faizi" was shown as "Faizi"
+        ("A spokesman for Rescue 1122, Tomas Verhoeven, said the death toll had risen.", "Verhoeven", "Tomas Verhoeven"),
+        # a title before the surname stays out
+        ("Senator Verhoeven said the death toll had risen.", "Verhoeven", "Verhoeven"),
+    ],
+)
+def test_a_lone_surname_takes_the_given_name_before_it(nlp, text, person, speaker):
+    [quote] = find_quotes(nlp(text), _named(text, PERSON=[person]))
+    assert (quote.speaker, quote.speaker_entity) == (speaker, speaker)

@@ -374,10 +374,29 @@ def _one_per_outlet(evidence: Sequence[Evidence]) -> tuple[Evidence, ...]:
     return tuple(first.values())
 
 
-def _with_repeat(text: str, claim: AlignedClaim) -> str:
-    """Source wording, and for one original carried by several outlets, a note that it is one source."""
+def _with_repeat(text: str, claim: AlignedClaim, fact: AlignedClaim | None = None) -> str:
+    """Source wording, and for one original carried by several outlets, a note that it is one source.
+
+    The wording shown may be one origin's while its ``fact`` (the aligned claim, as labelled) has
+    other independent origins whose reports tell it in words that do not support this wording
+    ("less than an hour, according to the inspectorate" for "about 40 minutes, spokesman X said"):
+    the note names them, so the brief does not call one original what the corroborated list credits
+    to independent outlets (QA: a fire contained in 40 minutes was "one original report (Reuters)"
+    in the brief and "Associated Press, Reuters" among the corroborated facts).
+    """
     note = describe_repeat(claim)
-    return f"{text} ({note})" if note else text
+    if not note:
+        return text
+    if fact is not None:
+        cited = {normalize_name(name) for name in claim.independent_sources}
+        others = [name for name in fact.independent_sources if normalize_name(name) not in cited]
+        if others:
+            note += f"; {_join_names(others)} {'reports' if len(others) == 1 else 'report'} the fact independently in other words"
+    return f"{text} ({note})"
+
+
+def _join_names(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _as_sentence(text: str) -> str:
@@ -477,7 +496,8 @@ def write_brief(
 
     brief = [
         BriefSentence(
-            text=_with_disputed_office(_with_repeat(_as_sentence(" ".join(claim.evidence[0].text.split())), claim),
+            text=_with_disputed_office(_with_repeat(_as_sentence(" ".join(claim.evidence[0].text.split())), claim,
+                                                    labelled[claim.id]),
                                        points_given(claim.evidence[0], disputes, check), disputes),
             # The wording shown first, then every other outlet's report that supports it.
             citations=claim.evidence,

@@ -104,6 +104,10 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
 )
 SPEAKER_NOUNS |= DOCUMENT_NOUNS - frozenset("readout release draft proposal plan text".split())
 SPEAKER_NOUNS |= frozenset("campaign fund network city town village".split())
+# Bodies named by their function ("the inspectorate said", "according to the regional emergency
+# inspectorate", "the fire service said") and the media that report ("according to state media"):
+# news attributes to them as to a ministry.
+SPEAKER_NOUNS |= frozenset("inspectorate directorate secretariat consulate bureau service media".split())
 
 # Verbs by which someone issues a document: "the ministry issued a statement", "Putin signed a
 # decree"; their subject is the document's issuer.

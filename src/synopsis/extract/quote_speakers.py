@@ -54,6 +54,7 @@ def with_speakers(
         return []
     start, end = paragraph_of(verb)
     subject = _in_paragraph(subject, start, verb, ents)
+    subject = named_in_role(subject, ents) or subject
     conjuncts = [t for t in _co_speakers(subject, ents) if start <= t.i < end]
     if conjuncts and all(_is_own_speaker(t, ents) for t in [subject, *conjuncts]):
         spans = [_clipped(doc, speaker_span(doc, h, ents, with_conj=False), start) for h in [subject, *conjuncts]]
@@ -205,6 +206,8 @@ def _subject_of(verb: Token) -> Token | None:
                 named = [t for t in child.subtree if t.dep_ == "appos" and t.pos_ in ("PROPN", "NOUN")]
                 return named[-1] if named else None
             if child.dep_ in ("nsubj", "csubj"):
+                if _is_label(child) and any(c.dep_ == "nsubj" and c.i > child.i for c in verb.children):
+                    continue  # "PESHAWAR: ..., rescue officials said": the dateline is no subject
                 if child.lower_ in ("that", "this") and verb.lower_ == "said" and child.i == verb.i - 1:
                     return None  # "That said, ..." is an idiom, not an attribution
                 if child.lower_ in _WH_SUBJECTS and verb.dep_ == "relcl":
@@ -240,6 +243,14 @@ def _subject_of(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _is_label(token: Token) -> bool:
+    """A word set before a colon at the start of a line: a dateline ("QUETTA:") or a speaker tag,
+    which the parser may hang on the paragraph's verb as a second subject."""
+    doc = token.doc
+    return (token.i + 1 < len(doc) and doc[token.i + 1].text == ":"
+            and (token.left_edge.i == 0 or "\n" in doc[token.left_edge.i - 1].text_with_ws))
 
 
 def _named_after_description(verb: Token) -> Token | None:
@@ -342,6 +353,30 @@ def is_known_surname(token: Token, ents: list[Entity]) -> bool:
     if not token.text[:1].isupper() or not token.is_alpha or len(token.text) < 3:
         return False
     return any(e.label == "PERSON" and len(e.text.split()) >= 2 and e.text.split()[-1] == token.text for e in ents)
+
+
+def named_in_role(head: Token, ents: list[Entity]) -> Token | None:
+    """The person a role phrase ends with, named after the body the role is of: "senior
+    superintendent of police Kashif Aftab", "a spokesman for Rescue 1122, Bilal Faizi" (the parse
+    hangs the name on the body, so the role noun heads the phrase). None unless the head is a
+    common noun and the last word of its phrase is a person's."""
+    if head.pos_ != "NOUN" or entity_at(ents, head) is not None:
+        return None
+    last = head.right_edge
+    while last.i > head.i and last.is_punct:
+        last = head.doc[last.i - 1]
+    if last.i <= head.i:
+        return None
+    entity = entity_at(ents, last)
+    if entity is None or entity.label != "PERSON":
+        return None
+    # The name hangs on the role through its prepositional phrase, not a clause of its own.
+    token = last
+    while token.i != head.i:
+        if token.dep_ not in ("pobj", "prep", "appos", "compound"):
+            return None
+        token = token.head
+    return last
 
 
 def speaking_appositive(head: Token, ents: list[Entity]) -> Token | None:

@@ -9,6 +9,7 @@ several sentences and paragraphs, so the rules here are our own.
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from spacy.tokens import Doc
@@ -78,7 +79,8 @@ def find_quotes(doc: Doc, entities: Sequence[Entity] = ()) -> list[Quote]:
             found.extend(as_by(doc, token, ents))
 
     # 2b. "NAME: words" at the start of a paragraph: interview transcripts and headlines.
-    found.extend(labelled_lines(doc, ents))
+    labelled = labelled_lines(doc, ents)
+    found.extend(labelled)
 
     # 3. Reported speech: a speech verb with a clausal complement.
     for token in doc:
@@ -91,6 +93,18 @@ def find_quotes(doc: Doc, entities: Sequence[Entity] = ()) -> list[Quote]:
             continue
         kind = "direct" if is_whole_quotation(text, content, marks) else "indirect"
         found.extend(with_speakers(doc, token, kind, content, ents))
+
+    # A labelled paragraph that reports another speaker's words ("PESHAWAR: At least 21 people were
+    # killed ..., rescue officials said.") is news under a dateline, not the label's turn.
+    found = [f for f in found if not (f in labelled and any(
+        other.cue is not None and other is not f and f.content[0] <= other.cue[0] < f.content[1] for other in found))]
+
+    # ... and its words start after the dateline the parser may take into the reported clause.
+    for f in found:
+        if f.kind == "indirect" and (f.content[0] == 0 or text[f.content[0] - 1] == "\n"):
+            label = _DATELINE.match(text, f.content[0], f.content[1])
+            if label:
+                f.content = (label.end(), f.content[1])
 
     # 4. Quotations no cue claims that open a sentence right after another direct quote:
     # news continues a speaker's words this way ("“A,” he said. “B.”").
@@ -106,6 +120,10 @@ def find_quotes(doc: Doc, entities: Sequence[Entity] = ()) -> list[Quote]:
 
     found = _dedupe(_outside_correction_notes(doc, [f for f in map(lambda f: _speaking(f, ents), found) if f]))
     return resolve_speakers(doc, found, ents)
+
+
+# An all-capitals place and a colon opening a paragraph: "KELLTOWN: ...", "NEW MARLOW: ...".
+_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3}[ \t]*:[ \t]+")
 
 
 def _speaking(found: FoundAttribution, ents: list[Entity]) -> FoundAttribution | None:

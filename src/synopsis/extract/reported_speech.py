@@ -14,6 +14,7 @@ from synopsis.extract.quote_speakers import (
     by_agent,
     can_speak,
     entity_at,
+    named_in_role,
     paragraph_of,
     speaker_span,
 )
@@ -30,10 +31,12 @@ def complement_span(doc: Doc, verb: Token) -> tuple[int, int] | None:
                 # before on a verb that reports its own infinitive, not that clause
                 continue
             tokens = list(child.subtree)
-            if verb.dep_ == "ccomp" and verb.head.i > child.i:
+            if verb.dep_ == "ccomp" and verb.head.i > child.i > verb.i:
                 # 'X told journalists that for A to meet, B would have to ...': the parser
                 # made the reported clause the main one; English puts no main clause after
-                # a reported one, so the content runs on to the end of that clause.
+                # a reported one, so the content runs on to the end of that clause.  A clause
+                # before its cue ("A, spokesman X told reporters, Reuters reported") ends before
+                # the speaker: the run would take X's name into his words.
                 tokens = [t for t in verb.head.subtree if t.i >= child.left_edge.i]
             return _trim_span(doc, tokens, verb)
     # "said in a statement that ...": the parser hangs the clause on the noun; and on the agent in
@@ -119,6 +122,10 @@ def labelled_lines(doc: Doc, ents: list[Entity]) -> list[FoundAttribution]:
         # "Photo: AP" are neither).
         if not (label.isupper() and len(label) > 1) and (entity is None or entity.label not in ("PERSON", "ORG")):
             continue
+        # "QUETTA: Nine people were killed ..." opening a story is a dateline, never a speaker: a
+        # transcript's first turn follows at least a line of introduction, a dateline opens the text.
+        if (entity is None or entity.label != "PERSON") and not doc_text(doc)[:label_start].strip():
+            continue
         colon = match.start(2)
         kind = "indirect"
         if _is_quoted_text(doc_text(doc)[content_start:content_end]):
@@ -160,6 +167,7 @@ def according_to(doc: Doc, according: Token, ents: list[Entity]) -> list[FoundAt
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     if source is None:
         return []
+    source = named_in_role(source, ents) or source  # "according to senior superintendent of police X"
     if not can_speak(source, ents):
         # "according to reporting by The New York Times": the outlet is the source.
         source = by_agent(source)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Sequence
@@ -9,8 +10,9 @@ from typing import Sequence
 from spacy.tokens import Doc, Token
 
 from synopsis.extract.descriptions import described_antecedent, is_bare
+from synopsis.extract.entities import OFFICE_WORDS, TITLE_MODIFIERS
 from synopsis.extract.nlp import doc_text
-from synopsis.extract.quote_cues import BODY_NOUNS, MALE_FEMALE_PRONOUNS, ROLE_NOUNS
+from synopsis.extract.quote_cues import BODY_NOUNS, MALE_FEMALE_PRONOUNS, ROLE_NOUNS, SPEAKER_NOUNS
 from synopsis.extract.quote_speakers import (
     FoundAttribution,
     can_speak,
@@ -33,7 +35,7 @@ def speaker_entities(doc: Doc, entities: Sequence[Entity]) -> list[Entity]:
     """Entities that can speak, from the caller or else from spaCy's NER, in text order."""
     if entities:
         chosen = [e for e in entities if e.label in SPEAKER_LABELS]
-        return sorted(chosen, key=lambda e: e.start)
+        return sorted(_with_given_names(doc, chosen), key=lambda e: e.start)
     chosen = [Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents if e.label_ in SPEAKER_LABELS]
     # The small English model misses many foreign names ("Pavel Orlov arrived" gets no
     # entity); a run of two or more capitalised proper nouns outside any entity is taken
@@ -48,6 +50,27 @@ def speaker_entities(doc: Doc, entities: Sequence[Entity]) -> list[Entity]:
         start = run[0].idx
         chosen.append(Entity(doc_text(doc)[start:token.idx + len(token)], "PERSON", start, token.idx + len(token)))
     return sorted(chosen, key=lambda e: e.start)
+
+
+def _with_given_names(doc: Doc, chosen: list[Entity]) -> list[Entity]:
+    """One-word people widened over the capitalised given name the parse joins to them: the NER
+    finds "Faizi" in "a spokesman for Rescue 1122, Bilal Faizi, said" (QA: the speaker was shown as
+    "Faizi"). A title before a surname ("President", "Senior") stays out."""
+    taken = {(e.start, e.end) for e in chosen}
+    widened = []
+    for entity in chosen:
+        span = doc.char_span(entity.start, entity.end) if entity.label == "PERSON" else None
+        if span is not None and len(span) == 1 and span[0].i > 0:
+            name, before = span[0], doc[span[0].i - 1]
+            if (
+                before.head == name and before.dep_ == "compound" and before.pos_ == "PROPN" and before.is_alpha
+                and before.text[:1].isupper() and not before.text.isupper()
+                and before.lower_ not in SPEAKER_NOUNS | OFFICE_WORDS | TITLE_MODIFIERS
+                and not any(start <= before.idx < end for start, end in taken)
+            ):
+                entity = dataclasses.replace(entity, text=doc_text(doc)[before.idx:entity.end], start=before.idx)
+        widened.append(entity)
+    return widened
 
 
 @dataclass(slots=True)

@@ -179,6 +179,17 @@ def _outside(text: str, start: int, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+def _speaker_titles(analysis: ArticleAnalysis, start: int, end: int) -> list[tuple[int, int]]:
+    """The titles of the people a passage credits with its words ("senior police officer X told
+    reporters"): they say who spoke, not what the passage states, so another remark of the same
+    officer ("According to senior superintendent of police X, the bomber was around 18") does not
+    support it by sharing them (QA: Peshawar)."""
+    speakers = {q.speaker_start for q in analysis.quotes if q.speaker_start is not None}
+    return [(e.title_start, e.title_end) for e in analysis.entities
+            if e.start in speakers and e.title_start is not None and e.title_end is not None
+            and start <= e.title_start and e.title_end <= end]
+
+
 @dataclass(frozen=True, slots=True)
 class TitledPerson:
     """A person a passage names with a title ("Defense Minister Rustem Umerov"): what it says they are."""
@@ -295,7 +306,8 @@ class SupportCheck:
                 actors=self._actors(analysis, start, end),
                 words=content_stems(_outside(
                     analysis.article.text[start:end], start,
-                    ((e.start, e.end) for e in analysis.entities if start <= e.start and e.end <= end),
+                    [*((e.start, e.end) for e in analysis.entities if start <= e.start and e.end <= end),
+                     *_speaker_titles(analysis, start, end)],
                 )),
                 recent=self._recent(analysis),
             )
