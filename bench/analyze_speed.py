@@ -54,7 +54,9 @@ from synopsis.run.local import analyze_locally  # noqa: E402
 STAGES = [
     ("entities", "synopsis.link.entities", "resolve_entities"),
     ("independence", "synopsis.compare.independence", "find_origins"),
+    ("claim pairs", "synopsis.link.align", "score_candidates"),
     ("alignment", "synopsis.link.align", "align_claims"),
+    ("day rivals", "synopsis.link.align", "day_rivals"),
     ("disputes", "synopsis.compare.disputes", "find_disputes"),
     ("consensus", "synopsis.compare.consensus", "label_claims"),
     ("voices", "synopsis.compare.voices", "group_quotes"),
