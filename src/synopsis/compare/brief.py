@@ -250,7 +250,8 @@ def undisputed_lead(wording: Evidence, disputes: Sequence[Dispute], check: Suppo
     if not stands_alone(text) or len(stated.words) < MIN_LEAD_WORDS:
         return None
     # A dispute's evidence is the whole sentence that gives a version: the lead gives one only
-    # when it states a value of the dispute's kind itself (or names someone with a disputed office).
+    # when it states a value of the dispute's kind itself (or names someone with a disputed office;
+    # a statement's dates are its sentence's, so a disputed day anywhere in it keeps the lead out).
     for number in points_given(lead, disputes, check):
         kind = disputes[number].kind
         if kind in VALUE_KINDS and (stated.amounts if VALUE_KINDS[kind] == "amounts" else stated.dates):

@@ -409,7 +409,7 @@ def _other_occasions(analyses: Sequence[ArticleAnalysis], refs: list[tuple[int, 
     report's day is after the other report was published, so that report could not tell it, or
     one article names the other's day too, so it tells both days apart."""
     for mine, theirs in ((i, j), (j, i)):
-        analysis, other = analyses[refs[mine][0]], analyses[refs[theirs][0]]
+        other = analyses[refs[theirs][0]]
         published = as_of(other.article)
         if published is not None:
             day_after = datetime(published.year, published.month, published.day, tzinfo=timezone.utc).timestamp() + 86400
