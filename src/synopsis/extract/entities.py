@@ -10,8 +10,8 @@ article gives a person, from three constructions:
                     "Russia's lead negotiator, Vladimir Medinsky,"
 * a relative "be":  "Rustem Umerov, who is the defence minister,"
 
-Roles are recognised by an office lexicon (``OFFICE_WORDS``); the parse says
-where the role phrase begins and ends.
+Which words are a person's role is ``entity_titles``' concern (an office lexicon and the
+parse); this module finds, cleans and labels the names and asks it.
 """
 
 from __future__ import annotations
@@ -22,6 +22,23 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from synopsis.extract.entity_titles import (
+    DETERMINERS,
+    HONORIFICS,
+    OFFICE_WORDS,
+    POSSESSIVE,
+    TITLE_JOINERS,
+    TITLE_MODIFIERS,
+    appositive_title,
+    current_title,
+    is_former,
+    is_office,
+    office_tagged_person,
+    pre_title,
+    relative_title,
+    reverse_appositive_title,
+    split_glued_title,
+)
 from synopsis.extract.gazetteer import is_known_place, named_countries
 from synopsis.extract.name_words import ORG_WORDS
 from synopsis.extract.nlp import load_nlp
@@ -29,48 +46,6 @@ from synopsis.records import Entity
 
 # Labels that other extractors own (times.py, quantities.py): dropped here.
 EXCLUDED_LABELS = {"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"}
-
-# Head nouns of offices and roles, lower case.  A phrase is taken as a title only
-# if it contains one of these, so "Istanbul talks Vladimir Medinsky" (a parse
-# slip in a headline) does not become a title.  Occupations are included
-# because news uses them as roles ("a political scientist", "analyst").
-OFFICE_WORDS = frozenset(
-    """
-    president president-elect vice-president premier chancellor minister ministers secretary
-    secretary-general undersecretary under-secretary aide aides adviser advisor advisers advisors
-    spokesman spokeswoman spokesperson spokespeople press head heads chief chiefs ambassador
-    envoy emissary consul diplomat attache chairman chairwoman chair chairperson director
-    commander commander-in-chief general admiral marshal colonel lieutenant major captain sergeant
-    governor mayor senator congressman congresswoman lawmaker legislator mp deputy deputies speaker
-    representative negotiator negotiators delegate mediator leader leaders king queen prince
-    princess emir sheikh ayatollah pope patriarch archbishop bishop cardinal imam rabbi
-    commissioner ombudsman ombudsperson officer official officials prosecutor judge justice
-    attorney counsel councillor councilor chairman-elect founder ceo cfo executive manager
-    coordinator member correspondent editor reporter journalist analyst scientist professor
-    expert economist researcher historian writer author activist organiser organizer campaigner
-    lawyer teacher doctor engineer technician
-    """.split()
-)
-# Words that may stand inside a title before the office word ("former", "acting").
-TITLE_MODIFIERS = frozenset(
-    """
-    former ex acting interim deputy vice first senior top lead chief special foreign defence defense
-    interior finance economy culture justice health education energy trade security national
-    presidential prime state general military intelligence permanent principal assistant associate
-    executive then outgoing incoming longtime veteran self-proclaimed de facto opposition
-    """.split()
-)
-# Courtesy titles are not roles: dropped from names, not reported as titles.
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam"})
-# Words that join parts of a title ("Minister of Foreign Affairs", "Ambassador to Ankara").
-_TITLE_JOINERS = frozenset({"of", "for", "to", "and", "&", "-", "on"})
-# "at" joins an office's unit to the body it belongs to ("Director of the Second Department at
-# the Ministry of Foreign Affairs"), and only so when a body's name follows it.
-_AT = "at"
-_DETERMINERS = frozenset({"the", "a", "an"})
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-# A role phrase after a name ends at the next break in the sentence.
-_APPOS_STOPS = frozenset({",", ";", "—", "–", "(", ")", ":", '"', "“", "”"})
 
 
 def find_entities(doc: Doc) -> list[Entity]:
@@ -211,8 +186,8 @@ def _read_span(doc: Doc, span: Span, label: str) -> tuple[Span, str, tuple[int, 
         span, label = street, "FAC"  # "marched to [Place Bellecour]", "on Avenue [Habib Bourguiba]"
     if label == "PERSON":
         span = _without_leading_place(doc, _with_given_names_before(doc, span))
-        span, title = _split_glued_title(span)
-        if span is None or all(_is_office(t) or t.lower_ in TITLE_MODIFIERS for t in span):
+        span, title = split_glued_title(span)
+        if span is None or all(is_office(t) or t.lower_ in TITLE_MODIFIERS for t in span):
             return None  # "Deputy Head": an office without a name
     return span, label, title
 
@@ -236,7 +211,7 @@ def _unit_of_office(doc: Doc, span: Span) -> bool:
     office = doc[j - 1]
     if office.tag_ in {"NNS", "NNPS"} or office.lower_ in {"officials", "members", "leaders", "heads"}:
         return False  # "Officials of the Defence Council ...": many people, no one holder named
-    return _is_office(office) or (office.ent_type_ == "PERSON" and _office_tagged_person(office))
+    return is_office(office) or (office.ent_type_ == "PERSON" and office_tagged_person(office))
 
 
 def _trailing_person(span: Span, titled: bool = False) -> Span | None:
@@ -256,7 +231,7 @@ def _trailing_person(span: Span, titled: bool = False) -> Span | None:
         tail = span[len(span) - size:]
         if span[len(span) - size - 1].lower_ not in ORG_WORDS:
             continue
-        if all(t.is_alpha and t.text[:1].isupper() and t.lower_ not in ORG_WORDS and not _is_office(t) for t in tail) \
+        if all(t.is_alpha and t.text[:1].isupper() and t.lower_ not in ORG_WORDS and not is_office(t) for t in tail) \
                 and (titled or _reads_as_person(tail.text)):
             return tail
     return None
@@ -380,7 +355,7 @@ def _with_given_names_before(doc: Doc, span: Span) -> Span:
     sent_start = span.sent.start
     while (span.start - start < _MAX_GIVEN_BEFORE and start - 1 > sent_start and _given_name_token(doc[start - 1])):
         start -= 1
-    if start == span.start or not _is_office(doc[start - 1]) or "\n" in doc[start - 1].whitespace_:
+    if start == span.start or not is_office(doc[start - 1]) or "\n" in doc[start - 1].whitespace_:
         return span
     return doc[start:span.end]
 
@@ -389,7 +364,7 @@ def _given_name_token(tok: Token) -> bool:
     # A word of another tagged name is that name's ("[Kremlin Spokesperson Dmitry] [Peskov]", which
     # ``_complete_people`` joins).
     return (tok.ent_type_ == "" and tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and "\n" not in tok.whitespace_
-            and not _is_office(tok) and tok.lower_ not in TITLE_MODIFIERS | ORG_WORDS | HONORIFICS
+            and not is_office(tok) and tok.lower_ not in TITLE_MODIFIERS | ORG_WORDS | HONORIFICS
             and not is_known_place(tok.text))
 
 
@@ -406,14 +381,14 @@ def _person_title(doc: Doc, span: Span, glued: tuple[int, int] | None,
                   people: Sequence[Span] = ()) -> tuple[int, int] | None:
     """The title of a person: written before the name, else after it in apposition or a clause.
     ``people`` are the article's other person names, whose own titles an apposition must not take."""
-    title = _pre_title(doc, span, glued) or glued
+    title = pre_title(doc, span, glued) or glued
     if title is None:
-        return (_appositive_title(doc, span, people) or _reverse_appositive_title(doc, span)
-                or _relative_title(doc, span))
-    if _is_former(doc, title):
+        return (appositive_title(doc, span, people) or reverse_appositive_title(doc, span)
+                or relative_title(doc, span))
+    if is_former(doc, title):
         # "Former police chief X, now the interior minister": the office held now is
         # the one outlets compare; the former one is history and contradicts nothing.
-        return _current_title(doc, span, people) or title
+        return current_title(doc, span, people) or title
     return title
 
 
@@ -447,7 +422,7 @@ def _complete_people(doc: Doc, entities: list[Entity]) -> list[Entity]:
 
 def _looks_like_titled_person(span: Span) -> bool:
     """Whether a non-PERSON span is an office followed by a personal name ("Spokesman Dmitry Peskov")."""
-    offices = [t.i for t in span if _is_office(t)]
+    offices = [t.i for t in span if is_office(t)]
     if not offices:
         # The office just before the span: "Protest organiser [Daniyar Kassymov]" tagged ORG; or a
         # whole title, perhaps with its body's abbreviation: "Deputy Head of the Security Service
@@ -456,9 +431,9 @@ def _looks_like_titled_person(span: Span) -> bool:
         if not (2 <= len(span) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in span)
                 and not any(t.lower_ in ORG_WORDS for t in span)):
             return False
-        if before is not None and _is_office(before) and before.lower_ not in {"press", "head", "heads"}:
+        if before is not None and is_office(before) and before.lower_ not in {"press", "head", "heads"}:
             return True
-        return before is not None and _pre_title(span.doc, span, None) is not None
+        return before is not None and pre_title(span.doc, span, None) is not None
     rest = span.doc[offices[-1] + 1:span.end]
     return (
         1 <= len(rest) <= 4
@@ -501,13 +476,13 @@ def _clean_span(doc: Doc, ent: Span) -> Span | None:
         if not pieces:
             return None
         start, end = max(pieces, key=lambda p: len(doc[p[0]:p[1]].text))
-    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].is_punct or doc[start].is_space):
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
         start += 1
     # "Ministry of Foreign Affairs of [the Republic of Turkey]": a name cut after a joiner
     # ends before it.
-    while end - start > 1 and doc[end - 1].lower_ in _TITLE_JOINERS | _DETERMINERS:
+    while end - start > 1 and doc[end - 1].lower_ in TITLE_JOINERS | DETERMINERS:
         end -= 1
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
         # Keep a closing bracket or a final period that belongs to an abbreviation ("U.S.").
         if doc[end - 1].text == "." and end - start == 1:
             break
@@ -518,233 +493,3 @@ def _clean_span(doc: Doc, ent: Span) -> Span | None:
     if not any(ch.isalpha() for ch in span.text):
         return None
     return span
-
-
-def _is_office(tok: Token) -> bool:
-    return tok.lower_ in OFFICE_WORDS or tok.lemma_.lower() in OFFICE_WORDS
-
-
-def _split_glued_title(span: Span) -> tuple[Span | None, tuple[int, int] | None]:
-    """Move offices and courtesy titles at the start of a PERSON span out of the name."""
-    doc = span.doc
-    start, end = span.start, span.end
-    while start < end - 1 and doc[start].lower_ in HONORIFICS:
-        start += 1
-    offices = [t.i for t in doc[start:end - 1] if _is_office(t)]
-    if not offices:
-        return doc[start:end], None
-    last_office = offices[-1]
-    name_start = last_office + 1
-    while name_start < end - 1 and doc[name_start].lower_ in HONORIFICS:
-        name_start += 1
-    if not all(t.text[:1].isupper() for t in doc[name_start:end]):
-        return doc[start:end], None  # "Head of State X"-like slips: leave the span alone
-    return doc[name_start:end], (start, last_office + 1)
-
-
-def _title_token_ok(tok: Token) -> bool:
-    """Whether a token may be part of a title written before a name."""
-    if tok.is_space or "\n" in tok.whitespace_:
-        return False
-    if tok.ent_type_ == "PERSON" and _office_tagged_person(tok):
-        return True  # "[Deputy Head] of the Security Service": an office the tagger took for a name
-    if tok.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
-        return False
-    lower = tok.lower_
-    if _is_office(tok) or lower in TITLE_MODIFIERS or lower in _TITLE_JOINERS:
-        return True
-    if lower == _AT:
-        return _body_after(tok)
-    if tok.ent_type_ in ("ORG", "NORP", "GPE", "LOC", "FAC"):
-        return True
-    # A lower-case noun compounded with an office word names its field ("police chief", "fire
-    # commissioner"); cutting it off leaves a bare "chief" that reads as a different office.
-    if tok.pos_ == "NOUN" and tok.dep_ == "compound" and _is_office(tok.head):
-        return True
-    # Capitalised nouns and adjectives of an office name ("Presidential", "Security").
-    if tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.text[:1].isupper() and tok.text not in _POSSESSIVE:
-        return True
-    return tok.text in {"U.S.", "U.K.", "US", "UK", "UN", "EU", "NATO"}
-
-
-def _office_tagged_person(tok: Token) -> bool:
-    """Whether the PERSON span a token is in holds office words only ("Deputy Head")."""
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    return ent is not None and all(_is_office(t) or t.lower_ in TITLE_MODIFIERS for t in ent)
-
-
-def _body_after(tok: Token) -> bool:
-    """Whether an organisation's name follows a word, with or without "the"."""
-    doc = tok.doc
-    after = tok.i + 1
-    if after < len(doc) and doc[after].lower_ == "the":
-        after += 1
-    return after < len(doc) and doc[after].ent_type_ == "ORG"
-
-
-def _of_the(doc: Doc, j: int) -> bool:
-    """An article inside a title after "of" and an office ("Chief of the General Staff")."""
-    return doc[j].lower_ == "the" and j >= 2 and doc[j - 1].lower_ == "of" and _is_office(doc[j - 2])
-
-
-def _bracket_before(doc: Doc, first: int) -> int | None:
-    """The start of a bracketed abbreviation right before token ``first`` ("Deputy Head of the
-    Security Service of Ukraine (SBU) Oleksandr Poklad": the body's short name, inside the title)."""
-    if first < 3 or doc[first - 1].text != ")" or doc[first - 3].text != "(":
-        return None
-    inside = doc[first - 2]
-    return first - 3 if inside.is_alpha and inside.text.isupper() and len(inside) >= 2 else None
-
-
-def _pre_title(doc: Doc, name: Span, glued: tuple[int, int] | None) -> tuple[int, int] | None:
-    """A title written before the name ("former Defense Minister Rustem Umerov"), as token bounds."""
-    first = glued[0] if glued else name.start
-    if glued is None and (bracket := _bracket_before(doc, first)) is not None:
-        first = bracket  # the title ends before its body's abbreviation
-    sent_start = name.sent.start
-    j = first - 1
-    if j >= sent_start and "\n" in doc[j].whitespace_:
-        return glued
-    while j >= sent_start and (_title_token_ok(doc[j]) or _of_the(doc, j)):
-        tok = doc[j]
-        if tok.lower_ in ("of", "to", "for", "on", _AT):
-            # "adviser to President X": the title of X starts after the preposition,
-            # since what follows it is already a title; "head of X": a preposition right
-            # before the name is not a title at all.  But in "Ambassador to Ankara X" and
-            # "Deputy Head of the General Staff Directorate X" (an office word inside a
-            # body's name heads no title) the preposition is inside the title.
-            if j + 1 >= first or _heads_title(doc, j + 1, first):
-                break
-        if tok.lower_ in ("and", "&") and tok.ent_iob_ != "I":
-            break  # "and" joins title words only inside one name ("Security and Defense Council")
-        j -= 1
-    start = j + 1
-    end = glued[1] if glued else first
-    # A title starts with a word, not a joiner ("and Russian President" -> "Russian President").
-    while start < end and (doc[start].lower_ in _TITLE_JOINERS | {_AT} or doc[start].lower_ in _DETERMINERS or doc[start].is_punct):
-        start += 1
-    if start >= end:
-        return glued
-    if not _heads_title(doc, start, end):
-        # A noun after the office word that is not a joiner means the parse ran
-        # two phrases together; keep only what the office word heads.
-        return glued
-    return start, end
-
-
-def _heads_title(doc: Doc, start: int, end: int) -> bool:
-    """Whether an office word among tokens [start, end) heads what follows it up to ``end``: nothing,
-    or "of/to/for" and a name ("Ambassador to Ankara", "Head of the General Staff Directorate")."""
-    for office in (i for i in range(end - 1, start - 1, -1) if _is_office(doc[i])):
-        tail = doc[office + 1:end]
-        if not len(tail):
-            return True
-        if tail[0].lower_ in ("of", "for", "to") and len(tail) > 1 and all(
-            t.text[:1].isupper() or t.lower_ in _TITLE_JOINERS or (t.lower_ == _AT and _body_after(t))
-            or (t.lower_ == "the" and doc[t.i - 1].lower_ in _TITLE_JOINERS | {_AT})
-            for t in tail[1:]
-        ):
-            return True
-    return False
-
-
-_FORMER_WORDS = frozenset({"former", "ex", "ex-", "then", "outgoing", "erstwhile", "onetime"})
-# Words that mark an appositive role as the one held at the time of writing.
-_NOW_WORDS = frozenset({"now", "currently"})
-
-
-def _is_former(doc: Doc, title: tuple[int, int]) -> bool:
-    return any(t.lower_ in _FORMER_WORDS for t in doc[title[0]:title[1]])
-
-
-def _current_title(doc: Doc, name: Span, people: Sequence[Span] = ()) -> tuple[int, int] | None:
-    """An appositive role the text marks as current ("X, now the interior minister,")."""
-    title = _appositive_title(doc, name, people)
-    if title is None or not any(t.lower_ in _NOW_WORDS for t in doc[name.end:title[0]]):
-        return None
-    return title
-
-
-def _trim_role_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Strip articles, "now" and punctuation from the ends of a role phrase."""
-    while start < end and (doc[start].lower_ in _DETERMINERS | _NOW_WORDS or doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return (start, end) if start < end else None
-
-
-def _is_role_head(tok: Token) -> bool:
-    """Whether a noun, or a noun it is coordinated with, names an office or role."""
-    if _is_office(tok):
-        return True
-    return any(_is_office(c) for c in tok.children if c.dep_ == "conj" and c.pos_ == "NOUN")
-
-
-def _starts_clause(tok: Token) -> bool:
-    """A relative pronoun or a verb: the role phrase has ended ("advisor who also led ...")."""
-    return tok.tag_ in ("WDT", "WP", "WP$", "WRB") or tok.pos_ in ("VERB", "AUX")
-
-
-def _appositive_title(doc: Doc, name: Span, people: Sequence[Span] = ()) -> tuple[int, int] | None:
-    """A role in apposition after the name ("Andrey Yermak, head of Vladimir Zelensky's office,"),
-    unless it is written before another person's name, whose title it is ("X, Deputy Head of the
-    Department Y, Director of the Office Z": each title goes with the name after it)."""
-    root = name.root
-    for child in root.children:
-        if child.dep_ != "appos" or child.i < name.end or child.pos_ not in ("NOUN", "PROPN"):
-            continue
-        if child.ent_type_ == "PERSON" or not _is_role_head(child):
-            continue
-        if not any(t.text == "," for t in doc[name.end:child.left_edge.i + 1]) and child.left_edge.i != name.end:
-            continue
-        start = child.left_edge.i
-        end = child.i + 1
-        # Extend over the head's right dependents up to the next break in the sentence.
-        for tok in doc[child.i + 1:child.right_edge.i + 1]:
-            if tok.text in _APPOS_STOPS or "\n" in tok.text or _starts_clause(tok):
-                break
-            end = tok.i + 1
-        if any(_titles_next_name(doc, child, end, other) for other in people if other.start > name.start):
-            continue
-        return _trim_role_span(doc, start, end)
-    return None
-
-
-def _titles_next_name(doc: Doc, head: Token, end: int, name: Span) -> bool:
-    """Whether the role headed by ``head`` and ending at ``end`` is written before ``name`` as its
-    title: the role ends with the name, and no other office word stands between the role's head
-    and the name ("Director of the Second Department [Anton Gromov]" gives Gromov his office;
-    "adviser to President [Putin]" names Putin as the one advised, and "head of [Zelensky]'s
-    office" the one whose office it is)."""
-    if not head.i < name.start <= end <= name.end:
-        return False
-    return not any(_is_office(t) for t in doc[head.i + 1:name.start])
-
-
-def _reverse_appositive_title(doc: Doc, name: Span) -> tuple[int, int] | None:
-    """A role before the name it is in apposition with ("Russia's lead negotiator, Vladimir Medinsky")."""
-    root = name.root
-    head = root.head
-    if root.dep_ != "appos" or head.i >= name.start or not _is_office(head):
-        return None
-    between = doc[head.i + 1:name.start]
-    if not any(t.text == "," for t in between) or len(between) > 3:
-        return None
-    return _trim_role_span(doc, head.left_edge.i, head.i + 1)
-
-
-def _relative_title(doc: Doc, name: Span) -> tuple[int, int] | None:
-    """A role in a relative clause with "be" ("Rustem Umerov, who is the defence minister,")."""
-    for child in name.root.children:
-        if child.dep_ != "relcl" or child.lemma_ != "be":
-            continue
-        for attr in child.children:
-            if attr.dep_ == "attr" and _is_role_head(attr):
-                end = attr.i + 1
-                for tok in doc[attr.i + 1:attr.right_edge.i + 1]:
-                    if tok.text in _APPOS_STOPS or _starts_clause(tok):
-                        break
-                    end = tok.i + 1
-                return _trim_role_span(doc, attr.left_edge.i, end)
-    return None

@@ -10,7 +10,7 @@ from typing import Sequence
 from spacy.tokens import Doc, Token
 
 from synopsis.extract.descriptions import described_antecedent, is_bare
-from synopsis.extract.entities import OFFICE_WORDS, TITLE_MODIFIERS
+from synopsis.extract.entity_titles import OFFICE_WORDS, TITLE_MODIFIERS
 from synopsis.extract.nlp import doc_text
 from synopsis.extract.quote_cues import BODY_NOUNS, MALE_FEMALE_PRONOUNS, ROLE_NOUNS, SPEAKER_NOUNS
 from synopsis.extract.quote_speakers import (
