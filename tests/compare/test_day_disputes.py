@@ -1,0 +1,64 @@
+"""Disputes on days: the day a source spoke, parts of a day, and days of claims told alike but for them."""
+
+from __future__ import annotations
+
+import pytest
+
+from synopsis.compare.disputes import find_disputes
+from tests.compare.dispute_builders import S, T, build
+
+
+@pytest.mark.parametrize(
+    ("sentence", "position_of", "statement"),
+    [
+        ("A fire broke out late on Sunday, the fire service said on Monday.", "Monday", True),
+        ("A fire broke out late on Sunday, the fire service said on Monday.", "Sunday", False),
+        ("The ministry told reporters on Tuesday that the talks had ended.", "Tuesday", True),
+        ("Officials said the blaze began on Sunday.", "Sunday", False),
+        ("Police said Monday's explosion killed 12 people.", "Monday", False),
+        ("Residents were told to evacuate on Sunday.", "Sunday", False),
+        ("The fire was first reported at 3:15 a.m.", "3:15 a.m.", False),
+        ("Reuters reported on Tuesday that the deal was signed.", "Tuesday", True),
+    ],
+)
+def test_a_day_right_after_a_reporting_verb_dates_the_statement(sentence, position_of, statement) -> None:
+    from synopsis.facts.keys import is_statement_time, predicate_class_at
+
+    position = sentence.index(position_of)
+    assert is_statement_time(sentence, position, position + len(position_of)) is statement
+    # "late on Sunday" is no delay: the day is the event's, with no predicate of its own.
+    assert predicate_class_at(sentence, position, position + len(position_of)) in {None, "start"}
+
+
+def test_the_day_a_source_spoke_is_no_version_of_the_events_day() -> None:
+    """A wire report dates the fire to Sunday and the fire service's statement to Monday; its
+    rewrite gives only Sunday.  Nobody disagrees on the day of the fire."""
+    lead = S("A fire broke out late on Sunday, the fire service said on Monday.",
+             [T("Sunday", "2026-11-15"), T("Monday", "2026-11-16")])
+    rewrite = S("A fire broke out late on Sunday, according to the wire.", [T("Sunday", "2026-11-15")])
+    analyses = [build("Alpha", [lead]), build("Bravo", [rewrite])]
+    assert find_disputes([[("id-Alpha", 0), ("id-Bravo", 0)]], analyses) == []
+
+
+def test_a_part_of_a_day_is_a_version_of_the_events_day() -> None:
+    """"Saturday night" (a part of a day, whatever type the tagger gives it) against "on Monday" in
+    one aligned fact: two days."""
+    saturday = S("The fire broke out on Saturday night at the depot.",
+                 [T("Saturday night", "2026-11-14TNI", type="TIME", precision="part-of-day")])
+    monday = S("The fire broke out on Monday at the depot.", [T("Monday", "2026-11-16")])
+    analyses = [build("Alpha", [saturday]), build("Bravo", [monday])]
+    disputes = find_disputes([[("id-Alpha", 0), ("id-Bravo", 0)]], analyses)
+    assert [(d.kind, sorted(v.value for v in d.versions)) for d in disputes] == [("date", ["Monday", "Saturday night"])]
+
+
+@pytest.mark.parametrize(("other_day", "disputed"), [("2026-11-16", True), ("2026-12-20", False)])
+def test_days_of_day_rivals_are_versions_when_a_few_days_apart(other_day: str, disputed: bool) -> None:
+    """Two sentences told alike but for their days (``link.align.day_rivals``): a day or two apart
+    they are outlets disagreeing on one event's day; weeks apart, other occasions of one kind."""
+    first = S("A bomb attack at the station on Sunday killed 14 people.", [T("Sunday", "2026-11-15")])
+    second = S("A bomb attack at the station on that day killed 14 people.", [T("that day", other_day)])
+    analyses = [build("Alpha", [first]), build("Bravo", [second])]
+    assert find_disputes([], analyses) == []  # unaligned, and not rivals: never compared
+    rivals = [(("id-Alpha", 0), ("id-Bravo", 0))]
+    disputes = find_disputes([], analyses, day_rivals=rivals)
+    assert [d.kind for d in disputes] == (["date"] if disputed else [])
