@@ -2,9 +2,9 @@
 
 import pytest
 
+from synopsis.compare.citations import find_cited_outlets
 from synopsis.compare.independence import (
     claim_witness,
-    find_cited_outlets,
     find_origins,
     provenance_label,
 )

@@ -9,7 +9,8 @@ from typing import Mapping, Sequence
 
 from synopsis.compare.consensus import describe_repeat, find_witnesses, list_citing, repeated_from
 from synopsis.compare.disputed_wording import points_given
-from synopsis.compare.independence import OriginInfo, Witness, find_independent_origins, normalize_name
+from synopsis.compare.citations import normalize_name
+from synopsis.compare.independence import OriginInfo, Witness, find_independent_origins
 from synopsis.compare.relative_clauses import RELATIVE_OPENING, embedded_relatives
 from synopsis.facts.dates import DAY_SPAN, context_dates, main_day, sentence_bounds
 from synopsis.facts.intervals import Interval

@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Collection, Mapping, Sequence
 
-from synopsis.compare.independence import OriginInfo, Witness, count_independent, name_outlet, normalize_name
+from synopsis.compare.citations import name_outlet, normalize_name
+from synopsis.compare.independence import OriginInfo, Witness, count_independent
 from synopsis.link.align import ClaimGroup
 from synopsis.records import AlignedClaim, ArticleAnalysis, Attribution, Dispute, Evidence
 
