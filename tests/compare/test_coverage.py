@@ -179,7 +179,7 @@ def test_the_spelling_most_outlets_write_is_no_word_choice():
 
 def test_an_outlet_telling_the_fact_in_another_version_does_not_leave_it_out():
     from synopsis.records import Entity, Sentence
-    from tests.compare.test_brief import titled_story
+    from tests.compare.test_brief_wordings import titled_story
 
     analyses, led, office = titled_story()
     # Paper E calls him Council Secretary too, but in a sentence on something else.
