@@ -93,3 +93,13 @@ def meeting_story() -> list[ArticleAnalysis]:
                                  [Q("about three and a half hours", 3.5, "hour", qualifier="about")])]),
         build("Delta", [S("The negotiations lasted less than an hour.", [LESS_THAN_HOUR])]),
     ]
+
+
+def extracted(nlp, texts: dict[str, str]) -> list[ArticleAnalysis]:
+    """Our own sentences run through the real extractor (not hand-built values)."""
+    from synopsis.extract.pipeline import analyze_articles
+    from tests.factories import make_article
+
+    articles = [make_article(f"id-{outlet}", outlet, text, published="2026-03-04T09:00:00+00:00")
+                for outlet, text in texts.items()]
+    return list(analyze_articles(articles, nlp))

@@ -6,7 +6,7 @@ import pytest
 
 from synopsis.compare.disputes import find_disputes, lemmatize_noun
 from synopsis.records import ArticleAnalysis
-from tests.compare.dispute_builders import LESS_THAN_HOUR, MET, Q, S, T, build, meeting_story
+from tests.compare.dispute_builders import LESS_THAN_HOUR, MET, Q, S, T, build, extracted, meeting_story
 
 
 def test_meeting_duration_gives_one_dispute_with_compatible_versions_merged() -> None:
@@ -215,22 +215,6 @@ def test_start_times_differ_but_zones_agree() -> None:
     assert by_outlets == [("Alpha", "Charlie"), ("Bravo",)]
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 @pytest.mark.parametrize(
     ("word", "lemma"),
     [("prisoners", "prisoner"), ("children", "child"), ("people", "person"), ("casualties", "casualty"),
@@ -241,7 +225,7 @@ def test_lemmatize_noun(word: str, lemma: str) -> None:
 
 
 def test_compound_duration_is_one_value(nlp) -> None:
-    analyses = _extracted(nlp, {
+    analyses = extracted(nlp, {
         "Alpha": "Delegations met in Geneva on March 3. The meeting lasted one hour and 45 minutes.",
         "Bravo": "Delegations met in Geneva on March 3. The meeting lasted about two hours.",
         "Charlie": "Delegations met in Geneva on March 3. The meeting lasted 45 minutes.",
@@ -444,21 +428,11 @@ def test_hedged_values_are_shown_with_their_hedge() -> None:
     assert sorted(v.value for v in dispute.versions) == ["more than 1,200", "nearly 1,200"]
 
 
-def _extracted(nlp, texts: dict[str, str]) -> list[ArticleAnalysis]:
-    """Our own sentences run through the real extractor (not hand-built values)."""
-    from synopsis.extract.pipeline import analyze_articles
-    from tests.factories import make_article
-
-    articles = [make_article(f"id-{outlet}", outlet, text, published="2026-03-04T09:00:00+00:00")
-                for outlet, text in texts.items()]
-    return list(analyze_articles(articles, nlp))
-
-
 HYPHEN_SWAP = "Delegations met in Geneva on March 3. The sides agreed to exchange 1,000-1,200 prisoners."
 
 
 def test_extracted_hyphenated_range_agrees_with_a_value_inside_it(nlp) -> None:
-    analyses = _extracted(nlp, {
+    analyses = extracted(nlp, {
         "Alpha": HYPHEN_SWAP,
         "Bravo": "Delegations met in Geneva on March 3. The sides agreed to exchange 1,100 prisoners.",
     })
@@ -468,7 +442,7 @@ def test_extracted_hyphenated_range_agrees_with_a_value_inside_it(nlp) -> None:
 
 
 def test_extracted_hyphenated_range_is_one_version_against_a_value_outside_it(nlp) -> None:
-    analyses = _extracted(nlp, {
+    analyses = extracted(nlp, {
         "Alpha": HYPHEN_SWAP,
         "Bravo": "Delegations met in Geneva on March 3. The sides agreed to exchange 1,500 prisoners.",
     })
@@ -485,7 +459,7 @@ def test_extracted_hyphenated_range_is_one_version_against_a_value_outside_it(nl
 
 def test_extracted_hyphenated_duration_is_read_once_as_a_range(nlp) -> None:
     """"40-50 minutes" is now a quantity as well as two time expressions: still one [40, 50] value."""
-    analyses = _extracted(nlp, {
+    analyses = extracted(nlp, {
         "Alpha": "Delegations met in Geneva on March 3. The meeting lasted 40-50 minutes.",
         "Bravo": "Delegations met in Geneva on March 3. The meeting lasted 45 minutes.",
         "Charlie": "Delegations met in Geneva on March 3. The meeting lasted about three and a half hours.",
@@ -520,108 +494,3 @@ def test_a_corrected_version_counts_as_of_its_correction_not_its_first_publicati
     assert notes[("Bravo",)] == "earlier report (published 2024-05-03T21:00+00:00); later reports differ"
     alpha = next(a.article for a in analyses if a.article.id == "alpha-2")
     assert alpha.published == "2024-05-03T18:00:00+00:00" and alpha.updated  # the first publication is kept for display
-
-
-
-QUOTA_DAY = "Delegations met in Geneva on March 3."
-
-
-def _quota_story(nlp, alpha: str, bravo: str) -> tuple[list[list[tuple[str, int]]], list[ArticleAnalysis]]:
-    """Two outlets' quota sentences, extracted, with the claims that state a number aligned as one group."""
-    analyses = _extracted(nlp, {"Alpha": f"{QUOTA_DAY} {alpha}", "Bravo": f"{QUOTA_DAY} {bravo}"})
-    group = [(a.article.id, next(i for i, c in enumerate(a.claims) if c.quantities)) for a in analyses]
-    return [group], analyses
-
-
-def test_extracted_comparative_bound_agrees_with_more_than(nlp) -> None:
-    """"larger than 15 percent" is the lower bound "more than 15 percent" is, not exactly 15."""
-    groups, analyses = _quota_story(nlp, "The envoy would reject any quota cut larger than 15 percent.",
-                                    "The envoy would reject any quota cut of more than 15 percent.")
-    assert find_disputes(groups, analyses) == []
-
-
-def test_extracted_comparative_bound_is_shown_as_written(nlp) -> None:
-    groups, analyses = _quota_story(nlp, "The envoy would reject any quota cut larger than 15 percent.",
-                                    "The envoy would reject any quota cut of 10 percent.")
-    [dispute] = find_disputes(groups, analyses)
-    assert sorted(v.value for v in dispute.versions) == ["10 percent", "larger than 15 percent"]
-
-
-def test_extracted_figure_agrees_with_a_bound_it_may_be_a_rounding_of(nlp) -> None:
-    """"15 percent" as written may be 15.2 percent: not a dispute with "more than 15 percent"."""
-    groups, analyses = _quota_story(nlp, "The envoy would reject any quota cut of 15 percent.",
-                                    "The envoy would reject any quota cut of more than 15 percent.")
-    assert find_disputes(groups, analyses) == []
-    assert find_disputes([], analyses) == []
-
-
-def test_extracted_figure_disputes_a_bound_beyond_its_rounding(nlp) -> None:
-    groups, analyses = _quota_story(nlp, "The envoy would reject any quota cut of 15 percent.",
-                                    "The envoy would reject any quota cut of more than 16 percent.")
-    [dispute] = find_disputes(groups, analyses)
-    assert sorted(v.value for v in dispute.versions) == ["15 percent", "more than 16 percent"]
-
-
-def test_extracted_small_count_disputes_more_than_itself(nlp) -> None:
-    """Two climbers killed are two, not "more than two": a count of few things is not rounded."""
-    groups, analyses = _quota_story(nlp, "Two climbers were killed in the avalanche.",
-                                    "More than two climbers were killed in the avalanche.")
-    [dispute] = find_disputes(groups, analyses)
-    assert sorted(v.value for v in dispute.versions) == ["More than two", "Two"]
-
-
-def test_extracted_distances_in_different_units_are_compared(nlp) -> None:
-    """"3.2 km" and "3,200 metres" are one length; "4,500 metres" is another."""
-    groups, analyses = _quota_story(nlp, "The new tunnel is 3.2 km long.", "The new tunnel is 3,200 metres long.")
-    assert find_disputes(groups, analyses) == []
-    groups, analyses = _quota_story(nlp, "The new tunnel is 3.2 km long.", "The new tunnel is 4,500 metres long.")
-    [dispute] = find_disputes(groups, analyses)
-    assert sorted(v.value for v in dispute.versions) == ["3.2 km", "4,500 metres"]
-
-
-def test_a_value_that_fits_both_versions_takes_neither_side() -> None:
-    # "At least 10" fits 12 and 19: counted with 12, it made that version look better attested.
-    def killed(outlet: str, text: str, value: float, qualifier: str | None = None) -> ArticleAnalysis:
-        number = text.split(" people")[0].split("killed ")[-1]
-        return build(outlet, [S(text, [Q(number, value, counted="people", predicate="kill", qualifier=qualifier)])])
-
-    analyses = [
-        killed("Alpha", "The ferry accident killed 12 people on the lake.", 12),
-        killed("Bravo", "The ferry accident killed 12 people near the pier.", 12),
-        killed("Charlie", "The ferry accident killed 19 people on the lake.", 19),
-        killed("Delta", "The ferry accident killed at least 10 people on the lake.", 10, qualifier="at least"),
-    ]
-    [dispute] = find_disputes([], analyses)
-    assert {v.normalized: v.sources for v in dispute.versions} == {"12": ("Alpha", "Bravo"), "19": ("Charlie",)}
-    assert dispute.explanation.endswith("Delta's “at least 10” fits both versions.")
-
-
-@pytest.mark.parametrize(
-    "alpha, bravo, versions",
-    [
-        # A share and the whole of two shares, or the same share, are one figure.
-        ("The sides agreed to exchange 1,200 prisoners from each side.", "The sides agreed to exchange 2,400 prisoners.", None),
-        ("The sides agreed to exchange over 1,200 prisoners from each side.",
-         "The sides agreed to exchange more than 2,400 prisoners.", None),
-        ("The sides agreed to exchange 1,200 prisoners from each side.",
-         "The sides agreed to exchange about 2,400 prisoners.", None),
-        ("The two sides agreed to exchange 1,200 prisoners each.", "The sides agreed to exchange 2,400 prisoners.", None),
-        ("The sides agreed to exchange 1,200 prisoners from each side.",
-         "The sides agreed to exchange 1,200 prisoners each.", None),
-        # Neither the share nor a whole of it, or another share: shown as a share.
-        ("The sides agreed to exchange 1,200 prisoners from each side.", "The sides agreed to exchange 1,500 prisoners.",
-         ["1,200 each", "1,500"]),
-        ("The sides agreed to exchange 1,200 prisoners from each side.",
-         "The sides agreed to exchange 1,000 prisoners each.", ["1,000 each", "1,200 each"]),
-    ],
-)
-def test_extracted_share_is_compared_with_shares_and_wholes(nlp, alpha: str, bravo: str,
-                                                           versions: list[str] | None) -> None:
-    """"1,200 from each side" is 1,200 each of two sides: never a dispute with the 2,400 they make."""
-    groups, analyses = _quota_story(nlp, alpha, bravo)
-    for found in (find_disputes(groups, analyses), find_disputes([], analyses)):
-        if versions is None:
-            assert found == []
-        else:
-            [dispute] = found
-            assert sorted(v.value for v in dispute.versions) == versions
