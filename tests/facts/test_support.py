@@ -179,6 +179,24 @@ def test_a_citation_needs_the_very_figure_not_one_it_may_round(nlp):
     assert problem(nlp, "The quota was cut by 15 percent.", "The quota was cut by 15 percent, officials said.") is None
 
 
+@pytest.mark.parametrize(
+    "sentence, cited, supported",
+    [
+        # The same number said of the value another way: the reader would be sent to a claim
+        # the sentence does not make.
+        ("More than 60 people were rescued.", "About 60 people were rescued.", False),
+        ("60 people were rescued.", "About 60 people were rescued.", False),
+        ("About 60 people were rescued.", "More than 60 people were rescued.", False),
+        ("More than 60 people were rescued.", "More than 60 people were rescued, officials said.", True),
+        # An approximation is given by the figure it approximates.
+        ("About 60 people were rescued.", "60 people were rescued.", True),
+    ],
+)
+def test_a_citation_gives_the_number_meant_the_same_way(nlp, sentence, cited, supported):
+    found = problem(nlp, sentence, cited)
+    assert (found is None) == supported, found
+
+
 def test_a_duration_written_in_parts_is_not_cited_for_its_remainder(nlp):
     # "one hour and 45 minutes" is 105 minutes: it does not say "45 minutes".
     assert problem(nlp, "The hearing lasted 45 minutes.", "The hearing lasted one hour and 45 minutes.") is not None

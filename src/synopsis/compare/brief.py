@@ -297,7 +297,7 @@ def repeats(new: Evidence, earlier: Evidence, similarity: float, check: SupportC
     if similarity < SAME_TOPIC_SIMILARITY:
         return False
     stated, given = check.statement(new), check.statement(earlier)
-    if any(not any(a.same_as(b) for b in given.amounts) for a in stated.amounts):
+    if any(not any(a.given_by(b) for b in given.amounts) for a in stated.amounts):
         return False
     if any(not _date_given(d, given.dates) for d in stated.dates):
         return False

@@ -63,6 +63,14 @@ class Amount:
         the sentence's number, not one it might come to)."""
         return any(a._same_numbers(b) for a, b in self._readings(other))
 
+    def given_by(self, other: Amount) -> bool:
+        """Whether a passage writing ``other`` gives this amount, as a citation must: the same
+        number(s) (``same_as``) meant the same way, or written plainly where this amount hedges
+        it. "About 60" is given by "60", but "more than 60" is not given by "about 60", nor "60"
+        or "about 60" by "more than 60": the number is the same, what the writer says of the value
+        is not."""
+        return self.same_as(other) and (self.hedge == other.hedge or (other.hedge == "exact" and self.admits(other)))
+
     def _same_numbers(self, other: Amount) -> bool:
         return self.unit == other.unit and len(self.numbers) == len(other.numbers) and all(
             math.isclose(a, b, rel_tol=1e-9) for a, b in zip(self.numbers, other.numbers)

@@ -361,7 +361,8 @@ class SupportCheck:
     def problem(self, sentence: Evidence, cited: Evidence, hedges: bool = False) -> str | None:
         """Why the cited span does not support the sentence (a source span), or None when it does.
 
-        Every number the sentence states must be in the span (with ``hedges``, or be a hedge the
+        Every number the sentence states must be in the span, meant the same way (``Amount.given_by``:
+        "about 60" does not give "more than 60"; with ``hedges``, it may be a hedge the
         span's figure satisfies: "nearly 300" by "296"); a date or a numbered episode ("the
         third round") the span's sentence gives must not be another than the sentence's; every
         person and organisation the sentence names must be named in the span's sentence or be
@@ -377,7 +378,7 @@ class SupportCheck:
         for amount in stated.amounts:
             # A hedged number is given by a source whose figure its hedge admits: "296 passengers"
             # says "nearly 300 passengers", and "a dozen" says "at least 12" (not the reverse).
-            if not any(amount.same_as(given) or (hedges and amount.admits(given)) for given in context.amounts):
+            if not any(amount.given_by(given) or (hedges and amount.admits(given)) for given in context.amounts):
                 found = ", ".join(a.text for a in context.amounts) or "no number"
                 return f"gives {found} where the sentence says {amount.text}"
         # Episodes only conflict too: one that names another round does not report the fact.
