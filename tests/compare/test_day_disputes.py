@@ -19,10 +19,17 @@ from tests.compare.dispute_builders import S, T, build
         ("Residents were told to evacuate on Sunday.", "Sunday", False),
         ("The fire was first reported at 3:15 a.m.", "3:15 a.m.", False),
         ("Reuters reported on Tuesday that the deal was signed.", "Tuesday", True),
+        # The same rule the timeline reads statement dates by: a verb right after the date, a
+        # statement or interview, a named medium.
+        ("The ministry on Thursday said 12 people had died.", "Thursday", True),
+        ("The mayor said in a statement on Friday that the bridge would reopen.", "Friday", True),
+        ("The governor told Sky News late on Monday that the fire was contained.", "Monday", True),
+        ("Officials announced evacuations on Monday.", "Monday", False),
     ],
 )
 def test_a_day_right_after_a_reporting_verb_dates_the_statement(sentence, position_of, statement) -> None:
-    from synopsis.facts.keys import is_statement_time, predicate_class_at
+    from synopsis.facts.dates import is_statement_time
+    from synopsis.facts.keys import predicate_class_at
 
     position = sentence.index(position_of)
     assert is_statement_time(sentence, position, position + len(position_of)) is statement

@@ -12,6 +12,7 @@ from synopsis.facts.dates import (
     SECTION_LOOKBACK,
     clock_intervals,
     context_dates,
+    is_statement_time,
     own_dates,
     recent_interval,
     section_dates,
@@ -27,7 +28,6 @@ from synopsis.facts.keys import (
     event_class_at,
     frame_words,
     lemmatize_noun,
-    is_statement_time,
     predicate_class_at,
 )
 from synopsis.facts.intervals import (

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from synopsis.compare.disputes import STOP_WORDS, list_members, states_date
-from synopsis.facts.dates import DEADLINE_BEFORE
+from synopsis.facts.dates import DEADLINE_BEFORE, is_statement_time
 from synopsis.facts.intervals import interval_from_time
 from synopsis.facts.amounts import Amount, amount_of, amounts_conflict
 from synopsis.ingest.outlets import outlet_name
@@ -46,14 +46,6 @@ _SUBORDINATE = re.compile(
 _APPOSITIVE = re.compile(r",\s*(?:[a-z]+ed|built|held|made|born|founded|begun|taken|given|known)\b[^,]*$")
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"\s+[a-z]")
-_REPORTING = (r"(?:said|says|told|tells|announced|reported|confirmed|stated|added|noted|wrote|declared|"
-              r"claimed|insisted|warned|explained|acknowledged|denied)")
-# "the ministry said on Thursday", "the Cabinet said today", "said late Tuesday".
-_REPORTED_BEFORE = re.compile(
-    rf"\b{_REPORTING}(?:\s+(?:[A-Z][\w.'’-]*|reporters|journalists|parliament|lawmakers))?"
-    r"\s+(?:on\s+|in\s+|at\s+|late\s+|early\s+|earlier\s+)?$", re.I)
-# "on Thursday said", "Tuesday, officials said" stay main: only a verb right after the date counts.
-_REPORTED_AFTER = re.compile(rf"\s*{_REPORTING}\b", re.I)
 # A statement about what is to come: "is due to report on 20 March", "will meet on Monday".
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:due|expected|scheduled|set|going|to\s+be)|plans?\s+to|intends?\s+to|"
@@ -154,7 +146,7 @@ def _role(text: str, seg_start: int, start: int, end: int, after_previous: int, 
         return 2  # "Monday's protests", "the 2024 warning": a date that names a thing, not the event
     if _SUBORDINATE.search(text, after_previous, start) or _APPOSITIVE.search(before[-60:]):
         return 2
-    if _REPORTED_BEFORE.search(before[-40:]) or _REPORTED_AFTER.match(text, end):
+    if is_statement_time(text, start, end):
         return 1
     return 0
 

@@ -91,6 +91,33 @@ def is_deadline(text: str, start: int) -> bool:
     return bool(DEADLINE_BEFORE.search(text[max(0, start - 40) : start]))
 
 
+# A date or time right after a reporting verb is when something was said, not when the event
+# happened: "a fire broke out late on Sunday ..., the fire service said on Monday", "told
+# reporters late on Tuesday", "said in a statement on Friday". Not "were told to evacuate on
+# Sunday" (an order, dated by its day), nor "the fire was first reported at 3:15 a.m." (when the
+# event came to light). The verb's object is a name or a word for the press ("told the BBC",
+# "told Reuters", "told reporters"), not any words: "announced plans on Monday" dates the plans.
+_REPORTING_VERB = (r"(?:said|says|told|tells|announced|(?<!was )(?<!were )(?<!first )reported|confirmed|stated"
+                   r"|added|noted|wrote|tweeted|declared|claimed|insisted|warned|explained|acknowledged|denied)")
+_PRESS = r"(?:reporters|journalists|parliament|lawmakers|the\s+press|(?:the\s+)?(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*)?)"
+_STATEMENT_TIME_BEFORE = re.compile(
+    rf"\b{_REPORTING_VERB}(?:\s+{_PRESS})?(?:\s+in\s+an?\s+(?:statement|interview|briefing|post|video))?"
+    r"\s+(?:(?:late|early|earlier)\s+)?(?:on\s+|at\s+|in\s+)?$", re.I)
+# "The ministry on Thursday said ...": the verb right after the date ("Tuesday, officials said"
+# does not count: the comma ends the date's clause).
+_STATEMENT_TIME_AFTER = re.compile(rf"\s*{_REPORTING_VERB}\b", re.I)
+
+
+def is_statement_time(text: str, start: int, end: int) -> bool:
+    """Whether the date or time at ``start:end`` of text dates a statement ("the ministry said on
+    Monday", "the ministry on Monday said"), not the event it tells ("police said Monday's
+    explosion killed 12"). One rule for the timeline and for disputes on days."""
+    if text.startswith(("'s", "’s"), end):
+        return False
+    return bool(_STATEMENT_TIME_BEFORE.search(text[max(0, start - 80) : start])
+                or _STATEMENT_TIME_AFTER.match(text, end))
+
+
 def dates_in(analysis: ArticleAnalysis, start: int, end: int, deadlines: bool = True) -> list[Interval]:
     """Calendar spans of the dates stated between start and end (without deadlines, if asked)."""
     found = []

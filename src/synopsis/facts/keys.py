@@ -52,15 +52,6 @@ PREDICATE_CLASSES = {
     "delay": r"delayed|delay|postponed|late(?!\s+(?:on|in|at|last|that|this|yesterday|night|evening|afternoon"
              r"|morning|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|pushed back",
 }
-# A date or time right after a reporting verb is when something was said, not when the event
-# happened: "a fire broke out late on Sunday ..., the fire service said on Monday".
-# Not "were told to evacuate on Sunday" (an order, dated by its day), nor "the fire was first
-# reported at 3:15 a.m." (when the event came to light).
-_STATEMENT_TIME = re.compile(
-    r"\b(?:said|says|told(?:\s+(?!to\b)\w+){1,2}|announced|(?<!was )(?<!were )(?<!first )reported|stated"
-    r"|confirmed|added|wrote|tweeted)\s+(?:(?:late|early)\s+)?(?:on\s+|at\s+|in\s+)?$",
-    re.I,
-)
 _PREDICATE_RE = re.compile(
     "|".join(f"(?P<{name}>\\b(?:{pattern})\\b)" for name, pattern in PREDICATE_CLASSES.items()), re.I
 )
@@ -170,14 +161,6 @@ def event_class_at(sentence: str, position: int) -> str | None:
         return EVENT_CLASSES[before[-1].group(1).lower()]
     after = _EVENT_RE.search(sentence, position)
     return EVENT_CLASSES[after.group(1).lower()] if after else None
-
-
-def is_statement_time(sentence: str, position: int, end: int | None = None) -> bool:
-    """Whether the date or time at ``position`` (ending at ``end``) dates a statement ("the
-    ministry said on Monday"), not "police said Monday's explosion killed 12"."""
-    if end is not None and sentence[end:end + 2] in ("'s", "’s"):
-        return False
-    return bool(_STATEMENT_TIME.search(sentence[:position]))
 
 
 def predicate_class_at(sentence: str, position: int, value_end: int) -> str | None:
