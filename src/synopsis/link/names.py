@@ -241,7 +241,25 @@ def given_names_compatible(first: str, second: str) -> bool:
         return False
     if _turkic_c(a, b) or _turkic_c(b, a):
         return True
+    if _arabic_vowels(loose_a) is not None and _arabic_vowels(loose_a) == _arabic_vowels(loose_b):
+        return True
     return loose_a[0] == loose_b[0] and fuzz.ratio(loose_a, loose_b) >= GIVEN_NAME_MIN_RATIO
+
+
+# Arabic has three short vowels that English copy writes as it pleases: "u" as "o", "a" as "e"
+# (Muhammad / Mohammed / Mohamed / Mohamad, Ahmad / Ahmed, Abdulrahman / Abdelrahman): the ratio
+# sees two or three letters changed in a short name (Mohammed / Muhammad 71). Written alike, two
+# names are one only when they keep the same consonants in order, at least three of them, so a
+# short name cannot become another by its vowels (Ben / Ban, Jan / Jen, Hassan / Hussein, whose
+# "ei" and "a" stay apart, and Ahmed / Mahmoud, which have other consonants).
+_MIN_ARABIC_CONSONANTS = 3
+
+
+def _arabic_vowels(key: str) -> str | None:
+    """A given name's key with the Arabic short vowels' spellings made one, or None when too short."""
+    if sum(ch not in "aeiou" for ch in key) < _MIN_ARABIC_CONSONANTS:
+        return None
+    return _DOUBLE.sub(r"\1", key.replace("ei", "ai").replace("o", "u").replace("e", "a"))
 
 
 # Cyrillic "Е" opening a name is written "e", "ye", "ie" or "je" by different schemes and
