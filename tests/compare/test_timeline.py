@@ -241,6 +241,11 @@ def test_a_weekday_ahead_of_publication_is_planned() -> None:
     ("The delegations would meet in Vantor every evening on 3 November, a diplomat said.", "3 November",
      "2026-11-03", False),
     ("The delegations met again in Vantor on 3 November.", "3 November", "2026-11-03", False),
+    # A span counted forward from the report: "in four years" is to come.
+    ("In four years people will remember who built the roads, Voss told supporters.", "In four years", "2030", True),
+    # A bound already reached when the report was written is a count made, not a deadline.
+    ("By Thursday morning the official count stood at 19 dead.", "Thursday morning", "2026-11-05TMO", False),
+    ("The delegations must agree on a text by Friday.", "Friday", "2026-11-06", True),
 ])
 def test_a_future_in_a_reported_statement_is_planned(sentence: str, date: str, value: str, planned: bool) -> None:
     events = dated_events(sentence, [(date, value, "DATE")], published="2026-11-05")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from synopsis.compare.disputes import STOP_WORDS, list_members, states_date
-from synopsis.facts.dates import DEADLINE_BEFORE, is_statement_time
+from synopsis.facts.dates import DEADLINE_BEFORE, is_statement_time, parse_published
 from synopsis.facts.intervals import interval_from_time
 from synopsis.facts.amounts import Amount, amount_of, amounts_conflict
 from synopsis.ingest.outlets import outlet_name
@@ -195,10 +196,12 @@ _MONTH = re.compile(r"^(\d{4})-(\d\d)$")
 
 
 def _first_day(value: str) -> dt.date | None:
-    """The first day of a day, ISO week ("2026-W46") or month value."""
+    """The first day of a day, ISO week ("2026-W46"), month or year value."""
     if _DAY.match(value):
         return _day(value)
     try:
+        if re.fullmatch(r"\d{4}", value):
+            return dt.date(int(value), 1, 1)
         if week := _WEEK.match(value):
             return dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
         if month := _MONTH.match(value):
@@ -209,7 +212,8 @@ def _first_day(value: str) -> dt.date | None:
 
 
 # A week or month counted forward from the report ("next week", "the coming month").
-_AHEAD = re.compile(r"\b(?:next|coming)\b", re.I)
+_AHEAD = re.compile(r"\b(?:next|coming|(?:in|within)\s+(?:a|an|a\s+few|several|\d+|one|two|three|four|five|six|seven"
+                    r"|eight|nine|ten|twelve)\s+(?:days?|weeks?|months?|years?|decades?))\b", re.I)
 # What parts a "would" from a date of another clause: a comma, a semicolon, a conjunction.
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|whereas|after|before|when)\b", re.I)
 
@@ -219,6 +223,17 @@ def _future_in_past(text: str, start: int, date_start: int) -> bool:
     not one of a clause before it ("After it became clear X would not attend, Y decided on 15 May")."""
     cues = list(_FUTURE_IN_PAST.finditer(text, start, date_start))
     return bool(cues) and not _CLAUSE_BREAK.search(text, cues[-1].end(), date_start)
+
+
+def _ends_after_publication(published: str | None, time: TimeRef) -> bool:
+    """Whether the date ends after the day the article was published ("by the end of August" in
+    a report of 10 August), or the article is undated: a bound still to come."""
+    day = parse_published(published)
+    interval = interval_from_time(time)
+    if day is None or interval is None or interval.unit != "date":
+        return True
+    next_day = dt.datetime(day.year, day.month, day.day) + dt.timedelta(days=1)
+    return interval.high > calendar.timegm(next_day.timetuple())
 
 
 def _after_publication(published: str | None, value: str) -> bool:
@@ -374,8 +389,11 @@ def _candidates(analyses: Sequence[ArticleAnalysis], group_of: dict[tuple[str, i
                     a for a in (amount_of(q) for q in analysis.quantities if start <= q.start and q.end <= end)
                     if a is not None
                 )
-                # A coming event, or a deadline: a plan made, not yet a happening.
-                planned = role == 4 or bool(_FUTURE.search(article.text, start, main_refs[0].start)) or (
+                # A coming event, or a deadline still to come: a plan made, not yet a happening
+                # ("a summit by the end of August"; but "by Wednesday morning the count stood at
+                # 19", in Wednesday's report, is a count already made).
+                deadline = role == 4 and _ends_after_publication(article.published, main_refs[-1])
+                planned = deadline or bool(_FUTURE.search(article.text, start, main_refs[0].start)) or (
                     _future_in_past(article.text, start, main_refs[0].start)
                     and _after_publication(article.published, value))
                 # "urged supporters to gather on Monday": a day the extractor counted forward from
