@@ -38,14 +38,30 @@ REPORTS = {
 
 
 @pytest.fixture(scope="module")
-def report(nlp, tmp_path_factory):
+def analyses(nlp, tmp_path_factory):
     folder: Path = tmp_path_factory.mktemp("ferry")
     for name, text in REPORTS.items():
         (folder / name).write_text(text, encoding="utf-8")
     raws = [r for r in read_inputs([str(folder)]) if not isinstance(r, InputError)]
-    analyses = list(analyze_articles([build_article(r, OutletRegistry.load()) for r in raws], nlp))
-    story = Story("ferry", "ferry", tuple(a.article.id for a in analyses))
+    return list(analyze_articles([build_article(r, OutletRegistry.load()) for r in raws], nlp))
+
+
+def _report(analyses):
+    story = Story("ferry", "ferry", tuple(sorted(a.article.id for a in analyses)))
     return build_story_report(story, analyses, Embedder.load())
+
+
+@pytest.fixture(scope="module")
+def report(analyses):
+    return _report(analyses)
+
+
+def test_the_report_does_not_depend_on_the_order_articles_come_in(analyses, report):
+    # A folder, files named on the command line and the store hand the same articles over in
+    # different orders; which wording stands for a fact must not follow that order.
+    reversed_report = _report(list(reversed(analyses)))
+    assert reversed_report == report
+    assert [c.text for c in reversed_report.claims] == [c.text for c in report.claims]
 
 
 def _claims_with(report, words: str):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from typing import Sequence
 
+from synopsis.facts.dates import UNDATED_KINDS, parse_published
 from synopsis.records import ArticleAnalysis, Source, Story, StoryReport
 
 
@@ -41,6 +42,15 @@ def registered_outlet_names() -> tuple[str, ...]:
     return tuple(entry.outlet.name for entry in OutletRegistry.load().entries)
 
 
+def report_order(analysis: ArticleAnalysis) -> tuple:
+    """Where an article stands in its story's report: first reports first, ties by id; undated
+    ones last, with entries whose date is when the page was first written (``UNDATED_KINDS``)."""
+    outlet = analysis.article.outlet
+    entry = outlet is not None and outlet.kind in UNDATED_KINDS
+    published = None if entry else parse_published(analysis.article.published)
+    return (published is None, published.timestamp() if published else 0.0, analysis.article.id)
+
+
 def build_story_report(story: Story, analyses: Sequence[ArticleAnalysis], embedder=None) -> StoryReport:
     """Entities, aligned claims, disputes, quotes, timeline, coverage and brief of one story."""
     from synopsis.compare.brief import write_brief
@@ -56,6 +66,10 @@ def build_story_report(story: Story, analyses: Sequence[ArticleAnalysis], embedd
     from synopsis.link.entities import resolve_entities
 
     embedder = embedder or Embedder.load()
+    # One story, one report, however its articles were given (files on a command line, a folder,
+    # the store, an upload): which wording stands for a group, which spelling names an entity and
+    # which sentence a tie goes to all follow the order of the articles.
+    analyses = sorted(analyses, key=report_order)
     # Undated articles' "July 23" gets the story's year, so their dates count everywhere below.
     analyses = complete_years(analyses)
     resolution = resolve_entities(analyses)
