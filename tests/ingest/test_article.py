@@ -199,3 +199,18 @@ def test_an_author_line_alone_is_neither_title_nor_heading(tmp_path) -> None:
     article = build_article(raw)
     assert (article.author, article.title, article.text) == ("Ana Ruiz", None, PARA)
     assert article.url is None and article.outlet.kind == "unknown"
+
+
+@pytest.mark.parametrize("opening", ["QUETTA: ", "ISLAMABAD, July 23: ", "Published: 2025-07-24\n\nPESHAWAR: "])
+def test_a_colon_dateline_is_cut_from_the_body_like_the_dash_ones(opening: str) -> None:
+    """Left in, "QUETTA:" would open the story as a speaker's label or its first sentence's subject."""
+    raw = opening + PARA
+    article = build_article(RawDocument(source="t.txt", content=raw))
+    assert article.text.startswith("Two ferries collided")
+    (dateline,) = [r for r in article.removed if r.reason == "dateline"]
+    assert dateline.text == opening.split("\n")[-1].strip() and raw[dateline.start : dateline.end] == dateline.text
+
+
+def test_a_capitalised_label_that_names_no_town_stays_in_the_body() -> None:
+    article = build_article(RawDocument(source="t.txt", content="UPDATE: " + PARA))
+    assert article.text.startswith("UPDATE: Two ferries") and article.dateline is None

@@ -282,3 +282,28 @@ def test_via_line_at_top_still_names_an_origin() -> None:
     """Other labels ("Via:", "Originally published by") name the outlet the text was taken from."""
     m = meta(f"Via: Harbour Weekly\n\n{PARA}")
     assert m.origin.name == "Harbour Weekly" and m.outlet.kind == "blog"
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "dateline_date"),
+    [
+        # South Asian papers close the dateline with a colon; the day may follow the place.
+        ("QUETTA: ", "QUETTA", None),
+        ("PESHAWAR: ", "PESHAWAR", None),
+        ("DERA ISMAIL KHAN: ", "DERA ISMAIL KHAN", None),
+        ("ISLAMABAD, July 23: ", "ISLAMABAD", "XXXX-07-23"),
+        ("Published: 2025-07-24\n\nISLAMABAD, July 23: ", "ISLAMABAD", "2025-07-23"),
+        ("KARACHI (Reuters) - ", "KARACHI", None),
+    ],
+)
+def test_a_colon_dateline_gives_its_place_and_day(opening: str, place: str, dateline_date: str | None) -> None:
+    m = meta(opening + PARA)
+    assert (m.dateline, m.dateline_date) == (place, dateline_date)
+
+
+@pytest.mark.parametrize("label", ["UPDATE", "WATCH", "LIVE", "BREAKING", "NOTE", "Note", "Editor's note", "EXCLUSIVE"])
+def test_a_lead_in_label_before_a_colon_is_no_dateline(label: str) -> None:
+    """Only a known town's name before the colon makes a dateline."""
+    m = meta(f"{label}: {PARA}")
+    assert m.dateline is None
+    assert not [r for r in m.metadata if r.reason == "dateline"]

@@ -15,6 +15,7 @@ from synopsis.ingest import patterns as P
 from synopsis.ingest.clean import Unit, clean_text, classify_unit, split_units
 from synopsis.ingest.numeric_dates import MONTH_FIRST_COUNTRIES, Basis, swap, text_reading, weekday_reading
 from synopsis.ingest.outlets import OutletRegistry, default_registry, host_of, normalize_key
+from synopsis.ingest.places import is_town
 from synopsis.records import Outlet, RawDocument, Removed
 
 # An article that names no outlet of its own and attributes its content to at
@@ -248,8 +249,30 @@ def find_dateline(text: str) -> tuple[re.Match[str], int] | None:
     label = P.DATE_PREFIX_LINE.match(text)
     if label:
         offset = label.end()
-    match = P.DATELINE.match(text[offset:]) or P.PLAIN_DATELINE.match(text[offset:])
+    rest = text[offset:]
+    match = P.DATELINE.match(rest) or P.PLAIN_DATELINE.match(rest)
+    if match is None and (colon := P.COLON_DATELINE.match(rest)):
+        # "QUETTA: Eight people were killed ...", never "UPDATE: ..." nor "WATCH: ...": a known
+        # town's name, before at least a few words of the story (as clean.trim_prefixes asks).
+        if is_town(colon.group("place")) and len(P.words(rest[colon.end() :])) >= 4:
+            match = colon
     return (match, offset) if match else None
+
+
+def colon_dateline_spans(text: str, unit: Unit, match: re.Match[str], offset: int) -> list[Removed]:
+    """The raw spans of a colon dateline (and of a date label before it) to take out of the body:
+    the patterns ``clean.trim_prefixes`` cuts on every paragraph have no colon form, since a line
+    opening "PARIS: ..." far down a transcript is a speaker's turn, not a dateline."""
+    pieces = [(0, offset, "metadata line")] if offset else []
+    pieces.append((offset + match.start("place"), offset + match.end("colon"), "dateline"))
+    spans = []
+    for start, end, reason in pieces:
+        raw = text[unit.start + start : unit.start + end]
+        if raw.split() != unit.text[start:end].split():
+            return []  # the unit's text joined lines unevenly there: no offsets to trust
+        start += len(raw) - len(raw.lstrip())
+        spans.append(Removed(raw.strip(), reason, unit.start + start, unit.start + start + len(raw.strip())))
+    return spans
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
@@ -464,8 +487,10 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         found = find_dateline(units[i].text)
         if not found:
             continue
-        match, _ = found
+        match, offset = found
         dateline_place = match.group("place").strip()
+        if match.re is P.COLON_DATELINE:
+            metadata.extend(colon_dateline_spans(text, units[i], match, offset))
         agency = match.groupdict().get("slash") or match.groupdict().get("paren")
         dateline_agency = agency.strip() if agency else None
         if match.group("date"):
