@@ -214,3 +214,27 @@ def test_a_colon_dateline_is_cut_from_the_body_like_the_dash_ones(opening: str) 
 def test_a_capitalised_label_that_names_no_town_stays_in_the_body() -> None:
     article = build_article(RawDocument(source="t.txt", content="UPDATE: " + PARA))
     assert article.text.startswith("UPDATE: Two ferries") and article.dateline is None
+
+
+def test_an_article_carries_what_its_reader_and_its_metadata_left_out() -> None:
+    raw = RawDocument(
+        source="a.json#2", content=f"Published: 2026-13-45\n\n{PARA}", url="https://www.reuters.com/world/ferries",
+        warnings=("'outlet' is a number (7), not text; ignored",),
+    )
+    article = build_article(raw)
+    assert article.outlet.name == "Reuters"  # from the address, as without the field
+    assert article.published is None and "Published" not in article.text
+    assert article.warnings == (
+        "'outlet' is a number (7), not text; ignored",
+        "publication date '2026-13-45' is not a valid date; ignored",
+    )
+
+
+def test_build_articles_reports_each_warning_with_its_item(registry) -> None:
+    from synopsis.jobs import build_articles
+
+    heard = []
+    raws = [RawDocument(source="x.txt", content=f"Published: 2026-13-45\n\n{PARA}"), RawDocument(source="y.txt", content=PARA)]
+    articles, errors = build_articles(raws, registry, workers=1, on_warning=lambda item, reason: heard.append((item, reason)))
+    assert len(articles) == 2 and not errors
+    assert heard == [("x.txt", "publication date '2026-13-45' is not a valid date; ignored")]

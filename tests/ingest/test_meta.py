@@ -307,3 +307,23 @@ def test_a_lead_in_label_before_a_colon_is_no_dateline(label: str) -> None:
     m = meta(f"{label}: {PARA}")
     assert m.dateline is None
     assert not [r for r in m.metadata if r.reason == "dateline"]
+
+
+@pytest.mark.parametrize(
+    ("content", "fields", "warning"),
+    [
+        (f"Published: 2026-13-45\n\n{PARA}", {}, "publication date '2026-13-45' is not a valid date; ignored"),
+        (f"Updated: February 30, 2025\n\n{PARA}", {}, "update date 'February 30, 2025' is not a valid date; ignored"),
+        (PARA, {"published": "yesterday-ish"}, "publication date 'yesterday-ish' is not a valid date; ignored"),
+        (PARA, {"published": "7"}, "publication date '7' is not a valid date; ignored"),
+    ],
+)
+def test_a_date_given_but_impossible_is_ignored_with_a_warning(content: str, fields: dict, warning: str) -> None:
+    m = meta(content, **fields)
+    assert m.published is None
+    assert m.warnings == (warning,)
+
+
+def test_valid_dates_give_no_warning() -> None:
+    m = meta(f"Published: 2025-07-23\n\n{PARA}", published="1709546400")
+    assert m.published == "2025-07-23" and m.warnings == ()  # the labelled line wins; both are dates

@@ -60,4 +60,5 @@ def build_article(raw: RawDocument, registry: OutletRegistry | None = None) -> A
         dateline_date=meta.dateline_date,
         language=language,
         removed=tuple(removed),
+        warnings=raw.warnings + meta.warnings,
     )

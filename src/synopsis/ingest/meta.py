@@ -45,6 +45,7 @@ SELF_REFERENCE = (
     r"©\s*(?:\d{{4}}\s+)?{name}\b",
 )
 STRONG_DATE_LABELS = ("published", "posted", "first published", "released")
+UPDATE_DATE_LABELS = ("updated", "last updated", "modified")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,7 @@ class ArticleMeta:
     dateline: str | None = None
     dateline_date: str | None = None  # records.Article.dateline_date
     metadata: tuple[Removed, ...] = ()  # raw spans to take out of the body (title line, ...)
+    warnings: tuple[str, ...] = ()  # records.Article.warnings: dates given but impossible
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +209,14 @@ def embedded_date(value: str) -> When | None:
     return parse_when(text)
 
 
+def bad_date_warning(value: str, label: str | None = None) -> str:
+    """The warning for a date that was given but is no date ("2026-13-45", "yesterday-ish")."""
+    kind = "update" if (label or "").casefold() in UPDATE_DATE_LABELS else "publication"
+    value = " ".join(value.split())
+    shown = value if len(value) <= 60 else value[:59] + "…"
+    return f"{kind} date '{shown}' is not a valid date; ignored"
+
+
 # --- helpers -----------------------------------------------------------------------
 def header_units(units: Sequence[Unit]) -> list[int]:
     """Indexes of units before the body starts (and at most HEADER_UNITS of them)."""
@@ -344,6 +354,7 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
     head = header_units(units)
     footer = set(range(max(len(head), len(units) - FOOTER_UNITS), len(units)))
     metadata: list[Removed] = []
+    warnings: list[str] = []
 
     # Labelled "Author: ..." and "URL: ..." header lines of a text export: read, and
     # taken out of the body (and never mistaken for a headline below).
@@ -441,6 +452,8 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
             continue
         when = parse_when(match.group("date"), match.group("time"))
         if when is None:
+            # Written as a date ("Published: 2026-13-45") but none: lost, so the user hears of it.
+            warnings.append(bad_date_warning(match.group("date"), match.group("label")))
             continue
         if match.re is P.DATE_LINE:
             header_fields.add(i)  # a date line of its own, not a label before the story's first words
@@ -451,6 +464,8 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         elif weak_when is None:
             weak_when = when
     container_when = normalize_container_date(raw.published)
+    if container_when is None and raw.published and raw.published.strip():
+        warnings.append(bad_date_warning(raw.published))
     if header_year is None and container_when is not None:
         header_year = int(container_when.iso[:4])
 
@@ -575,4 +590,5 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         dateline=dateline_place,
         dateline_date=dateline_date,
         metadata=tuple(metadata),
+        warnings=tuple(warnings),
     )
