@@ -453,7 +453,8 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         when = parse_when(match.group("date"), match.group("time"))
         if when is None:
             # Written as a date ("Published: 2026-13-45") but none: lost, so the user hears of it.
-            warnings.append(bad_date_warning(match.group("date"), match.group("label")))
+            given = " ".join(part for part in (match.group("date"), match.group("time")) if part)
+            warnings.append(bad_date_warning(given, match.group("label")))
             continue
         if match.re is P.DATE_LINE:
             header_fields.add(i)  # a date line of its own, not a label before the story's first words
