@@ -24,7 +24,7 @@ OnError = Callable[[InputError], None]
 # later one is dropped, a duplicate in input.
 OnDuplicate = Callable[[str, str], None]
 # (an input item, what was left out of it): the item was read without a part it could not
-# read (``Article.warnings``: a field of the wrong kind, an impossible date).
+# read (``ingest.article.build_article_warned``: a field of the wrong kind, an impossible date).
 OnWarning = Callable[[str, str], None]
 
 
@@ -107,10 +107,11 @@ def build_articles(
             problem = item
         else:
             outcome = next(built)
-            if isinstance(outcome, Article):
-                articles.append(outcome)
-                for warning in outcome.warnings if on_warning else ():
-                    on_warning(outcome.source, warning)
+            if not isinstance(outcome, SynopsisError):
+                article, warnings = outcome
+                articles.append(article)
+                for warning in warnings if on_warning else ():
+                    on_warning(article.source, warning)
                 continue
             problem = InputError(item.source, str(outcome))
         errors.append(problem)
@@ -260,7 +261,7 @@ def ingest_documents(
     """Clean, analyse and store documents, one transaction per article, INGEST_WINDOW at a time.
 
     Read failures among the documents are reported as errors, and the rest go on;
-    ``on_warning`` hears what an article read had to leave out (``Article.warnings``).
+    ``on_warning`` hears what an article read had to leave out (``build_articles``).
     A document whose clean text an earlier one of the input had is dropped (``on_duplicate``
     hears of it and of the earlier one).
     A document of the same input item as a stored article (the same URL, or with ``item_files``,

@@ -62,7 +62,7 @@ class RawDocument:
     author: str | None = None
     is_extracted: bool = False  # True when trafilatura already removed page clutter
     # Fields the reader could not use and left out (a number for an outlet's name), one short
-    # reason each; they reach the user with the Article's own (``Article.warnings``).
+    # reason each, for the user (``ingest.article.build_article_warned``).
     warnings: tuple[str, ...] = ()
 
 
@@ -94,10 +94,6 @@ class Article:
     dateline_date: str | None = None
     language: str = "en"
     removed: tuple[Removed, ...] = ()
-    # What ingest could not read in the item and left out, the item still read (a malformed
-    # field, an impossible publication date): one short reason each, for the user
-    # (``jobs.OnWarning``); not stored.
-    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

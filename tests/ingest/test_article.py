@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from synopsis.ingest.article import build_article
+from synopsis.ingest.article import build_article, build_article_warned
 from synopsis.ingest.readers import read_inputs
 from synopsis.records import RawDocument, SynopsisError
 
@@ -221,10 +221,10 @@ def test_an_article_carries_what_its_reader_and_its_metadata_left_out() -> None:
         source="a.json#2", content=f"Published: 2026-13-45\n\n{PARA}", url="https://www.reuters.com/world/ferries",
         warnings=("'outlet' is a number (7), not text; ignored",),
     )
-    article = build_article(raw)
+    article, warnings = build_article_warned(raw)
     assert article.outlet.name == "Reuters"  # from the address, as without the field
     assert article.published is None and "Published" not in article.text
-    assert article.warnings == (
+    assert warnings == (
         "'outlet' is a number (7), not text; ignored",
         "publication date '2026-13-45' is not a valid date; ignored",
     )

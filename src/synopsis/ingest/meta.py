@@ -65,7 +65,7 @@ class ArticleMeta:
     dateline: str | None = None
     dateline_date: str | None = None  # records.Article.dateline_date
     metadata: tuple[Removed, ...] = ()  # raw spans to take out of the body (title line, ...)
-    warnings: tuple[str, ...] = ()  # records.Article.warnings: dates given but impossible
+    warnings: tuple[str, ...] = ()  # dates given but impossible (article.build_article_warned)
 
 
 @dataclass(frozen=True, slots=True)
