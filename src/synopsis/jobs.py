@@ -23,6 +23,9 @@ OnError = Callable[[InputError], None]
 # (an input item, the earlier item of the same input with the same clean text): the
 # later one is dropped, a duplicate in input.
 OnDuplicate = Callable[[str, str], None]
+# (an input item, what was left out of it): the item was read without a part it could not
+# read (``ingest.article.build_article_warned``: a field of the wrong kind, an impossible date).
+OnWarning = Callable[[str, str], None]
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,7 @@ def load_articles(
     on_error: OnError | None = None,
     workers: int | None = None,
     on_ignored: Callable[[str], None] | None = None,
+    on_warning: OnWarning | None = None,
 ) -> tuple[list[Article], list[InputError]]:
     """Read, clean and identify every input (on ``workers`` processes); bad items become errors and the rest go on."""
     registry = registry or OutletRegistry.load()
@@ -80,7 +84,7 @@ def load_articles(
     errors: list[InputError] = []
     # Window by window, so raw documents are released once built.
     for window in batches(read_inputs(items, stdin=stdin, fetch=fetch, on_ignored=on_ignored), INGEST_WINDOW):
-        built, failed = build_articles(window, registry, workers, on_error)
+        built, failed = build_articles(window, registry, workers, on_error, on_warning)
         articles += built
         errors += failed
     return articles, errors
@@ -91,8 +95,10 @@ def build_articles(
     registry: OutletRegistry,
     workers: int | None = None,
     on_error: OnError | None = None,
+    on_warning: OnWarning | None = None,
 ) -> tuple[list[Article], list[InputError]]:
-    """Clean and identify what the readers produced, in order; read failures and refused documents become errors."""
+    """Clean and identify what the readers produced, in order; read failures and refused documents become errors,
+    and ``on_warning`` hears what the articles built had to leave out."""
     articles: list[Article] = []
     errors: list[InputError] = []
     built = build_locally([item for item in read if not isinstance(item, InputError)], registry, workers)
@@ -101,8 +107,11 @@ def build_articles(
             problem = item
         else:
             outcome = next(built)
-            if isinstance(outcome, Article):
-                articles.append(outcome)
+            if not isinstance(outcome, SynopsisError):
+                article, warnings = outcome
+                articles.append(article)
+                for warning in warnings if on_warning else ():
+                    on_warning(article.source, warning)
                 continue
             problem = InputError(item.source, str(outcome))
         errors.append(problem)
@@ -166,6 +175,7 @@ def analyze_inputs(
     ray_address: str | None = None,
     on_ignored: Callable[[str], None] | None = None,
     on_duplicate: OnDuplicate | None = None,
+    on_warning: OnWarning | None = None,
 ) -> BatchResult:
     """Read and analyse inputs without storing anything (``synopsis extract``)."""
     articles, errors = load_articles(
@@ -176,6 +186,7 @@ def analyze_inputs(
         on_error=on_error,
         workers=_build_workers(engine, workers),
         on_ignored=on_ignored,
+        on_warning=on_warning,
     )
     articles, duplicates = unique_articles(articles, on_duplicate)
     result = BatchResult(errors=errors, duplicates=duplicates)
@@ -234,6 +245,7 @@ def ingest_documents(
     registry: OutletRegistry | None = None,
     workers: int | None = None,
     on_error: OnError | None = None,
+    on_warning: OnWarning | None = None,
     on_duplicate: OnDuplicate | None = None,
     on_version: OnVersion | None = None,
     on_progress: OnProgress | None = None,
@@ -248,7 +260,8 @@ def ingest_documents(
 ) -> BatchResult:
     """Clean, analyse and store documents, one transaction per article, INGEST_WINDOW at a time.
 
-    Read failures among the documents are reported as errors, and the rest go on.
+    Read failures among the documents are reported as errors, and the rest go on;
+    ``on_warning`` hears what an article read had to leave out (``build_articles``).
     A document whose clean text an earlier one of the input had is dropped (``on_duplicate``
     hears of it and of the earlier one).
     A document of the same input item as a stored article (the same URL, or with ``item_files``,
@@ -283,7 +296,7 @@ def ingest_documents(
     try:
         for window in batches(documents, INGEST_WINDOW):
             more_may_follow = len(window) == INGEST_WINDOW
-            articles, errors = build_articles(window, registry, _build_workers(engine, workers), on_error)
+            articles, errors = build_articles(window, registry, _build_workers(engine, workers), on_error, on_warning)
             result.errors += errors
             fresh = []
             for article in articles:

@@ -61,6 +61,9 @@ class RawDocument:
     published: str | None = None  # as given by the container, any format
     author: str | None = None
     is_extracted: bool = False  # True when trafilatura already removed page clutter
+    # Fields the reader could not use and left out (a number for an outlet's name), one short
+    # reason each, for the user (``ingest.article.build_article_warned``).
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -589,3 +589,16 @@ def test_reanalyze_extracts_articles_an_older_synopsis_stored_and_keeps_their_st
     assert run(capsys, "reanalyze", "--db", db, "--all", "-q")[2].strip().startswith("2 analysed again, 0 already current")
     status, _, err = run(capsys, "reanalyze", "--db", str(tmp_path / "missing.db"))
     assert status == 2 and "no database at" in err and "Traceback" not in err
+
+
+def test_what_an_item_had_to_leave_out_is_a_warning_line_and_the_item_is_stored(capsys, tmp_path):
+    (tmp_path / "x.txt").write_text(f"Title: Riverton floods\nPublished: 2026-13-45\n\n{PAPER}", encoding="utf-8")
+    (tmp_path / "y.json").write_text(json.dumps({"text": WIRE, "outlet": 7}), encoding="utf-8")
+    db = str(tmp_path / "news.db")
+    status, _, err = run(capsys, "ingest", str(tmp_path / "x.txt"), str(tmp_path / "y.json"), "--db", db, "-q")
+    assert status == 0, err  # a warning is no failure
+    assert f"synopsis: warning: {tmp_path / 'x.txt'}: publication date '2026-13-45' is not a valid date; ignored\n" in err
+    assert f"synopsis: warning: {tmp_path / 'y.json'}: 'outlet' is a number (7), not text; ignored\n" in err
+    assert "2 added" in err
+    status, out, _ = run(capsys, "articles", "--db", db, "--format", "json")
+    assert sorted(row["outlet"] for row in json.loads(out)) == ["EXAMPLE WIRE", "unidentified outlet (x.txt)"]

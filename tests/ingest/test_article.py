@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from synopsis.ingest.article import build_article
+from synopsis.ingest.article import build_article, build_article_warned
 from synopsis.ingest.readers import read_inputs
 from synopsis.records import RawDocument, SynopsisError
 
@@ -199,3 +199,42 @@ def test_an_author_line_alone_is_neither_title_nor_heading(tmp_path) -> None:
     article = build_article(raw)
     assert (article.author, article.title, article.text) == ("Ana Ruiz", None, PARA)
     assert article.url is None and article.outlet.kind == "unknown"
+
+
+@pytest.mark.parametrize("opening", ["QUETTA: ", "ISLAMABAD, July 23: ", "Published: 2025-07-24\n\nPESHAWAR: "])
+def test_a_colon_dateline_is_cut_from_the_body_like_the_dash_ones(opening: str) -> None:
+    """Left in, "QUETTA:" would open the story as a speaker's label or its first sentence's subject."""
+    raw = opening + PARA
+    article = build_article(RawDocument(source="t.txt", content=raw))
+    assert article.text.startswith("Two ferries collided")
+    (dateline,) = [r for r in article.removed if r.reason == "dateline"]
+    assert dateline.text == opening.split("\n")[-1].strip() and raw[dateline.start : dateline.end] == dateline.text
+
+
+def test_a_capitalised_label_that_names_no_town_stays_in_the_body() -> None:
+    article = build_article(RawDocument(source="t.txt", content="UPDATE: " + PARA))
+    assert article.text.startswith("UPDATE: Two ferries") and article.dateline is None
+
+
+def test_an_article_carries_what_its_reader_and_its_metadata_left_out() -> None:
+    raw = RawDocument(
+        source="a.json#2", content=f"Published: 2026-13-45\n\n{PARA}", url="https://www.reuters.com/world/ferries",
+        warnings=("'outlet' is a number (7), not text; ignored",),
+    )
+    article, warnings = build_article_warned(raw)
+    assert article.outlet.name == "Reuters"  # from the address, as without the field
+    assert article.published is None and "Published" not in article.text
+    assert warnings == (
+        "'outlet' is a number (7), not text; ignored",
+        "publication date '2026-13-45' is not a valid date; ignored",
+    )
+
+
+def test_build_articles_reports_each_warning_with_its_item(registry) -> None:
+    from synopsis.jobs import build_articles
+
+    heard = []
+    raws = [RawDocument(source="x.txt", content=f"Published: 2026-13-45\n\n{PARA}"), RawDocument(source="y.txt", content=PARA)]
+    articles, errors = build_articles(raws, registry, workers=1, on_warning=lambda item, reason: heard.append((item, reason)))
+    assert len(articles) == 2 and not errors
+    assert heard == [("x.txt", "publication date '2026-13-45' is not a valid date; ignored")]

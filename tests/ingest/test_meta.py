@@ -282,3 +282,48 @@ def test_via_line_at_top_still_names_an_origin() -> None:
     """Other labels ("Via:", "Originally published by") name the outlet the text was taken from."""
     m = meta(f"Via: Harbour Weekly\n\n{PARA}")
     assert m.origin.name == "Harbour Weekly" and m.outlet.kind == "blog"
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "dateline_date"),
+    [
+        # South Asian papers close the dateline with a colon; the day may follow the place.
+        ("QUETTA: ", "QUETTA", None),
+        ("PESHAWAR: ", "PESHAWAR", None),
+        ("DERA ISMAIL KHAN: ", "DERA ISMAIL KHAN", None),
+        ("ISLAMABAD, July 23: ", "ISLAMABAD", "XXXX-07-23"),
+        ("Published: 2025-07-24\n\nISLAMABAD, July 23: ", "ISLAMABAD", "2025-07-23"),
+        ("KARACHI (Reuters) - ", "KARACHI", None),
+    ],
+)
+def test_a_colon_dateline_gives_its_place_and_day(opening: str, place: str, dateline_date: str | None) -> None:
+    m = meta(opening + PARA)
+    assert (m.dateline, m.dateline_date) == (place, dateline_date)
+
+
+@pytest.mark.parametrize("label", ["UPDATE", "WATCH", "LIVE", "BREAKING", "NOTE", "Note", "Editor's note", "EXCLUSIVE"])
+def test_a_lead_in_label_before_a_colon_is_no_dateline(label: str) -> None:
+    """Only a known town's name before the colon makes a dateline."""
+    m = meta(f"{label}: {PARA}")
+    assert m.dateline is None
+    assert not [r for r in m.metadata if r.reason == "dateline"]
+
+
+@pytest.mark.parametrize(
+    ("content", "fields", "warning"),
+    [
+        (f"Published: 2026-13-45\n\n{PARA}", {}, "publication date '2026-13-45' is not a valid date; ignored"),
+        (f"Updated: February 30, 2025\n\n{PARA}", {}, "update date 'February 30, 2025' is not a valid date; ignored"),
+        (PARA, {"published": "yesterday-ish"}, "publication date 'yesterday-ish' is not a valid date; ignored"),
+        (PARA, {"published": "7"}, "publication date '7' is not a valid date; ignored"),
+    ],
+)
+def test_a_date_given_but_impossible_is_ignored_with_a_warning(content: str, fields: dict, warning: str) -> None:
+    m = meta(content, **fields)
+    assert m.published is None
+    assert m.warnings == (warning,)
+
+
+def test_valid_dates_give_no_warning() -> None:
+    m = meta(f"Published: 2025-07-23\n\n{PARA}", published="1709546400")
+    assert m.published == "2025-07-23" and m.warnings == ()  # the labelled line wins; both are dates

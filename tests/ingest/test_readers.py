@@ -324,3 +324,37 @@ def test_bad_file_inside_folder_is_reported_but_others_read(tmp_path: Path) -> N
     write(tmp_path, "b.txt", b"")
     results = read(str(tmp_path))
     assert [type(r).__name__ for r in results] == ["RawDocument", "InputError"]
+
+
+def test_a_number_in_a_json_text_field_is_left_out_with_a_warning_not_coerced(tmp_path: Path) -> None:
+    """"outlet": 7 made an outlet named "7": now the item is read as if the field were absent,
+    and its warning names the field."""
+    record = {"text": TEXT, "outlet": 7, "title": 12, "url": ["https://gazette.example/a", 3], "author": True}
+    doc = one_doc(write(tmp_path, "a.json", json.dumps(record)))
+    assert (doc.outlet, doc.title, doc.url, doc.author) == (None, None, None, None)
+    assert doc.warnings == (
+        "'title' is a number (12), not text; ignored",
+        "'url' is a list, not text; ignored",
+        "'outlet' is a number (7), not text; ignored",
+        "'author' is true, not text; ignored",
+    )
+
+
+def test_a_malformed_field_gives_way_to_the_next_name_for_it(tmp_path: Path) -> None:
+    line = json.dumps({"text": TEXT, "outlet": 7, "publisher": {"@type": "Organization", "name": "Harbour Gazette"}})
+    results = read(write(tmp_path, "a.jsonl", line + "\n" + json.dumps({"text": TEXT + " Again."}) + "\n"))
+    assert results[0].outlet == "Harbour Gazette" and results[0].source.endswith("a.jsonl#1")
+    assert results[0].warnings == ("'outlet' is a number (7), not text; ignored",)
+    assert results[1].warnings == ()
+
+
+def test_json_fields_of_the_kinds_exports_use_are_read_without_warnings(tmp_path: Path) -> None:
+    """Objects with a name (schema.org, NewsAPI), lists of authors, a Unix timestamp for the date."""
+    record = {
+        "text": TEXT,
+        "source": {"id": None, "name": "Harbour Gazette"},
+        "authors": ["Ana Ruiz", {"@type": "Person", "name": "Tom Brel"}],
+        "published": 1709546400,
+    }
+    doc = one_doc(write(tmp_path, "a.json", json.dumps(record)))
+    assert (doc.outlet, doc.author, doc.published, doc.warnings) == ("Harbour Gazette", "Ana Ruiz, Tom Brel", "1709546400", ())

@@ -15,6 +15,7 @@ from synopsis.cli.output import (
     IgnoredFiles,
     Progress,
     Versions,
+    Warnings,
     check_writable,
     exit_status,
     report_error,
@@ -54,7 +55,7 @@ VERBOSE_OPTION = click.option(
     "-v",
     "--verbose",
     is_flag=True,
-    help="Name every input dropped as a duplicate of an earlier one (without it, the first few are named).",
+    help="Name every input dropped as a duplicate of an earlier one, and every warning (without it, the first few are named).",
 )
 ENGINE_OPTION = click.option(
     "--engine",
@@ -140,6 +141,7 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
     ignored = IgnoredFiles(outlet_files or ())
     duplicates = Duplicates(verbose)
     versions = Versions(verbose)
+    warnings = Warnings(verbose)
     documents = readable_inputs(items, ignored)
     with open_store(db_path, create=True) as store, resumable(db_path):
         result = ingest_documents(
@@ -151,6 +153,7 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
             engine=engine,
             ray_address=ray_address,
             on_error=report_error,
+            on_warning=warnings,
             on_duplicate=duplicates,
             on_version=versions,
             on_progress=Progress("ingested", quiet),
@@ -159,6 +162,7 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
         )
         outdated = len(store.outdated_ids())
     ignored.report()
+    warnings.report()
     duplicates.report()
     versions.report()
     if outdated and not quiet:
@@ -234,6 +238,7 @@ def extract_command(items, fmt, output, outlet_files, workers, engine, ray_addre
     registry = OutletRegistry.load(outlet_files)
     ignored = IgnoredFiles(outlet_files or ())
     duplicates = Duplicates(verbose)
+    warnings = Warnings(verbose)
     result = analyze_inputs(
         items,
         registry=registry,
@@ -242,11 +247,13 @@ def extract_command(items, fmt, output, outlet_files, workers, engine, ray_addre
         engine=engine,
         ray_address=ray_address,
         on_error=report_error,
+        on_warning=warnings,
         on_duplicate=duplicates,
         on_ignored=ignored,
         on_progress=Progress("extracted", quiet),
     )
     ignored.report()
+    warnings.report()
     duplicates.report()
     if fmt == "json":
         text = json.dumps(analyses_to_json(result.analyses), ensure_ascii=False, indent=2) + "\n"

@@ -20,7 +20,7 @@ from synopsis.report.render import counted
 EXIT_STOPPED = 2  # the command stopped, its one line says why: a usage error (click's 2, as argparse's) or a missing database, an unwritable output, ...
 EXIT_ITEMS_FAILED = 3  # the command did its work, but some input items failed: each named in a line, the count at the end
 # Stopped by a signal: 128 + its number, as shells report it (130 Ctrl-C, 143 SIGTERM): cli.main._stopped.
-# Duplicates in input, and new versions of stored articles, named without -v (the rest are counted).
+# Duplicates in input, new versions of stored articles and warnings, named without -v (the rest are counted).
 DUPLICATES_SHOWN = 5
 # Batches shorter than this finish before a progress line would help anyone.
 PROGRESS_MIN_ITEMS = 10
@@ -154,6 +154,17 @@ class Versions(NamedItems):
                 f"stored beside it as article {note.article_id[:12]}"
             )
         self.add(line)
+
+
+class Warnings(NamedItems):
+    """Input items read without a part they gave but that could not be read (``jobs.OnWarning``):
+    a field of the wrong kind, an impossible publication date."""
+
+    def __init__(self, verbose: bool = False) -> None:
+        super().__init__("warning", verbose)
+
+    def __call__(self, item: str, reason: str) -> None:
+        self.add(f"warning: {item}: {reason}")
 
 
 def report_error(error: InputError) -> None:

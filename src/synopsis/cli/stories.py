@@ -25,6 +25,7 @@ from synopsis.cli.output import (
     IgnoredFiles,
     Progress,
     Versions,
+    Warnings,
     check_writable,
     exit_status,
     report_error,
@@ -106,6 +107,7 @@ def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine,
     ignored = IgnoredFiles(outlet_files or ())
     duplicates = Duplicates(verbose)
     versions = Versions(verbose)
+    warnings = Warnings(verbose)
     if db_path:
         from synopsis.jobs import ingest_documents
 
@@ -121,6 +123,7 @@ def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine,
                 engine=engine,
                 ray_address=ray_address,
                 on_error=report_error,
+                on_warning=warnings,
                 on_duplicate=duplicates,
                 on_version=versions,
                 on_progress=progress,
@@ -136,11 +139,13 @@ def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine,
             engine=engine,
             ray_address=ray_address,
             on_error=report_error,
+            on_warning=warnings,
             on_duplicate=duplicates,
             on_ignored=ignored,
             on_progress=progress,
         )
     ignored.report()
+    warnings.report()
     duplicates.report()
     versions.report()
     if not result.analyses:

@@ -30,6 +30,13 @@ def has_letters(text: str, minimum: int) -> bool:
 
 def build_article(raw: RawDocument, registry: OutletRegistry | None = None) -> Article:
     """Validate, clean and describe one document; raises SynopsisError with a short reason."""
+    return build_article_warned(raw, registry)[0]
+
+
+def build_article_warned(raw: RawDocument, registry: OutletRegistry | None = None) -> tuple[Article, tuple[str, ...]]:
+    """``build_article``, with what had to be left out of the document while it was read, one short
+    reason each, for the user (``jobs.OnWarning``): a malformed field, an impossible publication
+    date.  Apart from the Article, which is what is stored and written out."""
     if not raw.content or not raw.content.strip():
         raise SynopsisError("empty document")
     registry = registry or default_registry()
@@ -43,7 +50,7 @@ def build_article(raw: RawDocument, registry: OutletRegistry | None = None) -> A
         if language not in HANDLED_LANGUAGES and language != "und":
             seen = f"looks like {name}" if name else "is not English"
             raise SynopsisError(f"language {seen}, only English is handled")
-    return Article(
+    article = Article(
         id=content_id(text),
         source=raw.source,
         text=text,
@@ -61,3 +68,4 @@ def build_article(raw: RawDocument, registry: OutletRegistry | None = None) -> A
         language=language,
         removed=tuple(removed),
     )
+    return article, raw.warnings + meta.warnings

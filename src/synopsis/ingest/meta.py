@@ -15,6 +15,7 @@ from synopsis.ingest import patterns as P
 from synopsis.ingest.clean import Unit, clean_text, classify_unit, split_units
 from synopsis.ingest.numeric_dates import MONTH_FIRST_COUNTRIES, Basis, swap, text_reading, weekday_reading
 from synopsis.ingest.outlets import OutletRegistry, default_registry, host_of, normalize_key
+from synopsis.ingest.places import is_town
 from synopsis.records import Outlet, RawDocument, Removed
 
 # An article that names no outlet of its own and attributes its content to at
@@ -44,6 +45,7 @@ SELF_REFERENCE = (
     r"©\s*(?:\d{{4}}\s+)?{name}\b",
 )
 STRONG_DATE_LABELS = ("published", "posted", "first published", "released")
+UPDATE_DATE_LABELS = ("updated", "last updated", "modified")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,7 @@ class ArticleMeta:
     dateline: str | None = None
     dateline_date: str | None = None  # records.Article.dateline_date
     metadata: tuple[Removed, ...] = ()  # raw spans to take out of the body (title line, ...)
+    warnings: tuple[str, ...] = ()  # dates given but impossible (article.build_article_warned)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +209,14 @@ def embedded_date(value: str) -> When | None:
     return parse_when(text)
 
 
+def bad_date_warning(value: str, label: str | None = None) -> str:
+    """The warning for a date that was given but is no date ("2026-13-45", "yesterday-ish")."""
+    kind = "update" if (label or "").casefold() in UPDATE_DATE_LABELS else "publication"
+    value = " ".join(value.split())
+    shown = value if len(value) <= 60 else value[:59] + "…"
+    return f"{kind} date '{shown}' is not a valid date; ignored"
+
+
 # --- helpers -----------------------------------------------------------------------
 def header_units(units: Sequence[Unit]) -> list[int]:
     """Indexes of units before the body starts (and at most HEADER_UNITS of them)."""
@@ -248,8 +259,30 @@ def find_dateline(text: str) -> tuple[re.Match[str], int] | None:
     label = P.DATE_PREFIX_LINE.match(text)
     if label:
         offset = label.end()
-    match = P.DATELINE.match(text[offset:]) or P.PLAIN_DATELINE.match(text[offset:])
+    rest = text[offset:]
+    match = P.DATELINE.match(rest) or P.PLAIN_DATELINE.match(rest)
+    if match is None and (colon := P.COLON_DATELINE.match(rest)):
+        # "QUETTA: Eight people were killed ...", never "UPDATE: ..." nor "WATCH: ...": a known
+        # town's name, before at least a few words of the story (as clean.trim_prefixes asks).
+        if is_town(colon.group("place")) and len(P.words(rest[colon.end() :])) >= 4:
+            match = colon
     return (match, offset) if match else None
+
+
+def colon_dateline_spans(text: str, unit: Unit, match: re.Match[str], offset: int) -> list[Removed]:
+    """The raw spans of a colon dateline (and of a date label before it) to take out of the body:
+    the patterns ``clean.trim_prefixes`` cuts on every paragraph have no colon form, since a line
+    opening "PARIS: ..." far down a transcript is a speaker's turn, not a dateline."""
+    pieces = [(0, offset, "metadata line")] if offset else []
+    pieces.append((offset + match.start("place"), offset + match.end("colon"), "dateline"))
+    spans = []
+    for start, end, reason in pieces:
+        raw = text[unit.start + start : unit.start + end]
+        if raw.split() != unit.text[start:end].split():
+            return []  # the unit's text joined lines unevenly there: no offsets to trust
+        start += len(raw) - len(raw.lstrip())
+        spans.append(Removed(raw.strip(), reason, unit.start + start, unit.start + start + len(raw.strip())))
+    return spans
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
@@ -321,6 +354,7 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
     head = header_units(units)
     footer = set(range(max(len(head), len(units) - FOOTER_UNITS), len(units)))
     metadata: list[Removed] = []
+    warnings: list[str] = []
 
     # Labelled "Author: ..." and "URL: ..." header lines of a text export: read, and
     # taken out of the body (and never mistaken for a headline below).
@@ -418,6 +452,9 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
             continue
         when = parse_when(match.group("date"), match.group("time"))
         if when is None:
+            # Written as a date ("Published: 2026-13-45") but none: lost, so the user hears of it.
+            given = " ".join(part for part in (match.group("date"), match.group("time")) if part)
+            warnings.append(bad_date_warning(given, match.group("label")))
             continue
         if match.re is P.DATE_LINE:
             header_fields.add(i)  # a date line of its own, not a label before the story's first words
@@ -428,6 +465,8 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         elif weak_when is None:
             weak_when = when
     container_when = normalize_container_date(raw.published)
+    if container_when is None and raw.published and raw.published.strip():
+        warnings.append(bad_date_warning(raw.published))
     if header_year is None and container_when is not None:
         header_year = int(container_when.iso[:4])
 
@@ -464,8 +503,10 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         found = find_dateline(units[i].text)
         if not found:
             continue
-        match, _ = found
+        match, offset = found
         dateline_place = match.group("place").strip()
+        if match.re is P.COLON_DATELINE:
+            metadata.extend(colon_dateline_spans(text, units[i], match, offset))
         agency = match.groupdict().get("slash") or match.groupdict().get("paren")
         dateline_agency = agency.strip() if agency else None
         if match.group("date"):
@@ -550,4 +591,5 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         dateline=dateline_place,
         dateline_date=dateline_date,
         metadata=tuple(metadata),
+        warnings=tuple(warnings),
     )

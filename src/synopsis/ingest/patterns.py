@@ -44,6 +44,13 @@ DATELINE = re.compile(
 PLAIN_DATELINE = re.compile(
     rf"^\s*(?P<place>[A-Z]{{3,}}(?:[\s\-][A-Z]{{2,}}){{0,2}})(?:,\s*(?P<date>{MONTH}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s*[-–—]{{1,2}}\s+(?=[A-Z])"
 )
+# A dateline closed by a colon, as South Asian papers write them: "QUETTA: ", "ISLAMABAD, July 23: ".
+# "UPDATE:", "WATCH:" and "LIVE:" read the same, so a match is a dateline only when its
+# place is a known town (``places.is_town``, asked by ``meta.find_dateline``).
+COLON_DATELINE = re.compile(
+    rf"^\s*(?P<place>[A-Z]{{3,}}(?:[\s\-][A-Z]{{2,}}){{0,2}})(?:,\s*(?P<date>{MONTH}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
+    r"\s*(?P<colon>:)\s+(?=[A-Z0-9\"“‘'])"
+)
 # "By Jane Roe", "By Jane Roe and John Doe, Reuters"
 BYLINE = re.compile(
     r"^\s*(?:by|written by|words by)\s+(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}"

@@ -324,16 +324,44 @@ def looks_like_jsonl(lines: Iterable[str | bytes]) -> bool:
     return 2 * sum(1 for line in sample if is_json_object_line(line)) >= len(sample)
 
 
-def first_value(obj: dict, keys: tuple[str, ...]) -> str | None:
-    """The first non-empty field among ``keys``, as a string (lists of names are joined)."""
+def json_kind(value: object) -> str:
+    """What a JSON value is, as a message names it ("a number", "a list")."""
+    if isinstance(value, bool):
+        return json.dumps(value)  # true, false
+    if isinstance(value, (int, float)):
+        return f"a number ({json.dumps(value)})"
+    return {list: "a list", dict: "an object", str: "a string"}.get(type(value), type(value).__name__)
+
+
+def field_text(name: str, value: object) -> str | None:
+    """A field's value as text, None when it is of a kind the field never takes: a string, a
+    schema.org object's "name" ({"name": "Reuters"}), a list of those (authors, joined), or for
+    the date a number (a Unix timestamp, which the date reader reads).  A number elsewhere is
+    not coerced: "outlet": 7 would become an outlet named "7"."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return value["name"] if isinstance(value.get("name"), str) else None
+    if isinstance(value, list):
+        parts = [field_text(name, part) for part in value]
+        return ", ".join(parts) if all(isinstance(part, str) for part in parts) else None
+    if name == "published" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def first_value(obj: dict, name: str, keys: tuple[str, ...], warnings: list[str]) -> str | None:
+    """The first non-empty field among ``keys``, as a string; a field of the wrong kind is left
+    out, as if absent, with a warning (the next of ``keys`` may still give the value)."""
     for key in keys:
         value = obj.get(key)
-        if isinstance(value, list):
-            value = ", ".join(str(v.get("name", v)) if isinstance(v, dict) else str(v) for v in value)
-        elif isinstance(value, dict):
-            value = value.get("name")
-        if value not in (None, ""):
-            return str(value)
+        if value is None or value in ("", [], {}):
+            continue
+        text = field_text(name, value)
+        if text is None:
+            warnings.append(f"'{key}' is {json_kind(value)}, not text; ignored")
+        elif text.strip():
+            return text
     return None
 
 
@@ -348,10 +376,11 @@ def document_from_object(obj: object, source: str, url: str | None = None) -> Ra
     if isinstance(text, list) and all(isinstance(part, str) for part in text):
         text = "\n\n".join(text)  # some exports keep the paragraphs as a list
     if not isinstance(text, str):
-        raise ReadError(f"'{key}' is not a string")
+        raise ReadError(f"'{key}' is not a string but {json_kind(text)}")
     if not text.strip():
         raise ReadError(f"'{key}' is empty")
-    fields = {name: first_value(obj, keys) for name, keys in JSON_FIELDS.items()}
+    warnings: list[str] = []
+    fields = {name: first_value(obj, name, keys, warnings) for name, keys in JSON_FIELDS.items()}
     if url and not fields["url"]:
         fields["url"] = url
     content = text
@@ -360,7 +389,7 @@ def document_from_object(obj: object, source: str, url: str | None = None) -> Ra
         # Some exports store the page HTML in the text field.
         page = extract_page(text, source, url=fields["url"])
         content, is_extracted = page.content, True
-    return RawDocument(source=source, content=content, is_extracted=is_extracted, **fields)
+    return RawDocument(source=source, content=content, is_extracted=is_extracted, warnings=tuple(warnings), **fields)
 
 
 def read_json(text: str, source: str, url: str | None = None) -> Iterator[RawDocument]:

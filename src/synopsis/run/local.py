@@ -160,18 +160,21 @@ def _init_builder(parent: int, registry) -> None:
     _registry = registry
 
 
-def _build(raw: RawDocument, registry=None) -> Article | SynopsisError:
-    from synopsis.ingest.article import build_article
+def _build(raw: RawDocument, registry=None) -> tuple[Article, tuple[str, ...]] | SynopsisError:
+    from synopsis.ingest.article import build_article_warned
 
     try:
-        return build_article(raw, registry if registry is not None else _registry)
+        return build_article_warned(raw, registry if registry is not None else _registry)
     except SynopsisError as err:
         return err  # a user error travels back as a value, in its input's place
 
 
-def build_locally(raws: Sequence[RawDocument], registry, workers: int | None = None) -> Iterator[Article | SynopsisError]:
-    """Clean and identify documents (``ingest.article.build_article``), in input order, with a
-    process pool when there are many; each yields its Article or the SynopsisError that refused it."""
+def build_locally(
+    raws: Sequence[RawDocument], registry, workers: int | None = None
+) -> Iterator[tuple[Article, tuple[str, ...]] | SynopsisError]:
+    """Clean and identify documents (``ingest.article.build_article_warned``), in input order, with a
+    process pool when there are many; each yields its Article and warnings, or the SynopsisError
+    that refused it."""
     workers = workers or default_workers()
     if workers <= 1 or len(raws) < MIN_DOCUMENTS_FOR_POOL:
         yield from (_build(raw, registry) for raw in raws)
