@@ -103,3 +103,23 @@ def test_a_speaker_written_as_a_title_is_the_one_person_of_the_story_holding_it(
     })
     [dispute] = disputes
     assert {v.value: v.sources for v in dispute.versions} == {"Anton Velk": ("Alpha", "Bravo"), "Lena Sobrin": ("Charlie",)}
+
+
+def test_the_story_report_shows_who_said_it_as_disputed_and_the_brief_states_neither_speaker(nlp) -> None:
+    from synopsis.compare.story import build_story_report
+    from synopsis.records import Story
+
+    analyses = extracted(nlp, {
+        "Alpha": f"Harbour master Ilse Marend closed the Orvik ferry line on Tuesday after a storm damaged the pier. "
+                 f"{MARKS} she said.",
+        "Bravo": f"The Orvik ferry line was closed on Tuesday after a storm damaged the pier. {MARKS} said Mayor Pavel Ostrik.",
+        "Charlie": f"A storm damaged the pier in Orvik on Tuesday and the ferry line was closed. {MARKS} Marend said.",
+    })
+    report = build_story_report(Story("s", "t", tuple(a.article.id for a in analyses)), analyses)
+    [dispute] = [d for d in report.disputes if d.kind == "speaker"]
+    assert {v.value: v.sources for v in dispute.versions} == {"Ilse Marend": ("Alpha", "Charlie"),
+                                                              "Pavel Ostrik": ("Bravo",)}
+    quoted = [c for c in report.claims if QUOTE in c.text]
+    assert quoted and all(c.status == "disputed" for c in quoted)
+    [line] = [s.text for s in report.brief if QUOTE in s.text]
+    assert line.startswith("Accounts differ on speaker of the quotation")
