@@ -58,3 +58,12 @@ def test_the_speaker_is_named_as_the_story_knows_the_person():
 def test_a_quotation_whose_speaker_nothing_names_cannot_be_shown():
     assert spoken_wording(span("Nobody boards before May,” she said."), analysis(None)) is None
     assert spoken_wording(span("Repairs will take weeks."), analysis(None)) is None
+
+
+def test_a_pronoun_speaker_the_sentence_has_named_already_stays():
+    text = "Mayor Pavel Ostrik announced that he would rebuild the pier."
+    he = text.index("he would")
+    quote = Quote("indirect", "would rebuild the pier", he + 3, len(text) - 1, "he", he, he + 2, "announced",
+                  text.index("announced"), text.index("announced") + 9, 0, len(text) - 1, speaker_entity="Pavel Ostrik")
+    said = ArticleAnalysis(article=make_article("b", "Paper B", text), quotes=(quote,))
+    assert spoken_wording(Evidence("b", "Paper B", 0, len(text), text), said) == text

@@ -46,6 +46,12 @@ def _speaker_name(quote: Quote, canonical_name: CanonicalName | None) -> str | N
     return None
 
 
+def _names_before(text: str, names: tuple[str | None, ...]) -> bool:
+    """Whether the text writes the surname (the last word) of one of the names."""
+    return any(re.search(rf"(?<!\w){re.escape(name.split()[-1])}(?!\w)", text)
+               for name in names if name and name.split())
+
+
 def _unmatched_marks(text: str) -> tuple[str | None, str | None]:
     """Double quotation marks that do not pair up: (an opening mark still open at the end, a
     closing mark with no opening before it)."""
@@ -86,6 +92,9 @@ def spoken_wording(wording: Evidence, analysis: ArticleAnalysis | None,
         if name is None:
             return None
         low, high = quote.speaker_start - start, quote.speaker_end - start
+        # "Zelensky announced that he had accepted ...": the sentence has named him already.
+        if _names_before(text[:low], (name, quote.speaker_entity)):
+            continue
         text = text[:low] + name + text[high:]
     quotes = _quotes_in(analysis, start, end)
     if not quotes:

@@ -67,7 +67,7 @@ def build_story_report(story: Story, analyses: Sequence[ArticleAnalysis], embedd
                               + find_speaker_disputes(groups, analyses, resolution))
     claims = label_claims(groups, analyses, origins, disputes=disputes, canonical_name=resolution.canonical_name)
     quotes = group_quotes(analyses, resolution.canonical_name)
-    timeline = build_timeline(analyses, groups)
+    timeline = build_timeline(analyses, groups, canonical_name=resolution.canonical_name)
     coverage = describe_coverage(analyses, claims, resolution.entities, resolution.canonical_name, disputes,
                                   resolution)
     brief = write_brief(analyses, claims, disputes, resolution=resolution, embedder=embedder, origins=origins)
