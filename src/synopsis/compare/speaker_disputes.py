@@ -58,24 +58,31 @@ class _Quotation:
     evidence: tuple[Evidence, ...]  # the article's sentences that carry the quotation
 
 
-def _by_title(text: str, resolution: EntityResolution) -> StoryEntity | None:
-    """The one person of the story whose title a speaker written as a title gives ("the prime minister")."""
-    wanted = re.sub(r"^(?:the|a|an)\s+", "", fold(text).strip())
-    if not wanted:
-        return None
-    found = [e for e in resolution.entities if e.type in _PERSON_TYPES
-             and any(fold(title.text).strip() == wanted for title in e.titles)]
-    return found[0] if len(found) == 1 else None
+def _titled(resolution: EntityResolution) -> dict[str, list[StoryEntity]]:
+    """The story's persons by each title outlets give them, folded ("prime minister")."""
+    found: dict[str, list[StoryEntity]] = {}
+    for entity in resolution.entities:
+        if entity.type in _PERSON_TYPES:
+            for title in {fold(t.text) for t in entity.titles}:
+                found.setdefault(title, []).append(entity)
+    return found
 
 
-def speaker_entity(quote: Quote, resolution: EntityResolution) -> StoryEntity | None:
-    """The person of the story a quotation's speaker is, or None when unresolved or no person."""
+def speaker_entity(quote: Quote, resolution: EntityResolution,
+                   titled: dict[str, list[StoryEntity]] | None = None) -> StoryEntity | None:
+    """The person of the story a quotation's speaker is, or None when unresolved or no person.
+    A speaker written as a title ("the prime minister") is the one person of the story holding it
+    (``titled``: ``_titled(resolution)``, worked out once per story)."""
     if quote.speaker_kind is not None:  # an outlet or a document: no voice of its own
         return None
     for name in (quote.speaker_entity, quote.speaker):
         if not name or is_pronoun(name):
             continue
-        entity = resolution.find(name) or _by_title(name, resolution)
+        entity = resolution.find(name)
+        if entity is None:
+            holders = (titled if titled is not None else _titled(resolution)).get(
+                re.sub(r"^(?:the|a|an)\s+", "", fold(name)), [])
+            entity = holders[0] if len(holders) == 1 else None
         if entity is not None:
             return entity if entity.type in _PERSON_TYPES else None
     return None
@@ -83,6 +90,7 @@ def speaker_entity(quote: Quote, resolution: EntityResolution) -> StoryEntity | 
 
 def _quotations(analyses: Sequence[ArticleAnalysis], resolution: EntityResolution) -> list[_Quotation]:
     found = []
+    titled = _titled(resolution)
     for analysis in analyses:
         outlet = name_outlet(analysis)
         for index, quote in enumerate(analysis.quotes):
@@ -99,7 +107,7 @@ def _quotations(analyses: Sequence[ArticleAnalysis], resolution: EntityResolutio
                 text = analysis.article.text[quote.start:quote.end]
                 evidence = (Evidence(analysis.article.id, outlet, quote.start, quote.end, text),)
             found.append(_Quotation(analysis.article.id, outlet, quote.content, words, sentences,
-                                    speaker_entity(quote, resolution), evidence))
+                                    speaker_entity(quote, resolution, titled), evidence))
     return found
 
 
