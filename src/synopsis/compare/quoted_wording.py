@@ -121,10 +121,4 @@ def spoken_wording(wording: Evidence, analysis: ArticleAnalysis | None,
     return f"{name[:1].upper()}{name[1:]} said: {text}"
 
 
-def reads_as_written(wording: Evidence, analysis: ArticleAnalysis | None,
-                     canonical_name: CanonicalName | None = None) -> bool:
-    """Whether the wording can be shown as written (``spoken_wording`` changes nothing)."""
-    return spoken_wording(wording, analysis, canonical_name) == wording.text
-
-
-__all__ = ["PRONOUNS", "is_pronoun", "reads_as_written", "spoken_wording"]
+__all__ = ["CanonicalName", "PRONOUNS", "is_pronoun", "spoken_wording"]
