@@ -204,3 +204,74 @@ def test_a_hedged_number_is_cited_to_the_figure_it_admits_only_when_nothing_is_c
     claim = make_claim("k1", "corroborated", [hedged, precise])
     [fact] = write_brief(analyses, [claim])
     assert fact.text == texts["a"] and {c.article_id for c in fact.citations} == {"a", "b"}
+
+
+def quoted(aid: str, outlet: str, text: str, content: str, speaker: str | None, entity: str | None,
+           kind: str = "newspaper"):
+    """An article with one direct quotation: its words, and the speaker as written (found after the
+    words; None: the sentence gives none) with the name it resolves to in its article."""
+    from synopsis.records import Quote, Sentence
+
+    low = text.index(content)
+    at = text.index(speaker, low + len(content)) if speaker else None
+    quote = Quote("direct", content, low, low + len(content), speaker, at, at + len(speaker) if speaker else None,
+                  "said" if speaker else None, at + len(speaker) + 1 if speaker else None,
+                  at + len(speaker) + 5 if speaker else None, low, (at + len(speaker)) if speaker else low + len(content),
+                  speaker_entity=entity)
+    return ArticleAnalysis(article=make_article(aid, outlet, text, kind=kind), quotes=(quote,),
+                           sentences=(Sentence(0, len(text), text),))
+
+
+PIER = "The pier must be rebuilt before any passenger boards again"
+
+
+def test_a_quoted_sentence_whose_speaker_is_a_pronoun_names_the_speaker():
+    a = quoted("a", "Wire A", f'"{PIER}," she said.', PIER, "she", "Ilse Marend", kind="wire service")
+    b = quoted("b", "Paper B", f'"{PIER}," she said.', PIER, "she", "Ilse Marend")
+    claim = make_claim("k1", "corroborated", [evidence_for(a, a.article.text), evidence_for(b, b.article.text)])
+    [fact] = write_brief([a, b], [claim])
+    assert fact.text == f'"{PIER}," Ilse Marend said.'
+    # The citation is still the source's own words.
+    assert fact.citations[0].text == f'"{PIER}," she said.'
+    # A wording that names the speaker itself is preferred, even to the wire's.
+    c = quoted("c", "Paper C", f'"{PIER}," Marend said.', PIER, "Marend", "Ilse Marend")
+    claim = make_claim("k1", "corroborated", [evidence_for(x, x.article.text) for x in (a, b, c)])
+    [fact] = write_brief([a, b, c], [claim])
+    assert fact.text == f'"{PIER}," Marend said.' and fact.citations[0].article_id == "c"
+
+
+def test_a_quoted_sentence_whose_pronoun_speaker_nothing_resolves_is_not_stated():
+    a = quoted("a", "Wire A", f'"{PIER}," she said.', PIER, "she", None)
+    b = quoted("b", "Paper B", f'"{PIER}," she said.', PIER, "she", None)
+    claim = make_claim("k1", "corroborated", [evidence_for(a, a.article.text), evidence_for(b, b.article.text)])
+    assert write_brief([a, b], [claim]) == []
+
+
+def test_a_sentence_cut_from_a_longer_quotation_closes_its_marks_and_says_whose_it_is():
+    said = f'"{PIER}. Repairs will take weeks," Marend said.'
+    content = f"{PIER}. Repairs will take weeks"
+    a = quoted("a", "Wire A", said, content, "Marend", "Ilse Marend")
+    b = quoted("b", "Paper B", said, content, "Marend", "Ilse Marend")
+    first = f'"{PIER}.'
+    claim = make_claim("k1", "corroborated", [evidence_for(a, first), evidence_for(b, first)])
+    [fact] = write_brief([a, b], [claim])
+    assert fact.text == f'Ilse Marend said: "{PIER}."'
+    assert fact.citations[0].text == first
+
+
+def test_a_quotation_whose_speaker_is_disputed_is_stated_with_neither_speaker():
+    """Each outlet's sentence goes on with a statement of its own, so a lead could be cut from it:
+    the lead still gives one speaker of the quotation, and is not stated either."""
+    a = quoted("a", "Wire A", f'"{PIER}," Marend said, adding that repairs would take weeks.', PIER, "Marend", "Ilse Marend")
+    b = quoted("b", "Paper B", f'"{PIER}," Ostrik said, adding that repairs would take weeks.', PIER, "Ostrik", "Pavel Ostrik")
+    said = [evidence_for(x, x.article.text) for x in (a, b)]
+    claim = make_claim("k1", "disputed", said)
+    speaker = Dispute(
+        what=f"speaker of the quotation “{PIER}”", kind="speaker",
+        versions=(DisputeVersion("Ilse Marend", "Ilse Marend", ("Wire A",), (said[0],)),
+                  DisputeVersion("Pavel Ostrik", "Pavel Ostrik", ("Paper B",), (said[1],))),
+        explanation="Wire A gives it to Ilse Marend; Paper B gives it to Pavel Ostrik.",
+    )
+    [line] = write_brief([a, b], [claim], [speaker])
+    assert line.text.startswith("Accounts differ on speaker of the quotation")
+    assert "Ilse Marend (Wire A)" in line.text and "Pavel Ostrik (Paper B)" in line.text

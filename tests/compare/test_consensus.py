@@ -152,3 +152,19 @@ def test_a_roundup_citing_two_wires_does_not_make_their_own_reports_one_origin()
     [claim] = label_claims([group("a", "b", "c")], ANALYSES, origins)
     assert without.status == claim.status == "corroborated"
     assert claim.independent_sources == without.independent_sources == ("Wire X", "Wire Y")
+
+
+def test_a_claim_is_worded_with_its_pronoun_speaker_named_as_the_story_knows_the_person():
+    from synopsis.records import Quote
+
+    said = '"The bridge stays shut," he said.'
+    he = said.index("he said")
+    quote = Quote("direct", "The bridge stays shut", 1, 22, "he", he, he + 2, "said", he + 3, he + 7, 0, he + 7,
+                  speaker_entity="Korhonen")
+    article = Article(id="q", source="q", text=said, outlet=Outlet("Quill"))
+    analyses = [ArticleAnalysis(article, quotes=(quote,), claims=(Claim(said, 0, len(said), 0, quote=0),))]
+    g = ClaimGroup("g-q", (ClaimMember("q", 0, said, 0, len(said)),), 0, said, 1.0)
+    origins = {"q": origin("q", "Quill", "Quill")}
+    [claim] = label_claims([g], analyses, origins, canonical_name={"Korhonen": "Aino Korhonen"}.get)
+    assert claim.text == '"The bridge stays shut," Aino Korhonen said.'
+    assert claim.evidence[0].text == said  # the evidence stays the source's words

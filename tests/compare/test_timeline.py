@@ -366,3 +366,19 @@ def test_a_date_in_a_nouns_modifier_is_found_from_the_text(nlp) -> None:
     analysis = analyze_article(make_article("a1", "Alpha", text, published="2026-07-24T09:00:00"), nlp)
     dated = {e.date: e.evidence[0].text for e in build_timeline([analysis])}
     assert dated.get("2026-06-02") == "the agreement reached during the June 2 peace talks"
+
+
+def test_a_dated_statement_whose_speaker_is_a_pronoun_is_shown_with_the_speakers_name():
+    from synopsis.records import Quote
+
+    said = '"The delegations met in Geneva on March 3," he said.'
+    analysis = build("Alpha", [("Mediator Aino Korhonen spoke to reporters.", []),
+                               (said, [("March 3", "2026-03-03", "DATE")])])
+    start = analysis.article.text.index(said)
+    he = analysis.article.text.index("he said")
+    quote = Quote("direct", "The delegations met in Geneva on March 3", start + 1, start + 41, "he", he, he + 2, "said", he + 3,
+                  he + 7, start, he + 7, speaker_entity="Korhonen")
+    analysis = dataclasses.replace(analysis, quotes=(quote,))
+    [event] = build_timeline([analysis], canonical_name={"Korhonen": "Aino Korhonen"}.get)
+    assert event.text == '"The delegations met in Geneva on March 3," Aino Korhonen said.'
+    assert event.evidence[0].text == said

@@ -291,3 +291,39 @@ def test_corroborated_fact_lists_the_story_outlets_and_apart_whom_they_cite(stor
     text = render_markdown([report]) if fmt == "md" else render_html([report], articles)
     corroborated = text[text.index("Corroborated"):text.index("Reported by one outlet only")]
     assert "Outlet B (citing Coast Wire, Harbor Radio)" in corroborated
+
+
+def _with_speaker_dispute(report):
+    """The story's noon claim as a quotation that Outlet <A> gives to one person, Outlet B to another."""
+    said_a, said_b = report.claims[0].evidence
+    dispute = Dispute(
+        what="speaker of the quotation “Officials met at noon”", kind="speaker",
+        versions=(DisputeVersion("Ilse Marend", "Ilse Marend", ("Outlet <A>",), (said_a,)),
+                  DisputeVersion("Pavel Ostrik", "Pavel Ostrik", ("Outlet B",), (said_b,))),
+        explanation="Outlets disagree on who said “Officials met at noon”: Outlet <A> gives it to Ilse Marend; "
+                    "Outlet B gives it to Pavel Ostrik.",
+    )
+    disputed = dataclasses.replace(report.claims[0], id="q1", status="disputed")
+    return dataclasses.replace(report, disputes=(dispute,), claims=(disputed, *report.claims[1:])), said_a, said_b
+
+
+def test_a_speaker_dispute_renders_in_every_format_with_each_outlets_speaker(story):
+    report, articles = story
+    report, said_a, said_b = _with_speaker_dispute(report)
+    data = reports_to_json([report])
+    validate_report_json(data)
+    [point] = data["stories"][0]["disputes"]
+    assert point["kind"] == "speaker" and point["claims"] == ["q1"]
+    assert [(v["value"], v["sources"]) for v in point["versions"]] == [("Ilse Marend", ["Outlet <A>"]),
+                                                                       ("Pavel Ostrik", ["Outlet B"])]
+    text = render_markdown([report])
+    section = _disputed_section(text, "### Corroborated")
+    assert "**speaker of the quotation “Officials met at noon”** (speaker)" in section
+    assert "| Ilse Marend | Ilse Marend | Outlet &lt;A&gt; |" in section
+    # Each outlet's sentence says whom it gives the words to, not that it "gives" a name.
+    assert re.search(r"^  - Outlet B gives the words to Pavel Ostrik \[\^\d+\]$", section, re.M)
+    page = render_html([report], articles)
+    section = _disputed_section(page, "<h3>Timeline")
+    assert "speaker of the quotation “Officials met at noon”" in section
+    assert "<b>Outlet &lt;A&gt;</b> gives the words to Ilse Marend" in section
+    assert f'href="#ev-{said_b.article_id[:16]}-{said_b.start}-{said_b.end}"' in section

@@ -7,6 +7,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 from synopsis.compare.citations import name_outlet, normalize_name
 from synopsis.compare.independence import OriginInfo, Witness, count_independent
+from synopsis.compare.quoted_wording import CanonicalName, spoken_wording
 from synopsis.link.align import ClaimGroup
 from synopsis.records import AlignedClaim, ArticleAnalysis, Attribution, Dispute, Evidence
 
@@ -53,8 +54,12 @@ def label_claims(
     origins: Mapping[str, OriginInfo],
     disputed: Collection[str] = (),
     disputes: Sequence[Dispute] = (),
+    canonical_name: CanonicalName | None = None,
 ) -> list[AlignedClaim]:
-    """Label each claim group by how many independent origins report it; disputed groups say so."""
+    """Label each claim group by how many independent origins report it; disputed groups say so.
+    A claim is worded by its representative sentence as a reader can take it out of its article
+    (``quoted_wording.spoken_wording``: a pronoun speaker named by ``canonical_name``, the story's
+    name for it; a quotation cut from a longer one closed and said whose it is)."""
     by_id = {a.article.id: a for a in analyses}
     flagged = set(disputed) | find_disputed_groups(groups, disputes)
     labelled: list[tuple[tuple, AlignedClaim]] = []
@@ -79,7 +84,7 @@ def label_claims(
             status = "single-source"
         claim = AlignedClaim(
             id=make_claim_id(group),
-            text=group.text,
+            text=_wording(group, by_id, canonical_name),
             status=status,
             sources=tuple(sources),
             independent_sources=independent,
@@ -90,6 +95,19 @@ def label_claims(
         labelled.append(((-len(independent), -len(sources), order), claim))
     labelled.sort(key=lambda pair: pair[0])
     return [claim for _, claim in labelled]
+
+
+def _wording(group: ClaimGroup, by_id: Mapping[str, ArticleAnalysis], canonical_name: CanonicalName | None) -> str:
+    """The group's representative sentence as shown (``spoken_wording``), as written when its
+    speaker cannot be named."""
+    if not group.members:
+        return group.text
+    member = group.members[group.representative]
+    analysis = by_id.get(member.article_id)
+    if analysis is None or member.text != group.text:
+        return group.text
+    span = Evidence(member.article_id, name_outlet(analysis), member.start, member.end, member.text)
+    return spoken_wording(span, analysis, canonical_name) or group.text
 
 
 def find_witnesses(

@@ -87,6 +87,9 @@ def find_disputes(
     for entity in entities or ():
         disputes.extend(find_name_disputes(entity))
         disputes.extend(find_title_disputes(current_titles(entity, analyses, story_day)))
-    # Most widely reported disagreements first.
-    disputes.sort(key=lambda d: (-len({o for v in d.versions for o in v.sources}), d.kind, d.what))
-    return disputes
+    return order_disputes(disputes)
+
+
+def order_disputes(disputes: Sequence[Dispute]) -> list[Dispute]:
+    """Most widely reported disagreements first (then by kind and point, for a stable order)."""
+    return sorted(disputes, key=lambda d: (-len({o for v in d.versions for o in v.sources}), d.kind, d.what))

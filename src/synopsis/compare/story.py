@@ -56,8 +56,9 @@ def build_story_report(story: Story, analyses: Sequence[ArticleAnalysis], embedd
     from synopsis.compare.brief import write_brief
     from synopsis.compare.consensus import label_claims
     from synopsis.compare.coverage import describe_coverage
-    from synopsis.compare.disputes import find_disputes
+    from synopsis.compare.disputes import find_disputes, order_disputes
     from synopsis.compare.independence import find_origins
+    from synopsis.compare.speaker_disputes import find_speaker_disputes
     from synopsis.facts.story_years import complete_years
     from synopsis.compare.timeline import build_timeline
     from synopsis.compare.voices import group_quotes
@@ -76,10 +77,11 @@ def build_story_report(story: Story, analyses: Sequence[ArticleAnalysis], embedd
     origins = find_origins(analyses, embedder, known_outlets=registered_outlet_names())
     candidates = score_candidates(analyses, embedder, resolution.canonical)
     groups = align_claims(analyses, embedder, canonical=resolution.canonical, candidates=candidates)
-    disputes = find_disputes(groups, analyses, resolution.entities, day_rivals(analyses, candidates))
-    claims = label_claims(groups, analyses, origins, disputes=disputes)
+    disputes = order_disputes(find_disputes(groups, analyses, resolution.entities, day_rivals(analyses, candidates))
+                              + find_speaker_disputes(groups, analyses, resolution))
+    claims = label_claims(groups, analyses, origins, disputes=disputes, canonical_name=resolution.canonical_name)
     quotes = group_quotes(analyses, resolution.canonical_name)
-    timeline = build_timeline(analyses, groups)
+    timeline = build_timeline(analyses, groups, canonical_name=resolution.canonical_name)
     coverage = describe_coverage(analyses, claims, resolution.entities, resolution.canonical_name, disputes,
                                   resolution)
     brief = write_brief(analyses, claims, disputes, resolution=resolution, embedder=embedder, origins=origins)

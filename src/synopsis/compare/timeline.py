@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from synopsis.compare.disputes import STOP_WORDS, list_members, states_date
+from synopsis.compare.quoted_wording import CanonicalName, spoken_wording
 from synopsis.facts.dates import DEADLINE_BEFORE, is_statement_time, parse_published
 from synopsis.facts.intervals import interval_from_time
 from synopsis.facts.amounts import Amount, amount_of, amounts_conflict
@@ -408,13 +409,26 @@ def _candidates(analyses: Sequence[ArticleAnalysis], group_of: dict[tuple[str, i
                        group, phrase is not None)
 
 
-def _representative(event: _Event) -> str:
+def _representative_span(event: _Event) -> Evidence:
     """The statement sharing most words with the others (ties: the shortest), as the event's text;
     a whole statement before a noun phrase cited for its own event ("the deal signed on 5 May")."""
     def score(item: tuple[str, Evidence, frozenset[str]]) -> tuple[bool, int, int]:
         return (item[1] not in event.parts, sum(len(item[2] & other[2]) for other in event.items if other is not item),
                 -len(item[1].text))
-    return max(event.items, key=score)[1].text.strip()
+    return max(event.items, key=score)[1]
+
+
+def _representative(event: _Event) -> str:
+    return _representative_span(event).text.strip()
+
+
+def _shown(event: _Event, by_id: dict[str, ArticleAnalysis], canonical_name: CanonicalName | None) -> str:
+    """The event's statement as a reader can take it out of its article (``quoted_wording``: "he
+    said" named, a quotation cut from a longer one closed and attributed); as written when its
+    speaker cannot be named."""
+    span = _representative_span(event)
+    shown = spoken_wording(span, by_id.get(span.article_id), canonical_name)
+    return (shown or span.text).strip()
 
 
 def _start(event: _Event) -> float:
@@ -433,9 +447,11 @@ def _merge(into: _Event, other: _Event) -> None:
 
 
 def build_timeline(
-    analyses: Sequence[ArticleAnalysis], groups: Sequence[Any] | None = None, limit: int = DEFAULT_LIMIT
+    analyses: Sequence[ArticleAnalysis], groups: Sequence[Any] | None = None, limit: int = DEFAULT_LIMIT,
+    canonical_name: CanonicalName | None = None,
 ) -> list[TimelineEvent]:
-    """Merge the dated statements of all outlets into events, keep the `limit` best supported, sort by date."""
+    """Merge the dated statements of all outlets into events, keep the `limit` best supported, sort by date;
+    a speaker written as a pronoun is shown by the name ``canonical_name`` (the story's) gives."""
     group_of: dict[tuple[str, int], int] = {}
     for number, group in enumerate(groups or ()):
         for member in list_members(group):
@@ -479,9 +495,10 @@ def build_timeline(
     # one start, finer precision first (a day before the month it opens).
     kept = sorted(events, key=lambda e: (-len(e.outlets), -len(e.items)))[:limit]
     kept.sort(key=lambda e: (_start(e), PRECISION_RANK.get(e.precision or "", 12), _representative(e)))
+    by_id = {a.article.id: a for a in analyses}
     return [
         TimelineEvent(
-            date=event.date, precision=_shown_precision(event), text=_representative(event),
+            date=event.date, precision=_shown_precision(event), text=_shown(event, by_id, canonical_name),
             sources=tuple(event.outlets), evidence=tuple(e for _, e, _ in event.items),
         )
         for event in kept

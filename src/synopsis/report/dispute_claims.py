@@ -78,4 +78,7 @@ def describe_side(side: SideTaken, dispute: Dispute) -> str:
     gives none of the versions (it is in the claim for the rest of what it says)."""
     if not side.versions:
         return "gives none of the versions"
+    if dispute.kind == "speaker":
+        # The versions are people: the sentence gives the quotation to one of them.
+        return "gives the words to " + " and ".join(dispute.versions[i].value for i in side.versions)
     return "gives " + " and ".join(f"“{dispute.versions[i].value}”" for i in side.versions)
