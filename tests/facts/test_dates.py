@@ -1,6 +1,6 @@
 """Dates a statement states, and which of them are deadlines."""
 
-from synopsis.facts.dates import dates_in, is_deadline
+from synopsis.facts.dates import dates_in, is_deadline, is_reference_point
 from synopsis.records import Article, ArticleAnalysis, TimeRef
 
 
@@ -14,6 +14,17 @@ def test_a_deadline_is_no_day_of_the_fact_when_asked():
     assert is_deadline(text, text.index("31 August")) and not is_deadline(text, text.index("23 July"))
     assert len(dates_in(analysis, 0, len(text))) == 2
     assert len(dates_in(analysis, 0, len(text), deadlines=False)) == 1
+
+
+def test_the_date_a_comparison_reaches_back_to_is_no_day_of_the_fact():
+    """"the highest since 1998" compares with 1998; "since Sunday" without a comparison dates the start."""
+    text = "Turnout was 47 percent, the highest since 1998. The fire has burned 300 hectares since Sunday."
+    assert is_reference_point(text, text.index("1998"))
+    assert not is_reference_point(text, text.index("Sunday"))
+    times = (TimeRef("1998", text.index("1998"), text.index("1998") + 4, "DATE", "1998"),)
+    analysis = ArticleAnalysis(Article(id="a", source="a", text=text), times=times)
+    assert len(dates_in(analysis, 0, len(text))) == 1
+    assert dates_in(analysis, 0, len(text), reference_points=False) == []
 
 
 def test_a_section_is_dated_by_the_date_its_paragraph_opens_with_not_a_look_back(nlp):

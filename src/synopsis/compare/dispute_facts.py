@@ -23,25 +23,64 @@ from synopsis.facts.keys import (
     ATTENDANCE,
     AUDIENCE_NOUNS,
     classify_predicate,
+    FINE,
     INSTANT_EVENTS,
+    PENALTY,
+    is_fine_at,
     episodes_in,
     event_class_at,
     frame_words,
     lemmatize_noun,
+    MAGNITUDE,
+    magnitude_at,
+    measured_noun,
+    penalty_at,
     predicate_class_at,
 )
 from synopsis.facts.intervals import (
     Interval,
+    apply_qualifier,
     compatible,
     interval_from_quantity,
     interval_from_time,
+    rounding_margin,
 )
 from synopsis.facts.shares import PLAIN, Share, parties_between, scaled, share_of
 from synopsis.ingest.outlets import outlet_name
-from synopsis.records import Article, ArticleAnalysis, Claim, Evidence
+from synopsis.records import Article, ArticleAnalysis, Claim, Evidence, Quantity, StoryEntity
 
 
 Member = tuple[str, int]  # (article_id, claim_index)
+PersonNames = dict[str, list[tuple[int, int, str]]]  # article id -> (start, end, story name) of each person mention
+
+
+def person_names(entities: Sequence[StoryEntity] | None) -> PersonNames:
+    """Where each person of the story is mentioned, under the one name the story gives them, so that
+    "Jon Doe" and "Jonathan Doe" in two outlets are one person."""
+    names: PersonNames = {}
+    for entity in entities or ():
+        if entity.type != "PERSON":
+            continue
+        for mention in entity.mentions:
+            names.setdefault(mention.article_id, []).append((mention.start, mention.end, entity.name))
+    return names
+
+
+def _penalised(analysis: ArticleAnalysis, cue: int, value: int, names: PersonNames, sentence_start: int) -> str | None:
+    """Who a penalty in the sentence is given to: the person between its verb and the term
+    ("sentenced Jane Roe to four years"), else the last one before the verb ("Jane Roe was jailed
+    for"); not one named with "by" (the judge).  Their story name, else as written; None if unnamed."""
+    text = analysis.article.text
+    people = [e for e in analysis.entities if e.label == "PERSON" and sentence_start <= e.start and e.end <= value
+              and not re.search(r"\bby\s+(?:\w+\s+){0,2}$", text[max(0, e.start - 40) : e.start], re.I)]
+    after_cue = [e for e in people if e.start >= cue]
+    chosen = (after_cue or people or [None])[-1]
+    if chosen is None:
+        return None
+    for start, end, name in names.get(analysis.article.id, ()):
+        if start <= chosen.start and chosen.end <= end:
+            return name
+    return " ".join(chosen.text.split())
 
 
 def list_members(group: Any) -> list[Member]:
@@ -100,6 +139,11 @@ def _episode(analysis: ArticleAnalysis, claim: Claim) -> tuple[str, int] | None:
     return None
 
 
+def is_penalty(fact: Fact) -> bool:
+    """Whether the fact is a term given to someone (``keys.penalty_at``), not how long something lasted."""
+    return fact.kind == "duration" and len(fact.key) > 2 and fact.key[1] == PENALTY
+
+
 def episodes_agree(a: Fact, b: Fact) -> bool:
     """False when both facts are about numbered episodes of one kind with different numbers."""
     if a.episode is None or b.episode is None or a.episode[0] != b.episode[0]:
@@ -149,7 +193,31 @@ def _as_stated(quantity) -> str:
     return f"{qualifier} {quantity.text}"
 
 
-def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, int]) -> list[Fact]:
+# "52 of the 141 seats", "12 out of 300 passengers", "three of the five judges": the number after
+# "of" is the whole the first is a part of, with the part's noun (if it has one) between them.
+_PART_OF = re.compile(r"\s+(?:(?P<noun>[a-z]+)\s+)?(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?", re.I)
+WHOLE = "whole"  # the predicate class of such a total: a slot of its own ("number of seats in all")
+
+
+def _is_whole(text: str, quantity: Quantity, others: Sequence[Quantity]) -> bool:
+    """Whether the quantity is the whole another quantity of its claim is a part of (``_PART_OF``).
+    It is not a rival tally of the part: read as one, "52 of the 141 seats" disputes "51 of the 141"
+    with 141, and each outlet itself."""
+    for other in others:
+        if other is quantity or other.end > quantity.start:
+            continue
+        found = _PART_OF.fullmatch(text, other.end, quantity.start)
+        if found is None:
+            continue
+        noun = found.group("noun")
+        if noun is None or (quantity.counted and lemmatize_noun(noun) == lemmatize_noun(quantity.counted.split()[-1])):
+            return True
+    return False
+
+
+def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, int],
+                  names: PersonNames | None = None) -> list[Fact]:
+    """The value facts of every claim; ``names`` (``person_names``) say who a penalty is given to."""
     facts: list[Fact] = []
     for analysis in analyses:
         article = analysis.article
@@ -174,6 +242,7 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                                  noun, additional, episode, own, share))
 
             durations: list[tuple[int, int, Interval]] = []
+            claim_quantities = [analysis.quantities[i] for i in claim.quantities if 0 <= i < len(analysis.quantities)]
             for q_index in claim.quantities:
                 if not 0 <= q_index < len(analysis.quantities):
                     continue
@@ -187,6 +256,15 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                 # "prisoners of war" and "prisoners" count the same people: key on the head noun.
                 counted = lemmatize_noun(re.split(r"\s+of\s+", quantity.counted)[0]) if quantity.counted else None
                 frame = frame_words(article.text, quantity.start, quantity.end, [quantity.counted or ""])
+                position = quantity.start - start
+                magnitude = magnitude_at(sentence, position, quantity.end - start) if interval.unit == "count" else None
+                if magnitude is not None and quantity.value is not None:
+                    # A magnitude of an event, not a count of events; a measure, so "7" may be 7.1.
+                    measure = apply_qualifier(quantity.value, quantity.qualifier, MAGNITUDE, rounding_margin(quantity.value))
+                    add("amount", (MAGNITUDE, magnitude[0]), [measure], _as_stated(quantity), frame)
+                    continue
+                if interval.unit == "percent" and counted is None:
+                    counted = measured_noun(sentence, position)  # "turnout was 58.7 percent": of the turnout
                 share = share_of(article.text, quantity, start, end)
                 # A share is shown as one ("over 1,200 each"): set beside a total, the bare number misleads.
                 value = _as_stated(quantity) + (" each" if share.each else "")
@@ -195,7 +273,11 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                     # two slots even when both count people.
                     additional = bool(ADDITIONAL.search(article.text[max(0, quantity.start - 20) : quantity.start]))
                     predicate = classify_predicate(quantity.predicate)
-                    if counted in AUDIENCE_NOUNS:
+                    if _is_whole(article.text, quantity, claim_quantities):
+                        predicate = WHOLE
+                    elif is_fine_at(sentence, position, quantity.end - start):
+                        predicate = FINE
+                    elif counted in AUDIENCE_NOUNS:
                         predicate, counted = ATTENDANCE
                     add("count", (predicate,), [interval], value, frame, quantity.counted, counted, additional, share)
                 else:
@@ -225,6 +307,13 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                     add("time", (event, predicate), clock_intervals(time, article.text), time.text)
             for d_start, d_end, interval in _join_duration_ranges(durations, article.text):
                 position = d_start - start
+                penalty = penalty_at(sentence, position, d_end - start)
+                if penalty is not None:
+                    # A term given to someone: keyed by what it is and whom it is given to.
+                    name, cue = penalty
+                    person = _penalised(analysis, start + cue, d_start, names or {}, start)
+                    add("duration", (name, PENALTY, person), [interval], article.text[d_start:d_end])
+                    continue
                 key = (event_class_at(sentence, position), predicate_class_at(sentence, position, d_end - start))
                 add("duration", key, [interval], article.text[d_start:d_end])
             facts.extend(_merge_same_claim(raw))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from synopsis.compare.dispute_facts import Fact, episodes_agree, fact_relation, nouns_agree
+from synopsis.compare.dispute_facts import Fact, episodes_agree, fact_relation, is_penalty, nouns_agree
 from synopsis.facts.intervals import Interval, compatible
+from synopsis.facts.keys import MAGNITUDE
 
 Claim = tuple[str, int]  # (article id, claim index)
 
@@ -36,6 +37,10 @@ def _contexts_agree(a: Fact, b: Fact) -> tuple[bool, bool]:
     return True, False
 
 
+# Magnitudes of one event told by different outlets differ by tenths (6.4 / 6.7 / 6.9); a whole
+# unit is some thirty times the energy: another shock.
+MAGNITUDE_GAP = 1.0
+
 # Base units of physical measures (``quantity_units``): a distance, area, weight, volume or speed.
 MEASURE_UNITS = frozenset({"m", "m2", "kg", "litre", "km/h"})
 
@@ -59,19 +64,31 @@ def _same_slot_across(a: Fact, b: Fact) -> bool:
     if a.additional or b.additional or not nouns_agree(a, b) or not episodes_agree(a, b):
         return False
     agree, same_dates = _contexts_agree(a, b)
-    if not agree:
+    if not agree and not (is_penalty(a) and _dates_near(a, b)):
         return False
     if _unnamed_measure(a):
         # Without a noun the key says only "a distance": outlets on one day with the same words
         # around it ("15 kilometres of the border" / "a 12-kilometre stretch of their border")
         # measure one thing; a distance told of something else shares fewer of them.
         return same_dates and len(a.frame & b.frame) >= MEASURE_FRAME_WORDS and values_close(a, b)
+    if a.kind == "amount" and a.key[0] == MAGNITUDE:
+        # The magnitude of the story's earthquake is one value however the sentence goes on; a
+        # shock a whole unit apart (an aftershock, an earlier quake) is another event.
+        return abs(_typical(a.intervals[0]) - _typical(b.intervals[0])) <= MAGNITUDE_GAP
     if a.kind in {"count", "amount"}:
         # The same happening to the same named things ("three firefighters were injured" / "four
         # firefighters were hurt") is one count however differently the sentences go on.
         same_thing = a.kind == "count" and a.noun is not None and a.noun == b.noun
         return (same_dates or same_thing or bool(a.frame & b.frame)) and values_close(a, b)
     return True
+
+
+def _dates_near(a: Fact, b: Fact) -> bool:
+    """Whether the explicit dates of two facts lie within RIVAL_DAYS of each other.  A penalty given
+    to one named person is one sentencing: outlets that date it a day apart ("on Sunday" / "on
+    Monday") misreport its day, they do not tell of two sentencings."""
+    return bool(a.dates and b.dates) and any(
+        max(x.low - y.high, y.low - x.high) <= RIVAL_DAYS * 86400 for x in a.dates for y in b.dates)
 
 
 def _typical(interval: Interval) -> float:
@@ -208,6 +225,21 @@ def set_aside_fitting_several(versions: list[list[Fact]]) -> tuple[list[list[Fac
         return versions, []
     kept = [[f for f in version if f not in fitting] for version in versions]
     return [version for version in kept if version], fitting
+
+
+def without_own_rivals(versions: list[list[Fact]]) -> list[list[Fact]]:
+    """Versions without the values of an outlet that gives more than one of them.  An outlet that
+    states two versions of one slot ("52 of the 141 seats" read as two tallies; a magnitude "of 6.7,
+    higher than the 6.4 first reported"; a toll that "has risen to 31" after "19") tells a part and
+    its whole, a correction or an update: it does not disagree with itself, and shown on two sides
+    of one dispute it would."""
+    sides: dict[str, set[int]] = {}
+    for i, version in enumerate(versions):
+        for fact in version:
+            sides.setdefault(fact.outlet, set()).add(i)
+    torn = {outlet for outlet, found in sides.items() if len(found) > 1}
+    kept = [[f for f in version if f.outlet not in torn] for version in versions]
+    return [version for version in kept if version]
 
 
 def in_conflict(versions: list[list[Fact]]) -> list[list[Fact]]:

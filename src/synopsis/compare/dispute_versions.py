@@ -5,11 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, timezone
 
-from synopsis.compare.dispute_facts import Fact
-from synopsis.compare.dispute_slots import in_conflict, set_aside_fitting_several, split_versions
+from synopsis.compare.dispute_facts import Fact, is_penalty
+from synopsis.compare.dispute_slots import (
+    in_conflict,
+    set_aside_fitting_several,
+    split_versions,
+    without_own_rivals,
+)
 from synopsis.extract.match_minutes import MATCH_MINUTE
 from synopsis.facts.dates import as_of, calendar_day, parse_published
 from synopsis.facts.intervals import Interval, describe
+from synopsis.facts.keys import FINE, MAGNITUDE
 from synopsis.records import Dispute, DisputeVersion
 
 
@@ -47,9 +53,15 @@ def dispute_day(slot: list[Fact], story_day: Interval | None) -> Interval | None
 
 PARTICIPLES = {
     "die": "killed", "injure": "injured", "evacuate": "evacuated", "exchange": "exchanged or released",
-    "detain": "detained", "rescue": "rescued", "list": "listed",
+    "detain": "detained", "rescue": "rescued", "list": "listed", "whole": "in all",
+    "win": "won",
 }
 PREDICATE_WORDS = {"start": "start time", "end": "end time", "scheduled": "scheduled time", "delay": "delay"}
+
+
+# A penalty by what it is (``keys.penalty_at``): "prison term for Jane Roe".
+PENALTY_NAMES = {"prison": "prison term", "ban": "length of the ban", "suspension": "length of the suspension",
+                 "probation": "length of probation"}
 
 
 # What a physical measure of nothing named is, by its base unit ("15 kilometres": a distance).
@@ -60,16 +72,27 @@ def _what(slot: list[Fact], day: Interval | None) -> str:
     fact = next((f for f in slot if f.key_known), slot[0])
     event = fact.key[0] if fact.kind in {"duration", "time", "date"} else None
     suffix = f" on {describe(day)}" if day is not None else ""
+    if fact.kind == "count" and fact.key[0] == FINE:
+        counted = next((f.label.lower() for f in slot if f.label), None) or "money"
+        return f"fine in {counted}{suffix}"
     if fact.kind == "count":
         counted = next((f.label.lower() for f in slot if f.label), None) or "people or things"
         happened = PARTICIPLES.get(fact.key[0] or "", "")
         return f"number of {counted}{' ' + happened if happened else ''}{suffix}"
     if fact.kind == "amount" and fact.key[0] == MATCH_MINUTE:
         return "match minute" + (f" of {fact.label}" if fact.label else "") + suffix
+    if fact.kind == "amount" and fact.key[0] == MAGNITUDE:
+        return f"magnitude of the {fact.key[1] or 'event'}{suffix}"
+    if fact.kind == "amount" and fact.key[0] == "percent" and fact.key[1]:
+        return f"{fact.key[1]} in percent{suffix}"  # "turnout in percent", not "amount in percent for turnout"
     if fact.kind == "amount" and fact.key[0] in MEASURE_NAMES and not fact.key[1]:
         return MEASURE_NAMES[fact.key[0]] + suffix
     if fact.kind == "amount":
         return f"amount in {fact.key[0]}" + (f" for {fact.key[1]}" if fact.key[1] else "") + suffix
+    if is_penalty(fact):
+        # One person's term, whichever day outlets say it was given.
+        person = next((f.key[2] for f in slot if is_penalty(f) and f.key[2]), None)
+        return PENALTY_NAMES.get(fact.key[0] or "", "sentence") + (f" for {person}" if person else "")
     if fact.kind == "duration":
         if fact.key[1] == "delay":
             return f"delay of the {event or 'event'}{suffix}"
@@ -83,12 +106,13 @@ def _verb(kind: str) -> str:
     return {"duration": "it lasted ", "time": "it was at ", "date": "it was "}.get(kind, "")
 
 
-def explain(what: str, kind: str, versions: Sequence[DisputeVersion]) -> str:
+def explain(what: str, kind: str, versions: Sequence[DisputeVersion], lasted: bool = True) -> str:
+    """The dispute in a sentence; ``lasted`` False for a duration that is a term given, not a length."""
     parts = []
     for version in versions:
         outlets = list(version.sources)
         verb = "says" if len(outlets) == 1 else "say"
-        parts.append(f"{join_names(outlets)} {verb} {_verb(kind)}{version.value}")
+        parts.append(f"{join_names(outlets)} {verb} {_verb(kind) if lasted else ''}{version.value}")
     # An office dispute is about "Rustem Umerov's office", which takes no article.
     article = "" if kind == "title" else "the "
     return f"Outlets disagree on {article}{what}: " + "; ".join(parts) + "."
@@ -135,7 +159,7 @@ def build_dispute(slot: list[Fact], story_day: Interval | None = None) -> Disput
     """The dispute of one slot, if its values fall into versions that contradict each other;
     ``story_day`` (the story's main day) dates it when its claims state no day of their own."""
     versions, fitting = set_aside_fitting_several(split_versions(slot))
-    versions = in_conflict(versions)
+    versions = in_conflict(without_own_rivals(versions))
     if len(versions) < 2:
         return None
     event = dispute_day(slot, story_day)
@@ -159,7 +183,7 @@ def build_dispute(slot: list[Fact], story_day: Interval | None = None) -> Disput
         return None
     records.sort(key=lambda v: (-len(v.sources), v.normalized))
     kind = slot[0].kind if slot[0].kind != "amount" else "count"
-    explanation = explain(what, kind, records)
+    explanation = explain(what, kind, records, lasted=not is_penalty(slot[0]))
     for fact in sorted(fitting, key=lambda f: (f.outlet, f.evidence.start)):
         explanation += f" {fact.outlet}'s “{' / '.join(fact.values)}” fits {'both versions' if len(records) == 2 else 'several versions'}."
     return Dispute(what=what, kind=kind, versions=tuple(records), explanation=explanation)

@@ -19,6 +19,13 @@ How values are put into slots (rules kept general; no story-specific names):
   "329 children listed"): the same noun in different frames is usually a different thing.
 - Dates of events are compared only inside aligned groups: a story about several rounds of talks
   has many "talks were held on ..." with different, correct dates.
+- Some values are keyed by what they are rather than by their unit: a penalty ("sentenced to
+  seven years in prison", "a two-year ban") by its kind and the person given it, whose day may be
+  misreported by a day or a few; a magnitude ("a magnitude 6.4 earthquake") by its event; a
+  percentage named by what it measures ("turnout was 58.7 percent"); a fine by its currency; and
+  the whole in "52 of the 141 seats" is a slot of its own, not a rival tally of the part.
+- An outlet that gives two versions of one slot (a part and its whole, an update, a correction)
+  is on neither side: it does not disagree with itself.
 
 A dispute is dated by the day its claims themselves state, else by the story's main day; the dates
 near a value help keep slots apart, but they often belong to a recalled earlier round.
@@ -29,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from synopsis.compare.dispute_facts import Member, collect_facts, list_members
+from synopsis.compare.dispute_facts import Member, collect_facts, list_members, person_names
 from synopsis.compare.dispute_slots import group_slots
 from synopsis.compare.dispute_versions import build_dispute
 from synopsis.facts.dates import main_day
@@ -81,7 +88,7 @@ def find_disputes(
     for number, group in enumerate(groups):
         for member in list_members(group):
             group_of.setdefault(member, number)
-    facts = collect_facts(analyses, group_of)
+    facts = collect_facts(analyses, group_of, person_names(entities))
     story_day = main_day(analyses)
     disputes = [d for d in (build_dispute(slot, story_day) for slot in group_slots(facts, day_rivals)) if d is not None]
     for entity in entities or ():

@@ -118,12 +118,29 @@ def is_statement_time(text: str, start: int, end: int) -> bool:
                 or _STATEMENT_TIME_AFTER.match(text, end))
 
 
-def dates_in(analysis: ArticleAnalysis, start: int, end: int, deadlines: bool = True) -> list[Interval]:
-    """Calendar spans of the dates stated between start and end (without deadlines, if asked)."""
+# A date right after "since" in a comparison is what it reaches back to ("the highest turnout
+# since 1996", "the first visit since 2019"), not when the statement's event happened.  Without a
+# comparison, "since" dates the event's start ("has burned 4,000 hectares since Sunday").
+SINCE_BEFORE = re.compile(
+    r"\b(?:first|highest|lowest|largest|biggest|smallest|greatest|worst|best|deadliest|strongest|weakest"
+    r"|longest|shortest|heaviest|fewest|most)\b[^,.;:]{0,60}\bsince\s+(?:at\s+least\s+)?$", re.I)
+
+
+def is_reference_point(text: str, start: int) -> bool:
+    """Whether the date at ``start`` of text is what a comparison measures from ("the highest since 1996")."""
+    return bool(SINCE_BEFORE.search(text[max(0, start - 100) : start]))
+
+
+def dates_in(analysis: ArticleAnalysis, start: int, end: int, deadlines: bool = True,
+             reference_points: bool = True) -> list[Interval]:
+    """Calendar spans of the dates stated between start and end (without deadlines, or without
+    dates measured from, if asked)."""
     found = []
+    text = analysis.article.text
     for time in analysis.times:
         if (time.start >= start and time.end <= end and (time.type or "").upper() in {"DATE", "TIME"}
-                and states_date(time) and (deadlines or not is_deadline(analysis.article.text, time.start))):
+                and states_date(time) and (deadlines or not is_deadline(text, time.start))
+                and (reference_points or not is_reference_point(text, time.start))):
             interval = interval_from_time(time)
             day = _day_interval(interval) if interval is not None else None
             if day is not None:
@@ -138,9 +155,10 @@ def own_dates(analysis: ArticleAnalysis, claim: Claim) -> list[Interval]:
 
 def context_dates(analysis: ArticleAnalysis, claim: Claim, deadlines: bool = True) -> list[Interval]:
     """Dates the claim is about: in its sentence, else in the sentences just before, in one
-    paragraph (a deadline in its sentence counts as a date unless ``deadlines`` is False)."""
+    paragraph (a deadline in its sentence counts as a date unless ``deadlines`` is False; a date
+    measured from, "since 1996", never does)."""
     start, end = sentence_bounds(analysis, claim)
-    dates = dates_in(analysis, start, end, deadlines)
+    dates = dates_in(analysis, start, end, deadlines, reference_points=False)
     index = claim.sentence
     text = analysis.article.text
     steps = 0
@@ -148,7 +166,7 @@ def context_dates(analysis: ArticleAnalysis, claim: Claim, deadlines: bool = Tru
         previous = analysis.sentences[index - 1]
         if "\n" in text[previous.end : analysis.sentences[index].start]:
             break
-        dates = dates_in(analysis, previous.start, previous.end)
+        dates = dates_in(analysis, previous.start, previous.end, reference_points=False)
         index -= 1
         steps += 1
     return dates

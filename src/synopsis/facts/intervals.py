@@ -45,6 +45,8 @@ ROUND_TOLERANCE = 0.05
 # A clock time as written ("8:37 p.m.") has minute resolution; outlets quoting the same clock
 # often differ by a minute in what they round to.
 CLOCK_SLACK_S = 60.0
+# The mean Gregorian year, the extractor's factor for "years" (``quantity_units``).
+YEAR_S = 31_556_952.0
 
 
 def _read_as(*canonical: str) -> frozenset[str]:
@@ -478,8 +480,10 @@ def describe(interval: Interval) -> str:
             factor, name = 60.0, "min"
         elif largest <= 3 * 86400:
             factor, name = 3600.0, "h"
-        else:
+        elif largest < 2 * YEAR_S:
             factor, name = 86400.0, "days"
+        else:  # a prison term of "seven years" reads in years, not as 2,557 days
+            factor, name = YEAR_S, "years"
         if largest < 120:
             factor, name = 1.0, "s"
         return _brackets(interval, _number(interval.low / factor), _number(interval.high / factor), f" {name}")

@@ -149,8 +149,17 @@ def frame_words(text: str, start: int, end: int, skip: Iterable[str]) -> frozens
     )
 
 
+# Verbs that say the counted things went to someone ("won 52 seats", "the count gives the party 51
+# seats", "secured 30 seats"): outlets tell one tally with any of them.  (Beside the extractor's
+# classes, ``counted_nouns.PREDICATE_CLASSES``, which are read at compare time too.)
+ACQUIRE = "win"
+_ACQUIRE_VERBS = frozenset({"win", "gain", "secure", "obtain", "get", "give", "grant", "award", "receive"})
+
+
 def classify_predicate(lemma: str | None) -> str | None:
     """The class of a quantity's predicate lemma ("kill" and "die" -> "die"); None stays None."""
+    if lemma and lemma.lower() in _ACQUIRE_VERBS:
+        return ACQUIRE
     return predicate_class(lemma)
 
 
@@ -172,3 +181,113 @@ def predicate_class_at(sentence: str, position: int, value_end: int) -> str | No
     if _EVENT_RE.match(sentence[value_end:].lstrip(" -")) and "-" in sentence[max(0, position) : value_end + 1]:
         return "length"
     return None
+
+
+# A duration that is a penalty: "sentenced X to seven years in prison", "jailed for nine years", "a
+# two-year ban", "suspended for six months".  It is the term someone was given, not how long
+# something lasted, so it is compared with the terms other outlets give the same person.
+PENALTY = "penalty"  # the predicate class of such a duration
+# What the penalty is, by the words that name it after the value or the verb that gives it before.
+# A sentence in years with no other word ("sentenced to seven years") is a prison term.
+_PENALTY_NAMES = (
+    ("probation", r"probation"),
+    ("suspension", r"suspension|suspended"),
+    ("ban", r"ban|banned|barred|disqualified|disqualification"),
+    ("prison", r"in\s+(?:prison|jail|custody)|behind\s+bars|(?:of\s+)?imprisonment|prison|jail|custodial"
+               r"|sentenced|sentence|jailed|imprisoned"),
+)
+_PENALTY_AFTER = re.compile(
+    r"[\s'’s-]*(?:of\s+)?(?P<words>in\s+(?:prison|jail|custody)|behind\s+bars|imprisonment|(?:prison|jail|custodial)"
+    r"(?:\s+(?:term|sentence))?|sentence|ban|suspension|probation)\b", re.I)
+_PENALTY_CUE = re.compile(
+    r"\b(?:sentenced|jailed|imprisoned|banned|barred|suspended|disqualified)\b", re.I)
+# Between the verb and the term: its object and the preposition that gives the term ("sentenced
+# Jane Roe, a former clerk, to", "banned on Friday for"); a longer stretch says something else.
+_PENALTY_LINK = re.compile(r"[^.;:]{0,120}?\b(?:to|for|of)\s+(?:a\s+|an\s+)?", re.I)
+
+
+def penalty_at(sentence: str, position: int, value_end: int) -> tuple[str, int] | None:
+    """The penalty a duration in the sentence is, and where the words giving it begin, or None.
+
+    ("prison", start of "sentenced") for "sentenced Jane Roe to four years", ("ban", start of the
+    value) for "a two-year ban"; the words after the value name the penalty before the verb does
+    ("sentenced to two years' probation")."""
+    after = _PENALTY_AFTER.match(sentence, value_end)
+    cue = None
+    for found in _PENALTY_CUE.finditer(sentence, 0, position):
+        if _PENALTY_LINK.fullmatch(sentence, found.end(), position):
+            cue = found
+    if after is None and cue is None:
+        return None
+    words = after.group("words") if after is not None else cue.group(0)  # type: ignore[union-attr]
+    name = next(name for name, pattern in _PENALTY_NAMES if re.match(f"(?:{pattern})", words, re.I))
+    return name, cue.start() if cue is not None else position
+
+
+# A magnitude, a unitless measure on a scale of its own: "a magnitude 6.4 earthquake", "a
+# 6.9-magnitude quake", "a magnitude of 6.7", "measuring 6.4 on the Richter scale", "the quake,
+# which measured 6.9".  Read as a count it would be "6.4 earthquakes", and rival counts of events.
+MAGNITUDE = "magnitude"  # the unit of such a value
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]*$", re.I)
+_MAGNITUDE_AFTER = re.compile(r"[\s-]*(?:magnitude\b|on\s+the\s+(?:richter|moment[\s-]+magnitude)\s+scale\b)", re.I)
+_MEASURED_BEFORE = re.compile(r"\b(?:measured|measuring|registered|registering)\s+(?:a\s+)?$", re.I)
+# Where a clause ends before a value, unless what follows goes on about the noun before it ("the
+# quake, which measured 6.9", "an earthquake, measuring 6.4").
+_CLAUSE_BREAK = re.compile(r"[,;:(](?!\s*(?:which|that|measuring|registering|with|of)\b)|[.!?]\s", re.I)
+
+
+def _clause_event(sentence: str, position: int, value_end: int) -> str | None:
+    """The event noun of the value's own clause: the first after it ("6.4 earthquake"), else the
+    last before it, not past a clause break ("the main quake, the strongest of magnitude 4.9" is
+    about another shock)."""
+    end = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, value_end)), len(sentence))
+    after = _EVENT_RE.search(sentence, value_end, end)
+    if after:
+        return EVENT_CLASSES[after.group(1).lower()]
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, position)), default=0)
+    before = [m for m in _EVENT_RE.finditer(sentence, start, position)]
+    return EVENT_CLASSES[before[-1].group(1).lower()] if before else None
+
+
+def magnitude_at(sentence: str, position: int, value_end: int) -> tuple[str | None] | None:
+    """(the event,) when the unitless value at ``position`` is a magnitude (``MAGNITUDE``), else None.
+    "measured 6.9" is a magnitude only of an earthquake."""
+    event = _clause_event(sentence, position, value_end)
+    if _MAGNITUDE_BEFORE.search(sentence, 0, position) or _MAGNITUDE_AFTER.match(sentence, value_end):
+        return (event,)
+    if event == "earthquake" and _MEASURED_BEFORE.search(sentence, 0, position):
+        return (event,)
+    return None
+
+
+# What a percentage with no counted noun measures, named just before it: "turnout was 58 percent",
+# "a turnout of 61 percent", "unemployment stood at 6.1 percent", "inflation rose to 4 percent".
+# A capitalised word inside a sentence is a name ("support for Labour was 30 percent"): one
+# party's share, not a measure of the whole.
+_MEASURED_NOUN = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<noun>[A-Za-z][a-z]+)\s+(?:was|is|were|stood\s+at|of|at|reached|hit|(?:rose|fell|dropped|climbed)\s+to)"
+    r"\s+$")
+
+
+def measured_noun(sentence: str, position: int) -> str | None:
+    """The noun a percentage at ``position`` (its qualifier included) measures, lower-cased, or None."""
+    found = _MEASURED_NOUN.search(sentence, 0, position)
+    if found is None:
+        return None
+    noun = found.group("noun")
+    at_start = not sentence[: found.start("noun")].strip()
+    if (noun[0].isupper() and not at_start) or noun.lower() in STOP_WORDS:
+        return None
+    return lemmatize_noun(noun)
+
+
+# A sum that is a fine, whatever verb the sentence gives it with ("fined him 500 crowns", "ordered
+# to pay a fine of 500 crowns", "500 crowns in fines"): one slot, "fine", of the sum's currency.
+FINE = "fine"
+_FINE_BEFORE = re.compile(r"\b(?:fined\b[^.;:]{0,60}|(?:a\s+)?fine\s+of\s+(?:about\s+|up\s+to\s+|some\s+)?)$", re.I)
+_FINE_AFTER = re.compile(r"\s*(?:[a-z]+\s+)?(?:in\s+)?fines?\b", re.I)
+
+
+def is_fine_at(sentence: str, position: int, value_end: int) -> bool:
+    """Whether the sum at ``position`` of the sentence is a fine (``FINE``)."""
+    return bool(_FINE_BEFORE.search(sentence, 0, position) or _FINE_AFTER.match(sentence, value_end))

@@ -1,0 +1,155 @@
+"""Disputes on values that are no plain count, read by the real extractor from our own sentences:
+a penalty's term, a part of a whole ("40 of the 120 seats"), a magnitude and a percentage that
+says what it measures; and an outlet that gives two versions of one slot."""
+
+from __future__ import annotations
+
+from synopsis.compare.disputes import find_disputes
+from tests.compare.dispute_builders import Q, S, build, extracted
+
+
+def _versions(dispute) -> dict[str, tuple[str, ...]]:
+    return {v.value: v.sources for v in dispute.versions}
+
+
+# --- penalties ------------------------------------------------------------------------------------
+
+SENTENCED = "A court in Dornholm on Tuesday sentenced former port director Viktor Szalai to {} in prison for bribery."
+
+
+def test_prison_terms_given_one_person_are_disputed(nlp) -> None:
+    """"six years in prison" and "jailed for eight years" are two versions of one man's term, named
+    as a term, not as how long something lasted."""
+    analyses = extracted(nlp, {
+        "Alpha": SENTENCED.format("six years"),
+        "Bravo": "Former port director Viktor Szalai was jailed for eight years on Tuesday for taking bribes.",
+        "Charlie": SENTENCED.format("6 years"),
+    })
+    [dispute] = find_disputes([], analyses)
+    assert dispute.what == "prison term for Viktor Szalai"
+    assert _versions(dispute) == {"six years / 6 years": ("Alpha", "Charlie"), "eight years": ("Bravo",)}
+    assert "lasted" not in dispute.explanation
+    assert all(v.normalized.endswith(" years") for v in dispute.versions)  # not "2,557 days"
+
+
+def test_a_term_dated_a_day_apart_is_still_one_sentencing(nlp) -> None:
+    """One outlet dates the sentencing to Tuesday, another to Wednesday: one person's term, misdated."""
+    analyses = extracted(nlp, {
+        "Alpha": SENTENCED.format("six years"),
+        "Bravo": SENTENCED.format("eight years").replace("Tuesday", "Wednesday"),
+    })
+    [dispute] = find_disputes([], analyses)
+    assert set(_versions(dispute)) == {"six years", "eight years"}
+
+
+def test_terms_of_different_people_are_not_versions_of_one(nlp) -> None:
+    analyses = extracted(nlp, {
+        "Alpha": SENTENCED.format("six years"),
+        "Bravo": "A court in Dornholm on Tuesday sentenced his deputy Ilona Berec to five years in prison for bribery.",
+    })
+    assert find_disputes([], analyses) == []
+
+
+def test_a_ban_is_not_compared_with_a_prison_term(nlp) -> None:
+    analyses = extracted(nlp, {
+        "Alpha": SENTENCED.format("six years"),
+        "Bravo": "On Tuesday the court also banned Viktor Szalai from public office for eight years.",
+    })
+    assert find_disputes([], analyses) == []
+
+
+def test_the_brief_states_neither_term_of_a_disputed_sentence(nlp) -> None:
+    from synopsis.compare.story import build_story_report
+    from synopsis.records import Story
+
+    analyses = extracted(nlp, {
+        "Alpha": SENTENCED.format("six years"),
+        "Bravo": SENTENCED.format("six years").replace("A court in Dornholm", "A Dornholm court"),
+        "Charlie": SENTENCED.format("nine years"),
+    })
+    report = build_story_report(Story("s", "t", tuple(a.article.id for a in analyses)), analyses)
+    stated = [s.text for s in report.brief if not s.text.startswith("Accounts differ")]
+    assert not [text for text in stated if "years" in text]
+    assert any(s.text.startswith("Accounts differ on prison term for Viktor Szalai") for s in report.brief)
+
+
+# --- parts of a whole, and outlets that give two versions -----------------------------------------
+
+ELECTION_DAY = "The assembly election was held on Sunday."
+
+
+def test_the_whole_after_of_the_is_not_a_rival_count(nlp) -> None:
+    """"40 of the 120 seats": 120 is the assembly, not the party's tally."""
+    analyses = extracted(nlp, {
+        "Alpha": f"{ELECTION_DAY} The Green Alliance won 40 of the 120 seats in the assembly.",
+        "Bravo": f"{ELECTION_DAY} The Green Alliance won 38 of the 120 seats in the assembly.",
+    })
+    [dispute] = find_disputes([], analyses)
+    assert _versions(dispute) == {"38": ("Bravo",), "40": ("Alpha",)}
+    assert dispute.what.startswith("number of seats won")
+
+
+def test_an_outlet_giving_two_values_of_one_slot_is_on_neither_side() -> None:
+    """Alpha gives the first toll and its update; shown on both sides it would dispute itself."""
+    day = S("A bridge collapsed in Teller on March 3.", [])
+    analyses = [
+        build("Alpha", [day, S("Twelve people were killed.", [Q("Twelve", 12, counted="people", predicate="kill")]),
+                        S("Later the toll rose to 19 people killed.", [Q("19", 19, counted="people", predicate="kill")])]),
+        build("Bravo", [day, S("Nineteen people were killed.", [Q("Nineteen", 19, counted="people", predicate="kill")])]),
+        build("Charlie", [day, S("Twenty-five people were killed.", [Q("Twenty-five", 25, counted="people", predicate="kill")])]),
+    ]
+    [dispute] = find_disputes([], analyses)
+    assert all("Alpha" not in v.sources for v in dispute.versions)
+    assert _versions(dispute) == {"Nineteen": ("Bravo",), "Twenty-five": ("Charlie",)}
+
+
+# --- magnitudes and percentages ---------------------------------------------------------------------
+
+
+def test_magnitudes_of_one_earthquake_are_disputed_as_magnitudes(nlp) -> None:
+    """Read as counts, "a magnitude 5.8 earthquake" is 5.8 earthquakes; an aftershock's magnitude,
+    in a clause of its own, is another shock's."""
+    analyses = extracted(nlp, {
+        "Alpha": "A magnitude 5.8 earthquake struck the coastal province of Velm on Friday, officials said. "
+                 "Seismologists recorded 20 aftershocks after the main quake, the strongest a magnitude 4.9.",
+        "Bravo": "A 6.1-magnitude quake struck the coastal province of Velm on Friday, officials said.",
+        "Charlie": "The earthquake, which measured 6.3, damaged hundreds of homes in Velm on Friday.",
+    })
+    [dispute] = find_disputes([], analyses)
+    assert dispute.what.startswith("magnitude of the earthquake")
+    assert _versions(dispute) == {"5.8": ("Alpha",), "6.1": ("Bravo",), "6.3": ("Charlie",)}
+
+
+def test_a_magnitude_rounded_to_a_whole_number_agrees_with_its_decimals(nlp) -> None:
+    analyses = extracted(nlp, {
+        "Alpha": "A magnitude 6 earthquake struck the coastal province of Velm on Friday, officials said.",
+        "Bravo": "A magnitude 6.2 earthquake struck the coastal province of Velm on Friday, officials said.",
+    })
+    assert find_disputes([], analyses) == []
+
+
+def test_turnout_percentages_are_disputed_and_party_shares_are_not(nlp) -> None:
+    """A percentage named by what it measures ("turnout was") is a slot of its own; shares of
+    different parties ("won 30 percent of the vote") are not versions of one value."""
+    analyses = extracted(nlp, {
+        "Alpha": f"{ELECTION_DAY} Turnout was 47.2 percent, the highest since 1998, the electoral board said. "
+                 "The Green Alliance won 30 percent of the vote.",
+        "Bravo": f"{ELECTION_DAY} Turnout stood at 44.9 percent, the electoral board said. "
+                 "The Farmers' Union won 25 percent of the vote.",
+    })
+    [dispute] = find_disputes([], analyses)
+    assert dispute.what.startswith("turnout in percent")
+    assert _versions(dispute) == {"47.2 percent": ("Alpha",), "44.9 percent": ("Bravo",)}
+
+
+
+def test_fines_told_with_different_verbs_are_one_slot(nlp) -> None:
+    """"ordered to pay a fine of 250,000 crowns" and "was fined 300,000 crowns": one fine."""
+    analyses = extracted(nlp, {
+        "Alpha": "A court in Dornholm on Tuesday ordered the shipping firm Vessa to pay a fine of 250,000 crowns "
+                 "for polluting the harbour.",
+        "Bravo": "The shipping firm Vessa was fined 300,000 crowns on Tuesday for polluting the harbour.",
+    })
+    [dispute] = find_disputes([], analyses)
+    assert dispute.what.startswith("fine in crowns")
+    assert _versions(dispute) == {"250,000": ("Alpha",), "300,000": ("Bravo",)}
