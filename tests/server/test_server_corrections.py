@@ -190,3 +190,32 @@ def test_cache_keeps_only_current_story_memberships(fresh_client):
     after = state.cached_keys()
     assert after == current_keys() and len(after) == 2
     assert not after & merged  # the three-article report is gone
+
+
+def test_split_names_the_new_story_as_ingest_would_and_gives_back_a_merged_away_id(fresh_client):
+    client = fresh_client
+    # An untitled article: ingest titles its story by its first sentence, not by "articles[0]".
+    untitled = {"outlet": "Valley Notes", "published": "2024-09-02",
+                "text": "Beekeepers in Orrin Vale reported record honey yields this summer. The cooperative plans a new depot."}
+    added = client.post("/api/articles", json={"articles": [untitled]}).json()["added"][0]
+    stories = client.get("/api/stories").json()["stories"]
+    alone = next(s for s in stories if s["articles"] == [added])
+    ingest_title = alone["title"]
+    assert ingest_title.startswith("Beekeepers in Orrin Vale")
+    ferry = next(s for s in stories if len(s["articles"]) == 2)
+    assert client.post("/api/stories/merge", json={"stories": [ferry["id"], alone["id"]]}).status_code == 200
+
+    split = client.post(f"/api/stories/{ferry['id']}/split", json={"article": added})
+    assert split.status_code == 200, split.text
+    new_story = split.json()["story"]
+    assert new_story["title"] == ingest_title
+    # The article was all its old story held: that story's id leads to it again, not to the ferry story.
+    assert new_story["id"] == alone["id"]
+    assert client.get(f"/api/stories/{alone['id']}").json()["stories"][0]["articles"] == [added]
+    assert client.get("/stories/" + alone["id"], follow_redirects=False).status_code == 200
+    # An article that came by merge with others keeps the derived id: the old id still leads to the rest.
+    fire = next(s for s in client.get("/api/stories").json()["stories"] if s["id"] not in {ferry["id"], alone["id"]})
+    assert client.post("/api/stories/merge", json={"stories": [fire["id"], ferry["id"]]}).status_code == 200
+    moved = client.post(f"/api/stories/{fire['id']}/split", json={"article": ferry["articles"][0]}).json()["story"]
+    assert moved["id"] != ferry["id"]
+    assert client.get(f"/api/stories/{ferry['id']}").json()["stories"][0]["id"] == fire["id"]
