@@ -78,9 +78,11 @@ def article_comparison(store, first: str, second: str) -> dict:
     from synopsis.link.stories import MERGE_SIMILARITY
 
     assign_pending(store)  # an article gets its event profile when it gets a story
+    ids = [store.resolve_id(given) for given in (first, second)]
+    if ids[0] == ids[1]:
+        raise SynopsisError(f"{first!r} and {second!r} are the same article ({ids[0][:12]}): give two different articles")
     profiles = []
-    for given in (first, second):
-        article_id = store.resolve_id(given)
+    for article_id in ids:
         profile = stored_profile(store, article_id)
         if profile is None:
             raise SynopsisError(f"article {article_id[:12]} has no event profile yet: run `synopsis ingest` again")

@@ -73,10 +73,26 @@ def test_merge_then_split_changes_the_stories_and_their_reports(fresh_client):
     assert client.post("/api/stories/merge", json={"stories": [ferry["id"], "s-none"]}).status_code == 404
 
 
-def test_merge_form_redirects_to_the_merged_story(fresh_client):
-    stories = fresh_client.get("/api/stories").json()["stories"]
-    response = fresh_client.post("/stories/merge", data={"a": stories[0]["id"], "b": stories[1]["id"]}, follow_redirects=False)
+def test_merge_form_asks_before_merging_then_redirects_to_the_merged_story(fresh_client):
+    client = fresh_client
+    stories = client.get("/api/stories").json()["stories"]
+    # The list's form chooses no story for the user: both selects start on a disabled placeholder.
+    page = client.get("/").text
+    form = page[page.index('<form class="merge"'):page.index("</form>", page.index('<form class="merge"'))]
+    assert form.count(" selected") == 2 and form.count("selected disabled") == 2
+    asked = client.post("/stories/merge", data={"a": stories[0]["id"], "b": stories[1]["id"]}, follow_redirects=False)
+    assert asked.status_code == 200 and "Merge two stories?" in asked.text
+    assert stories[0]["title"] in asked.text and stories[1]["title"] in asked.text
+    assert [len(s["articles"]) for s in client.get("/api/stories").json()["stories"]] == [len(s["articles"]) for s in stories]
+    assert client.post("/stories/merge", data={"a": stories[0]["id"], "b": stories[0]["id"]}).status_code == 400
+    response = client.post("/stories/merge", data={"a": stories[0]["id"], "b": stories[1]["id"], "confirm": "yes"}, follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"] == f"/stories/{stories[0]['id']}"
+    assert len(client.get("/api/stories").json()["stories"]) == len(stories) - 1
+
+
+def test_split_of_an_unknown_article_is_404_from_the_page_as_from_the_api(fresh_client):
+    story = next(s for s in fresh_client.get("/api/stories").json()["stories"] if len(s["articles"]) == 2)
+    assert fresh_client.post(f"/stories/{story['id']}/split", data={"article": "ffffffffff"}).status_code == 404
 
 
 @pytest.fixture
