@@ -62,18 +62,32 @@ def cited_spans(report: StoryReport) -> dict[str, set[tuple[int, int]]]:
 
 
 def mark_text(text: str, spans: set[tuple[int, int]], article_id: str) -> Markup:
-    """The article text, escaped, with cited spans highlighted and given anchors."""
-    starts: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for start, end in spans:
-        starts[start].append((start, end))
-    bounds = sorted({0, len(text)} | {b for span in spans for b in span if 0 <= b <= len(text)})
-    out = []
+    """The article text, escaped, each cited span a <mark> whose id citations link to, so the
+    page scrolls to the cited words and ``mark:target`` shows them.  Spans nest as elements (a
+    quote inside its sentence); a span that runs past the end of one it started inside is closed
+    there and continued in a second mark, without the id (elements cannot overlap)."""
+    valid = {(start, end) for start, end in spans if 0 <= start < end <= len(text)}
+    opening: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for start, end in sorted(valid, key=lambda span: (span[0], -span[1])):
+        opening[start].append((start, end))  # the longer first: it is the outer element
+    bounds = sorted({0, len(text)} | {b for span in valid for b in span})
+    out: list[Markup] = []
+    open_spans: list[tuple[int, int]] = []  # innermost last
     for left, right in zip(bounds, bounds[1:]):
-        for start, end in starts.get(left, ()):
-            out.append(Markup('<a class="anchor" id="{}"></a>').format(f"ev-{article_id[:16]}-{start}-{end}"))
-        piece = escape(text[left:right])
-        covered = any(start <= left and right <= end for start, end in spans)
-        out.append(Markup("<mark>{}</mark>").format(piece) if covered else piece)
+        if any(end == left for _, end in open_spans):
+            # Close down to the outermost span ending here, then reopen the ones still running.
+            depth = min(i for i, (_, end) in enumerate(open_spans) if end == left)
+            running = [span for span in open_spans[depth:] if span[1] > left]
+            out.append(Markup("</mark>" * (len(open_spans) - depth)))
+            del open_spans[depth:]
+            for span in sorted(running, key=lambda span: -span[1]):
+                out.append(Markup('<mark class="cont">'))
+                open_spans.append(span)
+        for start, end in opening.get(left, ()):
+            out.append(Markup('<mark id="{}">').format(f"ev-{article_id[:16]}-{start}-{end}"))
+            open_spans.append((start, end))
+        out.append(escape(text[left:right]))
+    out.append(Markup("</mark>" * len(open_spans)))
     return Markup("").join(out)
 
 
