@@ -60,7 +60,7 @@ def story():
         disputes=(dispute,),
         quotes=(StoryQuote("Jane <b>Doe</b>", HOSTILE, "direct", ("Outlet <A>",), (evidence_for(a, HOSTILE),)),),
         timeline=(TimelineEvent("2025-07-23", "day", "Officials met at noon.", ("Outlet <A>", "Outlet B"), noon.evidence),),
-        coverage=(Coverage("Outlet B", ("c2",), (("Jane Doe", 2),), ("Kyiv",), ()), Coverage("Outlet <A>", (), (), (), (removed("Donate now", "donation appeal"),))),
+        coverage=(Coverage("Outlet B", ("c2",), (("Jane Doe", 2),), ("Kyiv",), ()), Coverage("Outlet <A>", (), (), (), (records.NonReporting("aaaa1111", "Donate now", "donation appeal", 0, 10),))),
         brief=(BriefSentence("Officials met at noon.", noon.evidence), BriefSentence("Accounts differ on duration of the talks.", (short, long))),
     )
     return report, {"aaaa1111": a.article, "bbbb2222": b.article}
@@ -76,6 +76,19 @@ def test_json_follows_the_published_schema(story):
                              "single_source_shared": 0, "disputed": 1, "disputes": 1, "disputed_claims": 0}
     assert [v["value"] for v in out["disputes"][0]["versions"]] == ["less than an hour", "three and a half hours"]
     assert out["coverage"][0]["voices"] == [{"speaker": "Jane Doe", "count": 2}]
+
+
+def test_json_non_reporting_pieces_name_their_article_and_the_schema_requires_it(story):
+    import jsonschema
+
+    report, _ = story
+    data = json.loads(json.dumps(reports_to_json([report])))
+    piece, = data["stories"][0]["coverage"][1]["non_reporting"]
+    assert piece == {"article_id": "aaaa1111", "text": "Donate now", "reason": "donation appeal", "start": 0, "end": 10}
+    assert piece["article_id"] in data["stories"][0]["articles"]
+    del piece["article_id"]
+    with pytest.raises(jsonschema.ValidationError):
+        validate_report_json(data)
 
 
 def test_json_schema_rejects_a_dispute_with_one_version(story):
