@@ -106,6 +106,14 @@ def test_story_json_follows_the_report_schema(client):
     assert client.get("/api/stories", params={"q": "zeppelin"}).json()["stories"] == []
 
 
+def test_story_search_finds_an_outlet_by_name(client):
+    # Neither article's text names its outlet: the name is found among the outlets.
+    ferry = client.get("/api/stories").json()["stories"][0]
+    for query in ("island gazette", "Gazette", "COASTAL"):
+        assert [s["id"] for s in client.get("/api/stories", params={"q": query}).json()["stories"]] == [ferry["id"]], query
+    assert ferry["id"] in client.get("/", params={"q": "gazette"}).text
+
+
 def test_story_report_is_computed_once_under_concurrent_requests(server_db, monkeypatch):
     import synopsis.compare.story as story_module
     from synopsis.server.state import ServerState
