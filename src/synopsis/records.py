@@ -334,6 +334,20 @@ class TimelineEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class NonReporting:
+    """A piece of an article in which the outlet speaks for itself (an appeal, a promotion), which
+    cleaning kept apart from the reporting: the article's ``removed`` item, with the article's id."""
+
+    article_id: str
+    text: str
+    reason: str
+    # Offsets into the raw input the article was read from, as in Article.removed: cleaning
+    # cut these words, so the clean text (where evidence spans point) does not contain them.
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Coverage:
     """How one outlet covered the story."""
 
@@ -342,8 +356,8 @@ class Coverage:
     voices: tuple[tuple[str, int], ...]  # (speaker, number of attributions)
     terms: tuple[str, ...]  # distinctive word choices
     # Content that is not reporting (appeals, promotion, editorial asides), kept
-    # apart by cleaning; offsets point into the raw text the article was read from.
-    non_reporting: tuple[Removed, ...] = ()
+    # apart by cleaning, each with the article it was cut from.
+    non_reporting: tuple[NonReporting, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -432,6 +446,7 @@ for _record in RECORD_TYPES:
 __all__ = [
     "Article",
     "ArticleAnalysis",
+    "NonReporting",
     "Claim",
     "ClaimFrame",
     "Entity",

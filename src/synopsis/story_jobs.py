@@ -78,9 +78,11 @@ def article_comparison(store, first: str, second: str) -> dict:
     from synopsis.link.stories import MERGE_SIMILARITY
 
     assign_pending(store)  # an article gets its event profile when it gets a story
+    ids = [store.resolve_id(given) for given in (first, second)]
+    if ids[0] == ids[1]:
+        raise SynopsisError(f"{first!r} and {second!r} are the same article ({ids[0][:12]}): give two different articles")
     profiles = []
-    for given in (first, second):
-        article_id = store.resolve_id(given)
+    for article_id in ids:
         profile = stored_profile(store, article_id)
         if profile is None:
             raise SynopsisError(f"article {article_id[:12]} has no event profile yet: run `synopsis ingest` again")
@@ -192,12 +194,17 @@ def _split_article(store, story: str, article: str) -> str:
     if len(store.story_articles(story_id)) == 1:
         # Splitting would only rename the story, and the old id would stop leading anywhere.
         raise SynopsisError(f"article {article_id[:12]} is the only article of story {story_id}: nothing to split")
-    analysis = store.get_analysis(article_id)
-    title = " ".join((analysis.article.title or analysis.article.source).split())
-    # Derived from the article and the story it left, so splitting the same
-    # article again elsewhere gives a different, still stable id.
-    new_id = store.split_article(article_id, new_story_id(f"split:{story_id}:{article_id}"), title)
-    # The story left behind may have been titled by the article that left; later
-    # ingests retitle it only if an article joins it.
+    # An article a user's merge brought in, alone, takes its old story's id back: that id leads to
+    # it again, instead of to the story it left (QA: an error on the old id said the article was
+    # still in the story it had been split out of).  Otherwise the id is derived from the article
+    # and the story it left, so splitting the same article again elsewhere gives a different,
+    # still stable id.
+    new_id = store.merged_from(article_id, story_id) or new_story_id(f"split:{story_id}:{article_id}")
+    store.split_article(article_id, new_id, "")
+    # Both stories are titled as ingest titles them (``retitle_story``): the new one as a story of
+    # this one article (QA: an untitled article's story was named by its source label,
+    # "articles[0]", where ingest had used its first sentence); the story left behind may have
+    # been titled by the article that left.
+    retitle_story(store, new_id)
     retitle_story(store, story_id)
     return new_id

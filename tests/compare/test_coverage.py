@@ -52,6 +52,10 @@ def test_appeals_are_kept_apart_as_non_reporting():
     coverage = {c.outlet: c for c in describe_coverage(analyses, claims, entities)}
     assert [p.reason for p in coverage["Outlet A"].non_reporting] == ["donation appeal"]
     assert coverage["Outlet B"].non_reporting == ()
+    # Provenance: the article it was cut from, and where in that article's raw input.
+    piece, = coverage["Outlet A"].non_reporting
+    cut, = next(a for a in analyses if a.article.id == piece.article_id).article.removed
+    assert (piece.article_id, piece.text, piece.start, piece.end) == ("a", cut.text, cut.start, cut.end)
 
 
 def test_distinctive_terms_find_words_one_outlet_overuses():

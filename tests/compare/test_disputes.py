@@ -494,3 +494,14 @@ def test_a_corrected_version_counts_as_of_its_correction_not_its_first_publicati
     assert notes[("Bravo",)] == "earlier report (published 2024-05-03T21:00+00:00); later reports differ"
     alpha = next(a.article for a in analyses if a.article.id == "alpha-2")
     assert alpha.published == "2024-05-03T18:00:00+00:00" and alpha.updated  # the first publication is kept for display
+
+
+def test_explanation_ends_with_one_full_stop_after_a_value_that_ends_with_one() -> None:
+    from synopsis.compare.dispute_versions import explain
+    from synopsis.records import DisputeVersion
+
+    versions = [DisputeVersion("6:40 a.m.", "06:40", ("Alpha",), ()), DisputeVersion("7:15 a.m.", "07:15", ("Bravo",), ())]
+    text = explain("time of the collapse", "time", versions)
+    assert text.endswith("Bravo says it was at 7:15 a.m.") and not text.endswith("..")
+    plain = explain("time of the collapse", "time", list(reversed(versions))[:1] + [DisputeVersion("noon", "12:00", ("Alpha",), ())])
+    assert plain.endswith("Alpha says it was at noon.")

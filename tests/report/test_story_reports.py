@@ -60,7 +60,7 @@ def story():
         disputes=(dispute,),
         quotes=(StoryQuote("Jane <b>Doe</b>", HOSTILE, "direct", ("Outlet <A>",), (evidence_for(a, HOSTILE),)),),
         timeline=(TimelineEvent("2025-07-23", "day", "Officials met at noon.", ("Outlet <A>", "Outlet B"), noon.evidence),),
-        coverage=(Coverage("Outlet B", ("c2",), (("Jane Doe", 2),), ("Kyiv",), ()), Coverage("Outlet <A>", (), (), (), (removed("Donate now", "donation appeal"),))),
+        coverage=(Coverage("Outlet B", ("c2",), (("Jane Doe", 2),), ("Kyiv",), ()), Coverage("Outlet <A>", (), (), (), (records.NonReporting("aaaa1111", "Donate now", "donation appeal", 0, 10),))),
         brief=(BriefSentence("Officials met at noon.", noon.evidence), BriefSentence("Accounts differ on duration of the talks.", (short, long))),
     )
     return report, {"aaaa1111": a.article, "bbbb2222": b.article}
@@ -76,6 +76,19 @@ def test_json_follows_the_published_schema(story):
                              "single_source_shared": 0, "disputed": 1, "disputes": 1, "disputed_claims": 0}
     assert [v["value"] for v in out["disputes"][0]["versions"]] == ["less than an hour", "three and a half hours"]
     assert out["coverage"][0]["voices"] == [{"speaker": "Jane Doe", "count": 2}]
+
+
+def test_json_non_reporting_pieces_name_their_article_and_the_schema_requires_it(story):
+    import jsonschema
+
+    report, _ = story
+    data = json.loads(json.dumps(reports_to_json([report])))
+    piece, = data["stories"][0]["coverage"][1]["non_reporting"]
+    assert piece == {"article_id": "aaaa1111", "text": "Donate now", "reason": "donation appeal", "start": 0, "end": 10}
+    assert piece["article_id"] in data["stories"][0]["articles"]
+    del piece["article_id"]
+    with pytest.raises(jsonschema.ValidationError):
+        validate_report_json(data)
 
 
 def test_json_schema_rejects_a_dispute_with_one_version(story):
@@ -230,7 +243,7 @@ def test_html_lists_disputed_claims_under_their_point_with_each_outlets_version(
     report, articles = story
     report, short, long = _with_disputed_claims(report)
     text = render_html([report], articles)
-    section = _disputed_section(text, "<h3>Timeline")
+    section = _disputed_section(text, "-timeline\">Timeline")
     assert "Disputed facts on this point (1)" in section and "(c3)" in section
     for evidence, value in ((short, "less than an hour"), (long, "three and a half hours")):
         assert f"gives “{value}”" in section
@@ -255,7 +268,7 @@ def test_every_disputed_claim_is_reachable_from_the_disputed_points_section(stor
     report, articles = story
     report, _, _ = _with_disputed_claims(report)
     text = render_markdown([report]) if fmt == "md" else render_html([report], articles)
-    section = _disputed_section(text, "### Corroborated" if fmt == "md" else "<h3>Timeline")
+    section = _disputed_section(text, "### Corroborated" if fmt == "md" else "-timeline\">Timeline")
     disputed = [c for c in report.claims if c.status == "disputed"]
     assert len(disputed) == 2
     for claim in disputed:
@@ -327,3 +340,50 @@ def test_a_speaker_dispute_renders_in_every_format_with_each_outlets_speaker(sto
     assert "speaker of the quotation “Officials met at noon”" in section
     assert "<b>Outlet &lt;A&gt;</b> gives the words to Ilse Marend" in section
     assert f'href="#ev-{said_b.article_id[:16]}-{said_b.start}-{said_b.end}"' in section
+
+def _element_texts(page: str) -> dict[str, tuple[str, str]]:
+    """Each id in a page: the tag of its element and the element's text."""
+    import lxml.html
+
+    return {el.get("id"): (el.tag, el.text_content()) for el in lxml.html.fromstring(page).iter() if el.get("id")}
+
+
+def test_html_citation_leads_to_an_element_holding_exactly_the_cited_words(story):
+    report, articles = story
+    page = render_html([report], articles)
+    elements = _element_texts(page)
+    cited = [e for c in report.claims for e in c.evidence] + [e for b in report.brief for e in b.citations]
+    cited += [e for q in report.quotes for e in q.evidence] + [e for d in report.disputes for v in d.versions for e in v.evidence]
+    for evidence in cited:
+        tag, text = elements[f"ev-{evidence.article_id[:16]}-{evidence.start}-{evidence.end}"]
+        assert tag == "mark" and text == evidence.text  # not an empty anchor before it
+    # :target styles the cited words apart from the other highlighted sentences.
+    assert re.search(r"mark:target\s*\{[^}]*background:\s*#(?!fefcbf)", page)
+
+
+def test_marks_nest_and_a_span_crossing_another_is_continued_without_its_id():
+    from synopsis.report.html import mark_text
+
+    text = "One two three. Four five six."
+    spans = {(0, 14), (4, 7), (8, 19), (15, 29)}
+    marked = str(mark_text(text, spans, "art"))
+    elements = _element_texts(f"<div>{marked}</div>")
+    assert elements["ev-art-0-14"] == ("mark", "One two three.")
+    assert elements["ev-art-4-7"] == ("mark", "two")
+    assert elements["ev-art-15-29"] == ("mark", "Four five six.")
+    assert elements["ev-art-8-19"][1] == "three."  # closed where the sentence holding it ends...
+    assert marked.count('<mark class="cont">') == 2 and "Four" in marked.split('<mark class="cont">')[-1]  # ...continued without its id
+    assert re.sub(r"<[^>]+>", "", marked) == text
+
+
+def test_html_has_a_table_of_contents_linking_every_section_heading(story):
+    import lxml.html
+
+    report, articles = story
+    page = render_html([report], articles)
+    tree = lxml.html.fromstring(page)
+    headings = [h for h in tree.iter("h3")]
+    assert headings and all(h.get("id") for h in headings)
+    toc = [a.get("href")[1:] for nav in tree.iter("nav") if nav.get("class") == "toc" for a in nav.iter("a")]
+    ids = {h.get("id") for h in headings}
+    assert set(toc) <= ids and len(toc) >= 10

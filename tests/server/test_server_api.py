@@ -106,6 +106,14 @@ def test_story_json_follows_the_report_schema(client):
     assert client.get("/api/stories", params={"q": "zeppelin"}).json()["stories"] == []
 
 
+def test_story_search_finds_an_outlet_by_name(client):
+    # Neither article's text names its outlet: the name is found among the outlets.
+    ferry = client.get("/api/stories").json()["stories"][0]
+    for query in ("island gazette", "Gazette", "COASTAL"):
+        assert [s["id"] for s in client.get("/api/stories", params={"q": query}).json()["stories"]] == [ferry["id"]], query
+    assert ferry["id"] in client.get("/", params={"q": "gazette"}).text
+
+
 def test_story_report_is_computed_once_under_concurrent_requests(server_db, monkeypatch):
     import synopsis.compare.story as story_module
     from synopsis.server.state import ServerState
@@ -298,6 +306,22 @@ def test_two_articles_are_compared_with_the_reasons(client):
     assert out["similarity"] >= out["merge_similarity"]
     assert set(out["measures"]) >= {"cosine", "all_names"} and out["measures"]["all_names"] > 0
     assert client.get(f"/api/articles/{herald}/compare/ffffffff").status_code == 404
+
+
+def test_an_article_compared_with_itself_is_told_so(client):
+    herald = next(a["id"] for a in client.get("/api/articles").json()["articles"] if a["outlet"] == "Coastal Herald")
+    for path in (f"/api/articles/{herald}/compare/{herald[:10]}", f"/articles/{herald[:10]}/compare/{herald}"):
+        response = client.get(path)
+        assert response.status_code == 400 and "the same article" in response.text, path
+
+
+def test_an_article_link_with_a_span_outside_the_text_is_refused(client):
+    article = client.get("/api/articles").json()["articles"][0]
+    length = len(client.get(f"/api/articles/{article['id']}").json()["articles"][0]["text"])
+    for params in ({"start": 99999, "end": 5}, {"start": 5, "end": 5}, {"start": 0, "end": length + 1}, {"start": -1, "end": 4}, {"start": 3}):
+        response = client.get(f"/articles/{article['id']}", params=params)
+        assert response.status_code == 400 and "no such span" in response.text, params
+    assert client.get(f"/articles/{article['id']}", params={"start": 0, "end": length}).status_code == 200
 
 
 def test_story_page_shows_how_well_each_article_fits(client):

@@ -73,10 +73,26 @@ def test_merge_then_split_changes_the_stories_and_their_reports(fresh_client):
     assert client.post("/api/stories/merge", json={"stories": [ferry["id"], "s-none"]}).status_code == 404
 
 
-def test_merge_form_redirects_to_the_merged_story(fresh_client):
-    stories = fresh_client.get("/api/stories").json()["stories"]
-    response = fresh_client.post("/stories/merge", data={"a": stories[0]["id"], "b": stories[1]["id"]}, follow_redirects=False)
+def test_merge_form_asks_before_merging_then_redirects_to_the_merged_story(fresh_client):
+    client = fresh_client
+    stories = client.get("/api/stories").json()["stories"]
+    # The list's form chooses no story for the user: both selects start on a disabled placeholder.
+    page = client.get("/").text
+    form = page[page.index('<form class="merge"'):page.index("</form>", page.index('<form class="merge"'))]
+    assert form.count(" selected") == 2 and form.count("selected disabled") == 2
+    asked = client.post("/stories/merge", data={"a": stories[0]["id"], "b": stories[1]["id"]}, follow_redirects=False)
+    assert asked.status_code == 200 and "Merge two stories?" in asked.text
+    assert stories[0]["title"] in asked.text and stories[1]["title"] in asked.text
+    assert [len(s["articles"]) for s in client.get("/api/stories").json()["stories"]] == [len(s["articles"]) for s in stories]
+    assert client.post("/stories/merge", data={"a": stories[0]["id"], "b": stories[0]["id"]}).status_code == 400
+    response = client.post("/stories/merge", data={"a": stories[0]["id"], "b": stories[1]["id"], "confirm": "yes"}, follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"] == f"/stories/{stories[0]['id']}"
+    assert len(client.get("/api/stories").json()["stories"]) == len(stories) - 1
+
+
+def test_split_of_an_unknown_article_is_404_from_the_page_as_from_the_api(fresh_client):
+    story = next(s for s in fresh_client.get("/api/stories").json()["stories"] if len(s["articles"]) == 2)
+    assert fresh_client.post(f"/stories/{story['id']}/split", data={"article": "ffffffffff"}).status_code == 404
 
 
 @pytest.fixture
@@ -190,3 +206,32 @@ def test_cache_keeps_only_current_story_memberships(fresh_client):
     after = state.cached_keys()
     assert after == current_keys() and len(after) == 2
     assert not after & merged  # the three-article report is gone
+
+
+def test_split_names_the_new_story_as_ingest_would_and_gives_back_a_merged_away_id(fresh_client):
+    client = fresh_client
+    # An untitled article: ingest titles its story by its first sentence, not by "articles[0]".
+    untitled = {"outlet": "Valley Notes", "published": "2024-09-02",
+                "text": "Beekeepers in Orrin Vale reported record honey yields this summer. The cooperative plans a new depot."}
+    added = client.post("/api/articles", json={"articles": [untitled]}).json()["added"][0]
+    stories = client.get("/api/stories").json()["stories"]
+    alone = next(s for s in stories if s["articles"] == [added])
+    ingest_title = alone["title"]
+    assert ingest_title.startswith("Beekeepers in Orrin Vale")
+    ferry = next(s for s in stories if len(s["articles"]) == 2)
+    assert client.post("/api/stories/merge", json={"stories": [ferry["id"], alone["id"]]}).status_code == 200
+
+    split = client.post(f"/api/stories/{ferry['id']}/split", json={"article": added})
+    assert split.status_code == 200, split.text
+    new_story = split.json()["story"]
+    assert new_story["title"] == ingest_title
+    # The article was all its old story held: that story's id leads to it again, not to the ferry story.
+    assert new_story["id"] == alone["id"]
+    assert client.get(f"/api/stories/{alone['id']}").json()["stories"][0]["articles"] == [added]
+    assert client.get("/stories/" + alone["id"], follow_redirects=False).status_code == 200
+    # An article that came by merge with others keeps the derived id: the old id still leads to the rest.
+    fire = next(s for s in client.get("/api/stories").json()["stories"] if s["id"] not in {ferry["id"], alone["id"]})
+    assert client.post("/api/stories/merge", json={"stories": [fire["id"], ferry["id"]]}).status_code == 200
+    moved = client.post(f"/api/stories/{fire['id']}/split", json={"article": ferry["articles"][0]}).json()["story"]
+    assert moved["id"] != ferry["id"]
+    assert client.get(f"/api/stories/{ferry['id']}").json()["stories"][0]["id"] == fire["id"]

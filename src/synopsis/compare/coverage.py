@@ -17,7 +17,7 @@ from synopsis.facts.dates import UNDATED_KINDS, as_of, dates_in
 from synopsis.facts.support import MIN_SHARED_WORDS_WITH_NUMBERS, SupportCheck
 from synopsis.link.entities import EntityResolution
 from synopsis.link.names import fold, key_text, place_key
-from synopsis.records import AlignedClaim, Alias, ArticleAnalysis, Coverage, Dispute, StoryEntity
+from synopsis.records import AlignedClaim, Alias, ArticleAnalysis, Coverage, Dispute, NonReporting, StoryEntity
 
 # Reasons the cleaner gives for content that is the outlet speaking for itself
 # rather than reporting; these are kept apart, never mixed with the reporting.
@@ -219,7 +219,7 @@ def describe_coverage(
         rest = total - counts[name]
         terms = wordings[name] + alias_choices(name, entities) + distinctive_terms(counts[name], rest, total)
         non_reporting = tuple(
-            piece
+            NonReporting(analysis.article.id, piece.text, piece.reason, piece.start, piece.end)
             for analysis in items
             for piece in analysis.article.removed
             if any(reason in piece.reason.lower() for reason in NON_REPORTING_REASONS)

@@ -115,7 +115,9 @@ def explain(what: str, kind: str, versions: Sequence[DisputeVersion], lasted: bo
         parts.append(f"{join_names(outlets)} {verb} {_verb(kind) if lasted else ''}{version.value}")
     # An office dispute is about "Rustem Umerov's office", which takes no article.
     article = "" if kind == "title" else "the "
-    return f"Outlets disagree on {article}{what}: " + "; ".join(parts) + "."
+    sentence = f"Outlets disagree on {article}{what}: " + "; ".join(parts)
+    # A value may end a sentence by itself ("7:15 a.m."): no second full stop after it.
+    return sentence if sentence.endswith((".", "!", "?")) else sentence + "."
 
 
 def _notes(versions: list[list[Fact]], event: Interval | None) -> list[str | None]:

@@ -9,7 +9,13 @@ from typing import Sequence
 
 from synopsis.records import AlignedClaim, TimelineEvent
 
-STATUS_COLOURS = {"corroborated": "#2f855a", "single-source": "#718096", "disputed": "#c05621"}
+# The colours of the report's status pills (white text on each at least 4.5:1, WCAG AA).
+STATUS_COLOURS = {"corroborated": "#2f855a", "single-source": "#4a5568", "disputed": "#c05621"}
+# Widest a character of the 11px chart text is drawn, on average over a label, in a sans-serif
+# font (DejaVu Sans, Helvetica, Segoe UI: 0.55-0.63 em); the SVG is sized by it so a label is
+# never cut at its right edge (QA: "(Küre E" at the edge of a 960px timeline).
+CHAR_WIDTH = 11 * 0.66
+TIMELINE_LABEL = 80  # characters of an event's text and outlets beside the axis
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
@@ -50,7 +56,12 @@ def timeline_svg(events: Sequence[TimelineEvent], width: int = 960, row: int = 2
     first = min(s[0] for _, s in spans)
     last = max(s[1] for _, s in spans)
     days = max((last - first).days, 1)
-    left, plot = 110, 330
+    labels = [f"{_shorten(event.text, 60)} ({', '.join(event.sources)})" for event, _ in spans]
+    labels = [_shorten(label, TIMELINE_LABEL) for label in labels]
+    # The date column as wide as the longest date ("2025-05-16/2025-07-23" is 21 characters).
+    left = max(110, round(max(len(event.date) for event, _ in spans) * CHAR_WIDTH) + 12)
+    plot = 330
+    width = max(width, round(left + plot + 12 + max(map(len, labels)) * CHAR_WIDTH) + 8)
     height = row * len(spans) + 40
 
     def x(day: dt.date) -> float:
@@ -63,7 +74,7 @@ def timeline_svg(events: Sequence[TimelineEvent], width: int = 960, row: int = 2
         f'<text x="{left}" y="14" font-size="11" fill="#555">{first.isoformat()}</text>',
         f'<text x="{left + plot}" y="14" font-size="11" fill="#555" text-anchor="end">{last.isoformat()}</text>',
     ]
-    for index, (event, (start, end)) in enumerate(spans):
+    for index, ((event, (start, end)), label) in enumerate(zip(spans, labels)):
         y = 40 + index * row
         colour = "#2b6cb0" if len(event.sources) > 1 else "#718096"
         if end > start:
@@ -73,11 +84,10 @@ def timeline_svg(events: Sequence[TimelineEvent], width: int = 960, row: int = 2
             )
         else:
             parts.append(f'<circle cx="{x(start):.1f}" cy="{y}" r="5" fill="{colour}"/>')
-        label = f"{event.date} · {_shorten(event.text, 70)} ({', '.join(event.sources)})"
         parts.append(f'<text x="4" y="{y + 4}" font-size="11" fill="#333">{escape(event.date)}</text>')
         parts.append(
             f'<text x="{left + plot + 12}" y="{y + 4}" font-size="11" fill="#222"><title>{escape(event.text)}</title>'
-            f"{escape(_shorten(label, 95))}</text>"
+            f"{escape(label)}</text>"
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -88,7 +98,9 @@ def coverage_svg(claims: Sequence[AlignedClaim], outlets: Sequence[str], cell: i
     if not claims or not outlets:
         return ""
     label_width, top = 420, 130
-    width = label_width + cell * len(outlets) + 20
+    # Room on the right for the last outlet's name, drawn rising at 55 degrees from its column.
+    longest = max(len(_shorten(outlet, 22)) for outlet in outlets)
+    width = label_width + cell * len(outlets) + 20 + round(longest * CHAR_WIDTH * 0.58)
     height = top + cell * len(claims) + 10
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {width} {height}" '

@@ -62,18 +62,43 @@ def cited_spans(report: StoryReport) -> dict[str, set[tuple[int, int]]]:
 
 
 def mark_text(text: str, spans: set[tuple[int, int]], article_id: str) -> Markup:
-    """The article text, escaped, with cited spans highlighted and given anchors."""
-    starts: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for start, end in spans:
-        starts[start].append((start, end))
-    bounds = sorted({0, len(text)} | {b for span in spans for b in span if 0 <= b <= len(text)})
-    out = []
+    """The article text, escaped, each cited span a <mark> whose id citations link to, so the
+    page scrolls to the cited words and ``mark:target`` shows them.  Spans nest as elements (a
+    quote inside its sentence); where two cross, elements cannot overlap, so the one that started
+    first is closed where the other ends and continued in a mark without the id (``cont``)."""
+    valid = {(start, end) for start, end in spans if 0 <= start < end <= len(text)}
+    opening: dict[int, list[int]] = defaultdict(list)
+    for start, end in sorted(valid, key=lambda span: (span[0], -span[1])):
+        opening[start].append(end)  # the longer first: it is the outer element
+    bounds = sorted({0, len(text)} | {b for span in valid for b in span})
+    out: list[Markup] = []
+    stack: list[int] = []  # the ends of the open marks, innermost last; a continuation's negated
+
+    def reopen(ends: list[int]) -> None:
+        for end in sorted(ends, reverse=True):
+            out.append(Markup('<mark class="cont">'))
+            stack.append(-end)
+
     for left, right in zip(bounds, bounds[1:]):
-        for start, end in starts.get(left, ()):
-            out.append(Markup('<a class="anchor" id="{}"></a>').format(f"ev-{article_id[:16]}-{start}-{end}"))
-        piece = escape(text[left:right])
-        covered = any(start <= left and right <= end for start, end in spans)
-        out.append(Markup("<mark>{}</mark>").format(piece) if covered else piece)
+        if any(abs(end) == left for end in stack):
+            # Close down to the outermost mark ending here, then reopen the ones still running.
+            depth = min(i for i, end in enumerate(stack) if abs(end) == left)
+            running = [abs(end) for end in stack[depth:] if abs(end) > left]
+            out.append(Markup("</mark>" * (len(stack) - depth)))
+            del stack[depth:]
+            reopen(running)
+        for end in opening.get(left, ()):
+            # A continuation ending inside the new span is closed and reopened within it, so the
+            # span with an id stays one element.
+            inner = []
+            while stack and stack[-1] < 0 and -stack[-1] < end:
+                inner.append(-stack.pop())
+                out.append(Markup("</mark>"))
+            out.append(Markup('<mark id="{}">').format(f"ev-{article_id[:16]}-{left}-{end}"))
+            stack.append(end)
+            reopen(inner)
+        out.append(escape(text[left:right]))
+    out.append(Markup("</mark>" * len(stack)))
     return Markup("").join(out)
 
 

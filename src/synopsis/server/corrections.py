@@ -24,8 +24,10 @@ def split(state: ServerState, story_id: str, article_id: str) -> str:
     """Move one article out of a story into a story of its own; returns the new story's id."""
     if not article_id:
         raise SynopsisError("give the id of the article to split out")
+    from synopsis.server.routes_api import resolve_article
+
     story = state.find_story(story_id, follow=False)
-    full_id = state.store().resolve_id(article_id)
+    full_id = resolve_article(state, article_id)  # 404 for an unknown article, from the page as from the API
     with state.write_lock:  # story_jobs.split_article refuses an article not in the story, or its only one
         new_id = story_jobs.split_article(state.store(), story.id, full_id)
     state.refresh_reports([story.id, new_id])  # both stories' counts are right at once

@@ -114,7 +114,13 @@ def article_page(request: Request, article_id: str, start: int | None = None, en
     state = state_of(request)
     full_id = resolve_article(state, article_id)
     analysis = state.store().get_analysis(full_id)
-    cited = (start, end) if start is not None and end is not None else None
+    cited = (start, end) if start is not None or end is not None else None
+    if cited is not None and not (start is not None and end is not None and 0 <= start < end <= len(analysis.article.text)):
+        # A link that marks nothing must not look like one that worked (QA: start=99999&end=5 gave the page, unmarked).
+        raise SynopsisError(
+            f"no such span in article {full_id[:12]}: characters {start}–{end} "
+            f"(a span needs 0 ≤ start < end ≤ {len(analysis.article.text)}, the article's length)"
+        )
     marks = article_marks(analysis)
     counts = {kind: sum(m.kind == kind for m in marks) for kind in ("entity", "quantity", "time", "quote")}
     stories = [s for s in state.stories() if full_id in s.article_ids]
@@ -163,5 +169,14 @@ async def merge_submit(request: Request) -> Response:
 
     form = await request.form()
     state = state_of(request)
-    kept, _ = await run_in_threadpool(merge, state, str(form.get("a") or ""), str(form.get("b") or ""))
+    keep, other = str(form.get("a") or ""), str(form.get("b") or "")
+    if form.get("confirm") != "yes":
+        # A merge moves every article of a story: the form asks first, naming both stories.
+        if not keep or not other:
+            raise SynopsisError("choose the two stories to merge")
+        stories = [state.find_story(keep, follow=False), state.find_story(other, follow=False)]
+        if stories[0].id == stories[1].id:
+            raise SynopsisError("cannot merge a story with itself: choose two different stories")
+        return render_page("merge.html.j2", keep=stories[0], other=stories[1])
+    kept, _ = await run_in_threadpool(merge, state, keep, other)
     return RedirectResponse(f"/stories/{kept}", status_code=303)

@@ -362,17 +362,37 @@ class StoryTables:
             raise SynopsisError("cannot merge a story with itself")
         stamp = now()
         with transaction(self.conn):
+            # One correction row per article moved, so a later split knows where an article came
+            # from (``merged_from``); a merge that moved nothing is still recorded.
+            articles = [row[0] for row in self.conn.execute("SELECT article_id FROM story_articles WHERE story_id = ?", (other,))]
             moved = self.conn.execute(
                 "UPDATE story_articles SET story_id = ?, assigned_by = 'user', assigned_at = ? WHERE story_id = ?",
                 (keep, stamp, other),
             ).rowcount
             self.conn.execute("UPDATE stories SET updated = ? WHERE id = ?", (stamp, keep))
             self.conn.execute("UPDATE stories SET merged_into = ? WHERE id = ?", (keep, other))
-            self.conn.execute(
-                "INSERT INTO story_corrections (kind, story_id, other_story_id, at) VALUES ('merge', ?, ?, ?)",
-                (keep, other, stamp),
+            self.conn.executemany(
+                "INSERT INTO story_corrections (kind, story_id, other_story_id, article_id, at) VALUES ('merge', ?, ?, ?, ?)",
+                [(keep, other, article, stamp) for article in articles or [None]],
             )
         return moved
+
+    def merged_from(self, article_id: str, story_id: str) -> str | None:
+        """The emptied story a user's merge brought an article into ``story_id`` from, when the
+        article was all that story held (so the article alone can take the story's id back)."""
+        row = self.conn.execute(
+            "SELECT other_story_id, at FROM story_corrections WHERE kind = 'merge' AND story_id = ? AND article_id = ? "
+            "ORDER BY id DESC LIMIT 1",
+            (story_id, article_id),
+        ).fetchone()
+        if row is None or self._has_members(row[0]):
+            return None
+        moved = self.conn.execute(
+            "SELECT COUNT(*) FROM story_corrections WHERE kind = 'merge' AND story_id = ? AND other_story_id = ? AND at = ?",
+            (story_id, row[0], row[1]),
+        ).fetchone()[0]
+        merged_into = self.conn.execute("SELECT merged_into FROM stories WHERE id = ?", (row[0],)).fetchone()
+        return row[0] if moved == 1 and merged_into is not None and merged_into[0] == story_id else None
 
     def split_article(self, article_id: str, new_story_id: str, title: str) -> str:
         """Move one article out of its story into a new story of its own (a user correction)."""

@@ -1,0 +1,135 @@
+"""The static HTML report and the web app as a journalist reads them: on a 390px phone screen,
+following a citation, and with text readable against its background (measured in Chromium)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import SLOW_MS
+
+PHONE = {"width": 390, "height": 844}
+# WCAG 2 AA for normal-size text.
+MIN_CONTRAST = 4.5
+
+# The contrast ratio (WCAG 2) of each matching element's text colour on the first opaque
+# background behind it, from the colours the browser computed from the CSS.
+CONTRASTS_JS = """selector => {
+  const rgb = s => s.match(/[\\d.]+/g).map(Number);
+  const lum = ([r, g, b]) => { const c = [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]; };
+  const background = el => { for (; el; el = el.parentElement) { const c = rgb(getComputedStyle(el).backgroundColor);
+    if (c.length < 4 || c[3] > 0) return c.slice(0, 3); } return [255, 255, 255]; };
+  return [...document.querySelectorAll(selector)].filter(el => el.textContent.trim()).map(el => {
+    const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(background(el))].sort((x, y) => y - x);
+    return [(el.className || el.tagName.toLowerCase()) + ': ' + el.textContent.trim().slice(0, 30), (a + 0.05) / (b + 0.05)]; });
+}"""
+
+# The size in CSS pixels each chart's 11px text is drawn at, after the chart is fitted to the page.
+CHART_TEXT_PX_JS = """() => [...document.querySelectorAll('svg.chart')].map(svg =>
+  11 * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width)"""
+
+# Chart labels drawn beyond the chart's own box (cut off when the page shows the chart).
+CUT_LABELS_JS = """() => [...document.querySelectorAll('svg.chart text')].filter(t => {
+  const box = t.ownerSVGElement.getBoundingClientRect(), r = t.getBoundingClientRect();
+  return r.right > box.right + 0.5 || r.left < box.left - 0.5 || r.top < box.top - 0.5; }).map(t => t.textContent)"""
+
+
+@pytest.fixture(scope="session")
+def static_report(reference_db, tmp_path_factory) -> tuple[Path, object]:
+    """The reference story's report as one self-contained HTML file, and the report itself."""
+    from synopsis.report.html import render_html
+    from synopsis.store.db import Store
+    from synopsis.story_jobs import story_report
+
+    with Store.open(reference_db) as store:
+        biggest = max(store.list_stories(), key=lambda s: len(store.story_articles(s.id)))
+        report = story_report(store, biggest.id)
+        articles = {a.article.id: a.article for a in store.iter_analyses(list(report.story.article_ids))}
+    path = tmp_path_factory.mktemp("report") / "report.html"
+    path.write_text(render_html([report], articles), encoding="utf-8")
+    return path, report
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.set_default_timeout(SLOW_MS)
+    yield page
+    context.close()
+
+
+def test_static_report_fits_a_phone_screen_with_legible_charts(phone, static_report):
+    path, _ = static_report
+    phone.goto(path.as_uri())
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    sizes = phone.evaluate(CHART_TEXT_PX_JS)
+    assert len(sizes) == 2 and min(sizes) >= 10  # the charts scroll in their box rather than shrink
+
+
+def test_static_report_charts_draw_every_label_inside_the_chart(page, static_report):
+    path, _ = static_report
+    page.goto(path.as_uri())
+    assert page.locator("svg.chart text").count() > 10
+    assert page.evaluate(CUT_LABELS_JS) == []
+
+
+def test_static_report_citation_shows_the_cited_words_themselves(page, static_report):
+    path, report = static_report
+    page.goto(path.as_uri())
+    citations = [c for b in report.brief for c in b.citations][:4]
+    assert citations
+    for evidence in citations:
+        anchor = f"ev-{evidence.article_id[:16]}-{evidence.start}-{evidence.end}"
+        page.locator(f'ol.brief a.cite[href="#{anchor}"]').first.click()
+        target = page.evaluate("""() => { const t = document.querySelector(':target'), r = t.getBoundingClientRect();
+          const other = [...document.querySelectorAll('.article-text mark')].find(m => !m.contains(t) && !t.contains(m));
+          return {id: t.id, tag: t.tagName, text: t.textContent, width: r.width, top: r.top, bottom: r.bottom,
+                  background: getComputedStyle(t).backgroundColor, other: getComputedStyle(other).backgroundColor}; }""")
+        assert target["id"] == anchor and target["tag"] == "MARK"
+        assert target["text"] == evidence.text and target["width"] > 0
+        assert 0 <= target["top"] and target["bottom"] <= page.viewport_size["height"]  # scrolled into view
+        assert target["background"] != target["other"]  # unlike every other highlighted sentence
+
+
+def test_static_report_sections_are_linked_from_its_table_of_contents(page, static_report):
+    path, _ = static_report
+    page.goto(path.as_uri())
+    links = page.locator("nav.toc a")
+    assert links.count() >= 10
+    for index in (0, links.count() // 2, links.count() - 1):
+        href = links.nth(index).get_attribute("href")
+        links.nth(index).click()
+        assert page.evaluate("() => { const t = document.querySelector(':target'); return t.tagName + '#' + t.id; }") == "H3" + href
+
+
+def test_static_report_text_on_pills_meets_wcag_aa(page, static_report):
+    path, _ = static_report
+    page.goto(path.as_uri())
+    ratios = page.evaluate(CONTRASTS_JS, ".pill, .meta, .value, .note, .finding, summary")
+    assert ratios and {"corroborated", "single-source", "disputed"} <= {name.split(":")[0].split()[-1] for name, _ in ratios}
+    assert [r for r in ratios if r[1] < MIN_CONTRAST] == []
+
+
+def _pages(page, base: str) -> list[str]:
+    stories = page.request.get(f"{base}/api/stories", timeout=SLOW_MS).json()["stories"]
+    story = max(stories, key=lambda s: len(s["articles"]))
+    first, second = story["articles"][:2]
+    return ["/", f"/stories/{story['id']}", f"/stories/{story['id']}/compare", f"/articles/{first}",
+            f"/articles/{first}/compare/{second}", "/add"]
+
+
+def test_web_pages_fit_a_phone_screen(phone, live_server):
+    for path in _pages(phone, live_server):
+        phone.goto(live_server + path)
+        assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
+        assert min(phone.evaluate(CHART_TEXT_PX_JS), default=11) >= 10, path
+
+
+def test_web_story_page_text_on_pills_meets_wcag_aa(page, live_server):
+    for path in _pages(page, live_server)[:3]:
+        page.goto(live_server + path)
+        ratios = page.evaluate(CONTRASTS_JS, ".pill, .meta, .value, .note, .finding, summary, header.top a")
+        assert [r for r in ratios if r[1] < MIN_CONTRAST] == [], path
