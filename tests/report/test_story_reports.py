@@ -341,6 +341,7 @@ def test_a_speaker_dispute_renders_in_every_format_with_each_outlets_speaker(sto
     assert "<b>Outlet &lt;A&gt;</b> gives the words to Ilse Marend" in section
     assert f'href="#ev-{said_b.article_id[:16]}-{said_b.start}-{said_b.end}"' in section
 
+
 def _element_texts(page: str) -> dict[str, tuple[str, str]]:
     """Each id in a page: the tag of its element and the element's text."""
     import lxml.html
