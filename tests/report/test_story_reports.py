@@ -336,7 +336,7 @@ def test_a_speaker_dispute_renders_in_every_format_with_each_outlets_speaker(sto
     # Each outlet's sentence says whom it gives the words to, not that it "gives" a name.
     assert re.search(r"^  - Outlet B gives the words to Pavel Ostrik \[\^\d+\]$", section, re.M)
     page = render_html([report], articles)
-    section = _disputed_section(page, "<h3>Timeline")
+    section = _disputed_section(page, "-timeline\">Timeline")
     assert "speaker of the quotation “Officials met at noon”" in section
     assert "<b>Outlet &lt;A&gt;</b> gives the words to Ilse Marend" in section
     assert f'href="#ev-{said_b.article_id[:16]}-{said_b.start}-{said_b.end}"' in section
