@@ -406,3 +406,27 @@ def test_a_name_written_before_a_venue_noun_is_the_venue(nlp, sentence, tagged, 
 )
 def test_an_organisation_run_into_its_town_is_split(nlp, sentence, tagged, expected):
     assert [(e.text, e.label) for e in find_entities(_tagged(nlp, sentence, tagged, "ORG"))] == expected
+
+
+def test_an_organisations_name_with_and_inside_stays_whole(nlp):
+    # QA: "The Integrity and Anti-Corruption Commission" was cut to "Anti-Corruption Commission"
+    doc = _as_tagged(nlp, "The Audit and Public Ethics Board said the ruling was fair.", [("Public Ethics Board", "ORG")])
+    assert [(e.text, e.label) for e in find_entities(doc)] == [("Audit and Public Ethics Board", "ORG")]
+
+
+def test_a_body_and_a_place_joined_by_and_stay_apart(nlp):
+    doc = _as_tagged(nlp, "Norland and the Public Ethics Board said the ruling was fair.",
+                     [("Norland", "GPE"), ("Public Ethics Board", "ORG")])
+    assert [e.text for e in find_entities(doc)] == ["Norland", "Public Ethics Board"]
+
+
+def test_a_name_after_a_number_of_members_is_a_body_without_a_title(nlp):
+    # QA: "the 141-member Seimas" was a person titled "member"
+    doc = _as_tagged(nlp, "The party won 51 seats in the 141-member Valdra.", [("Valdra", "PERSON")])
+    assert [(e.text, e.label, e.title) for e in find_entities(doc)] == [("Valdra", "ORG", None)]
+
+
+def test_a_number_of_members_is_no_part_of_a_title(nlp):
+    doc = nlp("The 15-member commission chairman Peter Hall said the vote was fair.")
+    person = next(e for e in find_entities(doc) if e.label == "PERSON")
+    assert (person.text, person.title) == ("Peter Hall", "commission chairman")

@@ -585,3 +585,65 @@ def test_a_list_items_bullet_is_no_part_of_the_speaker(nlp, bullet, item):
     text = f"Key points:\n{bullet}{item}\n{bullet}Talks go on."
     quote = _only(find_quotes(nlp(text)))
     assert (quote.speaker, text[quote.speaker_start:quote.speaker_end]) == ("Marrovia", "Marrovia")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # QA: "... Not a soldier, ...," said X gave the quote to "a soldier"; the small model hangs a
+        # noun of the quotation on the cue as a second subject
+        ("“Nobody came to help us. Not a nurse, not a policeman, nobody,” said Marta Quell, a farmer.", "Marta Quell"),
+        ("“Not a single engineer came, not one,” Marta Quell said.", "Marta Quell"),
+    ],
+)
+def test_a_word_of_the_quotation_is_never_its_speaker(nlp, text, speaker):
+    quote = next(q for q in find_quotes(nlp(text)) if q.kind == "direct")
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "words"),
+    [
+        # QA: 'Prosecutor X said the sentence showed that "..."' gave the fragment to an unnamed source
+        ('Counsel Tomas Brell said the verdict showed that "no minister is beyond reach".',
+         "Tomas Brell", "no minister is beyond reach"),
+        ('Judge Vera Lind said the records showed "a careful and planned theft" of public funds.',
+         "Vera Lind", "a careful and planned theft"),
+    ],
+)
+def test_a_quoted_fragment_of_reported_speech_is_the_reporting_speakers(nlp, text, speaker, words):
+    quote = next(q for q in find_quotes(nlp(text)) if q.content == words)
+    assert (quote.kind, quote.speaker_entity) == ("direct", speaker)
+
+
+def test_a_document_inside_someones_reported_speech_is_not_a_second_source(nlp):
+    # QA: 'The Commission said the ruling showed that its work was producing results' gave the clause
+    # to "the ruling" (a document) as well as to the commission
+    text = "The Harbour Ethics Board said the ruling showed that its inquiries were paying off."
+    quotes = find_quotes(nlp(text))
+    assert [q.speaker_kind for q in quotes] == [None]
+    assert quotes[0].speaker == "The Harbour Ethics Board"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # QA: a participle read as the cue verb ("declared") and the main clause as what it reports
+        "The state of alert declared on Monday covers nine towns and lasts a week.",
+        # QA: finding someone guilty is a verdict, not words reported
+        "Pell was jailed for six years after the Northfield District Court found him guilty of fraud.",
+    ],
+)
+def test_no_statement_where_no_clause_is_reported(nlp, text):
+    assert find_quotes(nlp(text)) == []
+
+
+def test_a_finding_that_reports_a_clause_is_still_reported_speech(nlp):
+    quote = _only(find_quotes(nlp("The Northfield District Court found that Pell had taken the money.")))
+    assert (quote.cue, quote.content) == ("found", "Pell had taken the money")
+
+
+def test_a_stance_in_a_small_clause_is_still_attributed(nlp):
+    # "who thinks what": a verb of belief with an object and its predicate reports a view
+    quote = _only(find_quotes(nlp("The mayor considered the offer inadequate.")))
+    assert (quote.speaker, quote.cue, quote.content) == ("The mayor", "considered", "the offer inadequate")

@@ -117,6 +117,8 @@ def _tagged_spans(doc: Doc) -> Iterator[tuple[Span, str]]:
         span, label = _without_score(doc, span, label)
         if span is None:
             continue
+        if label == "ORG":
+            span = _with_joined_words_before(doc, span)
         if label == "ORG" and (place := _place_after_in(doc, span)) is not None:
             yield doc[span.start:place.start - 1], label
             yield place, "GPE"
@@ -126,6 +128,28 @@ def _tagged_spans(doc: Doc) -> Iterator[tuple[Span, str]]:
             yield person, "PERSON"
             continue
         yield span, label
+
+
+def _with_joined_words_before(doc: Doc, span: Span) -> Span:
+    """An organisation's name with the words before an "and" inside it that the tagger left out
+    ("The [Integrity and] Anti-Corruption Commission"): capitalised words outside any entity that
+    the parse hangs on a word of the name, so they are part of it; the name before "and" of a
+    different body or place has an entity of its own ("Russia and the ... Commission")."""
+    start = span.start
+    while start >= 2 and doc[start - 1].lower_ in ("and", "&") and doc[start - 1].dep_ == "cc":
+        word = doc[start - 2]
+        if not (_unnamed_capitalised(word) and start <= word.head.i < span.end):
+            break
+        first = word.i
+        # the capitalised words of that part ("National Security and Defense Council")
+        while first > 0 and _unnamed_capitalised(doc[first - 1]) and first <= doc[first - 1].head.i < span.end:
+            first -= 1
+        start = first
+    return doc[start:span.end]
+
+
+def _unnamed_capitalised(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and not tok.ent_type_
 
 
 # A match score written after a team's name: "beat [Ferencváros 2-1]", "[Dinamo Zagreb 3-0]".
@@ -180,6 +204,8 @@ def _read_span(doc: Doc, span: Span, label: str) -> tuple[Span, str, tuple[int, 
         return None  # "Calm returned to the streets": a capital a sentence gave an ordinary word
     if label == "PERSON" and span[-1].lower_ in ORG_WORDS and _after_article(doc, span):
         label = "ORG"  # "the Press [Syndicate]" tagged PERSON; "Margaret Court said" stays a person
+    if label == "PERSON" and _counted_body(doc, span):
+        label = "ORG"  # "the 141-member [Seimas]": a body that has members, not a person
     if label == "PERSON" and _named_before_venue(doc, span):
         label = "FAC"  # "at the [Maksimir] stadium": a stadium's name, not a person's
     if label == "PERSON" and (street := _street_named(doc, span)) is not None:
@@ -308,6 +334,17 @@ def _named_before_venue(doc: Doc, span: Span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     return (before is not None and before.lower_ in _BEFORE_PLACES and after is not None
             and after.text in _VENUE_NOUNS and after.pos_ == "NOUN")
+
+
+# Nouns that count what a body is made of, after a number and a hyphen: "the 141-member
+# Seimas", "the 450-seat parliament".
+_COUNTED_PARTS = frozenset({"member", "seat"})
+
+
+def _counted_body(doc: Doc, span: Span) -> bool:
+    """Whether "<number>-member" or "<number>-seat" stands right before a name: a body's size."""
+    i = span.start
+    return i >= 3 and doc[i - 1].lower_ in _COUNTED_PARTS and doc[i - 2].text == "-" and doc[i - 3].like_num
 
 
 def _after_article(doc: Doc, span: Span) -> bool:

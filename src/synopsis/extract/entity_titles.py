@@ -165,6 +165,10 @@ def pre_title(doc: Doc, name: Span, glued: tuple[int, int] | None) -> tuple[int,
     # A title starts with a word, not a joiner ("and Russian President" -> "Russian President").
     while start < end and (doc[start].lower_ in TITLE_JOINERS | {_AT} or doc[start].lower_ in DETERMINERS or doc[start].is_punct):
         start += 1
+    if start < end and start >= 2 and doc[start - 1].text == "-" and doc[start - 2].like_num:
+        # "the 141-member Seimas", "the 15-member commission chairman X": an office word after a
+        # number counts a body's members, it is nobody's title
+        start += 1
     if start >= end:
         return glued
     if not _heads_title(doc, start, end):

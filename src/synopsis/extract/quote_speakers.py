@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -34,13 +35,15 @@ class FoundAttribution:
 
 
 def with_speakers(
-    doc: Doc, verb: Token, kind: str, content: tuple[int, int], ents: list[Entity]
+    doc: Doc, verb: Token, kind: str, content: tuple[int, int], ents: list[Entity],
+    quoted: Sequence[tuple[int, int]] = (),
 ) -> list[FoundAttribution]:
     """One attribution per speaker of ``verb``: "Umerov and Medinsky said" and "Ukrainian officials
     and President X said" give two, each with its own speaker span, so that each is counted as a
-    voice of the statement."""
+    voice of the statement.  ``quoted`` are the character spans of the quotation's own words: no
+    word in them is its speaker."""
     cue = _cue_span(verb)
-    subject = _subject_of(verb)
+    subject = _subject_of(verb, quoted)
     if subject is None and _is_passive(verb):
         # "In remarks made on behalf of the commission, it was stressed that ...": the
         # passive names no agent, but whom the words were said for.
@@ -50,6 +53,9 @@ def with_speakers(
             # that ..." and "“...,” it was said" do have a speaker, one the text does not name.
             own = kind != "direct" and _is_impersonal(verb)
             return [FoundAttribution(kind, content, cue, None, own_reporting=own)]
+    if subject is None and quoted and _subject_of(verb) is not None:
+        # the only subject parsed is a word of the quotation: a quote whose speaker goes unnamed
+        return [FoundAttribution(kind, content, cue, None)]
     if subject is None:
         return []
     start, end = paragraph_of(verb)
@@ -191,8 +197,11 @@ def _is_impersonal(verb: Token) -> bool:
     return all(c.lower_ == "it" for c in subjects)
 
 
-def _subject_of(verb: Token) -> Token | None:
-    """The speaker token of a cue verb, following conjunctions, participles and 'as saying'."""
+def _subject_of(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | None:
+    """The speaker token of a cue verb, following conjunctions, participles and 'as saying'.
+    A subject the parser found inside the quotation is none: in '“Not a soldier came,” said X' the
+    small model gives "said" two subjects, "soldier" and X, and the quote's own words never name
+    who says them."""
     seen = 0
     while seen < 6:
         seen += 1
@@ -200,6 +209,8 @@ def _subject_of(verb: Token) -> Token | None:
         if named is not None:
             return named
         for child in verb.children:
+            if any(start <= child.idx < end for start, end in quoted):
+                continue
             if child.dep_ == "csubj" and child.tag_ == "VBG":
                 # "Speaking at a press conference, Secretary X, who ..., said": the small
                 # model takes the participle for the subject and X for an apposition in it

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from synopsis.extract.nlp import doc_text
 from synopsis.extract.quote_cues import AS_BY_VERBS
@@ -36,6 +36,7 @@ from synopsis.extract.reported_speech import (
     complement_span,
     labelled_lines,
 )
+from synopsis.extract.speaker_kinds import is_document
 from synopsis.extract.speaker_resolution import resolve_speakers, speaker_entities
 from synopsis.ingest.patterns import is_correction_note
 from synopsis.records import Entity, Quote
@@ -67,7 +68,8 @@ def find_quotes(doc: Doc, entities: Sequence[Entity] = ()) -> list[Quote]:
         used_cues.add(verb.i)
         start = quoted_words_start(marks[parts[0]])
         end = quoted_words_end(text, marks[parts[-1]])
-        found.extend(with_speakers(doc, verb, "direct", (start, end), ents))
+        quoted = [(marks[k].inner_start, marks[k].inner_end) for k in parts]
+        found.extend(_voiced(doc, verb, "direct", (start, end), ents, in_mark, quoted))
 
     # 2. "according to X, ...", "..., as quoted by X".
     for token in doc:
@@ -92,7 +94,7 @@ def find_quotes(doc: Doc, entities: Sequence[Entity] = ()) -> list[Quote]:
         if any(_overlap(content, f.content) >= 0.5 * (content[1] - content[0]) for f in found if f.kind == "direct"):
             continue
         kind = "direct" if is_whole_quotation(text, content, marks) else "indirect"
-        found.extend(with_speakers(doc, token, kind, content, ents))
+        found.extend(_voiced(doc, token, kind, content, ents, in_mark))
 
     # A labelled paragraph that reports another speaker's words ("PESHAWAR: At least 21 people were
     # killed ..., rescue officials said.") is news under a dateline, not the label's turn.
@@ -120,6 +122,44 @@ def find_quotes(doc: Doc, entities: Sequence[Entity] = ()) -> list[Quote]:
 
     found = _dedupe(_outside_correction_notes(doc, [f for f in map(lambda f: _speaking(f, ents), found) if f]))
     return resolve_speakers(doc, found, ents)
+
+
+def _voiced(
+    doc: Doc, verb: Token, kind: str, content: tuple[int, int], ents: list[Entity], in_mark: list[int],
+    quoted: Sequence[tuple[int, int]] = (),
+) -> list[FoundAttribution]:
+    """The attributions of ``verb`` (quote_speakers.with_speakers), given to the speaker of the
+    statement they are part of when their own subject is no voice: in 'Prosecutor X said the
+    sentence showed that “no one is above the law”' the sentence shows nothing, X says it shows it,
+    and the quoted words are X's.  Reported speech whose subject is a document ('the commission
+    said the ruling showed that its work was paying off') is the outer speaker's reading of the
+    document too; a quotation stays the document's, whose own words it may be."""
+    found = with_speakers(doc, verb, kind, content, ents, quoted)
+    if any(_is_voice(f, ents, documents=kind == "direct") for f in found):
+        return found
+    outer = _reporting_verb_above(verb, in_mark)
+    if outer is None:
+        return found
+    theirs = [f for f in with_speakers(doc, outer, kind, content, ents, quoted) if _is_voice(f, ents, documents=False)]
+    return theirs or found
+
+
+def _is_voice(found: FoundAttribution, ents: list[Entity], *, documents: bool) -> bool:
+    head = found.speaker_head
+    return head is not None and can_speak(head, ents) and (documents or not is_document(head, ents))
+
+
+def _reporting_verb_above(verb: Token, in_mark: list[int]) -> Token | None:
+    """The speech verb whose reported clause ``verb`` is in ('X said [the sentence showed ...]'),
+    up a clause or two ('X said the ruling was fair and showed ...'), outside any quotation."""
+    clause = verb
+    for _ in range(3):
+        if clause.dep_ not in ("ccomp", "conj") or clause.head == clause:
+            return None
+        clause = clause.head
+        if is_cue_verb(clause) and in_mark[clause.i] < 0:
+            return clause
+    return None
 
 
 # An all-capitals place and a colon opening a paragraph: "KELLTOWN: ...", "NEW MARLOW: ...".
