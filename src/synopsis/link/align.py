@@ -14,7 +14,7 @@ from synopsis.extract.embed import Embedder
 from synopsis.facts.amounts import amounts_incompatible
 from synopsis.facts.dates import as_of, dates_in
 from synopsis.facts.support import SupportCheck, dated_apart, episode_conflict, names_actor
-from synopsis.link.actors import EntityKey, modalities_clash, same_actor, same_name
+from synopsis.link.actors import EntityKey, fold, modalities_clash, same_actor, same_name
 from synopsis.link.claim_features import KNOWN_PREDICATES, ClaimFeatures, describe_claims
 from synopsis.records import ArticleAnalysis, Evidence
 
@@ -271,7 +271,9 @@ class _Scorer:
         # A speaker named in both sentences is already a shared entity: counting them again
         # would lift any two things one person said ("The wind is our biggest enemy," Lund said /
         # Lund warned that the wind would pick up) over the link score.
-        named = any(same_name(fi.speaker, e) for e in fi.entities) and any(same_name(fj.speaker, e) for e in fj.entities)
+        # Entity keys are story-wide names as written ("Maria Lund"), the speaker is folded.
+        named = (any(same_name(fi.speaker, fold(e)) for e in fi.entities)
+                 and any(same_name(fj.speaker, fold(e)) for e in fj.entities))
         return 0.0 if named else SPEAKER_SAME
 
 
