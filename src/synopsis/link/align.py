@@ -14,7 +14,7 @@ from synopsis.extract.embed import Embedder
 from synopsis.facts.amounts import amounts_incompatible
 from synopsis.facts.dates import as_of, dates_in
 from synopsis.facts.support import SupportCheck, dated_apart, episode_conflict, names_actor
-from synopsis.link.actors import EntityKey, fold, modalities_clash, same_actor, same_name
+from synopsis.link.actors import EntityKey, modalities_clash, same_actor, same_name
 from synopsis.link.claim_features import KNOWN_PREDICATES, ClaimFeatures, describe_claims
 from synopsis.link.reported_content import reported_words, same_statement
 from synopsis.records import ArticleAnalysis, Evidence
@@ -59,8 +59,8 @@ QUANTITY_CLASH = -0.06  # both count things but nothing in common (minutes vs pr
 PREDICATE_CLASH = -0.15
 TIME_BONUS = 0.05  # same date/time value, weighted by rarity
 TIME_CLASH = -0.08  # both dated, no date in common: a May round and a July round are different facts
-# One speaker for both, not named in both sentences (a name in both is a shared entity already), and
-# what the two report them saying shares more than its subject (``link.reported_content``).
+# One speaker for both, and what the two report them saying shares more than its subject
+# (``link.reported_content``).
 # Istanbul's grouped F1 falls from 0.66 to 0.62 without it; a speaker's two remarks on one subject
 # ("the bomber was around 18" / "the bomber was on foot and detonated his vest", QA: Peshawar) get
 # none.
@@ -279,18 +279,13 @@ class _Scorer:
             return 0.0
         if not same_name(fi.speaker, fj.speaker):
             return SPEAKER_OTHER
-        # A speaker named in both sentences is already a shared entity: counting them again
-        # would lift any two things one person said ("The wind is our biggest enemy," Lund said /
-        # Lund warned that the wind would pick up) over the link score.
-        # Entity keys are story-wide names as written ("Maria Lund"), the speaker is folded.
-        named = (any(same_name(fi.speaker, fold(e)) for e in fi.entities)
-                 and any(same_name(fj.speaker, fold(e)) for e in fj.entities))
-        if named:
-            return 0.0
         # One speaker says many things about one event.  The bonus is for one statement reported
         # twice, so what the two report them saying must be alike too ("the bomber was around 18
         # years old" / "the bomber was on foot and detonated his vest" share the subject only):
-        # otherwise a speaker's two remarks on one subject would be lifted over LINK_SCORE.
+        # otherwise a speaker's two remarks on one subject are lifted over LINK_SCORE, the more so
+        # as a speaker named in both sentences is a shared entity too.  (This replaces a rule that
+        # gave no bonus when both sentences named the speaker: with entity resolution it never
+        # matched, and where it did it also took the bonus from one remark reported twice.)
         if self.said is not None and not same_statement(self.said[i], self.said[j]):
             return 0.0
         return SPEAKER_SAME
