@@ -138,7 +138,7 @@ def test_clock_time_filled_in_from_publication_day_does_not_clash(embedder):
 
 
 def test_a_named_speaker_is_not_counted_twice(embedder):
-    # One person saying two things: the shared name is one piece of evidence, not two.
+    # One person saying two things about the wind: a shared speaker is no sign of one statement.
     assert not aligned(
         embedder,
         one_claim("alpha", "\"The wind is our biggest enemy,\" Lund said.", entities=[("Lund", "PERSON")],
