@@ -223,7 +223,8 @@ def test_an_outlet_giving_another_number_for_the_fact_does_not_leave_it_out():
     assert coverage["Paper D"].omits == ("k1",)
     # A version given in a sentence about something else does not tell the fact.
     assert coverage["Paper E"].omits == ("k1",)
-    # Without the dispute, Paper C is said to leave the fact out.
+    # Without the dispute, and with no number read from its sentence (no quantities here), nothing
+    # says Paper C tells the fact otherwise: it is said to leave it out.
     assert {item.outlet: item for item in describe_coverage(analyses, [injured])}["Paper C"].omits == ("k1",)
 
 

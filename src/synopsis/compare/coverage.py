@@ -16,7 +16,7 @@ from synopsis.compare.voices import CanonicalName, count_voices
 from synopsis.compare.word_choices import word_choices
 from synopsis.facts.dates import DAY_SPAN, UNDATED_KINDS, as_of, dates_in
 from synopsis.facts.support import (MIN_SHARED_WORDS, MIN_SHARED_WORDS_WITH_NUMBERS, Actor, Context, Statement,
-                                    SupportCheck, dated_apart, episode_conflict, names_actor)
+                                    SupportCheck, content_stems, dated_apart, episode_conflict, names_actor)
 from synopsis.link.entities import EntityResolution
 from synopsis.link.names import fold, key_text, place_key
 from synopsis.records import AlignedClaim, Alias, ArticleAnalysis, Coverage, Dispute, Evidence, StoryEntity
@@ -206,7 +206,32 @@ def told_otherwise(claim: AlignedClaim, disputes: Sequence[Dispute], check: Supp
     return outlets
 
 
-def tells_fact(claim: AlignedClaim, outlet_articles: Sequence[ArticleAnalysis], check: SupportCheck) -> bool:
+class SentencesByWord:
+    """An outlet's sentences by the words the support check reads in them (``content_stems`` of
+    ``SupportCheck.context``): a sentence sharing no word with a fact cannot tell it, and a story
+    of 200 articles asks of each of its outlets about hundreds of facts."""
+
+    def __init__(self, outlet_articles: Sequence[ArticleAnalysis], check: SupportCheck):
+        self.spans: list[tuple[ArticleAnalysis, Evidence]] = []
+        self.by_word: dict[str, list[int]] = {}
+        for analysis in outlet_articles:
+            for sentence in analysis.sentences:
+                span = Evidence(analysis.article.id, outlet_name(analysis), sentence.start, sentence.end, sentence.text)
+                for word in content_stems(check.context(span).text):
+                    self.by_word.setdefault(word, []).append(len(self.spans))
+                self.spans.append((analysis, span))
+
+    def sharing(self, words: frozenset[str]) -> list[tuple[ArticleAnalysis, Evidence]]:
+        """The sentences that give one of the words at least, in reading order (all of them for no
+        words: the support check takes a fact with no words of its own as given by any sentence)."""
+        if not words:
+            return list(self.spans)
+        found = sorted({index for word in words for index in self.by_word.get(word, ())})
+        return [self.spans[index] for index in found]
+
+
+def tells_fact(claim: AlignedClaim, outlet_articles: Sequence[ArticleAnalysis], check: SupportCheck,
+               sentences: SentencesByWord | None = None) -> bool:
     """Whether one of the outlet's sentences tells the claim's fact, though alignment did not put
     it with the fact's reports: with added detail, or with other numbers, whether or not a dispute
     was found for them.
@@ -221,33 +246,33 @@ def tells_fact(claim: AlignedClaim, outlet_articles: Sequence[ArticleAnalysis], 
     report's words as a sentence without numbers must give (``MIN_SHARED_WORDS``), no other
     numbered episode, and someone the report names, while naming no one else by the name of
     someone in it ("Mohammed al-Rashid" for the sentence of his brother "Khaled al-Rashid"); a
-    report that names no one needs twice the words instead (``UNANCHORED_WORDS``).
+    report that names no one needs twice the words instead (``UNANCHORED_WORDS``). ``sentences``:
+    the outlet's sentences indexed by word, when already made.
     """
+    sentences = sentences or SentencesByWord(outlet_articles, check)
     for report in claim.evidence:
         if report.article_id not in check.analyses:
             continue
         stated = check.statement(report)
         numbers = None
-        for analysis in outlet_articles:
-            for sentence in analysis.sentences:
-                span = Evidence(analysis.article.id, outlet_name(analysis), sentence.start, sentence.end, sentence.text)
-                shared = check.shared_words(report, span)
-                if shared < MIN_SHARED_WORDS:
-                    continue
-                context = check.context(span)
-                if episode_conflict(stated.episodes, context.episodes) is not None:
-                    continue
-                if stated.actors and (any(_names_another(actor, context) for actor in stated.actors)
-                                      or not any(_names(actor, context) for actor in stated.actors)):
-                    continue
-                if shared >= TELLS_WITH_DETAIL_WORDS and check.supports(report, span):
-                    return True
-                if numbers is None:
-                    numbers = passage_amounts(check.analyses[report.article_id], report.start, report.end)
-                if (numbers and (stated.actors or shared >= UNANCHORED_WORDS)
-                        and measure_conflict(numbers, passage_amounts(analysis, sentence.start, sentence.end))
-                        and _days_near(stated, context)):
-                    return True
+        for analysis, span in sentences.sharing(stated.words):
+            shared = check.shared_words(report, span)
+            if shared < MIN_SHARED_WORDS:
+                continue
+            context = check.context(span)
+            if episode_conflict(stated.episodes, context.episodes) is not None:
+                continue
+            if stated.actors and (any(_names_another(actor, context) for actor in stated.actors)
+                                  or not any(_names(actor, context) for actor in stated.actors)):
+                continue
+            if shared >= TELLS_WITH_DETAIL_WORDS and check.supports(report, span):
+                return True
+            if numbers is None:
+                numbers = passage_amounts(check.analyses[report.article_id], report.start, report.end)
+            if (numbers and (stated.actors or shared >= UNANCHORED_WORDS)
+                    and measure_conflict(numbers, passage_amounts(analysis, span.start, span.end))
+                    and _days_near(stated, context)):
+                return True
     return False
 
 
@@ -299,9 +324,14 @@ def describe_coverage(
     check = SupportCheck(by_id, resolution)
     otherwise = {c.id: told_otherwise(c, disputes, check) for c in corroborated}
 
+    indexed: dict[str, SentencesByWord] = {}
+
     def leaves_out(claim: AlignedClaim, outlet: str, items: list[ArticleAnalysis]) -> bool:
-        return (outlet not in claim.sources and outlet not in otherwise[claim.id]
-                and not came_after(claim, items, by_id) and not tells_fact(claim, items, check))
+        if outlet in claim.sources or outlet in otherwise[claim.id] or came_after(claim, items, by_id):
+            return False
+        if outlet not in indexed:
+            indexed[outlet] = SentencesByWord(items, check)
+        return not tells_fact(claim, items, check, indexed[outlet])
 
     coverage = []
     for name, items in by_outlet.items():
