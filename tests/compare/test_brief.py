@@ -509,3 +509,48 @@ def test_one_origins_wording_of_a_fact_others_tell_independently_names_them():
     assert {c.outlet for c in sentence.citations} == {"Norpress", "Tarsk Courier"}
     assert ("one original report (Norpress), shared by 2 outlets; Radio Velm reports the fact independently "
             "in other words") in sentence.text
+
+
+def test_an_outlet_telling_the_fact_with_another_number_is_not_said_to_report_it():
+    """The note names outlets that tell the fact in other words; one whose report of it gives a
+    number the wording's cannot be tells another version (QA: "Lima Daily reports the fact
+    independently in other words" beside a magnitude 6.4 it gave as 6.7)."""
+    from synopsis.compare.consensus import label_claims
+    from synopsis.compare.independence import find_origins
+    from synopsis.link.align import ClaimGroup, ClaimMember
+    import dataclasses
+
+    from synopsis.records import Quantity
+
+    wire_line = "The landslide buried 14 wagons of the freight train near Velm early on Sunday."
+
+    def with_wagons(analysis, number, value, noun="wagons"):
+        text = analysis.article.text
+        start = text.index(f"{number} {noun}")
+        quantity = Quantity(number, start, start + len(number), value, value, value, None, noun)
+        return dataclasses.replace(analysis, quantities=(quantity,))
+
+    def brief_note(radio_line, radio_number, radio_value):
+        analyses = [
+            with_wagons(_lines("w", "Norpress", "wire service", [SLIDE_WIRE[3], wire_line], "2026-04-12T06:00:00+00:00"),
+                        "14", 14.0),
+            with_wagons(_lines("b", "Tarsk Courier", "newspaper", [SLIDE_WIRE[3], wire_line], "2026-04-12T08:00:00+00:00"),
+                        "14", 14.0),
+            with_wagons(_lines("d", "Radio Velm", "broadcaster", [SLIDE_RADIO[0], radio_line], "2026-04-12T10:00:00+00:00"),
+                        radio_number, radio_value, "goods carriages"),
+        ]
+        members = tuple(ClaimMember(a.article.id, 1, a.claims[1].text, a.claims[1].start, a.claims[1].end)
+                        for a in analyses)
+        [fact] = label_claims([ClaimGroup("wagons", members, 0, wire_line, 0.9)], analyses, find_origins(analyses))
+        assert set(fact.independent_sources) == {"Norpress", "Radio Velm"}
+        [sentence] = write_brief(analyses, [fact])
+        assert sentence.text.startswith(wire_line)
+        return sentence.text
+
+    # Fourteen carriages in words of its own (too few of the wire's to be cited for them): the fact.
+    assert "Radio Velm reports the fact independently in other words" in brief_note(
+        "Mud swallowed 14 goods carriages at dawn.", "14", 14.0)
+    # Nine: another version of it, which the note does not credit with the wire's fourteen.
+    told_otherwise = brief_note("Mud swallowed 9 goods carriages at dawn.", "9", 9.0)
+    assert "Radio Velm" not in told_otherwise
+    assert "one original report (Norpress), shared by 2 outlets" in told_otherwise

@@ -227,5 +227,77 @@ def test_an_outlet_giving_another_number_for_the_fact_does_not_leave_it_out():
     assert coverage["Paper D"].omits == ("k1",)
     # A version given in a sentence about something else does not tell the fact.
     assert coverage["Paper E"].omits == ("k1",)
-    # Without the dispute, Paper C is said to leave the fact out.
+    # Without the dispute, and with no number read from its sentence (no quantities here), nothing
+    # says Paper C tells the fact otherwise: it is said to leave it out.
     assert {item.outlet: item for item in describe_coverage(analyses, [injured])}["Paper C"].omits == ("k1",)
+
+
+def _article_of_sentences(key: str, outlet: str, sentences: list[str], *numbers, person: str | None = None):
+    """An analysis whose text is the sentences, with quantities (number, value, counted noun,
+    predicate) and the person named in them, if any."""
+    from synopsis.records import Entity, Quantity, Sentence
+
+    text = " ".join(sentences)
+    spans, position = [], 0
+    for sentence in sentences:
+        start = text.index(sentence, position)
+        position = start + len(sentence)
+        spans.append(Sentence(start, position, sentence))
+    quantities = []
+    for number, value, counted, predicate in numbers:
+        start = text.index(number)
+        quantities.append(Quantity(number, start, start + len(number), value, value, value, None, counted,
+                                   predicate=predicate))
+    entities = ()
+    if person is not None:
+        start = text.index(person)
+        entities = (Entity(person, "PERSON", start, start + len(person)),)
+    return ArticleAnalysis(article=make_article(key, outlet, text), sentences=tuple(spans), quantities=tuple(quantities),
+                           entities=entities)
+
+
+def test_an_outlet_telling_the_fact_with_another_number_does_not_leave_it_out_without_a_dispute():
+    """Alignment keeps "fined 40,000 crowns" and "fined 25,000 crowns" apart and no dispute may be
+    found: the outlet saying 25,000 tells the fact otherwise, it does not leave it out (QA: an outlet
+    saying nine years "leaves out" the sentence of seven years)."""
+    fine = "Inspectors fined the ferry operator 40,000 crowns over its rusted lifeboats on Monday."
+    a = _article_of_sentences("a", "Paper A", [fine], ("40,000", 40000.0, "crowns", "fine"))
+    b = _article_of_sentences("b", "Paper B", [fine, "The ferry kept sailing."], ("40,000", 40000.0, "crowns", "fine"))
+    c = _article_of_sentences("c", "Paper C", ["Passengers were calm.",
+                                               "Inspectors fined the ferry operator 25,000 crowns over its lifeboats."],
+                              ("25,000", 25000.0, "crowns", "fine"))
+    d = _article_of_sentences("d", "Paper D", ["Passengers were calm.", "The ferry kept sailing."])
+    # Another number in words much like the fact's, but of another thing: the fact is still left out.
+    e = _article_of_sentences("e", "Paper E", ["Inspectors said the ferry operator carried 25,000 passengers past "
+                                               "its rusted lifeboats on Monday."],
+                              ("25,000", 25000.0, "passengers", "carry"))
+    fined = make_claim("k1", "corroborated", [evidence_for(a, fine), evidence_for(b, fine)])
+    coverage = {item.outlet: item.omits for item in describe_coverage([a, b, c, d, e], [fined])}
+    assert coverage["Paper C"] == ()
+    assert coverage["Paper D"] == ("k1",)
+    assert coverage["Paper E"] == ("k1",)
+
+
+def test_an_outlet_telling_the_fact_with_more_detail_does_not_leave_it_out():
+    """A sentence alignment did not put with the fact may tell all of it and more ("would appeal
+    within 30 days"): the outlet reports the fact (QA: Amman Times "leaves out" that the defence
+    would appeal); another remark of the same speaker is no report of it."""
+    from synopsis.facts.support import SupportCheck
+
+    said = "Harbour master Ines Varro said the ferry pier would reopen."
+    varro = "Ines Varro"
+    a = _article_of_sentences("a", "Paper A", [said], person=varro)
+    b = _article_of_sentences("b", "Paper B", [said, "Gulls circled the quay."], person=varro)
+    c = _article_of_sentences("c", "Paper C", ["Gulls circled the quay.", "Harbour master Ines Varro said the ferry "
+                                               "pier would reopen once divers had checked its piles, probably in May."],
+                              person=varro)
+    d = _article_of_sentences("d", "Paper D", ["Harbour master Ines Varro said the storm had been the worst in years.",
+                                               "Gulls circled the quay."], person=varro)
+    reopen = make_claim("k1", "corroborated", [evidence_for(a, said), evidence_for(b, said)])
+    coverage = {item.outlet: item.omits for item in describe_coverage([a, b, c, d], [reopen])}
+    assert coverage["Paper C"] == ()
+    # The support check, made for reports alignment already grouped, would cite Paper D's remark
+    # for the fact; it gives too little of the fact's words to be a report of it found apart.
+    assert SupportCheck({x.article.id: x for x in (a, b, c, d)}).supports(
+        evidence_for(a, said), evidence_for(d, d.sentences[0].text))
+    assert coverage["Paper D"] == ("k1",)

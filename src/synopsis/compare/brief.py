@@ -12,6 +12,7 @@ from synopsis.compare.disputed_wording import points_given
 from synopsis.compare.citations import normalize_name
 from synopsis.compare.independence import OriginInfo, Witness, find_independent_origins
 from synopsis.compare.quoted_wording import spoken_wording
+from synopsis.compare.other_numbers import numbers_incompatible, passage_amounts
 from synopsis.compare.relative_clauses import RELATIVE_OPENING, embedded_relatives
 from synopsis.facts.dates import DAY_SPAN, context_dates, main_day, sentence_bounds
 from synopsis.facts.intervals import Interval
@@ -390,7 +391,8 @@ def _one_per_outlet(evidence: Sequence[Evidence]) -> tuple[Evidence, ...]:
     return tuple(first.values())
 
 
-def _with_repeat(text: str, claim: AlignedClaim, fact: AlignedClaim | None = None) -> str:
+def _with_repeat(text: str, claim: AlignedClaim, fact: AlignedClaim | None = None,
+                 analyses: Mapping[str, ArticleAnalysis] | None = None) -> str:
     """Source wording, and for one original carried by several outlets, a note that it is one source.
 
     The wording shown may be one origin's while its ``fact`` (the aligned claim, as labelled) has
@@ -398,17 +400,32 @@ def _with_repeat(text: str, claim: AlignedClaim, fact: AlignedClaim | None = Non
     ("less than an hour, according to the inspectorate" for "about 40 minutes, spokesman X said"):
     the note names them, so the brief does not call one original what the corroborated list credits
     to independent outlets (QA: a fire contained in 40 minutes was "one original report (Reuters)"
-    in the brief and "Associated Press, Reuters" among the corroborated facts).
+    in the brief and "Associated Press, Reuters" among the corroborated facts). An outlet whose
+    reports of the fact all give numbers the wording's cannot be (``other_numbers``: "a magnitude
+    6.7 earthquake" for "a magnitude 6.4 earthquake") tells another version, not the fact: it is
+    not named (``analyses``, by article id, are what is read for the numbers).
     """
     note = describe_repeat(claim)
     if not note:
         return text
     if fact is not None:
         cited = {normalize_name(name) for name in claim.independent_sources}
-        others = [name for name in fact.independent_sources if normalize_name(name) not in cited]
+        others = [name for name in fact.independent_sources if normalize_name(name) not in cited
+                  and not _gives_other_numbers(name, claim.evidence[0], fact, analyses or {})]
         if others:
             note += f"; {_join_names(others)} {'reports' if len(others) == 1 else 'report'} the fact independently in other words"
     return f"{text} ({note})"
+
+
+def _gives_other_numbers(outlet: str, wording: Evidence, fact: AlignedClaim,
+                         analyses: Mapping[str, ArticleAnalysis]) -> bool:
+    """Whether every report of the fact by the outlet gives numbers incompatible with the wording's."""
+    if wording.article_id not in analyses:
+        return False
+    stated = passage_amounts(analyses[wording.article_id], wording.start, wording.end)
+    reports = [e for e in fact.evidence if normalize_name(e.outlet) == normalize_name(outlet) and e.article_id in analyses]
+    return bool(reports) and all(
+        numbers_incompatible(stated, passage_amounts(analyses[e.article_id], e.start, e.end)) for e in reports)
 
 
 def _join_names(names: Sequence[str]) -> str:
@@ -519,7 +536,7 @@ def write_brief(
     brief = [
         BriefSentence(
             text=_with_disputed_office(_with_repeat(_as_sentence(" ".join(_shown(claim.evidence[0], check).split())), claim,
-                                                    labelled[claim.id]),
+                                                    labelled[claim.id], by_id),
                                        points_given(claim.evidence[0], disputes, check), disputes),
             # The wording shown first, then every other outlet's report that supports it.
             citations=claim.evidence,

@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from typing import Callable, Sequence
 
+from synopsis.compare.other_numbers import CountedAmount, numbers_incompatible, passage_amounts
 from synopsis.records import ArticleAnalysis, Evidence, Quote, StoryQuote
 
 # Two reports of the same statement share most of their content words even when
@@ -124,17 +125,23 @@ def group_quotes(
     for (speaker, speaker_kind), items in by_speaker.items():
         # Greedy grouping within one speaker: the number of quotes per speaker
         # is small (tens), so comparing each with the groups so far is cheap.
-        statements: list[tuple[frozenset[str], list[tuple[ArticleAnalysis, Quote]]]] = []
+        statements: list[tuple[frozenset[str], list[tuple[ArticleAnalysis, Quote]], list[tuple[CountedAmount, ...]]]] = []
         for analysis, quote in items:
             words = content_words(quote.content)
-            for index, (group_words, members) in enumerate(statements):
-                if word_overlap(words, group_words) >= SAME_STATEMENT_OVERLAP:
+            numbers = passage_amounts(analysis, quote.content_start, quote.content_end)
+            for index, (group_words, members, group_numbers) in enumerate(statements):
+                # Reports that give the statement other numbers ("Turnout was 58.7 percent" /
+                # "61.3 percent") are two versions of it, not one statement two outlets report:
+                # each stands on its own line with its own outlets.
+                if word_overlap(words, group_words) >= SAME_STATEMENT_OVERLAP and not any(
+                        numbers_incompatible(numbers, other) for other in group_numbers):
                     members.append((analysis, quote))
-                    statements[index] = (group_words | words, members)
+                    group_numbers.append(numbers)
+                    statements[index] = (group_words | words, members, group_numbers)
                     break
             else:
-                statements.append((words, [(analysis, quote)]))
-        for _, members in statements:
+                statements.append((words, [(analysis, quote)], [numbers]))
+        for _, members, _ in statements:
             grouped.append(_story_quote(speaker, members, speaker_kind))
     grouped.sort(key=lambda q: (q.speaker_kind is not None, -len(q.sources), q.speaker, q.text))
     return grouped
