@@ -245,12 +245,12 @@ def _subject_of(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | 
         elif verb.dep_ in ("advcl", "xcomp") and verb.tag_ in ("VBG", "VB", "VBN"):
             verb = head
         elif verb.dep_ == "pcomp" and head.lower_ == "as":
-            quoted = head.head
-            if quoted.lemma_ in ("quote", "cite"):
-                for child in quoted.children:
+            quoting = head.head
+            if quoting.lemma_ in ("quote", "cite"):
+                for child in quoting.children:
                     if child.dep_ in ("dobj", "nsubjpass"):
                         return child
-            verb = quoted
+            verb = quoting
         else:
             return None
     return None
