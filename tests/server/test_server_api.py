@@ -474,3 +474,21 @@ def test_a_malformed_url_on_the_add_page_is_a_400_with_the_reason(client, url):
     page = client.post("/add", data={"url": url})
     assert page.status_code == 400, page.text
     assert "invalid URL" in page.text and 'role="alert"' in page.text
+
+
+def test_a_read_only_database_is_served_and_changes_are_a_400(server_db, invented_articles, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from synopsis.server.app import create_app
+    from synopsis.store import db as store_db
+
+    # As on a read-only mount (tests run as root, whom file permissions do not stop).
+    monkeypatch.setattr(store_db, "is_writable", lambda path: False)
+    with TestClient(create_app(server_db, warm=False)) as client:
+        stories = client.get("/api/stories")
+        assert stories.status_code == 200 and stories.json()["stories"]
+        added = client.post("/api/articles", json={"articles": invented_articles[:1]})
+        assert added.status_code == 400 and "read-only" in added.json()["error"]
+        story = stories.json()["stories"][0]["id"]
+        split = client.post(f"/api/stories/{story}/split", json={"article": stories.json()["stories"][0]["articles"][0]})
+        assert split.status_code == 400 and "read-only" in split.json()["error"]
