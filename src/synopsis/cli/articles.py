@@ -145,7 +145,8 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
     (recursively), http(s) URLs, and - for standard input. Content already
     stored is skipped, so re-running after an interruption resumes. Exit
     status 3 means some items failed (each is named; the last line counts them),
-    2 that every item failed (when none could even be read, no database is made).
+    2 that every item failed, or that the folders given hold no article file (when none
+    could even be read, no database is made).
 
     \b
     Examples:
