@@ -112,3 +112,18 @@ def test_stray_bad_bytes_in_english_text_are_undecodable_not_cleaned_away(tmp_pa
 )
 def test_legacy_text_in_one_script_is_still_read(text: str, encoding: str) -> None:
     assert decode_bytes(text.encode(encoding)) == text
+
+
+@pytest.mark.parametrize("run", ["[" * 100_000, "a" + ")" * 20_000, '"' * 5_000])
+def test_a_long_run_of_symbols_is_refused_before_the_tokenizer_sees_it(run: str) -> None:
+    """spaCy's tokenizer takes time growing with the square of such a run (100,000 "[" in a .txt
+    upload would hold the server for minutes); no article has one."""
+    from synopsis.ingest.article import build_article
+    from synopsis.records import SynopsisError
+
+    with pytest.raises(SynopsisError, match=r"^not article text: a run of \d+ symbols without a space$"):
+        build_article(RawDocument(source="deep.txt", content=f"{TEXT}\n\n{run}\n\n{TEXT}"))
+    rule = "=" * 80  # a text rule of a plain-text file stays
+    later = "Inspectors will examine the radar logs of both ferries this week, the authority added."
+    article = build_article(RawDocument(source="a.txt", content=f"{TEXT}\n\n{rule}\n\n{later}"))
+    assert TEXT in article.text and later in article.text
