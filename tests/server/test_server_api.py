@@ -219,7 +219,11 @@ def test_story_page_lists_each_disputed_claim_under_its_disputed_point(client):
         ({"json": {"articles": [{"title": "no text"}]}}, 400, "no 'text'"),
         ({"json": {"articles": []}}, 400, "non-empty list"),
         ({"json": {"something": 1}}, 400, "JSON must be"),
-        ({"json": {"url": "ftp://example.org/a"}}, 400, "not an http(s) URL"),
+        ({"json": {"url": "ftp://example.org/a"}}, 400, "unsupported url scheme 'ftp'"),
+        ({"json": {"url": "http://[::1"}}, 400, "invalid URL: bad [IPv6] host"),
+        ({"json": {"url": "http://256.1.1.1/x"}}, 400, "invalid URL: 256.1.1.1 is not an IP address"),
+        ({"content": b"[" * 100_000, "headers": {"content-type": "application/json"}}, 400, "malformed JSON: nested too deeply"),
+        ({"files": {"files": ("deep.json", b"[" * 100_000, "application/json")}}, 400, "malformed json: nested too deeply"),
         ({"json": {"url": "http://127.0.0.1:9/article"}}, 400, "private address"),
         ({"json": {"url": "http://localhost:9/feed.xml"}}, 400, "private address"),
         ({"content": b"text", "headers": {"content-type": "text/plain"}}, 415, "unsupported content type"),
@@ -487,3 +491,28 @@ def test_an_article_a_newer_version_replaced_is_not_found_and_names_the_newer(tm
         assert answer.status_code == 404
         assert "replaced by a newer version" in answer.json()["error"] and new_id[:12] in answer.json()["error"]
         assert client.get(f"/api/articles/{new_id}").status_code == 200
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://256.1.1.1/x", "http://exa mple.com"])
+def test_a_malformed_url_on_the_add_page_is_a_400_with_the_reason(client, url):
+    page = client.post("/add", data={"url": url})
+    assert page.status_code == 400, page.text
+    assert "invalid URL" in page.text and 'role="alert"' in page.text
+
+
+def test_a_read_only_database_is_served_and_changes_are_a_400(server_db, invented_articles, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from synopsis.server.app import create_app
+    from synopsis.store import db as store_db
+
+    # As on a read-only mount (tests run as root, whom file permissions do not stop).
+    monkeypatch.setattr(store_db, "is_writable", lambda path: False)
+    with TestClient(create_app(server_db, warm=False)) as client:
+        stories = client.get("/api/stories")
+        assert stories.status_code == 200 and stories.json()["stories"]
+        added = client.post("/api/articles", json={"articles": invented_articles[:1]})
+        assert added.status_code == 400 and "read-only" in added.json()["error"]
+        story = stories.json()["stories"][0]["id"]
+        split = client.post(f"/api/stories/{story}/split", json={"article": stories.json()["stories"][0]["articles"][0]})
+        assert split.status_code == 400 and "read-only" in split.json()["error"]

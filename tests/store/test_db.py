@@ -25,7 +25,7 @@ def test_open_applies_all_migrations_in_order(store):
 
 
 def test_open_file_uses_wal_and_foreign_keys(tmp_path):
-    with Store.open(tmp_path / "sub" / "s.db") as db:
+    with Store.open(tmp_path / "s.db") as db:
         assert db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 

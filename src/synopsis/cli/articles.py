@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -83,9 +84,11 @@ def check_engine(engine: str, ray_address: str | None) -> None:
         raise SynopsisError("--ray-address works only with --engine ray: add --engine ray to run on that cluster")
 
 
-def open_store(db_path: str, create: bool = False):
+def open_store(db_path: str, create: bool = False, writes: bool = False):
     """The store at db_path; only commands that add articles (``create``) may start a new file,
-    so a mistyped --db is an error rather than a new, empty database."""
+    so a mistyped --db is an error rather than a new, empty database.  A database that cannot be
+    written is opened read-only, for commands that only read it; one that ``writes`` (or adds)
+    says so in one line instead of failing halfway."""
     from synopsis.store.db import Store
 
     if db_path == ":memory:":
@@ -93,24 +96,38 @@ def open_store(db_path: str, create: bool = False):
     path = Path(db_path).expanduser()  # SYNOPSIS_DB='~/news.db' reaches us unexpanded
     if not create and not path.exists():
         raise SynopsisError(f"no database at {db_path}; `synopsis ingest ... --db {db_path}` makes one")
-    return Store.open(path)
+    store = Store.open(path)
+    if store.read_only and (create or writes):
+        store.close()
+        raise SynopsisError(f"database {db_path} is read-only (its file, folder or disk cannot be written): this command changes it")
+    return store
 
 
 def _stdin_if_needed(items: tuple[str, ...]):
     return sys.stdin.buffer if "-" in items else None
 
 
+# An input of nothing but empty folders (or folders of images, YAML, ...): no item failed, yet
+# no article was there to read, which is no success either (exit 2).
+NO_INPUT = "no article in the input: the folders given hold no text, Markdown, HTML, JSON, JSON Lines or RSS/Atom file"
+
+
 def readable_inputs(items: tuple[str, ...], ignored: IgnoredFiles):
     """The documents of the command's inputs, for a command that stores them; when not one input
-    item can be read, each is named and the command stops (exit 2) before opening its database,
-    so a mistyped path makes no empty database."""
+    item can be read, or the folders given hold no article file at all, each failed item is named
+    and the command stops (exit 2) before opening its database, so a mistyped path or an empty
+    folder makes no empty database."""
     documents, readable = read_until_readable(read_inputs(items, stdin=_stdin_if_needed(items), on_ignored=ignored))
     if not readable:
         for problem in documents:
             report_error(problem)
         ignored.report()
         raise SynopsisError("no article could be read from the input: nothing stored")
-    return documents
+    first = next(documents, None)
+    if first is None:
+        ignored.report()
+        raise SynopsisError(NO_INPUT + ": nothing stored")
+    return itertools.chain([first], documents)
 
 
 @click.command("ingest")
@@ -129,7 +146,8 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
     (recursively), http(s) URLs, and - for standard input. Content already
     stored is skipped, so re-running after an interruption resumes. Exit
     status 3 means some items failed (each is named; the last line counts them),
-    2 that every item failed (when none could even be read, no database is made).
+    2 that every item failed, or that the folders given hold no article file (when none
+    could even be read, no database is made).
 
     \b
     Examples:
@@ -199,7 +217,7 @@ def reanalyze_command(db_path, everything, workers, engine, ray_address, quiet):
       synopsis reanalyze --db news.db --all --workers 2
     """
     check_engine(engine, ray_address)
-    with open_store(db_path) as store, resumable(db_path):
+    with open_store(db_path, writes=True) as store, resumable(db_path):
         result = reanalyze(
             store, everything=everything, workers=workers, engine=engine, ray_address=ray_address,
             on_progress=Progress("analysed again", quiet),
@@ -255,6 +273,8 @@ def extract_command(items, fmt, output, outlet_files, workers, engine, ray_addre
     ignored.report()
     warnings.report()
     duplicates.report()
+    if not (result.analyses or result.errors or result.duplicates):
+        raise SynopsisError(NO_INPUT)  # an empty folder: no success to report
     if fmt == "json":
         text = json.dumps(analyses_to_json(result.analyses), ensure_ascii=False, indent=2) + "\n"
     else:

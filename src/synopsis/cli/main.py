@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+import sqlite3
 import sys
 import threading
 
@@ -91,6 +92,12 @@ def _run(argv: list[str] | None) -> int:
         return _stopped(stop)
     except BrokenPipeError:
         return 0
+    except sqlite3.OperationalError as err:
+        if "readonly" not in str(err):
+            raise
+        # A command that reads a read-only database (opened so) but had something to store on the way.
+        click.echo(f"synopsis: error: the database is read-only: {err}", err=True)
+        return EXIT_STOPPED
     return result if isinstance(result, int) else 0
 
 

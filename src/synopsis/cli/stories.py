@@ -10,6 +10,7 @@ import click
 
 from synopsis.cli.articles import (
     ENGINE_OPTION,
+    NO_INPUT,
     OUTLETS_OPTION,
     QUIET_OPTION,
     RAY_ADDRESS_OPTION,
@@ -149,7 +150,7 @@ def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine,
     duplicates.report()
     versions.report()
     if not result.analyses:
-        raise SynopsisError("no article could be read from the input")
+        raise SynopsisError("no article could be read from the input" if result.errors or result.duplicates else NO_INPUT)
     if not quiet:
         click.echo(f"comparing {counted(len(result.analyses), 'article')}…", err=True)
     if engine == "ray":
@@ -276,7 +277,7 @@ def merge_command(ctx, keep, other, db_path):
     """
     from synopsis.story_jobs import merge_stories
 
-    with open_store(db_path or ctx.obj["db_path"]) as store:
+    with open_store(db_path or ctx.obj["db_path"], writes=True) as store:
         merged = merge_stories(store, keep, other)
     click.echo(merged.story_id)  # the resulting story, alone on stdout for scripts (as `split` gives)
     click.echo(f"moved {counted(merged.moved, 'article')} into {merged.story_id} from {merged.absorbed}, which now leads there", err=True)
@@ -297,7 +298,7 @@ def split_command(ctx, story, article, db_path):
     """
     from synopsis.story_jobs import split_article
 
-    with open_store(db_path or ctx.obj["db_path"]) as store:
+    with open_store(db_path or ctx.obj["db_path"], writes=True) as store:
         new_id = split_article(store, story, article)
         left = store.resolve_story_id(story, follow=False)  # still holds the other articles
         article_id = store.resolve_id(article)

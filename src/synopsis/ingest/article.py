@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import re
 
 from synopsis.ingest.clean import clean_text
 from synopsis.ingest.language import detect_language
@@ -14,6 +15,11 @@ from synopsis.records import Article, RawDocument, SynopsisError
 HANDLED_LANGUAGES = frozenset({"en"})
 # Below this many letters lingua guesses; short English snippets pass unchecked.
 MIN_LETTERS_FOR_LANGUAGE = 40
+# spaCy's tokenizer splits leading and trailing punctuation off a token one character at a time,
+# rescanning the rest each time, so its time grows with the square of a run of brackets, quotes
+# or currency signs: 10,000 ")" took 8 s, 100,000 would take some 15 minutes (one upload would
+# hold the server's write lock that long).  Text has no such runs; 1,000 take under 0.1 s.
+SYMBOL_RUN = re.compile(r"[^\w\s]{1000,}")
 
 
 def content_id(text: str) -> str:
@@ -44,6 +50,8 @@ def build_article_warned(raw: RawDocument, registry: OutletRegistry | None = Non
     text, removed = clean_text(raw.content, drop=meta.metadata, rules=not raw.is_extracted)
     if not text.strip():
         raise SynopsisError("no text left after cleaning")
+    if run := SYMBOL_RUN.search(text):
+        raise SynopsisError(f"not article text: a run of {len(run.group())} symbols without a space")
     language = "en"
     if has_letters(text, MIN_LETTERS_FOR_LANGUAGE):
         language, name = detect_language(text)

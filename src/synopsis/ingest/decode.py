@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 from charset_normalizer import from_bytes
 
@@ -21,6 +22,13 @@ BOMS = (
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 CONTROL_SHARE = 0.01
 SNIFF_BYTES = 8192
+# The share of bytes that are ASCII letters or spaces above which bytes behind a UTF-16 byte
+# order mark are 8-bit text, not UTF-16.  Read as UTF-16, two ASCII letters make one CJK
+# ideograph ("ba" is U+6162), so such a file decodes without error into nonsense; genuine
+# UTF-16 has a NUL or control byte in every Latin, Cyrillic or Greek character (at most half
+# its bytes are letters), and CJK text has 30-35 % letter bytes (34 % over all the
+# ideographs U+4E00-U+9FA5, 30 % over the hiragana).
+STRAY_BOM_LETTER_SHARE = 0.6
 
 
 class DecodeError(Exception):
@@ -44,9 +52,12 @@ def decode_bytes(data: bytes, declared: str | None = None, *, detect: bool = Tru
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(encoding)
+                text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as err:
                 raise DecodeError(f"cannot decode as {encoding} (bad bytes at offset {err.start + len(bom)})") from err
+            if encoding.startswith("utf-16") and is_8bit_text(data[len(bom) :]):
+                raise DecodeError(f"undecodable text: a {encoding} byte order mark before bytes that are not {encoding}")
+            return text
     if looks_binary(data):
         raise DecodeError("binary file, not text")
     encoding = "utf-8"
@@ -65,7 +76,52 @@ def decode_bytes(data: bytes, declared: str | None = None, *, detect: bool = Tru
         legacy = detect_charset(data)
         if legacy is None:
             raise DecodeError(f"{reason}, and no other text encoding fits") from err
-        return data.decode(legacy)
+        text = data.decode(legacy)
+        if foreign_letters_in_latin_text(text):
+            raise DecodeError(f"undecodable text: not utf-8, and read as {legacy} its bytes outside ascii are letters of another script") from err
+        return text
+
+
+def is_8bit_text(data: bytes) -> bool:
+    """Whether bytes are mostly ASCII letters and spaces, as 8-bit text is and UTF-16 text is not
+    (see STRAY_BOM_LETTER_SHARE)."""
+    if not data:
+        return False
+    letters = sum(1 for byte in data if 0x41 <= byte <= 0x5A or 0x61 <= byte <= 0x7A or byte == 0x20)
+    return letters >= STRAY_BOM_LETTER_SHARE * len(data)
+
+
+# Scripts that write one language together (Japanese mixes kanji and kana), named as
+# Unicode character names begin.
+_SCRIPT_FAMILIES = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK", "KATAKANA-HIRAGANA": "CJK"}
+
+
+def script_of(char: str) -> str:
+    """The script of a letter, as the first word of its Unicode name ("LATIN", "CYRILLIC", "CJK"...).
+
+    The standard library has no script property; the first word of the name is that script
+    for every letter of the alphabets and syllabaries news comes in, which is all this needs.
+    """
+    word = unicodedata.name(char, "").split(" ", 1)[0]
+    return _SCRIPT_FAMILIES.get(word, word)
+
+
+def foreign_letters_in_latin_text(text: str) -> bool:
+    """Whether text decoded with a guessed legacy charset is mostly ASCII letters, while its letters
+    outside ASCII are mostly of another script: stray bad bytes in English text ("bad bytes \x81"),
+    which the guess turned into Cyrillic or Greek letters.  Text really in such a charset has
+    those letters for the most part; Western text has Latin ones."""
+    ascii_letters = foreign = latin = 0
+    for char in text:
+        if not char.isalpha():
+            continue
+        if char.isascii():
+            ascii_letters += 1
+        elif script_of(char) == "LATIN":
+            latin += 1
+        else:
+            foreign += 1
+    return foreign > latin and ascii_letters > foreign
 
 
 # What an English-language archive that is not UTF-8 is written in, nearly always:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -44,6 +45,59 @@ class Fetched:
 
 class FetchError(Exception):
     """A URL could not be fetched; the message is a short user-facing reason."""
+
+
+# One label of a host name: letters (any script: names are IDNA-encoded when fetched), digits,
+# hyphens inside, and underscores, which some real hosts carry although DNS names should not.
+HOST_LABEL = re.compile(r"[^\W_](?:[\w-]{0,61}[^\W_])?")
+# What starts a URL rather than a path: a scheme of two or more characters (RFC 3986) and "://".
+URL_START = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
+
+
+def looks_like_url(item: str) -> bool:
+    """Whether an input item is meant as a URL (so it is checked as one, not looked for as a file);
+    a Windows path "C://x" has a one-letter scheme and stays a path."""
+    return URL_START.match(item) is not None
+
+
+def check_url(url: str) -> None:
+    """Raise FetchError with a one-line reason when ``url`` is not an http(s) URL that can be
+    fetched as written: the one check every URL passes, typed, posted or redirected to.
+
+    urllib and httpx each let some malformed URLs through to the fetch (httpx takes
+    "http://exa mple.com" and a port of 99999, urllib "http://256.1.1.1/") and fail
+    there with exceptions of their own, so both parsers are asked, and the host is
+    checked here for what neither refuses.
+    """
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # raises for a port that is not a number from 0 to 65535
+    except ValueError as err:
+        reason = str(err).lower()
+        raise FetchError("invalid URL: " + ("bad [IPv6] host" if "ipv6" in reason else reason)) from None
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        raise FetchError(f"unsupported url scheme {scheme or 'none'!r}")
+    host = parts.hostname
+    if not host:
+        raise FetchError("invalid URL: no host")
+    if any(c.isspace() for c in url):
+        raise FetchError("invalid URL: it contains a space")
+    if port == 0:
+        raise FetchError("invalid URL: port 0")
+    if not parts.netloc.endswith("]") and ":" not in host:  # [IPv6] literals were checked by urlsplit
+        labels = host.rstrip(".").split(".")
+        if all(label.isdigit() for label in labels) or host.startswith("0x"):
+            try:
+                ipaddress.IPv4Address(host)
+            except ValueError:
+                raise FetchError(f"invalid URL: {host} is not an IP address") from None
+        elif not all(HOST_LABEL.fullmatch(label) for label in labels):
+            raise FetchError(f"invalid URL: {host!r} is not a host name")
+    try:
+        httpx.URL(url).host  # the host is decoded when first asked for
+    except (httpx.InvalidURL, ValueError) as err:  # idna's errors for bad international names are ValueErrors
+        raise FetchError(f"invalid URL: {str(err).splitlines()[0].lower()}") from None
 
 
 def is_private_address(text: str) -> bool:
@@ -107,11 +161,8 @@ def fetch_url(url: str, options: FetchOptions | None = None) -> Fetched:
     with httpx.Client(timeout=timeout, headers=headers, follow_redirects=False) as client:
         current = url
         for hop in range(options.max_redirects + 1):
+            check_url(current)  # a redirect's location too
             parts = urlsplit(current)
-            if parts.scheme not in ("http", "https"):
-                raise FetchError(f"unsupported url scheme {parts.scheme or 'none'!r}")
-            if not parts.hostname:
-                raise FetchError("url has no host")
             if not options.allow_private:
                 check_address(parts.hostname)
             try:
@@ -141,6 +192,8 @@ def fetch_url(url: str, options: FetchOptions | None = None) -> Fetched:
                 raise FetchError(f"timed out after {options.timeout:g} s") from err
             except httpx.ConnectError as err:
                 raise FetchError(describe_connect_error(err, parts.hostname)) from err
+            except httpx.InvalidURL as err:  # pragma: no cover - check_url refuses what httpx would
+                raise FetchError(f"invalid URL: {str(err).lower()}") from err
             except httpx.TooManyRedirects as err:  # pragma: no cover - redirects are manual
                 raise FetchError("too many redirects") from err
             except httpx.HTTPError as err:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 import trafilatura
 from lxml import html as lxml_html
 from lxml.etree import ParserError
 
+from synopsis.ingest.json_text import load_json
 from synopsis.records import RawDocument
 
 
@@ -56,8 +56,8 @@ def find_published_time(tree) -> str | None:
         if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
             continue
         try:
-            data = json.loads(script.text)
-        except ValueError:
+            data = load_json(script.text)
+        except ValueError:  # JSONTooDeep too
             continue
         for item in data if isinstance(data, list) else [data]:
             if isinstance(item, dict) and isinstance(item.get("datePublished"), str):

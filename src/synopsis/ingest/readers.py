@@ -10,11 +10,11 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
-from urllib.parse import urlsplit
 
 from synopsis.ingest.decode import BOMS, SNIFF_BYTES, DecodeError, decode_bytes, declared_html_charset, looks_binary
 from synopsis.ingest.feeds import FeedError, looks_like_feed, read_feed
-from synopsis.ingest.fetch import FetchError, FetchOptions, fetch_url
+from synopsis.ingest.fetch import FetchError, FetchOptions, check_url, fetch_url, looks_like_url
+from synopsis.ingest.json_text import JSONTooDeep, load_json
 from synopsis.ingest.markup import markdown_to_text
 from synopsis.ingest.pages import PageError, extract_page, looks_like_html
 from synopsis.records import InputError, RawDocument
@@ -67,11 +67,7 @@ def read_item(
         stream = stdin if stdin is not None else sys.stdin.buffer
         yield from guard("<stdin>", lambda: read_stream(stream, options))
         return
-    scheme = urlsplit(item).scheme.lower()
-    if "://" in item and len(scheme) > 1:
-        if scheme not in ("http", "https"):
-            yield InputError(item, f"unsupported url scheme {scheme!r}")
-            return
+    if looks_like_url(item):
         yield from guard(item, lambda: read_url(item, options))
         return
     path = Path(item).expanduser()
@@ -225,6 +221,7 @@ def capped_lines(reader: BinaryIO, limit: int) -> Iterator[str | ReadError]:
 
 def read_url(url: str, options: FetchOptions) -> Iterator[RawDocument]:
     """A fetched URL; the Content-Type decides the reader (sniffing when it is vague)."""
+    check_url(url)
     fetched = fetch_url(url, options)
     if not fetched.body:
         raise ReadError("empty response")
@@ -291,7 +288,7 @@ def sniff_kind(text: str) -> str:
         return "html"
     if head.startswith(("{", "[")):
         try:
-            json.loads(text)
+            load_json(text)
             return "json"
         except ValueError:
             pass
@@ -309,7 +306,7 @@ def is_json_object_line(line: str | bytes) -> bool:
     if line[:1] not in ("{", b"{"):
         return False  # pretty-printed JSON indents its inner objects
     try:
-        return isinstance(json.loads(line), dict)
+        return isinstance(load_json(line), dict)
     except ValueError:
         return False
 
@@ -395,9 +392,11 @@ def document_from_object(obj: object, source: str, url: str | None = None) -> Ra
 def read_json(text: str, source: str, url: str | None = None) -> Iterator[RawDocument]:
     """One object or a list of objects; bad objects in a list are reported one by one."""
     try:
-        data = json.loads(text)
+        data = load_json(text)
     except json.JSONDecodeError as err:
         raise ReadError(f"malformed json at line {err.lineno}, column {err.colno}: {err.msg.lower()}") from err
+    except JSONTooDeep as err:
+        raise ReadError(f"malformed json: {err}") from None
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
     if isinstance(data, list):
@@ -437,9 +436,12 @@ def read_jsonl_lines(lines: Iterable[str | ReadError], source: str) -> Iterator[
             yield InputError(item, f"line {number}: {line}")  # type: ignore[misc]
             continue
         try:
-            obj = json.loads(line)
+            obj = load_json(line)
         except json.JSONDecodeError as err:
             yield InputError(item, f"malformed json on line {number}, column {err.colno}: {err.msg.lower()}")  # type: ignore[misc]
+            continue
+        except JSONTooDeep as err:
+            yield InputError(item, f"malformed json on line {number}: {err}")  # type: ignore[misc]
             continue
         try:
             yield document_from_object(obj, item)

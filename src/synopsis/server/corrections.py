@@ -15,7 +15,7 @@ def merge(state: ServerState, keep: str, other: str) -> tuple[str, int]:
     if keep_id == other_id:
         raise SynopsisError("cannot merge a story with itself")
     with state.write_lock:
-        moved = story_jobs.merge_stories(state.store(), keep_id, other_id).moved
+        moved = story_jobs.merge_stories(state.writable_store(), keep_id, other_id).moved
     state.refresh_reports([keep_id])  # the list shows the merged story's counts at once
     return keep_id, moved
 
@@ -29,6 +29,6 @@ def split(state: ServerState, story_id: str, article_id: str) -> str:
     story = state.find_story(story_id, follow=False)
     full_id = resolve_article(state, article_id)  # 404 for an unknown article, from the page as from the API
     with state.write_lock:  # story_jobs.split_article refuses an article not in the story, or its only one
-        new_id = story_jobs.split_article(state.store(), story.id, full_id)
+        new_id = story_jobs.split_article(state.writable_store(), story.id, full_id)
     state.refresh_reports([story.id, new_id])  # both stories' counts are right at once
     return new_id

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, Iterable
 
-from synopsis.ingest.fetch import FetchOptions
+from synopsis.ingest.fetch import FetchError, FetchOptions, check_url
 from synopsis.ingest.outlets import OutletRegistry
 from synopsis.ingest.pages import PageError
 from synopsis.ingest.readers import KNOWN_EXTENSIONS, ReadError, document_from_object, guard, kind_from_extension, read_bytes
@@ -96,8 +96,10 @@ def documents_from_url(url: str, allow_private: bool) -> list[RawDocument | Inpu
     url = (url or "").strip()
     if not url:
         raise SynopsisError("no URL given")
-    if not url.lower().startswith(("http://", "https://")):
-        raise SynopsisError(f"not an http(s) URL: {url[:200]}")
+    try:
+        check_url(url)  # a malformed URL is the request's error (400), not one of its items'
+    except FetchError as err:
+        raise SynopsisError(f"{err}: {url[:200]}") from None
     return list(read_item(url, stdin=None, options=FetchOptions(allow_private=allow_private)))
 
 

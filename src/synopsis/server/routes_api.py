@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from synopsis.ingest.json_text import load_json
 from synopsis.records import InputError, Story, SynopsisError, to_dict
 from synopsis.server.state import ServerState
 
@@ -254,8 +255,8 @@ def parse_json_body(raw: bytes) -> tuple[str, Any]:
     if not raw.strip():
         raise SynopsisError('empty body: send {"articles": [...]} or {"url": "..."} as JSON, or files as multipart')
     try:
-        data = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as err:
+        data = load_json(raw)
+    except (ValueError, UnicodeDecodeError) as err:  # JSONTooDeep too: "malformed JSON: nested too deeply"
         raise SynopsisError(f"malformed JSON: {err}") from None
     if isinstance(data, dict) and "url" in data and "articles" not in data:
         if not isinstance(data["url"], str):
@@ -281,6 +282,7 @@ def add_documents(state: ServerState, kind: str, payload: Any):
         upload_name,
     )
 
+    state.writable_store()  # a read-only database refuses before anything is read or fetched
     if kind == "files":
         refused = [InputError(upload_name(name), reason) for name, _ in payload if (reason := unsupported_reason(name))]
         if len(refused) == len(payload):
@@ -294,7 +296,7 @@ def add_documents(state: ServerState, kind: str, payload: Any):
     else:
         documents = documents_from_url(payload, state.allow_private_urls)
     with state.write_lock:
-        result = store_documents(documents, state.store())
+        result = store_documents(documents, state.writable_store())
     # New articles join stories now, not on the next page view, and the stories they
     # joined have their counts right in the next list.
     state.refresh_reports(state.stories_holding(result.added))

@@ -70,6 +70,14 @@ class ServerState:
             self._local.store = store
         return store
 
+    def writable_store(self) -> Store:
+        """This thread's connection, for a change (adding articles, merging, splitting): a database
+        opened read-only refuses it in one line (400) rather than failing inside SQLite (500)."""
+        store = self.store()
+        if store.read_only:
+            raise SynopsisError(f"the database {self.db_path} is read-only (its file, folder or disk cannot be written): nothing can be changed")
+        return store
+
     def store_version(self) -> str:
         """A fingerprint of the stored articles and their story membership; changes whenever either does."""
         digest = hashlib.sha1()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
@@ -15,7 +16,7 @@ from types import TracebackType
 from synopsis.records import ArticleAnalysis, SynopsisError
 from synopsis.extract import EXTRACTION_METHOD
 from synopsis.report.article_json import SCHEMA_ID, analysis_from_dict, analysis_to_dict
-from synopsis.store.migrations import apply_migrations
+from synopsis.store.migrations import MIGRATIONS, applied_migrations, apply_migrations
 from synopsis.store.stories import StoryArticle, StorySummary, StoryTables
 from synopsis.store.transactions import ARTICLE_ORDER, MAX_CHAR, now, transaction
 from synopsis.store.versions import Replaced, Stored, is_revision
@@ -61,14 +62,22 @@ class Store(StoryTables):
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self.conn = conn
         self.path = path
+        self.read_only = False  # opened read-only: the file, its folder or its mount cannot be written
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
-        """Open (creating if needed) the database at path, or ":memory:", and migrate it."""
+        """Open (creating if needed) the database at path, or ":memory:", and migrate it; a database
+        that cannot be written (a read-only file, folder or mount) is opened read-only
+        (``read_only``), for the commands that only read it."""
         where = str(path)
+        if where != ":memory:":
+            folder = Path(where).parent
+            if not folder.is_dir():
+                why = "is a file, not a folder" if folder.exists() else "does not exist"
+                raise SynopsisError(f"cannot open database {where}: the folder {folder} {why}")
+            if Path(where).exists() and not is_writable(Path(where)):
+                return cls.open_read_only(where)
         try:
-            if where != ":memory:":
-                Path(where).parent.mkdir(parents=True, exist_ok=True)
             # isolation_level=None: the sqlite3 module starts no hidden
             # transactions; every transaction here is an explicit BEGIN ... COMMIT.
             conn = sqlite3.connect(where, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -91,6 +100,36 @@ class Store(StoryTables):
             conn.close()
             raise
         return cls(conn, where)
+
+    @classmethod
+    def open_read_only(cls, where: str) -> Store:
+        """Open an existing database that cannot be written (``is_writable``) for reading only.
+
+        A WAL database is read through its -shm file, which a read-only folder cannot
+        hold: SQLite then opens it only as ``immutable`` (changes made meanwhile by
+        another process are not seen, and an unmerged -wal file is not read; where
+        nothing can write the folder, nothing changes it).  Where the -shm file exists
+        or can be made, ``mode=ro`` reads it as any reader does.
+        """
+        shared_memory = Path(where + "-shm")
+        folder_writable = is_writable(Path(where).parent)
+        flag = "mode=ro" if folder_writable or (shared_memory.exists() and is_writable(shared_memory)) else "immutable=1"
+        uri = f"{Path(where).resolve().as_uri()}?{flag}"
+        try:
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            pending = [m.__name__ for m in MIGRATIONS if m.__name__ not in applied_migrations(conn)]
+        except sqlite3.DatabaseError as exc:
+            raise SynopsisError(f"cannot use database {where} (read-only): {exc}") from None
+        if pending:
+            conn.close()
+            raise SynopsisError(
+                f"database {where} is read-only and an older synopsis wrote it: copy it somewhere writable "
+                "and open it once there to bring it up to date"
+            )
+        store = cls(conn, where)
+        store.read_only = True
+        return store
 
     def close(self) -> None:
         """Close the connection."""
@@ -354,6 +393,12 @@ class Store(StoryTables):
 
     def _has(self, article_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+
+def is_writable(path: Path) -> bool:
+    """Whether this process may write the file or folder: access(2) asks the kernel, so a read-only
+    mount counts even for root, whom file permissions do not stop."""
+    return os.access(path, os.W_OK)
 
 
 def hash_text(text: str) -> str:
