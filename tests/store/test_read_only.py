@@ -3,7 +3,6 @@ a missing folder is an error, not made."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
@@ -43,20 +42,6 @@ def test_an_unwritable_database_is_opened_read_only_and_read(monkeypatch, tmp_pa
 def test_a_writable_database_is_not_read_only(tmp_path, sample_analyses):
     with Store.open(filled(tmp_path / "news.db", sample_analyses)) as store:
         assert not store.read_only
-
-
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes read-only files: the kernel does not refuse it")
-def test_a_chmod_read_only_folder_is_read(tmp_path, sample_analyses):
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    path = filled(folder / "news.db", sample_analyses)
-    path.chmod(0o444)
-    folder.chmod(0o555)
-    try:
-        with Store.open(path) as store:
-            assert store.read_only and len(store.list_articles()) == len(sample_analyses)
-    finally:
-        folder.chmod(0o755)
 
 
 def test_a_database_in_a_missing_folder_is_an_error_not_made(tmp_path):
