@@ -516,3 +516,14 @@ def test_a_read_only_database_is_served_and_changes_are_a_400(server_db, invente
         story = stories.json()["stories"][0]["id"]
         split = client.post(f"/api/stories/{story}/split", json={"article": stories.json()["stories"][0]["articles"][0]})
         assert split.status_code == 400 and "read-only" in split.json()["error"]
+
+
+def test_an_upload_whose_date_is_no_date_is_stored_with_a_warning(client):
+    article = {"title": "Ferry line reopens", "outlet": "Coastal Herald", "published": "2026-13-45",
+               "text": "The Marlow ferry line reopened on Monday after a two-week repair, the operator said. "
+                       "Crossings run every forty minutes until the evening."}
+    response = client.post("/api/articles", json={"articles": [article]})
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert len(body["added"]) == 1 and body["errors"] == []
+    assert [w["reason"] for w in body["warnings"]] == ["publication date '2026-13-45' is not a valid date; ignored"]

@@ -36,12 +36,16 @@ class AddResult:
     added: list[str] = field(default_factory=list)
     already_stored: list[str] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    # What stored articles had to leave out ("publication date 'not a date' ... ignored"), as
+    # ``synopsis ingest`` prints it: the article is kept, the user is told.
+    warnings: list[InputError] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "added": self.added,
             "already_stored": self.already_stored,
             "errors": [{"item": e.item, "reason": e.reason} for e in self.errors],
+            "warnings": [{"item": w.item, "reason": w.reason} for w in self.warnings],
         }
 
 
@@ -109,8 +113,10 @@ def store_documents(documents: Iterable[RawDocument | InputError], store, regist
 
     # One worker: the server process already holds the models, and a pool would
     # fork the whole web server.
-    batch = ingest_documents(documents, store, registry=registry or _registry(), workers=1)
-    return AddResult(added=batch.added_ids, already_stored=batch.known_ids, errors=batch.errors)
+    warnings: list[InputError] = []
+    batch = ingest_documents(documents, store, registry=registry or _registry(), workers=1,
+                             on_warning=lambda item, reason: warnings.append(InputError(item, reason)))
+    return AddResult(added=batch.added_ids, already_stored=batch.known_ids, errors=batch.errors, warnings=warnings)
 
 
 _REGISTRY: OutletRegistry | None = None

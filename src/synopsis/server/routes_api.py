@@ -36,11 +36,13 @@ class ItemError(BaseModel):
 
 
 class AddBody(BaseModel):
-    """What an add request did: the ids of the articles added and of those stored before, and the inputs that failed."""
+    """What an add request did: the ids of the articles added and of those stored before, the inputs that
+    failed, and what stored articles had to leave out (a date that is no date)."""
 
     added: list[str]
     already_stored: list[str]
     errors: list[ItemError]
+    warnings: list[ItemError] = []
 
 
 class AddErrorBody(ErrorBody):
