@@ -109,6 +109,8 @@ def test_different_surnames_do_not_match(first, second):
         ("Hassan", "Hussein", False),
         ("Ahmed", "Mahmoud", False),
         ("Ben", "Ban", False),
+        ("Ember", "Amber", False),
+        ("Evelyn", "Avalyn", False),
         ("Celina", "Jelena", False),
         ("Celina", "Elina", False),
     ],

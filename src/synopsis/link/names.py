@@ -241,7 +241,7 @@ def given_names_compatible(first: str, second: str) -> bool:
         return False
     if _turkic_c(a, b) or _turkic_c(b, a):
         return True
-    if _arabic_vowels(loose_a) is not None and _arabic_vowels(loose_a) == _arabic_vowels(loose_b):
+    if loose_a[0] == loose_b[0] and _arabic_vowels(loose_a) is not None and _arabic_vowels(loose_a) == _arabic_vowels(loose_b):
         return True
     return loose_a[0] == loose_b[0] and fuzz.ratio(loose_a, loose_b) >= GIVEN_NAME_MIN_RATIO
 
@@ -251,7 +251,8 @@ def given_names_compatible(first: str, second: str) -> bool:
 # sees two or three letters changed in a short name (Mohammed / Muhammad 71). Written alike, two
 # names are one only when they keep the same consonants in order, at least three of them, so a
 # short name cannot become another by its vowels (Ben / Ban, Jan / Jen, Hassan / Hussein, whose
-# "ei" and "a" stay apart, and Ahmed / Mahmoud, which have other consonants).
+# "ei" and "a" stay apart, and Ahmed / Mahmoud, which have other consonants), and only when they
+# open with the same letter: a first vowel is how European names differ (Ember / Amber, Erwin / Arwin).
 _MIN_ARABIC_CONSONANTS = 3
 
 
