@@ -25,6 +25,10 @@ from tests.compare.dispute_builders import S, T, build
         ("The mayor said in a statement on Friday that the bridge would reopen.", "Friday", True),
         ("The governor told Sky News late on Monday that the fire was contained.", "Monday", True),
         ("Officials announced evacuations on Monday.", "Monday", False),
+        # Verbs news uses of things as often as of speech: the day is the event's.
+        ("The blast on Tuesday claimed at least 30 lives.", "Tuesday", False),
+        ("The state of emergency declared on Tuesday covers 11 provinces.", "Tuesday", False),
+        ("The strike on Monday denied thousands access to hospitals.", "Monday", False),
     ],
 )
 def test_a_day_right_after_a_reporting_verb_dates_the_statement(sentence, position_of, statement) -> None:
