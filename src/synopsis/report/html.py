@@ -64,8 +64,11 @@ def cited_spans(report: StoryReport) -> dict[str, set[tuple[int, int]]]:
 def mark_text(text: str, spans: set[tuple[int, int]], article_id: str) -> Markup:
     """The article text, escaped, each cited span a <mark> whose id citations link to, so the
     page scrolls to the cited words and ``mark:target`` shows them.  Spans nest as elements (a
-    quote inside its sentence); where two cross, elements cannot overlap, so the one that started
-    first is closed where the other ends and continued in a mark without the id (``cont``)."""
+    quote inside its sentence); where two cross, elements cannot overlap, so the one that starts
+    inside the other is closed where the other ends and continued in a mark without the id
+    (``cont``): a followed citation then shows that span's first part, up to the end of the span
+    it started in. (Keeping the later span whole instead would cut the earlier one, and a chain of
+    crossing spans cuts one of them whichever rule is taken.)"""
     valid = {(start, end) for start, end in spans if 0 <= start < end <= len(text)}
     opening: dict[int, list[int]] = defaultdict(list)
     for start, end in sorted(valid, key=lambda span: (span[0], -span[1])):
