@@ -170,8 +170,8 @@ def content_stems(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in (m.group(0).lower() for m in _CONTENT_WORD.finditer(text)) if w not in STOP_WORDS)
 
 
-def _outside(text: str, start: int, spans: Iterable[tuple[int, int]]) -> str:
-    """``text`` (which starts at ``start``) with the given spans blanked out."""
+def blank_out(text: str, start: int, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` (which starts at ``start`` of its article) with the given spans blanked out."""
     chars = list(text)
     for low, high in spans:
         for i in range(max(low - start, 0), min(high - start, len(chars))):
@@ -304,7 +304,7 @@ class SupportCheck:
                 dates=tuple(passage_dates(analysis, sentence_claim(analysis, start, end))),
                 episodes=tuple(episodes_in(analysis.article.text, start, end)),
                 actors=self._actors(analysis, start, end),
-                words=content_stems(_outside(
+                words=content_stems(blank_out(
                     analysis.article.text[start:end], start,
                     [*((e.start, e.end) for e in analysis.entities if start <= e.start and e.end <= end),
                      *_speaker_titles(analysis, start, end)],

@@ -6,9 +6,7 @@ only when what the two claims report them saying is itself alike."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from synopsis.facts.support import content_stems
+from synopsis.facts.support import blank_out, content_stems
 from synopsis.records import ArticleAnalysis, Claim, Quote
 
 # Two reports of one statement share what it is about and something said about it: at least two
@@ -17,7 +15,7 @@ from synopsis.records import ArticleAnalysis, Claim, Quote
 # the words is asked for: reports of one statement word it differently ("short humanitarian
 # pauses ... to evacuate wounded" / "short-term ceasefires ... evacuation of the dead and
 # wounded" share 4 of 13 crude stems), and a share low enough for them is no test.
-MIN_SHARED_WORDS = 2
+MIN_SHARED_REPORTED_WORDS = 2
 
 
 def reported_words(analysis: ArticleAnalysis, claim: Claim) -> frozenset[str]:
@@ -33,7 +31,7 @@ def reported_words(analysis: ArticleAnalysis, claim: Claim) -> frozenset[str]:
         low, high = max(claim.start, quote.content_start), min(claim.end, quote.content_end)
         if low < high:
             return content_stems(text[low:high])
-    words = content_stems(_outside(text, claim.start, claim.end, _attribution_spans(analysis, quote)))
+    words = content_stems(blank_out(text[claim.start:claim.end], claim.start, _attribution_spans(analysis, quote)))
     # The speaker may be named elsewhere in the claim than where the quote found them.
     names = [name for name in (claim.attributed_to, *claim.co_speakers) if name]
     if quote is not None:
@@ -43,7 +41,7 @@ def reported_words(analysis: ArticleAnalysis, claim: Claim) -> frozenset[str]:
 
 def same_statement(first: frozenset[str], second: frozenset[str]) -> bool:
     """Whether two claims' reported words are alike enough to be one statement reported twice."""
-    return len(first & second) >= MIN_SHARED_WORDS
+    return len(first & second) >= MIN_SHARED_REPORTED_WORDS
 
 
 def _attribution_spans(analysis: ArticleAnalysis, quote: Quote | None) -> list[tuple[int, int]]:
@@ -58,13 +56,4 @@ def _attribution_spans(analysis: ArticleAnalysis, quote: Quote | None) -> list[t
     return spans
 
 
-def _outside(text: str, start: int, end: int, spans: Iterable[tuple[int, int]]) -> str:
-    """``text[start:end]`` with the given spans blanked out."""
-    chars = list(text[start:end])
-    for low, high in spans:
-        for i in range(max(low - start, 0), min(high - start, len(chars))):
-            chars[i] = " "
-    return "".join(chars)
-
-
-__all__ = ["MIN_SHARED_WORDS", "reported_words", "same_statement"]
+__all__ = ["MIN_SHARED_REPORTED_WORDS", "reported_words", "same_statement"]
