@@ -32,6 +32,10 @@ TITLES = [
     ("Former police chief Tomas Reyes promised an inquiry.", "Tomas Reyes", "Former police chief"),
     # An office the text marks as held now wins over a former one.
     ("Former police chief Tomas Reyes, now the interior minister, promised an inquiry.", "Tomas Reyes", "interior minister"),
+    # Every noun of the compound an office heads, not only the one next to it.
+    ("Former port operations director Anil Verma was jailed on Friday.", "Anil Verma", "Former port operations director"),
+    # A town opening the sentence, which the tagger takes for a person's name, stays in the title.
+    ("Former Zarqa mayor Tarek Nouri was sentenced on Sunday.", "Tarek Nouri", "Former Zarqa mayor"),
 ]
 
 
@@ -430,3 +434,8 @@ def test_a_number_of_members_is_no_part_of_a_title(nlp):
     doc = nlp("The 15-member commission chairman Peter Hall said the vote was fair.")
     person = next(e for e in find_entities(doc) if e.label == "PERSON")
     assert (person.text, person.title) == ("Peter Hall", "commission chairman")
+
+
+def test_a_town_before_an_office_word_is_a_place_not_a_person(nlp):
+    ents = {e.text: e.label for e in find_entities(nlp("Former Zarqa mayor Tarek Nouri was sentenced on Sunday."))}
+    assert ents.get("Zarqa") == "GPE"

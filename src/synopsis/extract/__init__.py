@@ -39,6 +39,8 @@
 # /7 never takes a word inside a quotation for its speaker, gives a quoted fragment inside reported
 # speech to the reporting verb's speaker, reads "found him guilty" as no reported speech, keeps an
 # organisation's name whole across an inner "and" ("Integrity and Anti-Corruption Commission"),
-# and reads "the 141-member Seimas" as a body, not a person titled "member".
+# and reads "the 141-member Seimas" as a body, not a person titled "member"; a title keeps every
+# noun of its office's compound ("former port operations director") and a town the tagger took
+# for a person ("Former Zarqa mayor X", the town now a place).
 # Raise it whenever extraction changes what it stores.
 EXTRACTION_METHOD = "synopsis.extract/7"

@@ -204,6 +204,9 @@ def _read_span(doc: Doc, span: Span, label: str) -> tuple[Span, str, tuple[int, 
         return None  # "Calm returned to the streets": a capital a sentence gave an ordinary word
     if label == "PERSON" and span[-1].lower_ in ORG_WORDS and _after_article(doc, span):
         label = "ORG"  # "the Press [Syndicate]" tagged PERSON; "Margaret Court said" stays a person
+    if label == "PERSON" and len(span) == 1 and span.end < len(doc) and is_office(doc[span.end]) \
+            and is_known_place(span.text):
+        label = "GPE"  # "Former [Zarqa] mayor X": the town of an office, not a person
     if label == "PERSON" and _counted_body(doc, span):
         label = "ORG"  # "the 141-member [Seimas]": a body that has members, not a person
     if label == "PERSON" and _named_before_venue(doc, span):

@@ -90,6 +90,8 @@ def _title_token_ok(tok: Token) -> bool:
         return False
     if tok.ent_type_ == "PERSON" and office_tagged_person(tok):
         return True  # "[Deputy Head] of the Security Service": an office the tagger took for a name
+    if tok.ent_type_ == "PERSON" and _place_tagged_person(tok):
+        return True  # "Former [Zarqa] mayor X": a town the tagger took for a name, at a sentence's start
     if tok.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
         return False
     lower = tok.lower_
@@ -101,12 +103,33 @@ def _title_token_ok(tok: Token) -> bool:
         return True
     # A lower-case noun compounded with an office word names its field ("police chief", "fire
     # commissioner"); cutting it off leaves a bare "chief" that reads as a different office.
-    if tok.pos_ == "NOUN" and tok.dep_ == "compound" and is_office(tok.head):
+    if tok.pos_ == "NOUN" and _compounded_with_office(tok):
         return True
     # Capitalised nouns and adjectives of an office name ("Presidential", "Security").
     if tok.pos_ in ("PROPN", "NOUN", "ADJ") and tok.text[:1].isupper() and tok.text not in POSSESSIVE:
         return True
     return tok.text in {"U.S.", "U.K.", "US", "UK", "UN", "EU", "NATO"}
+
+
+def _compounded_with_office(tok: Token) -> bool:
+    """Whether a noun is part of a compound an office word heads, directly or through other nouns
+    of it ("[port] operations director": cut at "port", "operations director" reads as another
+    office than the one held)."""
+    for _ in range(4):
+        if tok.dep_ != "compound" or tok.head is tok:
+            return False
+        tok = tok.head
+        if is_office(tok):
+            return True
+    return False
+
+
+def _place_tagged_person(tok: Token) -> bool:
+    """Whether the PERSON span a token is in is one word naming a known town or country."""
+    from synopsis.extract.gazetteer import is_known_place
+
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and len(ent) == 1 and is_known_place(ent.text)
 
 
 def office_tagged_person(tok: Token) -> bool:
