@@ -439,3 +439,19 @@ def test_a_number_of_members_is_no_part_of_a_title(nlp):
 def test_a_town_before_an_office_word_is_a_place_not_a_person(nlp):
     ents = {e.text: e.label for e in find_entities(nlp("Former Zarqa mayor Tarek Nouri was sentenced on Sunday."))}
     assert ents.get("Zarqa") == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # The parse coordinates the first word with the rest of the body's name, or the tagger
+        # makes it an organisation of its own: either way one body.
+        ("The Audit and Anti-Fraud Commission said the contract was the largest it had reviewed.",
+         ["Audit and Anti-Fraud Commission"]),
+        ("On Friday the Integrity and Anti-Fraud Commission opened an inquiry.", ["Integrity and Anti-Fraud Commission"]),
+        # Two bodies, the first the head of the pair: two names.
+        ("The Kremlin and Foreign Ministry said talks would go on.", ["Kremlin", "Foreign Ministry"]),
+    ],
+)
+def test_a_body_named_across_and_is_one_name_two_bodies_stay_two(nlp, sentence, names):
+    assert [e.text for e in find_entities(nlp(sentence)) if e.label == "ORG"] == names

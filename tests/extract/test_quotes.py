@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from synopsis.extract.entities import find_entities
 from synopsis.extract.nlp import load_nlp
 from synopsis.extract.quote_marks import attach_cue, token_mark_index
 from synopsis.extract.quotes import find_quotation_marks, find_quotes
@@ -655,3 +656,19 @@ def test_a_quotation_after_as_saying_is_read_whatever_verb_comes_before(nlp):
     quotes = find_quotes(nlp('Reuters reported him as saying "the deal is done".'))
     assert [(q.kind, q.content) for q in quotes] == [("direct", "the deal is done")]
     assert find_quotes(nlp('Officials were cited as saying "the plant is safe".'))[0].speaker == "Officials"
+
+
+def test_a_body_named_across_and_is_one_speaker(nlp):
+    text = "The Audit and Anti-Fraud Commission said the contract was the largest it had reviewed."
+    doc = nlp(text)
+    quotes = find_quotes(doc, find_entities(doc))
+    assert [q.speaker_entity for q in quotes] == ["Audit and Anti-Fraud Commission"]
+
+
+def test_a_role_is_not_resolved_to_someone_the_article_gives_another_role(nlp):
+    # "The judge" after a prosecutor spoke is not the prosecutor.
+    text = ('"Fraud has no place here," prosecutor Lena Ruiz said after the verdict. '
+            'The judge told the court that Osei had "treated the office as his own".')
+    doc = nlp(text)
+    judge = [q for q in find_quotes(doc, find_entities(doc)) if q.speaker and q.speaker.lower() == "the judge"]
+    assert judge and all(q.speaker_entity is None for q in judge)

@@ -41,6 +41,8 @@
 # organisation's name whole across an inner "and" ("Integrity and Anti-Corruption Commission"),
 # and reads "the 141-member Seimas" as a body, not a person titled "member"; a title keeps every
 # noun of its office's compound ("former port operations director") and a town the tagger took
-# for a person ("Former Zarqa mayor X", the town now a place).
+# for a person ("Former Zarqa mayor X", the town now a place); a body's name across "and" is one
+# name and one speaker ("The Ethics and Anti-Corruption Commission said"), and "the judge" is
+# nobody the article gives another role (not the prosecutor who spoke last).
 # Raise it whenever extraction changes what it stores.
 EXTRACTION_METHOD = "synopsis.extract/7"

@@ -105,9 +105,16 @@ def _outlet_ents(doc: Doc) -> list[tuple[Span, str]]:
     return out
 
 
-def _tagged_spans(doc: Doc) -> Iterator[tuple[Span, str]]:
+def _tagged_spans(doc: Doc) -> list[tuple[Span, str]]:
     """The tagger's entities, cleaned, with a person's name the tagger ran into the organisation
-    before it split off ("the Security Council [Sergey Shoigu]")."""
+    before it split off ("the Security Council [Sergey Shoigu]"); a name an organisation's grew
+    over ("The [Integrity] and Anti-Corruption Commission") is part of it, not an entity of its own."""
+    spans = list(_cleaned_spans(doc))
+    return [(span, label) for span, label in spans
+            if not any(o.start <= span.start and span.end <= o.end and len(o) > len(span) for o, _ in spans)]
+
+
+def _cleaned_spans(doc: Doc) -> Iterator[tuple[Span, str]]:
     for ent, label in _outlet_ents(doc):
         if label in EXCLUDED_LABELS:
             continue
@@ -138,18 +145,37 @@ def _with_joined_words_before(doc: Doc, span: Span) -> Span:
     start = span.start
     while start >= 2 and doc[start - 1].lower_ in ("and", "&") and doc[start - 1].dep_ == "cc":
         word = doc[start - 2]
-        if not (_unnamed_capitalised(word) and start <= word.head.i < span.end):
+        if _unnamed_capitalised(word) and start <= word.head.i < span.end:
+            first = word.i
+            # the capitalised words of that part ("National Security and Defense Council")
+            while first > 0 and _unnamed_capitalised(doc[first - 1]) and first <= doc[first - 1].head.i < span.end:
+                first -= 1
+        elif _capitalised(word) and word.i >= 1 and doc[word.i - 1].lower_ == "the" and (
+                (not word.ent_type_ and _conjunct_of(span, word))
+                or (word.ent_type_ == "ORG" and span.start <= word.head.i < span.end)):
+            # One word after "the" starts the body's name when the parse makes the name its
+            # conjunct ("The [Ethics] and [Anti-Corruption Commission] said") or, tagged an
+            # organisation of its own, hangs it on the name ("the [Integrity] and Anti-Corruption
+            # Commission"); a body of its own is not hung on the other ("The Kremlin and Foreign
+            # Ministry said": two bodies, the Kremlin the head of the pair).
+            first = word.i
+        else:
             break
-        first = word.i
-        # the capitalised words of that part ("National Security and Defense Council")
-        while first > 0 and _unnamed_capitalised(doc[first - 1]) and first <= doc[first - 1].head.i < span.end:
-            first -= 1
         start = first
     return doc[start:span.end]
 
 
+def _conjunct_of(span: Span, word: Token) -> bool:
+    """Whether the parse makes a word of the name a conjunct of ``word``."""
+    return any(t.dep_ == "conj" and t.head.i == word.i for t in span)
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper()
+
+
 def _unnamed_capitalised(tok: Token) -> bool:
-    return tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and not tok.ent_type_
+    return _capitalised(tok) and not tok.ent_type_
 
 
 # A match score written after a team's name: "beat [Ferencváros 2-1]", "[Dinamo Zagreb 3-0]".

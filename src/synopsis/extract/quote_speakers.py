@@ -61,7 +61,9 @@ def with_speakers(
     start, end = paragraph_of(verb)
     subject = _in_paragraph(subject, start, verb, ents)
     subject = named_in_role(subject, ents) or subject
-    conjuncts = [t for t in _co_speakers(subject, ents) if start <= t.i < end]
+    # A conjunct inside the subject's own name is no second speaker ("The [Ethics] and
+    # Anti-Corruption Commission": the parse coordinates the words of one body's name).
+    conjuncts = [t for t in _co_speakers(subject, ents) if start <= t.i < end and not _one_name(subject, t, ents)]
     if conjuncts and all(_is_own_speaker(t, ents) for t in [subject, *conjuncts]):
         spans = [_clipped(doc, speaker_span(doc, h, ents, with_conj=False), start) for h in [subject, *conjuncts]]
         return [
@@ -70,6 +72,12 @@ def with_speakers(
         ]
     span = _clipped(doc, speaker_span(doc, subject, ents, with_conj=True), start)
     return [FoundAttribution(kind, content, cue, span, speaker_head=subject)]
+
+
+def _one_name(first: Token, second: Token, ents: list[Entity]) -> bool:
+    """Whether two tokens are words of one entity's name."""
+    entity = entity_at(ents, second)
+    return entity is not None and entity_at(ents, first) is entity
 
 
 def paragraph_of(token: Token) -> tuple[int, int]:

@@ -466,7 +466,11 @@ def _resolve_speaker(
             # whoever was named last
             return described[1], "PERSON"
         if head.lemma_.lower() in ROLE_NOUNS and not any(c.dep_ == "poss" for c in head.children):
-            return _salient_person(position, history, subjects, people, spoken), "PERSON"
+            salient = _salient_person(position, history, subjects, people, spoken)
+            if salient is not None and _holds_another_role(salient, head.lemma_.lower(), people):
+                # "prosecutor X said ... The judge told the court": the judge is not X
+                return None, None
+            return salient, "PERSON"
     return None, None
 
 
@@ -548,6 +552,14 @@ def _salient_person(
     if (pos, name) == last_subject:
         return _best_name(name.replace("’s", "").replace("'s", ""), pos + 1, people, spoken)
     return name
+
+
+def _holds_another_role(name: str, role: str, people: list[_Person]) -> bool:
+    """Whether the article gives the person titles naming roles, none of them ``role``."""
+    words = _name_words(name)
+    titles = frozenset().union(*(p.titles for p in people if p.words == words or _contains_words(words, p.words)))
+    roles = titles & ROLE_NOUNS
+    return bool(roles) and role not in titles
 
 
 def _latest(history: list[tuple[int, str, str]], position: int, label: str) -> str | None:
