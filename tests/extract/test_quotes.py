@@ -672,3 +672,15 @@ def test_a_role_is_not_resolved_to_someone_the_article_gives_another_role(nlp):
     doc = nlp(text)
     judge = [q for q in find_quotes(doc, find_entities(doc)) if q.speaker and q.speaker.lower() == "the judge"]
     assert judge and all(q.speaker_entity is None for q in judge)
+
+
+def test_a_credit_at_the_end_of_someones_statement_covers_the_clause_it_follows(nlp):
+    # The statement is the council's; the police are credited only with the crowd (the parse hangs
+    # the credit on "said").
+    text = ("The council said on Thursday that its budget for clinics was final, as a national strike closed "
+            "hospitals across the region and about 9,000 people marched in Porto, according to city police.")
+    doc = nlp(text)
+    police = [q for q in find_quotes(doc, find_entities(doc)) if q.speaker == "city police"]
+    assert len(police) == 1
+    covered = text[police[0].content_start:police[0].content_end]
+    assert "9,000 people marched" in covered and "budget" not in covered

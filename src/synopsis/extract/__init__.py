@@ -43,6 +43,7 @@
 # noun of its office's compound ("former port operations director") and a town the tagger took
 # for a person ("Former Zarqa mayor X", the town now a place); a body's name across "and" is one
 # name and one speaker ("The Ethics and Anti-Corruption Commission said"), and "the judge" is
-# nobody the article gives another role (not the prosecutor who spoke last).
+# nobody the article gives another role (not the prosecutor who spoke last); "according to X" at
+# the end of someone's statement credits X with the clause it follows, not the statement.
 # Raise it whenever extraction changes what it stores.
 EXTRACTION_METHOD = "synopsis.extract/7"

@@ -208,12 +208,36 @@ def according_to(doc: Doc, according: Token, ents: list[Entity]) -> list[FoundAt
     sentence = according.sent
     host = according.head if according.head != according else sentence.root
     base = host.subtree if host.sent == sentence and host.i not in phrase else sentence
+    if _speaks_itself(host, phrase):
+        # "The government said ... final, as ... about 20,000 people marched, according to city
+        # police": the sentence's statement is the government's; the credit at its end is for
+        # the clause it follows, the crowd, not for what the government said.
+        clause = _last_clause_before(host, according)
+        if clause is None:
+            return []
+        base = clause.subtree
     tokens = [t for t in base if t.i not in phrase]
     content = _trim_edges(doc, tokens, phrase)
     if content is None:
         return []
     cue = (according.idx, to.idx + len(to))
     return [FoundAttribution("indirect", content, cue, speaker_span(doc, source, ents, with_conj=True), speaker_head=source)]
+
+
+def _speaks_itself(verb: Token, phrase: set[int]) -> bool:
+    """Whether a verb is a speech verb with a speaker of its own (a subject outside the credit
+    ``phrase``; not the "it" of "it was stressed", which says no one)."""
+    return (verb.lemma_ in SPEECH_VERBS or verb.lemma_ in COGNITION_VERBS) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i not in phrase and c.lower_ not in ("it", "there")
+        for c in verb.children)
+
+
+def _last_clause_before(verb: Token, before: Token) -> Token | None:
+    """The last clause under ``verb`` ending right before ``before`` (a verb of its own: "as ...
+    people marched"), None when the words before it are the verb's own statement."""
+    clauses = [t for t in verb.subtree if t.i < before.i and t is not verb and t.pos_ in ("VERB", "AUX")
+               and t.dep_ in ("advcl", "conj", "relcl") and max(x.i for x in t.subtree) < before.i]
+    return max(clauses, key=lambda t: (max(x.i for x in t.subtree), -t.i), default=None)
 
 
 def as_by(doc: Doc, verb: Token, ents: list[Entity]) -> list[FoundAttribution]:
