@@ -230,7 +230,7 @@ def test_a_quoted_sentence_whose_speaker_is_a_pronoun_names_the_speaker():
     b = quoted("b", "Paper B", f'"{PIER}," she said.', PIER, "she", "Ilse Marend")
     claim = make_claim("k1", "corroborated", [evidence_for(a, a.article.text), evidence_for(b, b.article.text)])
     [fact] = write_brief([a, b], [claim])
-    assert fact.text == f'"{PIER}," Ilse Marend said.'
+    assert fact.text == f'"{PIER}," [Ilse Marend] said.'
     # The citation is still the source's own words.
     assert fact.citations[0].text == f'"{PIER}," she said.'
     # A wording that names the speaker itself is preferred, even to the wire's.
@@ -255,7 +255,7 @@ def test_a_sentence_cut_from_a_longer_quotation_closes_its_marks_and_says_whose_
     first = f'"{PIER}.'
     claim = make_claim("k1", "corroborated", [evidence_for(a, first), evidence_for(b, first)])
     [fact] = write_brief([a, b], [claim])
-    assert fact.text == f'Ilse Marend said: "{PIER}."'
+    assert fact.text == f'[Ilse Marend said:] "{PIER}."'
     assert fact.citations[0].text == first
 
 

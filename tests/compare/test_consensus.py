@@ -166,5 +166,5 @@ def test_a_claim_is_worded_with_its_pronoun_speaker_named_as_the_story_knows_the
     g = ClaimGroup("g-q", (ClaimMember("q", 0, said, 0, len(said)),), 0, said, 1.0)
     origins = {"q": origin("q", "Quill", "Quill")}
     [claim] = label_claims([g], analyses, origins, canonical_name={"Korhonen": "Aino Korhonen"}.get)
-    assert claim.text == '"The bridge stays shut," Aino Korhonen said.'
+    assert claim.text == '"The bridge stays shut," [Aino Korhonen] said.'
     assert claim.evidence[0].text == said  # the evidence stays the source's words

@@ -380,5 +380,5 @@ def test_a_dated_statement_whose_speaker_is_a_pronoun_is_shown_with_the_speakers
                   he + 7, start, he + 7, speaker_entity="Korhonen")
     analysis = dataclasses.replace(analysis, quotes=(quote,))
     [event] = build_timeline([analysis], canonical_name={"Korhonen": "Aino Korhonen"}.get)
-    assert event.text == '"The delegations met in Geneva on March 3," Aino Korhonen said.'
+    assert event.text == '"The delegations met in Geneva on March 3," [Aino Korhonen] said.'
     assert event.evidence[0].text == said

@@ -4,13 +4,15 @@ A sentence lifted out of its article loses what the sentences around it said. Tw
 when it reports speech:
 
 - its speaker is a pronoun ('"…," he said'): out of context "he" is no one, and the reader cannot
-  tell whose words these are. The pronoun is replaced by the name the story resolves it to.
+  tell whose words these are. The pronoun is replaced by the name the story resolves it to, in
+  square brackets as journalists mark words they put into a quotation ('"…," [Omar Khalil] said').
 - it is one sentence of a longer quotation ('"This trial was decided before it began.' whose
   closing mark and speaker come in the next sentence): its quotation marks do not close, or open,
   and nothing says who speaks. The marks are balanced and, when the sentence does not name the
-  speaker itself, the speaker is put before it ('Omar Khalil said: "…"').
+  speaker itself, the speaker is put before it, bracketed too ('[Omar Khalil said:] "…"').
 
-The citation still points to the source's own span; only the shown text changes.
+The citation still points to the source's own span; only the shown text changes, and every word
+it adds is in brackets, so a reader can tell the source's words from ours.
 """
 
 from __future__ import annotations
@@ -95,7 +97,7 @@ def spoken_wording(wording: Evidence, analysis: ArticleAnalysis | None,
         # "Zelensky announced that he had accepted ...": the sentence has named him already.
         if _names_before(text[:low], (name, quote.speaker_entity)):
             continue
-        text = text[:low] + name + text[high:]
+        text = text[:low] + f"[{name}]" + text[high:]
     quotes = _quotes_in(analysis, start, end)
     if not quotes:
         return text
@@ -118,7 +120,7 @@ def spoken_wording(wording: Evidence, analysis: ArticleAnalysis | None,
     name = _speaker_name(quotes[0], canonical_name)
     if name is None:
         return None
-    return f"{name[:1].upper()}{name[1:]} said: {text}"
+    return f"[{name[:1].upper()}{name[1:]} said:] {text}"
 
 
 __all__ = ["CanonicalName", "PRONOUNS", "is_pronoun", "spoken_wording"]
