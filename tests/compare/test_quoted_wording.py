@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from synopsis.compare.quoted_wording import spoken_wording
+from synopsis.compare.quoted_wording import balanced, spoken_wording
 from synopsis.records import ArticleAnalysis, Evidence, Quote
 from tests.factories import make_article
 
@@ -68,3 +68,17 @@ def test_a_pronoun_speaker_the_sentence_has_named_already_stays():
                   text.index("announced"), text.index("announced") + 9, 0, len(text) - 1, speaker_entity="Pavel Ostrik")
     said = ArticleAnalysis(article=make_article("b", "Paper B", text), quotes=(quote,))
     assert spoken_wording(Evidence("b", "Paper B", 0, len(text), text), said) == text
+
+
+@pytest.mark.parametrize("text, shown", [
+    # A quotation inside a paraphrase, cut before its closing mark: closed.
+    ('Ostrik had "run the harbour as his own yard', 'Ostrik had "run the harbour as his own yard"'),
+    # The first sentence of a longer quotation: closed in its own style.
+    ("“The pier is gone.", "“The pier is gone.”"),
+    # The last sentence of one: opened.
+    ("Nobody boards before May,” she said.", "“Nobody boards before May,” she said."),
+    # Balanced already: as written.
+    ('Officials said the pier was "beyond repair".', 'Officials said the pier was "beyond repair".'),
+])
+def test_a_span_cut_inside_a_quotation_is_shown_with_its_marks_balanced(text, shown):
+    assert balanced(text) == shown

@@ -69,6 +69,18 @@ def _unmatched_marks(text: str) -> tuple[str | None, str | None]:
     return open_mark, unopened
 
 
+def balanced(text: str) -> str:
+    """The text with a quotation mark left open closed at its end, and one closed with no opening
+    opened at its start: a span cut inside a quotation ('Kamau had "treated the port as his
+    business') shown as a whole. The source has the missing mark just outside the span."""
+    open_mark, unopened = _unmatched_marks(text)
+    if open_mark is not None:
+        text = text.rstrip() + _pair(open_mark)[1]
+    if unopened is not None:
+        text = _pair(unopened)[0] + text.lstrip()
+    return text
+
+
 def _quotes_in(analysis: ArticleAnalysis, start: int, end: int) -> list[Quote]:
     """Direct quotations whose words the span carries, wholly or in part."""
     return [q for q in analysis.quotes
@@ -123,4 +135,4 @@ def spoken_wording(wording: Evidence, analysis: ArticleAnalysis | None,
     return f"[{name[:1].upper()}{name[1:]} said:] {text}"
 
 
-__all__ = ["CanonicalName", "PRONOUNS", "is_pronoun", "spoken_wording"]
+__all__ = ["CanonicalName", "PRONOUNS", "balanced", "is_pronoun", "spoken_wording"]
