@@ -275,3 +275,12 @@ def test_a_quotation_whose_speaker_is_disputed_is_stated_with_neither_speaker():
     [line] = write_brief([a, b], [claim], [speaker])
     assert line.text.startswith("Accounts differ on speaker of the quotation")
     assert "Ilse Marend (Wire A)" in line.text and "Pavel Ostrik (Paper B)" in line.text
+
+
+def test_a_pronoun_is_not_named_when_another_report_of_the_fact_gives_the_words_to_someone_else():
+    # One outlet's "she" resolves to the harbour master, the other gives the words to the mayor:
+    # "[Ilse Marend] said" cited to both would credit the second outlet with her name.
+    a = quoted("a", "Wire A", f'"{PIER}," she said.', PIER, "she", "Ilse Marend", kind="wire service")
+    b = quoted("b", "Paper B", f'"{PIER}," he said.', PIER, "he", "Pavel Ostrik")
+    claim = make_claim("k1", "corroborated", [evidence_for(a, a.article.text), evidence_for(b, b.article.text)])
+    assert all("Ilse Marend" not in fact.text for fact in write_brief([a, b], [claim]))
