@@ -220,3 +220,16 @@ def test_a_cut_quotation_shows_no_quotation_mark_left_open(nlp) -> None:
     })
     [dispute] = disputes
     assert dispute.what.count('"') % 2 == 0
+
+
+@pytest.mark.parametrize("repeated", [
+    "Harbour master Ilse Marend repeated Ostrik's warning:",
+    # Whose warning the story cannot tell: no side either.
+    "Harbour master Ilse Marend repeated the ferry captain's warning:",
+])
+def test_someone_repeating_anothers_words_is_no_second_speaker(nlp, repeated) -> None:
+    _, disputes = speaker_disputes(nlp, {
+        "Alpha": f"{MARKS} Mayor Pavel Ostrik said on Tuesday.",
+        "Bravo": f'{repeated} "{QUOTE}."',
+    })
+    assert disputes == []

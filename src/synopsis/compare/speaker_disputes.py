@@ -86,19 +86,33 @@ def _identifies(text: str, sequence: tuple[str, ...]) -> bool:
     return len(sequence) >= MIN_QUOTED_WORDS or len(_WORD.findall(text)) >= MIN_QUOTED_LENGTH
 
 
-def _spoken_for(evidence: Sequence[Evidence], resolution: EntityResolution) -> frozenset[str]:
-    """The people of the story the sentences say the speaker speaks for (``_SPEAKS_FOR``)."""
+# Someone who repeats another's words: "repeated the harbour master's warning", "quoting Marend's words".
+_REPEATS = re.compile(
+    r"\b(?:repeat|quot|cit|echo|read)\w*\s+(?:the\s+|a\s+)?((?:\w[\w.-]*\s+){0,4}?\w[\w.-]*)['’]s?\s+"
+    r"(?:warning|words|statement|remarks?|comments?|message|appeal|call|pledge|promise|letter)\b",
+    re.IGNORECASE)
+
+
+def _spoken_for(evidence: Sequence[Evidence], resolution: EntityResolution,
+                titled: dict[str, list[StoryEntity]]) -> frozenset[str] | None:
+    """The people of the story the sentences say the speaker speaks for or repeats
+    (``_SPEAKS_FOR``, ``_REPEATS``): a name, or a title only one person of the story holds. None
+    when they say the words are someone else's but not whose ("repeated the harbour master's
+    warning", no one of the story known by that title)."""
     found = set()
-    for e in evidence:
-        for match in _SPEAKS_FOR.finditer(e.text):
-            words = match.group(1).split()
-            # "Education Minister Rui Tavares": the longest tail of the phrase that is a person
-            for start in range(len(words)):
-                entity = resolution.find(" ".join(words[start:]))
-                if entity is not None and entity.type in _PERSON_TYPES:
-                    found.add(entity.name)
-                    break
-    return frozenset(found)
+    matches = [m for e in evidence for m in [*_SPEAKS_FOR.finditer(e.text), *_REPEATS.finditer(e.text)]]
+    for match in matches:
+        words = match.group(1).split()
+        # "Education Minister Rui Tavares": the longest tail of the phrase that is a person
+        for start in range(len(words)):
+            tail = " ".join(words[start:])
+            entity = resolution.find(tail)
+            holders = titled.get(fold(tail), []) if entity is None else []
+            entity = entity or (holders[0] if len(holders) == 1 else None)
+            if entity is not None and entity.type in _PERSON_TYPES:
+                found.add(entity.name)
+                break
+    return None if matches and not found else frozenset(found)
 
 
 def _titled(resolution: EntityResolution) -> dict[str, list[StoryEntity]]:
@@ -149,10 +163,12 @@ def _quotations(analyses: Sequence[ArticleAnalysis], resolution: EntityResolutio
             if not evidence:
                 text = analysis.article.text[quote.start:quote.end]
                 evidence = (Evidence(analysis.article.id, outlet, quote.start, quote.end, text),)
-            found.append(_Quotation(analysis.article.id, outlet, quote.content, words, sentences,
-                                    speaker_entity(quote, resolution, titled), evidence,
-                                    by_pronoun=is_pronoun(quote.speaker),
-                                    speaks_for=_spoken_for(evidence, resolution)))
+            speaks_for = _spoken_for(evidence, resolution, titled)
+            # Someone else's words, and the story cannot say whose: no side (like an unresolved speaker).
+            speaker = speaker_entity(quote, resolution, titled) if speaks_for is not None else None
+            found.append(_Quotation(analysis.article.id, outlet, quote.content, words, sentences, speaker,
+                                    evidence, by_pronoun=is_pronoun(quote.speaker),
+                                    speaks_for=speaks_for or frozenset()))
     return found
 
 
