@@ -6,15 +6,19 @@ as corroborated by both. Reported speech is not compared this way: "police said 
 "the ministry said 12 died" are two sources of one fact, not a misattribution.
 
 Two direct quotations are the same quotation when they share a sentence of the same content words
-(at least ``MIN_QUOTED_WORDS``; verbatim copies and a longer quotation holding a shorter one), or
-when the aligner put their sentences in one claim group and most of the shorter one's content
-words are in the longer (``SAME_QUOTATION_SHARE``). Blocking on the sentences' words and on the
+in the same order, negators kept ("no plans" is not "plans"; at least ``MIN_QUOTED_WORDS`` of them
+or ``MIN_QUOTED_LENGTH`` words in all; verbatim copies and a longer quotation holding a shorter
+one), or when the aligner put their sentences in one claim group, most of the shorter one's
+content words are in the longer (``SAME_QUOTATION_SHARE``) and both are negated or neither. Blocking on the sentences' words and on the
 groups keeps this linear in the number of quotations.
 
 Speakers are compared as the story's entities (``link.entities``): "Petraitis", "Tomas
 Petraitis" and "the prime minister" (a title only one person of the story holds) are one person.
 A speaker the story cannot resolve to a person (a pronoun nothing resolves, "a source", a body)
-takes no side: it contradicts no one. Outlets that give the quotation to two people together
+takes no side: it contradicts no one. Nor does a side only pronouns give: the extractor resolves
+"she" to a person named before without knowing either's gender, so it may join the version of
+the person it resolves to but cannot make one. A spokesman reading someone's statement ("on behalf
+of X") or someone repeating X's words gives X's words: X is one of their speakers. Outlets that give the quotation to two people together
 ("X and Y said") agree with an outlet that names only one of them.
 """
 
