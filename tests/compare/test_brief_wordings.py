@@ -230,7 +230,7 @@ def test_a_quoted_sentence_whose_speaker_is_a_pronoun_names_the_speaker():
     b = quoted("b", "Paper B", f'"{PIER}," she said.', PIER, "she", "Ilse Marend")
     claim = make_claim("k1", "corroborated", [evidence_for(a, a.article.text), evidence_for(b, b.article.text)])
     [fact] = write_brief([a, b], [claim])
-    assert fact.text == f'"{PIER}," Ilse Marend said.'
+    assert fact.text == f'"{PIER}," [Ilse Marend] said.'
     # The citation is still the source's own words.
     assert fact.citations[0].text == f'"{PIER}," she said.'
     # A wording that names the speaker itself is preferred, even to the wire's.
@@ -255,7 +255,7 @@ def test_a_sentence_cut_from_a_longer_quotation_closes_its_marks_and_says_whose_
     first = f'"{PIER}.'
     claim = make_claim("k1", "corroborated", [evidence_for(a, first), evidence_for(b, first)])
     [fact] = write_brief([a, b], [claim])
-    assert fact.text == f'Ilse Marend said: "{PIER}."'
+    assert fact.text == f'[Ilse Marend said:] "{PIER}."'
     assert fact.citations[0].text == first
 
 
@@ -275,3 +275,12 @@ def test_a_quotation_whose_speaker_is_disputed_is_stated_with_neither_speaker():
     [line] = write_brief([a, b], [claim], [speaker])
     assert line.text.startswith("Accounts differ on speaker of the quotation")
     assert "Ilse Marend (Wire A)" in line.text and "Pavel Ostrik (Paper B)" in line.text
+
+
+def test_a_pronoun_is_not_named_when_another_report_of_the_fact_gives_the_words_to_someone_else():
+    # One outlet's "she" resolves to the harbour master, the other gives the words to the mayor:
+    # "[Ilse Marend] said" cited to both would credit the second outlet with her name.
+    a = quoted("a", "Wire A", f'"{PIER}," she said.', PIER, "she", "Ilse Marend", kind="wire service")
+    b = quoted("b", "Paper B", f'"{PIER}," he said.', PIER, "he", "Pavel Ostrik")
+    claim = make_claim("k1", "corroborated", [evidence_for(a, a.article.text), evidence_for(b, b.article.text)])
+    assert all("Ilse Marend" not in fact.text for fact in write_brief([a, b], [claim]))

@@ -166,5 +166,25 @@ def test_a_claim_is_worded_with_its_pronoun_speaker_named_as_the_story_knows_the
     g = ClaimGroup("g-q", (ClaimMember("q", 0, said, 0, len(said)),), 0, said, 1.0)
     origins = {"q": origin("q", "Quill", "Quill")}
     [claim] = label_claims([g], analyses, origins, canonical_name={"Korhonen": "Aino Korhonen"}.get)
-    assert claim.text == '"The bridge stays shut," Aino Korhonen said.'
+    assert claim.text == '"The bridge stays shut," [Aino Korhonen] said.'
     assert claim.evidence[0].text == said  # the evidence stays the source's words
+
+
+def test_a_claim_names_no_pronoun_speaker_its_other_sentences_give_the_words_to_someone_else():
+    from synopsis.records import Quote
+
+    def said_by(article_id: str, outlet: str, pronoun: str, entity: str) -> ArticleAnalysis:
+        text = f'"The bridge stays shut," {pronoun} said.'
+        at = text.index(f"{pronoun} said")
+        quote = Quote("direct", "The bridge stays shut", 1, 22, pronoun, at, at + len(pronoun), "said",
+                      at + len(pronoun) + 1, at + len(pronoun) + 5, 0, len(text) - 1, speaker_entity=entity)
+        article = Article(id=article_id, source=article_id, text=text, outlet=Outlet(outlet))
+        return ArticleAnalysis(article, quotes=(quote,), claims=(Claim(text, 0, len(text), 0, quote=0),))
+
+    analyses = [said_by("q", "Quill", "she", "Aino Korhonen"), said_by("r", "Rook", "he", "Pavel Ostrik")]
+    members = tuple(ClaimMember(a.article.id, 0, a.article.text, 0, len(a.article.text)) for a in analyses)
+    g = ClaimGroup("g-q", members, 0, members[0].text, 1.0)
+    origins = {"q": origin("q", "Quill", "Quill"), "r": origin("r", "Rook", "Rook")}
+    [claim] = label_claims([g], analyses, origins)
+    # Shown as written: neither outlet's guess at whom the pronoun means is cited to both.
+    assert claim.text == '"The bridge stays shut," she said.'

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from synopsis.compare.quoted_wording import spoken_wording
+from synopsis.compare.quoted_wording import balanced, spoken_wording
 from synopsis.records import ArticleAnalysis, Evidence, Quote
 from tests.factories import make_article
 
@@ -35,11 +35,12 @@ def span(text: str) -> Evidence:
 
 @pytest.mark.parametrize("sentence, shown", [
     # The first sentence of a longer quotation: closed, and whose it is.
-    ("“The pier is gone.", "Ilse Marend said: “The pier is gone.”"),
+    # (Every word added is bracketed: the reader tells the source's words from the report's.)
+    ("“The pier is gone.", "[Ilse Marend said:] “The pier is gone.”"),
     # A sentence from its middle: both marks, and whose it is.
-    ("Repairs will take weeks.", "Ilse Marend said: “Repairs will take weeks.”"),
+    ("Repairs will take weeks.", "[Ilse Marend said:] “Repairs will take weeks.”"),
     # The last one names its speaker by a pronoun: opened, and the pronoun named.
-    ("Nobody boards before May,” she said.", "“Nobody boards before May,” Ilse Marend said."),
+    ("Nobody boards before May,” she said.", "“Nobody boards before May,” [Ilse Marend] said."),
     # Not speech: a pronoun that speaks for no quotation is left as written.
     ("She thanked the divers.", "She thanked the divers."),
     # The outlet's own sentence carrying a quoted phrase, marks balanced: as written.
@@ -52,7 +53,7 @@ def test_a_sentence_is_shown_with_its_speaker_named_and_its_marks_closed(sentenc
 
 def test_the_speaker_is_named_as_the_story_knows_the_person():
     assert spoken_wording(span("Repairs will take weeks."), analysis("Marend"),
-                          {"Marend": "Ilse Marend"}.get) == "Ilse Marend said: “Repairs will take weeks.”"
+                          {"Marend": "Ilse Marend"}.get) == "[Ilse Marend said:] “Repairs will take weeks.”"
 
 
 def test_a_quotation_whose_speaker_nothing_names_cannot_be_shown():
@@ -67,3 +68,17 @@ def test_a_pronoun_speaker_the_sentence_has_named_already_stays():
                   text.index("announced"), text.index("announced") + 9, 0, len(text) - 1, speaker_entity="Pavel Ostrik")
     said = ArticleAnalysis(article=make_article("b", "Paper B", text), quotes=(quote,))
     assert spoken_wording(Evidence("b", "Paper B", 0, len(text), text), said) == text
+
+
+@pytest.mark.parametrize("text, shown", [
+    # A quotation inside a paraphrase, cut before its closing mark: closed.
+    ('Ostrik had "run the harbour as his own yard', 'Ostrik had "run the harbour as his own yard"'),
+    # The first sentence of a longer quotation: closed in its own style.
+    ("“The pier is gone.", "“The pier is gone.”"),
+    # The last sentence of one: opened.
+    ("Nobody boards before May,” she said.", "“Nobody boards before May,” she said."),
+    # Balanced already: as written.
+    ('Officials said the pier was "beyond repair".', 'Officials said the pier was "beyond repair".'),
+])
+def test_a_span_cut_inside_a_quotation_is_shown_with_its_marks_balanced(text, shown):
+    assert balanced(text) == shown

@@ -380,5 +380,24 @@ def test_a_dated_statement_whose_speaker_is_a_pronoun_is_shown_with_the_speakers
                   he + 7, start, he + 7, speaker_entity="Korhonen")
     analysis = dataclasses.replace(analysis, quotes=(quote,))
     [event] = build_timeline([analysis], canonical_name={"Korhonen": "Aino Korhonen"}.get)
-    assert event.text == '"The delegations met in Geneva on March 3," Aino Korhonen said.'
+    assert event.text == '"The delegations met in Geneva on March 3," [Aino Korhonen] said.'
     assert event.evidence[0].text == said
+
+
+def test_a_dated_statement_names_no_pronoun_speaker_another_outlet_gives_the_words_to_someone_else():
+    from synopsis.records import Quote
+
+    said = '"The delegations met in Geneva on March 3," he said.'
+
+    def told(outlet: str, before: str, entity: str):
+        analysis = build(outlet, [(before, []), (said, [("March 3", "2026-03-03", "DATE")])])
+        start = analysis.article.text.index(said)
+        he = analysis.article.text.index("he said")
+        quote = Quote("direct", "The delegations met in Geneva on March 3", start + 1, start + 41, "he", he, he + 2,
+                      "said", he + 3, he + 7, start, he + 7, speaker_entity=entity)
+        return dataclasses.replace(analysis, quotes=(quote,))
+
+    alpha = told("Alpha", "Mediator Aino Korhonen spoke to reporters.", "Aino Korhonen")
+    bravo = told("Bravo", "Envoy Pavel Ostrik spoke to reporters.", "Pavel Ostrik")
+    [event] = build_timeline([alpha, bravo])
+    assert event.text == said

@@ -176,3 +176,10 @@ def test_reports_whose_numbers_can_be_one_value_stay_one_statement():
     ]
     [statement] = group_quotes(reports)
     assert set(statement.sources) == {"Daily A", "Radio B", "Gazette C"}
+
+
+def test_a_quotation_cut_inside_its_own_inner_quotation_is_shown_with_the_inner_mark_closed():
+    text = 'The judge said that Ostrik had "run the harbour as his own yard".'
+    quote = make_quote(text, 'Ostrik had "run the harbour as his own yard', "The judge", kind="indirect")
+    [shown] = group_quotes([ArticleAnalysis(article=make_article("a1", "Daily A", text), quotes=(quote,))])
+    assert shown.text == 'Ostrik had "run the harbour as his own yard"'

@@ -72,3 +72,24 @@ def test_a_claim_is_shown_under_a_point_in_a_sentence_that_gives_a_version():
     assert facts[0].text == A
     markdown = render_markdown([report])
     assert f"- {A} (`c1`)" in markdown and f"- {C} (`c1`)" not in markdown
+
+
+def test_a_sentence_cut_from_a_longer_quotation_is_listed_with_its_marks_balanced():
+    first = '"The pier cannot be saved. We will build a new one," Ilse Marend said.'
+    second = '"The pier cannot be saved," Pavel Ostrik said.'
+    a = ArticleAnalysis(article=make_article("aaaa1111", "Outlet A", first))
+    b = ArticleAnalysis(article=make_article("bbbb2222", "Outlet B", second))
+    ev_a, ev_b = evidence_for(a, '"The pier cannot be saved.'), evidence_for(b, second)
+    dispute = Dispute(
+        what="speaker of the quotation", kind="speaker",
+        versions=(DisputeVersion("Ilse Marend", "Ilse Marend", ("Outlet A",), (ev_a,)),
+                  DisputeVersion("Pavel Ostrik", "Pavel Ostrik", ("Outlet B",), (ev_b,))),
+        explanation="Outlet A gives it to Ilse Marend; Outlet B gives it to Pavel Ostrik.",
+    )
+    report = StoryReport(
+        story=Story("s1", "Pier", ("aaaa1111", "bbbb2222")), sources=(), entities=(),
+        claims=(make_claim("c1", "disputed", [ev_a, ev_b]),), disputes=(dispute,), quotes=(), timeline=(),
+        coverage=(), brief=(),
+    )
+    ((fact,),), _ = claims_by_point(report)
+    assert fact.text == '"The pier cannot be saved."'

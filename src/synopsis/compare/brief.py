@@ -11,7 +11,7 @@ from synopsis.compare.consensus import describe_repeat, find_witnesses, list_cit
 from synopsis.compare.disputed_wording import points_given
 from synopsis.compare.citations import normalize_name
 from synopsis.compare.independence import OriginInfo, Witness, find_independent_origins
-from synopsis.compare.quoted_wording import spoken_wording
+from synopsis.compare.quoted_wording import speakers_agree, spoken_wording
 from synopsis.compare.other_numbers import numbers_incompatible, passage_amounts
 from synopsis.compare.relative_clauses import RELATIVE_OPENING, embedded_relatives
 from synopsis.facts.dates import DAY_SPAN, context_dates, main_day, sentence_bounds
@@ -200,11 +200,11 @@ def cite_supported(claim: AlignedClaim, kinds: dict[str, str], check: SupportChe
     # A wording whose speaker is a pronoun nothing resolves says no one's words; one shown as
     # written comes before one whose speaker must be named or whose quotation must be closed.
     candidates = [(w, points_given(w, disputes, check)) for w in _wordings(claim, kinds)
-                  if stands_alone(w.text) and shown_text(w, check) is not None]
-    candidates.sort(key=lambda pair: shown_text(pair[0], check) != pair[0].text)
+                  if stands_alone(w.text) and shown_text(w, check, claim.evidence) is not None]
+    candidates.sort(key=lambda pair: shown_text(pair[0], check, claim.evidence) != pair[0].text)
     leads = [lead for w, points in candidates
              if points and not incidental_points(points, disputes) and (lead := undisputed_lead(w, disputes, check))
-             and shown_text(lead, check) is not None]
+             and shown_text(lead, check, claim.evidence) is not None]
     if claim.status == "disputed":
         # Reports a dispute keeps together may disagree on more than the values it found (a
         # version its extraction missed): only what they say besides their values is stated.
@@ -241,12 +241,14 @@ def cite_supported(claim: AlignedClaim, kinds: dict[str, str], check: SupportChe
     return one_origin
 
 
-def shown_text(wording: Evidence, check: SupportCheck) -> str | None:
+def shown_text(wording: Evidence, check: SupportCheck, alongside: Sequence[Evidence] = ()) -> str | None:
     """The wording as the brief shows it (``quoted_wording.spoken_wording``): its speaker named where
     the source says "he", a quotation cut from a longer one closed and said whose it is; None when
-    a speaker it needs cannot be named."""
+    a speaker it needs cannot be named, or when the fact's other reports (``alongside``) give the
+    words to someone else (``speakers_agree``): the name would be cited to them too."""
     canonical = check.resolution.canonical_name if check.resolution is not None else None
-    return spoken_wording(wording, check.analyses.get(wording.article_id), canonical)
+    return spoken_wording(wording, check.analyses.get(wording.article_id), canonical,
+                          may_name=speakers_agree([wording, *alongside], check.analyses, canonical))
 
 
 def undisputed_lead(wording: Evidence, disputes: Sequence[Dispute], check: SupportCheck) -> Evidence | None:
@@ -432,9 +434,9 @@ def _join_names(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _shown(wording: Evidence, check: SupportCheck) -> str:
+def _shown(wording: Evidence, check: SupportCheck, alongside: Sequence[Evidence] = ()) -> str:
     """The chosen wording's text (``shown_text``; it was chosen only if that names its speaker)."""
-    shown = shown_text(wording, check)
+    shown = shown_text(wording, check, alongside)
     return wording.text if shown is None else shown
 
 
@@ -535,7 +537,7 @@ def write_brief(
 
     brief = [
         BriefSentence(
-            text=_with_disputed_office(_with_repeat(_as_sentence(" ".join(_shown(claim.evidence[0], check).split())), claim,
+            text=_with_disputed_office(_with_repeat(_as_sentence(" ".join(_shown(claim.evidence[0], check, claim.evidence).split())), claim,
                                                     labelled[claim.id], by_id),
                                        points_given(claim.evidence[0], disputes, check), disputes),
             # The wording shown first, then every other outlet's report that supports it.

@@ -7,7 +7,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 from synopsis.compare.citations import name_outlet, normalize_name
 from synopsis.compare.independence import OriginInfo, Witness, count_independent
-from synopsis.compare.quoted_wording import CanonicalName, spoken_wording
+from synopsis.compare.quoted_wording import CanonicalName, speakers_agree, spoken_wording
 from synopsis.link.align import ClaimGroup
 from synopsis.records import AlignedClaim, ArticleAnalysis, Attribution, Dispute, Evidence
 
@@ -107,7 +107,9 @@ def _wording(group: ClaimGroup, by_id: Mapping[str, ArticleAnalysis], canonical_
     if analysis is None or member.text != group.text:
         return group.text
     span = Evidence(member.article_id, name_outlet(analysis), member.start, member.end, member.text)
-    return spoken_wording(span, analysis, canonical_name) or group.text
+    spans = [Evidence(m.article_id, "", m.start, m.end, m.text) for m in group.members]
+    return spoken_wording(span, analysis, canonical_name,
+                          may_name=speakers_agree(spans, by_id, canonical_name)) or group.text
 
 
 def find_witnesses(

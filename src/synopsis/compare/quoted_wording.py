@@ -4,19 +4,21 @@ A sentence lifted out of its article loses what the sentences around it said. Tw
 when it reports speech:
 
 - its speaker is a pronoun ('"…," he said'): out of context "he" is no one, and the reader cannot
-  tell whose words these are. The pronoun is replaced by the name the story resolves it to.
+  tell whose words these are. The pronoun is replaced by the name the story resolves it to, in
+  square brackets as journalists mark words they put into a quotation ('"…," [Omar Khalil] said').
 - it is one sentence of a longer quotation ('"This trial was decided before it began.' whose
   closing mark and speaker come in the next sentence): its quotation marks do not close, or open,
   and nothing says who speaks. The marks are balanced and, when the sentence does not name the
-  speaker itself, the speaker is put before it ('Omar Khalil said: "…"').
+  speaker itself, the speaker is put before it, bracketed too ('[Omar Khalil said:] "…"').
 
-The citation still points to the source's own span; only the shown text changes.
+The citation still points to the source's own span; only the shown text changes, and every word
+it adds is in brackets, so a reader can tell the source's words from ours.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
 from synopsis.records import ArticleAnalysis, Evidence, Quote
 
@@ -67,17 +69,51 @@ def _unmatched_marks(text: str) -> tuple[str | None, str | None]:
     return open_mark, unopened
 
 
+def balanced(text: str) -> str:
+    """The text with a quotation mark left open closed at its end, and one closed with no opening
+    opened at its start: a span cut inside a quotation ('Kamau had "treated the port as his
+    business') shown as a whole. The source has the missing mark just outside the span."""
+    open_mark, unopened = _unmatched_marks(text)
+    if open_mark is not None:
+        text = text.rstrip() + _pair(open_mark)[1]
+    if unopened is not None:
+        text = _pair(unopened)[0] + text.lstrip()
+    return text
+
+
 def _quotes_in(analysis: ArticleAnalysis, start: int, end: int) -> list[Quote]:
     """Direct quotations whose words the span carries, wholly or in part."""
     return [q for q in analysis.quotes
             if q.kind == "direct" and q.content_start < end and start < q.content_end]
 
 
+def _span_speakers(span: Evidence, analysis: ArticleAnalysis, canonical_name: CanonicalName | None) -> set[str]:
+    """Whom a span's quotations are given to: the speakers written in it and those of the
+    quotations it carries (a pronoun nothing resolves left out)."""
+    quotes = [q for q in analysis.quotes
+              if q.speaker_start is not None and q.speaker_end is not None
+              and span.start <= q.speaker_start and q.speaker_end <= span.end] + _quotes_in(analysis, span.start, span.end)
+    return {name for q in quotes if (name := _speaker_name(q, canonical_name)) is not None}
+
+
+def speakers_agree(spans: Sequence[Evidence], analyses: Mapping[str, ArticleAnalysis],
+                   canonical_name: CanonicalName | None = None) -> bool:
+    """Whether the reports of one fact give its words to one speaker: no two spans whose
+    speakers (``_span_speakers``) have no one in common. When they do not (one outlet's "she"
+    is the union leader, another's "he" the minister), naming a pronoun speaker after one of them
+    would cite the other as saying so."""
+    given = [found for span in spans
+             if (analysis := analyses.get(span.article_id)) is not None
+             and (found := _span_speakers(span, analysis, canonical_name))]
+    return all(first & second for i, first in enumerate(given) for second in given[:i])
+
+
 def spoken_wording(wording: Evidence, analysis: ArticleAnalysis | None,
-                   canonical_name: CanonicalName | None = None) -> str | None:
+                   canonical_name: CanonicalName | None = None, *, may_name: bool = True) -> str | None:
     """The wording with its pronoun speakers named and a cut quotation closed and attributed
     (see the module's doc); the text as written when it needs neither. None when a speaker it
-    needs cannot be named (a pronoun nothing resolves): such a wording says no one's words."""
+    needs cannot be named (a pronoun nothing resolves, or ``may_name`` False: the fact's other
+    reports give the words to someone else, ``speakers_agree``): such a wording says no one's words."""
     text = wording.text
     if analysis is None:
         return text
@@ -95,7 +131,9 @@ def spoken_wording(wording: Evidence, analysis: ArticleAnalysis | None,
         # "Zelensky announced that he had accepted ...": the sentence has named him already.
         if _names_before(text[:low], (name, quote.speaker_entity)):
             continue
-        text = text[:low] + name + text[high:]
+        if not may_name:
+            return None
+        text = text[:low] + f"[{name}]" + text[high:]
     quotes = _quotes_in(analysis, start, end)
     if not quotes:
         return text
@@ -116,9 +154,9 @@ def spoken_wording(wording: Evidence, analysis: ArticleAnalysis | None,
            or q.cue_start is not None and start <= q.cue_start < end for q in analysis.quotes):
         return text
     name = _speaker_name(quotes[0], canonical_name)
-    if name is None:
+    if name is None or not may_name:
         return None
-    return f"{name[:1].upper()}{name[1:]} said: {text}"
+    return f"[{name[:1].upper()}{name[1:]} said:] {text}"
 
 
-__all__ = ["CanonicalName", "PRONOUNS", "is_pronoun", "spoken_wording"]
+__all__ = ["CanonicalName", "PRONOUNS", "balanced", "is_pronoun", "speakers_agree", "spoken_wording"]

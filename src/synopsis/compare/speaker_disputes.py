@@ -6,15 +6,19 @@ as corroborated by both. Reported speech is not compared this way: "police said 
 "the ministry said 12 died" are two sources of one fact, not a misattribution.
 
 Two direct quotations are the same quotation when they share a sentence of the same content words
-(at least ``MIN_QUOTED_WORDS``; verbatim copies and a longer quotation holding a shorter one), or
-when the aligner put their sentences in one claim group and most of the shorter one's content
-words are in the longer (``SAME_QUOTATION_SHARE``). Blocking on the sentences' words and on the
+in the same order, negators kept ("no plans" is not "plans"; at least ``MIN_QUOTED_WORDS`` of them
+or ``MIN_QUOTED_LENGTH`` words in all; verbatim copies and a longer quotation holding a shorter
+one), or when the aligner put their sentences in one claim group, most of the shorter one's
+content words are in the longer (``SAME_QUOTATION_SHARE``) and both are negated or neither. Blocking on the sentences' words and on the
 groups keeps this linear in the number of quotations.
 
 Speakers are compared as the story's entities (``link.entities``): "Petraitis", "Tomas
 Petraitis" and "the prime minister" (a title only one person of the story holds) are one person.
 A speaker the story cannot resolve to a person (a pronoun nothing resolves, "a source", a body)
-takes no side: it contradicts no one. Outlets that give the quotation to two people together
+takes no side: it contradicts no one. Nor does a side only pronouns give: the extractor resolves
+"she" to a person named before without knowing either's gender, so it may join the version of
+the person it resolves to but cannot make one. A spokesman reading someone's statement ("on behalf
+of X") or someone repeating X's words gives X's words: X is one of their speakers. Outlets that give the quotation to two people together
 ("X and Y said") agree with an outlet that names only one of them.
 """
 
@@ -29,12 +33,15 @@ from synopsis.compare.dispute_versions import join_names, unique_in_order
 from synopsis.compare.quoted_wording import is_pronoun
 from synopsis.compare.voices import content_words
 from synopsis.link.entities import EntityResolution
+from synopsis.link.entity_clustering import UnionFind
 from synopsis.link.names import fold
 from synopsis.records import ArticleAnalysis, Dispute, DisputeVersion, Evidence, Quote, StoryEntity
 
 # A quoted sentence of fewer content words ("We will appeal", "No comment") may well be said by
-# two people: only longer ones identify a quotation.
+# two people: only longer ones identify a quotation, or ones of this many words in all ("We will
+# not go back to the classrooms on our knees" has three content words but is no stock phrase).
 MIN_QUOTED_WORDS = 4
+MIN_QUOTED_LENGTH = 8
 # Quotations in one aligned claim group are one quotation when this share of the shorter one's
 # content words is in the longer (a word changed or left out in copying).
 SAME_QUOTATION_SHARE = 0.8
@@ -42,6 +49,16 @@ SAME_QUOTATION_SHARE = 0.8
 SHOWN_WORDS = 14
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# Words that turn a statement into its opposite: "We have no plans to close the line" and "We have
+# plans to close the line" are two statements, however many words they share.
+_NEGATORS = frozenset({"not", "no", "never", "nothing", "none", "nor", "neither", "cannot"})
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_NOT = re.compile(r"n[’']t\b", re.IGNORECASE)
+# Someone who reads out another's words: "reading a statement on behalf of Minister X", "a
+# spokesman for X", "a statement from X". The words are X's, so X is a speaker of them too.
+_SPEAKS_FOR = re.compile(
+    r"\b(?:on behalf of|speaking for|spokes(?:man|woman|person) for|statement (?:from|by|of))\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)")
 _PERSON_TYPES = frozenset({"PERSON", "person"})
 
 
@@ -52,10 +69,54 @@ class _Quotation:
     article_id: str
     outlet: str
     content: str
-    words: frozenset[str]
-    sentences: tuple[frozenset[str], ...]  # each quoted sentence's content words, long enough to identify it
+    words: frozenset[str]  # content words and negators
+    sentences: tuple[tuple[str, ...], ...]  # each quoted sentence's words (``_sequence``), long enough to identify it
     speaker: StoryEntity | None
     evidence: tuple[Evidence, ...]  # the article's sentences that carry the quotation
+    # Only a pronoun names the speaker ('"…," she said'): the extractor's guess at whom it refers
+    # to knows no gender and may be any person named before, so it cannot make a side of its own.
+    by_pronoun: bool = False
+    speaks_for: frozenset[str] = frozenset()  # the people whose words the speaker reads out
+
+
+def _sequence(text: str) -> tuple[str, ...]:
+    """A statement's content words in order, negators kept: what identifies its wording."""
+    text = _NOT.sub(" not", text)
+    kept = content_words(text) | _NEGATORS
+    return tuple(w for w in (m.group(0).lower() for m in _WORD.finditer(text)) if w in kept)
+
+
+def _identifies(text: str, sequence: tuple[str, ...]) -> bool:
+    return len(sequence) >= MIN_QUOTED_WORDS or len(_WORD.findall(text)) >= MIN_QUOTED_LENGTH
+
+
+# Someone who repeats another's words: "repeated the harbour master's warning", "quoting Marend's words".
+_REPEATS = re.compile(
+    r"\b(?:repeat|quot|cit|echo|read)\w*\s+(?:the\s+|a\s+)?((?:\w[\w.-]*\s+){0,4}?\w[\w.-]*)['’]s?\s+"
+    r"(?:warning|words|statement|remarks?|comments?|message|appeal|call|pledge|promise|letter)\b",
+    re.IGNORECASE)
+
+
+def _spoken_for(evidence: Sequence[Evidence], resolution: EntityResolution,
+                titled: dict[str, list[StoryEntity]]) -> frozenset[str] | None:
+    """The people of the story the sentences say the speaker speaks for or repeats
+    (``_SPEAKS_FOR``, ``_REPEATS``): a name, or a title only one person of the story holds. None
+    when they say the words are someone else's but not whose ("repeated the harbour master's
+    warning", no one of the story known by that title)."""
+    found = set()
+    matches = [m for e in evidence for m in [*_SPEAKS_FOR.finditer(e.text), *_REPEATS.finditer(e.text)]]
+    for match in matches:
+        words = match.group(1).split()
+        # "Education Minister Rui Tavares": the longest tail of the phrase that is a person
+        for start in range(len(words)):
+            tail = " ".join(words[start:])
+            entity = resolution.find(tail)
+            holders = titled.get(fold(tail), []) if entity is None else []
+            entity = entity or (holders[0] if len(holders) == 1 else None)
+            if entity is not None and entity.type in _PERSON_TYPES:
+                found.add(entity.name)
+                break
+    return None if matches and not found else frozenset(found)
 
 
 def _titled(resolution: EntityResolution) -> dict[str, list[StoryEntity]]:
@@ -97,39 +158,30 @@ def _quotations(analyses: Sequence[ArticleAnalysis], resolution: EntityResolutio
             if quote.kind != "direct" or quote.speaker_kind is not None:
                 continue
             sentences = tuple(words for part in _SENTENCE_END.split(quote.content)
-                              if len(words := content_words(part)) >= MIN_QUOTED_WORDS)
-            words = content_words(quote.content)
-            if len(words) < MIN_QUOTED_WORDS:
+                              if _identifies(part, words := _sequence(part)))
+            if not _identifies(quote.content, _sequence(quote.content)):
                 continue
+            words = frozenset(_sequence(quote.content))
             evidence = tuple(Evidence(analysis.article.id, outlet, c.start, c.end, c.text)
                              for c in analysis.claims if c.quote == index)
             if not evidence:
                 text = analysis.article.text[quote.start:quote.end]
                 evidence = (Evidence(analysis.article.id, outlet, quote.start, quote.end, text),)
-            found.append(_Quotation(analysis.article.id, outlet, quote.content, words, sentences,
-                                    speaker_entity(quote, resolution, titled), evidence))
+            speaks_for = _spoken_for(evidence, resolution, titled)
+            # Someone else's words, and the story cannot say whose: no side (like an unresolved speaker).
+            speaker = speaker_entity(quote, resolution, titled) if speaks_for is not None else None
+            found.append(_Quotation(analysis.article.id, outlet, quote.content, words, sentences, speaker,
+                                    evidence, by_pronoun=is_pronoun(quote.speaker),
+                                    speaks_for=speaks_for or frozenset()))
     return found
 
 
 def _same_words(first: _Quotation, second: _Quotation) -> bool:
+    """Most of the shorter one's words in the longer, and the same negation."""
+    if first.words & _NEGATORS != second.words & _NEGATORS:
+        return False
     shorter, longer = sorted((first.words, second.words), key=len)
     return len(shorter & longer) >= SAME_QUOTATION_SHARE * len(shorter)
-
-
-class _Joined:
-    """Union-find over quotation numbers."""
-
-    def __init__(self, size: int):
-        self.parent = list(range(size))
-
-    def find(self, item: int) -> int:
-        while self.parent[item] != item:
-            self.parent[item] = self.parent[self.parent[item]]
-            item = self.parent[item]
-        return item
-
-    def join(self, first: int, second: int) -> None:
-        self.parent[self.find(first)] = self.find(second)
 
 
 def _members(group) -> list[tuple[str, int]]:
@@ -140,11 +192,11 @@ def _members(group) -> list[tuple[str, int]]:
 
 def _same_quotations(quotations: list[_Quotation], groups: Iterable, analyses: Sequence[ArticleAnalysis]) -> list[list[int]]:
     """The quotations grouped into one per quotation, by shared sentences and by claim groups."""
-    joined = _Joined(len(quotations))
-    first_with: dict[frozenset[str], int] = {}
+    joined = UnionFind(len(quotations))
+    first_with: dict[tuple[str, ...], int] = {}
     for number, quotation in enumerate(quotations):
         for sentence in quotation.sentences:
-            joined.join(number, first_with.setdefault(sentence, number))
+            joined.union(number, first_with.setdefault(sentence, number))
     # Claim groups: the quotations whose sentences the aligner found to report the same thing.
     at: dict[tuple[str, int, int], list[int]] = {}
     for number, quotation in enumerate(quotations):
@@ -160,7 +212,7 @@ def _same_quotations(quotations: list[_Quotation], groups: Iterable, analyses: S
                 inside.extend(at.get((article_id, claim.start, claim.end), ()))
         for number in inside[1:]:
             if _same_words(quotations[inside[0]], quotations[number]):
-                joined.join(number, inside[0])
+                joined.union(number, inside[0])
     clusters: dict[int, list[int]] = {}
     for number in range(len(quotations)):
         clusters.setdefault(joined.find(number), []).append(number)
@@ -169,28 +221,43 @@ def _same_quotations(quotations: list[_Quotation], groups: Iterable, analyses: S
 
 def _versions(quotations: list[_Quotation]) -> list[list[_Quotation]]:
     """The quotation's reports split by speaker: each article's speakers together (a joint
-    statement), articles whose speakers overlap in one version; unresolved speakers left out."""
+    statement, or a spokesman and whom he speaks for), articles whose speakers overlap in one
+    version; unresolved speakers left out, and a version only pronouns give (one that joins no
+    named speaker's) too."""
     speakers: dict[str, set[str]] = {}
     for q in quotations:
         if q.speaker is not None:
-            speakers.setdefault(q.article_id, set()).add(q.speaker.name)
+            speakers.setdefault(q.article_id, set()).update({q.speaker.name, *q.speaks_for})
     articles = list(speakers)
-    joined = _Joined(len(articles))
+    joined = UnionFind(len(articles))
     for i, first in enumerate(articles):
         for j in range(i):
             if speakers[first] & speakers[articles[j]]:
-                joined.join(i, j)
+                joined.union(i, j)
     versions: dict[int, list[_Quotation]] = {}
     for i, article in enumerate(articles):
         versions.setdefault(joined.find(i), []).extend(q for q in quotations if q.article_id == article and q.speaker)
-    return list(versions.values())
+    return [v for v in versions.values() if not all(q.by_pronoun for q in v)]
 
 
-def _shown(quotations: Sequence[_Quotation]) -> str:
-    """The quotation as a dispute names it: its shortest report, cut after ``SHOWN_WORDS`` words."""
-    content = min((q.content for q in quotations), key=lambda c: (len(c), c)).strip().rstrip(".,;: ")
-    words = content.split()
-    return " ".join(words[:SHOWN_WORDS]) + ("…" if len(words) > SHOWN_WORDS else "")
+def _folded_words(text: str) -> str:
+    return " " + " ".join(m.group(0).lower() for m in _WORD.finditer(_NOT.sub(" not", text))) + " "
+
+
+def _cut(content: str) -> str:
+    words = content.strip().rstrip(".,;: ").split()
+    shown = " ".join(words[:SHOWN_WORDS]) + ("…" if len(words) > SHOWN_WORDS else "")
+    # a quotation holding a quotation whose closing mark the cut left out ('Kamau had "treated…')
+    return shown.replace('"', "'") if shown.count('"') % 2 else shown
+
+
+def _shown(quotations: Sequence[_Quotation]) -> str | None:
+    """The quotation as a dispute names it: the shortest report whose words every other report
+    prints too, cut after ``SHOWN_WORDS`` words; None when no report's words are in all (a word
+    changed in copying): then each version is shown in its own words."""
+    folded = [_folded_words(q.content) for q in quotations]
+    shared = [q.content for q, mine in zip(quotations, folded) if all(mine in theirs for theirs in folded)]
+    return _cut(min(shared, key=lambda c: (len(c), c))) if shared else None
 
 
 def find_speaker_disputes(groups: Iterable, analyses: Sequence[ArticleAnalysis],
@@ -212,22 +279,29 @@ def find_speaker_disputes(groups: Iterable, analyses: Sequence[ArticleAnalysis],
                     if any(all(o not in theirs for theirs in outlets if theirs is not mine) for o in mine)]
         if len(versions) < 2:
             continue
-        records = []
+        paired = []
         for version in versions:
             names = unique_in_order(sorted({q.speaker.name for q in version}))
             ordered = sorted(version, key=lambda q: (q.outlet, q.evidence[0].start))
-            records.append(DisputeVersion(
+            paired.append((DisputeVersion(
                 value=" and ".join(names), normalized=" and ".join(names),
                 sources=tuple(unique_in_order(q.outlet for q in ordered)),
                 evidence=tuple(dict.fromkeys(e for q in ordered for e in q.evidence)),
-            ))
-        records.sort(key=lambda v: (-len(v.sources), v.normalized))
+            ), version))
+        paired.sort(key=lambda pair: (-len(pair[0].sources), pair[0].normalized))
+        records = tuple(record for record, _ in paired)
         shown = _shown(reports)
-        parts = [f"{join_names(list(v.sources))} {'gives' if len(v.sources) == 1 else 'give'} it to {v.value}"
-                 for v in records]
+        # Words an outlet never printed are never shown as its quotation: with no wording every
+        # report shares, each version is named with its own.
+        parts = [f"{join_names(list(v.sources))} {'gives' if len(v.sources) == 1 else 'give'} "
+                 + (f"it to {v.value}" if shown is not None
+                    else f"“{_shown(version) or _cut(version[0].content)}” to {v.value}")
+                 for v, version in paired]
         disputes.append(Dispute(
-            what=f"speaker of the quotation “{shown}”", kind="speaker", versions=tuple(records),
-            explanation=f"Outlets disagree on who said “{shown}”: " + "; ".join(parts) + ".",
+            what=f"speaker of the quotation “{shown}”" if shown is not None else "speaker of a quotation",
+            kind="speaker", versions=records,
+            explanation=(f"Outlets disagree on who said “{shown}”: " if shown is not None
+                         else "Outlets disagree on who said one quotation: ") + "; ".join(parts) + ".",
         ))
     return disputes
 

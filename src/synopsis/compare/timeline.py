@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from synopsis.compare.disputes import STOP_WORDS, list_members, states_date
-from synopsis.compare.quoted_wording import CanonicalName, spoken_wording
+from synopsis.compare.quoted_wording import CanonicalName, speakers_agree, spoken_wording
 from synopsis.facts.dates import DEADLINE_BEFORE, is_statement_time, parse_published
 from synopsis.facts.intervals import interval_from_time
 from synopsis.facts.amounts import Amount, amount_of, amounts_conflict
@@ -427,7 +427,8 @@ def _shown(event: _Event, by_id: dict[str, ArticleAnalysis], canonical_name: Can
     said" named, a quotation cut from a longer one closed and attributed); as written when its
     speaker cannot be named."""
     span = _representative_span(event)
-    shown = spoken_wording(span, by_id.get(span.article_id), canonical_name)
+    shown = spoken_wording(span, by_id.get(span.article_id), canonical_name,
+                           may_name=speakers_agree([e for _, e, _ in event.items], by_id, canonical_name))
     return (shown or span.text).strip()
 
 

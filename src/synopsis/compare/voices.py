@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import Callable, Sequence
 
 from synopsis.compare.other_numbers import CountedAmount, numbers_incompatible, passage_amounts
+from synopsis.compare.quoted_wording import balanced
 from synopsis.records import ArticleAnalysis, Evidence, Quote, StoryQuote
 
 # Two reports of the same statement share most of their content words even when
@@ -174,7 +175,8 @@ def _story_quote(
     )
     sources = tuple(dict.fromkeys(e.outlet for e in evidence))
     lead = members[0][1]
-    return StoryQuote(speaker=speaker, text=lead.content, kind=lead.kind, sources=sources, evidence=evidence,
+    # (a quotation's own inner quotation cut at its closing mark is closed: 'had "treated the port"')
+    return StoryQuote(speaker=speaker, text=balanced(lead.content), kind=lead.kind, sources=sources, evidence=evidence,
                       speaker_kind=speaker_kind)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from synopsis.compare.quoted_wording import balanced
 from synopsis.records import AlignedClaim, Dispute, Evidence, StoryReport
 
 
@@ -33,7 +34,9 @@ class DisputedClaim:
         point. An aligned claim is worded by one of its sentences, and that one may give none
         ("lasted less than an hour" shown under the start time another outlet's sentence of the
         same claim gives)."""
-        return next((side.evidence.text for side in self.sides if side.versions), self.claim.text)
+        # (the sentence as written, its quotation marks balanced: '"Corruption has no place.' is one
+        # sentence of a longer quotation whose closing mark comes later)
+        return balanced(next((side.evidence.text for side in self.sides if side.versions), self.claim.text))
 
 
 def _overlaps(a: Evidence, b: Evidence) -> bool:
