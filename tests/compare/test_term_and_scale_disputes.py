@@ -142,6 +142,24 @@ def test_turnout_percentages_are_disputed_and_party_shares_are_not(nlp) -> None:
     assert _versions(dispute) == {"47.2 percent": ("Alpha",), "44.9 percent": ("Bravo",)}
 
 
+def test_two_parties_vote_shares_are_not_versions_of_one_value(nlp) -> None:
+    """"the ruling party's vote share" and "the opposition's vote share" are two parties' parts."""
+    analyses = extracted(nlp, {
+        "Alpha": f"{ELECTION_DAY} The ruling party's vote share was 42 percent, the electoral board said.",
+        "Bravo": f"{ELECTION_DAY} The opposition's vote share was 37 percent, the electoral board said.",
+    })
+    assert find_disputes([], analyses) == []
+
+
+def test_a_duration_another_verb_governs_is_not_compared_with_a_term(nlp) -> None:
+    """"who was jailed in the 1990s, served for 12 years as mayor" gives no prison term."""
+    analyses = extracted(nlp, {
+        "Alpha": SENTENCED.format("six years"),
+        "Bravo": "Viktor Szalai, who was jailed in the 1990s, served for 12 years as port director.",
+    })
+    assert find_disputes([], analyses) == []
+
+
 
 def test_fines_told_with_different_verbs_are_one_slot(nlp) -> None:
     """"ordered to pay a fine of 250,000 crowns" and "was fined 300,000 crowns": one fine."""

@@ -204,6 +204,26 @@ _PENALTY_CUE = re.compile(
 # Between the verb and the term: its object and the preposition that gives the term ("sentenced
 # Jane Roe, a former clerk, to", "banned on Friday for"); a longer stretch says something else.
 _PENALTY_LINK = re.compile(r"[^.;:]{0,120}?\b(?:to|for|of)\s+(?:a\s+|an\s+)?", re.I)
+# A stretch with a verb of its own or a clause of its own gives the term to that verb, not the
+# penalty's ("jailed in the 1990s, served for 12 years", "banned after a fight that lasted for 10
+# minutes", "the suspended mayor ruled the city for 8 years"). Hand-written because these are
+# plain strings with no parse; a lower-case past form after a determiner is an adjective ("the
+# convicted clerk") and a capitalised one a name ("Mombasa United").
+_LINK_CLAUSE = re.compile(
+    r"\b(?:who|whom|whose|which|that|after|before|when|while|because|since|until|where|as|but|and"
+    r"|was|were|is|are|has|have|had|will|would)\b"
+    r"|(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)\b[a-z]{2,}ed\b")
+_NOT_PAST_FORMS = frozenset({"hundred", "need", "speed", "indeed", "seed", "breed", "red", "bed", "shed"})
+
+
+def _links_penalty(sentence: str, cue_end: int, position: int) -> bool:
+    """Whether the words from a penalty verb to the value give the value as its term (``_PENALTY_LINK``)
+    with no verb or clause of their own between (``_LINK_CLAUSE``)."""
+    link = _PENALTY_LINK.fullmatch(sentence, cue_end, position)
+    if link is None:
+        return False
+    stretch = sentence[cue_end : position]
+    return not any(m.group(0).lower() not in _NOT_PAST_FORMS for m in _LINK_CLAUSE.finditer(stretch))
 
 
 def penalty_at(sentence: str, position: int, value_end: int) -> tuple[str, int] | None:
@@ -215,7 +235,7 @@ def penalty_at(sentence: str, position: int, value_end: int) -> tuple[str, int] 
     after = _PENALTY_AFTER.match(sentence, value_end)
     cue = None
     for found in _PENALTY_CUE.finditer(sentence, 0, position):
-        if _PENALTY_LINK.fullmatch(sentence, found.end(), position):
+        if _links_penalty(sentence, found.end(), position):
             cue = found
     if after is None and cue is None:
         return None
@@ -261,24 +281,29 @@ def magnitude_at(sentence: str, position: int, value_end: int) -> tuple[str | No
 
 
 # What a percentage with no counted noun measures, named just before it: "turnout was 58 percent",
-# "a turnout of 61 percent", "unemployment stood at 6.1 percent", "inflation rose to 4 percent".
-# A capitalised word inside a sentence is a name ("support for Labour was 30 percent"): one
-# party's share, not a measure of the whole.
+# "a turnout of 61 percent", "unemployment stood at 6.1 percent", "the inflation rate rose to 4
+# percent". Only a measure of a whole population (``WHOLE_MEASURES``) is one value every report
+# gives a version of; "the ruling party's vote share", "unemployment among women" or "prices of
+# bread" are values of one part, which another part's value does not contradict. So a measure
+# named as someone's ("Ankara's unemployment", "the party's turnout") is none either.
+WHOLE_MEASURES = frozenset({"turnout", "unemployment", "inflation", "participation", "approval", "employment",
+                            "literacy", "poverty"})
 _MEASURED_NOUN = re.compile(
-    r"(?:^|(?<=[\s(]))(?P<noun>[A-Za-z][a-z]+)\s+(?:was|is|were|stood\s+at|of|at|reached|hit|(?:rose|fell|dropped|climbed)\s+to)"
-    r"\s+$")
+    r"(?:^|(?<=[\s(]))(?P<noun>[A-Za-z][a-z]+)(?:\s+(?:rate|rating|level|figure))?"
+    r"\s+(?:was|is|were|stood\s+at|of|at|reached|hit|(?:rose|fell|dropped|climbed)\s+to)\s+$")
+_OWNED = re.compile(r"(?:['’]s?|\bof)\s+$", re.I)
 
 
 def measured_noun(sentence: str, position: int) -> str | None:
-    """The noun a percentage at ``position`` (its qualifier included) measures, lower-cased, or None."""
+    """The whole-population measure (``WHOLE_MEASURES``) a percentage at ``position`` (its qualifier
+    included) is a value of, lower-cased, or None."""
     found = _MEASURED_NOUN.search(sentence, 0, position)
     if found is None:
         return None
-    noun = found.group("noun")
-    at_start = not sentence[: found.start("noun")].strip()
-    if (noun[0].isupper() and not at_start) or noun.lower() in STOP_WORDS:
+    noun = found.group("noun").lower()
+    if noun not in WHOLE_MEASURES or _OWNED.search(sentence, 0, found.start("noun")):
         return None
-    return lemmatize_noun(noun)
+    return noun
 
 
 # A sum that is a fine, whatever verb the sentence gives it with ("fined him 500 crowns", "ordered
