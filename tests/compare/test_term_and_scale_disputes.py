@@ -42,6 +42,20 @@ def test_a_term_dated_a_day_apart_is_still_one_sentencing(nlp) -> None:
     assert set(_versions(dispute)) == {"six years", "eight years"}
 
 
+def test_a_term_after_the_person_and_an_apposition_naming_a_body_is_the_person_s(nlp) -> None:
+    """"jailed Viktor Szalai, the former director of the Dornholm Port Authority, for eight years":
+    the term is the first person's after the verb, not the body's the apposition names (QA: the
+    outlet "gives none of the versions")."""
+    analyses = extracted(nlp, {
+        "Alpha": SENTENCED.format("six years"),
+        "Bravo": "A court in Dornholm on Tuesday jailed Viktor Szalai, the former director of the Dornholm Port "
+                 "Authority, for eight years after finding him guilty of bribery.",
+    })
+    [dispute] = find_disputes([], analyses)
+    assert dispute.what == "prison term for Viktor Szalai"
+    assert _versions(dispute) == {"six years": ("Alpha",), "eight years": ("Bravo",)}
+
+
 def test_terms_of_different_people_are_not_versions_of_one(nlp) -> None:
     analyses = extracted(nlp, {
         "Alpha": SENTENCED.format("six years"),
@@ -169,5 +183,41 @@ def test_fines_told_with_different_verbs_are_one_slot(nlp) -> None:
         "Bravo": "The shipping firm Vessa was fined 300,000 crowns on Tuesday for polluting the harbour.",
     })
     [dispute] = find_disputes([], analyses)
-    assert dispute.what.startswith("fine in crowns")
+    assert dispute.what.startswith("fine") and " in crowns" in dispute.what
     assert _versions(dispute) == {"250,000": ("Alpha",), "300,000": ("Bravo",)}
+
+
+FINED = "A court in Dornholm on Tuesday jailed former port director Viktor Szalai for six years. Judge Ines Varga also fined {}."
+
+
+def test_fines_given_a_person_named_before_the_sum_are_compared(nlp) -> None:
+    """"fined Szalai 5 million shillings" (the tagger reads "Szalai 5 million" as a name) and "fined
+    Szalai 3 million shillings": one man's fine, told two ways; in dinars too."""
+    for currency in ("shillings", "dinars"):
+        analyses = extracted(nlp, {
+            "Alpha": FINED.format(f"Szalai 5 million {currency} and ordered him to repay 310 million {currency}"),
+            "Bravo": FINED.format(f"Szalai 3 million {currency}"),
+        })
+        [dispute] = find_disputes([], analyses)
+        assert dispute.what.startswith("fine for") and f"in {currency}" in dispute.what
+        assert _versions(dispute) == {"5 million": ("Alpha",), "3 million": ("Bravo",)}
+
+
+def test_fines_of_different_people_and_bail_are_not_versions_of_one(nlp) -> None:
+    analyses = extracted(nlp, {
+        "Alpha": FINED.format("Szalai 5 million shillings"),
+        "Bravo": FINED.format("his deputy Ilona Berec 3 million shillings"),
+        "Charlie": "Viktor Szalai was released on bail of 3 million shillings on Tuesday pending an appeal.",
+    })
+    assert find_disputes([], analyses) == []
+
+
+def test_two_fines_in_one_sentence_are_each_their_own(nlp) -> None:
+    """"fined Szalai 5 million and Berec 800,000": one outlet gives two people's fines, not two
+    versions of one; another giving Szalai 3 million disputes his alone."""
+    analyses = extracted(nlp, {
+        "Alpha": FINED.format("Szalai 5 million shillings and Berec 800,000 shillings"),
+        "Bravo": FINED.format("Szalai 3 million shillings"),
+    })
+    [dispute] = find_disputes([], analyses)
+    assert _versions(dispute) == {"5 million": ("Alpha",), "3 million": ("Bravo",)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from synopsis.facts.keys import measured_noun, penalty_at
+from synopsis.facts.keys import is_fine_at, measured_noun, penalty_at
 
 
 def _penalty(sentence: str, value: str):
@@ -58,3 +58,15 @@ def test_a_whole_population_measure_names_its_percentage(sentence, measure) -> N
 ])
 def test_a_part_s_percentage_names_no_measure_of_the_whole(sentence) -> None:
     assert _measured(sentence) is None
+
+
+@pytest.mark.parametrize("sentence, value, fine", [
+    ("The judge fined Tomas Reed 5 million shillings.", "5 million", True),
+    ("The judge fined Reed 5 million shillings and Ilona Berec 800,000 shillings.", "800,000", True),
+    ("The firm must pay a fine of 20,000 euros.", "20,000", True),
+    # Another verb after the fine's: what he must repay is no fine.
+    ("The judge fined Reed 5 million shillings and ordered him to repay 310 million shillings.", "310 million", False),
+])
+def test_a_sum_is_a_fine_only_as_the_fine_verb_s_object(sentence, value, fine) -> None:
+    position = sentence.index(value)
+    assert is_fine_at(sentence, position, position + len(value)) is fine

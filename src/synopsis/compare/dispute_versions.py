@@ -74,7 +74,8 @@ def _what(slot: list[Fact], day: Interval | None) -> str:
     suffix = f" on {describe(day)}" if day is not None else ""
     if fact.kind == "count" and fact.key[0] == FINE:
         counted = next((f.label.lower() for f in slot if f.label), None) or "money"
-        return f"fine in {counted}{suffix}"
+        person = next((f.key[1] for f in slot if len(f.key) > 1 and f.key[1]), None)
+        return f"fine{f' for {person}' if person else ''} in {counted}{suffix}"
     if fact.kind == "count":
         counted = next((f.label.lower() for f in slot if f.label), None) or "people or things"
         happened = PARTICIPLES.get(fact.key[0] or "", "")

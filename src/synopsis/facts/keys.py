@@ -209,10 +209,14 @@ _PENALTY_LINK = re.compile(r"[^.;:]{0,120}?\b(?:to|for|of)\s+(?:a\s+|an\s+)?", r
 # minutes", "the suspended mayor ruled the city for 8 years"). Hand-written because these are
 # plain strings with no parse; a lower-case past form after a determiner is an adjective ("the
 # convicted clerk") and a capitalised one a name ("Mombasa United").
-_LINK_CLAUSE = re.compile(
-    r"\b(?:who|whom|whose|which|that|after|before|when|while|because|since|until|where|as|but|and"
-    r"|was|were|is|are|has|have|had|will|would)\b"
-    r"|(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)\b[a-z]{2,}ed\b")
+_CLAUSE_WORDS = (r"who|whom|whose|which|that|after|before|when|while|because|since|until|where|as|but"
+                 r"|was|were|is|are|has|have|had|will|would")
+_PAST_FORM = r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)\b[a-z]{2,}ed\b"
+_LINK_CLAUSE = re.compile(rf"\b(?:{_CLAUSE_WORDS}|and)\b|{_PAST_FORM}")
+# Between "fined" and the sum a list of those fined may go on ("fined Kamau 5 million shillings
+# and Wanjiru 800,000"), but not another verb ("fined Kamau 5 million and ordered him to repay 310
+# million": the 310 million is no fine).
+_FINE_CLAUSE = re.compile(rf"\b(?:{_CLAUSE_WORDS}|to)\b|{_PAST_FORM}")
 _NOT_PAST_FORMS = frozenset({"hundred", "need", "speed", "indeed", "seed", "breed", "red", "bed", "shed"})
 
 
@@ -223,7 +227,11 @@ def _links_penalty(sentence: str, cue_end: int, position: int) -> bool:
     if link is None:
         return False
     stretch = sentence[cue_end : position]
-    return not any(m.group(0).lower() not in _NOT_PAST_FORMS for m in _LINK_CLAUSE.finditer(stretch))
+    return not _has_clause(stretch, _LINK_CLAUSE)
+
+
+def _has_clause(stretch: str, clause: re.Pattern[str]) -> bool:
+    return any(m.group(0).lower() not in _NOT_PAST_FORMS for m in clause.finditer(stretch))
 
 
 def penalty_at(sentence: str, position: int, value_end: int) -> tuple[str, int] | None:
@@ -309,10 +317,13 @@ def measured_noun(sentence: str, position: int) -> str | None:
 # A sum that is a fine, whatever verb the sentence gives it with ("fined him 500 crowns", "ordered
 # to pay a fine of 500 crowns", "500 crowns in fines"): one slot, "fine", of the sum's currency.
 FINE = "fine"
-_FINE_BEFORE = re.compile(r"\b(?:fined\b[^.;:]{0,60}|(?:a\s+)?fine\s+of\s+(?:about\s+|up\s+to\s+|some\s+)?)$", re.I)
+_FINE_BEFORE = re.compile(r"\b(?:fined\b(?P<stretch>[^.;:]{0,60})|(?:a\s+)?fine\s+of\s+(?:about\s+|up\s+to\s+|some\s+)?)$", re.I)
 _FINE_AFTER = re.compile(r"\s*(?:[a-z]+\s+)?(?:in\s+)?fines?\b", re.I)
 
 
 def is_fine_at(sentence: str, position: int, value_end: int) -> bool:
     """Whether the sum at ``position`` of the sentence is a fine (``FINE``)."""
-    return bool(_FINE_BEFORE.search(sentence, 0, position) or _FINE_AFTER.match(sentence, value_end))
+    before = _FINE_BEFORE.search(sentence, 0, position)
+    if before is not None and not _has_clause(before.group("stretch") or "", _FINE_CLAUSE):
+        return True
+    return bool(_FINE_AFTER.match(sentence, value_end))
