@@ -32,6 +32,21 @@ def test_prison_terms_given_one_person_are_disputed(nlp) -> None:
     assert all(v.normalized.endswith(" years") for v in dispute.versions)  # not "2,557 days"
 
 
+def test_an_earlier_report_of_a_term_or_fine_is_not_said_to_be_superseded(nlp) -> None:
+    """A term or a fine is handed down once: a report a day later giving another is no update, so
+    the earlier version gets no "earlier report...; later reports differ" note (QA)."""
+    from synopsis.extract.pipeline import analyze_articles
+    from tests.factories import make_article
+
+    texts = {"Alpha": (FINED.format("Szalai 5 million shillings"), "2026-03-03T09:00:00+00:00"),
+             "Bravo": (FINED.format("Szalai 3 million shillings").replace("six", "nine"), "2026-03-04T18:00:00+00:00")}
+    articles = [make_article(f"id-{outlet}", outlet, text, published=published)
+                for outlet, (text, published) in texts.items()]
+    disputes = find_disputes([], list(analyze_articles(articles, nlp)))
+    assert {d.what.split(" for ")[0] for d in disputes} == {"prison term", "fine"}
+    assert all(v.note is None for d in disputes for v in d.versions)
+
+
 def test_a_term_dated_a_day_apart_is_still_one_sentencing(nlp) -> None:
     """One outlet dates the sentencing to Tuesday, another to Wednesday: one person's term, misdated."""
     analyses = extracted(nlp, {
