@@ -75,9 +75,8 @@ def _slot_of(passage: str, quantity: Quantity, start: int) -> tuple[str | None, 
         return noun, f"{PENALTY} {penalty[0]}"
     if is_fine_at(passage, position, value_end):
         return noun, FINE
-    if noun is None and (quantity.unit or "").lower() in {"percent", "%"}:
-        noun = measured_noun(passage, position)
-        return noun, "measured" if noun else None
+    if noun is None and (measured := measured_noun(passage, position)) is not None:
+        return measured, measured  # "turnout was 58 percent": the turnout, whatever the verb
     return noun, classify_predicate(quantity.predicate)
 
 
