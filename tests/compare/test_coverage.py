@@ -301,3 +301,53 @@ def test_an_outlet_telling_the_fact_with_more_detail_does_not_leave_it_out():
     assert SupportCheck({x.article.id: x for x in (a, b, c, d)}).supports(
         evidence_for(a, said), evidence_for(d, d.sentences[0].text))
     assert coverage["Paper D"] == ("k1",)
+
+
+HOMELESS = "The explosion left 200 people homeless in the old quarter of the city."
+
+
+def _homeless_story(*others):
+    """Papers A and B: the blast left 200 people homeless; the papers after them: the sentences given."""
+    a = _article_of_sentences("a", "Paper A", [HOMELESS], ("200", 200.0, "people", "leave"))
+    b = _article_of_sentences("b", "Paper B", [HOMELESS, "Shops stayed shut."], ("200", 200.0, "people", "leave"))
+    homeless = make_claim("k1", "corroborated", [evidence_for(a, HOMELESS), evidence_for(b, HOMELESS)])
+    return [a, b, *others], homeless
+
+
+def test_a_count_of_something_else_that_happened_is_no_other_number_for_the_fact():
+    """"left 40 people injured" counts people too, but what happened to them is another slot (as a
+    dispute keys it): the outlet leaves out how many were left homeless (review: it was taken as
+    telling the fact with another number). One that says 150 were left homeless does tell it."""
+    injured = _article_of_sentences("c", "Paper C", ["The explosion left 40 people injured in the old quarter of the city."],
+                                    ("40", 40.0, "people", "injure"))
+    unknown = _article_of_sentences("d", "Paper D", ["The explosion had 40 people in the old quarter of the city."],
+                                    ("40", 40.0, "people", None))
+    other = _article_of_sentences("e", "Paper E", ["The explosion left 150 people homeless in the old quarter of the city."],
+                                  ("150", 150.0, "people", "leave"))
+    analyses, homeless = _homeless_story(injured, unknown, other)
+    coverage = {item.outlet: item.omits for item in describe_coverage(analyses, [homeless])}
+    assert coverage["Paper C"] == ("k1",)
+    assert coverage["Paper D"] == ("k1",)  # nothing said to have happened to them: no slot
+    assert coverage["Paper E"] == ()
+
+
+def test_another_number_in_a_sentence_naming_no_one_must_give_twice_the_words():
+    """A fact naming no one is told with another number only by a sentence giving ``UNANCHORED_WORDS``
+    of its words; one giving the support check's floor (``MIN_SHARED_WORDS``) but less says
+    something else about the same count."""
+    from synopsis.compare.coverage import UNANCHORED_WORDS
+    from synopsis.facts.support import MIN_SHARED_WORDS, SupportCheck
+
+    few = "Aid workers said 150 people were homeless."
+    sparse = _article_of_sentences("c", "Paper C", [few], ("150", 150.0, "people", "leave"))
+    analyses, homeless = _homeless_story(sparse)
+    check = SupportCheck({a.article.id: a for a in analyses})
+    assert MIN_SHARED_WORDS <= check.shared_words(homeless.evidence[0], evidence_for(sparse, few)) < UNANCHORED_WORDS
+    assert {item.outlet: item.omits for item in describe_coverage(analyses, [homeless])}["Paper C"] == ("k1",)
+    # Given more of the fact's words, the same number is the fact told otherwise.
+    more = "Aid workers said 150 people in the city were homeless."
+    fuller = _article_of_sentences("c", "Paper C", [more], ("150", 150.0, "people", "leave"))
+    analyses, homeless = _homeless_story(fuller)
+    check = SupportCheck({a.article.id: a for a in analyses})  # words are weighted by their rarity in the story
+    assert check.shared_words(homeless.evidence[0], evidence_for(fuller, more)) >= UNANCHORED_WORDS
+    assert {item.outlet: item.omits for item in describe_coverage(analyses, [homeless])}["Paper C"] == ()

@@ -32,6 +32,21 @@ def test_prison_terms_given_one_person_are_disputed(nlp) -> None:
     assert all(v.normalized.endswith(" years") for v in dispute.versions)  # not "2,557 days"
 
 
+def test_an_earlier_report_of_a_term_or_fine_is_not_said_to_be_superseded(nlp) -> None:
+    """A term or a fine is handed down once: a report a day later giving another is no update, so
+    the earlier version gets no "earlier report...; later reports differ" note (QA)."""
+    from synopsis.extract.pipeline import analyze_articles
+    from tests.factories import make_article
+
+    texts = {"Alpha": (FINED.format("Szalai 5 million shillings"), "2026-03-03T09:00:00+00:00"),
+             "Bravo": (FINED.format("Szalai 3 million shillings").replace("six", "nine"), "2026-03-04T18:00:00+00:00")}
+    articles = [make_article(f"id-{outlet}", outlet, text, published=published)
+                for outlet, (text, published) in texts.items()]
+    disputes = find_disputes([], list(analyze_articles(articles, nlp)))
+    assert {d.what.split(" for ")[0] for d in disputes} == {"prison term", "fine"}
+    assert all(v.note is None for d in disputes for v in d.versions)
+
+
 def test_a_term_dated_a_day_apart_is_still_one_sentencing(nlp) -> None:
     """One outlet dates the sentencing to Tuesday, another to Wednesday: one person's term, misdated."""
     analyses = extracted(nlp, {
@@ -40,6 +55,20 @@ def test_a_term_dated_a_day_apart_is_still_one_sentencing(nlp) -> None:
     })
     [dispute] = find_disputes([], analyses)
     assert set(_versions(dispute)) == {"six years", "eight years"}
+
+
+def test_a_term_after_the_person_and_an_apposition_naming_a_body_is_the_person_s(nlp) -> None:
+    """"jailed Viktor Szalai, the former director of the Dornholm Port Authority, for eight years":
+    the term is the first person's after the verb, not the body's the apposition names (QA: the
+    outlet "gives none of the versions")."""
+    analyses = extracted(nlp, {
+        "Alpha": SENTENCED.format("six years"),
+        "Bravo": "A court in Dornholm on Tuesday jailed Viktor Szalai, the former director of the Dornholm Port "
+                 "Authority, for eight years after finding him guilty of bribery.",
+    })
+    [dispute] = find_disputes([], analyses)
+    assert dispute.what == "prison term for Viktor Szalai"
+    assert _versions(dispute) == {"six years": ("Alpha",), "eight years": ("Bravo",)}
 
 
 def test_terms_of_different_people_are_not_versions_of_one(nlp) -> None:
@@ -142,6 +171,24 @@ def test_turnout_percentages_are_disputed_and_party_shares_are_not(nlp) -> None:
     assert _versions(dispute) == {"47.2 percent": ("Alpha",), "44.9 percent": ("Bravo",)}
 
 
+def test_two_parties_vote_shares_are_not_versions_of_one_value(nlp) -> None:
+    """"the ruling party's vote share" and "the opposition's vote share" are two parties' parts."""
+    analyses = extracted(nlp, {
+        "Alpha": f"{ELECTION_DAY} The ruling party's vote share was 42 percent, the electoral board said.",
+        "Bravo": f"{ELECTION_DAY} The opposition's vote share was 37 percent, the electoral board said.",
+    })
+    assert find_disputes([], analyses) == []
+
+
+def test_a_duration_another_verb_governs_is_not_compared_with_a_term(nlp) -> None:
+    """"who was jailed in the 1990s, served for 12 years as mayor" gives no prison term."""
+    analyses = extracted(nlp, {
+        "Alpha": SENTENCED.format("six years"),
+        "Bravo": "Viktor Szalai, who was jailed in the 1990s, served for 12 years as port director.",
+    })
+    assert find_disputes([], analyses) == []
+
+
 
 def test_fines_told_with_different_verbs_are_one_slot(nlp) -> None:
     """"ordered to pay a fine of 250,000 crowns" and "was fined 300,000 crowns": one fine."""
@@ -151,5 +198,41 @@ def test_fines_told_with_different_verbs_are_one_slot(nlp) -> None:
         "Bravo": "The shipping firm Vessa was fined 300,000 crowns on Tuesday for polluting the harbour.",
     })
     [dispute] = find_disputes([], analyses)
-    assert dispute.what.startswith("fine in crowns")
+    assert dispute.what.startswith("fine") and " in crowns" in dispute.what
     assert _versions(dispute) == {"250,000": ("Alpha",), "300,000": ("Bravo",)}
+
+
+FINED = "A court in Dornholm on Tuesday jailed former port director Viktor Szalai for six years. Judge Ines Varga also fined {}."
+
+
+def test_fines_given_a_person_named_before_the_sum_are_compared(nlp) -> None:
+    """"fined Szalai 5 million shillings" (the tagger reads "Szalai 5 million" as a name) and "fined
+    Szalai 3 million shillings": one man's fine, told two ways; in dinars too."""
+    for currency in ("shillings", "dinars"):
+        analyses = extracted(nlp, {
+            "Alpha": FINED.format(f"Szalai 5 million {currency} and ordered him to repay 310 million {currency}"),
+            "Bravo": FINED.format(f"Szalai 3 million {currency}"),
+        })
+        [dispute] = find_disputes([], analyses)
+        assert dispute.what.startswith("fine for") and f"in {currency}" in dispute.what
+        assert _versions(dispute) == {"5 million": ("Alpha",), "3 million": ("Bravo",)}
+
+
+def test_fines_of_different_people_and_bail_are_not_versions_of_one(nlp) -> None:
+    analyses = extracted(nlp, {
+        "Alpha": FINED.format("Szalai 5 million shillings"),
+        "Bravo": FINED.format("his deputy Ilona Berec 3 million shillings"),
+        "Charlie": "Viktor Szalai was released on bail of 3 million shillings on Tuesday pending an appeal.",
+    })
+    assert find_disputes([], analyses) == []
+
+
+def test_two_fines_in_one_sentence_are_each_their_own(nlp) -> None:
+    """"fined Szalai 5 million and Berec 800,000": one outlet gives two people's fines, not two
+    versions of one; another giving Szalai 3 million disputes his alone."""
+    analyses = extracted(nlp, {
+        "Alpha": FINED.format("Szalai 5 million shillings and Berec 800,000 shillings"),
+        "Bravo": FINED.format("Szalai 3 million shillings"),
+    })
+    [dispute] = find_disputes([], analyses)
+    assert _versions(dispute) == {"5 million": ("Alpha",), "3 million": ("Bravo",)}

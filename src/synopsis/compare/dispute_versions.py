@@ -68,13 +68,18 @@ PENALTY_NAMES = {"prison": "prison term", "ban": "length of the ban", "suspensio
 MEASURE_NAMES = {"m": "distance", "m2": "area", "kg": "weight", "litre": "volume", "km/h": "speed"}
 
 
+def _is_fine(fact: Fact) -> bool:
+    return fact.kind == "count" and fact.key[0] == FINE
+
+
 def _what(slot: list[Fact], day: Interval | None) -> str:
     fact = next((f for f in slot if f.key_known), slot[0])
     event = fact.key[0] if fact.kind in {"duration", "time", "date"} else None
     suffix = f" on {describe(day)}" if day is not None else ""
-    if fact.kind == "count" and fact.key[0] == FINE:
+    if _is_fine(fact):
         counted = next((f.label.lower() for f in slot if f.label), None) or "money"
-        return f"fine in {counted}{suffix}"
+        person = next((f.key[1] for f in slot if len(f.key) > 1 and f.key[1]), None)
+        return f"fine{f' for {person}' if person else ''} in {counted}{suffix}"
     if fact.kind == "count":
         counted = next((f.label.lower() for f in slot if f.label), None) or "people or things"
         happened = PARTICIPLES.get(fact.key[0] or "", "")
@@ -120,8 +125,10 @@ def explain(what: str, kind: str, versions: Sequence[DisputeVersion], lasted: bo
     return sentence if sentence.endswith((".", "!", "?")) else sentence + "."
 
 
-def _notes(versions: list[list[Fact]], event: Interval | None) -> list[str | None]:
-    """Say where a version looks derived or stale; every version is still shown."""
+def _notes(versions: list[list[Fact]], event: Interval | None, given_once: bool = False) -> list[str | None]:
+    """Say where a version looks derived or stale; every version is still shown. ``given_once``:
+    the value was set once (a term, a fine handed down), so a later report is no update of an
+    earlier one and an earlier version is not said to be superseded."""
     outlets = {f.outlet for version in versions for f in version}
     # Which version came later goes by when each text stands as of: a corrected version of an
     # article keeps its first publication date, but its figures are as of the correction.
@@ -148,7 +155,7 @@ def _notes(versions: list[list[Fact]], event: Interval | None) -> list[str | Non
         mine = [(m, f.article.updated) for m, f in zip(current[i], version) if m is not None]
         others = [m for j, ms in enumerate(current) if j != i for m in ms if m is not None]
         latest, updated = max(mine, key=lambda pair: pair[0]) if mine else (None, None)
-        if not stale and latest is not None and others and latest < min(others) - EARLIER_GAP:
+        if not given_once and not stale and latest is not None and others and latest < min(others) - EARLIER_GAP:
             found.append(
                 f"earlier report ({'updated' if updated else 'published'} {latest.isoformat(timespec='minutes')}); "
                 "later reports differ"
@@ -166,7 +173,7 @@ def build_dispute(slot: list[Fact], story_day: Interval | None = None) -> Disput
         return None
     event = dispute_day(slot, story_day)
     what = _what(slot, event)
-    notes = _notes(versions, event)
+    notes = _notes(versions, event, given_once=is_penalty(slot[0]) or _is_fine(slot[0]))
     records = []
     for version, note in zip(versions, notes):
         ordered = sorted(version, key=lambda f: (f.outlet, f.evidence.start))

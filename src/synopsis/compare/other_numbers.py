@@ -18,10 +18,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from synopsis.facts.amounts import Amount, amount_of, amounts_conflict, amounts_incompatible
-from synopsis.facts.keys import classify_predicate, lemmatize_noun
+from synopsis.facts.keys import FINE, PENALTY, classify_predicate, is_fine_at, lemmatize_noun, measured_noun, penalty_at
 from synopsis.facts.shares import share_of
-from synopsis.link.claim_features import KNOWN_PREDICATES
-from synopsis.records import ArticleAnalysis
+from synopsis.records import ArticleAnalysis, Quantity
 
 @dataclass(frozen=True, slots=True)
 class CountedAmount:
@@ -43,11 +42,11 @@ class CountedAmount:
         return tuple(found)
 
     def same_measure(self, other: CountedAmount) -> bool:
-        """Whether the two are values of one thing (``measures``), unless what happened to it
-        differs, as alignment tells happenings apart (``KNOWN_PREDICATES``: "173 people rescued"
-        / "10 people died"; "took 32 seats" / "came second with 31 seats" are one count)."""
-        if (self.predicate in KNOWN_PREDICATES and other.predicate in KNOWN_PREDICATES
-                and self.predicate != other.predicate):
+        """Whether the two are values of one thing (``measures``) that the same thing happened to,
+        as a dispute's slot keys them (``dispute_facts``: "173 people rescued" / "10 people died",
+        "left 200 people homeless" / "left 40 people injured" are two counts). A value nothing
+        is said to have happened to names no slot, and is the same measure as none."""
+        if self.predicate is None or self.predicate != other.predicate:
             return False
         return bool(set(self.measures()) & set(other.measures()))
 
@@ -55,13 +54,30 @@ class CountedAmount:
 def passage_amounts(analysis: ArticleAnalysis, start: int, end: int) -> tuple[CountedAmount, ...]:
     """The numbers stated between start and end, each with what it counts."""
     found = []
+    text = analysis.article.text
     for quantity in analysis.quantities:
         if start <= quantity.start and quantity.end <= end:
-            amount = amount_of(quantity, share_of(analysis.article.text, quantity, start, end))
+            amount = amount_of(quantity, share_of(text, quantity, start, end))
             if amount is not None:
-                found.append(CountedAmount(amount, lemmatize_noun(quantity.counted) if quantity.counted else None,
-                                           classify_predicate(quantity.predicate)))
+                noun, predicate = _slot_of(text[start:end], quantity, start)
+                found.append(CountedAmount(amount, noun, predicate))
     return tuple(found)
+
+
+def _slot_of(passage: str, quantity: Quantity, start: int) -> tuple[str | None, str | None]:
+    """(what the quantity counts, what happened to it), by the rules a dispute's slot is keyed by
+    (``keys``, as ``dispute_facts.collect_facts`` reads them): a penalty's term is a term of that
+    penalty, a sum a fine a fine, a percentage of the measure it names ("turnout was")."""
+    position, value_end = quantity.start - start, quantity.end - start
+    noun = lemmatize_noun(quantity.counted) if quantity.counted else None
+    penalty = penalty_at(passage, position, value_end)
+    if penalty is not None:
+        return noun, f"{PENALTY} {penalty[0]}"
+    if is_fine_at(passage, position, value_end):
+        return noun, FINE
+    if noun is None and (measured := measured_noun(passage, position)) is not None:
+        return measured, measured  # "turnout was 58 percent": the turnout, whatever the verb
+    return noun, classify_predicate(quantity.predicate)
 
 
 def _differ_by(first: tuple[CountedAmount, ...], second: tuple[CountedAmount, ...],

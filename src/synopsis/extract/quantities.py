@@ -255,6 +255,23 @@ def _amount_range(text: str, core: NumberCore) -> bool:
     return core.hyphen and (core.value or 0) > 100 and not re.fullmatch(r"(1[89]|20)\d\d|2100", raw)
 
 
+def _counts_past_name(doc: Doc, tok) -> bool:
+    """Whether a number the tagger put inside a person's or a law's name is an amount after the
+    name: in "fined Kamau 5 million shillings" it reads "Kamau 5 million" as a LAW and in "fined
+    Haddad 2 million dinars" the whole as a PERSON, but the number is the fine's. It is when it
+    is written in digits after the name's words and counts a common noun ("Channel 4", "Article
+    5 of the charter" and "Bucharest Nine" count nothing after them)."""
+    if tok.ent_type_ not in ("LAW", "PERSON") or not tok.like_num or not any(c.isdigit() for c in tok.text):
+        return False
+    entity = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    if entity is None or tok.i == entity.start:
+        return False
+    head = tok
+    while head.dep_ in ("compound", "nummod", "quantmod") and head.head is not head and head.head.i > head.i:
+        head = head.head
+    return head.pos_ == "NOUN" and head.i > tok.i and head.i <= entity.end
+
+
 def _skip(doc: Doc, text: str, core: NumberCore, last: NumberCore, end: int) -> bool:
     """Whether a number is a date, year, clock time, ordinal, identifier or phone number."""
     tok = token_at(doc, core.start)
@@ -270,7 +287,7 @@ def _skip(doc: Doc, text: str, core: NumberCore, last: NumberCore, end: int) -> 
         four_digit_count = core.end - core.start == 4 and counts_things(text, core.start, core.end)
         if not unit_follows and not four_digit_count:
             return True
-    if tok.ent_type_ in _NAME_LABELS:
+    if tok.ent_type_ in _NAME_LABELS and not _counts_past_name(doc, tok):
         return True  # part of a name: "Bucharest Nine", "Channel 4"
     if core.spelled and core.value == 1 and not core.article and tok.dep_ != "nummod":
         return True  # "one of them", "no one": a pronoun, not a count

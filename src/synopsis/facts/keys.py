@@ -204,6 +204,34 @@ _PENALTY_CUE = re.compile(
 # Between the verb and the term: its object and the preposition that gives the term ("sentenced
 # Jane Roe, a former clerk, to", "banned on Friday for"); a longer stretch says something else.
 _PENALTY_LINK = re.compile(r"[^.;:]{0,120}?\b(?:to|for|of)\s+(?:a\s+|an\s+)?", re.I)
+# A stretch with a verb of its own or a clause of its own gives the term to that verb, not the
+# penalty's ("jailed in the 1990s, served for 12 years", "banned after a fight that lasted for 10
+# minutes", "the suspended mayor ruled the city for 8 years"). Hand-written because these are
+# plain strings with no parse; a lower-case past form after a determiner is an adjective ("the
+# convicted clerk") and a capitalised one a name ("Mombasa United").
+_CLAUSE_WORDS = (r"who|whom|whose|which|that|after|before|when|while|because|since|until|where|as|but"
+                 r"|was|were|is|are|has|have|had|will|would")
+_PAST_FORM = r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)\b[a-z]{2,}ed\b"
+_LINK_CLAUSE = re.compile(rf"\b(?:{_CLAUSE_WORDS}|and)\b|{_PAST_FORM}")
+# Between "fined" and the sum a list of those fined may go on ("fined Kamau 5 million shillings
+# and Wanjiru 800,000"), but not another verb ("fined Kamau 5 million and ordered him to repay 310
+# million": the 310 million is no fine).
+_FINE_CLAUSE = re.compile(rf"\b(?:{_CLAUSE_WORDS}|to)\b|{_PAST_FORM}")
+_NOT_PAST_FORMS = frozenset({"hundred", "need", "speed", "indeed", "seed", "breed", "red", "bed", "shed"})
+
+
+def _links_penalty(sentence: str, cue_end: int, position: int) -> bool:
+    """Whether the words from a penalty verb to the value give the value as its term (``_PENALTY_LINK``)
+    with no verb or clause of their own between (``_LINK_CLAUSE``)."""
+    link = _PENALTY_LINK.fullmatch(sentence, cue_end, position)
+    if link is None:
+        return False
+    stretch = sentence[cue_end : position]
+    return not _has_clause(stretch, _LINK_CLAUSE)
+
+
+def _has_clause(stretch: str, clause: re.Pattern[str]) -> bool:
+    return any(m.group(0).lower() not in _NOT_PAST_FORMS for m in clause.finditer(stretch))
 
 
 def penalty_at(sentence: str, position: int, value_end: int) -> tuple[str, int] | None:
@@ -215,7 +243,7 @@ def penalty_at(sentence: str, position: int, value_end: int) -> tuple[str, int] 
     after = _PENALTY_AFTER.match(sentence, value_end)
     cue = None
     for found in _PENALTY_CUE.finditer(sentence, 0, position):
-        if _PENALTY_LINK.fullmatch(sentence, found.end(), position):
+        if _links_penalty(sentence, found.end(), position):
             cue = found
     if after is None and cue is None:
         return None
@@ -261,33 +289,41 @@ def magnitude_at(sentence: str, position: int, value_end: int) -> tuple[str | No
 
 
 # What a percentage with no counted noun measures, named just before it: "turnout was 58 percent",
-# "a turnout of 61 percent", "unemployment stood at 6.1 percent", "inflation rose to 4 percent".
-# A capitalised word inside a sentence is a name ("support for Labour was 30 percent"): one
-# party's share, not a measure of the whole.
+# "a turnout of 61 percent", "unemployment stood at 6.1 percent", "the inflation rate rose to 4
+# percent". Only a measure of a whole population (``WHOLE_MEASURES``) is one value every report
+# gives a version of; "the ruling party's vote share", "unemployment among women" or "prices of
+# bread" are values of one part, which another part's value does not contradict. So a measure
+# named as someone's ("Ankara's unemployment", "the party's turnout") is none either.
+WHOLE_MEASURES = frozenset({"turnout", "unemployment", "inflation", "participation", "approval", "employment",
+                            "literacy", "poverty"})
 _MEASURED_NOUN = re.compile(
-    r"(?:^|(?<=[\s(]))(?P<noun>[A-Za-z][a-z]+)\s+(?:was|is|were|stood\s+at|of|at|reached|hit|(?:rose|fell|dropped|climbed)\s+to)"
-    r"\s+$")
+    r"(?:^|(?<=[\s(]))(?P<noun>[A-Za-z][a-z]+)(?:\s+(?:rate|rating|level|figure))?"
+    r"\s+(?:was|is|were|stood\s+at|of|at|reached|hit|(?:rose|fell|dropped|climbed)\s+to)\s+$")
+_OWNED = re.compile(r"(?:['’]s?|\bof)\s+$", re.I)
 
 
 def measured_noun(sentence: str, position: int) -> str | None:
-    """The noun a percentage at ``position`` (its qualifier included) measures, lower-cased, or None."""
+    """The whole-population measure (``WHOLE_MEASURES``) a percentage at ``position`` (its qualifier
+    included) is a value of, lower-cased, or None."""
     found = _MEASURED_NOUN.search(sentence, 0, position)
     if found is None:
         return None
-    noun = found.group("noun")
-    at_start = not sentence[: found.start("noun")].strip()
-    if (noun[0].isupper() and not at_start) or noun.lower() in STOP_WORDS:
+    noun = found.group("noun").lower()
+    if noun not in WHOLE_MEASURES or _OWNED.search(sentence, 0, found.start("noun")):
         return None
-    return lemmatize_noun(noun)
+    return noun
 
 
 # A sum that is a fine, whatever verb the sentence gives it with ("fined him 500 crowns", "ordered
 # to pay a fine of 500 crowns", "500 crowns in fines"): one slot, "fine", of the sum's currency.
 FINE = "fine"
-_FINE_BEFORE = re.compile(r"\b(?:fined\b[^.;:]{0,60}|(?:a\s+)?fine\s+of\s+(?:about\s+|up\s+to\s+|some\s+)?)$", re.I)
+_FINE_BEFORE = re.compile(r"\b(?:fined\b(?P<stretch>[^.;:]{0,60})|(?:a\s+)?fine\s+of\s+(?:about\s+|up\s+to\s+|some\s+)?)$", re.I)
 _FINE_AFTER = re.compile(r"\s*(?:[a-z]+\s+)?(?:in\s+)?fines?\b", re.I)
 
 
 def is_fine_at(sentence: str, position: int, value_end: int) -> bool:
     """Whether the sum at ``position`` of the sentence is a fine (``FINE``)."""
-    return bool(_FINE_BEFORE.search(sentence, 0, position) or _FINE_AFTER.match(sentence, value_end))
+    before = _FINE_BEFORE.search(sentence, 0, position)
+    if before is not None and not _has_clause(before.group("stretch") or "", _FINE_CLAUSE):
+        return True
+    return bool(_FINE_AFTER.match(sentence, value_end))

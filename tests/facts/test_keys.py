@@ -1,0 +1,72 @@
+"""The slot keys read from a sentence's words: which duration is a penalty's term, and what a
+percentage with no counted noun is a value of."""
+
+from __future__ import annotations
+
+import pytest
+
+from synopsis.facts.keys import is_fine_at, measured_noun, penalty_at
+
+
+def _penalty(sentence: str, value: str):
+    position = sentence.index(value)
+    found = penalty_at(sentence, position, position + len(value))
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize("sentence, value, penalty", [
+    ("The court sentenced Jane Roe, a former clerk, to four years in prison.", "four years", "prison"),
+    ("Judge Ines Varga jailed Tomas Reed, the former treasurer of Harbour United, for 12 years.", "12 years", "prison"),
+    ("The court sentenced the convicted clerk to four years.", "four years", "prison"),
+    ("He was banned on Friday for two years.", "two years", "ban"),
+    ("She was suspended for six months.", "six months", "suspension"),
+])
+def test_a_term_the_penalty_verb_gives_is_a_penalty(sentence, value, penalty) -> None:
+    assert _penalty(sentence, value) == penalty
+
+
+@pytest.mark.parametrize("sentence, value", [
+    # The "for" belongs to another verb, after a comma, in a clause of its own, or after an adjective.
+    ("Aydin, who was jailed in the 1990s, served for 12 years as mayor.", "12 years"),
+    ("He was banned from the stadium after a fight that lasted for 10 minutes.", "10 minutes"),
+    ("The suspended mayor ruled the city for 8 years.", "8 years"),
+])
+def test_a_duration_another_verb_governs_is_no_penalty(sentence, value) -> None:
+    assert _penalty(sentence, value) is None
+
+
+def _measured(sentence: str) -> str | None:
+    return measured_noun(sentence, sentence.index(next(w for w in sentence.split() if w[0].isdigit())))
+
+
+@pytest.mark.parametrize("sentence, measure", [
+    ("Turnout was 58 percent.", "turnout"),
+    ("The board put the turnout at 61 percent.", "turnout"),
+    ("The unemployment rate stood at 6.1 percent.", "unemployment"),
+    ("Inflation rose to 4 percent in March.", "inflation"),
+])
+def test_a_whole_population_measure_names_its_percentage(sentence, measure) -> None:
+    assert _measured(sentence) == measure
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ruling party's vote share was 42 percent.",  # one party's part of the vote
+    "Unemployment among women rose to 9 percent.",    # one group's
+    "Prices of bread rose to 12 percent.",
+    "Ankara's unemployment was 11 percent.",           # one city's
+    "Support for Labour was 30 percent.",
+])
+def test_a_part_s_percentage_names_no_measure_of_the_whole(sentence) -> None:
+    assert _measured(sentence) is None
+
+
+@pytest.mark.parametrize("sentence, value, fine", [
+    ("The judge fined Tomas Reed 5 million shillings.", "5 million", True),
+    ("The judge fined Reed 5 million shillings and Ilona Berec 800,000 shillings.", "800,000", True),
+    ("The firm must pay a fine of 20,000 euros.", "20,000", True),
+    # Another verb after the fine's: what he must repay is no fine.
+    ("The judge fined Reed 5 million shillings and ordered him to repay 310 million shillings.", "310 million", False),
+])
+def test_a_sum_is_a_fine_only_as_the_fine_verb_s_object(sentence, value, fine) -> None:
+    position = sentence.index(value)
+    assert is_fine_at(sentence, position, position + len(value)) is fine
