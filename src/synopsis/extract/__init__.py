@@ -44,6 +44,7 @@
 # for a person ("Former Zarqa mayor X", the town now a place); a body's name across "and" is one
 # name and one speaker ("The Ethics and Anti-Corruption Commission said"), and "the judge" is
 # nobody the article gives another role (not the prosecutor who spoke last); "according to X" at
-# the end of someone's statement credits X with the clause it follows, not the statement.
+# the end of someone's statement credits X with the clause it follows, not the statement; a number
+# in digits the tagger ran into a name ("fined [Kamau 5 million] shillings") is read as a count.
 # Raise it whenever extraction changes what it stores.
 EXTRACTION_METHOD = "synopsis.extract/7"
