@@ -86,3 +86,20 @@ def test_a_part_of_a_day_votes_for_its_calendar_day():
     day = main_day(analyses)
     assert datetime.fromtimestamp(day.low, timezone.utc).isoformat() == "2026-11-15T00:00:00+00:00"
     assert day.high - day.low == 86400
+
+
+def test_a_quotations_today_is_the_speakers_day_not_the_reports():
+    """"'Today the pier reopened,' she said" in the next morning's paper is not dated a day later
+    than the same words in the evening's: the day is the speaker's, unknown here. A "today" outside
+    the quotation dates the report's sentence as before."""
+    from tests.factories import make_quote
+
+    text = '"Today the pier reopened at last," Ilse Marend said. The ferry runs again today.'
+    quoted, plain = text.index("Today"), text.rindex("today")
+    times = (TimeRef("Today", quoted, quoted + 5, "DATE", "2026-09-15"),
+             TimeRef("today", plain, plain + 5, "DATE", "2026-09-15"))
+    quote = make_quote(text, "Today the pier reopened at last", "Ilse Marend")
+    analysis = ArticleAnalysis(Article(id="a", source="a", text=text), times=times, quotes=(quote,))
+    end_of_quote = text.index("said.") + 5
+    assert dates_in(analysis, 0, end_of_quote) == []
+    assert len(dates_in(analysis, end_of_quote, len(text))) == 1

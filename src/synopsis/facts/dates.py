@@ -136,16 +136,29 @@ def is_reference_point(text: str, start: int) -> bool:
     return bool(SINCE_BEFORE.search(text[max(0, start - 100) : start]))
 
 
+# Words whose day is counted from when they were said: inside a quotation that is the speaker's
+# day, which the extractor can only take for the report's ("'Today the victims were heard,' she
+# said" in the next morning's paper is not dated a day later than the same words in the evening's).
+_SPOKEN_DEIXIS = re.compile(r"^(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening|week))$", re.I)
+
+
+def _said_from_the_speakers_day(analysis: ArticleAnalysis, time: TimeRef) -> bool:
+    """Whether a time is a word like "today" inside a direct quotation."""
+    return bool(_SPOKEN_DEIXIS.match(time.text.strip())) and any(
+        q.kind == "direct" and q.content_start <= time.start and time.end <= q.content_end for q in analysis.quotes)
+
+
 def dates_in(analysis: ArticleAnalysis, start: int, end: int, deadlines: bool = True,
              reference_points: bool = True) -> list[Interval]:
     """Calendar spans of the dates stated between start and end (without deadlines, or without
-    dates measured from, if asked)."""
+    dates measured from, if asked; never a quotation's "today", ``_SPOKEN_DEIXIS``)."""
     found = []
     text = analysis.article.text
     for time in analysis.times:
         if (time.start >= start and time.end <= end and (time.type or "").upper() in {"DATE", "TIME"}
                 and states_date(time) and (deadlines or not is_deadline(text, time.start))
-                and (reference_points or not is_reference_point(text, time.start))):
+                and (reference_points or not is_reference_point(text, time.start))
+                and not _said_from_the_speakers_day(analysis, time)):
             interval = interval_from_time(time)
             day = _day_interval(interval) if interval is not None else None
             if day is not None:
