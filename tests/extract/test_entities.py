@@ -428,6 +428,9 @@ def test_a_name_after_a_number_of_members_is_a_body_without_a_title(nlp):
     # QA: "the 141-member Seimas" was a person titled "member"
     doc = _as_tagged(nlp, "The party won 51 seats in the 141-member Valdra.", [("Valdra", "PERSON")])
     assert [(e.text, e.label, e.title) for e in find_entities(doc)] == [("Valdra", "ORG", None)]
+    # The count of a family's members is the family's: its name stays a person's.
+    doc = _as_tagged(nlp, "The 12-member Orlov family sued the city.", [("Orlov", "PERSON")])
+    assert [(e.text, e.label) for e in find_entities(doc)] == [("Orlov", "PERSON")]
 
 
 def test_a_number_of_members_is_no_part_of_a_title(nlp):

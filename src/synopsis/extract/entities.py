@@ -373,7 +373,10 @@ _COUNTED_PARTS = frozenset({"member", "seat"})
 def _counted_body(doc: Doc, span: Span) -> bool:
     """Whether "<number>-member" or "<number>-seat" stands right before a name: a body's size."""
     i = span.start
-    return i >= 3 and doc[i - 1].lower_ in _COUNTED_PARTS and doc[i - 2].text == "-" and doc[i - 3].like_num
+    # "the 12-member Jones family": the count is the family's, the name a person's
+    noun_after = span.end < len(doc) and doc[span.end].pos_ == "NOUN" and doc[span.end].text.islower()
+    return i >= 3 and doc[i - 1].lower_ in _COUNTED_PARTS and doc[i - 2].text == "-" and doc[i - 3].like_num \
+        and not noun_after
 
 
 def _after_article(doc: Doc, span: Span) -> bool:
