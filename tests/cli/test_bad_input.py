@@ -9,18 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from synopsis.cli.main import main
+from tests.cli.commands import run
 
 WIRE = (
     "RIVERTON, May 4 /EXAMPLE WIRE/ - Floodwater forced about 1,200 people from their homes in Riverton on Monday, "
     "the city's emergency office said.\n\nMayor Hana Okafor told reporters that the river peaked at 6:30 p.m. local time.\n"
 )
-
-
-def run(capsys, *argv):
-    status = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 @pytest.fixture()
