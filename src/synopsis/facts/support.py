@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from synopsis.facts.amounts import Amount, amounts_in
@@ -165,9 +165,14 @@ def episode_conflict(first: Iterable[tuple[str, int]], second: Iterable[tuple[st
     return None
 
 
+def long_words(text: str) -> Iterator[str]:
+    """A passage's words of three letters or more, lower-cased: what content words are picked from."""
+    return (m.group(0).lower() for m in _CONTENT_WORD.finditer(text))
+
+
 def content_stems(text: str) -> frozenset[str]:
     """Crude stems of a passage's content words ("exchanged" ~ "exchange"), function words left out."""
-    return frozenset(_stem(w) for w in (m.group(0).lower() for m in _CONTENT_WORD.finditer(text)) if w not in STOP_WORDS)
+    return frozenset(_stem(w) for w in long_words(text) if w not in STOP_WORDS)
 
 
 def blank_out(text: str, start: int, spans: Iterable[tuple[int, int]]) -> str:
