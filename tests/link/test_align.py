@@ -339,8 +339,9 @@ def test_a_duration_written_in_parts_is_one_duration(nlp, embedder):
 
 
 def test_claims_told_alike_but_for_their_days_are_day_rivals_not_one_fact(nlp, embedder):
-    """One outlet dates a bombing Tuesday, another Monday: alignment keeps the two sentences apart
-    (one day each), and lists them as rivals whose days the dispute finder compares."""
+    """One outlet dates a bombing Tuesday, another Sunday: two days apart is no time-zone slip
+    (``test_align_days`` has one day apart), so alignment keeps the two sentences apart (one day
+    each), and lists them as rivals whose days the dispute finder compares."""
     from synopsis.extract.pipeline import analyze_articles
     from synopsis.link.align import day_rivals, score_candidates
     from tests.factories import make_article
@@ -348,7 +349,7 @@ def test_claims_told_alike_but_for_their_days_are_day_rivals_not_one_fact(nlp, e
     articles = [
         make_article("a", "Alpha", "A bomb attack at a bus station in the city of Kerova on Tuesday killed 14 people, police said.",
                      published="2026-03-04T08:00:00"),
-        make_article("b", "Bravo", "A bomb attack at a bus station in the city of Kerova on Monday killed 14 people, officials say.",
+        make_article("b", "Bravo", "A bomb attack at a bus station in the city of Kerova on Sunday killed 14 people, officials say.",
                      published="2026-03-04T09:00:00"),
         make_article("c", "Charlie", "The city council of Kerova approved a new budget for schools on Monday.",
                      published="2026-03-04T10:00:00"),

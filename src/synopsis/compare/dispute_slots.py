@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from synopsis.compare.dispute_facts import Fact, episodes_agree, fact_relation, is_penalty, nouns_agree
+from synopsis.facts.dates import calendar_day
 from synopsis.facts.intervals import Interval, compatible
 from synopsis.facts.keys import MAGNITUDE
 
@@ -17,19 +18,30 @@ Claim = tuple[str, int]  # (article id, claim index)
 COUNT_RATIO = 2.0
 
 
-def _contexts_agree(a: Fact, b: Fact) -> tuple[bool, bool]:
+# One event's day as two articles give it: (article id, start of its day, other article id, start
+# of the day the other gives), both ways round (``_days_told_apart``).
+SameDays = set[tuple[str, float, str, float]]
+
+
+def _contexts_agree(a: Fact, b: Fact, same_days: SameDays = frozenset()) -> tuple[bool, bool]:
     """(no contradiction, explicitly the same dates) between two facts' time contexts.
 
-    Explicit dates must overlap. A section date (from earlier in the article) must meet the other's
-    explicit or section date. The publication window is checked only against explicit dates,
-    since entries edited long after they were first published carry misleading dates.
+    Explicit dates must overlap, or be the days two outlets give one event (``same_days``: "on
+    Sunday" in one, "on Monday" in the other, and what each says next is about that day). A
+    section date (from earlier in the article) must meet the other's explicit or section date. The
+    publication window is checked only against explicit dates, since entries edited long after
+    they were first published carry misleading dates.
     """
+    def meet(first: list[Interval], second: list[Interval]) -> bool:
+        return any(compatible(x, y) or (a.claim[0], calendar_day(x).low, b.claim[0], calendar_day(y).low) in same_days
+                   for x in first for y in second)
+
     if a.dates and b.dates:
-        same = any(compatible(x, y) for x in a.dates for y in b.dates)
+        same = meet(a.dates, b.dates)
         return same, same
     a_known, b_known = a.dates or a.section, b.dates or b.section
     if a_known and b_known:
-        return any(compatible(x, y) for x in a_known for y in b_known), False
+        return meet(a_known, b_known), False
     if a.dates and b.recent is not None:
         return any(compatible(x, b.recent) for x in a.dates), False
     if b.dates and a.recent is not None:
@@ -58,12 +70,12 @@ def _comparable_across(fact: Fact) -> bool:
     return fact.key_known or _unnamed_measure(fact)
 
 
-def _same_slot_across(a: Fact, b: Fact) -> bool:
+def _same_slot_across(a: Fact, b: Fact, same_days: SameDays = frozenset()) -> bool:
     if a.kind != b.kind or a.key != b.key or not _comparable_across(a) or a.kind == "date":
         return False
     if a.additional or b.additional or not nouns_agree(a, b) or not episodes_agree(a, b):
         return False
-    agree, same_dates = _contexts_agree(a, b)
+    agree, same_dates = _contexts_agree(a, b, same_days)
     if not agree and not (is_penalty(a) and _dates_near(a, b)):
         return False
     if _unnamed_measure(a):
@@ -158,6 +170,7 @@ def group_slots(facts: list[Fact], day_rivals: Iterable[tuple[Claim, Claim]] = (
             for j in dates_of.get(second, ()):
                 if _same_event_key(facts[i].key, facts[j].key) and _days_near(facts[i], facts[j]):
                     union(i, j)
+    same_days = _days_told_apart(facts, lambda i: find_root(parent, i))
     # Across the story, blocked by (kind, key) so the work stays linear in practice.
     blocks: dict[tuple[str, tuple[str | None, ...]], list[int]] = {}
     for i, fact in enumerate(facts):
@@ -166,7 +179,7 @@ def group_slots(facts: list[Fact], day_rivals: Iterable[tuple[Claim, Claim]] = (
     for indices in blocks.values():
         for pos, i in enumerate(indices):
             for j in indices[pos + 1 :]:
-                if facts[i].claim[0] != facts[j].claim[0] and _same_slot_across(facts[i], facts[j]):
+                if facts[i].claim[0] != facts[j].claim[0] and _same_slot_across(facts[i], facts[j], same_days):
                     union(i, j)
     slots: dict[int, list[Fact]] = {}
     for i, fact in enumerate(facts):
@@ -179,6 +192,27 @@ def group_slots(facts: list[Fact], day_rivals: Iterable[tuple[Claim, Claim]] = (
 # kind: an encyclopedia's earlier rounds of the same talks, weeks apart, read as a dispute.  The
 # tolerance is the one stories hold their reports' event days to (``link.events.DAY_TOLERANCE``).
 RIVAL_DAYS = 3
+
+
+def _days_told_apart(facts: list[Fact], root_of) -> SameDays:
+    """The days two articles give one event: the days of one slot so far (an aligned fact, or day
+    rivals: "sentenced on Sunday" / "on Monday"), and the days stated with one person's penalty
+    (one sentencing, ``_dates_near``).  What each article goes on to say about its day ("the judge
+    also ordered him to repay 2.4 million dinars") is then about the same day, and compared."""
+    told: dict[object, list[tuple[str, float]]] = {}
+    for i, fact in enumerate(facts):
+        if fact.kind == "date":
+            told.setdefault(("slot", root_of(i)), []).append((fact.claim[0], calendar_day(fact.intervals[0]).low))
+        elif is_penalty(fact) and fact.key_known:
+            for day in fact.own:
+                told.setdefault(("penalty", fact.key), []).append((fact.claim[0], calendar_day(day).low))
+    same: SameDays = set()
+    for days in told.values():
+        for article, day in days:
+            for other, other_day in days:
+                if article != other and day != other_day and abs(day - other_day) <= RIVAL_DAYS * 86400:
+                    same.add((article, day, other, other_day))
+    return same
 
 
 def _days_near(a: Fact, b: Fact) -> bool:

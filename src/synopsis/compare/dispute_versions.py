@@ -47,8 +47,14 @@ def dispute_day(slot: list[Fact], story_day: Interval | None) -> Interval | None
     Wednesday"), and would date today's statement to that round.
     """
     # A part of a day ("Tuesday night") dates the dispute to its calendar day, not its hours.
-    days = [calendar_day(d) for f in slot for d in f.own if d.high - d.low <= 86400]
-    return min(days, key=lambda d: d.low) if days else story_day
+    # Outlets may date one event a day apart (``link.align.DAY_APART_WORDS``): the day most of
+    # them give dates it, ties to the earliest.
+    outlets: dict[Interval, set[str]] = {}
+    for fact in slot:
+        for d in fact.own:
+            if d.high - d.low <= 86400:
+                outlets.setdefault(calendar_day(d), set()).add(fact.outlet)
+    return min(outlets, key=lambda d: (-len(outlets[d]), d.low)) if outlets else story_day
 
 
 PARTICIPLES = {

@@ -17,6 +17,7 @@ from synopsis.facts.dates import main_day, passage_dates, recent_interval, state
 from synopsis.facts.intervals import Interval
 from synopsis.facts.keys import episodes_in, lemmatize_noun
 from synopsis.facts.amounts import Amount, amounts_in
+from synopsis.facts.support import blank_out, content_stems
 from synopsis.link.actors import EntityKey, actor_key, fold, is_capital, party_keys
 from synopsis.records import ArticleAnalysis, Quantity, TimeRef
 
@@ -68,6 +69,9 @@ class ClaimFeatures:
     negated: bool = False
     modality: str | None = None
     actors: frozenset[str] = frozenset()
+    # Content stems of the claim's sentence without its time expressions (``facts.support.
+    # content_stems``): what two reports of one event dated a day apart must share.
+    words: frozenset[str] = frozenset()
 
 
 # Predicate classes the extractor knows ("die", "rescue", "exchange"); any other lemma ("pull",
@@ -191,5 +195,7 @@ def describe_claims(analyses: Sequence[ArticleAnalysis], canonical: EntityKey | 
                 negated=frame.negated if frame else False,
                 modality=frame.modality if frame else None,
                 actors=frozenset(x for x in actors if x),
+                words=content_stems(blank_out(analysis.article.text[start:end], start,
+                                              [(t.start, t.end) for t in analysis.times if start <= t.start < end])),
             ))
     return features
