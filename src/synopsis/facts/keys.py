@@ -126,19 +126,19 @@ _PROTEST_EVENT = r"(?:march|marches|protest|protests|rally|rallies|demonstration
 # Verbs that make a crowd only with what follows them: "took part in the march", "joined the
 # protest", "took to the streets", "filled the avenues", "turned out".
 _CROWD_PHRASE_AFTER = re.compile(
-    r"\s+(?:[a-z]+\s+){0,3}?(?:took|take|takes|taking|taken)\s+(?:part\s+in\s+(?:the\s+|a\s+|their\s+)?(?:[\w-]+\s+){0,2}"
+    r"\s+(?:[a-z]+\s+){0,4}?(?:took|take|takes|taking|taken)\s+(?:part\s+in\s+(?:the\s+|a\s+|their\s+)?(?:[\w-]+\s+){0,2}"
     + _PROTEST_EVENT + r"|to\s+the\s+streets)\b"
-    r"|\s+(?:[a-z]+\s+){0,3}?(?:joined|join|joining)\s+(?:the\s+|a\s+|their\s+)?(?:[\w-]+\s+){0,2}" + _PROTEST_EVENT + r"\b"
-    r"|\s+(?:[a-z]+\s+){0,3}?(?:filled|fill|packed|thronged|lined)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
+    r"|\s+(?:[a-z]+\s+){0,4}?(?:joined|join|joining)\s+(?:the\s+|a\s+|their\s+)?(?:[\w-]+\s+){0,2}" + _PROTEST_EVENT + r"\b"
+    r"|\s+(?:[a-z]+\s+){0,4}?(?:filled|fill|packed|thronged|lined)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:streets|avenues|square|squares|boulevards?|roads)\b"
-    r"|\s+(?:[a-z]+\s+){0,3}?(?:turned|turn)\s+out\b",
+    r"|\s+(?:[a-z]+\s+){0,4}?(?:turned|turn)\s+out\b",
     re.I,
 )
 # A crowd named before its number: "estimated the crowd at 15,000", "put the turnout at about
-# 20,000", "put the number of marchers at 60,000".
+# 20,000", "put the number of marchers at 60,000", "the crowd had swelled to 40,000".
 _CROWD_BEFORE = re.compile(
     r"\b(?:crowd|turnout|attendance|(?:number\s+of\s+)?(?:protesters|protestors|demonstrators|marchers|participants))"
-    r"(?:\s+size)?\s+at\s+(?:about\s+|around\s+|some\s+|roughly\s+|approximately\s+|nearly\s+|almost\s+|more\s+than\s+"
+    r"(?:\s+size)?,?\s+(?:[a-z]+\s+){0,2}?(?:at|to)\s+(?:about\s+|around\s+|some\s+|roughly\s+|approximately\s+|nearly\s+|almost\s+|more\s+than\s+"
     r"|over\s+|at\s+least\s+|up\s+to\s+)?$",
     re.I,
 )
