@@ -23,6 +23,7 @@ from synopsis.facts.keys import (
     ATTENDANCE,
     AUDIENCE_NOUNS,
     is_crowd_at,
+    is_crowd_part_at,
     is_figure_at,
     is_strike_participation_at,
     PARTICIPATION,
@@ -353,6 +354,8 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                         predicate = WHOLE
                     elif is_fine_at(sentence, position, quantity.end - start):
                         predicate = FINE
+                    elif is_crowd_part_at(sentence, quantity.end - start):
+                        pass  # "3,000 away fans": a part of the crowd, keyed as a count of its own noun
                     elif counted in AUDIENCE_NOUNS or is_crowd_at(sentence, position, quantity.end - start,
                                                                   counted, quantity.predicate):
                         predicate, counted = ATTENDANCE

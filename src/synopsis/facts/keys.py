@@ -144,6 +144,16 @@ _CROWD_BEFORE = re.compile(
 )
 
 
+# Words before the noun that make the count one part of a crowd: "3,000 away fans", "2,000 visiting
+# students" (another outlet's whole crowd is no rival of it).
+_CROWD_PART = re.compile(r"\s+(?:away|visiting|travell?ing|home|rival|opposing)\b", re.I)
+
+
+def is_crowd_part_at(sentence: str, value_end: int) -> bool:
+    """Whether the count ending at ``value_end`` of the sentence is one part of a crowd (``_CROWD_PART``)."""
+    return bool(_CROWD_PART.match(sentence, value_end))
+
+
 def is_crowd_at(sentence: str, position: int, value_end: int, noun: str | None, lemma: str | None) -> bool:
     """Whether the count at ``position`` of the sentence, of ``noun`` (a lemma, or None) with
     predicate ``lemma`` (as extracted), is the crowd at a protest (``PROTEST_NOUNS``)."""
