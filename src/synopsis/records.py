@@ -304,6 +304,9 @@ class DisputeVersion:
     sources: tuple[str, ...]
     evidence: tuple[Evidence, ...]
     note: str | None = None  # e.g. "derived: B rewrites A", "earlier report"
+    # Who the outlets give an estimate of this version to ("Police", "the organisers"), for counts
+    # that sources estimate apart (a crowd, a strike's turnout); empty when the outlets state it.
+    given_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from synopsis.facts.keys import is_fine_at, measured_noun, penalty_at
+from synopsis.facts.keys import is_crowd_at, is_fine_at, is_strike_participation_at, measured_noun, penalty_at
 
 
 def _penalty(sentence: str, value: str):
@@ -70,3 +70,59 @@ def test_a_part_s_percentage_names_no_measure_of_the_whole(sentence) -> None:
 def test_a_sum_is_a_fine_only_as_the_fine_verb_s_object(sentence, value, fine) -> None:
     position = sentence.index(value)
     assert is_fine_at(sentence, position, position + len(value)) is fine
+
+
+def _crowd(sentence: str, value: str, noun: str | None, lemma: str | None) -> bool:
+    position = sentence.index(value)
+    return is_crowd_at(sentence, position, position + len(value), noun, lemma)
+
+
+@pytest.mark.parametrize("sentence, value, noun, lemma", [
+    ("Organisers said about 9,000 people took part in the vigil outside the court.", "about 9,000", "person", "take"),
+    ("Roughly 4,000 cyclists joined the protest ride across the bridge.", "Roughly 4,000", "cyclist", "join"),
+    ("Some 12,000 farmers and their families filled the main square of Dunmere.", "Some 12,000", "farmer", "fill"),
+    ("Nearly 700 residents turned out despite the rain.", "Nearly 700", "resident", "turn"),
+    ("More than 2,500 students rallied outside the ministry.", "More than 2,500", "student", "rally"),
+    ("About 3,000 demonstrators were outside the court by noon.", "About 3,000", "demonstrator", "be"),
+    ("Local police estimated the crowd at 6,500.", "6,500", None, None),
+    ("The council put the number of marchers at about 5,000.", "about 5,000", None, None),
+    ("By nightfall the crowd had swelled to 40,000.", "40,000", None, "swell"),
+])
+def test_a_count_of_those_at_a_protest_is_its_crowd(sentence, value, noun, lemma) -> None:
+    assert _crowd(sentence, value, noun, lemma)
+
+
+@pytest.mark.parametrize("sentence, value, noun, lemma", [
+    # Marchers counted for what happened to them are not the crowd.
+    ("Police said 40 protesters were arrested after the march.", "40", "protester", "arrest"),
+    ("Six demonstrators were injured when the barrier gave way.", "Six", "demonstrator", "injure"),
+    # People near a march, not in it, and a workforce counted by its size.
+    ("The march passed 300 shops on its way to the harbour.", "300", "shop", "pass"),
+    ("The union has 45,000 members across the region.", "45,000", "member", "have"),
+])
+def test_other_counts_near_a_protest_are_no_crowd(sentence, value, noun, lemma) -> None:
+    assert not _crowd(sentence, value, noun, lemma)
+
+
+def _participation(sentence: str, value: str) -> bool:
+    position = sentence.index(value)
+    return is_strike_participation_at(sentence, position, position + len(value))
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The hospital board said 35 percent of nurses had joined the strike.", "35 percent"),
+    ("The union said 80 percent had stopped work by midday.", "80 percent"),
+    ("The walkout was joined by 62 percent of dock workers, the port authority said.", "62 percent"),
+    ("Around 70 percent of drivers were on strike on Monday.", "70 percent"),
+])
+def test_the_share_that_joined_a_strike_is_its_participation(sentence, value) -> None:
+    assert _participation(sentence, value)
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The nurses went on strike for a 12 percent pay rise.", "12 percent"),
+    ("During the strike, 20 percent of flights were cancelled.", "20 percent"),
+    ("The union rejected the 4 percent offer and joined the strike call.", "4 percent"),
+])
+def test_other_percentages_in_a_strike_story_are_not_its_participation(sentence, value) -> None:
+    assert not _participation(sentence, value)

@@ -19,7 +19,7 @@ from synopsis.facts.intervals import Interval
 from synopsis.facts.support import MIN_SHARED_WORDS, MIN_SHARED_WORDS_WITH_NUMBERS, SupportCheck, names_actor
 from synopsis.compare.voices import content_words, word_overlap
 from synopsis.link.entities import EntityResolution
-from synopsis.records import AlignedClaim, ArticleAnalysis, BriefSentence, Claim, Dispute, Evidence
+from synopsis.records import AlignedClaim, ArticleAnalysis, BriefSentence, Claim, Dispute, DisputeVersion, Evidence
 
 MAX_FACTS = 6
 MAX_DISPUTES = 4
@@ -455,6 +455,14 @@ def _with_disputed_office(text: str, points: Sequence[int], disputes: Sequence[D
     return f"{text} (accounts differ on {', '.join(offices)}: see below)"
 
 
+def _version_sources(version: DisputeVersion) -> str:
+    """Who gives a version: its outlets, and first whom they give an estimate to ("Police, per
+    Metro Wire, Iberia Daily"), so the brief never sets one source's figure beside another's as
+    if the outlets stated them."""
+    outlets = ", ".join(version.sources)
+    return f"{', '.join(version.given_by)}, per {outlets}" if version.given_by else outlets
+
+
 def write_brief(
     analyses: Sequence[ArticleAnalysis],
     claims: Sequence[AlignedClaim],
@@ -546,7 +554,7 @@ def write_brief(
         for claim in chosen
     ]
     for dispute in list(disputes)[:MAX_DISPUTES]:
-        versions = "; ".join(f"{v.value} ({', '.join(v.sources)})" for v in dispute.versions)
+        versions = "; ".join(f"{v.value} ({_version_sources(v)})" for v in dispute.versions)
         brief.append(
             BriefSentence(
                 text=f"Accounts differ on {dispute.what}: {versions}.",

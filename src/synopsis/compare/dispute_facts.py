@@ -22,6 +22,11 @@ from synopsis.facts.keys import (
     ADDITIONAL,
     ATTENDANCE,
     AUDIENCE_NOUNS,
+    is_crowd_at,
+    is_crowd_part_at,
+    is_figure_at,
+    is_strike_participation_at,
+    PARTICIPATION,
     classify_predicate,
     FINE,
     INSTANT_EVENTS,
@@ -44,6 +49,8 @@ from synopsis.facts.intervals import (
     interval_from_quantity,
     interval_from_time,
     rounding_margin,
+    stated_interval,
+    within,
 )
 from synopsis.facts.shares import PLAIN, Share, parties_between, scaled, share_of
 from synopsis.ingest.outlets import outlet_name
@@ -107,6 +114,45 @@ def _fined(analysis: ArticleAnalysis, sentence: str, position: int, names: Perso
     return written
 
 
+# A sentence that opens by naming who gives what follows: "The federation said 88 percent had
+# stopped work", "Organisers estimated that ...". The quotation finder does not always take these
+# as attributions, and a value's source is what tells two estimates of one count apart.
+_GIVER_OPENING = re.compile(
+    r"^(?P<who>(?:the\s+|a\s+|an\s+)?[A-Za-z][\w'’-]*(?:\s+[A-Z]?[\w'’-]+){0,4}?)\s+"
+    r"(?:said|says|estimated|estimates|put|puts|reported|reports|claimed|claims|counted|gave|placed|told)\b",
+)
+# Predicates whose agent is the one giving the number ("The organisers put the figure at 60,000",
+# "Police estimated the crowd at 15,000").
+_ESTIMATE_PREDICATES = frozenset({"put", "estimate", "place", "count", "give", "say", "report", "claim", "tally"})
+
+
+def voice_of(analysis: ArticleAnalysis, claim: Claim, quantity: Quantity, sentence: str, sentence_start: int) -> str | None:
+    """Who the sentence gives the quantity to: the speaker of the narrowest attribution whose
+    content holds it ("about 20,000 people marched, according to city police" inside "The
+    government said ..."), else the claim's, else the agent of a verb of estimating, else the
+    subject of an opening "X said"; None when the outlet states it on its own account."""
+    holding = [q for q in analysis.quotes if q.content_start <= quantity.start and quantity.end <= q.content_end
+               and q.speaker and q.speaker_kind is None]
+    if holding:
+        quote = min(holding, key=lambda q: q.content_end - q.content_start)
+        return quote.speaker_entity or quote.speaker
+    if claim.attributed_to:
+        return claim.attributed_to
+    if claim.frame is not None and claim.frame.agent and claim.frame.predicate in _ESTIMATE_PREDICATES:
+        return claim.frame.agent
+    opening = _GIVER_OPENING.match(sentence)
+    if opening is not None and sentence_start + opening.end() <= quantity.start:
+        return opening.group("who")
+    return None
+
+
+def voice_key(voice: str | None) -> str | None:
+    """A voice as compared: "The organisers" and "organisers" are one."""
+    if voice is None:
+        return None
+    return re.sub(r"^(?:the|a|an)\s+", "", " ".join(voice.lower().split()))
+
+
 def list_members(group: Any) -> list[Member]:
     """The (article_id, claim_index) members of an aligned group (pairs, or objects with those fields)."""
     members = getattr(group, "members", group)
@@ -141,6 +187,8 @@ class Fact:
     episode: tuple[str, int] | None = None  # ("meeting", 3) for a passage about "the third round"
     own: list[Interval] = field(default_factory=list)  # dates the claim itself states (what a dispute is dated by)
     share: Share = PLAIN  # "1,200 prisoners from each side": each party's share, compared like with like
+    stated: list[Interval] = field(default_factory=list)  # counts and amounts: the numbers as written, unhedged
+    given_by: str | None = None  # who the sentence gives the value to ("Police", "the organisers"), if anyone
 
     @property
     def key_known(self) -> bool:
@@ -247,6 +295,7 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
         article = analysis.article
         outlet = outlet_name(article)
         recent = recent_interval(article)
+        crowd_sentences: set[int] = set()  # sentences of the article that give a crowd (``keys.is_crowd_at``)
         for index, claim in enumerate(analysis.claims):
             group = group_of.get((article.id, index))
             start, end = sentence_bounds(analysis, claim)
@@ -260,10 +309,12 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
 
             def add(kind: str, key: tuple[str | None, ...], intervals: list[Interval], value: str,
                     frame: frozenset[str] = frozenset(), label: str | None = None, noun: str | None = None,
-                    additional: bool = False, share: Share = PLAIN) -> None:
+                    additional: bool = False, share: Share = PLAIN, quantity: Quantity | None = None) -> None:
+                stated = stated_interval(quantity) if quantity is not None else None
+                given_by = voice_of(analysis, claim, quantity, sentence, start) if quantity is not None else None
                 raw.append(Fact(kind, key, intervals, [" ".join(value.split())], article, outlet, evidence,
                                  (article.id, index), group, dates, None if dates else recent, section, frame, label,
-                                 noun, additional, episode, own, share))
+                                 noun, additional, episode, own, share, [stated] if stated else [], given_by))
 
             durations: list[tuple[int, int, Interval]] = []
             claim_quantities = [analysis.quantities[i] for i in claim.quantities if 0 <= i < len(analysis.quantities)]
@@ -289,6 +340,8 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                     continue
                 if interval.unit == "percent" and counted is None:
                     counted = measured_noun(sentence, position)  # "turnout was 58.7 percent": of the turnout
+                if interval.unit == "percent" and is_strike_participation_at(sentence, position, quantity.end - start):
+                    counted = PARTICIPATION  # "41 percent of teachers had joined the strike": of the strike
                 share = share_of(article.text, quantity, start, end)
                 # A share is shown as one ("over 1,200 each"): set beside a total, the bare number misleads.
                 value = _as_stated(quantity) + (" each" if share.each else "")
@@ -301,17 +354,26 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                         predicate = WHOLE
                     elif is_fine_at(sentence, position, quantity.end - start):
                         predicate = FINE
-                    elif counted in AUDIENCE_NOUNS:
+                    elif is_crowd_part_at(sentence, quantity.end - start):
+                        pass  # "3,000 away fans": a part of the crowd, keyed as a count of its own noun
+                    elif counted in AUDIENCE_NOUNS or is_crowd_at(sentence, position, quantity.end - start,
+                                                                  counted, quantity.predicate):
                         predicate, counted = ATTENDANCE
+                    elif counted is None and is_figure_at(sentence, position) and claim.sentence - 1 in crowd_sentences:
+                        # "The organisers put the figure at 60,000" after a crowd count: its estimate.
+                        predicate, counted = ATTENDANCE
+                    if predicate == ATTENDANCE[0]:
+                        crowd_sentences.add(claim.sentence)
                     key: tuple[str | None, ...] = (predicate,)
                     if predicate == FINE:
                         # Like a term, a fine is one person's: "fined Kamau 5 million" and "Wanjiru
                         # 3 million" are two fines (a fine naming no one keeps the plain key).
                         person = _fined(analysis, sentence, position, names or {}, start)
                         key = (FINE, person) if person else key
-                    add("count", key, [interval], value, frame, quantity.counted, counted, additional, share)
+                    add("count", key, [interval], value, frame, quantity.counted, counted, additional, share, quantity)
                 else:
-                    add("amount", (interval.unit, counted), [interval], value, frame, quantity.counted, share=share)
+                    add("amount", (interval.unit, counted), [interval], value, frame, quantity.counted, share=share,
+                        quantity=quantity)
             for t_index in claim.times:
                 if not 0 <= t_index < len(analysis.times):
                     continue
@@ -358,12 +420,13 @@ def fact_relation(a: Fact, b: Fact) -> bool | None:
     could make them one ("1,200 from each side" / "2,400 prisoners").
     """
     per = a if a.share.each and not b.share.each else b if b.share.each and not a.share.each else None
+    estimates = is_rival_estimate(a) and is_rival_estimate(b)
     verdict: bool | None = None
-    for x in a.intervals:
-        for y in b.intervals:
+    for i, x in enumerate(a.intervals):
+        for j, y in enumerate(b.intervals):
             if x.unit != y.unit:
                 continue
-            if compatible(x, y):
+            if compatible(x, y) and (not estimates or _admit_either(_stated(a, i), x, _stated(b, j), y)):
                 return True
             if per is not None:
                 share, other = (x, y) if per is a else (y, x)
@@ -374,6 +437,30 @@ def fact_relation(a: Fact, b: Fact) -> bool | None:
     return verdict
 
 
+def is_rival_estimate(fact: Fact) -> bool:
+    """Whether the fact is a count sources estimate apart, and give as theirs: a crowd
+    (``keys.ATTENDANCE``) or the share that joined a strike (``keys.PARTICIPATION``)."""
+    if fact.kind == "count":
+        return fact.key[0] == ATTENDANCE[0]
+    return fact.kind == "amount" and fact.key == ("percent", PARTICIPATION)
+
+
+def _stated(fact: Fact, index: int) -> Interval | None:
+    """The number as written of the fact's ``index``-th value, when known."""
+    return fact.stated[index] if len(fact.stated) == len(fact.intervals) else None
+
+
+def _admit_either(stated_a: Interval | None, x: Interval, stated_b: Interval | None, y: Interval) -> bool:
+    """Whether one of two estimates (values ``x`` and ``y``, written ``stated_a`` and ``stated_b``)
+    leaves room for the number the other writes: "about 15,000" and "some 15,000" or "15,000"
+    agree, "about 15,000" and "about 20,000" do not, though 15 % either side of each they overlap
+    (the test by which ``amounts.Amount.compatible_with`` aligns claims). Without the numbers as
+    written, overlap decides."""
+    if stated_a is None or stated_b is None:
+        return True
+    return within(stated_a, y) or within(stated_b, x)
+
+
 def _merge_same_claim(facts: list[Fact]) -> list[Fact]:
     """One claim giving one value twice ("8:37 p.m. local time (5:37 p.m. GMT)") is one fact."""
     merged: list[Fact] = []
@@ -382,6 +469,7 @@ def _merge_same_claim(facts: list[Fact]) -> list[Fact]:
             if (other.kind == fact.kind and other.key == fact.key and other.noun == fact.noun
                     and fact_relation(other, fact) is not False):
                 other.intervals.extend(fact.intervals)
+                other.stated.extend(fact.stated)
                 other.values.extend(v for v in fact.values if v not in other.values)
                 break
         else:

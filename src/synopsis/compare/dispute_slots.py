@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from synopsis.compare.dispute_facts import Fact, episodes_agree, fact_relation, is_penalty, nouns_agree
+from synopsis.compare.dispute_facts import (
+    Fact,
+    episodes_agree,
+    fact_relation,
+    is_penalty,
+    is_rival_estimate,
+    nouns_agree,
+    voice_key,
+)
 from synopsis.facts.dates import calendar_day
 from synopsis.facts.intervals import Interval, compatible
 from synopsis.facts.keys import MAGNITUDE
@@ -16,6 +24,12 @@ Claim = tuple[str, int]  # (article id, claim index)
 # outlets misreporting one figure differ by a few percent to a few tens of percent (339 / 329,
 # 1,000 / 1,200), while "20 children" and "19,000 children" in one story are different groups.
 COUNT_RATIO = 2.0
+# Estimates of one crowd or one strike's turnout, by its organisers and by the police or the
+# government, differ by far more: two to six times is common (15,000 / 60,000 marchers; 41 / 88
+# percent of teachers on strike; police and union counts of large marches have differed up to
+# sixfold). Further apart, one count is more likely a part of the other (3,000 away fans in a
+# crowd of 30,000).
+ESTIMATE_RATIO = 6.0
 
 
 # One event's day as two articles give it: (article id, start of its day, other article id, start
@@ -110,11 +124,13 @@ def _typical(interval: Interval) -> float:
 
 
 def values_close(a: Fact, b: Fact) -> bool:
-    """Unaligned counts of one noun within a factor of COUNT_RATIO: the same thing misreported."""
+    """Unaligned counts of one noun within a factor of COUNT_RATIO (ESTIMATE_RATIO for rival
+    estimates, ``is_rival_estimate``): the same thing misreported, or estimated apart."""
     x, y = _typical(a.intervals[0]), _typical(b.intervals[0])
     if x <= 0 or y <= 0:
         return x == y
-    return max(x, y) / min(x, y) <= COUNT_RATIO
+    ratio = ESTIMATE_RATIO if is_rival_estimate(a) and is_rival_estimate(b) else COUNT_RATIO
+    return max(x, y) / min(x, y) <= ratio
 
 
 def find_root(parent: list[int], i: int) -> int:
@@ -266,24 +282,36 @@ def without_own_rivals(versions: list[list[Fact]]) -> list[list[Fact]]:
     states two versions of one slot ("52 of the 141 seats" read as two tallies; a magnitude "of 6.7,
     higher than the 6.4 first reported"; a toll that "has risen to 31" after "19") tells a part and
     its whole, a correction or an update: it does not disagree with itself, and shown on two sides
-    of one dispute it would."""
-    sides: dict[str, set[int]] = {}
+    of one dispute it would.
+
+    An estimate an outlet gives as one source's (``is_rival_estimate``: "Police said about 15,000
+    ...; the organisers put the figure at 60,000") is that source's version: an outlet that reports
+    the police's figure and the organisers' gives two versions, disagreeing with none; it is torn
+    only when one source (or the outlet itself) gives two.
+    """
+    sides: dict[tuple[str, str | None], set[int]] = {}
     for i, version in enumerate(versions):
         for fact in version:
-            sides.setdefault(fact.outlet, set()).add(i)
-    torn = {outlet for outlet, found in sides.items() if len(found) > 1}
-    kept = [[f for f in version if f.outlet not in torn] for version in versions]
+            sides.setdefault(_side(fact), set()).add(i)
+    torn = {side for side, found in sides.items() if len(found) > 1}
+    kept = [[f for f in version if _side(f) not in torn] for version in versions]
     return [version for version in kept if version]
 
 
+def _side(fact: Fact) -> tuple[str, str | None]:
+    """Who gives the fact's value: its outlet, and for a rival estimate the source it names."""
+    return fact.outlet, voice_key(fact.given_by) if is_rival_estimate(fact) else None
+
+
 def in_conflict(versions: list[list[Fact]]) -> list[list[Fact]]:
-    """Keep versions that contradict another version given by a different outlet."""
+    """Keep versions that contradict another version given by a different outlet (or, for a rival
+    estimate, by another source the same outlet names)."""
     kept = []
     for i, version in enumerate(versions):
         for j, other in enumerate(versions):
             if i == j:
                 continue
-            if any(fact_relation(a, b) is False and a.outlet != b.outlet for a in version for b in other):
+            if any(fact_relation(a, b) is False and _side(a) != _side(b) for a in version for b in other):
                 kept.append(version)
                 break
     return kept

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, timezone
 
-from synopsis.compare.dispute_facts import Fact, is_penalty
+from synopsis.compare.dispute_facts import Fact, is_penalty, is_rival_estimate, voice_key
 from synopsis.compare.dispute_slots import (
     in_conflict,
     set_aside_fitting_several,
@@ -15,7 +16,7 @@ from synopsis.compare.dispute_slots import (
 from synopsis.extract.match_minutes import MATCH_MINUTE
 from synopsis.facts.dates import as_of, calendar_day, parse_published
 from synopsis.facts.intervals import Interval, describe
-from synopsis.facts.keys import FINE, MAGNITUDE
+from synopsis.facts.keys import ATTENDANCE, FINE, MAGNITUDE
 from synopsis.records import Dispute, DisputeVersion
 
 
@@ -86,6 +87,10 @@ def _what(slot: list[Fact], day: Interval | None) -> str:
         counted = next((f.label.lower() for f in slot if f.label), None) or "money"
         person = next((f.key[1] for f in slot if len(f.key) > 1 and f.key[1]), None)
         return f"fine{f' for {person}' if person else ''} in {counted}{suffix}"
+    if fact.kind == "count" and fact.key[0] == ATTENDANCE[0]:
+        # "about 15,000 people took part", "60,000 teachers filled the avenues": one crowd, whichever
+        # noun each outlet counts it by.
+        return f"crowd size{suffix}"
     if fact.kind == "count":
         counted = next((f.label.lower() for f in slot if f.label), None) or "people or things"
         happened = PARTICIPLES.get(fact.key[0] or "", "")
@@ -123,7 +128,8 @@ def explain(what: str, kind: str, versions: Sequence[DisputeVersion], lasted: bo
     for version in versions:
         outlets = list(version.sources)
         verb = "says" if len(outlets) == 1 else "say"
-        parts.append(f"{join_names(outlets)} {verb} {_verb(kind) if lasted else ''}{version.value}")
+        given = f", according to {join_names(version.given_by)}" if version.given_by else ""
+        parts.append(f"{join_names(outlets)} {verb} {_verb(kind) if lasted else ''}{version.value}{given}")
     # An office dispute is about "Rustem Umerov's office", which takes no article.
     article = "" if kind == "title" else "the "
     sentence = f"Outlets disagree on {article}{what}: " + "; ".join(parts)
@@ -170,6 +176,18 @@ def _notes(versions: list[list[Fact]], event: Interval | None, given_once: bool 
     return notes
 
 
+def givers(version: Sequence[Fact]) -> tuple[str, ...]:
+    """Whom the outlets give a version of a rival estimate to (``is_rival_estimate``), each source
+    once however outlets write it ("Police" / "police"), as first written; none for other facts."""
+    found: dict[str, str] = {}
+    for fact in version:
+        if is_rival_estimate(fact) and fact.given_by:
+            # Named mid-sentence: "according to the federation", not "The federation".
+            written = re.sub(r"^(The|A|An)\s", lambda m: m.group(1).lower() + " ", " ".join(fact.given_by.split()))
+            found.setdefault(voice_key(fact.given_by) or "", written)
+    return tuple(found.values())
+
+
 def build_dispute(slot: list[Fact], story_day: Interval | None = None) -> Dispute | None:
     """The dispute of one slot, if its values fall into versions that contradict each other;
     ``story_day`` (the story's main day) dates it when its claims state no day of their own."""
@@ -190,6 +208,7 @@ def build_dispute(slot: list[Fact], story_day: Interval | None = None) -> Disput
                 sources=tuple(unique_in_order(f.outlet for f in ordered)),
                 evidence=tuple(dict.fromkeys(f.evidence for f in ordered)),
                 note=note,
+                given_by=givers(ordered),
             )
         )
     # Outlets that state the same value do not disagree, whatever our reading of it: a dispute

@@ -26,6 +26,12 @@ How values are put into slots (rules kept general; no story-specific names):
   the whole in "52 of the 141 seats" is a slot of its own, not a rival tally of the part.
 - An outlet that gives two versions of one slot (a part and its whole, an update, a correction)
   is on neither side: it does not disagree with itself.
+- A count that sources estimate apart (the crowd at a protest or match, whatever the verb or noun:
+  "15,000 took part in the march", "police estimated the crowd at 15,000", "the organisers put the
+  figure at 60,000"; the share of a workforce on strike) is one slot per story and day, compared
+  across a wider spread (``dispute_slots.ESTIMATE_RATIO``), and each value is its source's: an
+  outlet giving the police's figure and the organisers' gives two versions, each shown with whom
+  it is given to; "about 15,000" and "about 20,000" are two estimates, not one.
 
 A dispute is dated by the day its claims themselves state, else by the story's main day; the dates
 near a value help keep slots apart, but they often belong to a recalled earlier round.
