@@ -250,9 +250,10 @@ def tells_fact(claim: AlignedClaim, outlet_articles: Sequence[ArticleAnalysis], 
     its numbers in other words when, so anchored, it gives the report's number for something the
     report measures and another for nothing it measures (``other_numbers.measure_agreement``:
     "was jailed for 4 years" for "was sentenced to four years", "took 31 seats" for "came second
-    with 31 seats") and the support check accepts it: the number anchors it as it anchors a
-    citation, so it need not give most of the report's words. ``sentences``: the outlet's
-    sentences indexed by word, when already made.
+    with 31 seats"): the number of the same measure anchors it as another number does, so it need
+    not give most of the report's words, nor name everyone the report names (the support check's
+    demand, which "the Blue Party of Premier Ana Lutz" fails against "the Blue Party took").
+    ``sentences``: the outlet's sentences indexed by word, when already made.
     """
     sentences = sentences or SentencesByWord(outlet_articles, check)
     for report in claim.evidence:
@@ -277,9 +278,7 @@ def tells_fact(claim: AlignedClaim, outlet_articles: Sequence[ArticleAnalysis], 
             if not numbers or not (stated.actors or shared >= UNANCHORED_WORDS):
                 continue
             theirs = passage_amounts(analysis, span.start, span.end)
-            if measure_conflict(numbers, theirs) and _days_near(stated, context):
-                return True
-            if measure_agreement(numbers, theirs) and check.supports(report, span):
+            if (measure_conflict(numbers, theirs) or measure_agreement(numbers, theirs)) and _days_near(stated, context):
                 return True
     return False
 
