@@ -368,7 +368,8 @@ def test_an_outlet_telling_the_fact_with_its_number_in_other_words_does_not_leav
     """"jailed for 4 years" tells "sentenced to four years" with other words and the same number,
     in a sentence about someone else's term as well (QA: the outlet "leaves out" the deputy's four
     years); the same number for something else, or the other person's term alone, does not."""
-    omits = _omits_by_outlet(nlp, "A court in Dornholm on Tuesday sentenced his deputy Ilona Berec to four years in prison.", {
+    fact = "A court in Dornholm on Tuesday sentenced his deputy Ilona Berec to four years in prison."
+    omits = _omits_by_outlet(nlp, fact, {
         "Paper C": "Former port director Viktor Szalai was sentenced on Tuesday to nine years in jail for bribery, "
                    "while his deputy Ilona Berec was jailed for 4 years.",
         "Paper D": "Former port director Viktor Szalai was sentenced on Tuesday to nine years in jail for bribery.",
@@ -383,7 +384,8 @@ def test_an_outlet_giving_a_party_s_result_with_another_verb_tells_it(nlp):
     """"came second with 24.1 percent and 33 seats" is told by "took 24.1 percent and 33 seats", and
     told otherwise by "took 25.3 percent and 35 seats" (QA: that outlet "leaves out" the result);
     another party's result, in its own sentence, does not tell it."""
-    omits = _omits_by_outlet(nlp, "The ruling Blue Party of Premier Ana Lutz came second with 24.1 percent and 33 seats.", {
+    fact = "The ruling Blue Party of Premier Ana Lutz came second with 24.1 percent and 33 seats."
+    omits = _omits_by_outlet(nlp, fact, {
         "Paper C": "The Blue Party took 24.1 percent and 33 seats, and the Green League 11.2 percent and 14 seats.",
         "Paper D": "The Blue Party took 25.3 percent and 35 seats, and the Green League 11.2 percent and 14 seats.",
         "Paper E": "The Green League came third with 11.2 percent and 14 seats.",

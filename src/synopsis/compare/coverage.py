@@ -278,7 +278,8 @@ def tells_fact(claim: AlignedClaim, outlet_articles: Sequence[ArticleAnalysis], 
             if not numbers or not (stated.actors or shared >= UNANCHORED_WORDS):
                 continue
             theirs = passage_amounts(analysis, span.start, span.end)
-            if (measure_conflict(numbers, theirs) or measure_agreement(numbers, theirs)) and _days_near(stated, context):
+            told = measure_conflict(numbers, theirs) or measure_agreement(numbers, theirs)
+            if told and _days_near(stated, context):
                 return True
     return False
 

@@ -131,7 +131,8 @@ def holder_names(entities: Sequence[StoryEntity] | None, analyses: Sequence[Arti
 SHARE_WON = "share won"
 
 
-def _holder(analysis: ArticleAnalysis, sentence: str, position: int, names: PersonNames, sentence_start: int) -> str | None:
+def _holder(analysis: ArticleAnalysis, sentence: str, position: int, names: PersonNames,
+            sentence_start: int) -> str | None:
     """Who the tally at ``position`` of the sentence went to (``keys.holder_at``): their story name,
     else as written; None when the sentence names no one it could have gone to."""
     sentence_end = sentence_start + len(sentence)
