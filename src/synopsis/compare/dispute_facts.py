@@ -115,14 +115,18 @@ def holder_names(entities: Sequence[StoryEntity] | None, analyses: Sequence[Arti
     name: where the tagger found it, and wherever an article writes one of its names the tagger
     missed there (it finds "the Farmers and Greens Alliance" in one sentence and not the next)."""
     names = person_names(entities, HOLDER_LABELS)
-    forms = sorted({(alias.text, entity.name) for entity in entities or () if entity.type in HOLDER_LABELS
-                    for alias in entity.aliases if len(alias.text) > 3}, key=lambda form: -len(form[0]))
+    forms = {alias.text: entity.name for entity in entities or () if entity.type in HOLDER_LABELS
+             for alias in entity.aliases if len(alias.text) > 3}
+    if not forms:
+        return names
+    # One pattern for every form, longest first, so that a story of many articles and names is
+    # read once per article ("Farmers and Greens Alliance" before "Alliance").
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(text) for text in sorted(forms, key=len, reverse=True))
+                         + r")(?!\w)")
     for analysis in analyses:
-        found = names.setdefault(analysis.article.id, [])
-        for text, name in forms:
-            for match in re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", analysis.article.text):
-                if not any(low < match.end() and match.start() < high for low, high, _ in found):
-                    found.append((match.start(), match.end(), name))
+        tagged = names.setdefault(analysis.article.id, [])
+        found = [(m.start(), m.end(), forms[m.group(0)]) for m in pattern.finditer(analysis.article.text)]
+        tagged.extend(span for span in found if not any(low < span[1] and span[0] < high for low, high, _ in tagged))
     return names
 
 
