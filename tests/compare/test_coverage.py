@@ -351,3 +351,45 @@ def test_another_number_in_a_sentence_naming_no_one_must_give_twice_the_words():
     check = SupportCheck({a.article.id: a for a in analyses})  # words are weighted by their rarity in the story
     assert check.shared_words(homeless.evidence[0], evidence_for(fuller, more)) >= UNANCHORED_WORDS
     assert {item.outlet: item.omits for item in describe_coverage(analyses, [homeless])}["Paper C"] == ()
+
+
+def _omits_by_outlet(nlp, fact: str, others: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """What each outlet leaves out of one fact Papers A and B report in the same sentence, the
+    articles read by the real extractor."""
+    from tests.compare.dispute_builders import extracted
+
+    analyses = extracted(nlp, {"Paper A": fact, "Paper B": f"{fact} Gulls circled the quay.", **others})
+    a, b = analyses[:2]
+    claim = make_claim("k1", "corroborated", [evidence_for(a, fact), evidence_for(b, fact)])
+    return {item.outlet: item.omits for item in describe_coverage(analyses, [claim])}
+
+
+def test_an_outlet_telling_the_fact_with_its_number_in_other_words_does_not_leave_it_out(nlp):
+    """"jailed for 4 years" tells "sentenced to four years" with other words and the same number,
+    in a sentence about someone else's term as well (QA: the outlet "leaves out" the deputy's four
+    years); the same number for something else, or the other person's term alone, does not."""
+    fact = "A court in Dornholm on Tuesday sentenced his deputy Ilona Berec to four years in prison."
+    omits = _omits_by_outlet(nlp, fact, {
+        "Paper C": "Former port director Viktor Szalai was sentenced on Tuesday to nine years in jail for bribery, "
+                   "while his deputy Ilona Berec was jailed for 4 years.",
+        "Paper D": "Former port director Viktor Szalai was sentenced on Tuesday to nine years in jail for bribery.",
+        "Paper E": "His deputy Ilona Berec, who had run the port for 4 years, was questioned in court on Tuesday.",
+    })
+    assert omits["Paper C"] == ()
+    assert omits["Paper D"] == ("k1",)
+    assert omits["Paper E"] == ("k1",)
+
+
+def test_an_outlet_giving_a_party_s_result_with_another_verb_tells_it(nlp):
+    """"came second with 24.1 percent and 33 seats" is told by "took 24.1 percent and 33 seats", and
+    told otherwise by "took 25.3 percent and 35 seats" (QA: that outlet "leaves out" the result);
+    another party's result, in its own sentence, does not tell it."""
+    fact = "The ruling Blue Party of Premier Ana Lutz came second with 24.1 percent and 33 seats."
+    omits = _omits_by_outlet(nlp, fact, {
+        "Paper C": "The Blue Party took 24.1 percent and 33 seats, and the Green League 11.2 percent and 14 seats.",
+        "Paper D": "The Blue Party took 25.3 percent and 35 seats, and the Green League 11.2 percent and 14 seats.",
+        "Paper E": "The Green League came third with 11.2 percent and 14 seats.",
+    })
+    assert omits["Paper C"] == ()
+    assert omits["Paper D"] == ()
+    assert omits["Paper E"] == ("k1",)

@@ -236,3 +236,33 @@ def test_two_fines_in_one_sentence_are_each_their_own(nlp) -> None:
     })
     [dispute] = find_disputes([], analyses)
     assert _versions(dispute) == {"5 million": ("Alpha",), "3 million": ("Bravo",)}
+
+
+# --- tallies of parties -----------------------------------------------------------------------------
+
+
+def _tally_disputes(nlp, texts: dict[str, str]):
+    from synopsis.link.entities import resolve_entities
+
+    analyses = extracted(nlp, {outlet: f"{ELECTION_DAY} {text}" for outlet, text in texts.items()})
+    return find_disputes([], analyses, resolve_entities(analyses).entities)
+
+
+def test_a_party_s_seats_and_share_are_disputed_whatever_verb_gives_them(nlp) -> None:
+    """"came second with 24.1 percent and 33 seats" and "took 25.3 percent and 35 seats" are two
+    versions of one party's result (QA: the outlet giving them was said to leave the result out);
+    the other party in the same list gives its result alike, and is in no dispute."""
+    disputes = _tally_disputes(nlp, {
+        "Alpha": "The ruling Blue Party of Premier Ana Lutz came second with 24.1 percent and 33 seats.",
+        "Bravo": "The Blue Party took 25.3 percent and 35 seats, and the Green League 11.2 percent and 14 seats.",
+        "Charlie": "The Green League came third with 11.2 percent and 14 seats.",
+    })
+    found = {d.what.split(" on ")[0]: _versions(d) for d in disputes}
+    assert found == {"number of seats won by Blue Party": {"33": ("Alpha",), "35": ("Bravo",)},
+                     "share won by Blue Party in percent": {"24.1 percent": ("Alpha",), "25.3 percent": ("Bravo",)}}
+
+
+def test_seats_won_by_two_parties_are_not_versions_of_one_tally(nlp) -> None:
+    disputes = _tally_disputes(nlp, {"Alpha": "The Blue Party won 40 seats in the assembly.",
+                                     "Bravo": "The Green League won 38 seats in the assembly."})
+    assert disputes == []

@@ -126,3 +126,50 @@ def test_the_share_that_joined_a_strike_is_its_participation(sentence, value) ->
 ])
 def test_other_percentages_in_a_strike_story_are_not_its_participation(sentence, value) -> None:
     assert not _participation(sentence, value)
+
+
+# --- tallies: what was won, and by whom ------------------------------------------------------------
+
+@pytest.mark.parametrize("lemma, sentence, value, timed, expected", [
+    ("come", "The Blue Party came second with 19.5 percent of the vote.", "19.5", False, "win"),
+    ("finish", "The Blue Party finished first in the regional poll with 41 seats.", "41", False, "win"),
+    ("come", "The Blue Party came third with 12 percent and 9 seats.", "9", False, "win"),
+    ("take", "The Blue Party took 41 seats.", "41", False, "win"),
+    ("poll", "The Blue Party polled 19.5 percent.", "19.5", False, "win"),
+    # No place before "with": nothing was won.
+    ("come", "Riot police came with 200 officers.", "200", False, "come"),
+    ("end", "The meeting ended with three agreements.", "three", False, "end"),
+    # "took three hours" is a length of time, not a tally.
+    ("take", "The count took three hours.", "three", True, "length"),
+])
+def test_a_tally_is_read_from_the_verb_and_a_place_before_with(lemma, sentence, value, timed, expected) -> None:
+    from synopsis.facts.keys import classify_predicate
+
+    assert classify_predicate(lemma, sentence, sentence.index(value), timed) == expected
+
+
+def _names(sentence: str, *names: str) -> list[tuple[int, int]]:
+    return [(sentence.index(name), sentence.index(name) + len(name)) for name in names]
+
+
+@pytest.mark.parametrize("sentence, names, value, holder", [
+    # The first name is the party; its leader in "of ..." won nothing.
+    ("The ruling Blue Party of Premier Ana Lutz came second with 31 seats.", ("Blue Party", "Ana Lutz"), "31",
+     "Blue Party"),
+    # A list of results: each tally is its own clause's.
+    ("The Blue Party took 31 seats, and the Green League 16 seats.", ("Blue Party", "Green League"), "16",
+     "Green League"),
+    ("The Blue Party took 31 seats, and the Green League 16 seats.", ("Blue Party", "Green League"), "31",
+     "Blue Party"),
+    # A relative clause names no one: the tally is the one's it describes.
+    ("The Green League, which won 16 seats, will join the coalition.", ("Green League",), "16", "Green League"),
+    # A speaker and an owner win nothing.
+    ("The Electoral Board said the party won 31 seats.", ("Electoral Board",), "31", None),
+    ("Ana Lutz's party won 31 seats.", ("Ana Lutz",), "31", None),
+    ("According to the Electoral Board, the party won 31 seats.", ("Electoral Board",), "31", None),
+])
+def test_a_tally_goes_to_the_party_its_clause_names(sentence, names, value, holder) -> None:
+    from synopsis.facts.keys import holder_at
+
+    found = holder_at(sentence, sentence.index(value), _names(sentence, *names))
+    assert (sentence[found[0]:found[1]] if found else None) == holder

@@ -11,7 +11,7 @@ from typing import Sequence
 from rapidfuzz import fuzz
 
 from synopsis.compare.disputed_wording import points_given
-from synopsis.compare.other_numbers import measure_conflict, passage_amounts
+from synopsis.compare.other_numbers import measure_agreement, measure_conflict, passage_amounts
 from synopsis.compare.voices import CanonicalName, count_voices
 from synopsis.compare.word_choices import word_choices
 from synopsis.facts.dates import DAY_SPAN, UNDATED_KINDS, as_of, dates_in
@@ -233,8 +233,8 @@ class SentencesByWord:
 def tells_fact(claim: AlignedClaim, outlet_articles: Sequence[ArticleAnalysis], check: SupportCheck,
                sentences: SentencesByWord | None = None) -> bool:
     """Whether one of the outlet's sentences tells the claim's fact, though alignment did not put
-    it with the fact's reports: with added detail, or with other numbers, whether or not a dispute
-    was found for them.
+    it with the fact's reports: with added detail, with its numbers in other words, or with other
+    numbers, whether or not a dispute was found for them.
 
     A sentence tells a report of the fact with added detail when the support check accepts it
     and it gives most of the report's own words (``TELLS_WITH_DETAIL_WORDS``: "the defence would
@@ -246,8 +246,14 @@ def tells_fact(claim: AlignedClaim, outlet_articles: Sequence[ArticleAnalysis], 
     report's words as a sentence without numbers must give (``MIN_SHARED_WORDS``), no other
     numbered episode, and someone the report names, while naming no one else by the name of
     someone in it ("Mohammed al-Rashid" for the sentence of his brother "Khaled al-Rashid"); a
-    report that names no one needs twice the words instead (``UNANCHORED_WORDS``). ``sentences``:
-    the outlet's sentences indexed by word, when already made.
+    report that names no one needs twice the words instead (``UNANCHORED_WORDS``). It tells it with
+    its numbers in other words when, so anchored, it gives the report's number for something the
+    report measures and another for nothing it measures (``other_numbers.measure_agreement``:
+    "was jailed for 4 years" for "was sentenced to four years", "took 31 seats" for "came second
+    with 31 seats"): the number of the same measure anchors it as another number does, so it need
+    not give most of the report's words, nor name everyone the report names (the support check's
+    demand, which "the Blue Party of Premier Ana Lutz" fails against "the Blue Party took").
+    ``sentences``: the outlet's sentences indexed by word, when already made.
     """
     sentences = sentences or SentencesByWord(outlet_articles, check)
     for report in claim.evidence:
@@ -269,9 +275,11 @@ def tells_fact(claim: AlignedClaim, outlet_articles: Sequence[ArticleAnalysis], 
                 return True
             if numbers is None:
                 numbers = passage_amounts(check.analyses[report.article_id], report.start, report.end)
-            if (numbers and (stated.actors or shared >= UNANCHORED_WORDS)
-                    and measure_conflict(numbers, passage_amounts(analysis, span.start, span.end))
-                    and _days_near(stated, context)):
+            if not numbers or not (stated.actors or shared >= UNANCHORED_WORDS):
+                continue
+            theirs = passage_amounts(analysis, span.start, span.end)
+            told = measure_conflict(numbers, theirs) or measure_agreement(numbers, theirs)
+            if told and _days_near(stated, context):
                 return True
     return False
 

@@ -19,6 +19,7 @@ from synopsis.facts.dates import (
     sentence_bounds,
 )
 from synopsis.facts.keys import (
+    ACQUIRE,
     ADDITIONAL,
     ATTENDANCE,
     AUDIENCE_NOUNS,
@@ -35,6 +36,8 @@ from synopsis.facts.keys import (
     episodes_in,
     event_class_at,
     frame_words,
+    HOLDER_LABELS,
+    holder_at,
     lemmatize_noun,
     MAGNITUDE,
     magnitude_at,
@@ -61,12 +64,12 @@ Member = tuple[str, int]  # (article_id, claim_index)
 PersonNames = dict[str, list[tuple[int, int, str]]]  # article id -> (start, end, story name) of each person mention
 
 
-def person_names(entities: Sequence[StoryEntity] | None) -> PersonNames:
-    """Where each person of the story is mentioned, under the one name the story gives them, so that
-    "Jon Doe" and "Jonathan Doe" in two outlets are one person."""
+def person_names(entities: Sequence[StoryEntity] | None, types: frozenset[str] = frozenset({"PERSON"})) -> PersonNames:
+    """Where each person (or other entity of ``types``) of the story is mentioned, under the one name
+    the story gives them, so that "Jon Doe" and "Jonathan Doe" in two outlets are one person."""
     names: PersonNames = {}
     for entity in entities or ():
-        if entity.type != "PERSON":
+        if entity.type not in types:
             continue
         for mention in entity.mentions:
             names.setdefault(mention.article_id, []).append((mention.start, mention.end, entity.name))
@@ -151,6 +154,50 @@ def voice_key(voice: str | None) -> str | None:
     if voice is None:
         return None
     return re.sub(r"^(?:the|a|an)\s+", "", " ".join(voice.lower().split()))
+
+
+def holder_names(entities: Sequence[StoryEntity] | None, analyses: Sequence[ArticleAnalysis]) -> PersonNames:
+    """Where each party, person or group of the story (``HOLDER_LABELS``) is named, under its story
+    name: where the tagger found it, and wherever an article writes one of its names the tagger
+    missed there (it finds "the Farmers and Greens Alliance" in one sentence and not the next)."""
+    names = person_names(entities, HOLDER_LABELS)
+    forms = {alias.text: entity.name for entity in entities or () if entity.type in HOLDER_LABELS
+             for alias in entity.aliases if len(alias.text) > 3}
+    if not forms:
+        return names
+    # One pattern for every form, longest first, so that a story of many articles and names is
+    # read once per article ("Farmers and Greens Alliance" before "Alliance").
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(text) for text in sorted(forms, key=len, reverse=True))
+                         + r")(?!\w)")
+    for analysis in analyses:
+        tagged = names.setdefault(analysis.article.id, [])
+        found = [(m.start(), m.end(), forms[m.group(0)]) for m in pattern.finditer(analysis.article.text)]
+        tagged.extend(span for span in found if not any(low < span[1] and span[0] < high for low, high, _ in tagged))
+    return names
+
+
+# A percentage won ("won 22.8 percent", "came second with 22.8 percent"): the share of the vote, or
+# of whatever was contested, that went to the one named; the unit and this slot, with the holder.
+SHARE_WON = "share won"
+
+
+def _holder(analysis: ArticleAnalysis, sentence: str, position: int, names: PersonNames,
+            sentence_start: int) -> str | None:
+    """Who the tally at ``position`` of the sentence went to (``keys.holder_at``): their story name,
+    else as written; None when the sentence names no one it could have gone to."""
+    sentence_end = sentence_start + len(sentence)
+    spans = [(low - sentence_start, high - sentence_start)
+             for low, high in [*((e.start, e.end) for e in analysis.entities if e.label in HOLDER_LABELS),
+                               *((low, high) for low, high, _ in names.get(analysis.article.id, ()))]
+             if sentence_start <= low and high <= sentence_end]
+    found = holder_at(sentence, position, spans)
+    if found is None:
+        return None
+    start, end = found[0] + sentence_start, found[1] + sentence_start
+    for low, high, name in names.get(analysis.article.id, ()):
+        if low <= start and end <= high:
+            return name
+    return " ".join(sentence[found[0]:found[1]].split())
 
 
 def list_members(group: Any) -> list[Member]:
@@ -288,8 +335,9 @@ def _is_whole(text: str, quantity: Quantity, others: Sequence[Quantity]) -> bool
 
 
 def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, int],
-                  names: PersonNames | None = None) -> list[Fact]:
-    """The value facts of every claim; ``names`` (``person_names``) say who a penalty is given to."""
+                  names: PersonNames | None = None, holders: PersonNames | None = None) -> list[Fact]:
+    """The value facts of every claim; ``names`` (``person_names``) say who a penalty is given to,
+    ``holders`` (``person_names`` of ``HOLDER_LABELS``) who a tally went to ("won 31 seats")."""
     facts: list[Fact] = []
     for analysis in analyses:
         article = analysis.article
@@ -342,6 +390,12 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                     counted = measured_noun(sentence, position)  # "turnout was 58.7 percent": of the turnout
                 if interval.unit == "percent" and is_strike_participation_at(sentence, position, quantity.end - start):
                     counted = PARTICIPATION  # "41 percent of teachers had joined the strike": of the strike
+                won_by = None
+                if interval.unit in {"count", "percent"} and classify_predicate(quantity.predicate, sentence,
+                                                                               position) == ACQUIRE:
+                    # A tally is the one its holder won: "31 seats" of one party and "32" of another
+                    # are two tallies (a tally naming no one keeps the plain key, as a fine does).
+                    won_by = _holder(analysis, sentence, position, holders or {}, start)
                 share = share_of(article.text, quantity, start, end)
                 # A share is shown as one ("over 1,200 each"): set beside a total, the bare number misleads.
                 value = _as_stated(quantity) + (" each" if share.each else "")
@@ -349,7 +403,7 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                     # The slot is what happened to what is counted: "two died" and "14 injured" are
                     # two slots even when both count people.
                     additional = bool(ADDITIONAL.search(article.text[max(0, quantity.start - 20) : quantity.start]))
-                    predicate = classify_predicate(quantity.predicate)
+                    predicate = classify_predicate(quantity.predicate, sentence, position)
                     if _is_whole(article.text, quantity, claim_quantities):
                         predicate = WHOLE
                     elif is_fine_at(sentence, position, quantity.end - start):
@@ -370,7 +424,12 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                         # 3 million" are two fines (a fine naming no one keeps the plain key).
                         person = _fined(analysis, sentence, position, names or {}, start)
                         key = (FINE, person) if person else key
+                    elif predicate == ACQUIRE and won_by:
+                        key = (ACQUIRE, won_by)
                     add("count", key, [interval], value, frame, quantity.counted, counted, additional, share, quantity)
+                elif interval.unit == "percent" and counted is None and won_by:
+                    add("amount", (interval.unit, SHARE_WON, won_by), [interval], value, frame, share=share,
+                        quantity=quantity)
                 else:
                     add("amount", (interval.unit, counted), [interval], value, frame, quantity.counted, share=share,
                         quantity=quantity)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, timezone
 
-from synopsis.compare.dispute_facts import Fact, is_penalty, is_rival_estimate, voice_key
+from synopsis.compare.dispute_facts import SHARE_WON, Fact, is_penalty, is_rival_estimate, voice_key
 from synopsis.compare.dispute_slots import (
     in_conflict,
     set_aside_fitting_several,
@@ -16,7 +16,7 @@ from synopsis.compare.dispute_slots import (
 from synopsis.extract.match_minutes import MATCH_MINUTE
 from synopsis.facts.dates import as_of, calendar_day, parse_published
 from synopsis.facts.intervals import Interval, describe
-from synopsis.facts.keys import ATTENDANCE, FINE, MAGNITUDE
+from synopsis.facts.keys import ACQUIRE, ATTENDANCE, FINE, MAGNITUDE
 from synopsis.records import Dispute, DisputeVersion
 
 
@@ -94,11 +94,15 @@ def _what(slot: list[Fact], day: Interval | None) -> str:
     if fact.kind == "count":
         counted = next((f.label.lower() for f in slot if f.label), None) or "people or things"
         happened = PARTICIPLES.get(fact.key[0] or "", "")
+        if fact.key[0] == ACQUIRE and len(fact.key) > 1:
+            happened += f" by {fact.key[1]}"  # a tally of one holder ("seats won by the Green Alliance")
         return f"number of {counted}{' ' + happened if happened else ''}{suffix}"
     if fact.kind == "amount" and fact.key[0] == MATCH_MINUTE:
         return "match minute" + (f" of {fact.label}" if fact.label else "") + suffix
     if fact.kind == "amount" and fact.key[0] == MAGNITUDE:
         return f"magnitude of the {fact.key[1] or 'event'}{suffix}"
+    if fact.kind == "amount" and fact.key[0] == "percent" and fact.key[1] == SHARE_WON:
+        return f"share won by {fact.key[2]} in percent{suffix}"
     if fact.kind == "amount" and fact.key[0] == "percent" and fact.key[1]:
         return f"{fact.key[1]} in percent{suffix}"  # "turnout in percent", not "amount in percent for turnout"
     if fact.kind == "amount" and fact.key[0] in MEASURE_NAMES and not fact.key[1]:

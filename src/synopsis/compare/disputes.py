@@ -42,7 +42,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from synopsis.compare.dispute_facts import Member, collect_facts, list_members, person_names
+from synopsis.compare.dispute_facts import Member, collect_facts, holder_names, list_members, person_names
 from synopsis.compare.dispute_slots import group_slots
 from synopsis.compare.dispute_versions import build_dispute
 from synopsis.facts.dates import main_day
@@ -94,7 +94,7 @@ def find_disputes(
     for number, group in enumerate(groups):
         for member in list_members(group):
             group_of.setdefault(member, number)
-    facts = collect_facts(analyses, group_of, person_names(entities))
+    facts = collect_facts(analyses, group_of, person_names(entities), holder_names(entities, analyses))
     story_day = main_day(analyses)
     disputes = [d for d in (build_dispute(slot, story_day) for slot in group_slots(facts, day_rivals)) if d is not None]
     for entity in entities or ():

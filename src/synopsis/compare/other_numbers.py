@@ -18,9 +18,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from synopsis.facts.amounts import Amount, amount_of, amounts_conflict, amounts_incompatible
-from synopsis.facts.keys import FINE, PENALTY, classify_predicate, is_fine_at, lemmatize_noun, measured_noun, penalty_at
+from synopsis.extract.quantity_units import TIME_UNITS
+from synopsis.facts.keys import (ACQUIRE, FINE, HOLDER_LABELS, PENALTY, classify_predicate, holder_at, is_fine_at,
+                                 lemmatize_noun, measured_noun, penalty_at)
 from synopsis.facts.shares import share_of
+from synopsis.link.names import fold
 from synopsis.records import ArticleAnalysis, Quantity
+
 
 @dataclass(frozen=True, slots=True)
 class CountedAmount:
@@ -30,6 +34,7 @@ class CountedAmount:
     amount: Amount
     noun: str | None = None
     predicate: str | None = None
+    holder: str | None = None  # who a tally went to ("31 seats" of the alliance), folded; None when unnamed
 
     def measures(self) -> tuple[tuple[str | None, ...], ...]:
         """What the number is a value of, as far as its passage says: the thing it counts ("seat"),
@@ -48,6 +53,8 @@ class CountedAmount:
         is said to have happened to names no slot, and is the same measure as none."""
         if self.predicate is None or self.predicate != other.predicate:
             return False
+        if self.holder is not None and other.holder is not None and self.holder != other.holder:
+            return False  # one party's tally and another's, as a dispute keys them by holder
         return bool(set(self.measures()) & set(other.measures()))
 
 
@@ -59,12 +66,24 @@ def passage_amounts(analysis: ArticleAnalysis, start: int, end: int) -> tuple[Co
         if start <= quantity.start and quantity.end <= end:
             amount = amount_of(quantity, share_of(text, quantity, start, end))
             if amount is not None:
-                noun, predicate = _slot_of(text[start:end], quantity, start)
-                found.append(CountedAmount(amount, noun, predicate))
+                noun, predicate = _slot_of(text[start:end], quantity, start, amount.unit in TIME_UNITS)
+                found.append(CountedAmount(amount, noun, predicate, _holder(analysis, start, end, quantity, predicate)))
     return tuple(found)
 
 
-def _slot_of(passage: str, quantity: Quantity, start: int) -> tuple[str | None, str | None]:
+def _holder(analysis: ArticleAnalysis, start: int, end: int, quantity: Quantity, predicate: str | None) -> str | None:
+    """Who a tally between start and end went to (``keys.holder_at`` over the names the tagger
+    found), folded so spellings with and without accents meet; None for any other value."""
+    if predicate != ACQUIRE:
+        return None
+    text = analysis.article.text
+    spans = [(e.start - start, e.end - start) for e in analysis.entities
+             if e.label in HOLDER_LABELS and start <= e.start and e.end <= end]
+    found = holder_at(text[start:end], quantity.start - start, spans)
+    return fold(text[start + found[0] : start + found[1]]).lower() if found else None
+
+
+def _slot_of(passage: str, quantity: Quantity, start: int, timed: bool = False) -> tuple[str | None, str | None]:
     """(what the quantity counts, what happened to it), by the rules a dispute's slot is keyed by
     (``keys``, as ``dispute_facts.collect_facts`` reads them): a penalty's term is a term of that
     penalty, a sum a fine a fine, a percentage of the measure it names ("turnout was")."""
@@ -77,7 +96,7 @@ def _slot_of(passage: str, quantity: Quantity, start: int) -> tuple[str | None, 
         return noun, FINE
     if noun is None and (measured := measured_noun(passage, position)) is not None:
         return measured, measured  # "turnout was 58 percent": the turnout, whatever the verb
-    return noun, classify_predicate(quantity.predicate)
+    return noun, classify_predicate(quantity.predicate, passage, position, timed)
 
 
 def _differ_by(first: tuple[CountedAmount, ...], second: tuple[CountedAmount, ...],
@@ -117,4 +136,14 @@ def measure_conflict(first: Iterable[CountedAmount], second: Iterable[CountedAmo
     return False
 
 
-__all__ = ["CountedAmount", "measure_conflict", "numbers_incompatible", "passage_amounts"]
+def measure_agreement(first: Iterable[CountedAmount], second: Iterable[CountedAmount]) -> bool:
+    """Whether the second passage gives the first's number for something the first measures
+    (``CountedAmount.same_measure``), and another for nothing it measures (``measure_conflict``):
+    "sentenced to four years" / "jailed for 4 years", "came second with 31 seats" / "took 31
+    seats"."""
+    first, second = tuple(first), tuple(second)
+    agrees = any(mine.same_measure(other) and mine.amount.same_as(other.amount) for mine in first for other in second)
+    return agrees and not measure_conflict(first, second)
+
+
+__all__ = ["CountedAmount", "measure_agreement", "measure_conflict", "numbers_incompatible", "passage_amounts"]
