@@ -70,6 +70,14 @@ def test_given_name_gender(words, gender):
     assert given_name_gender(words) == gender
 
 
+def test_without_the_names_extra_a_given_name_tells_nothing(monkeypatch):
+    from synopsis.extract import person_gender
+
+    assert given_name_gender(("Ana", "Ribeiro")) == "female"  # the extra is installed for the tests
+    monkeypatch.setattr(person_gender, "_detector", lambda: None)
+    assert given_name_gender(("Ana", "Ribeiro")) is None
+
+
 def test_agreed_evidence_is_one_gender_or_none():
     assert agreed(["female", None, "female"]) == "female"
     assert agreed([None, None]) is None

@@ -74,19 +74,28 @@ def given_name_gender(name_words: tuple[str, ...]) -> Gender | None:
     A lone word may be a surname ("Sousa") and is never looked up. Only a name the list gives to one
     gender is taken; one it calls mostly male or female, or either ("Kim", "Sasha"), stays unknown.
     The list is gender-guesser's (its data is Jörg Michael's name dictionary, covering given names
-    of many countries): a maintained, offline list is far better than one written here by hand.
+    of many countries): an offline list is far better than one written here by hand. It is the
+    optional ``names`` extra, because it is GPL-3.0 and synopsis is Apache-2.0: a user chooses to
+    install it (``scripts/setup.sh`` does); without it, given names tell nothing and only honorifics,
+    role nouns and earlier pronouns give a gender.
     """
     if len(name_words) < 2 or not name_words[0].isalpha():
         return None
-    found = _detector().get_gender(name_words[0].capitalize())
+    detector = _detector()
+    if detector is None:
+        return None
+    found = detector.get_gender(name_words[0].capitalize())
     return found if found in ("female", "male") else None
 
 
 @lru_cache(maxsize=1)
 def _detector():
-    # loaded once per process, on first use (about 0.1 s)
-    import gender_guesser.detector
-
+    """gender-guesser's detector, loaded once per process on first use (about 0.1 s); None when
+    the ``names`` extra is not installed."""
+    try:
+        import gender_guesser.detector
+    except ImportError:
+        return None
     return gender_guesser.detector.Detector(case_sensitive=False)
 
 
