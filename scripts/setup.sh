@@ -10,12 +10,12 @@ if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
 pip=(.venv/bin/python -m pip install --quiet --disable-pip-version-check)
-extras=server
+extras=server,names
 if [ "${1:-}" = "--ray" ]; then
-  extras=server,ray
+  extras=server,names,ray
 fi
 if [ "${1:-}" = "--test" ]; then
-  extras=server,test,ray
+  extras=server,names,test,ray
   # The browser tests drive Debian's Chromium, never a browser build downloaded by a test tool.
   if [ ! -x /usr/bin/chromium ]; then
     if [ "$(id -u)" = 0 ]; then

@@ -176,6 +176,11 @@ class Quote:
     # "outlet" with no speaker: a passive that names no one ("It was agreed that ..."), the
     # article's own outlet reporting it.
     speaker_kind: Literal["outlet", "document"] | None = None
+    # The speaker is "he" or "she" (or "his", "her") and speaker_entity the one person nearby whose
+    # gender the article gives (an honorific, a role noun, a given name, an earlier pronoun) and
+    # agrees; False for any other speaker, and for a pronoun whose resolution is a guess (no gender
+    # known, or another person it may be named in between).
+    pronoun_agrees: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,23 +126,41 @@ def test_the_story_report_shows_who_said_it_as_disputed_and_the_brief_states_nei
 
 
 @pytest.mark.parametrize("first", [
-    # "she" after two people named: the extractor's guess may be either, or the man named before.
+    # "she" after men and one woman named, who is only mentioned: she is the one the pronoun fits.
     "Mayor Pavel Ostrik met union leader Tomas Brin at the quay. Defence of the plan came from Treasurer "
     "Nadia Kell, who spoke after lawyer Boris Feld. \"The fund cannot pay for a second harbour wall this "
     "decade,\" she said.",
-    # "he" after two men named.
+    # "he" after two men named: either may be meant, so it takes no side.
     "Mayor Pavel Ostrik met union leader Tomas Brin at the quay. "
     "\"The fund cannot pay for a second harbour wall this decade,\" he said afterwards.",
-    # "she" right after a man is named: the pronoun disagrees with him, the extractor cannot tell.
-    "Harbour master Ilse Marend warned that the pier was unsafe. Mayor Pavel Ostrik agreed. "
+    # "she" after a person whose gender the article does not give: a guess, no side.
+    "Harbour master Okon Marend warned that the pier was unsafe. "
     "\"The fund cannot pay for a second harbour wall this decade,\" she said.",
 ])
-def test_a_speaker_only_a_pronoun_names_cannot_start_a_dispute(nlp, first) -> None:
+def test_a_speaker_only_an_unchecked_pronoun_names_cannot_start_a_dispute(nlp, first) -> None:
     analyses, disputes = speaker_disputes(nlp, {
         "Alpha": first,
         "Bravo": "\"The fund cannot pay for a second harbour wall this decade,\" said Treasurer Nadia Kell.",
     })
     assert disputes == []
+
+
+@pytest.mark.parametrize("first", [
+    # "she" right after a man is named: the one woman named before is who the pronoun fits.
+    "Harbour master Ilse Marend warned that the pier was unsafe. Mayor Pavel Ostrik agreed. "
+    "\"The fund cannot pay for a second harbour wall this decade,\" she said.",
+    # a pronoun the one person nearby fits, by a role noun
+    "Port spokeswoman Okon Marend warned that the pier was unsafe. "
+    "\"The fund cannot pay for a second harbour wall this decade,\" she said.",
+])
+def test_a_pronoun_that_agrees_with_one_person_takes_their_side(nlp, first) -> None:
+    _, disputes = speaker_disputes(nlp, {
+        "Alpha": first,
+        "Bravo": "\"The fund cannot pay for a second harbour wall this decade,\" said Mayor Pavel Ostrik.",
+    })
+    [dispute] = disputes
+    marend = next(v.value for v in dispute.versions if v.value.endswith("Marend"))
+    assert {v.value: v.sources for v in dispute.versions} == {marend: ("Alpha",), "Pavel Ostrik": ("Bravo",)}
 
 
 def test_a_pronoun_speaker_still_joins_the_version_of_the_person_it_resolves_to(nlp) -> None:

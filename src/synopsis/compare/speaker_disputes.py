@@ -15,9 +15,12 @@ groups keeps this linear in the number of quotations.
 Speakers are compared as the story's entities (``link.entities``): "Petraitis", "Tomas
 Petraitis" and "the prime minister" (a title only one person of the story holds) are one person.
 A speaker the story cannot resolve to a person (a pronoun nothing resolves, "a source", a body)
-takes no side: it contradicts no one. Nor does a side only pronouns give: the extractor resolves
-"she" to a person named before without knowing either's gender, so it may join the version of
-the person it resolves to but cannot make one. A spokesman reading someone's statement ("on behalf
+takes no side: it contradicts no one. Nor does a side only unchecked pronouns give: without
+gender evidence the extractor resolves "she" to the person named last, and with another person of
+that gender named in between it cannot tell which, so such a pronoun may join the version of the
+person it resolves to but cannot make one. A pronoun the extractor resolved to the one person
+nearby whose known gender agrees (``Quote.pronoun_agrees``: "Ana Ribeiro ... she said") is as good
+as the name. A spokesman reading someone's statement ("on behalf
 of X") or someone repeating X's words gives X's words: X is one of their speakers. Outlets that give the quotation to two people together
 ("X and Y said") agree with an outlet that names only one of them.
 """
@@ -73,8 +76,9 @@ class _Quotation:
     sentences: tuple[tuple[str, ...], ...]  # each quoted sentence's words (``_sequence``), long enough to identify it
     speaker: StoryEntity | None
     evidence: tuple[Evidence, ...]  # the article's sentences that carry the quotation
-    # Only a pronoun names the speaker ('"…," she said'): the extractor's guess at whom it refers
-    # to knows no gender and may be any person named before, so it cannot make a side of its own.
+    # Only a pronoun names the speaker ('"…," she said') and the extractor could not check it by
+    # gender: its guess at whom it refers to may be any person named before, so it cannot make a
+    # side of its own.
     by_pronoun: bool = False
     speaks_for: frozenset[str] = frozenset()  # the people whose words the speaker reads out
 
@@ -171,7 +175,7 @@ def _quotations(analyses: Sequence[ArticleAnalysis], resolution: EntityResolutio
             # Someone else's words, and the story cannot say whose: no side (like an unresolved speaker).
             speaker = speaker_entity(quote, resolution, titled) if speaks_for is not None else None
             found.append(_Quotation(analysis.article.id, outlet, quote.content, words, sentences, speaker,
-                                    evidence, by_pronoun=is_pronoun(quote.speaker),
+                                    evidence, by_pronoun=is_pronoun(quote.speaker) and not quote.pronoun_agrees,
                                     speaks_for=speaks_for or frozenset()))
     return found
 

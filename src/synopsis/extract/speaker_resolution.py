@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
-from typing import Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple, Sequence
 
 from spacy.tokens import Doc, Token
 
 from synopsis.extract.descriptions import described_antecedent, is_bare
 from synopsis.extract.entity_titles import OFFICE_WORDS, TITLE_MODIFIERS
 from synopsis.extract.nlp import doc_text
+from synopsis.extract.person_gender import (
+    Gender,
+    agreed,
+    given_name_gender,
+    honorific_gender,
+    pronoun_gender,
+    role_gender,
+)
 from synopsis.extract.quote_cues import BODY_NOUNS, MALE_FEMALE_PRONOUNS, ROLE_NOUNS, SPEAKER_NOUNS
 from synopsis.extract.quote_speakers import (
     FoundAttribution,
@@ -79,6 +87,9 @@ class _Person:
     start: int
     words: tuple[str, ...]
     titles: frozenset[str]  # lower-case words of attached titles ("kremlin", "aide")
+    # what this mention says of the person's gender (person_gender): an honorific, a gendered role
+    # noun next to it, a given name; None when it says nothing or contradicts itself
+    gender: Gender | None = None
 
 
 def _name_words(name: str) -> tuple[str, ...]:
@@ -93,8 +104,13 @@ def _people(doc: Doc, ents: list[Entity]) -> list[_Person]:
         if entity.label != "PERSON":
             continue
         titles: set[str] = set()
+        # the role nouns that describe this person themself (not "the widow" of "a friend of the
+        # widow"): the title, the words before the name, an apposition's head, or the noun the
+        # name is in apposition to ("a ministry spokesman, Joao Lopes")
+        roles: set[str] = set()
         if entity.title:
             titles.update(_name_words(entity.title))
+            roles.update(_name_words(entity.title))
         span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
         if span is not None:
             root = span.root
@@ -102,11 +118,19 @@ def _people(doc: Doc, ents: list[Entity]) -> list[_Person]:
                 if t.i < span.start and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.dep_ in ("compound", "amod", "nmod"):
                     titles.add(t.lower_)
                     titles.add(t.lemma_.lower())
+                    roles.add(t.lower_)
             for child in root.children:
                 if child.dep_ == "appos":
                     titles.update(t.lower_ for t in child.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ"))
                     titles.update(t.lemma_.lower() for t in child.subtree if t.pos_ == "NOUN")
-        people.append(_Person(entity.text, entity.start, _name_words(entity.text), frozenset(titles)))
+                    roles.add(child.lower_)
+            if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+                roles.add(root.head.lower_)
+        words = _name_words(entity.text)
+        gender = agreed((
+            honorific_gender(doc_text(doc), entity.start, entity.text), role_gender(roles), given_name_gender(words),
+        ))
+        people.append(_Person(entity.text, entity.start, words, frozenset(titles), gender))
     return people
 
 
@@ -222,6 +246,7 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
                 # exchanged", is left out: the pronoun is more often who did it)
                 start, end = speaker_span(doc, token, ents, with_conj=True)
                 listed[token.idx] = [(text[start:end], "GROUP")]
+    pronouns = _PronounContext(people, contents)
     history: list[tuple[int, str, str]] = []  # (position, canonical, label) of resolved speakers
     # The speakers of each jointly made statement ("Ukrainian officials and Russian negotiators
     # said"), by the history position of each: a later "they" is all of them, not the last named.
@@ -232,7 +257,7 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
     for f in sorted(found, key=lambda f: (f.content[0] if f.speaker is None else min(f.speaker[0], f.content[0]))):
         speaker_text = text[f.speaker[0]:f.speaker[1]] if f.speaker else None
         position = f.speaker[0] if f.speaker else f.content[0]
-        resolved, label, speaker_kind = None, None, None
+        resolved, label, speaker_kind, pronoun_agrees = None, None, None, False
         referents: list[tuple[str, str]] = []  # more than one: "they" after a joint statement
         if f.speaker_head is not None and _they_behind(f.speaker_head, ents) is not None:
             referents = _referents_of_they(position, history, together, listed)
@@ -243,8 +268,9 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
             looked_up = min(position, _coordination_start(f.speaker_head))
             # "it" is no one who spoke together with others: "Russia and Ukraine said ... It said"
             singular = [h for h in history if h[0] not in together]
-            resolved, label = _resolve_speaker(
-                doc, f.speaker_head, f.speaker, looked_up, ents, people, spoken, history, subjects, singular
+            resolved, label, pronoun_agrees = _resolve_speaker(
+                doc, f.speaker_head, f.speaker, looked_up, ents, people, spoken, history, subjects, singular,
+                pronouns,
             )
         elif f.cue is None and quotes:
             resolved, label = _carried_over(text, quotes[-1], f.content[0]), "PERSON"
@@ -302,6 +328,7 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
                     end=max(e for _, e in spans),
                     speaker_entity=name,
                     speaker_kind=speaker_kind,
+                    pronoun_agrees=pronoun_agrees and len(referents) <= 1,
                 )
             )
     return sorted(quotes, key=lambda q: (q.start, q.content_start))
@@ -400,24 +427,26 @@ def _resolve_speaker(
     spoken: list[str],
     history: list[tuple[int, str, str]],
     subjects: list[tuple[int, str, str]],
-    singular: list[tuple[int, str, str]] | None = None,
-) -> tuple[str | None, str | None]:
+    singular: list[tuple[int, str, str]] | None,
+    pronouns: _PronounContext,
+) -> _Resolution:
     """Who one speaker phrase is. ``singular`` is the part of ``history`` that spoke alone, which
-    is what "it" can refer to (all of ``history`` when not given)."""
+    is what "it" can refer to (all of ``history`` when not given); ``pronouns`` is what the article
+    says of its people's gender, which "he" and "she" must agree with."""
     singular = history if singular is None else singular
     if is_document(head, ents):
         # A document speaks for its issuer ("a statement by the ministry"); with none named it
         # stays the source, and is no one's voice.
         issuer = document_issuer(head, ents)
         if issuer is None:
-            return None, _DOCUMENT
-        resolved, label = _resolve_speaker(
-            doc, issuer, None, position, ents, people, spoken, history, subjects, singular
+            return _Resolution(None, _DOCUMENT)
+        resolution = _resolve_speaker(
+            doc, issuer, None, position, ents, people, spoken, history, subjects, singular, pronouns
         )
-        if resolved is None and issuer.pos_ != "PRON":
+        if resolution.name is None and issuer.pos_ != "PRON":
             start, end = speaker_span(doc, issuer, ents, with_conj=True)
-            resolved, label = doc_text(doc)[start:end], "ORG"
-        return resolved, label
+            return _Resolution(doc_text(doc)[start:end], "ORG")
+        return resolution
     if head.lemma_.lower() in _WORDS_OF_SOMEONE:
         # "according to his statements": the words are his; resolve their owner.
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -432,19 +461,19 @@ def _resolve_speaker(
         if as_person is None and (titled := _titled_person(entity, people)) is not None:
             as_person = _best_name(titled, position, people, spoken)
         if as_person is not None:
-            return as_person, "PERSON"
+            return _Resolution(as_person, "PERSON")
     if entity is not None:
-        return _canonical(entity, position, people, spoken, doc, ents), entity.label
+        return _Resolution(_canonical(entity, position, people, spoken, doc, ents), entity.label)
     if is_known_surname(head, ents):
-        return _full_name((head.lower_,), position, people, spoken), "PERSON"
+        return _Resolution(_full_name((head.lower_,), position, people, spoken), "PERSON")
     lower = head.lower_
     if lower in MALE_FEMALE_PRONOUNS or lower in ("his", "her"):
-        return _salient_person(position, history, subjects, people, spoken), "PERSON"
+        return pronouns.resolve(lower, position, history, subjects, spoken)
     if lower == "it":
         # a body or country, never a plural group ("the presidents of A and B ... It has also
         # emphasized") nor one of a list ("Russia and Ukraine said ... It said"): the latest that
         # spoke alone or was the sole subject of a clause, else no one
-        return _latest(singular + [s for s in subjects if s[2] == "BODY"], position, "BODY"), "ORG"
+        return _Resolution(_latest(singular + [s for s in subjects if s[2] == "BODY"], position, "BODY"), "ORG")
     if head.pos_ == "NOUN" and _is_definite(head) and head.lemma_.lower() in BODY_NOUNS:
         # "The Russian Ministry of Defense confirmed ... The ministry reported": the body named
         # last; never a person whose title has the word ("Ministry Spokesperson X"). A bare
@@ -453,25 +482,100 @@ def _resolve_speaker(
         named = _named_body(head, position, ents, people, spoken)
         described = described_antecedent(doc, head, position, ents) if is_bare(head) else None
         latest = max((c for c in (named, described) if c is not None), default=None)
-        return (latest[1] if latest else None), "ORG"
+        return _Resolution((latest[1] if latest else None), "ORG")
     if head.pos_ == "NOUN" and _is_definite(head) and head.tag_ != "NNS":
         # a singular role: "the presidents of A and B" are not the president named last
         modifiers = {t.lower_ for t in head.subtree if t.i < head.i and t.pos_ in ("PROPN", "NOUN", "ADJ")}
         match = _title_match(head, modifiers, position, people, spoken)
         if match is not None:
-            return match, "PERSON"
+            return _Resolution(match, "PERSON")
         described = described_antecedent(doc, head, position, ents) if is_bare(head) else None
         if described is not None:
             # "A Kremlin spokesman said ... the spokesman added": that unnamed official, not
             # whoever was named last
-            return described[1], "PERSON"
+            return _Resolution(described[1], "PERSON")
         if head.lemma_.lower() in ROLE_NOUNS and not any(c.dep_ == "poss" for c in head.children):
             salient = _salient_person(position, history, subjects, people, spoken)
             if salient is not None and _holds_another_role(salient, head.lemma_.lower(), people):
                 # "prosecutor X said ... The judge told the court": the judge is not X
-                return None, None
-            return salient, "PERSON"
-    return None, None
+                return _Resolution(None, None)
+            return _Resolution(salient, "PERSON")
+    return _Resolution(None, None)
+
+
+class _Resolution(NamedTuple):
+    """Who a speaker phrase is, and of what kind ("PERSON", "ORG", ...). ``pronoun_agrees``: the
+    phrase is "he" or "she" (or "his", "her") and is the one person nearby whose known gender
+    agrees (Quote.pronoun_agrees)."""
+
+    name: str | None
+    label: str | None
+    pronoun_agrees: bool = False
+
+
+@dataclass(slots=True)
+class _PronounContext:
+    """What "he" and "she" can refer to in one article: its people with the gender each mention
+    gives, the genders of the pronouns already resolved to each, and where the reported words are
+    (the people they mention are talked about; they are not who speaks next)."""
+
+    people: list[_Person]
+    contents: list[tuple[int, int]]
+    said: dict[tuple[str, ...], list[Gender]] = field(default_factory=dict)
+
+    def gender_of(self, name: str) -> Gender | None:
+        """What the article says so far of this person's gender, over all their mentions."""
+        words = _name_words(name)
+        mentioned = [p.gender for p in self.people if _same_person(p.words, words)]
+        said = [g for other, genders in self.said.items() if _same_person(other, words) for g in genders]
+        return agreed([*mentioned, *said])
+
+    def resolve(
+        self, pronoun: str, position: int, history: list[tuple[int, str, str]],
+        subjects: list[tuple[int, str, str]], spoken: list[str],
+    ) -> _Resolution:
+        """Who "he" or "she" at ``position`` is: the latest person who spoke or was a clause's
+        subject and whose known gender does not disagree (unknown gender is allowed, as a name
+        says nothing of it), else the latest person mentioned whose known gender agrees.
+
+        The pronoun agrees when that person's gender is known to be the pronoun's and no other
+        person whose gender may be the pronoun's is mentioned between them ("Tavares met Joao
+        Silva. 'We are far apart,' he said": either man). When no one else is, the pronoun is
+        remembered as evidence of the person's gender for later pronouns."""
+        gender = pronoun_gender(pronoun)
+        candidates = [(p, n) for p, n, label in history if label == "PERSON" and p < position]
+        candidates += [(p, _best_name(n.replace("’s", "").replace("'s", ""), p + 1, self.people, spoken))
+                       for p, n, label in subjects if label == "PERSON" and p < position]
+        chosen = next(((p, n) for p, n in sorted(candidates, reverse=True)
+                       if self.gender_of(n) in (None, gender)), None)
+        if chosen is None:
+            # no one who acted or spoke fits: a person only mentioned may ("came from Finance
+            # Minister Carla Sousa ... she said")
+            chosen = next(((p.start, _best_name(p.name, p.start + 1, self.people, spoken))
+                           for p in sorted(self.people, key=lambda p: -p.start)
+                           if p.start < position and not self._reported(p.start) and self.gender_of(p.name) == gender),
+                          None)
+        if chosen is None:
+            return _Resolution(None, "PERSON")
+        start, name = chosen
+        words = _name_words(name)
+        rivals = [p for p in self.people
+                  if start < p.start < position and not self._reported(p.start)
+                  and not _same_person(p.words, words) and self.gender_of(p.name) in (None, gender)]
+        if rivals:
+            return _Resolution(name, "PERSON")
+        agrees = self.gender_of(name) == gender
+        if gender is not None:
+            self.said.setdefault(words, []).append(gender)
+        return _Resolution(name, "PERSON", agrees)
+
+    def _reported(self, start: int) -> bool:
+        return any(s <= start < e for s, e in self.contents)
+
+
+def _same_person(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    """Whether two name mentions may be one person's ("Tavares", "Rui Tavares")."""
+    return bool(first) and bool(second) and (_contains_words(first, second) or _contains_words(second, first))
 
 
 # Nouns for what someone said: with a possessor ("his statements") the possessor is the speaker.

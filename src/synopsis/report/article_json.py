@@ -49,6 +49,7 @@ _QUOTE_FIELDS = (
     "speaker",
     "speaker_entity",
     "speaker_kind",
+    "pronoun_agrees",
     "cue",
     "content",
     "kind",
