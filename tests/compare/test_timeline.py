@@ -209,6 +209,18 @@ def test_talks_and_negotiations_on_one_day_are_one_happening() -> None:
     assert len(events) == 1 and set(events[0].sources) == {"Alpha", "Bravo"}
 
 
+def test_one_event_told_in_other_inflections_on_one_day_is_one_event() -> None:
+    # "killing ... injuring" and "killed ... injured": one stem each (facts.words.stem).
+    analyses = [
+        build("Alpha", [("The bridge collapsed on Tuesday, killing two people and injuring 14.",
+                         [("Tuesday", "2026-03-03", "DATE")])]),
+        build("Bravo", [("The collapse on Tuesday killed two people and injured 14.",
+                         [("Tuesday", "2026-03-03", "DATE")])]),
+    ]
+    events = build_timeline(analyses)
+    assert len(events) == 1 and set(events[0].sources) == {"Alpha", "Bravo"}
+
+
 def test_a_day_counted_after_a_dated_event_is_the_statement_date() -> None:
     events = dated_events("The strike began two days after the fare rise on 28 December.",
                           [("two days", "P2D", "DURATION"), ("28 December", "2025-12-28", "DATE")], published="2026-01-02")
