@@ -217,6 +217,22 @@ def test_search_ranks_title_hits_first(store, build_analysis):
     assert [s.id for s in store.search_articles("bridge")] == ["b1", "t1"]
 
 
+@pytest.mark.parametrize(
+    "name_part, expected_outlets",
+    [
+        ("coast radio", ["Coast Radio"]),  # any case
+        ("  Test   wire ", ["Test Wire"]),  # any spacing
+        ("radio", ["Coast Radio"]),  # part of the name
+        ("Kelso", []),  # in an article's text, not in an outlet's name
+        ("   ", []),
+    ],
+)
+def test_articles_by_outlet(store, sample_analyses, name_part, expected_outlets):
+    store.add_analyses(sample_analyses)
+    by_outlet = {a.article.id: a.article.outlet.name for a in sample_analyses if a.article.outlet}
+    assert sorted(by_outlet[i] for i in store.articles_by_outlet(name_part)) == expected_outlets
+
+
 def test_remove_cascades_and_unindexes(store, sample_analyses):
     store.add_analyses(sample_analyses)
     target = sample_analyses[0].article.id

@@ -17,7 +17,8 @@ from synopsis.compare.relative_clauses import RELATIVE_OPENING, embedded_relativ
 from synopsis.facts.dates import DAY_SPAN, context_dates, main_day, sentence_bounds
 from synopsis.facts.intervals import Interval
 from synopsis.facts.support import MIN_SHARED_WORDS, MIN_SHARED_WORDS_WITH_NUMBERS, SupportCheck, names_actor
-from synopsis.compare.voices import content_words, word_overlap
+from synopsis.compare.voices import word_overlap
+from synopsis.facts.words import content_words
 from synopsis.link.entities import EntityResolution
 from synopsis.records import AlignedClaim, ArticleAnalysis, BriefSentence, Claim, Dispute, DisputeVersion, Evidence
 

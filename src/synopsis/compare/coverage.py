@@ -16,7 +16,8 @@ from synopsis.compare.voices import CanonicalName, count_voices
 from synopsis.compare.word_choices import word_choices
 from synopsis.facts.dates import DAY_SPAN, UNDATED_KINDS, as_of, dates_in
 from synopsis.facts.support import (MIN_SHARED_WORDS, MIN_SHARED_WORDS_WITH_NUMBERS, Actor, Context, Statement,
-                                    SupportCheck, content_stems, dated_apart, episode_conflict, names_actor)
+                                    SupportCheck, dated_apart, episode_conflict, names_actor)
+from synopsis.facts.words import content_stems
 from synopsis.link.entities import EntityResolution
 from synopsis.link.names import fold, key_text, place_key
 from synopsis.records import AlignedClaim, Alias, ArticleAnalysis, Coverage, Dispute, Evidence, NonReporting, StoryEntity

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from synopsis.compare.citations import name_outlet
 from synopsis.compare.dispute_versions import join_names, unique_in_order
 from synopsis.compare.quoted_wording import is_pronoun
-from synopsis.compare.voices import content_words
+from synopsis.facts.words import content_words
 from synopsis.link.entities import EntityResolution
 from synopsis.link.entity_clustering import UnionFind
 from synopsis.link.names import fold

@@ -9,11 +9,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from synopsis.compare.disputes import STOP_WORDS, list_members, states_date
+from synopsis.compare.disputes import list_members, states_date
 from synopsis.compare.quoted_wording import CanonicalName, speakers_agree, spoken_wording
 from synopsis.facts.dates import DEADLINE_BEFORE, is_statement_time, parse_published
 from synopsis.facts.intervals import interval_from_time
 from synopsis.facts.amounts import Amount, amount_of, amounts_conflict
+from synopsis.facts.words import content_words, stem
 from synopsis.ingest.outlets import outlet_name
 from synopsis.records import ArticleAnalysis, Evidence, TimeRef, TimelineEvent
 
@@ -33,7 +34,6 @@ PRECISION_RANK = {"minute": 0, "hour": 1, "part-of-day": 2, "day": 3, "week": 4,
                   "month": 6, "quarter": 7, "season": 8, "half": 9, "year": 10, "decade": 11}
 _DATELINE = re.compile(r"(^|\n|\.\s)\s*[A-Z][A-Z .'’-]{2,},\s*$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 # A statement is cut only where an independent clause starts (a semicolon, a line break; not at
 # "U.S. President"): cutting at ", and" made fragments of "in May, June, and July 2025".
 _SEGMENT = re.compile(r";\s|\n")
@@ -60,10 +60,17 @@ _FUTURE_IN_PAST = re.compile(
 # Precisions that frame a statement rather than date its event, when a finer date is there too.
 _FRAME_PRECISIONS = {"year", "season", "half", "decade", "century", "quarter"}
 _FINE_PRECISIONS = {"minute", "hour", "part-of-day", "day", "week", "part-of-month", "month"}
-# Words for one happening that outlets name differently ("talks", "negotiations", "meeting").
-_SYNONYMS = {"negotiation": "talk", "meeting": "talk", "negotiating": "talk", "meet": "talk", "met": "talk",
-             "visited": "visit", "toured": "visit", "tour": "visit", "visiting": "visit", "touring": "visit",
-             "protested": "protest", "rallied": "protest", "rally": "protest", "demonstration": "protest"}
+# Words for one happening that outlets name differently ("talks", "negotiations", "meeting"),
+# keyed by their stems (``facts.words.stem``), as content words are compared.
+_SYNONYMS = {
+    stem(word): happening
+    for happening, words in {
+        "talk": ("negotiation", "negotiations", "negotiating", "meeting", "meetings", "meet", "met"),
+        "visit": ("tour", "toured", "touring", "tours"),
+        "protest": ("rally", "rallied", "rallies", "demonstration", "demonstrations"),
+    }.items()
+    for word in words
+}
 # Words naming a happening. Two statements of one day that name the same one right by their date
 # ("the meeting on 2 June", "the June 2 peace talks", "toured the area on Wednesday") tell of one
 # happening, even in words too different for the overlap above; named further from the date, the
@@ -72,9 +79,8 @@ _HAPPENINGS = frozenset({"talk", "visit", "protest"})
 
 
 def _content_words(text: str) -> frozenset[str]:
-    words = (w.lower().replace("’", "'") for w in _WORD.findall(text))
-    stems = (w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words if w not in STOP_WORDS)
-    return frozenset(_SYNONYMS.get(w, w) for w in stems)
+    """A statement's content-word stems, each happening under one name ("meeting", "talks" -> "talk")."""
+    return frozenset(_SYNONYMS.get(w, w) for w in content_words(text, stemmed=True))
 
 
 def _date_of(time: TimeRef) -> tuple[str, str | None, str | None] | None:

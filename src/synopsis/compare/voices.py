@@ -8,7 +8,7 @@ from typing import Callable, Sequence
 
 from synopsis.compare.other_numbers import CountedAmount, numbers_incompatible, passage_amounts
 from synopsis.compare.quoted_wording import balanced
-from synopsis.facts.support import long_words
+from synopsis.facts.words import content_words
 from synopsis.records import ArticleAnalysis, Evidence, Quote, StoryQuote
 
 # Two reports of the same statement share most of their content words even when
@@ -23,18 +23,7 @@ SAME_STATEMENT_OVERLAP = 0.35
 # AP with a weight it never gave (QA); AP's words are 3/4 in Dawn's, Dawn's 3/6 in AP's.
 SHOWN_WORDS_COVERED = 0.75
 
-_STOP = frozenset(
-    "the and that this with from have has had for are was were will would which their there they them "
-    "its it's our his her she him who what when where been being into also said says about than then "
-    "not but can could should may might must very more most some such only other over".split()
-)
-
 CanonicalName = Callable[[str], "str | None"]
-
-
-def content_words(text: str) -> frozenset[str]:
-    """Lower-cased content words of a statement, for comparing reports of it."""
-    return frozenset(w for w in long_words(text) if w not in _STOP)
 
 
 def speaker_of(quote: Quote, canonical_name: CanonicalName | None = None) -> str | None:

@@ -9,6 +9,7 @@ from typing import NamedTuple, Sequence
 
 from spacy.tokens import Doc, Token
 
+from synopsis.extract.body_countries import with_country
 from synopsis.extract.descriptions import described_antecedent, is_bare
 from synopsis.extract.entity_titles import OFFICE_WORDS, TITLE_MODIFIERS
 from synopsis.extract.nlp import doc_text
@@ -170,7 +171,10 @@ def _canonical(
     entity: Entity, position: int, people: list[_Person], speakers: list[str], doc: Doc | None = None,
     ents: Sequence[Entity] = (),
 ) -> str:
-    if entity.label == "ORG" and doc is not None and (country := _country_of(doc_text(doc), entity, ents)):
+    # Many countries have a "Ministry of Defence": without its country the name says another's spoke.
+    if entity.label == "ORG" and doc is not None and (
+        country := with_country(doc_text(doc), entity.start, entity.end, _without_article(entity.text), ents)
+    ):
         return country
     name = entity.text.replace("’s", "").replace("'s", "")
     if entity.label != "PERSON":
@@ -178,28 +182,8 @@ def _canonical(
     return _best_name(name, position, people, speakers)
 
 
-# "<body> of <country>", the "of" possibly inside the body's span
-_OF_COUNTRY = re.compile(r"\sof(?:\s+the)?\s+$", re.IGNORECASE)
-
-
 def _without_article(name: str) -> str:
     return name[4:] if name.lower().startswith("the ") else name
-
-
-def _country_of(text: str, body: Entity, ents: Sequence[Entity]) -> str | None:
-    """A body's name with the country written next to it, as written: "the UK’s Ministry of
-    Defence", "the Ministry of Foreign Affairs of the Republic of Turkey". Many countries have a
-    "Ministry of Defence"; without its country the name says another country's ministry spoke."""
-    for place in ents:
-        if place.label not in ("GPE", "NORP"):
-            continue
-        between = text[place.end:body.start]
-        if place.end <= body.start and between in ("’s ", "'s "):
-            return _without_article(text[place.start:body.end])
-        # (the small model's span may end in the "of" itself: "The Ministry of Foreign Affairs of")
-        if 0 <= place.start - body.end <= len(" of the ") and _OF_COUNTRY.search(text[body.start:place.start]):
-            return _without_article(text[body.start:place.end])
-    return None
 
 
 def _best_name(name: str, position: int, people: list[_Person], speakers: list[str]) -> str:

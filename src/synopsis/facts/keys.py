@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from synopsis.extract.quantities import predicate_class
+from synopsis.facts.words import STOP_WORDS, stem
 
 
 # Words on each side of a number whose content words describe what the number is of.
@@ -84,16 +85,6 @@ def episodes_in(text: str, start: int = 0, end: int | None = None) -> list[tuple
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-
-# Function words and reporting verbs that say nothing about what a number counts.
-STOP_WORDS = frozenset(
-    """a an the of to in on at by for from with and or but as that this these those it its their
-    his her our we they he she them is are was were be been being has have had will would could
-    should may might can each per some all any more than less about over under up least at most
-    nearly almost around approximately roughly also said says say told according who which what
-    when where while after before into out not no new other another only just very one two three
-    side sides total including included both such own""".split()
-)
 
 # Words before a number that make it an additional batch ("another 3,000", "a further 200"):
 # it adds to an earlier count, so it never gives that count a different value.
@@ -208,23 +199,14 @@ def lemmatize_noun(word: str) -> str:
     return lower
 
 
-def _stem(word: str) -> str:
-    """Crude stem for context overlap ("listed" ~ "list", "exchanges" ~ "exchange")."""
-    lower = word.lower().replace("’", "'")
-    for suffix in ("ing", "ed", "es", "s"):
-        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
-            return lower[: -len(suffix)]
-    return lower
-
-
 def frame_words(text: str, start: int, end: int, skip: Iterable[str]) -> frozenset[str]:
     """Content-word stems around a value (excluding the counted noun itself)."""
     before = _WORD.findall(text[max(0, start - 120) : start])[-FRAME_WINDOW_BEFORE:]
     after = _WORD.findall(text[end : end + 80])[:FRAME_WINDOW_AFTER]
-    skipped = {_stem(word) for word in skip}
+    skipped = {stem(word) for word in skip}
     return frozenset(
-        _stem(word) for word in before + after
-        if word.lower() not in STOP_WORDS and _stem(word) not in skipped and len(word) > 2
+        stem(word) for word in before + after
+        if word.lower() not in STOP_WORDS and stem(word) not in skipped and len(word) > 2
     )
 
 

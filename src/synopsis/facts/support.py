@@ -18,13 +18,14 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from synopsis.facts.amounts import Amount, amounts_in
 from synopsis.facts.dates import main_day, passage_dates, recent_interval, sentence_claim
-from synopsis.facts.keys import STOP_WORDS, _stem, episodes_in
+from synopsis.facts.keys import episodes_in
 from synopsis.facts.intervals import Interval
+from synopsis.facts.words import content_stems
 from synopsis.link.entities import EntityResolution
 from synopsis.link.names import (acronym, fold, key_text, parse_person, place_key, strip_name, strip_possessive,
                                  surnames_match, titles_conflict)
@@ -35,7 +36,6 @@ from synopsis.records import ArticleAnalysis, Entity, Evidence, StoryEntity
 ACTOR_LABELS = frozenset({"PERSON", "ORG"})
 
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
-_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
 # The share of a sentence's own words (outside names, each weighted by how rare it is in the
 # story) that a cited span must give. Measured on the 99 (sentence, citation) pairs the brief could
@@ -163,16 +163,6 @@ def episode_conflict(first: Iterable[tuple[str, int]], second: Iterable[tuple[st
         if not {n for k, n in first if k == kind} & {n for k, n in second if k == kind}:
             return kind
     return None
-
-
-def long_words(text: str) -> Iterator[str]:
-    """A passage's words of three letters or more, lower-cased: what content words are picked from."""
-    return (m.group(0).lower() for m in _CONTENT_WORD.finditer(text))
-
-
-def content_stems(text: str) -> frozenset[str]:
-    """Crude stems of a passage's content words ("exchanged" ~ "exchange"), function words left out."""
-    return frozenset(_stem(w) for w in long_words(text) if w not in STOP_WORDS)
 
 
 def blank_out(text: str, start: int, spans: Iterable[tuple[int, int]]) -> str:
@@ -431,6 +421,6 @@ def support_problem(
 
 
 __all__ = [
-    "Actor", "Context", "MIN_SHARED_WORDS", "Statement", "SupportCheck", "TitledPerson", "content_stems", "dated_apart",
+    "Actor", "Context", "MIN_SHARED_WORDS", "Statement", "SupportCheck", "TitledPerson", "dated_apart",
     "dates_conflict", "episode_conflict", "names_actor", "same_person", "support_problem", "title_conflict",
 ]

@@ -17,6 +17,8 @@ import collections
 import re
 from collections.abc import Mapping, Sequence
 
+from synopsis.extract.body_countries import (COUNTRY_WORDS, country_named, is_country, qualifier_after,
+                                              qualifier_before, with_country)
 from synopsis.link.entity_mentions import Mention
 from synopsis.link.names import fold
 
@@ -25,21 +27,6 @@ _OF_FORM = re.compile(r"^(?P<country>.*?)\s*\b(?P<body>ministry|department|offic
 _BODIES = frozenset({"ministry", "department", "office"})
 # Words of an office that mean the same ("Defence" / "Defense", "Home" / "Interior").
 _OFFICE_WORDS = {"defence": "defense", "home": "interior", "internal": "interior"}
-# The country a qualifier names ("Russian", "Russia's", "the UK's"): demonyms that do not share
-# the country's first four letters; the rest ("Russian", "Ukrainian", "Turkish") do.
-_COUNTRY_WORDS = {
-    "uk": "britain", "u k": "britain", "united kingdom": "britain", "british": "britain", "great britain": "britain",
-    "us": "america", "u s": "america", "united states": "america", "american": "america", "usa": "america",
-    "french": "france", "spanish": "spain", "dutch": "netherlands", "polish": "poland", "danish": "denmark",
-    "swiss": "switzerland", "welsh": "wales", "turkiye": "turkey", "kiev": "ukraine", "kyiv": "ukraine",
-    "moscow": "russia", "kremlin": "russia", "beijing": "china", "washington": "america", "london": "britain",
-    "paris": "france", "berlin": "germany", "ankara": "turkey",
-}
-# A possessive or adjective just before the mention ("the UK's Ministry of Defence", "Russia's").
-_QUALIFIER_BEFORE = re.compile(r"(?:\b([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:['’]s)?)\s+$")
-# The state a body belongs to, written after its name: "the Ministry of Foreign Affairs of the
-# Republic of Turkey", "the Defence Ministry of Ukraine".
-_QUALIFIER_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,3})")
 
 
 def office_of(alias: str) -> tuple[str, str] | None:
@@ -53,13 +40,13 @@ def office_of(alias: str) -> tuple[str, str] | None:
         # "Ministry of Foreign Affairs of Ukraine": the state after the office is its country.
         office, _, owner = office.partition(" of ")
         if owner and not country:
-            country = _country_named(owner)
+            country = country_named(owner)
     else:
         words = folded.split()
         if len(words) < 2 or words[-1] not in _BODIES:
             return None
         # "Russian Defense Ministry": the country words lead, the office follows.
-        lead = 2 if len(words) > 3 and " ".join(words[:2]) in _COUNTRY_WORDS else int(_is_country(words[0]) and len(words) > 2)
+        lead = 2 if len(words) > 3 and " ".join(words[:2]) in COUNTRY_WORDS else int(is_country(words[0]) and len(words) > 2)
         country, body, office = " ".join(words[:lead]), words[-1], " ".join(words[lead:-1])
     office = " ".join(_OFFICE_WORDS.get(w, w) for w in office.split())
     if office == "foreign":
@@ -69,61 +56,13 @@ def office_of(alias: str) -> tuple[str, str] | None:
     return country, f"{body}:{office}"
 
 
-def _is_country(word: str) -> bool:
-    from synopsis.extract.gazetteer import country_prefixes
-
-    return word in _COUNTRY_WORDS or word[:4] in country_prefixes()
-
-
 def country_key(words: str) -> str:
     """A comparable key for a country as written: its name, a demonym, its capital or seat
     ("Russia's", "Russian" and "Moscow" all give "russ")."""
     words = fold(words)
     if words.startswith("the "):
         words = words[4:]
-    return _COUNTRY_WORDS.get(words, words)[:4]
-
-
-def _country_named(words: str) -> str:
-    """The country a name after "of" gives ("the Republic of Turkey" -> "turkey"), else ""."""
-    folded = fold(words)
-    if folded.startswith("the "):
-        folded = folded[4:]
-    # "Republic of Turkey", "Kingdom of Spain": the state's own name follows the last "of".
-    name = folded.rpartition(" of ")[2]
-    first = name.split()[0] if name else ""
-    return name if first and _is_country(first) else ""
-
-
-def _qualifier_before(text: str, start: int) -> str:
-    match = _QUALIFIER_BEFORE.search(text[max(0, start - 40) : start])
-    if match is None or match.group(1).lower() in {"the", "a", "an"}:
-        return ""
-    return match.group(1)
-
-
-def _qualifier_after(text: str, end: int) -> str:
-    match = _QUALIFIER_AFTER.match(text[end : end + 60])
-    return _country_named(match.group(1)) if match else ""
-
-
-def _with_country(alias: str, text: str, start: int, end: int) -> str:
-    """The name with the country the text writes just before or after it, as written: "Ministry
-    of Foreign Affairs" followed by "of the Republic of Turkey" is Turkey's ministry, and a
-    reader shown the bare name cannot tell it from another country's.  The name alone when the
-    words beside it name no country."""
-    before = _QUALIFIER_BEFORE.search(text[max(0, start - 40) : start])
-    if before is not None and before.group(1).lower() not in {"the", "a", "an"}:
-        written = re.sub(r"^[Tt]he\s+", "", before.group(0).strip())  # "The UK's" -> "UK's"
-        words = fold(re.sub(r"['’]s$", "", written)).split()
-        if words and _is_country(words[0]):
-            return f"{written} {alias}"
-    after = _QUALIFIER_AFTER.match(text[end : end + 60])
-    if after is not None and _country_named(after.group(1)):
-        written = re.split(r"\n|(?<=[a-z])\.(?:\s|$)", text[end : end + after.end()])[0]
-        if _country_named(written.strip()[3:]):  # up to the line or sentence end: "of Ukraine.\n\nKremlin"
-            return f"{alias}{written.rstrip()}"
-    return alias
+    return COUNTRY_WORDS.get(words, words)[:4]
 
 
 def separate_bodies(clusters: Sequence[list[Mention]], texts: Mapping[str, str]) -> list[list[Mention]]:
@@ -142,9 +81,9 @@ def separate_bodies(clusters: Sequence[list[Mention]], texts: Mapping[str, str])
             written, office = found
             if not written and mention.article_id in texts:
                 text = texts[mention.article_id]
-                written = _qualifier_before(text, mention.entity.start) or _qualifier_after(text, mention.entity.end)
+                written = qualifier_before(text, mention.entity.start) or qualifier_after(text, mention.entity.end)
                 if written:  # shown with its country, as the article writes it
-                    mention.alias = _with_country(mention.alias, text, mention.entity.start, mention.entity.end)
+                    mention.alias = with_country(text, mention.entity.start, mention.entity.end, mention.alias) or mention.alias
             bodies.append((mention, office, country_key(written) if written else ""))
         if rest:
             kept.append(rest)

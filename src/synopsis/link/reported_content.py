@@ -6,7 +6,8 @@ only when what the two claims report them saying is itself alike."""
 
 from __future__ import annotations
 
-from synopsis.facts.support import blank_out, content_stems
+from synopsis.facts.support import blank_out
+from synopsis.facts.words import content_stems
 from synopsis.records import ArticleAnalysis, Claim, Quote
 
 # Two reports of one statement share what it is about and something said about it: at least two

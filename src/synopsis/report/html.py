@@ -13,9 +13,8 @@ from synopsis import __version__
 from synopsis.compare.consensus import describe_repeat, repeated_from
 from synopsis.records import Article, Evidence, StoryReport
 from synopsis.report.charts import coverage_svg, timeline_svg
-from synopsis.compare.voices import speaker_label
-from synopsis.report.dispute_claims import claims_by_point, describe_side
-from synopsis.report.render import counted, display_title, name_reporters, why_no_brief
+from synopsis.report.dispute_claims import claims_by_point
+from synopsis.report.render import TEMPLATE_HELPERS
 
 # The matrix and side-by-side table show the best-supported facts; the full
 # list is in the JSON report.
@@ -27,12 +26,7 @@ MAX_SIDE_BY_SIDE = 15
 def environment() -> Environment:
     env = Environment(loader=PackageLoader("synopsis.report", "templates"), autoescape=select_autoescape(["html", "j2"]))
     env.filters["anchor"] = evidence_anchor
-    env.globals["display_title"] = display_title
-    env.globals["counted"] = counted
-    env.globals["why_no_brief"] = why_no_brief
-    env.globals["name_reporters"] = name_reporters
-    env.globals["describe_side"] = describe_side
-    env.globals["speaker_label"] = speaker_label
+    env.globals.update(TEMPLATE_HELPERS)
     return env
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Mapping, Sequence
 
+from synopsis.compare.voices import speaker_label
 from synopsis.records import AlignedClaim, Article, StoryReport, SynopsisError
+from synopsis.report.dispute_claims import describe_side
 
 FORMATS = ("md", "html", "json")
 EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
@@ -64,6 +66,14 @@ def why_no_brief(report) -> str:
         return ("No brief: no sentence of the facts several outlets report is supported in full by the "
                 "other reports cited for it. The facts are listed as corroborated, with each outlet's wording.")
     return "No brief: no fact is reported by more than one outlet. The facts are listed as single-source, and any disagreement under disputed points."
+
+
+# The helpers templates call by name: the HTML report's templates and the web app's pages show
+# the same parts of a report (titles, counts, who reported a fact, dispute sides, speakers).
+TEMPLATE_HELPERS = {
+    "display_title": display_title, "counted": counted, "why_no_brief": why_no_brief,
+    "name_reporters": name_reporters, "describe_side": describe_side, "speaker_label": speaker_label,
+}
 
 
 def format_for(path: Path, requested: str | None = None) -> str:

@@ -16,9 +16,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from synopsis import __version__
 from synopsis.records import SynopsisError
-from synopsis.compare.voices import quote_label, speaker_label
-from synopsis.report.dispute_claims import describe_side
-from synopsis.report.render import counted, display_title, name_reporters, why_no_brief
+from synopsis.compare.voices import quote_label
+from synopsis.report.render import TEMPLATE_HELPERS
 from synopsis.server.ingest import UPLOAD_ACCEPT
 from synopsis.server.state import ServerState
 
@@ -91,12 +90,7 @@ def templates() -> Environment:
     """Page templates; everything is escaped unless marked safe (article text is untrusted)."""
     env = Environment(loader=PackageLoader("synopsis.server", "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.globals["version"] = __version__
-    env.globals["display_title"] = display_title
-    env.globals["counted"] = counted
-    env.globals["why_no_brief"] = why_no_brief
-    env.globals["name_reporters"] = name_reporters
-    env.globals["describe_side"] = describe_side
-    env.globals["speaker_label"] = speaker_label
+    env.globals.update(TEMPLATE_HELPERS)
     env.globals["quote_label"] = quote_label
     env.globals["upload_accept"] = UPLOAD_ACCEPT
     return env

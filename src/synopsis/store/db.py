@@ -369,6 +369,19 @@ class Store(StoryTables):
             rows = self.conn.execute(sql, (literal,) + params[1:]).fetchall()
         return [ArticleSummary(*row) for row in rows]
 
+    def articles_by_outlet(self, name_part: str) -> set[str]:
+        """The ids of articles from outlets whose name contains ``name_part``, in any case and
+        spacing ("meduza" finds Meduza's articles, whose text may never name the outlet)."""
+        needle = " ".join(name_part.split()).casefold()
+        if not needle:
+            return set()
+        outlets = [row[0] for row in self.conn.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")]
+        chosen = [name for name in outlets if needle in name.casefold()]
+        if not chosen:
+            return set()
+        marks = ",".join("?" * len(chosen))
+        return {row[0] for row in self.conn.execute(f"SELECT id FROM articles WHERE outlet IN ({marks})", chosen)}
+
     def article_openings(self, article_ids: list[str], length: int = 160) -> dict[str, str]:
         """The first characters of each article's clean text, whitespace collapsed: what a
         listing shows for an article that has no title."""
