@@ -98,6 +98,8 @@ def identifier_conflict(a: frozenset[str], b: frozenset[str]) -> list[tuple[str,
     """The kinds of identifier both sets give with no value in common, as (kind, a's values,
     b's values): "MS08-078" against "MS13-009", "Windows 7" against "Windows 8".  A lead
     listing several ("Windows 7 and 8") conflicts only with one sharing none of them."""
+    if not a or not b:
+        return []  # most pairs: checked for every pair compared
     mine: dict[str, set[str]] = defaultdict(set)
     theirs: dict[str, set[str]] = defaultdict(set)
     for identifier in a:
