@@ -23,6 +23,7 @@ from anyascii import anyascii
 
 from synopsis.extract.gazetteer import Spot, is_known_place, locate
 from synopsis.extract.name_words import ORG_WORDS
+from synopsis.link.identifiers import lead_identifiers
 from synopsis.link.names import fold, key_token
 from synopsis.records import ArticleAnalysis
 
@@ -63,6 +64,8 @@ ENGLISH_STOP_WORDS = read_english_stop_words()
 # lead was no place, a body's common noun ("council") was a name, and a first name alone ("Ann
 # said") was a name of its own among the names and cast.  Before /8 a day without its year
 # ("on April 3" in an undated report) and an undated report's dateline date gave no event day.
+# Before /9 profiles held no identifiers (``link.identifiers``), so the identifier rule does
+# not fire against them.
 EVENT_METHOD = "synopsis.event/8"
 LEAD_SENTENCES = 3
 KEY_NAMES = 12
@@ -215,6 +218,7 @@ class EventProfile:
     person: str | None = None  # the person the article is most about (surname), if any
     ordinals: frozenset[str] = frozenset()  # numbered events of a series in title and lead ("round:3")
     spots: tuple[Spot, ...] = ()  # the towns and cities among places, with where they are
+    identifiers: frozenset[str] = frozenset()  # codes and numbered names of title and lead ("code/AA##-###=ms08-078")
     # Names and cast by transliteration key (``name_key``), which comparisons use: "Zhaparov"
     # meets "Japarov", "Kara-Suu" meets "Karasuu".  Derived, never stored, so profiles stored
     # by any recipe compare alike; the names themselves stay readable for explanations.
@@ -248,6 +252,7 @@ class EventProfile:
                 "person": self.person,
                 "ordinals": sorted(self.ordinals),
                 "spots": [spot.to_json() for spot in self.spots],
+                "identifiers": sorted(self.identifiers),
             },
             ensure_ascii=False,
             separators=(",", ":"),
@@ -275,6 +280,7 @@ class EventProfile:
             person=data.get("person"),
             ordinals=frozenset(data.get("ordinals", ())),
             spots=tuple(Spot.from_json(row) for row in data.get("spots", ())),
+            identifiers=frozenset(data.get("identifiers", ())),
         )
 
 
@@ -569,4 +575,5 @@ def describe_event(analysis: ArticleAnalysis, vector: np.ndarray) -> EventProfil
         # Part by part: a title runs into the lead without a full stop, and a title's "heads to
         # runoff" must not make the lead's "won the first round" a coming round.
         ordinals=frozenset().union(*(series_ordinals(part) for part in lead_parts(analysis))),
+        identifiers=frozenset().union(*(lead_identifiers(part, ENGLISH_STOP_WORDS) for part in lead_parts(analysis))),
     )

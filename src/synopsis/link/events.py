@@ -18,6 +18,7 @@ import numpy as np
 from synopsis.facts.story_years import nearest_year
 from synopsis.link.event_profile import EventProfile
 from synopsis.extract.gazetteer import apart_in_one_country, country_name
+from synopsis.link.identifiers import identifier_conflict
 from synopsis.link.names import key_token
 
 # The similarity is a logistic model of "same event" over seven measures:
@@ -92,6 +93,17 @@ ORDINAL_CONFLICT_FACTOR = 0.25
 # as the event's own reports (30ecbplus).  The largest damping that leaves ECB+ unchanged
 # (bench/ecbplus.py: 0.5 costs 0.004 on 26-35, 0.3 costs 0.008).
 PART_OF_DAY_FACTOR = 0.7
+# Multiplier when both leads give an identifier of one kind and share no value of it
+# (``link.identifiers``: bulletin "MS08-078" against "MS13-009", "Windows 7" against
+# "Windows 8", "the 81st" against "the 86th Academy Awards"): two events of one kind share
+# cast and words, and differ in such numbers.  Soft, since reports of one event may each
+# give a different one of its identifiers.  On ECB+ topics 1-25 it fires on 0 of 3,141
+# same-event pairs of one topic and 5 of 3,156 look-alike pairs, with F1 unchanged at any
+# factor from 0.3 to 0.7 (0.924); 0.5 was set before looking at topics 26-35, where it
+# fires on 2 of 1,350 same-event pairs and 21 of 1,410 look-alike pairs (F1 0.940 -> 0.943;
+# bench/ecbplus.py).  Shared identifiers are no evidence the other way: on topics 1-25, 60
+# look-alike pairs share one (a team's "76ers") against 130 same-event pairs.
+IDENTIFIER_CONFLICT_FACTOR = 0.5
 
 
 def ordinal_conflict(a: EventProfile, b: EventProfile) -> bool:
@@ -252,11 +264,25 @@ def damping_rules(a: EventProfile, b: EventProfile) -> Iterator[tuple[float, Cal
             f"one lead dates the event {days[0]}, the other's part of day falls on {days[1]}, "
             f"{days_apart(*days)} days away"
         )
+    if conflicts := identifier_conflict(a.identifiers, b.identifiers):
+        yield IDENTIFIER_CONFLICT_FACTOR, lambda: "the leads give different identifiers of one kind (" + "; ".join(
+            f"{_identifier(kind, mine)} / {_identifier(kind, theirs)}" for kind, mine, theirs in conflicts[:3]
+        ) + ")"
     if ordinal_conflict(a, b):
         yield ORDINAL_CONFLICT_FACTOR, lambda: (
             f"the leads number the event differently ({_few(sorted(a.ordinals)).replace(':', ' ')} / "
             f"{_few(sorted(b.ordinals)).replace(':', ' ')})"
         )
+
+
+def _identifier(kind: str, values: str) -> str:
+    """An identifier as a reader knows it: "ms08-078", "windows 7", "academy #81"."""
+    family, _, name = kind.partition("/")
+    if family == "numbered":
+        return f"{name} {values}"
+    if family == "nth":
+        return f"{name} #{values}"
+    return values
 
 
 def _few(items: Sequence[str], at_most: int = 3) -> str:
