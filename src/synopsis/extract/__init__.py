@@ -47,4 +47,4 @@
 # the end of someone's statement credits X with the clause it follows, not the statement; a number
 # in digits the tagger ran into a name ("fined [Kamau 5 million] shillings") is read as a count.
 # Raise it whenever extraction changes what it stores.
-EXTRACTION_METHOD = "synopsis.extract/7"
+EXTRACTION_METHOD = "synopsis.extract/8"

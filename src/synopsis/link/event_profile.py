@@ -66,7 +66,7 @@ ENGLISH_STOP_WORDS = read_english_stop_words()
 # ("on April 3" in an undated report) and an undated report's dateline date gave no event day.
 # Before /9 profiles held no identifiers (``link.identifiers``), so the identifier rule does
 # not fire against them.
-EVENT_METHOD = "synopsis.event/8"
+EVENT_METHOD = "synopsis.event/9"
 LEAD_SENTENCES = 3
 KEY_NAMES = 12
 NAME_LABELS = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP", "EVENT")
