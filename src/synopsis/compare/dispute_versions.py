@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, timezone
 
-from synopsis.compare.dispute_facts import Fact, is_penalty
+from synopsis.compare.dispute_facts import Fact, is_measured_sum, is_penalty, is_term
 from synopsis.compare.dispute_slots import (
     in_conflict,
     set_aside_fitting_several,
@@ -15,7 +15,7 @@ from synopsis.compare.dispute_slots import (
 from synopsis.extract.match_minutes import MATCH_MINUTE
 from synopsis.facts.dates import as_of, calendar_day, parse_published
 from synopsis.facts.intervals import Interval, describe
-from synopsis.facts.keys import FINE, MAGNITUDE
+from synopsis.facts.keys import FINE, JOB_CUTS, MAGNITUDE
 from synopsis.records import Dispute, DisputeVersion
 
 
@@ -80,6 +80,8 @@ def _what(slot: list[Fact], day: Interval | None) -> str:
         counted = next((f.label.lower() for f in slot if f.label), None) or "money"
         person = next((f.key[1] for f in slot if len(f.key) > 1 and f.key[1]), None)
         return f"fine{f' for {person}' if person else ''} in {counted}{suffix}"
+    if (measured := _measured_what(fact)) is not None:
+        return measured + (suffix if not is_term(fact) else "")
     if fact.kind == "count":
         counted = next((f.label.lower() for f in slot if f.label), None) or "people or things"
         happened = PARTICIPLES.get(fact.key[0] or "", "")
@@ -105,6 +107,18 @@ def _what(slot: list[Fact], day: Interval | None) -> str:
     if fact.kind == "time":
         return f"{PREDICATE_WORDS.get(fact.key[1] or '', 'time')} of the {event or 'event'}{suffix}"
     return f"date of the {event or 'event'}"
+
+
+def _measured_what(fact: Fact) -> str | None:
+    """What a value keyed by what it measures is (``keys``: money, terms, job cuts), or None:
+    "price in EUR", "length of the contract", "number of jobs cut"."""
+    if is_measured_sum(fact):
+        return f"{fact.key[1]} in {fact.key[0]}"
+    if is_term(fact):
+        return f"length of the {fact.key[0]}"
+    if fact.kind == "count" and fact.key[0] == JOB_CUTS[0]:
+        return "number of jobs cut"
+    return None
 
 
 def _verb(kind: str) -> str:
@@ -173,7 +187,7 @@ def build_dispute(slot: list[Fact], story_day: Interval | None = None) -> Disput
         return None
     event = dispute_day(slot, story_day)
     what = _what(slot, event)
-    notes = _notes(versions, event, given_once=is_penalty(slot[0]) or _is_fine(slot[0]))
+    notes = _notes(versions, event, given_once=is_penalty(slot[0]) or _is_fine(slot[0]) or is_term(slot[0]))
     records = []
     for version, note in zip(versions, notes):
         ordered = sorted(version, key=lambda f: (f.outlet, f.evidence.start))
@@ -192,7 +206,7 @@ def build_dispute(slot: list[Fact], story_day: Interval | None = None) -> Disput
         return None
     records.sort(key=lambda v: (-len(v.sources), v.normalized))
     kind = slot[0].kind if slot[0].kind != "amount" else "count"
-    explanation = explain(what, kind, records, lasted=not is_penalty(slot[0]))
+    explanation = explain(what, kind, records, lasted=not (is_penalty(slot[0]) or is_term(slot[0])))
     for fact in sorted(fitting, key=lambda f: (f.outlet, f.evidence.start)):
         explanation += f" {fact.outlet}'s “{' / '.join(fact.values)}” fits {'both versions' if len(records) == 2 else 'several versions'}."
     return Dispute(what=what, kind=kind, versions=tuple(records), explanation=explanation)
