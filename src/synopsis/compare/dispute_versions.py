@@ -15,7 +15,7 @@ from synopsis.compare.dispute_slots import (
 from synopsis.extract.match_minutes import MATCH_MINUTE
 from synopsis.facts.dates import as_of, calendar_day, parse_published
 from synopsis.facts.intervals import Interval, describe
-from synopsis.facts.keys import FINE, JOB_CUTS, MAGNITUDE
+from synopsis.facts.keys import FINE, JOB_CUTS, MAGNITUDE, WHOLE_MEASURES
 from synopsis.records import Dispute, DisputeVersion
 
 
@@ -121,6 +121,15 @@ def _measured_what(fact: Fact) -> str | None:
     return None
 
 
+def _given_once(fact: Fact) -> bool:
+    """Whether the value is set once, so that a later report giving another is no update of it: a
+    term or a fine handed down, an agreement's term, a price agreed, a result reported (revenue,
+    a premium, a rise in percent); a later offer or a restated result is news of its own."""
+    return (is_penalty(fact) or _is_fine(fact) or is_term(fact) or is_measured_sum(fact)
+            or (fact.kind == "amount" and fact.key[0] == "percent" and bool(fact.key[1])
+                and fact.key[1] not in WHOLE_MEASURES))
+
+
 def _verb(kind: str) -> str:
     return {"duration": "it lasted ", "time": "it was at ", "date": "it was "}.get(kind, "")
 
@@ -187,7 +196,7 @@ def build_dispute(slot: list[Fact], story_day: Interval | None = None) -> Disput
         return None
     event = dispute_day(slot, story_day)
     what = _what(slot, event)
-    notes = _notes(versions, event, given_once=is_penalty(slot[0]) or _is_fine(slot[0]) or is_term(slot[0]))
+    notes = _notes(versions, event, given_once=_given_once(slot[0]))
     records = []
     for version, note in zip(versions, notes):
         ordered = sorted(version, key=lambda f: (f.outlet, f.evidence.start))
