@@ -25,6 +25,7 @@ def _at(sentence: str, value: str) -> tuple[int, int]:
     ("Sales rose 6 percent to 2.2 billion euros, and net profit was 140 million euros.", "2.2 billion euros", "revenue"),
     ("Sales rose 6 percent to 2.2 billion euros, and net profit was 140 million euros.", "140 million euros", "profit"),
     ("Kestrel will borrow €1.5bn from its banks.", "€1.5bn", "loan"),
+    ("The government sent aid worth 2 million euros to the region.", "2 million euros", None),
     # A sum no noun or verb frame names is the value of nothing the key can say.
     ("The club was fined 40,000 euros and the stadium holds 30,000 people.", "40,000 euros", None),
     ("Orvane has 120 million euros in cash on its balance sheet.", "120 million euros", None),
@@ -64,6 +65,8 @@ def test_a_duration_is_the_term_of_the_agreement_it_names(sentence: str, value: 
     ("Up to 1,100 workers face losing their jobs.", "Up to 1,100", "worker", True),
     ("The plant employs 640 workers, and managers said none would go.", "640", "worker", False),
     ("About 900 people marched against the cuts.", "About 900", "person", False),
+    ("About 900 workers will go on strike on Monday.", "About 900", "worker", False),
+    ("Eleven workers lost their lives in the fire.", "Eleven", "worker", False),
 ])
 def test_a_count_of_jobs_lost_is_read_whatever_the_verb(sentence: str, value: str, noun: str, cut: bool) -> None:
     assert is_job_cut_at(sentence, *_at(sentence, value), noun) is cut

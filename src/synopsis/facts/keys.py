@@ -360,8 +360,10 @@ _MONEY_NOUN_BEFORE = re.compile(
 _MONEY_VERBS = (
     ("price", r"(?:buy|buys|bought|buying|acquire[sd]?|acquiring|purchase[sd]?|purchasing|sell|sells|sold|selling"
               r"|sign|signs|signed|signing|take\s+over|took\s+over|taking\s+over)\b[^.;:()]{0,60}?\bfor"),
-    ("price", r"paid|pay|pays|paying|spent|spend|spends|spending|offering|offered|offers|bidding|worth|valued\s+at"
-              r"|valu(?:es|ing)\s+[^.;:()]{0,40}?\bat"),
+    ("price", r"paid|pay|pays|paying|offering|offered|offers|bidding|valu(?:es|ing)\s+[^.;:()]{0,40}?\bat"),
+    # "worth" and "valued at" say a price only of a deal ("a deal worth"): "aid worth $2bn" is none.
+    ("price", r"(?:deal|takeover|transfer|offer|bid|acquisition|purchase|merger|sale|move)\s+(?:[a-z]+\s+){0,2}?"
+              r"(?:worth|valued\s+at)"),
     ("salary", r"earn|earns|earned|earning|paid\s+a\s+salary\s+of"),
     ("loan", r"borrow|borrows|borrowed|borrowing"),
 )
@@ -453,19 +455,24 @@ def term_at(sentence: str, position: int, value_end: int) -> str | None:
 # A count of jobs to go ("cut about 1,200 jobs", "1,200 jobs will go", "1,500 workers face losing
 # their jobs"): whatever the verb, one number, how many jobs are lost.
 JOB_CUTS = ("job cut", "job")  # the predicate class and noun of every such count
-_JOB_NOUNS = frozenset({"job", "post", "position", "role", "worker", "employee", "staff", "workforce"})
-_JOB_LOSS = re.compile(r"\b(?:cut|cuts|cutting|go|going|gone|lose|losing|lost|shed|sheds|shedding|axe|axed|slash"
-                       r"|slashed|slashing|eliminated?|eliminating|redundan\w*|lay\s+off|laid\s+off|layoffs?)\b", re.I)
+_JOB_NOUNS = frozenset({"job", "post", "position", "role"})
+_STAFF_NOUNS = frozenset({"worker", "employee", "staff"})
+# Jobs are lost by any of these; people only by the ones that say their jobs go ("300 workers will
+# go on strike", "workers lost their lives" are no job cuts).
+_STAFF_LOSS = (r"cut|cuts|cutting|shed|sheds|shedding|axe|axed|slash|slashed|slashing|eliminated?|eliminating"
+               r"|redundan\w*|lay\s+off|laid\s+off|layoffs?|(?:lose|losing|lost)\s+(?:their\s+)?jobs")
+_STAFF_JOB_LOSS = re.compile(rf"\b(?:{_STAFF_LOSS})\b", re.I)
+_JOB_LOSS = re.compile(rf"\b(?:{_STAFF_LOSS}|go|going|gone|lose|losing|lost)\b", re.I)
 _CLAUSE_END = re.compile(r"[;:]|,\s+(?:while|but|and)\b|\.\s")
 
 
 def is_job_cut_at(sentence: str, position: int, value_end: int, noun: str | None) -> bool:
     """Whether a count of ``noun`` (a lemma) at ``position`` counts jobs lost (``JOB_CUTS``)."""
-    if noun not in _JOB_NOUNS:
+    if noun not in _JOB_NOUNS and noun not in _STAFF_NOUNS:
         return False
     start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, position)), default=0)
     end = next((m.start() for m in _CLAUSE_END.finditer(sentence, value_end)), len(sentence))
-    return bool(_JOB_LOSS.search(sentence, start, end))
+    return bool((_JOB_LOSS if noun in _JOB_NOUNS else _STAFF_JOB_LOSS).search(sentence, start, end))
 
 
 MONEY_MEASURES = frozenset(MONEY_NOUNS.values())
