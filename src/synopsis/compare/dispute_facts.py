@@ -35,9 +35,18 @@ from synopsis.facts.keys import (
     is_fine_at,
     episodes_in,
     event_class_at,
+    extra_sum_at,
     frame_words,
     HOLDER_LABELS,
     holder_at,
+    is_currency,
+    is_job_cut_at,
+    is_money_measure,
+    JOB_CUTS,
+    money_measure_at,
+    percent_measure_at,
+    term_at,
+    TERM,
     lemmatize_noun,
     MAGNITUDE,
     magnitude_at,
@@ -416,6 +425,8 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                     elif counted is None and is_figure_at(sentence, position) and claim.sentence - 1 in crowd_sentences:
                         # "The organisers put the figure at 60,000" after a crowd count: its estimate.
                         predicate, counted = ATTENDANCE
+                    elif is_job_cut_at(sentence, position, quantity.end - start, counted):
+                        predicate, counted = JOB_CUTS
                     if predicate == ATTENDANCE[0]:
                         crowd_sentences.add(claim.sentence)
                     key: tuple[str | None, ...] = (predicate,)
@@ -431,6 +442,10 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                     add("amount", (interval.unit, SHARE_WON, won_by), [interval], value, frame, share=share,
                         quantity=quantity)
                 else:
+                    if counted is None and (is_currency(interval.unit) or interval.unit == "percent"):
+                        if _adds_to_sum(raw, sentence, position, quantity.end - start, interval):
+                            continue
+                        counted = _measure_of(raw, sentence, position, quantity.end - start, interval.unit)
                     add("amount", (interval.unit, counted), [interval], value, frame, quantity.counted, share=share,
                         quantity=quantity)
             for t_index in claim.times:
@@ -465,10 +480,55 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                     person = _penalised(analysis, start + cue, d_start, names or {}, start)
                     add("duration", (name, PENALTY, person), [interval], article.text[d_start:d_end])
                     continue
+                if (term := term_at(sentence, position, d_end - start)) is not None:
+                    # How long an agreement is to run ("a contract of five years"): one value of it.
+                    add("duration", (term, TERM), [interval], article.text[d_start:d_end])
+                    continue
                 key = (event_class_at(sentence, position), predicate_class_at(sentence, position, d_end - start))
                 add("duration", key, [interval], article.text[d_start:d_end])
             facts.extend(_merge_same_claim(raw))
     return facts
+
+
+_CONVERSION_OPEN = re.compile(r"\(\s*$")
+
+
+def _measure_of(raw: list[Fact], sentence: str, position: int, value_end: int, unit: str) -> str | None:
+    """What a sum or a percentage no noun counts is the value of (``keys.money_measure_at``,
+    ``keys.percent_measure_at``): a sum in brackets after another ("€4.2bn ($4.6bn)") is the same
+    value in another currency, and keeps its measure."""
+    if unit == "percent":
+        return percent_measure_at(sentence, position, value_end)
+    measure = money_measure_at(sentence, position, value_end)
+    if measure is None and _CONVERSION_OPEN.search(sentence, 0, position) and raw:
+        last = raw[-1]
+        if last.kind == "amount" and is_currency(last.key[0]) and is_money_measure(last.key[1]):
+            return last.key[1]
+    return measure
+
+
+def _adds_to_sum(raw: list[Fact], sentence: str, position: int, value_end: int, interval: Interval) -> bool:
+    """Whether a sum put on top of the claim's previous sum of one measure ("a fee of 45 million
+    euros, plus up to 5 million euros in add-ons") widens that sum to the range it makes (45 to 50
+    million): a report of the whole, 50 million, gives the same value; the extra is no value of its own."""
+    start = extra_sum_at(sentence, position)
+    previous = next((f for f in reversed(raw) if f.kind == "amount" and f.key[0] == interval.unit), None)
+    if start is None or previous is None or not is_money_measure(previous.key[1]) or interval.high == float("inf"):
+        return False
+    base = previous.intervals[-1]
+    previous.intervals[-1] = Interval(base.low, base.high + interval.high, base.low_open, base.high_open, base.unit)
+    previous.values[-1] = f"{previous.values[-1]}, {' '.join(sentence[start:value_end].split())}"
+    return True
+
+
+def is_term(fact: Fact) -> bool:
+    """Whether the fact is how long an agreement is to run (``keys.term_at``)."""
+    return fact.kind == "duration" and len(fact.key) == 2 and fact.key[1] == TERM
+
+
+def is_measured_sum(fact: Fact) -> bool:
+    """Whether the fact is a sum of money keyed by what it is the value of (``keys.money_measure_at``)."""
+    return fact.kind == "amount" and is_currency(fact.key[0]) and is_money_measure(fact.key[1])
 
 
 def fact_relation(a: Fact, b: Fact) -> bool | None:

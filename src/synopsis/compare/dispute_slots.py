@@ -8,8 +8,10 @@ from synopsis.compare.dispute_facts import (
     Fact,
     episodes_agree,
     fact_relation,
+    is_measured_sum,
     is_penalty,
     is_rival_estimate,
+    is_term,
     nouns_agree,
     voice_key,
 )
@@ -89,9 +91,15 @@ def _same_slot_across(a: Fact, b: Fact, same_days: SameDays = frozenset()) -> bo
         return False
     if a.additional or b.additional or not nouns_agree(a, b) or not episodes_agree(a, b):
         return False
+    if is_term(a):
+        return _terms_dated_alike(a, b)
     agree, same_dates = _contexts_agree(a, b, same_days)
     if not agree and not (is_penalty(a) and _dates_near(a, b)):
         return False
+    # A strike's turnout is a percentage too, but sources estimate it apart (``is_rival_estimate``):
+    # it is compared as estimates are, below.
+    if is_measured_sum(a) or (a.kind == "amount" and a.key[0] == "percent" and not is_rival_estimate(a)):
+        return _measured_values_close(a, b)
     if _unnamed_measure(a):
         # Without a noun the key says only "a distance": outlets on one day with the same words
         # around it ("15 kilometres of the border" / "a 12-kilometre stretch of their border")
@@ -107,6 +115,30 @@ def _same_slot_across(a: Fact, b: Fact, same_days: SameDays = frozenset()) -> bo
         same_thing = a.kind == "count" and a.noun is not None and a.noun == b.noun
         return (same_dates or same_thing or bool(a.frame & b.frame)) and values_close(a, b)
     return True
+
+
+# Sums of one named measure (a price, a revenue) that outlets misreport differ by more than counts
+# do: a transfer fee confused with the player's earlier one (45 / 12 million euros) or a deal
+# value read in other units. Another sum of the same kind in a story (an earlier fee, last year's
+# revenue) is dated otherwise, which keeps it apart (``_contexts_agree``).
+MONEY_RATIO = 5.0
+
+
+def _measured_values_close(a: Fact, b: Fact) -> bool:
+    """Sums of one measure (``is_measured_sum``) within MONEY_RATIO; percentages of one measure
+    ("a premium of 32 percent" / "23 percent") within COUNT_RATIO, as counts are: the measure named
+    is one value, however differently the sentences go on."""
+    x, y = _typical(a.intervals[0]), _typical(b.intervals[0])
+    if x <= 0 or y <= 0:
+        return x == y
+    return max(x, y) / min(x, y) <= (MONEY_RATIO if is_measured_sum(a) else COUNT_RATIO)
+
+
+def _terms_dated_alike(a: Fact, b: Fact) -> bool:
+    """Terms of one agreement (``is_term``) are one value unless both claims give days and none
+    meet: the date a term runs until ("until June 2031") lies after the report, so the days a
+    report covers are no test of it."""
+    return not (a.dates and b.dates) or any(compatible(x, y) for x in a.dates for y in b.dates)
 
 
 def _dates_near(a: Fact, b: Fact) -> bool:

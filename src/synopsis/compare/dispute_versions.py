@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, timezone
 
-from synopsis.compare.dispute_facts import SHARE_WON, Fact, is_penalty, is_rival_estimate, voice_key
+from synopsis.compare.dispute_facts import SHARE_WON, Fact, is_measured_sum, is_penalty, is_rival_estimate, is_term, voice_key
 from synopsis.compare.dispute_slots import (
     in_conflict,
     set_aside_fitting_several,
@@ -16,7 +16,7 @@ from synopsis.compare.dispute_slots import (
 from synopsis.extract.match_minutes import MATCH_MINUTE
 from synopsis.facts.dates import as_of, calendar_day, parse_published
 from synopsis.facts.intervals import Interval, describe
-from synopsis.facts.keys import ACQUIRE, ATTENDANCE, FINE, MAGNITUDE
+from synopsis.facts.keys import ACQUIRE, ATTENDANCE, FINE, JOB_CUTS, MAGNITUDE, WHOLE_MEASURES
 from synopsis.records import Dispute, DisputeVersion
 
 
@@ -91,6 +91,8 @@ def _what(slot: list[Fact], day: Interval | None) -> str:
         # "about 15,000 people took part", "60,000 teachers filled the avenues": one crowd, whichever
         # noun each outlet counts it by.
         return f"crowd size{suffix}"
+    if (measured := _measured_what(fact)) is not None:
+        return measured + (suffix if not is_term(fact) else "")
     if fact.kind == "count":
         counted = next((f.label.lower() for f in slot if f.label), None) or "people or things"
         happened = PARTICIPLES.get(fact.key[0] or "", "")
@@ -120,6 +122,27 @@ def _what(slot: list[Fact], day: Interval | None) -> str:
     if fact.kind == "time":
         return f"{PREDICATE_WORDS.get(fact.key[1] or '', 'time')} of the {event or 'event'}{suffix}"
     return f"date of the {event or 'event'}"
+
+
+def _measured_what(fact: Fact) -> str | None:
+    """What a value keyed by what it measures is (``keys``: money, terms, job cuts), or None:
+    "price in EUR", "length of the contract", "number of jobs cut"."""
+    if is_measured_sum(fact):
+        return f"{fact.key[1]} in {fact.key[0]}"
+    if is_term(fact):
+        return f"length of the {fact.key[0]}"
+    if fact.kind == "count" and fact.key[0] == JOB_CUTS[0]:
+        return "number of jobs cut"
+    return None
+
+
+def _given_once(fact: Fact) -> bool:
+    """Whether the value is set once, so that a later report giving another is no update of it: a
+    term or a fine handed down, an agreement's term, a price agreed, a result reported (revenue,
+    a premium, a rise in percent); a later offer or a restated result is news of its own."""
+    return (is_penalty(fact) or _is_fine(fact) or is_term(fact) or is_measured_sum(fact)
+            or (fact.kind == "amount" and fact.key[0] == "percent" and bool(fact.key[1])
+                and fact.key[1] not in WHOLE_MEASURES))
 
 
 def _verb(kind: str) -> str:
@@ -201,7 +224,7 @@ def build_dispute(slot: list[Fact], story_day: Interval | None = None) -> Disput
         return None
     event = dispute_day(slot, story_day)
     what = _what(slot, event)
-    notes = _notes(versions, event, given_once=is_penalty(slot[0]) or _is_fine(slot[0]))
+    notes = _notes(versions, event, given_once=_given_once(slot[0]))
     records = []
     for version, note in zip(versions, notes):
         ordered = sorted(version, key=lambda f: (f.outlet, f.evidence.start))
@@ -221,7 +244,7 @@ def build_dispute(slot: list[Fact], story_day: Interval | None = None) -> Disput
         return None
     records.sort(key=lambda v: (-len(v.sources), v.normalized))
     kind = slot[0].kind if slot[0].kind != "amount" else "count"
-    explanation = explain(what, kind, records, lasted=not is_penalty(slot[0]))
+    explanation = explain(what, kind, records, lasted=not (is_penalty(slot[0]) or is_term(slot[0])))
     for fact in sorted(fitting, key=lambda f: (f.outlet, f.evidence.start)):
         explanation += f" {fact.outlet}'s “{' / '.join(fact.values)}” fits {'both versions' if len(records) == 2 else 'several versions'}."
     return Dispute(what=what, kind=kind, versions=tuple(records), explanation=explanation)

@@ -24,6 +24,13 @@ How values are put into slots (rules kept general; no story-specific names):
   misreported by a day or a few; a magnitude ("a magnitude 6.4 earthquake") by its event; a
   percentage named by what it measures ("turnout was 58.7 percent"); a fine by its currency; and
   the whole in "52 of the 141 seats" is a slot of its own, not a rival tally of the part.
+- A sum of money is keyed by its currency and what it is the value of, by the noun or verb frame
+  it stands in (a price: "a fee of", "buy X for", "a deal worth"; revenue, profit, a salary, a
+  price per share); a percentage by a premium or stake or the rise or fall of a named measure
+  ("revenue rose 8 percent"); a duration by the agreement it is the term of ("a five-year
+  contract"); a count of jobs lost by that, whatever the verb. Sums are never converted, so a
+  conversion ("€4.2bn ($4.6bn)") is a value in another unit, and a sum "plus up to" another is
+  the range the two make.
 - An outlet that gives two versions of one slot (a part and its whole, an update, a correction)
   is on neither side: it does not disagree with itself.
 - A count that sources estimate apart (the crowd at a protest or match, whatever the verb or noun:

@@ -18,9 +18,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from synopsis.facts.amounts import Amount, amount_of, amounts_conflict, amounts_incompatible
-from synopsis.extract.quantity_units import TIME_UNITS
-from synopsis.facts.keys import (ACQUIRE, FINE, HOLDER_LABELS, PENALTY, classify_predicate, holder_at, is_fine_at,
-                                 lemmatize_noun, measured_noun, penalty_at)
+from synopsis.extract.quantity_units import TIME_UNITS, normalize_unit
+from synopsis.facts.keys import (ACQUIRE, FINE, HOLDER_LABELS, PENALTY, classify_predicate, holder_at, is_currency,
+                                 is_fine_at, lemmatize_noun, measured_noun, money_measure_at, penalty_at,
+                                 percent_measure_at)
 from synopsis.facts.shares import share_of
 from synopsis.link.names import fold
 from synopsis.records import ArticleAnalysis, Quantity
@@ -96,7 +97,18 @@ def _slot_of(passage: str, quantity: Quantity, start: int, timed: bool = False) 
         return noun, FINE
     if noun is None and (measured := measured_noun(passage, position)) is not None:
         return measured, measured  # "turnout was 58 percent": the turnout, whatever the verb
+    if noun is None and (measure := _money_or_percent_measure(passage, quantity, position, value_end)) is not None:
+        return None, measure  # "a fee of 45 million euros": the price, in its own currency (no noun to share)
     return noun, classify_predicate(quantity.predicate, passage, position, timed)
+
+
+def _money_or_percent_measure(passage: str, quantity: Quantity, position: int, value_end: int) -> str | None:
+    """What a sum or a percentage is the value of, as a dispute's slot keys it (``keys.money_measure_at``,
+    ``keys.percent_measure_at``): "price", "revenue rise"; None for other units."""
+    unit = normalize_unit(quantity.unit)[0]
+    if unit == "percent":
+        return percent_measure_at(passage, position, value_end)
+    return money_measure_at(passage, position, value_end) if is_currency(unit) else None
 
 
 def _differ_by(first: tuple[CountedAmount, ...], second: tuple[CountedAmount, ...],

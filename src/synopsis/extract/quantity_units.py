@@ -103,7 +103,7 @@ VAGUE: dict[str, tuple[float, float]] = {
 
 # Surface unit -> canonical unit.  Time units are singular English words.
 UNITS: dict[str, str] = {
-    "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent",
+    "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent", "pc": "percent",
     "percentage point": "percentage point", "percentage points": "percentage point",
     "second": "second", "seconds": "second", "sec": "second", "secs": "second",
     "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
