@@ -78,6 +78,7 @@ def test_union_and_government_shares_of_a_strike_are_versions_of_one_measure(nlp
     assert [(value, sources) for value, sources, _ in versions] == [
         ("35 percent", ("Alpha",)), ("80 percent", ("Alpha", "Bravo"))]
     assert any("ministry" in g for g in versions[0][2]) and any("union" in g for g in versions[1][2])
+    assert dispute.what.startswith("share taking part in percent")
 
 
 def test_the_brief_gives_every_estimate_with_its_source_and_never_one_alone(nlp) -> None:

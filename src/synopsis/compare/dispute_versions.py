@@ -16,7 +16,7 @@ from synopsis.compare.dispute_slots import (
 from synopsis.extract.match_minutes import MATCH_MINUTE
 from synopsis.facts.dates import as_of, calendar_day, parse_published
 from synopsis.facts.intervals import Interval, describe
-from synopsis.facts.keys import ACQUIRE, ATTENDANCE, FINE, JOB_CUTS, MAGNITUDE, WHOLE_MEASURES
+from synopsis.facts.keys import ACQUIRE, ATTENDANCE, FINE, JOB_CUTS, MAGNITUDE, PARTICIPATION, WHOLE_MEASURES
 from synopsis.records import Dispute, DisputeVersion
 
 
@@ -105,6 +105,8 @@ def _what(slot: list[Fact], day: Interval | None) -> str:
         return f"magnitude of the {fact.key[1] or 'event'}{suffix}"
     if fact.kind == "amount" and fact.key[0] == "percent" and fact.key[1] == SHARE_WON:
         return f"share won by {fact.key[2]} in percent{suffix}"
+    if fact.kind == "amount" and fact.key == ("percent", PARTICIPATION):
+        return f"share taking part in percent{suffix}"  # a strike's or a vote's: not "participation in percent"
     if fact.kind == "amount" and fact.key[0] == "percent" and fact.key[1]:
         return f"{fact.key[1]} in percent{suffix}"  # "turnout in percent", not "amount in percent for turnout"
     if fact.kind == "amount" and fact.key[0] in MEASURE_NAMES and not fact.key[1]:
