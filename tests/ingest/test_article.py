@@ -238,3 +238,15 @@ def test_build_articles_reports_each_warning_with_its_item(registry) -> None:
     articles, errors = build_articles(raws, registry, workers=1, on_warning=lambda item, reason: heard.append((item, reason)))
     assert len(articles) == 2 and not errors
     assert heard == [("x.txt", "publication date '2026-13-45' is not a valid date; ignored")]
+
+
+def test_one_article_with_a_long_or_short_title_has_one_id() -> None:
+    """The title line is no part of the text, however long, so a re-ingest with a shorter
+    title is the same article (the store keeps it once)."""
+    headline = "Harbour authority closes the northern container terminal for the week after a crane collapses " * 3
+    header = "Source: Harbour Weekly\nPublished: 2025-10-02\n\n"
+    long_one = build_article(RawDocument(source="a.txt", content=f"Title: {headline.strip()}\n{header}{PARA}"))
+    short_one = build_article(RawDocument(source="b.txt", content=f"Title: Crane collapse closes terminal\n{header}{PARA}"))
+    assert long_one.text == short_one.text == PARA
+    assert long_one.id == short_one.id
+    assert (long_one.outlet.name, long_one.published) == ("Harbour Weekly", "2025-10-02")
