@@ -104,6 +104,40 @@ def test_analyze_writes_every_requested_format(capsys, tmp_path, corpus):
     assert md.read_text(encoding="utf-8").startswith("# synopsis report")
 
 
+def test_dash_output_is_standard_output(capsys, tmp_path, corpus, monkeypatch):
+    """QA21: `analyze ... -o -` wrote a file named "-", and `report -o -` could not tell its format."""
+    monkeypatch.chdir(tmp_path)
+    html = tmp_path / "r.html"
+    status, out, err = run(capsys, "analyze", str(corpus), "-o", str(html), "-o", "-")
+    assert status == 0, err
+    assert out.startswith("# synopsis report") and html.read_text(encoding="utf-8").startswith("<!doctype html>")
+    assert f"wrote {html}" in err and "wrote -" not in err
+    db = str(tmp_path / "news.db")
+    assert run(capsys, "ingest", str(corpus), "--db", db, "-q")[0] == 0
+    status, out, err = run(capsys, "report", "--db", db, "-o", "-", "--format", "json", "-q")
+    assert status == 0 and err == ""
+    validate_report_json(json.loads(out))
+    status, out, _ = run(capsys, "extract", str(corpus / "wire.txt"), "-o", "-", "-q")
+    assert status == 0 and json.loads(out)["schema"] == "synopsis.article/1"
+    assert not (tmp_path / "-").exists()
+    status, out, err = run(capsys, "report", "--db", db, "-o", "-", "-o", "-")
+    assert status == 2 and out == "" and "standard output takes one report" in err
+
+
+def test_quiet_leaves_out_the_wrote_lines_of_analyze_and_report(capsys, tmp_path, corpus):
+    """-q is one flag across the commands that print progress or status lines, report included."""
+    md = tmp_path / "r.md"
+    db = str(tmp_path / "news.db")
+    status, _, err = run(capsys, "analyze", str(corpus), "--db", db, "-o", str(md), "-q")
+    assert status == 0 and "wrote" not in err and md.exists()
+    status, _, err = run(capsys, "report", "--db", db, "-o", str(md), "-q")
+    assert status == 0 and err == "" and md.exists()
+    status, _, err = run(capsys, "report", "--db", db, "-o", str(md))
+    assert status == 0 and err == f"wrote {md}\n"
+    _, help_text, _ = run(capsys, "report", "--help")
+    assert "SYNOPSIS_DB" in help_text
+
+
 def test_analyze_and_ingest_name_the_stories_of_the_same_files_alike(capsys, tmp_path, reference_corpus):
     report = tmp_path / "r.json"
     assert run(capsys, "analyze", str(reference_corpus), "-o", str(report), "-q")[0] == 0

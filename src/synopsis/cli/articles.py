@@ -19,6 +19,7 @@ from synopsis.cli.output import (
     Warnings,
     check_writable,
     exit_status,
+    is_stdout,
     report_error,
     resumable,
     shorten,
@@ -51,7 +52,9 @@ WORKERS_OPTION = click.option(
     default=None,
     help="Worker processes, or Ray actors with --engine ray (default: all cores).",
 )
-QUIET_OPTION = click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
+QUIET_OPTION = click.option(
+    "-q", "--quiet", is_flag=True, help="No progress or status lines on stderr (errors, warnings and the summary stay)."
+)
 VERBOSE_OPTION = click.option(
     "-v",
     "--verbose",
@@ -231,7 +234,9 @@ def reanalyze_command(db_path, everything, workers, engine, ray_address, quiet):
 @click.option(
     "--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True, help="Output format."
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output (- is standard output)."
+)
 @OUTLETS_OPTION
 @WORKERS_OPTION
 @ENGINE_OPTION
@@ -251,6 +256,8 @@ def extract_command(items, fmt, output, outlet_files, workers, engine, ray_addre
     from synopsis.report.article_json import analyses_to_json
 
     check_engine(engine, ray_address)
+    if output and is_stdout(output):
+        output = None
     if output:
         check_writable([output])
     registry = OutletRegistry.load(outlet_files)
