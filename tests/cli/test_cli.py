@@ -289,11 +289,17 @@ def test_exit_statuses_tell_failed_items_from_a_stopped_command_as_the_readme_sa
     documented = dict(re.findall(r"^\| (\d+) \| (\w+)", readme, flags=re.MULTILINE))
     assert documented == {"0": "done", "2": "the", "3": "done"}
     missing = [str(tmp_path / f"missing-{i}.txt") for i in range(2)]
-    status, _, err = run(capsys, "extract", *missing, "-q")
+    good = tmp_path / "wire.txt"
+    good.write_text(WIRE, encoding="utf-8")
+    status, _, err = run(capsys, "extract", *missing, str(good), "-q")
     assert status == 3 and err.count("synopsis: skipped") == 2
     assert err.splitlines()[-1] == "synopsis: 2 items failed"
-    status, _, err = run(capsys, "extract", *missing[:1], "-q")
+    status, _, err = run(capsys, "extract", *missing[:1], str(good), "-q")
     assert status == 3 and err.splitlines()[-1] == "synopsis: 1 item failed"
+    # Every item failed: no article at all, the command stopped (QA21: extract exited 3 with `"articles": []`).
+    status, out, err = run(capsys, "extract", *missing, "-q")
+    assert status == 2 and out == "" and err.count("synopsis: skipped") == 2
+    assert err.splitlines()[-1] == "synopsis: error: no article could be read from the input"
     status, _, err = run(capsys, "extract", "--no-such-option", missing[0])
     assert status == 2 and "No such option" in err
     status, _, err = run(capsys, "extract", missing[0], "--format", "yaml")
@@ -316,12 +322,13 @@ def test_storing_from_inputs_none_of_which_can_be_read_exits_2_and_makes_no_data
     german.write_text(GERMAN, encoding="utf-8")
     status, _, err = run(capsys, command, str(german), "--db", str(db), "-q")
     assert status == 2 and "only English is handled" in err and "no article could be read from the input" in err
-    # Read before refused, it opened the database (another process may be filling it): no article.
-    assert json.loads(run(capsys, "articles", "--db", str(db), "--format", "json")[1]) == []
+    # Read, but none stored: no database is made either (QA21: an empty one was left, which `serve` served).
+    assert not list(tmp_path.glob("typo.db*"))
     assert run(capsys, "ingest", str(corpus / "wire.txt"), typo, "--db", str(db), "-q")[0] == 3  # one read: some failed
     before = db.stat().st_mtime_ns, json.loads(run(capsys, "stories", "--db", str(db), "--format", "json")[1])
-    assert run(capsys, command, typo, "--db", str(db), "-q")[0] == 2
-    assert (db.stat().st_mtime_ns, json.loads(run(capsys, "stories", "--db", str(db), "--format", "json")[1])) == before
+    for refused in (typo, str(german)):
+        assert run(capsys, command, refused, "--db", str(db), "-q")[0] == 2
+        assert (db.stat().st_mtime_ns, json.loads(run(capsys, "stories", "--db", str(db), "--format", "json")[1])) == before
 
 
 def test_json_items_are_numbered_from_1_and_names_from_older_runs_are_brought_up_to_date(capsys, tmp_path):
