@@ -30,12 +30,20 @@ PARA = (
             "Kukaan ei loukkaantunut, rannikkovartiosto sanoi tiistaina.",
             "language is not English, only English is handled",
         ),
+        # QA21: a one-word upload was stored as an English article and made a story titled "short".
+        ("short", "too short to be an article: 1 word (an article has at least 5)"),
+        ("Title: Ferries collide in fog\nPublished: 2025-06-02\n\nUpdate at 14:00, 2025.", "too short to be an article: 2 words (an article has at least 5)"),
     ],
 )
 def test_bad_documents(content: str, reason: str) -> None:
     with pytest.raises(SynopsisError) as err:
         build_article(RawDocument(source="t.txt", content=content))
     assert str(err.value) == reason
+
+
+@pytest.mark.parametrize("text", ["Police arrested two men Monday.", "The Dorvale bridge reopened on Friday after repairs."])
+def test_a_one_sentence_news_flash_is_an_article(text: str) -> None:
+    assert build_article(RawDocument(source="t.txt", content=text)).text == text
 
 
 def test_same_content_same_id_and_id_is_of_clean_text() -> None:
