@@ -292,12 +292,14 @@ def ingest_documents(
     # wasted on a batch that stores nothing (a web upload of known articles).
     assigner = None
     done = known = 0
+    built_any = False  # an article came of the input: not every item was refused
     unknown_total_shown = False  # progress was reported without a total
     try:
         for window in batches(documents, INGEST_WINDOW):
             more_may_follow = len(window) == INGEST_WINDOW
             articles, errors = build_articles(window, registry, _build_workers(engine, workers), on_error, on_warning)
             result.errors += errors
+            built_any = built_any or bool(articles)
             fresh = []
             for article in articles:
                 if article.id in seen:
@@ -392,8 +394,10 @@ def ingest_documents(
                 follow_unfollowed_versions(store)
         if on_progress and unknown_total_shown:
             on_progress(done, done)  # the last progress had no total: close it with the final count
-        if stories and assigner is None:
-            assign_pending(store)  # nothing new, but a killed run may have left articles without a story
+        if stories and assigner is None and built_any:
+            # Nothing new, but a killed run may have left articles without a story.  (Not when
+            # every item was refused: a database not made yet stays so, ``store.db.DeferredStore``.)
+            assign_pending(store)
     finally:
         if assigner:
             assigner.save()

@@ -104,6 +104,40 @@ def test_analyze_writes_every_requested_format(capsys, tmp_path, corpus):
     assert md.read_text(encoding="utf-8").startswith("# synopsis report")
 
 
+def test_dash_output_is_standard_output(capsys, tmp_path, corpus, monkeypatch):
+    """QA21: `analyze ... -o -` wrote a file named "-", and `report -o -` could not tell its format."""
+    monkeypatch.chdir(tmp_path)
+    html = tmp_path / "r.html"
+    status, out, err = run(capsys, "analyze", str(corpus), "-o", str(html), "-o", "-")
+    assert status == 0, err
+    assert out.startswith("# synopsis report") and html.read_text(encoding="utf-8").startswith("<!doctype html>")
+    assert f"wrote {html}" in err and "wrote -" not in err
+    db = str(tmp_path / "news.db")
+    assert run(capsys, "ingest", str(corpus), "--db", db, "-q")[0] == 0
+    status, out, err = run(capsys, "report", "--db", db, "-o", "-", "--format", "json", "-q")
+    assert status == 0 and err == ""
+    validate_report_json(json.loads(out))
+    status, out, _ = run(capsys, "extract", str(corpus / "wire.txt"), "-o", "-", "-q")
+    assert status == 0 and json.loads(out)["schema"] == "synopsis.article/1"
+    assert not (tmp_path / "-").exists()
+    status, out, err = run(capsys, "report", "--db", db, "-o", "-", "-o", "-")
+    assert status == 2 and out == "" and "standard output takes one report" in err
+
+
+def test_quiet_leaves_out_the_wrote_lines_of_analyze_and_report(capsys, tmp_path, corpus):
+    """-q is one flag across the commands that print progress or status lines, report included."""
+    md = tmp_path / "r.md"
+    db = str(tmp_path / "news.db")
+    status, _, err = run(capsys, "analyze", str(corpus), "--db", db, "-o", str(md), "-q")
+    assert status == 0 and "wrote" not in err and md.exists()
+    status, _, err = run(capsys, "report", "--db", db, "-o", str(md), "-q")
+    assert status == 0 and err == "" and md.exists()
+    status, _, err = run(capsys, "report", "--db", db, "-o", str(md))
+    assert status == 0 and err == f"wrote {md}\n"
+    _, help_text, _ = run(capsys, "report", "--help")
+    assert "SYNOPSIS_DB" in help_text
+
+
 def test_analyze_and_ingest_name_the_stories_of_the_same_files_alike(capsys, tmp_path, reference_corpus):
     report = tmp_path / "r.json"
     assert run(capsys, "analyze", str(reference_corpus), "-o", str(report), "-q")[0] == 0
@@ -255,11 +289,17 @@ def test_exit_statuses_tell_failed_items_from_a_stopped_command_as_the_readme_sa
     documented = dict(re.findall(r"^\| (\d+) \| (\w+)", readme, flags=re.MULTILINE))
     assert documented == {"0": "done", "2": "the", "3": "done"}
     missing = [str(tmp_path / f"missing-{i}.txt") for i in range(2)]
-    status, _, err = run(capsys, "extract", *missing, "-q")
+    good = tmp_path / "wire.txt"
+    good.write_text(WIRE, encoding="utf-8")
+    status, _, err = run(capsys, "extract", *missing, str(good), "-q")
     assert status == 3 and err.count("synopsis: skipped") == 2
     assert err.splitlines()[-1] == "synopsis: 2 items failed"
-    status, _, err = run(capsys, "extract", *missing[:1], "-q")
+    status, _, err = run(capsys, "extract", *missing[:1], str(good), "-q")
     assert status == 3 and err.splitlines()[-1] == "synopsis: 1 item failed"
+    # Every item failed: no article at all, the command stopped (QA21: extract exited 3 with `"articles": []`).
+    status, out, err = run(capsys, "extract", *missing, "-q")
+    assert status == 2 and out == "" and err.count("synopsis: skipped") == 2
+    assert err.splitlines()[-1] == "synopsis: error: no article could be read from the input"
     status, _, err = run(capsys, "extract", "--no-such-option", missing[0])
     assert status == 2 and "No such option" in err
     status, _, err = run(capsys, "extract", missing[0], "--format", "yaml")
@@ -282,12 +322,13 @@ def test_storing_from_inputs_none_of_which_can_be_read_exits_2_and_makes_no_data
     german.write_text(GERMAN, encoding="utf-8")
     status, _, err = run(capsys, command, str(german), "--db", str(db), "-q")
     assert status == 2 and "only English is handled" in err and "no article could be read from the input" in err
-    # Read before refused, it opened the database (another process may be filling it): no article.
-    assert json.loads(run(capsys, "articles", "--db", str(db), "--format", "json")[1]) == []
+    # Read, but none stored: no database is made either (QA21: an empty one was left, which `serve` served).
+    assert not list(tmp_path.glob("typo.db*"))
     assert run(capsys, "ingest", str(corpus / "wire.txt"), typo, "--db", str(db), "-q")[0] == 3  # one read: some failed
     before = db.stat().st_mtime_ns, json.loads(run(capsys, "stories", "--db", str(db), "--format", "json")[1])
-    assert run(capsys, command, typo, "--db", str(db), "-q")[0] == 2
-    assert (db.stat().st_mtime_ns, json.loads(run(capsys, "stories", "--db", str(db), "--format", "json")[1])) == before
+    for refused in (typo, str(german)):
+        assert run(capsys, command, refused, "--db", str(db), "-q")[0] == 2
+        assert (db.stat().st_mtime_ns, json.loads(run(capsys, "stories", "--db", str(db), "--format", "json")[1])) == before
 
 
 def test_json_items_are_numbered_from_1_and_names_from_older_runs_are_brought_up_to_date(capsys, tmp_path):

@@ -30,12 +30,20 @@ PARA = (
             "Kukaan ei loukkaantunut, rannikkovartiosto sanoi tiistaina.",
             "language is not English, only English is handled",
         ),
+        # QA21: a one-word upload was stored as an English article and made a story titled "short".
+        ("short", "too short to be an article: 1 word (an article has at least 5)"),
+        ("Title: Ferries collide in fog\nPublished: 2025-06-02\n\nUpdate at 14:00, 2025.", "too short to be an article: 2 words (an article has at least 5)"),
     ],
 )
 def test_bad_documents(content: str, reason: str) -> None:
     with pytest.raises(SynopsisError) as err:
         build_article(RawDocument(source="t.txt", content=content))
     assert str(err.value) == reason
+
+
+@pytest.mark.parametrize("text", ["Police arrested two men Monday.", "The Dorvale bridge reopened on Friday after repairs."])
+def test_a_one_sentence_news_flash_is_an_article(text: str) -> None:
+    assert build_article(RawDocument(source="t.txt", content=text)).text == text
 
 
 def test_same_content_same_id_and_id_is_of_clean_text() -> None:
@@ -238,3 +246,15 @@ def test_build_articles_reports_each_warning_with_its_item(registry) -> None:
     articles, errors = build_articles(raws, registry, workers=1, on_warning=lambda item, reason: heard.append((item, reason)))
     assert len(articles) == 2 and not errors
     assert heard == [("x.txt", "publication date '2026-13-45' is not a valid date; ignored")]
+
+
+def test_one_article_with_a_long_or_short_title_has_one_id() -> None:
+    """The title line is no part of the text, however long, so a re-ingest with a shorter
+    title is the same article (the store keeps it once)."""
+    headline = "Harbour authority closes the northern container terminal for the week after a crane collapses " * 3
+    header = "Source: Harbour Weekly\nPublished: 2025-10-02\n\n"
+    long_one = build_article(RawDocument(source="a.txt", content=f"Title: {headline.strip()}\n{header}{PARA}"))
+    short_one = build_article(RawDocument(source="b.txt", content=f"Title: Crane collapse closes terminal\n{header}{PARA}"))
+    assert long_one.text == short_one.text == PARA
+    assert long_one.id == short_one.id
+    assert (long_one.outlet.name, long_one.published) == ("Harbour Weekly", "2025-10-02")

@@ -327,3 +327,48 @@ def test_a_date_given_but_impossible_is_ignored_with_a_warning(content: str, fie
 def test_valid_dates_give_no_warning() -> None:
     m = meta(f"Published: 2025-07-23\n\n{PARA}", published="1709546400")
     assert m.published == "2025-07-23" and m.warnings == ()  # the labelled line wins; both are dates
+
+
+# A real headline can run past 200 characters (this one is 232).
+LONG_HEADLINE = (
+    "Harbour authority of the Free and Hanseatic City closes the northern container terminal for the rest of "
+    "the week after crane number seven collapses onto a feeder ship in high winds, injuring two dock workers"
+)
+
+
+def test_a_long_title_line_keeps_the_header_below_it() -> None:
+    """A 232-character "Title:" is the headline, and the "Source:" and "Published:" lines after it
+    are still read (they were dropped from the text unread, and the title line left in it)."""
+    m = meta(f"Title: {LONG_HEADLINE}\nSource: Harbour Weekly\nPublished: 2025-10-02\n\n{PARA}")
+    assert len(LONG_HEADLINE) > 200
+    assert (m.title, m.published, m.outlet.name, m.outlet_basis) == (LONG_HEADLINE, "2025-10-02", "Harbour Weekly", "source line")
+    assert m.origin is None and m.warnings == ()
+
+
+def test_a_title_line_past_any_headline_is_cut_with_a_warning() -> None:
+    pasted = " ".join([LONG_HEADLINE] * 3)
+    m = meta(f"Title: {pasted}\nPublished: 2025-10-02\n\n{PARA}")
+    assert m.title.endswith("…") and len(m.title) <= 400 and pasted.startswith(m.title[:-1])
+    assert m.published == "2025-10-02"
+    assert m.warnings == (f"'Title:' line of {len(pasted)} characters is too long for a headline; the title keeps its first 400 characters",)
+
+
+def test_a_long_source_name_is_read() -> None:
+    """A publication's full name past 60 characters still names the outlet (it was dropped silently)."""
+    name = "Verlmarsch Tagesbote International English Edition for Readers Abroad and Diaspora Communities"
+    m = meta(f"Title: Crane falls on feeder ship\nSource: {name}\nPublished: 2025-10-02\n\n{PARA}")
+    assert (m.outlet.name, m.outlet_basis, m.published) == (name, "source line", "2025-10-02")
+    assert ("Source: " + name, "metadata line") in [(r.text, r.reason) for r in m.metadata]
+
+
+def test_a_source_line_too_long_for_a_name_is_ignored_with_a_warning() -> None:
+    value = "Harbour Weekly " * 12
+    m = meta(f"Title: Crane falls on feeder ship\nSource: {value}\n\n{PARA}")
+    assert m.outlet.kind == "unknown" and m.outlet.name.startswith("unidentified")
+    assert m.warnings == (f"'Source:' line '{value[:59]}…' names no outlet (a name of at most 150 characters); ignored",)
+
+
+def test_a_long_sentence_opening_with_via_is_no_source_line() -> None:
+    """Without a colon the label may open a sentence: the 60-character cap on the name stays."""
+    m = meta(f"Via the ring road and the old harbour bridge trucks reached the terminal gates\n\n{PARA}")
+    assert m.origin is None

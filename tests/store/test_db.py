@@ -539,3 +539,16 @@ def test_a_new_version_is_homed_by_an_earlier_version_when_the_latest_it_replace
     [(article_id, replaced)] = store.unplaced_versions()
     assert article_id == third.article.id
     assert [(r.id, r.story_id, r.placed_by_user) for r in replaced] == [(first.article.id, "sferry", True)]
+
+
+def test_a_deferred_store_makes_its_database_at_its_first_use(tmp_path):
+    """An ingest that stores nothing leaves no empty database behind (QA21)."""
+    from synopsis.store.db import DeferredStore
+
+    path = tmp_path / "news.db"
+    with DeferredStore(path) as store:
+        assert not store.opened
+    assert not path.exists()
+    with DeferredStore(path) as store:
+        assert store.count_articles() == 0 and store.opened
+    assert path.exists()

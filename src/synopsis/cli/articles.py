@@ -19,6 +19,7 @@ from synopsis.cli.output import (
     Warnings,
     check_writable,
     exit_status,
+    is_stdout,
     report_error,
     resumable,
     shorten,
@@ -51,7 +52,9 @@ WORKERS_OPTION = click.option(
     default=None,
     help="Worker processes, or Ray actors with --engine ray (default: all cores).",
 )
-QUIET_OPTION = click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
+QUIET_OPTION = click.option(
+    "-q", "--quiet", is_flag=True, help="No progress or status lines on stderr (errors, warnings and the summary stay)."
+)
 VERBOSE_OPTION = click.option(
     "-v",
     "--verbose",
@@ -86,16 +89,19 @@ def check_engine(engine: str, ray_address: str | None) -> None:
 
 def open_store(db_path: str, create: bool = False, writes: bool = False):
     """The store at db_path; only commands that add articles (``create``) may start a new file,
-    so a mistyped --db is an error rather than a new, empty database.  A database that cannot be
-    written is opened read-only, for commands that only read it; one that ``writes`` (or adds)
-    says so in one line instead of failing halfway."""
-    from synopsis.store.db import Store
+    so a mistyped --db is an error rather than a new, empty database, and they start it when
+    they first store an article (``DeferredStore``; a folder that cannot hold it is refused now).
+    A database that cannot be written is opened read-only, for commands that only read it; one
+    that ``writes`` (or adds) says so in one line instead of failing halfway."""
+    from synopsis.store.db import DeferredStore, Store, is_writable
 
     if db_path == ":memory:":
         return Store.open(db_path)
     path = Path(db_path).expanduser()  # SYNOPSIS_DB='~/news.db' reaches us unexpanded
     if not create and not path.exists():
         raise SynopsisError(f"no database at {db_path}; `synopsis ingest ... --db {db_path}` makes one")
+    if create and not path.exists() and path.parent.is_dir() and is_writable(path.parent):
+        return DeferredStore(path)
     store = Store.open(path)
     if store.read_only and (create or writes):
         store.close()
@@ -146,8 +152,8 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
     (recursively), http(s) URLs, and - for standard input. Content already
     stored is skipped, so re-running after an interruption resumes. Exit
     status 3 means some items failed (each is named; the last line counts them),
-    2 that every item failed, or that the folders given hold no article file (when none
-    could even be read, no database is made).
+    2 that every item failed, or that the folders given hold no article file (then no
+    database is made).
 
     \b
     Examples:
@@ -178,7 +184,8 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
             on_refresh=Progress(REFRESH_VERB, quiet),
             keep_analyses=False,
         )
-        outdated = len(store.outdated_ids())
+        stored_any = result.added or result.updated or result.already_stored or result.duplicates
+        outdated = len(store.outdated_ids()) if stored_any else 0
     ignored.report()
     warnings.report()
     duplicates.report()
@@ -191,7 +198,7 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
         f"{counted(result.duplicates, 'duplicate')} in input, {len(result.errors)} failed ({db_path})",
         err=True,
     )
-    if result.errors and not (result.added or result.updated or result.already_stored or result.duplicates):
+    if result.errors and not stored_any:
         raise SynopsisError("no article could be read from the input: nothing stored")
     return exit_status(len(result.errors), summarised=True)
 
@@ -231,7 +238,9 @@ def reanalyze_command(db_path, everything, workers, engine, ray_address, quiet):
 @click.option(
     "--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True, help="Output format."
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output (- is standard output)."
+)
 @OUTLETS_OPTION
 @WORKERS_OPTION
 @ENGINE_OPTION
@@ -251,6 +260,8 @@ def extract_command(items, fmt, output, outlet_files, workers, engine, ray_addre
     from synopsis.report.article_json import analyses_to_json
 
     check_engine(engine, ray_address)
+    if output and is_stdout(output):
+        output = None
     if output:
         check_writable([output])
     registry = OutletRegistry.load(outlet_files)
@@ -273,8 +284,9 @@ def extract_command(items, fmt, output, outlet_files, workers, engine, ray_addre
     ignored.report()
     warnings.report()
     duplicates.report()
-    if not (result.analyses or result.errors or result.duplicates):
-        raise SynopsisError(NO_INPUT)  # an empty folder: no success to report
+    if not result.analyses:
+        # Every item failed (README: 2, as analyze), or an empty folder: no success to report.
+        raise SynopsisError("no article could be read from the input" if result.errors else NO_INPUT)
     if fmt == "json":
         text = json.dumps(analyses_to_json(result.analyses), ensure_ascii=False, indent=2) + "\n"
     else:

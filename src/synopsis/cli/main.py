@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sqlite3
 import sys
@@ -11,7 +12,7 @@ import click
 
 from synopsis import __version__
 from synopsis.cli.articles import articles_command, extract_command, ingest_command, reanalyze_command, show_command
-from synopsis.cli.output import EXIT_STOPPED, Terminated, raise_terminated
+from synopsis.cli.output import EXIT_PIPE_CLOSED, EXIT_STOPPED, Terminated, raise_terminated
 from synopsis.cli.serve import serve_command
 from synopsis.cli.stories import analyze_command, report_command, stories_command
 from synopsis.records import SynopsisError
@@ -26,12 +27,25 @@ class Stopped(BaseException):
         self.cause = cause
 
 
+class PipeClosed(BaseException):
+    """The reader of standard output went away (``synopsis articles | head -1``).  Raised past
+    click, which would turn the BrokenPipeError into status 1, a bug's status."""
+
+
 class SynopsisGroup(click.Group):
+    def make_context(self, *args, **kwargs) -> click.Context:
+        try:  # `synopsis --help` and `--version` print while the options are parsed
+            return super().make_context(*args, **kwargs)
+        except BrokenPipeError:
+            raise PipeClosed from None
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt as stop:
             raise Stopped(stop) from None
+        except BrokenPipeError:
+            raise PipeClosed from None
 
 
 @click.group(cls=SynopsisGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -77,6 +91,9 @@ def main(argv: list[str] | None = None) -> int:
 def _run(argv: list[str] | None) -> int:
     try:
         result = cli.main(args=argv, prog_name="synopsis", standalone_mode=False)
+        sys.stdout.flush()  # the last of the output, while a closed pipe can still be told apart
+    except (PipeClosed, BrokenPipeError):
+        return _pipe_closed()
     except Stopped as stopped:
         return _stopped(stopped.cause)
     except click.exceptions.Abort as abort:
@@ -90,8 +107,6 @@ def _run(argv: list[str] | None) -> int:
         return EXIT_STOPPED
     except KeyboardInterrupt as stop:
         return _stopped(stop)
-    except BrokenPipeError:
-        return 0
     except sqlite3.OperationalError as err:
         if "readonly" not in str(err):
             raise
@@ -99,6 +114,20 @@ def _run(argv: list[str] | None) -> int:
         click.echo(f"synopsis: error: the database is read-only: {err}", err=True)
         return EXIT_STOPPED
     return result if isinstance(result, int) else 0
+
+
+def _pipe_closed() -> int:
+    """The status of a command whose reader closed standard output, ended quietly (Python ignores
+    SIGPIPE and raises BrokenPipeError instead of stopping as ``cat`` does).  What is left in the output buffer goes to /dev/null, as the Python documentation advises
+    (library/signal, "Note on SIGPIPE"): the interpreter flushes it on exit, and that flush would
+    fail again, with a message and status 120."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # stdout is no file (a test's capture): nothing to flush at exit
+        pass
+    return EXIT_PIPE_CLOSED
 
 
 def _stopped(cause: BaseException | None) -> int:

@@ -20,6 +20,11 @@ from synopsis.report.render import counted
 EXIT_STOPPED = 2  # the command stopped, its one line says why: a usage error (click's 2, as argparse's) or a missing database, an unwritable output, ...
 EXIT_ITEMS_FAILED = 3  # the command did its work, but some input items failed: each named in a line, the count at the end
 # Stopped by a signal: 128 + its number, as shells report it (130 Ctrl-C, 143 SIGTERM): cli.main._stopped.
+# A reader that closed standard output (`| head -1`) had what it wanted: the command ends quietly
+# with 0, as ripgrep does.  Not 141 (128 + SIGPIPE), which `cat` or `git log` get there: whether the
+# reader closes the pipe before the last write or after it is a race, so a `set -o pipefail` script
+# would fail or not at random (QA21: `articles | head -1` gave 1 1 0 1 1).
+EXIT_PIPE_CLOSED = 0
 # Duplicates in input, new versions of stored articles and warnings, named without -v (the rest are counted).
 DUPLICATES_SHOWN = 5
 # Batches shorter than this finish before a progress line would help anyone.
@@ -63,6 +68,12 @@ def check_writable(paths: Iterable[Path]) -> None:
             raise SynopsisError(f"{path}: cannot write there: the file is not writable")
         if not target.exists() and not os.access(parent, os.W_OK | os.X_OK):
             raise SynopsisError(f"{path}: cannot write there: the folder {parent} is not writable")
+
+
+def is_stdout(path: Path | str) -> bool:
+    """``-o -``: standard output, as ``-`` is standard input among the inputs (a file named "-"
+    is ``-o ./-``)."""
+    return str(path) == "-"
 
 
 def shorten(text: str, width: int) -> str:

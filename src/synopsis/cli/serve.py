@@ -28,7 +28,7 @@ def listening_socket(host: str, port: int) -> socket.socket:
 
 
 @click.command("serve")
-@click.option("--db", "db_path", default="synopsis.db", show_default=True, envvar="SYNOPSIS_DB", help="SQLite store to serve.")
+@click.option("--db", "db_path", default="synopsis.db", show_default=True, envvar="SYNOPSIS_DB", help="SQLite store to serve (env SYNOPSIS_DB).")
 @click.option("--create", is_flag=True, help="Start a new, empty database when there is none at --db (articles are then added on the add page).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (0.0.0.0 exposes it to the network).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on (0: any free one, printed).")

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from synopsis.cli.articles import (
+    DB_OPTION as STORE_OPTION,
     ENGINE_OPTION,
     NO_INPUT,
     OUTLETS_OPTION,
@@ -29,6 +30,7 @@ from synopsis.cli.output import (
     Warnings,
     check_writable,
     exit_status,
+    is_stdout,
     report_error,
     resumable,
     shorten,
@@ -43,7 +45,7 @@ FORMAT_OPTION = click.option(
     "fmt",
     type=click.Choice(FORMATS),
     default=None,
-    help="Report format (default: from each output file's extension; md on stdout).",
+    help="Report format (default: from each output file's extension; md on standard output).",
 )
 OUTPUT_OPTION = click.option(
     "-o",
@@ -51,31 +53,36 @@ OUTPUT_OPTION = click.option(
     "outputs",
     multiple=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report here (repeatable: -o report.html -o report.json).",
+    help="Write the report here (repeatable: -o report.html -o report.json); - is standard output (default).",
 )
 
 
 def check_report_outputs(outputs, fmt) -> None:
     """Refuse, before minutes of work, report files that could not be written or whose name
     does not tell their format (``-o report.pdf``)."""
-    check_writable(outputs)
-    for path in outputs:
+    files = [path for path in outputs if not is_stdout(path)]
+    if len(outputs) - len(files) > 1:
+        raise SynopsisError("-o - is given more than once: standard output takes one report")
+    check_writable(files)
+    for path in files:
         format_for(path, fmt)
 
 
-def write_reports(reports, analyses, outputs, fmt) -> None:
-    """Render to every requested file, or Markdown (or --format) on stdout."""
+def write_reports(reports, analyses, outputs, fmt, quiet: bool = False) -> None:
+    """Render to every requested file, and Markdown (or --format) on standard output when no
+    file is given or ``-o -`` is."""
     articles = {a.article.id: a.article for a in analyses}
-    if not outputs:
-        click.echo(render(reports, fmt or "md", articles), nl=False)
-        return
-    for path in outputs:
+    for path in outputs or [Path("-")]:
+        if is_stdout(path):
+            click.echo(render(reports, fmt or "md", articles), nl=False)
+            continue
         text = render(reports, format_for(path, fmt), articles)
         try:
             path.write_text(text, encoding="utf-8")
         except OSError as err:
             raise SynopsisError(f"{path}: cannot write the report ({err.strerror})") from None
-        click.echo(f"wrote {path}", err=True)
+        if not quiet:
+            click.echo(f"wrote {path}", err=True)
 
 
 @click.command("analyze")
@@ -97,6 +104,7 @@ def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine,
       synopsis analyze examples/harbor-bridge -o report.html
       synopsis analyze ../shared/corpus/istanbul-2025 -o report.md -o report.json
       synopsis analyze articles.jsonl --format json > report.json
+      synopsis analyze feed.xml -o report.html -o - | less
     """
     from synopsis.compare.story import build_reports
 
@@ -159,22 +167,24 @@ def analyze_command(items, outputs, fmt, db_path, outlet_files, workers, engine,
         reports = build_reports_with_ray(result.analyses, address=ray_address, actors=workers)
     else:
         reports = build_reports(result.analyses)
-    write_reports(reports, result.analyses, outputs, fmt)
+    write_reports(reports, result.analyses, outputs, fmt, quiet)
     return exit_status(len(result.errors))
 
 
 @click.command("report")
 @click.argument("story", required=False)
-@click.option("--db", "db_path", default="synopsis.db", show_default=True, envvar="SYNOPSIS_DB")
+@STORE_OPTION
 @OUTPUT_OPTION
 @FORMAT_OPTION
-def report_command(story, db_path, outputs, fmt):
+@QUIET_OPTION
+def report_command(story, db_path, outputs, fmt, quiet):
     """Report one stored story (id or unique prefix from `synopsis stories`), or all of them.
 
     \b
     Examples:
       synopsis stories --db news.db
       synopsis report s3f2a91 --db news.db -o story.html
+      synopsis report s3f2a91 --db news.db -o story.html -o - | less
     """
     from synopsis.compare.story import build_story_report
     from synopsis.story_jobs import current_stories
@@ -190,7 +200,7 @@ def report_command(story, db_path, outputs, fmt):
         analyses = list(store.iter_analyses([i for s in stories for i in s.article_ids]))
     by_id = {a.article.id: a for a in analyses}
     reports = [build_story_report(s, [by_id[i] for i in s.article_ids]) for s in stories]
-    write_reports(reports, analyses, outputs, fmt)
+    write_reports(reports, analyses, outputs, fmt, quiet)
     return 0
 
 

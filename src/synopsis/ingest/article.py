@@ -15,6 +15,12 @@ from synopsis.records import Article, RawDocument, SynopsisError
 HANDLED_LANGUAGES = frozenset({"en"})
 # Below this many letters lingua guesses; short English snippets pass unchecked.
 MIN_LETTERS_FOR_LANGUAGE = 40
+# A text of fewer words than one claim (``extract.claims.MIN_WORDS``) states nothing a report can
+# compare or cite: "short", a lone heading, a test upload.  A one-sentence news flash passes ("The
+# Dorvale bridge reopened on Friday after repairs.", 8 words; the shortest ECB+ document has 17,
+# the shortest of our corpora and bench data 38).
+MIN_ARTICLE_WORDS = 5
+WORD = re.compile(r"[^\W\d_][\w'’-]*")  # a word has a letter: "2025" or "1,200" alone is none
 # spaCy's tokenizer splits leading and trailing punctuation off a token one character at a time,
 # rescanning the rest each time, so its time grows with the square of a run of brackets, quotes
 # or currency signs: 10,000 ")" took 8 s, 100,000 would take some 15 minutes (one upload would
@@ -32,6 +38,11 @@ def has_letters(text: str, minimum: int) -> bool:
     every letter of a 3,000-character article cost 1.5 ms, 13% of building it)."""
     letters = (c for c in text if c.isalpha())
     return sum(1 for _ in itertools.islice(letters, minimum)) >= minimum
+
+
+def count_words(text: str, enough: int) -> int:
+    """The words of the text, counted up to ``enough`` (a whole article need not be counted)."""
+    return sum(1 for _ in itertools.islice(WORD.finditer(text), enough))
 
 
 def build_article(raw: RawDocument, registry: OutletRegistry | None = None) -> Article:
@@ -52,6 +63,10 @@ def build_article_warned(raw: RawDocument, registry: OutletRegistry | None = Non
         raise SynopsisError("no text left after cleaning")
     if run := SYMBOL_RUN.search(text):
         raise SynopsisError(f"not article text: a run of {len(run.group())} symbols without a space")
+    if (words := count_words(text, MIN_ARTICLE_WORDS)) < MIN_ARTICLE_WORDS:
+        raise SynopsisError(
+            f"too short to be an article: {words} word{'' if words == 1 else 's'} (an article has at least {MIN_ARTICLE_WORDS})"
+        )
     language = "en"
     if has_letters(text, MIN_LETTERS_FOR_LANGUAGE):
         language, name = detect_language(text)

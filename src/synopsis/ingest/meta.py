@@ -25,6 +25,10 @@ AGGREGATOR_MIN_CITES = 3
 # sometimes in the last ones (source of a rewrite).  Eight units cover a title,
 # a caption, a credit, a byline and a date line in the pages we have seen.
 HEADER_UNITS = 8
+# A "Title:" header is the headline whatever its length: long ones (SEO headlines, South Asian
+# papers' summary headlines) run to 250-300 characters, the longest in our corpora to 66.  Past
+# this it is a paragraph pasted under the label: the title keeps its first words, with a warning.
+MAX_TITLE_CHARS = 400
 DATELINE_UNITS = 3  # a dateline opens one of the first blocks after the header lines
 FOOTER_UNITS = 4
 # Words that mark an outlet mention as an attribution ("According to X", "X reported").
@@ -219,13 +223,28 @@ def bad_date_warning(value: str, label: str | None = None) -> str:
 
 # --- helpers -----------------------------------------------------------------------
 def header_units(units: Sequence[Unit]) -> list[int]:
-    """Indexes of units before the body starts (and at most HEADER_UNITS of them)."""
+    """Indexes of units before the body starts (and at most HEADER_UNITS of them).  The first
+    long unit starts the body, unless it is a labelled header line: a 30-word "Title: ..." is a
+    long headline, and the "Source:" and "Published:" lines below it are still the header."""
     out = []
     for i, unit in enumerate(units[:HEADER_UNITS]):
         out.append(i)
-        if len(P.words(unit.text)) >= 25 and classify_unit(unit.text) is None:
+        if len(P.words(unit.text)) >= 25 and classify_unit(unit.text) is None and not is_labelled_header(unit.text):
             break
     return out
+
+
+def is_labelled_header(text: str) -> bool:
+    """A "Title: ..." or "Source: ..." line, which is metadata however long its value."""
+    return bool(P.TITLE_LINE.match(text) or P.SOURCE_LABEL.match(text))
+
+
+def cut_title(title: str) -> str:
+    """A title longer than MAX_TITLE_CHARS cut at a word boundary, with an ellipsis."""
+    cut = title[: MAX_TITLE_CHARS - 1]
+    if (space := cut.rfind(" ")) >= MAX_TITLE_CHARS * 2 // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-") + "…"
 
 
 def dateline_window(head: Sequence[int], header_fields: set[int]) -> list[int]:
@@ -386,7 +405,14 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         if title_line:
             # A header line like "Published: ..." and "Source: ...": its label is no part
             # of the headline, and the line no part of the body.
-            title = title or title_line.group("title")
+            headline = " ".join(title_line.group("title").split())
+            if title is None and len(headline) > MAX_TITLE_CHARS:
+                warnings.append(
+                    f"'Title:' line of {len(headline)} characters is too long for a headline; "
+                    f"the title keeps its first {MAX_TITLE_CHARS} characters"
+                )
+                headline = cut_title(headline)
+            title = title or headline
             metadata.append(Removed(text[unit.start : unit.end], "title", unit.start, unit.end))
             header_fields.add(i)
             break
@@ -474,16 +500,25 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
     top_source: Outlet | None = None
     origin: Outlet | None = None
     for i, unit in enumerate(units):
-        if len(P.words(unit.text)) > 25:
+        at_top = i in head
+        # A labelled "Source:" header may be long (a publication's full name, a headline after it).
+        labelled_top = at_top and P.SOURCE_LABEL.match(unit.text)
+        if len(P.words(unit.text)) > 25 and not labelled_top:
             continue
         match = P.SOURCE_LINE.match(unit.text)
         if not match:
+            if labelled_top:
+                value = " ".join(unit.text.split(":", 1)[1].split())
+                shown = value if len(value) <= 60 else value[:59] + "…"
+                warnings.append(f"'Source:' line '{shown}' names no outlet (a name of at most {P.SOURCE_NAME_CHARS} characters); ignored")
             continue
         name = match.group("name")
         outlet = resolve(name, registry)
-        at_top = i in head
         if at_top:
             header_fields.add(i)
+            if labelled_top:
+                # Read here, so out of the body whatever its length (short ones clean_text drops too).
+                metadata.append(Removed(text[unit.start : unit.end], "metadata line", unit.start, unit.end))
         # A plain "Source: X" header names the outlet that published the text, registered
         # or not; other labels ("via X", "originally published by X") name whom it rewrites.
         if at_top and outlet is None and match.group("label").casefold() in ("source", "sources"):

@@ -57,14 +57,21 @@ BYLINE = re.compile(
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3})*)\s*(?:[,|–—-]\s*(?P<rest>.{0,60}))?$",
     re.IGNORECASE,
 )
-# "Source: Meduza", "Source: CNN – Headline of the original"
+# "Source: Meduza", "Source: CNN – Headline of the original", "via Meduza".  Without a colon
+# the label may open a sentence ("Via the ring road, trucks ..."), so the name is held to 60
+# characters; after a colon it is a labelled field, and a publication's full name can be long
+# ("... International English Edition for Readers Abroad", 95 characters): SOURCE_NAME_CHARS.
+SOURCE_NAME_CHARS = 150
 SOURCE_LINE = re.compile(
-    r"^\s*(?P<label>source|sources|originally published (?:by|on|in|at)|first published (?:by|on|in)|via|credit)\s*:?\s*"
-    r"(?P<name>[^–—|:\n]{2,60}?)\s*(?:(?:[–—|]|\s-\s|:)\s*(?P<headline>.+?))?\s*$",
+    r"^\s*(?P<label>source|sources|originally published (?:by|on|in|at)|first published (?:by|on|in)|via|credit)\s*(?P<colon>:)?\s*"
+    rf"(?P<name>(?(colon)[^–—|:\n]{{2,{SOURCE_NAME_CHARS}}}?|[^–—|:\n]{{2,60}}?))\s*(?:(?:[–—|]|\s-\s|:)\s*(?P<headline>.+?))?\s*$",
     re.IGNORECASE,
 )
-# "Title: Ferries collide in fog": a labelled headline atop a text export.
-TITLE_LINE = re.compile(r"^\s*(?:title|headline)\s*:\s*(?P<title>\S.{0,199}?)\s*$", re.IGNORECASE)
+# "Source: ...": the label of a header line naming the outlet, whatever follows it.
+SOURCE_LABEL = re.compile(r"^\s*sources?\s*:", re.IGNORECASE)
+# "Title: Ferries collide in fog": a labelled headline atop a text export, of any length
+# (meta.MAX_TITLE_CHARS says how much of it is kept).
+TITLE_LINE = re.compile(r"^\s*(?:title|headline)\s*:\s*(?P<title>\S.*?)\s*$", re.IGNORECASE)
 # A "Label: value" header line of the kinds metadata detection reads (title,
 # date, source, author lines): Markdown joins consecutive lines into one
 # paragraph, so markup.py keeps these on lines of their own.

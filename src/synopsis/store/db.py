@@ -408,6 +408,38 @@ class Store(StoryTables):
         return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
 
+class DeferredStore:
+    """A database not made yet, made by the first use of the store (``Store.open``): an ingest of
+    inputs none of which is stored (not English, too short to be an article) leaves no empty
+    database behind, which `synopsis serve` would then serve as if it were one."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self._store: Store | None = None
+
+    @property
+    def opened(self) -> bool:
+        return self._store is not None
+
+    def __getattr__(self, name: str):
+        # Only for what this class lacks: everything a Store has, the database made on the way.
+        if name.startswith("__") or name == "_store":
+            raise AttributeError(name)
+        if self._store is None:
+            self._store = Store.open(self.path)
+        return getattr(self._store, name)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+    def __enter__(self) -> DeferredStore:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.close()
+
+
 def is_writable(path: Path) -> bool:
     """Whether this process may write the file or folder: access(2) asks the kernel, so a read-only
     mount counts even for root, whom file permissions do not stop."""
