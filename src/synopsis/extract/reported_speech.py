@@ -7,7 +7,14 @@ import re
 from spacy.tokens import Doc, Token
 
 from synopsis.extract.nlp import doc_text
-from synopsis.extract.quote_cues import CLOSING_MARKS, COGNITION_VERBS, OPENING_MARKS, SPEECH_VERBS, STRAIGHT_MARK
+from synopsis.extract.quote_cues import (
+    CLOSING_MARKS,
+    COGNITION_VERBS,
+    OPENING_MARKS,
+    SPEECH_VERBS,
+    STRAIGHT_MARK,
+    WITHHOLDING_VERBS,
+)
 from synopsis.extract.quote_marks import MIN_ORPHAN_WORDS, word_count
 from synopsis.extract.quote_speakers import (
     FoundAttribution,
@@ -68,6 +75,30 @@ def complement_span(doc: Doc, verb: Token) -> tuple[int, int] | None:
         tokens = [t for t in host.subtree if t not in set(verb.subtree)]
         return _trim_span(doc, tokens, verb)
     return None
+
+
+def withheld(verb: Token) -> bool:
+    """Whether a speech verb says that its subject did not say what follows it: "She did not say
+    whether the plant would stay open", "Officials have not said what will happen", "declined to
+    say whether", "would not confirm that", "left without saying whether". Not saying something
+    is no statement of it (QA: the clause was listed as her words). Each negation up the chain of
+    infinitives flips it, so "did not hesitate to say that ..." does say it. Only verbs of saying:
+    a negated belief is still one ("did not expect him to ...": English says "does not think X"
+    for "thinks X is not so"), and PolNeAR's annotators count it."""
+    if verb.lemma_ not in SPEECH_VERBS:
+        return False
+    negations = 0
+    clause = verb
+    for _ in range(4):
+        negations += sum(1 for c in clause.children if c.dep_ == "neg")
+        if clause is not verb and clause.lemma_ in WITHHOLDING_VERBS:
+            negations += 1
+        if clause.dep_ == "pcomp" and clause.head.lower_ == "without":
+            negations += 1
+        if clause.dep_ != "xcomp" or clause.head is clause:
+            break
+        clause = clause.head
+    return negations % 2 == 1
 
 
 # Tags of a finite verb: a clause headed by one says who does what, and so has a subject.
