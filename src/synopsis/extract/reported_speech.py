@@ -47,6 +47,9 @@ def complement_span(doc: Doc, verb: Token) -> tuple[int, int] | None:
                 # before its cue ("A, spokesman X told reporters, Reuters reported") ends before
                 # the speaker: the run would take X's name into his words.
                 tokens = [t for t in verb.head.subtree if t.i >= child.left_edge.i]
+            elif (taken := _subject_taken_for_object(verb, child)) is not None:
+                # "said [the official name ...] risked delaying ...": the clause starts at its subject
+                tokens = list(doc[taken.left_edge.i:child.right_edge.i + 1])
             return _trim_span(doc, tokens, verb)
     # "said in a statement that ...": the parser hangs the clause on the noun; and on the agent in
     # "it was agreed by the delegations that ..."
@@ -124,6 +127,14 @@ def _is_reported_clause(head: Token, verb: Token) -> bool:
     # "explaining [the firings] amounted to 1 percent": the parser took the clause's subject for
     # the cue's object, and the clause is there
     return any(c.dep_ == "dobj" and verb.i < c.i < head.i for c in verb.children)
+
+
+def _subject_taken_for_object(verb: Token, clause: Token) -> Token | None:
+    """The object the parser hung on a speech verb that is the subject of the clause after it
+    ("explaining [the firings] amounted to ...": the clause has no subject of its own)."""
+    if clause.i < verb.i or any(c.dep_ in _CLAUSE_SUBJECTS for c in clause.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
 
 
 # Dependents that make a verbless head a clause: "was", "be", "that".
