@@ -121,3 +121,12 @@ def test_a_title_word_taken_for_the_subject_is_the_person_it_titles(nlp, text, s
     doc = nlp(text)
     quote = _only(find_quotes(doc, find_entities(doc)))
     assert (quote.speaker, quote.speaker_entity) == (speaker, speaker)
+
+
+def test_a_term_in_scare_quotes_is_no_quotation_of_who_reports_on_it(nlp):
+    # QA pass 21: the authorities' term in scare quotes was given to the experts as their words,
+    # and what the experts did say was lost
+    text = 'Public health experts said the term used by the ministry, "seasonal fever", risked delaying the response.'
+    quote = _only(find_quotes(nlp(text)))
+    assert (quote.kind, quote.speaker) == ("indirect", "Public health experts")
+    assert quote.content.startswith("the term used by the ministry") and quote.content.endswith("delaying the response")
