@@ -7,6 +7,7 @@ import spacy
 
 from synopsis.extract.attribute_lookup import AttributeLookup, use_attribute_lookup
 from synopsis.extract.nlp import MODEL_PACKAGE
+from synopsis.extract.sentence_starts import use_sentence_starts
 
 # Sentences that reach the model's special rules: contractions, colloquial
 # pairs, pronoun objects, expletive "there", auxiliaries, whitespace tokens.
@@ -25,8 +26,11 @@ def annotations(doc) -> list[tuple[str, str, str, str, str, str]]:
 
 @pytest.fixture(scope="module")
 def stock():
-    """The pipeline exactly as spaCy loads it, without the lookup."""
-    return spacy.load(MODEL_PACKAGE)
+    """The pipeline exactly as spaCy loads it, without the lookup (with the same rule on where
+    sentences may start, which the parse depends on and the lookup does not)."""
+    pipeline = spacy.load(MODEL_PACKAGE)
+    use_sentence_starts(pipeline)
+    return pipeline
 
 
 def test_the_loaded_pipeline_uses_the_lookup(nlp):

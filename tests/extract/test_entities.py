@@ -458,3 +458,35 @@ def test_a_town_before_an_office_word_is_a_place_not_a_person(nlp):
 )
 def test_a_body_named_across_and_is_one_name_two_bodies_stay_two(nlp, sentence, names):
     assert [e.text for e in find_entities(nlp(sentence)) if e.label == "ORG"] == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "title"),
+    [
+        # QA pass 21: "Boss" was read as a first name, and outlets were said to differ on it
+        ("Boss Tomas Verlin has wanted a striker all season.", "Tomas Verlin", "Boss"),
+        ("Aldermoor signed striker Olek Kovalin on Tuesday.", "Olek Kovalin", "striker"),
+    ],
+)
+def test_roles_of_sport_and_tabloids_are_titles_not_names(nlp, sentence, person, title):
+    people = [(e.text, e.title) for e in find_entities(nlp(sentence)) if e.label == "PERSON"]
+    assert people == [(person, title)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tagged", "label"),
+    [
+        # QA pass 21: "Brenmoor General Hospital" tagged PERSON became a person "Hospital" titled
+        # "Brenmoor General"
+        ("Two fans were taken to Harlow General Hospital.", "Harlow General Hospital", "FAC"),
+        ("She studied at Kelby Central University.", "Kelby Central University", "ORG"),
+    ],
+)
+def test_a_name_ending_in_an_institution_word_is_no_person(nlp, sentence, tagged, label):
+    assert [(e.text, e.label) for e in find_entities(_tagged(nlp, sentence, tagged, "PERSON"))] == [(tagged, label)]
+
+
+def test_a_persons_name_ends_before_lower_case_words_run_into_it(nlp):
+    # QA pass 21: "with Valmonte third in the table" gave a speaker "Valmonte third"
+    doc = _tagged(nlp, "Fans were angry, with Verlin third in the table.", "Verlin third", "PERSON")
+    assert [(e.text, e.label) for e in find_entities(doc)] == [("Verlin", "PERSON")]

@@ -6,6 +6,7 @@ import pytest
 import spacy
 
 from synopsis.extract.nlp import MODEL_PACKAGE
+from synopsis.extract.sentence_starts import use_sentence_starts
 
 
 def full_annotations(doc) -> list[tuple]:
@@ -17,8 +18,11 @@ def full_annotations(doc) -> list[tuple]:
 
 @pytest.fixture(scope="module")
 def blis_pipeline():
-    """The pipeline as spaCy loads it by default: thinc's NumpyOps multiplying with BLIS."""
-    return spacy.load(MODEL_PACKAGE)
+    """The pipeline as spaCy loads it by default: thinc's NumpyOps multiplying with BLIS (with the
+    same rule on where sentences may start, which is no matrix product)."""
+    pipeline = spacy.load(MODEL_PACKAGE)
+    use_sentence_starts(pipeline)
+    return pipeline
 
 
 def test_the_networks_multiply_with_numpy(nlp, blis_pipeline):
@@ -63,6 +67,7 @@ def test_threads_asking_for_the_pipeline_at_once_load_it_once(monkeypatch):
     monkeypatch.setattr(nlp_module.spacy, "load", slow_load)
     monkeypatch.setattr(nlp_module, "use_attribute_lookup", lambda nlp: None)
     monkeypatch.setattr(nlp_module, "use_lemma_memo", lambda nlp: None)
+    monkeypatch.setattr(nlp_module, "use_sentence_starts", lambda nlp: None)
     got = []
     threads = [threading.Thread(target=lambda: got.append(nlp_module.load_nlp("test-only-model"))) for _ in range(3)]
     for thread in threads:

@@ -230,6 +230,10 @@ def _read_span(doc: Doc, span: Span, label: str) -> tuple[Span, str, tuple[int, 
         return None  # "Calm returned to the streets": a capital a sentence gave an ordinary word
     if label == "PERSON" and span[-1].lower_ in ORG_WORDS and _after_article(doc, span):
         label = "ORG"  # "the Press [Syndicate]" tagged PERSON; "Margaret Court said" stays a person
+    if label == "PERSON" and len(span) > 1 and span[-1].text[:1].isupper() and span[-1].lower_ in _INSTITUTION_ENDINGS:
+        # "Brenmoor General Hospital" tagged PERSON: no person's name ends so, and read as one the
+        # office word inside it made a person "Hospital" titled "Brenmoor General" (QA pass 21)
+        label = _INSTITUTION_ENDINGS[span[-1].lower_]
     if label == "PERSON" and len(span) == 1 and span.end < len(doc) and is_office(doc[span.end]) \
             and is_known_place(span.text):
         label = "GPE"  # "Former [Zarqa] mayor X": the town of an office, not a person
@@ -240,11 +244,20 @@ def _read_span(doc: Doc, span: Span, label: str) -> tuple[Span, str, tuple[int, 
     if label == "PERSON" and (street := _street_named(doc, span)) is not None:
         span, label = street, "FAC"  # "marched to [Place Bellecour]", "on Avenue [Habib Bourguiba]"
     if label == "PERSON":
+        span = _without_lower_case_tail(doc, span)
         span = _without_leading_place(doc, _with_given_names_before(doc, span))
         span, title = split_glued_title(span)
         if span is None or all(is_office(t) or t.lower_ in TITLE_MODIFIERS for t in span):
             return None  # "Deputy Head": an office without a name
     return span, label, title
+
+
+# Last words of the names of buildings and institutions, with the label such a name gets; none
+# of them is a surname, unlike "Hall", "Church" or "Field" ("Sally Field said").
+_INSTITUTION_ENDINGS = {
+    **dict.fromkeys("hospital infirmary clinic airport stadium prison museum".split(), "FAC"),
+    **dict.fromkeys("university college school academy".split(), "ORG"),
+}
 
 
 # Labels of bodies and buildings the tagger runs a following personal name into: "Secretary of the
@@ -435,6 +448,15 @@ def _given_name_token(tok: Token) -> bool:
     return (tok.ent_type_ == "" and tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and "\n" not in tok.whitespace_
             and not is_office(tok) and tok.lower_ not in TITLE_MODIFIERS | ORG_WORDS | HONORIFICS
             and not is_known_place(tok.text))
+
+
+def _without_lower_case_tail(doc: Doc, span: Span) -> Span:
+    """A person's name without the lower-case words the tagger ran into its end ("with [Valmonte
+    third] in the table"): a name's particles stand inside it ("Ludwig van Beethoven"), never last."""
+    end = span.end
+    while end - span.start > 1 and doc[end - 1].is_alpha and doc[end - 1].text.islower():
+        end -= 1
+    return doc[span.start:end]
 
 
 def _without_leading_place(doc: Doc, span: Span) -> Span:

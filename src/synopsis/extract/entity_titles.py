@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span, Token
 # Head nouns of offices and roles, lower case.  A phrase is taken as a title only
 # if it contains one of these, so "Istanbul talks Vladimir Medinsky" (a parse
 # slip in a headline) does not become a title.  Occupations are included
-# because news uses them as roles ("a political scientist", "analyst").
+# because news uses them as roles ("a political scientist", "analyst"), and so are the roles of
+# sport and of tabloid style ("Boss Rafael X", "striker Y"): outlets compare names, not these.
 OFFICE_WORDS = frozenset(
     """
     president president-elect vice-president premier chancellor minister ministers secretary
@@ -31,6 +32,7 @@ OFFICE_WORDS = frozenset(
     coordinator member correspondent editor reporter journalist analyst scientist professor
     expert economist researcher historian writer author activist organiser organizer campaigner
     lawyer teacher doctor engineer technician
+    boss coach skipper striker midfielder goalkeeper defender winger
     """.split()
 )
 

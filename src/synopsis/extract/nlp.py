@@ -11,6 +11,7 @@ from thinc.api import use_ops
 
 from synopsis.extract.attribute_lookup import use_attribute_lookup
 from synopsis.extract.lemma_memo import use_lemma_memo
+from synopsis.extract.sentence_starts import use_sentence_starts
 from synopsis.records import SynopsisError
 
 # The official en_core_web_sm 3.8.0, published on the registry under another name
@@ -48,6 +49,7 @@ def _load_nlp(model: str) -> Language:
         ) from err
     use_attribute_lookup(nlp)
     use_lemma_memo(nlp)
+    use_sentence_starts(nlp)
     return nlp
 
 

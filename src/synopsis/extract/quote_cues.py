@@ -36,6 +36,12 @@ COGNITION_VERBS: frozenset[str] = frozenset(
 # describe an act, not a statement ("he denied the charges" carries no content span).
 # Everything in SPEECH_VERBS already needs a clause or an adjacent quotation.
 
+# Verbs that withhold what the verb after them would say: "declined to say whether ...",
+# "refused to confirm that ...", "avoided saying ...". Negated they do the opposite ("did not
+# hesitate to say that ...", "could not resist pointing out that ..." say it), so each counts as
+# one negation (reported_speech.withheld).
+WITHHOLDING_VERBS: frozenset[str] = frozenset("decline refuse fail avoid hesitate resist".split())
+
 # Verbs that, used in the passive with no agent, report hearsay without a source:
 # "it was reported that ...", "it is claimed that ...".
 HEARSAY_PASSIVES: frozenset[str] = frozenset(

@@ -242,6 +242,11 @@ def _cue_before(doc: Doc, mark: Quotation, index: int, in_mark: list[int]) -> tu
                 if between and not any(t.text in _GAP_PUNCT or t.lower_ == "that" for t in between[-2:]):
                     if any(t.dep_ == "dobj" and t.head == token for t in between):
                         return None
+                # 'said the official name, “acute intestinal infection”, risked ...': quoted words
+                # in apposition to a noun before them name it (the authorities' term, in scare
+                # quotes), and are no statement of the cue's speaker (QA pass 21)
+                if _names_a_noun_in(doc, mark, between):
+                    return None
                 # 'proposed “short pauses”': a few quoted words run into the verb are
                 # its object (a scare quote), not a statement of their own
                 if not any(t.text in _GAP_PUNCT for t in between) and word_count(
@@ -251,6 +256,14 @@ def _cue_before(doc: Doc, mark: Quotation, index: int, in_mark: list[int]) -> tu
                 return token, sum(1 for t in between if not t.is_punct)
             return None
     return None
+
+
+def _names_a_noun_in(doc: Doc, mark: Quotation, before) -> bool:
+    """Whether the quotation's words are one phrase in apposition to a noun among ``before``."""
+    inside = [t for t in doc if mark.inner_start <= t.idx < mark.inner_end]
+    roots = [t for t in inside if not mark.inner_start <= t.head.idx < mark.inner_end or t.head is t]
+    return (len(roots) == 1 and roots[0].dep_ == "appos"
+            and any(t.i == roots[0].head.i for t in before) and roots[0].head.pos_ in ("NOUN", "PROPN"))
 
 
 def _issues_document(verb: Token, between) -> bool:

@@ -60,7 +60,7 @@ def with_speakers(
         return []
     start, end = paragraph_of(verb)
     subject = _in_paragraph(subject, start, verb, ents)
-    subject = named_in_role(subject, ents) or subject
+    subject = named_in_role(subject, ents) or titled_person(subject, ents) or subject
     # A conjunct inside the subject's own name is no second speaker ("The [Ethics] and
     # Anti-Corruption Commission": the parse coordinates the words of one body's name).
     conjuncts = [t for t in _co_speakers(subject, ents) if start <= t.i < end and not _one_name(subject, t, ents)]
@@ -396,6 +396,20 @@ def named_in_role(head: Token, ents: list[Entity]) -> Token | None:
             return None
         token = token.head
     return last
+
+
+def titled_person(head: Token, ents: list[Entity]) -> Token | None:
+    """The person whose title, written before the name, holds a speaker word the parser took for
+    the subject: in "WHO representative Elena Moravec said" the small model reads "WHO" as "who"
+    and makes "representative" the subject (QA: the speaker was shown as "representative")."""
+    if entity_at(ents, head) is not None:
+        return None
+    for entity in ents:
+        if (entity.label == "PERSON" and entity.title_start is not None and entity.title_end is not None
+                and entity.title_start <= head.idx < entity.title_end <= entity.start):
+            name = head.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+            return name[-1] if name is not None else None
+    return None
 
 
 def speaking_appositive(head: Token, ents: list[Entity]) -> Token | None:

@@ -35,6 +35,7 @@ from synopsis.extract.reported_speech import (
     as_by,
     complement_span,
     labelled_lines,
+    withheld,
 )
 from synopsis.extract.speaker_kinds import is_document
 from synopsis.extract.speaker_resolution import resolve_speakers, speaker_entities
@@ -86,7 +87,7 @@ def find_quotes(doc: Doc, entities: Sequence[Entity] = ()) -> list[Quote]:
 
     # 3. Reported speech: a speech verb with a clausal complement.
     for token in doc:
-        if token.i in used_cues or in_mark[token.i] >= 0 or not is_cue_verb(token):
+        if token.i in used_cues or in_mark[token.i] >= 0 or not is_cue_verb(token) or withheld(token):
             continue
         content = complement_span(doc, token)
         if content is None or content[1] - content[0] < 2:
@@ -158,7 +159,7 @@ def _reporting_verb_above(verb: Token, in_mark: list[int]) -> Token | None:
             return None
         clause = clause.head
         if is_cue_verb(clause) and in_mark[clause.i] < 0:
-            return clause
+            return None if withheld(clause) else clause
     return None
 
 

@@ -7,7 +7,14 @@ import re
 from spacy.tokens import Doc, Token
 
 from synopsis.extract.nlp import doc_text
-from synopsis.extract.quote_cues import CLOSING_MARKS, COGNITION_VERBS, OPENING_MARKS, SPEECH_VERBS, STRAIGHT_MARK
+from synopsis.extract.quote_cues import (
+    CLOSING_MARKS,
+    COGNITION_VERBS,
+    OPENING_MARKS,
+    SPEECH_VERBS,
+    STRAIGHT_MARK,
+    WITHHOLDING_VERBS,
+)
 from synopsis.extract.quote_marks import MIN_ORPHAN_WORDS, word_count
 from synopsis.extract.quote_speakers import (
     FoundAttribution,
@@ -40,6 +47,9 @@ def complement_span(doc: Doc, verb: Token) -> tuple[int, int] | None:
                 # before its cue ("A, spokesman X told reporters, Reuters reported") ends before
                 # the speaker: the run would take X's name into his words.
                 tokens = [t for t in verb.head.subtree if t.i >= child.left_edge.i]
+            elif (taken := _subject_taken_for_object(verb, child)) is not None:
+                # "said [the official name ...] risked delaying ...": the clause starts at its subject
+                tokens = list(doc[taken.left_edge.i:child.right_edge.i + 1])
             return _trim_span(doc, tokens, verb)
     # "said in a statement that ...": the parser hangs the clause on the noun; and on the agent in
     # "it was agreed by the delegations that ..."
@@ -70,6 +80,30 @@ def complement_span(doc: Doc, verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def withheld(verb: Token) -> bool:
+    """Whether a speech verb says that its subject did not say what follows it: "She did not say
+    whether the plant would stay open", "Officials have not said what will happen", "declined to
+    say whether", "would not confirm that", "left without saying whether". Not saying something
+    is no statement of it (QA: the clause was listed as her words). Each negation up the chain of
+    infinitives flips it, so "did not hesitate to say that ..." does say it. Only verbs of saying:
+    a negated belief is still one ("did not expect him to ...": English says "does not think X"
+    for "thinks X is not so"), and PolNeAR's annotators count it."""
+    if verb.lemma_ not in SPEECH_VERBS:
+        return False
+    negations = 0
+    clause = verb
+    for _ in range(4):
+        negations += sum(1 for c in clause.children if c.dep_ == "neg")
+        if clause is not verb and clause.lemma_ in WITHHOLDING_VERBS:
+            negations += 1
+        if clause.dep_ == "pcomp" and clause.head.lower_ == "without":
+            negations += 1
+        if clause.dep_ != "xcomp" or clause.head is clause:
+            break
+        clause = clause.head
+    return negations % 2 == 1
+
+
 # Tags of a finite verb: a clause headed by one says who does what, and so has a subject.
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
@@ -93,6 +127,14 @@ def _is_reported_clause(head: Token, verb: Token) -> bool:
     # "explaining [the firings] amounted to 1 percent": the parser took the clause's subject for
     # the cue's object, and the clause is there
     return any(c.dep_ == "dobj" and verb.i < c.i < head.i for c in verb.children)
+
+
+def _subject_taken_for_object(verb: Token, clause: Token) -> Token | None:
+    """The object the parser hung on a speech verb that is the subject of the clause after it
+    ("explaining [the firings] amounted to ...": the clause has no subject of its own)."""
+    if clause.i < verb.i or any(c.dep_ in _CLAUSE_SUBJECTS for c in clause.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
 
 
 # Dependents that make a verbless head a clause: "was", "be", "that".

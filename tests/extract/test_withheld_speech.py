@@ -1,0 +1,43 @@
+"""Speech that is withheld ("did not say whether", "declined to say") reports no statement."""
+
+from __future__ import annotations
+
+import pytest
+
+from synopsis.extract.quotes import find_quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "withheld"),
+    [
+        # QA pass 21: "She did not say whether X" was listed as her saying X
+        ("Mayor Lena Dorsk opened the depot. She did not say whether the old depot would close.", "the old depot would close"),
+        ("Officials have not said what will happen to the harbour.", "what will happen to the harbour"),
+        ("The ferry operator declined to say whether fares would rise.", "fares would rise"),
+        ("The club would not say if the coach would stay.", "the coach would stay"),
+        ("The ministry refused to confirm that the talks had failed.", "the talks had failed"),
+        ("The company never said that the plant was unsafe.", "the plant was unsafe"),
+        ("The minister left without saying whether the budget would pass.", "the budget would pass"),
+    ],
+)
+def test_withheld_speech_is_no_attribution(nlp, text, withheld):
+    contents = [q.content for q in find_quotes(nlp(text))]
+    assert not any(withheld in c for c in contents), contents
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # a negation inside what is said leaves the statement
+        ("The mayor said she did not know whether the bridge would open.", "she did not know whether the bridge would open"),
+        # a negated verb of withholding says it after all
+        ("The minister did not hesitate to say that the plan had failed.", "the plan had failed"),
+        ("The coach could not resist pointing out that the pitch was wet.", "the pitch was wet"),
+        # a denial is a statement
+        ("The firm denied that it had paid the bribe.", "it had paid the bribe"),
+        # a negated belief is still one held
+        ("The engineer does not think the dam will hold.", "the dam will hold"),
+    ],
+)
+def test_speech_with_a_negation_elsewhere_is_still_reported(nlp, text, said):
+    assert said in [q.content for q in find_quotes(nlp(text))]
