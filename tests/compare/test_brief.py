@@ -541,9 +541,11 @@ def test_an_outlet_telling_the_fact_with_another_number_is_not_said_to_report_it
         ]
         members = tuple(ClaimMember(a.article.id, 1, a.claims[1].text, a.claims[1].start, a.claims[1].end)
                         for a in analyses)
-        [fact] = label_claims([ClaimGroup("wagons", members, 0, wire_line, 0.9)], analyses, find_origins(analyses))
-        assert set(fact.independent_sources) == {"Norpress", "Radio Velm"}
-        [sentence] = write_brief(analyses, [fact])
+        facts = label_claims([ClaimGroup("wagons", members, 0, wire_line, 0.9)], analyses, find_origins(analyses))
+        fact = next(f for f in facts if f.text == wire_line)
+        # A report giving another number is no second witness of the wire's (``split_by_numbers``).
+        assert set(fact.independent_sources) == ({"Norpress", "Radio Velm"} if radio_number == "14" else {"Norpress"})
+        [sentence] = write_brief(analyses, facts)
         assert sentence.text.startswith(wire_line)
         return sentence.text
 
@@ -554,3 +556,35 @@ def test_an_outlet_telling_the_fact_with_another_number_is_not_said_to_report_it
     told_otherwise = brief_note("Mud swallowed 9 goods carriages at dawn.", "9", 9.0)
     assert "Radio Velm" not in told_otherwise
     assert "one original report (Norpress), shared by 2 outlets" in told_otherwise
+
+
+@pytest.mark.parametrize(("text", "promotional"), [
+    ("Dunmere Rovers is delighted to announce the signing of Ilkka Varo.", True),
+    ("We are very proud to confirm that the new line opens on Monday.", True),
+    ("Kestrel Foods was thrilled to welcome Orvane Mills into the group.", True),
+    ("Dunmere Rovers signed Ilkka Varo from Harven City on Friday.", False),
+    ("Fans said they were delighted with the signing.", False),
+])
+def test_a_glad_announcement_is_told_from_a_neutral_sentence(text, promotional):
+    from synopsis.compare.brief import is_promotional
+
+    assert is_promotional(text) is promotional
+
+
+def test_the_brief_words_a_fact_neutrally_when_a_report_does(nlp):
+    texts = ["Dunmere Rovers is delighted to announce the signing of winger Ilkka Varo from Harven City on Friday.",
+             "Dunmere Rovers completed the signing of winger Ilkka Varo from Harven City on Friday."]
+    analyses = _reports(nlp, texts)
+    [sentence] = write_brief(analyses, [_fact(analyses)])
+    assert sentence.text == texts[1]
+    assert [c.outlet for c in sentence.citations] == ["Outlet B", "Outlet A"]
+
+
+def test_an_undisclosed_fee_neither_supports_nor_is_supported_by_a_named_one(nlp):
+    texts = ["Dunmere Rovers signed winger Ilkka Varo from Harven City on Friday for an undisclosed fee.",
+             "Dunmere Rovers signed winger Ilkka Varo from Harven City on Friday for a fee of 45 million euros."]
+    analyses = _reports(nlp, texts)
+    # Not a conflict (no dispute), but neither report says what the other says of the fee.
+    assert write_brief(analyses, [_fact(analyses)]) == []
+    same = _reports(nlp, [texts[0], texts[0].replace("signed", "has signed")])
+    assert len(write_brief(same, [_fact(same)])) == 1

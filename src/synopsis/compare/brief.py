@@ -71,6 +71,23 @@ def stands_alone(text: str) -> bool:
     return not _DEPENDENT_OPENING.match(text.lstrip("“\"'‘ "))
 
 
+# A party's own announcement ("X is delighted to announce the signing of ...", "we are proud to
+# confirm"): the words of a press release, which cheer what they tell. The brief states a fact in
+# a neutral wording when any report gives one; such a sentence is its last choice. Hand-written:
+# the word-choice families (word_families.yaml) are stances on what a thing is called, not this.
+_PROMOTIONAL = re.compile(
+    r"\b(?:is|are|am|was|were|be|been|being|feel|feels|felt)\s+(?:very\s+|so\s+|extremely\s+|truly\s+)?"
+    r"(?:delighted|thrilled|proud|pleased|excited|honou?red|happy|overjoyed)\s+to\s+"
+    r"(?:announce|confirm|welcome|unveil|introduce|present|share|report|reveal)\b",
+    re.IGNORECASE,
+)
+
+
+def is_promotional(text: str) -> bool:
+    """Whether a sentence is worded as its teller's own glad announcement (``_PROMOTIONAL``)."""
+    return bool(_PROMOTIONAL.search(text))
+
+
 def _wordings(claim: AlignedClaim, kinds: dict[str, str]) -> list[Evidence]:
     """The reports of a fact, those whose sentence reads best as a neutral statement of it first."""
 
@@ -79,7 +96,8 @@ def _wordings(claim: AlignedClaim, kinds: dict[str, str]) -> list[Evidence]:
         quoted = any(mark in evidence.text for mark in '“”"')
         kind = kinds.get(evidence.outlet)
         preference = PREFERRED_KINDS.index(kind) if kind in PREFERRED_KINDS else len(PREFERRED_KINDS)
-        return (not stands_alone(evidence.text), quoted, words > MAX_WORDS, preference, abs(words - 25))
+        return (not stands_alone(evidence.text), is_promotional(evidence.text), quoted, words > MAX_WORDS,
+                preference, abs(words - 25))
 
     return sorted(claim.evidence, key=rank)
 

@@ -7,6 +7,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 from synopsis.compare.citations import name_outlet, normalize_name
 from synopsis.compare.independence import OriginInfo, Witness, count_independent
+from synopsis.compare.other_numbers import numbers_differ, passage_amounts
 from synopsis.compare.quoted_wording import CanonicalName, speakers_agree, spoken_wording
 from synopsis.link.align import ClaimGroup
 from synopsis.records import AlignedClaim, ArticleAnalysis, Attribution, Dispute, Evidence
@@ -61,7 +62,9 @@ def label_claims(
     (``quoted_wording.spoken_wording``: a pronoun speaker named by ``canonical_name``, the story's
     name for it; a quotation cut from a longer one closed and said whose it is)."""
     by_id = {a.article.id: a for a in analyses}
-    flagged = set(disputed) | find_disputed_groups(groups, disputes)
+    parent = {part.id: group.id for group in groups for part in split_by_numbers(group, by_id)}
+    groups = [part for group in groups for part in split_by_numbers(group, by_id)]
+    flagged = {part for part, whole in parent.items() if whole in set(disputed)} | find_disputed_groups(groups, disputes)
     labelled: list[tuple[tuple, AlignedClaim]] = []
     for order, group in enumerate(groups):
         sources: list[str] = []
@@ -95,6 +98,33 @@ def label_claims(
         labelled.append(((-len(independent), -len(sources), order), claim))
     labelled.sort(key=lambda pair: pair[0])
     return [claim for _, claim in labelled]
+
+
+def split_by_numbers(group: ClaimGroup, by_id: Mapping[str, ArticleAnalysis]) -> list[ClaimGroup]:
+    """The group as reports of one number each: its representative with the members that give its
+    numbers (``other_numbers.numbers_differ``), then the others likewise, each part led by its
+    first member.
+
+    Alignment groups reports that may be one value ("winds reached 150 km/h" / "145 km/h": the
+    first may be the second rounded), but a report that writes another number is no second
+    witness of the one the claim shows: counted as one, it made "150 km/h" corroborated by an
+    outlet that says 145. The first part keeps the group's id; a dispute, if any, still sets the
+    versions side by side."""
+    numbers = {m: passage_amounts(by_id[m.article_id], m.start, m.end) if m.article_id in by_id else ()
+               for m in group.members}
+    if not any(numbers.values()):
+        return [group]
+    parts: list[ClaimGroup] = []
+    left = list(group.members)
+    lead = group.members[group.representative]
+    while left:
+        members = tuple(m for m in left if m == lead or not numbers_differ(numbers[lead], numbers[m]))
+        part_id = group.id if not parts else f"{group.id}-{len(parts)}"
+        text = group.text if lead == group.members[group.representative] else lead.text
+        parts.append(ClaimGroup(part_id, members, members.index(lead), text, group.cohesion))
+        left = [m for m in left if m not in members]
+        lead = left[0] if left else lead
+    return parts
 
 
 def _wording(group: ClaimGroup, by_id: Mapping[str, ArticleAnalysis], canonical_name: CanonicalName | None) -> str:
@@ -194,4 +224,4 @@ def make_claim_id(group: ClaimGroup) -> str:
 
 
 __all__ = ["describe_repeat", "find_disputed_groups", "find_witnesses", "label_claims", "list_citing", "make_claim_id",
-           "repeated_from"]
+           "repeated_from", "split_by_numbers"]

@@ -41,10 +41,12 @@ from synopsis.facts.keys import (
     holder_at,
     is_currency,
     is_job_cut_at,
+    is_physical_measure,
     is_money_measure,
     JOB_CUTS,
     money_measure_at,
     percent_measure_at,
+    physical_measure_at,
     term_at,
     TERM,
     lemmatize_noun,
@@ -446,6 +448,9 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                         if _adds_to_sum(raw, sentence, position, quantity.end - start, interval):
                             continue
                         counted = _measure_of(raw, sentence, position, quantity.end - start, interval.unit)
+                    elif counted is None:
+                        # "Winds reached 140 km/h": the wind speed, whatever else the sentence says.
+                        counted = physical_measure_at(sentence, position, quantity.end - start, interval.unit)
                     add("amount", (interval.unit, counted), [interval], value, frame, quantity.counted, share=share,
                         quantity=quantity)
             for t_index in claim.times:
@@ -529,6 +534,12 @@ def is_term(fact: Fact) -> bool:
 def is_measured_sum(fact: Fact) -> bool:
     """Whether the fact is a sum of money keyed by what it is the value of (``keys.money_measure_at``)."""
     return fact.kind == "amount" and is_currency(fact.key[0]) and is_money_measure(fact.key[1])
+
+
+def is_measured_physical(fact: Fact) -> bool:
+    """Whether the fact is a physical measure keyed by what it measures (``keys.physical_measure_at``:
+    "wind speed", "height of the waves")."""
+    return fact.kind == "amount" and len(fact.key) == 2 and is_physical_measure(fact.key[0], fact.key[1])
 
 
 def fact_relation(a: Fact, b: Fact) -> bool | None:

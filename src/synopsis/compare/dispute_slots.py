@@ -8,6 +8,7 @@ from synopsis.compare.dispute_facts import (
     Fact,
     episodes_agree,
     fact_relation,
+    is_measured_physical,
     is_measured_sum,
     is_penalty,
     is_rival_estimate,
@@ -98,7 +99,8 @@ def _same_slot_across(a: Fact, b: Fact, same_days: SameDays = frozenset()) -> bo
         return False
     # A strike's turnout is a percentage too, but sources estimate it apart (``is_rival_estimate``):
     # it is compared as estimates are, below.
-    if is_measured_sum(a) or (a.kind == "amount" and a.key[0] == "percent" and not is_rival_estimate(a)):
+    if (is_measured_sum(a) or is_measured_physical(a)
+            or (a.kind == "amount" and a.key[0] == "percent" and not is_rival_estimate(a))):
         return _measured_values_close(a, b)
     if _unnamed_measure(a):
         # Without a noun the key says only "a distance": outlets on one day with the same words
@@ -126,8 +128,9 @@ MONEY_RATIO = 5.0
 
 def _measured_values_close(a: Fact, b: Fact) -> bool:
     """Sums of one measure (``is_measured_sum``) within MONEY_RATIO; percentages of one measure
-    ("a premium of 32 percent" / "23 percent") within COUNT_RATIO, as counts are: the measure named
-    is one value, however differently the sentences go on."""
+    ("a premium of 32 percent" / "23 percent") and physical measures ("winds reached 140 km/h" /
+    "150 km/h", ``is_measured_physical``) within COUNT_RATIO, as counts are: the measure named is
+    one value, however differently the sentences go on."""
     x, y = _typical(a.intervals[0]), _typical(b.intervals[0])
     if x <= 0 or y <= 0:
         return x == y

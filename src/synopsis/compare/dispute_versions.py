@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, timezone
 
-from synopsis.compare.dispute_facts import SHARE_WON, Fact, is_measured_sum, is_penalty, is_rival_estimate, is_term, voice_key
+from synopsis.compare.dispute_facts import (SHARE_WON, Fact, is_measured_physical, is_measured_sum, is_penalty,
+                                            is_rival_estimate, is_term, voice_key)
 from synopsis.compare.dispute_slots import (
     in_conflict,
     set_aside_fitting_several,
@@ -127,9 +128,9 @@ def _what(slot: list[Fact], day: Interval | None) -> str:
 
 
 def _measured_what(fact: Fact) -> str | None:
-    """What a value keyed by what it measures is (``keys``: money, terms, job cuts), or None:
-    "price in EUR", "length of the contract", "number of jobs cut"."""
-    if is_measured_sum(fact):
+    """What a value keyed by what it measures is (``keys``: money, physical measures, terms, job
+    cuts), or None: "price in EUR", "wind speed in km/h", "length of the contract", "number of jobs cut"."""
+    if is_measured_sum(fact) or is_measured_physical(fact):
         return f"{fact.key[1]} in {fact.key[0]}"
     if is_term(fact):
         return f"length of the {fact.key[0]}"

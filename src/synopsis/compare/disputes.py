@@ -31,6 +31,9 @@ How values are put into slots (rules kept general; no story-specific names):
   contract"); a count of jobs lost by that, whatever the verb. Sums are never converted, so a
   conversion ("€4.2bn ($4.6bn)") is a value in another unit, and a sum "plus up to" another is
   the range the two make.
+- A physical measure (a speed, a length, a weight) is keyed by its base unit and what it measures,
+  named by the noun or adjective around it ("winds reached 140 km/h", "gusts of up to 150 km/h",
+  "8-metre waves", "waves 8 metres high"): the wind speed and the gusts are two values.
 - An outlet that gives two versions of one slot (a part and its whole, an update, a correction)
   is on neither side: it does not disagree with itself.
 - A count that sources estimate apart (the crowd at a protest or match, whatever the verb or noun:

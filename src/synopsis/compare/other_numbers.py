@@ -17,11 +17,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from synopsis.facts.amounts import Amount, amount_of, amounts_conflict, amounts_incompatible
+from synopsis.facts.amounts import Amount, amount_of, amounts_conflict, amounts_differ, amounts_incompatible
 from synopsis.extract.quantity_units import TIME_UNITS, normalize_unit
 from synopsis.facts.keys import (ACQUIRE, FINE, HOLDER_LABELS, PENALTY, classify_predicate, holder_at, is_currency,
                                  is_fine_at, lemmatize_noun, measured_noun, money_measure_at, penalty_at,
-                                 percent_measure_at)
+                                 percent_measure_at, physical_measure_at)
 from synopsis.facts.shares import share_of
 from synopsis.link.names import fold
 from synopsis.records import ArticleAnalysis, Quantity
@@ -99,6 +99,9 @@ def _slot_of(passage: str, quantity: Quantity, start: int, timed: bool = False) 
         return measured, measured  # "turnout was 58 percent": the turnout, whatever the verb
     if noun is None and (measure := _money_or_percent_measure(passage, quantity, position, value_end)) is not None:
         return None, measure  # "a fee of 45 million euros": the price, in its own currency (no noun to share)
+    if noun is None and (measure := physical_measure_at(passage, position, value_end,
+                                                        normalize_unit(quantity.unit)[0])) is not None:
+        return None, measure  # "winds reached 140 km/h": the wind speed, in its own unit
     return noun, classify_predicate(quantity.predicate, passage, position, timed)
 
 
@@ -133,6 +136,12 @@ def numbers_incompatible(first: Iterable[CountedAmount], second: Iterable[Counte
     return _differ(first, second, amounts_incompatible)
 
 
+def numbers_differ(first: Iterable[CountedAmount], second: Iterable[CountedAmount]) -> bool:
+    """Whether the passages give other numbers (``amounts_differ``) in some unit, or for something
+    both measure: "winds reached 150 km/h" / "145 km/h"; not "about 40 minutes" / "41 minutes"."""
+    return _differ(first, second, amounts_differ)
+
+
 def measure_conflict(first: Iterable[CountedAmount], second: Iterable[CountedAmount]) -> bool:
     """Whether the second passage gives a value of something the first measures
     (``CountedAmount.same_measure``), but not the first's number (``Amount.same_as``): "31 seats"
@@ -158,4 +167,5 @@ def measure_agreement(first: Iterable[CountedAmount], second: Iterable[CountedAm
     return agrees and not measure_conflict(first, second)
 
 
-__all__ = ["CountedAmount", "measure_agreement", "measure_conflict", "numbers_incompatible", "passage_amounts"]
+__all__ = ["CountedAmount", "measure_agreement", "measure_conflict", "numbers_differ", "numbers_incompatible",
+           "passage_amounts"]

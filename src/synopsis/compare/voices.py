@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from typing import Callable, Sequence
 
-from synopsis.compare.other_numbers import CountedAmount, numbers_incompatible, passage_amounts
+from synopsis.compare.other_numbers import CountedAmount, numbers_differ, passage_amounts
 from synopsis.compare.quoted_wording import balanced
 from synopsis.facts.words import content_words
 from synopsis.records import ArticleAnalysis, Evidence, Quote, StoryQuote
@@ -121,10 +121,11 @@ def group_quotes(
             numbers = passage_amounts(analysis, quote.content_start, quote.content_end)
             for index, (group_words, members, group_numbers) in enumerate(statements):
                 # Reports that give the statement other numbers ("Turnout was 58.7 percent" /
-                # "61.3 percent") are two versions of it, not one statement two outlets report:
-                # each stands on its own line with its own outlets.
+                # "61.3 percent", and plain figures that might round alike: "winds reached 150
+                # km/h" / "145 km/h") are two versions of it, not one statement two outlets
+                # report: each stands on its own line with its own outlets (``numbers_differ``).
                 if word_overlap(words, group_words) >= SAME_STATEMENT_OVERLAP and not any(
-                        numbers_incompatible(numbers, other) for other in group_numbers):
+                        numbers_differ(numbers, other) for other in group_numbers):
                     members.append((analysis, quote))
                     group_numbers.append(numbers)
                     statements[index] = (group_words | words, members, group_numbers)

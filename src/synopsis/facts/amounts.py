@@ -71,6 +71,15 @@ class Amount:
         is not."""
         return self.same_as(other) and (self.hedge == other.hedge or (other.hedge == "exact" and self.admits(other)))
 
+    def agrees_with(self, other: Amount) -> bool:
+        """Whether a report writing ``other`` tells this amount, as a second witness of it must:
+        the same number(s) (``same_as``), or a hedge that leaves room for the other's number
+        (``admits``: "about 40 minutes" and "41 minutes", "less than an hour" and "40 minutes").
+        Two figures written plainly that differ are two versions, however they round: "145 km/h"
+        and "150 km/h", "1,187" and "1,200" evacuated (``compatible_with`` lets them report one
+        fact, for alignment; neither report says the other's number)."""
+        return self.same_as(other) or self.admits(other) or other.admits(self)
+
     def _same_numbers(self, other: Amount) -> bool:
         return self.unit == other.unit and len(self.numbers) == len(other.numbers) and all(
             math.isclose(a, b, rel_tol=1e-9) for a, b in zip(self.numbers, other.numbers)
@@ -165,6 +174,14 @@ def amounts_incompatible(first: Iterable[Amount], second: Iterable[Amount]) -> b
     24 to 48 hours" do not. A citation needs more (``amounts_conflict``: the very number).
     """
     return _some_unit_unmatched(first, second, Amount.compatible_with)
+
+
+def amounts_differ(first: Iterable[Amount], second: Iterable[Amount]) -> bool:
+    """Whether, in some unit both passages give, no number of one tells a number of the other
+    (``Amount.agrees_with``): "150 km/h" / "145 km/h" differ, "about 40 minutes" / "41 minutes"
+    do not. The rule by which a report counts as a second witness of a number (consensus, who
+    said what)."""
+    return _some_unit_unmatched(first, second, Amount.agrees_with)
 
 
 def _some_unit_unmatched(first: Iterable[Amount], second: Iterable[Amount], match) -> bool:

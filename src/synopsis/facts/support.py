@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from synopsis.facts.amounts import Amount, amounts_in
 from synopsis.facts.dates import main_day, passage_dates, recent_interval, sentence_claim
-from synopsis.facts.keys import episodes_in
+from synopsis.facts.keys import episodes_in, is_currency
 from synopsis.facts.intervals import Interval
 from synopsis.facts.words import content_stems
 from synopsis.link.entities import EntityResolution
@@ -50,6 +50,19 @@ _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 # citations dropped, none of the 62 supported.
 MIN_SHARED_WORDS = 0.15
 MIN_SHARED_WORDS_WITH_NUMBERS = MIN_SHARED_WORDS / 2
+
+
+# A sum a report says was not made public: "for an undisclosed fee", "terms were not disclosed",
+# "an unspecified amount". Not a conflict with a report that names the sum (the one did not say
+# it, the other did), but no support for it either: a sentence giving "a fee of 45 million euros"
+# is not borne out by one saying the fee was undisclosed, nor the reverse.
+_WITHHELD_SUM = re.compile(
+    r"\b(?:undisclosed|unspecified|confidential)\s+(?:[a-z-]+\s+)?"
+    r"(?:fee|sum|amount|price|figure|terms|compensation|settlement)\b"
+    r"|\b(?:fee|sum|amount|price|terms|figure)\s+(?:was|were|has\s+not\s+been|have\s+not\s+been|was\s+not|were\s+not)"
+    r"\s+(?:not\s+)?(?:disclosed|revealed|made\s+public)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,6 +383,10 @@ class SupportCheck:
         if sentence.article_id not in self.analyses or cited.article_id not in self.analyses:
             return "the cited article is not in the story"
         stated, context = self.statement(sentence), self.context(cited)
+        if (withheld := self.withheld(sentence)) is not None and any(is_currency(a.unit) for a in context.amounts):
+            return f"gives a sum where the sentence says {withheld}"
+        if (withheld := self.withheld(cited)) is not None and any(is_currency(a.unit) for a in stated.amounts):
+            return f"says {withheld} where the sentence gives a sum"
         for amount in stated.amounts:
             # A hedged number is given by a source whose figure its hedge admits: "296 passengers"
             # says "nearly 300 passengers", and "a dozen" says "at least 12" (not the reverse).
@@ -391,6 +408,11 @@ class SupportCheck:
         # Checked last, so that a span this is the one objection to is a report of the same fact
         # that gives someone in it another office (coverage: the fact told in another version).
         return self.office_problem(sentence, cited)
+
+    def withheld(self, span: Evidence) -> str | None:
+        """The words by which a span says a sum was not made public ("an undisclosed fee"), or None."""
+        found = _WITHHELD_SUM.search(self.analyses[span.article_id].article.text, span.start, span.end)
+        return " ".join(found.group(0).split()) if found is not None else None
 
     def office_problem(self, sentence: Evidence, cited: Evidence) -> str | None:
         """The office the cited span's sentence gives a person of the sentence where the sentence

@@ -1,0 +1,60 @@
+"""Physical measures (a wind speed, the height of waves) disputed by what they measure; a report
+giving another plain figure is no second witness of a number, nor one line in who said what. Our
+own sentences, read by the real extractor."""
+
+from __future__ import annotations
+
+from synopsis.compare.consensus import split_by_numbers
+from synopsis.compare.disputes import find_disputes
+from synopsis.compare.voices import group_quotes
+from synopsis.link.align import ClaimGroup, ClaimMember
+from tests.compare.dispute_builders import extracted
+
+WIND = "Winds reached {} at the harbour entrance, the weather service said."
+
+
+def _versions(dispute) -> dict[str, tuple[str, ...]]:
+    return {v.value: v.sources for v in dispute.versions}
+
+
+def test_three_wind_speeds_are_a_dispute_of_the_wind_speed(nlp) -> None:
+    analyses = extracted(nlp, {"Alpha": WIND.format("140 km/h"), "Bravo": WIND.format("150 km/h"),
+                               "Charlie": WIND.format("145 km/h")})
+    [dispute] = find_disputes([], analyses)
+    assert dispute.what.startswith("wind speed in km/h")
+    # 145 may be the 150 rounded, and rounds to 140 too: it takes neither side, and is named.
+    assert _versions(dispute) == {"140 km/h": ("Alpha",), "150 km/h": ("Bravo",)}
+    assert "Charlie's “145 km/h” fits both versions" in dispute.explanation
+
+
+def test_the_wind_and_its_gusts_are_two_values(nlp) -> None:
+    analyses = extracted(nlp, {"Alpha": "Winds reached 100 km/h at the harbour entrance, the weather service said.",
+                               "Bravo": "Gusts reached 150 km/h at the harbour entrance, the weather service said."})
+    assert find_disputes([], analyses) == []
+
+
+def _group(analyses) -> ClaimGroup:
+    members = tuple(ClaimMember(a.article.id, 0, a.claims[0].text, a.claims[0].start, a.claims[0].end)
+                    for a in analyses)
+    return ClaimGroup("g-wind", members, 0, members[0].text, 1.0)
+
+
+def test_a_report_with_another_plain_figure_is_another_part_of_the_fact(nlp) -> None:
+    analyses = extracted(nlp, {"Alpha": WIND.format("150 km/h"), "Bravo": WIND.format("145 km/h"),
+                               "Charlie": WIND.format("150 km/h")})
+    parts = split_by_numbers(_group(analyses), {a.article.id: a for a in analyses})
+    assert [[m.article_id for m in p.members] for p in parts] == [["id-Alpha", "id-Charlie"], ["id-Bravo"]]
+    assert parts[0].id == "g-wind" and "145" in parts[1].text
+
+
+def test_a_hedge_that_admits_the_other_figure_stays_one_witness(nlp) -> None:
+    analyses = extracted(nlp, {"Alpha": WIND.format("about 150 km/h"), "Bravo": WIND.format("145 km/h")})
+    [part] = split_by_numbers(_group(analyses), {a.article.id: a for a in analyses})
+    assert len(part.members) == 2
+
+
+def test_who_said_what_shows_each_plain_figure_with_its_own_outlet(nlp) -> None:
+    analyses = extracted(nlp, {"Alpha": WIND.format("150 km/h"), "Bravo": WIND.format("145 km/h")})
+    lines = {q.text: q.sources for q in group_quotes(analyses)}
+    assert lines == {"Winds reached 150 km/h at the harbour entrance": ("Alpha",),
+                     "Winds reached 145 km/h at the harbour entrance": ("Bravo",)}

@@ -1,0 +1,32 @@
+"""What a physical measure is the value of, read from the words around it (our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from synopsis.facts.keys import is_physical_measure, physical_measure_at
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit", "expected"), [
+    ("Winds reached 140 km/h at the harbour entrance.", "140 km/h", "km/h", "wind speed"),
+    ("Gusts of up to 150 km/h tore roofs off.", "150 km/h", "km/h", "gusts"),
+    ("Sustained winds of 120 km/h and gusts of 160 km/h were recorded.", "160 km/h", "km/h", "gusts"),
+    ("The storm drove 8-metre waves onto the pier.", "8-metre", "m", "height of the waves"),
+    ("Waves 6 metres high struck the pier.", "6 metres", "m", "height of the waves"),
+    ("Divers searched at a depth of about 40 metres.", "about 40 metres", "m", "depth"),
+    ("The load weighed 12 tonnes.", "12 tonnes", "kg", "weight"),
+    ("The crane, 60 metres tall, fell onto a ship.", "60 metres", "m", "height"),
+    # A noun of another unit's measure, or none at all, names nothing.
+    ("Winds swept 20 km inland.", "20 km", "m", None),
+    ("They agreed to demarcate 15 kilometres of the border.", "15 kilometres", "m", None),
+    ("A 60-tonne crane collapsed.", "60-tonne", "kg", None),
+])
+def test_physical_measure_at(sentence: str, value: str, unit: str, expected: str | None) -> None:
+    start = sentence.index(value)
+    assert physical_measure_at(sentence, start, start + len(value), unit) == expected
+
+
+def test_a_measure_is_physical_only_in_its_own_unit() -> None:
+    assert is_physical_measure("km/h", "wind speed")
+    assert not is_physical_measure("m", "wind speed")
+    assert not is_physical_measure("EUR", "price")
