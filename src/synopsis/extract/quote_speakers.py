@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from synopsis.extract.nlp import doc_text
+from synopsis.extract.entity_titles import OFFICE_WORDS
 from synopsis.extract.quote_cues import AGENT_SUFFIXES, DOCUMENT_NOUNS, NOT_AGENTS, SPEAKER_NOUNS
 from synopsis.records import Entity
 
@@ -363,7 +364,21 @@ def can_speak(head: Token, ents: list[Entity]) -> bool:
     lemma = head.lemma_.lower()
     if lemma in SPEAKER_NOUNS or head.lower_ in SPEAKER_NOUNS:
         return True
+    if is_named_role(head, ents):
+        return True
     return len(lemma) > 4 and lemma.endswith(AGENT_SUFFIXES) and lemma not in NOT_AGENTS
+
+
+def is_named_role(head: Token, ents: list[Entity]) -> bool:
+    """A role noun ("the captain") that is the title the article gives a person it names ("Hero
+    captain Oren Vasquez"): an office too rare for the speaker nouns, but here a person who speaks
+    (speaker_resolution._title_match then says which)."""
+    if head.pos_ != "NOUN" or head.tag_ == "NNS" or head.lemma_.lower() not in OFFICE_WORDS:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        return False
+    role = {head.lower_, head.lemma_.lower()}
+    return any(e.label == "PERSON" and e.title and role & set(e.title.lower().split()) for e in ents)
 
 
 def is_known_surname(token: Token, ents: list[Entity]) -> bool:
