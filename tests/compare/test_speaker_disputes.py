@@ -299,3 +299,25 @@ def test_a_given_name_before_a_surname_the_model_took_for_a_place_names_a_person
     analyses[0] = dataclasses.replace(alpha, entities=tuple(sorted(entities, key=lambda e: e.start)))
     disputes = find_speaker_disputes([], analyses, resolve_entities(analyses))
     assert [sorted(v.value for v in d.versions) for d in disputes] == ([["Kaminska", "Paul Ashvale"]] if disputed else [])
+
+
+def test_words_given_to_an_unnamed_role_are_not_corroborated_by_an_outlet_naming_someone_else(nlp) -> None:
+    from synopsis.compare.story import build_story_report
+    from synopsis.records import Story
+
+    landing = '"Everyone on board walked off that aircraft without a scratch,"'
+    texts = {
+        "Alpha": f"A jet made an emergency landing at Orvik airport on Tuesday. {landing} the captain said.",
+        "Bravo": f"A jet made an emergency landing at Orvik airport on Tuesday. {landing} "
+                 "airline chief executive Tomas Wren told reporters.",
+    }
+    analyses = extracted(nlp, texts)
+    report = build_story_report(Story("s", "t", tuple(a.article.id for a in analyses)), analyses)
+    # No one in the story is "the captain", so there is no dispute of who said it; but neither
+    # report may be cited in the brief for the other's speaker.
+    assert not [s for s in report.brief if "without a scratch" in s.text]
+    # The same words given to the same person by both are corroborated, as before.
+    texts["Alpha"] = texts["Alpha"].replace("the captain said", "said Tomas Wren, the airline's chief executive")
+    analyses = extracted(nlp, texts)
+    report = build_story_report(Story("s", "t", tuple(a.article.id for a in analyses)), analyses)
+    assert [len(s.citations) for s in report.brief if "without a scratch" in s.text] == [2]

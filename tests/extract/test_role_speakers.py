@@ -1,5 +1,6 @@
 """A role noun as the speaker ("the captain said") is the person the article names with that title,
-even for a role too rare to be a speaker noun of its own (our own sentences, fictional people)."""
+even for a role too rare to be a speaker noun of its own, and otherwise no one named (our own
+sentences, fictional people)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def test_the_role_noun_is_the_person_titled_with_it(nlp) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    # no one in the article holds the title: "the captain" stays no speaker, as before
+    # no one in the article holds the title: "the captain" is no one named (not the person last named)
     f"The jet landed on Tuesday. Edda Frost was cheered by passengers. {WORDS} the captain said.",
     # a plural role is no one person
     f"The jet landed on Tuesday. Brave captain Edda Frost was cheered. {WORDS} the captains said.",
