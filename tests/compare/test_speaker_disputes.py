@@ -251,3 +251,73 @@ def test_someone_repeating_anothers_words_is_no_second_speaker(nlp, repeated) ->
         "Bravo": f'{repeated} "{QUOTE}."',
     })
     assert disputes == []
+
+
+def test_a_role_noun_speaker_is_the_person_the_article_gives_that_title(nlp) -> None:
+    # "captain" is no speaker noun of its own; the article names its captain, so "the captain" is her.
+    landing = '"Everyone on board walked off that aircraft without a scratch,"'
+    _, disputes = speaker_disputes(nlp, {
+        "Alpha": f"The jet landed safely on Tuesday. Brave captain Edda Frost was cheered. {landing} the captain said.",
+        "Bravo": f"The jet landed safely on Tuesday. {landing} said airline chief executive Tomas Wren.",
+    })
+    [dispute] = disputes
+    assert {v.value: v.sources for v in dispute.versions} == {"Edda Frost": ("Alpha",), "Tomas Wren": ("Bravo",)}
+
+
+def test_a_quotation_differing_only_in_a_names_spelling_is_one_quotation(nlp) -> None:
+    texts = {
+        "Alpha": 'The club signed Tomasz Rudak on Monday. "Tomasz is exactly the kind of defender we have lacked," '
+                 "said manager Ilse Marend.",
+        "Bravo": 'The club signed Tomas Rudak on Monday. "Tomas is exactly the kind of defender we have lacked," '
+                 "said director Pavel Ostrik.",
+    }
+    [dispute] = speaker_disputes(nlp, texts)[1]
+    assert {v.value for v in dispute.versions} == {"Ilse Marend", "Pavel Ostrik"}
+    # Each outlet's own spelling is shown, as no wording is shared by both.
+    assert "“Tomasz is exactly" in dispute.explanation and "“Tomas is exactly" in dispute.explanation
+    # Another name in that place is another quotation (one about another player), no misattribution.
+    texts["Bravo"] = texts["Bravo"].replace("Tomas Rudak", "Henrik Salo").replace('"Tomas', '"Henrik')
+    assert speaker_disputes(nlp, texts)[1] == []
+
+
+@pytest.mark.parametrize("phrase, disputed", [("Dorota Kaminska", True), ("Port Kaminska", False)])
+def test_a_given_name_before_a_surname_the_model_took_for_a_place_names_a_person(nlp, phrase, disputed) -> None:
+    import dataclasses
+
+    words = '"Workers are paying the price for a deal that will make bankers rich,"'
+    analyses = extracted(nlp, {
+        "Alpha": f"The dairy was sold on Monday. {words} said {phrase}.",
+        "Bravo": f"The dairy was sold on Monday. {words} said chief executive Paul Ashvale.",
+    })
+    # The small model sometimes labels such a surname a place: give it that label whatever it found.
+    alpha = analyses[0]
+    start = alpha.article.text.index(phrase)
+    entities = [e for e in alpha.entities if not (start <= e.start < start + len(phrase))]
+    kaminska = alpha.article.text.index("Kaminska", start)
+    entities.append(dataclasses.replace(alpha.entities[0], text="Kaminska", label="GPE", start=kaminska,
+                                        end=kaminska + len("Kaminska"), title=None, title_start=None, title_end=None))
+    analyses[0] = dataclasses.replace(alpha, entities=tuple(sorted(entities, key=lambda e: e.start)))
+    disputes = find_speaker_disputes([], analyses, resolve_entities(analyses))
+    assert [sorted(v.value for v in d.versions) for d in disputes] == ([["Kaminska", "Paul Ashvale"]] if disputed else [])
+
+
+def test_words_given_to_an_unnamed_role_are_not_corroborated_by_an_outlet_naming_someone_else(nlp) -> None:
+    from synopsis.compare.story import build_story_report
+    from synopsis.records import Story
+
+    landing = '"Everyone on board walked off that aircraft without a scratch,"'
+    texts = {
+        "Alpha": f"A jet made an emergency landing at Orvik airport on Tuesday. {landing} the captain said.",
+        "Bravo": f"A jet made an emergency landing at Orvik airport on Tuesday. {landing} "
+                 "airline chief executive Tomas Wren told reporters.",
+    }
+    analyses = extracted(nlp, texts)
+    report = build_story_report(Story("s", "t", tuple(a.article.id for a in analyses)), analyses)
+    # No one in the story is "the captain", so there is no dispute of who said it; but neither
+    # report may be cited in the brief for the other's speaker.
+    assert not [s for s in report.brief if "without a scratch" in s.text]
+    # The same words given to the same person by both are corroborated, as before.
+    texts["Alpha"] = texts["Alpha"].replace("the captain said", "said Tomas Wren, the airline's chief executive")
+    analyses = extracted(nlp, texts)
+    report = build_story_report(Story("s", "t", tuple(a.article.id for a in analyses)), analyses)
+    assert [len(s.citations) for s in report.brief if "without a scratch" in s.text] == [2]

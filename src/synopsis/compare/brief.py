@@ -11,7 +11,7 @@ from synopsis.compare.consensus import describe_repeat, find_witnesses, list_cit
 from synopsis.compare.disputed_wording import points_given
 from synopsis.compare.citations import normalize_name
 from synopsis.compare.independence import OriginInfo, Witness, find_independent_origins
-from synopsis.compare.quoted_wording import speakers_agree, spoken_wording
+from synopsis.compare.quoted_wording import gives_words_to_another, speakers_agree, spoken_wording
 from synopsis.compare.other_numbers import numbers_incompatible, passage_amounts
 from synopsis.compare.relative_clauses import RELATIVE_OPENING, embedded_relatives
 from synopsis.facts.dates import DAY_SPAN, context_dates, main_day, sentence_bounds
@@ -215,6 +215,7 @@ def cite_supported(claim: AlignedClaim, kinds: dict[str, str], check: SupportChe
     """
     if witnesses is None:
         witnesses = [Witness(e.article_id, e.outlet, (e.outlet,)) for e in claim.evidence]
+    canonical = check.resolution.canonical_name if check.resolution is not None else None
     one_origin = None
     # A wording whose speaker is a pronoun nothing resolves says no one's words; one shown as
     # written comes before one whose speaker must be named or whose quotation must be closed.
@@ -236,7 +237,9 @@ def cite_supported(claim: AlignedClaim, kinds: dict[str, str], check: SupportChe
     # rather than as one origin's when independent reports support it only so.
     for wording, hedges in [(w, False) for w in wordings[:WORDINGS_TRIED]] + [(w, True) for w in wordings[:WORDINGS_TRIED]]:
         # (not the sentence a lead was cut from: the same words, cited twice)
-        others = tuple(e for e in claim.evidence if not _overlaps(e, wording) and check.supports(wording, e, hedges))
+        # (nor a report that gives the quoted words to someone else: it is no witness of who said them)
+        others = tuple(e for e in claim.evidence if not _overlaps(e, wording) and check.supports(wording, e, hedges)
+                       and not gives_words_to_another(wording, e, check.analyses, canonical))
         others = _distinct(wording, others)
         if not parts_supported(wording, others, check):
             continue

@@ -108,6 +108,23 @@ def speakers_agree(spans: Sequence[Evidence], analyses: Mapping[str, ArticleAnal
     return all(first & second for i, first in enumerate(given) for second in given[:i])
 
 
+def gives_words_to_another(wording: Evidence, other: Evidence, analyses: Mapping[str, ArticleAnalysis],
+                           canonical_name: CanonicalName | None = None) -> bool:
+    """Whether two reports that both quote directly give the quotation to speakers with no one in
+    common ('"…," the captain said' and '"…," chief executive X said'): the one cannot be cited for
+    the other, even when the dispute of who said it (``speaker_disputes``) cannot tell who "the
+    captain" is. A speaker only a pronoun names, or none, says nothing against the other."""
+    def direct_speakers(span: Evidence) -> set[str]:
+        analysis = analyses.get(span.article_id)
+        if analysis is None:
+            return set()
+        return {name for q in _quotes_in(analysis, span.start, span.end)
+                if (name := _speaker_name(q, canonical_name)) is not None}
+
+    mine, theirs = direct_speakers(wording), direct_speakers(other)
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
 def spoken_wording(wording: Evidence, analysis: ArticleAnalysis | None,
                    canonical_name: CanonicalName | None = None, *, may_name: bool = True) -> str | None:
     """The wording with its pronoun speakers named and a cut quotation closed and attributed
@@ -159,4 +176,5 @@ def spoken_wording(wording: Evidence, analysis: ArticleAnalysis | None,
     return f"[{name[:1].upper()}{name[1:]} said:] {text}"
 
 
-__all__ = ["CanonicalName", "PRONOUNS", "balanced", "is_pronoun", "speakers_agree", "spoken_wording"]
+__all__ = ["CanonicalName", "PRONOUNS", "balanced", "gives_words_to_another", "is_pronoun", "speakers_agree",
+           "spoken_wording"]

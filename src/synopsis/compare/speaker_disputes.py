@@ -34,10 +34,11 @@ from dataclasses import dataclass
 from synopsis.compare.citations import name_outlet
 from synopsis.compare.dispute_versions import join_names, unique_in_order
 from synopsis.compare.quoted_wording import is_pronoun
+from synopsis.extract.person_gender import given_name_gender
 from synopsis.facts.words import content_words
 from synopsis.link.entities import EntityResolution
 from synopsis.link.entity_clustering import UnionFind
-from synopsis.link.names import fold
+from synopsis.link.names import fold, given_names_compatible, surnames_match
 from synopsis.records import ArticleAnalysis, Dispute, DisputeVersion, Evidence, Quote, StoryEntity
 
 # A quoted sentence of fewer content words ("We will appeal", "No comment") may well be said by
@@ -149,8 +150,21 @@ def speaker_entity(quote: Quote, resolution: EntityResolution,
                 re.sub(r"^(?:the|a|an)\s+", "", fold(name)), [])
             entity = holders[0] if len(holders) == 1 else None
         if entity is not None:
-            return entity if entity.type in _PERSON_TYPES else None
+            return entity if entity.type in _PERSON_TYPES or _named_as_person(quote.speaker, entity) else None
     return None
+
+
+def _named_as_person(phrase: str | None, entity: StoryEntity) -> bool:
+    """Whether the speaker phrase writes a place or body of the story as a person's surname after a
+    given name: the small model labels "Kwiatkowska" of "Dorota Kwiatkowska, of the union, said" a
+    place (QA: the union leader's words credited to a chief executive were no dispute). The given
+    name must be one the name list knows (``person_gender.given_name_gender``), so "North Korea"
+    or "Kelby Council" stays a place or body."""
+    words = tuple(w.strip(".,").lower() for w in (phrase or "").split())
+    surname = tuple(w.lower() for w in entity.name.split())
+    return (len(words) > len(surname) and words[-len(surname):] == surname
+            and all(w[:1].isupper() for w in (phrase or "").split())
+            and given_name_gender(words[-len(surname) - 1:]) is not None)
 
 
 def _quotations(analyses: Sequence[ArticleAnalysis], resolution: EntityResolution) -> list[_Quotation]:
@@ -194,13 +208,16 @@ def _members(group) -> list[tuple[str, int]]:
             for m in getattr(group, "members", group)]
 
 
-def _same_quotations(quotations: list[_Quotation], groups: Iterable, analyses: Sequence[ArticleAnalysis]) -> list[list[int]]:
-    """The quotations grouped into one per quotation, by shared sentences and by claim groups."""
+def _same_quotations(quotations: list[_Quotation], groups: Iterable, analyses: Sequence[ArticleAnalysis],
+                     names: frozenset[str] = frozenset()) -> list[list[int]]:
+    """The quotations grouped into one per quotation, by shared sentences (``names``: the words of
+    the story's names, whose spellings may differ, ``_join_name_variants``) and by claim groups."""
     joined = UnionFind(len(quotations))
     first_with: dict[tuple[str, ...], int] = {}
     for number, quotation in enumerate(quotations):
         for sentence in quotation.sentences:
             joined.union(number, first_with.setdefault(sentence, number))
+    _join_name_variants(quotations, names, joined)
     # Claim groups: the quotations whose sentences the aligner found to report the same thing.
     at: dict[tuple[str, int, int], list[int]] = {}
     for number, quotation in enumerate(quotations):
@@ -221,6 +238,30 @@ def _same_quotations(quotations: list[_Quotation], groups: Iterable, analyses: S
     for number in range(len(quotations)):
         clusters.setdefault(joined.find(number), []).append(number)
     return [members for members in clusters.values() if len(members) > 1]
+
+
+def _join_name_variants(quotations: list[_Quotation], names: frozenset[str], joined: UnionFind) -> None:
+    """Join quotations whose sentences differ only in the spelling of one name: one outlet's
+    "Tiago is exactly the kind of striker we need" is another's "Thiago is ..." (QA: the words given
+    to two people were no dispute). Only a word of a name of the story counts, and only a spelling
+    ``link.names`` takes for the same given name or surname. Blocking on each sentence with that one
+    word left out keeps this linear."""
+    by_rest: dict[tuple[tuple[str, ...], int], list[tuple[str, int]]] = {}
+    for number, quotation in enumerate(quotations):
+        for sentence in quotation.sentences:
+            for at, word in enumerate(sentence):
+                if word in names:
+                    by_rest.setdefault((sentence[:at] + sentence[at + 1:], at), []).append((word, number))
+    for spellings in by_rest.values():
+        for word, number in spellings[1:]:
+            first, other = spellings[0]
+            if word != first and (given_names_compatible(word, first) or surnames_match(word, first)):
+                joined.union(number, other)
+
+
+def _name_words(resolution: EntityResolution) -> frozenset[str]:
+    """The words of every name the story's outlets give its entities, folded as ``_sequence`` folds."""
+    return frozenset(w.lower() for e in resolution.entities for alias in e.aliases for w in _WORD.findall(alias.text))
 
 
 def _versions(quotations: list[_Quotation]) -> list[list[_Quotation]]:
@@ -273,7 +314,7 @@ def find_speaker_disputes(groups: Iterable, analyses: Sequence[ArticleAnalysis],
     """
     quotations = _quotations(analyses, resolution)
     disputes = []
-    for members in _same_quotations(quotations, groups, analyses):
+    for members in _same_quotations(quotations, groups, analyses, _name_words(resolution)):
         reports = [quotations[n] for n in members]
         versions = _versions(reports)
         outlets = [{q.outlet for q in version} for version in versions]

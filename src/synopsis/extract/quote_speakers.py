@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from synopsis.extract.nlp import doc_text
+from synopsis.extract.entity_titles import OFFICE_WORDS
 from synopsis.extract.quote_cues import AGENT_SUFFIXES, DOCUMENT_NOUNS, NOT_AGENTS, SPEAKER_NOUNS
 from synopsis.records import Entity
 
@@ -363,7 +364,23 @@ def can_speak(head: Token, ents: list[Entity]) -> bool:
     lemma = head.lemma_.lower()
     if lemma in SPEAKER_NOUNS or head.lower_ in SPEAKER_NOUNS:
         return True
+    if is_definite_office(head):
+        return True
     return len(lemma) > 4 and lemma.endswith(AGENT_SUFFIXES) and lemma not in NOT_AGENTS
+
+
+def is_definite_office(head: Token) -> bool:
+    """A definite office ("the captain", "the colonel") too rare for the speaker nouns: one person
+    who speaks, whom speaker_resolution._title_match finds when the article names them with that
+    title ("Hero captain Oren Vasquez"). Named or not, the role is a speaker: the brief must not
+    cite '"…," the captain said' for words another outlet gives to someone else
+    (quoted_wording.gives_words_to_another). "The press" is the media, no one person."""
+    if head.pos_ != "NOUN" or head.tag_ == "NNS" or head.lemma_.lower() not in OFFICE_WORDS - _MEDIA_WORDS:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+
+
+_MEDIA_WORDS = frozenset({"press"})
 
 
 def is_known_surname(token: Token, ents: list[Entity]) -> bool:
