@@ -397,3 +397,32 @@ def test_a_dated_statement_names_no_pronoun_speaker_another_outlet_gives_the_wor
     bravo = told("Bravo", "Envoy Pavel Ostrik spoke to reporters.", "Pavel Ostrik")
     [event] = build_timeline([alpha, bravo])
     assert event.text == said
+
+
+def test_a_date_and_a_day_counted_back_from_it_make_no_span_ending_before_it_starts() -> None:
+    events = dated_events("The first case was found on 6 July, two days earlier than 8 July.",
+                          [("6 July", "2026-07-06", "DATE"), ("two days earlier", "2026-07-04", "DATE")],
+                          published="2026-07-15")
+    assert [e.date for e in events] == ["2026-07-06"]
+
+
+def test_a_day_counted_before_a_dated_event_is_the_statement_date() -> None:
+    events = dated_events("Engineers warned the mayor two days before the dam gave way on 8 July.",
+                          [("two days", "P2D", "DURATION"), ("8 July", "2026-07-08", "DATE")], published="2026-07-15")
+    assert [e.date for e in events] == ["2026-07-06"]
+
+
+def test_the_period_a_figure_is_compared_with_dates_no_entry() -> None:
+    events = dated_events("Net profit was 90 million euros, up from 75 million euros a year earlier.",
+                          [("a year earlier", "2025", "DATE")], published="2026-03-09")
+    assert events == []
+    # Told as an event of its own, a year back still dates it.
+    events = dated_events("A year earlier the firm had closed its Harlow plant.",
+                          [("A year earlier", "2025", "DATE")], published="2026-03-09")
+    assert [e.date for e in events] == ["2025"]
+
+
+def test_a_day_already_past_in_a_sentence_about_the_future_is_no_plan() -> None:
+    events = dated_events("Vantor Mills will pay 12 euros a share, a premium of 30 percent to the closing price on Friday.",
+                          [("Friday", "2026-03-06", "DATE")], published="2026-03-09")
+    assert [e.date for e in events] == ["2026-03-06"] and "planned" not in (events[0].precision or "")

@@ -367,6 +367,33 @@ def test_a_weekday_asked_for_is_the_coming_one(text: str, value: str) -> None:
     assert weekday.value == value
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A price or session measured from is already set, whatever the clause's verb promises.
+        ("Vantor Mills will pay 12 euros a share, a premium of 30 percent to the closing price on Friday.",
+         "2025-05-16"),
+        ("The buyer is to offer 9 euros a share, 20 percent above Harlow's close on Thursday.", "2025-05-15"),
+        ("Shares will open higher after the previous session on Friday ended flat.", "2025-05-16"),
+        # "close" as a verb is the deal's, still to come.
+        ("The takeover of Harlow Dairy will close on Friday.", "2025-05-23"),
+    ],
+)
+def test_a_weekday_of_a_past_reference_point_looks_back(text: str, value: str) -> None:
+    weekday = next(t for t in find_times(text, MONDAY) if t.text.endswith("day") and " " not in t.text)
+    assert weekday.value == value
+
+
+def test_days_earlier_than_something_is_a_distance_not_a_date_counted_back() -> None:
+    found = [(t.text, t.type, t.value) for t in find_times(
+        "The inspector said the leak was found on 6 May, three days earlier than the date the firm gave.", MONDAY)]
+    assert found == [("6 May", "DATE", "2025-05-06"), ("three days", "DURATION", "P3D")]
+    # Without "than", the count still runs back from the last date.
+    found = {t.text: t.value for t in find_times("The dam gave way on 6 May. Three days earlier, engineers warned.",
+                                                 MONDAY)}
+    assert found["Three days earlier"] == "2025-05-03"
+
+
 def test_days_later_count_from_the_event_not_from_the_day_it_was_reported() -> None:
     text = ("The number of homes lost when the river burst its banks on 3 May has risen to 80, the county "
             "said on Thursday. Crews worked through the night. The governor toured Marlow two days later.")

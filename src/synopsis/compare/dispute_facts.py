@@ -17,6 +17,7 @@ from synopsis.facts.dates import (
     recent_interval,
     section_dates,
     sentence_bounds,
+    value_days,
 )
 from synopsis.facts.keys import (
     ACQUIRE,
@@ -247,6 +248,7 @@ class Fact:
     share: Share = PLAIN  # "1,200 prisoners from each side": each party's share, compared like with like
     stated: list[Interval] = field(default_factory=list)  # counts and amounts: the numbers as written, unhedged
     given_by: str | None = None  # who the sentence gives the value to ("Police", "the organisers"), if anyone
+    count_day: Interval | None = None  # the day the sentence gives this value for, beside others' (``value_days``)
 
     @property
     def key_known(self) -> bool:
@@ -365,15 +367,25 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
             episode = _episode(analysis, claim)
             evidence = Evidence(article.id, outlet, claim.start, claim.end, claim.text)
             raw: list[Fact] = []
+            # "had reported 150 cases on Monday and 87 cases on Sunday": each count is its own day's.
+            counts_here = [(q.start, q.end) for q in analysis.quantities if start <= q.start and q.end <= end
+                           and (interval := interval_from_quantity(q)) is not None and interval.unit == "count"]
+            days_of_values = value_days(analysis, start, end, counts_here) if len(counts_here) > 1 else {}
 
             def add(kind: str, key: tuple[str | None, ...], intervals: list[Interval], value: str,
                     frame: frozenset[str] = frozenset(), label: str | None = None, noun: str | None = None,
                     additional: bool = False, share: Share = PLAIN, quantity: Quantity | None = None) -> None:
                 stated = stated_interval(quantity) if quantity is not None else None
                 given_by = voice_of(analysis, claim, quantity, sentence, start) if quantity is not None else None
+                value_dates, value_own, count_day = dates, own, None
+                if quantity is not None and quantity.start in days_of_values:
+                    at, count_day = days_of_values[quantity.start]
+                    value_dates = [count_day]
+                    value_own = [count_day] if claim.start <= at < claim.end else []
                 raw.append(Fact(kind, key, intervals, [" ".join(value.split())], article, outlet, evidence,
-                                 (article.id, index), group, dates, None if dates else recent, section, frame, label,
-                                 noun, additional, episode, own, share, [stated] if stated else [], given_by))
+                                 (article.id, index), group, value_dates, None if value_dates else recent, section,
+                                 frame, label, noun, additional, episode, value_own, share, [stated] if stated else [],
+                                 given_by, count_day))
 
             durations: list[tuple[int, int, Interval]] = []
             claim_quantities = [analysis.quantities[i] for i in claim.quantities if 0 <= i < len(analysis.quantities)]

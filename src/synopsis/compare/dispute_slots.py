@@ -16,7 +16,7 @@ from synopsis.compare.dispute_facts import (
     nouns_agree,
     voice_key,
 )
-from synopsis.facts.dates import calendar_day
+from synopsis.facts.dates import calendar_day, publication_day
 from synopsis.facts.intervals import Interval, compatible
 from synopsis.facts.keys import MAGNITUDE
 
@@ -87,8 +87,51 @@ def _comparable_across(fact: Fact) -> bool:
     return fact.key_known or _unnamed_measure(fact)
 
 
-def _same_slot_across(a: Fact, b: Fact, same_days: SameDays = frozenset()) -> bool:
+# A count told day by day: (key, counted noun) of the counts one article gives for two days or more.
+RunningCounts = set[tuple[tuple[str | None, ...], str | None]]
+
+
+def running_counts(facts: list[Fact]) -> RunningCounts:
+    """The counts some article gives as a running count: "The ministry had reported 150 cases on
+    Monday and 87 cases on Sunday" tells how the count rose, each value with its own day
+    (``Fact.count_day``). Outlets giving such a count on different days tell of different days."""
+    days: dict[tuple[str, tuple[str | None, ...], str | None], set[float]] = {}
+    for fact in facts:
+        if fact.kind == "count" and fact.count_day is not None:
+            days.setdefault((fact.claim[0], fact.key, fact.noun), set()).add(fact.count_day.low)
+    return {(key, noun) for (_, key, noun), found in days.items() if len(found) > 1}
+
+
+def _count_day(fact: Fact) -> float | None:
+    """The day a count is given for: the one its sentence ties it to, else the one date it is near,
+    else (undated) the day its report came out, which cannot tell a later day's count."""
+    if fact.count_day is not None:
+        return fact.count_day.low
+    if fact.dates:
+        days = {calendar_day(d).low for d in fact.dates if d.high - d.low <= 86400}
+        return days.pop() if len(days) == 1 and len(fact.dates) == 1 else None
+    if fact.section:
+        return None
+    day = publication_day(fact.article)
+    return day.low if day is not None else None
+
+
+def days_apart(a: Fact, b: Fact, running: RunningCounts) -> bool:
+    """Whether two values of a running count (``running_counts``) are given for different days:
+    87 cases by Sunday and 150 by Monday are how the count rose, not two versions of it."""
+    # The series' own key may be unknown ("had reported 150 cases on Monday": reported is no
+    # predicate of the count), as aligned groups take it: then its noun says what is counted.
+    if a.kind != "count" or not any(noun in {a.noun, b.noun} and (key == a.key or None in key)
+                                    for key, noun in running):
+        return False
+    x, y = _count_day(a), _count_day(b)
+    return x is not None and y is not None and x != y
+
+
+def _same_slot_across(a: Fact, b: Fact, same_days: SameDays = frozenset(), running: RunningCounts = frozenset()) -> bool:
     if a.kind != b.kind or a.key != b.key or not _comparable_across(a) or a.kind == "date":
+        return False
+    if days_apart(a, b, running):
         return False
     if a.additional or b.additional or not nouns_agree(a, b) or not episodes_agree(a, b):
         return False
@@ -180,6 +223,7 @@ def group_slots(facts: list[Fact], day_rivals: Iterable[tuple[Claim, Claim]] = (
     ``day_rivals`` are pairs of claims told alike but for their days (``link.align.day_rivals``):
     the days they give the same event are versions of one day."""
     parent = list(range(len(facts)))
+    running = running_counts(facts)
 
     def union(i: int, j: int) -> None:
         parent[find_root(parent, i)] = find_root(parent, j)
@@ -210,7 +254,7 @@ def group_slots(facts: list[Fact], day_rivals: Iterable[tuple[Claim, Claim]] = (
                 # A date is its own time context: two days given for one aligned fact are versions
                 # of its day, not a sign that the claims are about different days.
                 in_context = a.kind == "date" or _contexts_agree(a, b)[0]
-                if same_key and nouns_agree(a, b) and episodes_agree(a, b) and in_context:
+                if same_key and nouns_agree(a, b) and episodes_agree(a, b) and in_context and not days_apart(a, b, running):
                     union(i, j)
     dates_of: dict[Claim, list[int]] = {}
     for i, fact in enumerate(facts):
@@ -230,7 +274,7 @@ def group_slots(facts: list[Fact], day_rivals: Iterable[tuple[Claim, Claim]] = (
     for indices in blocks.values():
         for pos, i in enumerate(indices):
             for j in indices[pos + 1 :]:
-                if facts[i].claim[0] != facts[j].claim[0] and _same_slot_across(facts[i], facts[j], same_days):
+                if facts[i].claim[0] != facts[j].claim[0] and _same_slot_across(facts[i], facts[j], same_days, running):
                     union(i, j)
     slots: dict[int, list[Fact]] = {}
     for i, fact in enumerate(facts):

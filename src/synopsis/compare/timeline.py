@@ -118,6 +118,13 @@ def _segments(text: str, offset: int) -> list[tuple[int, int]]:
     return [(offset + low, offset + high) for low, high in zip(cuts, cuts[1:]) if text[low:high].strip()]
 
 
+def _ends_before_start(first: str, last: str) -> bool:
+    """Whether a span from ``first`` to ``last`` would end before it starts: "on 6 July, two days
+    earlier than ..." is a date and something said about it, not a span back to 4 July."""
+    start, end = _first_day(first.split("/")[0]), _first_day(last.split("/")[0])
+    return start is not None and end is not None and end < start
+
+
 def _groups_of_refs(text: str, refs: list[tuple[TimeRef, tuple[str, str | None, str | None]]]):
     """Dates joined into one span: "between 23 and 25 May", "May 15–16", "in May, June and July"."""
     groups: list[list[tuple[TimeRef, tuple[str, str | None, str | None]]]] = []
@@ -126,11 +133,24 @@ def _groups_of_refs(text: str, refs: list[tuple[TimeRef, tuple[str, str | None, 
             last_ref, last_date = groups[-1][-1]
             if last_ref.end <= ref.start and _JOIN.match(text[last_ref.end : ref.start]) and (
                 (last_date[1] or "") == (date[1] or "")
-            ):
+            ) and not _ends_before_start(last_date[0], date[0]):
                 groups[-1].append((ref, date))
                 continue
         groups.append([(ref, date)])
     return groups
+
+
+# "net profit was 214 million euros, up from 188 million euros a year earlier": the period a
+# figure is compared with dates that figure only, not the report of the quarter the sentence is about.
+_YEAR_BACK = re.compile(r"\b(?:a|one)\s+year\s+(?:earlier|ago|before)\b|\byear-(?:ago|earlier)\b"
+                        r"|\blast\s+year['’]s\s+(?:quarter|period)\b", re.I)
+_COMPARED_WITH = re.compile(r"(?:\bfrom\s+[^,;]*\d[^,;]*|\bcompared\s+(?:with|to)\b[^;]*|\b(?:against|versus|vs\.?)\s+[^,;]*)$",
+                            re.I)
+
+
+def _compared_period(text: str, start: int, end: int, before: str) -> bool:
+    """Whether the date at ``start:end`` is the period a figure is compared with (``_YEAR_BACK``)."""
+    return bool(_YEAR_BACK.search(text, start, end)) and bool(_COMPARED_WITH.search(before[-80:]))
 
 
 def _role(text: str, seg_start: int, start: int, end: int, after_previous: int, finer_elsewhere: bool,
@@ -148,7 +168,7 @@ def _role(text: str, seg_start: int, start: int, end: int, after_previous: int, 
         return 4
     if finer_elsewhere and precision in _FRAME_PRECISIONS:
         return 3
-    if in_noun_phrase:
+    if in_noun_phrase or _compared_period(text, start, end, before):
         return 2
     if text.startswith(("'s", "’s"), end) or (_DETERMINER.search(before[-12:]) and _NOUN_AFTER.match(text, end)):
         return 2  # "Monday's protests", "the 2024 warning": a date that names a thing, not the event
@@ -243,6 +263,15 @@ def _ends_after_publication(published: str | None, time: TimeRef) -> bool:
     return interval.high > calendar.timegm(next_day.timetuple())
 
 
+def _ends_before_publication(published: str | None, time: TimeRef) -> bool:
+    """Whether the date ends before the day the article was published (False when either is unknown)."""
+    day = parse_published(published)
+    interval = interval_from_time(time)
+    if day is None or interval is None or interval.unit != "date":
+        return False
+    return interval.high <= calendar.timegm(dt.datetime(day.year, day.month, day.day).timetuple())
+
+
 def _after_publication(published: str | None, value: str) -> bool:
     """True when a day, week or month starts after the day the article was published."""
     day = _first_day(value.split("/")[0])
@@ -281,7 +310,7 @@ def _noun_phrase(ref: TimeRef) -> tuple[int, int] | None:
 
 
 _COUNT = re.compile(r"^P(\d+)([DW])$")
-_COUNTED_FROM = re.compile(r"\s+(?:after|later\s+than)\s")
+_COUNTED_FROM = re.compile(r"\s+(?:after|later\s+than|(?P<back>before|earlier\s+than))\s")
 
 
 def _counted_dates(text: str, refs: list[TimeRef], dated: list) -> list:
@@ -289,12 +318,13 @@ def _counted_dates(text: str, refs: list[TimeRef], dated: list) -> list:
     added = []
     for ref in refs:
         count = _COUNT.match(ref.value or "") if (ref.type or "").upper() == "DURATION" else None
-        if count is None or not _COUNTED_FROM.match(text, ref.end):
+        counted_from = _COUNTED_FROM.match(text, ref.end) if count is not None else None
+        if counted_from is None:
             continue
         following = [(r, d) for r, d in dated if r.start >= ref.end and d[1] == "day" and _DAY.match(d[0])]
         if not following or not (base := _day(following[0][1][0])):
             continue
-        days = int(count[1]) * (7 if count[2] == "W" else 1)
+        days = int(count[1]) * (7 if count[2] == "W" else 1) * (-1 if counted_from["back"] else 1)
         added.append((ref, ((base + dt.timedelta(days=days)).isoformat(), "day", None)))
     return sorted(dated + added, key=lambda x: x[0].start) if added else dated
 
@@ -410,6 +440,9 @@ def _candidates(analyses: Sequence[ArticleAnalysis], group_of: dict[tuple[str, i
                     not any(c.isdigit() for c in main_refs[0].text)
                     and (bool(_DAY.match(value)) or bool(_AHEAD.search(main_refs[0].text)))
                     and _after_publication(article.published, value))
+                # "will pay ... a premium to the closing price on Friday", published on Monday: a
+                # day over before the report is no plan, whatever the sentence's verb promises.
+                planned = planned and not _ends_before_publication(article.published, main_refs[-1])
                 happenings = _happenings_by(article.text, main_refs[0].start, main_refs[-1].end)
                 yield (value, precision, modifier, planned, outlet, evidence, _content_words(words) | happenings, amounts,
                        group, phrase is not None)

@@ -35,13 +35,27 @@ from synopsis.extract.times_values import (
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:[\w.:]+\s+){0,3}$")
 
 
+# "a premium of 32 percent to Brightwater's closing price on Friday", "up 3 percent from
+# Thursday's close", "the previous session on Friday": a price or session a deal or a move is
+# measured from has already been set, whatever the sentence's verb promises ("will pay ...").
+# The weekday belongs to that noun phrase, so its direction is the noun's, not the clause's.
+# "close" only as a noun (after a determiner or a possessive): "the deal will close on Friday" is to come.
+_PAST_REFERENCE = re.compile(
+    r"(?:\b(?:closing|opening|share|stock|market)\s+(?:share\s+)?(?:price|prices|level|value|bell)"
+    r"|\b(?:the|its|their|[\w-]+['’]s|previous|prior|last)\s+close"
+    r"|\b(?:previous|prior|last)\s+(?:trading\s+)?(?:session|trading\s+day))\s+(?:on|of|from)\s+$",
+    re.IGNORECASE)
+
+
 def _weekday_date(ctx: _Context, weekday: int, rel: str | None, pos: int) -> str:
     """Date of a weekday relative to the anchor: the past one unless the sentence looks ahead."""
     d = ctx.date
     if d is None:
         return f"XXXX-WXX-{weekday}"
     today = d.isoweekday()
-    if rel in _PAST_RELS:
+    if rel is None and _PAST_REFERENCE.search(ctx.text, max(0, pos - 60), pos):
+        shift = -((today - weekday) % 7)
+    elif rel in _PAST_RELS:
         shift = -((today - weekday) % 7 or 7)
     elif rel in _NEXT_RELS:
         shift = (weekday - today) % 7 or 7
@@ -260,6 +274,9 @@ def _ago(m: re.Match[str], ctx: _Context) -> _Hit:
     return _Hit(m.start(), m.end(), "DATE", value, precision, mod, year_ago=year_ago)
 
 
+_THAN = re.compile(r"\s+than\b", re.IGNORECASE)
+
+
 @_rule(
     rf"(?:\b(?P<mod>{g.AMOUNT_MOD})\s+)?(?P<n>\b{g.NUMBER})(?P<half>\s+(?i:and\s+a\s+half))?"
     r"[\s-]+(?P<u>(?i:days?|weeks?|months?|years?|decades?))\s+(?P<dir>(?i:earlier|later))\b",
@@ -272,9 +289,15 @@ def _earlier_later(m: re.Match[str], ctx: _Context) -> _Hit | None:
     if amount is None:
         return None
     amount += 0.5 if m["half"] else 0
+    mod = _amount_mod(m["mod"])
+    if _THAN.match(ctx.text, m.end()):
+        # "two days earlier than the date the ministry gave": a distance from what follows "than",
+        # not a date counted from the last one the text mentions ("identified on 6 July, two days
+        # earlier than ..." is not 4 July).
+        value, precision = _duration(amount, m["u"])
+        return _Hit(m.start(), m.end("u"), "DURATION", value, precision, mod)
     step = -amount if m["dir"].lower() == "earlier" else amount
     unit = g.unit_of(m["u"])[2]
-    mod = _amount_mod(m["mod"])
     return _Hit(m.start(), m.end(), "DATE", "", unit, mod, anaphor=(step, unit),
                 year_ago=step == -1 and unit == "year" and mod is None)  # fmt: skip
 

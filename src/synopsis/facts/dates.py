@@ -166,6 +166,37 @@ def dates_in(analysis: ArticleAnalysis, start: int, end: int, deadlines: bool = 
     return found
 
 
+def value_days(analysis: ArticleAnalysis, start: int, end: int,
+               values: Sequence[tuple[int, int]]) -> dict[int, tuple[int, Interval]]:
+    """The day each value between start and end is given for, where the sentence gives each its own:
+    "had reported 150 cases on Monday and 87 cases on Sunday" (a value and its day, in turn) or "on
+    Sunday 87, on Monday 150". Keyed by the value's start: (the date's start, its calendar day).
+    Empty unless values and days alternate one to one and the days differ: "87 and 150 cases on
+    Monday" gives both one day, which ``context_dates`` already says."""
+    text = analysis.article.text
+    days = []
+    for time in analysis.times:
+        if not (start <= time.start and time.end <= end) or is_statement_time(text, time.start, time.end):
+            continue
+        if not dates_in(analysis, time.start, time.end, deadlines=False, reference_points=False):
+            continue
+        interval = interval_from_time(time)
+        if interval is not None and interval.unit == "date" and interval.high - interval.low <= 86400:
+            days.append((time.start, calendar_day(interval)))
+    if len(days) < 2 or len(days) != len(values) or len({day.low for _, day in days}) < len(days):
+        return {}
+    marks = sorted([(low, "value", low) for low, _ in values] + [(at, "day", (at, day)) for at, day in days],
+                   key=lambda mark: mark[0])
+    kinds = [kind for _, kind, _ in marks]
+    if any(a == b for a, b in zip(kinds, kinds[1:])):
+        return {}
+    paired = {}
+    for first, second in zip(marks[0::2], marks[1::2]):
+        value, day = (first, second) if first[1] == "value" else (second, first)
+        paired[value[2]] = day[2]
+    return paired
+
+
 def own_dates(analysis: ArticleAnalysis, claim: Claim) -> list[Interval]:
     """Dates the claim itself states, within its own words."""
     return dates_in(analysis, claim.start, claim.end)
@@ -287,6 +318,15 @@ def calendar_day(interval: Interval) -> Interval:
         start = interval.low - interval.low % 86400
         return Interval(start, start + 86400, high_open=True, unit=interval.unit)
     return interval
+
+
+def publication_day(article: Article) -> Interval | None:
+    """The calendar day an article was published on, in the zone it gives (None when undated)."""
+    published = parse_published(article.published)
+    if published is None:
+        return None
+    low = calendar.timegm((published.year, published.month, published.day, 0, 0, 0))
+    return Interval(low, low + 86400, high_open=True, unit="date")
 
 
 def recent_interval(article: Article, story_day: Interval | None = None) -> Interval | None:

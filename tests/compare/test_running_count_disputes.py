@@ -1,0 +1,58 @@
+"""A count told day by day ("65 cases on Monday and 40 on Sunday") rises; it is not disputed by
+its own earlier values. Our own sentences, from fictional outlets."""
+
+from __future__ import annotations
+
+import pytest
+
+from synopsis.compare.disputes import find_disputes
+from synopsis.facts.dates import value_days
+from tests.compare.dispute_builders import Q, S, T, build
+
+
+def _cases(text: str, value: float) -> Q:
+    return Q(text, value, counted="cases", predicate="recorded")
+
+
+SUNDAY_REPORT = build("Alpha", [S("Health officials say 40 cases of fever have been recorded in Dunmore.",
+                                  [_cases("40 cases", 40)])], published="2026-07-12T10:00:00+00:00")
+MONDAY_REPORT = build("Bravo", [S("On Monday, 65 cases of fever had been recorded in Dunmore, officials said.",
+                                  [T("Monday", "2026-07-13"), _cases("65 cases", 65)])],
+                      published="2026-07-13T10:00:00+00:00")
+def series(predicate: str | None = "recorded"):
+    """The running count, each value with its own day ("counted" is no predicate the keys know:
+    such a count takes its aligned group's key)."""
+    return build("Charlie", [S("Officials had counted 65 cases on Monday and 40 cases on Sunday.",
+                               [Q("65 cases", 65, counted="cases", predicate=predicate), T("Monday", "2026-07-13"),
+                                Q("40 cases", 40, counted="cases", predicate=predicate), T("Sunday", "2026-07-12")])],
+                 published="2026-07-14T10:00:00+00:00")
+
+
+SERIES = series()
+GROUPS = [[("id-Bravo", 0), ("id-Charlie", 0)]]
+
+
+@pytest.mark.parametrize("predicate", ["recorded", None])
+def test_counts_of_a_running_count_given_for_different_days_are_no_dispute(predicate: str | None) -> None:
+    assert find_disputes(GROUPS, [SUNDAY_REPORT, MONDAY_REPORT, series(predicate)]) == []
+
+
+def test_a_running_count_is_still_disputed_within_one_day() -> None:
+    rival = build("Delta", [S("Officials counted 55 cases of fever in Dunmore on Sunday.",
+                              [_cases("55 cases", 55), T("Sunday", "2026-07-12")])],
+                  published="2026-07-13T08:00:00+00:00")
+    [dispute] = find_disputes(GROUPS, [SUNDAY_REPORT, MONDAY_REPORT, SERIES, rival])
+    versions = {v.value: set(v.sources) for v in dispute.versions}
+    assert versions == {"40 cases": {"Alpha", "Charlie"}, "55 cases": {"Delta"}}
+
+
+def test_each_value_takes_the_day_beside_it_only_when_they_alternate() -> None:
+    [analysis] = [SERIES]
+    text = analysis.article.text
+    values = [(q.start, q.end) for q in analysis.quantities]
+    days = value_days(analysis, 0, len(text), values)
+    assert {text[start:start + 2]: text[at:at + 6] for start, (at, _) in days.items()} == {"65": "Monday", "40": "Sunday"}
+    together = build("Echo", [S("Officials had counted 40 and 65 cases on Monday and Sunday.",
+                                [Q("40", 40), Q("65 cases", 65, counted="cases"), T("Monday", "2026-07-13"),
+                                 T("Sunday", "2026-07-12")])])
+    assert value_days(together, 0, len(together.article.text), [(q.start, q.end) for q in together.quantities]) == {}
