@@ -34,7 +34,9 @@ EVENTS = [
 ]
 
 
-OUTLETS = [f"Courier {n}" for n in "ABCDEFGHIJKL"]
+# Two dozen outlets per event (96 articles): enough that a signal sent once three are stored lands
+# mid-way even on a loaded machine, where polling the database may wait on the writer's lock.
+OUTLETS = [f"Courier {n}" for n in "ABCDEFGHIJKLMNOPQRSTUVWX"]
 
 
 def _write_archive(folder: Path) -> int:
