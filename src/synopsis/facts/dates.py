@@ -280,6 +280,26 @@ def main_day(analyses: Sequence[ArticleAnalysis]) -> Interval | None:
     return Interval(low, high, high_open=True, unit="date") if count >= 2 else None
 
 
+def reports_day(analyses: Sequence[ArticleAnalysis], story_day: Interval | None) -> Interval | None:
+    """The day some of a story's reports (those giving one fact) are about: the story's main day
+    when any of them is about it, else the day they themselves name (``main_day``), else None.
+
+    A story a user merged from two days' coverage has two events, and the main day is the one more
+    reports name; a fact only the other day's reports give is about their day.  A report is about
+    the main day when it names that day, or was published in the days after it (``recent_interval``).
+    """
+    if story_day is None:
+        return None
+    for analysis in analyses:
+        recent = recent_interval(analysis.article)
+        if recent is None or recent.low <= story_day.low < recent.high:
+            return story_day
+        days = [calendar_day(d) for d in dates_in(analysis, 0, len(analysis.article.text)) if d.high - d.low <= DAY_SPAN]
+        if any(day.low < story_day.high and story_day.low < day.high for day in days):
+            return story_day
+    return main_day(analyses)
+
+
 def calendar_day(interval: Interval) -> Interval:
     """A part of a day ("late Sunday", "Tuesday morning") as its calendar day, what "on Sunday"
     says; whole days and spans of days as they are."""
