@@ -7,6 +7,7 @@ import re
 from html import escape
 from typing import Sequence
 
+from synopsis.facts.intervals import calendar_span
 from synopsis.records import AlignedClaim, TimelineEvent
 
 # The colours of the report's status pills (white text on each at least 4.5:1, WCAG AA).
@@ -16,7 +17,8 @@ STATUS_COLOURS = {"corroborated": "#2f855a", "single-source": "#4a5568", "disput
 # never cut at its right edge (QA: "(Küre E" at the edge of a 960px timeline).
 CHAR_WIDTH = 11 * 0.66
 TIMELINE_LABEL = 80  # characters of an event's text and outlets beside the axis
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_WEEKEND = re.compile(r"^(\d{4})-W(\d{2})-WE$")
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -25,26 +27,31 @@ def _shorten(text: str, limit: int) -> str:
 
 
 def date_span(value: str) -> tuple[dt.date, dt.date] | None:
-    """First and last day a TimeML date value covers (year, month or day precision; "A/B" from A to B)."""
+    """First and last day a TimeML date value covers ("A/B" from A to B): a day (a time or part of
+    a day as its day), or a week, weekend, month, quarter, half, season or year, as
+    ``facts.intervals.calendar_span`` reads it."""
     if value and "/" in value:
         first_part, last_part = value.split("/", 1)
         first, last = date_span(first_part), date_span(last_part)
         return (first[0], last[1]) if first and last and first[0] <= last[1] else first
-    match = _DATE.match(value or "")
-    if not match:
-        return None
-    year, month, day = match.groups()
+    day = _DAY.match(value or "")
+    weekend = _WEEKEND.match(value or "")
     try:
         if day:
-            first = dt.date(int(year), int(month), int(day))
+            first = dt.date(int(day[1]), int(day[2]), int(day[3]))
             return first, first
-        if month:
-            first = dt.date(int(year), int(month), 1)
-            following = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
-            return first, following - dt.timedelta(days=1)
-        return dt.date(int(year), 1, 1), dt.date(int(year), 12, 31)
+        if weekend:
+            # ISO weeks start on Monday: the weekend is their sixth and seventh days.
+            saturday = dt.date.fromisocalendar(int(weekend[1]), int(weekend[2]), 6)
+            return saturday, saturday + dt.timedelta(days=1)
+        span = calendar_span(value or "")
     except ValueError:
         return None
+    if span is None:
+        return None
+    # calendar_span gives naive seconds with an exclusive end: the last day is the one before it.
+    first = dt.datetime.fromtimestamp(span[0], dt.timezone.utc).date()
+    return first, dt.datetime.fromtimestamp(span[1], dt.timezone.utc).date() - dt.timedelta(days=1)
 
 
 def timeline_svg(events: Sequence[TimelineEvent], width: int = 960, row: int = 24) -> str:
