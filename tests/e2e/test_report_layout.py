@@ -113,6 +113,34 @@ def test_static_report_text_on_pills_meets_wcag_aa(page, static_report):
     assert [r for r in ratios if r[1] < MIN_CONTRAST] == []
 
 
+# A4 at 96 CSS pixels to the inch, less Chromium's default print margins (about 1 cm a side).
+A4 = {"width": 794, "height": 1123}
+
+# On paper: <details> whose content is not laid out (closed), and boxes whose content runs past
+# their right edge (cut off, since paper cannot scroll).
+PRINT_LOSSES_JS = """() => ({
+  closed: [...document.querySelectorAll('details')].filter(d => {
+    const body = [...d.children].find(c => c.tagName !== 'SUMMARY');
+    return body && !body.checkVisibility(); }).length,
+  details: document.querySelectorAll('details').length,
+  cut: [...document.querySelectorAll('.table-box, .chart-box')].filter(b => b.scrollWidth > b.clientWidth + 1)
+    .map(b => (b.previousElementSibling || {}).textContent + ' ' + b.scrollWidth + '/' + b.clientWidth),
+  page: document.documentElement.scrollWidth})"""
+
+
+def test_static_report_prints_every_section_open_and_within_the_page(page, static_report):
+    path, _ = static_report
+    page.set_viewport_size(A4)
+    page.goto(path.as_uri())
+    on_screen = page.evaluate(PRINT_LOSSES_JS)
+    assert on_screen["closed"] > 0  # on screen, articles and evidence lists start closed
+    page.emulate_media(media="print")
+    printed = page.evaluate(PRINT_LOSSES_JS)
+    assert printed["details"] == on_screen["details"] and printed["closed"] == 0
+    assert printed["cut"] == [] and printed["page"] <= A4["width"]
+    assert min(page.evaluate(CHART_TEXT_PX_JS)) >= 5  # shrunk to the page, still readable on paper
+
+
 def _pages(page, base: str) -> list[str]:
     stories = page.request.get(f"{base}/api/stories", timeout=SLOW_MS).json()["stories"]
     story = max(stories, key=lambda s: len(s["articles"]))
