@@ -107,9 +107,18 @@ def article_comparison(store, first: str, second: str) -> dict:
         "model_similarity": round(why.model, 4),
         "measures": {name: round(value, 4) for name, value in why.measures.items()},
         "rules": [{"multiplier": m, "why": text} for m, text in why.rules],
-        "together_by_user": together_by_user(store, a.article_id, b.article_id) if stories[0] == stories[1] else None,
+        "together_by_user": (by_user := together_by_user(store, a.article_id, b.article_id) if stories[0] == stories[1] else None),
+        # The sentence the CLI and the web page both give for it, so they cannot tell it apart.
+        "together_by_user_why": USER_PLACEMENTS.get(by_user),
         **stories_apart(store, *stories),
     }
+
+
+# Why a user's correction keeps two articles together, whatever their similarity.
+USER_PLACEMENTS = {
+    "merge": "a user merged their stories (`synopsis stories merge`): they share one whatever their similarity",
+    "split": "a user split one of them out into a story of its own (`synopsis stories split`), which the other then joined",
+}
 
 
 def together_by_user(store, first: str, second: str) -> str | None:

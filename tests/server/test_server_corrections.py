@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import http.server
 import threading
 from functools import partial
@@ -52,6 +53,11 @@ def test_merge_then_split_changes_the_stories_and_their_reports(fresh_client):
     absorbed = client.get(f"/stories/{fire['id']}", follow_redirects=False)
     assert absorbed.status_code == 307 and absorbed.headers["location"] == f"/stories/{ferry['id']}"
     assert client.get(f"/api/stories/{fire['id']}").json()["stories"][0]["id"] == ferry["id"]
+    # Why the fire report now shares the ferry story: the page says what the API and CLI say.
+    pair = client.get(f"/api/articles/{ferry['articles'][0]}/compare/{fire['articles'][0]}").json()
+    assert pair["together_by_user"] == "merge" and "a user merged their stories" in pair["together_by_user_why"]
+    why = client.get(f"/articles/{ferry['articles'][0]}/compare/{fire['articles'][0]}").text
+    assert html.escape(pair["together_by_user_why"]) in why and "one pair below it can still share a story" not in why
     # A correction must name a live story, and is told which one took the articles.
     stale = client.post("/api/stories/merge", json={"stories": [ferry["id"], fire["id"]]})
     assert stale.status_code == 400
