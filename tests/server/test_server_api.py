@@ -516,6 +516,23 @@ def test_a_read_only_database_is_served_and_changes_are_a_400(server_db, invente
         story = stories.json()["stories"][0]["id"]
         split = client.post(f"/api/stories/{story}/split", json={"article": stories.json()["stories"][0]["articles"][0]})
         assert split.status_code == 400 and "read-only" in split.json()["error"]
+        # The pages say so once, and offer none of the changes that would be refused.
+        for path in ("/", f"/stories/{story}", "/add"):
+            page = client.get(path).text
+            assert 'class="read-only"' in page and "cannot be merged or split here" in page, path
+            assert 'href="/add"' not in page and "split out</button>" not in page and 'action="/add"' not in page, path
+        # The API documents the refusal on every route that changes the database.
+        paths = client.get("/openapi.json").json()["paths"]
+        for route in ("/api/articles", "/api/stories/merge", "/api/stories/{story_id}/split"):
+            assert "read-only" in paths[route]["post"]["responses"]["400"]["description"], route
+
+
+def test_a_writable_database_offers_its_changes_without_a_read_only_notice(client):
+    story = client.get("/api/stories").json()["stories"][0]["id"]
+    for path in ("/", f"/stories/{story}", "/add"):
+        assert 'class="read-only"' not in client.get(path).text, path
+    assert 'href="/add"' in client.get("/").text and 'action="/add"' in client.get("/add").text
+    assert "split out</button>" in client.get(f"/stories/{story}").text
 
 
 def test_an_upload_whose_date_is_no_date_is_stored_with_a_warning(client):

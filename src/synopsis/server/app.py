@@ -97,8 +97,14 @@ def templates() -> Environment:
 
 
 def render_page(name: str, status_code: int = 200, **context) -> HTMLResponse:
-    """A rendered page as a response."""
+    """A rendered page as a response; ``read_only`` (the app's database cannot be written) shows
+    the read-only notice and leaves out the actions that change the database."""
     return HTMLResponse(templates().get_template(name).render(**context), status_code=status_code)
+
+
+def app_page(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
+    """A page of this app: ``render_page`` told whether its database is read-only."""
+    return render_page(name, status_code, read_only=request.app.state.synopsis.read_only, **context)
 
 
 def error_response(request: Request, status: int, message: str) -> JSONResponse | HTMLResponse:
@@ -106,8 +112,8 @@ def error_response(request: Request, status: int, message: str) -> JSONResponse 
     if request.url.path.startswith("/api"):
         return JSONResponse({"error": message}, status_code=status)
     if request.url.path.startswith("/add"):
-        return render_page("add.html.j2", status, error=message, result=None)
-    return render_page("error.html.j2", status, status=status, message=message)
+        return app_page(request, "add.html.j2", status, error=message, result=None)
+    return app_page(request, "error.html.j2", status, status=status, message=message)
 
 
 def create_app(db_path: str, allow_private_urls: bool = False, warm: bool = True) -> FastAPI:
