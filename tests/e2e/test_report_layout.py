@@ -161,3 +161,24 @@ def test_web_story_page_text_on_pills_meets_wcag_aa(page, live_server):
         page.goto(live_server + path)
         ratios = page.evaluate(CONTRASTS_JS, ".pill, .meta, .value, .note, .finding, summary, header.top a")
         assert [r for r in ratios if r[1] < MIN_CONTRAST] == [], path
+
+
+# Of each matching element, whether it lies within the screen's width (not in a box's scrolled-off part).
+ON_SCREEN_JS = """selector => [...document.querySelectorAll(selector)].map(el => {
+  const r = el.getBoundingClientRect(); return r.width > 0 && r.left >= 0 && r.right <= innerWidth; })"""
+
+
+def test_on_a_phone_the_stories_list_shows_every_count_and_the_matrix_its_cells(phone, live_server):
+    """QA: at 390px the articles and facts columns (the disputed count) sat off-screen in the
+    list's scroll box, and the coverage matrix showed only its fact texts, every cell to the right."""
+    phone.goto(live_server + "/")
+    for column, name in enumerate(("story", "time span", "outlets", "articles", "facts"), 1):
+        shown = phone.evaluate(ON_SCREEN_JS, f"table.stories tbody td:nth-child({column})")
+        assert shown and all(shown), name
+    assert all(phone.evaluate(ON_SCREEN_JS, "table.stories .pill.disputed"))
+    stories = phone.request.get(f"{live_server}/api/stories", timeout=SLOW_MS).json()["stories"]
+    story = max(stories, key=lambda s: len(s["articles"]))
+    phone.goto(f"{live_server}/stories/{story['id']}")
+    matrix = phone.locator("svg.chart[aria-label='Which outlet reports which fact']")
+    cells = matrix.evaluate("svg => [...svg.querySelectorAll('rect')].map(r => r.getBoundingClientRect().right)")
+    assert cells and max(cells) <= PHONE["width"]  # every outlet's column on screen

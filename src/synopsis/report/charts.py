@@ -101,20 +101,27 @@ def timeline_svg(events: Sequence[TimelineEvent], width: int = 960, row: int = 2
 
 
 def coverage_svg(claims: Sequence[AlignedClaim], outlets: Sequence[str], cell: int = 18) -> str:
-    """Outlet-by-fact matrix: a filled cell where the outlet reports the fact, coloured by status."""
+    """Outlet-by-fact matrix: a filled cell where the outlet reports the fact, coloured by status.
+
+    The cells come first and each fact's text after them, so a phone screen (390px, the chart
+    scrolling in its box) shows every cell and the start of every fact, not only the texts."""
     if not claims or not outlets:
         return ""
-    label_width, top = 420, 130
-    # Room on the right for the last outlet's name, drawn rising at 55 degrees from its column.
+    left, top, label_chars = 4, 130, 62
+    cells_end = left + cell * len(outlets)
+    labels_at = cells_end + 8
+    # Room on the right for the last outlet's name, drawn rising at 55 degrees from its column,
+    # and for the longest fact text.
     longest = max(len(_shorten(outlet, 22)) for outlet in outlets)
-    width = label_width + cell * len(outlets) + 20 + round(longest * CHAR_WIDTH * 0.58)
+    widest_label = max(len(_shorten(claim.text, label_chars)) for claim in claims)
+    width = max(cells_end + 20 + round(longest * CHAR_WIDTH * 0.58), labels_at + round(widest_label * CHAR_WIDTH) + 8)
     height = top + cell * len(claims) + 10
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" aria-label="Which outlet reports which fact">'
     ]
     for column, outlet in enumerate(outlets):
-        cx = label_width + column * cell + cell / 2
+        cx = left + column * cell + cell / 2
         parts.append(
             f'<text transform="translate({cx + 4:.1f},{top - 6}) rotate(-55)" font-size="11" fill="#333">'
             f"{escape(_shorten(outlet, 22))}</text>"
@@ -122,12 +129,12 @@ def coverage_svg(claims: Sequence[AlignedClaim], outlets: Sequence[str], cell: i
     for row_index, claim in enumerate(claims):
         y = top + row_index * cell
         parts.append(
-            f'<text x="{label_width - 6}" y="{y + cell * 0.7:.1f}" font-size="11" text-anchor="end" fill="#222">'
-            f"<title>{escape(claim.text)}</title>{escape(_shorten(claim.text, 62))}</text>"
+            f'<text x="{labels_at}" y="{y + cell * 0.7:.1f}" font-size="11" fill="#222">'
+            f"<title>{escape(claim.text)}</title>{escape(_shorten(claim.text, label_chars))}</text>"
         )
         colour = STATUS_COLOURS.get(claim.status, "#718096")
         for column, outlet in enumerate(outlets):
-            x = label_width + column * cell
+            x = left + column * cell
             reported = outlet in claim.sources
             fill = colour if reported else "none"
             parts.append(
