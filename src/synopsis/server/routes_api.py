@@ -122,6 +122,12 @@ def list_stories(request: Request, q: str | None = None) -> dict:
     return {"stories": [row_dict(row) for row in state.story_rows(stories)]}
 
 
+@router.get("/stories/merge", include_in_schema=False)
+def merge_is_posted() -> None:
+    """GET of the merge route is the wrong method (405), not a story named "merge" (404)."""
+    raise StarletteHTTPException(405, 'merging is a POST of {"stories": [keep, other]}', headers={"Allow": "POST"})
+
+
 @router.get(
     "/stories/{story_id}",
     summary="One story's report as synopsis.report/1 JSON",

@@ -13,7 +13,7 @@ from synopsis.report.dispute_claims import claims_by_point
 from synopsis.report.render import ambiguous_date_note
 from synopsis.server.app import app_page, templates
 from synopsis.server.routes_api import add_documents, add_status, matching_stories, read_add_request, resolve_article, state_of
-from synopsis.server.views import article_marks, compare_outlets, mark_text, report_outlets
+from synopsis.server.views import article_marks, cited_span, compare_outlets, mark_text, report_outlets
 
 router = APIRouter(include_in_schema=False)
 
@@ -116,13 +116,7 @@ def article_page(request: Request, article_id: str, start: int | None = None, en
     state = state_of(request)
     full_id = resolve_article(state, article_id)
     analysis = state.store().get_analysis(full_id)
-    cited = (start, end) if start is not None or end is not None else None
-    if cited is not None and not (start is not None and end is not None and 0 <= start < end <= len(analysis.article.text)):
-        # A link that marks nothing must not look like one that worked (QA: start=99999&end=5 gave the page, unmarked).
-        raise SynopsisError(
-            f"no such span in article {full_id[:12]}: characters {start}–{end} "
-            f"(a span needs 0 ≤ start < end ≤ {len(analysis.article.text)}, the article's length)"
-        )
+    cited = cited_span(analysis.article, start, end)
     marks = article_marks(analysis)
     counts = {kind: sum(m.kind == kind for m in marks) for kind in ("entity", "quantity", "time", "quote")}
     stories = [s for s in state.stories() if full_id in s.article_ids]

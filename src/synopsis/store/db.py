@@ -262,7 +262,7 @@ class Store(StoryTables):
         if self._has(id_or_prefix):
             return id_or_prefix
         rows = self.conn.execute(
-            "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
+            "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 4",
             (id_or_prefix, id_or_prefix + MAX_CHAR),
         ).fetchall()
         if not rows:
@@ -280,7 +280,9 @@ class Store(StoryTables):
                 "SELECT COUNT(*) FROM articles WHERE id >= ? AND id < ?",
                 (id_or_prefix, id_or_prefix + MAX_CHAR),
             ).fetchone()
-            raise SynopsisError(f"{id_or_prefix!r} is ambiguous: {count} articles")
+            # The candidates, as story prefixes are listed: the user picks one and types more of it.
+            shown = ", ".join(row[0][:12] for row in rows[:3]) + (f", or {count - 3} more" if count > 3 else "")
+            raise SynopsisError(f"{id_or_prefix!r} is ambiguous: {count} articles, it could be {shown}")
         return rows[0][0]
 
     def get_analysis(self, id_or_prefix: str) -> ArticleAnalysis:
