@@ -241,3 +241,17 @@ def test_split_names_the_new_story_as_ingest_would_and_gives_back_a_merged_away_
     moved = client.post(f"/api/stories/{fire['id']}/split", json={"article": ferry["articles"][0]}).json()["story"]
     assert moved["id"] != ferry["id"]
     assert client.get(f"/api/stories/{ferry['id']}").json()["stories"][0]["id"] == fire["id"]
+
+
+def test_the_story_list_pages_with_limit_and_offset_and_counts_them_all(fresh_client):
+    client = fresh_client
+    everything = client.get("/api/stories").json()
+    assert everything["total"] == len(everything["stories"]) == 2 and everything["offset"] == 0
+    first = client.get("/api/stories", params={"limit": 1}).json()
+    second = client.get("/api/stories", params={"limit": 1, "offset": 1}).json()
+    assert first["total"] == second["total"] == 2
+    assert [s["id"] for s in first["stories"] + second["stories"]] == [s["id"] for s in everything["stories"]]
+    assert client.get("/api/stories", params={"offset": 2}).json()["stories"] == []
+    assert client.get("/api/stories", params={"limit": 0}).status_code == 422
+    parameters = client.get("/openapi.json").json()["paths"]["/api/stories"]["get"]["parameters"]
+    assert {"q", "limit", "offset"} <= {p["name"] for p in parameters}

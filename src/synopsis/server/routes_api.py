@@ -114,12 +114,16 @@ def resolve_article(state: ServerState, article_id: str) -> str:
 @router.get(
     "/stories",
     summary="List stories, newest first; q= searches article titles and text (SQLite FTS5) and outlet names",
-    responses=error_responses(e422=INVALID),
+    description="A page of at most `limit` stories from `offset` on; `total` counts every matching story.",
+    responses=error_responses(e422="limit is not 1-5000, offset is negative, or another parameter is not what the endpoint takes"),
 )
-def list_stories(request: Request, q: str | None = None) -> dict:
+def list_stories(
+    request: Request, q: str | None = None, limit: int = Query(500, ge=1, le=5000), offset: int = Query(0, ge=0)
+) -> dict:
     state = state_of(request)
     stories = matching_stories(state, q)
-    return {"stories": [row_dict(row) for row in state.story_rows(stories)]}
+    page = stories[offset : offset + limit]
+    return {"total": len(stories), "limit": limit, "offset": offset, "stories": [row_dict(row) for row in state.story_rows(page)]}
 
 
 @router.get("/stories/merge", include_in_schema=False)
