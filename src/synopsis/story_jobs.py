@@ -42,16 +42,15 @@ class Merged:
 
 
 def merge_stories(store, keep: str, other: str) -> Merged:
-    """Merge story other into story keep (ids or unique prefixes), as a correction later ingests respect."""
-    from synopsis.link.stored_stories import retitle_story
+    """Merge story other into story keep (ids or unique prefixes), as a correction later ingests respect.
 
-    # One write transaction: the merged story is never listed with a title chosen
-    # from its old members only, as ingest titles a story its articles joined.
+    The kept story keeps its title: the user merged the other story into it (QA: `stories merge
+    KEEP OTHER` renamed KEEP after an article of OTHER, the best fit of a mix of two events).
+    Articles a later ingest adds retitle it as they would any story."""
     with store.write_lock():
         keep_id = store.resolve_story_id(keep, follow=False)
         other_id = store.resolve_story_id(other, follow=False)
         moved = store.merge_stories(keep_id, other_id)
-        retitle_story(store, keep_id)
     return Merged(keep_id, other_id, moved)
 
 
