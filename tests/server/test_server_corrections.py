@@ -255,3 +255,27 @@ def test_the_story_list_pages_with_limit_and_offset_and_counts_them_all(fresh_cl
     assert client.get("/api/stories", params={"limit": 0}).status_code == 422
     parameters = client.get("/openapi.json").json()["paths"]["/api/stories"]["get"]["parameters"]
     assert {"q", "limit", "offset"} <= {p["name"] for p in parameters}
+
+
+def test_the_add_page_names_what_it_stored_and_gives_each_error_once(fresh_client, invented_articles):
+    import json
+    import re
+
+    client = fresh_client
+    new = {"title": "Serrow volunteers plant 4,000 trees", "outlet": "River Post", "published": "2024-04-02",
+           "text": "Volunteers in Serrow planted 4,000 trees on Saturday along the river, the town council said."}
+    page = client.post("/add", data={"json": json.dumps({"articles": [new, invented_articles[0]]})})
+    assert page.status_code == 200, page.text
+    added = client.get("/api/articles", params={"q": "Serrow"}).json()["articles"][0]
+    story = client.get("/api/stories", params={"q": "Serrow"}).json()["stories"][0]["id"]
+    listed = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page.text)))
+    # Each stored article by title, outlet, where it came from and its story, not a bare id.
+    assert f"Added: {new['title']} — River Post · {added['source']} · in story {story}" in listed
+    known = invented_articles[0]
+    assert f"Already stored (nothing changed): {known['title']} — {known['outlet']}" in listed
+    assert f'href="/stories/{story}"' in page.text and f'href="/articles/{added["id"]}"' in page.text
+    # A reason is given once, in the result's list, not again in the alert above it.
+    refused = client.post("/add", files={"files": ("photo", bytes(range(256)) * 64, "application/octet-stream")})
+    assert refused.status_code == 400 and 'role="alert"' in refused.text
+    reason = client.post("/api/articles", files={"files": ("photo", bytes(range(256)) * 64, "application/octet-stream")}).json()["errors"][0]["reason"]
+    assert refused.text.count(html.escape(reason, quote=False)) == 1

@@ -13,7 +13,7 @@ from synopsis.report.dispute_claims import claims_by_point
 from synopsis.report.render import ambiguous_date_note
 from synopsis.server.app import app_page, templates
 from synopsis.server.routes_api import add_documents, add_status, matching_stories, read_add_request, resolve_article, state_of
-from synopsis.server.views import article_marks, cited_span, compare_outlets, mark_text, report_outlets
+from synopsis.server.views import article_marks, cited_span, compare_outlets, mark_text, report_outlets, stored_rows
 
 router = APIRouter(include_in_schema=False)
 
@@ -147,7 +147,11 @@ async def add_submit(request: Request) -> HTMLResponse:
     except SynopsisError as err:
         return app_page(request, "add.html.j2", 400, error=str(err), result=None)
     status, error = add_status(result)
-    return app_page(request, "add.html.j2", 200 if status in (200, 201) else status, error=error, result=result)
+    store = state.store()
+    return app_page(
+        request, "add.html.j2", 200 if status in (200, 201) else status, error=error, result=result,
+        added=stored_rows(store, result.added), already=stored_rows(store, result.already_stored),
+    )
 
 
 @router.post("/stories/{story_id}/split")

@@ -52,6 +52,27 @@ def cited_span(article, start: int | None, end: int | None) -> tuple[int, int] |
     return start, end
 
 
+@dataclass(frozen=True)
+class StoredRow:
+    """An article an add request stored (or found stored), as the add page lists it."""
+
+    id: str
+    title: str
+    outlet: str
+    source: str
+    story: str | None
+
+
+def stored_rows(store, article_ids) -> list[StoredRow]:
+    """The add page's rows for article ids: each one's title, outlet, file or address, and story."""
+    from synopsis.report.render import display_title
+
+    return [
+        StoredRow(s.id, display_title(s.title, s.source), s.outlet or "unidentified outlet", s.source, store.story_of(s.id))
+        for s in store.article_summaries(article_ids)
+    ]
+
+
 def _num(value: float | None) -> str:
     if value is None:
         return "∞"

@@ -7,7 +7,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -342,6 +342,16 @@ class Store(StoryTables):
         """Return a summary of every stored article, oldest first (undated last)."""
         rows = self.conn.execute(f"{_SUMMARY_SELECT} {ARTICLE_ORDER}").fetchall()
         return [ArticleSummary(*row) for row in rows]
+
+    def article_summaries(self, article_ids: Sequence[str]) -> list[ArticleSummary]:
+        """Summaries of the stored articles among article_ids, in their order."""
+        ids = list(dict.fromkeys(article_ids))
+        found: dict[str, ArticleSummary] = {}
+        for start in range(0, len(ids), 500):  # under SQLite's limit on bound parameters
+            chunk = ids[start : start + 500]
+            rows = self.conn.execute(f"{_SUMMARY_SELECT} WHERE a.id IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+            found.update((row[0], ArticleSummary(*row)) for row in rows)
+        return [found[i] for i in ids if i in found]
 
     def search_articles(self, query: str, limit: int | None = None) -> list[ArticleSummary]:
         """Return articles whose title or text match an FTS5 query, best match first."""
