@@ -83,13 +83,28 @@ def test_a_merged_storys_dispute_is_dated_by_its_own_articles_day() -> None:
     ferry_story = [build(name, [ferry], published="2026-03-04T18:00:00+00:00") for name in ("Echo", "Foxtrot", "Golf")]
     met = S("Delegations met in Geneva on July 22.", [T("July 22", "2026-07-22")])
     talks = [
+        # An encyclopedia entry has no days "before publication" to be about: its dates place it.
+        build("Wiki", [met, S("The meeting lasted less than an hour.", [Q("less than an hour", 1, "hour", qualifier="less than")])],
+              published="2026-05-01T00:00:00+00:00", kind="encyclopedia"),
         build("Alpha", [met, S("The meeting lasted less than an hour.", [Q("less than an hour", 1, "hour", qualifier="less than")])],
               published="2026-07-22T20:00:00+00:00"),
         build("Bravo", [met, S("The meeting lasted about three hours.", [Q("about three hours", 3, "hour", qualifier="about")])],
               published="2026-07-22T21:00:00+00:00"),
     ]
-    disputes = find_disputes([[("id-Alpha", 1), ("id-Bravo", 1)]], ferry_story + talks)
+    group = [[("id-Wiki", 1), ("id-Alpha", 1), ("id-Bravo", 1)]]
+    disputes = find_disputes(group, ferry_story + talks)
     assert [d.kind for d in disputes] == ["duration"]
     assert "2026-07-22" in disputes[0].what and "2026-03-04" not in disputes[0].what
     # The talks alone are dated the same way: the merge changes nothing about them.
-    assert find_disputes([[("id-Alpha", 1), ("id-Bravo", 1)]], talks)[0].what == disputes[0].what
+    assert find_disputes(group, talks)[0].what == disputes[0].what
+
+
+def test_an_undated_report_of_a_storys_fact_is_dated_by_the_storys_day() -> None:
+    """Reports with no publication date and no day named: nothing places them elsewhere, so their
+    dispute takes the story's main day, as before."""
+    met = S("Delegations met in Geneva on July 22.", [T("July 22", "2026-07-22")])
+    dated = [build(name, [met], published="2026-07-22T20:00:00+00:00") for name in ("Echo", "Foxtrot")]
+    undated = [build("Alpha", [S("The meeting lasted less than an hour.", [Q("less than an hour", 1, "hour", qualifier="less than")])], published=None),
+               build("Bravo", [S("The meeting lasted about three hours.", [Q("about three hours", 3, "hour", qualifier="about")])], published=None)]
+    (dispute,) = find_disputes([[("id-Alpha", 0), ("id-Bravo", 0)]], dated + undated)
+    assert dispute.what.endswith("on 2026-07-22")

@@ -52,7 +52,7 @@ from typing import Any
 from synopsis.compare.dispute_facts import Member, collect_facts, holder_names, list_members, person_names
 from synopsis.compare.dispute_slots import group_slots
 from synopsis.compare.dispute_versions import build_dispute
-from synopsis.facts.dates import main_day, reports_day
+from synopsis.facts.dates import StoryDays
 from synopsis.facts.intervals import Interval
 from synopsis.compare.name_disputes import current_titles, find_name_disputes, find_title_disputes
 from synopsis.records import ArticleAnalysis, Dispute, StoryEntity
@@ -103,7 +103,8 @@ def find_disputes(
         for member in list_members(group):
             group_of.setdefault(member, number)
     facts = collect_facts(analyses, group_of, person_names(entities), holder_names(entities, analyses))
-    story_day = main_day(analyses)
+    story_days = StoryDays(analyses)
+    story_day = story_days.main
     by_id = {a.article.id: a for a in analyses}
     days: dict[frozenset[str], Interval | None] = {}
     disputes = []
@@ -112,7 +113,7 @@ def find_disputes(
         # day is the other event's for the facts only the second event's reports give.
         ids = frozenset(f.article.id for f in slot)
         if ids not in days:
-            days[ids] = reports_day([by_id[i] for i in sorted(ids) if i in by_id], story_day)
+            days[ids] = story_days.of_reports([by_id[i] for i in sorted(ids) if i in by_id])
         dispute = build_dispute(slot, days[ids])
         if dispute is not None:
             disputes.append(dispute)
