@@ -42,16 +42,15 @@ class Merged:
 
 
 def merge_stories(store, keep: str, other: str) -> Merged:
-    """Merge story other into story keep (ids or unique prefixes), as a correction later ingests respect."""
-    from synopsis.link.stored_stories import retitle_story
+    """Merge story other into story keep (ids or unique prefixes), as a correction later ingests respect.
 
-    # One write transaction: the merged story is never listed with a title chosen
-    # from its old members only, as ingest titles a story its articles joined.
+    The kept story keeps its title: the user merged the other story into it (QA: `stories merge
+    KEEP OTHER` renamed KEEP after an article of OTHER, the best fit of a mix of two events).
+    Articles a later ingest adds retitle it as they would any story."""
     with store.write_lock():
         keep_id = store.resolve_story_id(keep, follow=False)
         other_id = store.resolve_story_id(other, follow=False)
         moved = store.merge_stories(keep_id, other_id)
-        retitle_story(store, keep_id)
     return Merged(keep_id, other_id, moved)
 
 
@@ -107,9 +106,18 @@ def article_comparison(store, first: str, second: str) -> dict:
         "model_similarity": round(why.model, 4),
         "measures": {name: round(value, 4) for name, value in why.measures.items()},
         "rules": [{"multiplier": m, "why": text} for m, text in why.rules],
-        "together_by_user": together_by_user(store, a.article_id, b.article_id) if stories[0] == stories[1] else None,
+        "together_by_user": (by_user := together_by_user(store, a.article_id, b.article_id) if stories[0] == stories[1] else None),
+        # The sentence the CLI and the web page both give for it, so they cannot tell it apart.
+        "together_by_user_why": USER_PLACEMENTS.get(by_user),
         **stories_apart(store, *stories),
     }
+
+
+# Why a user's correction keeps two articles together, whatever their similarity.
+USER_PLACEMENTS = {
+    "merge": "a user merged their stories (`synopsis stories merge`): they share one whatever their similarity",
+    "split": "a user split one of them out into a story of its own (`synopsis stories split`), which the other then joined",
+}
 
 
 def together_by_user(store, first: str, second: str) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from synopsis.compare.disputes import find_disputes
-from tests.compare.dispute_builders import S, T, build
+from tests.compare.dispute_builders import Q, S, T, build
 
 
 @pytest.mark.parametrize(
@@ -73,3 +73,38 @@ def test_days_of_day_rivals_are_versions_when_a_few_days_apart(other_day: str, d
     rivals = [(("id-Alpha", 0), ("id-Bravo", 0))]
     disputes = find_disputes([], analyses, day_rivals=rivals)
     assert [d.kind for d in disputes] == (["date"] if disputed else [])
+
+
+def test_a_merged_storys_dispute_is_dated_by_its_own_articles_day() -> None:
+    """A user merged two days' coverage into one story: three reports of a ferry on 4 March and
+    two of talks on 22 July.  The talks' duration is disputed; it is dated 22 July, the day its own
+    reports name, not the ferry's day that most of the merged story names."""
+    ferry = S("A ferry capsized near the pier on March 4.", [T("March 4", "2026-03-04")])
+    ferry_story = [build(name, [ferry], published="2026-03-04T18:00:00+00:00") for name in ("Echo", "Foxtrot", "Golf")]
+    met = S("Delegations met in Geneva on July 22.", [T("July 22", "2026-07-22")])
+    talks = [
+        # An encyclopedia entry has no days "before publication" to be about: its dates place it.
+        build("Wiki", [met, S("The meeting lasted less than an hour.", [Q("less than an hour", 1, "hour", qualifier="less than")])],
+              published="2026-05-01T00:00:00+00:00", kind="encyclopedia"),
+        build("Alpha", [met, S("The meeting lasted less than an hour.", [Q("less than an hour", 1, "hour", qualifier="less than")])],
+              published="2026-07-22T20:00:00+00:00"),
+        build("Bravo", [met, S("The meeting lasted about three hours.", [Q("about three hours", 3, "hour", qualifier="about")])],
+              published="2026-07-22T21:00:00+00:00"),
+    ]
+    group = [[("id-Wiki", 1), ("id-Alpha", 1), ("id-Bravo", 1)]]
+    disputes = find_disputes(group, ferry_story + talks)
+    assert [d.kind for d in disputes] == ["duration"]
+    assert "2026-07-22" in disputes[0].what and "2026-03-04" not in disputes[0].what
+    # The talks alone are dated the same way: the merge changes nothing about them.
+    assert find_disputes(group, talks)[0].what == disputes[0].what
+
+
+def test_an_undated_report_of_a_storys_fact_is_dated_by_the_storys_day() -> None:
+    """Reports with no publication date and no day named: nothing places them elsewhere, so their
+    dispute takes the story's main day, as before."""
+    met = S("Delegations met in Geneva on July 22.", [T("July 22", "2026-07-22")])
+    dated = [build(name, [met], published="2026-07-22T20:00:00+00:00") for name in ("Echo", "Foxtrot")]
+    undated = [build("Alpha", [S("The meeting lasted less than an hour.", [Q("less than an hour", 1, "hour", qualifier="less than")])], published=None),
+               build("Bravo", [S("The meeting lasted about three hours.", [Q("about three hours", 3, "hour", qualifier="about")])], published=None)]
+    (dispute,) = find_disputes([[("id-Alpha", 0), ("id-Bravo", 0)]], dated + undated)
+    assert dispute.what.endswith("on 2026-07-22")

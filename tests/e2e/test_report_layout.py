@@ -113,6 +113,34 @@ def test_static_report_text_on_pills_meets_wcag_aa(page, static_report):
     assert [r for r in ratios if r[1] < MIN_CONTRAST] == []
 
 
+# A4 at 96 CSS pixels to the inch, less Chromium's default print margins (about 1 cm a side).
+A4 = {"width": 794, "height": 1123}
+
+# On paper: <details> whose content is not laid out (closed), and boxes whose content runs past
+# their right edge (cut off, since paper cannot scroll).
+PRINT_LOSSES_JS = """() => ({
+  closed: [...document.querySelectorAll('details')].filter(d => {
+    const body = [...d.children].find(c => c.tagName !== 'SUMMARY');
+    return body && !body.checkVisibility(); }).length,
+  details: document.querySelectorAll('details').length,
+  cut: [...document.querySelectorAll('.table-box, .chart-box')].filter(b => b.scrollWidth > b.clientWidth + 1)
+    .map(b => (b.previousElementSibling || {}).textContent + ' ' + b.scrollWidth + '/' + b.clientWidth),
+  page: document.documentElement.scrollWidth})"""
+
+
+def test_static_report_prints_every_section_open_and_within_the_page(page, static_report):
+    path, _ = static_report
+    page.set_viewport_size(A4)
+    page.goto(path.as_uri())
+    on_screen = page.evaluate(PRINT_LOSSES_JS)
+    assert on_screen["closed"] > 0  # on screen, articles and evidence lists start closed
+    page.emulate_media(media="print")
+    printed = page.evaluate(PRINT_LOSSES_JS)
+    assert printed["details"] == on_screen["details"] and printed["closed"] == 0
+    assert printed["cut"] == [] and printed["page"] <= A4["width"]
+    assert min(page.evaluate(CHART_TEXT_PX_JS)) >= 5  # shrunk to the page, still readable on paper
+
+
 def _pages(page, base: str) -> list[str]:
     stories = page.request.get(f"{base}/api/stories", timeout=SLOW_MS).json()["stories"]
     story = max(stories, key=lambda s: len(s["articles"]))
@@ -133,3 +161,24 @@ def test_web_story_page_text_on_pills_meets_wcag_aa(page, live_server):
         page.goto(live_server + path)
         ratios = page.evaluate(CONTRASTS_JS, ".pill, .meta, .value, .note, .finding, summary, header.top a")
         assert [r for r in ratios if r[1] < MIN_CONTRAST] == [], path
+
+
+# Of each matching element, whether it lies within the screen's width (not in a box's scrolled-off part).
+ON_SCREEN_JS = """selector => [...document.querySelectorAll(selector)].map(el => {
+  const r = el.getBoundingClientRect(); return r.width > 0 && r.left >= 0 && r.right <= innerWidth; })"""
+
+
+def test_on_a_phone_the_stories_list_shows_every_count_and_the_matrix_its_cells(phone, live_server):
+    """QA: at 390px the articles and facts columns (the disputed count) sat off-screen in the
+    list's scroll box, and the coverage matrix showed only its fact texts, every cell to the right."""
+    phone.goto(live_server + "/")
+    for column, name in enumerate(("story", "time span", "outlets", "articles", "facts"), 1):
+        shown = phone.evaluate(ON_SCREEN_JS, f"table.stories tbody td:nth-child({column})")
+        assert shown and all(shown), name
+    assert all(phone.evaluate(ON_SCREEN_JS, "table.stories .pill.disputed"))
+    stories = phone.request.get(f"{live_server}/api/stories", timeout=SLOW_MS).json()["stories"]
+    story = max(stories, key=lambda s: len(s["articles"]))
+    phone.goto(f"{live_server}/stories/{story['id']}")
+    matrix = phone.locator("svg.chart[aria-label='Which outlet reports which fact']")
+    cells = matrix.evaluate("svg => [...svg.querySelectorAll('rect')].map(r => r.getBoundingClientRect().right)")
+    assert cells and max(cells) <= PHONE["width"]  # every outlet's column on screen

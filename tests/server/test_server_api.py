@@ -326,6 +326,9 @@ def test_an_article_link_with_a_span_outside_the_text_is_refused(client):
         response = client.get(f"/articles/{article['id']}", params=params)
         assert response.status_code == 400 and "no such span" in response.text, params
     assert client.get(f"/articles/{article['id']}", params={"start": 0, "end": length}).status_code == 200
+    # Half a span says which half it lacks, not "characters 3–None".
+    half = client.get(f"/articles/{article['id']}", params={"start": 3}).text
+    assert "None" not in half and "a span needs both start and end, this link gives only start=3" in half
 
 
 def test_story_page_shows_how_well_each_article_fits(client):
@@ -516,6 +519,23 @@ def test_a_read_only_database_is_served_and_changes_are_a_400(server_db, invente
         story = stories.json()["stories"][0]["id"]
         split = client.post(f"/api/stories/{story}/split", json={"article": stories.json()["stories"][0]["articles"][0]})
         assert split.status_code == 400 and "read-only" in split.json()["error"]
+        # The pages say so once, and offer none of the changes that would be refused.
+        for path in ("/", f"/stories/{story}", "/add"):
+            page = client.get(path).text
+            assert 'class="read-only"' in page and "cannot be merged or split here" in page, path
+            assert 'href="/add"' not in page and "split out</button>" not in page and 'action="/add"' not in page, path
+        # The API documents the refusal on every route that changes the database.
+        paths = client.get("/openapi.json").json()["paths"]
+        for route in ("/api/articles", "/api/stories/merge", "/api/stories/{story_id}/split"):
+            assert "read-only" in paths[route]["post"]["responses"]["400"]["description"], route
+
+
+def test_a_writable_database_offers_its_changes_without_a_read_only_notice(client):
+    story = client.get("/api/stories").json()["stories"][0]["id"]
+    for path in ("/", f"/stories/{story}", "/add"):
+        assert 'class="read-only"' not in client.get(path).text, path
+    assert 'href="/add"' in client.get("/").text and 'action="/add"' in client.get("/add").text
+    assert "split out</button>" in client.get(f"/stories/{story}").text
 
 
 def test_an_upload_whose_date_is_no_date_is_stored_with_a_warning(client):
@@ -527,3 +547,19 @@ def test_an_upload_whose_date_is_no_date_is_stored_with_a_warning(client):
     body = response.json()
     assert len(body["added"]) == 1 and body["errors"] == []
     assert [w["reason"] for w in body["warnings"]] == ["publication date '2026-13-45' is not a valid date; ignored"]
+
+
+def test_head_is_answered_wherever_get_is(client):
+    story = client.get("/api/stories").json()["stories"][0]["id"]
+    for path in ("/", "/api/stories", f"/api/stories/{story}", f"/stories/{story}", "/openapi.json", "/static/app.css"):
+        got, head = client.get(path), client.head(path)
+        assert head.status_code == got.status_code == 200, path
+        assert head.content == b"" and head.headers["content-type"] == got.headers["content-type"], path
+    assert client.head("/api/stories/s-none").status_code == 404
+    assert client.head("/api/stories/merge").status_code == 405  # only POSTed
+
+
+def test_get_of_the_merge_route_is_the_wrong_method_not_an_unknown_story(client):
+    response = client.get("/api/stories/merge")
+    assert response.status_code == 405 and response.headers["allow"] == "POST"
+    assert "POST" in response.json()["error"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import http.server
 import threading
 from functools import partial
@@ -52,6 +53,11 @@ def test_merge_then_split_changes_the_stories_and_their_reports(fresh_client):
     absorbed = client.get(f"/stories/{fire['id']}", follow_redirects=False)
     assert absorbed.status_code == 307 and absorbed.headers["location"] == f"/stories/{ferry['id']}"
     assert client.get(f"/api/stories/{fire['id']}").json()["stories"][0]["id"] == ferry["id"]
+    # Why the fire report now shares the ferry story: the page says what the API and CLI say.
+    pair = client.get(f"/api/articles/{ferry['articles'][0]}/compare/{fire['articles'][0]}").json()
+    assert pair["together_by_user"] == "merge" and "a user merged their stories" in pair["together_by_user_why"]
+    why = client.get(f"/articles/{ferry['articles'][0]}/compare/{fire['articles'][0]}").text
+    assert html.escape(pair["together_by_user_why"]) in why and "one pair below it can still share a story" not in why
     # A correction must name a live story, and is told which one took the articles.
     stale = client.post("/api/stories/merge", json={"stories": [ferry["id"], fire["id"]]})
     assert stale.status_code == 400
@@ -235,3 +241,41 @@ def test_split_names_the_new_story_as_ingest_would_and_gives_back_a_merged_away_
     moved = client.post(f"/api/stories/{fire['id']}/split", json={"article": ferry["articles"][0]}).json()["story"]
     assert moved["id"] != ferry["id"]
     assert client.get(f"/api/stories/{ferry['id']}").json()["stories"][0]["id"] == fire["id"]
+
+
+def test_the_story_list_pages_with_limit_and_offset_and_counts_them_all(fresh_client):
+    client = fresh_client
+    everything = client.get("/api/stories").json()
+    assert everything["total"] == len(everything["stories"]) == 2 and everything["offset"] == 0
+    first = client.get("/api/stories", params={"limit": 1}).json()
+    second = client.get("/api/stories", params={"limit": 1, "offset": 1}).json()
+    assert first["total"] == second["total"] == 2
+    assert [s["id"] for s in first["stories"] + second["stories"]] == [s["id"] for s in everything["stories"]]
+    assert client.get("/api/stories", params={"offset": 2}).json()["stories"] == []
+    assert client.get("/api/stories", params={"limit": 0}).status_code == 422
+    parameters = client.get("/openapi.json").json()["paths"]["/api/stories"]["get"]["parameters"]
+    assert {"q", "limit", "offset"} <= {p["name"] for p in parameters}
+
+
+def test_the_add_page_names_what_it_stored_and_gives_each_error_once(fresh_client, invented_articles):
+    import json
+    import re
+
+    client = fresh_client
+    new = {"title": "Serrow volunteers plant 4,000 trees", "outlet": "River Post", "published": "2024-04-02",
+           "text": "Volunteers in Serrow planted 4,000 trees on Saturday along the river, the town council said."}
+    page = client.post("/add", data={"json": json.dumps({"articles": [new, invented_articles[0]]})})
+    assert page.status_code == 200, page.text
+    added = client.get("/api/articles", params={"q": "Serrow"}).json()["articles"][0]
+    story = client.get("/api/stories", params={"q": "Serrow"}).json()["stories"][0]["id"]
+    listed = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page.text)))
+    # Each stored article by title, outlet, where it came from and its story, not a bare id.
+    assert f"Added: {new['title']} — River Post · {added['source']} · in story {story}" in listed
+    known = invented_articles[0]
+    assert f"Already stored (nothing changed): {known['title']} — {known['outlet']}" in listed
+    assert f'href="/stories/{story}"' in page.text and f'href="/articles/{added["id"]}"' in page.text
+    # A reason is given once, in the result's list, not again in the alert above it.
+    refused = client.post("/add", files={"files": ("photo", bytes(range(256)) * 64, "application/octet-stream")})
+    assert refused.status_code == 400 and 'role="alert"' in refused.text
+    reason = client.post("/api/articles", files={"files": ("photo", bytes(range(256)) * 64, "application/octet-stream")}).json()["errors"][0]["reason"]
+    assert refused.text.count(html.escape(reason, quote=False)) == 1

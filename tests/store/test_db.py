@@ -145,7 +145,7 @@ def test_get_by_unique_prefix(store, build_analysis):
     ("query", "message"),
     [
         ("zzz", "no article matches 'zzz'"),
-        ("ab", "'ab' is ambiguous: 3 articles"),
+        ("ab", "'ab' is ambiguous: 3 articles, it could be abc1, abc2, abd3"),
         ("", "no article id given"),
     ],
 )
@@ -155,6 +155,13 @@ def test_get_errors_are_clean(store, query, message, build_analysis):
     with pytest.raises(SynopsisError) as info:
         store.get_analysis(query)
     assert str(info.value) == message
+
+
+def test_an_ambiguous_prefix_names_a_few_of_its_many_articles(store, build_analysis):
+    for i, aid in enumerate(["cd1", "cd2", "cd3", "cd4", "cd5"]):
+        store.add_analysis(build_analysis(f"Article number {i} text.", article_id=aid))
+    with pytest.raises(SynopsisError, match=r"^'cd' is ambiguous: 5 articles, it could be cd1, cd2, cd3, or 2 more$"):
+        store.get_analysis("cd")
 
 
 def test_list_articles_is_chronological_with_counts(store, sample_analyses):

@@ -396,10 +396,8 @@ def compare_command(ctx, first, second, db_path, fmt):
     stories = {article["story"] for article in out["articles"]}
     verdict = "the same story" if len(stories) == 1 else "different stories"
     click.echo(f"similarity {out['similarity']:.3f} (articles join a story at {out['merge_similarity']} on average; now in {verdict})")
-    if out["together_by_user"] == "merge":
-        click.echo("  a user merged their stories (`synopsis stories merge`): they share one whatever their similarity")
-    elif out["together_by_user"] == "split":
-        click.echo("  a user split one of them out into a story of its own (`synopsis stories split`), which the other then joined")
+    if out["together_by_user_why"]:
+        click.echo(f"  {out['together_by_user_why']}")
     click.echo(f"  the model gives {out['model_similarity']:.3f} from:")
     for name, value in out["measures"].items():
         click.echo(f"    {FEATURE_LABELS[name]:48} {value:.2f}")

@@ -55,7 +55,8 @@ from typing import Any
 from synopsis.compare.dispute_facts import Member, collect_facts, holder_names, list_members, person_names
 from synopsis.compare.dispute_slots import group_slots
 from synopsis.compare.dispute_versions import build_dispute
-from synopsis.facts.dates import main_day
+from synopsis.facts.dates import StoryDays
+from synopsis.facts.intervals import Interval
 from synopsis.compare.name_disputes import current_titles, find_name_disputes, find_title_disputes
 from synopsis.records import ArticleAnalysis, Dispute, StoryEntity
 
@@ -105,8 +106,20 @@ def find_disputes(
         for member in list_members(group):
             group_of.setdefault(member, number)
     facts = collect_facts(analyses, group_of, person_names(entities), holder_names(entities, analyses))
-    story_day = main_day(analyses)
-    disputes = [d for d in (build_dispute(slot, story_day) for slot in group_slots(facts, day_rivals)) if d is not None]
+    story_days = StoryDays(analyses)
+    story_day = story_days.main
+    by_id = {a.article.id: a for a in analyses}
+    days: dict[frozenset[str], Interval | None] = {}
+    disputes = []
+    for slot in group_slots(facts, day_rivals):
+        # Dated by the slot's own reports: in a story merged from two events' coverage, the main
+        # day is the other event's for the facts only the second event's reports give.
+        ids = frozenset(f.article.id for f in slot)
+        if ids not in days:
+            days[ids] = story_days.of_reports([by_id[i] for i in sorted(ids) if i in by_id])
+        dispute = build_dispute(slot, days[ids])
+        if dispute is not None:
+            disputes.append(dispute)
     for entity in entities or ():
         disputes.extend(find_name_disputes(entity))
         disputes.extend(find_title_disputes(current_titles(entity, analyses, story_day)))

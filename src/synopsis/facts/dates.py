@@ -291,16 +291,21 @@ def sentence_claim(analysis: ArticleAnalysis, start: int, end: int) -> Claim:
 DAY_SPAN = 3 * 86400
 
 
-def main_day(analyses: Sequence[ArticleAnalysis]) -> Interval | None:
+def named_days(analysis: ArticleAnalysis) -> set[tuple[float, float]]:
+    """The calendar days (and spans of a few days) an article names, as (low, high) seconds."""
+    days = dates_in(analysis, 0, len(analysis.article.text))
+    return {(day.low, day.high) for d in days if d.high - d.low <= DAY_SPAN for day in [calendar_day(d)]}
+
+
+def main_day(analyses: Sequence[ArticleAnalysis], votes: Counter | None = None) -> Interval | None:
     """The day most of the story's articles name: the day of the event itself.
 
     Each article votes once per day it states, so an encyclopedia that dates every
-    earlier round many times still counts once per round.
+    earlier round many times still counts once per round (``votes``: the count of
+    ``named_days`` over the analyses, when the caller has it).
     """
-    votes: Counter = Counter()
-    for analysis in analyses:
-        days = dates_in(analysis, 0, len(analysis.article.text))
-        votes.update({(day.low, day.high) for d in days if d.high - d.low <= DAY_SPAN for day in [calendar_day(d)]})
+    if votes is None:
+        votes = Counter(day for analysis in analyses for day in named_days(analysis))
     if not votes:
         return None
     # Ties go to the day nearest the story's publication (background dates an earlier
@@ -309,6 +314,41 @@ def main_day(analyses: Sequence[ArticleAnalysis]) -> Interval | None:
     anchor = calendar.timegm(middle.timetuple()) if middle else max(low for low, _ in votes)
     (low, high), count = max(votes.items(), key=lambda item: (item[1], -abs(item[0][0] - anchor), item[0][0]))
     return Interval(low, high, high_open=True, unit="date") if count >= 2 else None
+
+
+class StoryDays:
+    """The days a story's reports name, each voting once per day (``main_day``), and from them the
+    day a few of its reports (those giving one fact) are about: ``of_reports``."""
+
+    def __init__(self, analyses: Sequence[ArticleAnalysis]) -> None:
+        self.named = {a.article.id: named_days(a) for a in analyses}
+        self.votes: Counter = Counter(day for days in self.named.values() for day in days)
+        self.main = main_day(analyses, self.votes)
+
+    def of_reports(self, analyses: Sequence[ArticleAnalysis]) -> Interval | None:
+        """The day these reports are about: the main day when they touch it (name it, or were
+        published in the days after it, as ``recent_interval`` reads) or touch no day at all
+        (nothing places them elsewhere); else, of the days in their publication windows (a news
+        report's undated sentence is about those), or failing those of the days they name, the
+        one the whole story names most (later on a tie); None when that is named only once.
+
+        A story a user merged from two days' coverage has two events, and the main day is the
+        one more reports name; a fact only the other day's reports give is about their day.
+        """
+        named: set[tuple[float, float]] = set()
+        recent: set[tuple[float, float]] = set()
+        for analysis in analyses:
+            own = self.named.get(analysis.article.id)
+            named |= named_days(analysis) if own is None else own
+            window = recent_interval(analysis.article)  # None for an entry or an undated report
+            if window is not None:
+                recent |= {day for day in self.votes if window.low <= day[0] < window.high}
+        main = self.main
+        touched = named | recent
+        if not touched or (main is not None and any(low < main.high and main.low < high for low, high in touched)):
+            return main
+        best = max(recent or named, key=lambda day: (self.votes[day], day[0]))
+        return Interval(best[0], best[1], high_open=True, unit="date") if self.votes[best] >= 2 else None
 
 
 def calendar_day(interval: Interval) -> Interval:

@@ -299,7 +299,7 @@ def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _calendar_span(value: str) -> tuple[float, float] | None:
+def calendar_span(value: str) -> tuple[float, float] | None:
     """Start and end (exclusive) of a TimeML calendar value, as naive POSIX seconds."""
     if match := _DATE.match(value):
         year = int(match["y"])
@@ -439,7 +439,7 @@ def interval_from_time(time: TimeRef, place: str | None = None) -> Interval | No
         elif mod in {"AFTER", "ON_OR_AFTER"}:
             high = INF
         return Interval(low, high, unit=unit)
-    span = _calendar_span(value)
+    span = calendar_span(value)
     if span is None:
         return None
     low, high, low_open, high_open = _narrow(*span, time.modifier)

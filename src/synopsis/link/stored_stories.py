@@ -98,9 +98,9 @@ def story_members(store, story: str, limit: int) -> list[EventProfile]:
 def retitle_story(store, story: str, scores: PairScores | None = None) -> None:
     """Title a story by its most central member's title (``title_from_profiles``), among its
     first MAX_MEMBERS members, which bounds the cost for large stories (``scores``: pairs a run
-    already scored).  Ingest, split and merge all title this way, so a story's title always
-    comes from an article it still holds, whichever story it came from; a story left empty
-    keeps its title."""
+    already scored).  Ingest and split title this way, so a story's title comes from an article
+    it still holds, whichever story it came from; a story left empty keeps its title, and so does
+    the story a user merged another into (``story_jobs.merge_stories``)."""
     members = story_members(store, story, MAX_MEMBERS)
     if members:
         store.set_story_title(story, title_from_profiles(members, scores))

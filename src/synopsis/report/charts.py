@@ -7,6 +7,7 @@ import re
 from html import escape
 from typing import Sequence
 
+from synopsis.facts.intervals import calendar_span
 from synopsis.records import AlignedClaim, TimelineEvent
 
 # The colours of the report's status pills (white text on each at least 4.5:1, WCAG AA).
@@ -16,7 +17,8 @@ STATUS_COLOURS = {"corroborated": "#2f855a", "single-source": "#4a5568", "disput
 # never cut at its right edge (QA: "(Küre E" at the edge of a 960px timeline).
 CHAR_WIDTH = 11 * 0.66
 TIMELINE_LABEL = 80  # characters of an event's text and outlets beside the axis
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_WEEKEND = re.compile(r"^(\d{4})-W(\d{2})-WE$")
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -25,26 +27,31 @@ def _shorten(text: str, limit: int) -> str:
 
 
 def date_span(value: str) -> tuple[dt.date, dt.date] | None:
-    """First and last day a TimeML date value covers (year, month or day precision; "A/B" from A to B)."""
+    """First and last day a TimeML date value covers ("A/B" from A to B): a day (a time or part of
+    a day as its day), or a week, weekend, month, quarter, half, season or year, as
+    ``facts.intervals.calendar_span`` reads it."""
     if value and "/" in value:
         first_part, last_part = value.split("/", 1)
         first, last = date_span(first_part), date_span(last_part)
         return (first[0], last[1]) if first and last and first[0] <= last[1] else first
-    match = _DATE.match(value or "")
-    if not match:
-        return None
-    year, month, day = match.groups()
+    day = _DAY.match(value or "")
+    weekend = _WEEKEND.match(value or "")
     try:
         if day:
-            first = dt.date(int(year), int(month), int(day))
+            first = dt.date(int(day[1]), int(day[2]), int(day[3]))
             return first, first
-        if month:
-            first = dt.date(int(year), int(month), 1)
-            following = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
-            return first, following - dt.timedelta(days=1)
-        return dt.date(int(year), 1, 1), dt.date(int(year), 12, 31)
+        if weekend:
+            # ISO weeks start on Monday: the weekend is their sixth and seventh days.
+            saturday = dt.date.fromisocalendar(int(weekend[1]), int(weekend[2]), 6)
+            return saturday, saturday + dt.timedelta(days=1)
+        span = calendar_span(value or "")
     except ValueError:
         return None
+    if span is None:
+        return None
+    # calendar_span gives naive seconds with an exclusive end: the last day is the one before it.
+    first = dt.datetime.fromtimestamp(span[0], dt.timezone.utc).date()
+    return first, dt.datetime.fromtimestamp(span[1], dt.timezone.utc).date() - dt.timedelta(days=1)
 
 
 def timeline_svg(events: Sequence[TimelineEvent], width: int = 960, row: int = 24) -> str:
@@ -94,20 +101,27 @@ def timeline_svg(events: Sequence[TimelineEvent], width: int = 960, row: int = 2
 
 
 def coverage_svg(claims: Sequence[AlignedClaim], outlets: Sequence[str], cell: int = 18) -> str:
-    """Outlet-by-fact matrix: a filled cell where the outlet reports the fact, coloured by status."""
+    """Outlet-by-fact matrix: a filled cell where the outlet reports the fact, coloured by status.
+
+    The cells come first and each fact's text after them, so a phone screen (390px, the chart
+    scrolling in its box) shows every cell and the start of every fact, not only the texts."""
     if not claims or not outlets:
         return ""
-    label_width, top = 420, 130
-    # Room on the right for the last outlet's name, drawn rising at 55 degrees from its column.
+    left, top, label_chars = 4, 130, 62
+    cells_end = left + cell * len(outlets)
+    labels_at = cells_end + 8
+    # Room on the right for the last outlet's name, drawn rising at 55 degrees from its column,
+    # and for the longest fact text.
     longest = max(len(_shorten(outlet, 22)) for outlet in outlets)
-    width = label_width + cell * len(outlets) + 20 + round(longest * CHAR_WIDTH * 0.58)
+    widest_label = max(len(_shorten(claim.text, label_chars)) for claim in claims)
+    width = max(cells_end + 20 + round(longest * CHAR_WIDTH * 0.58), labels_at + round(widest_label * CHAR_WIDTH) + 8)
     height = top + cell * len(claims) + 10
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" aria-label="Which outlet reports which fact">'
     ]
     for column, outlet in enumerate(outlets):
-        cx = label_width + column * cell + cell / 2
+        cx = left + column * cell + cell / 2
         parts.append(
             f'<text transform="translate({cx + 4:.1f},{top - 6}) rotate(-55)" font-size="11" fill="#333">'
             f"{escape(_shorten(outlet, 22))}</text>"
@@ -115,12 +129,12 @@ def coverage_svg(claims: Sequence[AlignedClaim], outlets: Sequence[str], cell: i
     for row_index, claim in enumerate(claims):
         y = top + row_index * cell
         parts.append(
-            f'<text x="{label_width - 6}" y="{y + cell * 0.7:.1f}" font-size="11" text-anchor="end" fill="#222">'
-            f"<title>{escape(claim.text)}</title>{escape(_shorten(claim.text, 62))}</text>"
+            f'<text x="{labels_at}" y="{y + cell * 0.7:.1f}" font-size="11" fill="#222">'
+            f"<title>{escape(claim.text)}</title>{escape(_shorten(claim.text, label_chars))}</text>"
         )
         colour = STATUS_COLOURS.get(claim.status, "#718096")
         for column, outlet in enumerate(outlets):
-            x = label_width + column * cell
+            x = left + column * cell
             reported = outlet in claim.sources
             fill = colour if reported else "none"
             parts.append(

@@ -85,6 +85,30 @@ class SecurityMiddleware:
         await self.app(scope, limited_receive, secured_send)
 
 
+class HeadMiddleware:
+    """HEAD wherever GET is served (RFC 9110 requires it of every GET resource): the request is
+    routed as a GET and answered with its status and headers, the body left out.  Starlette's
+    own Route does this, FastAPI's routes take only the methods they name, and listing HEAD on
+    each would double every operation in the OpenAPI document."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message):
+            if message["type"] == "http.response.body":
+                if message.get("more_body"):
+                    return  # the rest of a streamed body: nothing to send
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
 @lru_cache(maxsize=1)
 def templates() -> Environment:
     """Page templates; everything is escaped unless marked safe (article text is untrusted)."""
@@ -97,8 +121,14 @@ def templates() -> Environment:
 
 
 def render_page(name: str, status_code: int = 200, **context) -> HTMLResponse:
-    """A rendered page as a response."""
+    """A rendered page as a response; ``read_only`` (the app's database cannot be written) shows
+    the read-only notice and leaves out the actions that change the database."""
     return HTMLResponse(templates().get_template(name).render(**context), status_code=status_code)
+
+
+def app_page(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
+    """A page of this app: ``render_page`` told whether its database is read-only."""
+    return render_page(name, status_code, read_only=request.app.state.synopsis.read_only, **context)
 
 
 def error_response(request: Request, status: int, message: str) -> JSONResponse | HTMLResponse:
@@ -106,8 +136,8 @@ def error_response(request: Request, status: int, message: str) -> JSONResponse 
     if request.url.path.startswith("/api"):
         return JSONResponse({"error": message}, status_code=status)
     if request.url.path.startswith("/add"):
-        return render_page("add.html.j2", status, error=message, result=None)
-    return render_page("error.html.j2", status, status=status, message=message)
+        return app_page(request, "add.html.j2", status, error=message, result=None)
+    return app_page(request, "error.html.j2", status, status=status, message=message)
 
 
 def create_app(db_path: str, allow_private_urls: bool = False, warm: bool = True) -> FastAPI:
@@ -135,6 +165,7 @@ def create_app(db_path: str, allow_private_urls: bool = False, warm: bool = True
     )
     app.state.synopsis = state
     app.add_middleware(SecurityMiddleware)
+    app.add_middleware(HeadMiddleware)
     app.mount("/static", StaticFiles(directory=str(resources.files("synopsis.server") / "static")), name="static")
 
     @app.exception_handler(StarletteHTTPException)
@@ -142,7 +173,9 @@ def create_app(db_path: str, allow_private_urls: bool = False, warm: bool = True
         message = exc.detail if isinstance(exc.detail, str) else "bad request"
         if exc.status_code == 404 and message == "Not Found":
             message = "no such page"
-        return error_response(request, exc.status_code, message)
+        response = error_response(request, exc.status_code, message)
+        response.headers.update(exc.headers or {})  # a 405's Allow
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):

@@ -61,6 +61,7 @@ def error_responses(**described: str) -> dict[int | str, dict[str, Any]]:
 AMBIGUOUS = "The id prefix is ambiguous (the message lists what it could be), or no id was given"
 TOO_LARGE = "The request body is over the 10 MB limit"
 INVALID = "A parameter or the JSON body is not what the endpoint takes (the message names it)"
+READ_ONLY = "the server's database is read-only (its file, folder or disk cannot be written): nothing can be changed"
 
 
 def state_of(request: Request) -> ServerState:
@@ -113,12 +114,22 @@ def resolve_article(state: ServerState, article_id: str) -> str:
 @router.get(
     "/stories",
     summary="List stories, newest first; q= searches article titles and text (SQLite FTS5) and outlet names",
-    responses=error_responses(e422=INVALID),
+    description="A page of at most `limit` stories from `offset` on; `total` counts every matching story.",
+    responses=error_responses(e422="limit is not 1-5000, offset is negative, or another parameter is not what the endpoint takes"),
 )
-def list_stories(request: Request, q: str | None = None) -> dict:
+def list_stories(
+    request: Request, q: str | None = None, limit: int = Query(500, ge=1, le=5000), offset: int = Query(0, ge=0)
+) -> dict:
     state = state_of(request)
     stories = matching_stories(state, q)
-    return {"stories": [row_dict(row) for row in state.story_rows(stories)]}
+    page = stories[offset : offset + limit]
+    return {"total": len(stories), "limit": limit, "offset": offset, "stories": [row_dict(row) for row in state.story_rows(page)]}
+
+
+@router.get("/stories/merge", include_in_schema=False)
+def merge_is_posted() -> None:
+    """GET of the merge route is the wrong method (405), not a story named "merge" (404)."""
+    raise StarletteHTTPException(405, 'merging is a POST of {"stories": [keep, other]}', headers={"Allow": "POST"})
 
 
 @router.get(
@@ -312,7 +323,7 @@ ADD_RESPONSES: dict[int | str, dict[str, Any]] = {
         "description": "Nothing could be added: no input could be read (each one's reason is in errors), "
         "malformed JSON, a JSON shape other than {articles: [...]} or {url: ...}, too many articles, "
         "a URL that is not http(s), resolves to a private address or cannot be fetched, more than 50 files, "
-        "or nothing given",
+        "nothing given, or " + READ_ONLY,
     },
     413: {"model": ErrorBody, "description": TOO_LARGE},
     415: {
@@ -347,7 +358,7 @@ async def add_articles(request: Request) -> JSONResponse:
     summary='Merge the second story into the first: {"stories": [keep, other]}',
     responses=error_responses(
         e400='The body is not {"stories": [keep, other]}, both name the same story, one was merged into another '
-        "story already (the message names it), or an id prefix is ambiguous",
+        "story already (the message names it), an id prefix is ambiguous, or " + READ_ONLY,
         e404="No story matches one of the ids or prefixes",
         e413=TOO_LARGE,
         e422="The body is not a JSON object",
@@ -369,7 +380,7 @@ def merge_stories(request: Request, body: dict) -> JSONResponse:
     summary='Move one article out of a story into a new one: {"article": id}',
     responses=error_responses(
         e400='The body is not {"article": id}, the article is not in the story or is its only article, '
-        "or an id prefix is ambiguous",
+        "an id prefix is ambiguous, or " + READ_ONLY,
         e404="No story or no article matches the id or prefix",
         e413=TOO_LARGE,
         e422="The body is not a JSON object",

@@ -11,9 +11,9 @@ from markupsafe import Markup
 from synopsis.records import SynopsisError
 from synopsis.report.dispute_claims import claims_by_point
 from synopsis.report.render import ambiguous_date_note
-from synopsis.server.app import render_page, templates
+from synopsis.server.app import app_page, templates
 from synopsis.server.routes_api import add_documents, add_status, matching_stories, read_add_request, resolve_article, state_of
-from synopsis.server.views import article_marks, compare_outlets, mark_text, report_outlets
+from synopsis.server.views import article_marks, cited_span, compare_outlets, mark_text, report_outlets, stored_rows
 
 router = APIRouter(include_in_schema=False)
 
@@ -26,9 +26,10 @@ def evidence_link(evidence) -> str:
     return f"/articles/{evidence.article_id}?start={evidence.start}&end={evidence.end}#cited"
 
 
-def render_story(report, fit: dict[str, float] | None = None) -> bytes:
+def render_story(report, fit: dict[str, float] | None = None, read_only: bool = False) -> bytes:
     """The story page as bytes (cached per story id); fit is each article's mean similarity to
-    the rest of its story (``story_jobs.story_member_fit``), shown beside its "split out" button."""
+    the rest of its story (``story_jobs.story_member_fit``), shown beside its "split out" button
+    (none when the database is read-only)."""
     from synopsis.report.charts import coverage_svg, timeline_svg
 
     outlets = report_outlets(report)
@@ -48,6 +49,7 @@ def render_story(report, fit: dict[str, float] | None = None) -> bytes:
         link=evidence_link,
         fit=fit or {},
         partner=comparison_partners(fit or {}),
+        read_only=read_only,
     )
     return page.encode("utf-8")
 
@@ -65,7 +67,7 @@ def comparison_partners(fit: dict[str, float]) -> dict[str, str]:
 def stories_page(request: Request, q: str | None = None) -> HTMLResponse:
     state = state_of(request)
     stories = matching_stories(state, q)
-    return render_page("stories.html.j2", rows=state.story_rows(stories), q=q or "", total=state.store().count_articles())
+    return app_page(request, "stories.html.j2", rows=state.story_rows(stories), q=q or "", total=state.store().count_articles())
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
@@ -76,7 +78,7 @@ async def story_page(request: Request, story_id: str) -> Response:
     state = state_of(request)
 
     def render(report) -> bytes:  # runs in the threadpool, where the store may be read
-        return render_story(report, story_member_fit(state.store(), report.story.id))
+        return render_story(report, story_member_fit(state.store(), report.story.id), state.read_only)
 
     return await cached_story_response(
         request, state, story_id, "page", render, "text/html; charset=utf-8", redirect_to="/stories/{id}"
@@ -94,7 +96,7 @@ def compare_page(request: Request, story_id: str, a: str | None = None, b: str |
     a = a if a in outlets else outlets[0]
     b = b if b in outlets and b != a else next(o for o in outlets if o != a)
     comparison = compare_outlets(report, a, b)
-    return render_page("compare.html.j2", r=report, outlets=outlets, c=comparison, link=evidence_link)
+    return app_page(request, "compare.html.j2", r=report, outlets=outlets, c=comparison, link=evidence_link)
 
 
 @router.get("/articles/{first}/compare/{second}", response_class=HTMLResponse)
@@ -106,7 +108,7 @@ def article_comparison_page(request: Request, first: str, second: str) -> HTMLRe
     state = state_of(request)
     state.stories()  # files any article still without a story, under the server's lock
     out = article_comparison(state.store(), resolve_article(state, first), resolve_article(state, second))
-    return render_page("why.html.j2", out=out, labels=FEATURE_LABELS)
+    return app_page(request, "why.html.j2", out=out, labels=FEATURE_LABELS)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -114,17 +116,12 @@ def article_page(request: Request, article_id: str, start: int | None = None, en
     state = state_of(request)
     full_id = resolve_article(state, article_id)
     analysis = state.store().get_analysis(full_id)
-    cited = (start, end) if start is not None or end is not None else None
-    if cited is not None and not (start is not None and end is not None and 0 <= start < end <= len(analysis.article.text)):
-        # A link that marks nothing must not look like one that worked (QA: start=99999&end=5 gave the page, unmarked).
-        raise SynopsisError(
-            f"no such span in article {full_id[:12]}: characters {start}–{end} "
-            f"(a span needs 0 ≤ start < end ≤ {len(analysis.article.text)}, the article's length)"
-        )
+    cited = cited_span(analysis.article, start, end)
     marks = article_marks(analysis)
     counts = {kind: sum(m.kind == kind for m in marks) for kind in ("entity", "quantity", "time", "quote")}
     stories = [s for s in state.stories() if full_id in s.article_ids]
-    return render_page(
+    return app_page(
+        request,
         "article.html.j2",
         a=analysis.article,
         date_note=ambiguous_date_note(analysis.article.published_ambiguous),
@@ -137,8 +134,8 @@ def article_page(request: Request, article_id: str, start: int | None = None, en
 
 
 @router.get("/add", response_class=HTMLResponse)
-def add_page() -> HTMLResponse:
-    return render_page("add.html.j2", error=None, result=None)
+def add_page(request: Request) -> HTMLResponse:
+    return app_page(request, "add.html.j2", error=None, result=None)
 
 
 @router.post("/add", response_class=HTMLResponse)
@@ -148,9 +145,13 @@ async def add_submit(request: Request) -> HTMLResponse:
         kind, payload = await read_add_request(request)
         result = await run_in_threadpool(add_documents, state, kind, payload)
     except SynopsisError as err:
-        return render_page("add.html.j2", 400, error=str(err), result=None)
+        return app_page(request, "add.html.j2", 400, error=str(err), result=None)
     status, error = add_status(result)
-    return render_page("add.html.j2", 200 if status in (200, 201) else status, error=error, result=result)
+    store = state.store()
+    return app_page(
+        request, "add.html.j2", 200 if status in (200, 201) else status, error=error, result=result,
+        added=stored_rows(store, result.added), already=stored_rows(store, result.already_stored),
+    )
 
 
 @router.post("/stories/{story_id}/split")
@@ -177,6 +178,6 @@ async def merge_submit(request: Request) -> Response:
         stories = [state.find_story(keep, follow=False), state.find_story(other, follow=False)]
         if stories[0].id == stories[1].id:
             raise SynopsisError("cannot merge a story with itself: choose two different stories")
-        return render_page("merge.html.j2", keep=stories[0], other=stories[1])
+        return app_page(request, "merge.html.j2", keep=stories[0], other=stories[1])
     kept, _ = await run_in_threadpool(merge, state, keep, other)
     return RedirectResponse(f"/stories/{kept}", status_code=303)

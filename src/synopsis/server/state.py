@@ -60,7 +60,9 @@ class ServerState:
         # writers; one ingest or correction at a time keeps both simple and safe.
         self.write_lock = threading.Lock()
         self._stop = threading.Event()
-        Store.open(db_path).close()  # fail at start-up, not on the first request
+        with Store.open(db_path) as store:  # fail at start-up, not on the first request
+            # Pages offer no change a read-only database would refuse (adding, merging, splitting).
+            self.read_only = store.read_only
 
     def store(self) -> Store:
         """This thread's connection (sqlite3 connections must stay in their thread)."""

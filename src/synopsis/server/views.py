@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from synopsis.compare.voices import quote_label
-from synopsis.records import AlignedClaim, ArticleAnalysis, Evidence, StoryReport
+from synopsis.records import AlignedClaim, ArticleAnalysis, Evidence, StoryReport, SynopsisError
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +32,45 @@ def article_marks(analysis: ArticleAnalysis) -> list[Mark]:
     for q in analysis.quotes:
         marks.append(Mark(q.content_start, q.content_end, "quote", f"{q.kind} quote · {quote_label(q, 'unknown speaker')}"))
     return marks
+
+
+def cited_span(article, start: int | None, end: int | None) -> tuple[int, int] | None:
+    """The span of the article a citation link marks (?start=&end=), None when it gives neither;
+    SynopsisError (400) when it marks nothing: a link that marks nothing must not look like one
+    that worked (QA: start=99999&end=5 gave the page, unmarked)."""
+    if start is None and end is None:
+        return None
+    length = len(article.text)
+    if start is None or end is None:
+        given = f"start={start}" if end is None else f"end={end}"
+        raise SynopsisError(f"no such span in article {article.id[:12]}: a span needs both start and end, this link gives only {given}")
+    if not 0 <= start < end <= length:
+        raise SynopsisError(
+            f"no such span in article {article.id[:12]}: characters {start}–{end} "
+            f"(a span needs 0 ≤ start < end ≤ {length}, the article's length)"
+        )
+    return start, end
+
+
+@dataclass(frozen=True)
+class StoredRow:
+    """An article an add request stored (or found stored), as the add page lists it."""
+
+    id: str
+    title: str
+    outlet: str
+    source: str
+    story: str | None
+
+
+def stored_rows(store, article_ids) -> list[StoredRow]:
+    """The add page's rows for article ids: each one's title, outlet, file or address, and story."""
+    from synopsis.report.render import display_title
+
+    return [
+        StoredRow(s.id, display_title(s.title, s.source), s.outlet or "unidentified outlet", s.source, store.story_of(s.id))
+        for s in store.article_summaries(article_ids)
+    ]
 
 
 def _num(value: float | None) -> str:

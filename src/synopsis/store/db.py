@@ -7,7 +7,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -262,7 +262,7 @@ class Store(StoryTables):
         if self._has(id_or_prefix):
             return id_or_prefix
         rows = self.conn.execute(
-            "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
+            "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 4",
             (id_or_prefix, id_or_prefix + MAX_CHAR),
         ).fetchall()
         if not rows:
@@ -280,7 +280,9 @@ class Store(StoryTables):
                 "SELECT COUNT(*) FROM articles WHERE id >= ? AND id < ?",
                 (id_or_prefix, id_or_prefix + MAX_CHAR),
             ).fetchone()
-            raise SynopsisError(f"{id_or_prefix!r} is ambiguous: {count} articles")
+            # The candidates, as story prefixes are listed: the user picks one and types more of it.
+            shown = ", ".join(row[0][:12] for row in rows[:3]) + (f", or {count - 3} more" if count > 3 else "")
+            raise SynopsisError(f"{id_or_prefix!r} is ambiguous: {count} articles, it could be {shown}")
         return rows[0][0]
 
     def get_analysis(self, id_or_prefix: str) -> ArticleAnalysis:
@@ -340,6 +342,16 @@ class Store(StoryTables):
         """Return a summary of every stored article, oldest first (undated last)."""
         rows = self.conn.execute(f"{_SUMMARY_SELECT} {ARTICLE_ORDER}").fetchall()
         return [ArticleSummary(*row) for row in rows]
+
+    def article_summaries(self, article_ids: Sequence[str]) -> list[ArticleSummary]:
+        """Summaries of the stored articles among article_ids, in their order."""
+        ids = list(dict.fromkeys(article_ids))
+        found: dict[str, ArticleSummary] = {}
+        for start in range(0, len(ids), 500):  # under SQLite's limit on bound parameters
+            chunk = ids[start : start + 500]
+            rows = self.conn.execute(f"{_SUMMARY_SELECT} WHERE a.id IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+            found.update((row[0], ArticleSummary(*row)) for row in rows)
+        return [found[i] for i in ids if i in found]
 
     def search_articles(self, query: str, limit: int | None = None) -> list[ArticleSummary]:
         """Return articles whose title or text match an FTS5 query, best match first."""
