@@ -221,9 +221,10 @@ def _place_after_in(doc: Doc, span: Span) -> Span | None:
 # Kwiatkowska" GPE, "a Nunes shirt" NORP.
 _MISTAKEN_FOR_PEOPLE = frozenset({"ORG", "GPE", "NORP", "FAC"})
 # First words of places' and bodies' names that a name list also gives as given names ("Santa
-# Monica", "Glen Cove", "Royal Navy", "General Motors") or that start a place's name ("Port Harcourt").
+# Monica", "Glen Cove", "Royal Navy", "General Motors", "Al Jazeera": "Al" is a short given name and
+# the Arabic article) or that start a place's name ("Port Harcourt").
 _PLACE_OR_BODY_FIRST = frozenset(
-    "port saint st san santa santo sao são fort mount mt lake cape glen new north south east west upper "
+    "al el port saint st san santa santo sao são fort mount mt lake cape glen new north south east west upper "
     "lower great little royal general grand real inter club sporting atletico athletic dynamo".split())
 # Last words of bodies', teams', firms' and places' names (beside ``ORG_WORDS`` and the place and
 # venue words below): no personal name ends so. Words that are also surnames ("Park", "Church",
@@ -255,6 +256,9 @@ def _people_by_given_name(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple
             relabelled.append(name)
     if not relabelled:
         return spans
+    # the one word of it the tagger did read as a person's ("[Dorota] PERSON [Kwiatkowska] GPE")
+    out = [(span, label) for span, label in out
+           if not any(n.start <= span.start and span.end <= n.end and len(n) > len(span) for n in relabelled)]
     people = [span for span, label in out if label == "PERSON" and 2 <= len(span) <= 3
               and given_name_gender(tuple(t.text for t in span)) is not None]
     words = {t.text for span in people for t in (span[0], span[-1])}
@@ -280,25 +284,28 @@ def _beside_name_word(doc: Doc, tok: Token) -> bool:
 
 def _given_and_surname(doc: Doc, span: Span, spans: list[tuple[Span, str]]) -> Span | None:
     """The name a span gives as "Given Surname" (two or three capitalised words, the first one a
-    name list gives to one gender only, ``person_gender.given_name_gender``), with the untagged
-    given name before a lone surname ("Dorota [Kwiatkowska]") or surname after a lone given name
-    ("[Thiago] Nunes") taken in; None when the span does not read so, or something marks it as a
-    place or body: a known place (the gazetteer), a first word that is a place's name too ("Milan"
-    or "Florence" may be either, and the tagger knows common given names), a place's or body's
-    first or last word ("Port ...", "... United", "... Ministry"), a plural ("Christian
-    Democrats"), or the words around it (``_written_as_place_or_body``)."""
+    name list gives to one gender only, ``person_gender.given_name_gender``), with the given name
+    before a lone surname taken in when untagged or tagged a person alone ("Dorota [Kwiatkowska]"),
+    and likewise the surname after a lone given name ("[Tomasz] Wierzbicki").
+
+    None when the span does not read so, or something marks it as a place or body: a known place
+    (the gazetteer) or news outlet (the registry), a first word that is a place's name too
+    ("Milan" or "Florence" may be either, and the tagger knows common given names), a place's or
+    body's first or last word ("Port ...", "Al ...", "... United", "... Ministry"), a plural
+    ("Christian Democrats"), or the words around it (``_written_as_place_or_body``)."""
     name = span
     if len(span) == 1:
         before = doc[span.start - 1] if span.start > 0 else None
         after = doc[span.end] if span.end < len(doc) else None
-        if before is not None and _untagged_name_word(before, spans) and "\n" not in before.whitespace_:
+        if before is not None and _free_name_word(before, spans) and "\n" not in before.whitespace_:
             name = doc[before.i:span.end]
-        elif after is not None and _untagged_name_word(after, spans) and "\n" not in span[-1].whitespace_:
+        elif after is not None and _free_name_word(after, spans) and "\n" not in span[-1].whitespace_:
             name = doc[span.start:after.i + 1]
     if not 2 <= len(name) <= 3 or not all(_name_word(t) for t in name):
         return None
     if (name[0].lower_ in _PLACE_OR_BODY_FIRST or _ends_as_body(name[-1]) or any(t.tag_ == "NNPS" for t in name)
-            or is_known_place(name.text) or is_known_place(name[0].text) or _written_as_place_or_body(doc, name)):
+            or is_known_place(name.text) or is_known_place(name[0].text) or _registered_outlet(name.text)
+            or _written_as_place_or_body(doc, name)):
         return None
     return name if given_name_gender(tuple(t.text for t in name)) is not None else None
 
@@ -313,6 +320,14 @@ def _name_word(tok: Token) -> bool:
 def _untagged_name_word(tok: Token, spans: list[tuple[Span, str]]) -> bool:
     return (_name_word(tok) and not tok.ent_type_
             and not any(s.start <= tok.i < s.end for s, _ in spans))
+
+
+def _free_name_word(tok: Token, spans: list[tuple[Span, str]]) -> bool:
+    """A name word outside every entity, or one the tagger alone read as a person ("[Dorota]")."""
+    covering = [(s, label) for s, label in spans if s.start <= tok.i < s.end]
+    if not covering:
+        return _untagged_name_word(tok, spans)
+    return _name_word(tok) and len(covering) == 1 and covering[0][1] == "PERSON" and len(covering[0][0]) == 1
 
 
 def _ends_as_body(tok: Token) -> bool:
