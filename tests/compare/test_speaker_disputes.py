@@ -48,8 +48,14 @@ def test_one_quotation_given_to_two_people_is_a_dispute_with_each_versions_outle
     group = ClaimGroup("g", tuple(members), 0, members[0].text, 1.0)
     origins = {a.article.id: OriginInfo(a.article.id, a.article.outlet.name, a.article.outlet.name, False,
                                         claim_witnesses=(), claim_notes=()) for a in analyses}
-    assert label_claims([group], analyses, origins)[0].status == "corroborated"
-    assert label_claims([group], analyses, origins, disputes=disputes)[0].status == "disputed"
+    canonical = resolve_entities(analyses).canonical_name
+    # Alpha and Charlie give the words to Marend and corroborate each other; Bravo's report, which
+    # gives them to Ostrik, is no witness of theirs (``consensus.split_by_speakers``).
+    labelled = label_claims([group], analyses, origins, canonical_name=canonical)
+    assert [(c.status, c.sources) for c in labelled] == [("corroborated", ("Alpha", "Charlie")),
+                                                          ("single-source", ("Bravo",))]
+    labelled = label_claims([group], analyses, origins, disputes=disputes, canonical_name=canonical)
+    assert [c.status for c in labelled] == ["disputed", "disputed"]
 
 
 def test_one_person_under_a_surname_a_full_name_a_title_or_a_pronoun_is_no_dispute(nlp) -> None:

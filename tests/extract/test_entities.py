@@ -500,6 +500,9 @@ def test_a_persons_name_ends_before_lower_case_words_run_into_it(nlp):
         ("Buyers can order a Hedda Lindqvist shirt online.", [("Hedda Lindqvist", "NORP")], "Hedda Lindqvist"),
         # A lone surname tagged a place takes in the given name left before it ...
         ("Dorota Kaminska, of the union, said the deal was poor.", [("Kaminska", "GPE")], "Dorota Kaminska"),
+        # ... or the given name the tagger alone read as a person's.
+        ("Dorota Kaminska, of the union, said the deal was poor.", [("Dorota", "PERSON"), ("Kaminska", "GPE")],
+         "Dorota Kaminska"),
         # ... and a lone given name the surname after it.
         ("The club signed Tomasz Wierzbicki on Friday.", [("Tomasz", "GPE")], "Tomasz Wierzbicki"),
     ],
@@ -507,6 +510,7 @@ def test_a_persons_name_ends_before_lower_case_words_run_into_it(nlp):
 def test_a_given_name_and_surname_the_tagger_took_for_a_place_or_body_is_a_person(nlp, sentence, ents, person):
     found = {e.text: e.label for e in find_entities(_as_tagged(nlp, sentence, ents))}
     assert found[person] == "PERSON"
+    assert not [name for name in found if name != person and name in person]  # one mention, not two
 
 
 @pytest.mark.parametrize(

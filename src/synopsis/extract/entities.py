@@ -235,7 +235,8 @@ _BODY_ENDINGS = frozenset(
     "energy media news times post press herald tribune radio tv television records studios pictures "
     "films foods labs systems technologies tech solutions capital ventures fund trust hotel resort mall "
     "market bridge tower station beach falls bay harbour harbor river valley hills heights springs "
-    "island islands gardens castle temple cup aid club".split())
+    "island islands gardens castle temple cup aid farm farms dairy brewery bakery mining oil steel shipping "
+    "logistics pharma insurance estates properties club".split())
 
 
 def _people_by_given_name(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
