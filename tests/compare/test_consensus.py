@@ -188,3 +188,44 @@ def test_a_claim_names_no_pronoun_speaker_its_other_sentences_give_the_words_to_
     [claim] = label_claims([g], analyses, origins)
     # Shown as written: neither outlet's guess at whom the pronoun means is cited to both.
     assert claim.text == '"The bridge stays shut," she said.'
+
+
+def _quoted(article_id: str, outlet: str, speaker: str, *, entity: str | None = None,
+            agrees: bool = False) -> ArticleAnalysis:
+    """One article: the same quoted words, given to ``speaker`` (resolved to ``entity``)."""
+    from synopsis.records import Quote
+
+    text = f'"The bridge stays shut until the inspectors are done," {speaker} said.'
+    at = text.index(f"{speaker} said")
+    end = at + len(speaker)
+    quote = Quote("direct", "The bridge stays shut until the inspectors are done", 1, 52, speaker, at, end, "said",
+                  end + 1, end + 5, 0, len(text) - 1, speaker_entity=entity or speaker, pronoun_agrees=agrees)
+    article = Article(id=article_id, source=article_id, text=text, outlet=Outlet(outlet))
+    return ArticleAnalysis(article, quotes=(quote,), claims=(Claim(text, 0, len(text), 0, quote=0),))
+
+
+def _label_one_group(analyses):
+    members = tuple(ClaimMember(a.article.id, 0, a.article.text, 0, len(a.article.text)) for a in analyses)
+    origins = {a.article.id: origin(a.article.id, a.article.outlet.name, a.article.outlet.name) for a in analyses}
+    return label_claims([ClaimGroup("g-q", members, 0, members[0].text, 1.0)], analyses, origins)
+
+
+def test_a_report_giving_the_quoted_words_to_someone_else_is_no_second_witness():
+    claims = _label_one_group([_quoted("q", "Quill", "Aino Korhonen"), _quoted("r", "Rook", "Pavel Ostrik"),
+                               _quoted("s", "Spire", "Korhonen", entity="Aino Korhonen")])
+    # Quill and Spire give the words to Korhonen: they corroborate each other. Rook names someone
+    # else: its report is a claim of its own, from one outlet.
+    assert [(c.status, c.sources) for c in claims] == [("corroborated", ("Quill", "Spire")),
+                                                        ("single-source", ("Rook",))]
+    assert {e.article_id for e in claims[1].evidence} == {"r"}
+
+
+def test_a_checked_pronoun_is_its_speaker_an_unchecked_one_no_other_speaker():
+    # "he", resolved to the one man nearby his gender fits, is that man: another speaker.
+    checked = _label_one_group([_quoted("q", "Quill", "Aino Korhonen"),
+                                _quoted("r", "Rook", "he", entity="Pavel Ostrik", agrees=True)])
+    assert [c.status for c in checked] == ["single-source", "single-source"]
+    # A guess (the man named last) may be wrong: the reports stay one fact.
+    [guessed] = _label_one_group([_quoted("q", "Quill", "Aino Korhonen"),
+                                  _quoted("r", "Rook", "he", entity="Pavel Ostrik")])
+    assert guessed.status == "corroborated"

@@ -48,8 +48,14 @@ def test_one_quotation_given_to_two_people_is_a_dispute_with_each_versions_outle
     group = ClaimGroup("g", tuple(members), 0, members[0].text, 1.0)
     origins = {a.article.id: OriginInfo(a.article.id, a.article.outlet.name, a.article.outlet.name, False,
                                         claim_witnesses=(), claim_notes=()) for a in analyses}
-    assert label_claims([group], analyses, origins)[0].status == "corroborated"
-    assert label_claims([group], analyses, origins, disputes=disputes)[0].status == "disputed"
+    canonical = resolve_entities(analyses).canonical_name
+    # Alpha and Charlie give the words to Marend and corroborate each other; Bravo's report, which
+    # gives them to Ostrik, is no witness of theirs (``consensus.split_by_speakers``).
+    labelled = label_claims([group], analyses, origins, canonical_name=canonical)
+    assert [(c.status, c.sources) for c in labelled] == [("corroborated", ("Alpha", "Charlie")),
+                                                          ("single-source", ("Bravo",))]
+    labelled = label_claims([group], analyses, origins, disputes=disputes, canonical_name=canonical)
+    assert [c.status for c in labelled] == ["disputed", "disputed"]
 
 
 def test_one_person_under_a_surname_a_full_name_a_title_or_a_pronoun_is_no_dispute(nlp) -> None:
@@ -282,23 +288,25 @@ def test_a_quotation_differing_only_in_a_names_spelling_is_one_quotation(nlp) ->
 
 @pytest.mark.parametrize("phrase, disputed", [("Dorota Kaminska", True), ("Port Kaminska", False)])
 def test_a_given_name_before_a_surname_the_model_took_for_a_place_names_a_person(nlp, phrase, disputed) -> None:
-    import dataclasses
+    from synopsis.extract.pipeline import analyze_doc
+    from tests.factories import make_article
 
     words = '"Workers are paying the price for a deal that will make bankers rich,"'
-    analyses = extracted(nlp, {
+    texts = {
         "Alpha": f"The dairy was sold on Monday. {words} said {phrase}.",
         "Bravo": f"The dairy was sold on Monday. {words} said chief executive Paul Ashvale.",
-    })
-    # The small model sometimes labels such a surname a place: give it that label whatever it found.
-    alpha = analyses[0]
-    start = alpha.article.text.index(phrase)
-    entities = [e for e in alpha.entities if not (start <= e.start < start + len(phrase))]
-    kaminska = alpha.article.text.index("Kaminska", start)
-    entities.append(dataclasses.replace(alpha.entities[0], text="Kaminska", label="GPE", start=kaminska,
-                                        end=kaminska + len("Kaminska"), title=None, title_start=None, title_end=None))
-    analyses[0] = dataclasses.replace(alpha, entities=tuple(sorted(entities, key=lambda e: e.start)))
+    }
+    analyses = []
+    for outlet, text in texts.items():
+        doc = nlp(text)
+        if outlet == "Alpha":
+            # The small model sometimes labels such a surname a place: give it that label whatever
+            # it found; the extractor reads the name as written.
+            start = text.index("Kaminska")
+            doc.ents = [doc.char_span(start, start + len("Kaminska"), label="GPE")]
+        analyses.append(analyze_doc(make_article(f"id-{outlet}", outlet, text, published="2026-03-04T09:00:00+00:00"), doc))
     disputes = find_speaker_disputes([], analyses, resolve_entities(analyses))
-    assert [sorted(v.value for v in d.versions) for d in disputes] == ([["Kaminska", "Paul Ashvale"]] if disputed else [])
+    assert [sorted(v.value for v in d.versions) for d in disputes] == ([[phrase, "Paul Ashvale"]] if disputed else [])
 
 
 def test_words_given_to_an_unnamed_role_are_not_corroborated_by_an_outlet_naming_someone_else(nlp) -> None:

@@ -490,3 +490,60 @@ def test_a_persons_name_ends_before_lower_case_words_run_into_it(nlp):
     # QA pass 21: "with Valmonte third in the table" gave a speaker "Valmonte third"
     doc = _tagged(nlp, "Fans were angry, with Verlin third in the table.", "Verlin third", "PERSON")
     assert [(e.text, e.label) for e in find_entities(doc)] == [("Verlin", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ents", "person"),
+    [
+        # The small model tags given names it does not know as it guesses.
+        ("Joaquim Quintela has left Rivergate for Brenvale.", [("Joaquim Quintela", "ORG")], "Joaquim Quintela"),
+        ("Buyers can order a Hedda Lindqvist shirt online.", [("Hedda Lindqvist", "NORP")], "Hedda Lindqvist"),
+        # A lone surname tagged a place takes in the given name left before it ...
+        ("Dorota Kaminska, of the union, said the deal was poor.", [("Kaminska", "GPE")], "Dorota Kaminska"),
+        # ... or the given name the tagger alone read as a person's.
+        ("Dorota Kaminska, of the union, said the deal was poor.", [("Dorota", "PERSON"), ("Kaminska", "GPE")],
+         "Dorota Kaminska"),
+        # ... and a lone given name the surname after it.
+        ("The club signed Tomasz Wierzbicki on Friday.", [("Tomasz", "GPE")], "Tomasz Wierzbicki"),
+    ],
+)
+def test_a_given_name_and_surname_the_tagger_took_for_a_place_or_body_is_a_person(nlp, sentence, ents, person):
+    found = {e.text: e.label for e in find_entities(_as_tagged(nlp, sentence, ents))}
+    assert found[person] == "PERSON"
+    assert not [name for name in found if name != person and name in person]  # one mention, not two
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ents", "name", "label"),
+    [
+        ("Ships sailed from Port Quintela at dawn.", [("Port Quintela", "GPE")], "Port Quintela", "GPE"),  # a place's first word
+        ("Fans of Joaquim Quintela United cheered.", [("Joaquim Quintela United", "ORG")], "Joaquim Quintela United", "ORG"),
+        ("Fans filled the Joaquim Quintela stadium.", [("Joaquim Quintela", "FAC")], "Joaquim Quintela", "FAC"),
+        ("The Hedda Lindqvist Foundation gave money.", [("Hedda Lindqvist Foundation", "ORG")],
+         "Hedda Lindqvist Foundation", "ORG"),
+        ("Floods reached Florence Quintela overnight.", [("Florence Quintela", "GPE")], "Florence Quintela", "GPE"),  # a town's name first
+        ("Talks were held in Brenvale Quintela.", [("Brenvale Quintela", "GPE")], "Brenvale Quintela", "GPE"),  # no given name
+    ],
+)
+def test_a_given_name_and_surname_written_as_a_place_or_body_keeps_its_label(nlp, sentence, ents, name, label):
+    assert {e.text: e.label for e in find_entities(_as_tagged(nlp, sentence, ents))}[name] == label
+
+
+def test_a_lone_surname_of_such_a_person_is_that_person_wherever_written(nlp):
+    text = ("Joaquim Quintela has left Rivergate for Brenvale. Quintela thanked the fans. "
+            "Supporters can still buy a Quintela shirt. His brother Rui Quintela stays.")
+    doc = _as_tagged(nlp, text, [("Joaquim Quintela", "ORG"), ("Rui Quintela", "PERSON")])
+    doc.ents = [*doc.ents, doc.char_span(text.index("Quintela shirt"), text.index(" shirt"), label="NORP")]
+    found = [(e.text, e.label, e.start) for e in find_entities(doc)]
+    lone = [start for text_, label, start in found if text_ == "Quintela" and label == "PERSON"]
+    # the untagged surname, and the one tagged a nationality; not the brother's
+    assert lone == [text.index("Quintela thanked"), text.index("Quintela shirt")]
+    assert ("Rui Quintela", "PERSON", text.index("Rui Quintela")) in found
+
+
+def test_without_the_names_extra_the_tagger_s_label_stays(nlp, monkeypatch):
+    from synopsis.extract import person_gender
+
+    monkeypatch.setattr(person_gender, "_detector", lambda: None)
+    doc = _as_tagged(nlp, "Joaquim Quintela has left Rivergate for Brenvale.", [("Joaquim Quintela", "ORG")])
+    assert {e.text: e.label for e in find_entities(doc)}["Joaquim Quintela"] == "ORG"

@@ -8,7 +8,7 @@ from collections.abc import Collection, Mapping, Sequence
 from synopsis.compare.citations import name_outlet, normalize_name
 from synopsis.compare.independence import OriginInfo, Witness, count_independent
 from synopsis.compare.other_numbers import numbers_differ, passage_amounts
-from synopsis.compare.quoted_wording import CanonicalName, speakers_agree, spoken_wording
+from synopsis.compare.quoted_wording import CanonicalName, gives_words_to_another, speakers_agree, spoken_wording
 from synopsis.link.align import ClaimGroup
 from synopsis.records import AlignedClaim, ArticleAnalysis, Attribution, Dispute, Evidence
 
@@ -62,8 +62,14 @@ def label_claims(
     (``quoted_wording.spoken_wording``: a pronoun speaker named by ``canonical_name``, the story's
     name for it; a quotation cut from a longer one closed and said whose it is)."""
     by_id = {a.article.id: a for a in analyses}
-    parent = {part.id: group.id for group in groups for part in split_by_numbers(group, by_id)}
-    groups = [part for group in groups for part in split_by_numbers(group, by_id)]
+    parent = {}
+    parts = []
+    for group in groups:
+        for by_number in split_by_numbers(group, by_id):
+            for part in split_by_speakers(by_number, by_id, canonical_name):
+                parent[part.id] = group.id
+                parts.append(part)
+    groups = parts
     flagged = {part for part, whole in parent.items() if whole in set(disputed)} | find_disputed_groups(groups, disputes)
     labelled: list[tuple[tuple, AlignedClaim]] = []
     for order, group in enumerate(groups):
@@ -120,6 +126,35 @@ def split_by_numbers(group: ClaimGroup, by_id: Mapping[str, ArticleAnalysis]) ->
     while left:
         members = tuple(m for m in left if m == lead or not numbers_differ(numbers[lead], numbers[m]))
         part_id = group.id if not parts else f"{group.id}-{len(parts)}"
+        text = group.text if lead == group.members[group.representative] else lead.text
+        parts.append(ClaimGroup(part_id, members, members.index(lead), text, group.cohesion))
+        left = [m for m in left if m not in members]
+        lead = left[0] if left else lead
+    return parts
+
+
+def split_by_speakers(group: ClaimGroup, by_id: Mapping[str, ArticleAnalysis],
+                      canonical_name: CanonicalName | None = None) -> list[ClaimGroup]:
+    """The group as reports of one speaker's words each: its representative with the members that
+    do not give the quotation to someone else (``quoted_wording.gives_words_to_another``), then the
+    others likewise, each part led by its first member.
+
+    Alignment groups the same quoted words whoever an outlet says spoke them, but a report that
+    gives the words to another speaker is no witness of the representative's: counted as one, the
+    tabloid's '"…," the captain said' made the wire's '"…," chief executive X said' corroborated by
+    both. A pronoun the extractor resolved without checking it is no other speaker (it may be the
+    one the other reports name). The first part keeps the group's id; a dispute of who said it, if
+    found, still sets the versions side by side."""
+    spans = {m: Evidence(m.article_id, "", m.start, m.end, m.text) for m in group.members}
+    parts: list[ClaimGroup] = []
+    left = list(group.members)
+    lead = group.members[group.representative]
+    while left:
+        members = tuple(m for m in left if m == lead or not gives_words_to_another(
+            spans[lead], spans[m], by_id, canonical_name, guessed_pronouns=False))
+        if not parts and len(members) == len(group.members):
+            return [group]
+        part_id = group.id if not parts else f"{group.id}-s{len(parts)}"
         text = group.text if lead == group.members[group.representative] else lead.text
         parts.append(ClaimGroup(part_id, members, members.index(lead), text, group.cohesion))
         left = [m for m in left if m not in members]
@@ -224,4 +259,4 @@ def make_claim_id(group: ClaimGroup) -> str:
 
 
 __all__ = ["describe_repeat", "find_disputed_groups", "find_witnesses", "label_claims", "list_citing", "make_claim_id",
-           "repeated_from", "split_by_numbers"]
+           "repeated_from", "split_by_numbers", "split_by_speakers"]

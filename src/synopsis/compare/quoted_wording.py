@@ -109,17 +109,20 @@ def speakers_agree(spans: Sequence[Evidence], analyses: Mapping[str, ArticleAnal
 
 
 def gives_words_to_another(wording: Evidence, other: Evidence, analyses: Mapping[str, ArticleAnalysis],
-                           canonical_name: CanonicalName | None = None) -> bool:
+                           canonical_name: CanonicalName | None = None, *, guessed_pronouns: bool = True) -> bool:
     """Whether two reports that both quote directly give the quotation to speakers with no one in
     common ('"…," the captain said' and '"…," chief executive X said'): the one cannot be cited for
     the other, even when the dispute of who said it (``speaker_disputes``) cannot tell who "the
-    captain" is. A speaker only a pronoun names, or none, says nothing against the other."""
+    captain" is. A speaker only a pronoun names, or none, says nothing against the other. With
+    ``guessed_pronouns`` False, neither does a pronoun the extractor resolved without checking it
+    (``Quote.pronoun_agrees``: "he" taken for the man named last, who may not be the one meant)."""
     def direct_speakers(span: Evidence) -> set[str]:
         analysis = analyses.get(span.article_id)
         if analysis is None:
             return set()
         return {name for q in _quotes_in(analysis, span.start, span.end)
-                if (name := _speaker_name(q, canonical_name)) is not None}
+                if (guessed_pronouns or q.pronoun_agrees or not is_pronoun(q.speaker))
+                and (name := _speaker_name(q, canonical_name)) is not None}
 
     mine, theirs = direct_speakers(wording), direct_speakers(other)
     return bool(mine) and bool(theirs) and not mine & theirs

@@ -34,7 +34,6 @@ from dataclasses import dataclass
 from synopsis.compare.citations import name_outlet
 from synopsis.compare.dispute_versions import join_names, unique_in_order
 from synopsis.compare.quoted_wording import is_pronoun
-from synopsis.extract.person_gender import given_name_gender
 from synopsis.facts.words import content_words
 from synopsis.link.entities import EntityResolution
 from synopsis.link.entity_clustering import UnionFind
@@ -150,21 +149,8 @@ def speaker_entity(quote: Quote, resolution: EntityResolution,
                 re.sub(r"^(?:the|a|an)\s+", "", fold(name)), [])
             entity = holders[0] if len(holders) == 1 else None
         if entity is not None:
-            return entity if entity.type in _PERSON_TYPES or _named_as_person(quote.speaker, entity) else None
+            return entity if entity.type in _PERSON_TYPES else None
     return None
-
-
-def _named_as_person(phrase: str | None, entity: StoryEntity) -> bool:
-    """Whether the speaker phrase writes a place or body of the story as a person's surname after a
-    given name: the small model labels "Kwiatkowska" of "Dorota Kwiatkowska, of the union, said" a
-    place (QA: the union leader's words credited to a chief executive were no dispute). The given
-    name must be one the name list knows (``person_gender.given_name_gender``), so "North Korea"
-    or "Kelby Council" stays a place or body."""
-    words = tuple(w.strip(".,").lower() for w in (phrase or "").split())
-    surname = tuple(w.lower() for w in entity.name.split())
-    return (len(words) > len(surname) and words[-len(surname):] == surname
-            and all(w[:1].isupper() for w in (phrase or "").split())
-            and given_name_gender(words[-len(surname) - 1:]) is not None)
 
 
 def _quotations(analyses: Sequence[ArticleAnalysis], resolution: EntityResolution) -> list[_Quotation]:
