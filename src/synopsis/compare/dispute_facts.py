@@ -414,8 +414,12 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                 if interval.unit == "percent" and is_strike_participation_at(sentence, position, quantity.end - start):
                     counted = PARTICIPATION  # "41 percent of teachers had joined the strike": of the strike
                 won_by = None
-                if interval.unit in {"count", "percent"} and classify_predicate(quantity.predicate, sentence,
-                                                                               position) == ACQUIRE:
+                # A percentage that names its measure ("shares gained 4.1 percent", "took a 30 percent
+                # stake") is that measure's, whatever the verb: only one naming none is a share won.
+                named_percent = interval.unit == "percent" and (
+                    counted is not None or percent_measure_at(sentence, position, quantity.end - start) is not None)
+                if interval.unit in {"count", "percent"} and not named_percent and classify_predicate(
+                        quantity.predicate, sentence, position) == ACQUIRE:
                     # A tally is the one its holder won: "31 seats" of one party and "32" of another
                     # are two tallies (a tally naming no one keeps the plain key, as a fine does).
                     won_by = _holder(analysis, sentence, position, holders or {}, start)
