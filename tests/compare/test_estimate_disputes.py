@@ -4,6 +4,7 @@ whom each outlet gives them to, and the brief states the point as disputed, neve
 
 from __future__ import annotations
 
+from synopsis.compare.dispute_facts import collect_facts
 from synopsis.compare.disputes import find_disputes
 from tests.compare.dispute_builders import extracted
 
@@ -65,6 +66,17 @@ def test_protesters_counted_for_what_happened_to_them_are_no_crowd(nlp) -> None:
     [dispute] = find_disputes([], analyses)
     assert not dispute.what.startswith("crowd size")
     assert all(not v.given_by for v in dispute.versions)
+
+
+def test_protesters_taken_into_custody_are_no_rival_estimate_of_the_crowd(nlp) -> None:
+    """"took 2,000 protesters into custody" counts those held, not those there ("took" reads as a
+    verb of winning, which nothing happened to): it is no version of the crowd of 15,000."""
+    analyses = extracted(nlp, {
+        "Alpha": "Police took 2,000 protesters into custody in Corvanto on Saturday.",
+        "Bravo": "Police said 15,000 protesters gathered in Corvanto on Saturday.",
+    })
+    crowds = [(f.outlet, f.values) for f in collect_facts(analyses, {}) if f.kind == "count" and f.key == ("attend",)]
+    assert crowds == [("Bravo", ["15,000"])]
 
 
 def test_union_and_government_shares_of_a_strike_are_versions_of_one_measure(nlp) -> None:

@@ -96,6 +96,9 @@ def test_a_count_of_those_at_a_protest_is_its_crowd(sentence, value, noun, lemma
     # Marchers counted for what happened to them are not the crowd.
     ("Police said 40 protesters were arrested after the march.", "40", "protester", "arrest"),
     ("Six demonstrators were injured when the barrier gave way.", "Six", "demonstrator", "injure"),
+    # Marchers held by the police, whatever the verb ("took" is no verb of happening to anyone).
+    ("Police took 2,000 protesters into custody after the march.", "2,000", "protester", "take"),
+    ("Police rounded up about 300 demonstrators near the square.", "about 300", "demonstrator", "round"),
     # People near a march, not in it, and a workforce counted by its size.
     ("The march passed 300 shops on its way to the harbour.", "300", "shop", "pass"),
     ("The union has 45,000 members across the region.", "45,000", "member", "have"),

@@ -145,11 +145,23 @@ def is_crowd_part_at(sentence: str, value_end: int) -> bool:
     return bool(_CROWD_PART.match(sentence, value_end))
 
 
+# Marchers held by the police are counted for that, whatever the verb ("took 2,000 protesters into
+# custody", "rounded up 300 demonstrators", "300 marchers were held"): no crowd.
+_HELD_BEFORE = re.compile(
+    r"\b(?:arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|held|hold(?:ing|s)?|rounded\s+up|round(?:ing|s)?\s+up|jailed"
+    r"|dispersed|took|taken|take|takes|taking|charged|kettled)\s+(?:[a-z]+\s+)?$", re.I)
+_HELD_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,5}?(?:(?:into|in)\s+(?:police\s+)?custody|under\s+arrest|(?:were|was|had\s+been|have\s+been)"
+    r"\s+(?:arrested|detained|held|rounded\s+up|jailed|charged))\b", re.I)
+
+
 def is_crowd_at(sentence: str, position: int, value_end: int, noun: str | None, lemma: str | None) -> bool:
     """Whether the count at ``position`` of the sentence, of ``noun`` (a lemma, or None) with
     predicate ``lemma`` (as extracted), is the crowd at a protest (``PROTEST_NOUNS``)."""
     predicate = (lemma or "").lower()
     if classify_predicate(predicate) in _HAPPENED_TO:
+        return False
+    if _HELD_BEFORE.search(sentence, max(0, position - 40), position) or _HELD_AFTER.match(sentence, value_end):
         return False
     if noun in PROTEST_NOUNS or predicate in _CROWD_VERBS:
         return True
