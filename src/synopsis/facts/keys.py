@@ -9,6 +9,12 @@ from synopsis.extract.quantities import predicate_class
 from synopsis.facts.words import STOP_WORDS, stem
 
 
+# The words a number may be hedged with where a frame names it ("a fee of about", "estimated the
+# crowd at more than"): one list for every frame, optional. ``HEDGE_WORD`` is the words alone.
+HEDGE_WORD = (r"(?:about|around|some|nearly|almost|roughly|approximately|up\s+to|more\s+than|over|under|less\s+than"
+              r"|at\s+least)")
+HEDGE = rf"(?:{HEDGE_WORD}\s+)?"
+
 # Words on each side of a number whose content words describe what the number is of.
 FRAME_WINDOW_BEFORE = 6
 FRAME_WINDOW_AFTER = 4
@@ -129,8 +135,7 @@ _CROWD_PHRASE_AFTER = re.compile(
 # 20,000", "put the number of marchers at 60,000", "the crowd had swelled to 40,000".
 _CROWD_BEFORE = re.compile(
     r"\b(?:crowd|turnout|attendance|(?:number\s+of\s+)?(?:protesters|protestors|demonstrators|marchers|participants))"
-    r"(?:\s+size)?,?\s+(?:[a-z]+\s+){0,2}?(?:at|to)\s+(?:about\s+|around\s+|some\s+|roughly\s+|approximately\s+|nearly\s+|almost\s+|more\s+than\s+"
-    r"|over\s+|at\s+least\s+|up\s+to\s+)?$",
+    r"(?:\s+size)?,?\s+(?:[a-z]+\s+){0,2}?(?:at|to)\s+" + HEDGE + "$",
     re.I,
 )
 
@@ -184,8 +189,7 @@ _PARTICIPATION_AFTER = re.compile(
     re.I,
 )
 _PARTICIPATION_BEFORE = re.compile(
-    _STRIKE_WORDS + r"\s+(?:had\s+|has\s+|was\s+)?(?:been\s+)?(?:joined|observed|followed)\s+by\s+"
-    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|at\s+least\s+)?$",
+    _STRIKE_WORDS + r"\s+(?:had\s+|has\s+|was\s+)?(?:been\s+)?(?:joined|observed|followed)\s+by\s+" + HEDGE + "$",
     re.I,
 )
 
@@ -439,7 +443,7 @@ def measured_noun(sentence: str, position: int) -> str | None:
 # A sum that is a fine, whatever verb the sentence gives it with ("fined him 500 crowns", "ordered
 # to pay a fine of 500 crowns", "500 crowns in fines"): one slot, "fine", of the sum's currency.
 FINE = "fine"
-_FINE_BEFORE = re.compile(r"\b(?:fined\b(?P<stretch>[^.;:]{0,60})|(?:a\s+)?fine\s+of\s+(?:about\s+|up\s+to\s+|some\s+)?)$", re.I)
+_FINE_BEFORE = re.compile(rf"\b(?:fined\b(?P<stretch>[^.;:]{{0,60}})|(?:a\s+)?fine\s+of\s+{HEDGE})$", re.I)
 _FINE_AFTER = re.compile(r"\s*(?:[a-z]+\s+)?(?:in\s+)?fines?\b", re.I)
 
 
@@ -456,8 +460,7 @@ def is_fine_at(sentence: str, position: int, value_end: int) -> bool:
 # people took part in the march."
 _FIGURE_AT = re.compile(
     r"\b(?:put|puts|putting|estimated|estimates|estimating|placed|places|gave|gives|giving)\s+(?:the|their|its|his|her)"
-    r"\s+(?:own\s+)?(?:figure|number|estimate|total|count|tally)\s+at\s+(?:about\s+|around\s+|some\s+|roughly\s+"
-    r"|approximately\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|at\s+least\s+|up\s+to\s+)?$",
+    r"\s+(?:own\s+)?(?:figure|number|estimate|total|count|tally)\s+at\s+" + HEDGE + "$",
     re.I,
 )
 
@@ -475,25 +478,32 @@ def is_figure_at(sentence: str, position: int) -> bool:
 # ("€38.50 a share", "150,000 euros a week") is a value of its own ("price per share"). Currencies
 # are never converted, so "€4.2bn ($4.6bn)" and "£3.6bn" are values in other units, never rivals.
 # Hand-written: these are plain strings with no parse, and the frames are few and fixed.
+
+# A company's figures, by the measure they name: each a sum ("revenue of") or a change in percent
+# ("revenue rose 8 percent"), one table for both.
+_FIGURE_NOUNS = {"revenue": "revenue", "revenues": "revenue", "sales": "revenue", "turnover": "revenue",
+                 "profit": "profit", "profits": "profit", "net profit": "profit", "earnings": "profit",
+                 "income": "profit", "net income": "profit", "loss": "loss", "losses": "loss"}
 MONEY_NOUNS = {
     "fee": "price", "price": "price", "value": "price", "valuation": "price", "offer": "price", "bid": "price",
     "deal": "price", "takeover": "price", "transfer": "price", "acquisition": "price", "purchase": "price",
     "swoop": "price", "sale": "price", "merger": "price", "price tag": "price",
-    "revenue": "revenue", "revenues": "revenue", "sales": "revenue", "turnover": "revenue",
-    "profit": "profit", "profits": "profit", "net profit": "profit", "loss": "loss", "losses": "loss",
+    **_FIGURE_NOUNS,
     "savings": "savings", "salary": "salary", "wage": "salary", "wages": "salary",
     "loan": "loan", "loans": "loan", "budget": "budget", "investment": "investment",
     "compensation": "compensation", "damages": "compensation",
 }
+# How a figure went ("revenue rose 8 percent to", "shares fell 4.1 percent"): up or down.
+RISE = r"rose|rise|rises|risen|up|grew|grow|grows|grown|increased|increase|increases|climbed|jumped|surged|gained|soared"
+FALL = r"fell|fall|falls|fallen|down|dropped|drop|declined|decreased|decrease|slumped|slid|lost|plunged|tumbled"
 _MONEY_NOUN = "|".join(sorted((re.escape(k) for k in MONEY_NOUNS), key=len, reverse=True))
-_HEDGE_WORDS = r"(?:(?:about|around|some|nearly|almost|roughly|approximately|up\s+to|more\s+than|over|under|less\s+than)\s+)?"
 # "revenue rose 8 percent to", "profit was", "a fee of", "savings of", "revenue up 8 percent at".
 _MONEY_NOUN_BEFORE = re.compile(
-    rf"\b(?P<noun>{_MONEY_NOUN})\s+(?:(?:was|is|were|are|stood|had|has)\s+(?:at\s+)?(?=$|about|around|some|nearly|almost"
-    rf"|roughly|approximately|up|more|over|under|less)|(?:(?:was|is|were|are|stood|had|has)\s+)?"
-    rf"(?:(?:rose|fell|grew|climbed|dropped|increased|decreased|jumped|up|down)\s+(?:by\s+)?"
+    rf"\b(?P<noun>{_MONEY_NOUN})\s+(?:(?:was|is|were|are|stood|had|has)\s+(?:at\s+)?(?=$|{HEDGE_WORD}\b)"
+    rf"|(?:(?:was|is|were|are|stood|had|has)\s+)?"
+    rf"(?:(?:{RISE}|{FALL})\s+(?:by\s+)?"
     rf"(?:[\d.,]+\s*(?:percent|per\s+cent|pct|pc|%)\s+)?)?"
-    rf"(?:of|at|to|totall?ing|totall?ed|reached|hit)\s+){_HEDGE_WORDS}$", re.I)
+    rf"(?:of|at|to|totall?ing|totall?ed|reached|hit)\s+){HEDGE}$", re.I)
 # "buy Brightwater Dairy for", "sold the club for", "paid 12 million euros for": the verbs of a price.
 _MONEY_VERBS = (
     ("price", r"(?:buy|buys|bought|buying|acquire[sd]?|acquiring|purchase[sd]?|purchasing|sell|sells|sold|selling"
@@ -505,7 +515,7 @@ _MONEY_VERBS = (
     ("salary", r"earn|earns|earned|earning|paid\s+a\s+salary\s+of"),
     ("loan", r"borrow|borrows|borrowed|borrowing"),
 )
-_MONEY_VERB_BEFORE = [(measure, re.compile(rf"\b(?:{verbs})\s+{_HEDGE_WORDS}$", re.I)) for measure, verbs in _MONEY_VERBS]
+_MONEY_VERB_BEFORE = [(measure, re.compile(rf"\b(?:{verbs})\s+{HEDGE}$", re.I)) for measure, verbs in _MONEY_VERBS]
 # "a €4.2bn deal", "a €50million swoop", "in a £3.6bn takeover".
 _MONEY_NOUN_AFTER = re.compile(rf"[\s-]*(?:[a-z]+\s+)?(?P<noun>{_MONEY_NOUN})\b", re.I)
 # "€38.50 a share", "38.50 euros for each Brightwater share", "180 million euros a year".
@@ -546,19 +556,15 @@ def extra_sum_at(sentence: str, position: int) -> int | None:
 # A percentage that is a premium, a stake, or the change of a named measure ("revenue rose 8
 # percent", "shares were down 4.1 percent", "a 32pc premium"): keyed by that measure and the
 # direction of the change, so a rise and a fall, or revenue and profit, are never rivals.
-_CHANGED = {"revenue": "revenue", "revenues": "revenue", "sales": "revenue", "turnover": "revenue",
-            "profit": "profit", "profits": "profit", "earnings": "profit", "income": "profit",
-            "share": "shares", "shares": "shares", "stock": "shares", "price": "price", "prices": "price",
-            "exports": "exports", "imports": "imports", "output": "output", "production": "output"}
-_UP = r"rose|rise|rises|risen|up|grew|grow|grows|grown|increased|increase|increases|climbed|jumped|surged|gained|soared"
-_DOWN = r"fell|fall|falls|fallen|down|dropped|drop|declined|decreased|decrease|slumped|slid|lost|plunged|tumbled"
+_CHANGED = {**_FIGURE_NOUNS, "share": "shares", "shares": "shares", "stock": "shares", "price": "price",
+            "prices": "price", "exports": "exports", "imports": "imports", "output": "output", "production": "output"}
 _CHANGE_BEFORE = re.compile(
     rf"\b(?P<noun>{'|'.join(_CHANGED)})\s+(?:(?:were|was|is|are|had|have|has)\s+)?"
-    rf"(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+(?:by\s+)?{_HEDGE_WORDS}$", re.I)
+    rf"(?:(?P<up>{RISE})|(?P<down>{FALL}))\s+(?:by\s+)?{HEDGE}$", re.I)
 _CHANGE_AFTER = re.compile(
     rf"[\s-]*(?:(?P<up>rise|increase|jump|growth|gain)|(?P<down>fall|drop|decline|decrease))\s+in\s+"
     rf"(?:[a-z-]+\s+)?(?P<noun>{'|'.join(_CHANGED)})\b", re.I)
-_PERCENT_NOUN_BEFORE = re.compile(rf"\b(?P<noun>premium|stake|discount)\s+of\s+{_HEDGE_WORDS}$", re.I)
+_PERCENT_NOUN_BEFORE = re.compile(rf"\b(?P<noun>premium|stake|discount)\s+of\s+{HEDGE}$", re.I)
 _PERCENT_NOUN_AFTER = re.compile(r"[\s-]*(?P<noun>premium|stake|discount)\b", re.I)
 
 
@@ -579,7 +585,7 @@ def percent_measure_at(sentence: str, position: int, value_end: int) -> str | No
 TERM = "term"  # the predicate class of such a duration
 _TERM_NOUN = r"contract|deal|agreement|lease|loan|mandate|extension|concession|licence|license"
 _TERM_BEFORE = re.compile(
-    rf"\b(?P<noun>{_TERM_NOUN})\s+(?:of|lasting|(?:that|which)\s+(?:will\s+)?(?:runs?|lasts?)\s+(?:for\s+)?)\s*{_HEDGE_WORDS}$",
+    rf"\b(?P<noun>{_TERM_NOUN})\s+(?:of|lasting|(?:that|which)\s+(?:will\s+)?(?:runs?|lasts?)\s+(?:for\s+)?)\s*{HEDGE}$",
     re.I)
 _TERM_AFTER = re.compile(rf"[\s-]*(?:long\s+)?(?P<noun>{_TERM_NOUN})\b", re.I)
 
@@ -655,11 +661,11 @@ _PHYSICAL_NOUN = "|".join(sorted((re.escape(k) for k in PHYSICAL_MEASURES), key=
 _PHYSICAL_LINK = (r"(?:of|at|reached|reaching|reach|hit|hitting|topped|topping|peaked\s+at|peaking\s+at|exceeded"
                   r"|exceeding|was|were|is|are|measured|measuring|gusting\s+(?:to|at)|up\s+to|as\s+high\s+as"
                   r"|rose\s+to|climbed\s+to)")
-_PHYSICAL_BEFORE = re.compile(rf"\b(?P<noun>{_PHYSICAL_NOUN})\s+(?:{_PHYSICAL_LINK}\s+){{1,3}}{_HEDGE_WORDS}$", re.I)
-_WEIGHED_BEFORE = re.compile(rf"\b(?:weigh|weighs|weighed|weighing)\s+{_HEDGE_WORDS}$", re.I)
+_PHYSICAL_BEFORE = re.compile(rf"\b(?P<noun>{_PHYSICAL_NOUN})\s+(?:{_PHYSICAL_LINK}\s+){{1,3}}{HEDGE}$", re.I)
+_WEIGHED_BEFORE = re.compile(rf"\b(?:weigh|weighs|weighed|weighing)\s+{HEDGE}$", re.I)
 _PHYSICAL_AFTER = re.compile(rf"[\s-]*(?:[a-z]+\s+)?(?P<noun>{_PHYSICAL_NOUN})\b", re.I)
 _ADJECTIVE_AFTER = re.compile(rf"\s+(?P<adjective>{'|'.join(_MEASURE_ADJECTIVES)})\b", re.I)
-_NOUN_RIGHT_BEFORE = re.compile(rf"\b(?P<noun>{_PHYSICAL_NOUN})\s+{_HEDGE_WORDS}$", re.I)
+_NOUN_RIGHT_BEFORE = re.compile(rf"\b(?P<noun>{_PHYSICAL_NOUN})\s+{HEDGE}$", re.I)
 
 
 def physical_measure_at(sentence: str, position: int, value_end: int, unit: str | None) -> str | None:
@@ -688,4 +694,7 @@ def physical_measure_at(sentence: str, position: int, value_end: int, unit: str 
 
 def is_physical_measure(unit: str | None, name: str | None) -> bool:
     """Whether an amount's (base unit, measure) is one ``physical_measure_at`` names."""
-    return any(measure == name and measured_in == unit for measure, measured_in in PHYSICAL_MEASURES.values())
+    return (name, unit) in _PHYSICAL_PAIRS
+
+
+_PHYSICAL_PAIRS = frozenset(PHYSICAL_MEASURES.values())  # (measure, base unit) of every physical measure
