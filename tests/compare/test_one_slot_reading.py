@@ -8,7 +8,7 @@ import pytest
 
 from synopsis.compare.dispute_facts import collect_facts
 from synopsis.compare.other_numbers import passage_amounts
-from synopsis.facts.keys import TERM
+from synopsis.facts.keys_money import TERM
 from tests.compare.dispute_builders import extracted
 
 SENTENCES = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from synopsis.facts.keys import extra_sum_at, is_job_cut_at, money_measure_at, percent_measure_at, term_at
+from synopsis.facts.keys_money import extra_sum_at, is_job_cut_at, money_measure_at, percent_measure_at, term_at
 
 
 def _at(sentence: str, value: str) -> tuple[int, int]:

@@ -20,28 +20,22 @@ from synopsis.facts.dates import (
     value_days,
 )
 from synopsis.facts.keys import (
-    ACQUIRE,
     ADDITIONAL,
-    ATTENDANCE,
     FINE,
-    HOLDER_LABELS,
     INSTANT_EVENTS,
     MAGNITUDE,
-    PARTICIPATION,
     PENALTY,
-    TERM,
     episodes_in,
     event_class_at,
-    extra_sum_at,
     frame_words,
-    is_currency,
-    is_figure_at,
-    is_money_measure,
-    is_physical_measure,
     lemmatize_noun,
     magnitude_at,
     predicate_class_at,
 )
+from synopsis.facts.keys_crowd import ATTENDANCE, PARTICIPATION, is_figure_at
+from synopsis.facts.keys_money import TERM, extra_sum_at, is_currency, is_money_measure
+from synopsis.facts.keys_physical import is_physical_measure
+from synopsis.facts.tallies import ACQUIRE, HOLDER_LABELS
 from synopsis.facts.measures import counted_lemma, measure_at, tally_holder
 from synopsis.facts.intervals import (
     Interval,
@@ -323,7 +317,7 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
         article = analysis.article
         outlet = outlet_name(article)
         recent = recent_interval(article)
-        crowd_sentences: set[int] = set()  # sentences of the article that give a crowd (``keys.is_crowd_at``)
+        crowd_sentences: set[int] = set()  # sentences of the article that give a crowd (``keys_crowd.is_crowd_at``)
         for index, claim in enumerate(analysis.claims):
             group = group_of.get((article.id, index))
             start, end = sentence_bounds(analysis, claim)
@@ -490,17 +484,17 @@ def _adds_to_sum(raw: list[Fact], sentence: str, position: int, value_end: int, 
 
 
 def is_term(fact: Fact) -> bool:
-    """Whether the fact is how long an agreement is to run (``keys.term_at``)."""
+    """Whether the fact is how long an agreement is to run (``keys_money.term_at``)."""
     return fact.kind == "duration" and len(fact.key) == 2 and fact.key[1] == TERM
 
 
 def is_measured_sum(fact: Fact) -> bool:
-    """Whether the fact is a sum of money keyed by what it is the value of (``keys.money_measure_at``)."""
+    """Whether the fact is a sum of money keyed by what it is the value of (``keys_money.money_measure_at``)."""
     return fact.kind == "amount" and is_currency(fact.key[0]) and is_money_measure(fact.key[1])
 
 
 def is_measured_physical(fact: Fact) -> bool:
-    """Whether the fact is a physical measure keyed by what it measures (``keys.physical_measure_at``:
+    """Whether the fact is a physical measure keyed by what it measures (``keys_physical.physical_measure_at``:
     "wind speed", "height of the waves")."""
     return fact.kind == "amount" and len(fact.key) == 2 and is_physical_measure(fact.key[0], fact.key[1])
 
@@ -532,7 +526,7 @@ def fact_relation(a: Fact, b: Fact) -> bool | None:
 
 def is_rival_estimate(fact: Fact) -> bool:
     """Whether the fact is a count sources estimate apart, and give as theirs: a crowd
-    (``keys.ATTENDANCE``) or the share that joined a strike (``keys.PARTICIPATION``)."""
+    (``keys_crowd.ATTENDANCE``) or the share that joined a strike (``keys_crowd.PARTICIPATION``)."""
     if fact.kind == "count":
         return fact.key[0] == ATTENDANCE[0]
     return fact.kind == "amount" and fact.key == ("percent", PARTICIPATION)

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 
 from synopsis.facts.amounts import Amount, amount_of, amounts_differ, amounts_incompatible
 from synopsis.extract.quantity_units import TIME_UNITS, normalize_unit
-from synopsis.facts.keys import ACQUIRE, PENALTY, TERM
+from synopsis.facts.keys import PENALTY
+from synopsis.facts.keys_money import TERM
+from synopsis.facts.tallies import ACQUIRE
 from synopsis.facts.measures import measure_at, tally_holder
 from synopsis.facts.shares import share_of
 from synopsis.link.names import fold

@@ -10,32 +10,26 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from synopsis.facts.keys import (
-    ACQUIRE,
+from synopsis.facts.keys import FINE, PENALTY, is_fine_at, lemmatize_noun, measured_noun, penalty_at
+from synopsis.facts.keys_crowd import (
     ATTENDANCE,
     AUDIENCE_NOUNS,
-    FINE,
-    HOLDER_LABELS,
-    JOB_CUTS,
     PARTICIPATION,
-    PENALTY,
-    TERM,
-    classify_predicate,
-    holder_at,
     is_crowd_at,
     is_crowd_part_at,
-    is_currency,
-    is_fine_at,
-    is_job_cut_at,
     is_strike_participation_at,
-    lemmatize_noun,
-    measured_noun,
+)
+from synopsis.facts.keys_money import (
+    JOB_CUTS,
+    TERM,
+    is_currency,
+    is_job_cut_at,
     money_measure_at,
-    penalty_at,
     percent_measure_at,
-    physical_measure_at,
     term_at,
 )
+from synopsis.facts.keys_physical import physical_measure_at
+from synopsis.facts.tallies import HOLDER_LABELS, classify_predicate, holder_at
 from synopsis.records import ArticleAnalysis
 
 Names = Sequence[tuple[int, int, str]]  # (start, end, story name) of the mentions of an article
@@ -104,7 +98,7 @@ def measure_at(sentence: str, position: int, value_end: int, unit: str | None, c
 
 def tally_holder(analysis: ArticleAnalysis, start: int, end: int, position: int, names: Names = ()) -> str | None:
     """Who the tally at ``position`` (in the article) of the passage ``start`` to ``end`` went to
-    (``keys.holder_at``), among the parties, people and groups the tagger found there and the
+    (``tallies.holder_at``), among the parties, people and groups the tagger found there and the
     mentions ``names`` gives: their story name in ``names``, else as written; None when the passage
     names no one it could have gone to."""
     text = analysis.article.text
