@@ -124,3 +124,15 @@ def test_a_report_giving_another_premium_does_not_corroborate_the_fact(nlp) -> N
     group = ClaimGroup("g-premium", members, 0, members[0].text, 1.0)
     disputes = find_disputes([group], analyses)
     assert find_disputed_groups([group], disputes) == {"g-premium"}
+
+
+def test_a_percentage_naming_its_measure_is_no_share_won_whatever_the_verb(nlp) -> None:
+    """"took a 30 percent stake" and "gained 4.1 percent" name a stake and a rise in shares: read by
+    their verbs of winning, they were each a share won by the company and met no other outlet's."""
+    analyses = extracted(nlp, {
+        "Alpha": "Kestrel Foods took a 30 percent stake in Orvane Mills on Monday. Kestrel Foods shares gained 4.1 percent.",
+        "Bravo": "Kestrel Foods bought a 20 percent stake in Orvane Mills on Monday. Kestrel Foods shares rose 2.5 percent.",
+    })
+    disputes = {d.what.split(" in percent")[0]: _versions(d) for d in find_disputes([], analyses)}
+    assert disputes == {"stake": {"30 percent": ("Alpha",), "20 percent": ("Bravo",)},
+                        "shares rise": {"4.1 percent": ("Alpha",), "2.5 percent": ("Bravo",)}}

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from synopsis.facts.keys import is_crowd_at, is_fine_at, is_strike_participation_at, measured_noun, penalty_at
+from synopsis.facts.keys import is_fine_at, measured_noun, penalty_at
+from synopsis.facts.keys_crowd import is_crowd_at, is_strike_participation_at
 
 
 def _penalty(sentence: str, value: str):
@@ -96,6 +97,9 @@ def test_a_count_of_those_at_a_protest_is_its_crowd(sentence, value, noun, lemma
     # Marchers counted for what happened to them are not the crowd.
     ("Police said 40 protesters were arrested after the march.", "40", "protester", "arrest"),
     ("Six demonstrators were injured when the barrier gave way.", "Six", "demonstrator", "injure"),
+    # Marchers held by the police, whatever the verb ("took" is no verb of happening to anyone).
+    ("Police took 2,000 protesters into custody after the march.", "2,000", "protester", "take"),
+    ("Police rounded up about 300 demonstrators near the square.", "about 300", "demonstrator", "round"),
     # People near a march, not in it, and a workforce counted by its size.
     ("The march passed 300 shops on its way to the harbour.", "300", "shop", "pass"),
     ("The union has 45,000 members across the region.", "45,000", "member", "have"),
@@ -143,7 +147,7 @@ def test_other_percentages_in_a_strike_story_are_not_its_participation(sentence,
     ("take", "The count took three hours.", "three", True, "length"),
 ])
 def test_a_tally_is_read_from_the_verb_and_a_place_before_with(lemma, sentence, value, timed, expected) -> None:
-    from synopsis.facts.keys import classify_predicate
+    from synopsis.facts.tallies import classify_predicate
 
     assert classify_predicate(lemma, sentence, sentence.index(value), timed) == expected
 
@@ -169,7 +173,7 @@ def _names(sentence: str, *names: str) -> list[tuple[int, int]]:
     ("According to the Electoral Board, the party won 31 seats.", ("Electoral Board",), "31", None),
 ])
 def test_a_tally_goes_to_the_party_its_clause_names(sentence, names, value, holder) -> None:
-    from synopsis.facts.keys import holder_at
+    from synopsis.facts.tallies import holder_at
 
     found = holder_at(sentence, sentence.index(value), _names(sentence, *names))
     assert (sentence[found[0]:found[1]] if found else None) == holder

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from synopsis.facts.keys import extra_sum_at, is_job_cut_at, money_measure_at, percent_measure_at, term_at
+from synopsis.facts.keys_money import extra_sum_at, is_job_cut_at, money_measure_at, percent_measure_at, term_at
 
 
 def _at(sentence: str, value: str) -> tuple[int, int]:
@@ -25,6 +25,8 @@ def _at(sentence: str, value: str) -> tuple[int, int]:
     ("Sales rose 6 percent to 2.2 billion euros, and net profit was 140 million euros.", "2.2 billion euros", "revenue"),
     ("Sales rose 6 percent to 2.2 billion euros, and net profit was 140 million euros.", "140 million euros", "profit"),
     ("Kestrel will borrow €1.5bn from its banks.", "€1.5bn", "loan"),
+    # A company's figures are one table for sums and changes: net income is its profit either way.
+    ("Net income rose 4 percent to 310 million euros.", "310 million euros", "profit"),
     ("The government sent aid worth 2 million euros to the region.", "2 million euros", None),
     # A sum no noun or verb frame names is the value of nothing the key can say.
     ("The club was fined 40,000 euros and the stadium holds 30,000 people.", "40,000 euros", None),
@@ -42,6 +44,7 @@ def test_a_sum_is_keyed_by_what_it_is_the_value_of(sentence: str, value: str, me
     ("Kestrel shares were down 3.5 percent at noon.", "3.5 percent", "shares fall"),
     ("The fund now holds a stake of 12 percent.", "12 percent", "stake"),
     ("Orvane posted a 9 percent fall in profit.", "9 percent", "profit fall"),
+    ("Net income rose 4 percent to 310 million euros.", "4 percent", "profit rise"),
     ("About 40 percent of the staff work in the capital.", "About 40 percent", None),
 ])
 def test_a_percentage_is_keyed_by_the_measure_it_is_of(sentence: str, value: str, measure: str | None) -> None:

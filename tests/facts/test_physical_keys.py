@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from synopsis.facts.keys import is_physical_measure, physical_measure_at
+from synopsis.facts.keys_physical import is_physical_measure, physical_measure_at
 
 
 @pytest.mark.parametrize(("sentence", "value", "unit", "expected"), [

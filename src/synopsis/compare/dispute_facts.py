@@ -20,43 +20,23 @@ from synopsis.facts.dates import (
     value_days,
 )
 from synopsis.facts.keys import (
-    ACQUIRE,
     ADDITIONAL,
-    ATTENDANCE,
-    AUDIENCE_NOUNS,
-    is_crowd_at,
-    is_crowd_part_at,
-    is_figure_at,
-    is_strike_participation_at,
-    PARTICIPATION,
-    classify_predicate,
     FINE,
     INSTANT_EVENTS,
+    MAGNITUDE,
     PENALTY,
-    is_fine_at,
     episodes_in,
     event_class_at,
-    extra_sum_at,
     frame_words,
-    HOLDER_LABELS,
-    holder_at,
-    is_currency,
-    is_job_cut_at,
-    is_physical_measure,
-    is_money_measure,
-    JOB_CUTS,
-    money_measure_at,
-    percent_measure_at,
-    physical_measure_at,
-    term_at,
-    TERM,
     lemmatize_noun,
-    MAGNITUDE,
     magnitude_at,
-    measured_noun,
-    penalty_at,
     predicate_class_at,
 )
+from synopsis.facts.keys_crowd import ATTENDANCE, PARTICIPATION, is_figure_at
+from synopsis.facts.keys_money import TERM, extra_sum_at, is_currency, is_money_measure
+from synopsis.facts.keys_physical import is_physical_measure
+from synopsis.facts.tallies import ACQUIRE, HOLDER_LABELS
+from synopsis.facts.measures import counted_lemma, measure_at, tally_holder
 from synopsis.facts.intervals import (
     Interval,
     apply_qualifier,
@@ -191,25 +171,6 @@ def holder_names(entities: Sequence[StoryEntity] | None, analyses: Sequence[Arti
 # A percentage won ("won 22.8 percent", "came second with 22.8 percent"): the share of the vote, or
 # of whatever was contested, that went to the one named; the unit and this slot, with the holder.
 SHARE_WON = "share won"
-
-
-def _holder(analysis: ArticleAnalysis, sentence: str, position: int, names: PersonNames,
-            sentence_start: int) -> str | None:
-    """Who the tally at ``position`` of the sentence went to (``keys.holder_at``): their story name,
-    else as written; None when the sentence names no one it could have gone to."""
-    sentence_end = sentence_start + len(sentence)
-    spans = [(low - sentence_start, high - sentence_start)
-             for low, high in [*((e.start, e.end) for e in analysis.entities if e.label in HOLDER_LABELS),
-                               *((low, high) for low, high, _ in names.get(analysis.article.id, ()))]
-             if sentence_start <= low and high <= sentence_end]
-    found = holder_at(sentence, position, spans)
-    if found is None:
-        return None
-    start, end = found[0] + sentence_start, found[1] + sentence_start
-    for low, high, name in names.get(analysis.article.id, ()):
-        if low <= start and end <= high:
-            return name
-    return " ".join(sentence[found[0]:found[1]].split())
 
 
 def list_members(group: Any) -> list[Member]:
@@ -356,7 +317,7 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
         article = analysis.article
         outlet = outlet_name(article)
         recent = recent_interval(article)
-        crowd_sentences: set[int] = set()  # sentences of the article that give a crowd (``keys.is_crowd_at``)
+        crowd_sentences: set[int] = set()  # sentences of the article that give a crowd (``keys_crowd.is_crowd_at``)
         for index, claim in enumerate(analysis.claims):
             group = group_of.get((article.id, index))
             start, end = sentence_bounds(analysis, claim)
@@ -399,26 +360,16 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                 if interval.unit == "s":
                     durations.append((quantity.start, quantity.end, interval))
                     continue
-                # "prisoners of war" and "prisoners" count the same people: key on the head noun.
-                counted = lemmatize_noun(re.split(r"\s+of\s+", quantity.counted)[0]) if quantity.counted else None
+                counted = counted_lemma(quantity.counted)
                 frame = frame_words(article.text, quantity.start, quantity.end, [quantity.counted or ""])
-                position = quantity.start - start
-                magnitude = magnitude_at(sentence, position, quantity.end - start) if interval.unit == "count" else None
+                position, value_end = quantity.start - start, quantity.end - start
+                magnitude = magnitude_at(sentence, position, value_end) if interval.unit == "count" else None
                 if magnitude is not None and quantity.value is not None:
                     # A magnitude of an event, not a count of events; a measure, so "7" may be 7.1.
                     measure = apply_qualifier(quantity.value, quantity.qualifier, MAGNITUDE, rounding_margin(quantity.value))
                     add("amount", (MAGNITUDE, magnitude[0]), [measure], _as_stated(quantity), frame)
                     continue
-                if interval.unit == "percent" and counted is None:
-                    counted = measured_noun(sentence, position)  # "turnout was 58.7 percent": of the turnout
-                if interval.unit == "percent" and is_strike_participation_at(sentence, position, quantity.end - start):
-                    counted = PARTICIPATION  # "41 percent of teachers had joined the strike": of the strike
-                won_by = None
-                if interval.unit in {"count", "percent"} and classify_predicate(quantity.predicate, sentence,
-                                                                               position) == ACQUIRE:
-                    # A tally is the one its holder won: "31 seats" of one party and "32" of another
-                    # are two tallies (a tally naming no one keeps the plain key, as a fine does).
-                    won_by = _holder(analysis, sentence, position, holders or {}, start)
+                slot = measure_at(sentence, position, value_end, interval.unit, quantity.counted, quantity.predicate)
                 share = share_of(article.text, quantity, start, end)
                 # A share is shown as one ("over 1,200 each"): set beside a total, the bare number misleads.
                 value = _as_stated(quantity) + (" each" if share.each else "")
@@ -426,21 +377,15 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                     # The slot is what happened to what is counted: "two died" and "14 injured" are
                     # two slots even when both count people.
                     additional = bool(ADDITIONAL.search(article.text[max(0, quantity.start - 20) : quantity.start]))
-                    predicate = classify_predicate(quantity.predicate, sentence, position)
+                    predicate = slot.predicate
                     if _is_whole(article.text, quantity, claim_quantities):
                         predicate = WHOLE
-                    elif is_fine_at(sentence, position, quantity.end - start):
-                        predicate = FINE
-                    elif is_crowd_part_at(sentence, quantity.end - start):
-                        pass  # "3,000 away fans": a part of the crowd, keyed as a count of its own noun
-                    elif counted in AUDIENCE_NOUNS or is_crowd_at(sentence, position, quantity.end - start,
-                                                                  counted, quantity.predicate):
-                        predicate, counted = ATTENDANCE
-                    elif counted is None and is_figure_at(sentence, position) and claim.sentence - 1 in crowd_sentences:
-                        # "The organisers put the figure at 60,000" after a crowd count: its estimate.
-                        predicate, counted = ATTENDANCE
-                    elif is_job_cut_at(sentence, position, quantity.end - start, counted):
-                        predicate, counted = JOB_CUTS
+                    else:
+                        counted = slot.noun
+                        if (predicate != FINE and counted is None and is_figure_at(sentence, position)
+                                and claim.sentence - 1 in crowd_sentences):
+                            # "The organisers put the figure at 60,000" after a crowd count: its estimate.
+                            predicate, counted = ATTENDANCE
                     if predicate == ATTENDANCE[0]:
                         crowd_sentences.add(claim.sentence)
                     key: tuple[str | None, ...] = (predicate,)
@@ -449,22 +394,27 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                         # 3 million" are two fines (a fine naming no one keeps the plain key).
                         person = _fined(analysis, sentence, position, names or {}, start)
                         key = (FINE, person) if person else key
-                    elif predicate == ACQUIRE and won_by:
-                        key = (ACQUIRE, won_by)
+                    elif predicate == ACQUIRE:
+                        # A tally is the one its holder won: "31 seats" of one party and "32" of another
+                        # are two tallies (a tally naming no one keeps the plain key, as a fine does).
+                        won_by = tally_holder(analysis, start, end, quantity.start, (holders or {}).get(article.id, ()))
+                        key = (ACQUIRE, won_by) if won_by else key
                     add("count", key, [interval], value, frame, quantity.counted, counted, additional, share, quantity)
-                elif interval.unit == "percent" and counted is None and won_by:
-                    add("amount", (interval.unit, SHARE_WON, won_by), [interval], value, frame, share=share,
-                        quantity=quantity)
-                else:
-                    if counted is None and (is_currency(interval.unit) or interval.unit == "percent"):
-                        if _adds_to_sum(raw, sentence, position, quantity.end - start, interval):
-                            continue
-                        counted = _measure_of(raw, sentence, position, quantity.end - start, interval.unit)
-                    elif counted is None:
-                        # "Winds reached 140 km/h": the wind speed, whatever else the sentence says.
-                        counted = physical_measure_at(sentence, position, quantity.end - start, interval.unit)
-                    add("amount", (interval.unit, counted), [interval], value, frame, quantity.counted, share=share,
-                        quantity=quantity)
+                    continue
+                measure = slot.measure
+                if interval.unit == "percent" and measure is None and counted is None and slot.predicate == ACQUIRE:
+                    # A percentage won ("won 22.8 percent") naming no measure: the share of its holder.
+                    won_by = tally_holder(analysis, start, end, quantity.start, (holders or {}).get(article.id, ()))
+                    if won_by:
+                        add("amount", (interval.unit, SHARE_WON, won_by), [interval], value, frame, share=share,
+                            quantity=quantity)
+                        continue
+                if is_currency(interval.unit) and counted is None:
+                    if _adds_to_sum(raw, sentence, position, value_end, interval):
+                        continue
+                    measure = measure or _converted_measure(raw, sentence, position)
+                add("amount", (interval.unit, measure or counted), [interval], value, frame, quantity.counted,
+                    share=share, quantity=quantity)
             for t_index in claim.times:
                 if not 0 <= t_index < len(analysis.times):
                     continue
@@ -490,16 +440,15 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                     add("time", (event, predicate), clock_intervals(time, article.text), time.text)
             for d_start, d_end, interval in _join_duration_ranges(durations, article.text):
                 position = d_start - start
-                penalty = penalty_at(sentence, position, d_end - start)
-                if penalty is not None:
+                slot = measure_at(sentence, position, d_end - start, interval.unit, None, None, timed=True)
+                if slot.predicate == PENALTY and slot.cue is not None:
                     # A term given to someone: keyed by what it is and whom it is given to.
-                    name, cue = penalty
-                    person = _penalised(analysis, start + cue, d_start, names or {}, start)
-                    add("duration", (name, PENALTY, person), [interval], article.text[d_start:d_end])
+                    person = _penalised(analysis, start + slot.cue, d_start, names or {}, start)
+                    add("duration", (slot.measure, PENALTY, person), [interval], article.text[d_start:d_end])
                     continue
-                if (term := term_at(sentence, position, d_end - start)) is not None:
+                if slot.predicate == TERM:
                     # How long an agreement is to run ("a contract of five years"): one value of it.
-                    add("duration", (term, TERM), [interval], article.text[d_start:d_end])
+                    add("duration", (slot.measure, TERM), [interval], article.text[d_start:d_end])
                     continue
                 key = (event_class_at(sentence, position), predicate_class_at(sentence, position, d_end - start))
                 add("duration", key, [interval], article.text[d_start:d_end])
@@ -510,18 +459,14 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
 _CONVERSION_OPEN = re.compile(r"\(\s*$")
 
 
-def _measure_of(raw: list[Fact], sentence: str, position: int, value_end: int, unit: str) -> str | None:
-    """What a sum or a percentage no noun counts is the value of (``keys.money_measure_at``,
-    ``keys.percent_measure_at``): a sum in brackets after another ("€4.2bn ($4.6bn)") is the same
-    value in another currency, and keeps its measure."""
-    if unit == "percent":
-        return percent_measure_at(sentence, position, value_end)
-    measure = money_measure_at(sentence, position, value_end)
-    if measure is None and _CONVERSION_OPEN.search(sentence, 0, position) and raw:
+def _converted_measure(raw: list[Fact], sentence: str, position: int) -> str | None:
+    """The measure of a sum in brackets after another ("€4.2bn ($4.6bn)"): the same value in another
+    currency, which keeps the measure of the sum before it; None for any other sum."""
+    if _CONVERSION_OPEN.search(sentence, 0, position) and raw:
         last = raw[-1]
         if last.kind == "amount" and is_currency(last.key[0]) and is_money_measure(last.key[1]):
             return last.key[1]
-    return measure
+    return None
 
 
 def _adds_to_sum(raw: list[Fact], sentence: str, position: int, value_end: int, interval: Interval) -> bool:
@@ -539,17 +484,17 @@ def _adds_to_sum(raw: list[Fact], sentence: str, position: int, value_end: int, 
 
 
 def is_term(fact: Fact) -> bool:
-    """Whether the fact is how long an agreement is to run (``keys.term_at``)."""
+    """Whether the fact is how long an agreement is to run (``keys_money.term_at``)."""
     return fact.kind == "duration" and len(fact.key) == 2 and fact.key[1] == TERM
 
 
 def is_measured_sum(fact: Fact) -> bool:
-    """Whether the fact is a sum of money keyed by what it is the value of (``keys.money_measure_at``)."""
+    """Whether the fact is a sum of money keyed by what it is the value of (``keys_money.money_measure_at``)."""
     return fact.kind == "amount" and is_currency(fact.key[0]) and is_money_measure(fact.key[1])
 
 
 def is_measured_physical(fact: Fact) -> bool:
-    """Whether the fact is a physical measure keyed by what it measures (``keys.physical_measure_at``:
+    """Whether the fact is a physical measure keyed by what it measures (``keys_physical.physical_measure_at``:
     "wind speed", "height of the waves")."""
     return fact.kind == "amount" and len(fact.key) == 2 and is_physical_measure(fact.key[0], fact.key[1])
 
@@ -581,7 +526,7 @@ def fact_relation(a: Fact, b: Fact) -> bool | None:
 
 def is_rival_estimate(fact: Fact) -> bool:
     """Whether the fact is a count sources estimate apart, and give as theirs: a crowd
-    (``keys.ATTENDANCE``) or the share that joined a strike (``keys.PARTICIPATION``)."""
+    (``keys_crowd.ATTENDANCE``) or the share that joined a strike (``keys_crowd.PARTICIPATION``)."""
     if fact.kind == "count":
         return fact.key[0] == ATTENDANCE[0]
     return fact.kind == "amount" and fact.key == ("percent", PARTICIPATION)

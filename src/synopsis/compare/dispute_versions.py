@@ -17,7 +17,10 @@ from synopsis.compare.dispute_slots import (
 from synopsis.extract.match_minutes import MATCH_MINUTE
 from synopsis.facts.dates import as_of, calendar_day, parse_published
 from synopsis.facts.intervals import Interval, describe
-from synopsis.facts.keys import ACQUIRE, ATTENDANCE, FINE, JOB_CUTS, MAGNITUDE, PARTICIPATION, WHOLE_MEASURES
+from synopsis.facts.keys import FINE, MAGNITUDE, WHOLE_MEASURES
+from synopsis.facts.keys_crowd import ATTENDANCE, PARTICIPATION
+from synopsis.facts.keys_money import JOB_CUTS
+from synopsis.facts.tallies import ACQUIRE
 from synopsis.records import Dispute, DisputeVersion
 
 

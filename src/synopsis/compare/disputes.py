@@ -71,8 +71,8 @@ from synopsis.facts.dates import (  # noqa: F401
     UNDATED_KINDS,
     UTC_ZONES,
 )
+from synopsis.facts.tallies import classify_predicate  # noqa: F401
 from synopsis.facts.keys import (  # noqa: F401
-    classify_predicate,
     EPISODE_CLASSES,
     EVENT_CLASSES,
     FRAME_WINDOW_AFTER,

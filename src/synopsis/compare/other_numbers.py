@@ -17,11 +17,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from synopsis.facts.amounts import Amount, amount_of, amounts_conflict, amounts_differ, amounts_incompatible
+from synopsis.facts.amounts import Amount, amount_of, amounts_differ, amounts_incompatible
 from synopsis.extract.quantity_units import TIME_UNITS, normalize_unit
-from synopsis.facts.keys import (ACQUIRE, FINE, HOLDER_LABELS, PENALTY, classify_predicate, holder_at, is_currency,
-                                 is_fine_at, lemmatize_noun, measured_noun, money_measure_at, penalty_at,
-                                 percent_measure_at, physical_measure_at)
+from synopsis.facts.keys import PENALTY
+from synopsis.facts.keys_money import TERM
+from synopsis.facts.tallies import ACQUIRE
+from synopsis.facts.measures import measure_at, tally_holder
 from synopsis.facts.shares import share_of
 from synopsis.link.names import fold
 from synopsis.records import ArticleAnalysis, Quantity
@@ -68,50 +69,23 @@ def passage_amounts(analysis: ArticleAnalysis, start: int, end: int) -> tuple[Co
             amount = amount_of(quantity, share_of(text, quantity, start, end))
             if amount is not None:
                 noun, predicate = _slot_of(text[start:end], quantity, start, amount.unit in TIME_UNITS)
-                found.append(CountedAmount(amount, noun, predicate, _holder(analysis, start, end, quantity, predicate)))
+                holder = tally_holder(analysis, start, end, quantity.start) if predicate == ACQUIRE else None
+                found.append(CountedAmount(amount, noun, predicate, fold(holder).lower() if holder else None))
     return tuple(found)
 
 
-def _holder(analysis: ArticleAnalysis, start: int, end: int, quantity: Quantity, predicate: str | None) -> str | None:
-    """Who a tally between start and end went to (``keys.holder_at`` over the names the tagger
-    found), folded so spellings with and without accents meet; None for any other value."""
-    if predicate != ACQUIRE:
-        return None
-    text = analysis.article.text
-    spans = [(e.start - start, e.end - start) for e in analysis.entities
-             if e.label in HOLDER_LABELS and start <= e.start and e.end <= end]
-    found = holder_at(text[start:end], quantity.start - start, spans)
-    return fold(text[start + found[0] : start + found[1]]).lower() if found else None
-
-
 def _slot_of(passage: str, quantity: Quantity, start: int, timed: bool = False) -> tuple[str | None, str | None]:
-    """(what the quantity counts, what happened to it), by the rules a dispute's slot is keyed by
-    (``keys``, as ``dispute_facts.collect_facts`` reads them): a penalty's term is a term of that
-    penalty, a sum a fine a fine, a percentage of the measure it names ("turnout was")."""
-    position, value_end = quantity.start - start, quantity.end - start
-    noun = lemmatize_noun(quantity.counted) if quantity.counted else None
-    penalty = penalty_at(passage, position, value_end)
-    if penalty is not None:
-        return noun, f"{PENALTY} {penalty[0]}"
-    if is_fine_at(passage, position, value_end):
-        return noun, FINE
-    if noun is None and (measured := measured_noun(passage, position)) is not None:
-        return measured, measured  # "turnout was 58 percent": the turnout, whatever the verb
-    if noun is None and (measure := _money_or_percent_measure(passage, quantity, position, value_end)) is not None:
-        return None, measure  # "a fee of 45 million euros": the price, in its own currency (no noun to share)
-    if noun is None and (measure := physical_measure_at(passage, position, value_end,
-                                                        normalize_unit(quantity.unit)[0])) is not None:
-        return None, measure  # "winds reached 140 km/h": the wind speed, in its own unit
-    return noun, classify_predicate(quantity.predicate, passage, position, timed)
-
-
-def _money_or_percent_measure(passage: str, quantity: Quantity, position: int, value_end: int) -> str | None:
-    """What a sum or a percentage is the value of, as a dispute's slot keys it (``keys.money_measure_at``,
-    ``keys.percent_measure_at``): "price", "revenue rise"; None for other units."""
-    unit = normalize_unit(quantity.unit)[0]
-    if unit == "percent":
-        return percent_measure_at(passage, position, value_end)
-    return money_measure_at(passage, position, value_end) if is_currency(unit) else None
+    """(what the quantity counts, what happened to it or what it is the value of), read as a
+    dispute's slot reads it (``measures.measure_at``): a penalty's or an agreement's term is a term
+    of that penalty or agreement ("penalty prison"), a percentage or a sum of the measure it names
+    ("turnout", "price", "stake"), a crowd or job cuts one count whatever the verb."""
+    slot = measure_at(passage, quantity.start - start, quantity.end - start, normalize_unit(quantity.unit)[0],
+                      quantity.counted, quantity.predicate, timed)
+    if slot.predicate in {PENALTY, TERM}:
+        return slot.noun, f"{slot.predicate} {slot.measure}"
+    if slot.measure is not None:
+        return None, slot.measure  # "a fee of 45 million euros": the price, in its own unit (no noun to share)
+    return slot.noun, slot.predicate
 
 
 def _differ_by(first: tuple[CountedAmount, ...], second: tuple[CountedAmount, ...],

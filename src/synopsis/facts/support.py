@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 
 from synopsis.facts.amounts import Amount, amounts_in
 from synopsis.facts.dates import main_day, passage_dates, recent_interval, sentence_claim
-from synopsis.facts.keys import episodes_in, is_currency
+from synopsis.facts.keys import episodes_in
+from synopsis.facts.keys_money import is_currency
 from synopsis.facts.intervals import Interval
 from synopsis.facts.words import content_stems
 from synopsis.link.entities import EntityResolution

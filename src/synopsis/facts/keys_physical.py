@@ -1,0 +1,75 @@
+"""What a physical measure (a speed, a length, a weight) is the value of: the wind speed, the
+height of the waves, the depth."""
+
+from __future__ import annotations
+
+import re
+
+from synopsis.facts.keys import HEDGE
+
+
+# A physical measure is keyed by its base unit and what it measures, named by the noun before or
+# after the value ("winds reached 140 km/h", "gusts of up to 150 km/h", "8-metre waves", "a depth
+# of 40 metres", "the load weighed 12 tonnes") or the adjective after it ("waves 8 metres high"):
+# one wind speed of one storm is one value every report gives a version of, while the wind and
+# its gusts, or the height of the waves and the depth of the water, are different values. Each
+# measure has the base unit (``quantity_units``) it can be given in, so "winds ... 20 km" inland is
+# no wind speed. Hand-written for the reason the money frames are: few fixed phrases, no parse.
+PHYSICAL_MEASURES = {
+    "wind": ("wind speed", "km/h"), "winds": ("wind speed", "km/h"), "wind speed": ("wind speed", "km/h"),
+    "wind speeds": ("wind speed", "km/h"), "sustained winds": ("wind speed", "km/h"),
+    "gust": ("gusts", "km/h"), "gusts": ("gusts", "km/h"), "wind gusts": ("gusts", "km/h"),
+    "speed": ("speed", "km/h"), "speeds": ("speed", "km/h"),
+    "wave": ("height of the waves", "m"), "waves": ("height of the waves", "m"),
+    "swell": ("height of the waves", "m"), "swells": ("height of the waves", "m"),
+    "storm surge": ("storm surge", "m"), "surge": ("storm surge", "m"),
+    "rainfall": ("rainfall", "m"), "rain": ("rainfall", "m"), "snow": ("snowfall", "m"), "snowfall": ("snowfall", "m"),
+    "depth": ("depth", "m"), "height": ("height", "m"), "length": ("length", "m"), "width": ("width", "m"),
+    "altitude": ("altitude", "m"), "elevation": ("altitude", "m"), "visibility": ("visibility", "m"),
+    "weight": ("weight", "kg"), "load": ("load", "kg"),
+}
+# "8 metres high", "a crane 60 metres tall", "a tunnel 3 km long": the adjective names the measure.
+_MEASURE_ADJECTIVES = {"high": "height", "tall": "height", "long": "length", "deep": "depth", "wide": "width",
+                       "heavy": "weight"}
+_PHYSICAL_NOUN = "|".join(sorted((re.escape(k) for k in PHYSICAL_MEASURES), key=len, reverse=True))
+# "winds reached", "gusts of up to", "waves as high as", "wind speeds were", "the depth was".
+_PHYSICAL_LINK = (r"(?:of|at|reached|reaching|reach|hit|hitting|topped|topping|peaked\s+at|peaking\s+at|exceeded"
+                  r"|exceeding|was|were|is|are|measured|measuring|gusting\s+(?:to|at)|up\s+to|as\s+high\s+as"
+                  r"|rose\s+to|climbed\s+to)")
+_PHYSICAL_BEFORE = re.compile(rf"\b(?P<noun>{_PHYSICAL_NOUN})\s+(?:{_PHYSICAL_LINK}\s+){{1,3}}{HEDGE}$", re.I)
+_WEIGHED_BEFORE = re.compile(rf"\b(?:weigh|weighs|weighed|weighing)\s+{HEDGE}$", re.I)
+_PHYSICAL_AFTER = re.compile(rf"[\s-]*(?:[a-z]+\s+)?(?P<noun>{_PHYSICAL_NOUN})\b", re.I)
+_ADJECTIVE_AFTER = re.compile(rf"\s+(?P<adjective>{'|'.join(_MEASURE_ADJECTIVES)})\b", re.I)
+_NOUN_RIGHT_BEFORE = re.compile(rf"\b(?P<noun>{_PHYSICAL_NOUN})\s+{HEDGE}$", re.I)
+
+
+def physical_measure_at(sentence: str, position: int, value_end: int, unit: str | None) -> str | None:
+    """What the physical measure at ``position`` of the sentence (its hedge included), in base
+    ``unit``, is the value of ("wind speed", "height of the waves"), by ``PHYSICAL_MEASURES``, or None."""
+    before = sentence[max(0, position - 80) : position]
+    found = [m.group("noun") for m in (_PHYSICAL_BEFORE.search(before), _PHYSICAL_AFTER.match(sentence, value_end))
+             if m is not None]
+    for noun in found:
+        measure, measured_in = PHYSICAL_MEASURES[" ".join(noun.lower().split())]
+        if measured_in == unit:
+            return measure
+    if unit == "kg" and _WEIGHED_BEFORE.search(before):
+        return "weight"
+    if (adjective := _ADJECTIVE_AFTER.match(sentence, value_end)) is not None:
+        measure = _MEASURE_ADJECTIVES[adjective.group("adjective").lower()]
+        # "waves 8 metres high": the height of the noun right before, when it is a measure itself.
+        if (noun := _NOUN_RIGHT_BEFORE.search(before)) is not None:
+            named, measured_in = PHYSICAL_MEASURES[" ".join(noun.group("noun").lower().split())]
+            if measured_in == unit and measure == "height":
+                return named
+        if PHYSICAL_MEASURES[measure][1] == unit:
+            return measure
+    return None
+
+
+def is_physical_measure(unit: str | None, name: str | None) -> bool:
+    """Whether an amount's (base unit, measure) is one ``physical_measure_at`` names."""
+    return (name, unit) in _PHYSICAL_PAIRS
+
+
+_PHYSICAL_PAIRS = frozenset(PHYSICAL_MEASURES.values())  # (measure, base unit) of every physical measure

@@ -1,0 +1,72 @@
+"""Tallies: counts and shares that went to someone ("won 31 seats", "came second with 22.8
+percent"), by the verb that gives them, and who they went to."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from synopsis.extract.quantities import predicate_class
+
+
+# Verbs that say the counted things went to someone ("won 52 seats", "the count gives the party 51
+# seats", "secured 30 seats", "polled 22 percent"): outlets tell one tally with any of them.
+# (Beside the extractor's classes, ``counted_nouns.PREDICATE_CLASSES``, which are read at compare
+# time too.)
+ACQUIRE = "win"
+_ACQUIRE_VERBS = frozenset({"win", "gain", "secure", "obtain", "get", "give", "grant", "award", "receive", "poll",
+                            "garner"})
+# "took 23.4 percent and 32 seats" is a tally; "took three hours" is how long something lasted.
+_ACQUIRE_UNLESS_TIMED = frozenset({"take"})
+# A result told by the place it gave ("came second with 22.8 percent and 31 seats", "finished first
+# in the election with 33.9 percent", "placed third with 16 seats"): the values after "with" are
+# the tally of the one placed, whatever the verb. The place is required: "came with 200 officers",
+# "the meeting ended with three agreements" give nothing to anyone.
+_PLACING_VERBS = frozenset({"come", "finish", "end", "place", "rank"})
+_RANK = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|top|runner-up"
+         r"|\d+(?:st|nd|rd|th))")
+_PLACED_WITH = re.compile(
+    rf"\b(?:came|comes|come|coming|finished|finishes|finish|finishing|ended|ends|end|ending|placed|places|ranked"
+    rf"|ranks)\s+(?:up\s+|in\s+)?{_RANK}\b(?:\s+place)?[^;:]{{0,60}}?\bwith\s+(?:[^;:]{{0,40}}?\band\s+)?$", re.I)
+
+
+def classify_predicate(lemma: str | None, sentence: str = "", position: int = 0, timed: bool = False) -> str | None:
+    """The class of a quantity's predicate lemma ("kill" and "die" -> "die"); None stays None.
+
+    The sentence and the value's position in it, when given, tell a result placed with a verb of
+    placing (``_PLACED_WITH``) from other uses of the verb; ``timed``: the value is a length of
+    time, which "took" gives as a length, not a tally."""
+    lower = lemma.lower() if lemma else None
+    if lower in _ACQUIRE_VERBS or (lower in _ACQUIRE_UNLESS_TIMED and not timed):
+        return ACQUIRE
+    if lower in _PLACING_VERBS and _PLACED_WITH.search(sentence, 0, position):
+        return ACQUIRE
+    return predicate_class(lemma)
+
+
+# Who a tally went to: the last party, person or group named before it in its clause ("X took 32
+# seats, and Y 16 seats": Y's 16), else before its clause ("the Social Democrats, who won 14
+# seats"). Not a name in a phrase of its own ("the alliance of Prime Minister X", "led by X",
+# "according to X"), one that owns what follows ("X's alliance"), nor one that speaks ("the
+# commission said the party won"): none of these won anything. Hand-written over plain strings,
+# like the penalty's person: the parse is not kept past extraction.
+HOLDER_LABELS = frozenset({"ORG", "PERSON", "NORP"})
+_CLAUSE_START = re.compile(r"[;,]\s*")
+_IN_PHRASE = re.compile(r"\b(?:of|by|to|for|from|with|in|at|on|under|against|than)\s+(?:the\s+)?"
+                        r"(?:[A-Z][\w'’.-]*\s+){0,3}$")
+_SPEAKS = re.compile(r"\b(?:said|says|say|told|tells|reported|reports|announced|announces|confirmed|confirms"
+                     r"|showed|shows|estimated|estimates|projected|projects|predicted|predicts)\b", re.I)
+
+
+def holder_at(sentence: str, position: int, names: Iterable[tuple[int, int]]) -> tuple[int, int] | None:
+    """The (start, end), within the sentence, of the name a tally at ``position`` went to, chosen
+    among ``names`` (the spans of the sentence's parties, people and groups, ``HOLDER_LABELS``)."""
+    candidates = sorted(
+        (start, end) for start, end in names
+        if end <= position and not re.match(r"['’]s?\b", sentence[end:end + 2])
+        and not _IN_PHRASE.search(sentence, 0, start) and not _SPEAKS.search(sentence, end, position))
+    if not candidates:
+        return None
+    clause = max((m.end() for m in _CLAUSE_START.finditer(sentence, 0, position)), default=0)
+    in_clause = [span for span in candidates if span[0] >= clause]
+    return (in_clause or candidates)[-1]
