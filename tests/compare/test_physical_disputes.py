@@ -58,3 +58,16 @@ def test_who_said_what_shows_each_plain_figure_with_its_own_outlet(nlp) -> None:
     lines = {q.text: q.sources for q in group_quotes(analyses)}
     assert lines == {"Winds reached 150 km/h at the harbour entrance": ("Alpha",),
                      "Winds reached 145 km/h at the harbour entrance": ("Bravo",)}
+
+
+def test_a_distance_from_a_place_is_no_version_of_the_depth_told_beside_it(nlp) -> None:
+    # One outlet gives the epicentre's distance from a town and the quake's depth; the other the
+    # distance only. Aligned as one fact, the other's 25 km is that distance, not a depth of 25 km.
+    analyses = extracted(nlp, {
+        "Alpha": "The quake's epicentre was about 25 kilometres north of the town of Huanta, at a depth of "
+                 "40 kilometres, the survey said.",
+        "Bravo": "The quake struck about 25 kilometres north of Huanta, the survey said."})
+    group = _group(analyses)
+    assert find_disputes([group], analyses) == []
+    [part] = split_by_numbers(group, {a.article.id: a for a in analyses})
+    assert len(part.members) == 2

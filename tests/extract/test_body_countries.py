@@ -26,6 +26,8 @@ def places_in(text: str, *names: str, label: str = "GPE") -> list[Entity]:
         # Cut at the end of its sentence: the next paragraph's capitalised words are not the state's.
         ("The Ministry of Defence of Ukraine.\n\nKremlin officials said nothing.", "Ministry of Defence", (),
          "Ministry of Defence of Ukraine"),
+        # An abbreviation's full stop ends no sentence.
+        ("The U.S. Defense Department said nothing.", "Defense Department", (), "U.S. Defense Department"),
         # A place the tagger found counts though no gazetteer knows it.
         ("Marrovia’s Ministry of Defence now estimates that losses have doubled.", "Ministry of Defence",
          ("Marrovia",), "Marrovia’s Ministry of Defence"),
@@ -49,6 +51,11 @@ def test_a_body_is_shown_with_the_country_written_beside_it(text, body, places, 
         # Capitalised words that name no country, and an unknown one the tagger did not find.
         ("On Monday Ministry of Defence officials met.", "Ministry of Defence", ()),
         ("Marrovia’s Ministry of Defence now estimates that losses have doubled.", "Ministry of Defence", ()),
+        # A place that ends the sentence or line before is no qualifier of the next one's body.
+        ("Four flights were diverted to Port Halden. Kestrel Airways said it would fly them on.", "Kestrel Airways", ()),
+        ("Four flights were diverted to Port Halden.\n\nKestrel Airways said it would fly them on.",
+         "Kestrel Airways", ()),
+        ("Were the flights sent to Port Halden? Kestrel Airways said they were.", "Kestrel Airways", ()),
         # A tagged word that is no place (a person) owns no body.
         ("Marrovia’s Ministry of Defence now estimates that losses have doubled.", "Ministry of Defence",
          ("Marrovia",)),

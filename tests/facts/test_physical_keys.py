@@ -20,6 +20,12 @@ from synopsis.facts.keys_physical import is_physical_measure, physical_measure_a
     ("Winds swept 20 km inland.", "20 km", "m", None),
     ("They agreed to demarcate 15 kilometres of the border.", "15 kilometres", "m", None),
     ("A 60-tonne crane collapsed.", "60-tonne", "kg", None),
+    # A distance in a direction of a place is where something lies, whatever else the sentence measures.
+    ("The epicentre was 25 km north of the town of Huanta, at a depth of 40 km.", "25 km", "m",
+     "distance from Huanta"),
+    ("The epicentre was 25 km north of the town of Huanta, at a depth of 40 km.", "40 km", "m", "depth"),
+    ("The shallow quake struck 30 kilometres south-west of Ica.", "30 kilometres", "m", "distance from Ica"),
+    ("The depth was not given; it struck 10 km east of the capital.", "10 km", "m", "distance from a place"),
 ])
 def test_physical_measure_at(sentence: str, value: str, unit: str, expected: str | None) -> None:
     start = sentence.index(value)

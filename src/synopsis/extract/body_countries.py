@@ -37,6 +37,17 @@ _QUALIFIER_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+(?:of
 # in it: "The Ministry of Foreign Affairs of").
 _OF_PLACE = re.compile(r"\sof(?:\s+the)?\s+$", re.IGNORECASE)
 _ARTICLE = re.compile(r"^[Tt]he\s+")
+# The end of a sentence or line: a qualifier never reaches across one ("diverted to Port Halden.
+# Kestrel Airways said" names no country of the airline). A full stop after a capital ("the U.S.
+# Defense Department") is an abbreviation's.
+_SENTENCE_END = re.compile(r"\n|[!?][\"'”’)]*\s|(?<=[a-z0-9])\.[\"'”’)]*\s")
+
+
+def _window_before(text: str, start: int) -> str:
+    """The 40 characters before ``start``, from the last sentence or line end among them."""
+    window = text[max(0, start - 40) : start]
+    ends = list(_SENTENCE_END.finditer(window))
+    return window[ends[-1].end() :] if ends else window
 
 
 def is_country(word: str) -> bool:
@@ -61,7 +72,7 @@ def country_named(words: str) -> str:
 def qualifier_before(text: str, start: int) -> str:
     """The capitalised word or two just before ``start``, possessive cut ("UK" of "the UK's"),
     else "": a body's country when it names one."""
-    match = _QUALIFIER_BEFORE.search(text[max(0, start - 40) : start])
+    match = _QUALIFIER_BEFORE.search(_window_before(text, start))
     if match is None or match.group(1).lower() in {"the", "a", "an"}:
         return ""
     return match.group(1)
@@ -79,8 +90,7 @@ def _country_before(text: str, start: int, places: Sequence[Entity]) -> int | No
     for place in places:
         if place.end <= start and text[place.end:start] in ("’s ", "'s "):
             return place.start + (len(place.text) - len(_ARTICLE.sub("", place.text)))
-    window = max(0, start - 40)
-    match = _QUALIFIER_BEFORE.search(text[window:start])
+    match = _QUALIFIER_BEFORE.search(_window_before(text, start))
     if match is None or match.group(1).lower() in {"the", "a", "an"}:
         return None
     written = _ARTICLE.sub("", match.group(0))  # "The UK's" -> "UK's"

@@ -41,11 +41,22 @@ _WEIGHED_BEFORE = re.compile(rf"\b(?:weigh|weighs|weighed|weighing)\s+{HEDGE}$",
 _PHYSICAL_AFTER = re.compile(rf"[\s-]*(?:[a-z]+\s+)?(?P<noun>{_PHYSICAL_NOUN})\b", re.I)
 _ADJECTIVE_AFTER = re.compile(rf"\s+(?P<adjective>{'|'.join(_MEASURE_ADJECTIVES)})\b", re.I)
 _NOUN_RIGHT_BEFORE = re.compile(rf"\b(?P<noun>{_PHYSICAL_NOUN})\s+{HEDGE}$", re.I)
+# "25 kilometres north of Huanta", "40 km south-west of the town of Huanta": how far a place lies
+# from another, a location; a "depth" or "height" said elsewhere in the claim is another value.
+_DIRECTION = r"(?:north|south|east|west)(?:[\s-]?(?:north|south|east|west))*"
+_LOCATION_AFTER = re.compile(
+    rf"\s+(?:{_DIRECTION})\s+of\s+(?:the\s+(?:[a-z]+\s+){{0,2}}(?:of\s+)?)?(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?",
+    re.I)
+# The key of a location whose place is not written as a name ("north of the capital").
+LOCATION = "distance from a place"
 
 
 def physical_measure_at(sentence: str, position: int, value_end: int, unit: str | None) -> str | None:
     """What the physical measure at ``position`` of the sentence (its hedge included), in base
     ``unit``, is the value of ("wind speed", "height of the waves"), by ``PHYSICAL_MEASURES``, or None."""
+    if unit == "m" and (location := _LOCATION_AFTER.match(sentence, value_end)) is not None:
+        place = location.group("place")
+        return f"distance from {place}" if place and place[0].isupper() else LOCATION
     before = sentence[max(0, position - 80) : position]
     found = [m.group("noun") for m in (_PHYSICAL_BEFORE.search(before), _PHYSICAL_AFTER.match(sentence, value_end))
              if m is not None]
