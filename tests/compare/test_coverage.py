@@ -232,6 +232,26 @@ def test_an_outlet_giving_another_number_for_the_fact_does_not_leave_it_out():
     assert {item.outlet: item for item in describe_coverage(analyses, [injured])}["Paper C"].omits == ("k1",)
 
 
+def test_a_version_of_another_point_in_a_longer_report_is_no_version_of_the_fact():
+    """Paper C's report of the Liberal result also gives the Farmers' share, which is disputed;
+    Paper D gives the Farmers' share alone and never the Liberal result: it leaves that out."""
+    from synopsis.records import Dispute, DisputeVersion
+
+    texts = {"a": "The Liberal Movement came third with 11.5 percent and 16 seats.",
+             "b": "The Liberal Movement came third with 11.5 percent and 16 seats.",
+             "c": "The Farmers and Greens Alliance took 23.4 percent, and the Liberal Movement 11.5 percent and 16 seats.",
+             "d": "The Farmers and Greens Alliance won 22.8 percent of the vote."}
+    analyses = [ArticleAnalysis(article=make_article(key, f"Paper {key.upper()}", text)) for key, text in texts.items()]
+    a, b, c, d = analyses
+    liberal = make_claim("k1", "corroborated", [evidence_for(x, texts[x.article.id]) for x in (a, b, c)])
+    farmers = Dispute("share won by Farmers and Greens Alliance", "count", (
+        DisputeVersion("22.8 percent", "22.8", ("Paper D",), (evidence_for(d, texts["d"]),)),
+        DisputeVersion("23.4 percent", "23.4", ("Paper C",), (evidence_for(c, texts["c"]),)),
+    ), "Outlets disagree on the share won by Farmers and Greens Alliance.")
+    coverage = {item.outlet: item for item in describe_coverage(analyses, [liberal], disputes=[farmers])}
+    assert coverage["Paper D"].omits == ("k1",)
+
+
 def _article_of_sentences(key: str, outlet: str, sentences: list[str], *numbers, person: str | None = None):
     """An analysis whose text is the sentences, with quantities (number, value, counted noun,
     predicate) and the person named in them, if any."""

@@ -505,3 +505,21 @@ def test_explanation_ends_with_one_full_stop_after_a_value_that_ends_with_one() 
     assert text.endswith("Bravo says it was at 7:15 a.m.") and not text.endswith("..")
     plain = explain("time of the collapse", "time", list(reversed(versions))[:1] + [DisputeVersion("noon", "12:00", ("Alpha",), ())])
     assert plain.endswith("Alpha says it was at noon.")
+
+
+def test_a_day_from_an_earlier_sentence_does_not_keep_an_aligned_report_out_of_its_version() -> None:
+    # Alpha and Bravo tell the day of the blaze before the toll, Charlie and Delta the day residents
+    # came back: the aligner says the four give one toll, and Delta gives Alpha's figure.
+    def story(outlet: str, day: S, homes: int) -> ArticleAnalysis:
+        toll = S(f"The fire destroyed {homes} homes.", [Q(str(homes), homes, counted="homes", predicate="destroy")],
+                 new_paragraph=True)
+        return build(outlet, [day, toll])
+
+    blaze = S("The fire broke out on March 2.", [T("March 2", "2026-03-02")])
+    back = S("Residents returned to the village on March 3.", [T("March 3", "2026-03-03")])
+    analyses = [story("Alpha", blaze, 40), story("Bravo", blaze, 40), story("Charlie", back, 60),
+                story("Delta", back, 40)]
+    group = [(a.article.id, 1) for a in analyses]
+    [dispute] = find_disputes([group], analyses)
+    assert {v.value: set(v.sources) for v in dispute.versions} == {"40": {"Alpha", "Bravo", "Delta"},
+                                                                   "60": {"Charlie"}}

@@ -53,6 +53,25 @@ def test_a_hedge_that_admits_the_other_figure_stays_one_witness(nlp) -> None:
     assert len(part.members) == 2
 
 
+def test_a_number_of_something_else_that_happened_does_not_split_off_a_witness(nlp) -> None:
+    # "19 people were injured" counts people too, but the injured: no other figure of the moved out.
+    analyses = extracted(nlp, {
+        "Alpha": "More than 300 people were evacuated from the ferry terminal as a precaution.",
+        "Bravo": "The broadcaster reported that 19 people were injured and that 320 residents and ferry "
+                 "passengers were moved out of the area."})
+    [part] = split_by_numbers(_group(analyses), {a.article.id: a for a in analyses})
+    assert len(part.members) == 2
+
+
+def test_another_figure_of_the_same_thing_that_happened_still_splits_off(nlp) -> None:
+    analyses = extracted(nlp, {
+        "Alpha": "More than 300 people were evacuated from the ferry terminal as a precaution.",
+        "Bravo": "The broadcaster reported that 19 people were injured and that 200 people were evacuated "
+                 "from the area."})
+    parts = split_by_numbers(_group(analyses), {a.article.id: a for a in analyses})
+    assert [[m.article_id for m in p.members] for p in parts] == [["id-Alpha"], ["id-Bravo"]]
+
+
 def test_who_said_what_shows_each_plain_figure_with_its_own_outlet(nlp) -> None:
     analyses = extracted(nlp, {"Alpha": WIND.format("150 km/h"), "Bravo": WIND.format("145 km/h")})
     lines = {q.text: q.sources for q in group_quotes(analyses)}

@@ -190,9 +190,17 @@ def told_otherwise(claim: AlignedClaim, disputes: Sequence[Dispute], check: Supp
     otherwise, or gives the value in a sentence about something else, still leaves the fact out.
     """
     outlets = set()
+    # A report may be a longer sentence that also gives another value ("the alliance took 23.4
+    # percent and 32 seats, and the Liberal Movement 11.5 percent"): a version of that value is
+    # no version of the claim's fact unless the sentence the claim shows gives one too. (An
+    # office is checked against the report itself, below.)
+    shown = next((e for e in claim.evidence if e.text == claim.text), None)
+    points_shown = set(points_given(shown, disputes, check)) if shown is not None else None
     for report in claim.evidence:
         for number in points_given(report, disputes, check):
             dispute = disputes[number]
+            if dispute.kind != "title" and points_shown is not None and number not in points_shown:
+                continue
             for version in dispute.versions:
                 for mention in version.evidence:
                     if mention.outlet in outlets or mention.article_id not in check.analyses:

@@ -40,14 +40,18 @@ ESTIMATE_RATIO = 6.0
 SameDays = set[tuple[str, float, str, float]]
 
 
-def _contexts_agree(a: Fact, b: Fact, same_days: SameDays = frozenset()) -> tuple[bool, bool]:
+def _contexts_agree(a: Fact, b: Fact, same_days: SameDays = frozenset(),
+                    sections: bool = True) -> tuple[bool, bool]:
     """(no contradiction, explicitly the same dates) between two facts' time contexts.
 
     Explicit dates must overlap, or be the days two outlets give one event (``same_days``: "on
     Sunday" in one, "on Monday" in the other, and what each says next is about that day). A
-    section date (from earlier in the article) must meet the other's explicit or section date. The
-    publication window is checked only against explicit dates, since entries edited long after
-    they were first published carry misleading dates.
+    section date (from earlier in the article) must meet the other's explicit or section date,
+    unless ``sections`` is False: between reports the aligner grouped as one statement, a day
+    inherited from an earlier sentence (the vote on Sunday in one, the count on Monday in the
+    other) is too weak to say they tell different days. The publication window is checked only
+    against explicit dates, since entries edited long after they were first published carry
+    misleading dates.
     """
     def meet(first: list[Interval], second: list[Interval]) -> bool:
         return any(compatible(x, y) or (a.claim[0], calendar_day(x).low, b.claim[0], calendar_day(y).low) in same_days
@@ -56,7 +60,7 @@ def _contexts_agree(a: Fact, b: Fact, same_days: SameDays = frozenset()) -> tupl
     if a.dates and b.dates:
         same = meet(a.dates, b.dates)
         return same, same
-    a_known, b_known = a.dates or a.section, b.dates or b.section
+    a_known, b_known = (a.dates or a.section, b.dates or b.section) if sections else (a.dates, b.dates)
     if a_known and b_known:
         return meet(a_known, b_known), False
     if a.dates and b.recent is not None:
@@ -253,7 +257,7 @@ def group_slots(facts: list[Fact], day_rivals: Iterable[tuple[Claim, Claim]] = (
                 same_key = a.key == b.key or (len(known_keys) <= 1 and (not a.key_known or not b.key_known))
                 # A date is its own time context: two days given for one aligned fact are versions
                 # of its day, not a sign that the claims are about different days.
-                in_context = a.kind == "date" or _contexts_agree(a, b)[0]
+                in_context = a.kind == "date" or _contexts_agree(a, b, sections=False)[0]
                 if same_key and nouns_agree(a, b) and episodes_agree(a, b) and in_context and not days_apart(a, b, running):
                     union(i, j)
     dates_of: dict[Claim, list[int]] = {}

@@ -90,10 +90,23 @@ def _slot_of(passage: str, quantity: Quantity, start: int, timed: bool = False) 
 
 def _differ_by(first: tuple[CountedAmount, ...], second: tuple[CountedAmount, ...],
                rule: Callable[[Iterable[Amount], Iterable[Amount]], bool]) -> bool:
-    """Whether, for some measure both passages give a number of, the numbers differ by ``rule``."""
+    """Whether, for some measure both passages give a number of, the numbers differ by ``rule``.
+
+    A measure is taken with what happened to it, as a dispute's slot keys it (``same_measure``):
+    "320 people were moved out" and "19 people were injured and 320 residents were moved out"
+    share the noun "person", but the 19 are injured, so they are no other number of the moved
+    out. A number nothing is said to have happened to may be of any of them."""
     shared = {m for c in first for m in c.measures()} & {m for c in second for m in c.measures()}
-    return any(rule((c.amount for c in first if measure in c.measures()),
-                    (c.amount for c in second if measure in c.measures())) for measure in shared)
+    for measure in shared:
+        mine = [c for c in first if measure in c.measures()]
+        theirs = [c for c in second if measure in c.measures()]
+        predicates = {c.predicate for c in mine + theirs} - {None} or {None}
+        for predicate in predicates:
+            first_amounts = [c.amount for c in mine if c.predicate in (predicate, None)]
+            second_amounts = [c.amount for c in theirs if c.predicate in (predicate, None)]
+            if first_amounts and second_amounts and rule(first_amounts, second_amounts):
+                return True
+    return False
 
 
 def _differ(first: Iterable[CountedAmount], second: Iterable[CountedAmount],
