@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from synopsis.compare.citations import name_outlet, normalize_name
 from synopsis.compare.independence import OriginInfo, Witness, count_independent
 from synopsis.compare.other_numbers import numbers_differ, passage_amounts
 from synopsis.compare.quoted_wording import CanonicalName, gives_words_to_another, speakers_agree, spoken_wording
-from synopsis.link.align import ClaimGroup
+from synopsis.link.align import ClaimGroup, ClaimMember
 from synopsis.records import AlignedClaim, ArticleAnalysis, Attribution, Dispute, Evidence
 
 
@@ -70,7 +70,8 @@ def label_claims(
                 parent[part.id] = group.id
                 parts.append(part)
     groups = parts
-    flagged = {part for part, whole in parent.items() if whole in set(disputed)} | find_disputed_groups(groups, disputes)
+    disputed = set(disputed)
+    flagged = {part for part, whole in parent.items() if whole in disputed} | find_disputed_groups(groups, disputes)
     labelled: list[tuple[tuple, AlignedClaim]] = []
     for order, group in enumerate(groups):
         sources: list[str] = []
@@ -120,17 +121,7 @@ def split_by_numbers(group: ClaimGroup, by_id: Mapping[str, ArticleAnalysis]) ->
                for m in group.members}
     if not any(numbers.values()):
         return [group]
-    parts: list[ClaimGroup] = []
-    left = list(group.members)
-    lead = group.members[group.representative]
-    while left:
-        members = tuple(m for m in left if m == lead or not numbers_differ(numbers[lead], numbers[m]))
-        part_id = group.id if not parts else f"{group.id}-{len(parts)}"
-        text = group.text if lead == group.members[group.representative] else lead.text
-        parts.append(ClaimGroup(part_id, members, members.index(lead), text, group.cohesion))
-        left = [m for m in left if m not in members]
-        lead = left[0] if left else lead
-    return parts
+    return _partition(group, lambda lead, m: numbers_differ(numbers[lead], numbers[m]), "")
 
 
 def split_by_speakers(group: ClaimGroup, by_id: Mapping[str, ArticleAnalysis],
@@ -146,15 +137,24 @@ def split_by_speakers(group: ClaimGroup, by_id: Mapping[str, ArticleAnalysis],
     one the other reports name). The first part keeps the group's id; a dispute of who said it, if
     found, still sets the versions side by side."""
     spans = {m: Evidence(m.article_id, "", m.start, m.end, m.text) for m in group.members}
+    return _partition(group, lambda lead, m: gives_words_to_another(
+        spans[lead], spans[m], by_id, canonical_name, guessed_pronouns=False), "s")
+
+
+def _partition(group: ClaimGroup, parts_from: Callable[[ClaimMember, ClaimMember], bool],
+               suffix: str) -> list[ClaimGroup]:
+    """The group cut into parts: its representative with the members that ``parts_from`` does not
+    set apart from it, then the members left likewise, each part led by its first member. The
+    first part keeps the group's id (the whole group when nothing is set apart), the others add
+    ``-{suffix}N``."""
     parts: list[ClaimGroup] = []
     left = list(group.members)
     lead = group.members[group.representative]
     while left:
-        members = tuple(m for m in left if m == lead or not gives_words_to_another(
-            spans[lead], spans[m], by_id, canonical_name, guessed_pronouns=False))
+        members = tuple(m for m in left if m == lead or not parts_from(lead, m))
         if not parts and len(members) == len(group.members):
             return [group]
-        part_id = group.id if not parts else f"{group.id}-s{len(parts)}"
+        part_id = group.id if not parts else f"{group.id}-{suffix}{len(parts)}"
         text = group.text if lead == group.members[group.representative] else lead.text
         parts.append(ClaimGroup(part_id, members, members.index(lead), text, group.cohesion))
         left = [m for m in left if m not in members]
