@@ -178,10 +178,7 @@ def _measured_values_close(a: Fact, b: Fact) -> bool:
     ("a premium of 32 percent" / "23 percent") and physical measures ("winds reached 140 km/h" /
     "150 km/h", ``is_measured_physical``) within COUNT_RATIO, as counts are: the measure named is
     one value, however differently the sentences go on."""
-    x, y = _typical(a.intervals[0]), _typical(b.intervals[0])
-    if x <= 0 or y <= 0:
-        return x == y
-    return max(x, y) / min(x, y) <= (MONEY_RATIO if is_measured_sum(a) else COUNT_RATIO)
+    return _within(a, b, MONEY_RATIO if is_measured_sum(a) else COUNT_RATIO)
 
 
 def _terms_dated_alike(a: Fact, b: Fact) -> bool:
@@ -208,10 +205,14 @@ def _typical(interval: Interval) -> float:
 def values_close(a: Fact, b: Fact) -> bool:
     """Unaligned counts of one noun within a factor of COUNT_RATIO (ESTIMATE_RATIO for rival
     estimates, ``is_rival_estimate``): the same thing misreported, or estimated apart."""
+    return _within(a, b, ESTIMATE_RATIO if is_rival_estimate(a) and is_rival_estimate(b) else COUNT_RATIO)
+
+
+def _within(a: Fact, b: Fact, ratio: float) -> bool:
+    """Whether two facts' typical values lie within a factor of ``ratio`` (zero only meets zero)."""
     x, y = _typical(a.intervals[0]), _typical(b.intervals[0])
     if x <= 0 or y <= 0:
         return x == y
-    ratio = ESTIMATE_RATIO if is_rival_estimate(a) and is_rival_estimate(b) else COUNT_RATIO
     return max(x, y) / min(x, y) <= ratio
 
 
