@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from datetime import datetime, timezone
 from typing import Sequence
 
 from rapidfuzz import fuzz
@@ -14,7 +13,7 @@ from synopsis.compare.disputed_wording import points_given
 from synopsis.compare.other_numbers import measure_agreement, measure_conflict, passage_amounts
 from synopsis.compare.voices import CanonicalName, count_voices
 from synopsis.compare.word_choices import word_choices
-from synopsis.facts.dates import DAY_SPAN, UNDATED_KINDS, as_of, dates_in
+from synopsis.facts.dates import DAY_SPAN, UNDATED_KINDS, as_of, dates_in, day_start
 from synopsis.facts.support import (MIN_SHARED_WORDS, MIN_SHARED_WORDS_WITH_NUMBERS, Actor, Context, Statement,
                                     SupportCheck, dated_apart, episode_conflict, names_actor)
 from synopsis.facts.words import content_stems
@@ -148,7 +147,7 @@ def _publication_day(analysis: ArticleAnalysis) -> float | None:
     moment = as_of(article)
     if moment is None:
         return None
-    return datetime(moment.year, moment.month, moment.day, tzinfo=timezone.utc).timestamp()
+    return day_start(moment)
 
 
 def came_after(claim: AlignedClaim, outlet_articles: Sequence[ArticleAnalysis], by_id: dict[str, ArticleAnalysis]) -> bool:

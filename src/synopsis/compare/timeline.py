@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -11,7 +10,7 @@ from typing import Any
 
 from synopsis.compare.disputes import list_members, states_date
 from synopsis.compare.quoted_wording import CanonicalName, speakers_agree, spoken_wording
-from synopsis.facts.dates import DEADLINE_BEFORE, is_statement_time, parse_published
+from synopsis.facts.dates import DEADLINE_BEFORE, day_start, is_statement_time, parse_published
 from synopsis.facts.intervals import interval_from_time
 from synopsis.facts.amounts import Amount, amount_of, amounts_conflict
 from synopsis.facts.words import content_words, stem
@@ -259,8 +258,7 @@ def _ends_after_publication(published: str | None, time: TimeRef) -> bool:
     interval = interval_from_time(time)
     if day is None or interval is None or interval.unit != "date":
         return True
-    next_day = dt.datetime(day.year, day.month, day.day) + dt.timedelta(days=1)
-    return interval.high > calendar.timegm(next_day.timetuple())
+    return interval.high > day_start(day) + 86400
 
 
 def _ends_before_publication(published: str | None, time: TimeRef) -> bool:
@@ -269,7 +267,7 @@ def _ends_before_publication(published: str | None, time: TimeRef) -> bool:
     interval = interval_from_time(time)
     if day is None or interval is None or interval.unit != "date":
         return False
-    return interval.high <= calendar.timegm(dt.datetime(day.year, day.month, day.day).timetuple())
+    return interval.high <= day_start(day)
 
 
 def _after_publication(published: str | None, value: str) -> bool:

@@ -360,12 +360,18 @@ def calendar_day(interval: Interval) -> Interval:
     return interval
 
 
+def day_start(moment: datetime) -> float:
+    """The start of a moment's calendar day, in the zone it is written in, as the naive POSIX
+    seconds dates use."""
+    return float(calendar.timegm((moment.year, moment.month, moment.day, 0, 0, 0)))
+
+
 def publication_day(article: Article) -> Interval | None:
     """The calendar day an article was published on, in the zone it gives (None when undated)."""
     published = parse_published(article.published)
     if published is None:
         return None
-    low = calendar.timegm((published.year, published.month, published.day, 0, 0, 0))
+    low = day_start(published)
     return Interval(low, low + 86400, high_open=True, unit="date")
 
 
@@ -383,7 +389,7 @@ def recent_interval(article: Article, story_day: Interval | None = None) -> Inte
         if story_day is None:
             return None
         return Interval(story_day.low - RECENT_DAYS * 86400, story_day.high + 86400, high_open=True, unit="date")
-    day = datetime(published.year, published.month, published.day, tzinfo=timezone.utc).timestamp()
+    day = day_start(published)
     low = day - RECENT_DAYS * 86400
     if story_day is not None and story_day.low < low:
         low = story_day.low
