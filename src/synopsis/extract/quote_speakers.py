@@ -371,7 +371,7 @@ def can_speak(head: Token, ents: list[Entity]) -> bool:
 
 def is_definite_office(head: Token) -> bool:
     """A definite office ("the captain", "the colonel") too rare for the speaker nouns: one person
-    who speaks, whom speaker_resolution._title_match finds when the article names them with that
+    who speaks, whom person_mentions.title_match finds when the article names them with that
     title ("Hero captain Oren Vasquez"). Named or not, the role is a speaker: the brief must not
     cite '"…," the captain said' for words another outlet gives to someone else
     (quoted_wording.gives_words_to_another). "The press" is the media, no one person."""

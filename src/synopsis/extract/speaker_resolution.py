@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
 from typing import NamedTuple, Sequence
 
 from spacy.tokens import Doc, Token
@@ -12,13 +11,16 @@ from synopsis.extract.body_countries import with_country
 from synopsis.extract.descriptions import described_antecedent, is_bare
 from synopsis.extract.entity_titles import OFFICE_WORDS, TITLE_MODIFIERS
 from synopsis.extract.nlp import doc_text
-from synopsis.extract.person_gender import (
-    Gender,
-    agreed,
-    given_name_gender,
-    honorific_gender,
-    pronoun_gender,
-    role_gender,
+from synopsis.extract.person_mentions import (
+    PersonMention,
+    PronounContext,
+    best_name,
+    find_people,
+    full_name,
+    holds_another_role,
+    name_words,
+    title_match,
+    titled_person,
 )
 from synopsis.extract.quote_cues import BODY_NOUNS, MALE_FEMALE_PRONOUNS, ROLE_NOUNS, SPEAKER_NOUNS
 from synopsis.extract.quote_speakers import (
@@ -81,93 +83,8 @@ def _with_given_names(doc: Doc, chosen: list[Entity]) -> list[Entity]:
     return widened
 
 
-@dataclass(slots=True)
-class _Person:
-    name: str  # as mentioned
-    start: int
-    words: tuple[str, ...]
-    titles: frozenset[str]  # lower-case words of attached titles ("kremlin", "aide")
-    # what this mention says of the person's gender (person_gender): an honorific, a gendered role
-    # noun next to it, a given name; None when it says nothing or contradicts itself
-    gender: Gender | None = None
-
-
-def _name_words(name: str) -> tuple[str, ...]:
-    name = name.replace("’s", "").replace("'s", "")
-    return tuple(w.strip(".,").lower() for w in name.split() if w.strip(".,"))
-
-
-def _people(doc: Doc, ents: list[Entity]) -> list[_Person]:
-    """Person mentions with the titles written next to them ("Kremlin aide X", "X, the aide")."""
-    people = []
-    for entity in ents:
-        if entity.label != "PERSON":
-            continue
-        titles: set[str] = set()
-        # the role nouns that describe this person themself (not "the widow" of "a friend of the
-        # widow"): the title, the words before the name, an apposition's head, or the noun the
-        # name is in apposition to ("a ministry spokesman, Joao Lopes")
-        roles: set[str] = set()
-        if entity.title:
-            titles.update(_name_words(entity.title))
-            roles.update(_name_words(entity.title))
-        span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
-        if span is not None:
-            root = span.root
-            for t in root.subtree:
-                if t.i < span.start and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.dep_ in ("compound", "amod", "nmod"):
-                    titles.add(t.lower_)
-                    titles.add(t.lemma_.lower())
-                    roles.add(t.lower_)
-            for child in root.children:
-                if child.dep_ == "appos":
-                    titles.update(t.lower_ for t in child.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ"))
-                    titles.update(t.lemma_.lower() for t in child.subtree if t.pos_ == "NOUN")
-                    roles.add(child.lower_)
-            if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-                roles.add(root.head.lower_)
-        words = _name_words(entity.text)
-        gender = agreed((
-            honorific_gender(doc_text(doc), entity.start, entity.text), role_gender(roles), given_name_gender(words),
-        ))
-        people.append(_Person(entity.text, entity.start, words, frozenset(titles), gender))
-    return people
-
-
-def _full_name(person_words: tuple[str, ...], position: int, people: list[_Person], speakers: list[str]) -> str | None:
-    """The fullest mention of the same person: earlier ones first, prior speakers preferred."""
-    if not person_words:
-        return None
-    candidates = [
-        p for p in people
-        if len(p.words) > len(person_words) and _contains_words(p.words, person_words)
-    ]
-    if not candidates:
-        return None
-    spoken = {s.lower() for s in speakers}
-
-    def rank(p: _Person) -> tuple:
-        return (p.start < position, " ".join(p.words) in spoken, p.start if p.start < position else -p.start)
-
-    best = max(candidates, key=rank)
-    # the usual full form of that person's name: among the mentions of two words or more
-    # that contain it, the most frequent, then the shortest (an entity span that
-    # swallowed a title, "Defense Council Secretary X Y", is rarer and longer)
-    same = [p for p in people if len(p.words) >= 2 and _contains_words(p.words, person_words)]
-    same = [p for p in same if _contains_words(best.words, p.words) or _contains_words(p.words, best.words)]
-    counts: dict[tuple[str, ...], int] = {}
-    for p in same:
-        counts[p.words] = counts.get(p.words, 0) + 1
-    chosen = max(same, key=lambda p: (counts[p.words], -len(p.words), -p.start))
-    return chosen.name.replace("’s", "").replace("'s", "")
-
-
-def _contains_words(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
-    return all(w in longer for w in shorter)
-
-
 def _canonical(
-    entity: Entity, position: int, people: list[_Person], speakers: list[str], doc: Doc | None = None,
+    entity: Entity, position: int, people: list[PersonMention], speakers: list[str], doc: Doc | None = None,
     ents: Sequence[Entity] = (),
 ) -> str:
     # Many countries have a "Ministry of Defence": without its country the name says another's spoke.
@@ -178,28 +95,17 @@ def _canonical(
     name = entity.text.replace("’s", "").replace("'s", "")
     if entity.label != "PERSON":
         return _without_article(name)
-    return _best_name(name, position, people, speakers)
+    return best_name(name, position, people, speakers)
 
 
 def _without_article(name: str) -> str:
     return name[4:] if name.lower().startswith("the ") else name
 
 
-def _best_name(name: str, position: int, people: list[_Person], speakers: list[str]) -> str:
-    """Canonical form of a person's name as the article writes it."""
-    words = _name_words(name)
-    # an entity span that swallowed a title ("Defense Council Secretary Ruslan Umerov")
-    # gives way to the plain name written elsewhere in the article
-    inner = [p for p in people if 2 <= len(p.words) < len(words) and _contains_words(words, p.words)]
-    if inner:
-        return max(inner, key=lambda p: (sum(q.words == p.words for q in people), -len(p.words))).name
-    return _full_name(words, position, people, speakers) or name
-
-
 def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]) -> list[Quote]:
     """Turn findings into Quote records, resolving each speaker to an in-article name."""
     text = doc_text(doc)
-    people = _people(doc, ents)
+    people = find_people(doc, ents)
     contents = [f.content for f in found]
     # Salience: person subjects of clauses outside reported content, by position
     # (a simple rule: the most recent person who acted or spoke is "he"/"she"/"the aide").
@@ -214,7 +120,7 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
             if _conjoined(token):
                 listed[token.idx] = _list_members(doc, token, ents, people)
             elif entity is not None and (
-                entity.label == "PERSON" or _full_name(_name_words(entity.text), token.idx, people, []) is not None
+                entity.label == "PERSON" or full_name(name_words(entity.text), token.idx, people, []) is not None
             ):
                 subjects.append((token.idx, entity.text, "PERSON"))
             elif entity is not None and entity.label in ("ORG", "GPE"):
@@ -229,7 +135,7 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
                 # exchanged", is left out: the pronoun is more often who did it)
                 start, end = speaker_span(doc, token, ents, with_conj=True)
                 listed[token.idx] = [(text[start:end], "GROUP")]
-    pronouns = _PronounContext(people, contents)
+    pronouns = PronounContext(people, contents)
     history: list[tuple[int, str, str]] = []  # (position, canonical, label) of resolved speakers
     # The speakers of each jointly made statement ("Ukrainian officials and Russian negotiators
     # said"), by the history position of each: a later "they" is all of them, not the last named.
@@ -373,7 +279,7 @@ def _conjoined(subject: Token) -> bool:
     return any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in subject.children)
 
 
-def _list_members(doc: Doc, subject: Token, ents: list[Entity], people: list[_Person]) -> list[tuple[str, str]]:
+def _list_members(doc: Doc, subject: Token, ents: list[Entity], people: list[PersonMention]) -> list[tuple[str, str]]:
     """Each member of a coordinated subject, as named in the article, with its kind."""
     members = []
     for token in [subject, *(t for t in subject.conjuncts if t.pos_ in ("NOUN", "PROPN"))]:
@@ -406,12 +312,12 @@ def _resolve_speaker(
     span: tuple[int, int] | None,
     position: int,
     ents: list[Entity],
-    people: list[_Person],
+    people: list[PersonMention],
     spoken: list[str],
     history: list[tuple[int, str, str]],
     subjects: list[tuple[int, str, str]],
     singular: list[tuple[int, str, str]] | None,
-    pronouns: _PronounContext,
+    pronouns: PronounContext,
 ) -> _Resolution:
     """Who one speaker phrase is. ``singular`` is the part of ``history`` that spoke alone, which
     is what "it" can refer to (all of ``history`` when not given); ``pronouns`` is what the article
@@ -440,18 +346,19 @@ def _resolve_speaker(
         head, entity = named, entity_at(ents, named)  # "Russia's lead negotiator, X, said"
     if entity is not None and entity.label != "PERSON":
         # the small model often labels a lone surname ORG: check known people first
-        as_person = _full_name(_name_words(entity.text), position, people, spoken)
-        if as_person is None and (titled := _titled_person(entity, people)) is not None:
-            as_person = _best_name(titled, position, people, spoken)
+        as_person = full_name(name_words(entity.text), position, people, spoken)
+        if as_person is None and (titled := titled_person(entity, people)) is not None:
+            as_person = best_name(titled, position, people, spoken)
         if as_person is not None:
             return _Resolution(as_person, "PERSON")
     if entity is not None:
         return _Resolution(_canonical(entity, position, people, spoken, doc, ents), entity.label)
     if is_known_surname(head, ents):
-        return _Resolution(_full_name((head.lower_,), position, people, spoken), "PERSON")
+        return _Resolution(full_name((head.lower_,), position, people, spoken), "PERSON")
     lower = head.lower_
     if lower in MALE_FEMALE_PRONOUNS or lower in ("his", "her"):
-        return pronouns.resolve(lower, position, history, subjects, spoken)
+        referent = pronouns.resolve(lower, position, history, subjects, spoken)
+        return _Resolution(referent.name, "PERSON", referent.agrees)
     if lower == "it":
         # a body or country, never a plural group ("the presidents of A and B ... It has also
         # emphasized") nor one of a list ("Russia and Ukraine said ... It said"): the latest that
@@ -469,7 +376,7 @@ def _resolve_speaker(
     if head.pos_ == "NOUN" and _is_definite(head) and head.tag_ != "NNS":
         # a singular role: "the presidents of A and B" are not the president named last
         modifiers = {t.lower_ for t in head.subtree if t.i < head.i and t.pos_ in ("PROPN", "NOUN", "ADJ")}
-        match = _title_match(head, modifiers, position, people, spoken)
+        match = title_match(head, modifiers, position, people, spoken)
         if match is not None:
             return _Resolution(match, "PERSON")
         described = described_antecedent(doc, head, position, ents) if is_bare(head) else None
@@ -479,7 +386,7 @@ def _resolve_speaker(
             return _Resolution(described[1], "PERSON")
         if head.lemma_.lower() in ROLE_NOUNS and not any(c.dep_ == "poss" for c in head.children):
             salient = _salient_person(position, history, subjects, people, spoken)
-            if salient is not None and _holds_another_role(salient, head.lemma_.lower(), people):
+            if salient is not None and holds_another_role(salient, head.lemma_.lower(), people):
                 # "prosecutor X said ... The judge told the court": the judge is not X
                 return _Resolution(None, None)
             return _Resolution(salient, "PERSON")
@@ -496,71 +403,6 @@ class _Resolution(NamedTuple):
     pronoun_agrees: bool = False
 
 
-@dataclass(slots=True)
-class _PronounContext:
-    """What "he" and "she" can refer to in one article: its people with the gender each mention
-    gives, the genders of the pronouns already resolved to each, and where the reported words are
-    (the people they mention are talked about; they are not who speaks next)."""
-
-    people: list[_Person]
-    contents: list[tuple[int, int]]
-    said: dict[tuple[str, ...], list[Gender]] = field(default_factory=dict)
-
-    def gender_of(self, name: str) -> Gender | None:
-        """What the article says so far of this person's gender, over all their mentions."""
-        words = _name_words(name)
-        mentioned = [p.gender for p in self.people if _same_person(p.words, words)]
-        said = [g for other, genders in self.said.items() if _same_person(other, words) for g in genders]
-        return agreed([*mentioned, *said])
-
-    def resolve(
-        self, pronoun: str, position: int, history: list[tuple[int, str, str]],
-        subjects: list[tuple[int, str, str]], spoken: list[str],
-    ) -> _Resolution:
-        """Who "he" or "she" at ``position`` is: the latest person who spoke or was a clause's
-        subject and whose known gender does not disagree (unknown gender is allowed, as a name
-        says nothing of it), else the latest person mentioned whose known gender agrees.
-
-        The pronoun agrees when that person's gender is known to be the pronoun's and no other
-        person whose gender may be the pronoun's is mentioned between them ("Tavares met Joao
-        Silva. 'We are far apart,' he said": either man). When no one else is, the pronoun is
-        remembered as evidence of the person's gender for later pronouns."""
-        gender = pronoun_gender(pronoun)
-        candidates = [(p, n) for p, n, label in history if label == "PERSON" and p < position]
-        candidates += [(p, _best_name(n.replace("’s", "").replace("'s", ""), p + 1, self.people, spoken))
-                       for p, n, label in subjects if label == "PERSON" and p < position]
-        chosen = next(((p, n) for p, n in sorted(candidates, reverse=True)
-                       if self.gender_of(n) in (None, gender)), None)
-        if chosen is None:
-            # no one who acted or spoke fits: a person only mentioned may ("came from Finance
-            # Minister Carla Sousa ... she said")
-            chosen = next(((p.start, _best_name(p.name, p.start + 1, self.people, spoken))
-                           for p in sorted(self.people, key=lambda p: -p.start)
-                           if p.start < position and not self._reported(p.start) and self.gender_of(p.name) == gender),
-                          None)
-        if chosen is None:
-            return _Resolution(None, "PERSON")
-        start, name = chosen
-        words = _name_words(name)
-        rivals = [p for p in self.people
-                  if start < p.start < position and not self._reported(p.start)
-                  and not _same_person(p.words, words) and self.gender_of(p.name) in (None, gender)]
-        if rivals:
-            return _Resolution(name, "PERSON")
-        agrees = self.gender_of(name) == gender
-        if gender is not None:
-            self.said.setdefault(words, []).append(gender)
-        return _Resolution(name, "PERSON", agrees)
-
-    def _reported(self, start: int) -> bool:
-        return any(s <= start < e for s, e in self.contents)
-
-
-def _same_person(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
-    """Whether two name mentions may be one person's ("Tavares", "Rui Tavares")."""
-    return bool(first) and bool(second) and (_contains_words(first, second) or _contains_words(second, first))
-
-
 # Nouns for what someone said: with a possessor ("his statements") the possessor is the speaker.
 _WORDS_OF_SOMEONE = frozenset("statement remark word comment account testimony words".split())
 
@@ -568,18 +410,8 @@ _WORDS_OF_SOMEONE = frozenset("statement remark word comment account testimony w
 _COLLECTIVE_NOUNS = frozenset("side government delegation team ministry committee council administration".split())
 
 
-def _titled_person(entity: Entity, people: list[_Person]) -> str | None:
-    """A person whose name ends an entity span that swallowed the title ("Secretary of the
-    National Security and Defense Council Ruslan Umerov", labelled ORG)."""
-    words = _name_words(entity.text)
-    for p in people:
-        if 2 <= len(p.words) < len(words) and words[-len(p.words):] == p.words:
-            return p.name
-    return None
-
-
 def _named_body(
-    head: Token, position: int, ents: list[Entity], people: list[_Person], spoken: list[str]
+    head: Token, position: int, ents: list[Entity], people: list[PersonMention], spoken: list[str]
 ) -> tuple[int, str] | None:
     """The latest organisation named before ``position`` whose name has the noun ("the ministry"
     -> "Russian Ministry of Defense"), within a few paragraphs, with where it is named."""
@@ -589,7 +421,7 @@ def _named_body(
             continue
         if position - entity.start > _BODY_REACH:
             break
-        if words & set(_name_words(entity.text)):
+        if words & set(name_words(entity.text)):
             return entity.start, _canonical(entity, position, people, spoken, head.doc, ents)
     return None
 
@@ -606,27 +438,11 @@ def _is_definite(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
 
 
-def _title_match(head: Token, modifiers: set[str], position: int, people: list[_Person], spoken: list[str]) -> str | None:
-    """The most recent earlier person whose written title has this role noun."""
-    role = {head.lower_, head.lemma_.lower()}
-    best: tuple[int, int] | None = None
-    best_person = None
-    for p in people:
-        if p.start >= position or not (role & p.titles):
-            continue
-        score = (len(modifiers & p.titles), p.start)
-        if best is None or score > best:
-            best, best_person = score, p
-    if best_person is None:
-        return None
-    return _best_name(best_person.name, position, people, spoken)
-
-
 def _salient_person(
     position: int,
     history: list[tuple[int, str, str]],
     subjects: list[tuple[int, str, str]],
-    people: list[_Person],
+    people: list[PersonMention],
     spoken: list[str],
 ) -> str | None:
     """Most recent person speaker or person clause subject before ``position``."""
@@ -637,16 +453,8 @@ def _salient_person(
         return None
     pos, name = max(options)
     if (pos, name) == last_subject:
-        return _best_name(name.replace("’s", "").replace("'s", ""), pos + 1, people, spoken)
+        return best_name(name.replace("’s", "").replace("'s", ""), pos + 1, people, spoken)
     return name
-
-
-def _holds_another_role(name: str, role: str, people: list[_Person]) -> bool:
-    """Whether the article gives the person titles naming roles, none of them ``role``."""
-    words = _name_words(name)
-    titles = frozenset().union(*(p.titles for p in people if p.words == words or _contains_words(words, p.words)))
-    roles = titles & ROLE_NOUNS
-    return bool(roles) and role not in titles
 
 
 def _latest(history: list[tuple[int, str, str]], position: int, label: str) -> str | None:
