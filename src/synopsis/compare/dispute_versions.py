@@ -52,7 +52,7 @@ def dispute_day(slot: list[Fact], story_day: Interval | None) -> Interval | None
     Wednesday"), and would date today's statement to that round.
     """
     # A part of a day ("Tuesday night") dates the dispute to its calendar day, not its hours.
-    # Outlets may date one event a day apart (``link.align.DAY_APART_WORDS``): the day most of
+    # Outlets may date one event a day apart (``link.misdating.DAY_APART_WORDS``): the day most of
     # them give dates it, ties to the earliest.
     outlets: dict[Interval, set[str]] = {}
     for fact in slot:

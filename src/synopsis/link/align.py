@@ -11,11 +11,10 @@ import numpy as np
 
 from synopsis.extract.embed import Embedder
 from synopsis.facts.amounts import amounts_incompatible
-from synopsis.facts.dates import as_of, calendar_day, dates_in
-from synopsis.facts.intervals import Interval
 from synopsis.facts.support import SupportCheck, dated_apart, episode_conflict, names_actor
 from synopsis.link.actors import EntityKey, modalities_clash, same_actor, same_name
 from synopsis.link.claim_features import KNOWN_PREDICATES, ClaimFeatures, describe_claims
+from synopsis.link.misdating import nearly_same_words, one_frame_a_day_apart, other_occasions
 from synopsis.link.reported_content import reported_words, same_statement
 from synopsis.records import ArticleAnalysis, Evidence
 
@@ -105,25 +104,7 @@ PREDICATE_OTHER = -0.02
 # On the labelled pairs -0.05 parts two such pairs and -0.10 three, and neither parts a pair
 # labelled the same fact.
 SPEAKER_STATEMENT_OTHER = -0.10
-# Outlets date one event a day apart more often than they misreport anything else about it: the
-# day an outlet names is the day in its own time zone ("late on Sunday" there is "early Monday"
-# here), and "last night" or "yesterday" is counted from when the reporter wrote.  Two claims one
-# day apart are one fact when all else says so (``_Scorer.misdated``): the same predicate, the same
-# parties, and nearly the same words ("A court in Amman on Sunday sentenced former Zarqa mayor
-# Mohammed al-Rashid to seven years" / "... on Monday sentenced Mohamed Al Rashid, the former mayor
-# of Zarqa, to seven years": 11 of 12 content words); the day is then disputed inside the group.
-# Two days of one summit told alike ("leaders met in Brussels on Monday to discuss trade with
-# China" / "on Tuesday to discuss defence spending") share 4 of 6; a hearing and the verdict
-# the next day differ in predicate.  With the same numbers as well ("seven years", "14 people")
-# the words may differ more.
-DAY_APART_WORDS = 0.75  # share of the shorter sentence's content words the other must have
-DAY_APART_WORDS_WITH_NUMBERS = 0.5  # the same, when the two also give the same numbers
-DAY_APART_MIN_WORDS = 4  # and never fewer shared words than this
-# Publication stamps rarely carry a zone, and the day a report names is in its writer's zone: a
-# report stamped Sunday 14:20 may already be read where it is Monday.  A report's day is out of
-# another report's reach only when it begins this long after that report was stamped (the widest
-# zone offset from UTC, +14 h).
-ZONE_SLACK = 14 * 3600
+
 
 @dataclass(frozen=True, slots=True)
 class ClaimMember:
@@ -168,7 +149,7 @@ class _Scorer:
         self.features = features
         self.actors_named = actors_named
         # ``other_occasions(i, j)``: whether two claims told alike but for their days are about
-        # two days of an ongoing event (``_other_occasions``); without it, never.
+        # two days of an ongoing event (``misdating.other_occasions``); without it, never.
         self.other_occasions = other_occasions
         self._misdated: dict[tuple[int, int], bool] = {}
         # Per claim, the words it reports its speaker saying (``link.reported_content``); without
@@ -206,7 +187,7 @@ class _Scorer:
 
     def misdated(self, i: int, j: int) -> bool:
         """Whether two claims dated a day apart report one event all the same (see
-        DAY_APART_WORDS): one day each, adjacent; the same predicate, asserted alike, by the same
+        ``link.misdating``): one day each, adjacent; the same predicate, asserted alike, by the same
         agent; each names every party the other names, and they share one; nearly the same
         content words; they would be linked were they undated; and neither report tells the
         other's day apart (``other_occasions``)."""
@@ -217,21 +198,11 @@ class _Scorer:
 
     def _misdated_uncached(self, i: int, j: int) -> bool:
         fi, fj = self.features[i], self.features[j]
-        if not _one_day_apart(fi.dates, fj.dates):
-            return False
-        if not fi.predicate or fi.predicate != fj.predicate or fi.negated != fj.negated:
-            return False
-        if fi.modality and fj.modality and modalities_clash(fi.modality, fj.modality):
-            return False
-        if fi.agent and fj.agent and not same_actor(fi.agent, fj.agent):
-            return False
-        if not any(same_actor(x, y) for x in fi.actors for y in fj.actors):
+        if not one_frame_a_day_apart(fi, fj):
             return False
         if self.actors_named is not None and not (self.actors_named(i, j) and self.actors_named(j, i)):
             return False
-        shared = len(fi.words & fj.words)
-        share = DAY_APART_WORDS_WITH_NUMBERS if self._quantities(fi, fj) >= QUANTITY_SAME else DAY_APART_WORDS
-        if shared < DAY_APART_MIN_WORDS or shared < share * min(len(fi.words), len(fj.words)):
+        if not nearly_same_words(fi, fj, same_numbers=self._quantities(fi, fj) >= QUANTITY_SAME):
             return False
         if self.score(i, j, days=False) < LINK_SCORE:
             return False
@@ -353,19 +324,6 @@ class _Scorer:
         return SPEAKER_SAME
 
 
-def _one_day_apart(first: Sequence[Interval], second: Sequence[Interval]) -> bool:
-    """Whether two passages give one day each (or parts of one), no day in common, and the days
-    are next to each other: "on Sunday" / "on Monday", not a week, a month or two days apart."""
-    if not first or not second:
-        return False
-    mine, theirs = [calendar_day(d) for d in first], [calendar_day(d) for d in second]
-    if any(d.high - d.low > 86400 for d in (*mine, *theirs)):
-        return False
-    if any(a.low < b.high and b.low < a.high for a in mine for b in theirs):
-        return False
-    return any(a.high == b.low or b.high == a.low for a in mine for b in theirs)
-
-
 def find_neighbours(vectors: np.ndarray, articles: np.ndarray, k: int = NEIGHBOURS) -> list[list[int]]:
     """Return, per row, the indices of its k most similar rows from other articles."""
     n = len(vectors)
@@ -435,7 +393,7 @@ def score_candidates(
     features = describe_claims(analyses, canonical)
     said = [reported_words(analyses[a], analyses[a].claims[c]) for a, c in refs]
     scorer = _Scorer(vectors, features, _actor_check(analyses, refs), said)
-    scorer.other_occasions = lambda i, j: _other_occasions(analyses, refs, scorer, i, j)
+    scorer.other_occasions = lambda i, j: other_occasions(analyses, refs, features, i, j)
     articles = np.array([a for a, _ in refs])
 
     edges: dict[tuple[int, int], float] = {}
@@ -492,30 +450,9 @@ def day_rivals(analyses: Sequence[ArticleAnalysis], candidates: Candidates) -> l
         # too: their days are versions of one day, in one group or not.
         if refs[i][0] == refs[j][0] or not scorer.dated_apart(i, j) or scorer.conflict(i, j, days=False):
             continue
-        if scorer.score(i, j, days=False) >= LINK_SCORE and not _other_occasions(analyses, refs, scorer, i, j):
+        if scorer.score(i, j, days=False) >= LINK_SCORE and not other_occasions(analyses, refs, scorer.features, i, j):
             found.append(((analyses[refs[i][0]].article.id, refs[i][1]), (analyses[refs[j][0]].article.id, refs[j][1])))
     return found
-
-
-def _other_occasions(analyses: Sequence[ArticleAnalysis], refs: list[tuple[int, int]], scorer: _Scorer,
-                     i: int, j: int) -> bool:
-    """Whether two claims told alike but for their days are about two days of an ongoing event
-    (marches on Saturday and again on Sunday) rather than one day outlets disagree on: one
-    report's day begins after the other report was published (``ZONE_SLACK`` after its stamp), so
-    that report could not tell it, or one article names the other's day too, so it tells both days
-    apart."""
-    for mine, theirs in ((i, j), (j, i)):
-        other = analyses[refs[theirs][0]]
-        published = as_of(other.article)
-        if published is not None:
-            out_of_reach = published.timestamp() + ZONE_SLACK
-            if any(day.low >= out_of_reach for day in scorer.features[mine].dates):
-                return True
-        claim = other.claims[refs[theirs][1]]
-        elsewhere = dates_in(other, 0, claim.start) + dates_in(other, claim.end, len(other.article.text))
-        if any(day.low < seen.high and seen.low < day.high for day in scorer.features[mine].dates for seen in elsewhere):
-            return True
-    return False
 
 
 def _actor_check(analyses: Sequence[ArticleAnalysis], refs: list[tuple[int, int]]) -> Callable[[int, int], bool]:
