@@ -39,9 +39,14 @@ class PersonMention:
     gender: Gender | None = None
 
 
+def without_possessive(name: str) -> str:
+    """A name as written, less a possessive "'s" ("Peskov's" -> "Peskov")."""
+    return name.replace("’s", "").replace("'s", "")
+
+
 def name_words(name: str) -> tuple[str, ...]:
     """A name's words, lower case, without a possessive's "'s" or stray dots and commas."""
-    name = name.replace("’s", "").replace("'s", "")
+    name = without_possessive(name)
     return tuple(w.strip(".,").lower() for w in name.split() if w.strip(".,"))
 
 
@@ -107,7 +112,7 @@ def full_name(person_words: tuple[str, ...], position: int, people: list[PersonM
     for p in same:
         counts[p.words] = counts.get(p.words, 0) + 1
     chosen = max(same, key=lambda p: (counts[p.words], -len(p.words), -p.start))
-    return chosen.name.replace("’s", "").replace("'s", "")
+    return without_possessive(chosen.name)
 
 
 def _contains_words(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
@@ -165,7 +170,7 @@ class PronounContext:
         remembered as evidence of the person's gender for later pronouns."""
         gender = pronoun_gender(pronoun)
         candidates = [(p, n) for p, n, label in history if label == "PERSON" and p < position]
-        candidates += [(p, best_name(n.replace("’s", "").replace("'s", ""), p + 1, self.people, spoken))
+        candidates += [(p, best_name(without_possessive(n), p + 1, self.people, spoken))
                        for p, n, label in subjects if label == "PERSON" and p < position]
         chosen = next(((p, n) for p, n in sorted(candidates, reverse=True)
                        if self.gender_of(n) in (None, gender)), None)
@@ -244,4 +249,5 @@ __all__ = [
     "name_words",
     "title_match",
     "titled_person",
+    "without_possessive",
 ]

@@ -377,7 +377,12 @@ def is_definite_office(head: Token) -> bool:
     (quoted_wording.gives_words_to_another). "The press" is the media, no one person."""
     if head.pos_ != "NOUN" or head.tag_ == "NNS" or head.lemma_.lower() not in OFFICE_WORDS - _MEDIA_WORDS:
         return False
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+    return is_definite(head)
+
+
+def is_definite(noun: Token) -> bool:
+    """Whether "the", "this" or "that" determines a noun ("the ministry", not "a ministry")."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
 
 
 _MEDIA_WORDS = frozenset({"press"})

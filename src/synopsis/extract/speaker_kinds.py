@@ -25,7 +25,7 @@ from synopsis.extract.quote_cues import (
     REPORTING_VERBS,
     SPEAKER_NOUNS,
 )
-from synopsis.extract.quote_speakers import entity_at
+from synopsis.extract.quote_speakers import entity_at, is_definite
 from synopsis.ingest.outlets import default_registry, normalize_key
 from synopsis.records import Entity
 
@@ -55,7 +55,7 @@ def document_issuer(head: Token, ents: list[Entity]) -> Token | None:
     """The token naming who issued the document ``head``, from its own phrase or, for a definite
     document ("the statement"), from the earlier mention it refers to."""
     issuer = _issuer_in_phrase(head, ents)
-    if issuer is not None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+    if issuer is not None or not is_definite(head):
         return issuer
     lemma = head.lemma_.lower()
     for earlier in reversed(head.doc[:head.i]):

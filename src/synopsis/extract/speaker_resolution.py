@@ -21,12 +21,14 @@ from synopsis.extract.person_mentions import (
     name_words,
     title_match,
     titled_person,
+    without_possessive,
 )
 from synopsis.extract.quote_cues import BODY_NOUNS, MALE_FEMALE_PRONOUNS, ROLE_NOUNS, SPEAKER_NOUNS
 from synopsis.extract.quote_speakers import (
     FoundAttribution,
     can_speak,
     entity_at,
+    is_definite,
     is_known_surname,
     speaker_span,
     speaking_appositive,
@@ -92,7 +94,7 @@ def _canonical(
         country := with_country(doc_text(doc), entity.start, entity.end, _without_article(entity.text), ents)
     ):
         return country
-    name = entity.text.replace("’s", "").replace("'s", "")
+    name = without_possessive(entity.text)
     if entity.label != "PERSON":
         return _without_article(name)
     return best_name(name, position, people, speakers)
@@ -126,7 +128,7 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
             elif entity is not None and entity.label in ("ORG", "GPE"):
                 # what a later "it" can be: "Ukraine continues to call for ... children it says ..."
                 subjects.append((token.idx, _canonical(entity, token.idx, people, [], doc, ents), "BODY"))
-            elif entity is None and _is_group(token) and token.tag_ != "NNS" and _is_definite(token):
+            elif entity is None and _is_group(token) and token.tag_ != "NNS" and is_definite(token):
                 start, end = speaker_span(doc, token, ents, with_conj=False)
                 subjects.append((token.idx, text[start:end], "BODY"))
             elif entity is None and token.tag_ == "NNS" and token.dep_ == "nsubj" and can_speak(token, ents):
@@ -364,7 +366,7 @@ def _resolve_speaker(
         # emphasized") nor one of a list ("Russia and Ukraine said ... It said"): the latest that
         # spoke alone or was the sole subject of a clause, else no one
         return _Resolution(_latest(singular + [s for s in subjects if s[2] == "BODY"], position, "BODY"), "ORG")
-    if head.pos_ == "NOUN" and _is_definite(head) and head.lemma_.lower() in BODY_NOUNS:
+    if head.pos_ == "NOUN" and is_definite(head) and head.lemma_.lower() in BODY_NOUNS:
         # "The Russian Ministry of Defense confirmed ... The ministry reported": the body named
         # last; never a person whose title has the word ("Ministry Spokesperson X"). A bare
         # noun may also take up a described body ("Russia's delegation ... the delegation said"):
@@ -373,7 +375,7 @@ def _resolve_speaker(
         described = described_antecedent(doc, head, position, ents) if is_bare(head) else None
         latest = max((c for c in (named, described) if c is not None), default=None)
         return _Resolution((latest[1] if latest else None), "ORG")
-    if head.pos_ == "NOUN" and _is_definite(head) and head.tag_ != "NNS":
+    if head.pos_ == "NOUN" and is_definite(head) and head.tag_ != "NNS":
         # a singular role: "the presidents of A and B" are not the president named last
         modifiers = {t.lower_ for t in head.subtree if t.i < head.i and t.pos_ in ("PROPN", "NOUN", "ADJ")}
         match = title_match(head, modifiers, position, people, spoken)
@@ -434,10 +436,6 @@ def _is_group(head: Token) -> bool:
     return head.pos_ == "NOUN" and (head.tag_ == "NNS" or head.lemma_.lower() in _COLLECTIVE_NOUNS)
 
 
-def _is_definite(noun: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
-
-
 def _salient_person(
     position: int,
     history: list[tuple[int, str, str]],
@@ -453,7 +451,7 @@ def _salient_person(
         return None
     pos, name = max(options)
     if (pos, name) == last_subject:
-        return best_name(name.replace("’s", "").replace("'s", ""), pos + 1, people, spoken)
+        return best_name(without_possessive(name), pos + 1, people, spoken)
     return name
 
 
