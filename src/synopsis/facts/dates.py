@@ -169,12 +169,15 @@ def _said_from_the_speakers_day(analysis: ArticleAnalysis, time: TimeRef) -> boo
 
 
 def dates_in(analysis: ArticleAnalysis, start: int, end: int, deadlines: bool = True,
-             reference_points: bool = True) -> list[Interval]:
+             reference_points: bool = True, at: int | None = None) -> list[Interval]:
     """Calendar spans of the dates stated between start and end (without deadlines, or without
-    dates measured from, if asked; never a quotation's "today", ``_SPOKEN_DEIXIS``)."""
+    dates measured from, if asked; never a quotation's "today", ``_SPOKEN_DEIXIS``); with ``at``,
+    only those that date the value there: not a date of another clause (``TimeRef.clause_start``)."""
     found = []
     text = analysis.article.text
     for time in analysis.times:
+        if at is not None and time.clause_start is not None and not time.clause_start <= at < (time.clause_end or 0):
+            continue
         if (time.start >= start and time.end <= end and (time.type or "").upper() in {"DATE", "TIME"}
                 and states_date(time) and (deadlines or not is_deadline(text, time.start))
                 and (reference_points or not is_reference_point(text, time.start, time.end))
@@ -217,18 +220,20 @@ def value_days(analysis: ArticleAnalysis, start: int, end: int,
     return paired
 
 
-def own_dates(analysis: ArticleAnalysis, claim: Claim) -> list[Interval]:
+def own_dates(analysis: ArticleAnalysis, claim: Claim, at: int | None = None) -> list[Interval]:
     """Dates the claim itself states, within its own words (not a date it measures from: the
-    premium "to the closing price on Friday" is no Friday's figure)."""
-    return dates_in(analysis, claim.start, claim.end, reference_points=False)
+    premium "to the closing price on Friday" is no Friday's figure); with ``at``, of the value there."""
+    return dates_in(analysis, claim.start, claim.end, reference_points=False, at=at)
 
 
-def context_dates(analysis: ArticleAnalysis, claim: Claim, deadlines: bool = True) -> list[Interval]:
+def context_dates(analysis: ArticleAnalysis, claim: Claim, deadlines: bool = True,
+                  at: int | None = None) -> list[Interval]:
     """Dates the claim is about: in its sentence, else in the sentences just before, in one
     paragraph (a deadline in its sentence counts as a date unless ``deadlines`` is False; a date
-    measured from, "since 1996", never does)."""
+    measured from, "since 1996", never does). With ``at``, the dates of the value there: a date of
+    another clause of its sentence leaves it to the sentences before, as an undated sentence is."""
     start, end = sentence_bounds(analysis, claim)
-    dates = dates_in(analysis, start, end, deadlines, reference_points=False)
+    dates = dates_in(analysis, start, end, deadlines, reference_points=False, at=at)
     index = claim.sentence
     text = analysis.article.text
     steps = 0
