@@ -150,6 +150,11 @@ class TimeRef:
     # the noun's own event, not of the event the sentence reports (``extract.times_attachment``).
     noun_phrase_start: int | None = None
     noun_phrase_end: int | None = None
+    # When the expression dates a clause inside its sentence ("said 41 percent were on strike and
+    # that the minister was ready to talk tomorrow": "to talk tomorrow"), the span of that clause:
+    # a value outside it is not dated by it (``extract.times_attachment``). None: its sentence's.
+    clause_start: int | None = None
+    clause_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -125,3 +125,16 @@ def test_a_part_of_a_crowd_is_no_rival_estimate_of_it(nlp) -> None:
     # Counted as the whole, the same figure is a rival estimate.
     [dispute] = find_disputes([], story("students"))
     assert dispute.what.startswith("crowd size")
+
+
+def test_a_date_of_another_clause_does_not_date_a_turnout(nlp) -> None:
+    """"said 41 percent were on strike and that talks would resume on March 20": March 20 is the
+    talks' day, not the turnout's, which meets the same figure told undated."""
+    analyses = extracted(nlp, {
+        "Alpha": "The ministry said 41 percent of teachers had joined the strike.",
+        "Bravo": "The federation said 88 percent of teachers had joined the strike.",
+        "Charlie": "A ministry spokesman said 41 percent of teachers were on strike and that talks would resume on March 20.",
+    })
+    [dispute] = find_disputes([], analyses)
+    assert {v.value: v.sources for v in dispute.versions} == {"41 percent": ("Alpha", "Charlie"),
+                                                              "88 percent": ("Bravo",)}

@@ -82,6 +82,18 @@ def test_premiums_and_rises_in_percent_of_one_measure_are_disputed(nlp) -> None:
                         "revenue rise": {"6 percent": ("Alpha",), "9pc": ("Bravo",)}}
 
 
+def test_the_day_of_the_price_a_premium_is_counted_from_does_not_date_the_premium(nlp) -> None:
+    """"a premium to the closing price on Friday" (published the Wednesday after) is the deal's
+    premium: it meets a premium told without that Friday, and the dispute is not dated to Friday."""
+    premium = "Kestrel will pay 21.40 euros for each Orvane share, a premium of {} percent to {}."
+    analyses = extracted(nlp, {"Alpha": premium.format(28, "Orvane's closing price on Friday"),
+                               "Bravo": premium.format(19, "Friday's closing price"),
+                               "Charlie": "Orvane shareholders get a 28 per cent premium."})
+    [dispute] = find_disputes([], analyses)
+    assert _versions(dispute) == {"28 percent / 28 per cent": ("Alpha", "Charlie"), "19 percent": ("Bravo",)}
+    assert "02-27" not in dispute.what
+
+
 def test_a_rise_and_a_fall_of_two_companies_shares_are_no_rivals(nlp) -> None:
     shares = "Kestrel shares fell 3.5 percent by midday, while Orvane shares jumped {} percent."
     analyses = extracted(nlp, {"Alpha": shares.format(24), "Bravo": "Kestrel shares fell 3.5 percent by midday."})

@@ -90,3 +90,23 @@ def test_a_distance_from_a_place_is_no_version_of_the_depth_told_beside_it(nlp) 
     assert find_disputes([group], analyses) == []
     [part] = split_by_numbers(group, {a.article.id: a for a in analyses})
     assert len(part.members) == 2
+
+
+def test_a_distance_naming_nothing_it_measures_is_no_version_of_a_depth(nlp) -> None:
+    """Aligned as one fact, "20 kilometres inland" names no measure: it does not join the other
+    outlet's depth, so there is no depth dispute."""
+    analyses = extracted(nlp, {"Alpha": "The quake struck at a depth of 10 kilometres, the survey said.",
+                               "Bravo": "The quake struck 20 kilometres inland, the survey said."})
+    assert find_disputes([_group(analyses)], analyses) == []
+
+
+def test_a_value_of_another_unit_never_joins_the_groups_known_key(nlp) -> None:
+    from synopsis.compare.dispute_facts import collect_facts
+    from synopsis.compare.dispute_slots import group_slots
+
+    analyses = extracted(nlp, {"Alpha": "The quake struck at a depth of 10 kilometres, the survey said.",
+                               "Bravo": "The quake shook 3 percent of the coast, the survey said."})
+    group_of = {(a.article.id, 0): 0 for a in analyses}
+    facts = [f for f in collect_facts(analyses, group_of) if f.kind == "amount"]
+    assert {f.key[0] for f in facts} == {"m", "percent"}
+    assert group_slots(facts) == []

@@ -218,6 +218,19 @@ def test_fines_given_a_person_named_before_the_sum_are_compared(nlp) -> None:
         assert _versions(dispute) == {"5 million": ("Alpha",), "3 million": ("Bravo",)}
 
 
+def test_a_sum_to_return_and_a_sum_to_repay_in_dinars_are_one_sum(nlp) -> None:
+    """Dinars are a currency (CLDR's names), not people or things: "return" (a verb of prisoner
+    swaps) and "repay" give one sum, and outlets' different sums are compared."""
+    analyses = extracted(nlp, {
+        "Alpha": FINED.format("Szalai 500,000 dinars and ordered him to repay 2.4 million dinars"),
+        "Bravo": "The court ordered Szalai to return 2.4 million dinars to the port authority.",
+        "Charlie": "Judge Varga ordered Szalai to repay 1.2 million dinars.",
+    })
+    [dispute] = find_disputes([], analyses)
+    assert dispute.what.startswith("sum to repay in dinars")
+    assert _versions(dispute) == {"2.4 million": ("Alpha", "Bravo"), "1.2 million": ("Charlie",)}
+
+
 def test_fines_of_different_people_and_bail_are_not_versions_of_one(nlp) -> None:
     analyses = extracted(nlp, {
         "Alpha": FINED.format("Szalai 5 million shillings"),

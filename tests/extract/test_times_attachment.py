@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from synopsis.extract.times import find_times
-from synopsis.extract.times_attachment import mark_noun_modifiers
+from synopsis.extract.times_attachment import mark_clauses, mark_noun_modifiers
 
 
 @pytest.mark.parametrize("sentence, date, phrase", [
@@ -57,3 +57,20 @@ def test_durations_are_left_alone(nlp) -> None:
     sentence = "The talks, which lasted less than an hour, ended a round begun on 16 May."
     times = mark_noun_modifiers(nlp(sentence), find_times(sentence))
     assert all(t.noun_phrase_start is None for t in times if t.type == "DURATION")
+
+
+@pytest.mark.parametrize("sentence, date, value, dated", [
+    # A date of another clause: the talks' tomorrow, not the turnout's.
+    ('Lopes said 41 percent of teachers were on strike and that the minister was "ready to talk tomorrow".',
+     "tomorrow", "41 percent", False),
+    ("About 15,000 people marched, and on Sunday police detained 12 of them.", "Sunday", "15,000", False),
+    # The value's own clause, or the sentence's root, dates it.
+    ("Police said about 15,000 people took part in the march on Thursday.", "Thursday", "15,000", True),
+    ("Turnout was expected to reach 41 percent on Sunday.", "Sunday", "41 percent", True),
+    ("The government said on Thursday that about 20,000 people marched in Lisbon.", "Thursday", "20,000", True),
+])
+def test_a_date_dates_a_value_only_in_its_own_clause(sentence, date, value, dated, nlp) -> None:
+    [time] = [t for t in mark_clauses(nlp(sentence), find_times(sentence)) if t.text == date]
+    at = sentence.index(value)
+    inside = time.clause_start is None or time.clause_start <= at < time.clause_end
+    assert inside is dated

@@ -1,5 +1,7 @@
 """Dates a statement states, and which of them are deadlines."""
 
+import pytest
+
 from synopsis.facts.dates import dates_in, is_deadline, is_reference_point
 from synopsis.records import Article, ArticleAnalysis, TimeRef
 
@@ -25,6 +27,20 @@ def test_the_date_a_comparison_reaches_back_to_is_no_day_of_the_fact():
     analysis = ArticleAnalysis(Article(id="a", source="a", text=text), times=times)
     assert len(dates_in(analysis, 0, len(text))) == 1
     assert dates_in(analysis, 0, len(text), reference_points=False) == []
+
+
+@pytest.mark.parametrize("text, reference", [
+    ("A premium of 32 percent to Orvane's closing price on Friday.", True),
+    ("A 32 percent premium to Friday's closing price.", True),
+    ("The offer is 30 percent above the closing price on Friday.", True),
+    ("Shares rose 5 percent from Friday's close.", True),
+    ("Shares closed at 29.17 euros on Friday.", False),  # Friday's own value
+    ("Friday's close was the lowest in a month.", False),
+    ("The deal, announced on Friday, values Orvane at 4 billion euros.", False),
+])
+def test_the_day_of_a_price_a_figure_is_counted_from_is_a_reference_point(text, reference):
+    start = text.index("Friday")
+    assert is_reference_point(text, start, start + len("Friday")) is reference
 
 
 def test_a_section_is_dated_by_the_date_its_paragraph_opens_with_not_a_look_back(nlp):

@@ -79,3 +79,10 @@ def test_a_sum_on_top_of_another_is_no_sum_of_its_own() -> None:
     sentence = "Dunmere paid a fee of 18 million euros, plus up to 2 million euros in add-ons."
     assert extra_sum_at(sentence, sentence.index("up to 2")) == sentence.index("plus")
     assert extra_sum_at(sentence, sentence.index("18 million")) is None
+
+
+def test_currency_nouns_come_from_the_currencies_in_use_and_leave_out_ordinary_words():
+    from synopsis.facts.keys_money import currency_nouns
+
+    assert {"dinar", "dinars", "shillings", "rupees", "pesos", "euros"} <= currency_nouns()
+    assert not {"pounds", "marks", "won", "gold", "prisoners"} & currency_nouns()

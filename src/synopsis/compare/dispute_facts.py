@@ -338,13 +338,21 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                     additional: bool = False, share: Share = PLAIN, quantity: Quantity | None = None) -> None:
                 stated = stated_interval(quantity) if quantity is not None else None
                 given_by = voice_of(analysis, claim, quantity, sentence, start) if quantity is not None else None
-                value_dates, value_own, count_day = dates, own, None
+                value_dates, value_own, value_section, count_day = dates, own, section, None
+                if quantity is not None and any(t.clause_start is not None for t in analysis.times):
+                    # A date of another clause of the sentence ("ready to talk tomorrow") dates no value here.
+                    value_dates = context_dates(analysis, claim, at=quantity.start)
+                    value_own = own_dates(analysis, claim, at=quantity.start)
+                    if value_dates:
+                        value_section = []
+                    elif dates:
+                        value_section = section_dates(analysis, claim)
                 if quantity is not None and quantity.start in days_of_values:
                     at, count_day = days_of_values[quantity.start]
                     value_dates = [count_day]
                     value_own = [count_day] if claim.start <= at < claim.end else []
                 raw.append(Fact(kind, key, intervals, [" ".join(value.split())], article, outlet, evidence,
-                                 (article.id, index), group, value_dates, None if value_dates else recent, section,
+                                 (article.id, index), group, value_dates, None if value_dates else recent, value_section,
                                  frame, label, noun, additional, episode, value_own, share, [stated] if stated else [],
                                  given_by, count_day))
 

@@ -223,6 +223,19 @@ def find_root(parent: list[int], i: int) -> int:
     return i
 
 
+def _may_share_key(a: Fact, b: Fact) -> bool:
+    """Whether two values of one aligned group, one key or both partly unknown, may be one fact's:
+    what each key knows (a unit, a predicate) must be the other's, and a physical measure that
+    names nothing it measures ("struck 20 kilometres inland") is no value of a named one (a depth):
+    distances in a report are of many things, and the words did not say this one's."""
+    if a.key_known and b.key_known:
+        return False
+    if not _same_event_key(a.key, b.key):
+        return False  # "3 percent" is no value of a price in EUR, whatever the claims share
+    unnamed_beside_named = [f for f, other in ((a, b), (b, a)) if not f.key_known and other.key_known]
+    return not any(_unnamed_measure(f) for f in unnamed_beside_named)
+
+
 def group_slots(facts: list[Fact], day_rivals: Iterable[tuple[Claim, Claim]] = ()) -> list[list[Fact]]:
     """Cluster facts into slots (union-find over 'same slot' links), blocked by kind and key.
     ``day_rivals`` are pairs of claims told alike but for their days (``link.align.day_rivals``):
@@ -255,7 +268,7 @@ def group_slots(facts: list[Fact], day_rivals: Iterable[tuple[Claim, Claim]] = (
                 a, b = facts[i], facts[j]
                 if a.claim[0] == b.claim[0] or not (placeable(a) and placeable(b)):
                     continue
-                same_key = a.key == b.key or (len(known_keys) <= 1 and (not a.key_known or not b.key_known))
+                same_key = a.key == b.key or (len(known_keys) <= 1 and _may_share_key(a, b))
                 # A date is its own time context: two days given for one aligned fact are versions
                 # of its day, not a sign that the claims are about different days.
                 in_context = a.kind == "date" or _contexts_agree(a, b, sections=False)[0]

@@ -19,7 +19,7 @@ from synopsis.facts.dates import as_of, calendar_day, parse_published
 from synopsis.facts.intervals import Interval, describe
 from synopsis.facts.keys import FINE, MAGNITUDE, WHOLE_MEASURES
 from synopsis.facts.keys_crowd import ATTENDANCE, PARTICIPATION
-from synopsis.facts.keys_money import JOB_CUTS
+from synopsis.facts.keys_money import JOB_CUTS, currency_nouns
 from synopsis.facts.tallies import ACQUIRE
 from synopsis.records import Dispute, DisputeVersion
 
@@ -67,6 +67,9 @@ PARTICIPLES = {
     "detain": "detained", "rescue": "rescued", "list": "listed", "whole": "in all",
     "win": "won",
 }
+# What a sum counted in its currency's noun is, by its key (``measures.measure_at``).
+_SUM_NAMES = {"repayment": "sum to repay", "price": "price", "salary": "salary", "loan": "loan",
+              "compensation": "compensation"}
 PREDICATE_WORDS = {"start": "start time", "end": "end time", "scheduled": "scheduled time", "delay": "delay"}
 
 
@@ -99,6 +102,8 @@ def _what(slot: list[Fact], day: Interval | None) -> str:
         return measured + (suffix if not is_term(fact) else "")
     if fact.kind == "count":
         counted = next((f.label.lower() for f in slot if f.label), None) or "people or things"
+        if counted.split()[-1] in currency_nouns() and (what := _SUM_NAMES.get(fact.key[0] or "")):
+            return f"{what} in {counted}{suffix}"  # a sum read as a count of its currency's noun
         happened = PARTICIPLES.get(fact.key[0] or "", "")
         if fact.key[0] == ACQUIRE and len(fact.key) > 1:
             happened += f" by {fact.key[1]}"  # a tally of one holder ("seats won by the Green Alliance")

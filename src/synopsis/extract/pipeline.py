@@ -15,7 +15,7 @@ from synopsis.extract.match_minutes import drop_countdown_durations
 from synopsis.extract.quantities import find_quantities
 from synopsis.extract.quotes import find_quotes
 from synopsis.extract.times import find_times
-from synopsis.extract.times_attachment import mark_noun_modifiers
+from synopsis.extract.times_attachment import mark_clauses, mark_noun_modifiers
 from synopsis.extract.times_local import zone_local_times
 from synopsis.extract.times_sections import dated_by_section
 from synopsis.records import Article, ArticleAnalysis
@@ -61,7 +61,7 @@ def analyze_doc(article: Article, doc) -> ArticleAnalysis:
     quantities = find_quantities(doc)
     times = dated_by_section(article, sentences, find_times(article.text, anchor_date(article)))
     times = zone_local_times(article.text, times, entities)
-    times = mark_noun_modifiers(doc, times)
+    times = mark_clauses(doc, mark_noun_modifiers(doc, times))
     times = drop_countdown_durations(times, quantities)
     quotes = find_quotes(doc, entities)
     claims = find_claims(doc, sentences, entities, quantities, times, quotes)

@@ -151,3 +151,41 @@ def mark_noun_modifiers(doc, times: Sequence[TimeRef]) -> list[TimeRef]:
             time = dataclasses.replace(time, noun_phrase_start=found[0], noun_phrase_end=found[1])
         out.append(time)
     return out
+
+
+# Clauses inside a sentence that a date may date alone: a complement ("said [41 percent were on
+# strike]"), an infinitive ("ready [to talk tomorrow]"), a conjoined or adverbial clause.  A date
+# climbing to the sentence's root dates the whole sentence; one in a noun's modifier climbs on
+# (``mark_noun_modifiers`` records that noun phrase for the timeline).
+_INNER_CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "conj", "parataxis", "csubj", "csubjpass", "pcomp"})
+
+
+def _inner_clause(token):
+    """The verb heading the clause inside its sentence that ``token`` dates, or None for the sentence's own."""
+    for _ in range(_MAX_STEPS):
+        if token.head == token:
+            return None
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ in _INNER_CLAUSES:
+            return token
+        token = token.head
+    return None
+
+
+def mark_clauses(doc, times: Sequence[TimeRef]) -> list[TimeRef]:
+    """``times`` with each date or time that dates only a clause inside its sentence given that
+    clause's span, so that a value elsewhere in the sentence is not dated by it: in "Lopes said 41
+    percent were on strike and that the minister was ready to talk tomorrow" tomorrow is the talks',
+    not the turnout's. The parse says which clause a date hangs on; the words alone do not."""
+    out = []
+    for time in times:
+        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        if (time.type or "").upper() in {"DATE", "TIME"} and span is not None and len(span):
+            outside = [t for t in span if not (span.start <= t.head.i < span.end) or t.head == t]
+            verb = _inner_clause(outside[0]) if outside else None
+            if verb is not None:
+                last = verb.right_edge
+                start = min(verb.left_edge.idx, time.start)
+                end = max(last.idx + len(last.text), time.end)
+                time = dataclasses.replace(time, clause_start=start, clause_end=end)
+        out.append(time)
+    return out

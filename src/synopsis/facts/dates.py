@@ -131,9 +131,29 @@ SINCE_BEFORE = re.compile(
     r"|longest|shortest|heaviest|fewest|most)\b[^,.;:]{0,60}\bsince\s+(?:at\s+least\s+)?$", re.I)
 
 
-def is_reference_point(text: str, start: int) -> bool:
-    """Whether the date at ``start`` of text is what a comparison measures from ("the highest since 1996")."""
-    return bool(SINCE_BEFORE.search(text[max(0, start - 100) : start]))
+# A date that names the price a figure is measured against: "a premium of 32 percent to
+# Brightwater's closing price on Friday", "30 percent above Friday's close". The premium is the
+# deal's, offered the day the deal is; Friday is only the day of the price it is counted from.
+# A comparing word must lead to the price: "shares closed at 29.17 euros on Friday" is Friday's value.
+_REFERENCE_PRICE = (r"(?:(?:closing|opening|settlement|undisturbed|average|share|stock)\s+(?:share\s+)?price|close"
+                    r"|closing\s+(?:level|value))")
+_COMPARED_TO = r"\b(?:to|over|above|below|under|from|against|versus|vs\.?|on|with)\s+"
+REFERENCE_PRICE_BEFORE = re.compile(
+    rf"{_COMPARED_TO}(?:the\s+|its\s+|their\s+|[\w.&-]+(?:\s+[\w.&-]+)?['’]s?\s+)?(?:\w+\s+)?{_REFERENCE_PRICE}"
+    r"\s+(?:on|of)\s+(?:the\s+)?$", re.I)
+_REFERENCE_PRICE_OPEN = re.compile(rf"{_COMPARED_TO}(?:the\s+)?$", re.I)
+_REFERENCE_PRICE_AFTER = re.compile(rf"['’]s\s+(?:\w+\s+)?{_REFERENCE_PRICE}\b", re.I)
+
+
+def is_reference_point(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the date at ``start`` (to ``end``) of text is what a comparison measures from: the
+    year a record reaches back to ("the highest since 1996"), or the day of the price a premium or a
+    rise is counted from ("a premium to the closing price on Friday", "above Friday's close")."""
+    before = text[max(0, start - 100) : start]
+    if SINCE_BEFORE.search(before) or REFERENCE_PRICE_BEFORE.search(before):
+        return True
+    return (end is not None and bool(_REFERENCE_PRICE_OPEN.search(before[-20:]))
+            and bool(_REFERENCE_PRICE_AFTER.match(text, end)))
 
 
 # Words whose day is counted from when they were said: inside a quotation that is the speaker's
@@ -149,15 +169,18 @@ def _said_from_the_speakers_day(analysis: ArticleAnalysis, time: TimeRef) -> boo
 
 
 def dates_in(analysis: ArticleAnalysis, start: int, end: int, deadlines: bool = True,
-             reference_points: bool = True) -> list[Interval]:
+             reference_points: bool = True, at: int | None = None) -> list[Interval]:
     """Calendar spans of the dates stated between start and end (without deadlines, or without
-    dates measured from, if asked; never a quotation's "today", ``_SPOKEN_DEIXIS``)."""
+    dates measured from, if asked; never a quotation's "today", ``_SPOKEN_DEIXIS``); with ``at``,
+    only those that date the value there: not a date of another clause (``TimeRef.clause_start``)."""
     found = []
     text = analysis.article.text
     for time in analysis.times:
+        if at is not None and time.clause_start is not None and not time.clause_start <= at < (time.clause_end or 0):
+            continue
         if (time.start >= start and time.end <= end and (time.type or "").upper() in {"DATE", "TIME"}
                 and states_date(time) and (deadlines or not is_deadline(text, time.start))
-                and (reference_points or not is_reference_point(text, time.start))
+                and (reference_points or not is_reference_point(text, time.start, time.end))
                 and not _said_from_the_speakers_day(analysis, time)):
             interval = interval_from_time(time)
             day = _day_interval(interval) if interval is not None else None
@@ -197,17 +220,20 @@ def value_days(analysis: ArticleAnalysis, start: int, end: int,
     return paired
 
 
-def own_dates(analysis: ArticleAnalysis, claim: Claim) -> list[Interval]:
-    """Dates the claim itself states, within its own words."""
-    return dates_in(analysis, claim.start, claim.end)
+def own_dates(analysis: ArticleAnalysis, claim: Claim, at: int | None = None) -> list[Interval]:
+    """Dates the claim itself states, within its own words (not a date it measures from: the
+    premium "to the closing price on Friday" is no Friday's figure); with ``at``, of the value there."""
+    return dates_in(analysis, claim.start, claim.end, reference_points=False, at=at)
 
 
-def context_dates(analysis: ArticleAnalysis, claim: Claim, deadlines: bool = True) -> list[Interval]:
+def context_dates(analysis: ArticleAnalysis, claim: Claim, deadlines: bool = True,
+                  at: int | None = None) -> list[Interval]:
     """Dates the claim is about: in its sentence, else in the sentences just before, in one
     paragraph (a deadline in its sentence counts as a date unless ``deadlines`` is False; a date
-    measured from, "since 1996", never does)."""
+    measured from, "since 1996", never does). With ``at``, the dates of the value there: a date of
+    another clause of its sentence leaves it to the sentences before, as an undated sentence is."""
     start, end = sentence_bounds(analysis, claim)
-    dates = dates_in(analysis, start, end, deadlines, reference_points=False)
+    dates = dates_in(analysis, start, end, deadlines, reference_points=False, at=at)
     index = claim.sentence
     text = analysis.article.text
     steps = 0
@@ -292,8 +318,9 @@ DAY_SPAN = 3 * 86400
 
 
 def named_days(analysis: ArticleAnalysis) -> set[tuple[float, float]]:
-    """The calendar days (and spans of a few days) an article names, as (low, high) seconds."""
-    days = dates_in(analysis, 0, len(analysis.article.text))
+    """The calendar days (and spans of a few days) an article names, as (low, high) seconds; not
+    the day of a price a figure is counted from (``is_reference_point``): that is no event's day."""
+    days = dates_in(analysis, 0, len(analysis.article.text), reference_points=False)
     return {(day.low, day.high) for d in days if d.high - d.low <= DAY_SPAN for day in [calendar_day(d)]}
 
 

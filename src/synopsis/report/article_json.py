@@ -44,7 +44,7 @@ _SENTENCE_FIELDS = ("text", "start", "end")
 _ENTITY_FIELDS = ("text", "label", "start", "end", "title", "title_start", "title_end")
 _QUANTITY_FIELDS = ("text", "value", "low", "high", "unit", "counted", "qualifier", "predicate", "start", "end")
 _TIME_FIELDS = ("text", "type", "value", "precision", "modifier", "start", "end", "noun_phrase_start",
-                "noun_phrase_end")
+                "noun_phrase_end", "clause_start", "clause_end")
 _QUOTE_FIELDS = (
     "speaker",
     "speaker_entity",
