@@ -46,5 +46,7 @@
 # nobody the article gives another role (not the prosecutor who spoke last); "according to X" at
 # the end of someone's statement credits X with the clause it follows, not the statement; a number
 # in digits the tagger ran into a name ("fined [Kamau 5 million] shillings") is read as a count.
+# Before /9 a date in an inner clause ("ready to talk tomorrow") dated every number of its
+# sentence: time references now record their clause (``TimeRef.clause_start``/``clause_end``).
 # Raise it whenever extraction changes what it stores.
-EXTRACTION_METHOD = "synopsis.extract/8"
+EXTRACTION_METHOD = "synopsis.extract/9"

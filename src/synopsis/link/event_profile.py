@@ -65,8 +65,9 @@ ENGLISH_STOP_WORDS = read_english_stop_words()
 # said") was a name of its own among the names and cast.  Before /8 a day without its year
 # ("on April 3" in an undated report) and an undated report's dateline date gave no event day.
 # Before /9 profiles held no identifiers (``link.identifiers``), so the identifier rule does
-# not fire against them.
-EVENT_METHOD = "synopsis.event/9"
+# not fire against them.  Before /10 a date naming a reference price ("a premium to Friday's
+# close") counted towards the main day, and a date in an inner clause dated the whole sentence.
+EVENT_METHOD = "synopsis.event/10"
 LEAD_SENTENCES = 3
 KEY_NAMES = 12
 NAME_LABELS = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP", "EVENT")
