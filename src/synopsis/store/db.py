@@ -483,8 +483,9 @@ def _insert_article(conn: sqlite3.Connection, analysis: ArticleAnalysis, payload
         """
         INSERT INTO articles (id, source, outlet, outlet_kind, outlet_country, origin, origin_kind,
             cites_json, published, published_precision, dateline, title, author, url, language, text,
-            schema, analysis_json, content_hash, added_at, item_key, published_ambiguous, extraction)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            schema, analysis_json, content_hash, added_at, item_key, published_ambiguous, extraction,
+            dateline_date, updated, origin_country)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         (
             article.id,
@@ -494,7 +495,7 @@ def _insert_article(conn: sqlite3.Connection, analysis: ArticleAnalysis, payload
             article.outlet.country if article.outlet else None,
             article.origin.name if article.origin else None,
             article.origin.kind if article.origin else None,
-            json.dumps(list(article.cites), ensure_ascii=False),
+            _json_list(article.cites),
             article.published,
             article.published_precision,
             article.dateline,
@@ -510,6 +511,9 @@ def _insert_article(conn: sqlite3.Connection, analysis: ArticleAnalysis, payload
             item_key,
             article.published_ambiguous,
             EXTRACTION_METHOD,
+            article.dateline_date,
+            article.updated,
+            article.origin.country if article.origin else None,
         ),
     )
 
@@ -538,44 +542,53 @@ def _insert_children(conn: sqlite3.Connection, analysis: ArticleAnalysis) -> Non
         ],
     )
     conn.executemany(
-        "INSERT INTO quantities (article_id, idx, text, value, low, high, unit, counted, qualifier, start, "
-        '"end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        "INSERT INTO quantities (article_id, idx, text, value, low, high, unit, counted, qualifier, predicate, "
+        'start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         [
-            (aid, i, q.text, q.value, q.low, q.high, q.unit, q.counted, q.qualifier, q.start, q.end)
+            (aid, i, q.text, q.value, q.low, q.high, q.unit, q.counted, q.qualifier, q.predicate, q.start, q.end)
             for i, q in enumerate(analysis.quantities)
         ],
     )
     conn.executemany(
-        'INSERT INTO times (article_id, idx, text, type, value, precision, modifier, start, "end") '
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (aid, i, t.text, t.type, t.value, t.precision, t.modifier, t.start, t.end)
-            for i, t in enumerate(analysis.times)
-        ],
-    )
-    conn.executemany(
-        'INSERT INTO quotes (article_id, idx, kind, speaker, speaker_entity, cue, content, start, "end", '
-        "speaker_start, speaker_end, cue_start, cue_end, content_start, content_end) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        'INSERT INTO times (article_id, idx, text, type, value, precision, modifier, start, "end", '
+        "noun_phrase_start, noun_phrase_end, clause_start, clause_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
-                aid, i, q.kind, q.speaker, q.speaker_entity, q.cue, q.content, q.start, q.end,
-                q.speaker_start, q.speaker_end, q.cue_start, q.cue_end, q.content_start, q.content_end,
+                aid, i, t.text, t.type, t.value, t.precision, t.modifier, t.start, t.end,
+                t.noun_phrase_start, t.noun_phrase_end, t.clause_start, t.clause_end,
+            )
+            for i, t in enumerate(analysis.times)
+        ],
+    )  # fmt: skip
+    conn.executemany(
+        'INSERT INTO quotes (article_id, idx, kind, speaker, speaker_entity, speaker_kind, pronoun_agrees, cue, content, '
+        'start, "end", speaker_start, speaker_end, cue_start, cue_end, content_start, content_end) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                aid, i, q.kind, q.speaker, q.speaker_entity, q.speaker_kind, q.pronoun_agrees, q.cue, q.content,
+                q.start, q.end, q.speaker_start, q.speaker_end, q.cue_start, q.cue_end, q.content_start, q.content_end,
             )
             for i, q in enumerate(analysis.quotes)
         ],
     )  # fmt: skip
     conn.executemany(
         'INSERT INTO claims (article_id, idx, text, start, "end", sentence, entities_json, quantities_json, '
-        "times_json, quote, attributed_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "times_json, quote, attributed_to, frame_json, co_speakers_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
-                aid, i, c.text, c.start, c.end, c.sentence, json.dumps(list(c.entities)),
-                json.dumps(list(c.quantities)), json.dumps(list(c.times)), c.quote, c.attributed_to,
+                aid, i, c.text, c.start, c.end, c.sentence, _json_list(c.entities), _json_list(c.quantities),
+                _json_list(c.times), c.quote, c.attributed_to,
+                json.dumps(dataclasses.asdict(c.frame), ensure_ascii=False) if c.frame is not None else None,
+                _json_list(c.co_speakers),
             )
             for i, c in enumerate(analysis.claims)
         ],
     )  # fmt: skip
 
+
+def _json_list(values: tuple) -> str:
+    """A tuple of plain values as the JSON array its ``*_json`` column holds."""
+    return json.dumps(list(values), ensure_ascii=False)
 
 __all__ = ["ArticleSummary", "Store", "StoryArticle", "StorySummary", "hash_text"]
