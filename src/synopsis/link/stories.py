@@ -145,16 +145,21 @@ def cluster_stories(
     # Named as `synopsis ingest` names a story fed the same input: by the member that came
     # first (the article that opened it) and the store's title rule, so a one-off analysis
     # and a store built from the same files show the same story ids and titles.
+    # Articles and stories in the order the store lists them (``store.transactions.ARTICLE_ORDER``,
+    # ``StoryTables.list_stories``): earliest article first, undated last, then by id; the story
+    # with the latest article first, then by id.  A report of the same files is then the same
+    # from either path, down to the order of a story's articles.
+    published = {a.article.id: a.article.published for a in analyses}
     stories = [
         Story(
             id=new_story_id(members[0].article_id),
             title=title_from_profiles(members[:MAX_MEMBERS]),
-            article_ids=tuple(m.article_id for m in members),
+            article_ids=tuple(sorted((m.article_id for m in members), key=lambda i: (published[i] is None, published[i] or "", i))),
         )
         for members in groups.values()
     ]
-    newest = {a.article.id: a.article.published or "" for a in analyses}
-    stories.sort(key=lambda s: (max(newest[i] for i in s.article_ids), s.id), reverse=True)
+    stories.sort(key=lambda s: s.id)
+    stories.sort(key=lambda s: max(published[i] or "" for i in s.article_ids), reverse=True)  # stable: ties stay by id
     return stories
 
 
