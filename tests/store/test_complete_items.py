@@ -9,7 +9,7 @@ import sqlite3
 import types
 import typing
 
-from synopsis.records import Article, ArticleAnalysis, Claim, Outlet, Quantity, Quote, Removed, Sentence, TimeRef, Entity
+from synopsis.records import Article, ArticleAnalysis, Claim, Entity, Outlet, Quantity, Quote, Removed, Sentence, TimeRef
 from synopsis.extract import EXTRACTION_METHOD
 from synopsis.report.article_json import analysis_to_dict
 from synopsis.store import migrations

@@ -523,7 +523,8 @@ _CHILD_TABLES = ("removed", "sentences", "entities", "quantities", "times", "quo
 
 
 def _insert_children(conn: sqlite3.Connection, analysis: ArticleAnalysis) -> None:
-    """Insert one row per extracted item, for SQL queries across articles."""
+    """Insert one row per extracted item, for SQL queries across articles: a column per field of its
+    record (``NAME_json`` for a tuple or a nested record), as tests/store/test_complete_items.py checks."""
     aid = analysis.article.id
     conn.executemany(
         'INSERT INTO removed (article_id, idx, text, reason, start, "end") VALUES (?, ?, ?, ?, ?, ?)',
