@@ -112,6 +112,48 @@ def test_profile_survives_json_round_trip():
     assert [getattr(back, f) for f in fields] == [getattr(p, f) for f in fields]
 
 
+def test_every_field_of_a_profile_survives_the_store():
+    """What ingest stores of a profile reads back as the profile it computed, field by field, every
+    field set (a field added without storage fails), weights and coordinates to the last digit."""
+    from synopsis.extract.gazetteer import Spot
+    from synopsis.link.stored_stories import stored_profile
+    from synopsis.store.db import Store
+    from tests.factories import store_as_stories
+
+    values = {
+        "vector": _unit(7),
+        "names": frozenset({"arlen", "vell"}),
+        "cast": frozenset({"arlen", "vell", "sarnow"}),
+        "places": frozenset({"dravos"}),
+        "day": "2024-01-02",
+        "time_day": "2024-01-01",
+        "published": "2024-01-03",
+        "years": frozenset({2024}),
+        "numbers": frozenset({"339 prisoners"}),
+        "title": "Talks in Dravos",
+        "terms": {"ferry": 0.123456789012, "strike": 1 / 3},
+        "month": 1,
+        "year": 2024,
+        "person": "arlen",
+        "ordinals": frozenset({"round:3"}),
+        "spots": (Spot("dravos", 41.0082376, 28.9783589, "TR"),),
+        "identifiers": frozenset({"code/AA##-###=ms08-078"}),
+    }
+    stored_fields = [f.name for f in dataclasses.fields(EventProfile) if f.init and f.name != "article_id"]
+    assert sorted(stored_fields) == sorted(values)
+    profile = EventProfile(article_id="p1", **values)
+    for f in dataclasses.fields(EventProfile):
+        if f.init and f.default is not dataclasses.MISSING:
+            assert getattr(profile, f.name) != f.default, f.name
+    with Store.open(":memory:") as db:
+        store_as_stories(db, {"s1": [profile]})
+        back = stored_profile(db, "p1")
+    assert back.vector.tolist() == profile.vector.tolist()
+    assert {name: getattr(back, name) for name in stored_fields if name != "vector"} == {
+        name: value for name, value in values.items() if name != "vector"
+    }
+
+
 def test_profile_stored_by_an_older_recipe_still_loads():
     p = _profile("x", BASE, names={"a"})
     old = json.loads(p.to_json())

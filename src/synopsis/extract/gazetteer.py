@@ -33,7 +33,7 @@ class Spot:
     country: str  # ISO code
 
     def to_json(self) -> list:
-        return [self.name, round(self.latitude, 3), round(self.longitude, 3), self.country]
+        return [self.name, self.latitude, self.longitude, self.country]  # exact, as EventProfile.to_json keeps terms
 
     @classmethod
     def from_json(cls, row: list) -> Spot:

@@ -247,7 +247,9 @@ class EventProfile:
                 "years": sorted(self.years),
                 "numbers": sorted(self.numbers),
                 "title": self.title,
-                "terms": {t: round(w, 4) for t, w in self.terms.items()},
+                # Exact (JSON keeps a float's every digit): an article ingested later is compared
+                # with this profile as read back, which must score as the profile in memory does.
+                "terms": dict(self.terms),
                 "month": self.month,
                 "year": self.year,
                 "person": self.person,
