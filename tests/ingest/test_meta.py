@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from synopsis.ingest.meta import detect_metadata, normalize_container_date, parse_when
+from synopsis.ingest.meta import detect_metadata
+from synopsis.ingest.publication_dates import normalize_container_date, parse_when
 from synopsis.records import RawDocument
 
 PARA = (
