@@ -310,6 +310,39 @@ def test_a_lead_in_label_before_a_colon_is_no_dateline(label: str) -> None:
     assert not [r for r in m.metadata if r.reason == "dateline"]
 
 
+@pytest.mark.parametrize("label", ["UNION", "TEMPLE", "DEAL", "PROVIDENCE", "INDEPENDENCE"])
+def test_a_kicker_that_also_names_a_town_is_no_dateline(label: str) -> None:
+    """Towns named by ordinary words ("Union", New Jersey; "Deal", Kent) are kickers before a
+    colon: the label stays in the text and names no place of the story."""
+    m = meta(f"{label}: {PARA}")
+    assert m.dateline is None
+    assert not [r for r in m.metadata if r.reason == "dateline"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "place"),
+    [
+        # A date or an agency says a word-named town is the dateline after all.
+        ("TEMPLE, July 23: ", "TEMPLE"),
+        ("TEMPLE, Texas (AP) — ", "TEMPLE"),
+        ("UNION (Reuters) - ", "UNION"),
+        # Capitals and large cities English also has as words stay places.
+        ("MANILA: ", "MANILA"),
+        ("TRIPOLI: ", "TRIPOLI"),
+        ("BERLIN — ", "BERLIN"),
+        ("BOSTON — ", "BOSTON"),
+    ],
+)
+def test_a_town_named_by_a_word_is_a_dateline_with_evidence(opening: str, place: str) -> None:
+    assert meta(opening + PARA).dateline == place
+
+
+@pytest.mark.parametrize("label", ["UPDATE", "EXCLUSIVE", "ANALYSIS", "UPDATED", "BREAKING NEWS"])
+def test_a_kicker_before_a_dash_is_no_dateline(label: str) -> None:
+    """"UPDATE — ..." reads like "KYIV — ...", but ordinary words name no place."""
+    assert meta(f"{label} — {PARA}").dateline is None
+
+
 @pytest.mark.parametrize(
     ("content", "fields", "warning"),
     [

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from synopsis.ingest import patterns as P
 from synopsis.ingest.clean import Unit
-from synopsis.ingest.places import is_town
+from synopsis.ingest.lexicon import is_ordinary_word
+from synopsis.ingest.places import is_major_place, is_town
 from synopsis.ingest.publication_dates import When, parse_when
 from synopsis.records import Removed
 
@@ -44,6 +45,20 @@ def dateline_window(head: Sequence[int], header_fields: set[int]) -> list[int]:
 
 
 
+def is_label(place: str) -> bool:
+    """Whether the capitals a dateline would take for its place are a kicker or section
+    label instead ("UPDATE", "DEAL", "BREAKING NEWS"): ordinary English words, unless a capital or
+    a large city bears the name ("BERLIN", "MANILA", "BOSTON" are words too).  A smaller town
+    named by a word ("UNION", "TEMPLE", "DEAL") is read as a label: a kicker is far more often met
+    than such a town's dateline without a date or an agency, and the wrong place costs more (it
+    joins the story's places, a New Jersey town in a story from Karachi) than a dateline missed
+    (the place stays the paragraph's first word)."""
+    words = re.split(r"[\s\-]+", place.strip())
+    if len(words) == 1:
+        return is_ordinary_word(words[0]) and not is_major_place(place)
+    return all(is_ordinary_word(word) for word in words) and not is_town(place)
+
+
 def find_dateline(text: str) -> tuple[re.Match[str], int] | None:
     """A dateline at the start of a paragraph (after an optional date label), with its offset."""
     offset = 0
@@ -51,11 +66,16 @@ def find_dateline(text: str) -> tuple[re.Match[str], int] | None:
     if label:
         offset = label.end()
     rest = text[offset:]
-    match = P.DATELINE.match(rest) or P.PLAIN_DATELINE.match(rest)
+    match = P.DATELINE.match(rest)
+    if match is None and (plain := P.PLAIN_DATELINE.match(rest)):
+        # "KYIV — ...", never "UPDATE — ..." nor "EXCLUSIVE — ...".
+        match = plain if plain.group("date") or not is_label(plain.group("place")) else None
     if match is None and (colon := P.COLON_DATELINE.match(rest)):
         # "QUETTA: Eight people were killed ...", never "UPDATE: ..." nor "WATCH: ...": a known
         # town's name, before at least a few words of the story (as clean.trim_prefixes asks).
-        if is_town(colon.group("place")) and len(P.words(rest[colon.end() :])) >= 4:
+        # Nor "UNION: ..." nor "DEAL: ...", towns too, unless a date says it is a dateline.
+        place = colon.group("place")
+        if is_town(place) and len(P.words(rest[colon.end() :])) >= 4 and (colon.group("date") or not is_label(place)):
             match = colon
     return (match, offset) if match else None
 
