@@ -406,3 +406,30 @@ def test_a_long_sentence_opening_with_via_is_no_source_line() -> None:
     """Without a colon the label may open a sentence: the 60-character cap on the name stays."""
     m = meta(f"Via the ring road and the old harbour bridge trucks reached the terminal gates\n\n{PARA}")
     assert m.origin is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "author", "outlet"),
+    [
+        ("By Maria Lopez | The Guardian | 23 July 2025", "Maria Lopez", "The Guardian"),
+        ("By Maria Lopez, BBC News, 23 July 2025", "Maria Lopez", "BBC"),
+        ("By Maria Lopez – Reuters", "Maria Lopez", "Reuters"),
+        # An unregistered part may be a role or a place: the name is still cut from it.
+        ("By Maria Lopez | Senior Correspondent | 23 July 2025", "Maria Lopez", None),
+        ("By Maria Lopez and Tom Brel | 23 July 2025", "Maria Lopez and Tom Brel", None),
+    ],
+)
+def test_a_byline_gives_the_author_apart_from_the_outlet_it_names(byline: str, author: str, outlet: str | None) -> None:
+    m = meta(f"Ferries collide in the fog near the pier\n\n{byline}\n\n{PARA}")
+    assert m.author == author
+    assert (m.outlet.name if m.outlet_basis == "byline" else None) == outlet
+
+
+@pytest.mark.parametrize("site", ["BBC News - World", "World - BBC News", "BBC News | World"])
+def test_a_feed_title_with_a_section_names_the_registered_outlet(site: str) -> None:
+    m = meta(PARA, outlet=site)
+    assert (m.outlet.name, m.outlet.kind, m.outlet_basis) == ("BBC", "broadcaster", "container")
+
+
+def test_an_unregistered_site_name_is_kept_whole() -> None:
+    assert meta(PARA, outlet="Harbour Herald - World").outlet.name == "Harbour Herald - World"

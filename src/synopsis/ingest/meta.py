@@ -87,6 +87,46 @@ def resolve(name: str, registry: OutletRegistry) -> Outlet | None:
     return outlet
 
 
+# What parts a site's name from the section a feed or page adds ("BBC News - World", "Reuters: World
+# News", "NYT > World"); the hyphen only spaced, as in names it belongs to ("Al-Monitor").
+_SECTION_SEPARATOR = re.compile(r"\s+[-–—|>]\s+|:\s+")
+
+
+def resolve_site_name(name: str, registry: OutletRegistry) -> Outlet | None:
+    """The registered outlet a container's site name gives, also without the section a feed title
+    adds before or after it ("BBC News - World" and "World - BBC News" are the BBC)."""
+    parts = _SECTION_SEPARATOR.split(name.strip())
+    return resolve(name, registry) or resolve(parts[0], registry) or resolve(parts[-1], registry)
+
+
+# What parts a byline: "Jane Roe | The Guardian | 23 July 2025", "Jane Roe – BBC News".  A comma
+# may part names too ("Jane Roe, John Doe"): after one, only a registered outlet is cut off.
+_BYLINE_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[–—-]\s+")
+
+
+def byline_parts(text: str) -> list[str]:
+    """The parts of a byline, name first ("Maria Lopez | The Guardian | 23 July 2025")."""
+    return [part for part in (piece.strip(" ,|-–—") for piece in _BYLINE_SEPARATOR.split(text)) if part]
+
+
+def registered_outlet_in(parts: Sequence[str], registry: OutletRegistry) -> Outlet | None:
+    """The first registered outlet among a byline's parts.  An unregistered part names no outlet:
+    it may as well be a role ("Senior Correspondent") or a place."""
+    return next((found for part in parts if (found := resolve(part, registry)) is not None), None)
+
+
+def split_byline(text: str, registry: OutletRegistry) -> tuple[str, Outlet | None]:
+    """The author's name a byline opens with, and the registered outlet a later part of it names
+    ("Maria Lopez | The Guardian", "Maria Lopez, The Guardian")."""
+    parts = byline_parts(text)
+    if not parts:
+        return text.strip(" ,|-–"), None
+    name, outlet = parts[0], registered_outlet_in(parts[1:], registry)
+    if "," in name and (named := resolve(name.rsplit(",", 1)[1], registry)) is not None:
+        name, outlet = name.rsplit(",", 1)[0].strip(" ,"), outlet or named
+    return name, outlet
+
+
 # --- main entry ----------------------------------------------------------------
 def unnamed_outlet(kind: str, source: str) -> str:
     """A name for an outlet we could not identify, distinct per input so two unknowns never merge."""
@@ -195,10 +235,12 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
     # Author: container, author box, labelled author line, byline.
     author = raw.author.strip() if raw.author and raw.author.strip() else None
     author_when: When | None = None
+    byline_outlet: Outlet | None = None  # "By Jane Roe | The Guardian | 23 July 2025"
     for unit in units:
         match = P.AUTHOR_DATE.match(unit.text)
         if match and len(P.words(unit.text)) <= 14:
-            author = author or match.group("name").strip(" ,|-–")
+            name, byline_outlet = split_byline(match.group("name"), registry)
+            author = author or name
             author_when = parse_when(match.group("date"), match.group("time"))
             break
     author = author or labelled_author
@@ -207,6 +249,7 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
             match = P.BYLINE.match(units[i].text)
             if match:
                 author = match.group("name").strip()
+                byline_outlet = byline_outlet or registered_outlet_in(byline_parts(match.group("rest") or ""), registry)
                 header_fields.add(i)
                 break
 
@@ -287,13 +330,15 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
     outlet: Outlet | None = None
     basis: str | None = None
     if raw.outlet and raw.outlet.strip():
-        outlet, basis = resolve(raw.outlet, registry) or Outlet(name=raw.outlet.strip()), "container"
+        outlet, basis = resolve_site_name(raw.outlet, registry) or Outlet(name=raw.outlet.strip()), "container"
     if outlet is None and url:
         found = registry.lookup_url(url)
         if found:
             outlet, basis = found, "url"
     if outlet is None and top_source is not None:
         outlet, basis = top_source, "source line"
+    if outlet is None and byline_outlet is not None:
+        outlet, basis = byline_outlet, "byline"
     agency_outlet = resolve(dateline_agency, registry) if dateline_agency else None
     if dateline_agency and agency_outlet is None:
         agency_outlet = Outlet(name=dateline_agency)
