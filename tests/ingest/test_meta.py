@@ -414,6 +414,8 @@ def test_a_long_sentence_opening_with_via_is_no_source_line() -> None:
         ("By Maria Lopez | The Guardian | 23 July 2025", "Maria Lopez", "The Guardian"),
         ("By Maria Lopez, BBC News, 23 July 2025", "Maria Lopez", "BBC"),
         ("By Maria Lopez – Reuters", "Maria Lopez", "Reuters"),
+        ("By Maria Lopez, Associated Press", "Maria Lopez", "Associated Press"),
+        ("By Maria Lopez, Tom Brel and Ann Ode", "Maria Lopez, Tom Brel and Ann Ode", None),
         # An unregistered part may be a role or a place: the name is still cut from it.
         ("By Maria Lopez | Senior Correspondent | 23 July 2025", "Maria Lopez", None),
         ("By Maria Lopez and Tom Brel | 23 July 2025", "Maria Lopez and Tom Brel", None),

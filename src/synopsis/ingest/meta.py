@@ -248,8 +248,9 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         for i in head:
             match = P.BYLINE.match(units[i].text)
             if match:
-                author = match.group("name").strip()
-                byline_outlet = byline_outlet or registered_outlet_in(byline_parts(match.group("rest") or ""), registry)
+                # "By Jane Roe, Associated Press": the pattern reads a list of names there.
+                author, named = split_byline(match.group("name").strip(), registry)
+                byline_outlet = byline_outlet or named or registered_outlet_in(byline_parts(match.group("rest") or ""), registry)
                 header_fields.add(i)
                 break
 
