@@ -44,7 +44,7 @@ def parse_range(text: str) -> set[int]:
 def parse_published(value: str | None) -> str | None:
     """ECB+ publication dates are free text ('May 03, 2013', 'TNN Nov 12, 2011, 05.51AM IST');
     read them as `synopsis ingest` reads a JSON article's date: ISO day or None."""
-    from synopsis.ingest.meta import normalize_container_date
+    from synopsis.ingest.publication_dates import normalize_container_date
 
     when = normalize_container_date(value)
     if when is None or not ("1990" <= when.iso[:4] <= "2030"):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from synopsis.ingest.meta import detect_metadata, normalize_container_date, parse_when
+from synopsis.ingest.meta import detect_metadata
+from synopsis.ingest.publication_dates import normalize_container_date, parse_when
 from synopsis.records import RawDocument
 
 PARA = (
@@ -309,6 +310,39 @@ def test_a_lead_in_label_before_a_colon_is_no_dateline(label: str) -> None:
     assert not [r for r in m.metadata if r.reason == "dateline"]
 
 
+@pytest.mark.parametrize("label", ["UNION", "TEMPLE", "DEAL", "PROVIDENCE", "INDEPENDENCE"])
+def test_a_kicker_that_also_names_a_town_is_no_dateline(label: str) -> None:
+    """Towns named by ordinary words ("Union", New Jersey; "Deal", Kent) are kickers before a
+    colon: the label stays in the text and names no place of the story."""
+    m = meta(f"{label}: {PARA}")
+    assert m.dateline is None
+    assert not [r for r in m.metadata if r.reason == "dateline"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "place"),
+    [
+        # A date or an agency says a word-named town is the dateline after all.
+        ("TEMPLE, July 23: ", "TEMPLE"),
+        ("TEMPLE, Texas (AP) — ", "TEMPLE"),
+        ("UNION (Reuters) - ", "UNION"),
+        # Capitals and large cities English also has as words stay places.
+        ("MANILA: ", "MANILA"),
+        ("TRIPOLI: ", "TRIPOLI"),
+        ("BERLIN — ", "BERLIN"),
+        ("BOSTON — ", "BOSTON"),
+    ],
+)
+def test_a_town_named_by_a_word_is_a_dateline_with_evidence(opening: str, place: str) -> None:
+    assert meta(opening + PARA).dateline == place
+
+
+@pytest.mark.parametrize("label", ["UPDATE", "EXCLUSIVE", "ANALYSIS", "UPDATED", "BREAKING NEWS"])
+def test_a_kicker_before_a_dash_is_no_dateline(label: str) -> None:
+    """"UPDATE — ..." reads like "KYIV — ...", but ordinary words name no place."""
+    assert meta(f"{label} — {PARA}").dateline is None
+
+
 @pytest.mark.parametrize(
     ("content", "fields", "warning"),
     [
@@ -372,3 +406,32 @@ def test_a_long_sentence_opening_with_via_is_no_source_line() -> None:
     """Without a colon the label may open a sentence: the 60-character cap on the name stays."""
     m = meta(f"Via the ring road and the old harbour bridge trucks reached the terminal gates\n\n{PARA}")
     assert m.origin is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "author", "outlet"),
+    [
+        ("By Maria Lopez | The Guardian | 23 July 2025", "Maria Lopez", "The Guardian"),
+        ("By Maria Lopez, BBC News, 23 July 2025", "Maria Lopez", "BBC"),
+        ("By Maria Lopez – Reuters", "Maria Lopez", "Reuters"),
+        ("By Maria Lopez, Associated Press", "Maria Lopez", "Associated Press"),
+        ("By Maria Lopez, Tom Brel and Ann Ode", "Maria Lopez, Tom Brel and Ann Ode", None),
+        # An unregistered part may be a role or a place: the name is still cut from it.
+        ("By Maria Lopez | Senior Correspondent | 23 July 2025", "Maria Lopez", None),
+        ("By Maria Lopez and Tom Brel | 23 July 2025", "Maria Lopez and Tom Brel", None),
+    ],
+)
+def test_a_byline_gives_the_author_apart_from_the_outlet_it_names(byline: str, author: str, outlet: str | None) -> None:
+    m = meta(f"Ferries collide in the fog near the pier\n\n{byline}\n\n{PARA}")
+    assert m.author == author
+    assert (m.outlet.name if m.outlet_basis == "byline" else None) == outlet
+
+
+@pytest.mark.parametrize("site", ["BBC News - World", "World - BBC News", "BBC News | World"])
+def test_a_feed_title_with_a_section_names_the_registered_outlet(site: str) -> None:
+    m = meta(PARA, outlet=site)
+    assert (m.outlet.name, m.outlet.kind, m.outlet_basis) == ("BBC", "broadcaster", "container")
+
+
+def test_an_unregistered_site_name_is_kept_whole() -> None:
+    assert meta(PARA, outlet="Harbour Herald - World").outlet.name == "Harbour Herald - World"

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
-import dateparser
-from dateparser.timezone_parser import pop_tz_offset_from_string
-
 from synopsis.ingest import patterns as P
 from synopsis.ingest.clean import Unit, clean_text, classify_unit, split_units
-from synopsis.ingest.numeric_dates import MONTH_FIRST_COUNTRIES, Basis, swap, text_reading, weekday_reading
+from synopsis.ingest.datelines import dateline_window, read_dateline
+from synopsis.ingest.numeric_dates import Basis
+from synopsis.ingest.outlet_mentions import find_cites, find_self_reference
 from synopsis.ingest.outlets import OutletRegistry, default_registry, host_of, normalize_key
-from synopsis.ingest.places import is_town
+from synopsis.ingest.publication_dates import When, bad_date_warning, normalize_container_date, parse_when, settle_day_order
 from synopsis.records import Outlet, RawDocument, Removed
 
 # An article that names no outlet of its own and attributes its content to at
@@ -29,27 +27,8 @@ HEADER_UNITS = 8
 # papers' summary headlines) run to 250-300 characters, the longest in our corpora to 66.  Past
 # this it is a paragraph pasted under the label: the title keeps its first words, with a warning.
 MAX_TITLE_CHARS = 400
-DATELINE_UNITS = 3  # a dateline opens one of the first blocks after the header lines
 FOOTER_UNITS = 4
-# Words that mark an outlet mention as an attribution ("According to X", "X reported").
-ATTRIBUTION_CUE = re.compile(
-    r"\b(according to|as reported by|reported|reports|reporting|report|said|says|told|cited|citing|cite|"
-    r"quoted|quoting|as per|per|noted|notes|wrote|writes|confirmed|coverage|as detailed by|as noted by|"
-    r"observed|chronicled|via|in an interview with|broadcast|aired|published|learned|claimed|stated|"
-    r"announced|described|journalists? from|correspondent)\b",
-    re.IGNORECASE,
-)
-# How pages speak of their own outlet ("a source told TASS", "Join Meduza").
-SELF_REFERENCE = (
-    r"\b(?:told|speaking to|said to|in an interview with)\s+{name}\b",
-    r"\b{name}\s+(?:has|have)\s+(?:learned|gathered|condemned|contacted|reached out|asked|obtained|seen)\b",
-    r"\b(?:join|support|donate to|subscribe to)\s+{name}\b",
-    r"\b{name}\s+(?:could not|was unable to|cannot) (?:independently )?(?:verify|confirm)\b",
-    r"\b{name}(?:'s|’s) (?:correspondent|reporter|editorial|newsroom)\b",
-    r"©\s*(?:\d{{4}}\s+)?{name}\b",
-)
 STRONG_DATE_LABELS = ("published", "posted", "first published", "released")
-UPDATE_DATE_LABELS = ("updated", "last updated", "modified")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,155 +49,6 @@ class ArticleMeta:
     dateline_date: str | None = None  # records.Article.dateline_date
     metadata: tuple[Removed, ...] = ()  # raw spans to take out of the body (title line, ...)
     warnings: tuple[str, ...] = ()  # dates given but impossible (article.build_article_warned)
-
-
-@dataclass(frozen=True, slots=True)
-class When:
-    """A parsed point in time as ISO 8601 with its precision."""
-
-    iso: str
-    precision: str
-    # A numeric date whose day and month could be the other way round ("05/02/2024"): what
-    # settled its reading (numeric_dates.Basis; "default" is day-first, still open to the
-    # text and the outlet's country).  None when only one reading is a date.
-    ambiguous: Basis | None = None
-
-
-# --- dates ---------------------------------------------------------------------
-# Numeric dates (see numeric_dates for which way round an ambiguous one goes):
-# - a number above 12 settles it: "11/28/05" is month-first (told day-first,
-#   dateparser would read it as 2028-05-11), "28/11/05" day-first;
-# - dots ("05.02.2024") are day-first: month-first writers use slashes;
-# - otherwise it is ambiguous (When.ambiguous): read day-first unless a weekday named
-#   with it fits the other reading, and settled in detect_metadata by the text or the
-#   outlet's country (settle_day_order).
-_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*[/.-]\s*\d{2,4}\b")
-# A weekday named with a date ("Thursday, 05/02/2024", "05/02/2024 (Thu)"); dateparser reads
-# a numeric date after a word month-first whatever its weekday, so it is taken out first.
-_NAMED_WEEKDAY = re.compile(rf"\(?\b({P.WEEKDAY})\b\.?\)?,?", re.IGNORECASE)
-
-
-def parse_when(
-    date_text: str, time_text: str | None = None, *, year: int | None = None, full_date: bool = False
-) -> When | None:
-    """Parse a date (and time, with zone when given) into ISO 8601.
-
-    With ``full_date``, a date missing its day, month or year, or a relative one,
-    gives None rather than one completed from today (dateparser's default): an
-    archive's "APR 28" is not this year's.
-    """
-    text = f"{date_text} {time_text or ''}".strip()
-    text = re.sub(r"\s+at\s+|\s*[–—|]\s*", " ", text)
-    text = re.sub(r"(\d)\.(\d{2})\s*([ap]\.?m)", r"\1:\2 \3", text, flags=re.IGNORECASE)
-    text = re.sub(r"\b([ap])\.\s?m\.?", r"\1m", text, flags=re.IGNORECASE)
-    stripped, zone = pop_tz_offset_from_string(text)
-    settings = {"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY"}
-    ambiguous = False
-    weekday = None
-    if (named := _NAMED_WEEKDAY.search(stripped)) and _NUMERIC_DATE.match(without := _NAMED_WEEKDAY.sub(" ", stripped, count=1)):
-        weekday, stripped = named.group(1), without
-    if re.match(r"^\s*[A-Za-z]", stripped):
-        settings["DATE_ORDER"] = "MDY"
-    elif numeric := _NUMERIC_DATE.match(stripped):
-        first, separator, second = int(numeric.group(1)), numeric.group(2), int(numeric.group(3))
-        if second > 12:
-            settings["DATE_ORDER"] = "MDY"
-        ambiguous = separator != "." and first != second and 0 < first <= 12 and 0 < second <= 12
-    if full_date:
-        settings["REQUIRE_PARTS"] = ["day", "month", "year"]
-        # Nor relative dates ("3 hours ago"): relative to an unknown crawl time.
-        settings["PARSERS"] = ["timestamp", "custom-formats", "absolute-time"]
-    if year is not None:
-        settings["RELATIVE_BASE"] = dt.datetime(year, 7, 1)
-    try:
-        parsed = dateparser.parse(stripped.strip(), languages=["en"], settings=settings)
-    except (ValueError, OverflowError):
-        parsed = None
-    if parsed is None:
-        return None
-    basis: Basis | None = None
-    if ambiguous:
-        basis = "default"
-        if weekday is not None and (fits := weekday_reading(parsed.date(), weekday)) is not None:
-            parsed, basis = dt.datetime.combine(fits, parsed.time()), "weekday"
-    has_time = bool(time_text) or bool(re.search(r"\d{1,2}:\d{2}", stripped))
-    if not has_time:
-        return When(parsed.date().isoformat(), "day", basis)
-    iso = parsed.replace(microsecond=0).isoformat(timespec="seconds")
-    if zone is not None:
-        offset = zone.utcoffset(parsed)
-        if offset is not None:
-            iso = parsed.replace(tzinfo=dt.timezone(offset), microsecond=0).isoformat(timespec="seconds")
-    return When(iso, "minute", basis)
-
-
-def read_as(when: When, day: dt.date, basis: Basis) -> When:
-    """The same moment on another day (the other reading of an ambiguous date), with what settled it."""
-    return When(day.isoformat() + when.iso[10:], when.precision, basis)
-
-
-def settle_day_order(when: When | None, text: str, country: str | None) -> When | None:
-    """An ambiguous numeric date that nothing settled yet (read day-first by default) read as the
-    text supports, else as the outlet's country writes dates (numeric_dates)."""
-    if when is None or when.ambiguous != "default":
-        return when
-    day = dt.date.fromisoformat(when.iso[:10])
-    if (supported := text_reading(day, text)) is not None:
-        return read_as(when, supported, "text")
-    if country in MONTH_FIRST_COUNTRIES:
-        return read_as(when, swap(day), "outlet country")  # "05/02/2024" from a US outlet is May 2
-    return when
-
-
-def normalize_container_date(value: str | None) -> When | None:
-    """A container's date (ISO, RFC 822, free text) as ISO 8601."""
-    if not value or not value.strip():
-        return None
-    value = value.strip()
-    try:
-        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return When(value, "day")
-        return When(parsed.replace(microsecond=0).isoformat(timespec="seconds"), "minute")
-    except ValueError:
-        pass
-    return parse_when(value, full_date=True) or embedded_date(value)
-
-
-_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-# The date inside a longer metadata string ("Posted on November 15, 2011 6 : 07 : 15 PM
-# GMT+01 : 0", "TNN Nov 12, 2011, 05.51AM IST MUMBAI :", "2013 - 09 - 26 Parliament
-# has ..."): crawlers store such strings, dateparser gives up on the whole, and its
-# search mode misreads words ("of August") as days, so the date part is cut out first.
-_EMBEDDED_DATE = re.compile(
-    rf"\b{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s+\d{{4}}\b"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAME}\s*,?\s+\d{{4}}\b"
-    r"|\b\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}\b",
-    re.IGNORECASE,
-)
-
-
-def embedded_date(value: str) -> When | None:
-    """The first full date (day, month and year) inside a longer string, at day precision."""
-    match = _EMBEDDED_DATE.search(value)
-    if not match:
-        return None
-    text = re.sub(r"\s*([-./])\s*", r"\1", match.group(0))
-    if re.match(r"\d{4}[-./]", text):
-        year, month, day = (int(part) for part in re.split(r"[-./]", text))
-        try:
-            return When(dt.date(year, month, day).isoformat(), "day")
-        except ValueError:
-            return None
-    return parse_when(text)
-
-
-def bad_date_warning(value: str, label: str | None = None) -> str:
-    """The warning for a date that was given but is no date ("2026-13-45", "yesterday-ish")."""
-    kind = "update" if (label or "").casefold() in UPDATE_DATE_LABELS else "publication"
-    value = " ".join(value.split())
-    shown = value if len(value) <= 60 else value[:59] + "…"
-    return f"{kind} date '{shown}' is not a valid date; ignored"
 
 
 # --- helpers -----------------------------------------------------------------------
@@ -247,21 +77,6 @@ def cut_title(title: str) -> str:
     return cut.rstrip(" ,;:-") + "…"
 
 
-def dateline_window(head: Sequence[int], header_fields: set[int]) -> list[int]:
-    """The header units a dateline may open: up to the DATELINE_UNITS-th unit that was not read
-    as metadata. Counting after the metadata lines, not a fixed number of units from the top,
-    finds it below any number of "Title:", "Published:", "Source:" lines of a text export.
-    Metadata units stay in the window: a unit read as a header may still open with a dateline."""
-    window = []
-    others = 0
-    for i in head:
-        window.append(i)
-        others += i not in header_fields
-        if others == DATELINE_UNITS:
-            break
-    return window
-
-
 def resolve(name: str, registry: OutletRegistry) -> Outlet | None:
     """The registered outlet for a name, also trying it without a trailing headline or "news agency"."""
     name = name.strip().strip(".,;:")
@@ -272,76 +87,44 @@ def resolve(name: str, registry: OutletRegistry) -> Outlet | None:
     return outlet
 
 
-def find_dateline(text: str) -> tuple[re.Match[str], int] | None:
-    """A dateline at the start of a paragraph (after an optional date label), with its offset."""
-    offset = 0
-    label = P.DATE_PREFIX_LINE.match(text)
-    if label:
-        offset = label.end()
-    rest = text[offset:]
-    match = P.DATELINE.match(rest) or P.PLAIN_DATELINE.match(rest)
-    if match is None and (colon := P.COLON_DATELINE.match(rest)):
-        # "QUETTA: Eight people were killed ...", never "UPDATE: ..." nor "WATCH: ...": a known
-        # town's name, before at least a few words of the story (as clean.trim_prefixes asks).
-        if is_town(colon.group("place")) and len(P.words(rest[colon.end() :])) >= 4:
-            match = colon
-    return (match, offset) if match else None
+# What parts a site's name from the section a feed or page adds ("BBC News - World", "Reuters: World
+# News", "NYT > World"); the hyphen only spaced, as in names it belongs to ("Al-Monitor").
+_SECTION_SEPARATOR = re.compile(r"\s+[-–—|>]\s+|:\s+")
 
 
-def colon_dateline_spans(text: str, unit: Unit, match: re.Match[str], offset: int) -> list[Removed]:
-    """The raw spans of a colon dateline (and of a date label before it) to take out of the body:
-    the patterns ``clean.trim_prefixes`` cuts on every paragraph have no colon form, since a line
-    opening "PARIS: ..." far down a transcript is a speaker's turn, not a dateline."""
-    pieces = [(0, offset, "metadata line")] if offset else []
-    pieces.append((offset + match.start("place"), offset + match.end("colon"), "dateline"))
-    spans = []
-    for start, end, reason in pieces:
-        raw = text[unit.start + start : unit.start + end]
-        if raw.split() != unit.text[start:end].split():
-            return []  # the unit's text joined lines unevenly there: no offsets to trust
-        start += len(raw) - len(raw.lstrip())
-        spans.append(Removed(raw.strip(), reason, unit.start + start, unit.start + start + len(raw.strip())))
-    return spans
+def resolve_site_name(name: str, registry: OutletRegistry) -> Outlet | None:
+    """The registered outlet a container's site name gives, also without the section a feed title
+    adds before or after it ("BBC News - World" and "World - BBC News" are the BBC)."""
+    parts = _SECTION_SEPARATOR.split(name.strip())
+    return resolve(name, registry) or resolve(parts[0], registry) or resolve(parts[-1], registry)
 
 
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence (or line) holding a span."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start))
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end), text.find("? ", end)) if i >= 0]
-    right = min(right_candidates) if right_candidates else len(text)
-    return text[left + 1 : right + 1]
+# What parts a byline: "Jane Roe | The Guardian | 23 July 2025", "Jane Roe – BBC News".  A comma
+# may part names too ("Jane Roe, John Doe"): after one, only a registered outlet is cut off.
+_BYLINE_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[–—-]\s+")
 
 
-def find_cites(text: str, registry: OutletRegistry, skip: Sequence[tuple[int, int]], own: Outlet | None) -> tuple[str, ...]:
-    """Registered outlets the article attributes content to, in order of first mention."""
-    cites: list[str] = []
-    for outlet, start, end in registry.find_mentions(text):
-        if outlet.kind == "government" or (own is not None and outlet.name == own.name):
-            continue
-        if any(s <= start < e for s, e in skip):
-            continue
-        if ATTRIBUTION_CUE.search(sentence_around(text, start, end)) and outlet.name not in cites:
-            cites.append(outlet.name)
-    return tuple(cites)
+def byline_parts(text: str) -> list[str]:
+    """The parts of a byline, name first ("Maria Lopez | The Guardian | 23 July 2025")."""
+    return [part for part in (piece.strip(" ,|-–—") for piece in _BYLINE_SEPARATOR.split(text)) if part]
 
 
-def find_self_reference(text: str, registry: OutletRegistry, skip: Sequence[tuple[int, int]]) -> Outlet | None:
-    """The registered outlet the text speaks of as itself, if exactly one does."""
-    found: dict[str, Outlet] = {}
-    mentioned = {o.name: o for o, s, e in registry.find_mentions(text) if not any(a <= s < b for a, b in skip)}
-    for outlet in mentioned.values():
-        entry = registry.entry(outlet)
-        names = (outlet.name, *outlet.aliases)
-        if entry:
-            names = tuple(n for n in names if n not in entry.ambiguous)
-        alternatives = "|".join(re.escape(n) for n in names if len(n) > 1)
-        if not alternatives:
-            continue
-        for template in SELF_REFERENCE:
-            if re.search(template.format(name=f"(?:{alternatives})"), text):
-                found[outlet.name] = outlet
-                break
-    return next(iter(found.values())) if len(found) == 1 else None
+def registered_outlet_in(parts: Sequence[str], registry: OutletRegistry) -> Outlet | None:
+    """The first registered outlet among a byline's parts.  An unregistered part names no outlet:
+    it may as well be a role ("Senior Correspondent") or a place."""
+    return next((found for part in parts if (found := resolve(part, registry)) is not None), None)
+
+
+def split_byline(text: str, registry: OutletRegistry) -> tuple[str, Outlet | None]:
+    """The author's name a byline opens with, and the registered outlet a later part of it names
+    ("Maria Lopez | The Guardian", "Maria Lopez, The Guardian")."""
+    parts = byline_parts(text)
+    if not parts:
+        return text.strip(" ,|-–"), None
+    name, outlet = parts[0], registered_outlet_in(parts[1:], registry)
+    if "," in name and (named := resolve(name.rsplit(",", 1)[1], registry)) is not None:
+        name, outlet = name.rsplit(",", 1)[0].strip(" ,"), outlet or named
+    return name, outlet
 
 
 # --- main entry ----------------------------------------------------------------
@@ -452,10 +235,12 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
     # Author: container, author box, labelled author line, byline.
     author = raw.author.strip() if raw.author and raw.author.strip() else None
     author_when: When | None = None
+    byline_outlet: Outlet | None = None  # "By Jane Roe | The Guardian | 23 July 2025"
     for unit in units:
         match = P.AUTHOR_DATE.match(unit.text)
         if match and len(P.words(unit.text)) <= 14:
-            author = author or match.group("name").strip(" ,|-–")
+            name, byline_outlet = split_byline(match.group("name"), registry)
+            author = author or name
             author_when = parse_when(match.group("date"), match.group("time"))
             break
     author = author or labelled_author
@@ -463,7 +248,9 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         for i in head:
             match = P.BYLINE.match(units[i].text)
             if match:
-                author = match.group("name").strip()
+                # "By Jane Roe, Associated Press": the pattern reads a list of names there.
+                author, named = split_byline(match.group("name").strip(), registry)
+                byline_outlet = byline_outlet or named or registered_outlet_in(byline_parts(match.group("rest") or ""), registry)
                 header_fields.add(i)
                 break
 
@@ -530,33 +317,11 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         elif at_top and outlet is None:
             origin = origin or Outlet(name=name.strip())
 
-    dateline_place = None
-    dateline_agency = None
-    dateline_when: When | None = None
-    dateline_date: str | None = None
-    for i in dateline_window(head, header_fields):
-        found = find_dateline(units[i].text)
-        if not found:
-            continue
-        match, offset = found
-        dateline_place = match.group("place").strip()
-        if match.re is P.COLON_DATELINE:
-            metadata.extend(colon_dateline_spans(text, units[i], match, offset))
-        agency = match.groupdict().get("slash") or match.groupdict().get("paren")
-        dateline_agency = agency.strip() if agency else None
-        if match.group("date"):
-            year_given = re.search(r"\d{4}", match.group("date"))
-            year = int(year_given.group()) if year_given else header_year
-            if year is not None:
-                date_text = match.group("date") if year_given else f"{match.group('date')}, {year}"
-                dateline_when = parse_when(date_text)
-                dateline_date = dateline_when.iso[:10] if dateline_when else None
-            else:
-                # No year anywhere: the day and month still tell two reports a week apart
-                # apart (read in a leap year, so "Feb. 29" parses; the year is then dropped).
-                leap = parse_when(f"{match.group('date')}, 2000")
-                dateline_date = f"XXXX{leap.iso[4:10]}" if leap and leap.precision == "day" else None
-        break
+    dateline = read_dateline(text, units, dateline_window(head, header_fields), header_year)
+    if dateline is not None:
+        metadata.extend(dateline.spans)
+    dateline_agency = dateline.agency if dateline else None
+    dateline_when = dateline.when if dateline else None
 
     # Clutter spans: outlet names inside captions, credits and link blocks are not attributions.
     _, removed = clean_text(text, rules=not raw.is_extracted)
@@ -566,13 +331,15 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
     outlet: Outlet | None = None
     basis: str | None = None
     if raw.outlet and raw.outlet.strip():
-        outlet, basis = resolve(raw.outlet, registry) or Outlet(name=raw.outlet.strip()), "container"
+        outlet, basis = resolve_site_name(raw.outlet, registry) or Outlet(name=raw.outlet.strip()), "container"
     if outlet is None and url:
         found = registry.lookup_url(url)
         if found:
             outlet, basis = found, "url"
     if outlet is None and top_source is not None:
         outlet, basis = top_source, "source line"
+    if outlet is None and byline_outlet is not None:
+        outlet, basis = byline_outlet, "byline"
     agency_outlet = resolve(dateline_agency, registry) if dateline_agency else None
     if dateline_agency and agency_outlet is None:
         agency_outlet = Outlet(name=dateline_agency)
@@ -623,8 +390,8 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         published=when.iso if when else None,
         published_precision=when.precision if when else None,
         published_ambiguous=when.ambiguous if when else None,
-        dateline=dateline_place,
-        dateline_date=dateline_date,
+        dateline=dateline.place if dateline else None,
+        dateline_date=dateline.date if dateline else None,
         metadata=tuple(metadata),
         warnings=tuple(warnings),
     )

@@ -46,7 +46,7 @@ PLAIN_DATELINE = re.compile(
 )
 # A dateline closed by a colon, as South Asian papers write them: "QUETTA: ", "ISLAMABAD, July 23: ".
 # "UPDATE:", "WATCH:" and "LIVE:" read the same, so a match is a dateline only when its
-# place is a known town (``places.is_town``, asked by ``meta.find_dateline``).
+# place is a known town (``places.is_town``, asked by ``datelines.find_dateline``).
 COLON_DATELINE = re.compile(
     rf"^\s*(?P<place>[A-Z]{{3,}}(?:[\s\-][A-Z]{{2,}}){{0,2}})(?:,\s*(?P<date>{MONTH}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
     r"\s*(?P<colon>:)\s+(?=[A-Z0-9\"“‘'])"

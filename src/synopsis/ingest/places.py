@@ -44,3 +44,25 @@ def _towns() -> frozenset[str]:
 def is_town(name: str) -> bool:
     """Whether a name (any case) is a known town or city's."""
     return fold(name.replace("-", " ")) in _towns() or fold(name) in _towns()
+
+
+# A town named by an ordinary word is taken for a place at the head of a story only from this size
+# up (or as a national capital).  Towns of GeoNames named by words that kickers use are all
+# smaller: Buffalo 258,000, Paradise 223,000, Providence 191,000, Mobile 183,000, Union 57,000,
+# Temple 72,000, Deal 31,000.  Capitals and larger cities English also has as words are datelines:
+# Berlin, Manila, Tripoli, Warsaw (capitals), Boston 667,000, Florence 380,000, Nice 343,000.
+MAJOR_TOWN_POPULATION = 300_000
+
+
+@functools.cache
+def _major_places() -> frozenset[str]:
+    """Folded names of national capitals and of towns of at least ``MAJOR_TOWN_POPULATION``."""
+    cache = geonames()
+    capitals = {fold(c["capital"]) for c in cache.get_countries().values() if c.get("capital")}
+    big = {fold(city["name"]) for city in cache.get_cities().values() if int(city["population"]) >= MAJOR_TOWN_POPULATION}
+    return frozenset(capitals | big)
+
+
+def is_major_place(name: str) -> bool:
+    """Whether a name (any case) is a national capital's or a town's of ``MAJOR_TOWN_POPULATION``."""
+    return fold(name.replace("-", " ")) in _major_places() or fold(name) in _major_places()
