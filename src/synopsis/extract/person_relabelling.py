@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from synopsis.extract.entity_titles import HONORIFICS, TITLE_MODIFIERS, is_office
+from synopsis.extract.entity_titles import HONORIFICS, POSSESSIVE, TITLE_MODIFIERS, is_office
 from synopsis.extract.gazetteer import is_known_place
 from synopsis.extract.name_words import ORG_WORDS
 from synopsis.extract.person_gender import given_name_gender
@@ -64,11 +64,17 @@ def people_by_given_name(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[
     Surname" (``_given_and_surname``) is a person's; then a lone word of the article that is such a
     person's surname ("a [Nunes] shirt" NORP) or given name ("[Tiago] scored" ORG) names them too,
     unless written as a place. Without the name list (the optional ``names`` extra) nothing changes.
+    A name the article writes as a body's (``names_written_as_bodies``) is that body's, whatever
+    the tagger read: "Louis Vuitton chief executive ..." is a firm, "Aston Villa have won" a club.
     """
     out = []
     relabelled = []
+    bodies = names_written_as_bodies(doc, spans)
+    if bodies:
+        # the other way round too: "Aston Villa have won" tagged PERSON, like "Louis Vuitton" is
+        spans = [(span, "ORG" if label == "PERSON" and span.text in bodies else label) for span, label in spans]
     for span, label in spans:
-        name = _given_and_surname(doc, span, spans) if label in _MISTAKEN_FOR_PEOPLE else None
+        name = _given_and_surname(doc, span, spans, bodies) if label in _MISTAKEN_FOR_PEOPLE else None
         out.append((name, "PERSON") if name is not None else (span, label))
         if name is not None:
             relabelled.append(name)
@@ -100,7 +106,8 @@ def _beside_name_word(doc: Doc, tok: Token) -> bool:
             or (tok.i + 1 < len(doc) and _name_word(doc[tok.i + 1])))
 
 
-def _given_and_surname(doc: Doc, span: Span, spans: list[tuple[Span, str]]) -> Span | None:
+def _given_and_surname(doc: Doc, span: Span, spans: list[tuple[Span, str]],
+                       bodies: frozenset[str] = frozenset()) -> Span | None:
     """The name a span gives as "Given Surname" (two or three capitalised words, the first one a
     name list gives to one gender only, ``person_gender.given_name_gender``), with the given name
     before a lone surname taken in when untagged or tagged a person alone ("Dorota [Kwiatkowska]"),
@@ -110,7 +117,8 @@ def _given_and_surname(doc: Doc, span: Span, spans: list[tuple[Span, str]]) -> S
     (the gazetteer) or news outlet (the registry), a first word that is a place's name too
     ("Milan" or "Florence" may be either, and the tagger knows common given names), a place's or
     body's first or last word ("Port ...", "Al ...", "... United", "... Ministry"), a plural
-    ("Christian Democrats"), or the words around it (``_written_as_place_or_body``)."""
+    ("Christian Democrats"), the words around it (``_written_as_place_or_body``), or a name among
+    ``bodies``, which the article writes elsewhere as a body's (``names_written_as_bodies``)."""
     name = span
     if len(span) == 1:
         before = doc[span.start - 1] if span.start > 0 else None
@@ -123,7 +131,7 @@ def _given_and_surname(doc: Doc, span: Span, spans: list[tuple[Span, str]]) -> S
         return None
     if (name[0].lower_ in _PLACE_OR_BODY_FIRST or _ends_as_body(name[-1]) or any(t.tag_ == "NNPS" for t in name)
             or is_known_place(name.text) or is_known_place(name[0].text) or registered_outlet(name.text)
-            or _written_as_place_or_body(doc, name)):
+            or _written_as_place_or_body(doc, name) or name.text in bodies):
         return None
     return name if given_name_gender(tuple(t.text for t in name)) is not None else None
 
@@ -165,6 +173,76 @@ def _written_as_place_or_body(doc: Doc, span: Span) -> bool:
             or (after is not None and after.is_alpha and _ends_as_body(after))
             or _SCORE_AFTER.match(doc.text, span.end_char) is not None
             or placed_as_place(doc, span))
+
+
+# Nouns an apposition gives a body, never a person ("Louis Vuitton, the French fashion house,";
+# "Marks and Spencer and Ted Baker, the British retailers,"): a person's apposition is their role.
+_BODY_NOUNS = frozenset(
+    "company firm brand label house retailer group club side team bank maker manufacturer chain carrier "
+    "airline insurer lender business conglomerate giant outfit franchise supermarket broker publisher "
+    "operator developer producer startup".split())
+# Nouns written right after a body's name as a modifier, naming its staff, players or holdings ("Louis
+# Vuitton chief executive Pietro Beccari", "Aston Villa manager Unai Emery", "Aldermoor striker X").
+# Not the ones written after a person's name too: "Putin aide", "Zelensky adviser", "Messi fans".
+_BODY_STAFF_AFTER = frozenset(
+    "ceo chairman chairwoman president owner boss manager coach shareholders shares stores boutiques shops striker "
+    "strikers midfielder defender goalkeeper winger squad headquarters".split())
+# Of those, the ones a possessive gives a body only ("Louis Vuitton's stores"; "Nunes's manager" is
+# an agent, "Southgate's squad" a coach's, "Musk's shares" a man's).
+_BODY_OWNS = frozenset("shareholders stores boutiques shops headquarters".split())
+# Verb forms that agree with a plural subject: British English writes a team or firm so ("Aston
+# Villa have won", "Louis Vuitton were fined"); one person's name never takes them.
+_PLURAL_VERBS = frozenset({"have", "are", "were", "'ve", "'re"})
+# The chief officers a body's name is written before ("[X] chief executive").
+_CHIEF_OF = frozenset({"executive", "operating", "financial"})
+
+
+def names_written_as_bodies(doc: Doc, spans: list[tuple[Span, str]]) -> frozenset[str]:
+    """The names of two or three words that the article writes somewhere as a body's: a club's or
+    firm's name the tagger reads as a person's, or that starts with a given name ("Louis Vuitton"),
+    is told from one by how the text uses it (``_written_as_body``), in any one sentence; the name is
+    then that body's all through the article, as one name in one article is one thing."""
+    return frozenset(span.text for span, label in spans
+                     if 2 <= len(span) <= 3 and (label == "PERSON" or label in _MISTAKEN_FOR_PEOPLE)
+                     and _written_as_body(doc, span))
+
+
+def _written_as_body(doc: Doc, span: Span) -> bool:
+    """Whether the text uses a name as a body's, not a person's: with a verb that agrees with a
+    plural (``_PLURAL_VERBS``, alone as the subject: "X and Y have" is two), "which" after it, an
+    apposition naming a body (``_BODY_NOUNS``), or a word for its staff or holdings after it
+    (``_BODY_STAFF_AFTER``, ``_BODY_OWNS`` after a possessive)."""
+    root = span.root
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text.lower() in _BODY_STAFF_AFTER and (after.text.islower() or after.text == "CEO"):
+        return True
+    if after is not None and after.lower_ == "chief" and after.text.islower() and after.i + 1 < len(doc) \
+            and doc[after.i + 1].lower_ in _CHIEF_OF:
+        return True
+    if after is not None and after.text in POSSESSIVE and after.i + 1 < len(doc) and doc[after.i + 1].lower_ in _BODY_OWNS:
+        return True
+    if root.dep_ in ("nsubj", "nsubjpass") and not root.conjuncts and root.i == span.end - 1 \
+            and _plural_verb(root.head):
+        return True
+    # The list's first member carries the apposition of the whole list ("Marks and Spencer and Ted
+    # Baker, the British retailers,").
+    head = root
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    for child in head.children:
+        if child.dep_ == "appos" and child.text.islower() and child.lemma_.lower() in _BODY_NOUNS:
+            return True
+        if child.dep_ == "relcl" and any(t.dep_ in ("nsubj", "nsubjpass") and t.i > span.end
+                                         and (t.lower_ == "which" or (t.lower_ == "who" and _plural_verb(child)))
+                                         for t in child.children):
+            return True
+    return False
+
+
+def _plural_verb(verb: Token) -> bool:
+    """Whether a verb, or an auxiliary of it, takes a plural subject ("have won", "were fined", "are")."""
+    return any(t.lower_ in _PLURAL_VERBS and t.tag_ in ("VBP", "VBD")
+               for t in (verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))))
 
 
 _SCORE_AFTER = re.compile(r"\s+\d{1,2}\s?[-–]\s?\d{1,2}\b")
@@ -230,4 +308,4 @@ VENUE_NOUNS = frozenset("stadium arena ground airport palace hall hospital priso
 
 
 __all__ = ["INSTITUTION_ENDINGS", "MISTAKEN_FOR_PLACES", "STREET_ENDINGS", "VENUE_NOUNS", "people_by_given_name",
-           "placed_as_place", "registered_outlet"]
+           "names_written_as_bodies", "placed_as_place", "registered_outlet"]
