@@ -57,3 +57,10 @@ def test_a_name_the_article_writes_as_a_bodys_is_an_organisation(nlp, text, labe
 def test_a_person_written_as_people_are_stays_a_person(nlp, text):
     ents = [("Hedda Lindqvist", "ORG")] + ([("Rui Costa", "PERSON")] if "Rui Costa" in text else [])
     assert _labels(nlp, text, ents, "Hedda Lindqvist") == ["PERSON", "PERSON"]
+
+
+def test_a_given_name_spelled_otherwise_than_the_name_list_has_it_is_a_persons(nlp):
+    # "Thiago" is not in the list; "Tiago" is (QA pass 21: a tabloid's "Thiago Nunes" stayed a place)
+    text = "Aldermoor have signed Thiago Nunes. Thiago will wear the number 9."
+    doc = _tagged_everywhere(nlp, text, [("Thiago", "GPE")])
+    assert [(e.text, e.label) for e in find_entities(doc)] == [("Thiago Nunes", "PERSON"), ("Thiago", "PERSON")]
