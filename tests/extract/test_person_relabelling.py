@@ -64,3 +64,10 @@ def test_a_given_name_spelled_otherwise_than_the_name_list_has_it_is_a_persons(n
     text = "Aldermoor have signed Thiago Nunes. Thiago will wear the number 9."
     doc = _tagged_everywhere(nlp, text, [("Thiago", "GPE")])
     assert [(e.text, e.label) for e in find_entities(doc)] == [("Thiago Nunes", "PERSON"), ("Thiago", "PERSON")]
+
+
+def test_a_club_the_tagger_took_for_a_place_is_an_organisation_but_a_known_place_stays_one(nlp):
+    text = "Rivergate Albion have won five games in a row. Fans of Rivergate Albion cheered."
+    assert _labels(nlp, text, [("Rivergate Albion", "GPE")], "Rivergate Albion") == ["ORG", "ORG"]
+    text = "South Africa have won the toss. Rain fell across South Africa."
+    assert _labels(nlp, text, [("South Africa", "GPE")], "South Africa") == ["GPE", "GPE"]

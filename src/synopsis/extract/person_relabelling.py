@@ -71,8 +71,11 @@ def people_by_given_name(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[
     relabelled = []
     bodies = names_written_as_bodies(doc, spans)
     if bodies:
-        # the other way round too: "Aston Villa have won" tagged PERSON, like "Louis Vuitton" is
-        spans = [(span, "ORG" if label == "PERSON" and span.text in bodies else label) for span, label in spans]
+        # the other way round too: "Aston Villa have won" tagged PERSON, like "Louis Vuitton" is, or
+        # a place, which a known town's name stays ("South Africa have won the toss": a country too)
+        spans = [(span, "ORG" if span.text in bodies and (label == "PERSON" or (
+                     label == "GPE" and not is_known_place(span.text))) else label)
+                 for span, label in spans]
     for span, label in spans:
         name = _given_and_surname(doc, span, spans, bodies) if label in _MISTAKEN_FOR_PEOPLE else None
         out.append((name, "PERSON") if name is not None else (span, label))
