@@ -3,8 +3,9 @@
 The small English model guesses at names it does not know: it tags "Tiago Nunes" an organisation,
 "Bucha" a person, "Kramatorsk" a product. This module reads a tagged span the way the text writes
 it: as a person named "Given Surname" (a given name a name list knows, ``person_gender``), or as a
-place or body (a place noun, a locative, a list of places, a body's word after it, a match score).
-``entities`` finds and cleans the names and asks it.
+place or body (a place noun, a locative, a list of places, a body's word after it, a match score),
+and a name the article uses as a body's anywhere ("Aston Villa have won", "Louis Vuitton chief
+executive ...") as that body's everywhere. ``entities`` finds and cleans the names and asks it.
 """
 
 from __future__ import annotations
