@@ -62,6 +62,11 @@ def test_honorific_gender(text, name, gender):
     # a name the list gives to either gender, or does not know, stays unknown
     (("kim", "arvo"), None),
     (("okon", "tafari"), None),
+    # a spelling the list lacks, with an "h" after "t" or "ph" for "f", as the spelling it has
+    (("Thiago", "Nunes"), "male"),
+    (("Phelipe", "Arruda"), "male"),
+    # ... but no other word becomes a name so
+    (("Thornton", "Bay"), None),
     # a lone word may be a surname: never looked up
     (("irena",), None),
     (("novak",), None),

@@ -145,6 +145,18 @@ def test_other_percentages_in_a_strike_story_are_not_its_participation(sentence,
     ("end", "The meeting ended with three agreements.", "three", False, "end"),
     # "took three hours" is a length of time, not a tally.
     ("take", "The count took three hours.", "three", True, "length"),
+    # People taken into custody, hostage or prisoner were detained; lives taken were lost.
+    ("take", "Police took 2,000 protesters into custody on Sunday.", "2,000", False, "detain"),
+    ("take", "About 52 people were taken into custody after the match.", "About 52", False, "detain"),
+    ("take", "Officers took into custody some 40 fans.", "40", False, "detain"),
+    ("take", "Gunmen took 12 police officers hostage.", "12", False, "detain"),
+    ("take", "The army took 300 prisoners in the offensive.", "300", False, "detain"),
+    ("take", "The fire took 30 lives.", "30", False, "die"),
+    ("take", "The quake took the lives of 300 people.", "300", False, "die"),
+    # Points, shares of the vote and seats taken are still tallies, also beside a detention later on.
+    ("take", "The Blue Party took 40% of the vote.", "40%", False, "win"),
+    ("take", "Rivergate took three points from the game.", "three", False, "win"),
+    ("take", "The Blue Party took 31 percent of the vote and freed 40 prisoners.", "31", False, "win"),
 ])
 def test_a_tally_is_read_from_the_verb_and_a_place_before_with(lemma, sentence, value, timed, expected) -> None:
     from synopsis.facts.tallies import classify_predicate

@@ -426,3 +426,14 @@ def test_a_club_named_after_its_town_tagged_a_person_is_an_organisation(tagged, 
     two = make_analysis("Two", text, [(first_word, first_word_label)] if first_word_label else [])
     resolution = resolve_entities([one, two])
     assert resolution.entity("id-One", 0).type == expected
+
+
+def test_a_given_name_written_alone_is_no_spelling_of_the_surname():
+    # A tabloid calls the player by his given name; the surname is spelled alike everywhere.
+    one = make_analysis("One", "Tiago Nunes signed. Nunes scored. Nunes smiled.",
+                        [("Tiago Nunes", "PERSON"), ("Nunes", "PERSON"), ("Nunes", "PERSON")])
+    two = make_analysis("Two", "Thiago Nunes signed. Thiago scored. Thiago smiled.",
+                        [("Thiago Nunes", "PERSON"), ("Thiago", "PERSON"), ("Thiago", "PERSON")])
+    people = [e for e in resolve_entities([one, two]).entities if e.type == "PERSON"]
+    assert len(people) == 1 and len(people[0].mentions) == 6
+    assert not [f for f in people[0].findings if "spell" in f]

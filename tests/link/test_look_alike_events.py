@@ -199,6 +199,7 @@ def test_a_coming_round_named_on_election_night_does_not_join_the_runoff(nlp):
 # Two signings by one club two days apart.  The tagger reads the club as a person, as often as
 # the player; the player's first name alone ("Tavo") must count for him, or the club becomes
 # the main person of the first signing and the person rule cannot tell the signings apart.
+# (Written "Aston Villa have signed", the club is read as one: a person's name takes no plural.)
 SIGNINGS_BY_ONE_CLUB = [
     ("s1a", "Aston Villa sign winger Tavo Brandao", "Aston Villa have signed winger Tavo Brandao from Coritiba for 30 million pounds, the club said on Tuesday. Tavo has agreed a five-year contract. Manager Unai Emery said he would give the side pace.", "2025-08-26"),
     ("s1b", "Brandao leaves Coritiba for Aston Villa", "Coritiba have sold winger Tavo Brandao to Aston Villa for 30 million pounds, the Brazilian club said on Tuesday. Brandao scored nine goals this season.", "2025-08-26"),
@@ -210,7 +211,8 @@ SIGNINGS_BY_ONE_CLUB = [
 def test_a_first_name_alone_counts_for_the_full_name_it_shortens(nlp):
     analyses = analyze_rows(SIGNINGS_BY_ONE_CLUB, nlp)
     first = analyses[0]
-    assert {e.text for e in first.entities if e.label == "PERSON"} >= {"Aston Villa", "Tavo Brandao", "Tavo"}
+    assert {e.text for e in first.entities if e.label == "PERSON"} >= {"Tavo Brandao", "Tavo"}
+    assert {e.label for e in first.entities if e.text == "Aston Villa"} == {"ORG"}
     assert describe_events(analyses)[0].person == "brandao"
     assert_stories_batch_and_stream(
         analyses, {frozenset({"s1a", "s1b"}), frozenset({"s2a", "s2b"})}, orders=((0, 1, 2, 3), (3, 2, 1, 0), (0, 2, 1, 3))

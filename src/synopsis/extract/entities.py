@@ -42,7 +42,15 @@ from synopsis.extract.entity_titles import (
 from synopsis.extract.gazetteer import is_known_place, named_countries
 from synopsis.extract.name_words import ORG_WORDS
 from synopsis.extract.nlp import load_nlp
-from synopsis.extract.person_gender import given_name_gender
+from synopsis.extract.person_relabelling import (
+    INSTITUTION_ENDINGS,
+    MISTAKEN_FOR_PLACES,
+    STREET_ENDINGS,
+    VENUE_NOUNS,
+    people_by_given_name,
+    placed_as_place,
+    registered_outlet,
+)
 from synopsis.records import Entity
 
 # Labels that other extractors own (times.py, quantities.py): dropped here.
@@ -52,7 +60,7 @@ EXCLUDED_LABELS = {"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "
 def find_entities(doc: Doc) -> list[Entity]:
     """Find named entities (no dates or numbers) with titles attached to PERSON mentions."""
     found: list[tuple[Span, str, tuple[int, int] | None]] = []  # name, label, title glued into it
-    for span, label in _people_by_given_name(doc, _tagged_spans(doc)):
+    for span, label in people_by_given_name(doc, _tagged_spans(doc)):
         named = _read_span(doc, span, label)
         if named is not None:
             found.append(named)
@@ -71,20 +79,6 @@ def find_entities(doc: Doc) -> list[Entity]:
 _WORK_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
 
-@functools.lru_cache(maxsize=4096)
-def _registered_outlet(name: str) -> bool:
-    """Whether the outlet registry (``ingest/outlets.yaml``) knows a name or alias as a news
-    outlet, other than one it marks ambiguous ("Time", "AA")."""
-    from synopsis.ingest.outlets import default_registry, normalize_key
-
-    if not name or "." in name:
-        return False  # a name with a dot is read as a web address
-    registry = default_registry()
-    outlet = registry.lookup(name)
-    entry = registry.entry(outlet) if outlet is not None else None
-    return outlet is not None and not (entry and normalize_key(name) in {normalize_key(a) for a in entry.ambiguous})
-
-
 def _outlet_ents(doc: Doc) -> list[tuple[Span, str]]:
     """The tagger's entities, with an outlet's name it cut in two joined and labelled as the
     organisation it is ("[PBS] [NewsHour]" ORG and PRODUCT: "PBS NewsHour"), and a programme or
@@ -97,11 +91,11 @@ def _outlet_ents(doc: Doc) -> list[tuple[Span, str]]:
         following = ents[i + 1] if i + 1 < len(ents) else None
         if (following is not None and following.start == ent.end and "\n" not in ent[-1].whitespace_
                 and ent.label_ not in EXCLUDED_LABELS and following.label_ not in EXCLUDED_LABELS
-                and _registered_outlet(doc[ent.start:following.end].text)):
+                and registered_outlet(doc[ent.start:following.end].text)):
             out.append((doc[ent.start:following.end], "ORG"))
             i += 2
             continue
-        out.append((ent, "ORG" if ent.label_ in _WORK_LABELS and _registered_outlet(ent.text) else ent.label_))
+        out.append((ent, "ORG" if ent.label_ in _WORK_LABELS and registered_outlet(ent.text) else ent.label_))
         i += 1
     return out
 
@@ -217,142 +211,6 @@ def _place_after_in(doc: Doc, span: Span) -> Span | None:
     return None
 
 
-# Labels the small model gives personal names it does not know: "Tiago Nunes" ORG, "[Dorota]
-# Kwiatkowska" GPE, "a Nunes shirt" NORP.
-_MISTAKEN_FOR_PEOPLE = frozenset({"ORG", "GPE", "NORP", "FAC"})
-# First words of places' and bodies' names that a name list also gives as given names ("Santa
-# Monica", "Glen Cove", "Royal Navy", "General Motors", "Al Jazeera": "Al" is a short given name and
-# the Arabic article) or that start a place's name ("Port Harcourt").
-_PLACE_OR_BODY_FIRST = frozenset(
-    "al el port saint st san santa santo sao são fort mount mt lake cape glen new north south east west upper "
-    "lower great little royal general grand real inter club sporting atletico athletic dynamo".split())
-# Last words of bodies', teams', firms' and places' names (beside ``ORG_WORDS`` and the place and
-# venue words below): no personal name ends so. Words that are also surnames ("Park", "Church",
-# "Hall", "Field") are not here: "Grace Park said" is a person.
-_BODY_ENDINGS = frozenset(
-    "fc cf afc sc ac united city town county rovers wanderers athletic albion villa hotspur rangers "
-    "ltd limited inc corp corporation co plc llc gmbh ag sa nv holdings partners motors airlines airways "
-    "energy media news times post press herald tribune radio tv television records studios pictures "
-    "films foods labs systems technologies tech solutions capital ventures fund trust hotel resort mall "
-    "market bridge tower station beach falls bay harbour harbor river valley hills heights springs "
-    "island islands gardens castle temple cup aid farm farms dairy brewery bakery mining oil steel shipping "
-    "logistics pharma insurance estates properties club".split())
-
-
-def _people_by_given_name(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
-    """Spans the tagger took for a place or body relabelled as the people they name.
-
-    The small model knows the common names of English news and tags others as it guesses: "Tiago
-    Nunes has left" ORG, "Dorota [Kwiatkowska], of the union," GPE. A name that reads "Given
-    Surname" (``_given_and_surname``) is a person's; then a lone word of the article that is such a
-    person's surname ("a [Nunes] shirt" NORP) or given name ("[Tiago] scored" ORG) names them too,
-    unless written as a place. Without the name list (the optional ``names`` extra) nothing changes.
-    """
-    out = []
-    relabelled = []
-    for span, label in spans:
-        name = _given_and_surname(doc, span, spans) if label in _MISTAKEN_FOR_PEOPLE else None
-        out.append((name, "PERSON") if name is not None else (span, label))
-        if name is not None:
-            relabelled.append(name)
-    if not relabelled:
-        return spans
-    # the one word of it the tagger did read as a person's ("[Dorota] PERSON [Kwiatkowska] GPE")
-    out = [(span, label) for span, label in out
-           if not any(n.start <= span.start and span.end <= n.end and len(n) > len(span) for n in relabelled)]
-    people = [span for span, label in out if label == "PERSON" and 2 <= len(span) <= 3
-              and given_name_gender(tuple(t.text for t in span)) is not None]
-    words = {t.text for span in people for t in (span[0], span[-1])}
-    out = [(span, "PERSON") if (label in _MISTAKEN_FOR_PEOPLE and len(span) == 1 and span.text in words
-                                and not _written_as_place_or_body(doc, span)) else (span, label)
-           for span, label in out]
-    # A name the tagger did not know in one sentence it often misses in the next ("Nunes thanked
-    # the fans" untagged): then a later "he" has no one to refer to. Its surname alone, written
-    # where nothing else is tagged, is that person.
-    surnames = {span[-1].text for span in relabelled}
-    out += [(doc[t.i:t.i + 1], "PERSON") for t in doc
-            if t.text in surnames and _untagged_name_word(t, out) and not _beside_name_word(doc, t)
-            and not _written_as_place_or_body(doc, doc[t.i:t.i + 1])]
-    return sorted(out, key=lambda item: item[0].start)
-
-
-def _beside_name_word(doc: Doc, tok: Token) -> bool:
-    """Whether a capitalised name word stands right before or after a word ("Rui [Nunes]", another
-    person of that surname)."""
-    return ((tok.i > 0 and _name_word(doc[tok.i - 1]))
-            or (tok.i + 1 < len(doc) and _name_word(doc[tok.i + 1])))
-
-
-def _given_and_surname(doc: Doc, span: Span, spans: list[tuple[Span, str]]) -> Span | None:
-    """The name a span gives as "Given Surname" (two or three capitalised words, the first one a
-    name list gives to one gender only, ``person_gender.given_name_gender``), with the given name
-    before a lone surname taken in when untagged or tagged a person alone ("Dorota [Kwiatkowska]"),
-    and likewise the surname after a lone given name ("[Tomasz] Wierzbicki").
-
-    None when the span does not read so, or something marks it as a place or body: a known place
-    (the gazetteer) or news outlet (the registry), a first word that is a place's name too
-    ("Milan" or "Florence" may be either, and the tagger knows common given names), a place's or
-    body's first or last word ("Port ...", "Al ...", "... United", "... Ministry"), a plural
-    ("Christian Democrats"), or the words around it (``_written_as_place_or_body``)."""
-    name = span
-    if len(span) == 1:
-        before = doc[span.start - 1] if span.start > 0 else None
-        after = doc[span.end] if span.end < len(doc) else None
-        if before is not None and _free_name_word(before, spans) and "\n" not in before.whitespace_:
-            name = doc[before.i:span.end]
-        elif after is not None and _free_name_word(after, spans) and "\n" not in span[-1].whitespace_:
-            name = doc[span.start:after.i + 1]
-    if not 2 <= len(name) <= 3 or not all(_name_word(t) for t in name):
-        return None
-    if (name[0].lower_ in _PLACE_OR_BODY_FIRST or _ends_as_body(name[-1]) or any(t.tag_ == "NNPS" for t in name)
-            or is_known_place(name.text) or is_known_place(name[0].text) or _registered_outlet(name.text)
-            or _written_as_place_or_body(doc, name)):
-        return None
-    return name if given_name_gender(tuple(t.text for t in name)) is not None else None
-
-
-def _name_word(tok: Token) -> bool:
-    """A capitalised word that may be part of a personal name: no abbreviation ("FC"), office,
-    title word or honorific."""
-    return (tok.is_alpha and tok.text[:1].isupper() and not tok.text.isupper() and tok.pos_ == "PROPN"
-            and not is_office(tok) and tok.lower_ not in TITLE_MODIFIERS | HONORIFICS | ORG_WORDS)
-
-
-def _untagged_name_word(tok: Token, spans: list[tuple[Span, str]]) -> bool:
-    return (_name_word(tok) and not tok.ent_type_
-            and not any(s.start <= tok.i < s.end for s, _ in spans))
-
-
-def _free_name_word(tok: Token, spans: list[tuple[Span, str]]) -> bool:
-    """A name word outside every entity, or one the tagger alone read as a person ("[Dorota]")."""
-    covering = [(s, label) for s, label in spans if s.start <= tok.i < s.end]
-    if not covering:
-        return _untagged_name_word(tok, spans)
-    return _name_word(tok) and len(covering) == 1 and covering[0][1] == "PERSON" and len(covering[0][0]) == 1
-
-
-def _ends_as_body(tok: Token) -> bool:
-    word = tok.lower_
-    return (word in ORG_WORDS or word in _BODY_ENDINGS or word in _INSTITUTION_ENDINGS or word in _STREET_ENDINGS
-            or word in _VENUE_NOUNS or word in _PLACE_NOUNS)
-
-
-def _written_as_place_or_body(doc: Doc, span: Span) -> bool:
-    """Whether the words around a name make it a place or body: "the" before it (people are not
-    written "the Tiago Nunes"), a locative preposition ("in Valmonte"), a place noun ("the town of
-    X", "the X district"), a known town in a list of places, or a body's or venue's word after it
-    ("the X stadium", "X Council"), or a match score after it (a team's: "lost to X 3-0")."""
-    before = doc[span.start - 1] if span.start > 0 else None
-    after = doc[span.end] if span.end < len(doc) else None
-    return ((before is not None and before.lower_ in _LOCATIVES | {"the"})
-            or (after is not None and after.is_alpha and _ends_as_body(after))
-            or _SCORE_AFTER.match(doc.text, span.end_char) is not None
-            or _placed_as_place(doc, span))
-
-
-_SCORE_AFTER = re.compile(r"\s+\d{1,2}\s?[-–]\s?\d{1,2}\b")
-
-
 def _read_span(doc: Doc, span: Span, label: str) -> tuple[Span, str, tuple[int, int] | None] | None:
     """The name, its label as the text shows it, and a title glued into a person's name; None
     for what is no name at all."""
@@ -361,16 +219,16 @@ def _read_span(doc: Doc, span: Span, label: str) -> tuple[Span, str, tuple[int, 
     elif len(span) == 1 and span[0].lower_ in TITLE_MODIFIERS | OFFICE_WORDS:
         return None  # "Defense" of "Defense Minister" tagged ORG: part of a title, not a name
     title: tuple[int, int] | None = None
-    if label in _MISTAKEN_FOR_PLACES and _placed_as_place(doc, span):
+    if label in MISTAKEN_FOR_PLACES and placed_as_place(doc, span):
         label = "GPE"
     if label == "PERSON" and _common_word_at_sentence_start(doc, span):
         return None  # "Calm returned to the streets": a capital a sentence gave an ordinary word
     if label == "PERSON" and span[-1].lower_ in ORG_WORDS and _after_article(doc, span):
         label = "ORG"  # "the Press [Syndicate]" tagged PERSON; "Margaret Court said" stays a person
-    if label == "PERSON" and len(span) > 1 and span[-1].text[:1].isupper() and span[-1].lower_ in _INSTITUTION_ENDINGS:
+    if label == "PERSON" and len(span) > 1 and span[-1].text[:1].isupper() and span[-1].lower_ in INSTITUTION_ENDINGS:
         # "Brenmoor General Hospital" tagged PERSON: no person's name ends so, and read as one the
         # office word inside it made a person "Hospital" titled "Brenmoor General" (QA pass 21)
-        label = _INSTITUTION_ENDINGS[span[-1].lower_]
+        label = INSTITUTION_ENDINGS[span[-1].lower_]
     if label == "PERSON" and len(span) == 1 and span.end < len(doc) and is_office(doc[span.end]) \
             and is_known_place(span.text):
         label = "GPE"  # "Former [Zarqa] mayor X": the town of an office, not a person
@@ -387,14 +245,6 @@ def _read_span(doc: Doc, span: Span, label: str) -> tuple[Span, str, tuple[int, 
         if span is None or all(is_office(t) or t.lower_ in TITLE_MODIFIERS for t in span):
             return None  # "Deputy Head": an office without a name
     return span, label, title
-
-
-# Last words of the names of buildings and institutions, with the label such a name gets; none
-# of them is a surname, unlike "Hall", "Church" or "Field" ("Sally Field said").
-_INSTITUTION_ENDINGS = {
-    **dict.fromkeys("hospital infirmary clinic airport stadium prison museum".split(), "FAC"),
-    **dict.fromkeys("university college school academy".split(), "ORG"),
-}
 
 
 # Labels of bodies and buildings the tagger runs a following personal name into: "Secretary of the
@@ -449,60 +299,13 @@ def _reads_as_person(name: str) -> bool:
     return any(e.label_ == "PERSON" and e.start_char == 0 and e.end_char == len(name) for e in doc.ents)
 
 
-# Nouns that make the name beside them a place: "the town of Bucha", "Istanbul's Besiktas district".
-_PLACE_NOUNS = frozenset(
-    "town city village region province district oblast county state municipality suburb neighbourhood "
-    "neighborhood settlement capital port island regions provinces districts".split()
-)
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_LOCATIVES = frozenset({"in", "near", "outside", "around"})
-_LIST_JOINERS = frozenset({",", "and", "or"})
-# Labels the small model gives unfamiliar place names ("Bucha" PERSON or ORG, "Kramatorsk" PRODUCT).
-_MISTAKEN_FOR_PLACES = frozenset({"PERSON", "ORG", "PRODUCT"})
-
-
-def _placed_as_place(doc: Doc, span: Span) -> bool:
-    """Whether a span the tagger took for a person, organisation or product is written as a place
-    (the small model tags unfamiliar place names so): named with a place noun ("the town of Bucha", "the
-    Besiktas district"), or a known town written as places are (``gazetteer.is_known_place``)."""
-    before = doc[span.start - 2 : span.start] if span.start >= 2 else None
-    if before is not None and before[1].lower_ == "of" and before[0].lower_ in _PLACE_NOUNS:
-        return True
-    if span.end < len(doc) and doc[span.end].lower_ in _PLACE_NOUNS and doc[span.end].pos_ == "NOUN":
-        return True
-    if not is_known_place(span.text):
-        return False
-    # A town of the gazetteer (GeoNames) written where places are written: after a locative
-    # preposition ("killed in Bucha"), or in a list with places ("Donetsk, Luhansk, Zaporizhzhia
-    # and Kherson", "near Kyiv and Chernihiv").  Context too, since many towns are surnames
-    # ("Jackson said").
-    previous = doc[span.start - 1] if span.start > 0 else None
-    if previous is not None and previous.lower_ in _LOCATIVES:
-        return True
-    # Its list: the parse's conjuncts, and the words either side of a comma or "and" (the parse
-    # often attaches a list's last member elsewhere).
-    neighbours = list(span.root.conjuncts)
-    if span.start >= 2 and doc[span.start - 1].lower_ in _LIST_JOINERS:
-        neighbours.append(doc[span.start - 2])
-    if span.end + 1 < len(doc) and doc[span.end].lower_ in _LIST_JOINERS:
-        neighbours.append(doc[span.end + 1])
-    # A neighbour counts as a place when tagged one, or when it is a known town tagged as a
-    # person too ("Zaporizhzhia and Kherson", both PERSON).
-    return any(t.ent_type_ in _PLACE_LABELS or (t.ent_type_ in _MISTAKEN_FOR_PLACES and is_known_place(t.text))
-               for t in neighbours if not span.start <= t.i < span.end)
-
-
 # Words that make a name a street or square: the small model tags "Place Bellecour" a person, and
 # "Habib Bourguiba" of "Avenue Habib Bourguiba" too.  Written first, a street word names a street;
 # written last, only these (a surname may be "Lane" or "Bridge": "Diane Lane arrived"), and only
 # where a place is written ("on Snyder Avenue", "along Zayed Road").
 _STREET_WORDS = frozenset("place rue avenue boulevard piazza plaza platz square prospekt quai".split())
-_STREET_ENDINGS = frozenset("avenue boulevard square street road plaza".split())
 _BEFORE_PLACES = frozenset("on at along to from near off in the down up across into onto".split())
 
-
-# Nouns of buildings and grounds written after their name in lower case ("the Maksimir stadium").
-_VENUE_NOUNS = frozenset("stadium arena ground airport palace hall hospital prison mosque church cathedral".split())
 
 
 def _named_before_venue(doc: Doc, span: Span) -> bool:
@@ -512,7 +315,7 @@ def _named_before_venue(doc: Doc, span: Span) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
     return (before is not None and before.lower_ in _BEFORE_PLACES and after is not None
-            and after.text in _VENUE_NOUNS and after.pos_ == "NOUN")
+            and after.text in VENUE_NOUNS and after.pos_ == "NOUN")
 
 
 # Nouns that count what a body is made of, after a number and a hyphen: "the 141-member
@@ -540,7 +343,7 @@ def _street_named(doc: Doc, span: Span) -> Span | None:
     before = doc[span.start - 1] if span.start > 0 else None
     if len(span) > 1 and span[0].lower_ in _STREET_WORDS:
         return span
-    if len(span) > 1 and span[-1].lower_ in _STREET_ENDINGS and before is not None and before.lower_ in _BEFORE_PLACES:
+    if len(span) > 1 and span[-1].lower_ in STREET_ENDINGS and before is not None and before.lower_ in _BEFORE_PLACES:
         return span
     if before is not None and before.lower_ in _STREET_WORDS and before.text[:1].isupper() and not before.is_sent_start:
         return doc[before.i:span.end]

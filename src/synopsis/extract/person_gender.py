@@ -85,7 +85,26 @@ def given_name_gender(name_words: tuple[str, ...]) -> Gender | None:
     if detector is None:
         return None
     found = detector.get_gender(name_words[0].capitalize())
+    if found == "unknown":
+        # a spelling the list does not have, looked up as the one it has ("Thiago" as "Tiago")
+        found = next((g for variant in _spelling_variants(name_words[0].lower())
+                      if (g := detector.get_gender(variant.capitalize())) != "unknown"), found)
     return found if found in ("female", "male") else None
+
+
+# Letters some spellings of a given name add to the one a name list records: Brazilian and other
+# Portuguese names keep an etymological "h" after "t" and "ph" for "f" ("Thiago", "Matheus",
+# "Phelipe"), which gender-guesser's list lacks while it has "Tiago", "Mateus" and "Felipe". Only
+# these two, and only for a name the list does not know at all: a looser match (a phonetic key,
+# an edit distance) over the whole list would find some name near almost any word, place names
+# and surnames too ("Thornton", "Thames" still find none).
+_SPELLING_VARIANTS = ((re.compile("th"), "t"), (re.compile("ph"), "f"))
+
+
+def _spelling_variants(name: str) -> list[str]:
+    """The spellings a name list may record a lower-case given name under (``_SPELLING_VARIANTS``)."""
+    return [changed for pattern, spelling in _SPELLING_VARIANTS
+            if (changed := pattern.sub(spelling, name)) != name]
 
 
 @lru_cache(maxsize=1)

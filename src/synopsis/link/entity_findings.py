@@ -145,7 +145,13 @@ def _spelling_findings(cluster: list[Mention], name: str) -> list[str]:
     """
     per_outlet: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     shown: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    full = [m.person for m in cluster if m.person is not None and len(m.person.tokens) >= 2]
+    surnames = {fold(p.surname) for p in full}
     for m in cluster:
+        if m.person is not None and len(m.person.tokens) == 1 and fold(m.person.surname) not in surnames \
+                and any(given_names_compatible(p.tokens[0], m.person.surname) for p in full):
+            # a given name written alone ("Thiago scored", as tabloids write a player) spells no surname
+            continue
         if m.person is not None:
             text = m.person.surname
         elif is_acronym(m.alias):
