@@ -317,6 +317,9 @@ class DisputeVersion:
     # Who the outlets give an estimate of this version to ("Police", "the organisers"), for counts
     # that sources estimate apart (a crowd, a strike's turnout); empty when the outlets state it.
     given_by: tuple[str, ...] = ()
+    # Every wording outlets give this version in ("EUR 4,200 million", "4.2 billion euros",
+    # "€4.2bn"), where ``value`` shows one per reading; empty where ``value`` is all of them.
+    wordings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,7 +88,7 @@ def test_union_and_government_shares_of_a_strike_are_versions_of_one_measure(nlp
     assert [(value, sources) for value, sources, _ in versions] == [
         ("35 percent", ("Alpha",)), ("80 percent", ("Alpha", "Bravo"))]
     assert [givers for _, _, givers in versions] == [("the health ministry",), ("the nurses' union",)]
-    assert dispute.what.startswith("share taking part in percent")
+    assert dispute.what.startswith("share taking part on ")
 
 
 def test_the_brief_gives_every_estimate_with_its_source_and_never_one_alone(nlp) -> None:

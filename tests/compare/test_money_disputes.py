@@ -23,7 +23,7 @@ def test_two_fees_for_one_signing_are_disputed_even_far_apart(nlp) -> None:
     analyses = extracted(nlp, {"Alpha": SIGNED.format("40 million"), "Bravo": SIGNED.format("9 million"),
                                "Charlie": "Dunmere Rovers paid 40 million euros for Varo, the club said on Friday."})
     [dispute] = find_disputes([], analyses)
-    assert dispute.what.startswith("price in EUR")
+    assert dispute.what.startswith("price in euros")
     assert _versions(dispute) == {"40 million euros": ("Alpha", "Charlie"), "9 million euros": ("Bravo",)}
 
 
@@ -31,7 +31,9 @@ def test_a_deal_value_in_bn_and_in_billion_is_one_version_and_another_value_disp
     analyses = extracted(nlp, {"Alpha": DEAL.format("3.1 billion euros"), "Bravo": DEAL.format("€3.1bn"),
                                "Charlie": "Orvane agreed on Monday to a takeover by Kestrel in a deal worth 3.4 billion euros."})
     [dispute] = find_disputes([], analyses)
-    assert _versions(dispute) == {"3.1 billion euros / €3.1bn": ("Alpha", "Bravo"), "3.4 billion euros": ("Charlie",)}
+    # One reading, shown once; each wording is kept beside it.
+    assert _versions(dispute) == {"3.1 billion euros": ("Alpha", "Bravo"), "3.4 billion euros": ("Charlie",)}
+    assert dispute.versions[0].wordings == ("3.1 billion euros", "€3.1bn")
     assert all(v.note is None for v in dispute.versions)  # a price agreed is no update of an earlier report
 
 
@@ -77,9 +79,9 @@ def test_premiums_and_rises_in_percent_of_one_measure_are_disputed(nlp) -> None:
     analyses = extracted(nlp, {"Alpha": premium.format(28) + rise.format("6 percent"),
                                "Bravo": premium.format(19) + rise.format("9pc"),
                                "Charlie": "Orvane shareholders get a 28 per cent premium."})
-    disputes = {d.what.split(" in percent")[0]: _versions(d) for d in find_disputes([], analyses)}
-    assert disputes == {"premium": {"28 percent / 28 per cent": ("Alpha", "Charlie"), "19 percent": ("Bravo",)},
-                        "revenue rise": {"6 percent": ("Alpha",), "9pc": ("Bravo",)}}
+    disputes = {d.what.split(" on ")[0]: _versions(d) for d in find_disputes([], analyses)}
+    assert disputes == {"premium": {"28 percent": ("Alpha", "Charlie"), "19 percent": ("Bravo",)},
+                        "rise in revenue": {"6 percent": ("Alpha",), "9pc": ("Bravo",)}}
 
 
 def test_the_day_of_the_price_a_premium_is_counted_from_does_not_date_the_premium(nlp) -> None:
@@ -90,7 +92,7 @@ def test_the_day_of_the_price_a_premium_is_counted_from_does_not_date_the_premiu
                                "Bravo": premium.format(19, "Friday's closing price"),
                                "Charlie": "Orvane shareholders get a 28 per cent premium."})
     [dispute] = find_disputes([], analyses)
-    assert _versions(dispute) == {"28 percent / 28 per cent": ("Alpha", "Charlie"), "19 percent": ("Bravo",)}
+    assert _versions(dispute) == {"28 percent": ("Alpha", "Charlie"), "19 percent": ("Bravo",)}
     assert "02-27" not in dispute.what
 
 
@@ -145,6 +147,6 @@ def test_a_percentage_naming_its_measure_is_no_share_won_whatever_the_verb(nlp) 
         "Alpha": "Kestrel Foods took a 30 percent stake in Orvane Mills on Monday. Kestrel Foods shares gained 4.1 percent.",
         "Bravo": "Kestrel Foods bought a 20 percent stake in Orvane Mills on Monday. Kestrel Foods shares rose 2.5 percent.",
     })
-    disputes = {d.what.split(" in percent")[0]: _versions(d) for d in find_disputes([], analyses)}
+    disputes = {d.what.split(" on ")[0]: _versions(d) for d in find_disputes([], analyses)}
     assert disputes == {"stake": {"30 percent": ("Alpha",), "20 percent": ("Bravo",)},
-                        "shares rise": {"4.1 percent": ("Alpha",), "2.5 percent": ("Bravo",)}}
+                        "rise in share price": {"4.1 percent": ("Alpha",), "2.5 percent": ("Bravo",)}}

@@ -82,7 +82,7 @@ def test_a_sum_on_top_of_another_is_no_sum_of_its_own() -> None:
 
 
 def test_currency_nouns_come_from_the_currencies_in_use_and_leave_out_ordinary_words():
-    from synopsis.facts.keys_money import currency_nouns
+    from synopsis.facts.currency_names import currency_nouns
 
     assert {"dinar", "dinars", "shillings", "rupees", "pesos", "euros"} <= currency_nouns()
     assert not {"pounds", "marks", "won", "gold", "prisoners"} & currency_nouns()

@@ -279,7 +279,9 @@ def _as_stated(quantity) -> str:
     """A value as the outlet hedged it: "more than 1,200" even when the extractor's span is "1,200",
     so that "more than 1,200" and "nearly 1,200" never read as the same value."""
     qualifier = (quantity.qualifier or "").strip()
-    if not qualifier or qualifier.lower() == "range" or not qualifier.replace(" ", "").isalpha() or qualifier.isupper():
+    # "range" and "vague" are how the extractor read the words ("24 to 48", "dozens"), not words of the outlet's.
+    if (not qualifier or qualifier.lower() in {"range", "vague"} or not qualifier.replace(" ", "").isalpha()
+            or qualifier.isupper()):
         return quantity.text
     if qualifier.lower() in quantity.text.lower() or LEADING_QUALIFIER_RE.match(quantity.text):
         return quantity.text  # the span has the outlet's own hedge ("approximately 1,200", read as "about")

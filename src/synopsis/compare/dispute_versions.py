@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, timezone
@@ -15,11 +16,12 @@ from synopsis.compare.dispute_slots import (
     without_own_rivals,
 )
 from synopsis.extract.match_minutes import MATCH_MINUTE
+from synopsis.facts.currency_names import currency_name, is_currency_noun
 from synopsis.facts.dates import as_of, calendar_day, parse_published
 from synopsis.facts.intervals import Interval, describe
 from synopsis.facts.keys import FINE, MAGNITUDE, WHOLE_MEASURES
 from synopsis.facts.keys_crowd import ATTENDANCE, PARTICIPATION
-from synopsis.facts.keys_money import JOB_CUTS, currency_nouns
+from synopsis.facts.keys_money import JOB_CUTS, is_currency
 from synopsis.facts.tallies import ACQUIRE
 from synopsis.records import Dispute, DisputeVersion
 
@@ -81,9 +83,38 @@ PENALTY_NAMES = {"prison": "prison term", "ban": "length of the ban", "suspensio
 # What a physical measure of nothing named is, by its base unit ("15 kilometres": a distance).
 MEASURE_NAMES = {"m": "distance", "m2": "area", "kg": "weight", "litre": "volume", "km/h": "speed"}
 
+# A label reads as a column head: what is measured, of what or whom, and the unit only where the
+# values leave it out or it parts one slot from another. A sum is keyed by its currency, never
+# converted, so "price in euros" and "price in dollars" are two slots and say so; a percentage or a
+# physical measure has one unit per measure, which the values show ("58.7 percent", "40 km").
+# Whole-population measures by the name a reader knows them by ("unemployment rate").
+RATE_NAMES = {"unemployment": "unemployment rate", "inflation": "inflation rate", "employment": "employment rate",
+              "participation": "participation rate", "literacy": "literacy rate", "poverty": "poverty rate",
+              "approval": "approval rating"}
+# What a count of "others" is when the count says what happened to them ("34 others were injured"):
+# people, as the count beside it ("14 people were killed") has it.
+_PEOPLE_PREDICATES = frozenset({"die", "injure", "evacuate", "detain", "rescue"})
+_OTHERS = frozenset({"others", "other", "more"})
+
 
 def _is_fine(fact: Fact) -> bool:
     return fact.kind == "count" and fact.key[0] == FINE
+
+
+def _counted(slot: list[Fact], fallback: str) -> str:
+    """What the slot's counts count, as the first outlet that says it writes it, lower-cased."""
+    return next((f.label.lower() for f in slot if f.label), None) or fallback
+
+
+def _percent_what(measure: str) -> str:
+    """A percentage's measure as a head: "turnout", "unemployment rate", "rise in revenue"."""
+    if measure in RATE_NAMES:
+        return RATE_NAMES[measure]
+    noun, _, change = measure.rpartition(" ")
+    if change in {"rise", "fall"} and noun:
+        # "revenue rise", "shares fall" (``keys_money.percent_measure_at``): what rose is a price of shares.
+        return f"{change} in {'share price' if noun == 'shares' else noun}"
+    return measure
 
 
 def _what(slot: list[Fact], day: Interval | None) -> str:
@@ -91,7 +122,7 @@ def _what(slot: list[Fact], day: Interval | None) -> str:
     event = fact.key[0] if fact.kind in {"duration", "time", "date"} else None
     suffix = f" on {describe(day)}" if day is not None else ""
     if _is_fine(fact):
-        counted = next((f.label.lower() for f in slot if f.label), None) or "money"
+        counted = _counted(slot, "money")
         person = next((f.key[1] for f in slot if len(f.key) > 1 and f.key[1]), None)
         return f"fine{f' for {person}' if person else ''} in {counted}{suffix}"
     if fact.kind == "count" and fact.key[0] == ATTENDANCE[0]:
@@ -101,10 +132,13 @@ def _what(slot: list[Fact], day: Interval | None) -> str:
     if (measured := _measured_what(fact)) is not None:
         return measured + (suffix if not is_term(fact) else "")
     if fact.kind == "count":
-        counted = next((f.label.lower() for f in slot if f.label), None) or "people or things"
-        if counted.split()[-1] in currency_nouns() and (what := _SUM_NAMES.get(fact.key[0] or "")):
-            return f"{what} in {counted}{suffix}"  # a sum read as a count of its currency's noun
+        counted = _counted(slot, "people or things")
+        if is_currency_noun(counted):
+            # "repay 2.4 million dinars": a sum of money in a currency the extractor has no unit for.
+            return f"{_SUM_NAMES.get(fact.key[0] or '', 'sum')} in {counted}{suffix}"
         happened = PARTICIPLES.get(fact.key[0] or "", "")
+        if counted in _OTHERS and fact.key[0] in _PEOPLE_PREDICATES:
+            counted = "people"
         if fact.key[0] == ACQUIRE and len(fact.key) > 1:
             happened += f" by {fact.key[1]}"  # a tally of one holder ("seats won by the Green Alliance")
         return f"number of {counted}{' ' + happened if happened else ''}{suffix}"
@@ -113,15 +147,19 @@ def _what(slot: list[Fact], day: Interval | None) -> str:
     if fact.kind == "amount" and fact.key[0] == MAGNITUDE:
         return f"magnitude of the {fact.key[1] or 'event'}{suffix}"
     if fact.kind == "amount" and fact.key[0] == "percent" and fact.key[1] == SHARE_WON:
-        return f"share won by {fact.key[2]} in percent{suffix}"
+        return f"share won by {fact.key[2]}{suffix}"
     if fact.kind == "amount" and fact.key == ("percent", PARTICIPATION):
-        return f"share taking part in percent{suffix}"  # a strike's or a vote's: not "participation in percent"
-    if fact.kind == "amount" and fact.key[0] == "percent" and fact.key[1]:
-        return f"{fact.key[1]} in percent{suffix}"  # "turnout in percent", not "amount in percent for turnout"
+        return f"share taking part{suffix}"  # a strike's or a vote's: not "participation rate"
+    if fact.kind == "amount" and fact.key[0] == "percent":
+        return (_percent_what(fact.key[1]) if fact.key[1] else "percentage") + suffix
     if fact.kind == "amount" and fact.key[0] in MEASURE_NAMES and not fact.key[1]:
         return MEASURE_NAMES[fact.key[0]] + suffix
+    if fact.kind == "amount" and is_currency(fact.key[0]):
+        return f"{fact.key[1] or 'sum'} in {currency_name(fact.key[0])}{suffix}"
     if fact.kind == "amount":
-        return f"amount in {fact.key[0]}" + (f" for {fact.key[1]}" if fact.key[1] else "") + suffix
+        # A measure named in words ("distance from Huanta", ``keys_physical``) says what it is; the
+        # values give its unit.
+        return (fact.key[1] or f"amount in {fact.key[0]}") + suffix
     if is_penalty(fact):
         # One person's term, whichever day outlets say it was given.
         person = next((f.key[2] for f in slot if is_penalty(f) and f.key[2]), None)
@@ -137,9 +175,11 @@ def _what(slot: list[Fact], day: Interval | None) -> str:
 
 def _measured_what(fact: Fact) -> str | None:
     """What a value keyed by what it measures is (``keys``: money, physical measures, terms, job
-    cuts), or None: "price in EUR", "wind speed in km/h", "length of the contract", "number of jobs cut"."""
-    if is_measured_sum(fact) or is_measured_physical(fact):
-        return f"{fact.key[1]} in {fact.key[0]}"
+    cuts), or None: "price in euros", "wind speed", "length of the contract", "number of jobs cut"."""
+    if is_measured_sum(fact):
+        return f"{fact.key[1]} in {currency_name(fact.key[0])}"
+    if is_measured_physical(fact):
+        return fact.key[1]
     if is_term(fact):
         return f"length of the {fact.key[0]}"
     if fact.kind == "count" and fact.key[0] == JOB_CUTS[0]:
@@ -226,6 +266,40 @@ def givers(version: Sequence[Fact]) -> tuple[str, ...]:
     return tuple(found.values())
 
 
+# Two readings of a version are one value shown once when they overlap this much of their union:
+# "EUR 4,200 million", "4.2 billion euros" and "€4.2bn" are one reading, and so are "45 million
+# euros, plus up to 5 million euros" and "45 million euros, with a further 5 million euros", which
+# round a little differently (their overlap is 96 % of their union); "about 40" and "42", or "€50m"
+# and "45 million plus up to 5 million" (38 %), are different readings of one version, both shown.
+SAME_READING_OVERLAP = 0.9
+
+
+def _same_reading(a: Interval, b: Interval) -> bool:
+    if a.unit != b.unit:
+        return False
+    if (a.low, a.high) == (b.low, b.high):
+        return True
+    union = max(a.high, b.high) - min(a.low, b.low)
+    overlap = min(a.high, b.high) - max(a.low, b.low)
+    return math.isfinite(union) and union > 0 and overlap / union >= SAME_READING_OVERLAP
+
+
+def shown_values(facts: Sequence[Fact]) -> list[tuple[str, Interval]]:
+    """The values a version shows, one wording per reading (``_same_reading``), in the facts' order:
+    of each reading the wording most of its facts give, the first on a tie. Every wording stays in
+    the version's ``wordings``."""
+    readings: list[tuple[Interval, list[str]]] = []
+    for fact in facts:
+        wording, interval = " / ".join(fact.values), fact.intervals[0]
+        for first, wordings in readings:
+            if _same_reading(first, interval):
+                wordings.append(wording)
+                break
+        else:
+            readings.append((interval, [wording]))
+    return [(max(dict.fromkeys(wordings), key=wordings.count), first) for first, wordings in readings]
+
+
 def build_dispute(slot: list[Fact], story_day: Interval | None = None) -> Dispute | None:
     """The dispute of one slot, if its values fall into versions that contradict each other;
     ``story_day`` (the story's main day) dates it when its claims state no day of their own."""
@@ -239,19 +313,21 @@ def build_dispute(slot: list[Fact], story_day: Interval | None = None) -> Disput
     records = []
     for version, note in zip(versions, notes):
         ordered = sorted(version, key=lambda f: (f.outlet, f.evidence.start))
+        shown = shown_values(ordered)
         records.append(
             DisputeVersion(
-                value=" / ".join(unique_in_order(v for f in ordered for v in f.values)),
-                normalized=" / ".join(unique_in_order(describe(f.intervals[0]) for f in ordered)),
+                value=" / ".join(wording for wording, _ in shown),
+                normalized=" / ".join(unique_in_order(describe(interval) for _, interval in shown)),
                 sources=tuple(unique_in_order(f.outlet for f in ordered)),
                 evidence=tuple(dict.fromkeys(f.evidence for f in ordered)),
                 note=note,
                 given_by=givers(ordered),
+                wordings=tuple(unique_in_order(v for f in ordered for v in f.values)),
             )
         )
     # Outlets that state the same value do not disagree, whatever our reading of it: a dispute
     # whose versions all read alike ("Wednesday" / "Wednesday") is no dispute.
-    if len({" ".join(v.value.lower().split()) for v in records}) < 2:
+    if len({" ".join(" / ".join(v.wordings).lower().split()) for v in records}) < 2:
         return None
     records.sort(key=lambda v: (-len(v.sources), v.normalized))
     kind = slot[0].kind if slot[0].kind != "amount" else "count"

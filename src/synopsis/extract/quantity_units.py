@@ -89,6 +89,8 @@ APPROX_FRACTION = 0.10
 # two hundred and fewer than a thousand, and so on; the value is None because no
 # number was stated.  Qualifier "vague".
 VAGUE: dict[str, tuple[float, float]] = {
+    # "A handful" is more than "a couple" and fewer than the ten or so a writer calls "a dozen".
+    "a handful": (3, 9),
     "dozens": (24, 99),
     "scores": (40, 199),
     "hundreds": (200, 999),
@@ -156,7 +158,8 @@ def phrase_pattern(words: str) -> str:
 
 
 VAGUE_RE = re.compile(
-    r"\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)"
+    r"\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|a\s+handful|dozens|scores|hundreds|thousands|millions"
+    r"|billions)"
     r"(?=\s+of\b)",
     re.IGNORECASE,
 )

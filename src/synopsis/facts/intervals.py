@@ -84,8 +84,12 @@ VAGUE_AMOUNTS: tuple[tuple[re.Pattern[str], float, float], ...] = tuple(
         (r"\bdozens\b", 24, 100),
         (r"\b(several|a few) dozen\b", 24, 100),
         (r"\bscores\b", 40, 200),
+        (r"\ba handful\b", 3, 10),
     )
 )
+# "a dozen", "two dozen": a writer who counts in dozens rounds to them, as one who says "about"
+# does; "a dozen injured" where seven were is another number, where eleven were the same.
+DOZEN = re.compile(r"\bdozen\b", re.I)
 
 @dataclass(frozen=True, slots=True)
 class Interval:
@@ -229,7 +233,8 @@ def interval_from_quantity(quantity: Quantity) -> Interval | None:
     # A match minute is a point on the game's clock, told to the minute: "the 80th minute" is not
     # rounded, and "the 81st" disputes it.
     margin = 0.0 if unit == MATCH_MINUTE else rounding_margin(quantity.value, discrete=unit == "count") * factor
-    return apply_qualifier(quantity.value * factor, quantity.qualifier, unit, margin)
+    hedge = "about" if not qualifier and DOZEN.search(quantity.text) else quantity.qualifier
+    return apply_qualifier(quantity.value * factor, hedge, unit, margin)
 
 
 def hedge_of(quantity: Quantity) -> str:
@@ -240,6 +245,8 @@ def hedge_of(quantity: Quantity) -> str:
     if q.lower() == "range":
         return "range"
     if q.lower() == "vague" or any(pattern.search(quantity.text) for pattern, _, _ in VAGUE_AMOUNTS):
+        return "approx"
+    if not q and DOZEN.search(quantity.text):
         return "approx"
     if quantity.value is None and quantity.low is not None and quantity.high is not None:
         return "range"

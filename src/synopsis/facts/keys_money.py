@@ -4,10 +4,7 @@ shares), how long an agreement runs, and counts of jobs lost."""
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from babel.core import get_global
-from babel.numbers import get_currency_name
 
 from synopsis.facts.keys import HEDGE, HEDGE_WORD, lemmatize_noun
 
@@ -173,23 +170,6 @@ MONEY_MEASURES = frozenset(MONEY_NOUNS.values())
 def is_currency(unit: str | None) -> bool:
     """Whether a base unit is a currency (an ISO code: "EUR", "USD"; ``quantity_units``)."""
     return bool(unit) and len(unit) == 3 and unit.isalpha() and unit.isupper()  # type: ignore[union-attr]
-
-
-# Words that name a currency in English but as often something else: a weight ("pounds"), a
-# material, a grade ("marks"), a verb ("won"), an adjective ("real").
-_NOT_ONLY_CURRENCY = frozenset({"gold", "mark", "marks", "pound", "pounds", "real", "won", "sol"})
-
-
-@cache
-def currency_nouns() -> frozenset[str]:
-    """The nouns of the currencies in use today, singular and plural ("dinar", "dinars",
-    "shillings"), from the Unicode CLDR data babel ships: a list kept by others beats a hand-made
-    one, which had missed the dinar. The quantity extractor knows only a few currencies by name; a
-    sum in another ("repay 2.4 million dinars") reaches the keys as a count of its noun."""
-    codes = {code for currencies in get_global("territory_currencies").values()
-             for code, _, end, tender in currencies if end is None and tender}
-    return frozenset(name.split()[-1].lower() for code in codes for count in (1, 2)
-                     for name in [get_currency_name(code, count=count, locale="en")]) - _NOT_ONLY_CURRENCY
 
 
 def is_money_measure(name: str | None) -> bool:

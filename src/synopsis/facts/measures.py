@@ -19,10 +19,10 @@ from synopsis.facts.keys_crowd import (
     is_crowd_part_at,
     is_strike_participation_at,
 )
+from synopsis.facts.currency_names import is_currency_noun
 from synopsis.facts.keys_money import (
     JOB_CUTS,
     TERM,
-    currency_nouns,
     is_currency,
     is_job_cut_at,
     money_measure_at,
@@ -80,7 +80,7 @@ def measure_at(sentence: str, position: int, value_end: int, unit: str | None, c
             return Slot(ATTENDANCE[1], ATTENDANCE[0])
         if is_job_cut_at(sentence, position, value_end, noun):
             return Slot(JOB_CUTS[1], JOB_CUTS[0])
-        if counted and counted.split()[-1].lower() in currency_nouns():
+        if is_currency_noun(counted):
             # A sum in a currency read as a count of its noun ("repay 2.4 million dinars"): keyed by
             # what the sum is, as sums are, so "return" (an exchange of people) and "repay" meet.
             return Slot(noun, money_measure_at(sentence, position, value_end) or predicate)

@@ -39,6 +39,13 @@ _PLACED_WITH = re.compile(
     rf"|ranks)\s+(?:up\s+|in\s+)?{_RANK}\b(?:\s+place)?[^;:]{{0,60}}?\bwith\s+(?:[^;:]{{0,40}}?\band\s+)?$", re.I)
 
 
+# "Seven passengers were treated for minor injuries": the people another outlet calls "injured".
+# Treated for anything else ("treated for shock", "treated at the scene") says no injury.
+_TREATED_FOR_INJURIES = re.compile(r"\btreated\s+(?:[\w-]+\s+){0,3}?for\s+(?:[\w-]+\s+){0,2}?(?:injuries|wounds|burns)\b",
+                                   re.I)
+INJURE = "injure"
+
+
 def classify_predicate(lemma: str | None, sentence: str = "", position: int = 0, timed: bool = False) -> str | None:
     """The class of a quantity's predicate lemma ("kill" and "die" -> "die"); None stays None.
 
@@ -56,6 +63,8 @@ def classify_predicate(lemma: str | None, sentence: str = "", position: int = 0,
         return ACQUIRE
     if lower in _PLACING_VERBS and _PLACED_WITH.search(sentence, 0, position):
         return ACQUIRE
+    if lower == "treat" and _TREATED_FOR_INJURIES.search(sentence, position):
+        return INJURE
     return predicate_class(lemma)
 
 

@@ -9,10 +9,12 @@ flagged by other means) is listed apart, so that every disputed claim is in the 
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from synopsis.compare.quoted_wording import balanced
-from synopsis.records import AlignedClaim, Dispute, Evidence, StoryReport
+from synopsis.records import AlignedClaim, Dispute, DisputeVersion, Evidence, StoryReport
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,4 +86,15 @@ def describe_side(side: SideTaken, dispute: Dispute) -> str:
     if dispute.kind == "speaker":
         # The versions are people: the sentence gives the quotation to one of them.
         return "gives the words to " + " and ".join(dispute.versions[i].value for i in side.versions)
-    return "gives " + " and ".join(f"“{dispute.versions[i].value}”" for i in side.versions)
+    return "gives " + " and ".join(f"“{_wording_in(side.evidence, dispute.versions[i])}”" for i in side.versions)
+
+
+def _wording_in(evidence: Evidence, version: DisputeVersion) -> str:
+    """The version as this sentence words it ("€50million"), of the version's wordings the ones its
+    text has; the version's value when it has none of them (a wording the extractor joined)."""
+    text = " ".join(evidence.text.split()).lower()
+    own = [wording for wording in version.wordings
+           if re.search(rf"(?<!\w){re.escape(wording.lower())}(?!\w)", text)]
+    # "Tuesday morning" has "Tuesday" in it: the sentence gives the longer wording only.
+    own = [wording for wording in own if not any(wording != other and wording in other for other in own)]
+    return " / ".join(own) or version.value
