@@ -135,6 +135,7 @@ def test_different_surnames_do_not_match(first, second):
         ("Aaron", "Erin", False),  # listed in the table, but a name of its own
         ("Adeline", "Lena", False),
         ("Emil", "Cemil", False),
+        ("Kashif", "Kashef", True),  # a single final "f" is no "-off"
     ],
 )
 def test_given_name_variants(first, second, expected):

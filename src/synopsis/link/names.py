@@ -58,8 +58,9 @@ _GERMAN_FRENCH = (("tsch", "ch"), ("sch", "sh"), ("ou", "u"))
 # in every scheme, so Jan / Ann stay apart.)
 _LEADING_GLIDE_E = re.compile(r"^[ij](?=e)")
 # Russian "-ов"/"-ев" written "-off"/"-eff" by older French and English schemes (Smirnoff,
-# Rachmaninoff): one final "v" sound.  After a vowel only, so "Wolf" keeps its "f".
-_FINAL_OFF = re.compile(r"(?<=[aeo])f$")
+# Rachmaninoff): one final "v" sound.  The doubled "ff" only: a single final "f" is a name's own
+# (Kashef, Josef, Wolf).
+_FINAL_OFF = re.compile(r"(?<=[aeo])ff$")
 # A "y" between vowels is a glide some schemes write and others leave out: Tokayev / Tokaev,
 # Zhumabayev / Jumabaev, Andreyev / Andreev.
 _GLIDE_Y = re.compile(r"(?<=[aeiou])y+(?=[eo])")
@@ -100,8 +101,8 @@ def key_token(token: str) -> str:
     for old, new in _SPELLING:
         word = word.replace(old, new)
     word = _LEADING_GLIDE_E.sub("", word)
-    word = _DOUBLE.sub(r"\1", word)
-    return _FINAL_OFF.sub("v", word) if len(word) > 4 else word
+    word = _FINAL_OFF.sub("v", word)
+    return _DOUBLE.sub(r"\1", word)
 
 
 def key_text(text: str) -> str:
