@@ -353,6 +353,22 @@ def test_feminine_surname_with_another_given_name_stays_another_person():
     assert len([e for e in resolution.entities if e.type == "PERSON"]) == 2
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "people"),
+    [
+        ("Marina Sokolova", "Marina Sokolov", 1),  # the masculine form written for her by one outlet
+        ("Ivan Sokolov", "Ivana Sokolova", 2),
+        ("M. Sokolov", "Marina Sokolova", 2),
+        ("Oksana Zavadska", "Oksana Zavadskyi", 1),
+    ],
+)
+def test_feminine_and_masculine_family_names_are_one_person_only_with_the_same_given_name(first, second, people):
+    one = make_analysis("One", f"{first} arrived.", [(first, "PERSON")])
+    two = make_analysis("Two", f"{second} arrived.", [(second, "PERSON")])
+    resolution = resolve_entities([one, two])
+    assert len([e for e in resolution.entities if e.type == "PERSON"]) == people
+
+
 def test_empty_input_gives_no_entities():
     resolution = resolve_entities([])
     assert resolution.entities == []

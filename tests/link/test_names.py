@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from synopsis.link.names import (
+    gendered_forms,
     given_names_compatible,
     parse_office,
     parse_person,
@@ -55,6 +56,9 @@ from synopsis.link.names import (
         ("Kowaltschuk", "Kovalchuk"),
         ("Nourbekov", "Nurbekov"),
         ("Baranoff", "Baranov"),
+        ("Jusupow", "Yusupov"),  # the glide of "Ю" and "Я" as German and Polish "J"
+        ("Juschtschenko", "Yushchenko"),
+        ("Iakovlev", "Jakowlew"),
     ],
 )
 def test_surnames_that_are_spellings_of_one_name_match(first, second):
@@ -77,10 +81,27 @@ def test_surnames_that_are_spellings_of_one_name_match(first, second):
         ("Nourbekov", "Nurbekova"),  # the feminine form stays another person's
         ("Jermolenko", "Yermolenka"),
         ("Jansen", "Ensen"),  # the glide is dropped before "e" only
+        ("Jung", "Young"),  # a short "J" surname is its own
     ],
 )
 def test_different_surnames_do_not_match(first, second):
     assert not surnames_match(first, second)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("Sokolov", "Sokolova", True),
+        ("Zavadskyi", "Zavadska", True),
+        ("Tolstoy", "Tolstaya", True),
+        ("Nourbekov", "Nurbekova", True),
+        ("Sokolov", "Sokolovna", False),
+        ("Lund", "Lunda", False),
+        ("Sokolov", "Sokolov", False),
+    ],
+)
+def test_gendered_forms_of_one_family_name(first, second, expected):
+    assert gendered_forms(first, second) is expected
 
 
 @pytest.mark.parametrize(

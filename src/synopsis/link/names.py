@@ -357,9 +357,23 @@ def given_compatible(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
 SURNAME_MIN_RATIO = 88
 
 
+# German, Polish and Czech schemes write the glide of Cyrillic "Ю", "Я", "Ё" as "J" where English
+# writes "Y" (Jusupow / Yusupov, Juschtschenko / Yushchenko, Jakowlew / Yakovlev).  For surnames
+# of six letters or more only: a short English name with "J" has a different one with "Y" (Jung /
+# Young), and given names keep their "J" (Jassim and Yassin are two Arabic names).
+_SURNAME_GLIDE_J = re.compile(r"^j(?=[aou])")
+SURNAME_GLIDE_MIN_LENGTH = 6
+
+
+def surname_key(token: str) -> str:
+    """Return the phonetic key of a surname: ``key_token`` with a leading glide "J" read as "Y"."""
+    key = key_token(token)
+    return _SURNAME_GLIDE_J.sub("i", key) if len(key) >= SURNAME_GLIDE_MIN_LENGTH else key
+
+
 def surnames_match(first: str, second: str) -> bool:
     """Tell whether two surname tokens are spellings of the same surname."""
-    a, b = key_token(first), key_token(second)
+    a, b = surname_key(first), surname_key(second)
     if a == b:
         return bool(a)
     if min(len(a), len(b)) < 5 or a[0] != b[0] or a[-1] != b[-1]:
@@ -380,9 +394,20 @@ def _loose_surname(key: str) -> str:
     return _UKRAINIAN_IE.sub("e", key.replace("g", "h")).replace("ei", "ai")
 
 
+def gendered_forms(first: str, second: str) -> bool:
+    """Tell whether two surnames are the masculine and feminine forms of one Slavic family name
+    (Petrov / Petrova, Zelenskyy / Zelenska, Tolstoy / Tolstaya), whichever comes first."""
+    a, b = surname_key(first), surname_key(second)
+    if a.endswith("a"):  # the feminine form second
+        a, b = b, a
+    if len(a) < 4:
+        return False
+    return (a.endswith(("ov", "ev", "in")) and b == a + "a") or (a.endswith("i") and b in (a[:-1] + "a", a[:-1] + "aia", a[:-2] + "aia"))
+
+
 def block_key(token: str) -> str:
     """Return the blocking key of a surname: its first two phonetic letters."""
-    return key_token(token)[:2]
+    return surname_key(token)[:2]
 
 
 # ---------------------------------------------------------------------------
