@@ -318,6 +318,11 @@ def test_surname_shared_by_two_people_is_resolved_within_the_article():
         ("Governor Taras Pereniehin", "Governor Taras Perenegin", "Pereniehin"),
         # A Turkish "C" for the English "J".
         ("Minister Ceyhun Aliyarov", "Minister Jeyhun Aliyarov", "Aliyarov"),
+        # Schemes that differ at the first letters: blocking must still bring them together.
+        ("Viktor Yermolenko", "Wiktor Jermolenko", "Ermolenko"),
+        ("Ruslan Nourbekov", "Ruslan Nurbekov", "Nurbekov"),
+        # A short form of the given name, and a diacritic dropped.
+        ("Tom Kowalczyk", "Tomasz Kowałczyk", "Kowalczyk"),
     ],
 )
 def test_spellings_of_one_person_resolve_to_one_entity_without_findings(first, second, surname_only):
@@ -330,6 +335,38 @@ def test_spellings_of_one_person_resolve_to_one_entity_without_findings(first, s
     assert len(people[0].mentions) == 3
     assert not [f for f in people[0].findings if "first names" in f]
     assert resolution.canonical("id-One", 1) == people[0].name
+
+
+def test_surname_written_with_another_scheme_and_tagged_as_place_joins_the_person():
+    one = make_analysis("One", "Viktor Yermolenko arrived.", [("Viktor Yermolenko", "PERSON")])
+    two = make_analysis("Two", "Viktor Ermolenko arrived. Ermolenko spoke.",
+                        [("Viktor Ermolenko", "PERSON"), ("Ermolenko", "GPE")])
+    resolution = resolve_entities([one, two])
+    assert [e.type for e in resolution.entities] == ["PERSON"]
+    assert resolution.canonical("id-Two", 1) == resolution.entities[0].name
+
+
+def test_feminine_surname_with_another_given_name_stays_another_person():
+    one = make_analysis("One", "Ivan Nourbekov arrived.", [("Ivan Nourbekov", "PERSON")])
+    two = make_analysis("Two", "Irina Nurbekova arrived.", [("Irina Nurbekova", "PERSON")])
+    resolution = resolve_entities([one, two])
+    assert len([e for e in resolution.entities if e.type == "PERSON"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "people"),
+    [
+        ("Marina Sokolova", "Marina Sokolov", 1),  # the masculine form written for her by one outlet
+        ("Ivan Sokolov", "Ivana Sokolova", 2),
+        ("M. Sokolov", "Marina Sokolova", 2),
+        ("Oksana Zavadska", "Oksana Zavadskyi", 1),
+    ],
+)
+def test_feminine_and_masculine_family_names_are_one_person_only_with_the_same_given_name(first, second, people):
+    one = make_analysis("One", f"{first} arrived.", [(first, "PERSON")])
+    two = make_analysis("Two", f"{second} arrived.", [(second, "PERSON")])
+    resolution = resolve_entities([one, two])
+    assert len([e for e in resolution.entities if e.type == "PERSON"]) == people
 
 
 def test_empty_input_gives_no_entities():

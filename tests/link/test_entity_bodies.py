@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from synopsis.link.entities import resolve_entities
-from synopsis.link.entity_bodies import office_of
+from synopsis.link.entity_bodies import body_key, office_of
 from tests.link.test_entities import make_analysis
 
 
@@ -29,6 +29,37 @@ from tests.link.test_entities import make_analysis
 )
 def test_government_bodies_are_read_as_country_and_office(alias, expected):
     assert office_of(alias) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Russia's foreign ministry", "the Russian Foreign Ministry"),
+        ("Ostravia's defence ministry", "the Ostravian Ministry of Defense"),  # a state the story names
+        ("the Ministry of Foreign Affairs of Ostravia", "Ostravian foreign ministry"),
+    ],
+)
+def test_a_possessive_country_and_its_demonym_give_one_body(first, second):
+    countries = frozenset({"ostr"})
+    assert body_key(first, countries) is not None
+    assert body_key(first, countries) == body_key(second, countries)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Ostravia's foreign ministry", "Ostravia's defence ministry"),
+        ("Ostravia's foreign ministry", "Belmark's foreign ministry"),
+    ],
+)
+def test_other_offices_and_other_countries_give_other_bodies(first, second):
+    countries = frozenset({"ostr", "belm"})
+    assert body_key(first, countries) != body_key(second, countries)
+
+
+@pytest.mark.parametrize("name", ["the foreign ministry", "Ostravian officials", "Ostravia"])
+def test_a_body_without_its_country_or_no_body_has_no_body_key(name):
+    assert body_key(name, frozenset({"ostr"})) is None
 
 
 def test_one_countrys_ministry_is_one_entity_and_another_countrys_is_another():
@@ -153,3 +184,23 @@ def test_names_the_outlet_registry_gives_one_broadcaster_are_one_entity():
     resolution = resolve_entities([analysis])
     assert resolution.entity(analysis.article.id, 0) is resolution.entity(analysis.article.id, 1)
     assert resolution.entity(analysis.article.id, 2) is not resolution.entity(analysis.article.id, 0)
+
+
+def test_a_ministry_named_by_its_country_and_by_its_demonym_is_one_speaker():
+    from dataclasses import replace
+
+    from synopsis.compare.voices import group_quotes
+    from tests.factories import make_quote
+
+    one_text = 'Ostravia\'s foreign ministry said "talks can go on".'
+    two_text = 'The Ostravian foreign ministry said "talks can go on". Ostravia agreed.'
+    one = make_analysis("One", one_text, [("Ostravia", "GPE")])
+    two = make_analysis("Two", two_text, [("Ostravian", "NORP"), ("Ostravia", "GPE")])
+    one = replace(one, quotes=(make_quote(one_text, "talks can go on", "Ostravia's foreign ministry"),))
+    two = replace(two, quotes=(make_quote(two_text, "talks can go on", "The Ostravian foreign ministry"),))
+    resolution = resolve_entities([one, two])
+    assert resolution.canonical_name("The Ostravian foreign ministry") == resolution.canonical_name("Ostravia's foreign ministry")
+    quotes = group_quotes([one, two], resolution.canonical_name)
+    assert [sorted(q.sources) for q in quotes] == [["One", "Two"]]
+    # Another office of the same country stays another speaker.
+    assert resolution.canonical_name("Ostravia's defence ministry") != resolution.canonical_name("Ostravia's foreign ministry")

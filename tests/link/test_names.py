@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from synopsis.link.names import (
+    gendered_forms,
     given_names_compatible,
     parse_office,
     parse_person,
@@ -46,6 +47,18 @@ from synopsis.link.names import (
         ("Nuseir", "Nusair"),
         ("al-Nuseir", "el-Nusair"),
         ("Husseini", "Husaini"),
+        # A leading Cyrillic "Е" with or without its glide; German "sch"/"tsch", French "ou",
+        # old "-off" for "-ov".
+        ("Yermolenko", "Ermolenko"),
+        ("Jermolenko", "Yermolenko"),
+        ("Jewdokimenko", "Yevdokimenko"),
+        ("Schapowalenko", "Shapovalenko"),
+        ("Kowaltschuk", "Kovalchuk"),
+        ("Nourbekov", "Nurbekov"),
+        ("Baranoff", "Baranov"),
+        ("Jusupow", "Yusupov"),  # the glide of "Ю" and "Я" as German and Polish "J"
+        ("Juschtschenko", "Yushchenko"),
+        ("Iakovlev", "Jakowlew"),
     ],
 )
 def test_surnames_that_are_spellings_of_one_name_match(first, second):
@@ -65,10 +78,30 @@ def test_surnames_that_are_spellings_of_one_name_match(first, second):
         ("Miller", "Muller"),  # only the letters transliterations swap are loosened
         ("Nuseir", "Naseer"),
         ("Hromov", "Gromova"),
+        ("Nourbekov", "Nurbekova"),  # the feminine form stays another person's
+        ("Jermolenko", "Yermolenka"),
+        ("Jansen", "Ensen"),  # the glide is dropped before "e" only
+        ("Jung", "Young"),  # a short "J" surname is its own
     ],
 )
 def test_different_surnames_do_not_match(first, second):
     assert not surnames_match(first, second)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("Sokolov", "Sokolova", True),
+        ("Zavadskyi", "Zavadska", True),
+        ("Tolstoy", "Tolstaya", True),
+        ("Nourbekov", "Nurbekova", True),
+        ("Sokolov", "Sokolovna", False),
+        ("Lund", "Lunda", False),
+        ("Sokolov", "Sokolov", False),
+    ],
+)
+def test_gendered_forms_of_one_family_name(first, second, expected):
+    assert gendered_forms(first, second) is expected
 
 
 @pytest.mark.parametrize(
@@ -113,6 +146,17 @@ def test_different_surnames_do_not_match(first, second):
         ("Evelyn", "Avalyn", False),
         ("Celina", "Jelena", False),
         ("Celina", "Elina", False),
+        # Short forms, from a table of nicknames, and through them the full name's other spellings.
+        ("Tom", "Tomasz", True),
+        ("Tom", "Thomas", True),
+        ("Alex", "Aleksandr", True),
+        ("Mike", "Michael", True),
+        ("Bob", "Robert", True),
+        ("Tom", "Tim", False),
+        ("Aaron", "Erin", False),  # listed in the table, but a name of its own
+        ("Adeline", "Lena", False),
+        ("Emil", "Cemil", False),
+        ("Kashif", "Kashef", True),  # a single final "f" is no "-off"
     ],
 )
 def test_given_name_variants(first, second, expected):
@@ -204,6 +248,17 @@ def test_different_places_have_different_keys(first, second):
         ("Head of the Office of the President of Ukraine", "head of Vladimir Zelensky’s office", False),
         ("head of Zelensky's office", "Defense Minister", True),
         ("head of the press office", "head of Zelensky's office", True),
+        # A generic "chief"/"head"/"boss" is any leading office of the body; two named offices,
+        # or a deputy beside the leader, still conflict.
+        ("Bank chief", "Governor", False),
+        ("agency boss", "Director", False),
+        ("defence chief", "Defence Minister", False),
+        ("defence chief", "Foreign Minister", True),
+        ("Bank chief", "Deputy Governor", True),
+        ("deputy head", "Governor", True),
+        ("Bank chief", "spokesman", True),
+        ("Governor", "Deputy Governor", True),
+        ("President", "Prime Minister", True),
     ],
 )
 def test_titles_conflict(first, second, conflict):

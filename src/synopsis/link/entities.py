@@ -7,6 +7,7 @@ a block, not with all pairs of mentions in a story.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -16,7 +17,7 @@ from synopsis.link.entity_clustering import (
     cluster_places,
     given_of,
 )
-from synopsis.link.entity_bodies import separate_bodies
+from synopsis.link.entity_bodies import body_key, country_key, separate_bodies
 from synopsis.link.entity_findings import build_entity
 from synopsis.link.entity_mentions import (
     OTHER_LABELS,
@@ -41,6 +42,11 @@ class EntityResolution:
     _by_full_key: dict[str, set[int]] = field(default_factory=dict, repr=False)
     _by_surname: dict[str, set[int]] = field(default_factory=dict, repr=False)
     _by_place_key: dict[str, set[int]] = field(default_factory=dict, repr=False)
+    # One name per government body that its country names (link.entity_bodies.body_key): "Karvia's
+    # foreign ministry" and "the Karvian foreign ministry" are one speaker, whether or not the
+    # tagger made either an entity.
+    _by_body: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+    _story_countries: frozenset[str] = frozenset()
 
     def canonical(self, article_id: str, entity_index: int) -> str | None:
         """Return the canonical name of entity ``entity_index`` of an article, if resolved."""
@@ -54,6 +60,9 @@ class EntityResolution:
 
     def canonical_name(self, text: str) -> str | None:
         """Return the canonical name for a name found elsewhere (a quote's speaker), if unambiguous."""
+        body = self._by_body.get(body_key(text, self._story_countries)) if self._by_body else None
+        if body is not None:
+            return body
         found = self.find(text)
         return None if found is None else found.name
 
@@ -95,7 +104,9 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> EntityResolution:
         ((build_entity(cluster, texts), cluster) for cluster in clusters if cluster),
         key=lambda pair: (-len(pair[0].mentions), pair[0].name),
     )
-    resolution = EntityResolution(entities=[entity for entity, _ in built])
+    entities = [entity for entity, _ in built]
+    countries = _story_countries(entities)
+    resolution = EntityResolution(entities=entities, _by_body=_body_names(analyses, entities, countries), _story_countries=countries)
     for index, (entity, cluster) in enumerate(built):
         for mention in cluster:
             if mention.index == UNTAGGED:
@@ -108,3 +119,28 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> EntityResolution:
             else:
                 resolution._by_place_key.setdefault(mention.key, set()).add(index)
     return resolution
+
+
+def _story_countries(entities: Sequence[StoryEntity]) -> frozenset[str]:
+    """Country keys of the story's states and peoples (its GPE and NORP entities, as written)."""
+    return frozenset(country_key(alias.text) for e in entities if e.type in ("GPE", "NORP") for alias in e.aliases)
+
+
+def _body_names(analyses: Sequence[ArticleAnalysis], entities: Sequence[StoryEntity], countries: frozenset[str]) -> dict[tuple[str, str], str]:
+    """The one name each government body named with its country goes by: the name of its entity
+    when the tagger found one, else the form quotes' speakers use most (the shortest of a tie)."""
+    names: dict[tuple[str, str], str] = {}
+    for entity in entities:  # most mentioned first
+        if entity.type == "ORG":
+            for alias in entity.aliases:
+                if (key := body_key(alias.text, countries)) is not None:
+                    names.setdefault(key, entity.name)
+    spoken: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for analysis in analyses:
+        for quote in analysis.quotes:
+            name = quote.speaker_entity or quote.speaker
+            if name and (key := body_key(name, countries)) is not None and key not in names:
+                spoken[key][name] += 1
+    for key, forms in spoken.items():
+        names[key] = min(forms, key=lambda form: (-forms[form], len(form), form))
+    return names

@@ -15,6 +15,7 @@ from synopsis.link.names import (
     acronym,
     block_key,
     fold,
+    gendered_forms,
     given_compatible,
     is_acronym,
     key_token,
@@ -82,8 +83,14 @@ def cluster_people(mentions: list[Mention]) -> list[list[Mention]]:
     for block in blocks.values():
         for a, b in itertools.combinations(block, 2):
             root_a, root_b = union.find(index_of[a]), union.find(index_of[b])
-            if root_a == root_b or not surnames_match(parsed[a].surname, parsed[b].surname):
+            if root_a == root_b:
                 continue
+            if not surnames_match(parsed[a].surname, parsed[b].surname):
+                # "Maria Petrova" written "Maria Petrov" by one outlet: the masculine form of the
+                # family name is hers only when the whole given name is hers too (Ivan Petrov and
+                # Ivana Petrova, or A. Petrov and Anna Petrova, are two people).
+                if not (gendered_forms(parsed[a].surname, parsed[b].surname) and _same_given(parsed, members[root_a] + members[root_b])):
+                    continue
             # Complete link: "V. Smith" must not chain "Victor Smith" to "Vera Smith".
             if all(given_compatible(parsed[x].given, parsed[y].given) for x in members[root_a] for y in members[root_b]):
                 union.union(root_a, root_b)
@@ -116,6 +123,12 @@ def cluster_people(mentions: list[Mention]) -> list[list[Mention]]:
                 result[chosen].append(m)
     result += _cluster_surnames(leftovers)
     return result
+
+
+def _same_given(parsed: dict[str, PersonName], keys: list[str]) -> bool:
+    """Whether all these full names give the same given names, in full (no initials)."""
+    givens = {tuple(key_token(token) for token in parsed[k].given) for k in keys}
+    return len(givens) == 1 and all(len(token) > 1 for token in next(iter(givens)))
 
 
 def _choose_cluster(mention: Mention, candidates: list[int], clusters: list[list[Mention]]) -> int | None:
@@ -167,7 +180,7 @@ def _cluster_surnames(mentions: list[Mention]) -> list[list[Mention]]:
     union = UnionFind(len(keys))
     blocks: dict[str, list[int]] = collections.defaultdict(list)
     for i, k in enumerate(keys):
-        blocks[k[:2]].append(i)
+        blocks[block_key(k)].append(i)
     for block in blocks.values():
         for a, b in itertools.combinations(block, 2):
             if surnames_match(keys[a], keys[b]):

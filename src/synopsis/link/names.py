@@ -48,6 +48,19 @@ _INITIAL_S = re.compile(r"^s(?=[aeiouy])")
 # a word "zh" and "j"/"y" are different letters of Slavic names (Bozhko / Boiko).
 _INITIAL_ZH = re.compile(r"^d?zh")
 _DOUBLE = re.compile(r"([a-z])\1+")
+# German schemes write Cyrillic "Ш" as "sch" and "Ч" as "tsch" (Jewtuschenko / Yevtushenko,
+# Schewtschenko / Shevchenko); French ones write "У" as "ou" (Nourmagambetov / Nurmagambetov,
+# Youssef / Yusuf).  English copy writes these sounds "sh", "ch" and "u".
+_GERMAN_FRENCH = (("tsch", "ch"), ("sch", "sh"), ("ou", "u"))
+# Cyrillic "Е" opening a name is written "e", "ye", "ie" or "je" by different schemes
+# (Evtushenko, Yevtushenko, Jewtuschenko; Elena, Yelena, Jelena): the glide before the "e"
+# says nothing about which name it is, so the key drops it.  ("Я" and "Ю" keep their glide
+# in every scheme, so Jan / Ann stay apart.)
+_LEADING_GLIDE_E = re.compile(r"^[ij](?=e)")
+# Russian "-ов"/"-ев" written "-off"/"-eff" by older French and English schemes (Smirnoff,
+# Rachmaninoff): one final "v" sound.  The doubled "ff" only: a single final "f" is a name's own
+# (Kashef, Josef, Wolf).
+_FINAL_OFF = re.compile(r"(?<=[aeo])ff$")
 # A "y" between vowels is a glide some schemes write and others leave out: Tokayev / Tokaev,
 # Zhumabayev / Jumabaev, Andreyev / Andreev.
 _GLIDE_Y = re.compile(r"(?<=[aeiou])y+(?=[eo])")
@@ -83,8 +96,12 @@ def key_token(token: str) -> str:
     word = _INNER_J.sub("i", word)
     word = _INITIAL_ZH.sub("j", word)
     word = _INITIAL_S.sub("z", word)
+    for old, new in _GERMAN_FRENCH:
+        word = word.replace(old, new)
     for old, new in _SPELLING:
         word = word.replace(old, new)
+    word = _LEADING_GLIDE_E.sub("", word)
+    word = _FINAL_OFF.sub("v", word)
     return _DOUBLE.sub(r"\1", word)
 
 
@@ -224,8 +241,50 @@ _GIVEN_GROUP = {key_token(name): index for index, names in enumerate(_GIVEN_NAME
 GIVEN_NAME_MIN_RATIO = 75
 
 
+@lru_cache(maxsize=65536)
 def given_names_compatible(first: str, second: str) -> bool:
-    """Tell whether two given-name tokens can name the same person (variants or an initial)."""
+    """Tell whether two given-name tokens can name the same person (variants, a short form or an initial)."""
+    if _spellings_compatible(first, second):
+        return True
+    # "Tom Wisniewski" and "Tomasz Wiśniewski": a short form is compatible with any spelling
+    # of a full name it is short for (Tom -> Thomas ~ Tomasz, Alex -> Aleksandr, Bob -> Robert).
+    forms_a, forms_b = _full_forms(first), _full_forms(second)
+    if len(forms_a) == 1 and len(forms_b) == 1:
+        return False
+    return any(_spellings_compatible(a, b) for a in forms_a for b in forms_b if (a, b) != (first, second))
+
+
+@lru_cache(maxsize=1)
+def _nicknamer():
+    # The nicknames package (Apache-2.0): a hand-curated table of English given names and
+    # their short forms, maintained with its sources, rather than a list of our own.
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+@lru_cache(maxsize=65536)
+def _full_forms(name: str) -> tuple[str, ...]:
+    """The name itself and the full names the table gives for it as a short form.
+
+    The table is genealogical and generous: it also lists names that are names in their own
+    right beside what they were once short for (Erin for Aaron, Lena for Adeline), which would
+    make two people of one surname one.  A short form is kept only when it opens with the full
+    name's first letter (Tom / Thomas, Alex / Aleksandr) or rhymes with its opening, one letter
+    swapped (Bob / Robert, Bill / William, Dick / Richard)."""
+    short = key_token(name)
+    forms = [name]
+    for full in sorted(_nicknamer().canonicals_of(fold(name))):
+        long = key_token(full)
+        if len(short) < 2 or len(long) <= len(short):
+            continue
+        if short[0] == long[0] or (len(short) >= 3 and short[1:3] == long[1:3]):
+            forms.append(full)
+    return tuple(forms)
+
+
+def _spellings_compatible(first: str, second: str) -> bool:
+    """Tell whether two given-name tokens are spellings of one name or an initial of it."""
     a, b = key_token(first), key_token(second)
     if not a or not b:
         return True
@@ -239,7 +298,7 @@ def given_names_compatible(first: str, second: str) -> bool:
     loose_a, loose_b = _loose_given(a), _loose_given(b)
     if not loose_a or not loose_b:
         return False
-    if _turkic_c(a, b) or _turkic_c(b, a):
+    if _turkic_c(first, second) or _turkic_c(second, first):
         return True
     if loose_a[0] == loose_b[0] and _arabic_vowels(loose_a) is not None and _arabic_vowels(loose_a) == _arabic_vowels(loose_b):
         return True
@@ -273,13 +332,16 @@ def _turkic_c(first: str, second: str) -> bool:
     """Whether a Turkish or Azerbaijani name with "C" (the English "J" sound) is the other's
     English spelling: Ceyhun / Jeyhun, Cemal / Jemal, Cihan / Jihan.  Only before "e" or "i",
     where English reads "C" as "s", so no English name is taken for another (Cody / Jody stay
-    two), and only when all the other letters agree."""
-    return first[:1] == "c" and second[:1] == "j" and first[1:2] in ("e", "i") and first[1:] == second[1:]
+    two), and only when all the other letters agree.  Read on the names as written: the key
+    drops the glide of "Je" (Jeyhun keys as "eihun"), which would let Emil pass for Cemil."""
+    a, b = fold(first), fold(second)
+    return a[:1] == "c" and b[:1] == "j" and a[1:2] in ("e", "i") and key_token(a[1:]) == key_token(b[1:])
 
 
 def _loose_given(key: str) -> str:
     """A given name's key with the letters transliterations swap at will made one."""
-    return _LEADING_GLIDE.sub("", key.replace("g", "h"))  # Ukrainian h = Russian g
+    # Ukrainian h = Russian g; "th" is "t" outside English (Thomas / Tomasz, Matthias / Mattias).
+    return _LEADING_GLIDE.sub("", key.replace("th", "t").replace("g", "h"))
 
 
 def given_compatible(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
@@ -295,9 +357,23 @@ def given_compatible(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
 SURNAME_MIN_RATIO = 88
 
 
+# German, Polish and Czech schemes write the glide of Cyrillic "Ю", "Я", "Ё" as "J" where English
+# writes "Y" (Jusupow / Yusupov, Juschtschenko / Yushchenko, Jakowlew / Yakovlev).  For surnames
+# of six letters or more only: a short English name with "J" has a different one with "Y" (Jung /
+# Young), and given names keep their "J" (Jassim and Yassin are two Arabic names).
+_SURNAME_GLIDE_J = re.compile(r"^j(?=[aou])")
+SURNAME_GLIDE_MIN_LENGTH = 6
+
+
+def surname_key(token: str) -> str:
+    """Return the phonetic key of a surname: ``key_token`` with a leading glide "J" read as "Y"."""
+    key = key_token(token)
+    return _SURNAME_GLIDE_J.sub("i", key) if len(key) >= SURNAME_GLIDE_MIN_LENGTH else key
+
+
 def surnames_match(first: str, second: str) -> bool:
     """Tell whether two surname tokens are spellings of the same surname."""
-    a, b = key_token(first), key_token(second)
+    a, b = surname_key(first), surname_key(second)
     if a == b:
         return bool(a)
     if min(len(a), len(b)) < 5 or a[0] != b[0] or a[-1] != b[-1]:
@@ -318,9 +394,20 @@ def _loose_surname(key: str) -> str:
     return _UKRAINIAN_IE.sub("e", key.replace("g", "h")).replace("ei", "ai")
 
 
+def gendered_forms(first: str, second: str) -> bool:
+    """Tell whether two surnames are the masculine and feminine forms of one Slavic family name
+    (Petrov / Petrova, Zelenskyy / Zelenska, Tolstoy / Tolstaya), whichever comes first."""
+    a, b = surname_key(first), surname_key(second)
+    if a.endswith("a"):  # the feminine form second
+        a, b = b, a
+    if len(a) < 4:
+        return False
+    return (a.endswith(("ov", "ev", "in")) and b == a + "a") or (a.endswith("i") and b in (a[:-1] + "a", a[:-1] + "aia", a[:-2] + "aia"))
+
+
 def block_key(token: str) -> str:
     """Return the blocking key of a surname: its first two phonetic letters."""
-    return key_token(token)[:2]
+    return surname_key(token)[:2]
 
 
 # ---------------------------------------------------------------------------
@@ -521,7 +608,7 @@ def parse_office(title: str) -> Office | None:
         else:
             found = [_KIND_WORDS[word] for word in words if word in _KIND_WORDS]
             kind = found[-1] if found else None
-            if kind is None and ("head" in words or "chief" in words):
+            if kind is None and any(word in _GENERIC_HEAD_WORDS for word in words):
                 kind = "head"
     if kind is None:
         return None
@@ -530,6 +617,17 @@ def parse_office(title: str) -> Office | None:
     if kind == "council secretary":
         domain = frozenset(domain | {"council"})
     return Office(kind=kind, domain=domain, former=former, deputy=deputy)
+
+
+# Words that say a person leads a body without naming the post: "Bank chief", "agency head",
+# "central bank boss" describe a governor, a director or a chair alike.
+_GENERIC_HEAD_WORDS = frozenset({"head", "chief", "boss"})
+# Posts that lead their body: a generic "head" of it is one of these, under another name, while
+# it is no adviser, spokesperson or lawmaker.  (A deputy leads nothing: "deputy head" and
+# "Governor" still conflict.)
+_LEADING_KINDS = frozenset(
+    {"head", "president", "head of government", "governor", "mayor", "chair", "director", "commander", "minister", "monarch", "speaker"}
+)
 
 
 def _domain(words: list[str]) -> frozenset[str]:
@@ -547,8 +645,23 @@ def offices_compatible(first: Office, second: Office) -> bool:
     )
     if same_post:
         return first.former == second.former  # "former Defense Minister" vs "Defense Minister"
+    if _generic_head_of_same_post(first, second) or _generic_head_of_same_post(second, first):
+        return first.former == second.former  # "Bank chief" vs "Governor"
     # A former post of another kind is history, not a contradiction.
     return first.former or second.former
+
+
+def _generic_head_of_same_post(generic: Office, specific: Office) -> bool:
+    """Whether a generic "chief"/"head" can be the same post as a specific leading office: both
+    lead (neither a deputy), and their portfolios, where both give one, agree ("defence chief" is
+    the Defence Minister, not the Foreign Minister)."""
+    return (
+        generic.kind == "head"
+        and specific.kind in _LEADING_KINDS
+        and not generic.deputy
+        and not specific.deputy
+        and (not generic.domain or not specific.domain or bool(generic.domain & specific.domain))
+    )
 
 
 def titles_conflict(first: str, second: str) -> bool:
