@@ -475,3 +475,17 @@ def test_one_quotation_given_to_two_speakers_is_two_entries_each_credited_to_its
     ]
     events = build_timeline(analyses)
     assert sorted((e.sources, "Lund" in e.text) for e in events) == [(("Alpha", "Charlie"), False), (("Bravo",), True)]
+
+
+def test_a_statement_dating_the_event_is_shown_before_one_dated_by_when_it_was_reported() -> None:
+    # Alpha's words are the ones the others carry most widely, but it dates only the agency's report.
+    analyses = [
+        build("Alpha", [("Vellan and Tarsk exchanged six prisoners at Muscat airport, NWS reported on March 3.",
+                         [("March 3", "2026-03-03", "DATE")])]),
+        build("Bravo", [("Vellan and Tarsk exchanged six prisoners at Muscat airport on March 3 in a deal brokered "
+                         "by Oman.", [("March 3", "2026-03-03", "DATE")])]),
+        build("Charlie", [("Tarsk and Vellan exchanged six prisoners at Muscat airport on March 3, freeing the "
+                           "reporter Ina Holm.", [("March 3", "2026-03-03", "DATE")])]),
+    ]
+    [event] = build_timeline(analyses)
+    assert event.text.startswith("Vellan and Tarsk exchanged") and "reported" not in event.text
