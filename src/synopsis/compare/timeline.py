@@ -457,12 +457,15 @@ def _candidates(analyses: Sequence[ArticleAnalysis], group_of: dict[tuple[str, i
 def _shared_share(item: tuple[str, Evidence, frozenset[str]], event: _Event) -> float:
     """How widely the other outlets of the event carry a statement's words: per content word, the
     share of those outlets that use it, averaged. A wording of the event's common words scores
-    high; one outlet's own colour ("the terror flight", "a wall of turbulence") scores low."""
-    outlet, _, words = item
-    others: dict[str, set[str]] = {}
-    for other_outlet, _, other_words in event.items:
+    high; one outlet's own colour ("the terror flight", "a wall of turbulence") scores low. An
+    event only one outlet tells is measured against that outlet's other statements of it."""
+    outlet, evidence, words = item
+    others: dict[object, set[str]] = {}
+    for other_outlet, other, other_words in event.items:
         if other_outlet != outlet:
             others.setdefault(other_outlet, set()).update(other_words)
+    if not others:
+        others = {other: set(other_words) for _, other, other_words in event.items if other is not evidence}
     if not words or not others:
         return 0.0
     return sum(sum(w in theirs for theirs in others.values()) for w in words) / (len(words) * len(others))
