@@ -60,3 +60,8 @@ def test_the_reports_own_words_keep_the_reports_date() -> None:
 def test_a_day_said_in_the_next_sentence_is_not_when_these_words_were_said() -> None:
     text = '"Tonight, the hostages are home," Ana Vell said. Talks resumed on Thursday, officials said.'
     assert "X" in value_of(text, "Tonight, the hostages are home", "Ana Vell", "Tonight").split("T")[0]
+
+
+def test_a_date_the_sentence_opens_with_is_when_its_quotation_was_said() -> None:
+    text = 'On 8 May 2031, Ana Vell said: "Tonight, the hostages are home."'
+    assert value_of(text, "Tonight, the hostages are home.", "Ana Vell", "Tonight").startswith("2031-05-08")

@@ -26,6 +26,8 @@ _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 # A value whose month the words themselves give ("XXXX-05-03", "XXXX-05"): only its year was
 # taken from the report's date.
 _MONTH_GIVEN = re.compile(r"^XXXX-\d\d")
+# What may stand before a date that opens a sentence and so dates its main clause, the saying.
+_OPENS = re.compile(r"^\W*(?:(?:late|early)\s+)?(?:on|in|at)?\s*$", re.I)
 # A sentence's end: its stop, a closing quotation mark after it, and the space or line after.
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?(?:\s|$)|\n")
 
@@ -40,8 +42,9 @@ def _sentence_bounds(text: str, quote: Quote) -> tuple[int, int]:
 
 
 def _saying_day(text: str, quote: Quote, quotations: Sequence[Quote], times: Sequence[TimeRef]) -> dt.date | None:
-    """The day the report says the quoted words were said: a date after a reporting verb ("said on
-    Thursday", "told reporters on 6 May") in the quotation's sentence, outside every quotation."""
+    """The day the report says the quoted words were said: in the quotation's sentence, outside
+    every quotation, a date after a reporting verb ("said on Thursday", "told reporters on 6 May")
+    or one the sentence opens with ('On 12 March, the president said: "..."')."""
     start, end = _sentence_bounds(text, quote)
     for time in times:
         if not (start <= time.start and time.end <= end) or (time.type or "").upper() not in {"DATE", "TIME"}:
@@ -49,7 +52,7 @@ def _saying_day(text: str, quote: Quote, quotations: Sequence[Quote], times: Seq
         if any(q.content_start <= time.start < q.content_end for q in quotations):
             continue
         day = _DAY.match(time.value or "")
-        if day is not None and is_statement_time(text, time.start, time.end):
+        if day is not None and (is_statement_time(text, time.start, time.end) or _OPENS.match(text[start : time.start])):
             try:
                 return dt.date(int(day[1]), int(day[2]), int(day[3]))
             except ValueError:
