@@ -82,12 +82,15 @@ def date_quoted_times(text: str, times: Sequence[TimeRef], quotes: Sequence[Quot
             (t.start + quote.content_start, t.end + quote.content_start): t for t in find_times(words, None)}
         for time in inside:
             found = again.get((time.start, time.end))
-            # Only the day changes: the clock time and zone the report gave stay (a re-read of the
-            # quotation alone has no dateline to zone it by).
             if found is None or (found.value or "").split("T")[0] == (time.value or "").split("T")[0]:
                 continue
             if day is None and not _counted_from_the_report(unanchored[(time.start, time.end)].value or ""):
                 continue
+            # Only the day changes: the clock time and zone the report gave stay (the quotation
+            # read alone has no dateline to zone it by).
+            value = found.value
+            if "T" in value and "T" in (time.value or ""):
+                value = value.split("T")[0] + "T" + time.value.split("T", 1)[1]
             replaced[(time.start, time.end)] = dataclasses.replace(
-                time, type=found.type, value=found.value, precision=found.precision, modifier=found.modifier)
+                time, type=found.type, value=value, precision=found.precision, modifier=found.modifier)
     return [replaced.get((t.start, t.end), t) for t in times]
