@@ -426,3 +426,66 @@ def test_a_day_already_past_in_a_sentence_about_the_future_is_no_plan() -> None:
     events = dated_events("Vantor Mills will pay 12 euros a share, a premium of 30 percent to the closing price on Friday.",
                           [("Friday", "2026-03-06", "DATE")], published="2026-03-09")
     assert [e.date for e in events] == ["2026-03-06"] and "planned" not in (events[0].precision or "")
+
+
+def test_a_comparisons_reference_point_dates_no_entry() -> None:
+    # "the first since March last year" measures from March 2025; it is not when the cut happened.
+    events = dated_events("The cut, the first since March last year, came after inflation eased in September.",
+                          [("March last year", "2025-03", "DATE"), ("September", "2026-09", "DATE")],
+                          published="2026-10-08")
+    assert "2025-03" not in [e.date for e in events]
+
+
+def test_the_shown_wording_is_the_one_the_other_outlets_carry_not_one_outlets_colour() -> None:
+    analyses = [
+        # Alpha's sentence shares the most words with the others, and adds its own colour.
+        build("Alpha", [("The terror flight, a Meridian flight from Lisbon with terrified people on board, hit severe "
+                         "turbulence over the Alps on Monday and diverted to Lyon.", [("Monday", "2026-03-02", "DATE")])]),
+        build("Bravo", [("A Meridian flight hit severe turbulence over the Alps on Monday and diverted to Lyon.",
+                         [("Monday", "2026-03-02", "DATE")])]),
+        build("Charlie", [("A Meridian plane from Lisbon hit severe turbulence over the Alps on Monday, forcing it to "
+                           "divert to Lyon.", [("Monday", "2026-03-02", "DATE")])]),
+    ]
+    [event] = build_timeline(analyses)
+    assert set(event.sources) == {"Alpha", "Bravo", "Charlie"}
+    assert "terror" not in event.text
+    # Each outlet is cited to its own sentence.
+    assert {e.outlet: e.text.split()[1] for e in event.evidence} == {"Alpha": "terror", "Bravo": "Meridian",
+                                                                     "Charlie": "Meridian"}
+
+
+def test_one_quotation_given_to_two_speakers_is_two_entries_each_credited_to_its_own_outlets() -> None:
+    from synopsis.records import Quote
+
+    words = "Tonight, the hostages are home."
+
+    def told(outlet: str, sentence: str, speaker: str):
+        analysis = build(outlet, [(sentence, [("on March 3", "2026-03-03", "DATE")])])
+        text = analysis.article.text
+        at, by = text.index(words), text.index(speaker)
+        cue = text.index("said", by)
+        quote = Quote("direct", words, at, at + len(words), speaker, by, by + len(speaker), "said", cue, cue + 4,
+                      min(at, by), max(at + len(words), cue + 4), speaker_entity=speaker)
+        return dataclasses.replace(analysis, quotes=(quote,))
+
+    analyses = [
+        told("Alpha", f'"{words}" Prime Minister Ana Vell said on March 3.', "Ana Vell"),
+        told("Bravo", f'Foreign minister Ole Lund said on March 3: "{words}"', "Ole Lund"),
+        told("Charlie", f'Ana Vell said on March 3: "{words}"', "Ana Vell"),
+    ]
+    events = build_timeline(analyses)
+    assert sorted((e.sources, "Lund" in e.text) for e in events) == [(("Alpha", "Charlie"), False), (("Bravo",), True)]
+
+
+def test_a_statement_dating_the_event_is_shown_before_one_dated_by_when_it_was_reported() -> None:
+    # Alpha's words are the ones the others carry most widely, but it dates only the agency's report.
+    analyses = [
+        build("Alpha", [("Vellan and Tarsk exchanged six prisoners at Muscat airport, NWS reported on March 3.",
+                         [("March 3", "2026-03-03", "DATE")])]),
+        build("Bravo", [("Vellan and Tarsk exchanged six prisoners at Muscat airport on March 3 in a deal brokered "
+                         "by Oman.", [("March 3", "2026-03-03", "DATE")])]),
+        build("Charlie", [("Tarsk and Vellan exchanged six prisoners at Muscat airport on March 3, freeing the "
+                           "reporter Ina Holm.", [("March 3", "2026-03-03", "DATE")])]),
+    ]
+    [event] = build_timeline(analyses)
+    assert event.text.startswith("Vellan and Tarsk exchanged") and "reported" not in event.text

@@ -45,6 +45,9 @@ from synopsis.extract.times_attachment import mark_clauses, mark_noun_modifiers
     ("Talks held on 23 July in Vantor", "23 July", None),
     ("The Vantor talks are negotiations held in May, June and July 2031.", "May", None),
     ("The deal signed on 5 May collapsed on Tuesday.", "Tuesday", None),
+    # A "when" clause the parser hangs on a number ("three of them") tells the sentence's event.
+    ("Eight people were hurt, two of them seriously, when a Corvan Air flight from Oslo to Rome hit severe "
+     "turbulence on Monday, forcing it to land in Graz.", "Monday", None),
 ])
 def test_a_date_in_a_nouns_modifier_gets_that_noun_phrase(sentence: str, date: str, phrase: str | None, nlp) -> None:
     times = mark_noun_modifiers(nlp(sentence), find_times(sentence))

@@ -88,18 +88,21 @@ def is_promotional(text: str) -> bool:
     return bool(_PROMOTIONAL.search(text))
 
 
+def wording_rank(evidence: Evidence, kinds: Mapping[str, str]) -> tuple:
+    """How well a report's sentence reads as a neutral statement of what it reports (lower is
+    better): standing alone, not a glad announcement, not a quotation, not a paragraph, from the
+    outlet kind whose copy is written to be neutral. The brief's and the timeline's one order."""
+    words = len(evidence.text.split())
+    quoted = any(mark in evidence.text for mark in '“”"')
+    kind = kinds.get(evidence.outlet)
+    preference = PREFERRED_KINDS.index(kind) if kind in PREFERRED_KINDS else len(PREFERRED_KINDS)
+    return (not stands_alone(evidence.text), is_promotional(evidence.text), quoted, words > MAX_WORDS,
+            preference, abs(words - 25))
+
+
 def _wordings(claim: AlignedClaim, kinds: dict[str, str]) -> list[Evidence]:
     """The reports of a fact, those whose sentence reads best as a neutral statement of it first."""
-
-    def rank(evidence: Evidence) -> tuple:
-        words = len(evidence.text.split())
-        quoted = any(mark in evidence.text for mark in '“”"')
-        kind = kinds.get(evidence.outlet)
-        preference = PREFERRED_KINDS.index(kind) if kind in PREFERRED_KINDS else len(PREFERRED_KINDS)
-        return (not stands_alone(evidence.text), is_promotional(evidence.text), quoted, words > MAX_WORDS,
-                preference, abs(words - 25))
-
-    return sorted(claim.evidence, key=rank)
+    return sorted(claim.evidence, key=lambda evidence: wording_rank(evidence, kinds))
 
 
 # Where a report stands in its article: (article id, start, end) -> the claim's index.

@@ -8,9 +8,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from synopsis.compare.brief import is_promotional, stands_alone, wording_rank
 from synopsis.compare.disputes import list_members, states_date
-from synopsis.compare.quoted_wording import CanonicalName, speakers_agree, spoken_wording
-from synopsis.facts.dates import DEADLINE_BEFORE, day_start, is_statement_time, parse_published
+from synopsis.compare.quoted_wording import CanonicalName, gives_words_to_another, speakers_agree, spoken_wording
+from synopsis.compare.word_choices import loaded_words
+from synopsis.facts.dates import DEADLINE_BEFORE, day_start, is_reference_point, is_statement_time, parse_published
 from synopsis.facts.intervals import interval_from_time
 from synopsis.facts.amounts import Amount, amount_of, amounts_conflict
 from synopsis.facts.words import content_words, stem
@@ -197,6 +199,9 @@ class _Event:
     amounts: dict[Evidence, tuple[Amount, ...]] = field(default_factory=dict)  # the numbers each statement gives
     groups: set[int] = field(default_factory=set)
     parts: set[Evidence] = field(default_factory=set)  # noun phrases cited for their own event, not whole statements
+    # Statements dated only by when they were said or reported ("NWS reported on Thursday that ..."):
+    # they tell the event at one remove.
+    told_at_one_remove: set[Evidence] = field(default_factory=set)
 
     @property
     def outlets(self) -> list[str]:
@@ -377,7 +382,10 @@ def _candidates(analyses: Sequence[ArticleAnalysis], group_of: dict[tuple[str, i
             # Every date inside the statement: "after Wednesday's talks" dates it even where the
             # claim's own list leaves it out.
             refs = [t for t in analysis.times if unit_start <= t.start and t.end <= unit_end]
-            dated = [(ref, _date_of(ref)) for ref in refs if not _is_dateline(article.text, ref.start)]
+            # A dateline dates the report; a comparison's reference point ("the first cut since
+            # March last year") dates an earlier happening the sentence only measures from.
+            dated = [(ref, _date_of(ref)) for ref in refs
+                     if not _is_dateline(article.text, ref.start) and not is_reference_point(article.text, ref.start)]
             dated = [(ref, d) for ref, d in sorted(dated, key=lambda x: x[0].start) if d is not None]
             dated = _counted_dates(article.text, refs, dated)
             unit_text = article.text[unit_start:unit_end]
@@ -443,27 +451,57 @@ def _candidates(analyses: Sequence[ArticleAnalysis], group_of: dict[tuple[str, i
                 planned = planned and not _ends_before_publication(article.published, main_refs[-1])
                 happenings = _happenings_by(article.text, main_refs[0].start, main_refs[-1].end)
                 yield (value, precision, modifier, planned, outlet, evidence, _content_words(words) | happenings, amounts,
-                       group, phrase is not None)
+                       group, phrase is not None, role == 1)
 
 
-def _representative_span(event: _Event) -> Evidence:
-    """The statement sharing most words with the others (ties: the shortest), as the event's text;
-    a whole statement before a noun phrase cited for its own event ("the deal signed on 5 May")."""
-    def score(item: tuple[str, Evidence, frozenset[str]]) -> tuple[bool, int, int]:
-        return (item[1] not in event.parts, sum(len(item[2] & other[2]) for other in event.items if other is not item),
-                -len(item[1].text))
-    return max(event.items, key=score)[1]
+def _shared_share(item: tuple[str, Evidence, frozenset[str]], event: _Event) -> float:
+    """How widely the other outlets of the event carry a statement's words: per content word, the
+    share of those outlets that use it, averaged. A wording of the event's common words scores
+    high; one outlet's own colour ("the terror flight", "a wall of turbulence") scores low. An
+    event only one outlet tells is measured against that outlet's other statements of it."""
+    outlet, evidence, words = item
+    others: dict[object, set[str]] = {}
+    for other_outlet, other, other_words in event.items:
+        if other_outlet != outlet:
+            others.setdefault(other_outlet, set()).update(other_words)
+    if not others:
+        others = {other: set(other_words) for _, other, other_words in event.items if other is not evidence}
+    if not words or not others:
+        return 0.0
+    return sum(sum(w in theirs for theirs in others.values()) for w in words) / (len(words) * len(others))
 
 
-def _representative(event: _Event) -> str:
-    return _representative_span(event).text.strip()
+def _representative_span(event: _Event, by_id: dict[str, ArticleAnalysis] | None = None,
+                         canonical_name: CanonicalName | None = None) -> Evidence:
+    """The statement shown for the event: a whole statement before a noun phrase cited for its own
+    event ("the deal signed on 5 May"); never one giving a quotation to a speaker the event's other
+    reports do not (``gives_words_to_another``); then one that reads as a neutral statement (the
+    brief's order: standing alone, no glad announcement, no loaded word); one that dates the event
+    itself before one dated by when it was reported ("NWS reported on Thursday"); then the one whose words
+    the other outlets carry most widely (``_shared_share``), then the brief's ``wording_rank``
+    (the outlet kind written to be neutral, a sentence's length); last, the shortest."""
+    by_id = by_id or {}
+    kinds = {a.article.outlet.name: a.article.outlet.kind for a in by_id.values() if a.article.outlet}
+
+    def score(item: tuple[str, Evidence, frozenset[str]]) -> tuple:
+        evidence = item[1]
+        disagrees = any(gives_words_to_another(evidence, other, by_id, canonical_name)
+                        for _, other, _ in event.items if other is not evidence)
+        return (evidence in event.parts, disagrees, not stands_alone(evidence.text), is_promotional(evidence.text),
+                bool(loaded_words(evidence.text)), evidence in event.told_at_one_remove,
+                -round(_shared_share(item, event), 2), wording_rank(evidence, kinds), len(evidence.text))
+    return min(event.items, key=score)[1]
+
+
+def _representative(event: _Event, by_id: dict[str, ArticleAnalysis] | None = None) -> str:
+    return _representative_span(event, by_id).text.strip()
 
 
 def _shown(event: _Event, by_id: dict[str, ArticleAnalysis], canonical_name: CanonicalName | None) -> str:
     """The event's statement as a reader can take it out of its article (``quoted_wording``: "he
     said" named, a quotation cut from a longer one closed and attributed); as written when its
     speaker cannot be named."""
-    span = _representative_span(event)
+    span = _representative_span(event, by_id, canonical_name)
     shown = spoken_wording(span, by_id.get(span.article_id), canonical_name,
                            may_name=speakers_agree([e for _, e, _ in event.items], by_id, canonical_name))
     return (shown or span.text).strip()
@@ -482,6 +520,7 @@ def _merge(into: _Event, other: _Event) -> None:
     into.amounts.update(other.amounts)
     into.groups |= other.groups
     into.parts |= other.parts
+    into.told_at_one_remove |= other.told_at_one_remove
 
 
 def build_timeline(
@@ -499,7 +538,8 @@ def build_timeline(
     # Statements of what happened first; a plan or deadline ("proposed a summit by the end of
     # August") then joins the event an aligned statement dates, else it stands as a planned one.
     candidates = sorted(_candidates(analyses, group_of), key=lambda c: c[3])
-    for value, precision, modifier, planned, outlet, evidence, words, amounts, group, part in candidates:
+    by_id = {a.article.id: a for a in analyses}
+    for value, precision, modifier, planned, outlet, evidence, words, amounts, group, part, reported in candidates:
         matches: list[_Event] = []
         if planned and group is not None:
             matches = [e for e in events if group in e.groups and not e.planned][:1]
@@ -508,6 +548,12 @@ def build_timeline(
                 # "On Monday, 40 homes were destroyed" and "On Monday, 55 homes were destroyed" share
                 # their words but not their number: an outlet listed under one does not say the other.
                 if any(amounts_conflict(amounts, other) for other in event.amounts.values()):
+                    continue
+                # '"…," the prime minister said' and 'the foreign minister said: "…"': one quotation
+                # given to two speakers is two reports of who said it, each its outlets' own (a "he"
+                # the extractor only guessed at splits nothing: it may be the other's speaker).
+                if any(gives_words_to_another(evidence, e, by_id, canonical_name, guessed_pronouns=False)
+                       for _, e, _ in event.items):
                     continue
                 if (group is not None and group in event.groups) or any(_similar(words, w, precision) for _, _, w in event.items):
                     matches.append(event)
@@ -527,13 +573,14 @@ def build_timeline(
         event.amounts[evidence] = amounts
         if part:
             event.parts.add(evidence)
+        if reported:
+            event.told_at_one_remove.add(evidence)
         if group is not None:
             event.groups.add(group)
     # Best supported first for the cut (more outlets, then more statements), then by date; within
     # one start, finer precision first (a day before the month it opens).
     kept = sorted(events, key=lambda e: (-len(e.outlets), -len(e.items)))[:limit]
-    kept.sort(key=lambda e: (_start(e), PRECISION_RANK.get(e.precision or "", 12), _representative(e)))
-    by_id = {a.article.id: a for a in analyses}
+    kept.sort(key=lambda e: (_start(e), PRECISION_RANK.get(e.precision or "", 12), _representative(e, by_id)))
     return [
         TimelineEvent(
             date=event.date, precision=_shown_precision(event), text=_shown(event, by_id, canonical_name),

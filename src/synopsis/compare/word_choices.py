@@ -55,6 +55,13 @@ def variants_used(text: str, families: Sequence[WordFamily]) -> dict[str, set[st
     return used
 
 
+def loaded_words(text: str, families: Sequence[WordFamily] | None = None) -> set[str]:
+    """The loaded variants (a family's ``loaded``: "terrorists", "regime") a text uses."""
+    families = load_word_families() if families is None else families
+    return {name for family in families for name, pattern in family.variants
+            if name in family.loaded and pattern.search(text)}
+
+
 def word_choices(by_outlet: Mapping[str, Sequence[ArticleAnalysis]],
                  families: Sequence[WordFamily] | None = None) -> dict[str, list[str]]:
     """Per outlet, the wordings it uses that most other outlets of the story avoid while some use

@@ -17,6 +17,7 @@ from synopsis.extract.quotes import find_quotes
 from synopsis.extract.times import find_times
 from synopsis.extract.times_attachment import mark_clauses, mark_noun_modifiers
 from synopsis.extract.times_local import zone_local_times
+from synopsis.extract.times_quoted import date_quoted_times
 from synopsis.extract.times_sections import dated_by_section
 from synopsis.records import Article, ArticleAnalysis
 
@@ -64,6 +65,7 @@ def analyze_doc(article: Article, doc) -> ArticleAnalysis:
     times = mark_clauses(doc, mark_noun_modifiers(doc, times))
     times = drop_countdown_durations(times, quantities)
     quotes = find_quotes(doc, entities)
+    times = date_quoted_times(article.text, times, quotes)
     claims = find_claims(doc, sentences, entities, quantities, times, quotes)
     return ArticleAnalysis(
         article=article,

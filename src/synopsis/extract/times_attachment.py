@@ -99,7 +99,9 @@ def _modified_noun(token):
     """The noun whose modifier clause ``token`` sits in (with that clause), or None when it
     reaches a clause of the sentence's own first."""
     for _ in range(_MAX_STEPS):
-        if token.dep_ in _NOUN_CLAUSES and token.head != token:
+        # Not on a number: "Twelve were hurt, three of them seriously, when a flight hit
+        # turbulence on Monday" is a clause of the sentence the parser hung on "three".
+        if token.dep_ in _NOUN_CLAUSES and token.head != token and token.head.pos_ != "NUM":
             return _agreeing_noun(token.head, token), token
         if (noun := _reduced_relative(token)) is not None:
             return noun, token
