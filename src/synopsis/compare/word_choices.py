@@ -55,6 +55,14 @@ def variants_used(text: str, families: Sequence[WordFamily]) -> dict[str, set[st
     return used
 
 
+def loaded_words(text: str, families: Sequence[WordFamily] | None = None) -> list[str]:
+    """The loaded variants (each family's ``loaded``) a text uses: the words that take a side
+    whoever else names the thing ("terrorists", "reckless"), in family order."""
+    families = load_word_families() if families is None else families
+    return [name for family in families for name, pattern in family.variants
+            if name in family.loaded and pattern.search(text)]
+
+
 def word_choices(by_outlet: Mapping[str, Sequence[ArticleAnalysis]],
                  families: Sequence[WordFamily] | None = None) -> dict[str, list[str]]:
     """Per outlet, the wordings it uses that most other outlets of the story avoid while some use
@@ -83,4 +91,4 @@ def word_choices(by_outlet: Mapping[str, Sequence[ArticleAnalysis]],
     return choices
 
 
-__all__ = ["WordFamily", "load_word_families", "variants_used", "word_choices"]
+__all__ = ["WordFamily", "load_word_families", "loaded_words", "variants_used", "word_choices"]
