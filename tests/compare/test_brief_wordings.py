@@ -118,8 +118,12 @@ def test_a_relative_clause_inside_the_main_clause_is_no_statement_of_its_own(tra
     fact = make_claim("k1", "corroborated", [evidence_for(a, wire), evidence_for(b, paper)])
     brief = write_brief([a, b], [fact])
     if trailing:
-        # An addition at the end is still one outlet's own: no wording of the fact can be shown.
-        assert brief == []
+        # An addition at the end is still one outlet's own: the fact is stated without it, in the
+        # wire's words up to the clause, which the paper supports.
+        [sentence] = brief
+        assert sentence.text == "The ferry operator agreed to pay compensation to the families."
+        assert "guilt" not in sentence.text
+        assert [c.outlet for c in sentence.citations] == ["Wire A", "Paper B"]
     else:
         [sentence] = brief
         assert sentence.text == wire

@@ -13,7 +13,9 @@ from synopsis.compare.citations import normalize_name
 from synopsis.compare.independence import OriginInfo, Witness, find_independent_origins
 from synopsis.compare.quoted_wording import gives_words_to_another, speakers_agree, spoken_wording
 from synopsis.compare.other_numbers import numbers_incompatible, passage_amounts
-from synopsis.compare.relative_clauses import RELATIVE_OPENING, embedded_relatives
+from synopsis.compare.pronoun_antecedents import dangling_pronoun
+from synopsis.compare.relative_clauses import RELATIVE_OPENING, embedded_relatives, set_off_clauses
+from synopsis.compare.word_choices import loaded_words
 from synopsis.facts.dates import DAY_SPAN, context_dates, main_day, sentence_bounds
 from synopsis.facts.intervals import Interval
 from synopsis.facts.support import MIN_SHARED_WORDS, MIN_SHARED_WORDS_WITH_NUMBERS, SupportCheck, names_actor
@@ -71,6 +73,13 @@ def stands_alone(text: str) -> bool:
     return not _DEPENDENT_OPENING.match(text.lstrip("“\"'‘ "))
 
 
+def names_its_people(wording: Evidence, check: SupportCheck, alongside: Sequence[Evidence] = ()) -> bool:
+    """Whether the wording, as the brief would show it (``shown_text``: "he said" becomes the
+    speaker's name), names whom each "he" or "she" in it stands for (``dangling_pronoun``)."""
+    shown = shown_text(wording, check, alongside)
+    return shown is not None and dangling_pronoun(shown) is None
+
+
 # A party's own announcement ("X is delighted to announce the signing of ...", "we are proud to
 # confirm"): the words of a press release, which cheer what they tell. The brief states a fact in
 # a neutral wording when any report gives one; such a sentence is its last choice. Hand-written:
@@ -90,14 +99,16 @@ def is_promotional(text: str) -> bool:
 
 def wording_rank(evidence: Evidence, kinds: Mapping[str, str]) -> tuple:
     """How well a report's sentence reads as a neutral statement of what it reports (lower is
-    better): standing alone, not a glad announcement, not a quotation, not a paragraph, from the
-    outlet kind whose copy is written to be neutral. The brief's and the timeline's one order."""
+    better): standing alone, not a glad announcement, no loaded words, not a quotation, not a
+    paragraph, from the outlet kind whose copy is written to be neutral. The brief's and the timeline's one order."""
     words = len(evidence.text.split())
     quoted = any(mark in evidence.text for mark in '“”"')
     kind = kinds.get(evidence.outlet)
     preference = PREFERRED_KINDS.index(kind) if kind in PREFERRED_KINDS else len(PREFERRED_KINDS)
-    return (not stands_alone(evidence.text), is_promotional(evidence.text), quoted, words > MAX_WORDS,
-            preference, abs(words - 25))
+    # A wording that passes a judgement on what it reports ("took a bold and decisive step") gives
+    # way to one that states the fact plainly, whatever kind of outlet wrote it.
+    return (not stands_alone(evidence.text), is_promotional(evidence.text), len(loaded_words(evidence.text)),
+            quoted, words > MAX_WORDS, preference, abs(words - 25))
 
 
 def _wordings(claim: AlignedClaim, kinds: dict[str, str]) -> list[Evidence]:
@@ -159,23 +170,36 @@ VALUE_KINDS = {"count": "amounts", "amount": "amounts", "duration": "amounts", "
 def content_parts(wording: Evidence) -> list[Evidence]:
     """The statements a source sentence joins (``_PART_BREAK``), each as a span of its own.
 
-    A relative clause set off inside its main clause is no statement of its own: "Umerov, who led
-    the Ukrainian delegation, said ..." is one statement, and cut at ", who" its subject would be
-    checked apart from what he said (``relative_clauses.embedded_relatives``, from the parse).
+    A relative clause set off inside its main clause is no statement of the sentence's telling:
+    "Umerov, who led the Ukrainian delegation, said ..." is one, and cut at ", who" its subject
+    would be checked apart from what he said (``relative_clauses.embedded_relatives``, from the
+    parse; ``parts_supported`` checks the clause apart). A clause set off at the end of the
+    sentence ("..., a step some analysts described as easing by another name") is a part: the
+    sentence without it still says what happened.
     """
     text = wording.text
-    breaks = list(_PART_BREAK.finditer(text))
-    if any(RELATIVE_OPENING.match(text, found.end()) for found in breaks):
+    breaks = [(found.start(), found.end()) for found in _PART_BREAK.finditer(text)]
+    if any(RELATIVE_OPENING.match(text, end) for _, end in breaks):
         inside = embedded_relatives(text)
-        breaks = [found for found in breaks
-                  if not any(found.end() >= low and found.start() < high for low, high in inside)]
+        breaks = [(start, end) for start, end in breaks
+                  if not any(end >= low and start < high for low, high in inside)]
+    for low, high in set_off_clauses(text):
+        comma = text.rfind(",", 0, low)
+        if not text[high:].strip(" .!?\"”’'") and comma >= 0 and not any(start <= comma < end for start, end in breaks):
+            breaks.append((comma, low))
     parts, begin = [], 0
-    for found in breaks:
-        parts.append((begin, found.start()))
-        begin = found.end()
+    for start, end in sorted(breaks):
+        if start < begin:
+            continue
+        parts.append((begin, start))
+        begin = end
     parts.append((begin, len(wording.text)))
-    return [Evidence(wording.article_id, wording.outlet, wording.start + low, wording.start + high, wording.text[low:high])
-            for low, high in parts if wording.text[low:high].strip()]
+    return [_span(wording, low, high) for low, high in parts if wording.text[low:high].strip()]
+
+
+def _span(wording: Evidence, low: int, high: int) -> Evidence:
+    """The part of a wording from character ``low`` to ``high`` of its text, as a span of its article."""
+    return Evidence(wording.article_id, wording.outlet, wording.start + low, wording.start + high, wording.text[low:high])
 
 
 def parts_supported(wording: Evidence, others: Sequence[Evidence], check: SupportCheck) -> bool:
@@ -187,9 +211,13 @@ def parts_supported(wording: Evidence, others: Sequence[Evidence], check: Suppor
     no other report makes. Shown as the fact, that addition would read as what every cited outlet
     reports. Each part must share as much of its own words with one report as a citation must of
     a whole sentence (``MIN_SHARED_WORDS``, half as much when it states numbers, which the whole
-    sentence's check already found in every report).
+    sentence's check already found in every report). A clause set off by commas inside the
+    sentence ("Ostrand, who has pushed for cheaper borrowing for months, was ...") is such a
+    statement too, checked on its own (``relative_clauses.set_off_clauses``).
     """
     parts = content_parts(wording)
+    parts += [clause for clause in (_span(wording, low, high) for low, high in set_off_clauses(wording.text))
+              if all((clause.start, clause.end) != (p.start, p.end) for p in parts)]
     if len(parts) < 2:
         return True
     for part in parts:
@@ -219,11 +247,10 @@ def cite_supported(claim: AlignedClaim, kinds: dict[str, str], check: SupportChe
     if witnesses is None:
         witnesses = [Witness(e.article_id, e.outlet, (e.outlet,)) for e in claim.evidence]
     canonical = check.resolution.canonical_name if check.resolution is not None else None
-    one_origin = None
     # A wording whose speaker is a pronoun nothing resolves says no one's words; one shown as
     # written comes before one whose speaker must be named or whose quotation must be closed.
     candidates = [(w, points_given(w, disputes, check)) for w in _wordings(claim, kinds)
-                  if stands_alone(w.text) and shown_text(w, check, claim.evidence) is not None]
+                  if stands_alone(w.text) and names_its_people(w, check, claim.evidence)]
     candidates.sort(key=lambda pair: shown_text(pair[0], check, claim.evidence) != pair[0].text)
     leads = [lead for w, points in candidates
              if points and not incidental_points(points, disputes) and (lead := undisputed_lead(w, disputes, check))
@@ -235,6 +262,38 @@ def cite_supported(claim: AlignedClaim, kinds: dict[str, str], check: SupportChe
     else:
         wordings = [w for w, points in candidates if not points] + [
             w for w, points in candidates if points and incidental_points(points, disputes)] + leads
+    found = _state_first_supported(claim, wordings, check, witnesses, canonical)
+    if found is None or len(found.independent_sources) < 2:
+        # No wording is supported whole: each reporter adds a figure or a clause of its own to the
+        # fact all of them give ("... exchanged six prisoners in Muscat on Thursday, freeing X after
+        # nearly 500 days"). The first statements of those wordings may still be the common account.
+        cuts = [cut for w in wordings[:WORDINGS_TRIED] for cut in first_statements(w, check)
+                if names_its_people(cut, check, claim.evidence) and not points_given(cut, disputes, check)]
+        shorter = _state_first_supported(claim, cuts, check, witnesses, canonical)
+        if shorter is not None and (found is None or len(shorter.independent_sources) >= 2):
+            found = shorter
+    return found
+
+
+def first_statements(wording: Evidence, check: SupportCheck) -> list[Evidence]:
+    """The wording cut after each statement it joins but the last (``content_parts``), longest
+    first, where what is left says what happened (``MIN_LEAD_WORDS``): spans of the source, so
+    every word shown is still the source's own."""
+    parts = content_parts(wording)
+    cuts = []
+    for part in reversed(parts[:-1]):
+        text = wording.text[:part.end - wording.start].rstrip(" ,;:")
+        cut = _span(wording, 0, len(text))
+        if stands_alone(text) and len(check.statement(cut).words) >= MIN_LEAD_WORDS:
+            cuts.append(cut)
+    return cuts
+
+
+def _state_first_supported(claim: AlignedClaim, wordings: Sequence[Evidence], check: SupportCheck,
+                           witnesses: Sequence[Witness], canonical) -> AlignedClaim | None:
+    """The fact cited to the first of ``wordings`` that independent origins support, else to the
+    first that one origin's outlets support (``cite_supported``), else None."""
+    one_origin = None
     # Each wording as written first; then a hedged number ("nearly 300") may be cited to the
     # figures it admits ("296"): the fact is stated less precisely rather than not at all, or
     # rather than as one origin's when independent reports support it only so.
@@ -290,7 +349,7 @@ def undisputed_lead(wording: Evidence, disputes: Sequence[Dispute], check: Suppo
     text = first.text.rstrip(" ,;:")
     lead = Evidence(first.article_id, first.outlet, first.start, first.start + len(text), text)
     stated = check.statement(lead)
-    if not stands_alone(text) or len(stated.words) < MIN_LEAD_WORDS:
+    if not stands_alone(text) or dangling_pronoun(text) is not None or len(stated.words) < MIN_LEAD_WORDS:
         return None
     # A dispute's evidence is the whole sentence that gives a version: the lead gives one only
     # when it states a value of the dispute's kind itself (or names someone with a disputed office;

@@ -63,4 +63,46 @@ def embedded_relatives(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(spans))
 
 
-__all__ = ["RELATIVE_OPENING", "embedded_relatives"]
+# What a clause set off by commas can hang from its sentence as: a relative clause ("Ostrand, who
+# has pushed for cheaper borrowing, was ..."), an apposition ("Umerov, a former defence minister,
+# ..."), a noun phrase added to a clause (spaCy's ``npadvmod``: "..., a step some analysts called
+# easing by another name"), or a participle ("Yevtushenko, convicted in 2023 of spying, ...").
+_SET_OFF = {"relcl", "appos", "npadvmod", "acl", "advcl"}
+# Besides a relative clause, a participle or a noun heads an added statement; an ``advcl`` or
+# ``acl`` headed by a finite verb ("..., as the talks ended") is a clause of the sentence's own telling.
+_SET_OFF_TAGS = {"VBN", "VBG", "NN", "NNS", "NNP", "NNPS"}
+
+
+@functools.lru_cache(maxsize=4096)
+def set_off_clauses(text: str) -> tuple[tuple[int, int], ...]:
+    """The character spans of ``text`` holding a clause set off by commas that adds a statement of
+    its own to the sentence (``_SET_OFF``): it opens after a comma and ends at a comma or at the
+    end of the sentence. "who has pushed for cheaper borrowing for months" in "Finance Minister
+    Rafael Ostrand, who has pushed for cheaper borrowing for months, was triumphant": a reader takes
+    it as reported too, so the brief checks it apart from the sentence (``brief.parts_supported``).
+
+    Cached: a brief tries the same few wordings of a fact against many reports.
+    """
+    from synopsis.extract.nlp import load_nlp
+
+    if "," not in text:
+        return ()
+    doc = load_nlp()(text, disable=list(_UNUSED_PIPES))
+    spans = set()
+    for token in doc:
+        if token.dep_ not in _SET_OFF or token.dep_ != "relcl" and token.tag_ not in _SET_OFF_TAGS:
+            continue
+        first, last = token.left_edge, token.right_edge
+        before = doc[first.i - 1] if first.i > 0 else None
+        after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        if before is None or before.text != ",":
+            continue
+        if after is not None and after.text not in {",", ".", "!", "?", ";"} and not after.is_space:
+            continue
+        if last.i <= first.i:  # a lone word ("..., officials said") states nothing of its own
+            continue
+        spans.add((first.idx, last.idx + len(last.text)))
+    return tuple(sorted(spans))
+
+
+__all__ = ["RELATIVE_OPENING", "embedded_relatives", "set_off_clauses"]

@@ -55,11 +55,12 @@ def variants_used(text: str, families: Sequence[WordFamily]) -> dict[str, set[st
     return used
 
 
-def loaded_words(text: str, families: Sequence[WordFamily] | None = None) -> set[str]:
-    """The loaded variants (a family's ``loaded``: "terrorists", "regime") a text uses."""
+def loaded_words(text: str, families: Sequence[WordFamily] | None = None) -> list[str]:
+    """The loaded variants (each family's ``loaded``) a text uses: the words that take a side
+    whoever else names the thing ("terrorists", "reckless"), in family order."""
     families = load_word_families() if families is None else families
-    return {name for family in families for name, pattern in family.variants
-            if name in family.loaded and pattern.search(text)}
+    return [name for family in families for name, pattern in family.variants
+            if name in family.loaded and pattern.search(text)]
 
 
 def word_choices(by_outlet: Mapping[str, Sequence[ArticleAnalysis]],
@@ -90,4 +91,4 @@ def word_choices(by_outlet: Mapping[str, Sequence[ArticleAnalysis]],
     return choices
 
 
-__all__ = ["WordFamily", "load_word_families", "variants_used", "word_choices"]
+__all__ = ["WordFamily", "load_word_families", "loaded_words", "variants_used", "word_choices"]
