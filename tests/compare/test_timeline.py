@@ -423,7 +423,7 @@ def test_the_period_a_figure_is_compared_with_dates_no_entry() -> None:
 
 
 def test_a_day_already_past_in_a_sentence_about_the_future_is_no_plan() -> None:
-    events = dated_events("Vantor Mills will pay 12 euros a share, a premium of 30 percent to the closing price on Friday.",
+    events = dated_events("Vantor Mills, whose board approved the offer on Friday, will pay 12 euros a share.",
                           [("Friday", "2026-03-06", "DATE")], published="2026-03-09")
     assert [e.date for e in events] == ["2026-03-06"] and "planned" not in (events[0].precision or "")
 
