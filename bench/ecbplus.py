@@ -1,6 +1,6 @@
 """Score story clustering on ECB+ (one folder = one gold event) against a TF-IDF baseline.
 
-Usage:  python bench/ecbplus.py DATA_DIR [--topics 26-35] [--tune 1-25] [--cache DIR] [--fit] [--sweep] [--orders N] [--any-cache]
+Usage:  python bench/ecbplus.py DATA_DIR [--topics 26-35] [--tune 1-25] [--cache DIR] [--fit] [--sweep] [--orders N] [--errors] [--any-cache]
 
 Every article of a split is clustered together.  Three systems run in the same
 process: a TF-IDF + average-linkage baseline (scikit-learn, threshold tuned on the
@@ -9,7 +9,9 @@ incremental assignment (``assign_story`` over a stream, the path ``synopsis
 ingest`` takes).  synopsis's thresholds are the constants in
 ``synopsis.link.stories``; ``--sweep`` prints how F1 on the tuning topics moves
 with them (the merge threshold, and the group rule on marking names), which is
-how they were chosen.  Per-article extraction is cached under
+how they were chosen.  ``--errors`` lists the batch clustering's false merges and
+splits on the tuning topics only: the reported topics are the check, and reading
+their errors would fit the rules to them.  Per-article extraction is cached under
 ``--cache`` (default /tmp) so reruns take seconds.
 """
 
@@ -22,7 +24,7 @@ import pickle
 import re
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -191,6 +193,9 @@ def main(argv: list[str] | None = None) -> int:
         "--orders", type=int, default=0, help="also stream each split in this many shuffled orders and compare with batch"
     )
     parser.add_argument("--fit", action="store_true", help="fit the similarity model on same-topic pairs of the tuning topics")
+    parser.add_argument(
+        "--errors", action="store_true", help="list batch false merges and splits on the tuning topics (never the reported ones)"
+    )
     args = parser.parse_args(argv)
 
     from synopsis.link.stories import embed_leads
@@ -208,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
         fit_similarity(tune_analyses, tune_vectors, tune_gold)
     if args.sweep:
         sweep(tune_analyses, tune_vectors, tune_gold)
+    if args.errors:
+        print_errors(tune_analyses, tune_vectors, tune_gold)
 
     threshold = tune_baseline(tune_articles, tune_gold)
     rows = [
@@ -244,14 +251,51 @@ def partition(labels) -> set[frozenset[int]]:
 
 
 def compare_orders(analyses, vectors, gold, orders: int) -> str:
-    """F1 over several stream orders, and how many of them give exactly the batch partition."""
+    """F1 over several stream orders, and how many of them give exactly the batch partition;
+    each order's F1 (by seed) goes to stderr, so a change can be checked order by order."""
     batch = partition(synopsis_batch_labels(analyses, vectors))
     f1s, equal = [], 0
     for seed in range(orders):
         labels = synopsis_incremental_labels(analyses, vectors, seed=seed)
         f1s.append(score(gold, labels)["F1"])
         equal += partition(labels) == batch
+    print("stream F1 by order: " + " ".join(f"{f:.3f}" for f in f1s), file=sys.stderr)
     return f"{min(f1s):.3f} / {np.mean(f1s):.3f} / {max(f1s):.3f} | {equal} of {orders}"
+
+
+def print_errors(analyses, vectors, gold) -> None:
+    """The batch stories' false merges (a story holding several gold events) and false splits (a gold
+    event over several stories), each article with what its profile dates and places the event by."""
+    from synopsis.link.stories import describe_events
+
+    profiles = describe_events(analyses, vectors)
+    labels = synopsis_batch_labels(analyses, vectors)
+    by_story: dict = defaultdict(list)
+    by_event: dict = defaultdict(list)
+    for i, (event, story) in enumerate(zip(gold, labels)):
+        by_story[story].append(i)
+        by_event[event].append(i)
+
+    def line(i: int) -> str:
+        p, source = profiles[i], analyses[i].article.source
+        when = p.day or (f"~{p.time_day}" if p.time_day else f"pub {p.published}")
+        marks = " ".join(sorted(p.identifiers | p.ordinals))
+        return f"    {source:28} {when or '-':16} {p.title[:80]!r} places={sorted(p.places)[:4]} {marks}"
+
+    print("\n## false merges (batch stories holding several gold events)")
+    for story, members in sorted(by_story.items()):
+        events = Counter(gold[i] for i in members)
+        if len(events) > 1:
+            print(f"story {story}: " + ", ".join(f"{e} x{n}" for e, n in events.most_common()))
+            for i in sorted(members, key=lambda i: gold[i]):
+                print(line(i))
+    print("\n## false splits (gold events over several batch stories)")
+    for event, members in sorted(by_event.items()):
+        stories = Counter(labels[i] for i in members)
+        if len(stories) > 1:
+            print(f"{event}: " + ", ".join(f"story {s} x{n}" for s, n in stories.most_common()))
+            for i in sorted(members, key=lambda i: labels[i]):
+                print(f"  story {labels[i]}" + line(i)[3:])
 
 
 def print_table(rows) -> None:
