@@ -48,5 +48,8 @@
 # in digits the tagger ran into a name ("fined [Kamau 5 million] shillings") is read as a count.
 # Before /9 a date in an inner clause ("ready to talk tomorrow") dated every number of its
 # sentence: time references now record their clause (``TimeRef.clause_start``/``clause_end``).
+# Before /10 clubs and brands written as a body ("Aston Villa have signed") were people, "a
+# handful" and "a dozen" were no counts, and a date inside a quotation was read from the
+# article's date instead of the day the words were said (``times_quoted``).
 # Raise it whenever extraction changes what it stores.
-EXTRACTION_METHOD = "synopsis.extract/9"
+EXTRACTION_METHOD = "synopsis.extract/10"

@@ -67,7 +67,9 @@ ENGLISH_STOP_WORDS = read_english_stop_words()
 # Before /9 profiles held no identifiers (``link.identifiers``), so the identifier rule does
 # not fire against them.  Before /10 a date naming a reference price ("a premium to Friday's
 # close") counted towards the main day, and a date in an inner clause dated the whole sentence.
-EVENT_METHOD = "synopsis.event/10"
+# Before /11 names were keyed without transliteration variants or nicknames ("Yevgeny"/"Evgeni",
+# "Bill"/"William"), so one person in two spellings counted as two in the cast.
+EVENT_METHOD = "synopsis.event/11"
 LEAD_SENTENCES = 3
 KEY_NAMES = 12
 NAME_LABELS = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP", "EVENT")
