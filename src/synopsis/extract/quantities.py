@@ -285,7 +285,11 @@ def _skip(doc: Doc, text: str, core: NumberCore, last: NumberCore, end: int) -> 
         # spaCy's DATE covers "July 23", "2025", "mid-2025"; keep only durations, and four-digit
         # counts the time extractor does not take for years either ("1999 votes were cast").
         four_digit_count = core.end - core.start == 4 and counts_things(text, core.start, core.end)
-        if not unit_follows and not four_digit_count:
+        # It tags a number word before a plural noun a DATE now and then ("Forty passengers were
+        # injured"): a number in words that counts the noun it modifies is no date.
+        spelled_count = (core.spelled and tok.dep_ in ("nummod", "compound") and tok.head.i > tok.i
+                         and tok.head.tag_ == "NNS")
+        if not unit_follows and not four_digit_count and not spelled_count:
             return True
     if tok.ent_type_ in _NAME_LABELS and not _counts_past_name(doc, tok):
         return True  # part of a name: "Bucharest Nine", "Channel 4"
