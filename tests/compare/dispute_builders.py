@@ -8,6 +8,7 @@ from synopsis.records import (
     Article,
     ArticleAnalysis,
     Claim,
+    Dispute,
     Outlet,
     Quantity,
     Sentence,
@@ -103,3 +104,17 @@ def extracted(nlp, texts: dict[str, str]) -> list[ArticleAnalysis]:
     articles = [make_article(f"id-{outlet}", outlet, text, published="2026-03-04T09:00:00+00:00")
                 for outlet, text in texts.items()]
     return list(analyze_articles(articles, nlp))
+
+
+# A day the test sentences' counts are dated by, so that they meet in one slot.
+DAY = "Officials spoke on March 3."
+
+
+def aligned_disputes(nlp, texts: dict[str, str]) -> list[Dispute]:
+    """The disputes of the outlets' sentences, their claims that state a number aligned as one group
+    (as ``link.align`` aligns reports of one fact; unaligned counts far apart are other things)."""
+    from synopsis.compare.disputes import find_disputes
+
+    analyses = extracted(nlp, {outlet: f"{DAY} {text}" for outlet, text in texts.items()})
+    group = [(a.article.id, next(i for i, c in enumerate(a.claims) if c.quantities)) for a in analyses]
+    return find_disputes([group], analyses)

@@ -9,18 +9,7 @@ import pytest
 from synopsis.compare.disputes import find_disputes
 from synopsis.records import Dispute, DisputeVersion, Evidence
 from synopsis.report.dispute_claims import SideTaken, describe_side
-from tests.compare.dispute_builders import Q, S, build, extracted
-
-
-DAY = "Officials spoke on March 3."
-
-
-def _aligned(nlp, texts: dict[str, str]) -> list[Dispute]:
-    """The disputes of the outlets' sentences, their claims that state a number aligned as one group
-    (as ``link.align`` aligns reports of one fact; unaligned counts far apart are other things)."""
-    analyses = extracted(nlp, {outlet: f"{DAY} {text}" for outlet, text in texts.items()})
-    group = [(a.article.id, next(i for i, c in enumerate(a.claims) if c.quantities)) for a in analyses]
-    return find_disputes([group], analyses)
+from tests.compare.dispute_builders import DAY, Q, S, aligned_disputes, build, extracted
 
 
 def _dispute(nlp, alpha: str, bravo: str) -> Dispute:
@@ -75,7 +64,7 @@ def test_a_version_shows_each_reading_once_and_keeps_every_wording(nlp) -> None:
 
 def test_different_readings_of_one_version_are_each_shown(nlp) -> None:
     """"about 40" and "42" agree, but say different things: both are shown."""
-    [dispute] = _aligned(nlp, {"Alpha": "About 40 people were killed in the blast.",
+    [dispute] = aligned_disputes(nlp, {"Alpha": "About 40 people were killed in the blast.",
                                "Bravo": "42 people were killed in the blast.",
                                "Charlie": "90 people were killed in the blast."})
     values = {v.value for v in dispute.versions}

@@ -7,19 +7,7 @@ from __future__ import annotations
 import pytest
 
 from synopsis.compare.disputes import find_disputes
-from synopsis.records import Dispute
-from tests.compare.dispute_builders import extracted
-
-
-DAY = "Officials spoke on March 3."
-
-
-def _aligned(nlp, texts: dict[str, str]) -> list[Dispute]:
-    """The disputes of the outlets' sentences, their claims that state a number aligned as one group
-    (as ``link.align`` aligns reports of one fact; unaligned counts far apart are other things)."""
-    analyses = extracted(nlp, {outlet: f"{DAY} {text}" for outlet, text in texts.items()})
-    group = [(a.article.id, next(i for i, c in enumerate(a.claims) if c.quantities)) for a in analyses]
-    return find_disputes([group], analyses)
+from tests.compare.dispute_builders import DAY, aligned_disputes, extracted
 
 
 @pytest.mark.parametrize(("alpha", "bravo", "versions"), [
@@ -39,7 +27,7 @@ def _aligned(nlp, texts: dict[str, str]) -> list[Dispute]:
      {"Twelve", "Hundreds"}),
 ])
 def test_a_vague_count_disputes_a_number_outside_its_range(nlp, alpha, bravo, versions) -> None:
-    disputes = _aligned(nlp, {"Alpha": alpha, "Bravo": bravo})
+    disputes = aligned_disputes(nlp, {"Alpha": alpha, "Bravo": bravo})
     if versions is None:
         assert disputes == []
     else:
@@ -50,7 +38,7 @@ def test_a_vague_count_disputes_a_number_outside_its_range(nlp, alpha, bravo, ve
 def test_treated_for_injuries_counts_the_injured(nlp) -> None:
     """"Seven were treated for minor injuries" and "a dozen were injured" count one thing;
     "treated for shock" counts no injured."""
-    [dispute] = _aligned(nlp, {"Alpha": "Seven passengers were treated for minor injuries by paramedics.",
+    [dispute] = aligned_disputes(nlp, {"Alpha": "Seven passengers were treated for minor injuries by paramedics.",
                                "Bravo": "A dozen passengers were injured as travellers piled down the chutes."})
     assert dispute.what.startswith("number of passengers injured")
     analyses = extracted(nlp, {"Alpha": f"{DAY} Seven passengers were treated for shock by paramedics.",
