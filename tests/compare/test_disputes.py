@@ -496,6 +496,37 @@ def test_a_corrected_version_counts_as_of_its_correction_not_its_first_publicati
     assert alpha.published == "2024-05-03T18:00:00+00:00" and alpha.updated  # the first publication is kept for display
 
 
+def _meeting_notes(alpha_published: str, bravo_published: str) -> dict[tuple[str, ...], str | None]:
+    met = S("Delegations met in Geneva on May 3.", [T("May 3", "2024-05-03")])
+    alpha = build("Alpha", [met, S("The meeting lasted less than an hour, officials said.", [LESS_THAN_HOUR])],
+                  published=alpha_published)
+    bravo = build("Bravo", [met, S("The meeting lasted about three and a half hours.",
+                                   [Q("about three and a half hours", 3.5, "hour", qualifier="about")])],
+                  published=bravo_published)
+    dispute = find_disputes([], [alpha, bravo])[0]
+    return {v.sources: v.note for v in dispute.versions}
+
+
+def test_a_date_only_publication_is_of_the_same_day_as_a_timed_one_not_earlier() -> None:
+    """A date-only publication ("Date: 2024-05-04") is a whole day, not its midnight: beside a
+    report at 09:00 that day neither is the earlier one (QA: a same-day report was called "later")."""
+    notes = _meeting_notes("2024-05-04", "2024-05-04T09:00:00+02:00")
+    assert notes == {("Alpha",): None, ("Bravo",): None}
+
+
+def test_a_date_only_publication_a_day_earlier_is_shown_as_a_date() -> None:
+    notes = _meeting_notes("2024-05-03", "2024-05-04T09:00:00+02:00")
+    assert notes[("Alpha",)] == "earlier report (published 2024-05-03); later reports differ"
+    assert notes[("Bravo",)] is None
+
+
+def test_a_timed_report_on_the_day_before_a_date_only_one_is_earlier() -> None:
+    """A timed report's day is the one in the zone it is written in (23:30 at +02:00 is May 3)."""
+    notes = _meeting_notes("2024-05-04", "2024-05-03T23:30:00+02:00")
+    assert notes[("Bravo",)] == "earlier report (published 2024-05-03T23:30+02:00); later reports differ"
+    assert notes[("Alpha",)] is None
+
+
 def test_explanation_ends_with_one_full_stop_after_a_value_that_ends_with_one() -> None:
     from synopsis.compare.dispute_versions import explain
     from synopsis.records import DisputeVersion

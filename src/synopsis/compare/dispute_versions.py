@@ -17,7 +17,7 @@ from synopsis.compare.dispute_slots import (
 )
 from synopsis.extract.match_minutes import MATCH_MINUTE
 from synopsis.facts.currency_names import currency_name, is_currency_noun
-from synopsis.facts.dates import as_of, calendar_day, parse_published
+from synopsis.facts.dates import as_of_stamp, calendar_day, parse_published
 from synopsis.facts.intervals import Interval, describe
 from synopsis.facts.keys import FINE, MAGNITUDE, WHOLE_MEASURES
 from synopsis.facts.keys_crowd import ATTENDANCE, PARTICIPATION
@@ -222,7 +222,7 @@ def _notes(versions: list[list[Fact]], event: Interval | None, given_once: bool 
     outlets = {f.outlet for version in versions for f in version}
     # Which version came later goes by when each text stands as of: a corrected version of an
     # article keeps its first publication date, but its figures are as of the correction.
-    current = [[as_of(f.article) for f in version] for version in versions]
+    current = [[as_of_stamp(f.article) for f in version] for version in versions]
     notes: list[str | None] = []
     for i, version in enumerate(versions):
         found: list[str] = []
@@ -244,11 +244,13 @@ def _notes(versions: list[list[Fact]], event: Interval | None, given_once: bool 
                     )
         mine = [(m, f.article.updated) for m, f in zip(current[i], version) if m is not None]
         others = [m for j, ms in enumerate(current) if j != i for m in ms if m is not None]
-        latest, updated = max(mine, key=lambda pair: pair[0]) if mine else (None, None)
-        if not given_once and not stale and latest is not None and others and latest < min(others) - EARLIER_GAP:
+        # Earlier only when every report of this version precedes every report of the others, each
+        # pair compared at the precision both give (``Stamp.before``).
+        if (not given_once and not stale and mine and others
+                and all(m.before(o, EARLIER_GAP) for m, _ in mine for o in others)):
+            latest, updated = max(mine, key=lambda pair: (pair[0].moment.date(), pair[0].day_only, pair[0].moment))
             found.append(
-                f"earlier report ({'updated' if updated else 'published'} {latest.isoformat(timespec='minutes')}); "
-                "later reports differ"
+                f"earlier report ({'updated' if updated else 'published'} {latest.shown()}); later reports differ"
             )
         notes.append("; ".join(unique_in_order(found)) or None)
     return notes

@@ -8,7 +8,7 @@ import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from synopsis.facts.intervals import Interval, interval_from_time
 from synopsis.facts.story_years import story_middle_day
@@ -48,6 +48,39 @@ def as_of(article: Article) -> datetime | None:
     """When what an article says stands as of: for a new version of a stored article (a
     correction), when it replaced the old text, not its first publication; else when published."""
     return parse_published(article.updated) or parse_published(article.published)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Stamp:
+    """When a text stands as of (``as_of``), at the precision its source gave: a date-only
+    publication ("Date: 2025-10-14") is a whole calendar day, not its midnight."""
+
+    moment: datetime
+    day_only: bool
+
+    def shown(self) -> str:
+        """As a reader should see it: a date alone as a date, never "T00:00+00:00"."""
+        return self.moment.date().isoformat() if self.day_only else self.moment.isoformat(timespec="minutes")
+
+    def before(self, other: Stamp, gap: timedelta) -> bool:
+        """Whether this stamp is earlier than ``other`` by more than ``gap``. When either is a
+        date only, only their calendar days can be ordered (a timed one's day in the zone it is
+        written in): a date-only report and one at 07:15 on the same day are of the same day."""
+        if self.day_only or other.day_only:
+            return self.moment.date() < other.moment.date()
+        return self.moment < other.moment - gap
+
+
+def as_of_stamp(article: Article) -> Stamp | None:
+    """``as_of`` with its precision: an update is stored to the second; a publication may be a date only."""
+    updated = parse_published(article.updated)
+    if updated is not None:
+        return Stamp(updated, day_only=False)
+    published = parse_published(article.published)
+    if published is None:
+        return None
+    day_only = article.published_precision == "day" or "T" not in (article.published or "")
+    return Stamp(published, day_only)
 
 
 def sentence_bounds(analysis: ArticleAnalysis, claim: Claim) -> tuple[int, int]:
