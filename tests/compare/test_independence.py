@@ -245,3 +245,76 @@ def test_state_news_agency_named_with_its_kind_is_one_outlet():
     a = ArticleAnalysis(a.article, a.sentences, a.entities,
                         claims=(Claim(text, 0, len(text), 0, attributed_to="State news agency"),))
     assert find_origins([a])["a"].claim_witnesses == (("TASS",),)
+
+
+# A lead crediting an agency with the whole report (QA swap: "..., the Nordic news agency NWS
+# reported") makes the article a rewrite of it for what the agency reports too.
+REWRITE_LEAD = "Two countries exchanged six prisoners at the airport, the news agency Coast Wire reported on Thursday."
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (REWRITE_LEAD + "\nThe journalist had been held since June.", ("Coast Wire",)),
+        # A headline repeated as the first line is not the lead.
+        ("Prisoners exchanged at the airport\n" + REWRITE_LEAD, ("Coast Wire",)),
+        # An interview given to the agency is a speaker's words, not a rewrite of its report.
+        ("The foreign minister told Coast Wire that six prisoners were exchanged at the airport.", ()),
+        # A credit inside a quotation is the speaker's.
+        ('"As Coast Wire reported, six prisoners were exchanged at the airport," the minister said.', ()),
+        # One late credit covers its own paragraph, not the article.
+        ("Two countries exchanged six prisoners at the airport on Thursday evening.\n"
+         "The journalist had been held since June, Coast Wire reported later.", ()),
+    ],
+)
+def test_lead_credits(text, expected):
+    from dataclasses import replace
+
+    from synopsis.compare.citations import find_lead_credits
+
+    analysis = make_analysis("r", "Daily Planet", "newspaper", text)
+    analysis = replace(analysis, article=replace(analysis.article, title="Prisoners exchanged at the airport"))
+    assert find_lead_credits(analysis, {"coast wire": "Coast Wire"}) == expected  # the wire is in the story
+
+
+def _origins_of_fact(analyses, line):
+    """The independent origins among the analyses' claims whose text is ``line``."""
+    from synopsis.compare.independence import Witness, find_independent_origins
+
+    origins = find_origins(analyses)
+    witnesses = [Witness(a.article.id, a.article.outlet.name, origins[a.article.id].claim_witnesses[i])
+                 for a in analyses for i, claim in enumerate(a.claims) if claim.text == line]
+    return [o.name for o in find_independent_origins(witnesses)]
+
+
+def test_a_rewrite_credited_in_its_lead_is_no_second_witness_of_the_agency_s_facts():
+    held = "The journalist had been held since June."
+    wire = make_analysis("w", "Coast Wire", "wire service", "Six prisoners were exchanged at the airport.\n" + held)
+    rewrite = make_analysis("r", "Daily Planet", "newspaper", REWRITE_LEAD + "\n" + held)
+    assert _origins_of_fact([wire, rewrite], held) == ["Coast Wire"]
+
+
+def test_a_rewrite_s_own_fact_that_the_agency_does_not_report_stays_its_own():
+    """Background the rewrite adds, reported also by a third outlet, is two origins, not the agency's."""
+    mediation = "Oman mediated the talks for a year."
+    wire = make_analysis("w", "Coast Wire", "wire service", "Six prisoners were exchanged at the airport.")
+    rewrite = make_analysis("r", "Daily Planet", "newspaper", REWRITE_LEAD + "\n" + mediation)
+    other = make_analysis("o", "Harbor Herald", "newspaper", "The swap ended a long standoff.\n" + mediation)
+    assert sorted(_origins_of_fact([wire, rewrite, other], mediation)) == ["Daily Planet", "Harbor Herald"]
+
+
+def test_a_sentence_of_a_rewrite_that_cites_someone_else_is_that_outlet_s():
+    line = "According to Metro TV, the journalist had been held since June."
+    rewrite = make_analysis("r", "Daily Planet", "newspaper", REWRITE_LEAD + "\n" + line)
+    info = find_origins([rewrite])["r"]
+    assert info.claim_witnesses == (("Coast Wire",), ("Metro TV",))
+
+
+def test_the_sources_table_names_the_agency_a_lead_credits():
+    from synopsis.compare.story import list_sources
+
+    wire = make_analysis("w", "Coast Wire", "wire service", "Six prisoners were exchanged at the airport.",
+                         published="2025-11-06T20:00:00+00:00")
+    rewrite = make_analysis("r", "Daily Planet", "newspaper", REWRITE_LEAD, published="2025-11-07T08:00:00+00:00")
+    sources = list_sources([wire, rewrite], find_origins([wire, rewrite]))
+    assert {s.outlet: s.origin for s in sources} == {"Coast Wire": None, "Daily Planet": "Coast Wire"}

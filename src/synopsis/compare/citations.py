@@ -195,6 +195,62 @@ def _is_person(analysis: ArticleAnalysis, part: str, position: int) -> bool:
     return False
 
 
+# A lead is a paragraph of at least this many words: a byline ("By Jane Roe, Coast Wire") or a
+# dateline on a line of its own is shorter, and credits no report.
+LEAD_MIN_WORDS = 8
+
+
+def lead_paragraph(analysis: ArticleAnalysis) -> tuple[int, int] | None:
+    """The bounds of an article's lead: its first paragraph of LEAD_MIN_WORDS words or more that
+    is not its title repeated (feeds and pages often open the text with the headline)."""
+    article = analysis.article
+    title = normalize_name(article.title or "")
+    begin = 0
+    while begin < len(article.text):
+        start, end = find_paragraph(article.text, begin)
+        paragraph = article.text[start:end]
+        if len(paragraph.split()) >= LEAD_MIN_WORDS and normalize_name(paragraph) != title:
+            return start, end
+        begin = end + 1
+    return None
+
+
+def _inside_quotation(text: str, position: int) -> bool:
+    before = text[:position]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+def find_lead_credits(analysis: ArticleAnalysis, outlets: dict[str, str]) -> tuple[str, ...]:
+    """The outlets an article's lead gives as the source of the whole report ("Lindmark and Karvia
+    have exchanged six prisoners, the Nordic news agency NWS reported"): a rewrite of their story.
+
+    Only a reporting credit counts: a media phrase ("X reported", "as reported by X") or a known
+    outlet the lead is given to ("according to X"). "Y told X" is an interview X gave its words
+    to, and a credit inside a quotation is the speaker's, so neither makes a rewrite; nor does a
+    credit further down, which covers its own paragraph only (``attribute_claim``).
+    """
+    bounds = lead_paragraph(analysis)
+    if bounds is None:
+        return ()
+    begin, end = bounds
+    lead = analysis.article.text[begin:end]
+    own = normalize_name(name_outlet(analysis))
+    found: list[str] = []
+    for pattern in _CITE_PATTERNS:
+        for match in pattern.finditer(lead):
+            phrase = match.group(0)
+            if re.match(r"(?i)told\b", phrase) or _inside_quotation(lead, match.start()):
+                continue
+            media_phrase = bool(_MEDIA_PHRASE.match(phrase) or _MEDIA_VERB.search(phrase))
+            for part in re.split(r"\s*(?:,|\band\b|&)\s*", match.group(1)):
+                name = _resolve_outlet(part.strip(), outlets, analysis, begin + match.start(1), media_phrase,
+                                       allow_org=False)
+                if (name and (media_phrase or normalize_name(name) in outlets)
+                        and normalize_name(name) != own and name not in found):
+                    found.append(name)
+    return tuple(found)
+
+
 def find_paragraph(text: str, start: int) -> tuple[int, int]:
     """Return the bounds of the paragraph (line) holding offset ``start``."""
     begin = text.rfind("\n", 0, start) + 1
@@ -229,4 +285,5 @@ def attribute_claim(analysis: ArticleAnalysis, claim: Claim, outlets: dict[str, 
     return ()
 
 
-__all__ = ["attribute_claim", "build_outlet_index", "find_cited_outlets", "find_paragraph", "name_outlet", "normalize_name"]
+__all__ = ["attribute_claim", "build_outlet_index", "find_cited_outlets", "find_lead_credits", "find_paragraph", "lead_paragraph",
+           "name_outlet", "normalize_name"]

@@ -15,7 +15,8 @@ from datetime import datetime, timezone
 
 from anyascii import anyascii
 
-from synopsis.compare.citations import attribute_claim, build_outlet_index, name_outlet, normalize_name
+from synopsis.compare.citations import (attribute_claim, build_outlet_index, find_lead_credits, name_outlet,
+                                        normalize_name)
 from synopsis.records import ArticleAnalysis, Claim
 
 # Thresholds for "near-identical sentence" (copying).  Measured with the MiniLM
@@ -80,6 +81,8 @@ class OriginInfo:
     note: str | None = None
     # Near-identical claims: (claim, earlier article id, its claim) for each copied claim.
     copies: tuple[tuple[int, str, int], ...] = ()
+    # The outlets the article's lead gives as the source of its report (``find_lead_credits``).
+    credited: tuple[str, ...] = ()
 
 
 def _parse_published(value: str | None) -> datetime | None:
@@ -223,6 +226,11 @@ def find_origins(analyses: Sequence[ArticleAnalysis], embedder=None,
             origin, derived, note = article.cites[0], True, f"aggregates {article.cites[0]}"
         else:
             origin, derived, note = own, False, None
+        # A lead that credits an agency with the report ("..., the news agency NWS reported")
+        # makes the article a rewrite of it, yet only for what the agency reports too: an article
+        # adds background of its own. Each uncited sentence may so come from either (a witness
+        # of several origins joins the one that reports the fact, ``find_independent_origins``).
+        credited = () if derived or kind == "aggregator" else find_lead_credits(analysis, outlets)
         witnesses: list[tuple[str, ...]] = []
         claim_notes: list[str | None] = []
         for claim in analysis.claims:
@@ -230,10 +238,14 @@ def find_origins(analyses: Sequence[ArticleAnalysis], embedder=None,
             if cited:
                 witnesses.append(cited)
                 claim_notes.append("citing " + ", ".join(cited))
+            elif credited:
+                witnesses.append((origin, *credited))
+                claim_notes.append("citing " + ", ".join(credited))
             else:
                 witnesses.append((origin,))
                 claim_notes.append(f"citing {origin}" if derived else None)
-        base[article.id] = OriginInfo(article.id, own, origin, derived, tuple(article.cites), note=note)
+        base[article.id] = OriginInfo(article.id, own, origin, derived, tuple(article.cites), note=note,
+                                      credited=credited)
         per_claim[article.id] = witnesses
         notes[article.id] = claim_notes
 
@@ -270,7 +282,7 @@ def find_origins(analyses: Sequence[ArticleAnalysis], embedder=None,
         result[aid] = OriginInfo(
             info.article_id, info.outlet, info.origin, info.derived, info.cites,
             tuple(witnesses), tuple(claim_notes), info.note,
-            tuple((c, o, d) for c, (o, d) in sorted(copy_links[aid].items())),
+            tuple((c, o, d) for c, (o, d) in sorted(copy_links[aid].items())), info.credited,
         )
     return result
 

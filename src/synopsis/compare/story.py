@@ -11,13 +11,18 @@ from synopsis.records import ArticleAnalysis, Source, Story, StoryReport
 
 def list_sources(analyses: Sequence[ArticleAnalysis], origins: dict | None = None) -> list[Source]:
     """The story's articles as a report lists them, oldest first; an article that repeats or
-    aggregates another outlet's (``independence.find_origins``) names it as its origin."""
+    aggregates another outlet's, or whose lead credits it with the report
+    (``independence.find_origins``), names it as its origin."""
     sources = []
     for analysis in analyses:
         article = analysis.article
         outlet = article.outlet
         info = (origins or {}).get(article.id)
-        found = info.origin if info is not None and info.derived else None
+        found = None
+        if info is not None and info.derived:
+            found = info.origin
+        elif info is not None and info.credited:
+            found = ", ".join(info.credited)  # its lead credits them with the report
         sources.append(
             Source(
                 article_id=article.id,
