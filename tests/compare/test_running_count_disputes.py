@@ -56,3 +56,27 @@ def test_each_value_takes_the_day_beside_it_only_when_they_alternate() -> None:
                                 [Q("40", 40), Q("65 cases", 65, counted="cases"), T("Monday", "2026-07-13"),
                                  T("Sunday", "2026-07-12")])])
     assert value_days(together, 0, len(together.article.text), [(q.start, q.end) for q in together.quantities]) == {}
+
+
+def _revision_story():
+    first = build("Alpha", [S("Twelve people were injured when the ferry struck the pier on Monday.",
+                              [Q("Twelve", 12, counted="people", predicate="injure"), T("Monday", "2026-07-13")])],
+                  published="2026-07-13T18:00:00+00:00")
+    rival = build("Bravo", [S("Twenty people were hurt as the ferry hit the pier.",
+                              [Q("Twenty", 20, counted="people", predicate="hurt")])],
+                  published="2026-07-14T07:00:00+00:00")
+    revised = build("Charlie", [S("The operator revised the number of injured to 17 from 12 after more passengers sought help.",
+                                  [Q("17", 17, predicate="revise"), Q("12", 12, predicate="revise")])],
+                    published="2026-07-15T06:30:00+00:00")
+    return [first, rival, revised]
+
+
+def test_a_revised_figure_of_a_running_count_stays_in_the_dispute_as_a_later_figure() -> None:
+    """QA landing: "revised the number of injured to 17 from 12" two days on was left out of the
+    dispute of the injured; it is the count's later figure, and the 12 it replaces is not Charlie's."""
+    [dispute] = find_disputes([], _revision_story())
+    versions = {v.value: (set(v.sources), v.note) for v in dispute.versions}
+    assert {value: sources for value, (sources, _) in versions.items()} == {
+        "Twelve": {"Alpha"}, "Twenty": {"Bravo"}, "17": {"Charlie"}}
+    assert versions["17"][1] == "later figure: Charlie reports the count revised (published 2026-07-15T06:30+00:00)"
+    assert versions["Twenty"][1] is None

@@ -37,6 +37,7 @@ from synopsis.facts.keys_money import TERM, extra_sum_at, is_currency, is_money_
 from synopsis.facts.keys_physical import is_physical_measure
 from synopsis.facts.tallies import ACQUIRE, HOLDER_LABELS
 from synopsis.facts.measures import counted_lemma, measure_at, tally_holder
+from synopsis.facts.revisions import revision_at
 from synopsis.facts.intervals import (
     Interval,
     apply_qualifier,
@@ -210,6 +211,7 @@ class Fact:
     stated: list[Interval] = field(default_factory=list)  # counts and amounts: the numbers as written, unhedged
     given_by: str | None = None  # who the sentence gives the value to ("Police", "the organisers"), if anyone
     count_day: Interval | None = None  # the day the sentence gives this value for, beside others' (``value_days``)
+    revised: bool = False  # counts: the sentence gives the value as a revised figure ("revised ... to 17 from 12")
 
     @property
     def key_known(self) -> bool:
@@ -337,7 +339,8 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
 
             def add(kind: str, key: tuple[str | None, ...], intervals: list[Interval], value: str,
                     frame: frozenset[str] = frozenset(), label: str | None = None, noun: str | None = None,
-                    additional: bool = False, share: Share = PLAIN, quantity: Quantity | None = None) -> None:
+                    additional: bool = False, share: Share = PLAIN, quantity: Quantity | None = None,
+                    revised: bool = False) -> None:
                 stated = stated_interval(quantity) if quantity is not None else None
                 given_by = voice_of(analysis, claim, quantity, sentence, start) if quantity is not None else None
                 value_dates, value_own, value_section, count_day = dates, own, section, None
@@ -356,7 +359,7 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                 raw.append(Fact(kind, key, intervals, [" ".join(value.split())], article, outlet, evidence,
                                  (article.id, index), group, value_dates, None if value_dates else recent, value_section,
                                  frame, label, noun, additional, episode, value_own, share, [stated] if stated else [],
-                                 given_by, count_day))
+                                 given_by, count_day, revised))
 
             durations: list[tuple[int, int, Interval]] = []
             claim_quantities = [analysis.quantities[i] for i in claim.quantities if 0 <= i < len(analysis.quantities)]
@@ -396,6 +399,12 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                                 and claim.sentence - 1 in crowd_sentences):
                             # "The organisers put the figure at 60,000" after a crowd count: its estimate.
                             predicate, counted = ATTENDANCE
+                    revision = revision_at(sentence, position) if predicate not in {FINE, ATTENDANCE[0]} else None
+                    if revision is not None and revision.previous:
+                        continue  # "revised ... to 17 from 12": 12 is the figure replaced, not this outlet's
+                    if revision is not None:
+                        # "the number of injured": the words name what happened, not the verb ("revise").
+                        predicate, counted = revision.predicate, None
                     if predicate == ATTENDANCE[0]:
                         crowd_sentences.add(claim.sentence)
                     key: tuple[str | None, ...] = (predicate,)
@@ -409,7 +418,8 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                         # are two tallies (a tally naming no one keeps the plain key, as a fine does).
                         won_by = tally_holder(analysis, start, end, quantity.start, (holders or {}).get(article.id, ()))
                         key = (ACQUIRE, won_by) if won_by else key
-                    add("count", key, [interval], value, frame, quantity.counted, counted, additional, share, quantity)
+                    add("count", key, [interval], value, frame, quantity.counted, counted, additional, share, quantity,
+                        revised=revision is not None)
                     continue
                 measure = slot.measure
                 if interval.unit == "percent" and measure is None and counted is None and slot.predicate == ACQUIRE:

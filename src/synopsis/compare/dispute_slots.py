@@ -162,7 +162,10 @@ def _same_slot_across(a: Fact, b: Fact, same_days: SameDays = frozenset(), runni
         # The same happening to the same named things ("three firefighters were injured" / "four
         # firefighters were hurt") is one count however differently the sentences go on.
         same_thing = a.kind == "count" and a.noun is not None and a.noun == b.noun
-        return (same_dates or same_thing or bool(a.frame & b.frame)) and values_close(a, b)
+        # A revised figure names the count it revises ("the number of injured"): the story's count
+        # of that, whatever words the other sentence goes on with.
+        revised = a.revised or b.revised
+        return (same_dates or same_thing or revised or bool(a.frame & b.frame)) and values_close(a, b)
     return True
 
 

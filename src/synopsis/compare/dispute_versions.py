@@ -244,6 +244,15 @@ def _notes(versions: list[list[Fact]], event: Interval | None, given_once: bool 
                     )
         mine = [(m, f.article.updated) for m, f in zip(current[i], version) if m is not None]
         others = [m for j, ms in enumerate(current) if j != i for m in ms if m is not None]
+        # A running count revised ("revised the number of injured to 17 from 12") is a later
+        # figure of the count, not a rival reading of it: said so, and still shown as a version.
+        revised = [(m, f) for m, f in zip(current[i], version) if f.revised and m is not None]
+        if revised:
+            stamp, fact = max(revised, key=lambda pair: (pair[0].moment.date(), pair[0].day_only, pair[0].moment))
+            others_all = [m for j, ms in enumerate(current) if j != i for m in ms if m is not None]
+            later = bool(others_all) and all(o.before(stamp, EARLIER_GAP) for o in others_all)
+            found.append(f"{'later' if later else 'revised'} figure: {fact.outlet} reports the count revised"
+                         f" (published {stamp.shown()})")
         # Earlier only when every report of this version precedes every report of the others, each
         # pair compared at the precision both give (``Stamp.before``).
         if (not given_once and not stale and mine and others
