@@ -78,6 +78,9 @@ def _plain(count: int, prefix: str = "p") -> list[EventProfile]:
         ([6, 6, 1], {(0, 2): 0.2, (1, 2): 0.11}, False),  # not twice as close to one story as to the other
         ([6, 6, 1], {(0, 2): 0.2, (1, 2): 0.1}, True),  # exactly twice as close
         ([6, 4, 1], {(0, 2): 0.2, (1, 2): 0.9}, False),  # far closer to a group too small to join
+        ([6, 6, 1], {(0, 2): 0.38, (1, 2): 0.3}, True),  # at the merge threshold, closer is enough
+        ([6, 6, 1], {(0, 2): 0.38, (1, 2): 0.38}, False),  # but not a tie
+        ([6, 6, 1], {(0, 2): 0.37, (1, 2): 0.3}, False),  # below it, the margin holds
         ([6, 1, 1], {(0, 1): 0.2, (0, 2): 0.2, (1, 2): 0.9}, True),  # another stray is no rival
         ([4, 1], {(0, 1): 0.3}, False),  # four articles are not yet a story to join
         ([6, 4], {(0, 1): 0.3}, False),  # four articles are more than a stray
