@@ -78,6 +78,9 @@ def _plain(count: int, prefix: str = "p") -> list[EventProfile]:
         ([6, 6, 1], {(0, 2): 0.2, (1, 2): 0.11}, False),  # not twice as close to one story as to the other
         ([6, 6, 1], {(0, 2): 0.2, (1, 2): 0.1}, True),  # exactly twice as close
         ([6, 4, 1], {(0, 2): 0.2, (1, 2): 0.9}, False),  # far closer to a group too small to join
+        ([6, 6, 1], {(0, 2): 0.38, (1, 2): 0.3}, True),  # at the merge threshold, closer is enough
+        ([6, 6, 1], {(0, 2): 0.38, (1, 2): 0.38}, False),  # but not a tie
+        ([6, 6, 1], {(0, 2): 0.37, (1, 2): 0.3}, False),  # below it, the margin holds
         ([6, 1, 1], {(0, 1): 0.2, (0, 2): 0.2, (1, 2): 0.9}, True),  # another stray is no rival
         ([4, 1], {(0, 1): 0.3}, False),  # four articles are not yet a story to join
         ([6, 4], {(0, 1): 0.3}, False),  # four articles are more than a stray
@@ -143,3 +146,27 @@ def test_a_streamed_stray_is_judged_against_rivals_outside_the_neighbourhood(mon
         frozenset(p.article_id for p in rival),
         frozenset({"s"}),
     }
+
+
+def _dated(prefix: str, days: list[str | None]) -> list[EventProfile]:
+    return [_profile(f"{prefix}{n}", BASE, names={"redport"}, day=day) for n, day in enumerate(days)]
+
+
+@pytest.mark.parametrize(
+    "stray_days, joins",
+    [
+        (["2025-03-02", None], True),  # one report misreads a coming day: no day for the pair
+        (["2025-03-02", "2025-03-02"], False),  # two reports agree on a day months away
+        (["2025-03-02"], False),  # a lone report's day is all there is: it stands
+        (["2025-08-03", None], True),  # the story's day, give or take one
+    ],
+)
+def test_a_stray_group_is_dated_by_the_day_two_of_its_reports_give(stray_days, joins):
+    # Six reports of an announcement on 2 August; a stray whose one dated report took the
+    # ceremony it announces ("the March 2 broadcast") for the day of the news.
+    host = _dated("h", ["2025-08-02"] * 6)
+    stray = _dated("s", stray_days)
+    labels, matrix = _block_matrix([6, len(stray)], {(0, 1): 0.3})
+    attached = stories.attach_strays(labels, matrix, host + stray)
+    assert (attached == [0] * len(attached)) is joins
+    assert (why_apart(stray, host, name_group=stories.STRAY_NAME_GROUP) is None) is joins
