@@ -408,10 +408,14 @@ def ingest_documents(
 
 @dataclass(frozen=True)
 class ReanalyzeResult:
-    """What ``reanalyze`` did: articles analysed again, and articles already current."""
+    """What ``reanalyze`` did: articles analysed again, articles already current, event profiles
+    made again (and how many of them changed), and articles whose stories were formed again."""
 
     reanalyzed: int
     current: int
+    profiles: int = 0
+    profiles_changed: int = 0
+    regrouped: int = 0
 
 
 def reanalyze(
@@ -422,10 +426,18 @@ def reanalyze(
     engine: str = "local",
     ray_address: str | None = None,
     on_progress: OnProgress | None = None,
+    on_profiles: OnProgress | None = None,
+    on_regroup: OnProgress | None = None,
 ) -> ReanalyzeResult:
-    """Extract again, with this synopsis's recipe, the stored articles an older one analysed (all
-    with ``everything``), from their stored clean text; ids, stories, versions and corrections stay.
-    Window by window, so a stopped run keeps what it finished and the next run does the rest."""
+    """Bring every stored result up to this synopsis's recipes, doing only what is stale: extract
+    again, from their stored clean text, the articles an older recipe analysed (all with
+    ``everything``); make again the event profiles an older recipe made, or made from an analysis
+    just replaced (``link.stored_stories.refresh_event_profiles``); and when any profile changed,
+    form the stories again as a new ingest of the same articles would (``StoredStories.regroup``;
+    stories a user corrected stay).  Ids, versions and corrections stay.  Each step commits as it
+    goes, so a stopped run keeps what it finished and the next run does the rest."""
+    from synopsis.link.stored_stories import refresh_event_profiles
+
     total = store.count_articles()
     ids = [a.id for a in store.list_articles()] if everything else store.outdated_ids()
     done = 0
@@ -437,7 +449,17 @@ def reanalyze(
             done += store.replace_analysis(analysis)
             if on_progress:
                 on_progress(done, len(ids))
-    return ReanalyzeResult(done, total - len(ids))
+    profiles, changed = refresh_event_profiles(store, on_progress=on_profiles)
+    regrouped = 0
+    if store.regrouping_needed():
+        assigner = open_assigner(store)
+        try:
+            regrouped = assigner.regroup(on_regroup)
+            # Articles without a story (a stopped ingest's) are filed as the next ingest would.
+            assign_left_behind(assigner)
+        finally:
+            assigner.save()
+    return ReanalyzeResult(done, total - len(ids), profiles, changed, regrouped)
 
 
 def version_home(replaced: Sequence[Replaced]) -> tuple[str, bool] | None:
@@ -512,6 +534,10 @@ def assign_left_behind(assigner) -> list:
     grouped as a new article, it could land in another story, and a user's placement of the old
     version would be lost.  The others are grouped as new articles; returns their Assignment records."""
     store = assigner.store
+    # A regrouping ``reanalyze`` began and did not finish: its articles are filed first, as it
+    # files them, not as new ones against every stored article.
+    if store.regrouping_left():
+        assigner.regroup()
     homeward = [
         (article_id, replaced, home) for article_id, replaced in store.unplaced_versions() if (home := version_home(replaced))
     ]

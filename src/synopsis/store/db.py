@@ -322,8 +322,9 @@ class Store(StoryTables):
 
     def replace_analysis(self, analysis: ArticleAnalysis) -> bool:
         """Store a new analysis of an article already stored (same id, same text), replacing its
-        extracted items in one transaction; its story, versions and corrections stay.  False when
-        the article is no longer stored."""
+        extracted items in one transaction and marking its event profile outdated
+        (``mark_events_outdated``); its story, versions and corrections stay.  False when the
+        article is no longer stored."""
         article = analysis.article
         payload = json.dumps(analysis_to_dict(analysis), ensure_ascii=False, separators=(",", ":"))
         with transaction(self.conn):
@@ -336,6 +337,8 @@ class Store(StoryTables):
             for table in _CHILD_TABLES:
                 self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article.id,))
             _insert_children(self.conn, analysis)
+            # Its event profile was made from the analysis replaced: made again next.
+            self.mark_events_outdated(article.id)
         return True
 
     def list_articles(self) -> list[ArticleSummary]:
