@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -504,7 +505,8 @@ class StoryTables:
             if row is None:  # removed meanwhile
                 return False
             article_id, old_day, old_vector, old_profile, story = row
-            changed = (old_day, bytes(old_vector), old_profile) != (day_ordinal, vector, profile_json)
+            # Compared as JSON values: the same profile written with other spacing or key order is the same.
+            changed = (old_day, bytes(old_vector), json.loads(old_profile)) != (day_ordinal, vector, json.loads(profile_json))
             self.conn.execute(
                 "UPDATE article_events SET method = ?, day_ordinal = ?, vector = ?, profile_json = ?, lead_model = ? "
                 "WHERE label = ?",
@@ -525,16 +527,15 @@ class StoryTables:
         transaction), remembering each one's story, so they are grouped again as a new ingest
         would group them (``regrouping_left``); return how many.  Corrected stories stay whole,
         as regrouping leaves them (``link.stories.regroup``)."""
+        uncorrected = (
+            "FROM story_articles AS m WHERE m.assigned_by = 'auto' "
+            "AND NOT EXISTS (SELECT 1 FROM story_articles AS u WHERE u.story_id = m.story_id AND u.assigned_by = 'user')"
+        )
         with transaction(self.conn):
             self.conn.execute(
-                "INSERT OR REPLACE INTO story_regrouping (article_id, old_story_id) "
-                "SELECT m.article_id, m.story_id FROM story_articles AS m WHERE m.assigned_by = 'auto' "
-                "AND NOT EXISTS (SELECT 1 FROM story_articles AS u WHERE u.story_id = m.story_id AND u.assigned_by = 'user')"
+                f"INSERT OR REPLACE INTO story_regrouping (article_id, old_story_id) SELECT m.article_id, m.story_id {uncorrected}"
             )
-            return self.conn.execute(
-                "DELETE FROM story_articles WHERE article_id IN "
-                "(SELECT article_id FROM story_regrouping) AND assigned_by = 'auto'"
-            ).rowcount
+            return self.conn.execute(f"DELETE FROM story_articles WHERE article_id IN (SELECT m.article_id {uncorrected})").rowcount
 
     def regrouping_left(self) -> list[str]:
         """Articles taken out of their stories to be grouped again and not grouped yet, in the
