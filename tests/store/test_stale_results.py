@@ -196,3 +196,53 @@ def test_a_stopped_regrouping_is_finished_by_the_next_run(fresh_db, db, monkeypa
         assert (result.profiles, result.regrouped) == (0, 15)
         assert _stories(store) == fresh_stories
         assert not store.regrouping_needed()
+
+
+def test_reanalyze_reads_again_the_metadata_an_older_recipe_read(tmp_path):
+    from synopsis.ingest.meta import METADATA_METHOD
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    dated = folder / "dated.txt"
+    dated.write_text(
+        "Title: Orlund warehouse fire\nPublished: 2024-04-13\nSource: Courier A\n\n"
+        "A warehouse fire broke out in Orlund yesterday. Fire chief Pera Voss said 40 people were "
+        "evacuated and that crews worked through the night.\n",
+        encoding="utf-8",
+    )
+    gone = folder / "gone.txt"
+    gone.write_text(
+        "Title: Kessa Bay ferry aground\n\nA ferry ran aground in Kessa Bay on 2 May 2024. Harbour "
+        "master Ivo Lant said 120 passengers were taken ashore.\n",
+        encoding="utf-8",
+    )
+    with Store.open(tmp_path / "news.db") as store:
+        assert ingest_inputs([str(folder)], store, workers=1).added == 2
+        ids = {Path(a.source).name: a.id for a in store.list_articles()}
+        current = store.get_analysis(ids["dated.txt"])
+        assert current.article.published.startswith("2024-04-13") and current.article.outlet.name == "Courier A"
+        assert {t.value for t in current.times} >= {"2024-04-12"}  # "yesterday", from the date read
+        # As an older recipe left them: no metadata recipe, and a date and an outlet it did not read.
+        for article_id in ids.values():
+            payload = json.loads(store.conn.execute("SELECT analysis_json FROM articles WHERE id = ?", (article_id,)).fetchone()[0])
+            payload.update(published=None, published_precision=None, outlet=None)
+            store.conn.execute(
+                "UPDATE articles SET analysis_json = ?, published = NULL, outlet = NULL, metadata = NULL WHERE id = ?",
+                (json.dumps(payload), article_id),
+            )
+        gone.unlink()  # its input is no longer there to read again
+        assert store.stale_results(EXTRACTION_METHOD, EVENT_METHOD, LEAD_MODEL_ID)[0] == 2
+        result = reanalyze(store, workers=1)
+        assert (result.reread, result.metadata_changed, result.unreadable, result.reanalyzed) == (1, 1, 1, 1)
+        again = store.get_analysis(ids["dated.txt"])
+        assert again.article.published == current.article.published and again.article.outlet == current.article.outlet
+        assert again.times == current.times  # analysed again against the date read again
+        assert store.conn.execute("SELECT published, outlet FROM articles WHERE id = ?", (ids["dated.txt"],)).fetchone() == (
+            current.article.published, "Courier A")
+        assert store.get_analysis(ids["gone.txt"]).article.published is None  # kept what it had
+        assert store.stale_results(EXTRACTION_METHOD, EVENT_METHOD, LEAD_MODEL_ID) == (0, 0, False)
+        # Both current now (one read again, one that cannot be): nothing is read twice.
+        result = reanalyze(store, workers=1)
+        assert (result.reread, result.unreadable, result.reanalyzed) == (0, 0, 0)
+        marks = dict(store.conn.execute("SELECT id, metadata FROM articles").fetchall())
+        assert marks[ids["dated.txt"]] == METADATA_METHOD and marks[ids["gone.txt"]] != METADATA_METHOD

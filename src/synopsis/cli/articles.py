@@ -236,18 +236,21 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
 @click.command("reanalyze")
 @DB_OPTION
 @click.option("--all", "everything", is_flag=True, help="Analyse every stored article again, not only those an older synopsis analysed.")
+@OUTLETS_OPTION
 @WORKERS_OPTION
 @ENGINE_OPTION
 @RAY_ADDRESS_OPTION
 @QUIET_OPTION
-def reanalyze_command(db_path, everything, workers, engine, ray_address, quiet):
+def reanalyze_command(db_path, everything, outlet_files, workers, engine, ray_address, quiet):
     """Extract the stored articles again with this version of synopsis.
 
     A newer synopsis extracts more from an article than an older one did (who acts
     in a claim, which sources are outlets); articles stored before keep what the
     older one found until analysed again. Only what an older synopsis made is done
-    again: the articles' analyses, then the event profiles stories are formed from;
-    when a profile changed, the stories are formed again as a new ingest would form
+    again: the metadata read from each article's input (outlet, date, dateline; the
+    input is read again where it still is on this machine, so give the --outlets
+    files the ingest had), the articles' analyses, then the event profiles stories
+    are formed from; when a profile changed, the stories are formed again as a new ingest would form
     them, except those you corrected (merged or split), which stay as they are. Ids,
     versions and corrections stay. Stopped, it keeps what it finished.
 
@@ -263,10 +266,18 @@ def reanalyze_command(db_path, everything, workers, engine, ray_address, quiet):
             on_progress=Progress("analysed again", quiet),
             on_profiles=Progress("story profiles made again", quiet),
             on_regroup=Progress("articles grouped into stories again", quiet),
+            registry=OutletRegistry.load(outlet_files),
         )
+    if result.unreadable:
+        click.echo(
+            f"synopsis: {counted(result.unreadable, 'article')} kept the metadata an older synopsis read: "
+            "their inputs (URLs, standard input, files moved or changed) could not be read again",
+            err=True,
+        )
+    metadata = f", {counted(result.reread, 'input')} read again ({result.metadata_changed} with new metadata)" if result.reread else ""
     profiles = f", {counted(result.profiles, 'story profile')} made again" if result.profiles else ""
     regrouped = f", {counted(result.regrouped, 'article')} grouped into stories again" if result.regrouped else ""
-    click.echo(f"{result.reanalyzed} analysed again, {result.current} already current{profiles}{regrouped} ({db_path})", err=True)
+    click.echo(f"{result.reanalyzed} analysed again, {result.current} already current{metadata}{profiles}{regrouped} ({db_path})", err=True)
     return 0
 
 

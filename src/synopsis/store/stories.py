@@ -574,10 +574,16 @@ class StoryTables:
             self.conn.execute("DELETE FROM story_regrouping")
 
     def stale_results(self, extraction: str, event_method: str, lead_model: str) -> tuple[int, int, bool]:
-        """What an older synopsis left in the store: articles another extraction recipe analysed,
-        event profiles another recipe made, and whether stories are still to be formed again."""
+        """What an older synopsis left in the store: articles another extraction recipe analysed or
+        whose metadata another recipe read (``Store.outdated_metadata``), event profiles another
+        recipe made, and whether stories are still to be formed again."""
+        from synopsis.ingest.meta import METADATA_METHOD
+        from synopsis.store.db import UNREAD_PREFIX
+
         analyses = self.conn.execute(
-            "SELECT COUNT(*) FROM articles WHERE extraction IS NULL OR extraction != ?", (extraction,)
+            "SELECT COUNT(*) FROM articles WHERE extraction IS NULL OR extraction != ? "
+            "OR metadata IS NULL OR metadata NOT IN (?, ?)",
+            (extraction, METADATA_METHOD, UNREAD_PREFIX + METADATA_METHOD),
         ).fetchone()[0]
         events = self.conn.execute(
             "SELECT COUNT(*) FROM article_events WHERE method != ? OR lead_model != ?", (event_method, lead_model)
