@@ -182,18 +182,19 @@ def test_a_stopped_regrouping_is_finished_by_the_next_run(fresh_db, db, monkeypa
             raise KeyboardInterrupt
         return file_article(*args, **kwargs)
 
+    monkeypatch.setattr(stored_stories, "REGROUP_BATCH", 4)  # batches of 4 committed: stopped in the third
     with Store.open(db) as store:
         _age_profiles(store)
         _scatter_stories(store)
         monkeypatch.setattr(stored_stories, "assign_profile", stop_midway)
         with pytest.raises(KeyboardInterrupt):
             reanalyze(store, workers=1)
-        assert len(store.regrouping_left()) == 15
+        assert len(store.regrouping_left()) == 17
         assert store.stale_results(EXTRACTION_METHOD, EVENT_METHOD, LEAD_MODEL_ID) == (0, 0, True)
     monkeypatch.setattr(stored_stories, "assign_profile", file_article)
     with Store.open(db) as store:
         result = reanalyze(store, workers=1)
-        assert (result.profiles, result.regrouped) == (0, 15)
+        assert (result.profiles, result.regrouped) == (0, 17)
         assert _stories(store) == fresh_stories
         assert not store.regrouping_needed()
 

@@ -170,13 +170,22 @@ def refresh_event_profiles(store, embedder=None, on_progress: Callable[[int, int
             stored = store.article_event(article_id)
             vectors.append(next(fresh) if embed or stored is None else _vector(stored[0]))
         profiles = describe_events([analyses[article_id] for _, article_id, _ in chunk], vectors)
-        for (label, _, _), profile in zip(chunk, profiles):
-            vector = np.asarray(profile.vector, dtype="<f4").tobytes()
-            changed += store.replace_event(label, EVENT_METHOD, day_ordinal(profile), vector, profile.to_json(), LEAD_MODEL_ID)
+        # One transaction a batch: one per profile cost a synced commit each, 15 s of 1,000
+        # profiles' 16 s (bench/synth.py archive, 2 cores).
+        with store.write_lock():
+            for (label, _, _), profile in zip(chunk, profiles):
+                vector = np.asarray(profile.vector, dtype="<f4").tobytes()
+                changed += store.replace_event(label, EVENT_METHOD, day_ordinal(profile), vector, profile.to_json(), LEAD_MODEL_ID)
         done += len(chunk)
         if on_progress:
             on_progress(done, len(stale))
     return done, changed
+
+
+# Articles grouped again per transaction by ``StoredStories.regroup``: a stopped run keeps the
+# batches it finished.  One transaction per article, as ingest files them, cost a synced commit
+# each; other writers wait for a batch (a few seconds) at most.
+REGROUP_BATCH = 256
 
 
 def grouped_index(store, dimensions: int = 384) -> VectorIndex:
@@ -318,9 +327,10 @@ class StoredStories:
         self.added.clear()
         if left and on_progress:
             on_progress(0, len(left))
-        for begin in range(0, len(left), 256):
-            chunk = left[begin : begin + 256]
-            self.assign_profiles([p for article_id in chunk if (p := stored_profile(self.store, article_id))])
+        for begin in range(0, len(left), REGROUP_BATCH):
+            chunk = left[begin : begin + REGROUP_BATCH]
+            with self.store.write_lock():
+                self.assign_profiles([p for article_id in chunk if (p := stored_profile(self.store, article_id))])
             if on_progress:
                 on_progress(begin + len(chunk), len(left))
         self.store.finish_regrouping()
