@@ -408,10 +408,17 @@ def ingest_documents(
 
 @dataclass(frozen=True)
 class ReanalyzeResult:
-    """What ``reanalyze`` did: articles analysed again, and articles already current."""
+    """What ``reanalyze`` did: articles analysed again, articles already current, event profiles
+    made again (and how many of them changed), and articles whose stories were formed again."""
 
     reanalyzed: int
     current: int
+    profiles: int = 0
+    profiles_changed: int = 0
+    regrouped: int = 0
+    reread: int = 0  # articles whose inputs were read again for their metadata
+    metadata_changed: int = 0  # ... and gave other metadata (then analysed again, counted in reanalyzed)
+    unreadable: int = 0  # ... whose inputs could not be read again: they keep their metadata
 
 
 def reanalyze(
@@ -422,22 +429,68 @@ def reanalyze(
     engine: str = "local",
     ray_address: str | None = None,
     on_progress: OnProgress | None = None,
+    on_profiles: OnProgress | None = None,
+    on_regroup: OnProgress | None = None,
+    registry: OutletRegistry | None = None,
 ) -> ReanalyzeResult:
-    """Extract again, with this synopsis's recipe, the stored articles an older one analysed (all
-    with ``everything``), from their stored clean text; ids, stories, versions and corrections stay.
-    Window by window, so a stopped run keeps what it finished and the next run does the rest."""
+    """Bring every stored result up to this synopsis's recipes, doing only what is stale: read
+    again the inputs of the articles whose metadata an older recipe read (``ingest.reread``, with
+    ``registry``: the outlets the ingest knew), and analyse again those it gives other metadata;
+    extract again, from their stored clean text, the articles an older recipe analysed (all with
+    ``everything``); make again the event profiles an older recipe made, or made from an analysis
+    just replaced (``link.stored_stories.refresh_event_profiles``); and when any profile changed,
+    form the stories again as a new ingest of the same articles would (``StoredStories.regroup``;
+    stories a user corrected stay).  Ids, versions and corrections stay.  Each step commits as it
+    goes, so a stopped run keeps what it finished and the next run does the rest."""
+    from synopsis.link.stored_stories import refresh_event_profiles
+
+    from synopsis.ingest.meta import METADATA_METHOD
+    from synopsis.ingest.reread import reread_metadata
+
+    registry = registry or OutletRegistry.load()
     total = store.count_articles()
+    done = reread = unreadable = 0
+    analysed: set[str] = set()  # analysed again for their new metadata
+    # Metadata first: an article it changes is analysed once, with its new date and outlet.
+    for window in batches(store.outdated_metadata(), INGEST_WINDOW):
+        keys = dict(window)
+        stored = [analysis.article for analysis in store.iter_analyses([i for i in keys if store.has_article(i)])]
+        found = reread_metadata(((article, keys[article.id]) for article in stored), registry)
+        fresh = [found[a.id] for a in stored if found[a.id] is not None and found[a.id] != a]
+        unread = [a.id for a in stored if found[a.id] is None]
+        store.mark_metadata(unread, reread=False)
+        store.mark_metadata([a.id for a in stored if found[a.id] == a], reread=True)
+        reread += len(stored) - len(unread)
+        unreadable += len(unread)
+        for analysis in analyze_with_engine(fresh, engine, workers, ray_address):
+            if store.replace_analysis(analysis, metadata=METADATA_METHOD):
+                done += 1
+                analysed.add(analysis.article.id)
+            if on_progress:
+                on_progress(done, None)
     ids = [a.id for a in store.list_articles()] if everything else store.outdated_ids()
-    done = 0
+    ids = [i for i in ids if i not in analysed]
     if on_progress:
-        on_progress(0, len(ids))
+        on_progress(done, done + len(ids))
     for window in batches(ids, INGEST_WINDOW):
         articles = [analysis.article for analysis in store.iter_analyses(window)]
         for analysis in analyze_with_engine(articles, engine, workers, ray_address):
             done += store.replace_analysis(analysis)
             if on_progress:
-                on_progress(done, len(ids))
-    return ReanalyzeResult(done, total - len(ids))
+                on_progress(done, len(analysed) + len(ids))
+    profiles, profiles_changed = refresh_event_profiles(store, on_progress=on_profiles)
+    regrouped = 0
+    if store.regrouping_needed():
+        assigner = open_assigner(store)
+        try:
+            regrouped = assigner.regroup(on_regroup)
+            # Articles without a story (a stopped ingest's) are filed as the next ingest would.
+            assign_left_behind(assigner)
+        finally:
+            assigner.save()
+    return ReanalyzeResult(
+        done, total - len(analysed) - len(ids), profiles, profiles_changed, regrouped, reread, len(analysed), unreadable
+    )
 
 
 def version_home(replaced: Sequence[Replaced]) -> tuple[str, bool] | None:
@@ -512,6 +565,10 @@ def assign_left_behind(assigner) -> list:
     grouped as a new article, it could land in another story, and a user's placement of the old
     version would be lost.  The others are grouped as new articles; returns their Assignment records."""
     store = assigner.store
+    # A regrouping ``reanalyze`` began and did not finish: its articles are filed first, as it
+    # files them, not as new ones against every stored article.
+    if store.regrouping_left():
+        assigner.regroup()
     homeward = [
         (article_id, replaced, home) for article_id, replaced in store.unplaced_versions() if (home := version_home(replaced))
     ]

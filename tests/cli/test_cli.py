@@ -422,15 +422,26 @@ def test_reanalyze_extracts_articles_an_older_synopsis_stored_and_keeps_their_st
     conn.commit()
     status, _, err = run(capsys, "ingest", str(corpus), "--db", db)
     assert status == 0 and "2 stored articles analysed by an older synopsis" in err and "synopsis reanalyze" in err
+    # Every command reading the store says so, once, in one line naming the command that fixes it.
+    status, _, err = run(capsys, "stories", "--db", db)
+    assert status == 0 and [line for line in err.splitlines() if "older" in line] == [
+        f"synopsis: warning: {db}: 2 stored articles analysed by an older synopsis: `synopsis reanalyze --db {db}` brings them up to date"
+    ]
     status, _, err = run(capsys, "reanalyze", "--db", db, "-q")
     assert status == 0, err
-    assert err.strip().endswith(f"2 analysed again, 0 already current ({db})")
+    # Their event profiles were made from the analyses replaced: made again too (the same here, so no story moves).
+    assert err.strip().endswith(f"2 analysed again, 0 already current, 2 story profiles made again ({db})")
     assert conn.execute("SELECT COUNT(*) FROM entities").fetchone()[0] == entities
     assert dict(conn.execute("SELECT article_id, story_id FROM story_articles").fetchall()) == before
     assert {row[0] for row in conn.execute("SELECT DISTINCT extraction FROM articles")} == {EXTRACTION_METHOD}
+    assert "older" not in run(capsys, "articles", "--db", db)[2]
+    conn.execute("UPDATE article_events SET method = 'synopsis.event/1'")
+    conn.commit()
+    assert f"{db}: 2 story profiles made by an older one: `synopsis reanalyze" in run(capsys, "show", wire, "--db", db)[2]
+    assert run(capsys, "reanalyze", "--db", db, "-q")[2].strip().endswith("0 analysed again, 2 already current, 2 story profiles made again (" + db + ")")
     # Nothing left to do, unless asked for everything.
     assert run(capsys, "reanalyze", "--db", db, "-q")[2].strip().endswith("0 analysed again, 2 already current (" + db + ")")
-    assert run(capsys, "reanalyze", "--db", db, "--all", "-q")[2].strip().startswith("2 analysed again, 0 already current")
+    assert run(capsys, "reanalyze", "--db", db, "--all", "-q")[2].strip().startswith("2 analysed again, 0 already current, 2 story")
     status, _, err = run(capsys, "reanalyze", "--db", str(tmp_path / "missing.db"))
     assert status == 2 and "no database at" in err and "Traceback" not in err
 

@@ -87,12 +87,40 @@ def check_engine(engine: str, ray_address: str | None) -> None:
         raise SynopsisError("--ray-address works only with --engine ray: add --engine ray to run on that cluster")
 
 
-def open_store(db_path: str, create: bool = False, writes: bool = False):
+def stale_results_note(store, db_path: str) -> str | None:
+    """One line saying what in the store an older synopsis made (``Store.stale_results``) and
+    the command that brings it up to date; None when everything is current."""
+    from synopsis.extract import EXTRACTION_METHOD
+    from synopsis.extract.embed import LEAD_MODEL_ID
+    from synopsis.link.event_profile import EVENT_METHOD
+
+    analyses, profiles, regrouping = store.stale_results(EXTRACTION_METHOD, EVENT_METHOD, LEAD_MODEL_ID)
+    parts = []
+    if analyses:
+        parts.append(f"{counted(analyses, 'stored article')} analysed by an older synopsis")
+    if profiles:
+        parts.append(f"{counted(profiles, 'story profile')} made by an older one")
+    if regrouping:
+        parts.append("stories not yet formed again from new profiles")
+    if not parts:
+        return None
+    return f"{', '.join(parts)}: `synopsis reanalyze --db {db_path}` brings them up to date"
+
+
+def warn_if_stale(store, db_path: str) -> None:
+    """Warn, in one line, that the store holds results an older synopsis made (``stale_results_note``)."""
+    if note := stale_results_note(store, db_path):
+        click.echo(f"synopsis: warning: {db_path}: {note}", err=True)
+
+
+def open_store(db_path: str, create: bool = False, writes: bool = False, warn_stale: bool = True):
     """The store at db_path; only commands that add articles (``create``) may start a new file,
     so a mistyped --db is an error rather than a new, empty database, and they start it when
     they first store an article (``DeferredStore``; a folder that cannot hold it is refused now).
     A database that cannot be written is opened read-only, for commands that only read it; one
-    that ``writes`` (or adds) says so in one line instead of failing halfway."""
+    that ``writes`` (or adds) says so in one line instead of failing halfway.  A store holding
+    results of an older synopsis is named in one warning line (``warn_if_stale``), unless the
+    command says it in its own way (``warn_stale=False``: ingest, reanalyze)."""
     from synopsis.store.db import DeferredStore, Store, is_writable
 
     if db_path == ":memory:":
@@ -106,6 +134,8 @@ def open_store(db_path: str, create: bool = False, writes: bool = False):
     if store.read_only and (create or writes):
         store.close()
         raise SynopsisError(f"database {db_path} is read-only (its file, folder or disk cannot be written): this command changes it")
+    if warn_stale:
+        warn_if_stale(store, db_path)
     return store
 
 
@@ -167,7 +197,7 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
     versions = Versions(verbose)
     warnings = Warnings(verbose)
     documents = readable_inputs(items, ignored)
-    with open_store(db_path, create=True) as store, resumable(db_path):
+    with open_store(db_path, create=True, warn_stale=False) as store, resumable(db_path):
         result = ingest_documents(
             documents,
             store,
@@ -185,14 +215,14 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
             keep_analyses=False,
         )
         stored_any = result.added or result.updated or result.already_stored or result.duplicates
-        outdated = len(store.outdated_ids()) if stored_any else 0
+        # New articles were filed against stories of the stored profiles: the note says when an older recipe made them.
+        outdated = stale_results_note(store, db_path) if stored_any else None
     ignored.report()
     warnings.report()
     duplicates.report()
     versions.report()
     if outdated and not quiet:
-        click.echo(f"note: {counted(outdated, 'stored article')} analysed by an older synopsis: "
-                   f"`synopsis reanalyze --db {db_path}` extracts them again", err=True)
+        click.echo(f"note: {outdated}", err=True)
     click.echo(
         f"{result.added} added, {f'{result.updated} updated, ' if result.updated else ''}{result.already_stored} already stored, "
         f"{counted(result.duplicates, 'duplicate')} in input, {len(result.errors)} failed ({db_path})",
@@ -206,17 +236,23 @@ def ingest_command(items, db_path, outlet_files, workers, engine, ray_address, q
 @click.command("reanalyze")
 @DB_OPTION
 @click.option("--all", "everything", is_flag=True, help="Analyse every stored article again, not only those an older synopsis analysed.")
+@OUTLETS_OPTION
 @WORKERS_OPTION
 @ENGINE_OPTION
 @RAY_ADDRESS_OPTION
 @QUIET_OPTION
-def reanalyze_command(db_path, everything, workers, engine, ray_address, quiet):
+def reanalyze_command(db_path, everything, outlet_files, workers, engine, ray_address, quiet):
     """Extract the stored articles again with this version of synopsis.
 
     A newer synopsis extracts more from an article than an older one did (who acts
     in a claim, which sources are outlets); articles stored before keep what the
-    older one found until analysed again. Ids, stories, versions and your
-    corrections stay as they are. Stopped, it keeps what it finished.
+    older one found until analysed again. Only what an older synopsis made is done
+    again: the metadata read from each article's input (outlet, date, dateline; the
+    input is read again where it still is on this machine, so give the --outlets
+    files the ingest had), the articles' analyses, then the event profiles stories
+    are formed from; when a profile changed, the stories are formed again as a new ingest would form
+    them, except those you corrected (merged or split), which stay as they are. Ids,
+    versions and corrections stay. Stopped, it keeps what it finished.
 
     \b
     Examples:
@@ -224,12 +260,24 @@ def reanalyze_command(db_path, everything, workers, engine, ray_address, quiet):
       synopsis reanalyze --db news.db --all --workers 2
     """
     check_engine(engine, ray_address)
-    with open_store(db_path, writes=True) as store, resumable(db_path):
+    with open_store(db_path, writes=True, warn_stale=False) as store, resumable(db_path):
         result = reanalyze(
             store, everything=everything, workers=workers, engine=engine, ray_address=ray_address,
             on_progress=Progress("analysed again", quiet),
+            on_profiles=Progress("story profiles made again", quiet),
+            on_regroup=Progress("articles grouped into stories again", quiet),
+            registry=OutletRegistry.load(outlet_files),
         )
-    click.echo(f"{result.reanalyzed} analysed again, {result.current} already current ({db_path})", err=True)
+    if result.unreadable:
+        click.echo(
+            f"synopsis: {counted(result.unreadable, 'article')} kept the metadata an older synopsis read: "
+            "their inputs (URLs, standard input, files moved or changed) could not be read again",
+            err=True,
+        )
+    metadata = f", {counted(result.reread, 'input')} read again ({result.metadata_changed} with new metadata)" if result.reread else ""
+    profiles = f", {counted(result.profiles, 'story profile')} made again" if result.profiles else ""
+    regrouped = f", {counted(result.regrouped, 'article')} grouped into stories again" if result.regrouped else ""
+    click.echo(f"{result.reanalyzed} analysed again, {result.current} already current{metadata}{profiles}{regrouped} ({db_path})", err=True)
     return 0
 
 

@@ -56,6 +56,12 @@ def serve_command(db_path, create, host, port, allow_private_urls):
             )
         click.echo(f"synopsis: new empty database {db_path}: add articles at /add", err=True)
     app = create_app(str(Path(db_path).expanduser()) if db_path != ":memory:" else db_path, allow_private_urls=allow_private_urls)
+    if db_path != ":memory:":
+        from synopsis.cli.articles import warn_if_stale
+        from synopsis.store.db import Store
+
+        with Store.open(Path(db_path).expanduser()) as store:
+            warn_if_stale(store, db_path)
     sock = listening_socket(host, port)
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host

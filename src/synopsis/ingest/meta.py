@@ -16,6 +16,12 @@ from synopsis.ingest.outlets import OutletRegistry, default_registry, host_of, n
 from synopsis.ingest.publication_dates import When, bad_date_warning, normalize_container_date, parse_when, settle_day_order
 from synopsis.records import Outlet, RawDocument, Removed
 
+# The recipe of the metadata readers (this module, publication_dates.py, datelines.py,
+# outlet_mentions.py), stored with each article: raise it whenever they would read another outlet,
+# date, dateline, title, author or cited outlets from a document, and ``synopsis reanalyze`` reads
+# the stored articles' inputs again (``ingest.reread``).  Articles stored before it was recorded
+# have none, and are read again once.
+METADATA_METHOD = "synopsis.meta/1"
 # An article that names no outlet of its own and attributes its content to at
 # least this many different outlets is a round-up of other people's reporting.
 AGGREGATOR_MIN_CITES = 3

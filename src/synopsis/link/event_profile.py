@@ -52,8 +52,11 @@ def read_english_stop_words() -> frozenset[str]:
 
 ENGLISH_STOP_WORDS = read_english_stop_words()
 
-# Stored with each profile, so profiles made by an older recipe can be told apart.
-# They are not recomputed: profiles stored before /3 have no ordinals, so the
+# Stored with each profile, so profiles made by an older recipe can be told apart: raise it
+# whenever a stored profile would change.  Ingest compares new articles with the stored profiles
+# as they are (and says when an older recipe made them); ``synopsis reanalyze`` makes those again
+# and forms the stories again (``link.stored_stories.refresh_event_profiles``).  What older
+# recipes lacked: profiles stored before /3 have no ordinals, so the
 # ordinal rule does not fire against them, /3 read only "the Nth round of", and
 # profiles before /4 have no part-of-day day (``time_day``); before /5 a number given to a
 # coming event ("will face him in the second round") was read as the reported event's, and

@@ -141,6 +141,65 @@ def refresh_lead_vectors(store, embedder=None, on_progress: Callable[[int, int],
     return len(stale)
 
 
+# Event profiles made again per transaction by ``refresh_event_profiles``: a stopped run keeps
+# what it finished, batch by batch.
+PROFILE_BATCH = 256
+
+
+def refresh_event_profiles(store, embedder=None, on_progress: Callable[[int, int], None] | None = None) -> tuple[int, int]:
+    """Make again, with this synopsis's recipe (``link.event_profile.EVENT_METHOD``), the stored
+    event profiles another recipe made or made from an analysis since replaced (``store.stale_events``);
+    return how many were made again and how many of them changed.  A lead is embedded again only
+    where its text may have changed (its article was extracted again) or another model embedded
+    it; else the stored vector is the one a new ingest computes, and is kept.  A changed profile
+    marks the stories to be formed again (``StoredStories.regroup``)."""
+    from synopsis.link.event_profile import EVENT_METHOD
+
+    stale = store.stale_events(EVENT_METHOD, LEAD_MODEL_ID)
+    if stale and on_progress:
+        on_progress(0, len(stale))
+    changed = done = 0
+    for begin in range(0, len(stale), PROFILE_BATCH):
+        chunk = [row for row in stale[begin : begin + PROFILE_BATCH] if store.has_article(row[1])]
+        analyses = {a.article.id: a for a in store.iter_analyses([article_id for _, article_id, _ in chunk])}
+        chunk = [row for row in chunk if row[1] in analyses]  # removed meanwhile by another process
+        redo = [analyses[article_id] for _, article_id, embed in chunk if embed]
+        fresh = iter(embed_leads(redo, embedder) if redo else ())
+        vectors = []
+        for _, article_id, embed in chunk:
+            stored = store.article_event(article_id)
+            vectors.append(next(fresh) if embed or stored is None else _vector(stored[0]))
+        profiles = describe_events([analyses[article_id] for _, article_id, _ in chunk], vectors)
+        # One transaction a batch: one per profile cost a synced commit each, 15 s of 1,000
+        # profiles' 16 s (bench/synth.py archive, 2 cores).
+        with store.write_lock():
+            for (label, _, _), profile in zip(chunk, profiles):
+                vector = np.asarray(profile.vector, dtype="<f4").tobytes()
+                changed += store.replace_event(label, EVENT_METHOD, day_ordinal(profile), vector, profile.to_json(), LEAD_MODEL_ID)
+        done += len(chunk)
+        if on_progress:
+            on_progress(done, len(stale))
+    return done, changed
+
+
+# Articles grouped again per transaction by ``StoredStories.regroup``: a stopped run keeps the
+# batches it finished.  One transaction per article, as ingest files them, cost a synced commit
+# each; other writers wait for a batch (a few seconds) at most.
+REGROUP_BATCH = 256
+
+
+def grouped_index(store, dimensions: int = 384) -> VectorIndex:
+    """A vector index of the articles that have a story, by label: what a new ingest's index
+    holds when it meets the next article, so regrouping files each one as a new ingest would."""
+    index = VectorIndex(dimensions)
+    index.token = store.story_index_token()
+    rows = store.grouped_event_vectors()
+    for begin in range(0, len(rows), 4096):
+        part = rows[begin : begin + 4096]
+        index.add([r[0] for r in part], np.stack([_vector(r[2]) for r in part]), [r[1] for r in part])
+    return index
+
+
 def open_index(store, dimensions: int = 384) -> VectorIndex:
     """The store's vector index, loaded from its file and brought up to date with the stored vectors.
 
@@ -249,6 +308,33 @@ class StoredStories:
                 # Indexed last, as in ``assign_profile``: a failure above rolls the article back.
                 self.index.add([label], profile.vector[None, :], [day_ordinal(profile)])
             self.added.add(label)
+
+    def regroup(self, on_progress: Callable[[int, int], None] | None = None) -> int:
+        """Form the stories again after event profiles changed (``refresh_event_profiles``), as a
+        new ingest of the same articles in the same order would form them; return how many
+        articles were grouped again.  Stories a user corrected stay as they are
+        (``store.begin_regrouping``); the rest are emptied and their articles filed again one by
+        one, in the order they first came (by label), each against the articles filed before it.
+        A stopped run resumes where it stopped: the articles still without a story are filed."""
+        if not self.store.regrouping_needed():
+            return 0
+        if not self.store.regrouping_left():
+            self.store.begin_regrouping()
+        left = self.store.regrouping_left()
+        self.index = grouped_index(self.store, self.index.dimensions)
+        # Nothing stored since is missing: catch_up adds only what other processes store meanwhile.
+        self.synced = max(self.store.event_labels(), default=0)
+        self.added.clear()
+        if left and on_progress:
+            on_progress(0, len(left))
+        for begin in range(0, len(left), REGROUP_BATCH):
+            chunk = left[begin : begin + REGROUP_BATCH]
+            with self.store.write_lock():
+                self.assign_profiles([p for article_id in chunk if (p := stored_profile(self.store, article_id))])
+            if on_progress:
+                on_progress(begin + len(chunk), len(left))
+        self.store.finish_regrouping()
+        return len(left)
 
     def catch_up(self) -> None:
         """Index the event profiles other processes stored since this index was last brought up to date."""

@@ -15,6 +15,7 @@ from types import TracebackType
 
 from synopsis.records import ArticleAnalysis, SynopsisError
 from synopsis.extract import EXTRACTION_METHOD
+from synopsis.ingest.meta import METADATA_METHOD
 from synopsis.report.article_json import SCHEMA_ID, analysis_from_dict, analysis_to_dict
 from synopsis.store.migrations import MIGRATIONS, applied_migrations, apply_migrations
 from synopsis.store.stories import StoryArticle, StorySummary, StoryTables
@@ -320,23 +321,57 @@ class Store(StoryTables):
             )
         ]
 
-    def replace_analysis(self, analysis: ArticleAnalysis) -> bool:
+    def replace_analysis(self, analysis: ArticleAnalysis, metadata: str | None = None) -> bool:
         """Store a new analysis of an article already stored (same id, same text), replacing its
-        extracted items in one transaction; its story, versions and corrections stay.  False when
-        the article is no longer stored."""
+        extracted items and its metadata columns in one transaction and marking its event profile
+        outdated (``mark_events_outdated``); ``metadata`` records the recipe that read its metadata
+        again (``reread_metadata``).  Its story, versions and corrections stay.  False when the
+        article is no longer stored."""
         article = analysis.article
         payload = json.dumps(analysis_to_dict(analysis), ensure_ascii=False, separators=(",", ":"))
         with transaction(self.conn):
             updated = self.conn.execute(
-                "UPDATE articles SET analysis_json = ?, schema = ?, extraction = ? WHERE id = ?",
-                (payload, SCHEMA_ID, EXTRACTION_METHOD, article.id),
-            ).rowcount
+                "UPDATE articles SET analysis_json = ?, schema = ?, extraction = ?, title = ?, author = ?, outlet = ?, "
+                "outlet_kind = ?, outlet_country = ?, origin = ?, origin_kind = ?, origin_country = ?, cites_json = ?, "
+                "published = ?, published_precision = ?, published_ambiguous = ?, dateline = ?, dateline_date = ?, "
+                "metadata = COALESCE(?, metadata) WHERE id = ?",
+                (
+                    payload, SCHEMA_ID, EXTRACTION_METHOD, article.title, article.author,
+                    article.outlet.name if article.outlet else None,
+                    article.outlet.kind if article.outlet else None,
+                    article.outlet.country if article.outlet else None,
+                    article.origin.name if article.origin else None,
+                    article.origin.kind if article.origin else None,
+                    article.origin.country if article.origin else None,
+                    _json_list(article.cites), article.published, article.published_precision,
+                    article.published_ambiguous, article.dateline, article.dateline_date, metadata, article.id,
+                ),
+            ).rowcount  # fmt: skip
             if not updated:
                 return False
             for table in _CHILD_TABLES:
                 self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article.id,))
             _insert_children(self.conn, analysis)
+            # Its event profile was made from the analysis replaced: made again next.
+            self.mark_events_outdated(article.id)
         return True
+
+    def outdated_metadata(self) -> list[tuple[str, str | None]]:
+        """(id, item key) of the articles whose metadata another recipe read (``METADATA_METHOD``),
+        oldest first; not those whose input could not be read again by this recipe (``mark_metadata``)."""
+        return self.conn.execute(
+            "SELECT a.id, a.item_key FROM articles AS a WHERE a.metadata IS NULL OR a.metadata NOT IN (?, ?) "
+            + ARTICLE_ORDER,
+            (METADATA_METHOD, UNREAD_PREFIX + METADATA_METHOD),
+        ).fetchall()
+
+    def mark_metadata(self, article_ids: Sequence[str], reread: bool) -> None:
+        """Record that this recipe read the articles' metadata again and found it unchanged
+        (``reread``), or could not read their inputs again (a URL, standard input, a file gone):
+        they keep what an older recipe read, and are tried again only by a newer recipe."""
+        value = METADATA_METHOD if reread else UNREAD_PREFIX + METADATA_METHOD
+        with transaction(self.conn):
+            self.conn.executemany("UPDATE articles SET metadata = ? WHERE id = ?", [(value, i) for i in article_ids])
 
     def list_articles(self) -> list[ArticleSummary]:
         """Return a summary of every stored article, oldest first (undated last)."""
@@ -484,8 +519,8 @@ def _insert_article(conn: sqlite3.Connection, analysis: ArticleAnalysis, payload
         INSERT INTO articles (id, source, outlet, outlet_kind, outlet_country, origin, origin_kind,
             cites_json, published, published_precision, dateline, title, author, url, language, text,
             schema, analysis_json, content_hash, added_at, item_key, published_ambiguous, extraction,
-            dateline_date, updated, origin_country)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            dateline_date, updated, origin_country, metadata)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         (
             article.id,
@@ -514,9 +549,13 @@ def _insert_article(conn: sqlite3.Connection, analysis: ArticleAnalysis, payload
             article.dateline_date,
             article.updated,
             article.origin.country if article.origin else None,
+            METADATA_METHOD,
         ),
     )
 
+
+# Marks the metadata recipe that could not read an article's input again (``Store.mark_metadata``).
+UNREAD_PREFIX = "unread by "
 
 # The tables of extracted items, one row per item (``_insert_children``).
 _CHILD_TABLES = ("removed", "sentences", "entities", "quantities", "times", "quotes", "claims")

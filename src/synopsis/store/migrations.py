@@ -421,6 +421,28 @@ def m011_complete_items(conn: sqlite3.Connection) -> None:
     write_updates()
 
 
+def m012_reanalysis(conn: sqlite3.Connection) -> None:
+    """Record the articles whose stories are to be formed again (their event profiles were made
+    again by ``synopsis reanalyze``), with the story each was in, so a stopped regrouping resumes
+    and an emptied story's id leads to where its articles went; record the recipe that read each
+    article's metadata; and index the recipe columns, so every command can tell cheaply whether a
+    store holds results of an older synopsis."""
+    conn.execute(
+        """
+        CREATE TABLE story_regrouping (
+            article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            old_story_id TEXT
+        )
+        """
+    )
+    # Without these, counting stale rows reads every article row (its text and JSON): gigabytes.
+    conn.execute("CREATE INDEX articles_extraction ON articles (extraction)")
+    # The recipe that read each article's metadata (``ingest.meta.METADATA_METHOD``): none before.
+    conn.execute("ALTER TABLE articles ADD COLUMN metadata TEXT")
+    conn.execute("CREATE INDEX articles_metadata ON articles (metadata)")
+    conn.execute("CREATE INDEX article_events_method ON article_events (method, lead_model)")
+
+
 MIGRATIONS: list[Migration] = [
     m001_initial,
     m002_article_search,
@@ -433,6 +455,7 @@ MIGRATIONS: list[Migration] = [
     m009_extraction_method,
     m010_version_placements,
     m011_complete_items,
+    m012_reanalysis,
 ]
 
 
@@ -490,4 +513,5 @@ __all__ = [
     "m009_extraction_method",
     "m010_version_placements",
     "m011_complete_items",
+    "m012_reanalysis",
 ]
