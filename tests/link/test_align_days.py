@@ -87,6 +87,8 @@ def test_one_exchange_told_differently_a_day_apart_has_its_day_and_count_dispute
     versions = {d.kind: sorted(v.value for v in d.versions) for d in disputes}
     assert versions.get("date") == ["Thursday", "Wednesday"]
     assert versions.get("count") == ["seven", "six"]
+    # Named by the event one of them names ("the swap"), though the other names it by its verb.
+    assert [d.what for d in disputes if d.kind == "date"] == ["date of the exchange"]
 
 
 @pytest.mark.parametrize(("alpha", "bravo"), [
