@@ -554,3 +554,37 @@ def test_a_day_from_an_earlier_sentence_does_not_keep_an_aligned_report_out_of_i
     [dispute] = find_disputes([group], analyses)
     assert {v.value: set(v.sources) for v in dispute.versions} == {"40": {"Alpha", "Bravo", "Delta"},
                                                                    "60": {"Charlie"}}
+
+
+# --- a report's earlier paragraph does not date what follows it -----------------------------------
+
+
+def test_a_reports_earlier_paragraph_on_something_else_does_not_date_a_figure(nlp) -> None:
+    """A news report's paragraph whose sentence gives a date further on ("died on Tuesday night",
+    "in the year to February") tells something besides the event: the undated figure after it is
+    still about the event, and disputes another report's."""
+    analyses = extracted(nlp, {
+        "Alpha": "A Meridian flight hit severe turbulence over the Alps on Monday.\n\n"
+                 "The plane, an Airbus A321 carrying 186 passengers and six crew, landed safely in Lyon.",
+        "Bravo": "A passenger hurt on the Meridian flight died on Tuesday night, the airline said.\n\n"
+                 "The aircraft was carrying 168 passengers and six crew.",
+    })
+    [dispute] = find_disputes([], analyses)
+    assert sorted(v.sources for v in dispute.versions) == [("Alpha",), ("Bravo",)]
+    # A total of everyone on board, and a rounded count, agree with 186 passengers.
+    for other in ("The aircraft had 192 people on board.", "The aircraft was carrying nearly 190 passengers."):
+        agreeing = extracted(nlp, {"Alpha": analyses[0].article.text,
+                                   "Bravo": "A passenger hurt on the Meridian flight died on Tuesday night.\n\n" + other})
+        assert find_disputes([], agreeing) == []
+
+
+def test_a_section_a_report_opens_with_its_date_still_dates_what_follows(nlp) -> None:
+    """"On February 10, ..." opening a paragraph dates the passage after it: a count there is of
+    that earlier day, no version of today's."""
+    analyses = extracted(nlp, {
+        "Alpha": "The two sides exchanged 300 prisoners on Tuesday.",
+        "Bravo": "The two sides exchanged prisoners again on Tuesday.\n\n"
+                 "On February 10, the two sides met in Geneva for an earlier round.\n\n"
+                 "They exchanged 250 prisoners.",
+    })
+    assert find_disputes([], analyses) == []

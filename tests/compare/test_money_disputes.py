@@ -150,3 +150,25 @@ def test_a_percentage_naming_its_measure_is_no_share_won_whatever_the_verb(nlp) 
     disputes = {d.what.split(" on ")[0]: _versions(d) for d in find_disputes([], analyses)}
     assert disputes == {"stake": {"30 percent": ("Alpha",), "20 percent": ("Bravo",)},
                         "rise in share price": {"4.1 percent": ("Alpha",), "2.5 percent": ("Bravo",)}}
+
+
+CROWN = "The Norvan crown {} against the dollar after the announcement."
+
+
+def test_a_currency_move_told_with_different_verbs_is_one_value(nlp) -> None:
+    """"fell 1.2%" / "crashed almost 2 per cent" / "slipped 1.2 per cent" of one currency are
+    versions of its fall, whatever the verb; each sentence names the currency."""
+    analyses = extracted(nlp, {"Alpha": CROWN.format("fell 1.2%"), "Bravo": CROWN.format("crashed almost 2 per cent"),
+                               "Charlie": CROWN.format("slipped 1.2 per cent")})
+    [dispute] = find_disputes([], analyses)
+    versions = _versions(dispute)
+    assert sorted(versions.values()) == [("Alpha", "Charlie"), ("Bravo",)]
+    assert versions["almost 2 per cent"] == ("Bravo",)
+
+
+def test_a_currency_fall_and_a_fall_of_shares_are_different_measures(nlp) -> None:
+    analyses = extracted(nlp, {"Alpha": CROWN.format("fell 1.2%"),
+                               "Bravo": "Norvan bank shares fell 2% after the announcement."})
+    assert find_disputes([], analyses) == []
+    rise = extracted(nlp, {"Alpha": CROWN.format("fell 1.2%"), "Bravo": CROWN.format("rose 2%")})
+    assert find_disputes([], rise) == []

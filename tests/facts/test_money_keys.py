@@ -86,3 +86,15 @@ def test_currency_nouns_come_from_the_currencies_in_use_and_leave_out_ordinary_w
 
     assert {"dinar", "dinars", "shillings", "rupees", "pesos", "euros"} <= currency_nouns()
     assert not {"pounds", "marks", "won", "gold", "prisoners"} & currency_nouns()
+
+
+@pytest.mark.parametrize("sentence, value, measure", [
+    ("The Norvan crown slipped 1.2 per cent against the dollar.", "1.2 per cent", "crown fall"),
+    ("The crown crashed almost 2 per cent.", "almost 2 per cent", "crown fall"),
+    ("The euro strengthened 0.5 percent against the yen.", "0.5 percent", "euro rise"),
+    ("The pound was down 0.8 percent by noon.", "0.8 percent", "pound fall"),
+    # Another noun before the verb names no measure the key knows.
+    ("Sales at the unit fell 6 percent.", "6 percent", None),
+])
+def test_a_currency_move_is_keyed_by_the_currency(sentence: str, value: str, measure: str | None) -> None:
+    assert percent_measure_at(sentence, *_at(sentence, value)) == measure

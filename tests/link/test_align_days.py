@@ -8,6 +8,7 @@ import pytest
 from synopsis.compare.disputes import find_disputes
 from synopsis.extract.embed import Embedder
 from synopsis.link.align import align_claims, day_rivals, score_candidates
+from synopsis.link.misdating import event_day_rivals
 from tests.factories import make_article
 
 
@@ -64,3 +65,57 @@ def test_two_events_on_consecutive_days_stay_apart(nlp, embedder, first, second)
     assert not linked(groups, "alpha", "bravo")
     assert [d for d in find_disputes(groups, analyses) if d.kind == "date"] == []
 
+
+
+SWAP_WIRE = ("Karvia and Lindmark exchanged six prisoners at Muscat airport on Thursday in a deal brokered by Oman, "
+             "freeing the journalist Elin Strand after nearly 500 days in a Karvian jail.", "2027-11-04T21:40:00")
+
+
+def test_one_exchange_told_differently_a_day_apart_has_its_day_and_count_disputed(nlp, embedder):
+    """The tabloid tells the swap in its own words and a day early: the two sentences do not read
+    alike, yet they give one exchange at one airport a day apart, so its day is disputed, and the
+    count the tabloid gives of that day is compared with the wire's."""
+    analyses = analyse(nlp, {
+        "Alpha": SWAP_WIRE,
+        "Bravo": ("Brave reporter Elin Strand was finally home last night after the prisoner swap.\n\n"
+                  "The swap took place at Muscat airport on Wednesday. In total seven prisoners were freed, "
+                  "including the convicted spy Vadim Yevtushenko.", "2027-11-05T07:00:00"),
+    })
+    candidates = score_candidates(analyses, embedder)
+    groups = align_claims(analyses, embedder, candidates=candidates)
+    disputes = find_disputes(groups, analyses, day_rivals=day_rivals(analyses, candidates))
+    versions = {d.kind: sorted(v.value for v in d.versions) for d in disputes}
+    assert versions.get("date") == ["Thursday", "Wednesday"]
+    assert versions.get("count") == ["seven", "six"]
+    # Named by the event one of them names ("the swap"), though the other names it by its verb.
+    assert [d.what for d in disputes if d.kind == "date"] == ["date of the exchange"]
+
+
+@pytest.mark.parametrize(("alpha", "bravo"), [
+    # Talks go on for days: each day's report is right.
+    ("Delegations from Karvia and Lindmark held talks at Muscat airport on Thursday.",
+     "Delegations held talks at Muscat airport on Wednesday."),
+    # The report tells the earlier exchange on Wednesday apart from Thursday's.
+    (SWAP_WIRE[0], "A first exchange took place at Muscat airport on Wednesday. A second exchange at Muscat airport "
+                   "followed on Thursday."),
+    # Another place.
+    (SWAP_WIRE[0], "The swap took place at Geneva airport on Wednesday."),
+])
+def test_other_events_or_occasions_a_day_apart_are_not_one_days_rivals(nlp, embedder, alpha, bravo):
+    analyses = analyse(nlp, {"Alpha": (alpha, SWAP_WIRE[1]), "Bravo": (bravo, "2027-11-05T07:00:00")})
+    candidates = score_candidates(analyses, embedder)
+    assert event_day_rivals(analyses, candidates.refs, candidates.scorer.features) == []
+
+
+def test_a_count_each_side_freed_agrees_with_the_total_of_a_misdated_exchange(nlp, embedder):
+    """Six freed by each side and twelve in all are one count, on either day given."""
+    analyses = analyse(nlp, {
+        "Alpha": ("Karvia and Lindmark each freed six prisoners in a swap at Muscat airport on Thursday.",
+                  SWAP_WIRE[1]),
+        "Bravo": ("In total twelve prisoners were freed in the swap at Muscat airport on Wednesday.",
+                  "2027-11-05T07:00:00"),
+    })
+    candidates = score_candidates(analyses, embedder)
+    groups = align_claims(analyses, embedder, candidates=candidates)
+    disputes = find_disputes(groups, analyses, day_rivals=day_rivals(analyses, candidates))
+    assert [d.kind for d in disputes] == ["date"]

@@ -119,7 +119,10 @@ def _percent_what(measure: str) -> str:
 
 def _what(slot: list[Fact], day: Interval | None) -> str:
     fact = next((f for f in slot if f.key_known), slot[0])
-    event = fact.key[0] if fact.kind in {"duration", "time", "date"} else None
+    # The event any value names, when the one taken names none ("exchanged six prisoners on
+    # Thursday" / "the swap took place on Wednesday" are the exchange's days).
+    event = (next((f.key[0] for f in [fact, *slot] if f.key[0]), None)
+             if fact.kind in {"duration", "time", "date"} else None)
     suffix = f" on {describe(day)}" if day is not None else ""
     if _is_fine(fact):
         counted = _counted(slot, "money")

@@ -310,15 +310,26 @@ def section_dates(analysis: ArticleAnalysis, claim: Claim) -> list[Interval]:
     the claim that opens a paragraph with one, or opens with one itself.  Sections open with their
     date ("On 2 June 2025, the second round was held"); a date later in a sentence is as often a
     look back ("the talks continued the negotiations begun on 16 May"), which made the
-    delegations listed under 2 June May's."""
+    delegations listed under 2 June May's.
+
+    A news report's paragraph is dated so only by a date that opens its sentence ("On May 16,
+    ..."): the first date of a paragraph of a report is as often what the paragraph tells besides
+    the event ("Consumer prices rose 2.4% in the year to September", "The man died on Tuesday
+    night"), and it dated the crown's fall after the announcement to September and the flight's
+    passengers to the night after it. An entry goes round by round, its paragraphs opening with
+    the round's date wherever the sentence gives it ("The third round was held on 23 July")."""
     text = analysis.article.text
     sentences = analysis.sentences
+    outlet = analysis.article.outlet
+    entry = outlet is not None and outlet.kind in UNDATED_KINDS
     for index in range(min(claim.sentence, len(sentences)) - 1, max(-1, claim.sentence - SECTION_LOOKBACK), -1):
         sentence = sentences[index]
         dated = [(time, [d for d in dates_in(analysis, time.start, time.end) if d.high - d.low <= 31 * 86400])
                  for time in analysis.times if sentence.start <= time.start < sentence.end]
         dated = [(time, days) for time, days in dated if days]
-        openers = passage_openers(text, sentences, index, [time.start for time, _ in dated])
+        starts = [time.start for time, _ in dated]
+        openers = (passage_openers(text, sentences, index, starts) if entry
+                   else {start for start in starts if opens_sentence(text, sentence.start, start)})
         dates = [day for time, days in dated if time.start in openers for day in days]
         if dates:
             return dates

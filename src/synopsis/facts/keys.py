@@ -127,6 +127,11 @@ def frame_words(text: str, start: int, end: int, skip: Iterable[str]) -> frozens
     )
 
 
+def events_named(text: str) -> set[str]:
+    """The classes of the events a passage names by noun or verb ("the swap", "collapsed")."""
+    return {EVENT_CLASSES[m.group(1).lower()] for m in _EVENT_RE.finditer(text)}
+
+
 def event_class_at(sentence: str, position: int) -> str | None:
     """The event a value in the sentence is about: the nearest event noun before it, else after it."""
     before = [m for m in _EVENT_RE.finditer(sentence) if m.end() <= position]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 
+from synopsis.facts.currency_names import currency_nouns
 from synopsis.facts.keys import HEDGE, HEDGE_WORD, lemmatize_noun
 
 
@@ -32,8 +33,12 @@ MONEY_NOUNS = {
     "compensation": "compensation", "damages": "compensation",
 }
 # How a figure went ("revenue rose 8 percent to", "shares fell 4.1 percent"): up or down.
-RISE = r"rose|rise|rises|risen|up|grew|grow|grows|grown|increased|increase|increases|climbed|jumped|surged|gained|soared"
-FALL = r"fell|fall|falls|fallen|down|dropped|drop|declined|decreased|decrease|slumped|slid|lost|plunged|tumbled"
+# Markets reports vary the verb for one move ("the crown fell 1.2%" / "slipped 1.2 per cent" /
+# "crashed almost 2 per cent"), so every common one is listed.
+RISE = (r"rose|rise|rises|risen|up|grew|grow|grows|grown|increased|increase|increases|climbed|jumped|surged|gained"
+        r"|soared|strengthened|firmed|rallied|advanced|rebounded|recovered")
+FALL = (r"fell|fall|falls|fallen|down|dropped|drop|declined|decreased|decrease|slumped|slid|lost|plunged|tumbled"
+        r"|slipped|slips|slip|crashed|sank|sinks|dipped|dips|plummeted|weakened|eased|shed|retreated")
 _MONEY_NOUN = "|".join(sorted((re.escape(k) for k in MONEY_NOUNS), key=len, reverse=True))
 # "revenue rose 8 percent to", "profit was", "a fee of", "savings of", "revenue up 8 percent at".
 _MONEY_NOUN_BEFORE = re.compile(
@@ -103,8 +108,13 @@ def extra_sum_at(sentence: str, position: int) -> int | None:
 # direction of the change, so a rise and a fall, or revenue and profit, are never rivals.
 _CHANGED = {**_FIGURE_NOUNS, "share": "shares", "shares": "shares", "stock": "shares", "price": "price",
             "prices": "price", "exports": "exports", "imports": "imports", "output": "output", "production": "output"}
+# A currency's move is a measure of its own, named by the currency ("the crown fell 1.2% against the
+# dollar": a "crown fall"), so a fall of shares or of another currency in the same story is no rival.
+# Beside CLDR's names (``currency_names``): the English "crown" of the koruna, krona and krone, and
+# the "pound" and "sterling" it leaves out as ambiguous, which a move in percent is not.
+_CURRENCY_EXTRA = frozenset({"crown", "crowns", "pound", "pounds", "sterling"})
 _CHANGE_BEFORE = re.compile(
-    rf"\b(?P<noun>{'|'.join(_CHANGED)})\s+(?:(?:were|was|is|are|had|have|has)\s+)?"
+    rf"\b(?P<noun>{'|'.join(_CHANGED)}|[A-Za-z]+)\s+(?:(?:were|was|is|are|had|have|has)\s+)?"
     rf"(?:(?P<up>{RISE})|(?P<down>{FALL}))\s+(?:by\s+)?{HEDGE}$", re.I)
 _CHANGE_AFTER = re.compile(
     rf"[\s-]*(?:(?P<up>rise|increase|jump|growth|gain)|(?P<down>fall|drop|decline|decrease))\s+in\s+"
@@ -118,10 +128,24 @@ def percent_measure_at(sentence: str, position: int, value_end: int) -> str | No
     before = sentence[max(0, position - 80) : position]
     if (found := _PERCENT_NOUN_BEFORE.search(before)) or (found := _PERCENT_NOUN_AFTER.match(sentence, value_end)):
         return found.group("noun").lower()
-    found = _CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(sentence, value_end)
+    found = _CHANGE_BEFORE.search(before)
+    if found is not None and _changed_measure(found.group("noun")) is None:
+        found = None
+    found = found or _CHANGE_AFTER.match(sentence, value_end)
     if found is None:
         return None
-    return f"{_CHANGED[found.group('noun').lower()]} {'rise' if found.group('up') else 'fall'}"
+    return f"{_changed_measure(found.group('noun'))} {'rise' if found.group('up') else 'fall'}"
+
+
+def _changed_measure(noun: str) -> str | None:
+    """The measure a noun before a rise or fall names: a company figure, shares, prices, or a
+    currency by its singular name ("crown"); None for any other noun."""
+    lower = noun.lower()
+    if lower in _CHANGED:
+        return _CHANGED[lower]
+    if lower in _CURRENCY_EXTRA or lower in currency_nouns():
+        return lemmatize_noun(lower)
+    return None
 
 
 # A duration that is the term of an agreement: "a contract of five and a half years", "a

@@ -14,7 +14,7 @@ from synopsis.facts.amounts import amounts_incompatible
 from synopsis.facts.support import SupportCheck, dated_apart, episode_conflict, names_actor
 from synopsis.link.actors import EntityKey, modalities_clash, same_actor, same_name
 from synopsis.link.claim_features import KNOWN_PREDICATES, ClaimFeatures, describe_claims
-from synopsis.link.misdating import nearly_same_words, one_frame_a_day_apart, other_occasions
+from synopsis.link.misdating import event_day_rivals, nearly_same_words, one_frame_a_day_apart, other_occasions
 from synopsis.link.reported_content import reported_words, same_statement
 from synopsis.records import ArticleAnalysis, Evidence
 
@@ -452,6 +452,11 @@ def day_rivals(analyses: Sequence[ArticleAnalysis], candidates: Candidates) -> l
             continue
         if scorer.score(i, j, days=False) >= LINK_SCORE and not other_occasions(analyses, refs, scorer.features, i, j):
             found.append(((analyses[refs[i][0]].article.id, refs[i][1]), (analyses[refs[j][0]].article.id, refs[j][1])))
+    # And claims told differently that give one event at one place a day apart (``event_day_rivals``).
+    for i, j in event_day_rivals(analyses, refs, scorer.features):
+        pair = ((analyses[refs[i][0]].article.id, refs[i][1]), (analyses[refs[j][0]].article.id, refs[j][1]))
+        if pair not in found:
+            found.append(pair)
     return found
 
 
