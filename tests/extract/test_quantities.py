@@ -400,6 +400,7 @@ def test_vote_splits_are_one_value(nlp, sentence, text, majority, minority):
     "Volunteers ages 18-25 may apply.",             # a range of ages
     "The office is open from 2-4pm.",               # a range of hours
     "The council voted to extend the pause by 30 to 60 days.",  # a range, though voted
+    "The partners agreed to split the cost 50-50.",  # an even share, not a vote
 ])
 def test_scores_and_ranges_are_no_vote_split(nlp, sentence):
     assert all(q.unit != "vote split" for q in find_quantities(nlp(sentence)))

@@ -76,8 +76,8 @@ def find_vote_splits(text: str) -> list[Quantity]:
         before = text[max(0, match.start() - 60):match.start()]
         if not (cued_in_favour or _VOTE_BEFORE.search(before) or _VOTE_AFTER.match(text, match.end())):
             continue
-        if _UNIT_AFTER.match(text, match.end()):
-            continue
+        if _UNIT_AFTER.match(text, match.end()) or (first == second == 50):
+            continue  # a range with its unit, or "split 50-50" (an even share of anything)
         value = first * SPLIT_BASE + second
         found.append(Quantity(match.group(0), match.start(), match.end(), value, value, value, VOTE_SPLIT, None))
     return found
