@@ -418,12 +418,13 @@ def test_an_outlet_giving_a_party_s_result_with_another_verb_tells_it(nlp):
 
 def test_an_outlet_is_not_charged_with_a_fact_others_cite_it_for():
     """"According to NWS, Karvia released ..." is the Nordic Wire Service's own fact relayed by others
-    (QA: NWS "leaves out" it); its initials count where its own articles sign with them. An outlet
-    that neither tells nor is cited for the fact still leaves it out."""
+    (QA: NWS "leaves out" it), named by the initials of its name, which its own text need not
+    write (the cleaner takes its dateline's "(NWS)"). An outlet that neither tells nor is cited for
+    the fact still leaves it out."""
     fact = "According to NWS, Karvia released the journalist Elin Strand and the businessman Oskar Berg."
     a = _article_of_sentences("a", "Paper A", [fact])
     b = _article_of_sentences("b", "Paper B", [fact, "Gulls circled the quay."])
-    wire = _article_of_sentences("w", "Nordic Wire Service", ["MUSCAT (NWS) - Karvia and Lindmark swapped six prisoners.",
+    wire = _article_of_sentences("w", "Nordic Wire Service", ["Karvia and Lindmark swapped six prisoners.",
                                                               "Oman brokered the deal."])
     other = _article_of_sentences("d", "Paper D", ["Karvia and Lindmark swapped six prisoners.", "Oman brokered the deal."])
     released = make_claim("k1", "corroborated", [evidence_for(a, fact), evidence_for(b, fact)])

@@ -369,15 +369,17 @@ def _same_value(mine: Sequence[CountedAmount], theirs: Sequence[CountedAmount]) 
 
 
 def outlet_names(outlet: str, outlet_articles: Sequence[ArticleAnalysis]) -> frozenset[str]:
-    """The names an outlet goes by: its name, its registry aliases, and the initials of a name of
-    several words when its own articles write them ("Nordic Wire Service" signs "(NWS)")."""
+    """The names an outlet goes by: its name, its registry aliases, and the initials of its name:
+    of three words or more always ("Nordic Wire Service" is "NWS" in others' "According to NWS",
+    though the cleaner took the "(NWS)" of its own dateline), of two only where its own articles
+    write them (two letters stand for too much else)."""
     names = {outlet}
     for analysis in outlet_articles:
         if analysis.article.outlet is not None:
             names.update(analysis.article.outlet.aliases)
-    words = [w for w in outlet.split() if w[:1].isupper()]
-    initials = "".join(w[0] for w in words)
-    if len(initials) >= 2 and any(re.search(rf"\b{initials}\b", a.article.text) for a in outlet_articles):
+    initials = "".join(w[0] for w in outlet.split() if w[:1].isupper())
+    if len(initials) >= 3 or (len(initials) == 2 and any(re.search(rf"\b{initials}\b", a.article.text)
+                                                         for a in outlet_articles)):
         names.add(initials)
     return frozenset(n for n in names if n and n != "unidentified")
 
