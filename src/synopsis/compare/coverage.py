@@ -307,21 +307,23 @@ def tells_fact(claim: AlignedClaim, outlet_articles: Sequence[ArticleAnalysis], 
 
 
 class SentenceVectors:
-    """An outlet's sentences as unit embedding vectors, made the first time a fact is about to be
-    listed as left out by the outlet (most outlets of a story are never asked)."""
+    """An outlet's sentences (those of ``SentencesByWord``, by position) as unit embedding vectors,
+    made the first time a fact is about to be listed as left out by the outlet (most outlets of a
+    story are never asked)."""
 
-    def __init__(self, outlet_articles: Sequence[ArticleAnalysis]):
-        self.texts = [s.text for analysis in outlet_articles for s in analysis.sentences if s.text.strip()]
+    def __init__(self, sentences: SentencesByWord):
+        self.sentences = sentences
         self._vectors: np.ndarray | None = None
+        self._rows: dict[int, int] = {id(span): row for row, (_, span) in enumerate(sentences.spans)}
+        self._probes: dict[str, np.ndarray] = {}
 
-    def nearest(self, text: str) -> float:
-        """The cosine of the outlet's sentence nearest in meaning to ``text`` (0 when it has none)."""
-        if not self.texts:
-            return 0.0
+    def cosine(self, text: str, span: Evidence) -> float:
+        """The cosine between ``text`` and one of the outlet's sentences."""
         if self._vectors is None:
-            self._vectors = _unit_rows(embed_texts(self.texts))
-        probe = _unit_rows(embed_texts([text]))[0]
-        return float(np.max(self._vectors @ probe))
+            self._vectors = _unit_rows(embed_texts([span.text for _, span in self.sentences.spans]))
+        if (probe := self._probes.get(text)) is None:
+            probe = self._probes[text] = _unit_rows(embed_texts([text]))[0]
+        return float(self._vectors[self._rows[id(span)]] @ probe)
 
 
 def _unit_rows(matrix: np.ndarray) -> np.ndarray:
@@ -342,23 +344,23 @@ def restates_fact(claim: AlignedClaim, check: SupportCheck, sentences: Sentences
     ``tells_fact`` demands of a sentence sharing fewer words. A report without numbers is told or
     contradicted by a sentence meaning nearly the same (``SAME_FACT_COSINE``: "the seatbelt sign
     was off" against "had been switched on"), which words do not show: negation and paraphrase
-    change them."""
+    change them; so anchored, as a sentence without numbers is (``MIN_SHARED_WORDS`` of the
+    report's words, a day near it, no other episode), it need not name whom the report names
+    either ("the seatbelt sign was off, passengers said" for the airline spokeswoman's words)."""
     for report in claim.evidence:
         if report.article_id not in check.analyses:
             continue
         numbers = passage_amounts(check.analyses[report.article_id], report.start, report.end)
-        if not numbers:
-            if vectors.nearest(report.text) >= SAME_FACT_COSINE:
-                return True
-            continue
         stated = check.statement(report)
         for analysis, span in sentences.sharing(stated.words):
-            if check.shared_words(report, span) < MIN_SHARED_WORDS_WITH_NUMBERS:
+            if check.shared_words(report, span) < (MIN_SHARED_WORDS_WITH_NUMBERS if numbers else MIN_SHARED_WORDS):
                 continue
             context = check.context(span)
             if episode_conflict(stated.episodes, context.episodes) is not None or not _days_near(stated, context):
                 continue
-            if _same_value(numbers, passage_amounts(analysis, span.start, span.end)):
+            if numbers and _same_value(numbers, passage_amounts(analysis, span.start, span.end)):
+                return True
+            if not numbers and vectors.cosine(report.text, span) >= SAME_FACT_COSINE:
                 return True
     return False
 
@@ -452,7 +454,7 @@ def describe_coverage(
         if tells_fact(claim, items, check, indexed[outlet]):
             return False
         if outlet not in vectors:
-            vectors[outlet] = SentenceVectors(items)
+            vectors[outlet] = SentenceVectors(indexed[outlet])
         return not restates_fact(claim, check, indexed[outlet], vectors[outlet])
 
     coverage = []
