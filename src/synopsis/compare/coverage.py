@@ -63,7 +63,9 @@ UNANCHORED_WORDS = 2 * MIN_SHARED_WORDS
 # "led the delegation to Velm", 0.557; "a deal brokered by Oman" / "thanked Oman for its
 # mediation", 0.37). Numbers are where embeddings fail: "left 40 people injured in the old quarter"
 # scores 0.72 against "left 200 people homeless in the old quarter", so a report with numbers is
-# told only by the same number of the same thing (``_same_value``).
+# told only by the same number of the same thing (``_same_value``); and a sentence on the same
+# subject may score as high ("Ukraine's delegation is headed by Rustem Umerov" / "Umerov proposed a
+# summit", 0.72 on the reference corpus), so the sentence must also give the report's words.
 SAME_FACT_COSINE = 0.6
 # Two forms of a name this alike are spellings of one name ("Zelenskyy" / "Zelenskiy" 89,
 # "Erdoğan" / "Erdogan" after folding 100); other names of one body are not ("Russian Defense
@@ -344,16 +346,19 @@ def restates_fact(claim: AlignedClaim, check: SupportCheck, sentences: Sentences
     ``tells_fact`` demands of a sentence sharing fewer words. A report without numbers is told or
     contradicted by a sentence meaning nearly the same (``SAME_FACT_COSINE``: "the seatbelt sign
     was off" against "had been switched on"), which words do not show: negation and paraphrase
-    change them; so anchored, as a sentence without numbers is (``MIN_SHARED_WORDS`` of the
-    report's words, a day near it, no other episode), it need not name whom the report names
-    either ("the seatbelt sign was off, passengers said" for the airline spokeswoman's words)."""
+    change them. Not anchored by the names the report gives, which it need not name ("the seatbelt
+    sign was off, passengers said" for the airline spokeswoman's words), it must give as many of
+    the report's words as a sentence naming no one must (``UNANCHORED_WORDS``; "the seatbelt sign
+    was off" gives 0.38), on a day near it, of no other episode: meaning alone takes a sentence on
+    the same person or subject for the fact ("Ukraine's delegation is headed by Rustem Umerov" for
+    "Umerov proposed a summit by the end of August", 0.72, giving 0.20 of its words)."""
     for report in claim.evidence:
         if report.article_id not in check.analyses:
             continue
         numbers = passage_amounts(check.analyses[report.article_id], report.start, report.end)
         stated = check.statement(report)
         for analysis, span in sentences.sharing(stated.words):
-            if check.shared_words(report, span) < (MIN_SHARED_WORDS_WITH_NUMBERS if numbers else MIN_SHARED_WORDS):
+            if check.shared_words(report, span) < (MIN_SHARED_WORDS_WITH_NUMBERS if numbers else UNANCHORED_WORDS):
                 continue
             context = check.context(span)
             if episode_conflict(stated.episodes, context.episodes) is not None or not _days_near(stated, context):
