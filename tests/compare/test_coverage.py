@@ -198,9 +198,10 @@ def test_an_outlet_telling_the_fact_in_another_version_does_not_leave_it_out():
     led = make_claim("k1", "corroborated", [x for x in led.evidence if x.article_id in {"a", "b"}])
     coverage = {item.outlet: item for item in describe_coverage(analyses + [e], [led], disputes=[office])}
     assert coverage["Paper C"].omits == ()
-    # An outlet that gives no version of the point, or gives one about something else, is still
-    # said to leave the fact out.
-    assert coverage["Paper D"].omits == ("k1",)
+    # An outlet that gives the point's version about something else is still said to leave the
+    # fact out; one that gives no version but tells the fact in its words bar the office ("Ivan
+    # Petrenko led the delegation to Velm") does not leave it out (``restates_fact``).
+    assert coverage["Paper D"].omits == ()
     assert coverage["Paper E"].omits == ("k1",)
 
 
@@ -413,3 +414,56 @@ def test_an_outlet_giving_a_party_s_result_with_another_verb_tells_it(nlp):
     assert omits["Paper C"] == ()
     assert omits["Paper D"] == ()
     assert omits["Paper E"] == ("k1",)
+
+
+def test_an_outlet_is_not_charged_with_a_fact_others_cite_it_for():
+    """"According to NWS, Karvia released ..." is the Nordic Wire Service's own fact relayed by others
+    (QA: NWS "leaves out" it), named by the initials of its name, which its own text need not
+    write (the cleaner takes its dateline's "(NWS)"). An outlet that neither tells nor is cited for
+    the fact still leaves it out."""
+    fact = "According to NWS, Karvia released the journalist Elin Strand and the businessman Oskar Berg."
+    a = _article_of_sentences("a", "Paper A", [fact])
+    b = _article_of_sentences("b", "Paper B", [fact, "Gulls circled the quay."])
+    wire = _article_of_sentences("w", "Nordic Wire Service", ["Karvia and Lindmark swapped six prisoners.",
+                                                              "Oman brokered the deal."])
+    other = _article_of_sentences("d", "Paper D", ["Karvia and Lindmark swapped six prisoners.", "Oman brokered the deal."])
+    released = make_claim("k1", "corroborated", [evidence_for(a, fact), evidence_for(b, fact)])
+    coverage = {item.outlet: item.omits for item in describe_coverage([a, b, wire, other], [released])}
+    assert coverage["Nordic Wire Service"] == ()
+    assert coverage["Paper D"] == ("k1",)
+
+
+def test_an_outlet_giving_the_fact_s_number_of_the_same_thing_in_a_shorter_sentence_tells_it():
+    """"Nine people were injured, including two cabin crew" tells "Nine people were injured when the
+    flight hit severe turbulence ..." though it shares few of its words (QA: the outlet "leaves
+    out" the injured); the same number of people something else happened to does not."""
+    fact = "Nine people were injured when the flight hit severe turbulence over the Alps on Saturday, the airline said."
+    nine = ("Nine", 9.0, "people", "injure")
+    a = _article_of_sentences("a", "Paper A", [fact], nine)
+    b = _article_of_sentences("b", "Paper B", [fact, "Gulls circled the quay."], nine)
+    told = _article_of_sentences("c", "Paper C", ["Nine people were injured, including two cabin crew, and were taken "
+                                                  "to hospital."], nine)
+    other = _article_of_sentences("d", "Paper D", ["Nine people were questioned by police at the airport."],
+                                  ("Nine", 9.0, "people", "question"))
+    injured = make_claim("k1", "corroborated", [evidence_for(a, fact), evidence_for(b, fact)])
+    coverage = {item.outlet: item.omits for item in describe_coverage([a, b, told, other], [injured])}
+    assert coverage["Paper C"] == ()
+    assert coverage["Paper D"] == ("k1",)
+
+
+def test_an_outlet_contradicting_a_fact_without_numbers_does_not_leave_it_out():
+    """"the seatbelt sign was off" contradicts "had been switched on": a contradiction is no
+    omission (QA: the outlet "leaves out" the fact it disputes); a sentence on something else
+    that happened on the flight does not tell it."""
+    fact = ("Meridian said the seatbelt sign had been switched on minutes before the jolt, after the crew was warned "
+            "of rough air ahead.")
+    a = _article_of_sentences("a", "Paper A", [fact])
+    b = _article_of_sentences("b", "Paper B", [fact, "Gulls circled the quay."])
+    contradicts = _article_of_sentences("c", "Paper C", ["Shockingly, the seatbelt sign was off when the jet hit the "
+                                                         "rough air, according to passengers."])
+    other = _article_of_sentences("d", "Paper D", ["Passengers described being thrown from their seats as meals were "
+                                                   "being served."])
+    sign = make_claim("k1", "corroborated", [evidence_for(a, fact), evidence_for(b, fact)])
+    coverage = {item.outlet: item.omits for item in describe_coverage([a, b, contradicts, other], [sign])}
+    assert coverage["Paper C"] == ()
+    assert coverage["Paper D"] == ("k1",)

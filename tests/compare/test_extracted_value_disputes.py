@@ -112,3 +112,21 @@ def test_extracted_share_is_compared_with_shares_and_wholes(nlp, alpha: str, bra
         else:
             [dispute] = found
             assert sorted(v.value for v in dispute.versions) == versions
+
+
+def test_vote_splits_told_in_unaligned_sentences_are_disputed_as_one_value(nlp) -> None:
+    """"voted seven to two" and "split six votes to three" are two versions of one vote, though the
+    sentences say other things besides and alignment keeps them apart (QA: the 7-2 / 6-3 dispute was
+    missed, the Clarion's "six" a bare count of votes); "7-2 vote" agrees with seven to two, and a
+    match score in the same story is no version of it."""
+    analyses = extracted(nlp, {
+        "Alpha": "The bank cut its main rate to 4.75% on Wednesday. The monetary policy committee voted seven to two "
+                 "for the cut.",
+        "Bravo": "The bank slashed rates on Wednesday. Its committee cut the main rate to 4.75 per cent, even though "
+                 "the committee split six votes to three on the decision.",
+        "Charlie": "Dinamo won 3-1 at home. The bank cut its rate in a 7-2 vote on Wednesday.",
+    })
+    splits = [d for d in find_disputes([], analyses) if d.what.startswith("vote split")]
+    assert len(splits) == 1
+    assert sorted((v.normalized, v.sources) for v in splits[0].versions) == [
+        ("6–3", ("Bravo",)), ("7–2", ("Alpha", "Charlie"))]

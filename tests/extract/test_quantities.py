@@ -372,3 +372,45 @@ GATHERINGS = [
 def test_gathering_counts_its_people(nlp, sentence, text, counted):
     found = {q.text: q for q in find_quantities(nlp(sentence))}
     assert found[text].counted == counted
+
+
+# (sentence, span, majority, minority): a vote split is one value, the tally for and against together.
+VOTE_SPLITS = [
+    ("The committee voted seven to two for the cut.", "seven to two", 7, 2),
+    ("The panel split six votes to three on the cut.", "six votes to three", 6, 3),
+    ("The court handed down a 5–4 ruling on Friday.", "5–4", 5, 4),
+    ("Members voted 7-2 to approve the budget.", "7-2", 7, 2),
+    ("The motion passed by 312 votes to 198.", "312 votes to 198", 312, 198),
+    ("The plan was approved by a vote of 7 to 2.", "7 to 2", 7, 2),
+]
+
+
+@pytest.mark.parametrize("sentence,text,majority,minority", VOTE_SPLITS)
+def test_vote_splits_are_one_value(nlp, sentence, text, majority, minority):
+    from synopsis.extract.vote_splits import VOTE_SPLIT, split_of
+
+    found = find_quantities(nlp(sentence))
+    assert [(q.text, q.unit) for q in found] == [(text, VOTE_SPLIT)]
+    interval = interval_from_quantity(found[0])
+    assert interval.low == interval.high and split_of(interval.low) == f"{majority}–{minority}"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dinamo won 3-1 at home on Sunday.",            # a match score
+    "Volunteers ages 18-25 may apply.",             # a range of ages
+    "The office is open from 2-4pm.",               # a range of hours
+    "The council voted to extend the pause by 30 to 60 days.",  # a range, though voted
+    "The partners agreed to split the cost 50-50.",  # an even share, not a vote
+])
+def test_scores_and_ranges_are_no_vote_split(nlp, sentence):
+    assert all(q.unit != "vote split" for q in find_quantities(nlp(sentence)))
+
+
+def test_vote_splits_differ_and_agree():
+    from synopsis.extract.vote_splits import find_vote_splits
+    from synopsis.facts.intervals import compatible
+
+    seven_two, six_three = find_vote_splits("They voted seven to two; others say it split six votes to three.")
+    other_seven_two = find_vote_splits("a 7-2 vote")[0]
+    assert not compatible(interval_from_quantity(seven_two), interval_from_quantity(six_three))
+    assert compatible(interval_from_quantity(seven_two), interval_from_quantity(other_seven_two))

@@ -16,6 +16,7 @@ from synopsis.compare.dispute_facts import (
     nouns_agree,
     voice_key,
 )
+from synopsis.extract.vote_splits import VOTE_SPLIT
 from synopsis.facts.dates import calendar_day, publication_day
 from synopsis.facts.intervals import Interval, compatible
 from synopsis.facts.keys import MAGNITUDE
@@ -154,6 +155,11 @@ def _same_slot_across(a: Fact, b: Fact, same_days: SameDays = frozenset(), runni
         # around it ("15 kilometres of the border" / "a 12-kilometre stretch of their border")
         # measure one thing; a distance told of something else shares fewer of them.
         return same_dates and len(a.frame & b.frame) >= MEASURE_FRAME_WORDS and values_close(a, b)
+    if a.kind == "amount" and a.key[0] == VOTE_SPLIT:
+        # A story's vote is one split however the sentences go on ("voted seven to two for the cut"
+        # / "cut the rate ..., even though the committee split six votes to three"): another vote
+        # is dated otherwise or of another episode, which the tests above keep apart.
+        return True
     if a.kind == "amount" and a.key[0] == MAGNITUDE:
         # The magnitude of the story's earthquake is one value however the sentence goes on; a
         # shock a whole unit apart (an aftershock, an earlier quake) is another event.

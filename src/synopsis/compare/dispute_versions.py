@@ -16,6 +16,7 @@ from synopsis.compare.dispute_slots import (
     without_own_rivals,
 )
 from synopsis.extract.match_minutes import MATCH_MINUTE
+from synopsis.extract.vote_splits import VOTE_SPLIT
 from synopsis.facts.currency_names import currency_name, is_currency_noun
 from synopsis.facts.dates import as_of_stamp, calendar_day, parse_published
 from synopsis.facts.intervals import Interval, describe
@@ -147,6 +148,8 @@ def _what(slot: list[Fact], day: Interval | None) -> str:
         return f"number of {counted}{' ' + happened if happened else ''}{suffix}"
     if fact.kind == "amount" and fact.key[0] == MATCH_MINUTE:
         return "match minute" + (f" of {fact.label}" if fact.label else "") + suffix
+    if fact.kind == "amount" and fact.key[0] == VOTE_SPLIT:
+        return "vote split" + suffix
     if fact.kind == "amount" and fact.key[0] == MAGNITUDE:
         return f"magnitude of the {fact.key[1] or 'event'}{suffix}"
     if fact.kind == "amount" and fact.key[0] == "percent" and fact.key[1] == SHARE_WON:

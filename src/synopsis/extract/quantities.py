@@ -47,6 +47,7 @@ from synopsis.extract.quantity_units import (
     remainder_factor,
 )
 from synopsis.extract.times_dates import counts_things
+from synopsis.extract.vote_splits import merge_vote_splits
 from synopsis.records import Quantity
 
 # Re-exported so that callers keep importing these names from this module.
@@ -93,7 +94,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         if q:
             quantities.append(q)
         i += 1
-    return merge_match_minutes(join_compound_durations(quantities, text), doc, text)
+    return merge_vote_splits(merge_match_minutes(join_compound_durations(quantities, text), doc, text), text)
 
 
 def join_compound_durations(quantities: list[Quantity], text: str) -> list[Quantity]:

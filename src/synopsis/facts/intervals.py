@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from synopsis.extract.match_minutes import MATCH_MINUTE
+from synopsis.extract.vote_splits import VOTE_SPLIT, split_of
 from synopsis.extract.quantity_units import POSTFIX, QUALIFIERS, UNITS, normalize_phrase, normalize_unit
 from synopsis.records import Quantity, TimeRef
 
@@ -232,7 +233,8 @@ def interval_from_quantity(quantity: Quantity) -> Interval | None:
     # ten minutes, not to 100 of the 2,400 seconds it is.
     # A match minute is a point on the game's clock, told to the minute: "the 80th minute" is not
     # rounded, and "the 81st" disputes it.
-    margin = 0.0 if unit == MATCH_MINUTE else rounding_margin(quantity.value, discrete=unit == "count") * factor
+    # A vote split is told exactly: "7-2" is not a rounding of anything.
+    margin = 0.0 if unit in (MATCH_MINUTE, VOTE_SPLIT) else rounding_margin(quantity.value, discrete=unit == "count") * factor
     hedge = "about" if not qualifier and DOZEN.search(quantity.text) else quantity.qualifier
     return apply_qualifier(quantity.value * factor, hedge, unit, margin)
 
@@ -511,6 +513,8 @@ def describe(interval: Interval) -> str:
             half = (interval.high - interval.low) / 2
             return f"{_moment(middle, fmt)}{zone} ± {_number(half / 60)} min"
         return _brackets(interval, _moment(interval.low, fmt), _moment(interval.high, fmt), zone)
+    if interval.unit == VOTE_SPLIT and interval.low == interval.high:
+        return split_of(interval.low)
     if interval.low == interval.high:
         text = _number(interval.low)
     else:

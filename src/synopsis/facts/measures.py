@@ -19,6 +19,7 @@ from synopsis.facts.keys_crowd import (
     is_crowd_part_at,
     is_strike_participation_at,
 )
+from synopsis.extract.vote_splits import VOTE_SPLIT
 from synopsis.facts.currency_names import is_currency_noun
 from synopsis.facts.keys_money import (
     JOB_CUTS,
@@ -64,6 +65,8 @@ def measure_at(sentence: str, position: int, value_end: int, unit: str | None, c
     comes before the verb: "took a 30 percent stake" is a stake, "shares gained 4.1 percent" a rise
     of shares, and only a percentage naming none is a share won ("won 22.8 percent")."""
     noun = counted_lemma(counted)
+    if unit == VOTE_SPLIT:
+        return Slot(None, None, "vote")  # the split of the story's vote, whatever words surround it
     if timed:
         if (penalty := penalty_at(sentence, position, value_end)) is not None:
             return Slot(noun, PENALTY, penalty[0], penalty[1])
