@@ -188,3 +188,29 @@ def test_they_is_the_latest_group_or_list_that_acted(nlp, text, they):
 def test_a_lone_surname_takes_the_given_name_before_it(nlp, text, person, speaker):
     [quote] = find_quotes(nlp(text), _named(text, PERSON=[person]))
     assert (quote.speaker, quote.speaker_entity) == (speaker, speaker)
+
+
+# --- a body speaking is the body, not the person whose title names it ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved"),
+    [
+        # the body's word only qualifies her title: "Bank chief" is a chief
+        ("The Reserve Bank of Marrovia cut rates on Monday. Bank chief Ilse Varga and her committee voted "
+         "for it. The bank insists that it is independent.", "Reserve Bank of Marrovia"),
+        # the same when no body is named before: no one, rather than her
+        ("Bank chief Ilse Varga and her committee cut rates on Monday. The bank insists that it is independent.",
+         None),
+    ],
+)
+def test_a_body_noun_is_not_the_person_whose_title_it_qualifies(nlp, text, resolved):
+    quote = _last(nlp, text, PERSON=["Ilse Varga"], ORG=["Reserve Bank of Marrovia"])[-1]
+    assert quote.speaker == "The bank"
+    assert quote.speaker_entity == resolved
+
+
+def test_a_role_noun_still_finds_the_person_titled_with_it(nlp):
+    text = ("Bank governor Ilse Varga cut rates on Monday. Officials met at noon. "
+            "The governor said that more cuts could follow.")
+    assert _last(nlp, text, PERSON=["Ilse Varga"])[-1].speaker_entity == "Ilse Varga"
