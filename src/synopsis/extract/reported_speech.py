@@ -151,7 +151,8 @@ def _trim_span(doc: Doc, tokens: list[Token], verb: Token) -> tuple[int, int] | 
     # what a verb reports starts in its paragraph, not in the heading the parser ran into the
     # sentence; it may go on into the next ("X said on Telegram:\n“...”")
     first = paragraph_of(verb)[0]
-    tokens = sorted((t for t in tokens if t.i >= first), key=lambda t: t.i)
+    low, high = _semicolon_bounds(doc, verb)
+    tokens = sorted((t for t in tokens if t.i >= first and low < t.i < high), key=lambda t: t.i)
     # keep the side of the verb the clause is on: a complement never includes the cue
     if tokens and tokens[0].i < verb.i < tokens[-1].i:
         left = [t for t in tokens if t.i < verb.i]
@@ -164,6 +165,31 @@ def _trim_span(doc: Doc, tokens: list[Token], verb: Token) -> tuple[int, int] | 
     if not tokens:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _semicolon_bounds(doc: Doc, verb: Token) -> tuple[int, int]:
+    """The token indices of the semicolons around a cue in its sentence (outside quotation marks),
+    or the document's edges (a reported quotation may go on past the sentence): a semicolon joins two statements, and what a verb reports stays on
+    its side (QA: "Berg was arrested in March; Karvia had demanded a fine" credited the arrest to
+    Karvia, and "demanded that Berg pay a fine ...; under the deal, the fine was waived" the
+    waiver). The parser hangs either clause on the other's verb, so its tree does not say this."""
+    sentence = verb.sent
+    low, high = -1, len(doc)
+    open_marks = 0
+    for token in sentence:
+        if token.text in OPENING_MARKS:
+            open_marks += 1
+        elif token.text in CLOSING_MARKS:
+            open_marks = max(0, open_marks - 1)
+        elif token.text == STRAIGHT_MARK:
+            open_marks = 1 - min(open_marks, 1)
+        elif token.text == ";" and not open_marks:
+            if token.i < verb.i:
+                low = token.i
+            elif token.i > verb.i:
+                high = token.i
+                break
+    return low, high
 
 
 # A paragraph that opens with one to four capitalised words and a colon:
