@@ -214,3 +214,12 @@ def test_a_role_noun_still_finds_the_person_titled_with_it(nlp):
     text = ("Bank governor Ilse Varga cut rates on Monday. Officials met at noon. "
             "The governor said that more cuts could follow.")
     assert _last(nlp, text, PERSON=["Ilse Varga"])[-1].speaker_entity == "Ilse Varga"
+
+
+def test_it_is_the_body_that_spoke_last_not_the_country_named_before(nlp):
+    # the small model tags "ministry" here a proper noun; it is still the body "it" takes up
+    text = ("In return, Marrovia released two citizens.\n\nThe Marrovian foreign ministry said the exchange showed "
+            'that "dialogue is possible even in difficult times". It said Marrovia had always been ready for talks.')
+    quote = _last(nlp, text, GPE=["Marrovia"], NORP=["Marrovian"])[-1]
+    assert quote.speaker == "It"
+    assert quote.speaker_entity == "The Marrovian foreign ministry"

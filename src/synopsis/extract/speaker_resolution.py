@@ -433,7 +433,10 @@ _BODY_REACH = 1500
 
 
 def _is_group(head: Token) -> bool:
-    return head.pos_ == "NOUN" and (head.tag_ == "NNS" or head.lemma_.lower() in _COLLECTIVE_NOUNS)
+    # the small model tags a lower-case body noun a name at times ("The Karvian foreign ministry
+    # said ... It said": "ministry" NNP, so "it" went to the country named before)
+    common = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.text.islower())
+    return common and (head.tag_ == "NNS" or head.lemma_.lower() in _COLLECTIVE_NOUNS)
 
 
 def _salient_person(
