@@ -33,7 +33,7 @@ def complement_span(doc: Doc, verb: Token) -> tuple[int, int] | None:
     infinitive = any(c.dep_ == "xcomp" for c in verb.children)
     for child in verb.children:
         if child.dep_ == "ccomp":
-            if not _is_reported_clause(child, verb):
+            if not _is_reported_clause(child, verb) or _is_embedded_question(child):
                 continue
             if infinitive and child.i < verb.i:
                 # "A maintain that B; neither is expected to attend": the parser hung the clause
@@ -127,6 +127,29 @@ def _is_reported_clause(head: Token, verb: Token) -> bool:
     # "explaining [the firings] amounted to 1 percent": the parser took the clause's subject for
     # the cue's object, and the clause is there
     return any(c.dep_ == "dobj" and verb.i < c.i < head.i for c in verb.children)
+
+
+# Words that open an embedded question: "explain what was happening", "asked whether ...".
+_QUESTION_WORDS = frozenset("what which who whom whose when where why how whether if".split())
+_OWN_CLAUSES = frozenset({"advcl", "ccomp", "csubj", "csubjpass", "relcl", "conj", "acl", "parataxis", "xcomp"})
+
+
+def _is_embedded_question(clause: Token) -> bool:
+    """Whether a complement is a question or a topic, not a statement: "to explain [what was
+    happening]", "have yet to say [when they will pass on the cut]", "asked [whether the deal would
+    hold]" report no claim of the speaker's (QA: "the captain: 'what was happening'"). The question
+    word opens the clause and belongs to its verb, directly or through the noun or adverb it
+    modifies ("what guarantees it had received", "how much it would cost"). A clause whose subject
+    is itself such a clause states something ("said [what he wanted] was peace"), and a question
+    word that opens a clause inside it ("said [when the storm hit], the roof fell") is not its own."""
+    opening = clause.left_edge
+    if opening.lower_ not in _QUESTION_WORDS or any(c.dep_ in ("csubj", "csubjpass") for c in clause.children):
+        return False
+    head = opening.head
+    # one word between, not a clause of its own (the parse may tag "guarantees" a verb)
+    if head != clause and head.head == clause and head.dep_ not in _OWN_CLAUSES:
+        head = clause
+    return head == clause
 
 
 def _subject_taken_for_object(verb: Token, clause: Token) -> Token | None:
