@@ -223,3 +223,11 @@ def test_it_is_the_body_that_spoke_last_not_the_country_named_before(nlp):
     quote = _last(nlp, text, GPE=["Marrovia"], NORP=["Marrovian"])[-1]
     assert quote.speaker == "It"
     assert quote.speaker_entity == "The Marrovian foreign ministry"
+
+
+@pytest.mark.parametrize("title", ["Governor", "Dr"])
+def test_a_surname_tagged_a_body_after_a_title_is_a_person_she_can_refer_to(nlp, title):
+    # the small model tags a lone unknown surname an organisation
+    text = f"{title} Varga said the bank would buy bonds. She said the economy was on a firm footing."
+    quotes = find_quotes(nlp(text), _named(text, ORG=["Varga"]))
+    assert [(q.speaker, q.speaker_entity) for q in quotes] == [(f"{title} Varga", "Varga"), ("She", "Varga")]
