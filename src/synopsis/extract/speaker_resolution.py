@@ -67,7 +67,7 @@ def speaker_entities(doc: Doc, entities: Sequence[Entity]) -> list[Entity]:
 def _with_given_names(doc: Doc, chosen: list[Entity]) -> list[Entity]:
     """One-word people widened over the capitalised given name the parse joins to them: the NER
     finds "Faizi" in "a spokesman for Rescue 1122, Bilal Faizi, said" (QA: the speaker was shown as
-    "Faizi"). A title before a surname ("President", "Senior") stays out."""
+    "Faizi"). A title or courtesy title before a surname ("President", "Senior", "Mr") stays out."""
     taken = {(e.start, e.end) for e in chosen}
     widened = []
     for entity in chosen:
@@ -77,7 +77,7 @@ def _with_given_names(doc: Doc, chosen: list[Entity]) -> list[Entity]:
             if (
                 before.head == name and before.dep_ == "compound" and before.pos_ == "PROPN" and before.is_alpha
                 and before.text[:1].isupper() and not before.text.isupper()
-                and before.lower_ not in SPEAKER_NOUNS | OFFICE_WORDS | TITLE_MODIFIERS
+                and before.lower_ not in SPEAKER_NOUNS | OFFICE_WORDS | TITLE_MODIFIERS | HONORIFICS
                 and not any(start <= before.idx < end for start, end in taken)
             ):
                 entity = dataclasses.replace(entity, text=doc_text(doc)[before.idx:entity.end], start=before.idx)
