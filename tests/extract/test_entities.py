@@ -547,3 +547,16 @@ def test_without_the_names_extra_the_tagger_s_label_stays(nlp, monkeypatch):
     monkeypatch.setattr(person_gender, "_detector", lambda: None)
     doc = _as_tagged(nlp, "Joaquim Quintela has left Rivergate for Brenvale.", [("Joaquim Quintela", "ORG")])
     assert {e.text: e.label for e in find_entities(doc)}["Joaquim Quintela"] == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("Dr Vorhagen, the governor, argued that growth left room to act.", "Vorhagen"),
+        ("The cut was a mistake, Ms Tallqvist told the paper.", "Tallqvist"),
+    ],
+)
+def test_a_name_the_tagger_missed_after_a_courtesy_title_is_a_person(nlp, sentence, person):
+    people = [e.text for e in find_entities(nlp(sentence)) if e.label == "PERSON"]
+    assert person in people
+

@@ -51,6 +51,26 @@ def test_second_title_of_one_person_is_no_second_speaker(nlp):
     assert quote.speaker == "The former harbour minister and current envoy"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Her friend and colleague Tom Berg told the paper: "She is thin and tired, but she is still Ana."',
+        "His brother and business partner Tom Berg said that the shop would reopen in May.",
+    ],
+)
+def test_roles_coordinated_before_a_name_are_that_person(nlp, text):
+    # a bare noun after "and" shares the first role's determiner: both roles are the named person's
+    quote = _only(find_quotes(nlp(text), _named(text, PERSON=["Tom Berg"])))
+    assert (quote.speaker, quote.speaker_entity) == ("Tom Berg", "Tom Berg")
+    assert text[quote.speaker_start:quote.speaker_end] == "Tom Berg"
+
+
+def test_a_role_with_its_own_determiner_before_a_name_is_another_speaker(nlp):
+    text = "Her sister and Tom Berg said that the shop would reopen in May."
+    quotes = find_quotes(nlp(text), _named(text, PERSON=["Tom Berg"]))
+    assert [q.speaker for q in quotes] == ["Her sister", "Tom Berg"]
+
+
 def test_co_speaker_is_not_resolved_to_another_in_the_list(nlp):
     text = "Ana Ruiz, Tom Berg and the mayor said that the pier would reopen in May."
     quotes = find_quotes(nlp(text), _named(text, PERSON=["Ana Ruiz", "Tom Berg"]))

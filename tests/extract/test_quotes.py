@@ -585,3 +585,21 @@ def test_a_list_items_bullet_is_no_part_of_the_speaker(nlp, bullet, item):
     text = f"Key points:\n{bullet}{item}\n{bullet}Talks go on."
     quote = _only(find_quotes(nlp(text)))
     assert (quote.speaker, text[quote.speaker_start:quote.speaker_end]) == ("Marrovia", "Marrovia")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the clause before a semicolon is the outlet's, not what the verb after it reports
+        ("Vell was arrested in March; Marrovia had demanded a fine of 2m dollars from him.", []),
+        ("The envoy said the deal was fair; critics disagreed.", [("The envoy", "said", "the deal was fair")]),
+        # and what a verb reports ends at the semicolon after it
+        ("Marrovia had also demanded that Vell pay a fine of $2 million; under the deal, the fine was waived.",
+         [("Marrovia", "demanded", "Vell pay a fine of $2 million")]),
+        # inside a quotation a semicolon is the speaker's own
+        ('The envoy said: "We won; they lost."', [("The envoy", "said", "We won; they lost.")]),
+    ],
+)
+def test_a_semicolon_ends_what_a_verb_reports(nlp, text, expected):
+    found = [(q.speaker, q.cue, q.content) for q in find_quotes(nlp(text))]
+    assert found == expected

@@ -188,3 +188,46 @@ def test_they_is_the_latest_group_or_list_that_acted(nlp, text, they):
 def test_a_lone_surname_takes_the_given_name_before_it(nlp, text, person, speaker):
     [quote] = find_quotes(nlp(text), _named(text, PERSON=[person]))
     assert (quote.speaker, quote.speaker_entity) == (speaker, speaker)
+
+
+# --- a body speaking is the body, not the person whose title names it ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved"),
+    [
+        # the body's word only qualifies her title: "Bank chief" is a chief
+        ("The Reserve Bank of Marrovia cut rates on Monday. Bank chief Ilse Varga and her committee voted "
+         "for it. The bank insists that it is independent.", "Reserve Bank of Marrovia"),
+        # the same when no body is named before: no one, rather than her
+        ("Bank chief Ilse Varga and her committee cut rates on Monday. The bank insists that it is independent.",
+         None),
+    ],
+)
+def test_a_body_noun_is_not_the_person_whose_title_it_qualifies(nlp, text, resolved):
+    quote = _last(nlp, text, PERSON=["Ilse Varga"], ORG=["Reserve Bank of Marrovia"])[-1]
+    assert quote.speaker == "The bank"
+    assert quote.speaker_entity == resolved
+
+
+def test_a_role_noun_still_finds_the_person_titled_with_it(nlp):
+    text = ("Bank governor Ilse Varga cut rates on Monday. Officials met at noon. "
+            "The governor said that more cuts could follow.")
+    assert _last(nlp, text, PERSON=["Ilse Varga"])[-1].speaker_entity == "Ilse Varga"
+
+
+def test_it_is_the_body_that_spoke_last_not_the_country_named_before(nlp):
+    # the small model tags "ministry" here a proper noun; it is still the body "it" takes up
+    text = ("In return, Marrovia released two citizens.\n\nThe Marrovian foreign ministry said the exchange showed "
+            'that "dialogue is possible even in difficult times". It said Marrovia had always been ready for talks.')
+    quote = _last(nlp, text, GPE=["Marrovia"], NORP=["Marrovian"])[-1]
+    assert quote.speaker == "It"
+    assert quote.speaker_entity == "The Marrovian foreign ministry"
+
+
+@pytest.mark.parametrize("title", ["Governor", "Dr"])
+def test_a_surname_tagged_a_body_after_a_title_is_a_person_she_can_refer_to(nlp, title):
+    # the small model tags a lone unknown surname an organisation
+    text = f"{title} Varga said the bank would buy bonds. She said the economy was on a firm footing."
+    quotes = find_quotes(nlp(text), _named(text, ORG=["Varga"]))
+    assert [(q.speaker, q.speaker_entity) for q in quotes] == [(f"{title} Varga", "Varga"), ("She", "Varga")]

@@ -41,3 +41,33 @@ def test_withheld_speech_is_no_attribution(nlp, text, withheld):
 )
 def test_speech_with_a_negation_elsewhere_is_still_reported(nlp, text, said):
     assert said in [q.content for q in find_quotes(nlp(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        # QA pass 22: "the captain: 'what was happening'"
+        ("One passenger, Ivo Lind, said the pilot spoke to the cabin twice to explain what was happening.",
+         "what was happening"),
+        ("Lenders have yet to say when they will pass on the cut.", "when they will pass on the cut"),
+        ("The party backed the deal but asked the government to explain what guarantees it had received.",
+         "what guarantees it had received"),
+        ("The mayor asked whether the bridge would open in May.", "the bridge would open in May"),
+    ],
+)
+def test_an_embedded_question_is_no_statement(nlp, text, question):
+    # the question is no one's words; an enclosing statement ("said the pilot spoke ... to explain
+    # what was happening") stays
+    assert question not in [q.content for q in find_quotes(nlp(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # a question clause that is the subject of what is said, or opens a clause inside it
+        ("The mayor said what she wanted was peace.", "what she wanted was peace"),
+        ("The mayor said when the storm hit, the roof fell in.", "when the storm hit, the roof fell in"),
+    ],
+)
+def test_a_statement_that_opens_with_a_question_word_is_still_reported(nlp, text, said):
+    assert said in [q.content for q in find_quotes(nlp(text))]

@@ -71,7 +71,30 @@ def find_entities(doc: Doc) -> list[Entity]:
         _to_entity(doc, span, label, _person_title(doc, span, glued, people) if label == "PERSON" else None)
         for span, label, glued in found
     ]
-    return _complete_people(doc, entities)
+    return _complete_people(doc, _people_after_honorifics(doc, entities))
+
+
+def _people_after_honorifics(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """Add the names the tagger missed right after a courtesy title: "Dr Vorhagen, the governor,
+    argued ..." (QA: no entity, so the outlet's "Dr Vorhagen" was linked to no one and "she"
+    after it to no one). "Dr" or "Ms" before capitalised words that are no office, body or place
+    word says a person is named, as a name list would."""
+    taken = [(e.start, e.end) for e in entities]
+    added = []
+    for tok in doc:
+        if tok.lower_ not in HONORIFICS or not tok.text[:1].isupper() or "\n" in tok.whitespace_:
+            continue
+        end = tok.i + 1
+        while (end < len(doc) and end - tok.i <= 3 and _given_name_token(doc[end])
+               and (end == tok.i + 1 or "\n" not in doc[end - 1].whitespace_)):
+            end += 1
+        if end == tok.i + 1:
+            continue
+        span = doc[tok.i + 1:end]
+        if any(start < span.end_char and span.start_char < stop for start, stop in taken):
+            continue
+        added.append(_to_entity(doc, span, "PERSON", None))
+    return sorted(entities + added, key=lambda e: e.start) if added else entities
 
 
 # Labels the small model gives a news outlet's programme or brand ("PBS [NewsHour]" PRODUCT): no

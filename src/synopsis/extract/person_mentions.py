@@ -8,6 +8,7 @@ for a gender is ``person_gender``'s.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -37,6 +38,9 @@ class PersonMention:
     # what this mention says of the person's gender (person_gender): an honorific, a gendered role
     # noun next to it, a given name; None when it says nothing or contradicts itself
     gender: Gender | None = None
+    # the head nouns of those titles, what the person is ("chief" of "Bank chief", "governor" of
+    # "governor of the bank"): "the bank" names the body, not its chief (title_match)
+    roles: frozenset[str] = frozenset()
 
 
 def without_possessive(name: str) -> str:
@@ -61,9 +65,12 @@ def find_people(doc: Doc, ents: list[Entity]) -> list[PersonMention]:
         # widow"): the title, the words before the name, an apposition's head, or the noun the
         # name is in apposition to ("a ministry spokesman, Joao Lopes")
         roles: set[str] = set()
+        # of those, the head nouns: what the person is, not what they are of ("Bank chief")
+        heads: set[str] = set()
         if entity.title:
             titles.update(name_words(entity.title))
             roles.update(name_words(entity.title))
+            heads.update(_title_heads(entity.title))
         span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
         if span is not None:
             root = span.root
@@ -72,19 +79,33 @@ def find_people(doc: Doc, ents: list[Entity]) -> list[PersonMention]:
                     titles.add(t.lower_)
                     titles.add(t.lemma_.lower())
                     roles.add(t.lower_)
+                    if t.pos_ != "ADJ" and span.start <= t.head.i < span.end:
+                        heads.update((t.lower_, t.lemma_.lower()))
             for child in root.children:
                 if child.dep_ == "appos":
                     titles.update(t.lower_ for t in child.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ"))
                     titles.update(t.lemma_.lower() for t in child.subtree if t.pos_ == "NOUN")
                     roles.add(child.lower_)
+                    heads.update((child.lower_, child.lemma_.lower()))
             if root.dep_ == "appos" and root.head.pos_ == "NOUN":
                 roles.add(root.head.lower_)
+                heads.update((root.head.lower_, root.head.lemma_.lower()))
         words = name_words(entity.text)
         gender = agreed((
             honorific_gender(doc_text(doc), entity.start, entity.text), role_gender(roles), given_name_gender(words),
         ))
-        people.append(PersonMention(entity.text, entity.start, words, frozenset(titles), gender))
+        people.append(PersonMention(entity.text, entity.start, words, frozenset(titles), gender, frozenset(heads)))
     return people
+
+
+def _title_heads(title: str) -> tuple[str, ...]:
+    """The head noun of a written title, lower case: the last word before any "of" phrase and
+    after any possessor ("Bank chief" -> "chief", "Governor of the Reserve Bank" -> "governor",
+    "Reserve Bank's governor" -> "governor"); English puts a compound's head last."""
+    before_of = re.split(r"\s+of\s+", title.strip(), maxsplit=1, flags=re.IGNORECASE)[0]
+    owned = re.split(r"['’]s\s+", before_of)[-1]
+    words = name_words(owned)
+    return words[-1:]
 
 
 def full_name(person_words: tuple[str, ...], position: int, people: list[PersonMention], speakers: list[str]) -> str | None:
@@ -215,12 +236,14 @@ def titled_person(entity: Entity, people: list[PersonMention]) -> str | None:
 
 
 def title_match(head: Token, modifiers: set[str], position: int, people: list[PersonMention], spoken: list[str]) -> str | None:
-    """The most recent earlier person whose written title has this role noun."""
+    """The most recent earlier person whose written title has this role noun as its head: "the
+    governor" is "Bank chief X"'s only if a title calls X governor, and "the bank" never is (QA:
+    "The bank insists it is independent" was shown as the words of "Bank chief X")."""
     role = {head.lower_, head.lemma_.lower()}
     best: tuple[int, int] | None = None
     best_person = None
     for p in people:
-        if p.start >= position or not (role & p.titles):
+        if p.start >= position or not (role & p.roles):
             continue
         score = (len(modifiers & p.titles), p.start)
         if best is None or score > best:

@@ -71,7 +71,7 @@ BODY_NOUNS: frozenset[str] = frozenset(
     """
     ministry department office agency authority government administration council committee
     commission parliament court embassy army military police service cabinet presidency party
-    delegation side team camp coalition alliance
+    delegation side team camp coalition alliance bank
     """.split()
 )
 

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from synopsis.extract.nlp import doc_text
 from synopsis.extract.entity_titles import OFFICE_WORDS
-from synopsis.extract.quote_cues import AGENT_SUFFIXES, DOCUMENT_NOUNS, NOT_AGENTS, SPEAKER_NOUNS
+from synopsis.extract.quote_cues import AGENT_SUFFIXES, DOCUMENT_NOUNS, NOT_AGENTS, ROLE_NOUNS, SPEAKER_NOUNS
 from synopsis.records import Entity
 
 
@@ -61,7 +61,7 @@ def with_speakers(
         return []
     start, end = paragraph_of(verb)
     subject = _in_paragraph(subject, start, verb, ents)
-    subject = named_in_role(subject, ents) or titled_person(subject, ents) or subject
+    subject = named_in_role(subject, ents) or titled_person(subject, ents) or named_after_roles(subject, ents) or subject
     # A conjunct inside the subject's own name is no second speaker ("The [Ethics] and
     # Anti-Corruption Commission": the parse coordinates the words of one body's name).
     conjuncts = [t for t in _co_speakers(subject, ents) if start <= t.i < end and not _one_name(subject, t, ents)]
@@ -290,8 +290,9 @@ def speaker_span(doc: Doc, head: Token, ents: list[Entity], *, with_conj: bool) 
     tokens = _np_tokens(head, with_conj)
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t) for t in tokens)
-    if entity is not None and entity.label == "PERSON" and not head.conjuncts:
-        # "Former President Bill Clinton" -> "Bill Clinton": the title is not the speaker.
+    if entity is not None and entity.label == "PERSON" and not any(c.dep_ == "conj" for c in head.children):
+        # "Former President Bill Clinton" -> "Bill Clinton": the title is not the speaker; nor is
+        # a role coordinated before the name ("Her friend and colleague Jonas Ek").
         start = max(start, entity.start)
         end = min(end, entity.end) if end > entity.end and head.idx < entity.end else end
     while end > start and doc_text(doc)[end - 1] in ",;:—– ":
@@ -418,6 +419,28 @@ def named_in_role(head: Token, ents: list[Entity]) -> Token | None:
             return None
         token = token.head
     return last
+
+
+def named_after_roles(head: Token, ents: list[Entity]) -> Token | None:
+    """The person a coordination of roles names: "Her friend and colleague Jonas Ek" is one person
+    (QA: shown as two voices, "Her friend" and "Jonas Ek", for the same words). The parser makes
+    the name a conjunct of the first role; a bare singular noun opening the conjunct ("colleague",
+    no determiner of its own) shares the first role's determiner, so both roles are the name's
+    titles, as "the former minister and current envoy" is one person (_is_own_speaker). A first
+    role that is an office ("the mayor and council member X") may be someone else, and stays so."""
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or entity_at(ents, head) is not None:
+        return None
+    if head.lemma_.lower() in ROLE_NOUNS | OFFICE_WORDS:
+        return None
+    for conjunct in head.conjuncts:
+        entity = entity_at(ents, conjunct)
+        if conjunct.i < head.i or entity is None or entity.label != "PERSON":
+            continue
+        opening = conjunct.left_edge
+        if (opening.pos_ == "NOUN" and opening.tag_ == "NN" and opening.text.islower()
+                and opening.idx < entity.start and not any(c.dep_ in ("det", "poss") for c in opening.children)):
+            return conjunct
+    return None
 
 
 def titled_person(head: Token, ents: list[Entity]) -> Token | None:

@@ -33,7 +33,7 @@ def complement_span(doc: Doc, verb: Token) -> tuple[int, int] | None:
     infinitive = any(c.dep_ == "xcomp" for c in verb.children)
     for child in verb.children:
         if child.dep_ == "ccomp":
-            if not _is_reported_clause(child, verb):
+            if not _is_reported_clause(child, verb) or _is_embedded_question(child):
                 continue
             if infinitive and child.i < verb.i:
                 # "A maintain that B; neither is expected to attend": the parser hung the clause
@@ -129,6 +129,29 @@ def _is_reported_clause(head: Token, verb: Token) -> bool:
     return any(c.dep_ == "dobj" and verb.i < c.i < head.i for c in verb.children)
 
 
+# Words that open an embedded question: "explain what was happening", "asked whether ...".
+_QUESTION_WORDS = frozenset("what which who whom whose when where why how whether if".split())
+_OWN_CLAUSES = frozenset({"advcl", "ccomp", "csubj", "csubjpass", "relcl", "conj", "acl", "parataxis", "xcomp"})
+
+
+def _is_embedded_question(clause: Token) -> bool:
+    """Whether a complement is a question or a topic, not a statement: "to explain [what was
+    happening]", "have yet to say [when they will pass on the cut]", "asked [whether the deal would
+    hold]" report no claim of the speaker's (QA: "the captain: 'what was happening'"). The question
+    word opens the clause and belongs to its verb, directly or through the noun or adverb it
+    modifies ("what guarantees it had received", "how much it would cost"). A clause whose subject
+    is itself such a clause states something ("said [what he wanted] was peace"), and a question
+    word that opens a clause inside it ("said [when the storm hit], the roof fell") is not its own."""
+    opening = clause.left_edge
+    if opening.lower_ not in _QUESTION_WORDS or any(c.dep_ in ("csubj", "csubjpass") for c in clause.children):
+        return False
+    head = opening.head
+    # one word between, not a clause of its own (the parse may tag "guarantees" a verb)
+    if head != clause and head.head == clause and head.dep_ not in _OWN_CLAUSES:
+        head = clause
+    return head == clause
+
+
 def _subject_taken_for_object(verb: Token, clause: Token) -> Token | None:
     """The object the parser hung on a speech verb that is the subject of the clause after it
     ("explaining [the firings] amounted to ...": the clause has no subject of its own)."""
@@ -151,7 +174,8 @@ def _trim_span(doc: Doc, tokens: list[Token], verb: Token) -> tuple[int, int] | 
     # what a verb reports starts in its paragraph, not in the heading the parser ran into the
     # sentence; it may go on into the next ("X said on Telegram:\n“...”")
     first = paragraph_of(verb)[0]
-    tokens = sorted((t for t in tokens if t.i >= first), key=lambda t: t.i)
+    low, high = _semicolon_bounds(doc, verb)
+    tokens = sorted((t for t in tokens if t.i >= first and low < t.i < high), key=lambda t: t.i)
     # keep the side of the verb the clause is on: a complement never includes the cue
     if tokens and tokens[0].i < verb.i < tokens[-1].i:
         left = [t for t in tokens if t.i < verb.i]
@@ -164,6 +188,31 @@ def _trim_span(doc: Doc, tokens: list[Token], verb: Token) -> tuple[int, int] | 
     if not tokens:
         return None
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _semicolon_bounds(doc: Doc, verb: Token) -> tuple[int, int]:
+    """The token indices of the semicolons around a cue in its sentence (outside quotation marks),
+    or the document's edges (a reported quotation may go on past the sentence): a semicolon joins two statements, and what a verb reports stays on
+    its side (QA: "Berg was arrested in March; Karvia had demanded a fine" credited the arrest to
+    Karvia, and "demanded that Berg pay a fine ...; under the deal, the fine was waived" the
+    waiver). The parser hangs either clause on the other's verb, so its tree does not say this."""
+    sentence = verb.sent
+    low, high = -1, len(doc)
+    open_marks = 0
+    for token in sentence:
+        if token.text in OPENING_MARKS:
+            open_marks += 1
+        elif token.text in CLOSING_MARKS:
+            open_marks = max(0, open_marks - 1)
+        elif token.text == STRAIGHT_MARK:
+            open_marks = 1 - min(open_marks, 1)
+        elif token.text == ";" and not open_marks:
+            if token.i < verb.i:
+                low = token.i
+            elif token.i > verb.i:
+                high = token.i
+                break
+    return low, high
 
 
 # A paragraph that opens with one to four capitalised words and a colon:

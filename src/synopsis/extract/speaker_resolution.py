@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from synopsis.extract.body_countries import with_country
 from synopsis.extract.descriptions import described_antecedent, is_bare
-from synopsis.extract.entity_titles import OFFICE_WORDS, TITLE_MODIFIERS
+from synopsis.extract.entity_titles import HONORIFICS, OFFICE_WORDS, TITLE_MODIFIERS, is_office
 from synopsis.extract.nlp import doc_text
 from synopsis.extract.person_mentions import (
     PersonMention,
@@ -67,7 +67,7 @@ def speaker_entities(doc: Doc, entities: Sequence[Entity]) -> list[Entity]:
 def _with_given_names(doc: Doc, chosen: list[Entity]) -> list[Entity]:
     """One-word people widened over the capitalised given name the parse joins to them: the NER
     finds "Faizi" in "a spokesman for Rescue 1122, Bilal Faizi, said" (QA: the speaker was shown as
-    "Faizi"). A title before a surname ("President", "Senior") stays out."""
+    "Faizi"). A title or courtesy title before a surname ("President", "Senior", "Mr") stays out."""
     taken = {(e.start, e.end) for e in chosen}
     widened = []
     for entity in chosen:
@@ -77,7 +77,7 @@ def _with_given_names(doc: Doc, chosen: list[Entity]) -> list[Entity]:
             if (
                 before.head == name and before.dep_ == "compound" and before.pos_ == "PROPN" and before.is_alpha
                 and before.text[:1].isupper() and not before.text.isupper()
-                and before.lower_ not in SPEAKER_NOUNS | OFFICE_WORDS | TITLE_MODIFIERS
+                and before.lower_ not in SPEAKER_NOUNS | OFFICE_WORDS | TITLE_MODIFIERS | HONORIFICS
                 and not any(start <= before.idx < end for start, end in taken)
             ):
                 entity = dataclasses.replace(entity, text=doc_text(doc)[before.idx:entity.end], start=before.idx)
@@ -123,6 +123,7 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
                 listed[token.idx] = _list_members(doc, token, ents, people)
             elif entity is not None and (
                 entity.label == "PERSON" or full_name(name_words(entity.text), token.idx, people, []) is not None
+                or _titled_surname(doc, entity)
             ):
                 subjects.append((token.idx, entity.text, "PERSON"))
             elif entity is not None and entity.label in ("ORG", "GPE"):
@@ -351,6 +352,8 @@ def _resolve_speaker(
         as_person = full_name(name_words(entity.text), position, people, spoken)
         if as_person is None and (titled := titled_person(entity, people)) is not None:
             as_person = best_name(titled, position, people, spoken)
+        if as_person is None and _titled_surname(doc, entity):
+            as_person = without_possessive(entity.text)
         if as_person is not None:
             return _Resolution(as_person, "PERSON")
     if entity is not None:
@@ -395,6 +398,19 @@ def _resolve_speaker(
     return _Resolution(None, None)
 
 
+def _titled_surname(doc: Doc, entity: Entity) -> bool:
+    """Whether a one-word name the tagger took for a body is a person's, by the office or
+    courtesy title written before it: "Governor Vorhagen said ... She said" (KTV, QA: the small
+    model tags "Vorhagen" ORG, so "she" found no one), "Dr Vorhagen"."""
+    if entity.label == "PERSON" or len(entity.text.split()) != 1 or not entity.text[:1].isupper():
+        return False
+    span = doc.char_span(entity.start, entity.end)
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    return before.text[:1].isupper() and (is_office(before) or before.lower_ in HONORIFICS)
+
+
 class _Resolution(NamedTuple):
     """Who a speaker phrase is, and of what kind ("PERSON", "ORG", ...). ``pronoun_agrees``: the
     phrase is "he" or "she" (or "his", "her") and is the one person nearby whose known gender
@@ -433,7 +449,10 @@ _BODY_REACH = 1500
 
 
 def _is_group(head: Token) -> bool:
-    return head.pos_ == "NOUN" and (head.tag_ == "NNS" or head.lemma_.lower() in _COLLECTIVE_NOUNS)
+    # the small model tags a lower-case body noun a name at times ("The Karvian foreign ministry
+    # said ... It said": "ministry" NNP, so "it" went to the country named before)
+    common = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.text.islower())
+    return common and (head.tag_ == "NNS" or head.lemma_.lower() in _COLLECTIVE_NOUNS)
 
 
 def _salient_person(
