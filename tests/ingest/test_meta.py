@@ -112,6 +112,16 @@ def test_source_line_at_top_is_the_outlet() -> None:
     assert m.origin is None
 
 
+@pytest.mark.parametrize(("source", "agency", "origin"), [
+    ("Harbour Wire Service", "HWS", None),  # a wire signs its own datelines with its initials
+    ("Harbour Daily", "HWS", "HWS"),  # another outlet's copy under the agency's dateline
+])
+def test_a_dateline_signed_with_the_outlets_own_initials_names_no_origin(source, agency, origin) -> None:
+    m = meta(f"Ferries collide in the fog near the pier\n\nSource: {source}\n\nPORTO NUEVO ({agency}) - {PARA}")
+    assert m.outlet.name == source
+    assert (m.origin.name if m.origin else None) == origin
+
+
 def test_rewrite_with_source_at_the_end_is_a_blog() -> None:
     m = meta(f"Ferries collide\nPublished: March 4, 2024 – 9:15 AM EST\n{PARA}\nSource: BBC – Two ferries collide in fog")
     assert m.outlet.name.startswith("unidentified blog (") and m.outlet.kind == "blog"

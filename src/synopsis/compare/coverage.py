@@ -19,6 +19,7 @@ from synopsis.facts.dates import DAY_SPAN, UNDATED_KINDS, as_of, dates_in, day_s
 from synopsis.facts.support import (MIN_SHARED_WORDS, MIN_SHARED_WORDS_WITH_NUMBERS, Actor, Context, Statement,
                                     SupportCheck, dated_apart, episode_conflict, names_actor)
 from synopsis.facts.words import content_stems
+from synopsis.ingest.outlets import name_initials
 from synopsis.link.entities import EntityResolution
 from synopsis.link.names import fold, key_text, place_key
 from synopsis.records import AlignedClaim, Alias, ArticleAnalysis, Coverage, Dispute, Evidence, NonReporting, StoryEntity
@@ -384,7 +385,7 @@ def outlet_names(outlet: str, outlet_articles: Sequence[ArticleAnalysis]) -> fro
     for analysis in outlet_articles:
         if analysis.article.outlet is not None:
             names.update(analysis.article.outlet.aliases)
-    initials = "".join(w[0] for w in outlet.split() if w[:1].isupper())
+    initials = name_initials(outlet)
     if len(initials) >= 3 or (len(initials) == 2 and any(re.search(rf"\b{initials}\b", a.article.text)
                                                          for a in outlet_articles)):
         names.add(initials)

@@ -12,7 +12,7 @@ from synopsis.ingest.clean import Unit, clean_text, classify_unit, split_units
 from synopsis.ingest.datelines import dateline_window, read_dateline
 from synopsis.ingest.numeric_dates import Basis
 from synopsis.ingest.outlet_mentions import find_cites, find_self_reference
-from synopsis.ingest.outlets import OutletRegistry, default_registry, host_of, normalize_key
+from synopsis.ingest.outlets import OutletRegistry, default_registry, host_of, is_same_outlet, normalize_key
 from synopsis.ingest.publication_dates import When, bad_date_warning, normalize_container_date, parse_when, settle_day_order
 from synopsis.records import Outlet, RawDocument, Removed
 
@@ -351,7 +351,7 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         agency_outlet = Outlet(name=dateline_agency)
     if outlet is None and agency_outlet is not None:
         outlet, basis = agency_outlet, "dateline"
-    elif agency_outlet is not None and origin is None and agency_outlet.name != outlet.name:
+    elif agency_outlet is not None and origin is None and not is_same_outlet(agency_outlet, outlet):
         origin = agency_outlet  # a republished wire story keeps the agency's dateline
     if outlet is None:
         cues = registry.find_cues(text)
@@ -368,7 +368,7 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         metadata.append(Removed(text[masthead.start : masthead.end], "masthead", masthead.start, masthead.end))
         if outlet is None:
             outlet, basis = Outlet(name=" ".join(masthead.text.split())), "masthead"
-    if origin is not None and outlet is not None and origin.name == outlet.name:
+    if origin is not None and outlet is not None and is_same_outlet(origin, outlet):
         origin = None
     if outlet is None:
         if len(set(cites)) >= AGGREGATOR_MIN_CITES:
