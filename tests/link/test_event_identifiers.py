@@ -26,6 +26,11 @@ from tests.factories import unit_vector as _unit
         ("Users of Orbis 7 and Orbis 8 should update at once.", {"numbered/orbis=7", "numbered/orbis=8"}),
         ("Police stopped him on Route 52 near the border.", {"numbered/route=52"}),
         ("Hosts were named for the 81st Lumen Awards on Tuesday.", {"nth/lumen=81"}),
+        # Designators: a short code of capitals and a number, spaced or not, whatever its length.
+        ("The jet, flight KV 2291 to Sarnow, landed safely.", {"designator/AA=kv2291"}),
+        ("Its flight KV17 was hit over the border.", {"designator/AA=kv17"}),
+        ("Talks at COP41 in Sarnow ended late.", {"designator/AAA=cop41"}),
+        ("Levels of PM2.5 rose in the town.", {"code/AA#=pm2"}),  # a decimal: a measure's name
         ("Hosts were named for the 81st Annual Lumen Awards.", {"nth/lumen=81"}),
         # Not identifiers: ages, clock times, decades, measures, ordinals, amounts, dates.
         ("The 35-year-old driver was held at 6am in the 1950s-era jail, 60km away.", set()),
@@ -47,6 +52,8 @@ def test_lead_identifiers_reads_codes_numbered_and_nth_names(text, identifiers):
         ({"numbered/orbis=7"}, {"numbered/orbis=9"}, ["numbered/orbis"]),  # two versions
         ({"numbered/orbis=7", "numbered/orbis=8"}, {"numbered/orbis=8"}, []),  # a lead listing both
         ({"numbered/orbis=7"}, {"numbered/route=52"}, []),  # other kinds say nothing
+        ({"designator/AA=kv2291"}, {"designator/AA=hw52"}, ["designator/AA"]),  # two carriers' flights
+        ({"designator/AA=kv17"}, {"designator/AA=kv17"}, []),
         ({"code/AA##-###=vs09-114"}, set(), []),
     ],
 )

@@ -138,6 +138,8 @@ def test_every_field_of_a_profile_survives_the_store():
         "ordinals": frozenset({"round:3"}),
         "spots": (Spot("dravos", 41.0082376, 28.9783589, "TR"),),
         "identifiers": frozenset({"code/AA##-###=ms08-078"}),
+        "organisations": frozenset({"vell air", "sarnow port authority"}),
+        "subject": "vell air",
     }
     stored_fields = [f.name for f in dataclasses.fields(EventProfile) if f.init and f.name != "article_id"]
     assert sorted(stored_fields) == sorted(values)

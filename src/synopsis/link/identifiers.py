@@ -44,6 +44,20 @@ _NOT_NAMES = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
     "saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
 )
+# A designator: a short code of capitals and a number, spaced or not: flight "MA 2291" or
+# "MH17", "COP28".  Its kind is its shape, whatever the code's letters and the number's
+# length, so two flights of two carriers ("MA 2291" / "BT 608") conflict, and "MH 17" meets
+# "MH17".  Two or three capitals: airline and airport codes, conference names; one capital
+# and digits ("A321", "G20") stays a code compared by its whole shape.
+_DESIGNATOR = re.compile(r"^[A-Z]{2,3}$")
+_DESIGNATOR_CODE = re.compile(r"^([A-Z]{2,3})(\d{1,4})$")
+# A decimal part after it makes it a measure's name ("PM2.5"), not a designator.
+_DECIMAL = re.compile(r"\.\d")
+
+
+def _designator(letters: str, number: str) -> str:
+    """A designator as "designator/AA=ma2291": the kind is the count of its capitals."""
+    return f"designator/{'A' * len(letters)}={letters.lower()}{int(number)}"
 
 
 def _shape(code: str) -> str:
@@ -74,18 +88,26 @@ def title_cased(text: str) -> bool:
 
 def lead_identifiers(text: str, stop_words: frozenset[str] = frozenset()) -> frozenset[str]:
     """The identifiers of one title or sentence, as "kind=value" ("code/AA##-###=ms08-078",
-    "numbered/windows=7", "nth/academy=81").  ``stop_words`` are words that name nothing
+    "numbered/windows=7", "designator/AA=ma2291", "nth/academy=81").  ``stop_words`` are words that name nothing
     ("We 4" is no name)."""
     found = set()
     for match in _CODE.finditer(text):
         code = match.group(0)
-        if _is_code(code, text[match.end() : match.end() + 12]):
+        if not _is_code(code, text[match.end() : match.end() + 12]):
+            continue
+        if (designator := _DESIGNATOR_CODE.match(code)) and not _DECIMAL.match(text, match.end()):
+            found.add(_designator(*designator.groups()))
+        else:
             found.add(f"code/{_shape(code)}={code.lower()}")
     for match in _NUMBERED_NAME.finditer(text) if not title_cased(text) else ():
         if match.start() == 0:
             continue  # a sentence's first word is capitalised whatever it is
         name = match.group(1).lower()
-        if name not in _NOT_NAMES and name not in stop_words:
+        if name in _NOT_NAMES or name in stop_words:
+            continue
+        if _DESIGNATOR.match(match.group(1)) and match.group(2).isdigit():
+            found.add(_designator(match.group(1), match.group(2)))
+        else:
             found.add(f"numbered/{name}={match.group(2)}")
     for match in _NTH_NAME.finditer(text):
         name = match.group(2).lower()
