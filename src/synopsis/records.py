@@ -153,6 +153,8 @@ class TimeRef:
     # When the expression dates a clause inside its sentence ("said 41 percent were on strike and
     # that the minister was ready to talk tomorrow": "to talk tomorrow"), the span of that clause:
     # a value outside it is not dated by it (``extract.times_attachment``). None: its sentence's.
+    # A date in a modifier of a noun other than the subject has that noun phrase here too ("voted
+    # at the end of a meeting that began on Tuesday": the meeting's start, not the vote's day).
     clause_start: int | None = None
     clause_end: int | None = None
 

@@ -71,9 +71,16 @@ def test_durations_are_left_alone(nlp) -> None:
     ("Police said about 15,000 people took part in the march on Thursday.", "Thursday", "15,000", True),
     ("Turnout was expected to reach 41 percent on Sunday.", "Sunday", "41 percent", True),
     ("The government said on Thursday that about 20,000 people marched in Lisbon.", "Thursday", "20,000", True),
+    # A date in a modifier of a noun the value's clause is not about: the meeting's start, not the vote's.
+    ("The board voted seven to two for the merger at the end of a two-day meeting that began on Monday.",
+     "Monday", "seven to two", False),
+    ("Crews fought for 14 hours to contain the blaze which broke out on Sunday.", "Sunday", "14 hours", False),
+    # On the subject, the noun's event is the one the value is told of.
+    ("The talks held on 16 May lasted two hours.", "16 May", "two hours", True),
 ])
 def test_a_date_dates_a_value_only_in_its_own_clause(sentence, date, value, dated, nlp) -> None:
-    [time] = [t for t in mark_clauses(nlp(sentence), find_times(sentence)) if t.text == date]
+    doc = nlp(sentence)
+    [time] = [t for t in mark_clauses(doc, mark_noun_modifiers(doc, find_times(sentence))) if t.text == date]
     at = sentence.index(value)
     inside = time.clause_start is None or time.clause_start <= at < time.clause_end
     assert inside is dated

@@ -4,11 +4,14 @@ claim features, no model."""
 
 from __future__ import annotations
 
+import calendar
+
 import pytest
 
 from synopsis.facts.intervals import Interval
 from synopsis.link.claim_features import ClaimFeatures
-from synopsis.link.misdating import nearly_same_words, one_frame_a_day_apart
+from synopsis.link.misdating import nearly_same_words, one_frame_a_day_apart, other_occasions
+from synopsis.records import Article, ArticleAnalysis, Claim
 
 DAY = 86400.0
 SUNDAY = 20_000 * DAY  # any midnight
@@ -56,3 +59,21 @@ def test_nearly_all_content_words_must_be_shared_and_fewer_with_the_same_numbers
     # never on fewer than four shared words, however short the sentences
     three = _claim([], words="court sentence mayor".split())
     assert not nearly_same_words(three, three, same_numbers=True)
+
+
+def _report(published: str, text: str = "The court sat.") -> ArticleAnalysis:
+    article = Article(id=published, source="x", text=text, published=published)
+    return ArticleAnalysis(article, claims=(Claim(text, 0, len(text), 0),))
+
+
+@pytest.mark.parametrize("published", ["2025-10-12", "2025-10-12T14:20:00+00:00"])
+def test_a_date_only_report_reaches_the_next_day_as_a_same_day_timed_one_does(published):
+    # A report of Sunday 12 October, by its date alone or stamped that afternoon, may already be
+    # read where it is Monday: a Monday claim is within its reach, so the two may be one misdated event.
+    sunday = calendar.timegm((2025, 10, 12, 0, 0, 0))
+    analyses = [_report(published), _report("2025-10-13T09:00:00+00:00")]
+    features = [_claim([_day(sunday)]), _claim([_day(sunday + DAY)])]
+    assert not other_occasions(analyses, [(0, 0), (1, 0)], features, 0, 1)
+    # A Tuesday claim is out of its reach either way.
+    features = [_claim([_day(sunday)]), _claim([_day(sunday + 2 * DAY)])]
+    assert other_occasions(analyses, [(0, 0), (1, 0)], features, 0, 1)

@@ -21,8 +21,9 @@ from synopsis.facts.support import (MIN_SHARED_WORDS, MIN_SHARED_WORDS_WITH_NUMB
 from synopsis.facts.words import content_stems
 from synopsis.ingest.outlets import name_initials
 from synopsis.link.entities import EntityResolution
+from synopsis.link.actors import modalities_clash, same_name
 from synopsis.link.names import fold, key_text, place_key
-from synopsis.records import AlignedClaim, Alias, ArticleAnalysis, Coverage, Dispute, Evidence, NonReporting, StoryEntity
+from synopsis.records import AlignedClaim, Alias, ArticleAnalysis, ClaimFrame, Coverage, Dispute, Evidence, NonReporting, StoryEntity
 
 # Reasons the cleaner gives for content that is the outlet speaking for itself
 # rather than reporting; these are kept apart, never mixed with the reporting.
@@ -366,9 +367,41 @@ def restates_fact(claim: AlignedClaim, check: SupportCheck, sentences: Sentences
                 continue
             if numbers and _same_value(numbers, passage_amounts(analysis, span.start, span.end)):
                 return True
-            if not numbers and vectors.cosine(report.text, span) >= SAME_FACT_COSINE:
+            if (not numbers and not _other_frame(check.analyses[report.article_id], report, analysis, span)
+                    and vectors.cosine(report.text, span) >= SAME_FACT_COSINE):
                 return True
     return False
+
+
+def _frames(analysis: ArticleAnalysis, start: int, end: int) -> list[ClaimFrame]:
+    return [c.frame for c in analysis.claims if c.frame is not None and start <= c.start < end]
+
+
+def _other_frame(report_analysis: ArticleAnalysis, report: Evidence, analysis: ArticleAnalysis, span: Evidence) -> bool:
+    """Whether the sentence tells another kind of fact than the report, as the parse reads both:
+    a happening against a demand or plan ("Some of the children have already been returned"
+    against "Ukraine continues to call for the repatriation of children", 0.65 alike by meaning),
+    or one named actor's act against another's. Either without a frame is not told apart."""
+    mine = _frames(report_analysis, report.start, report.end)
+    theirs = _frames(analysis, span.start, span.end)
+    if not mine or not theirs:
+        return False
+    return not any(not modalities_clash(a.modality, b.modality) and not _other_agents(report_analysis, a, analysis, b)
+                   for a in mine for b in theirs)
+
+
+def _other_agents(first_analysis: ArticleAnalysis, first: ClaimFrame, second_analysis: ArticleAnalysis,
+                  second: ClaimFrame) -> bool:
+    """Whether both frames' agents are named people who are not one (by their names' keys)."""
+    names = []
+    for analysis, frame in ((first_analysis, first), (second_analysis, second)):
+        if frame.agent_entity is None or not 0 <= frame.agent_entity < len(analysis.entities):
+            return False
+        entity = analysis.entities[frame.agent_entity]
+        if entity.label != "PERSON":
+            return False
+        names.append(fold(entity.text))
+    return not same_name(*names)
 
 
 def _same_value(mine: Sequence[CountedAmount], theirs: Sequence[CountedAmount]) -> bool:

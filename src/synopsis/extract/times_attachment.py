@@ -40,6 +40,7 @@ _CLAUSE_TAKERS = REPORTING | frozenset(MODAL_VERBS) | frozenset({
     "realise", "realize", "mean", "ensure", "suspect", "doubt", "worry", "allege", "assume", "guess",
     "admit", "insist", "promise", "suppose", "estimate", "conclude", "notice", "discover", "prove"})
 _OBJECTS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 
 
 def _reduced_relative(token):
@@ -134,7 +135,9 @@ def _phrase(noun, clause, date_end: int) -> tuple[int, int] | None:
 
 
 def mark_noun_modifiers(doc, times: Sequence[TimeRef]) -> list[TimeRef]:
-    """``times`` with each date or time inside a noun's modifier clause given that noun phrase's span."""
+    """``times`` with each date or time inside a noun's modifier clause given that noun phrase's
+    span; and, unless the noun is its clause's subject, that span as its clause (``mark_clauses``):
+    a value outside the phrase is not dated by it."""
     out = []
     for time in times:
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
@@ -151,6 +154,11 @@ def mark_noun_modifiers(doc, times: Sequence[TimeRef]) -> list[TimeRef]:
                     found = None
         if found is not None:
             time = dataclasses.replace(time, noun_phrase_start=found[0], noun_phrase_end=found[1])
+            if attached[0].dep_ not in _SUBJECTS:
+                # The noun is not what the sentence tells of: "voted seven to two at the end of a
+                # two-day meeting that began on Tuesday" dates the meeting's start, not the vote.
+                # On the subject ("The talks held on 16 May lasted two hours") it is the event's own.
+                time = dataclasses.replace(time, clause_start=found[0], clause_end=found[1])
         out.append(time)
     return out
 
@@ -184,7 +192,8 @@ def mark_clauses(doc, times: Sequence[TimeRef]) -> list[TimeRef]:
         if (time.type or "").upper() in {"DATE", "TIME"} and span is not None and len(span):
             outside = [t for t in span if not (span.start <= t.head.i < span.end) or t.head == t]
             verb = _inner_clause(outside[0]) if outside else None
-            if verb is not None:
+            # A noun's modifier (``mark_noun_modifiers``) is narrower than any clause it sits in.
+            if verb is not None and time.clause_start is None:
                 last = verb.right_edge
                 start = min(verb.left_edge.idx, time.start)
                 end = max(last.idx + len(last.text), time.end)

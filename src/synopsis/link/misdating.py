@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from synopsis.facts.dates import as_of, calendar_day, dates_in
+from synopsis.facts.dates import as_of_stamp, calendar_day, dates_in, day_start
 from synopsis.facts.intervals import Interval
 from synopsis.facts.keys import EVENT_CLASSES, INSTANT_EVENTS, events_named
 from synopsis.link.actors import fold, modalities_clash, same_actor, same_name
 from synopsis.link.claim_features import ClaimFeatures
-from synopsis.records import ArticleAnalysis
+from synopsis.records import Article, ArticleAnalysis
 
 # Outlets date one event a day apart more often than they misreport anything else about it: the
 # day an outlet names is the day in its own time zone ("late on Sunday" there is "early Monday"
@@ -137,11 +137,20 @@ def _out_of_reach(analyses: Sequence[ArticleAnalysis], refs: list[tuple[int, int
     """Whether one claim's day begins after the other's report was published (``ZONE_SLACK``
     after its stamp), so that report could not tell it."""
     for mine, theirs in ((i, j), (j, i)):
-        published = as_of(analyses[refs[theirs][0]].article)
-        if published is not None and any(day.low >= published.timestamp() + ZONE_SLACK
-                                         for day in features[mine].dates):
+        latest = _latest_moment(analyses[refs[theirs][0]].article)
+        if latest is not None and any(day.low >= latest + ZONE_SLACK for day in features[mine].dates):
             return True
     return False
+
+
+def _latest_moment(article: Article) -> float | None:
+    """The latest a report may have been written, as POSIX seconds: its stamp, or for a date-only
+    publication the end of that day. Read as its midnight, a report dated only Sunday could not
+    tell a Monday that a report stamped Sunday 14:20 can (``facts.dates.Stamp``)."""
+    stamp = as_of_stamp(article)
+    if stamp is None:
+        return None
+    return day_start(stamp.moment) + 86400 if stamp.day_only else stamp.moment.timestamp()
 
 
 def other_occasions(analyses: Sequence[ArticleAnalysis], refs: list[tuple[int, int]],
