@@ -474,3 +474,45 @@ def test_a_given_name_written_alone_is_no_spelling_of_the_surname():
     people = [e for e in resolve_entities([one, two]).entities if e.type == "PERSON"]
     assert len(people) == 1 and len(people[0].mentions) == 6
     assert not [f for f in people[0].findings if "spell" in f]
+
+
+@pytest.mark.parametrize(
+    ("long_text", "short_text", "canonical"),
+    [
+        # QA pass 22: the bank's voices were listed under both names
+        ("The Reserve Bank of Kelmora cut rates.", "The Reserve Bank cut rates.", "Reserve Bank of Kelmora"),
+        ("The European Commission fined the firm.", "The Commission fined the firm.", "European Commission"),
+    ],
+)
+def test_a_short_name_joins_the_one_longer_name_it_leads_or_ends(long_text, short_text, canonical):
+    name = short_text.split(" cut")[0].split(" fined")[0].removeprefix("The ")
+    long_name = canonical
+    first = make_analysis("One", long_text, [(long_name, "ORG")])
+    second = make_analysis("Two", short_text, [(name, "ORG")])
+    resolution = resolve_entities([first, second])
+    assert resolution.canonical("id-Two", 0) == canonical
+    assert resolution.canonical_name(name) == canonical
+
+
+@pytest.mark.parametrize(
+    ("long_names", "short_name"),
+    [
+        (["Bank of England", "Bank of Kelmora"], "Bank"),
+        (["Ministry of Defence", "Ministry of Foreign Affairs"], "Ministry"),
+        (["Kelmora Development Bank", "Hollis Savings Bank"], "Bank"),
+    ],
+)
+def test_a_short_name_that_two_longer_names_share_stays_apart(long_names, short_name):
+    text = f"The {long_names[0]} and the {long_names[1]} met."
+    first = make_analysis("One", text, [(long_names[0], "ORG"), (long_names[1], "ORG")])
+    second = make_analysis("Two", f"The {short_name} said no.", [(short_name, "ORG")])
+    resolution = resolve_entities([first, second])
+    names = {e.name for e in resolution.entities}
+    assert set(long_names) <= names
+    assert resolution.canonical("id-Two", 0) not in long_names
+
+
+def test_two_long_names_with_one_head_stay_two():
+    first = make_analysis("One", "The Bank of England met.", [("Bank of England", "ORG")])
+    second = make_analysis("Two", "The Bank of Kelmora met.", [("Bank of Kelmora", "ORG")])
+    assert len(resolve_entities([first, second]).entities) == 2
