@@ -516,3 +516,29 @@ def test_two_long_names_with_one_head_stay_two():
     first = make_analysis("One", "The Bank of England met.", [("Bank of England", "ORG")])
     second = make_analysis("Two", "The Bank of Kelmora met.", [("Bank of Kelmora", "ORG")])
     assert len(resolve_entities([first, second]).entities) == 2
+
+
+@pytest.mark.parametrize(
+    ("tagged", "speaker"),
+    [
+        # QA pass 22: the tagger found only "Reserve Bank"; a speaker wrote the whole name
+        ("Reserve Bank", "the Reserve Bank of Kelmora"),
+        ("European Commission", "the Commission"),
+    ],
+)
+def test_a_speakers_short_or_long_form_of_the_one_organisation_is_its_name(tagged, speaker):
+    analysis = make_analysis("One", f"The {tagged} met.", [(tagged, "ORG")])
+    assert resolve_entities([analysis]).canonical_name(speaker) == tagged
+
+
+def test_a_speakers_short_form_shared_by_two_organisations_names_neither():
+    text = "The Bank of England and the Bank of Kelmora met."
+    analysis = make_analysis("One", text, [("Bank of England", "ORG"), ("Bank of Kelmora", "ORG")])
+    assert resolve_entities([analysis]).canonical_name("the Bank") is None
+
+
+def test_a_speakers_phrase_that_ends_in_an_organisation_is_not_it():
+    analysis = make_analysis("One", "The Kelmora Development Bank lent.", [("Kelmora Development Bank", "ORG")])
+    resolution = resolve_entities([analysis])
+    assert resolution.canonical_name("Economists at the state-owned Kelmora Development Bank") is None
+    assert resolution.canonical_name("Head of the Development Bank") is None

@@ -247,7 +247,7 @@ _ORGANISATION_HEADS = frozenset(key_text(word) for word in BODY_NOUNS | frozense
 ))  # as name keys spell them ("comision")
 
 
-def _short_heads(key: str, alias: str, places: set[str]) -> list[str]:
+def short_heads(key: str, alias: str, places: set[str]) -> list[str]:
     """The shorter names a long organisation name is written as once it has been introduced: the
     part before "of" ("reserve bank of kelmora" -> "reserve bank"), else its last words ("european
     commission" -> "commission"). Not the last words after a country ("Russia's Security Council",
@@ -279,7 +279,7 @@ def _join_short_forms(keys: list[tuple[str, str]], aliases: list[str], union: Un
     long_forms: dict[str, set[int]] = collections.defaultdict(set)
     for i, (group, key) in enumerate(keys):
         if group == "org":
-            for head in _short_heads(key, aliases[i], places):
+            for head in short_heads(key, aliases[i], places):
                 long_forms[head].add(i)
     for i, (group, key) in enumerate(keys):
         if group != "org" or key not in long_forms:
