@@ -603,3 +603,23 @@ def test_a_list_items_bullet_is_no_part_of_the_speaker(nlp, bullet, item):
 def test_a_semicolon_ends_what_a_verb_reports(nlp, text, expected):
     found = [(q.speaker, q.cue, q.content) for q in find_quotes(nlp(text))]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # QA pass 23: the parser read "that price growth ... left room" as a noun phrase, the
+        # object of "argued", and the governor's argument was lost
+        ("Dr Vorhagen, the governor, argued that price growth of 2.4 per cent in September left room to act.",
+         "price growth of 2.4 per cent in September left room to act"),
+        ("Dr Vorhagen, the governor, contended that inflation had peaked.", "inflation had peaked"),
+    ],
+)
+def test_a_speaker_with_an_appositive_title_argues_a_clause(nlp, text, content):
+    found = [(q.speaker, q.content) for q in find_quotes(nlp(text))]
+    assert ("Dr Vorhagen", content) in found, found
+
+
+def test_a_speech_verb_with_a_that_noun_object_reports_nothing(nlp):
+    # "that" as a determiner of a plain object is no clause
+    assert not find_quotes(nlp("The governor denied that claim at the meeting."))

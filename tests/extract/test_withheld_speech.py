@@ -71,3 +71,41 @@ def test_an_embedded_question_is_no_statement(nlp, text, question):
 )
 def test_a_statement_that_opens_with_a_question_word_is_still_reported(nlp, text, said):
     assert said in [q.content for q in find_quotes(nlp(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # QA pass 23: "told him how proud she was" was dropped with the indirect questions
+        ("Her mother told him how proud she was.", "how proud she was"),
+        ("The minister said how grateful she was for the support.", "how grateful she was for the support"),
+        ("The coach said how much it mattered to the club.", "how much it mattered to the club"),
+    ],
+)
+def test_an_exclamative_how_clause_is_a_statement(nlp, text, said):
+    assert said in [q.content for q in find_quotes(nlp(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("The mayor asked how proud the town should be.", "how proud the town should be"),
+        ("The mayor asked how the bridge would be paid for.", "how the bridge would be paid for"),
+        ("The ministry said how much the bridge would cost.", "how much the bridge would cost"),
+        ("The ministry said how long the closure would last.", "how long the closure would last"),
+    ],
+)
+def test_a_how_question_or_measure_stays_out(nlp, text, question):
+    assert question not in [q.content for q in find_quotes(nlp(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # QA pass 23: the condition's "if" was cut as if it introduced what was said
+        ("The minister said if the talks fail, sanctions follow.", "if the talks fail, sanctions follow"),
+        ("The envoy warned that if the deal collapsed, the border would close.", "if the deal collapsed, the border would close"),
+    ],
+)
+def test_a_condition_that_opens_what_is_said_keeps_its_if(nlp, text, said):
+    assert said in [q.content for q in find_quotes(nlp(text))]

@@ -474,3 +474,69 @@ def test_a_given_name_written_alone_is_no_spelling_of_the_surname():
     people = [e for e in resolve_entities([one, two]).entities if e.type == "PERSON"]
     assert len(people) == 1 and len(people[0].mentions) == 6
     assert not [f for f in people[0].findings if "spell" in f]
+
+
+@pytest.mark.parametrize(
+    ("long_name", "short_name"),
+    [
+        # QA pass 22: the bank's voices were listed under both names
+        ("Reserve Bank of Kelmora", "Reserve Bank"),
+        ("European Commission", "Commission"),
+    ],
+)
+def test_a_short_name_joins_the_one_longer_name_it_leads_or_ends(long_name, short_name):
+    first = make_analysis("One", f"The {long_name} met.", [(long_name, "ORG")])
+    second = make_analysis("Two", f"The {short_name} said no.", [(short_name, "ORG")])
+    resolution = resolve_entities([first, second])
+    assert resolution.canonical("id-Two", 0) == long_name
+    assert resolution.canonical_name(short_name) == long_name
+
+
+@pytest.mark.parametrize(
+    ("long_names", "short_name"),
+    [
+        (["Bank of England", "Bank of Kelmora"], "Bank"),
+        (["Ministry of Defence", "Ministry of Foreign Affairs"], "Ministry"),
+        (["Kelmora Development Bank", "Hollis Savings Bank"], "Bank"),
+    ],
+)
+def test_a_short_name_that_two_longer_names_share_stays_apart(long_names, short_name):
+    text = f"The {long_names[0]} and the {long_names[1]} met."
+    first = make_analysis("One", text, [(long_names[0], "ORG"), (long_names[1], "ORG")])
+    second = make_analysis("Two", f"The {short_name} said no.", [(short_name, "ORG")])
+    resolution = resolve_entities([first, second])
+    names = {e.name for e in resolution.entities}
+    assert set(long_names) <= names
+    assert resolution.canonical("id-Two", 0) not in long_names
+
+
+def test_two_long_names_with_one_head_stay_two():
+    first = make_analysis("One", "The Bank of England met.", [("Bank of England", "ORG")])
+    second = make_analysis("Two", "The Bank of Kelmora met.", [("Bank of Kelmora", "ORG")])
+    assert len(resolve_entities([first, second]).entities) == 2
+
+
+@pytest.mark.parametrize(
+    ("tagged", "speaker"),
+    [
+        # QA pass 22: the tagger found only "Reserve Bank"; a speaker wrote the whole name
+        ("Reserve Bank", "the Reserve Bank of Kelmora"),
+        ("European Commission", "the Commission"),
+    ],
+)
+def test_a_speakers_short_or_long_form_of_the_one_organisation_is_its_name(tagged, speaker):
+    analysis = make_analysis("One", f"The {tagged} met.", [(tagged, "ORG")])
+    assert resolve_entities([analysis]).canonical_name(speaker) == tagged
+
+
+def test_a_speakers_short_form_shared_by_two_organisations_names_neither():
+    text = "The Bank of England and the Bank of Kelmora met."
+    analysis = make_analysis("One", text, [("Bank of England", "ORG"), ("Bank of Kelmora", "ORG")])
+    assert resolve_entities([analysis]).canonical_name("the Bank") is None
+
+
+def test_a_speakers_phrase_that_ends_in_an_organisation_is_not_it():
+    analysis = make_analysis("One", "The Kelmora Development Bank lent.", [("Kelmora Development Bank", "ORG")])
+    resolution = resolve_entities([analysis])
+    assert resolution.canonical_name("Economists at the state-owned Kelmora Development Bank") is None
+    assert resolution.canonical_name("Head of the Development Bank") is None

@@ -16,6 +16,7 @@ from synopsis.link.entity_clustering import (
     cluster_people,
     cluster_places,
     given_of,
+    short_heads,
 )
 from synopsis.link.entity_bodies import body_key, country_key, separate_bodies
 from synopsis.link.entity_findings import build_entity
@@ -26,7 +27,7 @@ from synopsis.link.entity_mentions import (
     relabel_by_majority,
     untagged_place_mentions,
 )
-from synopsis.link.names import given_compatible, key_token, parse_person, place_key, surnames_match
+from synopsis.link.names import given_compatible, key_token, parse_person, place_key, strip_name, surnames_match
 from synopsis.records import ArticleAnalysis, StoryEntity
 
 # Re-exported so that callers keep importing these names from this module.
@@ -47,6 +48,10 @@ class EntityResolution:
     # tagger made either an entity.
     _by_body: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _story_countries: frozenset[str] = frozenset()
+    # Organisations by the short names their names are written as ("reserve bank" for "Reserve Bank
+    # of Kelmora", "comision" for "European Commission"), and the place keys of the story's places.
+    _by_org_head: dict[str, set[int]] = field(default_factory=dict, repr=False)
+    _place_keys: frozenset[str] = frozenset()
 
     def canonical(self, article_id: str, entity_index: int) -> str | None:
         """Return the canonical name of entity ``entity_index`` of an article, if resolved."""
@@ -85,10 +90,28 @@ class EntityResolution:
                 return self.entities[next(iter(candidates))]
             if candidates:
                 return None
-        hits = self._by_place_key.get(place_key(text), set())
+        key = place_key(text)
+        hits = self._by_place_key.get(key, set())
         if len(hits) == 1:
             return self.entities[next(iter(hits))]
+        if not hits:
+            return self._organisation_named_short_or_long(key, text)
         return None
+
+    def _organisation_named_short_or_long(self, key: str, text: str) -> StoryEntity | None:
+        """The one organisation a name no entity has names in a shorter or a longer form: a
+        speaker "the Reserve Bank of Kelmora" where the tagger found only "Reserve Bank", or "the
+        Commission" where it found "European Commission" (as clustering joins them,
+        entity_clustering._join_short_forms); None when two organisations share that head."""
+        found = set(self._by_org_head.get(key, set()))
+        head, of, _ = key.partition(" of ")
+        written_head = strip_name(text).split(" of ")[0].split()
+        # only a name's own head before "of" ("Reserve Bank of ..."): a speaker's phrase ending in
+        # one ("economists at the Kelmora Development Bank") names the people, not the bank
+        if of and written_head and all(word[:1].isupper() for word in written_head) and head in short_heads(key, text, set()):
+            found |= {i for i in self._by_place_key.get(head, set()) if self.entities[i].type == "ORG"}
+            found |= self._by_org_head.get(head, set())
+        return self.entities[next(iter(found))] if len(found) == 1 else None
 
 
 def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> EntityResolution:
@@ -106,7 +129,9 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> EntityResolution:
     )
     entities = [entity for entity, _ in built]
     countries = _story_countries(entities)
-    resolution = EntityResolution(entities=entities, _by_body=_body_names(analyses, entities, countries), _story_countries=countries)
+    place_keys = frozenset(m.key for cluster in clusters for m in cluster if m.group == "place")
+    resolution = EntityResolution(entities=entities, _by_body=_body_names(analyses, entities, countries),
+                                  _story_countries=countries, _place_keys=place_keys)
     for index, (entity, cluster) in enumerate(built):
         for mention in cluster:
             if mention.index == UNTAGGED:
@@ -118,6 +143,9 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> EntityResolution:
                 resolution._by_surname.setdefault(key_token(mention.person.surname), set()).add(index)
             else:
                 resolution._by_place_key.setdefault(mention.key, set()).add(index)
+                if entity.type == "ORG":
+                    for head in short_heads(mention.key, mention.alias, set(place_keys)):
+                        resolution._by_org_head.setdefault(head, set()).add(index)
     return resolution
 
 

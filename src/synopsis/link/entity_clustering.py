@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import collections
 import itertools
+import re
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
+from synopsis.extract.body_countries import is_country
+from synopsis.extract.quote_cues import BODY_NOUNS
 from synopsis.ingest.outlets import default_registry, normalize_key
 from synopsis.link.entity_mentions import Mention
 from synopsis.link.names import (
@@ -18,6 +21,7 @@ from synopsis.link.names import (
     gendered_forms,
     given_compatible,
     is_acronym,
+    key_text,
     key_token,
     office_label,
     parse_person,
@@ -221,6 +225,7 @@ def cluster_places(mentions: list[Mention]) -> list[list[Mention]]:
             roots = {union.find(j) for j in initials.get(fold(key).replace(" ", ""), set())}
             if len(roots) == 1:
                 union.union(i, roots.pop())
+    _join_short_forms(keys, [forms[k][0].alias for k in keys], union)
     # News organisations the outlet registry knows by several names ("PBS", "PBS NewsHour").
     by_outlet: dict[str, list[int]] = collections.defaultdict(list)
     for i, (group, key) in enumerate(keys):
@@ -230,6 +235,58 @@ def cluster_places(mentions: list[Mention]) -> list[list[Mention]]:
         for i in same[1:]:
             union.union(same[0], i)
     return [[m for i in members for m in forms[keys[i]]] for members in union.groups().values()]
+
+
+_POSSESSIVE = re.compile(r"\w['’]s?\s")
+# Nouns that head an organisation's name ("Reserve Bank", "the Commission"): a short form is only
+# taken for a longer name when it ends in one, so a name of its own that happens to end another
+# ("Reuters" / "Thomson Reuters", a mislabelled "Ukraine") is left alone.
+_ORGANISATION_HEADS = frozenset(key_text(word) for word in BODY_NOUNS | frozenset(
+    "commission union assembly fund board institute university association federation league "
+    "company corporation bureau inspectorate directorate secretariat organisation organization".split()
+))  # as name keys spell them ("comision")
+
+
+def short_heads(key: str, alias: str, places: set[str]) -> list[str]:
+    """The shorter names a long organisation name is written as once it has been introduced: the
+    part before "of" ("reserve bank of kelmora" -> "reserve bank"), else its last words ("european
+    commission" -> "commission"). Not the last words after a country ("Russia's Security Council",
+    "Russian Security Council"): that is one country's body, and the bare name may be another's
+    (the UN's)."""
+    head, of, _ = key.partition(" of ")
+    if of:
+        return [head] if head.split()[-1] in _ORGANISATION_HEADS else []
+    words = key.split()
+    if words[-1] not in _ORGANISATION_HEADS or _POSSESSIVE.search(alias):
+        return []
+    heads = []
+    for i in range(1, len(words)):
+        dropped = " ".join(words[:i])
+        if dropped in places or any(is_country(word) for word in fold(alias).split()[:i]):
+            break
+        heads.append(" ".join(words[i:]))
+    return heads
+
+
+def _join_short_forms(keys: list[tuple[str, str]], aliases: list[str], union: UnionFind) -> None:
+    """Join a short organisation name to the longer name it leads or ends ("Reserve Bank" to
+    "Reserve Bank of Kelmora", "the Commission" to "the European Commission") when that is the one
+    organisation of the story with that head: the tagger gives the short form as a name of its own,
+    and the voices of one bank were listed under both. Two long names with one head ("Bank of
+    England", "Bank of Kelmora"; "Ministry of Defence", "Ministry of Foreign Affairs") leave it
+    apart, since the story does not say which one it means."""
+    places = {key for group, key in keys if group == "place"}
+    long_forms: dict[str, set[int]] = collections.defaultdict(set)
+    for i, (group, key) in enumerate(keys):
+        if group == "org":
+            for head in short_heads(key, aliases[i], places):
+                long_forms[head].add(i)
+    for i, (group, key) in enumerate(keys):
+        if group != "org" or key not in long_forms:
+            continue
+        roots = {union.find(j) for j in long_forms[key]}
+        if len(roots) == 1:
+            union.union(i, roots.pop())
 
 
 def _registered_outlet(name: str) -> str | None:
