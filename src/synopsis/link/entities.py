@@ -49,9 +49,8 @@ class EntityResolution:
     _by_body: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _story_countries: frozenset[str] = frozenset()
     # Organisations by the short names their names are written as ("reserve bank" for "Reserve Bank
-    # of Kelmora", "comision" for "European Commission"), and the place keys of the story's places.
+    # of Kelmora", "comision" for "European Commission").
     _by_org_head: dict[str, set[int]] = field(default_factory=dict, repr=False)
-    _place_keys: frozenset[str] = frozenset()
 
     def canonical(self, article_id: str, entity_index: int) -> str | None:
         """Return the canonical name of entity ``entity_index`` of an article, if resolved."""
@@ -129,9 +128,9 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> EntityResolution:
     )
     entities = [entity for entity, _ in built]
     countries = _story_countries(entities)
-    place_keys = frozenset(m.key for cluster in clusters for m in cluster if m.group == "place")
+    place_keys = {m.key for cluster in clusters for m in cluster if m.group == "place"}
     resolution = EntityResolution(entities=entities, _by_body=_body_names(analyses, entities, countries),
-                                  _story_countries=countries, _place_keys=place_keys)
+                                  _story_countries=countries)
     for index, (entity, cluster) in enumerate(built):
         for mention in cluster:
             if mention.index == UNTAGGED:
@@ -144,7 +143,7 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> EntityResolution:
             else:
                 resolution._by_place_key.setdefault(mention.key, set()).add(index)
                 if entity.type == "ORG":
-                    for head in short_heads(mention.key, mention.alias, set(place_keys)):
+                    for head in short_heads(mention.key, mention.alias, place_keys):
                         resolution._by_org_head.setdefault(head, set()).add(index)
     return resolution
 
