@@ -382,6 +382,14 @@ VOTE_SPLITS = [
     ("Members voted 7-2 to approve the budget.", "7-2", 7, 2),
     ("The motion passed by 312 votes to 198.", "312 votes to 198", 312, 198),
     ("The plan was approved by a vote of 7 to 2.", "7 to 2", 7, 2),
+    # Told by sides, in either order, the larger side the majority.
+    ("Nine members voted in favour and four against.", "Nine members voted in favour and four against", 9, 4),
+    ("The motion was carried with four against and nine in favour.", "four against and nine in favour", 9, 4),
+    ("The board approved it, nine in favour, four against.", "nine in favour, four against", 9, 4),
+    ("The bill was backed by 9 votes to 4.", "9 votes to 4", 9, 4),
+    ("The Senate passed the bill 52-48.", "52-48", 52, 48),
+    ("It was carried with 212 votes in favour, 150 against.", "212 votes in favour, 150 against",
+     212, 150),
 ]
 
 
@@ -401,6 +409,9 @@ def test_vote_splits_are_one_value(nlp, sentence, text, majority, minority):
     "The office is open from 2-4pm.",               # a range of hours
     "The council voted to extend the pause by 30 to 60 days.",  # a range, though voted
     "The partners agreed to split the cost 50-50.",  # an even share, not a vote
+    "The board has nine members, four of them new.",  # two numbers, no sides
+    "Four of the nine members voted against.",  # one side only
+    "The council voted unanimously for the plan.",  # no number to compare
 ])
 def test_scores_and_ranges_are_no_vote_split(nlp, sentence):
     assert all(q.unit != "vote split" for q in find_quantities(nlp(sentence)))

@@ -128,6 +128,38 @@ def _split(match: re.Match[str], majority: float, minority: float) -> Quantity:
     return Quantity(match.group(0), match.start(), match.end(), value, value, value, VOTE_SPLIT, None)
 
 
+# The bodies that vote, by the words that name them or their members: a committee's vote and a
+# parliament's on the same day are two votes, and "MPs" and "parliament" name one body. The
+# chambers of a legislature are one body but for a senate, which votes apart from its lower house
+# ("the House passed it 220-210; the Senate 52-48"). A member with no body ("nine members") names
+# none, nor does an institution that does not itself vote (a bank, a government).
+_BODIES = {
+    "committee": "committee", "committees": "committee", "subcommittee": "committee",
+    "panel": "panel", "board": "board", "directors": "board", "council": "council",
+    "councillors": "council", "councilors": "council", "cabinet": "cabinet", "ministers": "cabinet",
+    "commission": "commission", "commissioners": "commission", "court": "court", "justices": "court",
+    "judges": "court", "jury": "jury", "jurors": "jury", "senate": "senate", "senators": "senate",
+    "parliament": "legislature", "house": "legislature", "assembly": "legislature",
+    "congress": "legislature", "legislature": "legislature", "chamber": "legislature",
+    "lawmakers": "legislature", "legislators": "legislature", "mps": "legislature",
+    "deputies": "legislature", "parliamentarians": "legislature", "shareholders": "shareholders",
+    "stockholders": "shareholders", "delegates": "delegates", "members": None,
+}
+_BODY_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_BODIES, key=len, reverse=True))})\b", re.IGNORECASE)
+
+
+def voting_body(sentence: str, start: int, end: int) -> str | None:
+    """The body whose vote the split at ``start`` to ``end`` of ``sentence`` is: the last body
+    named before it ("the committee voted seven to two", "parliament passed it 212 to 150 after the
+    committee's 9-4 vote" has two), else the first after it ("a 7-2 vote of the board"); None
+    when the sentence names none."""
+    before = [m for m in _BODY_WORD.finditer(sentence, 0, start) if _BODIES[m.group(0).lower()]]
+    if before:
+        return _BODIES[before[-1].group(0).lower()]
+    after = next((m for m in _BODY_WORD.finditer(sentence, end) if _BODIES[m.group(0).lower()]), None)
+    return _BODIES[after.group(0).lower()] if after else None
+
+
 def split_of(value: float) -> str:
     """A split's value as written with digits: 7002 -> "7–2"."""
     majority, minority = divmod(int(round(value)), SPLIT_BASE)
