@@ -150,3 +150,20 @@ def test_votes_of_two_bodies_are_no_versions_of_one_vote(nlp) -> None:
     [split] = [d for d in find_disputes([], one_vote) if d.what.startswith("vote split")]
     assert split.what.startswith("vote split of the committee")
     assert sorted((v.normalized, v.sources) for v in split.versions) == [("8–5", ("Bravo",)), ("9–4", ("Alpha",))]
+
+
+def test_counts_on_board_are_counts_carried(nlp) -> None:
+    """"with nearly 190 passengers on board, was flying" counts what the plane carried, as
+    "carrying 186 passengers" does: it agrees with 186, and with "192 people on board" (186
+    passengers and six crew); a plane said to carry 150 passengers disputes it."""
+    flying = "The Airbus, with nearly 190 passengers on board, was flying to Warsaw on Monday when it hit turbulence."
+    agree = extracted(nlp, {
+        "Alpha": flying,
+        "Bravo": "The Airbus A321, carrying 186 passengers and six crew, hit turbulence on Monday.",
+        "Charlie": "The flight, with 192 people on board, was heading to Warsaw on Monday when it hit turbulence.",
+    })
+    assert find_disputes([], agree) == []
+    differ = extracted(nlp, {"Alpha": flying,
+                             "Bravo": "The aircraft was carrying 150 passengers on Monday when it hit turbulence."})
+    [dispute] = find_disputes([], differ)
+    assert sorted(v.sources for v in dispute.versions) == [("Alpha",), ("Bravo",)]

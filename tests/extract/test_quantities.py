@@ -263,6 +263,12 @@ PREDICATE_CASES = [
     ("The truce lets food through three crossings into the city.", "three", None),
     ("The sides agreed to open three crossings into the city.", "three", "open"),
     ("The convoy drove aid across two bridges.", "two", None),
+    # On board a craft: carried, whatever the verb of its journey; what happened to them still says.
+    ("The jet, with nearly 190 passengers on board, was flying to Warsaw.", "nearly 190", "carry"),
+    ("The plane had 181 people on board.", "181", "carry"),
+    ("There were 186 passengers and six crew aboard the plane.", "186", "carry"),
+    ("The plane, carrying 192 people, landed safely.", "192", "carry"),
+    ("The crash killed all 150 people on board.", "150", "kill"),
 ]
 
 
