@@ -48,6 +48,13 @@ CASES = [
     ("The team met for about half an hour.", "about half an hour", 0.5, 0.45, 0.55, "hour", None, "about"),
     # The tagger reads "Forty" here as a DATE: a number word counting its noun is still a count.
     ("Forty passengers were injured in the crash.", "Forty", 40, 40, 40, None, "passengers", None),
+    # "over" before a length of time: the period of what happened, or a lower bound of the length.
+    ("Prices rose 4% over six months.", "over six months", 6, 6, 6, "month", None, None),
+    ("The bank will buy bonds over six months.", "over six months", 6, 6, 6, "month", None, None),
+    ("Sales fell sharply over six months.", "over six months", 6, 6, 6, "month", None, None),
+    ("The talks lasted over six months.", "over six months", 6, 6, None, "month", None, "more than"),
+    ("He was jailed for over six months.", "over six months", 6, 6, None, "month", None, "more than"),
+    ("He spent over two years in prison.", "over two years", 2, 2, None, "year", None, "more than"),
 ]
 
 
