@@ -130,3 +130,40 @@ def test_vote_splits_told_in_unaligned_sentences_are_disputed_as_one_value(nlp) 
     assert len(splits) == 1
     assert sorted((v.normalized, v.sources) for v in splits[0].versions) == [
         ("6–3", ("Bravo",)), ("7–2", ("Alpha", "Charlie"))]
+
+
+def test_votes_of_two_bodies_are_no_versions_of_one_vote(nlp) -> None:
+    """A committee's 9-4 and parliament's 212-150 on one day are two votes, each outlet giving both;
+    two splits of the committee's vote are still a dispute, and a split told by sides ("nine
+    members voted in favour and four against") is a version of it."""
+    two_votes = extracted(nlp, {
+        "Alpha": "Lawmakers approved the budget on Tuesday. The finance committee voted nine to four for the bill "
+                 "on Tuesday, and parliament passed it by 212 votes to 150 hours later.",
+        "Bravo": "The budget passed on Tuesday. Parliament approved it 212 to 150 on Tuesday after the committee "
+                 "backed it 9-4.",
+    })
+    assert [d for d in find_disputes([], two_votes) if d.what.startswith("vote split")] == []
+    one_vote = extracted(nlp, {
+        "Alpha": "The budget passed on Tuesday. Nine committee members voted in favour and four against.",
+        "Bravo": "The budget passed on Tuesday. The committee voted 8-5 for the bill.",
+    })
+    [split] = [d for d in find_disputes([], one_vote) if d.what.startswith("vote split")]
+    assert split.what.startswith("vote split of the committee")
+    assert sorted((v.normalized, v.sources) for v in split.versions) == [("8–5", ("Bravo",)), ("9–4", ("Alpha",))]
+
+
+def test_counts_on_board_are_counts_carried(nlp) -> None:
+    """"with nearly 190 passengers on board, was flying" counts what the plane carried, as
+    "carrying 186 passengers" does: it agrees with 186, and with "192 people on board" (186
+    passengers and six crew); a plane said to carry 150 passengers disputes it."""
+    flying = "The Airbus, with nearly 190 passengers on board, was flying to Warsaw on Monday when it hit turbulence."
+    agree = extracted(nlp, {
+        "Alpha": flying,
+        "Bravo": "The Airbus A321, carrying 186 passengers and six crew, hit turbulence on Monday.",
+        "Charlie": "The flight, with 192 people on board, was heading to Warsaw on Monday when it hit turbulence.",
+    })
+    assert find_disputes([], agree) == []
+    differ = extracted(nlp, {"Alpha": flying,
+                             "Bravo": "The aircraft was carrying 150 passengers on Monday when it hit turbulence."})
+    [dispute] = find_disputes([], differ)
+    assert sorted(v.sources for v in dispute.versions) == [("Alpha",), ("Bravo",)]

@@ -48,6 +48,13 @@ CASES = [
     ("The team met for about half an hour.", "about half an hour", 0.5, 0.45, 0.55, "hour", None, "about"),
     # The tagger reads "Forty" here as a DATE: a number word counting its noun is still a count.
     ("Forty passengers were injured in the crash.", "Forty", 40, 40, 40, None, "passengers", None),
+    # "over" before a length of time: the period of what happened, or a lower bound of the length.
+    ("Prices rose 4% over six months.", "over six months", 6, 6, 6, "month", None, None),
+    ("The bank will buy bonds over six months.", "over six months", 6, 6, 6, "month", None, None),
+    ("Sales fell sharply over six months.", "over six months", 6, 6, 6, "month", None, None),
+    ("The talks lasted over six months.", "over six months", 6, 6, None, "month", None, "more than"),
+    ("He was jailed for over six months.", "over six months", 6, 6, None, "month", None, "more than"),
+    ("He spent over two years in prison.", "over two years", 2, 2, None, "year", None, "more than"),
 ]
 
 
@@ -263,6 +270,12 @@ PREDICATE_CASES = [
     ("The truce lets food through three crossings into the city.", "three", None),
     ("The sides agreed to open three crossings into the city.", "three", "open"),
     ("The convoy drove aid across two bridges.", "two", None),
+    # On board a craft: carried, whatever the verb of its journey; what happened to them still says.
+    ("The jet, with nearly 190 passengers on board, was flying to Warsaw.", "nearly 190", "carry"),
+    ("The plane had 181 people on board.", "181", "carry"),
+    ("There were 186 passengers and six crew aboard the plane.", "186", "carry"),
+    ("The plane, carrying 192 people, landed safely.", "192", "carry"),
+    ("The crash killed all 150 people on board.", "150", "kill"),
 ]
 
 
@@ -382,6 +395,14 @@ VOTE_SPLITS = [
     ("Members voted 7-2 to approve the budget.", "7-2", 7, 2),
     ("The motion passed by 312 votes to 198.", "312 votes to 198", 312, 198),
     ("The plan was approved by a vote of 7 to 2.", "7 to 2", 7, 2),
+    # Told by sides, in either order, the larger side the majority.
+    ("Nine members voted in favour and four against.", "Nine members voted in favour and four against", 9, 4),
+    ("The motion was carried with four against and nine in favour.", "four against and nine in favour", 9, 4),
+    ("The board approved it, nine in favour, four against.", "nine in favour, four against", 9, 4),
+    ("The bill was backed by 9 votes to 4.", "9 votes to 4", 9, 4),
+    ("The Senate passed the bill 52-48.", "52-48", 52, 48),
+    ("It was carried with 212 votes in favour, 150 against.", "212 votes in favour, 150 against",
+     212, 150),
 ]
 
 
@@ -401,6 +422,9 @@ def test_vote_splits_are_one_value(nlp, sentence, text, majority, minority):
     "The office is open from 2-4pm.",               # a range of hours
     "The council voted to extend the pause by 30 to 60 days.",  # a range, though voted
     "The partners agreed to split the cost 50-50.",  # an even share, not a vote
+    "The board has nine members, four of them new.",  # two numbers, no sides
+    "Four of the nine members voted against.",  # one side only
+    "The council voted unanimously for the plan.",  # no number to compare
 ])
 def test_scores_and_ranges_are_no_vote_split(nlp, sentence):
     assert all(q.unit != "vote split" for q in find_quantities(nlp(sentence)))

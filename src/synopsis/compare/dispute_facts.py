@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from synopsis.extract.quantity_units import LEADING_QUALIFIER_RE
+from synopsis.extract.vote_splits import VOTE_SPLIT
 from synopsis.facts.dates import (
     SECTION_LOOKBACK,
     clock_intervals,
@@ -433,8 +434,11 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                     if _adds_to_sum(raw, sentence, position, value_end, interval):
                         continue
                     measure = measure or _converted_measure(raw, sentence, position)
+                # A vote split's noun is the body that voted (``measures.measure_at``): two bodies' votes
+                # are two facts, though both are "the vote".
+                body = slot.noun if interval.unit == VOTE_SPLIT else None
                 add("amount", (interval.unit, measure or counted), [interval], value, frame, quantity.counted,
-                    share=share, quantity=quantity)
+                    noun=body, share=share, quantity=quantity)
             for t_index in claim.times:
                 if not 0 <= t_index < len(analysis.times):
                     continue

@@ -149,7 +149,8 @@ def _what(slot: list[Fact], day: Interval | None) -> str:
     if fact.kind == "amount" and fact.key[0] == MATCH_MINUTE:
         return "match minute" + (f" of {fact.label}" if fact.label else "") + suffix
     if fact.kind == "amount" and fact.key[0] == VOTE_SPLIT:
-        return "vote split" + suffix
+        body = next((f.noun for f in slot if f.noun), None)
+        return "vote split" + (f" of the {body}" if body else "") + suffix
     if fact.kind == "amount" and fact.key[0] == MAGNITUDE:
         return f"magnitude of the {fact.key[1] or 'event'}{suffix}"
     if fact.kind == "amount" and fact.key[0] == "percent" and fact.key[1] == SHARE_WON:

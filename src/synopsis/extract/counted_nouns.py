@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
+from synopsis.extract.nlp import doc_text
 from synopsis.extract.number_parsing import SCALES, NumberCore
 from synopsis.extract.quantity_units import TIME_UNITS, UNITS, VAGUE
 
@@ -155,8 +158,31 @@ _PATH_PREPOSITIONS = {"through", "via", "along", "across", "past"}
 _PREDICATE_STEPS = 5
 
 
+# People or things "on board" or "aboard" are what a craft carries, whatever the verb of its
+# journey ("with nearly 190 passengers on board, was flying", "had 181 people on board"): one count
+# with "carrying 192 people". A verb of what happened to them ("killing all 150 people on board")
+# still says it. "186 passengers and six crew on board": the place follows the last noun of a list.
+_ON_BOARD = re.compile(r"(?:\s+and\s+(?:[\w-]+\s+){1,3}?)?\s*(?:(?:were|was|are|is)\s+)?(?:on\s*board|aboard)\b",
+                       re.IGNORECASE)
+_JOURNEY_VERBS = {"fly", "head", "travel", "sail", "leave", "depart", "bind", "land", "arrive", "divert",
+                  "return", "take", "bring"}
+
+
 def find_predicate(doc: Doc, core: NumberCore, unit: str | None) -> str | None:
-    """Lemma of what happened to the counted things ("14 people were injured" -> "injure")."""
+    """Lemma of what happened to the counted things ("14 people were injured" -> "injure");
+    "carry" for those on board a craft on its journey (``_ON_BOARD``)."""
+    predicate = _predicate(doc, core, unit)
+    if (predicate is not None and predicate not in _JOURNEY_VERBS) or unit in TIME_UNITS:
+        return predicate
+    tok = last_token(doc, core)
+    noun = _counted_noun(doc, core, unit) if tok is not None else None
+    last = noun if noun is not None and noun.i > tok.i else tok
+    if last is not None and _ON_BOARD.match(doc_text(doc), last.idx + len(last.text)):
+        return "carry"
+    return predicate
+
+
+def _predicate(doc: Doc, core: NumberCore, unit: str | None) -> str | None:
     tok = last_token(doc, core)
     if tok is None:
         return None

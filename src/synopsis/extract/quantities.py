@@ -202,6 +202,8 @@ def _build(
     if qualifier is None and qm:
         qualifier, q_rule = QUALIFIERS[normalize_phrase(qm.group(1))]
         start = start - (len(text[max(0, start - 25):start]) - qm.start())
+        if unit in TIME_UNITS and qm.group(1).lower() == "over" and _over_is_period(doc, start):
+            qualifier, q_rule = None, "exact"  # "rose 4% over six months": the six months the rise took
     elif qualifier is None:
         pm = POSTFIX_RE.match(text[unit_end:unit_end + 12])
         if pm and (pm.group(1) or pm.group(2) or pm.group(0) == "+"):
@@ -237,6 +239,24 @@ def _build(
         qualifier=qualifier,
         predicate=predicate,
     )
+
+
+def _over_is_period(doc: Doc, at: int) -> bool:
+    """Whether the "over" at character ``at``, before a length of time, gives the period something
+    happened in ("prices rose 4% over six months", "buy bonds over six months", "doubled over two
+    years") rather than a lower bound ("lasted over six months", "for over six months", "spent over
+    two years"). The parse tells them apart: a period's "over" is a preposition governing the
+    length, after what happened; a bound's modifies the number, or follows a verb whose object the
+    length is. A verb of change takes the period after it directly ("doubled over two years")."""
+    span = doc.char_span(at, at + 4)
+    if span is None:
+        return False
+    over = span[0]
+    if over.dep_ != "prep" or not any(child.dep_ == "pobj" for child in over.children):
+        return False
+    before = doc[over.i - 1] if over.i > over.sent.start else None
+    return (before is None or before.pos_ not in {"VERB", "AUX", "ADP"}
+            or before.lemma_.lower() in CHANGE_VERBS)
 
 
 def _object_of_excess(doc: Doc, core: NumberCore) -> bool:

@@ -77,6 +77,21 @@ def _duration_range(m: re.Match[str], ctx: _Context) -> list[_Hit] | None:
     ]
 
 
+# A verb of change, with at most an amount or an adverb after it, before "over" and a length of
+# time: the length is the period of the change ("rose 4% over six months", "doubled over two
+# years"), not a bound ("lasted over six months"). Text only, as the time rules are; the quantity
+# reader asks the parse (``quantities._over_is_period``) and also reads "bought bonds over six months".
+_CHANGED_BEFORE = re.compile(
+    r"\b(?:r[io]se[ns]?|rising|f[ae]ll(?:en|s|ing)?|gr[eo]wn?|grows|growing|(?:in|de)creas(?:ed|es|ing)"
+    r"|declin(?:ed|es|ing)|dropp(?:ed|ing)|climb(?:ed|s|ing)|doubl(?:ed|es|ing)|tripl(?:ed|es|ing)"
+    r"|halv(?:ed|es|ing)|gain(?:ed|s|ing)|jump(?:ed|s|ing)|surg(?:ed|es|ing)|slump(?:ed|s|ing)"
+    r"|soar(?:ed|s|ing)|plung(?:ed|es|ing)|slid(?:es|ing)?|eas(?:ed|es|ing))"
+    r"(?:\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)?"
+    r"|\s+(?:sharply|steadily|slightly|strongly|gradually|rapidly|by\s+half))?\s+$",
+    re.IGNORECASE,
+)
+
+
 @_rule(
     rf"(?:\b(?P<mod>{g.AMOUNT_MOD})\s+)?(?:\b(?P<the>(?i:the|its|their|his|her))\s+)?"
     r"(?:(?P<rel>(?i:past|last|next|first|final|previous|coming|following|remaining|initial|entire|whole|"
@@ -100,6 +115,8 @@ def _duration_rule(m: re.Match[str], ctx: _Context) -> _Hit | None:
     mod = _amount_mod(m["mod"])
     if m["mod"] and m["the"] and m["mod"].lower() == "over":
         start, mod = m.start("the"), None  # "over the past two years" is "during"
+    elif m["mod"] and m["mod"].lower() == "over" and _CHANGED_BEFORE.search(ctx.text, max(0, start - 60), start):
+        mod = None  # "prices rose 4% over six months": the period of the rise, not more than it
     value, precision = _duration(amount, m["u"])
     if (
         amount is not None

@@ -8,9 +8,13 @@ module reads the pair as a measure in the unit ``VOTE_SPLIT``, so that splits co
 like match minutes do (``match_minutes``).
 
 Only a pair that words of voting name is a split ("voted", "the vote", "ballot", "ruling",
-"decision", "majority", "in favour ... against"): "won 3-1" is a match score, "ages 18-25" and
+"decision", "majority", "in favour ... against", "by nine votes to four"): "won 3-1" is a match score, "ages 18-25" and
 "from 2-4pm" are ranges. The majority comes first in every way newsrooms write a split, so a pair
 whose first number is the smaller ("voted to extend it by 30 to 60 days") is a range, not a split.
+A split told side by side ("nine members voted in favour and four against", "with four against and
+nine in favour") is read when each side's number comes with its side's words; two numbers that
+only share a sentence ("nine members, four of them new") are none. "Voted unanimously" gives no
+number, so it is no split: it would need a tally with an open majority, which no interval holds.
 Hand-written over the text, as the match minutes are: no library reads tallies, and the parse
 gives "seven to two" no structure of its own.
 """
@@ -41,6 +45,25 @@ _PAIR = re.compile(
     rf"(?P<second>{_NUMBER})(?P<against>(?:\s+votes?)?\s+against)?(?![\w–-]|[.,:]\d)",
     re.IGNORECASE,
 )
+# A split told by sides, in either order: "Nine members voted in favour and four against", "nine
+# in favour, four against", "with four against and nine in favour", "212 votes in favour, 150
+# against". Each side is a number, up to three words of who ("members", "of the board", "MPs
+# voted") and its side's words; the sides are joined by a comma or "and"/"with"/"while".
+_WHO = r"(?:\s+(?!(?:and|with|while|but|against|in|opposed)\b)[A-Za-z'’-]+){0,3}?"
+_FOR_WORDS = r"\s+in\s+favou?r(?:\s+of(?:\s+(?:the|a|an))?\s+[\w-]+)?"
+_AGAINST_WORDS = r"\s+(?:against|opposed)\b"
+_JOIN = r"\s*(?:,\s*(?:and\s+|with\s+|while\s+)?|;\s*|\s+(?:and|with|while|but)\s+)"
+
+
+def _side(name: str, words: str) -> str:
+    return rf"(?P<{name}>{_NUMBER}){_WHO}{words}"
+
+
+_SIDES = re.compile(
+    rf"(?<![\w.,:/–-])(?:{_side('for1', _FOR_WORDS)}{_JOIN}{_side('against1', _AGAINST_WORDS)}"
+    rf"|{_side('against2', _AGAINST_WORDS)}{_JOIN}{_side('for2', _FOR_WORDS)})",
+    re.IGNORECASE,
+)
 # Words of voting before the pair ("voted seven to two", "the vote was 6-3", "by a vote of 7 to 2",
 # "split six votes to three"), within a few words and no sentence or clause break.
 _VOTE_BEFORE = re.compile(
@@ -67,20 +90,74 @@ def _number(text: str) -> float | None:
 def find_vote_splits(text: str) -> list[Quantity]:
     """The vote splits of ``text``, in text order: each the pair's words, its value majority *
     ``SPLIT_BASE`` + minority, in the unit ``VOTE_SPLIT``."""
-    found: list[Quantity] = []
+    found = _splits_by_sides(text)
     for match in _PAIR.finditer(text):
+        if any(s.start < match.end() and match.start() < s.end for s in found):
+            continue  # "nine in favour, four against", read by sides already
         first, second = _number(match.group("first")), _number(match.group("second"))
         if first is None or second is None or first < second or first == 0:
             continue
         cued_in_favour = match.group("against") is not None and "favo" in match.group(0).lower()
+        # "by 9 votes to 4": the pair names its votes itself.
+        cued_by_votes = re.search(r"\bvotes?\s+to\b", match.group(0), re.IGNORECASE) is not None
         before = text[max(0, match.start() - 60):match.start()]
-        if not (cued_in_favour or _VOTE_BEFORE.search(before) or _VOTE_AFTER.match(text, match.end())):
+        if not (cued_in_favour or cued_by_votes or _VOTE_BEFORE.search(before)
+                or _VOTE_AFTER.match(text, match.end())):
             continue
         if _UNIT_AFTER.match(text, match.end()) or (first == second == 50):
             continue  # a range with its unit, or "split 50-50" (an even share of anything)
-        value = first * SPLIT_BASE + second
-        found.append(Quantity(match.group(0), match.start(), match.end(), value, value, value, VOTE_SPLIT, None))
+        found.append(_split(match, first, second))
+    return sorted(found, key=lambda q: q.start)
+
+
+def _splits_by_sides(text: str) -> list[Quantity]:
+    """The splits told side by side (``_SIDES``): the larger side is the majority, whichever
+    comes first, as "7-2" says the majority without saying which way it went."""
+    found: list[Quantity] = []
+    for match in _SIDES.finditer(text):
+        in_favour = _number(match.group("for1") or match.group("for2"))
+        against = _number(match.group("against1") or match.group("against2"))
+        if in_favour is None or against is None or max(in_favour, against) == 0:
+            continue
+        found.append(_split(match, max(in_favour, against), min(in_favour, against)))
     return found
+
+
+def _split(match: re.Match[str], majority: float, minority: float) -> Quantity:
+    value = majority * SPLIT_BASE + minority
+    return Quantity(match.group(0), match.start(), match.end(), value, value, value, VOTE_SPLIT, None)
+
+
+# The bodies that vote, by the words that name them or their members: a committee's vote and a
+# parliament's on the same day are two votes, and "MPs" and "parliament" name one body. The
+# chambers of a legislature are one body but for a senate, which votes apart from its lower house
+# ("the House passed it 220-210; the Senate 52-48"). A member with no body ("nine members") names
+# none, nor does an institution that does not itself vote (a bank, a government).
+_BODIES = {
+    "committee": "committee", "committees": "committee", "subcommittee": "committee",
+    "panel": "panel", "board": "board", "directors": "board", "council": "council",
+    "councillors": "council", "councilors": "council", "cabinet": "cabinet", "ministers": "cabinet",
+    "commission": "commission", "commissioners": "commission", "court": "court", "justices": "court",
+    "judges": "court", "jury": "jury", "jurors": "jury", "senate": "senate", "senators": "senate",
+    "parliament": "legislature", "house": "legislature", "assembly": "legislature",
+    "congress": "legislature", "legislature": "legislature", "chamber": "legislature",
+    "lawmakers": "legislature", "legislators": "legislature", "mps": "legislature",
+    "deputies": "legislature", "parliamentarians": "legislature", "shareholders": "shareholders",
+    "stockholders": "shareholders", "delegates": "delegates", "members": None,
+}
+_BODY_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_BODIES, key=len, reverse=True))})\b", re.IGNORECASE)
+
+
+def voting_body(sentence: str, start: int, end: int) -> str | None:
+    """The body whose vote the split at ``start`` to ``end`` of ``sentence`` is: the last body
+    named before it ("the committee voted seven to two", "parliament passed it 212 to 150 after the
+    committee's 9-4 vote" has two), else the first after it ("a 7-2 vote of the board"); None
+    when the sentence names none."""
+    before = [m for m in _BODY_WORD.finditer(sentence, 0, start) if _BODIES[m.group(0).lower()]]
+    if before:
+        return _BODIES[before[-1].group(0).lower()]
+    after = next((m for m in _BODY_WORD.finditer(sentence, end) if _BODIES[m.group(0).lower()]), None)
+    return _BODIES[after.group(0).lower()] if after else None
 
 
 def split_of(value: float) -> str:

@@ -19,7 +19,7 @@ from synopsis.facts.keys_crowd import (
     is_crowd_part_at,
     is_strike_participation_at,
 )
-from synopsis.extract.vote_splits import VOTE_SPLIT
+from synopsis.extract.vote_splits import VOTE_SPLIT, voting_body
 from synopsis.facts.currency_names import is_currency_noun
 from synopsis.facts.keys_money import (
     JOB_CUTS,
@@ -66,7 +66,10 @@ def measure_at(sentence: str, position: int, value_end: int, unit: str | None, c
     of shares, and only a percentage naming none is a share won ("won 22.8 percent")."""
     noun = counted_lemma(counted)
     if unit == VOTE_SPLIT:
-        return Slot(None, None, "vote")  # the split of the story's vote, whatever words surround it
+        # The split of the story's vote by the body the sentence names (its noun), whatever other
+        # words surround it: a committee's vote and a parliament's are two, one naming no body may
+        # be either.
+        return Slot(voting_body(sentence, position, value_end), None, "vote")
     if timed:
         if (penalty := penalty_at(sentence, position, value_end)) is not None:
             return Slot(noun, PENALTY, penalty[0], penalty[1])
