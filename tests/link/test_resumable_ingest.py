@@ -155,7 +155,11 @@ def test_ctrl_c_stops_an_ingest_with_one_line_and_no_worker_tracebacks(tmp_path,
     _write_archive(folder)
     path = tmp_path / "news.db"
     command = [sys.executable, "-m", "synopsis.cli.main", "ingest", str(folder), "--db", str(path), "--workers", "2", "-q"]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    # A terminal's Ctrl-C reaches a process whose SIGINT is at its default; a test suite started in
+    # the background of a script inherits it ignored (POSIX shells do that to background jobs), and
+    # Python then installs no KeyboardInterrupt handler: the ingest ran to its end.
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 120
         if when == "loading":
