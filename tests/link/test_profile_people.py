@@ -81,7 +81,8 @@ def test_a_building_written_after_the_is_no_person():
     ("text", "tagged"),
     [
         # A town's name that is the surname of the article's full name is that person's.
-        ("Reggie Bush ran for two touchdowns.\nThe ball went to Bush on every down.", [("Reggie Bush", "PERSON"), ("Bush", "PERSON")]),
+        ("Reggie Bush ran for two touchdowns.\nThe ball went to Bush on every down.",
+         [("Reggie Bush", "PERSON"), ("Bush", "PERSON")]),
         # "according to" joins a person.
         ("The rule was revoked on Monday, according to Obama.", [("Obama", "PERSON")]),
         # A given name the list lacks after "the", but the surname is written alone too.

@@ -54,7 +54,8 @@ def profile_labels(analysis: ArticleAnalysis) -> list[str]:
     buildings = {e.text: kind for e in people if (kind := _building(text, e, e.text.split()[-1] in alone))}
     # Words of the article's full personal names: a lone "Bush" after "Reggie Bush" is him
     # however it is written.
-    name_words = {word for e in people if len(e.text.split()) >= 2 and e.text not in buildings for word in e.text.split()}
+    name_words = {word for e in people if len(e.text.split()) >= 2 and e.text not in buildings
+                  for word in e.text.split()}
     labels = []
     for entity in analysis.entities:
         if entity.label != "PERSON":
