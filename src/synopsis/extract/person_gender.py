@@ -107,6 +107,19 @@ def _spelling_variants(name: str) -> list[str]:
             if (changed := pattern.sub(spelling, name)) != name]
 
 
+def is_given_name(word: str) -> bool | None:
+    """Whether the name list records a word as a given name of any gender ("Kim", "Reggie") or in a
+    spelling it records (``_spelling_variants``); None when the ``names`` extra is not installed,
+    since then nothing is known either way."""
+    detector = _detector()
+    if detector is None:
+        return None
+    if not word.isalpha():
+        return False
+    return any(detector.get_gender(spelling.capitalize()) != "unknown"
+               for spelling in (word.lower(), *_spelling_variants(word.lower())))
+
+
 @lru_cache(maxsize=1)
 def _detector():
     """gender-guesser's detector, loaded once per process on first use (about 0.1 s); None when
@@ -124,4 +137,4 @@ def agreed(genders: Iterable[Gender | None]) -> Gender | None:
     return known.pop() if len(known) == 1 else None
 
 
-__all__ = ["Gender", "agreed", "given_name_gender", "honorific_gender", "pronoun_gender", "role_gender"]
+__all__ = ["Gender", "agreed", "given_name_gender", "honorific_gender", "is_given_name", "pronoun_gender", "role_gender"]

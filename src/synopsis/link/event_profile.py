@@ -25,6 +25,7 @@ from synopsis.extract.gazetteer import Spot, is_known_place, locate
 from synopsis.extract.name_words import ORG_WORDS
 from synopsis.link.identifiers import lead_identifiers
 from synopsis.link.names import fold, key_token
+from synopsis.link.profile_people import profile_labels
 from synopsis.records import ArticleAnalysis
 
 
@@ -340,8 +341,8 @@ def key_names(analysis: ArticleAnalysis) -> frozenset[str]:
     """The names an article mentions most (title and lead counted twice)."""
     counts: Counter = Counter()
     end = lead_end(analysis)
-    for entity, name in zip(analysis.entities, entity_names(analysis)):
-        if entity.label in NAME_LABELS and name:
+    for entity, label, name in zip(analysis.entities, profile_labels(analysis), entity_names(analysis)):
+        if label in NAME_LABELS and name:
             counts[name] += 2 if entity.start < end else 1
     for name in title_names(analysis):
         counts[name] += 2
@@ -350,7 +351,7 @@ def key_names(analysis: ArticleAnalysis) -> frozenset[str]:
 
 def all_names(analysis: ArticleAnalysis) -> frozenset[str]:
     """The names an article mentions, most frequent first, at most ALL_NAMES."""
-    counts = Counter(name for e, name in zip(analysis.entities, entity_names(analysis)) if e.label in NAME_LABELS)
+    counts = Counter(name for label, name in zip(profile_labels(analysis), entity_names(analysis)) if label in NAME_LABELS)
     return frozenset(name for name, _ in counts.most_common(ALL_NAMES) if name)
 
 
@@ -359,7 +360,7 @@ def title_names(analysis: ArticleAnalysis) -> list[str]:
     title = analysis.article.title or ""
     if not title:
         return []
-    known = {fold_name(e.text, e.label) for e in analysis.entities if e.label in NAME_LABELS}
+    known = {fold_name(e.text, label) for e, label in zip(analysis.entities, profile_labels(analysis)) if label in NAME_LABELS}
     words = {anyascii(w).lower().strip(".,'\":;!?") for w in title.split() if w[:1].isupper()}
     return sorted(words & known)
 
@@ -369,11 +370,12 @@ def lead_places(analysis: ArticleAnalysis) -> frozenset[str]:
     end = lead_end(analysis)
     # A town of the gazetteer tagged an organisation is its place too ("Gusts hit [Brest]" tagged
     # ORG, a town's club, "Moscow said"): where the event is, for telling look-alikes apart.
-    # Not one tagged a person: many towns are surnames.
+    # Not one tagged a person (many towns are surnames) unless written as a place
+    # (``profile_people``: "forced to divert to Lyon").
     places = {
-        fold_name(e.text, "GPE" if e.label == "ORG" else e.label)
-        for e in analysis.entities
-        if e.start < end and (e.label in PLACE_LABELS or (e.label == "ORG" and is_known_place(e.text)))
+        fold_name(e.text, "GPE" if label == "ORG" else label)
+        for e, label in zip(analysis.entities, profile_labels(analysis))
+        if e.start < end and (label in PLACE_LABELS or (label == "ORG" and is_known_place(e.text)))
     }
     if analysis.article.dateline:
         places.add(fold_name(analysis.article.dateline, "GPE"))
@@ -396,8 +398,8 @@ def lead_organisations(analysis: ArticleAnalysis) -> tuple[frozenset[str], str |
     counts: Counter = Counter()
     first: dict[str, int] = {}
     people = set()
-    for entity, name in zip(analysis.entities, entity_names(analysis)):
-        if entity.label == "PERSON":
+    for entity, label, name in zip(analysis.entities, profile_labels(analysis), entity_names(analysis)):
+        if label == "PERSON":
             people.add(name)
         # A town tagged an organisation is a place (``lead_places``), not who the event is about.
         if entity.label != "ORG" or not name or is_known_place(entity.text):
@@ -543,12 +545,12 @@ def text_month_year(analysis: ArticleAnalysis) -> tuple[int | None, int | None]:
 
 
 def main_person(analysis: ArticleAnalysis) -> str | None:
-    """The surname mentioned most (lead mentions count twice), if mentioned at least twice."""
+    """The surname mentioned most (lead mentions count twice), if mentioned at least twice; only
+    mentions that read as people count (``profile_people``: not "divert to [Lyon]")."""
     counts: Counter = Counter()
     end = lead_end(analysis)
-    name_of = entity_names(analysis)
-    for index, entity in enumerate(analysis.entities):
-        if entity.label == "PERSON" and (name := name_of[index]):
+    for entity, label, name in zip(analysis.entities, profile_labels(analysis), entity_names(analysis)):
+        if label == "PERSON" and name:
             counts[name] += 2 if entity.start < end else 1
     if not counts:
         return None
@@ -564,18 +566,21 @@ def entity_names(analysis: ArticleAnalysis) -> list[str]:
     apart, a club the tagger took for a person won the main person's tie ("Aston Villa have signed
     Luan Teixeira"), and two towns' stories shared a councillor's first name.
     """
+    labels = profile_labels(analysis)
     surname_of: dict[str, str] = {}
-    for entity in analysis.entities:
+    for entity, label in zip(analysis.entities, labels):
         words = anyascii(entity.text).lower().split()
-        if entity.label == "PERSON" and len(words) >= 2:
+        if label == "PERSON" and len(words) >= 2:
             surname_of.setdefault(words[0], fold_name(entity.text, "PERSON"))
     names = []
-    for entity in analysis.entities:
+    for entity, label in zip(analysis.entities, labels):
         words = anyascii(entity.text).lower().split()
-        if entity.label == "PERSON" and len(words) == 1 and words[0] in surname_of:
+        if not label:
+            names.append("")  # no name at all ("die")
+        elif label == "PERSON" and len(words) == 1 and words[0] in surname_of:
             names.append(surname_of[words[0]])
         else:
-            names.append(fold_name(entity.text, entity.label))
+            names.append(fold_name(entity.text, label))
     return names
 
 
