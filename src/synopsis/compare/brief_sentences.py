@@ -7,6 +7,7 @@ from typing import Mapping, Sequence
 
 from synopsis.compare.citations import normalize_name
 from synopsis.compare.consensus import describe_repeat
+from synopsis.compare.dispute_versions import join_names
 from synopsis.compare.disputed_wording import points_given
 from synopsis.compare.fact_citations import shown_text
 from synopsis.compare.other_numbers import numbers_incompatible, passage_amounts
@@ -69,7 +70,7 @@ def _with_repeat(text: str, claim: AlignedClaim, fact: AlignedClaim | None = Non
         others = [name for name in fact.independent_sources if normalize_name(name) not in cited
                   and not _gives_other_numbers(name, claim.evidence[0], fact, analyses or {})]
         if others:
-            note += f"; {_join_names(others)} {'reports' if len(others) == 1 else 'report'} the fact independently in other words"
+            note += f"; {join_names(others)} {'reports' if len(others) == 1 else 'report'} the fact independently in other words"
     return f"{text} ({note})"
 
 
@@ -82,10 +83,6 @@ def _gives_other_numbers(outlet: str, wording: Evidence, fact: AlignedClaim,
     reports = [e for e in fact.evidence if normalize_name(e.outlet) == normalize_name(outlet) and e.article_id in analyses]
     return bool(reports) and all(
         numbers_incompatible(stated, passage_amounts(analyses[e.article_id], e.start, e.end)) for e in reports)
-
-
-def _join_names(names: Sequence[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _shown(wording: Evidence, check: SupportCheck, alongside: Sequence[Evidence] = ()) -> str:

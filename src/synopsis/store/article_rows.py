@@ -11,7 +11,7 @@ import sqlite3
 from synopsis.extract import EXTRACTION_METHOD
 from synopsis.ingest.meta import METADATA_METHOD
 from synopsis.records import ArticleAnalysis, SynopsisError
-from synopsis.report.article_json import SCHEMA_ID, analysis_from_dict
+from synopsis.report.article_json import SCHEMA_ID, analysis_from_dict, analysis_to_dict
 from synopsis.store.transactions import now
 
 # The tables of extracted items, one row per item (``insert_children``).
@@ -21,6 +21,11 @@ CHILD_TABLES = ("removed", "sentences", "entities", "quantities", "times", "quot
 def hash_text(text: str) -> str:
     """Return the SHA-256 hex digest of text (UTF-8)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def analysis_payload(analysis: ArticleAnalysis) -> str:
+    """The analysis as the compact JSON its ``analysis_json`` column holds."""
+    return json.dumps(analysis_to_dict(analysis), ensure_ascii=False, separators=(",", ":"))
 
 
 def load_analysis(article_id: str, schema: str, payload: str) -> ArticleAnalysis:

@@ -18,8 +18,8 @@ from types import TracebackType
 from synopsis.records import ArticleAnalysis, SynopsisError
 from synopsis.extract import EXTRACTION_METHOD
 from synopsis.ingest.meta import METADATA_METHOD
-from synopsis.report.article_json import SCHEMA_ID, analysis_to_dict
-from synopsis.store.article_rows import CHILD_TABLES, insert_article, insert_children, json_list, load_analysis
+from synopsis.report.article_json import SCHEMA_ID
+from synopsis.store.article_rows import CHILD_TABLES, analysis_payload, insert_article, insert_children, json_list, load_analysis
 from synopsis.store.article_search import ArticleSearch, ArticleSummary
 from synopsis.store.migrations import MIGRATIONS, applied_migrations, apply_migrations
 from synopsis.store.stories import StoryArticle, StorySummary, StoryTables
@@ -138,7 +138,7 @@ class Store(StoryTables, ArticleSearch):
         nothing, if its id is stored or is a version already replaced), what it replaced, when,
         and what it left apart."""
         article = analysis.article
-        payload = json.dumps(analysis_to_dict(analysis), ensure_ascii=False, separators=(",", ":"))
+        payload = analysis_payload(analysis)
         replaced: list[Replaced] = []
         apart: list[str] = []
         with transaction(self.conn):
@@ -162,7 +162,7 @@ class Store(StoryTables, ArticleSearch):
                 replaced.append(Replaced(old_id, source, story, bool(by_user)))
             if replaced and article.updated is None:
                 analysis = dataclasses.replace(analysis, article=dataclasses.replace(article, updated=at))
-                payload = json.dumps(analysis_to_dict(analysis), ensure_ascii=False, separators=(",", ":"))
+                payload = analysis_payload(analysis)
             insert_article(self.conn, analysis, payload, item_key)
             insert_children(self.conn, analysis)
         return Stored(True, tuple(replaced), tuple(apart), analysis.article.updated if replaced else None)
@@ -302,7 +302,7 @@ class Store(StoryTables, ArticleSearch):
         again (``reread_metadata``).  Its story, versions and corrections stay.  False when the
         article is no longer stored."""
         article = analysis.article
-        payload = json.dumps(analysis_to_dict(analysis), ensure_ascii=False, separators=(",", ":"))
+        payload = analysis_payload(analysis)
         with transaction(self.conn):
             updated = self.conn.execute(
                 "UPDATE articles SET analysis_json = ?, schema = ?, extraction = ?, title = ?, author = ?, outlet = ?, "
