@@ -68,7 +68,7 @@ def test_redundant_facts_are_not_repeated():
 
 
 def test_sentences_that_lean_on_their_context_are_not_used():
-    from synopsis.compare.brief import stands_alone
+    from synopsis.compare.neutral_wording import stands_alone
 
     assert not stands_alone("He also said the talks would resume.")
     assert not stands_alone("However, the meeting ended early.")
@@ -566,7 +566,7 @@ def test_an_outlet_telling_the_fact_with_another_number_is_not_said_to_report_it
     ("Fans said they were delighted with the signing.", False),
 ])
 def test_a_glad_announcement_is_told_from_a_neutral_sentence(text, promotional):
-    from synopsis.compare.brief import is_promotional
+    from synopsis.compare.neutral_wording import is_promotional
 
     assert is_promotional(text) is promotional
 

@@ -3,7 +3,8 @@ its own, cut before a clause no other report gives, and naming whom its "he" or 
 
 import pytest
 
-from synopsis.compare.brief import content_parts, write_brief
+from synopsis.compare.brief import write_brief
+from synopsis.compare.sentence_parts import content_parts
 from synopsis.compare.pronoun_antecedents import dangling_pronoun
 from synopsis.compare.relative_clauses import set_off_clauses
 from synopsis.compare.word_choices import loaded_words

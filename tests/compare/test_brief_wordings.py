@@ -157,7 +157,7 @@ def test_a_relative_clause_inside_the_main_clause_is_no_statement_of_its_own(tra
     ],
 )
 def test_content_parts_split_a_sentence_into_the_statements_it_joins(text, parts):
-    from synopsis.compare.brief import content_parts
+    from synopsis.compare.sentence_parts import content_parts
 
     a = ArticleAnalysis(article=make_article("a", "Paper A", "Before. " + text))
     found = content_parts(evidence_for(a, text))

@@ -224,7 +224,7 @@ def test_every_speaker_of_a_joint_statement_is_named_by_its_span(nlp):
     ],
 )
 def test_a_span_giving_the_person_another_office_does_not_support(nlp, cited, expected):
-    # The office disputes' own test (link.names.titles_conflict): a citation to a report that calls
+    # The office disputes' own test (link.offices.titles_conflict): a citation to a report that calls
     # him something else sends the reader to the other version of who he is.
     assert problem(nlp, "The delegation was led by Defence Minister Ivan Petrenko.", cited) == expected
 

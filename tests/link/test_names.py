@@ -1,19 +1,13 @@
-"""Name keys (link.names): spellings of one surname or place, given names, titles and offices."""
+"""Name keys (link.names, link.person_names, link.place_names, link.offices): spellings of one surname or place, given names, titles and offices."""
 
 from __future__ import annotations
 
 import pytest
 
-from synopsis.link.names import (
-    gendered_forms,
-    given_names_compatible,
-    parse_office,
-    parse_person,
-    place_key,
-    strip_possessive,
-    surnames_match,
-    titles_conflict,
-)
+from synopsis.link.names import strip_possessive
+from synopsis.link.offices import parse_office, titles_conflict
+from synopsis.link.person_names import gendered_forms, given_names_compatible, parse_person, surnames_match
+from synopsis.link.place_names import place_key
 
 
 # ---------------------------------------------------------------------------

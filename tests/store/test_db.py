@@ -257,7 +257,7 @@ def test_failed_insert_leaves_nothing_behind(store, monkeypatch, sample_analyses
     def broken(conn, analysis):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(db_module, "_insert_children", broken)
+    monkeypatch.setattr(db_module, "insert_children", broken)
     with pytest.raises(RuntimeError):
         store.add_analysis(sample_analyses[0])
     assert store.count_articles() == 0
@@ -275,7 +275,7 @@ CHILD = textwrap.dedent(
     path, hang_at = sys.argv[1], int(sys.argv[2])
     analyses = [build_analysis(f"Report number {{i}} on the harbour. 12 people were hurt.", article_id=f"art{{i:02d}}")
                 for i in range(8)]
-    original = db_module._insert_children
+    original = db_module.insert_children
 
     def insert_then_hang(conn, analysis):
         original(conn, analysis)
@@ -284,7 +284,7 @@ CHILD = textwrap.dedent(
             print("HANGING", flush=True)
             time.sleep(600)
 
-    db_module._insert_children = insert_then_hang
+    db_module.insert_children = insert_then_hang
     with db_module.Store.open(path) as store:
         for analysis in analyses:
             added = store.add_analysis(analysis)

@@ -22,7 +22,8 @@ from synopsis.facts.words import content_stems
 from synopsis.ingest.outlets import name_initials
 from synopsis.link.entities import EntityResolution
 from synopsis.link.actors import modalities_clash, same_name
-from synopsis.link.names import fold, key_text, place_key
+from synopsis.link.names import fold, key_text
+from synopsis.link.place_names import place_key
 from synopsis.records import AlignedClaim, Alias, ArticleAnalysis, ClaimFrame, Coverage, Dispute, Evidence, NonReporting, StoryEntity
 
 # Reasons the cleaner gives for content that is the outlet speaking for itself

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field, replace
 from synopsis.compare.dispute_versions import explain, join_names, unique_in_order
 from synopsis.facts.dates import UNDATED_KINDS, context_dates, section_dates
 from synopsis.facts.intervals import Interval
-from synopsis.link.names import fold, given_names_compatible, office_label, parse_office, split_title, titles_conflict
+from synopsis.link.names import fold
+from synopsis.link.offices import office_label, parse_office, split_title, titles_conflict
+from synopsis.link.person_names import given_names_compatible
 from synopsis.records import Alias, ArticleAnalysis, Claim, Dispute, DisputeVersion, Evidence, StoryEntity
 
 
@@ -44,7 +46,7 @@ def _mentions(entity: StoryEntity, outlets: Iterable[str], texts: Iterable[str])
 class _Office:
     """One version of a person's office: the titles that name one post, and who gives them."""
 
-    label: tuple  # link.names.office_label: each office's kind, portfolio, former, deputy
+    label: tuple  # link.offices.office_label: each office's kind, portfolio, former, deputy
     titles: list[Alias] = field(default_factory=list)
 
     @property
@@ -72,7 +74,7 @@ def _is_role(title: str) -> bool:
 
 
 def _office_versions(titles: Iterable[Alias]) -> list[_Office]:
-    """The person's titles grouped by the post they name (link.names decides what a post is)."""
+    """The person's titles grouped by the post they name (link.offices decides what a post is)."""
     versions: dict[tuple, _Office] = {}
     unknown: list[Alias] = []
     for alias in sorted(titles, key=lambda a: (-len(a.outlets), -a.count, a.text)):
@@ -206,7 +208,7 @@ class _FirstName:
 
 
 def _first_names(aliases: Iterable[Alias]) -> list[_FirstName]:
-    """Full names grouped by first name, with link.names' test of what spells one given name
+    """Full names grouped by first name, with link.person_names' test of what spells one given name
     (diacritics, transliterations: "Küre"/"Kure", "Volodymyr"/"Vladimir" are one name)."""
     versions: list[_FirstName] = []
     for alias in aliases:

@@ -2,10 +2,10 @@
 
 A brief shows source sentences out of their articles. "Karvian judges sentenced her to eight
 years" names no one: in its article "her" is the journalist of the sentence before, in a brief
-it is nobody. ``brief.stands_alone`` catches a sentence that opens with a pronoun; this catches
-one further in, read from the parse: a singular person pronoun stands for someone the sentence
-names before it (a person, or a singular noun such as "the minister"), else it leans on the
-sentence before.
+it is nobody. ``neutral_wording.stands_alone`` catches a sentence that opens with a pronoun;
+this catches one further in, read from the parse: a singular person pronoun stands for someone
+the sentence names before it (a person, or a singular noun such as "the minister"), else it
+leans on the sentence before.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Relative clauses that sit inside their main clause, read from the dependency parse.
 
-A brief checks each statement a source sentence joins (``brief.content_parts``), and a comma
-before "who" or "which" often starts one: "..., which made it the worst accident in years" adds
+A brief checks each statement a source sentence joins (``sentence_parts.content_parts``), and a
+comma before "who" or "which" often starts one: "..., which made it the worst accident in years" adds
 an evaluation. A relative clause set off in the middle of its main clause adds none: in "Rustem
 Umerov, who led the Ukrainian delegation, said that Ukraine had proposed a summit" it tells who
 the subject is, and cut there, the sentence's subject ("Rustem Umerov") would be checked apart
@@ -79,7 +79,8 @@ def set_off_clauses(text: str) -> tuple[tuple[int, int], ...]:
     its own to the sentence (``_SET_OFF``): it opens after a comma and ends at a comma or at the
     end of the sentence. "who has pushed for cheaper borrowing for months" in "Finance Minister
     Rafael Ostrand, who has pushed for cheaper borrowing for months, was triumphant": a reader takes
-    it as reported too, so the brief checks it apart from the sentence (``brief.parts_supported``).
+    it as reported too, so the brief checks it apart from the sentence
+    (``sentence_parts.parts_supported``).
 
     Cached: a brief tries the same few wordings of a fact against many reports.
     """

@@ -37,7 +37,8 @@ from synopsis.compare.quoted_wording import is_pronoun
 from synopsis.facts.words import content_words
 from synopsis.link.entities import EntityResolution
 from synopsis.link.entity_clustering import UnionFind
-from synopsis.link.names import fold, given_names_compatible, surnames_match
+from synopsis.link.names import fold
+from synopsis.link.person_names import given_names_compatible, surnames_match
 from synopsis.records import ArticleAnalysis, Dispute, DisputeVersion, Evidence, Quote, StoryEntity
 
 # A quoted sentence of fewer content words ("We will appeal", "No comment") may well be said by
@@ -230,8 +231,8 @@ def _join_name_variants(quotations: list[_Quotation], names: frozenset[str], joi
     """Join quotations whose sentences differ only in the spelling of one name: one outlet's
     "Tiago is exactly the kind of striker we need" is another's "Thiago is ..." (QA: the words given
     to two people were no dispute). Only a word of a name of the story counts, and only a spelling
-    ``link.names`` takes for the same given name or surname. Blocking on each sentence with that one
-    word left out keeps this linear."""
+    ``link.person_names`` takes for the same given name or surname. Blocking on each sentence with
+    that one word left out keeps this linear."""
     by_rest: dict[tuple[tuple[str, ...], int], list[tuple[str, int]]] = {}
     for number, quotation in enumerate(quotations):
         for sentence in quotation.sentences:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from synopsis.compare.brief import is_promotional, stands_alone, wording_rank
+from synopsis.compare.neutral_wording import is_promotional, stands_alone, wording_rank
 from synopsis.compare.disputes import list_members, states_date
 from synopsis.compare.quoted_wording import CanonicalName, gives_words_to_another, speakers_agree, spoken_wording
 from synopsis.compare.word_choices import loaded_words

@@ -28,8 +28,10 @@ from synopsis.facts.keys_money import is_currency
 from synopsis.facts.intervals import Interval
 from synopsis.facts.words import content_stems
 from synopsis.link.entities import EntityResolution
-from synopsis.link.names import (acronym, fold, key_text, parse_person, place_key, strip_name, strip_possessive,
-                                 surnames_match, titles_conflict)
+from synopsis.link.names import fold, key_text, strip_possessive
+from synopsis.link.offices import titles_conflict
+from synopsis.link.person_names import parse_person, surnames_match
+from synopsis.link.place_names import acronym, place_key, strip_name
 from synopsis.records import ArticleAnalysis, Entity, Evidence, StoryEntity
 
 # Who acts in a sentence: people and organisations. Places and nationalities are left out: they

@@ -43,15 +43,15 @@ def party_keys(analysis: ArticleAnalysis, claim, aid: str, canonical: EntityKey 
 def _capital_countries() -> dict[str, str]:
     """Capitals' place keys and their countries' ("moscov" -> "rusia")."""
     from synopsis.extract.gazetteer import capital_countries
-    from synopsis.link.names import place_key
+    from synopsis.link.place_names import place_key
 
     return {place_key(capital): place_key(country) for capital, country in capital_countries().items()}
 
 
 def actor_key(text: str) -> str:
-    """Return the key two names of one party share (``names.place_key``: "Kiev" and "Kyiv" are
+    """Return the key two names of one party share (``place_names.place_key``: "Kiev" and "Kyiv" are
     one), a capital or seat of government as its country ("Moscow", "the Kremlin" -> Russia)."""
-    from synopsis.link.names import place_key
+    from synopsis.link.place_names import place_key
 
     folded = fold(text)
     if not folded:
@@ -61,7 +61,7 @@ def actor_key(text: str) -> str:
 
 
 def is_capital(text: str) -> bool:
-    from synopsis.link.names import place_key
+    from synopsis.link.place_names import place_key
 
     return place_key(text) in _capital_countries()
 
@@ -81,7 +81,7 @@ def same_actor(a: str, b: str) -> bool:
     """Whether two actor keys name one party: one name within the other ("putin", "vladimir
     putin"), one surname in two spellings ("zelensky", "zelenskyy"), a country and its people,
     or a country and an institution named after its people ("russian defense ministry")."""
-    from synopsis.link.names import surnames_match
+    from synopsis.link.person_names import surnames_match
 
     if same_name(a, b):
         return True

@@ -27,7 +27,9 @@ from synopsis.link.entity_mentions import (
     relabel_by_majority,
     untagged_place_mentions,
 )
-from synopsis.link.names import given_compatible, key_token, parse_person, place_key, strip_name, surnames_match
+from synopsis.link.names import key_token
+from synopsis.link.person_names import given_compatible, parse_person, surnames_match
+from synopsis.link.place_names import place_key, strip_name
 from synopsis.records import ArticleAnalysis, StoryEntity
 
 # Re-exported so that callers keep importing these names from this module.

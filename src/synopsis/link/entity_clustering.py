@@ -13,20 +13,17 @@ from synopsis.extract.body_countries import is_country
 from synopsis.extract.quote_cues import BODY_NOUNS
 from synopsis.ingest.outlets import default_registry, normalize_key
 from synopsis.link.entity_mentions import Mention
-from synopsis.link.names import (
+from synopsis.link.names import fold, key_text, key_token
+from synopsis.link.offices import office_label
+from synopsis.link.person_names import (
     PersonName,
-    acronym,
     block_key,
-    fold,
     gendered_forms,
     given_compatible,
-    is_acronym,
-    key_text,
-    key_token,
-    office_label,
     parse_person,
     surnames_match,
 )
+from synopsis.link.place_names import acronym, is_acronym
 
 
 # Places and organisations merge across these groups only on an identical key: the

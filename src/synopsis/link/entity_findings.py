@@ -6,14 +6,10 @@ import collections
 from collections.abc import Iterable, Mapping
 
 from synopsis.link.entity_mentions import GROUP_OF_LABEL, Mention, without_town
-from synopsis.link.names import (
-    fold,
-    given_names_compatible,
-    is_acronym,
-    office_label,
-    parse_person,
-    titles_conflict,
-)
+from synopsis.link.names import fold
+from synopsis.link.offices import office_label, titles_conflict
+from synopsis.link.person_names import given_names_compatible, parse_person
+from synopsis.link.place_names import is_acronym
 from synopsis.records import Alias, Evidence, StoryEntity
 
 

@@ -8,19 +8,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from synopsis.ingest.outlets import outlet_name
-from synopsis.link.names import (
-    TITLE_WORDS,
-    PersonName,
-    fold,
-    is_acronym,
-    key_text,
-    key_token,
-    parse_office,
-    parse_person,
-    place_key,
-    split_title,
-    strip_name,
-)
+from synopsis.link.names import fold, key_text, key_token
+from synopsis.link.offices import parse_office, split_title
+from synopsis.link.person_names import TITLE_WORDS, PersonName, parse_person
+from synopsis.link.place_names import is_acronym, place_key, strip_name
 from synopsis.records import ArticleAnalysis, Entity
 
 

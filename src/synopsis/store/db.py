@@ -1,22 +1,26 @@
-"""SQLite store of article analyses: one transaction per article, searchable, safe to kill."""
+"""SQLite store of article analyses: one transaction per article, searchable, safe to kill.
+
+This module opens the database (locking, read-only files) and stores, replaces and reads
+articles; their rows are laid out by ``article_rows``, listings and search are ``article_search``,
+story tables ``stories``."""
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
 from synopsis.records import ArticleAnalysis, SynopsisError
 from synopsis.extract import EXTRACTION_METHOD
 from synopsis.ingest.meta import METADATA_METHOD
-from synopsis.report.article_json import SCHEMA_ID, analysis_from_dict, analysis_to_dict
+from synopsis.report.article_json import SCHEMA_ID
+from synopsis.store.article_rows import CHILD_TABLES, analysis_payload, insert_article, insert_children, json_list, load_analysis
+from synopsis.store.article_search import ArticleSearch, ArticleSummary
 from synopsis.store.migrations import MIGRATIONS, applied_migrations, apply_migrations
 from synopsis.store.stories import StoryArticle, StorySummary, StoryTables
 from synopsis.store.transactions import ARTICLE_ORDER, MAX_CHAR, now, transaction
@@ -27,37 +31,7 @@ from synopsis.store.versions import Replaced, Stored, is_revision
 BUSY_TIMEOUT_MS = 10_000
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleSummary:
-    """One stored article as a listing shows it."""
-
-    id: str
-    source: str
-    outlet: str | None
-    published: str | None
-    title: str | None
-    entities: int
-    quantities: int
-    times: int
-    quotes: int
-    claims: int
-    published_ambiguous: str | None = None  # records.Article.published_ambiguous
-
-
-_SUMMARY_SELECT = """
-    SELECT a.id, a.source, a.outlet, a.published, a.title,
-        (SELECT COUNT(*) FROM entities WHERE article_id = a.id),
-        (SELECT COUNT(*) FROM quantities WHERE article_id = a.id),
-        (SELECT COUNT(*) FROM times WHERE article_id = a.id),
-        (SELECT COUNT(*) FROM quotes WHERE article_id = a.id),
-        (SELECT COUNT(*) FROM claims WHERE article_id = a.id),
-        a.published_ambiguous
-    FROM articles AS a
-"""
-# Chronological, undated last, id as tie-break so listings are deterministic.
-
-
-class Store(StoryTables):
+class Store(StoryTables, ArticleSearch):
     """A SQLite database of ArticleAnalysis records; use ``Store.open(path)``."""
 
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
@@ -164,7 +138,7 @@ class Store(StoryTables):
         nothing, if its id is stored or is a version already replaced), what it replaced, when,
         and what it left apart."""
         article = analysis.article
-        payload = json.dumps(analysis_to_dict(analysis), ensure_ascii=False, separators=(",", ":"))
+        payload = analysis_payload(analysis)
         replaced: list[Replaced] = []
         apart: list[str] = []
         with transaction(self.conn):
@@ -188,9 +162,9 @@ class Store(StoryTables):
                 replaced.append(Replaced(old_id, source, story, bool(by_user)))
             if replaced and article.updated is None:
                 analysis = dataclasses.replace(analysis, article=dataclasses.replace(article, updated=at))
-                payload = json.dumps(analysis_to_dict(analysis), ensure_ascii=False, separators=(",", ":"))
-            _insert_article(self.conn, analysis, payload, item_key)
-            _insert_children(self.conn, analysis)
+                payload = analysis_payload(analysis)
+            insert_article(self.conn, analysis, payload, item_key)
+            insert_children(self.conn, analysis)
         return Stored(True, tuple(replaced), tuple(apart), analysis.article.updated if replaced else None)
 
     def same_item(self, item_key: str | None, legacy_source: str | None = None) -> list[tuple[str, str, str, str | None, bool]]:
@@ -292,7 +266,7 @@ class Store(StoryTables):
         row = self.conn.execute(
             "SELECT schema, analysis_json FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
-        return _load_analysis(article_id, row[0], row[1])
+        return load_analysis(article_id, row[0], row[1])
 
     def iter_analyses(self, ids: Iterable[str] | None = None) -> Iterator[ArticleAnalysis]:
         """Yield stored analyses: the given ids (or unique prefixes) in order, else all chronologically."""
@@ -308,7 +282,7 @@ class Store(StoryTables):
                 "SELECT schema, analysis_json FROM articles WHERE id = ?", (article_id,)
             ).fetchone()
             if row is not None:  # removed meanwhile
-                yield _load_analysis(article_id, row[0], row[1])
+                yield load_analysis(article_id, row[0], row[1])
 
     def outdated_ids(self) -> list[str]:
         """Ids of the articles analysed by another extraction recipe than this synopsis's
@@ -328,7 +302,7 @@ class Store(StoryTables):
         again (``reread_metadata``).  Its story, versions and corrections stay.  False when the
         article is no longer stored."""
         article = analysis.article
-        payload = json.dumps(analysis_to_dict(analysis), ensure_ascii=False, separators=(",", ":"))
+        payload = analysis_payload(analysis)
         with transaction(self.conn):
             updated = self.conn.execute(
                 "UPDATE articles SET analysis_json = ?, schema = ?, extraction = ?, title = ?, author = ?, outlet = ?, "
@@ -343,15 +317,15 @@ class Store(StoryTables):
                     article.origin.name if article.origin else None,
                     article.origin.kind if article.origin else None,
                     article.origin.country if article.origin else None,
-                    _json_list(article.cites), article.published, article.published_precision,
+                    json_list(article.cites), article.published, article.published_precision,
                     article.published_ambiguous, article.dateline, article.dateline_date, metadata, article.id,
                 ),
             ).rowcount  # fmt: skip
             if not updated:
                 return False
-            for table in _CHILD_TABLES:
+            for table in CHILD_TABLES:
                 self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article.id,))
-            _insert_children(self.conn, analysis)
+            insert_children(self.conn, analysis)
             # Its event profile was made from the analysis replaced: made again next.
             self.mark_events_outdated(article.id)
         return True
@@ -372,79 +346,6 @@ class Store(StoryTables):
         value = METADATA_METHOD if reread else UNREAD_PREFIX + METADATA_METHOD
         with transaction(self.conn):
             self.conn.executemany("UPDATE articles SET metadata = ? WHERE id = ?", [(value, i) for i in article_ids])
-
-    def list_articles(self) -> list[ArticleSummary]:
-        """Return a summary of every stored article, oldest first (undated last)."""
-        rows = self.conn.execute(f"{_SUMMARY_SELECT} {ARTICLE_ORDER}").fetchall()
-        return [ArticleSummary(*row) for row in rows]
-
-    def article_summaries(self, article_ids: Sequence[str]) -> list[ArticleSummary]:
-        """Summaries of the stored articles among article_ids, in their order."""
-        ids = list(dict.fromkeys(article_ids))
-        found: dict[str, ArticleSummary] = {}
-        for start in range(0, len(ids), 500):  # under SQLite's limit on bound parameters
-            chunk = ids[start : start + 500]
-            rows = self.conn.execute(f"{_SUMMARY_SELECT} WHERE a.id IN ({','.join('?' * len(chunk))})", chunk).fetchall()
-            found.update((row[0], ArticleSummary(*row)) for row in rows)
-        return [found[i] for i in ids if i in found]
-
-    def search_articles(self, query: str, limit: int | None = None) -> list[ArticleSummary]:
-        """Return articles whose title or text match an FTS5 query, best match first."""
-        if not query.strip():
-            return []
-        sql = (
-            # Column weights (article_id, title, text): a word in the headline says
-            # more about what an article is about than one in its body.
-            "WITH hits AS (SELECT article_id, bm25(articles_fts, 0.0, 5.0, 1.0) AS score "
-            "FROM articles_fts WHERE articles_fts MATCH ?) "
-            f"{_SUMMARY_SELECT} JOIN hits ON hits.article_id = a.id "
-            "ORDER BY hits.score, a.id"
-        )
-        params: tuple = (query,)
-        if limit is not None:
-            sql += " LIMIT ?"
-            params += (limit,)
-        try:
-            rows = self.conn.execute(sql, params).fetchall()
-        except sqlite3.OperationalError:
-            # Users type plain words with punctuation ("Port-Vellan", "9:40", a
-            # stray quote) that FTS5 syntax rejects; retry with every word quoted
-            # as a literal term, all required.
-            literal = _quote_terms(query)
-            if not literal:
-                return []
-            rows = self.conn.execute(sql, (literal,) + params[1:]).fetchall()
-        return [ArticleSummary(*row) for row in rows]
-
-    def articles_by_outlet(self, name_part: str) -> set[str]:
-        """The ids of articles from outlets whose name contains ``name_part``, in any case and
-        spacing ("meduza" finds Meduza's articles, whose text may never name the outlet)."""
-        needle = " ".join(name_part.split()).casefold()
-        if not needle:
-            return set()
-        outlets = [row[0] for row in self.conn.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")]
-        chosen = [name for name in outlets if needle in name.casefold()]
-        if not chosen:
-            return set()
-        marks = ",".join("?" * len(chosen))
-        return {row[0] for row in self.conn.execute(f"SELECT id FROM articles WHERE outlet IN ({marks})", chosen)}
-
-    def article_openings(self, article_ids: list[str], length: int = 160) -> dict[str, str]:
-        """The first characters of each article's clean text, whitespace collapsed: what a
-        listing shows for an article that has no title."""
-        openings = {}
-        for start in range(0, len(article_ids), 500):  # SQLite caps the parameters of one query
-            chunk = article_ids[start : start + 500]
-            rows = self.conn.execute(
-                f"SELECT id, substr(text, 1, ?) FROM articles WHERE id IN ({','.join('?' * len(chunk))})",
-                (length, *chunk),
-            ).fetchall()
-            openings.update({article_id: " ".join(text.split()) for article_id, text in rows})
-        return openings
-
-    def count_articles(self) -> int:
-        """Return the number of stored articles."""
-        return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
     def write_lock(self) -> AbstractContextManager[None]:
         """A write transaction held across several steps (read, decide, write), so another
@@ -493,142 +394,7 @@ def is_writable(path: Path) -> bool:
     return os.access(path, os.W_OK)
 
 
-def hash_text(text: str) -> str:
-    """Return the SHA-256 hex digest of text (UTF-8)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _quote_terms(query: str) -> str:
-    """Turn free text into an FTS5 query of quoted literal terms."""
-    terms = [term.replace('"', '""') for term in query.split()]
-    return " ".join(f'"{term}"' for term in terms if term.strip('"'))
-
-
-def _load_analysis(article_id: str, schema: str, payload: str) -> ArticleAnalysis:
-    """Decode a stored analysis, refusing payloads of a schema this version cannot read."""
-    if schema != SCHEMA_ID:
-        raise SynopsisError(f"article {article_id} is stored as {schema!r}, which this synopsis cannot read")
-    return analysis_from_dict(json.loads(payload), where=f"article {article_id}")
-
-
-def _insert_article(conn: sqlite3.Connection, analysis: ArticleAnalysis, payload: str, item_key: str | None = None) -> None:
-    """Insert the articles row (the FTS row follows by trigger)."""
-    article = analysis.article
-    conn.execute(
-        """
-        INSERT INTO articles (id, source, outlet, outlet_kind, outlet_country, origin, origin_kind,
-            cites_json, published, published_precision, dateline, title, author, url, language, text,
-            schema, analysis_json, content_hash, added_at, item_key, published_ambiguous, extraction,
-            dateline_date, updated, origin_country, metadata)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-        (
-            article.id,
-            article.source,
-            article.outlet.name if article.outlet else None,
-            article.outlet.kind if article.outlet else None,
-            article.outlet.country if article.outlet else None,
-            article.origin.name if article.origin else None,
-            article.origin.kind if article.origin else None,
-            _json_list(article.cites),
-            article.published,
-            article.published_precision,
-            article.dateline,
-            article.title,
-            article.author,
-            article.url,
-            article.language,
-            article.text,
-            SCHEMA_ID,
-            payload,
-            hash_text(article.text),
-            now(),
-            item_key,
-            article.published_ambiguous,
-            EXTRACTION_METHOD,
-            article.dateline_date,
-            article.updated,
-            article.origin.country if article.origin else None,
-            METADATA_METHOD,
-        ),
-    )
-
-
 # Marks the metadata recipe that could not read an article's input again (``Store.mark_metadata``).
 UNREAD_PREFIX = "unread by "
 
-# The tables of extracted items, one row per item (``_insert_children``).
-_CHILD_TABLES = ("removed", "sentences", "entities", "quantities", "times", "quotes", "claims")
-
-
-def _insert_children(conn: sqlite3.Connection, analysis: ArticleAnalysis) -> None:
-    """Insert one row per extracted item, for SQL queries across articles: a column per field of its
-    record (``NAME_json`` for a tuple or a nested record), as tests/store/test_complete_items.py checks."""
-    aid = analysis.article.id
-    conn.executemany(
-        'INSERT INTO removed (article_id, idx, text, reason, start, "end") VALUES (?, ?, ?, ?, ?, ?)',
-        [(aid, i, r.text, r.reason, r.start, r.end) for i, r in enumerate(analysis.article.removed)],
-    )
-    conn.executemany(
-        'INSERT INTO sentences (article_id, idx, text, start, "end") VALUES (?, ?, ?, ?, ?)',
-        [(aid, i, s.text, s.start, s.end) for i, s in enumerate(analysis.sentences)],
-    )
-    conn.executemany(
-        'INSERT INTO entities (article_id, idx, text, label, start, "end", title, title_start, title_end) '
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (aid, i, e.text, e.label, e.start, e.end, e.title, e.title_start, e.title_end)
-            for i, e in enumerate(analysis.entities)
-        ],
-    )
-    conn.executemany(
-        "INSERT INTO quantities (article_id, idx, text, value, low, high, unit, counted, qualifier, predicate, "
-        'start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [
-            (aid, i, q.text, q.value, q.low, q.high, q.unit, q.counted, q.qualifier, q.predicate, q.start, q.end)
-            for i, q in enumerate(analysis.quantities)
-        ],
-    )
-    conn.executemany(
-        'INSERT INTO times (article_id, idx, text, type, value, precision, modifier, start, "end", '
-        "noun_phrase_start, noun_phrase_end, clause_start, clause_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                aid, i, t.text, t.type, t.value, t.precision, t.modifier, t.start, t.end,
-                t.noun_phrase_start, t.noun_phrase_end, t.clause_start, t.clause_end,
-            )
-            for i, t in enumerate(analysis.times)
-        ],
-    )  # fmt: skip
-    conn.executemany(
-        'INSERT INTO quotes (article_id, idx, kind, speaker, speaker_entity, speaker_kind, pronoun_agrees, cue, content, '
-        'start, "end", speaker_start, speaker_end, cue_start, cue_end, content_start, content_end) '
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                aid, i, q.kind, q.speaker, q.speaker_entity, q.speaker_kind, q.pronoun_agrees, q.cue, q.content,
-                q.start, q.end, q.speaker_start, q.speaker_end, q.cue_start, q.cue_end, q.content_start, q.content_end,
-            )
-            for i, q in enumerate(analysis.quotes)
-        ],
-    )  # fmt: skip
-    conn.executemany(
-        'INSERT INTO claims (article_id, idx, text, start, "end", sentence, entities_json, quantities_json, '
-        "times_json, quote, attributed_to, frame_json, co_speakers_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                aid, i, c.text, c.start, c.end, c.sentence, _json_list(c.entities), _json_list(c.quantities),
-                _json_list(c.times), c.quote, c.attributed_to,
-                json.dumps(dataclasses.asdict(c.frame), ensure_ascii=False) if c.frame is not None else None,
-                _json_list(c.co_speakers),
-            )
-            for i, c in enumerate(analysis.claims)
-        ],
-    )  # fmt: skip
-
-
-def _json_list(values: tuple) -> str:
-    """A tuple of plain values as the JSON array its ``*_json`` column holds."""
-    return json.dumps(list(values), ensure_ascii=False)
-
-__all__ = ["ArticleSummary", "Store", "StoryArticle", "StorySummary", "hash_text"]
+__all__ = ["ArticleSummary", "Store", "StoryArticle", "StorySummary"]

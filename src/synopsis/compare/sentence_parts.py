@@ -1,0 +1,142 @@
+"""The statements a source sentence joins: where it is cut into parts, whether the fact's other
+reports give each part, and the first statement of a sentence whose rest gives a disputed value."""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from synopsis.compare.disputed_wording import points_given
+from synopsis.compare.neutral_wording import stands_alone
+from synopsis.compare.pronoun_antecedents import dangling_pronoun
+from synopsis.compare.relative_clauses import RELATIVE_OPENING, embedded_relatives, set_off_clauses
+from synopsis.facts.support import MIN_SHARED_WORDS, MIN_SHARED_WORDS_WITH_NUMBERS, SupportCheck
+from synopsis.records import Dispute, Evidence
+
+# Where a sentence joins one statement to another: a semicolon, a dash, or a comma before a
+# participle, a relative or a conjunction ("..., making this the largest exchange to date",
+# "..., and the Kremlin has said ..."). Each part is a statement the reader takes as reported.
+_PART_BREAK = re.compile(
+    r";\s+|\s*[—–]\s*|,\s+(?=(?:which|who|whom|whose|where|while|whereas|although|though|but|and|as)\b)"
+    r"|,\s+(?=[a-z]+ing\b)"
+)
+# A part with fewer content words (outside names) than this names or places something ("Kremlin
+# spokesman Dmitry Peskov, speaking on Monday, said ..."); it states nothing of its own to check.
+MIN_PART_WORDS = 3
+# A first statement cut from a sentence whose rest gives a disputed value (``undisputed_lead``)
+# must say what happened, not only name someone: "A suicide bomber struck a bus station in
+# Peshawar on Tuesday" has seven content words outside names; "Officials in Kerova" none.
+MIN_LEAD_WORDS = 4
+# Which values of a statement (``facts.support.Statement``) give a version of a dispute of each kind.
+VALUE_KINDS = {"count": "amounts", "amount": "amounts", "duration": "amounts", "date": "dates", "time": "dates"}
+
+
+def content_parts(wording: Evidence) -> list[Evidence]:
+    """The statements a source sentence joins (``_PART_BREAK``), each as a span of its own.
+
+    A relative clause set off inside its main clause is no statement of the sentence's telling:
+    "Umerov, who led the Ukrainian delegation, said ..." is one, and cut at ", who" its subject
+    would be checked apart from what he said (``relative_clauses.embedded_relatives``, from the
+    parse; ``parts_supported`` checks the clause apart). A clause set off at the end of the
+    sentence ("..., a step some analysts described as easing by another name") is a part: the
+    sentence without it still says what happened.
+    """
+    text = wording.text
+    breaks = [(found.start(), found.end()) for found in _PART_BREAK.finditer(text)]
+    if any(RELATIVE_OPENING.match(text, end) for _, end in breaks):
+        inside = embedded_relatives(text)
+        breaks = [(start, end) for start, end in breaks
+                  if not any(end >= low and start < high for low, high in inside)]
+    for low, high in set_off_clauses(text):
+        comma = text.rfind(",", 0, low)
+        if not text[high:].strip(" .!?\"”’'") and comma >= 0 and not any(start <= comma < end for start, end in breaks):
+            breaks.append((comma, low))
+    parts, begin = [], 0
+    for start, end in sorted(breaks):
+        if start < begin:
+            continue
+        parts.append((begin, start))
+        begin = end
+    parts.append((begin, len(wording.text)))
+    return [_span(wording, low, high) for low, high in parts if wording.text[low:high].strip()]
+
+
+def _span(wording: Evidence, low: int, high: int) -> Evidence:
+    """The part of a wording from character ``low`` to ``high`` of its text, as a span of its article."""
+    return Evidence(wording.article_id, wording.outlet, wording.start + low, wording.start + high, wording.text[low:high])
+
+
+def parts_supported(wording: Evidence, others: Sequence[Evidence], check: SupportCheck) -> bool:
+    """Whether every statement the wording joins is given by one of the other reports cited for it.
+
+    The support check reads a sentence as a whole, so a report that gives its main statement
+    supports it even when the sentence goes on with one outlet's own addition: its evaluation
+    ("..., making this one of the most comprehensive agreements to date"), or a further statement
+    no other report makes. Shown as the fact, that addition would read as what every cited outlet
+    reports. Each part must share as much of its own words with one report as a citation must of
+    a whole sentence (``MIN_SHARED_WORDS``, half as much when it states numbers, which the whole
+    sentence's check already found in every report). A clause set off by commas inside the
+    sentence ("Ostrand, who has pushed for cheaper borrowing for months, was ...") is such a
+    statement too, checked on its own (``relative_clauses.set_off_clauses``).
+    """
+    parts = content_parts(wording)
+    parts += [clause for clause in (_span(wording, low, high) for low, high in set_off_clauses(wording.text))
+              if all((clause.start, clause.end) != (p.start, p.end) for p in parts)]
+    if len(parts) < 2:
+        return True
+    for part in parts:
+        if len(check.statement(part).words) < MIN_PART_WORDS:
+            continue
+        needed = MIN_SHARED_WORDS_WITH_NUMBERS if check.statement(part).amounts else MIN_SHARED_WORDS
+        if not any(check.shared_words(part, other) >= needed for other in others):
+            return False
+    return True
+
+
+def first_statements(wording: Evidence, check: SupportCheck) -> list[Evidence]:
+    """The wording cut after each statement it joins but the last (``content_parts``), longest
+    first, where what is left says what happened (``MIN_LEAD_WORDS``): spans of the source, so
+    every word shown is still the source's own."""
+    parts = content_parts(wording)
+    cuts = []
+    for part in reversed(parts[:-1]):
+        text = wording.text[:part.end - wording.start].rstrip(" ,;:")
+        cut = _span(wording, 0, len(text))
+        if stands_alone(text) and len(check.statement(cut).words) >= MIN_LEAD_WORDS:
+            cuts.append(cut)
+    return cuts
+
+
+def undisputed_lead(wording: Evidence, disputes: Sequence[Dispute], check: SupportCheck) -> Evidence | None:
+    """The wording's first statement (``content_parts``) when the disputed points it gives a version
+    of all lie in the statements after it: "A suicide bomber struck a bus station in Peshawar on
+    Tuesday" of "..., killing 14 people, police said", where outlets dispute the toll.  Every
+    wording of such a fact gives a version of its number, so without it the brief would not say
+    what happened at all, only that accounts of the toll differ; the number stays with the
+    dispute.  A span of the source, as every wording is; None when there is no such statement."""
+    parts = content_parts(wording)
+    if len(parts) < 2:
+        return None
+    first = parts[0]
+    text = first.text.rstrip(" ,;:")
+    lead = Evidence(first.article_id, first.outlet, first.start, first.start + len(text), text)
+    stated = check.statement(lead)
+    if not stands_alone(text) or dangling_pronoun(text) is not None or len(stated.words) < MIN_LEAD_WORDS:
+        return None
+    # A dispute's evidence is the whole sentence that gives a version: the lead gives one only
+    # when it states a value of the dispute's kind itself (or names someone with a disputed office;
+    # a statement's dates are its sentence's, so a disputed day anywhere in it keeps the lead out).
+    for number in points_given(lead, disputes, check):
+        kind = disputes[number].kind
+        if kind in VALUE_KINDS and (stated.amounts if VALUE_KINDS[kind] == "amounts" else stated.dates):
+            return None
+        if kind not in VALUE_KINDS:
+            return None
+    return lead
+
+
+def incidental_points(points: Sequence[int], disputes: Sequence[Dispute]) -> bool:
+    """Whether the disputed points a wording gives a version of are all someone's office: "NSDC
+    Secretary Umerov proposed a summit" reports the proposal, and the office it gives him is said
+    to be disputed beside it, where a disputed number or day is the fact itself."""
+    return all(disputes[number].kind == "title" for number in points)
