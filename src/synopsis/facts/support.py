@@ -221,7 +221,7 @@ def same_person(first: TitledPerson, second: TitledPerson) -> bool:
 
 def title_conflict(stated: Iterable[TitledPerson], given: Iterable[TitledPerson]) -> tuple[TitledPerson, TitledPerson] | None:
     """A person both passages name whom they give offices that cannot both hold, as (the one
-    stated, the one given), else None. The test is ``link.names.titles_conflict``, the one office
+    stated, the one given), else None. The test is ``link.offices.titles_conflict``, the one office
     disputes are found by: "Defense Minister X" and "Security Council Secretary X" conflict, "Defense
     Minister X" and "former Defense Minister X" too, a role ("chief negotiator") never does."""
     given = tuple(given)
