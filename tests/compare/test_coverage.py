@@ -480,3 +480,25 @@ def test_a_demand_for_what_the_fact_says_happened_does_not_tell_it(nlp):
     })
     assert omits["Paper C"] == ("k1",)
     assert omits["Paper D"] == ()
+
+
+def test_a_pronoun_doer_is_the_person_the_extractor_resolved_it_to(nlp):
+    """"He proposed that ..." (he: the minister named as speaker before) is the minister's act:
+    another person's call for the same summit, alike by meaning, does not tell it (reference:
+    Umerov's proposal against "Erdogan has called repeatedly for both leaders to meet"), though
+    the minister's own proposal in other words does."""
+    from tests.compare.dispute_builders import extracted
+
+    intro = "Defence Minister Rustem Umerov said the talks in Istanbul had been useful."
+    fact = "He proposed that the summit of the two presidents be held in Istanbul by the end of August."
+    analyses = extracted(nlp, {
+        "Paper A": f"{intro} {fact}",
+        "Paper B": f"{intro} {fact} Gulls circled the quay.",
+        "Paper C": "Turkish President Recep Tayyip Erdogan has called repeatedly for a summit of the two presidents "
+                   "in Istanbul by the end of August.",
+        "Paper D": "Rustem Umerov proposed that the two presidents hold their summit in Istanbul by the end of August.",
+    })
+    claim = make_claim("k1", "corroborated", [evidence_for(analyses[0], fact), evidence_for(analyses[1], fact)])
+    omits = {item.outlet: item.omits for item in describe_coverage(analyses, [claim])}
+    assert omits["Paper C"] == ("k1",)
+    assert omits["Paper D"] == ()

@@ -83,6 +83,25 @@ def test_a_value_that_fits_both_versions_takes_neither_side() -> None:
     assert dispute.explanation.endswith("Delta's “at least 10” fits both versions.")
 
 
+def test_a_value_set_aside_names_only_the_versions_it_fits() -> None:
+    # "At least 15" fits 19 and 30, not 12: the note must not say it fits every version.
+    def killed(outlet: str, text: str, value: float, qualifier: str | None = None) -> ArticleAnalysis:
+        number = text.split(" people")[0].split("killed ")[-1]
+        return build(outlet, [S(text, [Q(number, value, counted="people", predicate="kill", qualifier=qualifier)])])
+
+    analyses = [
+        killed("Alpha", "The ferry accident killed 12 people on the lake.", 12),
+        killed("Bravo", "The ferry accident killed 12 people near the pier.", 12),
+        killed("Charlie", "The ferry accident killed 19 people on the lake.", 19),
+        killed("Echo", "The ferry accident killed 30 people on the lake.", 30),
+        killed("Delta", "The ferry accident killed at least 15 people on the lake.", 15, qualifier="at least"),
+    ]
+    [dispute] = find_disputes([], analyses)
+    assert {v.normalized: v.sources for v in dispute.versions} == {"12": ("Alpha", "Bravo"), "19": ("Charlie",),
+                                                                     "30": ("Echo",)}
+    assert dispute.explanation.endswith("Delta's “at least 15” fits the “19” and “30” versions.")
+
+
 @pytest.mark.parametrize(
     "alpha, bravo, versions",
     [

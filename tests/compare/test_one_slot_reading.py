@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from synopsis.compare.dispute_facts import collect_facts
-from synopsis.compare.other_numbers import passage_amounts
+from synopsis.compare.other_numbers import numbers_differ, numbers_incompatible, passage_amounts
 from synopsis.facts.keys_money import TERM
 from tests.compare.dispute_builders import extracted
 
@@ -40,3 +40,28 @@ def test_disputes_and_other_numbers_read_one_measure(nlp, kind) -> None:
     compared = [(c.noun, c.predicate) for c in passage_amounts(analysis, 0, len(analysis.article.text))]
     assert disputed == [expected]
     assert compared == [expected]
+
+
+VOTES = {
+    "committee 9-4": "The committee approved the fishing bill by a 9-4 vote on Tuesday.",
+    "committee 8-5": "The committee approved the fishing bill by an 8-5 vote on Tuesday.",
+    "parliament": "Parliament passed the fishing bill 212 to 150 on Tuesday.",
+    "unnamed": "The fishing bill passed by a 212-150 vote on Tuesday.",
+}
+
+
+def test_a_vote_split_is_the_vote_of_the_body_its_dispute_slot_names(nlp) -> None:
+    """Two bodies' votes are two numbers of two things, for the test of other numbers as for a
+    dispute (``measure_at``'s noun): a committee's 9-4 and parliament's 212 to 150 are not one
+    vote told otherwise; the committee's 9-4 and its 8-5 are, and an unnamed body's vote may be
+    either's."""
+    analyses = dict(zip(VOTES, extracted(nlp, VOTES)))
+    numbers = {k: passage_amounts(a, 0, len(a.article.text)) for k, a in analyses.items()}
+    disputed = {k: [f.noun for f in collect_facts([a], {}) if f.kind == "amount"] for k, a in analyses.items()}
+    for named, body in (("committee 9-4", "committee"), ("committee 8-5", "committee"), ("parliament", "legislature")):
+        assert [c.body for c in numbers[named]] == disputed[named] == [body]
+    assert [c.body for c in numbers["unnamed"]] == [None]
+    assert not numbers_incompatible(numbers["committee 9-4"], numbers["parliament"])
+    assert not numbers_differ(numbers["committee 9-4"], numbers["parliament"])
+    assert numbers_incompatible(numbers["committee 9-4"], numbers["committee 8-5"])
+    assert numbers_incompatible(numbers["committee 9-4"], numbers["unnamed"])

@@ -55,6 +55,11 @@ EXACT_1200 = qty("1,200", 1200)
         (qty("hundreds", None), qty("1,200", 1200), False),
         (qty("nearly an hour", 1, "hour", "nearly"), ABOUT_40_MIN, False),
         (qty("almost an hour", 1, "hour", "almost"), qty("55 minutes", 55, "minute"), True),
+        # "nearly 190" counted more than 175 (else "nearly 180"): 186 fits it, 168 does not.
+        (qty("nearly 190", 190, None, "nearly"), qty("186", 186), True),
+        (qty("nearly 190", 190, None, "nearly"), qty("168", 168), False),
+        (qty("just under 190", 190, None, "just under"), qty("190", 190), True),
+        (qty("almost 2,000", 2000, None, "almost"), qty("1,750", 1750), True),
         (qty("1,000", 1000), qty("1,012", 1012), True),  # round number, implicit tolerance
         (qty("1,000", 1000), EXACT_1200, False),
         (qty("up to 500", 500, None, "up to"), qty("500", 500), True),
@@ -87,6 +92,9 @@ def test_quantities_compare_as_intervals(a: Quantity, b: Quantity, expected: boo
         (LESS_THAN_HOUR, 0, 3600, False, True),
         (ABOUT_40_MIN, 40 * 60 * 0.85, 40 * 60 * 1.15, False, False),
         (qty("nearly 40 minutes", 40, "minute", "nearly"), 40 * 60 * 0.85, 2400, False, False),
+        # Just below by as much as the figure's roundness allows: 1.5 steps of its last digit.
+        (qty("nearly 190", 190, None, "nearly"), 175, 190, False, False),
+        (qty("almost 1.25 million", 1.25e6, None, "almost"), 1.235e6, 1.25e6, False, False),
         (MORE_THAN_1000, 1000, math.inf, True, True),
         (qty("at least 1,200", 1200, None, "at least"), 1200, math.inf, False, True),
         (qty("339", 339), 339, 339, False, False),

@@ -11,6 +11,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from synopsis.compare.disputed_wording import points_given
+from synopsis.compare.frame_agents import agent_person
 from synopsis.compare.other_numbers import CountedAmount, measure_agreement, measure_conflict, passage_amounts
 from synopsis.compare.voices import CanonicalName, count_voices
 from synopsis.compare.word_choices import word_choices
@@ -24,7 +25,7 @@ from synopsis.link.entities import EntityResolution
 from synopsis.link.actors import modalities_clash, same_name
 from synopsis.link.names import fold, key_text
 from synopsis.link.place_names import place_key
-from synopsis.records import AlignedClaim, Alias, ArticleAnalysis, ClaimFrame, Coverage, Dispute, Evidence, NonReporting, StoryEntity
+from synopsis.records import AlignedClaim, Alias, ArticleAnalysis, Claim, Coverage, Dispute, Evidence, NonReporting, StoryEntity
 
 # Reasons the cleaner gives for content that is the outlet speaking for itself
 # rather than reporting; these are kept apart, never mixed with the reporting.
@@ -374,8 +375,8 @@ def restates_fact(claim: AlignedClaim, check: SupportCheck, sentences: Sentences
     return False
 
 
-def _frames(analysis: ArticleAnalysis, start: int, end: int) -> list[ClaimFrame]:
-    return [c.frame for c in analysis.claims if c.frame is not None and start <= c.start < end]
+def _framed_claims(analysis: ArticleAnalysis, start: int, end: int) -> list[Claim]:
+    return [c for c in analysis.claims if c.frame is not None and start <= c.start < end]
 
 
 def _other_frame(report_analysis: ArticleAnalysis, report: Evidence, analysis: ArticleAnalysis, span: Evidence) -> bool:
@@ -383,26 +384,24 @@ def _other_frame(report_analysis: ArticleAnalysis, report: Evidence, analysis: A
     a happening against a demand or plan ("Some of the children have already been returned"
     against "Ukraine continues to call for the repatriation of children", 0.65 alike by meaning),
     or one named actor's act against another's. Either without a frame is not told apart."""
-    mine = _frames(report_analysis, report.start, report.end)
-    theirs = _frames(analysis, span.start, span.end)
+    mine = _framed_claims(report_analysis, report.start, report.end)
+    theirs = _framed_claims(analysis, span.start, span.end)
     if not mine or not theirs:
         return False
-    return not any(not modalities_clash(a.modality, b.modality) and not _other_agents(report_analysis, a, analysis, b)
+    return not any(not modalities_clash(a.frame.modality, b.frame.modality)  # type: ignore[union-attr]
+                   and not _other_agents(report_analysis, a, analysis, b)
                    for a in mine for b in theirs)
 
 
-def _other_agents(first_analysis: ArticleAnalysis, first: ClaimFrame, second_analysis: ArticleAnalysis,
-                  second: ClaimFrame) -> bool:
-    """Whether both frames' agents are named people who are not one (by their names' keys)."""
-    names = []
-    for analysis, frame in ((first_analysis, first), (second_analysis, second)):
-        if frame.agent_entity is None or not 0 <= frame.agent_entity < len(analysis.entities):
-            return False
-        entity = analysis.entities[frame.agent_entity]
-        if entity.label != "PERSON":
-            return False
-        names.append(fold(entity.text))
-    return not same_name(*names)
+def _other_agents(first_analysis: ArticleAnalysis, first: Claim, second_analysis: ArticleAnalysis,
+                  second: Claim) -> bool:
+    """Whether both claims' doers are named people who are not one (by their names' keys): "He
+    proposed that the summit be held" (he, the speaker resolved to Umerov) is not "Erdogan has
+    called for both leaders to meet" (``frame_agents.agent_person``)."""
+    names = [agent_person(first_analysis, first), agent_person(second_analysis, second)]
+    if None in names:
+        return False
+    return not same_name(*(fold(name) for name in names))  # type: ignore[arg-type]
 
 
 def _same_value(mine: Sequence[CountedAmount], theirs: Sequence[CountedAmount]) -> bool:

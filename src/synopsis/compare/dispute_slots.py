@@ -358,7 +358,7 @@ def split_versions(slot: list[Fact]) -> list[list[Fact]]:
     # Narrow values first, so broad ones ("less than an hour") join the precise one they contain.
     for fact in sorted(slot, key=_width):
         for version in versions:
-            if _agrees_with(fact, version):
+            if agrees_with(fact, version):
                 version.append(fact)
                 break
         else:
@@ -366,7 +366,8 @@ def split_versions(slot: list[Fact]) -> list[list[Fact]]:
     return versions
 
 
-def _agrees_with(fact: Fact, version: list[Fact]) -> bool:
+def agrees_with(fact: Fact, version: list[Fact]) -> bool:
+    """Whether a value agrees with every value of a version that it can be compared with, and with one at least."""
     relations = [fact_relation(fact, other) for other in version]
     return False not in relations and True in relations
 
@@ -376,7 +377,7 @@ def set_aside_fitting_several(versions: list[list[Fact]]) -> tuple[list[list[Fac
     dead" beside "12" and "19"), and those values.  Counted on the side it joined first, such a
     report made one version look better attested than the other; it takes neither side."""
     fitting = [f for i, version in enumerate(versions) for f in version
-               if len(version) > 1 and any(_agrees_with(f, other) for j, other in enumerate(versions) if j != i)]
+               if len(version) > 1 and any(agrees_with(f, other) for j, other in enumerate(versions) if j != i)]
     if not fitting:
         return versions, []
     kept = [[f for f in version if f not in fitting] for version in versions]

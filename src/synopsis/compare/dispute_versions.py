@@ -10,6 +10,7 @@ from datetime import datetime, timedelta, timezone
 from synopsis.compare.dispute_facts import (SHARE_WON, Fact, is_measured_physical, is_measured_sum, is_penalty,
                                             is_rival_estimate, is_term, voice_key)
 from synopsis.compare.dispute_slots import (
+    agrees_with,
     in_conflict,
     set_aside_fitting_several,
     split_versions,
@@ -318,6 +319,16 @@ def shown_values(facts: Sequence[Fact]) -> list[tuple[str, Interval]]:
     return [(max(dict.fromkeys(wordings), key=wordings.count), first) for first, wordings in readings]
 
 
+def _versions_named(records: Sequence[DisputeVersion], fitted: set[int]) -> str:
+    """The versions a value set aside fits (``fitted``: ids of records), as the note names them:
+    "both versions" only where it fits both; otherwise each by its value, in the records' order. A
+    value that fits two of three versions does not fit "several versions"."""
+    if len(fitted) == len(records):
+        return "both versions" if len(records) == 2 else "every version"
+    named = [f"“{record.value}”" for record in records if id(record) in fitted]
+    return f"the {' and '.join(named) if len(named) < 3 else ', '.join(named[:-1]) + ' and ' + named[-1]} version{'s' if len(named) > 1 else ''}"
+
+
 def build_dispute(slot: list[Fact], story_day: Interval | None = None) -> Dispute | None:
     """The dispute of one slot, if its values fall into versions that contradict each other;
     ``story_day`` (the story's main day) dates it when its claims state no day of their own."""
@@ -347,9 +358,13 @@ def build_dispute(slot: list[Fact], story_day: Interval | None = None) -> Disput
     # whose versions all read alike ("Wednesday" / "Wednesday") is no dispute.
     if len({" ".join(" / ".join(v.wordings).lower().split()) for v in records}) < 2:
         return None
+    unsorted = list(records)
     records.sort(key=lambda v: (-len(v.sources), v.normalized))
     kind = slot[0].kind if slot[0].kind != "amount" else "count"
     explanation = explain(what, kind, records, lasted=not (is_penalty(slot[0]) or is_term(slot[0])))
     for fact in sorted(fitting, key=lambda f: (f.outlet, f.evidence.start)):
-        explanation += f" {fact.outlet}'s “{' / '.join(fact.values)}” fits {'both versions' if len(records) == 2 else 'several versions'}."
+        fitted = {id(record) for version, record in zip(versions, unsorted) if agrees_with(fact, version)}
+        if not fitted:  # it fitted only versions that turned out to be no one's rivals
+            continue
+        explanation += f" {fact.outlet}'s “{' / '.join(fact.values)}” fits {_versions_named(records, fitted)}."
     return Dispute(what=what, kind=kind, versions=tuple(records), explanation=explanation)

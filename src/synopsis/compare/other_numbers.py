@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from synopsis.facts.amounts import Amount, amount_of, amounts_differ, amounts_incompatible
 from synopsis.extract.quantity_units import TIME_UNITS, normalize_unit
+from synopsis.extract.vote_splits import VOTE_SPLIT
 from synopsis.facts.keys import PENALTY
 from synopsis.facts.keys_money import TERM
 from synopsis.facts.tallies import ACQUIRE
@@ -37,6 +38,13 @@ class CountedAmount:
     noun: str | None = None
     predicate: str | None = None
     holder: str | None = None  # who a tally went to ("31 seats" of the alliance), folded; None when unnamed
+    body: str | None = None  # whose vote a vote split is ("the committee"), as a dispute's slot keys it
+
+    def other_body(self, other: CountedAmount) -> bool:
+        """Whether the two are votes of two bodies the passages name ("the committee voted 9-4",
+        "parliament passed it 212 to 150"): two votes, not two numbers of one. A split naming no
+        body may be either's (``measures.measure_at``)."""
+        return self.body is not None and other.body is not None and self.body != other.body
 
     def measures(self) -> tuple[tuple[str | None, ...], ...]:
         """What the number is a value of, as far as its passage says: the thing it counts ("seat"),
@@ -57,6 +65,8 @@ class CountedAmount:
             return False
         if self.holder is not None and other.holder is not None and self.holder != other.holder:
             return False  # one party's tally and another's, as a dispute keys them by holder
+        if self.other_body(other):
+            return False
         return bool(set(self.measures()) & set(other.measures()))
 
 
@@ -68,24 +78,29 @@ def passage_amounts(analysis: ArticleAnalysis, start: int, end: int) -> tuple[Co
         if start <= quantity.start and quantity.end <= end:
             amount = amount_of(quantity, share_of(text, quantity, start, end))
             if amount is not None:
-                noun, predicate = _slot_of(text[start:end], quantity, start, amount.unit in TIME_UNITS)
+                noun, predicate, body = _slot_of(text[start:end], quantity, start, amount.unit in TIME_UNITS)
                 holder = tally_holder(analysis, start, end, quantity.start) if predicate == ACQUIRE else None
-                found.append(CountedAmount(amount, noun, predicate, fold(holder).lower() if holder else None))
+                found.append(CountedAmount(amount, noun, predicate, fold(holder).lower() if holder else None, body))
     return tuple(found)
 
 
-def _slot_of(passage: str, quantity: Quantity, start: int, timed: bool = False) -> tuple[str | None, str | None]:
-    """(what the quantity counts, what happened to it or what it is the value of), read as a
-    dispute's slot reads it (``measures.measure_at``): a penalty's or an agreement's term is a term
-    of that penalty or agreement ("penalty prison"), a percentage or a sum of the measure it names
-    ("turnout", "price", "stake"), a crowd or job cuts one count whatever the verb."""
-    slot = measure_at(passage, quantity.start - start, quantity.end - start, normalize_unit(quantity.unit)[0],
+def _slot_of(passage: str, quantity: Quantity, start: int,
+             timed: bool = False) -> tuple[str | None, str | None, str | None]:
+    """(what the quantity counts, what happened to it or what it is the value of, the body whose
+    vote it is), read as a dispute's slot reads it (``measures.measure_at``): a penalty's or an
+    agreement's term is a term of that penalty or agreement ("penalty prison"), a percentage or a
+    sum of the measure it names ("turnout", "price", "stake"), a crowd or job cuts one count
+    whatever the verb, a vote split the vote of the body named (the slot's noun)."""
+    unit = normalize_unit(quantity.unit)[0]
+    slot = measure_at(passage, quantity.start - start, quantity.end - start, unit,
                       quantity.counted, quantity.predicate, timed)
+    if unit == VOTE_SPLIT:
+        return None, slot.measure, slot.noun
     if slot.predicate in {PENALTY, TERM}:
-        return slot.noun, f"{slot.predicate} {slot.measure}"
+        return slot.noun, f"{slot.predicate} {slot.measure}", None
     if slot.measure is not None:
-        return None, slot.measure  # "a fee of 45 million euros": the price, in its own unit (no noun to share)
-    return slot.noun, slot.predicate
+        return None, slot.measure, None  # "a fee of 45 million euros": the price, in its own unit (no noun to share)
+    return slot.noun, slot.predicate, None
 
 
 def _differ_by(first: tuple[CountedAmount, ...], second: tuple[CountedAmount, ...],
@@ -112,7 +127,15 @@ def _differ_by(first: tuple[CountedAmount, ...], second: tuple[CountedAmount, ..
 def _differ(first: Iterable[CountedAmount], second: Iterable[CountedAmount],
             rule: Callable[[Iterable[Amount], Iterable[Amount]], bool]) -> bool:
     first, second = tuple(first), tuple(second)
+    first, second = _same_votes(first, second), _same_votes(second, first)
     return rule((c.amount for c in first), (c.amount for c in second)) or _differ_by(first, second, rule)
+
+
+def _same_votes(mine: tuple[CountedAmount, ...], theirs: tuple[CountedAmount, ...]) -> tuple[CountedAmount, ...]:
+    """``mine`` without the votes of a body none of ``theirs`` may be a vote of (``other_body``): a
+    committee's 9-4 has no other number in a passage that tells only parliament's 212 to 150."""
+    votes = [other for other in theirs if other.amount.unit == VOTE_SPLIT]
+    return tuple(c for c in mine if not (votes and all(c.other_body(other) for other in votes)))
 
 
 def numbers_incompatible(first: Iterable[CountedAmount], second: Iterable[CountedAmount]) -> bool:

@@ -37,8 +37,13 @@ INF = math.inf
 # Hedged values. "about 40 minutes" is read as 40 ± 15 %: reporters round durations and counts to
 # the nearest "nice" number (5, 10, 15 minutes; 50, 100 people), and 15 % covers rounding 34-46 to
 # 40 while keeping "about 40 minutes" and "about three and a half hours" (a factor of five apart)
-# clearly apart. "nearly"/"almost" say the true value is just below the stated one: [0.85x, x].
+# clearly apart. "nearly"/"almost" say the true value is just below the stated one, by at most as
+# much (``below_spread``).
 APPROX_TOLERANCE = 0.15
+# ... and by no more than one and a half steps of the figure's last significant digit: a writer
+# who says "nearly 190" counted more than 175 (else "nearly 180"), one who says "nearly 2,000" more
+# than 1,700 (the 15 % cap). Read as [0.85x, x], "nearly 190" took in 168, another outlet's count.
+BELOW_PLACES = 1.5
 # An unqualified figure is the writer's rounding of the value (``rounding_margin``), by at most
 # 5 %: further than that a writer hedges ("about"). 5 % lets "1,000" meet "1,012" without letting
 # "1,000" meet "1,200" (a different swap); "339" and "329" (counts, not round) stay exact.
@@ -159,10 +164,23 @@ def rounding_margin(number: float, discrete: bool = False) -> float:
     """
     if number == 0 or not math.isfinite(number) or (discrete and not _is_round(number)):
         return 0.0
-    # The place of the last significant digit: 15 -> 1, 40 -> 10, 1.5e6 -> 1e5, 1.75 -> 0.01.
-    # Trailing zeros of a whole number are not significant (a writer rounds to them).
-    exponent = Decimal(repr(float(number))).normalize().as_tuple().exponent
-    return min(0.5 * 10.0 ** int(exponent), abs(number) * ROUND_TOLERANCE)
+    return min(0.5 * last_digit_place(number), abs(number) * ROUND_TOLERANCE)
+
+
+def last_digit_place(number: float) -> float:
+    """The place of a figure's last significant digit: 15 -> 1, 40 -> 10, 190 -> 10, 1.5e6 -> 1e5,
+    1.75 -> 0.01. Trailing zeros of a whole number are not significant (a writer rounds to them)."""
+    if number == 0 or not math.isfinite(number):
+        return 0.0
+    return 10.0 ** int(Decimal(repr(float(number))).normalize().as_tuple().exponent)
+
+
+def below_spread(value: float, place: float | None = None) -> float:
+    """How far below a figure hedged "nearly"/"almost"/"just under" the value may lie: within
+    ``APPROX_TOLERANCE`` of it and, where the place of its last significant digit is known (in the
+    value's unit), within ``BELOW_PLACES`` such steps."""
+    spread = abs(value) * APPROX_TOLERANCE
+    return spread if not place else min(spread, BELOW_PLACES * place)
 
 
 def rounded(value: float, margin: float, unit: str) -> Interval:
@@ -171,16 +189,20 @@ def rounded(value: float, margin: float, unit: str) -> Interval:
     return Interval(value - margin, value + margin, high_open=margin > 0, unit=unit)
 
 
-def apply_qualifier(value: float, qualifier: str | None, unit: str, margin: float) -> Interval:
+def apply_qualifier(value: float, qualifier: str | None, unit: str, margin: float,
+                    place: float | None = None) -> Interval:
     """Turn a stated number and its hedge ("about", "more than", ...) into an interval; an
-    unqualified number stands for the values it may be a rounding of (``margin``, same unit)."""
+    unqualified number stands for the values it may be a rounding of (``margin``, same unit), and
+    one just below ("nearly") reaches down as far as its roundness allows (``place``, the step of
+    its last significant digit in the same unit; ``below_spread``)."""
     q = (qualifier or "").strip()
     lower_q = q.lower()
     if q in APPROX_WORDS or lower_q in APPROX_WORDS:
         spread = abs(value) * APPROX_TOLERANCE
         return Interval(value - spread, value + spread, unit=unit)
     if q in BELOW_WORDS or lower_q in BELOW_WORDS:
-        return Interval(value * (1 - APPROX_TOLERANCE), value, unit=unit)
+        # Closed above: an outlet's "190" may be the rounding of the 189 another calls "nearly 190".
+        return Interval(value - below_spread(value, place), value, unit=unit)
     if q in MORE_THAN_WORDS or lower_q in MORE_THAN_WORDS:
         return Interval(value, INF, low_open=True, high_open=True, unit=unit)
     if q in AT_LEAST_WORDS or lower_q in AT_LEAST_WORDS:
@@ -236,7 +258,7 @@ def interval_from_quantity(quantity: Quantity) -> Interval | None:
     # A vote split is told exactly: "7-2" is not a rounding of anything.
     margin = 0.0 if unit in (MATCH_MINUTE, VOTE_SPLIT) else rounding_margin(quantity.value, discrete=unit == "count") * factor
     hedge = "about" if not qualifier and DOZEN.search(quantity.text) else quantity.qualifier
-    return apply_qualifier(quantity.value * factor, hedge, unit, margin)
+    return apply_qualifier(quantity.value * factor, hedge, unit, margin, last_digit_place(quantity.value) * factor)
 
 
 def hedge_of(quantity: Quantity) -> str:
