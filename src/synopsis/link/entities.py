@@ -27,6 +27,7 @@ from synopsis.link.entity_mentions import (
     relabel_by_majority,
     untagged_place_mentions,
 )
+from synopsis.link.organisation_names import complete_organisation_names
 from synopsis.link.names import given_compatible, key_token, parse_person, place_key, strip_name, surnames_match
 from synopsis.records import ArticleAnalysis, StoryEntity
 
@@ -116,7 +117,7 @@ class EntityResolution:
 def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> EntityResolution:
     """Merge entity mentions of all articles into one StoryEntity per real-world entity."""
     texts = {a.article.id: a.article.text for a in analyses}
-    mentions = collect_mentions(analyses)
+    mentions = complete_organisation_names(collect_mentions(analyses), analyses)
     mentions = relabel_by_majority(mentions)
     clusters = cluster_people([m for m in mentions if m.group == "person"])
     places = separate_bodies(cluster_places([m for m in mentions if m.group in ("place", "org")]), texts)
