@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from synopsis.link.entities import EntityResolution, resolve_entities
-from synopsis.records import Article, ArticleAnalysis, Entity, Outlet
+from synopsis.records import Article, ArticleAnalysis, Entity, Outlet, Quote
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "istanbul-2025"
 
@@ -605,3 +605,18 @@ def test_an_organisation_is_named_by_its_fullest_written_form(texts, tagged, sho
     assert organisation.name == fullest
     assert {a.text for a in organisation.aliases} >= {fullest, short}
     assert resolution.canonical_name(short) == fullest
+
+
+def test_an_organisation_is_named_by_the_fuller_form_its_speaker_is_written_as():
+    # QA pass 23: the tagger found "Reserve Bank" alone; the quote's speaker wrote the whole name
+    text = 'The Reserve Bank met. "Prices have cooled," said the Reserve Bank of Kelmora.'
+    analysis = make_analysis("One", text, [("Reserve Bank", "ORG")])
+    speaker = "the Reserve Bank of Kelmora"
+    at = text.index(speaker)
+    quote = Quote("direct", "Prices have cooled,", text.index("Prices"), text.index("Prices") + 19, speaker,
+                  at, at + len(speaker), "said", at - 5, at - 1, text.index('"'), len(text))
+    resolution = resolve_entities([dataclasses.replace(analysis, quotes=(quote,))])
+    bank = next(e for e in resolution.entities if e.type == "ORG")
+    assert bank.name == "Reserve Bank of Kelmora"
+    assert {a.text for a in bank.aliases} == {"Reserve Bank", "Reserve Bank of Kelmora"}
+    assert resolution.canonical_name(speaker) == resolution.canonical_name("Reserve Bank") == "Reserve Bank of Kelmora"

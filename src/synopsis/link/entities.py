@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from synopsis.link.entity_clustering import (
     cluster_exact,
@@ -27,9 +27,10 @@ from synopsis.link.entity_mentions import (
     relabel_by_majority,
     untagged_place_mentions,
 )
-from synopsis.link.organisation_names import complete_organisation_names
+from synopsis.ingest.outlets import outlet_name
+from synopsis.link.organisation_names import complete_organisation_names, fullest_form
 from synopsis.link.names import given_compatible, key_token, parse_person, place_key, strip_name, surnames_match
-from synopsis.records import ArticleAnalysis, StoryEntity
+from synopsis.records import Alias, ArticleAnalysis, StoryEntity
 
 # Re-exported so that callers keep importing these names from this module.
 from synopsis.link.entity_clustering import PLACE_FUZZY_MIN_LENGTH, PLACE_MIN_RATIO, TOKEN_MIN_RATIO  # noqa: F401
@@ -146,7 +147,36 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> EntityResolution:
                 if entity.type == "ORG":
                     for head in short_heads(mention.key, mention.alias, place_keys):
                         resolution._by_org_head.setdefault(head, set()).add(index)
+    _name_organisations_as_speakers_write_them(resolution, analyses)
     return resolution
+
+
+def _name_organisations_as_speakers_write_them(resolution: EntityResolution, analyses: Sequence[ArticleAnalysis]) -> None:
+    """Give an organisation the longer forms of its name that quotes' speakers write where the
+    tagger found only the short one ("the Reserve Bank of Kelmora said" beside a tagged "Reserve
+    Bank"): each is an alias, and the fullest form written is the entity's name."""
+    written: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for analysis in analyses:
+        outlet = outlet_name(analysis.article)
+        for quote in analysis.quotes:
+            for name in dict.fromkeys(n for n in (quote.speaker, quote.speaker_entity) if n):
+                form = strip_name(name)
+                key = place_key(form)
+                if not key or key in resolution._by_place_key:
+                    continue
+                entity = resolution._organisation_named_short_or_long(key, form)
+                if entity is not None and place_key(entity.name) in short_heads(key, form, set()):
+                    written[resolution.entities.index(entity)].append((form, outlet))
+    for index, forms in written.items():
+        entity = resolution.entities[index]
+        aliases = entity.aliases + tuple(
+            Alias(text=form, outlets=tuple(sorted({o for f, o in forms if f == form})),
+                  count=sum(f == form for f, _ in forms))
+            for form in dict.fromkeys(form for form, _ in forms))
+        resolution.entities[index] = replace(
+            entity, name=fullest_form(entity.name, [alias.text for alias in aliases]), aliases=aliases)
+        for form, _ in forms:
+            resolution._by_place_key.setdefault(place_key(form), set()).add(index)
 
 
 def _story_countries(entities: Sequence[StoryEntity]) -> frozenset[str]:
