@@ -151,7 +151,8 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> EntityResolution:
     return resolution
 
 
-def _name_organisations_as_speakers_write_them(resolution: EntityResolution, analyses: Sequence[ArticleAnalysis]) -> None:
+def _name_organisations_as_speakers_write_them(resolution: EntityResolution,
+                                               analyses: Sequence[ArticleAnalysis]) -> None:
     """Give an organisation the longer forms of its name that quotes' speakers write where the
     tagger found only the short one ("the Reserve Bank of Kelmora said" beside a tagged "Reserve
     Bank"): each is an alias, and the fullest form written is the entity's name."""

@@ -261,7 +261,8 @@ def relabel_by_majority(mentions: list[Mention]) -> list[Mention]:
                     m = relabelled
         elif m.person is not None and not m.titles and (label := read_as_place.get(place_key(m.alias))):
             alias = strip_name(m.entity.text)
-            m = Mention(m.article_id, m.outlet, m.index, m.entity, GROUP_OF_LABEL[label], label, alias, place_key(alias))
+            m = Mention(m.article_id, m.outlet, m.index, m.entity, GROUP_OF_LABEL[label], label, alias,
+                        place_key(alias))
         elif m.person is not None and len(m.person.tokens) > 1 and not m.titles and _team_named_as_person(m, other_labels):
             # "Dinamo Zagreb beat ...", tagged PERSON, where the story writes "Dinamo" alone as a
             # club: a club named after its town, not a person.

@@ -40,7 +40,8 @@ def complete_organisation_names(mentions: Sequence[Mention], analyses: Sequence[
 def _completed(mention: Mention, analysis: ArticleAnalysis) -> Mention:
     text, entity = analysis.article.text, mention.entity
     following = next((e for e in analysis.entities if e.start > entity.end), None)
-    if following is None or not following.text[:1].isupper() or not _OF_BETWEEN.fullmatch(text, entity.end, following.start):
+    if (following is None or not following.text[:1].isupper()
+            or not _OF_BETWEEN.fullmatch(text, entity.end, following.start)):
         return mention
     whole = text[entity.start:following.end]
     key = place_key(whole)
