@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from synopsis.link.entities import EntityResolution, resolve_entities
-from synopsis.records import Article, ArticleAnalysis, Entity, Outlet
+from synopsis.records import Article, ArticleAnalysis, Entity, Outlet, Quote
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "istanbul-2025"
 
@@ -540,3 +540,83 @@ def test_a_speakers_phrase_that_ends_in_an_organisation_is_not_it():
     resolution = resolve_entities([analysis])
     assert resolution.canonical_name("Economists at the state-owned Kelmora Development Bank") is None
     assert resolution.canonical_name("Head of the Development Bank") is None
+
+
+# ---------------------------------------------------------------------------
+# Who is who: only people as people, organisations under their fullest name
+# ---------------------------------------------------------------------------
+
+
+def test_a_place_or_building_tagged_a_person_is_listed_as_what_it_is():
+    # QA pass 23: "the Rhône department" and "the Klinikum Bogenhausen" were listed as people
+    text = ("Crews from the Rhône department met the plane. Nine were taken to the Klinikum Bogenhausen. "
+            "A nurse saw one man die. Captain Ruth Adler spoke.")
+    analysis = make_analysis("One", text, [("Rhône", "PERSON"), ("Klinikum Bogenhausen", "PERSON"),
+                                           ("die", "PERSON"), ("Ruth Adler", "PERSON")])
+    types = {e.name: e.type for e in resolve_entities([analysis]).entities}
+    assert types == {"Rhône": "GPE", "Klinikum Bogenhausen": "FAC", "Ruth Adler": "PERSON"}
+
+
+def test_a_building_read_so_in_one_article_is_no_person_in_another():
+    first = make_analysis("One", "Nine were taken to the Klinikum Bogenhausen.", [("Klinikum Bogenhausen", "PERSON")])
+    second = make_analysis("Two", "Klinikum Bogenhausen treated nine.", [("Klinikum Bogenhausen", "PERSON")])
+    resolution = resolve_entities([first, second])
+    assert [(e.name, e.type, len(e.mentions)) for e in resolution.entities] == [("Klinikum Bogenhausen", "FAC", 2)]
+    assert resolution.find("Bogenhausen") is None  # no surname a speaker resolves to
+
+
+def test_an_outlet_the_registry_knows_tagged_a_person_is_the_outlet():
+    first = make_analysis("One", "Al Jazeera reported the crash first.", [("Al Jazeera", "PERSON")])
+    second = make_analysis("Two", "According to Al Jazeera, nine died.", [("Al Jazeera", "ORG")])
+    entities = resolve_entities([first, second]).entities
+    assert [(e.type, len(e.mentions)) for e in entities] == [("ORG", 2)]
+
+
+def test_an_outlets_own_name_tagged_a_person_is_not_listed():
+    analysis = make_analysis("Nordic Wire Service", "Nordic Wire Service learned that Anna Berg resigned.",
+                             [("Nordic Wire Service", "PERSON"), ("Anna Berg", "PERSON")])
+    assert [e.name for e in resolve_entities([analysis]).entities] == ["Anna Berg"]
+
+
+def test_a_surname_alone_that_is_an_outlets_name_stays_the_person_the_story_names():
+    analysis = make_analysis("One", "Michael Bloomberg spoke. Bloomberg said he would give more.",
+                             [("Michael Bloomberg", "PERSON"), ("Bloomberg", "PERSON")])
+    entities = resolve_entities([analysis]).entities
+    assert [(e.name, e.type, len(e.mentions)) for e in entities] == [("Michael Bloomberg", "PERSON", 2)]
+
+
+@pytest.mark.parametrize(
+    ("texts", "tagged", "short", "fullest"),
+    [
+        # QA pass 23: the tagger split "the Reserve Bank of Kelmora" in every outlet
+        (["The Reserve Bank of Kelmora cut rates.", "The Reserve Bank held a conference."],
+         [[("Reserve Bank", "ORG"), ("Kelmora", "NORP")], [("Reserve Bank", "ORG")]],
+         "Reserve Bank", "Reserve Bank of Kelmora"),
+        # more outlets write the short form; the fullest still names it
+        (["The Commission met.", "The Commission said no.", "The European Commission agreed."],
+         [[("Commission", "ORG")], [("Commission", "ORG")], [("European Commission", "ORG")]],
+         "Commission", "European Commission"),
+    ],
+)
+def test_an_organisation_is_named_by_its_fullest_written_form(texts, tagged, short, fullest):
+    analyses = [make_analysis(f"O{i}", text, marks) for i, (text, marks) in enumerate(zip(texts, tagged))]
+    resolution = resolve_entities(analyses)
+    organisation = next(e for e in resolution.entities if e.type == "ORG")
+    assert organisation.name == fullest
+    assert {a.text for a in organisation.aliases} >= {fullest, short}
+    assert resolution.canonical_name(short) == fullest
+
+
+def test_an_organisation_is_named_by_the_fuller_form_its_speaker_is_written_as():
+    # QA pass 23: the tagger found "Reserve Bank" alone; the quote's speaker wrote the whole name
+    text = 'The Reserve Bank met. "Prices have cooled," said the Reserve Bank of Kelmora.'
+    analysis = make_analysis("One", text, [("Reserve Bank", "ORG")])
+    speaker = "the Reserve Bank of Kelmora"
+    at = text.index(speaker)
+    quote = Quote("direct", "Prices have cooled,", text.index("Prices"), text.index("Prices") + 19, speaker,
+                  at, at + len(speaker), "said", at - 5, at - 1, text.index('"'), len(text))
+    resolution = resolve_entities([dataclasses.replace(analysis, quotes=(quote,))])
+    bank = next(e for e in resolution.entities if e.type == "ORG")
+    assert bank.name == "Reserve Bank of Kelmora"
+    assert {a.text for a in bank.aliases} == {"Reserve Bank", "Reserve Bank of Kelmora"}
+    assert resolution.canonical_name(speaker) == resolution.canonical_name("Reserve Bank") == "Reserve Bank of Kelmora"

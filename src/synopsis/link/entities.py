@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from synopsis.link.entity_clustering import (
     cluster_exact,
@@ -27,10 +27,12 @@ from synopsis.link.entity_mentions import (
     relabel_by_majority,
     untagged_place_mentions,
 )
+from synopsis.ingest.outlets import outlet_name
+from synopsis.link.organisation_names import complete_organisation_names, fullest_form
 from synopsis.link.names import key_token
 from synopsis.link.person_names import given_compatible, parse_person, surnames_match
 from synopsis.link.place_names import place_key, strip_name
-from synopsis.records import ArticleAnalysis, StoryEntity
+from synopsis.records import Alias, ArticleAnalysis, StoryEntity
 
 # Re-exported so that callers keep importing these names from this module.
 from synopsis.link.entity_clustering import PLACE_FUZZY_MIN_LENGTH, PLACE_MIN_RATIO, TOKEN_MIN_RATIO  # noqa: F401
@@ -118,7 +120,7 @@ class EntityResolution:
 def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> EntityResolution:
     """Merge entity mentions of all articles into one StoryEntity per real-world entity."""
     texts = {a.article.id: a.article.text for a in analyses}
-    mentions = collect_mentions(analyses)
+    mentions = complete_organisation_names(collect_mentions(analyses), analyses)
     mentions = relabel_by_majority(mentions)
     clusters = cluster_people([m for m in mentions if m.group == "person"])
     places = separate_bodies(cluster_places([m for m in mentions if m.group in ("place", "org")]), texts)
@@ -147,7 +149,37 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> EntityResolution:
                 if entity.type == "ORG":
                     for head in short_heads(mention.key, mention.alias, place_keys):
                         resolution._by_org_head.setdefault(head, set()).add(index)
+    _name_organisations_as_speakers_write_them(resolution, analyses)
     return resolution
+
+
+def _name_organisations_as_speakers_write_them(resolution: EntityResolution,
+                                               analyses: Sequence[ArticleAnalysis]) -> None:
+    """Give an organisation the longer forms of its name that quotes' speakers write where the
+    tagger found only the short one ("the Reserve Bank of Kelmora said" beside a tagged "Reserve
+    Bank"): each is an alias, and the fullest form written is the entity's name."""
+    written: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for analysis in analyses:
+        outlet = outlet_name(analysis.article)
+        for quote in analysis.quotes:
+            for name in dict.fromkeys(n for n in (quote.speaker, quote.speaker_entity) if n):
+                form = strip_name(name)
+                key = place_key(form)
+                if not key or key in resolution._by_place_key:
+                    continue
+                entity = resolution._organisation_named_short_or_long(key, form)
+                if entity is not None and place_key(entity.name) in short_heads(key, form, set()):
+                    written[resolution.entities.index(entity)].append((form, outlet))
+    for index, forms in written.items():
+        entity = resolution.entities[index]
+        aliases = entity.aliases + tuple(
+            Alias(text=form, outlets=tuple(sorted({o for f, o in forms if f == form})),
+                  count=sum(f == form for f, _ in forms))
+            for form in dict.fromkeys(form for form, _ in forms))
+        resolution.entities[index] = replace(
+            entity, name=fullest_form(entity.name, [alias.text for alias in aliases]), aliases=aliases)
+        for form, _ in forms:
+            resolution._by_place_key.setdefault(place_key(form), set()).add(index)
 
 
 def _story_countries(entities: Sequence[StoryEntity]) -> frozenset[str]:

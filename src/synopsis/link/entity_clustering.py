@@ -11,8 +11,7 @@ from rapidfuzz import fuzz
 
 from synopsis.extract.body_countries import is_country
 from synopsis.extract.quote_cues import BODY_NOUNS
-from synopsis.ingest.outlets import default_registry, normalize_key
-from synopsis.link.entity_mentions import Mention
+from synopsis.link.entity_mentions import Mention, registered_outlet
 from synopsis.link.names import fold, key_text, key_token
 from synopsis.link.offices import office_label
 from synopsis.link.person_names import (
@@ -226,7 +225,7 @@ def cluster_places(mentions: list[Mention]) -> list[list[Mention]]:
     # News organisations the outlet registry knows by several names ("PBS", "PBS NewsHour").
     by_outlet: dict[str, list[int]] = collections.defaultdict(list)
     for i, (group, key) in enumerate(keys):
-        if group == "org" and (outlet := _registered_outlet(forms[keys[i]][0].alias)) is not None:
+        if group == "org" and (outlet := registered_outlet(forms[keys[i]][0].alias)) is not None:
             by_outlet[outlet].append(i)
     for same in by_outlet.values():
         for i in same[1:]:
@@ -284,22 +283,6 @@ def _join_short_forms(keys: list[tuple[str, str]], aliases: list[str], union: Un
         roots = {union.find(j) for j in long_forms[key]}
         if len(roots) == 1:
             union.union(i, roots.pop())
-
-
-def _registered_outlet(name: str) -> str | None:
-    """The outlet of the registry (``ingest/outlets.yaml``) a name or alias names, else None; an
-    alias the registry marks ambiguous ("PA", "Time") names none, nor does a name with a dot,
-    which the registry would read as a web address."""
-    if "." in name:
-        return None
-    registry = default_registry()
-    outlet = registry.lookup(name)
-    if outlet is None:
-        return None
-    entry = registry.entry(outlet)
-    if entry is not None and normalize_key(name) in {normalize_key(a) for a in entry.ambiguous}:
-        return None
-    return outlet.name
 
 
 # Each word of a misspelt name stays close to its counterpart ("defence"/"defense"

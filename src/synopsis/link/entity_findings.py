@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from synopsis.link.entity_mentions import GROUP_OF_LABEL, Mention, without_town
 from synopsis.link.names import fold
 from synopsis.link.offices import office_label, titles_conflict
+from synopsis.link.organisation_names import fullest_form
 from synopsis.link.person_names import given_names_compatible, parse_person
 from synopsis.link.place_names import is_acronym
 from synopsis.records import Alias, Evidence, StoryEntity
@@ -58,6 +59,10 @@ def build_entity(cluster: list[Mention], texts: Mapping[str, str]) -> StoryEntit
     aliases = _aliases((m.alias, m.outlet) for m in cluster)
     name = _choose_name(cluster, aliases)
     label = collections.Counter(m.label for m in cluster).most_common(1)[0][0]
+    if GROUP_OF_LABEL.get(label) == "org":
+        # One bank written "the Reserve Bank of Kelmora" and "the Reserve Bank": the fullest form
+        # names it, whichever more outlets wrote; the short one stays an alias.
+        name = fullest_form(name, [alias.text for alias in aliases])
     titles = _aliases((t, m.outlet) for m in cluster for t in m.titles)
     findings = []
     if cluster[0].group == "person":

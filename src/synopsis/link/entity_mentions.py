@@ -7,12 +7,13 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from synopsis.ingest.outlets import outlet_name
+from synopsis.ingest.outlets import default_registry, is_same_outlet, normalize_key, outlet_name
 from synopsis.link.names import fold, key_text, key_token
 from synopsis.link.offices import parse_office, split_title
 from synopsis.link.person_names import TITLE_WORDS, PersonName, parse_person
 from synopsis.link.place_names import is_acronym, place_key, strip_name
-from synopsis.records import ArticleAnalysis, Entity
+from synopsis.link.profile_people import profile_labels
+from synopsis.records import ArticleAnalysis, Entity, Outlet
 
 
 # spaCy labels grouped by what may be merged: places with places, organisations
@@ -50,17 +51,62 @@ class Mention:
 
 
 def collect_mentions(analyses: Sequence[ArticleAnalysis]) -> list[Mention]:
+    """Every entity of every article as a mention, labelled as the words around it read: a PERSON
+    mention that is no person is the place or building it names ("divert to [Lyon]", "the
+    [Klinikum Bogenhausen]"), as event profiles read it (``link.profile_people``), or an outlet's
+    name ("[Al Jazeera] reported"); one that is no name at all ("saw his brother [die]") is left
+    out."""
+    story_outlets = [a.article.outlet for a in analyses if a.article.outlet is not None and a.article.outlet.name]
     mentions = []
     for analysis in analyses:
         outlet = outlet_name(analysis.article)
-        for index, entity in enumerate(analysis.entities):
-            if names_own_outlet(analysis.article, entity):
+        for index, (entity, label) in enumerate(zip(analysis.entities, profile_labels(analysis))):
+            if not label:
                 continue
-            group = GROUP_OF_LABEL.get(entity.label, entity.label.lower())
-            mention = _make_mention(analysis.article.id, outlet, index, entity, group, entity.label)
+            if label == "PERSON" and _names_an_outlet(entity, story_outlets):
+                label = "ORG"
+            if names_own_outlet(analysis.article, entity, label):
+                continue
+            group = GROUP_OF_LABEL.get(label, label.lower())
+            mention = _make_mention(analysis.article.id, outlet, index, entity, group, label)
             if mention is not None:
                 mentions.append(mention)
     return mentions
+
+
+def read_as_other_than_tagged(mention: Mention) -> bool:
+    """Whether the words around a mention, not the tagger, gave it its label: a PERSON mention
+    read as a place, building or outlet by ``collect_mentions``."""
+    return mention.entity.label == "PERSON" and mention.label != "PERSON"
+
+
+def _names_an_outlet(entity: Entity, story_outlets: Sequence[Outlet]) -> bool:
+    """Whether a PERSON mention is an outlet's name: one the registry knows ("AME Info", not an
+    alias it marks ambiguous) or one of the story's own outlets ("Nordic Wire Service").  A title
+    makes it a person's ("Mr Bloomberg")."""
+    if entity.title is not None:
+        return False
+    name = strip_name(entity.text)
+    if registered_outlet(name) is not None:
+        return True
+    written = Outlet(name=name)
+    return any(is_same_outlet(written, outlet) for outlet in story_outlets)
+
+
+def registered_outlet(name: str) -> str | None:
+    """The outlet of the registry (``ingest/outlets.yaml``) a name or alias names, else None; an
+    alias the registry marks ambiguous ("PA", "Time") names none, nor does a name with a dot,
+    which the registry would read as a web address."""
+    if "." in name:
+        return None
+    registry = default_registry()
+    outlet = registry.lookup(name)
+    if outlet is None:
+        return None
+    entry = registry.entry(outlet)
+    if entry is not None and normalize_key(name) in {normalize_key(a) for a in entry.ambiguous}:
+        return None
+    return outlet.name
 
 
 # Kinds of publisher whose own name in their text is a party to the story: a government's site
@@ -70,14 +116,14 @@ _ACTING_KINDS = frozenset({"government"})
 _OUTLET_LABELS = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART"})
 
 
-def names_own_outlet(article, entity: Entity) -> bool:
+def names_own_outlet(article, entity: Entity, label: str | None = None) -> bool:
     """Whether a name in an article is its own outlet's (its name, an alias, a programme or brand
     the registry lists for it): "a source told TASS" in a TASS report is the reporter, not someone
-    the story is about."""
+    the story is about.  ``label`` is the mention's label when the words around it, not the
+    tagger, gave it one."""
     outlet = article.outlet
-    if outlet is None or outlet.kind in _ACTING_KINDS or entity.label not in _OUTLET_LABELS:
+    if outlet is None or outlet.kind in _ACTING_KINDS or (label or entity.label) not in _OUTLET_LABELS:
         return False
-    from synopsis.ingest.outlets import default_registry, normalize_key
 
     name = strip_name(entity.text)
     own = {normalize_key(n) for n in (outlet.name, *outlet.aliases)}
@@ -180,12 +226,20 @@ def relabel_by_majority(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.group in ("place", "org"):
             other_labels[m.key][m.label] += 1
+    # Names the words around a PERSON mention read as a place or building in some article ("the
+    # [Klinikum Bogenhausen]"): the same name tagged PERSON in another, untitled, is that place.
+    read_as_place = {m.key: m.label for m in mentions if read_as_other_than_tagged(m) and m.group == "place"}
     out = []
     for m in mentions:
-        if m.group in ("place", "org"):
+        if m.group == "place" and read_as_other_than_tagged(m):
+            pass  # its own sentence says it is a place: a story's majority does not make it a person again
+        elif m.group in ("place", "org"):
             person = parse_person(m.entity.text)
             if person is not None and (
                 (len(person.tokens) > 1 and person.key in person_full)
+                # an outlet's name tagged a person, read as the outlet for its name alone, is the
+                # person whose surname it is when the story names one ("Michael Bloomberg")
+                or (read_as_other_than_tagged(m) and person.key in full_surnames)
                 or (
                     len(person.tokens) == 1
                     and not person.title
@@ -196,6 +250,10 @@ def relabel_by_majority(mentions: list[Mention]) -> list[Mention]:
                 relabelled = _make_mention(m.article_id, m.outlet, m.index, m.entity, "person", "PERSON")
                 if relabelled is not None:
                     m = relabelled
+        elif m.person is not None and not m.titles and (label := read_as_place.get(place_key(m.alias))):
+            alias = strip_name(m.entity.text)
+            m = Mention(m.article_id, m.outlet, m.index, m.entity, GROUP_OF_LABEL[label], label, alias,
+                        place_key(alias))
         elif m.person is not None and len(m.person.tokens) > 1 and not m.titles and _team_named_as_person(m, other_labels):
             # "Dinamo Zagreb beat ...", tagged PERSON, where the story writes "Dinamo" alone as a
             # club: a club named after its town, not a person.

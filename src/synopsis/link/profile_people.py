@@ -1,4 +1,4 @@
-"""Which of an article's PERSON mentions name people, as its event profile reads them.
+"""Which of an article's PERSON mentions name people, as event profiles and story entities read them.
 
 The small English model tags words it does not know as people: a town a flight diverted to
 ("forced to divert to [Lyon]"), a hospital ("taken to the [Klinikum Bogenhausen]"), a region
