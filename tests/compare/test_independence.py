@@ -318,3 +318,21 @@ def test_the_sources_table_names_the_agency_a_lead_credits():
     rewrite = make_analysis("r", "Daily Planet", "newspaper", REWRITE_LEAD, published="2025-11-07T08:00:00+00:00")
     sources = list_sources([wire, rewrite], find_origins([wire, rewrite]))
     assert {s.outlet: s.origin for s in sources} == {"Coast Wire": None, "Daily Planet": "Coast Wire"}
+
+
+def test_an_outlet_s_own_short_name_as_its_origin_is_no_other_witness():
+    """A dateline signed with the outlet's name short of "Press Agency" ("(Meridian)" in Meridian
+    Press Agency's copy), stored as its origin, names the outlet itself: not "citing Meridian"."""
+    from synopsis.compare.story import list_sources
+
+    own = make_analysis("m", "Meridian Press Agency", "wire service", "The train derailed at 7:42 a.m.",
+                        origin="Meridian")
+    other = make_analysis("g", "Harbour Daily", "newspaper", "The train derailed at 7:42 a.m.",
+                          origin="Meridian Rail Times")
+    origins = find_origins([own, other])
+    assert provenance_label(origins["m"], 0) == "Meridian Press Agency"
+    assert claim_witness(own, 0, origins["m"]) == "Meridian Press Agency"
+    assert provenance_label(origins["g"], 0) == "Harbour Daily, citing Meridian Rail Times"
+    sources = list_sources([own, other], origins)
+    assert {s.outlet: s.origin for s in sources} == {"Meridian Press Agency": None,
+                                                     "Harbour Daily": "Meridian Rail Times"}

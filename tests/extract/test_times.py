@@ -408,6 +408,17 @@ def test_days_later_count_from_the_event_not_from_the_day_it_was_reported() -> N
     assert found["Two days later"] == "2025-05-17"
 
 
+@pytest.mark.parametrize("text", [
+    "The leak was first seen on 2 May, not 6 May as the firm has said. Crews sealed it two days later.",
+    "The leak was first seen on 2 May rather than 6 May. Crews sealed it two days later.",
+    "The leak was first seen on 2 May, and not on 6 May. Crews sealed it two days later.",
+])
+def test_days_later_do_not_count_from_a_date_the_text_denies(text: str) -> None:
+    found = {t.text: t.value for t in find_times(text, MONDAY)}
+    assert found["two days later"] == "2025-05-04"
+    assert found["6 May"] == "2025-05-06"  # the denied date itself is still found
+
+
 @pytest.mark.parametrize(
     "text",
     [

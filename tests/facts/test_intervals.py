@@ -107,6 +107,8 @@ def test_quantities_compare_as_intervals(a: Quantity, b: Quantity, expected: boo
         (qty("40 minutes", 40, "minute"), 38 * 60, 42 * 60, False, True),
         (qty("one hour", 1, "hour"), 57 * 60, 63 * 60, False, True),
         (qty("10,000", 10_000), 9_500, 10_500, False, True),
+        # "4.1 million" parses to 4.1 * 1e6 = 4099999.9999999995: still rounded to the 100,000s.
+        (qty("4.1 million", 4.1 * 1e6, counted="records"), 4.05e6, 4.15e6, False, True),
     ],
 )
 def test_quantity_bounds(quantity: Quantity, low: float, high: float, low_open: bool, high_open: bool) -> None:

@@ -164,6 +164,26 @@ def test_a_tally_is_read_from_the_verb_and_a_place_before_with(lemma, sentence, 
     assert classify_predicate(lemma, sentence, sentence.index(value), timed) == expected
 
 
+@pytest.mark.parametrize("sentence, value, counted, expected", [
+    # Records, data or money "taken" were stolen: one count with "stole".
+    ("Officials say 2.3 million records were taken.", "2.3", "records", "steal"),
+    ("Hackers took 2.3 million customer records from its servers.", "2.3", "customer records", "steal"),
+    ("Burglars took 40 paintings from the museum.", "40", "paintings", "steal"),
+    # A count before an active "took" is of the one that took: nothing went to anyone.
+    ("The crash came as the six-carriage train took a sharp curve.", "six", "carriage", None),
+    ("About 140 passengers took buses to the next town.", "About", "passengers", None),
+    # Seats and points taken are still tallies, also in a clause of their own and in the passive.
+    ("The 32 seats the party took were a record.", "32", "seats", "win"),
+    ("31 seats were taken by the Blue Party.", "31", "seats", "win"),
+    ("The Blue Party took 41 seats.", "41", "seats", "win"),
+])
+def test_take_is_read_by_what_was_taken(sentence, value, counted, expected) -> None:
+    from synopsis.facts.measures import counted_lemma
+    from synopsis.facts.tallies import classify_predicate
+
+    assert classify_predicate("take", sentence, sentence.index(value), False, counted_lemma(counted)) == expected
+
+
 def _names(sentence: str, *names: str) -> list[tuple[int, int]]:
     return [(sentence.index(name), sentence.index(name) + len(name)) for name in names]
 

@@ -115,6 +115,8 @@ def test_source_line_at_top_is_the_outlet() -> None:
 @pytest.mark.parametrize(("source", "agency", "origin"), [
     ("Harbour Wire Service", "HWS", None),  # a wire signs its own datelines with its initials
     ("Harbour Daily", "HWS", "HWS"),  # another outlet's copy under the agency's dateline
+    ("Harbour Press Agency", "Harbour", None),  # ... or with its own name short of "Press Agency"
+    ("Harbour Rail Times", "Harbour", "Harbour"),  # "Rail Times" says which outlet: not the short name
 ])
 def test_a_dateline_signed_with_the_outlets_own_initials_names_no_origin(source, agency, origin) -> None:
     m = meta(f"Ferries collide in the fog near the pier\n\nSource: {source}\n\nPORTO NUEVO ({agency}) - {PARA}")

@@ -17,7 +17,8 @@ from anyascii import anyascii
 
 from synopsis.compare.citations import (attribute_claim, build_outlet_index, find_lead_credits, name_outlet,
                                         normalize_name)
-from synopsis.records import ArticleAnalysis, Claim
+from synopsis.ingest.outlets import is_same_outlet
+from synopsis.records import ArticleAnalysis, Claim, Outlet
 
 # Thresholds for "near-identical sentence" (copying).  Measured with the MiniLM
 # embedder on hand-made pairs: a verbatim copy with one word changed scores
@@ -220,7 +221,8 @@ def find_origins(analyses: Sequence[ArticleAnalysis], embedder=None,
         article = analysis.article
         own = name_outlet(analysis)
         kind = article.outlet.kind if article.outlet else "unknown"
-        if article.origin is not None and normalize_name(article.origin.name) != normalize_name(own):
+        if article.origin is not None and normalize_name(article.origin.name) != normalize_name(own) and not (
+                is_same_outlet(article.origin, article.outlet or Outlet(name=own))):
             origin, derived, note = article.origin.name, True, f"rewrites {article.origin.name}"
         elif kind == "aggregator" and len(article.cites) == 1:
             origin, derived, note = article.cites[0], True, f"aggregates {article.cites[0]}"

@@ -6,6 +6,7 @@ import functools
 from typing import Sequence
 
 from synopsis.facts.dates import UNDATED_KINDS, parse_published
+from synopsis.ingest.outlets import is_same_outlet
 from synopsis.records import ArticleAnalysis, Source, Story, StoryReport
 
 
@@ -30,7 +31,8 @@ def list_sources(analyses: Sequence[ArticleAnalysis], origins: dict | None = Non
                 kind=outlet.kind if outlet else "unknown",
                 country=outlet.country if outlet else None,
                 published=article.published,
-                origin=article.origin.name if article.origin else found,
+                origin=article.origin.name if article.origin and not (
+                    outlet and is_same_outlet(article.origin, outlet)) else found,
                 title=article.title,
                 source=article.source,
             )

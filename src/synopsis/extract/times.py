@@ -196,6 +196,12 @@ def _is_report_date(hit: _Hit, hits: list[_Hit], ctx: _Context) -> bool:
     )
 
 
+# A date the text denies ("first noticed it on February 27, not March 2 as the company has said",
+# "on Monday rather than Tuesday") is no date anything happened on: "three days later" after it
+# counts from the date before it.
+_DENIED = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
+
+
 def _resolve_anaphors(hits: list[_Hit], ctx: _Context) -> None:
     """Count "the next day" from the last concrete date before it, else from the anchor."""
     last: dt.date | None = ctx.date
@@ -231,7 +237,8 @@ def _resolve_anaphors(hits: list[_Hit], ctx: _Context) -> None:
                 hit.value, hit.precision = value, precision
             continue
         m = _CONCRETE.match(hit.day or hit.value or "")
-        if m and hit.type in ("DATE", "TIME") and _is_report_date(hit, hits, ctx):
+        if m and hit.type in ("DATE", "TIME") and (
+                _is_report_date(hit, hits, ctx) or _DENIED.search(ctx.text, max(0, hit.start - 20), hit.start)):
             continue
         if m and hit.type in ("DATE", "TIME"):
             last = dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))

@@ -162,17 +162,23 @@ def rounding_margin(number: float, discrete: bool = False) -> float:
     A count of discrete things is what was counted: "2 killed" is two, and "more than 2 killed"
     disputes it; only a round count ("10,000 protesters", ``_is_round``) is a rounding.
     """
-    if number == 0 or not math.isfinite(number) or (discrete and not _is_round(number)):
+    if number == 0 or not math.isfinite(number):
+        return 0.0
+    # Read to 15 significant digits, all a float holds of what was written: "4.1 million" parsed
+    # as 4.1 * 1e6 is 4099999.9999999995, whose last digits are no writer's (and no round count's).
+    written = Decimal(f"{float(number):.15g}")
+    if discrete and not _is_round(float(written)):
         return 0.0
     return min(0.5 * last_digit_place(number), abs(number) * ROUND_TOLERANCE)
 
 
 def last_digit_place(number: float) -> float:
     """The place of a figure's last significant digit: 15 -> 1, 40 -> 10, 190 -> 10, 1.5e6 -> 1e5,
-    1.75 -> 0.01. Trailing zeros of a whole number are not significant (a writer rounds to them)."""
+    1.75 -> 0.01. Trailing zeros of a whole number are not significant (a writer rounds to them).
+    Read to 15 significant digits, as ``rounding_margin`` reads a figure."""
     if number == 0 or not math.isfinite(number):
         return 0.0
-    return 10.0 ** int(Decimal(repr(float(number))).normalize().as_tuple().exponent)
+    return 10.0 ** int(Decimal(f"{float(number):.15g}").normalize().as_tuple().exponent)
 
 
 def below_spread(value: float, place: float | None = None) -> float:

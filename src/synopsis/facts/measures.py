@@ -75,8 +75,8 @@ def measure_at(sentence: str, position: int, value_end: int, unit: str | None, c
             return Slot(noun, PENALTY, penalty[0], penalty[1])
         if (term := term_at(sentence, position, value_end)) is not None:
             return Slot(noun, TERM, term)
-        return Slot(noun, classify_predicate(lemma, sentence, position, timed))
-    predicate = classify_predicate(lemma, sentence, position)
+        return Slot(noun, classify_predicate(lemma, sentence, position, timed, noun))
+    predicate = classify_predicate(lemma, sentence, position, noun=noun)
     if unit in {None, "count"}:
         if is_fine_at(sentence, position, value_end):
             return Slot(noun, FINE)

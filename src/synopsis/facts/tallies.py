@@ -27,6 +27,25 @@ _SEIZED_AFTER = re.compile(r"\S*(?:\s+[\w'’-]+){0,5}?\s+(?:custody|hostages?|p
 _SEIZED_BEFORE = re.compile(r"\b(?:into|in)\s+custody\s+(?:[\w-]+\s+){0,2}$", re.I)
 _LIVES_AFTER = re.compile(r"\S*(?:\s+[\w'’-]+)?\s+lives\b", re.I)
 _LIVES_BEFORE = re.compile(r"\blives\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
+# Records, data, files, money or valuables "taken" were stolen ("hackers took 2.3 million customer
+# records", "2.3 million records were taken"): one count with "stole 2.3 million records", not a
+# tally won. Read by the head noun of what is counted (its last word: "customer record").
+STEAL = "steal"
+# Not photos ("took 200 photos"), cards ("took three yellow cards") nor cars (a ferry "took 30 cars"):
+# taken without theft as often as with it.
+_STOLEN_THINGS = frozenset({
+    "record", "datum", "data", "file", "document", "password", "credential", "email", "cash", "money",
+    "banknote", "coin", "valuable", "jewel", "jewellery", "jewelry", "painting", "artwork", "artefact",
+    "artifact", "laptop", "computer", "ingot"})
+# A count before an active "took" is of the one that took, not of what was taken: "the six-carriage
+# train took a sharp curve", "140 passengers took buses" count the train's carriages and the
+# passengers, and nothing went to anyone. A tally names what was taken after the verb ("took 41
+# seats") or before a passive one ("31 seats were taken by"); one before an active verb is taken
+# only in a clause of its own, whose taker comes between ("the 32 seats the party took").
+_TAKE_FORM = re.compile(r"\b(?:took|takes|take|taking|taken)\b", re.I)
+_ACTIVE_TAKE_AFTER = re.compile(r"\S+((?:\s+[\w'’-]+){0,4}?)\s+(?:took|takes|take|taking)\b", re.I)
+_TAKER_BETWEEN = re.compile(r"\b(?:the|a|an|its|their|his|her|it|they|he|she|we|you|which|that|who)\b|\b[A-Z]")
+
 # A result told by the place it gave ("came second with 22.8 percent and 31 seats", "finished first
 # in the election with 33.9 percent", "placed third with 16 seats"): the values after "with" are
 # the tally of the one placed, whatever the verb. The place is required: "came with 200 officers",
@@ -46,19 +65,26 @@ _TREATED_FOR_INJURIES = re.compile(r"\btreated\s+(?:[\w-]+\s+){0,3}?for\s+(?:[\w
 INJURE = "injure"
 
 
-def classify_predicate(lemma: str | None, sentence: str = "", position: int = 0, timed: bool = False) -> str | None:
+def classify_predicate(lemma: str | None, sentence: str = "", position: int = 0, timed: bool = False,
+                       noun: str | None = None) -> str | None:
     """The class of a quantity's predicate lemma ("kill" and "die" -> "die"); None stays None.
 
     The sentence and the value's position in it, when given, tell a result placed with a verb of
     placing (``_PLACED_WITH``) from other uses of the verb, and people "taken" into custody,
-    hostage or prisoner, or lives "taken", from a tally (``_SEIZED_AFTER``); ``timed``: the value is
-    a length of time, which "took" gives as a length, not a tally."""
+    hostage or prisoner, or lives "taken", from a tally (``_SEIZED_AFTER``), and the counted
+    ``noun`` (its lemma) things "taken" that were stolen (``_STOLEN_THINGS``); a count before an
+    active "took" is of the taker, no tally (``_ACTIVE_TAKE_AFTER``); ``timed``: the value is a
+    length of time, which "took" gives as a length, not a tally."""
     lower = lemma.lower() if lemma else None
     if lower in _ACQUIRE_UNLESS_TIMED and not timed and sentence:
         if _SEIZED_AFTER.match(sentence, position) or _SEIZED_BEFORE.search(sentence, 0, position):
             return predicate_class("detain")
         if _LIVES_AFTER.match(sentence, position) or _LIVES_BEFORE.search(sentence, 0, position):
             return predicate_class("kill")
+        if noun and noun.split()[-1] in _STOLEN_THINGS:
+            return predicate_class(STEAL)
+        if _is_taker(sentence, position):
+            return None
     if lower in _ACQUIRE_VERBS or (lower in _ACQUIRE_UNLESS_TIMED and not timed):
         return ACQUIRE
     if lower in _PLACING_VERBS and _PLACED_WITH.search(sentence, 0, position):
@@ -66,6 +92,14 @@ def classify_predicate(lemma: str | None, sentence: str = "", position: int = 0,
     if lower == "treat" and _TREATED_FOR_INJURIES.search(sentence, position):
         return INJURE
     return predicate_class(lemma)
+
+
+def _is_taker(sentence: str, position: int) -> bool:
+    """Whether the value at ``position`` counts the one that took (``_ACTIVE_TAKE_AFTER``)."""
+    if _TAKE_FORM.search(sentence, 0, position):
+        return False
+    after = _ACTIVE_TAKE_AFTER.match(sentence, position)
+    return after is not None and not _TAKER_BETWEEN.search(after.group(1))
 
 
 # Who a tally went to: the last party, person or group named before it in its clause ("X took 32

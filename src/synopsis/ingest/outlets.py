@@ -44,13 +44,31 @@ def name_initials(name: str) -> str:
     return "".join(word[0] for word in name.split() if word[:1].isupper())
 
 
+# Words that name what kind of outlet a name is, not which: "Meridian Press Agency" signs its
+# datelines "(Meridian)", "Bloomberg News" is "Bloomberg". Only a leading part followed by these
+# alone is the outlet's short name: "Global" is no short name of "Global Rail Times", nor "Reuters"
+# (a trailing part) of "Thomson Reuters", a company that owns more than the agency.
+_KIND_WORDS = frozenset({"press", "agency", "news", "newswire", "wire", "wires", "service", "services", "media",
+                         "network", "international"})
+
+
+def _is_short_name(short: str, full: str) -> bool:
+    """Whether the key ``short`` is ``full`` without its trailing kind words (``_KIND_WORDS``)."""
+    short_words, full_words = short.split(), full.split()
+    return (0 < len(short_words) < len(full_words) and full_words[:len(short_words)] == short_words
+            and all(word in _KIND_WORDS for word in full_words[len(short_words):]))
+
+
 def is_same_outlet(one: Outlet, other: Outlet) -> bool:
-    """Whether two outlet records name one outlet: by name, a registry alias, or the initials of a
+    """Whether two outlet records name one outlet: by name, a registry alias, the initials of a
     name of three words or more, which a wire signs its own datelines with ("(NWS)" in Nordic
-    Wire Service's copy is no other agency it rewrites)."""
+    Wire Service's copy is no other agency it rewrites), or its short name ("(Meridian)" in
+    Meridian Press Agency's, ``_is_short_name``)."""
     keys = {normalize_key(one.name)} | {normalize_key(alias) for alias in one.aliases}
     other_keys = {normalize_key(other.name)} | {normalize_key(alias) for alias in other.aliases}
     if keys & other_keys:
+        return True
+    if any(_is_short_name(a, b) or _is_short_name(b, a) for a in keys for b in other_keys):
         return True
     return any(len(initials) >= 3 and normalize_key(initials) in theirs
                for initials, theirs in ((name_initials(one.name), other_keys), (name_initials(other.name), keys)))
