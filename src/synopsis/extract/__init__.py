@@ -59,6 +59,7 @@
 # Tuesday") dated the whole sentence, a reported clause the parser took for an object ("argued that
 # growth left room") and exclamatives ("told him how proud she was") were no speech, a conditional
 # "if" was cut from what was said, splits told by sides ("nine in favour and four against") were no
-# votes, "over six months" after a change was a lower bound, and counts on board were "flown".
+# votes, "over six months" after a change was a lower bound, counts on board were "flown", and
+# "three days later" could count from a date the text denies ("not March 2").
 # Raise it whenever extraction changes what it stores.
 EXTRACTION_METHOD = "synopsis.extract/12"
