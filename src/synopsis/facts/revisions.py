@@ -42,7 +42,7 @@ _PREVIOUS = [re.compile(r"(?i)" + head + r"(?:\s+(?:to|at)\s+" + _VALUE + r")?\s
 # A figure given as an earlier one ("Earlier in the day the fire service had given a toll of two
 # dead and 17 injured"): the outlet's own figure is another, later one; this repeats what was said
 # before, as "from 12" does.
-_EARLIER_WORD = r"\b(?:earlier|initially|at\s+first|previously|first)\b"
+_EARLIER_WORD = r"\b(?:earlier|initially|at\s+first|previously)\b"
 _TOLL_WORD = r"\b(?:(?P<before>[a-z]+)\s+)?(?:toll|number|figure|count|tally)\b"
 _EARLIER = [re.compile(r"(?i)" + _EARLIER_WORD + r"[^.;]*?" + _TOLL_WORD + r"[^.;]*$"),
             # "the death toll, initially put at 12, ..."
