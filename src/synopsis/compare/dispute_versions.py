@@ -207,6 +207,12 @@ def is_running_count(slot: Sequence[Fact]) -> bool:
                for f in slot)
 
 
+def _first_reported(version: Sequence[Fact]) -> float:
+    """When the first report of a version stood (``as_of_stamp``), as a POSIX time; infinity if none is dated."""
+    stamps = [stamp.moment.timestamp() for f in version if (stamp := as_of_stamp(f.article)) is not None]
+    return min(stamps, default=math.inf)
+
+
 def _given_once(fact: Fact) -> bool:
     """Whether the value is set once, so that a later report giving another is no update of it: a
     term or a fine handed down, an agreement's term, a price agreed, a result reported (revenue,
@@ -363,7 +369,13 @@ def build_dispute(slot: list[Fact], story_day: Interval | None = None) -> Disput
     # whose versions all read alike ("Wednesday" / "Wednesday") is no dispute.
     if len({" ".join(" / ".join(v.wordings).lower().split()) for v in records}) < 2:
         return None
-    records.sort(key=lambda v: (-len(v.sources), v.normalized))
+    if running:
+        # A running count reads as it went (2, 3, 4, 5 dead over the day): its figures in the order
+        # they were first reported, undated reports last.
+        first = {id(record): _first_reported(version) for record, version in zip(records, versions)}
+        records.sort(key=lambda v: (first[id(v)], -len(v.sources), v.normalized))
+    else:
+        records.sort(key=lambda v: (-len(v.sources), v.normalized))
     kind = slot[0].kind if slot[0].kind != "amount" else "count"
     explanation = explain(what, kind, records, lasted=not (is_penalty(slot[0]) or is_term(slot[0])))
     for fact in sorted(fitting, key=lambda f: (f.outlet, f.evidence.start)):
