@@ -118,3 +118,12 @@ def test_one_article_giving_two_figures_of_a_toll_still_takes_no_side() -> None:
     [dispute] = find_disputes([], [both, _toll("Bravo", "Three", 3, "2026-05-14T12:30:00+02:00"),
                                    _toll("Charlie", "Four", 4, "2026-05-14T18:45:00+02:00")])
     assert {v.value: v.sources for v in dispute.versions} == {"Three": ("Bravo",), "Four": ("Charlie",)}
+
+
+def test_a_toll_figure_others_still_give_as_late_is_not_called_earlier() -> None:
+    """Nineteen dead beside twelve the same day, and twelve again the next day: nineteen is a rival
+    figure, not one a later report overtook (the ferry bench case)."""
+    stories = [_toll("Alpha", "Twelve", 12, "2026-05-14"), _toll("Bravo", "Nineteen", 19, "2026-05-14"),
+               _toll("Charlie", "Twelve", 12, "2026-05-15")]
+    [dispute] = find_disputes([], stories)
+    assert {v.value: v.note for v in dispute.versions} == {"Twelve": None, "Nineteen": None}

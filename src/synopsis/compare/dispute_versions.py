@@ -270,7 +270,6 @@ def _notes(versions: list[list[Fact]], event: Interval | None, running: bool = F
                         f" the event ({describe(event)}): edited since or about something earlier"
                     )
         mine = [(m, f.article.updated) for m, f in zip(current[i], version) if m is not None]
-        others = [m for j, ms in enumerate(current) if j != i for m in ms if m is not None]
         # A running count revised ("revised the number of injured to 17 from 12") is a later
         # figure of the count, not a rival reading of it: said so, and still shown as a version.
         revised = [(m, f) for m, f in zip(current[i], version) if f.revised and m is not None]
@@ -280,11 +279,13 @@ def _notes(versions: list[list[Fact]], event: Interval | None, running: bool = F
             later = bool(others_all) and all(o.before(stamp, EARLIER_GAP) for o in others_all)
             found.append(f"{'later' if later else 'revised'} figure: {fact.outlet} reports the count revised"
                          f" (published {stamp.shown()})")
-        # Earlier when every report of this version precedes a report of another, each pair
+        # Earlier when every report of this version precedes every report of another, each pair
         # compared at the precision both give (``Stamp.before``): each figure of a toll that rose
-        # 2, 3, 4, 5 over the day is an earlier one but the last.
-        if (running and not stale and mine and others
-                and any(all(m.before(o, EARLIER_GAP) for m, _ in mine) for o in others)):
+        # 2, 3, 4, 5 over the day is an earlier one but the last. A figure some outlets still gave
+        # as late as it (19 dead beside 12 the same day and 12 the next) is a rival, not overtaken.
+        later_versions = [[m for m in ms if m is not None] for j, ms in enumerate(current) if j != i]
+        if (running and not stale and mine and any(
+                later and all(m.before(o, EARLIER_GAP) for m, _ in mine for o in later) for later in later_versions)):
             latest, updated = max(mine, key=lambda pair: (pair[0].moment.date(), pair[0].day_only, pair[0].moment))
             found.append(
                 f"earlier report ({'updated' if updated else 'published'} {latest.shown()}); later reports differ"
