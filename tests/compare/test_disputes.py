@@ -470,19 +470,19 @@ def test_extracted_hyphenated_duration_is_read_once_as_a_range(nlp) -> None:
     assert "[40, 50] min" in versions[("Alpha", "Bravo")].normalized
 
 
+def _killed(count: str, value: float) -> S:
+    return S(f"{count} people were killed when the roof of the hall collapsed on May 3.",
+             [Q(count, value, counted="people", predicate="kill"), T("May 3", "2024-05-03")])
+
+
 def test_a_corrected_version_counts_as_of_its_correction_not_its_first_publication() -> None:
-    """Alpha corrects its figure after Bravo reported the old one: the corrected figure is the
-    later report, though Alpha was first published before Bravo (two versions of one article)."""
+    """Alpha corrects its toll after Bravo reported the old one: the corrected figure is the later
+    report, though Alpha was first published before Bravo (two versions of one article)."""
     from synopsis.store.db import Store
 
-    met = S("Delegations met in Geneva on May 3.", [T("May 3", "2024-05-03")])
-    long = Q("about three and a half hours", 3.5, "hour", qualifier="about")
-    first = build("Alpha", [met, S("The meeting lasted about three and a half hours, officials said.", [long])],
-                  published="2024-05-03T18:00:00+00:00", article_id="alpha-1")
-    corrected = build("Alpha", [met, S("The meeting lasted less than an hour, officials said.", [LESS_THAN_HOUR])],
-                      published="2024-05-03T18:00:00+00:00", article_id="alpha-2")
-    bravo = build("Bravo", [met, S("The meeting lasted about three and a half hours.", [long])],
-                  published="2024-05-03T21:00:00+00:00")
+    first = build("Alpha", [_killed("Four", 4)], published="2024-05-03T18:00:00+00:00", article_id="alpha-1")
+    corrected = build("Alpha", [_killed("Seven", 7)], published="2024-05-03T18:00:00+00:00", article_id="alpha-2")
+    bravo = build("Bravo", [_killed("Four", 4)], published="2024-05-03T21:00:00+00:00")
     with Store.open(":memory:") as store:
         store.add_version(first, "url:https://alpha.example/talks")
         store.add_version(bravo, "url:https://bravo.example/talks")
@@ -496,13 +496,9 @@ def test_a_corrected_version_counts_as_of_its_correction_not_its_first_publicati
     assert alpha.published == "2024-05-03T18:00:00+00:00" and alpha.updated  # the first publication is kept for display
 
 
-def _meeting_notes(alpha_published: str, bravo_published: str) -> dict[tuple[str, ...], str | None]:
-    met = S("Delegations met in Geneva on May 3.", [T("May 3", "2024-05-03")])
-    alpha = build("Alpha", [met, S("The meeting lasted less than an hour, officials said.", [LESS_THAN_HOUR])],
-                  published=alpha_published)
-    bravo = build("Bravo", [met, S("The meeting lasted about three and a half hours.",
-                                   [Q("about three and a half hours", 3.5, "hour", qualifier="about")])],
-                  published=bravo_published)
+def _toll_notes(alpha_published: str, bravo_published: str) -> dict[tuple[str, ...], str | None]:
+    alpha = build("Alpha", [_killed("Seven", 7)], published=alpha_published)
+    bravo = build("Bravo", [_killed("Four", 4)], published=bravo_published)
     dispute = find_disputes([], [alpha, bravo])[0]
     return {v.sources: v.note for v in dispute.versions}
 
@@ -510,21 +506,34 @@ def _meeting_notes(alpha_published: str, bravo_published: str) -> dict[tuple[str
 def test_a_date_only_publication_is_of_the_same_day_as_a_timed_one_not_earlier() -> None:
     """A date-only publication ("Date: 2024-05-04") is a whole day, not its midnight: beside a
     report at 09:00 that day neither is the earlier one (QA: a same-day report was called "later")."""
-    notes = _meeting_notes("2024-05-04", "2024-05-04T09:00:00+02:00")
+    notes = _toll_notes("2024-05-04", "2024-05-04T09:00:00+02:00")
     assert notes == {("Alpha",): None, ("Bravo",): None}
 
 
 def test_a_date_only_publication_a_day_earlier_is_shown_as_a_date() -> None:
-    notes = _meeting_notes("2024-05-03", "2024-05-04T09:00:00+02:00")
+    notes = _toll_notes("2024-05-03", "2024-05-04T09:00:00+02:00")
     assert notes[("Alpha",)] == "earlier report (published 2024-05-03); later reports differ"
     assert notes[("Bravo",)] is None
 
 
 def test_a_timed_report_on_the_day_before_a_date_only_one_is_earlier() -> None:
     """A timed report's day is the one in the zone it is written in (23:30 at +02:00 is May 3)."""
-    notes = _meeting_notes("2024-05-04", "2024-05-03T23:30:00+02:00")
+    notes = _toll_notes("2024-05-04", "2024-05-03T23:30:00+02:00")
     assert notes[("Bravo",)] == "earlier report (published 2024-05-03T23:30+02:00); later reports differ"
     assert notes[("Alpha",)] is None
+
+
+def test_an_earlier_reading_of_a_value_that_does_not_run_on_is_not_called_superseded() -> None:
+    """A meeting's length is one value, not a count that rises over the day: a later outlet's other
+    reading of it is a rival, not an update (QA breach: "2.3 million" records called superseded by
+    another outlet's "nearly 3 million")."""
+    alpha = build("Alpha", [MET, S("The meeting lasted less than an hour, officials said.", [LESS_THAN_HOUR])],
+                  published="2026-03-03T18:00:00+00:00")
+    bravo = build("Bravo", [MET, S("The meeting lasted about three and a half hours.",
+                                   [Q("about three and a half hours", 3.5, "hour", qualifier="about")])],
+                  published="2026-03-04T21:00:00+00:00")
+    [dispute] = find_disputes([], [alpha, bravo])
+    assert [v.note for v in dispute.versions] == [None, None]
 
 
 def test_explanation_ends_with_one_full_stop_after_a_value_that_ends_with_one() -> None:

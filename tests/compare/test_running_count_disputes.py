@@ -79,4 +79,51 @@ def test_a_revised_figure_of_a_running_count_stays_in_the_dispute_as_a_later_fig
     assert {value: sources for value, (sources, _) in versions.items()} == {
         "Twelve": {"Alpha"}, "Twenty": {"Bravo"}, "17": {"Charlie"}}
     assert versions["17"][1] == "later figure: Charlie reports the count revised (published 2026-07-15T06:30+00:00)"
-    assert versions["Twenty"][1] is None
+    # Bravo's twenty came before Charlie's revised figure: an earlier figure of the count too.
+    assert versions["Twenty"][1] == "earlier report (published 2026-07-14T07:00+00:00); later reports differ"
+
+
+def _toll(outlet: str, count: str, value: float, published: str, article_id: str | None = None):
+    sentence = S(f"{count} people were killed when the train derailed near Ostby on Thursday.",
+                 [Q(count, value, counted="people", predicate="kill"), T("Thursday", "2026-05-14")])
+    return build(outlet, [sentence], published=published, **({"article_id": article_id} if article_id else {}))
+
+
+def test_a_toll_that_rises_over_the_day_keeps_each_story_of_one_outlet_and_notes_every_earlier_figure() -> None:
+    """QA derail: one outlet's 09:10 story ("two") and 20:30 story ("five") cancelled each other out
+    as if the outlet disputed itself, and only the first figure was called earlier."""
+    stories = [
+        _toll("Alpha", "Two", 2, "2026-05-14T09:10:00+02:00", "alpha-morning"),
+        _toll("Bravo", "Three", 3, "2026-05-14T12:30:00+02:00"),
+        _toll("Charlie", "Four", 4, "2026-05-14T17:20:00+02:00"),
+        _toll("Delta", "Four", 4, "2026-05-14T18:45:00+02:00"),
+        _toll("Alpha", "Five", 5, "2026-05-14T20:30:00+02:00", "alpha-evening"),
+    ]
+    [dispute] = find_disputes([], stories)
+    notes = {v.value: v.note for v in dispute.versions}
+    assert list(notes) == ["Two", "Three", "Four", "Five"]  # as the toll rose, not by number of outlets
+    assert notes["Two"] == "earlier report (published 2026-05-14T09:10+02:00); later reports differ"
+    assert notes["Three"] == "earlier report (published 2026-05-14T12:30+02:00); later reports differ"
+    assert notes["Four"] == "earlier report (published 2026-05-14T18:45+02:00); later reports differ"
+    assert notes["Five"] is None
+
+
+def test_one_article_giving_two_figures_of_a_toll_still_takes_no_side() -> None:
+    """Within one article two figures are a part and its whole or an update: neither is a version."""
+    both = build("Alpha", [S("Two people were killed when the train derailed near Ostby on Thursday.",
+                             [Q("Two", 2, counted="people", predicate="kill"), T("Thursday", "2026-05-14")]),
+                           S("Five people were killed when the train derailed near Ostby on Thursday.",
+                             [Q("Five", 5, counted="people", predicate="kill"), T("Thursday", "2026-05-14")])],
+                 published="2026-05-14T20:30:00+02:00")
+    [dispute] = find_disputes([], [both, _toll("Bravo", "Three", 3, "2026-05-14T12:30:00+02:00"),
+                                   _toll("Charlie", "Four", 4, "2026-05-14T18:45:00+02:00")])
+    assert {v.value: v.sources for v in dispute.versions} == {"Three": ("Bravo",), "Four": ("Charlie",)}
+
+
+def test_a_toll_figure_others_still_give_as_late_is_not_called_earlier() -> None:
+    """Nineteen dead beside twelve the same day, and twelve again the next day: nineteen is a rival
+    figure, not one a later report overtook (the ferry bench case)."""
+    stories = [_toll("Alpha", "Twelve", 12, "2026-05-14"), _toll("Bravo", "Nineteen", 19, "2026-05-14"),
+               _toll("Charlie", "Twelve", 12, "2026-05-15")]
+    [dispute] = find_disputes([], stories)
+    assert {v.value: v.note for v in dispute.versions} == {"Twelve": None, "Nineteen": None}

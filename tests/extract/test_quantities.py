@@ -257,6 +257,9 @@ PREDICATE_CASES = [
     ("The storm left 20 dead and 40 injured.", "20", "die"),
     ("The storm left 20 dead and 40 injured.", "40", "injure"),
     ("Three workers died at the mine.", "Three", "die"),
+    # A participle after the number is what happened, not the counted noun (QA: "hurt" read as killed).
+    ("Three people were killed and at least 20 hurt when the train left the tracks.", "at least 20", "hurt"),
+    ("Two people were killed and 14 wounded when the bus overturned.", "14", "wound"),
     ("The avalanche killed two skiers.", "two", "kill"),
     ("Medics evacuated more than 300 patients overnight.", "more than 300", "evacuate"),
     ("More than 300 tenants were evacuated from the tower.", "More than 300", "evacuate"),

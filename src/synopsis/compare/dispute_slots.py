@@ -385,7 +385,7 @@ def set_aside_fitting_several(versions: list[list[Fact]]) -> tuple[list[list[Fac
 
 
 def without_own_rivals(versions: list[list[Fact]]) -> list[list[Fact]]:
-    """Versions without the values of an outlet that gives more than one of them.  An outlet that
+    """Versions without the values of an article that gives more than one of them.  An article that
     states two versions of one slot ("52 of the 141 seats" read as two tallies; a magnitude "of 6.7,
     higher than the 6.4 first reported"; a toll that "has risen to 31" after "19") tells a part and
     its whole, a correction or an update: it does not disagree with itself, and shown on two sides
@@ -399,10 +399,17 @@ def without_own_rivals(versions: list[list[Fact]]) -> list[list[Fact]]:
     sides: dict[tuple[str, str | None], set[int]] = {}
     for i, version in enumerate(versions):
         for fact in version:
-            sides.setdefault(_side(fact), set()).add(i)
+            sides.setdefault(_teller(fact), set()).add(i)
     torn = {side for side, found in sides.items() if len(found) > 1}
-    kept = [[f for f in version if _side(f) not in torn] for version in versions]
+    kept = [[f for f in version if _teller(f) not in torn] for version in versions]
     return [version for version in kept if version]
+
+
+def _teller(fact: Fact) -> tuple[str, str | None]:
+    """Who gives the fact's value as of one moment: its article, and for a rival estimate the source
+    it names. One outlet's stories of different hours ("two dead" at 09:10, "risen to five" at
+    20:30) are how a running count went on, each a version; neither withdraws the other."""
+    return fact.claim[0], _side(fact)[1]
 
 
 def _side(fact: Fact) -> tuple[str, str | None]:

@@ -195,6 +195,25 @@ def _measured_what(fact: Fact) -> str | None:
     return None
 
 
+# What happened to people that outlets count as the day goes on: a toll of the dead or injured
+# rises as the injured die and the missing are found, and each outlet reports it as of its hour.
+TOLL_PREDICATES = frozenset({"die", "injure"})
+
+
+def is_running_count(slot: Sequence[Fact]) -> bool:
+    """Whether the slot is a count that changes as the day goes on (a toll; a count some sentence
+    revises or tells day by day), so that a later report's figure updates an earlier one. Other
+    values (a meeting's length, another outlet's estimate of a leak) are one reading against another."""
+    return any(f.kind == "count" and (f.key[0] in TOLL_PREDICATES or f.revised or f.count_day is not None)
+               for f in slot)
+
+
+def _first_reported(version: Sequence[Fact]) -> float:
+    """When the first report of a version stood (``as_of_stamp``), as a POSIX time; infinity if none is dated."""
+    stamps = [stamp.moment.timestamp() for f in version if (stamp := as_of_stamp(f.article)) is not None]
+    return min(stamps, default=math.inf)
+
+
 def _given_once(fact: Fact) -> bool:
     """Whether the value is set once, so that a later report giving another is no update of it: a
     term or a fine handed down, an agreement's term, a price agreed, a result reported (revenue,
@@ -223,10 +242,11 @@ def explain(what: str, kind: str, versions: Sequence[DisputeVersion], lasted: bo
     return sentence if sentence.endswith((".", "!", "?")) else sentence + "."
 
 
-def _notes(versions: list[list[Fact]], event: Interval | None, given_once: bool = False) -> list[str | None]:
-    """Say where a version looks derived or stale; every version is still shown. ``given_once``:
-    the value was set once (a term, a fine handed down), so a later report is no update of an
-    earlier one and an earlier version is not said to be superseded."""
+def _notes(versions: list[list[Fact]], event: Interval | None, running: bool = False) -> list[str | None]:
+    """Say where a version looks derived or stale; every version is still shown. ``running``: the
+    value is a running count (``is_running_count``), so a version every report of which came
+    before a report of another is an earlier figure of it; of any other value (a term, a fine, one
+    outlet's estimate beside another's) a later report is no update of an earlier one."""
     outlets = {f.outlet for version in versions for f in version}
     # Which version came later goes by when each text stands as of: a corrected version of an
     # article keeps its first publication date, but its figures are as of the correction.
@@ -251,7 +271,6 @@ def _notes(versions: list[list[Fact]], event: Interval | None, given_once: bool 
                         f" the event ({describe(event)}): edited since or about something earlier"
                     )
         mine = [(m, f.article.updated) for m, f in zip(current[i], version) if m is not None]
-        others = [m for j, ms in enumerate(current) if j != i for m in ms if m is not None]
         # A running count revised ("revised the number of injured to 17 from 12") is a later
         # figure of the count, not a rival reading of it: said so, and still shown as a version.
         revised = [(m, f) for m, f in zip(current[i], version) if f.revised and m is not None]
@@ -261,10 +280,13 @@ def _notes(versions: list[list[Fact]], event: Interval | None, given_once: bool 
             later = bool(others_all) and all(o.before(stamp, EARLIER_GAP) for o in others_all)
             found.append(f"{'later' if later else 'revised'} figure: {fact.outlet} reports the count revised"
                          f" (published {stamp.shown()})")
-        # Earlier only when every report of this version precedes every report of the others, each
-        # pair compared at the precision both give (``Stamp.before``).
-        if (not given_once and not stale and mine and others
-                and all(m.before(o, EARLIER_GAP) for m, _ in mine for o in others)):
+        # Earlier when every report of this version precedes every report of another, each pair
+        # compared at the precision both give (``Stamp.before``): each figure of a toll that rose
+        # 2, 3, 4, 5 over the day is an earlier one but the last. A figure some outlets still gave
+        # as late as it (19 dead beside 12 the same day and 12 the next) is a rival, not overtaken.
+        later_versions = [[m for m in ms if m is not None] for j, ms in enumerate(current) if j != i]
+        if (running and not stale and mine and any(
+                later and all(m.before(o, EARLIER_GAP) for m, _ in mine for o in later) for later in later_versions)):
             latest, updated = max(mine, key=lambda pair: (pair[0].moment.date(), pair[0].day_only, pair[0].moment))
             found.append(
                 f"earlier report ({'updated' if updated else 'published'} {latest.shown()}); later reports differ"
@@ -338,7 +360,8 @@ def build_dispute(slot: list[Fact], story_day: Interval | None = None) -> Disput
         return None
     event = dispute_day(slot, story_day)
     what = _what(slot, event)
-    notes = _notes(versions, event, given_once=_given_once(slot[0]))
+    running = is_running_count(slot) and not _given_once(slot[0])
+    notes = _notes(versions, event, running=running)
     records = []
     for version, note in zip(versions, notes):
         ordered = sorted(version, key=lambda f: (f.outlet, f.evidence.start))
@@ -359,7 +382,13 @@ def build_dispute(slot: list[Fact], story_day: Interval | None = None) -> Disput
     if len({" ".join(" / ".join(v.wordings).lower().split()) for v in records}) < 2:
         return None
     unsorted = list(records)
-    records.sort(key=lambda v: (-len(v.sources), v.normalized))
+    if running:
+        # A running count reads as it went (2, 3, 4, 5 dead over the day): its figures in the order
+        # they were first reported, undated reports last.
+        first = {id(record): _first_reported(version) for record, version in zip(records, versions)}
+        records.sort(key=lambda v: (first[id(v)], -len(v.sources), v.normalized))
+    else:
+        records.sort(key=lambda v: (-len(v.sources), v.normalized))
     kind = slot[0].kind if slot[0].kind != "amount" else "count"
     explanation = explain(what, kind, records, lasted=not (is_penalty(slot[0]) or is_term(slot[0])))
     for fact in sorted(fitting, key=lambda f: (f.outlet, f.evidence.start)):

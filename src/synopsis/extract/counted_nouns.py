@@ -143,6 +143,10 @@ def _counted_noun(doc: Doc, core: NumberCore, unit: str | None) -> Token | None:
             noun = nxt
     if noun is None or noun.pos_ in ("PRON", "DET"):
         return None
+    if noun.i == tok.i + 1 and noun.lower_ in _STATE_ADJECTIVES:
+        # "at least 20 hurt", "two dead": the parser may take the participle for the counted noun;
+        # it says what happened to them (``_predicate``), and the count counts people unnamed.
+        return None
     if "\n" in doc[min(noun.i, tok.i):max(noun.i, tok.i) + 1].text or noun.sent.start != tok.sent.start:
         return None  # a heading's number does not count the next paragraph's noun
     return noun
