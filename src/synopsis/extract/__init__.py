@@ -60,6 +60,7 @@
 # growth left room") and exclamatives ("told him how proud she was") were no speech, a conditional
 # "if" was cut from what was said, splits told by sides ("nine in favour and four against") were no
 # votes, "over six months" after a change was a lower bound, counts on board were "flown", and
-# "three days later" could count from a date the text denies ("not March 2").
+# "three days later" could count from a date the text denies ("not March 2"), and "hurt" or
+# "injured" right after a number was its counted noun ("at least 20 hurt" read as killed).
 # Raise it whenever extraction changes what it stores.
 EXTRACTION_METHOD = "synopsis.extract/12"
