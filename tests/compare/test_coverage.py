@@ -502,3 +502,34 @@ def test_a_pronoun_doer_is_the_person_the_extractor_resolved_it_to(nlp):
     omits = {item.outlet: item.omits for item in describe_coverage(analyses, [claim])}
     assert omits["Paper C"] == ("k1",)
     assert omits["Paper D"] == ()
+
+
+def test_a_fact_told_in_a_participle_clause_is_not_told_apart_by_the_main_clause_s_frame(nlp):
+    """"The council sets up a harbour commission, proposed by Mayor Karin Holt" tells "The harbour
+    commission was proposed by Mayor Karin Holt" in a participle clause its frame (sets up, planned)
+    does not read (QA: the outlet "leaves out" who proposed the commission); a sentence on something
+    else the mayor did still leaves it out."""
+    fact = "The harbour commission was proposed by Mayor Karin Holt, whose town has complained for years about ferry queues."
+    omits = _omits_by_outlet(nlp, fact, {
+        "Paper C": "The agreement also sets up a harbour commission, proposed by Mayor Karin Holt, to deal with "
+                   "the queues of ferries at the quay.",
+        "Paper D": "Mayor Karin Holt opened the new ferry terminal at the quay.",
+    })
+    assert omits["Paper C"] == ()
+    assert omits["Paper D"] == ("k1",)
+
+
+def test_a_fact_with_a_number_told_in_a_relative_clause_does_not_leave_it_out(nlp):
+    """"the law, which gives companies 72 hours to report a breach" tells "The law requires companies
+    to report a breach within 72 hours": a sentence of the same meaning that gives every number of
+    the report as the report does (QA: the outlet "leaves out" the 72-hour rule); one that gives the
+    law without its rule, or the same number of something else, still leaves it out."""
+    fact = "The law requires companies to report a breach within 72 hours."
+    omits = _omits_by_outlet(nlp, fact, {
+        "Paper C": "Critics said the delay broke the law, which gives companies 72 hours to report a breach.",
+        "Paper D": "Critics said the delay broke the law on data breaches.",
+        "Paper E": "Critics said customers had waited 72 hours for a reply from the company.",
+    })
+    assert omits["Paper C"] == ()
+    assert omits["Paper D"] == ("k1",)
+    assert omits["Paper E"] == ("k1",)

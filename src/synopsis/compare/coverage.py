@@ -19,7 +19,7 @@ from synopsis.extract.embed import embed_texts
 from synopsis.facts.dates import DAY_SPAN, UNDATED_KINDS, as_of, dates_in, day_start
 from synopsis.facts.support import (MIN_SHARED_WORDS, MIN_SHARED_WORDS_WITH_NUMBERS, Actor, Context, Statement,
                                     SupportCheck, dated_apart, episode_conflict, names_actor)
-from synopsis.facts.words import content_stems
+from synopsis.facts.words import content_stems, long_words, stem
 from synopsis.ingest.outlets import name_initials
 from synopsis.link.entities import EntityResolution
 from synopsis.link.actors import modalities_clash, same_name
@@ -369,7 +369,12 @@ def restates_fact(claim: AlignedClaim, check: SupportCheck, sentences: Sentences
                 continue
             if numbers and _same_value(numbers, passage_amounts(analysis, span.start, span.end)):
                 return True
-            if (not numbers and not _other_frame(check.analyses[report.article_id], report, analysis, span)
+            # Meaning fails on numbers, so a report with numbers is told by a sentence of the same
+            # meaning only when that sentence gives every one of them as the report does, which the
+            # support check asks ("the law, which gives companies 72 hours to report a breach" for
+            # "The law requires companies to report a breach within 72 hours").
+            if ((not numbers or check.supports(report, span))
+                    and not _other_frame(check.analyses[report.article_id], report, analysis, span)
                     and vectors.cosine(report.text, span) >= SAME_FACT_COSINE):
                 return True
     return False
@@ -388,9 +393,30 @@ def _other_frame(report_analysis: ArticleAnalysis, report: Evidence, analysis: A
     theirs = _framed_claims(analysis, span.start, span.end)
     if not mine or not theirs:
         return False
+    if _told_in_unframed_clause(mine, theirs, span):
+        return False
     return not any(not modalities_clash(a.frame.modality, b.frame.modality)  # type: ignore[union-attr]
                    and not _other_agents(report_analysis, a, analysis, b)
                    for a in mine for b in theirs)
+
+
+def _verb_root(word: str) -> str:
+    """A verb's crude stem without its final "e", so that a frame's lemma and the word written in
+    a sentence meet ("propose" / "proposed", "give" / "gives")."""
+    return stem(word).removesuffix("e")
+
+
+def _told_in_unframed_clause(mine: Sequence[Claim], theirs: Sequence[Claim], span: Evidence) -> bool:
+    """Whether the sentence writes the verb of a report's frame that none of its own frames has:
+    it then tells the report's event in a clause its frames do not read, a participle or relative
+    clause beside its main one ("The communique sets up a border commission, proposed by Prime
+    Minister Reval" for "The commission was proposed by Reval"; "the delay broke the law, which
+    gives companies 72 hours to report a breach" for "The law requires companies to report a
+    breach"), so its frames do not tell it apart from the report."""
+    written = {_verb_root(word) for word in long_words(span.text)}
+    own = {_verb_root(claim.frame.predicate) for claim in theirs}  # type: ignore[union-attr]
+    return any((verb := _verb_root(claim.frame.predicate)) in written and verb not in own  # type: ignore[union-attr]
+               for claim in mine)
 
 
 def _other_agents(first_analysis: ArticleAnalysis, first: Claim, second_analysis: ArticleAnalysis,
