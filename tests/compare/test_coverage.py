@@ -477,8 +477,12 @@ def test_a_demand_for_what_the_fact_says_happened_does_not_tell_it(nlp):
     omits = _omits_by_outlet(nlp, fact, {
         "Paper C": "Velmora continues to call for the repatriation of fishermen it says were detained.",
         "Paper D": "Several of the detained fishermen were already returned to their families in Velmora.",
+        # The fact's verb as a noun in the list of what is called for is no clause telling it.
+        "Paper E": "Velmora continues to call for an exchange of all prisoners, return of sailors from captivity, "
+                   "and the repatriation of fishermen it says were detained.",
     })
     assert omits["Paper C"] == ("k1",)
+    assert omits["Paper E"] == ("k1",)
     assert omits["Paper D"] == ()
 
 

@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 from synopsis.compare.disputed_wording import points_given
 from synopsis.compare.frame_agents import agent_person
 from synopsis.compare.other_numbers import CountedAmount, measure_agreement, measure_conflict, passage_amounts
+from synopsis.compare.relative_clauses import set_off_clauses
 from synopsis.compare.voices import CanonicalName, count_voices
 from synopsis.compare.word_choices import word_choices
 from synopsis.extract.embed import embed_texts
@@ -407,16 +408,20 @@ def _verb_root(word: str) -> str:
 
 
 def _told_in_unframed_clause(mine: Sequence[Claim], theirs: Sequence[Claim], span: Evidence) -> bool:
-    """Whether the sentence writes the verb of a report's frame that none of its own frames has:
-    it then tells the report's event in a clause its frames do not read, a participle or relative
-    clause beside its main one ("The communique sets up a border commission, proposed by Prime
-    Minister Reval" for "The commission was proposed by Reval"; "the delay broke the law, which
-    gives companies 72 hours to report a breach" for "The law requires companies to report a
-    breach"), so its frames do not tell it apart from the report."""
-    written = {_verb_root(word) for word in long_words(span.text)}
-    own = {_verb_root(claim.frame.predicate) for claim in theirs}  # type: ignore[union-attr]
-    return any((verb := _verb_root(claim.frame.predicate)) in written and verb not in own  # type: ignore[union-attr]
-               for claim in mine)
+    """Whether the sentence writes the verb of a report's frame, which none of its own frames has,
+    in a clause set off from its main one (``relative_clauses.set_off_clauses``): a participle or
+    relative clause that tells the report's event beside what the main clause tells ("The
+    communique sets up a border commission, proposed by Prime Minister Reval" for "The commission
+    was proposed by Reval"; "the delay broke the law, which gives companies 72 hours to report a
+    breach" for "The law requires companies to report a breach"), so the sentence's frames do not
+    tell it apart from the report. A verb's word elsewhere ("a call for the return of civilians"
+    against "the children have been returned") is no such clause."""
+    verbs = {_verb_root(claim.frame.predicate) for claim in mine} - {  # type: ignore[union-attr]
+        _verb_root(claim.frame.predicate) for claim in theirs}  # type: ignore[union-attr]
+    if not verbs or not verbs & {_verb_root(word) for word in long_words(span.text)}:
+        return False  # the sentence is parsed only when it writes one of the verbs
+    return any(verbs & {_verb_root(word) for word in long_words(span.text[low:high])}
+               for low, high in set_off_clauses(span.text))
 
 
 def _other_agents(first_analysis: ArticleAnalysis, first: Claim, second_analysis: ArticleAnalysis,
