@@ -537,3 +537,32 @@ def test_a_fact_with_a_number_told_in_a_relative_clause_does_not_leave_it_out(nl
     assert omits["Paper C"] == ()
     assert omits["Paper D"] == ("k1",)
     assert omits["Paper E"] == ("k1",)
+
+
+def test_the_same_time_of_day_to_the_minute_tells_the_fact(nlp):
+    """"The vessel struck the pier at 6:17 a.m." tells "The ferry hit the pier at 6:17 a.m. as it
+    turned into the harbour" though it shares few of its words: a time to the minute anchors a
+    sentence to the fact as a number does (QA: two outlets giving 7:42 "leave out" the crash at
+    7:42 a.m.); a sentence on the pier at another time does not."""
+    fact = "The ferry hit the pier at 6:17 a.m. on Monday as it turned into the harbour in heavy fog."
+    omits = _omits_by_outlet(nlp, fact, {
+        "Paper C": "The vessel struck the pier at 6:17 a.m. on Monday, just after it passed the lighthouse.",
+        "Paper D": "Divers inspected the pier at 11:40 a.m. on Monday, after the fog lifted.",
+    })
+    assert omits["Paper C"] == ()
+    assert omits["Paper D"] == ("k1",)
+
+
+def test_a_date_of_another_clause_does_not_date_the_number_that_tells_the_fact(nlp):
+    """"the train had been running at 80 km/h and that the track had been inspected in April" gives
+    the report's speed in a clause April does not date (QA: the outlet "leaves out" "the train had
+    been within the permitted speed of 80 kilometres per hour"); the same speed of a train dated
+    in April itself is another event."""
+    fact = "Ostral Rail said on Thursday that the train had been within the permitted speed of 80 kilometres per hour."
+    omits = _omits_by_outlet(nlp, fact, {
+        "Paper C": "Ostral Rail said in a statement that the train had been running at or below the line speed of "
+                   "80 km/h and that the track had been inspected in April.",
+        "Paper D": "In April a test train of Ostral Rail had been running at the line speed of 80 km/h.",
+    })
+    assert omits["Paper C"] == ()
+    assert omits["Paper D"] == ("k1",)
