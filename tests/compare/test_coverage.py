@@ -477,8 +477,12 @@ def test_a_demand_for_what_the_fact_says_happened_does_not_tell_it(nlp):
     omits = _omits_by_outlet(nlp, fact, {
         "Paper C": "Velmora continues to call for the repatriation of fishermen it says were detained.",
         "Paper D": "Several of the detained fishermen were already returned to their families in Velmora.",
+        # The fact's verb as a noun in the list of what is called for is no clause telling it.
+        "Paper E": "Velmora continues to call for an exchange of all prisoners, return of sailors from captivity, "
+                   "and the repatriation of fishermen it says were detained.",
     })
     assert omits["Paper C"] == ("k1",)
+    assert omits["Paper E"] == ("k1",)
     assert omits["Paper D"] == ()
 
 
@@ -502,3 +506,63 @@ def test_a_pronoun_doer_is_the_person_the_extractor_resolved_it_to(nlp):
     omits = {item.outlet: item.omits for item in describe_coverage(analyses, [claim])}
     assert omits["Paper C"] == ("k1",)
     assert omits["Paper D"] == ()
+
+
+def test_a_fact_told_in_a_participle_clause_is_not_told_apart_by_the_main_clause_s_frame(nlp):
+    """"The council sets up a harbour commission, proposed by Mayor Karin Holt" tells "The harbour
+    commission was proposed by Mayor Karin Holt" in a participle clause its frame (sets up, planned)
+    does not read (QA: the outlet "leaves out" who proposed the commission); a sentence on something
+    else the mayor did still leaves it out."""
+    fact = "The harbour commission was proposed by Mayor Karin Holt, whose town has complained for years about ferry queues."
+    omits = _omits_by_outlet(nlp, fact, {
+        "Paper C": "The agreement also sets up a harbour commission, proposed by Mayor Karin Holt, to deal with "
+                   "the queues of ferries at the quay.",
+        "Paper D": "Mayor Karin Holt opened the new ferry terminal at the quay.",
+    })
+    assert omits["Paper C"] == ()
+    assert omits["Paper D"] == ("k1",)
+
+
+def test_a_fact_with_a_number_told_in_a_relative_clause_does_not_leave_it_out(nlp):
+    """"the law, which gives companies 72 hours to report a breach" tells "The law requires companies
+    to report a breach within 72 hours": a sentence of the same meaning that gives every number of
+    the report as the report does (QA: the outlet "leaves out" the 72-hour rule); one that gives the
+    law without its rule, or the same number of something else, still leaves it out."""
+    fact = "The law requires companies to report a breach within 72 hours."
+    omits = _omits_by_outlet(nlp, fact, {
+        "Paper C": "Critics said the delay broke the law, which gives companies 72 hours to report a breach.",
+        "Paper D": "Critics said the delay broke the law on data breaches.",
+        "Paper E": "Critics said customers had waited 72 hours for a reply from the company.",
+    })
+    assert omits["Paper C"] == ()
+    assert omits["Paper D"] == ("k1",)
+    assert omits["Paper E"] == ("k1",)
+
+
+def test_the_same_time_of_day_to_the_minute_tells_the_fact(nlp):
+    """"The vessel struck the pier at 6:17 a.m." tells "The ferry hit the pier at 6:17 a.m. as it
+    turned into the harbour" though it shares few of its words: a time to the minute anchors a
+    sentence to the fact as a number does (QA: two outlets giving 7:42 "leave out" the crash at
+    7:42 a.m.); a sentence on the pier at another time does not."""
+    fact = "The ferry hit the pier at 6:17 a.m. on Monday as it turned into the harbour in heavy fog."
+    omits = _omits_by_outlet(nlp, fact, {
+        "Paper C": "The vessel struck the pier at 6:17 a.m. on Monday, just after it passed the lighthouse.",
+        "Paper D": "Divers inspected the pier at 11:40 a.m. on Monday, after the fog lifted.",
+    })
+    assert omits["Paper C"] == ()
+    assert omits["Paper D"] == ("k1",)
+
+
+def test_a_date_of_another_clause_does_not_date_the_number_that_tells_the_fact(nlp):
+    """"the train had been running at 80 km/h and that the track had been inspected in April" gives
+    the report's speed in a clause April does not date (QA: the outlet "leaves out" "the train had
+    been within the permitted speed of 80 kilometres per hour"); the same speed of a train dated
+    in April itself is another event."""
+    fact = "Ostral Rail said on Thursday that the train had been within the permitted speed of 80 kilometres per hour."
+    omits = _omits_by_outlet(nlp, fact, {
+        "Paper C": "Ostral Rail said in a statement that the train had been running at or below the line speed of "
+                   "80 km/h and that the track had been inspected in April.",
+        "Paper D": "In April a test train of Ostral Rail had been running at the line speed of 80 km/h.",
+    })
+    assert omits["Paper C"] == ()
+    assert omits["Paper D"] == ("k1",)

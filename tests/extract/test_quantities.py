@@ -41,6 +41,10 @@ CASES = [
     ("The team may hire up to 40 engineers.", "up to 40", 40, 0, 40, None, "engineers", "up to"),
     ("The bridge is 12 km long and cost 3 million euros.", "12 km", 12, 12, 12, "km", None, None),
     ("The bridge is 12 km long and cost 3 million euros.", "3 million euros", 3e6, 3e6, 3e6, "EUR", None, None),
+    # A speed written out is one unit, not a distance followed by "per hour".
+    ("The train was within the speed limit of 80 kilometres per hour.", "80 kilometres per hour", 80, 80, 80,
+     "km/h", None, None),
+    ("Winds reached 70 miles per hour on the coast.", "70 miles per hour", 70, 70, 70, "mph", None, None),
     ("Investors lost $4m in the fraud.", "$4m", 4e6, 4e6, 4e6, "USD", None, None),
     ("Casualties have exceeded 10,000 since spring.", "10,000", 10000, 10000, None, None, "Casualties", "more than"),
     ("Fewer than 300 ships used the canal.", "Fewer than 300", 300, 0, 300, None, "ships", "less than"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -13,13 +14,14 @@ from rapidfuzz import fuzz
 from synopsis.compare.disputed_wording import points_given
 from synopsis.compare.frame_agents import agent_person
 from synopsis.compare.other_numbers import CountedAmount, measure_agreement, measure_conflict, passage_amounts
+from synopsis.compare.relative_clauses import set_off_clauses
 from synopsis.compare.voices import CanonicalName, count_voices
 from synopsis.compare.word_choices import word_choices
 from synopsis.extract.embed import embed_texts
 from synopsis.facts.dates import DAY_SPAN, UNDATED_KINDS, as_of, dates_in, day_start
 from synopsis.facts.support import (MIN_SHARED_WORDS, MIN_SHARED_WORDS_WITH_NUMBERS, Actor, Context, Statement,
                                     SupportCheck, dated_apart, episode_conflict, names_actor)
-from synopsis.facts.words import content_stems
+from synopsis.facts.words import content_stems, long_words, stem
 from synopsis.ingest.outlets import name_initials
 from synopsis.link.entities import EntityResolution
 from synopsis.link.actors import modalities_clash, same_name
@@ -67,7 +69,7 @@ UNANCHORED_WORDS = 2 * MIN_SHARED_WORDS
 # "led the delegation to Velm", 0.557; "a deal brokered by Oman" / "thanked Oman for its
 # mediation", 0.37). Numbers are where embeddings fail: "left 40 people injured in the old quarter"
 # scores 0.72 against "left 200 people homeless in the old quarter", so a report with numbers is
-# told only by the same number of the same thing (``_same_value``); and a sentence on the same
+# told only by the same number of the same thing (``_same_values``); and a sentence on the same
 # subject may score as high ("Ukraine's delegation is headed by Rustem Umerov" / "Umerov proposed a
 # summit", 0.72 on the reference corpus), so the sentence must also give the report's words.
 SAME_FACT_COSINE = 0.6
@@ -347,7 +349,10 @@ def restates_fact(claim: AlignedClaim, check: SupportCheck, sentences: Sentences
     cabin crew" for "Nine people were injured when a Baltica Air flight ... hit severe turbulence"),
     on a day near the report's, with no other episode and as many of its words as a citation with
     numbers gives (``MIN_SHARED_WORDS_WITH_NUMBERS``); it need not name whom the report names, as
-    ``tells_fact`` demands of a sentence sharing fewer words. A report without numbers is told or
+    ``tells_fact`` demands of a sentence sharing fewer words. A time of day to the minute is such a
+    number (``_clock_times``: "came off the tracks at 7:42 a.m." for "The crash happened at 7:42
+    a.m."), and so is every number of a report the support check finds given by a sentence of the
+    same meaning (below). A report without numbers is told or
     contradicted by a sentence meaning nearly the same (``SAME_FACT_COSINE``: "the seatbelt sign
     was off" against "had been switched on"), which words do not show: negation and paraphrase
     change them. Not anchored by the names the report gives, which it need not name ("the seatbelt
@@ -360,16 +365,33 @@ def restates_fact(claim: AlignedClaim, check: SupportCheck, sentences: Sentences
         if report.article_id not in check.analyses:
             continue
         numbers = passage_amounts(check.analyses[report.article_id], report.start, report.end)
+        clock = _clock_times(check.analyses[report.article_id], report.start, report.end)
         stated = check.statement(report)
         for analysis, span in sentences.sharing(stated.words):
-            if check.shared_words(report, span) < (MIN_SHARED_WORDS_WITH_NUMBERS if numbers else UNANCHORED_WORDS):
+            if check.shared_words(report, span) < (MIN_SHARED_WORDS_WITH_NUMBERS if numbers or clock
+                                                   else UNANCHORED_WORDS):
                 continue
             context = check.context(span)
-            if episode_conflict(stated.episodes, context.episodes) is not None or not _days_near(stated, context):
+            if episode_conflict(stated.episodes, context.episodes) is not None:
                 continue
-            if numbers and _same_value(numbers, passage_amounts(analysis, span.start, span.end)):
+            if not _days_near(stated, context):
+                # A sentence dated apart may date another clause than the one giving the number
+                # ("the train had been running at 80 km/h and the track had been inspected in
+                # April"): the number's own clause decides (``dates_in`` at the number).
+                if numbers and any(_days_near(stated, _dated_at(context, analysis, span, check, same.start))
+                                   for same in _same_values(numbers, passage_amounts(analysis, span.start, span.end))):
+                    return True
+                continue
+            if numbers and _same_values(numbers, passage_amounts(analysis, span.start, span.end)):
                 return True
-            if (not numbers and not _other_frame(check.analyses[report.article_id], report, analysis, span)
+            if clock and clock & _clock_times(analysis, span.start, span.end):
+                return True
+            # Meaning fails on numbers, so a report with numbers is told by a sentence of the same
+            # meaning only when that sentence gives every one of them as the report does, which the
+            # support check asks ("the law, which gives companies 72 hours to report a breach" for
+            # "The law requires companies to report a breach within 72 hours").
+            if ((not numbers or check.supports(report, span))
+                    and not _other_frame(check.analyses[report.article_id], report, analysis, span)
                     and vectors.cosine(report.text, span) >= SAME_FACT_COSINE):
                 return True
     return False
@@ -388,9 +410,34 @@ def _other_frame(report_analysis: ArticleAnalysis, report: Evidence, analysis: A
     theirs = _framed_claims(analysis, span.start, span.end)
     if not mine or not theirs:
         return False
+    if _told_in_unframed_clause(mine, theirs, span):
+        return False
     return not any(not modalities_clash(a.frame.modality, b.frame.modality)  # type: ignore[union-attr]
                    and not _other_agents(report_analysis, a, analysis, b)
                    for a in mine for b in theirs)
+
+
+def _verb_root(word: str) -> str:
+    """A verb's crude stem without its final "e", so that a frame's lemma and the word written in
+    a sentence meet ("propose" / "proposed", "give" / "gives")."""
+    return stem(word).removesuffix("e")
+
+
+def _told_in_unframed_clause(mine: Sequence[Claim], theirs: Sequence[Claim], span: Evidence) -> bool:
+    """Whether the sentence writes the verb of a report's frame, which none of its own frames has,
+    in a clause set off from its main one (``relative_clauses.set_off_clauses``): a participle or
+    relative clause that tells the report's event beside what the main clause tells ("The
+    communique sets up a border commission, proposed by Prime Minister Reval" for "The commission
+    was proposed by Reval"; "the delay broke the law, which gives companies 72 hours to report a
+    breach" for "The law requires companies to report a breach"), so the sentence's frames do not
+    tell it apart from the report. A verb's word elsewhere ("a call for the return of civilians"
+    against "the children have been returned") is no such clause."""
+    verbs = {_verb_root(claim.frame.predicate) for claim in mine} - {  # type: ignore[union-attr]
+        _verb_root(claim.frame.predicate) for claim in theirs}  # type: ignore[union-attr]
+    if not verbs or not verbs & {_verb_root(word) for word in long_words(span.text)}:
+        return False  # the sentence is parsed only when it writes one of the verbs
+    return any(verbs & {_verb_root(word) for word in long_words(span.text[low:high])}
+               for low, high in set_off_clauses(span.text))
 
 
 def _other_agents(first_analysis: ArticleAnalysis, first: Claim, second_analysis: ArticleAnalysis,
@@ -404,9 +451,27 @@ def _other_agents(first_analysis: ArticleAnalysis, first: Claim, second_analysis
     return not same_name(*(fold(name) for name in names))  # type: ignore[arg-type]
 
 
-def _same_value(mine: Sequence[CountedAmount], theirs: Sequence[CountedAmount]) -> bool:
-    """Whether the second passage gives one of the first's numbers for the same thing."""
-    return any(a.same_measure(b) and a.amount.same_as(b.amount) for a in mine for b in theirs)
+def _clock_times(analysis: ArticleAnalysis, start: int, end: int) -> frozenset[str]:
+    """The times of day to the minute stated between start and end, as TIMEX values with their
+    day ("2026-05-14T07:42"). A time to the minute is a number of the fact as a count is: two
+    events of one story told at the same minute of the same day are one ("The crash happened at
+    7:42 a.m." / "The train came off the tracks at 7:42 a.m."), while an hour ("at 10 a.m.") is
+    shared by a news conference and a vote, and is not read as one."""
+    return frozenset(time.value for time in analysis.times
+                     if time.type == "TIME" and time.precision == "minute" and start <= time.start and time.end <= end)
+
+
+def _same_values(mine: Sequence[CountedAmount], theirs: Sequence[CountedAmount]) -> list[CountedAmount]:
+    """The second passage's numbers that give one of the first's for the same thing."""
+    return [b for b in theirs if any(a.same_measure(b) and a.amount.same_as(b.amount) for a in mine)]
+
+
+def _dated_at(context: Context, analysis: ArticleAnalysis, span: Evidence, check: SupportCheck,
+              at: int | None) -> Context:
+    """The sentence's context with only the dates of the clause that the number at ``at`` is in."""
+    if at is None:
+        return context
+    return dataclasses.replace(context, dates=tuple(dates_in(analysis, *check.sentence_bounds(span), at=at)))
 
 
 def outlet_names(outlet: str, outlet_articles: Sequence[ArticleAnalysis]) -> frozenset[str]:

@@ -15,7 +15,7 @@ looks beyond the reports alignment grouped) is asked of those measures alone.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from synopsis.facts.amounts import Amount, amount_of, amounts_differ, amounts_incompatible
 from synopsis.extract.quantity_units import TIME_UNITS, normalize_unit
@@ -39,6 +39,7 @@ class CountedAmount:
     predicate: str | None = None
     holder: str | None = None  # who a tally went to ("31 seats" of the alliance), folded; None when unnamed
     body: str | None = None  # whose vote a vote split is ("the committee"), as a dispute's slot keys it
+    start: int | None = field(default=None, compare=False)  # where the number stands in its article's text
 
     def other_body(self, other: CountedAmount) -> bool:
         """Whether the two are votes of two bodies the passages name ("the committee voted 9-4",
@@ -80,7 +81,8 @@ def passage_amounts(analysis: ArticleAnalysis, start: int, end: int) -> tuple[Co
             if amount is not None:
                 noun, predicate, body = _slot_of(text[start:end], quantity, start, amount.unit in TIME_UNITS)
                 holder = tally_holder(analysis, start, end, quantity.start) if predicate == ACQUIRE else None
-                found.append(CountedAmount(amount, noun, predicate, fold(holder).lower() if holder else None, body))
+                found.append(CountedAmount(amount, noun, predicate, fold(holder).lower() if holder else None, body,
+                                           quantity.start))
     return tuple(found)
 
 

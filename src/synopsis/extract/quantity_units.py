@@ -121,6 +121,11 @@ UNITS: dict[str, str] = {
     "ton": "tonne", "tons": "tonne", "lb": "lb", "lbs": "lb",
     "barrel": "barrel", "barrels": "barrel", "litre": "litre", "litres": "litre",
     "liter": "litre", "liters": "litre", "km/h": "km/h", "mph": "mph",
+    # A speed written out is one unit, not a distance followed by words ("80 kilometres per hour"
+    # is "80 km/h", not 80 kilometres); the longest phrase is matched first.
+    "kph": "km/h", "kmh": "km/h", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
+    "kilometre per hour": "km/h", "kilometer per hour": "km/h", "km per hour": "km/h",
+    "miles per hour": "mph", "mile per hour": "mph",
     "dollars": "USD", "dollar": "USD", "us dollars": "USD", "euros": "EUR", "euro": "EUR",
     "rubles": "RUB", "roubles": "RUB", "ruble": "RUB", "rouble": "RUB",
     "hryvnias": "UAH", "hryvnia": "UAH", "hryvnia's": "UAH", "lira": "TRY", "liras": "TRY",
