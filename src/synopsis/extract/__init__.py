@@ -61,6 +61,7 @@
 # "if" was cut from what was said, splits told by sides ("nine in favour and four against") were no
 # votes, "over six months" after a change was a lower bound, counts on board were "flown", and
 # "three days later" could count from a date the text denies ("not March 2"), and "hurt" or
-# "injured" right after a number was its counted noun ("at least 20 hurt" read as killed).
+# "injured" right after a number was its counted noun ("at least 20 hurt" read as killed), and a
+# speed written out ("80 kilometres per hour") was a distance.
 # Raise it whenever extraction changes what it stores.
 EXTRACTION_METHOD = "synopsis.extract/12"
