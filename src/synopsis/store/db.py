@@ -18,8 +18,9 @@ from types import TracebackType
 from synopsis.records import ArticleAnalysis, SynopsisError
 from synopsis.extract import EXTRACTION_METHOD
 from synopsis.ingest.meta import METADATA_METHOD
-from synopsis.report.article_json import SCHEMA_ID
-from synopsis.store.article_rows import CHILD_TABLES, analysis_payload, insert_article, insert_children, json_list, load_analysis
+from synopsis.store.article_rows import (
+    CHILD_TABLES, analysis_payload, insert_article, insert_children, load_analysis, update_analysis,
+)
 from synopsis.store.article_search import ArticleSearch, ArticleSummary
 from synopsis.store.migrations import MIGRATIONS, applied_migrations, apply_migrations
 from synopsis.store.stories import StoryArticle, StorySummary, StoryTables
@@ -304,24 +305,7 @@ class Store(StoryTables, ArticleSearch):
         article = analysis.article
         payload = analysis_payload(analysis)
         with transaction(self.conn):
-            updated = self.conn.execute(
-                "UPDATE articles SET analysis_json = ?, schema = ?, extraction = ?, title = ?, author = ?, outlet = ?, "
-                "outlet_kind = ?, outlet_country = ?, origin = ?, origin_kind = ?, origin_country = ?, cites_json = ?, "
-                "published = ?, published_precision = ?, published_ambiguous = ?, dateline = ?, dateline_date = ?, "
-                "metadata = COALESCE(?, metadata) WHERE id = ?",
-                (
-                    payload, SCHEMA_ID, EXTRACTION_METHOD, article.title, article.author,
-                    article.outlet.name if article.outlet else None,
-                    article.outlet.kind if article.outlet else None,
-                    article.outlet.country if article.outlet else None,
-                    article.origin.name if article.origin else None,
-                    article.origin.kind if article.origin else None,
-                    article.origin.country if article.origin else None,
-                    json_list(article.cites), article.published, article.published_precision,
-                    article.published_ambiguous, article.dateline, article.dateline_date, metadata, article.id,
-                ),
-            ).rowcount  # fmt: skip
-            if not updated:
+            if not update_analysis(self.conn, analysis, payload, metadata):
                 return False
             for table in CHILD_TABLES:
                 self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article.id,))
