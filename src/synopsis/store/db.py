@@ -24,7 +24,7 @@ from synopsis.store.article_rows import (
 from synopsis.store.article_search import ArticleSearch, ArticleSummary
 from synopsis.store.migrations import MIGRATIONS, applied_migrations, apply_migrations
 from synopsis.store.stories import StoryArticle, StorySummary, StoryTables
-from synopsis.store.transactions import ARTICLE_ORDER, MAX_CHAR, now, transaction
+from synopsis.store.transactions import ARTICLE_ORDER, now, starts_with, transaction
 from synopsis.store.versions import Replaced, Stored, is_revision
 
 # Wait this long for another process's write lock (parallel ingest workers share
@@ -237,14 +237,12 @@ class Store(StoryTables, ArticleSearch):
             raise SynopsisError("no article id given")
         if self._has(id_or_prefix):
             return id_or_prefix
-        rows = self.conn.execute(
-            "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 4",
-            (id_or_prefix, id_or_prefix + MAX_CHAR),
-        ).fetchall()
+        matching, bounds = starts_with("id", id_or_prefix)
+        rows = self.conn.execute(f"SELECT id FROM articles WHERE {matching} ORDER BY id LIMIT 4", bounds).fetchall()
         if not rows:
+            replaced, bounds = starts_with("old_id", id_or_prefix)
             newer = self.conn.execute(
-                "SELECT old_id, new_id FROM article_versions WHERE old_id >= ? AND old_id < ? ORDER BY old_id LIMIT 2",
-                (id_or_prefix, id_or_prefix + MAX_CHAR),
+                f"SELECT old_id, new_id FROM article_versions WHERE {replaced} ORDER BY old_id LIMIT 2", bounds
             ).fetchall()
             if len(newer) == 1:
                 raise SynopsisError(
@@ -252,10 +250,7 @@ class Store(StoryTables, ArticleSearch):
                 )
             raise SynopsisError(f"no article matches {id_or_prefix!r}")
         if len(rows) > 1:
-            (count,) = self.conn.execute(
-                "SELECT COUNT(*) FROM articles WHERE id >= ? AND id < ?",
-                (id_or_prefix, id_or_prefix + MAX_CHAR),
-            ).fetchone()
+            (count,) = self.conn.execute(f"SELECT COUNT(*) FROM articles WHERE {matching}", bounds).fetchone()
             # The candidates, as story prefixes are listed: the user picks one and types more of it.
             shown = ", ".join(row[0][:12] for row in rows[:3]) + (f", or {count - 3} more" if count > 3 else "")
             raise SynopsisError(f"{id_or_prefix!r} is ambiguous: {count} articles, it could be {shown}")
