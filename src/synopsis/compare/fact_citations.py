@@ -129,7 +129,7 @@ def _state_first_supported(claim: AlignedClaim, wordings: Sequence[Evidence], ch
     for wording, hedges in [(w, False) for w in wordings[:WORDINGS_TRIED]] + [(w, True) for w in wordings[:WORDINGS_TRIED]]:
         # (not the sentence a lead was cut from: the same words, cited twice)
         # (nor a report that gives the quoted words to someone else: it is no witness of who said them)
-        others = tuple(e for e in claim.evidence if not _overlaps(e, wording) and check.supports(wording, e, hedges)
+        others = tuple(e for e in claim.evidence if not e.overlaps(wording) and check.supports(wording, e, hedges)
                        and not gives_words_to_another(wording, e, check.analyses, canonical))
         others = _distinct(wording, others)
         if not parts_supported(wording, others, check):
@@ -162,11 +162,6 @@ def shown_text(wording: Evidence, check: SupportCheck, alongside: Sequence[Evide
     canonical = check.resolution.canonical_name if check.resolution is not None else None
     return spoken_wording(wording, check.analyses.get(wording.article_id), canonical,
                           may_name=speakers_agree([wording, *alongside], check.analyses, canonical))
-
-
-def _overlaps(first: Evidence, second: Evidence) -> bool:
-    """Whether two spans share characters of one article."""
-    return first.article_id == second.article_id and first.start < second.end and second.start < first.end
 
 
 def _distinct(wording: Evidence, others: Sequence[Evidence]) -> tuple[Evidence, ...]:
