@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from synopsis.facts.amounts import Amount, amounts_in
@@ -250,6 +250,12 @@ class SupportCheck:
         self._totals: dict[Evidence, float] = {}
         self._story_day: tuple[Interval | None] | None = None
         self._titled: dict[tuple[str, int, int], tuple[TitledPerson, ...]] = {}
+
+    @property
+    def canonical_name(self) -> Callable[[str], str | None] | None:
+        """The story's canonical name for a name (``EntityResolution.canonical_name``), None
+        without a resolution."""
+        return self.resolution.canonical_name if self.resolution is not None else None
 
     def _recent(self, analysis: ArticleAnalysis) -> Interval | None:
         """The days an undated sentence of this report is about (``recent_interval``)."""
