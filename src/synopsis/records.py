@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import operator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 OutletKind = Literal[
     "wire service",
@@ -254,6 +254,10 @@ class Evidence:
     end: int
     text: str
 
+    def overlaps(self, other: Evidence) -> bool:
+        """Whether the two spans share characters of one article."""
+        return self.article_id == other.article_id and spans_overlap(self, other)
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -419,6 +423,21 @@ class SynopsisError(Exception):
     """An error caused by user input or environment, shown as one line, never a traceback."""
 
 
+class Span(Protocol):
+    """Any record with offsets into one text (a sentence, an entity, a quantity, evidence)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+def spans_overlap(first: Span, second: Span) -> bool:
+    """Whether two spans of one text share a character (``start``/``end`` as slice bounds)."""
+    return first.start < second.end and second.start < first.end
+
+
 def to_dict(record: Any) -> Any:
     """Recursively turn records (dataclasses, tuples) into JSON-ready values."""
     if dataclasses.is_dataclass(record) and not isinstance(record, type):
@@ -475,6 +494,8 @@ __all__ = [
     "RawDocument",
     "Removed",
     "Sentence",
+    "Span",
+    "spans_overlap",
     "SynopsisError",
     "TimeRef",
     "to_dict",

@@ -8,7 +8,7 @@ import pytest
 
 from synopsis.extract.quotes import find_quotes
 from synopsis.records import Entity
-from tests.extract.test_quotes import _only
+from tests.extract.quote_checks import only_quote
 
 
 # --- co-speakers and passives with no one named --------------------------------
@@ -47,7 +47,7 @@ def test_each_co_speaker_has_an_attribution_of_its_own(nlp, text, speakers):
 
 def test_second_title_of_one_person_is_no_second_speaker(nlp):
     # "the former minister and current envoy": one person, the determiner is shared
-    quote = _only(find_quotes(nlp("The former harbour minister and current envoy said that the pier would reopen.")))
+    quote = only_quote(find_quotes(nlp("The former harbour minister and current envoy said that the pier would reopen.")))
     assert quote.speaker == "The former harbour minister and current envoy"
 
 
@@ -60,7 +60,7 @@ def test_second_title_of_one_person_is_no_second_speaker(nlp):
 )
 def test_roles_coordinated_before_a_name_are_that_person(nlp, text):
     # a bare noun after "and" shares the first role's determiner: both roles are the named person's
-    quote = _only(find_quotes(nlp(text), _named(text, PERSON=["Tom Berg"])))
+    quote = only_quote(find_quotes(nlp(text), _named(text, PERSON=["Tom Berg"])))
     assert (quote.speaker, quote.speaker_entity) == ("Tom Berg", "Tom Berg")
     assert text[quote.speaker_start:quote.speaker_end] == "Tom Berg"
 
@@ -140,7 +140,7 @@ def test_a_document_they_issued_is_theirs(nlp, first, issuers, then, speaker):
     ],
 )
 def test_passive_that_names_no_one_is_the_outlets_own_reporting(nlp, text):
-    quote = _only(find_quotes(nlp(text)))
+    quote = only_quote(find_quotes(nlp(text)))
     assert (quote.speaker, quote.speaker_entity, quote.speaker_kind) == (None, None, "outlet")
 
 
@@ -153,7 +153,7 @@ def test_passive_that_names_no_one_is_the_outlets_own_reporting(nlp, text):
     ],
 )
 def test_passive_with_an_agent_is_the_agents_statement(nlp, text, speaker):
-    quote = _only(find_quotes(nlp(text)))
+    quote = only_quote(find_quotes(nlp(text)))
     assert (quote.speaker, quote.speaker_kind) == (speaker, None)
 
 
@@ -193,7 +193,7 @@ def test_agentless_passive_said_on_behalf_of_someone_is_theirs(nlp, text, speake
     ],
 )
 def test_agentless_passive_said_for_no_one_named_stays_own_reporting(nlp, text):
-    quote = _only(find_quotes(nlp(text)))
+    quote = only_quote(find_quotes(nlp(text)))
     assert (quote.speaker, quote.speaker_kind) == (None, "outlet")
 
 
@@ -206,5 +206,5 @@ def test_agentless_passive_said_for_no_one_named_stays_own_reporting(nlp, text):
     ],
 )
 def test_unnamed_source_stays_a_voice(nlp, text):
-    quote = _only(find_quotes(nlp(text)))
+    quote = only_quote(find_quotes(nlp(text)))
     assert quote.speaker_kind is None

@@ -10,7 +10,7 @@ import pytest
 from synopsis.extract.quote_marks import attach_cue, token_mark_index
 from synopsis.extract.quotes import find_quotation_marks, find_quotes
 from synopsis.records import Entity
-from tests.extract.test_quotes import _only
+from tests.extract.quote_checks import only_quote
 
 
 @pytest.mark.parametrize(
@@ -31,7 +31,7 @@ from tests.extract.test_quotes import _only
 )
 def test_a_heading_is_neither_speaker_nor_words(nlp, text, speaker, content):
     named = [Entity("Ivo Lind", "PERSON", text.index("Ivo"), text.index("Ivo") + 8)] if "Ivo" in text else []
-    quote = _only(find_quotes(nlp(text), named))
+    quote = only_quote(find_quotes(nlp(text), named))
     assert (quote.speaker, quote.content) == (speaker, content)
     assert text[quote.speaker_start:quote.speaker_end] == speaker
 
@@ -46,7 +46,7 @@ def test_a_heading_is_neither_speaker_nor_words(nlp, text, speaker, content):
 )
 def test_a_line_ending_in_a_colon_introduces_the_quotation_on_the_next(nlp, text):
     # web pages set a long quotation apart on a line of its own: the cue is the line before it
-    quote = _only(find_quotes(nlp(text), [Entity("Ivo Lind", "PERSON", 10, 18)]))
+    quote = only_quote(find_quotes(nlp(text), [Entity("Ivo Lind", "PERSON", 10, 18)]))
     assert (quote.speaker_entity, quote.kind) == ("Ivo Lind", "direct")
     assert quote.content == text[text.index("“") + 1:text.rindex("”")]
 
@@ -98,7 +98,7 @@ def test_a_clause_is_reported_by_the_verb_whose_subject_says_it(nlp, text, speak
 @pytest.mark.parametrize("item", ["Marrovia says that Tessia must withdraw its boats.", "Marrovia said the talks had failed."])
 def test_a_list_items_bullet_is_no_part_of_the_speaker(nlp, bullet, item):
     text = f"Key points:\n{bullet}{item}\n{bullet}Talks go on."
-    quote = _only(find_quotes(nlp(text)))
+    quote = only_quote(find_quotes(nlp(text)))
     assert (quote.speaker, text[quote.speaker_start:quote.speaker_end]) == ("Marrovia", "Marrovia")
 
 

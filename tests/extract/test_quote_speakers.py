@@ -8,7 +8,7 @@ import pytest
 
 from synopsis.extract.quotes import find_quotes
 from synopsis.records import Entity
-from tests.extract.test_quotes import _only
+from tests.extract.quote_checks import only_quote
 
 
 # --- speaker resolution ------------------------------------------------------
@@ -89,7 +89,7 @@ def test_no_speaker_in_an_abstract_subject(nlp, text):
 
 
 def test_role_noun_in_apposition_with_a_name_is_that_person(nlp):
-    quote = _only(find_quotes(nlp("Borovia’s lead negotiator, Ivan Petrenko, confirmed that a larger exchange was planned.")))
+    quote = only_quote(find_quotes(nlp("Borovia’s lead negotiator, Ivan Petrenko, confirmed that a larger exchange was planned.")))
     assert quote.speaker_entity == "Ivan Petrenko"
 
 
@@ -137,7 +137,7 @@ def test_possessor_of_statements_is_the_speaker(nlp):
     ],
 )
 def test_outlet_credited_with_a_statement_is_its_source_not_a_voice(nlp, text, speaker):
-    quote = _only(find_quotes(nlp(text)))
+    quote = only_quote(find_quotes(nlp(text)))
     if speaker is None:
         assert quote.speaker_kind is None  # "news agency officials" are people speaking
         return
@@ -157,7 +157,7 @@ def test_outlet_credited_with_a_statement_is_its_source_not_a_voice(nlp, text, s
     ],
 )
 def test_people_and_bodies_speaking_to_the_press_are_voices(nlp, text):
-    assert _only(find_quotes(nlp(text))).speaker_kind is None
+    assert only_quote(find_quotes(nlp(text))).speaker_kind is None
 
 
 @pytest.mark.parametrize(
@@ -172,7 +172,7 @@ def test_people_and_bodies_speaking_to_the_press_are_voices(nlp, text):
     ],
 )
 def test_document_speaks_for_its_named_issuer(nlp, text, speaker, issuer):
-    quote = _only(find_quotes(nlp(text)))
+    quote = only_quote(find_quotes(nlp(text)))
     assert (quote.speaker, quote.speaker_entity, quote.speaker_kind) == (speaker, issuer, None)
 
 
@@ -191,7 +191,7 @@ def test_the_document_refers_back_to_its_issuer(nlp):
     ],
 )
 def test_document_without_issuer_stays_the_source(nlp, text):
-    quote = _only(find_quotes(nlp(text)))
+    quote = only_quote(find_quotes(nlp(text)))
     assert (quote.speaker_entity, quote.speaker_kind) == (None, "document")
 
 
@@ -243,7 +243,7 @@ def test_verb_with_an_infinitive_reports_no_clause_before_it(nlp):
 
 def test_statement_issued_before_its_quoted_words_gives_them_to_the_issuer(nlp):
     text = "Following the talks, the Marrovian side issued a statement: “Marrovia is ready for a lasting ceasefire.”"
-    quote = _only(find_quotes(nlp(text)))
+    quote = only_quote(find_quotes(nlp(text)))
     assert (quote.speaker, quote.cue, quote.kind) == ("the Marrovian side", "issued", "direct")
 
 
@@ -265,5 +265,5 @@ def test_it_is_the_latest_body_or_country(nlp, text, resolved):
 def test_words_relayed_by_a_correspondent_are_the_speakers_named_with_according_to(nlp):
     text = ("The team was chosen to balance the other side, according to President Anna Kohl, as quoted by "
             "Al Jazeera’s Sinem Koseoglu.")
-    quote = _only(find_quotes(nlp(text)))
+    quote = only_quote(find_quotes(nlp(text)))
     assert (quote.speaker_entity, quote.speaker_kind) == ("Anna Kohl", None)

@@ -8,21 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from synopsis.extract.nlp import load_nlp
 from synopsis.extract.quotes import find_quotation_marks, find_quotes
-from synopsis.records import Quote
+from tests.extract.quote_checks import only_quote
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "istanbul-2025"
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return load_nlp()
-
-
-def _only(quotes: list[Quote]) -> Quote:
-    assert len(quotes) == 1, [(q.speaker, q.cue, q.content) for q in quotes]
-    return quotes[0]
 
 
 # (sentence, speaker, cue, content, kind)
@@ -88,7 +77,7 @@ PATTERNS = [
 
 @pytest.mark.parametrize(("text", "speaker", "cue", "content", "kind"), PATTERNS)
 def test_finds_attribution_pattern(nlp, text, speaker, cue, content, kind):
-    quote = _only(find_quotes(nlp(text)))
+    quote = only_quote(find_quotes(nlp(text)))
     assert (quote.speaker, quote.cue, quote.content, quote.kind) == (speaker, cue, content, kind)
 
 
@@ -142,14 +131,14 @@ def test_a_sentence_final_cue_inside_a_reported_clause_keeps_the_speaker_out_of_
 
 def test_transcript_label_is_a_speaker(nlp):
     text = "The interview went on.\nPENCE: Well, the debate tomorrow night will be about the economy."
-    quote = _only(find_quotes(nlp(text)))
+    quote = only_quote(find_quotes(nlp(text)))
     assert (quote.speaker, quote.cue) == ("PENCE", ":")
     assert quote.content.startswith("Well, the debate")
 
 
 def test_dash_label_with_quotation_is_a_speaker(nlp):
     text = "The poll closed on Friday.\nMaria Lopez ― “I will vote for the first time this year.”"
-    quote = _only(find_quotes(nlp(text)))
+    quote = only_quote(find_quotes(nlp(text)))
     assert (quote.speaker, quote.kind, quote.content) == ("Maria Lopez", "direct", "I will vote for the first time this year.")
 
 
@@ -162,13 +151,13 @@ def test_coordinated_speakers_give_one_attribution_each(nlp):
 
 def test_partial_quote_inside_reported_speech_is_indirect(nlp):
     text = "The mayor said that the city had proposed “short pauses” in the work."
-    quote = _only(find_quotes(nlp(text)))
+    quote = only_quote(find_quotes(nlp(text)))
     assert quote.kind == "indirect"
     assert quote.content == "the city had proposed “short pauses” in the work"
 
 
 def test_title_is_not_part_of_the_speaker(nlp):
-    quote = _only(find_quotes(nlp("Former President Bill Clinton said that the law was broken.")))
+    quote = only_quote(find_quotes(nlp("Former President Bill Clinton said that the law was broken.")))
     assert quote.speaker == "Bill Clinton"
 
 
@@ -192,7 +181,7 @@ def test_pairs_quotation_marks(text, expected):
 
 
 def test_ascii_double_single_quotes_are_direct_quotes(nlp):
-    quote = _only(find_quotes(nlp("''We have never been edited,'' Anna Berg said.")))
+    quote = only_quote(find_quotes(nlp("''We have never been edited,'' Anna Berg said.")))
     assert (quote.kind, quote.content, quote.speaker) == ("direct", "We have never been edited", "Anna Berg")
 
 

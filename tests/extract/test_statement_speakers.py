@@ -8,7 +8,7 @@ import pytest
 
 from synopsis.extract.entities import find_entities
 from synopsis.extract.quotes import find_quotes
-from tests.extract.test_quotes import _only
+from tests.extract.quote_checks import only_quote
 
 
 @pytest.mark.parametrize(
@@ -63,13 +63,13 @@ def test_no_statement_where_no_clause_is_reported(nlp, text):
 
 
 def test_a_finding_that_reports_a_clause_is_still_reported_speech(nlp):
-    quote = _only(find_quotes(nlp("The Northfield District Court found that Pell had taken the money.")))
+    quote = only_quote(find_quotes(nlp("The Northfield District Court found that Pell had taken the money.")))
     assert (quote.cue, quote.content) == ("found", "Pell had taken the money")
 
 
 def test_a_stance_in_a_small_clause_is_still_attributed(nlp):
     # "who thinks what": a verb of belief with an object and its predicate reports a view
-    quote = _only(find_quotes(nlp("The mayor considered the offer inadequate.")))
+    quote = only_quote(find_quotes(nlp("The mayor considered the offer inadequate.")))
     assert (quote.speaker, quote.cue, quote.content) == ("The mayor", "considered", "the offer inadequate")
 
 
@@ -119,7 +119,7 @@ def test_a_credit_at_the_end_of_someones_statement_covers_the_clause_it_follows(
 )
 def test_a_title_word_taken_for_the_subject_is_the_person_it_titles(nlp, text, speaker):
     doc = nlp(text)
-    quote = _only(find_quotes(doc, find_entities(doc)))
+    quote = only_quote(find_quotes(doc, find_entities(doc)))
     assert (quote.speaker, quote.speaker_entity) == (speaker, speaker)
 
 
@@ -127,6 +127,6 @@ def test_a_term_in_scare_quotes_is_no_quotation_of_who_reports_on_it(nlp):
     # QA pass 21: the authorities' term in scare quotes was given to the experts as their words,
     # and what the experts did say was lost
     text = 'Public health experts said the term used by the ministry, "seasonal fever", risked delaying the response.'
-    quote = _only(find_quotes(nlp(text)))
+    quote = only_quote(find_quotes(nlp(text)))
     assert (quote.kind, quote.speaker) == ("indirect", "Public health experts")
     assert quote.content.startswith("the term used by the ministry") and quote.content.endswith("delaying the response")

@@ -21,7 +21,7 @@ def points_given(span: Evidence, disputes: Sequence[Dispute], check: SupportChec
     found = []
     for number, dispute in enumerate(disputes):
         evidence = [e for version in dispute.versions for e in version.evidence]
-        if any(e.article_id == span.article_id and e.start < span.end and span.start < e.end for e in evidence):
+        if any(e.overlaps(span) for e in evidence):
             found.append(number)
         elif people and dispute.kind == "title":
             sides = [p for e in evidence if e.article_id in check.analyses for p in check.titled(e.article_id, e.start, e.end)]

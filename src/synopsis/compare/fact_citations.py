@@ -89,7 +89,6 @@ def cite_supported(claim: AlignedClaim, kinds: dict[str, str], check: SupportChe
     """
     if witnesses is None:
         witnesses = [Witness(e.article_id, e.outlet, (e.outlet,)) for e in claim.evidence]
-    canonical = check.resolution.canonical_name if check.resolution is not None else None
     # A wording whose speaker is a pronoun nothing resolves says no one's words; one shown as
     # written comes before one whose speaker must be named or whose quotation must be closed.
     candidates = [(w, points_given(w, disputes, check)) for w in _wordings(claim, kinds)
@@ -105,31 +104,32 @@ def cite_supported(claim: AlignedClaim, kinds: dict[str, str], check: SupportChe
     else:
         wordings = [w for w, points in candidates if not points] + [
             w for w, points in candidates if points and incidental_points(points, disputes)] + leads
-    found = _state_first_supported(claim, wordings, check, witnesses, canonical)
+    found = _state_first_supported(claim, wordings, check, witnesses)
     if found is None or len(found.independent_sources) < 2:
         # No wording is supported whole: each reporter adds a figure or a clause of its own to the
         # fact all of them give ("... exchanged six prisoners in Muscat on Thursday, freeing X after
         # nearly 500 days"). The first statements of those wordings may still be the common account.
         cuts = [cut for w in wordings[:WORDINGS_TRIED] for cut in first_statements(w, check)
                 if names_its_people(cut, check, claim.evidence) and not points_given(cut, disputes, check)]
-        shorter = _state_first_supported(claim, cuts, check, witnesses, canonical)
+        shorter = _state_first_supported(claim, cuts, check, witnesses)
         if shorter is not None and (found is None or len(shorter.independent_sources) >= 2):
             found = shorter
     return found
 
 
 def _state_first_supported(claim: AlignedClaim, wordings: Sequence[Evidence], check: SupportCheck,
-                           witnesses: Sequence[Witness], canonical) -> AlignedClaim | None:
+                           witnesses: Sequence[Witness]) -> AlignedClaim | None:
     """The fact cited to the first of ``wordings`` that independent origins support, else to the
     first that one origin's outlets support (``cite_supported``), else None."""
     one_origin = None
+    canonical = check.canonical_name
     # Each wording as written first; then a hedged number ("nearly 300") may be cited to the
     # figures it admits ("296"): the fact is stated less precisely rather than not at all, or
     # rather than as one origin's when independent reports support it only so.
     for wording, hedges in [(w, False) for w in wordings[:WORDINGS_TRIED]] + [(w, True) for w in wordings[:WORDINGS_TRIED]]:
         # (not the sentence a lead was cut from: the same words, cited twice)
         # (nor a report that gives the quoted words to someone else: it is no witness of who said them)
-        others = tuple(e for e in claim.evidence if not _overlaps(e, wording) and check.supports(wording, e, hedges)
+        others = tuple(e for e in claim.evidence if not e.overlaps(wording) and check.supports(wording, e, hedges)
                        and not gives_words_to_another(wording, e, check.analyses, canonical))
         others = _distinct(wording, others)
         if not parts_supported(wording, others, check):
@@ -159,14 +159,9 @@ def shown_text(wording: Evidence, check: SupportCheck, alongside: Sequence[Evide
     the source says "he", a quotation cut from a longer one closed and said whose it is; None when
     a speaker it needs cannot be named, or when the fact's other reports (``alongside``) give the
     words to someone else (``speakers_agree``): the name would be cited to them too."""
-    canonical = check.resolution.canonical_name if check.resolution is not None else None
+    canonical = check.canonical_name
     return spoken_wording(wording, check.analyses.get(wording.article_id), canonical,
                           may_name=speakers_agree([wording, *alongside], check.analyses, canonical))
-
-
-def _overlaps(first: Evidence, second: Evidence) -> bool:
-    """Whether two spans share characters of one article."""
-    return first.article_id == second.article_id and first.start < second.end and second.start < first.end
 
 
 def _distinct(wording: Evidence, others: Sequence[Evidence]) -> tuple[Evidence, ...]:

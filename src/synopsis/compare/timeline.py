@@ -256,23 +256,27 @@ def _future_in_past(text: str, start: int, date_start: int) -> bool:
     return bool(cues) and not _CLAUSE_BREAK.search(text, cues[-1].end(), date_start)
 
 
-def _ends_after_publication(published: str | None, time: TimeRef) -> bool:
-    """Whether the date ends after the day the article was published ("by the end of August" in
-    a report of 10 August), or the article is undated: a bound still to come."""
+def _end_and_publication_day(published: str | None, time: TimeRef) -> tuple[float, float] | None:
+    """When the date ends and when the day the article was published starts; None when the
+    article is undated or the time is no date."""
     day = parse_published(published)
     interval = interval_from_time(time)
     if day is None or interval is None or interval.unit != "date":
-        return True
-    return interval.high > day_start(day) + 86400
+        return None
+    return interval.high, day_start(day)
+
+
+def _ends_after_publication(published: str | None, time: TimeRef) -> bool:
+    """Whether the date ends after the day the article was published ("by the end of August" in
+    a report of 10 August), or the article is undated: a bound still to come."""
+    known = _end_and_publication_day(published, time)
+    return known is None or known[0] > known[1] + 86400
 
 
 def _ends_before_publication(published: str | None, time: TimeRef) -> bool:
     """Whether the date ends before the day the article was published (False when either is unknown)."""
-    day = parse_published(published)
-    interval = interval_from_time(time)
-    if day is None or interval is None or interval.unit != "date":
-        return False
-    return interval.high <= day_start(day)
+    known = _end_and_publication_day(published, time)
+    return known is not None and known[0] <= known[1]
 
 
 def _after_publication(published: str | None, value: str) -> bool:

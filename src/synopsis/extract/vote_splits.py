@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from synopsis.extract.number_parsing import _parse_words
-from synopsis.records import Quantity
+from synopsis.records import Quantity, spans_overlap
 
 VOTE_SPLIT = "vote split"
 # A split is stored as one number, majority * SPLIT_BASE + minority (7-2 -> 7002), so that it is
@@ -175,4 +175,4 @@ def merge_vote_splits(quantities: Sequence[Quantity], text: str) -> list[Quantit
 
 
 def _outside(quantities: Iterable[Quantity], splits: Sequence[Quantity]) -> list[Quantity]:
-    return [q for q in quantities if not any(s.start < q.end and q.start < s.end for s in splits)]
+    return [q for q in quantities if not any(spans_overlap(s, q) for s in splits)]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from synopsis.facts.amounts import Amount, amounts_in
@@ -32,7 +32,7 @@ from synopsis.link.names import fold, key_text, strip_possessive
 from synopsis.link.offices import titles_conflict
 from synopsis.link.person_names import parse_person, surnames_match
 from synopsis.link.place_names import acronym, place_key, strip_name
-from synopsis.records import ArticleAnalysis, Entity, Evidence, StoryEntity
+from synopsis.records import ArticleAnalysis, Entity, Evidence, StoryEntity, spans_overlap
 
 # Who acts in a sentence: people and organisations. Places and nationalities are left out: they
 # say where or whose, and outlets write them as adjectives ("Russian delegations") as often as names.
@@ -251,6 +251,12 @@ class SupportCheck:
         self._story_day: tuple[Interval | None] | None = None
         self._titled: dict[tuple[str, int, int], tuple[TitledPerson, ...]] = {}
 
+    @property
+    def canonical_name(self) -> Callable[[str], str | None] | None:
+        """The story's canonical name for a name (``EntityResolution.canonical_name``), None
+        without a resolution."""
+        return self.resolution.canonical_name if self.resolution is not None else None
+
     def _recent(self, analysis: ArticleAnalysis) -> Interval | None:
         """The days an undated sentence of this report is about (``recent_interval``)."""
         if self._story_day is None:
@@ -328,9 +334,7 @@ class SupportCheck:
         """A cited span with its sentence(s), the speaker of its claim and what they name."""
         if span not in self._contexts:
             analysis = self.analyses[span.article_id]
-            sentences = [s for s in analysis.sentences if s.start < span.end and span.start < s.end]
-            start = min([span.start] + [s.start for s in sentences])
-            end = max([span.end] + [s.end for s in sentences])
+            start, end = self.sentence_bounds(span)
             parts = [analysis.article.text[start:end]]
             for claim in analysis.claims:
                 if claim.start == span.start and claim.end == span.end:
@@ -366,7 +370,7 @@ class SupportCheck:
     def sentence_bounds(self, span: Evidence) -> tuple[int, int]:
         """The span widened to the sentence(s) it stands in (what ``context`` reads)."""
         analysis = self.analyses[span.article_id]
-        sentences = [s for s in analysis.sentences if s.start < span.end and span.start < s.end]
+        sentences = [s for s in analysis.sentences if spans_overlap(s, span)]
         return min([span.start] + [s.start for s in sentences]), max([span.end] + [s.end for s in sentences])
 
     def problem(self, sentence: Evidence, cited: Evidence, hedges: bool = False) -> str | None:

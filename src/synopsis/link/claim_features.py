@@ -19,7 +19,7 @@ from synopsis.facts.keys import episodes_in, lemmatize_noun
 from synopsis.facts.amounts import Amount, amounts_in
 from synopsis.facts.support import blank_out, content_stems
 from synopsis.link.actors import EntityKey, actor_key, fold, is_capital, party_keys
-from synopsis.records import ArticleAnalysis, Quantity, TimeRef
+from synopsis.records import ArticleAnalysis, Quantity, TimeRef, spans_overlap
 
 _DURATION_MINUTES = {
     "second": 1 / 60, "minute": 1.0, "hour": 60.0, "day": 1440.0, "week": 10080.0,
@@ -150,7 +150,7 @@ def describe_claims(analyses: Sequence[ArticleAnalysis], canonical: EntityKey | 
                 duration = describe_duration(ref)
                 if duration is not None:
                     # The same words read as a quantity carry the parse's predicate ("lasted", "delayed").
-                    same = [q.predicate for q in quantities if q.start < ref.end and ref.start < q.end and q.predicate]
+                    same = [q.predicate for q in quantities if spans_overlap(q, ref) and q.predicate]
                     if same:
                         duration = dataclasses.replace(duration, predicate=predicate_class(same[0]))
                     slots.append(duration)

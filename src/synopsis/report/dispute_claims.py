@@ -41,14 +41,10 @@ class DisputedClaim:
         return balanced(next((side.evidence.text for side in self.sides if side.versions), self.claim.text))
 
 
-def _overlaps(a: Evidence, b: Evidence) -> bool:
-    return a.article_id == b.article_id and a.start < b.end and b.start < a.end
-
-
 def _versions_in(evidence: Evidence, dispute: Dispute) -> tuple[int, ...]:
     return tuple(
         index for index, version in enumerate(dispute.versions)
-        if any(_overlaps(evidence, given) for given in version.evidence)
+        if any(evidence.overlaps(given) for given in version.evidence)
     )
 
 

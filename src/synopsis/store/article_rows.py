@@ -10,7 +10,7 @@ import sqlite3
 
 from synopsis.extract import EXTRACTION_METHOD
 from synopsis.ingest.meta import METADATA_METHOD
-from synopsis.records import ArticleAnalysis, SynopsisError
+from synopsis.records import Article, ArticleAnalysis, SynopsisError
 from synopsis.report.article_json import SCHEMA_ID, analysis_from_dict, analysis_to_dict
 from synopsis.store.transactions import now
 
@@ -35,47 +35,68 @@ def load_analysis(article_id: str, schema: str, payload: str) -> ArticleAnalysis
     return analysis_from_dict(json.loads(payload), where=f"article {article_id}")
 
 
+def metadata_columns(article: Article) -> dict[str, object]:
+    """The articles row's columns its metadata fills (outlet, origin, citations, dates, title,
+    author): written when the article is stored (``insert_article``) and again when its metadata
+    is read again (``update_analysis``)."""
+    outlet, origin = article.outlet, article.origin
+    return {
+        "title": article.title,
+        "author": article.author,
+        "outlet": outlet.name if outlet else None,
+        "outlet_kind": outlet.kind if outlet else None,
+        "outlet_country": outlet.country if outlet else None,
+        "origin": origin.name if origin else None,
+        "origin_kind": origin.kind if origin else None,
+        "origin_country": origin.country if origin else None,
+        "cites_json": json_list(article.cites),
+        "published": article.published,
+        "published_precision": article.published_precision,
+        "published_ambiguous": article.published_ambiguous,
+        "dateline": article.dateline,
+        "dateline_date": article.dateline_date,
+    }
+
+
+def analysis_columns(payload: str) -> dict[str, object]:
+    """The articles row's columns of its analysis (``analysis_payload``) and the recipe that made it."""
+    return {"schema": SCHEMA_ID, "analysis_json": payload, "extraction": EXTRACTION_METHOD}
+
+
 def insert_article(conn: sqlite3.Connection, analysis: ArticleAnalysis, payload: str, item_key: str | None = None) -> None:
     """Insert the articles row (the FTS row follows by trigger)."""
     article = analysis.article
+    columns = {
+        "id": article.id,
+        "source": article.source,
+        "url": article.url,
+        "language": article.language,
+        "text": article.text,
+        "content_hash": hash_text(article.text),
+        "added_at": now(),
+        "item_key": item_key,
+        "updated": article.updated,
+        "metadata": METADATA_METHOD,
+        **metadata_columns(article),
+        **analysis_columns(payload),
+    }
     conn.execute(
-        """
-        INSERT INTO articles (id, source, outlet, outlet_kind, outlet_country, origin, origin_kind,
-            cites_json, published, published_precision, dateline, title, author, url, language, text,
-            schema, analysis_json, content_hash, added_at, item_key, published_ambiguous, extraction,
-            dateline_date, updated, origin_country, metadata)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-        (
-            article.id,
-            article.source,
-            article.outlet.name if article.outlet else None,
-            article.outlet.kind if article.outlet else None,
-            article.outlet.country if article.outlet else None,
-            article.origin.name if article.origin else None,
-            article.origin.kind if article.origin else None,
-            json_list(article.cites),
-            article.published,
-            article.published_precision,
-            article.dateline,
-            article.title,
-            article.author,
-            article.url,
-            article.language,
-            article.text,
-            SCHEMA_ID,
-            payload,
-            hash_text(article.text),
-            now(),
-            item_key,
-            article.published_ambiguous,
-            EXTRACTION_METHOD,
-            article.dateline_date,
-            article.updated,
-            article.origin.country if article.origin else None,
-            METADATA_METHOD,
-        ),
+        f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+        tuple(columns.values()),
     )
+
+
+def update_analysis(conn: sqlite3.Connection, analysis: ArticleAnalysis, payload: str, metadata: str | None) -> bool:
+    """Write a new analysis of a stored article into its articles row, with its metadata columns;
+    ``metadata`` (when given) records the recipe that read its metadata again.  False when no
+    article of its id is stored."""
+    article = analysis.article
+    columns = {**analysis_columns(payload), **metadata_columns(article)}
+    assignments = ", ".join(f"{name} = ?" for name in columns)
+    return conn.execute(
+        f"UPDATE articles SET {assignments}, metadata = COALESCE(?, metadata) WHERE id = ?",
+        (*columns.values(), metadata, article.id),
+    ).rowcount > 0
 
 
 def insert_children(conn: sqlite3.Connection, analysis: ArticleAnalysis) -> None:

@@ -18,12 +18,13 @@ from types import TracebackType
 from synopsis.records import ArticleAnalysis, SynopsisError
 from synopsis.extract import EXTRACTION_METHOD
 from synopsis.ingest.meta import METADATA_METHOD
-from synopsis.report.article_json import SCHEMA_ID
-from synopsis.store.article_rows import CHILD_TABLES, analysis_payload, insert_article, insert_children, json_list, load_analysis
+from synopsis.store.article_rows import (
+    CHILD_TABLES, analysis_payload, insert_article, insert_children, load_analysis, update_analysis,
+)
 from synopsis.store.article_search import ArticleSearch, ArticleSummary
 from synopsis.store.migrations import MIGRATIONS, applied_migrations, apply_migrations
 from synopsis.store.stories import StoryArticle, StorySummary, StoryTables
-from synopsis.store.transactions import ARTICLE_ORDER, MAX_CHAR, now, transaction
+from synopsis.store.transactions import ARTICLE_ORDER, now, starts_with, transaction
 from synopsis.store.versions import Replaced, Stored, is_revision
 
 # Wait this long for another process's write lock (parallel ingest workers share
@@ -236,14 +237,12 @@ class Store(StoryTables, ArticleSearch):
             raise SynopsisError("no article id given")
         if self._has(id_or_prefix):
             return id_or_prefix
-        rows = self.conn.execute(
-            "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 4",
-            (id_or_prefix, id_or_prefix + MAX_CHAR),
-        ).fetchall()
+        matching, bounds = starts_with("id", id_or_prefix)
+        rows = self.conn.execute(f"SELECT id FROM articles WHERE {matching} ORDER BY id LIMIT 4", bounds).fetchall()
         if not rows:
+            replaced, bounds = starts_with("old_id", id_or_prefix)
             newer = self.conn.execute(
-                "SELECT old_id, new_id FROM article_versions WHERE old_id >= ? AND old_id < ? ORDER BY old_id LIMIT 2",
-                (id_or_prefix, id_or_prefix + MAX_CHAR),
+                f"SELECT old_id, new_id FROM article_versions WHERE {replaced} ORDER BY old_id LIMIT 2", bounds
             ).fetchall()
             if len(newer) == 1:
                 raise SynopsisError(
@@ -251,10 +250,7 @@ class Store(StoryTables, ArticleSearch):
                 )
             raise SynopsisError(f"no article matches {id_or_prefix!r}")
         if len(rows) > 1:
-            (count,) = self.conn.execute(
-                "SELECT COUNT(*) FROM articles WHERE id >= ? AND id < ?",
-                (id_or_prefix, id_or_prefix + MAX_CHAR),
-            ).fetchone()
+            (count,) = self.conn.execute(f"SELECT COUNT(*) FROM articles WHERE {matching}", bounds).fetchone()
             # The candidates, as story prefixes are listed: the user picks one and types more of it.
             shown = ", ".join(row[0][:12] for row in rows[:3]) + (f", or {count - 3} more" if count > 3 else "")
             raise SynopsisError(f"{id_or_prefix!r} is ambiguous: {count} articles, it could be {shown}")
@@ -304,24 +300,7 @@ class Store(StoryTables, ArticleSearch):
         article = analysis.article
         payload = analysis_payload(analysis)
         with transaction(self.conn):
-            updated = self.conn.execute(
-                "UPDATE articles SET analysis_json = ?, schema = ?, extraction = ?, title = ?, author = ?, outlet = ?, "
-                "outlet_kind = ?, outlet_country = ?, origin = ?, origin_kind = ?, origin_country = ?, cites_json = ?, "
-                "published = ?, published_precision = ?, published_ambiguous = ?, dateline = ?, dateline_date = ?, "
-                "metadata = COALESCE(?, metadata) WHERE id = ?",
-                (
-                    payload, SCHEMA_ID, EXTRACTION_METHOD, article.title, article.author,
-                    article.outlet.name if article.outlet else None,
-                    article.outlet.kind if article.outlet else None,
-                    article.outlet.country if article.outlet else None,
-                    article.origin.name if article.origin else None,
-                    article.origin.kind if article.origin else None,
-                    article.origin.country if article.origin else None,
-                    json_list(article.cites), article.published, article.published_precision,
-                    article.published_ambiguous, article.dateline, article.dateline_date, metadata, article.id,
-                ),
-            ).rowcount  # fmt: skip
-            if not updated:
+            if not update_analysis(self.conn, analysis, payload, metadata):
                 return False
             for table in CHILD_TABLES:
                 self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article.id,))

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from synopsis.records import SynopsisError
-from synopsis.store.transactions import ARTICLE_ORDER, MAX_CHAR, now, transaction
+from synopsis.store.transactions import ARTICLE_ORDER, now, starts_with, transaction
 from synopsis.store.versions import Replaced
 
 
@@ -205,19 +205,20 @@ class StoryTables:
 
         Corrections pass follow=False: merging a stale id must not merge its successor,
         which may hold many other articles."""
+        matching, bounds = starts_with("id", id_or_prefix)
         rows = self.conn.execute(
-            "SELECT id FROM stories WHERE id >= ? AND id < ? AND EXISTS "
+            f"SELECT id FROM stories WHERE {matching} AND EXISTS "
             "(SELECT 1 FROM story_articles WHERE story_id = stories.id) ORDER BY id LIMIT 4",
-            (id_or_prefix, id_or_prefix + MAX_CHAR),
+            bounds,
         ).fetchall()
         if id_or_prefix and not rows and (successor := self.successor_story(id_or_prefix)):
             if follow:
                 return successor
             raise SynopsisError(f"story {id_or_prefix!r} holds no articles now: they are in {successor}, name that story")
         if not id_or_prefix or not rows:
+            member, bounds = starts_with("m.article_id", id_or_prefix)
             article = self.conn.execute(
-                "SELECT m.article_id, m.story_id FROM story_articles AS m WHERE m.article_id >= ? AND m.article_id < ? LIMIT 2",
-                (id_or_prefix, id_or_prefix + MAX_CHAR),
+                f"SELECT m.article_id, m.story_id FROM story_articles AS m WHERE {member} LIMIT 2", bounds
             ).fetchall()
             if id_or_prefix and len(article) == 1:
                 raise SynopsisError(f"no story matches {id_or_prefix!r}; article {article[0][0][:12]} does, in story {article[0][1]}")
@@ -230,15 +231,23 @@ class StoryTables:
     def successor_story(self, id_or_prefix: str) -> str | None:
         """The current story holding the articles of an emptied story (merged by a user or
         regrouped), following successive merges; None when the id names no emptied story."""
+        emptied = self._emptied_story(id_or_prefix)
+        if emptied is None:
+            return None
+        return next((story for story in self._merge_chain(emptied) if self._has_members(story)), None)
+
+    def _emptied_story(self, id_or_prefix: str) -> str | None:
+        """The full id of the one emptied story (``merged_into`` set) that id_or_prefix names, or
+        that it starts; None for no prefix, no such story, or more than one."""
         if not id_or_prefix:
             return None
+        matching, bounds = starts_with("id", id_or_prefix)
         rows = self.conn.execute(
-            "SELECT id, merged_into FROM stories WHERE id >= ? AND id < ? AND merged_into IS NOT NULL ORDER BY id LIMIT 2",
-            (id_or_prefix, id_or_prefix + MAX_CHAR),
+            f"SELECT id FROM stories WHERE {matching} AND merged_into IS NOT NULL ORDER BY id LIMIT 2", bounds
         ).fetchall()
         if not rows or (len(rows) > 1 and rows[0][0] != id_or_prefix):
             return None
-        return next((story for story in self._merge_chain(rows[0][0]) if self._has_members(story)), None)
+        return rows[0][0]
 
     def _merge_chain(self, story_id: str) -> Iterator[str]:
         """The stories an emptied story's articles went to, merge after merge (``merged_into``),
@@ -279,13 +288,9 @@ class StoryTables:
     def absorbed_story(self, id_or_prefix: str) -> tuple[str, bool] | None:
         """For the id (or unique prefix) of a story emptied into another: its full id, and whether
         a user merged it away (else regrouping moved its articles); None for any other id."""
-        rows = self.conn.execute(
-            "SELECT id FROM stories WHERE id >= ? AND id < ? AND merged_into IS NOT NULL ORDER BY id LIMIT 2",
-            (id_or_prefix, id_or_prefix + MAX_CHAR),
-        ).fetchall()
-        if not id_or_prefix or not rows or (len(rows) > 1 and rows[0][0] != id_or_prefix):
+        story = self._emptied_story(id_or_prefix)
+        if story is None:
             return None
-        story = rows[0][0]
         by_user = self.conn.execute(
             "SELECT 1 FROM story_corrections WHERE kind = 'merge' AND other_story_id = ? LIMIT 1", (story,)
         ).fetchone()

@@ -12,6 +12,13 @@ from datetime import datetime, timezone
 # which would need escaping and ignores the index for case-sensitive text.
 MAX_CHAR = "\U0010ffff"
 
+
+def starts_with(column: str, prefix: str) -> tuple[str, tuple[str, str]]:
+    """The SQL condition that the column's text starts with prefix, and its parameters
+    (``MAX_CHAR``): ``f"... WHERE {condition}", bounds``."""
+    return f"{column} >= ? AND {column} < ?", (prefix, prefix + MAX_CHAR)
+
+
 # Articles oldest first, undated last; ties by id so listings are stable.
 ARTICLE_ORDER = "ORDER BY a.published IS NULL, a.published, a.id"
 
