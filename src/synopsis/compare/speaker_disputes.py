@@ -124,7 +124,7 @@ def _spoken_for(evidence: Sequence[Evidence], resolution: EntityResolution,
     return None if matches and not found else frozenset(found)
 
 
-def _titled(resolution: EntityResolution) -> dict[str, list[StoryEntity]]:
+def persons_by_title(resolution: EntityResolution) -> dict[str, list[StoryEntity]]:
     """The story's persons by each title outlets give them, folded ("prime minister")."""
     found: dict[str, list[StoryEntity]] = {}
     for entity in resolution.entities:
@@ -138,7 +138,7 @@ def speaker_entity(quote: Quote, resolution: EntityResolution,
                    titled: dict[str, list[StoryEntity]] | None = None) -> StoryEntity | None:
     """The person of the story a quotation's speaker is, or None when unresolved or no person.
     A speaker written as a title ("the prime minister") is the one person of the story holding it
-    (``titled``: ``_titled(resolution)``, worked out once per story)."""
+    (``titled``: ``persons_by_title(resolution)``, worked out once per story)."""
     if quote.speaker_kind is not None:  # an outlet or a document: no voice of its own
         return None
     for name in (quote.speaker_entity, quote.speaker):
@@ -146,7 +146,7 @@ def speaker_entity(quote: Quote, resolution: EntityResolution,
             continue
         entity = resolution.find(name)
         if entity is None:
-            holders = (titled if titled is not None else _titled(resolution)).get(
+            holders = (titled if titled is not None else persons_by_title(resolution)).get(
                 re.sub(r"^(?:the|a|an)\s+", "", fold(name)), [])
             entity = holders[0] if len(holders) == 1 else None
         if entity is not None:
@@ -156,7 +156,7 @@ def speaker_entity(quote: Quote, resolution: EntityResolution,
 
 def _quotations(analyses: Sequence[ArticleAnalysis], resolution: EntityResolution) -> list[_Quotation]:
     found = []
-    titled = _titled(resolution)
+    titled = persons_by_title(resolution)
     for analysis in analyses:
         outlet = name_outlet(analysis)
         for index, quote in enumerate(analysis.quotes):
@@ -338,4 +338,4 @@ def find_speaker_disputes(groups: Iterable, analyses: Sequence[ArticleAnalysis],
     return disputes
 
 
-__all__ = ["MIN_QUOTED_WORDS", "SAME_QUOTATION_SHARE", "find_speaker_disputes", "speaker_entity"]
+__all__ = ["MIN_QUOTED_WORDS", "SAME_QUOTATION_SHARE", "find_speaker_disputes", "persons_by_title", "speaker_entity"]

@@ -64,6 +64,7 @@ def build_story_report(story: Story, analyses: Sequence[ArticleAnalysis], embedd
     from synopsis.compare.consensus import label_claims
     from synopsis.compare.coverage import describe_coverage
     from synopsis.compare.disputes import find_disputes, order_disputes
+    from synopsis.compare.doer_disputes import find_doer_disputes
     from synopsis.compare.independence import find_origins
     from synopsis.compare.speaker_disputes import find_speaker_disputes
     from synopsis.facts.story_years import complete_years
@@ -85,7 +86,8 @@ def build_story_report(story: Story, analyses: Sequence[ArticleAnalysis], embedd
     candidates = score_candidates(analyses, embedder, resolution.canonical)
     groups = align_claims(analyses, embedder, canonical=resolution.canonical, candidates=candidates)
     disputes = order_disputes(find_disputes(groups, analyses, resolution.entities, day_rivals(analyses, candidates))
-                              + find_speaker_disputes(groups, analyses, resolution))
+                              + find_speaker_disputes(groups, analyses, resolution)
+                              + find_doer_disputes(analyses, resolution))
     claims = label_claims(groups, analyses, origins, disputes=disputes, canonical_name=resolution.canonical_name)
     quotes = group_quotes(analyses, resolution.canonical_name)
     timeline = build_timeline(analyses, groups, canonical_name=resolution.canonical_name)

@@ -82,6 +82,9 @@ def describe_side(side: SideTaken, dispute: Dispute) -> str:
     if dispute.kind == "speaker":
         # The versions are people: the sentence gives the quotation to one of them.
         return "gives the words to " + " and ".join(dispute.versions[i].value for i in side.versions)
+    if dispute.kind == "actor":
+        # The versions are who did the act: the sentence credits it to one of them.
+        return "credits it to " + " and ".join(dispute.versions[i].value for i in side.versions)
     return "gives " + " and ".join(f"“{_wording_in(side.evidence, dispute.versions[i])}”" for i in side.versions)
 
 
