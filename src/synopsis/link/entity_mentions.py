@@ -123,7 +123,9 @@ def _names_own_outlet_short(article, entity: Entity) -> bool:
     """Whether a name is its article's outlet called by the last words of its name after "the":
     "told the [Post]" in the Northgate Post, "the [Tribune]" in the Brightwater Tribune."""
     outlet = article.outlet
-    words = outlet.name.split() if outlet is not None and outlet.name else []
+    if outlet is None or not outlet.name or outlet.kind in _ACTING_KINDS:
+        return False
+    words = strip_name(outlet.name).split()  # "The Morning Signal" is called "the Signal"
     name = strip_name(entity.text)
     if len(words) < 2 or not name or entity.label == "PERSON" and entity.title is not None:
         return False
