@@ -296,7 +296,7 @@ def _join_short_forms(keys: list[tuple[str, str]], forms: dict[tuple[str, str], 
     # a company's name tagged a place now and then ("Shares in [Quillmark] fell" GPE) is still the
     # company's where it is mostly tagged an organisation
     counts = collections.Counter({(group, key): len(mentions) for (group, key), mentions in forms.items()})
-    towns = {key for key in places if counts[("place", key)] >= counts[("org", key)]}
+    towns = {key for key in places if counts[("place", key)] > counts[("org", key)]}
     long_forms: dict[str, set[int]] = collections.defaultdict(set)
     for i, (group, key) in enumerate(keys):
         if group == "org":
