@@ -620,3 +620,115 @@ def test_an_organisation_is_named_by_the_fuller_form_its_speaker_is_written_as()
     assert bank.name == "Reserve Bank of Kelmora"
     assert {a.text for a in bank.aliases} == {"Reserve Bank", "Reserve Bank of Kelmora"}
     assert resolution.canonical_name(speaker) == resolution.canonical_name("Reserve Bank") == "Reserve Bank of Kelmora"
+
+
+# ---------------------------------------------------------------------------
+# Towns the tagger calls organisations, companies by their first word (QA pass 24)
+# ---------------------------------------------------------------------------
+
+
+def _with_article(analysis: ArticleAnalysis, **changes) -> ArticleAnalysis:
+    return dataclasses.replace(analysis, article=dataclasses.replace(analysis.article, **changes))
+
+
+def test_a_town_tagged_an_organisation_is_a_place_and_its_two_spellings_one():
+    one = make_analysis("Alpha Wire", "A train derailed near Tarnholm. The Tarnholm line is shut.",
+                        [("Tarnholm", "ORG"), ("Tarnholm", "ORG")])
+    two = make_analysis("Bravo News", "The train left the tracks near Tarnholme. The Tarnholme curve was worn.",
+                        [("Tarnholme", "WORK_OF_ART"), ("Tarnholme", "PERSON")])
+    entities = resolve_entities([one, two]).entities
+    assert [e.type for e in entities] == ["GPE"]
+    assert {a.text for a in entities[0].aliases} == {"Tarnholm", "Tarnholme"}
+    assert any("spell" in finding for finding in entities[0].findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Shares rose after he invested in Apple.", "Apple"),  # organisations are written after "in"
+        ("Crews gathered near Ostral Rail's depot.", "Ostral Rail"),  # near the depot, not the firm
+    ],
+)
+def test_an_organisation_written_where_organisations_are_stays_one(text, name):
+    entities = resolve_entities([make_analysis("One", text, [(name, "ORG")])]).entities
+    assert [(e.name, e.type) for e in entities] == [(name, "ORG")]
+
+
+def test_a_datelines_town_is_a_place_whatever_the_tagger_read():
+    one = _with_article(make_analysis("Alpha Wire", "Leaders ended a summit in Orsava on Wednesday.",
+                                      [("Orsava", "PERSON")]), dateline="ORSAVA")
+    two = make_analysis("Bravo News", "The summit of three states in Orsava closed.", [("Orsava", "ORG")])
+    entities = resolve_entities([one, two]).entities
+    assert [(e.name, e.type, len(e.mentions)) for e in entities] == [("Orsava", "GPE", 2)]
+
+
+def test_a_local_papers_town_is_a_place_and_its_short_name_the_reporter():
+    text = "One bakery owner in Northgate said staff were unpaid. Employers told the Post they were not warned."
+    analysis = make_analysis("Northgate Post", text, [("Northgate", "ORG"), ("Post", "ORG")])
+    entities = resolve_entities([analysis]).entities
+    assert [(e.name, e.type) for e in entities] == [("Northgate", "GPE")]
+
+
+def test_a_time_zones_abbreviation_is_no_entity():
+    analysis = make_analysis("One", "The train derailed at 05:42 UTC near Selvik.", [("UTC", "ORG"), ("Selvik", "GPE")])
+    assert [e.name for e in resolve_entities([analysis]).entities] == ["Selvik"]
+
+
+def test_a_country_and_its_people_a_letter_apart_stay_two():
+    one = make_analysis("One", "Talks near Brasovia stalled.", [("Brasovia", "GPE")])
+    two = make_analysis("Two", "The Brasovian delegation left.", [("Brasovian", "GPE")])
+    assert len(resolve_entities([one, two]).entities) == 2
+
+
+@pytest.mark.parametrize("suffix", ["Systems", "Holdings", "Labs", "Group Inc."])
+def test_a_company_named_by_its_first_word_after_its_full_name_is_one(suffix):
+    one = make_analysis("One", f"Payroll firm Quillmark {suffix} was hacked. Quillmark said it acted fast.",
+                        [(f"Quillmark {suffix}", "ORG"), ("Quillmark", "ORG")])
+    two = make_analysis("Two", "Shares in Quillmark fell.", [("Quillmark", "GPE")])
+    resolution = resolve_entities([one, two])
+    assert [(e.name, e.type) for e in resolution.entities] == [(f"Quillmark {suffix}", "ORG")]
+    assert resolution.canonical_name("Quillmark") == f"Quillmark {suffix}"
+
+
+@pytest.mark.parametrize(
+    ("long_name", "short_name", "short_label"),
+    [
+        ("Apple Records", "Apple", "ORG"),  # a label named after another company
+        ("Global Rail Times", "Global", "ORG"),  # no company word
+        ("Reserve Bank", "Reserve", "ORG"),  # "Bank" is the name's head, not a company word
+        ("Kelmora Holdings", "Kelmora", "GPE"),  # a company named after the story's country
+    ],
+)
+def test_a_name_that_is_no_company_without_its_company_word_stays_apart(long_name, short_name, short_label):
+    one = make_analysis("One", f"{long_name} said sales rose.", [(long_name, "ORG")])
+    two = make_analysis("Two", f"{short_name} said sales fell.", [(short_name, short_label)])
+    assert len(resolve_entities([one, two]).entities) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("The firm hired Greyfen Labs to investigate.", "Greyfen Labs", "ORG"),
+        ("The consumer group Fair Data said people should change passwords.", "Fair Data", "ORG"),
+        ("The album was made by producer Rick Rubin in May.", "Rick Rubin", "PERSON"),
+        ("Former champion Margaret Court said little.", "Margaret Court", "PERSON"),
+    ],
+)
+def test_a_person_tagged_name_of_a_company_is_a_body(text, name, label):
+    entities = resolve_entities([make_analysis("One", text, [(name, "PERSON")])]).entities
+    assert [(e.name, e.type) for e in entities] == [(name, label)]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "expected"),
+    [
+        ("Dzhaksybekov's regime", None),  # the regime spoke, not the president
+        ("Dzhaksybekov's chief spokesman", None),
+        ("Dzhaksybekov's aides", None),
+        ("Dzhaksybekov's statement", "Arman Dzhaksybekov"),  # what he said is his
+        ("Dzhaksybekov", "Arman Dzhaksybekov"),
+    ],
+)
+def test_a_body_or_aide_of_a_person_is_not_that_person(speaker, expected):
+    analysis = make_analysis("One", "President Arman Dzhaksybekov arrived.", [("Arman Dzhaksybekov", "PERSON")])
+    assert resolve_entities([analysis]).canonical_name(speaker) == expected

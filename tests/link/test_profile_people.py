@@ -112,3 +112,18 @@ def test_a_town_tagged_a_person_and_the_real_person_through_the_tagger(nlp):
         nlp,
     )
     assert main_person(analysis) == "adler"
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "read"),
+    [
+        ("A train derailed near Tarnholm on Thursday.", "ORG", "GPE"),
+        ("Smoke rose outside Tarnholm all day.", "WORK_OF_ART", "GPE"),
+        ("Firefighters reached the town of Tarnholm by noon.", "ORG", "GPE"),
+        ("Engineers met near Tarnholm Rail headquarters.", "ORG", "ORG"),  # a longer name begins
+        ("Analysts said profits at Tarnholm fell.", "ORG", "ORG"),  # "at" a firm
+    ],
+)
+def test_a_name_written_as_a_town_is_the_town_whatever_the_tagger_read(text, label, read):
+    # QA pass 24: "Tarnholm", "Selvik" (unknown towns) tagged ORG were listed as organisations
+    assert profile_labels(_analysis(text, [("Tarnholm", label)])) == [read]

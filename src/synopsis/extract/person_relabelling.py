@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from synopsis.extract.entity_titles import HONORIFICS, POSSESSIVE, TITLE_MODIFIERS, is_office
 from synopsis.extract.gazetteer import is_known_place
-from synopsis.extract.name_words import ORG_WORDS
+from synopsis.extract.name_words import BODY_KIND_NOUNS, ORG_WORDS
 from synopsis.extract.person_gender import given_name_gender
 
 
@@ -181,10 +181,7 @@ def _written_as_place_or_body(doc: Doc, span: Span) -> bool:
 
 # Nouns an apposition gives a body, never a person ("Louis Vuitton, the French fashion house,";
 # "Marks and Spencer and Ted Baker, the British retailers,"): a person's apposition is their role.
-_BODY_NOUNS = frozenset(
-    "company firm brand label house retailer group club side team bank maker manufacturer chain carrier "
-    "airline insurer lender business conglomerate giant outfit franchise supermarket broker publisher "
-    "operator developer producer startup".split())
+_BODY_NOUNS = BODY_KIND_NOUNS
 # Nouns written right after a body's name as a modifier, naming its staff, players or holdings ("Louis
 # Vuitton chief executive Pietro Beccari", "Aston Villa manager Unai Emery", "Aldermoor striker X").
 # Not the ones written after a person's name too: "Putin aide", "Zelensky adviser", "Messi fans".

@@ -7,10 +7,12 @@ a block, not with all pairs of mentions in a story.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from synopsis.extract.quote_cues import DOCUMENT_NOUNS, SPEAKER_NOUNS
 from synopsis.link.entity_clustering import (
     cluster_exact,
     cluster_people,
@@ -76,7 +78,7 @@ class EntityResolution:
 
     def find(self, text: str) -> StoryEntity | None:
         """Return the story entity a free-text name refers to, or None when unknown or ambiguous."""
-        person = parse_person(text)
+        person = None if names_someone_of(text) else parse_person(text)
         if person is not None:
             hits = self._by_full_key.get(person.key, set())
             if len(hits) == 1:
@@ -115,6 +117,23 @@ class EntityResolution:
             found |= {i for i in self._by_place_key.get(head, set()) if self.entities[i].type == "ORG"}
             found |= self._by_org_head.get(head, set())
         return self.entities[next(iter(found))] if len(found) == 1 else None
+
+
+# "X's regime said": what follows a possessive, read to its head noun.
+_AFTER_POSSESSIVE = re.compile(r"['’]s?\s+((?:[a-z][\w-]*\s+)*[a-z][\w-]*)\s*$")
+
+
+def names_someone_of(text: str) -> bool:
+    """Whether a speaker's name is someone or some body of a person, not the person: a possessive
+    before a noun for people or a body ("Dzhaksybekov's regime", "Putin's chief spokesman",
+    "Marwick's aides", ``quote_cues.SPEAKER_NOUNS``), where what the person said is theirs
+    ("Putin's statement", a document, is his)."""
+    match = _AFTER_POSSESSIVE.search(text.strip())
+    if match is None:
+        return False
+    head = match.group(1).split()[-1]
+    people = SPEAKER_NOUNS - DOCUMENT_NOUNS
+    return head in people or (head.endswith("s") and head[:-1] in people)
 
 
 def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> EntityResolution:

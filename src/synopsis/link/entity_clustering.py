@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from synopsis.extract.body_countries import is_country
+from synopsis.extract.name_words import COMPANY_WORDS
 from synopsis.extract.quote_cues import BODY_NOUNS
 from synopsis.link.entity_mentions import Mention, registered_outlet
 from synopsis.link.names import fold, key_text, key_token
@@ -221,7 +222,7 @@ def cluster_places(mentions: list[Mention]) -> list[list[Mention]]:
             roots = {union.find(j) for j in initials.get(fold(key).replace(" ", ""), set())}
             if len(roots) == 1:
                 union.union(i, roots.pop())
-    _join_short_forms(keys, [forms[k][0].alias for k in keys], union)
+    _join_short_forms(keys, forms, union)
     # News organisations the outlet registry knows by several names ("PBS", "PBS NewsHour").
     by_outlet: dict[str, list[int]] = collections.defaultdict(list)
     for i, (group, key) in enumerate(keys):
@@ -243,19 +244,24 @@ _ORGANISATION_HEADS = frozenset(key_text(word) for word in BODY_NOUNS | frozense
 ))  # as name keys spell them ("comision")
 
 
-def short_heads(key: str, alias: str, places: set[str]) -> list[str]:
+_COMPANY_SUFFIXES = frozenset(key_text(word) for word in COMPANY_WORDS)  # as name keys spell them
+
+
+def short_heads(key: str, alias: str, places: set[str], towns: set[str] | None = None) -> list[str]:
     """The shorter names a long organisation name is written as once it has been introduced: the
     part before "of" ("reserve bank of kelmora" -> "reserve bank"), else its last words ("european
-    commission" -> "commission"). Not the last words after a country ("Russia's Security Council",
+    commission" -> "commission"), or a company's name without its company words ("quillmark
+    systems" -> "quillmark"). Not the last words after a country ("Russia's Security Council",
     "Russian Security Council"): that is one country's body, and the bare name may be another's
-    (the UN's)."""
+    (the UN's); nor a company's first word that is a place of the story (``towns``, by default
+    ``places``) or a country ("Kelmora Holdings" is no "Kelmora")."""
     head, of, _ = key.partition(" of ")
     if of:
         return [head] if head.split()[-1] in _ORGANISATION_HEADS else []
     words = key.split()
+    heads = _company_names_without_suffixes(words, alias, places if towns is None else towns)
     if words[-1] not in _ORGANISATION_HEADS or _POSSESSIVE.search(alias):
-        return []
-    heads = []
+        return heads
     for i in range(1, len(words)):
         dropped = " ".join(words[:i])
         if dropped in places or any(is_country(word) for word in fold(alias).split()[:i]):
@@ -264,18 +270,37 @@ def short_heads(key: str, alias: str, places: set[str]) -> list[str]:
     return heads
 
 
-def _join_short_forms(keys: list[tuple[str, str]], aliases: list[str], union: UnionFind) -> None:
+def _company_names_without_suffixes(words: list[str], alias: str, places: set[str]) -> list[str]:
+    """"quillmark systems inc" -> ["quillmark systems", "quillmark"]: the name left after each
+    company word dropped from its end, while it is no place of the story and no country."""
+    heads = []
+    written = fold(alias).split()
+    while len(words) > 1 and words[-1] in _COMPANY_SUFFIXES:
+        words = words[:-1]
+        shorter = " ".join(words)
+        if shorter in places or any(is_country(word) for word in written[:len(words)]):
+            break
+        heads.append(shorter)
+    return heads
+
+
+def _join_short_forms(keys: list[tuple[str, str]], forms: dict[tuple[str, str], list[Mention]], union: UnionFind) -> None:
     """Join a short organisation name to the longer name it leads or ends ("Reserve Bank" to
     "Reserve Bank of Kelmora", "the Commission" to "the European Commission") when that is the one
     organisation of the story with that head: the tagger gives the short form as a name of its own,
     and the voices of one bank were listed under both. Two long names with one head ("Bank of
     England", "Bank of Kelmora"; "Ministry of Defence", "Ministry of Foreign Affairs") leave it
     apart, since the story does not say which one it means."""
+    aliases = [forms[k][0].alias for k in keys]
     places = {key for group, key in keys if group == "place"}
+    # a company's name tagged a place now and then ("Shares in [Quillmark] fell" GPE) is still the
+    # company's where it is mostly tagged an organisation
+    counts = collections.Counter({(group, key): len(mentions) for (group, key), mentions in forms.items()})
+    towns = {key for key in places if counts[("place", key)] > counts[("org", key)]}
     long_forms: dict[str, set[int]] = collections.defaultdict(set)
     for i, (group, key) in enumerate(keys):
         if group == "org":
-            for head in short_heads(key, aliases[i], places):
+            for head in short_heads(key, aliases[i], places, towns):
                 long_forms[head].add(i)
     for i, (group, key) in enumerate(keys):
         if group != "org" or key not in long_forms:
@@ -293,8 +318,14 @@ TOKEN_MIN_RATIO = 80
 def _tokens_close(first: str, second: str) -> bool:
     words_a, words_b = first.split(), second.split()
     return len(words_a) == len(words_b) and all(
-        wa[-1] == wb[-1] and fuzz.ratio(wa, wb) >= TOKEN_MIN_RATIO for wa, wb in zip(words_a, words_b)
+        _same_ending(wa, wb) and fuzz.ratio(wa, wb) >= TOKEN_MIN_RATIO for wa, wb in zip(words_a, words_b)
     )
+
+
+def _same_ending(first: str, second: str) -> bool:
+    """Whether two words end alike, a final silent "e" aside ("Tarnholm"/"Tarnholme", one town
+    spelled two ways); another last letter makes another word ("Georgia"/"Georgian")."""
+    return first[-1] == second[-1] or first + "e" == second or second + "e" == first
 
 
 def cluster_exact(mentions: list[Mention]) -> list[list[Mention]]:

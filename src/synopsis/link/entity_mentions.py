@@ -57,16 +57,20 @@ def collect_mentions(analyses: Sequence[ArticleAnalysis]) -> list[Mention]:
     name ("[Al Jazeera] reported"); one that is no name at all ("saw his brother [die]") is left
     out."""
     story_outlets = [a.article.outlet for a in analyses if a.article.outlet is not None and a.article.outlet.name]
+    towns = _story_towns(analyses)
     mentions = []
     for analysis in analyses:
         outlet = outlet_name(analysis.article)
         for index, (entity, label) in enumerate(zip(analysis.entities, profile_labels(analysis))):
-            if not label:
+            if not label or is_zone_abbreviation(entity.text):
                 continue
             if label == "PERSON" and _names_an_outlet(entity, story_outlets):
                 label = "ORG"
-            if names_own_outlet(analysis.article, entity, label):
+            if names_own_outlet(analysis.article, entity, label) or _names_own_outlet_short(analysis.article, entity):
                 continue
+            if (label in _MISTAKEN_FOR_TOWNS or (label == "PERSON" and entity.title is None)) \
+                    and place_key(strip_name(entity.text)) in towns:
+                label = "GPE"
             group = GROUP_OF_LABEL.get(label, label.lower())
             mention = _make_mention(analysis.article.id, outlet, index, entity, group, label)
             if mention is not None:
@@ -76,8 +80,58 @@ def collect_mentions(analyses: Sequence[ArticleAnalysis]) -> list[Mention]:
 
 def read_as_other_than_tagged(mention: Mention) -> bool:
     """Whether the words around a mention, not the tagger, gave it its label: a PERSON mention
-    read as a place, building or outlet by ``collect_mentions``."""
-    return mention.entity.label == "PERSON" and mention.label != "PERSON"
+    read as a place, building, body or outlet, or an organisation read as a town, by
+    ``collect_mentions``."""
+    return mention.entity.label != mention.label
+
+
+# Labels the tagger gives a town it does not know, beside PERSON ("[Orsava]" ORG, "[Tarnholme]"
+# WORK_OF_ART); NORP is not among them, since "Irish" of "Irish Times" is no town.
+_MISTAKEN_FOR_TOWNS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT"})
+# Last words of a local newspaper's name whose first word is its town ("Northgate Post",
+# "Brightwater Tribune", "Tarnholm Gazette").  Not "news", "wire" or "today": "Bloomberg News",
+# "Continental Wire" are named after no town.
+_NEWSPAPER_WORDS = frozenset(
+    "post tribune gazette herald times chronicle courier journal observer examiner inquirer record "
+    "star sun mail echo advertiser argus bulletin dispatch sentinel standard telegraph".split())
+
+
+def _story_towns(analyses: Sequence[ArticleAnalysis]) -> frozenset[str]:
+    """Keys of the towns the story's outlets name as places whatever the tagger reads: a dateline's
+    ("ORSAVA, June 10 -"), and the town a local newspaper of the story is named after ("Northgate"
+    of the Northgate Post), which its own text writes as a place ("bakery owners in Northgate")."""
+    towns = {place_key(a.article.dateline) for a in analyses if a.article.dateline}
+    for analysis in analyses:
+        outlet = analysis.article.outlet
+        words = outlet.name.split() if outlet is not None and outlet.name else []
+        if (len(words) == 2 and words[1].lower() in _NEWSPAPER_WORDS and words[0][:1].isupper()
+                and not words[0].isupper() and words[0].lower() not in _NEWSPAPER_WORDS):
+            towns.add(place_key(words[0]))
+    return frozenset(towns - {""})
+
+
+def is_zone_abbreviation(name: str) -> bool:
+    """Whether a name is a time zone's abbreviation ("05:42 UTC", "GMT", "CET"), which the tagger
+    takes for an organisation: no entity of the story."""
+    from synopsis.extract.times_grammar import ZONES
+
+    name = name.strip()
+    return 3 <= len(name) <= 5 and name.isupper() and name.isalpha() and name.lower() in ZONES
+
+
+def _names_own_outlet_short(article, entity: Entity) -> bool:
+    """Whether a name is its article's outlet called by the last words of its name after "the":
+    "told the [Post]" in the Northgate Post, "the [Tribune]" in the Brightwater Tribune."""
+    outlet = article.outlet
+    if outlet is None or not outlet.name or outlet.kind in _ACTING_KINDS:
+        return False
+    words = strip_name(outlet.name).split()  # "The Morning Signal" is called "the Signal"
+    name = strip_name(entity.text)
+    if len(words) < 2 or not name or entity.label == "PERSON" and entity.title is not None:
+        return False
+    own_tail = {normalize_key(" ".join(words[i:])) for i in range(1, len(words))}
+    before = article.text[max(0, entity.start - 4):entity.start]
+    return normalize_key(name) in own_tail and (before.lower().endswith("the ") or entity.text.lower().startswith("the "))
 
 
 def _names_an_outlet(entity: Entity, story_outlets: Sequence[Outlet]) -> bool:
@@ -250,6 +304,14 @@ def relabel_by_majority(mentions: list[Mention]) -> list[Mention]:
                 relabelled = _make_mention(m.article_id, m.outlet, m.index, m.entity, "person", "PERSON")
                 if relabelled is not None:
                     m = relabelled
+            elif m.label in _MISTAKEN_FOR_TOWNS and (label := read_as_place.get(m.key)):
+                # "near [Tarnholm]" read as a town in one sentence: the same name tagged an
+                # organisation in another ("south of [Tarnholm] station") is that town too
+                m = Mention(m.article_id, m.outlet, m.index, m.entity, GROUP_OF_LABEL[label], label, m.alias, m.key)
+        elif m.group not in ("person", "place", "org") and m.label in _MISTAKEN_FOR_TOWNS \
+                and (label := read_as_place.get(place_key(m.alias))):
+            m = Mention(m.article_id, m.outlet, m.index, m.entity, GROUP_OF_LABEL[label], label, m.alias,
+                        place_key(m.alias))
         elif m.person is not None and not m.titles and (label := read_as_place.get(place_key(m.alias))):
             alias = strip_name(m.entity.text)
             m = Mention(m.article_id, m.outlet, m.index, m.entity, GROUP_OF_LABEL[label], label, alias,
@@ -266,10 +328,17 @@ def relabel_by_majority(mentions: list[Mention]) -> list[Mention]:
             # A lone "surname" that no full name in the story carries but that is
             # written as a place elsewhere is the place ("Kyiv" tagged PERSON).
             if other_support[key] and m.key not in full_surnames:
-                label = other_labels[key].most_common(1)[0][0]
+                label = _likeliest_label(other_labels[key])
                 m = Mention(m.article_id, m.outlet, m.index, m.entity, GROUP_OF_LABEL[label], label, strip_name(m.entity.text), key)
         out.append(m)
     return out
+
+
+def _likeliest_label(labels: collections.Counter[str]) -> str:
+    """The label a name is tagged with most often, a place's on a tie: a lone name tagged a person,
+    and a place and an organisation once each ("near [Selvik]" GPE, "from [Selvik] to" ORG), is
+    the town, which the tagger reads as anything, more often than a body."""
+    return max(labels, key=lambda label: (labels[label], GROUP_OF_LABEL.get(label) == "place"))
 
 
 def _team_named_as_person(mention: Mention, other_labels: Mapping[str, collections.Counter[str]]) -> bool:

@@ -17,6 +17,7 @@ import re
 
 from synopsis.extract.entity_titles import HONORIFICS, OFFICE_WORDS, TITLE_MODIFIERS
 from synopsis.extract.gazetteer import is_known_place
+from synopsis.extract.name_words import BODY_KIND_NOUNS, COMPANY_WORDS
 from synopsis.extract.person_gender import is_given_name
 from synopsis.extract.person_relabelling import INSTITUTION_ENDINGS, STREET_ENDINGS, VENUE_NOUNS
 from synopsis.records import ArticleAnalysis, Entity
@@ -42,10 +43,26 @@ _WORD_AFTER = re.compile(r"[ \t]+(\w+)")  # matched at the name's end
 _TITLE_WORDS = OFFICE_WORDS | TITLE_MODIFIERS | HONORIFICS
 
 
+# Labels the small model gives a town it does not know ("near [Tarnholm]" ORG, "near [Tarnholme]"
+# WORK_OF_ART), read as a place where the words say so (``_written_as_town``).
+_MISTAKEN_FOR_TOWNS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT"})
+# Words only a place is written after, whatever its name: "near Tarnholm", "outside Selvik".  Not
+# "in", "at" or "from", which organisations are written after too ("invested in Apple", "at Google").
+_BESIDE_A_PLACE = frozenset({"near", "outside"})
+# Nouns a place is named after with "of": "the town of Tarnholm", "residents of Selvik".
+_OF_A_PLACE = frozenset("town city village port suburb residents outskirts".split())
+# Of the nouns naming a body's kind (``name_words.BODY_KIND_NOUNS``), those never written before a
+# person's name: "the security firm Greyfen Labs", "the consumer group Fair Data"; but "producer
+# Rick Rubin", "publisher Rupert Murdoch".
+_BODY_KIND_BEFORE = BODY_KIND_NOUNS - frozenset(
+    "producer developer publisher broker giant house side team club business outfit label maker".split())
+
+
 def profile_labels(analysis: ArticleAnalysis) -> list[str]:
     """Each entity's label as event profiles read it: the tagger's, except that a PERSON mention
-    that is no person becomes the place ("GPE") or building ("FAC") it names, or "" when it is
-    no name at all (no capital letter: "die", "jewel")."""
+    that is no person becomes the place ("GPE"), building ("FAC") or body ("ORG") it names, or ""
+    when it is no name at all (no capital letter: "die", "jewel"); and an organisation, work or
+    product the words write as a town ("near [Tarnholm]") is that place."""
     text = analysis.article.text
     people = [e for e in analysis.entities if e.label == "PERSON"]
     # A person is called by the surname after the full name ("Owner Arte Moreno ... Moreno met
@@ -58,8 +75,12 @@ def profile_labels(analysis: ArticleAnalysis) -> list[str]:
                   for word in e.text.split()}
     labels = []
     for entity in analysis.entities:
-        if entity.label != "PERSON":
+        if entity.label in _MISTAKEN_FOR_TOWNS and _written_as_town(text, entity):
+            labels.append("GPE")
+        elif entity.label != "PERSON":
             labels.append(entity.label)
+        elif entity.title is None and _named_as_body(text, entity):
+            labels.append("ORG")
         elif not any(ch.isupper() for ch in entity.text):
             labels.append("")
         elif entity.text in buildings:
@@ -111,6 +132,31 @@ def _written_as_place(text: str, entity: Entity) -> bool:
         return False
     previous, word = (before.group(1) or "").lower(), before.group(2).lower()
     return word in _LOCATIVES and not (word == "to" and previous in _TO_A_PERSON)
+
+
+def _written_as_town(text: str, entity: Entity) -> bool:
+    """Whether the text writes a name as a town: after "near" or "outside" ("derailed near
+    Tarnholm"), or after a place noun and "of" ("the town of Tarnholm"), and not as the first words
+    of a longer name or a possessive ("near Ostral Rail's depot" is near the depot)."""
+    after = text[entity.end:entity.end + 2]
+    if after[:1] in ("'", "’") or re.match(r"[ \t]+[A-Z]", text[entity.end:entity.end + 2]):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, entity.start - 40), entity.start)
+    if not before:
+        return False
+    previous, word = (before.group(1) or "").lower(), before.group(2).lower()
+    return word in _BESIDE_A_PLACE or (word == "of" and previous in _OF_A_PLACE)
+
+
+def _named_as_body(text: str, entity: Entity) -> bool:
+    """Whether a PERSON mention is a company's or group's name: one of several words ending in a
+    company's word ("Greyfen Labs", ``name_words.COMPANY_WORDS``), or written right after a noun
+    naming a body's kind ("the consumer group [Fair Data]", ``_BODY_KIND_BEFORE``)."""
+    words = entity.text.split()
+    if len(words) > 1 and words[-1][:1].isupper() and words[-1].lower().strip(".,") in COMPANY_WORDS:
+        return True
+    before = _WORD_BEFORE.search(text, max(0, entity.start - 40), entity.start)
+    return bool(before) and before.group(2) in _BODY_KIND_BEFORE
 
 
 __all__ = ["profile_labels"]
