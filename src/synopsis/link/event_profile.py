@@ -76,8 +76,10 @@ ENGLISH_STOP_WORDS = read_english_stop_words()
 # Before /12 profiles held no organisations or subject, and flight-style designators ("MA 2291",
 # "MH17") were codes of their letters' kind, so two carriers' flights never conflicted.
 # Before /13 a PERSON mention that reads as no person (a lower-case word, a town written as a place,
-# a building) counted as a person in names, cast and main person (``link.profile_people``), and a
-# date in a modifier of a noun other than the subject dated the whole sentence.
+# a building) counted as a person in names, cast and main person (``link.profile_people``), a name
+# tagged ORG written as a place ("near Selvik") was no place, a company tagged PERSON ("Greyfen
+# Labs") was a person, and a date in a modifier of a noun other than the subject dated the whole
+# sentence.
 EVENT_METHOD = "synopsis.event/13"
 LEAD_SENTENCES = 3
 KEY_NAMES = 12
