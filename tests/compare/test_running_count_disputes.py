@@ -79,8 +79,19 @@ def test_a_revised_figure_of_a_running_count_stays_in_the_dispute_as_a_later_fig
     assert {value: sources for value, (sources, _) in versions.items()} == {
         "Twelve": {"Alpha"}, "Twenty": {"Bravo"}, "17": {"Charlie"}}
     assert versions["17"][1] == "later figure: Charlie reports the count revised (published 2026-07-15T06:30+00:00)"
-    # Bravo's twenty came before Charlie's revised figure: an earlier figure of the count too.
-    assert versions["Twenty"][1] == "earlier report (published 2026-07-14T07:00+00:00); later reports differ"
+    # Bravo's twenty came before Charlie's 17, but 17 is no rise from it: a rival figure, not one a
+    # later report overtook (QA landing: "The Daily Flash" was shown as superseded).
+    assert versions["Twenty"][1] is None
+    assert versions["Twelve"][1] == "earlier report (published 2026-07-13T18:00+00:00); later reports differ"
+
+
+def test_cases_of_an_outbreak_counted_on_two_days_are_a_running_count() -> None:
+    """QA c4: 87 cases registered on Sunday and 150 on Monday, from two outlets: the earlier figure
+    is the count as it stood then, said so, though no sentence tells the count day by day."""
+    [dispute] = find_disputes([[("id-Alpha", 0), ("id-Bravo", 0)]], [SUNDAY_REPORT, MONDAY_REPORT])
+    notes = {v.value: v.note for v in dispute.versions}
+    assert notes == {"40 cases": "earlier report (published 2026-07-12T10:00+00:00); later reports differ",
+                     "65 cases": None}
 
 
 def _toll(outlet: str, count: str, value: float, published: str, article_id: str | None = None):
@@ -127,3 +138,16 @@ def test_a_toll_figure_others_still_give_as_late_is_not_called_earlier() -> None
                _toll("Charlie", "Twelve", 12, "2026-05-15")]
     [dispute] = find_disputes([], stories)
     assert {v.value: v.note for v in dispute.versions} == {"Twelve": None, "Nineteen": None}
+
+
+@pytest.mark.parametrize("other", ["other ", ""])
+def test_other_after_a_count_marks_another_group_not_a_rival_figure(other: str) -> None:
+    """QA swap: "four citizens held in Lindmark" (handed over) and "the three other citizens still
+    held in Karvia" (a second group) are two groups of detainees; without "other" they are two
+    figures of one count."""
+    handed = build("Alpha", [S("The two were freed in return for four citizens held in Lindmark.",
+                               [Q("four", 4, counted="citizens", predicate="hold")])])
+    still = build("Bravo", [S(f"The group will now turn to the cases of the three {other}citizens still held.",
+                              [Q("three", 3, counted="citizens", predicate="hold")])])
+    disputes = find_disputes([], [handed, still])  # not aligned: told in different words
+    assert len(disputes) == (0 if other else 1)

@@ -22,6 +22,7 @@ from synopsis.facts.dates import (
 )
 from synopsis.facts.keys import (
     ADDITIONAL,
+    ADDITIONAL_AFTER,
     FINE,
     INSTANT_EVENTS,
     MAGNITUDE,
@@ -390,7 +391,8 @@ def collect_facts(analyses: Sequence[ArticleAnalysis], group_of: dict[Member, in
                 if interval.unit == "count":
                     # The slot is what happened to what is counted: "two died" and "14 injured" are
                     # two slots even when both count people.
-                    additional = bool(ADDITIONAL.search(article.text[max(0, quantity.start - 20) : quantity.start]))
+                    additional = bool(ADDITIONAL.search(article.text[max(0, quantity.start - 20) : quantity.start])
+                                      or ADDITIONAL_AFTER.match(article.text, quantity.end))
                     predicate = slot.predicate
                     if _is_whole(article.text, quantity, claim_quantities):
                         predicate = WHOLE

@@ -198,14 +198,30 @@ def _measured_what(fact: Fact) -> str | None:
 # What happened to people that outlets count as the day goes on: a toll of the dead or injured
 # rises as the injured die and the missing are found, and each outlet reports it as of its hour.
 TOLL_PREDICATES = frozenset({"die", "injure"})
+# Counts that grow while an event unfolds, whatever verb a sentence counts them with: the sick of
+# an outbreak ("87 cases registered" on Sunday, "150 cases" on Monday), the arrested, the evacuated.
+# One outlet's figure of a leak or a crowd beside another's is no such count.
+ACCUMULATING_PREDICATES = TOLL_PREDICATES | frozenset({"arrest", "detain", "evacuate", "infect", "displace", "rescue"})
+ACCUMULATING_NOUNS = frozenset({"case", "infection", "death", "casualty", "fatality", "arrest", "evacuee"})
 
 
 def is_running_count(slot: Sequence[Fact]) -> bool:
     """Whether the slot is a count that changes as the day goes on (a toll; a count some sentence
     revises or tells day by day), so that a later report's figure updates an earlier one. Other
     values (a meeting's length, another outlet's estimate of a leak) are one reading against another."""
-    return any(f.kind == "count" and (f.key[0] in TOLL_PREDICATES or f.revised or f.count_day is not None)
+    return any(f.kind == "count" and (f.key[0] in ACCUMULATING_PREDICATES or f.noun in ACCUMULATING_NOUNS
+                                      or f.revised or f.count_day is not None)
                for f in slot)
+
+
+def _rose(earlier: Sequence[Fact], later: Sequence[Fact]) -> bool:
+    """Whether every figure of the later version is above every figure of the earlier one: a toll
+    overtakes its earlier figures by rising. A lower figure after a higher one (12, then 20 from
+    another outlet, then 17 revised from 12) leaves the higher one a rival, not an earlier figure;
+    a count revised down says so itself (``Fact.revised``)."""
+    highest = max((iv.high for f in earlier for iv in f.intervals), default=None)
+    lowest = min((iv.low for f in later for iv in f.intervals), default=None)
+    return highest is not None and lowest is not None and lowest > highest
 
 
 def _first_reported(version: Sequence[Fact]) -> float:
@@ -280,13 +296,14 @@ def _notes(versions: list[list[Fact]], event: Interval | None, running: bool = F
             later = bool(others_all) and all(o.before(stamp, EARLIER_GAP) for o in others_all)
             found.append(f"{'later' if later else 'revised'} figure: {fact.outlet} reports the count revised"
                          f" (published {stamp.shown()})")
-        # Earlier when every report of this version precedes every report of another, each pair
-        # compared at the precision both give (``Stamp.before``): each figure of a toll that rose
-        # 2, 3, 4, 5 over the day is an earlier one but the last. A figure some outlets still gave
+        # Earlier when every report of this version precedes every report of another, higher one
+        # (``_rose``), each pair compared at the precision both give (``Stamp.before``): each
+        # figure of a toll that rose 2, 3, 4, 5 over the day is an earlier one but the last. A figure some outlets still gave
         # as late as it (19 dead beside 12 the same day and 12 the next) is a rival, not overtaken.
-        later_versions = [[m for m in ms if m is not None] for j, ms in enumerate(current) if j != i]
+        later_versions = [(j, [m for m in ms if m is not None]) for j, ms in enumerate(current) if j != i]
         if (running and not stale and mine and any(
-                later and all(m.before(o, EARLIER_GAP) for m, _ in mine for o in later) for later in later_versions)):
+                later and _rose(version, versions[j]) and all(m.before(o, EARLIER_GAP) for m, _ in mine for o in later)
+                for j, later in later_versions)):
             latest, updated = max(mine, key=lambda pair: (pair[0].moment.date(), pair[0].day_only, pair[0].moment))
             found.append(
                 f"earlier report ({'updated' if updated else 'published'} {latest.shown()}); later reports differ"

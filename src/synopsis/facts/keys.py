@@ -94,6 +94,9 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # Words before a number that make it an additional batch ("another 3,000", "a further 200"):
 # it adds to an earlier count, so it never gives that count a different value.
 ADDITIONAL = re.compile(r"\b(another|further|additional|more|extra|second|new)\s*$", re.I)
+# The same written after the number: "three other citizens still held", "two more bodies" (not
+# "20 more than last year", a comparison).
+ADDITIONAL_AFTER = re.compile(r"\s+(?:other|further|additional|more(?!\s+than))\b", re.I)
 IRREGULAR_PLURALS = {
     "people": "person", "children": "child", "men": "man", "women": "woman", "feet": "foot",
     "teeth": "tooth", "mice": "mouse", "geese": "goose", "persons": "person", "data": "datum", "lives": "life",
