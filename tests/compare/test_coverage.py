@@ -164,6 +164,30 @@ def test_a_loaded_word_no_other_outlet_uses_is_a_choice_even_without_a_rival():
     assert not any(t.startswith("crackdown") for t in terms["Press N"])
 
 
+def test_a_loaded_word_is_shown_beside_the_plain_word_other_outlets_use_for_the_thing():
+    texts = {
+        "Herald": "The strongman of Nordia met the other leaders. The minister caved in to his demands "
+                  "and will pay half. Nordia boasted that it had won.",
+        "Wire": "President Ostrov of Nordia agreed to the plan and said Nordia would pay a third.",
+        "Daily": "The president agreed to contribute, officials said.",
+    }
+    analyses = [ArticleAnalysis(article=make_article(name.lower(), name, text)) for name, text in texts.items()]
+    terms = {c.outlet: c.terms for c in describe_coverage(analyses, [])}
+    for choice in ("strongman (others: leader)", "caved in (others: agreed)", "boasted (others: said)"):
+        assert choice in terms["Herald"]
+    # The plain words are nobody's choice.
+    assert not any(t.startswith(("leader", "agreed", "said", "pays")) for o in texts for t in terms[o])
+
+
+def test_a_loaded_word_in_the_headline_is_the_outlets_and_one_in_a_quotation_the_speakers():
+    herald = make_article("h", "Herald", '"He is a dictator," said an opposition leader. The minister will pay half.',
+                          title="Minister bankrolls Nordia's river plan")
+    wire = make_article("w", "Wire", "Nordia will contribute a third, the president said.")
+    terms = {c.outlet: c.terms for c in describe_coverage([ArticleAnalysis(article=herald), ArticleAnalysis(article=wire)], [])}
+    assert "bankrolls (others: pays)" in terms["Herald"]
+    assert not any(t.startswith("strongman") for t in terms["Herald"])
+
+
 def test_the_spelling_most_outlets_write_is_no_word_choice():
     from synopsis.compare.coverage import alias_choices
 

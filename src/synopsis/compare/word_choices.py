@@ -11,6 +11,7 @@ from importlib import resources
 
 import yaml
 
+from synopsis.extract.quote_marks import find_quotation_marks
 from synopsis.records import ArticleAnalysis
 
 
@@ -63,14 +64,29 @@ def loaded_words(text: str, families: Sequence[WordFamily] | None = None) -> lis
             if name in family.loaded and pattern.search(text)]
 
 
+def outlet_own_words(text: str) -> str:
+    """A text without its quotations: what the outlet wrote in its own voice.  "The chancellor
+    has paid a dictator," said the opposition leader: "dictator" is his word, not the outlet's."""
+    kept, last = [], 0
+    for mark in find_quotation_marks(text):
+        kept.append(text[last:mark.start])
+        last = mark.end
+    kept.append(text[last:])
+    return " ".join(kept)
+
+
 def word_choices(by_outlet: Mapping[str, Sequence[ArticleAnalysis]],
                  families: Sequence[WordFamily] | None = None) -> dict[str, list[str]]:
-    """Per outlet, the wordings it uses that most other outlets of the story avoid while some use
-    another word for the same thing ("riots (others: protests)"), and loaded words no other outlet
-    uses ("terrorists (only this outlet)")."""
+    """Per outlet, the wordings it uses in its own voice (outside quotations) that most other
+    outlets of the story avoid while some use another word for the same thing ("riots (others:
+    protests)"), and loaded words no other outlet uses, beside the plain words the others use for
+    the thing ("regime (others: government)") or alone ("terrorists (only this outlet)")."""
     families = load_word_families() if families is None else families
     used = {
-        outlet: variants_used(" ".join(a.article.text for a in items), families) for outlet, items in by_outlet.items()
+        # The headline too: the outlet's most visible choice of words.
+        outlet: variants_used(" ".join(outlet_own_words(f"{a.article.title or ''}\n\n{a.article.text}")
+                                       for a in items), families)
+        for outlet, items in by_outlet.items()
     }
     choices: dict[str, list[str]] = {outlet: [] for outlet in by_outlet}
     for family in families:
@@ -87,8 +103,12 @@ def word_choices(by_outlet: Mapping[str, Sequence[ArticleAnalysis]],
                 if rivals:
                     choices[outlet].append(f"{name} (others: {', '.join(rivals)})")
                 elif name in family.loaded and not sharing:
-                    choices[outlet].append(f"{name} (only this outlet)")
+                    # A loaded word beside the plain one the others use for the thing, though this
+                    # outlet writes the plain one too elsewhere ("strongman (others: president)").
+                    plain = sorted({v for theirs in others for v in theirs} - {name})
+                    choices[outlet].append(f"{name} (others: {', '.join(plain)})" if plain
+                                           else f"{name} (only this outlet)")
     return choices
 
 
-__all__ = ["WordFamily", "load_word_families", "loaded_words", "variants_used", "word_choices"]
+__all__ = ["WordFamily", "load_word_families", "loaded_words", "outlet_own_words", "variants_used", "word_choices"]

@@ -227,8 +227,13 @@ def _describe_agent(token: Token, entities: Sequence[Entity]) -> tuple[str, int 
         for index, entity in enumerate(entities):
             if entity.label in AGENT_LABELS and entity.start <= candidate.idx < entity.end and index not in found:
                 found.append(index)
-    # The head's own entity decides ("President Putin's envoy" is still the envoy's act, but
-    # it is Putin's side); two different names around it are a joint agent.
+    # The head's own entity decides: "Turkish President Recep Tayyip Erdogan" is Erdogan,
+    # whatever the nationality or title around his name.
+    own = [i for i in found if entities[i].start <= token.idx < entities[i].end]
+    if own:
+        return text, own[0]
+    # A head that names no one acts for the one name around it ("President Putin's envoy" is
+    # still the envoy's act, but it is Putin's side); two different names are a joint agent.
     return text, found[0] if len(found) == 1 else None
 
 
