@@ -132,7 +132,7 @@ def test_a_toll_figure_others_still_give_as_late_is_not_called_earlier() -> None
 
 RISING_TOLL = [
     ("Alpha", "Two", 2, "2026-05-14T09:10:00+02:00", "alpha-morning"),
-    ("Bravo", "Three", 3, "2026-05-14T12:30:00+02:00", None),
+    ("Bravo", "At least 3", 3, "2026-05-14T12:30:00+02:00", None),
     ("Charlie", "Four", 4, "2026-05-14T15:20:00+00:00", None),  # 17:20 where the others are
     ("Delta", "Four", 4, "2026-05-14T18:45:00+02:00", None),
     ("Alpha", "Five", 5, "2026-05-14T20:30:00+02:00", "alpha-evening"),
@@ -145,7 +145,7 @@ def test_a_toll_that_only_rose_reads_as_a_rise_in_the_order_first_reported() -> 
     [dispute] = find_disputes([], [_toll(*story) for story in RISING_TOLL])
     assert dispute.rose
     assert dispute.explanation == (
-        "The number of people killed on 2026-05-14 rose over the day: two (Alpha, 09:10) → three (Bravo, 12:30)"
+        "The number of people killed on 2026-05-14 rose over the day: two (Alpha, 09:10) → at least 3 (Bravo, 12:30)"
         " → four (Charlie, 17:20; Delta, 18:45) → five (Alpha, 20:30).")
 
 
@@ -153,7 +153,7 @@ def test_a_toll_that_rose_is_briefed_as_its_latest_figure_then_the_earlier_ones(
     [dispute] = find_disputes([], [_toll(*story) for story in RISING_TOLL])
     sentence = dispute_sentence(dispute)
     assert sentence.text == ("The latest report puts the number of people killed on 2026-05-14 at five (Alpha);"
-                             " earlier reports gave two (Alpha), three (Bravo) and four (Charlie, Delta).")
+                             " earlier reports gave two (Alpha), at least 3 (Bravo) and four (Charlie, Delta).")
     # The latest figure is cited first, then every outlet's earlier report.
     assert [(e.outlet, e.article_id) for e in sentence.citations][:2] == [("Alpha", "alpha-evening"),
                                                                           ("Alpha", "alpha-morning")]

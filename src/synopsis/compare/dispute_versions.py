@@ -241,9 +241,9 @@ def _rose(versions: Sequence[Sequence[Fact]]) -> bool:
 
 
 def in_sentence(value: str) -> str:
-    """A figure as it reads inside a sentence: "Three" capitalised only because it opened its own
-    ("Three people were killed") is "three"."""
-    return value[0].lower() + value[1:] if re.fullmatch(r"[A-Z][a-z]+(?:[- ][a-z]+)*", value) else value
+    """A figure as it reads inside a sentence: "Three" or "At least 21", capitalised only because
+    it opened its own ("Three people were killed"), is "three" or "at least 21"."""
+    return value[0].lower() + value[1:] if re.fullmatch(r"[A-Z][a-z]+(?:[- ][a-z]+|\s[\d.,]+)*", value) else value
 
 
 def _clock(stamp: Stamp, zone: tzinfo | None, one_day: bool) -> str:
