@@ -334,6 +334,9 @@ class Dispute:
     kind: str  # count, duration, time, date, name, title, place, actor
     versions: tuple[DisputeVersion, ...]
     explanation: str  # plain words on what differs
+    # A running count whose figures only rose from report to report (2, 3, 4, 5 dead over the
+    # day): its versions, in the order first reported, are a rise, not rival readings.
+    rose: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from synopsis.compare.brief_sentences import dispute_sentence
 from synopsis.compare.disputes import find_disputes
 from synopsis.facts.dates import value_days
 from tests.compare.dispute_builders import Q, S, T, build
@@ -151,3 +152,58 @@ def test_other_after_a_count_marks_another_group_not_a_rival_figure(other: str) 
                               [Q("three", 3, counted="citizens", predicate="hold")])])
     disputes = find_disputes([], [handed, still])  # not aligned: told in different words
     assert len(disputes) == (0 if other else 1)
+
+
+RISING_TOLL = [
+    ("Alpha", "Two", 2, "2026-05-14T09:10:00+02:00", "alpha-morning"),
+    ("Bravo", "At least 3", 3, "2026-05-14T12:30:00+02:00", None),
+    ("Charlie", "Four", 4, "2026-05-14T15:20:00+00:00", None),  # 17:20 where the others are
+    ("Delta", "Four", 4, "2026-05-14T18:45:00+02:00", None),
+    ("Alpha", "Five", 5, "2026-05-14T20:30:00+02:00", "alpha-evening"),
+]
+
+
+def test_a_toll_that_only_rose_reads_as_a_rise_in_the_order_first_reported() -> None:
+    """QA derail: 2, 3, 4, 5 dead over the day read "Outlets disagree on the number of people
+    killed"; it is one toll as it rose, each figure with who gave it and when, in one zone."""
+    [dispute] = find_disputes([], [_toll(*story) for story in RISING_TOLL])
+    assert dispute.rose
+    assert dispute.explanation == (
+        "The number of people killed on 2026-05-14 rose over the day: two (Alpha, 09:10) → at least 3 (Bravo, 12:30)"
+        " → four (Charlie, 17:20; Delta, 18:45) → five (Alpha, 20:30).")
+
+
+def test_a_toll_that_rose_is_briefed_as_its_latest_figure_then_the_earlier_ones() -> None:
+    [dispute] = find_disputes([], [_toll(*story) for story in RISING_TOLL])
+    sentence = dispute_sentence(dispute)
+    assert sentence.text == ("The latest report puts the number of people killed on 2026-05-14 at five (Alpha);"
+                             " earlier reports gave two (Alpha), at least 3 (Bravo) and four (Charlie, Delta).")
+    # The latest figure is cited first, then every outlet's earlier report.
+    assert [(e.outlet, e.article_id) for e in sentence.citations][:2] == [("Alpha", "alpha-evening"),
+                                                                          ("Alpha", "alpha-morning")]
+    assert len(sentence.citations) == 5
+
+
+@pytest.mark.parametrize("stories", [
+    # The toll fell: a later report gives fewer dead than an earlier one.
+    [("Alpha", "Four", 4, "2026-05-14T09:10:00+02:00", None), ("Bravo", "Three", 3, "2026-05-14T12:30:00+02:00", None)],
+    # Two figures within the hour: rival readings, not a rise.
+    [("Alpha", "Two", 2, "2026-05-14T12:10:00+02:00", None), ("Bravo", "Three", 3, "2026-05-14T12:30:00+02:00", None)],
+    # A lower figure given again after a higher one.
+    [("Alpha", "Two", 2, "2026-05-14T09:10:00+02:00", None), ("Bravo", "Three", 3, "2026-05-14T12:30:00+02:00", None),
+     ("Charlie", "Two", 2, "2026-05-14T18:00:00+02:00", None)],
+])
+def test_a_toll_that_fell_or_was_given_two_ways_at_once_stays_a_dispute(stories) -> None:
+    [dispute] = find_disputes([], [_toll(*story) for story in stories])
+    assert not dispute.rose
+    assert dispute.explanation.startswith("Outlets disagree on the number of people killed")
+    assert dispute_sentence(dispute).text.startswith("Accounts differ on number of people killed")
+
+
+def test_a_toll_that_rose_over_several_days_gives_each_report_its_date() -> None:
+    stories = [("Alpha", "Two", 2, "2026-05-14T09:10:00+02:00", None), ("Bravo", "Three", 3, "2026-05-14T12:30:00+02:00", None),
+               ("Charlie", "Five", 5, "2026-05-15", None)]
+    [dispute] = find_disputes([], [_toll(*story) for story in stories])
+    assert dispute.rose
+    assert dispute.explanation.endswith(
+        "rose from report to report: two (Alpha, 2026-05-14 09:10) → three (Bravo, 2026-05-14 12:30) → five (Charlie, 2026-05-15).")

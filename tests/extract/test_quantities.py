@@ -264,6 +264,10 @@ PREDICATE_CASES = [
     # A participle after the number is what happened, not the counted noun (QA: "hurt" read as killed).
     ("Three people were killed and at least 20 hurt when the train left the tracks.", "at least 20", "hurt"),
     ("Two people were killed and 14 wounded when the bus overturned.", "14", "wound"),
+    # A number in words before "dead" counts the dead, though no noun follows it (QA derail:
+    # "a toll of two dead and 17 injured" gave only the 17).
+    ("Earlier the fire service had given a toll of two dead and 17 injured.", "two", "die"),
+    ("By noon the toll stood at three dead.", "three", "die"),
     ("The avalanche killed two skiers.", "two", "kill"),
     ("Medics evacuated more than 300 patients overnight.", "more than 300", "evacuate"),
     ("More than 300 tenants were evacuated from the tower.", "More than 300", "evacuate"),

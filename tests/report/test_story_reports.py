@@ -388,3 +388,18 @@ def test_html_has_a_table_of_contents_linking_every_section_heading(story):
     toc = [a.get("href")[1:] for nav in tree.iter("nav") if nav.get("class") == "toc" for a in nav.iter("a")]
     ids = {h.get("id") for h in headings}
     assert set(toc) <= ids and len(toc) >= 10
+
+
+def test_json_says_whether_a_disputed_count_rose_and_the_schema_types_it(story):
+    """A running count that only rose (``Dispute.rose``) is told apart from rival readings."""
+    import jsonschema
+
+    report, _ = story
+    risen = dataclasses.replace(report, disputes=(dataclasses.replace(report.disputes[0], rose=True),))
+    data = reports_to_json([risen])
+    validate_report_json(data)
+    assert data["stories"][0]["disputes"][0]["rose"] is True
+    assert reports_to_json([report])["stories"][0]["disputes"][0]["rose"] is False
+    data["stories"][0]["disputes"][0]["rose"] = "yes"
+    with pytest.raises(jsonschema.ValidationError):
+        validate_report_json(data)

@@ -7,7 +7,7 @@ from typing import Mapping, Sequence
 
 from synopsis.compare.citations import normalize_name
 from synopsis.compare.consensus import describe_repeat
-from synopsis.compare.dispute_versions import join_names
+from synopsis.compare.dispute_versions import in_sentence, join_names
 from synopsis.compare.disputed_wording import points_given
 from synopsis.compare.fact_citations import shown_text
 from synopsis.compare.other_numbers import numbers_incompatible, passage_amounts
@@ -30,11 +30,28 @@ def fact_sentence(claim: AlignedClaim, fact: AlignedClaim, analyses: Mapping[str
 
 
 def dispute_sentence(dispute: Dispute) -> BriefSentence:
-    """A disputed point as the brief states it: every version with who gives it, one citation per outlet."""
+    """A disputed point as the brief states it: every version with who gives it, one citation per
+    outlet; a count that rose (``Dispute.rose``) as its latest figure, then the earlier ones."""
+    if dispute.rose:
+        return _rise_sentence(dispute)
     versions = "; ".join(f"{v.value} ({_version_sources(v)})" for v in dispute.versions)
     return BriefSentence(
         text=f"Accounts differ on {dispute.what}: {versions}.",
         citations=tuple(e for v in dispute.versions for e in _one_per_outlet(v.evidence)),
+    )
+
+
+def _rise_sentence(dispute: Dispute) -> BriefSentence:
+    """A running count that rose over the day, as the brief states it: the latest report's figure,
+    said to be the latest, then the earlier reports' figures in the order first reported, each
+    with who gave it; the latest cited first."""
+    *earlier, latest = dispute.versions
+    reports = "report puts" if len(latest.sources) == 1 else "reports put"
+    gave = join_names([f"{in_sentence(v.value)} ({_version_sources(v)})" for v in earlier])
+    return BriefSentence(
+        text=(f"The latest {reports} the {dispute.what} at {in_sentence(latest.value)} ({_version_sources(latest)});"
+              f" earlier reports gave {gave}."),
+        citations=tuple(e for v in (latest, *earlier) for e in _one_per_outlet(v.evidence)),
     )
 
 

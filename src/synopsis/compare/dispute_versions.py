@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timedelta, timezone
+from itertools import combinations
+from datetime import datetime, timedelta, timezone, tzinfo
 
 from synopsis.compare.dispute_facts import (SHARE_WON, Fact, is_measured_physical, is_measured_sum, is_penalty,
                                             is_rival_estimate, is_term, voice_key)
@@ -19,7 +20,7 @@ from synopsis.compare.dispute_slots import (
 from synopsis.extract.match_minutes import MATCH_MINUTE
 from synopsis.extract.vote_splits import VOTE_SPLIT
 from synopsis.facts.currency_names import currency_name, is_currency_noun
-from synopsis.facts.dates import as_of_stamp, calendar_day, parse_published
+from synopsis.facts.dates import Stamp, as_of_stamp, calendar_day, parse_published
 from synopsis.facts.intervals import Interval, describe
 from synopsis.facts.keys import FINE, MAGNITUDE, WHOLE_MEASURES
 from synopsis.facts.keys_crowd import ATTENDANCE, PARTICIPATION
@@ -214,7 +215,7 @@ def is_running_count(slot: Sequence[Fact]) -> bool:
                for f in slot)
 
 
-def _rose(earlier: Sequence[Fact], later: Sequence[Fact]) -> bool:
+def _higher(earlier: Sequence[Fact], later: Sequence[Fact]) -> bool:
     """Whether every figure of the later version is above every figure of the earlier one: a toll
     overtakes its earlier figures by rising. A lower figure after a higher one (12, then 20 from
     another outlet, then 17 revised from 12) leaves the higher one a rival, not an earlier figure;
@@ -228,6 +229,65 @@ def _first_reported(version: Sequence[Fact]) -> float:
     """When the first report of a version stood (``as_of_stamp``), as a POSIX time; infinity if none is dated."""
     stamps = [stamp.moment.timestamp() for f in version if (stamp := as_of_stamp(f.article)) is not None]
     return min(stamps, default=math.inf)
+
+
+def _rose(versions: Sequence[Sequence[Fact]]) -> bool:
+    """Whether a running count's versions only rose: every report dated, and of any two reports
+    giving different versions one stood before the other (``Stamp.before``, by ``EARLIER_GAP``)
+    and gave the lower figure. One outlet's later figure may overtake another's (2 dead at 09:10,
+    3 at 12:30, 5 at 20:30); a figure that falls, or two figures given at about the same time,
+    are rival readings, still a dispute."""
+    reports = []
+    for number, version in enumerate(versions):
+        for fact in version:
+            stamp = as_of_stamp(fact.article)
+            if stamp is None:
+                return False
+            reports.append((number, stamp, fact.intervals[0]))
+    for (i, a, x), (j, b, y) in combinations(reports, 2):
+        if i == j:
+            continue
+        if b.before(a, EARLIER_GAP):
+            x, y = y, x
+        elif not a.before(b, EARLIER_GAP):
+            return False
+        if not (x.low <= y.low and x.high <= y.high):
+            return False
+    return True
+
+
+def in_sentence(value: str) -> str:
+    """A figure as it reads inside a sentence: "Three" or "At least 21", capitalised only because
+    it opened its own ("Three people were killed"), is "three" or "at least 21"."""
+    return value[0].lower() + value[1:] if re.fullmatch(r"[A-Z][a-z]+(?:[- ][a-z]+|\s[\d.,]+)*", value) else value
+
+
+def _clock(stamp: Stamp, zone: tzinfo | None, one_day: bool) -> str:
+    """When a report stood, in the zone of the first report so that the times compare; the hour
+    alone when every report is of one day, a date alone when the report gave only its date."""
+    if stamp.day_only:
+        return stamp.moment.date().isoformat()
+    moment = stamp.moment.astimezone(zone)
+    return moment.strftime("%H:%M") if one_day else moment.strftime("%Y-%m-%d %H:%M")
+
+
+def explain_rise(what: str, records: Sequence[DisputeVersion], versions: Sequence[Sequence[Fact]]) -> str:
+    """A running count that rose (``_rose``) as it went: each figure, in the order first reported,
+    with each outlet that gave it and when its first report of it stood."""
+    stamps = [[(f.outlet, stamp) for f in version if (stamp := as_of_stamp(f.article)) is not None]
+              for version in versions]
+    first = min((stamp for version in stamps for _, stamp in version), key=lambda stamp: stamp.moment)
+    zone = first.moment.tzinfo
+    days = {stamp.moment.astimezone(zone).date() for version in stamps for _, stamp in version}
+    steps = []
+    for record, version in zip(records, stamps):
+        earliest: dict[str, Stamp] = {}
+        for outlet, stamp in sorted(version, key=lambda pair: pair[1].moment):
+            earliest.setdefault(outlet, stamp)
+        given = "; ".join(f"{outlet}, {_clock(stamp, zone, len(days) == 1)}" for outlet, stamp in earliest.items())
+        steps.append(f"{in_sentence(record.value)} ({given})")
+    over = "over the day" if len(days) == 1 else "from report to report"
+    return f"The {what} rose {over}: " + " → ".join(steps) + "."
 
 
 def _given_once(fact: Fact) -> bool:
@@ -297,12 +357,12 @@ def _notes(versions: list[list[Fact]], event: Interval | None, running: bool = F
             found.append(f"{'later' if later else 'revised'} figure: {fact.outlet} reports the count revised"
                          f" (published {stamp.shown()})")
         # Earlier when every report of this version precedes every report of another, higher one
-        # (``_rose``), each pair compared at the precision both give (``Stamp.before``): each
+        # (``_higher``), each pair compared at the precision both give (``Stamp.before``): each
         # figure of a toll that rose 2, 3, 4, 5 over the day is an earlier one but the last. A figure some outlets still gave
         # as late as it (19 dead beside 12 the same day and 12 the next) is a rival, not overtaken.
         later_versions = [(j, [m for m in ms if m is not None]) for j, ms in enumerate(current) if j != i]
         if (running and not stale and mine and any(
-                later and _rose(version, versions[j]) and all(m.before(o, EARLIER_GAP) for m, _ in mine for o in later)
+                later and _higher(version, versions[j]) and all(m.before(o, EARLIER_GAP) for m, _ in mine for o in later)
                 for j, later in later_versions)):
             latest, updated = max(mine, key=lambda pair: (pair[0].moment.date(), pair[0].day_only, pair[0].moment))
             found.append(
@@ -407,10 +467,15 @@ def build_dispute(slot: list[Fact], story_day: Interval | None = None) -> Disput
     else:
         records.sort(key=lambda v: (-len(v.sources), v.normalized))
     kind = slot[0].kind if slot[0].kind != "amount" else "count"
-    explanation = explain(what, kind, records, lasted=not (is_penalty(slot[0]) or is_term(slot[0])))
+    rose = running and _rose(versions)
+    if rose:
+        by_record = {id(record): version for record, version in zip(unsorted, versions)}
+        explanation = explain_rise(what, records, [by_record[id(record)] for record in records])
+    else:
+        explanation = explain(what, kind, records, lasted=not (is_penalty(slot[0]) or is_term(slot[0])))
     for fact in sorted(fitting, key=lambda f: (f.outlet, f.evidence.start)):
         fitted = {id(record) for version, record in zip(versions, unsorted) if agrees_with(fact, version)}
         if not fitted:  # it fitted only versions that turned out to be no one's rivals
             continue
         explanation += f" {fact.outlet}'s “{' / '.join(fact.values)}” fits {_versions_named(records, fitted)}."
-    return Dispute(what=what, kind=kind, versions=tuple(records), explanation=explanation)
+    return Dispute(what=what, kind=kind, versions=tuple(records), explanation=explanation, rose=rose)

@@ -172,6 +172,14 @@ _JOURNEY_VERBS = {"fly", "head", "travel", "sail", "leave", "depart", "bind", "l
                   "return", "take", "bring"}
 
 
+def counts_by_state(doc: Doc, core: NumberCore) -> bool:
+    """Whether the word right after the number says what happened to those it counts ("two dead",
+    "three missing"): such a number counts people unnamed, though no noun follows it."""
+    tok = last_token(doc, core)
+    nxt = doc[tok.i + 1] if tok is not None and tok.i + 1 < len(doc) else None
+    return nxt is not None and nxt.lower_ in _STATE_ADJECTIVES
+
+
 def find_predicate(doc: Doc, core: NumberCore, unit: str | None) -> str | None:
     """Lemma of what happened to the counted things ("14 people were injured" -> "injure");
     "carry" for those on board a craft on its journey (``_ON_BOARD``)."""

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from synopsis.extract.counted_nouns import (
     CHANGE_VERBS,
     EXCESS_VERBS,
+    counts_by_state,
     find_counted,
     find_predicate,
     last_token,
@@ -222,8 +223,10 @@ def _build(
     predicate = find_predicate(doc, counted_from or last, unit)
     if qualifier is None and value is not None and _object_of_excess(doc, core):
         qualifier, (low, high) = "more than", apply_rule("more", value)
-    if core.spelled and not core.vague and unit is None and counted is None:
-        return None  # "one of them", "the two": spelled numbers need something to count
+    if core.spelled and not core.vague and unit is None and counted is None and not counts_by_state(doc, last):
+        # "one of them", "the two": spelled numbers need something to count; "a toll of two dead"
+        # counts the dead, whom the participle names (``counts_by_state``).
+        return None
     if core.spelled and value is not None and value <= 2 and unit is None and _definite_before(text, core.start):
         return None  # "the two sides" refers, it does not report a count
     span_end = max(unit_end, end)
