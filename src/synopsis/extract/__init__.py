@@ -63,6 +63,7 @@
 # "three days later" could count from a date the text denies ("not March 2"), and "hurt" or
 # "injured" right after a number was its counted noun ("at least 20 hurt" read as killed), and a
 # speed written out ("80 kilometres per hour") was a distance, and a claim's agent inside a longer
-# name ("Turkish President Recep Tayyip Erdogan called") had no entity.
+# name ("Turkish President Recep Tayyip Erdogan called") had no entity, and a spelled number before
+# "dead" or "injured" ("a toll of two dead") was no count.
 # Raise it whenever extraction changes what it stores.
 EXTRACTION_METHOD = "synopsis.extract/12"
