@@ -496,9 +496,12 @@ def test_a_corrected_version_counts_as_of_its_correction_not_its_first_publicati
     assert alpha.published == "2024-05-03T18:00:00+00:00" and alpha.updated  # the first publication is kept for display
 
 
-def _toll_notes(alpha_published: str, bravo_published: str) -> dict[tuple[str, ...], str | None]:
-    alpha = build("Alpha", [_killed("Seven", 7)], published=alpha_published)
-    bravo = build("Bravo", [_killed("Four", 4)], published=bravo_published)
+def _toll_notes(alpha_published: str, bravo_published: str, alpha_first: bool = False) -> dict[tuple[str, ...], str | None]:
+    """A toll of four, then seven: ``alpha_first`` gives Alpha the lower, earlier figure (a figure
+    is only overtaken by a higher one)."""
+    low, high = _killed("Four", 4), _killed("Seven", 7)
+    alpha = build("Alpha", [low if alpha_first else high], published=alpha_published)
+    bravo = build("Bravo", [high if alpha_first else low], published=bravo_published)
     dispute = find_disputes([], [alpha, bravo])[0]
     return {v.sources: v.note for v in dispute.versions}
 
@@ -511,7 +514,7 @@ def test_a_date_only_publication_is_of_the_same_day_as_a_timed_one_not_earlier()
 
 
 def test_a_date_only_publication_a_day_earlier_is_shown_as_a_date() -> None:
-    notes = _toll_notes("2024-05-03", "2024-05-04T09:00:00+02:00")
+    notes = _toll_notes("2024-05-03", "2024-05-04T09:00:00+02:00", alpha_first=True)
     assert notes[("Alpha",)] == "earlier report (published 2024-05-03); later reports differ"
     assert notes[("Bravo",)] is None
 
