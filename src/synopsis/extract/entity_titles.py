@@ -9,8 +9,11 @@ the defence minister,").  Split out of ``entities``, which finds and cleans the 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+if TYPE_CHECKING:  # only annotations: event profiles read stored analyses in the main process with
+    # this module's word lists, and importing spaCy there cost 0.4 s and 50 MB for nothing
+    from spacy.tokens import Doc, Span, Token
 
 # Head nouns of offices and roles, lower case.  A phrase is taken as a title only
 # if it contains one of these, so "Istanbul talks Vladimir Medinsky" (a parse
