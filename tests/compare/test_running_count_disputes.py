@@ -176,7 +176,7 @@ def test_a_toll_that_only_rose_reads_as_a_rise_in_the_order_first_reported() -> 
 def test_a_toll_that_rose_is_briefed_as_its_latest_figure_then_the_earlier_ones() -> None:
     [dispute] = find_disputes([], [_toll(*story) for story in RISING_TOLL])
     sentence = dispute_sentence(dispute)
-    assert sentence.text == ("The latest report puts the number of people killed on 2026-05-14 at five (Alpha);"
+    assert sentence.text == ("The latest report gives the number of people killed on 2026-05-14 as five (Alpha);"
                              " earlier reports gave two (Alpha), at least 3 (Bravo) and four (Charlie, Delta).")
     # The latest figure is cited first, then every outlet's earlier report.
     assert [(e.outlet, e.article_id) for e in sentence.citations][:2] == [("Alpha", "alpha-evening"),

@@ -46,10 +46,11 @@ def _rise_sentence(dispute: Dispute) -> BriefSentence:
     said to be the latest, then the earlier reports' figures in the order first reported, each
     with who gave it; the latest cited first."""
     *earlier, latest = dispute.versions
-    reports = "report puts" if len(latest.sources) == 1 else "reports put"
+    # "gives ... as": a qualified figure reads "as at least 21", where "puts ... at" read "at at least 21"
+    reports = "report gives" if len(latest.sources) == 1 else "reports give"
     gave = join_names([f"{in_sentence(v.value)} ({_version_sources(v)})" for v in earlier])
     return BriefSentence(
-        text=(f"The latest {reports} the {dispute.what} at {in_sentence(latest.value)} ({_version_sources(latest)});"
+        text=(f"The latest {reports} the {dispute.what} as {in_sentence(latest.value)} ({_version_sources(latest)});"
               f" earlier reports gave {gave}."),
         citations=tuple(e for v in (latest, *earlier) for e in _one_per_outlet(v.evidence)),
     )
