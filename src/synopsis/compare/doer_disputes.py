@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from synopsis.compare.citations import name_outlet
 from synopsis.compare.dispute_versions import join_names, unique_in_order
-from synopsis.compare.speaker_disputes import persons_by_title
+from synopsis.compare.speaker_disputes import persons_by_title, sides_between_outlets
 from synopsis.link.actors import actor_key
 from synopsis.link.entities import EntityResolution
 from synopsis.link.entity_clustering import UnionFind
@@ -354,12 +354,7 @@ def find_doer_disputes(analyses: Sequence[ArticleAnalysis], resolution: EntityRe
         clusters.setdefault(joined.find(number), []).append(act)
     disputes = []
     for reports in clusters.values():
-        versions = _versions(reports)
-        outlets = [{a.outlet for a in version} for version in versions]
-        # A version only outlets that give the other versions too give is no side of a dispute
-        # between outlets (an outlet contradicting itself, or reporting both claims).
-        versions = [v for v, mine in zip(versions, outlets)
-                    if any(all(o not in theirs for theirs in outlets if theirs is not mine) for o in mine)]
+        versions = sides_between_outlets(_versions(reports))
         if len(versions) < 2:
             continue
         records = []

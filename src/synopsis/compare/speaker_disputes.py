@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from synopsis.compare.citations import name_outlet
 from synopsis.compare.dispute_versions import join_names, unique_in_order
@@ -292,6 +293,15 @@ def _shown(quotations: Sequence[_Quotation]) -> str | None:
     return _cut(min(shared, key=lambda c: (len(c), c))) if shared else None
 
 
+def sides_between_outlets(versions: list[list[Any]]) -> list[list[Any]]:
+    """The versions that are sides of a dispute between outlets: a version only outlets that give
+    another version too give is an outlet contradicting itself, or reporting both claims, and no
+    side. Each report has an ``outlet``."""
+    outlets = [{report.outlet for report in version} for version in versions]
+    return [v for v, mine in zip(versions, outlets)
+            if any(all(o not in theirs for theirs in outlets if theirs is not mine) for o in mine)]
+
+
 def find_speaker_disputes(groups: Iterable, analyses: Sequence[ArticleAnalysis],
                           resolution: EntityResolution) -> list[Dispute]:
     """Quotations that outlets give to different people of the story, every version with its outlets.
@@ -303,12 +313,9 @@ def find_speaker_disputes(groups: Iterable, analyses: Sequence[ArticleAnalysis],
     disputes = []
     for members in _same_quotations(quotations, groups, analyses, _name_words(resolution)):
         reports = [quotations[n] for n in members]
-        versions = _versions(reports)
-        outlets = [{q.outlet for q in version} for version in versions]
         # An outlet that gives the words to two people in two articles contradicts itself, not the
-        # others: a version only such outlets give is no side of a dispute between outlets.
-        versions = [v for v, mine in zip(versions, outlets)
-                    if any(all(o not in theirs for theirs in outlets if theirs is not mine) for o in mine)]
+        # others (``sides_between_outlets``).
+        versions = sides_between_outlets(_versions(reports))
         if len(versions) < 2:
             continue
         paired = []
