@@ -590,3 +590,26 @@ def test_a_date_of_another_clause_does_not_date_the_number_that_tells_the_fact(n
     })
     assert omits["Paper C"] == ()
     assert omits["Paper D"] == ("k1",)
+
+
+def test_a_pronoun_doer_s_fact_is_not_told_by_most_of_its_words_with_another_doer(nlp):
+    """A sentence giving most of the words of "He proposed that ..." (he: the minister) with
+    another named person proposing does not tell it (reference: Umerov's proposal "leaves out" by
+    nobody once "Erdogan proposed that the two presidents hold a summit by the end of August"
+    took it); the minister's proposal with added detail still does."""
+    from tests.compare.dispute_builders import extracted
+
+    intro = "Defence Minister Rustem Umerov said the talks in Istanbul had been useful."
+    fact = "He proposed that the summit of the two presidents be held in Istanbul by the end of August."
+    analyses = extracted(nlp, {
+        "Paper A": f"{intro} {fact}",
+        "Paper B": f"{intro} {fact} Gulls circled the quay.",
+        "Paper C": "Turkish President Recep Tayyip Erdogan proposed that the summit of the two presidents be held "
+                   "in Istanbul by the end of August.",
+        "Paper D": "Rustem Umerov proposed on Monday that the summit of the two presidents be held in Istanbul "
+                   "by the end of August, before the harvest.",
+    })
+    claim = make_claim("k1", "corroborated", [evidence_for(analyses[0], fact), evidence_for(analyses[1], fact)])
+    omits = {item.outlet: item.omits for item in describe_coverage(analyses, [claim])}
+    assert omits["Paper C"] == ("k1",)
+    assert omits["Paper D"] == ()

@@ -184,6 +184,27 @@ def test_take_is_read_by_what_was_taken(sentence, value, counted, expected) -> N
     assert classify_predicate("take", sentence, sentence.index(value), False, counted_lemma(counted)) == expected
 
 
+@pytest.mark.parametrize("sentence, lemma, unit, counted, expected", [
+    # A sum taken by a thief, or taken from someone, was stolen: one count with "stole $2 million".
+    ("Hackers took $2 million from the exchange.", "take", "USD", None, "steal"),
+    ("The gang took $2 million.", "take", "USD", None, "steal"),
+    ("About $2 million was taken by armed robbers.", "take", "USD", None, "steal"),
+    ("The gunmen seized $2 million.", "seize", "USD", None, "steal"),
+    ("The clerk took 2 million dinars from the bank.", "take", None, "dinars", "steal"),
+    # Prize money taken was won; a sum police seized, even from the gang, was not stolen.
+    ("She took $2 million in prize money.", "take", "USD", None, "win"),
+    ("She took home $2 million.", "take", "USD", None, "win"),
+    ("Police seized $2 million from the gang.", "seize", "USD", None, "seize"),
+])
+def test_a_sum_taken_is_read_by_who_took_it_and_from_whom(sentence, lemma, unit, counted, expected) -> None:
+    from synopsis.facts.measures import measure_at
+
+    start = sentence.index("2")
+    start = start - 1 if sentence[start - 1] == "$" else start
+    end = sentence.index("million") + len("million")
+    assert measure_at(sentence, start, end, unit, counted, lemma).predicate == expected
+
+
 def _names(sentence: str, *names: str) -> list[tuple[int, int]]:
     return [(sentence.index(name), sentence.index(name) + len(name)) for name in names]
 

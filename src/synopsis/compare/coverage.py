@@ -301,6 +301,12 @@ def tells_fact(claim: AlignedClaim, outlet_articles: Sequence[ArticleAnalysis], 
             if stated.actors and (any(_names_another(actor, context) for actor in stated.actors)
                                   or not any(_names(actor, context) for actor in stated.actors)):
                 continue
+            # A report naming no one passes the names above; its frame's doer, resolved as
+            # ``restates_fact`` resolves it, still tells another person's act apart ("He proposed
+            # that the summit be held by the end of August", he: Umerov, against "Erdogan proposed
+            # that the two presidents hold a summit by the end of August").
+            if _other_frame(check.analyses[report.article_id], report, analysis, span):
+                continue
             if shared >= TELLS_WITH_DETAIL_WORDS and check.supports(report, span):
                 return True
             if numbers is None:

@@ -76,7 +76,8 @@ def measure_at(sentence: str, position: int, value_end: int, unit: str | None, c
         if (term := term_at(sentence, position, value_end)) is not None:
             return Slot(noun, TERM, term)
         return Slot(noun, classify_predicate(lemma, sentence, position, timed, noun))
-    predicate = classify_predicate(lemma, sentence, position, noun=noun)
+    predicate = classify_predicate(lemma, sentence, position, noun=noun,
+                                   money=is_currency(unit) or is_currency_noun(counted))
     if unit in {None, "count"}:
         if is_fine_at(sentence, position, value_end):
             return Slot(noun, FINE)

@@ -37,6 +37,24 @@ _STOLEN_THINGS = frozenset({
     "record", "datum", "data", "file", "document", "password", "credential", "email", "cash", "money",
     "banknote", "coin", "valuable", "jewel", "jewellery", "jewelry", "painting", "artwork", "artefact",
     "artifact", "laptop", "computer", "ingot"})
+# Money "taken" is read by who took it and from whom, as a sum names no thing taken: by a thief
+# ("hackers took $2 million", "$2 million was taken by robbers"; "seized" as well, which police do
+# lawfully) or from someone ("took $2 million from the bank") it was stolen; prize money ("took $2
+# million in prize money", "took home $2 million") was won. The thief is the subject of the verb
+# before the value, at most four words before the verb (hand-written: the parse is not kept past
+# extraction, as for the holder below).
+_MONEY_TAKING_VERBS = frozenset({"take", "seize"})
+_THIEF = (r"(?:hackers?|thie(?:f|ves)|robbers?|gunm[ae]n|attackers?|burglars?|fraudsters?|gang|looters?"
+          r"|raiders?|scammers?|cybercriminals?|criminals?)")
+_TAKE_OR_SEIZE = r"(?:took|takes|take|taking|taken|seized|seizes|seize|seizing)"
+_THIEF_TOOK_BEFORE = re.compile(
+    rf"\b{_THIEF}\b(?:\s+[\w'’-]+){{0,4}}?\s+{_TAKE_OR_SEIZE}\s+(?:[\w'’-]+\s+){{0,3}}$", re.I)
+_TAKEN_BY_THIEF_AFTER = re.compile(
+    rf"\S*(?:\s+[\w'’-]+){{0,5}}?\s+{_TAKE_OR_SEIZE}\s+by\s+(?:[\w'’-]+\s+){{0,2}}?{_THIEF}\b", re.I)
+_FROM_AFTER = re.compile(r"\S*(?:\s+[\w'’-]+){0,5}?\s+from\b", re.I)
+_PRIZE_AFTER = re.compile(r"\S*(?:\s+[\w'’-]+){0,4}?\s+(?:prize|prizes|winnings|purse|jackpot)\b", re.I)
+_TOOK_HOME_BEFORE = re.compile(rf"\b{_TAKE_OR_SEIZE}\s+home\s+(?:[\w'’-]+\s+){{0,2}}$", re.I)
+
 # A count before an active "took" is of the one that took, not of what was taken: "the six-carriage
 # train took a sharp curve", "140 passengers took buses" count the train's carriages and the
 # passengers, and nothing went to anyone. A tally names what was taken after the verb ("took 41
@@ -66,7 +84,7 @@ INJURE = "injure"
 
 
 def classify_predicate(lemma: str | None, sentence: str = "", position: int = 0, timed: bool = False,
-                       noun: str | None = None) -> str | None:
+                       noun: str | None = None, money: bool = False) -> str | None:
     """The class of a quantity's predicate lemma ("kill" and "die" -> "die"); None stays None.
 
     The sentence and the value's position in it, when given, tell a result placed with a verb of
@@ -74,8 +92,11 @@ def classify_predicate(lemma: str | None, sentence: str = "", position: int = 0,
     hostage or prisoner, or lives "taken", from a tally (``_SEIZED_AFTER``), and the counted
     ``noun`` (its lemma) things "taken" that were stolen (``_STOLEN_THINGS``); a count before an
     active "took" is of the taker, no tally (``_ACTIVE_TAKE_AFTER``); ``timed``: the value is a
-    length of time, which "took" gives as a length, not a tally."""
+    length of time, which "took" gives as a length, not a tally; ``money``: the value is a sum,
+    stolen when taken by a thief or from someone (``_money_stolen``)."""
     lower = lemma.lower() if lemma else None
+    if money and lower in _MONEY_TAKING_VERBS and not timed and _money_stolen(lower, sentence, position):
+        return predicate_class(STEAL)
     if lower in _ACQUIRE_UNLESS_TIMED and not timed and sentence:
         if _SEIZED_AFTER.match(sentence, position) or _SEIZED_BEFORE.search(sentence, 0, position):
             return predicate_class("detain")
@@ -92,6 +113,17 @@ def classify_predicate(lemma: str | None, sentence: str = "", position: int = 0,
     if lower == "treat" and _TREATED_FOR_INJURIES.search(sentence, position):
         return INJURE
     return predicate_class(lemma)
+
+
+def _money_stolen(lemma: str, sentence: str, position: int) -> bool:
+    """Whether the sum at ``position``, taken or seized, was stolen: not prize money, and taken by a
+    thief, or taken from someone."""
+    if _PRIZE_AFTER.match(sentence, position) or _TOOK_HOME_BEFORE.search(sentence, 0, position):
+        return False
+    if _THIEF_TOOK_BEFORE.search(sentence, 0, position) or _TAKEN_BY_THIEF_AFTER.match(sentence, position):
+        return True
+    # Police "seized $2 million from the gang" took it lawfully: only a sum taken from someone.
+    return lemma == "take" and _FROM_AFTER.match(sentence, position) is not None
 
 
 def _is_taker(sentence: str, position: int) -> bool:
