@@ -391,7 +391,7 @@ def lead_places(analysis: ArticleAnalysis) -> frozenset[str]:
 # often: the subject is what a report keeps coming back to ("a Meridian Airways flight ...
 # Meridian Airways spokeswoman ...").  A name given once is mostly a source, a news agency or
 # a tagging slip; on ECB+ topics 1-25, subjects named once differed between reports of one
-# event in 15% of same-topic pairs, named twice in under 1% (``link.events.subject_conflict``).
+# event in 15% of same-topic pairs, named twice in under 1% (``link.groups_apart.run_by_others``).
 SUBJECT_MENTIONS = 2
 
 
