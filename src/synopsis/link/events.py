@@ -84,7 +84,7 @@ DISJOINT_CAST_FACTOR = 0.5
 # Multiplier when both leads number the event in a series and the numbers differ
 # ("the third round of talks" against "the fourth round of talks"): rounds of one series of
 # talks can be days apart, with the same cast, places and words (the series nouns are
-# ``link.event_profile.ORDINAL_NOUNS``). The factor takes even near-duplicate wording
+# ``link.series_ordinals.ORDINAL_NOUNS``). The factor takes even near-duplicate wording
 # (similarity 0.9) well below MERGE_SIMILARITY.  On ECB+ (topics 1-35) it fires on one
 # pair, two boxing matches of one champion; scores are unchanged (bench/ecbplus.py).
 ORDINAL_CONFLICT_FACTOR = 0.25
