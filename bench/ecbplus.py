@@ -332,9 +332,9 @@ def fit_similarity(analyses, vectors, gold) -> None:
 
 def sweep(analyses, vectors, gold) -> None:
     """F1 on the tuning topics over the merge threshold (how MERGE_SIMILARITY was chosen), then
-    batch F1 over the group rule on marking names (how link.events.NAME_* were chosen) and
+    batch F1 over the group rule on marking names (how link.groups_apart.NAME_* were chosen) and
     over the attachment of strays (how link.stories.STRAY_SIZE, STORY_SIZE, ATTACH_* were chosen)."""
-    import synopsis.link.events as events
+    import synopsis.link.groups_apart as groups_apart
     import synopsis.link.stories as stories
 
     for threshold in np.arange(0.30, 0.66, 0.025):
@@ -342,7 +342,7 @@ def sweep(analyses, vectors, gold) -> None:
         stream = score(gold, synopsis_incremental_labels(analyses, vectors, threshold=float(threshold)))
         print(f"threshold {threshold:.3f}: batch F1 {batch['F1']:.3f} ARI {batch['ARI']:.3f} | incremental F1 {stream['F1']:.3f}", file=sys.stderr)
     sweep_constants(
-        events, ("NAME_GROUP", "NAME_SHARE", "NAME_STRAY"), ((4, 5, 6, 8), (0.5, 0.6, 0.7, 0.8, 0.9), (0.0, 0.1, 0.2)),
+        groups_apart, ("NAME_GROUP", "NAME_SHARE", "NAME_STRAY"), ((4, 5, 6, 8), (0.5, 0.6, 0.7, 0.8, 0.9), (0.0, 0.1, 0.2)),
         analyses, vectors, gold,
     )
     sweep_constants(

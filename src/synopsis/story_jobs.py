@@ -132,9 +132,10 @@ def together_by_user(store, first: str, second: str) -> str | None:
 def stories_apart(store, first: str | None, second: str | None) -> dict:
     """For two different stories: their articles' mean similarity across the two (over up to
     MAX_MEMBERS of each), and, when that mean would merge them, why they stay apart: as groups
-    they report different events (``link.events.why_apart``), a user corrected one of them, or
+    they report different events (``link.groups_apart.why_apart``), a user corrected one of them, or
     only that they were never weighed together; None for what does not apply."""
-    from synopsis.link.events import compare_events, why_apart
+    from synopsis.link.events import compare_events
+    from synopsis.link.groups_apart import why_apart
     from synopsis.link.stored_stories import StoreState
     from synopsis.link.stories import MAX_MEMBERS, MERGE_SIMILARITY
 

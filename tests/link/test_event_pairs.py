@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from synopsis.link.event_profile import EventProfile, describe_event, fold_name, name_key, series_ordinals
+from synopsis.link.event_profile import EventProfile, describe_event, fold_name, name_key
+from synopsis.link.series_ordinals import series_ordinals
 from synopsis.link.events import compare_events, explain_events, pair_features
 from synopsis.records import Article, ArticleAnalysis, TimeRef
 from tests.factories import EVENT_BASE as BASE

@@ -9,7 +9,8 @@ import dataclasses
 import pytest
 
 import synopsis.link.events as events
-from synopsis.link.events import AMOUNT_CONFLICT_FACTOR, amount_conflict, compare_events, explain_events, lead_sums, why_apart
+from synopsis.link.events import AMOUNT_CONFLICT_FACTOR, amount_conflict, compare_events, explain_events, lead_sums
+from synopsis.link.groups_apart import why_apart
 from synopsis.link.stories import describe_events
 from tests.factories import EVENT_BASE as BASE
 from tests.factories import analyze_rows, assert_stories_batch_and_stream

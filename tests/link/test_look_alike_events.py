@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from synopsis.link.events import PART_OF_DAY_FACTOR, compare_events, explain_events, why_apart
+from synopsis.link.events import PART_OF_DAY_FACTOR, compare_events, explain_events
+from synopsis.link.groups_apart import why_apart
 from synopsis.link.stories import StoryIndex, cluster_stories, describe_events
 from synopsis.records import Article
 from tests.factories import EVENT_BASE as BASE

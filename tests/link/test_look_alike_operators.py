@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from synopsis.link.events import run_by_others, why_apart
+from synopsis.link.groups_apart import run_by_others, why_apart
 from synopsis.link.stories import describe_events
 from tests.factories import EVENT_BASE as BASE
 from tests.factories import analyze_rows, assert_stories_batch_and_stream

@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from synopsis.link.event_profile import EventProfile
-from synopsis.link.events import about_other_people, compare_events, marking_names, why_apart
+from synopsis.link.events import compare_events
+from synopsis.link.groups_apart import about_other_people, marking_names, why_apart
 from synopsis.link.index import VectorIndex
 from synopsis.link.stories import MERGE_SIMILARITY, StoryIndex, cluster_profiles
 from synopsis.records import Article, ArticleAnalysis
@@ -279,11 +280,11 @@ def test_remembered_pair_scores_are_the_similarity_and_bounded():
 
 
 def test_the_name_rule_reads_its_group_size_when_called(monkeypatch):
-    import synopsis.link.events as events
+    import synopsis.link.groups_apart as groups_apart
 
     ship, pirates = named_group("s", [{"ins varuna"}] * 5, 10), named_group("p", [{"pelago"}] * 5, 20)
     assert why_apart(ship, pirates) is not None
-    monkeypatch.setattr(events, "NAME_GROUP", 6)  # as bench/ecbplus.py --sweep sets it
+    monkeypatch.setattr(groups_apart, "NAME_GROUP", 6)  # as bench/ecbplus.py --sweep sets it
     assert why_apart(ship, pirates) is None
 
 

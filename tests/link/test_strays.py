@@ -8,7 +8,8 @@ import pytest
 
 import synopsis.link.stories as stories
 from synopsis.link.event_profile import EventProfile
-from synopsis.link.events import compare_events, why_apart
+from synopsis.link.events import compare_events
+from synopsis.link.groups_apart import why_apart
 from synopsis.link.stories import MERGE_SIMILARITY, StoryIndex, cluster_profiles
 from tests.factories import EVENT_BASE as BASE
 from tests.factories import event_profile as _profile

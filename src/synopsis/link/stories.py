@@ -12,7 +12,7 @@ those its nearest neighbours (an HNSW index, filtered by time window) belong to,
 then clusters that story again with the nearby stories the article could bridge
 (``regroup``), so the order articles arrive in hardly decides the stories.
 Clustering also keeps apart two groups each about a different person, or each
-naming someone the other hardly names (``link.events.why_apart``): checks
+naming someone the other hardly names (``link.groups_apart.why_apart``): checks
 that need groups, not one article.
 """
 
@@ -27,7 +27,8 @@ import numpy as np
 
 from synopsis.extract.embed import LEAD_MODEL_ID
 from synopsis.link.event_profile import EventProfile, describe_event, key_names, lead_text
-from synopsis.link.events import TIME_WINDOW, compare_events, compare_matrix, why_apart
+from synopsis.link.events import TIME_WINDOW, compare_events, compare_matrix
+from synopsis.link.groups_apart import why_apart
 from synopsis.link.index import NO_DAY, VectorIndex
 from synopsis.link.pair_scores import PairScores
 from synopsis.records import ArticleAnalysis, Story
