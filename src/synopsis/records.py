@@ -326,6 +326,10 @@ class DisputeVersion:
     # Every wording outlets give this version in ("EUR 4,200 million", "4.2 billion euros",
     # "€4.2bn"), where ``value`` shows one per reading; empty where ``value`` is all of them.
     wordings: tuple[str, ...] = ()
+    # Of a revised figure (``Dispute.rose``): when each of ``sources`` first gave it, as ISO 8601
+    # in the zone of the count's first report ("2026-05-14T12:30+02:00"; a date alone for a report
+    # dated by its day), in the order of ``sources``; empty for rival readings.
+    reported: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,7 +339,8 @@ class Dispute:
     versions: tuple[DisputeVersion, ...]
     explanation: str  # plain words on what differs
     # A running count whose figures only rose from report to report (2, 3, 4, 5 dead over the
-    # day): its versions, in the order first reported, are a rise, not rival readings.
+    # day): its versions, in the order first reported, are a rise, not rival readings; a story
+    # report lists it under its revised figures (``StoryReport.revised_figures``), not its disputes.
     rose: bool = False
 
 
@@ -409,6 +414,9 @@ class StoryReport:
     timeline: tuple[TimelineEvent, ...]
     coverage: tuple[Coverage, ...]
     brief: tuple[BriefSentence, ...]
+    # Running counts that only rose from report to report (``Dispute.rose``): no outlet disagrees
+    # with another, so they are listed apart from ``disputes``, each figure as first reported.
+    revised_figures: tuple[Dispute, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -386,7 +386,8 @@ def test_a_corrected_version_counts_as_of_its_correction_not_its_first_publicati
         analyses = list(store.iter_analyses())
     dispute = find_disputes([], analyses)[0]
     notes = {v.sources: v.note for v in dispute.versions}
-    assert notes[("Alpha",)] is None
+    # The toll only rose, four then seven: the corrected figure is its latest, as of the correction.
+    assert dispute.rose and notes[("Alpha",)].startswith("latest figure (updated ")
     assert notes[("Bravo",)] == "earlier report (published 2024-05-03T21:00+00:00); later reports differ"
     alpha = next(a.article for a in analyses if a.article.id == "alpha-2")
     assert alpha.published == "2024-05-03T18:00:00+00:00" and alpha.updated  # the first publication is kept for display
@@ -412,14 +413,14 @@ def test_a_date_only_publication_is_of_the_same_day_as_a_timed_one_not_earlier()
 def test_a_date_only_publication_a_day_earlier_is_shown_as_a_date() -> None:
     notes = _toll_notes("2024-05-03", "2024-05-04T09:00:00+02:00", alpha_first=True)
     assert notes[("Alpha",)] == "earlier report (published 2024-05-03); later reports differ"
-    assert notes[("Bravo",)] is None
+    assert notes[("Bravo",)] == "latest figure (published 2024-05-04T09:00+02:00)"
 
 
 def test_a_timed_report_on_the_day_before_a_date_only_one_is_earlier() -> None:
     """A timed report's day is the one in the zone it is written in (23:30 at +02:00 is May 3)."""
     notes = _toll_notes("2024-05-04", "2024-05-03T23:30:00+02:00")
     assert notes[("Bravo",)] == "earlier report (published 2024-05-03T23:30+02:00); later reports differ"
-    assert notes[("Alpha",)] is None
+    assert notes[("Alpha",)] == "latest figure (published 2024-05-04)"
 
 
 def test_an_earlier_reading_of_a_value_that_does_not_run_on_is_not_called_superseded() -> None:

@@ -92,7 +92,7 @@ def test_cases_of_an_outbreak_counted_on_two_days_are_a_running_count() -> None:
     [dispute] = find_disputes([[("id-Alpha", 0), ("id-Bravo", 0)]], [SUNDAY_REPORT, MONDAY_REPORT])
     notes = {v.value: v.note for v in dispute.versions}
     assert notes == {"40 cases": "earlier report (published 2026-07-12T10:00+00:00); later reports differ",
-                     "65 cases": None}
+                     "65 cases": "latest figure (published 2026-07-13T10:00+00:00)"}
 
 
 def _toll(outlet: str, count: str, value: float, published: str, article_id: str | None = None):
@@ -117,7 +117,7 @@ def test_a_toll_that_rises_over_the_day_keeps_each_story_of_one_outlet_and_notes
     assert notes["Two"] == "earlier report (published 2026-05-14T09:10+02:00); later reports differ"
     assert notes["Three"] == "earlier report (published 2026-05-14T12:30+02:00); later reports differ"
     assert notes["Four"] == "earlier report (published 2026-05-14T18:45+02:00); later reports differ"
-    assert notes["Five"] is None
+    assert notes["Five"] == "latest figure (published 2026-05-14T20:30+02:00)"
 
 
 def test_one_article_giving_two_figures_of_a_toll_still_takes_no_side() -> None:
@@ -207,3 +207,66 @@ def test_a_toll_that_rose_over_several_days_gives_each_report_its_date() -> None
     assert dispute.rose
     assert dispute.explanation.endswith(
         "rose from report to report: two (Alpha, 2026-05-14 09:10) → three (Bravo, 2026-05-14 12:30) → five (Charlie, 2026-05-15).")
+
+
+def _injured(outlet: str, count: str, value: float, published: str, qualifier: str | None = None):
+    sentence = S(f"The derailment near Ostby on Thursday left {count} people injured.",
+                 [Q(count, value, counted="people", predicate="injure", qualifier=qualifier), T("Thursday", "2026-05-14")])
+    return build(outlet, [sentence], published=published)
+
+
+def test_an_open_figure_between_reports_is_the_figure_of_its_hour_not_one_fitting_later_ones() -> None:
+    """QA derail: "at least 20 hurt" at 12:30 was set aside as fitting the evening's 35 and 38,
+    though at 12:30 the count stood at 17: above it, it is how the count stood then, one figure of
+    the rise."""
+    stories = [_injured("Alpha", "17", 17, "2026-05-14T09:10:00+02:00"),
+               _injured("Bravo", "at least 20", 20, "2026-05-14T12:30:00+02:00", qualifier="at least"),
+               _injured("Charlie", "35", 35, "2026-05-14T18:45:00+02:00"),
+               _injured("Delta", "38", 38, "2026-05-14T20:30:00+02:00")]
+    [dispute] = find_disputes([], stories)
+    assert dispute.rose
+    assert [(v.value, v.sources) for v in dispute.versions] == [
+        ("17", ("Alpha",)), ("at least 20", ("Bravo",)), ("35", ("Charlie",)), ("38", ("Delta",))]
+    assert "fits" not in dispute.explanation
+    notes = [v.note for v in dispute.versions]
+    assert notes[1] == "earlier report (published 2026-05-14T12:30+02:00); later reports differ"
+    assert notes[3] == "latest figure (published 2026-05-14T20:30+02:00)"
+    assert [v.reported for v in dispute.versions] == [
+        ("2026-05-14T09:10+02:00",), ("2026-05-14T12:30+02:00",), ("2026-05-14T18:45+02:00",), ("2026-05-14T20:30+02:00",)]
+
+
+def test_an_open_figure_that_fits_the_figure_of_its_hour_joins_it() -> None:
+    """"at least 15" at 12:30, after 17 at 09:10 and before 30: it says what 17 says, as of then."""
+    stories = [_injured("Alpha", "17", 17, "2026-05-14T09:10:00+02:00"),
+               _injured("Bravo", "at least 15", 15, "2026-05-14T12:30:00+02:00", qualifier="at least"),
+               _injured("Charlie", "30", 30, "2026-05-14T18:45:00+02:00")]
+    [dispute] = find_disputes([], stories)
+    assert dispute.rose
+    assert [(v.value, v.sources) for v in dispute.versions] == [("17 / at least 15", ("Alpha", "Bravo")),
+                                                                  ("30", ("Charlie",))]
+
+
+@pytest.mark.parametrize("published", [
+    "2026-05-14T08:00:00+02:00",  # before any other figure: nothing was current
+    "2026-05-14T18:40:00+02:00",  # beside two rival figures of its own hour
+])
+def test_an_open_figure_no_earlier_report_places_still_takes_no_side(published: str) -> None:
+    stories = [_injured("Alpha", "35", 35, "2026-05-14T18:45:00+02:00"),
+               _injured("Bravo", "at least 20", 20, published, qualifier="at least"),
+               _injured("Charlie", "38", 38, "2026-05-14T20:30:00+02:00"),
+               _injured("Delta", "30", 30, "2026-05-14T18:30:00+02:00")]
+    [dispute] = find_disputes([], stories)
+    assert "Bravo" not in {o for v in dispute.versions for o in v.sources}
+    assert dispute.explanation.endswith("Bravo's “at least 20” fits every version.")
+
+
+def test_a_lower_figure_after_an_open_one_is_still_a_dispute() -> None:
+    """"at least 20" at 12:30, then 18 at 15:00 without a word of revision: the count fell, or one
+    of them is wrong; either way a dispute, not a rise."""
+    stories = [_injured("Alpha", "17", 17, "2026-05-14T09:10:00+02:00"),
+               _injured("Bravo", "at least 20", 20, "2026-05-14T12:30:00+02:00", qualifier="at least"),
+               _injured("Charlie", "18", 18, "2026-05-14T15:00:00+02:00"),
+               _injured("Delta", "35", 35, "2026-05-14T18:45:00+02:00")]
+    [dispute] = find_disputes([], stories)
+    assert not dispute.rose
+    assert dispute.explanation.startswith("Outlets disagree on the number of people injured")

@@ -71,9 +71,11 @@ def test_json_follows_the_published_schema(story):
     data = json.loads(json.dumps(reports_to_json([report])))
     validate_report_json(data)
     out = data["stories"][0]
-    assert data["schema"] == "synopsis.report/1"
+    assert data["schema"] == "synopsis.report/2"
     assert out["counts"] == {"articles": 2, "outlets": 2, "corroborated": 1, "single_source": 1,
-                             "single_source_shared": 0, "disputed": 1, "disputes": 1, "disputed_claims": 0}
+                             "single_source_shared": 0, "disputed": 1, "disputes": 1, "revised_figures": 0,
+                             "disputed_claims": 0}
+    assert out["revised_figures"] == []
     assert [v["value"] for v in out["disputes"][0]["versions"]] == ["less than an hour", "three and a half hours"]
     assert out["coverage"][0]["voices"] == [{"speaker": "Jane Doe", "count": 2}]
 
@@ -390,16 +392,74 @@ def test_html_has_a_table_of_contents_linking_every_section_heading(story):
     assert set(toc) <= ids and len(toc) >= 10
 
 
-def test_json_says_whether_a_disputed_count_rose_and_the_schema_types_it(story):
-    """A running count that only rose (``Dispute.rose``) is told apart from rival readings."""
+def _with_revised_figure(report):
+    """The story's one point turned into a toll that rose, two at 09:10 then five at 20:30, with a
+    claim whose two sentences give the two figures."""
+    early, late = (v.evidence[0] for v in report.disputes[0].versions)
+    rise = Dispute(
+        what="number of people killed", kind="count", rose=True,
+        versions=(
+            DisputeVersion("two", "2", ("Outlet <A>",), (early,), note="earlier report (published 2026-05-14T09:10+02:00); later reports differ",
+                           reported=("2026-05-14T09:10+02:00",)),
+            DisputeVersion("five", "5", ("Outlet B",), (late,), note="latest figure (published 2026-05-14T20:30+02:00)",
+                           reported=("2026-05-14T20:30+02:00",)),
+        ),
+        explanation="The number of people killed rose over the day: two (Outlet <A>, 09:10) → five (Outlet B, 20:30).",
+    )
+    both = dataclasses.replace(make_claim("c3", "disputed", [early, late]), text="Two people were killed.")
+    return dataclasses.replace(report, disputes=(), revised_figures=(rise,), claims=(*report.claims, both))
+
+
+def test_markdown_lists_a_count_that_rose_as_revised_figures_not_disputed_points(story):
+    """QA derail: 2, 3, 4, 5 dead over the day were counted among the disputed points."""
+    report, _ = story
+    text = render_markdown([_with_revised_figure(report)])
+    assert "· 0 disputed points · 1 revised figure\n" in text
+    assert "### Disputed points (0)" in text and "Counts that rose from report to report are under Revised figures." in text
+    section = text[text.index("### Revised figures (1)"):text.index("### Corroborated")]
+    assert "the last is the latest" in section
+    # Each figure in the order first reported, with who gave it and when; the latest marked.
+    rows = re.findall(r"^\| (two|five) \| \d \| (.+?) \| .+? \| (.+?) \|$", section, re.M)
+    assert [(value, who) for value, who, _ in rows] == [("two", "Outlet &lt;A&gt; (09:10)"), ("five", "Outlet B (20:30)")]
+    assert rows[1][2].startswith("latest figure")
+    assert "Facts these figures are given in (1)" in section and "(`c3`)" in section
+    assert "Other disputed facts" not in text  # c3 is reached, from the revised figure
+
+
+def test_html_lists_a_count_that_rose_as_revised_figures_linked_from_the_contents(story):
+    import lxml.html
+
+    report, articles = story
+    report = _with_revised_figure(report)
+    page = render_html([report], articles)
+    tree = lxml.html.fromstring(page)
+    heading = tree.get_element_by_id("s123-revised")
+    assert heading.text_content() == "Revised figures (1)"
+    assert "#s123-revised" in [a.get("href") for nav in tree.iter("nav") for a in nav.iter("a")]
+    assert "Disputed points (0)" in page and "1 revised figure" in page
+    versions = tree.find_class("revision")[0].find_class("version")
+    assert [v.find_class("value")[0].text_content() for v in versions] == ["two", "five"]
+    assert "Outlet <A> (09:10)" in versions[0].text_content() and "latest" in versions[1].get("class")
+    assert "Other disputed facts" not in page
+
+
+def test_json_lists_a_count_that_rose_under_revised_figures_and_the_schema_types_it(story):
+    """Version 2 of the report schema: a rise is under revised_figures, not disputes."""
     import jsonschema
 
     report, _ = story
-    risen = dataclasses.replace(report, disputes=(dataclasses.replace(report.disputes[0], rose=True),))
-    data = reports_to_json([risen])
+    data = reports_to_json([_with_revised_figure(report)])
     validate_report_json(data)
-    assert data["stories"][0]["disputes"][0]["rose"] is True
+    out = data["stories"][0]
+    assert out["disputes"] == [] and (out["counts"]["disputes"], out["counts"]["revised_figures"]) == (0, 1)
+    [rise] = out["revised_figures"]
+    assert rise["rose"] is True and rise["claims"] == ["c3"]
+    assert [(v["value"], v["reported"]) for v in rise["versions"]] == [("two", ["2026-05-14T09:10+02:00"]),
+                                                                        ("five", ["2026-05-14T20:30+02:00"])]
     assert reports_to_json([report])["stories"][0]["disputes"][0]["rose"] is False
-    data["stories"][0]["disputes"][0]["rose"] = "yes"
+    rise["rose"] = "yes"
+    with pytest.raises(jsonschema.ValidationError):
+        validate_report_json(data)
+    del out["revised_figures"]
     with pytest.raises(jsonschema.ValidationError):
         validate_report_json(data)

@@ -98,10 +98,10 @@ def test_story_json_follows_the_report_schema(client):
     assert response.headers["content-type"].startswith("application/json")
     data = response.json()
     validate_report_json(data)
-    assert data["schema"] == "synopsis.report/1" and data["stories"][0]["id"] == ferry["id"]
+    assert data["schema"] == "synopsis.report/2" and data["stories"][0]["id"] == ferry["id"]
     # Counts appear in the list once the report exists.
     listed = next(s for s in client.get("/api/stories").json()["stories"] if s["id"] == ferry["id"])
-    assert listed["counts"] == {k: data["stories"][0]["counts"][k] for k in ("corroborated", "single_source", "disputed", "disputes", "disputed_claims")}
+    assert listed["counts"] == {k: data["stories"][0]["counts"][k] for k in ("corroborated", "single_source", "disputed", "disputes", "revised_figures", "disputed_claims")}
     assert client.get("/api/stories", params={"q": "Quist"}).json()["stories"][0]["id"] == ferry["id"]
     assert client.get("/api/stories", params={"q": "zeppelin"}).json()["stories"] == []
 

@@ -152,7 +152,7 @@ def _listed_counts(client) -> dict[str, dict | None]:
 
 def _report_counts(client, story_id: str) -> dict:
     counts = client.get(f"/api/stories/{story_id}").json()["stories"][0]["counts"]
-    return {k: counts[k] for k in ("corroborated", "single_source", "disputed", "disputes", "disputed_claims")}
+    return {k: counts[k] for k in ("corroborated", "single_source", "disputed", "disputes", "revised_figures", "disputed_claims")}
 
 
 def test_story_counts_are_listed_right_after_upload_merge_and_split(fresh_client):

@@ -7,7 +7,8 @@ from typing import Mapping, Sequence
 
 from synopsis.compare.citations import normalize_name
 from synopsis.compare.consensus import describe_repeat
-from synopsis.compare.dispute_versions import in_sentence, join_names
+from synopsis.compare.dispute_versions import join_names
+from synopsis.compare.running_counts import in_sentence
 from synopsis.compare.disputed_wording import points_given
 from synopsis.compare.fact_citations import shown_text
 from synopsis.compare.other_numbers import numbers_incompatible, passage_amounts

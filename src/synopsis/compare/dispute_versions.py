@@ -5,8 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
-from itertools import combinations
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import datetime, timedelta, timezone
 
 from synopsis.compare.dispute_facts import (SHARE_WON, Fact, is_measured_physical, is_measured_sum, is_penalty,
                                             is_rival_estimate, is_term, voice_key)
@@ -20,7 +19,9 @@ from synopsis.compare.dispute_slots import (
 from synopsis.extract.match_minutes import MATCH_MINUTE
 from synopsis.extract.vote_splits import VOTE_SPLIT
 from synopsis.facts.currency_names import currency_name, is_currency_noun
-from synopsis.facts.dates import Stamp, as_of_stamp, calendar_day, parse_published
+from synopsis.compare.running_counts import (EARLIER_GAP, explain_rise, first_reported, higher, is_running_count,
+                                             only_rose, place_by_time, reported_at)
+from synopsis.facts.dates import as_of_stamp, calendar_day, parse_published
 from synopsis.facts.intervals import Interval, describe
 from synopsis.facts.keys import FINE, MAGNITUDE, WHOLE_MEASURES
 from synopsis.facts.keys_crowd import ATTENDANCE, PARTICIPATION
@@ -32,10 +33,6 @@ from synopsis.records import Dispute, DisputeVersion
 # A report published this long before the event it describes was written for something else
 # (an encyclopedia entry first written months earlier and updated since).
 STALE_GAP = timedelta(days=2)
-
-# A version whose reports all appeared this much before every report of another version may have
-# been overtaken by events (breaking news is corrected within hours).
-EARLIER_GAP = timedelta(hours=1)
 
 
 def join_names(names: Sequence[str]) -> str:
@@ -196,100 +193,6 @@ def _measured_what(fact: Fact) -> str | None:
     return None
 
 
-# What happened to people that outlets count as the day goes on: a toll of the dead or injured
-# rises as the injured die and the missing are found, and each outlet reports it as of its hour.
-TOLL_PREDICATES = frozenset({"die", "injure"})
-# Counts that grow while an event unfolds, whatever verb a sentence counts them with: the sick of
-# an outbreak ("87 cases registered" on Sunday, "150 cases" on Monday), the arrested, the evacuated.
-# One outlet's figure of a leak or a crowd beside another's is no such count.
-ACCUMULATING_PREDICATES = TOLL_PREDICATES | frozenset({"arrest", "detain", "evacuate", "infect", "displace", "rescue"})
-ACCUMULATING_NOUNS = frozenset({"case", "infection", "death", "casualty", "fatality", "arrest", "evacuee"})
-
-
-def is_running_count(slot: Sequence[Fact]) -> bool:
-    """Whether the slot is a count that changes as the day goes on (a toll; a count some sentence
-    revises or tells day by day), so that a later report's figure updates an earlier one. Other
-    values (a meeting's length, another outlet's estimate of a leak) are one reading against another."""
-    return any(f.kind == "count" and (f.key[0] in ACCUMULATING_PREDICATES or f.noun in ACCUMULATING_NOUNS
-                                      or f.revised or f.count_day is not None)
-               for f in slot)
-
-
-def _higher(earlier: Sequence[Fact], later: Sequence[Fact]) -> bool:
-    """Whether every figure of the later version is above every figure of the earlier one: a toll
-    overtakes its earlier figures by rising. A lower figure after a higher one (12, then 20 from
-    another outlet, then 17 revised from 12) leaves the higher one a rival, not an earlier figure;
-    a count revised down says so itself (``Fact.revised``)."""
-    highest = max((iv.high for f in earlier for iv in f.intervals), default=None)
-    lowest = min((iv.low for f in later for iv in f.intervals), default=None)
-    return highest is not None and lowest is not None and lowest > highest
-
-
-def _first_reported(version: Sequence[Fact]) -> float:
-    """When the first report of a version stood (``as_of_stamp``), as a POSIX time; infinity if none is dated."""
-    stamps = [stamp.moment.timestamp() for f in version if (stamp := as_of_stamp(f.article)) is not None]
-    return min(stamps, default=math.inf)
-
-
-def _rose(versions: Sequence[Sequence[Fact]]) -> bool:
-    """Whether a running count's versions only rose: every report dated, and of any two reports
-    giving different versions one stood before the other (``Stamp.before``, by ``EARLIER_GAP``)
-    and gave the lower figure. One outlet's later figure may overtake another's (2 dead at 09:10,
-    3 at 12:30, 5 at 20:30); a figure that falls, or two figures given at about the same time,
-    are rival readings, still a dispute."""
-    reports = []
-    for number, version in enumerate(versions):
-        for fact in version:
-            stamp = as_of_stamp(fact.article)
-            if stamp is None:
-                return False
-            reports.append((number, stamp, fact.intervals[0]))
-    for (i, a, x), (j, b, y) in combinations(reports, 2):
-        if i == j:
-            continue
-        if b.before(a, EARLIER_GAP):
-            x, y = y, x
-        elif not a.before(b, EARLIER_GAP):
-            return False
-        if not (x.low <= y.low and x.high <= y.high):
-            return False
-    return True
-
-
-def in_sentence(value: str) -> str:
-    """A figure as it reads inside a sentence: "Three" or "At least 21", capitalised only because
-    it opened its own ("Three people were killed"), is "three" or "at least 21"."""
-    return value[0].lower() + value[1:] if re.fullmatch(r"[A-Z][a-z]+(?:[- ][a-z]+|\s[\d.,]+)*", value) else value
-
-
-def _clock(stamp: Stamp, zone: tzinfo | None, one_day: bool) -> str:
-    """When a report stood, in the zone of the first report so that the times compare; the hour
-    alone when every report is of one day, a date alone when the report gave only its date."""
-    if stamp.day_only:
-        return stamp.moment.date().isoformat()
-    moment = stamp.moment.astimezone(zone)
-    return moment.strftime("%H:%M") if one_day else moment.strftime("%Y-%m-%d %H:%M")
-
-
-def explain_rise(what: str, records: Sequence[DisputeVersion], versions: Sequence[Sequence[Fact]]) -> str:
-    """A running count that rose (``_rose``) as it went: each figure, in the order first reported,
-    with each outlet that gave it and when its first report of it stood."""
-    stamps = [[(f.outlet, stamp) for f in version if (stamp := as_of_stamp(f.article)) is not None]
-              for version in versions]
-    first = min((stamp for version in stamps for _, stamp in version), key=lambda stamp: stamp.moment)
-    zone = first.moment.tzinfo
-    days = {stamp.moment.astimezone(zone).date() for version in stamps for _, stamp in version}
-    steps = []
-    for record, version in zip(records, stamps):
-        earliest: dict[str, Stamp] = {}
-        for outlet, stamp in sorted(version, key=lambda pair: pair[1].moment):
-            earliest.setdefault(outlet, stamp)
-        given = "; ".join(f"{outlet}, {_clock(stamp, zone, len(days) == 1)}" for outlet, stamp in earliest.items())
-        steps.append(f"{in_sentence(record.value)} ({given})")
-    over = "over the day" if len(days) == 1 else "from report to report"
-    return f"The {what} rose {over}: " + " → ".join(steps) + "."
-
-
 def _given_once(fact: Fact) -> bool:
     """Whether the value is set once, so that a later report giving another is no update of it: a
     term or a fine handed down, an agreement's term, a price agreed, a result reported (revenue,
@@ -318,11 +221,14 @@ def explain(what: str, kind: str, versions: Sequence[DisputeVersion], lasted: bo
     return sentence if sentence.endswith((".", "!", "?")) else sentence + "."
 
 
-def _notes(versions: list[list[Fact]], event: Interval | None, running: bool = False) -> list[str | None]:
+def _notes(versions: list[list[Fact]], event: Interval | None, running: bool = False,
+           latest: int | None = None) -> list[str | None]:
     """Say where a version looks derived or stale; every version is still shown. ``running``: the
     value is a running count (``is_running_count``), so a version every report of which came
     before a report of another is an earlier figure of it; of any other value (a term, a fine, one
-    outlet's estimate beside another's) a later report is no update of an earlier one."""
+    outlet's estimate beside another's) a later report is no update of an earlier one. ``latest``:
+    of a count that only rose (``only_rose``), the version that is its latest figure, said so;
+    every other version is then an earlier figure."""
     outlets = {f.outlet for version in versions for f in version}
     # Which version came later goes by when each text stands as of: a corrected version of an
     # article keeps its first publication date, but its figures are as of the correction.
@@ -350,23 +256,30 @@ def _notes(versions: list[list[Fact]], event: Interval | None, running: bool = F
         # A running count revised ("revised the number of injured to 17 from 12") is a later
         # figure of the count, not a rival reading of it: said so, and still shown as a version.
         revised = [(m, f) for m, f in zip(current[i], version) if f.revised and m is not None]
-        if revised:
+        if i == latest and mine:
+            # The figure a count that only rose stands at: the last one reported, marked so.
+            stamp, updated = max(mine, key=lambda pair: (pair[0].moment.date(), pair[0].day_only, pair[0].moment))
+            found.append(f"latest figure ({'updated' if updated else 'published'} {stamp.shown()})"
+                         + "".join(f"; {outlet} reports the count revised"
+                                   for outlet in unique_in_order(f.outlet for _, f in revised)))
+        elif revised:
             stamp, fact = max(revised, key=lambda pair: (pair[0].moment.date(), pair[0].day_only, pair[0].moment))
             others_all = [m for j, ms in enumerate(current) if j != i for m in ms if m is not None]
             later = bool(others_all) and all(o.before(stamp, EARLIER_GAP) for o in others_all)
             found.append(f"{'later' if later else 'revised'} figure: {fact.outlet} reports the count revised"
                          f" (published {stamp.shown()})")
         # Earlier when every report of this version precedes every report of another, higher one
-        # (``_higher``), each pair compared at the precision both give (``Stamp.before``): each
-        # figure of a toll that rose 2, 3, 4, 5 over the day is an earlier one but the last. A figure some outlets still gave
-        # as late as it (19 dead beside 12 the same day and 12 the next) is a rival, not overtaken.
+        # (``higher``), each pair compared at the precision both give (``Stamp.before``): each
+        # figure of a toll that rose 2, 3, 4, 5 over the day is an earlier one but the last, and so
+        # is an open figure ("at least 20") a count that only rose went past. A figure some outlets
+        # still gave as late as it (19 dead beside 12 the same day and 12 the next) is a rival, not overtaken.
         later_versions = [(j, [m for m in ms if m is not None]) for j, ms in enumerate(current) if j != i]
-        if (running and not stale and mine and any(
-                later and _higher(version, versions[j]) and all(m.before(o, EARLIER_GAP) for m, _ in mine for o in later)
-                for j, later in later_versions)):
-            latest, updated = max(mine, key=lambda pair: (pair[0].moment.date(), pair[0].day_only, pair[0].moment))
+        if (running and not stale and mine and i != latest and (latest is not None or any(
+                later and higher(version, versions[j]) and all(m.before(o, EARLIER_GAP) for m, _ in mine for o in later)
+                for j, later in later_versions))):
+            last, updated = max(mine, key=lambda pair: (pair[0].moment.date(), pair[0].day_only, pair[0].moment))
             found.append(
-                f"earlier report ({'updated' if updated else 'published'} {latest.shown()}); later reports differ"
+                f"earlier report ({'updated' if updated else 'published'} {last.shown()}); later reports differ"
             )
         notes.append("; ".join(unique_in_order(found)) or None)
     return notes
@@ -432,13 +345,18 @@ def build_dispute(slot: list[Fact], story_day: Interval | None = None) -> Disput
     """The dispute of one slot, if its values fall into versions that contradict each other;
     ``story_day`` (the story's main day) dates it when its claims state no day of their own."""
     versions, fitting = set_aside_fitting_several(split_versions(slot))
+    running = is_running_count(slot) and not _given_once(slot[0])
+    if running and fitting:
+        # "at least 20 hurt" at 12:30 fits 35 and 38 given in the evening, but not what stood then.
+        versions, fitting = place_by_time(versions, fitting)
     versions = in_conflict(without_own_rivals(versions))
     if len(versions) < 2:
         return None
     event = dispute_day(slot, story_day)
     what = _what(slot, event)
-    running = is_running_count(slot) and not _given_once(slot[0])
-    notes = _notes(versions, event, running=running)
+    rose = running and only_rose(versions)
+    latest = max(range(len(versions)), key=lambda i: first_reported(versions[i])) if rose else None
+    notes = _notes(versions, event, running=running, latest=latest)
     records = []
     for version, note in zip(versions, notes):
         ordered = sorted(version, key=lambda f: (f.outlet, f.evidence.start))
@@ -452,6 +370,7 @@ def build_dispute(slot: list[Fact], story_day: Interval | None = None) -> Disput
                 note=note,
                 given_by=givers(ordered),
                 wordings=tuple(unique_in_order(v for f in ordered for v in f.values)),
+                reported=reported_at(unique_in_order(f.outlet for f in ordered), version, versions) if rose else (),
             )
         )
     # Outlets that state the same value do not disagree, whatever our reading of it: a dispute
@@ -462,12 +381,11 @@ def build_dispute(slot: list[Fact], story_day: Interval | None = None) -> Disput
     if running:
         # A running count reads as it went (2, 3, 4, 5 dead over the day): its figures in the order
         # they were first reported, undated reports last.
-        first = {id(record): _first_reported(version) for record, version in zip(records, versions)}
+        first = {id(record): first_reported(version) for record, version in zip(records, versions)}
         records.sort(key=lambda v: (first[id(v)], -len(v.sources), v.normalized))
     else:
         records.sort(key=lambda v: (-len(v.sources), v.normalized))
     kind = slot[0].kind if slot[0].kind != "amount" else "count"
-    rose = running and _rose(versions)
     if rose:
         by_record = {id(record): version for record, version in zip(unsorted, versions)}
         explanation = explain_rise(what, records, [by_record[id(record)] for record in records])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from typing import Sequence
 
@@ -67,6 +68,7 @@ def build_story_report(story: Story, analyses: Sequence[ArticleAnalysis], embedd
     from synopsis.compare.doer_disputes import find_doer_disputes
     from synopsis.compare.independence import find_origins
     from synopsis.compare.speaker_disputes import find_speaker_disputes
+    from synopsis.compare.story_title import current_title
     from synopsis.facts.story_years import complete_years
     from synopsis.compare.timeline import build_timeline
     from synopsis.compare.voices import group_quotes
@@ -94,16 +96,21 @@ def build_story_report(story: Story, analyses: Sequence[ArticleAnalysis], embedd
     coverage = describe_coverage(analyses, claims, resolution.entities, resolution.canonical_name, disputes,
                                   resolution)
     brief = write_brief(analyses, claims, disputes, resolution=resolution, embedder=embedder, origins=origins)
+    # A count that only rose is no disagreement: the report lists it apart, as revised figures.
+    # Above, every point counts alike: a report of an earlier figure still contradicts a fact
+    # worded with the latest, and the brief gives the figures as they rose.
+    revised = tuple(d for d in disputes if d.rose)
     return StoryReport(
-        story=story,
+        story=dataclasses.replace(story, title=current_title(story.title, analyses, revised)),
         sources=tuple(list_sources(analyses, origins)),
         entities=tuple(resolution.entities),
         claims=tuple(claims),
-        disputes=tuple(disputes),
+        disputes=tuple(d for d in disputes if not d.rose),
         quotes=tuple(quotes),
         timeline=tuple(timeline),
         coverage=tuple(coverage),
         brief=tuple(brief),
+        revised_figures=revised,
     )
 
 

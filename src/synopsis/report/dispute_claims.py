@@ -3,14 +3,16 @@
 A claim is "disputed" (``consensus.find_disputed_groups``) when its sentences give versions of a
 disputed point. The Disputed points section lists the points with their versions; a fact-checker
 also needs the facts (claims) the point puts in doubt, and for each outlet's sentence in them the
-version it takes, cited to its article and span. A disputed claim that no point reaches (it was
-flagged by other means) is listed apart, so that every disputed claim is in the report.
+version it takes, cited to its article and span. A count that only rose (a revised figure) puts
+facts in doubt the same way: a report of the morning's toll tells them otherwise than the evening's,
+and its section lists them so. A disputed claim that no point reaches (it was flagged by other
+means) is listed apart, so that every disputed claim is in the report.
 """
 
 from __future__ import annotations
 
 import re
-
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from synopsis.compare.quoted_wording import balanced
@@ -57,11 +59,24 @@ _SIDELESS_KINDS = frozenset({"name", "title"})
 
 def claims_by_point(report: StoryReport) -> tuple[list[list[DisputedClaim]], list[AlignedClaim]]:
     """For each dispute (in report order) the disputed claims one of whose sentences gives a version
-    of it, each sentence with the versions it gives; and the disputed claims no dispute reaches."""
+    of it, each sentence with the versions it gives; and the disputed claims no dispute reaches, nor
+    any revised figure (``claims_by_revised_figure``)."""
+    per_point = _claims_of(report.disputes, report)
+    reached = {fact.claim.id for facts in per_point + _claims_of(report.revised_figures, report) for fact in facts}
+    return per_point, [claim for claim in report.claims if claim.status == "disputed" and claim.id not in reached]
+
+
+def claims_by_revised_figure(report: StoryReport) -> list[list[DisputedClaim]]:
+    """For each revised figure (a count that only rose, ``StoryReport.revised_figures``) the claims
+    whose sentences give one of its figures, each sentence with the figures it gives: the facts
+    a report of an earlier figure tells otherwise than a later one."""
+    return _claims_of(report.revised_figures, report)
+
+
+def _claims_of(points: Sequence[Dispute], report: StoryReport) -> list[list[DisputedClaim]]:
     disputed = [claim for claim in report.claims if claim.status == "disputed"]
     per_point: list[list[DisputedClaim]] = []
-    reached: set[str] = set()
-    for dispute in report.disputes:
+    for dispute in points:
         found = []
         for claim in disputed:
             sides = tuple(SideTaken(e, _versions_in(e, dispute)) for e in claim.evidence)
@@ -69,9 +84,8 @@ def claims_by_point(report: StoryReport) -> tuple[list[list[DisputedClaim]], lis
                 sides = tuple(side for side in sides if side.versions)
             if any(side.versions for side in sides):
                 found.append(DisputedClaim(claim, sides))
-                reached.add(claim.id)
         per_point.append(found)
-    return per_point, [claim for claim in disputed if claim.id not in reached]
+    return per_point
 
 
 def describe_side(side: SideTaken, dispute: Dispute) -> str:

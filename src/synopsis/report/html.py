@@ -13,7 +13,7 @@ from synopsis import __version__
 from synopsis.compare.consensus import describe_repeat, repeated_from
 from synopsis.records import Article, Evidence, StoryReport
 from synopsis.report.charts import coverage_svg, timeline_svg
-from synopsis.report.dispute_claims import claims_by_point
+from synopsis.report.dispute_claims import claims_by_point, claims_by_revised_figure
 from synopsis.report.render import TEMPLATE_HELPERS
 
 # The matrix and side-by-side table show the best-supported facts; the full
@@ -48,7 +48,7 @@ def cited_spans(report: StoryReport) -> dict[str, set[tuple[int, int]]]:
     spans: dict[str, set[tuple[int, int]]] = defaultdict(set)
     groups = [c.evidence for c in report.claims] + [s.citations for s in report.brief]
     groups += [q.evidence for q in report.quotes] + [e.evidence for e in report.timeline]
-    groups += [v.evidence for d in report.disputes for v in d.versions]
+    groups += [v.evidence for d in (*report.disputes, *report.revised_figures) for v in d.versions]
     for group in groups:
         for evidence in group:
             spans[evidence.article_id].add((evidence.start, evidence.end))
@@ -122,6 +122,7 @@ def render_html(reports: Sequence[StoryReport], articles: Mapping[str, Article])
                 "report": report,
                 "point_claims": point_claims,
                 "unreached": unreached,
+                "revised_claims": claims_by_revised_figure(report),
                 "outlets": outlets,
                 "counts": {
                     status: sum(c.status == status for c in report.claims)

@@ -7,8 +7,8 @@ from typing import Sequence
 
 from synopsis.compare.consensus import describe_repeat, repeated_from
 from synopsis.records import Evidence, StoryQuote, StoryReport
-from synopsis.report.dispute_claims import claims_by_point, describe_side
-from synopsis.report.render import counted, display_title, name_reporters, why_no_brief
+from synopsis.report.dispute_claims import claims_by_point, claims_by_revised_figure, describe_side
+from synopsis.report.render import counted, display_title, name_reporters, reported_by, why_no_brief
 
 SNIPPET = 160
 # Statements listed under "Who said what"; the JSON and HTML reports list them all.
@@ -84,6 +84,7 @@ def render_story(report: StoryReport, prefix: str = "") -> str:
         f"Story `{report.story.id}` · {counted(len(report.sources), 'article')} from {counted(len(outlets), 'outlet')} · "
         f"{len(corroborated)} corroborated, {len(single)} single-source{shared} facts · "
         f"{counted(len(report.disputes), 'disputed point')}"
+        + (f" · {counted(len(report.revised_figures), 'revised figure')}" if report.revised_figures else "")
     )
     out += ["", "### Sources", "", "| outlet | kind | published | origin | title |", "|---|---|---|---|---|"]
     for s in report.sources:
@@ -101,7 +102,8 @@ def render_story(report: StoryReport, prefix: str = "") -> str:
     # not the claims that touch them.
     out += ["", f"### Disputed points ({len(report.disputes)})", ""]
     if not report.disputes:
-        out.append("No incompatible versions found.")
+        out.append("No incompatible versions found." + (" Counts that rose from report to report are under Revised figures."
+                                                       if report.revised_figures else ""))
     point_claims, unreached = claims_by_point(report)
     for number, dispute in enumerate(report.disputes):
         out += [f"**{_escape(dispute.what)}** ({dispute.kind}) — {_escape(dispute.explanation)}", ""]
@@ -128,6 +130,30 @@ def render_story(report: StoryReport, prefix: str = "") -> str:
             out.append(f"- {_snippet(claim.text, 240)} (`{claim.id}`) — {_escape(', '.join(claim.sources))} "
                        f"{cite_all(claim.evidence)}")
         out.append("")
+
+    if report.revised_figures:
+        # Running counts that only rose: each outlet gave the figure as it stood when it reported.
+        out += ["", f"### Revised figures ({len(report.revised_figures)})", "",
+                "Counts that rose from report to report: no outlet contradicts another; each gave the figure as it "
+                "stood when it reported. The figures are in the order first reported, with when each outlet gave "
+                "it; the last is the latest.", ""]
+    for dispute, facts in zip(report.revised_figures, claims_by_revised_figure(report)):
+        out += [f"**{_escape(dispute.what)}** ({dispute.kind}) — {_escape(dispute.explanation)}", ""]
+        out += ["| figure | normalized | reported by | evidence | note |", "|---|---|---|---|---|"]
+        for v, reporters in zip(dispute.versions, reported_by(dispute)):
+            out.append(
+                f"| {_escape(v.value)} | {_escape(v.normalized)} | {_escape(reporters)} | "
+                f"{cite_all(v.evidence)} | {_escape(v.note or '')} |"
+            )
+        out.append("")
+        if facts:
+            out += [f"Facts these figures are given in ({len(facts)}), and the figure each outlet's sentence gives:", ""]
+            for fact in facts:
+                out.append(f"- {_snippet(fact.text, 240)} (`{fact.claim.id}`)")
+                for side in fact.sides:
+                    out.append(f"  - {_escape(side.evidence.outlet)} {_escape(describe_side(side, dispute))} "
+                               f"{cite_all([side.evidence])}")
+            out.append("")
 
     out += ["", "### Corroborated by independent outlets", ""]
     for claim in corroborated:

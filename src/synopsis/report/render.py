@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 from synopsis.compare.voices import speaker_label
-from synopsis.records import AlignedClaim, Article, StoryReport, SynopsisError
+from synopsis.records import AlignedClaim, Article, Dispute, StoryReport, SynopsisError
 from synopsis.report.dispute_claims import describe_side
 
 FORMATS = ("md", "html", "json")
@@ -68,11 +68,30 @@ def why_no_brief(report) -> str:
     return "No brief: no fact is reported by more than one outlet. The facts are listed as single-source, and any disagreement under disputed points."
 
 
+def reported_by(dispute: Dispute) -> list[str]:
+    """Each figure's outlets with when each first gave it (``DisputeVersion.reported``), as a
+    revised figure's table shows them: "Global Rail Times (17:20), Tarnholm Gazette (18:45)"; the
+    hour alone when every report is of one day, else the date too; the outlets alone where no time
+    is known."""
+    stamps = [stamp for version in dispute.versions for stamp in version.reported]
+    one_day = bool(stamps) and all("T" in stamp for stamp in stamps) and len({stamp[:10] for stamp in stamps}) == 1
+
+    def clock(stamp: str) -> str:
+        if "T" not in stamp:
+            return stamp
+        return stamp[11:16] if one_day else f"{stamp[:10]} {stamp[11:16]}"
+
+    return [", ".join(f"{outlet} ({clock(stamp)})" for outlet, stamp in zip(version.sources, version.reported))
+            if len(version.reported) == len(version.sources) else ", ".join(version.sources)
+            for version in dispute.versions]
+
+
 # The helpers templates call by name: the HTML report's templates and the web app's pages show
 # the same parts of a report (titles, counts, who reported a fact, dispute sides, speakers).
 TEMPLATE_HELPERS = {
     "display_title": display_title, "counted": counted, "why_no_brief": why_no_brief,
     "name_reporters": name_reporters, "describe_side": describe_side, "speaker_label": speaker_label,
+    "reported_by": reported_by,
 }
 
 

@@ -1,4 +1,9 @@
-"""Story reports as JSON in the versioned schema ``synopsis.report/1``."""
+"""Story reports as JSON in the versioned schema ``synopsis.report/2``.
+
+Version 2 lists counts that only rose from report to report (``Dispute.rose``) under
+``revised_figures``, apart from ``disputes``, which holds only disagreements; version 1 listed
+both under ``disputes`` (a rise with ``"rose": true``) and counted both as disputed points.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +15,10 @@ from typing import Any, Sequence
 from synopsis import __version__
 from synopsis.compare.consensus import repeated_from
 from synopsis.records import StoryReport, to_dict
-from synopsis.report.dispute_claims import claims_by_point
+from synopsis.report.dispute_claims import claims_by_point, claims_by_revised_figure
 
-REPORT_SCHEMA = "synopsis.report/1"
-SCHEMA_FILE = "report-1.schema.json"
+REPORT_SCHEMA = "synopsis.report/2"
+SCHEMA_FILE = "report-2.schema.json"
 
 
 def report_to_dict(report: StoryReport) -> dict[str, Any]:
@@ -41,6 +46,11 @@ def report_to_dict(report: StoryReport) -> dict[str, Any]:
     for item, facts in zip(story["disputes"], point_claims):
         item["claims"] = [fact.claim.id for fact in facts]
         disputes.append(item)
+    # Counts that only rose, each with the claims whose sentences give one of its figures.
+    revised = []
+    for item, facts in zip(story["revised_figures"], claims_by_revised_figure(report)):
+        item["claims"] = [fact.claim.id for fact in facts]
+        revised.append(item)
     return {
         "id": report.story.id,
         "title": report.story.title,
@@ -49,6 +59,7 @@ def report_to_dict(report: StoryReport) -> dict[str, Any]:
         "entities": entities,
         "claims": claims,
         "disputes": disputes,
+        "revised_figures": revised,
         "quotes": story["quotes"],
         "timeline": story["timeline"],
         "coverage": coverage,
@@ -69,6 +80,8 @@ def report_counts(report: StoryReport) -> dict[str, int]:
         # its old name too. Claims whose fact is disputed are counted apart.
         "disputed": len(report.disputes),
         "disputes": len(report.disputes),
+        # Counts that rose from report to report: listed apart, no disagreement.
+        "revised_figures": len(report.revised_figures),
         "disputed_claims": sum(c.status == "disputed" for c in report.claims),
     }
 
@@ -84,12 +97,12 @@ def reports_to_json(reports: Sequence[StoryReport]) -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def report_schema() -> dict[str, Any]:
-    """The JSON Schema of synopsis.report/1, shipped with the package."""
+    """The JSON Schema of synopsis.report/2, shipped with the package."""
     return json.loads(resources.files("synopsis.schemas").joinpath(SCHEMA_FILE).read_text("utf-8"))
 
 
 def validate_report_json(data: dict[str, Any]) -> None:
-    """Raise jsonschema.ValidationError if ``data`` does not follow synopsis.report/1."""
+    """Raise jsonschema.ValidationError if ``data`` does not follow synopsis.report/2."""
     import jsonschema
 
     jsonschema.validate(data, report_schema())

@@ -69,7 +69,7 @@ def state_of(request: Request) -> ServerState:
 
 
 def story_json(report) -> bytes:
-    """One story as a synopsis.report/1 document (the schema of `synopsis analyze --format json`)."""
+    """One story as a synopsis.report/2 document (the schema of `synopsis analyze --format json`)."""
     from synopsis.report.report_json import reports_to_json
 
     return json.dumps(reports_to_json([report]), ensure_ascii=False).encode("utf-8")
@@ -78,7 +78,7 @@ def story_json(report) -> bytes:
 def row_dict(row) -> dict[str, Any]:
     return {
         "id": row.story.id,
-        "title": row.story.title,
+        "title": row.title or row.story.title,
         "first": row.first,
         "last": row.last,
         "outlets": list(row.outlets),
@@ -134,7 +134,7 @@ def merge_is_posted() -> None:
 
 @router.get(
     "/stories/{story_id}",
-    summary="One story's report as synopsis.report/1 JSON",
+    summary="One story's report as synopsis.report/2 JSON",
     responses=error_responses(
         e400=AMBIGUOUS,
         e404="No story matches the id or prefix (the message names a story holding an article of that id, if one does)",
@@ -401,7 +401,7 @@ def split_story(request: Request, story_id: str, body: dict) -> JSONResponse:
 def story_dict(state: ServerState, story: Story) -> dict[str, Any]:
     return {
         "id": story.id,
-        "title": story.title,
+        "title": state.title(story),
         "articles": list(story.article_ids),
         "counts": state.counts(story),
         "url": f"/api/stories/{story.id}",

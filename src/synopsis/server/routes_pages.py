@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
 from synopsis.records import SynopsisError
-from synopsis.report.dispute_claims import claims_by_point
+from synopsis.report.dispute_claims import claims_by_point, claims_by_revised_figure
 from synopsis.report.render import ambiguous_date_note
 from synopsis.server.app import app_page, templates
 from synopsis.server.routes_api import add_documents, add_status, matching_stories, read_add_request, resolve_article, state_of
@@ -40,6 +40,7 @@ def render_story(report, fit: dict[str, float] | None = None, read_only: bool = 
         r=report,
         point_claims=point_claims,
         unreached=unreached,
+        revised_claims=claims_by_revised_figure(report),
         outlets=outlets,
         counts={s: sum(c.status == s for c in report.claims) for s in ("corroborated", "single-source", "disputed")},
         # The chart functions escape every text they draw (charts.py uses html.escape).

@@ -16,7 +16,7 @@ from synopsis.store.db import Store
 WATCH_SECONDS = 2.0
 
 # The report counts a story row carries (the JSON report's names).
-LISTED_COUNTS = ("corroborated", "single_source", "disputed", "disputes", "disputed_claims")
+LISTED_COUNTS = ("corroborated", "single_source", "disputed", "disputes", "revised_figures", "disputed_claims")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +28,8 @@ class StoryRow:
     last: str | None
     outlets: tuple[str, ...]
     counts: dict | None
+    # The title its report shows once computed (``compare.story_title``), else the stored one.
+    title: str = ""
 
 
 @dataclass
@@ -192,6 +194,12 @@ class ServerState:
         counts = report_counts(report)
         return {key: counts[key] for key in LISTED_COUNTS}
 
+    def title(self, story: Story) -> str:
+        """A story's title as its cached report shows it (one that states no figure its later
+        reports revised, ``compare.story_title``), else its stored title."""
+        report = self.cached_report(story)
+        return report.story.title if report is not None else story.title
+
     def rendered(self, story: Story, name: str, render) -> bytes:
         """A rendering of the story's report (page, JSON), made once and kept as bytes."""
         entry = self._entry(story)
@@ -235,7 +243,7 @@ class ServerState:
             ).fetchone()
             counts = self.counts(story)
             outlets = tuple(sorted(o for o in (found[2] or "").split(",") if o))
-            rows.append(StoryRow(story, found[0], found[1], outlets, counts))
+            rows.append(StoryRow(story, found[0], found[1], outlets, counts, self.title(story)))
         return rows
 
     def warm(self) -> None:
