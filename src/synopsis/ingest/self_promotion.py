@@ -14,6 +14,7 @@ A sentence in quotation marks, or inside a quotation the paragraph opened, is so
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 
@@ -47,7 +48,8 @@ _QUOTES = "\"“”«»"
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
-def _subject_patterns(names: Sequence[str]) -> list[re.Pattern[str]]:
+@functools.lru_cache(maxsize=256)
+def _subject_patterns(names: tuple[str, ...]) -> list[re.Pattern[str]]:
     """The outlet's names as the subject that opens a sentence: "Arvendale Today will ...",
     "The Northbay Post is ..."; a leading "The" optional either way."""
     patterns = []
@@ -67,7 +69,7 @@ def is_self_promotion(sentence: str, names: Sequence[str] = ()) -> bool:
         return False
     if _OWN_UPDATE.search(sentence) or _OWN_THINGS.search(sentence) or _TO_THE_READER.search(sentence):
         return True
-    return any(p.search(sentence) for p in _subject_patterns(names))
+    return any(p.search(sentence) for p in _subject_patterns(tuple(names)))
 
 
 def sentences_of(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
