@@ -487,6 +487,10 @@ def test_durations_that_are_not_parts_of_one_stay_apart(text: str, parts: list[s
         # With a past verb of its own the clause is past; without a future before it, the default stands.
         ("The council discussed aid for farmers who lost their herds when it met on Thursday.", "2025-05-15"),
         ("Farmers who lost their herds protested when the council meets on Thursday.", "2025-05-15"),
+        # A clause that is not in the present, or a preposition's noun, keeps the past verb's tense.
+        ("Officials will assess homes that were destroyed when the storm hit on Thursday.", "2025-05-15"),
+        ("The ministry will compensate farmers who lost herds after the flood on Thursday.", "2025-05-15"),
+        ("MPs will debate the law, which the senate rejected, when Parliament reconvenes on Thursday.", "2025-05-22"),
     ],
 )
 def test_a_weekday_in_a_clause_of_time_takes_the_tense_of_the_clause_it_hangs_on(text: str, value: str) -> None:
