@@ -489,3 +489,20 @@ def test_a_statement_dating_the_event_is_shown_before_one_dated_by_when_it_was_r
     ]
     [event] = build_timeline(analyses)
     assert event.text.startswith("Vellan and Tarsk exchanged") and "reported" not in event.text
+
+
+def test_a_clause_of_cause_before_the_reporting_tag_does_not_make_its_day_a_referred_one() -> None:
+    # "because of" opens no clause about another event, and whatever the subject holds has ended
+    # at the comma before ", the service said on Tuesday": Tuesday is the count's day, not Monday.
+    events = dated_events(
+        "The number of homes cut off because of the flood near Marlow has risen to 900, the water board said "
+        "on Tuesday, twice the 450 reported on Monday.",
+        [("Tuesday", "2026-03-03", "DATE"), ("Monday", "2026-03-02", "DATE")])
+    assert [e.date for e in events] == ["2026-03-03"]
+
+
+def test_the_day_of_a_price_a_premium_is_counted_from_dates_no_entry() -> None:
+    # "over Friday's closing price" measures the premium from Friday; the offer is not Friday's.
+    events = dated_events("Corla will pay 12 euros for each Vantor share, a premium of 25 percent over Friday's "
+                          "closing price.", [("Friday", "2026-03-06", "DATE")], published="2026-03-09")
+    assert events == []

@@ -475,3 +475,39 @@ def test_a_year_before_a_noun_stays_a_year(text: str, extent: str) -> None:
 )
 def test_durations_that_are_not_parts_of_one_stay_apart(text: str, parts: list[str]) -> None:
     assert [t.text for t in find_times(text, ANCHOR) if t.type == "DURATION"] == parts
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A clause of time takes the present for what is to come: the past verb of the relative
+        # clause before it ("who lost") is not its tense.
+        ("The council will discuss aid for farmers who lost their herds when it meets on Thursday.", "2025-05-22"),
+        ("The board will vote on the plan, which investors rejected, once it meets on Friday.", "2025-05-23"),
+        # With a past verb of its own the clause is past; without a future before it, the default stands.
+        ("The council discussed aid for farmers who lost their herds when it met on Thursday.", "2025-05-15"),
+        ("Farmers who lost their herds protested when the council meets on Thursday.", "2025-05-15"),
+        # A clause that is not in the present, or a preposition's noun, keeps the past verb's tense.
+        ("Officials will assess homes that were destroyed when the storm hit on Thursday.", "2025-05-15"),
+        ("The ministry will compensate farmers who lost herds after the flood on Thursday.", "2025-05-15"),
+        ("MPs will debate the law, which the senate rejected, when Parliament reconvenes on Thursday.", "2025-05-22"),
+    ],
+)
+def test_a_weekday_in_a_clause_of_time_takes_the_tense_of_the_clause_it_hangs_on(text: str, value: str) -> None:
+    weekday = next(t for t in find_times(text, MONDAY) if t.text.endswith("day") and " " not in t.text)
+    assert weekday.value == value
+
+
+def test_an_anaphor_finer_than_the_last_date_is_not_counted_from_it() -> None:
+    # "that week" after "in April 2024" names no one week of April; after a day it is that day's week.
+    found = {t.text: t.value for t in find_times(
+        "The depot burned on 14 March 2024. The owner was arrested in April 2024. "
+        "The guard had taken the night shift that week.", MONDAY)}
+    assert found["that week"] == "XXXX-WXX"
+    found = {t.text: t.value for t in find_times(
+        "The depot burned on 14 March 2024. The guard had taken the night shift that week.", MONDAY)}
+    assert found["that week"] == "2024-W11"
+    # A coarser unit is still counted from a finer date: "later that year", "the following month".
+    found = {t.text: t.value for t in find_times(
+        "The owner was arrested in April 2024. Later that year he was charged.", MONDAY)}
+    assert found["Later that year"] == "2024"

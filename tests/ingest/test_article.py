@@ -258,3 +258,11 @@ def test_one_article_with_a_long_or_short_title_has_one_id() -> None:
     assert long_one.text == short_one.text == PARA
     assert long_one.id == short_one.id
     assert (long_one.outlet.name, long_one.published) == ("Harbour Weekly", "2025-10-02")
+
+
+def test_the_publishing_outlets_talk_of_itself_is_cut_by_its_registered_name(registry) -> None:
+    promise = "Reuters will publish a full list of the victims later this week."
+    raw = RawDocument(source="a.txt", content=f"{PARA}\n\n{promise}", url="https://www.reuters.com/world/ferries")
+    article = build_article(raw, registry)
+    assert article.outlet.name == "Reuters" and promise not in article.text and PARA in article.text
+    assert [r.reason for r in article.removed] == ["self-promotion"]

@@ -247,3 +247,50 @@ def test_corpus_meeting_duration_paragraph_survives(corpus_files) -> None:
     assert any("lasted less than an hour" in p for p in clean.split("\n\n"))
     clean, _ = clean_text(corpus_files["003"].read_text(encoding="utf-8"))
     assert any("lasted for about 40 minutes" in p for p in clean.split("\n\n"))
+
+
+@pytest.mark.parametrize(
+    "promotion",
+    [
+        "The Harbour Gazette will update this article as more information becomes available.",
+        "This story will be updated.",
+        "Listeners can find a list of open ferry routes on our website, and our newsroom will broadcast updates every hour.",
+        "Sign up for breaking-news alerts from the Gazette.",
+        "Follow us on Bluesky for the latest on the ferries.",
+    ],
+)
+def test_the_outlet_speaking_of_itself_is_removed_whatever_its_name(promotion: str) -> None:
+    raw = page(BODY, promotion, BODY2)
+    for rules in (True, False):  # extractors keep these lines: they go from extracted text too
+        clean, removed = clean_text(raw, rules=rules)
+        assert promotion not in clean and BODY in clean and BODY2 in clean
+        assert [r.reason for r in removed if r.text == promotion] == ["self-promotion"]
+
+
+def test_the_outlet_named_as_subject_of_its_own_plans_or_description_is_removed() -> None:
+    promise = "Harbour Gazette will publish an analysis of what the crash means for ferry fares later this week."
+    about = "The Harbour Gazette is Porto Nuevo's oldest daily newspaper."
+    fact = "Porto Nuevo lies 40 kilometres north of the strait."
+    raw = page(BODY, promise, f"{about} {fact}", BODY2)
+    clean, removed = clean_text(raw, outlet_names=("The Harbour Gazette", "Gazette"))
+    assert promise not in clean and about not in clean and fact in clean
+    assert [r.text for r in removed if r.reason == "self-promotion"] == [promise, about]
+    # Another outlet's name is news ("Harbour Gazette will publish ..." in the Coast Herald's report).
+    clean, _ = clean_text(raw, outlet_names=("Coast Herald",))
+    assert promise in clean and about in clean
+
+
+@pytest.mark.parametrize(
+    "real",
+    [
+        # The outlet's own reporting stays: what it has learned is news.
+        "The Harbour Gazette understands that the ministry will publish its report on Friday.",
+        # Someone else's words, in quotation marks or inside a quotation the paragraph opened.
+        "“We will put the list on our website tonight,” the harbour master said.",
+        "“The ferries will run again on Monday. Passengers can check our website for times. We are sorry,” the operator said.",
+        "The port authority said it would update its list of closed piers every hour.",
+    ],
+)
+def test_reporting_that_sounds_like_self_promotion_is_kept(real: str) -> None:
+    clean, removed = clean_text(page(BODY, real, BODY2), outlet_names=("The Harbour Gazette",))
+    assert real in clean, removed

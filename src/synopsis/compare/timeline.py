@@ -173,9 +173,15 @@ def _role(text: str, seg_start: int, start: int, end: int, after_previous: int, 
         return 2
     if text.startswith(("'s", "’s"), end) or (_DETERMINER.search(before[-12:]) and _NOUN_AFTER.match(text, end)):
         return 2  # "Monday's protests", "the 2024 warning": a date that names a thing, not the event
+    statement_time = is_statement_time(text, start, end)
+    if statement_time:
+        # "The number of people evacuated because of the fire has risen to 3,400, the service said
+        # on Tuesday": a clause before the comma that opens the reporting tag has ended there; what
+        # it subordinates is not the statement's day.
+        after_previous = max(after_previous, text.rfind(",", after_previous, start) + 1)
     if _SUBORDINATE.search(text, after_previous, start) or _APPOSITIVE.search(before[-60:]):
         return 2
-    if is_statement_time(text, start, end):
+    if statement_time:
         return 1
     return 0
 
@@ -389,7 +395,7 @@ def _candidates(analyses: Sequence[ArticleAnalysis], group_of: dict[tuple[str, i
             # A dateline dates the report; a comparison's reference point ("the first cut since
             # March last year") dates an earlier happening the sentence only measures from.
             dated = [(ref, _date_of(ref)) for ref in refs
-                     if not _is_dateline(article.text, ref.start) and not is_reference_point(article.text, ref.start)]
+                     if not _is_dateline(article.text, ref.start) and not is_reference_point(article.text, ref.start, ref.end)]
             dated = [(ref, d) for ref, d in sorted(dated, key=lambda x: x[0].start) if d is not None]
             dated = _counted_dates(article.text, refs, dated)
             unit_text = article.text[unit_start:unit_end]

@@ -202,6 +202,10 @@ def _is_report_date(hit: _Hit, hits: list[_Hit], ctx: _Context) -> bool:
 _DENIED = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
 
 
+# Units an anaphor counts in ("the next day", "that week", "two months later"), fine to coarse.
+_ANAPHOR_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
 def _resolve_anaphors(hits: list[_Hit], ctx: _Context) -> None:
     """Count "the next day" from the last concrete date before it, else from the anchor."""
     last: dt.date | None = ctx.date
@@ -226,7 +230,10 @@ def _resolve_anaphors(hits: list[_Hit], ctx: _Context) -> None:
             quarter = (int(q[1]), q[2])
         if hit.anaphor is not None:
             step, unit = hit.anaphor
-            base = last if unit != "day" or last_precision == "day" else None
+            # "that week" after "in April 2025" names no one week of April: a unit finer than the
+            # last date's precision cannot be counted from it (no date beats a guessed one).
+            finer = _ANAPHOR_RANK.get(unit, len(_ANAPHOR_RANK)) < _ANAPHOR_RANK[last_precision]
+            base = None if finer else last
             if float(step).is_integer() and unit in ("day", "week", "month", "year"):
                 value, precision = _unit_value(base, unit, int(step))
             else:

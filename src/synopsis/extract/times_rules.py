@@ -127,22 +127,50 @@ class _Context:
         cue = self._tense_cue(pos)
         return cue is not None and cue["p"] is not None
 
+    # A clause of time or condition takes the present for what is to come ("will discuss it when
+    # it meets on Thursday"): its tense is the clause it hangs on.
+    _TIME_CLAUSE = re.compile(r"\b(?:when|whenever|once|as\s+soon\s+as|after|before|until|till|by\s+the\s+time|if)\b",
+                              re.IGNORECASE)
+    # What makes that clause present: a subject and its verb in the present ("it meets", "the
+    # council sits", "Parliament reconvenes", "they meet"). Not a noun alone ("after the flood on
+    # Monday" is a preposition's), nor a plural noun ("when the floods hit"): a verb like "hit" is
+    # past as often, and a clause that only may be past keeps the past verb's tense.
+    _PRESENT_CLAUSE = re.compile(
+        r"\s*(?:(?:it|he|she|who|which|that|(?:the|a|an|its|their|his|her|this)\s+(?:[a-z-]+\s+){0,2}?[a-z-]*[^s\W]"
+        r"|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+(?:[a-z]+ly\s+)?[a-z]+(?<!ss)(?<!us)(?<!is)s"
+        r"|(?:they|we|you)\s+(?:[a-z]+ly\s+)?(?!(?:hit|put|set|cut|spread|shut|let|beat|burst|hurt|cost|quit|read|lay)\b)[a-z]+)\b")
+
     def _tense_cue(self, pos: int) -> re.Match[str] | None:
         """The tense word that decides the tense of the sentence around ``pos``."""
         start, end = self.sentence(pos)
-        before = after = None
+        cues = self._tense_cues(start, end)
+        before = next((m for m in reversed(cues) if m.start() < pos), None)
+        after = next((m for m in cues if m.start() > pos + 3), None)
+        if before is not None and before["p"] is not None:
+            # "will discuss aid for farmers who lost livestock when it meets on Thursday": the past
+            # verb nearest the date is in a clause the time clause does not belong to; the time
+            # clause ("when it meets") is in the present and goes with the future before it.
+            clause = None
+            for clause in self._TIME_CLAUSE.finditer(self.text, before.end(), pos):
+                pass
+            if clause is not None and self._PRESENT_CLAUSE.match(self.text, clause.end(), pos):
+                ahead = next((m for m in reversed(cues) if m.start() < before.start() and m["f"] is not None), None)
+                if ahead is not None:
+                    return ahead
+        return before or after
+
+    def _tense_cues(self, start: int, end: int) -> list[re.Match[str]]:
+        """The tense words of the sentence from ``start`` to ``end``, in order (participles used as
+        adjectives or after "be" left out: they tell no tense of their own)."""
+        cues = []
         for m in self._TENSE.finditer(self.text, start, end):
             attributive = self._ATTRIBUTIVE.search(self.text, max(start, m.start() - 12), m.start())
             if m["p"] and m["p"].endswith("ed") and attributive:
                 continue  # "an unspecified date": a participle used as an adjective, not a past verb
             if m["p"] and self._PASSIVE.search(self.text, max(start, m.start() - 8), m.start()):
                 continue  # "her successor will be named on Wednesday": the tense is the auxiliary's
-            if m.start() < pos:
-                before = m
-            elif after is None and m.start() > pos + 3:
-                after = m
-                break
-        return before or after
+            cues.append(m)
+        return cues
 
 
 # ---------------------------------------------------------------------------

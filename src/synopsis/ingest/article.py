@@ -58,7 +58,8 @@ def build_article_warned(raw: RawDocument, registry: OutletRegistry | None = Non
         raise SynopsisError("empty document")
     registry = registry or default_registry()
     meta = detect_metadata(raw, registry)
-    text, removed = clean_text(raw.content, drop=meta.metadata, rules=not raw.is_extracted)
+    names = (meta.outlet.name, *meta.outlet.aliases) if meta.outlet is not None else ()
+    text, removed = clean_text(raw.content, drop=meta.metadata, rules=not raw.is_extracted, outlet_names=names)
     if not text.strip():
         raise SynopsisError("no text left after cleaning")
     if run := SYMBOL_RUN.search(text):

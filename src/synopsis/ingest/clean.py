@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from synopsis.ingest import patterns as P
+from synopsis.ingest.self_promotion import promotion_spans
 from synopsis.records import Removed
 
 
@@ -106,6 +107,9 @@ CORRECTION_NOTE_WORDS = 120
 # Reasons that apply to text trafilatura already cleaned too: its main text keeps metadata lines,
 # credit lines and editors' notes.
 EXTRACTED_REASONS = frozenset({"metadata line", "credit line", "correction note"})
+# The reason recorded for the outlet speaking of itself (``self_promotion``); the report lists such
+# pieces apart, as the outlet not reporting (``compare.coverage.NON_REPORTING_REASONS``).
+SELF_PROMOTION = "self-promotion"
 
 
 @functools.lru_cache(maxsize=_UNIT_CACHE)
@@ -270,17 +274,24 @@ def clean_text(
     *,
     drop: Sequence[Removed] = (),
     rules: bool = True,
+    outlet_names: Sequence[str] = (),
 ) -> tuple[str, list[Removed]]:
     """Remove page clutter from already-extracted text; return the clean text and what was removed.
 
     ``drop`` are spans found by metadata detection (title, source line, dateline)
     that must go too; ``rules=False`` applies only those and the EXTRACTED_REASONS
-    rules (for text trafilatura already cleaned).
+    rules (for text trafilatura already cleaned). The outlet speaking of itself
+    (``self_promotion``; by ``outlet_names``, the publishing outlet's names, too) goes
+    either way: extractors keep it as part of the article.
     """
     units = split_units(text)
     removed: list[Removed] = []
     units = apply_drops(text, units, drop, removed)
     units = trim_prefixes(text, units, removed)
+    # Clutter of a known kind keeps its own reason ("Become a member and get our newsletter" is an appeal).
+    promotion = [Removed(text[low:high], SELF_PROMOTION, low, high) for unit in units if classify_unit(unit.text) is None
+                 for low, high in promotion_spans(text, unit.start, unit.end, outlet_names)]
+    units = apply_drops(text, units, promotion, removed)
     reasons: list[str | None] = [None] * len(units)
     for i, unit in enumerate(units):
         reason = classify_unit(unit.text)
