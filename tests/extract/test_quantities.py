@@ -118,6 +118,8 @@ def test_between_range(nlp):
         "The guards are paid twice a month.",
         "The board meets once a year.",
         "They announced a year-long inquiry.",
+        "Police said they found a second bomb.",
+        "She hosted the show for a second time.",
     ],
 )
 def test_skips_dates_times_ordinals_and_identifiers(nlp, sentence):

@@ -247,7 +247,7 @@ def _build(
 # Words after "a year", "a decade" that make it a point in time, a part of a rate or of a name,
 # not a length: "a year ago", "a week later", "a year on,", "a decade since", "in a year's
 # time", "a year-long inquiry", "a decade of war" (what the decade was, not how long anything took).
-_NOT_LENGTH_AFTER = re.compile(r"\s*(?:ago|later|earlier|before|after|since|from\s+now|on(?=\s*(?:[,.;:]|$|from\b))"
+_NOT_LENGTH_AFTER = re.compile(r"\s*(?:ago|later|earlier|before|after|prior|since|from\s+now|on(?=\s*(?:[,.;:]|$|from\b))"
                                r"|back|old|of|['’]s\b|-)", re.IGNORECASE)
 # Prepositions that give a term or a length: "sentenced to a year", "jailed for a decade".
 _LENGTH_PREPOSITIONS = {"for", "to"}
@@ -265,6 +265,9 @@ def _article_length(doc: Doc, text: str, core: NumberCore, unit_end: int) -> boo
     article = token_at(doc, core.start)
     if article is None or article.i == article.sent.start:
         return False
+    unit = token_at(doc, unit_end - 1)
+    if unit is None or unit.pos_ != "NOUN" or (unit.dep_ in ("amod", "compound") and unit.head.i > unit.i):
+        return False  # "a second bomb", "for a second time": an ordinal, or a unit modifying a noun
     before = doc[article.i - 1]
     return before.pos_ in ("VERB", "AUX") or before.lower_ in _LENGTH_PREPOSITIONS
 
