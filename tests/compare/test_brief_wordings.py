@@ -148,6 +148,9 @@ def test_a_relative_clause_inside_the_main_clause_is_no_statement_of_its_own(tra
         ("Mayor Ana Lind — who led the inquiry — said the ferry sank.", ["Mayor Ana Lind — who led the inquiry — said the ferry sank."]),
         ("The mayor said the ferry, which sank at noon, was towed to port.",
          ["The mayor said the ferry, which sank at noon, was towed to port."]),
+        # So does one with no comma before it: the participle after it is no break of the main clause.
+        ("The captain who steered the ferry onto the rocks at noon, injuring two crew, will stand trial in May.",
+         ["The captain who steered the ferry onto the rocks at noon, injuring two crew, will stand trial in May."]),
         # One at the end of its sentence, or followed by another statement, adds one.
         ("Rescuers reached the mayor, who said the ferry sank at noon.", ["Rescuers reached the mayor", "who said the ferry sank at noon."]),
         ("The ferry sank at noon, which made it the worst accident in years.",

@@ -110,3 +110,18 @@ def test_a_value_of_another_unit_never_joins_the_groups_known_key(nlp) -> None:
     facts = [f for f in collect_facts(analyses, group_of) if f.kind == "amount"]
     assert {f.key[0] for f in facts} == {"m", "percent"}
     assert group_slots(facts) == []
+
+
+def test_areas_a_fire_burned_are_one_value_in_any_unit(nlp) -> None:
+    """Three outlets' leads, aligned with nothing: the area burned is one value of the story, so
+    6,500 hectares disputes about 4,800, while roughly 11,900 acres (about 4,816 hectares) agrees
+    with it (QA: an unnamed area was compared only inside one aligned group, and acres were a count)."""
+    analyses = extracted(nlp, {
+        "Alpha": "A wildfire in the hills above Dunmore has burned about 4,800 hectares, the fire service said.",
+        "Bravo": "The fire raging above Dunmore has scorched 6,500 hectares and forced hundreds from their homes.",
+        "Charlie": "The blaze has now charred roughly 11,900 acres of forest and farmland above Dunmore.",
+    })
+    [dispute] = find_disputes([], analyses)
+    assert dispute.what.startswith("area burned")
+    assert _versions(dispute) == {"about 4,800 hectares": ("Alpha", "Charlie"), "6,500 hectares": ("Bravo",)}
+    assert {v.normalized for v in dispute.versions} == {"[4080, 5520] ha", "[6450, 6550) ha"}

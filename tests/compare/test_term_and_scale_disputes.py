@@ -79,6 +79,33 @@ def test_terms_of_different_people_are_not_versions_of_one(nlp) -> None:
     assert find_disputes([], analyses) == []
 
 
+UNNAMED = "The former port director who took the bribes will spend {} behind bars, a court ruled on Tuesday."
+
+
+def test_a_term_naming_no_one_is_the_one_sentenced_person_s(nlp) -> None:
+    """One outlet's lead names no one ("the former port director who ..."), the others name Viktor
+    Szalai: the story sentences one man, so the unnamed term is his and its value a version (QA:
+    "a decade" beside "12 years" was never compared)."""
+    analyses = extracted(nlp, {
+        "Alpha": SENTENCED.format("six years"),
+        "Bravo": UNNAMED.format("eight years"),
+        "Charlie": UNNAMED.format("six years"),
+    })
+    [dispute] = find_disputes([], analyses)
+    assert dispute.what == "prison term for Viktor Szalai"
+    assert _versions(dispute) == {"six years": ("Alpha", "Charlie"), "eight years": ("Bravo",)}
+
+
+def test_a_term_naming_no_one_is_nobody_s_when_two_people_are_sentenced(nlp) -> None:
+    """With two people sentenced in the story, a term naming no one may be either's: compared with neither."""
+    analyses = extracted(nlp, {
+        "Alpha": SENTENCED.format("six years"),
+        "Bravo": "A court in Dornholm on Tuesday sentenced his deputy Ilona Berec to five years in prison for bribery.",
+        "Charlie": UNNAMED.format("eight years"),
+    })
+    assert find_disputes([], analyses) == []
+
+
 def test_a_ban_is_not_compared_with_a_prison_term(nlp) -> None:
     analyses = extracted(nlp, {
         "Alpha": SENTENCED.format("six years"),

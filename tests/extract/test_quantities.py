@@ -59,6 +59,15 @@ CASES = [
     ("The talks lasted over six months.", "over six months", 6, 6, None, "month", None, "more than"),
     ("He was jailed for over six months.", "over six months", 6, 6, None, "month", None, "more than"),
     ("He spent over two years in prison.", "over two years", 2, 2, None, "year", None, "more than"),
+    # A length told by its article alone, as a verb's object or after "for"/"to", is one of it.
+    ("The arsonist will spend a decade behind bars.", "a decade", 1, 1, 1, "decade", None, None),
+    ("She was sentenced to a year in prison.", "a year", 1, 1, 1, "year", None, None),
+    ("The talks lasted an hour on Friday.", "an hour", 1, 1, 1, "hour", None, None),
+    ("The pier will stay closed for a month.", "a month", 1, 1, 1, "month", None, None),
+    # Areas in any unit: acres are an area, not a count of "acres of forest".
+    ("The fire has burned 11,900 acres of forest.", "11,900 acres", 11900, 11900, 11900, "acre", None, None),
+    ("Crews saved 300 ha of vineyards.", "300 ha", 300, 300, 300, "ha", None, None),
+    ("The park spans 2 square miles.", "2 square miles", 2, 2, 2, "sq mile", None, None),
 ]
 
 
@@ -101,6 +110,16 @@ def test_between_range(nlp):
         "Shipments resumed on 9, 10 and 12 June under the deal.",
         "He met the Bucharest Nine leaders on Tuesday.",
         "He was born in nineteen eighty.",
+        # "a year", "a decade" that say when, how often or what a span was, not how long something took.
+        "The plant closed a year ago.",
+        "Profit rose from a year earlier.",
+        "A decade of war left the city in ruins.",
+        "It was the worst flood in a decade.",
+        "The guards are paid twice a month.",
+        "The board meets once a year.",
+        "They announced a year-long inquiry.",
+        "Police said they found a second bomb.",
+        "She hosted the show for a second time.",
     ],
 )
 def test_skips_dates_times_ordinals_and_identifiers(nlp, sentence):

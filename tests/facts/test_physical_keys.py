@@ -26,6 +26,15 @@ from synopsis.facts.keys_physical import is_physical_measure, physical_measure_a
     ("The epicentre was 25 km north of the town of Huanta, at a depth of 40 km.", "40 km", "m", "depth"),
     ("The shallow quake struck 30 kilometres south-west of Ica.", "30 kilometres", "m", "distance from Ica"),
     ("The depth was not given; it struck 10 km east of the capital.", "10 km", "m", "distance from a place"),
+    # An area a fire burned, by whatever verb of burning and in whatever unit.
+    ("The blaze has burned about 4,800 hectares since Sunday.", "about 4,800 hectares", "m2", "area burned"),
+    ("The fire has now charred roughly 11,900 acres of forest.", "roughly 11,900 acres", "m2", "area burned"),
+    ("Flames scorched an area of 20 square kilometres.", "20 square kilometres", "m2", "area burned"),
+    ("More than 300 hectares of pine forest have burned.", "More than 300 hectares", "m2", "area burned"),
+    ("The wildfire now covers 6,500 hectares, officials said.", "6,500 hectares", "m2", "area burned"),
+    # Floods destroy hectares too, and an evacuation zone covers an area: no fire burned those.
+    ("Floods destroyed 500 hectares of crops.", "500 hectares", "m2", None),
+    ("Police cordoned off an area of 2 hectares near the fire.", "2 hectares", "m2", None),
 ])
 def test_physical_measure_at(sentence: str, value: str, unit: str, expected: str | None) -> None:
     start = sentence.index(value)
@@ -36,3 +45,4 @@ def test_a_measure_is_physical_only_in_its_own_unit() -> None:
     assert is_physical_measure("km/h", "wind speed")
     assert not is_physical_measure("m", "wind speed")
     assert not is_physical_measure("EUR", "price")
+    assert is_physical_measure("m2", "area burned")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from synopsis.compare.dispute_facts import (
     Fact,
@@ -90,6 +91,31 @@ def _unnamed_measure(fact: Fact) -> bool:
 
 def _comparable_across(fact: Fact) -> bool:
     return fact.key_known or _unnamed_measure(fact)
+
+
+def name_lone_holders(facts: list[Fact]) -> list[Fact]:
+    """The facts with each penalty that names no one given to the one person the story's other
+    reports give a penalty of its kind: "The man who set fire to the depot will spend a decade
+    behind bars" in one outlet and "Reyvik was sentenced to 12 years" in another are one man's
+    term. A story whose reports name two people given a penalty of that kind leaves it unnamed
+    (it may be either's), and so does an article naming the holder of such a penalty itself (its
+    unnamed one may be an accomplice's, and the article's named one is compared already)."""
+    holders: dict[str | None, set[str | None]] = {}
+    named_in: set[tuple[str, str | None]] = set()
+    for fact in facts:
+        if is_penalty(fact) and fact.key_known:
+            holders.setdefault(fact.key[0], set()).add(fact.key[2])
+            named_in.add((fact.claim[0], fact.key[0]))
+
+    def lone_holder(fact: Fact) -> str | None:
+        if not is_penalty(fact) or fact.key[0] is None or fact.key[2] is not None:
+            return None
+        if (fact.claim[0], fact.key[0]) in named_in or len(holders.get(fact.key[0], ())) != 1:
+            return None
+        return next(iter(holders[fact.key[0]]))
+
+    return [replace(fact, key=(*fact.key[:2], holder)) if (holder := lone_holder(fact)) else fact
+            for fact in facts]
 
 
 # A count told day by day: (key, counted noun) of the counts one article gives for two days or more.
@@ -249,6 +275,7 @@ def group_slots(facts: list[Fact], day_rivals: Iterable[tuple[Claim, Claim]] = (
     """Cluster facts into slots (union-find over 'same slot' links), blocked by kind and key.
     ``day_rivals`` are pairs of claims told alike but for their days (``link.align.day_rivals``):
     the days they give the same event are versions of one day."""
+    facts = name_lone_holders(facts)
     parent = list(range(len(facts)))
     running = running_counts(facts)
 

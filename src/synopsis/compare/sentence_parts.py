@@ -39,11 +39,15 @@ def content_parts(wording: Evidence) -> list[Evidence]:
     would be checked apart from what he said (``relative_clauses.embedded_relatives``, from the
     parse; ``parts_supported`` checks the clause apart). A clause set off at the end of the
     sentence ("..., a step some analysts described as easing by another name") is a part: the
-    sentence without it still says what happened.
+    sentence without it still says what happened. A relative clause the main clause goes on after
+    holds no break, wherever it opens.
     """
     text = wording.text
     breaks = [(found.start(), found.end()) for found in _PART_BREAK.finditer(text)]
-    if any(RELATIVE_OPENING.match(text, end) for _, end in breaks):
+    # Not only a break before "who": one inside a relative clause with no comma before it ("The
+    # man who set fire to the depot in March, killing two workers, will spend ...") ends no
+    # statement either, and cut there the sentence's subject would be shown as one.
+    if breaks and RELATIVE_OPENING.search(text):
         inside = embedded_relatives(text)
         breaks = [(start, end) for start, end in breaks
                   if not any(end >= low and start < high for low, high in inside)]

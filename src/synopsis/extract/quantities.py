@@ -210,7 +210,7 @@ def _build(
         if pm and (pm.group(1) or pm.group(2) or pm.group(0) == "+"):
             qualifier, q_rule = POSTFIX[normalize_phrase(pm.group(1) or pm.group(2) or "plus")]
             unit_end += pm.end()
-    if core.article and qualifier is None:
+    if core.article and qualifier is None and not _article_length(doc, text, core, unit_end):
         return None
     if core.vague:
         qualifier = qualifier or "vague"
@@ -242,6 +242,34 @@ def _build(
         qualifier=qualifier,
         predicate=predicate,
     )
+
+
+# Words after "a year", "a decade" that make it a point in time, a part of a rate or of a name,
+# not a length: "a year ago", "a week later", "a year on,", "a decade since", "in a year's
+# time", "a year-long inquiry", "a decade of war" (what the decade was, not how long anything took).
+_NOT_LENGTH_AFTER = re.compile(r"\s*(?:ago|later|earlier|before|after|prior|since|from\s+now|on(?=\s*(?:[,.;:]|$|from\b))"
+                               r"|back|old|of|['’]s\b|-)", re.IGNORECASE)
+# Prepositions that give a term or a length: "sentenced to a year", "jailed for a decade".
+_LENGTH_PREPOSITIONS = {"for", "to"}
+
+
+def _article_length(doc: Doc, text: str, core: NumberCore, unit_end: int) -> bool:
+    """Whether "a decade", "a year" (a number only in its article) is a length something took or a
+    term someone got, as a verb's object or after "for"/"to": "will spend a decade behind bars",
+    "sentenced to a year", "the talks lasted an hour". After anything else it says when ("a year
+    ago", "a decade of war"), how often ("twice a day", "40 hours a week", "$5 a day") or where in
+    a span ("the worst in a decade"), and was never a value another outlet gives a version of.
+    Why the article alone is no number otherwise: "a" is the commonest word of any text."""
+    if _NOT_LENGTH_AFTER.match(text, unit_end):
+        return False
+    article = token_at(doc, core.start)
+    if article is None or article.i == article.sent.start:
+        return False
+    unit = token_at(doc, unit_end - 1)
+    if unit is None or unit.pos_ != "NOUN" or (unit.dep_ in ("amod", "compound") and unit.head.i > unit.i):
+        return False  # "a second bomb", "for a second time": an ordinal, or a unit modifying a noun
+    before = doc[article.i - 1]
+    return before.pos_ in ("VERB", "AUX") or before.lower_ in _LENGTH_PREPOSITIONS
 
 
 def _over_is_period(doc: Doc, at: int) -> bool:

@@ -53,6 +53,8 @@ ROUND_TOLERANCE = 0.05
 CLOCK_SLACK_S = 60.0
 # The mean Gregorian year, the extractor's factor for "years" (``quantity_units``).
 YEAR_S = 31_556_952.0
+# Square metres in a hectare, the unit areas are shown in (``describe``).
+HECTARE_M2 = 10_000.0
 
 
 def _read_as(*canonical: str) -> frozenset[str]:
@@ -543,6 +545,11 @@ def describe(interval: Interval) -> str:
         return _brackets(interval, _moment(interval.low, fmt), _moment(interval.high, fmt), zone)
     if interval.unit == VOTE_SPLIT and interval.low == interval.high:
         return split_of(interval.low)
+    if interval.unit == "m2" and max((abs(v) for v in (interval.low, interval.high) if not math.isinf(v)),
+                                     default=0.0) >= HECTARE_M2:
+        # An area given in hectares, acres or square kilometres reads in hectares, not as 48,000,000 m2.
+        interval = Interval(interval.low / HECTARE_M2, interval.high / HECTARE_M2, interval.low_open,
+                            interval.high_open, "ha")
     if interval.low == interval.high:
         text = _number(interval.low)
     else:

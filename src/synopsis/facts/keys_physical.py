@@ -1,5 +1,5 @@
-"""What a physical measure (a speed, a length, a weight) is the value of: the wind speed, the
-height of the waves, the depth."""
+"""What a physical measure (a speed, a length, a weight, an area) is the value of: the wind speed,
+the height of the waves, the depth, the area a fire burned."""
 
 from __future__ import annotations
 
@@ -50,10 +50,41 @@ _LOCATION_AFTER = re.compile(
 # The key of a location whose place is not written as a name ("north of the capital").
 LOCATION = "distance from a place"
 
+# An area a fire burned, whatever verb or unit gives it: "has burned about 4,800 hectares", "charred
+# 11,900 acres", "scorched an area of 20 square kilometres", "4,800 hectares have burned", "the area
+# burned reached 5,000 hectares", "the blaze now covers 6,500 hectares". A wildfire's area is the
+# one figure every report of it gives a version of; unnamed, an area was compared only inside one
+# aligned group, so two outlets' leads aligned with other sentences never met. Only verbs of
+# burning name it: floods and storms "destroy" or "ravage" hectares too, and a cordon or an
+# evacuation "covers an area of" a fire story as well unless a fire is said to cover it.
+AREA_BURNED = "area burned"
+_BURN_VERBS = r"burn(?:s|ed|t|ing)?|scorch(?:es|ed|ing)?|char(?:s|red|ring)?|consum(?:es|ed|ing)|blacken(?:s|ed|ing)?"
+_AREA_OF = r"(?:(?:an?\s+|the\s+)?(?:area|total)\s+of\s+)?"
+_BURNED_BEFORE = re.compile(
+    rf"(?:\b(?:{_BURN_VERBS})\s+(?:through\s+|across\s+|over\s+)?{_AREA_OF}"
+    rf"|\b(?:(?:burned|burnt|scorched)\s+area|area\s+(?:burned|burnt|scorched))\s+(?:{_PHYSICAL_LINK}\s+){{1,3}}){HEDGE}$",
+    re.I)
+_BURNED_AFTER = re.compile(
+    rf"(?:\s+of\s+[a-z ,]{{1,40}}?)?\s+(?:(?:have|has|had|were|was)\s+(?:now\s+)?(?:been\s+)?)?(?:{_BURN_VERBS})\b",
+    re.I)
+_FIRE_COVERS_BEFORE = re.compile(
+    rf"\b(?:fire|fires|blaze|wildfire|bushfire|flames|inferno)\b[^.;:]*?\b(?:cover(?:s|ed|ing)?|span(?:s|ned|ning)?"
+    rf"|(?:spread|stretch(?:es|ed)?|extend(?:s|ed)?)\s+(?:over|across))\s+{_AREA_OF}{HEDGE}$",
+    re.I)
+
+
+def area_burned_at(sentence: str, position: int, value_end: int) -> bool:
+    """Whether the area at ``position`` of the sentence (its hedge included) is an area burned (``AREA_BURNED``)."""
+    before = sentence[max(0, position - 160) : position]
+    return bool(_BURNED_BEFORE.search(before) or _BURNED_AFTER.match(sentence, value_end)
+                or _FIRE_COVERS_BEFORE.search(before))
+
 
 def physical_measure_at(sentence: str, position: int, value_end: int, unit: str | None) -> str | None:
     """What the physical measure at ``position`` of the sentence (its hedge included), in base
     ``unit``, is the value of ("wind speed", "height of the waves"), by ``PHYSICAL_MEASURES``, or None."""
+    if unit == "m2" and area_burned_at(sentence, position, value_end):
+        return AREA_BURNED
     if unit == "m" and (location := _LOCATION_AFTER.match(sentence, value_end)) is not None:
         place = location.group("place")
         return f"distance from {place}" if place and place[0].isupper() else LOCATION
@@ -83,4 +114,5 @@ def is_physical_measure(unit: str | None, name: str | None) -> bool:
     return (name, unit) in _PHYSICAL_PAIRS
 
 
-_PHYSICAL_PAIRS = frozenset(PHYSICAL_MEASURES.values())  # (measure, base unit) of every physical measure
+# (measure, base unit) of every physical measure
+_PHYSICAL_PAIRS = frozenset({*PHYSICAL_MEASURES.values(), (AREA_BURNED, "m2")})
