@@ -190,8 +190,37 @@ def came_after(claim: AlignedClaim, outlet_articles: Sequence[ArticleAnalysis], 
     if fact_days:
         # The earliest date the reports give: a fact dated both "Monday" and "yesterday" counts as of Monday.
         return min(fact_days) > latest
+    return reported_after(claim, latest, by_id)
+
+
+def reported_after(claim: AlignedClaim, latest: float, by_id: dict[str, ArticleAnalysis]) -> bool:
+    """Whether every article reporting the claim's fact appeared on a day after ``latest``."""
     reported = [_publication_day(by_id[e.article_id]) for e in claim.evidence if e.article_id in by_id]
     return bool(reported) and all(day is not None and day > latest for day in reported)
+
+
+def widely_carried(claim: AlignedClaim, outlets: int) -> bool:
+    """Whether a fact of one original report is carried by at least two outlets and at least half
+    of the story's ``outlets``: what most of the others tell, an outlet leaves out, though the
+    tellers are one witness (a wire's report and its rewrites, one cause statement read alike).
+    A fact one original shares with only one or two others of many is that original's report, not
+    the story's: an aggregator repeating each of its sources would otherwise make every outlet
+    leave out every source's facts (the harbor-bridge example: 15 more omissions, each a fact its
+    aggregator or its blog repeats from one outlet, where this rule adds none)."""
+    carriers = len(set(claim.sources))
+    return claim.status == "single-source" and carriers >= 2 and 2 * carriers >= outlets
+
+
+def _one_origin_came_after(claim: AlignedClaim, outlet_articles: Sequence[ArticleAnalysis],
+                           by_id: dict[str, ArticleAnalysis]) -> bool:
+    """Whether the one original report of a fact, and every other report of it, appeared on a day
+    after the outlet's articles: an outlet cannot tell what only a later scoop revealed, whatever
+    day the scoop dates its fact to ("an inspection in October 2024 had found corroded bearings",
+    first reported the day after the outlet's report of the collapse)."""
+    days = [_publication_day(a) for a in outlet_articles]
+    if not days or any(day is None for day in days):
+        return False
+    return reported_after(claim, max(days), by_id)
 
 
 def told_otherwise(claim: AlignedClaim, disputes: Sequence[Dispute], check: SupportCheck) -> set[str]:
@@ -545,17 +574,21 @@ def describe_coverage(
         by_outlet.setdefault(outlet_name(analysis), []).append(analysis)
     counts = {name: sum((_word_counts(a) for a in items), Counter()) for name, items in by_outlet.items()}
     total = sum(counts.values(), Counter())
-    corroborated = [c for c in claims if c.status == "corroborated"]
+    # The facts an outlet may leave out: those independent outlets corroborate, and those most
+    # outlets carry from one original (``widely_carried``).
+    told = [c for c in claims if c.status == "corroborated" or widely_carried(c, len(by_outlet))]
     by_id = {a.article.id: a for a in analyses}
     wordings = word_choices(by_outlet)
     check = SupportCheck(by_id, resolution)
-    otherwise = {c.id: told_otherwise(c, disputes, check) for c in corroborated}
+    otherwise = {c.id: told_otherwise(c, disputes, check) for c in told}
 
     indexed: dict[str, SentencesByWord] = {}
     vectors: dict[str, SentenceVectors] = {}
 
     def leaves_out(claim: AlignedClaim, outlet: str, items: list[ArticleAnalysis]) -> bool:
         if outlet in claim.sources or outlet in otherwise[claim.id] or came_after(claim, items, by_id):
+            return False
+        if claim.status != "corroborated" and _one_origin_came_after(claim, items, by_id):
             return False
         if cited_to(claim, outlet_names(outlet, items)):
             return False
@@ -583,7 +616,7 @@ def describe_coverage(
         coverage.append(
             Coverage(
                 outlet=name,
-                omits=tuple(c.id for c in corroborated if leaves_out(c, name, items)),
+                omits=tuple(c.id for c in told if leaves_out(c, name, items)),
                 voices=tuple(sorted(voices.items(), key=lambda item: (-item[1], item[0]))),
                 terms=tuple(terms[:MAX_TERMS]),
                 non_reporting=non_reporting,
