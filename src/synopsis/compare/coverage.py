@@ -413,7 +413,10 @@ def restates_fact(claim: AlignedClaim, check: SupportCheck, sentences: Sentences
     the report's words as a sentence naming no one must (``UNANCHORED_WORDS``; "the seatbelt sign
     was off" gives 0.38), on a day near it, of no other episode: meaning alone takes a sentence on
     the same person or subject for the fact ("Ukraine's delegation is headed by Rustem Umerov" for
-    "Umerov proposed a summit by the end of August", 0.72, giving 0.20 of its words)."""
+    "Umerov proposed a summit by the end of August", 0.72, giving 0.20 of its words). Named by
+    everyone the report names, it need give only a citation's words, if closer in meaning
+    (``NAMED_SAME_FACT_COSINE``). An undated report is also read as of the day its article gave just
+    before it (``_narrative_dates``)."""
     for report in claim.evidence:
         if report.article_id not in check.analyses:
             continue
