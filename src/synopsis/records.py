@@ -382,7 +382,9 @@ class Coverage:
     """How one outlet covered the story."""
 
     outlet: str
-    omits: tuple[str, ...]  # ids of corroborated claims this outlet does not report
+    # ids of the claims this outlet does not report: corroborated ones, and single-source ones most
+    # outlets carry from one original report (``compare.coverage.widely_carried``)
+    omits: tuple[str, ...]
     voices: tuple[tuple[str, int], ...]  # (speaker, number of attributions)
     terms: tuple[str, ...]  # distinctive word choices
     # Content that is not reporting (appeals, promotion, editorial asides), kept

@@ -1,5 +1,7 @@
 """Tests for independence of outlets (who is whose witness)."""
 
+import dataclasses
+
 import pytest
 
 from synopsis.compare.citations import find_cited_outlets
@@ -158,6 +160,58 @@ def test_a_copy_takes_more_than_one_short_shared_sentence(embedder, first, secon
     assert bool(repeated) == copied
     assert not origins["b"].derived  # a copied sentence or two never makes the whole article a rewrite
     assert all(w == ("Harbor Wire",) for w in origins["a"].claim_witnesses)
+
+
+def spoken_by(analysis, speakers):
+    """The analysis with its claims attributed to ``speakers`` (one per line, None: unattributed)."""
+    claims = tuple(dataclasses.replace(claim, attributed_to=speaker) for claim, speaker in zip(analysis.claims, speakers))
+    return dataclasses.replace(analysis, claims=claims)
+
+
+# One port authority statement, paraphrased by two outlets: nearly the same words in another order.
+BRIEFED = ("The port authority said the crane had collapsed because a gust of wind tore loose a cable that "
+           "workers had left unsecured near the container quay.")
+BRIEFED_TOO = ("The port authority said on Friday that the crane had collapsed because a cable left unsecured by "
+               "workers was torn loose by a gust of wind near the container quay.")
+QUOTED = ('Harbour master Elin Strand said after the inquiry: "We have checked every cable on every crane, and we '
+          'will publish what we found."')
+
+
+@pytest.mark.parametrize(
+    "first, second, speakers, cites, copied",
+    [
+        # Two outlets giving one official statement in their own words: two witnesses (QA: wildfire cause).
+        ("Crowds watched from the quay.\n" + BRIEFED, "Rescuers searched the dock.\n" + BRIEFED_TOO,
+         (None, "Port Authority"), (), False),
+        # The same paraphrase given as the outlet's own: word for word it is not, so one sentence
+        # is still no copy, however alike its words and meaning.
+        ("Crowds watched from the quay.\n" + BRIEFED.replace("The port authority said the", "The"),
+         "Rescuers searched the dock.\n" + BRIEFED_TOO.replace("The port authority said on Friday that the", "The"),
+         (None, None), (), False),
+        # One speaker's words quoted by both, even word for word: the speaker's wording, not a copy.
+        ("Crowds watched from the quay.\n" + QUOTED, "Rescuers searched the dock.\n" + QUOTED,
+         (None, "Elin Strand"), (), False),
+        # ... unless the article credits the other outlet: then its statements are the other's too.
+        ("Crowds watched from the quay.\n" + QUOTED, "Rescuers searched the dock.\n" + QUOTED,
+         (None, "Elin Strand"), ("Harbor Wire",), True),
+    ],
+)
+def test_statements_of_one_speaker_and_paraphrases_are_no_copies(embedder, first, second, speakers, cites, copied):
+    a = spoken_by(make_analysis("a", "Harbor Wire", "wire service", first, published="2026-11-16T09:00:00+00:00"), speakers)
+    b = spoken_by(make_analysis("b", "Coast Press", "newspaper", second, cites=cites,
+                                published="2026-11-16T10:00:00+00:00"), speakers)
+    origins = find_origins([a, b], embedder)
+    assert (origins["b"].claim_witnesses[1] == ("Harbor Wire",)) == copied
+    assert origins["a"].claim_witnesses[1] == ("Harbor Wire",)
+
+
+def test_a_speaker_s_statement_counts_between_articles_other_sentences_show_copied(embedder):
+    text = LONG_LEAD.replace(", the regional fire service said on Monday", "") + "\n" + SHARED_TOO + "\n" + QUOTED
+    a = spoken_by(make_analysis("a", "Harbor Wire", "wire service", text, published="2026-11-16T09:00:00+00:00"),
+                  (None, None, "Elin Strand"))
+    b = spoken_by(make_analysis("b", "Coast Press", "newspaper", text.replace("late on Sunday", "on Sunday night"),
+                                published="2026-11-16T10:00:00+00:00"), (None, None, "Elin Strand"))
+    assert find_origins([a, b], embedder)["b"].claim_witnesses == (("Harbor Wire",),) * 3
 
 
 def test_independent_paraphrase_is_not_a_copy(embedder):

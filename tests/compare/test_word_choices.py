@@ -99,3 +99,37 @@ def test_the_spelling_most_outlets_write_is_no_word_choice():
     # "Sorokin" is what three outlets write; the one outlet writing "Sorokine" made the choice.
     assert alias_choices("Outlet B", [person]) == []
     assert alias_choices("Outlet D", [person]) == ["Sorokine (others: Sorokin)"]
+
+
+def test_a_takeover_told_as_swallowing_is_a_loaded_word_beside_the_plain_one():
+    texts = {
+        "Trade Review": "Norlam has swallowed its smaller rival Castel in a 2 billion euro grab. The takeover gobbles "
+                        "up Castel's best product.",
+        "Wire": "Norlam agreed to buy Castel for 2 billion euros.",
+        "Ledger": "Norlam said it would acquire Castel in an all-cash deal.",
+    }
+    analyses = [ArticleAnalysis(article=make_article(name.lower(), name, text)) for name, text in texts.items()]
+    terms = {c.outlet: c.terms for c in describe_coverage(analyses, [])}
+    assert "swallowed (others: acquired)" in terms["Trade Review"]
+    # The plain words are nobody's choice; a sandwich grabbed at lunch is no takeover.
+    assert not any(t.startswith("acquired") for o in texts for t in terms[o])
+    from synopsis.compare.word_choices import load_word_families, variants_used
+    assert "buying the company" not in variants_used("Staff grabbed a sandwich at lunch.", load_word_families())
+
+
+def test_a_word_one_outlet_uses_many_times_and_no_other_uses_is_distinctive():
+    """The distinctive words fire on a word one outlet of a news story keeps using and the others
+    never do, though the prior is the story's own counts (the reason they seldom fire: a word must
+    be used some nine times by one outlet of five, and by no other, in short reports)."""
+    filler = "The council met on Monday and the mayor spoke about the budget and the roads."
+    texts = {
+        "Gazette": " ".join(["Gridlock again choked the city centre."] * 10 + [filler]),
+        "Wire": " ".join(["Traffic was slow in the city centre."] * 10 + [filler]),
+        "Ledger": " ".join(["Drivers waited at the junctions for hours."] * 10 + [filler]),
+        "Radio": " ".join(["Buses ran late across the city centre."] * 10 + [filler]),
+    }
+    analyses = [ArticleAnalysis(article=make_article(name.lower(), name, text)) for name, text in texts.items()]
+    terms = {c.outlet: c.terms for c in describe_coverage(analyses, [])}
+    assert "gridlock" in terms["Gazette"]
+    # A word every outlet uses as often is nobody's.
+    assert not any("council" in t or "mayor" in t for o in texts for t in terms[o])

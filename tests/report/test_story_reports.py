@@ -147,7 +147,8 @@ def test_counts_in_the_header_agree_with_their_nouns(story, fmt):
         assert expected in text
     # An outlet's coverage counts agree with their nouns too.
     text = render_markdown([report]) if fmt == "md" else render_html([report], articles)
-    assert "leaves out 1 corroborated fact" in text and "leaves out 1 corroborated facts" not in text
+    # (The fact Outlet B leaves out is single-source: one most outlets carry from one original.)
+    assert "leaves out 1 fact most outlets carry" in text and "leaves out 1 facts" not in text
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from synopsis.compare.disputed_wording import points_given
 from synopsis.compare.frame_agents import agent_person
 from synopsis.compare.other_numbers import CountedAmount, measure_agreement, measure_conflict, passage_amounts
+from synopsis.compare.percent_moves import percent_moves, same_moves
 from synopsis.compare.relative_clauses import set_off_clauses
 from synopsis.compare.voices import CanonicalName, count_voices
 from synopsis.compare.word_choices import word_choices
@@ -73,6 +74,19 @@ UNANCHORED_WORDS = 2 * MIN_SHARED_WORDS
 # subject may score as high ("Ukraine's delegation is headed by Rustem Umerov" / "Umerov proposed a
 # summit", 0.72 on the reference corpus), so the sentence must also give the report's words.
 SAME_FACT_COSINE = 0.6
+# A sentence that names everyone a report without numbers names (and no one else by their names)
+# is anchored to it as ``tells_fact`` anchors one, so it need give only the words a citation gives
+# (``MIN_SHARED_WORDS``, not ``UNANCHORED_WORDS``), if it is this close in meaning: "Arvid Lenz and
+# Joel Maarten ... could not escape the smoke" for "Arvid Lenz and Joel Maarten were unable to
+# reach the stairs through the smoke" (0.79, giving 0.17 of its words); a sentence on something
+# else about the same person stays out ("Ukraine's delegation is headed by Rustem Umerov" for
+# "Umerov proposed a summit by the end of August", 0.72, the highest of the near misses above).
+NAMED_SAME_FACT_COSINE = 0.75
+# An undated report continues the day its article last gave, a sentence or two before it ("The
+# fire broke out ... on March 14, 2025, ... The two workers ... died of smoke inhalation."): its
+# day is that one, not the days its report covers (``Statement.recent``), which would set another
+# outlet's "died of smoke inhalation ... on March 14, 2025" apart from it in a report of the trial.
+NARRATIVE_SENTENCES = 2
 # Two forms of a name this alike are spellings of one name ("Zelenskyy" / "Zelenskiy" 89,
 # "Erdoğan" / "Erdogan" after folding 100); other names of one body are not ("Russian Defense
 # Ministry" / "Ministry of Defense" 55).
@@ -190,8 +204,37 @@ def came_after(claim: AlignedClaim, outlet_articles: Sequence[ArticleAnalysis], 
     if fact_days:
         # The earliest date the reports give: a fact dated both "Monday" and "yesterday" counts as of Monday.
         return min(fact_days) > latest
+    return reported_after(claim, latest, by_id)
+
+
+def reported_after(claim: AlignedClaim, latest: float, by_id: dict[str, ArticleAnalysis]) -> bool:
+    """Whether every article reporting the claim's fact appeared on a day after ``latest``."""
     reported = [_publication_day(by_id[e.article_id]) for e in claim.evidence if e.article_id in by_id]
     return bool(reported) and all(day is not None and day > latest for day in reported)
+
+
+def widely_carried(claim: AlignedClaim, outlets: int) -> bool:
+    """Whether a fact of one original report is carried by at least two outlets and at least half
+    of the story's ``outlets``: what most of the others tell, an outlet leaves out, though the
+    tellers are one witness (a wire's report and its rewrites, one cause statement read alike).
+    A fact one original shares with only one or two others of many is that original's report, not
+    the story's: an aggregator repeating each of its sources would otherwise make every outlet
+    leave out every source's facts (the harbor-bridge example: 15 more omissions, each a fact its
+    aggregator or its blog repeats from one outlet, where this rule adds none)."""
+    carriers = len(set(claim.sources))
+    return claim.status == "single-source" and carriers >= 2 and 2 * carriers >= outlets
+
+
+def _one_origin_came_after(claim: AlignedClaim, outlet_articles: Sequence[ArticleAnalysis],
+                           by_id: dict[str, ArticleAnalysis]) -> bool:
+    """Whether the one original report of a fact, and every other report of it, appeared on a day
+    after the outlet's articles: an outlet cannot tell what only a later scoop revealed, whatever
+    day the scoop dates its fact to ("an inspection in October 2024 had found corroded bearings",
+    first reported the day after the outlet's report of the collapse)."""
+    days = [_publication_day(a) for a in outlet_articles]
+    if not days or any(day is None for day in days):
+        return False
+    return reported_after(claim, max(days), by_id)
 
 
 def told_otherwise(claim: AlignedClaim, disputes: Sequence[Dispute], check: SupportCheck) -> set[str]:
@@ -282,7 +325,9 @@ def tells_fact(claim: AlignedClaim, outlet_articles: Sequence[ArticleAnalysis], 
     "was jailed for 4 years" for "was sentenced to four years", "took 31 seats" for "came second
     with 31 seats"): the number of the same measure anchors it as another number does, so it need
     not give most of the report's words, nor name everyone the report names (the support check's
-    demand, which "the Blue Party of Premier Ana Lutz" fails against "the Blue Party took").
+    demand, which "the Blue Party of Premier Ana Lutz" fails against "the Blue Party took"). A move in
+    percent of the same named thing, the same way, anchors it too, whatever verb gives the move
+    (``percent_moves``: "Haldor slipped 3 percent" for "Haldor's shares fell 3 percent").
     ``sentences``: the outlet's sentences indexed by word, when already made.
     """
     sentences = sentences or SentencesByWord(outlet_articles, check)
@@ -314,7 +359,9 @@ def tells_fact(claim: AlignedClaim, outlet_articles: Sequence[ArticleAnalysis], 
             if not numbers or not (stated.actors or shared >= UNANCHORED_WORDS):
                 continue
             theirs = passage_amounts(analysis, span.start, span.end)
-            told = measure_conflict(numbers, theirs) or measure_agreement(numbers, theirs)
+            told = (measure_conflict(numbers, theirs) or measure_agreement(numbers, theirs)
+                    or same_moves(percent_moves(check.analyses[report.article_id], report.start, report.end),
+                                  percent_moves(analysis, span.start, span.end)))
             if told and _days_near(stated, context):
                 return True
     return False
@@ -366,21 +413,35 @@ def restates_fact(claim: AlignedClaim, check: SupportCheck, sentences: Sentences
     the report's words as a sentence naming no one must (``UNANCHORED_WORDS``; "the seatbelt sign
     was off" gives 0.38), on a day near it, of no other episode: meaning alone takes a sentence on
     the same person or subject for the fact ("Ukraine's delegation is headed by Rustem Umerov" for
-    "Umerov proposed a summit by the end of August", 0.72, giving 0.20 of its words)."""
+    "Umerov proposed a summit by the end of August", 0.72, giving 0.20 of its words). Named by
+    everyone the report names, it need give only a citation's words, if closer in meaning
+    (``NAMED_SAME_FACT_COSINE``). An undated report is also read as of the day its article gave just
+    before it (``_narrative_dates``)."""
     for report in claim.evidence:
         if report.article_id not in check.analyses:
             continue
         numbers = passage_amounts(check.analyses[report.article_id], report.start, report.end)
         clock = _clock_times(check.analyses[report.article_id], report.start, report.end)
         stated = check.statement(report)
+        narrative = None
         for analysis, span in sentences.sharing(stated.words):
-            if check.shared_words(report, span) < (MIN_SHARED_WORDS_WITH_NUMBERS if numbers or clock
-                                                   else UNANCHORED_WORDS):
+            shared = check.shared_words(report, span)
+            if shared < (MIN_SHARED_WORDS_WITH_NUMBERS if numbers or clock else MIN_SHARED_WORDS):
                 continue
             context = check.context(span)
+            # Named by everyone the report names, a sentence need give only a citation's words,
+            # if it is closer in meaning (``NAMED_SAME_FACT_COSINE``).
+            closeness = SAME_FACT_COSINE
+            if not (numbers or clock) and shared < UNANCHORED_WORDS:
+                if not stated.actors or any(not _names(actor, context) or _names_another(actor, context)
+                                            for actor in stated.actors):
+                    continue
+                closeness = NAMED_SAME_FACT_COSINE
             if episode_conflict(stated.episodes, context.episodes) is not None:
                 continue
-            if not _days_near(stated, context):
+            if narrative is None:
+                narrative = _narrative_dates(check.analyses[report.article_id], report, stated)
+            if not (_days_near(stated, context) or _days_near(narrative, context)):
                 # A sentence dated apart may date another clause than the one giving the number
                 # ("the train had been running at 80 km/h and the track had been inspected in
                 # April"): the number's own clause decides (``dates_in`` at the number).
@@ -398,9 +459,21 @@ def restates_fact(claim: AlignedClaim, check: SupportCheck, sentences: Sentences
             # "The law requires companies to report a breach within 72 hours").
             if ((not numbers or check.supports(report, span))
                     and not _other_frame(check.analyses[report.article_id], report, analysis, span)
-                    and vectors.cosine(report.text, span) >= SAME_FACT_COSINE):
+                    and vectors.cosine(report.text, span) >= closeness):
                 return True
     return False
+
+
+def _narrative_dates(analysis: ArticleAnalysis, report: Evidence, stated: Statement) -> Statement:
+    """The statement of an undated report dated to the day its article last gave before it, within
+    ``NARRATIVE_SENTENCES`` sentences; the statement itself when dated, or when no such day is given."""
+    if stated.dates:
+        return stated
+    before = [s for s in analysis.sentences if s.end <= report.start][-NARRATIVE_SENTENCES:]
+    for sentence in reversed(before):
+        if days := dates_in(analysis, sentence.start, sentence.end):
+            return dataclasses.replace(stated, dates=tuple(days), recent=None)
+    return stated
 
 
 def _framed_claims(analysis: ArticleAnalysis, start: int, end: int) -> list[Claim]:
@@ -418,9 +491,22 @@ def _other_frame(report_analysis: ArticleAnalysis, report: Evidence, analysis: A
         return False
     if _told_in_unframed_clause(mine, theirs, span):
         return False
-    return not any(not modalities_clash(a.frame.modality, b.frame.modality)  # type: ignore[union-attr]
+    return not any(not modalities_clash(_modality(a), _modality(b))
                    and not _other_agents(report_analysis, a, analysis, b)
                    for a in mine for b in theirs)
+
+
+# "could not" in a report tells what did not happen ("could not escape the smoke": they did not
+# escape), as "were unable to" does; the parse reads "could" as a possibility.
+_COULD_NOT = re.compile(r"\bcould\s*(?:not|n[’']t|never)\b", re.I)
+
+
+def _modality(claim: Claim) -> str:
+    """The modality of a claim's frame, with a negated "could" read as what happened."""
+    frame = claim.frame
+    if frame.modality == "possible" and frame.negated and _COULD_NOT.search(claim.text):  # type: ignore[union-attr]
+        return "asserted"
+    return frame.modality  # type: ignore[union-attr]
 
 
 def _verb_root(word: str) -> str:
@@ -545,17 +631,21 @@ def describe_coverage(
         by_outlet.setdefault(outlet_name(analysis), []).append(analysis)
     counts = {name: sum((_word_counts(a) for a in items), Counter()) for name, items in by_outlet.items()}
     total = sum(counts.values(), Counter())
-    corroborated = [c for c in claims if c.status == "corroborated"]
+    # The facts an outlet may leave out: those independent outlets corroborate, and those most
+    # outlets carry from one original (``widely_carried``).
+    told = [c for c in claims if c.status == "corroborated" or widely_carried(c, len(by_outlet))]
     by_id = {a.article.id: a for a in analyses}
     wordings = word_choices(by_outlet)
     check = SupportCheck(by_id, resolution)
-    otherwise = {c.id: told_otherwise(c, disputes, check) for c in corroborated}
+    otherwise = {c.id: told_otherwise(c, disputes, check) for c in told}
 
     indexed: dict[str, SentencesByWord] = {}
     vectors: dict[str, SentenceVectors] = {}
 
     def leaves_out(claim: AlignedClaim, outlet: str, items: list[ArticleAnalysis]) -> bool:
         if outlet in claim.sources or outlet in otherwise[claim.id] or came_after(claim, items, by_id):
+            return False
+        if claim.status != "corroborated" and _one_origin_came_after(claim, items, by_id):
             return False
         if cited_to(claim, outlet_names(outlet, items)):
             return False
@@ -583,7 +673,7 @@ def describe_coverage(
         coverage.append(
             Coverage(
                 outlet=name,
-                omits=tuple(c.id for c in corroborated if leaves_out(c, name, items)),
+                omits=tuple(c.id for c in told if leaves_out(c, name, items)),
                 voices=tuple(sorted(voices.items(), key=lambda item: (-item[1], item[0]))),
                 terms=tuple(terms[:MAX_TERMS]),
                 non_reporting=non_reporting,

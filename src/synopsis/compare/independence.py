@@ -18,6 +18,7 @@ from anyascii import anyascii
 from synopsis.compare.citations import (attribute_claim, build_outlet_index, find_lead_credits, name_outlet,
                                         normalize_name)
 from synopsis.ingest.outlets import is_same_outlet
+from synopsis.link.actors import same_name
 from synopsis.records import ArticleAnalysis, Claim, Outlet
 
 # Thresholds for "near-identical sentence" (copying).  Measured with the MiniLM
@@ -43,10 +44,23 @@ REPEATED_ARTICLE_CLAIMS = 3
 # same stock attribution ("Three firefighters were injured, fire service spokesman Petar Ivanov
 # said.", 10 words, 0.96 cosine with "... told reporters.") from one press briefing.  A copy needs
 # COPY_MIN_SHARED sentences taken from the same article, or one sentence of COPY_LONG_WORDS words
-# (a wire lead run word for word is 20-31 words in the QA cases; stock attributions 8-15), or an
-# explicit credit of the original's outlet (the article's origin or cited outlets).
+# (a wire lead run word for word is 20-31 words in the QA cases; stock attributions 8-15) written
+# word for word, or an explicit credit of the original's outlet (the article's origin or cited
+# outlets).
 COPY_MIN_SHARED = 2
 COPY_LONG_WORDS = 20
+# "Word for word" is word order, not only the same words or meaning: two outlets paraphrasing one
+# fire service statement ("said the blaze was started by sparks from a power line that strong winds
+# had brought down" / "said on Monday that the blaze was started by sparks from a power line
+# brought down by strong winds") share 0.80-0.88 of their words and score 0.96-0.97 cosine, yet
+# only 0.57 of the shorter sentence's word trigrams; a sentence run with one word changed or a
+# clause added keeps 0.84-0.89 of them ("The Corran Bridge, opened in 1971, carries ..." / "The
+# bridge, which opened in 1971, carries ..., Corvan reported", 0.84).
+COPY_VERBATIM_TRIGRAMS = 0.75
+# A sentence that both outlets give as the words of one speaker ("the fire service said ...", a
+# prosecutor's quote) is no sign of copying: reporters at one briefing, or reading one statement,
+# write it alike, and the wording is the speaker's rather than the writer's own.  Such a sentence
+# counts only between articles that other sentences or a credit show to be copy and original.
 
 # How primary an outlet kind usually is; used only to orient a copy when
 # publication times cannot (lower = more likely the original).
@@ -130,6 +144,9 @@ def find_copies(analyses: Sequence[ArticleAnalysis], embedder=None,
     if embedder is not None and refs:
         vectors = embedder.embed([analyses[a].claims[c].text for a, c in refs])
     copies: dict[tuple[int, int], tuple[int, int]] = {}
+    outlets = build_outlet_index(analyses)
+    said_alike: set[tuple[int, int]] = set()  # copies whose two sentences one speaker's statement gives
+    verbatim: set[tuple[int, int]] = set()  # copies written word for word (COPY_VERBATIM_TRIGRAMS)
     for i, j in sorted(candidates):
         a, b = refs[i][0], refs[j][0]
         if witnesses is not None and witnesses.get(analyses[a].article.id) == witnesses.get(analyses[b].article.id):
@@ -145,14 +162,49 @@ def find_copies(analyses: Sequence[ArticleAnalysis], embedder=None,
             # Unknown order: still one witness, not two; keep the first-listed article as the original.
             direction = -1 if a < b else 1
         copy, original = (refs[j], refs[i]) if direction < 0 else (refs[i], refs[j])
-        copies.setdefault(copy, original)
-    return _established_copies(analyses, copies, dict(zip(refs, lengths)))
+        if copy in copies:
+            continue
+        copies[copy] = original
+        first, second = (analyses[x].claims[y] for x, y in (copy, original))
+        if _same_speaker(first, second, outlets):
+            said_alike.add(copy)
+        if _trigram_share(first.text, second.text) >= COPY_VERBATIM_TRIGRAMS:
+            verbatim.add(copy)
+    return _established_copies(analyses, copies, dict(zip(refs, lengths)), said_alike, verbatim)
+
+
+def _same_speaker(first: Claim, second: Claim, outlets: dict[str, str]) -> bool:
+    """Whether both claims are statements of one speaker that is not a news outlet ("the fire
+    service said" in both; "..., Corvan reported" is a credit of the outlet, not a statement)."""
+    if not first.attributed_to or not second.attributed_to:
+        return False
+    names = [normalize_name(claim.attributed_to) for claim in (first, second)]  # type: ignore[arg-type]
+    if any(name in outlets for name in names):
+        return False
+    return same_name(*names)
+
+
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    words = tokenize(text)
+    return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
+
+
+def _trigram_share(first: str, second: str) -> float:
+    """The share of the shorter sentence's word trigrams that the other gives too."""
+    a, b = _trigrams(first), _trigrams(second)
+    return len(a & b) / max(1, min(len(a), len(b)))
 
 
 def _established_copies(analyses: Sequence[ArticleAnalysis], copies: dict[tuple[int, int], tuple[int, int]],
-                        lengths: dict[tuple[int, int], int]) -> dict[tuple[int, int], tuple[int, int]]:
-    """Keep the copies that more than one short sentence establishes (``COPY_MIN_SHARED``)."""
-    shared = Counter((a, b) for (a, _), (b, _) in copies.items())
+                        lengths: dict[tuple[int, int], int], said_alike: Collection[tuple[int, int]] = (),
+                        verbatim: Collection[tuple[int, int]] = ()) -> dict[tuple[int, int], tuple[int, int]]:
+    """Keep the copies between articles that more than one sentence in the writer's own words
+    (``COPY_MIN_SHARED``), one long sentence word for word, or a credit shows to be copy and
+    original; statements of one speaker both give (``said_alike``) show nothing alone."""
+    own = {copy: original for copy, original in copies.items() if copy not in said_alike}
+    shared = Counter((a, b) for (a, _), (b, _) in own.items())
+    long_verbatim = {(copy[0], original[0]) for copy, original in own.items()
+                     if lengths[copy] >= COPY_LONG_WORDS and copy in verbatim}
 
     def credits(a: int, b: int) -> bool:
         article = analyses[a].article
@@ -162,7 +214,7 @@ def _established_copies(analyses: Sequence[ArticleAnalysis], copies: dict[tuple[
         return normalize_name(name_outlet(analyses[b])) in credited
 
     return {copy: original for copy, original in copies.items()
-            if shared[copy[0], original[0]] >= COPY_MIN_SHARED or lengths[copy] >= COPY_LONG_WORDS
+            if shared[copy[0], original[0]] >= COPY_MIN_SHARED or (copy[0], original[0]) in long_verbatim
             or credits(copy[0], original[0])}
 
 

@@ -8,7 +8,7 @@ from typing import Sequence
 from synopsis.compare.consensus import describe_repeat, repeated_from
 from synopsis.records import Evidence, StoryQuote, StoryReport
 from synopsis.report.dispute_claims import claims_by_point, claims_by_revised_figure, describe_side
-from synopsis.report.render import counted, display_title, name_reporters, reported_by, why_no_brief
+from synopsis.report.render import counted, describe_omissions, display_title, name_reporters, reported_by, why_no_brief
 
 SNIPPET = 160
 # Statements listed under "Who said what"; the JSON and HTML reports list them all.
@@ -209,7 +209,7 @@ def render_story(report: StoryReport, prefix: str = "") -> str:
         if cov.terms:
             out.append(f"- word choices: {_escape('; '.join(cov.terms))}")
         if cov.omits:
-            out.append(f"- leaves out {counted(len(cov.omits), 'corroborated fact')}, e.g.:")
+            out.append(f"- leaves out {describe_omissions(cov.omits, report.claims)}, e.g.:")
             for claim_id in cov.omits[:5]:
                 out.append(f"  - {_snippet(claim_text.get(claim_id, claim_id), 160)}")
         for piece in cov.non_reporting:

@@ -18,6 +18,20 @@ def counted(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
+def describe_omissions(omits: Sequence[str], claims: Sequence[AlignedClaim]) -> str:
+    """What an outlet leaves out, counted: "2 corroborated facts", and the facts most outlets carry
+    from one original report apart ("1 corroborated fact and 1 fact most outlets carry from one
+    original report"), which are no corroborated facts. (Reports made before those were counted
+    name only corroborated facts.)"""
+    status = {claim.id: claim.status for claim in claims}
+    carried = sum(status.get(claim_id) == "single-source" for claim_id in omits)
+    corroborated = len(omits) - carried
+    if not carried:
+        return counted(corroborated, "corroborated fact")
+    shared = f"{counted(carried, 'fact')} most outlets carry from one original report"
+    return f"{counted(corroborated, 'corroborated fact')} and {shared}" if corroborated else shared
+
+
 def name_reporters(claim: AlignedClaim) -> str:
     """The outlets of the story that report a fact, each that gives it as another's with whom it
     cites: "Meduza, Digest (citing Reuters, AP)". The witnesses are the story's articles; an
@@ -89,7 +103,8 @@ def reported_by(dispute: Dispute) -> list[str]:
 # The helpers templates call by name: the HTML report's templates and the web app's pages show
 # the same parts of a report (titles, counts, who reported a fact, dispute sides, speakers).
 TEMPLATE_HELPERS = {
-    "display_title": display_title, "counted": counted, "why_no_brief": why_no_brief,
+    "display_title": display_title, "counted": counted, "describe_omissions": describe_omissions,
+    "why_no_brief": why_no_brief,
     "name_reporters": name_reporters, "describe_side": describe_side, "speaker_label": speaker_label,
     "reported_by": reported_by,
 }
