@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from synopsis.compare.count_rises import rose_between
 from synopsis.compare.dispute_facts import (
     Fact,
     episodes_agree,
@@ -197,7 +198,11 @@ def _same_slot_across(a: Fact, b: Fact, same_days: SameDays = frozenset(), runni
         # A revised figure names the count it revises ("the number of injured"): the story's count
         # of that, whatever words the other sentence goes on with.
         revised = a.revised or b.revised
-        return (same_dates or same_thing or revised or bool(a.frame & b.frame)) and values_close(a, b)
+        # A running count a later report gives higher may have risen further than outlets of one
+        # moment ever differ (``count_rises.rose_between``): its figures are compared, and
+        # ``running_counts.only_rose`` then tells the rise from a dispute.
+        return ((same_dates or same_thing or revised or bool(a.frame & b.frame))
+                and (values_close(a, b) or rose_between(a, b)))
     return True
 
 

@@ -22,7 +22,9 @@ from synopsis.facts.currency_names import currency_name, is_currency_noun
 from synopsis.compare.running_counts import (EARLIER_GAP, explain_rise, first_reported, higher, is_running_count,
                                              only_rose, place_by_time, reported_at)
 from synopsis.facts.dates import as_of_stamp, calendar_day, parse_published
+from synopsis.facts.emergency_counts import DEPLOY
 from synopsis.facts.intervals import Interval, describe
+from synopsis.facts.measures import counted_lemma
 from synopsis.facts.keys import FINE, MAGNITUDE, WHOLE_MEASURES
 from synopsis.facts.keys_crowd import ATTENDANCE, PARTICIPATION
 from synopsis.facts.keys_money import JOB_CUTS, is_currency
@@ -67,7 +69,7 @@ def dispute_day(slot: list[Fact], story_day: Interval | None) -> Interval | None
 PARTICIPLES = {
     "die": "killed", "injure": "injured", "evacuate": "evacuated", "exchange": "exchanged or released",
     "detain": "detained", "rescue": "rescued", "list": "listed", "whole": "in all",
-    "win": "won",
+    "win": "won", DEPLOY: "deployed",
 }
 # What a sum counted in its currency's noun is, by its key (``measures.measure_at``).
 _SUM_NAMES = {"repayment": "sum to repay", "price": "price", "salary": "salary", "loan": "loan",
@@ -103,7 +105,9 @@ def _is_fine(fact: Fact) -> bool:
 
 def _counted(slot: list[Fact], fallback: str) -> str:
     """What the slot's counts count, as the first outlet that says it writes it, lower-cased."""
-    return next((f.label.lower() for f in slot if f.label), None) or fallback
+    # A label that names the count itself ("the number of people ...": ``measures.COUNT_WORDS``) says
+    # nothing of what it counts.
+    return next((f.label.lower() for f in slot if f.label and counted_lemma(f.label) is not None), None) or fallback
 
 
 def _percent_what(measure: str) -> str:

@@ -12,35 +12,21 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from datetime import timedelta, tzinfo
+from datetime import tzinfo
 from itertools import combinations
 
+from synopsis.compare.count_rises import EARLIER_GAP, is_running_figure
 from synopsis.compare.dispute_facts import Fact
 from synopsis.compare.dispute_slots import agrees_with
 from synopsis.facts.dates import Stamp, as_of_stamp
 from synopsis.records import DisputeVersion
 
-# A version whose reports all appeared this much before every report of another version may have
-# been overtaken by events (breaking news is corrected within hours).
-EARLIER_GAP = timedelta(hours=1)
-
-# What happened to people that outlets count as the day goes on: a toll of the dead or injured
-# rises as the injured die and the missing are found, and each outlet reports it as of its hour.
-TOLL_PREDICATES = frozenset({"die", "injure"})
-# Counts that grow while an event unfolds, whatever verb a sentence counts them with: the sick of
-# an outbreak ("87 cases registered" on Sunday, "150 cases" on Monday), the arrested, the evacuated.
-# One outlet's figure of a leak or a crowd beside another's is no such count.
-ACCUMULATING_PREDICATES = TOLL_PREDICATES | frozenset({"arrest", "detain", "evacuate", "infect", "displace", "rescue"})
-ACCUMULATING_NOUNS = frozenset({"case", "infection", "death", "casualty", "fatality", "arrest", "evacuee"})
-
-
 def is_running_count(slot: Sequence[Fact]) -> bool:
     """Whether the slot is a count that changes as the day goes on (a toll; a count some sentence
-    revises or tells day by day), so that a later report's figure updates an earlier one. Other
-    values (a meeting's length, another outlet's estimate of a leak) are one reading against another."""
-    return any(f.kind == "count" and (f.key[0] in ACCUMULATING_PREDICATES or f.noun in ACCUMULATING_NOUNS
-                                      or f.revised or f.count_day is not None)
-               for f in slot)
+    revises or tells day by day; resources committed to an operation), so that a later report's
+    figure updates an earlier one (``count_rises.is_running_figure``). Other values (a meeting's
+    length, another outlet's estimate of a leak) are one reading against another."""
+    return any(is_running_figure(f) for f in slot)
 
 
 def higher(earlier: Sequence[Fact], later: Sequence[Fact]) -> bool:

@@ -21,6 +21,7 @@ from synopsis.facts.keys_crowd import (
 )
 from synopsis.extract.vote_splits import VOTE_SPLIT, voting_body
 from synopsis.facts.currency_names import is_currency_noun
+from synopsis.facts.emergency_counts import DEPLOY, EVACUATE, is_deployment, is_forced_from_homes
 from synopsis.facts.keys_money import (
     JOB_CUTS,
     TERM,
@@ -49,9 +50,17 @@ class Slot:
     cue: int | None = None  # a penalty: where the words giving it begin in the sentence
 
 
+# Words that name a count, not what it counts: "the number of people evacuated has risen to 3,400"
+# counts people, whatever the extractor read as its noun. Such a count names no noun, and agrees
+# with the noun another outlet gives.
+COUNT_WORDS = frozenset({"number", "total", "figure", "tally", "count"})
+
+
 def counted_lemma(counted: str | None) -> str | None:
-    """The head noun of what a quantity counts: "prisoners of war" and "prisoners" count the same people."""
-    return lemmatize_noun(re.split(r"\s+of\s+", counted)[0]) if counted else None
+    """The head noun of what a quantity counts: "prisoners of war" and "prisoners" count the same
+    people; None for a word that names the count itself (``COUNT_WORDS``)."""
+    noun = lemmatize_noun(re.split(r"\s+of\s+", counted)[0]) if counted else None
+    return None if noun in COUNT_WORDS else noun
 
 
 def measure_at(sentence: str, position: int, value_end: int, unit: str | None, counted: str | None,
@@ -91,6 +100,10 @@ def measure_at(sentence: str, position: int, value_end: int, unit: str | None, c
             # A sum in a currency read as a count of its noun ("repay 2.4 million dinars"): keyed by
             # what the sum is, as sums are, so "return" (an exchange of people) and "repay" meet.
             return Slot(noun, money_measure_at(sentence, position, value_end) or predicate)
+        if is_deployment(lemma, noun):
+            return Slot(noun, DEPLOY)  # "working on the fire line", "fighting the fire", "deployed": one count
+        if is_forced_from_homes(lemma, sentence):
+            return Slot(noun, EVACUATE)  # "forced 1,200 people to leave their homes": evacuated
         return Slot(noun, predicate)
     measure = None
     if unit == "percent":
