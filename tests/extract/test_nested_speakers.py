@@ -103,3 +103,25 @@ def test_a_statement_in_a_clause_of_condition_or_time_to_come_is_not_made(nlp, t
 def test_a_statement_after_once_in_the_past_was_made(nlp):
     quotes = _quotes(nlp, "Once the board agreed the sale, the minister said it was good news.")
     assert [(q.speaker, q.content) for q in quotes] == [("the minister", "it was good news")]
+
+
+def test_he_inside_what_prosecutors_said_is_the_accused_and_no_speaker(nlp):
+    quotes = _quotes(nlp, "Prosecutors said he claimed the goods had been destroyed.")
+    assert [q.speaker for q in quotes] == ["Prosecutors"], [(q.speaker, q.content) for q in quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        # the outer speaker's own stance, taken up by a pronoun
+        ("Zelensky said he expected Russia to declare a ceasefire.", "Russia to declare a ceasefire"),
+        # a finite verb the parser hung under the "would" of the first clause is the outer speaker's own
+        ("Zelensky declared that he would not attend the talks and announced that Ukraine's delegation would be "
+         "led by Defense Minister Rustem Umerov.", "Ukraine's delegation would be led by Defense Minister Rustem Umerov"),
+        # a credit after the statement names where the words were read
+        ("Prime Minister Edvin Sandholm promised that the state would pay for a new bridge, ENT said.",
+         "the state would pay for a new bridge"),
+    ],
+)
+def test_a_statement_inside_the_speakers_own_or_before_a_credit_stays(nlp, text, inner):
+    assert inner in [q.content for q in _quotes(nlp, text)]

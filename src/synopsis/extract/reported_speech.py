@@ -6,11 +6,14 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from synopsis.extract.entity_titles import OFFICE_WORDS
 from synopsis.extract.nlp import doc_text
 from synopsis.extract.quote_cues import (
     CLOSING_MARKS,
     COGNITION_VERBS,
+    BODY_NOUNS,
     MEDIUM_NOUNS,
+    ROLE_NOUNS,
     OPENING_MARKS,
     SPEECH_VERBS,
     STRAIGHT_MARK,
@@ -131,10 +134,17 @@ def told_by_another(doc: Doc, verb: Token, ents: list[Entity], in_mark: list[int
     service has confirmed nothing yet (QA: given to it). Evidence a court heard is such an account
     too ("the court heard that he told ..."). A medium that reports another's words is no such
     speaker ("the agency reported", "Reuters said that the minister told ..."): there the inner
-    speaker speaks."""
+    speaker speaks. So do the outer speakers themselves, or the ones a pronoun takes up ("Zelensky
+    said he expected ...": his own stance). Only a cue before the statement counts: one after it
+    ("X promised that ..., ENT said") more often credits where X's words were read."""
     clause = verb
     for _ in range(4):
         if clause.dep_ not in _REPORTED_LINKS or clause.head == clause:
+            return False
+        if (clause.dep_ == "conj" and clause.tag_ in _FINITE_TAGS - {"MD"} and clause.head.tag_ == "VB"
+                and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)):
+            # "declared that he would not attend and announced that ...": a finite verb shares no
+            # "would" of the verb before it; the parser hung it one clause too low
             return False
         clause = clause.head
         if in_mark[clause.i] >= 0:
@@ -145,10 +155,39 @@ def told_by_another(doc: Doc, verb: Token, ents: list[Entity], in_mark: list[int
         if not is_cue_verb(clause) or withheld(clause):
             continue
         content = complement_span(doc, clause)
-        if content is None or not content[0] <= verb.idx < content[1]:
+        if clause.i > verb.i or content is None or not content[0] <= verb.idx < content[1]:
             return False
-        speakers = [f.speaker_head for f in with_speakers(doc, clause, "indirect", content, ents)]
-        return any(head is not None and can_speak(head, ents) and not _names_a_medium(head, ents) for head in speakers)
+        outer = [f.speaker_head for f in with_speakers(doc, clause, "indirect", content, ents)]
+        outer = [head for head in outer if head is not None and can_speak(head, ents) and not _names_a_medium(head, ents)]
+        inner = [f.speaker_head for f in with_speakers(doc, verb, "indirect", (verb.idx, verb.idx), ents)]
+        return bool(outer) and not any(head is not None and _same_speaker(o, head, ents) for o in outer for head in inner)
+    return False
+
+
+_HE_SHE = frozenset({"he", "she", "him", "her"})
+_BODY_PRONOUNS = frozenset({"it", "we", "they"})
+
+
+def _same_speaker(outer: Token, inner: Token, ents: list[Entity]) -> bool:
+    """Whether the speaker of a statement inside another's is that other speaker: the same words or
+    name, or a pronoun that agrees with it ("X said he ...", "officials said they ...", "the ministry
+    said it ..."). "The prosecution said he ..." and "prosecutors said he ..." name someone else."""
+    if inner.i == outer.i or inner.lower_ == outer.lower_:
+        return True
+    outer_entity, inner_entity = entity_at(ents, outer), entity_at(ents, inner)
+    if outer_entity is not None and inner_entity is not None:
+        return outer_entity.text.split()[-1] == inner_entity.text.split()[-1]
+    word = inner.lower_
+    plural = outer.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in outer.children)
+    if word in ("they", "we"):
+        return plural or (outer_entity is not None and outer_entity.label != "PERSON") or outer.lemma_.lower() in BODY_NOUNS
+    if word == "it":
+        return not plural and ((outer_entity is not None and outer_entity.label != "PERSON")
+                               or outer.lemma_.lower() in BODY_NOUNS)
+    if word in _HE_SHE:
+        person = (outer_entity is not None and outer_entity.label == "PERSON") or (
+            outer.pos_ == "PROPN" and outer_entity is None) or outer.lower_ in _HE_SHE
+        return not plural and (person or outer.lemma_.lower() in ROLE_NOUNS | OFFICE_WORDS)
     return False
 
 
