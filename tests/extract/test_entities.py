@@ -568,6 +568,7 @@ def test_a_name_the_tagger_missed_after_a_courtesy_title_is_a_person(nlp, senten
         # The small model tags nothing in "Chief Fire Officer Renata Olsk told reporters".
         ("Chief Fire Officer Renata Olsk told reporters the blaze was contained.", "Renata Olsk", "Chief Fire Officer"),
         ("Police Chief Ivo Tesk closed the port on Friday.", "Ivo Tesk", "Police Chief"),
+        ("Chief Fire Officer Renata Olsk said.", "Renata Olsk", "Chief Fire Officer"),
     ],
 )
 def test_a_name_right_after_a_job_title_is_a_person(nlp, text, person, title):
@@ -576,7 +577,7 @@ def test_a_name_right_after_a_job_title_is_a_person(nlp, text, person, title):
 
 
 def test_a_headline_set_in_capitals_names_no_one_after_a_title(nlp):
-    found = find_entities(nlp("Fire Chief Warns Residents To Leave Homes"))
+    found = find_entities(nlp("Police Chief Warns Residents Of Flood Risk In Dunmore Valley"))
     assert not any(e.label == "PERSON" for e in found)
 
 

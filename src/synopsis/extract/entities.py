@@ -114,8 +114,7 @@ def _people_after_job_titles(doc: Doc, entities: list[Entity]) -> list[Entity]:
     taken = [(e.start, e.end) for e in entities]
     added = []
     for tok in doc:
-        if (not is_office(tok) or tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ or "\n" in tok.whitespace_
-                or _title_cased(tok.sent)):
+        if not is_office(tok) or tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ or "\n" in tok.whitespace_:
             continue
         end = tok.i + 1
         while end < len(doc) and end - tok.i <= _MAX_NAME_AFTER_TITLE + 1 and _given_name_token(doc[end]) \
@@ -125,7 +124,8 @@ def _people_after_job_titles(doc: Doc, entities: list[Entity]) -> list[Entity]:
         if not 1 <= size <= _MAX_NAME_AFTER_TITLE or (end < len(doc) and _capitalised(doc[end])):
             continue
         span = doc[tok.i + 1:end]
-        if any(start < span.end_char and span.start_char < stop for start, stop in taken):
+        if any(start < span.end_char and span.start_char < stop for start, stop in taken) \
+                or _title_cased(tok.sent, (tok.i - _MAX_TITLE_WORDS, end)):
             continue
         added.append(_to_entity(doc, span, "PERSON", _person_title(doc, span, None)))
     return sorted(entities + added, key=lambda e: e.start) if added else entities
@@ -152,9 +152,16 @@ def _named_after_companies(doc: Doc, entities: list[Entity]) -> list[Entity]:
     return relabelled
 
 
-def _title_cased(sentence: Span) -> bool:
-    """Whether a sentence is set as a headline, its words capitalised: "Fire Chief Warns Residents"."""
-    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+# Words of a title before a name that ``_title_cased`` leaves out ("Chief Fire Officer").
+_MAX_TITLE_WORDS = 3
+
+
+def _title_cased(sentence: Span, title_and_name: tuple[int, int]) -> bool:
+    """Whether a sentence is set as a headline, its words capitalised ("Police Chief Warns Residents
+    Of Flood Risk"), beside the title and name read (``title_and_name``, token indices): "Fire Chief
+    Anna Berg said." is no headline."""
+    low, high = title_and_name
+    words = [t for t in sentence if t.is_alpha and len(t) > 3 and not low <= t.i < high]
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) > 0.7 * len(words)
 
 
