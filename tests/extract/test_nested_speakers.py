@@ -125,3 +125,16 @@ def test_he_inside_what_prosecutors_said_is_the_accused_and_no_speaker(nlp):
 )
 def test_a_statement_inside_the_speakers_own_or_before_a_credit_stays(nlp, text, inner):
     assert inner in [q.content for q in _quotes(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # QA: "the Power company" was shown as a voice of its own
+        "Power company Tarngrid has cut electricity to 2,000 households. The company said supply would return soon.",
+        "The regional power company, Tarngrid, said supply would return soon.",
+    ],
+)
+def test_a_company_described_beside_its_name_is_that_company(nlp, text):
+    quotes = _quotes(nlp, text)
+    assert [q.speaker_entity for q in quotes] == ["Tarngrid"], [(q.speaker, q.speaker_entity) for q in quotes]

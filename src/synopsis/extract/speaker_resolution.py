@@ -8,7 +8,7 @@ from typing import NamedTuple, Sequence
 from spacy.tokens import Doc, Token
 
 from synopsis.extract.body_countries import with_country
-from synopsis.extract.descriptions import described_antecedent, is_bare
+from synopsis.extract.descriptions import described_antecedent, is_bare, named_body_beside
 from synopsis.extract.entity_titles import HONORIFICS, OFFICE_WORDS, TITLE_MODIFIERS, is_office
 from synopsis.extract.nlp import doc_text
 from synopsis.extract.person_mentions import (
@@ -364,6 +364,8 @@ def _resolve_speaker(
     named = speaking_appositive(head, ents) if entity is None else None
     if named is not None:
         head, entity = named, entity_at(ents, named)  # "Russia's lead negotiator, X, said"
+    elif entity is None and head.pos_ == "NOUN" and (body := named_body_beside(head, ents)) is not None:
+        return _Resolution(body, "ORG")  # "the Arvendale power company, Northgrid, said"
     if entity is not None and entity.label != "PERSON":
         # the small model often labels a lone surname ORG: check known people first
         as_person = full_name(name_words(entity.text), position, people, spoken)
