@@ -127,7 +127,10 @@ def named_body_beside(noun: Token, ents: list[Entity]) -> str | None:
     """The organisation a noun describes where the two are written together: before its name
     ("power company Northgrid") or in apposition ("the power company, Northgrid,"; "Northgrid, the
     power company,"), else None."""
-    beside = [c for c in noun.children if c.dep_ in ("appos", "compound")]
+    if noun.tag_ != "NN":
+        return None  # "White House officials" are people of the body, not the body
+    # a name compounded into the noun names what it belongs to ("the Kremlin spokesman"), not it
+    beside = [c for c in noun.children if c.dep_ == "appos"]
     if noun.dep_ in ("compound", "appos") and noun.head.i != noun.i:
         beside.insert(0, noun.head)
     for token in beside:
