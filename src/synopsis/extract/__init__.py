@@ -70,7 +70,7 @@
 # first word alone ("Haldor") was no organisation, a statement inside another's ("prosecutors told
 # the court he claimed ...", "once the service confirmed ...") or in a clause of condition ("until
 # the service says ...") was its subject's, "the agency" after a wire's credit was a voice, a list's
-# second witness's words went to the first, and "which analysts say will mean ..." took the words
-# before it.
+# second witness's words went to the first, "which analysts say will mean ..." took the words
+# before it, and "power company Northgrid ... the company said" was no one named.
 # Raise it whenever extraction changes what it stores.
 EXTRACTION_METHOD = "synopsis.extract/13"
