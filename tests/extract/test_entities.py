@@ -560,3 +560,66 @@ def test_a_name_the_tagger_missed_after_a_courtesy_title_is_a_person(nlp, senten
     people = [e.text for e in find_entities(nlp(sentence)) if e.label == "PERSON"]
     assert person in people
 
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "title"),
+    [
+        # The small model tags nothing in "Chief Fire Officer Renata Olsk told reporters".
+        ("Chief Fire Officer Renata Olsk told reporters the blaze was contained.", "Renata Olsk", "Chief Fire Officer"),
+        ("Police Chief Ivo Tesk closed the port on Friday.", "Ivo Tesk", "Police Chief"),
+        ("Chief Fire Officer Renata Olsk said.", "Renata Olsk", "Chief Fire Officer"),
+    ],
+)
+def test_a_name_right_after_a_job_title_is_a_person(nlp, text, person, title):
+    found = {e.text: (e.label, e.title) for e in find_entities(nlp(text))}
+    assert found[person] == ("PERSON", title)
+
+
+def test_a_headline_set_in_capitals_names_no_one_after_a_title(nlp):
+    found = find_entities(nlp("Police Chief Warns Residents Of Flood Risk In Dunmore Valley"))
+    assert not any(e.label == "PERSON" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "label"),
+    [
+        ("Residents of Dunmore Hill were woken shortly after midnight.", "Dunmore Hill", "LOC"),
+        ("Pets can be taken to the showground on Tannery Lane.", "Tannery Lane", "FAC"),
+    ],
+)
+def test_a_hill_or_lane_written_as_a_place_is_one(nlp, text, place, label):
+    # as the small model tags such names: a person
+    found = {e.text: e.label for e in find_entities(_as_tagged(nlp, text, [(place, "PERSON")]))}
+    assert found.get(place) == label, found
+
+
+def test_a_person_named_hill_or_lane_stays_a_person(nlp):
+    text = "The festival opened with a film of Diane Lane."
+    found = {e.text: e.label for e in find_entities(_as_tagged(nlp, text, [("Diane Lane", "PERSON")]))}
+    assert found["Diane Lane"] == "PERSON"
+
+
+def test_a_plural_word_opening_a_sentence_is_no_person(nlp):
+    text = "Schools in Dunmore will remain closed until Thursday."
+    found = find_entities(_as_tagged(nlp, text, [("Schools", "PERSON"), ("Dunmore", "GPE")]))
+    assert not any(e.label == "PERSON" for e in found)
+
+
+def test_a_surname_that_is_a_plural_word_stays_a_person(nlp):
+    text = "Woods said his back hurt. The golfer Tom Woods withdrew on Friday."
+    found = find_entities(_as_tagged(nlp, text, [("Tom Woods", "PERSON"), ("Woods", "PERSON")]))
+    assert ("Woods", "PERSON") in {(e.text, e.label) for e in found}
+
+
+def test_a_companys_first_word_alone_is_that_company(nlp):
+    text = ("Morvane Systems agreed to buy Quellick Logistics on Monday. Morvane will pay 40 euros "
+            "for each Quellick share. Quellick shares rose 18 percent.")
+    found = {(e.text, e.label) for e in find_entities(nlp(text))}
+    assert ("Morvane", "ORG") in found and ("Quellick", "ORG") in found, found
+
+
+def test_a_town_a_body_is_named_after_stays_a_town(nlp):
+    text = "The Lindmark District Court sat in Lindmark on Monday. Lindmark lies on the river."
+    found = {(e.text, e.label) for e in find_entities(nlp(text))}
+    assert not any(text == "Lindmark" and label == "ORG" for text, label in found), found

@@ -29,7 +29,11 @@ CanonicalName = Callable[[str], "str | None"]
 def speaker_of(quote: Quote, canonical_name: CanonicalName | None = None) -> str | None:
     """The speaker's name across the story, or None for anonymous attributions."""
     if quote.speaker_kind == "outlet" and quote.speaker:
-        # every outlet credited, as written: "Al Arabiya and Euronews", "Al Jazeera's X"
+        # every outlet credited, as written: "Al Arabiya and Euronews", "Al Jazeera's X"; but "the
+        # agency" is the medium the extractor found it takes up ("Valley Wire reported ... the
+        # agency reported")
+        if quote.speaker_entity and _COMMON_NOUN_PHRASE.match(quote.speaker.strip()):
+            return quote.speaker_entity
         return _article_lowered(quote.speaker)
     name = quote.speaker_entity or quote.speaker
     if not name or _ANONYMOUS.match(name.strip()):
@@ -47,6 +51,7 @@ _ANONYMOUS = re.compile(
     r"(?:\s+(?:close\s+to|familiar\s+with|in|at|from|with)\b.*)?$",
     re.IGNORECASE,
 )
+_COMMON_NOUN_PHRASE = re.compile(r"^(?:the|The)\s+[a-z][\w\s-]*$")
 _LEADING_ARTICLE = re.compile(r"^(The|A|An)\s+(?=(?:.*\s)?[a-z][\w-]*$)")
 
 

@@ -54,6 +54,10 @@ def described_antecedent(doc: Doc, head: Token, position: int, ents: list[Entity
             # a name's own word ("Ministry of Defense", an ORG) is matched as that name; a title
             # next to a name ("Kremlin spokesman Dmitry Peskov") is that person's
             continue
+        named = named_body_beside(token, ents)
+        if named is not None:
+            # "Power company Northgrid has cut ... The company said": the company named there
+            return token.idx, named
         phrase = _specific_phrase(doc, token, ents)
         if phrase is None:
             continue
@@ -113,6 +117,26 @@ def _postmodifier(noun: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ in ("of", "from"):
             if any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in child.children):
                 return child
+    return None
+
+
+_BODY_LABELS = frozenset({"ORG"})
+
+
+def named_body_beside(noun: Token, ents: list[Entity]) -> str | None:
+    """The organisation a noun describes where the two are written together: before its name
+    ("power company Northgrid") or in apposition ("the power company, Northgrid,"; "Northgrid, the
+    power company,"), else None."""
+    if noun.tag_ != "NN":
+        return None  # "White House officials" are people of the body, not the body
+    # a name compounded into the noun names what it belongs to ("the Kremlin spokesman"), not it
+    beside = [c for c in noun.children if c.dep_ == "appos"]
+    if noun.dep_ in ("compound", "appos") and noun.head.i != noun.i:
+        beside.insert(0, noun.head)
+    for token in beside:
+        entity = entity_at(ents, token)
+        if entity is not None and entity.label in _BODY_LABELS and token.i != noun.i:
+            return entity.text[4:] if entity.text.lower().startswith("the ") else entity.text
     return None
 
 

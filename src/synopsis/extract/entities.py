@@ -40,8 +40,10 @@ from synopsis.extract.entity_titles import (
     split_glued_title,
 )
 from synopsis.extract.gazetteer import is_known_place, named_countries
-from synopsis.extract.name_words import ORG_WORDS
+from synopsis.ingest.lexicon import is_ordinary_word
+from synopsis.extract.name_words import COMPANY_WORDS, ORG_WORDS
 from synopsis.extract.nlp import load_nlp
+from synopsis.extract.person_gender import is_given_name
 from synopsis.extract.person_relabelling import (
     INSTITUTION_ENDINGS,
     MISTAKEN_FOR_PLACES,
@@ -71,7 +73,8 @@ def find_entities(doc: Doc) -> list[Entity]:
         _to_entity(doc, span, label, _person_title(doc, span, glued, people) if label == "PERSON" else None)
         for span, label, glued in found
     ]
-    return _complete_people(doc, _people_after_honorifics(doc, entities))
+    people_added = _people_after_job_titles(doc, _people_after_honorifics(doc, entities))
+    return _complete_people(doc, _named_after_companies(doc, people_added))
 
 
 def _people_after_honorifics(doc: Doc, entities: list[Entity]) -> list[Entity]:
@@ -95,6 +98,71 @@ def _people_after_honorifics(doc: Doc, entities: list[Entity]) -> list[Entity]:
             continue
         added.append(_to_entity(doc, span, "PERSON", None))
     return sorted(entities + added, key=lambda e: e.start) if added else entities
+
+
+# A job title names one person with one or two name words after it ("Chief Fire Officer Renata
+# Olsk"); three or more capitalised words after one are more often a body's or a place's name.
+_MAX_NAME_AFTER_TITLE = 2
+
+
+def _people_after_job_titles(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """Add the names the tagger missed right after a job title: "Chief Fire Officer Renata Olsk
+    told reporters" (QA: no entity in five outlets, so "she" after her quote went to no one and she
+    was missing from Who is who). An office word of the title lexicon (``entity_titles``) right
+    before one or two capitalised name words says a person is named, as "Dr" does; not in a
+    headline set in capitals ("Fire Chief Warns Residents"), where every word looks like a name."""
+    taken = [(e.start, e.end) for e in entities]
+    added = []
+    for tok in doc:
+        if not is_office(tok) or tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ or "\n" in tok.whitespace_:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= _MAX_NAME_AFTER_TITLE + 1 and _given_name_token(doc[end]) \
+                and (end == tok.i + 1 or "\n" not in doc[end - 1].whitespace_):
+            end += 1
+        size = end - tok.i - 1
+        if not 1 <= size <= _MAX_NAME_AFTER_TITLE or (end < len(doc) and _capitalised(doc[end])):
+            continue
+        span = doc[tok.i + 1:end]
+        if any(start < span.end_char and span.start_char < stop for start, stop in taken) \
+                or _title_cased(tok.sent, (tok.i - _MAX_TITLE_WORDS, end)):
+            continue
+        added.append(_to_entity(doc, span, "PERSON", _person_title(doc, span, None)))
+    return sorted(entities + added, key=lambda e: e.start) if added else entities
+
+
+def _named_after_companies(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """A one-word name that is the first word of a company's full name in the same article is that
+    company, whatever the tagger read: "Haldor Systems agreed to buy Veltrix Logistics ... Haldor
+    will pay ... Veltrix shares rose" (QA: "Haldor" PERSON and "Veltrix" GPE, so neither was joined
+    to the company it is). Only a name that ends in a company's word (``name_words.COMPANY_WORDS``),
+    which a town's bodies do not ("Lindora District Court" leaves the town "Lindora" alone), and
+    not a known place or one the article writes as a place ("Kelmora Holdings" is no "Kelmora")."""
+    heads = {e.text.split()[0] for e in entities if e.label == "ORG" and len(e.text.split()) >= 2
+             and e.text.split()[-1].lower().strip(".,") in COMPANY_WORDS and e.text[:1].isupper()}
+    if not heads:
+        return entities
+    relabelled = []
+    for entity in entities:
+        if entity.label != "ORG" and entity.text in heads and not is_known_place(entity.text):
+            span = doc.char_span(entity.start, entity.end)
+            if span is not None and not placed_as_place(doc, span):
+                entity = Entity(text=entity.text, label="ORG", start=entity.start, end=entity.end)
+        relabelled.append(entity)
+    return relabelled
+
+
+# Words of a title before a name that ``_title_cased`` leaves out ("Chief Fire Officer").
+_MAX_TITLE_WORDS = 3
+
+
+def _title_cased(sentence: Span, title_and_name: tuple[int, int]) -> bool:
+    """Whether a sentence is set as a headline, its words capitalised ("Police Chief Warns Residents
+    Of Flood Risk"), beside the title and name read (``title_and_name``, token indices): "Fire Chief
+    Anna Berg said." is no headline."""
+    low, high = title_and_name
+    words = [t for t in sentence if t.is_alpha and len(t) > 3 and not low <= t.i < high]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) > 0.7 * len(words)
 
 
 # Labels the small model gives a news outlet's programme or brand ("PBS [NewsHour]" PRODUCT): no
@@ -244,7 +312,7 @@ def _read_span(doc: Doc, span: Span, label: str) -> tuple[Span, str, tuple[int, 
     title: tuple[int, int] | None = None
     if label in MISTAKEN_FOR_PLACES and placed_as_place(doc, span):
         label = "GPE"
-    if label == "PERSON" and _common_word_at_sentence_start(doc, span):
+    if label == "PERSON" and (_common_word_at_sentence_start(doc, span) or _plural_noun_at_sentence_start(doc, span)):
         return None  # "Calm returned to the streets": a capital a sentence gave an ordinary word
     if label == "PERSON" and span[-1].lower_ in ORG_WORDS and _after_article(doc, span):
         label = "ORG"  # "the Press [Syndicate]" tagged PERSON; "Margaret Court said" stays a person
@@ -260,7 +328,8 @@ def _read_span(doc: Doc, span: Span, label: str) -> tuple[Span, str, tuple[int, 
     if label == "PERSON" and _named_before_venue(doc, span):
         label = "FAC"  # "at the [Maksimir] stadium": a stadium's name, not a person's
     if label == "PERSON" and (street := _street_named(doc, span)) is not None:
-        span, label = street, "FAC"  # "marched to [Place Bellecour]", "on Avenue [Habib Bourguiba]"
+        # "marched to [Place Bellecour]", "on Avenue [Habib Bourguiba]"; a hill a district ("of Quarry Hill")
+        span, label = street, ("LOC" if street[-1].lower_ == "hill" else "FAC")
     if label == "PERSON":
         span = _without_lower_case_tail(doc, span)
         span = _without_leading_place(doc, _with_given_names_before(doc, span))
@@ -328,6 +397,10 @@ def _reads_as_person(name: str) -> bool:
 # where a place is written ("on Snyder Avenue", "along Zayed Road").
 _STREET_WORDS = frozenset("place rue avenue boulevard piazza plaza platz square prospekt quai".split())
 _BEFORE_PLACES = frozenset("on at along to from near off in the down up across into onto".split())
+# Last words of streets' and districts' names that are surnames too ("Diane Lane", "Benny Hill"):
+# a place's after a preposition of place or "of" ("residents of Quarry Hill", "on Mill Lane"), when
+# the first word is no given name (a name list's; without one, the preposition alone decides).
+_SURNAME_STREET_ENDINGS = frozenset("hill lane row close way drive green grove crescent terrace walk".split())
 
 
 
@@ -368,6 +441,9 @@ def _street_named(doc: Doc, span: Span) -> Span | None:
         return span
     if len(span) > 1 and span[-1].lower_ in STREET_ENDINGS and before is not None and before.lower_ in _BEFORE_PLACES:
         return span
+    if (2 <= len(span) <= 3 and span[-1].lower_ in _SURNAME_STREET_ENDINGS and before is not None
+            and before.lower_ in _BEFORE_PLACES | {"of"} and not is_given_name(span[0].text)):
+        return span
     if before is not None and before.lower_ in _STREET_WORDS and before.text[:1].isupper() and not before.is_sent_start:
         return doc[before.i:span.end]
     return None
@@ -384,6 +460,22 @@ def _common_word_at_sentence_start(doc: Doc, span: Span) -> bool:
     if any(len(e) > 1 and word in (t.lower_ for t in e) for e in doc.ents if e.label_ == "PERSON"):
         return False
     return any(t.text == word for t in doc if t.i != span.start)
+
+
+def _plural_noun_at_sentence_start(doc: Doc, span: Span) -> bool:
+    """Whether a one-word name opening its sentence is the plural of an ordinary word ("Schools in
+    Kessrick will remain closed": QA, tagged PERSON) that the article never capitalises where a
+    sentence does not make it: a surname that is also a word ("Woods", "Banks") is capitalised
+    wherever it is written, and is the last word of the full name the article gives first."""
+    if len(span) != 1 or not span[0].is_sent_start:
+        return False
+    word = span[0].text
+    lower = word.lower()
+    if not (lower.endswith("s") and len(lower) > 4 and is_ordinary_word(lower)):
+        return False
+    if any(len(e) > 1 and lower in (t.lower_ for t in e) for e in doc.ents if e.label_ == "PERSON"):
+        return False
+    return not any(t.text == word and not t.is_sent_start for t in doc if t.i != span.start)
 
 
 # At most this many given names the tagger left between an office and the name it tagged.

@@ -16,7 +16,7 @@ ORG_WORDS = frozenset(
 # "Global".
 COMPANY_WORDS = frozenset(
     "systems group holdings inc ltd limited plc corp corporation co llc gmbh ag technologies labs "
-    "laboratories industries enterprises solutions software networks".split()
+    "laboratories industries enterprises solutions software networks logistics".split()
 )
 
 # Nouns written right before a body's name to say what kind of body it is, never before a

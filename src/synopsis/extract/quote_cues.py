@@ -114,6 +114,9 @@ SPEAKER_NOUNS |= frozenset("campaign fund network city town village".split())
 # inspectorate", "the fire service said") and the media that report ("according to state media"):
 # news attributes to them as to a ministry.
 SPEAKER_NOUNS |= frozenset("inspectorate directorate secretariat consulate bureau service media".split())
+# The sides of a trial speak through their lawyers: "the prosecution told the court", "the defence
+# argued".
+SPEAKER_NOUNS |= frozenset("prosecution defence defense".split())
 
 # Verbs by which someone issues a document: "the ministry issued a statement", "Putin signed a
 # decree"; their subject is the document's issuer.
@@ -140,6 +143,11 @@ MEDIA_NOUN_PATTERN = (
     r"\b(?:news\s+agency|press\s+agency|news\s+service|wire\s+service|state\s+media|media|newspapers?|"
     r"broadcasters?|television|tv|radio|tabloids?|magazines?|news\s+outlets?|outlets?|news\s+channels?)\b"
 )
+# Nouns a news medium is called by once named: "Valley Wire reported ... the agency reported" (a
+# wire service), "the paper said". Such a noun is the medium credited before it, which reports words
+# rather than speaks (speaker_resolution); "Reuters said that the minister told ..." gives the
+# minister's words.
+MEDIUM_NOUNS = frozenset("agency newspaper paper broadcaster wire magazine outlet channel station daily".split())
 # Words that count people ("60 percent said", "many say", "the majority believe").
 SPEAKER_NOUNS |= frozenset("percent majority minority many most half few some one other others all both".split())
 

@@ -231,7 +231,7 @@ def _subject_of(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | 
                 if child.lower_ in ("that", "this") and verb.lower_ == "said" and child.i == verb.i - 1:
                     return None  # "That said, ..." is an idiom, not an attribution
                 if child.lower_ in _WH_SUBJECTS and verb.dep_ == "relcl":
-                    return verb.head
+                    return _antecedent(verb.head, child)
                 if child.lower_ == "it" and any(c.dep_ == "ccomp" for c in verb.children) and _is_passive(verb):
                     return None
                 return child
@@ -263,6 +263,17 @@ def _subject_of(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | 
         else:
             return None
     return None
+
+
+def _antecedent(head: Token, relative: Token) -> Token:
+    """Who "who" of a relative clause is: the noun right before it. The parser may hang the clause
+    on the first of a list of witnesses ("31 witnesses, among them a fire investigator who found
+    petrol residue, and a mobile network engineer who said ..."; QA: the engineer's words were given
+    to the investigator too); the conjunct nearest before the relative pronoun is the one it
+    describes."""
+    before = [c for c in head.conjuncts if c.i < relative.i and c.right_edge.i < relative.i]
+    nearest = max(before, key=lambda c: c.i, default=None)
+    return nearest if nearest is not None and nearest.i > head.i else head
 
 
 def _is_label(token: Token) -> bool:

@@ -35,6 +35,8 @@ from synopsis.extract.reported_speech import (
     as_by,
     complement_span,
     labelled_lines,
+    not_yet_said,
+    told_by_another,
     withheld,
 )
 from synopsis.extract.speaker_kinds import is_document
@@ -91,6 +93,8 @@ def find_quotes(doc: Doc, entities: Sequence[Entity] = ()) -> list[Quote]:
             continue
         content = complement_span(doc, token)
         if content is None or content[1] - content[0] < 2:
+            continue
+        if told_by_another(doc, token, ents, in_mark) or not_yet_said(token):
             continue
         if any(_overlap(content, f.content) >= 0.5 * (content[1] - content[0]) for f in found if f.kind == "direct"):
             continue

@@ -8,7 +8,7 @@ from typing import NamedTuple, Sequence
 from spacy.tokens import Doc, Token
 
 from synopsis.extract.body_countries import with_country
-from synopsis.extract.descriptions import described_antecedent, is_bare
+from synopsis.extract.descriptions import described_antecedent, is_bare, named_body_beside
 from synopsis.extract.entity_titles import HONORIFICS, OFFICE_WORDS, TITLE_MODIFIERS, is_office
 from synopsis.extract.nlp import doc_text
 from synopsis.extract.person_mentions import (
@@ -23,7 +23,7 @@ from synopsis.extract.person_mentions import (
     titled_person,
     without_possessive,
 )
-from synopsis.extract.quote_cues import BODY_NOUNS, MALE_FEMALE_PRONOUNS, ROLE_NOUNS, SPEAKER_NOUNS
+from synopsis.extract.quote_cues import BODY_NOUNS, MALE_FEMALE_PRONOUNS, MEDIUM_NOUNS, ROLE_NOUNS, SPEAKER_NOUNS
 from synopsis.extract.quote_speakers import (
     FoundAttribution,
     can_speak,
@@ -145,6 +145,7 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
     together: dict[int, list[tuple[str, str]]] = {}
     joint = _joint_statements(found)
     spoken: list[str] = []
+    credited: list[tuple[int, str]] = []  # (position, name) of each medium credited with words
     quotes: list[Quote] = []
     for f in sorted(found, key=lambda f: (f.content[0] if f.speaker is None else min(f.speaker[0], f.content[0]))):
         speaker_text = text[f.speaker[0]:f.speaker[1]] if f.speaker else None
@@ -169,7 +170,12 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
             if resolved:
                 speaker_kind = quotes[-1].speaker_kind
         cue_text = text[f.cue[0]:f.cue[1]] if f.cue else None
-        if f.own_reporting:
+        if resolved is None and f.speaker_head is not None and (medium := _medium_credited(f.speaker_head, position, credited)):
+            resolved, label = medium, "ORG"
+            speaker_kind = "outlet"  # "Valley Wire reported ... the agency reported": that medium
+        if speaker_kind == "outlet":
+            pass
+        elif f.own_reporting:
             speaker_kind = "outlet"  # no one is named: the article's outlet reports it itself
         elif label == _DOCUMENT:
             speaker_kind, label = "document", None
@@ -181,7 +187,9 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
         # who this attribution names, as a later pronoun may refer back to them
         remembered: list[tuple[str, str]] = []
         if speaker_kind == "outlet":
-            pass  # a medium that reported the words is not who a later "he" or "it" is
+            # a medium that reported the words is not who a later "he" or "it" is
+            if resolved or speaker_text:
+                credited.append((position, resolved or _without_article(speaker_text or "")))
         elif len(referents) > 1:
             remembered = referents  # "they" again: the same speakers, together
         elif resolved:
@@ -224,6 +232,15 @@ def resolve_speakers(doc: Doc, found: list[FoundAttribution], ents: list[Entity]
                 )
             )
     return sorted(quotes, key=lambda q: (q.start, q.content_start))
+
+
+def _medium_credited(head: Token, position: int, credited: list[tuple[int, str]]) -> str | None:
+    """The medium a definite "the agency" or "the paper" is: the latest one credited with words
+    before it (QA: "Valley Wire reported ... the agency reported" showed "the agency" as a voice)."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in MEDIUM_NOUNS or not is_definite(head):
+        return None
+    earlier = [name for at, name in credited if at < position and name]
+    return earlier[-1] if earlier else None
 
 
 def _joint_statements(found: list[FoundAttribution]) -> dict[int, tuple[int, ...]]:
@@ -347,6 +364,8 @@ def _resolve_speaker(
     named = speaking_appositive(head, ents) if entity is None else None
     if named is not None:
         head, entity = named, entity_at(ents, named)  # "Russia's lead negotiator, X, said"
+    elif entity is None and head.pos_ == "NOUN" and (body := named_body_beside(head, ents)) is not None:
+        return _Resolution(body, "ORG")  # "the Arvendale power company, Northgrid, said"
     if entity is not None and entity.label != "PERSON":
         # the small model often labels a lone surname ORG: check known people first
         as_person = full_name(name_words(entity.text), position, people, spoken)
