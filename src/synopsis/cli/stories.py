@@ -23,6 +23,7 @@ from synopsis.cli.articles import (
 )
 from synopsis.cli.output import (
     REFRESH_VERB,
+    OUTPUT_PATH,
     Duplicates,
     IgnoredFiles,
     Progress,
@@ -52,8 +53,8 @@ OUTPUT_OPTION = click.option(
     "--output",
     "outputs",
     multiple=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report here (repeatable: -o report.html -o report.json); - is standard output (default).",
+    type=OUTPUT_PATH,
+    help="Write the report here (repeatable: -o report.html -o report.json); - is standard output (default), ./- a file named -.",
 )
 
 
@@ -65,20 +66,20 @@ def check_report_outputs(outputs, fmt) -> None:
         raise SynopsisError("-o - is given more than once: standard output takes one report")
     check_writable(files)
     for path in files:
-        format_for(path, fmt)
+        format_for(Path(path), fmt)
 
 
 def write_reports(reports, analyses, outputs, fmt, quiet: bool = False) -> None:
     """Render to every requested file, and Markdown (or --format) on standard output when no
     file is given or ``-o -`` is."""
     articles = {a.article.id: a.article for a in analyses}
-    for path in outputs or [Path("-")]:
+    for path in outputs or ["-"]:
         if is_stdout(path):
             click.echo(render(reports, fmt or "md", articles), nl=False)
             continue
-        text = render(reports, format_for(path, fmt), articles)
+        text = render(reports, format_for(Path(path), fmt), articles)
         try:
-            path.write_text(text, encoding="utf-8")
+            Path(path).write_text(text, encoding="utf-8")
         except OSError as err:
             raise SynopsisError(f"{path}: cannot write the report ({err.strerror})") from None
         if not quiet:
@@ -277,8 +278,9 @@ def stories_command(ctx, db_path, fmt):
 @click.argument("keep")
 @click.argument("other")
 @DB_OPTION
+@QUIET_OPTION
 @click.pass_context
-def merge_command(ctx, keep, other, db_path):
+def merge_command(ctx, keep, other, db_path, quiet):
     """Merge story OTHER into story KEEP (ids or unique prefixes); later ingests keep them merged.
 
     \b
@@ -290,7 +292,8 @@ def merge_command(ctx, keep, other, db_path):
     with open_store(db_path or ctx.obj["db_path"], writes=True) as store:
         merged = merge_stories(store, keep, other)
     click.echo(merged.story_id)  # the resulting story, alone on stdout for scripts (as `split` gives)
-    click.echo(f"moved {counted(merged.moved, 'article')} into {merged.story_id} from {merged.absorbed}, which now leads there", err=True)
+    if not quiet:
+        click.echo(f"moved {counted(merged.moved, 'article')} into {merged.story_id} from {merged.absorbed}, which now leads there", err=True)
     return 0
 
 
@@ -298,8 +301,9 @@ def merge_command(ctx, keep, other, db_path):
 @click.argument("story")
 @click.argument("article")
 @DB_OPTION
+@QUIET_OPTION
 @click.pass_context
-def split_command(ctx, story, article, db_path):
+def split_command(ctx, story, article, db_path, quiet):
     """Move ARTICLE out of STORY into a new story of its own; it never rejoins automatically.
 
     \b
@@ -313,7 +317,8 @@ def split_command(ctx, story, article, db_path):
         left = store.resolve_story_id(story, follow=False)  # still holds the other articles
         article_id = store.resolve_id(article)
     click.echo(new_id)  # the resulting story, alone on stdout for scripts (as `merge` gives)
-    click.echo(f"moved article {article_id[:12]} out of {left} into a new story, {new_id}", err=True)
+    if not quiet:
+        click.echo(f"moved article {article_id[:12]} out of {left} into a new story, {new_id}", err=True)
     return 0
 
 

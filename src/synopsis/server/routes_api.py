@@ -53,9 +53,25 @@ class AddErrorBody(ErrorBody):
     errors: list[ItemError] | None = None
 
 
+class ScatteredStoryBody(ErrorBody):
+    """An old story id whose articles went to several stories, none holding more of them than the others (409)."""
+
+    story: str = Field(description="the full id of the old story")
+    stories: list[str] = Field(description="the stories holding as many of its articles as any, by id")
+
+
 def error_responses(**described: str) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses=`` for error statuses (given as e404="why"), each with the JSON error body."""
-    return {int(code.lstrip("e")): {"model": ErrorBody, "description": why} for code, why in described.items()}
+    return {
+        int(code.lstrip("e")): {"model": ScatteredStoryBody if code == "e409" else ErrorBody, "description": why}
+        for code, why in described.items()
+    }
+
+
+SCATTERED = (
+    "The id names a story that holds none of its articles now, and they went to several stories holding "
+    "as many of them each: the body lists them (an id whose articles mostly went to one story leads there)"
+)
 
 
 AMBIGUOUS = "The id prefix is ambiguous (the message lists what it could be), or no id was given"
@@ -138,6 +154,7 @@ def merge_is_posted() -> None:
     responses=error_responses(
         e400=AMBIGUOUS,
         e404="No story matches the id or prefix (the message names a story holding an article of that id, if one does)",
+        e409=SCATTERED,
         e422=INVALID,
     ),
 )
@@ -360,6 +377,7 @@ async def add_articles(request: Request) -> JSONResponse:
         e400='The body is not {"stories": [keep, other]}, both name the same story, one was merged into another '
         "story already (the message names it), an id prefix is ambiguous, or " + READ_ONLY,
         e404="No story matches one of the ids or prefixes",
+        e409=SCATTERED,
         e413=TOO_LARGE,
         e422="The body is not a JSON object",
     ),
@@ -382,6 +400,7 @@ def merge_stories(request: Request, body: dict) -> JSONResponse:
         e400='The body is not {"article": id}, the article is not in the story or is its only article, '
         "an id prefix is ambiguous, or " + READ_ONLY,
         e404="No story or no article matches the id or prefix",
+        e409=SCATTERED,
         e413=TOO_LARGE,
         e422="The body is not a JSON object",
     ),
