@@ -31,6 +31,7 @@ from synopsis.ingest.outlets import OutletRegistry
 from synopsis.ingest.readers import read_inputs
 from synopsis.jobs import analyze_inputs, ingest_documents, read_until_readable, reanalyze
 from synopsis.records import ArticleAnalysis, SynopsisError
+from synopsis.report.listing_json import ARTICLES_SCHEMA, listing_json
 from synopsis.report.render import ambiguous_date_note, counted
 
 DB_OPTION = click.option(
@@ -403,7 +404,7 @@ def articles_command(db_path, query, fmt):
         rows = store.search_articles(query) if query else store.list_articles()
         openings = store.article_openings([row.id for row in rows if not row.title])
     if fmt == "json":
-        click.echo(json.dumps([dataclasses.asdict(row) for row in rows], ensure_ascii=False, indent=2))
+        click.echo(json.dumps(listing_json(ARTICLES_SCHEMA, "articles", [dataclasses.asdict(row) for row in rows]), ensure_ascii=False, indent=2))
         return 0
     if not rows:
         click.echo("no articles stored" + (f" matching {query!r}" if query else ""), err=True)

@@ -39,6 +39,7 @@ from synopsis.cli.output import (
 from synopsis.ingest.outlets import OutletRegistry
 from synopsis.jobs import analyze_inputs
 from synopsis.records import SynopsisError
+from synopsis.report.listing_json import STORIES_SCHEMA, STORY_SCHEMA, listing_json
 from synopsis.report.render import FORMATS, counted, format_for, render
 
 FORMAT_OPTION = click.option(
@@ -66,7 +67,7 @@ def check_report_outputs(outputs, fmt) -> None:
         raise SynopsisError("-o - is given more than once: standard output takes one report")
     check_writable(files)
     for path in files:
-        format_for(Path(path), fmt)
+        format_for(path, fmt)
 
 
 def write_reports(reports, analyses, outputs, fmt, quiet: bool = False) -> None:
@@ -77,7 +78,7 @@ def write_reports(reports, analyses, outputs, fmt, quiet: bool = False) -> None:
         if is_stdout(path):
             click.echo(render(reports, fmt or "md", articles), nl=False)
             continue
-        text = render(reports, format_for(Path(path), fmt), articles)
+        text = render(reports, format_for(path, fmt), articles)
         try:
             Path(path).write_text(text, encoding="utf-8")
         except OSError as err:
@@ -263,7 +264,7 @@ def stories_command(ctx, db_path, fmt):
     with open_store(ctx.obj["db_path"]) as store:
         rows = story_rows(store)
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(listing_json(STORIES_SCHEMA, "stories", rows), ensure_ascii=False, indent=2))
         return 0
     if not rows:
         click.echo("no stories: run `synopsis ingest` first", err=True)
@@ -354,7 +355,7 @@ def show_story_command(ctx, story, db_path, fmt):
     for a in row["articles"]:
         a["fit"] = round(fit[a["id"]], 3) if a["id"] in fit else None
     if fmt == "json":
-        click.echo(json.dumps(row, ensure_ascii=False, indent=2))
+        click.echo(json.dumps({"schema": STORY_SCHEMA, **row}, ensure_ascii=False, indent=2))
         return 0
     click.echo(f"{row['id']}  {row['first'] or '?'}..{row['last'] or '?'}  {row['title']}")
     click.echo(f"  (fit: mean similarity to the story's other articles; below {MERGE_SIMILARITY} it joined through others or as a stray)")

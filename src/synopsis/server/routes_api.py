@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from synopsis.ingest.json_text import load_json
 from synopsis.records import InputError, Story, SynopsisError, to_dict
+from synopsis.report.listing_json import ARTICLES_SCHEMA, listing_json
 from synopsis.server.state import ServerState
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -175,7 +176,9 @@ def list_articles(
     store = state_of(request).store()
     summaries = store.search_articles(q) if q and q.strip() else store.list_articles()
     page = summaries[offset : offset + limit]
-    return {"total": len(summaries), "articles": [to_dict(s) | {"url": f"/api/articles/{s.id}"} for s in page]}
+    # The listing `synopsis articles --format json` gives, paged as /api/stories is (limit and offset echoed).
+    rows = [to_dict(s) | {"url": f"/api/articles/{s.id}"} for s in page]
+    return listing_json(ARTICLES_SCHEMA, "articles", rows, total=len(summaries), limit=limit, offset=offset)
 
 
 @router.get(
