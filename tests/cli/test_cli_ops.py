@@ -169,3 +169,12 @@ def test_an_old_story_id_whose_articles_went_to_two_stories_alike_names_both_in_
         "synopsis: error: story stalks holds none of its articles now: they went to 2 stories: 2 are in sbridge, 2 in shistory; name one"
     )
     assert run(capsys, "report", "stalks", "--db", db)[0] == 2
+
+
+@pytest.mark.parametrize("command", [["articles"], ["ingest", "{wire}"], ["stories"]])
+def test_a_folder_given_as_the_database_is_named_as_one(capsys, corpus, tmp_path, command):
+    """QA25: `--db <folder>` said only "unable to open database file"."""
+    argv = [str(part).format(wire=corpus / "wire.txt") for part in command]
+    status, _, err = run(capsys, *argv, "--db", tmp_path)
+    assert status == 2
+    assert err == f"synopsis: error: cannot open database {tmp_path}: it is a folder; --db names the database file in it (e.g. {tmp_path / 'news.db'})\n"

@@ -41,3 +41,12 @@ def test_api_articles_echoes_its_paging_and_schema_as_api_stories_does(client):
     jsonschema.validate(page, schema("articles-1.schema.json"))
     stories = client.get("/api/stories", params={"limit": 1}).json()
     assert (stories["limit"], stories["offset"]) == (1, 0)
+
+
+def test_a_bare_post_to_the_add_page_answers_in_the_words_of_its_form(client):
+    """QA25: a POST /add with no body answered with the API's 'empty body: send {"articles": [...]}'."""
+    page = client.post("/add")
+    assert page.status_code == 400 and "text/html" in page.headers["content-type"]
+    assert "nothing to add: choose files, paste JSON or give a URL" in page.text and "empty body" not in page.text
+    api = client.post("/api/articles")
+    assert api.status_code == 400 and api.json()["error"].startswith("empty body: send")

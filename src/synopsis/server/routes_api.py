@@ -247,8 +247,14 @@ ADD_BODY_DOC = {
 }
 
 
-async def read_add_request(request: Request) -> tuple[str, Any]:
-    """What an add request carries: ("files", [(name, bytes)]), ("articles", [...]) or ("url", str)."""
+# What the add page says of a request that carries nothing, in the words of its form.
+NOTHING_TO_ADD = "nothing to add: choose files, paste JSON or give a URL"
+
+
+async def read_add_request(request: Request, from_page: bool = False) -> tuple[str, Any]:
+    """What an add request carries: ("files", [(name, bytes)]), ("articles", [...]) or ("url", str).
+    ``from_page``: the add page's form posted it, whose user knows no JSON body (QA25: a bare POST
+    /add answered with the API's 'empty body: send {"articles": [...]} ...')."""
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media in ("multipart/form-data", "application/x-www-form-urlencoded"):
         form = await request.form(max_files=MAX_FILES)
@@ -266,9 +272,12 @@ async def read_add_request(request: Request) -> tuple[str, Any]:
             return "url", url
         if isinstance(pasted, str) and pasted.strip():
             return parse_json_body(pasted.encode("utf-8"))
-        raise SynopsisError("nothing to add: choose files, paste JSON or give a URL")
+        raise SynopsisError(NOTHING_TO_ADD)
     if media in ("application/json", ""):
-        return parse_json_body(await request.body())
+        body = await request.body()
+        if from_page and not body.strip():
+            raise SynopsisError(NOTHING_TO_ADD)
+        return parse_json_body(body)
     raise StarletteHTTPException(415, f"unsupported content type {media}: use multipart/form-data or application/json")
 
 
