@@ -36,8 +36,10 @@ def test_the_api_answers_an_old_story_id_whose_articles_went_to_two_stories_with
 
 def test_api_articles_echoes_its_paging_and_schema_as_api_stories_does(client):
     """QA25: /api/articles?limit=2&offset=1 gave only total and articles."""
+    everything = client.get("/api/articles").json()["articles"]
     page = client.get("/api/articles", params={"limit": 1, "offset": 1}).json()
-    assert (page["schema"], page["total"], page["limit"], page["offset"], len(page["articles"])) == ("synopsis.articles/1", 2, 1, 1, 1)
+    assert (page["schema"], page["limit"], page["offset"]) == ("synopsis.articles/1", 1, 1)
+    assert page["total"] == len(everything) >= 2 and page["articles"] == everything[1:2]
     jsonschema.validate(page, schema("articles-1.schema.json"))
     stories = client.get("/api/stories", params={"limit": 1}).json()
     assert (stories["limit"], stories["offset"]) == (1, 0)

@@ -133,3 +133,16 @@ def test_m013_recovers_where_articles_went_from_the_corrections_already_stored(t
     with Store.open(path) as store:
         assert "m013_story_memberships" in migrations.applied_migrations(store.conn)
         assert store.resolve_story_id("stalks") == "shistory"
+
+
+def test_an_article_a_user_split_out_of_a_story_is_no_longer_one_of_its_own(store, filed):
+    """Split out of stalks, t1 is not where stalks went when stalks is merged away later: the id
+    leads to t2's story alone, not to a tie between the two."""
+    ids, file = filed
+    for name in ("t1", "t2"):
+        file(name, "stalks")
+    file("b1", "sbridge")
+    store.split_article(ids["t1"], "sout", "")
+    store.merge_stories("sbridge", "stalks")
+    assert store.successor_stories("stalks") == ("sbridge",)
+    assert store.where_they_went("stalks") == "they are in sbridge"

@@ -346,9 +346,9 @@ def extract_command(items, fmt, output, outlet_files, workers, engine, ray_addre
     check_engine(engine, ray_address)
     if output and is_stdout(output):
         output = None
-    fmt = extract_format(output, fmt)
     if output:
         check_writable([output])
+    fmt = extract_format(output, fmt)
     registry = OutletRegistry.load(outlet_files)
     ignored = IgnoredFiles(outlet_files or ())
     duplicates = Duplicates(verbose)

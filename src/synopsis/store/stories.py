@@ -253,8 +253,8 @@ class StoryTables:
 
     def successor_stories(self, story_id: str) -> tuple[str, ...]:
         """Where the id of a story that holds none of its articles now leads: the current story
-        holding most of the articles it ever held, or all those holding as many (``StoryScattered``
-        when more than one), by id.  A store that knows no former article of it (an article since
+        holding most of the articles it held (``former_articles_now``), or all those holding as
+        many (``StoryScattered`` when more than one), by id.  A store that knows no former article of it (an article since
         removed) follows the ``merged_into`` chain its merges and regroupings left."""
         went = self.former_articles_now(story_id)
         if went:
@@ -262,15 +262,23 @@ class StoryTables:
             return tuple(story for story, count in went if count == most)
         return tuple(story for story in self._merge_chain(story_id) if self._has_members(story))[:1]
 
+    # The articles a story held (``story_memberships``), each as its current version, where they are
+    # now, but for those a user split out of that very story: the user said they are not its own.
+    # (QA25: a story merged into another, then each of its articles split out and merged
+    # elsewhere; a user's split of an article out of the story it had been merged into does count.)
+    _FORMER_ARTICLES = (
+        "FROM story_memberships AS h LEFT JOIN article_versions AS v ON v.old_id = h.article_id "
+        "JOIN story_articles AS m ON m.article_id = COALESCE(v.new_id, h.article_id) "
+        "WHERE h.story_id = ? AND NOT EXISTS (SELECT 1 FROM story_corrections AS c "
+        "WHERE c.kind = 'split' AND c.story_id = h.story_id AND c.article_id = h.article_id)"
+    )
+
     def former_articles_now(self, story_id: str) -> list[tuple[str, int]]:
-        """(story, how many) of the other current stories holding articles ``story_id`` held once
-        (``story_memberships``; a replaced version counts as the version that replaced it), most
-        first, then by id."""
+        """(story, how many) of the other current stories holding articles ``story_id`` held
+        (``_FORMER_ARTICLES``), most first, then by id."""
         return self.conn.execute(
-            "SELECT m.story_id, COUNT(DISTINCT m.article_id) FROM story_memberships AS h "
-            "LEFT JOIN article_versions AS v ON v.old_id = h.article_id "
-            "JOIN story_articles AS m ON m.article_id = COALESCE(v.new_id, h.article_id) "
-            "WHERE h.story_id = ? AND m.story_id != ? GROUP BY m.story_id ORDER BY 2 DESC, 1",
+            f"SELECT m.story_id, COUNT(DISTINCT m.article_id) {self._FORMER_ARTICLES} AND m.story_id != ? "
+            "GROUP BY m.story_id ORDER BY 2 DESC, 1",
             (story_id, story_id),
         ).fetchall()
 
@@ -334,10 +342,7 @@ class StoryTables:
         in ``now_in``: articles a user's merge or split moves become the user's placements
         (``merge_stories``, ``split_article``), which regrouping leaves alone."""
         return self.conn.execute(
-            "SELECT 1 FROM story_memberships AS h LEFT JOIN article_versions AS v ON v.old_id = h.article_id "
-            "JOIN story_articles AS m ON m.article_id = COALESCE(v.new_id, h.article_id) "
-            "WHERE h.story_id = ? AND m.story_id = ? AND m.assigned_by = 'user' LIMIT 1",
-            (story_id, now_in),
+            f"SELECT 1 {self._FORMER_ARTICLES} AND m.story_id = ? AND m.assigned_by = 'user' LIMIT 1", (story_id, now_in)
         ).fetchone() is not None
 
     def absorbed_story(self, id_or_prefix: str) -> tuple[str, bool] | None:
