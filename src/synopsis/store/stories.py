@@ -226,7 +226,8 @@ class StoryTables:
             if len(successors) == 1 and follow:
                 return successors[0]
             if len(successors) > 1:
-                raise StoryScattered(emptied, successors, f"story {emptied} holds none of its articles now: {self.where_they_went(emptied)}; name one")
+                where = self.where_they_went(emptied)
+                raise StoryScattered(emptied, successors, f"story {emptied} holds none of its articles now: {where}; name one")
             if successors:
                 raise SynopsisError(f"story {id_or_prefix!r} holds no articles now: they are in {successors[0]}, name that story")
         if not id_or_prefix or not rows:
@@ -254,8 +255,8 @@ class StoryTables:
     def successor_stories(self, story_id: str) -> tuple[str, ...]:
         """Where the id of a story that holds none of its articles now leads: the current story
         holding most of the articles it held (``former_articles_now``), or all those holding as
-        many (``StoryScattered`` when more than one), by id.  A store that knows no former article of it (an article since
-        removed) follows the ``merged_into`` chain its merges and regroupings left."""
+        many (``StoryScattered`` when more than one), by id.  A store that knows no former
+        article of it (articles since removed) follows the ``merged_into`` chain instead."""
         went = self.former_articles_now(story_id)
         if went:
             most = went[0][1]
