@@ -55,18 +55,19 @@ def merge_stories(store, keep: str, other: str) -> Merged:
 
 
 def absorbed_note(store, given: str) -> str | None:
-    """For an id (or prefix) naming a story whose articles are now in another: a line saying where
-    they went and how (a user's merge, or regrouping), for a command that shows that other story;
-    None when ``given`` names a current story (or none)."""
-    if store.resolve_story_id(given).startswith(given):
+    """For an id (or prefix) naming a story that holds none of its articles now: a line saying
+    where they went (the stories holding them, when several do) and how (a user's corrections, or
+    regrouping), for a command that shows the story holding most of them; None when ``given``
+    names a current story (or none)."""
+    shown = store.resolve_story_id(given)
+    if shown.startswith(given):
         return None
     found = store.absorbed_story(given)
     if found is None:
         return None
-    absorbed, by_user = found
-    successor = store.successor_story(absorbed)
-    how = "a user merged it into another story" if by_user else "regrouping moved its articles"
-    return f"story {absorbed} holds no articles now ({how}): they are in {successor}, shown here"
+    absorbed, _ = found
+    how = "a user's merge or split moved them" if store.story_now(absorbed) == (shown, True) else "regrouping moved them"
+    return f"story {absorbed} holds none of its articles now ({how}): {store.where_they_went(absorbed)}; {shown} is shown here"
 
 
 def article_comparison(store, first: str, second: str) -> dict:

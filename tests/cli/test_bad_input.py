@@ -30,7 +30,7 @@ def test_a_malformed_url_is_skipped_and_the_good_files_are_stored(capsys, tmp_pa
     assert status == 3 and "Traceback" not in err
     assert "synopsis: skipped http://[::1: invalid URL: bad [IPv6] host" in err.splitlines()
     assert "synopsis: skipped http://256.1.1.1/x: invalid URL: 256.1.1.1 is not an IP address" in err.splitlines()
-    assert len(json.loads(run(capsys, "articles", "--db", db, "--format", "json")[1])) == 1
+    assert len(json.loads(run(capsys, "articles", "--db", db, "--format", "json")[1])["articles"]) == 1
 
 
 def test_json_nested_too_deeply_is_one_line(capsys, tmp_path, wire):
@@ -72,11 +72,11 @@ def test_a_read_only_database_is_read_and_changes_are_refused_in_one_line(capsys
     # As on a read-only mount (tests run as root, whom file permissions do not stop).
     monkeypatch.setattr(store_db, "is_writable", lambda path: False)
     assert run(capsys, "articles", "--db", db, "--format", "json")[1] == listed
-    [article] = json.loads(listed)
+    [article] = json.loads(listed)["articles"]
     status, out, _ = run(capsys, "show", article["id"][:8], "--db", db)
     assert status == 0 and article["id"] in out
     status, out, err = run(capsys, "stories", "--db", db, "--format", "json")
-    assert status == 0 and len(json.loads(out)) == 1, err
+    assert status == 0 and len(json.loads(out)["stories"]) == 1, err
     for argv in (["ingest", wire], ["reanalyze"]):
         status, _, err = run(capsys, *argv, "--db", db, "-q")
         assert status == 2 and err == f"synopsis: error: database {db} is read-only (its file, folder or disk cannot be written): this command changes it\n"

@@ -48,7 +48,7 @@ def test_ingest_is_idempotent_and_show_explains_removals(capsys, tmp_path, corpu
     assert status == 0 and "0 added, 2 already stored" in err
 
     status, out, _ = run(capsys, "articles", "--db", db, "--format", "json")
-    rows = json.loads(out)
+    rows = json.loads(out)["articles"]
     assert len(rows) == 2
     wire = next(r for r in rows if r["source"].endswith("wire.txt"))
     assert wire["outlet"] == "EXAMPLE WIRE"  # from the agency dateline
@@ -69,7 +69,7 @@ def test_an_ambiguous_numeric_date_is_read_as_the_text_says_and_shown_as_ambiguo
     db = str(tmp_path / "news.db")
     assert run(capsys, "ingest", str(page), "--db", db, "-q")[0] == 0
     status, out, _ = run(capsys, "articles", "--db", db, "--format", "json")
-    [row] = json.loads(out)
+    [row] = json.loads(out)["articles"]
     assert (row["published"], row["published_ambiguous"]) == ("2024-05-02", "text")
     status, out, _ = run(capsys, "show", row["id"], "--db", db)
     assert "published: 2024-05-02 (day and month could be swapped; read as the text spells the day out)" in out
@@ -144,7 +144,7 @@ def test_analyze_and_ingest_name_the_stories_of_the_same_files_alike(capsys, tmp
     analyzed = {(s["id"], s["title"]) for s in json.loads(report.read_text(encoding="utf-8"))["stories"]}
     db = str(tmp_path / "news.db")
     assert run(capsys, "ingest", str(reference_corpus), "--db", db, "-q")[0] == 0
-    stored = {(s["id"], s["title"]) for s in json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])}
+    stored = {(s["id"], s["title"]) for s in json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])["stories"]}
     assert analyzed == stored and len(stored) == 1
 
 
@@ -247,10 +247,11 @@ def test_an_output_that_cannot_be_written_is_refused_before_any_work(capsys, tmp
         assert (status, out) == (2, "")
         assert err == f"synopsis: error: {output}: cannot write there: {why}\n"
     assert not (tmp_path / "missing").exists()
-    if command != "extract":  # extract writes JSON whatever the name
-        status, out, err = run(capsys, *argv, "-o", str(tmp_path / "report.pdf"))
-        assert (status, out) == (2, "")
-        assert err == f"synopsis: error: {tmp_path / 'report.pdf'}: cannot tell the format from the extension; use --format md|html|json\n"
+    # A name whose extension tells no format (extract wrote JSON whatever the name before QA25).
+    status, out, err = run(capsys, *argv, "-o", str(tmp_path / "report.pdf"))
+    assert (status, out) == (2, "")
+    why = "extension (.json or .txt); use --format json|text" if command == "extract" else "extension; use --format md|html|json"
+    assert err == f"synopsis: error: {tmp_path / 'report.pdf'}: cannot tell the format from the {why}\n"
 
 
 def test_python_dash_m_synopsis_runs_the_command_line():
@@ -325,10 +326,10 @@ def test_storing_from_inputs_none_of_which_can_be_read_exits_2_and_makes_no_data
     # Read, but none stored: no database is made either (QA21: an empty one was left, which `serve` served).
     assert not list(tmp_path.glob("typo.db*"))
     assert run(capsys, "ingest", str(corpus / "wire.txt"), typo, "--db", str(db), "-q")[0] == 3  # one read: some failed
-    before = db.stat().st_mtime_ns, json.loads(run(capsys, "stories", "--db", str(db), "--format", "json")[1])
+    before = db.stat().st_mtime_ns, json.loads(run(capsys, "stories", "--db", str(db), "--format", "json")[1])["stories"]
     for refused in (typo, str(german)):
         assert run(capsys, command, refused, "--db", str(db), "-q")[0] == 2
-        assert (db.stat().st_mtime_ns, json.loads(run(capsys, "stories", "--db", str(db), "--format", "json")[1])) == before
+        assert (db.stat().st_mtime_ns, json.loads(run(capsys, "stories", "--db", str(db), "--format", "json")[1])["stories"]) == before
 
 
 def test_json_items_are_numbered_from_1_and_names_from_older_runs_are_brought_up_to_date(capsys, tmp_path):
@@ -346,7 +347,7 @@ def test_json_items_are_numbered_from_1_and_names_from_older_runs_are_brought_up
 
     def sources():
         _, out, _ = run(capsys, "articles", "--db", db, "--format", "json")
-        return sorted(row["source"] for row in json.loads(out))
+        return sorted(row["source"] for row in json.loads(out)["articles"])
 
     assert sources() == [f"{archive}#1", f"{archive}#3"]
     # What an older synopsis stored: the same items named from 0.
@@ -358,7 +359,7 @@ def test_json_items_are_numbered_from_1_and_names_from_older_runs_are_brought_up
     assert "0 added, 2 already stored" in err
     assert sources() == [f"{archive}#1", f"{archive}#3"]
     _, out, _ = run(capsys, "articles", "--db", db, "--format", "json")
-    first = next(row["id"] for row in json.loads(out) if row["source"].endswith("#1"))
+    first = next(row["id"] for row in json.loads(out)["articles"] if row["source"].endswith("#1"))
     status, out, _ = run(capsys, "show", first, "--db", db, "--format", "json")
     assert status == 0 and f"{archive}#1" in out  # the stored analysis carries the new name too
 
@@ -368,7 +369,7 @@ def test_corrections_print_the_resulting_story_alone_on_stdout_and_what_they_did
     said a user did it."""
     db = str(tmp_path / "news.db")
     assert run(capsys, "ingest", str(corpus), "--db", db, "-q")[0] == 0
-    (story,) = json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])
+    (story,) = json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])["stories"]
     wire, paper = sorted(story["articles"], key=lambda a: not a["source"].endswith("wire.txt"))
     status, out, err = run(capsys, "stories", "split", story["id"][:6], wire["id"][:8], "--db", db)
     new_id = out.strip()
@@ -379,7 +380,7 @@ def test_corrections_print_the_resulting_story_alone_on_stdout_and_what_they_did
     assert err == f"moved 1 article into {story['id']} from {new_id}, which now leads there\n"
     status, out, err = run(capsys, "stories", "show", new_id, "--db", db)
     assert status == 0 and out.startswith(story["id"])
-    assert f"story {new_id} holds no articles now (a user merged it into another story): they are in {story['id']}" in err
+    assert f"story {new_id} holds none of its articles now (a user's merge or split moved them): they are in {story['id']}; {story['id']} is shown here" in err
     status, out, _ = run(capsys, "stories", "compare", paper["id"], wire["id"], "--db", db)
     assert status == 0 and "a user merged their stories (`synopsis stories merge`)" in out
     compared = json.loads(run(capsys, "stories", "compare", paper["id"], wire["id"], "--db", db, "--format", "json")[1])
@@ -399,7 +400,7 @@ def test_compare_says_which_day_a_lead_gives_and_how(capsys, tmp_path):
     )
     db = str(tmp_path / "news.db")
     assert run(capsys, "ingest", str(folder), "--db", db, "-q")[0] == 0
-    ids = {row["source"]: row["id"] for row in json.loads(run(capsys, "articles", "--db", db, "--format", "json")[1])}
+    ids = {row["source"]: row["id"] for row in json.loads(run(capsys, "articles", "--db", db, "--format", "json")[1])["articles"]}
     status, out, err = run(capsys, "stories", "compare", ids[str(folder / "a.txt")], ids[str(folder / "b.txt")], "--db", db)
     assert status == 0, err
     assert "2024-06-10 (part of day)" in out and "2024-06-11 (event)" in out
@@ -456,4 +457,4 @@ def test_what_an_item_had_to_leave_out_is_a_warning_line_and_the_item_is_stored(
     assert f"synopsis: warning: {tmp_path / 'y.json'}: 'outlet' is a number (7), not text; ignored\n" in err
     assert "2 added" in err
     status, out, _ = run(capsys, "articles", "--db", db, "--format", "json")
-    assert sorted(row["outlet"] for row in json.loads(out)) == ["EXAMPLE WIRE", "unidentified outlet (x.txt)"]
+    assert sorted(row["outlet"] for row in json.loads(out)["articles"]) == ["EXAMPLE WIRE", "unidentified outlet (x.txt)"]

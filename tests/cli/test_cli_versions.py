@@ -39,7 +39,7 @@ def test_a_story_emptied_by_a_killed_update_still_leads_to_the_new_version(capsy
     db = str(tmp_path / "news.db")
     wire = corpus / "wire.txt"
     assert run(capsys, "ingest", str(wire), "--db", db, "-q")[0] == 0
-    (old_story,) = [s["id"] for s in json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])]
+    (old_story,) = [s["id"] for s in json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])["stories"]]
     wire.write_text(WIRE.replace("about 1,200 people", "about 1,500 people"), encoding="utf-8")
 
     def killed(*_):
@@ -49,7 +49,7 @@ def test_a_story_emptied_by_a_killed_update_still_leads_to_the_new_version(capsy
         patched.setattr(jobs, "follow_new_versions", killed)
         assert run(capsys, "ingest", str(wire), "--db", db, "-q")[0] == 130
     assert run(capsys, "ingest", str(wire), "--db", db, "-q")[0] == 0  # the same command resumes
-    (current,) = json.loads(run(capsys, "articles", "--db", db, "--format", "json")[1])
+    (current,) = json.loads(run(capsys, "articles", "--db", db, "--format", "json")[1])["articles"]
     status, shown, err = run(capsys, "stories", "show", old_story, "--db", db)
     assert status == 0, err
     assert current["id"][:12] in shown
@@ -67,9 +67,9 @@ def test_two_texts_of_one_url_in_one_input_keep_the_later_as_the_article(capsys,
     assert status == 0 and "Traceback" not in err, err
     assert "1 added, 1 updated" in err and f"updated {archive}#2" in err
     _, out, _ = run(capsys, "stories", "--db", db, "--format", "json")
-    stories = json.loads(out)
+    stories = json.loads(out)["stories"]
     _, listed, _ = run(capsys, "articles", "--db", db, "--format", "json")
-    (article,) = json.loads(listed)
+    (article,) = json.loads(listed)["articles"]
     assert [[a["id"] for a in s["articles"]] for s in stories] == [[article["id"]]]
 
 
@@ -86,7 +86,7 @@ def test_an_edited_file_or_a_record_with_updated_text_replaces_its_stored_versio
 
     def articles():
         _, out, _ = run(capsys, "articles", "--db", db, "--format", "json")
-        return {row["source"]: row["id"] for row in json.loads(out)}
+        return {row["source"]: row["id"] for row in json.loads(out)["articles"]}
 
     old = articles()
     wire.write_text(WIRE.replace("about 1,200 people", "about 1,500 people"), encoding="utf-8")
@@ -110,7 +110,7 @@ def test_an_edited_file_or_a_record_with_updated_text_replaces_its_stored_versio
     assert status != 0 and "replaced by a newer version" in err and new[str(wire)][:12] in err
     # Stories hold the current versions only.
     status, out, _ = run(capsys, "stories", "--db", db, "--format", "json")
-    members = [a["id"] for story in json.loads(out) for a in story["articles"]]
+    members = [a["id"] for story in json.loads(out)["stories"] for a in story["articles"]]
     assert sorted(members) == sorted(new.values())
 
 
@@ -135,15 +135,15 @@ def test_an_update_of_an_article_a_user_placed_stays_where_the_user_put_it(capsy
     db = str(tmp_path / "news.db")
     wire = corpus / "wire.txt"
     assert run(capsys, "ingest", str(corpus), "--db", db, "-q")[0] == 0
-    (story,) = json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])
+    (story,) = json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])["stories"]
     wire_id = next(a["id"] for a in story["articles"] if a["source"] == str(wire))
     status, out, err = run(capsys, "stories", "split", story["id"], wire_id, "--db", db)
     assert status == 0, err
-    split_story = next(s["id"] for s in json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1]) if s["id"] != story["id"])
+    split_story = next(s["id"] for s in json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])["stories"] if s["id"] != story["id"])
     wire.write_text(WIRE.replace("about 1,200 people", "about 1,500 people"), encoding="utf-8")
     status, _, err = run(capsys, "ingest", str(corpus), "--db", db, "-q")
     assert status == 0 and "1 updated" in err, err
-    stories = {s["id"]: [a["source"] for a in s["articles"]] for s in json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])}
+    stories = {s["id"]: [a["source"] for a in s["articles"]] for s in json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])["stories"]}
     assert stories[split_story] == [str(wire)] and str(wire) not in stories[story["id"]]
 
 
@@ -155,7 +155,7 @@ def test_an_update_keeps_its_place_and_leaves_the_other_members_of_a_corrected_s
     db = str(tmp_path / "news.db")
     wire = corpus / "wire.txt"
     assert run(capsys, "ingest", str(corpus), "--db", db, "-q")[0] == 0
-    (story,) = json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])
+    (story,) = json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])["stories"]
     wire_id = next(a["id"] for a in story["articles"] if a["source"] == str(wire))
     assert run(capsys, "stories", "split", story["id"], wire_id, "--db", db)[0] == 0
     copy = tmp_path / "copy.txt"
@@ -163,7 +163,7 @@ def test_an_update_keeps_its_place_and_leaves_the_other_members_of_a_corrected_s
     assert run(capsys, "ingest", str(copy), "--db", db, "-q")[0] == 0
 
     def stories():
-        listed = json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])
+        listed = json.loads(run(capsys, "stories", "--db", db, "--format", "json")[1])["stories"]
         return {s["id"]: sorted((a["source"], a["assigned_by"]) for a in s["articles"]) for s in listed}
 
     before = stories()

@@ -32,7 +32,7 @@ def story_listing(db: str) -> list[dict]:
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         assert main(["stories", "--db", db, "--format", "json"]) == 0
-    return json.loads(out.getvalue())
+    return json.loads(out.getvalue())["stories"]
 
 
 @pytest.fixture()

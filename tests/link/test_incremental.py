@@ -79,7 +79,7 @@ def test_listing_gives_ids_titles_spans_and_sources(corpus_db):
 
     out = CliRunner().invoke(cli, ["stories", "--db", str(corpus_db), "--format", "json"])
     assert out.exit_code == 0, out.output
-    rows = json.loads(out.output)
+    rows = json.loads(out.output)["stories"]
     assert len(rows) == 2
     for row in rows:
         assert row["id"].startswith("s") and row["title"] and row["first"] <= row["last"]
@@ -119,7 +119,7 @@ def test_compare_explains_what_the_stories_were_built_on(corpus_db):
     from synopsis.link.stored_stories import stored_profile
     from synopsis.link.stories import MERGE_SIMILARITY
 
-    rows = _cli_json("stories", "--db", str(corpus_db), "--format", "json")
+    rows = _cli_json("stories", "--db", str(corpus_db), "--format", "json")["stories"]
     one, other = ([a["id"] for a in row["articles"]] for row in rows)
     same = _cli_json("stories", "compare", one[0][:10], one[1], "--db", str(corpus_db), "--format", "json")
     apart = _cli_json("stories", "compare", one[0], other[0], "--db", str(corpus_db), "--format", "json")
@@ -139,7 +139,7 @@ def test_compare_explains_what_the_stories_were_built_on(corpus_db):
 def test_compare_gives_no_group_reason_for_stories_too_unlike_to_merge(corpus_db):
     from synopsis.link.stories import MERGE_SIMILARITY
 
-    rows = _cli_json("stories", "--db", str(corpus_db), "--format", "json")
+    rows = _cli_json("stories", "--db", str(corpus_db), "--format", "json")["stories"]
     one, other = ([a["id"] for a in row["articles"]] for row in rows)
     apart = _cli_json("stories", "compare", one[0], other[0], "--db", str(corpus_db), "--format", "json")
     # Two unrelated events, each with names of its own: the low similarity is the reason.
@@ -246,7 +246,7 @@ def test_fit_of_large_stories_uses_a_bounded_sample_and_lone_articles_have_none(
 
 
 def _story_ids(db: Path) -> list[str]:
-    return [row["id"] for row in _cli_json("stories", "--db", str(db), "--format", "json")]
+    return [row["id"] for row in _cli_json("stories", "--db", str(db), "--format", "json")["stories"]]
 
 
 NEW_BRIDGE_ARTICLE = {

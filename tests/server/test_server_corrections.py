@@ -235,12 +235,16 @@ def test_split_names_the_new_story_as_ingest_would_and_gives_back_a_merged_away_
     assert new_story["id"] == alone["id"]
     assert client.get(f"/api/stories/{alone['id']}").json()["stories"][0]["articles"] == [added]
     assert client.get("/stories/" + alone["id"], follow_redirects=False).status_code == 200
-    # An article that came by merge with others keeps the derived id: the old id still leads to the rest.
+    # An article that came by merge with others keeps the derived id: the old id still leads to the
+    # rest, and when the rest is no more than what left (one article each), to both (QA25: 409).
     fire = next(s for s in client.get("/api/stories").json()["stories"] if s["id"] not in {ferry["id"], alone["id"]})
     assert client.post("/api/stories/merge", json={"stories": [fire["id"], ferry["id"]]}).status_code == 200
     moved = client.post(f"/api/stories/{fire['id']}/split", json={"article": ferry["articles"][0]}).json()["story"]
     assert moved["id"] != ferry["id"]
-    assert client.get(f"/api/stories/{ferry['id']}").json()["stories"][0]["id"] == fire["id"]
+    both = client.get(f"/api/stories/{ferry['id']}")
+    assert both.status_code == 409 and both.json()["stories"] == sorted([fire["id"], moved["id"]])
+    # The article merged into the ferry story and split back out of it is not the ferry story's own.
+    assert alone["id"] not in both.json()["stories"]
 
 
 def test_the_story_list_pages_with_limit_and_offset_and_counts_them_all(fresh_client):

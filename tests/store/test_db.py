@@ -523,9 +523,11 @@ def test_a_new_version_left_without_a_story_is_listed_with_where_its_old_version
     store.merge_stories("sharbour", "srescue")
     assert homes() == [(new_id, [(first.article.id, "sharbour", True)])]
     assert store.story_now("sferry") == ("sharbour", True) and store.story_now("sharbour") == ("sharbour", False)
-    # A story no longer stored, or leading to no story with articles, is no home: the new version
-    # is then grouped like a new article.
+    # A story no longer stored, or leading to no story with articles (its former articles are
+    # known nowhere, and its merges lead to no story), is no home: the new version is then grouped
+    # like a new article.
     store.conn.execute("UPDATE stories SET merged_into = 'sgone' WHERE id = 'sferry'")
+    store.conn.execute("DELETE FROM story_memberships WHERE story_id = 'sferry'")
     assert store.story_now("sferry") is None and store.story_now("sgone") is None
     assert version_home(store.unplaced_versions()[0][1]) is None
     # Once placed, it is no longer listed.

@@ -6,11 +6,13 @@ import dataclasses
 import itertools
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
 
 from synopsis.cli.output import (
+    OUTPUT_PATH,
     REFRESH_VERB,
     Duplicates,
     IgnoredFiles,
@@ -29,6 +31,7 @@ from synopsis.ingest.outlets import OutletRegistry
 from synopsis.ingest.readers import read_inputs
 from synopsis.jobs import analyze_inputs, ingest_documents, read_until_readable, reanalyze
 from synopsis.records import ArticleAnalysis, SynopsisError
+from synopsis.report.listing_json import ARTICLES_SCHEMA, listing_json
 from synopsis.report.render import ambiguous_date_note, counted
 
 DB_OPTION = click.option(
@@ -46,11 +49,22 @@ OUTLETS_OPTION = click.option(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Extra outlet registry YAML file (repeatable); adds to or overrides the shipped one.",
 )
+def check_workers_variable(ctx, param, workers: int | None) -> int | None:
+    """Without --workers, refuse a SYNOPSIS_WORKERS that is no count before any work, in one line
+    naming it (``run.local.default_workers`` reads it when a pool starts)."""
+    if workers is None:
+        from synopsis.run.local import default_workers
+
+        default_workers()
+    return workers
+
+
 WORKERS_OPTION = click.option(
     "--workers",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes, or Ray actors with --engine ray (default: all cores).",
+    callback=check_workers_variable,
+    help="Worker processes, or Ray actors with --engine ray (default: all cores; env SYNOPSIS_WORKERS).",
 )
 QUIET_OPTION = click.option(
     "-q", "--quiet", is_flag=True, help="No progress or status lines on stderr (errors, warnings and the summary stay)."
@@ -281,13 +295,35 @@ def reanalyze_command(db_path, everything, outlet_files, workers, engine, ray_ad
     return 0
 
 
+EXTRACT_FORMATS = ("json", "text")
+# What `extract -o FILE` writes, by the file's extension (QA25: `-o y.txt` silently wrote JSON).
+EXTRACT_EXTENSIONS = {".json": "json", ".txt": "text", ".text": "text"}
+
+
+def extract_format(output: str | None, requested: str | None) -> str:
+    """The format ``extract`` writes: --format if given, else the output file's extension implies
+    it, else JSON on standard output; a file whose extension tells none is refused before any work."""
+    if requested:
+        return requested
+    if output is None:
+        return "json"
+    try:
+        return EXTRACT_EXTENSIONS[Path(output).suffix.lower()]
+    except KeyError:
+        raise SynopsisError(f"{output}: cannot tell the format from the extension (.json or .txt); use --format json|text") from None
+
+
 @click.command("extract")
 @click.argument("items", nargs=-1, required=True, metavar="PATH|URL|-...")
 @click.option(
-    "--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True, help="Output format."
+    "--format",
+    "fmt",
+    type=click.Choice(EXTRACT_FORMATS),
+    default=None,
+    help="Output format (default: from the output file's extension, .json or .txt; json on standard output).",
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of standard output (- is standard output)."
+    "-o", "--output", type=OUTPUT_PATH, help="Write here instead of standard output (- is standard output, ./- a file named -)."
 )
 @OUTLETS_OPTION
 @WORKERS_OPTION
@@ -312,6 +348,7 @@ def extract_command(items, fmt, output, outlet_files, workers, engine, ray_addre
         output = None
     if output:
         check_writable([output])
+    fmt = extract_format(output, fmt)
     registry = OutletRegistry.load(outlet_files)
     ignored = IgnoredFiles(outlet_files or ())
     duplicates = Duplicates(verbose)
@@ -341,9 +378,11 @@ def extract_command(items, fmt, output, outlet_files, workers, engine, ray_addre
         text = "\n\n".join(describe_analysis(a) for a in result.analyses) + "\n"
     if output:
         try:
-            output.write_text(text, encoding="utf-8")
+            Path(output).write_text(text, encoding="utf-8")
         except OSError as err:
             raise SynopsisError(f"{output}: cannot write ({err.strerror})") from None
+        if not quiet:
+            click.echo(f"wrote {output}", err=True)  # as analyze and report say it
     else:
         click.echo(text, nl=False)
     return exit_status(len(result.errors))
@@ -365,7 +404,7 @@ def articles_command(db_path, query, fmt):
         rows = store.search_articles(query) if query else store.list_articles()
         openings = store.article_openings([row.id for row in rows if not row.title])
     if fmt == "json":
-        click.echo(json.dumps([dataclasses.asdict(row) for row in rows], ensure_ascii=False, indent=2))
+        click.echo(json.dumps(listing_json(ARTICLES_SCHEMA, "articles", [dataclasses.asdict(row) for row in rows]), ensure_ascii=False, indent=2))
         return 0
     if not rows:
         click.echo("no articles stored" + (f" matching {query!r}" if query else ""), err=True)
@@ -414,6 +453,19 @@ def describe_removed(analysis: ArticleAnalysis) -> str:
     return "\n".join(lines)
 
 
+# Items of each kind `show` prints; the rest are counted, and `--format json` has them all.
+SHOWN_PER_SECTION = 12
+
+
+def entity_names(analysis: ArticleAnalysis) -> list[tuple[tuple[str, str, str | None], int]]:
+    """The article's entities once each, as (text, label, title) with their number of mentions,
+    in order of first mention: a name mentioned five times is one line, not five."""
+    counts: Counter = Counter()
+    for entity in analysis.entities:
+        counts[(" ".join(entity.text.split()), entity.label, entity.title)] += 1
+    return list(counts.items())
+
+
 def describe_analysis(analysis: ArticleAnalysis) -> str:
     """A readable summary of one analysis for the terminal."""
     a = analysis.article
@@ -431,17 +483,27 @@ def describe_analysis(analysis: ArticleAnalysis) -> str:
         f"{len(analysis.quantities)} quantities, {len(analysis.times)} times, "
         f"{len(analysis.quotes)} quotes, {len(analysis.claims)} claims; {len(a.removed)} pieces removed",
     ]
-    if analysis.quantities:
-        lines.append("  quantities:")
-        for q in analysis.quantities[:12]:
-            lines.append(f"    {q.text!r} -> [{q.low}, {q.high}] {q.unit or ''} {q.counted or ''} ({q.qualifier or 'exact'})")
-    if analysis.times:
-        lines.append("  times:")
-        for t in analysis.times[:12]:
-            lines.append(f"    {t.text!r} -> {t.type} {t.value}")
-    if analysis.quotes:
-        lines.append("  quotes:")
-        for q in analysis.quotes[:12]:
-            who = quote_label(q)
-            lines.append(f"    {who} ({q.kind}): {q.content[:90]!r}")
+    entities = [
+        f"{name} ({label}{', ' + title if title else ''})" + (f" x{count}" if count > 1 else "")
+        for (name, label, title), count in entity_names(analysis)
+    ]
+    quantities = [
+        f"{q.text!r} -> [{q.low}, {q.high}] {q.unit or ''} {q.counted or ''} ({q.qualifier or 'exact'})" for q in analysis.quantities
+    ]
+    claims = [(f"[{c.attributed_to}] " if c.attributed_to else "") + shorten(" ".join(c.text.split()), 100) for c in analysis.claims]
+    sections = [
+        (f"entities ({len(entities)} distinct)", entities),
+        ("quantities", quantities),
+        ("times", [f"{t.text!r} -> {t.type} {t.value}" for t in analysis.times]),
+        ("quotes", [f"{quote_label(q)} ({q.kind}): {q.content[:90]!r}" for q in analysis.quotes]),
+        ("claims", claims),
+    ]
+    for heading, items in sections:
+        if not items:
+            continue
+        lines.append(f"  {heading}:")
+        lines += [f"    {item}" for item in items[:SHOWN_PER_SECTION]]
+        if len(items) > SHOWN_PER_SECTION:
+            # Say what was cut and where it all is (QA25: lists stopped at 12 without a word).
+            lines.append(f"    … and {len(items) - SHOWN_PER_SECTION} more (`--format json` lists them all)")
     return "\n".join(lines)

@@ -70,10 +70,15 @@ def check_writable(paths: Iterable[Path]) -> None:
             raise SynopsisError(f"{path}: cannot write there: the folder {parent} is not writable")
 
 
-def is_stdout(path: Path | str) -> bool:
-    """``-o -``: standard output, as ``-`` is standard input among the inputs (a file named "-"
-    is ``-o ./-``)."""
-    return str(path) == "-"
+# The type of every -o option: the value as typed, a string.  A Path would make "./-" into "-"
+# (QA25: `-o ./-` wrote the report to standard output instead of the file "-" the README promises).
+OUTPUT_PATH = click.Path(dir_okay=False, allow_dash=True)
+
+
+def is_stdout(path: str) -> bool:
+    """``-o -``: standard output, as ``-`` is standard input among the inputs; any other value,
+    ``./-`` too, is a file.  ``path`` is the option's value as typed (``OUTPUT_PATH``)."""
+    return isinstance(path, str) and path == "-"
 
 
 def shorten(text: str, width: int) -> str:
@@ -93,9 +98,14 @@ class IgnoredFiles:
     collected as they are met and named in one line at the end."""
 
     def __init__(self, used: Iterable[str] = ()) -> None:
+        from synopsis.ingest.outlets import ENV_VAR as OUTLETS_VAR
+
         self.paths: list[str] = []
-        # Files the command reads otherwise (--outlets lists kept beside the articles).
-        self.used = {Path(path).resolve() for path in used}
+        # Files the command reads otherwise: outlet lists kept beside the articles, given by
+        # --outlets or by SYNOPSIS_OUTLETS, which the registry reads as it reads --outlets
+        # (``OutletRegistry.load``; QA25: a list the variable named was called ignored).
+        listed = [path for path in os.environ.get(OUTLETS_VAR, "").split(os.pathsep) if path]
+        self.used = {Path(path).resolve() for path in [*used, *listed]}
 
     def __call__(self, path: str) -> None:
         if Path(path).resolve() not in self.used:

@@ -23,6 +23,7 @@ from synopsis.cli.articles import (
 )
 from synopsis.cli.output import (
     REFRESH_VERB,
+    OUTPUT_PATH,
     Duplicates,
     IgnoredFiles,
     Progress,
@@ -38,6 +39,7 @@ from synopsis.cli.output import (
 from synopsis.ingest.outlets import OutletRegistry
 from synopsis.jobs import analyze_inputs
 from synopsis.records import SynopsisError
+from synopsis.report.listing_json import STORIES_SCHEMA, STORY_SCHEMA, listing_json
 from synopsis.report.render import FORMATS, counted, format_for, render
 
 FORMAT_OPTION = click.option(
@@ -52,8 +54,8 @@ OUTPUT_OPTION = click.option(
     "--output",
     "outputs",
     multiple=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report here (repeatable: -o report.html -o report.json); - is standard output (default).",
+    type=OUTPUT_PATH,
+    help="Write the report here (repeatable: -o report.html -o report.json); - is standard output (default), ./- a file named -.",
 )
 
 
@@ -72,13 +74,13 @@ def write_reports(reports, analyses, outputs, fmt, quiet: bool = False) -> None:
     """Render to every requested file, and Markdown (or --format) on standard output when no
     file is given or ``-o -`` is."""
     articles = {a.article.id: a.article for a in analyses}
-    for path in outputs or [Path("-")]:
+    for path in outputs or ["-"]:
         if is_stdout(path):
             click.echo(render(reports, fmt or "md", articles), nl=False)
             continue
         text = render(reports, format_for(path, fmt), articles)
         try:
-            path.write_text(text, encoding="utf-8")
+            Path(path).write_text(text, encoding="utf-8")
         except OSError as err:
             raise SynopsisError(f"{path}: cannot write the report ({err.strerror})") from None
         if not quiet:
@@ -262,7 +264,7 @@ def stories_command(ctx, db_path, fmt):
     with open_store(ctx.obj["db_path"]) as store:
         rows = story_rows(store)
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(listing_json(STORIES_SCHEMA, "stories", rows), ensure_ascii=False, indent=2))
         return 0
     if not rows:
         click.echo("no stories: run `synopsis ingest` first", err=True)
@@ -277,8 +279,9 @@ def stories_command(ctx, db_path, fmt):
 @click.argument("keep")
 @click.argument("other")
 @DB_OPTION
+@QUIET_OPTION
 @click.pass_context
-def merge_command(ctx, keep, other, db_path):
+def merge_command(ctx, keep, other, db_path, quiet):
     """Merge story OTHER into story KEEP (ids or unique prefixes); later ingests keep them merged.
 
     \b
@@ -290,7 +293,8 @@ def merge_command(ctx, keep, other, db_path):
     with open_store(db_path or ctx.obj["db_path"], writes=True) as store:
         merged = merge_stories(store, keep, other)
     click.echo(merged.story_id)  # the resulting story, alone on stdout for scripts (as `split` gives)
-    click.echo(f"moved {counted(merged.moved, 'article')} into {merged.story_id} from {merged.absorbed}, which now leads there", err=True)
+    if not quiet:
+        click.echo(f"moved {counted(merged.moved, 'article')} into {merged.story_id} from {merged.absorbed}, which now leads there", err=True)
     return 0
 
 
@@ -298,8 +302,9 @@ def merge_command(ctx, keep, other, db_path):
 @click.argument("story")
 @click.argument("article")
 @DB_OPTION
+@QUIET_OPTION
 @click.pass_context
-def split_command(ctx, story, article, db_path):
+def split_command(ctx, story, article, db_path, quiet):
     """Move ARTICLE out of STORY into a new story of its own; it never rejoins automatically.
 
     \b
@@ -313,7 +318,8 @@ def split_command(ctx, story, article, db_path):
         left = store.resolve_story_id(story, follow=False)  # still holds the other articles
         article_id = store.resolve_id(article)
     click.echo(new_id)  # the resulting story, alone on stdout for scripts (as `merge` gives)
-    click.echo(f"moved article {article_id[:12]} out of {left} into a new story, {new_id}", err=True)
+    if not quiet:
+        click.echo(f"moved article {article_id[:12]} out of {left} into a new story, {new_id}", err=True)
     return 0
 
 
@@ -349,7 +355,7 @@ def show_story_command(ctx, story, db_path, fmt):
     for a in row["articles"]:
         a["fit"] = round(fit[a["id"]], 3) if a["id"] in fit else None
     if fmt == "json":
-        click.echo(json.dumps(row, ensure_ascii=False, indent=2))
+        click.echo(json.dumps({"schema": STORY_SCHEMA, **row}, ensure_ascii=False, indent=2))
         return 0
     click.echo(f"{row['id']}  {row['first'] or '?'}..{row['last'] or '?'}  {row['title']}")
     click.echo(f"  (fit: mean similarity to the story's other articles; below {MERGE_SIMILARITY} it joined through others or as a stray)")

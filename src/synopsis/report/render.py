@@ -110,12 +110,13 @@ TEMPLATE_HELPERS = {
 }
 
 
-def format_for(path: Path, requested: str | None = None) -> str:
-    """The explicit format if given, else the one the file extension implies."""
+def format_for(path: str | Path, requested: str | None = None) -> str:
+    """The explicit format if given, else the one the file extension implies (``path`` as the
+    user typed it, which the message names: "./-", not "-")."""
     if requested:
         return requested
     try:
-        return EXTENSIONS[path.suffix.lower()]
+        return EXTENSIONS[Path(path).suffix.lower()]
     except KeyError:
         raise SynopsisError(f"{path}: cannot tell the format from the extension; use --format md|html|json") from None
 

@@ -35,12 +35,19 @@ MIN_DOCUMENTS_FOR_POOL = 64
 DOCUMENTS_PER_TASK = 32
 
 
+WORKERS_VAR = "SYNOPSIS_WORKERS"
+
+
 def default_workers() -> int:
-    """Both cores by default (the machine this was built on has 2); SYNOPSIS_WORKERS overrides."""
-    configured = os.environ.get("SYNOPSIS_WORKERS")
-    if configured and configured.isdigit() and int(configured) > 0:
-        return int(configured)
-    return max(1, os.cpu_count() or 1)
+    """Every core by default; SYNOPSIS_WORKERS overrides.  A value that is no count of workers is
+    an error, as ``--workers abc`` is (QA25: "abc" and "0" were silently ignored), and an empty
+    one is unset, as shells write it."""
+    configured = os.environ.get(WORKERS_VAR, "").strip()
+    if not configured:
+        return max(1, os.cpu_count() or 1)
+    if not configured.isdigit() or int(configured) < 1:
+        raise SynopsisError(f"{WORKERS_VAR}={configured!r} is no number of worker processes: give a whole number of 1 or more")
+    return int(configured)
 
 
 def _pool_context():

@@ -20,6 +20,7 @@ from synopsis.compare.voices import quote_label
 from synopsis.report.render import TEMPLATE_HELPERS
 from synopsis.server.ingest import UPLOAD_ACCEPT
 from synopsis.server.state import ServerState
+from synopsis.store.stories import StoryScattered
 
 # The same cap as FetchOptions.max_bytes for fetched pages: the largest article
 # pages are 2-5 MB of HTML, so ten megabytes leaves room without letting a
@@ -188,6 +189,18 @@ def create_app(db_path: str, allow_private_urls: bool = False, warm: bool = True
     @app.exception_handler(SynopsisError)
     async def synopsis_error(request: Request, exc: SynopsisError):
         return error_response(request, 400, str(exc))
+
+    @app.exception_handler(StoryScattered)
+    async def story_scattered(request: Request, exc: StoryScattered):
+        # An old story id whose articles went to several stories, none holding most of them: 409
+        # (the id names a story that was, not none; no one story to give), listing where they are.
+        if request.url.path.startswith("/api"):
+            return JSONResponse(
+                {"error": str(exc), "story": exc.story_id, "stories": list(exc.stories)},
+                status_code=409,
+            )
+        links = [(f"/stories/{story}", story) for story in exc.stories]
+        return app_page(request, "error.html.j2", 409, status=409, message=str(exc), links=links)
 
     @app.exception_handler(LookupError)
     async def not_found(request: Request, exc: LookupError):

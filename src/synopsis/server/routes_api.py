@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from synopsis.ingest.json_text import load_json
 from synopsis.records import InputError, Story, SynopsisError, to_dict
+from synopsis.report.listing_json import ARTICLES_SCHEMA, listing_json
 from synopsis.server.state import ServerState
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -53,9 +54,25 @@ class AddErrorBody(ErrorBody):
     errors: list[ItemError] | None = None
 
 
+class ScatteredStoryBody(ErrorBody):
+    """An old story id whose articles went to several stories, none holding more of them than the others (409)."""
+
+    story: str = Field(description="the full id of the old story")
+    stories: list[str] = Field(description="the stories holding as many of its articles as any, by id")
+
+
 def error_responses(**described: str) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses=`` for error statuses (given as e404="why"), each with the JSON error body."""
-    return {int(code.lstrip("e")): {"model": ErrorBody, "description": why} for code, why in described.items()}
+    return {
+        int(code.lstrip("e")): {"model": ScatteredStoryBody if code == "e409" else ErrorBody, "description": why}
+        for code, why in described.items()
+    }
+
+
+SCATTERED = (
+    "The id names a story that holds none of its articles now, and they went to several stories holding "
+    "as many of them each: the body lists them (an id whose articles mostly went to one story leads there)"
+)
 
 
 AMBIGUOUS = "The id prefix is ambiguous (the message lists what it could be), or no id was given"
@@ -138,6 +155,7 @@ def merge_is_posted() -> None:
     responses=error_responses(
         e400=AMBIGUOUS,
         e404="No story matches the id or prefix (the message names a story holding an article of that id, if one does)",
+        e409=SCATTERED,
         e422=INVALID,
     ),
 )
@@ -158,7 +176,9 @@ def list_articles(
     store = state_of(request).store()
     summaries = store.search_articles(q) if q and q.strip() else store.list_articles()
     page = summaries[offset : offset + limit]
-    return {"total": len(summaries), "articles": [to_dict(s) | {"url": f"/api/articles/{s.id}"} for s in page]}
+    # The listing `synopsis articles --format json` gives, paged as /api/stories is (limit and offset echoed).
+    rows = [to_dict(s) | {"url": f"/api/articles/{s.id}"} for s in page]
+    return listing_json(ARTICLES_SCHEMA, "articles", rows, total=len(summaries), limit=limit, offset=offset)
 
 
 @router.get(
@@ -227,8 +247,14 @@ ADD_BODY_DOC = {
 }
 
 
-async def read_add_request(request: Request) -> tuple[str, Any]:
-    """What an add request carries: ("files", [(name, bytes)]), ("articles", [...]) or ("url", str)."""
+# What the add page says of a request that carries nothing, in the words of its form.
+NOTHING_TO_ADD = "nothing to add: choose files, paste JSON or give a URL"
+
+
+async def read_add_request(request: Request, from_page: bool = False) -> tuple[str, Any]:
+    """What an add request carries: ("files", [(name, bytes)]), ("articles", [...]) or ("url", str).
+    ``from_page``: the add page's form posted it, whose user knows no JSON body (QA25: a bare POST
+    /add answered with the API's 'empty body: send {"articles": [...]} ...')."""
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media in ("multipart/form-data", "application/x-www-form-urlencoded"):
         form = await request.form(max_files=MAX_FILES)
@@ -246,9 +272,12 @@ async def read_add_request(request: Request) -> tuple[str, Any]:
             return "url", url
         if isinstance(pasted, str) and pasted.strip():
             return parse_json_body(pasted.encode("utf-8"))
-        raise SynopsisError("nothing to add: choose files, paste JSON or give a URL")
+        raise SynopsisError(NOTHING_TO_ADD)
     if media in ("application/json", ""):
-        return parse_json_body(await request.body())
+        body = await request.body()
+        if from_page and not body.strip():
+            raise SynopsisError(NOTHING_TO_ADD)
+        return parse_json_body(body)
     raise StarletteHTTPException(415, f"unsupported content type {media}: use multipart/form-data or application/json")
 
 
@@ -360,6 +389,7 @@ async def add_articles(request: Request) -> JSONResponse:
         e400='The body is not {"stories": [keep, other]}, both name the same story, one was merged into another '
         "story already (the message names it), an id prefix is ambiguous, or " + READ_ONLY,
         e404="No story matches one of the ids or prefixes",
+        e409=SCATTERED,
         e413=TOO_LARGE,
         e422="The body is not a JSON object",
     ),
@@ -382,6 +412,7 @@ def merge_stories(request: Request, body: dict) -> JSONResponse:
         e400='The body is not {"article": id}, the article is not in the story or is its only article, '
         "an id prefix is ambiguous, or " + READ_ONLY,
         e404="No story or no article matches the id or prefix",
+        e409=SCATTERED,
         e413=TOO_LARGE,
         e422="The body is not a JSON object",
     ),

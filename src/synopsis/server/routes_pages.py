@@ -143,7 +143,7 @@ def add_page(request: Request) -> HTMLResponse:
 async def add_submit(request: Request) -> HTMLResponse:
     state = state_of(request)
     try:
-        kind, payload = await read_add_request(request)
+        kind, payload = await read_add_request(request, from_page=True)
         result = await run_in_threadpool(add_documents, state, kind, payload)
     except SynopsisError as err:
         return app_page(request, "add.html.j2", 400, error=str(err), result=None)

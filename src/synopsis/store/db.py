@@ -51,6 +51,11 @@ class Store(StoryTables, ArticleSearch):
             if not folder.is_dir():
                 why = "is a file, not a folder" if folder.exists() else "does not exist"
                 raise SynopsisError(f"cannot open database {where}: the folder {folder} {why}")
+            if Path(where).is_dir():
+                # SQLite says only "unable to open database file" (QA25: `--db <folder>`).
+                raise SynopsisError(
+                    f"cannot open database {where}: it is a folder; --db names the database file in it (e.g. {Path(where) / 'news.db'})"
+                )
             if Path(where).exists() and not is_writable(Path(where)):
                 return cls.open_read_only(where)
         try:

@@ -443,6 +443,53 @@ def m012_reanalysis(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX article_events_method ON article_events (method, lead_model)")
 
 
+def m013_story_memberships(conn: sqlite3.Connection) -> None:
+    """Record every story each article has been in, so the id of a story left without its articles
+    leads to the stories now holding most of them, however they got there (QA25: after a merge, the
+    merged articles split out and merged elsewhere, the id still led along ``merged_into`` to the
+    story it was first merged into, which held none of them)."""
+    statements = [
+        # No foreign key: the row outlives an article a newer version replaced (article_versions
+        # leads from it to the version that did).
+        """
+        CREATE TABLE story_memberships (
+            story_id TEXT NOT NULL,
+            article_id TEXT NOT NULL,
+            PRIMARY KEY (story_id, article_id)
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX story_memberships_article ON story_memberships (article_id)",
+        # Triggers, so that every way an article joins or moves (ingest, regrouping, merge, split,
+        # a new version's placement) is recorded, including ways added later.
+        """
+        CREATE TRIGGER story_articles_joined AFTER INSERT ON story_articles BEGIN
+            INSERT OR IGNORE INTO story_memberships (story_id, article_id) VALUES (NEW.story_id, NEW.article_id);
+        END
+        """,
+        """
+        CREATE TRIGGER story_articles_moved AFTER UPDATE OF story_id ON story_articles BEGIN
+            INSERT OR IGNORE INTO story_memberships (story_id, article_id) VALUES (NEW.story_id, NEW.article_id);
+        END
+        """,
+        # What the store tells of the past: the current memberships, the articles each user's
+        # merge took from a story and each split took out of one, the stories of replaced
+        # versions, and those of articles taken out to be grouped again.
+        "INSERT OR IGNORE INTO story_memberships SELECT story_id, article_id FROM story_articles",
+        """
+        INSERT OR IGNORE INTO story_memberships SELECT other_story_id, article_id FROM story_corrections
+        WHERE kind = 'merge' AND other_story_id IS NOT NULL AND article_id IS NOT NULL
+        """,
+        """
+        INSERT OR IGNORE INTO story_memberships SELECT story_id, article_id FROM story_corrections
+        WHERE kind = 'split' AND article_id IS NOT NULL
+        """,
+        "INSERT OR IGNORE INTO story_memberships SELECT story_id, old_id FROM article_versions WHERE story_id IS NOT NULL",
+        "INSERT OR IGNORE INTO story_memberships SELECT old_story_id, article_id FROM story_regrouping WHERE old_story_id IS NOT NULL",
+    ]
+    for statement in statements:
+        conn.execute(statement)
+
+
 MIGRATIONS: list[Migration] = [
     m001_initial,
     m002_article_search,
@@ -456,6 +503,7 @@ MIGRATIONS: list[Migration] = [
     m010_version_placements,
     m011_complete_items,
     m012_reanalysis,
+    m013_story_memberships,
 ]
 
 
@@ -514,4 +562,5 @@ __all__ = [
     "m010_version_placements",
     "m011_complete_items",
     "m012_reanalysis",
+    "m013_story_memberships",
 ]

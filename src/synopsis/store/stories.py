@@ -13,6 +13,16 @@ from synopsis.store.transactions import ARTICLE_ORDER, now, starts_with, transac
 from synopsis.store.versions import Replaced
 
 
+class StoryScattered(SynopsisError):
+    """A story id that holds none of its articles now, whose articles went to several stories,
+    none holding more of them than the others: the id cannot lead to one (``successor_stories``)."""
+
+    def __init__(self, story_id: str, stories: tuple[str, ...], message: str) -> None:
+        super().__init__(message)
+        self.story_id = story_id
+        self.stories = stories
+
+
 @dataclass(frozen=True, slots=True)
 class StorySummary:
     """One stored story as a listing shows it."""
@@ -211,10 +221,15 @@ class StoryTables:
             "(SELECT 1 FROM story_articles WHERE story_id = stories.id) ORDER BY id LIMIT 4",
             bounds,
         ).fetchall()
-        if id_or_prefix and not rows and (successor := self.successor_story(id_or_prefix)):
-            if follow:
-                return successor
-            raise SynopsisError(f"story {id_or_prefix!r} holds no articles now: they are in {successor}, name that story")
+        if id_or_prefix and not rows and (emptied := self._emptied_story(id_or_prefix)):
+            successors = self.successor_stories(emptied)
+            if len(successors) == 1 and follow:
+                return successors[0]
+            if len(successors) > 1:
+                where = self.where_they_went(emptied)
+                raise StoryScattered(emptied, successors, f"story {emptied} holds none of its articles now: {where}; name one")
+            if successors:
+                raise SynopsisError(f"story {id_or_prefix!r} holds no articles now: they are in {successors[0]}, name that story")
         if not id_or_prefix or not rows:
             member, bounds = starts_with("m.article_id", id_or_prefix)
             article = self.conn.execute(
@@ -229,16 +244,60 @@ class StoryTables:
         return rows[0][0]
 
     def successor_story(self, id_or_prefix: str) -> str | None:
-        """The current story holding the articles of an emptied story (merged by a user or
-        regrouped), following successive merges; None when the id names no emptied story."""
+        """The current story holding most of the former articles of an emptied story (merged by a
+        user, regrouped or split up), the first by id of those holding as many; None when the id
+        names no emptied story, or its articles are in no story now (``successor_stories``)."""
         emptied = self._emptied_story(id_or_prefix)
         if emptied is None:
             return None
-        return next((story for story in self._merge_chain(emptied) if self._has_members(story)), None)
+        return next(iter(self.successor_stories(emptied)), None)
+
+    def successor_stories(self, story_id: str) -> tuple[str, ...]:
+        """Where the id of a story that holds none of its articles now leads: the current story
+        holding most of the articles it held (``former_articles_now``), or all those holding as
+        many (``StoryScattered`` when more than one), by id.  A store that knows no former
+        article of it (articles since removed) follows the ``merged_into`` chain instead."""
+        went = self.former_articles_now(story_id)
+        if went:
+            most = went[0][1]
+            return tuple(story for story, count in went if count == most)
+        return tuple(story for story in self._merge_chain(story_id) if self._has_members(story))[:1]
+
+    # The articles a story held (``story_memberships``), each as its current version, where they are
+    # now, but for those a user split out of that very story: the user said they are not its own.
+    # (QA25: a story merged into another, then each of its articles split out and merged
+    # elsewhere; a user's split of an article out of the story it had been merged into does count.)
+    _FORMER_ARTICLES = (
+        "FROM story_memberships AS h LEFT JOIN article_versions AS v ON v.old_id = h.article_id "
+        "JOIN story_articles AS m ON m.article_id = COALESCE(v.new_id, h.article_id) "
+        "WHERE h.story_id = ? AND NOT EXISTS (SELECT 1 FROM story_corrections AS c "
+        "WHERE c.kind = 'split' AND c.story_id = h.story_id AND c.article_id = h.article_id)"
+    )
+
+    def former_articles_now(self, story_id: str) -> list[tuple[str, int]]:
+        """(story, how many) of the other current stories holding articles ``story_id`` held
+        (``_FORMER_ARTICLES``), most first, then by id."""
+        return self.conn.execute(
+            f"SELECT m.story_id, COUNT(DISTINCT m.article_id) {self._FORMER_ARTICLES} AND m.story_id != ? "
+            "GROUP BY m.story_id ORDER BY 2 DESC, 1",
+            (story_id, story_id),
+        ).fetchall()
+
+    def where_they_went(self, story_id: str) -> str:
+        """Where an emptied story's articles are now, in words: "they are in sA" when one story
+        holds them all, else each story with how many ("they went to 2 stories: 3 are in sA, 1 in sB")."""
+        went = self.former_articles_now(story_id)
+        if len(went) <= 1:
+            successors = [story for story, _ in went] or list(self.successor_stories(story_id))
+            return f"they are in {successors[0]}" if successors else "they are in no story now"
+        shown = ", ".join(f"{count} in {story}" for story, count in went[:5])
+        more = f" and {len(went) - 5} more" if len(went) > 5 else ""
+        return f"they went to {len(went)} stories: {shown.replace(' in ', ' are in ', 1)}{more}"
 
     def _emptied_story(self, id_or_prefix: str) -> str | None:
-        """The full id of the one emptied story (``merged_into`` set) that id_or_prefix names, or
-        that it starts; None for no prefix, no such story, or more than one."""
+        """The full id of the one story emptied into others (``merged_into`` set by a merge, a
+        regrouping or a new version) that id_or_prefix names, or that it starts; None for no
+        prefix, no such story, or more than one."""
         if not id_or_prefix:
             return None
         matching, bounds = starts_with("id", id_or_prefix)
@@ -264,26 +323,28 @@ class StoryTables:
         return self.conn.execute("SELECT 1 FROM story_articles WHERE story_id = ? LIMIT 1", (story_id,)).fetchone() is not None
 
     def story_now(self, story_id: str) -> tuple[str, bool] | None:
-        """Where the articles of a story are now, and whether a user's merge took them there: the
-        story itself, unless it was emptied into another (``successor_story``); None when no
-        such story is stored, or its merges lead to no story with articles."""
+        """Where the articles of a story are now, and whether a user put them there: the story
+        itself, unless it holds none of them now (``successor_stories``, the first of several);
+        None when no such story is stored, or its articles are in no story now."""
         row = self.conn.execute("SELECT merged_into FROM stories WHERE id = ?", (story_id,)).fetchone()
         if row is None:
             return None
         if row[0] is None or self._has_members(story_id):
+            # Not emptied into another (a killed ingest replaced its only article and stopped
+            # before following it): the new version's place is still this story.
             return story_id, False
-        # Articles a user's merge moves become the user's placements (``merge_stories``): an
-        # article that had been in the story by then would have moved as one.
-        previous, by_user = story_id, False
-        for story in self._merge_chain(story_id):
-            by_user = by_user or self.conn.execute(
-                "SELECT 1 FROM story_corrections WHERE kind = 'merge' AND story_id = ? AND other_story_id = ? LIMIT 1",
-                (story, previous),
-            ).fetchone() is not None
-            if self._has_members(story):
-                return story, by_user
-            previous = story
-        return None
+        successors = self.successor_stories(story_id)
+        if not successors:
+            return None
+        return successors[0], self._placed_by_user(story_id, successors[0])
+
+    def _placed_by_user(self, story_id: str, now_in: str) -> bool:
+        """Whether a user's correction put the former articles of ``story_id`` where they are now,
+        in ``now_in``: articles a user's merge or split moves become the user's placements
+        (``merge_stories``, ``split_article``), which regrouping leaves alone."""
+        return self.conn.execute(
+            f"SELECT 1 {self._FORMER_ARTICLES} AND m.story_id = ? AND m.assigned_by = 'user' LIMIT 1", (story_id, now_in)
+        ).fetchone() is not None
 
     def absorbed_story(self, id_or_prefix: str) -> tuple[str, bool] | None:
         """For the id (or unique prefix) of a story emptied into another: its full id, and whether
