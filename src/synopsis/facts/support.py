@@ -25,6 +25,7 @@ from synopsis.facts.amounts import Amount, amounts_in
 from synopsis.facts.dates import main_day, passage_dates, recent_interval, sentence_claim
 from synopsis.facts.keys import episodes_in
 from synopsis.facts.keys_money import is_currency
+from synopsis.facts.roles import Role, reversed_role, roles_in
 from synopsis.facts.intervals import Interval
 from synopsis.facts.words import content_stems
 from synopsis.link.entities import EntityResolution
@@ -250,6 +251,7 @@ class SupportCheck:
         self._totals: dict[Evidence, float] = {}
         self._story_day: tuple[Interval | None] | None = None
         self._titled: dict[tuple[str, int, int], tuple[TitledPerson, ...]] = {}
+        self._roles: dict[tuple[str, int, int], tuple[Role, ...]] = {}
 
     @property
     def canonical_name(self) -> Callable[[str], str | None] | None:
@@ -409,12 +411,36 @@ class SupportCheck:
         for actor in stated.actors:
             if not names_actor(actor, context):
                 return f"does not name {actor.text}"
+        if (reversal := self.reversed_roles(sentence, cited)) is not None:
+            return reversal
         shared = self.shared_words(sentence, cited)
         if shared < (MIN_SHARED_WORDS_WITH_NUMBERS if stated.amounts else MIN_SHARED_WORDS):
             return f"shares too few of its words ({shared:.2f} of their weight)"
         # Checked last, so that a span this is the one objection to is a report of the same fact
         # that gives someone in it another office (coverage: the fact told in another version).
         return self.office_problem(sentence, cited)
+
+    def roles(self, article_id: str, start: int, end: int) -> tuple[Role, ...]:
+        """Who acted on whom between start and end (``facts.roles``); parsed only where two names are."""
+        key = (article_id, start, end)
+        if key not in self._roles:
+            analysis = self.analyses[article_id]
+            entities = [e for e in analysis.entities if start <= e.start and e.end <= end]
+            self._roles[key] = roles_in(analysis.article.text[start:end], start, entities) if len(entities) >= 2 else ()
+        return self._roles[key]
+
+    def reversed_roles(self, sentence: Evidence, cited: Evidence) -> str | None:
+        """How the cited span's sentence tells who acted on whom the other way round from the
+        sentence ("the Veltrix board approached Haldor" for "Haldor approached Veltrix"), else None:
+        the same words and names, the opposite fact."""
+        stated = self.roles(sentence.article_id, sentence.start, sentence.end)
+        if not stated:
+            return None
+        found = reversed_role(stated, self.roles(cited.article_id, *self.sentence_bounds(cited)))
+        if found is None:
+            return None
+        role, other = found
+        return f"says {other.agent_text} {role.lemma} {other.patient_text}, the other way round"
 
     def withheld(self, span: Evidence) -> str | None:
         """The words by which a span says a sum was not made public ("an undisclosed fee"), or None."""
