@@ -122,7 +122,7 @@ def _party(token) -> tuple[int, int]:
     """The characters naming a party: its head, or the name its head belongs to ("the Veltrix
     board", "Veltrix's chairman": a body's organ acts for the body)."""
     words = [token] + [c for c in token.children if c.dep_ in ("compound", "poss", "nmod") and c.i < token.i]
-    start = min(w.idx for w in words)
+    start = min(w.left_edge.idx for w in words)
     return start, token.idx + len(token.text)
 
 

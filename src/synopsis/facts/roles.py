@@ -27,6 +27,7 @@ class ParsedRole:
     """A verb with the character spans (relative to the parsed text) of its doer and of the one acted on."""
 
     lemma: str
+    verb: str  # as written ("approached")
     agent: tuple[int, int]
     patient: tuple[int, int]
 
@@ -36,6 +37,7 @@ class Role:
     """A verb with the names of its doer and of the one acted on, each as name keys (``party_keys``)."""
 
     lemma: str
+    verb: str
     agent: frozenset[str]
     patient: frozenset[str]
     agent_text: str
@@ -61,7 +63,7 @@ def parse_roles(text: str) -> tuple[ParsedRole, ...]:
             agents = [c for c in verb.head.children if c.dep_ == "nsubj"]
         if len(agents) != 1 or len(patients) != 1:
             continue
-        found.append(ParsedRole(verb.lemma_.lower(), _phrase(agents[0]), _phrase(patients[0])))
+        found.append(ParsedRole(verb.lemma_.lower(), verb.text, _phrase(agents[0]), _phrase(patients[0])))
     return tuple(found)
 
 
@@ -90,7 +92,7 @@ def roles_in(text: str, offset: int, entities: Iterable[Entity]) -> tuple[Role, 
         agent = party_keys(entities, offset + parsed.agent[0], offset + parsed.agent[1])
         patient = party_keys(entities, offset + parsed.patient[0], offset + parsed.patient[1])
         if agent and patient and not agent & patient:
-            roles.append(Role(parsed.lemma, agent, patient, text[slice(*parsed.agent)], text[slice(*parsed.patient)]))
+            roles.append(Role(parsed.lemma, parsed.verb, agent, patient, text[slice(*parsed.agent)], text[slice(*parsed.patient)]))
     return tuple(roles)
 
 

@@ -440,7 +440,7 @@ class SupportCheck:
         if found is None:
             return None
         role, other = found
-        return f"says {other.agent_text} {role.lemma} {other.patient_text}, the other way round"
+        return f"says {other.agent_text} {other.verb} {other.patient_text}, the other way round"
 
     def withheld(self, span: Evidence) -> str | None:
         """The words by which a span says a sum was not made public ("an undisclosed fee"), or None."""
