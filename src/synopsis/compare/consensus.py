@@ -9,7 +9,9 @@ from synopsis.compare.citations import name_outlet, normalize_name
 from synopsis.compare.independence import OriginInfo, Witness, count_independent
 from synopsis.compare.other_numbers import numbers_differ, passage_amounts
 from synopsis.compare.quoted_wording import CanonicalName, gives_words_to_another, speakers_agree, spoken_wording
+from synopsis.facts.support import SupportCheck
 from synopsis.link.align import ClaimGroup, ClaimMember
+from synopsis.link.entities import EntityResolution
 from synopsis.records import AlignedClaim, ArticleAnalysis, Attribution, Dispute, Evidence
 
 
@@ -56,19 +58,23 @@ def label_claims(
     disputed: Collection[str] = (),
     disputes: Sequence[Dispute] = (),
     canonical_name: CanonicalName | None = None,
+    resolution: EntityResolution | None = None,
 ) -> list[AlignedClaim]:
     """Label each claim group by how many independent origins report it; disputed groups say so.
     A claim is worded by its representative sentence as a reader can take it out of its article
     (``quoted_wording.spoken_wording``: a pronoun speaker named by ``canonical_name``, the story's
-    name for it; a quotation cut from a longer one closed and said whose it is)."""
+    name for it; a quotation cut from a longer one closed and said whose it is). Its reports are
+    those that support that sentence (``split_by_support``; ``resolution`` tells who a mention is)."""
     by_id = {a.article.id: a for a in analyses}
+    check = SupportCheck(by_id, resolution)
     parent = {}
     parts = []
     for group in groups:
         for by_number in split_by_numbers(group, by_id):
-            for part in split_by_speakers(by_number, by_id, canonical_name):
-                parent[part.id] = group.id
-                parts.append(part)
+            for by_speaker in split_by_speakers(by_number, by_id, canonical_name):
+                for part in split_by_support(by_speaker, check):
+                    parent[part.id] = group.id
+                    parts.append(part)
     groups = parts
     disputed = set(disputed)
     flagged = {part for part, whole in parent.items() if whole in disputed} | find_disputed_groups(groups, disputes)
@@ -139,6 +145,21 @@ def split_by_speakers(group: ClaimGroup, by_id: Mapping[str, ArticleAnalysis],
     spans = {m: Evidence(m.article_id, "", m.start, m.end, m.text) for m in group.members}
     return _partition(group, lambda lead, m: gives_words_to_another(
         spans[lead], spans[m], by_id, canonical_name, guessed_pronouns=False), "s")
+
+
+def split_by_support(group: ClaimGroup, check: SupportCheck) -> list[ClaimGroup]:
+    """The group as reports that support its representative sentence (``SupportCheck.problem``, the
+    check a brief sentence's citations pass: its numbers, names, who acted on whom, enough of its
+    words), then the others likewise, each part led by its first member.
+
+    Alignment groups reports of one topic by meaning, so a report can sit with a fact it does not
+    state ("Sorvik said she would recommend the offer" with "Sorvik will join Haldor's board", "the
+    trial heard witnesses" with "more than 30 witnesses"): listed under the fact, it would make it
+    corroborated by an outlet that never said it. The first part keeps the group's id; a report
+    set apart is a fact of its own outlet."""
+    spans = {m: Evidence(m.article_id, "", m.start, m.end, m.text) for m in group.members}
+    return _partition(group, lambda lead, m: m.article_id in check.analyses and not check.supports(
+        spans[lead], spans[m], hedges=True), "r")
 
 
 def _partition(group: ClaimGroup, parts_from: Callable[[ClaimMember, ClaimMember], bool],
@@ -259,4 +280,4 @@ def make_claim_id(group: ClaimGroup) -> str:
 
 
 __all__ = ["describe_repeat", "find_disputed_groups", "find_witnesses", "label_claims", "list_citing", "make_claim_id",
-           "repeated_from", "split_by_numbers", "split_by_speakers"]
+           "repeated_from", "split_by_numbers", "split_by_speakers", "split_by_support"]
