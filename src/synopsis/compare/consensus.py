@@ -19,6 +19,10 @@ from synopsis.records import AlignedClaim, ArticleAnalysis, Attribution, Dispute
 # sentence that names "former Defense Minister Rustem Umerov" gives a version of his office, but
 # the summit it says he proposed is not disputed for that.
 WHO_DISPUTES = frozenset({"name", "title"})
+# The sentences a group may be shown by that are tried (``split_by_support``): each is checked
+# against every report of the group, and the first few (the representative, then reading order)
+# are where the best-supported one was in every story checked (as ``fact_citations.WORDINGS_TRIED``).
+LEADS_TRIED = 8
 
 
 def find_disputed_groups(groups: Sequence[ClaimGroup], disputes: Sequence[Dispute]) -> set[str]:
@@ -148,18 +152,32 @@ def split_by_speakers(group: ClaimGroup, by_id: Mapping[str, ArticleAnalysis],
 
 
 def split_by_support(group: ClaimGroup, check: SupportCheck) -> list[ClaimGroup]:
-    """The group as reports that support its representative sentence (``SupportCheck.problem``, the
+    """The group as reports that support the sentence it is shown by (``SupportCheck.problem``, the
     check a brief sentence's citations pass: its numbers, names, who acted on whom, enough of its
     words), then the others likewise, each part led by its first member.
 
     Alignment groups reports of one topic by meaning, so a report can sit with a fact it does not
     state ("Sorvik said she would recommend the offer" with "Sorvik will join Haldor's board", "the
     trial heard witnesses" with "more than 30 witnesses"): listed under the fact, it would make it
-    corroborated by an outlet that never said it. The first part keeps the group's id; a report
-    set apart is a fact of its own outlet."""
+    corroborated by an outlet that never said it. The sentence shown is the one most of the
+    group's reports support (``LEADS_TRIED`` tried, the representative first): a hedged "more than
+    300 were evacuated" is borne out by "320", not the reverse, and an outlet's own "traffic is
+    being diverted" by "ENT said traffic was being diverted", not the reverse. The first part keeps
+    the group's id; a report set apart is a fact of its own."""
+    if len(group.members) < 2:
+        return [group]
     spans = {m: Evidence(m.article_id, "", m.start, m.end, m.text) for m in group.members}
-    return _partition(group, lambda lead, m: m.article_id in check.analyses and not check.supports(
-        spans[lead], spans[m], hedges=True), "r")
+
+    def supports(lead: ClaimMember, member: ClaimMember) -> bool:
+        return member == lead or member.article_id not in check.analyses or check.supports(
+            spans[lead], spans[member], hedges=True)
+
+    representative = group.members[group.representative]
+    tried = [representative] + [m for m in group.members if m != representative][:LEADS_TRIED - 1]
+    lead = max(tried, key=lambda m: sum(supports(m, other) for other in group.members))
+    if lead != representative:
+        group = ClaimGroup(group.id, group.members, group.members.index(lead), lead.text, group.cohesion)
+    return _partition(group, lambda first, m: not supports(first, m), "r")
 
 
 def _partition(group: ClaimGroup, parts_from: Callable[[ClaimMember, ClaimMember], bool],
