@@ -3,6 +3,7 @@ reports give each part, and the first statement of a sentence whose rest gives a
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Sequence
 
@@ -27,6 +28,19 @@ MIN_PART_WORDS = 3
 # must say what happened, not only name someone: "A suicide bomber struck a bus station in
 # Peshawar on Tuesday" has seven content words outside names; "Officials in Kerova" none.
 MIN_LEAD_WORDS = 4
+# What a modifier of a sentence adds ("for weeks", "as some investors questioned the price", "in
+# search of a buyer"), or a clause joined by "and" ("her client had not received a fair trial and
+# ..."), must be given by the reports the sentence is cited to: at least this share of its words
+# (outside names and days, weighted by rarity) in their sentences between them. A modifier is a few
+# words, so what it adds is either there or not: "for weeks" shares nothing with "set the fire
+# deliberately to collect insurance money", "on the Ostberg exchange" all of "in Ostberg".
+MIN_MODIFIER_SHARE = 0.5
+# Dependents that add a circumstance to what a verb says: a prepositional phrase, an adverbial
+# clause ("as ...", "because ...", "before ..."), an adverbial noun phrase ("last week").
+_MODIFIERS = frozenset({"prep", "advcl", "npadvmod"})
+# "according to X", "in a statement", "in an interview": who or what says it, not what happened.
+_ATTRIBUTING = re.compile(r"(?:according|as\s+(?:reported|quoted|cited)|in\s+(?:a|an|the|his|her|their|its)\s+"
+                          r"(?:statement|interview|speech|post|briefing|report))\b", re.IGNORECASE)
 # Which values of a statement (``facts.support.Statement``) give a version of a dispute of each kind.
 VALUE_KINDS = {"count": "amounts", "amount": "amounts", "duration": "amounts", "date": "dates", "time": "dates"}
 
@@ -79,6 +93,8 @@ def parts_supported(wording: Evidence, others: Sequence[Evidence], check: Suppor
     sentence ("Ostrand, who has pushed for cheaper borrowing for months, was ...") is such a
     statement too, checked on its own (``relative_clauses.set_off_clauses``).
     """
+    if others and unsupported_modifier(wording, others, check) is not None:
+        return False
     parts = content_parts(wording)
     parts += [clause for clause in (_span(wording, low, high) for low, high in set_off_clauses(wording.text))
               if all((clause.start, clause.end) != (p.start, p.end) for p in parts)]
@@ -91,6 +107,48 @@ def parts_supported(wording: Evidence, others: Sequence[Evidence], check: Suppor
         if not any(check.shared_words(part, other) >= needed for other in others):
             return False
     return True
+
+
+@functools.lru_cache(maxsize=4096)
+def _modifier_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The character spans of a sentence's modifiers of its verbs (``_MODIFIERS``) and of each
+    clause joined to another by "and" (the first up to where the second begins), from the parse
+    (cached: the text decides)."""
+    from synopsis.extract.nlp import load_nlp
+
+    doc = load_nlp()(text, disable=["ner"])
+    spans = []
+    for token in doc:
+        if token.head is token or token.head.pos_ not in ("VERB", "AUX"):
+            continue
+        if token.dep_ in _MODIFIERS:
+            spans.append((token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)))
+        elif token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            # "... had not received a fair trial and that the case rested on ...": two statements.
+            head = token.head
+            spans.append((token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)))
+            spans.append((head.left_edge.idx, token.left_edge.idx))
+    return tuple(spans)
+
+
+def unsupported_modifier(wording: Evidence, others: Sequence[Evidence], check: SupportCheck) -> str | None:
+    """A modifier or joined clause of the wording (``_modifier_spans``) whose words the other
+    reports cited for it do not give between them (``MIN_MODIFIER_SHARE``), else None.
+
+    The support check reads a sentence as a whole: a report sharing its main statement supports
+    it even when the sentence adds how long ("planned the fire for weeks"), why ("as some investors
+    questioned the price") or a second statement ("her client had not received a fair trial and
+    ..."), and the reader would take that addition as what every cited outlet reports."""
+    spans = _modifier_spans(wording.text)
+    attributing = [(low, high) for low, high in spans if _ATTRIBUTING.match(wording.text[low:high].strip())]
+    for low, high in spans:
+        if any(a <= low and high <= b for a, b in attributing):
+            continue  # "according to the harbour office", and the "to" phrase inside it
+        words = check.own_words(wording.article_id, wording.start + low, wording.start + high)
+        if words and check.share_given(words, others) < MIN_MODIFIER_SHARE:
+            return wording.text[low:high].strip()
+    return None
 
 
 def first_statements(wording: Evidence, check: SupportCheck) -> list[Evidence]:

@@ -289,6 +289,28 @@ class SupportCheck:
             given = self._given[cited] = content_stems(self.context(cited).text)
         return sum(self._weight(w) for w in words & given) / total
 
+    def own_words(self, article_id: str, start: int, end: int) -> frozenset[str]:
+        """The content-word stems of a passage outside names and the days it names ("on Monday":
+        a date is checked as a date, and an outlet may leave it to its dateline)."""
+        analysis = self.analyses[article_id]
+        return content_stems(blank_out(analysis.article.text[start:end], start, [
+            *((e.start, e.end) for e in analysis.entities if start <= e.start and e.end <= end),
+            *((t.start, t.end) for t in analysis.times if start <= t.start and t.end <= end and t.type in ("DATE", "TIME")),
+        ]))
+
+    def share_given(self, words: frozenset[str], cited: Iterable[Evidence]) -> float:
+        """The share of the words (weighted by rarity, as ``shared_words``) that the cited spans'
+        sentences give between them; 1 for no words."""
+        total = sum(self._weight(w) for w in words)
+        if not total:
+            return 1.0
+        given: set[str] = set()
+        for span in cited:
+            if (found := self._given.get(span)) is None:
+                found = self._given[span] = content_stems(self.context(span).text)
+            given |= found
+        return sum(self._weight(w) for w in words & given) / total
+
     def _resolved(self, article_id: str, index: int) -> StoryEntity | None:
         return self.resolution.entity(article_id, index) if self.resolution is not None else None
 
