@@ -289,14 +289,25 @@ class SupportCheck:
             given = self._given[cited] = content_stems(self.context(cited).text)
         return sum(self._weight(w) for w in words & given) / total
 
-    def own_words(self, article_id: str, start: int, end: int) -> frozenset[str]:
-        """The content-word stems of a passage outside names and the days it names ("on Monday":
-        a date is checked as a date, and an outlet may leave it to its dateline)."""
+    def own_words(self, article_id: str, start: int, end: int, days: bool = False,
+                  skip: Iterable[tuple[int, int]] = ()) -> frozenset[str]:
+        """The content-word stems of a passage outside names and their titles, the ``skip`` spans
+        and, unless ``days``, the days it names ("on Monday": a date is checked as a date, and an
+        outlet may leave it to its dateline)."""
         analysis = self.analyses[article_id]
         return content_stems(blank_out(analysis.article.text[start:end], start, [
+            *skip,
             *((e.start, e.end) for e in analysis.entities if start <= e.start and e.end <= end),
-            *((t.start, t.end) for t in analysis.times if start <= t.start and t.end <= end and t.type in ("DATE", "TIME")),
+            *((e.title_start, e.title_end) for e in analysis.entities
+              if e.title_start is not None and e.title_end is not None and start <= e.title_start and e.title_end <= end),
+            *((t.start, t.end) for t in analysis.times
+              if not days and start <= t.start and t.end <= end and t.type in ("DATE", "TIME")),
         ]))
+
+    def sentence_share(self, stem: str) -> float:
+        """The share of the story's sentences that have the word ("fire" in a story of a fire)."""
+        self._weight(stem)  # counts the story's words once
+        return self._frequency[stem] / max(self._sentences, 1)
 
     def share_given(self, words: frozenset[str], cited: Iterable[Evidence]) -> float:
         """The share of the words (weighted by rarity, as ``shared_words``) that the cited spans'
