@@ -171,7 +171,12 @@ def split_by_support(group: ClaimGroup, check: SupportCheck) -> list[ClaimGroup]
     def supports(lead: ClaimMember, member: ClaimMember) -> bool:
         if member == lead or member.article_id not in check.analyses:
             return True
-        return check.supports(spans[lead], spans[member], hedges=True)
+        # A report that gives every number of the sentence is a witness of it in whatever words
+        # ("Mud swallowed 14 goods carriages" for "the landslide buried 14 wagons"): the brief
+        # says it tells the fact in other words. Without a number, the words are all that tie it
+        # to the fact ("Sorvik said she would recommend the offer" is no report of her joining the board).
+        return check.problem(spans[lead], spans[member], hedges=True,
+                             words=not check.statement(spans[lead]).amounts) is None
 
     representative = group.members[group.representative]
     # A sentence shown instead must state as many values: "will spend a decade behind bars", with

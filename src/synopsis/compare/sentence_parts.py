@@ -11,6 +11,7 @@ from synopsis.compare.disputed_wording import points_given
 from synopsis.compare.neutral_wording import stands_alone
 from synopsis.compare.pronoun_antecedents import dangling_pronoun
 from synopsis.compare.relative_clauses import RELATIVE_OPENING, embedded_relatives, set_off_clauses
+from synopsis.extract.claim_frames import REPORTING
 from synopsis.facts.support import MIN_SHARED_WORDS, MIN_SHARED_WORDS_WITH_NUMBERS, SupportCheck
 from synopsis.records import Dispute, Evidence
 
@@ -35,10 +36,11 @@ MIN_LEAD_WORDS = 4
 # words, so what it adds is either there or not: "for weeks" shares nothing with "set the fire
 # deliberately to collect insurance money", "on the Ostberg exchange" all of "in Ostberg".
 MIN_MODIFIER_SHARE = 0.5
-# Words in this share of a story's sentences or more are what the story is about ("fire" in a
-# story of an arson, "talks" in one of peace talks): "paid out after the fire" adds nothing the
-# reader does not know, where "for weeks" does.
+# Words in this share of a story's sentences or more, and in TOPIC_WORD_SENTENCES at least, are
+# what the story is about ("fire" in a story of an arson, "talks" in one of peace talks): "paid
+# out after the fire" adds nothing the reader does not know, where "for weeks" does.
 TOPIC_WORD_SHARE = 0.1
+TOPIC_WORD_SENTENCES = 5
 # Prepositions of time whose day is a limit the outlet states ("remain suspended until at least
 # March 10", "in custody since April"), not when the fact happened: its day counts as words.
 _LIMIT_PREPOSITIONS = frozenset({"until", "till", "since", "through"})
@@ -147,7 +149,9 @@ def _modifier_spans(text: str) -> tuple[tuple[int, int, bool, tuple[tuple[int, i
             continue
         low, high = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
         if token.dep_ in _MODIFIERS:
-            if _ATTRIBUTING.match(text[low:high]):
+            # "according to X", and how someone said it ("Speaking to reporters on Friday, X said"):
+            # who says it and when, not what happened.
+            if _ATTRIBUTING.match(text[low:high]) or token.head.lemma_.lower() in REPORTING:
                 attributing.append((low, high))
                 continue
             if token.dep_ == "prep" and (token.lower_ in _PLACE_PREPOSITIONS or token.head.lemma_ == "be"):
@@ -166,6 +170,12 @@ def _modifier_spans(text: str) -> tuple[tuple[int, int, bool, tuple[tuple[int, i
     return tuple(span for span in spans if not any(a <= span[0] and span[1] <= b for a, b in attributing))
 
 
+def _topic_word(stem: str, check: SupportCheck) -> bool:
+    """Whether the story is about what the word says (``TOPIC_WORD_SHARE``)."""
+    having, sentences = check.sentences_with(stem)
+    return having >= TOPIC_WORD_SENTENCES and having >= TOPIC_WORD_SHARE * sentences
+
+
 def unsupported_modifier(wording: Evidence, others: Sequence[Evidence], check: SupportCheck) -> str | None:
     """A modifier or joined clause of the wording (``_modifier_spans``) whose words the other
     reports cited for it do not give between them (``MIN_MODIFIER_SHARE``), else None.
@@ -178,7 +188,7 @@ def unsupported_modifier(wording: Evidence, others: Sequence[Evidence], check: S
         start, end = wording.start + low, wording.start + high
         skip = [(wording.start + a, wording.start + b) for a, b in inside]
         words = frozenset(w for w in check.own_words(wording.article_id, start, end, days=days, skip=skip)
-                          if check.sentence_share(w) < TOPIC_WORD_SHARE)
+                          if not _topic_word(w, check))
         if any(start <= q.start and q.end <= end for q in check.analyses[wording.article_id].quantities):
             # Its number is in every cited report (``SupportCheck.problem``): "while Haldor shares
             # fell 3 percent" is given by "while Haldor slipped 3 percent", whatever the verb.

@@ -304,10 +304,10 @@ class SupportCheck:
               if not days and start <= t.start and t.end <= end and t.type in ("DATE", "TIME")),
         ]))
 
-    def sentence_share(self, stem: str) -> float:
-        """The share of the story's sentences that have the word ("fire" in a story of a fire)."""
+    def sentences_with(self, stem: str) -> tuple[int, int]:
+        """How many of the story's sentences have the word ("fire" in a story of a fire), of how many."""
         self._weight(stem)  # counts the story's words once
-        return self._frequency[stem] / max(self._sentences, 1)
+        return self._frequency[stem], self._sentences
 
     def share_given(self, words: frozenset[str], cited: Iterable[Evidence]) -> float:
         """The share of the words (weighted by rarity, as ``shared_words``) that the cited spans'
@@ -408,7 +408,7 @@ class SupportCheck:
         sentences = [s for s in analysis.sentences if spans_overlap(s, span)]
         return min([span.start] + [s.start for s in sentences]), max([span.end] + [s.end for s in sentences])
 
-    def problem(self, sentence: Evidence, cited: Evidence, hedges: bool = False) -> str | None:
+    def problem(self, sentence: Evidence, cited: Evidence, hedges: bool = False, words: bool = True) -> str | None:
         """Why the cited span does not support the sentence (a source span), or None when it does.
 
         Every number the sentence states must be in the span, meant the same way (``Amount.given_by``:
@@ -417,8 +417,8 @@ class SupportCheck:
         third round") the span's sentence gives must not be another than the sentence's; every
         person and organisation the sentence names must be named in the span's sentence or be
         the speaker of its claim; the span's sentence must give enough of the sentence's own
-        words (``MIN_SHARED_WORDS``, half as many when its numbers anchor it); and it must give no
-        person of the sentence another office (``office_problem``).
+        words (``MIN_SHARED_WORDS``, half as many when its numbers anchor it; not checked without
+        ``words``); and it must give no person of the sentence another office (``office_problem``).
         """
         if cited == sentence:
             return None
@@ -446,7 +446,7 @@ class SupportCheck:
                 return f"does not name {actor.text}"
         if (reversal := self.reversed_roles(sentence, cited)) is not None:
             return reversal
-        shared = self.shared_words(sentence, cited)
+        shared = self.shared_words(sentence, cited) if words else 1.0
         if shared < (MIN_SHARED_WORDS_WITH_NUMBERS if stated.amounts else MIN_SHARED_WORDS):
             return f"shares too few of its words ({shared:.2f} of their weight)"
         # Checked last, so that a span this is the one objection to is a report of the same fact
