@@ -229,3 +229,37 @@ def test_a_checked_pronoun_is_its_speaker_an_unchecked_one_no_other_speaker():
     [guessed] = _label_one_group([_quoted("q", "Quill", "Aino Korhonen"),
                                   _quoted("r", "Rook", "he", entity="Pavel Ostrik")])
     assert guessed.status == "corroborated"
+
+
+def test_a_report_that_does_not_state_the_fact_is_no_witness_of_it(nlp):
+    """Alignment groups reports of one topic: one that says something else of the same person
+    (Gamma) is a fact of its own outlet."""
+    from tests.compare.dispute_builders import extracted
+
+    analyses = extracted(nlp, {
+        "Alpha": "Selwyn chief executive Anneli Varga will join the Brannock board after the deal closes.",
+        "Beta": "Anneli Varga will join the Brannock board once the deal is completed.",
+        "Gamma": "Anneli Varga said she would recommend the Brannock offer to shareholders.",
+    })
+    members = tuple(ClaimMember(a.article.id, 0, a.claims[0].text, a.claims[0].start, a.claims[0].end)
+                    for a in analyses)
+    origins = {a.article.id: origin(a.article.id, a.article.outlet.name, a.article.outlet.name) for a in analyses}
+    claims = label_claims([ClaimGroup("g-join", members, 0, members[0].text, 1.0)], analyses, origins)
+    assert [(c.status, c.sources) for c in claims] == [("corroborated", ("Alpha", "Beta")),
+                                                        ("single-source", ("Gamma",))]
+
+
+def test_a_report_without_the_facts_number_is_no_witness_of_it(nlp):
+    from tests.compare.dispute_builders import extracted
+
+    analyses = extracted(nlp, {
+        "Alpha": "The trial of Marek Osk heard from more than 30 witnesses over seven weeks.",
+        "Beta": "The trial of Marek Osk heard from 34 witnesses over seven weeks.",
+        "Gamma": "The trial of Marek Osk heard from witnesses over seven weeks.",
+    })
+    members = tuple(ClaimMember(a.article.id, 0, a.claims[0].text, a.claims[0].start, a.claims[0].end)
+                    for a in analyses)
+    origins = {a.article.id: origin(a.article.id, a.article.outlet.name, a.article.outlet.name) for a in analyses}
+    claims = label_claims([ClaimGroup("g-trial", members, 0, members[0].text, 1.0)], analyses, origins)
+    assert [(c.status, c.sources) for c in claims][0] == ("corroborated", ("Alpha", "Beta"))
+    assert "Gamma" not in claims[0].sources

@@ -96,3 +96,35 @@ def test_the_brief_states_the_point_as_disputed_not_either_side(nlp) -> None:
     texts = brief(disputes)
     assert not any("proposed the harbour fund in Tarvin" in text for text in texts)
     assert "Accounts differ on who proposed the harbour fund: Ilse Varden (Alpha, Bravo); Piotr Salko (Charlie)." in texts
+
+
+# Two companies named in every article, so entity resolution sees both in each.
+DEAL = "Selwyn Foods agreed on Monday to buy Brannock Group for 900 million crowns."
+
+
+def approach_disputes(nlp, texts: dict[str, str]):
+    analyses = extracted(nlp, {outlet: f"{DEAL} {text}" for outlet, text in texts.items()})
+    return find_doer_disputes(analyses, resolve_entities(analyses))
+
+
+def test_a_first_approach_credited_to_opposite_companies_is_a_dispute(nlp) -> None:
+    [dispute] = approach_disputes(nlp, {
+        "Alpha": "Selwyn Foods first approached Brannock Group in October, people familiar with the talks said.",
+        "Bravo": "The talks began after the Brannock Group board approached Selwyn Foods in search of a buyer.",
+        "Charlie": "Brannock Group was approached by Selwyn Foods last year.",
+    })
+    assert dispute.kind == "actor"
+    assert dispute.what.startswith("who made the first approach")
+    versions = {v.value.split()[0]: v.sources for v in dispute.versions}
+    assert versions == {"Selwyn": ("Alpha", "Charlie"), "Brannock": ("Bravo",)}
+
+
+@pytest.mark.parametrize("bravo", [
+    "Selwyn Foods approached Brannock Group in October.",  # the same way round
+    "Brannock Group and Selwyn Foods approached the regulator together.",  # a joint doer, another party
+    "They approached Selwyn Foods in search of a buyer.",  # a pronoun takes no side
+    "Brannock Group did not approach Selwyn Foods.",  # negated
+])
+def test_no_approach_dispute_without_opposite_named_doers(nlp, bravo) -> None:
+    assert approach_disputes(nlp, {"Alpha": "Selwyn Foods first approached Brannock Group in October.",
+                                   "Bravo": bravo}) == []

@@ -242,3 +242,20 @@ def test_the_title_of_whoever_is_credited_is_not_what_a_sentence_states(nlp, cit
                 "reporters at the scene.")
     found = problem(nlp, sentence, cited)
     assert (found is None) == supported, found
+
+
+@pytest.mark.parametrize(
+    "cited, supported",
+    [
+        # The same words and names, who acted on whom the other way round: the opposite fact.
+        ("The Brannock Group board approached Selwyn Foods in search of a buyer.", False),
+        ("Selwyn Foods was approached by Brannock Group with an offer.", False),
+        ("Brannock Group was approached by Selwyn Foods with an offer.", True),
+        ("Selwyn Foods approached Brannock Group with an offer.", True),
+    ],
+)
+def test_a_span_telling_who_acted_on_whom_the_other_way_round_does_not_support(nlp, cited, supported):
+    found = problem(nlp, "Selwyn Foods first approached Brannock Group with an informal offer.", cited)
+    assert (found is None) == supported, found
+    if not supported:
+        assert found.endswith("the other way round")

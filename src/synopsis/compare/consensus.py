@@ -9,7 +9,9 @@ from synopsis.compare.citations import name_outlet, normalize_name
 from synopsis.compare.independence import OriginInfo, Witness, count_independent
 from synopsis.compare.other_numbers import numbers_differ, passage_amounts
 from synopsis.compare.quoted_wording import CanonicalName, gives_words_to_another, speakers_agree, spoken_wording
+from synopsis.facts.support import SupportCheck
 from synopsis.link.align import ClaimGroup, ClaimMember
+from synopsis.link.entities import EntityResolution
 from synopsis.records import AlignedClaim, ArticleAnalysis, Attribution, Dispute, Evidence
 
 
@@ -17,6 +19,10 @@ from synopsis.records import AlignedClaim, ArticleAnalysis, Attribution, Dispute
 # sentence that names "former Defense Minister Rustem Umerov" gives a version of his office, but
 # the summit it says he proposed is not disputed for that.
 WHO_DISPUTES = frozenset({"name", "title"})
+# The sentences a group may be shown by that are tried (``split_by_support``): each is checked
+# against every report of the group, and the first few (the representative, then reading order)
+# are where the best-supported one was in every story checked (as ``fact_citations.WORDINGS_TRIED``).
+LEADS_TRIED = 8
 
 
 def find_disputed_groups(groups: Sequence[ClaimGroup], disputes: Sequence[Dispute]) -> set[str]:
@@ -56,19 +62,23 @@ def label_claims(
     disputed: Collection[str] = (),
     disputes: Sequence[Dispute] = (),
     canonical_name: CanonicalName | None = None,
+    resolution: EntityResolution | None = None,
 ) -> list[AlignedClaim]:
     """Label each claim group by how many independent origins report it; disputed groups say so.
     A claim is worded by its representative sentence as a reader can take it out of its article
     (``quoted_wording.spoken_wording``: a pronoun speaker named by ``canonical_name``, the story's
-    name for it; a quotation cut from a longer one closed and said whose it is)."""
+    name for it; a quotation cut from a longer one closed and said whose it is). Its reports are
+    those that support that sentence (``split_by_support``; ``resolution`` tells who a mention is)."""
     by_id = {a.article.id: a for a in analyses}
+    check = SupportCheck(by_id, resolution)
     parent = {}
     parts = []
     for group in groups:
         for by_number in split_by_numbers(group, by_id):
-            for part in split_by_speakers(by_number, by_id, canonical_name):
-                parent[part.id] = group.id
-                parts.append(part)
+            for by_speaker in split_by_speakers(by_number, by_id, canonical_name):
+                for part in split_by_support(by_speaker, check):
+                    parent[part.id] = group.id
+                    parts.append(part)
     groups = parts
     disputed = set(disputed)
     flagged = {part for part, whole in parent.items() if whole in disputed} | find_disputed_groups(groups, disputes)
@@ -139,6 +149,45 @@ def split_by_speakers(group: ClaimGroup, by_id: Mapping[str, ArticleAnalysis],
     spans = {m: Evidence(m.article_id, "", m.start, m.end, m.text) for m in group.members}
     return _partition(group, lambda lead, m: gives_words_to_another(
         spans[lead], spans[m], by_id, canonical_name, guessed_pronouns=False), "s")
+
+
+def split_by_support(group: ClaimGroup, check: SupportCheck) -> list[ClaimGroup]:
+    """The group as reports that support the sentence it is shown by (``SupportCheck.problem``, the
+    check a brief sentence's citations pass: its numbers, names, who acted on whom, enough of its
+    words), then the others likewise, each part led by its first member.
+
+    Alignment groups reports of one topic by meaning, so a report can sit with a fact it does not
+    state ("Sorvik said she would recommend the offer" with "Sorvik will join Haldor's board", "the
+    trial heard witnesses" with "more than 30 witnesses"): listed under the fact, it would make it
+    corroborated by an outlet that never said it. The sentence shown is the one most of the
+    group's reports support (``LEADS_TRIED`` tried, the representative first): a hedged "more than
+    300 were evacuated" is borne out by "320", not the reverse, and an outlet's own "traffic is
+    being diverted" by "ENT said traffic was being diverted", not the reverse. The first part keeps
+    the group's id; a report set apart is a fact of its own."""
+    if len(group.members) < 2:
+        return [group]
+    spans = {m: Evidence(m.article_id, "", m.start, m.end, m.text) for m in group.members}
+
+    def supports(lead: ClaimMember, member: ClaimMember) -> bool:
+        if member == lead or member.article_id not in check.analyses:
+            return True
+        # A report that gives every number of the sentence is a witness of it in whatever words
+        # ("Mud swallowed 14 goods carriages" for "the landslide buried 14 wagons"): the brief
+        # says it tells the fact in other words. Without a number, the words are all that tie it
+        # to the fact ("Sorvik said she would recommend the offer" is no report of her joining the board).
+        return check.problem(spans[lead], spans[member], hedges=True,
+                             words=not check.statement(spans[lead]).amounts) is None
+
+    representative = group.members[group.representative]
+    # A sentence shown instead must state as many values: "will spend a decade behind bars", with
+    # no number read, is borne out by every "12 years" and would hide them.
+    values = len(check.statement(spans[representative]).amounts)
+    tried = [representative] + [m for m in group.members if m != representative
+                                and len(check.statement(spans[m]).amounts) >= values][:LEADS_TRIED - 1]
+    lead = max(tried, key=lambda m: sum(supports(m, other) for other in group.members))
+    if lead != representative:
+        group = ClaimGroup(group.id, group.members, group.members.index(lead), lead.text, group.cohesion)
+    return _partition(group, lambda first, m: not supports(first, m), "r")
 
 
 def _partition(group: ClaimGroup, parts_from: Callable[[ClaimMember, ClaimMember], bool],
@@ -259,4 +308,4 @@ def make_claim_id(group: ClaimGroup) -> str:
 
 
 __all__ = ["describe_repeat", "find_disputed_groups", "find_witnesses", "label_claims", "list_citing", "make_claim_id",
-           "repeated_from", "split_by_numbers", "split_by_speakers"]
+           "repeated_from", "split_by_numbers", "split_by_speakers", "split_by_support"]

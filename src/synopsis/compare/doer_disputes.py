@@ -38,6 +38,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from synopsis.compare.approach_disputes import find_approaches, opposite_approaches
 from synopsis.compare.citations import name_outlet
 from synopsis.compare.dispute_versions import join_names, unique_in_order
 from synopsis.compare.speaker_disputes import persons_by_title, sides_between_outlets
@@ -380,7 +381,33 @@ def find_doer_disputes(analyses: Sequence[ArticleAnalysis], resolution: EntityRe
             what=what, kind="actor", versions=tuple(records),
             explanation=f"Outlets disagree on {what}: " + "; ".join(parts) + "." + note,
         ))
+    return disputes + find_approach_disputes(analyses, resolution)
+
+
+def find_approach_disputes(analyses: Sequence[ArticleAnalysis], resolution: EntityResolution) -> list[Dispute]:
+    """First moves between two parties that outlets credit to opposite sides
+    (``approach_disputes``), every version with its outlets."""
+    disputes = []
+    for one_way, other_way in opposite_approaches(find_approaches(analyses, resolution)):
+        versions = sides_between_outlets([one_way, other_way])
+        if len(versions) < 2:
+            continue
+        records = []
+        for version in versions:
+            ordered = sorted(version, key=lambda a: (a.outlet, a.evidence.start))
+            records.append(DisputeVersion(
+                value=version[0].doer_name, normalized=version[0].doer_name,
+                sources=tuple(unique_in_order(a.outlet for a in ordered)),
+                evidence=tuple(dict.fromkeys(a.evidence for a in ordered)),
+            ))
+        records.sort(key=lambda v: (-len(v.sources), v.normalized))
+        first, second = (v.normalized for v in records)
+        what = f"who made the first approach, {first} or {second}"
+        parts = [f"{join_names(list(v.sources))} {'credits' if len(v.sources) == 1 else 'credit'} it to {v.value}"
+                 for v in records]
+        disputes.append(Dispute(what=what, kind="actor", versions=tuple(records),
+                                explanation=f"Outlets disagree on {what}: " + "; ".join(parts) + "."))
     return disputes
 
 
-__all__ = ["ACT_CLASSES", "find_doer_disputes"]
+__all__ = ["ACT_CLASSES", "find_approach_disputes", "find_doer_disputes"]

@@ -3,6 +3,7 @@ reports give each part, and the first statement of a sentence whose rest gives a
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Sequence
 
@@ -10,6 +11,7 @@ from synopsis.compare.disputed_wording import points_given
 from synopsis.compare.neutral_wording import stands_alone
 from synopsis.compare.pronoun_antecedents import dangling_pronoun
 from synopsis.compare.relative_clauses import RELATIVE_OPENING, embedded_relatives, set_off_clauses
+from synopsis.extract.claim_frames import REPORTING
 from synopsis.facts.support import MIN_SHARED_WORDS, MIN_SHARED_WORDS_WITH_NUMBERS, SupportCheck
 from synopsis.records import Dispute, Evidence
 
@@ -27,6 +29,40 @@ MIN_PART_WORDS = 3
 # must say what happened, not only name someone: "A suicide bomber struck a bus station in
 # Peshawar on Tuesday" has seven content words outside names; "Officials in Kerova" none.
 MIN_LEAD_WORDS = 4
+# What a modifier of a sentence adds ("for weeks", "as some investors questioned the price", "in
+# search of a buyer"), or a clause joined by "and" ("her client had not received a fair trial and
+# ..."), must be given by the reports the sentence is cited to: at least this share of its words
+# (outside names and days, weighted by rarity) in their sentences between them. A modifier is a few
+# words, so what it adds is either there or not: "for weeks" shares nothing with "set the fire
+# deliberately to collect insurance money", "on the Ostberg exchange" all of "in Ostberg".
+MIN_MODIFIER_SHARE = 0.5
+# Words in this share of a story's sentences or more, and in TOPIC_WORD_SENTENCES at least, are
+# what the story is about ("fire" in a story of an arson, "talks" in one of peace talks): "paid
+# out after the fire" adds nothing the reader does not know, where "for weeks" does.
+TOPIC_WORD_SHARE = 0.1
+TOPIC_WORD_SENTENCES = 5
+# Prepositions of time whose day is a limit the outlet states ("remain suspended until at least
+# March 10", "in custody since April"), not when the fact happened: its day counts as words.
+_LIMIT_PREPOSITIONS = frozenset({"until", "till", "since", "through"})
+# Dependents that add a circumstance to what a verb says: a prepositional phrase, an adverbial
+# clause ("as ...", "because ...", "before ..."), an adverbial noun phrase ("last week").
+_MODIFIERS = frozenset({"prep", "advcl", "npadvmod"})
+# Prepositions of place and setting are left out: outlets name one place in words the shared-word
+# test cannot match ("pulled survivors from the water" / "searched the wreckage", "at the third
+# round of talks" / "in Istanbul"), and where a thing happened is the story's setting more often
+# than a claim of its own; how long, why, when and how ("for weeks", "as a precaution", "before
+# claiming ...", "with an informal offer") are what one outlet adds. Checked with places, most
+# modifiers caught on the reference corpus and examples/harbor-bridge were places the cited
+# reports word otherwise ("from the water", "under the northern approach", "at the third round of
+# talks"); without them, its brief changes in one sentence ("..., and the port authority closed
+# the inner basin to shipping", which no cited report gives).
+_PLACE_PREPOSITIONS = frozenset({
+    "in", "into", "on", "onto", "at", "from", "under", "across", "near", "inside", "outside", "out", "off",
+    "along", "to", "toward", "towards", "above", "below", "beneath", "behind", "beside", "between", "around",
+    "within", "past", "through", "throughout", "up", "down", "upon", "among", "amid", "opposite"})
+# "according to X", "in a statement", "in an interview": who or what says it, not what happened.
+_ATTRIBUTING = re.compile(r"(?:according|as\s+(?:reported|quoted|cited)|in\s+(?:a|an|the|his|her|their|its)\s+"
+                          r"(?:statement|interview|speech|post|briefing|report))\b", re.IGNORECASE)
 # Which values of a statement (``facts.support.Statement``) give a version of a dispute of each kind.
 VALUE_KINDS = {"count": "amounts", "amount": "amounts", "duration": "amounts", "date": "dates", "time": "dates"}
 
@@ -83,6 +119,8 @@ def parts_supported(wording: Evidence, others: Sequence[Evidence], check: Suppor
     sentence ("Ostrand, who has pushed for cheaper borrowing for months, was ...") is such a
     statement too, checked on its own (``relative_clauses.set_off_clauses``).
     """
+    if others and unsupported_modifier(wording, others, check) is not None:
+        return False
     parts = content_parts(wording)
     parts += [clause for clause in (_span(wording, low, high) for low, high in set_off_clauses(wording.text))
               if all((clause.start, clause.end) != (p.start, p.end) for p in parts)]
@@ -95,6 +133,75 @@ def parts_supported(wording: Evidence, others: Sequence[Evidence], check: Suppor
         if not any(check.shared_words(part, other) >= needed for other in others):
             return False
     return True
+
+
+@functools.lru_cache(maxsize=4096)
+def _modifier_spans(text: str) -> tuple[tuple[int, int, bool, tuple[tuple[int, int], ...]], ...]:
+    """The character spans of what a sentence's modifiers of its verbs add (``_MODIFIERS``: from
+    after their preposition or conjunction), and of each clause joined to another by "and" (the
+    first up to where the second begins), from the parse (cached: the text decides), each with
+    whether its days count as words: a day a clause or an adverb gives ("on Monday", "last week") is
+    checked as a date, and an outlet may leave it to its dateline, while one a preposition of time
+    gives ("until at least March 10", "since April") is a limit the outlet states; and the spans of
+    the relative clauses and appositions inside it, which say who someone is and are checked as
+    clauses of their own (``relative_clauses.set_off_clauses``). Who says it ("according to X",
+    ``_ATTRIBUTING``) and places (``_PLACE_PREPOSITIONS``) are left out."""
+    from synopsis.extract.nlp import load_nlp
+
+    doc = load_nlp()(text, disable=["ner"])
+    spans, attributing = [], []
+    for token in doc:
+        if token.head is token or token.head.pos_ not in ("VERB", "AUX"):
+            continue
+        low, high = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+        if token.dep_ in _MODIFIERS:
+            # "according to X", and how someone said it ("Speaking to reporters on Friday, X said"):
+            # who says it and when, not what happened.
+            if _ATTRIBUTING.match(text[low:high]) or token.head.lemma_.lower() in REPORTING:
+                attributing.append((low, high))
+                continue
+            if token.dep_ == "prep" and (token.lower_ in _PLACE_PREPOSITIONS or token.head.lemma_ == "be"):
+                continue  # a place, or what a "be" predicates ("was in the works")
+            first = token.left_edge
+            if (first.dep_ in ("prep", "mark") or first is token) and first.i < token.right_edge.i:
+                first = doc[first.i + 1]  # "for weeks": "weeks" says what it adds
+            inside = tuple((t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in token.subtree
+                           if t.dep_ in ("relcl", "appos") and t is not token)
+            spans.append((first.idx, high, token.dep_ == "prep" and token.lower_ in _LIMIT_PREPOSITIONS, inside))
+        elif token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            # "... had not received a fair trial and that the case rested on ...": two statements.
+            spans.append((low, high, False, ()))
+            spans.append((token.head.left_edge.idx, low, False, ()))
+    return tuple(span for span in spans if not any(a <= span[0] and span[1] <= b for a, b in attributing))
+
+
+def _topic_word(stem: str, check: SupportCheck) -> bool:
+    """Whether the story is about what the word says (``TOPIC_WORD_SHARE``)."""
+    having, sentences = check.sentences_with(stem)
+    return having >= TOPIC_WORD_SENTENCES and having >= TOPIC_WORD_SHARE * sentences
+
+
+def unsupported_modifier(wording: Evidence, others: Sequence[Evidence], check: SupportCheck) -> str | None:
+    """A modifier or joined clause of the wording (``_modifier_spans``) whose words the other
+    reports cited for it do not give between them (``MIN_MODIFIER_SHARE``), else None.
+
+    The support check reads a sentence as a whole: a report sharing its main statement supports
+    it even when the sentence adds how long ("planned the fire for weeks"), why ("as some investors
+    questioned the price") or a second statement ("her client had not received a fair trial and
+    ..."), and the reader would take that addition as what every cited outlet reports."""
+    for low, high, days, inside in _modifier_spans(wording.text):
+        start, end = wording.start + low, wording.start + high
+        skip = [(wording.start + a, wording.start + b) for a, b in inside]
+        words = frozenset(w for w in check.own_words(wording.article_id, start, end, days=days, skip=skip)
+                          if not _topic_word(w, check))
+        if any(start <= q.start and q.end <= end for q in check.analyses[wording.article_id].quantities):
+            # Its number is in every cited report (``SupportCheck.problem``): "while Haldor shares
+            # fell 3 percent" is given by "while Haldor slipped 3 percent", whatever the verb.
+            continue
+        if words and check.share_given(words, others) < MIN_MODIFIER_SHARE:
+            return wording.text[low:high].strip()
+    return None
 
 
 def first_statements(wording: Evidence, check: SupportCheck) -> list[Evidence]:

@@ -90,7 +90,8 @@ def build_story_report(story: Story, analyses: Sequence[ArticleAnalysis], embedd
     disputes = order_disputes(find_disputes(groups, analyses, resolution.entities, day_rivals(analyses, candidates))
                               + find_speaker_disputes(groups, analyses, resolution)
                               + find_doer_disputes(analyses, resolution))
-    claims = label_claims(groups, analyses, origins, disputes=disputes, canonical_name=resolution.canonical_name)
+    claims = label_claims(groups, analyses, origins, disputes=disputes, canonical_name=resolution.canonical_name,
+                          resolution=resolution)
     quotes = group_quotes(analyses, resolution.canonical_name)
     timeline = build_timeline(analyses, groups, canonical_name=resolution.canonical_name)
     coverage = describe_coverage(analyses, claims, resolution.entities, resolution.canonical_name, disputes,

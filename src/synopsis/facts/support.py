@@ -25,6 +25,7 @@ from synopsis.facts.amounts import Amount, amounts_in
 from synopsis.facts.dates import main_day, passage_dates, recent_interval, sentence_claim
 from synopsis.facts.keys import episodes_in
 from synopsis.facts.keys_money import is_currency
+from synopsis.facts.roles import Role, reversed_role, roles_in
 from synopsis.facts.intervals import Interval
 from synopsis.facts.words import content_stems
 from synopsis.link.entities import EntityResolution
@@ -250,6 +251,7 @@ class SupportCheck:
         self._totals: dict[Evidence, float] = {}
         self._story_day: tuple[Interval | None] | None = None
         self._titled: dict[tuple[str, int, int], tuple[TitledPerson, ...]] = {}
+        self._roles: dict[tuple[str, int, int], tuple[Role, ...]] = {}
 
     @property
     def canonical_name(self) -> Callable[[str], str | None] | None:
@@ -285,6 +287,39 @@ class SupportCheck:
             return 1.0
         if (given := self._given.get(cited)) is None:
             given = self._given[cited] = content_stems(self.context(cited).text)
+        return sum(self._weight(w) for w in words & given) / total
+
+    def own_words(self, article_id: str, start: int, end: int, days: bool = False,
+                  skip: Iterable[tuple[int, int]] = ()) -> frozenset[str]:
+        """The content-word stems of a passage outside names and their titles, the ``skip`` spans
+        and, unless ``days``, the days it names ("on Monday": a date is checked as a date, and an
+        outlet may leave it to its dateline)."""
+        analysis = self.analyses[article_id]
+        return content_stems(blank_out(analysis.article.text[start:end], start, [
+            *skip,
+            *((e.start, e.end) for e in analysis.entities if start <= e.start and e.end <= end),
+            *((e.title_start, e.title_end) for e in analysis.entities
+              if e.title_start is not None and e.title_end is not None and start <= e.title_start and e.title_end <= end),
+            *((t.start, t.end) for t in analysis.times
+              if not days and start <= t.start and t.end <= end and t.type in ("DATE", "TIME")),
+        ]))
+
+    def sentences_with(self, stem: str) -> tuple[int, int]:
+        """How many of the story's sentences have the word ("fire" in a story of a fire), of how many."""
+        self._weight(stem)  # counts the story's words once
+        return self._frequency[stem], self._sentences
+
+    def share_given(self, words: frozenset[str], cited: Iterable[Evidence]) -> float:
+        """The share of the words (weighted by rarity, as ``shared_words``) that the cited spans'
+        sentences give between them; 1 for no words."""
+        total = sum(self._weight(w) for w in words)
+        if not total:
+            return 1.0
+        given: set[str] = set()
+        for span in cited:
+            if (found := self._given.get(span)) is None:
+                found = self._given[span] = content_stems(self.context(span).text)
+            given |= found
         return sum(self._weight(w) for w in words & given) / total
 
     def _resolved(self, article_id: str, index: int) -> StoryEntity | None:
@@ -373,7 +408,7 @@ class SupportCheck:
         sentences = [s for s in analysis.sentences if spans_overlap(s, span)]
         return min([span.start] + [s.start for s in sentences]), max([span.end] + [s.end for s in sentences])
 
-    def problem(self, sentence: Evidence, cited: Evidence, hedges: bool = False) -> str | None:
+    def problem(self, sentence: Evidence, cited: Evidence, hedges: bool = False, words: bool = True) -> str | None:
         """Why the cited span does not support the sentence (a source span), or None when it does.
 
         Every number the sentence states must be in the span, meant the same way (``Amount.given_by``:
@@ -382,8 +417,8 @@ class SupportCheck:
         third round") the span's sentence gives must not be another than the sentence's; every
         person and organisation the sentence names must be named in the span's sentence or be
         the speaker of its claim; the span's sentence must give enough of the sentence's own
-        words (``MIN_SHARED_WORDS``, half as many when its numbers anchor it); and it must give no
-        person of the sentence another office (``office_problem``).
+        words (``MIN_SHARED_WORDS``, half as many when its numbers anchor it; not checked without
+        ``words``); and it must give no person of the sentence another office (``office_problem``).
         """
         if cited == sentence:
             return None
@@ -409,12 +444,36 @@ class SupportCheck:
         for actor in stated.actors:
             if not names_actor(actor, context):
                 return f"does not name {actor.text}"
-        shared = self.shared_words(sentence, cited)
+        if (reversal := self.reversed_roles(sentence, cited)) is not None:
+            return reversal
+        shared = self.shared_words(sentence, cited) if words else 1.0
         if shared < (MIN_SHARED_WORDS_WITH_NUMBERS if stated.amounts else MIN_SHARED_WORDS):
             return f"shares too few of its words ({shared:.2f} of their weight)"
         # Checked last, so that a span this is the one objection to is a report of the same fact
         # that gives someone in it another office (coverage: the fact told in another version).
         return self.office_problem(sentence, cited)
+
+    def roles(self, article_id: str, start: int, end: int) -> tuple[Role, ...]:
+        """Who acted on whom between start and end (``facts.roles``); parsed only where two names are."""
+        key = (article_id, start, end)
+        if key not in self._roles:
+            analysis = self.analyses[article_id]
+            entities = [e for e in analysis.entities if start <= e.start and e.end <= end]
+            self._roles[key] = roles_in(analysis.article.text[start:end], start, entities) if len(entities) >= 2 else ()
+        return self._roles[key]
+
+    def reversed_roles(self, sentence: Evidence, cited: Evidence) -> str | None:
+        """How the cited span's sentence tells who acted on whom the other way round from the
+        sentence ("the Veltrix board approached Haldor" for "Haldor approached Veltrix"), else None:
+        the same words and names, the opposite fact."""
+        stated = self.roles(sentence.article_id, sentence.start, sentence.end)
+        if not stated:
+            return None
+        found = reversed_role(stated, self.roles(cited.article_id, *self.sentence_bounds(cited)))
+        if found is None:
+            return None
+        role, other = found
+        return f"says {other.agent_text} {other.verb} {other.patient_text}, the other way round"
 
     def withheld(self, span: Evidence) -> str | None:
         """The words by which a span says a sum was not made public ("an undisclosed fee"), or None."""
