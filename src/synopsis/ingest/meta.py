@@ -9,7 +9,7 @@ from pathlib import PurePath
 
 from synopsis.ingest import patterns as P
 from synopsis.ingest.clean import Unit, clean_text, classify_unit, split_units
-from synopsis.ingest.datelines import dateline_window, read_dateline
+from synopsis.ingest.datelines import clutter_units, dateline_window, read_dateline
 from synopsis.ingest.numeric_dates import Basis
 from synopsis.ingest.outlet_mentions import find_cites, find_self_reference
 from synopsis.ingest.outlets import OutletRegistry, default_registry, host_of, is_same_outlet, normalize_key
@@ -323,14 +323,16 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         elif at_top and outlet is None:
             origin = origin or Outlet(name=name.strip())
 
-    dateline = read_dateline(text, units, dateline_window(head, header_fields), header_year)
+    # Clutter spans: outlet names inside captions, credits and link blocks are not attributions,
+    # and page furniture is no block a dateline is counted from.
+    _, removed = clean_text(text, rules=not raw.is_extracted)
+    window = dateline_window(head, header_fields, clutter_units(units, removed))
+    dateline = read_dateline(text, units, window, header_year)
     if dateline is not None:
         metadata.extend(dateline.spans)
     dateline_agency = dateline.agency if dateline else None
     dateline_when = dateline.when if dateline else None
 
-    # Clutter spans: outlet names inside captions, credits and link blocks are not attributions.
-    _, removed = clean_text(text, rules=not raw.is_extracted)
     skip = [(r.start, r.end) for r in removed if r.reason != "metadata line"]
 
     # The outlet, strongest cue first.
