@@ -6,6 +6,8 @@ import io
 import itertools
 import json
 import os
+import re
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -111,7 +113,13 @@ def read_folder(
 
 def read_file(path: Path, options: FetchOptions, *, explicit: bool) -> Iterator[RawDocument | InputError]:
     """Documents of one file, by extension (or by sniffing when the extension is unknown)."""
-    size = path.stat().st_size
+    status = path.stat()
+    if not stat.S_ISREG(status.st_mode):
+        # A named pipe waits for a writer that may never come, holding up the whole batch; a
+        # socket or a device holds no article.  (Its size is 0, but it is no empty file.)
+        # Piped input is read from standard input, "-".
+        raise ReadError("not a regular file (a pipe or a device; pipe input to '-' instead)")
+    size = status.st_size
     if size == 0:
         raise ReadError("empty file")
     kind = kind_from_extension(path.suffix.lower())
@@ -155,7 +163,7 @@ def kind_from_extension(suffix: str) -> str | None:
     return None
 
 
-def read_stream(stream: BinaryIO, options: FetchOptions) -> Iterator[RawDocument]:
+def read_stream(stream: BinaryIO, options: FetchOptions, source: str = "<stdin>") -> Iterator[RawDocument]:
     """Standard input, read up to the size limit and sniffed (JSON Lines beyond it, a line at a time)."""
     data = stream.read(options.max_bytes + 1)
     if not data:
@@ -163,14 +171,26 @@ def read_stream(stream: BinaryIO, options: FetchOptions) -> Iterator[RawDocument
     if len(data) > options.max_bytes:
         if not starts_like_jsonl(data):
             raise ReadError(f"too large: more than {options.max_bytes} bytes (in json lines the limit is per line)")
-        yield from read_jsonl_stream(stream, "<stdin>", options.max_bytes, head=data)
+        yield from read_jsonl_stream(stream, source, options.max_bytes, head=data)
         return
-    yield from read_bytes(data, "<stdin>", kind=None)
+    yield from read_bytes(data, source, kind=None)
+
+
+# The opening of a JSON object, as every line of JSON Lines has it: a brace and a quoted key
+# (pretty-printed JSON puts a line break after its brace).
+JSON_OBJECT_OPENING = re.compile(rb"(?:\xef\xbb\xbf)?[ \t]*\{[ \t]*\"")
 
 
 def starts_like_jsonl(data: bytes) -> bool:
-    """Whether the whole lines at the start of ``data`` read as a JSON Lines archive."""
-    return looks_like_jsonl(data.split(b"\n")[:-1])  # the last piece may be a cut line
+    """Whether the start of ``data`` (more than the size limit) reads as a JSON Lines archive:
+    its whole lines do; or, when a line over the limit leaves fewer than two whole ones, its
+    bytes open as a JSON object and any whole line is one, so the long line is reported on its
+    own and the records after it are read, as they are from a file."""
+    *whole, _cut = data.split(b"\n")  # the last piece may be a cut line
+    lines = [line for line in whole if line.strip()]
+    if len(lines) >= 2:
+        return looks_like_jsonl(lines)
+    return JSON_OBJECT_OPENING.match(data) is not None and all(is_json_object_line(line.strip()) for line in lines)
 
 
 def read_jsonl_stream(stream: BinaryIO, source: str, max_line_bytes: int, head: bytes = b"") -> Iterator[RawDocument]:
@@ -321,6 +341,13 @@ def looks_like_jsonl(lines: Iterable[str | bytes]) -> bool:
     return 2 * sum(1 for line in sample if is_json_object_line(line)) >= len(sample)
 
 
+def json_error(err: json.JSONDecodeError) -> str:
+    """The parser's reason, whole: some of its messages end in "at", meaning the position
+    given beside them ("Unterminated string starting at"), which reads as cut off alone."""
+    message = err.msg.lower()
+    return f"{message[:-3]} there" if message.endswith(" at") else message
+
+
 def json_kind(value: object) -> str:
     """What a JSON value is, as a message names it ("a number", "a list")."""
     if isinstance(value, bool):
@@ -394,7 +421,7 @@ def read_json(text: str, source: str, url: str | None = None) -> Iterator[RawDoc
     try:
         data = load_json(text)
     except json.JSONDecodeError as err:
-        raise ReadError(f"malformed json at line {err.lineno}, column {err.colno}: {err.msg.lower()}") from err
+        raise ReadError(f"malformed json at line {err.lineno}, column {err.colno}: {json_error(err)}") from err
     except JSONTooDeep as err:
         raise ReadError(f"malformed json: {err}") from None
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
@@ -438,7 +465,7 @@ def read_jsonl_lines(lines: Iterable[str | ReadError], source: str) -> Iterator[
         try:
             obj = load_json(line)
         except json.JSONDecodeError as err:
-            yield InputError(item, f"malformed json on line {number}, column {err.colno}: {err.msg.lower()}")  # type: ignore[misc]
+            yield InputError(item, f"malformed json on line {number}, column {err.colno}: {json_error(err)}")  # type: ignore[misc]
             continue
         except JSONTooDeep as err:
             yield InputError(item, f"malformed json on line {number}: {err}")  # type: ignore[misc]
