@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import itertools
 import json
@@ -13,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from synopsis.ingest.decode import BOMS, SNIFF_BYTES, DecodeError, decode_bytes, declared_html_charset, looks_binary
+from synopsis.ingest.decode import BOMS, SNIFF_BYTES, DecodeError, decode_bytes, decode_text, declared_html_charset, looks_binary
 from synopsis.ingest.feeds import FeedError, looks_like_feed, read_feed
 from synopsis.ingest.fetch import FetchError, FetchOptions, check_url, fetch_url, looks_like_url
 from synopsis.ingest.json_text import JSONTooDeep, load_json
@@ -273,12 +274,21 @@ def read_bytes(
     charset: str | None = None,
     url: str | None = None,
 ) -> Iterator[RawDocument]:
-    """Decode and dispatch to the reader for ``kind`` (sniffed when None)."""
+    """Decode and dispatch to the reader for ``kind`` (sniffed when None); what decoding had to
+    leave out (a few damaged bytes) is a warning on each document."""
     if kind == "html" and charset is None:
         charset = declared_html_charset(data)
-    text = decode_bytes(data, charset)
+    text, warnings = decode_text(data, charset)
     if not text.strip():
         raise ReadError("empty file")
+    for result in read_text(text, source, kind=kind, url=url):
+        if warnings and isinstance(result, RawDocument):
+            result = dataclasses.replace(result, warnings=warnings + result.warnings)
+        yield result
+
+
+def read_text(text: str, source: str, *, kind: str | None, url: str | None) -> Iterator[RawDocument]:
+    """Dispatch decoded text to the reader for ``kind`` (sniffed when None)."""
     if kind is None:
         kind = sniff_kind(text)
     if kind == "html":
