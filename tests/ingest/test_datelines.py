@@ -35,6 +35,8 @@ def test_a_dateline_below_menus_a_caption_and_a_credit_is_found() -> None:
     m = detect_metadata(RawDocument(source="page.txt", content=page))
     assert m.dateline == "KABRIN"
     assert m.dateline_date == "2025-06-02"
+    # The dateline gives the day; the date line under the headline the same day with its time.
+    assert (m.published, m.published_precision) == ("2025-06-02T09:10:00+01:00", "minute")
 
 
 def test_clutter_does_not_count_toward_the_window_but_stays_in_it() -> None:

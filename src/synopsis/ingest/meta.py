@@ -21,7 +21,7 @@ from synopsis.records import Outlet, RawDocument, Removed
 # date, dateline, title, author or cited outlets from a document, and ``synopsis reanalyze`` reads
 # the stored articles' inputs again (``ingest.reread``).  Articles stored before it was recorded
 # have none, and are read again once.
-METADATA_METHOD = "synopsis.meta/1"
+METADATA_METHOD = "synopsis.meta/2"  # 2: a dateline below page clutter (menus, a caption, a credit) is read
 # An article that names no outlet of its own and attributes its content to at
 # least this many different outlets is a round-up of other people's reporting.
 AGGREGATOR_MIN_CITES = 3
@@ -386,6 +386,11 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
     # An author box often gives the same day as a header date with the time of day too.
     if when is not None and author_when is not None and when.precision == "day" and author_when.iso[:10] == when.iso:
         when = When(author_when.iso, author_when.precision, author_when.ambiguous or when.ambiguous)
+    # So does a date line under the headline, beside a dateline's day.
+    weak_when = settle_day_order(weak_when, text, outlet.country)
+    finer = weak_when is not None and weak_when.precision not in ("day", "month", "year")
+    if when is not None and finer and when.precision == "day" and weak_when.iso[:10] == when.iso:
+        when = When(weak_when.iso, weak_when.precision, weak_when.ambiguous or when.ambiguous)
     return ArticleMeta(
         # Pages use non-breaking spaces in headlines to control line breaks.
         title=" ".join(title.split()) if title else None,
