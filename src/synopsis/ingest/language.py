@@ -95,6 +95,7 @@ def evidence(text: str) -> str:
 
 
 def count_letters(text: str) -> int:
+    """How many letters a text has."""
     return sum(1 for c in text if c.isalpha())
 
 
@@ -127,7 +128,7 @@ def detect_language(text: str) -> tuple[str, str]:
     OTHER, "" when it is none of the candidates).
 
     The language is the narration's: quotes and names are set aside (``evidence``), and a
-    text not plainly English as a whole is English still when most of it, sentence by
+    text not plainly English as a whole is English still when at least half of it, sentence by
     sentence, is (``english_share``)."""
     sample = evidence(text)
     if count_letters(sample) < MIN_EVIDENCE_LETTERS:

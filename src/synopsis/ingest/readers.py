@@ -164,7 +164,7 @@ def kind_from_extension(suffix: str) -> str | None:
     return None
 
 
-def read_stream(stream: BinaryIO, options: FetchOptions, source: str = "<stdin>") -> Iterator[RawDocument]:
+def read_stream(stream: BinaryIO, options: FetchOptions) -> Iterator[RawDocument]:
     """Standard input, read up to the size limit and sniffed (JSON Lines beyond it, a line at a time)."""
     data = stream.read(options.max_bytes + 1)
     if not data:
@@ -172,9 +172,9 @@ def read_stream(stream: BinaryIO, options: FetchOptions, source: str = "<stdin>"
     if len(data) > options.max_bytes:
         if not starts_like_jsonl(data):
             raise ReadError(f"too large: more than {options.max_bytes} bytes (in json lines the limit is per line)")
-        yield from read_jsonl_stream(stream, source, options.max_bytes, head=data)
+        yield from read_jsonl_stream(stream, "<stdin>", options.max_bytes, head=data)
         return
-    yield from read_bytes(data, source, kind=None)
+    yield from read_bytes(data, "<stdin>", kind=None)
 
 
 # The opening of a JSON object, as every line of JSON Lines has it: a brace and a quoted key
