@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -358,3 +359,56 @@ def test_json_fields_of_the_kinds_exports_use_are_read_without_warnings(tmp_path
     }
     doc = one_doc(write(tmp_path, "a.json", json.dumps(record)))
     assert (doc.outlet, doc.author, doc.published, doc.warnings) == ("Harbour Gazette", "Ana Ruiz, Tom Brel", "1709546400", ())
+
+
+@pytest.mark.parametrize("before", [0, 1])
+def test_json_lines_on_stdin_whose_early_line_is_over_the_limit(before: int) -> None:
+    """QA25: a line over the limit among the first ones left fewer than two whole lines to
+    sniff, and the whole input was refused as too large; as from a file, that line is one error
+    and the records around it are read."""
+    lines = _archive_lines(before + 2)
+    lines.insert(before, json.dumps({"title": "Huge", "text": "word " * 400}))
+    data = ("\n".join(lines) + "\n").encode()
+    results = read("-", stdin=io.BytesIO(data), fetch=FetchOptions(max_bytes=1000))
+    errors = [r for r in results if isinstance(r, InputError)]
+    assert [(e.item, e.reason) for e in errors] == [(f"<stdin>#{before + 1}", f"line {before + 1}: too large: more than 1000 bytes")]
+    assert [d.title for d in results if isinstance(d, RawDocument)] == [f"Ferries {n}" for n in range(before + 2)]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"y" * 2000,
+        json.dumps({"articles": [{"title": "Ferries", "text": TEXT}] * 20}, indent=2).encode(),  # one document, pretty-printed
+        b'[{"title": "Ferries", "text": "' + TEXT.encode() * 20 + b'"}]',  # one list on one line
+    ],
+)
+def test_stdin_over_the_limit_that_is_no_json_lines_is_too_large(data: bytes) -> None:
+    error = one_error("-", stdin=io.BytesIO(data), fetch=FetchOptions(max_bytes=1000))
+    assert error.reason == "too large: more than 1000 bytes (in json lines the limit is per line)"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("a.jsonl", b'{"text": "Cut off\n', "malformed json on line 1, column 10: unterminated string starting there"),
+        ("a.json", b'{"text": "Cut off', "malformed json at line 1, column 10: unterminated string starting there"),
+        ("b.json", b'{"text": "tab\there"}', "malformed json at line 1, column 14: invalid control character there"),
+    ],
+)
+def test_a_json_error_gives_its_whole_reason_on_one_line(tmp_path: Path, name: str, content: bytes, reason: str) -> None:
+    """QA25: "unterminated string starting at" read as cut off: the parser's "at" means the
+    position given beside it."""
+    [error] = read(write(tmp_path, name, content))
+    assert error.reason == reason
+
+
+def test_a_named_pipe_is_not_a_regular_file_and_is_not_waited_on(tmp_path: Path) -> None:
+    """QA25: a FIFO was reported as an empty file; opened, it would wait for a writer."""
+    (tmp_path / "in").mkdir()
+    os.mkfifo(tmp_path / "in" / "pipe.txt")
+    (tmp_path / "in" / "story.txt").write_text(TEXT)
+    reason = "not a regular file (a pipe or a device; pipe input to '-' instead)"
+    assert one_error(str(tmp_path / "in" / "pipe.txt")).reason == reason
+    results = read(str(tmp_path / "in"))
+    assert [(type(r).__name__, getattr(r, "reason", None)) for r in results] == [("InputError", reason), ("RawDocument", None)]

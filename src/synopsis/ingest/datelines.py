@@ -29,20 +29,29 @@ class Dateline:
     spans: tuple[Removed, ...] = ()
 
 
-def dateline_window(head: Sequence[int], header_fields: set[int]) -> list[int]:
-    """The header units a dateline may open: up to the DATELINE_UNITS-th unit that was not read
-    as metadata. Counting after the metadata lines, not a fixed number of units from the top,
-    finds it below any number of "Title:", "Published:", "Source:" lines of a text export.
-    Metadata units stay in the window: a unit read as a header may still open with a dateline."""
+def dateline_window(head: Sequence[int], header_fields: set[int], clutter: set[int] = frozenset()) -> list[int]:
+    """The header units a dateline may open: up to the DATELINE_UNITS-th unit that was neither
+    read as metadata nor is page clutter. Counting after the metadata lines, not a fixed number of
+    units from the top, finds it below any number of "Title:", "Published:", "Source:" lines of a
+    text export; and not counting ``clutter`` (the units the cleaner removes: menus, a photo
+    caption and its credit) finds it below a page's furniture, which holds no story block.
+    Metadata and clutter units stay in the window: a unit read as a header may still open with a
+    dateline."""
     window = []
     others = 0
     for i in head:
         window.append(i)
-        others += i not in header_fields
+        others += i not in header_fields and i not in clutter
         if others == DATELINE_UNITS:
             break
     return window
 
+
+def clutter_units(units: Sequence[Unit], removed: Sequence[Removed]) -> set[int]:
+    """The units wholly taken out by the cleaner (``removed``, from ``clean.clean_text`` of the
+    same text): a unit that only lost a prefix (a dateline, a date label) is still a block."""
+    spans = [(r.start, r.end) for r in removed]
+    return {i for i, unit in enumerate(units) if any(start <= unit.start and unit.end <= end for start, end in spans)}
 
 
 def is_label(place: str) -> bool:

@@ -29,6 +29,19 @@ SNIFF_BYTES = 8192
 # its bytes are letters), and CJK text has 30-35 % letter bytes (34 % over all the
 # ideographs U+4E00-U+9FA5, 30 % over the hiragana).
 STRAY_BOM_LETTER_SHARE = 0.6
+# A well-formed UTF-8 sequence of two to four bytes: legacy 8-bit text nearly never holds one by
+# chance (an accented capital before a symbol such as "Ã©" is mojibake, not writing), so text
+# with one is UTF-8, and the bytes in it that are not are damage.
+UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# Up to this share of a UTF-8 text's bytes may be damaged (a byte cut off a copy, one pasted
+# in from another charset): they are read as U+FFFD, with a warning, and the text is kept.
+STRAY_BYTE_SHARE = 0.01
+# Bytes decoded as a legacy charset stand in for letters of English words ("couÿcil",
+# "disÃuss": stray bytes in English text, not accents) in at least this many different words,
+# and in at least half of those with a letter outside ASCII: the text is undecodable.  (The
+# word list is large: some word is one letter away from a short word such as "café", "cafh";
+# a few loanwords and names must not make a Western text undecodable.)
+DAMAGED_WORDS = 5
 
 
 class DecodeError(Exception):
@@ -47,8 +60,14 @@ def looks_binary(data: bytes) -> bool:
 
 
 def decode_bytes(data: bytes, declared: str | None = None, *, detect: bool = True) -> str:
+    """``decode_text`` without its warnings."""
+    return decode_text(data, declared, detect=detect)[0]
+
+
+def decode_text(data: bytes, declared: str | None = None, *, detect: bool = True) -> tuple[str, tuple[str, ...]]:
     """Decode text: a BOM wins, then a declared charset, then strict UTF-8, then (with ``detect``,
-    for text that is not UTF-8 and declares nothing) the legacy charset ``detect_charset`` finds."""
+    for text that is not UTF-8 and declares nothing) UTF-8 with a few damaged bytes, or else the
+    legacy charset ``detect_charset`` finds; with a warning for each thing left out of the text."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
@@ -57,7 +76,7 @@ def decode_bytes(data: bytes, declared: str | None = None, *, detect: bool = Tru
                 raise DecodeError(f"cannot decode as {encoding} (bad bytes at offset {err.start + len(bom)})") from err
             if encoding.startswith("utf-16") and is_8bit_text(data[len(bom) :]):
                 raise DecodeError(f"undecodable text: a {encoding} byte order mark before bytes that are not {encoding}")
-            return text
+            return text, ()
     if looks_binary(data):
         raise DecodeError("binary file, not text")
     encoding = "utf-8"
@@ -67,19 +86,37 @@ def decode_bytes(data: bytes, declared: str | None = None, *, detect: bool = Tru
         except LookupError:
             encoding = "utf-8"
     try:
-        return data.decode(encoding)
+        return data.decode(encoding), ()
     except UnicodeDecodeError as err:
         byte = data[err.start : err.start + 1].hex()
         reason = f"cannot decode as {encoding}: invalid byte 0x{byte} at offset {err.start}"
         if declared or not detect:
             raise DecodeError(reason) from err
+        bad = invalid_utf8_bytes(data)
+        if UTF8_SEQUENCE.search(data) and bad <= STRAY_BYTE_SHARE * len(data):
+            # UTF-8 with a few damaged bytes: what a user expects is the article, and word of
+            # the damage, as a browser shows "�" for them, not a guessed charset turning its
+            # "©" into "Â©".
+            plural = "s" if bad > 1 else ""
+            warning = f"{bad} byte{plural} that {'are' if bad > 1 else 'is'} not utf-8 read as U+FFFD (the first at offset {err.start})"
+            return data.decode("utf-8", errors="replace"), (warning,)
         legacy = detect_charset(data)
         if legacy is None:
             raise DecodeError(f"{reason}, and no other text encoding fits") from err
         text = data.decode(legacy)
         if foreign_letters_in_latin_text(text):
             raise DecodeError(f"undecodable text: not utf-8, and read as {legacy} its bytes outside ascii are letters of another script") from err
-        return text
+        if letters_in_place_of_others(text):
+            raise DecodeError(
+                f"undecodable text: not utf-8 ({bad} bad bytes, the first at offset {err.start}), and read as {legacy} "
+                "its bytes outside ascii stand for letters of english words"
+            ) from err
+        return text, ()
+
+
+def invalid_utf8_bytes(data: bytes) -> int:
+    """How many places in ``data`` are not UTF-8 (each read as one U+FFFD)."""
+    return data.decode("utf-8", errors="replace").count("\ufffd") - data.count("\ufffd".encode())
 
 
 def is_8bit_text(data: bytes) -> bool:
@@ -122,6 +159,29 @@ def foreign_letters_in_latin_text(text: str) -> bool:
         else:
             foreign += 1
     return foreign > latin and ascii_letters > foreign
+
+
+def letters_in_place_of_others(text: str) -> bool:
+    """Whether the letters outside ASCII of text decoded with a guessed legacy charset stand in
+    English words in place of other letters ("ÿhe", "couÿcil", "disÃuss"): bytes that were
+    damage in an English text, not accents.  An accent sits on its own letter: "café", "naïve",
+    "Müller" are words (or names) with the plain letter, and are never counted."""
+    from synopsis.ingest.lexicon import is_ordinary_word  # the word list loads only here
+
+    suspect = damaged = 0
+    for word in {word.lower() for word in re.findall(r"[^\W\d_]{2,}", text)}:
+        outside = [i for i, char in enumerate(word) if not char.isascii()]
+        if len(outside) != 1:
+            continue
+        suspect += 1
+        i = outside[0]
+        head, tail = word[:i], word[i + 1 :]
+        plain = unicodedata.normalize("NFKD", word[i])[0]
+        if plain.isascii() and is_ordinary_word(head + plain + tail):
+            continue
+        if any(is_ordinary_word(head + letter + tail) for letter in "abcdefghijklmnopqrstuvwxyz") or is_ordinary_word(head + tail):
+            damaged += 1
+    return damaged >= DAMAGED_WORDS and 2 * damaged >= suspect
 
 
 # What an English-language archive that is not UTF-8 is written in, nearly always:

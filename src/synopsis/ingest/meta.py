@@ -9,7 +9,7 @@ from pathlib import PurePath
 
 from synopsis.ingest import patterns as P
 from synopsis.ingest.clean import Unit, clean_text, classify_unit, split_units
-from synopsis.ingest.datelines import dateline_window, read_dateline
+from synopsis.ingest.datelines import clutter_units, dateline_window, read_dateline
 from synopsis.ingest.numeric_dates import Basis
 from synopsis.ingest.outlet_mentions import find_cites, find_self_reference
 from synopsis.ingest.outlets import OutletRegistry, default_registry, host_of, is_same_outlet, normalize_key
@@ -21,7 +21,7 @@ from synopsis.records import Outlet, RawDocument, Removed
 # date, dateline, title, author or cited outlets from a document, and ``synopsis reanalyze`` reads
 # the stored articles' inputs again (``ingest.reread``).  Articles stored before it was recorded
 # have none, and are read again once.
-METADATA_METHOD = "synopsis.meta/1"
+METADATA_METHOD = "synopsis.meta/2"  # 2: a dateline below page clutter (menus, a caption, a credit) is read
 # An article that names no outlet of its own and attributes its content to at
 # least this many different outlets is a round-up of other people's reporting.
 AGGREGATOR_MIN_CITES = 3
@@ -323,14 +323,16 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
         elif at_top and outlet is None:
             origin = origin or Outlet(name=name.strip())
 
-    dateline = read_dateline(text, units, dateline_window(head, header_fields), header_year)
+    # Clutter spans: outlet names inside captions, credits and link blocks are not attributions,
+    # and page furniture is no block a dateline is counted from.
+    _, removed = clean_text(text, rules=not raw.is_extracted)
+    window = dateline_window(head, header_fields, clutter_units(units, removed))
+    dateline = read_dateline(text, units, window, header_year)
     if dateline is not None:
         metadata.extend(dateline.spans)
     dateline_agency = dateline.agency if dateline else None
     dateline_when = dateline.when if dateline else None
 
-    # Clutter spans: outlet names inside captions, credits and link blocks are not attributions.
-    _, removed = clean_text(text, rules=not raw.is_extracted)
     skip = [(r.start, r.end) for r in removed if r.reason != "metadata line"]
 
     # The outlet, strongest cue first.
@@ -384,6 +386,11 @@ def detect_metadata(raw: RawDocument, registry: OutletRegistry | None = None) ->
     # An author box often gives the same day as a header date with the time of day too.
     if when is not None and author_when is not None and when.precision == "day" and author_when.iso[:10] == when.iso:
         when = When(author_when.iso, author_when.precision, author_when.ambiguous or when.ambiguous)
+    # So does a date line under the headline, beside a dateline's day.
+    weak_when = settle_day_order(weak_when, text, outlet.country)
+    finer = weak_when is not None and weak_when.precision not in ("day", "month", "year")
+    if when is not None and finer and when.precision == "day" and weak_when.iso[:10] == when.iso:
+        when = When(weak_when.iso, weak_when.precision, weak_when.ambiguous or when.ambiguous)
     return ArticleMeta(
         # Pages use non-breaking spaces in headlines to control line breaks.
         title=" ".join(title.split()) if title else None,

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import itertools
 import json
 import os
+import re
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from synopsis.ingest.decode import BOMS, SNIFF_BYTES, DecodeError, decode_bytes, declared_html_charset, looks_binary
+from synopsis.ingest.decode import BOMS, SNIFF_BYTES, DecodeError, decode_bytes, decode_text, declared_html_charset, looks_binary
 from synopsis.ingest.feeds import FeedError, looks_like_feed, read_feed
 from synopsis.ingest.fetch import FetchError, FetchOptions, check_url, fetch_url, looks_like_url
 from synopsis.ingest.json_text import JSONTooDeep, load_json
@@ -111,7 +114,13 @@ def read_folder(
 
 def read_file(path: Path, options: FetchOptions, *, explicit: bool) -> Iterator[RawDocument | InputError]:
     """Documents of one file, by extension (or by sniffing when the extension is unknown)."""
-    size = path.stat().st_size
+    status = path.stat()
+    if not stat.S_ISREG(status.st_mode):
+        # A named pipe waits for a writer that may never come, holding up the whole batch; a
+        # socket or a device holds no article.  (Its size is 0, but it is no empty file.)
+        # Piped input is read from standard input, "-".
+        raise ReadError("not a regular file (a pipe or a device; pipe input to '-' instead)")
+    size = status.st_size
     if size == 0:
         raise ReadError("empty file")
     kind = kind_from_extension(path.suffix.lower())
@@ -168,9 +177,21 @@ def read_stream(stream: BinaryIO, options: FetchOptions) -> Iterator[RawDocument
     yield from read_bytes(data, "<stdin>", kind=None)
 
 
+# The opening of a JSON object, as every line of JSON Lines has it: a brace and a quoted key
+# (pretty-printed JSON puts a line break after its brace).
+JSON_OBJECT_OPENING = re.compile(rb"(?:\xef\xbb\xbf)?[ \t]*\{[ \t]*\"")
+
+
 def starts_like_jsonl(data: bytes) -> bool:
-    """Whether the whole lines at the start of ``data`` read as a JSON Lines archive."""
-    return looks_like_jsonl(data.split(b"\n")[:-1])  # the last piece may be a cut line
+    """Whether the start of ``data`` (more than the size limit) reads as a JSON Lines archive:
+    its whole lines do; or, when a line over the limit leaves fewer than two whole ones, its
+    bytes open as a JSON object and any whole line is one, so the long line is reported on its
+    own and the records after it are read, as they are from a file."""
+    *whole, _cut = data.split(b"\n")  # the last piece may be a cut line
+    lines = [line for line in whole if line.strip()]
+    if len(lines) >= 2:
+        return looks_like_jsonl(lines)
+    return JSON_OBJECT_OPENING.match(data) is not None and all(is_json_object_line(line.strip()) for line in lines)
 
 
 def read_jsonl_stream(stream: BinaryIO, source: str, max_line_bytes: int, head: bytes = b"") -> Iterator[RawDocument]:
@@ -253,12 +274,21 @@ def read_bytes(
     charset: str | None = None,
     url: str | None = None,
 ) -> Iterator[RawDocument]:
-    """Decode and dispatch to the reader for ``kind`` (sniffed when None)."""
+    """Decode and dispatch to the reader for ``kind`` (sniffed when None); what decoding had to
+    leave out (a few damaged bytes) is a warning on each document."""
     if kind == "html" and charset is None:
         charset = declared_html_charset(data)
-    text = decode_bytes(data, charset)
+    text, warnings = decode_text(data, charset)
     if not text.strip():
         raise ReadError("empty file")
+    for result in read_text(text, source, kind=kind, url=url):
+        if warnings and isinstance(result, RawDocument):
+            result = dataclasses.replace(result, warnings=warnings + result.warnings)
+        yield result
+
+
+def read_text(text: str, source: str, *, kind: str | None, url: str | None) -> Iterator[RawDocument]:
+    """Dispatch decoded text to the reader for ``kind`` (sniffed when None)."""
     if kind is None:
         kind = sniff_kind(text)
     if kind == "html":
@@ -319,6 +349,13 @@ def looks_like_jsonl(lines: Iterable[str | bytes]) -> bool:
     if len(sample) < 2:
         return False
     return 2 * sum(1 for line in sample if is_json_object_line(line)) >= len(sample)
+
+
+def json_error(err: json.JSONDecodeError) -> str:
+    """The parser's reason, whole: some of its messages end in "at", meaning the position
+    given beside them ("Unterminated string starting at"), which reads as cut off alone."""
+    message = err.msg.lower()
+    return f"{message[:-3]} there" if message.endswith(" at") else message
 
 
 def json_kind(value: object) -> str:
@@ -394,7 +431,7 @@ def read_json(text: str, source: str, url: str | None = None) -> Iterator[RawDoc
     try:
         data = load_json(text)
     except json.JSONDecodeError as err:
-        raise ReadError(f"malformed json at line {err.lineno}, column {err.colno}: {err.msg.lower()}") from err
+        raise ReadError(f"malformed json at line {err.lineno}, column {err.colno}: {json_error(err)}") from err
     except JSONTooDeep as err:
         raise ReadError(f"malformed json: {err}") from None
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
@@ -438,7 +475,7 @@ def read_jsonl_lines(lines: Iterable[str | ReadError], source: str) -> Iterator[
         try:
             obj = load_json(line)
         except json.JSONDecodeError as err:
-            yield InputError(item, f"malformed json on line {number}, column {err.colno}: {err.msg.lower()}")  # type: ignore[misc]
+            yield InputError(item, f"malformed json on line {number}, column {err.colno}: {json_error(err)}")  # type: ignore[misc]
             continue
         except JSONTooDeep as err:
             yield InputError(item, f"malformed json on line {number}: {err}")  # type: ignore[misc]
