@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Sequence
 
 import numpy as np
-from typing import Sequence
 
 from synopsis.compare.disputed_wording import points_given
 from synopsis.compare.neutral_wording import stands_alone
@@ -62,12 +62,12 @@ _PLACE_PREPOSITIONS = frozenset({
     "in", "into", "on", "onto", "at", "from", "under", "across", "near", "inside", "outside", "out", "off",
     "along", "to", "toward", "towards", "above", "below", "beneath", "behind", "beside", "between", "around",
     "within", "past", "through", "throughout", "up", "down", "upon", "among", "amid", "opposite"})
-# "according to X", "in a statement", "in an interview": who or what says it, not what happened.
-# Circumstances of time a sentence sets its statement in ("have struggled this season", "so far"):
-# the setting of when, as places are where, which the story's dates check; no outlet's claim.
-_TIME_SETTING = re.compile(r"(?:(?:this|that|last|next|the\s+same)\s+(?:season|year|week|month|day|morning|afternoon|"
-                           r"evening|night|weekend|quarter|term|spring|summer|autumn|fall|winter|time)|so\s+far|yet"
-                           r"|(?:this|last|next)\s+\w+\s+(?:season|year|week|month))", re.IGNORECASE)
+# A period a sentence sets its statement in ("have struggled for goals this season"): when it is
+# said of, as a place is where, left out as places are; the story's dates are checked as dates.
+# (Adverbs such as "so far" and "yet" are no modifier ``_MODIFIERS`` reads.)
+_TIME_SETTING = re.compile(r"(?:this|that|last|next|the\s+same)(?:\s+\w+)?\s+(?:season|year|week|month|day|morning|"
+                           r"afternoon|evening|night|weekend|quarter|term|spring|summer|autumn|fall|winter|time)",
+                           re.IGNORECASE)
 # How a clause of time or condition relates to the statement ("before the turbulence struck",
 # "if regulators do not block it"): outlets word the event or condition each their own way ("before
 # the jolt", "subject to approval by competition authorities"), so one with a clause of the same
@@ -90,6 +90,7 @@ _RELATION_CLAUSE = re.compile(r"\b(" + "|".join(sorted((re.escape(m) for m in _R
 # landed" 0.63): the clause's relation and the rest of the sentence are checked, its event only
 # as far as an embedding tells.
 SIMILAR_CLAUSE = 0.55
+# "according to X", "in a statement", "in an interview": who or what says it, not what happened.
 _ATTRIBUTING = re.compile(r"(?:according|as\s+(?:reported|quoted|cited)|in\s+(?:a|an|the|his|her|their|its)\s+"
                           r"(?:statement|interview|speech|post|briefing|report))\b", re.IGNORECASE)
 # Which values of a statement (``facts.support.Statement``) give a version of a dispute of each kind.
@@ -253,11 +254,9 @@ def _relation_clauses(text: str) -> list[tuple[str, str]]:
 def _same_clause_given(modifier: str, others: Sequence[Evidence], check: SupportCheck) -> bool:
     """Whether a clause of time or condition ("before the turbulence struck") is given by a clause
     of the same relation in a cited report that says much the same (``SIMILAR_CLAUSE``)."""
-    stated = [(relation, clause) for relation, clause in _relation_clauses(modifier)
-              if modifier.lower().startswith(clause.lower().split()[0])][:1]
-    if not stated:
+    if (opened := _RELATION_CLAUSE.match(modifier)) is None:
         return False
-    relation, clause = stated[0]
+    relation, clause = _RELATIONS[opened.group(1).lower()], opened.group(0).strip()
     given = [c for other in others for r, c in _relation_clauses(check.context(other).text) if r == relation]
     if not given:
         return False

@@ -138,9 +138,9 @@ def _people_after_job_titles(doc: Doc, entities: list[Entity]) -> list[Entity]:
 
 def _names_a_place(doc: Doc, office: Token, after: Span) -> bool:
     """Whether an office word and the capitalised words after it are a place's or a body's name,
-    not a title and a person's: words after it that a building or street ends in ("the General Bus
+    not a title and a person's: words after it that a building or street ends in ("General Bus
     Stand", ``_FACILITY_NOUNS``), or "the" before the name with no given name after the office word
-    ("the General Bus Stand"; "the Prime Minister Boris Johnson" is a person)."""
+    ("the Chief Minister Kalvor Secretariat"; "the Prime Minister Boris Johnson" is a person)."""
     if any(t.lower_ in _FACILITY_NOUNS for t in after):
         return True
     first = office.i
