@@ -31,6 +31,9 @@ def check_parts(nlp, sentence: str, cited: list[str]) -> tuple[bool, str | None]
     ("Defence lawyer Mira Tael said her client had been denied a fair hearing and that the evidence was thin.",
      ["Defence lawyer Mira Tael has argued that the evidence against her client was thin."],
      "her client had been denied a fair hearing and"),
+    # A clause of time whose event no cited clause of that relation says (``SIMILAR_CLAUSE``).
+    ("The pilot said the seatbelt sign was on before the fire started.",
+     ["The pilot said the seatbelt sign had been switched on before the vote."], "the fire started"),
 ])
 def test_a_modifier_no_cited_report_gives_fails_support(nlp, sentence, cited, unsupported) -> None:
     supported, found = check_parts(nlp, sentence, cited)
@@ -48,6 +51,17 @@ def test_a_modifier_no_cited_report_gives_fails_support(nlp, sentence, cited, un
     ("The ferry service was suspended on Monday.", ["The ferry service was suspended."]),
     # Who says it is no circumstance of what happened.
     ("The ferry service was suspended, according to the harbour office.", ["The ferry service was suspended."]),
+    # A date the parse cuts from its weekday ("on Tuesday, March 4") is still a date.
+    ("A passenger ferry capsized on Lake Selby on Tuesday, March 4.",
+     ["At least ten people died when the ferry capsized on Lake Selby on Tuesday, police said."]),
+    # A clause of time or condition a cited report gives in other words, with the same relation.
+    ("The pilot said the seatbelt sign was on before the turbulence struck.",
+     ["The pilot said the seatbelt sign had been switched on minutes before the jolt."]),
+    ("The deal is expected to close in June, if competition regulators do not block it.",
+     ["The deal was expected to close in June, subject to approval by competition authorities."]),
+    # When it is said of, as places are where: "this season" is no claim of one outlet.
+    ("Kessford have struggled for goals this season, with only 12 goals in 15 matches.",
+     ["Kessford have scored only 12 goals in 15 matches."]),
 ])
 def test_modifiers_the_cited_reports_give_pass(nlp, sentence, cited) -> None:
     supported, found = check_parts(nlp, sentence, cited)

@@ -576,6 +576,21 @@ def test_a_name_right_after_a_job_title_is_a_person(nlp, text, person, title):
     assert found[person] == ("PERSON", title)
 
 
+@pytest.mark.parametrize("text", [
+    # An office word inside a place's name: "the General Bus Stand" names a bus station, no one.
+    "A bomber blew himself up at the General Bus Stand on Ring Road on Tuesday.",
+    "Police said the blast hit the General Bus Stand near the market.",
+])
+def test_an_office_word_in_a_places_name_makes_no_person(nlp, text):
+    found = find_entities(nlp(text))
+    assert not any(e.label == "PERSON" and e.title for e in found), found
+
+
+def test_a_title_after_the_still_names_a_person_with_a_given_name(nlp):
+    found = {e.text: (e.label, e.title) for e in find_entities(nlp("Earlier, the Fire Chief Renata Olsk told reporters the blaze was out."))}
+    assert found["Renata Olsk"] == ("PERSON", "Fire Chief")
+
+
 def test_a_headline_set_in_capitals_names_no_one_after_a_title(nlp):
     found = find_entities(nlp("Police Chief Warns Residents Of Flood Risk In Dunmore Valley"))
     assert not any(e.label == "PERSON" for e in found)

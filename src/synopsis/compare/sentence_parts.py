@@ -7,6 +7,8 @@ import functools
 import re
 from typing import Sequence
 
+import numpy as np
+
 from synopsis.compare.disputed_wording import points_given
 from synopsis.compare.neutral_wording import stands_alone
 from synopsis.compare.pronoun_antecedents import dangling_pronoun
@@ -60,6 +62,34 @@ _PLACE_PREPOSITIONS = frozenset({
     "in", "into", "on", "onto", "at", "from", "under", "across", "near", "inside", "outside", "out", "off",
     "along", "to", "toward", "towards", "above", "below", "beneath", "behind", "beside", "between", "around",
     "within", "past", "through", "throughout", "up", "down", "upon", "among", "amid", "opposite"})
+# A period a sentence sets its statement in ("have struggled for goals this season"): when it is
+# said of, as a place is where, left out as places are; the story's dates are checked as dates.
+# (Adverbs such as "so far" and "yet" are no modifier ``_MODIFIERS`` reads.)
+_TIME_SETTING = re.compile(r"(?:this|that|last|next|the\s+same)(?:\s+\w+)?\s+(?:season|year|week|month|day|morning|"
+                           r"afternoon|evening|night|weekend|quarter|term|spring|summer|autumn|fall|winter|time)",
+                           re.IGNORECASE)
+# How a clause of time or condition relates to the statement ("before the turbulence struck",
+# "if regulators do not block it"): outlets word the event or condition each their own way ("before
+# the jolt", "subject to approval by competition authorities"), so one with a clause of the same
+# relation gives it when the two clauses say much the same (``SIMILAR_CLAUSE``). "as" is left out:
+# it is more often why ("as some investors questioned the price") than when.
+_RELATIONS = {
+    "before": "before", "prior to": "before", "ahead of": "before",
+    "after": "after", "following": "after", "once": "after",
+    "when": "when", "while": "when", "during": "when", "whenever": "when",
+    "if": "if", "unless": "if", "provided": "if", "providing": "if", "subject to": "if", "pending": "if",
+    "conditional on": "if", "depending on": "if",
+}
+_RELATION_CLAUSE = re.compile(r"\b(" + "|".join(sorted((re.escape(m) for m in _RELATIONS), key=len, reverse=True))
+                              + r")\s+([^,;:.—–()]+?)(?=\s+and\s+|\s*[,;:.—–()]|$)", re.IGNORECASE)
+# The MiniLM cosine (``extract.embed``) at which two clauses of one relation say the same, each
+# with its opening word: measured, "before the turbulence struck" / "before the jolt" 0.58, "if
+# competition regulators do not block it" / "subject to approval by competition authorities"
+# 0.64, while "before the fire started" / "before the vote" 0.48, "if the board approves it" / "if
+# shareholders reject it" 0.50. Events worded alike but not the same can pass ("before the flight
+# landed" 0.63): the clause's relation and the rest of the sentence are checked, its event only
+# as far as an embedding tells.
+SIMILAR_CLAUSE = 0.55
 # "according to X", "in a statement", "in an interview": who or what says it, not what happened.
 _ATTRIBUTING = re.compile(r"(?:according|as\s+(?:reported|quoted|cited)|in\s+(?:a|an|the|his|her|their|its)\s+"
                           r"(?:statement|interview|speech|post|briefing|report))\b", re.IGNORECASE)
@@ -136,7 +166,7 @@ def parts_supported(wording: Evidence, others: Sequence[Evidence], check: Suppor
 
 
 @functools.lru_cache(maxsize=4096)
-def _modifier_spans(text: str) -> tuple[tuple[int, int, bool, tuple[tuple[int, int], ...]], ...]:
+def _modifier_spans(text: str) -> tuple[tuple[int, int, bool, tuple[tuple[int, int], ...], int | None], ...]:
     """The character spans of what a sentence's modifiers of its verbs add (``_MODIFIERS``: from
     after their preposition or conjunction), and of each clause joined to another by "and" (the
     first up to where the second begins), from the parse (cached: the text decides), each with
@@ -144,7 +174,8 @@ def _modifier_spans(text: str) -> tuple[tuple[int, int, bool, tuple[tuple[int, i
     checked as a date, and an outlet may leave it to its dateline, while one a preposition of time
     gives ("until at least March 10", "since April") is a limit the outlet states; and the spans of
     the relative clauses and appositions inside it, which say who someone is and are checked as
-    clauses of their own (``relative_clauses.set_off_clauses``). Who says it ("according to X",
+    clauses of their own (``relative_clauses.set_off_clauses``); and where the modifier opens, with
+    its preposition or conjunction (None for a joined clause). Who says it ("according to X",
     ``_ATTRIBUTING``) and places (``_PLACE_PREPOSITIONS``) are left out."""
     from synopsis.extract.nlp import load_nlp
 
@@ -162,17 +193,21 @@ def _modifier_spans(text: str) -> tuple[tuple[int, int, bool, tuple[tuple[int, i
                 continue
             if token.dep_ == "prep" and (token.lower_ in _PLACE_PREPOSITIONS or token.head.lemma_ == "be"):
                 continue  # a place, or what a "be" predicates ("was in the works")
+            if token.dep_ == "npadvmod" and _TIME_SETTING.fullmatch(text[low:high].strip()):
+                continue  # when it is said of: "this season", as places are where
             first = token.left_edge
-            if (first.dep_ in ("prep", "mark") or first is token) and first.i < token.right_edge.i:
-                first = doc[first.i + 1]  # "for weeks": "weeks" says what it adds
+            # "for weeks": "weeks" says what it adds; an adverbial noun phrase has no such word
+            # before it ("Tuesday, March 4" keeps its "March", so the date is read as one).
+            if first.dep_ in ("prep", "mark") and first.i < token.right_edge.i:
+                first = doc[first.i + 1]
             inside = tuple((t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in token.subtree
                            if t.dep_ in ("relcl", "appos") and t is not token)
-            spans.append((first.idx, high, token.dep_ == "prep" and token.lower_ in _LIMIT_PREPOSITIONS, inside))
+            spans.append((first.idx, high, token.dep_ == "prep" and token.lower_ in _LIMIT_PREPOSITIONS, inside, low))
         elif token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") \
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             # "... had not received a fair trial and that the case rested on ...": two statements.
-            spans.append((low, high, False, ()))
-            spans.append((token.head.left_edge.idx, low, False, ()))
+            spans.append((low, high, False, (), None))
+            spans.append((token.head.left_edge.idx, low, False, (), None))
     return tuple(span for span in spans if not any(a <= span[0] and span[1] <= b for a, b in attributing))
 
 
@@ -190,18 +225,46 @@ def unsupported_modifier(wording: Evidence, others: Sequence[Evidence], check: S
     it even when the sentence adds how long ("planned the fire for weeks"), why ("as some investors
     questioned the price") or a second statement ("her client had not received a fair trial and
     ..."), and the reader would take that addition as what every cited outlet reports."""
-    for low, high, days, inside in _modifier_spans(wording.text):
+    for low, high, days, inside, opening in _modifier_spans(wording.text):
         start, end = wording.start + low, wording.start + high
         skip = [(wording.start + a, wording.start + b) for a, b in inside]
+        if not days:
+            # A day or time as extraction reads it, though the parse cut it ("on Tuesday, March 4":
+            # "March 4" its own modifier): checked as a date (``SupportCheck.own_words``).
+            skip += [(max(t.start, start), min(t.end, end)) for t in check.analyses[wording.article_id].times
+                     if t.type in ("DATE", "TIME") and t.start < end and start < t.end]
         words = frozenset(w for w in check.own_words(wording.article_id, start, end, days=days, skip=skip)
                           if not _topic_word(w, check))
         if any(start <= q.start and q.end <= end for q in check.analyses[wording.article_id].quantities):
             # Its number is in every cited report (``SupportCheck.problem``): "while Haldor shares
             # fell 3 percent" is given by "while Haldor slipped 3 percent", whatever the verb.
             continue
-        if words and check.share_given(words, others) < MIN_MODIFIER_SHARE:
+        if words and check.share_given(words, others) < MIN_MODIFIER_SHARE \
+                and not (opening is not None and _same_clause_given(wording.text[opening:high], others, check)):
             return wording.text[low:high].strip()
     return None
+
+
+def _relation_clauses(text: str) -> list[tuple[str, str]]:
+    """The clauses of time or condition in a text (``_RELATIONS``), each as (relation, the clause
+    with its opening word, up to a comma, a semicolon or an "and")."""
+    return [(_RELATIONS[found.group(1).lower()], found.group(0).strip()) for found in _RELATION_CLAUSE.finditer(text)]
+
+
+def _same_clause_given(modifier: str, others: Sequence[Evidence], check: SupportCheck) -> bool:
+    """Whether a clause of time or condition ("before the turbulence struck") is given by a clause
+    of the same relation in a cited report that says much the same (``SIMILAR_CLAUSE``)."""
+    if (opened := _RELATION_CLAUSE.match(modifier)) is None:
+        return False
+    relation, clause = _RELATIONS[opened.group(1).lower()], opened.group(0).strip()
+    given = [c for other in others for r, c in _relation_clauses(check.context(other).text) if r == relation]
+    if not given:
+        return False
+    from synopsis.extract.embed import embed_texts
+
+    vectors = embed_texts([clause, *given])
+    vectors = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+    return bool((vectors[1:] @ vectors[0]).max() >= SIMILAR_CLAUSE)
 
 
 def first_statements(wording: Evidence, check: SupportCheck) -> list[Evidence]:

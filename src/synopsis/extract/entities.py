@@ -103,6 +103,11 @@ def _people_after_honorifics(doc: Doc, entities: list[Entity]) -> list[Entity]:
 # A job title names one person with one or two name words after it ("Chief Fire Officer Renata
 # Olsk"); three or more capitalised words after one are more often a body's or a place's name.
 _MAX_NAME_AFTER_TITLE = 2
+# Nouns that end a building's, a ground's or a street's name, never a person's: "the General Bus
+# Stand", "Inspector General Hospital" ("Stand", "Hospital" after an office word name no one).
+_FACILITY_NOUNS = frozenset(INSTITUTION_ENDINGS) | STREET_ENDINGS | VENUE_NOUNS | ORG_WORDS | frozenset(
+    "stand station terminal depot market bazaar chowk bridge gate tower building complex secretariat house "
+    "lane park camp colony mall hotel library".split())
 
 
 def _people_after_job_titles(doc: Doc, entities: list[Entity]) -> list[Entity]:
@@ -125,10 +130,23 @@ def _people_after_job_titles(doc: Doc, entities: list[Entity]) -> list[Entity]:
             continue
         span = doc[tok.i + 1:end]
         if any(start < span.end_char and span.start_char < stop for start, stop in taken) \
-                or _title_cased(tok.sent, (tok.i - _MAX_TITLE_WORDS, end)):
+                or _title_cased(tok.sent, (tok.i - _MAX_TITLE_WORDS, end)) or _names_a_place(doc, tok, span):
             continue
         added.append(_to_entity(doc, span, "PERSON", _person_title(doc, span, None)))
     return sorted(entities + added, key=lambda e: e.start) if added else entities
+
+
+def _names_a_place(doc: Doc, office: Token, after: Span) -> bool:
+    """Whether an office word and the capitalised words after it are a place's or a body's name,
+    not a title and a person's: words after it that a building or street ends in ("General Bus
+    Stand", ``_FACILITY_NOUNS``), or "the" before the name with no given name after the office word
+    ("the Chief Minister Kalvor Secretariat"; "the Prime Minister Boris Johnson" is a person)."""
+    if any(t.lower_ in _FACILITY_NOUNS for t in after):
+        return True
+    first = office.i
+    while first > 0 and _capitalised(doc[first - 1]) and not doc[first - 1].is_sent_start:
+        first -= 1
+    return first > 0 and doc[first - 1].lower_ == "the" and not is_given_name(after[0].text)
 
 
 def _named_after_companies(doc: Doc, entities: list[Entity]) -> list[Entity]:
