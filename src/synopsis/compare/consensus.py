@@ -152,42 +152,57 @@ def split_by_speakers(group: ClaimGroup, by_id: Mapping[str, ArticleAnalysis],
 
 
 def split_by_support(group: ClaimGroup, check: SupportCheck) -> list[ClaimGroup]:
-    """The group as reports that support the sentence it is shown by (``SupportCheck.problem``, the
-    check a brief sentence's citations pass: its numbers, names, who acted on whom, enough of its
-    words), then the others likewise, each part led by its first member.
+    """The group shown by the sentence its reports best support, with a report set apart (a fact of
+    its own, then the others likewise) only on evidence that it does not tell that fact
+    (``contradicts``): it says who acted on whom the other way round, or it shares none of the
+    sentence's words outside its names ("Sorvik said she would recommend the offer" is no report
+    of "Sorvik will join Haldor's board"). A report that leaves out a detail the sentence gives (a
+    number, a name, a date) still tells the fact; another value of the same measure was set apart
+    before (``split_by_numbers``).
 
-    Alignment groups reports of one topic by meaning, so a report can sit with a fact it does not
-    state ("Sorvik said she would recommend the offer" with "Sorvik will join Haldor's board", "the
-    trial heard witnesses" with "more than 30 witnesses"): listed under the fact, it would make it
-    corroborated by an outlet that never said it. The sentence shown is the one most of the
-    group's reports support (``LEADS_TRIED`` tried, the representative first): a hedged "more than
-    300 were evacuated" is borne out by "320", not the reverse, and an outlet's own "traffic is
-    being diverted" by "ENT said traffic was being diverted", not the reverse. The first part keeps
-    the group's id; a report set apart is a fact of its own."""
+    The sentence shown is the one most of the group's reports support in full (``SupportCheck.problem``,
+    the check a brief sentence's citations pass; ``LEADS_TRIED`` tried, the representative first),
+    a whole sentence before a headline or bullet fragment: "the trial heard witnesses over seven
+    weeks" is borne out by "more than 30 witnesses" and "34 witnesses", not the reverse, and a
+    hedged "more than 300 were evacuated" by "320", not the reverse. The first part keeps the
+    group's id."""
     if len(group.members) < 2:
         return [group]
     spans = {m: Evidence(m.article_id, "", m.start, m.end, m.text) for m in group.members}
+    known = [m for m in group.members if m.article_id in check.analyses]
 
     def supports(lead: ClaimMember, member: ClaimMember) -> bool:
         if member == lead or member.article_id not in check.analyses:
             return True
         # A report that gives every number of the sentence is a witness of it in whatever words
-        # ("Mud swallowed 14 goods carriages" for "the landslide buried 14 wagons"): the brief
-        # says it tells the fact in other words. Without a number, the words are all that tie it
-        # to the fact ("Sorvik said she would recommend the offer" is no report of her joining the board).
+        # ("Mud swallowed 14 goods carriages" for "the landslide buried 14 wagons").
         return check.problem(spans[lead], spans[member], hedges=True,
                              words=not check.statement(spans[lead]).amounts) is None
 
+    def contradicts(lead: ClaimMember, member: ClaimMember) -> bool:
+        if lead.article_id not in check.analyses or member.article_id not in check.analyses:
+            return False
+        if check.reversed_roles(spans[lead], spans[member]) is not None \
+                or check.reversed_roles(spans[member], spans[lead]) is not None:
+            return True
+        return not check.shared_words(spans[lead], spans[member]) and not check.shared_words(spans[member], spans[lead])
+
     representative = group.members[group.representative]
-    # A sentence shown instead must state as many values: "will spend a decade behind bars", with
-    # no number read, is borne out by every "12 years" and would hide them.
-    values = len(check.statement(spans[representative]).amounts)
-    tried = [representative] + [m for m in group.members if m != representative
-                                and len(check.statement(spans[m]).amounts) >= values][:LEADS_TRIED - 1]
-    lead = max(tried, key=lambda m: sum(supports(m, other) for other in group.members))
-    if lead != representative:
-        group = ClaimGroup(group.id, group.members, group.members.index(lead), lead.text, group.cohesion)
-    return _partition(group, lambda first, m: not supports(first, m), "r")
+    if representative in known:
+        tried = [representative] + [m for m in known if m != representative][:LEADS_TRIED - 1]
+        lead = max(tried, key=lambda m: (_whole_sentence(m.text), sum(supports(m, other) for other in group.members)))
+        if lead != representative:
+            group = ClaimGroup(group.id, group.members, group.members.index(lead), lead.text, group.cohesion)
+    return _partition(group, contradicts, "r")
+
+
+def _whole_sentence(text: str) -> bool:
+    """Whether a claim's text is a sentence as written in running text, not a headline or a bullet
+    fragment ("U.S. threatens further sanctions if no peace in 50 days"): it starts with a capital
+    letter, a figure or a quotation mark and ends as a sentence does."""
+    text = text.strip()
+    return bool(text) and (text[0].isupper() or text[0].isdigit() or text[0] in "\"'\u201c\u2018") \
+        and text.rstrip("\"'\u201d\u2019)")[-1:] in (".", "!", "?")
 
 
 def _partition(group: ClaimGroup, parts_from: Callable[[ClaimMember, ClaimMember], bool],
