@@ -9,7 +9,7 @@ from synopsis.compare.citations import name_outlet, normalize_name
 from synopsis.compare.independence import OriginInfo, Witness, count_independent
 from synopsis.compare.other_numbers import numbers_differ, passage_amounts
 from synopsis.compare.quoted_wording import CanonicalName, gives_words_to_another, speakers_agree, spoken_wording
-from synopsis.facts.support import SupportCheck
+from synopsis.facts.support import MIN_SHARED_WORDS, SupportCheck
 from synopsis.link.align import ClaimGroup, ClaimMember
 from synopsis.link.entities import EntityResolution
 from synopsis.records import AlignedClaim, ArticleAnalysis, Attribution, Dispute, Evidence
@@ -185,11 +185,19 @@ def split_by_support(group: ClaimGroup, check: SupportCheck) -> list[ClaimGroup]
         if check.reversed_roles(spans[lead], spans[member]) is not None \
                 or check.reversed_roles(spans[member], spans[lead]) is not None:
             return True
-        return not check.shared_words(spans[lead], spans[member]) and not check.shared_words(spans[member], spans[lead])
+        # The reports' own sentences, not the passages around them: "Sorvik said she would
+        # recommend the offer. She will join the Haldor board." cites the first for the second.
+        return not check.own_words(lead.article_id, lead.start, lead.end) \
+            & check.own_words(member.article_id, member.start, member.end)
 
     representative = group.members[group.representative]
     if representative in known:
-        tried = [representative] + [m for m in known if m != representative][:LEADS_TRIED - 1]
+        # Only a sentence of the same fact may be shown instead: one that shares enough of the
+        # representative's words. Alignment may put "Reyvik, 47, was convicted of arson" with
+        # "the trial lasted seven weeks": borne out by more reports, it is still another fact.
+        tried = [representative] + [m for m in known if m != representative and max(
+            check.shared_words(spans[representative], spans[m]),
+            check.shared_words(spans[m], spans[representative])) >= MIN_SHARED_WORDS][:LEADS_TRIED - 1]
         lead = max(tried, key=lambda m: (_whole_sentence(m.text), sum(supports(m, other) for other in group.members)))
         if lead != representative:
             group = ClaimGroup(group.id, group.members, group.members.index(lead), lead.text, group.cohesion)
