@@ -195,9 +195,16 @@ def split_by_support(group: ClaimGroup, check: SupportCheck) -> list[ClaimGroup]
         # Only a sentence of the same fact may be shown instead: one that shares enough of the
         # representative's words. Alignment may put "Reyvik, 47, was convicted of arson" with
         # "the trial lasted seven weeks": borne out by more reports, it is still another fact.
+        # Nor may it hide a number of the representative that another report gives too ("188
+        # people on board" is the fact, "passengers praised the crew" is borne out by more);
+        # one only the representative gives ("($2.3 billion)", a hedged "more than 30") may go.
+        values = {m: check.statement(spans[m]).amounts for m in known}
+        shared_values = [a for a in values[representative]
+                         if any(a.given_by(b) or b.given_by(a) for m in known if m != representative for b in values[m])]
         tried = [representative] + [m for m in known if m != representative and max(
             check.shared_words(spans[representative], spans[m]),
-            check.shared_words(spans[m], spans[representative])) >= MIN_SHARED_WORDS][:LEADS_TRIED - 1]
+            check.shared_words(spans[m], spans[representative])) >= MIN_SHARED_WORDS
+            and all(any(a.agrees_with(b) for b in values[m]) for a in shared_values)][:LEADS_TRIED - 1]
         lead = max(tried, key=lambda m: (_whole_sentence(m.text), sum(supports(m, other) for other in group.members)))
         if lead != representative:
             group = ClaimGroup(group.id, group.members, group.members.index(lead), lead.text, group.cohesion)
