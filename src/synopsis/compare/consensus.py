@@ -187,8 +187,12 @@ def split_by_support(group: ClaimGroup, check: SupportCheck) -> list[ClaimGroup]
             return True
         # The reports' own sentences, not the passages around them: "Sorvik said she would
         # recommend the offer. She will join the Haldor board." cites the first for the second.
-        return not check.own_words(lead.article_id, lead.start, lead.end) \
-            & check.own_words(member.article_id, member.start, member.end)
+        # Sentences that bear each other out in other words ("Ostrand welcomed the decision" /
+        # "Ostrand praised the move") are one fact.
+        if check.own_words(lead.article_id, lead.start, lead.end) \
+                & check.own_words(member.article_id, member.start, member.end):
+            return False
+        return not (supports(lead, member) and supports(member, lead))
 
     representative = group.members[group.representative]
     if representative in known:
