@@ -189,8 +189,9 @@ def split_by_support(group: ClaimGroup, check: SupportCheck) -> list[ClaimGroup]
         # recommend the offer. She will join the Haldor board." cites the first for the second.
         # Sentences that bear each other out in other words ("Ostrand welcomed the decision" /
         # "Ostrand praised the move") are one fact.
-        if check.own_words(lead.article_id, lead.start, lead.end) \
-                & check.own_words(member.article_id, member.start, member.end):
+        # Its days count ("detained since June 2024" / "arrested in June last year").
+        if check.own_words(lead.article_id, lead.start, lead.end, days=True) \
+                & check.own_words(member.article_id, member.start, member.end, days=True):
             return False
         return not (supports(lead, member) and supports(member, lead))
 
