@@ -9,7 +9,8 @@ from synopsis.compare.citations import name_outlet, normalize_name
 from synopsis.compare.independence import OriginInfo, Witness, count_independent
 from synopsis.compare.other_numbers import numbers_differ, passage_amounts
 from synopsis.compare.quoted_wording import CanonicalName, gives_words_to_another, speakers_agree, spoken_wording
-from synopsis.facts.support import MIN_SHARED_WORDS, SupportCheck
+from synopsis.facts.amounts import Amount
+from synopsis.facts.support import MIN_SHARED_WORDS, SupportCheck, dated_apart, episode_conflict
 from synopsis.link.align import ClaimGroup, ClaimMember
 from synopsis.link.entities import EntityResolution
 from synopsis.records import AlignedClaim, ArticleAnalysis, Attribution, Dispute, Evidence
@@ -185,6 +186,13 @@ def split_by_support(group: ClaimGroup, check: SupportCheck) -> list[ClaimGroup]
         if check.reversed_roles(spans[lead], spans[member]) is not None \
                 or check.reversed_roles(spans[member], spans[lead]) is not None:
             return True
+        # Another value of a measure the sentence gives ("7:15 a.m." for "6:40 a.m."), another
+        # day or another round: the lead may have changed since ``split_by_numbers``.
+        stated, given = check.statement(spans[lead]), check.statement(spans[member])
+        if _other_value(stated.amounts, given.amounts) or _other_value(given.amounts, stated.amounts) \
+                or dated_apart(stated.dates, stated.recent, given.dates, given.recent) \
+                or episode_conflict(stated.episodes, given.episodes) is not None:
+            return True
         # The reports' own sentences, not the passages around them: "Sorvik said she would
         # recommend the offer. She will join the Haldor board." cites the first for the second.
         # Sentences that bear each other out in other words ("Ostrand welcomed the decision" /
@@ -214,6 +222,16 @@ def split_by_support(group: ClaimGroup, check: SupportCheck) -> list[ClaimGroup]
         if lead != representative:
             group = ClaimGroup(group.id, group.members, group.members.index(lead), lead.text, group.cohesion)
     return _partition(group, contradicts, "r")
+
+
+def _other_value(stated: Sequence[Amount], given: Sequence[Amount]) -> bool:
+    """Whether a passage gives a measure of the sentence (a number of the same unit) only in
+    values that do not agree with the sentence's."""
+    for amount in stated:
+        same_unit = [g for g in given if g.unit == amount.unit]
+        if same_unit and not any(amount.agrees_with(g) for g in same_unit):
+            return True
+    return False
 
 
 def _whole_sentence(text: str) -> bool:
