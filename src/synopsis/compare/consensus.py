@@ -189,7 +189,9 @@ def split_by_support(group: ClaimGroup, check: SupportCheck) -> list[ClaimGroup]
         # Another value of a measure the sentence gives ("7:15 a.m." for "6:40 a.m."), another
         # day or another round: the lead may have changed since ``split_by_numbers``.
         stated, given = check.statement(spans[lead]), check.statement(spans[member])
-        if _other_value(stated.amounts, given.amounts) or _other_value(given.amounts, stated.amounts) \
+        # Both ways: a passage that adds a figure of the same unit ("Lorwen 1 billion euros, Brasovia
+        # 500 million euros" for "Brasovia will pay 500 million euros") gives the sentence's too.
+        if _other_value(stated.amounts, given.amounts) and _other_value(given.amounts, stated.amounts) \
                 or dated_apart(stated.dates, stated.recent, given.dates, given.recent) \
                 or episode_conflict(stated.episodes, given.episodes) is not None:
             return True
