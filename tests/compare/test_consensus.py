@@ -249,17 +249,35 @@ def test_a_report_that_does_not_state_the_fact_is_no_witness_of_it(nlp):
                                                         ("single-source", ("Gamma",))]
 
 
-def test_a_report_without_the_facts_number_is_no_witness_of_it(nlp):
+def _label_sentences(nlp, sentences: dict[str, str], group_id: str):
     from tests.compare.dispute_builders import extracted
 
-    analyses = extracted(nlp, {
-        "Alpha": "The trial of Marek Osk heard from more than 30 witnesses over seven weeks.",
-        "Beta": "The trial of Marek Osk heard from 34 witnesses over seven weeks.",
-        "Gamma": "The trial of Marek Osk heard from witnesses over seven weeks.",
-    })
+    analyses = extracted(nlp, sentences)
     members = tuple(ClaimMember(a.article.id, 0, a.claims[0].text, a.claims[0].start, a.claims[0].end)
                     for a in analyses)
     origins = {a.article.id: origin(a.article.id, a.article.outlet.name, a.article.outlet.name) for a in analyses}
-    claims = label_claims([ClaimGroup("g-trial", members, 0, members[0].text, 1.0)], analyses, origins)
-    assert [(c.status, c.sources) for c in claims][0] == ("corroborated", ("Alpha", "Beta"))
-    assert "Gamma" not in claims[0].sources
+    return label_claims([ClaimGroup(group_id, members, 0, members[0].text, 1.0)], analyses, origins)
+
+
+def test_a_report_without_the_facts_number_is_shown_by_the_wording_all_support(nlp):
+    """A report that gives no count of the witnesses still tells the trial: it stays a witness of
+    the fact, and the fact is shown in the words every report bears out, not with a count one of
+    its outlets never gave."""
+    claims = _label_sentences(nlp, {
+        "Alpha": "The trial of Marek Osk heard from more than 30 witnesses over seven weeks.",
+        "Beta": "The trial of Marek Osk heard from 34 witnesses over seven weeks.",
+        "Gamma": "The trial of Marek Osk heard from witnesses over seven weeks.",
+    }, "g-trial")
+    assert [(c.status, c.sources) for c in claims] == [("corroborated", ("Alpha", "Beta", "Gamma"))]
+    assert claims[0].text == "The trial of Marek Osk heard from witnesses over seven weeks."
+
+
+def test_a_report_with_an_extra_number_still_corroborates_the_fact(nlp):
+    """One outlet adds a figure the other does not give: a detail more, no other fact."""
+    claims = _label_sentences(nlp, {
+        "Alpha": "Dorvan Mining agreed to sell its Kessel copper mine to Ulmet Resources for 1.2 billion euros.",
+        "Beta": "Dorvan Mining agreed to sell its Kessel copper mine to Ulmet Resources.",
+    }, "g-sale")
+    assert [(c.status, c.sources) for c in claims] == [("corroborated", ("Alpha", "Beta"))]
+    # Beta's sentence, which Alpha bears out, is the one shown.
+    assert claims[0].text == "Dorvan Mining agreed to sell its Kessel copper mine to Ulmet Resources."

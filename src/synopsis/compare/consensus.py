@@ -9,7 +9,8 @@ from synopsis.compare.citations import name_outlet, normalize_name
 from synopsis.compare.independence import OriginInfo, Witness, count_independent
 from synopsis.compare.other_numbers import numbers_differ, passage_amounts
 from synopsis.compare.quoted_wording import CanonicalName, gives_words_to_another, speakers_agree, spoken_wording
-from synopsis.facts.support import SupportCheck
+from synopsis.facts.amounts import Amount
+from synopsis.facts.support import MIN_SHARED_WORDS, SupportCheck, dated_apart, episode_conflict
 from synopsis.link.align import ClaimGroup, ClaimMember
 from synopsis.link.entities import EntityResolution
 from synopsis.records import AlignedClaim, ArticleAnalysis, Attribution, Dispute, Evidence
@@ -152,42 +153,96 @@ def split_by_speakers(group: ClaimGroup, by_id: Mapping[str, ArticleAnalysis],
 
 
 def split_by_support(group: ClaimGroup, check: SupportCheck) -> list[ClaimGroup]:
-    """The group as reports that support the sentence it is shown by (``SupportCheck.problem``, the
-    check a brief sentence's citations pass: its numbers, names, who acted on whom, enough of its
-    words), then the others likewise, each part led by its first member.
+    """The group shown by the sentence its reports best support, with a report set apart (a fact of
+    its own, then the others likewise) only on evidence that it does not tell that fact
+    (``contradicts``): it says who acted on whom the other way round, or it shares none of the
+    sentence's words outside its names ("Sorvik said she would recommend the offer" is no report
+    of "Sorvik will join Haldor's board"). A report that leaves out a detail the sentence gives (a
+    number, a name, a date) still tells the fact; another value of the same measure was set apart
+    before (``split_by_numbers``).
 
-    Alignment groups reports of one topic by meaning, so a report can sit with a fact it does not
-    state ("Sorvik said she would recommend the offer" with "Sorvik will join Haldor's board", "the
-    trial heard witnesses" with "more than 30 witnesses"): listed under the fact, it would make it
-    corroborated by an outlet that never said it. The sentence shown is the one most of the
-    group's reports support (``LEADS_TRIED`` tried, the representative first): a hedged "more than
-    300 were evacuated" is borne out by "320", not the reverse, and an outlet's own "traffic is
-    being diverted" by "ENT said traffic was being diverted", not the reverse. The first part keeps
-    the group's id; a report set apart is a fact of its own."""
+    The sentence shown is the one most of the group's reports support in full (``SupportCheck.problem``,
+    the check a brief sentence's citations pass; ``LEADS_TRIED`` tried, the representative first),
+    a whole sentence before a headline or bullet fragment: "the trial heard witnesses over seven
+    weeks" is borne out by "more than 30 witnesses" and "34 witnesses", not the reverse, and a
+    hedged "more than 300 were evacuated" by "320", not the reverse. The first part keeps the
+    group's id."""
     if len(group.members) < 2:
         return [group]
     spans = {m: Evidence(m.article_id, "", m.start, m.end, m.text) for m in group.members}
+    known = [m for m in group.members if m.article_id in check.analyses]
 
     def supports(lead: ClaimMember, member: ClaimMember) -> bool:
         if member == lead or member.article_id not in check.analyses:
             return True
         # A report that gives every number of the sentence is a witness of it in whatever words
-        # ("Mud swallowed 14 goods carriages" for "the landslide buried 14 wagons"): the brief
-        # says it tells the fact in other words. Without a number, the words are all that tie it
-        # to the fact ("Sorvik said she would recommend the offer" is no report of her joining the board).
+        # ("Mud swallowed 14 goods carriages" for "the landslide buried 14 wagons").
         return check.problem(spans[lead], spans[member], hedges=True,
                              words=not check.statement(spans[lead]).amounts) is None
 
+    def contradicts(lead: ClaimMember, member: ClaimMember) -> bool:
+        if lead.article_id not in check.analyses or member.article_id not in check.analyses:
+            return False
+        if check.reversed_roles(spans[lead], spans[member]) is not None \
+                or check.reversed_roles(spans[member], spans[lead]) is not None:
+            return True
+        # Another value of a measure the sentence gives ("7:15 a.m." for "6:40 a.m."), another
+        # day or another round: the lead may have changed since ``split_by_numbers``.
+        stated, given = check.statement(spans[lead]), check.statement(spans[member])
+        # Both ways: a passage that adds a figure of the same unit ("Lorwen 1 billion euros, Brasovia
+        # 500 million euros" for "Brasovia will pay 500 million euros") gives the sentence's too.
+        if _other_value(stated.amounts, given.amounts) and _other_value(given.amounts, stated.amounts) \
+                or dated_apart(stated.dates, stated.recent, given.dates, given.recent) \
+                or episode_conflict(stated.episodes, given.episodes) is not None:
+            return True
+        # The reports' own sentences, not the passages around them: "Sorvik said she would
+        # recommend the offer. She will join the Haldor board." cites the first for the second.
+        # Sentences that bear each other out in other words ("Ostrand welcomed the decision" /
+        # "Ostrand praised the move") are one fact.
+        # Its days count ("detained since June 2024" / "arrested in June last year").
+        if check.own_words(lead.article_id, lead.start, lead.end, days=True) \
+                & check.own_words(member.article_id, member.start, member.end, days=True):
+            return False
+        return not (supports(lead, member) and supports(member, lead))
+
     representative = group.members[group.representative]
-    # A sentence shown instead must state as many values: "will spend a decade behind bars", with
-    # no number read, is borne out by every "12 years" and would hide them.
-    values = len(check.statement(spans[representative]).amounts)
-    tried = [representative] + [m for m in group.members if m != representative
-                                and len(check.statement(spans[m]).amounts) >= values][:LEADS_TRIED - 1]
-    lead = max(tried, key=lambda m: sum(supports(m, other) for other in group.members))
-    if lead != representative:
-        group = ClaimGroup(group.id, group.members, group.members.index(lead), lead.text, group.cohesion)
-    return _partition(group, lambda first, m: not supports(first, m), "r")
+    if representative in known:
+        # Only a sentence of the same fact may be shown instead: one that shares enough of the
+        # representative's words. Alignment may put "Reyvik, 47, was convicted of arson" with
+        # "the trial lasted seven weeks": borne out by more reports, it is still another fact.
+        # Nor may it hide a number of the representative that another report gives too ("188
+        # people on board" is the fact, "passengers praised the crew" is borne out by more);
+        # one only the representative gives ("($2.3 billion)", a hedged "more than 30") may go.
+        values = {m: check.statement(spans[m]).amounts for m in known}
+        shared_values = [a for a in values[representative]
+                         if any(a.given_by(b) or b.given_by(a) for m in known if m != representative for b in values[m])]
+        tried = [representative] + [m for m in known if m != representative and max(
+            check.shared_words(spans[representative], spans[m]),
+            check.shared_words(spans[m], spans[representative])) >= MIN_SHARED_WORDS
+            and all(any(a.agrees_with(b) for b in values[m]) for a in shared_values)][:LEADS_TRIED - 1]
+        lead = max(tried, key=lambda m: (_whole_sentence(m.text), sum(supports(m, other) for other in group.members)))
+        if lead != representative:
+            group = ClaimGroup(group.id, group.members, group.members.index(lead), lead.text, group.cohesion)
+    return _partition(group, contradicts, "r")
+
+
+def _other_value(stated: Sequence[Amount], given: Sequence[Amount]) -> bool:
+    """Whether a passage gives a measure of the sentence (a number of the same unit) only in
+    values that do not agree with the sentence's."""
+    for amount in stated:
+        same_unit = [g for g in given if g.unit == amount.unit]
+        if same_unit and not any(amount.agrees_with(g) for g in same_unit):
+            return True
+    return False
+
+
+def _whole_sentence(text: str) -> bool:
+    """Whether a claim's text is a sentence as written in running text, not a headline or a bullet
+    fragment ("U.S. threatens further sanctions if no peace in 50 days"): it starts with a capital
+    letter, a figure or a quotation mark and ends as a sentence does."""
+    text = text.strip()
+    return bool(text) and (text[0].isupper() or text[0].isdigit() or text[0] in "\"'\u201c\u2018") \
+        and text.rstrip("\"'\u201d\u2019)")[-1:] in (".", "!", "?")
 
 
 def _partition(group: ClaimGroup, parts_from: Callable[[ClaimMember, ClaimMember], bool],
