@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Sequence
 
 from synopsis.compare.consensus import describe_repeat, repeated_from
-from synopsis.records import Evidence, StoryQuote, StoryReport
-from synopsis.report.dispute_claims import claims_by_point, claims_by_revised_figure, describe_side
+from synopsis.records import Dispute, Evidence, StoryQuote, StoryReport
+from synopsis.report.dispute_claims import DisputedClaim, claims_by_point, claims_by_revised_figure, describe_side
 from synopsis.report.render import counted, describe_omissions, display_title, name_reporters, reported_by, why_no_brief
 
 SNIPPET = 160
@@ -58,6 +59,20 @@ def _cite(evidence: Evidence, numbers: dict[tuple, int], prefix: str) -> str:
     if key not in numbers:
         numbers[key] = len(numbers) + 1
     return f"[^{prefix}{numbers[key]}]"
+
+
+def _facts_by_side(facts: Sequence[DisputedClaim], dispute: Dispute, cite_all: Callable[[Sequence[Evidence]], str], heading: str) -> list[str]:
+    """The facts a disputed point or a revised figure is given in, each with the version every
+    outlet's sentence gives; ``heading`` takes the count as ``{n}``."""
+    if not facts:
+        return []
+    out = [heading.format(n=len(facts)), ""]
+    for fact in facts:
+        out.append(f"- {_snippet(fact.text, 240)} (`{fact.claim.id}`)")
+        for side in fact.sides:
+            out.append(f"  - {_escape(side.evidence.outlet)} {_escape(describe_side(side, dispute))} "
+                       f"{cite_all([side.evidence])}")
+    return out + [""]
 
 
 def render_story(report: StoryReport, prefix: str = "") -> str:
@@ -114,15 +129,8 @@ def render_story(report: StoryReport, prefix: str = "") -> str:
                 f"{cite_all(v.evidence)} | {_escape(v.note or '')} |"
             )
         out.append("")
-        facts = point_claims[number]
-        if facts:
-            out += [f"Disputed facts on this point ({len(facts)}), and the version each outlet's sentence gives:", ""]
-            for fact in facts:
-                out.append(f"- {_snippet(fact.text, 240)} (`{fact.claim.id}`)")
-                for side in fact.sides:
-                    out.append(f"  - {_escape(side.evidence.outlet)} {_escape(describe_side(side, dispute))} "
-                               f"{cite_all([side.evidence])}")
-            out.append("")
+        out += _facts_by_side(point_claims[number], dispute, cite_all,
+                              "Disputed facts on this point ({n}), and the version each outlet's sentence gives:")
     if unreached:
         # Disputed by other means than a listed point's versions: still listed, so none is lost.
         out += [f"Other disputed facts ({len(unreached)}):", ""]
@@ -146,14 +154,8 @@ def render_story(report: StoryReport, prefix: str = "") -> str:
                 f"{cite_all(v.evidence)} | {_escape(v.note or '')} |"
             )
         out.append("")
-        if facts:
-            out += [f"Facts these figures are given in ({len(facts)}), and the figure each outlet's sentence gives:", ""]
-            for fact in facts:
-                out.append(f"- {_snippet(fact.text, 240)} (`{fact.claim.id}`)")
-                for side in fact.sides:
-                    out.append(f"  - {_escape(side.evidence.outlet)} {_escape(describe_side(side, dispute))} "
-                               f"{cite_all([side.evidence])}")
-            out.append("")
+        out += _facts_by_side(facts, dispute, cite_all,
+                              "Facts these figures are given in ({n}), and the figure each outlet's sentence gives:")
 
     out += ["", "### Corroborated by independent outlets", ""]
     for claim in corroborated:
