@@ -285,7 +285,7 @@ def test_another_number_in_a_sentence_naming_no_one_must_give_twice_the_words():
     """A fact naming no one is told with another number only by a sentence giving ``UNANCHORED_WORDS``
     of its words; one giving the support check's floor (``MIN_SHARED_WORDS``) but less says
     something else about the same count."""
-    from synopsis.compare.coverage import UNANCHORED_WORDS
+    from synopsis.compare.fact_tellings import UNANCHORED_WORDS
     from synopsis.facts.support import MIN_SHARED_WORDS, SupportCheck
 
     few = "Aid workers said 150 people were homeless."
