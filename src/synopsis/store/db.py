@@ -2,7 +2,7 @@
 
 This module opens the database (locking, read-only files) and stores, replaces and reads
 articles; their rows are laid out by ``article_rows``, listings and search are ``article_search``,
-story tables ``stories``."""
+story tables ``stories``, event profiles ``event_profiles``."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from synopsis.store.article_rows import (
     CHILD_TABLES, analysis_payload, insert_article, insert_children, load_analysis, update_analysis,
 )
 from synopsis.store.article_search import ArticleSearch, ArticleSummary
+from synopsis.store.event_profiles import EventProfileTables
 from synopsis.store.migrations import MIGRATIONS, applied_migrations, apply_migrations
 from synopsis.store.stories import StoryArticle, StorySummary, StoryTables
 from synopsis.store.transactions import ARTICLE_ORDER, now, starts_with, transaction
@@ -32,7 +33,7 @@ from synopsis.store.versions import Replaced, Stored, is_revision
 BUSY_TIMEOUT_MS = 10_000
 
 
-class Store(StoryTables, ArticleSearch):
+class Store(StoryTables, EventProfileTables, ArticleSearch):
     """A SQLite database of ArticleAnalysis records; use ``Store.open(path)``."""
 
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
