@@ -65,9 +65,9 @@ def _parse_approaches(text: str) -> tuple[_Parsed, ...]:
     """The first moves a sentence tells with a named doer and counterpart (cached: the text decides)."""
     if not _CUES.search(text):
         return ()
-    from synopsis.extract.nlp import load_nlp
+    from synopsis.extract.nlp import parse_sentence
 
-    doc = load_nlp()(text, disable=["ner"])
+    doc = parse_sentence(text)
     found = []
     for verb in doc:
         if not (verb.pos_ in ("VERB", "AUX") or verb.tag_.startswith("VB")):

